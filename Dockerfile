@@ -1,0 +1,15 @@
+# One image for every part: the command chooses gateway or a subgraph
+# (`tsx bin/serve.ts <name>`), so all parts run the same build.
+FROM node:20-bookworm-slim
+WORKDIR /app
+# better-sqlite3 builds from source when no prebuilt binary matches.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY . .
+ENV NODE_ENV=production HOST=0.0.0.0 DATA_DIR=/data
+RUN mkdir -p /data && chown node:node /data
+USER node
+ENTRYPOINT ["node_modules/.bin/tsx", "bin/serve.ts"]

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# `npm run bench:fed`: this gateway beside stock @apollo/gateway on the public
+# federation workload (shared/bench/fed-workload, see its README). Extra
+# arguments choose other scenarios of its run.sh (e.g. `hive`).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+workload="${FED_WORKLOAD_DIR:-$root/../shared/bench/fed-workload}"
+if [[ ! -x "$workload/run.sh" ]]; then
+  echo "The federation workload is not at $workload (set FED_WORKLOAD_DIR)." >&2
+  exit 1
+fi
+# The workload's full query is wide (about 108k by our cost rule), so the cost
+# limit is raised; auth is off because the workload sends no token.
+export GW_CMD="env PORT=4002 NODE_ENV=production LOG_LEVEL=warn GATEWAY_AUTH=off GATEWAY_MAX_COST=200000 SUPERGRAPH=$workload/supergraph.graphql node --import $root/node_modules/tsx/dist/loader.mjs $root/gateway/src/serveSupergraph.ts"
+export GW_PORT=4002
+exec "$workload/run.sh" custom "${@:-stock}"

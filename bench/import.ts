@@ -1,0 +1,181 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
+import { InboxEntry, OutboxEntry } from '../messaging/src';
+import { openDatabase } from '../runtime/src/database';
+import { IdempotencyRecordSchema } from '../runtime/src/idempotency';
+import { KnownEmployeeSchema, entities } from '../subgraphs/agreements/src/entities';
+import { createTestDatabase } from '../test-support/database';
+
+/**
+ * `npm run bench:import`: time and peak memory of `import:agreements` on a
+ * TAMS file of ROWS agreements (100,000), beside the plain insert rate of the
+ * same database for the same rows. DATABASE=postgres uses a fresh PostgreSQL
+ * database on TEST_PG_URL (dropped afterwards) instead of SQLite.
+ */
+const ROWS = Number(process.env.ROWS ?? 100_000);
+const root = path.resolve(__dirname, '..');
+const HEADER =
+  'employee_number,agreement_type,start_date,end_date,fte,terms_and_conditions,salary_basis,' +
+  'weekly_hours,working_days,annual_leave_days,target_annual_target_hours,target_night_hours';
+
+const numberOf = (i: number) => `T${String(i).padStart(7, '0')}`;
+
+function writeFile(file: string): void {
+  const out = fs.openSync(file, 'w');
+  fs.writeSync(out, `${HEADER}\n`);
+  for (let i = 0; i < ROWS; i++) {
+    const fte = (0.5 + (i % 6) / 10).toFixed(1);
+    fs.writeSync(
+      out,
+      `${numberOf(i)},AHA,2025-04-01,2026-03-31,${fte},MODERNISED,NATIONAL,37.5,MON|TUE|WED|THU|FRI,27,1950,200\n`,
+    );
+  }
+  fs.closeSync(out);
+}
+
+/** The agreements database with every employee the file names already known (its local copy). */
+async function prepare(target: Parameters<typeof openDatabase>[0]['target']): Promise<number> {
+  const orm = await openDatabase({
+    target,
+    entities: [...entities, OutboxEntry, InboxEntry, IdempotencyRecordSchema],
+  });
+  const em = orm.em.fork();
+  for (let from = 0; from < ROWS; from += 1000) {
+    const rows = Array.from({ length: Math.min(1000, ROWS - from) }, (_, k) => ({
+      id: uuidv7(),
+      employeeNumber: numberOf(from + k),
+      managerId: null,
+      terminated: false,
+      version: 1,
+      managerVersion: 1,
+    }));
+    await em.insertMany(KnownEmployeeSchema, rows);
+  }
+  const plain = await plainInsertSeconds(orm.em.getConnection() as AbstractSqlConnection);
+  await orm.close();
+  return plain;
+}
+
+/** The same rows as plain multi-row INSERTs, 500 per transaction, into a scratch table. */
+async function plainInsertSeconds(connection: AbstractSqlConnection): Promise<number> {
+  const knex = connection.getKnex();
+  await knex.schema.createTable('bench_plain_agreements', (t) => {
+    t.string('id').primary();
+    t.string('employee_number');
+    t.string('agreement_type');
+    t.date('start_date');
+    t.date('end_date');
+    t.integer('fte');
+    t.text('targets');
+  });
+  const started = performance.now();
+  for (let from = 0; from < ROWS; from += 500) {
+    const rows = Array.from({ length: Math.min(500, ROWS - from) }, (_, k) => ({
+      id: uuidv7(),
+      employee_number: numberOf(from + k),
+      agreement_type: 'AHA',
+      start_date: '2025-04-01',
+      end_date: '2026-03-31',
+      fte: 8000,
+      targets: '[{"accrualType":"ANNUAL_TARGET_HOURS","total":1950}]',
+    }));
+    await knex.transaction((tx) => tx.insert(rows).into('bench_plain_agreements'));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await knex.schema.dropTable('bench_plain_agreements');
+  return seconds;
+}
+
+/** Runs the import command, sampling its peak resident memory (VmHWM) until it exits. */
+function runImport(
+  file: string,
+  env: Record<string, string>,
+): Promise<{ seconds: number; peakMiB: number; report: unknown }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(
+      path.join(root, 'node_modules/.bin/tsx'),
+      [path.join(root, 'bin/import-agreements.ts'), file],
+      {
+        env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
+    let peakKiB = 0;
+    const sample = setInterval(() => {
+      for (const pid of [child.pid, ...childrenOf(child.pid!)]) {
+        const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/);
+        if (status) peakKiB = Math.max(peakKiB, Number(status[1]));
+      }
+    }, 100);
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(sample);
+      if (code !== 0) return reject(new Error(`import exited with ${code}`));
+      resolve({
+        seconds: (performance.now() - started) / 1000,
+        peakMiB: Math.round(peakKiB / 1024),
+        report: JSON.parse(stdout),
+      });
+    });
+  });
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    const kids = fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+    return kids.flatMap((kid) => [kid, ...childrenOf(kid)]);
+  } catch {
+    return [];
+  }
+}
+
+async function main(): Promise<void> {
+  if (process.env.DATABASE === 'postgres') process.env.TEST_DB = 'postgres';
+  const db = await createTestDatabase();
+  try {
+    const file = path.join(db.dataDir, 'tams.csv');
+    writeFile(file);
+    const plainSeconds = await prepare(db.target('agreements'));
+    const run = await runImport(file, {
+      DATA_DIR: db.dataDir,
+      ...(db.url && { DATABASE_URL: db.url }),
+    });
+    const report = run.report as Record<string, number>;
+    console.log(
+      JSON.stringify(
+        {
+          database: db.url ? 'postgresql' : 'sqlite',
+          rows: ROWS,
+          fileMiB: Number((fs.statSync(file).size / 2 ** 20).toFixed(1)),
+          importSeconds: Number(run.seconds.toFixed(1)),
+          importRowsPerSecond: Math.round(ROWS / run.seconds),
+          importPeakRssMiB: run.peakMiB,
+          created: report.created,
+          rejected: report.rejected,
+          plainInsertSeconds: Number(plainSeconds.toFixed(1)),
+          plainInsertRowsPerSecond: Math.round(ROWS / plainSeconds),
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await db.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

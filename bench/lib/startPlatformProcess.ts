@@ -1,0 +1,82 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '../../messaging/src';
+
+const root = path.resolve(__dirname, '../..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+
+export interface PlatformProcess {
+  url: string;
+  dataDir: string;
+  token(role: string, sub?: string): string;
+  metric(name: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+async function waitReady(base: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`the platform exited with code ${child.exitCode}`);
+    const ok = await fetch(`${base}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the platform did not become ready');
+}
+
+/**
+ * Runs `npm start`'s entry point as its own process on a fresh DATA_DIR, so the
+ * load generator does not share the platform's event loop.
+ */
+export async function startPlatformProcess(
+  env: Record<string, string> = {},
+): Promise<PlatformProcess> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-bench-'));
+  const port = await freePort();
+  const fullEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    ...env,
+  };
+  const child = spawn(tsx, [path.join(root, 'bin/start.ts')], {
+    env: fullEnv,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitReady(base, child);
+  return {
+    url: `${base}/graphql`,
+    dataDir,
+    token: (role, sub) =>
+      execFileSync(
+        tsx,
+        [path.join(root, 'bin/token.ts'), '--role', role, ...(sub ? ['--sub', sub] : [])],
+        {
+          env: fullEnv,
+        },
+      )
+        .toString()
+        .trim(),
+    async metric(name) {
+      const text = await (await fetch(`${base}/metrics`)).text();
+      return text
+        .split('\n')
+        .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+        .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+    },
+    async stop() {
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      });
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import { Supergraph } from '@apollo/federation-internals';
+import { createGateway, type SubgraphEndpoint } from '../gateway/src';
+import { DEFAULT_NAMESPACE, connectNats, ensureStreams } from '../messaging/src';
+import { createLocalIssuer, createTokenVerifier } from '../runtime/src/auth';
+import { createCipher, loadDataKey } from '../runtime/src/cipher';
+import { ConfigError, loadConfig, type AppConfig } from '../runtime/src/config';
+import { targetFor } from '../runtime/src/database';
+import { listen } from '../runtime/src/http/createHttpServer';
+import { createLogger, type Logger } from '../runtime/src/logger';
+import { createSubgraphRuntime } from '../runtime/src/subgraph/createSubgraphRuntime';
+import type { SubgraphModule } from '../runtime/src/subgraph/SubgraphModule';
+import { SUPERGRAPH_FILE } from '../platform/src/createPlatform';
+import { proxyRoute } from '../platform/src/proxyRoute';
+import { subgraphs } from '../subgraphs';
+
+/**
+ * `npm run serve -- <name>`: one part of the platform as its own process
+ * (distributed mode): `gateway`, or a subgraph by name.
+ */
+function verifierFor(config: AppConfig) {
+  const pinned = {
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    algorithms: config.JWT_ALGORITHMS,
+  };
+  if (config.JWKS_URL) return createTokenVerifier({ ...pinned, jwksUrl: config.JWKS_URL });
+  const issuer = createLocalIssuer({
+    dataDir: config.DATA_DIR,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+  });
+  return createTokenVerifier({ ...pinned, jwks: issuer.jwks() });
+}
+
+async function serveGateway(config: AppConfig, logger: Logger): Promise<number> {
+  const supergraphSdl = fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
+  const urls: Record<string, string> = {};
+  for (const { name, url } of Supergraph.build(supergraphSdl).subgraphsMetadata()) {
+    urls[name] = config.subgraphUrls[name] ?? url;
+  }
+  const endpoints: Record<string, SubgraphEndpoint> = Object.fromEntries(
+    Object.entries(urls).map(([name, url]) => [name, { url }]),
+  );
+  const routes = Object.fromEntries(
+    subgraphs.flatMap((module) =>
+      Object.keys(module.routes ?? {}).map((path) => [path, proxyRoute(urls[module.name])]),
+    ),
+  );
+  const gateway = createGateway({
+    supergraphSdl,
+    subgraphs: endpoints,
+    verifier: verifierFor(config),
+    introspection: config.INTROSPECTION_OPEN ? 'open' : 'restricted',
+    routes,
+    logger,
+  });
+  process.on('SIGTERM', () => void gateway.stop().then(() => process.exit(0)));
+  return gateway.listen(config.PORT, config.HOST);
+}
+
+async function serveSubgraph(name: string, config: AppConfig, logger: Logger): Promise<number> {
+  const module = subgraphs.find((s) => s.name === name) as SubgraphModule<unknown> | undefined;
+  if (!module)
+    throw new ConfigError(
+      `Unknown service "${name}": use gateway or one of ${subgraphs.map((s) => s.name).join(', ')}.`,
+    );
+  if (!config.NATS_URL)
+    throw new ConfigError('NATS_URL is required to serve a subgraph on its own.');
+  const nats = await connectNats({ servers: config.NATS_URL, name });
+  await ensureStreams(nats.jsm, DEFAULT_NAMESPACE);
+  const runtime = createSubgraphRuntime(module, {
+    target: targetFor(name, config),
+    verifier: verifierFor(config),
+    cipher: createCipher(loadDataKey(config)),
+    messaging: { js: nats.js, jsm: nats.jsm, namespace: DEFAULT_NAMESPACE },
+    logger,
+  });
+  await runtime.start();
+  const server = runtime.createHttpServer();
+  process.on('SIGTERM', () => {
+    server.close();
+    void runtime
+      .stop()
+      .then(() => nats.nc.drain())
+      .then(() => process.exit(0));
+  });
+  return listen(server, config.PORT, config.HOST);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const name = process.argv[2] ?? config.SERVICE;
+  if (!name) throw new ConfigError('Name what to serve: npm run serve -- <gateway|subgraph name>.');
+  const logger = createLogger({ level: config.LOG_LEVEL, name });
+  const port =
+    name === 'gateway'
+      ? await serveGateway(config, logger)
+      : await serveSubgraph(name, config, logger);
+  logger.info({ port }, `${name} listening`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

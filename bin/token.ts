@@ -1,0 +1,77 @@
+/**
+ * Prints a token from the local issuer, for trying the API by hand:
+ *
+ *   npm run --silent token -- --role EMPLOYEE --sub <employee id> [--scopes a,b] [--ttl seconds]
+ *
+ * ADMIN and SYSTEM tokens without --sub are service principals. The key pair is
+ * the one the all-in-one server uses (DATA_DIR), so its tokens are accepted there.
+ */
+import { parseArgs } from 'node:util';
+import { createLocalIssuer } from '../runtime/src/auth';
+import { ConfigError, loadConfig } from '../runtime/src/config';
+import { ROLES, isRole } from '../runtime/src/identity';
+
+const USAGE = `Usage: npm run --silent token -- --role <${ROLES.join('|')}> [--sub <id>] [--scopes a,b] [--ttl <seconds>]`;
+
+class UsageError extends Error {}
+
+function readArguments(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      role: { type: 'string' },
+      sub: { type: 'string' },
+      scopes: { type: 'string' },
+      ttl: { type: 'string' },
+    },
+    strict: true,
+  });
+  const role = values.role?.toUpperCase();
+  if (!isRole(role)) throw new UsageError(`Unknown or missing role "${values.role ?? ''}".`);
+  if (!values.sub && role !== 'ADMIN' && role !== 'SYSTEM') {
+    throw new UsageError(`${role} tokens need --sub <employee id>.`);
+  }
+  const ttlSeconds = values.ttl === undefined ? undefined : Number(values.ttl);
+  if (ttlSeconds !== undefined && !(Number.isInteger(ttlSeconds) && ttlSeconds > 0)) {
+    throw new UsageError('--ttl must be a positive number of seconds.');
+  }
+  const scopes = values.scopes
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return { role, sub: values.sub, scopes, ttlSeconds };
+}
+
+async function main(): Promise<number> {
+  let request: ReturnType<typeof readArguments>;
+  try {
+    request = readArguments(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    const config = loadConfig();
+    const issuer = await createLocalIssuer({
+      dataDir: config.DATA_DIR,
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+    });
+    process.stdout.write(`${await issuer.issue(request)}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,73 @@
+import crypto from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { HeaderMap } from '@apollo/server';
+import type { TokenVerifier } from '../../../runtime/src/auth';
+import { DomainError, ErrorCode, toGraphQLError } from '../../../runtime/src/errors';
+import type { GatewayContext } from './GatewayContext';
+
+export type AuthMode = 'required' | 'off';
+
+export interface ContextFactoryOptions {
+  /** `off` serves without tokens (benchmarks, public graphs); subgraphs still see any header sent. */
+  auth: AuthMode;
+  verifier?: TokenVerifier;
+}
+
+/** Request headers, as Apollo's HeaderMap or a plain lower-case record. */
+export type RequestHeaders = Pick<Map<string, string>, 'get'> | Record<string, string | undefined>;
+
+export type ContextFactory = (headers: RequestHeaders) => Promise<GatewayContext>;
+
+// Ids from clients end up in logs and events: only short, plain tokens are taken.
+const ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const TRACEPARENT = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
+
+/**
+ * Builds the per-request context: ids, trace context and, with auth on, the
+ * verified identity. It runs before Apollo parses the operation, so a request
+ * without a valid token never reaches planning or a subgraph.
+ */
+export function createContextFactory(options: ContextFactoryOptions): ContextFactory {
+  const verifier = options.verifier;
+  if (options.auth === 'required' && !verifier) {
+    throw new TypeError('A token verifier is required unless auth is off.');
+  }
+  return async (headers) => {
+    const header = (name: string) =>
+      (typeof headers.get === 'function'
+        ? (headers as Map<string, string>).get(name)
+        : (headers as Record<string, string | undefined>)[name]) || undefined;
+    const authorization = header('authorization');
+    const traceparent = header('traceparent');
+    const context: GatewayContext = {
+      identity: null,
+      requestId: validId(header('x-request-id')),
+      correlationId: validId(header('x-correlation-id')),
+      traceparent: traceparent && TRACEPARENT.test(traceparent) ? traceparent : undefined,
+      authorization,
+    };
+    if (options.auth === 'off' || !verifier) return context;
+    try {
+      context.identity = await verifier.verify(authorization);
+    } catch (error) {
+      throw authFailure(error);
+    }
+    return context;
+  };
+}
+
+const validId = (value: string | undefined) =>
+  value && ID.test(value) ? value : crypto.randomUUID();
+
+/** A client error with the HTTP status Apollo should answer with (401, or 503 if keys are down). */
+function authFailure(error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  const graphqlError = toGraphQLError(error);
+  const unauthenticated = error.code === ErrorCode.UNAUTHENTICATED;
+  const status = unauthenticated ? 401 : error.code === ErrorCode.UNAVAILABLE ? 503 : 500;
+  const headers = new HeaderMap(unauthenticated ? [['www-authenticate', 'Bearer']] : []);
+  return new GraphQLError(graphqlError.message, {
+    originalError: error,
+    extensions: { ...graphqlError.extensions, http: { status, headers } },
+  });
+}

@@ -1,0 +1,83 @@
+import { Counter, Histogram, collectDefaultMetrics, register, type Registry } from 'prom-client';
+
+export interface GatewayMetricsOptions {
+  /**
+   * Registry for the gateway's metrics (default: prom-client's process-wide one,
+   * so `/metrics` also shows what other parts of the process record).
+   */
+  registry?: Registry;
+  /** Distinct operation names kept as labels; later ones count as `other` (default 200). */
+  maxOperationNames?: number;
+}
+
+export interface GatewayMetrics {
+  readonly registry: Registry;
+  /** Client requests by operation name; its `_count` is the request count. */
+  readonly requestDuration: Histogram<'operation'>;
+  /** Errors sent to clients, by their `extensions.code`. */
+  readonly errors: Counter<'code'>;
+  /** Subgraph fetches by subgraph and outcome (`ok`, `errors`, `failed`). */
+  readonly subgraphDuration: Histogram<'subgraph' | 'outcome'>;
+  /** The label for an operation name, bounded so clients cannot grow the series without end. */
+  operationLabel(name: string | null | undefined): string;
+}
+
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/**
+ * The gateway's Prometheus metrics, plus Node's default ones. A registry that
+ * already has them (a second gateway in one process) shares them.
+ */
+export function createGatewayMetrics(options: GatewayMetricsOptions = {}): GatewayMetrics {
+  const registry = options.registry ?? register;
+  if (!registry.getSingleMetric('process_cpu_seconds_total')) {
+    collectDefaultMetrics({ register: registry });
+  }
+  const maxNames = options.maxOperationNames ?? 200;
+  const names = new Set<string>();
+  const once = <M>(name: string, create: () => M): M =>
+    (registry.getSingleMetric(name) as M | undefined) ?? create();
+
+  return {
+    registry,
+    requestDuration: once(
+      'gateway_graphql_request_duration_seconds',
+      () =>
+        new Histogram({
+          name: 'gateway_graphql_request_duration_seconds',
+          help: 'GraphQL requests through the gateway, by operation name.',
+          labelNames: ['operation'],
+          buckets: LATENCY_BUCKETS,
+          registers: [registry],
+        }),
+    ),
+    errors: once(
+      'gateway_graphql_errors_total',
+      () =>
+        new Counter({
+          name: 'gateway_graphql_errors_total',
+          help: 'GraphQL errors sent to clients, by code.',
+          labelNames: ['code'],
+          registers: [registry],
+        }),
+    ),
+    subgraphDuration: once(
+      'gateway_subgraph_request_duration_seconds',
+      () =>
+        new Histogram({
+          name: 'gateway_subgraph_request_duration_seconds',
+          help: 'Fetches from subgraphs, by subgraph and outcome.',
+          labelNames: ['subgraph', 'outcome'],
+          buckets: LATENCY_BUCKETS,
+          registers: [registry],
+        }),
+    ),
+    operationLabel(name) {
+      if (!name) return 'anonymous';
+      if (names.has(name)) return name;
+      if (names.size >= maxNames) return 'other';
+      names.add(name);
+      return name;
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Serves any supergraph with this gateway, as its own process:
+ *
+ *   SUPERGRAPH=path/to/supergraph.graphql PORT=4002 node --import tsx gateway/src/serveSupergraph.ts
+ *
+ * Subgraphs are called at their supergraph URLs, or at `SUBGRAPH_URL_<NAME>`.
+ * Tokens are verified against `JWKS_URL` (with `JWT_ISSUER`, `JWT_AUDIENCE`,
+ * `JWT_ALGORITHMS`); `GATEWAY_AUTH=off` serves without them, e.g. for a
+ * benchmark workload. Limits default to the gateway's and can be set with
+ * `GATEWAY_MAX_DEPTH`, `GATEWAY_MAX_ALIASES`, `GATEWAY_MAX_TOKENS`,
+ * `GATEWAY_MAX_COST`, `GATEWAY_MAX_BODY_BYTES`, `GATEWAY_DEFAULT_LIST_SIZE`.
+ * The rest of the configuration is `loadConfig`'s.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createTokenVerifier } from '../../runtime/src/auth';
+import { ConfigError, loadConfig } from '../../runtime/src/config';
+import { createLogger } from '../../runtime/src/logger';
+import { createGateway } from './createGateway';
+import type { OperationLimits } from './operations/OperationLimits';
+
+const LIMIT_VARIABLES: Record<string, keyof OperationLimits> = {
+  GATEWAY_MAX_DEPTH: 'maxDepth',
+  GATEWAY_MAX_ALIASES: 'maxAliases',
+  GATEWAY_MAX_TOKENS: 'maxTokens',
+  GATEWAY_MAX_COST: 'maxCost',
+  GATEWAY_MAX_BODY_BYTES: 'maxBodyBytes',
+  GATEWAY_DEFAULT_LIST_SIZE: 'defaultListSize',
+};
+
+function readLimits(): OperationLimits {
+  const limits: OperationLimits = {};
+  for (const [variable, limit] of Object.entries(LIMIT_VARIABLES)) {
+    const text = process.env[variable];
+    if (text === undefined || text === '') continue;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value <= 0) {
+      throw new ConfigError(`Invalid configuration: ${variable}: must be a positive integer`);
+    }
+    limits[limit] = value;
+  }
+  return limits;
+}
+
+function readSupergraph(): string {
+  const file = process.env.SUPERGRAPH;
+  if (!file)
+    throw new ConfigError(
+      'Invalid configuration: SUPERGRAPH: the supergraph file to serve is required',
+    );
+  try {
+    return fs.readFileSync(path.resolve(file), 'utf8');
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: SUPERGRAPH: ${(error as Error).message}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const authOff = process.env.GATEWAY_AUTH === 'off';
+  if (!authOff && !config.JWKS_URL) {
+    throw new ConfigError('Invalid configuration: JWKS_URL is required unless GATEWAY_AUTH=off');
+  }
+  const logger = createLogger({ level: config.LOG_LEVEL, name: 'gateway' });
+  const gateway = createGateway({
+    supergraphSdl: readSupergraph(),
+    subgraphs: Object.fromEntries(
+      Object.entries(config.subgraphUrls).map(([name, url]) => [name, { url }]),
+    ),
+    auth: authOff ? 'off' : 'required',
+    verifier: config.JWKS_URL
+      ? createTokenVerifier({
+          issuer: config.JWT_ISSUER,
+          audience: config.JWT_AUDIENCE,
+          algorithms: config.JWT_ALGORITHMS,
+          jwksUrl: config.JWKS_URL,
+        })
+      : undefined,
+    introspection: config.INTROSPECTION_OPEN ? 'open' : 'restricted',
+    limits: readLimits(),
+    logger,
+  });
+  const port = await gateway.listen(config.PORT, config.HOST);
+  logger.info({ port, auth: authOff ? 'off' : 'required' }, 'gateway listening');
+
+  const shutdown = () => {
+    void gateway.stop().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

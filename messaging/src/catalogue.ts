@@ -1,0 +1,204 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { dataschemaFor } from './envelope';
+import { CatalogueError, EventValidationError } from './errors';
+import type { EventEnvelope } from './types';
+
+/** One event type and version: what it means, who emits it, who reads it, and its data schema. */
+export interface EventContract {
+  /** `<domain>.<entity>.<past-tense verb>`, e.g. `employees.employee.created`. */
+  type: string;
+  /** The envelope's `dataversion` this schema describes, from 1. */
+  version: number;
+  description: string;
+  /** The subgraph that publishes it. */
+  producer: string;
+  /** The subgraphs that consume it. */
+  consumers: string[];
+  /** JSON Schema (draft-07) of `data`. */
+  schema: Record<string, unknown>;
+}
+
+/** The contracts shipped with the package, one file `<type>.v<version>.json` each. */
+export const CATALOGUE_DIR = path.resolve(__dirname, '..', 'catalogue');
+
+const NAME = '^[a-z][a-z0-9-]*$';
+const TOKEN = '[a-z][a-z0-9_]*';
+// Printable ASCII without spaces: ids that come from requests or other systems.
+const OPAQUE_ID = { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' };
+
+const contractSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'version', 'description', 'producer', 'consumers', 'schema'],
+  properties: {
+    type: { type: 'string', pattern: `^${TOKEN}(\\.${TOKEN}){1,3}$` },
+    version: { type: 'integer', minimum: 1 },
+    description: { type: 'string', minLength: 1 },
+    producer: { type: 'string', pattern: NAME },
+    consumers: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: NAME } },
+    schema: { type: 'object' },
+  },
+};
+
+/** The CloudEvents attributes every envelope must have (DESIGN.md §4). */
+const envelopeSchema = {
+  type: 'object',
+  required: [
+    'specversion',
+    'id',
+    'source',
+    'type',
+    'subject',
+    'time',
+    'datacontenttype',
+    'dataschema',
+    'dataversion',
+    'correlationid',
+    'data',
+  ],
+  properties: {
+    specversion: { const: '1.0' },
+    id: {
+      type: 'string',
+      pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$',
+    },
+    source: { type: 'string', pattern: '^/subgraphs/[a-z][a-z0-9-]*$' },
+    type: { type: 'string', pattern: `^${TOKEN}(\\.${TOKEN}){1,3}$` },
+    subject: OPAQUE_ID,
+    time: { type: 'string', format: 'date-time' },
+    datacontenttype: { const: 'application/json' },
+    dataschema: { type: 'string', format: 'uri' },
+    dataversion: { type: 'integer', minimum: 1 },
+    correlationid: OPAQUE_ID,
+    causationid: OPAQUE_ID,
+    actor: OPAQUE_ID,
+    requestid: OPAQUE_ID,
+    traceparent: { type: 'string', pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$' },
+    data: { type: 'object' },
+  },
+};
+
+const keyOf = (type: string, version: number) => `${type}@${version}`;
+
+function schemaMessage(ajv: Ajv, errors: ErrorObject[] | null | undefined, dataVar: string) {
+  return ajv.errorsText(errors, { dataVar });
+}
+
+/**
+ * The event contracts, each data schema compiled once. Producers validate before they
+ * record an event, consumers before they handle one.
+ */
+export class EventCatalogue {
+  private readonly ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true });
+  private readonly checkContract: ValidateFunction;
+  private readonly checkEnvelope: ValidateFunction;
+  private readonly entries = new Map<
+    string,
+    { contract: EventContract; checkData: ValidateFunction }
+  >();
+
+  constructor(contracts: EventContract[] = []) {
+    addFormats(this.ajv);
+    this.checkContract = this.ajv.compile(contractSchema);
+    this.checkEnvelope = this.ajv.compile(envelopeSchema);
+    contracts.forEach((contract) => this.register(contract));
+  }
+
+  /** Reads every `<type>.v<version>.json` file of a folder. */
+  static fromDirectory(dir: string): EventCatalogue {
+    const files = fs.readdirSync(dir).filter((file) => file.endsWith('.json'));
+    return new EventCatalogue(files.sort().map((file) => readContract(dir, file)));
+  }
+
+  /** Adds a contract (the shipped ones come from files; tests add their own types). */
+  register(contract: EventContract): void {
+    // Contracts come from files, so nothing about their shape is taken for granted.
+    const label = String((contract as { type?: unknown } | null)?.type ?? '?');
+    if (!this.checkContract(contract)) {
+      const reason = schemaMessage(this.ajv, this.checkContract.errors, 'contract');
+      throw new CatalogueError(`Invalid contract ${label}: ${reason}`);
+    }
+    const key = keyOf(contract.type, contract.version);
+    if (this.entries.has(key)) {
+      throw new CatalogueError(`${contract.type} v${contract.version} is registered twice.`);
+    }
+    let checkData: ValidateFunction;
+    try {
+      checkData = this.ajv.compile(contract.schema);
+    } catch (cause) {
+      throw new CatalogueError(`The schema of ${contract.type} v${contract.version} is invalid.`, {
+        cause,
+      });
+    }
+    this.entries.set(key, { contract, checkData });
+  }
+
+  /** Every contract, by type then version. */
+  contracts(): EventContract[] {
+    return [...this.entries.values()]
+      .map((entry) => entry.contract)
+      .sort((a, b) => a.type.localeCompare(b.type) || a.version - b.version);
+  }
+
+  get(type: string, version: number): EventContract | undefined {
+    return this.entries.get(keyOf(type, version))?.contract;
+  }
+
+  /**
+   * Checks the envelope's attributes, that its type and version are in the catalogue, and
+   * its data against that contract; returns it typed, or throws {@link EventValidationError}.
+   */
+  validate(value: unknown): EventEnvelope {
+    if (!this.checkEnvelope(value)) {
+      const errors = this.checkEnvelope.errors ?? [];
+      throw new EventValidationError(schemaMessage(this.ajv, errors, 'event'), errors);
+    }
+    const event = value as EventEnvelope;
+    const entry = this.entries.get(keyOf(event.type, event.dataversion));
+    if (!entry) {
+      throw new EventValidationError(
+        `${event.type} v${event.dataversion} is not in the event catalogue.`,
+      );
+    }
+    const dataschema = dataschemaFor(event.type, event.dataversion);
+    if (event.dataschema !== dataschema) {
+      throw new EventValidationError(`event/dataschema must be ${dataschema}`);
+    }
+    if (!entry.checkData(event.data)) {
+      const errors = entry.checkData.errors ?? [];
+      throw new EventValidationError(schemaMessage(this.ajv, errors, 'event/data'), errors);
+    }
+    return event;
+  }
+}
+
+function readContract(dir: string, file: string): EventContract {
+  let contract: EventContract;
+  try {
+    contract = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+  } catch (cause) {
+    throw new CatalogueError(`${file} is not a JSON contract.`, { cause });
+  }
+  const expected = `${contract.type}.v${contract.version}.json`;
+  if (file !== expected) {
+    throw new CatalogueError(
+      `${file} holds ${contract.type} v${contract.version}: name it ${expected}.`,
+    );
+  }
+  return contract;
+}
+
+let shipped: EventCatalogue | undefined;
+
+/**
+ * The catalogue of a folder; without one, the shipped catalogue, loaded and compiled once
+ * per process.
+ */
+export function loadCatalogue(dir?: string): EventCatalogue {
+  if (dir !== undefined) return EventCatalogue.fromDirectory(dir);
+  shipped ??= EventCatalogue.fromDirectory(CATALOGUE_DIR);
+  return shipped;
+}

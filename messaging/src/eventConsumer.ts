@@ -1,0 +1,319 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  JetStreamApiError,
+  type ConsumerConfig,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+} from '@nats-io/jetstream';
+import { ClosedConnectionError, nanos } from '@nats-io/nats-core';
+import { loadCatalogue, type EventCatalogue } from './catalogue';
+import { publishDeadLetter, type DeadLetterReason } from './deadLetter';
+import { createEvent, eventsStream, subjectFor } from './envelope';
+import { errorMessage, EventValidationError, MessagingConfigError } from './errors';
+import { InboxEntry } from './inbox';
+import { defaultLogger, type Logger } from './logger';
+import type { OutboxRelay } from './outboxRelay';
+import { recordEvent } from './outbox';
+import { filterSubjectFor, subjectMatches } from './subjectFilter';
+import type { EventEnvelope, EventHandlerDefinition, EventMeta, Namespace } from './types';
+import { backoffMs, createWakeup } from './wakeup';
+
+/** Options of {@link createEventConsumer}. */
+export interface EventConsumerOptions {
+  /** The consuming subgraph's database: it holds the `inbox` table, its own tables and its `outbox`. */
+  orm: MikroORM;
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  namespace: Namespace;
+  /** Names the durable (`<subgraph>_<handler>`) and is the source of follow-up events. */
+  subgraph: string;
+  handler: EventHandlerDefinition;
+  catalogue?: EventCatalogue;
+  logger?: Logger;
+  /** How long the server waits for an ack before redelivering (default 30 s). */
+  ackWaitMs?: number;
+  /** Messages pulled per request (default 10). */
+  batch?: number;
+  /** Redelivery delay after a failed attempt, by attempt; the last one repeats (default 1 s, 5 s, 30 s, 60 s). */
+  retryDelaysMs?: number[];
+  /** Woken after a transaction that emitted follow-up events, so they leave at once. */
+  relay?: Pick<OutboxRelay, 'notify'>;
+}
+
+/** A running durable consumer. */
+export interface EventConsumer {
+  /** The durable consumer's name, `<subgraph>_<handler>`; also the inbox key. */
+  readonly name: string;
+  /** Creates or updates the durable consumer, then handles events in the background. */
+  start(): Promise<void>;
+  /** Ends after the current pull; messages it brought after the stop are handed back (nak). */
+  stop(): Promise<void>;
+}
+
+interface Applied {
+  duplicate: boolean;
+  emitted: number;
+}
+
+const DEFAULT_RETRY_DELAYS_MS = [1000, 5000, 30_000, 60_000];
+/** How long an idle pull waits for messages; also the longest a stop waits for one. */
+const PULL_EXPIRES_MS = 1000;
+
+/**
+ * A durable pull consumer that applies each event at most once to the subgraph's database.
+ *
+ * - One durable per handler. NATS 2.9 allows one filter subject per consumer, so a handler
+ *   of several types filters on their common prefix (see {@link filterSubjectFor}) and
+ *   acks, without handling, the events it does not list. One consumer keeps the order
+ *   of all the handler's events, which a per-type durable would not.
+ * - The handler's effect, its follow-up events (outbox) and the inbox row
+ *   `(consumer, event id)` commit in one transaction; an event already in the inbox is
+ *   acked without a second effect, so redeliveries and duplicates are harmless.
+ * - An event that fails the catalogue goes straight to HR_DLQ. A handler error is retried
+ *   with a delay; at the last of `maxDeliver` deliveries the event goes to HR_DLQ with
+ *   the error and the consumer moves on.
+ */
+export function createEventConsumer(options: EventConsumerOptions): EventConsumer {
+  const { orm, js, jsm, namespace: ns, subgraph, handler } = options;
+  const name = `${subgraph}_${handler.name}`;
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(name)) {
+    throw new MessagingConfigError(
+      `Consumer name "${name}" may hold only letters, digits, _ and -.`,
+    );
+  }
+  const catalogue = options.catalogue ?? loadCatalogue();
+  const logger = options.logger ?? defaultLogger();
+  const ackWaitMs = options.ackWaitMs ?? 30_000;
+  const maxDeliver = handler.maxDeliver ?? 5;
+  const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  const stream = eventsStream(ns);
+  const filterSubject = filterSubjectFor(handler.types, ns);
+  const typePatterns = handler.types.map((type) => subjectFor(type, ns));
+  let running = false;
+  let stopping = createWakeup();
+  let loop: Promise<void> | undefined;
+
+  const retryDelay = (deliveries: number) =>
+    retryDelays[Math.min(deliveries, retryDelays.length) - 1] ?? 1000;
+
+  async function ensureConsumer(): Promise<void> {
+    const config: Partial<ConsumerConfig> = {
+      durable_name: name,
+      description: `${subgraph} handler ${handler.name}: ${handler.types.join(', ')}`,
+      ack_policy: AckPolicy.Explicit,
+      ack_wait: nanos(ackWaitMs),
+      max_deliver: maxDeliver,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: filterSubject,
+    };
+    try {
+      await jsm.consumers.add(stream, config);
+    } catch (error) {
+      // Newer servers refuse to "create" an existing consumer with another configuration.
+      if (!(error instanceof JetStreamApiError)) throw error;
+      await jsm.consumers.update(stream, name, config);
+    }
+  }
+
+  function readEvent(msg: JsMsg): EventEnvelope {
+    let value: unknown;
+    try {
+      value = JSON.parse(msg.string());
+    } catch (cause) {
+      throw new EventValidationError('The payload is not JSON.', [], { cause });
+    }
+    const event = catalogue.validate(value);
+    if (subjectFor(event.type, ns) !== msg.subject) {
+      throw new EventValidationError(`event/type ${event.type} arrived on subject ${msg.subject}`);
+    }
+    return event;
+  }
+
+  function followUpMeta(event: EventEnvelope): EventMeta {
+    return {
+      source: `/subgraphs/${subgraph}`,
+      correlationId: event.correlationid,
+      causationId: event.id,
+      actor: event.actor,
+      requestId: event.requestid,
+      traceparent: event.traceparent,
+    };
+  }
+
+  function apply(event: EventEnvelope): Promise<Applied> {
+    return orm.em.fork().transactional(async (em) => {
+      // Claiming the inbox row first makes a concurrent copy of this event wait for this
+      // transaction, then find the row taken, instead of applying the effect twice.
+      const claim = await (em as SqlEntityManager)
+        .createQueryBuilder(InboxEntry)
+        .insert({ consumer: name, eventId: event.id, processedAt: new Date() })
+        .onConflict(['consumer', 'eventId'])
+        .ignore()
+        .execute('run');
+      if (claim.affectedRows === 0) return { duplicate: true, emitted: 0 };
+      let emitted = 0;
+      await handler.handle(event, {
+        em,
+        emit(draft) {
+          recordEvent(em, createEvent(draft, followUpMeta(event)), ns, catalogue);
+          emitted += 1;
+        },
+      });
+      return { duplicate: false, emitted };
+    });
+  }
+
+  /** Acks and waits for the server's confirmation; false when none came (connection trouble). */
+  async function confirm(msg: JsMsg): Promise<boolean> {
+    try {
+      await msg.ackAck();
+      return true;
+    } catch (error) {
+      // The effect is committed; a redelivery finds the inbox row and changes nothing.
+      logger.warn({ consumer: name, seq: msg.seq, err: errorMessage(error) }, 'ack not confirmed');
+      return false;
+    }
+  }
+
+  function tryWorking(msg: JsMsg): void {
+    try {
+      msg.working();
+    } catch {
+      // The connection is gone: the server redelivers after ack_wait.
+    }
+  }
+
+  /**
+   * Moves a message to the dead letters, then acks it (a plain ack, confirmed: NATS 2.9 does
+   * not take a reason with +TERM). Returns false when the ack was not confirmed.
+   */
+  async function giveUp(msg: JsMsg, reason: DeadLetterReason, error: string): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await publishDeadLetter(js, ns, name, msg, reason, error);
+        break;
+      } catch (publishError) {
+        const context = { consumer: name, seq: msg.seq, err: errorMessage(publishError) };
+        if (msg.info.deliveryCount < maxDeliver) {
+          logger.warn(context, 'dead letter not published; the event will be redelivered');
+          msg.nak(retryDelay(msg.info.deliveryCount));
+          return true;
+        }
+        if (!running) {
+          logger.error(context, 'dead letter not published before stop; the event stays unacked');
+          return true;
+        }
+        // The server will not deliver it again, so keep it here until the DLQ takes it.
+        tryWorking(msg);
+        await stopping.wait(backoffMs(attempt, 500, 10_000));
+      }
+    }
+    logger.error({ consumer: name, seq: msg.seq, reason, err: error }, 'event dead-lettered');
+    return confirm(msg);
+  }
+
+  async function onHandlerError(
+    msg: JsMsg,
+    event: EventEnvelope,
+    error: unknown,
+  ): Promise<boolean> {
+    const deliveries = msg.info.deliveryCount;
+    const context = { consumer: name, eventId: event.id, type: event.type, deliveries };
+    if (deliveries < maxDeliver) {
+      logger.warn({ ...context, err: errorMessage(error) }, 'handler failed; will retry');
+      msg.nak(retryDelay(deliveries));
+      return true;
+    }
+    return giveUp(msg, 'HANDLER_FAILED', errorMessage(error));
+  }
+
+  /** Handles one message; false when its ack was not confirmed. */
+  async function handleMessage(msg: JsMsg): Promise<boolean> {
+    let event: EventEnvelope;
+    try {
+      event = readEvent(msg);
+    } catch (error) {
+      return giveUp(msg, 'EVENT_INVALID', errorMessage(error));
+    }
+    if (!typePatterns.some((pattern) => subjectMatches(pattern, msg.subject))) {
+      return confirm(msg);
+    }
+    // A slow handler keeps the message from being redelivered to another replica meanwhile.
+    const keepAlive = setInterval(() => tryWorking(msg), Math.max(500, ackWaitMs / 2));
+    let applied: Applied;
+    try {
+      applied = await apply(event);
+    } catch (error) {
+      return onHandlerError(msg, event, error);
+    } finally {
+      clearInterval(keepAlive);
+    }
+    if (applied.duplicate) {
+      logger.debug({ consumer: name, eventId: event.id }, 'event already applied; acked again');
+    }
+    if (applied.emitted > 0) options.relay?.notify();
+    return confirm(msg);
+  }
+
+  /**
+   * One pull at a time: every message a pull delivers is handled, or handed
+   * back at once (nak) when a stop came meanwhile, so a restart never leaves
+   * events waiting out ack_wait.
+   */
+  async function pullOnce(): Promise<boolean> {
+    const consumer = await js.consumers.get(stream, name);
+    const pulled = await consumer.fetch({
+      max_messages: options.batch ?? 10,
+      expires: PULL_EXPIRES_MS,
+    });
+    let healthy = true;
+    for await (const msg of pulled) {
+      if (!running || !healthy) {
+        msg.nak();
+        continue;
+      }
+      // An unconfirmed ack means connection trouble: hand back the rest of this pull.
+      healthy = await handleMessage(msg);
+    }
+    return healthy;
+  }
+
+  async function consumeLoop(): Promise<void> {
+    let failures = 0;
+    while (running) {
+      try {
+        failures = (await pullOnce()) ? 0 : failures + 1;
+      } catch (error) {
+        if (error instanceof ClosedConnectionError) break;
+        failures += 1;
+        logger.warn({ consumer: name, err: errorMessage(error), failures }, 'pull interrupted');
+        // The durable may have been deleted under us; recreate it before the next pull.
+        await ensureConsumer().catch(() => undefined);
+      }
+      if (running && failures > 0) await stopping.wait(backoffMs(failures, 500, 10_000));
+    }
+    running = false;
+  }
+
+  return {
+    name,
+    async start() {
+      if (running) return;
+      await ensureConsumer();
+      running = true;
+      stopping = createWakeup();
+      loop = consumeLoop();
+    },
+    async stop() {
+      running = false;
+      stopping.wake();
+      // The current pull ends by itself within PULL_EXPIRES_MS; what it brings is handed back.
+      await loop;
+      loop = undefined;
+    },
+  };
+}

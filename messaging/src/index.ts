@@ -1,0 +1,53 @@
+export type {
+  EventDraft,
+  EventEnvelope,
+  EventHandlerDefinition,
+  EventMeta,
+  HandlerContext,
+  Namespace,
+} from './types';
+export {
+  DEFAULT_NAMESPACE,
+  allDeadLettersSubject,
+  allEventsSubject,
+  createEvent,
+  createNamespace,
+  createTestNamespace,
+  dataschemaFor,
+  deadLetterStream,
+  deadLetterSubject,
+  eventsStream,
+  subjectFor,
+  typeFromSubject,
+} from './envelope';
+export { CATALOGUE_DIR, EventCatalogue, loadCatalogue, type EventContract } from './catalogue';
+export { renderCatalogueDocs } from './catalogueDocs';
+export {
+  CatalogueError,
+  EventValidationError,
+  MessagingConfigError,
+  MessagingError,
+  OutboxPublishError,
+  type MessagingErrorCode,
+} from './errors';
+export { OutboxEntry, recordEvent } from './outbox';
+export { createOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outboxRelay';
+export { deleteStreams, ensureStreams, type StreamOptions } from './streams';
+export { InboxEntry } from './inbox';
+export {
+  createEventConsumer,
+  type EventConsumer,
+  type EventConsumerOptions,
+} from './eventConsumer';
+export { DeadLetterHeader, type DeadLetterReason } from './deadLetter';
+export { filterSubjectFor, subjectMatches } from './subjectFilter';
+export { connectNats, type NatsClients, type NatsOptions } from './connection';
+export type { Logger } from './logger';
+export {
+  NatsServerError,
+  findOnPath,
+  freePort,
+  startNatsServer,
+  type NatsServerOptions,
+  type RunningNatsServer,
+} from './startNatsServer';

@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+export interface NatsServerOptions {
+  /** JetStream store directory. */
+  storeDir: string;
+  /** Port to listen on (default: a free one). */
+  port?: number;
+  /** Executable to run (default: `nats-server` found on `searchPath`). */
+  command?: string;
+  /** Folders to look for nats-server in (default: PATH, then /usr/sbin and /usr/local/sbin). */
+  searchPath?: string;
+}
+
+export interface RunningNatsServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export class NatsServerError extends Error {
+  override name = 'NatsServerError';
+  readonly code = 'NATS_SERVER_UNAVAILABLE';
+}
+
+/** Finds an executable on PATH, as a shell would. */
+export function findOnPath(command: string, envPath = process.env.PATH ?? ''): string | undefined {
+  for (const dir of envPath.split(path.delimiter).filter(Boolean)) {
+    const candidate = path.join(dir, command);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {
+      // not in this directory
+    }
+  }
+  return undefined;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      if (child.exitCode !== null)
+        return reject(new NatsServerError(`nats-server exited with code ${child.exitCode}.`));
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve();
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline)
+          return reject(new NatsServerError('nats-server did not start in time.'));
+        setTimeout(attempt, 50);
+      });
+    };
+    attempt();
+  });
+}
+
+/**
+ * Starts a nats-server with JetStream as a child process. All-in-one uses it
+ * when no NATS_URL is configured; tests use it to stop NATS midway.
+ */
+export async function startNatsServer(options: NatsServerOptions): Promise<RunningNatsServer> {
+  // sbin folders too: Debian installs nats-server there, outside a normal user's PATH.
+  const searchPath = options.searchPath ?? `${process.env.PATH ?? ''}:/usr/sbin:/usr/local/sbin`;
+  const command = options.command ?? findOnPath('nats-server', searchPath);
+  if (!command) {
+    throw new NatsServerError(
+      'No NATS found: set NATS_URL to a NATS server with JetStream, or install nats-server ' +
+        '(Debian/Ubuntu: apt-get install nats-server; or https://docs.nats.io) so it is on PATH.',
+    );
+  }
+  const port = options.port ?? (await freePort());
+  fs.mkdirSync(options.storeDir, { recursive: true });
+  const child = spawn(
+    command,
+    ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', options.storeDir],
+    {
+      stdio: 'ignore',
+    },
+  );
+  await waitForPort(port, child, 10_000);
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

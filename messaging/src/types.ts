@@ -1,0 +1,74 @@
+import type { EntityManager } from '@mikro-orm/core';
+
+/** A CloudEvents 1.0 envelope (DESIGN.md §4). */
+export interface EventEnvelope<D extends Record<string, unknown> = Record<string, unknown>> {
+  specversion: '1.0';
+  /** UUIDv7; also the JetStream msgID, so a republish is deduplicated. */
+  id: string;
+  /** `/subgraphs/<name>` */
+  source: string;
+  /** `<domain>.<entity>.<past-tense verb>`, e.g. `employees.employee.created` */
+  type: string;
+  /** The entity id. */
+  subject: string;
+  time: string;
+  datacontenttype: 'application/json';
+  dataschema: string;
+  /** Contract version of `data`, from 1. */
+  dataversion: number;
+  correlationid: string;
+  causationid?: string;
+  actor?: string;
+  requestid?: string;
+  traceparent?: string;
+  data: D;
+}
+
+/** What a producer says; the envelope's other attributes come from {@link EventMeta}. */
+export interface EventDraft<D extends Record<string, unknown> = Record<string, unknown>> {
+  type: string;
+  subject: string;
+  data: D;
+  /** Defaults to 1. */
+  dataversion?: number;
+}
+
+/** Where an event comes from and which chain it belongs to. */
+export interface EventMeta {
+  source: string;
+  correlationId: string;
+  causationId?: string;
+  actor?: string;
+  requestId?: string;
+  traceparent?: string;
+}
+
+/**
+ * Names of streams and subjects. Production uses the empty prefix (`HR_EVENTS`
+ * over `hr.>`); tests use their own prefix so they never share a stream.
+ */
+export interface Namespace {
+  /** Prepended to stream names, e.g. `T1A2B_` -> `T1A2B_HR_EVENTS`. */
+  streamPrefix: string;
+  /** Prepended to subjects as a token, e.g. `t1a2b.` -> `t1a2b.hr.>`. */
+  subjectPrefix: string;
+}
+
+/** Passed to an event handler: a transactional entity manager and a way to emit follow-up events. */
+export interface HandlerContext {
+  /** Inside the transaction that also records the inbox entry. */
+  em: EntityManager;
+  /** Records a follow-up event in the same transaction (causation = the handled event). */
+  emit(draft: EventDraft): void;
+}
+
+/** A subgraph's reaction to events; one durable consumer per handler. */
+export interface EventHandlerDefinition {
+  /** Unique within the subgraph; the durable consumer is `<subgraph>_<name>`. */
+  name: string;
+  /** Event types (`employees.employee.created`) or patterns with NATS wildcards (`>` for all). */
+  types: string[];
+  handle(event: EventEnvelope, ctx: HandlerContext): Promise<void>;
+  /** Deliveries before the event goes to HR_DLQ (default 5). */
+  maxDeliver?: number;
+}

@@ -1,0 +1,499 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  CatalogueError,
+  EventCatalogue,
+  EventValidationError,
+  createEvent,
+  loadCatalogue,
+} from '../src';
+import { thingContract } from './support/things';
+
+const EMPLOYEE = '0190a6e2-5b7c-7d3e-9f10-1a2b3c4d5e6f';
+const MANAGER = '0190a6e2-5b7c-7d3e-9f10-aaaaaaaaaaaa';
+
+const ENTRY = '0190a6e2-5b7c-7d3e-9f10-bbbbbbbbbbbb';
+
+function timeEntry(extra: Record<string, unknown>): Record<string, unknown> {
+  return {
+    employeeId: EMPLOYEE,
+    entryId: ENTRY,
+    periodType: 'SHIFT',
+    shiftType: 'Early',
+    startTime: '2025-04-01T07:00:00.000Z',
+    endTime: '2025-04-01T15:00:00.000Z',
+    mealBreakMinutes: 30,
+    ...extra,
+  };
+}
+
+const agreement = (extra: Record<string, unknown>): Record<string, unknown> => ({
+  agreementId: '0190a6e2-5b7c-7d3e-9f10-cccccccccccc',
+  employeeId: EMPLOYEE,
+  version: 1,
+  effectiveFrom: '2025-04-01',
+  agreementType: 'AHA',
+  startDate: '2025-04-01',
+  endDate: '2026-03-31',
+  fte: 0.8,
+  targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: 1560 }],
+  openingBalances: [],
+  correlationId: 'import-1',
+  ...extra,
+});
+
+const validData: Record<string, Record<string, unknown>> = {
+  'accruals.balance.changed': {
+    employeeId: EMPLOYEE,
+    accrualType: 'NIGHT_HOURS',
+    date: '2025-06-10',
+    cumulative: 1.5,
+    version: 1,
+  },
+  'agreements.agreement.created': agreement({}),
+  'agreements.agreement.amended': agreement({ version: 2, effectiveFrom: '2025-10-01', fte: 0.6 }),
+  'agreements.agreement.ended': agreement({
+    version: 3,
+    endDate: '2026-01-31',
+    effectiveFrom: '2026-01-31',
+    previousEndDate: '2026-03-31',
+  }),
+  'employees.employee.created': {
+    employeeId: EMPLOYEE,
+    employeeNumber: 'E-0001',
+    version: 1,
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    email: 'ada@example.com',
+    department: 'Engineering',
+    jobTitle: 'Analyst',
+    grade: 'B4',
+    employmentType: 'FULL_TIME',
+    status: 'ACTIVE',
+    hireDate: '2024-04-01',
+    managerId: null,
+    location: 'ENGLAND_AND_WALES',
+    timeZone: 'Europe/London',
+  },
+  'employees.employee.updated': {
+    employeeId: EMPLOYEE,
+    employeeNumber: 'E-0001',
+    version: 2,
+    changes: {
+      jobTitle: { old: 'Analyst', new: 'Lead' },
+      phone: { old: '***', new: '***' },
+      salary: { old: null, new: '***' },
+    },
+  },
+  'employees.employee.status_changed': {
+    employeeId: EMPLOYEE,
+    employeeNumber: 'E-0001',
+    version: 3,
+    from: 'ACTIVE',
+    to: 'ON_LEAVE',
+  },
+  'employees.employee.terminated': {
+    employeeId: EMPLOYEE,
+    employeeNumber: 'E-0001',
+    version: 4,
+    terminationDate: '2025-03-31',
+  },
+  'employees.manager.assigned': {
+    employeeId: EMPLOYEE,
+    employeeNumber: 'E-0001',
+    version: 5,
+    managerId: MANAGER,
+    previousManagerId: null,
+  },
+  'audit.retention.purged': { purgedCount: 12, before: '2024-01-01T00:00:00+01:00' },
+  'time.entry.recorded': timeEntry({ version: 1 }),
+  'time.entry.amended': timeEntry({
+    version: 2,
+    previous: {
+      periodType: 'SHIFT',
+      shiftType: 'Late',
+      startTime: '2025-04-01T13:00:00.000Z',
+      endTime: null,
+      mealBreakMinutes: 0,
+    },
+  }),
+  'time.entry.deleted': timeEntry({ version: 3, deletedAt: '2025-04-02T09:00:00.000Z' }),
+  'time.schedule.published': {
+    employeeId: EMPLOYEE,
+    scheduleId: ENTRY,
+    version: 1,
+    from: '2025-04-01T07:00:00.000Z',
+    to: '2025-04-01T15:00:00.000Z',
+    shifts: [
+      {
+        shiftId: ENTRY,
+        start: '2025-04-01T07:00:00.000Z',
+        end: '2025-04-01T15:00:00.000Z',
+        shiftType: null,
+      },
+    ],
+    replacedShiftIds: [],
+  },
+};
+
+const meta = { source: '/subgraphs/employees', correlationId: 'corr-1' };
+const eventOf = (type: string, data = validData[type], dataversion?: number) =>
+  createEvent({ type, subject: EMPLOYEE, data, dataversion }, meta);
+
+describe('the shipped catalogue', () => {
+  const catalogue = loadCatalogue();
+
+  it('holds the employees and audit contracts with their producer and consumers', () => {
+    const contracts = catalogue
+      .contracts()
+      .filter(({ type }) => /^(employees|audit)\./.test(type))
+      .map(({ type, version, producer, consumers }) => ({ type, version, producer, consumers }));
+    // Other domains add themselves as consumers; audit hears every event.
+    expect(contracts).toEqual([
+      { type: 'audit.retention.purged', version: 1, producer: 'audit', consumers: ['audit'] },
+      ...[
+        'employees.employee.created',
+        'employees.employee.status_changed',
+        'employees.employee.terminated',
+        'employees.employee.updated',
+        'employees.manager.assigned',
+      ].map((type) => ({
+        type,
+        version: 1,
+        producer: 'employees',
+        consumers: expect.arrayContaining(['audit', 'time']),
+      })),
+    ]);
+  });
+
+  it('lists audit as a consumer of every event, since audit keeps them all', () => {
+    const missing = catalogue.contracts().filter(({ consumers }) => !consumers.includes('audit'));
+    expect(missing.map(({ type }) => type)).toEqual([]);
+  });
+
+  it('is loaded once per process', () => {
+    expect(loadCatalogue()).toBe(catalogue);
+  });
+
+  it.each(Object.keys(validData))('accepts a well-formed %s event', (type) => {
+    const event = eventOf(type);
+    expect(catalogue.validate(JSON.parse(JSON.stringify(event)))).toEqual(event);
+  });
+
+  it('accepts every optional extension when well formed', () => {
+    const event = createEvent(
+      {
+        type: 'employees.employee.terminated',
+        subject: 'e-1',
+        data: validData['employees.employee.terminated'],
+      },
+      {
+        ...meta,
+        causationId: '0190a6e2-5b7c-7d3e-9f10-000000000001',
+        actor: 'user:42',
+        requestId: 'req-1',
+        traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+      },
+    );
+    expect(() => catalogue.validate(event)).not.toThrow();
+  });
+});
+
+function expectInvalid(catalogue: EventCatalogue, event: unknown, message: RegExp) {
+  let caught: unknown;
+  try {
+    catalogue.validate(event);
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(EventValidationError);
+  const error = caught as EventValidationError;
+  expect(error.name).toBe('EventValidationError');
+  expect(error.code).toBe('EVENT_INVALID');
+  expect(error.message).toMatch(message);
+}
+
+describe('envelope attributes', () => {
+  const catalogue = loadCatalogue();
+  const valid = () =>
+    ({
+      ...eventOf('employees.employee.terminated'),
+      causationid: 'cause-1',
+      actor: 'user:1',
+      requestid: 'req-1',
+      traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+    }) as unknown as Record<string, unknown>;
+
+  it.each([
+    ['specversion', '0.3'],
+    ['id', 'not-a-uuid'],
+    ['id', '0190a6e2-5b7c-4d3e-9f10-1a2b3c4d5e6f'], // a v4 id
+    ['source', 'subgraphs/employees'],
+    ['source', '/subgraphs/Employees Service'],
+    ['type', 'EmployeeCreated'],
+    ['type', 'employees.Employee.created'],
+    ['subject', ''],
+    ['subject', 'has space'],
+    ['subject', 42],
+    ['time', '2024-05-01T10:00:00'], // no offset
+    ['time', 'yesterday'],
+    ['datacontenttype', 'text/plain'],
+    ['dataschema', 'not a uri'],
+    ['dataversion', 0],
+    ['dataversion', 1.5],
+    ['dataversion', '1'],
+    ['correlationid', ''],
+    ['correlationid', 'has space'],
+    ['causationid', ''],
+    ['actor', ''],
+    ['requestid', 'x'.repeat(201)],
+    ['traceparent', '00-abc-01'],
+    ['data', 'text'],
+    ['data', null],
+  ])('rejects %s = %p', (attribute, value) => {
+    expectInvalid(catalogue, { ...valid(), [attribute]: value }, new RegExp(`event/${attribute}`));
+  });
+
+  it.each([
+    'specversion',
+    'id',
+    'source',
+    'type',
+    'subject',
+    'time',
+    'datacontenttype',
+    'dataschema',
+    'dataversion',
+    'correlationid',
+    'data',
+  ])('rejects an envelope without %s', (attribute) => {
+    const event = valid();
+    delete event[attribute];
+    expectInvalid(catalogue, event, new RegExp(`must have required property '${attribute}'`));
+  });
+
+  it('rejects a dataschema that does not name the type and version', () => {
+    const event = { ...valid(), dataschema: 'urn:hr:events:employees.employee.created:v1' };
+    expectInvalid(
+      catalogue,
+      event,
+      /dataschema must be urn:hr:events:employees.employee.terminated:v1/,
+    );
+  });
+
+  it('rejects what is not an object', () => {
+    expectInvalid(catalogue, 'event', /event must be object/);
+    expectInvalid(catalogue, null, /event must be object/);
+  });
+
+  it('rejects a type or a version the catalogue does not hold', () => {
+    expectInvalid(
+      catalogue,
+      eventOf('employees.employee.hired', {}),
+      /employees.employee.hired v1 is not in the event catalogue/,
+    );
+    expectInvalid(
+      catalogue,
+      eventOf('employees.employee.terminated', validData['employees.employee.terminated'], 2),
+      /employees.employee.terminated v2 is not in the event catalogue/,
+    );
+  });
+});
+
+describe('event data', () => {
+  const catalogue = loadCatalogue();
+  const withData = (type: string, change: Record<string, unknown>, drop?: string) => {
+    const data: Record<string, unknown> = { ...validData[type], ...change };
+    if (drop) delete data[drop];
+    return eventOf(type, data);
+  };
+
+  const created = 'employees.employee.created';
+  it.each([
+    ['employeeId', 'E-0001'],
+    ['employeeNumber', ''],
+    ['version', 0],
+    ['version', 1.5],
+    ['firstName', ''],
+    ['lastName', 'x'.repeat(101)],
+    ['email', 'not-an-email'],
+    ['department', ''],
+    ['jobTitle', 7],
+    ['grade', ''],
+    ['employmentType', 'INTERN'],
+    ['status', 'RETIRED'],
+    ['hireDate', '2024-13-01'],
+    ['managerId', 'boss'],
+    ['location', 'england'],
+    ['timeZone', 'Europe London'],
+  ])(`${created}: rejects %s = %p`, (field, value) => {
+    expectInvalid(
+      catalogue,
+      withData(created, { [field]: value }),
+      new RegExp(`event/data/${field} `),
+    );
+  });
+
+  it.each(Object.keys(validData[created]))(`${created}: requires %s`, (field) => {
+    expectInvalid(
+      catalogue,
+      withData(created, {}, field),
+      new RegExp(`required property '${field}'`),
+    );
+  });
+
+  it.each(['salary', 'phone'])(`${created}: never carries %s`, (field) => {
+    expectInvalid(
+      catalogue,
+      withData(created, { [field]: '55000' }),
+      /must NOT have additional properties/,
+    );
+  });
+
+  const updated = 'employees.employee.updated';
+  it.each([
+    ['no change at all', {}, /event\/data\/changes must NOT have fewer than 1 properties/],
+    [
+      'a clear salary',
+      { salary: { old: '50000', new: '60000' } },
+      /event\/data\/changes\/salary\/old must be equal to one of the allowed values/,
+    ],
+    [
+      'a clear phone',
+      { phone: { old: null, new: '+44 20 7946 0000' } },
+      /event\/data\/changes\/phone\/new must be equal to one of the allowed values/,
+    ],
+    [
+      'status (its own event)',
+      { status: { old: 'ACTIVE', new: 'ON_LEAVE' } },
+      /must NOT have additional properties/,
+    ],
+    [
+      'a change without its new value',
+      { email: { old: 'a@example.com' } },
+      /event\/data\/changes\/email must have required property 'new'/,
+    ],
+    [
+      'a value that is not text',
+      { grade: { old: 'B4', new: 5 } },
+      /event\/data\/changes\/grade\/new must be string,null/,
+    ],
+  ])(`${updated}: rejects %s`, (_what, changes, message) => {
+    expectInvalid(catalogue, withData(updated, { changes }), message);
+  });
+
+  it.each([
+    [
+      'employees.employee.status_changed',
+      { from: 'RETIRED' },
+      /event\/data\/from must be equal to one of the allowed values/,
+    ],
+    ['employees.employee.status_changed', { version: -1 }, /event\/data\/version must be >= 1/],
+    [
+      'employees.employee.terminated',
+      { terminationDate: '31/03/2025' },
+      /event\/data\/terminationDate must match format "date"/,
+    ],
+    [
+      'employees.manager.assigned',
+      { managerId: 'boss' },
+      /event\/data\/managerId must match format "uuid"/,
+    ],
+    [
+      'employees.manager.assigned',
+      { previousManagerId: 3 },
+      /event\/data\/previousManagerId must be string,null/,
+    ],
+    ['audit.retention.purged', { purgedCount: -1 }, /event\/data\/purgedCount must be >= 0/],
+    [
+      'audit.retention.purged',
+      { before: '2024-01-01' },
+      /event\/data\/before must match format "date-time"/,
+    ],
+  ])('%s: rejects %p', (type, change, message) => {
+    expectInvalid(catalogue, withData(type, change), message);
+  });
+
+  it('requires the previous manager on manager.assigned', () => {
+    expectInvalid(
+      catalogue,
+      withData('employees.manager.assigned', {}, 'previousManagerId'),
+      /required property 'previousManagerId'/,
+    );
+  });
+});
+
+describe('registering contracts', () => {
+  it('adds a type that then validates', () => {
+    const catalogue = new EventCatalogue();
+    catalogue.register(thingContract('created'));
+    const event = createEvent(
+      { type: 'test.thing.created', subject: 't1', data: { n: 1, version: 1 } },
+      meta,
+    );
+    expect(catalogue.validate(event)).toBe(event);
+    expectInvalid(
+      catalogue,
+      { ...event, data: { n: -1, version: 1 } },
+      /event\/data\/n must be >= 0/,
+    );
+    expect(catalogue.get('test.thing.created', 1)?.producer).toBe('test');
+  });
+
+  it('refuses the same type and version twice', () => {
+    const catalogue = new EventCatalogue([thingContract('created')]);
+    expect(() => catalogue.register(thingContract('created'))).toThrow(
+      expect.objectContaining({ name: 'CatalogueError', code: 'CATALOGUE_INVALID' }),
+    );
+  });
+
+  it.each([
+    ['a type without a domain', { type: 'created' }],
+    ['a version 0', { version: 0 }],
+    ['no producer', { producer: undefined }],
+    ['a schema with an unknown keyword', { schema: { type: 'object', colour: 'red' } }],
+  ])('refuses %s', (_what, change) => {
+    const contract = JSON.parse(JSON.stringify({ ...thingContract('x'), ...change }));
+    expect(() => new EventCatalogue([contract])).toThrow(CatalogueError);
+  });
+
+  describe('from a folder', () => {
+    let dir: string;
+    beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalogue-'))));
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const write = (file: string, content: unknown) =>
+      fs.writeFileSync(
+        path.join(dir, file),
+        typeof content === 'string' ? content : JSON.stringify(content),
+      );
+
+    it('loads every contract file', () => {
+      write('test.thing.created.v1.json', thingContract('created'));
+      write('test.thing.noted.v1.json', thingContract('noted'));
+      expect(
+        loadCatalogue(dir)
+          .contracts()
+          .map((c) => c.type),
+      ).toEqual(['test.thing.created', 'test.thing.noted']);
+    });
+
+    it('refuses a file not named after its type and version', () => {
+      write('thing.json', thingContract('created'));
+      expect(() => loadCatalogue(dir)).toThrow(/name it test.thing.created.v1.json/);
+    });
+
+    it('refuses a file that is not JSON', () => {
+      write('test.thing.created.v1.json', '{ nope');
+      expect(() => loadCatalogue(dir)).toThrow(CatalogueError);
+    });
+  });
+});
+
+// Keeps the test data honest: every contract has a valid sample above.
+it('has a sample for every shipped contract', () => {
+  const types = loadCatalogue()
+    .contracts()
+    .map((c) => c.type);
+  expect(Object.keys(validData).sort()).toEqual(types);
+});

@@ -1,0 +1,219 @@
+import {
+  InboxEntry,
+  connectNats,
+  createEventConsumer,
+  createOutboxRelay,
+  eventsStream,
+  recordEvent,
+  subjectFor,
+  type EventCatalogue,
+  type EventConsumer,
+  type EventEnvelope,
+  type EventHandlerDefinition,
+  type NatsClients,
+} from '../src';
+import { Effect, openTestDb, type TestDb } from './support/database';
+import { NATS_URL, messageCount, openTestNats, quietLogger, type TestNats } from './support/nats';
+import { recordingLogger } from './support/recordingLogger';
+import { testCatalogue, thingEvent } from './support/things';
+import { waitFor } from './support/waitFor';
+
+const TOTAL = 1000;
+
+describe('durable consumer with an inbox', () => {
+  let nats: TestNats;
+  let database: TestDb;
+  let catalogue: EventCatalogue;
+  let stream: string;
+  const events: EventEnvelope[] = [];
+
+  beforeAll(async () => {
+    nats = await openTestNats('consumer-test');
+    database = await openTestDb('consumer');
+    catalogue = testCatalogue();
+    stream = eventsStream(nats.ns);
+    const em = database.orm.em.fork();
+    for (let n = 0; n < TOTAL; n++) {
+      const event = thingEvent('created', n);
+      recordEvent(em, event, nats.ns, catalogue);
+      events.push(event);
+    }
+    await em.flush();
+    const relay = createOutboxRelay({
+      orm: database.orm,
+      js: nats.js,
+      namespace: nats.ns,
+      logger: quietLogger,
+    });
+    expect(await relay.drain()).toBe(TOTAL);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await nats?.close();
+  });
+
+  const effects = () => database.orm.em.fork().count(Effect, {});
+
+  it('applies each of 1,000 events once across a stop, a killed connection and duplicates', async () => {
+    let onApplied: (n: number) => void = () => undefined;
+    const handler: EventHandlerDefinition = {
+      name: 'effects',
+      types: ['test.thing.created'],
+      async handle(event, { em }) {
+        const n = event.data.n as number;
+        em.persist(em.create(Effect, { eventId: event.id, n }));
+        onApplied(n);
+      },
+    };
+    const logger = recordingLogger();
+    const consumerOn = (clients: NatsClients) =>
+      createEventConsumer({
+        orm: database.orm,
+        js: clients.js,
+        jsm: clients.jsm,
+        namespace: nats.ns,
+        subgraph: 'test',
+        handler,
+        catalogue,
+        logger,
+        ackWaitMs: 1000,
+        batch: 20,
+      });
+
+    // 1. A clean stop part of the way through.
+    const first = consumerOn(nats);
+    await first.start();
+    await waitFor('300 effects', async () => (await effects()) >= 300, 40_000);
+    await first.stop();
+    const afterStop = await effects();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await effects()).toBe(afterStop); // stopped means stopped
+
+    // 2. A process that dies: its connection closes while it applies event 700, whose
+    //    effect commits but whose ack never leaves.
+    const doomed = await connectNats({
+      servers: NATS_URL,
+      name: 'doomed',
+      waitOnFirstConnect: false,
+      timeoutMs: 1000,
+    });
+    const second = consumerOn(doomed);
+    let killedEvent: string | undefined;
+    onApplied = (n) => {
+      if (n !== 700) return;
+      killedEvent = events[n].id;
+      void doomed.nc.close();
+    };
+    await second.start();
+    await waitFor('the killed connection', async () => doomed.nc.isClosed(), 40_000);
+    await second.stop();
+    onApplied = () => undefined;
+
+    // 3. A replacement, which also sees one event published a second time under another msgID.
+    const duplicate = events[42];
+    await nats.js.publish(subjectFor(duplicate.type, nats.ns), JSON.stringify(duplicate), {
+      msgID: `copy-of-${duplicate.id}`,
+    });
+    expect(await messageCount(nats.jsm, stream)).toBe(TOTAL + 1);
+    const third: EventConsumer = consumerOn(nats);
+    await third.start();
+    try {
+      await waitFor(
+        'the consumer to catch up',
+        async () => {
+          const info = await nats.jsm.consumers.info(stream, third.name);
+          return (
+            info.num_pending === 0 &&
+            info.num_ack_pending === 0 &&
+            info.delivered.stream_seq === TOTAL + 1
+          );
+        },
+        60_000,
+      );
+    } finally {
+      await third.stop();
+    }
+    const rows = await database.orm.em.fork().find(Effect, {});
+    expect(rows).toHaveLength(TOTAL);
+    expect(new Set(rows.map((row) => row.eventId)).size).toBe(TOTAL);
+    const inbox = await database.orm.em.fork().find(InboxEntry, { consumer: 'test_effects' });
+    expect(inbox).toHaveLength(TOTAL);
+    expect(inbox.every((entry) => Date.now() - entry.processedAt.getTime() < 120_000)).toBe(true);
+    // Both the event whose ack was lost and the republished copy reached a consumer again,
+    // and the inbox turned them away.
+    const skipped = logger.entries
+      .filter((entry) => entry.message?.startsWith('event already applied'))
+      .map((entry) => entry.details.eventId);
+    expect(killedEvent).toBeDefined();
+    expect(skipped).toEqual(expect.arrayContaining([killedEvent, duplicate.id]));
+  }, 120_000);
+
+  it('hands back what a stopped consumer had pulled, so a restart waits for no ack_wait', async () => {
+    const seen = new Set<string>();
+    const consumer = () =>
+      createEventConsumer({
+        orm: database.orm,
+        js: nats.js,
+        jsm: nats.jsm,
+        namespace: nats.ns,
+        subgraph: 'test',
+        handler: {
+          name: 'handback',
+          types: ['test.thing.created'],
+          // A little work per event lets the next messages arrive while one is handled.
+          handle: async (event) => {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            seen.add(event.id);
+          },
+        },
+        catalogue,
+        logger: quietLogger,
+        // Anything left unacked by the first consumer would stay away for ten minutes.
+        ackWaitMs: 600_000,
+        batch: 50,
+      });
+    const first = consumer();
+    await first.start();
+    await waitFor('a first share of the events', async () => seen.size >= 100, 40_000);
+    await first.stop();
+    const second = consumer();
+    await second.start();
+    try {
+      // TOTAL distinct events (one of them is in the stream twice, under two msgIDs).
+      await waitFor('every event', async () => seen.size === TOTAL, 30_000);
+    } finally {
+      await second.stop();
+    }
+    const inbox = await database.orm.em.fork().count(InboxEntry, { consumer: 'test_handback' });
+    expect(inbox).toBe(TOTAL);
+  }, 90_000);
+
+  it('creates or updates the durable consumer the handler describes', async () => {
+    const consumer = createEventConsumer({
+      orm: database.orm,
+      js: nats.js,
+      jsm: nats.jsm,
+      namespace: nats.ns,
+      subgraph: 'test',
+      handler: {
+        name: 'effects',
+        types: ['test.thing.created'],
+        maxDeliver: 7,
+        handle: async () => undefined,
+      },
+      catalogue,
+      logger: quietLogger,
+      ackWaitMs: 1500,
+    });
+    await consumer.start();
+    await consumer.stop();
+    const { config } = await nats.jsm.consumers.info(stream, 'test_effects');
+    expect(config).toMatchObject({
+      durable_name: 'test_effects',
+      ack_policy: 'explicit',
+      max_deliver: 7,
+      ack_wait: 1500 * 1_000_000,
+      filter_subject: `${nats.ns.subjectPrefix}hr.test.thing.created`,
+    });
+  });
+});

@@ -1,0 +1,156 @@
+import {
+  EventValidationError,
+  OutboxEntry,
+  OutboxPublishError,
+  createEvent,
+  createOutboxRelay,
+  createTestNamespace,
+  eventsStream,
+  recordEvent,
+  type EventCatalogue,
+  type EventEnvelope,
+  type OutboxRelayOptions,
+} from '../src';
+import { openTestDb, type TestDb } from './support/database';
+import { messageCount, openTestNats, quietLogger, readStream, type TestNats } from './support/nats';
+import { testCatalogue, thingEvent } from './support/things';
+import { waitFor } from './support/waitFor';
+
+describe('transactional outbox and relay', () => {
+  let nats: TestNats;
+  let database: TestDb;
+  let catalogue: EventCatalogue;
+  let stream: string;
+
+  beforeAll(async () => {
+    nats = await openTestNats('outbox-test');
+    database = await openTestDb('outbox');
+    catalogue = testCatalogue();
+    stream = eventsStream(nats.ns);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await nats?.close();
+  });
+  beforeEach(async () => {
+    await database.orm.em.fork().nativeDelete(OutboxEntry, {});
+    await nats.jsm.streams.purge(stream);
+  });
+
+  const relayFor = (options: Partial<OutboxRelayOptions> = {}) =>
+    createOutboxRelay({
+      orm: database.orm,
+      js: nats.js,
+      namespace: nats.ns,
+      logger: quietLogger,
+      ...options,
+    });
+
+  const commit = (events: EventEnvelope[], ns = nats.ns) =>
+    database.orm.em.fork().transactional(async (em) => {
+      for (const event of events) recordEvent(em, event, ns, catalogue);
+    });
+
+  const unsent = () => database.orm.em.fork().count(OutboxEntry, { sentAt: null });
+
+  it('never publishes an event whose transaction rolled back', async () => {
+    const rollback = database.orm.em.fork().transactional(async (em) => {
+      recordEvent(em, thingEvent('created', 1), nats.ns, catalogue);
+      await em.flush();
+      throw new Error('the change failed');
+    });
+    await expect(rollback).rejects.toThrow('the change failed');
+
+    expect(await database.orm.em.fork().count(OutboxEntry, {})).toBe(0);
+    expect(await relayFor().drain()).toBe(0);
+    expect(await messageCount(nats.jsm, stream)).toBe(0);
+  });
+
+  it('publishes a committed event once, with its id as msgID, and marks it sent', async () => {
+    const event = thingEvent('created', 2);
+    await commit([event]);
+    expect(await unsent()).toBe(1);
+
+    const relay = relayFor();
+    expect(await relay.drain()).toBe(1);
+    expect(await relay.drain()).toBe(0);
+
+    const [message, ...rest] = await readStream(nats.jsm, stream);
+    expect(rest).toHaveLength(0);
+    expect(message.subject).toBe(`${nats.ns.subjectPrefix}hr.test.thing.created`);
+    expect(message.header.get('Nats-Msg-Id')).toBe(event.id);
+    expect(message.json()).toEqual(event);
+    const row = await database.orm.em.fork().findOneOrFail(OutboxEntry, { id: event.id });
+    expect(row.sentAt).toBeInstanceOf(Date);
+    expect(row.attempts).toBe(0);
+  });
+
+  it('lets JetStream drop a row the relay publishes again', async () => {
+    await commit([thingEvent('created', 3), thingEvent('updated', 3)]);
+    const relay = relayFor();
+    expect(await relay.drain()).toBe(2);
+
+    // As if the relay had died between the publish and marking the rows sent.
+    await database.orm.em.fork().nativeUpdate(OutboxEntry, {}, { sentAt: null });
+    expect(await relay.drain()).toBe(2);
+
+    expect(await messageCount(nats.jsm, stream)).toBe(2);
+    expect(await unsent()).toBe(0);
+  });
+
+  it('refuses to record an event the catalogue rejects', async () => {
+    const bad = createEvent(
+      { type: 'test.thing.created', subject: 't', data: { n: 'one', version: 1 } },
+      { source: '/subgraphs/test', correlationId: 'c' },
+    );
+    const em = database.orm.em.fork();
+    expect(() => recordEvent(em, bad, nats.ns, catalogue)).toThrow(EventValidationError);
+    await em.flush();
+    expect(await database.orm.em.fork().count(OutboxEntry, {})).toBe(0);
+  });
+
+  it('publishes in the order the events were recorded, over several rounds', async () => {
+    const events = Array.from({ length: 250 }, (_, n) =>
+      thingEvent(n % 2 ? 'updated' : 'created', n),
+    );
+    for (let i = 0; i < events.length; i += 25) await commit(events.slice(i, i + 25));
+
+    expect(await relayFor({ batchSize: 40 }).drain()).toBe(250);
+    const published = (await readStream(nats.jsm, stream)).map((m) => m.json<EventEnvelope>().id);
+    expect(published).toEqual(events.map((e) => e.id));
+  });
+
+  it('publishes at once when notified after a commit, without waiting for the next poll', async () => {
+    const relay = relayFor({ pollIntervalMs: 60_000 });
+    relay.start();
+    try {
+      // Let the first round find nothing, so the relay is asleep for a minute.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await commit([thingEvent('created', 4)]);
+      relay.notify();
+      await waitFor(
+        'the notified event',
+        async () => (await messageCount(nats.jsm, stream)) === 1,
+        5000,
+      );
+    } finally {
+      await relay.stop();
+    }
+    expect(await unsent()).toBe(0);
+  });
+
+  it('keeps a row it cannot publish, with the error and attempt count', async () => {
+    const nowhere = createTestNamespace(); // no stream listens on these subjects
+    const event = thingEvent('created', 5);
+    await commit([event], nowhere);
+
+    const drain = relayFor({ namespace: nowhere, publishTimeoutMs: 1000 }).drain();
+    await expect(drain).rejects.toThrow(OutboxPublishError);
+    await expect(drain).rejects.toMatchObject({ code: 'PUBLISH_FAILED' });
+
+    const row = await database.orm.em.fork().findOneOrFail(OutboxEntry, { id: event.id });
+    expect(row.sentAt).toBeNull();
+    expect(row.attempts).toBe(1);
+    expect(row.lastError).toEqual(expect.any(String));
+  });
+});

@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, startNatsServer as startServer, type RunningNatsServer } from '../../src';
+
+/** A nats-server of the test's own, which the test can stop and start again. */
+export interface NatsServerProcess {
+  url: string;
+  /** Starts the server again on the same port and store folder. */
+  start(): Promise<void>;
+  /** Shuts the server down (SIGTERM) and waits for it to exit. */
+  stop(): Promise<void>;
+  /** Stops the server and removes its store. */
+  destroy(): Promise<void>;
+}
+
+/** Runs `nats-server -js` on a free port with a temporary store. */
+export async function startNatsServer(): Promise<NatsServerProcess> {
+  const port = await freePort();
+  const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nats-store-'));
+  let running: RunningNatsServer | undefined;
+
+  const server: NatsServerProcess = {
+    url: `127.0.0.1:${port}`,
+    async start() {
+      running = await startServer({ storeDir, port });
+    },
+    async stop() {
+      await running?.stop();
+      running = undefined;
+    },
+    async destroy() {
+      await server.stop();
+      fs.rmSync(storeDir, { recursive: true, force: true });
+    },
+  };
+  await server.start();
+  return server;
+}

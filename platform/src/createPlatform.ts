@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createGateway, type SubgraphEndpoint } from '../../gateway/src';
+import { DEFAULT_NAMESPACE, connectNats, ensureStreams, type Namespace } from '../../messaging/src';
+import { createLocalIssuer, createTokenVerifier } from '../../runtime/src/auth';
+import { createCipher, loadDataKey } from '../../runtime/src/cipher';
+import type { AppConfig } from '../../runtime/src/config';
+import { targetFor, type DatabaseTarget } from '../../runtime/src/database';
+import { createLogger, type Logger } from '../../runtime/src/logger';
+import {
+  createSubgraphRuntime,
+  type SubgraphRuntime,
+} from '../../runtime/src/subgraph/createSubgraphRuntime';
+import type { SubgraphModule } from '../../runtime/src/subgraph/SubgraphModule';
+import { subgraphs as allSubgraphs } from '../../subgraphs';
+
+export const SUPERGRAPH_FILE = path.resolve(__dirname, '../../schema/supergraph.graphql');
+
+export interface PlatformOptions {
+  config: AppConfig;
+  /** NATS to use (all-in-one resolves it from NATS_URL or a started nats-server). */
+  natsUrl: string;
+  /** Subgraphs to run in this process (default: all). */
+  modules?: readonly SubgraphModule<never>[];
+  /** Stream and subject names (tests use their own). */
+  namespace?: Namespace;
+  /** Where each subgraph keeps its data (default: from the config). */
+  database?: (subgraph: string) => DatabaseTarget;
+  /** Supergraph SDL (default: the committed schema/supergraph.graphql). */
+  supergraphSdl?: string;
+  logger?: Logger;
+}
+
+export interface Platform {
+  runtimes: Record<string, SubgraphRuntime>;
+  /** Signs tokens with the local issuer (all-in-one and tests). */
+  issueToken: ReturnType<typeof createLocalIssuer>['issue'];
+  listen(port?: number, host?: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * All-in-one: the gateway and every subgraph in one process, the gateway
+ * calling subgraphs in-process, each subgraph on its own database, events
+ * through NATS JetStream.
+ */
+export async function createPlatform(options: PlatformOptions): Promise<Platform> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
+  const namespace = options.namespace ?? DEFAULT_NAMESPACE;
+  const issuer = createLocalIssuer({
+    dataDir: config.DATA_DIR,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+  });
+  const verifier = createTokenVerifier({
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    algorithms: config.JWT_ALGORITHMS,
+    ...(config.JWKS_URL ? { jwksUrl: config.JWKS_URL } : { jwks: issuer.jwks() }),
+  });
+  const nats = await connectNats({ servers: options.natsUrl, name: 'hr-platform' });
+  await ensureStreams(nats.jsm, namespace);
+  const cipher = createCipher(loadDataKey(config));
+  const database = options.database ?? ((name: string) => targetFor(name, config));
+
+  const runtimes: Record<string, SubgraphRuntime> = {};
+  for (const module of options.modules ?? allSubgraphs) {
+    const runtime = createSubgraphRuntime(module as SubgraphModule<unknown>, {
+      target: database(module.name),
+      verifier,
+      cipher,
+      messaging: { js: nats.js, jsm: nats.jsm, namespace },
+      logger: logger.child({ subgraph: module.name }),
+    });
+    await runtime.start();
+    runtimes[module.name] = runtime;
+  }
+
+  const endpoints: Record<string, SubgraphEndpoint> = {};
+  for (const [name, runtime] of Object.entries(runtimes)) {
+    endpoints[name] = { execute: (request, headers) => runtime.execute(request, headers) };
+  }
+  const gateway = createGateway({
+    supergraphSdl: options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    subgraphs: endpoints,
+    verifier,
+    introspection: config.INTROSPECTION_OPEN ? 'open' : 'restricted',
+    routes: {
+      '/.well-known/jwks.json': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(issuer.jwks()));
+      },
+      ...Object.assign({}, ...Object.values(runtimes).map((r) => r.routes())),
+    },
+    ready: async () => {
+      const checks = await Promise.all(
+        Object.values(runtimes).map((r) => r.ready().catch(() => false)),
+      );
+      return checks.every(Boolean) && !nats.nc.isClosed();
+    },
+    logger,
+  });
+
+  return {
+    runtimes,
+    issueToken: (claims) => issuer.issue(claims),
+    listen: (port = config.PORT, host = config.HOST) => gateway.listen(port, host),
+    async stop() {
+      await gateway.stop();
+      for (const runtime of Object.values(runtimes).reverse()) await runtime.stop();
+      await nats.nc.drain();
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import { composeSupergraph } from '../../schema/src/composeSupergraph';
+import { contractOperation } from '../../test-support/contractOperation';
+import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
+import { waitFor } from '../../test-support/waitFor';
+import type { SubgraphModule } from '../../runtime/src/subgraph/SubgraphModule';
+import { employees } from '../../subgraphs/employees/src';
+import { time } from '../../subgraphs/time/src';
+import { EmployeeCopySchema } from '../../subgraphs/time/src/entities';
+
+const modules = [employees, time] as unknown as SubgraphModule<never>[];
+
+describe('time through the gateway, fed by employees over NATS', () => {
+  let p: TestPlatform;
+  beforeAll(async () => {
+    p = await createTestPlatform({
+      modules,
+      supergraphSdl: composeSupergraph(
+        modules.map((m) => ({ name: m.name, typeDefs: m.typeDefs })),
+      ),
+    });
+  });
+  afterAll(() => p.stop());
+
+  const hr = { role: 'HR' as const, sub: '0190a3c4-0000-7000-8000-0000000000a1' };
+  const hire = async (managerId?: string) => {
+    const reply = await p.graphql(
+      contractOperation('CreateEmployee'),
+      {
+        input: {
+          firstName: 'Pat',
+          lastName: 'Gateway',
+          email: `pat.${Math.random().toString(36).slice(2)}@example.com`,
+          department: 'Wards',
+          jobTitle: 'Nurse',
+          grade: 'BAND_5',
+          employmentType: 'FULL_TIME',
+          hireDate: '2021-04-01',
+          ...(managerId && { managerId }),
+        },
+      },
+      hr,
+    );
+    expect(reply.errors).toBeUndefined();
+    const id = reply.data!.createEmployee.id as string;
+    // Time learns of the employee from employees.employee.created.
+    await waitFor(
+      async () =>
+        (await p.platform.runtimes.time.orm.em.fork().findOne(EmployeeCopySchema, id)) ?? undefined,
+    );
+    return id;
+  };
+
+  it('records, reads the timecard, publishes and reads the schedule with the contract operations', async () => {
+    const managerId = await hire();
+    const id = await hire(managerId);
+    const self = { role: 'EMPLOYEE' as const, sub: id };
+    const recorded = await p.graphql(
+      contractOperation('RecordTimeEntry'),
+      {
+        input: {
+          employeeId: id,
+          periodType: 'SHIFT',
+          shiftType: 'Early',
+          startTime: '2025-05-01T07:00:00+01:00',
+          endTime: '2025-05-01T15:00:00+01:00',
+          mealBreakMinutes: 30,
+        },
+      },
+      self,
+    );
+    expect(recorded.errors).toBeUndefined();
+    const entry = recorded.data!.recordTimeEntry;
+    const amended = await p.graphql(
+      contractOperation('AmendTimeEntry'),
+      { input: { id: entry.id, expectedVersion: 1, endTime: '2025-05-01T15:30:00+01:00' } },
+      self,
+    );
+    expect(amended.data!.amendTimeEntry).toMatchObject({
+      version: 2,
+      endTime: '2025-05-01T14:30:00.000Z',
+    });
+
+    const card = await p.graphql(
+      contractOperation('Timecard'),
+      { id, from: '2025-05-01T00:00:00Z', to: '2025-05-02T00:00:00Z' },
+      { role: 'MANAGER', sub: managerId },
+    );
+    expect(card.errors).toBeUndefined();
+    expect(card.data!.employee.timeEntries).toEqual([
+      {
+        id: entry.id,
+        periodType: 'SHIFT',
+        shiftType: 'Early',
+        startTime: '2025-05-01T06:00:00.000Z',
+        endTime: '2025-05-01T14:30:00.000Z',
+        mealBreakMinutes: 30,
+        version: 2,
+      },
+    ]);
+
+    const published = await p.graphql(
+      contractOperation('PublishSchedule'),
+      {
+        input: {
+          employeeId: id,
+          shifts: [
+            {
+              start: '2025-05-05T08:00:00+01:00',
+              end: '2025-05-05T16:00:00+01:00',
+              shiftType: 'Day',
+            },
+          ],
+        },
+      },
+      { role: 'MANAGER', sub: managerId },
+    );
+    expect(published.errors).toBeUndefined();
+    const schedule = await p.graphql(
+      contractOperation('Schedule'),
+      { id, from: '2025-05-05', to: '2025-05-05' },
+      self,
+    );
+    expect(schedule.errors).toBeUndefined();
+    expect(schedule.data!.employee.schedule).toEqual(published.data!.publishSchedule);
+
+    const deleted = await p.graphql(
+      contractOperation('DeleteTimeEntry'),
+      { input: { id: entry.id, expectedVersion: 2 } },
+      self,
+    );
+    expect(deleted.data!.deleteTimeEntry).toEqual({
+      id: entry.id,
+      correlationId: expect.any(String),
+    });
+  });
+});

@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** A URL with one of the given schemes (`new URL` alone accepts `audit:4001`). */
+const urlWith = (...schemes: string[]) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return schemes.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a ${schemes.join(' or ')} URL`,
+  );
+const httpUrl = urlWith('http:', 'https:');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** PostgreSQL; when absent each subgraph uses an embedded SQLite file under DATA_DIR. */
+  DATABASE_URL: urlWith('postgres:', 'postgresql:').optional(),
+  /** NATS with JetStream; when absent all-in-one starts a nats-server found on PATH. */
+  NATS_URL: z.string().min(1).optional(),
+  /** JWKS to verify tokens against; when absent all-in-one runs a local issuer. */
+  JWKS_URL: httpUrl.optional(),
+  JWT_ISSUER: z.string().min(1).default('hr-platform'),
+  JWT_AUDIENCE: z.string().min(1).default('hr-platform'),
+  JWT_ALGORITHMS: z
+    .string()
+    .default('ES256')
+    .transform((v) => v.split(',').map((a) => a.trim()))
+    .pipe(z.array(z.enum(['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'])).min(1)),
+  /** 32 bytes, base64, for personal data at rest; all-in-one keeps one under DATA_DIR. */
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64')
+    .optional(),
+  /** Introspection for every caller (development); otherwise ADMIN and PARTNER only. */
+  INTROSPECTION_OPEN: bool.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+  /** Subgraph to serve with `npm run serve -- <name>`, or `gateway`. */
+  SERVICE: z.string().optional(),
+});
+
+export type RawConfig = z.infer<typeof schema>;
+
+export interface AppConfig extends Omit<RawConfig, 'INTROSPECTION_OPEN'> {
+  INTROSPECTION_OPEN: boolean;
+  /** Remote subgraph URLs from `SUBGRAPH_URL_<NAME>` variables (distributed mode). */
+  subgraphUrls: Record<string, string>;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Reads and validates the process configuration once, at start. A bad value
+ * throws a ConfigError naming the variable, so the process stops with a
+ * message instead of failing later.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const raw = result.data;
+  const subgraphUrls: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    const match = /^SUBGRAPH_URL_([A-Z0-9_]+)$/.exec(key);
+    if (!match || !value) continue;
+    if (!httpUrl.safeParse(value).success) {
+      throw new ConfigError(`Invalid configuration: ${key}: must be a http: or https: URL`);
+    }
+    subgraphUrls[match[1].toLowerCase()] = value;
+  }
+  return {
+    ...raw,
+    DATA_DIR: path.resolve(raw.DATA_DIR),
+    INTROSPECTION_OPEN: raw.INTROSPECTION_OPEN ?? raw.NODE_ENV === 'development',
+    subgraphUrls,
+  };
+}

@@ -1,0 +1,128 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/** The one table of GraphQL error codes (DESIGN.md §5). */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  CONFLICT = 'CONFLICT',
+  POLICY_VIOLATION = 'POLICY_VIOLATION',
+  UNAVAILABLE = 'UNAVAILABLE',
+  INTERNAL = 'INTERNAL',
+}
+
+const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
+
+export interface DomainErrorDetails {
+  /** The input field at fault, for BAD_USER_INPUT. */
+  field?: string;
+  /** The business rule that refused the request, for POLICY_VIOLATION. */
+  rule?: string;
+  /** Extra machine-readable facts for the client (never personal data, SQL or stacks). */
+  extensions?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+/**
+ * Base of every domain's error type. A domain subclasses it with its own code
+ * enum and one map from those codes to {@link ErrorCode}; `toGraphQLError`
+ * turns any of them into a client error in one place.
+ */
+export class DomainError extends Error {
+  override name = 'DomainError';
+  readonly field?: string;
+  readonly rule?: string;
+  readonly extensions: Record<string, unknown>;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** The domain's own reason, e.g. `MANAGER_CYCLE`. */
+    readonly reason: string = code,
+    details: DomainErrorDetails = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.field = details.field;
+    this.rule = details.rule;
+    this.extensions = details.extensions ?? {};
+  }
+}
+
+export const unauthenticated = (message = 'A valid bearer token is required.') =>
+  new DomainError(ErrorCode.UNAUTHENTICATED, message);
+export const forbidden = (message = 'You may not do this.') =>
+  new DomainError(ErrorCode.FORBIDDEN, message);
+export const notFound = (what: string, id: string) =>
+  new DomainError(ErrorCode.NOT_FOUND, `${what} ${id} was not found.`);
+export const badInput = (field: string, message: string, reason = 'INVALID_INPUT') =>
+  new DomainError(ErrorCode.BAD_USER_INPUT, message, reason, { field });
+export const conflict = (
+  message: string,
+  reason = 'CONFLICT',
+  extensions?: Record<string, unknown>,
+) => new DomainError(ErrorCode.CONFLICT, message, reason, { extensions });
+export const policyViolation = (rule: string, message: string) =>
+  new DomainError(ErrorCode.POLICY_VIOLATION, message, rule, { rule });
+export const unavailable = (message: string, cause?: unknown) =>
+  new DomainError(ErrorCode.UNAVAILABLE, message, 'UNAVAILABLE', { cause });
+
+export function toGraphQLError(error: DomainError): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: {
+      ...error.extensions,
+      code: error.code,
+      ...(error.reason !== error.code && { reason: error.reason }),
+      ...(error.field && { field: error.field }),
+      ...(error.rule && { rule: error.rule }),
+    },
+  });
+}
+
+function findDomainError(error: unknown): DomainError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (current instanceof DomainError) return current;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return undefined;
+}
+
+/** Codes GraphQL itself and Apollo use for a request that is wrong, not a server fault. */
+const REQUEST_ERROR_CODES: Record<string, ErrorCode> = {
+  GRAPHQL_PARSE_FAILED: ErrorCode.BAD_USER_INPUT,
+  GRAPHQL_VALIDATION_FAILED: ErrorCode.BAD_USER_INPUT,
+  BAD_USER_INPUT: ErrorCode.BAD_USER_INPUT,
+  BAD_REQUEST: ErrorCode.BAD_USER_INPUT,
+  PERSISTED_QUERY_NOT_FOUND: ErrorCode.BAD_USER_INPUT,
+  PERSISTED_QUERY_NOT_SUPPORTED: ErrorCode.BAD_USER_INPUT,
+  OPERATION_RESOLUTION_FAILURE: ErrorCode.BAD_USER_INPUT,
+};
+
+/**
+ * Apollo `formatError`: every error leaves with a code from the table; anything
+ * unexpected becomes INTERNAL with a generic message, so no stack, SQL or
+ * driver text reaches a client.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const domain = findDomainError(error);
+  if (domain) {
+    const { message, extensions } = toGraphQLError(domain);
+    return { message, locations: formatted.locations, path: formatted.path, extensions };
+  }
+  const rawCode = String(formatted.extensions?.code ?? '');
+  const code = PUBLIC_CODES.has(rawCode) ? (rawCode as ErrorCode) : REQUEST_ERROR_CODES[rawCode];
+  if (code && code !== ErrorCode.INTERNAL) {
+    const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions: { ...extensions, code } };
+  }
+  return {
+    message: 'Internal error.',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL },
+  };
+}

@@ -1,0 +1,180 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+
+/** A plain route beside GraphQL, e.g. `/health/live` or a streamed export. */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+export interface GraphQLEndpoint<C extends BaseContext> {
+  /** Path GraphQL is served on, default `/graphql`. */
+  path?: string;
+  server: ApolloServer<C>;
+  /** Builds the per-request context; a thrown error becomes the HTTP response (see `toHttpError`). */
+  context: (req: IncomingMessage, headers: HeaderMap) => Promise<C>;
+  /** Largest request body accepted, in bytes (default 1 MiB). */
+  maxBodyBytes?: number;
+}
+
+export interface HttpServerOptions<C extends BaseContext> {
+  graphql?: GraphQLEndpoint<C>;
+  /** Exact-path routes, matched before GraphQL. */
+  routes?: Record<string, RouteHandler>;
+  /** Readiness check for `/health/ready`; `/health/live` always answers while the process runs. */
+  ready?: () => Promise<boolean>;
+}
+
+export class HttpError extends Error {
+  override name = 'HttpError';
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+const DEFAULT_MAX_BODY = 1024 * 1024;
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const tooLarge = () =>
+    new HttpError(413, `Request body is larger than ${limit} bytes.`, 'BAD_USER_INPUT');
+  // Refused without reading; Node discards the unread body once the answer is sent.
+  if (Number(req.headers['content-length']) > limit) return Promise.reject(tooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        // Keep reading and dropping the rest (bounded by the server's requestTimeout):
+        // destroying the socket here would lose the 413 answer.
+        chunks.length = 0;
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function toHeaderMap(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+export function sendError(res: ServerResponse, error: HttpError): void {
+  sendJson(res, error.status, {
+    errors: [{ message: error.message, extensions: { code: error.code } }],
+  });
+}
+
+async function parseBody(
+  req: IncomingMessage,
+  headers: HeaderMap,
+  limit: number,
+): Promise<unknown> {
+  if (req.method !== 'POST') return undefined;
+  const text = await readBody(req, limit);
+  if (!(headers.get('content-type') ?? '').includes('json')) return text;
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    throw new HttpError(400, 'The request body is not valid JSON.', 'BAD_USER_INPUT');
+  }
+}
+
+async function serveGraphQL<C extends BaseContext>(
+  endpoint: GraphQLEndpoint<C>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const headers = toHeaderMap(req);
+  const httpGraphQLRequest: HTTPGraphQLRequest = {
+    method: (req.method ?? 'GET').toUpperCase(),
+    headers,
+    search: url.search,
+    body: await parseBody(req, headers, endpoint.maxBodyBytes ?? DEFAULT_MAX_BODY),
+  };
+  const response = await endpoint.server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest,
+    context: () => endpoint.context(req, headers),
+  });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+/**
+ * A node:http server for an Apollo Server plus plain routes and health checks.
+ * Both the gateway and every subgraph server are built on it, so they share one
+ * way of reading bodies, limiting size and reporting HTTP-level errors.
+ */
+export function createHttpServer<C extends BaseContext>(
+  options: HttpServerOptions<C>,
+): http.Server {
+  const graphqlPath = options.graphql?.path ?? '/graphql';
+  const routes: Record<string, RouteHandler> = {
+    '/health/live': (_req, res) => sendJson(res, 200, { status: 'live' }),
+    '/health/ready': async (_req, res) => {
+      const ok = options.ready ? await options.ready().catch(() => false) : true;
+      sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });
+    },
+    ...options.routes,
+  };
+  const server = http.createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const route = routes[url.pathname];
+      if (route) return await route(req, res);
+      if (options.graphql && url.pathname === graphqlPath) {
+        return await serveGraphQL(options.graphql, req, res, url);
+      }
+      sendError(res, new HttpError(404, 'Not found.', 'NOT_FOUND'));
+    } catch (error) {
+      if (res.headersSent) return void res.destroy();
+      sendError(
+        res,
+        error instanceof HttpError ? error : new HttpError(500, 'Internal error.', 'INTERNAL'),
+      );
+    }
+  });
+  // Keep-alive longer than typical load balancer idle timeouts avoids resets on reuse.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
+}
+
+/** Listens and resolves with the bound port (useful with port 0 in tests). */
+export function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+export function close(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.closeIdleConnections?.();
+    server.close(() => resolve());
+  });
+}

@@ -1,0 +1,52 @@
+import { EntitySchema, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+
+/** The first result of a create that carried an `idempotencyKey`. */
+export interface IdempotencyRecord {
+  /** `<operation>:<caller>:<key>`: a key is private to its caller and operation. */
+  id: string;
+  resultId: string;
+  createdAt: Date;
+}
+
+export const IdempotencyRecordSchema = new EntitySchema<IdempotencyRecord>({
+  name: 'IdempotencyRecord',
+  tableName: 'idempotency_keys',
+  properties: {
+    id: { type: 'string', primary: true, length: 400 },
+    resultId: { type: 'string' },
+    createdAt: { type: 'datetime' },
+  },
+});
+
+/**
+ * Runs `create` once per key: the same key again returns the first result's id
+ * and creates nothing. `create` runs inside the transaction that stores the
+ * key, so a failed create leaves the key free for a retry.
+ */
+export async function once(
+  em: EntityManager,
+  scope: { operation: string; caller: string; key?: string | null },
+  create: (tx: EntityManager) => Promise<string>,
+): Promise<{ id: string; replayed: boolean }> {
+  if (!scope.key) return { id: await em.transactional((tx) => create(tx)), replayed: false };
+  const id = `${scope.operation}:${scope.caller}:${scope.key}`;
+  const existing = await em.fork().findOne(IdempotencyRecordSchema, { id });
+  if (existing) return { id: existing.resultId, replayed: true };
+  try {
+    const resultId = await em.transactional(async (tx) => {
+      const result = await create(tx);
+      tx.persist(
+        tx.create(IdempotencyRecordSchema, { id, resultId: result, createdAt: new Date() }),
+      );
+      return result;
+    });
+    return { id: resultId, replayed: false };
+  } catch (error) {
+    // Two requests with one key at once: the loser returns the winner's result.
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    const winner = await em.fork().findOne(IdempotencyRecordSchema, { id });
+    if (!winner) throw error;
+    return { id: winner.resultId, replayed: true };
+  }
+}

@@ -1,0 +1,38 @@
+/** Roles of DOMAIN.md "Who may do what". */
+export const ROLES = [
+  'EMPLOYEE',
+  'MANAGER',
+  'HR',
+  'FINANCE',
+  'AUDITOR',
+  'ADMIN',
+  'PARTNER',
+  'SYSTEM',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const isRole = (value: unknown): value is Role => ROLES.includes(value as Role);
+
+/** Service principals (tokens for ADMIN or SYSTEM without a person) have subjects with this prefix. */
+export const SERVICE_PREFIX = 'service:';
+
+/** Who is calling, from a verified token. */
+export interface Identity {
+  /** The token's `sub`: an employee id, or `service:<name>` for a service principal. */
+  subject: string;
+  role: Role;
+  /** The employee this identity is, or null for a service principal. */
+  employeeId: string | null;
+  /** PARTNER scopes such as `employees:read`. */
+  scopes: string[];
+  /** The verified bearer token, forwarded unchanged to subgraphs. */
+  token: string;
+  /** Seconds since the epoch when the token expires. */
+  expiresAt: number;
+}
+
+export const hasRole = (identity: Identity | null | undefined, ...roles: Role[]): boolean =>
+  !!identity && (identity.role === 'ADMIN' || roles.includes(identity.role));
+
+export const hasScope = (identity: Identity | null | undefined, scope: string): boolean =>
+  !!identity && (identity.role === 'ADMIN' || identity.scopes.includes(scope));

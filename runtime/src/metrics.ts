@@ -1,0 +1,66 @@
+import { Counter, Gauge, register, type Metric } from 'prom-client';
+
+// Several runtimes share one registry in all-in-one; each metric is registered once.
+function once<M extends Metric>(name: string, make: () => M): M {
+  return (register.getSingleMetric(name) as M | undefined) ?? make();
+}
+
+/** SQL statements sent to the database, per subgraph. */
+export const dbQueries = once(
+  'hr_db_queries_total',
+  () =>
+    new Counter({
+      name: 'hr_db_queries_total',
+      help: 'SQL statements sent, per subgraph',
+      labelNames: ['subgraph'],
+    }),
+);
+
+type Probe = () => Promise<number>;
+
+/** A gauge read at scrape time from probes that runtimes add and remove. */
+function probedGauge(name: string, help: string, label: string) {
+  const probes = new Map<string, Probe>();
+  once(
+    name,
+    () =>
+      new Gauge({
+        name,
+        help,
+        labelNames: [label],
+        async collect() {
+          this.reset();
+          for (const [key, probe] of probes) {
+            // A probe that fails (database or NATS down) leaves its series out of this scrape.
+            const value = await probe().catch(() => undefined);
+            if (value !== undefined) this.set({ [label]: key }, value);
+          }
+        },
+      }),
+  );
+  return (key: string, probe: Probe): (() => void) => {
+    probes.set(key, probe);
+    return () => probes.delete(key);
+  };
+}
+
+/** Events recorded in a subgraph's outbox and not yet published. */
+export const watchOutboxBacklog = probedGauge(
+  'hr_outbox_backlog',
+  'Events in the outbox not yet published, per subgraph',
+  'subgraph',
+);
+
+/** Events a durable consumer has yet to handle or acknowledge. */
+export const watchConsumerLag = probedGauge(
+  'hr_consumer_pending',
+  'Events not yet acknowledged by a durable consumer',
+  'consumer',
+);
+
+/** Events parked in the dead-letter stream. */
+export const watchDeadLetters = probedGauge(
+  'hr_dead_letters',
+  'Events in the dead-letter stream',
+  'stream',
+);

@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DocumentNode } from 'graphql';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { EntitySchema } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { EventDraft, EventHandlerDefinition } from '../../../messaging/src/types';
+import type { Cipher } from '../cipher';
+import type { Identity } from '../identity';
+import type { Logger } from '../logger';
+
+/** What every resolver of a subgraph receives, built once per request. */
+export interface SubgraphContext<L = unknown> {
+  /** The verified caller; subgraphs check the token themselves (DESIGN.md §6). */
+  identity: Identity;
+  /** Forked for this request, so no state leaks between requests. */
+  em: EntityManager;
+  /** This request's DataLoaders, so N references cost one query. */
+  loaders: L;
+  requestId: string;
+  /** The chain this request starts or continues; every event it causes carries it. */
+  correlationId: string;
+  traceparent?: string;
+  cipher: Cipher;
+  logger: Logger;
+  /**
+   * Records an event in the outbox inside `tx`'s transaction, so it is
+   * published if and only if the change commits.
+   */
+  emit(tx: EntityManager, draft: EventDraft): void;
+}
+
+/** A plain HTTP route a subgraph serves beside GraphQL (authenticated like GraphQL). */
+export type SubgraphRoute<L = unknown> = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: SubgraphContext<L>,
+) => Promise<void>;
+
+/** A domain, described once; the runtime serves it in-process or as its own server. */
+export interface SubgraphModule<L = unknown> {
+  /** Lower case, also the name in the supergraph and the database schema. */
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<SubgraphContext<L>>;
+  // Each EntitySchema has its own generics; the ORM takes any of them.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  entities: EntitySchema<any, any>[];
+  /** Builds this request's DataLoaders. */
+  loaders?: (ctx: Omit<SubgraphContext<L>, 'loaders'>) => L;
+  /** Reactions to other domains' events, each a durable consumer. */
+  eventHandlers?: EventHandlerDefinition[];
+  /** HTTP routes beside GraphQL, e.g. a streamed export; the gateway exposes them. */
+  routes?: Record<string, SubgraphRoute<L>>;
+}
+
+/** Identity function that gives a module its types. */
+export const defineSubgraph = <L>(module: SubgraphModule<L>): SubgraphModule<L> => module;

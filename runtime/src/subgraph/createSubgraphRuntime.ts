@@ -1,0 +1,298 @@
+import crypto from 'node:crypto';
+import type http from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApolloServer, type HeaderMap } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { register } from 'prom-client';
+import type { MikroORM } from '@mikro-orm/core';
+import type { AbstractSqlConnection, EntityManager } from '@mikro-orm/knex';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import {
+  DEFAULT_NAMESPACE,
+  InboxEntry,
+  OutboxEntry,
+  createEvent,
+  createEventConsumer,
+  createOutboxRelay,
+  deadLetterStream,
+  eventsStream,
+  recordEvent,
+  type Namespace,
+} from '../../../messaging/src';
+import type { EventDraft } from '../../../messaging/src/types';
+import type { Cipher } from '../cipher';
+import { openDatabase, type DatabaseTarget } from '../database';
+import { DomainError, ErrorCode, formatError, toGraphQLError } from '../errors';
+import {
+  HttpError,
+  createHttpServer,
+  sendError,
+  toHeaderMap,
+  type RouteHandler,
+} from '../http/createHttpServer';
+import { IdempotencyRecordSchema } from '../idempotency';
+import type { Identity } from '../identity';
+import { createLogger, type Logger } from '../logger';
+import { dbQueries, watchConsumerLag, watchDeadLetters, watchOutboxBacklog } from '../metrics';
+import type { SubgraphContext, SubgraphModule } from './SubgraphModule';
+
+/** Verifies a request's `Authorization` header (see runtime/src/auth). */
+export interface TokenVerifier {
+  verify(authorization?: string): Promise<Identity>;
+}
+
+export interface SubgraphMessaging {
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  namespace: Namespace;
+}
+
+export interface SubgraphRuntimeOptions {
+  target: DatabaseTarget;
+  verifier: TokenVerifier;
+  cipher: Cipher;
+  /** NATS; without it events wait in the outbox until a runtime with NATS relays them. */
+  messaging?: SubgraphMessaging;
+  logger?: Logger;
+  /** Start the outbox relay and event consumers (default true when messaging is given). */
+  runWorkers?: boolean;
+}
+
+/** A GraphQL request as the gateway sends it to a subgraph. */
+export interface SubgraphRequest {
+  query: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+}
+
+export interface SubgraphResult {
+  data?: Record<string, unknown> | null;
+  errors?: readonly unknown[];
+}
+
+type Headers = Record<string, string | undefined>;
+
+/** One subgraph, running: its database, its Apollo server, its relay and consumers. */
+export interface SubgraphRuntime {
+  readonly name: string;
+  readonly orm: MikroORM;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Executes in-process, with the headers an HTTP call would carry. */
+  execute(request: SubgraphRequest, headers: Headers): Promise<SubgraphResult>;
+  /** Its own HTTP server (distributed mode). */
+  createHttpServer(): http.Server;
+  /** The module's extra routes, authenticated, for the gateway to expose. */
+  routes(): Record<string, RouteHandler>;
+  ready(): Promise<boolean>;
+  /** Publishes everything in the outbox now (tests and shutdown). */
+  drainOutbox(): Promise<number>;
+}
+
+interface Workers {
+  relay?: ReturnType<typeof createOutboxRelay>;
+  consumers: ReturnType<typeof createEventConsumer>[];
+  /** Removes this runtime's metric probes. */
+  unwatch: (() => void)[];
+}
+
+export function createSubgraphRuntime<L>(
+  module: SubgraphModule<L>,
+  options: SubgraphRuntimeOptions,
+): SubgraphRuntime {
+  const logger = options.logger ?? createLogger({ name: module.name });
+  const namespace = options.messaging?.namespace ?? DEFAULT_NAMESPACE;
+  const source = `/subgraphs/${module.name}`;
+  let orm: MikroORM | undefined;
+  let apollo: ApolloServer<SubgraphContext<L>> | undefined;
+  const workers: Workers = { consumers: [], unwatch: [] };
+
+  const requireOrm = (): MikroORM => {
+    if (!orm) throw new Error(`Subgraph ${module.name} is not started.`);
+    return orm;
+  };
+
+  async function createContext(headers: Headers): Promise<SubgraphContext<L>> {
+    const identity = await options.verifier.verify(headers.authorization);
+    const requestId = headers['x-request-id'] || crypto.randomUUID();
+    const correlationId = headers['x-correlation-id'] || crypto.randomUUID();
+    const base: Omit<SubgraphContext<L>, 'loaders'> = {
+      identity,
+      em: requireOrm().em.fork() as EntityManager,
+      requestId,
+      correlationId,
+      traceparent: headers.traceparent,
+      cipher: options.cipher,
+      logger: logger.child({ requestId, correlationId }),
+      emit: (tx: EntityManager, draft: EventDraft) => {
+        const meta = {
+          source,
+          correlationId,
+          actor: identity.subject,
+          requestId,
+          traceparent: headers.traceparent,
+        };
+        recordEvent(tx, createEvent(draft, meta), namespace);
+      },
+    };
+    return { ...base, loaders: (module.loaders?.(base) ?? {}) as L };
+  }
+
+  function startWorkers(current: MikroORM): void {
+    const messaging = options.messaging;
+    if (!messaging || options.runWorkers === false) return;
+    const relay = createOutboxRelay({ orm: current, js: messaging.js, namespace, logger });
+    workers.relay = relay;
+    // Publish as soon as a change commits, rather than at the next poll.
+    current.em.getEventManager().registerSubscriber({
+      afterTransactionCommit: () => relay.notify(),
+      afterFlush: () => relay.notify(),
+    });
+    relay.start();
+    for (const handler of module.eventHandlers ?? []) {
+      const consumer = createEventConsumer({
+        orm: current,
+        ...messaging,
+        subgraph: module.name,
+        handler,
+        logger,
+      });
+      workers.consumers.push(consumer);
+    }
+    watchMessaging(current, messaging);
+  }
+
+  function watchMessaging(current: MikroORM, { jsm }: SubgraphMessaging): void {
+    const backlog = () => current.em.fork().count(OutboxEntry, { sentAt: null });
+    workers.unwatch.push(watchOutboxBacklog(module.name, backlog));
+    for (const consumer of workers.consumers) {
+      const pending = async () => {
+        const info = await jsm.consumers.info(eventsStream(namespace), consumer.name);
+        return info.num_pending + info.num_ack_pending;
+      };
+      workers.unwatch.push(watchConsumerLag(consumer.name, pending));
+    }
+    const dlq = deadLetterStream(namespace);
+    const parked = async () => (await jsm.streams.info(dlq)).state.messages;
+    workers.unwatch.push(watchDeadLetters(dlq, parked));
+  }
+
+  async function runRoute(
+    route: NonNullable<SubgraphModule<L>['routes']>[string],
+    req: IncomingMessage,
+    res: ServerResponse,
+  ) {
+    try {
+      await route(req, res, await createContext(headersOf(toHeaderMap(req))));
+    } catch (error) {
+      if (res.headersSent) return void res.destroy();
+      sendError(res, toHttpError(error));
+    }
+  }
+
+  return {
+    name: module.name,
+    get orm() {
+      return requireOrm();
+    },
+    async start() {
+      orm = await openDatabase({
+        target: options.target,
+        entities: [...module.entities, OutboxEntry, InboxEntry, IdempotencyRecordSchema],
+      });
+      const queries = dbQueries.labels({ subgraph: module.name });
+      (orm.em.getConnection() as AbstractSqlConnection).getKnex().on('query', () => queries.inc());
+      apollo = new ApolloServer<SubgraphContext<L>>({
+        schema: buildSubgraphSchema({
+          typeDefs: module.typeDefs,
+          resolvers: module.resolvers as never,
+        }),
+        formatError,
+        includeStacktraceInErrorResponses: false,
+        allowBatchedHttpRequests: false,
+        csrfPrevention: true,
+        // No HTTP caching of subgraph answers, and no Apollo inline tracing: both
+        // would cost time on every field and nothing here reads them.
+        plugins: [
+          ApolloServerPluginInlineTraceDisabled(),
+          ApolloServerPluginCacheControlDisabled(),
+        ],
+      });
+      await apollo.start();
+      startWorkers(orm);
+      await Promise.all(workers.consumers.map((c) => c.start()));
+    },
+    async stop() {
+      workers.unwatch.forEach((unwatch) => unwatch());
+      await Promise.all(workers.consumers.map((c) => c.stop()));
+      await workers.relay?.stop();
+      await apollo?.stop();
+      await orm?.close();
+    },
+    async execute(request, headers) {
+      if (!apollo) throw new Error(`Subgraph ${module.name} is not started.`);
+      let contextValue: SubgraphContext<L>;
+      try {
+        contextValue = await createContext(headers);
+      } catch (error) {
+        return { errors: [formatError(toGraphQLError(asDomainError(error)).toJSON(), error)] };
+      }
+      const response = await apollo.executeOperation(request, { contextValue });
+      if (response.body.kind !== 'single')
+        throw new Error('Incremental delivery is not supported.');
+      const { data, errors } = response.body.singleResult;
+      return { data, errors };
+    },
+    createHttpServer() {
+      if (!apollo) throw new Error(`Subgraph ${module.name} is not started.`);
+      return createHttpServer({
+        graphql: { server: apollo, context: (_req, headers) => createContext(headersOf(headers)) },
+        routes: { ...this.routes(), '/metrics': serveMetrics },
+        ready: () => this.ready(),
+      });
+    },
+    routes() {
+      const entries = Object.entries(module.routes ?? {});
+      return Object.fromEntries(
+        entries.map(([path, route]) => [path, (req, res) => runRoute(route, req, res)]),
+      );
+    },
+    async ready() {
+      if (!orm) return false;
+      await orm.em.getConnection().execute('select 1');
+      return true;
+    },
+    drainOutbox: async () => (workers.relay ? workers.relay.drain() : 0),
+  };
+}
+
+async function serveMetrics(_req: IncomingMessage, res: ServerResponse): Promise<void> {
+  res.writeHead(200, { 'content-type': register.contentType });
+  res.end(await register.metrics());
+}
+
+function headersOf(map: HeaderMap): Headers {
+  return Object.fromEntries(map.entries());
+}
+
+function asDomainError(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  return new DomainError(ErrorCode.INTERNAL, 'Internal error.', 'INTERNAL', { cause: error });
+}
+
+function toHttpError(error: unknown): HttpError {
+  const domain = asDomainError(error);
+  const status =
+    { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 }[
+      domain.code as string
+    ] ?? 500;
+  return new HttpError(
+    status,
+    status === 500 ? 'Internal error.' : domain.message,
+    status === 500 ? 'INTERNAL' : domain.code,
+  );
+}

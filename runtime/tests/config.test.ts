@@ -1,0 +1,51 @@
+import { ConfigError, loadConfig } from '../src/config';
+
+describe('loadConfig', () => {
+  it('gives the all-in-one defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      PORT: 4000,
+      HOST: '127.0.0.1',
+      JWT_ALGORITHMS: ['ES256'],
+      INTROSPECTION_OPEN: true,
+      RETENTION_DAYS: 365,
+      subgraphUrls: {},
+    });
+    expect(config.DATA_DIR).toMatch(/\/data$/);
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.NATS_URL).toBeUndefined();
+  });
+
+  it('closes introspection outside development unless asked', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).INTROSPECTION_OPEN).toBe(false);
+    expect(
+      loadConfig({ NODE_ENV: 'production', INTROSPECTION_OPEN: 'true' }).INTROSPECTION_OPEN,
+    ).toBe(true);
+  });
+
+  it('reads subgraph URLs by name', () => {
+    const config = loadConfig({ SUBGRAPH_URL_EMPLOYEES: 'http://employees:4001/graphql' });
+    expect(config.subgraphUrls).toEqual({ employees: 'http://employees:4001/graphql' });
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['NODE_ENV', 'staging'],
+    ['DATABASE_URL', 'not a url'],
+    ['DATABASE_URL', 'mysql://root@localhost/hr'],
+    ['JWKS_URL', 'jwks'],
+    ['JWT_ALGORITHMS', 'HS256'],
+    ['JWT_ALGORITHMS', 'none'],
+    ['DATA_ENCRYPTION_KEY', Buffer.alloc(16).toString('base64')],
+    ['INTROSPECTION_OPEN', 'yes'],
+    ['LOG_LEVEL', 'loud'],
+    ['RETENTION_DAYS', '0'],
+    ['SUBGRAPH_URL_AUDIT', 'audit:4001'],
+    ['SUBGRAPH_URL_AUDIT', 'ftp://audit/graphql'],
+  ])('stops on a bad %s (%s), naming the variable', (name, value) => {
+    const load = () => loadConfig({ [name]: value });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(new RegExp(`\\b${name}\\b`));
+  });
+});

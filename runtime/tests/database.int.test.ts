@@ -1,0 +1,48 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { openDatabase } from '../src/database';
+import { createTestDatabase, type TestDatabase } from '../../test-support/database';
+
+interface Note {
+  id: string;
+  text: string;
+}
+const NoteSchema = new EntitySchema<Note>({
+  name: 'Note',
+  tableName: 'notes',
+  properties: { id: { type: 'string', primary: true }, text: { type: 'string' } },
+});
+interface NoteV2 extends Note {
+  tag?: string;
+}
+const NoteV2Schema = new EntitySchema<NoteV2>({
+  name: 'Note',
+  tableName: 'notes',
+  properties: {
+    id: { type: 'string', primary: true },
+    text: { type: 'string' },
+    tag: { type: 'string', nullable: true },
+  },
+});
+
+describe('openDatabase', () => {
+  let db: TestDatabase;
+  beforeEach(async () => (db = await createTestDatabase()));
+  afterEach(() => db.drop());
+
+  it('creates the tables at start and keeps rows when a later version adds a column', async () => {
+    const first = await openDatabase({ target: db.target('notes'), entities: [NoteSchema] });
+    const firstEm = first.em.fork();
+    await firstEm.persistAndFlush(firstEm.create(NoteSchema, { id: 'n1', text: 'kept' }));
+    await first.close();
+
+    const second = await openDatabase({ target: db.target('notes'), entities: [NoteV2Schema] });
+    const em = second.em.fork();
+    await em.persistAndFlush(em.create(NoteV2Schema, { id: 'n2', text: 'new', tag: 't' }));
+    const rows = await second.em.fork().find(NoteV2Schema, {}, { orderBy: { id: 'asc' } });
+    expect(rows.map((r) => [r.id, r.text, r.tag ?? null])).toEqual([
+      ['n1', 'kept', null],
+      ['n2', 'new', 't'],
+    ]);
+    await second.close();
+  });
+});

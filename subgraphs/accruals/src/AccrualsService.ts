@@ -1,0 +1,150 @@
+import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
+import {
+  ACCRUAL_TYPES,
+  AccrualDaySchema,
+  ContributionSchema,
+  SeenCorrelationSchema,
+  isCounted,
+  type AccrualType,
+  type AgreementCopy,
+} from './entities';
+import { invalid } from './errors';
+import { toStored, unitValue } from './ledger';
+import type { AccrualsLoaders } from './loaders';
+import { assertCanReadAccruals } from './permissions';
+import { addDays, daysBetween, isIsoDate, statusOf, type AccrualStatus } from './rules';
+
+export type AccrualsContext = SubgraphContext<AccrualsLoaders>;
+
+export const MAX_DAYS = 366;
+
+export interface AccrualSummary {
+  accrualType: AccrualType;
+  measurementUnit: 'HOURS' | 'COUNT';
+  target: number;
+  worked: number;
+  remaining: number;
+  expectedToDate: number;
+  status: AccrualStatus;
+  agreement: { id: string; startDate: string; endDate: string };
+}
+
+export interface AccrualDay {
+  date: string;
+  dayTotal: number;
+  cumulativeTotal: number;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+function checkDate(field: string, value: string) {
+  if (!isIsoDate(value)) throw invalid(field, `${field} must be a date, YYYY-MM-DD.`);
+}
+
+export class AccrualsService {
+  constructor(private readonly ctx: AccrualsContext) {}
+
+  private async assertCanRead(employeeId: string) {
+    const copy = await this.ctx.loaders.employee.load(employeeId);
+    assertCanReadAccruals(this.ctx.identity, employeeId, copy?.managerId ?? null);
+  }
+
+  private async agreementOn(employeeId: string, date: string): Promise<AgreementCopy | null> {
+    const agreements = await this.ctx.loaders.agreements.load(employeeId);
+    return agreements.find((a) => a.startDate <= date && date <= a.endDate) ?? null;
+  }
+
+  /** One summary per type the agreement covering `on` names, in the enum's order. */
+  async summary(employeeId: string, on: string): Promise<AccrualSummary[]> {
+    checkDate('on', on);
+    await this.assertCanRead(employeeId);
+    const agreement = await this.agreementOn(employeeId, on);
+    if (!agreement) return [];
+    const rows = await this.ctx.loaders.daysUpTo.load(`${agreement.id}|${on}`);
+    const named = new Set(
+      [...agreement.targets, ...agreement.openingBalances].map((t) => t.accrualType),
+    );
+    const elapsed = daysBetween(agreement.startDate, on) + 1;
+    const length = daysBetween(agreement.startDate, agreement.endDate) + 1;
+    return ACCRUAL_TYPES.filter((type) => named.has(type)).map((type) => {
+      const target = agreement.targets.find((t) => t.accrualType === type)?.total ?? 0;
+      const opening = agreement.openingBalances.find((o) => o.accrualType === type)?.total ?? 0;
+      const last = rows.filter((r) => r.accrualType === type).pop();
+      const worked = last
+        ? unitValue(type, last.cumulativeTotal)
+        : unitValue(type, toStored(type, opening));
+      const expectedToDate = round2((target * elapsed) / length);
+      return {
+        accrualType: type,
+        measurementUnit: isCounted(type) ? 'COUNT' : 'HOURS',
+        target,
+        worked,
+        remaining: round2(target - worked),
+        expectedToDate,
+        status: statusOf(worked, expectedToDate),
+        agreement: { id: agreement.id, startDate: agreement.startDate, endDate: agreement.endDate },
+      };
+    });
+  }
+
+  /** Every day of [from, to] for one type; cumulative restarts at each agreement's start. */
+  async days(
+    employeeId: string,
+    type: AccrualType,
+    from: string,
+    to: string,
+  ): Promise<AccrualDay[]> {
+    checkDate('from', from);
+    checkDate('to', to);
+    const span = daysBetween(from, to) + 1;
+    if (span < 1) throw invalid('to', 'to must not be before from.');
+    if (span > MAX_DAYS) throw invalid('to', `At most ${MAX_DAYS} days at a time.`);
+    await this.assertCanRead(employeeId);
+    const agreements = await this.ctx.loaders.agreements.load(employeeId);
+    const relevant = agreements.filter((a) => a.startDate <= to && a.endDate >= from);
+    const rows = relevant.length
+      ? await this.ctx.em.find(
+          AccrualDaySchema,
+          {
+            agreementId: { $in: relevant.map((a) => a.id) },
+            accrualType: type,
+            date: { $lte: to },
+          },
+          { orderBy: { date: 'asc' } },
+        )
+      : [];
+    const out: AccrualDay[] = [];
+    for (let i = 0; i < span; i += 1) {
+      const date = addDays(from, i);
+      const agreement = relevant.find((a) => a.startDate <= date && date <= a.endDate);
+      let dayTotal = 0;
+      let cumulative = 0;
+      if (agreement) {
+        for (const row of rows) {
+          if (row.agreementId !== agreement.id || row.date > date) continue;
+          cumulative = row.cumulativeTotal;
+          if (row.date === date) dayTotal = row.dayTotal;
+        }
+      }
+      out.push({
+        date,
+        dayTotal: unitValue(type, dayTotal),
+        cumulativeTotal: unitValue(type, cumulative),
+      });
+    }
+    return out;
+  }
+
+  /** Entries with time outside every agreement known here. */
+  async unassigned(employeeId: string): Promise<number> {
+    await this.assertCanRead(employeeId);
+    const rows = await this.ctx.em.find(ContributionSchema, { employeeId, agreementId: null });
+    return new Set(rows.map((r) => r.entryId)).size;
+  }
+
+  async consistency(correlationId: string) {
+    if (!correlationId) throw invalid('correlationId', 'correlationId must not be empty.');
+    const seen = await this.ctx.em.findOne(SeenCorrelationSchema, { correlationId });
+    return { correlationId, reflected: !!seen };
+  }
+}

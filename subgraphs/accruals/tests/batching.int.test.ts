@@ -1,0 +1,48 @@
+import { v7 as uuidv7 } from 'uuid';
+import {
+  SUMMARY,
+  agreementEvent,
+  employeeCreated,
+  entryEvent,
+  startAccruals,
+  type AccrualsHarness,
+} from './support';
+
+describe('accruals: a team in one request', () => {
+  let h: AccrualsHarness;
+  beforeAll(async () => (h = await startAccruals()));
+  afterAll(() => h.stop());
+
+  it('reads N employees’ summaries with a fixed number of queries', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const id = uuidv7();
+      ids.push(id);
+      await h.apply(employeeCreated(id));
+      await h.apply(agreementEvent(id));
+      await h.apply(
+        entryEvent('recorded', {
+          entryId: uuidv7(),
+          employeeId: id,
+          version: 1,
+          startTime: '2025-06-10T07:00:00Z',
+          endTime: `2025-06-10T${String(10 + i).padStart(2, '0')}:00:00Z`,
+        }),
+      );
+    }
+    let reply: Awaited<ReturnType<AccrualsHarness['gql']>> = {};
+    const sql = await h.countQueries(async () => {
+      reply = await h.gql(SUMMARY, {
+        reps: ids.map((id) => ({ __typename: 'Employee', id })),
+        on: '2025-06-30',
+      });
+    });
+    expect(reply.errors).toBeUndefined();
+    const worked = reply.data!._entities.map(
+      (e: { accruals: { worked: number }[] }) => e.accruals[0].worked,
+    );
+    expect(worked).toEqual([3, 4, 5, 6, 7]);
+    // Employee copies, agreements, day rows: one query each, whatever the team's size.
+    expect(sql.length).toBeLessThanOrEqual(3);
+  });
+});

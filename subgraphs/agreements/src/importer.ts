@@ -1,0 +1,341 @@
+import type { Readable } from 'node:stream';
+import { createInterface } from 'node:readline';
+import { parse, type CsvError } from 'csv-parse';
+import type { EntityManager } from '@mikro-orm/knex';
+import { ACCRUAL_TYPES, type AccrualType, type Agreement, type AgreementTerms } from './entities';
+import { AgreementError, notATamsFile, overlapMessage } from './errors';
+import * as check from './validation';
+import {
+  agreementsOf,
+  amendAgreement,
+  findOverlap,
+  insertAgreement,
+  lockEmployees,
+  type WriteContext,
+} from './writes';
+
+export type ImportFormat = 'CSV' | 'JSONL';
+
+export interface ImportRowError {
+  /** The file's line (the CSV header is row 1). */
+  row: number;
+  column: string | null;
+  message: string;
+}
+
+export interface ImportReport {
+  correlationId: string;
+  created: number;
+  amended: number;
+  unchanged: number;
+  rejected: number;
+  errors: ImportRowError[];
+}
+
+/** One row of a file, as read. */
+export interface SourceRecord {
+  row: number;
+  values: Record<string, unknown>;
+  /** A fault that stops the row being read at all (e.g. a line that is not JSON). */
+  fault?: string;
+  /** The column a fault is about (an unknown column in the header). */
+  column?: string;
+}
+
+export interface ImportOptions extends WriteContext {
+  em: EntityManager;
+  dryRun: boolean;
+  /** Rows per transaction (default 500). */
+  batchSize?: number;
+  /** Called after each batch with the rows read so far. */
+  onProgress?: (rows: number) => void;
+}
+
+/** At most this many row errors are listed; `rejected` still counts every row. */
+export const MAX_ERRORS = 1000;
+
+const lower = (type: AccrualType) => type.toLowerCase();
+const SCALAR_COLUMNS = {
+  agreementType: 'agreement_type',
+  startDate: 'start_date',
+  endDate: 'end_date',
+  fte: 'fte',
+  termsAndConditions: 'terms_and_conditions',
+  salaryBasis: 'salary_basis',
+  weeklyHours: 'weekly_hours',
+  workingDays: 'working_days',
+  annualLeaveDays: 'annual_leave_days',
+} as const;
+const COLUMN_NAMES: check.FieldNames = {
+  field: (key) => SCALAR_COLUMNS[key],
+  target: (type) => `target_${lower(type)}`,
+  opening: (type) => `opening_${lower(type)}`,
+};
+const KNOWN_COLUMNS = new Set<string>([
+  'employee_number',
+  'effective_from',
+  ...Object.values(SCALAR_COLUMNS),
+  ...ACCRUAL_TYPES.flatMap((type) => [COLUMN_NAMES.target(type), COLUMN_NAMES.opening(type)]),
+]);
+const REQUIRED_COLUMNS = ['employee_number', 'start_date'];
+
+function columnFault(column: string): string {
+  const match = /^(target|opening)_(.+)$/.exec(column);
+  return match
+    ? `Unknown accrual type ${match[2].toUpperCase()} in column ${column}; the column is ignored.`
+    : `Unknown column ${column}; it is ignored.`;
+}
+
+/** CSV with a header row, parsed record by record. */
+export async function* csvRecords(input: Readable): AsyncGenerator<SourceRecord> {
+  const skipped: SourceRecord[] = [];
+  const parser = input.pipe(
+    parse({
+      columns: (header: string[]) => header.map((name) => String(name).trim().toLowerCase()),
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      info: true,
+      skip_records_with_error: true,
+      on_skip: (error?: CsvError) => {
+        const row = Number((error as { lines?: number } | undefined)?.lines ?? 0);
+        skipped.push({ row, values: {}, fault: error?.message ?? 'The row could not be read.' });
+      },
+    }),
+  );
+  let first = true;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
+      if (first) {
+        first = false;
+        const columns = Object.keys(record);
+        const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
+        if (missing.length)
+          throw notATamsFile(`This is not a TAMS CSV file: no ${missing.join(', ')} column.`);
+        for (const column of columns.filter((c) => !KNOWN_COLUMNS.has(c)))
+          yield { row: 1, values: {}, fault: columnFault(column), column };
+      }
+      yield* skipped.splice(0);
+      yield { row: info.lines, values: record };
+    }
+  } catch (error) {
+    if (error instanceof AgreementError) throw error;
+    throw notATamsFile(`This is not a CSV file: ${(error as Error).message}`);
+  }
+  if (first) throw notATamsFile('This is not a TAMS CSV file: it has no header row and no rows.');
+  yield* skipped.splice(0);
+}
+
+/** JSON lines: one object per line. */
+export async function* jsonlRecords(input: Readable): AsyncGenerator<SourceRecord> {
+  const seen = new Set<string>();
+  let row = 0;
+  let objects = 0;
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    row += 1;
+    if (line.trim() === '') continue;
+    let values: unknown;
+    try {
+      values = JSON.parse(line);
+    } catch {
+      values = undefined;
+    }
+    if (!values || typeof values !== 'object' || Array.isArray(values)) {
+      if (objects === 0) throw notATamsFile(`This is not a JSON lines file: line ${row}.`);
+      yield { row, values: {}, fault: 'The line is not a JSON object.' };
+      continue;
+    }
+    objects += 1;
+    const record = Object.fromEntries(
+      Object.entries(values).map(([key, value]) => [key.trim().toLowerCase(), value]),
+    );
+    for (const column of Object.keys(record).filter((c) => !KNOWN_COLUMNS.has(c) && !seen.has(c))) {
+      seen.add(column);
+      yield { row, values: {}, fault: columnFault(column), column };
+    }
+    yield { row, values: record };
+  }
+  if (objects === 0) throw notATamsFile('This is not a JSON lines file: it has no rows.');
+}
+
+export const recordsOf = (format: ImportFormat, input: Readable) =>
+  format === 'CSV' ? csvRecords(input) : jsonlRecords(input);
+
+interface ValidRow {
+  row: number;
+  employeeNumber: string;
+  terms: AgreementTerms;
+  effectiveFrom?: string;
+}
+
+const ROLLBACK = Symbol('dry run');
+
+/**
+ * Imports TAMS rows: valid rows go in batches, each in one transaction; bad
+ * rows are reported. A dry run does the same inside one transaction that is
+ * rolled back, so its report is the one a real run would give.
+ */
+export async function importAgreements(
+  records: AsyncIterable<SourceRecord>,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const report: ImportReport = {
+    correlationId: options.correlationId,
+    created: 0,
+    amended: 0,
+    unchanged: 0,
+    rejected: 0,
+    errors: [],
+  };
+  const batchSize = options.batchSize ?? 500;
+  // A row's faults are reported together, so the last rejected row is enough to count each once.
+  let lastRejected = 0;
+  const note = (row: number, column: string | null, message: string) => {
+    if (report.errors.length < MAX_ERRORS) report.errors.push({ row, column, message });
+  };
+  const fault = (row: number, column: string | null, message: string) => {
+    if (row !== lastRejected) report.rejected += 1;
+    lastRejected = row;
+    note(row, column, message);
+  };
+
+  const run = async (runBatch: (rows: ValidRow[]) => Promise<void>) => {
+    let batch: ValidRow[] = [];
+    let read = 0;
+    for await (const record of records) {
+      if (record.fault !== undefined && record.column !== undefined) {
+        // An unknown column is reported once; its rows still go in without it.
+        note(record.row, record.column, record.fault);
+        continue;
+      }
+      if (record.fault !== undefined) {
+        fault(record.row, null, record.fault);
+        continue;
+      }
+      read += 1;
+      const valid = validate(record, fault);
+      if (valid) batch.push(valid);
+      if (batch.length >= batchSize) {
+        await runBatch(batch);
+        batch = [];
+        options.onProgress?.(read);
+      }
+    }
+    if (batch.length) await runBatch(batch);
+    options.onProgress?.(read);
+  };
+
+  const apply = (tx: EntityManager, rows: ValidRow[]) =>
+    applyBatch(tx, rows, options, report, fault);
+  if (options.dryRun) {
+    await options.em
+      .fork()
+      .transactional(async (tx: EntityManager) => {
+        await run(async (rows) => {
+          await apply(tx, rows);
+          await tx.flush();
+          tx.clear();
+        });
+        throw ROLLBACK;
+      })
+      .catch((error: unknown) => {
+        if (error !== ROLLBACK) throw error;
+      });
+  } else {
+    await run((rows) => options.em.fork().transactional((tx: EntityManager) => apply(tx, rows)));
+  }
+  report.errors.sort((a, b) => a.row - b.row);
+  return report;
+}
+
+function validate(
+  record: SourceRecord,
+  fault: (row: number, column: string | null, message: string) => void,
+): ValidRow | null {
+  const { values, row } = record;
+  const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+  const raw: check.RawTerms = { targets: {}, openings: {} };
+  for (const [key, column] of Object.entries(SCALAR_COLUMNS))
+    raw[key as keyof typeof SCALAR_COLUMNS] = values[column];
+  for (const type of ACCRUAL_TYPES) {
+    raw.targets[type] = values[COLUMN_NAMES.target(type)];
+    raw.openings[type] = values[COLUMN_NAMES.opening(type)];
+  }
+  let ok = true;
+  const report = (column: string, message: string) => {
+    ok = false;
+    fault(row, column, message);
+  };
+  const employeeNumber = text(values.employee_number).trim();
+  if (!employeeNumber) report('employee_number', 'employee_number is required.');
+  let effectiveFrom: string | undefined;
+  if (text(values.effective_from).trim()) {
+    try {
+      effectiveFrom = check.isoDate('effective_from', text(values.effective_from));
+    } catch (error) {
+      report('effective_from', (error as Error).message);
+    }
+  }
+  const terms = check.parseTerms(raw, COLUMN_NAMES, report);
+  return ok && terms ? { row, employeeNumber, terms, effectiveFrom } : null;
+}
+
+async function applyBatch(
+  tx: EntityManager,
+  rows: ValidRow[],
+  ctx: WriteContext,
+  report: ImportReport,
+  fault: (row: number, column: string | null, message: string) => void,
+): Promise<void> {
+  const numbers = [...new Set(rows.map((r) => r.employeeNumber))];
+  const employees = await lockEmployees(tx, { employeeNumber: { $in: numbers } });
+  const byNumber = new Map<string, string>();
+  // A number that moved keeps pointing at the employee who has it now.
+  for (const e of [...employees].sort((a, b) => Number(a.terminated) - Number(b.terminated)))
+    if (!byNumber.has(e.employeeNumber)) byNumber.set(e.employeeNumber, e.id);
+  const existing = await agreementsOf(tx, [...new Set(byNumber.values())]);
+  const byEmployee = new Map<string, Agreement[]>();
+  for (const a of existing)
+    byEmployee.set(a.employeeId, [...(byEmployee.get(a.employeeId) ?? []), a]);
+
+  for (const { row, employeeNumber, terms, effectiveFrom } of rows) {
+    const employeeId = byNumber.get(employeeNumber);
+    if (!employeeId) {
+      fault(row, 'employee_number', `Unknown employee number ${employeeNumber}.`);
+      continue;
+    }
+    const list = byEmployee.get(employeeId) ?? [];
+    byEmployee.set(employeeId, list);
+    const match = list.find((a) => a.startDate === terms.startDate);
+    const clash = findOverlap(list, terms, match?.id);
+    if (clash) {
+      fault(row, 'end_date', overlapMessage(clash));
+      continue;
+    }
+    if (!match) {
+      list.push(insertAgreement(tx, ctx, employeeId, terms));
+      report.created += 1;
+      continue;
+    }
+    if (check.termsKey(terms) === check.termsKey(match)) {
+      report.unchanged += 1;
+      continue;
+    }
+    const from =
+      effectiveFrom ??
+      (match.effectiveFrom > terms.startDate ? match.effectiveFrom : terms.startDate);
+    if (from < match.effectiveFrom || from > terms.endDate) {
+      fault(
+        row,
+        'effective_from',
+        `effective_from must be between ${match.effectiveFrom} and the end date.`,
+      );
+      continue;
+    }
+    amendAgreement(tx, ctx, match, terms, from);
+    report.amended += 1;
+  }
+}

@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'graphql';
+import { defineSubgraph } from '../../../runtime/src/subgraph/SubgraphModule';
+import { entities } from './entities';
+import { employeeCopyHandler } from './handlers';
+import { createLoaders, type AgreementLoaders } from './loaders';
+import { resolvers } from './resolvers';
+
+export const typeDefs = parse(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
+
+/** Contract terms from TAMS: agreements, their versions and targets, and the import. */
+export const agreements = defineSubgraph<AgreementLoaders>({
+  name: 'agreements',
+  typeDefs,
+  resolvers,
+  entities,
+  loaders: createLoaders,
+  eventHandlers: [employeeCopyHandler],
+});
+
+export { employeeCopyHandler };
+export { importAgreements, recordsOf, type ImportReport } from './importer';

@@ -1,0 +1,159 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { v7 as uuidv7 } from 'uuid';
+import type { EventDraft } from '../../../messaging/src/types';
+import {
+  ACCRUAL_TYPES,
+  AgreementSchema,
+  AgreementVersionSchema,
+  KnownEmployeeSchema,
+  type AccrualTotals,
+  type Agreement,
+  type AgreementTerms,
+  type KnownEmployee,
+} from './entities';
+import { pickTerms } from './validation';
+
+/** Records an event in `tx`'s transaction (the outbox). */
+export type Emit = (tx: EntityManager, draft: EventDraft) => void;
+
+export interface WriteContext {
+  emit: Emit;
+  correlationId: string;
+}
+
+export const overlaps = (a: { startDate: string; endDate: string }, b: AgreementTerms) =>
+  a.startDate <= b.endDate && b.startDate <= a.endDate;
+
+/** The first agreement in `list` (other than `except`) that overlaps `terms`. */
+export const findOverlap = (list: Agreement[], terms: AgreementTerms, except?: string) =>
+  list.find((other) => other.id !== except && overlaps(other, terms));
+
+/**
+ * Known employees by id, locked for this transaction on PostgreSQL, so two
+ * writers for one employee take turns and cannot both pass the overlap check.
+ * (SQLite has a single writer already.)
+ */
+export async function lockEmployees(tx: EntityManager, where: object): Promise<KnownEmployee[]> {
+  const postgres = tx.config.get('driver') === PostgreSqlDriver;
+  return tx.find(KnownEmployeeSchema, where, {
+    ...(postgres && { lockMode: LockMode.PESSIMISTIC_WRITE }),
+  });
+}
+
+export const agreementsOf = (tx: EntityManager, employeeIds: string[]) =>
+  tx.find(
+    AgreementSchema,
+    { employeeId: { $in: employeeIds } },
+    { orderBy: { startDate: 'asc', id: 'asc' } },
+  );
+
+const totalsList = (totals: AccrualTotals) =>
+  ACCRUAL_TYPES.filter((type) => totals[type] !== undefined).map((accrualType) => ({
+    accrualType,
+    total: totals[accrualType]!,
+  }));
+
+/** The data every agreements event carries. */
+function eventData(agreement: Agreement, correlationId: string, extra: object = {}) {
+  return {
+    agreementId: agreement.id,
+    employeeId: agreement.employeeId,
+    version: agreement.version,
+    effectiveFrom: agreement.effectiveFrom,
+    agreementType: agreement.agreementType,
+    startDate: agreement.startDate,
+    endDate: agreement.endDate,
+    fte: agreement.fteUnits / 10_000,
+    targets: totalsList(agreement.targets),
+    openingBalances: totalsList(agreement.openings),
+    correlationId,
+    ...extra,
+  };
+}
+
+function recordVersion(tx: EntityManager, agreement: Agreement, now: Date) {
+  tx.persist(
+    tx.create(AgreementVersionSchema, {
+      ...pickTerms(agreement),
+      id: `${agreement.id}:${agreement.version}`,
+      agreementId: agreement.id,
+      employeeId: agreement.employeeId,
+      version: agreement.version,
+      effectiveFrom: agreement.effectiveFrom,
+      createdAt: now,
+    }),
+  );
+}
+
+export function insertAgreement(
+  tx: EntityManager,
+  ctx: WriteContext,
+  employeeId: string,
+  terms: AgreementTerms,
+): Agreement {
+  const now = new Date();
+  const agreement = tx.create(AgreementSchema, {
+    ...pickTerms(terms),
+    id: uuidv7(),
+    employeeId,
+    version: 1,
+    effectiveFrom: terms.startDate,
+    createdAt: now,
+    updatedAt: now,
+  });
+  tx.persist(agreement);
+  recordVersion(tx, agreement, now);
+  ctx.emit(tx, {
+    type: 'agreements.agreement.created',
+    subject: agreement.id,
+    data: eventData(agreement, ctx.correlationId),
+  });
+  return agreement;
+}
+
+/** A new version from `effectiveFrom`; an earlier end date also records `ended`. */
+export function amendAgreement(
+  tx: EntityManager,
+  ctx: WriteContext,
+  agreement: Agreement,
+  terms: AgreementTerms,
+  effectiveFrom: string,
+): Agreement {
+  const now = new Date();
+  const previousEndDate = agreement.endDate;
+  Object.assign(agreement, pickTerms(terms), {
+    version: agreement.version + 1,
+    effectiveFrom,
+    updatedAt: now,
+  });
+  recordVersion(tx, agreement, now);
+  ctx.emit(tx, {
+    type: 'agreements.agreement.amended',
+    subject: agreement.id,
+    data: eventData(agreement, ctx.correlationId),
+  });
+  if (agreement.endDate < previousEndDate)
+    ctx.emit(tx, {
+      type: 'agreements.agreement.ended',
+      subject: agreement.id,
+      data: eventData(agreement, ctx.correlationId, { previousEndDate }),
+    });
+  return agreement;
+}
+
+/** Terms back in the shape a client gives them, to merge an amendment's changed fields. */
+export const rawOf = (terms: AgreementTerms) => ({
+  agreementType: terms.agreementType,
+  startDate: terms.startDate,
+  endDate: terms.endDate,
+  fte: terms.fteUnits / 10_000,
+  termsAndConditions: terms.termsAndConditions,
+  salaryBasis: terms.salaryBasis,
+  weeklyHours: terms.weeklyHundredths / 100,
+  workingDays: terms.workingDays,
+  annualLeaveDays: terms.leaveHundredths / 100,
+  targets: { ...terms.targets } as Record<string, unknown>,
+  openings: { ...terms.openings } as Record<string, unknown>,
+});

@@ -1,0 +1,114 @@
+import { v7 as uuidv7 } from 'uuid';
+import {
+  connectNats,
+  createEvent,
+  createTestNamespace,
+  deleteStreams,
+  ensureStreams,
+  loadCatalogue,
+  subjectFor,
+  type NatsClients,
+} from '../../../messaging/src';
+import type { Namespace } from '../../../messaging/src/types';
+import { waitFor } from '../../../test-support/waitFor';
+import { agreementInput, startAgreements, type AgreementsHarness } from './support';
+
+const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+
+let nats: NatsClients;
+let namespace: Namespace;
+let h: AgreementsHarness;
+
+beforeAll(async () => {
+  nats = await connectNats({
+    servers: NATS_URL,
+    name: 'agreements-test',
+    waitOnFirstConnect: false,
+  });
+  namespace = createTestNamespace();
+  await ensureStreams(nats.jsm, namespace);
+  h = await startAgreements({ js: nats.js, jsm: nats.jsm, namespace });
+});
+afterAll(async () => {
+  await h.stop();
+  await deleteStreams(nats.jsm, namespace);
+  await nats.nc.close();
+});
+
+/** An employees event as the employees subgraph publishes it (validated by the catalogue). */
+async function publish(type: string, data: Record<string, unknown>) {
+  const event = createEvent(
+    { type, subject: String(data.employeeId), data },
+    { source: '/subgraphs/employees', correlationId: uuidv7() },
+  );
+  loadCatalogue().validate(event);
+  await nats.js.publish(subjectFor(type, namespace), JSON.stringify(event), { msgID: event.id });
+}
+
+const hired = (employeeId: string, employeeNumber: string, managerId: string | null) => ({
+  employeeId,
+  employeeNumber,
+  version: 1,
+  firstName: 'Pat',
+  lastName: 'Person',
+  email: `${employeeNumber.toLowerCase()}@example.com`,
+  department: 'Emergency Medicine',
+  jobTitle: 'Staff Nurse',
+  grade: 'BAND_5',
+  employmentType: 'FULL_TIME',
+  status: 'ACTIVE',
+  hireDate: '2021-04-01',
+  managerId,
+  location: 'ENGLAND_AND_WALES',
+  timeZone: 'Europe/London',
+});
+
+const READ = `query E($reps: [_Any!]!) { _entities(representations: $reps) { ... on Employee {
+  agreements { id } } } }`;
+
+it('builds the local reporting line from employees events on NATS', async () => {
+  const manager = uuidv7();
+  const report = uuidv7();
+  await publish('employees.employee.created', hired(manager, 'N0001', null));
+  await publish('employees.employee.created', hired(report, 'N0002', null));
+  await publish('employees.manager.assigned', {
+    employeeId: report,
+    employeeNumber: 'N0002',
+    version: 2,
+    managerId: manager,
+    previousManagerId: null,
+  });
+  // Known once the created event is in: an agreement can be made for them.
+  const created = await waitFor(async () => {
+    const reply = await h.gql(
+      `mutation C($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }`,
+      { input: agreementInput(report) },
+    );
+    return reply.errors ? undefined : reply;
+  });
+  expect(created.data!.createAgreement.id).toBeDefined();
+  const asManager = () =>
+    h.gql(
+      READ,
+      { reps: [{ __typename: 'Employee', id: report }] },
+      { role: 'MANAGER', sub: manager },
+    );
+  const reply = await waitFor(async () => {
+    const r = await asManager();
+    return r.errors ? undefined : r;
+  });
+  expect(reply.data!._entities[0].agreements).toHaveLength(1);
+  // Moving the report away (a newer version) takes the manager's access away.
+  await publish('employees.manager.assigned', {
+    employeeId: report,
+    employeeNumber: 'N0002',
+    version: 3,
+    managerId: null,
+    previousManagerId: manager,
+  });
+  const refused = await waitFor(async () => {
+    const r = await asManager();
+    return r.errors ? r : undefined;
+  });
+  expect(refused.errors![0].extensions?.code).toBe('FORBIDDEN');
+});

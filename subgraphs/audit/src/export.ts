@@ -1,0 +1,177 @@
+import type { ServerResponse } from 'node:http';
+import type { Writable } from 'node:stream';
+import type { EntityManager } from '@mikro-orm/core';
+import { ErrorCode } from '../../../runtime/src/errors';
+import type { SubgraphRoute } from '../../../runtime/src/subgraph/SubgraphModule';
+import { AuditEntrySchema, type AuditEntry } from './entities';
+import { AuditError, AuditReason, badField } from './errors';
+import { requireAuditor } from './permissions';
+import { readRange, whereOf, type AuditFilter } from './queries';
+
+export type ExportFormat = 'csv' | 'ndjson';
+
+/** Entries read per query; each batch is written before the next is read. */
+export const EXPORT_BATCH = 500;
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  ndjson: 'application/x-ndjson; charset=utf-8',
+};
+
+/** Columns in file order; seq and the hashes let an auditor check the chain offline. */
+export const COLUMNS = [
+  'seq',
+  'id',
+  'occurredAt',
+  'recordedAt',
+  'actorId',
+  'action',
+  'logType',
+  'entityType',
+  'entityId',
+  'subgraph',
+  'status',
+  'oldValues',
+  'newValues',
+  'requestId',
+  'correlationId',
+  'eventId',
+  'prevHash',
+  'hash',
+] as const;
+
+const TEXT_PARAMS = ['actorId', 'logType', 'entityType', 'entityId', 'correlationId'] as const;
+const KNOWN_PARAMS = new Set<string>(['format', 'from', 'to', ...TEXT_PARAMS]);
+
+export interface ExportRequest {
+  format: ExportFormat;
+  filter: AuditFilter;
+}
+
+/** GET /audit/export?format=csv|ndjson&from&to&logType&entityType&entityId&actorId&correlationId */
+export const exportRoute: SubgraphRoute = async (req, res, ctx) => {
+  let request: ExportRequest;
+  try {
+    if (req.method !== 'GET') throw invalidParam('method', 'Use GET.');
+    requireAuditor(ctx);
+    request = readExportParams(new URL(req.url ?? '/', 'http://localhost').searchParams);
+  } catch (error) {
+    if (!(error instanceof AuditError)) throw error;
+    return sendRefusal(res, error);
+  }
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  res.writeHead(200, {
+    'content-type': CONTENT_TYPES[request.format],
+    'content-disposition': `attachment; filename="audit-log-${stamp}.${request.format}"`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  await streamEntries(ctx.em, request, res);
+  res.end();
+};
+
+/** A refusal as JSON, like a GraphQL error: code, reason and the parameter at fault. */
+function sendRefusal(res: ServerResponse, error: AuditError): void {
+  const status = error.code === ErrorCode.FORBIDDEN ? 403 : 400;
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  const extensions = { code: error.code, reason: error.reason, field: error.field };
+  res.end(JSON.stringify({ errors: [{ message: error.message, extensions }] }));
+}
+
+/** Checks the query string; every mistake is a 400 naming the parameter. */
+export function readExportParams(params: URLSearchParams): ExportRequest {
+  for (const key of new Set(params.keys())) {
+    if (!KNOWN_PARAMS.has(key)) throw invalidParam(key, `Unknown parameter ${key}.`);
+    if (params.getAll(key).length > 1) throw invalidParam(key, `${key} may be given once.`);
+  }
+  const format = params.get('format') ?? 'ndjson';
+  if (format !== 'csv' && format !== 'ndjson') {
+    throw badField(AuditReason.INVALID_FORMAT, 'format', 'format must be csv or ndjson.');
+  }
+  const filter: AuditFilter = readRange({
+    from: params.get('from') ?? undefined,
+    to: params.get('to') ?? undefined,
+  });
+  for (const key of TEXT_PARAMS) {
+    const value = params.get(key);
+    if (value) filter[key] = value;
+  }
+  return { format, filter };
+}
+
+/** Writes the matching entries in chain order, one batch at a time, waiting whenever `out` is full. */
+export async function streamEntries(
+  em: EntityManager,
+  request: ExportRequest,
+  out: Writable,
+  batchSize = EXPORT_BATCH,
+): Promise<number> {
+  const where = whereOf(request.filter);
+  const render = request.format === 'csv' ? toCsvRow : toNdjsonLine;
+  if (request.format === 'csv') await write(out, csvLine([...COLUMNS]));
+  let written = 0;
+  for (let afterSeq = 0; ;) {
+    const batch = await em.find(
+      AuditEntrySchema,
+      { $and: [where, { seq: { $gt: afterSeq } }] },
+      { orderBy: { seq: 'asc' }, limit: batchSize },
+    );
+    if (batch.length) await write(out, batch.map(render).join(''));
+    written += batch.length;
+    if (batch.length < batchSize) return written;
+    afterSeq = batch[batch.length - 1].seq;
+    em.clear();
+  }
+}
+
+function toRecord(entry: AuditEntry): Record<(typeof COLUMNS)[number], unknown> {
+  return Object.fromEntries(COLUMNS.map((column) => [column, entry[column] ?? null])) as Record<
+    (typeof COLUMNS)[number],
+    unknown
+  >;
+}
+
+const toNdjsonLine = (entry: AuditEntry): string => `${JSON.stringify(toRecord(entry))}\n`;
+
+function toCsvRow(entry: AuditEntry): string {
+  const record = toRecord(entry);
+  return csvLine(COLUMNS.map((column) => cellText(record[column])));
+}
+
+function cellText(value: unknown): string {
+  if (value == null) return '';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+const csvLine = (cells: string[]): string => `${cells.map(csvCell).join(',')}\r\n`;
+
+/**
+ * RFC 4180 quoting, after a leading quote on cells a spreadsheet would run as
+ * a formula (= + - @, tab, carriage return).
+ */
+export function csvCell(text: string): string {
+  const guarded = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+
+/** Resolves when `out` took the chunk, or after 'drain' when its buffer was full. */
+function write(out: Writable, chunk: string): Promise<void> {
+  if (out.destroyed) return Promise.reject(new Error('The client went away.'));
+  if (out.write(chunk)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onDrain = () => settle(resolve);
+    const onClose = () => settle(() => reject(new Error('The client went away.')));
+    const settle = (done: () => void) => {
+      out.off('drain', onDrain);
+      out.off('close', onClose);
+      done();
+    };
+    out.once('drain', onDrain);
+    out.once('close', onClose);
+  });
+}
+
+const invalidParam = (key: string, message: string) =>
+  badField(AuditReason.INVALID_PARAMETER, key, message);

@@ -1,0 +1,12 @@
+import { hasRole, type Identity } from '../../../runtime/src/identity';
+import { notAdmin, notAuditor } from './errors';
+
+/** Reading, exporting and verifying the log: AUDITOR (and ADMIN). */
+export function requireAuditor(ctx: { identity: Identity }): void {
+  if (!hasRole(ctx.identity, 'AUDITOR')) throw notAuditor();
+}
+
+/** Purging the log: the retention job (SYSTEM) and ADMIN. */
+export function requirePurger(ctx: { identity: Identity }): void {
+  if (!hasRole(ctx.identity, 'SYSTEM')) throw notAdmin();
+}

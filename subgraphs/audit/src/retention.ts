@@ -1,0 +1,102 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { v7 as uuidv7 } from 'uuid';
+import { DEFAULT_NAMESPACE, createEvent, recordEvent } from '../../../messaging/src';
+import type { EventDraft, Namespace } from '../../../messaging/src/types';
+import { loadConfig } from '../../../runtime/src/config';
+import { chainEnd, lockChain } from './AuditLog';
+import { AuditEntrySchema, type AuditEntry } from './entities';
+import { AuditReason, badField } from './errors';
+
+export const PURGED_EVENT = 'audit.retention.purged';
+
+/** Who a purge is attributed to when no request made it. */
+export const RETENTION_ACTOR = 'service:audit-retention';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface PurgeOptions {
+  /** Entries whose change happened before this are deleted. */
+  before: Date;
+  /** Defaults to RETENTION_DAYS (365). */
+  retentionDays?: number;
+  now?: Date;
+  /** The input field `before` came from, named in errors. */
+  field?: string;
+  /** Records the purge event in the outbox; defaults to one attributed to the retention job. */
+  emit?: (tx: EntityManager, draft: EventDraft) => void;
+  namespace?: Namespace;
+}
+
+export interface PurgeResult {
+  before: Date;
+  deleted: number;
+  firstRemainingId: string | null;
+}
+
+let configuredDays: number | undefined;
+
+/** RETENTION_DAYS from the process configuration, read once. */
+export function retentionDays(): number {
+  configuredDays ??= loadConfig().RETENTION_DAYS;
+  return configuredDays;
+}
+
+/** The cut-off a daily job passes: the retention period before `now`. */
+export const expiryCutoff = (now = new Date(), days = retentionDays()): Date =>
+  new Date(now.getTime() - days * DAY_MS);
+
+/** Deletes the expired entries (see {@link purgeEntries}) in a fresh context. */
+export function purgeExpired(orm: MikroORM, options: PurgeOptions): Promise<PurgeResult> {
+  return purgeEntries(orm.em.fork() as EntityManager, options);
+}
+
+/**
+ * Deletes the entries older than `before`, in one transaction with the event
+ * that records it. Only a head of the chain is removed (everything before the
+ * first entry to keep), so the chain stays whole; the newest entry always
+ * stays, so the chain goes on from it.
+ */
+export async function purgeEntries(em: EntityManager, options: PurgeOptions): Promise<PurgeResult> {
+  const days = options.retentionDays ?? retentionDays();
+  if (options.before > expiryCutoff(options.now, days)) {
+    const field = options.field ?? 'before';
+    throw badField(
+      AuditReason.WITHIN_RETENTION,
+      field,
+      `${field} must be at least ${days} days (the retention period) in the past.`,
+    );
+  }
+  return em.transactional(async (tx) => {
+    await lockChain(tx);
+    const kept = await firstToKeep(tx, options.before);
+    const deleted = kept ? await tx.nativeDelete(AuditEntrySchema, { seq: { $lt: kept.seq } }) : 0;
+    const emit = options.emit ?? defaultEmit(options.namespace);
+    emit(tx, {
+      type: PURGED_EVENT,
+      subject: uuidv7(),
+      data: { purgedCount: deleted, before: options.before.toISOString() },
+    });
+    return { before: options.before, deleted, firstRemainingId: kept?.id ?? null };
+  });
+}
+
+/** The first entry in chain order that happened at or after `before`, else the newest. */
+async function firstToKeep(tx: EntityManager, before: Date): Promise<AuditEntry | null> {
+  const fresh = await tx.findOne(
+    AuditEntrySchema,
+    { occurredAt: { $gte: before } },
+    { orderBy: { seq: 'asc' } },
+  );
+  return fresh ?? chainEnd(tx, 'desc');
+}
+
+function defaultEmit(namespace: Namespace = DEFAULT_NAMESPACE) {
+  const correlationId = uuidv7();
+  return (tx: EntityManager, draft: EventDraft) =>
+    recordEvent(
+      tx,
+      createEvent(draft, { source: '/subgraphs/audit', correlationId, actor: RETENTION_ACTOR }),
+      namespace,
+    );
+}

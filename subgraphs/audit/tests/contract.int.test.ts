@@ -1,0 +1,150 @@
+import { ApolloGateway, LocalGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import { composeSupergraph } from '../../../schema/src/composeSupergraph';
+import { apiSchemaOf, loadContract, validateOperation } from '../../../schema/src/contract';
+import { contractOperation } from '../../../test-support/contractOperation';
+import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
+import { appendEvent } from '../src/AuditLog';
+import { typeDefs } from '../src';
+import {
+  EMPLOYEE_ID,
+  HR_ACTOR,
+  eventSeries,
+  startAudit,
+  type AuditHarness,
+  type Caller,
+} from './support';
+
+/** Just enough of the employees subgraph to reach an Employee; the real one lives elsewhere. */
+const employeesTypeDefs = parse(`
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+  type Query { employee(id: ID!): Employee }
+  type Employee @key(fields: "id") { id: ID! firstName: String! }
+`);
+const employeesStub = buildSubgraphSchema({
+  typeDefs: employeesTypeDefs,
+  resolvers: {
+    Query: {
+      employee: (_root: unknown, args: { id: string }) => ({ id: args.id, firstName: 'Ada' }),
+    },
+  },
+});
+
+const supergraphSdl = composeSupergraph([
+  { name: 'employees', typeDefs: employeesTypeDefs },
+  { name: 'audit', typeDefs },
+]);
+
+const AUDIT_OPERATIONS = ['AuditLogs', 'VerifyAuditChain', 'EmployeeAuditTrail'];
+
+describe('the front end contract', () => {
+  it('has every audit operation, each valid against the composed schema', () => {
+    const schema = apiSchemaOf(supergraphSdl);
+    const operations = loadContract().filter((o) => o.file === 'audit.graphql');
+    expect(operations.map((o) => o.name).sort()).toEqual([...AUDIT_OPERATIONS].sort());
+    for (const operation of operations) expect(validateOperation(schema, operation)).toEqual([]);
+  });
+
+  it('describes every type, field and argument of the audit schema', () => {
+    const schema = buildSubgraphSchema({ typeDefs });
+    const own = [
+      'Query',
+      'Mutation',
+      'AuditLogConnection',
+      'AuditLogEntry',
+      'AuditChainVerification',
+      'AuditLogPurge',
+      'AuditLogFilter',
+      'PurgeAuditLogInput',
+      'PageInfo',
+      'Employee',
+      'DateTime',
+      'JSON',
+    ];
+    const missing: string[] = [];
+    for (const name of own) {
+      const type = schema.getType(name)!;
+      if (!type.description && !['Query', 'Mutation'].includes(name)) missing.push(name);
+      const fields = 'getFields' in type ? Object.values(type.getFields()) : [];
+      for (const field of fields.filter((f) => !f.name.startsWith('_'))) {
+        if (!field.description) missing.push(`${name}.${field.name}`);
+        const args = 'args' in field ? field.args : [];
+        for (const arg of args)
+          if (!arg.description) missing.push(`${name}.${field.name}(${arg.name})`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('EmployeeAuditTrail through a gateway', () => {
+  let db: TestDatabase;
+  let audit: AuditHarness;
+  let gateway: ApolloServer<{ authorization: string }>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    audit = await startAudit(db);
+    for (const event of eventSeries(3, new Date('2025-06-01T00:00:00Z'))) {
+      await appendEvent(audit.runtime.orm.em, event);
+    }
+    const auditSource: GraphQLDataSource<{ authorization: string }> = {
+      process: async ({ request, context }) =>
+        (await audit.runtime.execute(
+          {
+            query: request.query!,
+            variables: request.variables,
+            operationName: request.operationName,
+          },
+          { authorization: context.authorization },
+        )) as never,
+    };
+    gateway = new ApolloServer({
+      gateway: new ApolloGateway({
+        supergraphSdl,
+        buildService: ({ name }) =>
+          name === 'audit' ? auditSource : new LocalGraphQLDataSource(employeesStub),
+      }),
+    });
+    await gateway.start();
+  });
+  afterAll(async () => {
+    await gateway.stop();
+    await audit.runtime.stop();
+    await db.drop();
+  });
+
+  async function run(caller: Caller) {
+    const authorization = `Bearer ${await audit.token(caller)}`;
+    const response = await gateway.executeOperation(
+      { query: contractOperation('EmployeeAuditTrail'), variables: { id: EMPLOYEE_ID } },
+      { contextValue: { authorization } },
+    );
+    if (response.body.kind !== 'single') throw new Error('Expected a single result.');
+    return response.body.singleResult;
+  }
+
+  it("gives an auditor the employee's trail, newest first", async () => {
+    const result = await run({ role: 'AUDITOR' });
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      employee: {
+        auditTrail: {
+          nodes: ['02', '01', '00'].map((minute) => ({
+            occurredAt: `2025-06-01T00:${minute}:00.000Z`,
+            logType: 'employees.employee.created',
+            actorId: HR_ACTOR,
+          })),
+        },
+      },
+    });
+  });
+
+  it('refuses the trail to HR', async () => {
+    const result = await run({ role: 'HR' });
+    expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(result.data?.employee ?? null).toBeNull();
+  });
+});

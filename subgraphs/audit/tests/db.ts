@@ -1,0 +1,17 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { isPostgres, openDatabase } from '../../../runtime/src/database';
+import { InboxEntry, OutboxEntry } from '../../../messaging/src';
+import type { TestDatabase } from '../../../test-support/database';
+import { auditEntities } from '../src/entities';
+
+/** The audit tables (and the outbox) on the suite's database, without the runtime. */
+export const openAuditDatabase = (db: TestDatabase, name = 'audit'): Promise<MikroORM> =>
+  openDatabase({ target: db.target(name), entities: [...auditEntities, OutboxEntry, InboxEntry] });
+
+/** The audit table's name for raw SQL on either engine. */
+export const auditTable = (orm: MikroORM, schema = 'audit'): string =>
+  isPostgres(orm) ? `"${schema}"."audit_log"` : 'audit_log';
+
+/** Runs raw SQL, as someone with database access and no business going through the API would. */
+export const rawSql = (orm: MikroORM, sql: string, params: unknown[] = []) =>
+  orm.em.getConnection().execute(sql, params as never[], 'run');

@@ -1,0 +1,164 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { OutboxEntry } from '../../../messaging/src';
+import type { EventEnvelope } from '../../../messaging/src/types';
+import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
+import { appendEvent, verifyChain } from '../src/AuditLog';
+import { AuditEntrySchema } from '../src/entities';
+import { PURGED_EVENT, RETENTION_ACTOR, expiryCutoff, purgeExpired } from '../src/retention';
+import { openAuditDatabase } from './db';
+import { eventSeries, makeEvent, startAudit, type AuditHarness, type Caller } from './support';
+
+const DAY = 24 * 60 * 60 * 1000;
+const now = new Date();
+const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
+
+async function purgeEvents(orm: MikroORM): Promise<EventEnvelope[]> {
+  const rows = await orm.em.fork().find(OutboxEntry, { type: PURGED_EVENT });
+  return rows.map((row) => JSON.parse(row.payload) as EventEnvelope);
+}
+
+describe('retention purge', () => {
+  let db: TestDatabase;
+  let orm: MikroORM;
+
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    orm = await openAuditDatabase(db);
+  });
+  afterEach(async () => {
+    await orm.close();
+    await db.drop();
+  });
+
+  const append = async (events: EventEnvelope[]) => {
+    for (const event of events) await appendEvent(orm.em, event);
+  };
+  const remaining = () => orm.em.fork().find(AuditEntrySchema, {}, { orderBy: { seq: 'asc' } });
+
+  it('deletes the expired head, keeps the chain valid and records the purge in the outbox', async () => {
+    await append(eventSeries(10, daysAgo(800)));
+    await append(eventSeries(5, daysAgo(30)));
+    const before = expiryCutoff(now, 365);
+    const result = await purgeExpired(orm, { before });
+    const left = await remaining();
+    expect(result).toEqual({ before, deleted: 10, firstRemainingId: left[0].id });
+    expect(left.map((e) => e.seq)).toEqual([11, 12, 13, 14, 15]);
+    expect(await verifyChain(orm.em)).toEqual({ valid: true, checked: 5, firstInvalidId: null });
+
+    const [event] = await purgeEvents(orm);
+    expect(event).toMatchObject({
+      type: PURGED_EVENT,
+      source: '/subgraphs/audit',
+      actor: RETENTION_ACTOR,
+      data: { purgedCount: 10, before: before.toISOString() },
+    });
+    // The purge comes back as an event, and is audited like any other change.
+    const entry = await appendEvent(orm.em, event);
+    expect(entry).toMatchObject({
+      action: 'PURGE',
+      logType: PURGED_EVENT,
+      entityType: 'retention',
+      subgraph: 'audit',
+      actorId: RETENTION_ACTOR,
+      seq: 16,
+    });
+    expect(await verifyChain(orm.em)).toEqual({ valid: true, checked: 6, firstInvalidId: null });
+  });
+
+  it('still finds tampering after a purge', async () => {
+    await append(eventSeries(3, daysAgo(800)));
+    await append(eventSeries(3, daysAgo(10)));
+    await purgeExpired(orm, { before: daysAgo(365) });
+    const [first, second] = await remaining();
+    const em = orm.em.fork();
+    await em.nativeDelete(AuditEntrySchema, { id: second.id });
+    expect((await verifyChain(orm.em)).firstInvalidId).not.toBe(first.id);
+    expect((await verifyChain(orm.em)).valid).toBe(false);
+  });
+
+  it('removes only a head of the chain when times are out of order', async () => {
+    await append(eventSeries(2, daysAgo(800)));
+    await append([makeEvent({ time: daysAgo(5) })]);
+    // Published late: an old time after a recent one in the chain.
+    await append([makeEvent({ time: daysAgo(900) })]);
+    const result = await purgeExpired(orm, { before: daysAgo(365) });
+    expect(result.deleted).toBe(2);
+    expect((await remaining()).map((e) => e.seq)).toEqual([3, 4]);
+    expect((await verifyChain(orm.em)).valid).toBe(true);
+  });
+
+  it('keeps the newest entry when everything has expired, so the chain goes on', async () => {
+    await append(eventSeries(4, daysAgo(800)));
+    const result = await purgeExpired(orm, { before: daysAgo(365) });
+    expect(result.deleted).toBe(3);
+    await append(eventSeries(1, daysAgo(1)));
+    expect((await remaining()).map((e) => e.seq)).toEqual([4, 5]);
+    expect(await verifyChain(orm.em)).toEqual({ valid: true, checked: 2, firstInvalidId: null });
+  });
+
+  it('records a purge of an empty log too', async () => {
+    expect(await purgeExpired(orm, { before: daysAgo(400) })).toMatchObject({ deleted: 0 });
+    expect((await purgeEvents(orm))[0].data).toMatchObject({ purgedCount: 0 });
+  });
+
+  it('refuses a cut-off inside the retention period', async () => {
+    await append(eventSeries(2, daysAgo(800)));
+    await expect(purgeExpired(orm, { before: daysAgo(364) })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'before',
+    });
+    await expect(
+      purgeExpired(orm, { before: daysAgo(20), retentionDays: 30 }),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await purgeExpired(orm, { before: daysAgo(31), retentionDays: 30 })).toMatchObject({
+      deleted: 1,
+    });
+  });
+});
+
+describe('purgeAuditLog mutation', () => {
+  const PURGE = `mutation Purge($before: DateTime!) {
+    purgeAuditLog(input: { before: $before }) { before deleted firstRemainingId }
+  }`;
+  let db: TestDatabase;
+  let audit: AuditHarness;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    audit = await startAudit(db);
+    for (const event of eventSeries(3, daysAgo(700)))
+      await appendEvent(audit.runtime.orm.em, event);
+    for (const event of eventSeries(2, daysAgo(3))) await appendEvent(audit.runtime.orm.em, event);
+  });
+  afterAll(async () => {
+    await audit.runtime.stop();
+    await db.drop();
+  });
+
+  it.each<Caller['role']>(['AUDITOR', 'HR', 'EMPLOYEE', 'FINANCE'])('refuses %s', async (role) => {
+    const reply = await audit.gql(PURGE, { before: daysAgo(500).toISOString() }, { role });
+    expect(reply.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it.each([
+    ['not a date-time', 'last year'],
+    ['inside the retention period', daysAgo(100).toISOString()],
+  ])('refuses a cut-off %s with BAD_USER_INPUT on input.before', async (_what, before) => {
+    const reply = await audit.gql(PURGE, { before }, { role: 'ADMIN' });
+    expect(reply.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.before',
+    });
+  });
+
+  it('purges for SYSTEM and records the purge with the caller as actor', async () => {
+    const before = daysAgo(500).toISOString();
+    const reply = await audit.gql(PURGE, { before }, { role: 'SYSTEM', sub: 'service:scheduler' });
+    expect(reply.errors).toBeUndefined();
+    expect(reply.data!.purgeAuditLog).toMatchObject({ before, deleted: 3 });
+    const [event] = await purgeEvents(audit.runtime.orm);
+    expect(event).toMatchObject({ actor: 'service:scheduler', data: { purgedCount: 3, before } });
+    const chain = await audit.gql('{ verifyAuditChain { valid checked } }', {});
+    expect(chain.data!.verifyAuditChain).toEqual({ valid: true, checked: 2 });
+  });
+});

@@ -1,0 +1,169 @@
+import { raw } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import {
+  EmployeeCounterSchema,
+  EmployeeSchema,
+  type Employee,
+  type EmployeeStatus,
+} from './entities';
+import { invalid } from './errors';
+
+/** Deeper than any real organisation; stops a walk if bad data ever held a loop. */
+const MAX_DEPTH = 64;
+
+export interface EmployeeFilter {
+  department?: string | null;
+  status?: EmployeeStatus | null;
+  managerId?: string | null;
+  reportsTo?: string | null;
+  search?: string | null;
+  includeTerminated?: boolean | null;
+}
+
+export interface Page {
+  nodes: Employee[];
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  totalCount: number;
+}
+
+/** The employees table as raw SQL must name it (schema-qualified on PostgreSQL). */
+function table(em: EntityManager): string {
+  const schema = em.config.get('schema');
+  const name = em.getMetadata().get('Employee').tableName;
+  return schema ? `"${schema}"."${name}"` : `"${name}"`;
+}
+
+/**
+ * Adds one to a named counter and returns it. The update holds the row's lock
+ * until `tx` ends, so concurrent callers of one counter take turns.
+ */
+export async function bumpCounter(tx: EntityManager, name: string): Promise<number> {
+  const counter = () => tx.createQueryBuilder(EmployeeCounterSchema);
+  await counter().insert({ name, lastNumber: 0 }).onConflict('name').ignore().execute();
+  await counter()
+    .update({ lastNumber: raw('last_number + 1') })
+    .where({ name })
+    .execute();
+  const row = await counter()
+    .select('lastNumber')
+    .where({ name })
+    .execute<{ lastNumber: number }>('get');
+  return row.lastNumber;
+}
+
+/**
+ * The managers above each employee, nearest first, for many employees in one
+ * recursive query.
+ */
+export async function managerChains(
+  em: EntityManager,
+  ids: readonly string[],
+): Promise<Map<string, string[]>> {
+  const t = table(em);
+  const rows = await em.execute<{ start_id: string; manager_id: string }[]>(
+    `with recursive chain(start_id, manager_id, depth) as (
+       select id, manager_id, 0 from ${t} where id in (${ids.map(() => '?').join(', ')})
+       union all
+       select chain.start_id, e.manager_id, chain.depth + 1
+         from chain join ${t} e on e.id = chain.manager_id
+        where chain.depth < ${MAX_DEPTH}
+     )
+     select start_id, manager_id from chain where manager_id is not null order by start_id, depth`,
+    [...ids],
+  );
+  const chains = new Map(ids.map((id) => [id, [] as string[]]));
+  for (const row of rows) chains.get(row.start_id)?.push(row.manager_id);
+  return chains;
+}
+
+/** Direct reports of each manager (terminated people left out), in directory order. */
+export async function directReports(
+  em: EntityManager,
+  managerIds: readonly string[],
+): Promise<Map<string, Employee[]>> {
+  const rows = await em
+    .createQueryBuilder(EmployeeSchema)
+    .where({ managerId: { $in: [...managerIds] }, status: { $ne: 'TERMINATED' } })
+    .orderBy({ lastName: 'asc', firstName: 'asc', id: 'asc' })
+    .execute<Employee[]>('all');
+  const reports = new Map(managerIds.map((id) => [id, [] as Employee[]]));
+  for (const row of rows) reports.get(row.managerId!)?.push(row);
+  return reports;
+}
+
+type Cursor = [lastName: string, firstName: string, id: string];
+
+export const encodeCursor = (e: Employee): string =>
+  Buffer.from(JSON.stringify([e.lastName, e.firstName, e.id] satisfies Cursor)).toString(
+    'base64url',
+  );
+
+function decodeCursor(after: string): Cursor {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 3 && value.every((v) => typeof v === 'string'))
+      return value as Cursor;
+  } catch {
+    // reported below
+  }
+  throw invalid('after', 'after is not a cursor this list returned.');
+}
+
+const likePattern = (search: string) =>
+  `%${search.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+
+function filtered(em: EntityManager, filter: EmployeeFilter) {
+  const qb = em.createQueryBuilder(EmployeeSchema, 'e');
+  if (filter.status) qb.andWhere({ status: filter.status });
+  else if (!filter.includeTerminated) qb.andWhere({ status: { $ne: 'TERMINATED' } });
+  if (filter.department) qb.andWhere({ department: filter.department });
+  if (filter.managerId) qb.andWhere({ managerId: filter.managerId });
+  if (filter.reportsTo) {
+    const t = table(em);
+    qb.andWhere(
+      `e.id in (with recursive tree(id) as (
+         select id from ${t} where manager_id = ?
+         union
+         select c.id from ${t} c join tree on c.manager_id = tree.id
+       ) select id from tree)`,
+      [filter.reportsTo],
+    );
+  }
+  const search = filter.search?.trim();
+  if (search) {
+    const pattern = likePattern(search);
+    qb.andWhere(
+      `(lower(e.first_name || ' ' || e.last_name) like ? escape '!'
+        or lower(e.last_name || ' ' || e.first_name) like ? escape '!'
+        or lower(e.employee_number) like ? escape '!')`,
+      [pattern, pattern, pattern],
+    );
+  }
+  return qb;
+}
+
+/**
+ * One page of the directory in (last name, first name, id) order. The cursor
+ * is that key, so a page is an index range scan however deep it is, and rows
+ * added or removed meanwhile cause neither gaps nor repeats.
+ */
+export async function listEmployees(
+  em: EntityManager,
+  filter: EmployeeFilter,
+  first: number,
+  after?: string | null,
+): Promise<Page> {
+  const page = filtered(em, filter);
+  if (after) page.andWhere('(e.last_name, e.first_name, e.id) > (?, ?, ?)', decodeCursor(after));
+  page.orderBy({ lastName: 'asc', firstName: 'asc', id: 'asc' }).limit(first + 1);
+  // Read-only: plain rows skip building managed entities, the main cost of a page.
+  const rows = await page.execute<Employee[]>('all');
+  const totalCount = await filtered(em, filter).getCount();
+  const nodes = rows.slice(0, first);
+  const last = nodes.at(-1);
+  return {
+    nodes,
+    pageInfo: { endCursor: last ? encodeCursor(last) : null, hasNextPage: rows.length > first },
+    totalCount,
+  };
+}

@@ -1,0 +1,295 @@
+import { OptimisticLockError } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { v7 as uuidv7 } from 'uuid';
+import { once } from '../../../runtime/src/idempotency';
+import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
+import {
+  EmployeeCopySchema,
+  ScheduledShiftSchema,
+  TimeEntrySchema,
+  type PeriodType,
+  type ScheduledShift,
+  type TimeEntry,
+} from './entities';
+import {
+  concurrentChange,
+  employeeTerminated,
+  entryNotFound,
+  invalid,
+  overlap,
+  staleVersion,
+  unknownEmployee,
+} from './errors';
+import * as events from './events';
+import type {
+  AmendTimeEntryInput,
+  DeleteTimeEntryInput,
+  PublishScheduleInput,
+  RecordTimeEntryInput,
+} from './inputs';
+import type { TimeLoaders } from './loaders';
+import { assertCanPublishSchedule, assertCanReadTime, assertCanWriteTime } from './permissions';
+import { clashes, lockEmployee, overlapping } from './queries';
+import * as check from './validation';
+
+export type TimeContext = SubgraphContext<TimeLoaders>;
+
+export const MAX_SHIFTS = 500;
+
+/** What a deletion returns. */
+export interface DeletedEntry {
+  id: string;
+  correlationId: string;
+  version: number;
+}
+
+interface Period {
+  periodType: PeriodType;
+  shiftType: string | null;
+  startTime: Date;
+  endTime: Date | null;
+  mealBreakMinutes: number;
+}
+
+/** Time's use cases: who may, what is valid, and the event each change records. */
+export class TimeService {
+  constructor(private readonly ctx: TimeContext) {}
+
+  private readonly managersOf = (id: string) => this.ctx.loaders.managerChain.load(id);
+
+  async entry(id: string): Promise<TimeEntry | null> {
+    const entry = await this.ctx.em.findOne(TimeEntrySchema, { id, deletedAt: null });
+    if (!entry) return null;
+    await assertCanReadTime(this.ctx.identity, entry.employeeId, this.managersOf);
+    return entry;
+  }
+
+  async entriesOf(employeeId: string, from: unknown, to: unknown): Promise<TimeEntry[]> {
+    await assertCanReadTime(this.ctx.identity, employeeId, this.managersOf);
+    const window = check.window(from, to);
+    return this.ctx.loaders.entries.load({ employeeId, ...window });
+  }
+
+  async scheduleOf(employeeId: string, from: unknown, to: unknown): Promise<ScheduledShift[]> {
+    await assertCanReadTime(this.ctx.identity, employeeId, this.managersOf);
+    const first = check.isoDate('from', from);
+    const last = check.isoDate('to', to);
+    if (last < first) throw invalid('to', 'to must not be before from.');
+    const zone = (await this.ctx.loaders.employee.load(employeeId))?.timeZone;
+    const timeZone = zone ?? check.DEFAULT_TIME_ZONE;
+    return this.ctx.loaders.shifts.load({
+      employeeId,
+      from: check.startOfLocalDay(first, timeZone),
+      to: check.startOfLocalDay(check.nextDay(last), timeZone),
+    });
+  }
+
+  async record(input: RecordTimeEntryInput): Promise<TimeEntry> {
+    assertCanWriteTime(this.ctx.identity, input.employeeId);
+    const period: Period = {
+      periodType: check.periodType(input.periodType),
+      shiftType: check.shiftType(input.shiftType),
+      startTime: check.dateTime('startTime', input.startTime),
+      endTime: check.optionalDateTime('endTime', input.endTime),
+      mealBreakMinutes: input.mealBreakMinutes ?? 0,
+    };
+    check.period(period.startTime, period.endTime, period.mealBreakMinutes);
+    const scope = {
+      operation: 'time.recordTimeEntry',
+      caller: this.ctx.identity.subject,
+      key: check.idempotencyKey(input.idempotencyKey),
+    };
+    const { id } = await once(this.ctx.em, scope, async (tx) => {
+      await this.takeTurn(tx, input.employeeId, { recording: true });
+      await this.assertNoOverlap(tx, input.employeeId, period);
+      const now = new Date();
+      const entry = tx.create(TimeEntrySchema, {
+        id: uuidv7(),
+        employeeId: input.employeeId,
+        ...period,
+        version: 1,
+        correlationId: this.ctx.correlationId,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
+      });
+      tx.persist(entry);
+      this.ctx.emit(tx, events.recorded(entry));
+      return entry.id;
+    });
+    return this.reload(id);
+  }
+
+  async amend(input: AmendTimeEntryInput): Promise<TimeEntry> {
+    const expected = check.version('expectedVersion', input.expectedVersion);
+    const id = await this.writing(() =>
+      this.ctx.em.transactional(async (tx) => {
+        const entry = await this.load(tx, input.id, expected);
+        const next = this.amendedPeriod(entry, input);
+        check.period(next.startTime, next.endTime, next.mealBreakMinutes);
+        const previous = events.valuesOf(entry);
+        const changed =
+          next.periodType !== entry.periodType ||
+          next.shiftType !== entry.shiftType ||
+          next.startTime.getTime() !== entry.startTime.getTime() ||
+          (next.endTime?.getTime() ?? null) !== (entry.endTime?.getTime() ?? null) ||
+          next.mealBreakMinutes !== entry.mealBreakMinutes;
+        if (!changed) return entry.id;
+        await this.takeTurn(tx, entry.employeeId, { recording: false });
+        await this.assertNoOverlap(tx, entry.employeeId, next, entry.id);
+        Object.assign(entry, next, {
+          correlationId: this.ctx.correlationId,
+          updatedAt: new Date(),
+        });
+        // The flush bumps the version (optimistic lock); the event carries the new one.
+        await tx.flush();
+        this.ctx.emit(tx, events.amended(entry, previous));
+        return entry.id;
+      }),
+    );
+    return this.reload(id);
+  }
+
+  async delete(input: DeleteTimeEntryInput): Promise<DeletedEntry> {
+    const expected = check.version('expectedVersion', input.expectedVersion);
+    return this.writing(() =>
+      this.ctx.em.transactional(async (tx) => {
+        const entry = await this.load(tx, input.id, expected);
+        entry.deletedAt = new Date();
+        entry.updatedAt = entry.deletedAt;
+        entry.correlationId = this.ctx.correlationId;
+        await tx.flush();
+        this.ctx.emit(tx, events.deleted(entry));
+        return { id: entry.id, correlationId: entry.correlationId, version: entry.version };
+      }),
+    );
+  }
+
+  async publishSchedule(input: PublishScheduleInput): Promise<ScheduledShift[]> {
+    await assertCanPublishSchedule(this.ctx.identity, input.employeeId, this.managersOf);
+    const shifts = this.checkShifts(input);
+    const scope = {
+      operation: 'time.publishSchedule',
+      caller: this.ctx.identity.subject,
+      key: check.idempotencyKey(input.idempotencyKey),
+    };
+    const { id: scheduleId } = await once(this.ctx.em, scope, async (tx) => {
+      await this.takeTurn(tx, input.employeeId, { recording: true });
+      const from = shifts[0].start;
+      const to = new Date(Math.max(...shifts.map((s) => s.end.getTime())));
+      const replaced = await tx.find(ScheduledShiftSchema, {
+        employeeId: input.employeeId,
+        start: { $lt: to },
+        end: { $gt: from },
+      });
+      replaced.forEach((shift) => tx.remove(shift));
+      const id = uuidv7();
+      const now = new Date();
+      const stored = shifts.map((shift) =>
+        tx.create(ScheduledShiftSchema, {
+          id: uuidv7(),
+          employeeId: input.employeeId,
+          scheduleId: id,
+          ...shift,
+          publishedAt: now,
+          correlationId: this.ctx.correlationId,
+        }),
+      );
+      stored.forEach((shift) => tx.persist(shift));
+      this.ctx.emit(
+        tx,
+        events.published(
+          input.employeeId,
+          id,
+          stored,
+          replaced.map((s) => s.id),
+        ),
+      );
+      return id;
+    });
+    return this.ctx.em
+      .fork()
+      .find(ScheduledShiftSchema, { scheduleId }, { orderBy: { start: 'asc' } });
+  }
+
+  /** Checked shifts in start order: each valid, none overlapping another. */
+  private checkShifts(input: PublishScheduleInput) {
+    if (!Array.isArray(input.shifts) || input.shifts.length === 0)
+      throw invalid('shifts', 'shifts must hold at least one shift.');
+    if (input.shifts.length > MAX_SHIFTS)
+      throw invalid('shifts', `shifts must hold at most ${MAX_SHIFTS} shifts.`);
+    const shifts = input.shifts.map((shift, i) => {
+      const start = check.dateTime(`shifts[${i}].start`, shift.start);
+      const end = check.dateTime(`shifts[${i}].end`, shift.end);
+      if (end.getTime() <= start.getTime())
+        throw invalid(`shifts[${i}].end`, 'A shift must end after it starts.');
+      return { start, end, shiftType: check.shiftType(shift.shiftType, `shifts[${i}].shiftType`) };
+    });
+    shifts.sort((a, b) => a.start.getTime() - b.start.getTime());
+    for (let i = 1; i < shifts.length; i++)
+      if (shifts[i].start.getTime() < shifts[i - 1].end.getTime())
+        throw invalid('shifts', 'The shifts of a schedule must not overlap one another.');
+    return shifts;
+  }
+
+  private amendedPeriod(entry: TimeEntry, input: AmendTimeEntryInput): Period {
+    const has = (field: keyof AmendTimeEntryInput) => input[field] !== undefined;
+    const required = (field: 'periodType' | 'startTime' | 'mealBreakMinutes') => {
+      if (input[field] === null) throw invalid(field, `${field} cannot be null.`);
+    };
+    (['periodType', 'startTime', 'mealBreakMinutes'] as const).forEach(required);
+    return {
+      periodType: has('periodType') ? check.periodType(input.periodType) : entry.periodType,
+      shiftType: has('shiftType') ? check.shiftType(input.shiftType) : entry.shiftType,
+      startTime: has('startTime') ? check.dateTime('startTime', input.startTime) : entry.startTime,
+      endTime: has('endTime') ? check.optionalDateTime('endTime', input.endTime) : entry.endTime,
+      mealBreakMinutes: has('mealBreakMinutes') ? input.mealBreakMinutes! : entry.mealBreakMinutes,
+    };
+  }
+
+  /** The live entry, if the caller may change it and `expected` is its version. */
+  private async load(tx: EntityManager, id: string, expected?: number): Promise<TimeEntry> {
+    const entry = await tx.findOne(TimeEntrySchema, { id, deletedAt: null });
+    if (!entry) throw entryNotFound(id);
+    assertCanWriteTime(this.ctx.identity, entry.employeeId);
+    if (expected !== undefined && expected !== entry.version)
+      throw staleVersion(expected, entry.version);
+    return entry;
+  }
+
+  /**
+   * Takes the person's write turn (their copy row's lock) and checks what time knows
+   * of them: they exist and, for new time, are not terminated.
+   */
+  private async takeTurn(tx: EntityManager, employeeId: string, opts: { recording: boolean }) {
+    if (!(await lockEmployee(tx, employeeId))) throw unknownEmployee(employeeId);
+    const copy = await tx.findOne(EmployeeCopySchema, employeeId);
+    if (opts.recording && copy?.status === 'TERMINATED') throw employeeTerminated(employeeId);
+  }
+
+  private async assertNoOverlap(
+    tx: EntityManager,
+    employeeId: string,
+    period: Period,
+    exceptId?: string,
+  ): Promise<void> {
+    const others = await overlapping(tx, employeeId, period.startTime, period.endTime, exceptId);
+    if (others.length) throw overlap(clashes(period.startTime, period.endTime, others));
+  }
+
+  private async reload(id: string): Promise<TimeEntry> {
+    const entry = await this.ctx.em.fork().findOne(TimeEntrySchema, id);
+    if (!entry) throw entryNotFound(id);
+    return entry;
+  }
+
+  /** Maps what only the database sees under concurrency to the error the checks give. */
+  private async writing<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof OptimisticLockError) throw concurrentChange(error);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import type { EventDraft } from '../../../messaging/src/types';
+import type { ScheduledShift, TimeEntry } from './entities';
+
+export const ENTRY_RECORDED = 'time.entry.recorded';
+export const ENTRY_AMENDED = 'time.entry.amended';
+export const ENTRY_DELETED = 'time.entry.deleted';
+export const SCHEDULE_PUBLISHED = 'time.schedule.published';
+
+/** The values of an entry that events carry (and amended carries twice, before and after). */
+export interface EntryValues {
+  periodType: string;
+  shiftType: string | null;
+  startTime: string;
+  endTime: string | null;
+  mealBreakMinutes: number;
+}
+
+export const valuesOf = (entry: TimeEntry): EntryValues => ({
+  periodType: entry.periodType,
+  shiftType: entry.shiftType,
+  startTime: entry.startTime.toISOString(),
+  endTime: entry.endTime ? entry.endTime.toISOString() : null,
+  mealBreakMinutes: entry.mealBreakMinutes,
+});
+
+const entryData = (entry: TimeEntry) => ({
+  employeeId: entry.employeeId,
+  entryId: entry.id,
+  version: entry.version,
+  ...valuesOf(entry),
+});
+
+export const recorded = (entry: TimeEntry): EventDraft => ({
+  type: ENTRY_RECORDED,
+  subject: entry.id,
+  data: entryData(entry),
+});
+
+export const amended = (entry: TimeEntry, previous: EntryValues): EventDraft => ({
+  type: ENTRY_AMENDED,
+  subject: entry.id,
+  data: { ...entryData(entry), previous },
+});
+
+/** The tombstone: the entry's last values, and the version the deletion gave it. */
+export const deleted = (entry: TimeEntry): EventDraft => ({
+  type: ENTRY_DELETED,
+  subject: entry.id,
+  data: { ...entryData(entry), deletedAt: entry.deletedAt!.toISOString() },
+});
+
+export const published = (
+  employeeId: string,
+  scheduleId: string,
+  shifts: ScheduledShift[],
+  replacedShiftIds: string[],
+): EventDraft => ({
+  type: SCHEDULE_PUBLISHED,
+  subject: scheduleId,
+  data: {
+    employeeId,
+    scheduleId,
+    // A publication never changes: a new one replaces its shifts instead.
+    version: 1,
+    from: shifts[0].start.toISOString(),
+    to: new Date(Math.max(...shifts.map((s) => s.end.getTime()))).toISOString(),
+    shifts: shifts.map((s) => ({
+      shiftId: s.id,
+      start: s.start.toISOString(),
+      end: s.end.toISOString(),
+      shiftType: s.shiftType,
+    })),
+    replacedShiftIds,
+  },
+});

@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'graphql';
+import { defineSubgraph } from '../../../runtime/src/subgraph/SubgraphModule';
+import { entities } from './entities';
+import { employeeCopyHandler } from './handlers';
+import { createLoaders, type TimeLoaders } from './loaders';
+import { resolvers } from './resolvers';
+
+export const typeDefs = parse(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
+
+/** Time entries and schedules ("TimeCard"), with a local copy of employees' reporting lines. */
+export const time = defineSubgraph<TimeLoaders>({
+  name: 'time',
+  typeDefs,
+  resolvers,
+  entities,
+  loaders: createLoaders,
+  eventHandlers: [employeeCopyHandler],
+});
+
+export type { TimeLoaders };
+export { applyEmployeeEvent } from './handlers';

@@ -1,0 +1,132 @@
+import { v7 as uuidv7 } from 'uuid';
+import {
+  connectNats,
+  createTestNamespace,
+  deleteStreams,
+  ensureStreams,
+  subjectFor,
+  type NatsClients,
+} from '../../../messaging/src';
+import type { Namespace } from '../../../messaging/src/types';
+import { waitFor } from '../../../test-support/waitFor';
+import { EmployeeCopySchema } from '../src/entities';
+import { createdData, employeeEvent, startTime, type TimeHarness } from './support';
+
+const copyOf = (h: TimeHarness, id: string) =>
+  h.runtime.orm.em.fork().findOne(EmployeeCopySchema, id);
+
+describe('time: local copy of employees', () => {
+  let h: TimeHarness;
+  beforeAll(async () => (h = await startTime()));
+  afterAll(() => h.stop());
+
+  it('builds the copy from every employees event and ignores older versions', async () => {
+    const id = uuidv7();
+    const manager = uuidv7();
+    await h.employeeEvent(
+      'employees.employee.created',
+      createdData(id, { timeZone: 'Europe/Paris' }),
+    );
+    await h.employeeEvent('employees.manager.assigned', {
+      employeeId: id,
+      employeeNumber: 'E1',
+      version: 3,
+      managerId: manager,
+      previousManagerId: null,
+    });
+    // Version 2 arrives after 3: it is older than the copy and changes nothing.
+    await h.employeeEvent('employees.employee.status_changed', {
+      employeeId: id,
+      employeeNumber: 'E1',
+      version: 2,
+      from: 'ACTIVE',
+      to: 'ON_LEAVE',
+    });
+    expect(await copyOf(h, id)).toMatchObject({
+      status: 'ACTIVE',
+      managerId: manager,
+      timeZone: 'Europe/Paris',
+      version: 3,
+    });
+    await h.employeeEvent('employees.employee.updated', {
+      employeeId: id,
+      employeeNumber: 'E1',
+      version: 4,
+      changes: { timeZone: { old: 'Europe/Paris', new: 'Europe/London' } },
+    });
+    await h.employeeEvent('employees.employee.status_changed', {
+      employeeId: id,
+      employeeNumber: 'E1',
+      version: 5,
+      from: 'ACTIVE',
+      to: 'ON_LEAVE',
+    });
+    expect(await copyOf(h, id)).toMatchObject({
+      status: 'ON_LEAVE',
+      timeZone: 'Europe/London',
+      version: 5,
+    });
+    // A redelivered created (version 1) does not roll anything back.
+    await h.employeeEvent('employees.employee.created', createdData(id));
+    expect(await copyOf(h, id)).toMatchObject({
+      status: 'ON_LEAVE',
+      managerId: manager,
+      version: 5,
+    });
+    await h.employeeEvent('employees.employee.terminated', {
+      employeeId: id,
+      employeeNumber: 'E1',
+      version: 6,
+      terminationDate: '2025-03-31',
+    });
+    expect(await copyOf(h, id)).toMatchObject({ status: 'TERMINATED', version: 6 });
+  });
+});
+
+describe('time: local copy fed through NATS', () => {
+  let nats: NatsClients;
+  let namespace: Namespace;
+  let h: TimeHarness;
+
+  beforeAll(async () => {
+    nats = await connectNats({
+      servers: process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222',
+      name: 'time-test',
+    });
+    namespace = createTestNamespace();
+    await ensureStreams(nats.jsm, namespace);
+    h = await startTime({ js: nats.js, jsm: nats.jsm, namespace });
+  });
+  afterAll(async () => {
+    await h.stop();
+    await deleteStreams(nats.jsm, namespace);
+    await nats.nc.drain();
+  });
+
+  it('applies each event once through the inbox, even when published twice', async () => {
+    const id = uuidv7();
+    const created = employeeEvent('employees.employee.created', createdData(id));
+    const terminated = employeeEvent('employees.employee.terminated', {
+      employeeId: id,
+      employeeNumber: 'E1',
+      version: 2,
+      terminationDate: '2025-03-31',
+    });
+    for (const event of [created, terminated, created])
+      await nats.js.publish(subjectFor(event.type, namespace), JSON.stringify(event), {
+        msgID: `${event.id}-${Math.random()}`,
+      });
+    const copy = await waitFor(async () => {
+      const found = await copyOf(h, id);
+      return found?.status === 'TERMINATED' ? found : undefined;
+    });
+    expect(copy.version).toBe(2);
+    const recorded = await h.op('RecordTimeEntry', {
+      input: { employeeId: id, periodType: 'SHIFT', startTime: '2025-04-01T08:00:00Z' },
+    });
+    expect(recorded.errors![0].extensions).toMatchObject({
+      code: 'POLICY_VIOLATION',
+      rule: 'EMPLOYEE_TERMINATED',
+    });
+  });
+});

@@ -1,0 +1,90 @@
+import { contractOperation } from './contractOperation';
+import type { TestPlatform } from './createTestPlatform';
+
+export interface SeededPerson {
+  id: string;
+  employeeNumber: string;
+  firstName: string;
+  lastName: string;
+}
+
+export interface Organisation {
+  hr: SeededPerson;
+  manager: SeededPerson;
+  reports: SeededPerson[];
+  /** A report of one of the manager's reports: an indirect report of the manager. */
+  indirect: SeededPerson;
+  outsider: SeededPerson;
+}
+
+let counter = 0;
+
+export function personInput(
+  firstName: string,
+  lastName: string,
+  extra: Record<string, unknown> = {},
+) {
+  counter += 1;
+  return {
+    employeeNumber: `E${String(counter).padStart(5, '0')}${Math.floor(Math.random() * 1e6)}`,
+    firstName,
+    lastName,
+    email:
+      `${firstName}.${lastName}.${counter}.${Math.floor(Math.random() * 1e9)}@example.com`.toLowerCase(),
+    phone: '+44 20 7946 0958',
+    department: 'Emergency Medicine',
+    jobTitle: 'Staff Nurse',
+    grade: 'BAND_5',
+    employmentType: 'FULL_TIME',
+    hireDate: '2021-04-01',
+    location: 'ENGLAND_AND_WALES',
+    timeZone: 'Europe/London',
+    salary: { amountMinor: 3_500_000, currency: 'GBP' },
+    ...extra,
+  };
+}
+
+/** Creates one employee through the gateway, as HR would. */
+export async function createPerson(
+  tp: TestPlatform,
+  firstName: string,
+  lastName: string,
+  extra: Record<string, unknown> = {},
+): Promise<SeededPerson> {
+  const input = personInput(firstName, lastName, extra);
+  const result = await tp.graphql(
+    contractOperation('CreateEmployee'),
+    { input },
+    { role: 'HR', sub: 'service:hr' },
+  );
+  if (result.errors) throw new Error(`createEmployee failed: ${JSON.stringify(result.errors)}`);
+  return {
+    id: result.data!.createEmployee.id,
+    employeeNumber: input.employeeNumber,
+    firstName,
+    lastName,
+  };
+}
+
+/** A small hospital ward: HR, a manager with three reports, one indirect report, one outsider. */
+export async function seedOrganisation(tp: TestPlatform): Promise<Organisation> {
+  const hr = await createPerson(tp, 'Hannah', 'Reid', {
+    department: 'People',
+    jobTitle: 'HR Partner',
+  });
+  const manager = await createPerson(tp, 'Maya', 'Okafor', {
+    jobTitle: 'Ward Manager',
+    grade: 'BAND_7',
+  });
+  const reports = [];
+  for (const [first, last] of [
+    ['Aisha', 'Khan'],
+    ['Ben', 'Walsh'],
+    ['Chloe', 'Evans'],
+  ]) {
+    reports.push(await createPerson(tp, first, last, { managerId: manager.id }));
+  }
+  const indirect = await createPerson(tp, 'Dev', 'Patel', { managerId: reports[0].id });
+  const outsider = await createPerson(tp, 'Owen', 'Hughes', { department: 'Radiology' });
+  return { hr, manager, reports, indirect, outsider };
+}

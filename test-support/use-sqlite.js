@@ -1,0 +1,2 @@
+// Selects the embedded SQLite database for this Jest project.
+process.env.TEST_DB = 'sqlite';
