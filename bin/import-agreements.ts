@@ -5,6 +5,7 @@ import {
   DEFAULT_NAMESPACE,
   InboxEntry,
   OutboxEntry,
+  closeNats,
   connectNats,
   createEvent,
   createOutboxRelay,
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
       await ensureStreams(nats.jsm, DEFAULT_NAMESPACE);
       const relay = createOutboxRelay({ orm, js: nats.js, namespace: DEFAULT_NAMESPACE, logger });
       await relay.drain();
-      await nats.nc.drain();
+      await closeNats(nats.nc);
     }
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } finally {

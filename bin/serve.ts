@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
 import { createGateway, type SubgraphEndpoint } from '../gateway/src';
-import { DEFAULT_NAMESPACE, connectNats, ensureStreams } from '../messaging/src';
+import { DEFAULT_NAMESPACE, closeNats, connectNats, ensureStreams } from '../messaging/src';
 import { createLocalIssuer, createTokenVerifier } from '../runtime/src/auth';
 import { createCipher, loadDataKey } from '../runtime/src/cipher';
 import { ConfigError, loadConfig, type AppConfig } from '../runtime/src/config';
@@ -73,7 +73,7 @@ async function serveSubgraph(name: string, config: AppConfig, logger: Logger): P
     target: targetFor(name, config),
     verifier: verifierFor(config),
     cipher: createCipher(loadDataKey(config)),
-    messaging: { js: nats.js, jsm: nats.jsm, namespace: DEFAULT_NAMESPACE },
+    messaging: { nc: nats.nc, js: nats.js, jsm: nats.jsm, namespace: DEFAULT_NAMESPACE },
     logger,
   });
   await runtime.start();
@@ -82,7 +82,7 @@ async function serveSubgraph(name: string, config: AppConfig, logger: Logger): P
     server.close();
     void runtime
       .stop()
-      .then(() => nats.nc.drain())
+      .then(() => closeNats(nats.nc))
       .then(() => process.exit(0));
   });
   return listen(server, config.PORT, config.HOST);

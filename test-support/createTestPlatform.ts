@@ -1,4 +1,4 @@
-import { connectNats, createTestNamespace, deleteStreams } from '../messaging/src';
+import { closeNats, connectNats, createTestNamespace, deleteStreams } from '../messaging/src';
 import { loadConfig } from '../runtime/src/config';
 import type { Role } from '../runtime/src/identity';
 import type { SubgraphModule } from '../runtime/src/subgraph/SubgraphModule';
@@ -87,9 +87,16 @@ export async function createTestPlatform(
     },
     async stop() {
       await platform.stop();
-      const nats = await connectNats({ servers: natsUrl, name: 'test-cleanup' });
-      await deleteStreams(nats.jsm, namespace);
-      await nats.nc.drain();
+      // A test may leave its own NATS server stopped; then there is no stream to delete.
+      const nats = await connectNats({
+        servers: natsUrl,
+        name: 'test-cleanup',
+        waitOnFirstConnect: false,
+      }).catch(() => undefined);
+      if (nats) {
+        await deleteStreams(nats.jsm, namespace);
+        await closeNats(nats.nc);
+      }
       await db.drop();
     },
   };

@@ -4,7 +4,7 @@ import {
   type JetStreamClient,
   type JetStreamManager,
 } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/nats-core';
+import type { NatsConnection, Status } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 
 /** Options of {@link connectNats}. */
@@ -49,4 +49,32 @@ export async function connectNats(options: NatsOptions): Promise<NatsClients> {
     await nc.close();
     throw error;
   }
+}
+
+/**
+ * Calls `listener` each time the connection is re-established after a loss, until the
+ * returned function is called or the connection closes.
+ */
+export function onReconnect(nc: NatsConnection, listener: () => void): () => void {
+  const statuses = nc.status() as AsyncIterable<Status> & { stop(): void };
+  void (async () => {
+    for await (const status of statuses) if (status.type === 'reconnect') listener();
+  })();
+  return () => statuses.stop();
+}
+
+/**
+ * Drains the connection (pending publishes and acks are flushed), but waits at most
+ * `timeoutMs`: with the server down a drain never completes, and a shutdown must not hang
+ * on it. Whatever is left is closed.
+ */
+export async function closeNats(nc: NatsConnection, timeoutMs = 2000): Promise<void> {
+  if (nc.isClosed()) return;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+  });
+  await Promise.race([nc.drain().catch(() => undefined), late]);
+  clearTimeout(timer);
+  if (!nc.isClosed()) await nc.close().catch(() => undefined);
 }

@@ -5,6 +5,7 @@ import {
   DeliverPolicy,
   JetStreamApiError,
   type ConsumerConfig,
+  type ConsumerMessages,
   type JetStreamClient,
   type JetStreamManager,
   type JsMsg,
@@ -52,6 +53,8 @@ export interface EventConsumer {
   start(): Promise<void>;
   /** Ends after the current pull; messages it brought after the stop are handed back (nak). */
   stop(): Promise<void>;
+  /** NATS is reachable again: end a backoff pause now instead of waiting it out. */
+  resume(): void;
 }
 
 interface Applied {
@@ -62,6 +65,8 @@ interface Applied {
 const DEFAULT_RETRY_DELAYS_MS = [1000, 5000, 30_000, 60_000];
 /** How long an idle pull waits for messages; also the longest a stop waits for one. */
 const PULL_EXPIRES_MS = 1000;
+/** How much longer than its expiry a pull may take before it is taken as stalled. */
+const PULL_GRACE_MS = 4000;
 
 /**
  * A durable pull consumer that applies each event at most once to the subgraph's database.
@@ -96,6 +101,8 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
   let running = false;
   let stopping = createWakeup();
   let loop: Promise<void> | undefined;
+  let currentPull: ConsumerMessages | undefined;
+  let failures = 0;
 
   const retryDelay = (deliveries: number) =>
     retryDelays[Math.min(deliveries, retryDelays.length) - 1] ?? 1000;
@@ -270,20 +277,33 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
       max_messages: options.batch ?? 10,
       expires: PULL_EXPIRES_MS,
     });
+    currentPull = pulled;
+    // With the connection gone a pull never ends by itself; end it so the loop can back
+    // off, and a stop is never held up by it.
+    let stalled = false;
+    const watchdog = setTimeout(() => {
+      stalled = true;
+      pulled.stop();
+    }, PULL_EXPIRES_MS + PULL_GRACE_MS);
     let healthy = true;
-    for await (const msg of pulled) {
-      if (!running || !healthy) {
-        msg.nak();
-        continue;
+    try {
+      for await (const msg of pulled) {
+        if (!running || !healthy) {
+          msg.nak();
+          continue;
+        }
+        // An unconfirmed ack means connection trouble: hand back the rest of this pull.
+        healthy = await handleMessage(msg);
       }
-      // An unconfirmed ack means connection trouble: hand back the rest of this pull.
-      healthy = await handleMessage(msg);
+    } finally {
+      clearTimeout(watchdog);
+      currentPull = undefined;
     }
-    return healthy;
+    return healthy && !stalled;
   }
 
   async function consumeLoop(): Promise<void> {
-    let failures = 0;
+    failures = 0;
     while (running) {
       try {
         failures = (await pullOnce()) ? 0 : failures + 1;
@@ -311,9 +331,17 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     async stop() {
       running = false;
       stopping.wake();
-      // The current pull ends by itself within PULL_EXPIRES_MS; what it brings is handed back.
+      // A pull in progress ends within PULL_EXPIRES_MS and what it brings is handed back;
+      // one stalled by a lost connection is ended now.
+      const pull = currentPull;
+      const cutoff = setTimeout(() => pull?.stop(), PULL_EXPIRES_MS);
       await loop;
+      clearTimeout(cutoff);
       loop = undefined;
+    },
+    resume() {
+      failures = 0;
+      stopping.wake();
     },
   };
 }

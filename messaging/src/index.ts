@@ -41,7 +41,13 @@ export {
 } from './eventConsumer';
 export { DeadLetterHeader, type DeadLetterReason } from './deadLetter';
 export { filterSubjectFor, subjectMatches } from './subjectFilter';
-export { connectNats, type NatsClients, type NatsOptions } from './connection';
+export {
+  closeNats,
+  connectNats,
+  onReconnect,
+  type NatsClients,
+  type NatsOptions,
+} from './connection';
 export type { Logger } from './logger';
 export {
   NatsServerError,

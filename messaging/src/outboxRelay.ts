@@ -36,6 +36,8 @@ export interface OutboxRelay {
   notify(): void;
   /** Publishes everything pending now; returns how many rows it published, throws if one failed. */
   drain(): Promise<number>;
+  /** NATS is reachable again: end a backoff pause now instead of waiting it out. */
+  resume(): void;
 }
 
 interface Round {
@@ -65,6 +67,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const nudge = createWakeup();
   let stopping = createWakeup();
   let running = false;
+  let failures = 0;
   let loop: Promise<void> | undefined;
   // Rounds of one relay never overlap, whether started by the loop or by drain().
   let lastRound: Promise<unknown> = Promise.resolve();
@@ -117,7 +120,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   }
 
   async function relayLoop(): Promise<void> {
-    let failures = 0;
+    failures = 0;
     while (running) {
       let round: Round;
       try {
@@ -157,6 +160,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     },
     notify() {
       nudge.wake();
+    },
+    resume() {
+      failures = 0;
+      stopping.wake();
     },
     async drain() {
       let total = 0;

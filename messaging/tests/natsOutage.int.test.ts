@@ -6,6 +6,7 @@ import {
   createTestNamespace,
   ensureStreams,
   eventsStream,
+  onReconnect,
   recordEvent,
   type EventCatalogue,
   type EventConsumer,
@@ -121,4 +122,65 @@ describe('outbox relay and consumer while NATS is down', () => {
     const rows = await database.orm.em.fork().find(Effect, {});
     expect(new Set(rows.map((row) => row.eventId)).size).toBe(300);
   }, 90_000);
+});
+
+describe('outbox relay when NATS comes back', () => {
+  const ns = createTestNamespace();
+  let server: NatsServerProcess;
+  let nats: NatsClients;
+  let database: TestDb;
+  let relay: OutboxRelay;
+  let unwatch: () => void;
+
+  beforeAll(async () => {
+    server = await startNatsServer();
+    nats = await connectNats({
+      servers: server.url,
+      name: 'resume-test',
+      reconnectTimeWaitMs: 100,
+    });
+    await ensureStreams(nats.jsm, ns);
+    database = await openTestDb('resume');
+    // Long pauses between failed rounds: without resume() the relay would sleep through
+    // NATS's return.
+    relay = createOutboxRelay({
+      orm: database.orm,
+      js: nats.js,
+      namespace: ns,
+      pollIntervalMs: 5000,
+      maxBackoffMs: 60_000,
+      publishTimeoutMs: 500,
+      logger: quietLogger,
+    });
+    unwatch = onReconnect(nats.nc, () => relay.resume());
+  });
+  afterAll(async () => {
+    unwatch?.();
+    await relay?.stop();
+    await nats?.nc.close();
+    await server?.destroy();
+    await database?.close();
+  });
+
+  const unsent = () => database.orm.em.fork().count(OutboxEntry, { sentAt: null });
+
+  it('publishes as soon as the connection is back instead of waiting out its backoff', async () => {
+    relay.start();
+    await server.stop();
+    await database.orm.em.fork().transactional(async (em) => {
+      for (let n = 0; n < 10; n++) recordEvent(em, thingEvent('created', n), ns, testCatalogue());
+    });
+    relay.notify();
+    // After the second failure the relay pauses for 10 s.
+    await waitFor('two failed rounds', async () => {
+      const failed = await database.orm.em.fork().count(OutboxEntry, { attempts: { $gte: 2 } });
+      return failed > 0;
+    });
+
+    const restarted = Date.now();
+    await server.start();
+    await waitFor('the events to be published', async () => (await unsent()) === 0, 30_000);
+    expect(Date.now() - restarted).toBeLessThan(6000);
+    expect(await messageCount(nats.jsm, eventsStream(ns))).toBe(10);
+  }, 60_000);
 });

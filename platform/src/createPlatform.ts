@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createGateway, type SubgraphEndpoint } from '../../gateway/src';
-import { DEFAULT_NAMESPACE, connectNats, ensureStreams, type Namespace } from '../../messaging/src';
+import {
+  DEFAULT_NAMESPACE,
+  closeNats,
+  connectNats,
+  ensureStreams,
+  type Namespace,
+} from '../../messaging/src';
 import { createLocalIssuer, createTokenVerifier } from '../../runtime/src/auth';
 import { createCipher, loadDataKey } from '../../runtime/src/cipher';
 import type { AppConfig } from '../../runtime/src/config';
@@ -70,7 +76,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       target: database(module.name),
       verifier,
       cipher,
-      messaging: { js: nats.js, jsm: nats.jsm, namespace },
+      messaging: { nc: nats.nc, js: nats.js, jsm: nats.jsm, namespace },
       logger: logger.child({ subgraph: module.name }),
     });
     await runtime.start();
@@ -109,7 +115,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     async stop() {
       await gateway.stop();
       for (const runtime of Object.values(runtimes).reverse()) await runtime.stop();
-      await nats.nc.drain();
+      await closeNats(nats.nc);
     },
   };
 }

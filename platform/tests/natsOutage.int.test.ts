@@ -67,5 +67,5 @@ describe('NATS down while employees are created', () => {
     expect(await count()).toBe(200);
     expect(await metric('hr_outbox_backlog{subgraph="employees"}')).toBe(0);
     expect(await metric('hr_consumer_pending{consumer="audit_audit_log"}')).toBe(0);
-  });
+  }, 150_000);
 });

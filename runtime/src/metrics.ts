@@ -18,6 +18,19 @@ export const dbQueries = once(
 
 type Probe = () => Promise<number>;
 
+/** How long a scrape waits for one probe: a NATS or database outage must not stall /metrics. */
+export const PROBE_TIMEOUT_MS = 1000;
+
+/** The probe's value, or undefined when it fails or does not answer in time. */
+function readProbe(probe: Probe): Promise<number | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), PROBE_TIMEOUT_MS);
+  });
+  const value = probe().catch(() => undefined);
+  return Promise.race([value, late]).finally(() => clearTimeout(timer));
+}
+
 /** A gauge read at scrape time from probes that runtimes add and remove. */
 function probedGauge(name: string, help: string, label: string) {
   const probes = new Map<string, Probe>();
@@ -29,12 +42,15 @@ function probedGauge(name: string, help: string, label: string) {
         help,
         labelNames: [label],
         async collect() {
+          // Probes run together; one that fails or hangs (database or NATS down) leaves
+          // its series out of this scrape.
+          const entries = [...probes];
+          const values = await Promise.all(entries.map(([, probe]) => readProbe(probe)));
           this.reset();
-          for (const [key, probe] of probes) {
-            // A probe that fails (database or NATS down) leaves its series out of this scrape.
-            const value = await probe().catch(() => undefined);
+          entries.forEach(([key], i) => {
+            const value = values[i];
             if (value !== undefined) this.set({ [label]: key }, value);
-          }
+          });
         },
       }),
   );

@@ -11,6 +11,7 @@ import { register } from 'prom-client';
 import type { MikroORM } from '@mikro-orm/core';
 import type { AbstractSqlConnection, EntityManager } from '@mikro-orm/knex';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
 import {
   DEFAULT_NAMESPACE,
   InboxEntry,
@@ -20,6 +21,7 @@ import {
   createOutboxRelay,
   deadLetterStream,
   eventsStream,
+  onReconnect,
   recordEvent,
   type Namespace,
 } from '../../../messaging/src';
@@ -46,6 +48,8 @@ export interface TokenVerifier {
 }
 
 export interface SubgraphMessaging {
+  /** The connection; when given, workers retry at once after it comes back. */
+  nc?: NatsConnection;
   js: JetStreamClient;
   jsm: JetStreamManager;
   namespace: Namespace;
@@ -164,6 +168,12 @@ export function createSubgraphRuntime<L>(
       workers.consumers.push(consumer);
     }
     watchMessaging(current, messaging);
+    if (messaging.nc) workers.unwatch.push(onReconnect(messaging.nc, resumeWorkers));
+  }
+
+  function resumeWorkers(): void {
+    workers.relay?.resume();
+    workers.consumers.forEach((consumer) => consumer.resume());
   }
 
   function watchMessaging(current: MikroORM, { jsm }: SubgraphMessaging): void {
@@ -232,6 +242,10 @@ export function createSubgraphRuntime<L>(
       await workers.relay?.stop();
       await apollo?.stop();
       await orm?.close();
+      // Forget them all, so that start() after stop() begins afresh.
+      Object.assign(workers, { relay: undefined, consumers: [], unwatch: [] });
+      apollo = undefined;
+      orm = undefined;
     },
     async execute(request, headers) {
       if (!apollo) throw new Error(`Subgraph ${module.name} is not started.`);
