@@ -1,9 +1,20 @@
-import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
+import {
+  isPublicHoliday,
+  isWeekendDate,
+  nightMinutes,
+  splitByLocalDay,
+} from '../../../runtime/src/calendar';
 import type { AccrualType } from './entities';
 
-export const DEFAULT_TIME_ZONE = 'Europe/London';
-export const DEFAULT_LOCATION = 'ENGLAND_AND_WALES';
+export {
+  addDays,
+  daysBetween,
+  DEFAULT_LOCATION,
+  DEFAULT_TIME_ZONE,
+  isIsoDate,
+  isPublicHoliday,
+} from '../../../runtime/src/calendar';
 
 /** The entry fields the rules read. */
 export interface EntryFacts {
@@ -22,37 +33,6 @@ export interface DayAmount {
 
 const WORKED = new Set(['SHIFT', 'OVERTIME', 'TRAINING']);
 
-const REGIONS: Record<string, [string, string?]> = {
-  ENGLAND_AND_WALES: ['GB', 'ENG'],
-  SCOTLAND: ['GB', 'SCT'],
-  NORTHERN_IRELAND: ['GB', 'NIR'],
-};
-
-const holidayCache = new Map<string, Set<string>>();
-
-/** The public holidays (type 'public' only) of a location in a year, as ISO dates. */
-function publicHolidays(location: string, year: number): Set<string> {
-  const key = `${location}|${year}`;
-  let days = holidayCache.get(key);
-  if (!days) {
-    const [country, state] = REGIONS[location] ?? [location];
-    const calendar = state ? new Holidays(country, state) : new Holidays(country);
-    const found = calendar.getHolidays(year) || [];
-    days = new Set(found.filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
-    holidayCache.set(key, days);
-  }
-  return days;
-}
-
-export const isPublicHoliday = (location: string, date: string) =>
-  publicHolidays(location, Number(date.slice(0, 4))).has(date);
-
-const isWeekend = (day: DateTime) => day.weekday >= 6;
-
-/** Real elapsed minutes of the overlap of [a, b) and [c, d), from UTC instants. */
-const overlapMinutes = (a: number, b: number, c: number, d: number) =>
-  Math.max(0, Math.min(b, d) - Math.max(a, c)) / 60000;
-
 /**
  * What one time entry adds to each accrual type on each local day of the employee's zone.
  * An open entry (no end) adds nothing until it is closed. Minutes are real elapsed time
@@ -60,18 +40,16 @@ const overlapMinutes = (a: number, b: number, c: number, d: number) =>
  */
 export function contributionsOf(entry: EntryFacts, zone: string, location: string): DayAmount[] {
   if (!entry.endTime) return [];
-  const start = DateTime.fromJSDate(entry.startTime, { zone });
   if (entry.periodType === 'ON_CALL') {
-    const date = start.toISODate()!;
+    const date = DateTime.fromJSDate(entry.startTime, { zone }).toISODate()!;
     const accrualType: AccrualType = isPublicHoliday(location, date)
       ? 'ON_CALL_PUBLIC_HOLIDAY'
-      : isWeekend(start)
+      : isWeekendDate(date)
         ? 'ON_CALL_WEEKEND'
         : 'ON_CALL_WEEKDAY';
     return [{ accrualType, date, amount: 1 }];
   }
   if (!WORKED.has(entry.periodType)) return [];
-  const end = entry.endTime.getTime();
   const out: DayAmount[] = [];
   const add = (accrualType: AccrualType, date: string, minutes: number) => {
     const amount = Math.round(minutes);
@@ -81,24 +59,14 @@ export function contributionsOf(entry: EntryFacts, zone: string, location: strin
   // that day spills to the next); it does not reduce night, weekend or holiday hours,
   // since the entry does not say when the break was taken.
   let mealLeft = entry.mealBreakMinutes;
-  let cursor = start;
-  while (cursor.toMillis() < end) {
-    const dayStart = cursor.startOf('day');
-    const nextDay = dayStart.plus({ days: 1 }).startOf('day');
-    const from = cursor.toMillis();
-    const to = Math.min(end, nextDay.toMillis());
-    const date = dayStart.toISODate()!;
-    const minutes = (to - from) / 60000;
+  for (const slice of splitByLocalDay(entry.startTime, entry.endTime, zone)) {
+    const minutes = (slice.to - slice.from) / 60000;
     const meal = Math.min(mealLeft, minutes);
     mealLeft -= meal;
-    add('ANNUAL_TARGET_HOURS', date, minutes - meal);
-    const night =
-      overlapMinutes(from, to, dayStart.toMillis(), dayStart.set({ hour: 6 }).toMillis()) +
-      overlapMinutes(from, to, dayStart.set({ hour: 23 }).toMillis(), nextDay.toMillis());
-    add('NIGHT_HOURS', date, night);
-    if (isWeekend(dayStart)) add('WEEKEND_HOURS', date, minutes);
-    if (isPublicHoliday(location, date)) add('PUBLIC_HOLIDAY_HOURS', date, minutes);
-    cursor = nextDay;
+    add('ANNUAL_TARGET_HOURS', slice.date, minutes - meal);
+    add('NIGHT_HOURS', slice.date, nightMinutes(slice, zone));
+    if (isWeekendDate(slice.date)) add('WEEKEND_HOURS', slice.date, minutes);
+    if (isPublicHoliday(location, slice.date)) add('PUBLIC_HOLIDAY_HOURS', slice.date, minutes);
   }
   return out;
 }
@@ -125,15 +93,3 @@ export function statusOf(worked: number, expected: number): AccrualStatus {
   if (band <= 25) return `${side}_15_25`;
   return `${side}_25_PLUS`;
 }
-
-/** Days from `a` to `b`, both ISO dates (b - a). */
-export const daysBetween = (a: string, b: string) =>
-  Math.round(
-    DateTime.fromISO(b, { zone: 'utc' }).diff(DateTime.fromISO(a, { zone: 'utc' }), 'days').days,
-  );
-
-export const addDays = (date: string, days: number) =>
-  DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate()!;
-
-export const isIsoDate = (value: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;

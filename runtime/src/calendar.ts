@@ -1,0 +1,116 @@
+import Holidays from 'date-holidays';
+import { DateTime } from 'luxon';
+
+/**
+ * Local-day arithmetic that several domains share (accruals, billing, leave, attendance):
+ * public holidays by location and intervals cut at the local midnights of a time zone.
+ * Everything works on real UTC instants, so a DST night has 23 or 25 hours.
+ */
+
+export const DEFAULT_TIME_ZONE = 'Europe/London';
+export const DEFAULT_LOCATION = 'ENGLAND_AND_WALES';
+
+/** Locations inside a country whose holidays differ, as date-holidays country and state. */
+const REGIONS: Record<string, [string, string?]> = {
+  ENGLAND_AND_WALES: ['GB', 'ENG'],
+  SCOTLAND: ['GB', 'SCT'],
+  NORTHERN_IRELAND: ['GB', 'NIR'],
+};
+
+const holidayCache = new Map<string, Set<string>>();
+
+/**
+ * The public holidays (date-holidays type 'public' only, substitute days included) of a
+ * location in a year, as ISO dates. A location is one of REGIONS or an ISO country code.
+ */
+export function publicHolidays(location: string, year: number): Set<string> {
+  const key = `${location}|${year}`;
+  let days = holidayCache.get(key);
+  if (!days) {
+    const [country, state] = REGIONS[location] ?? [location];
+    const calendar = state ? new Holidays(country, state) : new Holidays(country);
+    const found = calendar.getHolidays(year) || [];
+    days = new Set(found.filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+    holidayCache.set(key, days);
+  }
+  return days;
+}
+
+export const isPublicHoliday = (location: string, date: string): boolean =>
+  publicHolidays(location, Number(date.slice(0, 4))).has(date);
+
+/** Saturday or Sunday, for an ISO date. */
+export const isWeekendDate = (date: string): boolean =>
+  DateTime.fromISO(date, { zone: 'utc' }).weekday >= 6;
+
+/** The ISO date of an instant in a zone. */
+export const localDate = (instant: Date, zone: string): string =>
+  DateTime.fromJSDate(instant, { zone }).toISODate()!;
+
+/** One local day's part of an interval: UTC milliseconds, end exclusive. */
+export interface DaySlice {
+  date: string;
+  from: number;
+  to: number;
+  /** The local day's own bounds, for rules by clock time (night hours). */
+  dayStart: number;
+  dayEnd: number;
+}
+
+/** Cuts [start, end) at the local midnights of `zone`. */
+export function splitByLocalDay(start: Date, end: Date, zone: string): DaySlice[] {
+  const slices: DaySlice[] = [];
+  const stop = end.getTime();
+  let cursor = DateTime.fromJSDate(start, { zone });
+  while (cursor.toMillis() < stop) {
+    const dayStart = cursor.startOf('day');
+    const nextDay = dayStart.plus({ days: 1 }).startOf('day');
+    slices.push({
+      date: dayStart.toISODate()!,
+      from: cursor.toMillis(),
+      to: Math.min(stop, nextDay.toMillis()),
+      dayStart: dayStart.toMillis(),
+      dayEnd: nextDay.toMillis(),
+    });
+    cursor = nextDay;
+  }
+  return slices;
+}
+
+/** Real elapsed minutes of the overlap of [a, b) and [c, d), from UTC milliseconds. */
+export const overlapMinutes = (a: number, b: number, c: number, d: number): number =>
+  Math.max(0, Math.min(b, d) - Math.max(a, c)) / 60000;
+
+/**
+ * Minutes of a slice that fall in the night, from `nightStartHour` (default 23:00) to
+ * `nightEndHour` (default 06:00) local time, either side of the slice's midnight.
+ */
+export function nightMinutes(
+  slice: DaySlice,
+  zone: string,
+  nightStartHour = 23,
+  nightEndHour = 6,
+): number {
+  const day = DateTime.fromMillis(slice.dayStart, { zone });
+  const morningEnd = day.set({ hour: nightEndHour }).toMillis();
+  const eveningStart = day.set({ hour: nightStartHour }).toMillis();
+  return (
+    overlapMinutes(slice.from, slice.to, slice.dayStart, morningEnd) +
+    overlapMinutes(slice.from, slice.to, eveningStart, slice.dayEnd)
+  );
+}
+
+/** Days from `a` to `b`, both ISO dates (b - a). */
+export const daysBetween = (a: string, b: string): number =>
+  Math.round(
+    DateTime.fromISO(b, { zone: 'utc' }).diff(DateTime.fromISO(a, { zone: 'utc' }), 'days').days,
+  );
+
+export const addDays = (date: string, days: number): string =>
+  DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate()!;
+
+export const isIsoDate = (value: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
+
+/** A zone name luxon (and so the IANA database) knows. */
+export const isTimeZone = (zone: string): boolean => DateTime.now().setZone(zone).isValid;
