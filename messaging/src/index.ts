@@ -4,6 +4,9 @@ export type {
   EventHandlerDefinition,
   EventMeta,
   HandlerContext,
+  JobContext,
+  JobDefinition,
+  JobDraft,
   Namespace,
 } from './types';
 export {

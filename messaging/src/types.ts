@@ -72,3 +72,42 @@ export interface EventHandlerDefinition {
   /** Deliveries before the event goes to HR_DLQ (default 5). */
   maxDeliver?: number;
 }
+
+/** One occurrence of a job to run at a time; its id makes it unique for ever. */
+export interface JobDraft {
+  /** Stable and meaningful, e.g. `attendance.processDay:2026-11-21`; a second schedule of it is ignored. */
+  id: string;
+  /** The {@link JobDefinition} name that runs it. */
+  job: string;
+  /** When to run it; a time in the past runs at once. */
+  runAt: Date;
+  payload?: Record<string, unknown>;
+}
+
+/** Passed to a job: its occurrence and a transaction that also marks the occurrence done. */
+export interface JobContext {
+  /** The occurrence's id. */
+  jobId: string;
+  runAt: Date;
+  payload: Record<string, unknown>;
+  /** Inside the transaction that marks the occurrence done, so its effect happens once. */
+  em: EntityManager;
+  /** Records an event in the same transaction. */
+  emit(draft: EventDraft): void;
+  /** Schedules another occurrence (e.g. the next day's) in the same transaction. */
+  schedule(draft: JobDraft): void;
+}
+
+/** Work a subgraph runs at a time (DESIGN.md: the scheduler), by one replica only. */
+export interface JobDefinition {
+  /** Unique within the subgraph, e.g. `attendance.processDay`. */
+  name: string;
+  run(ctx: JobContext): Promise<void>;
+  /**
+   * Occurrences that should exist from `now` on (typically the next one); called at start
+   * and after each run. Already scheduled ids are ignored, so this may repeat itself.
+   */
+  plan?(now: Date): JobDraft[];
+  /** Attempts before the occurrence is marked FAILED (default 5). */
+  maxAttempts?: number;
+}

@@ -3,7 +3,11 @@ import type { DocumentNode } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { EntitySchema } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { EventDraft, EventHandlerDefinition } from '../../../messaging/src/types';
+import type {
+  EventDraft,
+  EventHandlerDefinition,
+  JobDefinition,
+} from '../../../messaging/src/types';
 import type { Cipher } from '../cipher';
 import type { Identity } from '../identity';
 import type { Logger } from '../logger';
@@ -49,6 +53,8 @@ export interface SubgraphModule<L = unknown> {
   loaders?: (ctx: Omit<SubgraphContext<L>, 'loaders'>) => L;
   /** Reactions to other domains' events, each a durable consumer. */
   eventHandlers?: EventHandlerDefinition[];
+  /** Work at a time (overnight processing, daily close), run by the scheduler. */
+  jobs?: JobDefinition[];
   /** HTTP routes beside GraphQL, e.g. a streamed export; the gateway exposes them. */
   routes?: Record<string, SubgraphRoute<L>>;
 }

@@ -1,0 +1,149 @@
+import crypto from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
+import { v7 as uuidv7 } from 'uuid';
+import { OutboxEntry, createEvent } from '../messaging/src';
+import type { EventEnvelope } from '../messaging/src/types';
+import { createLocalIssuer, createTokenVerifier } from '../runtime/src/auth';
+import { createCipher } from '../runtime/src/cipher';
+import type { Role } from '../runtime/src/identity';
+import { createLogger } from '../runtime/src/logger';
+import type { SubgraphModule } from '../runtime/src/subgraph/SubgraphModule';
+import {
+  createSubgraphRuntime,
+  type SubgraphMessaging,
+  type SubgraphRuntime,
+} from '../runtime/src/subgraph/createSubgraphRuntime';
+import { contractOperation } from './contractOperation';
+import { createTestDatabase, type TestDatabase } from './database';
+
+const ISSUER = 'hr-platform-test';
+
+/** Who calls: a role, and the employee id (or service principal) of the caller. */
+export interface Caller {
+  role: Role;
+  sub?: string;
+  scopes?: string[];
+}
+
+// Tests read replies field by field; a loose type keeps them short.
+type Loose = any;
+
+export interface GraphQLReply {
+  data?: Record<string, Loose> | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, Loose> }[];
+}
+
+/** Options of {@link startSubgraph}. */
+export interface StartSubgraphOptions {
+  /** NATS for the relay and consumers; without it events stay in the outbox. */
+  messaging?: SubgraphMessaging;
+  /** A database to share with other harnesses; by default a fresh one, dropped on stop. */
+  db?: TestDatabase;
+}
+
+/** One subgraph served in-process on a test database, as the gateway would call it. */
+export interface SubgraphHarness {
+  db: TestDatabase;
+  runtime: SubgraphRuntime;
+  /** Executes a GraphQL operation with a token for `caller` (default HR). */
+  gql(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLReply>;
+  /** Runs a named operation of shared/contract/. */
+  op(name: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLReply>;
+  /** Resolves entity references (`_entities`), as the gateway's query planner asks for them. */
+  entities(
+    representations: Record<string, unknown>[],
+    selection: string,
+    variables?: Record<string, unknown>,
+    variableDefinitions?: string,
+    caller?: Caller,
+  ): Promise<GraphQLReply>;
+  /** Runs `apply` in a transaction on a fresh entity manager, as a consumer does. */
+  transaction<T>(apply: (em: EntityManager) => Promise<T>): Promise<T>;
+  /** The events recorded in the outbox, oldest first. */
+  events(type?: string): Promise<EventEnvelope[]>;
+  /** The SQL statements `run` sends to this subgraph's database. */
+  countQueries(run: () => Promise<unknown>): Promise<string[]>;
+  stop(): Promise<void>;
+}
+
+export const hrCaller: Caller = { role: 'HR', sub: uuidv7() };
+
+/** An event as another subgraph would publish it, for feeding consumers directly. */
+export function foreignEvent(
+  type: string,
+  data: Record<string, unknown>,
+  subject = String(data.employeeId ?? uuidv7()),
+): EventEnvelope {
+  const source = `/subgraphs/${type.split('.')[0]}`;
+  return createEvent({ type, subject, data }, { source, correlationId: uuidv7() });
+}
+
+/** Starts `module` on a test database with a local token issuer. */
+export async function startSubgraph<L>(
+  module: SubgraphModule<L>,
+  options: StartSubgraphOptions = {},
+): Promise<SubgraphHarness> {
+  const db = options.db ?? (await createTestDatabase());
+  const issuer = createLocalIssuer({ dataDir: db.dataDir, issuer: ISSUER, audience: ISSUER });
+  const verifier = createTokenVerifier({
+    issuer: ISSUER,
+    audience: ISSUER,
+    algorithms: ['ES256'],
+    jwks: issuer.jwks(),
+  });
+  const runtime = createSubgraphRuntime(module, {
+    target: db.target(module.name),
+    verifier,
+    cipher: createCipher(crypto.randomBytes(32)),
+    logger: createLogger({ level: 'silent' }),
+    messaging: options.messaging,
+  });
+  await runtime.start();
+
+  const gql: SubgraphHarness['gql'] = async (query, variables, caller = hrCaller) => {
+    const authorization = `Bearer ${await issuer.issue(caller)}`;
+    return (await runtime.execute({ query, variables }, { authorization })) as GraphQLReply;
+  };
+
+  return {
+    db,
+    runtime,
+    gql,
+    op: (name, variables, caller) => gql(contractOperation(name), variables, caller),
+    entities(representations, selection, variables = {}, variableDefinitions = '', caller) {
+      const defs = `$representations: [_Any!]!${variableDefinitions ? `, ${variableDefinitions}` : ''}`;
+      const query = `query (${defs}) { _entities(representations: $representations) { ${selection} } }`;
+      return gql(query, { representations, ...variables }, caller);
+    },
+    transaction: (apply) => runtime.orm.em.fork().transactional(apply),
+    async events(type) {
+      const rows = await runtime.orm.em
+        .fork()
+        .find(OutboxEntry, type ? { type } : {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
+      return rows.map((row) => JSON.parse(row.payload) as EventEnvelope);
+    },
+    async countQueries(run) {
+      const sql: string[] = [];
+      const knex = (runtime.orm.em.getConnection() as AbstractSqlConnection).getKnex();
+      const listener = (query: { sql: string }) => sql.push(query.sql);
+      knex.on('query', listener);
+      try {
+        await run();
+      } finally {
+        knex.removeListener('query', listener);
+      }
+      return sql;
+    },
+    async stop() {
+      await runtime.stop();
+      if (!options.db) await db.drop();
+    },
+  };
+}
+
+/** The single error of a reply, for rule tests. */
+export function onlyError(reply: GraphQLReply) {
+  expect(reply.errors).toHaveLength(1);
+  return reply.errors![0]!;
+}
