@@ -27,7 +27,8 @@ export function targetFor(
   return { kind: 'sqlite', file: path.join(config.DATA_DIR, `${subgraph}.sqlite`) };
 }
 
-export const isPostgres = (orm: MikroORM): boolean => orm.config.get('driver') === PostgreSqlDriver;
+export const isPostgres = (orm: Pick<MikroORM, 'config'>): boolean =>
+  orm.config.get('driver') === PostgreSqlDriver;
 
 function ormOptions(options: DatabaseOptions): Options {
   const common = {

@@ -11,7 +11,7 @@ import {
   SeenCorrelationSchema,
   type AccrualAmount,
 } from './entities';
-import { rebuildEmployee, reapplyEntry } from './ledger';
+import { lockEmployee, rebuildEmployee, reapplyEntry } from './ledger';
 import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE } from './rules';
 
 export const ENTRY_EVENTS = ['time.entry.recorded', 'time.entry.amended', 'time.entry.deleted'];
@@ -68,11 +68,15 @@ async function remember(em: EntityManager, correlationId: string, eventType: str
 }
 
 /**
+ * Each event takes the employee's lock first, so replicas apply one employee's events one
+ * at a time and the version checks below cannot race.
+ *
  * A time entry event: the copy takes the new version (older or equal versions change
  * nothing), then the entry's contributions are replaced and the touched balances rebuilt.
  */
 export async function applyEntryEvent(em: EntityManager, event: EventEnvelope, emit: Emit) {
   const data = event.data as unknown as EntryData;
+  await lockEmployee(em, data.employeeId);
   await remember(em, event.correlationid, event.type);
   let copy = await em.findOne(EntryCopySchema, data.entryId);
   if (copy && copy.version >= data.version) return;
@@ -94,6 +98,7 @@ export async function applyEntryEvent(em: EntityManager, event: EventEnvelope, e
 /** An agreement event: the copy takes the newest version, then the employee is recomputed. */
 export async function applyAgreementEvent(em: EntityManager, event: EventEnvelope, emit: Emit) {
   const data = event.data as unknown as AgreementData;
+  await lockEmployee(em, data.employeeId);
   await remember(em, event.correlationid, event.type);
   if (data.correlationId && data.correlationId !== event.correlationid)
     await remember(em, data.correlationId, event.type);
@@ -119,6 +124,7 @@ export async function applyAgreementEvent(em: EntityManager, event: EventEnvelop
  */
 export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope, emit: Emit) {
   const data = event.data as unknown as EmployeeData;
+  await lockEmployee(em, data.employeeId);
   await remember(em, event.correlationid, event.type);
   const copy = await em.findOne(EmployeeCopySchema, data.employeeId);
   if (copy && copy.version >= data.version) return;

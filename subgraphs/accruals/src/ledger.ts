@@ -1,4 +1,6 @@
-import type { EntityManager } from '@mikro-orm/core';
+import { raw, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import { isPostgres } from '../../../runtime/src/database';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventDraft } from '../../../messaging/src/types';
 import {
@@ -12,6 +14,7 @@ import {
   type AccrualDayRow,
   type AccrualType,
   type AgreementCopy,
+  type Contribution,
   type EntryCopy,
 } from './entities';
 import { contributionsOf, DEFAULT_LOCATION, DEFAULT_TIME_ZONE } from './rules';
@@ -38,31 +41,74 @@ function addContributions(
   entry: EntryCopy,
   agreements: AgreementCopy[],
   place: { zone: string; location: string },
-): Set<string> {
-  const touched = new Set<string>();
-  if (entry.deleted) return touched;
-  for (const day of contributionsOf(entry, place.zone, place.location)) {
-    const agreement = covering(agreements, day.date);
-    if (agreement) touched.add(agreement.id);
-    em.persist(
-      em.create(ContributionSchema, {
-        id: uuidv7(),
-        employeeId: entry.employeeId,
-        agreementId: agreement?.id ?? null,
-        entryId: entry.id,
-        accrualType: day.accrualType,
-        date: day.date,
-        amount: day.amount,
-      }),
-    );
-  }
-  return touched;
+): Contribution[] {
+  if (entry.deleted) return [];
+  const rows = contributionsOf(entry, place.zone, place.location).map((day) =>
+    em.create(ContributionSchema, {
+      id: uuidv7(),
+      employeeId: entry.employeeId,
+      agreementId: covering(agreements, day.date)?.id ?? null,
+      entryId: entry.id,
+      accrualType: day.accrualType,
+      date: day.date,
+      amount: day.amount,
+    }),
+  );
+  rows.forEach((row) => em.persist(row));
+  return rows;
 }
 
 /**
- * Replaces one entry's contributions everywhere with what it adds now (nothing once
- * deleted) and rebuilds the days of every agreement either touches. Runs inside the
- * caller's transaction.
+ * Serialises the changes of one employee's balances across replicas: every change
+ * rewrites the days after it, so two at once would each miss the other's. SQLite has a
+ * single writer already.
+ */
+export async function lockEmployee(em: EntityManager, employeeId: string): Promise<void> {
+  if (!isPostgres(em)) return;
+  // em.execute runs inside em's transaction; the lock ends with it.
+  await (em as SqlEntityManager).execute('select pg_advisory_xact_lock(hashtext(?))', [employeeId]);
+}
+
+/** What changes on each (agreement, type, day) when `before` is replaced by `after`. */
+function deltasOf(before: Contribution[], after: Contribution[]): Map<string, DayDelta[]> {
+  const byDay = new Map<string, DayDelta>();
+  const add = (c: Contribution, sign: number) => {
+    if (!c.agreementId) return;
+    const key = `${c.agreementId}|${c.accrualType}|${c.date}`;
+    const day = byDay.get(key) ?? {
+      agreementId: c.agreementId,
+      type: c.accrualType,
+      date: c.date,
+      delta: 0,
+    };
+    day.delta += sign * c.amount;
+    byDay.set(key, day);
+  };
+  before.forEach((c) => add(c, -1));
+  after.forEach((c) => add(c, 1));
+  const groups = new Map<string, DayDelta[]>();
+  for (const day of byDay.values()) {
+    if (day.delta === 0) continue;
+    const key = `${day.agreementId}|${day.type}`;
+    groups.set(key, [...(groups.get(key) ?? []), day]);
+  }
+  for (const days of groups.values()) days.sort((a, b) => a.date.localeCompare(b.date));
+  return groups;
+}
+
+interface DayDelta {
+  agreementId: string;
+  type: AccrualType;
+  date: string;
+  delta: number;
+}
+
+/**
+ * Replaces one entry's contributions with what it adds now (nothing once deleted) and
+ * moves every balance it touches forward from the changed day: the day's total changes by
+ * the difference, and so does every cumulative total from that day on. The cost depends on
+ * the days the entry touches, not on the length of the agreement. Runs inside the caller's
+ * transaction.
  */
 export async function reapplyEntry(em: EntityManager, entry: EntryCopy, emit: Emit): Promise<void> {
   const old = await em.find(
@@ -70,15 +116,87 @@ export async function reapplyEntry(em: EntityManager, entry: EntryCopy, emit: Em
     { entryId: entry.id },
     { disableIdentityMap: true },
   );
-  const touched = new Set(old.map((c) => c.agreementId).filter((id): id is string => !!id));
   await em.nativeDelete(ContributionSchema, { entryId: entry.id });
   const agreements = await em.find(AgreementCopySchema, { employeeId: entry.employeeId });
-  const place = await placeOf(em, entry.employeeId);
-  addContributions(em, entry, agreements, place).forEach((id) => touched.add(id));
+  const fresh = addContributions(em, entry, agreements, await placeOf(em, entry.employeeId));
   await em.flush();
-  for (const agreement of agreements.filter((a) => touched.has(a.id)))
-    await rebuildDays(em, agreement, emit);
+  for (const days of deltasOf(old, fresh).values()) {
+    const agreement = agreements.find((a) => a.id === days[0]!.agreementId);
+    if (agreement) await moveForward(em, agreement, days, emit);
+  }
 }
+
+/** Applies one type's day deltas (sorted by date) to an agreement's day rows. */
+async function moveForward(
+  em: EntityManager,
+  agreement: AgreementCopy,
+  days: DayDelta[],
+  emit: Emit,
+): Promise<void> {
+  const type = days[0]!.type;
+  const where = { agreementId: agreement.id, accrualType: type };
+  await ensureStartRow(em, agreement, type);
+  for (const { date, delta } of days) {
+    const row = await em.findOne(
+      AccrualDaySchema,
+      { ...where, date },
+      { disableIdentityMap: true },
+    );
+    if (row) {
+      const dayTotal = row.dayTotal + delta;
+      // A day left with nothing has no row, as in a fresh computation.
+      if (dayTotal === 0 && date !== agreement.startDate)
+        await em.nativeDelete(AccrualDaySchema, { id: row.id });
+      else await em.nativeUpdate(AccrualDaySchema, { id: row.id }, { dayTotal });
+    } else {
+      const before = await lastRowBefore(em, agreement.id, type, date);
+      await em.insert(AccrualDaySchema, {
+        id: uuidv7(),
+        employeeId: agreement.employeeId,
+        ...where,
+        date,
+        dayTotal: delta,
+        cumulativeTotal: before?.cumulativeTotal ?? 0,
+      });
+    }
+    await (em as SqlEntityManager)
+      .createQueryBuilder(AccrualDaySchema)
+      .update({ cumulativeTotal: raw('cumulative_total + ?', [delta]) })
+      .where({ ...where, date: { $gte: date } })
+      .execute('run');
+  }
+  const first = days[0]!.date;
+  const cumulative = (await rowOnOrBefore(em, agreement.id, type, first))?.cumulativeTotal ?? 0;
+  await emitChange(em, agreement.employeeId, type, first, cumulative, emit);
+}
+
+/** Every type that has days has a row on the agreement's start date, as a fresh build does. */
+async function ensureStartRow(em: EntityManager, agreement: AgreementCopy, type: AccrualType) {
+  const where = { agreementId: agreement.id, accrualType: type, date: agreement.startDate };
+  if ((await em.count(AccrualDaySchema, where)) > 0) return;
+  const opening = agreement.openingBalances.find((o) => o.accrualType === type);
+  await em.insert(AccrualDaySchema, {
+    id: uuidv7(),
+    employeeId: agreement.employeeId,
+    ...where,
+    dayTotal: 0,
+    cumulativeTotal: opening ? toStored(type, opening.total) : 0,
+  });
+}
+
+const lastRowBefore = (em: EntityManager, agreementId: string, type: AccrualType, date: string) =>
+  em.findOne(
+    AccrualDaySchema,
+    { agreementId, accrualType: type, date: { $lt: date } },
+    { orderBy: { date: 'desc' }, disableIdentityMap: true },
+  );
+
+const rowOnOrBefore = (em: EntityManager, agreementId: string, type: AccrualType, date: string) =>
+  em.findOne(
+    AccrualDaySchema,
+    { agreementId, accrualType: type, date: { $lte: date } },
+    { orderBy: { date: 'desc' }, disableIdentityMap: true },
+  );
 
 /**
  * Recomputes everything of one employee: every entry's contributions against the
@@ -182,7 +300,10 @@ export async function rebuildDays(
     const after = newRows.filter((r) => r.accrualType === type);
     const dates = [...new Set([...before, ...after].map((r) => r.date))].sort();
     const changed = dates.find((d) => cumulativeOn(before, d) !== cumulativeOn(after, d));
-    if (changed) await emitChange(em, agreement.employeeId, type, changed, after, emit);
+    if (changed) {
+      const cumulative = cumulativeOn(after, changed) ?? 0;
+      await emitChange(em, agreement.employeeId, type, changed, cumulative, emit);
+    }
   }
 }
 
@@ -191,7 +312,7 @@ async function emitChange(
   employeeId: string,
   type: AccrualType,
   date: string,
-  after: { date: string; cumulativeTotal: number }[],
+  cumulative: number,
   emit: Emit,
 ) {
   const id = `${employeeId}|${type}`;
@@ -209,7 +330,7 @@ async function emitChange(
       employeeId,
       accrualType: type,
       date,
-      cumulative: unitValue(type, cumulativeOn(after, date) ?? 0),
+      cumulative: unitValue(type, cumulative),
       version: counter.version,
     },
   });

@@ -1,0 +1,56 @@
+import { v7 as uuidv7 } from 'uuid';
+import {
+  DAYS,
+  agreementEvent,
+  employeeCreated,
+  entryEvent,
+  startAccruals,
+  type AccrualsHarness,
+} from './support';
+
+// Two replicas share one durable consumer, so one employee's events can be applied in
+// parallel transactions. Only PostgreSQL runs such transactions side by side.
+const onPostgres = process.env.TEST_DB === 'postgres' ? describe : describe.skip;
+
+onPostgres('accruals: one employee changed by parallel transactions', () => {
+  let h: AccrualsHarness;
+  beforeAll(async () => (h = await startAccruals()));
+  afterAll(() => h.stop());
+
+  it('ends with the balances of applying the same events one by one', async () => {
+    const id = uuidv7();
+    await h.apply(employeeCreated(id));
+    await h.apply(agreementEvent(id, {}));
+    // 30 weekday shifts of 8 hours in June and July 2025, applied 10 at a time.
+    const dates = Array.from({ length: 60 }, (_, i) => new Date(Date.UTC(2025, 5, 2 + i)))
+      .filter((d) => d.getUTCDay() >= 1 && d.getUTCDay() <= 5)
+      .slice(0, 30)
+      .map((d) => d.toISOString().slice(0, 10));
+    const events = dates.map((date) =>
+      entryEvent('recorded', {
+        entryId: uuidv7(),
+        employeeId: id,
+        version: 1,
+        startTime: `${date}T07:00:00Z`,
+        endTime: `${date}T15:00:00Z`,
+      }),
+    );
+    for (let i = 0; i < events.length; i += 10)
+      await Promise.all(events.slice(i, i + 10).map((e) => h.apply(e)));
+
+    const reply = await h.gql(DAYS, {
+      reps: [{ __typename: 'Employee', id }],
+      type: 'ANNUAL_TARGET_HOURS',
+      from: dates[0],
+      to: dates[dates.length - 1],
+    });
+    const days = reply.data!._entities[0].accrualDays as {
+      date: string;
+      dayTotal: number;
+      cumulativeTotal: number;
+    }[];
+    const worked = days.filter((d) => d.dayTotal > 0);
+    expect(worked.map((d) => d.date)).toEqual(dates);
+    expect(worked.map((d) => d.cumulativeTotal)).toEqual(dates.map((_, i) => 8 * (i + 1)));
+  });
+});
