@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 
 /** The `code` of every error this package throws, to branch on without parsing messages. */
 export type MessagingErrorCode =
-  'EVENT_INVALID' | 'CATALOGUE_INVALID' | 'CONFIG_INVALID' | 'PUBLISH_FAILED';
+  'EVENT_INVALID' | 'CATALOGUE_INVALID' | 'CONFIG_INVALID' | 'PUBLISH_FAILED' | 'JOB_LEASE_LOST';
 
 /** Base of the package's errors: a stable `code`, and the underlying `cause` when there is one. */
 export class MessagingError extends Error {
@@ -61,3 +61,12 @@ export class OutboxPublishError extends MessagingError {
 /** The message of any thrown value, for logs and dead-letter headers. */
 export const errorMessage = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
+
+/** A job occurrence's lease passed to another replica mid-run; the run is rolled back. */
+export class JobLeaseLostError extends MessagingError {
+  override name = 'JobLeaseLostError';
+
+  constructor(readonly jobId: string) {
+    super('JOB_LEASE_LOST', `The lease of job occurrence ${jobId} passed to another replica.`);
+  }
+}

@@ -28,6 +28,7 @@ export { renderCatalogueDocs } from './catalogueDocs';
 export {
   CatalogueError,
   EventValidationError,
+  JobLeaseLostError,
   MessagingConfigError,
   MessagingError,
   OutboxPublishError,
@@ -42,6 +43,14 @@ export {
   type EventConsumer,
   type EventConsumerOptions,
 } from './eventConsumer';
+export {
+  ScheduledJob,
+  createScheduler,
+  scheduleJob,
+  type Scheduler,
+  type SchedulerOptions,
+  type ScheduledJobStatus,
+} from './scheduler';
 export { DeadLetterHeader, type DeadLetterReason } from './deadLetter';
 export { filterSubjectFor, subjectMatches } from './subjectFilter';
 export {

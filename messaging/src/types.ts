@@ -96,6 +96,10 @@ export interface JobContext {
   emit(draft: EventDraft): void;
   /** Schedules another occurrence (e.g. the next day's) in the same transaction. */
   schedule(draft: JobDraft): void;
+  /** The chain this run starts: a fresh id per run, carried by every event it emits. */
+  correlationId?: string;
+  /** Which attempt this is, from 1 (a retry after a failure, or after a replica died, is 2, 3, ...). */
+  attempt?: number;
 }
 
 /** Work a subgraph runs at a time (DESIGN.md: the scheduler), by one replica only. */

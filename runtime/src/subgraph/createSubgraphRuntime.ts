@@ -16,14 +16,17 @@ import {
   DEFAULT_NAMESPACE,
   InboxEntry,
   OutboxEntry,
+  ScheduledJob,
   createEvent,
   createEventConsumer,
   createOutboxRelay,
+  createScheduler,
   deadLetterStream,
   eventsStream,
   onReconnect,
   recordEvent,
   type Namespace,
+  type Scheduler,
 } from '../../../messaging/src';
 import type { EventDraft } from '../../../messaging/src/types';
 import type { Cipher } from '../cipher';
@@ -62,7 +65,11 @@ export interface SubgraphRuntimeOptions {
   /** NATS; without it events wait in the outbox until a runtime with NATS relays them. */
   messaging?: SubgraphMessaging;
   logger?: Logger;
-  /** Start the outbox relay and event consumers (default true when messaging is given). */
+  /**
+   * Start the background workers (default true): the outbox relay and event consumers
+   * when messaging is given, and the scheduler when the module has jobs (it needs only
+   * the database; without messaging the events its jobs emit wait in the outbox).
+   */
   runWorkers?: boolean;
 }
 
@@ -95,11 +102,16 @@ export interface SubgraphRuntime {
   ready(): Promise<boolean>;
   /** Publishes everything in the outbox now (tests and shutdown). */
   drainOutbox(): Promise<number>;
+  /** Runs the module's jobs; undefined when it has none, workers are off, or it is stopped. */
+  readonly scheduler?: Scheduler;
+  /** Runs the job occurrences due now (tests, on-demand runs); how many completed (0 without a scheduler). */
+  runDueJobs(): Promise<number>;
 }
 
 interface Workers {
   relay?: ReturnType<typeof createOutboxRelay>;
   consumers: ReturnType<typeof createEventConsumer>[];
+  scheduler?: Scheduler;
   /** Removes this runtime's metric probes. */
   unwatch: (() => void)[];
 }
@@ -147,8 +159,20 @@ export function createSubgraphRuntime<L>(
   }
 
   function startWorkers(current: MikroORM): void {
+    if (options.runWorkers === false) return;
+    if (module.jobs?.length) {
+      workers.scheduler = createScheduler({
+        orm: current,
+        jobs: module.jobs,
+        namespace,
+        subgraph: module.name,
+        logger,
+        // Publish a job's events as soon as its run commits (when there is a relay).
+        onEventsRecorded: () => workers.relay?.notify(),
+      });
+    }
     const messaging = options.messaging;
-    if (!messaging || options.runWorkers === false) return;
+    if (!messaging) return;
     const relay = createOutboxRelay({ orm: current, js: messaging.js, namespace, logger });
     workers.relay = relay;
     // Publish as soon as a change commits, rather than at the next poll.
@@ -212,7 +236,13 @@ export function createSubgraphRuntime<L>(
     async start() {
       orm = await openDatabase({
         target: options.target,
-        entities: [...module.entities, OutboxEntry, InboxEntry, IdempotencyRecordSchema],
+        entities: [
+          ...module.entities,
+          OutboxEntry,
+          InboxEntry,
+          ScheduledJob,
+          IdempotencyRecordSchema,
+        ],
       });
       const queries = dbQueries.labels({ subgraph: module.name });
       (orm.em.getConnection() as AbstractSqlConnection).getKnex().on('query', () => queries.inc());
@@ -235,15 +265,23 @@ export function createSubgraphRuntime<L>(
       await apollo.start();
       startWorkers(orm);
       await Promise.all(workers.consumers.map((c) => c.start()));
+      await workers.scheduler?.start();
     },
     async stop() {
       workers.unwatch.forEach((unwatch) => unwatch());
       await Promise.all(workers.consumers.map((c) => c.stop()));
+      // Before the relay, so the events of a run in progress are still relayed by it.
+      await workers.scheduler?.stop();
       await workers.relay?.stop();
       await apollo?.stop();
       await orm?.close();
       // Forget them all, so that start() after stop() begins afresh.
-      Object.assign(workers, { relay: undefined, consumers: [], unwatch: [] });
+      Object.assign(workers, {
+        relay: undefined,
+        scheduler: undefined,
+        consumers: [],
+        unwatch: [],
+      });
       apollo = undefined;
       orm = undefined;
     },
@@ -281,6 +319,10 @@ export function createSubgraphRuntime<L>(
       return true;
     },
     drainOutbox: async () => (workers.relay ? workers.relay.drain() : 0),
+    get scheduler() {
+      return workers.scheduler;
+    },
+    runDueJobs: async () => (workers.scheduler ? workers.scheduler.runDue() : 0),
   };
 }
 

@@ -1,0 +1,106 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { parse } from 'graphql';
+import { defineSubgraph } from '../src/subgraph/SubgraphModule';
+import { startSubgraph, type SubgraphHarness } from '../../test-support/startSubgraph';
+import { waitFor } from '../../test-support/waitFor';
+
+/** What the test job leaves behind: one row per run, written in the run's transaction. */
+interface JobTestRun {
+  id: string;
+  ranAt: Date;
+}
+
+const JobTestRun = new EntitySchema<JobTestRun>({
+  name: 'JobTestRun',
+  tableName: 'jobtest_runs',
+  properties: {
+    id: { type: 'string', length: 200, primary: true },
+    ranAt: { type: 'datetime' },
+  },
+});
+
+const jobtest = defineSubgraph({
+  name: 'jobtest',
+  typeDefs: parse('type Query { ping: String }'),
+  resolvers: { Query: { ping: () => 'pong' } },
+  entities: [JobTestRun],
+  jobs: [
+    {
+      name: 'jobtest.record',
+      // Planned at start, already due.
+      plan: (now) => [
+        { id: 'jobtest.record:first', job: 'jobtest.record', runAt: new Date(now.getTime() - 1) },
+      ],
+      async run(ctx) {
+        ctx.em.persist(ctx.em.create(JobTestRun, { id: ctx.jobId, ranAt: new Date() }));
+      },
+    },
+  ],
+});
+
+describe('subgraph runtime with jobs', () => {
+  let harness: SubgraphHarness | undefined;
+
+  afterEach(async () => {
+    await harness?.stop();
+    harness = undefined;
+  });
+
+  const runs = () =>
+    harness!.runtime.orm.em.fork().find(JobTestRun, {}, { orderBy: { id: 'asc' } });
+
+  it('runs a due job without NATS, runs one scheduled on demand, and stops cleanly', async () => {
+    harness = await startSubgraph(jobtest);
+    const { runtime } = harness;
+    expect(runtime.scheduler).toBeDefined();
+
+    // The occurrence plan() gave at start runs in the background.
+    await waitFor(async () =>
+      (await runtime.scheduler!.get('jobtest.record:first'))?.status === 'DONE' ? true : undefined,
+    );
+
+    const scheduled = await runtime.scheduler!.schedule({
+      id: 'jobtest.record:on-demand',
+      job: 'jobtest.record',
+      runAt: new Date(Date.now() - 1000),
+    });
+    expect(scheduled).toBe(true);
+    // Whichever ran it, the loop or this call, it ran once.
+    await runtime.runDueJobs();
+    expect(await runtime.scheduler!.get('jobtest.record:on-demand')).toMatchObject({
+      status: 'DONE',
+    });
+    expect((await runs()).map((run) => run.id)).toEqual([
+      'jobtest.record:first',
+      'jobtest.record:on-demand',
+    ]);
+    expect((await harness.gql('{ ping }')).data).toEqual({ ping: 'pong' });
+
+    await runtime.stop();
+    expect(runtime.scheduler).toBeUndefined();
+    expect(await runtime.runDueJobs()).toBe(0);
+    await runtime.start(); // so the harness can stop it as usual
+  });
+
+  it('plans the same occurrence again after a restart without running it twice', async () => {
+    harness = await startSubgraph(jobtest);
+    const { runtime } = harness;
+    await waitFor(async () => ((await runs()).length === 1 ? true : undefined));
+
+    await runtime.stop();
+    await runtime.start();
+    await runtime.runDueJobs();
+
+    expect((await runs()).map((run) => run.id)).toEqual(['jobtest.record:first']);
+    expect(await runtime.scheduler!.get('jobtest.record:first')).toMatchObject({
+      status: 'DONE',
+      attempts: 1,
+    });
+  });
+
+  it('has no scheduler for a module without jobs', async () => {
+    harness = await startSubgraph({ ...jobtest, name: 'jobless', jobs: undefined });
+    expect(harness.runtime.scheduler).toBeUndefined();
+    expect(await harness.runtime.runDueJobs()).toBe(0);
+  });
+});
