@@ -39,7 +39,8 @@ function post(agent: http.Agent, url: URL, options: LoadOptions): Promise<boolea
   });
 }
 
-const percentile = (sorted: number[], p: number) =>
+/** The p-th percentile of ascending `sorted` (0 when empty). */
+export const percentile = (sorted: number[], p: number): number =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0;
 
 /** A closed-loop load: `connections` keep-alive connections, each sending the next request on an answer. */
