@@ -1,0 +1,81 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { SERVICE_PREFIX } from '../../../runtime/src/identity';
+import { DateScalar } from '../../../runtime/src/scalars';
+import type { Balance } from './balances';
+import type { LeaveRequest, LeaveStatus } from './entities';
+import type { CancelLeaveInput, DecideLeaveInput, RequestLeaveInput } from './inputs';
+import { LeaveService, type LeaveContext, type LeaveSettings } from './LeaveService';
+import { DateTimeScalar } from './scalars';
+
+interface EmployeeRef {
+  id: string;
+}
+
+interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+/** An Employee reference for a person, or null for a service principal. */
+const person = (subject: string | null) =>
+  subject && !subject.startsWith(SERVICE_PREFIX) ? { id: subject } : null;
+
+export function createResolvers(settings: LeaveSettings): GraphQLResolverMap<LeaveContext> {
+  const service = (ctx: LeaveContext) => new LeaveService(ctx, settings);
+  return {
+    Date: DateScalar,
+    DateTime: DateTimeScalar,
+    Query: {
+      leaveRequest: (_root, args: { id: string }, ctx: LeaveContext) =>
+        service(ctx).request(args.id),
+      pendingLeaveApprovals: (_root, args: PageArgs, ctx: LeaveContext) =>
+        service(ctx).pendingApprovals(args),
+      leavePolicies: (_root, _args, ctx: LeaveContext) => service(ctx).policies(),
+    },
+    Mutation: {
+      requestLeave: (_root, args: { input: RequestLeaveInput }, ctx: LeaveContext) =>
+        service(ctx).requestLeave(args.input),
+      approveLeave: (_root, args: { input: DecideLeaveInput }, ctx: LeaveContext) =>
+        service(ctx).approveLeave(args.input),
+      rejectLeave: (_root, args: { input: DecideLeaveInput }, ctx: LeaveContext) =>
+        service(ctx).rejectLeave(args.input),
+      cancelLeave: (_root, args: { input: CancelLeaveInput }, ctx: LeaveContext) =>
+        service(ctx).cancelLeave(args.input),
+    },
+    Employee: {
+      // A reference costs nothing here: the fields below check access per employee.
+      __resolveReference: (reference: EmployeeRef) => ({ id: reference.id }),
+      leaveBalances: (employee: EmployeeRef, args: { on: string }, ctx: LeaveContext) =>
+        service(ctx).balancesOf(employee.id, args.on),
+      leaveRequests: (
+        employee: EmployeeRef,
+        args: PageArgs & { status?: LeaveStatus | null },
+        ctx: LeaveContext,
+      ) => service(ctx).requestsOf(employee.id, args),
+    },
+    LeaveRequest: {
+      __resolveReference: (reference: { id: string }, ctx: LeaveContext) =>
+        service(ctx).request(reference.id),
+      employee: (request: LeaveRequest) => ({ id: request.employeeId }),
+      days: (request: LeaveRequest) => request.halfDays / 2,
+      requestedAt: (request: LeaveRequest) => request.createdAt,
+      approvedBy: (request: LeaveRequest) =>
+        request.decision === 'APPROVED' ? person(request.decidedBy) : null,
+      approvedAt: (request: LeaveRequest) =>
+        request.decision === 'APPROVED' ? request.decidedAt : null,
+      rejectedBy: (request: LeaveRequest) =>
+        request.decision === 'REJECTED' ? person(request.decidedBy) : null,
+      rejectedAt: (request: LeaveRequest) =>
+        request.decision === 'REJECTED' ? request.decidedAt : null,
+    },
+    LeaveBalance: {
+      leaveYearStart: (balance: Balance) => balance.year.start,
+      leaveYearEnd: (balance: Balance) => balance.year.end,
+      entitlement: (balance: Balance) => balance.entitlement / 2,
+      carriedOver: (balance: Balance) => balance.carriedOver / 2,
+      taken: (balance: Balance) => balance.taken / 2,
+      pending: (balance: Balance) => balance.pending / 2,
+      remaining: (balance: Balance) => balance.remaining / 2,
+    },
+  };
+}

@@ -1,0 +1,256 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { AgreementCopySchema, EmployeeCopySchema, LeaveRequestSchema } from '../src/entities';
+import { asEmployee, asManager, hr, startLeave, type LeaveHarness } from './support';
+
+/**
+ * Every operation of shared/contract/leave.graphql. The mutations run as the front end
+ * sends them; the queries that start at another subgraph (`employee(id:)`) or select its
+ * fields (names) run as the gateway's query plan asks leave for its part.
+ */
+describe('leave: the contract operations', () => {
+  let h: LeaveHarness;
+  let managerId: string;
+  let employeeId: string;
+
+  beforeAll(async () => {
+    h = await startLeave();
+    managerId = await h.hire();
+    employeeId = await h.hire({ managerId });
+  });
+  afterAll(() => h.stop());
+
+  it('RequestLeave, ApproveLeave, RejectLeave, CancelLeave', async () => {
+    const requested = await h.op(
+      'RequestLeave',
+      { input: { leaveType: 'ANNUAL', startDate: '2025-12-22', endDate: '2026-01-02' } },
+      asEmployee(employeeId),
+    );
+    expect(requested.data!.requestLeave).toEqual({
+      id: expect.any(String),
+      status: 'PENDING',
+      leaveType: 'ANNUAL',
+      startDate: '2025-12-22',
+      endDate: '2026-01-02',
+      halfDayStart: false,
+      halfDayEnd: false,
+      days: 7,
+    });
+    const id = requested.data!.requestLeave.id;
+    const approved = await h.op('ApproveLeave', { input: { id } }, asManager(managerId));
+    expect(approved.data!.approveLeave).toEqual({
+      id,
+      status: 'APPROVED',
+      approvedBy: { id: managerId },
+      approvedAt: expect.stringMatching(/Z$/),
+    });
+    const other = await h.op(
+      'RequestLeave',
+      { input: { leaveType: 'CASUAL', startDate: '2026-02-02', endDate: '2026-02-02' } },
+      asEmployee(employeeId),
+    );
+    const rejected = await h.op(
+      'RejectLeave',
+      { input: { id: other.data!.requestLeave.id, reason: 'Audit week' } },
+      asManager(managerId),
+    );
+    expect(rejected.data!.rejectLeave).toMatchObject({
+      status: 'REJECTED',
+      rejectionReason: 'Audit week',
+    });
+    const cancelled = await h.op('CancelLeave', { input: { id } }, asEmployee(employeeId));
+    expect(cancelled.data!.cancelLeave).toEqual({
+      id,
+      status: 'CANCELLED',
+      cancelledAt: expect.stringMatching(/Z$/),
+    });
+  });
+
+  it('PendingLeaveApprovals (leave’s part of the plan)', async () => {
+    const requested = await h.request(employeeId, {
+      startDate: '2026-03-02',
+      endDate: '2026-03-03',
+    });
+    const reply = await h.gql(
+      `query { pendingLeaveApprovals(first: 50) {
+        nodes { id employee { __typename id } leaveType startDate endDate days } } }`,
+      {},
+      asManager(managerId),
+    );
+    expect(reply.data!.pendingLeaveApprovals.nodes).toEqual([
+      {
+        id: requested.data.requestLeave.id,
+        employee: { __typename: 'Employee', id: employeeId },
+        leaveType: 'ANNUAL',
+        startDate: '2026-03-02',
+        endDate: '2026-03-03',
+        days: 2,
+      },
+    ]);
+  });
+
+  it('LeaveBalances and LeaveHistory (the Employee entity’s fields)', async () => {
+    const balances = await h.entities(
+      [{ __typename: 'Employee', id: employeeId }],
+      '... on Employee { leaveBalances(on: $on) { leaveType entitlement carriedOver taken pending remaining } }',
+      { on: '2025-11-01' },
+      '$on: Date!',
+      asEmployee(employeeId),
+    );
+    expect(balances.errors).toBeUndefined();
+    const [annual] = balances.data!._entities[0].leaveBalances;
+    // 25 days; the Christmas request was cancelled; 2 days of March are pending. Last
+    // year's unused days were carried over, but expired unused on 30 June.
+    expect(annual).toEqual({
+      leaveType: 'ANNUAL',
+      entitlement: 25,
+      carriedOver: 0,
+      taken: 0,
+      pending: 2,
+      remaining: 23,
+    });
+    const history = await h.entities(
+      [{ __typename: 'Employee', id: employeeId }],
+      '... on Employee { leaveRequests(first: 20) { nodes { id leaveType startDate endDate days status } } }',
+      {},
+      '',
+      asManager(managerId),
+    );
+    expect(
+      history.data!._entities[0].leaveRequests.nodes.map((n: any) => [n.startDate, n.status]),
+    ).toEqual([
+      ['2026-03-02', 'PENDING'],
+      ['2026-02-02', 'REJECTED'],
+      ['2025-12-22', 'CANCELLED'],
+    ]);
+    const pendingOnly = await h.entities(
+      [{ __typename: 'Employee', id: employeeId }],
+      '... on Employee { leaveRequests(status: PENDING, first: 10) { totalCount nodes { status } } }',
+      {},
+      '',
+      hr,
+    );
+    expect(pendingOnly.data!._entities[0].leaveRequests.totalCount).toBe(1);
+  });
+
+  it('forbids reading someone else’s leave', async () => {
+    const stranger = await h.hire();
+    const reply = await h.entities(
+      [{ __typename: 'Employee', id: employeeId }],
+      '... on Employee { leaveBalances(on: "2025-11-01") { leaveType } }',
+      {},
+      '',
+      asEmployee(stranger),
+    );
+    expect(reply.errors![0].extensions!.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('leave: batched reads', () => {
+  let h: LeaveHarness;
+  let managerId: string;
+  let ids: string[];
+
+  beforeAll(async () => {
+    h = await startLeave();
+    managerId = await h.hire();
+    const em = h.runtime.orm.em.fork() as EntityManager;
+    const now = new Date();
+    ids = Array.from(
+      { length: 50 },
+      (_, i) => `0190a3c4-0000-7000-8000-${String(i).padStart(12, '0')}`,
+    );
+    // Rows straight into the tables: this suite is about reads.
+    await em.insertMany(
+      EmployeeCopySchema,
+      ids.map((id) => ({
+        id,
+        status: 'ACTIVE' as const,
+        managerId,
+        location: 'ENGLAND_AND_WALES',
+        timeZone: 'Europe/London',
+        hireDate: '2020-01-01',
+        terminationDate: null,
+        version: 1,
+        writeLock: 0,
+        updatedAt: now,
+      })),
+    );
+    await em.insertMany(
+      AgreementCopySchema,
+      ids.map((employeeId, i) => ({
+        id: `0190a3c4-0002-7000-8000-${String(i).padStart(12, '0')}`,
+        employeeId,
+        startDate: '2025-04-01',
+        endDate: '2026-03-31',
+        fteUnits: 10_000,
+        annualLeaveHundredths: null,
+        workingDays: null,
+        version: 1,
+      })),
+    );
+    await em.insertMany(
+      LeaveRequestSchema,
+      ids.flatMap((employeeId, i) =>
+        (['APPROVED', 'PENDING'] as const).map((status, j) => ({
+          id: `0190a3c4-0001-7000-8000-${String(i * 10 + j).padStart(12, '0')}`,
+          employeeId,
+          leaveType: 'ANNUAL' as const,
+          startDate: `2026-01-0${5 + j}`,
+          endDate: `2026-01-0${5 + j}`,
+          halfDayStart: false,
+          halfDayEnd: false,
+          halfDays: 2,
+          chargedDays: [{ date: `2026-01-0${5 + j}`, halves: 2 }],
+          status,
+          reason: null,
+          requestedBy: employeeId,
+          managerId,
+          decision: status === 'APPROVED' ? ('APPROVED' as const) : null,
+          decidedBy: status === 'APPROVED' ? managerId : null,
+          decidedAt: status === 'APPROVED' ? now : null,
+          rejectionReason: null,
+          cancelledBy: null,
+          cancelledAt: null,
+          version: 1,
+          correlationId: 'seed',
+          createdAt: now,
+          updatedAt: now,
+        })),
+      ),
+    );
+  });
+  afterAll(() => h.stop());
+
+  const read = (caller = hr) =>
+    h.entities(
+      ids.map((id) => ({ __typename: 'Employee', id })),
+      `... on Employee { id
+          leaveBalances(on: $on) { leaveType entitlement carriedOver taken pending remaining }
+          leaveRequests(status: PENDING, first: 10) { nodes { id leaveType startDate endDate days status } } }`,
+      { on: '2025-12-01' },
+      '$on: Date!',
+      caller,
+    );
+
+  it('reads 50 employees’ balances and requests with a fixed number of queries', async () => {
+    let reply: any;
+    const sql = await h.countQueries(async () => (reply = await read()));
+    expect(reply.errors).toBeUndefined();
+    expect(reply.data._entities).toHaveLength(50);
+    for (const entity of reply.data._entities) {
+      expect(entity.leaveBalances[0]).toMatchObject({ leaveType: 'ANNUAL', taken: 1, pending: 1 });
+      expect(entity.leaveRequests.nodes).toHaveLength(1);
+    }
+    // Employee copies, agreements, active requests (balances), requests of the status.
+    expect(sql).toHaveLength(4);
+  });
+
+  it('adds one query for a manager: the reporting lines of all 50', async () => {
+    let reply: any;
+    const sql = await h.countQueries(
+      async () => (reply = await read({ role: 'MANAGER', sub: managerId })),
+    );
+    expect(reply.errors).toBeUndefined();
+    expect(sql).toHaveLength(5);
+  });
+});

@@ -1,0 +1,107 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { EntityManager } from '@mikro-orm/core';
+import {
+  foreignEvent,
+  startSubgraph,
+  type Caller,
+  type SubgraphHarness,
+} from '../../../test-support/startSubgraph';
+import { applyAgreementEvent, applyEmployeeEvent, createLeave, type LeaveOptions } from '../src';
+import { AgreementCopySchema, EmployeeCopySchema, LeaveRequestSchema } from '../src/entities';
+
+/** The tests' "now": 1 November 2025, midday in London. */
+export const NOW = new Date('2025-11-01T12:00:00Z');
+export const TODAY = '2025-11-01';
+
+export const hr: Caller = { role: 'HR', sub: uuidv7() };
+export const asEmployee = (id: string): Caller => ({ role: 'EMPLOYEE', sub: id });
+export const asManager = (id: string): Caller => ({ role: 'MANAGER', sub: id });
+
+export function createdData(id: string, overrides: Record<string, unknown> = {}) {
+  return {
+    employeeId: id,
+    employeeNumber: `E${id.slice(-6)}`,
+    version: 1,
+    firstName: 'Pat',
+    lastName: 'Person',
+    email: `pat.${id.slice(-12)}@example.com`,
+    department: 'Emergency Medicine',
+    jobTitle: 'Staff Nurse',
+    grade: 'BAND_5',
+    employmentType: 'FULL_TIME',
+    status: 'ACTIVE',
+    hireDate: '2021-04-01',
+    managerId: null,
+    location: 'ENGLAND_AND_WALES',
+    timeZone: 'Europe/London',
+    ...overrides,
+  };
+}
+
+export function agreementData(employeeId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    agreementId: uuidv7(),
+    employeeId,
+    version: 1,
+    effectiveFrom: '2025-04-01',
+    agreementType: 'AHA',
+    startDate: '2025-04-01',
+    endDate: '2026-03-31',
+    fte: 1,
+    targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: 1560 }],
+    openingBalances: [],
+    correlationId: 'import-1',
+    ...overrides,
+  };
+}
+
+export interface LeaveHarness extends Omit<SubgraphHarness, 'op'> {
+  /** Runs a named contract operation; replies are read field by field. */
+  op(name: string, variables?: Record<string, unknown>, caller?: Caller): Promise<any>;
+  /** Applies an employees event to leave's copy, as the consumer does. */
+  employeeEvent(type: string, data: Record<string, unknown>): Promise<void>;
+  /** Applies an agreements event to leave's copy, as the consumer does. */
+  agreementEvent(type: string, data: Record<string, unknown>): Promise<void>;
+  /** Makes an employee known to leave (created event), with a full-time agreement year. */
+  hire(
+    overrides?: Record<string, unknown>,
+    agreement?: Record<string, unknown> | null,
+  ): Promise<string>;
+  /** Requests, copies and outbox: equal before and after means nothing was written. */
+  snapshot(): Promise<unknown>;
+  /** requestLeave as `caller` (default: the employee themself). */
+  request(employeeId: string, input: Record<string, unknown>, caller?: Caller): Promise<any>;
+}
+
+export async function startLeave(options: LeaveOptions = {}): Promise<LeaveHarness> {
+  const h = await startSubgraph(createLeave({ now: () => NOW, ...options }));
+  const employeeEvent = (type: string, data: Record<string, unknown>) =>
+    h.transaction((em) => applyEmployeeEvent(em, foreignEvent(type, data)));
+  const agreementEvent = (type: string, data: Record<string, unknown>) =>
+    h.transaction((em) => applyAgreementEvent(em, foreignEvent(type, data)));
+  return {
+    ...h,
+    employeeEvent,
+    agreementEvent,
+    async hire(overrides = {}, agreement = {}) {
+      const id = uuidv7();
+      await employeeEvent('employees.employee.created', createdData(id, overrides));
+      if (agreement)
+        await agreementEvent('agreements.agreement.created', agreementData(id, agreement));
+      return id;
+    },
+    async snapshot() {
+      const em = h.runtime.orm.em.fork() as EntityManager;
+      return {
+        requests: await em.find(LeaveRequestSchema, {}, { orderBy: { id: 'asc' } }),
+        employees: (await em.find(EmployeeCopySchema, {}, { orderBy: { id: 'asc' } })).map(
+          ({ writeLock: _lock, updatedAt: _at, ...rest }) => rest,
+        ),
+        agreements: await em.find(AgreementCopySchema, {}, { orderBy: { id: 'asc' } }),
+        events: await h.events(),
+      };
+    },
+    request: (employeeId, input, caller = asEmployee(employeeId)) =>
+      h.op('RequestLeave', { input: { leaveType: 'ANNUAL', ...input } }, caller),
+  };
+}
