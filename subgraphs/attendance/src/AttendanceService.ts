@@ -1,0 +1,482 @@
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { v7 as uuidv7 } from 'uuid';
+import { localDate } from '../../../runtime/src/calendar';
+import { once } from '../../../runtime/src/idempotency';
+import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
+import {
+  AgreementCopySchema,
+  AttendanceDaySchema,
+  AttendanceEntrySchema,
+  EmployeeCopySchema,
+  ShiftCopySchema,
+  type AttendanceDay,
+  type AttendanceEntry,
+  type AttendanceStatus,
+  type EmployeeCopy,
+} from './entities';
+import {
+  alreadyCheckedIn,
+  alreadyCorrected,
+  concurrentChange,
+  employeeTerminated,
+  entryNotFound,
+  invalid,
+  notCheckedIn,
+  overlap,
+  unknownEmployee,
+} from './errors';
+import * as events from './events';
+import type {
+  CheckInInput,
+  CheckOutInput,
+  ManualAttendanceInput,
+  ProcessAttendanceDayInput,
+} from './inputs';
+import type { AttendanceLoaders } from './loaders';
+import {
+  assertCanCheckIn,
+  assertCanProcess,
+  assertCanReadAttendance,
+  assertCanRecordManual,
+} from './permissions';
+import { processDay, type ProcessResult } from './processing';
+import { lockEmployee, openEntry, overlapping } from './queries';
+import {
+  dayHasEnded,
+  earlyExitBy,
+  lateBy,
+  localDayBounds,
+  planDay,
+  workedMinutesOf,
+  type DayPlan,
+} from './rules';
+import { settings } from './settings';
+import * as check from './validation';
+
+export type AttendanceContext = SubgraphContext<AttendanceLoaders>;
+
+/** An open check-in older than this no longer blocks a new one (a forgotten check-out). */
+export const MAX_OPEN_MS = 24 * 3_600_000;
+/** The zone whose day ends first: a date not over there is over nowhere. */
+const EARLIEST_ZONE = 'Pacific/Kiritimati';
+
+/** A day as the API shows it: processed, or provisional from the day's entries. */
+export interface DayView {
+  date: string;
+  status: AttendanceStatus;
+  checkInTime: Date | null;
+  checkOutTime: Date | null;
+  workedMinutes: number;
+  plannedMinutes: number;
+  lateByMinutes: number;
+  earlyExitMinutes: number;
+  overtimeMinutes: number;
+  processed: boolean;
+  version: number;
+}
+
+export interface SummaryView {
+  month: string;
+  presentDays: number;
+  absentDays: number;
+  leaveDays: number;
+  halfDays: number;
+  incompleteDays: number;
+  lateArrivals: number;
+  workedMinutes: number;
+  overtimeMinutes: number;
+}
+
+const viewOf = (day: AttendanceDay): DayView => ({
+  date: day.date,
+  status: day.status,
+  checkInTime: day.checkInTime,
+  checkOutTime: day.checkOutTime,
+  workedMinutes: day.workedMinutes,
+  plannedMinutes: day.plannedMinutes,
+  lateByMinutes: day.lateByMinutes,
+  earlyExitMinutes: day.earlyExitMinutes,
+  overtimeMinutes: day.overtimeMinutes,
+  processed: true,
+  version: day.version,
+});
+
+/** A day not processed yet, from its live entries as they stand. */
+function provisional(date: string, entries: AttendanceEntry[]): DayView {
+  const open = entries.some((e) => !e.checkOutTime);
+  const worked = entries.reduce((sum, e) => sum + workedMinutesOf(e), 0);
+  const outs = entries.filter((e) => e.checkOutTime).map((e) => e.checkOutTime!.getTime());
+  return {
+    date,
+    status: open ? 'INCOMPLETE' : worked >= settings().halfDayMinutes ? 'PRESENT' : 'HALF_DAY',
+    checkInTime: entries[0].checkInTime,
+    checkOutTime: open || !outs.length ? null : new Date(Math.max(...outs)),
+    workedMinutes: worked,
+    plannedMinutes: 0,
+    lateByMinutes: entries[0].lateByMinutes,
+    earlyExitMinutes: open ? 0 : entries[entries.length - 1].earlyExitMinutes,
+    overtimeMinutes: 0,
+    processed: false,
+    version: 0,
+  };
+}
+
+/** Attendance's use cases: who may, what is valid, and the events each change records. */
+export class AttendanceService {
+  constructor(private readonly ctx: AttendanceContext) {}
+
+  private readonly managersOf = (id: string) => this.ctx.loaders.managerChain.load(id);
+
+  // ---- reads ----
+
+  async entry(id: string): Promise<AttendanceEntry | null> {
+    const entry = await this.ctx.em.findOne(AttendanceEntrySchema, { id });
+    if (!entry) return null;
+    await assertCanReadAttendance(this.ctx.identity, entry.employeeId, this.managersOf);
+    return entry;
+  }
+
+  async entriesOf(employeeId: string, from: unknown, to: unknown): Promise<AttendanceEntry[]> {
+    await assertCanReadAttendance(this.ctx.identity, employeeId, this.managersOf);
+    const range = check.dateRange(from, to);
+    return this.ctx.loaders.entries.load({ employeeId, ...range });
+  }
+
+  async daysOf(employeeId: string, from: unknown, to: unknown): Promise<DayView[]> {
+    await assertCanReadAttendance(this.ctx.identity, employeeId, this.managersOf);
+    const range = check.dateRange(from, to);
+    const [days, entries] = await Promise.all([
+      this.ctx.loaders.days.load({ employeeId, ...range }),
+      this.ctx.loaders.entries.load({ employeeId, ...range }),
+    ]);
+    const views = new Map(days.map((d) => [d.date, viewOf(d)]));
+    const live = new Map<string, AttendanceEntry[]>();
+    for (const entry of entries.filter((e) => !e.supersededById))
+      live.set(entry.date, [...(live.get(entry.date) ?? []), entry]);
+    for (const [date, list] of live) if (!views.has(date)) views.set(date, provisional(date, list));
+    return [...views.values()].sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  async lateArrivals(employeeId: string, from: unknown, to: unknown): Promise<DayView[]> {
+    return (await this.daysOf(employeeId, from, to)).filter((d) => d.lateByMinutes > 0);
+  }
+
+  /** The month's processed days, counted. */
+  async summary(employeeId: string, month: unknown): Promise<SummaryView> {
+    await assertCanReadAttendance(this.ctx.identity, employeeId, this.managersOf);
+    const { first, last } = check.month(month);
+    const days = await this.ctx.loaders.days.load({ employeeId, from: first, to: last });
+    const count = (status: AttendanceStatus) => days.filter((d) => d.status === status).length;
+    return {
+      month: first.slice(0, 7),
+      presentDays: count('PRESENT'),
+      absentDays: count('ABSENT'),
+      leaveDays: count('ON_LEAVE'),
+      halfDays: count('HALF_DAY'),
+      incompleteDays: count('INCOMPLETE'),
+      lateArrivals: days.filter((d) => d.lateByMinutes > 0).length,
+      workedMinutes: days.reduce((sum, d) => sum + d.workedMinutes, 0),
+      overtimeMinutes: days.reduce((sum, d) => sum + d.overtimeMinutes, 0),
+    };
+  }
+
+  // ---- writes ----
+
+  /** The employee a check-in or -out is for: the input's, else the caller's own. */
+  private subjectOf(value: unknown): string {
+    if (value === null || value === undefined) {
+      if (this.ctx.identity.employeeId && this.ctx.identity.role !== 'PARTNER')
+        return this.ctx.identity.employeeId;
+      throw invalid('employeeId', 'employeeId is required when the caller is not an employee.');
+    }
+    return check.id('employeeId', value);
+  }
+
+  async checkIn(input: CheckInInput): Promise<AttendanceEntry> {
+    const employeeId = this.subjectOf(input.employeeId);
+    assertCanCheckIn(this.ctx.identity, employeeId);
+    const now = new Date();
+    const time = input.time == null ? now : check.pastDateTime('time', input.time, now);
+    const location = check.text('location', input.location);
+    const device = check.text('device', input.device);
+    const scope = {
+      operation: 'attendance.checkIn',
+      caller: this.ctx.identity.subject,
+      key: check.idempotencyKey(input.idempotencyKey),
+    };
+    const { id } = await this.writing(() =>
+      once(this.ctx.em, scope, async (tx) => {
+        const employee = await this.takeTurn(tx, employeeId);
+        const open = await openEntry(tx, employeeId);
+        if (open && open.checkInTime.getTime() > time.getTime() - MAX_OPEN_MS)
+          throw alreadyCheckedIn(open.id, open.checkInTime);
+        await this.assertNoOverlap(tx, employeeId, 'time', time, null);
+        const date = localDate(time, employee.timeZone);
+        const plan = await this.planOf(tx, employee, date);
+        const entry = this.newEntry(tx, employee, date, plan, {
+          checkInTime: time,
+          checkInLocation: location,
+          checkInDevice: device,
+          checkOutTime: null,
+          source: 'DEVICE',
+          reason: null,
+          correctsId: null,
+        });
+        this.ctx.emit(tx, events.checkedIn(entry));
+        return entry.id;
+      }),
+    );
+    return this.reload(id);
+  }
+
+  async checkOut(input: CheckOutInput): Promise<AttendanceEntry> {
+    const employeeId = this.subjectOf(input.employeeId);
+    assertCanCheckIn(this.ctx.identity, employeeId);
+    const now = new Date();
+    const time = input.time == null ? now : check.pastDateTime('time', input.time, now);
+    const location = check.optionalText('location', input.location);
+    const device = check.optionalText('device', input.device);
+    const id = await this.writing(() =>
+      this.ctx.em.transactional(async (tx) => {
+        await this.takeTurn(tx, employeeId);
+        const open = await openEntry(tx, employeeId);
+        if (!open || open.checkInTime.getTime() <= time.getTime() - MAX_OPEN_MS)
+          throw notCheckedIn();
+        if (time.getTime() <= open.checkInTime.getTime())
+          throw invalid(
+            'time',
+            `time must be after the check-in at ${open.checkInTime.toISOString()}.`,
+          );
+        Object.assign(open, {
+          checkOutTime: time,
+          checkOutLocation: location,
+          checkOutDevice: device,
+          earlyExitMinutes: earlyExitBy(time, open, settings().graceMinutes),
+          correlationId: this.ctx.correlationId,
+          updatedAt: new Date(),
+        });
+        await tx.flush();
+        this.ctx.emit(tx, events.checkedOut(open, workedMinutesOf(open)));
+        await this.reprocessIfProcessed(tx, employeeId, open.date);
+        return open.id;
+      }),
+    );
+    return this.reload(id);
+  }
+
+  async recordManual(input: ManualAttendanceInput): Promise<AttendanceEntry> {
+    const employeeId = check.id('employeeId', input.employeeId);
+    await assertCanRecordManual(this.ctx.identity, employeeId, this.managersOf);
+    const now = new Date();
+    const checkInTime = check.pastDateTime('checkInTime', input.checkInTime, now);
+    const checkOutTime =
+      input.checkOutTime == null
+        ? null
+        : check.pastDateTime('checkOutTime', input.checkOutTime, now);
+    if (checkOutTime && checkOutTime.getTime() <= checkInTime.getTime())
+      throw invalid('checkOutTime', 'checkOutTime must be after checkInTime.');
+    const reason = check.text('reason', input.reason, check.MAX_REASON);
+    const correctsId =
+      input.correctsEntryId == null ? null : check.id('correctsEntryId', input.correctsEntryId);
+    const scope = {
+      operation: 'attendance.recordManualAttendance',
+      caller: this.ctx.identity.subject,
+      key: check.idempotencyKey(input.idempotencyKey),
+    };
+    const { id } = await this.writing(() =>
+      once(this.ctx.em, scope, async (tx) => {
+        const employee = await this.takeTurn(tx, employeeId);
+        const original = correctsId ? await this.correctable(tx, correctsId, employeeId) : null;
+        await this.assertNoOverlap(
+          tx,
+          employeeId,
+          'checkInTime',
+          checkInTime,
+          checkOutTime,
+          original?.id,
+        );
+        const date = localDate(checkInTime, employee.timeZone);
+        const plan = await this.planOf(tx, employee, date);
+        const entry = this.newEntry(tx, employee, date, plan, {
+          checkInTime,
+          checkInLocation: null,
+          checkInDevice: null,
+          checkOutTime,
+          source: 'MANUAL',
+          reason,
+          correctsId: original?.id ?? null,
+        });
+        if (original) {
+          original.supersededById = entry.id;
+          original.updatedAt = new Date();
+        }
+        await tx.flush();
+        this.ctx.emit(tx, events.manualEntryRecorded(entry));
+        await this.reprocessIfProcessed(tx, employeeId, date);
+        if (original && original.date !== date)
+          await this.reprocessIfProcessed(tx, employeeId, original.date);
+        return entry.id;
+      }),
+    );
+    return this.reload(id);
+  }
+
+  async process(input: ProcessAttendanceDayInput): Promise<ProcessResult> {
+    assertCanProcess(this.ctx.identity);
+    const date = check.isoDate('date', input.date);
+    const now = new Date();
+    if (!dayHasEnded(date, EARLIEST_ZONE, now))
+      throw invalid('date', 'date must be a day that has ended; it has not ended anywhere yet.');
+    const employeeIds = check.ids('employeeIds', input.employeeIds);
+    const run = () =>
+      this.ctx.em.fork().transactional((tx) =>
+        processDay(tx, {
+          date,
+          employeeIds,
+          now,
+          emit: (draft) => this.ctx.emit(tx as EntityManager, draft),
+          correlationId: this.ctx.correlationId,
+        }),
+      );
+    try {
+      return await run();
+    } catch (error) {
+      // Another run (the job, another replica) stored the same day first: go again on its rows.
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      return run();
+    }
+  }
+
+  // ---- helpers ----
+
+  private newEntry(
+    tx: EntityManager,
+    employee: EmployeeCopy,
+    date: string,
+    plan: DayPlan,
+    fields: Pick<
+      AttendanceEntry,
+      | 'checkInTime'
+      | 'checkInLocation'
+      | 'checkInDevice'
+      | 'checkOutTime'
+      | 'source'
+      | 'reason'
+      | 'correctsId'
+    >,
+  ): AttendanceEntry {
+    const grace = settings().graceMinutes;
+    const now = new Date();
+    const entry = tx.create(AttendanceEntrySchema, {
+      id: uuidv7(),
+      employeeId: employee.id,
+      date,
+      ...fields,
+      checkOutLocation: null,
+      checkOutDevice: null,
+      recordedBy: this.ctx.identity.subject,
+      supersededById: null,
+      plannedStart: plan.plannedStart,
+      plannedEnd: plan.plannedEnd,
+      lateByMinutes: lateBy(fields.checkInTime, plan, grace),
+      earlyExitMinutes: fields.checkOutTime ? earlyExitBy(fields.checkOutTime, plan, grace) : 0,
+      version: 1,
+      correlationId: this.ctx.correlationId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    tx.persist(entry);
+    return entry;
+  }
+
+  /** The day's plan from attendance's copies of the schedule and agreements. */
+  private async planOf(tx: EntityManager, employee: EmployeeCopy, date: string): Promise<DayPlan> {
+    const { start, end } = localDayBounds(date, employee.timeZone);
+    const [agreements, shifts] = await Promise.all([
+      tx.find(AgreementCopySchema, {
+        employeeId: employee.id,
+        startDate: { $lte: date },
+        endDate: { $gte: date },
+      }),
+      tx.find(ShiftCopySchema, {
+        employeeId: employee.id,
+        replaced: false,
+        start: { $gte: start, $lt: end },
+      }),
+    ]);
+    return planDay(date, employee, agreements, shifts, settings());
+  }
+
+  private async correctable(
+    tx: EntityManager,
+    id: string,
+    employeeId: string,
+  ): Promise<AttendanceEntry> {
+    const original = await tx.findOne(AttendanceEntrySchema, { id });
+    if (!original) throw entryNotFound(id, 'correctsEntryId');
+    if (original.employeeId !== employeeId)
+      throw invalid('correctsEntryId', 'correctsEntryId names an entry of another employee.');
+    if (original.supersededById) throw alreadyCorrected(id, original.supersededById);
+    return original;
+  }
+
+  /** Reprocesses a day that already has a record, so a late check-out or correction shows. */
+  private async reprocessIfProcessed(tx: EntityManager, employeeId: string, date: string) {
+    const row = await tx.findOne(AttendanceDaySchema, { employeeId, date });
+    if (!row) return;
+    await processDay(tx, {
+      date,
+      employeeIds: [employeeId],
+      now: new Date(),
+      emit: (draft) => this.ctx.emit(tx, draft),
+      correlationId: this.ctx.correlationId,
+    });
+  }
+
+  /**
+   * Takes the person's write turn (their copy row's lock) and checks what attendance knows
+   * of them: they exist and are not terminated.
+   */
+  private async takeTurn(tx: EntityManager, employeeId: string): Promise<EmployeeCopy> {
+    if (!(await lockEmployee(tx, employeeId))) throw unknownEmployee(employeeId);
+    const copy = await tx.findOneOrFail(EmployeeCopySchema, employeeId, { refresh: true });
+    if (copy.status === 'TERMINATED') throw employeeTerminated(employeeId);
+    return copy;
+  }
+
+  private async assertNoOverlap(
+    tx: EntityManager,
+    employeeId: string,
+    field: string,
+    start: Date,
+    end: Date | null,
+    exceptId?: string,
+  ) {
+    const stale = start.getTime() - MAX_OPEN_MS;
+    const others = (await overlapping(tx, employeeId, start, end, exceptId)).filter(
+      (e) => e.checkOutTime || e.checkInTime.getTime() > stale,
+    );
+    if (others.length)
+      throw overlap(
+        field,
+        others.map((e) => e.id),
+      );
+  }
+
+  private async reload(id: string): Promise<AttendanceEntry> {
+    const entry = await this.ctx.em.fork().findOne(AttendanceEntrySchema, id);
+    if (!entry) throw entryNotFound(id);
+    return entry;
+  }
+
+  /** Maps what only the database sees under concurrency to a CONFLICT. */
+  private async writing<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof OptimisticLockError) throw concurrentChange(error);
+      throw error;
+    }
+  }
+}

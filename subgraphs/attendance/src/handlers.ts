@@ -1,0 +1,280 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type {
+  EventDraft,
+  EventEnvelope,
+  EventHandlerDefinition,
+} from '../../../messaging/src/types';
+import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE } from '../../../runtime/src/calendar';
+import {
+  AgreementCopySchema,
+  EmployeeCopySchema,
+  LeaveCopySchema,
+  ShiftCopySchema,
+  WEEKDAYS,
+  type EmployeeCopy,
+  type EmployeeStatus,
+  type Weekday,
+} from './entities';
+import { reprocessRecordedDays } from './processing';
+import { DEFAULT_WEEKLY_MINUTES, DEFAULT_WORKING_DAYS } from './rules';
+
+type Emit = (draft: EventDraft) => void;
+
+export const EMPLOYEE_EVENTS = [
+  'employees.employee.created',
+  'employees.employee.updated',
+  'employees.employee.status_changed',
+  'employees.employee.terminated',
+  'employees.manager.assigned',
+];
+export const AGREEMENT_EVENTS = [
+  'agreements.agreement.created',
+  'agreements.agreement.amended',
+  'agreements.agreement.ended',
+];
+export const SCHEDULE_EVENTS = ['time.schedule.published'];
+export const LEAVE_APPROVED = 'leave.request.approved';
+export const LEAVE_CANCELLED = 'leave.request.cancelled';
+export const LEAVE_EVENTS = [LEAVE_APPROVED, LEAVE_CANCELLED];
+
+type Patch = Partial<
+  Pick<
+    EmployeeCopy,
+    'status' | 'managerId' | 'location' | 'timeZone' | 'hireDate' | 'terminationDate'
+  >
+>;
+
+interface EmployeeEventData {
+  employeeId: string;
+  version: number;
+  status?: EmployeeStatus;
+  managerId?: string | null;
+  location?: string;
+  timeZone?: string;
+  hireDate?: string;
+  terminationDate?: string;
+  to?: EmployeeStatus;
+  changes?: Record<string, { new: unknown } | undefined>;
+}
+
+/** What an employees event says about the fields attendance keeps. */
+function employeePatch(type: string, data: EmployeeEventData): Patch {
+  const changed = (field: string) => {
+    const value = data.changes?.[field]?.new;
+    return typeof value === 'string' ? value : undefined;
+  };
+  switch (type) {
+    case 'employees.employee.created':
+      return {
+        status: data.status,
+        managerId: data.managerId ?? null,
+        location: data.location,
+        timeZone: data.timeZone,
+        hireDate: data.hireDate,
+      };
+    case 'employees.employee.updated':
+      return {
+        location: changed('location'),
+        timeZone: changed('timeZone'),
+        hireDate: changed('hireDate'),
+      };
+    case 'employees.employee.status_changed':
+      return { status: data.to };
+    case 'employees.employee.terminated':
+      return { status: 'TERMINATED', terminationDate: data.terminationDate };
+    case 'employees.manager.assigned':
+      return { managerId: data.managerId ?? null };
+    default:
+      return {};
+  }
+}
+
+/**
+ * Applies one employees event to attendance's copy. An event no newer than the copy is
+ * ignored (DESIGN.md §3.3), so redelivery and reordering never roll the copy back.
+ */
+export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
+  const data = event.data as unknown as EmployeeEventData;
+  const copy = await em.findOne(EmployeeCopySchema, data.employeeId);
+  if (copy && copy.version >= data.version) return;
+  const patch = employeePatch(event.type, data);
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  if (copy) Object.assign(copy, defined, { version: data.version, updatedAt: new Date() });
+  else
+    em.persist(
+      em.create(EmployeeCopySchema, {
+        id: data.employeeId,
+        status: 'ACTIVE',
+        managerId: null,
+        location: DEFAULT_LOCATION,
+        timeZone: DEFAULT_TIME_ZONE,
+        hireDate: null,
+        terminationDate: null,
+        ...defined,
+        version: data.version,
+        writeLock: 0,
+        updatedAt: new Date(),
+      }),
+    );
+  await em.flush();
+}
+
+interface AgreementEventData {
+  agreementId: string;
+  employeeId: string;
+  version: number;
+  startDate: string;
+  endDate: string;
+  /** Not (yet) in agreements' v1 events; read when present. */
+  workingDays?: unknown;
+  weeklyHours?: unknown;
+}
+
+const workingDaysOf = (value: unknown): Weekday[] =>
+  Array.isArray(value) && value.length && value.every((d) => WEEKDAYS.includes(d as Weekday))
+    ? (value as Weekday[])
+    : DEFAULT_WORKING_DAYS;
+
+const weeklyMinutesOf = (value: unknown): number =>
+  typeof value === 'number' && value > 0 && value <= 168
+    ? Math.round(value * 60)
+    : DEFAULT_WEEKLY_MINUTES;
+
+/** An agreement event: the copy takes the newest version of its pattern. */
+export async function applyAgreementEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
+  const data = event.data as unknown as AgreementEventData;
+  const copy = await em.findOne(AgreementCopySchema, data.agreementId);
+  if (copy && copy.version >= data.version) return;
+  const fields = {
+    employeeId: data.employeeId,
+    startDate: data.startDate,
+    endDate: data.endDate,
+    workingDays: workingDaysOf(data.workingDays),
+    weeklyMinutes: weeklyMinutesOf(data.weeklyHours),
+    version: data.version,
+  };
+  if (copy) Object.assign(copy, fields);
+  else em.persist(em.create(AgreementCopySchema, { id: data.agreementId, ...fields }));
+  await em.flush();
+}
+
+interface ScheduleEventData {
+  employeeId: string;
+  scheduleId: string;
+  shifts: { shiftId: string; start: string; end: string }[];
+  replacedShiftIds: string[];
+}
+
+/**
+ * A published schedule: its shifts are added, the ones it replaced become tombstones. A
+ * shift already known (a redelivery) or already replaced (a late copy of an older
+ * publication) is left as it is, so the order events arrive in does not matter.
+ */
+export async function applyScheduleEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
+  const data = event.data as unknown as ScheduleEventData;
+  const ids = [...data.shifts.map((s) => s.shiftId), ...data.replacedShiftIds];
+  const known = new Map(
+    (await em.find(ShiftCopySchema, { id: { $in: ids } })).map((s) => [s.id, s]),
+  );
+  for (const shift of data.shifts) {
+    if (known.has(shift.shiftId)) continue;
+    const row = em.create(ShiftCopySchema, {
+      id: shift.shiftId,
+      employeeId: data.employeeId,
+      scheduleId: data.scheduleId,
+      start: new Date(shift.start),
+      end: new Date(shift.end),
+      replaced: false,
+    });
+    em.persist(row);
+    known.set(row.id, row);
+  }
+  for (const id of data.replacedShiftIds) {
+    const existing = known.get(id);
+    if (existing) existing.replaced = true;
+    else
+      em.persist(
+        em.create(ShiftCopySchema, {
+          id,
+          employeeId: data.employeeId,
+          scheduleId: null,
+          start: null,
+          end: null,
+          replaced: true,
+        }),
+      );
+  }
+  await em.flush();
+}
+
+interface LeaveEventData {
+  requestId: string;
+  employeeId: string;
+  leaveType?: string;
+  startDate: string;
+  endDate: string;
+  version: number;
+  startHalf?: unknown;
+  endHalf?: unknown;
+  halfDayStart?: unknown;
+  halfDayEnd?: unknown;
+  dates?: { date: string; days: number }[];
+}
+
+/** A half-day flag in either spelling: a boolean, or `AM`/`PM`/`MORNING`/`AFTERNOON`. */
+const half = (...values: unknown[]) =>
+  values.some(
+    (v) => v === true || (typeof v === 'string' && v !== '' && v !== 'NONE' && v !== 'FULL'),
+  );
+
+/**
+ * An approved or cancelled leave request: the copy takes the newer version, then the days
+ * it covers that were already processed are processed again (ON_LEAVE on approval; a
+ * cancellation turns them back into what attendance shows, e.g. ABSENT).
+ */
+export async function applyLeaveEvent(
+  em: EntityManager,
+  event: EventEnvelope,
+  emit: Emit,
+): Promise<void> {
+  const data = event.data as unknown as LeaveEventData;
+  const id = data.requestId ?? event.subject;
+  const copy = await em.findOne(LeaveCopySchema, id);
+  if (copy && copy.version >= data.version) return;
+  const fields = {
+    employeeId: data.employeeId,
+    leaveType: data.leaveType ?? null,
+    startDate: data.startDate,
+    endDate: data.endDate,
+    startHalf: half(data.startHalf, data.halfDayStart),
+    endHalf: half(data.endHalf, data.halfDayEnd),
+    dates: Array.isArray(data.dates) ? data.dates.map((d) => d.date) : null,
+    status: event.type === LEAVE_CANCELLED ? ('CANCELLED' as const) : ('APPROVED' as const),
+    version: data.version,
+  };
+  const before = copy ? { startDate: copy.startDate, endDate: copy.endDate } : null;
+  if (copy) Object.assign(copy, fields);
+  else em.persist(em.create(LeaveCopySchema, { id, ...fields }));
+  await em.flush();
+  const from = before && before.startDate < fields.startDate ? before.startDate : fields.startDate;
+  const to = before && before.endDate > fields.endDate ? before.endDate : fields.endDate;
+  await reprocessRecordedDays(em, data.employeeId, from, to, emit, event.correlationid);
+}
+
+/** Copies of employees, agreements and schedules, in the order they were published. */
+export const copyHandler: EventHandlerDefinition = {
+  name: 'copies',
+  types: [...EMPLOYEE_EVENTS, ...AGREEMENT_EVENTS, ...SCHEDULE_EVENTS],
+  async handle(event, { em }) {
+    if (EMPLOYEE_EVENTS.includes(event.type)) return applyEmployeeEvent(em, event);
+    if (AGREEMENT_EVENTS.includes(event.type)) return applyAgreementEvent(em, event);
+    if (SCHEDULE_EVENTS.includes(event.type)) return applyScheduleEvent(em, event);
+  },
+};
+
+/** Approved and cancelled leave, which turns processed days into ON_LEAVE and back. */
+export const leaveHandler: EventHandlerDefinition = {
+  name: 'leave',
+  types: LEAVE_EVENTS,
+  handle: (event, { em, emit }) => applyLeaveEvent(em, event, emit),
+};

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'graphql';
+import { defineSubgraph } from '../../../runtime/src/subgraph/SubgraphModule';
+import { entities } from './entities';
+import { copyHandler, leaveHandler } from './handlers';
+import { processDayJob } from './job';
+import { createLoaders, type AttendanceLoaders } from './loaders';
+import { resolvers } from './resolvers';
+
+export const typeDefs = parse(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
+
+/**
+ * Attendance: check-in and check-out, manual entries and corrections, lateness against the
+ * published schedule or the working pattern, and the overnight processing of each local day.
+ * Keeps local copies of employees, agreements' working patterns, published shifts and
+ * approved leave, fed by events, so it keeps working while their owners are down.
+ */
+export const attendance = defineSubgraph<AttendanceLoaders>({
+  name: 'attendance',
+  typeDefs,
+  resolvers,
+  entities,
+  loaders: createLoaders,
+  eventHandlers: [copyHandler, leaveHandler],
+  jobs: [processDayJob],
+});
+
+export type { AttendanceLoaders };
+export {
+  applyAgreementEvent,
+  applyEmployeeEvent,
+  applyLeaveEvent,
+  applyScheduleEvent,
+} from './handlers';
+export { PROCESS_DAY_JOB, planProcessDay, processDayJob, runProcessDay } from './job';
+export { processDay } from './processing';

@@ -1,0 +1,224 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { EntityManager } from '@mikro-orm/core';
+import type { EventDraft } from '../../../messaging/src/types';
+import { addDays } from '../../../runtime/src/calendar';
+import {
+  AgreementCopySchema,
+  AttendanceDaySchema,
+  AttendanceEntrySchema,
+  EmployeeCopySchema,
+  LeaveCopySchema,
+  ShiftCopySchema,
+  type AgreementCopy,
+  type AttendanceDay,
+  type AttendanceEntry,
+  type EmployeeCopy,
+  type LeaveCopy,
+  type ShiftCopy,
+} from './entities';
+import * as events from './events';
+import { dayHasEnded, evaluateDay, planDay, type DayOutcome } from './rules';
+import { settings } from './settings';
+import { chunks } from './queries';
+
+/** What one run of processing did for a date. */
+export interface ProcessResult {
+  date: string;
+  /** Employees whose day was evaluated (their local day had ended). */
+  processed: number;
+  /** Day rows created, changed or removed. */
+  changed: number;
+}
+
+export interface ProcessOptions {
+  date: string;
+  /** Only these employees; by default everyone attendance knows. */
+  employeeIds?: string[];
+  /** Days that have not ended at `now` in the employee's zone are left alone. */
+  now: Date;
+  /** Records a follow-up event in the caller's transaction. */
+  emit: (draft: EventDraft) => void;
+  correlationId: string;
+}
+
+const FIELDS: (keyof DayOutcome)[] = [
+  'status',
+  'checkInTime',
+  'checkOutTime',
+  'workedMinutes',
+  'plannedMinutes',
+  'lateByMinutes',
+  'earlyExitMinutes',
+  'overtimeMinutes',
+  'leaveRequestId',
+];
+
+const same = (a: unknown, b: unknown) =>
+  a instanceof Date || b instanceof Date
+    ? (a as Date | null)?.getTime() === (b as Date | null)?.getTime()
+    : a === b;
+
+const unchanged = (row: AttendanceDay, outcome: DayOutcome) =>
+  FIELDS.every((field) => same(row[field as keyof AttendanceDay], outcome[field]));
+
+const group = <T extends { employeeId: string }>(rows: T[]) => {
+  const map = new Map<string, T[]>();
+  for (const row of rows) map.set(row.employeeId, [...(map.get(row.employeeId) ?? []), row]);
+  return map;
+};
+
+/** Everything processing reads for a date and some employees, a few queries per 500 people. */
+async function load(em: EntityManager, ids: string[], date: string) {
+  const agreements: AgreementCopy[] = [];
+  const shifts: ShiftCopy[] = [];
+  const entries: AttendanceEntry[] = [];
+  const leave: LeaveCopy[] = [];
+  const days: AttendanceDay[] = [];
+  // Shifts are cut by local day later; a window of a day either side covers every zone.
+  const from = new Date(`${addDays(date, -1)}T00:00:00Z`);
+  const to = new Date(`${addDays(date, 2)}T00:00:00Z`);
+  for (const part of chunks(ids)) {
+    const employeeId = { $in: part };
+    agreements.push(
+      ...(await em.find(AgreementCopySchema, {
+        employeeId,
+        startDate: { $lte: date },
+        endDate: { $gte: date },
+      })),
+    );
+    shifts.push(
+      ...(await em.find(ShiftCopySchema, {
+        employeeId,
+        replaced: false,
+        start: { $gte: from, $lt: to },
+      })),
+    );
+    entries.push(
+      ...(await em.find(AttendanceEntrySchema, { employeeId, date, supersededById: null })),
+    );
+    leave.push(
+      ...(await em.find(LeaveCopySchema, {
+        employeeId,
+        status: 'APPROVED',
+        startDate: { $lte: date },
+        endDate: { $gte: date },
+      })),
+    );
+    days.push(...(await em.find(AttendanceDaySchema, { employeeId, date })));
+  }
+  return {
+    agreements: group(agreements),
+    shifts: group(shifts),
+    entries: group(entries),
+    leave: group(leave),
+    days: new Map(days.map((d) => [d.employeeId, d])),
+  };
+}
+
+/**
+ * Processes one local day for every employee whose day has ended: stores its outcome and
+ * emits `attendance.day.processed`, plus `attendance.late_arrival.detected` and
+ * `attendance.absence.detected` when the day becomes late or absent. Running it again
+ * with nothing changed writes nothing and emits nothing; a changed input (a correction, a
+ * cancelled leave) updates the row, with a new version.
+ */
+export async function processDay(
+  em: EntityManager,
+  options: ProcessOptions,
+): Promise<ProcessResult> {
+  const { date, now, emit } = options;
+  const rules = settings();
+  const employees = await em.find(
+    EmployeeCopySchema,
+    options.employeeIds ? { id: { $in: options.employeeIds } } : {},
+    { orderBy: { id: 'asc' } },
+  );
+  const due = employees.filter((e: EmployeeCopy) => dayHasEnded(date, e.timeZone, now));
+  if (!due.length) return { date, processed: 0, changed: 0 };
+  const data = await load(
+    em,
+    due.map((e) => e.id),
+    date,
+  );
+  let changed = 0;
+  for (const employee of due) {
+    const plan = planDay(
+      date,
+      employee,
+      data.agreements.get(employee.id) ?? [],
+      data.shifts.get(employee.id) ?? [],
+      rules,
+    );
+    const outcome = evaluateDay({
+      employee,
+      plan,
+      entries: data.entries.get(employee.id) ?? [],
+      leave: data.leave.get(employee.id) ?? [],
+      rules,
+    });
+    const row = data.days.get(employee.id);
+    if (!outcome) {
+      if (row) {
+        row.version += 1;
+        emit(events.dayCleared(row));
+        em.remove(row);
+        changed++;
+      }
+      continue;
+    }
+    if (row && unchanged(row, outcome)) continue;
+    const before = row ? { status: row.status, late: row.lateByMinutes > 0 } : null;
+    let day: AttendanceDay;
+    if (row) {
+      Object.assign(row, outcome, {
+        version: row.version + 1,
+        processedAt: now,
+        correlationId: options.correlationId,
+      });
+      day = row;
+    } else {
+      day = em.create(AttendanceDaySchema, {
+        id: uuidv7(),
+        employeeId: employee.id,
+        date,
+        ...outcome,
+        version: 1,
+        processedAt: now,
+        correlationId: options.correlationId,
+      });
+      em.persist(day);
+    }
+    changed++;
+    emit(events.dayProcessed(day));
+    if (day.lateByMinutes > 0 && !before?.late)
+      emit(events.lateArrivalDetected(day, employee.managerId));
+    if (day.status === 'ABSENT' && before?.status !== 'ABSENT')
+      emit(events.absenceDetected(day, employee.managerId));
+  }
+  await em.flush();
+  return { date, processed: due.length, changed };
+}
+
+/** Reprocesses the days of one employee that already have a record, e.g. after a leave change. */
+export async function reprocessRecordedDays(
+  em: EntityManager,
+  employeeId: string,
+  from: string,
+  to: string,
+  emit: (draft: EventDraft) => void,
+  correlationId: string,
+): Promise<void> {
+  const rows = await em.find(
+    AttendanceDaySchema,
+    { employeeId, date: { $gte: from, $lte: to } },
+    { orderBy: { date: 'asc' } },
+  );
+  for (const row of rows)
+    await processDay(em, {
+      date: row.date,
+      employeeIds: [employeeId],
+      now: new Date(),
+      emit,
+      correlationId,
+    });
+}

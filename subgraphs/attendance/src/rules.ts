@@ -1,0 +1,215 @@
+import { DateTime } from 'luxon';
+import { addDays, isPublicHoliday } from '../../../runtime/src/calendar';
+import type {
+  AgreementCopy,
+  AttendanceEntry,
+  AttendanceStatus,
+  EmployeeCopy,
+  LeaveCopy,
+  ShiftCopy,
+  Weekday,
+} from './entities';
+import { WEEKDAYS } from './entities';
+import type { AttendanceSettings } from './settings';
+
+/** Without an agreement (or one that says nothing of it): Monday to Friday, 37.5 hours. */
+export const DEFAULT_WORKING_DAYS: Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI'];
+export const DEFAULT_WEEKLY_MINUTES = 37.5 * 60;
+
+/** What a person was expected to work on one local day. */
+export interface DayPlan {
+  date: string;
+  working: boolean;
+  plannedStart: Date | null;
+  plannedEnd: Date | null;
+  plannedMinutes: number;
+  /** Where the plan came from. */
+  source: 'SCHEDULE' | 'PATTERN' | 'NONE';
+}
+
+/** The instants `[start, end)` of a local day. */
+export function localDayBounds(date: string, zone: string): { start: Date; end: Date } {
+  const start = DateTime.fromISO(date, { zone }).startOf('day');
+  const end = DateTime.fromISO(addDays(date, 1), { zone }).startOf('day');
+  return { start: start.toJSDate(), end: end.toJSDate() };
+}
+
+/** True once the whole local day `date` is over at `now`. */
+export const dayHasEnded = (date: string, zone: string, now: Date): boolean =>
+  localDayBounds(date, zone).end.getTime() <= now.getTime();
+
+export const weekdayOf = (date: string): Weekday =>
+  WEEKDAYS[DateTime.fromISO(date, { zone: 'utc' }).weekday - 1];
+
+const minutesBetween = (a: Date, b: Date) => Math.floor((b.getTime() - a.getTime()) / 60_000);
+
+/** The agreement that covers `date`, the latest starting one if several do. */
+export function agreementOn(agreements: AgreementCopy[], date: string): AgreementCopy | undefined {
+  return agreements
+    .filter((a) => a.startDate <= date && date <= a.endDate)
+    .sort((a, b) => b.startDate.localeCompare(a.startDate))[0];
+}
+
+/**
+ * The plan for a day: the published shifts that start on it, else the working pattern of
+ * the agreement (no work on a non-working weekday or a public holiday of the location).
+ */
+export function planDay(
+  date: string,
+  employee: Pick<EmployeeCopy, 'timeZone' | 'location'>,
+  agreements: AgreementCopy[],
+  shifts: ShiftCopy[],
+  rules: AttendanceSettings,
+): DayPlan {
+  const zone = employee.timeZone;
+  const { start: dayStart, end: dayEnd } = localDayBounds(date, zone);
+  const today = shifts
+    .filter((s) => !s.replaced && s.start && s.end)
+    .filter(
+      (s) => s.start!.getTime() >= dayStart.getTime() && s.start!.getTime() < dayEnd.getTime(),
+    )
+    .sort((a, b) => a.start!.getTime() - b.start!.getTime());
+  if (today.length) {
+    return {
+      date,
+      working: true,
+      plannedStart: today[0].start,
+      plannedEnd: new Date(Math.max(...today.map((s) => s.end!.getTime()))),
+      plannedMinutes: today.reduce((sum, s) => sum + minutesBetween(s.start!, s.end!), 0),
+      source: 'SCHEDULE',
+    };
+  }
+  const agreement = agreementOn(agreements, date);
+  const days = agreement?.workingDays?.length ? agreement.workingDays : DEFAULT_WORKING_DAYS;
+  const weekly = agreement?.weeklyMinutes ?? DEFAULT_WEEKLY_MINUTES;
+  if (!days.includes(weekdayOf(date)) || isPublicHoliday(employee.location, date))
+    return {
+      date,
+      working: false,
+      plannedStart: null,
+      plannedEnd: null,
+      plannedMinutes: 0,
+      source: 'NONE',
+    };
+  const daily = Math.round(weekly / days.length);
+  const [hour, minute] = rules.workdayStart.split(':').map(Number);
+  const start = DateTime.fromISO(date, { zone }).set({ hour, minute, second: 0, millisecond: 0 });
+  return {
+    date,
+    working: true,
+    plannedStart: start.toJSDate(),
+    plannedEnd: start.plus({ minutes: daily }).toJSDate(),
+    plannedMinutes: daily,
+    source: 'PATTERN',
+  };
+}
+
+/** Minutes late: from the planned start, once past the grace period; 0 otherwise. */
+export function lateBy(checkIn: Date, plan: Pick<DayPlan, 'plannedStart'>, grace: number): number {
+  if (!plan.plannedStart) return 0;
+  const late = minutesBetween(plan.plannedStart, checkIn);
+  return late > grace ? late : 0;
+}
+
+/** Minutes left before the planned end, once more than the grace period; 0 otherwise. */
+export function earlyExitBy(
+  checkOut: Date,
+  plan: Pick<DayPlan, 'plannedEnd'>,
+  grace: number,
+): number {
+  if (!plan.plannedEnd) return 0;
+  const early = minutesBetween(checkOut, plan.plannedEnd);
+  return early > grace ? early : 0;
+}
+
+/** Worked minutes of a closed entry. */
+export const workedMinutesOf = (entry: Pick<AttendanceEntry, 'checkInTime' | 'checkOutTime'>) =>
+  entry.checkOutTime ? minutesBetween(entry.checkInTime, entry.checkOutTime) : 0;
+
+/** A processed day's outcome, or null when the day has no record. */
+export interface DayOutcome {
+  status: AttendanceStatus;
+  checkInTime: Date | null;
+  checkOutTime: Date | null;
+  workedMinutes: number;
+  plannedMinutes: number;
+  lateByMinutes: number;
+  earlyExitMinutes: number;
+  overtimeMinutes: number;
+  leaveRequestId: string | null;
+}
+
+/** Whether a person is employed (and counted) on a day, from the copy. */
+export function employedOn(employee: EmployeeCopy, date: string): boolean {
+  if (employee.status === 'INACTIVE') return false;
+  if (employee.hireDate && date < employee.hireDate) return false;
+  if (employee.terminationDate && date > employee.terminationDate) return false;
+  if (employee.status === 'TERMINATED' && !employee.terminationDate) return false;
+  return true;
+}
+
+/** The approved leave that covers a day, if any. */
+export const leaveOn = (leave: LeaveCopy[], date: string): LeaveCopy | undefined =>
+  leave.find(
+    (l) =>
+      l.status === 'APPROVED' &&
+      l.startDate <= date &&
+      date <= l.endDate &&
+      (!l.dates?.length || l.dates.includes(date)),
+  );
+
+/**
+ * A day's outcome (DOMAIN.md, Attendance): PRESENT (in and out, worked >= the half-day
+ * threshold), HALF_DAY (below it), INCOMPLETE (a check-in without a check-out), ON_LEAVE
+ * (approved leave on a working day), ABSENT (working day, no check-in, no leave); no
+ * record on a non-working day or holiday without attendance.
+ */
+export function evaluateDay(input: {
+  employee: EmployeeCopy;
+  plan: DayPlan;
+  /** The day's live entries (not superseded). */
+  entries: AttendanceEntry[];
+  leave: LeaveCopy[];
+  rules: AttendanceSettings;
+}): DayOutcome | null {
+  const { employee, plan, rules } = input;
+  if (!employedOn(employee, plan.date)) return null;
+  const entries = [...input.entries].sort(
+    (a, b) => a.checkInTime.getTime() - b.checkInTime.getTime(),
+  );
+  const leave = leaveOn(input.leave, plan.date);
+  if (!entries.length) {
+    const base = {
+      checkInTime: null,
+      checkOutTime: null,
+      workedMinutes: 0,
+      plannedMinutes: plan.plannedMinutes,
+      lateByMinutes: 0,
+      earlyExitMinutes: 0,
+      overtimeMinutes: 0,
+    };
+    if (!plan.working) return null;
+    if (leave) return { ...base, status: 'ON_LEAVE', leaveRequestId: leave.id };
+    if (employee.status === 'ON_LEAVE')
+      return { ...base, status: 'ON_LEAVE', leaveRequestId: null };
+    return { ...base, status: 'ABSENT', leaveRequestId: null };
+  }
+  const open = entries.some((e) => !e.checkOutTime);
+  const worked = entries.reduce((sum, e) => sum + workedMinutesOf(e), 0);
+  const last = entries[entries.length - 1];
+  const lastOut = open
+    ? null
+    : new Date(Math.max(...entries.map((e) => e.checkOutTime!.getTime())));
+  const overtime = worked - plan.plannedMinutes;
+  return {
+    status: open ? 'INCOMPLETE' : worked >= rules.halfDayMinutes ? 'PRESENT' : 'HALF_DAY',
+    checkInTime: entries[0].checkInTime,
+    checkOutTime: lastOut ?? (last.checkOutTime ? last.checkOutTime : null),
+    workedMinutes: worked,
+    plannedMinutes: plan.plannedMinutes,
+    lateByMinutes: lateBy(entries[0].checkInTime, plan, rules.graceMinutes),
+    earlyExitMinutes: lastOut ? earlyExitBy(lastOut, plan, rules.graceMinutes) : 0,
+    overtimeMinutes: !open && overtime > rules.overtimeToleranceMinutes ? overtime : 0,
+    leaveRequestId: leave?.id ?? null,
+  };
+}

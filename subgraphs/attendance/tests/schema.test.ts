@@ -1,0 +1,109 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { validate } from 'graphql';
+import { loadContract } from '../../../schema/src/contract';
+import { attendance } from '../src';
+import type { AttendanceEntry, EmployeeCopy, ShiftCopy } from '../src/entities';
+import { evaluateDay, lateBy, planDay } from '../src/rules';
+import { DEFAULT_SETTINGS, readSettings } from '../src/settings';
+
+const ours = loadContract().filter((o) => o.file === 'attendance.graphql');
+
+// Validation against the supergraph is schema/tests/contract.test.ts's; these checks need
+// only this subgraph.
+describe('attendance schema', () => {
+  it('validates the mutations against the subgraph alone', () => {
+    const schema = buildSubgraphSchema({
+      typeDefs: attendance.typeDefs,
+      resolvers: attendance.resolvers as never,
+    });
+    const mutations = ours.filter((o) => !['AttendanceMonth', 'LateArrivals'].includes(o.name));
+    expect(mutations).toHaveLength(4);
+    for (const operation of mutations) expect(validate(schema, operation.document)).toEqual([]);
+  });
+
+  it('declares the overnight job', () => {
+    expect(attendance.jobs?.map((j) => j.name)).toEqual(['attendance.processDay']);
+  });
+});
+
+describe('attendance rules', () => {
+  const london: EmployeeCopy = {
+    id: 'e',
+    status: 'ACTIVE',
+    managerId: null,
+    location: 'ENGLAND_AND_WALES',
+    timeZone: 'Europe/London',
+    hireDate: null,
+    terminationDate: null,
+    version: 1,
+    writeLock: 0,
+    updatedAt: new Date(),
+  };
+  const shift = (start: string, end: string): ShiftCopy => ({
+    id: start,
+    employeeId: 'e',
+    scheduleId: 's',
+    start: new Date(start),
+    end: new Date(end),
+    replaced: false,
+  });
+
+  it('is late by 14 minutes at 09:14 against 09:00 with 10 minutes grace, not at 09:10', () => {
+    const plan = planDay(
+      '2025-06-10',
+      london,
+      [],
+      [shift('2025-06-10T08:00:00Z', '2025-06-10T16:00:00Z')],
+      DEFAULT_SETTINGS,
+    );
+    expect(plan).toMatchObject({ source: 'SCHEDULE', plannedMinutes: 480 });
+    expect(lateBy(new Date('2025-06-10T08:14:00Z'), plan, 10)).toBe(14);
+    expect(lateBy(new Date('2025-06-10T08:10:00Z'), plan, 10)).toBe(0);
+    expect(lateBy(new Date('2025-06-10T08:14:00Z'), plan, 15)).toBe(0);
+  });
+
+  it('cuts days in the employee’s zone across a clock change', () => {
+    // 30 March 2025: the clocks go forward in London; 09:00 local is 08:00 UTC.
+    const plan = planDay('2025-03-31', london, [], [], DEFAULT_SETTINGS);
+    expect(plan.plannedStart).toEqual(new Date('2025-03-31T08:00:00Z'));
+    const winter = planDay('2025-03-28', london, [], [], DEFAULT_SETTINGS);
+    expect(winter.plannedStart).toEqual(new Date('2025-03-28T09:00:00Z'));
+  });
+
+  it('has no plan on a public holiday or weekend, unless a shift is published', () => {
+    expect(planDay('2025-05-26', london, [], [], DEFAULT_SETTINGS).working).toBe(false);
+    expect(planDay('2025-06-14', london, [], [], DEFAULT_SETTINGS).working).toBe(false);
+    const rostered = planDay(
+      '2025-05-26',
+      london,
+      [],
+      [shift('2025-05-26T06:00:00Z', '2025-05-26T14:00:00Z')],
+      DEFAULT_SETTINGS,
+    );
+    expect(rostered.working).toBe(true);
+  });
+
+  it('gives no record before hire or after termination', () => {
+    const plan = planDay('2025-06-10', london, [], [], DEFAULT_SETTINGS);
+    const input = { plan, entries: [] as AttendanceEntry[], leave: [], rules: DEFAULT_SETTINGS };
+    expect(evaluateDay({ ...input, employee: london })).toMatchObject({ status: 'ABSENT' });
+    expect(evaluateDay({ ...input, employee: { ...london, hireDate: '2025-07-01' } })).toBeNull();
+    expect(
+      evaluateDay({
+        ...input,
+        employee: { ...london, status: 'TERMINATED', terminationDate: '2025-06-01' },
+      }),
+    ).toBeNull();
+  });
+
+  it('reads its settings from the environment and refuses bad values naming the variable', () => {
+    expect(readSettings({})).toEqual(DEFAULT_SETTINGS);
+    expect(readSettings({ ATTENDANCE_GRACE_MINUTES: '5' }).graceMinutes).toBe(5);
+    expect(() => readSettings({ ATTENDANCE_GRACE_MINUTES: 'ten' })).toThrow(
+      /ATTENDANCE_GRACE_MINUTES/,
+    );
+    expect(() => readSettings({ ATTENDANCE_WORKDAY_START: '9am' })).toThrow(
+      /ATTENDANCE_WORKDAY_START/,
+    );
+  });
+});

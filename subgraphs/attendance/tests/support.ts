@@ -1,0 +1,236 @@
+import { v7 as uuidv7 } from 'uuid';
+import { DEFAULT_NAMESPACE, createEvent, loadCatalogue, recordEvent } from '../../../messaging/src';
+import type { EventDraft, EventEnvelope } from '../../../messaging/src/types';
+import {
+  foreignEvent,
+  startSubgraph,
+  type Caller,
+  type GraphQLReply,
+  type SubgraphHarness,
+} from '../../../test-support/startSubgraph';
+import {
+  applyAgreementEvent,
+  applyEmployeeEvent,
+  applyLeaveEvent,
+  applyScheduleEvent,
+  attendance,
+} from '../src';
+import { AttendanceDaySchema, AttendanceEntrySchema } from '../src/entities';
+
+export { onlyError } from '../../../test-support/startSubgraph';
+export type { Caller, GraphQLReply };
+
+export const hr: Caller = { role: 'HR', sub: uuidv7() };
+export const system: Caller = { role: 'SYSTEM', sub: 'service:scheduler' };
+export const self = (id: string): Caller => ({ role: 'EMPLOYEE', sub: id });
+export const manager = (id: string): Caller => ({ role: 'MANAGER', sub: id });
+
+/** A Tuesday in British Summer Time (UTC+1), long past. */
+export const DAY = '2025-06-10';
+/** The Spring bank holiday in England and Wales, a Monday. */
+export const HOLIDAY = '2025-05-26';
+/** A Saturday. */
+export const SATURDAY = '2025-06-14';
+export const at = (date: string, clock: string) => `${date}T${clock}:00+01:00`;
+
+export function createdData(id: string, overrides: Record<string, unknown> = {}) {
+  return {
+    employeeId: id,
+    employeeNumber: `E${id.slice(-6)}`,
+    version: 1,
+    firstName: 'Pat',
+    lastName: 'Person',
+    email: `pat.${id.slice(-12)}@example.com`,
+    department: 'Emergency Medicine',
+    jobTitle: 'Staff Nurse',
+    grade: 'BAND_5',
+    employmentType: 'FULL_TIME',
+    status: 'ACTIVE',
+    hireDate: '2021-04-01',
+    managerId: null,
+    location: 'ENGLAND_AND_WALES',
+    timeZone: 'Europe/London',
+    ...overrides,
+  };
+}
+
+export function agreementData(employeeId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    agreementId: uuidv7(),
+    employeeId,
+    version: 1,
+    effectiveFrom: '2025-04-01',
+    agreementType: 'AHA',
+    startDate: '2025-04-01',
+    endDate: '2026-03-31',
+    fte: 1,
+    targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: 1950 }],
+    openingBalances: [],
+    correlationId: 'import-1',
+    ...overrides,
+  };
+}
+
+export function leaveData(employeeId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    requestId: uuidv7(),
+    employeeId,
+    version: 2,
+    leaveType: 'ANNUAL',
+    paid: true,
+    status: 'APPROVED',
+    startDate: DAY,
+    endDate: DAY,
+    halfDayStart: false,
+    halfDayEnd: false,
+    days: 1,
+    dates: [{ date: DAY, days: 1 }],
+    managerId: null,
+    approvedBy: uuidv7(),
+    approvedAt: '2025-06-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function scheduleData(
+  employeeId: string,
+  shifts: [string, string][],
+  replaced: string[] = [],
+) {
+  const list = shifts.map(([start, end]) => ({
+    shiftId: uuidv7(),
+    start: new Date(start).toISOString(),
+    end: new Date(end).toISOString(),
+    shiftType: null,
+  }));
+  return {
+    employeeId,
+    scheduleId: uuidv7(),
+    version: 1,
+    from: list[0].start,
+    to: list[list.length - 1].end,
+    shifts: list,
+    replacedShiftIds: replaced,
+  };
+}
+
+export interface AttendanceHarness extends SubgraphHarness {
+  /** Applies another domain's event as attendance's consumer does (catalogue-checked). */
+  feed(
+    type: string,
+    data: Record<string, unknown>,
+    opts?: { validate?: boolean },
+  ): Promise<EventEnvelope>;
+  /** Applies an already built event again (redelivery). */
+  replay(event: EventEnvelope): Promise<void>;
+  /** Makes an employee known to attendance and returns its id. */
+  hire(overrides?: Record<string, unknown>): Promise<string>;
+  /** Runs processAttendanceDay as HR and returns the result. */
+  process(date: string, employeeIds?: string[]): Promise<{ processed: number; changed: number }>;
+  day(employeeId: string, date: string): Promise<Record<string, unknown> | null>;
+  /** Days, entries and outbox: equal before and after means nothing was written. */
+  snapshot(): Promise<unknown>;
+}
+
+export const PROCESS = `mutation ($input: ProcessAttendanceDayInput!) {
+  processAttendanceDay(input: $input) { date processed changed }
+}`;
+
+export async function startAttendance(): Promise<AttendanceHarness> {
+  const h = await startSubgraph(attendance);
+  // The consumer validates against the catalogue before handling; so do the tests.
+  const catalogueCheck = (event: EventEnvelope) => loadCatalogue().validate(event);
+  const apply = (event: EventEnvelope) =>
+    h.transaction(async (em) => {
+      const emit = (draft: EventDraft) =>
+        recordEvent(
+          em,
+          createEvent(draft, {
+            source: '/subgraphs/attendance',
+            correlationId: event.correlationid,
+            causationId: event.id,
+          }),
+          DEFAULT_NAMESPACE,
+        );
+      if (event.type.startsWith('employees.')) return applyEmployeeEvent(em, event);
+      if (event.type.startsWith('agreements.')) return applyAgreementEvent(em, event);
+      if (event.type === 'time.schedule.published') return applyScheduleEvent(em, event);
+      if (event.type.startsWith('leave.')) return applyLeaveEvent(em, event, emit);
+      throw new Error(`attendance does not consume ${event.type}`);
+    });
+  const harness: AttendanceHarness = {
+    ...h,
+    async feed(type, data, opts = {}) {
+      const event = foreignEvent(type, data);
+      if (opts.validate !== false) catalogueCheck(event);
+      await apply(event);
+      return event;
+    },
+    replay: (event) => apply(event),
+    async hire(overrides = {}) {
+      const id = uuidv7();
+      await harness.feed('employees.employee.created', createdData(id, overrides));
+      return id;
+    },
+    async process(date, employeeIds) {
+      const reply = await h.gql(PROCESS, { input: { date, employeeIds } }, hr);
+      if (reply.errors) throw new Error(JSON.stringify(reply.errors));
+      return reply.data!.processAttendanceDay;
+    },
+    async day(employeeId, date) {
+      const row = await h.runtime.orm.em.fork().findOne(AttendanceDaySchema, { employeeId, date });
+      return row ? { ...row } : null;
+    },
+    async snapshot() {
+      const em = h.runtime.orm.em.fork();
+      return {
+        days: await em.find(AttendanceDaySchema, {}, { orderBy: { id: 'asc' } }),
+        entries: await em.find(AttendanceEntrySchema, {}, { orderBy: { id: 'asc' } }),
+        events: await h.events(),
+      };
+    },
+  };
+  return harness;
+}
+
+export const CHECK_IN = `mutation ($input: CheckInInput!) {
+  checkIn(input: $input) { id date checkInTime late lateByMinutes plannedStart version }
+}`;
+export const CHECK_OUT = `mutation ($input: CheckOutInput!) {
+  checkOut(input: $input) { id checkOutTime workedHours earlyExit earlyExitMinutes version }
+}`;
+export const MANUAL = `mutation ($input: ManualAttendanceInput!) {
+  recordManualAttendance(input: $input) {
+    id date source reason checkInTime checkOutTime correctsEntryId supersededByEntryId lateByMinutes
+  }
+}`;
+export const DAYS = `query ($reps: [_Any!]!, $from: Date!, $to: Date!) {
+  _entities(representations: $reps) {
+    ... on Employee {
+      id
+      attendance(from: $from, to: $to) {
+        date status checkInTime checkOutTime workedHours late lateByMinutes overtimeMinutes processed
+      }
+    }
+  }
+}`;
+export const ENTRIES = `query ($reps: [_Any!]!, $from: Date!, $to: Date!) {
+  _entities(representations: $reps) {
+    ... on Employee {
+      attendanceEntries(from: $from, to: $to) {
+        id source reason checkInTime checkOutTime correctsEntryId supersededByEntryId
+      }
+    }
+  }
+}`;
+export const SUMMARY = `query ($reps: [_Any!]!, $month: String!) {
+  _entities(representations: $reps) {
+    ... on Employee {
+      id
+      attendanceSummary(month: $month) {
+        presentDays absentDays leaveDays halfDays lateArrivals workedHours overtimeHours
+      }
+    }
+  }
+}`;
+export const reps = (...ids: string[]) => ids.map((id) => ({ __typename: 'Employee', id }));
