@@ -1,0 +1,376 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { v7 as uuidv7 } from 'uuid';
+import { addDays, daysBetween, isIsoDate } from '../../../runtime/src/calendar';
+import { once } from '../../../runtime/src/idempotency';
+import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
+import { closeDay, ledgerToday } from './close';
+import {
+  AccountSchema,
+  DayCloseSchema,
+  EmployeeCopySchema,
+  EmployeeGradeSchema,
+  RateCardSchema,
+  type Account,
+  type DayClose,
+  type RateCard,
+} from './entities';
+import { invalid, notFoundIn } from './errors';
+import { ensureLedgerGuards, table } from './guards';
+import { entriesOf, lockForPosting, rateBookFor, repost } from './ledger';
+import type { BillingLoaders } from './loaders';
+import { DEFAULT_CURRENCY, fromScaled, isCurrency, toScaled, type Money } from './money';
+import { assertCanClose, assertCanReadCost, assertFinance } from './permissions';
+
+export type BillingContext = SubgraphContext<BillingLoaders>;
+
+export const RATE_CARD_SET = 'billing.rate_card.set';
+export const MAX_PERIOD_DAYS = 366;
+const MAX_RATE_MINOR = 100_000_000;
+const MAX_PAGE = 500;
+
+export interface SetRateCardInput {
+  grade: string;
+  effectiveFrom: string;
+  baseHourlyRate: { amountMinor: number; currency: string };
+  overtimeMultiplier: number;
+  nightMultiplier: number;
+  publicHolidayMultiplier: number;
+  idempotencyKey?: string | null;
+}
+
+export interface CloseBillingDayInput {
+  date: string;
+  idempotencyKey?: string | null;
+}
+
+export interface StatementLine {
+  id: string;
+  occurredAt: Date;
+  kind: string;
+  amount: Money;
+  sourceEventId: string | null;
+  cause: string;
+  entryId: string;
+  employeeId: string;
+  workDate: string;
+  bookingDate: string;
+  late: boolean;
+  reversesId: string | null;
+}
+
+function checkDate(field: string, value: string): void {
+  if (typeof value !== 'string' || !isIsoDate(value))
+    throw invalid(field, `${field} must be a date, YYYY-MM-DD.`);
+}
+
+/** A period of days: both dates valid, `to` not before `from`, at most MAX_PERIOD_DAYS. */
+export function checkPeriod(from: string, to: string): void {
+  checkDate('from', from);
+  checkDate('to', to);
+  const span = daysBetween(from, to) + 1;
+  if (span < 1) throw invalid('to', 'to must not be before from.');
+  if (span > MAX_PERIOD_DAYS) throw invalid('to', `A period is at most ${MAX_PERIOD_DAYS} days.`);
+}
+
+function checkCurrency(field: string, currency: string): void {
+  if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency) || !isCurrency(currency))
+    throw invalid(field, `${field} must be a known ISO 4217 currency code, e.g. GBP.`);
+}
+
+function checkMultiplier(field: string, value: number): number {
+  const scaled = Number.isFinite(value) ? toScaled(value) : null;
+  if (scaled === null || value < 1 || value > 10)
+    throw invalid(field, `${field} must be between 1 and 10, with at most four decimals.`);
+  return scaled;
+}
+
+const money = (amountMinor: number, currency: string): Money => ({ amountMinor, currency });
+
+export const rateCardView = (card: RateCard) => ({
+  id: card.id,
+  grade: card.grade,
+  effectiveFrom: card.effectiveFrom,
+  baseHourlyRate: money(card.baseHourlyRateMinor, card.currency),
+  overtimeMultiplier: fromScaled(card.overtimeMultiplier),
+  nightMultiplier: fromScaled(card.nightMultiplier),
+  publicHolidayMultiplier: fromScaled(card.publicHolidayMultiplier),
+  setAt: card.setAt,
+});
+
+export const closeView = (close: DayClose) => ({ ...close, closed: true });
+
+const encodeCursor = (account: Account) =>
+  Buffer.from(JSON.stringify([account.name, account.id])).toString('base64url');
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string'))
+      return value as [string, string];
+  } catch {
+    // falls through
+  }
+  throw invalid('after', 'after must be an endCursor this query returned.');
+}
+
+/** Billing's operations; `now` is the clock (injectable for tests). */
+export class BillingService {
+  constructor(
+    private readonly ctx: BillingContext,
+    private readonly now: () => Date,
+  ) {}
+
+  private get em(): EntityManager {
+    return this.ctx.em;
+  }
+
+  async setRateCard(input: SetRateCardInput) {
+    assertFinance(this.ctx.identity, 'set rate cards');
+    const grade = typeof input.grade === 'string' ? input.grade.trim() : '';
+    if (!grade || grade.length > 50) throw invalid('grade', 'grade must be 1 to 50 characters.');
+    checkDate('effectiveFrom', input.effectiveFrom);
+    const today = ledgerToday(this.now());
+    if (input.effectiveFrom < today)
+      throw invalid(
+        'effectiveFrom',
+        `effectiveFrom must be today (${today}) or later: rate cards never change retroactively.`,
+      );
+    const rate = input.baseHourlyRate;
+    if (!Number.isSafeInteger(rate.amountMinor) || rate.amountMinor < 0)
+      throw invalid('baseHourlyRate.amountMinor', 'baseHourlyRate must not be negative.');
+    if (rate.amountMinor > MAX_RATE_MINOR)
+      throw invalid('baseHourlyRate.amountMinor', `baseHourlyRate is at most ${MAX_RATE_MINOR}.`);
+    checkCurrency('baseHourlyRate.currency', rate.currency);
+    const overtime = checkMultiplier('overtimeMultiplier', input.overtimeMultiplier);
+    const night = checkMultiplier('nightMultiplier', input.nightMultiplier);
+    const holiday = checkMultiplier('publicHolidayMultiplier', input.publicHolidayMultiplier);
+    const known =
+      (await this.em.count(EmployeeGradeSchema, { grade })) > 0 ||
+      (await this.em.count(RateCardSchema, { grade })) > 0;
+    if (!known) throw invalid('grade', `Unknown grade ${grade}: no employee has it.`);
+
+    const { id } = await once(
+      this.em,
+      {
+        operation: 'billing.setRateCard',
+        caller: this.ctx.identity.subject,
+        key: input.idempotencyKey,
+      },
+      async (tx) => {
+        await ensureLedgerGuards(tx);
+        const card: RateCard = {
+          id: uuidv7(),
+          grade,
+          effectiveFrom: input.effectiveFrom,
+          baseHourlyRateMinor: rate.amountMinor,
+          currency: rate.currency,
+          overtimeMultiplier: overtime,
+          nightMultiplier: night,
+          publicHolidayMultiplier: holiday,
+          setAt: this.now(),
+          setBy: this.ctx.identity.subject,
+        };
+        await tx.insert(RateCardSchema, card);
+        const view = rateCardView(card);
+        this.ctx.emit(tx, {
+          type: RATE_CARD_SET,
+          subject: card.id,
+          data: {
+            rateCardId: card.id,
+            grade,
+            effectiveFrom: card.effectiveFrom,
+            baseHourlyRate: view.baseHourlyRate,
+            overtimeMultiplier: view.overtimeMultiplier,
+            nightMultiplier: view.nightMultiplier,
+            publicHolidayMultiplier: view.publicHolidayMultiplier,
+            version: 1,
+          },
+        });
+        await this.recost(tx, grade, card.effectiveFrom, card.setAt);
+        return card.id;
+      },
+    );
+    return rateCardView(await this.em.findOneOrFail(RateCardSchema, { id }));
+  }
+
+  /** Re-costs the work of a grade's employees that may fall on or after `from`. */
+  private async recost(tx: EntityManager, grade: string, from: string, at: Date) {
+    const holders = await tx.find(EmployeeGradeSchema, { grade });
+    const ids = [...new Set(holders.map((h) => h.employeeId))];
+    if (!ids.length) return;
+    await lockForPosting(tx, ids);
+    // Two days' margin covers any zone's local day.
+    const entries = await entriesOf(tx, ids, new Date(`${addDays(from, -2)}T00:00:00Z`));
+    if (!entries.length) return;
+    const employees = await tx.find(
+      EmployeeCopySchema,
+      { id: { $in: ids } },
+      { disableIdentityMap: true },
+    );
+    const byId = new Map(employees.map((e) => [e.id, e]));
+    await repost(
+      tx,
+      entries.map((entry) => ({ entry, employee: byId.get(entry.employeeId) ?? null })),
+      'diff',
+      { eventId: null, type: RATE_CARD_SET, occurredAt: at },
+      await rateBookFor(tx, employees),
+    );
+  }
+
+  async rateCards(grade?: string | null) {
+    assertFinance(this.ctx.identity, 'read rate cards');
+    const cards = await this.em.find(RateCardSchema, grade ? { grade } : {}, {
+      orderBy: { grade: 'asc', effectiveFrom: 'asc', id: 'asc' },
+    });
+    const newest = new Map<string, RateCard>();
+    for (const card of cards) newest.set(`${card.grade}|${card.effectiveFrom}`, card);
+    return [...newest.values()].map(rateCardView);
+  }
+
+  async closeBillingDay(input: CloseBillingDayInput) {
+    assertCanClose(this.ctx.identity);
+    checkDate('date', input.date);
+    const today = ledgerToday(this.now());
+    if (input.date > today) throw invalid('date', `date must not be after today (${today}).`);
+    const { close } = await this.em.transactional((tx) =>
+      closeDay(tx, input.date, { emit: (draft) => this.ctx.emit(tx, draft), now: this.now() }),
+    );
+    return closeView(close);
+  }
+
+  async dayClose(date: string) {
+    assertFinance(this.ctx.identity, 'read the ledger');
+    checkDate('date', date);
+    const close = await this.em.findOne(DayCloseSchema, { date });
+    return close ? closeView(close) : null;
+  }
+
+  async accounts(first: number, after?: string | null) {
+    assertFinance(this.ctx.identity, 'read the ledger');
+    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE)
+      throw invalid('first', `first must be between 0 and ${MAX_PAGE}.`);
+    const where = after
+      ? (([name, id]) => ({
+          $or: [{ name: { $gt: name } }, { name, id: { $gt: id } }],
+        }))(decodeCursor(after))
+      : {};
+    const [rows, totalCount] = await Promise.all([
+      this.em.find(AccountSchema, where, { orderBy: { name: 'asc', id: 'asc' }, limit: first + 1 }),
+      this.em.count(AccountSchema, {}),
+    ]);
+    const nodes = rows.slice(0, first);
+    return {
+      nodes,
+      pageInfo: {
+        endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1]!) : null,
+        hasNextPage: rows.length > first,
+      },
+      totalCount,
+    };
+  }
+
+  async account(id: string) {
+    assertFinance(this.ctx.identity, 'read the ledger');
+    const account = await this.em.findOne(AccountSchema, { id });
+    if (!account) throw notFoundIn('Billing account', id);
+    return account;
+  }
+
+  async balance(account: Account): Promise<Money> {
+    return money(await this.ctx.loaders.balance.load(account.id), account.currency);
+  }
+
+  async statement(account: Account, from: string, to: string) {
+    assertFinance(this.ctx.identity, 'read the ledger');
+    checkPeriod(from, to);
+    const opening = await this.em.execute<{ total: string | null }[]>(
+      `select sum(p.amount_minor) as total from ${table(this.em, 'billing_postings')} p
+       join ${table(this.em, 'billing_transactions')} t on t.id = p.transaction_id
+       where p.account_id = ? and p.booking_date < ?`,
+      [account.id, from],
+    );
+    const rows = await this.em.execute<Record<string, unknown>[]>(
+      `select t.id, t.occurred_at, t.kind, p.amount_minor, t.source_event_id, t.cause, t.entry_id,
+              t.employee_id, t.work_date, t.booking_date, t.late, t.reverses_id
+       from ${table(this.em, 'billing_postings')} p join ${table(this.em, 'billing_transactions')} t on t.id = p.transaction_id
+       where p.account_id = ? and p.booking_date >= ? and p.booking_date <= ?
+       order by p.booking_date asc, t.id asc`,
+      [account.id, from, to],
+    );
+    const openingMinor = Number(opening[0]?.total ?? 0);
+    const transactions: StatementLine[] = rows.map((r) => ({
+      id: String(r.id),
+      occurredAt: new Date(r.occurred_at as string | number | Date),
+      kind: String(r.kind),
+      amount: money(Number(r.amount_minor), account.currency),
+      sourceEventId: (r.source_event_id as string | null) ?? null,
+      cause: String(r.cause),
+      entryId: String(r.entry_id),
+      employeeId: String(r.employee_id),
+      workDate: String(r.work_date),
+      bookingDate: String(r.booking_date),
+      late: r.late === true || r.late === 1,
+      reversesId: (r.reverses_id as string | null) ?? null,
+    }));
+    const closingMinor = transactions.reduce((sum, t) => sum + t.amount.amountMinor, openingMinor);
+    return {
+      openingBalance: money(openingMinor, account.currency),
+      closingBalance: money(closingMinor, account.currency),
+      transactions,
+    };
+  }
+
+  async trialBalance(on: string, currency?: string | null) {
+    assertFinance(this.ctx.identity, 'read the ledger');
+    checkDate('on', on);
+    const wanted = currency ?? DEFAULT_CURRENCY;
+    checkCurrency('currency', wanted);
+    const rows = await this.em.execute<{ currency: string; total: string }[]>(
+      `select p.currency, sum(p.amount_minor) as total from ${table(this.em, 'billing_postings')} p
+       join ${table(this.em, 'billing_transactions')} t on t.id = p.transaction_id
+       where p.booking_date <= ? group by p.account_id, p.currency`,
+      [on],
+    );
+    const net = new Map<string, bigint>();
+    let debits = 0;
+    let credits = 0;
+    for (const row of rows) {
+      const total = BigInt(row.total);
+      net.set(row.currency, (net.get(row.currency) ?? 0n) + total);
+      if (row.currency !== wanted) continue;
+      if (total > 0n) debits += Number(total);
+      else credits -= Number(total);
+    }
+    return {
+      on,
+      balanced: [...net.values()].every((sum) => sum === 0n),
+      total: money(debits, wanted),
+      credits: money(credits, wanted),
+    };
+  }
+
+  /** The employee's cost on work days [from, to], in one currency. */
+  async cost(employeeId: string, from: string, to: string, currency?: string | null) {
+    checkPeriod(from, to);
+    if (currency) checkCurrency('currency', currency);
+    await assertCanReadCost(this.ctx.identity, employeeId, (id) => this.managersOf(id));
+    const byCurrency = await this.ctx.loaders.cost.load(`${employeeId}|${from}|${to}`);
+    if (currency) return money(byCurrency.get(currency) ?? 0, currency);
+    const present = [...byCurrency.entries()].filter(([, amount]) => amount !== 0);
+    if (present.length > 1)
+      throw invalid('currency', 'The period has costs in several currencies: name one.');
+    const [only] = present;
+    return only ? money(only[1], only[0]) : money(0, DEFAULT_CURRENCY);
+  }
+
+  /** Managers above an employee in billing's copy, nearest first (cycle-safe). */
+  private async managersOf(employeeId: string): Promise<string[]> {
+    const chain: string[] = [];
+    let current = (await this.ctx.loaders.employee.load(employeeId))?.managerId ?? null;
+    while (current && !chain.includes(current) && chain.length < 50) {
+      chain.push(current);
+      current = (await this.ctx.loaders.employee.load(current))?.managerId ?? null;
+    }
+    return chain;
+  }
+}

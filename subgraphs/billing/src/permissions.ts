@@ -1,0 +1,34 @@
+import { hasRole, type Identity } from '../../../runtime/src/identity';
+import { forbiddenTo } from './errors';
+
+/** Rate cards, the ledger, statements and the daily close: FINANCE and ADMIN. */
+export function assertFinance(identity: Identity, what: string): void {
+  if (hasRole(identity, 'FINANCE')) return;
+  throw forbiddenTo(`Only FINANCE may ${what}.`);
+}
+
+/** Closing a day: FINANCE, ADMIN, and SYSTEM (the scheduler). */
+export function assertCanClose(identity: Identity): void {
+  if (hasRole(identity, 'FINANCE', 'SYSTEM')) return;
+  throw forbiddenTo('Only FINANCE may close a billing day.');
+}
+
+/** The ids of an employee's managers in billing's copy, nearest first. */
+export type ManagerChain = (employeeId: string) => Promise<readonly string[]>;
+
+/**
+ * An employee's cost: FINANCE, HR, ADMIN and SYSTEM for anyone; the employee themself;
+ * a MANAGER for their direct and indirect reports. Everyone else is FORBIDDEN.
+ */
+export async function assertCanReadCost(
+  identity: Identity,
+  employeeId: string,
+  managersOf: ManagerChain,
+): Promise<void> {
+  if (hasRole(identity, 'FINANCE', 'HR', 'SYSTEM')) return;
+  if (identity.role !== 'PARTNER' && identity.employeeId === employeeId) return;
+  if (identity.role === 'MANAGER' && identity.employeeId) {
+    if ((await managersOf(employeeId)).includes(identity.employeeId)) return;
+  }
+  throw forbiddenTo("You may not read this employee's cost.");
+}

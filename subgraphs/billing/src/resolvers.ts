@@ -1,0 +1,71 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { GraphQLScalarType, Kind } from 'graphql';
+import { DateScalar } from '../../../runtime/src/scalars';
+import {
+  BillingService,
+  type BillingContext,
+  type CloseBillingDayInput,
+  type SetRateCardInput,
+} from './BillingService';
+import type { Account } from './entities';
+
+const DateTimeScalar = new GraphQLScalarType({
+  name: 'DateTime',
+  description: 'An instant, RFC 3339 with an offset; always returned in UTC.',
+  serialize: (value) => (value instanceof Date ? value : new Date(String(value))).toISOString(),
+  parseValue: (value) => {
+    if (typeof value !== 'string') throw new TypeError('DateTime must be a string.');
+    return value;
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new TypeError('DateTime must be a string.');
+    return ast.value;
+  },
+});
+
+interface EmployeeRef {
+  id: string;
+}
+
+/** The resolvers, on a clock (the real one outside tests). */
+export function createResolvers(now: () => Date): GraphQLResolverMap<BillingContext> {
+  const service = (ctx: BillingContext) => new BillingService(ctx, now);
+  return {
+    Date: DateScalar,
+    DateTime: DateTimeScalar,
+    Query: {
+      billingAccounts: (_r, args: { first: number; after?: string | null }, ctx: BillingContext) =>
+        service(ctx).accounts(args.first, args.after),
+      billingAccount: (_r, args: { id: string }, ctx: BillingContext) =>
+        service(ctx).account(args.id),
+      trialBalance: (_r, args: { on: string; currency?: string | null }, ctx: BillingContext) =>
+        service(ctx).trialBalance(args.on, args.currency),
+      rateCards: (_r, args: { grade?: string | null }, ctx: BillingContext) =>
+        service(ctx).rateCards(args.grade),
+      billingDayClose: (_r, args: { date: string }, ctx: BillingContext) =>
+        service(ctx).dayClose(args.date),
+    },
+    Mutation: {
+      setRateCard: (_r, args: { input: SetRateCardInput }, ctx: BillingContext) =>
+        service(ctx).setRateCard(args.input),
+      closeBillingDay: (_r, args: { input: CloseBillingDayInput }, ctx: BillingContext) =>
+        service(ctx).closeBillingDay(args.input),
+    },
+    BillingAccount: {
+      owner: (account: Account) => account.ownerKey,
+      balance: (account: Account, _args: unknown, ctx: BillingContext) =>
+        service(ctx).balance(account),
+      statement: (account: Account, args: { from: string; to: string }, ctx: BillingContext) =>
+        service(ctx).statement(account, args.from, args.to),
+    },
+    Employee: {
+      // A reference costs nothing here: `cost` checks access per employee.
+      __resolveReference: (reference: EmployeeRef) => ({ id: reference.id }),
+      cost: (
+        employee: EmployeeRef,
+        args: { from: string; to: string; currency?: string | null },
+        ctx: BillingContext,
+      ) => service(ctx).cost(employee.id, args.from, args.to, args.currency),
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { v7 as uuidv7 } from 'uuid';
+import { entryEvent, finance, startBilling, type BillingHarness } from './support';
+
+const TEAM = `query ($reps: [_Any!]!, $from: Date!, $to: Date!) { _entities(representations: $reps) {
+  ... on Employee { id cost(from: $from, to: $to) { amountMinor currency } } } }`;
+
+describe('billing: a team in one request', () => {
+  let h: BillingHarness;
+  const ids: string[] = [];
+  let manager: string;
+  beforeAll(async () => {
+    h = await startBilling('2026-03-02T12:00:00Z');
+    manager = await h.hire();
+    for (let i = 0; i < 50; i += 1) ids.push(await h.hire({ managerId: manager }));
+    await h.setCard({ grade: 'G1', effectiveFrom: '2026-03-03', rate: 1000 });
+    for (const [i, employeeId] of ids.entries())
+      await h.apply(
+        entryEvent('recorded', {
+          entryId: uuidv7(),
+          employeeId,
+          version: 1,
+          startTime: '2026-03-10T09:00:00Z',
+          endTime: new Date(Date.parse('2026-03-10T10:00:00Z') + i * 60000).toISOString(),
+        }),
+      );
+  });
+  afterAll(() => h.stop());
+
+  it.each([
+    ['FINANCE', finance, 1],
+    ['their MANAGER', { role: 'MANAGER' as const, sub: '' }, 3],
+  ])(
+    'resolves 50 employees’ cost for %s in a fixed number of queries',
+    async (_who, caller, max) => {
+      const who = caller.sub === '' ? { ...caller, sub: manager } : caller;
+      let reply: Awaited<ReturnType<BillingHarness['gql']>> = {};
+      const sql = await h.countQueries(async () => {
+        reply = await h.gql(
+          TEAM,
+          {
+            reps: ids.map((id) => ({ __typename: 'Employee', id })),
+            from: '2026-03-10',
+            to: '2026-03-10',
+          },
+          who,
+        );
+      });
+      expect(reply.errors).toBeUndefined();
+      const costs = reply.data!._entities.map(
+        (e: { cost: { amountMinor: number } }) => e.cost.amountMinor,
+      );
+      // 1 hour + i minutes at £10.00 an hour, rounded half-even.
+      expect(costs[0]).toBe(1000);
+      expect(costs[3]).toBe(1050);
+      expect(costs).toHaveLength(50);
+      expect(sql.length).toBeLessThanOrEqual(max);
+    },
+  );
+});
