@@ -1,0 +1,132 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { EventEnvelope, EventHandlerDefinition } from '../../../messaging/src/types';
+import type { EmailSettings } from './email';
+import { EmployeeCopySchema, type EmployeeCopy, type EmployeeStatus } from './entities';
+import { storeNotifications } from './store';
+import { notificationsFor } from './templates';
+
+/** The employees events notifications keeps its copy from. */
+export const EMPLOYEE_EVENTS = [
+  'employees.employee.created',
+  'employees.employee.updated',
+  'employees.employee.status_changed',
+  'employees.employee.terminated',
+  'employees.manager.assigned',
+];
+
+/** Events with a template (employee.created is among both). */
+export const TEMPLATE_EVENTS = [
+  'leave.request.created',
+  'leave.request.approved',
+  'leave.request.rejected',
+  'leave.request.cancelled',
+  'attendance.late_arrival.detected',
+  'attendance.absence.detected',
+  'attendance.day.processed',
+  'billing.day.closed',
+];
+
+type Patch = Partial<
+  Pick<EmployeeCopy, 'firstName' | 'lastName' | 'email' | 'managerId' | 'status'>
+>;
+
+interface EmployeeEventData {
+  employeeId: string;
+  version: number;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  status?: EmployeeStatus;
+  managerId?: string | null;
+  to?: EmployeeStatus;
+  changes?: Record<string, { new?: unknown } | undefined>;
+}
+
+function patchOf(type: string, data: EmployeeEventData): Patch {
+  switch (type) {
+    case 'employees.employee.created':
+      return {
+        firstName: data.firstName,
+        lastName: data.lastName,
+        email: data.email,
+        status: data.status,
+        managerId: data.managerId ?? null,
+      };
+    case 'employees.employee.updated': {
+      const patch: Patch = {};
+      for (const field of ['firstName', 'lastName', 'email'] as const) {
+        const change = data.changes?.[field];
+        if (change && 'new' in change) patch[field] = (change.new as string | null) ?? null;
+      }
+      return patch;
+    }
+    case 'employees.employee.status_changed':
+      return { status: data.to };
+    case 'employees.employee.terminated':
+      return { status: 'TERMINATED' };
+    case 'employees.manager.assigned':
+      return { managerId: data.managerId ?? null };
+    default:
+      return {};
+  }
+}
+
+/**
+ * Applies one employees event to the copy; an event no newer than the copy changes nothing
+ * (DESIGN.md §3.3). An event about an employee not seen yet starts a copy with what it says.
+ */
+export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
+  if (!EMPLOYEE_EVENTS.includes(event.type)) return;
+  const data = event.data as unknown as EmployeeEventData;
+  const copy = await em.findOne(EmployeeCopySchema, data.employeeId);
+  if (copy && copy.version >= data.version) return;
+  const defined = Object.fromEntries(
+    Object.entries(patchOf(event.type, data)).filter(([, v]) => v !== undefined),
+  );
+  if (copy) {
+    Object.assign(copy, defined, { version: data.version, updatedAt: new Date() });
+  } else {
+    em.persist(
+      em.create(EmployeeCopySchema, {
+        id: data.employeeId,
+        firstName: null,
+        lastName: null,
+        email: null,
+        managerId: null,
+        status: 'ACTIVE',
+        ...defined,
+        version: data.version,
+        updatedAt: new Date(),
+      }),
+    );
+  }
+  await em.flush();
+}
+
+export interface HandlerSettings {
+  email: EmailSettings | null;
+  hrRecipientIds: readonly string[];
+  financeRecipientIds: readonly string[];
+  now: () => Date;
+}
+
+/**
+ * One consumer: keeps the copy of employees, then stores what the event's template says, in
+ * the transaction that records the inbox entry (so once per event).
+ */
+export function createNotifyHandler(settings: HandlerSettings): EventHandlerDefinition {
+  return {
+    name: 'notify',
+    types: [...EMPLOYEE_EVENTS, ...TEMPLATE_EVENTS],
+    async handle(event, { em, emit }) {
+      await applyEmployeeEvent(em, event);
+      const drafts = await notificationsFor(event, {
+        employee: (id) => em.findOne(EmployeeCopySchema, id),
+        hr: settings.hrRecipientIds,
+        finance: settings.financeRecipientIds,
+      });
+      if (drafts.length === 0) return;
+      await storeNotifications({ em, emit, now: settings.now(), email: settings.email }, drafts);
+    },
+  };
+}

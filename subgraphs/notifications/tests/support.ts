@@ -1,0 +1,126 @@
+import { v7 as uuidv7 } from 'uuid';
+import { createEvent, DEFAULT_NAMESPACE, loadCatalogue, recordEvent } from '../../../messaging/src';
+import type { EventEnvelope } from '../../../messaging/src/types';
+import {
+  foreignEvent,
+  startSubgraph,
+  type Caller,
+  type SubgraphHarness,
+} from '../../../test-support/startSubgraph';
+import { createNotifications, type NotificationsModule, type NotificationsOptions } from '../src';
+import { EmailOutboxSchema, EmployeeCopySchema, NotificationSchema } from '../src/entities';
+
+const catalogue = loadCatalogue();
+
+export interface NotificationsHarness extends SubgraphHarness {
+  module: NotificationsModule;
+  /** Hands an event to the consumer, as the runtime does (validated against the catalogue). */
+  feed(event: EventEnvelope): Promise<void>;
+  /** A foreign event of `type` with `data`, fed; returns the envelope. */
+  send(type: string, data: Record<string, unknown>): Promise<EventEnvelope>;
+  /** Makes an employee known (created event); returns its id. */
+  hire(overrides?: Record<string, unknown>): Promise<string>;
+  notificationsOf(recipientId: string): Promise<Loose[]>;
+  all(): Promise<Loose[]>;
+  emails(): Promise<Loose[]>;
+  copy(id: string): Promise<Loose>;
+}
+
+type Loose = any;
+
+export const as = (employeeId: string, role: Caller['role'] = 'EMPLOYEE'): Caller => ({
+  role,
+  sub: employeeId,
+});
+
+export function createdData(id: string, overrides: Record<string, unknown> = {}) {
+  return {
+    employeeId: id,
+    employeeNumber: `E${id.slice(-6)}`,
+    version: 1,
+    firstName: 'Pat',
+    lastName: 'Person',
+    email: `pat.${id.slice(-12)}@example.com`,
+    department: 'Emergency Medicine',
+    jobTitle: 'Staff Nurse',
+    grade: 'BAND_5',
+    employmentType: 'FULL_TIME',
+    status: 'ACTIVE',
+    hireDate: '2021-04-01',
+    managerId: null,
+    location: 'ENGLAND_AND_WALES',
+    timeZone: 'Europe/London',
+    ...overrides,
+  };
+}
+
+export function leaveData(
+  employeeId: string,
+  managerId: string | null,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    requestId: uuidv7(),
+    employeeId,
+    version: 1,
+    leaveType: 'ANNUAL',
+    paid: true,
+    status: 'PENDING',
+    startDate: '2026-12-01',
+    endDate: '2026-12-03',
+    halfDayStart: false,
+    halfDayEnd: false,
+    days: 3,
+    dates: ['2026-12-01', '2026-12-02', '2026-12-03'].map((date) => ({ date, days: 1 })),
+    managerId,
+    ...extra,
+  };
+}
+
+export async function startNotifications(
+  options: NotificationsOptions = {},
+): Promise<NotificationsHarness> {
+  const module = createNotifications({ deliveryJob: false, ...options });
+  const h = await startSubgraph(module);
+  const handler = module.eventHandlers![0]!;
+  const em = () => h.runtime.orm.em.fork();
+  const feed = async (event: EventEnvelope) => {
+    catalogue.validate(event);
+    await h.transaction((tx) =>
+      handler.handle(event, {
+        em: tx,
+        emit: (draft) =>
+          recordEvent(
+            tx,
+            createEvent(draft, {
+              source: '/subgraphs/notifications',
+              correlationId: event.correlationid,
+              causationId: event.id,
+            }),
+            DEFAULT_NAMESPACE,
+          ),
+      }),
+    );
+  };
+  const send = async (type: string, data: Record<string, unknown>) => {
+    const event = foreignEvent(type, data);
+    await feed(event);
+    return event;
+  };
+  return {
+    ...h,
+    module,
+    feed,
+    send,
+    async hire(overrides = {}) {
+      const data = createdData(uuidv7(), overrides);
+      await send('employees.employee.created', data);
+      return data.employeeId as string;
+    },
+    notificationsOf: (recipientId) =>
+      em().find(NotificationSchema, { recipientId }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
+    all: () => em().find(NotificationSchema, {}, { orderBy: { id: 'asc' } }),
+    emails: () => em().find(EmailOutboxSchema, {}, { orderBy: { id: 'asc' } }),
+    copy: (id) => em().findOne(EmployeeCopySchema, id),
+  };
+}

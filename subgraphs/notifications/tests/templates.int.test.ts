@@ -1,0 +1,269 @@
+import { v7 as uuidv7 } from 'uuid';
+import { leaveData, startNotifications, type NotificationsHarness } from './support';
+
+describe('notifications: templates from events', () => {
+  let h: NotificationsHarness;
+  let hr1: string;
+  let finance1: string;
+  let manager: string;
+  let employee: string;
+  const hrId = uuidv7();
+  const financeId = uuidv7();
+
+  beforeAll(async () => {
+    h = await startNotifications({ hrRecipientIds: [hrId], financeRecipientIds: [financeId] });
+    hr1 = await h.hire({ employeeId: hrId, firstName: 'Hana', lastName: 'Reyes' });
+    finance1 = await h.hire({ employeeId: financeId, firstName: 'Fin', lastName: 'Ance' });
+    manager = await h.hire({ firstName: 'Mona', lastName: 'Gerr' });
+    employee = await h.hire({ firstName: 'Eve', lastName: 'Worker', managerId: manager });
+  });
+  afterAll(() => h.stop());
+
+  const latest = async (recipientId: string) => {
+    const rows = await h.notificationsOf(recipientId);
+    return rows[rows.length - 1];
+  };
+
+  it('employee created: tells the manager, and emits notification.created', async () => {
+    const n = await latest(manager);
+    expect(n).toMatchObject({
+      type: 'EMPLOYEE_CREATED',
+      title: 'Eve Worker joined your team',
+      body: 'Eve Worker (Staff Nurse, Emergency Medicine) starts on 2021-04-01 and reports to you.',
+      status: 'UNREAD',
+      channel: 'IN_APP',
+    });
+    const events = await h.events('notifications.notification.created');
+    const event = events.find((e) => e.data.notificationId === n.id)!;
+    expect(event.data).toEqual({
+      notificationId: n.id,
+      recipientId: manager,
+      type: 'EMPLOYEE_CREATED',
+      title: 'Eve Worker joined your team',
+      createdAt: n.createdAt.toISOString(),
+      version: 1,
+    });
+    expect(event.source).toBe('/subgraphs/notifications');
+  });
+
+  it('leave requested: tells the manager', async () => {
+    await h.send('leave.request.created', {
+      ...leaveData(employee, manager),
+      requestedBy: employee,
+    });
+    expect(await latest(manager)).toMatchObject({
+      type: 'LEAVE_REQUESTED',
+      title: 'Leave request from Eve Worker',
+      body: 'Eve Worker asked for annual leave from 2026-12-01 to 2026-12-03 (3 days). It waits for your decision.',
+    });
+  });
+
+  it('approved: tells the employee and the configured HR recipients', async () => {
+    await h.send('leave.request.approved', {
+      ...leaveData(employee, manager, { status: 'APPROVED' }),
+      approvedBy: manager,
+      approvedAt: '2026-11-20T10:00:00Z',
+    });
+    expect(await latest(employee)).toMatchObject({
+      type: 'LEAVE_APPROVED',
+      title: 'Your leave request was approved',
+      body: 'Your annual leave from 2026-12-01 to 2026-12-03 (3 days) was approved.',
+    });
+    expect(await latest(hr1)).toMatchObject({
+      type: 'LEAVE_APPROVED',
+      title: 'Leave approved for Eve Worker',
+      body: "Eve Worker's annual leave from 2026-12-01 to 2026-12-03 (3 days) was approved.",
+    });
+  });
+
+  it('rejected: tells the employee, with the reason', async () => {
+    await h.send('leave.request.rejected', {
+      ...leaveData(employee, manager, {
+        status: 'REJECTED',
+        leaveType: 'TOIL',
+        startDate: '2026-12-05',
+        endDate: '2026-12-05',
+        days: 1,
+        dates: [{ date: '2026-12-05', days: 1 }],
+      }),
+      rejectedBy: manager,
+      rejectedAt: '2026-11-20T10:00:00Z',
+      rejectionReason: 'Short staffed',
+    });
+    expect(await latest(employee)).toMatchObject({
+      type: 'LEAVE_REJECTED',
+      title: 'Your leave request was rejected',
+      body: 'Your time off in lieu leave on 2026-12-05 (1 day) was rejected.\nReason: Short staffed',
+    });
+  });
+
+  it('cancelled: tells the employee', async () => {
+    await h.send('leave.request.cancelled', {
+      ...leaveData(employee, manager, { status: 'CANCELLED', leaveType: 'SICK' }),
+      previousStatus: 'APPROVED',
+      cancelledBy: employee,
+      cancelledAt: '2026-11-20T10:00:00Z',
+    });
+    expect(await latest(employee)).toMatchObject({
+      type: 'LEAVE_CANCELLED',
+      title: 'Your leave request was cancelled',
+      body: 'Your sick leave from 2026-12-01 to 2026-12-03 (3 days) was cancelled.',
+    });
+  });
+
+  it('late arrival: tells the manager', async () => {
+    await h.send('attendance.late_arrival.detected', {
+      dayId: uuidv7(),
+      employeeId: employee,
+      date: '2026-11-19',
+      version: 1,
+      managerId: manager,
+      checkInTime: '2026-11-19T09:17:00Z',
+      lateByMinutes: 17,
+    });
+    expect(await latest(manager)).toMatchObject({
+      type: 'LATE_ARRIVAL',
+      title: 'Eve Worker arrived late',
+      body: 'Eve Worker checked in 17 minutes late on 2026-11-19.',
+    });
+  });
+
+  it('absence: tells HR', async () => {
+    await h.send('attendance.absence.detected', {
+      dayId: uuidv7(),
+      employeeId: employee,
+      date: '2026-11-18',
+      version: 1,
+      managerId: manager,
+    });
+    expect(await latest(hr1)).toMatchObject({
+      type: 'ABSENCE',
+      title: 'Eve Worker was absent',
+      body: 'Eve Worker did not check in on 2026-11-18 and had no leave.',
+    });
+  });
+
+  it('incomplete check-out (day processed INCOMPLETE): tells the employee once per day', async () => {
+    const dayId = uuidv7();
+    const day = (version: number, status: string | null) => ({
+      dayId,
+      employeeId: employee,
+      date: '2026-11-17',
+      version,
+      status,
+      workedMinutes: 0,
+      plannedMinutes: 480,
+      lateByMinutes: 0,
+      earlyExitMinutes: 0,
+      overtimeMinutes: 0,
+    });
+    const before = (await h.notificationsOf(employee)).length;
+    await h.send('attendance.day.processed', day(1, 'PRESENT'));
+    expect(await h.notificationsOf(employee)).toHaveLength(before);
+    await h.send('attendance.day.processed', day(2, 'INCOMPLETE'));
+    await h.send('attendance.day.processed', day(3, 'INCOMPLETE'));
+    const rows = await h.notificationsOf(employee);
+    expect(rows).toHaveLength(before + 1);
+    expect(rows[rows.length - 1]).toMatchObject({
+      type: 'INCOMPLETE_CHECK_OUT',
+      title: 'Check-out missing on 2026-11-17',
+      body: 'You checked in on 2026-11-17 but did not check out. Ask your manager to record the time.',
+    });
+  });
+
+  it('day closed: tells finance', async () => {
+    await h.send('billing.day.closed', {
+      date: '2026-11-21',
+      transactionCount: 12,
+      lateTransactionCount: 1,
+      accountCount: 3,
+      totals: [],
+      version: 1,
+    });
+    expect(await latest(finance1)).toMatchObject({
+      type: 'DAY_CLOSED',
+      title: 'Ledger day 2026-11-21 closed',
+      body: 'The ledger day 2026-11-21 was closed with 12 transactions (1 late) on 3 accounts.',
+    });
+  });
+
+  it('a duplicated event stores one notification and one event', async () => {
+    const before = (await h.all()).length;
+    const eventsBefore = (await h.events('notifications.notification.created')).length;
+    const event = await h.send('leave.request.created', {
+      ...leaveData(employee, manager),
+      requestedBy: employee,
+    });
+    await h.feed(event);
+    expect(await h.all()).toHaveLength(before + 1);
+    expect(await h.events('notifications.notification.created')).toHaveLength(eventsBefore + 1);
+  });
+
+  it('an event naming no one to tell stores nothing', async () => {
+    const before = (await h.all()).length;
+    await h.send('leave.request.created', { ...leaveData(employee, null), requestedBy: employee });
+    await h.hire({ managerId: null });
+    expect(await h.all()).toHaveLength(before);
+  });
+});
+
+describe('notifications: copy of employees', () => {
+  let h: NotificationsHarness;
+  beforeAll(async () => (h = await startNotifications()));
+  afterAll(() => h.stop());
+
+  it('keeps name, e-mail, manager and status, and ignores older versions', async () => {
+    const id = await h.hire({ firstName: 'Ann', email: 'ann@example.com' });
+    const manager = uuidv7();
+    await h.send('employees.manager.assigned', {
+      employeeId: id,
+      employeeNumber: 'E1',
+      version: 3,
+      managerId: manager,
+      previousManagerId: null,
+    });
+    // Version 2 arrives after 3: older than the copy, it changes nothing.
+    await h.send('employees.employee.updated', {
+      employeeId: id,
+      employeeNumber: 'E1',
+      version: 2,
+      changes: { email: { old: 'ann@example.com', new: 'old@example.com' } },
+    });
+    await h.send('employees.employee.status_changed', {
+      employeeId: id,
+      employeeNumber: 'E1',
+      version: 2,
+      from: 'ACTIVE',
+      to: 'ON_LEAVE',
+    });
+    expect(await h.copy(id)).toMatchObject({
+      firstName: 'Ann',
+      email: 'ann@example.com',
+      managerId: manager,
+      status: 'ACTIVE',
+      version: 3,
+    });
+    await h.send('employees.employee.updated', {
+      employeeId: id,
+      employeeNumber: 'E1',
+      version: 4,
+      changes: {
+        email: { old: 'ann@example.com', new: 'ann.new@example.com' },
+        lastName: { old: 'Person', new: 'Smith' },
+      },
+    });
+    await h.send('employees.employee.terminated', {
+      employeeId: id,
+      employeeNumber: 'E1',
+      version: 5,
+      terminationDate: '2026-12-31',
+    });
+    expect(await h.copy(id)).toMatchObject({
+      firstName: 'Ann',
+      lastName: 'Smith',
+      email: 'ann.new@example.com',
+      status: 'TERMINATED',
+      version: 5,
+    });
+  });
+});
