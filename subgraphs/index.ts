@@ -1,8 +1,22 @@
 import { accruals } from './accruals/src';
 import { agreements } from './agreements/src';
+import { attendance } from './attendance/src';
 import { audit } from './audit/src';
+import { billing } from './billing/src';
 import { employees } from './employees/src';
+import { leave } from './leave/src';
+import { notifications } from './notifications/src';
 import { time } from './time/src';
 
 /** Every subgraph of the platform, in the order all-in-one starts them. */
-export const subgraphs = [employees, agreements, time, accruals, audit] as const;
+export const subgraphs = [
+  employees,
+  agreements,
+  time,
+  accruals,
+  leave,
+  attendance,
+  billing,
+  notifications,
+  audit,
+] as const;

@@ -37,11 +37,129 @@ const agreement = (extra: Record<string, unknown>): Record<string, unknown> => (
   startDate: '2025-04-01',
   endDate: '2026-03-31',
   fte: 0.8,
+  weeklyHours: 30,
+  workingDays: ['MON', 'TUE', 'WED', 'THU'],
+  annualLeaveDays: 21.6,
   targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: 1560 }],
   openingBalances: [],
   correlationId: 'import-1',
   ...extra,
 });
+
+/** One leave request through its steps, as leave publishes them. */
+function leaveRequests(): Record<string, Record<string, unknown>> {
+  const request = (version: number, status: string) => ({
+    requestId: ENTRY,
+    employeeId: EMPLOYEE,
+    version,
+    leaveType: 'ANNUAL',
+    paid: true,
+    status,
+    startDate: '2025-12-22',
+    endDate: '2025-12-24',
+    halfDayStart: false,
+    halfDayEnd: true,
+    days: 2.5,
+    dates: [
+      { date: '2025-12-22', days: 1 },
+      { date: '2025-12-23', days: 1 },
+      { date: '2025-12-24', days: 0.5 },
+    ],
+    managerId: MANAGER,
+  });
+  return {
+    'leave.request.created': { ...request(1, 'PENDING'), requestedBy: EMPLOYEE },
+    'leave.request.approved': {
+      ...request(2, 'APPROVED'),
+      approvedBy: MANAGER,
+      approvedAt: '2025-11-03T09:15:00.000Z',
+    },
+    'leave.request.rejected': {
+      ...request(2, 'REJECTED'),
+      rejectedBy: MANAGER,
+      rejectedAt: '2025-11-03T09:15:00.000Z',
+      rejectionReason: 'Ward short-staffed',
+    },
+    'leave.request.cancelled': {
+      ...request(3, 'CANCELLED'),
+      previousStatus: 'APPROVED',
+      cancelledBy: EMPLOYEE,
+      cancelledAt: '2025-11-10T16:00:00.000Z',
+    },
+  };
+}
+
+/** A day of attendance, as attendance publishes it. */
+function attendanceDay(): Record<string, Record<string, unknown>> {
+  const DAY = '0190a6e2-5b7c-7d3e-9f10-dddddddddddd';
+  const checkIn = '2025-06-10T08:14:00.000Z';
+  return {
+    'attendance.checked_in': {
+      entryId: ENTRY,
+      employeeId: EMPLOYEE,
+      version: 1,
+      date: '2025-06-10',
+      checkInTime: checkIn,
+      location: 'Ward 5',
+      device: 'kiosk-1',
+      plannedStart: '2025-06-10T08:00:00.000Z',
+      late: true,
+      lateByMinutes: 14,
+    },
+    'attendance.checked_out': {
+      entryId: ENTRY,
+      employeeId: EMPLOYEE,
+      version: 2,
+      date: '2025-06-10',
+      checkInTime: checkIn,
+      checkOutTime: '2025-06-10T16:30:00.000Z',
+      location: null,
+      device: null,
+      workedMinutes: 496,
+      earlyExitMinutes: 0,
+    },
+    'attendance.manual_entry_recorded': {
+      entryId: ENTRY,
+      employeeId: EMPLOYEE,
+      version: 1,
+      date: '2025-06-10',
+      checkInTime: '2025-06-10T07:55:00.000Z',
+      checkOutTime: '2025-06-10T16:00:00.000Z',
+      reason: 'Badge reader was down',
+      recordedBy: MANAGER,
+      correctsEntryId: '0190a6e2-5b7c-7d3e-9f10-cccccccccccc',
+      lateByMinutes: 0,
+    },
+    'attendance.day.processed': {
+      dayId: DAY,
+      employeeId: EMPLOYEE,
+      date: '2025-06-10',
+      version: 1,
+      status: 'PRESENT',
+      workedMinutes: 496,
+      plannedMinutes: 450,
+      lateByMinutes: 14,
+      earlyExitMinutes: 0,
+      overtimeMinutes: 46,
+    },
+    'attendance.late_arrival.detected': {
+      dayId: DAY,
+      employeeId: EMPLOYEE,
+      date: '2025-06-10',
+      version: 1,
+      managerId: MANAGER,
+      checkInTime: checkIn,
+      lateByMinutes: 14,
+    },
+    'attendance.absence.detected': {
+      dayId: DAY,
+      employeeId: EMPLOYEE,
+      date: '2025-06-11',
+      version: 1,
+      managerId: null,
+    },
+  };
+}
 
 const validData: Record<string, Record<string, unknown>> = {
   'accruals.balance.changed': {
@@ -51,6 +169,7 @@ const validData: Record<string, Record<string, unknown>> = {
     cumulative: 1.5,
     version: 1,
   },
+  ...attendanceDay(),
   'agreements.agreement.created': agreement({}),
   'agreements.agreement.amended': agreement({ version: 2, effectiveFrom: '2025-10-01', fte: 0.6 }),
   'agreements.agreement.ended': agreement({
@@ -107,6 +226,35 @@ const validData: Record<string, Record<string, unknown>> = {
     previousManagerId: null,
   },
   'audit.retention.purged': { purgedCount: 12, before: '2024-01-01T00:00:00+01:00' },
+  ...leaveRequests(),
+  'billing.rate_card.set': {
+    rateCardId: ENTRY,
+    grade: 'G1',
+    effectiveFrom: '2026-04-01',
+    baseHourlyRate: { amountMinor: 2000, currency: 'GBP' },
+    overtimeMultiplier: 1.5,
+    nightMultiplier: 1.25,
+    publicHolidayMultiplier: 2,
+    version: 1,
+  },
+  'billing.day.closed': {
+    date: '2026-03-10',
+    transactionCount: 3,
+    lateTransactionCount: 1,
+    accountCount: 2,
+    totals: [
+      { currency: 'GBP', debitMinor: 8000, creditMinor: 8000, closingDebitBalanceMinor: 23000 },
+    ],
+    version: 1,
+  },
+  'notifications.notification.created': {
+    notificationId: ENTRY,
+    recipientId: EMPLOYEE,
+    type: 'LEAVE_APPROVED',
+    title: 'Your leave request was approved',
+    createdAt: '2026-11-22T08:00:00.000Z',
+    version: 1,
+  },
   'time.entry.recorded': timeEntry({ version: 1 }),
   'time.entry.amended': timeEntry({
     version: 2,

@@ -27,26 +27,4 @@ describe('time schema', () => {
     for (const operation of ours.filter((o) => !['Timecard', 'Schedule'].includes(o.name)))
       expect(validate(schema, operation.document)).toEqual([]);
   });
-
-  it('describes every type, field, argument and enum value of its SDL', () => {
-    const missing: string[] = [];
-    const check = (node: { description?: unknown }, name: string) => {
-      if (!node.description) missing.push(name);
-    };
-    for (const definition of time.typeDefs.definitions) {
-      if (!('name' in definition) || !definition.name) continue;
-      const type = definition.name.value;
-      if (!['Query', 'Mutation'].includes(type))
-        check(definition as { description?: unknown }, type);
-      const fields = 'fields' in definition ? (definition.fields ?? []) : [];
-      for (const field of fields) {
-        check(field, `${type}.${field.name.value}`);
-        const args = 'arguments' in field ? (field.arguments ?? []) : [];
-        for (const arg of args) check(arg, `${type}.${field.name.value}(${arg.name.value})`);
-      }
-      const values = 'values' in definition ? (definition.values ?? []) : [];
-      for (const value of values) check(value, `${type}.${value.name.value}`);
-    }
-    expect(missing).toEqual([]);
-  });
 });

@@ -1,0 +1,113 @@
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
+import { DateTime } from 'luxon';
+import { contractOperation as op } from '../../test-support/contractOperation';
+import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
+import { createPerson, type SeededPerson } from '../../test-support/seedOrganisation';
+import { waitFor } from '../../test-support/waitFor';
+
+const SUBGRAPHS = ['employees', 'agreements', 'accruals', 'leave', 'attendance', 'billing'];
+
+// The manager's dashboard reads six subgraphs for every report. Each subgraph must
+// answer for the whole team at once (DataLoader batches), so the SQL it costs is the
+// same for a team of 5 as for a team of 50.
+describe('TeamDashboard', () => {
+  let tp: TestPlatform;
+  const hr = { role: 'HR' as const, sub: 'service:hr' };
+  const today = DateTime.now().setZone('Europe/London').toISODate()!;
+  const month = today.slice(0, 7);
+
+  beforeAll(async () => {
+    tp = await createTestPlatform();
+  });
+  afterAll(() => tp.stop());
+
+  /** A manager with `size` reports, each with an agreement covering today. */
+  async function team(size: number): Promise<SeededPerson> {
+    const manager = await createPerson(tp, 'Team', `Lead${size}`, { jobTitle: 'Ward Manager' });
+    const reports: SeededPerson[] = [];
+    for (let i = 0; i < size; i++)
+      reports.push(await createPerson(tp, `Member${i}`, `Of${size}`, { managerId: manager.id }));
+    for (const report of reports) {
+      const input = {
+        employeeId: report.id,
+        agreementType: 'AHA',
+        startDate: DateTime.fromISO(today).minus({ months: 6 }).toISODate(),
+        endDate: DateTime.fromISO(today).plus({ months: 6 }).toISODate(),
+        fte: 1,
+        termsAndConditions: 'MODERNISED',
+        salaryBasis: 'NATIONAL',
+        weeklyHours: 37.5,
+        workingDays: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
+        annualLeaveDays: 27,
+        targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: 1950 }],
+      };
+      await waitFor(async () => {
+        const result = await tp.graphql(op('CreateAgreement'), { input }, hr);
+        return result.errors ? undefined : true;
+      });
+    }
+    return manager;
+  }
+
+  /** Sums a gauge's series on the gateway's /metrics. */
+  async function gaugeSum(name: string): Promise<number> {
+    const text = await (await fetch(tp.url.replace('/graphql', '/metrics'))).text();
+    return text
+      .split('\n')
+      .filter((line) => line.startsWith(`${name}{`))
+      .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+  }
+
+  /** Waits until every event is published and handled, so only the query runs SQL. */
+  const settled = () =>
+    waitFor(
+      async () => {
+        const busy =
+          (await gaugeSum('hr_outbox_backlog')) + (await gaugeSum('hr_consumer_pending'));
+        return busy === 0 ? true : undefined;
+      },
+      120_000,
+      250,
+    );
+
+  /** SQL each subgraph runs during `run`, leaving out the background workers' tables. */
+  async function sqlPerSubgraph(run: () => Promise<unknown>): Promise<Record<string, number>> {
+    const counts: Record<string, number> = Object.fromEntries(SUBGRAPHS.map((n) => [n, 0]));
+    const stops = SUBGRAPHS.map((name) => {
+      const knex = (
+        tp.platform.runtimes[name]!.orm.em.getConnection() as AbstractSqlConnection
+      ).getKnex();
+      const listener = ({ sql }: { sql: string }) => {
+        if (!/"(outbox|inbox|scheduled_jobs)"/.test(sql)) counts[name]! += 1;
+      };
+      knex.on('query', listener);
+      return () => knex.removeListener('query', listener);
+    });
+    try {
+      await run();
+    } finally {
+      stops.forEach((stop) => stop());
+    }
+    return counts;
+  }
+
+  async function dashboardCost(manager: SeededPerson, size: number) {
+    const variables = { managerId: manager.id, today, month };
+    const caller = { role: 'MANAGER' as const, sub: manager.id };
+    await settled();
+    let result: any;
+    const counts = await sqlPerSubgraph(async () => {
+      result = await tp.graphql(op('TeamDashboard'), variables, caller);
+    });
+    expect(result!.errors).toBeUndefined();
+    expect(result!.data!.employee.directReports).toHaveLength(size);
+    return counts;
+  }
+
+  it('costs the same SQL per subgraph for 5 reports as for 50', async () => {
+    const small = await dashboardCost(await team(5), 5);
+    const large = await dashboardCost(await team(50), 50);
+    expect(large).toEqual(small);
+    for (const name of SUBGRAPHS) expect(small[name]).toBeGreaterThan(0);
+  }, 240_000);
+});
