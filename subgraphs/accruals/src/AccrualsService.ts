@@ -45,8 +45,24 @@ export class AccrualsService {
   constructor(private readonly ctx: AccrualsContext) {}
 
   private async assertCanRead(employeeId: string) {
-    const copy = await this.ctx.loaders.employee.load(employeeId);
-    assertCanReadAccruals(this.ctx.identity, employeeId, copy?.managerId ?? null);
+    assertCanReadAccruals(this.ctx.identity, employeeId, await this.managersOf(employeeId));
+  }
+
+  /**
+   * The reporting line above an employee, nearest first, as far as the caller needs: a
+   * manager's own reports are found at the first step. Each step is one batched load.
+   */
+  private async managersOf(employeeId: string): Promise<string[]> {
+    const caller = this.ctx.identity.employeeId;
+    const line: string[] = [];
+    let current = (await this.ctx.loaders.employee.load(employeeId))?.managerId ?? null;
+    // Deeper than any real organisation; stops a walk if bad data ever held a loop.
+    while (current && line.length < 64 && !line.includes(current)) {
+      line.push(current);
+      if (current === caller || this.ctx.identity.role !== 'MANAGER') break;
+      current = (await this.ctx.loaders.employee.load(current))?.managerId ?? null;
+    }
+    return line;
   }
 
   private async agreementOn(employeeId: string, date: string): Promise<AgreementCopy | null> {

@@ -2,17 +2,21 @@ import { hasRole, type Identity } from '../../../runtime/src/identity';
 import { forbiddenTo } from './errors';
 
 /**
- * Reading balances: the employee, their direct manager (from accruals' copy of
- * `managerId`), HR, ADMIN and SYSTEM. Indirect managers are not known here.
+ * Reading balances: the employee, a manager above them in the reporting line (from
+ * accruals' copy of each `managerId`), HR, ADMIN and SYSTEM.
  */
 export function assertCanReadAccruals(
   identity: Identity,
   employeeId: string,
-  managerId: string | null,
+  managers: string[],
 ): void {
   if (hasRole(identity, 'HR', 'SYSTEM')) return;
   if (identity.role !== 'PARTNER' && identity.employeeId === employeeId) return;
-  if (identity.role === 'MANAGER' && !!identity.employeeId && identity.employeeId === managerId)
+  if (
+    identity.role === 'MANAGER' &&
+    !!identity.employeeId &&
+    managers.includes(identity.employeeId)
+  )
     return;
   throw forbiddenTo("You may not read this employee's accruals.");
 }

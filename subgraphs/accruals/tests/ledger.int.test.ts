@@ -327,6 +327,23 @@ describe('accruals: ledger from events', () => {
     expect(otherManager.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
+  it("lets a manager read their reports' reports, and not the line above them", async () => {
+    const [head, lead, nurse] = [uuidv7(), uuidv7(), uuidv7()];
+    await apply(employeeCreated(head));
+    await apply(employeeCreated(lead, { managerId: head }));
+    await apply(employeeCreated(nurse, { managerId: lead }));
+    await apply(agreementEvent(nurse));
+    await apply(agreementEvent(head));
+    const read = (id: string, caller: Caller) =>
+      h.gql(SUMMARY, { reps: [{ __typename: 'Employee', id }], on: '2025-06-30' }, caller);
+    expect((await read(nurse, { role: 'MANAGER', sub: head })).errors).toBeUndefined();
+    const upwards = await read(head, { role: 'MANAGER', sub: lead });
+    expect(upwards.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // The reporting line counts for managers only.
+    const asEmployee = await read(nurse, { role: 'EMPLOYEE', sub: head });
+    expect(asEmployee.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('refuses a bad range', async () => {
     const id = await employee();
     const reply = await h.gql(DAYS, {
