@@ -35,7 +35,10 @@ const RATE = Number(process.env.RATE ?? 20);
 const DURATION = Number(process.env.DURATION ?? 30) * 1000;
 const RAW_MESSAGES = Number(process.env.RAW_MESSAGES ?? 20_000);
 
-type Call = (query: string, variables: Record<string, unknown>, token: string) => Promise<any>;
+/** The mutations used here answer one object of string fields, e.g. `createEmployee { id }`. */
+type Data = Record<string, Record<string, string>>;
+
+type Call = (query: string, variables: Record<string, unknown>, token: string) => Promise<Data>;
 
 const call =
   (platform: PlatformProcess): Call =>
@@ -45,7 +48,7 @@ const call =
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables }),
     });
-    const body = (await response.json()) as { data?: any; errors?: unknown };
+    const body = (await response.json()) as { data: Data; errors?: unknown };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;
   };
