@@ -40,6 +40,10 @@ export interface StartSubgraphOptions {
   messaging?: SubgraphMessaging;
   /** A database to share with other harnesses; by default a fresh one, dropped on stop. */
   db?: TestDatabase;
+  /** Start the relay, consumers and scheduler (default true); off for tests that drive them. */
+  runWorkers?: boolean;
+  /** Who calls when a call names nobody (default HR). */
+  defaultCaller?: Caller;
 }
 
 /** One subgraph served in-process on a test database, as the gateway would call it. */
@@ -98,10 +102,15 @@ export async function startSubgraph<L>(
     cipher: createCipher(crypto.randomBytes(32)),
     logger: createLogger({ level: 'silent' }),
     messaging: options.messaging,
+    runWorkers: options.runWorkers,
   });
   await runtime.start();
 
-  const gql: SubgraphHarness['gql'] = async (query, variables, caller = hrCaller) => {
+  const gql: SubgraphHarness['gql'] = async (
+    query,
+    variables,
+    caller = options.defaultCaller ?? hrCaller,
+  ) => {
     const authorization = `Bearer ${await issuer.issue(caller)}`;
     return (await runtime.execute({ query, variables }, { authorization })) as GraphQLReply;
   };

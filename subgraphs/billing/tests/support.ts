@@ -1,19 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import { loadCatalogue } from '../../../messaging/src';
 import type { EventEnvelope } from '../../../messaging/src/types';
-import crypto from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
-import { OutboxEntry } from '../../../messaging/src';
-import { createLocalIssuer, createTokenVerifier } from '../../../runtime/src/auth';
-import { createCipher } from '../../../runtime/src/cipher';
-import { createLogger } from '../../../runtime/src/logger';
-import { createSubgraphRuntime } from '../../../runtime/src/subgraph/createSubgraphRuntime';
-import { contractOperation } from '../../../test-support/contractOperation';
-import { createTestDatabase } from '../../../test-support/database';
 import {
   foreignEvent,
+  startSubgraph,
   type Caller,
   type SubgraphHarness,
 } from '../../../test-support/startSubgraph';
@@ -223,67 +216,12 @@ export function ledgerSums(postings: PostingRow[]): Map<string, number> {
   return sums;
 }
 
-const ISSUER = 'hr-platform-test';
-
 /**
  * test-support/startSubgraph, but with the background workers off: the scheduler would
  * close the real yesterday while these tests pin the clock; the job test drives it itself.
  */
-async function startHarness(module: ReturnType<typeof createBilling>): Promise<SubgraphHarness> {
-  const db = await createTestDatabase();
-  const issuer = createLocalIssuer({ dataDir: db.dataDir, issuer: ISSUER, audience: ISSUER });
-  const verifier = createTokenVerifier({
-    issuer: ISSUER,
-    audience: ISSUER,
-    algorithms: ['ES256'],
-    jwks: issuer.jwks(),
-  });
-  const runtime = createSubgraphRuntime(module, {
-    target: db.target(module.name),
-    verifier,
-    cipher: createCipher(crypto.randomBytes(32)),
-    logger: createLogger({ level: 'silent' }),
-    runWorkers: false,
-  });
-  await runtime.start();
-  const gql: SubgraphHarness['gql'] = async (query, variables, caller = finance) => {
-    const authorization = `Bearer ${await issuer.issue(caller)}`;
-    return (await runtime.execute({ query, variables }, { authorization })) as never;
-  };
-  return {
-    db,
-    runtime,
-    gql,
-    op: (name, variables, caller) => gql(contractOperation(name), variables, caller),
-    entities(representations, selection, variables = {}, variableDefinitions = '', caller) {
-      const defs = `$representations: [_Any!]!${variableDefinitions ? `, ${variableDefinitions}` : ''}`;
-      const query = `query (${defs}) { _entities(representations: $representations) { ${selection} } }`;
-      return gql(query, { representations, ...variables }, caller);
-    },
-    transaction: (apply) => runtime.orm.em.fork().transactional(apply),
-    async events(type) {
-      const rows = await runtime.orm.em
-        .fork()
-        .find(OutboxEntry, type ? { type } : {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
-      return rows.map((row) => JSON.parse(row.payload) as EventEnvelope);
-    },
-    async countQueries(run) {
-      const sql: string[] = [];
-      const knex = (runtime.orm.em.getConnection() as AbstractSqlConnection).getKnex();
-      const listener = (query: { sql: string }) => sql.push(query.sql);
-      knex.on('query', listener);
-      try {
-        await run();
-      } finally {
-        knex.removeListener('query', listener);
-      }
-      return sql;
-    },
-    async stop() {
-      await runtime.stop();
-      await db.drop();
-    },
-  };
+function startHarness(module: ReturnType<typeof createBilling>): Promise<SubgraphHarness> {
+  return startSubgraph(module, { runWorkers: false, defaultCaller: finance });
 }
 
 interface SqliteDb {
