@@ -3,6 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import {
   AckPolicy,
   DeliverPolicy,
+  JetStreamApiCodes,
   JetStreamApiError,
   type ConsumerConfig,
   type ConsumerMessages,
@@ -37,7 +38,10 @@ export interface EventConsumerOptions {
   logger?: Logger;
   /** How long the server waits for an ack before redelivering (default 30 s). */
   ackWaitMs?: number;
-  /** Messages pulled per request (default 10). */
+  /**
+   * Messages pulled per request (default 20). Those already buffered when one is taken
+   * are applied together in one transaction, so a backlog costs one commit per batch.
+   */
   batch?: number;
   /** Redelivery delay after a failed attempt, by attempt; the last one repeats (default 1 s, 5 s, 30 s, 60 s). */
   retryDelaysMs?: number[];
@@ -62,11 +66,26 @@ interface Applied {
   emitted: number;
 }
 
+/** A valid event of the handler's types, with the message that brought it. */
+interface Pending {
+  msg: JsMsg;
+  event: EventEnvelope;
+}
+
+/** What applying one event of a batch came to. */
+type Outcome = Applied | { error: unknown };
+
+/** An event to apply, or whether the ack of a message settled on arrival was confirmed. */
+type Accepted = Pending | { settled: boolean };
+
 const DEFAULT_RETRY_DELAYS_MS = [1000, 5000, 30_000, 60_000];
 /** How long an idle pull waits for messages; also the longest a stop waits for one. */
 const PULL_EXPIRES_MS = 1000;
 /** How much longer than its expiry a pull may take before it is taken as stalled. */
 const PULL_GRACE_MS = 4000;
+
+const isConsumerNotFound = (error: unknown): boolean =>
+  error instanceof JetStreamApiError && error.code === JetStreamApiCodes.ConsumerNotFound;
 
 /**
  * A durable pull consumer that applies each event at most once to the subgraph's database.
@@ -78,6 +97,9 @@ const PULL_GRACE_MS = 4000;
  * - The handler's effect, its follow-up events (outbox) and the inbox row
  *   `(consumer, event id)` commit in one transaction; an event already in the inbox is
  *   acked without a second effect, so redeliveries and duplicates are harmless.
+ * - Events that have already arrived are applied together: one transaction and one
+ *   commit for the batch, a savepoint per event, acks after the commit. A failing event
+ *   rolls back to its savepoint and is retried alone.
  * - An event that fails the catalogue goes straight to HR_DLQ. A handler error is retried
  *   with a delay; at the last of `maxDeliver` deliveries the event goes to HR_DLQ with
  *   the error and the consumer moves on.
@@ -95,6 +117,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
   const ackWaitMs = options.ackWaitMs ?? 30_000;
   const maxDeliver = handler.maxDeliver ?? 5;
   const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  const maxBatch = options.batch ?? 20;
   const stream = eventsStream(ns);
   const filterSubject = filterSubjectFor(handler.types, ns);
   const typePatterns = handler.types.map((type) => subjectFor(type, ns));
@@ -151,26 +174,45 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     };
   }
 
-  function apply(event: EventEnvelope): Promise<Applied> {
-    return orm.em.fork().transactional(async (em) => {
-      // Claiming the inbox row first makes a concurrent copy of this event wait for this
-      // transaction, then find the row taken, instead of applying the effect twice.
-      const claim = await (em as SqlEntityManager)
-        .createQueryBuilder(InboxEntry)
-        .insert({ consumer: name, eventId: event.id, processedAt: new Date() })
-        .onConflict(['consumer', 'eventId'])
-        .ignore()
-        .execute('run');
-      if (claim.affectedRows === 0) return { duplicate: true, emitted: 0 };
-      let emitted = 0;
-      await handler.handle(event, {
-        em,
-        emit(draft) {
-          recordEvent(em, createEvent(draft, followUpMeta(event)), ns, catalogue);
-          emitted += 1;
-        },
-      });
-      return { duplicate: false, emitted };
+  /** Applies one event with `em`: inbox claim, effect and follow-up events. */
+  async function applyWith(em: SqlEntityManager, event: EventEnvelope): Promise<Applied> {
+    // Claiming the inbox row first makes a concurrent copy of this event wait for this
+    // transaction, then find the row taken, instead of applying the effect twice.
+    const claim = await em
+      .createQueryBuilder(InboxEntry)
+      .insert({ consumer: name, eventId: event.id, processedAt: new Date() })
+      .onConflict(['consumer', 'eventId'])
+      .ignore()
+      .execute('run');
+    if (claim.affectedRows === 0) return { duplicate: true, emitted: 0 };
+    let emitted = 0;
+    await handler.handle(event, {
+      em,
+      emit(draft) {
+        recordEvent(em, createEvent(draft, followUpMeta(event)), ns, catalogue);
+        emitted += 1;
+      },
+    });
+    return { duplicate: false, emitted };
+  }
+
+  /**
+   * Applies events in order in one transaction, each in a savepoint of its own, so a
+   * failing event rolls back alone and the others commit together. Each gets a fresh
+   * entity manager: no event sees what another left in an identity map.
+   */
+  function apply(events: EventEnvelope[]): Promise<Outcome[]> {
+    return orm.em.fork().transactional(async (txEm) => {
+      const outcomes: Outcome[] = [];
+      for (const event of events) {
+        const fork = (txEm as SqlEntityManager).fork({ keepTransactionContext: true });
+        try {
+          outcomes.push(await fork.transactional((em) => applyWith(em, event)));
+        } catch (error) {
+          outcomes.push({ error });
+        }
+      }
+      return outcomes;
     });
   }
 
@@ -238,45 +280,82 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     return giveUp(msg, 'HANDLER_FAILED', errorMessage(error));
   }
 
-  /** Handles one message; false when its ack was not confirmed. */
-  async function handleMessage(msg: JsMsg): Promise<boolean> {
+  /** Dead-letters an invalid message and acks one of a type the handler does not list. */
+  async function accept(msg: JsMsg): Promise<Accepted> {
     let event: EventEnvelope;
     try {
       event = readEvent(msg);
     } catch (error) {
-      return giveUp(msg, 'EVENT_INVALID', errorMessage(error));
+      return { settled: await giveUp(msg, 'EVENT_INVALID', errorMessage(error)) };
     }
     if (!typePatterns.some((pattern) => subjectMatches(pattern, msg.subject))) {
-      return confirm(msg);
+      return { settled: await confirm(msg) };
     }
-    // A slow handler keeps the message from being redelivered to another replica meanwhile.
-    const keepAlive = setInterval(() => tryWorking(msg), Math.max(500, ackWaitMs / 2));
-    let applied: Applied;
+    return { msg, event };
+  }
+
+  /**
+   * Applies a batch in one transaction, then settles each message: acked when applied,
+   * handed back for a retry (or dead-lettered) when its event failed. False when an ack
+   * was not confirmed.
+   */
+  async function handleBatch(batch: Pending[]): Promise<boolean> {
+    let outcomes: Outcome[];
     try {
-      applied = await apply(event);
+      outcomes = await withKeepAlive(batch, () => apply(batch.map((item) => item.event)));
     } catch (error) {
-      return onHandlerError(msg, event, error);
+      // The commit itself failed: nothing of the batch was applied.
+      outcomes = batch.map(() => ({ error }));
+    }
+    if (outcomes.some((outcome) => 'emitted' in outcome && outcome.emitted > 0)) {
+      options.relay?.notify();
+    }
+    const settled = await Promise.all(batch.map((item, index) => settle(item, outcomes[index])));
+    return settled.every(Boolean);
+  }
+
+  function settle({ msg, event }: Pending, outcome: Outcome): Promise<boolean> {
+    if ('error' in outcome) return onHandlerError(msg, event, outcome.error);
+    if (outcome.duplicate) {
+      logger.debug({ consumer: name, eventId: event.id }, 'event already applied; acked again');
+    }
+    return confirm(msg);
+  }
+
+  /** A slow transaction keeps its messages from being redelivered to another replica meanwhile. */
+  async function withKeepAlive<T>(batch: Pending[], work: () => Promise<T>): Promise<T> {
+    const keepAlive = setInterval(
+      () => batch.forEach((item) => tryWorking(item.msg)),
+      Math.max(500, ackWaitMs / 2),
+    );
+    try {
+      return await work();
     } finally {
       clearInterval(keepAlive);
     }
-    if (applied.duplicate) {
-      logger.debug({ consumer: name, eventId: event.id }, 'event already applied; acked again');
+  }
+
+  /** Handles the messages that have arrived; false when an ack was not confirmed. */
+  async function handleMessages(msgs: JsMsg[]): Promise<boolean> {
+    let healthy = true;
+    const batch: Pending[] = [];
+    for (const msg of msgs) {
+      const accepted = await accept(msg);
+      if ('settled' in accepted) healthy = accepted.settled && healthy;
+      else batch.push(accepted);
     }
-    if (applied.emitted > 0) options.relay?.notify();
-    return confirm(msg);
+    return batch.length > 0 ? (await handleBatch(batch)) && healthy : healthy;
   }
 
   /**
    * One pull at a time: every message a pull delivers is handled, or handed
    * back at once (nak) when a stop came meanwhile, so a restart never leaves
-   * events waiting out ack_wait.
+   * events waiting out ack_wait. Messages are handled while the pull goes on:
+   * a pull whose reader is busy for longer than two idle heartbeats fails.
    */
   async function pullOnce(): Promise<boolean> {
     const consumer = await js.consumers.get(stream, name);
-    const pulled = await consumer.fetch({
-      max_messages: options.batch ?? 10,
-      expires: PULL_EXPIRES_MS,
-    });
+    const pulled = await consumer.fetch({ max_messages: maxBatch, expires: PULL_EXPIRES_MS });
     currentPull = pulled;
     // With the connection gone a pull never ends by itself; end it so the loop can back
     // off, and a stop is never held up by it.
@@ -286,18 +365,32 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
       pulled.stop();
     }, PULL_EXPIRES_MS + PULL_GRACE_MS);
     let healthy = true;
+    let queue: JsMsg[] = [];
+    let working: Promise<void> | undefined;
+    const work = async () => {
+      while (queue.length > 0) {
+        const taken = queue;
+        queue = [];
+        // An unconfirmed ack means connection trouble: hand back the rest of this pull.
+        if (running && healthy) healthy = await handleMessages(taken);
+        else taken.forEach((msg) => msg.nak());
+      }
+      working = undefined;
+    };
     try {
       for await (const msg of pulled) {
         if (!running || !healthy) {
           msg.nak();
           continue;
         }
-        // An unconfirmed ack means connection trouble: hand back the rest of this pull.
-        healthy = await handleMessage(msg);
+        queue.push(msg);
+        // Apply what has arrived so far rather than wait for the rest of the pull.
+        if (pulled.getPending() === 0) working ??= work();
       }
     } finally {
       clearTimeout(watchdog);
       currentPull = undefined;
+      await (working ?? work());
     }
     return healthy && !stalled;
   }
@@ -311,8 +404,9 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
         if (error instanceof ClosedConnectionError) break;
         failures += 1;
         logger.warn({ consumer: name, err: errorMessage(error), failures }, 'pull interrupted');
-        // The durable may have been deleted under us; recreate it before the next pull.
-        await ensureConsumer().catch(() => undefined);
+        // Only a durable deleted under us is recreated: any other error means NATS is away,
+        // and a request sent now would hold the loop for its whole timeout after a reconnect.
+        if (isConsumerNotFound(error)) await ensureConsumer().catch(() => undefined);
       }
       if (running && failures > 0) await stopping.wait(backoffMs(failures, 500, 10_000));
     }

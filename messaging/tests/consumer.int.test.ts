@@ -1,3 +1,4 @@
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import {
   InboxEntry,
   connectNats,
@@ -185,6 +186,85 @@ describe('durable consumer with an inbox', () => {
       await second.stop();
     }
     const inbox = await database.orm.em.fork().count(InboxEntry, { consumer: 'test_handback' });
+    expect(inbox).toBe(TOTAL);
+  }, 90_000);
+
+  it('applies a backlog in batches, and a failure in a batch repeats no other effect', async () => {
+    const OFFSET = 100_000; // tells this handler's effects from the first test's
+    let failures = 0;
+    let commits = 0;
+    const knex = (database.orm.em.getConnection() as AbstractSqlConnection).getKnex();
+    const countCommits = ({ sql }: { sql: string }) => {
+      if (/^commit/i.test(sql.trim())) commits += 1;
+    };
+    knex.on('query', countCommits);
+    const consumer = createEventConsumer({
+      orm: database.orm,
+      js: nats.js,
+      jsm: nats.jsm,
+      namespace: nats.ns,
+      subgraph: 'test',
+      handler: {
+        name: 'batched',
+        types: ['test.thing.created'],
+        async handle(event, { em }) {
+          const n = event.data.n as number;
+          em.persist(em.create(Effect, { eventId: event.id, n: OFFSET + n }));
+          // The first attempt at one event in the middle of the backlog fails.
+          if (n === 510 && failures++ === 0) throw new Error('transient failure');
+        },
+      },
+      catalogue,
+      logger: quietLogger,
+      batch: 25,
+      retryDelaysMs: [100],
+    });
+    const applied = () => database.orm.em.fork().find(Effect, { n: { $gte: OFFSET } });
+    await consumer.start();
+    try {
+      await waitFor('every event', async () => (await applied()).length >= TOTAL, 60_000);
+    } finally {
+      await consumer.stop();
+      knex.removeListener('query', countCommits);
+    }
+    const rows = await applied();
+    expect(rows).toHaveLength(TOTAL);
+    expect(new Set(rows.map((row) => row.eventId)).size).toBe(TOTAL);
+    expect(failures).toBe(2);
+    // One commit per batch rather than per event is what lets a backlog drain quickly.
+    expect(commits).toBeGreaterThan(0);
+    expect(commits).toBeLessThan(TOTAL / 4);
+  }, 90_000);
+
+  it('recreates its durable when it is deleted under it, and applies every event once', async () => {
+    const seen = new Set<string>();
+    const consumer = createEventConsumer({
+      orm: database.orm,
+      js: nats.js,
+      jsm: nats.jsm,
+      namespace: nats.ns,
+      subgraph: 'test',
+      handler: {
+        name: 'recreated',
+        types: ['test.thing.created'],
+        handle: async (event) => {
+          seen.add(event.id);
+        },
+      },
+      catalogue,
+      logger: quietLogger,
+    });
+    await consumer.start();
+    try {
+      await waitFor('a first event', async () => seen.size > 0, 30_000);
+      await nats.jsm.consumers.delete(stream, 'test_recreated');
+      await waitFor('every event', async () => seen.size === TOTAL, 60_000);
+    } finally {
+      await consumer.stop();
+    }
+    const info = await nats.jsm.consumers.info(stream, 'test_recreated');
+    expect(info.config.durable_name).toBe('test_recreated');
+    const inbox = await database.orm.em.fork().count(InboxEntry, { consumer: 'test_recreated' });
     expect(inbox).toBe(TOTAL);
   }, 90_000);
 
