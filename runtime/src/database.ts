@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { MikroORM, type EntitySchema, type Options } from '@mikro-orm/core';
+import { MikroORM, type EntityManager, type EntitySchema, type Options } from '@mikro-orm/core';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 
@@ -25,6 +25,13 @@ export function targetFor(
 ): DatabaseTarget {
   if (config.DATABASE_URL) return { kind: 'postgres', url: config.DATABASE_URL, schema: subgraph };
   return { kind: 'sqlite', file: path.join(config.DATA_DIR, `${subgraph}.sqlite`) };
+}
+
+/** An entity's table as raw SQL must name it (schema-qualified on PostgreSQL). */
+export function sqlTable(em: EntityManager, entity: string): string {
+  const schema = em.config.get('schema');
+  const name = em.getMetadata().get(entity).tableName;
+  return schema ? `"${schema}"."${name}"` : `"${name}"`;
 }
 
 export const isPostgres = (orm: Pick<MikroORM, 'config'>): boolean =>

@@ -57,6 +57,12 @@ export interface SubgraphModule<L = unknown> {
   jobs?: JobDefinition[];
   /** HTTP routes beside GraphQL, e.g. a streamed export; the gateway exposes them. */
   routes?: Record<string, SubgraphRoute<L>>;
+  /**
+   * Reads and checks the module's own settings (the environment variables it documents).
+   * Called once as the runtime starts, so a bad value stops the start with its name
+   * rather than failing the first request that needs it.
+   */
+  checkSettings?: () => void;
 }
 
 /** Identity function that gives a module its types. */

@@ -234,6 +234,7 @@ export function createSubgraphRuntime<L>(
       return requireOrm();
     },
     async start() {
+      module.checkSettings?.();
       orm = await openDatabase({
         target: options.target,
         entities: [

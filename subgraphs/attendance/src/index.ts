@@ -7,6 +7,7 @@ import { copyHandler, leaveHandler } from './handlers';
 import { processDayJob } from './job';
 import { createLoaders, type AttendanceLoaders } from './loaders';
 import { resolvers } from './resolvers';
+import { settings } from './settings';
 
 export const typeDefs = parse(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
@@ -24,6 +25,7 @@ export const attendance = defineSubgraph<AttendanceLoaders>({
   loaders: createLoaders,
   eventHandlers: [copyHandler, leaveHandler],
   jobs: [processDayJob],
+  checkSettings: () => void settings(),
 });
 
 export type { AttendanceLoaders };

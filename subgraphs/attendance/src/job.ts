@@ -51,7 +51,10 @@ export async function runProcessDay(
     const today = localDate(at, employee.timeZone);
     for (let back = LOOKBACK_DAYS; back >= 1; back--) {
       const date = addDays(today, -back);
-      byDate.set(date, [...(byDate.get(date) ?? []), employee.id]);
+      // Pushed, not copied: a copy per employee is quadratic in the workforce.
+      const ids = byDate.get(date);
+      if (ids) ids.push(employee.id);
+      else byDate.set(date, [employee.id]);
     }
   }
   const results: ProcessResult[] = [];

@@ -63,7 +63,11 @@ const unchanged = (row: AttendanceDay, outcome: DayOutcome) =>
 
 const group = <T extends { employeeId: string }>(rows: T[]) => {
   const map = new Map<string, T[]>();
-  for (const row of rows) map.set(row.employeeId, [...(map.get(row.employeeId) ?? []), row]);
+  for (const row of rows) {
+    const list = map.get(row.employeeId);
+    if (list) list.push(row);
+    else map.set(row.employeeId, [row]);
+  }
   return map;
 };
 

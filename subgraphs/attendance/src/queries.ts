@@ -1,5 +1,6 @@
 import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import { sqlTable } from '../../../runtime/src/database';
 import {
   AttendanceDaySchema,
   AttendanceEntrySchema,
@@ -17,13 +18,6 @@ export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-/** A table as raw SQL must name it (schema-qualified on PostgreSQL). */
-function table(em: EntityManager, entity: string): string {
-  const schema = em.config.get('schema');
-  const name = em.getMetadata().get(entity).tableName;
-  return schema ? `"${schema}"."${name}"` : `"${name}"`;
 }
 
 /**
@@ -110,7 +104,7 @@ export async function managerChains(
   ids: readonly string[],
 ): Promise<Map<string, string[]>> {
   const chains = new Map(ids.map((id) => [id, [] as string[]]));
-  const t = table(em, 'AttendanceEmployee');
+  const t = sqlTable(em, 'AttendanceEmployee');
   for (const part of chunks(ids)) {
     const rows = await em.execute<{ start_id: string; manager_id: string }[]>(
       `with recursive chain(start_id, manager_id, depth) as (

@@ -27,19 +27,43 @@ export interface DayPlan {
   source: 'SCHEDULE' | 'PATTERN' | 'NONE';
 }
 
+/**
+ * Date and zone arithmetic is most of processing's time, and a run asks the same few
+ * (date, zone) questions for every employee: answers are kept, in a bounded cache, as
+ * epoch milliseconds and strings so callers never share a mutable Date.
+ */
+const zoneCache = new Map<string, unknown>();
+const ZONE_CACHE_SIZE = 10_000;
+
+function cached<T>(key: string, compute: () => T): T {
+  if (zoneCache.has(key)) return zoneCache.get(key) as T;
+  if (zoneCache.size >= ZONE_CACHE_SIZE) zoneCache.clear();
+  const value = compute();
+  zoneCache.set(key, value);
+  return value;
+}
+
 /** The instants `[start, end)` of a local day. */
 export function localDayBounds(date: string, zone: string): { start: Date; end: Date } {
-  const start = DateTime.fromISO(date, { zone }).startOf('day');
-  const end = DateTime.fromISO(addDays(date, 1), { zone }).startOf('day');
-  return { start: start.toJSDate(), end: end.toJSDate() };
+  const [start, end] = cached(`day|${date}|${zone}`, () => [
+    DateTime.fromISO(date, { zone }).startOf('day').toMillis(),
+    DateTime.fromISO(addDays(date, 1), { zone }).startOf('day').toMillis(),
+  ]);
+  return { start: new Date(start), end: new Date(end) };
 }
+
+/** The instant a local day reaches the clock time `hour:minute`. */
+const localClock = (date: string, zone: string, hour: number, minute: number) =>
+  cached(`clock|${date}|${zone}|${hour}:${minute}`, () =>
+    DateTime.fromISO(date, { zone }).set({ hour, minute, second: 0, millisecond: 0 }).toMillis(),
+  );
 
 /** True once the whole local day `date` is over at `now`. */
 export const dayHasEnded = (date: string, zone: string, now: Date): boolean =>
   localDayBounds(date, zone).end.getTime() <= now.getTime();
 
 export const weekdayOf = (date: string): Weekday =>
-  WEEKDAYS[DateTime.fromISO(date, { zone: 'utc' }).weekday - 1];
+  cached(`weekday|${date}`, () => WEEKDAYS[DateTime.fromISO(date, { zone: 'utc' }).weekday - 1]);
 
 const minutesBetween = (a: Date, b: Date) => Math.floor((b.getTime() - a.getTime()) / 60_000);
 
@@ -93,12 +117,13 @@ export function planDay(
     };
   const daily = Math.round(weekly / days.length);
   const [hour, minute] = rules.workdayStart.split(':').map(Number);
-  const start = DateTime.fromISO(date, { zone }).set({ hour, minute, second: 0, millisecond: 0 });
+  // Minutes added to an instant are elapsed time (as luxon's `plus({ minutes })`), DST or not.
+  const start = localClock(date, zone, hour, minute);
   return {
     date,
     working: true,
-    plannedStart: start.toJSDate(),
-    plannedEnd: start.plus({ minutes: daily }).toJSDate(),
+    plannedStart: new Date(start),
+    plannedEnd: new Date(start + daily * 60_000),
     plannedMinutes: daily,
     source: 'PATTERN',
   };

@@ -4,7 +4,8 @@ import { loadContract } from '../../../schema/src/contract';
 import { attendance } from '../src';
 import type { AttendanceEntry, EmployeeCopy, ShiftCopy } from '../src/entities';
 import { evaluateDay, lateBy, planDay } from '../src/rules';
-import { DEFAULT_SETTINGS, readSettings } from '../src/settings';
+import { createSubgraphRuntime } from '../../../runtime/src/subgraph/createSubgraphRuntime';
+import { DEFAULT_SETTINGS, readSettings, useSettings } from '../src/settings';
 
 const ours = loadContract().filter((o) => o.file === 'attendance.graphql');
 
@@ -105,5 +106,18 @@ describe('attendance rules', () => {
     expect(() => readSettings({ ATTENDANCE_WORKDAY_START: '9am' })).toThrow(
       /ATTENDANCE_WORKDAY_START/,
     );
+  });
+
+  it('refuses to start with a bad setting, before any request needs it', async () => {
+    useSettings(undefined);
+    process.env.ATTENDANCE_GRACE_MINUTES = 'ten';
+    try {
+      // The settings are checked first: nothing here is ever reached.
+      const runtime = createSubgraphRuntime(attendance, {} as never);
+      await expect(runtime.start()).rejects.toThrow(/ATTENDANCE_GRACE_MINUTES/);
+    } finally {
+      delete process.env.ATTENDANCE_GRACE_MINUTES;
+      useSettings(undefined);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import { sqlTable } from '../../../runtime/src/database';
 import {
   ACTIVE_STATUSES,
   type LeaveStatus,
@@ -10,13 +11,6 @@ import {
 
 /** Deeper than any real organisation; stops a walk if bad data ever held a loop. */
 const MAX_DEPTH = 64;
-
-/** A table as raw SQL must name it (schema-qualified on PostgreSQL). */
-function table(em: EntityManager, entity: string): string {
-  const schema = em.config.get('schema');
-  const name = em.getMetadata().get(entity).tableName;
-  return schema ? `"${schema}"."${name}"` : `"${name}"`;
-}
 
 /**
  * Takes the person's write turn until `tx` ends: the update locks their copy row, so two
@@ -92,7 +86,7 @@ export async function managerChains(
   em: EntityManager,
   ids: readonly string[],
 ): Promise<Map<string, string[]>> {
-  const t = table(em, 'LeaveEmployee');
+  const t = sqlTable(em, 'LeaveEmployee');
   const rows = await em.execute<{ start_id: string; manager_id: string }[]>(
     `with recursive chain(start_id, manager_id, depth) as (
        select id, manager_id, 0 from ${t} where id in (${ids.map(() => '?').join(', ')})

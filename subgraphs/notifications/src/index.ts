@@ -86,10 +86,6 @@ export function createNotifications(options: NotificationsOptions = {}): Notific
         runBudgetMs: 20_000,
       }
     : null;
-  if (!email)
-    createLogger({ name: 'notifications' }).info(
-      'no SMTP configured (SMTP_URL): notifications are in-app only',
-    );
   const interval = options.deliveryIntervalMs ?? 5000;
 
   const deliver = (em: EntityManager, at: Date = now()) =>
@@ -137,6 +133,13 @@ export function createNotifications(options: NotificationsOptions = {}): Notific
       }),
     ],
     jobs: email && options.deliveryJob !== false ? [deliveryJob] : [],
+    // Said once as the subgraph starts, not wherever the module is imported.
+    checkSettings() {
+      if (!email)
+        createLogger({ name: 'notifications' }).info(
+          'no SMTP configured (SMTP_URL): notifications are in-app only',
+        );
+    },
   });
   return { ...module, email, deliverDueEmails: deliver };
 }
