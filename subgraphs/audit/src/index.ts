@@ -6,6 +6,7 @@ import { auditEntities } from './entities';
 import { exportRoute } from './export';
 import { auditLogHandler } from './handlers';
 import { resolvers } from './resolvers';
+import { purgeExpiredJob } from './retention';
 
 export const typeDefs = parse(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
@@ -16,6 +17,7 @@ export const audit = defineSubgraph({
   resolvers,
   entities: auditEntities,
   eventHandlers: [auditLogHandler],
+  jobs: [purgeExpiredJob],
   routes: { '/audit/export': exportRoute },
 });
 

@@ -2,7 +2,8 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
 import { DEFAULT_NAMESPACE, createEvent, recordEvent } from '../../../messaging/src';
-import type { EventDraft, Namespace } from '../../../messaging/src/types';
+import type { EventDraft, JobDefinition, Namespace } from '../../../messaging/src/types';
+import { addDays } from '../../../runtime/src/calendar';
 import { loadConfig } from '../../../runtime/src/config';
 import { chainEnd, lockChain } from './AuditLog';
 import { AuditEntrySchema, type AuditEntry } from './entities';
@@ -100,3 +101,32 @@ function defaultEmit(namespace: Namespace = DEFAULT_NAMESPACE) {
       namespace,
     );
 }
+
+export const PURGE_JOB = 'audit.purgeExpired';
+
+/** When the purge of `date` runs: 02:00 UTC, a quiet hour. */
+const purgeRunAt = (date: string) => new Date(`${date}T02:00:00.000Z`);
+
+/**
+ * The daily retention purge, id `audit.purgeExpired:<date>`: deletes what is older than
+ * RETENTION_DAYS. `plan` names today's run (at once when 02:00 has passed) and tomorrow's.
+ */
+export const purgeExpiredJob: JobDefinition = {
+  name: PURGE_JOB,
+  plan(now) {
+    const today = now.toISOString().slice(0, 10);
+    return [today, addDays(today, 1)].map((date) => ({
+      id: `${PURGE_JOB}:${date}`,
+      job: PURGE_JOB,
+      runAt: purgeRunAt(date),
+      payload: {},
+    }));
+  },
+  async run(ctx) {
+    await purgeEntries(ctx.em as EntityManager, {
+      before: expiryCutoff(ctx.runAt),
+      now: ctx.runAt,
+      emit: (_tx, draft) => ctx.emit(draft),
+    });
+  },
+};

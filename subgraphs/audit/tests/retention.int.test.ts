@@ -1,10 +1,17 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { OutboxEntry } from '../../../messaging/src';
-import type { EventEnvelope } from '../../../messaging/src/types';
+import type { EventDraft, EventEnvelope } from '../../../messaging/src/types';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
 import { appendEvent, verifyChain } from '../src/AuditLog';
 import { AuditEntrySchema } from '../src/entities';
-import { PURGED_EVENT, RETENTION_ACTOR, expiryCutoff, purgeExpired } from '../src/retention';
+import { audit } from '../src';
+import {
+  PURGED_EVENT,
+  RETENTION_ACTOR,
+  expiryCutoff,
+  purgeExpired,
+  purgeExpiredJob,
+} from '../src/retention';
 import { openAuditDatabase } from './db';
 import { eventSeries, makeEvent, startAudit, type AuditHarness, type Caller } from './support';
 
@@ -63,6 +70,40 @@ describe('retention purge', () => {
       seq: 16,
     });
     expect(await verifyChain(orm.em)).toEqual({ valid: true, checked: 6, firstInvalidId: null });
+  });
+
+  it("runs daily as the module's job, purging what the retention period no longer covers", async () => {
+    expect(audit.jobs).toContain(purgeExpiredJob);
+    expect(purgeExpiredJob.plan!(new Date('2026-11-22T10:00:00Z'))).toEqual([
+      expect.objectContaining({
+        id: 'audit.purgeExpired:2026-11-22',
+        runAt: new Date('2026-11-22T02:00:00Z'),
+      }),
+      expect.objectContaining({
+        id: 'audit.purgeExpired:2026-11-23',
+        runAt: new Date('2026-11-23T02:00:00Z'),
+      }),
+    ]);
+    await append(eventSeries(4, daysAgo(400)));
+    await append(eventSeries(3, daysAgo(10)));
+    const drafts: EventDraft[] = [];
+    await orm.em.fork().transactional((em) =>
+      purgeExpiredJob.run({
+        jobId: 'audit.purgeExpired:today',
+        runAt: now,
+        payload: {},
+        em,
+        emit: (draft) => drafts.push(draft),
+        schedule: () => undefined,
+      }),
+    );
+    expect((await remaining()).map((e) => e.seq)).toEqual([5, 6, 7]);
+    expect(drafts).toEqual([
+      expect.objectContaining({
+        type: PURGED_EVENT,
+        data: expect.objectContaining({ purgedCount: 4 }),
+      }),
+    ]);
   });
 
   it('still finds tampering after a purge', async () => {

@@ -52,13 +52,17 @@ export async function startAudit(
     algorithms: ['ES256'],
     jwks: issuer.jwks(),
   });
-  const runtime = createSubgraphRuntime(audit, {
-    target: db.target(name),
-    verifier,
-    cipher: createCipher(crypto.randomBytes(32)),
-    logger: createLogger({ level: 'silent' }),
-    messaging,
-  });
+  // Without the daily purge job: these tests seed old entries and purge them themselves.
+  const runtime = createSubgraphRuntime(
+    { ...audit, jobs: [] },
+    {
+      target: db.target(name),
+      verifier,
+      cipher: createCipher(crypto.randomBytes(32)),
+      logger: createLogger({ level: 'silent' }),
+      messaging,
+    },
+  );
   await runtime.start();
   const token = (caller: Caller) =>
     issuer.issue({ role: caller.role, sub: caller.sub ?? uuidv7() });
