@@ -45,30 +45,33 @@ export async function closeDay(
   const existing = await em.findOne(DayCloseSchema, { date }, { disableIdentityMap: true });
   if (existing) return { close: existing, created: false };
 
-  const balances = await em.execute<{ account_id: string; currency: string; total: string }[]>(
-    `select p.account_id, p.currency, sum(p.amount_minor) as total
+  // One pass over the ledger: each account's balance and what the day booked on it.
+  const balances = await em.execute<
+    { account_id: string; currency: string; total: string; debit: string; credit: string }[]
+  >(
+    `select p.account_id, p.currency, sum(p.amount_minor) as total,
+            sum(case when p.booking_date = ? and p.amount_minor > 0 then p.amount_minor else 0 end) as debit,
+            sum(case when p.booking_date = ? and p.amount_minor < 0 then -p.amount_minor else 0 end) as credit
      from ${table(em, 'billing_postings')} p
      join ${table(em, 'billing_transactions')} t on t.id = p.transaction_id
      where p.booking_date <= ? group by p.account_id, p.currency`,
-    [date],
+    [date, date, date],
   );
-  const day = await em.execute<{ currency: string; debit: string; credit: string }[]>(
-    `select p.currency,
-            sum(case when p.amount_minor > 0 then p.amount_minor else 0 end) as debit,
-            sum(case when p.amount_minor < 0 then -p.amount_minor else 0 end) as credit
-     from ${table(em, 'billing_postings')} p
-     join ${table(em, 'billing_transactions')} t on t.id = p.transaction_id
-     where p.booking_date = ? group by p.currency`,
-    [date],
-  );
+  const day = new Map<string, { debit: bigint; credit: bigint }>();
+  for (const b of balances) {
+    const sums = day.get(b.currency) ?? { debit: 0n, credit: 0n };
+    sums.debit += BigInt(b.debit ?? 0);
+    sums.credit += BigInt(b.credit ?? 0);
+    day.set(b.currency, sums);
+  }
   const counts = await em.execute<{ n: string; late: string | null }[]>(
     `select count(*) as n, sum(case when late then 1 else 0 end) as late
      from ${table(em, 'billing_transactions')} where booking_date = ?`,
     [date],
   );
-  const currencies = [...new Set([...balances, ...day].map((r) => r.currency))].sort();
+  const currencies = [...new Set(balances.map((r) => r.currency))].sort();
   const totals: DayTotal[] = currencies.map((currency) => {
-    const d = day.find((r) => r.currency === currency);
+    const d = day.get(currency);
     return {
       currency,
       debitMinor: Number(d?.debit ?? 0),

@@ -96,6 +96,7 @@ export async function applyEntryEvent(em: EntityManager, event: EventEnvelope): 
     'all',
     causeOf(event),
     rates,
+    { newEntries: !copy },
   );
 }
 

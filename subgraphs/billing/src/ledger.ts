@@ -34,10 +34,19 @@ export interface Cause {
 /** Serialises postings against the close (shared) and per employee (exclusive) on PostgreSQL. */
 export async function lockForPosting(em: EntityManager, employeeIds: string[]): Promise<void> {
   if (!postgresSchema(em)) return; // SQLite has one writer at a time anyway.
-  await em.execute(`select pg_advisory_xact_lock_shared(hashtext('billing.close'))`);
-  for (const id of [...new Set(employeeIds)].sort())
-    await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`billing.employee:${id}`]);
+  const keys = [...new Set(employeeIds)].sort().map((id) => `billing.employee:${id}`);
+  // Few round trips: a select list is evaluated left to right, so the close lock comes
+  // first and the employees' locks follow in sorted order (no deadlock between posters).
+  for (let from = 0; from === 0 || from < keys.length; from += LOCKS_PER_STATEMENT) {
+    const chunk = keys.slice(from, from + LOCKS_PER_STATEMENT);
+    const locks = chunk.map(() => 'pg_advisory_xact_lock(hashtext(?))');
+    if (from === 0) locks.unshift(`pg_advisory_xact_lock_shared(hashtext('billing.close'))`);
+    await em.execute(`select ${locks.join(', ')}`, chunk);
+  }
 }
+
+/** Bound parameters per lock statement, far below PostgreSQL's limit. */
+const LOCKS_PER_STATEMENT = 1000;
 
 /** The last closed ledger day, or null. */
 export async function lastClosedDay(em: EntityManager): Promise<string | null> {
@@ -131,6 +140,7 @@ interface LiveCost {
  * `all` (a time entry event): every live cost of the entry is reversed and its cost posted
  * afresh. `diff` (an employee or rate card change): only days whose amount or accounts
  * changed are reversed and posted again. Every write is batched: one statement per table.
+ * `newEntries` says no item's entry has been seen before (so there is nothing to reverse).
  * Returns the number of transactions posted.
  */
 export async function repost(
@@ -139,14 +149,19 @@ export async function repost(
   mode: 'all' | 'diff',
   cause: Cause,
   rates: RateBook,
+  options: { newEntries?: boolean } = {},
 ): Promise<number> {
   if (!items.length) return 0;
   const entryIds = items.map((i) => i.entry.id);
-  const existing = await em.find(
-    TransactionSchema,
-    { entryId: { $in: entryIds } },
-    { disableIdentityMap: true },
-  );
+  // An entry seen for the first time has no ledger history: its copy is written in the
+  // same transaction as its first posting, and copies are never removed.
+  const existing = options.newEntries
+    ? []
+    : await em.find(
+        TransactionSchema,
+        { entryId: { $in: entryIds } },
+        { disableIdentityMap: true },
+      );
   const reversed = new Set(existing.map((t) => t.reversesId).filter((id): id is string => !!id));
   const liveTxs = existing.filter((t) => t.kind === 'COST' && !reversed.has(t.id));
   const livePostings = liveTxs.length
