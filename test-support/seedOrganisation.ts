@@ -1,5 +1,6 @@
 import { contractOperation } from './contractOperation';
 import type { TestPlatform } from './createTestPlatform';
+import { waitFor } from './waitFor';
 
 export interface SeededPerson {
   id: string;
@@ -87,4 +88,43 @@ export async function seedOrganisation(tp: TestPlatform): Promise<Organisation> 
   const indirect = await createPerson(tp, 'Dev', 'Patel', { managerId: reports[0].id });
   const outsider = await createPerson(tp, 'Owen', 'Hughes', { department: 'Radiology' });
   return { hr, manager, reports, indirect, outsider };
+}
+
+/** A full-time agreement: Monday to Friday, 37.5 hours a week, 27 days' leave, 1,950 target hours. */
+export function agreementInput(
+  employeeId: string,
+  startDate: string,
+  endDate: string,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    employeeId,
+    agreementType: 'AHA',
+    startDate,
+    endDate,
+    fte: 1,
+    termsAndConditions: 'MODERNISED',
+    salaryBasis: 'NATIONAL',
+    weeklyHours: 37.5,
+    workingDays: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
+    annualLeaveDays: 27,
+    targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: 1950 }],
+    ...extra,
+  };
+}
+
+/**
+ * Creates an agreement through the gateway (as HR unless `caller` says otherwise), retrying
+ * while agreements has not yet heard of the employee, which it learns of by event.
+ * Resolves with the agreement's id.
+ */
+export function createAgreement(
+  tp: TestPlatform,
+  input: ReturnType<typeof agreementInput>,
+  caller: Parameters<TestPlatform['graphql']>[2] = { role: 'HR', sub: 'service:hr' },
+): Promise<string> {
+  return waitFor(async () => {
+    const result = await tp.graphql(contractOperation('CreateAgreement'), { input }, caller);
+    return result.errors ? undefined : (result.data!.createAgreement.id as string);
+  });
 }

@@ -1,6 +1,11 @@
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
-import { createPerson, type SeededPerson } from '../../test-support/seedOrganisation';
+import {
+  createPerson,
+  type SeededPerson,
+  agreementInput,
+  createAgreement,
+} from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 
 const ENTRIES = 1000;
@@ -27,29 +32,12 @@ function shift(n: number) {
 describe('accruals down while 1,000 time entries are recorded', () => {
   let tp: TestPlatform;
   let nurse: SeededPerson;
-  const hr = { role: 'HR' as const, sub: 'service:hr' };
   const self = () => ({ role: 'EMPLOYEE' as const, sub: nurse.id });
 
   beforeAll(async () => {
     tp = await createTestPlatform();
     nurse = await createPerson(tp, 'Ada', 'Backlog');
-    const agreement = {
-      employeeId: nurse.id,
-      agreementType: 'AHA',
-      startDate: '2025-04-01',
-      endDate: '2026-03-31',
-      fte: 1,
-      termsAndConditions: 'MODERNISED',
-      salaryBasis: 'NATIONAL',
-      weeklyHours: 37.5,
-      workingDays: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
-      annualLeaveDays: 27,
-      targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: 1950 }],
-    };
-    await waitFor(async () => {
-      const result = await tp.graphql(op('CreateAgreement'), { input: agreement }, hr);
-      return result.errors ? undefined : true;
-    });
+    await createAgreement(tp, agreementInput(nurse.id, '2025-04-01', '2026-03-31'));
     // Accruals has the agreement before it goes down.
     await waitFor(async () => {
       const { data } = await tp.graphql(

@@ -2,7 +2,12 @@ import { DateTime } from 'luxon';
 import { isPublicHoliday } from '../../runtime/src/calendar';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
-import { seedOrganisation, type Organisation } from '../../test-support/seedOrganisation';
+import {
+  seedOrganisation,
+  type Organisation,
+  agreementInput,
+  createAgreement,
+} from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 
 const zone = 'Europe/London';
@@ -30,23 +35,14 @@ describe('attendance through the gateway', () => {
     tp = await createTestPlatform();
     org = await seedOrganisation(tp);
     for (const report of org.reports) {
-      const input = {
-        employeeId: report.id,
-        agreementType: 'AHA',
-        startDate: day.minus({ days: 30 }).toISODate(),
-        endDate: day.plus({ days: 300 }).toISODate(),
-        fte: 1,
-        termsAndConditions: 'MODERNISED',
-        salaryBasis: 'NATIONAL',
-        weeklyHours: 37.5,
-        workingDays: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
-        annualLeaveDays: 27,
-        targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: 1950 }],
-      };
-      await waitFor(async () => {
-        const result = await tp.graphql(op('CreateAgreement'), { input }, hr);
-        return result.errors ? undefined : true;
-      });
+      await createAgreement(
+        tp,
+        agreementInput(
+          report.id,
+          day.minus({ days: 30 }).toISODate()!,
+          day.plus({ days: 300 }).toISODate()!,
+        ),
+      );
     }
   });
   afterAll(() => tp.stop());

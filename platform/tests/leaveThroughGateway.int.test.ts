@@ -1,7 +1,12 @@
 import { DateTime } from 'luxon';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
-import { seedOrganisation, type Organisation } from '../../test-support/seedOrganisation';
+import {
+  seedOrganisation,
+  type Organisation,
+  agreementInput,
+  createAgreement,
+} from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 
 // Leave end to end: leave learns people and agreements from events, a report asks for
@@ -10,7 +15,6 @@ import { waitFor } from '../../test-support/waitFor';
 describe('leave through the gateway', () => {
   let tp: TestPlatform;
   let org: Organisation;
-  const hr = { role: 'HR' as const, sub: 'service:hr' };
   const asEmployee = (id: string) => ({ role: 'EMPLOYEE' as const, sub: id });
   const asManager = (id: string) => ({ role: 'MANAGER' as const, sub: id });
   const today = DateTime.now().setZone('Europe/London').startOf('day');
@@ -33,23 +37,14 @@ describe('leave through the gateway', () => {
     tp = await createTestPlatform();
     org = await seedOrganisation(tp);
     nurse = org.reports[0]!.id;
-    const agreement = {
-      employeeId: nurse,
-      agreementType: 'AHA',
-      startDate: yearStart.toISODate(),
-      endDate: yearStart.plus({ years: 2 }).minus({ days: 1 }).toISODate(),
-      fte: 1,
-      termsAndConditions: 'MODERNISED',
-      salaryBasis: 'NATIONAL',
-      weeklyHours: 37.5,
-      workingDays: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
-      annualLeaveDays: 27,
-      targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: 1950 }],
-    };
-    await waitFor(async () => {
-      const result = await tp.graphql(op('CreateAgreement'), { input: agreement }, hr);
-      return result.errors ? undefined : true;
-    });
+    await createAgreement(
+      tp,
+      agreementInput(
+        nurse,
+        yearStart.toISODate()!,
+        yearStart.plus({ years: 2 }).minus({ days: 1 }).toISODate()!,
+      ),
+    );
     // Leave hears of the agreement's entitlement by event.
     await waitFor(async () => {
       const { data } = await tp.graphql(

@@ -2,7 +2,12 @@ import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { DateTime } from 'luxon';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
-import { createPerson, type SeededPerson } from '../../test-support/seedOrganisation';
+import {
+  createPerson,
+  type SeededPerson,
+  agreementInput,
+  createAgreement,
+} from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 
 /** What the relay, consumers and scheduler run on their own: their tables and transactions. */
@@ -16,7 +21,6 @@ const SUBGRAPHS = ['employees', 'agreements', 'accruals', 'leave', 'attendance',
 // same for a team of 5 as for a team of 50.
 describe('TeamDashboard', () => {
   let tp: TestPlatform;
-  const hr = { role: 'HR' as const, sub: 'service:hr' };
   const today = DateTime.now().setZone('Europe/London').toISODate()!;
   const month = today.slice(0, 7);
 
@@ -32,23 +36,14 @@ describe('TeamDashboard', () => {
     for (let i = 0; i < size; i++)
       reports.push(await createPerson(tp, `Member${i}`, `Of${size}`, { managerId: manager.id }));
     for (const report of reports) {
-      const input = {
-        employeeId: report.id,
-        agreementType: 'AHA',
-        startDate: DateTime.fromISO(today).minus({ months: 6 }).toISODate(),
-        endDate: DateTime.fromISO(today).plus({ months: 6 }).toISODate(),
-        fte: 1,
-        termsAndConditions: 'MODERNISED',
-        salaryBasis: 'NATIONAL',
-        weeklyHours: 37.5,
-        workingDays: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
-        annualLeaveDays: 27,
-        targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: 1950 }],
-      };
-      await waitFor(async () => {
-        const result = await tp.graphql(op('CreateAgreement'), { input }, hr);
-        return result.errors ? undefined : true;
-      });
+      await createAgreement(
+        tp,
+        agreementInput(
+          report.id,
+          DateTime.fromISO(today).minus({ months: 6 }).toISODate()!,
+          DateTime.fromISO(today).plus({ months: 6 }).toISODate()!,
+        ),
+      );
     }
     return manager;
   }
