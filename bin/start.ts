@@ -28,8 +28,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    await platform.stop();
-    await natsServer?.stop();
+    try {
+      await platform.stop();
+    } catch (error) {
+      logger.error({ err: error }, 'platform did not stop cleanly');
+    } finally {
+      // The nats-server started here is a child process: never leave it behind.
+      await natsServer?.stop();
+    }
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -61,11 +61,19 @@ describe('NATS down while employees are created', () => {
           { role: 'AUDITOR', sub: 'service:auditor' },
         )
         .then((r) => r.data?.auditLogs.totalCount as number | undefined);
-    await waitFor(async () => ((await count()) === 200 ? true : undefined), 60_000, 250);
+    // Every subgraph of the process catches up at once, on a shared CPU: give it time.
+    await waitFor(async () => ((await count()) === 200 ? true : undefined), 120_000, 250);
     // Let any duplicate delivery land before the final count.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await count()).toBe(200);
     expect(await metric('hr_outbox_backlog{subgraph="employees"}')).toBe(0);
-    expect(await metric('hr_consumer_pending{consumer="audit_audit_log"}')).toBe(0);
-  }, 150_000);
+    // Other subgraphs' events of the outage (follow-ups, the scheduler's) may still be on
+    // their way; nothing may stay behind.
+    await waitFor(
+      async () =>
+        (await metric('hr_consumer_pending{consumer="audit_audit_log"}')) === 0 ? true : undefined,
+      30_000,
+      250,
+    );
+  }, 210_000);
 });
