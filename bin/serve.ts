@@ -11,6 +11,7 @@ import { createLogger, type Logger } from '../runtime/src/logger';
 import { createSubgraphRuntime } from '../runtime/src/subgraph/createSubgraphRuntime';
 import type { SubgraphModule } from '../runtime/src/subgraph/SubgraphModule';
 import { SUPERGRAPH_FILE } from '../platform/src/createPlatform';
+import { hrSubscriptions } from '../platform/src/subscriptionFields';
 import { proxyRoute } from '../platform/src/proxyRoute';
 import { subgraphs } from '../subgraphs';
 
@@ -47,15 +48,27 @@ async function serveGateway(config: AppConfig, logger: Logger): Promise<number> 
       Object.keys(module.routes ?? {}).map((path) => [path, proxyRoute(urls[module.name])]),
     ),
   );
+  // Subscriptions are served from the events stream, so they need NATS.
+  const nats = config.NATS_URL
+    ? await connectNats({ servers: config.NATS_URL, name: 'gateway' })
+    : undefined;
+  if (nats) await ensureStreams(nats.jsm, DEFAULT_NAMESPACE);
+  else logger.warn('no NATS_URL: the gateway serves no subscriptions');
   const gateway = createGateway({
     supergraphSdl,
     subgraphs: endpoints,
     verifier: verifierFor(config),
     introspection: config.INTROSPECTION_OPEN ? 'open' : 'restricted',
     routes,
+    subscriptions: nats && hrSubscriptions(nats, DEFAULT_NAMESPACE),
     logger,
   });
-  process.on('SIGTERM', () => void gateway.stop().then(() => process.exit(0)));
+  process.on('SIGTERM', () => {
+    void gateway
+      .stop()
+      .then(() => nats && closeNats(nats.nc))
+      .then(() => process.exit(0));
+  });
   return gateway.listen(config.PORT, config.HOST);
 }
 

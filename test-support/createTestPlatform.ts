@@ -1,3 +1,4 @@
+import type { SubscriptionLimits } from '../gateway/src';
 import { closeNats, connectNats, createTestNamespace, deleteStreams } from '../messaging/src';
 import { loadConfig } from '../runtime/src/config';
 import type { Role } from '../runtime/src/identity';
@@ -44,6 +45,8 @@ export async function createTestPlatform(
     natsUrl?: string;
     /** Supergraph to serve (default: the committed one); compose it for modules not listed yet. */
     supergraphSdl?: string;
+    /** Bounds on the gateway's subscription clients. */
+    subscriptionLimits?: Partial<SubscriptionLimits>;
   } = {},
 ): Promise<TestPlatform> {
   const db = await createTestDatabase();
@@ -61,6 +64,7 @@ export async function createTestPlatform(
     namespace,
     modules: options.modules,
     supergraphSdl: options.supergraphSdl,
+    subscriptionLimits: options.subscriptionLimits,
     database: db.target,
   });
   const port = await platform.listen(0, '127.0.0.1');

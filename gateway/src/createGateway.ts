@@ -31,6 +31,11 @@ import { nameTokenLimit, resolveLimits, type OperationLimits } from './operation
 import { createHttpFetcher } from './subgraphs/createHttpFetcher';
 import { createServiceBuilder } from './subgraphs/createServiceBuilder';
 import type { SubgraphEndpoint } from './subgraphs/SubgraphEndpoint';
+import {
+  attachSubscriptions,
+  type AttachedSubscriptions,
+} from './subscriptions/attachSubscriptions';
+import type { SubscriptionsOptions } from './subscriptions/SubscriptionField';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL. */
@@ -61,6 +66,11 @@ export interface GatewayOptions {
   path?: string;
   /** Further Apollo Server plugins. */
   plugins?: ApolloServerPlugin<GatewayContext>[];
+  /**
+   * Serves the supergraph's `Subscription` fields (graphql-ws and SSE on the GraphQL
+   * path) from a JetStream stream; without it, the gateway serves none.
+   */
+  subscriptions?: SubscriptionsOptions;
 }
 
 export interface Gateway {
@@ -71,6 +81,8 @@ export interface Gateway {
    * running operations through `apollo.executeOperation` on a caller's behalf.
    */
   createContext: ContextFactory;
+  /** The subscription engine and its transports, when `subscriptions` was given. */
+  subscriptions?: AttachedSubscriptions;
   /** Starts Apollo (loading the supergraph) and listens; resolves with the bound port. */
   listen(port: number, host: string): Promise<number>;
   /** Stops taking requests, lets in-flight ones finish, then stops Apollo. */
@@ -151,11 +163,25 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     ready: async () => running && (options.ready ? options.ready() : true),
   });
+  const subscriptions =
+    options.subscriptions &&
+    attachSubscriptions({
+      subscriptions: options.subscriptions,
+      apollo,
+      gateway,
+      httpServer,
+      path: options.path ?? '/graphql',
+      createContext,
+      maxBodyBytes: limits.maxBodyBytes,
+      logger,
+      gauge: metrics.openSubscriptions,
+    });
 
   return {
     apollo,
     httpServer,
     createContext,
+    subscriptions,
     async listen(port, host) {
       started ??= apollo.start().then(() => {
         running = true;
@@ -165,6 +191,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     async stop() {
       running = false;
+      // Open sockets and streams would keep the HTTP server from closing.
+      await subscriptions?.close();
       if (httpServer.listening) await close(httpServer);
       if (apolloStarting) await apollo.stop();
       fetcher.destroy();

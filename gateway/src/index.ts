@@ -26,3 +26,4 @@ export {
   type HttpFetcher,
   type HttpFetcherOptions,
 } from './subgraphs/createHttpFetcher';
+export * from './subscriptions';

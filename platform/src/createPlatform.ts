@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createGateway, type SubgraphEndpoint } from '../../gateway/src';
+import {
+  createGateway,
+  type Gateway,
+  type GatewayOptions,
+  type SubgraphEndpoint,
+  type SubscriptionLimits,
+} from '../../gateway/src';
 import {
   DEFAULT_NAMESPACE,
   closeNats,
@@ -19,6 +25,7 @@ import {
 } from '../../runtime/src/subgraph/createSubgraphRuntime';
 import type { SubgraphModule } from '../../runtime/src/subgraph/SubgraphModule';
 import { subgraphs as allSubgraphs } from '../../subgraphs';
+import { hrSubscriptions } from './subscriptionFields';
 
 export const SUPERGRAPH_FILE = path.resolve(__dirname, '../../schema/supergraph.graphql');
 
@@ -34,6 +41,8 @@ export interface PlatformOptions {
   database?: (subgraph: string) => DatabaseTarget;
   /** Supergraph SDL (default: the committed schema/supergraph.graphql). */
   supergraphSdl?: string;
+  /** Bounds on subscription clients (defaults of the gateway otherwise). */
+  subscriptionLimits?: Partial<SubscriptionLimits>;
   logger?: Logger;
 }
 
@@ -41,6 +50,13 @@ export interface Platform {
   runtimes: Record<string, SubgraphRuntime>;
   /** Signs tokens with the local issuer (all-in-one and tests). */
   issueToken: ReturnType<typeof createLocalIssuer>['issue'];
+  /** The gateway serving clients. */
+  gateway: Gateway;
+  /**
+   * Another gateway over the same subgraphs and NATS, as a second replica would be (its
+   * caller listens and stops it).
+   */
+  createReplica(): Gateway;
   listen(port?: number, host?: string): Promise<number>;
   stop(): Promise<void>;
 }
@@ -87,7 +103,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   for (const [name, runtime] of Object.entries(runtimes)) {
     endpoints[name] = { execute: (request, headers) => runtime.execute(request, headers) };
   }
-  const gateway = createGateway({
+  const gatewayOptions: GatewayOptions = {
     supergraphSdl: options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
     subgraphs: endpoints,
     verifier,
@@ -105,12 +121,16 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       );
       return checks.every(Boolean) && !nats.nc.isClosed();
     },
+    subscriptions: { ...hrSubscriptions(nats, namespace), limits: options.subscriptionLimits },
     logger,
-  });
+  };
+  const gateway = createGateway(gatewayOptions);
 
   return {
     runtimes,
     issueToken: (claims) => issuer.issue(claims),
+    gateway,
+    createReplica: () => createGateway(gatewayOptions),
     listen: (port = config.PORT, host = config.HOST) => gateway.listen(port, host),
     async stop() {
       await gateway.stop();

@@ -1,3 +1,4 @@
+import type { Client } from 'graphql-ws';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import {
   createTestPlatform,
@@ -8,7 +9,10 @@ import {
   createPerson,
   seedOrganisation,
   type Organisation,
+  agreementInput,
+  createAgreement,
 } from '../../test-support/seedOrganisation';
+import { collect, connectSubscriptions } from '../../test-support/subscriptionClient';
 import { waitFor } from '../../test-support/waitFor';
 
 // The front end's operations (shared/contract/) for the domains built so far,
@@ -233,5 +237,126 @@ describe('contract operations through the gateway', () => {
   it('AuditLogs is refused to HR', async () => {
     const { errors } = await tp.graphql(op('AuditLogs'), { first: 1 }, hr());
     expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  describe('subscriptions', () => {
+    const clients: Client[] = [];
+    const open = async (caller: Parameters<TestPlatform['token']>[0]) => {
+      const client = connectSubscriptions(tp.url, await tp.token(caller));
+      clients.push(client);
+      return client;
+    };
+    /** Waits until `count` subscriptions are live, so the trigger is not missed. */
+    const live = (count: number) =>
+      waitFor(
+        async () => (tp.platform.gateway.subscriptions!.engine.open() >= count ? true : undefined),
+        10_000,
+        20,
+      );
+    const first = (received: { results: any[] }) =>
+      waitFor(async () => received.results[0], 15_000, 20);
+    afterEach(async () => {
+      await Promise.all(clients.splice(0).map((client) => client.dispose()));
+      await waitFor(
+        async () => (tp.platform.gateway.subscriptions!.engine.open() === 0 ? true : undefined),
+        5000,
+        20,
+      );
+    });
+
+    it('NotificationReceived: a message HR sends, with the recipient from employees', async () => {
+      const me = org.reports[0];
+      const received = collect(
+        await open({ role: 'EMPLOYEE', sub: me.id }),
+        op('NotificationReceived'),
+      );
+      await live(1);
+      const sent = await tp.graphql(
+        `mutation Send($input: SendNotificationInput!) { sendNotification(input: $input) { notificationId } }`,
+        { input: { recipientId: me.id, title: 'Rota', body: 'Out now' } },
+        hr(),
+      );
+      expect(sent.errors).toBeUndefined();
+      expect((await first(received)).data.notificationReceived).toMatchObject({
+        id: sent.data!.sendNotification.notificationId,
+        type: 'MESSAGE',
+        title: 'Rota',
+        body: 'Out now',
+        recipient: { id: me.id, firstName: me.firstName, lastName: me.lastName },
+      });
+    });
+
+    it("LeaveRequestUpdated: a report's new request reaches their manager", async () => {
+      const report = org.reports[1];
+      const received = collect(
+        await open({ role: 'MANAGER', sub: org.manager.id }),
+        op('LeaveRequestUpdated'),
+      );
+      await live(1);
+      const day = new Date(Date.now() + 7 * 86_400_000);
+      while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
+      const date = day.toISOString().slice(0, 10);
+      // Leave hears of the new employee by event: retry until it has.
+      const asked = await waitFor(async () => {
+        const result = await tp.graphql(
+          op('RequestLeave'),
+          { input: { leaveType: 'SICK', startDate: date, endDate: date } },
+          { role: 'EMPLOYEE', sub: report.id },
+        );
+        return result.errors ? undefined : result.data!.requestLeave;
+      });
+      expect((await first(received)).data.leaveRequestUpdated).toEqual({
+        id: asked.id,
+        status: 'PENDING',
+        employee: { id: report.id, firstName: report.firstName },
+      });
+    });
+
+    it("AccrualBalanceChanged: a recorded shift changes the employee's balance", async () => {
+      const nurse = org.reports[2];
+      const year = new Date().getUTCFullYear();
+      await createAgreement(
+        tp,
+        agreementInput(nurse.id, `${year - 1}-01-01`, `${year + 1}-12-31`),
+        hr(),
+      );
+      const received = collect(
+        await open({ role: 'EMPLOYEE', sub: nurse.id }),
+        op('AccrualBalanceChanged'),
+        { employeeId: nurse.id },
+      );
+      await live(1);
+      const start = new Date(Date.now() - 2 * 86_400_000);
+      start.setUTCHours(8, 0, 0, 0);
+      await waitFor(async () => {
+        const result = await tp.graphql(
+          op('RecordTimeEntry'),
+          {
+            input: {
+              employeeId: nurse.id,
+              periodType: 'SHIFT',
+              shiftType: 'Early',
+              startTime: start.toISOString(),
+              endTime: new Date(start.getTime() + 6 * 3_600_000).toISOString(),
+              mealBreakMinutes: 0,
+            },
+          },
+          { role: 'EMPLOYEE', sub: nurse.id },
+        );
+        return result.errors ? undefined : true;
+      });
+      // The agreement itself may change the balance first (to 0): wait for the shift's.
+      const changed = await waitFor(
+        async () =>
+          received.results.find((r) => r.data.accrualBalanceChanged.worked === 6) ?? undefined,
+        15_000,
+        20,
+      );
+      expect(changed.data.accrualBalanceChanged).toMatchObject({
+        accrualType: 'ANNUAL_TARGET_HOURS',
+        worked: 6,
+        remaining: 1944,
+      });
+    });
   });
 });

@@ -27,10 +27,12 @@ describe('the front end contract against the supergraph', () => {
   );
 
   // A pending operation that already validates must leave the list, so it only shrinks.
-  it.each(operations.filter((o) => pending.has(o.name)).map((o) => [o.name, o] as const))(
-    '%s is still pending (does not validate yet)',
-    (_name, operation) => {
-      expect(validateOperation(schema, operation)).not.toEqual([]);
-    },
-  );
+  // Jest refuses an empty table, so the check runs as one test once the list is empty.
+  it('leaves on the list only operations that do not validate yet', () => {
+    const validating = operations
+      .filter((o) => pending.has(o.name))
+      .filter((o) => validateOperation(schema, o).length === 0)
+      .map((o) => o.name);
+    expect(validating).toEqual([]);
+  });
 });

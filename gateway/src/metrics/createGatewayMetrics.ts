@@ -1,4 +1,11 @@
-import { Counter, Histogram, collectDefaultMetrics, register, type Registry } from 'prom-client';
+import {
+  Counter,
+  Gauge,
+  Histogram,
+  collectDefaultMetrics,
+  register,
+  type Registry,
+} from 'prom-client';
 
 export interface GatewayMetricsOptions {
   /**
@@ -18,6 +25,8 @@ export interface GatewayMetrics {
   readonly errors: Counter<'code'>;
   /** Subgraph fetches by subgraph and outcome (`ok`, `errors`, `failed`). */
   readonly subgraphDuration: Histogram<'subgraph' | 'outcome'>;
+  /** Subscriptions open on this gateway (graphql-ws and SSE). */
+  readonly openSubscriptions: Gauge;
   /** The label for an operation name, bounded so clients cannot grow the series without end. */
   operationLabel(name: string | null | undefined): string;
 }
@@ -69,6 +78,15 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
           help: 'Fetches from subgraphs, by subgraph and outcome.',
           labelNames: ['subgraph', 'outcome'],
           buckets: LATENCY_BUCKETS,
+          registers: [registry],
+        }),
+    ),
+    openSubscriptions: once(
+      'gateway_subscriptions_open',
+      () =>
+        new Gauge({
+          name: 'gateway_subscriptions_open',
+          help: 'Subscriptions open on this gateway.',
           registers: [registry],
         }),
     ),

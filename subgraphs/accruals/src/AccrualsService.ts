@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
 import {
   ACCRUAL_TYPES,
@@ -101,6 +102,22 @@ export class AccrualsService {
         agreement: { id: agreement.id, startDate: agreement.startDate, endDate: agreement.endDate },
       };
     });
+  }
+
+  /** One type's summary on `on` (default: the employee's local today), or null. */
+  async balance(
+    employeeId: string,
+    type: AccrualType,
+    on?: string | null,
+  ): Promise<AccrualSummary | null> {
+    const day = on ?? (await this.localToday(employeeId));
+    const summaries = await this.summary(employeeId, day);
+    return summaries.find((s) => s.accrualType === type) ?? null;
+  }
+
+  private async localToday(employeeId: string): Promise<string> {
+    const zone = (await this.ctx.loaders.employee.load(employeeId))?.timeZone ?? 'UTC';
+    return DateTime.now().setZone(zone).toISODate() ?? DateTime.utc().toISODate()!;
   }
 
   /** Every day of [from, to] for one type; cumulative restarts at each agreement's start. */

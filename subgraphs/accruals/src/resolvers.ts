@@ -14,6 +14,11 @@ export const resolvers: GraphQLResolverMap<AccrualsContext> = {
   Query: {
     accrualsConsistency: (_root, args: { correlationId: string }, ctx: AccrualsContext) =>
       service(ctx).consistency(args.correlationId),
+    accrualBalance: (
+      _root,
+      args: { employeeId: string; accrualType: AccrualType; on?: string | null },
+      ctx: AccrualsContext,
+    ) => service(ctx).balance(args.employeeId, args.accrualType, args.on),
   },
   Employee: {
     // A reference costs nothing here: each field checks access per employee.

@@ -1,0 +1,79 @@
+import type { FormattedExecutionResult } from 'graphql';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import type { Identity } from '../../../runtime/src/identity';
+
+/** One message of the events stream, as a subscription field sees it. */
+export interface SubscriptionEvent {
+  /** The stream sequence: the cursor a client passes back to resume after this event. */
+  seq: number;
+  /** The NATS subject it was published on. */
+  subject: string;
+  /** The message body, parsed as JSON (for example a CloudEvents envelope). */
+  body: Record<string, unknown>;
+}
+
+/** Runs an operation through the gateway as the subscribing client. */
+export type Probe = (
+  query: string,
+  variables?: Record<string, unknown>,
+) => Promise<FormattedExecutionResult>;
+
+/** Arguments of a subscription field, coerced against the schema. */
+export type FieldArguments = Record<string, unknown>;
+
+/** The root Query field that fetches the entity an event is about. */
+export interface EntityLookup {
+  /** The Query field, e.g. `notification`. */
+  field: string;
+  /** Its arguments and their GraphQL types, e.g. `{ id: 'ID!' }`. */
+  arguments: Record<string, string>;
+  /** The argument values for one event. */
+  variables(event: SubscriptionEvent): Record<string, unknown>;
+}
+
+/** How the gateway serves one field of `Subscription` from the events stream. */
+export interface SubscriptionField {
+  /** The event type feeding it, or a NATS wildcard over types (`leave.request.*`). */
+  events: string;
+  /**
+   * Checked once when a client subscribes; throw a GraphQLError (e.g. code FORBIDDEN) to
+   * refuse. `probe` runs a query with the client's identity, so a subgraph can decide.
+   */
+  authorize?(args: FieldArguments, identity: Identity | null, probe: Probe): Promise<void>;
+  /** Cheap in-memory filter: whether this event may concern this client. */
+  matches(event: SubscriptionEvent, args: FieldArguments, identity: Identity | null): boolean;
+  /** How to fetch the payload; the client's selection set is run under this field. */
+  lookup: EntityLookup;
+}
+
+/** Bounds on what one client may hold. */
+export interface SubscriptionLimits {
+  /** Subscriptions one graphql-ws connection may hold at once (default 50). */
+  maxPerConnection: number;
+  /** Time a socket has to send `connection_init` (default 10 s). */
+  connectionInitTimeoutMs: number;
+  /** Events waiting for one client before it is dropped as too slow (default 1000). */
+  maxQueuedEvents: number;
+  /** Bytes waiting in one socket's send buffer before it is dropped as too slow (default 1 MiB). */
+  maxBufferedBytes: number;
+}
+
+export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = Object.freeze({
+  maxPerConnection: 50,
+  connectionInitTimeoutMs: 10_000,
+  maxQueuedEvents: 1000,
+  maxBufferedBytes: 1024 * 1024,
+});
+
+/** Subscriptions served by the gateway from a JetStream stream. */
+export interface SubscriptionsOptions {
+  js: JetStreamClient;
+  jsm: JetStreamManager;
+  /** The stream holding the events. */
+  stream: string;
+  /** The NATS subject of an event type or type wildcard (adds a namespace prefix, say). */
+  subject(events: string): string;
+  /** The `Subscription` fields served, by name. */
+  fields: Record<string, SubscriptionField>;
+  limits?: Partial<SubscriptionLimits>;
+}

@@ -1,0 +1,84 @@
+import type http from 'node:http';
+import type { ApolloGateway } from '@apollo/gateway';
+import type { ApolloServer } from '@apollo/server';
+import type { Gauge } from 'prom-client';
+import type { Logger } from '../../../runtime/src/logger';
+import type { ContextFactory } from '../context/createContextFactory';
+import type { GatewayContext } from '../context/GatewayContext';
+import { createGraphQLWsServer, type GraphQLWsServer } from './createGraphQLWsServer';
+import { createSseHandler } from './createSseHandler';
+import { createSubscriptionEngine, type SubscriptionEngine } from './createSubscriptionEngine';
+import type { SubscriptionsOptions } from './SubscriptionField';
+
+export interface AttachSubscriptionsOptions {
+  subscriptions: SubscriptionsOptions;
+  apollo: ApolloServer<GatewayContext>;
+  gateway: ApolloGateway;
+  httpServer: http.Server;
+  /** The GraphQL path: sockets connect to it, and SSE requests are sent to it. */
+  path: string;
+  createContext: ContextFactory;
+  maxBodyBytes: number;
+  logger: Logger;
+  gauge?: Gauge;
+}
+
+export interface AttachedSubscriptions {
+  engine: SubscriptionEngine;
+  ws: GraphQLWsServer;
+  /** Ends every subscription and stops the shared consumers. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the supergraph's subscriptions on the gateway's HTTP server: graphql-ws on
+ * the GraphQL path, and SSE for requests to it that accept `text/event-stream`.
+ * Queries and mutations over HTTP go on to Apollo unchanged.
+ */
+export function attachSubscriptions(options: AttachSubscriptionsOptions): AttachedSubscriptions {
+  const { httpServer, path, logger } = options;
+  const engine = createSubscriptionEngine({
+    ...options.subscriptions,
+    apollo: options.apollo,
+    logger,
+    gauge: options.gauge,
+  });
+  options.gateway.onSchemaLoadOrUpdate(({ apiSchema }) => engine.setSchema(apiSchema));
+  const ws = createGraphQLWsServer({
+    httpServer,
+    path,
+    engine,
+    createContext: options.createContext,
+    logger,
+  });
+  const sse = createSseHandler({
+    engine,
+    createContext: options.createContext,
+    maxBodyBytes: options.maxBodyBytes,
+  });
+  // SSE requests are taken before the HTTP server's own handler sees them.
+  const handlers = httpServer.listeners('request') as http.RequestListener[];
+  httpServer.removeAllListeners('request');
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (pathname === path && sse.accepts(req)) {
+      sse.handle(req, res).catch((error: unknown) => {
+        logger.error({ err: error }, 'SSE subscription failed');
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
+      });
+      return;
+    }
+    for (const handler of handlers) handler.call(httpServer, req, res);
+  });
+
+  return {
+    engine,
+    ws,
+    async close() {
+      sse.close();
+      await ws.close();
+      await engine.stop();
+    },
+  };
+}

@@ -1,0 +1,168 @@
+import crypto from 'node:crypto';
+import { getOperationAST, parse, type FieldNode } from 'graphql';
+import {
+  jetstream,
+  jetstreamManager,
+  type JetStreamClient,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
+import { createLogger } from '../../runtime/src/logger';
+import {
+  createDeliveryQueue,
+  createEventFeed,
+  createLookupDocument,
+  type SubscriptionEvent,
+} from '../src';
+
+const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+const event = (seq: number): SubscriptionEvent => ({ seq, subject: 's', body: { n: seq } });
+
+describe('createLookupDocument', () => {
+  const lookup = { field: 'leaveRequest', arguments: { id: 'ID!' }, variables: () => ({}) };
+  const build = (text: string) => {
+    const document = parse(text);
+    const operation = getOperationAST(document)!;
+    const field = operation.selectionSet.selections[0] as FieldNode;
+    return createLookupDocument(document, operation, field, lookup);
+  };
+
+  it("puts the client's selection under the lookup field, aliased to the response key", () => {
+    const built = build(`subscription Updated($employeeId: ID) {
+      leaveRequestUpdated(employeeId: $employeeId) { id status }
+    }`);
+    expect(built.responseKey).toBe('leaveRequestUpdated');
+    expect(built.clientVariables).toEqual([]);
+    expect(built.query.replace(/\s+/g, ' ')).toBe(
+      'query Updated($_lookup_id: ID!) { leaveRequestUpdated: leaveRequest(id: $_lookup_id) { id status } }',
+    );
+  });
+
+  it("keeps the fragments and variables the selection uses, and the client's alias", () => {
+    const built = build(`subscription S($on: Date!, $unused: Int) {
+      mine: leaveRequestUpdated { ...Parts }
+    }
+    fragment Parts on LeaveRequest { id employee { ...Who leaveBalances(on: $on) { days } } }
+    fragment Who on Employee { firstName }
+    fragment Unused on Employee { id }`);
+    expect(built.responseKey).toBe('mine');
+    expect(built.clientVariables).toEqual(['on']);
+    expect(built.query).toContain('mine: leaveRequest(id: $_lookup_id)');
+    expect(built.query).toContain('fragment Who on Employee');
+    expect(built.query).not.toContain('Unused');
+    expect(built.query).not.toContain('$unused');
+  });
+});
+
+describe('createDeliveryQueue', () => {
+  it('delivers in order whatever each resolution takes, once per sequence, skipping nulls', async () => {
+    const delays: Record<number, number> = { 1: 30, 2: 0, 3: 10, 4: 0 };
+    const queue = createDeliveryQueue({
+      resolve: async (e) => {
+        await new Promise((resolve) => setTimeout(resolve, delays[e.seq]));
+        return e.seq === 3 ? null : { data: { seq: e.seq } };
+      },
+      maxQueued: 10,
+      onOverflow: () => undefined,
+    });
+    for (const seq of [1, 2, 2, 1, 3, 4]) queue.push(event(seq));
+    const seen: unknown[] = [];
+    for (let i = 0; i < 3; i += 1) seen.push((await queue.results.next()).value?.data?.seq);
+    expect(seen).toEqual([1, 2, 4]);
+    await queue.results.return?.();
+    expect(queue.closed).toBe(true);
+  });
+
+  it('drops a client that falls behind the bound, and only that one', async () => {
+    let overflowed = 0;
+    const slow = createDeliveryQueue({
+      resolve: () => new Promise(() => undefined),
+      maxQueued: 3,
+      onOverflow: () => (overflowed += 1),
+    });
+    for (let seq = 1; seq <= 5; seq += 1) slow.push(event(seq));
+    expect(overflowed).toBe(1);
+    expect(slow.closed).toBe(true);
+    expect(await slow.results.next()).toEqual({ value: undefined, done: true });
+  });
+});
+
+describe('createEventFeed (real NATS)', () => {
+  // The gateway is generic: its own stream, made with plain nats.js, not the platform's.
+  const id = crypto.randomUUID().slice(0, 8);
+  const stream = `GATEWAY_FEED_TEST_${id}`;
+  const subject = `feedtest${id}.demo.thing.happened`;
+  let nc: NatsConnection;
+  let js: JetStreamClient;
+  let jsm: JetStreamManager;
+  const publish = (n: number) => js.publish(subject, JSON.stringify({ n }));
+  const feed = () =>
+    createEventFeed({
+      js,
+      jsm,
+      stream,
+      logger: createLogger({ level: 'silent' }),
+    });
+  const join = (f: ReturnType<typeof feed>, seen: number[], after?: number) =>
+    f.join(subject, (e) => seen.push(e.seq), {
+      after,
+      closed: () => false,
+      pace: async () => undefined,
+      onError: (error) => {
+        throw error;
+      },
+    });
+  const until = async (check: () => boolean) => {
+    for (let i = 0; i < 200 && !check(); i += 1) await new Promise((r) => setTimeout(r, 20));
+  };
+
+  beforeAll(async () => {
+    nc = await connect({ servers: NATS_URL, name: 'feed-test' });
+    js = jetstream(nc);
+    jsm = await jetstreamManager(nc);
+    await jsm.streams.add({ name: stream, subjects: [`feedtest${id}.>`] });
+  });
+  afterAll(async () => {
+    await jsm?.streams.delete(stream);
+    await nc?.close();
+  });
+
+  it('shares one consumer per subject, opened by the first client and closed by the last', async () => {
+    const f = feed();
+    const a: number[] = [];
+    const b: number[] = [];
+    const leaveA = await join(f, a);
+    const leaveB = await join(f, b);
+    expect(f.subjects()).toEqual([subject]);
+    const acks = [await publish(1), await publish(2)];
+    await until(() => a.length === 2 && b.length === 2);
+    expect(a).toEqual(acks.map((ack) => ack.seq));
+    expect(b).toEqual(a);
+    leaveA();
+    expect(f.subjects()).toEqual([subject]);
+    leaveB();
+    expect(f.subjects()).toEqual([]);
+    await f.stop();
+  });
+
+  it('replays from a cursor and joins the live events while they are published, without gaps or duplicates', async () => {
+    const f = feed();
+    const watcher: number[] = [];
+    const leaveWatcher = await join(f, watcher);
+    const first = await publish(0);
+    for (let n = 1; n <= 50; n += 1) await publish(n);
+    // Publishing goes on while the late client replays.
+    const publishing = (async () => {
+      for (let n = 51; n <= 100; n += 1) await publish(n);
+    })();
+    const late: number[] = [];
+    const leaveLate = await join(f, late, first.seq);
+    await publishing;
+    await until(() => late.length === 100 && watcher.length === 101);
+    expect(late).toEqual(watcher.slice(1));
+    leaveLate();
+    leaveWatcher();
+    await f.stop();
+  });
+});

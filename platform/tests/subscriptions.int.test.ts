@@ -1,0 +1,370 @@
+import { DateTime } from 'luxon';
+import type { Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import type { Gateway } from '../../gateway/src';
+import { contractOperation as op } from '../../test-support/contractOperation';
+import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
+import {
+  seedOrganisation,
+  type Organisation,
+  agreementInput,
+  createAgreement,
+} from '../../test-support/seedOrganisation';
+import { collect, connectSubscriptions } from '../../test-support/subscriptionClient';
+import { waitFor } from '../../test-support/waitFor';
+
+// Subscriptions through the gateway, with the real graphql-ws client over a socket and
+// the real NATS: who receives what, replay from a cursor, replicas, limits, and SSE.
+type Loose = any;
+
+const SEND = `mutation Send($input: SendNotificationInput!) {
+  sendNotification(input: $input) { notificationId }
+}`;
+
+describe('subscriptions through the gateway', () => {
+  let tp: TestPlatform;
+  let org: Organisation;
+  let nurse: string;
+  let colleague: string;
+  const clients: Client[] = [];
+  const hr = { role: 'HR' as const, sub: 'service:hr' };
+  const asEmployee = (id: string) => ({ role: 'EMPLOYEE' as const, sub: id });
+  const asManager = (id: string) => ({ role: 'MANAGER' as const, sub: id });
+  const today = DateTime.now().setZone('Europe/London').startOf('day');
+  const engine = (gateway: Gateway = tp.platform.gateway) => gateway.subscriptions!.engine;
+
+  function connect(token: string | null, url = tp.url): Client {
+    const client = connectSubscriptions(url, token);
+    clients.push(client);
+    return client;
+  }
+  const subscribe = collect;
+
+  /** Waits until `count` subscriptions are live on the gateway. */
+  const live = (count: number, gateway?: Gateway) =>
+    waitFor(async () => (engine(gateway).open() >= count ? true : undefined), 10_000, 20);
+
+  const send = async (recipientId: string, title: string) => {
+    const result = await tp.graphql(SEND, { input: { recipientId, title, body: 'Hello' } }, hr);
+    expect(result.errors).toBeUndefined();
+    return result.data!.sendNotification.notificationId as string;
+  };
+
+  const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  beforeAll(async () => {
+    tp = await createTestPlatform({
+      subscriptionLimits: { maxPerConnection: 3, connectionInitTimeoutMs: 1000 },
+    });
+    org = await seedOrganisation(tp);
+    nurse = org.reports[0]!.id;
+    colleague = org.reports[1]!.id;
+    const yearStart = DateTime.fromObject({
+      year: today.month >= 4 ? today.year : today.year - 1,
+      month: 4,
+      day: 1,
+    });
+    await createAgreement(
+      tp,
+      agreementInput(
+        nurse,
+        yearStart.toISODate()!,
+        yearStart.plus({ years: 2 }).minus({ days: 1 }).toISODate()!,
+      ),
+    );
+    await waitFor(async () => {
+      const { data } = await tp.graphql(
+        op('LeaveBalances'),
+        { id: nurse, on: today.plus({ days: 30 }).toISODate() },
+        asEmployee(nurse),
+      );
+      const annual = data?.employee.leaveBalances.find(
+        (b: { leaveType: string }) => b.leaveType === 'ANNUAL',
+      );
+      return annual?.entitlement === 27 ? true : undefined;
+    });
+  }, 60_000);
+
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((client) => client.dispose()));
+    await waitFor(async () => (engine().open() === 0 ? true : undefined), 5000, 20);
+  });
+  afterAll(() => tp.stop());
+
+  it('pushes an approval to the employee within a second, with names from employees, and to nobody else', async () => {
+    const start = today.plus({ days: 21 + ((8 - today.plus({ days: 21 }).weekday) % 7) });
+    const asked = await tp.graphql(
+      op('RequestLeave'),
+      {
+        input: {
+          leaveType: 'ANNUAL',
+          startDate: start.toISODate(),
+          endDate: start.plus({ days: 1 }).toISODate(),
+        },
+      },
+      asEmployee(nurse),
+    );
+    expect(asked.errors).toBeUndefined();
+    const requestId = asked.data!.requestLeave.id;
+    await settle(300);
+
+    const own = connect(await tp.token(asEmployee(nurse)));
+    const ownLeave = subscribe(own, op('LeaveRequestUpdated'));
+    const ownNotes = subscribe(own, op('NotificationReceived'));
+    const other = connect(await tp.token(asEmployee(colleague)));
+    const otherLeave = subscribe(other, op('LeaveRequestUpdated'));
+    const otherNotes = subscribe(other, op('NotificationReceived'));
+    await live(4);
+
+    const approved = await tp.graphql(
+      op('ApproveLeave'),
+      { input: { id: requestId } },
+      asManager(org.manager.id),
+    );
+    expect(approved.errors).toBeUndefined();
+    const at = Date.now();
+    await waitFor(
+      async () => (ownLeave.results.length > 0 && ownNotes.results.length > 0 ? true : undefined),
+      1000,
+      10,
+    );
+    expect(Date.now() - at).toBeLessThan(1000);
+    expect(ownLeave.results[0]).toMatchObject({
+      data: {
+        leaveRequestUpdated: {
+          id: requestId,
+          status: 'APPROVED',
+          employee: { id: nurse, firstName: org.reports[0]!.firstName },
+        },
+      },
+    });
+    expect(ownLeave.results[0].extensions.cursor).toMatch(/^\d+$/);
+    expect(ownNotes.results[0].data.notificationReceived).toMatchObject({
+      type: 'LEAVE_APPROVED',
+      recipient: { id: nurse, firstName: org.reports[0]!.firstName },
+    });
+    await settle();
+    expect(otherLeave.results).toEqual([]);
+    expect(otherNotes.results).toEqual([]);
+  });
+
+  it('refuses a socket without a valid token with 4403', async () => {
+    const client = connect('not-a-token');
+    const refused = subscribe(client, op('NotificationReceived'));
+    expect(await refused.ended).toMatchObject({ code: 4403 });
+    const anonymous = subscribe(connect(null), op('NotificationReceived'));
+    expect(await anonymous.ended).toMatchObject({ code: 4403 });
+  });
+
+  it("refuses someone else's accrualBalanceChanged as FORBIDDEN, and serves the manager's", async () => {
+    const other = connect(await tp.token(asEmployee(colleague)));
+    const refused = subscribe(other, op('AccrualBalanceChanged'), { employeeId: nurse });
+    expect(await refused.ended).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+    ]);
+
+    const manager = connect(await tp.token(asManager(org.manager.id)));
+    const followed = subscribe(manager, op('AccrualBalanceChanged'), { employeeId: nurse });
+    await live(1);
+    const shift = today.minus({ days: 1 }).set({ hour: 8 });
+    const recorded = await tp.graphql(
+      op('RecordTimeEntry'),
+      {
+        input: {
+          employeeId: nurse,
+          periodType: 'SHIFT',
+          shiftType: 'Early',
+          startTime: shift.toISO(),
+          endTime: shift.plus({ hours: 8 }).toISO(),
+          mealBreakMinutes: 0,
+        },
+      },
+      asEmployee(nurse),
+    );
+    expect(recorded.errors).toBeUndefined();
+    const changed = await waitFor(
+      async () => followed.results.find((r) => r.data.accrualBalanceChanged.worked === 8),
+      10_000,
+      20,
+    );
+    expect(changed.data.accrualBalanceChanged).toMatchObject({
+      accrualType: 'ANNUAL_TARGET_HOURS',
+    });
+  });
+
+  it('replays what a client missed from its cursor, in order, without duplicates, then goes live', async () => {
+    const first = connect(await tp.token(asEmployee(nurse)));
+    const before = subscribe(first, op('NotificationReceived'));
+    await live(1);
+    await send(nurse, 'before');
+    await waitFor(async () => (before.results.length > 0 ? true : undefined), 5000, 20);
+    const cursor = before.results[0].extensions.cursor;
+    await first.dispose();
+    await waitFor(async () => (engine().open() === 0 ? true : undefined), 5000, 20);
+
+    const missed = [await send(nurse, 'one'), await send(nurse, 'two'), await send(nurse, 'three')];
+    await send(colleague, 'not yours');
+    await settle(300);
+
+    const again = connect(await tp.token(asEmployee(nurse)));
+    const after = subscribe(again, op('NotificationReceived'), {}, { cursor });
+    await waitFor(async () => (after.results.length >= 3 ? true : undefined), 5000, 20);
+    await settle();
+    expect(after.results.map((r) => r.data.notificationReceived.id)).toEqual(missed);
+    expect(after.results.map((r) => r.data.notificationReceived.title)).toEqual([
+      'one',
+      'two',
+      'three',
+    ]);
+    const cursors = after.results.map((r) => Number(r.extensions.cursor));
+    expect(cursors.every((c, i) => c > Number(cursor) && (i === 0 || c > cursors[i - 1]!))).toBe(
+      true,
+    );
+
+    const liveOne = await send(nurse, 'live');
+    await waitFor(async () => (after.results.length >= 4 ? true : undefined), 5000, 20);
+    await settle(300);
+    expect(after.results.map((r) => r.data.notificationReceived.id)).toEqual([...missed, liveOne]);
+  });
+
+  it('delivers each event once to the clients of each of two gateway replicas', async () => {
+    const replica = tp.platform.createReplica();
+    const port = await replica.listen(0, '127.0.0.1');
+    try {
+      const token = await tp.token(asEmployee(nurse));
+      const onFirst = subscribe(connect(token), op('NotificationReceived'));
+      const onSecond = subscribe(
+        connect(token, `http://127.0.0.1:${port}/graphql`),
+        op('NotificationReceived'),
+      );
+      await live(1);
+      await live(1, replica);
+      const id = await send(nurse, 'to both');
+      await waitFor(
+        async () => (onFirst.results.length && onSecond.results.length ? true : undefined),
+        5000,
+        20,
+      );
+      await settle();
+      expect(onFirst.results.map((r) => r.data.notificationReceived.id)).toEqual([id]);
+      expect(onSecond.results.map((r) => r.data.notificationReceived.id)).toEqual([id]);
+    } finally {
+      await Promise.all(clients.splice(0).map((client) => client.dispose()));
+      await replica.stop();
+    }
+  });
+
+  it('closes the socket when the token expires', async () => {
+    const token = await tp.platform.issueToken({ role: 'EMPLOYEE', sub: nurse, ttlSeconds: 2 });
+    const received = subscribe(connect(token), op('NotificationReceived'));
+    await live(1);
+    expect(await received.ended).toMatchObject({ code: 4403, reason: 'Token expired' });
+  });
+
+  it('closes a socket that never sends connection_init with 4408', async () => {
+    const socket = new WebSocket(tp.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    const closed = new Promise<{ code: number; ms: number }>((resolve) => {
+      const opened = Date.now();
+      socket.on('close', (code) => resolve({ code, ms: Date.now() - opened }));
+    });
+    const { code, ms } = await closed;
+    expect(code).toBe(4408);
+    expect(ms).toBeGreaterThanOrEqual(900);
+  });
+
+  it('refuses more subscriptions on one connection than the limit', async () => {
+    const client = connect(await tp.token(asEmployee(nurse)));
+    const allowed = [1, 2, 3].map(() => subscribe(client, op('NotificationReceived')));
+    await live(3);
+    const refused = subscribe(client, op('NotificationReceived'));
+    expect(await refused.ended).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'TOO_MANY_SUBSCRIPTIONS' }),
+      }),
+    ]);
+    expect(allowed.every((s) => s.errors.length === 0)).toBe(true);
+  });
+
+  it('serves a subscription over SSE, and resumes from Last-Event-ID', async () => {
+    const token = await tp.token(asEmployee(nurse));
+    const open = (lastEventId?: string) =>
+      sse(tp.url, token, op('NotificationReceived'), lastEventId);
+    const first = await open();
+    await live(1);
+    const id = await send(nurse, 'over SSE');
+    const [event] = await first.take(1);
+    expect(event!.data.data.notificationReceived).toMatchObject({ id, title: 'over SSE' });
+    expect(event!.id).toBe(event!.data.extensions.cursor);
+    first.close();
+    await waitFor(async () => (engine().open() === 0 ? true : undefined), 5000, 20);
+
+    const missed = [await send(nurse, 'sse one'), await send(nurse, 'sse two')];
+    const resumed = await open(event!.id);
+    const replayed = await resumed.take(2);
+    expect(replayed.map((e) => e.data.data.notificationReceived.id)).toEqual(missed);
+    resumed.close();
+  });
+
+  it('refuses SSE without a valid token', async () => {
+    const response = await fetch(tp.url, {
+      method: 'POST',
+      headers: { accept: 'text/event-stream', 'content-type': 'application/json' },
+      body: JSON.stringify({ query: op('NotificationReceived') }),
+    });
+    expect(response.status).toBe(401);
+  });
+});
+
+interface SseEvent {
+  id?: string;
+  event?: string;
+  data: Loose;
+}
+
+/** A minimal SSE reader over fetch. */
+async function sse(url: string, token: string, query: string, lastEventId?: string) {
+  const controller = new AbortController();
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      accept: 'text/event-stream',
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      ...(lastEventId && { 'last-event-id': lastEventId }),
+    },
+    body: JSON.stringify({ query }),
+    signal: controller.signal,
+  });
+  expect(response.status).toBe(200);
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let text = '';
+  const events: SseEvent[] = [];
+  const parse = () => {
+    let end: number;
+    while ((end = text.indexOf('\n\n')) >= 0) {
+      const block = text.slice(0, end);
+      text = text.slice(end + 2);
+      const event: Partial<SseEvent> = {};
+      for (const line of block.split('\n')) {
+        const [key, ...rest] = line.split(': ');
+        if (key === 'id') event.id = rest.join(': ');
+        if (key === 'event') event.event = rest.join(': ');
+        if (key === 'data') event.data = JSON.parse(rest.join(': '));
+      }
+      if (event.event === 'next') events.push(event as SseEvent);
+    }
+  };
+  return {
+    async take(count: number): Promise<SseEvent[]> {
+      const deadline = Date.now() + 5000;
+      while (events.length < count && Date.now() < deadline) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += value;
+        parse();
+      }
+      return events.splice(0, count);
+    },
+    close: () => controller.abort(),
+  };
+}
