@@ -23,6 +23,13 @@ export interface OutboxRelayOptions {
   maxBackoffMs?: number;
   /** How long to wait for JetStream's ack of one publish (default 5 s). */
   publishTimeoutMs?: number;
+  /**
+   * How long a published row stays in the outbox before it is deleted (default 24 h): well
+   * past the stream's duplicate window, and long enough to look at what went out recently.
+   */
+  keepSentMs?: number;
+  /** How often the relay deletes rows published more than `keepSentMs` ago (default 10 min). */
+  purgeIntervalMs?: number;
   logger?: Logger;
 }
 
@@ -61,6 +68,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const pollIntervalMs = options.pollIntervalMs ?? 500;
   const maxBackoffMs = options.maxBackoffMs ?? 30_000;
   const publishTimeoutMs = options.publishTimeoutMs ?? 5000;
+  const keepSentMs = options.keepSentMs ?? 24 * 3600_000;
+  const purgeIntervalMs = options.purgeIntervalMs ?? 600_000;
+  let lastPurge = 0;
   const logger = options.logger ?? defaultLogger();
   const streamName = eventsStream(namespace);
   const claimInTransaction = isPostgres(orm);
@@ -119,9 +129,24 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     return round;
   }
 
+  /** Deletes rows published long ago, so the table holds what is pending and recent only. */
+  async function purgeSent(): Promise<void> {
+    if (Date.now() - lastPurge < purgeIntervalMs) return;
+    lastPurge = Date.now();
+    const cutoff = new Date(Date.now() - keepSentMs);
+    try {
+      const em = orm.em.fork({ freshEventManager: true });
+      const purged = await em.nativeDelete(OutboxEntry, { sentAt: { $lt: cutoff } });
+      if (purged > 0) logger.debug({ purged }, 'published outbox rows deleted');
+    } catch (error) {
+      logger.warn({ err: errorMessage(error) }, 'outbox purge failed; it runs again later');
+    }
+  }
+
   async function relayLoop(): Promise<void> {
     failures = 0;
     while (running) {
+      await purgeSent();
       let round: Round;
       try {
         round = await runRound();

@@ -153,4 +153,31 @@ describe('transactional outbox and relay', () => {
     expect(row.attempts).toBe(1);
     expect(row.lastError).toEqual(expect.any(String));
   });
+
+  it('deletes rows published long enough ago, and never an unsent one', async () => {
+    const events = [1, 2, 3].map((n) => thingEvent('created', 10 + n));
+    await commit(events);
+    const relay = relayFor({ keepSentMs: 0, purgeIntervalMs: 50, pollIntervalMs: 50 });
+    const rows = () => database.orm.em.fork().count(OutboxEntry, {});
+    relay.start();
+    try {
+      await waitFor('the published rows to go', async () => (await rows()) === 0, 5000);
+      expect(await messageCount(nats.jsm, stream)).toBe(3);
+      // A row no stream takes stays unsent, through several purges.
+      const stuck = thingEvent('created', 20);
+      await commit([stuck], createTestNamespace());
+      await waitFor(
+        'a failed attempt',
+        async () =>
+          ((await database.orm.em.fork().findOne(OutboxEntry, { id: stuck.id }))?.attempts ?? 0) >
+          0,
+        5000,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      await relay.stop();
+    }
+    expect(await rows()).toBe(1);
+    expect(await unsent()).toBe(1);
+  });
 });
