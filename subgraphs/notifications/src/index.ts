@@ -7,6 +7,7 @@ import { ScheduledJob } from '../../../messaging/src/scheduler';
 import type { JobDefinition } from '../../../messaging/src/types';
 import { createLogger } from '../../../runtime/src/logger';
 import { defineSubgraph, type SubgraphModule } from '../../../runtime/src/subgraph/SubgraphModule';
+import { lazySubgraph } from '../../../runtime/src/subgraph/lazySubgraph';
 import {
   deliverDueEmails,
   type DeliveryResult,
@@ -16,6 +17,7 @@ import {
 import { entities } from './entities';
 import { createNotifyHandler } from './handlers';
 import { createResolvers } from './service';
+import { readNotificationSettings } from './settings';
 
 export const typeDefs = parse(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
 
@@ -54,12 +56,6 @@ export interface NotificationsModule extends SubgraphModule<unknown> {
   /** Sends the e-mails due now, in `em`'s transaction. */
   deliverDueEmails(em: EntityManager, at?: Date): Promise<DeliveryResult>;
 }
-
-const listOf = (value: string | undefined) =>
-  (value ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 /** Notifications: templates over other domains' events, per-person inbox, and e-mail. */
 export function createNotifications(options: NotificationsOptions = {}): NotificationsModule {
@@ -144,13 +140,11 @@ export function createNotifications(options: NotificationsOptions = {}): Notific
   return { ...module, email, deliverDueEmails: deliver };
 }
 
-/** The module as the platform runs it: SMTP and recipients from the environment, read once here. */
-export const notifications = createNotifications({
-  smtpUrl: process.env.SMTP_URL || undefined,
-  from: process.env.SMTP_FROM || undefined,
-  hrRecipientIds: listOf(process.env.NOTIFICATIONS_HR_RECIPIENTS),
-  financeRecipientIds: listOf(process.env.NOTIFICATIONS_FINANCE_RECIPIENTS),
-});
+/** The module as the platform runs it: SMTP and recipients from the environment, read as it starts. */
+export const notifications = lazySubgraph('notifications', () =>
+  createNotifications(readNotificationSettings(process.env)),
+);
 
 export { applyEmployeeEvent } from './handlers';
 export { escapeHtml, renderEmail } from './email';
+export { readNotificationSettings } from './settings';
