@@ -5,11 +5,18 @@ import type {
   EventHandlerDefinition,
 } from '../../../messaging/src/types';
 import {
+  patchKeeping,
+  updateEmployeeCopy,
+  type CopyKeeping,
+  type EmployeeEventData,
+} from '../../../runtime/src/employeeCopy';
+import {
   AgreementCopySchema,
   EmployeeCopySchema,
   EntryCopySchema,
   SeenCorrelationSchema,
   type AccrualAmount,
+  type EmployeeCopy,
 } from './entities';
 import { lockEmployee, rebuildEmployee, reapplyEntry } from './ledger';
 import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE } from './rules';
@@ -49,14 +56,13 @@ interface AgreementData {
   correlationId: string;
 }
 
-interface EmployeeData {
-  employeeId: string;
-  version: number;
-  location?: string;
-  timeZone?: string;
-  managerId?: string | null;
-  changes?: { location?: { new: unknown }; timeZone?: { new: unknown } };
-}
+/** Accruals keeps zone, location and manager of each employee. */
+const employeeCopy: CopyKeeping<EmployeeCopy> = {
+  schema: EmployeeCopySchema,
+  patch: patchKeeping(['location', 'timeZone', 'managerId']),
+  blank: () => ({ location: DEFAULT_LOCATION, timeZone: DEFAULT_TIME_ZONE, managerId: null }),
+  dated: false,
+};
 
 /** Remembers that an event of this chain was applied, for `accrualsConsistency`. */
 async function remember(em: EntityManager, correlationId: string, eventType: string) {
@@ -123,44 +129,15 @@ export async function applyAgreementEvent(em: EntityManager, event: EventEnvelop
  * moves day boundaries and holidays, so the employee is recomputed.
  */
 export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope, emit: Emit) {
-  const data = event.data as unknown as EmployeeData;
+  const data = event.data as unknown as EmployeeEventData;
   await lockEmployee(em, data.employeeId);
   await remember(em, event.correlationid, event.type);
-  const copy = await em.findOne(EmployeeCopySchema, data.employeeId);
-  if (copy && copy.version >= data.version) return;
-  const patch: { location?: string; timeZone?: string; managerId?: string | null } = {};
-  if (event.type === 'employees.employee.created') {
-    patch.location = data.location;
-    patch.timeZone = data.timeZone;
-    patch.managerId = data.managerId ?? null;
-  } else if (event.type === 'employees.employee.updated') {
-    const location = data.changes?.location?.new;
-    const timeZone = data.changes?.timeZone?.new;
-    if (typeof location === 'string') patch.location = location;
-    if (typeof timeZone === 'string') patch.timeZone = timeZone;
-  } else if (event.type === 'employees.manager.assigned') {
-    patch.managerId = data.managerId ?? null;
-  }
-  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  const before = copy ? { location: copy.location, timeZone: copy.timeZone } : null;
-  if (copy) Object.assign(copy, defined, { version: data.version });
-  else
-    em.persist(
-      em.create(EmployeeCopySchema, {
-        id: data.employeeId,
-        location: DEFAULT_LOCATION,
-        timeZone: DEFAULT_TIME_ZONE,
-        managerId: null,
-        ...defined,
-        version: data.version,
-      }),
-    );
-  await em.flush();
-  const after = await em.findOneOrFail(EmployeeCopySchema, data.employeeId);
-  const moved = before
-    ? before.location !== after.location || before.timeZone !== after.timeZone
-    : after.location !== DEFAULT_LOCATION || after.timeZone !== DEFAULT_TIME_ZONE;
-  if (moved) await rebuildEmployee(em, data.employeeId, emit);
+  const change = await updateEmployeeCopy(em, event, employeeCopy);
+  if (!change) return;
+  const before = change.before ?? { location: DEFAULT_LOCATION, timeZone: DEFAULT_TIME_ZONE };
+  const { after } = change;
+  if (before.location !== after.location || before.timeZone !== after.timeZone)
+    await rebuildEmployee(em, data.employeeId, emit);
 }
 
 /** Applies any event accruals consumes. */

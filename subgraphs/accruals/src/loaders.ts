@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
+import { employeeLoader } from '../../../runtime/src/employeeCopy';
 import {
   AccrualDaySchema,
   AgreementCopySchema,
@@ -19,11 +20,7 @@ export interface AccrualsLoaders {
 
 export function createLoaders({ em }: { em: EntityManager }): AccrualsLoaders {
   return {
-    employee: new DataLoader(async (ids) => {
-      const rows = await em.find(EmployeeCopySchema, { id: { $in: [...ids] } });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    employee: employeeLoader(em, EmployeeCopySchema),
     agreements: new DataLoader(async (ids) => {
       const rows = await em.find(AgreementCopySchema, { employeeId: { $in: [...ids] } });
       return ids.map((id) => rows.filter((row) => row.employeeId === id));

@@ -13,6 +13,7 @@ import {
 } from '../../../runtime/src/subgraph/createSubgraphRuntime';
 import { contractOperation } from '../../../test-support/contractOperation';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
+import { createdData } from '../../../test-support/employeeEvents';
 import { accruals, applyEvent } from '../src';
 
 const ISSUER = 'hr-platform-test';
@@ -121,26 +122,8 @@ export const event = (
   correlationId: string = uuidv7(),
 ) => createEvent({ type, subject, data }, { source: source(type), correlationId });
 
-export function employeeCreated(id: string, overrides: Record<string, unknown> = {}) {
-  return event('employees.employee.created', id, {
-    employeeId: id,
-    employeeNumber: `E${id.slice(-6)}`,
-    version: 1,
-    firstName: 'Pat',
-    lastName: 'Person',
-    email: `pat.${id.slice(-12)}@example.com`,
-    department: 'Emergency Medicine',
-    jobTitle: 'Staff Nurse',
-    grade: 'BAND_5',
-    employmentType: 'FULL_TIME',
-    status: 'ACTIVE',
-    hireDate: '2021-04-01',
-    managerId: null,
-    location: 'ENGLAND_AND_WALES',
-    timeZone: 'Europe/London',
-    ...overrides,
-  });
-}
+export const employeeCreated = (id: string, overrides: Record<string, unknown> = {}) =>
+  event('employees.employee.created', id, createdData(id, overrides));
 
 export interface Amount {
   accrualType: string;

@@ -41,7 +41,8 @@ import {
   assertCanRecordManual,
 } from './permissions';
 import { processDay, type ProcessResult } from './processing';
-import { lockEmployee, openEntry, overlapping } from './queries';
+import { lockEmployee } from '../../../runtime/src/employeeCopy';
+import { openEntry, overlapping } from './queries';
 import {
   dayHasEnded,
   earlyExitBy,
@@ -439,7 +440,8 @@ export class AttendanceService {
    * of them: they exist and are not terminated.
    */
   private async takeTurn(tx: EntityManager, employeeId: string): Promise<EmployeeCopy> {
-    if (!(await lockEmployee(tx, employeeId))) throw unknownEmployee(employeeId);
+    if (!(await lockEmployee(tx, EmployeeCopySchema, employeeId)))
+      throw unknownEmployee(employeeId);
     const copy = await tx.findOneOrFail(EmployeeCopySchema, employeeId, { refresh: true });
     if (copy.status === 'TERMINATED') throw employeeTerminated(employeeId);
     return copy;

@@ -1,7 +1,11 @@
 import { EntitySchema } from '@mikro-orm/core';
+import {
+  employeeCopySchema,
+  PLACED_COLUMNS,
+  type PlacedEmployeeCopy,
+} from '../../../runtime/src/employeeCopy';
 
-export const EMPLOYEE_STATUSES = ['ACTIVE', 'INACTIVE', 'ON_LEAVE', 'TERMINATED'] as const;
-export type EmployeeStatus = (typeof EMPLOYEE_STATUSES)[number];
+export { EMPLOYEE_STATUSES, type EmployeeStatus } from '../../../runtime/src/employeeCopy';
 
 export const ATTENDANCE_STATUSES = [
   'PRESENT',
@@ -131,37 +135,13 @@ export const AttendanceDaySchema = new EntitySchema<AttendanceDay>({
 });
 
 /** Attendance's copy of an employee, fed by employees' events. */
-export interface EmployeeCopy {
-  id: string;
-  status: EmployeeStatus;
-  managerId: string | null;
-  /** Region for public holidays. */
-  location: string;
-  timeZone: string;
-  hireDate: string | null;
-  terminationDate: string | null;
-  version: number;
-  /** Bumped by every write to the person's attendance, so writes of one person take turns. */
-  writeLock: number;
-  updatedAt: Date;
-}
+export type EmployeeCopy = PlacedEmployeeCopy;
 
-export const EmployeeCopySchema = new EntitySchema<EmployeeCopy>({
-  name: 'AttendanceEmployee',
-  tableName: 'attendance_employees',
-  properties: {
-    id: { type: 'string', primary: true, length: 36 },
-    status: { type: 'string', length: 20 },
-    managerId: { type: 'string', length: 36, nullable: true, index: true },
-    location: { type: 'string', length: 30 },
-    timeZone: { type: 'string', length: 64 },
-    hireDate: { type: 'string', length: 10, nullable: true },
-    terminationDate: { type: 'string', length: 10, nullable: true },
-    version: { type: 'integer' },
-    writeLock: { type: 'integer', default: 0 },
-    updatedAt: { type: Date },
-  },
-});
+export const EmployeeCopySchema = employeeCopySchema<EmployeeCopy>(
+  'AttendanceEmployee',
+  'attendance_employees',
+  PLACED_COLUMNS,
+);
 
 /** Attendance's copy of an agreement's working pattern (its newest version). */
 export interface AgreementCopy {

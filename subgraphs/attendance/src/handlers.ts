@@ -4,15 +4,17 @@ import type {
   EventEnvelope,
   EventHandlerDefinition,
 } from '../../../messaging/src/types';
-import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE } from '../../../runtime/src/calendar';
+import {
+  EMPLOYEE_EVENTS,
+  lockableCopyKeeping,
+  updateEmployeeCopy,
+} from '../../../runtime/src/employeeCopy';
 import {
   AgreementCopySchema,
   EmployeeCopySchema,
   LeaveCopySchema,
   ShiftCopySchema,
   WEEKDAYS,
-  type EmployeeCopy,
-  type EmployeeStatus,
   type Weekday,
 } from './entities';
 import { reprocessRecordedDays } from './processing';
@@ -20,13 +22,6 @@ import { DEFAULT_WEEKLY_MINUTES, DEFAULT_WORKING_DAYS } from './rules';
 
 type Emit = (draft: EventDraft) => void;
 
-export const EMPLOYEE_EVENTS = [
-  'employees.employee.created',
-  'employees.employee.updated',
-  'employees.employee.status_changed',
-  'employees.employee.terminated',
-  'employees.manager.assigned',
-];
 export const AGREEMENT_EVENTS = [
   'agreements.agreement.created',
   'agreements.agreement.amended',
@@ -37,86 +32,11 @@ export const LEAVE_APPROVED = 'leave.request.approved';
 export const LEAVE_CANCELLED = 'leave.request.cancelled';
 export const LEAVE_EVENTS = [LEAVE_APPROVED, LEAVE_CANCELLED];
 
-type Patch = Partial<
-  Pick<
-    EmployeeCopy,
-    'status' | 'managerId' | 'location' | 'timeZone' | 'hireDate' | 'terminationDate'
-  >
->;
+const employeeCopy = lockableCopyKeeping(EmployeeCopySchema);
 
-interface EmployeeEventData {
-  employeeId: string;
-  version: number;
-  status?: EmployeeStatus;
-  managerId?: string | null;
-  location?: string;
-  timeZone?: string;
-  hireDate?: string;
-  terminationDate?: string;
-  to?: EmployeeStatus;
-  changes?: Record<string, { new: unknown } | undefined>;
-}
-
-/** What an employees event says about the fields attendance keeps. */
-function employeePatch(type: string, data: EmployeeEventData): Patch {
-  const changed = (field: string) => {
-    const value = data.changes?.[field]?.new;
-    return typeof value === 'string' ? value : undefined;
-  };
-  switch (type) {
-    case 'employees.employee.created':
-      return {
-        status: data.status,
-        managerId: data.managerId ?? null,
-        location: data.location,
-        timeZone: data.timeZone,
-        hireDate: data.hireDate,
-      };
-    case 'employees.employee.updated':
-      return {
-        location: changed('location'),
-        timeZone: changed('timeZone'),
-        hireDate: changed('hireDate'),
-      };
-    case 'employees.employee.status_changed':
-      return { status: data.to };
-    case 'employees.employee.terminated':
-      return { status: 'TERMINATED', terminationDate: data.terminationDate };
-    case 'employees.manager.assigned':
-      return { managerId: data.managerId ?? null };
-    default:
-      return {};
-  }
-}
-
-/**
- * Applies one employees event to attendance's copy. An event no newer than the copy is
- * ignored (DESIGN.md §3.3), so redelivery and reordering never roll the copy back.
- */
+/** Applies one employees event to attendance's copy (status, manager, place, dates). */
 export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
-  const data = event.data as unknown as EmployeeEventData;
-  const copy = await em.findOne(EmployeeCopySchema, data.employeeId);
-  if (copy && copy.version >= data.version) return;
-  const patch = employeePatch(event.type, data);
-  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  if (copy) Object.assign(copy, defined, { version: data.version, updatedAt: new Date() });
-  else
-    em.persist(
-      em.create(EmployeeCopySchema, {
-        id: data.employeeId,
-        status: 'ACTIVE',
-        managerId: null,
-        location: DEFAULT_LOCATION,
-        timeZone: DEFAULT_TIME_ZONE,
-        hireDate: null,
-        terminationDate: null,
-        ...defined,
-        version: data.version,
-        writeLock: 0,
-        updatedAt: new Date(),
-      }),
-    );
-  await em.flush();
+  await updateEmployeeCopy(em, event, employeeCopy);
 }
 
 interface AgreementEventData {

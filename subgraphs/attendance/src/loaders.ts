@@ -1,12 +1,14 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
+import { employeeLoader, managerChainLoader } from '../../../runtime/src/employeeCopy';
+import { rangeLoader } from '../../../runtime/src/rangeLoader';
 import {
   EmployeeCopySchema,
   type AttendanceDay,
   type AttendanceEntry,
   type EmployeeCopy,
 } from './entities';
-import { daysOf, entriesOf, managerChains } from './queries';
+import { daysOf, entriesOf } from './queries';
 
 /** A read of one employee over days `from` to `to`; a batch groups keys by range. */
 export interface RangeKey {
@@ -25,43 +27,12 @@ export interface AttendanceLoaders {
 }
 
 const rangeOf = (key: RangeKey) => `${key.from}|${key.to}`;
-const cacheKeyFn = (key: RangeKey) => `${key.employeeId}|${rangeOf(key)}`;
-
-/** One query per distinct range, with every employee of the batch in it. */
-function byRange<T>(
-  read: (ids: string[], from: string, to: string) => Promise<Map<string, T[]>>,
-): DataLoader.BatchLoadFn<RangeKey, T[]> {
-  return async (keys) => {
-    const groups = new Map<string, RangeKey[]>();
-    for (const key of keys) groups.set(rangeOf(key), [...(groups.get(rangeOf(key)) ?? []), key]);
-    const results = new Map<string, T[]>();
-    for (const group of groups.values()) {
-      const ids = [...new Set(group.map((k) => k.employeeId))];
-      const found = await read(ids, group[0].from, group[0].to);
-      for (const key of group) results.set(cacheKeyFn(key), found.get(key.employeeId) ?? []);
-    }
-    return keys.map((key) => results.get(cacheKeyFn(key)) ?? []);
-  };
-}
 
 export function createLoaders({ em }: { em: EntityManager }): AttendanceLoaders {
   return {
-    days: new DataLoader(
-      byRange((ids, from, to) => daysOf(em, ids, from, to)),
-      { cacheKeyFn },
-    ),
-    entries: new DataLoader(
-      byRange((ids, from, to) => entriesOf(em, ids, from, to)),
-      { cacheKeyFn },
-    ),
-    employee: new DataLoader(async (ids) => {
-      const rows = await em.find(EmployeeCopySchema, { id: { $in: [...ids] } });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    managerChain: new DataLoader(async (ids) => {
-      const chains = await managerChains(em, ids);
-      return ids.map((id) => chains.get(id) ?? []);
-    }),
+    days: rangeLoader(rangeOf, (ids, { from, to }) => daysOf(em, ids, from, to)),
+    entries: rangeLoader(rangeOf, (ids, { from, to }) => entriesOf(em, ids, from, to)),
+    employee: employeeLoader(em, EmployeeCopySchema),
+    managerChain: managerChainLoader(em, 'AttendanceEmployee'),
   };
 }

@@ -1,16 +1,11 @@
-import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { sqlTable } from '../../../runtime/src/database';
 import {
   AttendanceDaySchema,
   AttendanceEntrySchema,
-  EmployeeCopySchema,
   type AttendanceDay,
   type AttendanceEntry,
 } from './entities';
 
-/** Deeper than any real organisation; stops a walk if bad data ever held a loop. */
-const MAX_DEPTH = 64;
 /** Ids per `in (...)` list, well inside every driver's parameter limit. */
 export const CHUNK = 500;
 
@@ -18,20 +13,6 @@ export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-/**
- * Takes the person's write turn until `tx` ends: the update locks their copy row, so two
- * check-ins of one person cannot both pass the "one open check-in" rule. False when
- * attendance has no copy of the employee.
- */
-export async function lockEmployee(tx: EntityManager, employeeId: string): Promise<boolean> {
-  const affected = await tx
-    .createQueryBuilder(EmployeeCopySchema)
-    .update({ writeLock: raw('write_lock + 1') })
-    .where({ id: employeeId })
-    .execute('run');
-  return affected.affectedRows > 0;
 }
 
 /** The person's live entries (not superseded) that share an instant with `[start, end)`. */
@@ -96,28 +77,4 @@ export async function entriesOf(
   const byEmployee = new Map(employeeIds.map((id) => [id, [] as AttendanceEntry[]]));
   for (const row of rows) byEmployee.get(row.employeeId)?.push(row);
   return byEmployee;
-}
-
-/** The managers above each employee in attendance's copy of the reporting lines, nearest first. */
-export async function managerChains(
-  em: EntityManager,
-  ids: readonly string[],
-): Promise<Map<string, string[]>> {
-  const chains = new Map(ids.map((id) => [id, [] as string[]]));
-  const t = sqlTable(em, 'AttendanceEmployee');
-  for (const part of chunks(ids)) {
-    const rows = await em.execute<{ start_id: string; manager_id: string }[]>(
-      `with recursive chain(start_id, manager_id, depth) as (
-         select id, manager_id, 0 from ${t} where id in (${part.map(() => '?').join(', ')})
-         union all
-         select chain.start_id, e.manager_id, chain.depth + 1
-           from chain join ${t} e on e.id = chain.manager_id
-          where chain.depth < ${MAX_DEPTH}
-       )
-       select start_id, manager_id from chain where manager_id is not null order by start_id, depth`,
-      [...part],
-    );
-    for (const row of rows) chains.get(row.start_id)?.push(row.manager_id);
-  }
-  return chains;
 }

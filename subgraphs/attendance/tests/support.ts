@@ -8,6 +8,7 @@ import {
   type GraphQLReply,
   type SubgraphHarness,
 } from '../../../test-support/startSubgraph';
+import { createdData } from '../../../test-support/employeeEvents';
 import {
   applyAgreementEvent,
   applyEmployeeEvent,
@@ -33,26 +34,7 @@ export const HOLIDAY = '2025-05-26';
 export const SATURDAY = '2025-06-14';
 export const at = (date: string, clock: string) => `${date}T${clock}:00+01:00`;
 
-export function createdData(id: string, overrides: Record<string, unknown> = {}) {
-  return {
-    employeeId: id,
-    employeeNumber: `E${id.slice(-6)}`,
-    version: 1,
-    firstName: 'Pat',
-    lastName: 'Person',
-    email: `pat.${id.slice(-12)}@example.com`,
-    department: 'Emergency Medicine',
-    jobTitle: 'Staff Nurse',
-    grade: 'BAND_5',
-    employmentType: 'FULL_TIME',
-    status: 'ACTIVE',
-    hireDate: '2021-04-01',
-    managerId: null,
-    location: 'ENGLAND_AND_WALES',
-    timeZone: 'Europe/London',
-    ...overrides,
-  };
-}
+export { createdData };
 
 export function agreementData(employeeId: string, overrides: Record<string, unknown> = {}) {
   return {

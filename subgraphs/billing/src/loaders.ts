@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
+import { employeeLoader } from '../../../runtime/src/employeeCopy';
 import { EmployeeCopySchema, type EmployeeCopy } from './entities';
 import { table } from './guards';
 
@@ -16,11 +17,7 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 export function createLoaders({ em }: { em: EntityManager }): BillingLoaders {
   return {
-    employee: new DataLoader(async (ids) => {
-      const rows = await em.find(EmployeeCopySchema, { id: { $in: [...ids] } });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    employee: employeeLoader(em, EmployeeCopySchema),
     balance: new DataLoader(async (ids) => {
       const rows = await em.execute<{ account_id: string; total: string }[]>(
         `select p.account_id, sum(p.amount_minor) as total from ${table(em, 'billing_postings')} p

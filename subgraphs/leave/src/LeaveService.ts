@@ -36,7 +36,8 @@ import {
   canReadLeave,
 } from './permissions';
 import { LEAVE_TYPES, type LeaveConfig, type LeavePolicy } from './policies';
-import { lockEmployee, overlapping } from './queries';
+import { lockEmployee } from '../../../runtime/src/employeeCopy';
+import { overlapping } from './queries';
 
 export type LeaveContext = SubgraphContext<LeaveLoaders>;
 
@@ -179,7 +180,8 @@ export class LeaveService {
       key: check.idempotencyKey(input.idempotencyKey),
     };
     const { id } = await once(this.ctx.em, scope, async (tx) => {
-      if (!(await lockEmployee(tx, employeeId))) throw unknownEmployee(employeeId);
+      if (!(await lockEmployee(tx, EmployeeCopySchema, employeeId)))
+        throw unknownEmployee(employeeId);
       const employee = await tx.findOneOrFail(EmployeeCopySchema, employeeId);
       const agreements = await tx.find(
         AgreementCopySchema,

@@ -1,4 +1,9 @@
 import { EntitySchema } from '@mikro-orm/core';
+import {
+  employeeCopySchema,
+  PLACED_COLUMNS,
+  type PlacedEmployeeCopy,
+} from '../../../runtime/src/employeeCopy';
 import type { LeaveType, Weekday } from './policies';
 
 export const LEAVE_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED'] as const;
@@ -81,45 +86,19 @@ export const LeaveRequestSchema = new EntitySchema<LeaveRequest>({
   ],
 });
 
-export const EMPLOYEE_STATUSES = ['ACTIVE', 'INACTIVE', 'ON_LEAVE', 'TERMINATED'] as const;
-export type EmployeeStatus = (typeof EMPLOYEE_STATUSES)[number];
+export { EMPLOYEE_STATUSES, type EmployeeStatus } from '../../../runtime/src/employeeCopy';
 
 /**
  * Leave's own copy of what it needs of an employee, fed by employees' events, so leave
  * keeps deciding while the employees subgraph is down.
  */
-export interface EmployeeCopy {
-  id: string;
-  status: EmployeeStatus;
-  managerId: string | null;
-  /** Region for public holidays: ENGLAND_AND_WALES, SCOTLAND, NORTHERN_IRELAND or a country. */
-  location: string;
-  timeZone: string;
-  hireDate: string | null;
-  terminationDate: string | null;
-  /** The employee's version the copy reflects; older events are ignored. */
-  version: number;
-  /** Bumped by every request of the person, so their requests take turns. */
-  writeLock: number;
-  updatedAt: Date;
-}
+export type EmployeeCopy = PlacedEmployeeCopy;
 
-export const EmployeeCopySchema = new EntitySchema<EmployeeCopy>({
-  name: 'LeaveEmployee',
-  tableName: 'leave_employees',
-  properties: {
-    id: { type: 'string', primary: true, length: 36 },
-    status: { type: 'string', length: 20 },
-    managerId: { type: 'string', length: 36, nullable: true, index: true },
-    location: { type: 'string', length: 30 },
-    timeZone: { type: 'string', length: 64 },
-    hireDate: { type: 'string', length: 10, nullable: true },
-    terminationDate: { type: 'string', length: 10, nullable: true },
-    version: { type: 'integer' },
-    writeLock: { type: 'integer', default: 0 },
-    updatedAt: { type: Date },
-  },
-});
+export const EmployeeCopySchema = employeeCopySchema<EmployeeCopy>(
+  'LeaveEmployee',
+  'leave_employees',
+  PLACED_COLUMNS,
+);
 
 /** Leave's copy of an agreement (its newest version), fed by agreements' events. */
 export interface AgreementCopy {

@@ -1,22 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EventEnvelope, EventHandlerDefinition } from '../../../messaging/src/types';
-import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE } from '../../../runtime/src/calendar';
 import {
-  AgreementCopySchema,
-  EmployeeCopySchema,
-  type EmployeeCopy,
-  type EmployeeStatus,
-} from './entities';
+  EMPLOYEE_EVENTS,
+  lockableCopyKeeping,
+  updateEmployeeCopy,
+} from '../../../runtime/src/employeeCopy';
+import { AgreementCopySchema, EmployeeCopySchema } from './entities';
 import { WEEKDAYS, type Weekday } from './policies';
-
-/** The employees events leave keeps its copy from. */
-export const EMPLOYEE_EVENTS = [
-  'employees.employee.created',
-  'employees.employee.updated',
-  'employees.employee.status_changed',
-  'employees.employee.terminated',
-  'employees.manager.assigned',
-];
 
 /** The agreements events leave keeps its copy from. */
 export const AGREEMENT_EVENTS = [
@@ -25,89 +15,14 @@ export const AGREEMENT_EVENTS = [
   'agreements.agreement.ended',
 ];
 
-type Patch = Partial<
-  Pick<
-    EmployeeCopy,
-    'status' | 'managerId' | 'location' | 'timeZone' | 'hireDate' | 'terminationDate'
-  >
->;
-
-interface EmployeeEventData {
-  employeeId: string;
-  version: number;
-  status?: EmployeeStatus;
-  managerId?: string | null;
-  location?: string;
-  timeZone?: string;
-  hireDate?: string;
-  to?: EmployeeStatus;
-  terminationDate?: string;
-  changes?: Record<string, { new?: unknown } | undefined>;
-}
-
-const changed = (data: EmployeeEventData, field: string): string | undefined => {
-  const value = data.changes?.[field]?.new;
-  return typeof value === 'string' ? value : undefined;
-};
-
-/** What an employees event says about the fields leave keeps. */
-function patchOf(type: string, data: EmployeeEventData): Patch {
-  switch (type) {
-    case 'employees.employee.created':
-      return {
-        status: data.status,
-        managerId: data.managerId ?? null,
-        location: data.location,
-        timeZone: data.timeZone,
-        hireDate: data.hireDate,
-      };
-    case 'employees.employee.updated':
-      return {
-        location: changed(data, 'location'),
-        timeZone: changed(data, 'timeZone'),
-        hireDate: changed(data, 'hireDate'),
-      };
-    case 'employees.employee.status_changed':
-      return { status: data.to };
-    case 'employees.employee.terminated':
-      return { status: 'TERMINATED', terminationDate: data.terminationDate };
-    case 'employees.manager.assigned':
-      return { managerId: data.managerId ?? null };
-    default:
-      return {};
-  }
-}
+const employeeCopy = lockableCopyKeeping(EmployeeCopySchema);
 
 /**
- * Applies one employees event to leave's copy. An event no newer than the copy is ignored
- * (DESIGN.md §3.3), so redelivery and reordering never roll the copy back. An event about
- * an employee leave has not seen yet starts a copy with what it says.
+ * Applies one employees event to leave's copy: status, manager, location, zone and the
+ * hire and termination dates.
  */
 export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
-  const data = event.data as unknown as EmployeeEventData;
-  const copy = await em.findOne(EmployeeCopySchema, data.employeeId);
-  if (copy && copy.version >= data.version) return;
-  const patch = patchOf(event.type, data);
-  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  if (copy) {
-    Object.assign(copy, defined, { version: data.version, updatedAt: new Date() });
-  } else {
-    em.persist(
-      em.create(EmployeeCopySchema, {
-        id: data.employeeId,
-        status: 'ACTIVE',
-        managerId: null,
-        location: DEFAULT_LOCATION,
-        timeZone: DEFAULT_TIME_ZONE,
-        hireDate: null,
-        terminationDate: null,
-        ...defined,
-        version: data.version,
-        writeLock: 0,
-        updatedAt: new Date(),
-      }),
-    );
-  }
+  await updateEmployeeCopy(em, event, employeeCopy);
 }
 
 interface AgreementEventData {

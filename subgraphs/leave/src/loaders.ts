@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
+import { employeeLoader, managerChainLoader } from '../../../runtime/src/employeeCopy';
 import {
   AgreementCopySchema,
   EmployeeCopySchema,
@@ -8,7 +9,7 @@ import {
   type LeaveRequest,
   type LeaveStatus,
 } from './entities';
-import { activeRequestsOf, managerChains, requestsOf } from './queries';
+import { activeRequestsOf, requestsOf } from './queries';
 
 /** Per-request batches: N employees' copies, agreements, requests or chains cost one query each. */
 export interface LeaveLoaders {
@@ -43,11 +44,7 @@ function byPart<T>(
 
 export function createLoaders({ em }: { em: EntityManager }): LeaveLoaders {
   return {
-    employee: new DataLoader(async (ids) => {
-      const rows = await em.find(EmployeeCopySchema, { id: { $in: [...ids] } });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    employee: employeeLoader(em, EmployeeCopySchema),
     agreements: new DataLoader(async (ids) => {
       const rows = await em.find(
         AgreementCopySchema,
@@ -60,9 +57,6 @@ export function createLoaders({ em }: { em: EntityManager }): LeaveLoaders {
     requests: new DataLoader(
       byPart((ids, status) => requestsOf(em, ids, status === '*' ? null : (status as LeaveStatus))),
     ),
-    managerChain: new DataLoader(async (ids) => {
-      const chains = await managerChains(em, ids);
-      return ids.map((id) => chains.get(id) ?? []);
-    }),
+    managerChain: managerChainLoader(em, 'LeaveEmployee'),
   };
 }

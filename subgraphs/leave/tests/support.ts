@@ -6,6 +6,7 @@ import {
   type Caller,
   type SubgraphHarness,
 } from '../../../test-support/startSubgraph';
+import { createdData } from '../../../test-support/employeeEvents';
 import { applyAgreementEvent, applyEmployeeEvent, createLeave, type LeaveOptions } from '../src';
 import { AgreementCopySchema, EmployeeCopySchema, LeaveRequestSchema } from '../src/entities';
 
@@ -17,26 +18,7 @@ export const hr: Caller = { role: 'HR', sub: uuidv7() };
 export const asEmployee = (id: string): Caller => ({ role: 'EMPLOYEE', sub: id });
 export const asManager = (id: string): Caller => ({ role: 'MANAGER', sub: id });
 
-export function createdData(id: string, overrides: Record<string, unknown> = {}) {
-  return {
-    employeeId: id,
-    employeeNumber: `E${id.slice(-6)}`,
-    version: 1,
-    firstName: 'Pat',
-    lastName: 'Person',
-    email: `pat.${id.slice(-12)}@example.com`,
-    department: 'Emergency Medicine',
-    jobTitle: 'Staff Nurse',
-    grade: 'BAND_5',
-    employmentType: 'FULL_TIME',
-    status: 'ACTIVE',
-    hireDate: '2021-04-01',
-    managerId: null,
-    location: 'ENGLAND_AND_WALES',
-    timeZone: 'Europe/London',
-    ...overrides,
-  };
-}
+export { createdData };
 
 export function agreementData(employeeId: string, overrides: Record<string, unknown> = {}) {
   return {

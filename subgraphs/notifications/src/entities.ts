@@ -1,4 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
+import type { EmployeeStatus } from '../../../runtime/src/employeeCopy';
 
 export const NOTIFICATION_TYPES = [
   'LEAVE_REQUESTED',
@@ -59,8 +60,7 @@ export const NotificationSchema = new EntitySchema<Notification>({
   ],
 });
 
-export const EMPLOYEE_STATUSES = ['ACTIVE', 'INACTIVE', 'ON_LEAVE', 'TERMINATED'] as const;
-export type EmployeeStatus = (typeof EMPLOYEE_STATUSES)[number];
+export { EMPLOYEE_STATUSES, type EmployeeStatus } from '../../../runtime/src/employeeCopy';
 
 /** Notifications' copy of an employee, fed by employees' events: who to tell, and where. */
 export interface EmployeeCopy {

@@ -1,18 +1,15 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EventEnvelope, EventHandlerDefinition } from '../../../messaging/src/types';
+import {
+  EMPLOYEE_EVENTS,
+  updateEmployeeCopy,
+  type CopyKeeping,
+  type EmployeeEventData,
+} from '../../../runtime/src/employeeCopy';
 import type { EmailSettings } from './email';
-import { EmployeeCopySchema, type EmployeeCopy, type EmployeeStatus } from './entities';
+import { EmployeeCopySchema, type EmployeeCopy } from './entities';
 import { storeNotifications } from './store';
 import { notificationsFor } from './templates';
-
-/** The employees events notifications keeps its copy from. */
-export const EMPLOYEE_EVENTS = [
-  'employees.employee.created',
-  'employees.employee.updated',
-  'employees.employee.status_changed',
-  'employees.employee.terminated',
-  'employees.manager.assigned',
-];
 
 /** Events with a template (employee.created is among both). */
 export const TEMPLATE_EVENTS = [
@@ -30,18 +27,7 @@ type Patch = Partial<
   Pick<EmployeeCopy, 'firstName' | 'lastName' | 'email' | 'managerId' | 'status'>
 >;
 
-interface EmployeeEventData {
-  employeeId: string;
-  version: number;
-  firstName?: string;
-  lastName?: string;
-  email?: string;
-  status?: EmployeeStatus;
-  managerId?: string | null;
-  to?: EmployeeStatus;
-  changes?: Record<string, { new?: unknown } | undefined>;
-}
-
+/** What an employees event says about who to tell and where (names may be cleared). */
 function patchOf(type: string, data: EmployeeEventData): Patch {
   switch (type) {
     case 'employees.employee.created':
@@ -71,36 +57,22 @@ function patchOf(type: string, data: EmployeeEventData): Patch {
   }
 }
 
-/**
- * Applies one employees event to the copy; an event no newer than the copy changes nothing
- * (DESIGN.md §3.3). An event about an employee not seen yet starts a copy with what it says.
- */
+const employeeCopy: CopyKeeping<EmployeeCopy> = {
+  schema: EmployeeCopySchema,
+  patch: patchOf,
+  blank: () => ({
+    firstName: null,
+    lastName: null,
+    email: null,
+    managerId: null,
+    status: 'ACTIVE',
+  }),
+  dated: true,
+};
+
+/** Applies an employees event to the copy; any other event leaves it alone. */
 export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
-  if (!EMPLOYEE_EVENTS.includes(event.type)) return;
-  const data = event.data as unknown as EmployeeEventData;
-  const copy = await em.findOne(EmployeeCopySchema, data.employeeId);
-  if (copy && copy.version >= data.version) return;
-  const defined = Object.fromEntries(
-    Object.entries(patchOf(event.type, data)).filter(([, v]) => v !== undefined),
-  );
-  if (copy) {
-    Object.assign(copy, defined, { version: data.version, updatedAt: new Date() });
-  } else {
-    em.persist(
-      em.create(EmployeeCopySchema, {
-        id: data.employeeId,
-        firstName: null,
-        lastName: null,
-        email: null,
-        managerId: null,
-        status: 'ACTIVE',
-        ...defined,
-        version: data.version,
-        updatedAt: new Date(),
-      }),
-    );
-  }
-  await em.flush();
+  if (EMPLOYEE_EVENTS.includes(event.type)) await updateEmployeeCopy(em, event, employeeCopy);
 }
 
 export interface HandlerSettings {

@@ -7,6 +7,7 @@ import {
   type Caller,
   type SubgraphHarness,
 } from '../../../test-support/startSubgraph';
+import { createdData } from '../../../test-support/employeeEvents';
 import { createNotifications, type NotificationsModule, type NotificationsOptions } from '../src';
 import { EmailOutboxSchema, EmployeeCopySchema, NotificationSchema } from '../src/entities';
 
@@ -33,26 +34,7 @@ export const as = (employeeId: string, role: Caller['role'] = 'EMPLOYEE'): Calle
   sub: employeeId,
 });
 
-export function createdData(id: string, overrides: Record<string, unknown> = {}) {
-  return {
-    employeeId: id,
-    employeeNumber: `E${id.slice(-6)}`,
-    version: 1,
-    firstName: 'Pat',
-    lastName: 'Person',
-    email: `pat.${id.slice(-12)}@example.com`,
-    department: 'Emergency Medicine',
-    jobTitle: 'Staff Nurse',
-    grade: 'BAND_5',
-    employmentType: 'FULL_TIME',
-    status: 'ACTIVE',
-    hireDate: '2021-04-01',
-    managerId: null,
-    location: 'ENGLAND_AND_WALES',
-    timeZone: 'Europe/London',
-    ...overrides,
-  };
-}
+export { createdData };
 
 export function leaveData(
   employeeId: string,

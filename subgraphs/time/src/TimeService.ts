@@ -29,7 +29,8 @@ import type {
 } from './inputs';
 import type { TimeLoaders } from './loaders';
 import { assertCanPublishSchedule, assertCanReadTime, assertCanWriteTime } from './permissions';
-import { clashes, lockEmployee, overlapping } from './queries';
+import { lockEmployee } from '../../../runtime/src/employeeCopy';
+import { clashes, overlapping } from './queries';
 import * as check from './validation';
 
 export type TimeContext = SubgraphContext<TimeLoaders>;
@@ -262,7 +263,8 @@ export class TimeService {
    * of them: they exist and, for new time, are not terminated.
    */
   private async takeTurn(tx: EntityManager, employeeId: string, opts: { recording: boolean }) {
-    if (!(await lockEmployee(tx, employeeId))) throw unknownEmployee(employeeId);
+    if (!(await lockEmployee(tx, EmployeeCopySchema, employeeId)))
+      throw unknownEmployee(employeeId);
     const copy = await tx.findOne(EmployeeCopySchema, employeeId);
     if (opts.recording && copy?.status === 'TERMINATED') throw employeeTerminated(employeeId);
   }

@@ -1,4 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
+import { employeeCopySchema, type LockableEmployeeCopy } from '../../../runtime/src/employeeCopy';
 
 export const PERIOD_TYPES = [
   'SHIFT',
@@ -51,38 +52,21 @@ export const TimeEntrySchema = new EntitySchema<TimeEntry>({
   indexes: [{ name: 'time_entries_employee_start', properties: ['employeeId', 'startTime'] }],
 });
 
-export const EMPLOYEE_STATUSES = ['ACTIVE', 'INACTIVE', 'ON_LEAVE', 'TERMINATED'] as const;
-export type EmployeeStatus = (typeof EMPLOYEE_STATUSES)[number];
+export { EMPLOYEE_STATUSES, type EmployeeStatus } from '../../../runtime/src/employeeCopy';
 
 /**
  * Time's own copy of what it needs of an employee, fed by employees' events, so
  * time keeps deciding while the employees subgraph is down.
  */
-export interface EmployeeCopy {
-  id: string;
-  status: EmployeeStatus;
-  managerId: string | null;
+export interface EmployeeCopy extends LockableEmployeeCopy {
   timeZone: string;
-  /** The employee's version the copy reflects; older events are ignored. */
-  version: number;
-  /** Bumped by every write to the person's time, so writes of one person take turns. */
-  writeLock: number;
-  updatedAt: Date;
 }
 
-export const EmployeeCopySchema = new EntitySchema<EmployeeCopy>({
-  name: 'EmployeeCopy',
-  tableName: 'time_employees',
-  properties: {
-    id: { type: 'string', primary: true, length: 36 },
-    status: { type: 'string', length: 20 },
-    managerId: { type: 'string', length: 36, nullable: true, index: true },
-    timeZone: { type: 'string', length: 64 },
-    version: { type: 'integer' },
-    writeLock: { type: 'integer', default: 0 },
-    updatedAt: { type: Date },
-  },
-});
+export const EmployeeCopySchema = employeeCopySchema<EmployeeCopy>(
+  'EmployeeCopy',
+  'time_employees',
+  ['timeZone'],
+);
 
 /** One planned shift of a published schedule. */
 export interface ScheduledShift {

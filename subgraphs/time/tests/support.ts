@@ -14,6 +14,7 @@ import {
 } from '../../../runtime/src/subgraph/createSubgraphRuntime';
 import { contractOperation } from '../../../test-support/contractOperation';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
+import { createdData } from '../../../test-support/employeeEvents';
 import { applyEmployeeEvent, time } from '../src';
 import { EmployeeCopySchema, ScheduledShiftSchema, TimeEntrySchema } from '../src/entities';
 
@@ -58,26 +59,7 @@ export interface TimeHarness {
   stop(): Promise<void>;
 }
 
-export function createdData(id: string, overrides: Record<string, unknown> = {}) {
-  return {
-    employeeId: id,
-    employeeNumber: `E${id.slice(-6)}`,
-    version: 1,
-    firstName: 'Pat',
-    lastName: 'Person',
-    email: `pat.${id.slice(-12)}@example.com`,
-    department: 'Emergency Medicine',
-    jobTitle: 'Staff Nurse',
-    grade: 'BAND_5',
-    employmentType: 'FULL_TIME',
-    status: 'ACTIVE',
-    hireDate: '2021-04-01',
-    managerId: null,
-    location: 'ENGLAND_AND_WALES',
-    timeZone: 'Europe/London',
-    ...overrides,
-  };
-}
+export { createdData };
 
 export const employeeEvent = (type: string, data: Record<string, unknown>) =>
   createEvent(

@@ -1,0 +1,30 @@
+export const EMPLOYEE_STATUSES = ['ACTIVE', 'INACTIVE', 'ON_LEAVE', 'TERMINATED'] as const;
+export type EmployeeStatus = (typeof EMPLOYEE_STATUSES)[number];
+
+/** The employees events a full copy of an employee is kept from. */
+export const EMPLOYEE_EVENTS = [
+  'employees.employee.created',
+  'employees.employee.updated',
+  'employees.employee.status_changed',
+  'employees.employee.terminated',
+  'employees.manager.assigned',
+];
+
+/** The parts of an employees event's data that copies read; each event carries some. */
+export interface EmployeeEventData {
+  employeeId: string;
+  version: number;
+  status?: EmployeeStatus;
+  managerId?: string | null;
+  location?: string;
+  timeZone?: string;
+  hireDate?: string;
+  terminationDate?: string;
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  /** status_changed: the new status. */
+  to?: EmployeeStatus;
+  /** updated: the fields that changed. */
+  changes?: Record<string, { new?: unknown } | undefined>;
+}

@@ -1,0 +1,56 @@
+import type { EmployeeEventData, EmployeeStatus } from './employeeEvents';
+
+/** The employee fields most copies keep. */
+export interface EmployeeFields {
+  status: EmployeeStatus;
+  managerId: string | null;
+  location: string;
+  timeZone: string;
+  hireDate: string | null;
+  terminationDate: string | null;
+}
+
+export type EmployeePatch = Partial<EmployeeFields>;
+
+const changed = (data: EmployeeEventData, field: string): string | undefined => {
+  const value = data.changes?.[field]?.new;
+  return typeof value === 'string' ? value : undefined;
+};
+
+/** What an employees event says about the fields of `EmployeeFields`; undefined = not said. */
+export function employeePatch(type: string, data: EmployeeEventData): EmployeePatch {
+  switch (type) {
+    case 'employees.employee.created':
+      return {
+        status: data.status,
+        managerId: data.managerId ?? null,
+        location: data.location,
+        timeZone: data.timeZone,
+        hireDate: data.hireDate,
+      };
+    case 'employees.employee.updated':
+      return {
+        location: changed(data, 'location'),
+        timeZone: changed(data, 'timeZone'),
+        hireDate: changed(data, 'hireDate'),
+      };
+    case 'employees.employee.status_changed':
+      return { status: data.to };
+    case 'employees.employee.terminated':
+      return { status: 'TERMINATED', terminationDate: data.terminationDate };
+    case 'employees.manager.assigned':
+      return { managerId: data.managerId ?? null };
+    default:
+      return {};
+  }
+}
+
+/** `employeePatch` narrowed to the fields a copy has columns for. */
+export function patchKeeping<K extends keyof EmployeeFields>(fields: readonly K[]) {
+  return (type: string, data: EmployeeEventData): Partial<Pick<EmployeeFields, K>> => {
+    const patch = employeePatch(type, data);
+    return Object.fromEntries(fields.map((field) => [field, patch[field]])) as Partial<
+      Pick<EmployeeFields, K>
+    >;
+  };
+}

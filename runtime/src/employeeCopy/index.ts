@@ -1,0 +1,24 @@
+export {
+  employeeCopySchema,
+  PLACED_COLUMNS,
+  type ExtraColumn,
+  type LockableEmployeeCopy,
+  type PlacedEmployeeCopy,
+} from './employeeCopySchema';
+export {
+  EMPLOYEE_EVENTS,
+  EMPLOYEE_STATUSES,
+  type EmployeeEventData,
+  type EmployeeStatus,
+} from './employeeEvents';
+export { employeeLoader } from './employeeLoader';
+export {
+  employeePatch,
+  patchKeeping,
+  type EmployeeFields,
+  type EmployeePatch,
+} from './employeePatch';
+export { lockableCopyKeeping } from './lockableCopyKeeping';
+export { lockEmployee } from './lockEmployee';
+export { managerChainLoader, managerChains } from './managerChains';
+export { updateEmployeeCopy, type CopyChange, type CopyKeeping } from './updateEmployeeCopy';

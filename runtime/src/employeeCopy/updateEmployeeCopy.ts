@@ -1,0 +1,51 @@
+import type { EntityManager, EntitySchema, RequiredEntityData } from '@mikro-orm/core';
+import type { EmployeeEventData } from './employeeEvents';
+
+/** How one subgraph keeps its copy of employees. */
+export interface CopyKeeping<T extends { id: string; version: number }> {
+  schema: EntitySchema<T>;
+  /** What an event says about the fields the copy keeps; undefined values are not said. */
+  patch(type: string, data: EmployeeEventData): Partial<T>;
+  /** A new copy's fields, before what its first event says. */
+  blank(): Partial<T>;
+  /** Whether the copy has an `updatedAt` column, set on every change. */
+  dated: boolean;
+}
+
+/** A change an event made: the copy as it was (null when new) and as it is now. */
+export interface CopyChange<T> {
+  before: Readonly<T> | null;
+  after: T;
+}
+
+const definedOf = (patch: object) =>
+  Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+
+/**
+ * Applies one employees event to a subgraph's copy and flushes. An event no newer than the
+ * copy is ignored (DESIGN.md §3.3), so redelivery and reordering never roll the copy back;
+ * it returns null then. An event about an employee not seen yet starts a copy.
+ */
+export async function updateEmployeeCopy<T extends { id: string; version: number }>(
+  em: EntityManager,
+  event: { type: string; data: unknown },
+  keeping: CopyKeeping<T>,
+): Promise<CopyChange<T> | null> {
+  const data = event.data as EmployeeEventData;
+  const copy: T | null = await em.findOne(keeping.schema, { id: data.employeeId } as object);
+  if (copy && copy.version >= data.version) return null;
+  const fields = {
+    ...definedOf(keeping.patch(event.type, data)),
+    version: data.version,
+    ...(keeping.dated && { updatedAt: new Date() }),
+  };
+  const before = copy ? { ...copy } : null;
+  let after: T;
+  if (copy) after = Object.assign(copy, fields);
+  else {
+    const row = { ...keeping.blank(), ...fields, id: data.employeeId };
+    em.persist((after = em.create(keeping.schema, row as unknown as RequiredEntityData<T>)));
+  }
+  await em.flush();
+  return { before, after };
+}

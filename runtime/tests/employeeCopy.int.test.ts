@@ -1,0 +1,91 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { openDatabase } from '../src/database';
+import {
+  employeeCopySchema,
+  lockableCopyKeeping,
+  managerChains,
+  updateEmployeeCopy,
+  type LockableEmployeeCopy,
+} from '../src/employeeCopy';
+import { createTestDatabase, type TestDatabase } from '../../test-support/database';
+
+interface Copy extends LockableEmployeeCopy {
+  timeZone: string;
+  hireDate: string | null;
+}
+const CopySchema = employeeCopySchema<Copy>('TestEmployee', 'test_employees', [
+  'timeZone',
+  'hireDate',
+]);
+const keeping = lockableCopyKeeping(CopySchema);
+
+const event = (type: string, version: number, data: Record<string, unknown> = {}) => ({
+  type: `employees.${type}`,
+  data: { employeeId: 'e1', version, ...data },
+});
+
+describe('employee copy', () => {
+  let db: TestDatabase;
+  let orm: MikroORM;
+  const em = () => orm.em.fork() as EntityManager;
+  const apply = (e: ReturnType<typeof event>) => updateEmployeeCopy(em(), e, keeping);
+  const copy = () => em().findOneOrFail(CopySchema, 'e1');
+
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    orm = await openDatabase({ target: db.target('copies'), entities: [CopySchema] });
+  });
+  afterEach(async () => {
+    await orm.close();
+    await db.drop();
+  });
+
+  it('starts a copy for an unknown employee, with defaults for what the event leaves out', async () => {
+    await apply(event('manager.assigned', 3, { managerId: 'm1' }));
+    expect(await copy()).toMatchObject({
+      status: 'ACTIVE',
+      managerId: 'm1',
+      timeZone: 'Europe/London',
+      hireDate: null,
+      version: 3,
+      writeLock: 0,
+    });
+  });
+
+  it('takes a newer event and ignores an older or duplicate one', async () => {
+    await apply(event('employee.created', 1, { status: 'ACTIVE', timeZone: 'Europe/Paris' }));
+    const updated = event('employee.updated', 2, {
+      changes: { timeZone: { new: 'Asia/Tokyo' }, hireDate: { new: '2024-01-02' } },
+    });
+    expect(await apply(updated)).not.toBeNull();
+    expect(await copy()).toMatchObject({ timeZone: 'Asia/Tokyo', hireDate: '2024-01-02' });
+
+    expect(await apply(updated)).toBeNull();
+    expect(await apply(event('employee.status_changed', 1, { to: 'INACTIVE' }))).toBeNull();
+    expect(await copy()).toMatchObject({ status: 'ACTIVE', timeZone: 'Asia/Tokyo', version: 2 });
+  });
+
+  it('keeps only the fields the table has columns for', async () => {
+    await apply(event('employee.terminated', 4, { terminationDate: '2024-05-31' }));
+    const row = await copy();
+    expect(row.status).toBe('TERMINATED');
+    expect(row).not.toHaveProperty('terminationDate');
+  });
+
+  it('walks the reporting lines of the copy, nearest manager first', async () => {
+    const fork = em();
+    for (const [id, managerId] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', null],
+    ])
+      await updateEmployeeCopy(
+        fork,
+        { type: 'employees.manager.assigned', data: { employeeId: id, version: 1, managerId } },
+        keeping,
+      );
+    const chains = await managerChains(em(), 'TestEmployee', ['a', 'c', 'x']);
+    expect(Object.fromEntries(chains)).toEqual({ a: ['b', 'c'], c: [], x: [] });
+  });
+});
