@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type {
   EventDraft,
   EventEnvelope,
@@ -66,11 +67,12 @@ const employeeCopy: CopyKeeping<EmployeeCopy> = {
 
 /** Remembers that an event of this chain was applied, for `accrualsConsistency`. */
 async function remember(em: EntityManager, correlationId: string, eventType: string) {
-  const seen = await em.findOne(SeenCorrelationSchema, { correlationId });
-  if (!seen)
-    em.persist(
-      em.create(SeenCorrelationSchema, { correlationId, eventType, appliedAt: new Date() }),
-    );
+  await (em as SqlEntityManager)
+    .createQueryBuilder(SeenCorrelationSchema)
+    .insert({ correlationId, eventType, appliedAt: new Date() })
+    .onConflict('correlationId')
+    .ignore()
+    .execute('run');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { raw, type EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { isPostgres } from '../../../runtime/src/database';
+import { isPostgres, sqlTable } from '../../../runtime/src/database';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventDraft } from '../../../messaging/src/types';
 import {
@@ -134,62 +134,77 @@ async function moveForward(
   emit: Emit,
 ): Promise<void> {
   const type = days[0]!.type;
-  const where = { agreementId: agreement.id, accrualType: type };
-  await ensureStartRow(em, agreement, type);
+  let firstCumulative: number | undefined;
   for (const { date, delta } of days) {
-    const row = await em.findOne(
-      AccrualDaySchema,
-      { ...where, date },
-      { disableIdentityMap: true },
-    );
-    if (row) {
-      const dayTotal = row.dayTotal + delta;
-      // A day left with nothing has no row, as in a fresh computation.
-      if (dayTotal === 0 && date !== agreement.startDate)
-        await em.nativeDelete(AccrualDaySchema, { id: row.id });
-      else await em.nativeUpdate(AccrualDaySchema, { id: row.id }, { dayTotal });
-    } else {
-      const before = await lastRowBefore(em, agreement.id, type, date);
-      await em.insert(AccrualDaySchema, {
-        id: uuidv7(),
-        employeeId: agreement.employeeId,
-        ...where,
-        date,
-        dayTotal: delta,
-        cumulativeTotal: before?.cumulativeTotal ?? 0,
-      });
-    }
-    await (em as SqlEntityManager)
-      .createQueryBuilder(AccrualDaySchema)
-      .update({ cumulativeTotal: raw('cumulative_total + ?', [delta]) })
-      .where({ ...where, date: { $gte: date } })
-      .execute('run');
+    const cumulative = await moveDay(em, agreement, type, date, delta);
+    firstCumulative ??= cumulative;
   }
-  const first = days[0]!.date;
-  const cumulative = (await rowOnOrBefore(em, agreement.id, type, first))?.cumulativeTotal ?? 0;
-  await emitChange(em, agreement.employeeId, type, first, cumulative, emit);
+  await emitChange(em, agreement.employeeId, type, days[0]!.date, firstCumulative!, emit);
 }
 
-/** Every type that has days has a row on the agreement's start date, as a fresh build does. */
-async function ensureStartRow(em: EntityManager, agreement: AgreementCopy, type: AccrualType) {
-  const where = { agreementId: agreement.id, accrualType: type, date: agreement.startDate };
-  if ((await em.count(AccrualDaySchema, where)) > 0) return;
+/**
+ * Changes one day's total by `delta`, and by as much every cumulative total from that day
+ * on. Returns the day's new cumulative total.
+ */
+async function moveDay(
+  em: EntityManager,
+  agreement: AgreementCopy,
+  type: AccrualType,
+  date: string,
+  delta: number,
+): Promise<number> {
+  const where = { agreementId: agreement.id, accrualType: type };
+  // The day's own row, or else the one it continues from. A type with no row yet gets its
+  // row on the agreement's start date first, as a fresh build has.
+  const nearest =
+    (await rowOnOrBefore(em, agreement.id, type, date)) ??
+    (await insertStartRow(em, agreement, type));
+  if (nearest.date !== date) {
+    await em.insert(AccrualDaySchema, {
+      id: uuidv7(),
+      employeeId: agreement.employeeId,
+      ...where,
+      date,
+      dayTotal: delta,
+      cumulativeTotal: nearest.cumulativeTotal,
+    });
+  } else if (nearest.dayTotal + delta === 0 && date !== agreement.startDate) {
+    // A day left with nothing has no row, as in a fresh computation.
+    await em.nativeDelete(AccrualDaySchema, { id: nearest.id });
+  } else {
+    await em.nativeUpdate(
+      AccrualDaySchema,
+      { id: nearest.id },
+      { dayTotal: nearest.dayTotal + delta },
+    );
+  }
+  await (em as SqlEntityManager)
+    .createQueryBuilder(AccrualDaySchema)
+    .update({ cumulativeTotal: raw('cumulative_total + ?', [delta]) })
+    .where({ ...where, date: { $gte: date } })
+    .execute('run');
+  return nearest.cumulativeTotal + delta;
+}
+
+/** The row on the agreement's start date that every type with days has, with its opening. */
+async function insertStartRow(
+  em: EntityManager,
+  agreement: AgreementCopy,
+  type: AccrualType,
+): Promise<AccrualDayRow> {
   const opening = agreement.openingBalances.find((o) => o.accrualType === type);
-  await em.insert(AccrualDaySchema, {
+  const row: AccrualDayRow = {
     id: uuidv7(),
     employeeId: agreement.employeeId,
-    ...where,
+    agreementId: agreement.id,
+    accrualType: type,
+    date: agreement.startDate,
     dayTotal: 0,
     cumulativeTotal: opening ? toStored(type, opening.total) : 0,
-  });
+  };
+  await em.insert(AccrualDaySchema, row);
+  return row;
 }
-
-const lastRowBefore = (em: EntityManager, agreementId: string, type: AccrualType, date: string) =>
-  em.findOne(
-    AccrualDaySchema,
-    { agreementId, accrualType: type, date: { $lt: date } },
-    { orderBy: { date: 'desc' }, disableIdentityMap: true },
-  );
 
 const rowOnOrBefore = (em: EntityManager, agreementId: string, type: AccrualType, date: string) =>
   em.findOne(
@@ -307,6 +322,17 @@ export async function rebuildDays(
   }
 }
 
+/** Counts a balance's changes in one statement; the count is the version its event carries. */
+async function nextBalanceVersion(em: EntityManager, id: string): Promise<number> {
+  const table = sqlTable(em, BalanceVersionSchema.meta.className);
+  const [row] = await (em as SqlEntityManager).execute<{ version: number }[]>(
+    `insert into ${table} as v (id, version) values (?, 1)
+     on conflict (id) do update set version = v.version + 1 returning version`,
+    [id],
+  );
+  return Number(row!.version);
+}
+
 async function emitChange(
   em: EntityManager,
   employeeId: string,
@@ -315,14 +341,7 @@ async function emitChange(
   cumulative: number,
   emit: Emit,
 ) {
-  const id = `${employeeId}|${type}`;
-  let counter = await em.findOne(BalanceVersionSchema, id);
-  if (!counter) {
-    counter = em.create(BalanceVersionSchema, { id, version: 0 });
-    em.persist(counter);
-  }
-  counter.version += 1;
-  await em.flush();
+  const version = await nextBalanceVersion(em, `${employeeId}|${type}`);
   emit({
     type: BALANCE_CHANGED,
     subject: employeeId,
@@ -331,7 +350,7 @@ async function emitChange(
       accrualType: type,
       date,
       cumulative: unitValue(type, cumulative),
-      version: counter.version,
+      version,
     },
   });
 }

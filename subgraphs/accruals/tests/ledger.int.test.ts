@@ -401,6 +401,15 @@ describe('accruals: ledger from events', () => {
       ]),
     );
     expect(changes).toHaveLength(2);
+
+    // Each change of a balance counts up its version, so a reader can drop a stale one.
+    const target = (data: Record<string, unknown>[]) =>
+      data.find((d) => d.accrualType === 'ANNUAL_TARGET_HOURS')!;
+    const next = h.emitted.length;
+    await apply(entryEvent('recorded', shift(id, '2025-06-12T08:00:00Z', '2025-06-12T10:00:00Z')));
+    const later = target(h.emitted.slice(next).map((e) => e.data));
+    expect(later).toMatchObject({ date: '2025-06-12', cumulative: 5 + 6 + 2 });
+    expect(later.version).toBe((target(changes).version as number) + 1);
   });
 
   it('gives the same balances when every event is replayed into an empty database', async () => {
