@@ -256,6 +256,9 @@ export function createSubgraphRuntime<L>(
         includeStacktraceInErrorResponses: false,
         allowBatchedHttpRequests: false,
         csrfPrevention: true,
+        // The process that runs the subgraph owns its signals and stops everything in order;
+        // Apollo's own handlers would stop this server on their own and re-raise the signal.
+        stopOnTerminationSignals: false,
         // No HTTP caching of subgraph answers, and no Apollo inline tracing: both
         // would cost time on every field and nothing here reads them.
         plugins: [
