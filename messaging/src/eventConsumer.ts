@@ -100,9 +100,9 @@ const isConsumerNotFound = (error: unknown): boolean =>
  * - Events that have already arrived are applied together: one transaction and one
  *   commit for the batch, a savepoint per event, acks after the commit. A failing event
  *   rolls back to its savepoint and is retried alone.
- * - An event that fails the catalogue goes straight to HR_DLQ. A handler error is retried
- *   with a delay; at the last of `maxDeliver` deliveries the event goes to HR_DLQ with
- *   the error and the consumer moves on.
+ * - An event of a listed type that fails the catalogue goes straight to HR_DLQ. A handler
+ *   error is retried with a delay; at the last of `maxDeliver` deliveries the event goes
+ *   to HR_DLQ with the error and the consumer moves on.
  */
 export function createEventConsumer(options: EventConsumerOptions): EventConsumer {
   const { orm, js, jsm, namespace: ns, subgraph, handler } = options;
@@ -280,16 +280,21 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     return giveUp(msg, 'HANDLER_FAILED', errorMessage(error));
   }
 
-  /** Dead-letters an invalid message and acks one of a type the handler does not list. */
+  /**
+   * Acks a message of a type the handler does not list, unread: it is for the consumers
+   * that handle it to judge, and a lost ack only brings it back to be skipped again.
+   * Dead-letters an invalid message of a listed type.
+   */
   async function accept(msg: JsMsg): Promise<Accepted> {
+    if (!typePatterns.some((pattern) => subjectMatches(pattern, msg.subject))) {
+      msg.ack();
+      return { settled: true };
+    }
     let event: EventEnvelope;
     try {
       event = readEvent(msg);
     } catch (error) {
       return { settled: await giveUp(msg, 'EVENT_INVALID', errorMessage(error)) };
-    }
-    if (!typePatterns.some((pattern) => subjectMatches(pattern, msg.subject))) {
-      return { settled: await confirm(msg) };
     }
     return { msg, event };
   }

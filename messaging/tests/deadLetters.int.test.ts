@@ -98,6 +98,8 @@ describe('dead letters, ignored types and follow-up events', () => {
       subjectFor('test.thing.deleted', nats.ns),
       JSON.stringify(thingEvent('deleted', 7)),
     );
+    // Nor does it judge an event of a type it does not handle: that is for its consumers.
+    await send('unread', subjectFor('test.thing.deleted', nats.ns), '{ not json either');
     await send('8', created, JSON.stringify(thingEvent('created', 8)));
 
     relay.start();
@@ -126,6 +128,7 @@ describe('dead letters, ignored types and follow-up events', () => {
     expect(effects.map((effect) => effect.n)).toEqual([1, 6, 8]);
 
     const letters = await readStream(nats.jsm, dlq);
+    expect(letters).toHaveLength(3);
     const bySeq = new Map(
       letters.map((letter) => [letter.header.get(DeadLetterHeader.streamSequence), letter]),
     );
