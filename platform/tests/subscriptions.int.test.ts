@@ -148,6 +148,38 @@ describe('subscriptions through the gateway', () => {
     expect(otherNotes.results).toEqual([]);
   });
 
+  it('runs queries and mutations sent over the socket as it runs them over HTTP', async () => {
+    const once = async (client: Client, query: string, variables: Record<string, unknown> = {}) => {
+      const received = subscribe(client, query, variables);
+      expect(await received.ended).toBeUndefined();
+      expect(received.results).toHaveLength(1);
+      return received.results[0];
+    };
+    const COUNT = '{ unreadNotificationCount }';
+    const before = (await tp.graphql(COUNT, {}, asEmployee(nurse))).data!.unreadNotificationCount;
+
+    const hrSocket = connect(await tp.token(hr));
+    const sent = await once(hrSocket, SEND, {
+      input: { recipientId: nurse, title: 'Over the socket', body: 'Hello' },
+    });
+    expect(sent.errors).toBeUndefined();
+    expect(sent.data.sendNotification.notificationId).toEqual(expect.any(String));
+
+    const nurseSocket = connect(await tp.token(asEmployee(nurse)));
+    await waitFor(async () =>
+      (await once(nurseSocket, COUNT)).data.unreadNotificationCount === before + 1
+        ? true
+        : undefined,
+    );
+    // Rights are the caller's, as over HTTP: a colleague may not read the nurse's leave.
+    const variables = { id: nurse, on: today.toISODate() };
+    const overHttp = await tp.graphql(op('LeaveBalances'), variables, asEmployee(colleague));
+    const colleagueSocket = connect(await tp.token(asEmployee(colleague)));
+    const overSocket = await once(colleagueSocket, op('LeaveBalances'), variables);
+    expect(overHttp.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(overSocket.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
   it('refuses a socket without a valid token with 4403', async () => {
     const client = connect('not-a-token');
     const refused = subscribe(client, op('NotificationReceived'));

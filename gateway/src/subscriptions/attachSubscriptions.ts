@@ -33,7 +33,7 @@ export interface AttachedSubscriptions {
 /**
  * Serves the supergraph's subscriptions on the gateway's HTTP server: graphql-ws on
  * the GraphQL path, and SSE for requests to it that accept `text/event-stream`.
- * Queries and mutations over HTTP go on to Apollo unchanged.
+ * Queries and mutations over HTTP go on to Apollo unchanged; over a socket, to Apollo too.
  */
 export function attachSubscriptions(options: AttachSubscriptionsOptions): AttachedSubscriptions {
   const { httpServer, path, logger } = options;
@@ -49,6 +49,17 @@ export function attachSubscriptions(options: AttachSubscriptionsOptions): Attach
     path,
     engine,
     createContext: options.createContext,
+    execute: ({ query, variables, operationName, context }) =>
+      options.apollo
+        .executeOperation(
+          { query, variables: variables ?? undefined, operationName: operationName ?? undefined },
+          { contextValue: context },
+        )
+        .then(({ body }) =>
+          body.kind === 'single'
+            ? body.singleResult
+            : { errors: [{ message: 'Incremental delivery is not served over a socket.' }] },
+        ),
     logger,
   });
   const sse = createSseHandler({

@@ -5,6 +5,9 @@ import { CloseCode } from 'graphql-ws';
 import type * as UseWs from 'graphql-ws/dist/use/ws.cjs';
 import {
   GraphQLError,
+  getOperationAST,
+  parse,
+  type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   type FormattedExecutionResult,
@@ -16,12 +19,22 @@ import type { GatewayContext } from '../context/GatewayContext';
 import type { SubscriptionEngine } from './createSubscriptionEngine';
 import { onTokenExpiry } from './tokenExpiry';
 
+/** A query or mutation sent over a socket. */
+export interface SocketOperation {
+  query: string;
+  variables?: Record<string, unknown> | null;
+  operationName?: string | null;
+  context: GatewayContext;
+}
+
 export interface GraphQLWsServerOptions {
   httpServer: http.Server;
   /** The GraphQL path the sockets connect to. */
   path: string;
   engine: SubscriptionEngine;
   createContext: ContextFactory;
+  /** Runs a query or mutation as the same request over HTTP would run. */
+  execute(operation: SocketOperation): Promise<FormattedExecutionResult>;
   logger: Logger;
 }
 
@@ -34,11 +47,15 @@ export interface GraphQLWsServer {
 
 interface Connection {
   context: GatewayContext;
+  /** The headers of connection_init, for a fresh context per query or mutation. */
+  headers: Record<string, string | undefined>;
   cancelExpiry(): void;
 }
 
+/** What an operation's execution returns: a subscription's stream, or a single result. */
 interface Prepared {
-  results: AsyncIterableIterator<FormattedExecutionResult>;
+  results?: AsyncIterableIterator<FormattedExecutionResult>;
+  single?: Promise<FormattedExecutionResult>;
 }
 
 type ConnectionExtra = UseWs.Extra & { connection?: Connection };
@@ -54,10 +71,24 @@ const header = (params: Record<string, unknown> | undefined, name: string) => {
   return typeof value === 'string' ? value : undefined;
 };
 
+/** The document, when it parses and names a query or mutation; the rest goes to the engine. */
+function nonSubscription(query: string, operationName?: string | null): DocumentNode | null {
+  let document: DocumentNode;
+  try {
+    document = parse(query);
+  } catch {
+    return null;
+  }
+  const operation = getOperationAST(document, operationName)?.operation;
+  return operation === 'query' || operation === 'mutation' ? document : null;
+}
+
 /**
  * The graphql-transport-ws protocol (graphql-ws) on the gateway's HTTP server: the token
  * in `connection_init`'s `authorization` is verified like a request's header, the socket
- * closes (4403) when it expires, and each subscription is served by the engine.
+ * closes (4403) when it expires, and each subscription is served by the engine. Queries
+ * and mutations, which clients that use one socket for everything send too, run as over
+ * HTTP, each with its own request and correlation ids.
  */
 export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLWsServer {
   const { engine, logger } = options;
@@ -65,14 +96,31 @@ export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLW
   const wss = new WebSocketServer({ server: options.httpServer, path: options.path });
   const drop = (socket: WebSocket) => socket.terminate();
 
+  /** A query or mutation, in a context of its own: its own request and correlation ids. */
+  const executeOnce = (
+    connection: Connection,
+    payload: Omit<SocketOperation, 'context'>,
+  ): Promise<FormattedExecutionResult> =>
+    options
+      .createContext(connection.headers)
+      .then((context) => options.execute({ ...payload, context }))
+      .catch((error: unknown) => ({
+        errors: [
+          error instanceof GraphQLError
+            ? error.toJSON()
+            : { message: 'Internal error.', extensions: { code: 'INTERNAL' } },
+        ],
+      }));
+
   const disposable = useServer<Record<string, unknown>, { connection: Connection }>(
     {
       connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
       async onConnect(ctx) {
         const params = ctx.connectionParams;
         try {
+          const headers = { authorization: header(params, 'authorization') };
           const context = await options.createContext({
-            authorization: header(params, 'authorization'),
+            ...headers,
             'x-request-id': header(params, 'x-request-id'),
             'x-correlation-id': header(params, 'x-correlation-id'),
           });
@@ -80,7 +128,7 @@ export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLW
           const cancelExpiry = onTokenExpiry(context.identity, () =>
             socket.close(CloseCode.Forbidden, 'Token expired'),
           );
-          (ctx.extra as ConnectionExtra).connection = { context, cancelExpiry };
+          (ctx.extra as ConnectionExtra).connection = { context, headers, cancelExpiry };
           return true;
         } catch {
           return false;
@@ -92,6 +140,11 @@ export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLW
       async onSubscribe(ctx, _id, payload) {
         const connection = (ctx.extra as ConnectionExtra).connection;
         if (!connection) return [new GraphQLError('Not connected.')];
+        const document = nonSubscription(payload.query, payload.operationName);
+        if (document) {
+          const prepared: Prepared = { single: executeOnce(connection, payload) };
+          return { schema: undefined as never, document, contextValue: prepared };
+        }
         if (Object.keys(ctx.subscriptions).length > limits.maxPerConnection) {
           return asGraphQLErrors([
             {
@@ -117,6 +170,8 @@ export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLW
       subscribe: (args: ExecutionArgs) =>
         (args.contextValue as Prepared)
           .results as AsyncIterable<unknown> as AsyncIterable<ExecutionResult>,
+      execute: (args: ExecutionArgs) =>
+        (args.contextValue as Prepared).single as Promise<unknown> as Promise<ExecutionResult>,
       onNext(ctx, _id, _payload, _args, result) {
         // A client that does not read fills its send buffer; it alone is dropped.
         if (ctx.extra.socket.bufferedAmount > limits.maxBufferedBytes) drop(ctx.extra.socket);
