@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig } from '../../runtime/src/config';
 import { subgraphs } from '../../subgraphs';
+import { readNotificationSettings } from '../../subgraphs/notifications/src';
 
 // Docker has no engine on every machine, so the compose file is checked by
 // reading it: each service's configuration must pass the same validation the
@@ -45,6 +46,13 @@ describe('docker-compose.yml', () => {
       expect(config.NATS_URL).toBe('nats://nats:4222');
       expect(config.HOST).toBe('0.0.0.0');
     }
+  });
+
+  it('gives notifications SMTP settings its own check accepts, e-mail off by default', () => {
+    const settings = readNotificationSettings(env(services.notifications!));
+    expect(settings.smtpUrl).toBeUndefined();
+    expect(settings.from).toMatch(/<.+@.+>/);
+    expect(settings.hrRecipientIds).toEqual([]);
   });
 
   it('points the gateway at every subgraph of the supergraph', () => {
