@@ -17,7 +17,7 @@ import {
 } from '../messaging/src';
 import { contractOperation } from '../test-support/contractOperation';
 import { createTestDatabase } from '../test-support/database';
-import { personInput } from '../test-support/seedOrganisation';
+import { agreementInput, personInput } from '../test-support/seedOrganisation';
 import { percentile } from './lib/runLoad';
 import { startPlatformProcess, type PlatformProcess } from './lib/startPlatformProcess';
 
@@ -62,19 +62,7 @@ async function seed(platform: PlatformProcess, gql: Call): Promise<string[]> {
     ids.push((await gql(contractOperation('CreateEmployee'), { input }, hr)).createEmployee.id);
   }
   for (const employeeId of ids) {
-    const input = {
-      employeeId,
-      agreementType: 'AHA',
-      startDate: '2025-04-01',
-      endDate: '2026-03-31',
-      fte: 1,
-      termsAndConditions: 'MODERNISED',
-      salaryBasis: 'NATIONAL',
-      weeklyHours: 37.5,
-      workingDays: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
-      annualLeaveDays: 27,
-      targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: 1950 }],
-    };
+    const input = agreementInput(employeeId, '2025-04-01', '2026-03-31');
     // Agreements learns of the employee by event: retry until it has.
     for (;;) {
       try {

@@ -9,6 +9,7 @@ import {
   subjectFor,
   type EventCatalogue,
   type EventConsumer,
+  type EventConsumerOptions,
   type EventEnvelope,
   type EventHandlerDefinition,
   type NatsClients,
@@ -55,6 +56,23 @@ describe('durable consumer with an inbox', () => {
 
   const effects = () => database.orm.em.fork().count(Effect, {});
 
+  /** A consumer of this suite's stream and database; `options` override the defaults. */
+  const consumerFor = (
+    handler: EventHandlerDefinition,
+    options: Partial<EventConsumerOptions> = {},
+  ): EventConsumer =>
+    createEventConsumer({
+      orm: database.orm,
+      js: nats.js,
+      jsm: nats.jsm,
+      namespace: nats.ns,
+      subgraph: 'test',
+      handler,
+      catalogue,
+      logger: quietLogger,
+      ...options,
+    });
+
   it('applies each of 1,000 events once across a stop, a killed connection and duplicates', async () => {
     let onApplied: (n: number) => void = () => undefined;
     const handler: EventHandlerDefinition = {
@@ -68,14 +86,9 @@ describe('durable consumer with an inbox', () => {
     };
     const logger = recordingLogger();
     const consumerOn = (clients: NatsClients) =>
-      createEventConsumer({
-        orm: database.orm,
+      consumerFor(handler, {
         js: clients.js,
         jsm: clients.jsm,
-        namespace: nats.ns,
-        subgraph: 'test',
-        handler,
-        catalogue,
         logger,
         ackWaitMs: 1000,
         batch: 20,
@@ -152,13 +165,8 @@ describe('durable consumer with an inbox', () => {
   it('hands back what a stopped consumer had pulled, so a restart waits for no ack_wait', async () => {
     const seen = new Set<string>();
     const consumer = () =>
-      createEventConsumer({
-        orm: database.orm,
-        js: nats.js,
-        jsm: nats.jsm,
-        namespace: nats.ns,
-        subgraph: 'test',
-        handler: {
+      consumerFor(
+        {
           name: 'handback',
           types: ['test.thing.created'],
           // A little work per event lets the next messages arrive while one is handled.
@@ -167,12 +175,12 @@ describe('durable consumer with an inbox', () => {
             seen.add(event.id);
           },
         },
-        catalogue,
-        logger: quietLogger,
-        // Anything left unacked by the first consumer would stay away for ten minutes.
-        ackWaitMs: 600_000,
-        batch: 50,
-      });
+        {
+          // Anything left unacked by the first consumer would stay away for ten minutes.
+          ackWaitMs: 600_000,
+          batch: 50,
+        },
+      );
     const first = consumer();
     await first.start();
     await waitFor('a first share of the events', async () => seen.size >= 100, 40_000);
@@ -198,13 +206,8 @@ describe('durable consumer with an inbox', () => {
       if (/^commit/i.test(sql.trim())) commits += 1;
     };
     knex.on('query', countCommits);
-    const consumer = createEventConsumer({
-      orm: database.orm,
-      js: nats.js,
-      jsm: nats.jsm,
-      namespace: nats.ns,
-      subgraph: 'test',
-      handler: {
+    const consumer = consumerFor(
+      {
         name: 'batched',
         types: ['test.thing.created'],
         async handle(event, { em }) {
@@ -214,11 +217,11 @@ describe('durable consumer with an inbox', () => {
           if (n === 510 && failures++ === 0) throw new Error('transient failure');
         },
       },
-      catalogue,
-      logger: quietLogger,
-      batch: 25,
-      retryDelaysMs: [100],
-    });
+      {
+        batch: 25,
+        retryDelaysMs: [100],
+      },
+    );
     const applied = () => database.orm.em.fork().find(Effect, { n: { $gte: OFFSET } });
     await consumer.start();
     try {
@@ -238,21 +241,12 @@ describe('durable consumer with an inbox', () => {
 
   it('recreates its durable when it is deleted under it, and applies every event once', async () => {
     const seen = new Set<string>();
-    const consumer = createEventConsumer({
-      orm: database.orm,
-      js: nats.js,
-      jsm: nats.jsm,
-      namespace: nats.ns,
-      subgraph: 'test',
-      handler: {
-        name: 'recreated',
-        types: ['test.thing.created'],
-        handle: async (event) => {
-          seen.add(event.id);
-        },
+    const consumer = consumerFor({
+      name: 'recreated',
+      types: ['test.thing.created'],
+      handle: async (event) => {
+        seen.add(event.id);
       },
-      catalogue,
-      logger: quietLogger,
     });
     await consumer.start();
     try {
@@ -269,22 +263,17 @@ describe('durable consumer with an inbox', () => {
   }, 90_000);
 
   it('creates or updates the durable consumer the handler describes', async () => {
-    const consumer = createEventConsumer({
-      orm: database.orm,
-      js: nats.js,
-      jsm: nats.jsm,
-      namespace: nats.ns,
-      subgraph: 'test',
-      handler: {
+    const consumer = consumerFor(
+      {
         name: 'effects',
         types: ['test.thing.created'],
         maxDeliver: 7,
         handle: async () => undefined,
       },
-      catalogue,
-      logger: quietLogger,
-      ackWaitMs: 1500,
-    });
+      {
+        ackWaitMs: 1500,
+      },
+    );
     await consumer.start();
     await consumer.stop();
     const { config } = await nats.jsm.consumers.info(stream, 'test_effects');
