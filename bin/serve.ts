@@ -8,6 +8,7 @@ import { ConfigError, loadConfig, type AppConfig } from '../runtime/src/config';
 import { targetFor } from '../runtime/src/database';
 import { listen } from '../runtime/src/http/createHttpServer';
 import { createLogger, type Logger } from '../runtime/src/logger';
+import { startTracing, type Tracing } from '../runtime/src/tracing';
 import { createSubgraphRuntime } from '../runtime/src/subgraph/createSubgraphRuntime';
 import type { SubgraphModule } from '../runtime/src/subgraph/SubgraphModule';
 import { SUPERGRAPH_FILE } from '../platform/src/createPlatform';
@@ -34,7 +35,11 @@ function verifierFor(config: AppConfig) {
   return createTokenVerifier({ ...pinned, jwks: issuer.jwks() });
 }
 
-async function serveGateway(config: AppConfig, logger: Logger): Promise<number> {
+/** Exports the spans still buffered; a collector that is down must not hold up the exit. */
+const flushTraces = (tracing: Tracing, logger: Logger) =>
+  tracing.shutdown().catch((error: unknown) => logger.warn({ err: error }, 'traces not flushed'));
+
+async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing): Promise<number> {
   const supergraphSdl = fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
   const urls: Record<string, string> = {};
   for (const { name, url } of Supergraph.build(supergraphSdl).subgraphsMetadata()) {
@@ -67,12 +72,18 @@ async function serveGateway(config: AppConfig, logger: Logger): Promise<number> 
     void gateway
       .stop()
       .then(() => nats && closeNats(nats.nc))
+      .then(() => flushTraces(tracing, logger))
       .then(() => process.exit(0));
   });
   return gateway.listen(config.PORT, config.HOST);
 }
 
-async function serveSubgraph(name: string, config: AppConfig, logger: Logger): Promise<number> {
+async function serveSubgraph(
+  name: string,
+  config: AppConfig,
+  logger: Logger,
+  tracing: Tracing,
+): Promise<number> {
   const module = subgraphs.find((s) => s.name === name) as SubgraphModule<unknown> | undefined;
   if (!module)
     throw new ConfigError(
@@ -96,6 +107,7 @@ async function serveSubgraph(name: string, config: AppConfig, logger: Logger): P
     void runtime
       .stop()
       .then(() => closeNats(nats.nc))
+      .then(() => flushTraces(tracing, logger))
       .then(() => process.exit(0));
   });
   return listen(server, config.PORT, config.HOST);
@@ -106,10 +118,14 @@ async function main(): Promise<void> {
   const name = process.argv[2] ?? config.SERVICE;
   if (!name) throw new ConfigError('Name what to serve: npm run serve -- <gateway|subgraph name>.');
   const logger = createLogger({ level: config.LOG_LEVEL, name });
+  const tracing = startTracing({
+    serviceName: config.OTEL_SERVICE_NAME ?? `hr-${name}`,
+    otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+  });
   const port =
     name === 'gateway'
-      ? await serveGateway(config, logger)
-      : await serveSubgraph(name, config, logger);
+      ? await serveGateway(config, logger, tracing)
+      : await serveSubgraph(name, config, logger, tracing);
   logger.info({ port }, `${name} listening`);
 }
 

@@ -1,12 +1,17 @@
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../runtime/src/config';
 import { createLogger } from '../runtime/src/logger';
+import { startTracing } from '../runtime/src/tracing';
 import { createPlatform } from '../platform/src/createPlatform';
 import { NatsServerError, startNatsServer } from '../messaging/src';
 
 /** `npm start`: the whole platform in one process (see README). */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const tracing = startTracing({
+    serviceName: config.OTEL_SERVICE_NAME ?? 'hr-platform',
+    otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+  });
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'hr-platform' });
   const natsServer = config.NATS_URL
     ? undefined
@@ -35,6 +40,10 @@ async function main(): Promise<void> {
     } finally {
       // The nats-server started here is a child process: never leave it behind.
       await natsServer?.stop();
+      // Spans still buffered would be lost with the process.
+      await tracing.shutdown().catch((error: unknown) => {
+        logger.warn({ err: error }, 'traces not flushed');
+      });
     }
     process.exit(0);
   };

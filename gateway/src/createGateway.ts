@@ -12,6 +12,7 @@ import {
   type RouteHandler,
 } from '../../runtime/src/http/createHttpServer';
 import { createLogger, type Logger } from '../../runtime/src/logger';
+import { createTracingPlugin } from '../../runtime/src/traceContext';
 import {
   createContextFactory,
   type AuthMode,
@@ -132,6 +133,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         },
       },
       ApolloServerPluginLandingPageDisabled(),
+      createTracingPlugin<GatewayContext>(),
       createRequestIdPlugin(),
       createMetricsPlugin(metrics),
       createLoggingPlugin(logger),
@@ -152,6 +154,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       server: apollo,
       context: (_req, headers) => createContext(headers),
       maxBodyBytes: limits.maxBodyBytes,
+      spanAttributes: { 'hr.component': 'gateway' },
     },
     routes: {
       '/metrics': async (_req, res) => {

@@ -12,6 +12,7 @@ import {
   type JsMsg,
 } from '@nats-io/jetstream';
 import { ClosedConnectionError, nanos } from '@nats-io/nats-core';
+import { inConsumerSpan } from '../../runtime/src/traceContext';
 import { loadCatalogue, type EventCatalogue } from './catalogue';
 import { publishDeadLetter, type DeadLetterReason } from './deadLetter';
 import { createEvent, eventsStream, subjectFor } from './envelope';
@@ -163,19 +164,26 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     return event;
   }
 
-  function followUpMeta(event: EventEnvelope): EventMeta {
+  function followUpMeta(event: EventEnvelope, traceparent: string | undefined): EventMeta {
     return {
       source: `/subgraphs/${subgraph}`,
       correlationId: event.correlationid,
       causationId: event.id,
       actor: event.actor,
       requestId: event.requestid,
-      traceparent: event.traceparent,
+      traceparent,
     };
   }
 
-  /** Applies one event with `em`: inbox claim, effect and follow-up events. */
-  async function applyWith(em: SqlEntityManager, event: EventEnvelope): Promise<Applied> {
+  /**
+   * Applies one event with `em`: inbox claim, effect and follow-up events, which carry
+   * `traceparent` (the span of this application) so the trace goes on through them.
+   */
+  async function applyWith(
+    em: SqlEntityManager,
+    event: EventEnvelope,
+    traceparent: string | undefined,
+  ): Promise<Applied> {
     // Claiming the inbox row first makes a concurrent copy of this event wait for this
     // transaction, then find the row taken, instead of applying the effect twice.
     const claim = await em
@@ -189,7 +197,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     await handler.handle(event, {
       em,
       emit(draft) {
-        recordEvent(em, createEvent(draft, followUpMeta(event)), ns, catalogue);
+        recordEvent(em, createEvent(draft, followUpMeta(event, traceparent)), ns, catalogue);
         emitted += 1;
       },
     });
@@ -207,13 +215,27 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
       for (const event of events) {
         const fork = (txEm as SqlEntityManager).fork({ keepTransactionContext: true });
         try {
-          outcomes.push(await fork.transactional((em) => applyWith(em, event)));
+          outcomes.push(await applyInSpan(fork, event));
         } catch (error) {
           outcomes.push({ error });
         }
       }
       return outcomes;
     });
+  }
+
+  /** One CONSUMER span per event, continuing the trace of the request or event that made it. */
+  function applyInSpan(fork: SqlEntityManager, event: EventEnvelope): Promise<Applied> {
+    const attributes = {
+      'messaging.system': 'nats',
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': subjectFor(event.type, ns),
+      'messaging.consumer.group.name': name,
+      'messaging.message.id': event.id,
+    };
+    return inConsumerSpan(`process ${event.type}`, event.traceparent, attributes, (traceparent) =>
+      fork.transactional((em) => applyWith(em, event, traceparent)),
+    );
   }
 
   /** Acks and waits for the server's confirmation; false when none came (connection trouble). */

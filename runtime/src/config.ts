@@ -44,6 +44,10 @@ const schema = z.object({
   INTROSPECTION_OPEN: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+  /** OTLP/HTTP collector for traces; without it spans are made (ids propagate) but not exported. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
+  /** `service.name` of this process's spans (default `hr-platform`, or `hr-<name>` when serving one part). */
+  OTEL_SERVICE_NAME: z.string().min(1).optional(),
   /** Subgraph to serve with `npm run serve -- <name>`, or `gateway`. */
   SERVICE: z.string().optional(),
 });

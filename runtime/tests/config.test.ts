@@ -28,6 +28,18 @@ describe('loadConfig', () => {
     expect(config.subgraphUrls).toEqual({ employees: 'http://employees:4001/graphql' });
   });
 
+  it('reads the optional trace exporter settings', () => {
+    expect(loadConfig({}).OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+    const config = loadConfig({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_SERVICE_NAME: 'hr-edge',
+    });
+    expect(config).toMatchObject({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_SERVICE_NAME: 'hr-edge',
+    });
+  });
+
   it.each([
     ['PORT', 'eighty'],
     ['PORT', '70000'],
@@ -43,6 +55,8 @@ describe('loadConfig', () => {
     ['RETENTION_DAYS', '0'],
     ['SUBGRAPH_URL_AUDIT', 'audit:4001'],
     ['SUBGRAPH_URL_AUDIT', 'ftp://audit/graphql'],
+    ['OTEL_EXPORTER_OTLP_ENDPOINT', 'collector:4318'],
+    ['OTEL_SERVICE_NAME', ''],
   ])('stops on a bad %s (%s), naming the variable', (name, value) => {
     const load = () => loadConfig({ [name]: value });
     expect(load).toThrow(ConfigError);

@@ -9,7 +9,7 @@ export interface GatewayContext extends BaseContext {
   requestId: string;
   /** The client's `x-correlation-id`, or a new one: the chain this request starts. */
   correlationId: string;
-  /** W3C trace context from the client, forwarded unchanged. */
+  /** W3C trace context of the request's span (or the client's, without tracing), for subgraphs. */
   traceparent?: string;
   /** The client's `Authorization` header, forwarded so subgraphs verify it again. */
   authorization?: string;

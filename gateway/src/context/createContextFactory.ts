@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
 import type { TokenVerifier } from '../../../runtime/src/auth';
 import { DomainError, ErrorCode, toGraphQLError } from '../../../runtime/src/errors';
+import { currentTraceparent } from '../../../runtime/src/traceContext';
 import type { GatewayContext } from './GatewayContext';
 
 export type AuthMode = 'required' | 'off';
@@ -43,7 +44,10 @@ export function createContextFactory(options: ContextFactoryOptions): ContextFac
       identity: null,
       requestId: validId(header('x-request-id')),
       correlationId: validId(header('x-correlation-id')),
-      traceparent: traceparent && TRACEPARENT.test(traceparent) ? traceparent : undefined,
+      // The request's span continues the client's trace; without tracing, the client's is passed on.
+      traceparent:
+        currentTraceparent() ??
+        (traceparent && TRACEPARENT.test(traceparent) ? traceparent : undefined),
       authorization,
     };
     if (options.auth === 'off' || !verifier) return context;

@@ -1,6 +1,8 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
+import type { Attributes } from '@opentelemetry/api';
+import { inRequestSpan } from '../traceContext';
 
 /** A plain route beside GraphQL, e.g. `/health/live` or a streamed export. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -13,6 +15,8 @@ export interface GraphQLEndpoint<C extends BaseContext> {
   context: (req: IncomingMessage, headers: HeaderMap) => Promise<C>;
   /** Largest request body accepted, in bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /** Attributes of each request's span, e.g. which service answered. */
+  spanAttributes?: Attributes;
 }
 
 export interface HttpServerOptions<C extends BaseContext> {
@@ -107,18 +111,20 @@ async function serveGraphQL<C extends BaseContext>(
     search: url.search,
     body: await parseBody(req, headers, endpoint.maxBodyBytes ?? DEFAULT_MAX_BODY),
   };
-  const response = await endpoint.server.executeHTTPGraphQLRequest({
-    httpGraphQLRequest,
-    context: () => endpoint.context(req, headers),
+  await inRequestSpan(headers.get('traceparent'), endpoint.spanAttributes ?? {}, async () => {
+    const response = await endpoint.server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest,
+      context: () => endpoint.context(req, headers),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
   });
-  for (const [key, value] of response.headers) res.setHeader(key, value);
-  res.statusCode = response.status ?? 200;
-  if (response.body.kind === 'complete') {
-    res.end(response.body.string);
-    return;
-  }
-  for await (const chunk of response.body.asyncIterator) res.write(chunk);
-  res.end();
 }
 
 /**

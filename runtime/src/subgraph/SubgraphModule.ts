@@ -23,6 +23,7 @@ export interface SubgraphContext<L = unknown> {
   requestId: string;
   /** The chain this request starts or continues; every event it causes carries it. */
   correlationId: string;
+  /** W3C trace context of the request's span; the events it records carry it. */
   traceparent?: string;
   cipher: Cipher;
   logger: Logger;

@@ -42,6 +42,7 @@ import {
 import { IdempotencyRecordSchema } from '../idempotency';
 import type { Identity } from '../identity';
 import { createLogger, type Logger } from '../logger';
+import { createTracingPlugin, currentTraceparent, inRequestSpan } from '../traceContext';
 import { dbQueries, watchConsumerLag, watchDeadLetters, watchOutboxBacklog } from '../metrics';
 import type { SubgraphContext, SubgraphModule } from './SubgraphModule';
 
@@ -123,6 +124,7 @@ export function createSubgraphRuntime<L>(
   const logger = options.logger ?? createLogger({ name: module.name });
   const namespace = options.messaging?.namespace ?? DEFAULT_NAMESPACE;
   const source = `/subgraphs/${module.name}`;
+  const spanAttributes = { 'hr.subgraph': module.name };
   let orm: MikroORM | undefined;
   let apollo: ApolloServer<SubgraphContext<L>> | undefined;
   const workers: Workers = { consumers: [], unwatch: [] };
@@ -136,12 +138,14 @@ export function createSubgraphRuntime<L>(
     const identity = await options.verifier.verify(headers.authorization);
     const requestId = headers['x-request-id'] || crypto.randomUUID();
     const correlationId = headers['x-correlation-id'] || crypto.randomUUID();
+    // Made inside the request's span: what the request records continues its trace.
+    const traceparent = currentTraceparent() ?? headers.traceparent;
     const base: Omit<SubgraphContext<L>, 'loaders'> = {
       identity,
       em: requireOrm().em.fork() as EntityManager,
       requestId,
       correlationId,
-      traceparent: headers.traceparent,
+      traceparent,
       cipher: options.cipher,
       logger: logger.child({ requestId, correlationId }),
       emit: (tx: EntityManager, draft: EventDraft) => {
@@ -150,7 +154,7 @@ export function createSubgraphRuntime<L>(
           correlationId,
           actor: identity.subject,
           requestId,
-          traceparent: headers.traceparent,
+          traceparent,
         };
         recordEvent(tx, createEvent(draft, meta), namespace);
       },
@@ -262,6 +266,7 @@ export function createSubgraphRuntime<L>(
         // No HTTP caching of subgraph answers, and no Apollo inline tracing: both
         // would cost time on every field and nothing here reads them.
         plugins: [
+          createTracingPlugin(),
           ApolloServerPluginInlineTraceDisabled(),
           ApolloServerPluginCacheControlDisabled(),
         ],
@@ -290,23 +295,30 @@ export function createSubgraphRuntime<L>(
       orm = undefined;
     },
     async execute(request, headers) {
-      if (!apollo) throw new Error(`Subgraph ${module.name} is not started.`);
-      let contextValue: SubgraphContext<L>;
-      try {
-        contextValue = await createContext(headers);
-      } catch (error) {
-        return { errors: [formatError(toGraphQLError(asDomainError(error)).toJSON(), error)] };
-      }
-      const response = await apollo.executeOperation(request, { contextValue });
-      if (response.body.kind !== 'single')
-        throw new Error('Incremental delivery is not supported.');
-      const { data, errors } = response.body.singleResult;
-      return { data, errors };
+      const server = apollo;
+      if (!server) throw new Error(`Subgraph ${module.name} is not started.`);
+      return inRequestSpan(headers.traceparent, spanAttributes, async () => {
+        let contextValue: SubgraphContext<L>;
+        try {
+          contextValue = await createContext(headers);
+        } catch (error) {
+          return { errors: [formatError(toGraphQLError(asDomainError(error)).toJSON(), error)] };
+        }
+        const response = await server.executeOperation(request, { contextValue });
+        if (response.body.kind !== 'single')
+          throw new Error('Incremental delivery is not supported.');
+        const { data, errors } = response.body.singleResult;
+        return { data, errors };
+      });
     },
     createHttpServer() {
       if (!apollo) throw new Error(`Subgraph ${module.name} is not started.`);
       return createHttpServer({
-        graphql: { server: apollo, context: (_req, headers) => createContext(headersOf(headers)) },
+        graphql: {
+          server: apollo,
+          context: (_req, headers) => createContext(headersOf(headers)),
+          spanAttributes,
+        },
         routes: { ...this.routes(), '/metrics': serveMetrics },
         ready: () => this.ready(),
       });

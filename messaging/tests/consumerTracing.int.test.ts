@@ -1,0 +1,115 @@
+import { SpanKind } from '@opentelemetry/api';
+import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { startTracing, type Tracing } from '../../runtime/src/tracing';
+import {
+  OutboxEntry,
+  createEvent,
+  createEventConsumer,
+  createOutboxRelay,
+  recordEvent,
+  type EventCatalogue,
+  type EventConsumer,
+  type EventEnvelope,
+} from '../src';
+import { openTestDb, type TestDb } from './support/database';
+import { openTestNats, quietLogger, type TestNats } from './support/nats';
+import { testCatalogue } from './support/things';
+import { waitFor } from '../../test-support/waitFor';
+
+const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
+const PRODUCER_SPAN = '00f067aa0ba902b7';
+
+describe('consumer spans', () => {
+  const exporter = new InMemorySpanExporter();
+  let tracing: Tracing;
+  let nats: TestNats;
+  let database: TestDb;
+  let catalogue: EventCatalogue;
+  let consumer: EventConsumer;
+
+  beforeAll(async () => {
+    tracing = startTracing({ serviceName: 'consumer-tracing-test', exporter });
+    nats = await openTestNats('consumer-tracing-test');
+    database = await openTestDb('consumer_tracing');
+    catalogue = testCatalogue();
+  });
+  afterAll(async () => {
+    await consumer?.stop();
+    await database?.close();
+    await nats?.close();
+    await tracing.shutdown();
+  });
+
+  const thing = (n: number, traceparent?: string) =>
+    createEvent(
+      { type: 'test.thing.created', subject: `thing-${n}`, data: { n, version: 1 } },
+      { source: '/subgraphs/test', correlationId: `corr-${n}`, traceparent },
+    );
+
+  it('continues the trace of each event and hands it on to the follow-up events', async () => {
+    const traced = thing(1, `00-${TRACE}-${PRODUCER_SPAN}-01`);
+    const untraced = thing(2);
+    const em = database.orm.em.fork();
+    for (const event of [traced, untraced]) recordEvent(em, event, nats.ns, catalogue);
+    await em.flush();
+    const relay = createOutboxRelay({
+      orm: database.orm,
+      js: nats.js,
+      namespace: nats.ns,
+      logger: quietLogger,
+    });
+    expect(await relay.drain()).toBe(2);
+
+    consumer = createEventConsumer({
+      orm: database.orm,
+      js: nats.js,
+      jsm: nats.jsm,
+      namespace: nats.ns,
+      subgraph: 'test',
+      catalogue,
+      logger: quietLogger,
+      handler: {
+        name: 'noter',
+        types: ['test.thing.created'],
+        async handle(event, { emit }) {
+          emit({ type: 'test.thing.noted', subject: event.subject, data: event.data });
+        },
+      },
+    });
+    await consumer.start();
+
+    const followUps = await waitFor(async () => {
+      const rows = await database.orm.em.fork().find(OutboxEntry, { type: 'test.thing.noted' });
+      return rows.length === 2
+        ? rows.map((row) => JSON.parse(row.payload) as EventEnvelope)
+        : undefined;
+    });
+    const spanOf = (event: EventEnvelope): ReadableSpan => {
+      const [span] = exporter
+        .getFinishedSpans()
+        .filter(
+          (s) => s.kind === SpanKind.CONSUMER && s.attributes['messaging.message.id'] === event.id,
+        );
+      expect(span).toBeDefined();
+      return span;
+    };
+    const followUpOf = (event: EventEnvelope) =>
+      followUps.find((followUp) => followUp.causationid === event.id)!;
+
+    const tracedSpan = spanOf(traced);
+    expect(tracedSpan.name).toBe('process test.thing.created');
+    expect(tracedSpan.attributes['messaging.consumer.group.name']).toBe('test_noter');
+    expect(tracedSpan.spanContext().traceId).toBe(TRACE);
+    expect(tracedSpan.parentSpanContext?.spanId).toBe(PRODUCER_SPAN);
+    expect(followUpOf(traced).traceparent).toBe(
+      `00-${TRACE}-${tracedSpan.spanContext().spanId}-01`,
+    );
+
+    // An event without trace context starts a trace of its own.
+    const untracedSpan = spanOf(untraced);
+    expect(untracedSpan.parentSpanContext).toBeUndefined();
+    const { traceId, spanId } = untracedSpan.spanContext();
+    expect(traceId).not.toBe(TRACE);
+    expect(followUpOf(untraced).traceparent).toBe(`00-${traceId}-${spanId}-01`);
+  });
+});

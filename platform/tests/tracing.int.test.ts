@@ -1,0 +1,98 @@
+import { SpanKind } from '@opentelemetry/api';
+import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { OutboxEntry } from '../../messaging/src';
+import type { EventEnvelope } from '../../messaging/src/types';
+import { startTracing, type Tracing } from '../../runtime/src/tracing';
+import type { SubgraphModule } from '../../runtime/src/subgraph/SubgraphModule';
+import { composeSupergraph } from '../../schema/src/composeSupergraph';
+import { audit } from '../../subgraphs/audit/src';
+import { employees } from '../../subgraphs/employees/src';
+import { contractOperation } from '../../test-support/contractOperation';
+import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
+import { personInput } from '../../test-support/seedOrganisation';
+import { waitFor } from '../../test-support/waitFor';
+
+const modules = [employees, audit] as unknown as SubgraphModule<never>[];
+
+// One trace from the client's request to the audit entry its event causes:
+// gateway span -> employees span -> event on NATS -> audit consumer span.
+describe('a trace crosses the gateway, a subgraph and NATS', () => {
+  const exporter = new InMemorySpanExporter();
+  let tracing: Tracing;
+  let tp: TestPlatform;
+
+  beforeAll(async () => {
+    tracing = startTracing({ serviceName: 'hr-platform-test', exporter });
+    tp = await createTestPlatform({
+      modules,
+      supergraphSdl: composeSupergraph(
+        modules.map((m) => ({ name: m.name, typeDefs: m.typeDefs })),
+      ),
+    });
+  });
+  afterAll(async () => {
+    await tp.stop();
+    await tracing.shutdown();
+  });
+
+  const spans = (kind: SpanKind, attribute: string, value: string): ReadableSpan[] =>
+    exporter
+      .getFinishedSpans()
+      .filter((span) => span.kind === kind && span.attributes[attribute] === value);
+
+  async function createdEvent(id: string): Promise<EventEnvelope> {
+    const rows = await tp.platform.runtimes.employees.orm.em
+      .fork()
+      .find(OutboxEntry, { type: 'employees.employee.created' });
+    const events = rows.map((row) => JSON.parse(row.payload) as EventEnvelope);
+    const event = events.find((e) => JSON.stringify(e.data).includes(id));
+    if (!event) throw new Error(`no employees.employee.created event for ${id}`);
+    return event;
+  }
+
+  it.each([
+    ['continues the client trace', '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'],
+    ['starts a trace for a client that sends none', undefined],
+  ])('%s', async (_, traceparent) => {
+    exporter.reset();
+    const created = await tp.graphql(
+      contractOperation('CreateEmployee'),
+      { input: personInput('Tess', 'Trace') },
+      { role: 'HR', sub: 'service:hr' },
+      traceparent ? { traceparent } : {},
+    );
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.createEmployee.id as string;
+    const event = await createdEvent(id);
+
+    const consumed = await waitFor(async () => {
+      const found = spans(SpanKind.CONSUMER, 'messaging.message.id', event.id);
+      return found.length > 0 ? found : undefined;
+    });
+    const [gateway] = spans(SpanKind.SERVER, 'hr.component', 'gateway');
+    const traceId = gateway.spanContext().traceId;
+    if (traceparent) expect(traceparent).toContain(traceId);
+    expect(gateway.name).toBe('graphql CreateEmployee');
+
+    // Every call of the gateway to employees continues the gateway's span ...
+    const calls = spans(SpanKind.SERVER, 'hr.subgraph', 'employees');
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) {
+      expect(call.spanContext().traceId).toBe(traceId);
+      expect(call.parentSpanContext?.spanId).toBe(gateway.spanContext().spanId);
+    }
+    // ... the event names the span of the call that recorded it ...
+    const subgraph = calls.find(
+      (call) => event.traceparent === `00-${traceId}-${call.spanContext().spanId}-01`,
+    );
+    expect(subgraph).toBeDefined();
+    // ... and the audit consumer continues it.
+    const auditSpan = consumed.find(
+      (span) => span.attributes['messaging.consumer.group.name'] === 'audit_audit_log',
+    );
+    expect(auditSpan).toBeDefined();
+    expect(auditSpan!.spanContext().traceId).toBe(traceId);
+    expect(auditSpan!.parentSpanContext?.spanId).toBe(subgraph!.spanContext().spanId);
+    expect(auditSpan!.name).toBe('process employees.employee.created');
+  });
+});

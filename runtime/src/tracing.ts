@@ -1,0 +1,66 @@
+import { context, propagation, trace } from '@opentelemetry/api';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import {
+  BatchSpanProcessor,
+  SimpleSpanProcessor,
+  type SpanExporter,
+  type SpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+
+export interface TracingOptions {
+  /** `service.name` of every span this process makes. */
+  serviceName: string;
+  /** OTLP/HTTP collector base URL (`OTEL_EXPORTER_OTLP_ENDPOINT`); spans go to `<url>/v1/traces`. */
+  otlpEndpoint?: string;
+  /** An exporter to use instead, e.g. an `InMemorySpanExporter` in tests; spans are exported as they end. */
+  exporter?: SpanExporter;
+}
+
+export interface Tracing {
+  readonly provider: NodeTracerProvider;
+  /** Exports the spans that have ended but are still buffered. */
+  flush(): Promise<void>;
+  /** Flushes, then unregisters the provider so a later startTracing starts afresh. */
+  shutdown(): Promise<void>;
+}
+
+let current: Tracing | undefined;
+
+/**
+ * Registers the process-wide tracer provider, once: later calls return the
+ * first one. Propagation is W3C trace context (the SDK's default). Without an
+ * endpoint or exporter spans are still made, so trace ids cross HTTP and NATS
+ * even when nothing collects them.
+ */
+export function startTracing(options: TracingOptions): Tracing {
+  if (current) return current;
+  const processors: SpanProcessor[] = [];
+  if (options.exporter) processors.push(new SimpleSpanProcessor(options.exporter));
+  if (options.otlpEndpoint) {
+    const url = `${options.otlpEndpoint.replace(/\/+$/, '')}/v1/traces`;
+    processors.push(new BatchSpanProcessor(new OTLPTraceExporter({ url })));
+  }
+  const provider = new NodeTracerProvider({
+    resource: resourceFromAttributes({ 'service.name': options.serviceName }),
+    spanProcessors: processors,
+  });
+  provider.register();
+  const tracing: Tracing = {
+    provider,
+    flush: () => provider.forceFlush(),
+    async shutdown() {
+      if (current === tracing) current = undefined;
+      try {
+        await provider.shutdown();
+      } finally {
+        trace.disable();
+        propagation.disable();
+        context.disable();
+      }
+    },
+  };
+  current = tracing;
+  return tracing;
+}
