@@ -19,7 +19,8 @@ export interface TracingOptions {
 }
 
 export interface Tracing {
-  readonly provider: NodeTracerProvider;
+  /** Undefined when spans go nowhere, and so are not made. */
+  readonly provider?: NodeTracerProvider;
   /** Exports the spans that have ended but are still buffered. */
   flush(): Promise<void>;
   /** Flushes, then unregisters the provider so a later startTracing starts afresh. */
@@ -28,14 +29,18 @@ export interface Tracing {
 
 let current: Tracing | undefined;
 
+/** Spans that would go nowhere are not made: recording them costs CPU on every request and event. */
+const untraced: Tracing = { flush: async () => undefined, shutdown: async () => undefined };
+
 /**
  * Registers the process-wide tracer provider, once: later calls return the
  * first one. Propagation is W3C trace context (the SDK's default). Without an
- * endpoint or exporter spans are still made, so trace ids cross HTTP and NATS
- * even when nothing collects them.
+ * endpoint or exporter nothing is registered, and a caller's `traceparent` is
+ * passed along unchanged to subgraphs and events.
  */
 export function startTracing(options: TracingOptions): Tracing {
   if (current) return current;
+  if (!options.exporter && !options.otlpEndpoint) return untraced;
   const processors: SpanProcessor[] = [];
   if (options.exporter) processors.push(new SimpleSpanProcessor(options.exporter));
   if (options.otlpEndpoint) {

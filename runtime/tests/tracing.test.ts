@@ -17,8 +17,15 @@ describe('startTracing', () => {
     }
     // Unregistered: spans are no longer recorded, and tracing can start afresh.
     expect(trace.getTracer('test').startSpan('dropped').isRecording()).toBe(false);
-    const again = startTracing({ serviceName: 'again' });
+    const again = startTracing({ serviceName: 'again', exporter });
     expect(again).not.toBe(tracing);
     await again.shutdown();
+  });
+
+  it('makes no spans when they would go nowhere', async () => {
+    const tracing = startTracing({ serviceName: 'hr-untraced-test' });
+    expect(tracing.provider).toBeUndefined();
+    expect(trace.getTracer('test').startSpan('not made').isRecording()).toBe(false);
+    await tracing.shutdown();
   });
 });
