@@ -8,8 +8,8 @@ const MAX_DEPTH = 64;
 const CHUNK = 500;
 
 /**
- * The managers above each employee in a copy of the reporting lines (the entity `entity`,
- * with `manager_id`), nearest first.
+ * The managers above each employee in a table of reporting lines (the entity `entity`,
+ * with `manager_id`: employees' own table or a subgraph's copy of it), nearest first.
  */
 export async function managerChains(
   em: EntityManager,

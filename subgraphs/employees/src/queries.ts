@@ -7,9 +7,8 @@ import {
   type EmployeeStatus,
 } from './entities';
 import { invalid } from './errors';
-
-/** Deeper than any real organisation; stops a walk if bad data ever held a loop. */
-const MAX_DEPTH = 64;
+import { sqlTable } from '../../../runtime/src/database';
+import { managerChains as reportingLines } from '../../../runtime/src/employeeCopy';
 
 export interface EmployeeFilter {
   department?: string | null;
@@ -27,11 +26,7 @@ export interface Page {
 }
 
 /** The employees table as raw SQL must name it (schema-qualified on PostgreSQL). */
-function table(em: EntityManager): string {
-  const schema = em.config.get('schema');
-  const name = em.getMetadata().get('Employee').tableName;
-  return schema ? `"${schema}"."${name}"` : `"${name}"`;
-}
+const table = (em: EntityManager): string => sqlTable(em, EmployeeSchema.meta.className);
 
 /**
  * Adds one to a named counter and returns it. The update holds the row's lock
@@ -51,30 +46,11 @@ export async function bumpCounter(tx: EntityManager, name: string): Promise<numb
   return row.lastNumber;
 }
 
-/**
- * The managers above each employee, nearest first, for many employees in one
- * recursive query.
- */
-export async function managerChains(
+/** The managers above each employee, nearest first, for many employees in one query. */
+export const managerChains = (
   em: EntityManager,
   ids: readonly string[],
-): Promise<Map<string, string[]>> {
-  const t = table(em);
-  const rows = await em.execute<{ start_id: string; manager_id: string }[]>(
-    `with recursive chain(start_id, manager_id, depth) as (
-       select id, manager_id, 0 from ${t} where id in (${ids.map(() => '?').join(', ')})
-       union all
-       select chain.start_id, e.manager_id, chain.depth + 1
-         from chain join ${t} e on e.id = chain.manager_id
-        where chain.depth < ${MAX_DEPTH}
-     )
-     select start_id, manager_id from chain where manager_id is not null order by start_id, depth`,
-    [...ids],
-  );
-  const chains = new Map(ids.map((id) => [id, [] as string[]]));
-  for (const row of rows) chains.get(row.start_id)?.push(row.manager_id);
-  return chains;
-}
+): Promise<Map<string, string[]>> => reportingLines(em, EmployeeSchema.meta.className, ids);
 
 /** Direct reports of each manager (terminated people left out), in directory order. */
 export async function directReports(
