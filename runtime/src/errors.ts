@@ -9,8 +9,26 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   POLICY_VIOLATION = 'POLICY_VIOLATION',
   UNAVAILABLE = 'UNAVAILABLE',
+  /** Over a rate limit or a concurrency cap: retry after the time the answer names. */
+  RATE_LIMITED = 'RATE_LIMITED',
   INTERNAL = 'INTERNAL',
 }
+
+/** The HTTP status each code is answered with, where an error decides a whole response. */
+export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  CONFLICT: 409,
+  POLICY_VIOLATION: 422,
+  UNAVAILABLE: 503,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+/** The HTTP status for any code string; unknown codes are server faults. */
+export const httpStatusOf = (code: unknown): number => HTTP_STATUS[code as ErrorCode] ?? 500;
 
 const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
 
@@ -66,6 +84,10 @@ export const policyViolation = (rule: string, message: string) =>
   new DomainError(ErrorCode.POLICY_VIOLATION, message, rule, { rule });
 export const unavailable = (message: string, cause?: unknown) =>
   new DomainError(ErrorCode.UNAVAILABLE, message, 'UNAVAILABLE', { cause });
+export const rateLimited = (message: string, retryAfterSeconds: number) =>
+  new DomainError(ErrorCode.RATE_LIMITED, message, 'RATE_LIMITED', {
+    extensions: { retryAfterSeconds },
+  });
 
 export function toGraphQLError(error: DomainError): GraphQLError {
   return new GraphQLError(error.message, {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLFormattedError } from 'graphql';
+import { HTTP_STATUS, httpStatusOf } from '../../../runtime/src/errors';
 import type { ContextFactory } from '../context/createContextFactory';
 import type { GatewayContext } from '../context/GatewayContext';
 import type { SubscriptionEngine } from './createSubscriptionEngine';
@@ -29,11 +30,12 @@ interface SseRequest {
   extensions?: Record<string, unknown>;
 }
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, UNAVAILABLE: 503 };
-
 function sendErrors(res: ServerResponse, errors: readonly GraphQLFormattedError[]): void {
   const code = String(errors[0]?.extensions?.code ?? '');
-  res.writeHead(STATUS[code] ?? 400, { 'content-type': 'application/json; charset=utf-8' });
+  // Codes outside the table are GraphQL's own request errors (validation, parsing).
+  res.writeHead(code in HTTP_STATUS ? httpStatusOf(code) : 400, {
+    'content-type': 'application/json; charset=utf-8',
+  });
   res.end(JSON.stringify({ errors }));
 }
 

@@ -31,7 +31,7 @@ import {
 import type { EventDraft } from '../../../messaging/src/types';
 import type { Cipher } from '../cipher';
 import { openDatabase, type DatabaseTarget } from '../database';
-import { DomainError, ErrorCode, formatError, toGraphQLError } from '../errors';
+import { DomainError, ErrorCode, formatError, httpStatusOf, toGraphQLError } from '../errors';
 import {
   HttpError,
   createHttpServer,
@@ -358,10 +358,7 @@ function asDomainError(error: unknown): DomainError {
 
 function toHttpError(error: unknown): HttpError {
   const domain = asDomainError(error);
-  const status =
-    { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 }[
-      domain.code as string
-    ] ?? 500;
+  const status = httpStatusOf(domain.code);
   return new HttpError(
     status,
     status === 500 ? 'Internal error.' : domain.message,
