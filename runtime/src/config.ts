@@ -37,6 +37,10 @@ const schema = z.object({
     .int()
     .positive()
     .default(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
+  /** The gateway's private JWK, for the assertion it sends subgraphs (`npm run serve -- gateway`). */
+  GATEWAY_ASSERTION_KEY_FILE: z.string().min(1).optional(),
+  /** The gateway's public key set, for a served subgraph to check that assertion. */
+  GATEWAY_JWKS_FILE: z.string().min(1).optional(),
   JWT_ISSUER: z.string().min(1).default('hr-platform'),
   JWT_AUDIENCE: z.string().min(1).default('hr-platform'),
   JWT_ALGORITHMS: z

@@ -25,3 +25,21 @@ export {
   readPrivateJwk,
   writeJwksFile,
 } from './keyFiles';
+export {
+  GATEWAY_ASSERTION_AUDIENCE,
+  GATEWAY_ASSERTION_HEADER,
+  GATEWAY_ASSERTION_ISSUER,
+  GATEWAY_ASSERTION_LIFETIME_SECONDS,
+  GATEWAY_ASSERTION_TYPE,
+} from './gatewayAssertion';
+export {
+  createGatewayAssertionSigner,
+  type GatewayAssertionSigner,
+  type GatewayAssertionSignerOptions,
+} from './createGatewayAssertionSigner';
+export {
+  createGatewayAssertionVerifier,
+  NOT_THE_GATEWAY,
+  type GatewayAssertionVerifier,
+  type GatewayAssertionVerifierOptions,
+} from './createGatewayAssertionVerifier';
