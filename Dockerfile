@@ -10,6 +10,10 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY . .
 ENV NODE_ENV=production HOST=0.0.0.0 DATA_DIR=/data
-RUN mkdir -p /data && chown node:node /data
+# Mount points of the key volumes (docker-compose.yml): a new volume takes the owner and
+# mode of its mount point, so the private key folders start out readable by `node` alone.
+RUN mkdir -p /data /keys/issuer /keys/gateway /keys/public \
+  && chown -R node:node /data /keys \
+  && chmod 700 /keys/issuer /keys/gateway
 USER node
 ENTRYPOINT ["node_modules/.bin/tsx", "bin/serve.ts"]

@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
 import { createGateway, type SubgraphEndpoint } from '../gateway/src';
 import { DEFAULT_NAMESPACE, closeNats, connectNats, ensureStreams } from '../messaging/src';
-import { createLocalIssuer, createTokenVerifier } from '../runtime/src/auth';
+import {
+  KeyFileError,
+  createGatewayAssertionSigner,
+  createGatewayAssertionVerifier,
+  createTokenVerifier,
+  readPrivateJwk,
+} from '../runtime/src/auth';
 import { createCipher, loadDataKey } from '../runtime/src/cipher';
 import { ConfigError, loadConfig, type AppConfig } from '../runtime/src/config';
 import { targetFor } from '../runtime/src/database';
@@ -20,19 +26,39 @@ import { subgraphs } from '../subgraphs';
  * `npm run serve -- <name>`: one part of the platform as its own process
  * (distributed mode): `gateway`, or a subgraph by name.
  */
+
+/** Only the issuer holds its private key: a served part verifies with public keys alone. */
 function verifierFor(config: AppConfig) {
   const pinned = {
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
     algorithms: config.JWT_ALGORITHMS,
+    maxLifetimeSeconds: config.JWT_MAX_TTL_SECONDS,
   };
   if (config.JWKS_URL) return createTokenVerifier({ ...pinned, jwksUrl: config.JWKS_URL });
-  const issuer = createLocalIssuer({
-    dataDir: config.DATA_DIR,
-    issuer: config.JWT_ISSUER,
-    audience: config.JWT_AUDIENCE,
-  });
-  return createTokenVerifier({ ...pinned, jwks: issuer.jwks() });
+  if (config.JWKS_FILE) return createTokenVerifier({ ...pinned, jwksFile: config.JWKS_FILE });
+  throw new ConfigError(
+    "JWKS_URL or JWKS_FILE is required: a served part verifies tokens with the issuer's public keys and never holds its private key.",
+  );
+}
+
+/** Subgraphs served over HTTP answer only calls carrying the gateway's assertion (docs/gateway-trust.md). */
+function assertionSignerFor(config: AppConfig) {
+  if (!config.GATEWAY_ASSERTION_KEY_FILE) {
+    throw new ConfigError(
+      'GATEWAY_ASSERTION_KEY_FILE is required to serve the gateway: subgraphs answer only calls signed with its key.',
+    );
+  }
+  return createGatewayAssertionSigner({ key: readPrivateJwk(config.GATEWAY_ASSERTION_KEY_FILE) });
+}
+
+function gatewayAssertionsFor(config: AppConfig) {
+  if (!config.GATEWAY_JWKS_FILE) {
+    throw new ConfigError(
+      "GATEWAY_JWKS_FILE is required to serve a subgraph: it answers only calls carrying the gateway's assertion.",
+    );
+  }
+  return createGatewayAssertionVerifier({ jwksFile: config.GATEWAY_JWKS_FILE });
 }
 
 /** Exports the spans still buffered; a collector that is down must not hold up the exit. */
@@ -40,6 +66,8 @@ const flushTraces = (tracing: Tracing, logger: Logger) =>
   tracing.shutdown().catch((error: unknown) => logger.warn({ err: error }, 'traces not flushed'));
 
 async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing): Promise<number> {
+  const verifier = verifierFor(config);
+  const assertion = assertionSignerFor(config);
   const supergraphSdl = fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
   const urls: Record<string, string> = {};
   for (const { name, url } of Supergraph.build(supergraphSdl).subgraphsMetadata()) {
@@ -50,7 +78,10 @@ async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing)
   );
   const routes = Object.fromEntries(
     subgraphs.flatMap((module) =>
-      Object.keys(module.routes ?? {}).map((path) => [path, proxyRoute(urls[module.name])]),
+      Object.keys(module.routes ?? {}).map((path) => [
+        path,
+        proxyRoute(urls[module.name], { assertion }),
+      ]),
     ),
   );
   // Subscriptions are served from the events stream, so they need NATS.
@@ -62,7 +93,8 @@ async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing)
   const gateway = createGateway({
     supergraphSdl,
     subgraphs: endpoints,
-    verifier: verifierFor(config),
+    verifier,
+    subgraphAssertion: assertion,
     introspection: config.INTROSPECTION_OPEN ? 'open' : 'restricted',
     routes,
     subscriptions: nats && hrSubscriptions(nats, DEFAULT_NAMESPACE),
@@ -91,17 +123,20 @@ async function serveSubgraph(
     );
   if (!config.NATS_URL)
     throw new ConfigError('NATS_URL is required to serve a subgraph on its own.');
+  const verifier = verifierFor(config);
+  const gatewayAssertions = gatewayAssertionsFor(config);
   const nats = await connectNats({ servers: config.NATS_URL, name });
   await ensureStreams(nats.jsm, DEFAULT_NAMESPACE);
   const runtime = createSubgraphRuntime(module, {
     target: targetFor(name, config),
-    verifier: verifierFor(config),
+    verifier,
     cipher: createCipher(loadDataKey(config)),
     messaging: { nc: nats.nc, js: nats.js, jsm: nats.jsm, namespace: DEFAULT_NAMESPACE },
     logger,
+    schemaDetailsInErrors: config.NODE_ENV === 'development',
   });
   await runtime.start();
-  const server = runtime.createHttpServer();
+  const server = runtime.createHttpServer({ gatewayAssertions });
   process.on('SIGTERM', () => {
     server.close();
     void runtime
@@ -130,6 +165,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(
+    error instanceof ConfigError || error instanceof KeyFileError ? error.message : error,
+  );
   process.exit(1);
 });

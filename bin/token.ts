@@ -52,6 +52,13 @@ async function main(): Promise<number> {
   }
   try {
     const config = loadConfig();
+    // Servers refuse a token that lives longer than this; better said here than there.
+    if ((request.ttlSeconds ?? 0) > config.JWT_MAX_TTL_SECONDS) {
+      process.stderr.write(
+        `--ttl may be at most JWT_MAX_TTL_SECONDS (${config.JWT_MAX_TTL_SECONDS}).\n${USAGE}\n`,
+      );
+      return 2;
+    }
     const issuer = await createLocalIssuer({
       dataDir: config.DATA_DIR,
       issuer: config.JWT_ISSUER,

@@ -3,7 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Registry } from 'prom-client';
-import type { TokenVerifier } from '../../runtime/src/auth';
+import type { GatewayAssertionSigner, TokenVerifier } from '../../runtime/src/auth';
 import { formatError } from '../../runtime/src/errors';
 import {
   close,
@@ -63,6 +63,13 @@ export interface GatewayOptions {
   metricsRegistry?: Registry;
   /** Deadline of one HTTP subgraph fetch in milliseconds (default 30 s). */
   subgraphTimeoutMs?: number;
+  /**
+   * Proves to subgraphs reached over HTTP that a call comes from this gateway:
+   * a short-lived assertion signed with the gateway's own key, sent on every
+   * call (runtime/src/auth/createGatewayAssertionSigner). Off unless given;
+   * in-process subgraphs need none.
+   */
+  subgraphAssertion?: GatewayAssertionSigner;
   /** GraphQL path (default `/graphql`). */
   path?: string;
   /** Further Apollo Server plugins. */
@@ -109,7 +116,12 @@ export function createGateway(options: GatewayOptions): Gateway {
   let apolloStarting = false;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: createServiceBuilder({ subgraphs: options.subgraphs ?? {}, fetcher, metrics }),
+    buildService: createServiceBuilder({
+      subgraphs: options.subgraphs ?? {},
+      fetcher,
+      metrics,
+      assertion: options.subgraphAssertion,
+    }),
     logger,
   });
   const apollo = new ApolloServer<GatewayContext>({

@@ -9,11 +9,16 @@
  * benchmark workload. Limits default to the gateway's and can be set with
  * `GATEWAY_MAX_DEPTH`, `GATEWAY_MAX_ALIASES`, `GATEWAY_MAX_TOKENS`,
  * `GATEWAY_MAX_COST`, `GATEWAY_MAX_BODY_BYTES`, `GATEWAY_DEFAULT_LIST_SIZE`.
- * The rest of the configuration is `loadConfig`'s.
+ * With `GATEWAY_ASSERTION_KEY_FILE` every subgraph call carries the gateway's
+ * signed assertion (docs/gateway-trust.md). The rest of the configuration is `loadConfig`'s.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTokenVerifier } from '../../runtime/src/auth';
+import {
+  createGatewayAssertionSigner,
+  createTokenVerifier,
+  readPrivateJwk,
+} from '../../runtime/src/auth';
 import { ConfigError, loadConfig } from '../../runtime/src/config';
 import { createLogger } from '../../runtime/src/logger';
 import { createGateway } from './createGateway';
@@ -73,8 +78,12 @@ async function main(): Promise<void> {
           issuer: config.JWT_ISSUER,
           audience: config.JWT_AUDIENCE,
           algorithms: config.JWT_ALGORITHMS,
+          maxLifetimeSeconds: config.JWT_MAX_TTL_SECONDS,
           jwksUrl: config.JWKS_URL,
         })
+      : undefined,
+    subgraphAssertion: config.GATEWAY_ASSERTION_KEY_FILE
+      ? createGatewayAssertionSigner({ key: readPrivateJwk(config.GATEWAY_ASSERTION_KEY_FILE) })
       : undefined,
     introspection: config.INTROSPECTION_OPEN ? 'open' : 'restricted',
     limits: readLimits(),

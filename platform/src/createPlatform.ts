@@ -79,7 +79,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
     algorithms: config.JWT_ALGORITHMS,
-    ...(config.JWKS_URL ? { jwksUrl: config.JWKS_URL } : { jwks: issuer.jwks() }),
+    maxLifetimeSeconds: config.JWT_MAX_TTL_SECONDS,
+    ...(config.JWKS_URL
+      ? { jwksUrl: config.JWKS_URL }
+      : config.JWKS_FILE
+        ? { jwksFile: config.JWKS_FILE }
+        : { jwks: issuer.jwks() }),
   });
   const nats = await connectNats({ servers: options.natsUrl, name: 'hr-platform' });
   await ensureStreams(nats.jsm, namespace);

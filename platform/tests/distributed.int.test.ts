@@ -1,6 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import { createLocalIssuer } from '../../runtime/src/auth';
+import { promisify } from 'node:util';
+import { SignJWT, importJWK, type JWK } from 'jose';
+import {
+  createGatewayAssertionSigner,
+  createLocalIssuer,
+  generatePrivateJwk,
+  keyPaths,
+} from '../../runtime/src/auth';
 import { freePort, startNatsServer, type RunningNatsServer } from '../../messaging/src';
 import { contractOperation } from '../../test-support/contractOperation';
 import { createTestDatabase, type TestDatabase } from '../../test-support/database';
@@ -11,14 +19,16 @@ const root = path.resolve(__dirname, '../..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 // Distributed mode as docker-compose runs it: each part its own process
-// (`npm run serve -- <name>`), the gateway reaching subgraphs over HTTP.
+// (`npm run serve -- <name>`), the gateway reaching subgraphs over HTTP with
+// its signed assertion, every part verifying tokens with public keys only.
 describe('distributed mode: gateway and subgraphs as separate processes', () => {
   let db: TestDatabase;
   let nats: RunningNatsServer;
   const processes: ChildProcess[] = [];
   let gatewayUrl: string;
   let employeesUrl: string;
-  let issue: (role: 'HR' | 'AUDITOR' | 'EMPLOYEE', sub: string) => Promise<string>;
+  let issue: (role: 'HR' | 'AUDITOR' | 'EMPLOYEE' | 'ADMIN', sub: string) => Promise<string>;
+  let gatewayKey: JWK;
 
   function serve(name: string, port: number, env: Record<string, string>): ChildProcess {
     const child = spawn(tsx, [path.join(root, 'bin/serve.ts'), name], {
@@ -42,14 +52,23 @@ describe('distributed mode: gateway and subgraphs as separate processes', () => 
   beforeAll(async () => {
     db = await createTestDatabase();
     nats = await startNatsServer({ storeDir: path.join(db.dataDir, 'nats') });
+    // Like the compose file's `keys` job: every key pair exists before any service starts.
+    const keysDir = path.join(db.dataDir, 'keys');
+    await promisify(execFile)(tsx, [path.join(root, 'bin/keys.ts')], {
+      env: { ...process.env, DATA_DIR: keysDir },
+    });
+    const keys = keyPaths(keysDir);
+    gatewayKey = JSON.parse(fs.readFileSync(keys.gatewayPrivate, 'utf8')) as JWK;
     const env = {
       DATA_DIR: db.dataDir,
       NATS_URL: nats.url,
+      JWKS_FILE: keys.issuerJwks,
       ...(db.url && { DATABASE_URL: db.url }),
     };
-    // Like the compose file's `keys` service: the key pair exists before any service reads it.
+    const subgraphEnv = { ...env, GATEWAY_JWKS_FILE: keys.gatewayJwks };
+    // The issuer, as `npm run token` is: the only holder of its private key.
     const issuer = createLocalIssuer({
-      dataDir: db.dataDir,
+      dataDir: keysDir,
       issuer: 'hr-platform',
       audience: 'hr-platform',
     });
@@ -59,11 +78,12 @@ describe('distributed mode: gateway and subgraphs as separate processes', () => 
       await freePort(),
       await freePort(),
     ];
-    serve('employees', employeesPort, env);
-    serve('audit', auditPort, env);
+    serve('employees', employeesPort, subgraphEnv);
+    serve('audit', auditPort, subgraphEnv);
     await Promise.all([ready(employeesPort), ready(auditPort)]);
     serve('gateway', gatewayPort, {
       ...env,
+      GATEWAY_ASSERTION_KEY_FILE: keys.gatewayPrivate,
       SUBGRAPH_URL_EMPLOYEES: `http://127.0.0.1:${employeesPort}/graphql`,
       SUBGRAPH_URL_AUDIT: `http://127.0.0.1:${auditPort}/graphql`,
     });
@@ -140,16 +160,85 @@ describe('distributed mode: gateway and subgraphs as separate processes', () => 
     expect(refused.status).toBe(403);
   });
 
-  it('refuses a request without a token at the gateway and at a subgraph reached directly', async () => {
-    for (const url of [`${gatewayUrl}/graphql`, employeesUrl]) {
-      const response = await fetch(url, {
+  it('made no private key in any served part: each verifies with the public keys', () => {
+    expect(fs.existsSync(path.join(db.dataDir, 'issuer'))).toBe(false);
+  });
+
+  it('refuses a request without a token at the gateway with 401', async () => {
+    const response = await fetch(`${gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
+    expect(response.status).toBe(401);
+    const body = (await response.json()) as { data?: unknown; errors?: any[] };
+    expect(body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(body.data ?? null).toBeNull();
+  });
+
+  describe('a subgraph reached directly', () => {
+    const call = async (query: string, headers: Record<string, string>) => {
+      const response = await fetch(employeesUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ me { id } }' }),
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query }),
       });
-      const body = (await response.json()) as { data?: unknown; errors?: any[] };
-      expect(body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
-      expect(body.data ?? null).toBeNull();
-    }
+      const body = (await response.json()) as { data?: any; errors?: any[] };
+      return { status: response.status, ...body };
+    };
+    /** An assertion signed with `key` by hand, issued `iat` seconds since the epoch. */
+    const assertionBy = async (key: JWK, iat: number, lifetime = 300) =>
+      new SignJWT({})
+        .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'gateway-assertion+jwt' })
+        .setIssuer('gateway')
+        .setSubject('gateway')
+        .setAudience('subgraphs')
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + lifetime)
+        .sign(await importJWK(key, 'ES256'));
+    const now = () => Math.floor(Date.now() / 1000);
+
+    const refusals: [string, () => Promise<Record<string, string>>][] = [
+      ['without the assertion', async () => ({})],
+      [
+        'with a forged assertion (signed by another key)',
+        async () => ({ 'x-gateway-assertion': await assertionBy(generatePrivateJwk(), now()) }),
+      ],
+      [
+        "with an expired assertion signed by the gateway's key",
+        async () => ({ 'x-gateway-assertion': await assertionBy(gatewayKey, now() - 600) }),
+      ],
+    ];
+
+    it.each(refusals)('refuses a valid user token %s with 403', async (_name, assertion) => {
+      const hr = await issue('HR', 'service:hr');
+      const reply = await call('{ employees(first: 1) { totalCount } }', {
+        authorization: `Bearer ${hr}`,
+        ...(await assertion()),
+      });
+      expect(reply.status).toBe(403);
+      expect(reply.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      expect(reply.data ?? null).toBeNull();
+    });
+
+    it('keeps its SDL (`_service`) from a user token', async () => {
+      const admin = await issue('ADMIN', 'service:admin');
+      const reply = await call('{ _service { sdl } }', { authorization: `Bearer ${admin}` });
+      expect(reply.status).toBe(403);
+      expect(reply.data ?? null).toBeNull();
+      expect(JSON.stringify(reply)).not.toMatch(/type Employee/);
+    });
+
+    it("answers a bad token with 401, even with the gateway's assertion", async () => {
+      const assertion = await createGatewayAssertionSigner({ key: gatewayKey }).current();
+      for (const authorization of [undefined, 'Bearer abc.def.ghi']) {
+        const reply = await call('{ me { id } }', {
+          'x-gateway-assertion': assertion,
+          ...(authorization && { authorization }),
+        });
+        expect(reply.status).toBe(401);
+        expect(reply.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+      }
+    });
   });
 });

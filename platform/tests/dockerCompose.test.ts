@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { keyPaths } from '../../runtime/src/auth';
 import { loadConfig } from '../../runtime/src/config';
 import { subgraphs } from '../../subgraphs';
 import { readNotificationSettings } from '../../subgraphs/notifications/src';
@@ -16,6 +17,8 @@ interface Service {
   environment?: Record<string, string | number>;
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
+  profiles?: string[];
+  volumes?: (string | { source?: string; target: string; read_only?: boolean })[];
 }
 
 const root = path.resolve(__dirname, '../..');
@@ -30,6 +33,29 @@ const env = (service: Service) =>
       String(v).replace(/\$\{\w+:-(.*)\}/, '$1'),
     ]),
   );
+
+interface Mount {
+  source: string;
+  target: string;
+  readOnly: boolean;
+}
+
+/** A service's mounts, from the short (`source:target[:ro]`) or the long syntax. */
+const mounts = (service: Service): Mount[] =>
+  (service.volumes ?? []).map((volume) => {
+    if (typeof volume !== 'string') {
+      const { source = '', target, read_only: readOnly = false } = volume;
+      return { source, target, readOnly };
+    }
+    const [source, target, mode = ''] = volume.split(':');
+    return { source, target: target ?? source, readOnly: mode.split(',').includes('ro') };
+  });
+
+/** The mount of `service` a file at `file` (a path inside its container) lies in. */
+const mountHolding = (service: Service, file: string) =>
+  mounts(service).find((m) => file === m.target || file.startsWith(`${m.target}/`));
+
+const apps = [...subgraphs.map((s) => s.name), 'gateway'];
 
 describe('docker-compose.yml', () => {
   it('runs every subgraph and the gateway as services with health checks', () => {
@@ -74,11 +100,94 @@ describe('docker-compose.yml', () => {
     expect(services.nats.command).toContain('-js');
   });
 
+  describe('keys', () => {
+    // Where the keys job writes each key, and so which volume holds it.
+    const written = keyPaths(env(services.keys).DATA_DIR);
+    const volumeOf = (file: string) => {
+      const mount = mountHolding(services.keys, file);
+      if (!mount) throw new Error(`The keys job writes ${file} into no volume.`);
+      return mount.source;
+    };
+    const mounting = (volume: string) =>
+      Object.keys(services).filter((name) =>
+        mounts(services[name]).some((m) => m.source === volume),
+      );
+
+    it("gives the issuer's private key to the token issuer alone", () => {
+      const issuerKey = volumeOf(written.issuerPrivate);
+      expect(mounting(issuerKey).sort()).toEqual(['keys', 'token']);
+      expect(mountHolding(services.token, written.issuerPrivate)).toMatchObject({
+        source: issuerKey,
+        readOnly: true,
+      });
+    });
+
+    it("gives the gateway's private key to the gateway alone, and to no subgraph", () => {
+      const gatewayKey = volumeOf(written.gatewayPrivate);
+      expect(mounting(gatewayKey).sort()).toEqual(['gateway', 'keys']);
+      for (const { name } of subgraphs) {
+        expect(mounts(services[name]).map((m) => m.source)).not.toContain(gatewayKey);
+      }
+    });
+
+    it('keeps the private keys and the public key sets in different volumes', () => {
+      const privates = [volumeOf(written.issuerPrivate), volumeOf(written.gatewayPrivate)];
+      for (const file of [written.issuerJwks, written.gatewayJwks]) {
+        expect(privates).not.toContain(volumeOf(file));
+      }
+    });
+
+    /** `name` reads `file` read-only from the volume the keys job wrote it into. */
+    const expectReadsWritten = (name: string, file: string | undefined) => {
+      expect(file).toBeDefined();
+      expect(mountHolding(services[name], file!)).toEqual({
+        source: volumeOf(file!),
+        target: expect.any(String),
+        readOnly: true,
+      });
+    };
+
+    it('gives every part the public key sets, read-only, and it verifies with them', () => {
+      for (const name of apps) {
+        const config = loadConfig(env(services[name]));
+        expect(config.JWKS_FILE).toBe(written.issuerJwks);
+        expectReadsWritten(name, config.JWKS_FILE);
+      }
+      for (const { name } of subgraphs) {
+        const config = loadConfig(env(services[name]));
+        expect(config.GATEWAY_JWKS_FILE).toBe(written.gatewayJwks);
+        expectReadsWritten(name, config.GATEWAY_JWKS_FILE);
+      }
+    });
+
+    it('gives the gateway its key to sign assertions with, read-only', () => {
+      const config = loadConfig(env(services.gateway));
+      expect(config.GATEWAY_ASSERTION_KEY_FILE).toBe(written.gatewayPrivate);
+      expectReadsWritten('gateway', config.GATEWAY_ASSERTION_KEY_FILE);
+    });
+
+    it('runs the token issuer on demand only, with the same issuer settings as the parts', () => {
+      expect(services.token.profiles).toEqual(['tools']);
+      const issuer = loadConfig(env(services.token));
+      const gateway = loadConfig(env(services.gateway));
+      expect([issuer.JWT_ISSUER, issuer.JWT_AUDIENCE]).toEqual([
+        gateway.JWT_ISSUER,
+        gateway.JWT_AUDIENCE,
+      ]);
+      expect(services.token.depends_on).toEqual({
+        keys: { condition: 'service_completed_successfully' },
+      });
+    });
+  });
+
   it('runs files that exist in the image', () => {
     const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
     expect(dockerfile).toContain('ENTRYPOINT ["node_modules/.bin/tsx", "bin/serve.ts"]');
     expect(fs.existsSync(path.join(root, 'bin/serve.ts'))).toBe(true);
     expect(services.keys.entrypoint?.[1]).toBe('bin/keys.ts');
-    expect(fs.existsSync(path.join(root, services.keys.entrypoint![1]))).toBe(true);
+    expect(services.token.entrypoint?.[1]).toBe('bin/token.ts');
+    for (const name of ['keys', 'token']) {
+      expect(fs.existsSync(path.join(root, services[name].entrypoint![1]))).toBe(true);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/createTokenVerifier';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -28,6 +29,18 @@ const schema = z.object({
   NATS_URL: z.string().min(1).optional(),
   /** JWKS to verify tokens against; when absent all-in-one runs a local issuer. */
   JWKS_URL: httpUrl.optional(),
+  /** A JWKS file instead of JWKS_URL (public keys only). */
+  JWKS_FILE: z.string().min(1).optional(),
+  /** Longest token lifetime (exp - iat) accepted, in seconds (one hour: see the default for why). */
+  JWT_MAX_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
+  /** The gateway's private JWK, for the assertion it sends subgraphs (`npm run serve -- gateway`). */
+  GATEWAY_ASSERTION_KEY_FILE: z.string().min(1).optional(),
+  /** The gateway's public key set, for a served subgraph to check that assertion. */
+  GATEWAY_JWKS_FILE: z.string().min(1).optional(),
   JWT_ISSUER: z.string().min(1).default('hr-platform'),
   JWT_AUDIENCE: z.string().min(1).default('hr-platform'),
   JWT_ALGORITHMS: z
@@ -76,6 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const raw = result.data;
+  if (raw.JWKS_URL && raw.JWKS_FILE) {
+    throw new ConfigError('Invalid configuration: JWKS_FILE: set JWKS_URL or JWKS_FILE, not both');
+  }
   const subgraphUrls: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     const match = /^SUBGRAPH_URL_([A-Z0-9_]+)$/.exec(key);

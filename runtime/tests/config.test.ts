@@ -57,9 +57,29 @@ describe('loadConfig', () => {
     ['SUBGRAPH_URL_AUDIT', 'ftp://audit/graphql'],
     ['OTEL_EXPORTER_OTLP_ENDPOINT', 'collector:4318'],
     ['OTEL_SERVICE_NAME', ''],
+    ['JWT_MAX_TTL_SECONDS', '0'],
+    ['JWT_MAX_TTL_SECONDS', 'an hour'],
+    ['JWKS_FILE', ''],
+    ['GATEWAY_ASSERTION_KEY_FILE', ''],
+    ['GATEWAY_JWKS_FILE', ''],
   ])('stops on a bad %s (%s), naming the variable', (name, value) => {
     const load = () => loadConfig({ [name]: value });
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(new RegExp(`\\b${name}\\b`));
+  });
+
+  it('accepts tokens of up to an hour unless told otherwise', () => {
+    expect(loadConfig({}).JWT_MAX_TTL_SECONDS).toBe(3600);
+    expect(loadConfig({ JWT_MAX_TTL_SECONDS: '900' }).JWT_MAX_TTL_SECONDS).toBe(900);
+  });
+
+  it('takes the issuer keys from JWKS_URL or JWKS_FILE, not both', () => {
+    expect(loadConfig({ JWKS_FILE: '/keys/public/issuer-jwks.json' }).JWKS_FILE).toBe(
+      '/keys/public/issuer-jwks.json',
+    );
+    const both = () =>
+      loadConfig({ JWKS_URL: 'http://issuer/jwks.json', JWKS_FILE: '/keys/jwks.json' });
+    expect(both).toThrow(ConfigError);
+    expect(both).toThrow(/JWKS_FILE/);
   });
 });

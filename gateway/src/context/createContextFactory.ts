@@ -1,8 +1,6 @@
-import crypto from 'node:crypto';
-import { GraphQLError } from 'graphql';
-import { HeaderMap } from '@apollo/server';
 import type { TokenVerifier } from '../../../runtime/src/auth';
-import { DomainError, ErrorCode, toGraphQLError } from '../../../runtime/src/errors';
+import { authFailure } from '../../../runtime/src/http/authFailure';
+import { validId, validTraceparent } from '../../../runtime/src/http/requestIds';
 import { currentTraceparent } from '../../../runtime/src/traceContext';
 import type { GatewayContext } from './GatewayContext';
 
@@ -18,10 +16,6 @@ export interface ContextFactoryOptions {
 export type RequestHeaders = Pick<Map<string, string>, 'get'> | Record<string, string | undefined>;
 
 export type ContextFactory = (headers: RequestHeaders) => Promise<GatewayContext>;
-
-// Ids from clients end up in logs and events: only short, plain tokens are taken.
-const ID = /^[A-Za-z0-9._:-]{1,128}$/;
-const TRACEPARENT = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
 
 /**
  * Builds the per-request context: ids, trace context and, with auth on, the
@@ -45,9 +39,7 @@ export function createContextFactory(options: ContextFactoryOptions): ContextFac
       requestId: validId(header('x-request-id')),
       correlationId: validId(header('x-correlation-id')),
       // The request's span continues the client's trace; without tracing, the client's is passed on.
-      traceparent:
-        currentTraceparent() ??
-        (traceparent && TRACEPARENT.test(traceparent) ? traceparent : undefined),
+      traceparent: currentTraceparent() ?? validTraceparent(traceparent),
       authorization,
     };
     if (options.auth === 'off' || !verifier) return context;
@@ -58,20 +50,4 @@ export function createContextFactory(options: ContextFactoryOptions): ContextFac
     }
     return context;
   };
-}
-
-const validId = (value: string | undefined) =>
-  value && ID.test(value) ? value : crypto.randomUUID();
-
-/** A client error with the HTTP status Apollo should answer with (401, or 503 if keys are down). */
-function authFailure(error: unknown): unknown {
-  if (!(error instanceof DomainError)) return error;
-  const graphqlError = toGraphQLError(error);
-  const unauthenticated = error.code === ErrorCode.UNAUTHENTICATED;
-  const status = unauthenticated ? 401 : error.code === ErrorCode.UNAVAILABLE ? 503 : 500;
-  const headers = new HeaderMap(unauthenticated ? [['www-authenticate', 'Bearer']] : []);
-  return new GraphQLError(graphqlError.message, {
-    originalError: error,
-    extensions: { ...graphqlError.extensions, http: { status, headers } },
-  });
 }

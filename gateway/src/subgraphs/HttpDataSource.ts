@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { NOT_THE_GATEWAY, type GatewayAssertionSigner } from '../../../runtime/src/auth';
 import { ErrorCode, unavailable } from '../../../runtime/src/errors';
 import { forwardedHeaders, type GatewayContext } from '../context/GatewayContext';
 import type { Fetcher } from './createHttpFetcher';
@@ -16,22 +17,28 @@ const PASSED_CODES = new Set<string>([
 
 /**
  * A subgraph over HTTP: Apollo's data source, forwarding the caller's token and
- * the request, correlation and trace ids, and turning transport failures into
- * UNAVAILABLE instead of leaking URLs and response bodies to the client.
+ * the request, correlation and trace ids (with the gateway's assertion when it
+ * signs one), and turning transport failures into UNAVAILABLE instead of
+ * leaking URLs and response bodies to the client.
  */
 export class HttpDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
     url: string,
     fetcher: Fetcher,
+    private readonly assertion?: GatewayAssertionSigner,
   ) {
     super({ url, fetcher });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  override async willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const headers = request.http?.headers;
     if (!headers) return;
     for (const [name, value] of Object.entries(forwardedHeaders(context))) headers.set(name, value);
+    if (this.assertion) headers.set(this.assertion.header, await this.assertion.current());
   }
 
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
@@ -40,7 +47,9 @@ export class HttpDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       body as { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] }
     )?.errors?.[0];
     const code = String(first?.extensions?.code ?? '');
-    if (first && PASSED_CODES.has(code)) {
+    // A subgraph that does not take the gateway's assertion is a fault here, not the client's.
+    const refusedGateway = first?.extensions?.reason === NOT_THE_GATEWAY;
+    if (first && PASSED_CODES.has(code) && !refusedGateway) {
       const { field, rule } = first.extensions ?? {};
       return new GraphQLError(String(first.message ?? code), {
         extensions: { code, ...(field ? { field } : {}), ...(rule ? { rule } : {}) },

@@ -1,4 +1,5 @@
 import type { GraphQLDataSource, ServiceEndpointDefinition } from '@apollo/gateway';
+import type { GatewayAssertionSigner } from '../../../runtime/src/auth';
 import type { GatewayContext } from '../context/GatewayContext';
 import type { GatewayMetrics } from '../metrics/createGatewayMetrics';
 import type { Fetcher } from './createHttpFetcher';
@@ -11,6 +12,8 @@ export interface ServiceBuilderOptions {
   subgraphs: Record<string, SubgraphEndpoint>;
   fetcher: Fetcher;
   metrics?: GatewayMetrics;
+  /** Signs the assertion sent to HTTP subgraphs; none is sent without it. */
+  assertion?: GatewayAssertionSigner;
 }
 
 /** `ApolloGateway`'s `buildService`: one data source per subgraph of the supergraph. */
@@ -22,7 +25,7 @@ export function createServiceBuilder(options: ServiceBuilderOptions) {
     const source =
       'execute' in endpoint
         ? new InProcessDataSource(endpoint.execute)
-        : new HttpDataSource(name, endpoint.url, options.fetcher);
+        : new HttpDataSource(name, endpoint.url, options.fetcher, options.assertion);
     return options.metrics ? observed(name, source, options.metrics) : source;
   };
 }

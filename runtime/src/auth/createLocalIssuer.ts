@@ -1,11 +1,13 @@
 import crypto, { type KeyObject } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { SignJWT, type JSONWebKeySet, type JWK } from 'jose';
+import { SignJWT, type JSONWebKeySet } from 'jose';
 import { SERVICE_PREFIX, isRole, type Role } from '../identity';
+import { KEY_ALGORITHM, keyPaths, loadOrCreatePrivateJwk, publicJwk } from './keyFiles';
 
 /** The only algorithm the local issuer signs with. */
-export const LOCAL_ISSUER_ALGORITHM = 'ES256';
+export const LOCAL_ISSUER_ALGORITHM = KEY_ALGORITHM;
+
+/** Where the issuer's private key lives under a data directory. */
+export const issuerKeyFile = (dataDir: string) => keyPaths(dataDir).issuerPrivate;
 
 const DEFAULT_TTL_SECONDS = 60 * 60;
 
@@ -50,12 +52,11 @@ const SERVICE_ROLES: readonly Role[] = ['ADMIN', 'SYSTEM'];
  * it runs once, at start).
  */
 export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
-  const privateJwk = loadOrCreateKey(path.join(options.dataDir, 'issuer'));
+  const privateJwk = loadOrCreatePrivateJwk(issuerKeyFile(options.dataDir));
   const key: KeyObject = crypto.createPrivateKey({
     key: privateJwk as crypto.JsonWebKey,
     format: 'jwk',
   });
-  const { d: _private, ...publicJwk } = privateJwk;
   const kid = privateJwk.kid as string;
 
   return {
@@ -76,41 +77,8 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
         .setExpirationTime(`${ttlSeconds}s`)
         .sign(key);
     },
-    jwks: () => ({ keys: [{ ...publicJwk }] }),
+    jwks: () => ({ keys: [publicJwk(privateJwk)] }),
   };
 }
 
 const serviceSubject = (role: Role) => `${SERVICE_PREFIX}${role.toLowerCase()}`;
-
-function loadOrCreateKey(dir: string): JWK {
-  const file = path.join(dir, 'private.jwk.json');
-  const read = () => JSON.parse(fs.readFileSync(file, 'utf8')) as JWK;
-  try {
-    return read();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const { privateKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const jwk = privateKey.export({ format: 'jwk' }) as JWK;
-  const created: JWK = { ...jwk, kid: thumbprint(jwk), alg: LOCAL_ISSUER_ALGORITHM, use: 'sig' };
-  // Written aside and hard-linked into place: the link fails if another process
-  // (the CLI and the server starting together) got there first, and then its key wins.
-  const temp = `${file}.${process.pid}.${crypto.randomUUID()}`;
-  fs.writeFileSync(temp, JSON.stringify(created), { mode: 0o600, flag: 'wx' });
-  try {
-    fs.linkSync(temp, file);
-    return created;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return read();
-  } finally {
-    fs.unlinkSync(temp);
-  }
-}
-
-/** RFC 7638 thumbprint of an EC key: its key id. */
-function thumbprint({ crv, kty, x, y }: JWK): string {
-  const canonical = JSON.stringify({ crv, kty, x, y });
-  return crypto.createHash('sha256').update(canonical).digest('base64url');
-}

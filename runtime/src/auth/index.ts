@@ -1,5 +1,6 @@
 export {
   createLocalIssuer,
+  issuerKeyFile,
   LOCAL_ISSUER_ALGORITHM,
   type IssueOptions,
   type LocalIssuer,
@@ -7,8 +8,38 @@ export {
 } from './createLocalIssuer';
 export {
   createTokenVerifier,
+  DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
   type TokenVerifier,
   type TokenVerifierBaseOptions,
   type TokenVerifierOptions,
 } from './createTokenVerifier';
 export { identityFromClaims } from './identityFromClaims';
+export { createFileJWKSet, type FileJWKSetOptions } from './createFileJWKSet';
+export {
+  KeyFileError,
+  generatePrivateJwk,
+  keyPaths,
+  loadOrCreatePrivateJwk,
+  publicJwk,
+  readJwksFile,
+  readPrivateJwk,
+  writeJwksFile,
+} from './keyFiles';
+export {
+  GATEWAY_ASSERTION_AUDIENCE,
+  GATEWAY_ASSERTION_HEADER,
+  GATEWAY_ASSERTION_ISSUER,
+  GATEWAY_ASSERTION_LIFETIME_SECONDS,
+  GATEWAY_ASSERTION_TYPE,
+} from './gatewayAssertion';
+export {
+  createGatewayAssertionSigner,
+  type GatewayAssertionSigner,
+  type GatewayAssertionSignerOptions,
+} from './createGatewayAssertionSigner';
+export {
+  createGatewayAssertionVerifier,
+  NOT_THE_GATEWAY,
+  type GatewayAssertionVerifier,
+  type GatewayAssertionVerifierOptions,
+} from './createGatewayAssertionVerifier';

@@ -1,10 +1,10 @@
-import crypto from 'node:crypto';
 import type http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, type HeaderMap } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { register } from 'prom-client';
@@ -29,6 +29,7 @@ import {
   type Scheduler,
 } from '../../../messaging/src';
 import type { EventDraft } from '../../../messaging/src/types';
+import { GATEWAY_ASSERTION_HEADER, type GatewayAssertionVerifier } from '../auth';
 import type { Cipher } from '../cipher';
 import { openDatabase, type DatabaseTarget } from '../database';
 import { DomainError, ErrorCode, formatError, httpStatusOf, toGraphQLError } from '../errors';
@@ -39,6 +40,8 @@ import {
   toHeaderMap,
   type RouteHandler,
 } from '../http/createHttpServer';
+import { authFailure } from '../http/authFailure';
+import { validId, validTraceparent } from '../http/requestIds';
 import { IdempotencyRecordSchema } from '../idempotency';
 import type { Identity } from '../identity';
 import { createLogger, type Logger } from '../logger';
@@ -72,6 +75,20 @@ export interface SubgraphRuntimeOptions {
    * the database; without messaging the events its jobs emit wait in the outbox).
    */
   runWorkers?: boolean;
+  /**
+   * Field suggestions ("Did you mean …?") and other schema details in error
+   * messages (default off; on only in development).
+   */
+  schemaDetailsInErrors?: boolean;
+}
+
+export interface SubgraphHttpOptions {
+  /**
+   * Checks the gateway assertion every GraphQL request and module route must
+   * carry: over HTTP the subgraph answers the gateway only (health checks and
+   * `/metrics` stay open).
+   */
+  gatewayAssertions: GatewayAssertionVerifier;
 }
 
 /** A GraphQL request as the gateway sends it to a subgraph. */
@@ -96,8 +113,8 @@ export interface SubgraphRuntime {
   stop(): Promise<void>;
   /** Executes in-process, with the headers an HTTP call would carry. */
   execute(request: SubgraphRequest, headers: Headers): Promise<SubgraphResult>;
-  /** Its own HTTP server (distributed mode). */
-  createHttpServer(): http.Server;
+  /** Its own HTTP server (distributed mode), answering the gateway only. */
+  createHttpServer(options: SubgraphHttpOptions): http.Server;
   /** The module's extra routes, authenticated, for the gateway to expose. */
   routes(): Record<string, RouteHandler>;
   ready(): Promise<boolean>;
@@ -136,10 +153,10 @@ export function createSubgraphRuntime<L>(
 
   async function createContext(headers: Headers): Promise<SubgraphContext<L>> {
     const identity = await options.verifier.verify(headers.authorization);
-    const requestId = headers['x-request-id'] || crypto.randomUUID();
-    const correlationId = headers['x-correlation-id'] || crypto.randomUUID();
+    const requestId = validId(headers['x-request-id']);
+    const correlationId = validId(headers['x-correlation-id']);
     // Made inside the request's span: what the request records continues its trace.
-    const traceparent = currentTraceparent() ?? headers.traceparent;
+    const traceparent = currentTraceparent() ?? validTraceparent(headers.traceparent);
     const base: Omit<SubgraphContext<L>, 'loaders'> = {
       identity,
       em: requireOrm().em.fork() as EntityManager,
@@ -260,12 +277,14 @@ export function createSubgraphRuntime<L>(
         includeStacktraceInErrorResponses: false,
         allowBatchedHttpRequests: false,
         csrfPrevention: true,
+        hideSchemaDetailsFromClientErrors: !options.schemaDetailsInErrors,
         // The process that runs the subgraph owns its signals and stops everything in order;
         // Apollo's own handlers would stop this server on their own and re-raise the signal.
         stopOnTerminationSignals: false,
         // No HTTP caching of subgraph answers, and no Apollo inline tracing: both
         // would cost time on every field and nothing here reads them.
         plugins: [
+          ApolloServerPluginLandingPageDisabled(),
           createTracingPlugin(),
           ApolloServerPluginInlineTraceDisabled(),
           ApolloServerPluginCacheControlDisabled(),
@@ -311,15 +330,36 @@ export function createSubgraphRuntime<L>(
         return { data, errors };
       });
     },
-    createHttpServer() {
+    createHttpServer({ gatewayAssertions }) {
       if (!apollo) throw new Error(`Subgraph ${module.name} is not started.`);
+      const fromGateway = (headers: Headers) =>
+        gatewayAssertions.verify(headers[GATEWAY_ASSERTION_HEADER]);
+      const routes = Object.entries(module.routes ?? {}).map(([path, route]) => {
+        const guarded: RouteHandler = async (req, res) => {
+          try {
+            await fromGateway(headersOf(toHeaderMap(req)));
+          } catch (error) {
+            return sendError(res, toHttpError(error));
+          }
+          await runRoute(route, req, res);
+        };
+        return [path, guarded];
+      });
       return createHttpServer({
         graphql: {
           server: apollo,
-          context: (_req, headers) => createContext(headersOf(headers)),
+          context: async (_req, headerMap) => {
+            const headers = headersOf(headerMap);
+            try {
+              await fromGateway(headers);
+              return await createContext(headers);
+            } catch (error) {
+              throw authFailure(error);
+            }
+          },
           spanAttributes,
         },
-        routes: { ...this.routes(), '/metrics': serveMetrics },
+        routes: { ...Object.fromEntries(routes), '/metrics': serveMetrics },
         ready: () => this.ready(),
       });
     },

@@ -3,7 +3,13 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { SignJWT, UnsecuredJWT, importJWK, type JWK } from 'jose';
-import { createLocalIssuer, createTokenVerifier, type LocalIssuer } from '../../src/auth';
+import {
+  KeyFileError,
+  createLocalIssuer,
+  createTokenVerifier,
+  writeJwksFile,
+  type LocalIssuer,
+} from '../../src/auth';
 import { DomainError } from '../../src/errors';
 
 const ISSUER = 'hr-platform';
@@ -151,6 +157,7 @@ describe('createTokenVerifier', () => {
           .setSubject('service:admin')
           .setIssuer(ISSUER)
           .setAudience(AUDIENCE)
+          .setIssuedAt()
           .setExpirationTime('5m')
           .sign(await importJWK(jwk, 'ES256'));
         return `Bearer ${token}`;
@@ -160,7 +167,7 @@ describe('createTokenVerifier', () => {
     [
       'an unsigned token (alg none)',
       async () =>
-        `Bearer ${new UnsecuredJWT({ role: 'ADMIN' }).setSubject('service:admin').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('5m').encode()}`,
+        `Bearer ${new UnsecuredJWT({ role: 'ADMIN' }).setSubject('service:admin').setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('5m').encode()}`,
       /not valid/,
     ],
     [
@@ -172,6 +179,7 @@ describe('createTokenVerifier', () => {
           .setSubject('service:admin')
           .setIssuer(ISSUER)
           .setAudience(AUDIENCE)
+          .setIssuedAt()
           .setExpirationTime('5m')
           .sign(secret);
         return `Bearer ${token}`;
@@ -197,6 +205,7 @@ describe('createTokenVerifier', () => {
           .setSubject('e1')
           .setIssuer(ISSUER)
           .setAudience(AUDIENCE)
+          .setIssuedAt()
           .sign(await importJWK(privateJwk, 'ES256'));
         return `Bearer ${token}`;
       },
@@ -208,6 +217,114 @@ describe('createTokenVerifier', () => {
     const error = await refusal(await header());
     expect(error.code).toBe('UNAUTHENTICATED');
     expect(error.message).toMatch(message);
+  });
+
+  describe('lifetime', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    /** A token issued `iat` and expiring `exp` (seconds since the epoch), both set by hand. */
+    const timed = (iat: number | undefined, exp: number) =>
+      sign({ role: 'HR' }, (jwt) => {
+        jwt.setSubject('e1').setExpirationTime(exp);
+        return iat === undefined ? jwt : jwt.setIssuedAt(iat);
+      });
+    const withoutIat = async (exp: number) => {
+      const token = await new SignJWT({ role: 'HR' })
+        .setProtectedHeader({ alg: 'ES256', kid: issuer.kid })
+        .setSubject('e1')
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setExpirationTime(exp)
+        .sign(await importJWK(privateJwk, 'ES256'));
+      return token;
+    };
+
+    it("accepts the local issuer's default token under the default maximum", async () => {
+      const token = await issuer.issue({ role: 'HR', sub: 'e1' });
+      await expect(verifier().verify(`Bearer ${token}`)).resolves.toMatchObject({ role: 'HR' });
+    });
+
+    it('accepts a token of exactly the maximum lifetime and refuses one a second longer', async () => {
+      const iat = now();
+      const exactly = await timed(iat, iat + 3600);
+      await expect(verifier().verify(`Bearer ${exactly}`)).resolves.toMatchObject({ role: 'HR' });
+      const longer = await timed(iat, iat + 3601);
+      await expect(verifier().verify(`Bearer ${longer}`)).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+        message: expect.stringMatching(/lives longer/),
+      });
+    });
+
+    it('refuses a token that expires in 2100', async () => {
+      const token = await timed(now(), Date.UTC(2100, 0, 1) / 1000);
+      await expect(verifier().verify(`Bearer ${token}`)).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+      });
+    });
+
+    it('requires iat, so a lifetime can be known', async () => {
+      const token = await withoutIat(now() + 60);
+      await expect(verifier().verify(`Bearer ${token}`)).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+        message: expect.stringMatching(/iat/),
+      });
+    });
+
+    it('refuses an iat in the future beyond the clock leeway, and takes one within it', async () => {
+      const ahead = await timed(now() + 60, now() + 600);
+      await expect(verifier().verify(`Bearer ${ahead}`)).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+        message: expect.stringMatching(/iat/),
+      });
+      const skewed = await timed(now() + 3, now() + 600);
+      await expect(verifier().verify(`Bearer ${skewed}`)).resolves.toMatchObject({ role: 'HR' });
+    });
+
+    it('takes its maximum from the options', async () => {
+      const strict = createTokenVerifier({
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['ES256'],
+        jwks: issuer.jwks(),
+        maxLifetimeSeconds: 300,
+      });
+      const five = await issuer.issue({ role: 'HR', sub: 'e1', ttlSeconds: 300 });
+      await expect(strict.verify(`Bearer ${five}`)).resolves.toMatchObject({ role: 'HR' });
+      const hour = await issuer.issue({ role: 'HR', sub: 'e1' });
+      await expect(strict.verify(`Bearer ${hour}`)).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+      });
+      const base = {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['ES256'],
+        jwks: issuer.jwks(),
+      };
+      expect(() => createTokenVerifier({ ...base, maxLifetimeSeconds: 0 })).toThrow(/maxLifetime/);
+    });
+  });
+
+  describe('with a JWKS file', () => {
+    it('verifies against the public keys in the file', async () => {
+      const jwksFile = path.join(dataDir, 'issuer-jwks.json');
+      writeJwksFile(jwksFile, issuer.jwks());
+      const fromFile = createTokenVerifier({
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['ES256'],
+        jwksFile,
+      });
+      const token = await issuer.issue({ role: 'FINANCE', sub: 'e2' });
+      await expect(fromFile.verify(`Bearer ${token}`)).resolves.toMatchObject({ role: 'FINANCE' });
+    });
+
+    it('refuses to start on a missing file or one holding a private key', () => {
+      const base = { issuer: ISSUER, audience: AUDIENCE, algorithms: ['ES256'] };
+      const missing = path.join(dataDir, 'nowhere.json');
+      expect(() => createTokenVerifier({ ...base, jwksFile: missing })).toThrow(KeyFileError);
+      const leaky = path.join(dataDir, 'leaky-jwks.json');
+      fs.writeFileSync(leaky, JSON.stringify({ keys: [privateJwk] }));
+      expect(() => createTokenVerifier({ ...base, jwksFile: leaky })).toThrow(/private key/);
+    });
   });
 
   it('refuses to pin none or shared-secret algorithms', () => {

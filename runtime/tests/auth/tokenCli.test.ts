@@ -67,6 +67,7 @@ describe('bin/token.ts', () => {
     [['--sub', 'e1'], /Unknown or missing role/],
     [['--role', 'EMPLOYEE'], /EMPLOYEE tokens need --sub/],
     [['--role', 'HR', '--sub', 'e1', '--ttl', 'soon'], /--ttl/],
+    [['--role', 'HR', '--sub', 'e1', '--ttl', '3601'], /JWT_MAX_TTL_SECONDS \(3600\)/],
     [['--role', 'HR', '--sub', 'e1', '--bogus'], /Unknown option/],
   ])('refuses %j with exit code 2 and a message on stderr', async (args, message) => {
     const error = (await token(...args).catch((e: unknown) => e)) as {

@@ -2,6 +2,7 @@ import type http from 'node:http';
 import { Writable } from 'node:stream';
 import { close, listen } from '../../../runtime/src/http/createHttpServer';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
+import { createGatewayKeys } from '../../../test-support/gatewayKeys';
 import { appendEvent } from '../src/AuditLog';
 import { COLUMNS, csvCell, streamEntries } from '../src/export';
 import {
@@ -55,6 +56,7 @@ describe('audit export', () => {
   let audit: AuditHarness;
   let server: http.Server;
   let base: string;
+  const gateway = createGatewayKeys();
   const tricky = makeEvent({
     actor: '=HYPERLINK("http://evil")',
     subject: '-1+2',
@@ -74,7 +76,7 @@ describe('audit export', () => {
     audit = await startAudit(db);
     await appendEvent(audit.runtime.orm.em, tricky);
     for (const event of eventSeries(SERIES, start)) await appendEvent(audit.runtime.orm.em, event);
-    server = audit.runtime.createHttpServer();
+    server = audit.runtime.createHttpServer({ gatewayAssertions: gateway.verifier });
     base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}/audit/export`;
   });
   afterAll(async () => {
@@ -83,8 +85,9 @@ describe('audit export', () => {
     await db.drop();
   });
 
+  // As the gateway's proxy route calls it: with the gateway's assertion.
   const get = async (query: string, caller: Caller | null = auditor) => {
-    const headers: Record<string, string> = {};
+    const headers = await gateway.headers();
     if (caller) headers.authorization = `Bearer ${await audit.token(caller)}`;
     return fetch(`${base}${query}`, { headers });
   };
@@ -157,6 +160,14 @@ describe('audit export', () => {
 
   it('lets ADMIN export', async () => {
     expect((await get('?format=csv&logType=none', { role: 'ADMIN' })).status).toBe(200);
+  });
+
+  it("refuses a caller that is not the gateway with 403, even with an auditor's token", async () => {
+    const response = await fetch(`${base}?format=csv`, {
+      headers: { authorization: `Bearer ${await audit.token(auditor)}` },
+    });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as ErrorBody).errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
   it('refuses a request without a token with 401', async () => {

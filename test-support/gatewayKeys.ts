@@ -1,0 +1,27 @@
+import {
+  GATEWAY_ASSERTION_HEADER,
+  createGatewayAssertionSigner,
+  createGatewayAssertionVerifier,
+  generatePrivateJwk,
+  publicJwk,
+  type GatewayAssertionSigner,
+  type GatewayAssertionVerifier,
+} from '../runtime/src/auth';
+
+/** A gateway key pair in memory, with what signs and what checks its assertions. */
+export interface GatewayKeys {
+  signer: GatewayAssertionSigner;
+  verifier: GatewayAssertionVerifier;
+  /** Headers a gateway call carries: the current assertion. */
+  headers(): Promise<Record<string, string>>;
+}
+
+export function createGatewayKeys(): GatewayKeys {
+  const key = generatePrivateJwk();
+  const signer = createGatewayAssertionSigner({ key });
+  return {
+    signer,
+    verifier: createGatewayAssertionVerifier({ jwks: { keys: [publicJwk(key)] } }),
+    headers: async () => ({ [GATEWAY_ASSERTION_HEADER]: await signer.current() }),
+  };
+}
