@@ -39,6 +39,7 @@ import {
   toHeaderMap,
   type RouteHandler,
 } from '../http/createHttpServer';
+import { publicMetricsRoutes, type MetricsEndpointOptions } from '../http/metricsEndpoint';
 import { IdempotencyRecordSchema } from '../idempotency';
 import type { Identity } from '../identity';
 import { createLogger, type Logger } from '../logger';
@@ -72,6 +73,8 @@ export interface SubgraphRuntimeOptions {
    * the database; without messaging the events its jobs emit wait in the outbox).
    */
   runWorkers?: boolean;
+  /** Where its own HTTP server serves `/metrics` (default: not on it). */
+  metricsEndpoint?: MetricsEndpointOptions;
 }
 
 /** A GraphQL request as the gateway sends it to a subgraph. */
@@ -319,7 +322,10 @@ export function createSubgraphRuntime<L>(
           context: (_req, headers) => createContext(headersOf(headers)),
           spanAttributes,
         },
-        routes: { ...this.routes(), '/metrics': serveMetrics },
+        routes: {
+          ...this.routes(),
+          ...publicMetricsRoutes(options.metricsEndpoint ?? {}, register),
+        },
         ready: () => this.ready(),
       });
     },
@@ -340,11 +346,6 @@ export function createSubgraphRuntime<L>(
     },
     runDueJobs: async () => (workers.scheduler ? workers.scheduler.runDue() : 0),
   };
-}
-
-async function serveMetrics(_req: IncomingMessage, res: ServerResponse): Promise<void> {
-  res.writeHead(200, { 'content-type': register.contentType });
-  res.end(await register.metrics());
 }
 
 function headersOf(map: HeaderMap): Headers {
