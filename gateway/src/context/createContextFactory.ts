@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
 import type { TokenVerifier } from '../../../runtime/src/auth';
@@ -17,7 +18,15 @@ export interface ContextFactoryOptions {
 /** Request headers, as Apollo's HeaderMap or a plain lower-case record. */
 export type RequestHeaders = Pick<Map<string, string>, 'get'> | Record<string, string | undefined>;
 
-export type ContextFactory = (headers: RequestHeaders) => Promise<GatewayContext>;
+/**
+ * Makes a request's context from its headers. `request` is the client's own HTTP request
+ * (for a socket, its upgrade request), which limits per client address read; contexts
+ * the gateway makes for its own work have none.
+ */
+export type ContextFactory = (
+  headers: RequestHeaders,
+  request?: IncomingMessage,
+) => Promise<GatewayContext>;
 
 // Ids from clients end up in logs and events: only short, plain tokens are taken.
 const ID = /^[A-Za-z0-9._:-]{1,128}$/;
