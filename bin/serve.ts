@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
+import { register } from 'prom-client';
 import { createGateway, type SubgraphEndpoint } from '../gateway/src';
 import { DEFAULT_NAMESPACE, closeNats, connectNats, ensureStreams } from '../messaging/src';
 import { createLocalIssuer, createTokenVerifier } from '../runtime/src/auth';
@@ -7,12 +8,14 @@ import { createCipher, loadDataKey } from '../runtime/src/cipher';
 import { ConfigError, loadConfig, type AppConfig } from '../runtime/src/config';
 import { targetFor } from '../runtime/src/database';
 import { listen } from '../runtime/src/http/createHttpServer';
+import { createMetricsServer, metricsEndpointOf } from '../runtime/src/http/metricsEndpoint';
 import { createLogger, type Logger } from '../runtime/src/logger';
 import { startTracing, type Tracing } from '../runtime/src/tracing';
 import { createSubgraphRuntime } from '../runtime/src/subgraph/createSubgraphRuntime';
 import type { SubgraphModule } from '../runtime/src/subgraph/SubgraphModule';
 import { SUPERGRAPH_FILE } from '../platform/src/createPlatform';
 import { hrSubscriptions } from '../platform/src/subscriptionFields';
+import { edgeOptions, socketLimitsOf } from '../platform/src/edgeOptions';
 import { proxyRoute } from '../platform/src/proxyRoute';
 import { subgraphs } from '../subgraphs';
 
@@ -64,8 +67,12 @@ async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing)
     subgraphs: endpoints,
     verifier: verifierFor(config),
     introspection: config.INTROSPECTION_OPEN ? 'open' : 'restricted',
+    ...edgeOptions(config),
     routes,
-    subscriptions: nats && hrSubscriptions(nats, DEFAULT_NAMESPACE),
+    subscriptions: nats && {
+      ...hrSubscriptions(nats, DEFAULT_NAMESPACE),
+      limits: socketLimitsOf(config),
+    },
     logger,
   });
   process.on('SIGTERM', () => {
@@ -99,11 +106,15 @@ async function serveSubgraph(
     cipher: createCipher(loadDataKey(config)),
     messaging: { nc: nats.nc, js: nats.js, jsm: nats.jsm, namespace: DEFAULT_NAMESPACE },
     logger,
+    metricsEndpoint: metricsEndpointOf(config),
   });
   await runtime.start();
   const server = runtime.createHttpServer();
+  const metricsServer = createMetricsServer(metricsEndpointOf(config), register);
+  if (metricsServer) await listen(metricsServer, config.METRICS_PORT!, config.HOST);
   process.on('SIGTERM', () => {
     server.close();
+    metricsServer?.close();
     void runtime
       .stop()
       .then(() => closeNats(nats.nc))
