@@ -2,7 +2,10 @@ import crypto from 'node:crypto';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
-import { connectSubscriptions } from '../../test-support/subscriptionClient';
+import { contractOperation } from '../../test-support/contractOperation';
+import { createPerson } from '../../test-support/seedOrganisation';
+import { collect, connectSubscriptions } from '../../test-support/subscriptionClient';
+import { waitFor } from '../../test-support/waitFor';
 
 // Rate limits at the gateway, through the whole platform with the real clients: counted
 // in memory on SQLite and in PostgreSQL on PostgreSQL, as all-in-one and replicas do.
@@ -193,6 +196,36 @@ describe('rate limits', () => {
       );
     });
     expect(refused).toMatchObject({ code: 4429 });
+  });
+
+  it("delivers a subscriber's events after its quota is spent: the gateway's own work is not charged", async () => {
+    const person = await createPerson(tp, 'Quinn', 'Quota');
+    const caller = { role: 'EMPLOYEE' as const, sub: person.id };
+    const client = connectSubscriptions(tp.url, await tp.token(caller));
+    clients.push(client);
+    const received = collect(client, contractOperation('NotificationReceived'));
+    const engine = tp.platform.gateway.subscriptions!.engine;
+    await waitFor(async () => (engine.open() >= 1 ? true : undefined), 10_000, 20);
+    const employee = await bearer(caller);
+    expect((await post(COSTLY, employee)).status).toBe(200);
+    expectRefused(await post(COSTLY, employee), '100;w=600');
+
+    const SEND = `mutation Send($input: SendNotificationInput!) {
+      sendNotification(input: $input) { notificationId }
+    }`;
+    // Each attempt as another HR caller: notifications learns of the new person by event.
+    await waitFor(async () => {
+      const hr = { role: 'HR' as const, sub: `service:hr-${crypto.randomUUID()}` };
+      const sent = await tp.graphql(
+        SEND,
+        { input: { recipientId: person.id, title: 'Rota', body: 'Published' } },
+        hr,
+      );
+      return sent.errors ? undefined : true;
+    });
+    await waitFor(async () => (received.results.length > 0 ? true : undefined), 10_000, 20);
+    expect(received.results[0].data.notificationReceived.title).toBe('Rota');
+    expect(received.errors).toEqual([]);
   });
 
   onPostgres('across gateway replicas', () => {

@@ -40,6 +40,8 @@ export interface RateLimiting {
 
 /** What was counted for one client request. */
 interface Counted {
+  /** The request's id: its operation runs with it, the gateway's own work with ids of its own. */
+  requestId: string;
   address: string;
   states: QuotaState[];
   refused?: QuotaState;
@@ -89,7 +91,7 @@ export function createRateLimiting(options: RateLimitingOptions): RateLimiting {
         });
         if (context.identity) states.push(...(await limits.admitIdentity(context.identity)));
         const counted: CountedContext = context;
-        counted[COUNTED] = { address, states, charged: false };
+        counted[COUNTED] = { requestId: context.requestId, address, states, charged: false };
         return counted;
       } catch (error) {
         throw error instanceof RateLimitedError ? refusal(error) : error;
@@ -97,10 +99,11 @@ export function createRateLimiting(options: RateLimitingOptions): RateLimiting {
     },
     plugin: {
       async requestDidStart({ contextValue }) {
-        // A client's context serves one operation. A subscription's context is used again
-        // for each event's payload, which the gateway runs on its own: those go uncharged.
+        // A request's context serves its one operation. The gateway's own operations in a
+        // subscription's context (each event's payload) have request ids of their own and go
+        // uncharged: an event must not be lost to its subscriber's quota.
         const counted = (contextValue as CountedContext)[COUNTED];
-        if (!counted || counted.charged) return;
+        if (!counted || counted.charged || contextValue.requestId !== counted.requestId) return;
         counted.charged = true;
         return {
           async didResolveOperation({ schema, document, operation, request }) {
