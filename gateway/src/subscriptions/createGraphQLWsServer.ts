@@ -1,5 +1,4 @@
 import type http from 'node:http';
-import type { IncomingMessage } from 'node:http';
 import { CloseCode } from 'graphql-ws';
 // The package's `exports` map is not read under this project's module resolution: the
 // types come from the file, the code through the exported path.
@@ -236,7 +235,7 @@ export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLW
     },
     wss,
   );
-  wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
+  wss.on('connection', (socket: WebSocket, req: http.IncomingMessage) => {
     gate.opened(socket, req);
     // graphql-ws writes every socket error to the console with its stack. They are the
     // client's doing (a frame over the limit, a reset, a bad frame) and ws has already
