@@ -73,7 +73,7 @@ const SAMPLED = [
 
 /** The few gauges read here, from one scrape of the platform's `/metrics`. */
 async function metrics(platform: PlatformProcess): Promise<Record<string, number>> {
-  const text = await (await fetch(platform.url.replace(/\/graphql$/, '/metrics'))).text();
+  const text = await platform.scrape();
   const values: Record<string, number> = {};
   for (const line of text.split('\n')) {
     const [name, value] = line.split(' ');

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
+import { register } from 'prom-client';
 import { createGateway, type SubgraphEndpoint } from '../gateway/src';
 import { DEFAULT_NAMESPACE, closeNats, connectNats, ensureStreams } from '../messaging/src';
 import {
@@ -13,12 +14,14 @@ import { createCipher, loadDataKey } from '../runtime/src/cipher';
 import { ConfigError, loadConfig, type AppConfig } from '../runtime/src/config';
 import { targetFor } from '../runtime/src/database';
 import { listen } from '../runtime/src/http/createHttpServer';
+import { createMetricsServer, metricsEndpointOf } from '../runtime/src/http/metricsEndpoint';
 import { createLogger, type Logger } from '../runtime/src/logger';
 import { startTracing, type Tracing } from '../runtime/src/tracing';
 import { createSubgraphRuntime } from '../runtime/src/subgraph/createSubgraphRuntime';
 import type { SubgraphModule } from '../runtime/src/subgraph/SubgraphModule';
 import { SUPERGRAPH_FILE } from '../platform/src/createPlatform';
 import { hrSubscriptions } from '../platform/src/subscriptionFields';
+import { edgeOptions, socketLimitsOf } from '../platform/src/edgeOptions';
 import { proxyRoute } from '../platform/src/proxyRoute';
 import { subgraphs } from '../subgraphs';
 
@@ -96,8 +99,12 @@ async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing)
     verifier,
     subgraphAssertion: assertion,
     introspection: config.INTROSPECTION_OPEN ? 'open' : 'restricted',
+    ...edgeOptions(config),
     routes,
-    subscriptions: nats && hrSubscriptions(nats, DEFAULT_NAMESPACE),
+    subscriptions: nats && {
+      ...hrSubscriptions(nats, DEFAULT_NAMESPACE),
+      limits: socketLimitsOf(config),
+    },
     logger,
   });
   process.on('SIGTERM', () => {
@@ -134,11 +141,15 @@ async function serveSubgraph(
     messaging: { nc: nats.nc, js: nats.js, jsm: nats.jsm, namespace: DEFAULT_NAMESPACE },
     logger,
     schemaDetailsInErrors: config.NODE_ENV === 'development',
+    metricsEndpoint: metricsEndpointOf(config),
   });
   await runtime.start();
   const server = runtime.createHttpServer({ gatewayAssertions });
+  const metricsServer = createMetricsServer(metricsEndpointOf(config), register);
+  if (metricsServer) await listen(metricsServer, config.METRICS_PORT!, config.HOST);
   process.on('SIGTERM', () => {
     server.close();
+    metricsServer?.close();
     void runtime
       .stop()
       .then(() => closeNats(nats.nc))

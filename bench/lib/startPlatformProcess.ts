@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,8 @@ export interface PlatformProcess {
   url: string;
   dataDir: string;
   token(role: string, sub?: string): string;
+  /** The text of the platform's `/metrics` (read with its token, as in production). */
+  scrape(): Promise<string>;
   metric(name: string): Promise<number>;
   stop(): Promise<void>;
 }
@@ -37,14 +40,29 @@ export async function startPlatformProcess(
 ): Promise<PlatformProcess> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-bench-'));
   const port = await freePort();
+  const metricsToken = crypto.randomBytes(16).toString('hex');
   const fullEnv = {
     ...process.env,
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     DATA_DIR: dataDir,
     PORT: String(port),
+    METRICS_TOKEN: metricsToken,
+    // A load generator is one address and a few tokens, far busier than any person:
+    // the limits are counted as ever, but set beyond what a run sends.
+    RATE_LIMIT_REQUESTS: '1000000000',
+    RATE_LIMIT_COST: '1000000000000',
+    RATE_LIMIT_ADDRESS_REQUESTS: '1000000000',
+    RATE_LIMIT_ADDRESS_COST: '1000000000000',
+    WS_MAX_SOCKETS_PER_ADDRESS: '1000000',
+    WS_MAX_UNINITIALISED_PER_ADDRESS: '1000000',
+    WS_MAX_UNINITIALISED: '1000000',
     ...env,
   };
+  const scrape = async () =>
+    (
+      await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
+    ).text();
   const child = spawn(tsx, [path.join(root, 'bin/start.ts')], {
     env: fullEnv,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -64,8 +82,9 @@ export async function startPlatformProcess(
       )
         .toString()
         .trim(),
+    scrape,
     async metric(name) {
-      const text = await (await fetch(`${base}/metrics`)).text();
+      const text = await scrape();
       return text
         .split('\n')
         .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))

@@ -5,12 +5,19 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { Registry } from 'prom-client';
 import type { GatewayAssertionSigner, TokenVerifier } from '../../runtime/src/auth';
 import { formatError } from '../../runtime/src/errors';
+import { applyCors, type CorsOptions } from '../../runtime/src/http/applyCors';
+import { createClientAddress } from '../../runtime/src/http/clientAddress';
 import {
   close,
   createHttpServer,
   listen,
   type RouteHandler,
 } from '../../runtime/src/http/createHttpServer';
+import {
+  createMetricsServer,
+  publicMetricsRoutes,
+  type MetricsEndpointOptions,
+} from '../../runtime/src/http/metricsEndpoint';
 import { createLogger, type Logger } from '../../runtime/src/logger';
 import { createTracingPlugin } from '../../runtime/src/traceContext';
 import {
@@ -29,6 +36,8 @@ import {
   type IntrospectionMode,
 } from './operations/createOperationGuardPlugin';
 import { nameTokenLimit, resolveLimits, type OperationLimits } from './operations/OperationLimits';
+import { createRateLimiting } from './rateLimits/createRateLimiting';
+import type { RateLimitOptions } from './rateLimits/RateLimitOptions';
 import { createHttpFetcher } from './subgraphs/createHttpFetcher';
 import { createServiceBuilder } from './subgraphs/createServiceBuilder';
 import type { SubgraphEndpoint } from './subgraphs/SubgraphEndpoint';
@@ -61,6 +70,14 @@ export interface GatewayOptions {
   logger?: Logger;
   /** Registry for the gateway's metrics (default: prom-client's process-wide one). */
   metricsRegistry?: Registry;
+  /** Where `/metrics` is served: its own port, behind a token, or open (default: nowhere). */
+  metricsEndpoint?: MetricsEndpointOptions;
+  /** Rate limits per identity and client address (default: none). */
+  rateLimits?: RateLimitOptions;
+  /** Proxies in front whose `X-Forwarded-For` entries give the client address (default 0). */
+  trustProxyHops?: number;
+  /** Browser origins allowed to call (default: none, and no CORS headers). */
+  cors?: CorsOptions;
   /** Deadline of one HTTP subgraph fetch in milliseconds (default 30 s). */
   subgraphTimeoutMs?: number;
   /**
@@ -91,6 +108,8 @@ export interface Gateway {
   createContext: ContextFactory;
   /** The subscription engine and its transports, when `subscriptions` was given. */
   subscriptions?: AttachedSubscriptions;
+  /** The listener of its own for `/metrics`, when `metricsEndpoint` gives a port. */
+  metricsServer?: http.Server;
   /** Starts Apollo (loading the supergraph) and listens; resolves with the bound port. */
   listen(port: number, host: string): Promise<number>;
   /** Stops taking requests, lets in-flight ones finish, then stops Apollo. */
@@ -99,8 +118,8 @@ export interface Gateway {
 
 /**
  * A federation gateway for any supergraph: Apollo Gateway behind Apollo Server,
- * with bearer-token auth, operation limits, restricted introspection, masked
- * errors, request and correlation ids, health checks and Prometheus metrics.
+ * with bearer-token auth, operation limits, rate limits, restricted introspection,
+ * masked errors, request and correlation ids, CORS, health checks and Prometheus metrics.
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const logger = options.logger ?? createLogger({ name: 'gateway' });
@@ -108,10 +127,16 @@ export function createGateway(options: GatewayOptions): Gateway {
   const introspection = options.introspection ?? 'restricted';
   const metrics = createGatewayMetrics({ registry: options.metricsRegistry });
   const fetcher = createHttpFetcher({ timeoutMs: options.subgraphTimeoutMs });
-  const createContext = createContextFactory({
+  const clientAddress = createClientAddress(options.trustProxyHops);
+  const analyze = createOperationAnalyzer({ defaultListSize: limits.defaultListSize });
+  const rateLimiting =
+    options.rateLimits &&
+    createRateLimiting({ limits: options.rateLimits, clientAddress, analyze, logger });
+  const verifiedContext = createContextFactory({
     auth: options.auth ?? 'required',
     verifier: options.verifier,
   });
+  const createContext = rateLimiting ? rateLimiting.wrap(verifiedContext) : verifiedContext;
 
   let apolloStarting = false;
   const gateway = new ApolloGateway({
@@ -149,11 +174,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       createRequestIdPlugin(),
       createMetricsPlugin(metrics),
       createLoggingPlugin(logger),
-      createOperationGuardPlugin({
-        limits,
-        introspection,
-        analyze: createOperationAnalyzer({ defaultListSize: limits.defaultListSize }),
-      }),
+      createOperationGuardPlugin({ limits, introspection, analyze }),
+      ...(rateLimiting ? [rateLimiting.plugin] : []),
       ...(options.plugins ?? []),
     ],
   });
@@ -164,16 +186,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     graphql: {
       path: options.path,
       server: apollo,
-      context: (_req, headers) => createContext(headers),
+      context: (req, headers) => createContext(headers, req),
       maxBodyBytes: limits.maxBodyBytes,
       spanAttributes: { 'hr.component': 'gateway' },
     },
     routes: {
-      '/metrics': async (_req, res) => {
-        const text = await metrics.registry.metrics();
-        res.writeHead(200, { 'content-type': metrics.registry.contentType });
-        res.end(text);
-      },
+      ...publicMetricsRoutes(options.metricsEndpoint ?? {}, metrics.registry),
       ...options.routes,
     },
     ready: async () => running && (options.ready ? options.ready() : true),
@@ -188,20 +206,26 @@ export function createGateway(options: GatewayOptions): Gateway {
       path: options.path ?? '/graphql',
       createContext,
       maxBodyBytes: limits.maxBodyBytes,
+      clientAddress,
       logger,
       gauge: metrics.openSubscriptions,
     });
+  // Last, so that it answers ahead of every handler, subscriptions' included.
+  if (options.cors) applyCors(httpServer, options.cors);
+  const metricsServer = createMetricsServer(options.metricsEndpoint ?? {}, metrics.registry);
 
   return {
     apollo,
     httpServer,
     createContext,
     subscriptions,
+    metricsServer,
     async listen(port, host) {
-      started ??= apollo.start().then(() => {
+      started ??= Promise.all([apollo.start(), rateLimiting?.start()]).then(() => {
         running = true;
       });
       await started;
+      if (metricsServer) await listen(metricsServer, options.metricsEndpoint!.port!, host);
       return listen(httpServer, port, host);
     },
     async stop() {
@@ -209,7 +233,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       // Open sockets and streams would keep the HTTP server from closing.
       await subscriptions?.close();
       if (httpServer.listening) await close(httpServer);
+      if (metricsServer?.listening) await close(metricsServer);
       if (apolloStarting) await apollo.stop();
+      await rateLimiting?.close();
       fetcher.destroy();
     },
   };

@@ -22,6 +22,13 @@ export {
 export type { IntrospectionMode } from './operations/createOperationGuardPlugin';
 export { DEFAULT_LIMITS, type OperationLimits } from './operations/OperationLimits';
 export {
+  DEFAULT_RATE_LIMITS,
+  type AuthFailureLimit,
+  type Quota,
+  type RateLimitOptions,
+  type RateLimitStore,
+} from './rateLimits/RateLimitOptions';
+export {
   createHttpFetcher,
   type HttpFetcher,
   type HttpFetcherOptions,

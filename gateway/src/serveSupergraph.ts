@@ -20,6 +20,7 @@ import {
   readPrivateJwk,
 } from '../../runtime/src/auth';
 import { ConfigError, loadConfig } from '../../runtime/src/config';
+import { metricsEndpointOf } from '../../runtime/src/http/metricsEndpoint';
 import { createLogger } from '../../runtime/src/logger';
 import { createGateway } from './createGateway';
 import type { OperationLimits } from './operations/OperationLimits';
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
       : undefined,
     introspection: config.INTROSPECTION_OPEN ? 'open' : 'restricted',
     limits: readLimits(),
+    metricsEndpoint: metricsEndpointOf(config),
     logger,
   });
   const port = await gateway.listen(config.PORT, config.HOST);

@@ -25,6 +25,7 @@ import {
 } from '../../runtime/src/subgraph/createSubgraphRuntime';
 import type { SubgraphModule } from '../../runtime/src/subgraph/SubgraphModule';
 import { subgraphs as allSubgraphs } from '../../subgraphs';
+import { edgeOptions, socketLimitsOf } from './edgeOptions';
 import { hrSubscriptions } from './subscriptionFields';
 
 export const SUPERGRAPH_FILE = path.resolve(__dirname, '../../schema/supergraph.graphql');
@@ -113,6 +114,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     subgraphs: endpoints,
     verifier,
     introspection: config.INTROSPECTION_OPEN ? 'open' : 'restricted',
+    ...edgeOptions(config),
     routes: {
       '/.well-known/jwks.json': (_req, res) => {
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -126,7 +128,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       );
       return checks.every(Boolean) && !nats.nc.isClosed();
     },
-    subscriptions: { ...hrSubscriptions(nats, namespace), limits: options.subscriptionLimits },
+    subscriptions: {
+      ...hrSubscriptions(nats, namespace),
+      limits: { ...socketLimitsOf(config), ...options.subscriptionLimits },
+    },
     logger,
   };
   const gateway = createGateway(gatewayOptions);

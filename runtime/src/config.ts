@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/createTokenVerifier';
+import { checkEdge, edgeSchema } from './edgeConfig';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -65,7 +66,9 @@ const schema = z.object({
   SERVICE: z.string().optional(),
 });
 
-export type RawConfig = z.infer<typeof schema>;
+const withEdge = schema.merge(edgeSchema).superRefine(checkEdge);
+
+export type RawConfig = z.infer<typeof withEdge>;
 
 export interface AppConfig extends Omit<RawConfig, 'INTROSPECTION_OPEN'> {
   INTROSPECTION_OPEN: boolean;
@@ -83,7 +86,7 @@ export class ConfigError extends Error {
  * message instead of failing later.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const result = schema.safeParse(env);
+  const result = withEdge.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);

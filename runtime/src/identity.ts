@@ -25,6 +25,11 @@ export interface Identity {
   employeeId: string | null;
   /** PARTNER scopes such as `employees:read`. */
   scopes: string[];
+  /**
+   * For PARTNER tokens, the partner's client: the `client_id` or `azp` claim, else the
+   * subject. A partner's quotas are counted per client, whichever user it acts for.
+   */
+  client?: string;
   /** The verified bearer token, forwarded unchanged to subgraphs. */
   token: string;
   /** Seconds since the epoch when the token expires. */

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { TokenVerifier } from '../../../runtime/src/auth';
 import { authFailure } from '../../../runtime/src/http/authFailure';
 import { validId, validTraceparent } from '../../../runtime/src/http/requestIds';
@@ -15,7 +16,15 @@ export interface ContextFactoryOptions {
 /** Request headers, as Apollo's HeaderMap or a plain lower-case record. */
 export type RequestHeaders = Pick<Map<string, string>, 'get'> | Record<string, string | undefined>;
 
-export type ContextFactory = (headers: RequestHeaders) => Promise<GatewayContext>;
+/**
+ * Makes a request's context from its headers. `request` is the client's own HTTP request
+ * (for a socket, its upgrade request), which limits per client address read; contexts
+ * the gateway makes for its own work have none.
+ */
+export type ContextFactory = (
+  headers: RequestHeaders,
+  request?: IncomingMessage,
+) => Promise<GatewayContext>;
 
 /**
  * Builds the per-request context: ids, trace context and, with auth on, the

@@ -6,6 +6,7 @@ import {
   register,
   type Registry,
 } from 'prom-client';
+import { createLabelBound } from './createLabelBound';
 
 export interface GatewayMetricsOptions {
   /**
@@ -15,6 +16,8 @@ export interface GatewayMetricsOptions {
   registry?: Registry;
   /** Distinct operation names kept as labels; later ones count as `other` (default 200). */
   maxOperationNames?: number;
+  /** Characters kept of an operation name in its label (default 64). */
+  maxLabelLength?: number;
 }
 
 export interface GatewayMetrics {
@@ -29,6 +32,8 @@ export interface GatewayMetrics {
   readonly openSubscriptions: Gauge;
   /** The label for an operation name, bounded so clients cannot grow the series without end. */
   operationLabel(name: string | null | undefined): string;
+  /** The label for an error code, bounded likewise. */
+  codeLabel(code: unknown): string;
 }
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -42,8 +47,11 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
   if (!registry.getSingleMetric('process_cpu_seconds_total')) {
     collectDefaultMetrics({ register: registry });
   }
-  const maxNames = options.maxOperationNames ?? 200;
-  const names = new Set<string>();
+  const operationLabel = createLabelBound({
+    maxValues: options.maxOperationNames,
+    maxLength: options.maxLabelLength,
+  });
+  const codeLabel = createLabelBound({ maxValues: 50 });
   const once = <M>(name: string, create: () => M): M =>
     (registry.getSingleMetric(name) as M | undefined) ?? create();
 
@@ -90,12 +98,7 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
           registers: [registry],
         }),
     ),
-    operationLabel(name) {
-      if (!name) return 'anonymous';
-      if (names.has(name)) return name;
-      if (names.size >= maxNames) return 'other';
-      names.add(name);
-      return name;
-    },
+    operationLabel: (name) => (name ? operationLabel(name) : 'anonymous'),
+    codeLabel: (code) => codeLabel(code ?? 'INTERNAL'),
   };
 }

@@ -7,13 +7,14 @@ import type { GatewayMetrics } from './createGatewayMetrics';
 export function createMetricsPlugin(metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
   const countErrors = (errors: readonly GraphQLFormattedError[] | undefined) => {
     for (const error of errors ?? []) {
-      metrics.errors.inc({ code: String(error.extensions?.code ?? 'INTERNAL') });
+      metrics.errors.inc({ code: metrics.codeLabel(error.extensions?.code) });
     }
   };
   return {
     async contextCreationDidFail({ error }) {
-      const code = (error as Partial<GraphQLError>).extensions?.code;
-      metrics.errors.inc({ code: typeof code === 'string' ? code : 'INTERNAL' });
+      metrics.errors.inc({
+        code: metrics.codeLabel((error as Partial<GraphQLError>).extensions?.code),
+      });
     },
     async requestDidStart() {
       const end = metrics.requestDuration.startTimer();

@@ -1,6 +1,7 @@
 import type { FormattedExecutionResult } from 'graphql';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { Identity } from '../../../runtime/src/identity';
+import type { SocketCaps } from './createSocketGate';
 
 /** One message of the events stream, as a subscription field sees it. */
 export interface SubscriptionEvent {
@@ -46,8 +47,11 @@ export interface SubscriptionField {
   lookup: EntityLookup;
 }
 
-/** Bounds on what one client may hold. */
-export interface SubscriptionLimits {
+/**
+ * Bounds on what one client may hold. Sockets (see {@link SocketCaps}): 500 per address,
+ * 50 per address and 1,000 in all not yet initialised, by default.
+ */
+export interface SubscriptionLimits extends SocketCaps {
   /** Subscriptions one graphql-ws connection may hold at once (default 50). */
   maxPerConnection: number;
   /** Time a socket has to send `connection_init` (default 10 s). */
@@ -63,6 +67,12 @@ export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = Object.freeze({
   connectionInitTimeoutMs: 10_000,
   maxQueuedEvents: 1000,
   maxBufferedBytes: 1024 * 1024,
+  // Hundreds of people may share an office's or a hospital's address, each with a socket
+  // or two; one client has no use for more. A socket is initialised within moments of
+  // opening, so a few dozen waiting per address covers a crowd reconnecting at once.
+  maxSocketsPerAddress: 500,
+  maxUninitialisedPerAddress: 50,
+  maxUninitialised: 1000,
 });
 
 /** Subscriptions served by the gateway from a JetStream stream. */

@@ -2,6 +2,7 @@ import type http from 'node:http';
 import type { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServer } from '@apollo/server';
 import type { Gauge } from 'prom-client';
+import type { ClientAddress } from '../../../runtime/src/http/clientAddress';
 import type { Logger } from '../../../runtime/src/logger';
 import type { ContextFactory } from '../context/createContextFactory';
 import type { GatewayContext } from '../context/GatewayContext';
@@ -18,7 +19,10 @@ export interface AttachSubscriptionsOptions {
   /** The GraphQL path: sockets connect to it, and SSE requests are sent to it. */
   path: string;
   createContext: ContextFactory;
+  /** Largest request body, and socket message, in bytes. */
   maxBodyBytes: number;
+  /** The address a request or socket comes from. */
+  clientAddress: ClientAddress;
   logger: Logger;
   gauge?: Gauge;
 }
@@ -60,6 +64,8 @@ export function attachSubscriptions(options: AttachSubscriptionsOptions): Attach
             ? body.singleResult
             : { errors: [{ message: 'Incremental delivery is not served over a socket.' }] },
         ),
+    maxPayloadBytes: options.maxBodyBytes,
+    clientAddress: options.clientAddress,
     logger,
   });
   const sse = createSseHandler({

@@ -13,9 +13,12 @@ import {
   type FormattedExecutionResult,
 } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { ErrorCode } from '../../../runtime/src/errors';
+import type { ClientAddress } from '../../../runtime/src/http/clientAddress';
 import type { Logger } from '../../../runtime/src/logger';
 import type { ContextFactory } from '../context/createContextFactory';
 import type { GatewayContext } from '../context/GatewayContext';
+import { createSocketGate } from './createSocketGate';
 import type { SubscriptionEngine } from './createSubscriptionEngine';
 import { onTokenExpiry } from './tokenExpiry';
 
@@ -35,6 +38,10 @@ export interface GraphQLWsServerOptions {
   createContext: ContextFactory;
   /** Runs a query or mutation as the same request over HTTP would run. */
   execute(operation: SocketOperation): Promise<FormattedExecutionResult>;
+  /** Largest message read, in bytes: the HTTP body limit (larger frames close the socket, 1009). */
+  maxPayloadBytes: number;
+  /** The address a socket's upgrade request comes from, for the caps per address. */
+  clientAddress: ClientAddress;
   logger: Logger;
 }
 
@@ -51,6 +58,9 @@ interface Connection {
   headers: Record<string, string | undefined>;
   cancelExpiry(): void;
 }
+
+/** The close code of a socket over a rate limit, like HTTP's 429. */
+export const RATE_LIMITED_CLOSE = 4429;
 
 /** What an operation's execution returns: a subscription's stream, or a single result. */
 interface Prepared {
@@ -70,6 +80,14 @@ const header = (params: Record<string, unknown> | undefined, name: string) => {
   const value = params?.[name] ?? params?.[name[0]!.toUpperCase() + name.slice(1)];
   return typeof value === 'string' ? value : undefined;
 };
+
+const asFormatted = (error: unknown) =>
+  error instanceof GraphQLError
+    ? error.toJSON()
+    : { message: 'Internal error.', extensions: { code: 'INTERNAL' } };
+
+const isRateLimited = (error: unknown) =>
+  error instanceof GraphQLError && error.extensions.code === ErrorCode.RATE_LIMITED;
 
 /** The document, when it parses and names a query or mutation; the rest goes to the engine. */
 function nonSubscription(query: string, operationName?: string | null): DocumentNode | null {
@@ -93,44 +111,75 @@ function nonSubscription(query: string, operationName?: string | null): Document
 export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLWsServer {
   const { engine, logger } = options;
   const limits = engine.limits;
-  const wss = new WebSocketServer({ server: options.httpServer, path: options.path });
+  const gate = createSocketGate(limits, options.clientAddress);
+  const retryAfter = String(Math.ceil(limits.connectionInitTimeoutMs / 1000));
+  const wss = new WebSocketServer({
+    server: options.httpServer,
+    path: options.path,
+    // ws reads a frame's length first and closes (1009) without reading a larger one.
+    maxPayload: options.maxPayloadBytes,
+    // Refused before the upgrade, so a refused socket costs nothing past its request.
+    verifyClient: ({ req }, done) => {
+      const refused = gate.refusal(req);
+      if (refused) done(false, 429, refused, { 'retry-after': retryAfter });
+      else done(true);
+    },
+  });
   const drop = (socket: WebSocket) => socket.terminate();
+  const tooMany = (socket: WebSocket) => socket.close(RATE_LIMITED_CLOSE, 'Too many requests');
+
+  /**
+   * A context for one operation of the socket, counted against the client's rate limits
+   * like a request over HTTP; over a limit, the socket closes with 4429.
+   */
+  const admit = (extra: UseWs.Extra, connection: Connection) =>
+    options.createContext(connection.headers, extra.request).catch((error: unknown) => {
+      if (isRateLimited(error)) tooMany(extra.socket);
+      throw error;
+    });
 
   /** A query or mutation, in a context of its own: its own request and correlation ids. */
   const executeOnce = (
+    extra: UseWs.Extra,
     connection: Connection,
     payload: Omit<SocketOperation, 'context'>,
   ): Promise<FormattedExecutionResult> =>
-    options
-      .createContext(connection.headers)
+    admit(extra, connection)
       .then((context) => options.execute({ ...payload, context }))
-      .catch((error: unknown) => ({
-        errors: [
-          error instanceof GraphQLError
-            ? error.toJSON()
-            : { message: 'Internal error.', extensions: { code: 'INTERNAL' } },
-        ],
-      }));
+      .then((result) => {
+        // Its cost was over the client's quota.
+        if (result.errors?.some((e) => e.extensions?.code === ErrorCode.RATE_LIMITED)) {
+          tooMany(extra.socket);
+        }
+        return result;
+      })
+      .catch((error: unknown) => ({ errors: [asFormatted(error)] }));
 
   const disposable = useServer<Record<string, unknown>, { connection: Connection }>(
     {
       connectionInitWaitTimeout: limits.connectionInitTimeoutMs,
       async onConnect(ctx) {
         const params = ctx.connectionParams;
+        const socket = ctx.extra.socket;
         try {
           const headers = { authorization: header(params, 'authorization') };
-          const context = await options.createContext({
-            ...headers,
-            'x-request-id': header(params, 'x-request-id'),
-            'x-correlation-id': header(params, 'x-correlation-id'),
-          });
-          const socket = ctx.extra.socket;
+          const context = await options.createContext(
+            {
+              ...headers,
+              'x-request-id': header(params, 'x-request-id'),
+              'x-correlation-id': header(params, 'x-correlation-id'),
+            },
+            ctx.extra.request,
+          );
           const cancelExpiry = onTokenExpiry(context.identity, () =>
             socket.close(CloseCode.Forbidden, 'Token expired'),
           );
           (ctx.extra as ConnectionExtra).connection = { context, headers, cancelExpiry };
+          gate.initialised(socket);
           return true;
-        } catch {
+        } catch (error) {
+          // Closed with 4429 first, graphql-ws's 4403 that follows changes nothing.
+          if (isRateLimited(error)) tooMany(socket);
           return false;
         }
       },
@@ -142,7 +191,7 @@ export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLW
         if (!connection) return [new GraphQLError('Not connected.')];
         const document = nonSubscription(payload.query, payload.operationName);
         if (document) {
-          const prepared: Prepared = { single: executeOnce(connection, payload) };
+          const prepared: Prepared = { single: executeOnce(ctx.extra, connection, payload) };
           return { schema: undefined as never, document, contextValue: prepared };
         }
         if (Object.keys(ctx.subscriptions).length > limits.maxPerConnection) {
@@ -152,6 +201,12 @@ export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLW
               extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
             },
           ]);
+        }
+        // A subscription counts as a request; it runs in the connection's context.
+        try {
+          await admit(ctx.extra, connection);
+        } catch (error) {
+          return asGraphQLErrors([asFormatted(error)]);
         }
         const cursor = payload.extensions?.cursor;
         const outcome = await engine.subscribe({
@@ -180,6 +235,16 @@ export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLW
     },
     wss,
   );
+  wss.on('connection', (socket: WebSocket, req: http.IncomingMessage) => {
+    gate.opened(socket, req);
+    // graphql-ws writes every socket error to the console with its stack. They are the
+    // client's doing (a frame over the limit, a reset, a bad frame) and ws has already
+    // closed the socket, so they are logged here, below error level.
+    socket.removeAllListeners('error');
+    socket.on('error', (error) =>
+      logger.debug({ err: error }, 'websocket closed on a client error'),
+    );
+  });
   wss.on('error', (error) => logger.warn({ err: error }, 'websocket server error'));
 
   return {

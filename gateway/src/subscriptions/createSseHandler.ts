@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { GraphQLFormattedError } from 'graphql';
-import { HTTP_STATUS, httpStatusOf } from '../../../runtime/src/errors';
+import type { HeaderMap } from '@apollo/server';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ErrorCode, HTTP_STATUS, httpStatusOf } from '../../../runtime/src/errors';
 import type { ContextFactory } from '../context/createContextFactory';
 import type { GatewayContext } from '../context/GatewayContext';
 import type { SubscriptionEngine } from './createSubscriptionEngine';
@@ -37,6 +38,22 @@ function sendErrors(res: ServerResponse, errors: readonly GraphQLFormattedError[
     'content-type': 'application/json; charset=utf-8',
   });
   res.end(JSON.stringify({ errors }));
+}
+
+/**
+ * Answers a request whose context could not be made: 429 with Retry-After and the
+ * RateLimit headers over a rate limit, else 401.
+ */
+function refuse(res: ServerResponse, error: unknown): void {
+  if (error instanceof GraphQLError && error.extensions.code === ErrorCode.RATE_LIMITED) {
+    const { http, ...extensions } = error.extensions as { http?: { headers?: HeaderMap } };
+    for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
+    return sendErrors(res, [{ message: error.message, extensions }]);
+  }
+  res.setHeader('www-authenticate', 'Bearer');
+  sendErrors(res, [
+    { message: 'A valid bearer token is required.', extensions: { code: 'UNAUTHENTICATED' } },
+  ]);
 }
 
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
@@ -142,24 +159,16 @@ export function createSseHandler(options: SseHandlerOptions): SseHandler {
     async handle(req, res) {
       let context: GatewayContext;
       try {
-        context = await options.createContext({
-          authorization: req.headers.authorization,
-          'x-request-id': req.headers['x-request-id'] as string | undefined,
-          'x-correlation-id': req.headers['x-correlation-id'] as string | undefined,
-        });
-      } catch {
-        res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' });
-        res.end(
-          JSON.stringify({
-            errors: [
-              {
-                message: 'A valid bearer token is required.',
-                extensions: { code: 'UNAUTHENTICATED' },
-              },
-            ],
-          }),
+        context = await options.createContext(
+          {
+            authorization: req.headers.authorization,
+            'x-request-id': req.headers['x-request-id'] as string | undefined,
+            'x-correlation-id': req.headers['x-correlation-id'] as string | undefined,
+          },
+          req,
         );
-        return;
+      } catch (error) {
+        return refuse(res, error);
       }
       await start(req, res, context);
     },

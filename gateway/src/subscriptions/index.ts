@@ -7,7 +7,12 @@ export {
 export { createEventFeed, type EventFeed } from './createEventFeed';
 export { createDeliveryQueue, type DeliveryQueue } from './createDeliveryQueue';
 export { createLookupDocument, type LookupDocument } from './createLookupDocument';
-export { createGraphQLWsServer, type GraphQLWsServer } from './createGraphQLWsServer';
+export {
+  RATE_LIMITED_CLOSE,
+  createGraphQLWsServer,
+  type GraphQLWsServer,
+} from './createGraphQLWsServer';
+export type { SocketCaps } from './createSocketGate';
 export { createSseHandler, type SseHandler } from './createSseHandler';
 export {
   DEFAULT_SUBSCRIPTION_LIMITS,

@@ -207,6 +207,7 @@ export async function startFixture(
     subgraphs: endpoints,
     verifier,
     logger: createLogger({ level: 'silent' }),
+    metricsEndpoint: { open: true },
     ...options,
   });
   const port = await gateway.listen(0, '127.0.0.1');

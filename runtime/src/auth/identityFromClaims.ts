@@ -17,9 +17,18 @@ export function identityFromClaims(payload: JWTPayload, token: string): Identity
     role,
     employeeId: sub.startsWith(SERVICE_PREFIX) ? null : sub,
     scopes: scopesOf(payload),
+    ...(role === 'PARTNER' && { client: clientOf(payload, sub) }),
     token,
     expiresAt: exp,
   };
+}
+
+/** The OAuth client a partner token was issued to (RFC 9068 `client_id`, OIDC `azp`). */
+function clientOf(payload: JWTPayload, sub: string): string {
+  for (const claim of [payload.client_id, payload.azp]) {
+    if (typeof claim === 'string' && claim.length > 0) return claim;
+  }
+  return sub;
 }
 
 function scopesOf(payload: JWTPayload): string[] {

@@ -42,6 +42,7 @@ import {
 } from '../http/createHttpServer';
 import { authFailure } from '../http/authFailure';
 import { validId, validTraceparent } from '../http/requestIds';
+import { publicMetricsRoutes, type MetricsEndpointOptions } from '../http/metricsEndpoint';
 import { IdempotencyRecordSchema } from '../idempotency';
 import type { Identity } from '../identity';
 import { createLogger, type Logger } from '../logger';
@@ -80,6 +81,8 @@ export interface SubgraphRuntimeOptions {
    * messages (default off; on only in development).
    */
   schemaDetailsInErrors?: boolean;
+  /** Where its own HTTP server serves `/metrics` (default: not on it). */
+  metricsEndpoint?: MetricsEndpointOptions;
 }
 
 export interface SubgraphHttpOptions {
@@ -359,7 +362,10 @@ export function createSubgraphRuntime<L>(
           },
           spanAttributes,
         },
-        routes: { ...Object.fromEntries(routes), '/metrics': serveMetrics },
+        routes: {
+          ...Object.fromEntries(routes),
+          ...publicMetricsRoutes(options.metricsEndpoint ?? {}, register),
+        },
         ready: () => this.ready(),
       });
     },
@@ -380,11 +386,6 @@ export function createSubgraphRuntime<L>(
     },
     runDueJobs: async () => (workers.scheduler ? workers.scheduler.runDue() : 0),
   };
-}
-
-async function serveMetrics(_req: IncomingMessage, res: ServerResponse): Promise<void> {
-  res.writeHead(200, { 'content-type': register.contentType });
-  res.end(await register.metrics());
 }
 
 function headersOf(map: HeaderMap): Headers {

@@ -1,0 +1,133 @@
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { ErrorCode, toGraphQLError } from '../../../runtime/src/errors';
+import type { ClientAddress } from '../../../runtime/src/http/clientAddress';
+import type { Logger } from '../../../runtime/src/logger';
+import type { ContextFactory } from '../context/createContextFactory';
+import type { GatewayContext } from '../context/GatewayContext';
+import type { OperationAnalyzer } from '../operations/createOperationAnalyzer';
+import {
+  createRateLimits,
+  RateLimitedError,
+  type QuotaState,
+  type RateLimits,
+} from './createRateLimits';
+import { rateLimitHeaders } from './rateLimitHeaders';
+import type { RateLimitOptions } from './RateLimitOptions';
+
+export interface RateLimitingOptions {
+  limits: RateLimitOptions;
+  /** The address each request comes from. */
+  clientAddress: ClientAddress;
+  /** Measures an operation's cost, as the operation guard does. */
+  analyze: OperationAnalyzer;
+  logger: Logger;
+}
+
+export interface RateLimiting {
+  readonly limits: RateLimits;
+  /**
+   * The context factory with rate limits: a context made for a client's request (one
+   * given the request) is counted against the address and the identity, and refused
+   * with RATE_LIMITED over a quota; failed authentications are counted per address.
+   */
+  wrap(createContext: ContextFactory): ContextFactory;
+  /** Charges each resolved operation's cost, and writes the RateLimit headers. */
+  plugin: ApolloServerPlugin<GatewayContext>;
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What was counted for one client request. */
+interface Counted {
+  /** The request's id: its operation runs with it, the gateway's own work with ids of its own. */
+  requestId: string;
+  address: string;
+  states: QuotaState[];
+  refused?: QuotaState;
+  /** Whether an operation has been charged to it. */
+  charged: boolean;
+}
+
+/**
+ * Apollo runs each operation on a copy of the context, so what was counted rides along
+ * in it, under a key of its own.
+ */
+const COUNTED = Symbol('rate limits counted');
+type CountedContext = GatewayContext & { [COUNTED]?: Counted };
+
+/** A refusal as Apollo answers it: HTTP 429 with the RateLimit headers and Retry-After. */
+function refusal(error: RateLimitedError): GraphQLError {
+  const { message, extensions } = toGraphQLError(error);
+  const headers = new HeaderMap(rateLimitHeaders([], error.quota));
+  return new GraphQLError(message, {
+    originalError: error,
+    extensions: { ...extensions, http: { status: 429, headers } },
+  });
+}
+
+const isUnauthenticated = (error: unknown) =>
+  error instanceof GraphQLError && error.extensions.code === ErrorCode.UNAUTHENTICATED;
+
+/**
+ * Rate limits at the gateway's edge, for every transport: HTTP and SSE requests and
+ * graphql-ws operations all make their context through the wrapped factory, and their
+ * operations pass through Apollo, where the plugin charges the cost. Contexts the
+ * gateway makes for its own work have no request and are not counted.
+ */
+export function createRateLimiting(options: RateLimitingOptions): RateLimiting {
+  const limits = createRateLimits(options.limits, options.logger);
+
+  return {
+    limits,
+    wrap: (createContext) => async (headers, request) => {
+      if (!request) return createContext(headers);
+      const address = options.clientAddress(request);
+      try {
+        const states = await limits.admitAddress(address);
+        const context = await createContext(headers, request).catch(async (error: unknown) => {
+          if (isUnauthenticated(error)) await limits.recordAuthFailure(address);
+          throw error;
+        });
+        if (context.identity) states.push(...(await limits.admitIdentity(context.identity)));
+        const counted: CountedContext = context;
+        counted[COUNTED] = { requestId: context.requestId, address, states, charged: false };
+        return counted;
+      } catch (error) {
+        throw error instanceof RateLimitedError ? refusal(error) : error;
+      }
+    },
+    plugin: {
+      async requestDidStart({ contextValue }) {
+        // A request's context serves its one operation. The gateway's own operations in a
+        // subscription's context (each event's payload) have request ids of their own and go
+        // uncharged: an event must not be lost to its subscriber's quota.
+        const counted = (contextValue as CountedContext)[COUNTED];
+        if (!counted || counted.charged || contextValue.requestId !== counted.requestId) return;
+        counted.charged = true;
+        return {
+          async didResolveOperation({ schema, document, operation, request }) {
+            if (!operation) return;
+            const { cost } = options.analyze(schema, document, operation, request.variables);
+            try {
+              counted.states.push(
+                ...(await limits.chargeCost(counted.address, contextValue.identity, cost)),
+              );
+            } catch (error) {
+              if (!(error instanceof RateLimitedError)) throw error;
+              counted.refused = error.quota;
+              throw refusal(error);
+            }
+          },
+          async willSendResponse({ response }) {
+            for (const [name, value] of rateLimitHeaders(counted.states, counted.refused)) {
+              response.http.headers.set(name, value);
+            }
+          },
+        };
+      },
+    },
+    start: () => limits.start(),
+    close: () => limits.close(),
+  };
+}
