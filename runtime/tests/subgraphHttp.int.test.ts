@@ -60,6 +60,8 @@ describe('a subgraph served over HTTP', () => {
       }),
       cipher: createCipher(crypto.randomBytes(32)),
       logger: createLogger({ level: 'silent' }),
+      // As outside production: /metrics on the public listener, where the assertion must not guard it.
+      metricsEndpoint: { open: true },
     });
     await runtime.start();
     server = runtime.createHttpServer({ gatewayAssertions: gateway.verifier });
