@@ -12,6 +12,12 @@ import {
   type RouteHandler,
 } from '../../runtime/src/http/createHttpServer';
 import { createLogger, type Logger } from '../../runtime/src/logger';
+import {
+  createOperationAnalyzer,
+  nameTokenLimit,
+  resolveLimits,
+  type OperationLimits,
+} from '../../runtime/src/operationLimits';
 import { createTracingPlugin } from '../../runtime/src/traceContext';
 import {
   createContextFactory,
@@ -23,12 +29,10 @@ import type { GatewayContext } from './context/GatewayContext';
 import { createLoggingPlugin } from './logging/createLoggingPlugin';
 import { createGatewayMetrics } from './metrics/createGatewayMetrics';
 import { createMetricsPlugin } from './metrics/createMetricsPlugin';
-import { createOperationAnalyzer } from './operations/createOperationAnalyzer';
 import {
   createOperationGuardPlugin,
   type IntrospectionMode,
 } from './operations/createOperationGuardPlugin';
-import { nameTokenLimit, resolveLimits, type OperationLimits } from './operations/OperationLimits';
 import { createHttpFetcher } from './subgraphs/createHttpFetcher';
 import { createServiceBuilder } from './subgraphs/createServiceBuilder';
 import type { SubgraphEndpoint } from './subgraphs/SubgraphEndpoint';

@@ -14,13 +14,14 @@ export type {
   SubgraphResult,
 } from './subgraphs/SubgraphEndpoint';
 export {
+  DEFAULT_LIMITS,
   createOperationAnalyzer,
   type CostOptions,
   type OperationAnalysis,
   type OperationAnalyzer,
-} from './operations/createOperationAnalyzer';
+  type OperationLimits,
+} from '../../runtime/src/operationLimits';
 export type { IntrospectionMode } from './operations/createOperationGuardPlugin';
-export { DEFAULT_LIMITS, type OperationLimits } from './operations/OperationLimits';
 export {
   createHttpFetcher,
   type HttpFetcher,

@@ -17,7 +17,7 @@ import { createTokenVerifier } from '../../runtime/src/auth';
 import { ConfigError, loadConfig } from '../../runtime/src/config';
 import { createLogger } from '../../runtime/src/logger';
 import { createGateway } from './createGateway';
-import type { OperationLimits } from './operations/OperationLimits';
+import type { OperationLimits } from '../../runtime/src/operationLimits';
 
 const LIMIT_VARIABLES: Record<string, keyof OperationLimits> = {
   GATEWAY_MAX_DEPTH: 'maxDepth',

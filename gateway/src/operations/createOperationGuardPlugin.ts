@@ -3,8 +3,11 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode } from '../../../runtime/src/errors';
 import { hasRole } from '../../../runtime/src/identity';
 import type { GatewayContext } from '../context/GatewayContext';
-import type { OperationAnalysis, OperationAnalyzer } from './createOperationAnalyzer';
-import type { OperationLimits } from './OperationLimits';
+import type {
+  OperationAnalysis,
+  OperationAnalyzer,
+  OperationLimits,
+} from '../../../runtime/src/operationLimits';
 
 export type IntrospectionMode = 'open' | 'restricted';
 

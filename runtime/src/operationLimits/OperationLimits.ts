@@ -30,7 +30,7 @@ export function resolveLimits(limits: OperationLimits = {}): Required<OperationL
   for (const [key, value] of Object.entries(limits) as [keyof OperationLimits, unknown][]) {
     if (value === undefined) continue;
     if (typeof value !== 'number' || !(value > 0)) {
-      throw new TypeError(`Gateway limit ${key} must be a positive number.`);
+      throw new TypeError(`Operation limit ${key} must be a positive number.`);
     }
     resolved[key] = value;
   }
