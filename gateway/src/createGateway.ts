@@ -13,9 +13,9 @@ import {
 } from '../../runtime/src/http/createHttpServer';
 import { createLogger, type Logger } from '../../runtime/src/logger';
 import {
-  createOperationAnalyzer,
+  createOperationCheck,
   nameTokenLimit,
-  resolveLimits,
+  type CostOptions,
   type OperationLimits,
 } from '../../runtime/src/operationLimits';
 import { createTracingPlugin } from '../../runtime/src/traceContext';
@@ -26,6 +26,7 @@ import {
 } from './context/createContextFactory';
 import { createRequestIdPlugin } from './context/createRequestIdPlugin';
 import type { GatewayContext } from './context/GatewayContext';
+import { neutralError, PREFLIGHT_HEADER } from './errors/neutralMessage';
 import { createLoggingPlugin } from './logging/createLoggingPlugin';
 import { createGatewayMetrics } from './metrics/createGatewayMetrics';
 import { createMetricsPlugin } from './metrics/createMetricsPlugin';
@@ -33,6 +34,7 @@ import {
   createOperationGuardPlugin,
   type IntrospectionMode,
 } from './operations/createOperationGuardPlugin';
+import { watchCostDirectives } from './operations/watchCostDirectives';
 import { createHttpFetcher } from './subgraphs/createHttpFetcher';
 import { createServiceBuilder } from './subgraphs/createServiceBuilder';
 import type { SubgraphEndpoint } from './subgraphs/SubgraphEndpoint';
@@ -56,8 +58,10 @@ export interface GatewayOptions {
   verifier?: TokenVerifier;
   /** `restricted` (default): only ADMIN and PARTNER tokens may introspect. `open`: everyone. */
   introspection?: IntrospectionMode;
-  /** Operation limits, checked before planning. */
+  /** Operation limits, checked before planning on every transport (see docs/operation-limits.md). */
   limits?: OperationLimits;
+  /** How the cost limit counts lists beyond the supergraph's `@listSize` (e.g. `rangeArguments`). */
+  cost?: CostOptions;
   /** Extra exact-path HTTP routes, e.g. `/.well-known/jwks.json` or an export proxied to a subgraph. */
   routes?: Record<string, RouteHandler>;
   /** Readiness beyond the gateway's own (its supergraph loaded), for `/health/ready`. */
@@ -101,8 +105,13 @@ export interface Gateway {
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const logger = options.logger ?? createLogger({ name: 'gateway' });
-  const limits = resolveLimits(options.limits);
   const introspection = options.introspection ?? 'restricted';
+  const check = createOperationCheck({
+    limits: options.limits,
+    introspection,
+    cost: options.cost,
+  });
+  const { limits } = check;
   const metrics = createGatewayMetrics({ registry: options.metricsRegistry });
   const fetcher = createHttpFetcher({ timeoutMs: options.subgraphTimeoutMs });
   const createContext = createContextFactory({
@@ -116,13 +125,17 @@ export function createGateway(options: GatewayOptions): Gateway {
     buildService: createServiceBuilder({ subgraphs: options.subgraphs ?? {}, fetcher, metrics }),
     logger,
   });
+  const costsOf = watchCostDirectives(gateway);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: (formatted, error) =>
-      formatError(nameTokenLimit(formatted, limits.maxTokens), error),
+      formatError(neutralError(nameTokenLimit(formatted, limits.maxTokens)), error),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    csrfPrevention: true,
+    // Apollo's own header names still work; the neutral one is the one answers name.
+    csrfPrevention: {
+      requestHeaders: [PREFLIGHT_HEADER, 'apollo-require-preflight', 'x-apollo-operation-name'],
+    },
     // Introspection is decided per caller by the operation guard.
     introspection: true,
     hideSchemaDetailsFromClientErrors: introspection !== 'open',
@@ -141,11 +154,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       createRequestIdPlugin(),
       createMetricsPlugin(metrics),
       createLoggingPlugin(logger),
-      createOperationGuardPlugin({
-        limits,
-        introspection,
-        analyze: createOperationAnalyzer({ defaultListSize: limits.defaultListSize }),
-      }),
+      createOperationGuardPlugin({ check, costsOf }),
       ...(options.plugins ?? []),
     ],
   });
@@ -156,7 +165,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     graphql: {
       path: options.path,
       server: apollo,
-      context: (_req, headers) => createContext(headers),
+      context: async (req, headers) => ({
+        ...(await createContext(headers)),
+        clientAddress: req.socket.remoteAddress,
+      }),
       maxBodyBytes: limits.maxBodyBytes,
       spanAttributes: { 'hr.component': 'gateway' },
     },
@@ -180,6 +192,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       path: options.path ?? '/graphql',
       createContext,
       maxBodyBytes: limits.maxBodyBytes,
+      check,
+      costsOf,
+      hideSuggestions: introspection !== 'open',
       logger,
       gauge: metrics.openSubscriptions,
     });

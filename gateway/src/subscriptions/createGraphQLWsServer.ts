@@ -6,7 +6,6 @@ import type * as UseWs from 'graphql-ws/dist/use/ws.cjs';
 import {
   GraphQLError,
   getOperationAST,
-  parse,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
@@ -14,6 +13,7 @@ import {
 } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../../../runtime/src/logger';
+import { OperationRefusedError, parseOperation } from '../../../runtime/src/operationLimits';
 import type { ContextFactory } from '../context/createContextFactory';
 import type { GatewayContext } from '../context/GatewayContext';
 import type { SubscriptionEngine } from './createSubscriptionEngine';
@@ -33,6 +33,8 @@ export interface GraphQLWsServerOptions {
   path: string;
   engine: SubscriptionEngine;
   createContext: ContextFactory;
+  /** The token limit documents are parsed with. */
+  maxTokens: number;
   /** Runs a query or mutation as the same request over HTTP would run. */
   execute(operation: SocketOperation): Promise<FormattedExecutionResult>;
   logger: Logger;
@@ -49,6 +51,8 @@ interface Connection {
   context: GatewayContext;
   /** The headers of connection_init, for a fresh context per query or mutation. */
   headers: Record<string, string | undefined>;
+  /** The client's address, for the per-identity cap when auth is off. */
+  clientAddress?: string;
   cancelExpiry(): void;
 }
 
@@ -72,13 +76,13 @@ const header = (params: Record<string, unknown> | undefined, name: string) => {
 };
 
 /** The document, when it parses and names a query or mutation; the rest goes to the engine. */
-function nonSubscription(query: string, operationName?: string | null): DocumentNode | null {
-  let document: DocumentNode;
-  try {
-    document = parse(query);
-  } catch {
-    return null;
-  }
+function nonSubscription(
+  query: string,
+  operationName: string | null | undefined,
+  maxTokens: number,
+): DocumentNode | null {
+  const document = parseOperation(query, maxTokens);
+  if (document instanceof OperationRefusedError) return null;
   const operation = getOperationAST(document, operationName)?.operation;
   return operation === 'query' || operation === 'mutation' ? document : null;
 }
@@ -103,7 +107,12 @@ export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLW
   ): Promise<FormattedExecutionResult> =>
     options
       .createContext(connection.headers)
-      .then((context) => options.execute({ ...payload, context }))
+      .then((context) =>
+        options.execute({
+          ...payload,
+          context: { ...context, clientAddress: connection.clientAddress },
+        }),
+      )
       .catch((error: unknown) => ({
         errors: [
           error instanceof GraphQLError
@@ -128,7 +137,12 @@ export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLW
           const cancelExpiry = onTokenExpiry(context.identity, () =>
             socket.close(CloseCode.Forbidden, 'Token expired'),
           );
-          (ctx.extra as ConnectionExtra).connection = { context, headers, cancelExpiry };
+          (ctx.extra as ConnectionExtra).connection = {
+            context,
+            headers,
+            clientAddress: ctx.extra.request.socket.remoteAddress,
+            cancelExpiry,
+          };
           return true;
         } catch {
           return false;
@@ -140,7 +154,7 @@ export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLW
       async onSubscribe(ctx, _id, payload) {
         const connection = (ctx.extra as ConnectionExtra).connection;
         if (!connection) return [new GraphQLError('Not connected.')];
-        const document = nonSubscription(payload.query, payload.operationName);
+        const document = nonSubscription(payload.query, payload.operationName, options.maxTokens);
         if (document) {
           const prepared: Prepared = { single: executeOnce(connection, payload) };
           return { schema: undefined as never, document, contextValue: prepared };
