@@ -64,6 +64,10 @@ async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing)
     subgraphs: endpoints,
     verifier: verifierFor(config),
     introspection: config.INTROSPECTION_OPEN ? 'open' : 'restricted',
+    concurrency: {
+      maxPerIdentity: config.GATEWAY_MAX_CONCURRENT_PER_IDENTITY,
+      queuePerIdentity: config.GATEWAY_QUEUE_PER_IDENTITY,
+    },
     routes,
     subscriptions: nats && hrSubscriptions(nats, DEFAULT_NAMESPACE),
     logger,

@@ -19,6 +19,8 @@ import {
   type OperationLimits,
 } from '../../runtime/src/operationLimits';
 import { createTracingPlugin } from '../../runtime/src/traceContext';
+import { capGateway } from './concurrency/capGateway';
+import { createConcurrencyCap, type ConcurrencyOptions } from './concurrency/createConcurrencyCap';
 import {
   createContextFactory,
   type AuthMode,
@@ -62,6 +64,12 @@ export interface GatewayOptions {
   limits?: OperationLimits;
   /** How the cost limit counts lists beyond the supergraph's `@listSize` (e.g. `rangeArguments`). */
   cost?: CostOptions;
+  /**
+   * A per-identity cap on operations running at once (token subject, or the client's
+   * address when auth is off), with a bounded queue; past it, HTTP 429 with `Retry-After`.
+   * Defaults: 8 running, 64 waiting (`DEFAULT_CONCURRENCY`).
+   */
+  concurrency?: ConcurrencyOptions;
   /** Extra exact-path HTTP routes, e.g. `/.well-known/jwks.json` or an export proxied to a subgraph. */
   routes?: Record<string, RouteHandler>;
   /** Readiness beyond the gateway's own (its supergraph loaded), for `/health/ready`. */
@@ -112,6 +120,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     cost: options.cost,
   });
   const { limits } = check;
+  const cap = createConcurrencyCap(options.concurrency);
   const metrics = createGatewayMetrics({ registry: options.metricsRegistry });
   const fetcher = createHttpFetcher({ timeoutMs: options.subgraphTimeoutMs });
   const createContext = createContextFactory({
@@ -127,7 +136,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   const costsOf = watchCostDirectives(gateway);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: capGateway(gateway, cap),
     formatError: (formatted, error) =>
       formatError(neutralError(nameTokenLimit(formatted, limits.maxTokens)), error),
     includeStacktraceInErrorResponses: false,

@@ -1,4 +1,10 @@
 export { createGateway, type Gateway, type GatewayOptions } from './createGateway';
+export {
+  DEFAULT_CONCURRENCY,
+  createConcurrencyCap,
+  type ConcurrencyCap,
+  type ConcurrencyOptions,
+} from './concurrency/createConcurrencyCap';
 export { forwardedHeaders, type GatewayContext } from './context/GatewayContext';
 export {
   createContextFactory,

@@ -8,7 +8,9 @@
  * `JWT_ALGORITHMS`); `GATEWAY_AUTH=off` serves without them, e.g. for a
  * benchmark workload. Limits default to the gateway's and can be set with
  * `GATEWAY_MAX_DEPTH`, `GATEWAY_MAX_ALIASES`, `GATEWAY_MAX_TOKENS`,
- * `GATEWAY_MAX_COST`, `GATEWAY_MAX_BODY_BYTES`, `GATEWAY_DEFAULT_LIST_SIZE`.
+ * `GATEWAY_MAX_COST`, `GATEWAY_MAX_DIRECTIVES`, `GATEWAY_MAX_BODY_BYTES`,
+ * `GATEWAY_DEFAULT_LIST_SIZE`; the per-identity cap (the client's address when auth
+ * is off) with `GATEWAY_MAX_CONCURRENT_PER_IDENTITY` and `GATEWAY_QUEUE_PER_IDENTITY`.
  * The rest of the configuration is `loadConfig`'s.
  */
 import fs from 'node:fs';
@@ -24,6 +26,7 @@ const LIMIT_VARIABLES: Record<string, keyof OperationLimits> = {
   GATEWAY_MAX_ALIASES: 'maxAliases',
   GATEWAY_MAX_TOKENS: 'maxTokens',
   GATEWAY_MAX_COST: 'maxCost',
+  GATEWAY_MAX_DIRECTIVES: 'maxDirectives',
   GATEWAY_MAX_BODY_BYTES: 'maxBodyBytes',
   GATEWAY_DEFAULT_LIST_SIZE: 'defaultListSize',
 };
@@ -78,6 +81,10 @@ async function main(): Promise<void> {
       : undefined,
     introspection: config.INTROSPECTION_OPEN ? 'open' : 'restricted',
     limits: readLimits(),
+    concurrency: {
+      maxPerIdentity: config.GATEWAY_MAX_CONCURRENT_PER_IDENTITY,
+      queuePerIdentity: config.GATEWAY_QUEUE_PER_IDENTITY,
+    },
     logger,
   });
   const port = await gateway.listen(config.PORT, config.HOST);

@@ -108,6 +108,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     subgraphs: endpoints,
     verifier,
     introspection: config.INTROSPECTION_OPEN ? 'open' : 'restricted',
+    concurrency: {
+      maxPerIdentity: config.GATEWAY_MAX_CONCURRENT_PER_IDENTITY,
+      queuePerIdentity: config.GATEWAY_QUEUE_PER_IDENTITY,
+    },
     routes: {
       '/.well-known/jwks.json': (_req, res) => {
         res.writeHead(200, { 'content-type': 'application/json' });

@@ -40,6 +40,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it("reads the gateway's per-identity concurrency cap", () => {
+    expect(loadConfig({}).GATEWAY_MAX_CONCURRENT_PER_IDENTITY).toBeUndefined();
+    expect(
+      loadConfig({ GATEWAY_MAX_CONCURRENT_PER_IDENTITY: '4', GATEWAY_QUEUE_PER_IDENTITY: '0' }),
+    ).toMatchObject({ GATEWAY_MAX_CONCURRENT_PER_IDENTITY: 4, GATEWAY_QUEUE_PER_IDENTITY: 0 });
+  });
+
   it.each([
     ['PORT', 'eighty'],
     ['PORT', '70000'],
@@ -57,6 +64,9 @@ describe('loadConfig', () => {
     ['SUBGRAPH_URL_AUDIT', 'ftp://audit/graphql'],
     ['OTEL_EXPORTER_OTLP_ENDPOINT', 'collector:4318'],
     ['OTEL_SERVICE_NAME', ''],
+    ['GATEWAY_MAX_CONCURRENT_PER_IDENTITY', '0'],
+    ['GATEWAY_MAX_CONCURRENT_PER_IDENTITY', 'many'],
+    ['GATEWAY_QUEUE_PER_IDENTITY', '-1'],
   ])('stops on a bad %s (%s), naming the variable', (name, value) => {
     const load = () => loadConfig({ [name]: value });
     expect(load).toThrow(ConfigError);
