@@ -47,6 +47,8 @@ export async function createTestPlatform(
     supergraphSdl?: string;
     /** Bounds on the gateway's subscription clients. */
     subscriptionLimits?: Partial<SubscriptionLimits>;
+    /** Configuration variables beyond the test defaults, e.g. `NODE_ENV`. */
+    env?: Record<string, string>;
   } = {},
 ): Promise<TestPlatform> {
   const db = await createTestDatabase();
@@ -56,6 +58,7 @@ export async function createTestPlatform(
     DATA_DIR: db.dataDir,
     LOG_LEVEL: 'silent',
     ...(db.url && { DATABASE_URL: db.url }),
+    ...options.env,
   });
   const natsUrl = options.natsUrl ?? TEST_NATS_URL;
   const platform = await createPlatform({
