@@ -9,15 +9,15 @@ export const PREFLIGHT_HEADER = 'graphql-require-preflight';
  */
 const NEUTRAL: [RegExp, string][] = [
   [
-    /^This operation has been blocked as a potential Cross-Site Request Forgery/,
+    /^This operation has been blocked as a potential Cross-Site Request Forgery[\s\S]*$/,
     `This request was refused as a possible cross-site request forgery (CSRF): send it as JSON (content-type: application/json), or with a non-empty ${PREFLIGHT_HEADER} header.`,
   ],
   [/^Apollo Server supports only GET\/POST requests\.$/, 'Only GET and POST requests are served.'],
   [
-    /^Apollo server received an operation that uses incremental delivery/,
+    /^Apollo server received an operation that uses incremental delivery[\s\S]*$/,
     'Incremental delivery (@defer, @stream) is not served.',
   ],
-  [/^GraphQL queries must be strings\. .*/s, 'GraphQL queries must be strings.'],
+  [/^GraphQL queries must be strings\. [\s\S]*$/, 'GraphQL queries must be strings.'],
   [
     /^Directive "@(\w+)" argument "(\w+)" of type "([^"]+)" is required, but it was not provided\.$/,
     'Directive "@$1" needs its argument "$2" ($3).',
