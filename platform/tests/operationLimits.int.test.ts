@@ -204,6 +204,30 @@ describe('operation limits through the platform', () => {
       expect(subgraphCalls).toBe(before);
     });
 
+    it.each([
+      ['null', 'null'],
+      ['an array', '[{"query": "subscription { notificationReceived { id } }"}]'],
+      ['not JSON', '{"query": '],
+      ['no query', '{}'],
+      ['a query that is not a string', '{"query": 5}'],
+      [
+        'an operationName that is not a string',
+        '{"query": "subscription { notificationReceived { id } }", "operationName": 5}',
+      ],
+    ])('an SSE body that is %s: 400 with a code', async (_case, body) => {
+      const response = await fetch(tp.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'text/event-stream',
+          authorization: `Bearer ${await tp.token(asNurse())}`,
+        },
+        body,
+      });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as Loose).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    });
+
     it('leaves no leave request written by any of them', async () => {
       expect((await requests()).map((r) => r.startDate)).toEqual([wednesday(0)]);
     });
