@@ -37,8 +37,8 @@ export function createOperationGuardPlugin(
           return async (errors) => {
             if (!errors?.length) return;
             const refusal = check.directives(document);
-            if (refusal)
-              (errors as GraphQLError[]).splice(0, errors.length, toRequestError(refusal));
+            if (!refusal) return;
+            (errors as GraphQLError[]).splice(0, errors.length, toRequestError(refusal));
           };
         },
         async didResolveOperation({ schema, document, request, contextValue }) {
