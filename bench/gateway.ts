@@ -72,6 +72,8 @@ async function main(): Promise<void> {
   const platform = await startPlatformProcess({
     ...(db.url && { DATABASE_URL: db.url }),
     ...(process.env.NATS_URL && { NATS_URL: process.env.NATS_URL }),
+    // The load stands for many clients under one token: no per-identity cap holds it.
+    GATEWAY_MAX_CONCURRENT_PER_IDENTITY: String(CONNECTIONS),
   });
   try {
     const hrToken = platform.token('HR', 'service:bench');

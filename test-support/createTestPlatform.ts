@@ -47,7 +47,7 @@ export async function createTestPlatform(
     supergraphSdl?: string;
     /** Bounds on the gateway's subscription clients. */
     subscriptionLimits?: Partial<SubscriptionLimits>;
-    /** Configuration variables beyond the test defaults (rate limits, say). */
+    /** Configuration variables beyond the test defaults (rate limits, `NODE_ENV`). */
     env?: Record<string, string>;
   } = {},
 ): Promise<TestPlatform> {

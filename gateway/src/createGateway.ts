@@ -19,7 +19,15 @@ import {
   type MetricsEndpointOptions,
 } from '../../runtime/src/http/metricsEndpoint';
 import { createLogger, type Logger } from '../../runtime/src/logger';
+import {
+  createOperationCheck,
+  nameTokenLimit,
+  type CostOptions,
+  type OperationLimits,
+} from '../../runtime/src/operationLimits';
 import { createTracingPlugin } from '../../runtime/src/traceContext';
+import { capGateway } from './concurrency/capGateway';
+import { createConcurrencyCap, type ConcurrencyOptions } from './concurrency/createConcurrencyCap';
 import {
   createContextFactory,
   type AuthMode,
@@ -27,15 +35,15 @@ import {
 } from './context/createContextFactory';
 import { createRequestIdPlugin } from './context/createRequestIdPlugin';
 import type { GatewayContext } from './context/GatewayContext';
+import { neutralError, PREFLIGHT_HEADER } from './errors/neutralMessage';
 import { createLoggingPlugin } from './logging/createLoggingPlugin';
 import { createGatewayMetrics } from './metrics/createGatewayMetrics';
 import { createMetricsPlugin } from './metrics/createMetricsPlugin';
-import { createOperationAnalyzer } from './operations/createOperationAnalyzer';
 import {
   createOperationGuardPlugin,
   type IntrospectionMode,
 } from './operations/createOperationGuardPlugin';
-import { nameTokenLimit, resolveLimits, type OperationLimits } from './operations/OperationLimits';
+import { watchCostDirectives } from './operations/watchCostDirectives';
 import { createRateLimiting } from './rateLimits/createRateLimiting';
 import type { RateLimitOptions } from './rateLimits/RateLimitOptions';
 import { createHttpFetcher } from './subgraphs/createHttpFetcher';
@@ -61,8 +69,16 @@ export interface GatewayOptions {
   verifier?: TokenVerifier;
   /** `restricted` (default): only ADMIN and PARTNER tokens may introspect. `open`: everyone. */
   introspection?: IntrospectionMode;
-  /** Operation limits, checked before planning. */
+  /** Operation limits, checked before planning on every transport (see docs/operation-limits.md). */
   limits?: OperationLimits;
+  /** How the cost limit counts lists beyond the supergraph's `@listSize` (e.g. `rangeArguments`). */
+  cost?: CostOptions;
+  /**
+   * A per-identity cap on operations running at once (token subject, or the client's
+   * address when auth is off), with a bounded queue; past it, HTTP 429 with `Retry-After`.
+   * Defaults: 8 running, 64 waiting (`DEFAULT_CONCURRENCY`).
+   */
+  concurrency?: ConcurrencyOptions;
   /** Extra exact-path HTTP routes, e.g. `/.well-known/jwks.json` or an export proxied to a subgraph. */
   routes?: Record<string, RouteHandler>;
   /** Readiness beyond the gateway's own (its supergraph loaded), for `/health/ready`. */
@@ -123,18 +139,23 @@ export interface Gateway {
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const logger = options.logger ?? createLogger({ name: 'gateway' });
-  const limits = resolveLimits(options.limits);
   const introspection = options.introspection ?? 'restricted';
+  const check = createOperationCheck({
+    limits: options.limits,
+    introspection,
+    cost: options.cost,
+  });
+  const { limits } = check;
+  const cap = createConcurrencyCap(options.concurrency);
   const metrics = createGatewayMetrics({ registry: options.metricsRegistry });
   const fetcher = createHttpFetcher({ timeoutMs: options.subgraphTimeoutMs });
   const clientAddress = createClientAddress(options.trustProxyHops);
-  const analyze = createOperationAnalyzer({ defaultListSize: limits.defaultListSize });
   const rateLimiting =
-    options.rateLimits &&
-    createRateLimiting({ limits: options.rateLimits, clientAddress, analyze, logger });
+    options.rateLimits && createRateLimiting({ limits: options.rateLimits, clientAddress, logger });
   const verifiedContext = createContextFactory({
     auth: options.auth ?? 'required',
     verifier: options.verifier,
+    clientAddress,
   });
   const createContext = rateLimiting ? rateLimiting.wrap(verifiedContext) : verifiedContext;
 
@@ -149,13 +170,17 @@ export function createGateway(options: GatewayOptions): Gateway {
     }),
     logger,
   });
+  const costsOf = watchCostDirectives(gateway);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: capGateway(gateway, cap),
     formatError: (formatted, error) =>
-      formatError(nameTokenLimit(formatted, limits.maxTokens), error),
+      formatError(neutralError(nameTokenLimit(formatted, limits.maxTokens)), error),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    csrfPrevention: true,
+    // Apollo's own header names still work; the neutral one is the one answers name.
+    csrfPrevention: {
+      requestHeaders: [PREFLIGHT_HEADER, 'apollo-require-preflight', 'x-apollo-operation-name'],
+    },
     // Introspection is decided per caller by the operation guard.
     introspection: true,
     hideSchemaDetailsFromClientErrors: introspection !== 'open',
@@ -174,7 +199,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       createRequestIdPlugin(),
       createMetricsPlugin(metrics),
       createLoggingPlugin(logger),
-      createOperationGuardPlugin({ limits, introspection, analyze }),
+      // Cost is charged to the rate limits only once the check has admitted the operation.
+      createOperationGuardPlugin({ check, costsOf, admitted: rateLimiting?.charge }),
       ...(rateLimiting ? [rateLimiting.plugin] : []),
       ...(options.plugins ?? []),
     ],
@@ -207,6 +233,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       createContext,
       maxBodyBytes: limits.maxBodyBytes,
       clientAddress,
+      check,
+      costsOf,
+      hideSuggestions: introspection !== 'open',
       logger,
       gauge: metrics.openSubscriptions,
     });

@@ -1,4 +1,10 @@
 export { createGateway, type Gateway, type GatewayOptions } from './createGateway';
+export {
+  DEFAULT_CONCURRENCY,
+  createConcurrencyCap,
+  type ConcurrencyCap,
+  type ConcurrencyOptions,
+} from './concurrency/createConcurrencyCap';
 export { forwardedHeaders, type GatewayContext } from './context/GatewayContext';
 export {
   createContextFactory,
@@ -14,13 +20,14 @@ export type {
   SubgraphResult,
 } from './subgraphs/SubgraphEndpoint';
 export {
+  DEFAULT_LIMITS,
   createOperationAnalyzer,
   type CostOptions,
   type OperationAnalysis,
   type OperationAnalyzer,
-} from './operations/createOperationAnalyzer';
+  type OperationLimits,
+} from '../../runtime/src/operationLimits';
 export type { IntrospectionMode } from './operations/createOperationGuardPlugin';
-export { DEFAULT_LIMITS, type OperationLimits } from './operations/OperationLimits';
 export {
   DEFAULT_RATE_LIMITS,
   type AuthFailureLimit,

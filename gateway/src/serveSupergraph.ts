@@ -8,7 +8,9 @@
  * `JWT_ALGORITHMS`); `GATEWAY_AUTH=off` serves without them, e.g. for a
  * benchmark workload. Limits default to the gateway's and can be set with
  * `GATEWAY_MAX_DEPTH`, `GATEWAY_MAX_ALIASES`, `GATEWAY_MAX_TOKENS`,
- * `GATEWAY_MAX_COST`, `GATEWAY_MAX_BODY_BYTES`, `GATEWAY_DEFAULT_LIST_SIZE`.
+ * `GATEWAY_MAX_COST`, `GATEWAY_MAX_DIRECTIVES`, `GATEWAY_MAX_BODY_BYTES`,
+ * `GATEWAY_DEFAULT_LIST_SIZE`; the per-identity cap (the client's address when auth
+ * is off) with `GATEWAY_MAX_CONCURRENT_PER_IDENTITY` and `GATEWAY_QUEUE_PER_IDENTITY`.
  * With `GATEWAY_ASSERTION_KEY_FILE` every subgraph call carries the gateway's
  * signed assertion (docs/gateway-trust.md). The rest of the configuration is `loadConfig`'s.
  */
@@ -23,13 +25,14 @@ import { ConfigError, loadConfig } from '../../runtime/src/config';
 import { metricsEndpointOf } from '../../runtime/src/http/metricsEndpoint';
 import { createLogger } from '../../runtime/src/logger';
 import { createGateway } from './createGateway';
-import type { OperationLimits } from './operations/OperationLimits';
+import type { OperationLimits } from '../../runtime/src/operationLimits';
 
 const LIMIT_VARIABLES: Record<string, keyof OperationLimits> = {
   GATEWAY_MAX_DEPTH: 'maxDepth',
   GATEWAY_MAX_ALIASES: 'maxAliases',
   GATEWAY_MAX_TOKENS: 'maxTokens',
   GATEWAY_MAX_COST: 'maxCost',
+  GATEWAY_MAX_DIRECTIVES: 'maxDirectives',
   GATEWAY_MAX_BODY_BYTES: 'maxBodyBytes',
   GATEWAY_DEFAULT_LIST_SIZE: 'defaultListSize',
 };
@@ -89,6 +92,10 @@ async function main(): Promise<void> {
     introspection: config.INTROSPECTION_OPEN ? 'open' : 'restricted',
     limits: readLimits(),
     metricsEndpoint: metricsEndpointOf(config),
+    concurrency: {
+      maxPerIdentity: config.GATEWAY_MAX_CONCURRENT_PER_IDENTITY,
+      queuePerIdentity: config.GATEWAY_QUEUE_PER_IDENTITY,
+    },
     logger,
   });
   const port = await gateway.listen(config.PORT, config.HOST);

@@ -194,7 +194,7 @@ describe.each<Mode>(['in-process', 'http'])('gateway with %s subgraphs', (mode) 
       // users(10) > reviews(10) > author > reviews(10) > author > reviews(10) > ...
       const query =
         '{ users { reviews { author { reviews { author { reviews { author { reviews { body } } } } } } } } }';
-      await expectRefused(query, /cost is \d+, above the limit of 50000 \(maxCost\)/);
+      await expectRefused(query, /cost is \d+, above the limit of 20000 \(maxCost\)/);
     });
 
     it('refuses a document with more than maxTokens tokens', async () => {

@@ -4,14 +4,21 @@ import { rateLimitStoreOf } from '../../runtime/src/edgeConfig';
 import { metricsEndpointOf } from '../../runtime/src/http/metricsEndpoint';
 
 /**
- * The gateway's edge from the configuration: rate limits (counted in PostgreSQL when
+ * The gateway's edge from the configuration: the concurrency cap per identity, rate limits (counted in PostgreSQL when
  * replicas share one), the client address, CORS and where `/metrics` is served.
  * Limits not configured keep the gateway's defaults.
  */
 export function edgeOptions(
   config: AppConfig,
-): Pick<GatewayOptions, 'rateLimits' | 'trustProxyHops' | 'cors' | 'metricsEndpoint'> {
+): Pick<
+  GatewayOptions,
+  'rateLimits' | 'trustProxyHops' | 'cors' | 'metricsEndpoint' | 'concurrency'
+> {
   return {
+    concurrency: {
+      maxPerIdentity: config.GATEWAY_MAX_CONCURRENT_PER_IDENTITY,
+      queuePerIdentity: config.GATEWAY_QUEUE_PER_IDENTITY,
+    },
     rateLimits: {
       store:
         rateLimitStoreOf(config) === 'postgres'

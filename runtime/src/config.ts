@@ -62,6 +62,10 @@ const schema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
   /** `service.name` of this process's spans (default `hr-platform`, or `hr-<name>` when serving one part). */
   OTEL_SERVICE_NAME: z.string().min(1).optional(),
+  /** Operations of one identity (token subject) running at once in one gateway process (8). */
+  GATEWAY_MAX_CONCURRENT_PER_IDENTITY: z.coerce.number().int().positive().optional(),
+  /** Operations of one identity waiting for a slot before it is answered 429 (64). */
+  GATEWAY_QUEUE_PER_IDENTITY: z.coerce.number().int().min(0).optional(),
   /** Subgraph to serve with `npm run serve -- <name>`, or `gateway`. */
   SERVICE: z.string().optional(),
 });

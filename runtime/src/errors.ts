@@ -122,6 +122,18 @@ const REQUEST_ERROR_CODES: Record<string, ErrorCode> = {
 };
 
 /**
+ * Apollo answers some request errors with a 4xx status and no code (a malformed
+ * persisted query, say): they are the client's mistake, not a server fault.
+ */
+function isUncodedClientError(error: unknown): boolean {
+  const extensions = (error as { extensions?: Record<string, unknown> } | null)?.extensions;
+  const status = (extensions?.http as { status?: unknown } | undefined)?.status;
+  return (
+    extensions?.code === undefined && typeof status === 'number' && status >= 400 && status < 500
+  );
+}
+
+/**
  * Apollo `formatError`: every error leaves with a code from the table; anything
  * unexpected becomes INTERNAL with a generic message, so no stack, SQL or
  * driver text reaches a client.
@@ -136,7 +148,10 @@ export function formatError(
     return { message, locations: formatted.locations, path: formatted.path, extensions };
   }
   const rawCode = String(formatted.extensions?.code ?? '');
-  const code = PUBLIC_CODES.has(rawCode) ? (rawCode as ErrorCode) : REQUEST_ERROR_CODES[rawCode];
+  const code = PUBLIC_CODES.has(rawCode)
+    ? (rawCode as ErrorCode)
+    : (REQUEST_ERROR_CODES[rawCode] ??
+      (isUncodedClientError(error) ? ErrorCode.BAD_USER_INPUT : undefined));
   if (code && code !== ErrorCode.INTERNAL) {
     const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions: { ...extensions, code } };

@@ -40,6 +40,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it("reads the gateway's per-identity concurrency cap", () => {
+    expect(loadConfig({}).GATEWAY_MAX_CONCURRENT_PER_IDENTITY).toBeUndefined();
+    expect(
+      loadConfig({ GATEWAY_MAX_CONCURRENT_PER_IDENTITY: '4', GATEWAY_QUEUE_PER_IDENTITY: '0' }),
+    ).toMatchObject({ GATEWAY_MAX_CONCURRENT_PER_IDENTITY: 4, GATEWAY_QUEUE_PER_IDENTITY: 0 });
+  });
+
   it.each([
     ['PORT', 'eighty'],
     ['PORT', '70000'],
@@ -62,6 +69,9 @@ describe('loadConfig', () => {
     ['JWKS_FILE', ''],
     ['GATEWAY_ASSERTION_KEY_FILE', ''],
     ['GATEWAY_JWKS_FILE', ''],
+    ['GATEWAY_MAX_CONCURRENT_PER_IDENTITY', '0'],
+    ['GATEWAY_MAX_CONCURRENT_PER_IDENTITY', 'many'],
+    ['GATEWAY_QUEUE_PER_IDENTITY', '-1'],
   ])('stops on a bad %s (%s), naming the variable', (name, value) => {
     const load = () => loadConfig({ [name]: value });
     expect(load).toThrow(ConfigError);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createOperationCheck, readCostDirectives } from '../../runtime/src/operationLimits';
 import { SUPERGRAPH_FILE } from '../compose';
 import { apiSchemaOf, loadContract, validateOperation } from '../src/contract';
 
@@ -10,7 +11,8 @@ const pending = new Set(
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#')),
 );
-const schema = apiSchemaOf(fs.readFileSync(SUPERGRAPH_FILE, 'utf8'));
+const supergraphSdl = fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
+const schema = apiSchemaOf(supergraphSdl);
 const operations = loadContract();
 
 describe('the front end contract against the supergraph', () => {
@@ -35,4 +37,44 @@ describe('the front end contract against the supergraph', () => {
       .map((o) => o.name);
     expect(validating).toEqual([]);
   });
+});
+
+// The largest variables the front end sends: full pages and a year where it takes a period.
+const YEAR = { from: '2025-01-01', to: '2025-12-31' };
+const LARGEST: Record<string, Record<string, unknown>> = {
+  EmployeeDirectory: { first: 100 },
+  AuditLogs: { first: 500 },
+  MyNotifications: { first: 100 },
+  AccrualDays: { ...YEAR, type: 'ANNUAL_TARGET_HOURS' },
+  AttendanceMonth: { ...YEAR, month: '2025-01' },
+  LateArrivals: YEAR,
+  Schedule: YEAR,
+  AccountStatement: YEAR,
+  EmployeeCost: YEAR,
+  Timecard: { from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' },
+  VerifyAuditChain: { from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' },
+};
+
+describe("the front end contract within the gateway's default operation limits", () => {
+  const check = createOperationCheck();
+  const costs = readCostDirectives(supergraphSdl);
+
+  it('sizes only operations of the contract', () => {
+    const names = new Set(operations.map((o) => o.name));
+    expect(Object.keys(LARGEST).filter((name) => !names.has(name))).toEqual([]);
+  });
+
+  it.each(operations.filter((o) => !pending.has(o.name)).map((o) => [o.name, o] as const))(
+    '%s passes at its largest variables',
+    (name, operation) => {
+      const result = check({
+        schema,
+        costs,
+        document: operation.document,
+        variables: LARGEST[name] ?? {},
+        identity: null,
+      });
+      expect('refusal' in result ? result.refusal.message : undefined).toBeUndefined();
+    },
+  );
 });

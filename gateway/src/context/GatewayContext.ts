@@ -13,6 +13,10 @@ export interface GatewayContext extends BaseContext {
   traceparent?: string;
   /** The client's `Authorization` header, forwarded so subgraphs verify it again. */
   authorization?: string;
+  /** The client's network address (whose slots an operation takes when auth is off). */
+  clientAddress?: string;
+  /** Set on the gateway's own operations (subscription payloads): no per-identity cap applies. */
+  internal?: boolean;
 }
 
 /** The headers a subgraph call carries, in-process or over HTTP. */

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { TokenVerifier } from '../../../runtime/src/auth';
+import type { ClientAddress } from '../../../runtime/src/http/clientAddress';
 import { authFailure } from '../../../runtime/src/http/authFailure';
 import { validId, validTraceparent } from '../../../runtime/src/http/requestIds';
 import { currentTraceparent } from '../../../runtime/src/traceContext';
@@ -11,6 +12,8 @@ export interface ContextFactoryOptions {
   /** `off` serves without tokens (benchmarks, public graphs); subgraphs still see any header sent. */
   auth: AuthMode;
   verifier?: TokenVerifier;
+  /** The address a client's request comes from (default: the socket's remote address). */
+  clientAddress?: ClientAddress;
 }
 
 /** Request headers, as Apollo's HeaderMap or a plain lower-case record. */
@@ -36,7 +39,9 @@ export function createContextFactory(options: ContextFactoryOptions): ContextFac
   if (options.auth === 'required' && !verifier) {
     throw new TypeError('A token verifier is required unless auth is off.');
   }
-  return async (headers) => {
+  const addressOf: ClientAddress =
+    options.clientAddress ?? ((request) => request.socket.remoteAddress ?? 'unknown');
+  return async (headers, request) => {
     const header = (name: string) =>
       (typeof headers.get === 'function'
         ? (headers as Map<string, string>).get(name)
@@ -50,6 +55,7 @@ export function createContextFactory(options: ContextFactoryOptions): ContextFac
       // The request's span continues the client's trace; without tracing, the client's is passed on.
       traceparent: currentTraceparent() ?? validTraceparent(traceparent),
       authorization,
+      clientAddress: request && addressOf(request),
     };
     if (options.auth === 'off' || !verifier) return context;
     try {

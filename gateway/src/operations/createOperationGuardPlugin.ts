@@ -1,75 +1,79 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode } from '../../../runtime/src/errors';
-import { hasRole } from '../../../runtime/src/identity';
+import { ErrorCode, toGraphQLError } from '../../../runtime/src/errors';
+import {
+  OperationRefusedError,
+  type CheckedOperation,
+  type CostDirectives,
+  type OperationCheck,
+} from '../../../runtime/src/operationLimits';
 import type { GatewayContext } from '../context/GatewayContext';
-import type { OperationAnalysis, OperationAnalyzer } from './createOperationAnalyzer';
-import type { OperationLimits } from './OperationLimits';
 
-export type IntrospectionMode = 'open' | 'restricted';
+export type { IntrospectionMode } from '../../../runtime/src/operationLimits';
 
 export interface OperationGuardOptions {
-  limits: Required<OperationLimits>;
-  /** `restricted`: only ADMIN and PARTNER tokens may introspect; `open`: everyone (development). */
-  introspection: IntrospectionMode;
-  analyze: OperationAnalyzer;
+  /** The operation check every transport shares. */
+  check: OperationCheck;
+  /** The `@cost` and `@listSize` of the schema a request runs on. */
+  costsOf(schema: GraphQLSchema): CostDirectives | undefined;
+  /** Called with each operation the check admits, before it is planned (e.g. to charge its cost). */
+  admitted?(context: GatewayContext, checked: CheckedOperation): Promise<void>;
 }
 
-const MEASURED: { limit: keyof OperationLimits; measure: keyof OperationAnalysis; what: string }[] =
-  [
-    { limit: 'maxDepth', measure: 'depth', what: 'depth' },
-    { limit: 'maxAliases', measure: 'aliases', what: 'number of aliases' },
-    { limit: 'maxCost', measure: 'cost', what: 'cost' },
-  ];
-
 /**
- * Refuses an operation, once Apollo has resolved it and before the gateway
- * plans it, when it is too deep, too aliased or too costly, or when it
- * introspects the schema and the caller may not.
+ * Runs the operation check once Apollo has parsed and validated a request and before
+ * the gateway plans it, so nothing is planned or sent to a subgraph for an operation
+ * that is refused, or that cannot be resolved at all (an empty, unknown or missing
+ * `operationName`).
  */
 export function createOperationGuardPlugin(
   options: OperationGuardOptions,
 ): ApolloServerPlugin<GatewayContext> {
-  const { limits } = options;
+  const { check } = options;
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request, contextValue }) {
-          if (!operation) return;
-          const analysis = options.analyze(schema, document, operation, request.variables);
-          if (
-            analysis.introspection &&
-            options.introspection === 'restricted' &&
-            !hasRole(contextValue.identity, 'PARTNER')
-          ) {
-            throw requestError(
-              ErrorCode.FORBIDDEN,
-              403,
-              'Introspection is open to ADMIN and PARTNER tokens only.',
+        async validationDidStart({ document }) {
+          // A document over the directive limit gets that one refusal instead of an error
+          // per directive. Apollo hands its validation errors to this hook and sends them
+          // on, so they are replaced in place (without awaiting: Apollo does not wait).
+          return async (errors) => {
+            if (!errors?.length) return;
+            const refusal = check.directives(document);
+            if (!refusal) return;
+            (errors as GraphQLError[]).splice(0, errors.length, toRequestError(refusal));
+          };
+        },
+        async didResolveOperation({ schema, document, request, contextValue }) {
+          const result = check({
+            schema,
+            costs: options.costsOf(schema),
+            document,
+            operationName: request.operationName,
+            variables: request.variables,
+            identity: contextValue.identity,
+          });
+          if ('refusal' in result) throw toRequestError(result.refusal);
+          if (result.operation.operation === 'subscription') {
+            throw toRequestError(
+              new OperationRefusedError(
+                ErrorCode.BAD_USER_INPUT,
+                'Subscriptions are served over graphql-ws, or over server-sent events (Accept: text/event-stream).',
+                'TRANSPORT_UNSUPPORTED',
+              ),
             );
           }
-          for (const { limit, measure, what } of MEASURED) {
-            const value = analysis[measure] as number;
-            if (value > limits[limit]) {
-              throw requestError(
-                ErrorCode.BAD_USER_INPUT,
-                400,
-                `The operation's ${what} is ${value}, above the limit of ${limits[limit]} (${limit}).`,
-                { limit },
-              );
-            }
-          }
+          await options.admitted?.(contextValue, result);
         },
       };
     },
   };
 }
 
-function requestError(
-  code: ErrorCode,
-  status: number,
-  message: string,
-  extensions: Record<string, unknown> = {},
-): GraphQLError {
-  return new GraphQLError(message, { extensions: { ...extensions, code, http: { status } } });
+/** The refusal as Apollo sends a request error: its code, and its HTTP status. */
+function toRequestError(refusal: OperationRefusedError): GraphQLError {
+  return new GraphQLError(refusal.message, {
+    originalError: refusal,
+    extensions: { ...toGraphQLError(refusal).extensions, http: { status: refusal.status } },
+  });
 }

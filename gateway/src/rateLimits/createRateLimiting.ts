@@ -5,7 +5,7 @@ import type { ClientAddress } from '../../../runtime/src/http/clientAddress';
 import type { Logger } from '../../../runtime/src/logger';
 import type { ContextFactory } from '../context/createContextFactory';
 import type { GatewayContext } from '../context/GatewayContext';
-import type { OperationAnalyzer } from '../operations/createOperationAnalyzer';
+import type { CheckedOperation } from '../../../runtime/src/operationLimits';
 import {
   createRateLimits,
   RateLimitedError,
@@ -17,10 +17,8 @@ import type { RateLimitOptions } from './RateLimitOptions';
 
 export interface RateLimitingOptions {
   limits: RateLimitOptions;
-  /** The address each request comes from. */
+  /** The address each request comes from (counted before its token is checked). */
   clientAddress: ClientAddress;
-  /** Measures an operation's cost, as the operation guard does. */
-  analyze: OperationAnalyzer;
   logger: Logger;
 }
 
@@ -32,7 +30,12 @@ export interface RateLimiting {
    * with RATE_LIMITED over a quota; failed authentications are counted per address.
    */
   wrap(createContext: ContextFactory): ContextFactory;
-  /** Charges each resolved operation's cost, and writes the RateLimit headers. */
+  /**
+   * Charges an admitted operation's cost to its client request's quotas, once per request;
+   * refuses it with RATE_LIMITED when that goes over one.
+   */
+  charge(context: GatewayContext, checked: CheckedOperation): Promise<void>;
+  /** Writes the RateLimit headers of each client request's answer. */
   plugin: ApolloServerPlugin<GatewayContext>;
   start(): Promise<void>;
   close(): Promise<void>;
@@ -45,7 +48,9 @@ interface Counted {
   address: string;
   states: QuotaState[];
   refused?: QuotaState;
-  /** Whether an operation has been charged to it. */
+  /** Whether its answer's headers are taken care of. */
+  answered: boolean;
+  /** Whether an operation's cost has been charged to it. */
   charged: boolean;
 }
 
@@ -91,34 +96,40 @@ export function createRateLimiting(options: RateLimitingOptions): RateLimiting {
         });
         if (context.identity) states.push(...(await limits.admitIdentity(context.identity)));
         const counted: CountedContext = context;
-        counted[COUNTED] = { requestId: context.requestId, address, states, charged: false };
+        counted[COUNTED] = {
+          requestId: context.requestId,
+          address,
+          states,
+          answered: false,
+          charged: false,
+        };
         return counted;
       } catch (error) {
         throw error instanceof RateLimitedError ? refusal(error) : error;
       }
     },
+    async charge(context, checked) {
+      // A request's context serves its one operation. The gateway's own operations in a
+      // subscription's context (each event's payload) have request ids of their own and go
+      // uncharged: an event must not be lost to its subscriber's quota.
+      const counted = (context as CountedContext)[COUNTED];
+      if (!counted || counted.charged || context.requestId !== counted.requestId) return;
+      counted.charged = true;
+      try {
+        const cost = checked.analysis.cost;
+        counted.states.push(...(await limits.chargeCost(counted.address, context.identity, cost)));
+      } catch (error) {
+        if (!(error instanceof RateLimitedError)) throw error;
+        counted.refused = error.quota;
+        throw refusal(error);
+      }
+    },
     plugin: {
       async requestDidStart({ contextValue }) {
-        // A request's context serves its one operation. The gateway's own operations in a
-        // subscription's context (each event's payload) have request ids of their own and go
-        // uncharged: an event must not be lost to its subscriber's quota.
         const counted = (contextValue as CountedContext)[COUNTED];
-        if (!counted || counted.charged || contextValue.requestId !== counted.requestId) return;
-        counted.charged = true;
+        if (!counted || counted.answered || contextValue.requestId !== counted.requestId) return;
+        counted.answered = true;
         return {
-          async didResolveOperation({ schema, document, operation, request }) {
-            if (!operation) return;
-            const { cost } = options.analyze(schema, document, operation, request.variables);
-            try {
-              counted.states.push(
-                ...(await limits.chargeCost(counted.address, contextValue.identity, cost)),
-              );
-            } catch (error) {
-              if (!(error instanceof RateLimitedError)) throw error;
-              counted.refused = error.quota;
-              throw refusal(error);
-            }
-          },
           async willSendResponse({ response }) {
             for (const [name, value] of rateLimitHeaders(counted.states, counted.refused)) {
               response.http.headers.set(name, value);

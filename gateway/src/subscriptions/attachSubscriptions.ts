@@ -1,9 +1,11 @@
 import type http from 'node:http';
+import type { GraphQLSchema } from 'graphql';
 import type { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServer } from '@apollo/server';
 import type { Gauge } from 'prom-client';
 import type { ClientAddress } from '../../../runtime/src/http/clientAddress';
 import type { Logger } from '../../../runtime/src/logger';
+import type { CostDirectives, OperationCheck } from '../../../runtime/src/operationLimits';
 import type { ContextFactory } from '../context/createContextFactory';
 import type { GatewayContext } from '../context/GatewayContext';
 import { createGraphQLWsServer, type GraphQLWsServer } from './createGraphQLWsServer';
@@ -23,6 +25,11 @@ export interface AttachSubscriptionsOptions {
   maxBodyBytes: number;
   /** The address a request or socket comes from. */
   clientAddress: ClientAddress;
+  /** The operation check, applied to subscriptions as to queries and mutations. */
+  check: OperationCheck;
+  costsOf(schema: GraphQLSchema): CostDirectives | undefined;
+  /** Strip "Did you mean" suggestions from validation errors. */
+  hideSuggestions: boolean;
   logger: Logger;
   gauge?: Gauge;
 }
@@ -44,6 +51,9 @@ export function attachSubscriptions(options: AttachSubscriptionsOptions): Attach
   const engine = createSubscriptionEngine({
     ...options.subscriptions,
     apollo: options.apollo,
+    check: options.check,
+    costsOf: options.costsOf,
+    hideSuggestions: options.hideSuggestions,
     logger,
     gauge: options.gauge,
   });
@@ -53,6 +63,7 @@ export function attachSubscriptions(options: AttachSubscriptionsOptions): Attach
     path,
     engine,
     createContext: options.createContext,
+    maxTokens: options.check.limits.maxTokens,
     execute: ({ query, variables, operationName, context }) =>
       options.apollo
         .executeOperation(

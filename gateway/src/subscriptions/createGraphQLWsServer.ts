@@ -6,7 +6,6 @@ import type * as UseWs from 'graphql-ws/dist/use/ws.cjs';
 import {
   GraphQLError,
   getOperationAST,
-  parse,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
@@ -16,6 +15,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { ErrorCode } from '../../../runtime/src/errors';
 import type { ClientAddress } from '../../../runtime/src/http/clientAddress';
 import type { Logger } from '../../../runtime/src/logger';
+import { OperationRefusedError, parseOperation } from '../../../runtime/src/operationLimits';
 import type { ContextFactory } from '../context/createContextFactory';
 import type { GatewayContext } from '../context/GatewayContext';
 import { createSocketGate } from './createSocketGate';
@@ -36,6 +36,8 @@ export interface GraphQLWsServerOptions {
   path: string;
   engine: SubscriptionEngine;
   createContext: ContextFactory;
+  /** The token limit documents are parsed with. */
+  maxTokens: number;
   /** Runs a query or mutation as the same request over HTTP would run. */
   execute(operation: SocketOperation): Promise<FormattedExecutionResult>;
   /** Largest message read, in bytes: the HTTP body limit (larger frames close the socket, 1009). */
@@ -90,13 +92,13 @@ const isRateLimited = (error: unknown) =>
   error instanceof GraphQLError && error.extensions.code === ErrorCode.RATE_LIMITED;
 
 /** The document, when it parses and names a query or mutation; the rest goes to the engine. */
-function nonSubscription(query: string, operationName?: string | null): DocumentNode | null {
-  let document: DocumentNode;
-  try {
-    document = parse(query);
-  } catch {
-    return null;
-  }
+function nonSubscription(
+  query: string,
+  operationName: string | null | undefined,
+  maxTokens: number,
+): DocumentNode | null {
+  const document = parseOperation(query, maxTokens);
+  if (document instanceof OperationRefusedError) return null;
   const operation = getOperationAST(document, operationName)?.operation;
   return operation === 'query' || operation === 'mutation' ? document : null;
 }
@@ -189,7 +191,7 @@ export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLW
       async onSubscribe(ctx, _id, payload) {
         const connection = (ctx.extra as ConnectionExtra).connection;
         if (!connection) return [new GraphQLError('Not connected.')];
-        const document = nonSubscription(payload.query, payload.operationName);
+        const document = nonSubscription(payload.query, payload.operationName, options.maxTokens);
         if (document) {
           const prepared: Prepared = { single: executeOnce(ctx.extra, connection, payload) };
           return { schema: undefined as never, document, contextValue: prepared };

@@ -4,7 +4,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode, HTTP_STATUS, httpStatusOf } from '../../../runtime/src/errors';
 import type { ContextFactory } from '../context/createContextFactory';
 import type { GatewayContext } from '../context/GatewayContext';
-import type { SubscriptionEngine } from './createSubscriptionEngine';
+import type { SubscriptionEngine, SubscriptionRequest } from './createSubscriptionEngine';
 import { onTokenExpiry } from './tokenExpiry';
 
 export interface SseHandlerOptions {
@@ -26,15 +26,31 @@ export interface SseHandler {
 
 interface SseRequest {
   query: string;
-  variables?: Record<string, unknown>;
+  variables?: unknown;
   operationName?: string;
   extensions?: Record<string, unknown>;
 }
 
-function sendErrors(res: ServerResponse, errors: readonly GraphQLFormattedError[]): void {
+/** A request this handler cannot read: the client's mistake, answered with `status`. */
+class SseRequestError extends Error {
+  override name = 'SseRequestError';
+  readonly code = 'BAD_USER_INPUT';
+  constructor(
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+function sendErrors(
+  res: ServerResponse,
+  errors: readonly GraphQLFormattedError[],
+  status?: number,
+): void {
   const code = String(errors[0]?.extensions?.code ?? '');
   // Codes outside the table are GraphQL's own request errors (validation, parsing).
-  res.writeHead(code in HTTP_STATUS ? httpStatusOf(code) : 400, {
+  res.writeHead(status ?? (code in HTTP_STATUS ? httpStatusOf(code) : 400), {
     'content-type': 'application/json; charset=utf-8',
   });
   res.end(JSON.stringify({ errors }));
@@ -61,24 +77,57 @@ async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > limit) throw new Error(`The body is larger than ${limit} bytes.`);
+    if (size > limit) throw new SseRequestError(`Request body is larger than ${limit} bytes.`, 413);
     chunks.push(chunk);
   }
-  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+  return parseJson(Buffer.concat(chunks).toString('utf8') || '{}', 'The request body');
 }
 
-const json = (text: string | null) =>
-  text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new SseRequestError(`${what} is not valid JSON.`);
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === 'object' && !Array.isArray(value);
+
+/** The request's fields, checked as HTTP checks them; variables are left to the operation check. */
+function toRequest(value: unknown): SseRequest {
+  if (!isObject(value)) throw new SseRequestError('The request body must be a JSON object.');
+  const { query, variables, operationName, extensions } = value;
+  if (typeof query !== 'string' || query === '') {
+    throw new SseRequestError('The request needs a query, as a string.');
+  }
+  if (operationName != null && typeof operationName !== 'string') {
+    throw new SseRequestError('operationName must be a string.');
+  }
+  if (extensions != null && !isObject(extensions)) {
+    throw new SseRequestError('extensions must be an object.');
+  }
+  return {
+    query,
+    variables,
+    operationName: operationName ?? undefined,
+    extensions: extensions ?? undefined,
+  };
+}
 
 async function readRequest(req: IncomingMessage, limit: number): Promise<SseRequest> {
-  if (req.method === 'POST') return (await readJson(req, limit)) as SseRequest;
+  if (req.method === 'POST') return toRequest(await readJson(req, limit));
   const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
-  return {
-    query: params.get('query') ?? '',
-    variables: json(params.get('variables')),
-    operationName: params.get('operationName') ?? undefined,
-    extensions: json(params.get('extensions')),
+  const param = (name: string) => {
+    const text = params.get(name);
+    return text ? parseJson(text, `The ${name} parameter`) : undefined;
   };
+  return toRequest({
+    query: params.get('query') ?? '',
+    variables: param('variables'),
+    operationName: params.get('operationName') ?? undefined,
+    extensions: param('extensions'),
+  });
 }
 
 /**
@@ -96,15 +145,18 @@ export function createSseHandler(options: SseHandlerOptions): SseHandler {
     try {
       body = await readRequest(req, options.maxBodyBytes);
     } catch (error) {
-      return sendErrors(res, [
-        { message: (error as Error).message, extensions: { code: 'BAD_USER_INPUT' } },
-      ]);
+      if (!(error instanceof SseRequestError)) throw error;
+      return sendErrors(
+        res,
+        [{ message: error.message, extensions: { code: error.code } }],
+        error.status,
+      );
     }
     const lastEventId = req.headers['last-event-id'];
     const cursor = typeof lastEventId === 'string' ? lastEventId : body.extensions?.cursor;
     const outcome = await engine.subscribe({
-      query: typeof body.query === 'string' ? body.query : '',
-      variables: body.variables,
+      query: body.query,
+      variables: body.variables as SubscriptionRequest['variables'],
       operationName: body.operationName,
       cursor: cursor === undefined ? null : String(cursor),
       context,

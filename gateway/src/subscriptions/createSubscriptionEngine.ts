@@ -3,9 +3,7 @@ import {
   GraphQLError,
   Kind,
   getArgumentValues,
-  getOperationAST,
   getVariableValues,
-  parse,
   validate,
   type DocumentNode,
   type FieldNode,
@@ -15,8 +13,16 @@ import {
 } from 'graphql';
 import type { ApolloServer } from '@apollo/server';
 import type { Gauge } from 'prom-client';
+import { ErrorCode, toGraphQLError } from '../../../runtime/src/errors';
 import type { Logger } from '../../../runtime/src/logger';
+import {
+  OperationRefusedError,
+  parseOperation,
+  type CostDirectives,
+  type OperationCheck,
+} from '../../../runtime/src/operationLimits';
 import type { GatewayContext } from '../context/GatewayContext';
+import { neutralMessage } from '../errors/neutralMessage';
 import { createDeliveryQueue } from './createDeliveryQueue';
 import { createEventFeed } from './createEventFeed';
 import { createLookupDocument, type LookupDocument } from './createLookupDocument';
@@ -47,6 +53,12 @@ export type SubscribeOutcome =
 
 export interface SubscriptionEngineOptions extends SubscriptionsOptions {
   apollo: ApolloServer<GatewayContext>;
+  /** The operation check queries and mutations get too: limits and introspection. */
+  check: OperationCheck;
+  /** The `@cost` and `@listSize` of a schema. */
+  costsOf?(schema: GraphQLSchema): CostDirectives | undefined;
+  /** Strip "Did you mean" suggestions from validation errors (outside development). */
+  hideSuggestions?: boolean;
   logger: Logger;
   /** Counts open subscriptions. */
   gauge?: Gauge;
@@ -70,6 +82,12 @@ const MAX_CACHED_DOCUMENTS = 500;
 const refuse = (message: string, code: string): { errors: GraphQLFormattedError[] } => ({
   errors: [{ message, extensions: { code } }],
 });
+
+const refused = (refusal: OperationRefusedError): { errors: GraphQLFormattedError[] } => ({
+  errors: [toGraphQLError(refusal).toJSON()],
+});
+
+const SUGGESTION = / ?Did you mean(.+?)\?$/;
 
 function toFormatted(error: unknown): GraphQLFormattedError[] {
   if (error instanceof GraphQLError) return [error.toJSON()];
@@ -101,7 +119,7 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
     options.apollo
       .executeOperation(
         { query, variables },
-        { contextValue: { ...context, requestId: crypto.randomUUID() } },
+        { contextValue: { ...context, requestId: crypto.randomUUID(), internal: true } },
       )
       .then(({ body }) =>
         body.kind === 'single'
@@ -117,26 +135,51 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
   ): DocumentNode | { errors: GraphQLFormattedError[] } {
     let found = parsed.get(query);
     if (found) return found;
-    try {
-      const document = parse(query);
+    const document = parseOperation(query, options.check.limits.maxTokens);
+    if (document instanceof OperationRefusedError) found = refused(document);
+    else {
       const invalid = validate(current, document);
-      found = invalid.length > 0 ? { errors: invalid.map((e) => e.toJSON()) } : document;
-    } catch (error) {
-      found = { errors: toFormatted(error) };
+      // Over the directive limit, that one refusal rather than an error per directive.
+      const tooManyDirectives = invalid.length > 0 ? options.check.directives(document) : undefined;
+      if (tooManyDirectives) found = refused(tooManyDirectives);
+      else if (invalid.length > 0) found = { errors: invalid.map(formatInvalid) };
+      else found = document;
     }
     if (parsed.size >= MAX_CACHED_DOCUMENTS) parsed.clear();
     parsed.set(query, found);
     return found;
   }
 
+  function formatInvalid(error: GraphQLError): GraphQLFormattedError {
+    const formatted = error.toJSON();
+    const message = neutralMessage(
+      options.hideSuggestions ? formatted.message.replace(SUGGESTION, '') : formatted.message,
+    );
+    return { ...formatted, message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
+
   function prepare(request: SubscriptionRequest): Prepared | { errors: GraphQLFormattedError[] } {
     if (!schema) return refuse('The schema is not loaded yet.', 'UNAVAILABLE');
     const document = parseValid(schema, request.query);
     if ('errors' in document) return document;
-    const operation = getOperationAST(document, request.operationName);
-    if (!operation) return refuse('Name the operation to run.', 'BAD_USER_INPUT');
+    const checked = options.check({
+      schema,
+      costs: options.costsOf?.(schema),
+      document,
+      operationName: request.operationName,
+      variables: request.variables,
+      identity: request.context.identity,
+    });
+    if ('refusal' in checked) return refused(checked.refusal);
+    const { operation } = checked;
     if (operation.operation !== 'subscription') {
-      return refuse('Only subscriptions are served here; send queries over HTTP.', 'BAD_REQUEST');
+      return refused(
+        new OperationRefusedError(
+          ErrorCode.BAD_USER_INPUT,
+          'Only subscriptions are served here; send queries and mutations over HTTP.',
+          'TRANSPORT_UNSUPPORTED',
+        ),
+      );
     }
     const node = operation.selectionSet.selections[0];
     if (node?.kind !== Kind.FIELD) {
@@ -144,13 +187,20 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
     }
     const field = options.fields[node.name.value];
     const definition = schema.getSubscriptionType()?.getFields()[node.name.value];
-    if (!field || !definition) return refuse(`${node.name.value} is not served.`, 'BAD_REQUEST');
+    if (!field || !definition) return refuse(`${node.name.value} is not served.`, 'BAD_USER_INPUT');
     const coerced = getVariableValues(
       schema,
       operation.variableDefinitions ?? [],
       request.variables ?? {},
     );
-    if (coerced.errors) return { errors: coerced.errors.map((e) => e.toJSON()) };
+    if (coerced.errors) {
+      return {
+        errors: coerced.errors.map((e) => ({
+          ...e.toJSON(),
+          extensions: { code: ErrorCode.BAD_USER_INPUT },
+        })),
+      };
+    }
     const args = getArgumentValues(definition, node as FieldNode, coerced.coerced);
     const lookup = createLookupDocument(document, operation, node, field.lookup);
     return { field, fieldName: node.name.value, args, document, lookup };

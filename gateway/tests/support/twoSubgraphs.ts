@@ -39,6 +39,40 @@ const REVIEWS = [
   { id: 'r3', body: 'Great', authorId: 'u2' },
 ];
 
+/** Holds `held` fields until the test lets them go, to keep operations running. */
+export interface Gate {
+  /** Resolves once `count` resolvers are waiting at the gate. */
+  arrived(count: number): Promise<void>;
+  /** How many have reached the gate so far. */
+  count(): number;
+  /** Lets every waiting and later resolver through. */
+  open(): void;
+}
+
+function createGate(): Gate & { pass(): Promise<string> } {
+  let count = 0;
+  let open: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  const watchers: { count: number; resolve(): void }[] = [];
+  return {
+    async pass() {
+      count += 1;
+      for (const watcher of watchers) if (count >= watcher.count) watcher.resolve();
+      await opened;
+      return 'passed';
+    },
+    arrived: (wanted) =>
+      new Promise<void>((resolve) => {
+        if (count >= wanted) resolve();
+        else watchers.push({ count: wanted, resolve });
+      }),
+    count: () => count,
+    open: () => open(),
+  };
+}
+
+let gate: ReturnType<typeof createGate> | undefined;
+
 const users = {
   name: 'users',
   typeDefs: parse(`
@@ -47,6 +81,8 @@ const users = {
       users: [User!]!
       "Fails as a database driver would, with SQL in the message."
       broken: String
+      "Answers once the test opens the gate (see Fixture.hold), at once when none is set."
+      held: String
     }
     type User @key(fields: "id") {
       id: ID!
@@ -59,6 +95,7 @@ const users = {
       broken: () => {
         throw new Error('insert into "users" ("id", "salary") values ($1, $2) - duplicate key');
       },
+      held: () => gate?.pass() ?? 'passed',
     },
     User: {
       __resolveReference: ({ id }: { id: string }) => USERS.find((u) => u.id === id),
@@ -124,6 +161,8 @@ export interface Fixture {
   dataDir: string;
   token(role: string, sub?: string, scopes?: string[]): Promise<string>;
   post(body: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** A closed gate that `held` fields wait at until it is opened. */
+  hold(): Gate;
   stop(): Promise<void>;
 }
 
@@ -228,7 +267,10 @@ export async function startFixture(
         headers: { 'content-type': 'application/json', ...headers },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       }),
+    hold: () => (gate = createGate()),
     async stop() {
+      gate?.open();
+      gate = undefined;
       await gateway.stop();
       await Promise.all(httpServers.map((server) => close(server)));
       await Promise.all(servers.map(({ apollo }) => apollo.stop()));

@@ -1,5 +1,5 @@
 import { buildSchema, getOperationAST, parse } from 'graphql';
-import { createOperationAnalyzer } from '../src';
+import { createOperationAnalyzer } from '../src/operationLimits';
 
 const schema = buildSchema(`
   type Query {
