@@ -2,6 +2,7 @@ import type { SubscriptionLimits } from '../gateway/src';
 import { closeNats, connectNats, createTestNamespace, deleteStreams } from '../messaging/src';
 import { loadConfig } from '../runtime/src/config';
 import type { Role } from '../runtime/src/identity';
+import type { Logger } from '../runtime/src/logger';
 import type { SubgraphModule } from '../runtime/src/subgraph/SubgraphModule';
 import { createPlatform, type Platform } from '../platform/src/createPlatform';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -47,6 +48,8 @@ export async function createTestPlatform(
     supergraphSdl?: string;
     /** Bounds on the gateway's subscription clients. */
     subscriptionLimits?: Partial<SubscriptionLimits>;
+    /** Where the platform logs (default: nowhere). */
+    logger?: Logger;
   } = {},
 ): Promise<TestPlatform> {
   const db = await createTestDatabase();
@@ -66,6 +69,7 @@ export async function createTestPlatform(
     supergraphSdl: options.supergraphSdl,
     subscriptionLimits: options.subscriptionLimits,
     database: db.target,
+    logger: options.logger,
   });
   const port = await platform.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;

@@ -12,6 +12,7 @@ import {
   type RouteHandler,
 } from '../../runtime/src/http/createHttpServer';
 import { createLogger, type Logger } from '../../runtime/src/logger';
+import { createAccessLogPlugin } from '../../runtime/src/logging/createAccessLogPlugin';
 import { createTracingPlugin } from '../../runtime/src/traceContext';
 import {
   createContextFactory,
@@ -20,7 +21,6 @@ import {
 } from './context/createContextFactory';
 import { createRequestIdPlugin } from './context/createRequestIdPlugin';
 import type { GatewayContext } from './context/GatewayContext';
-import { createLoggingPlugin } from './logging/createLoggingPlugin';
 import { createGatewayMetrics } from './metrics/createGatewayMetrics';
 import { createMetricsPlugin } from './metrics/createMetricsPlugin';
 import { createOperationAnalyzer } from './operations/createOperationAnalyzer';
@@ -97,6 +97,7 @@ export interface Gateway {
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const logger = options.logger ?? createLogger({ name: 'gateway' });
+  const accessLog = { logger, service: 'gateway' };
   const limits = resolveLimits(options.limits);
   const introspection = options.introspection ?? 'restricted';
   const metrics = createGatewayMetrics({ registry: options.metricsRegistry });
@@ -136,7 +137,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       createTracingPlugin<GatewayContext>(),
       createRequestIdPlugin(),
       createMetricsPlugin(metrics),
-      createLoggingPlugin(logger),
+      createAccessLogPlugin<GatewayContext>(accessLog),
       createOperationGuardPlugin({
         limits,
         introspection,
@@ -165,6 +166,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...options.routes,
     },
     ready: async () => running && (options.ready ? options.ready() : true),
+    accessLog,
   });
   const subscriptions =
     options.subscriptions &&

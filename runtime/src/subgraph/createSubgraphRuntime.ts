@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, type HeaderMap } from '@apollo/server';
@@ -42,6 +43,9 @@ import {
 import { IdempotencyRecordSchema } from '../idempotency';
 import type { Identity } from '../identity';
 import { createLogger, type Logger } from '../logger';
+import { noteAccess } from '../logging/createHttpAccessLog';
+import { logRefusedCall } from '../logging/writeAccessLine';
+import { createAccessLogPlugin } from '../logging/createAccessLogPlugin';
 import { createTracingPlugin, currentTraceparent, inRequestSpan } from '../traceContext';
 import { dbQueries, watchConsumerLag, watchDeadLetters, watchOutboxBacklog } from '../metrics';
 import type { SubgraphContext, SubgraphModule } from './SubgraphModule';
@@ -125,6 +129,7 @@ export function createSubgraphRuntime<L>(
   const namespace = options.messaging?.namespace ?? DEFAULT_NAMESPACE;
   const source = `/subgraphs/${module.name}`;
   const spanAttributes = { 'hr.subgraph': module.name };
+  const accessLog = { logger, service: module.name };
   let orm: MikroORM | undefined;
   let apollo: ApolloServer<SubgraphContext<L>> | undefined;
   const workers: Workers = { consumers: [], unwatch: [] };
@@ -224,11 +229,20 @@ export function createSubgraphRuntime<L>(
     req: IncomingMessage,
     res: ServerResponse,
   ) {
+    let context: SubgraphContext<L> | undefined;
     try {
-      await route(req, res, await createContext(headersOf(toHeaderMap(req))));
+      context = await createContext(headersOf(toHeaderMap(req)));
+      const { requestId, correlationId, identity } = context;
+      noteAccess(req, { requestId, correlationId, userId: identity.subject });
+      await route(req, res, context);
     } catch (error) {
+      const httpError = toHttpError(error);
+      if (httpError.status === 500) {
+        const ids = { requestId: context?.requestId, correlationId: context?.correlationId };
+        logger.error({ err: error, service: module.name, ...ids }, 'unexpected error');
+      }
       if (res.headersSent) return void res.destroy();
-      sendError(res, toHttpError(error));
+      sendError(res, httpError);
     }
   }
 
@@ -260,12 +274,14 @@ export function createSubgraphRuntime<L>(
         includeStacktraceInErrorResponses: false,
         allowBatchedHttpRequests: false,
         csrfPrevention: true,
+        logger,
         // The process that runs the subgraph owns its signals and stops everything in order;
         // Apollo's own handlers would stop this server on their own and re-raise the signal.
         stopOnTerminationSignals: false,
         // No HTTP caching of subgraph answers, and no Apollo inline tracing: both
         // would cost time on every field and nothing here reads them.
         plugins: [
+          createAccessLogPlugin(accessLog),
           createTracingPlugin(),
           ApolloServerPluginInlineTraceDisabled(),
           ApolloServerPluginCacheControlDisabled(),
@@ -298,11 +314,15 @@ export function createSubgraphRuntime<L>(
       const server = apollo;
       if (!server) throw new Error(`Subgraph ${module.name} is not started.`);
       return inRequestSpan(headers.traceparent, spanAttributes, async () => {
+        const startedAt = performance.now();
         let contextValue: SubgraphContext<L>;
         try {
           contextValue = await createContext(headers);
         } catch (error) {
-          return { errors: [formatError(toGraphQLError(asDomainError(error)).toJSON(), error)] };
+          const domain = asDomainError(error);
+          const durationMs = performance.now() - startedAt;
+          logRefusedCall(accessLog, { headers, code: domain.code, error, durationMs });
+          return { errors: [formatError(toGraphQLError(domain).toJSON(), error)] };
         }
         const response = await server.executeOperation(request, { contextValue });
         if (response.body.kind !== 'single')
@@ -321,6 +341,7 @@ export function createSubgraphRuntime<L>(
         },
         routes: { ...this.routes(), '/metrics': serveMetrics },
         ready: () => this.ready(),
+        accessLog,
       });
     },
     routes() {
