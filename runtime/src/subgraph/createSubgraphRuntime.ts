@@ -42,6 +42,7 @@ import {
 } from '../http/createHttpServer';
 import { IdempotencyRecordSchema } from '../idempotency';
 import type { Identity } from '../identity';
+import { createInputBoundsPlugin } from '../inputBounds/createInputBoundsPlugin';
 import { createLogger, type Logger } from '../logger';
 import { noteAccess } from '../logging/createHttpAccessLog';
 import { logRefusedCall } from '../logging/writeAccessLine';
@@ -282,6 +283,7 @@ export function createSubgraphRuntime<L>(
         // would cost time on every field and nothing here reads them.
         plugins: [
           createAccessLogPlugin(accessLog),
+          createInputBoundsPlugin(),
           createTracingPlugin(),
           ApolloServerPluginInlineTraceDisabled(),
           ApolloServerPluginCacheControlDisabled(),
