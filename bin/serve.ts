@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
 import { createGateway, type SubgraphEndpoint } from '../gateway/src';
-import { DEFAULT_NAMESPACE, closeNats, connectNats, ensureStreams } from '../messaging/src';
+import { closeNats, connectNats, createNamespace, ensureStreams } from '../messaging/src';
 import { createLocalIssuer, createTokenVerifier } from '../runtime/src/auth';
 import { createCipher, loadDataKey } from '../runtime/src/cipher';
 import { ConfigError, loadConfig, type AppConfig } from '../runtime/src/config';
@@ -54,10 +54,11 @@ async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing)
     ),
   );
   // Subscriptions are served from the events stream, so they need NATS.
+  const namespace = createNamespace(config.NATS_NAMESPACE);
   const nats = config.NATS_URL
     ? await connectNats({ servers: config.NATS_URL, name: 'gateway' })
     : undefined;
-  if (nats) await ensureStreams(nats.jsm, DEFAULT_NAMESPACE);
+  if (nats) await ensureStreams(nats.jsm, namespace);
   else logger.warn('no NATS_URL: the gateway serves no subscriptions');
   const gateway = createGateway({
     supergraphSdl,
@@ -65,7 +66,7 @@ async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing)
     verifier: verifierFor(config),
     introspection: config.INTROSPECTION_OPEN ? 'open' : 'restricted',
     routes,
-    subscriptions: nats && hrSubscriptions(nats, DEFAULT_NAMESPACE),
+    subscriptions: nats && hrSubscriptions(nats, namespace),
     logger,
   });
   process.on('SIGTERM', () => {
@@ -92,12 +93,13 @@ async function serveSubgraph(
   if (!config.NATS_URL)
     throw new ConfigError('NATS_URL is required to serve a subgraph on its own.');
   const nats = await connectNats({ servers: config.NATS_URL, name });
-  await ensureStreams(nats.jsm, DEFAULT_NAMESPACE);
+  const namespace = createNamespace(config.NATS_NAMESPACE);
+  await ensureStreams(nats.jsm, namespace);
   const runtime = createSubgraphRuntime(module, {
     target: targetFor(name, config),
     verifier: verifierFor(config),
     cipher: createCipher(loadDataKey(config)),
-    messaging: { nc: nats.nc, js: nats.js, jsm: nats.jsm, namespace: DEFAULT_NAMESPACE },
+    messaging: { nc: nats.nc, js: nats.js, jsm: nats.jsm, namespace },
     logger,
   });
   await runtime.start();
