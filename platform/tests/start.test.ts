@@ -148,6 +148,18 @@ describe('npm start', () => {
     expect(first.output()).not.toMatch(/did not stop/);
   }, 180_000);
 
+  it('stops on SIGINT to npm, as Ctrl-C in a terminal sends it', async () => {
+    const dataDir = newDataDir();
+    const port = await freePort();
+    const started = await startReady(dataDir, port);
+    const tree = [started.child.pid!, ...descendantsOf(started.child.pid!)];
+
+    started.child.kill('SIGINT');
+    await waitFor(async () => (tree.some(isRunning) ? undefined : true), 60_000);
+    expect(await portOpen(port)).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+  }, 180_000);
+
   it('stops when npm dies without passing a signal on', async () => {
     const dataDir = newDataDir();
     const port = await freePort();
