@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
 import { register } from 'prom-client';
 import { createGateway, type SubgraphEndpoint } from '../gateway/src';
-import { DEFAULT_NAMESPACE, closeNats, connectNats, ensureStreams } from '../messaging/src';
+import { closeNats, connectNats, createNamespace, ensureStreams } from '../messaging/src';
 import {
   KeyFileError,
   createGatewayAssertionSigner,
@@ -88,10 +88,11 @@ async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing)
     ),
   );
   // Subscriptions are served from the events stream, so they need NATS.
+  const namespace = createNamespace(config.NATS_NAMESPACE);
   const nats = config.NATS_URL
     ? await connectNats({ servers: config.NATS_URL, name: 'gateway' })
     : undefined;
-  if (nats) await ensureStreams(nats.jsm, DEFAULT_NAMESPACE);
+  if (nats) await ensureStreams(nats.jsm, namespace);
   else logger.warn('no NATS_URL: the gateway serves no subscriptions');
   const gateway = createGateway({
     supergraphSdl,
@@ -102,7 +103,7 @@ async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing)
     ...edgeOptions(config),
     routes,
     subscriptions: nats && {
-      ...hrSubscriptions(nats, DEFAULT_NAMESPACE),
+      ...hrSubscriptions(nats, namespace),
       limits: socketLimitsOf(config),
     },
     logger,
@@ -133,12 +134,13 @@ async function serveSubgraph(
   const verifier = verifierFor(config);
   const gatewayAssertions = gatewayAssertionsFor(config);
   const nats = await connectNats({ servers: config.NATS_URL, name });
-  await ensureStreams(nats.jsm, DEFAULT_NAMESPACE);
+  const namespace = createNamespace(config.NATS_NAMESPACE);
+  await ensureStreams(nats.jsm, namespace);
   const runtime = createSubgraphRuntime(module, {
     target: targetFor(name, config),
     verifier,
     cipher: createCipher(loadDataKey(config)),
-    messaging: { nc: nats.nc, js: nats.js, jsm: nats.jsm, namespace: DEFAULT_NAMESPACE },
+    messaging: { nc: nats.nc, js: nats.js, jsm: nats.jsm, namespace },
     logger,
     schemaDetailsInErrors: config.NODE_ENV === 'development',
     metricsEndpoint: metricsEndpointOf(config),

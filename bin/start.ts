@@ -3,59 +3,97 @@ import { ConfigError, loadConfig } from '../runtime/src/config';
 import { createLogger } from '../runtime/src/logger';
 import { startTracing } from '../runtime/src/tracing';
 import { createPlatform } from '../platform/src/createPlatform';
-import { NatsServerError, startNatsServer } from '../messaging/src';
+import { DataDirLockedError, lockDataDir } from '../platform/src/startup/lockDataDir';
+import { StartupError } from '../platform/src/startup/StartupError';
+import { watchLauncher } from '../platform/src/startup/watchLauncher';
+import { NatsServerError, createNamespace, startNatsServer } from '../messaging/src';
+
+/** Errors whose message says all an operator needs: no stack is printed for them. */
+const PLAIN_ERRORS = [ConfigError, NatsServerError, DataDirLockedError, StartupError];
+
+/** A port already taken, said plainly. */
+function listenFailed(error: unknown, host: string, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE')
+    return new StartupError(
+      `Port ${port} on ${host} is in use by another process: stop it or set PORT to a free port.`,
+      { cause: error },
+    );
+  if (code === 'EACCES')
+    return new StartupError(`This process may not listen on port ${port}: set PORT.`, {
+      cause: error,
+    });
+  return error;
+}
 
 /** `npm start`: the whole platform in one process (see README). */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const logger = createLogger({ level: config.LOG_LEVEL, name: 'hr-platform' });
+  // First of all: a second platform on the same files stops here, having started nothing.
+  const lock = lockDataDir(config.DATA_DIR);
+  process.on('exit', () => lock.release());
   const tracing = startTracing({
     serviceName: config.OTEL_SERVICE_NAME ?? 'hr-platform',
     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
   });
-  const logger = createLogger({ level: config.LOG_LEVEL, name: 'hr-platform' });
-  const natsServer = config.NATS_URL
-    ? undefined
-    : await startNatsServer({ storeDir: path.join(config.DATA_DIR, 'nats') });
-  const natsUrl = config.NATS_URL ?? natsServer!.url;
-  const platform = await createPlatform({ config, natsUrl, logger });
-  const port = await platform.listen();
-  logger.info(
-    {
-      url: `http://${config.HOST}:${port}/graphql`,
-      nats: natsUrl,
-      database: config.DATABASE_URL ? 'postgresql' : 'sqlite',
-    },
-    'HR platform ready; get a token with: npm run --silent token -- --role ADMIN',
-  );
+  // What has started, stopped last first, on a failed start as on shutdown.
+  const started: { name: string; stop: () => Promise<void> }[] = [
+    // Spans still buffered would be lost with the process.
+    { name: 'traces', stop: () => tracing.shutdown() },
+  ];
+  const stopAll = async () => {
+    for (const { name, stop } of started.splice(0).reverse()) {
+      await stop().catch((error: unknown) => logger.warn({ err: error }, `${name} did not stop`));
+    }
+    lock.release();
+  };
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (reason: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'stopping');
-    try {
-      await platform.stop();
-    } catch (error) {
-      logger.error({ err: error }, 'platform did not stop cleanly');
-    } finally {
-      // The nats-server started here is a child process: never leave it behind.
-      await natsServer?.stop();
-      // Spans still buffered would be lost with the process.
-      await tracing.shutdown().catch((error: unknown) => {
-        logger.warn({ err: error }, 'traces not flushed');
-      });
-    }
+    logger.info({ reason }, 'stopping');
+    await stopAll();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // npm may die without passing a signal on (SIGKILL): the platform must not outlive it.
+  watchLauncher(() => void shutdown('the process that launched it has exited'));
+
+  try {
+    const natsServer = config.NATS_URL
+      ? undefined
+      : await startNatsServer({ storeDir: path.join(config.DATA_DIR, 'nats') });
+    // The nats-server started here is a child process: never leave it behind.
+    if (natsServer) started.push({ name: 'nats-server', stop: () => natsServer.stop() });
+    const natsUrl = config.NATS_URL ?? natsServer!.url;
+    const namespace = createNamespace(config.NATS_NAMESPACE);
+    const platform = await createPlatform({ config, natsUrl, namespace, logger });
+    started.push({ name: 'platform', stop: () => platform.stop() });
+    const port = await platform
+      .listen()
+      .catch((error: unknown) => Promise.reject(listenFailed(error, config.HOST, config.PORT)));
+    logger.info(
+      {
+        url: `http://${config.HOST}:${port}/graphql`,
+        nats: natsUrl,
+        database: config.DATABASE_URL ? 'postgresql' : 'sqlite',
+      },
+      'HR platform ready; get a token with: npm run --silent token -- --role ADMIN',
+    );
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof NatsServerError) {
-    console.error(error.message);
-    process.exit(1);
+  if (PLAIN_ERRORS.some((type) => error instanceof type)) {
+    console.error(`The platform did not start: ${(error as Error).message}`);
+  } else {
+    console.error('The platform did not start:', error);
   }
-  console.error(error);
   process.exit(1);
 });

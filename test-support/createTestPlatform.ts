@@ -2,6 +2,7 @@ import type { SubscriptionLimits } from '../gateway/src';
 import { closeNats, connectNats, createTestNamespace, deleteStreams } from '../messaging/src';
 import { loadConfig } from '../runtime/src/config';
 import type { Role } from '../runtime/src/identity';
+import type { Logger } from '../runtime/src/logger';
 import type { SubgraphModule } from '../runtime/src/subgraph/SubgraphModule';
 import { createPlatform, type Platform } from '../platform/src/createPlatform';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -49,6 +50,8 @@ export async function createTestPlatform(
     subscriptionLimits?: Partial<SubscriptionLimits>;
     /** Configuration variables beyond the test defaults (rate limits, `NODE_ENV`). */
     env?: Record<string, string>;
+    /** Where the platform logs (default: nowhere). */
+    logger?: Logger;
   } = {},
 ): Promise<TestPlatform> {
   const db = await createTestDatabase();
@@ -74,6 +77,7 @@ export async function createTestPlatform(
     supergraphSdl: options.supergraphSdl,
     subscriptionLimits: options.subscriptionLimits,
     database: db.target,
+    logger: options.logger,
   });
   const port = await platform.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;

@@ -7,7 +7,7 @@ import type { EventEnvelope } from '../messaging/src/types';
 import { createLocalIssuer, createTokenVerifier } from '../runtime/src/auth';
 import { createCipher } from '../runtime/src/cipher';
 import type { Role } from '../runtime/src/identity';
-import { createLogger } from '../runtime/src/logger';
+import { createLogger, type Logger } from '../runtime/src/logger';
 import type { SubgraphModule } from '../runtime/src/subgraph/SubgraphModule';
 import {
   createSubgraphRuntime,
@@ -44,6 +44,8 @@ export interface StartSubgraphOptions {
   runWorkers?: boolean;
   /** Who calls when a call names nobody (default HR). */
   defaultCaller?: Caller;
+  /** Where the subgraph logs (default: nowhere). */
+  logger?: Logger;
 }
 
 /** One subgraph served in-process on a test database, as the gateway would call it. */
@@ -100,7 +102,7 @@ export async function startSubgraph<L>(
     target: db.target(module.name),
     verifier,
     cipher: createCipher(crypto.randomBytes(32)),
-    logger: createLogger({ level: 'silent' }),
+    logger: options.logger ?? createLogger({ level: 'silent' }),
     messaging: options.messaging,
     runWorkers: options.runWorkers,
   });

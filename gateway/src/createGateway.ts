@@ -25,6 +25,7 @@ import {
   type CostOptions,
   type OperationLimits,
 } from '../../runtime/src/operationLimits';
+import { createAccessLogPlugin } from '../../runtime/src/logging/createAccessLogPlugin';
 import { createTracingPlugin } from '../../runtime/src/traceContext';
 import { capGateway } from './concurrency/capGateway';
 import { createConcurrencyCap, type ConcurrencyOptions } from './concurrency/createConcurrencyCap';
@@ -36,7 +37,6 @@ import {
 import { createRequestIdPlugin } from './context/createRequestIdPlugin';
 import type { GatewayContext } from './context/GatewayContext';
 import { neutralError, PREFLIGHT_HEADER } from './errors/neutralMessage';
-import { createLoggingPlugin } from './logging/createLoggingPlugin';
 import { createGatewayMetrics } from './metrics/createGatewayMetrics';
 import { createMetricsPlugin } from './metrics/createMetricsPlugin';
 import {
@@ -139,6 +139,7 @@ export interface Gateway {
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const logger = options.logger ?? createLogger({ name: 'gateway' });
+  const accessLog = { logger, service: 'gateway' };
   const introspection = options.introspection ?? 'restricted';
   const check = createOperationCheck({
     limits: options.limits,
@@ -198,7 +199,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       createTracingPlugin<GatewayContext>(),
       createRequestIdPlugin(),
       createMetricsPlugin(metrics),
-      createLoggingPlugin(logger),
+      createAccessLogPlugin<GatewayContext>(accessLog),
       // Cost is charged to the rate limits only once the check has admitted the operation.
       createOperationGuardPlugin({ check, costsOf, admitted: rateLimiting?.charge }),
       ...(rateLimiting ? [rateLimiting.plugin] : []),
@@ -221,6 +222,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...options.routes,
     },
     ready: async () => running && (options.ready ? options.ready() : true),
+    accessLog,
   });
   const subscriptions =
     options.subscriptions &&

@@ -6,6 +6,7 @@ import { SignJWT, UnsecuredJWT, importJWK, type JWK } from 'jose';
 import { getIntrospectionQuery } from 'graphql';
 import pino from 'pino';
 import { createLocalIssuer } from '../../runtime/src/auth';
+import { waitFor } from '../../test-support/waitFor';
 import { startFixture, type Fixture, type Mode } from './support/twoSubgraphs';
 
 interface Body {
@@ -424,7 +425,7 @@ describe('gateway options', () => {
     }
   });
 
-  it('logs what it masks, with the request ids and without personal data', async () => {
+  it("logs one access line per request, leaving a subgraph's fault to the subgraph", async () => {
     const lines: Record<string, unknown>[] = [];
     const logger = pino(
       { level: 'info' },
@@ -437,16 +438,64 @@ describe('gateway options', () => {
         { query: 'query Broken { broken }', variables: { note: 'secret-note' } },
         { authorization: `Bearer ${token}`, 'x-request-id': 'req-9', 'x-correlation-id': 'corr-9' },
       );
-      const entry = lines.find((line) => line.msg === 'GraphQL request failed');
-      expect(entry).toMatchObject({
-        code: 'INTERNAL',
+      const access = await waitFor(async () => lines.find((line) => line.msg === 'access'));
+      expect(access).toMatchObject({
+        service: 'gateway',
         operation: 'Broken',
-        subgraph: 'users',
+        operationType: 'query',
         requestId: 'req-9',
         correlationId: 'corr-9',
+        userId: 'u1',
+        status: 200,
+        errors: ['INTERNAL'],
+        duration_ms: expect.any(Number),
       });
-      expect(JSON.stringify(entry)).toMatch(/duplicate key/);
-      expect(JSON.stringify(lines)).not.toMatch(/secret-note|Bearer/);
+      expect(lines.filter((line) => line.msg === 'access')).toHaveLength(1);
+      // The subgraph that failed logs its own fault; the gateway does not log it again.
+      expect(lines.filter((line) => Number(line.level) >= 50)).toEqual([]);
+      expect(JSON.stringify(lines)).not.toMatch(/secret-note|Bearer|duplicate key/);
+    } finally {
+      await fx.stop();
+    }
+  });
+
+  it('logs its own unexpected fault once, with the stack and the request id', async () => {
+    const lines: Record<string, any>[] = [];
+    const logger = pino(
+      { level: 'info' },
+      { write: (line: string) => lines.push(JSON.parse(line)) },
+    );
+    const fx = await startFixture('in-process', {
+      logger,
+      subgraphs: {
+        users: {
+          execute: async () => {
+            throw new TypeError('a bug in the data source');
+          },
+        },
+      },
+    });
+    try {
+      const token = await fx.token('EMPLOYEE', 'u1');
+      const response = await fx.post(
+        { query: '{ users { id } }' },
+        { authorization: `Bearer ${token}`, 'x-request-id': 'req-bug' },
+      );
+      const body = (await response.json()) as Body;
+      expect(body.errors).toEqual([
+        { message: 'Internal error.', extensions: { code: 'INTERNAL' } },
+      ]);
+      const faults = lines.filter((line) => line.level >= 50);
+      expect(faults).toEqual([
+        expect.objectContaining({
+          msg: 'unexpected error',
+          requestId: 'req-bug',
+          err: expect.objectContaining({
+            type: 'TypeError',
+            stack: expect.stringMatching(/a bug in the data source\n\s+at /),
+          }),
+        }),
+      ]);
     } finally {
       await fx.stop();
     }

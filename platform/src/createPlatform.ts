@@ -26,6 +26,7 @@ import {
 import type { SubgraphModule } from '../../runtime/src/subgraph/SubgraphModule';
 import { subgraphs as allSubgraphs } from '../../subgraphs';
 import { edgeOptions, socketLimitsOf } from './edgeOptions';
+import { StartupError } from './startup/StartupError';
 import { hrSubscriptions } from './subscriptionFields';
 
 export const SUPERGRAPH_FILE = path.resolve(__dirname, '../../schema/supergraph.graphql');
@@ -87,12 +88,22 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         ? { jwksFile: config.JWKS_FILE }
         : { jwks: issuer.jwks() }),
   });
-  const nats = await connectNats({ servers: options.natsUrl, name: 'hr-platform' });
-  await ensureStreams(nats.jsm, namespace);
   const cipher = createCipher(loadDataKey(config));
   const database = options.database ?? ((name: string) => targetFor(name, config));
-
+  const nats = await connectNats({ servers: options.natsUrl, name: 'hr-platform' });
   const runtimes: Record<string, SubgraphRuntime> = {};
+  // A start that fails leaves no consumers, database files or connections open behind it.
+  const undo = async (error: unknown): Promise<never> => {
+    for (const runtime of Object.values(runtimes).reverse()) {
+      await runtime.stop().catch((stopError: unknown) => {
+        logger.warn({ err: stopError, subgraph: runtime.name }, 'subgraph did not stop cleanly');
+      });
+    }
+    await closeNats(nats.nc);
+    throw error;
+  };
+  await ensureStreams(nats.jsm, namespace).catch(undo);
+
   for (const module of options.modules ?? allSubgraphs) {
     const runtime = createSubgraphRuntime(module as SubgraphModule<unknown>, {
       target: database(module.name),
@@ -101,8 +112,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       messaging: { nc: nats.nc, js: nats.js, jsm: nats.jsm, namespace },
       logger: logger.child({ subgraph: module.name }),
     });
-    await runtime.start();
+    // Listed before it starts, so that one failing halfway is stopped too.
     runtimes[module.name] = runtime;
+    await runtime.start().catch((error: unknown) => undo(subgraphFailed(module.name, error)));
   }
 
   const endpoints: Record<string, SubgraphEndpoint> = {};
@@ -148,4 +160,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await closeNats(nats.nc);
     },
   };
+}
+
+function subgraphFailed(name: string, error: unknown): StartupError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new StartupError(`The ${name} subgraph did not start: ${reason}`, { cause: error });
 }

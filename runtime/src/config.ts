@@ -28,6 +28,11 @@ const schema = z.object({
   DATABASE_URL: urlWith('postgres:', 'postgresql:').optional(),
   /** NATS with JetStream; when absent all-in-one starts a nats-server found on PATH. */
   NATS_URL: z.string().min(1).optional(),
+  /** Prefix of stream and subject names, so several platforms can share one NATS. */
+  NATS_NAMESPACE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]{0,31}$/, 'must be 1 to 32 letters or digits, a letter first')
+    .optional(),
   /** JWKS to verify tokens against; when absent all-in-one runs a local issuer. */
   JWKS_URL: httpUrl.optional(),
   /** A JWKS file instead of JWKS_URL (public keys only). */

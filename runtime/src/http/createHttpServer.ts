@@ -2,6 +2,8 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { ApolloServer, BaseContext, HTTPGraphQLRequest } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { Attributes } from '@opentelemetry/api';
+import { createHttpAccessLog, shareAccessFacts } from '../logging/createHttpAccessLog';
+import type { AccessLogOptions } from '../logging/writeAccessLine';
 import { inRequestSpan } from '../traceContext';
 
 /** A plain route beside GraphQL, e.g. `/health/live` or a streamed export. */
@@ -25,6 +27,8 @@ export interface HttpServerOptions<C extends BaseContext> {
   routes?: Record<string, RouteHandler>;
   /** Readiness check for `/health/ready`; `/health/live` always answers while the process runs. */
   ready?: () => Promise<boolean>;
+  /** One access line per request, and the errors the server did not expect, go here. */
+  accessLog?: AccessLogOptions;
 }
 
 export class HttpError extends Error {
@@ -111,6 +115,8 @@ async function serveGraphQL<C extends BaseContext>(
     search: url.search,
     body: await parseBody(req, headers, endpoint.maxBodyBytes ?? DEFAULT_MAX_BODY),
   };
+  // The GraphQL plugin knows the operation and the caller: it fills in this request's line.
+  shareAccessFacts(req, httpGraphQLRequest);
   await inRequestSpan(headers.get('traceparent'), endpoint.spanAttributes ?? {}, async () => {
     const response = await endpoint.server.executeHTTPGraphQLRequest({
       httpGraphQLRequest,
@@ -144,7 +150,9 @@ export function createHttpServer<C extends BaseContext>(
     },
     ...options.routes,
   };
+  const accessLog = options.accessLog && createHttpAccessLog(options.accessLog);
   const server = http.createServer(async (req, res) => {
+    accessLog?.track(req, res);
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const route = routes[url.pathname];
@@ -154,6 +162,7 @@ export function createHttpServer<C extends BaseContext>(
       }
       sendError(res, new HttpError(404, 'Not found.', 'NOT_FOUND'));
     } catch (error) {
+      if (!(error instanceof HttpError)) accessLog?.fault(req, error);
       if (res.headersSent) return void res.destroy();
       sendError(
         res,

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, type HeaderMap } from '@apollo/server';
@@ -45,7 +46,11 @@ import { validId, validTraceparent } from '../http/requestIds';
 import { publicMetricsRoutes, type MetricsEndpointOptions } from '../http/metricsEndpoint';
 import { IdempotencyRecordSchema } from '../idempotency';
 import type { Identity } from '../identity';
+import { createInputBoundsPlugin } from '../inputBounds/createInputBoundsPlugin';
 import { createLogger, type Logger } from '../logger';
+import { noteAccess } from '../logging/createHttpAccessLog';
+import { logRefusedCall } from '../logging/writeAccessLine';
+import { createAccessLogPlugin } from '../logging/createAccessLogPlugin';
 import { createTracingPlugin, currentTraceparent, inRequestSpan } from '../traceContext';
 import { dbQueries, watchConsumerLag, watchDeadLetters, watchOutboxBacklog } from '../metrics';
 import type { SubgraphContext, SubgraphModule } from './SubgraphModule';
@@ -145,6 +150,7 @@ export function createSubgraphRuntime<L>(
   const namespace = options.messaging?.namespace ?? DEFAULT_NAMESPACE;
   const source = `/subgraphs/${module.name}`;
   const spanAttributes = { 'hr.subgraph': module.name };
+  const accessLog = { logger, service: module.name };
   let orm: MikroORM | undefined;
   let apollo: ApolloServer<SubgraphContext<L>> | undefined;
   const workers: Workers = { consumers: [], unwatch: [] };
@@ -244,11 +250,20 @@ export function createSubgraphRuntime<L>(
     req: IncomingMessage,
     res: ServerResponse,
   ) {
+    let context: SubgraphContext<L> | undefined;
     try {
-      await route(req, res, await createContext(headersOf(toHeaderMap(req))));
+      context = await createContext(headersOf(toHeaderMap(req)));
+      const { requestId, correlationId, identity } = context;
+      noteAccess(req, { requestId, correlationId, userId: identity.subject });
+      await route(req, res, context);
     } catch (error) {
+      const httpError = toHttpError(error);
+      if (httpError.status === 500) {
+        const ids = { requestId: context?.requestId, correlationId: context?.correlationId };
+        logger.error({ err: error, service: module.name, ...ids }, 'unexpected error');
+      }
       if (res.headersSent) return void res.destroy();
-      sendError(res, toHttpError(error));
+      sendError(res, httpError);
     }
   }
 
@@ -281,6 +296,7 @@ export function createSubgraphRuntime<L>(
         allowBatchedHttpRequests: false,
         csrfPrevention: true,
         hideSchemaDetailsFromClientErrors: !options.schemaDetailsInErrors,
+        logger,
         // The process that runs the subgraph owns its signals and stops everything in order;
         // Apollo's own handlers would stop this server on their own and re-raise the signal.
         stopOnTerminationSignals: false,
@@ -288,6 +304,8 @@ export function createSubgraphRuntime<L>(
         // would cost time on every field and nothing here reads them.
         plugins: [
           ApolloServerPluginLandingPageDisabled(),
+          createAccessLogPlugin(accessLog),
+          createInputBoundsPlugin(),
           createTracingPlugin(),
           ApolloServerPluginInlineTraceDisabled(),
           ApolloServerPluginCacheControlDisabled(),
@@ -320,11 +338,15 @@ export function createSubgraphRuntime<L>(
       const server = apollo;
       if (!server) throw new Error(`Subgraph ${module.name} is not started.`);
       return inRequestSpan(headers.traceparent, spanAttributes, async () => {
+        const startedAt = performance.now();
         let contextValue: SubgraphContext<L>;
         try {
           contextValue = await createContext(headers);
         } catch (error) {
-          return { errors: [formatError(toGraphQLError(asDomainError(error)).toJSON(), error)] };
+          const domain = asDomainError(error);
+          const durationMs = performance.now() - startedAt;
+          logRefusedCall(accessLog, { headers, code: domain.code, error, durationMs });
+          return { errors: [formatError(toGraphQLError(domain).toJSON(), error)] };
         }
         const response = await server.executeOperation(request, { contextValue });
         if (response.body.kind !== 'single')
@@ -367,6 +389,7 @@ export function createSubgraphRuntime<L>(
           ...publicMetricsRoutes(options.metricsEndpoint ?? {}, register),
         },
         ready: () => this.ready(),
+        accessLog,
       });
     },
     routes() {

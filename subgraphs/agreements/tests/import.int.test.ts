@@ -154,13 +154,20 @@ it('imports JSON lines the same way, with line numbers', async () => {
 });
 
 it('refuses a file that is not CSV, and an import by anyone but HR', async () => {
-  for (const content of ['{"employee_number":"I0001"}', '\u0000\u0001binary', 'a,b\n1,2\n']) {
+  for (const content of ['{"employee_number":"I0001"}', 'a,b\n1,2\n']) {
     const reply = await h.gql(IMPORT, { input: { format: 'CSV', content } });
     expect(reply.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'content',
     });
   }
+  // Control characters are refused before the import reads the file.
+  const binary = await h.gql(IMPORT, { input: { format: 'CSV', content: '\u0000\u0001binary' } });
+  expect(binary.errors?.[0].extensions).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    field: 'input.content',
+    reason: 'CONTROL_CHARACTER',
+  });
   const reply = await h.gql(
     IMPORT,
     { input: { format: 'CSV', content: GOOD } },

@@ -43,7 +43,8 @@ describe('attendance: bad input names its field', () => {
     ['location', { location: '' }],
     ['location', { location: 'x'.repeat(201) }],
     ['device', { device: '  ' }],
-    ['device', { device: 'bad\u0000device' }],
+    // Control characters are refused before the domain's own checks, named by argument path.
+    ['input.device', { device: 'bad\u0000device' }],
     ['idempotencyKey', { idempotencyKey: 'k'.repeat(201) }],
   ])('checkIn: %s', async (field, overrides) => {
     expectField(await h.gql(CHECK_IN, { input: checkIn(overrides) }, hr), field);

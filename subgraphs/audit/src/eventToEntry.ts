@@ -14,6 +14,15 @@ export const MASK = '***';
 const SENSITIVE =
   /salary|phone|email|password|token|secret|iban|bank_?account|sort_?code|birth|national_?insurance|address/i;
 
+/**
+ * Keys that are personal only in one domain's events. A notification's title and body are
+ * for its recipient alone (nobody may read another person's notifications), while a title
+ * elsewhere, a job title say, is not personal.
+ */
+const SENSITIVE_IN_DOMAIN: Record<string, RegExp> = {
+  notifications: /^(title|body)$/i,
+};
+
 const ACTIONS: Record<string, string> = {
   created: 'CREATE',
   updated: 'UPDATE',
@@ -50,21 +59,28 @@ const PAIRS: [string, string][] = [
   ['previous', 'current'],
 ];
 
-export const isSensitiveKey = (key: string): boolean => SENSITIVE.test(key);
+export const isSensitiveKey = (key: string, domain?: string): boolean =>
+  SENSITIVE.test(key) || !!(domain && SENSITIVE_IN_DOMAIN[domain]?.test(key));
 
-/** A copy with every sensitive key's value replaced by "***", at any depth. */
-export function mask(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(mask);
+/**
+ * A copy with every sensitive key's value replaced by "***", at any depth; `domain` (the
+ * event's first type segment) adds the keys personal in that domain's events.
+ */
+export function mask(value: unknown, domain?: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => mask(item, domain));
   if (!isObject(value)) return value;
-  if (isFieldChange(value) && isSensitiveKey(value.field)) return maskFieldChange(value);
+  if (isFieldChange(value) && isSensitiveKey(value.field, domain)) return maskFieldChange(value);
   return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [key, isSensitiveKey(key) ? MASK : mask(inner)]),
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      isSensitiveKey(key, domain) ? MASK : mask(inner, domain),
+    ]),
   );
 }
 
 /** Turns an event into the entry that records it. Throws on an event it cannot read. */
 export function eventToEntry(event: EventEnvelope): EntryDraft {
-  const { entityType, verb, action } = parseType(event.type);
+  const { domain, entityType, verb, action } = parseType(event.type);
   const { oldValues, newValues } = splitValues(isObject(event.data) ? event.data : {}, verb);
   return {
     occurredAt: parseTime(event.time),
@@ -75,21 +91,27 @@ export function eventToEntry(event: EventEnvelope): EntryDraft {
     entityId: requireText(event.subject, 'subject'),
     subgraph: subgraphOf(requireText(event.source, 'source')),
     status: 'SUCCESS',
-    oldValues: oldValues && (mask(oldValues) as JsonObject),
-    newValues: mask(newValues) as JsonObject,
+    oldValues: oldValues && (mask(oldValues, domain) as JsonObject),
+    newValues: mask(newValues, domain) as JsonObject,
     requestId: event.requestid ?? null,
     correlationId: event.correlationid ?? null,
     eventId: requireText(event.id, 'id'),
   };
 }
 
-function parseType(type: string): { entityType: string; verb: string; action: string } {
+function parseType(type: string): {
+  domain: string;
+  entityType: string;
+  verb: string;
+  action: string;
+} {
   const parts = requireText(type, 'type').split('.');
   if (parts.length < 3 || parts.some((part) => !part)) {
     throw malformed(`Event type "${type}" is not <domain>.<entity>.<verb>.`);
   }
   const verb = parts.slice(2).join('.');
   return {
+    domain: parts[0],
     entityType: ENTITY_OF[type] ?? parts[1],
     verb,
     action: ACTIONS[verb] ?? verb.toUpperCase().replace(/\W+/g, '_'),

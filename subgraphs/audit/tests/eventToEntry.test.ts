@@ -133,6 +133,34 @@ describe('mask', () => {
     });
   });
 
+  it("masks a notification's title and body, which only its recipient may read, but no other title", () => {
+    const notification = eventToEntry(
+      makeEvent({
+        type: 'notifications.notification.created',
+        subject: EMPLOYEE_ID,
+        source: '/subgraphs/notifications',
+        data: {
+          notificationId: MANAGER_ID,
+          recipientId: EMPLOYEE_ID,
+          type: 'MESSAGE',
+          title: 'Your disciplinary hearing',
+          body: 'Thursday at 10',
+          createdAt: '2025-01-02T03:04:05.000Z',
+          version: 1,
+        },
+      }),
+    );
+    expect(notification.newValues).toMatchObject({
+      recipientId: EMPLOYEE_ID,
+      type: 'MESSAGE',
+      title: '***',
+      body: '***',
+    });
+    expect(entryOf(employeeDrafts.updated).newValues).toMatchObject({
+      jobTitle: 'Senior Engineer',
+    });
+  });
+
   it('splits a list of field changes into old and new values, masked', () => {
     const entry = eventToEntry(
       makeEvent({

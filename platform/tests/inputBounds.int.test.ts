@@ -1,0 +1,51 @@
+import { contractOperation } from '../../test-support/contractOperation';
+import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
+import { personInput } from '../../test-support/seedOrganisation';
+
+const DIRECTORY = contractOperation('EmployeeDirectory');
+
+// Text the databases refuse or choke on is a client's mistake, told as such before it gets there.
+describe('text inputs through the gateway', () => {
+  let tp: TestPlatform;
+  const hr = { role: 'HR' as const, sub: 'service:hr' };
+
+  beforeAll(async () => {
+    tp = await createTestPlatform();
+  }, 120_000);
+  afterAll(() => tp?.stop());
+
+  it('refuses a NUL character in a name as BAD_USER_INPUT naming the field, and stores nothing', async () => {
+    const input = personInput('Ada\u0000', 'Lovelace');
+    const reply = await tp.graphql(contractOperation('CreateEmployee'), { input }, hr);
+    expect(reply.errors).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({
+          code: 'BAD_USER_INPUT',
+          field: 'input.firstName',
+          reason: 'CONTROL_CHARACTER',
+        }),
+      }),
+    ]);
+    const directory = await tp.graphql(DIRECTORY, { filter: { search: 'Lovelace' } }, hr);
+    expect(directory.data?.employees.totalCount).toBe(0);
+  });
+
+  it('refuses a search of 50,000 characters as BAD_USER_INPUT naming the field', async () => {
+    const reply = await tp.graphql(DIRECTORY, { filter: { search: 'x'.repeat(50_000) } }, hr);
+    expect(reply.errors).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({
+          code: 'BAD_USER_INPUT',
+          field: 'filter.search',
+          reason: 'TEXT_TOO_LONG',
+        }),
+      }),
+    ]);
+  });
+
+  it('still searches with text up to the bound', async () => {
+    const reply = await tp.graphql(DIRECTORY, { filter: { search: 'x'.repeat(100) } }, hr);
+    expect(reply.errors).toBeUndefined();
+    expect(reply.data?.employees.totalCount).toBe(0);
+  });
+});

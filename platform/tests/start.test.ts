@@ -1,0 +1,210 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  closeNats,
+  connectNats,
+  createNamespace,
+  deleteStreams,
+  freePort,
+} from '../../messaging/src';
+import { LOCK_FILE } from '../src/startup/lockDataDir';
+import { isRunning, parentOf } from '../src/startup/processInfo';
+import { TEST_NATS_URL } from '../../test-support/createTestPlatform';
+import { waitFor } from '../../test-support/waitFor';
+
+const root = path.resolve(__dirname, '../..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+
+interface Run {
+  child: ChildProcess;
+  /** What it wrote to stdout and stderr so far. */
+  output(): string;
+  /** Its exit code. */
+  exited: Promise<number | null>;
+}
+
+/** Every process below `pid`, found through /proc. */
+function descendantsOf(pid: number): number[] {
+  const parents = fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map((entry) => [Number(entry), parentOf(Number(entry))] as const);
+  const found: number[] = [];
+  for (let frontier = [pid]; frontier.length > 0;) {
+    frontier = parents.filter(([, parent]) => frontier.includes(parent!)).map(([child]) => child);
+    found.push(...frontier);
+  }
+  return found;
+}
+
+/** The nats-servers whose store is under `dataDir`. */
+function natsServersOf(dataDir: string): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        const command = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+        return command.includes('nats-server') && command.includes(dataDir);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+const portOpen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+
+// `npm start` as people run it, on its own DATA_DIR and port.
+describe('npm start', () => {
+  const runs: Run[] = [];
+  const dataDirs: string[] = [];
+  const namespaceId = `T${crypto.randomBytes(4).toString('hex')}`;
+
+  const newDataDir = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-start-'));
+    dataDirs.push(dir);
+    return dir;
+  };
+
+  function run(how: 'npm' | 'tsx', env: Record<string, string>): Run {
+    const [command, args] = how === 'npm' ? ['npm', ['start']] : [tsx, ['bin/start.ts']];
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    child.stderr!.on('data', (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const started = { child, output: () => output, exited };
+    runs.push(started);
+    return started;
+  }
+
+  /** The platform with a shared NATS and its own streams, ready to serve. */
+  async function startReady(dataDir: string, port: number): Promise<Run> {
+    const started = run('npm', {
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      NATS_URL: TEST_NATS_URL,
+      NATS_NAMESPACE: namespaceId,
+    });
+    await waitFor(async () => {
+      if (started.child.exitCode !== null) throw new Error(`exited: ${started.output()}`);
+      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
+        (response) => response.ok,
+        () => false,
+      );
+      return ready || undefined;
+    }, 90_000);
+    return started;
+  }
+
+  afterAll(async () => {
+    // Whatever a failed test left running.
+    for (const { child } of runs) {
+      for (const pid of [...descendantsOf(child.pid!), child.pid!]) {
+        if (isRunning(pid)) process.kill(pid, 'SIGKILL');
+      }
+    }
+    const nats = await connectNats({ servers: TEST_NATS_URL, name: 'test-cleanup' });
+    await deleteStreams(nats.jsm, createNamespace(namespaceId));
+    await closeNats(nats.nc);
+    for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a second start on the same DATA_DIR, naming the process that holds it, and stops on SIGTERM', async () => {
+    const dataDir = newDataDir();
+    const port = await freePort();
+    const first = await startReady(dataDir, port);
+    const holder = JSON.parse(fs.readFileSync(path.join(dataDir, LOCK_FILE), 'utf8')).pid;
+    const tree = [first.child.pid!, ...descendantsOf(first.child.pid!)];
+    expect(tree).toContain(holder);
+
+    const second = run('tsx', { DATA_DIR: dataDir, PORT: String(await freePort()) });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain(`DATA_DIR ${dataDir} is in use by process ${holder}`);
+    expect(await portOpen(port)).toBe(true);
+
+    // To npm itself, as a supervisor or a shell's `kill` sends it.
+    first.child.kill('SIGTERM');
+    await waitFor(async () => (tree.some(isRunning) ? undefined : true), 60_000);
+    expect(await portOpen(port)).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+    expect(first.output()).not.toMatch(/did not stop/);
+  }, 180_000);
+
+  it('stops on SIGINT to npm, as Ctrl-C in a terminal sends it', async () => {
+    const dataDir = newDataDir();
+    const port = await freePort();
+    const started = await startReady(dataDir, port);
+    const tree = [started.child.pid!, ...descendantsOf(started.child.pid!)];
+
+    started.child.kill('SIGINT');
+    await waitFor(async () => (tree.some(isRunning) ? undefined : true), 60_000);
+    expect(await portOpen(port)).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+  }, 180_000);
+
+  it('stops when npm dies without passing a signal on', async () => {
+    const dataDir = newDataDir();
+    const port = await freePort();
+    const started = await startReady(dataDir, port);
+    const tree = [started.child.pid!, ...descendantsOf(started.child.pid!)];
+
+    started.child.kill('SIGKILL');
+    await waitFor(async () => (tree.some(isRunning) ? undefined : true), 60_000);
+    expect(await portOpen(port)).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+  }, 180_000);
+
+  it('stops the nats-server it launched and frees DATA_DIR when its port is taken', async () => {
+    const dataDir = newDataDir();
+    const blocker = net.createServer();
+    const port = await new Promise<number>((resolve) =>
+      blocker.listen(0, '127.0.0.1', () => resolve((blocker.address() as net.AddressInfo).port)),
+    );
+    try {
+      const failed = run('npm', { DATA_DIR: dataDir, PORT: String(port) });
+      expect(await failed.exited).not.toBe(0);
+      expect(failed.output()).toContain(`Port ${port} on 127.0.0.1 is in use`);
+    } finally {
+      blocker.close();
+    }
+    // It did launch one (its store is there), and left none behind.
+    expect(fs.existsSync(path.join(dataDir, 'nats'))).toBe(true);
+    expect(natsServersOf(dataDir)).toEqual([]);
+    expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+  }, 180_000);
+
+  it('stops what it started when a subgraph fails to start, saying which and why', async () => {
+    const dataDir = newDataDir();
+    const failed = run('npm', {
+      DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      ATTENDANCE_GRACE_MINUTES: 'soon',
+    });
+    expect(await failed.exited).not.toBe(0);
+    expect(failed.output()).toMatch(
+      /The attendance subgraph did not start: ATTENDANCE_GRACE_MINUTES .*"soon"/,
+    );
+    // Subgraphs before it in the list had started: their databases are there.
+    expect(fs.existsSync(path.join(dataDir, 'employees.sqlite'))).toBe(true);
+    expect(natsServersOf(dataDir)).toEqual([]);
+    expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+  }, 180_000);
+});

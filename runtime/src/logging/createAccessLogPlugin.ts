@@ -1,0 +1,95 @@
+import { performance } from 'node:perf_hooks';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ErrorCode, formatError } from '../errors';
+import type { Logger } from '../logger';
+import { accessFactsOf } from './createHttpAccessLog';
+import {
+  inProcessStatus,
+  loggableName,
+  writeAccessLine,
+  type AccessFacts,
+  type AccessLogOptions,
+} from './writeAccessLine';
+
+/** What the access log reads from a request's context (the gateway's and the subgraphs' have it). */
+export interface LoggedContext extends BaseContext {
+  identity?: { subject: string } | null;
+  requestId?: string;
+  correlationId?: string;
+}
+
+function codesOf(errors: readonly GraphQLFormattedError[] | undefined): string[] {
+  const codes = (errors ?? []).map((error) => String(error.extensions?.code ?? ErrorCode.INTERNAL));
+  return [...new Set(codes)];
+}
+
+/**
+ * Logs an error the client only sees as INTERNAL (or UNAVAILABLE) once, here, with its
+ * stack. A subgraph's error reaching the gateway is left to the subgraph, which logged it.
+ */
+function logFault(logger: Logger, error: GraphQLError, facts: AccessFacts): void {
+  if (error.extensions?.serviceName !== undefined) return;
+  // The gateway hands on a data source's failure as it was thrown, not as a GraphQLError.
+  const formatted = error instanceof GraphQLError ? error.toJSON() : { message: String(error) };
+  const code = formatError(formatted, error).extensions?.code;
+  if (code !== ErrorCode.INTERNAL && code !== ErrorCode.UNAVAILABLE) return;
+  const fields = {
+    err: error.originalError ?? error,
+    code,
+    requestId: facts.requestId,
+    correlationId: facts.correlationId,
+    operation: facts.operation,
+    path: error.path,
+  };
+  if (code === ErrorCode.INTERNAL) logger.error(fields, 'unexpected error');
+  else logger.warn(fields, 'a dependency is unavailable');
+}
+
+/**
+ * The access and error log of one Apollo server, the gateway's or a subgraph's
+ * (DESIGN.md §7): one line per operation with its ids, caller, name, type, status and
+ * duration, and each unexpected error once with its stack. Over HTTP the server writes
+ * the line when the response ends (see createHttpServer) and this plugin fills it in;
+ * for a call made in-process it writes the line itself. Variables and results are never
+ * logged: they may hold personal data.
+ */
+export function createAccessLogPlugin<C extends LoggedContext>(
+  options: AccessLogOptions,
+): ApolloServerPlugin<C> {
+  const logger = options.logger.child({ service: options.service });
+  return {
+    async requestDidStart({ request, contextValue }) {
+      const startedAt = performance.now();
+      const shared = request.http && accessFactsOf(request.http);
+      const facts: AccessFacts = shared ?? {};
+      Object.assign(facts, {
+        requestId: contextValue.requestId,
+        correlationId: contextValue.correlationId,
+        userId: contextValue.identity?.subject,
+        operation: loggableName(request.operationName),
+      });
+      return {
+        async didResolveOperation({ operationName, operation }) {
+          facts.operation = loggableName(operationName);
+          facts.operationType = operation?.operation;
+        },
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) logFault(logger, error, facts);
+        },
+        async willSendResponse({ response }) {
+          const body = response.body;
+          facts.errors = codesOf(
+            body.kind === 'single' ? body.singleResult.errors : body.initialResult.errors,
+          );
+          if (shared) return;
+          writeAccessLine(logger, {
+            ...facts,
+            status: request.http ? (response.http.status ?? 200) : inProcessStatus(facts.errors),
+            durationMs: performance.now() - startedAt,
+          });
+        },
+      };
+    },
+  };
+}

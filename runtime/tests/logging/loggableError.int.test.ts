@@ -1,0 +1,58 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { openDatabase } from '../../src/database';
+import { createLogger } from '../../src/logger';
+import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
+
+interface Person {
+  id: string;
+  email: string;
+}
+const PersonSchema = new EntitySchema<Person>({
+  name: 'Person',
+  tableName: 'people',
+  properties: {
+    id: { type: 'string', primary: true },
+    email: { type: 'string', unique: true },
+  },
+});
+
+describe('logged errors', () => {
+  let db: TestDatabase;
+  beforeAll(async () => (db = await createTestDatabase()));
+  afterAll(() => db.drop());
+
+  it("keep a driver error's type, code, message and stack, but not its statement or values", async () => {
+    const orm = await openDatabase({ target: db.target('people'), entities: [PersonSchema] });
+    let failure: unknown;
+    const insert = (id: string) => {
+      const em = orm.em.fork();
+      return em.persistAndFlush(em.create(PersonSchema, { id, email: 'ada@example.com' }));
+    };
+    try {
+      await insert('p1');
+      await insert('p2');
+    } catch (error) {
+      failure = error;
+    } finally {
+      await orm.close();
+    }
+    // What the driver says carries the address, in its message and (PostgreSQL) its detail.
+    expect(JSON.stringify({ ...(failure as object), message: (failure as Error).message })).toMatch(
+      /ada@example\.com/,
+    );
+
+    const lines: Record<string, any>[] = [];
+    const logger = createLogger({
+      level: 'info',
+      destination: { write: (text: string) => void lines.push(JSON.parse(text)) },
+    });
+    logger.error({ err: failure }, 'unexpected error');
+
+    expect(lines[0].err).toMatchObject({
+      type: 'UniqueConstraintViolationException',
+      message: expect.stringMatching(/unique/i),
+      stack: expect.stringMatching(/^UniqueConstraintViolationException: .*\n\s+at /),
+    });
+    expect(JSON.stringify(lines)).not.toMatch(/ada@example\.com|insert into/i);
+  });
+});
