@@ -29,8 +29,13 @@ import {
   type IntrospectionMode,
 } from './operations/createOperationGuardPlugin';
 import { nameTokenLimit, resolveLimits, type OperationLimits } from './operations/OperationLimits';
+import {
+  createSubgraphReadiness,
+  type SubgraphReadinessOptions,
+} from './health/createSubgraphReadiness';
 import { createHttpFetcher } from './subgraphs/createHttpFetcher';
 import { createServiceBuilder } from './subgraphs/createServiceBuilder';
+import type { SubgraphPolicyOptions } from './subgraphs/createSubgraphPolicy';
 import type { SubgraphEndpoint } from './subgraphs/SubgraphEndpoint';
 import {
   attachSubscriptions,
@@ -56,13 +61,26 @@ export interface GatewayOptions {
   limits?: OperationLimits;
   /** Extra exact-path HTTP routes, e.g. `/.well-known/jwks.json` or an export proxied to a subgraph. */
   routes?: Record<string, RouteHandler>;
-  /** Readiness beyond the gateway's own (its supergraph loaded), for `/health/ready`. */
+  /**
+   * Readiness beyond the gateway's own (its supergraph loaded and its required
+   * subgraphs reachable, see `readiness`), for `/health/ready`.
+   */
   ready?: () => Promise<boolean>;
+  /**
+   * Which subgraphs `/health/ready` requires, and how it probes them (defaults: all
+   * subgraphs, a 1 s probe deadline, one round of probes per 2 s).
+   */
+  readiness?: SubgraphReadinessOptions;
   logger?: Logger;
   /** Registry for the gateway's metrics (default: prom-client's process-wide one). */
   metricsRegistry?: Registry;
-  /** Deadline of one HTTP subgraph fetch in milliseconds (default 30 s). */
-  subgraphTimeoutMs?: number;
+  /**
+   * Every subgraph's resilience policy: deadline, concurrency cap and queue, circuit
+   * breaker, retries of reads (defaults in `DEFAULT_SUBGRAPH_POLICY`; docs/resilience.md).
+   */
+  subgraphPolicy?: SubgraphPolicyOptions;
+  /** Changes to `subgraphPolicy` for some subgraphs, by name. */
+  subgraphPolicies?: Record<string, SubgraphPolicyOptions>;
   /** GraphQL path (default `/graphql`). */
   path?: string;
   /** Further Apollo Server plugins. */
@@ -100,16 +118,25 @@ export function createGateway(options: GatewayOptions): Gateway {
   const limits = resolveLimits(options.limits);
   const introspection = options.introspection ?? 'restricted';
   const metrics = createGatewayMetrics({ registry: options.metricsRegistry });
-  const fetcher = createHttpFetcher({ timeoutMs: options.subgraphTimeoutMs });
+  const fetcher = createHttpFetcher();
   const createContext = createContextFactory({
     auth: options.auth ?? 'required',
     verifier: options.verifier,
   });
 
   let apolloStarting = false;
+  const buildService = createServiceBuilder({
+    subgraphs: options.subgraphs ?? {},
+    fetcher,
+    metrics,
+    policy: options.subgraphPolicy,
+    policies: options.subgraphPolicies,
+    logger,
+  });
+  const subgraphReadiness = createSubgraphReadiness(buildService.built, options.readiness);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: createServiceBuilder({ subgraphs: options.subgraphs ?? {}, fetcher, metrics }),
+    buildService,
     logger,
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -164,7 +191,14 @@ export function createGateway(options: GatewayOptions): Gateway {
       },
       ...options.routes,
     },
-    ready: async () => running && (options.ready ? options.ready() : true),
+    ready: async () => {
+      if (!running) return false;
+      const [own, { ready, ...details }] = await Promise.all([
+        options.ready ? options.ready() : true,
+        subgraphReadiness.check(),
+      ]);
+      return { ready: own && ready, details };
+    },
   });
   const subscriptions =
     options.subscriptions &&

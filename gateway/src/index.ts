@@ -26,4 +26,20 @@ export {
   type HttpFetcher,
   type HttpFetcherOptions,
 } from './subgraphs/createHttpFetcher';
+export {
+  DEFAULT_SUBGRAPH_POLICY,
+  createSubgraphPolicy,
+  type CircuitStateName,
+  type SubgraphPolicy,
+  type SubgraphPolicyOptions,
+} from './subgraphs/createSubgraphPolicy';
+export {
+  SubgraphUnavailableError,
+  type UnavailableReason,
+} from './subgraphs/SubgraphUnavailableError';
+export type {
+  SubgraphReadinessOptions,
+  SubgraphReadinessReport,
+  SubgraphStatus,
+} from './health/createSubgraphReadiness';
 export * from './subscriptions';

@@ -1,8 +1,9 @@
 import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ErrorCode, unavailable } from '../../../runtime/src/errors';
+import { ErrorCode } from '../../../runtime/src/errors';
 import { forwardedHeaders, type GatewayContext } from '../context/GatewayContext';
-import type { Fetcher } from './createHttpFetcher';
+import type { Fetcher, FetchError } from './createHttpFetcher';
+import { SubgraphUnavailableError } from './SubgraphUnavailableError';
 
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 
@@ -28,6 +29,16 @@ export class HttpDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super({ url, fetcher });
   }
 
+  /** Runs one fetch; `signal` (the subgraph policy's deadline) aborts it. */
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>, signal?: AbortSignal) {
+    if (!signal) return super.process(options);
+    // Apollo's data source gives its fetcher no per-call options: this call runs on a
+    // view of the source whose fetcher carries the signal.
+    const call = Object.create(this) as HttpDataSource;
+    call.fetcher = (url, init) => this.fetcher(url, { ...init, signal });
+    return super.process.call(call, options);
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const headers = request.http?.headers;
     if (!headers) return;
@@ -35,6 +46,17 @@ export class HttpDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const failure = `The ${this.subgraph} subgraph answered HTTP ${response.status}.`;
+    // 502 to 504: the subgraph, or a gateway or load balancer in front of it, says it is
+    // down, not broken. After a 503 nothing was done, so a read may be sent again.
+    if (response.status >= 502 && response.status <= 504) {
+      const safeToRetry = response.status === 503;
+      return new GraphQLError(failure, {
+        originalError: new SubgraphUnavailableError(this.subgraph, 'UNAVAILABLE', failure, {
+          safeToRetry,
+        }),
+      });
+    }
     const body = await this.parseBody(response).catch(() => undefined);
     const first = (
       body as { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] }
@@ -46,15 +68,16 @@ export class HttpDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         extensions: { code, ...(field ? { field } : {}), ...(rule ? { rule } : {}) },
       });
     }
-    const failure = `The ${this.subgraph} subgraph answered HTTP ${response.status}.`;
-    // A gateway or load balancer in front of the subgraph: it is down, not broken.
-    const originalError =
-      response.status >= 502 && response.status <= 504 ? unavailable(failure) : undefined;
-    return new GraphQLError(failure, { originalError });
+    return new GraphQLError(failure);
   }
 
-  override didEncounterError(error: Error): never {
+  override didEncounterError(error: FetchError): never {
     if (error instanceof GraphQLError) throw error;
-    throw unavailable(`The ${this.subgraph} subgraph could not be reached.`, error);
+    throw new SubgraphUnavailableError(
+      this.subgraph,
+      'UNREACHABLE',
+      `The ${this.subgraph} subgraph could not be reached.`,
+      { cause: error, safeToRetry: error.notSent === true },
+    );
   }
 }
