@@ -4,7 +4,7 @@ import { createGateway, type SubgraphEndpoint } from '../gateway/src';
 import { DEFAULT_NAMESPACE, closeNats, connectNats, ensureStreams } from '../messaging/src';
 import { createLocalIssuer, createTokenVerifier } from '../runtime/src/auth';
 import { createCipher, loadDataKey } from '../runtime/src/cipher';
-import { ConfigError, loadConfig, type AppConfig } from '../runtime/src/config';
+import { ConfigError, loadConfig, subgraphOptionsOf, type AppConfig } from '../runtime/src/config';
 import { targetFor } from '../runtime/src/database';
 import { listen } from '../runtime/src/http/createHttpServer';
 import { createLogger, type Logger } from '../runtime/src/logger';
@@ -50,7 +50,10 @@ async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing)
   );
   const routes = Object.fromEntries(
     subgraphs.flatMap((module) =>
-      Object.keys(module.routes ?? {}).map((path) => [path, proxyRoute(urls[module.name])]),
+      Object.keys(module.routes ?? {}).map((path) => [
+        path,
+        proxyRoute(urls[module.name], { timeoutMs: config.SUBGRAPH_TIMEOUT_MS }),
+      ]),
     ),
   );
   // Subscriptions are served from the events stream, so they need NATS.
@@ -66,6 +69,7 @@ async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing)
     introspection: config.INTROSPECTION_OPEN ? 'open' : 'restricted',
     routes,
     subscriptions: nats && hrSubscriptions(nats, DEFAULT_NAMESPACE),
+    ...subgraphOptionsOf(config),
     logger,
   });
   process.on('SIGTERM', () => {

@@ -9,12 +9,13 @@
  * benchmark workload. Limits default to the gateway's and can be set with
  * `GATEWAY_MAX_DEPTH`, `GATEWAY_MAX_ALIASES`, `GATEWAY_MAX_TOKENS`,
  * `GATEWAY_MAX_COST`, `GATEWAY_MAX_BODY_BYTES`, `GATEWAY_DEFAULT_LIST_SIZE`.
- * The rest of the configuration is `loadConfig`'s.
+ * The policy toward subgraphs (`SUBGRAPH_TIMEOUT_MS`, `SUBGRAPH_MAX_CONCURRENCY`, ...)
+ * and the rest of the configuration are `loadConfig`'s.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { createTokenVerifier } from '../../runtime/src/auth';
-import { ConfigError, loadConfig } from '../../runtime/src/config';
+import { ConfigError, loadConfig, subgraphOptionsOf } from '../../runtime/src/config';
 import { createLogger } from '../../runtime/src/logger';
 import { createGateway } from './createGateway';
 import type { OperationLimits } from './operations/OperationLimits';
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
       : undefined,
     introspection: config.INTROSPECTION_OPEN ? 'open' : 'restricted',
     limits: readLimits(),
+    ...subgraphOptionsOf(config),
     logger,
   });
   const port = await gateway.listen(config.PORT, config.HOST);

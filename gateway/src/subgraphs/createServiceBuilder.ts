@@ -11,6 +11,7 @@ import type { GatewayMetrics } from '../metrics/createGatewayMetrics';
 import type { Fetcher } from './createHttpFetcher';
 import {
   createSubgraphPolicy,
+  withDefaults,
   type CircuitStateName,
   type SubgraphPolicy,
   type SubgraphPolicyEvents,
@@ -71,7 +72,7 @@ export function createServiceBuilder(options: ServiceBuilderOptions): ServiceBui
         : new HttpDataSource(name, endpoint.url, options.fetcher);
     const policy = createSubgraphPolicy(
       name,
-      { ...options.policy, ...options.policies?.[name] },
+      withDefaults(options.policy ?? {}, options.policies?.[name] ?? {}),
       observePolicy(name, options),
     );
     const ready = 'ready' in endpoint ? endpoint.ready : undefined;

@@ -74,6 +74,17 @@ export interface SubgraphPolicy {
   probe<T>(call: SubgraphCall<T>, timeoutMs: number): Promise<T>;
 }
 
+/** `options` over the defaults, where a value left undefined keeps the default. */
+export function withDefaults(...layers: SubgraphPolicyOptions[]): Required<SubgraphPolicyOptions> {
+  const settings = { ...DEFAULT_SUBGRAPH_POLICY };
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer)) {
+      if (value !== undefined) settings[key as keyof SubgraphPolicyOptions] = value;
+    }
+  }
+  return settings;
+}
+
 const STATE_NAMES: Record<CircuitState, CircuitStateName> = {
   [CircuitState.Closed]: 'closed',
   [CircuitState.HalfOpen]: 'half-open',
@@ -91,7 +102,7 @@ export function createSubgraphPolicy(
   options: SubgraphPolicyOptions = {},
   events: SubgraphPolicyEvents = {},
 ): SubgraphPolicy {
-  const settings = { ...DEFAULT_SUBGRAPH_POLICY, ...options };
+  const settings = withDefaults(options);
   const breaker = circuitBreaker(
     handleWhen((error) => subgraphUnavailable(error) !== undefined),
     {
