@@ -249,8 +249,18 @@ describe('readiness', () => {
     run = await start('http', { readiness: { required: ['users'], cacheMs: 0 } }, '503');
     expect(await ready(run.fx)).toMatchObject({
       status: 200,
-      body: { status: 'ready', unreachable: ['reviews'] },
+      body: {
+        status: 'ready',
+        unreachable: [],
+        subgraphs: { reviews: { reachable: false, required: false } },
+      },
     });
+  });
+
+  it('counts a subgraph that refuses the tokenless probe as reachable: it answered', async () => {
+    run = await start('http', { readiness: { cacheMs: 0 } }, '401');
+    expect(await ready(run.fx)).toMatchObject({ status: 200, body: { unreachable: [] } });
+    expect(run.sw.received).toEqual(['{ __typename }']);
   });
 
   it('answers polls from one round of probes while it is fresh', async () => {

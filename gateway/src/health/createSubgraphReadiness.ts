@@ -19,8 +19,9 @@ export interface SubgraphStatus {
 export interface SubgraphReadinessReport {
   /** Every required subgraph is reachable. */
   ready: boolean;
-  /** The subgraphs that are not, required or not, by name. */
+  /** The required subgraphs that are not, by name. */
   unreachable: string[];
+  /** Every subgraph of the supergraph, required or not. */
   subgraphs: Record<string, SubgraphStatus>;
 }
 
@@ -62,14 +63,9 @@ export function createSubgraphReadiness(
       }),
     );
     const statuses = Object.fromEntries(entries);
-    const unreachable = entries.filter(([, status]) => !status.reachable).map(([name]) => name);
     // A required subgraph the supergraph does not have can never be reached.
-    for (const name of required) if (!subgraphs.has(name)) unreachable.push(name);
-    return {
-      ready: [...required].every((name) => statuses[name]?.reachable === true),
-      unreachable,
-      subgraphs: statuses,
-    };
+    const unreachable = [...required].filter((name) => statuses[name]?.reachable !== true);
+    return { ready: unreachable.length === 0, unreachable, subgraphs: statuses };
   }
 
   return {

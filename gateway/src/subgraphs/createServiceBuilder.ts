@@ -20,6 +20,7 @@ import {
 import { HttpDataSource } from './HttpDataSource';
 import { InProcessDataSource } from './InProcessDataSource';
 import type { SubgraphEndpoint } from './SubgraphEndpoint';
+import { subgraphUnavailable } from './SubgraphUnavailableError';
 
 export interface ServiceBuilderOptions {
   /** Endpoints by subgraph name; a subgraph not listed is called at its URL in the supergraph. */
@@ -80,7 +81,12 @@ export function createServiceBuilder(options: ServiceBuilderOptions): ServiceBui
       name,
       policy,
       async probe(timeoutMs) {
-        await policy.probe((signal) => source.process(probeOptions(), signal), timeoutMs);
+        await policy
+          .probe((signal) => source.process(probeOptions(), signal), timeoutMs)
+          .catch((error: unknown) => {
+            // Any answer, even a refusal of the probe's missing token, shows it is reachable.
+            if (subgraphUnavailable(error)) throw error;
+          });
         if (ready && !(await ready())) throw new Error(`The ${name} subgraph is not ready.`);
       },
     });

@@ -4,11 +4,12 @@ import type { SubgraphEndpoint } from '../../src';
 
 /**
  * What the switch does with a call: `pass` it on, `hold` it until released,
- * answer `503`, or `reset` the connection once the request has arrived (over
- * HTTP); `reset-reused` resets only a call on a kept-alive connection, as a
- * server that just closed an idle one does.
+ * answer `503`, answer `401` as a subgraph refusing a call without a token, or
+ * `reset` the connection once the request has arrived (over HTTP);
+ * `reset-reused` resets only a call on a kept-alive connection, as a server
+ * that just closed an idle one does.
  */
-export type Behaviour = 'pass' | 'hold' | '503' | 'reset' | 'reset-reused';
+export type Behaviour = 'pass' | 'hold' | '503' | '401' | 'reset' | 'reset-reused';
 
 /** Stands in front of one subgraph and decides what happens to each call. */
 export interface SubgraphSwitch {
@@ -77,6 +78,14 @@ export function createSubgraphSwitch(behaviour: Behaviour = 'pass'): SubgraphSwi
       if (now === '503') {
         res.writeHead(503, { 'content-type': 'text/plain' });
         return res.end('Service Unavailable');
+      }
+      if (now === '401') {
+        res.writeHead(401, { 'content-type': 'application/json' });
+        const error = {
+          message: 'A bearer token is required.',
+          extensions: { code: 'UNAUTHENTICATED' },
+        };
+        return res.end(JSON.stringify({ errors: [error] }));
       }
       if (now === 'hold') await hold();
       // The caller gave up (its deadline passed) while the call was held.
