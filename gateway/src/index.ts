@@ -23,9 +23,11 @@ export type { IntrospectionMode } from './operations/createOperationGuardPlugin'
 export { DEFAULT_LIMITS, type OperationLimits } from './operations/OperationLimits';
 export {
   createHttpFetcher,
+  type DeadlineFetcher,
   type HttpFetcher,
   type HttpFetcherOptions,
 } from './subgraphs/createHttpFetcher';
+export { withDeadline, type Deadline } from './subgraphs/Deadline';
 export {
   DEFAULT_SUBGRAPH_POLICY,
   createSubgraphPolicy,

@@ -84,16 +84,25 @@ describe('createHttpFetcher', () => {
     ).rejects.toMatchObject({ code: 'ECONNREFUSED', notSent: true });
   });
 
-  it('stops and closes the connection when its signal aborts', async () => {
+  it('stops and closes the connection when its deadline passes', async () => {
     let closedByClient: Promise<void> | undefined;
     handle = (req) => {
       closedByClient = new Promise((resolve) => req.socket.once('close', () => resolve()));
     };
     fetcher = createHttpFetcher();
-    const controller = new AbortController();
-    const pending = fetcher(url, { method: 'POST', body: '{}', signal: controller.signal });
+    let expire = () => {};
+    const deadline = {
+      expired: false,
+      onExpired(stop: () => void) {
+        expire = () => {
+          deadline.expired = true;
+          stop();
+        };
+      },
+    };
+    const pending = fetcher(url, { method: 'POST', body: '{}' }, deadline);
     await waitFor(async () => (closedByClient ? true : undefined));
-    controller.abort();
+    expire();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError', notSent: false });
     await closedByClient;
   });

@@ -2,7 +2,8 @@ import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ErrorCode } from '../../../runtime/src/errors';
 import { forwardedHeaders, type GatewayContext } from '../context/GatewayContext';
-import type { Fetcher, FetchError } from './createHttpFetcher';
+import type { Deadline } from './Deadline';
+import type { DeadlineFetcher, Fetcher, FetchError } from './createHttpFetcher';
 import { SubgraphUnavailableError } from './SubgraphUnavailableError';
 
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
@@ -24,18 +25,18 @@ export class HttpDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
     url: string,
-    fetcher: Fetcher,
+    private readonly fetchWithin: DeadlineFetcher,
   ) {
-    super({ url, fetcher });
+    super({ url, fetcher: fetchWithin });
   }
 
-  /** Runs one fetch; `signal` (the subgraph policy's deadline) aborts it. */
-  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>, signal?: AbortSignal) {
-    if (!signal) return super.process(options);
+  /** Runs one fetch, ended by `deadline` (the subgraph policy's). */
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>, deadline?: Deadline) {
+    if (!deadline) return super.process(options);
     // Apollo's data source gives its fetcher no per-call options: this call runs on a
-    // view of the source whose fetcher carries the signal.
+    // view of the source whose fetcher carries the deadline.
     const call = Object.create(this) as HttpDataSource;
-    call.fetcher = (url, init) => this.fetcher(url, { ...init, signal });
+    call.fetcher = (url, init) => this.fetchWithin(url, init, deadline);
     return super.process.call(call, options);
   }
 

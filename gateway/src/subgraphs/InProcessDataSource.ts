@@ -1,5 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { forwardedHeaders, type GatewayContext } from '../context/GatewayContext';
+import type { Deadline } from './Deadline';
 import type { InProcessExecutor } from './SubgraphEndpoint';
 import { SubgraphUnavailableError } from './SubgraphUnavailableError';
 
@@ -16,10 +17,10 @@ export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
     private readonly execute: InProcessExecutor,
   ) {}
 
-  /** Runs one operation; when `signal` (the policy's deadline) aborts, stops waiting for it. */
+  /** Runs one operation; past `deadline` (the policy's), stops waiting for it. */
   async process(
     { request, context }: GraphQLDataSourceProcessOptions<GatewayContext>,
-    signal?: AbortSignal,
+    deadline?: Deadline,
   ): Promise<SubgraphResponse> {
     if (!request.query) throw new Error('The query plan produced a fetch without a query.');
     const { query, variables, operationName } = request;
@@ -27,26 +28,25 @@ export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
       { query, variables, ...(operationName ? { operationName } : {}) },
       forwardedHeaders(context),
     );
-    return (await (signal ? this.abandonedOnAbort(result, signal) : result)) as SubgraphResponse;
+    return (await (deadline ? this.givenUpAt(deadline, result) : result)) as SubgraphResponse;
   }
 
   /**
    * An executor cannot be stopped: past the deadline the call is given up (and counts
    * as a timeout) while the subgraph finishes it in the background.
    */
-  private abandonedOnAbort<T>(result: Promise<T>, signal: AbortSignal): Promise<T> {
+  private givenUpAt<T>(deadline: Deadline, result: Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const abandon = () =>
+      deadline.onExpired(() =>
         reject(
           new SubgraphUnavailableError(
             this.subgraph,
             'TIMEOUT',
             `The ${this.subgraph} subgraph did not answer in time.`,
           ),
-        );
-      if (signal.aborted) return abandon();
-      signal.addEventListener('abort', abandon, { once: true });
-      result.then(resolve, reject).finally(() => signal.removeEventListener('abort', abandon));
+        ),
+      );
+      result.then(resolve, reject);
     });
   }
 }

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { Deadline } from './Deadline';
 
 /** The fetch signature `RemoteGraphQLDataSource` calls. */
 export type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -18,7 +19,14 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREAC
 /** A failed fetch; `notSent` when nothing reached the server, so a read may be sent again. */
 export type FetchError = Error & { notSent?: boolean };
 
-export interface HttpFetcher extends Fetcher {
+/** A fetch that, when `deadline` passes, aborts the request and closes its connection. */
+export type DeadlineFetcher = (
+  url: string,
+  init?: FetcherInit,
+  deadline?: Deadline,
+) => Promise<FetcherResponse>;
+
+export interface HttpFetcher extends DeadlineFetcher {
   /** Closes the kept-alive connections. */
   destroy(): void;
 }
@@ -28,7 +36,7 @@ export interface HttpFetcher extends Fetcher {
  * small JSON POSTs on a hot path: this skips the caching layers of the default
  * fetcher and the stream machinery of WHATWG fetch, and reuses connections.
  * It neither retries nor times out on its own: the subgraph policy decides
- * both, aborting a call through `init.signal`.
+ * both, ending a call through its deadline.
  */
 export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher {
   // An idle socket is closed after `timeout`, or earlier when the subgraph announces a
@@ -36,12 +44,15 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher
   const agentOptions = { keepAlive: true, timeout: 30_000, maxSockets: options.maxSockets ?? 256 };
   const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
 
-  function fetcher(url: string, init: FetcherInit = {}): Promise<FetcherResponse> {
+  function fetcher(
+    url: string,
+    init: FetcherInit = {},
+    deadline?: Deadline,
+  ): Promise<FetcherResponse> {
     const target = new URL(url);
     const agent = agents[target.protocol as keyof typeof agents];
     if (!agent) return Promise.reject(new TypeError(`Unsupported protocol in ${url}`));
-    const signal = init.signal as AbortSignal | undefined;
-    if (signal?.aborted) return Promise.reject(aborted(target));
+    if (deadline?.expired) return Promise.reject(aborted(target));
     const body = init.body === undefined ? undefined : Buffer.from(init.body);
     const headers: Record<string, string | number> = { ...init.headers };
     if (body) headers['content-length'] = body.length;
@@ -52,7 +63,6 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', fail);
         res.on('end', () => {
-          signal?.removeEventListener('abort', abort);
           const { statusCode = 0, statusMessage = '' } = res;
           const body = Buffer.concat(chunks);
           resolve(
@@ -60,10 +70,8 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher
           );
         });
       });
-      const abort = () => req.destroy(aborted(target));
-      signal?.addEventListener('abort', abort, { once: true });
+      deadline?.onExpired(() => req.destroy(aborted(target)));
       function fail(error: FetchError) {
-        signal?.removeEventListener('abort', abort);
         const code = (error as NodeJS.ErrnoException).code ?? '';
         // ECONNRESET on a reused socket is the documented race of keep-alive: the server
         // closed the idle socket just as it was reused, so nothing reached it.

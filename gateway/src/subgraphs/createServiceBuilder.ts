@@ -8,7 +8,8 @@ import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/t
 import type { Logger } from '../../../runtime/src/logger';
 import type { GatewayContext } from '../context/GatewayContext';
 import type { GatewayMetrics } from '../metrics/createGatewayMetrics';
-import type { Fetcher } from './createHttpFetcher';
+import type { DeadlineFetcher } from './createHttpFetcher';
+import type { Deadline } from './Deadline';
 import {
   createSubgraphPolicy,
   withDefaults,
@@ -25,7 +26,7 @@ import { subgraphUnavailable } from './SubgraphUnavailableError';
 export interface ServiceBuilderOptions {
   /** Endpoints by subgraph name; a subgraph not listed is called at its URL in the supergraph. */
   subgraphs: Record<string, SubgraphEndpoint>;
-  fetcher: Fetcher;
+  fetcher: DeadlineFetcher;
   metrics?: GatewayMetrics;
   /** The policy of every subgraph (defaults: `DEFAULT_SUBGRAPH_POLICY`). */
   policy?: SubgraphPolicyOptions;
@@ -52,7 +53,7 @@ type Response = Awaited<ReturnType<GraphQLDataSource['process']>>;
 interface Source {
   process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
-    signal?: AbortSignal,
+    deadline?: Deadline,
   ): Promise<Response>;
 }
 
@@ -82,7 +83,7 @@ export function createServiceBuilder(options: ServiceBuilderOptions): ServiceBui
       policy,
       async probe(timeoutMs) {
         await policy
-          .probe((signal) => source.process(probeOptions(), signal), timeoutMs)
+          .probe((deadline) => source.process(probeOptions(), deadline), timeoutMs)
           .catch((error: unknown) => {
             // Any answer, even a refusal of the probe's missing token, shows it is reachable.
             if (subgraphUnavailable(error)) throw error;
@@ -92,7 +93,7 @@ export function createServiceBuilder(options: ServiceBuilderOptions): ServiceBui
     });
     const guarded: GraphQLDataSource<GatewayContext> = {
       process: (request) =>
-        policy.execute((signal) => source.process(request, signal), isRead(request)),
+        policy.execute((deadline) => source.process(request, deadline), isRead(request)),
     };
     return options.metrics ? observed(name, guarded, options.metrics) : guarded;
   };

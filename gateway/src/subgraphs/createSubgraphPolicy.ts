@@ -4,14 +4,12 @@ import {
   CircuitState,
   ConsecutiveBreaker,
   ExponentialBackoff,
-  TaskCancelledError,
-  TimeoutStrategy,
   bulkhead,
   circuitBreaker,
   handleWhen,
   retry,
-  timeout,
 } from 'cockatiel';
+import { withDeadline, type Deadline } from './Deadline';
 import { SubgraphUnavailableError, subgraphUnavailable } from './SubgraphUnavailableError';
 
 /** How the gateway treats one subgraph; every field has a default. */
@@ -56,10 +54,10 @@ export interface SubgraphPolicyEvents {
 }
 
 /**
- * A call to a subgraph. `signal` aborts when its deadline passes; the call then
- * settles at once with a SubgraphUnavailableError, so the breaker counts it.
+ * A call to a subgraph. When its `deadline` passes the call must settle at once
+ * with a SubgraphUnavailableError, so the breaker counts it.
  */
-export type SubgraphCall<T> = (signal: AbortSignal) => Promise<T>;
+export type SubgraphCall<T> = (deadline: Deadline) => Promise<T>;
 
 export interface SubgraphPolicy {
   readonly subgraph: string;
@@ -93,9 +91,10 @@ const STATE_NAMES: Record<CircuitState, CircuitStateName> = {
 };
 
 /**
- * One subgraph's resilience policy, from cockatiel: per attempt a deadline that
- * covers the wait for a slot, then the concurrency cap with its bounded queue,
- * then the circuit breaker; around them, retries for reads only.
+ * One subgraph's resilience policy: per attempt a deadline that covers the wait
+ * for a slot, then the concurrency cap with its bounded queue, then the circuit
+ * breaker; around them, retries for reads only. Cap, breaker and retries are
+ * cockatiel's; the deadline is a timer (see `Deadline`).
  */
 export function createSubgraphPolicy(
   subgraph: string,
@@ -112,7 +111,6 @@ export function createSubgraphPolicy(
   );
   breaker.onStateChange((state) => events.onCircuitChange?.(STATE_NAMES[state]));
   const cap = bulkhead(settings.maxConcurrency, settings.queue);
-  const deadline = timeout(settings.timeoutMs, TimeoutStrategy.Aggressive);
   const retries = retry(
     handleWhen((error) => subgraphUnavailable(error)?.safeToRetry === true),
     {
@@ -121,25 +119,31 @@ export function createSubgraphPolicy(
     },
   );
 
-  const throughBreaker = async <T>(call: SubgraphCall<T>, signal: AbortSignal): Promise<T> => {
-    // Cockatiel lets calls wait for the one testing a half-open breaker; they are refused
-    // instead, so no caller waits on a subgraph that may still be down.
-    if (breaker.state === CircuitState.HalfOpen) throw new BrokenCircuitError();
-    return breaker.execute(() => call(signal));
-  };
-  // The breaker sits inside the cap, so a call that queued while the subgraph went
-  // down is refused as it leaves the queue instead of waiting for its own timeout.
-  const attempt = <T>(call: SubgraphCall<T>): Promise<T> =>
-    deadline.execute(({ signal }) => cap.execute(() => throughBreaker(call, signal)));
-
-  const timedOut = (ms: number) =>
+  const timedOut = (ms: number) => () =>
     new SubgraphUnavailableError(
       subgraph,
       'TIMEOUT',
       `The ${subgraph} subgraph did not answer within ${ms} ms.`,
     );
+  const throughBreaker = async <T>(call: SubgraphCall<T>, deadline: Deadline): Promise<T> => {
+    // Its time ran out in the queue: the answer has gone already.
+    if (deadline.expired) throw timedOut(settings.timeoutMs)();
+    // Cockatiel lets calls wait for the one testing a half-open breaker; they are refused
+    // instead, so no caller waits on a subgraph that may still be down.
+    if (breaker.state === CircuitState.HalfOpen) throw new BrokenCircuitError();
+    return breaker.execute(() => call(deadline));
+  };
+  // The breaker sits inside the cap, so a call that queued while the subgraph went
+  // down is refused as it leaves the queue instead of waiting for its own timeout.
+  const attempt = <T>(call: SubgraphCall<T>): Promise<T> =>
+    withDeadline(
+      settings.timeoutMs,
+      (deadline) => cap.execute(() => throughBreaker(call, deadline)),
+      timedOut(settings.timeoutMs),
+    );
+
   /** Turns cockatiel's refusals into the client's error; `count` leaves readiness probes out. */
-  const refused = (error: unknown, ms: number, count = true): never => {
+  const refused = (error: unknown, count = true): never => {
     if (error instanceof BrokenCircuitError) {
       if (count) events.onRefused?.('circuit_open');
       throw new SubgraphUnavailableError(
@@ -156,7 +160,6 @@ export function createSubgraphPolicy(
         `The ${subgraph} subgraph is at capacity.`,
       );
     }
-    if (error instanceof TaskCancelledError) throw timedOut(ms);
     throw error;
   };
 
@@ -167,12 +170,14 @@ export function createSubgraphPolicy(
     },
     execute(call, read) {
       const run = read ? retries.execute(() => attempt(call)) : attempt(call);
-      return run.catch((error: unknown) => refused(error, settings.timeoutMs));
+      return run.catch((error: unknown) => refused(error));
     },
     probe(call, timeoutMs) {
-      return timeout(timeoutMs, TimeoutStrategy.Aggressive)
-        .execute(({ signal }) => throughBreaker(call, signal))
-        .catch((error: unknown) => refused(error, timeoutMs, false));
+      return withDeadline(
+        timeoutMs,
+        (deadline) => throughBreaker(call, deadline),
+        timedOut(timeoutMs),
+      ).catch((error: unknown) => refused(error, false));
     },
   };
 }
