@@ -119,7 +119,7 @@ export function createSubgraphPolicy(
     },
   );
 
-  const timedOut = (ms: number) => () =>
+  const timedOut = (ms: number) =>
     new SubgraphUnavailableError(
       subgraph,
       'TIMEOUT',
@@ -127,7 +127,7 @@ export function createSubgraphPolicy(
     );
   const throughBreaker = async <T>(call: SubgraphCall<T>, deadline: Deadline): Promise<T> => {
     // Its time ran out in the queue: the answer has gone already.
-    if (deadline.expired) throw timedOut(settings.timeoutMs)();
+    if (deadline.expired) throw timedOut(settings.timeoutMs);
     // Cockatiel lets calls wait for the one testing a half-open breaker; they are refused
     // instead, so no caller waits on a subgraph that may still be down.
     if (breaker.state === CircuitState.HalfOpen) throw new BrokenCircuitError();
@@ -139,7 +139,7 @@ export function createSubgraphPolicy(
     withDeadline(
       settings.timeoutMs,
       (deadline) => cap.execute(() => throughBreaker(call, deadline)),
-      timedOut(settings.timeoutMs),
+      () => timedOut(settings.timeoutMs),
     );
 
   /** Turns cockatiel's refusals into the client's error; `count` leaves readiness probes out. */
@@ -176,7 +176,7 @@ export function createSubgraphPolicy(
       return withDeadline(
         timeoutMs,
         (deadline) => throughBreaker(call, deadline),
-        timedOut(timeoutMs),
+        () => timedOut(timeoutMs),
       ).catch((error: unknown) => refused(error, false));
     },
   };
