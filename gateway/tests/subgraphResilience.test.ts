@@ -13,18 +13,23 @@ const READ = '{ reviewCount }';
 const BOTH = '{ users { name } reviewCount }';
 const MUTATION = 'mutation { addReview(input: { body: "Lovely" }) { id } }';
 
-/** The reviews subgraph behind a switch, the users subgraph as it is. */
+/** The reviews subgraph behind a switch (in process, with its own readiness), users as it is. */
 async function start(
   mode: Mode,
   options: Partial<GatewayOptions>,
   behaviour: SubgraphSwitch['behaviour'] = 'pass',
+  reviewsReady?: () => Promise<boolean>,
 ) {
   const sw = createSubgraphSwitch(behaviour);
   const fx = await startFixture(
     mode,
     { metricsRegistry: new Registry(), ...options },
     {
-      endpoints: async (endpoints) => ({ ...endpoints, reviews: await sw.wrap(endpoints.reviews) }),
+      async endpoints(endpoints) {
+        const reviews = await sw.wrap(endpoints.reviews);
+        if (reviewsReady && 'execute' in reviews) Object.assign(reviews, { ready: reviewsReady });
+        return { ...endpoints, reviews };
+      },
     },
   );
   const token = await fx.token('EMPLOYEE', 'u1');
@@ -273,17 +278,7 @@ describe('readiness', () => {
   });
 
   it("counts an in-process subgraph's own readiness", async () => {
-    const fx = await startFixture(
-      'in-process',
-      { readiness: { cacheMs: 0 } },
-      {
-        endpoints: (endpoints) => ({
-          ...endpoints,
-          reviews: { ...endpoints.reviews, ready: async () => false } as never,
-        }),
-      },
-    );
-    run = { stop: () => fx.stop() } as never;
-    expect(await ready(fx)).toMatchObject({ status: 503, body: { unreachable: ['reviews'] } });
+    run = await start('in-process', { readiness: { cacheMs: 0 } }, 'pass', async () => false);
+    expect(await ready(run.fx)).toMatchObject({ status: 503, body: { unreachable: ['reviews'] } });
   });
 });
