@@ -11,7 +11,7 @@ import {
   readPrivateJwk,
 } from '../runtime/src/auth';
 import { createCipher, loadDataKey } from '../runtime/src/cipher';
-import { ConfigError, loadConfig, type AppConfig } from '../runtime/src/config';
+import { ConfigError, loadConfig, subgraphOptionsOf, type AppConfig } from '../runtime/src/config';
 import { targetFor } from '../runtime/src/database';
 import { listen } from '../runtime/src/http/createHttpServer';
 import { createMetricsServer, metricsEndpointOf } from '../runtime/src/http/metricsEndpoint';
@@ -83,7 +83,7 @@ async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing)
     subgraphs.flatMap((module) =>
       Object.keys(module.routes ?? {}).map((path) => [
         path,
-        proxyRoute(urls[module.name], { assertion }),
+        proxyRoute(urls[module.name], { assertion, timeoutMs: config.SUBGRAPH_TIMEOUT_MS }),
       ]),
     ),
   );
@@ -106,6 +106,7 @@ async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing)
       ...hrSubscriptions(nats, namespace),
       limits: socketLimitsOf(config),
     },
+    ...subgraphOptionsOf(config),
     logger,
   });
   process.on('SIGTERM', () => {

@@ -46,8 +46,13 @@ import {
 import { watchCostDirectives } from './operations/watchCostDirectives';
 import { createRateLimiting } from './rateLimits/createRateLimiting';
 import type { RateLimitOptions } from './rateLimits/RateLimitOptions';
+import {
+  createSubgraphReadiness,
+  type SubgraphReadinessOptions,
+} from './health/createSubgraphReadiness';
 import { createHttpFetcher } from './subgraphs/createHttpFetcher';
 import { createServiceBuilder } from './subgraphs/createServiceBuilder';
+import type { SubgraphPolicyOptions } from './subgraphs/createSubgraphPolicy';
 import type { SubgraphEndpoint } from './subgraphs/SubgraphEndpoint';
 import {
   attachSubscriptions,
@@ -81,8 +86,16 @@ export interface GatewayOptions {
   concurrency?: ConcurrencyOptions;
   /** Extra exact-path HTTP routes, e.g. `/.well-known/jwks.json` or an export proxied to a subgraph. */
   routes?: Record<string, RouteHandler>;
-  /** Readiness beyond the gateway's own (its supergraph loaded), for `/health/ready`. */
+  /**
+   * Readiness beyond the gateway's own (its supergraph loaded and its required
+   * subgraphs reachable, see `readiness`), for `/health/ready`.
+   */
   ready?: () => Promise<boolean>;
+  /**
+   * Which subgraphs `/health/ready` requires, and how it probes them (defaults: all
+   * subgraphs, a 1 s probe deadline, one round of probes per 2 s).
+   */
+  readiness?: SubgraphReadinessOptions;
   logger?: Logger;
   /** Registry for the gateway's metrics (default: prom-client's process-wide one). */
   metricsRegistry?: Registry;
@@ -94,8 +107,6 @@ export interface GatewayOptions {
   trustProxyHops?: number;
   /** Browser origins allowed to call (default: none, and no CORS headers). */
   cors?: CorsOptions;
-  /** Deadline of one HTTP subgraph fetch in milliseconds (default 30 s). */
-  subgraphTimeoutMs?: number;
   /**
    * Proves to subgraphs reached over HTTP that a call comes from this gateway:
    * a short-lived assertion signed with the gateway's own key, sent on every
@@ -103,6 +114,13 @@ export interface GatewayOptions {
    * in-process subgraphs need none.
    */
   subgraphAssertion?: GatewayAssertionSigner;
+  /**
+   * Every subgraph's resilience policy: deadline, concurrency cap and queue, circuit
+   * breaker, retries of reads (defaults in `DEFAULT_SUBGRAPH_POLICY`; docs/resilience.md).
+   */
+  subgraphPolicy?: SubgraphPolicyOptions;
+  /** Changes to `subgraphPolicy` for some subgraphs, by name. */
+  subgraphPolicies?: Record<string, SubgraphPolicyOptions>;
   /** GraphQL path (default `/graphql`). */
   path?: string;
   /** Further Apollo Server plugins. */
@@ -149,7 +167,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const { limits } = check;
   const cap = createConcurrencyCap(options.concurrency);
   const metrics = createGatewayMetrics({ registry: options.metricsRegistry });
-  const fetcher = createHttpFetcher({ timeoutMs: options.subgraphTimeoutMs });
+  const fetcher = createHttpFetcher();
   const clientAddress = createClientAddress(options.trustProxyHops);
   const rateLimiting =
     options.rateLimits && createRateLimiting({ limits: options.rateLimits, clientAddress, logger });
@@ -161,14 +179,18 @@ export function createGateway(options: GatewayOptions): Gateway {
   const createContext = rateLimiting ? rateLimiting.wrap(verifiedContext) : verifiedContext;
 
   let apolloStarting = false;
+  const buildService = createServiceBuilder({
+    subgraphs: options.subgraphs ?? {},
+    fetcher,
+    metrics,
+    policy: options.subgraphPolicy,
+    policies: options.subgraphPolicies,
+    logger,
+  });
+  const subgraphReadiness = createSubgraphReadiness(buildService.built, options.readiness);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: createServiceBuilder({
-      subgraphs: options.subgraphs ?? {},
-      fetcher,
-      metrics,
-      assertion: options.subgraphAssertion,
-    }),
+    buildService,
     logger,
   });
   const costsOf = watchCostDirectives(gateway);
@@ -221,7 +243,14 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...publicMetricsRoutes(options.metricsEndpoint ?? {}, metrics.registry),
       ...options.routes,
     },
-    ready: async () => running && (options.ready ? options.ready() : true),
+    ready: async () => {
+      if (!running) return false;
+      const [own, { ready, ...details }] = await Promise.all([
+        options.ready ? options.ready() : true,
+        subgraphReadiness.check(),
+      ]);
+      return { ready: own && ready, details };
+    },
     accessLog,
   });
   const subscriptions =

@@ -37,7 +37,25 @@ export {
 } from './rateLimits/RateLimitOptions';
 export {
   createHttpFetcher,
+  type DeadlineFetcher,
   type HttpFetcher,
   type HttpFetcherOptions,
 } from './subgraphs/createHttpFetcher';
+export { withDeadline, type Deadline } from './subgraphs/Deadline';
+export {
+  DEFAULT_SUBGRAPH_POLICY,
+  createSubgraphPolicy,
+  type CircuitStateName,
+  type SubgraphPolicy,
+  type SubgraphPolicyOptions,
+} from './subgraphs/createSubgraphPolicy';
+export {
+  SubgraphUnavailableError,
+  type UnavailableReason,
+} from './subgraphs/SubgraphUnavailableError';
+export type {
+  SubgraphReadinessOptions,
+  SubgraphReadinessReport,
+  SubgraphStatus,
+} from './health/createSubgraphReadiness';
 export * from './subscriptions';

@@ -12,7 +12,9 @@
  * `GATEWAY_DEFAULT_LIST_SIZE`; the per-identity cap (the client's address when auth
  * is off) with `GATEWAY_MAX_CONCURRENT_PER_IDENTITY` and `GATEWAY_QUEUE_PER_IDENTITY`.
  * With `GATEWAY_ASSERTION_KEY_FILE` every subgraph call carries the gateway's
- * signed assertion (docs/gateway-trust.md). The rest of the configuration is `loadConfig`'s.
+ * signed assertion (docs/gateway-trust.md). The policy toward subgraphs
+ * (`SUBGRAPH_TIMEOUT_MS`, `SUBGRAPH_MAX_CONCURRENCY`, ...) and the rest of the
+ * configuration are `loadConfig`'s.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +23,7 @@ import {
   createTokenVerifier,
   readPrivateJwk,
 } from '../../runtime/src/auth';
-import { ConfigError, loadConfig } from '../../runtime/src/config';
+import { ConfigError, loadConfig, subgraphOptionsOf } from '../../runtime/src/config';
 import { metricsEndpointOf } from '../../runtime/src/http/metricsEndpoint';
 import { createLogger } from '../../runtime/src/logger';
 import { createGateway } from './createGateway';
@@ -96,6 +98,7 @@ async function main(): Promise<void> {
       maxPerIdentity: config.GATEWAY_MAX_CONCURRENT_PER_IDENTITY,
       queuePerIdentity: config.GATEWAY_QUEUE_PER_IDENTITY,
     },
+    ...subgraphOptionsOf(config),
     logger,
   });
   const port = await gateway.listen(config.PORT, config.HOST);

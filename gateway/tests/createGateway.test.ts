@@ -323,7 +323,12 @@ describe.each<Mode>(['in-process', 'http'])('gateway with %s subgraphs', (mode) 
       expect((await fetch(`${fx.base}/health/live`)).status).toBe(200);
       const ready = await fetch(`${fx.base}/health/ready`);
       expect(ready.status).toBe(200);
-      expect(await ready.json()).toEqual({ status: 'ready' });
+      const up = { reachable: true, circuit: 'closed', required: true };
+      expect(await ready.json()).toEqual({
+        status: 'ready',
+        unreachable: [],
+        subgraphs: { users: up, reviews: up },
+      });
     });
 
     it('exposes Prometheus metrics by operation name and error code', async () => {
@@ -543,7 +548,10 @@ describe('gateway options', () => {
       503,
       'text/html',
       '<h1>Service Unavailable</h1>',
-      { message: 'The users subgraph answered HTTP 503.', extensions: { code: 'UNAVAILABLE' } },
+      {
+        message: 'The users subgraph answered HTTP 503.',
+        extensions: { code: 'UNAVAILABLE', subgraph: 'users' },
+      },
     ],
     [
       500,

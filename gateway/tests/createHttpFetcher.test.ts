@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { waitFor } from '../../test-support/waitFor';
 import { createHttpFetcher, type HttpFetcher } from '../src';
 
 describe('createHttpFetcher', () => {
@@ -52,7 +53,7 @@ describe('createHttpFetcher', () => {
     expect(connections).toBe(1);
   });
 
-  it('retries on a new connection when a kept-alive one was closed by the server', async () => {
+  it('marks a failure on a kept-alive socket the server had closed as not sent, without retrying', async () => {
     handle = (req, res, nth) => {
       if (nth > 1) return req.socket.destroy();
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -60,23 +61,49 @@ describe('createHttpFetcher', () => {
     };
     fetcher = createHttpFetcher();
     await post();
-    const second = await post();
-    expect(second.status).toBe(200);
-    expect(connections).toBe(2);
-  });
-
-  it('does not retry when a fresh connection fails', async () => {
-    handle = (req) => req.socket.destroy();
-    fetcher = createHttpFetcher();
-    await expect(post()).rejects.toThrow(/socket hang up/);
+    // The policy retries reads; the fetcher only says that nothing reached the server.
+    await expect(post()).rejects.toMatchObject({ notSent: true });
     expect(connections).toBe(1);
   });
 
-  it('gives up after its deadline', async () => {
-    handle = () => undefined;
-    fetcher = createHttpFetcher({ timeoutMs: 100 });
-    await expect(post()).rejects.toThrow(
-      /No response from http:\/\/127\.0\.0\.1:\d+ within 100 ms/,
-    );
+  it('does not mark a fresh connection that fails as not sent', async () => {
+    handle = (req) => req.socket.destroy();
+    fetcher = createHttpFetcher();
+    await expect(post()).rejects.toMatchObject({ message: 'socket hang up', notSent: false });
+    expect(connections).toBe(1);
+  });
+
+  it('marks a refused connection as not sent', async () => {
+    fetcher = createHttpFetcher();
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    await expect(
+      fetcher(`http://127.0.0.1:${port}/graphql`, { method: 'POST', body: '{}' }),
+    ).rejects.toMatchObject({ code: 'ECONNREFUSED', notSent: true });
+  });
+
+  it('stops and closes the connection when its deadline passes', async () => {
+    let closedByClient: Promise<void> | undefined;
+    handle = (req) => {
+      closedByClient = new Promise((resolve) => req.socket.once('close', () => resolve()));
+    };
+    fetcher = createHttpFetcher();
+    let expire = () => {};
+    const deadline = {
+      expired: false,
+      onExpired(stop: () => void) {
+        expire = () => {
+          deadline.expired = true;
+          stop();
+        };
+      },
+    };
+    const pending = fetcher(url, { method: 'POST', body: '{}' }, deadline);
+    await waitFor(async () => (closedByClient ? true : undefined));
+    expire();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError', notSent: false });
+    await closedByClient;
   });
 });

@@ -16,7 +16,7 @@ import {
 } from '../../messaging/src';
 import { createLocalIssuer, createTokenVerifier } from '../../runtime/src/auth';
 import { createCipher, loadDataKey } from '../../runtime/src/cipher';
-import type { AppConfig } from '../../runtime/src/config';
+import { subgraphOptionsOf, type AppConfig } from '../../runtime/src/config';
 import { targetFor, type DatabaseTarget } from '../../runtime/src/database';
 import { createLogger, type Logger } from '../../runtime/src/logger';
 import {
@@ -119,7 +119,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
 
   const endpoints: Record<string, SubgraphEndpoint> = {};
   for (const [name, runtime] of Object.entries(runtimes)) {
-    endpoints[name] = { execute: (request, headers) => runtime.execute(request, headers) };
+    endpoints[name] = {
+      execute: (request, headers) => runtime.execute(request, headers),
+      ready: () => runtime.ready(),
+    };
   }
   const gatewayOptions: GatewayOptions = {
     supergraphSdl: options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
@@ -134,16 +137,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       },
       ...Object.assign({}, ...Object.values(runtimes).map((r) => r.routes())),
     },
-    ready: async () => {
-      const checks = await Promise.all(
-        Object.values(runtimes).map((r) => r.ready().catch(() => false)),
-      );
-      return checks.every(Boolean) && !nats.nc.isClosed();
-    },
+    // Each subgraph's own readiness counts through its endpoint, by name.
+    ready: async () => !nats.nc.isClosed(),
     subscriptions: {
       ...hrSubscriptions(nats, namespace),
       limits: { ...socketLimitsOf(config), ...options.subscriptionLimits },
     },
+    ...subgraphOptionsOf(config),
     logger,
   };
   const gateway = createGateway(gatewayOptions);

@@ -1,19 +1,31 @@
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { GatewayAssertionSigner } from '../../runtime/src/auth';
-import type { RouteHandler } from '../../runtime/src/http/createHttpServer';
+import { HttpError, sendError, type RouteHandler } from '../../runtime/src/http/createHttpServer';
 
 const FORWARDED = ['authorization', 'x-request-id', 'x-correlation-id', 'traceparent', 'accept'];
 
 export interface ProxyRouteOptions {
   /** The gateway's assertion, which a subgraph served over HTTP requires. */
   assertion?: GatewayAssertionSigner;
+  /** How long the upstream may take to send its headers, in ms (default 30 s); then 504. */
+  timeoutMs?: number;
+  /**
+   * How long the upstream may stay silent while streaming, in ms (default 30 s); then
+   * the answer is cut off, so the client sees it incomplete rather than waiting forever.
+   */
+  idleTimeoutMs?: number;
 }
 
 /**
  * Forwards a plain HTTP route (e.g. the audit export) to the subgraph that
- * serves it, streaming the answer back without buffering it.
+ * serves it, streaming the answer back without buffering it. An upstream that
+ * is down answers 503, one that does not answer in time 504, both with a JSON
+ * error; one that stalls mid-stream has its answer cut off.
  */
 export function proxyRoute(baseUrl: string, options: ProxyRouteOptions = {}): RouteHandler {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
   return async (req, res) => {
     const url = new URL(req.url ?? '/', baseUrl);
     const headers: Record<string, string> = {};
@@ -22,18 +34,36 @@ export function proxyRoute(baseUrl: string, options: ProxyRouteOptions = {}): Ro
       if (typeof value === 'string') headers[name] = value;
     }
     if (options.assertion) headers[options.assertion.header] = await options.assertion.current();
-    const upstream = await fetch(url, { method: 'GET', headers });
+    const upstreamCall = new AbortController();
+    // A client that leaves stops the upstream call too.
+    res.once('close', () => upstreamCall.abort());
+    const deadline = setTimeout(() => upstreamCall.abort(), timeoutMs);
+    let upstream: Response;
+    try {
+      upstream = await fetch(url, { method: 'GET', headers, signal: upstreamCall.signal });
+    } catch {
+      const late = upstreamCall.signal.aborted;
+      return sendError(
+        res,
+        late
+          ? new HttpError(504, `No answer within ${timeoutMs} ms; try again later.`, 'UNAVAILABLE')
+          : new HttpError(503, 'The service behind this route is unavailable.', 'UNAVAILABLE'),
+      );
+    } finally {
+      clearTimeout(deadline);
+    }
     res.statusCode = upstream.status;
     for (const name of ['content-type', 'content-disposition']) {
       const value = upstream.headers.get(name);
       if (value) res.setHeader(name, value);
     }
     if (!upstream.body) return void res.end();
-    await new Promise<void>((resolve, reject) => {
-      Readable.fromWeb(upstream.body as never)
-        .on('error', reject)
-        .pipe(res)
-        .on('finish', resolve);
-    });
+    const body = Readable.fromWeb(upstream.body as never);
+    const idle = setTimeout(() => upstreamCall.abort(), idleTimeoutMs);
+    body.on('data', () => idle.refresh());
+    // On an error (a stall, the upstream gone) the pipeline destroys the answer midway.
+    await pipeline(body, res)
+      .catch(() => undefined)
+      .finally(() => clearTimeout(idle));
   };
 }

@@ -86,6 +86,8 @@ describe('distributed mode: gateway and subgraphs as separate processes', () => 
       GATEWAY_ASSERTION_KEY_FILE: keys.gatewayPrivate,
       SUBGRAPH_URL_EMPLOYEES: `http://127.0.0.1:${employeesPort}/graphql`,
       SUBGRAPH_URL_AUDIT: `http://127.0.0.1:${auditPort}/graphql`,
+      // The other subgraphs do not run here: readiness requires only these two.
+      GATEWAY_REQUIRED_SUBGRAPHS: 'employees,audit',
     });
     await ready(gatewayPort);
     gatewayUrl = `http://127.0.0.1:${gatewayPort}`;

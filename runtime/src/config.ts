@@ -18,6 +18,8 @@ const urlWith = (...schemes: string[]) =>
     `must be a ${schemes.join(' or ')} URL`,
   );
 const httpUrl = urlWith('http:', 'https:');
+const positive = z.coerce.number().int().positive();
+const count = z.coerce.number().int().min(0);
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -73,6 +75,20 @@ const schema = z.object({
   GATEWAY_QUEUE_PER_IDENTITY: z.coerce.number().int().min(0).optional(),
   /** Subgraph to serve with `npm run serve -- <name>`, or `gateway`. */
   SERVICE: z.string().optional(),
+  // The gateway's policy toward each subgraph (docs/resilience.md); unset, the gateway's defaults.
+  SUBGRAPH_TIMEOUT_MS: positive.optional(),
+  SUBGRAPH_MAX_CONCURRENCY: positive.optional(),
+  SUBGRAPH_QUEUE: count.optional(),
+  SUBGRAPH_BREAKER_THRESHOLD: positive.optional(),
+  SUBGRAPH_BREAKER_HALF_OPEN_AFTER_MS: positive.optional(),
+  SUBGRAPH_RETRIES: count.optional(),
+  SUBGRAPH_PROBE_TIMEOUT_MS: positive.optional(),
+  /** Subgraphs the gateway's readiness requires, comma separated (default: all). */
+  GATEWAY_REQUIRED_SUBGRAPHS: z
+    .string()
+    .transform((v) => v.split(',').map((name) => name.trim()))
+    .pipe(z.array(z.string().regex(/^[a-z0-9_]+$/, 'must be subgraph names')).min(1))
+    .optional(),
 });
 
 const withEdge = schema.merge(edgeSchema).superRefine(checkEdge);
@@ -118,5 +134,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     DATA_DIR: path.resolve(raw.DATA_DIR),
     INTROSPECTION_OPEN: raw.INTROSPECTION_OPEN ?? raw.NODE_ENV === 'development',
     subgraphUrls,
+  };
+}
+
+/**
+ * The gateway's options toward subgraphs from the SUBGRAPH_* variables and
+ * GATEWAY_REQUIRED_SUBGRAPHS; those unset keep the gateway's defaults.
+ */
+export function subgraphOptionsOf(config: AppConfig) {
+  return {
+    subgraphPolicy: {
+      timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+      maxConcurrency: config.SUBGRAPH_MAX_CONCURRENCY,
+      queue: config.SUBGRAPH_QUEUE,
+      breakerThreshold: config.SUBGRAPH_BREAKER_THRESHOLD,
+      halfOpenAfterMs: config.SUBGRAPH_BREAKER_HALF_OPEN_AFTER_MS,
+      retries: config.SUBGRAPH_RETRIES,
+    },
+    readiness: {
+      required: config.GATEWAY_REQUIRED_SUBGRAPHS,
+      probeTimeoutMs: config.SUBGRAPH_PROBE_TIMEOUT_MS,
+    },
   };
 }

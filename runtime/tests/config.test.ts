@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, loadConfig, subgraphOptionsOf } from '../src/config';
 
 describe('loadConfig', () => {
   it('gives the all-in-one defaults', () => {
@@ -26,6 +26,34 @@ describe('loadConfig', () => {
   it('reads subgraph URLs by name', () => {
     const config = loadConfig({ SUBGRAPH_URL_EMPLOYEES: 'http://employees:4001/graphql' });
     expect(config.subgraphUrls).toEqual({ employees: 'http://employees:4001/graphql' });
+  });
+
+  it("reads the gateway's policy toward subgraphs, leaving unset values to the gateway", () => {
+    expect(subgraphOptionsOf(loadConfig({}))).toEqual({
+      subgraphPolicy: {},
+      readiness: {},
+    });
+    const config = loadConfig({
+      SUBGRAPH_TIMEOUT_MS: '5000',
+      SUBGRAPH_MAX_CONCURRENCY: '64',
+      SUBGRAPH_QUEUE: '0',
+      SUBGRAPH_BREAKER_THRESHOLD: '3',
+      SUBGRAPH_BREAKER_HALF_OPEN_AFTER_MS: '1000',
+      SUBGRAPH_RETRIES: '1',
+      SUBGRAPH_PROBE_TIMEOUT_MS: '250',
+      GATEWAY_REQUIRED_SUBGRAPHS: 'employees, audit',
+    });
+    expect(subgraphOptionsOf(config)).toEqual({
+      subgraphPolicy: {
+        timeoutMs: 5000,
+        maxConcurrency: 64,
+        queue: 0,
+        breakerThreshold: 3,
+        halfOpenAfterMs: 1000,
+        retries: 1,
+      },
+      readiness: { required: ['employees', 'audit'], probeTimeoutMs: 250 },
+    });
   });
 
   it('reads the optional trace exporter settings', () => {
@@ -72,6 +100,14 @@ describe('loadConfig', () => {
     ['GATEWAY_MAX_CONCURRENT_PER_IDENTITY', '0'],
     ['GATEWAY_MAX_CONCURRENT_PER_IDENTITY', 'many'],
     ['GATEWAY_QUEUE_PER_IDENTITY', '-1'],
+    ['SUBGRAPH_TIMEOUT_MS', 'soon'],
+    ['SUBGRAPH_MAX_CONCURRENCY', '0'],
+    ['SUBGRAPH_QUEUE', '-1'],
+    ['SUBGRAPH_BREAKER_THRESHOLD', '2.5'],
+    ['SUBGRAPH_BREAKER_HALF_OPEN_AFTER_MS', '-5'],
+    ['SUBGRAPH_RETRIES', 'many'],
+    ['SUBGRAPH_PROBE_TIMEOUT_MS', '0'],
+    ['GATEWAY_REQUIRED_SUBGRAPHS', 'employees,Audit!'],
   ])('stops on a bad %s (%s), naming the variable', (name, value) => {
     const load = () => loadConfig({ [name]: value });
     expect(load).toThrow(ConfigError);

@@ -30,6 +30,10 @@ export interface GatewayMetrics {
   readonly subgraphDuration: Histogram<'subgraph' | 'outcome'>;
   /** Subscriptions open on this gateway (graphql-ws and SSE). */
   readonly openSubscriptions: Gauge;
+  /** Each subgraph's circuit breaker: 1 for its current `state` (closed, half-open, open), else 0. */
+  readonly subgraphCircuit: Gauge<'subgraph' | 'state'>;
+  /** Calls refused without reaching the subgraph, by `reason` (`circuit_open`, `at_capacity`). */
+  readonly subgraphRefused: Counter<'subgraph' | 'reason'>;
   /** The label for an operation name, bounded so clients cannot grow the series without end. */
   operationLabel(name: string | null | undefined): string;
   /** The label for an error code, bounded likewise. */
@@ -95,6 +99,26 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
         new Gauge({
           name: 'gateway_subscriptions_open',
           help: 'Subscriptions open on this gateway.',
+          registers: [registry],
+        }),
+    ),
+    subgraphCircuit: once(
+      'gateway_subgraph_circuit_state',
+      () =>
+        new Gauge({
+          name: 'gateway_subgraph_circuit_state',
+          help: "Each subgraph's circuit breaker: 1 for its current state, else 0.",
+          labelNames: ['subgraph', 'state'],
+          registers: [registry],
+        }),
+    ),
+    subgraphRefused: once(
+      'gateway_subgraph_calls_refused_total',
+      () =>
+        new Counter({
+          name: 'gateway_subgraph_calls_refused_total',
+          help: 'Calls to subgraphs refused by their circuit breaker or concurrency cap.',
+          labelNames: ['subgraph', 'reason'],
           registers: [registry],
         }),
     ),

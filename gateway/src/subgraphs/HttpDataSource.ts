@@ -1,9 +1,11 @@
 import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { NOT_THE_GATEWAY, type GatewayAssertionSigner } from '../../../runtime/src/auth';
-import { ErrorCode, unavailable } from '../../../runtime/src/errors';
+import { ErrorCode } from '../../../runtime/src/errors';
 import { forwardedHeaders, type GatewayContext } from '../context/GatewayContext';
-import type { Fetcher } from './createHttpFetcher';
+import type { Deadline } from './Deadline';
+import type { DeadlineFetcher, Fetcher, FetchError } from './createHttpFetcher';
+import { SubgraphUnavailableError } from './SubgraphUnavailableError';
 
 type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 
@@ -25,10 +27,20 @@ export class HttpDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
     url: string,
-    fetcher: Fetcher,
+    private readonly fetchWithin: DeadlineFetcher,
     private readonly assertion?: GatewayAssertionSigner,
   ) {
-    super({ url, fetcher });
+    super({ url, fetcher: fetchWithin });
+  }
+
+  /** Runs one fetch, ended by `deadline` (the subgraph policy's). */
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>, deadline?: Deadline) {
+    if (!deadline) return super.process(options);
+    // Apollo's data source gives its fetcher no per-call options: this call runs on a
+    // view of the source whose fetcher carries the deadline.
+    const call = Object.create(this) as HttpDataSource;
+    call.fetcher = (url, init) => this.fetchWithin(url, init, deadline);
+    return super.process.call(call, options);
   }
 
   override async willSendRequest({
@@ -42,6 +54,17 @@ export class HttpDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const failure = `The ${this.subgraph} subgraph answered HTTP ${response.status}.`;
+    // 502 to 504: the subgraph, or a gateway or load balancer in front of it, says it is
+    // down, not broken. After a 503 nothing was done, so a read may be sent again.
+    if (response.status >= 502 && response.status <= 504) {
+      const safeToRetry = response.status === 503;
+      return new GraphQLError(failure, {
+        originalError: new SubgraphUnavailableError(this.subgraph, 'UNAVAILABLE', failure, {
+          safeToRetry,
+        }),
+      });
+    }
     const body = await this.parseBody(response).catch(() => undefined);
     const first = (
       body as { errors?: { message?: unknown; extensions?: Record<string, unknown> }[] }
@@ -55,15 +78,16 @@ export class HttpDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         extensions: { code, ...(field ? { field } : {}), ...(rule ? { rule } : {}) },
       });
     }
-    const failure = `The ${this.subgraph} subgraph answered HTTP ${response.status}.`;
-    // A gateway or load balancer in front of the subgraph: it is down, not broken.
-    const originalError =
-      response.status >= 502 && response.status <= 504 ? unavailable(failure) : undefined;
-    return new GraphQLError(failure, { originalError });
+    return new GraphQLError(failure);
   }
 
-  override didEncounterError(error: Error): never {
+  override didEncounterError(error: FetchError): never {
     if (error instanceof GraphQLError) throw error;
-    throw unavailable(`The ${this.subgraph} subgraph could not be reached.`, error);
+    throw new SubgraphUnavailableError(
+      this.subgraph,
+      'UNREACHABLE',
+      `The ${this.subgraph} subgraph could not be reached.`,
+      { cause: error, safeToRetry: error.notSent === true },
+    );
   }
 }

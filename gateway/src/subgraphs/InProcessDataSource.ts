@@ -1,6 +1,8 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { forwardedHeaders, type GatewayContext } from '../context/GatewayContext';
+import type { Deadline } from './Deadline';
 import type { InProcessExecutor } from './SubgraphEndpoint';
+import { SubgraphUnavailableError } from './SubgraphUnavailableError';
 
 type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
@@ -10,18 +12,41 @@ type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
  * subgraph authenticates and correlates it exactly as it would over HTTP.
  */
 export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
-  constructor(private readonly execute: InProcessExecutor) {}
+  constructor(
+    private readonly subgraph: string,
+    private readonly execute: InProcessExecutor,
+  ) {}
 
-  async process({
-    request,
-    context,
-  }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+  /** Runs one operation; past `deadline` (the policy's), stops waiting for it. */
+  async process(
+    { request, context }: GraphQLDataSourceProcessOptions<GatewayContext>,
+    deadline?: Deadline,
+  ): Promise<SubgraphResponse> {
     if (!request.query) throw new Error('The query plan produced a fetch without a query.');
     const { query, variables, operationName } = request;
-    const result = await this.execute(
+    const result = this.execute(
       { query, variables, ...(operationName ? { operationName } : {}) },
       forwardedHeaders(context),
     );
-    return result as SubgraphResponse;
+    return (await (deadline ? this.givenUpAt(deadline, result) : result)) as SubgraphResponse;
+  }
+
+  /**
+   * An executor cannot be stopped: past the deadline the call is given up (and counts
+   * as a timeout) while the subgraph finishes it in the background.
+   */
+  private givenUpAt<T>(deadline: Deadline, result: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      deadline.onExpired(() =>
+        reject(
+          new SubgraphUnavailableError(
+            this.subgraph,
+            'TIMEOUT',
+            `The ${this.subgraph} subgraph did not answer in time.`,
+          ),
+        ),
+      );
+      result.then(resolve, reject);
+    });
   }
 }

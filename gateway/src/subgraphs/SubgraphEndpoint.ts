@@ -21,5 +21,9 @@ export type InProcessExecutor = (
   headers: Record<string, string>,
 ) => Promise<SubgraphResult>;
 
-/** Where a subgraph is: a URL, or an executor in this process. */
-export type SubgraphEndpoint = { url: string } | { execute: InProcessExecutor };
+/**
+ * Where a subgraph is: a URL, or an executor in this process, with its own
+ * readiness (its database, say), which then counts for the gateway's.
+ */
+export type SubgraphEndpoint =
+  { url: string } | { execute: InProcessExecutor; ready?: () => Promise<boolean> };

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { Deadline } from './Deadline';
 
 /** The fetch signature `RemoteGraphQLDataSource` calls. */
 export type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -8,13 +9,24 @@ type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 type FetcherInit = NonNullable<Parameters<Fetcher>[1]>;
 
 export interface HttpFetcherOptions {
-  /** Whole-request deadline in milliseconds (default 30 s). */
-  timeoutMs?: number;
   /** Open connections per subgraph host (default 256); idle ones are kept alive. */
   maxSockets?: number;
 }
 
-export interface HttpFetcher extends Fetcher {
+/** Failures before the request was sent: no connection was made. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** A failed fetch; `notSent` when nothing reached the server, so a read may be sent again. */
+export type FetchError = Error & { notSent?: boolean };
+
+/** A fetch that, when `deadline` passes, aborts the request and closes its connection. */
+export type DeadlineFetcher = (
+  url: string,
+  init?: FetcherInit,
+  deadline?: Deadline,
+) => Promise<FetcherResponse>;
+
+export interface HttpFetcher extends DeadlineFetcher {
   /** Closes the kept-alive connections. */
   destroy(): void;
 }
@@ -23,31 +35,24 @@ export interface HttpFetcher extends Fetcher {
  * A minimal fetch over node:http with keep-alive agents. Subgraph calls are
  * small JSON POSTs on a hot path: this skips the caching layers of the default
  * fetcher and the stream machinery of WHATWG fetch, and reuses connections.
+ * It neither retries nor times out on its own: the subgraph policy decides
+ * both, ending a call through its deadline.
  */
 export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher {
-  const timeoutMs = options.timeoutMs ?? 30_000;
   // An idle socket is closed after `timeout`, or earlier when the subgraph announces a
   // shorter `Keep-Alive: timeout`, so it is rarely reused just as the server drops it.
   const agentOptions = { keepAlive: true, timeout: 30_000, maxSockets: options.maxSockets ?? 256 };
   const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
 
-  const fetcher = async (url: string, init: FetcherInit = {}): Promise<FetcherResponse> => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await send(url, init);
-      } catch (error) {
-        // The documented race of keep-alive: the server closed an idle socket just as
-        // it was reused, so nothing reached it and a retry is safe. The next pooled
-        // socket may be just as stale, hence a few attempts.
-        if (!(error as { reusedSocket?: boolean }).reusedSocket || attempt >= 3) throw error;
-      }
-    }
-  };
-
-  function send(url: string, init: FetcherInit): Promise<FetcherResponse> {
+  function fetcher(
+    url: string,
+    init: FetcherInit = {},
+    deadline?: Deadline,
+  ): Promise<FetcherResponse> {
     const target = new URL(url);
     const agent = agents[target.protocol as keyof typeof agents];
     if (!agent) return Promise.reject(new TypeError(`Unsupported protocol in ${url}`));
+    if (deadline?.expired) return Promise.reject(aborted(target));
     const body = init.body === undefined ? undefined : Buffer.from(init.body);
     const headers: Record<string, string | number> = { ...init.headers };
     if (body) headers['content-length'] = body.length;
@@ -58,7 +63,6 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', fail);
         res.on('end', () => {
-          clearTimeout(timer);
           const { statusCode = 0, statusMessage = '' } = res;
           const body = Buffer.concat(chunks);
           resolve(
@@ -66,14 +70,13 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher
           );
         });
       });
-      const timer = setTimeout(
-        () => req.destroy(new Error(`No response from ${target.origin} within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      function fail(error: Error) {
-        clearTimeout(timer);
-        const reset = (error as NodeJS.ErrnoException).code === 'ECONNRESET';
-        reject(Object.assign(error, { reusedSocket: reset && req.reusedSocket }));
+      deadline?.onExpired(() => req.destroy(aborted(target)));
+      function fail(error: FetchError) {
+        const code = (error as NodeJS.ErrnoException).code ?? '';
+        // ECONNRESET on a reused socket is the documented race of keep-alive: the server
+        // closed the idle socket just as it was reused, so nothing reached it.
+        error.notSent = NOT_SENT.has(code) || (code === 'ECONNRESET' && req.reusedSocket);
+        reject(error);
       }
       req.on('error', fail);
       req.end(body);
@@ -85,6 +88,12 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher
       agents['http:'].destroy();
       agents['https:'].destroy();
     },
+  });
+}
+
+function aborted(target: URL): Error {
+  return Object.assign(new Error(`The call to ${target.origin} was aborted.`), {
+    name: 'AbortError',
   });
 }
 

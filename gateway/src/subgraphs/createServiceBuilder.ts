@@ -1,32 +1,145 @@
-import type { GraphQLDataSource, ServiceEndpointDefinition } from '@apollo/gateway';
+import type {
+  GraphQLDataSource,
+  GraphQLDataSourceProcessOptions,
+  ServiceEndpointDefinition,
+} from '@apollo/gateway';
+// The package's index does not re-export the request kinds.
+import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
+import type { Logger } from '../../../runtime/src/logger';
 import type { GatewayAssertionSigner } from '../../../runtime/src/auth';
 import type { GatewayContext } from '../context/GatewayContext';
 import type { GatewayMetrics } from '../metrics/createGatewayMetrics';
-import type { Fetcher } from './createHttpFetcher';
+import type { DeadlineFetcher } from './createHttpFetcher';
+import type { Deadline } from './Deadline';
+import {
+  createSubgraphPolicy,
+  withDefaults,
+  type CircuitStateName,
+  type SubgraphPolicy,
+  type SubgraphPolicyEvents,
+  type SubgraphPolicyOptions,
+} from './createSubgraphPolicy';
 import { HttpDataSource } from './HttpDataSource';
 import { InProcessDataSource } from './InProcessDataSource';
 import type { SubgraphEndpoint } from './SubgraphEndpoint';
+import { subgraphUnavailable } from './SubgraphUnavailableError';
 
 export interface ServiceBuilderOptions {
   /** Endpoints by subgraph name; a subgraph not listed is called at its URL in the supergraph. */
   subgraphs: Record<string, SubgraphEndpoint>;
-  fetcher: Fetcher;
+  fetcher: DeadlineFetcher;
   metrics?: GatewayMetrics;
   /** Signs the assertion sent to HTTP subgraphs; none is sent without it. */
   assertion?: GatewayAssertionSigner;
+  /** The policy of every subgraph (defaults: `DEFAULT_SUBGRAPH_POLICY`). */
+  policy?: SubgraphPolicyOptions;
+  /** Changes to it for some subgraphs, by name. */
+  policies?: Record<string, SubgraphPolicyOptions>;
+  logger?: Logger;
 }
 
-/** `ApolloGateway`'s `buildService`: one data source per subgraph of the supergraph. */
-export function createServiceBuilder(options: ServiceBuilderOptions) {
-  return ({ name, url }: ServiceEndpointDefinition): GraphQLDataSource<GatewayContext> => {
+/** A subgraph as the gateway built it: its policy, and a probe for readiness. */
+export interface BuiltSubgraph {
+  readonly name: string;
+  readonly policy: SubgraphPolicy;
+  /** Resolves when the subgraph answers `{ __typename }` within `timeoutMs` (and says it is ready). */
+  probe(timeoutMs: number): Promise<void>;
+}
+
+export interface ServiceBuilder {
+  (definition: ServiceEndpointDefinition): GraphQLDataSource<GatewayContext>;
+  /** The subgraphs built so far, by name. */
+  readonly built: ReadonlyMap<string, BuiltSubgraph>;
+}
+
+type Response = Awaited<ReturnType<GraphQLDataSource['process']>>;
+interface Source {
+  process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+    deadline?: Deadline,
+  ): Promise<Response>;
+}
+
+/**
+ * `ApolloGateway`'s `buildService`: one data source per subgraph of the
+ * supergraph, each behind its own resilience policy (deadline, concurrency cap,
+ * circuit breaker, retries for reads).
+ */
+export function createServiceBuilder(options: ServiceBuilderOptions): ServiceBuilder {
+  const built = new Map<string, BuiltSubgraph>();
+  const build = ({ name, url }: ServiceEndpointDefinition): GraphQLDataSource<GatewayContext> => {
     const endpoint: SubgraphEndpoint | undefined =
       options.subgraphs[name] ?? (url ? { url } : undefined);
     if (!endpoint) throw new Error(`Subgraph "${name}" has no URL and no in-process executor.`);
-    const source =
+    const source: Source =
       'execute' in endpoint
-        ? new InProcessDataSource(endpoint.execute)
+        ? new InProcessDataSource(name, endpoint.execute)
         : new HttpDataSource(name, endpoint.url, options.fetcher, options.assertion);
-    return options.metrics ? observed(name, source, options.metrics) : source;
+    const policy = createSubgraphPolicy(
+      name,
+      withDefaults(options.policy ?? {}, options.policies?.[name] ?? {}),
+      observePolicy(name, options),
+    );
+    const ready = 'ready' in endpoint ? endpoint.ready : undefined;
+    built.set(name, {
+      name,
+      policy,
+      async probe(timeoutMs) {
+        await policy
+          .probe((deadline) => source.process(probeOptions(), deadline), timeoutMs)
+          .catch((error: unknown) => {
+            // Any answer, even a refusal of the probe's missing token, shows it is reachable.
+            if (subgraphUnavailable(error)) throw error;
+          });
+        if (ready && !(await ready())) throw new Error(`The ${name} subgraph is not ready.`);
+      },
+    });
+    const guarded: GraphQLDataSource<GatewayContext> = {
+      process: (request) =>
+        policy.execute((deadline) => source.process(request, deadline), isRead(request)),
+    };
+    return options.metrics ? observed(name, guarded, options.metrics) : guarded;
+  };
+  return Object.assign(build, { built });
+}
+
+/** Only a query is retried: a mutation may have been applied even when its answer was lost. */
+function isRead(options: GraphQLDataSourceProcessOptions<GatewayContext>): boolean {
+  if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return true;
+  return options.incomingRequestContext.operation?.operation === 'query';
+}
+
+/** A request that asks the subgraph for nothing but proves it answers. */
+function probeOptions(): GraphQLDataSourceProcessOptions<GatewayContext> {
+  const id = `readiness-${Date.now()}`;
+  const context: GatewayContext = { identity: null, requestId: id, correlationId: id };
+  return {
+    kind: GraphQLDataSourceRequestKind.HEALTH_CHECK,
+    request: { query: '{ __typename }' },
+    context,
+  };
+}
+
+const CIRCUIT_STATES: CircuitStateName[] = ['closed', 'half-open', 'open'];
+
+/** Records a policy's breaker state and refusals in the metrics, and logs its openings. */
+function observePolicy(subgraph: string, options: ServiceBuilderOptions): SubgraphPolicyEvents {
+  const { metrics, logger } = options;
+  const setCircuit = (current: CircuitStateName) => {
+    for (const state of CIRCUIT_STATES) {
+      metrics?.subgraphCircuit.set({ subgraph, state }, state === current ? 1 : 0);
+    }
+  };
+  setCircuit('closed');
+  return {
+    onCircuitChange(state) {
+      setCircuit(state);
+      if (state === 'open') logger?.warn({ subgraph }, 'subgraph circuit opened');
+      else if (state === 'closed') logger?.info({ subgraph }, 'subgraph circuit closed');
+    },
+    onRefused(reason) {
+      metrics?.subgraphRefused.inc({ subgraph, reason });
+    },
   };
 }
 

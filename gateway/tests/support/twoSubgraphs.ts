@@ -109,6 +109,8 @@ const reviews = {
     extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
     type Query {
       reviews: [Review!]!
+      "Nullable, so an answer can still come without it."
+      reviewCount: Int
     }
     type Mutation {
       addReview(input: AddReviewInput!): Review
@@ -127,7 +129,7 @@ const reviews = {
     }
   `),
   resolvers: {
-    Query: { reviews: () => REVIEWS },
+    Query: { reviews: () => REVIEWS, reviewCount: () => REVIEWS.length },
     Mutation: {
       addReview: () => {
         throw badInput('input.body', 'A review needs a body of at least 10 characters.');
@@ -166,6 +168,13 @@ export interface Fixture {
   stop(): Promise<void>;
 }
 
+export interface FixtureSetup {
+  /** Changes the endpoints the gateway is given, e.g. to put something in front of one. */
+  endpoints?(
+    endpoints: Record<string, SubgraphEndpoint>,
+  ): Promise<Record<string, SubgraphEndpoint>> | Record<string, SubgraphEndpoint>;
+}
+
 /**
  * Two small subgraphs sharing the `User` entity, composed for real, served in
  * process or over HTTP, behind a gateway on a free port.
@@ -173,6 +182,7 @@ export interface Fixture {
 export async function startFixture(
   mode: Mode,
   options: Partial<GatewayOptions> = {},
+  setup: FixtureSetup = {},
 ): Promise<Fixture> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gateway-test-'));
   const issuer = createLocalIssuer({ dataDir, issuer: 'test-issuer', audience: 'test-api' });
@@ -243,7 +253,7 @@ export async function startFixture(
 
   const gateway = createGateway({
     supergraphSdl: composed.supergraphSdl,
-    subgraphs: endpoints,
+    subgraphs: setup.endpoints ? await setup.endpoints(endpoints) : endpoints,
     verifier,
     logger: createLogger({ level: 'silent' }),
     metricsEndpoint: { open: true },

@@ -26,9 +26,15 @@ export interface HttpServerOptions<C extends BaseContext> {
   /** Exact-path routes, matched before GraphQL. */
   routes?: Record<string, RouteHandler>;
   /** Readiness check for `/health/ready`; `/health/live` always answers while the process runs. */
-  ready?: () => Promise<boolean>;
+  ready?: () => Promise<boolean | Readiness>;
   /** One access line per request, and the errors the server did not expect, go here. */
   accessLog?: AccessLogOptions;
+}
+
+/** A readiness answer with details for the body, e.g. which dependencies are down. */
+export interface Readiness {
+  ready: boolean;
+  details?: Record<string, unknown>;
 }
 
 export class HttpError extends Error {
@@ -145,8 +151,9 @@ export function createHttpServer<C extends BaseContext>(
   const routes: Record<string, RouteHandler> = {
     '/health/live': (_req, res) => sendJson(res, 200, { status: 'live' }),
     '/health/ready': async (_req, res) => {
-      const ok = options.ready ? await options.ready().catch(() => false) : true;
-      sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });
+      const answer = options.ready ? await options.ready().catch(() => false) : true;
+      const { ready, details } = typeof answer === 'boolean' ? { ready: answer } : answer;
+      sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', ...details });
     },
     ...options.routes,
   };
