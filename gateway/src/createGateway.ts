@@ -183,6 +183,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     subgraphs: options.subgraphs ?? {},
     fetcher,
     metrics,
+    assertion: options.subgraphAssertion,
     policy: options.subgraphPolicy,
     policies: options.subgraphPolicies,
     logger,
