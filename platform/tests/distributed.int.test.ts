@@ -1,22 +1,13 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { SignJWT, importJWK, type JWK } from 'jose';
-import {
-  createGatewayAssertionSigner,
-  createLocalIssuer,
-  generatePrivateJwk,
-  keyPaths,
-} from '../../runtime/src/auth';
+import { createGatewayAssertionSigner, generatePrivateJwk } from '../../runtime/src/auth';
 import { freePort, startNatsServer, type RunningNatsServer } from '../../messaging/src';
 import { contractOperation } from '../../test-support/contractOperation';
 import { createTestDatabase, type TestDatabase } from '../../test-support/database';
 import { personInput } from '../../test-support/seedOrganisation';
+import { prepareServedParts, type ServedParts } from '../../test-support/servedParts';
 import { waitFor } from '../../test-support/waitFor';
-
-const root = path.resolve(__dirname, '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 // Distributed mode as docker-compose runs it: each part its own process
 // (`npm run serve -- <name>`), the gateway reaching subgraphs over HTTP with
@@ -24,87 +15,44 @@ const tsx = path.join(root, 'node_modules/.bin/tsx');
 describe('distributed mode: gateway and subgraphs as separate processes', () => {
   let db: TestDatabase;
   let nats: RunningNatsServer;
-  const processes: ChildProcess[] = [];
+  let parts: ServedParts;
   let gatewayUrl: string;
   let employeesUrl: string;
   let issue: (role: 'HR' | 'AUDITOR' | 'EMPLOYEE' | 'ADMIN', sub: string) => Promise<string>;
   let gatewayKey: JWK;
 
-  function serve(name: string, port: number, env: Record<string, string>): ChildProcess {
-    const child = spawn(tsx, [path.join(root, 'bin/serve.ts'), name], {
-      env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'test' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    processes.push(child);
-    return child;
-  }
-
-  const ready = (port: number) =>
-    waitFor(
-      () =>
-        fetch(`http://127.0.0.1:${port}/health/ready`).then(
-          (r) => (r.ok ? true : undefined),
-          () => undefined,
-        ),
-      30_000,
-    );
-
   beforeAll(async () => {
     db = await createTestDatabase();
     nats = await startNatsServer({ storeDir: path.join(db.dataDir, 'nats') });
     // Like the compose file's `keys` job: every key pair exists before any service starts.
-    const keysDir = path.join(db.dataDir, 'keys');
-    await promisify(execFile)(tsx, [path.join(root, 'bin/keys.ts')], {
-      env: { ...process.env, DATA_DIR: keysDir },
+    parts = await prepareServedParts({
+      dataDir: db.dataDir,
+      natsUrl: nats.url,
+      databaseUrl: db.url,
     });
-    const keys = keyPaths(keysDir);
-    gatewayKey = JSON.parse(fs.readFileSync(keys.gatewayPrivate, 'utf8')) as JWK;
-    const env = {
-      DATA_DIR: db.dataDir,
-      NATS_URL: nats.url,
-      JWKS_FILE: keys.issuerJwks,
-      ...(db.url && { DATABASE_URL: db.url }),
-    };
-    const subgraphEnv = { ...env, GATEWAY_JWKS_FILE: keys.gatewayJwks };
-    // The issuer, as `npm run token` is: the only holder of its private key.
-    const issuer = createLocalIssuer({
-      dataDir: keysDir,
-      issuer: 'hr-platform',
-      audience: 'hr-platform',
-    });
-    issue = (role, sub) => issuer.issue({ role, sub });
+    gatewayKey = JSON.parse(fs.readFileSync(parts.keys.gatewayPrivate, 'utf8')) as JWK;
+    issue = (role, sub) => parts.issuer.issue({ role, sub });
     const [employeesPort, auditPort, gatewayPort] = [
       await freePort(),
       await freePort(),
       await freePort(),
     ];
-    serve('employees', employeesPort, subgraphEnv);
-    serve('audit', auditPort, subgraphEnv);
-    await Promise.all([ready(employeesPort), ready(auditPort)]);
-    serve('gateway', gatewayPort, {
-      ...env,
-      GATEWAY_ASSERTION_KEY_FILE: keys.gatewayPrivate,
+    parts.subgraph('employees', employeesPort);
+    parts.subgraph('audit', auditPort);
+    await Promise.all([parts.ready(employeesPort), parts.ready(auditPort)]);
+    parts.gateway(gatewayPort, {
       SUBGRAPH_URL_EMPLOYEES: `http://127.0.0.1:${employeesPort}/graphql`,
       SUBGRAPH_URL_AUDIT: `http://127.0.0.1:${auditPort}/graphql`,
       // The other subgraphs do not run here: readiness requires only these two.
       GATEWAY_REQUIRED_SUBGRAPHS: 'employees,audit',
     });
-    await ready(gatewayPort);
+    await parts.ready(gatewayPort);
     gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
     employeesUrl = `http://127.0.0.1:${employeesPort}/graphql`;
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
-    await Promise.all(
-      processes.map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    await parts?.stop();
     await nats.stop();
     await db.drop();
   });

@@ -1,16 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { freePort, startNatsServer, type RunningNatsServer } from '../../messaging/src';
-import { createLocalIssuer } from '../../runtime/src/auth';
 import { contractOperation } from '../../test-support/contractOperation';
 import { createTestDatabase, type TestDatabase } from '../../test-support/database';
 import { personInput } from '../../test-support/seedOrganisation';
+import { prepareServedParts, type ServedParts } from '../../test-support/servedParts';
 import { waitFor } from '../../test-support/waitFor';
-
-const root = path.resolve(__dirname, '../..');
-// Node itself with tsx's loader, not the tsx command: signals must reach the server's process.
-const tsxLoader = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href;
 
 /** Large on purpose: an answer that waited for it shows at once. */
 const SUBGRAPH_TIMEOUT_MS = 6_000;
@@ -47,64 +42,34 @@ function percentile(values: number[], q: number): number {
 describe('a subgraph process stopped under load', () => {
   let db: TestDatabase;
   let nats: RunningNatsServer;
-  const processes = new Set<ChildProcess>();
-  let env: Record<string, string>;
+  let parts: ServedParts;
   let gatewayUrl: string;
   let auditPort: number;
   let audit: ChildProcess;
   let token: string;
   let employeeId: string;
 
-  function serve(name: string, port: number, extra: Record<string, string> = {}) {
-    const child = spawn(
-      process.execPath,
-      ['--import', tsxLoader, path.join(root, 'bin/serve.ts'), name],
-      {
-        env: { ...process.env, ...env, ...extra, PORT: String(port), LOG_LEVEL: 'error' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
-    processes.add(child);
-    child.once('exit', () => processes.delete(child));
-    return child;
-  }
-
   const readiness = async (base: string): Promise<Readiness> => {
     const response = await fetch(`${base}/health/ready`);
     return { status: response.status, body: (await response.json()) as Readiness['body'] };
   };
-  // Starting takes a while on a busy machine, the more so under the test's load.
-  const ready = (port: number) =>
-    waitFor(
-      () =>
-        readiness(`http://127.0.0.1:${port}`).then(
-          (r) => (r.status === 200 ? true : undefined),
-          () => undefined,
-        ),
-      90_000,
-    );
 
   beforeAll(async () => {
     db = await createTestDatabase();
     nats = await startNatsServer({ storeDir: path.join(db.dataDir, 'nats') });
-    env = {
-      DATA_DIR: db.dataDir,
-      NATS_URL: nats.url,
-      NODE_ENV: 'test',
-      ...(db.url && { DATABASE_URL: db.url }),
-    };
-    const issuer = createLocalIssuer({
+    parts = await prepareServedParts({
       dataDir: db.dataDir,
-      issuer: 'hr-platform',
-      audience: 'hr-platform',
+      natsUrl: nats.url,
+      databaseUrl: db.url,
     });
-    token = await issuer.issue({ role: 'ADMIN', sub: 'service:admin' });
+    token = await parts.issuer.issue({ role: 'ADMIN', sub: 'service:admin' });
     const [employeesPort, gatewayPort] = [await freePort(), await freePort()];
     auditPort = await freePort();
-    serve('employees', employeesPort);
-    audit = serve('audit', auditPort);
-    await Promise.all([ready(employeesPort), ready(auditPort)]);
-    serve('gateway', gatewayPort, {
+    parts.subgraph('employees', employeesPort, { LOG_LEVEL: 'error' });
+    audit = parts.subgraph('audit', auditPort, { LOG_LEVEL: 'error' });
+    await Promise.all([parts.ready(employeesPort), parts.ready(auditPort)]);
+    parts.gateway(gatewayPort, {
+      LOG_LEVEL: 'error',
       SUBGRAPH_URL_EMPLOYEES: `http://127.0.0.1:${employeesPort}/graphql`,
       SUBGRAPH_URL_AUDIT: `http://127.0.0.1:${auditPort}/graphql`,
       GATEWAY_REQUIRED_SUBGRAPHS: 'employees,audit',
@@ -112,27 +77,24 @@ describe('a subgraph process stopped under load', () => {
       SUBGRAPH_BREAKER_THRESHOLD: '3',
       SUBGRAPH_BREAKER_HALF_OPEN_AFTER_MS: '500',
       SUBGRAPH_PROBE_TIMEOUT_MS: '500',
+      // One load generator stands for many clients here.
+      GATEWAY_MAX_CONCURRENT_PER_IDENTITY: '64',
+      RATE_LIMIT_REQUESTS: '1000000',
+      RATE_LIMIT_COST: '1000000000',
+      RATE_LIMIT_ADDRESS_REQUESTS: '1000000',
+      RATE_LIMIT_ADDRESS_COST: '1000000000',
     });
-    await ready(gatewayPort);
+    await parts.ready(gatewayPort);
     gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
 
     const created = await graphql(contractOperation('CreateEmployee'), {
       input: personInput('Ada', 'Outage'),
     });
     employeeId = (created.data as { createEmployee: { id: string } }).createEmployee.id;
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
-    await Promise.all(
-      [...processes].map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            child.once('exit', () => resolve());
-            child.kill('SIGCONT');
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    await parts?.stop();
     await nats.stop();
     await db.drop();
   });
@@ -217,8 +179,8 @@ describe('a subgraph process stopped under load', () => {
       await measured('killed', true);
 
       phase = 'restarted';
-      audit = serve('audit', auditPort);
-      await ready(auditPort);
+      audit = parts.subgraph('audit', auditPort, { LOG_LEVEL: 'error' });
+      await parts.ready(auditPort);
       await waitFor(() => circuit('closed', 200), 60_000);
       await auditAnswers();
       await measured('restarted');
