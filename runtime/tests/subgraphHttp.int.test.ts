@@ -153,6 +153,49 @@ describe('a subgraph served over HTTP', () => {
     });
   });
 
+  describe("applies the gateway's operation limits, before running anything", () => {
+    it.each<[string, string, string]>([
+      [
+        'too many aliases',
+        `{ ${Array.from({ length: 31 }, (_, i) => `p${i}: ping`).join(' ')} }`,
+        'maxAliases',
+      ],
+      [
+        'too many directives',
+        `{ ${Array.from({ length: 9 }, (_, i) => `p${i}: ping @include(if: true)`).join(' ')} }`,
+        'maxDirectives',
+      ],
+    ])('%s: 400 BAD_USER_INPUT naming the limit', async (_name, query, limit) => {
+      const before = resolved;
+      const reply = await post({ query });
+      expect(reply.status).toBe(400);
+      expect(reply.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit });
+      expect(resolved).toBe(before);
+    });
+
+    it('an operation that cannot be resolved: 400, nothing run', async () => {
+      const before = resolved;
+      const reply = await post({
+        query: 'query A { a: ping } query B { b: ping }',
+        operationName: '',
+      });
+      expect(reply.status).toBe(400);
+      expect(reply.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(resolved).toBe(before);
+    });
+
+    it('introspection only for ADMIN and PARTNER tokens outside development', async () => {
+      const refused = await post({ query: '{ __schema { queryType { name } } }' });
+      expect(refused.status).toBe(403);
+      expect(refused.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      const answered = await post(
+        { query: '{ __schema { queryType { name } } }' },
+        { authorization: await bearer('ADMIN') },
+      );
+      expect(answered.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    });
+  });
+
   it('leaves its health checks and metrics open', async () => {
     for (const path of ['/health/live', '/health/ready', '/metrics']) {
       expect((await fetch(`${base}${path}`)).status).toBe(200);

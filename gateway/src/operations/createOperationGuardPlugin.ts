@@ -1,8 +1,9 @@
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode, toGraphQLError } from '../../../runtime/src/errors';
+import { ErrorCode } from '../../../runtime/src/errors';
 import {
   OperationRefusedError,
+  refusalAsRequestError,
   type CheckedOperation,
   type CostDirectives,
   type OperationCheck,
@@ -41,7 +42,7 @@ export function createOperationGuardPlugin(
             if (!errors?.length) return;
             const refusal = check.directives(document);
             if (!refusal) return;
-            (errors as GraphQLError[]).splice(0, errors.length, toRequestError(refusal));
+            (errors as GraphQLError[]).splice(0, errors.length, refusalAsRequestError(refusal));
           };
         },
         async didResolveOperation({ schema, document, request, contextValue }) {
@@ -53,9 +54,9 @@ export function createOperationGuardPlugin(
             variables: request.variables,
             identity: contextValue.identity,
           });
-          if ('refusal' in result) throw toRequestError(result.refusal);
+          if ('refusal' in result) throw refusalAsRequestError(result.refusal);
           if (result.operation.operation === 'subscription') {
-            throw toRequestError(
+            throw refusalAsRequestError(
               new OperationRefusedError(
                 ErrorCode.BAD_USER_INPUT,
                 'Subscriptions are served over graphql-ws, or over server-sent events (Accept: text/event-stream).',
@@ -68,12 +69,4 @@ export function createOperationGuardPlugin(
       };
     },
   };
-}
-
-/** The refusal as Apollo sends a request error: its code, and its HTTP status. */
-function toRequestError(refusal: OperationRefusedError): GraphQLError {
-  return new GraphQLError(refusal.message, {
-    originalError: refusal,
-    extensions: { ...toGraphQLError(refusal).extensions, http: { status: refusal.status } },
-  });
 }

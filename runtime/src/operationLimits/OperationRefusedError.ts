@@ -1,4 +1,5 @@
-import { DomainError, ErrorCode, httpStatusOf } from '../errors';
+import { GraphQLError } from 'graphql';
+import { DomainError, ErrorCode, httpStatusOf, toGraphQLError } from '../errors';
 
 /** Why an operation was refused before it ran. */
 export type RefusalReason =
@@ -48,4 +49,12 @@ export function overLimit(limit: string, what: string, value: number, max: numbe
     'LIMIT_EXCEEDED',
     { extensions: { limit } },
   );
+}
+
+/** A refusal as Apollo sends a request error: its code, and its HTTP status. */
+export function refusalAsRequestError(refusal: OperationRefusedError): GraphQLError {
+  return new GraphQLError(refusal.message, {
+    originalError: refusal,
+    extensions: { ...toGraphQLError(refusal).extensions, http: { status: refusal.status } },
+  });
 }

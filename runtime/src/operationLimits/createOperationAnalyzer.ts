@@ -171,6 +171,8 @@ function analyze(input: Input, settings: Settings): OperationAnalysis {
       if (!settings.sizeArguments.has(name)) continue;
       const value = argument(field, definition, name);
       if (typeof value === 'number') return value;
+      // A list argument gives one item per element, like `_entities(representations:)`.
+      if (Array.isArray(value)) return value.length;
       // Given, but null and without a default: the server picks; assume the default list size.
       if (field.arguments?.some((a) => a.name.value === name)) return settings.defaultListSize;
     }

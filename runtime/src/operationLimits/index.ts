@@ -26,7 +26,12 @@ export {
 } from './createOperationCheck';
 export { countDirectives } from './countDirectives';
 export { parseOperation } from './parseOperation';
-export { OperationRefusedError, overLimit, type RefusalReason } from './OperationRefusedError';
+export {
+  OperationRefusedError,
+  overLimit,
+  refusalAsRequestError,
+  type RefusalReason,
+} from './OperationRefusedError';
 export {
   NO_COST_DIRECTIVES,
   readCostDirectives,

@@ -63,7 +63,7 @@ export interface SubgraphModule<L = unknown> {
    * Called once as the runtime starts, so a bad value stops the start with its name
    * rather than failing the first request that needs it.
    */
-  checkSettings?: () => void;
+  checkSettings?: (logger: Logger) => void;
 }
 
 /** Identity function that gives a module its types. */

@@ -46,6 +46,8 @@ import { validId, validTraceparent } from '../http/requestIds';
 import { publicMetricsRoutes, type MetricsEndpointOptions } from '../http/metricsEndpoint';
 import { IdempotencyRecordSchema } from '../idempotency';
 import type { Identity } from '../identity';
+import { DEFAULT_LIMITS } from '../operationLimits';
+import { createSubgraphLimitsPlugin } from './createSubgraphLimitsPlugin';
 import { createInputBoundsPlugin } from '../inputBounds/createInputBoundsPlugin';
 import { createLogger, type Logger } from '../logger';
 import { noteAccess } from '../logging/createHttpAccessLog';
@@ -273,7 +275,7 @@ export function createSubgraphRuntime<L>(
       return requireOrm();
     },
     async start() {
-      module.checkSettings?.();
+      module.checkSettings?.(logger);
       orm = await openDatabase({
         target: options.target,
         entities: [
@@ -296,6 +298,7 @@ export function createSubgraphRuntime<L>(
         allowBatchedHttpRequests: false,
         csrfPrevention: true,
         hideSchemaDetailsFromClientErrors: !options.schemaDetailsInErrors,
+        parseOptions: { maxTokens: DEFAULT_LIMITS.maxTokens },
         logger,
         // The process that runs the subgraph owns its signals and stops everything in order;
         // Apollo's own handlers would stop this server on their own and re-raise the signal.
@@ -305,6 +308,10 @@ export function createSubgraphRuntime<L>(
         plugins: [
           ApolloServerPluginLandingPageDisabled(),
           createAccessLogPlugin(accessLog),
+          createSubgraphLimitsPlugin({
+            typeDefs: module.typeDefs,
+            introspection: options.schemaDetailsInErrors ? 'open' : 'restricted',
+          }),
           createInputBoundsPlugin(),
           createTracingPlugin(),
           ApolloServerPluginInlineTraceDisabled(),

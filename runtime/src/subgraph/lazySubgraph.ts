@@ -32,8 +32,8 @@ export function lazySubgraph<L>(name: string, build: () => SubgraphModule<L>): S
     get routes() {
       return module().routes;
     },
-    checkSettings() {
-      module().checkSettings?.();
+    checkSettings(logger) {
+      module().checkSettings?.(logger);
     },
   };
 }

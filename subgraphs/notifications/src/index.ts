@@ -5,7 +5,6 @@ import { parse } from 'graphql';
 import nodemailer from 'nodemailer';
 import { ScheduledJob } from '../../../messaging/src/scheduler';
 import type { JobDefinition } from '../../../messaging/src/types';
-import { createLogger } from '../../../runtime/src/logger';
 import { defineSubgraph, type SubgraphModule } from '../../../runtime/src/subgraph/SubgraphModule';
 import { lazySubgraph } from '../../../runtime/src/subgraph/lazySubgraph';
 import {
@@ -130,11 +129,8 @@ export function createNotifications(options: NotificationsOptions = {}): Notific
     ],
     jobs: email && options.deliveryJob !== false ? [deliveryJob] : [],
     // Said once as the subgraph starts, not wherever the module is imported.
-    checkSettings() {
-      if (!email)
-        createLogger({ name: 'notifications' }).info(
-          'no SMTP configured (SMTP_URL): notifications are in-app only',
-        );
+    checkSettings(logger) {
+      if (!email) logger.info('no SMTP configured (SMTP_URL): notifications are in-app only');
     },
   });
   return { ...module, email, deliverDueEmails: deliver };

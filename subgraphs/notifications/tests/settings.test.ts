@@ -1,6 +1,8 @@
+import { createLogger } from '../../../runtime/src/logger';
 import { notifications } from '../src';
 import { readNotificationSettings } from '../src/settings';
 
+const silent = createLogger({ level: 'silent' });
 const HR = '0190a7e2-4b1c-7d3e-8f00-000000000001';
 const FINANCE = '0190a7e2-4b1c-7d3e-8f00-000000000002';
 
@@ -45,13 +47,13 @@ describe('notifications settings', () => {
     const saved = process.env.SMTP_URL;
     process.env.SMTP_URL = 'http://not-smtp.example.org';
     try {
-      expect(() => notifications.checkSettings!()).toThrow(/SMTP_URL/);
+      expect(() => notifications.checkSettings!(silent)).toThrow(/SMTP_URL/);
     } finally {
       if (saved === undefined) delete process.env.SMTP_URL;
       else process.env.SMTP_URL = saved;
     }
     // Once the value is fixed, the same module starts.
-    expect(() => notifications.checkSettings!()).not.toThrow();
+    expect(() => notifications.checkSettings!(silent)).not.toThrow();
     expect(notifications.jobs).toEqual([]);
   });
 });
