@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ErrorCode, formatError } from '../errors';
+import { DomainError, ErrorCode, formatError } from '../errors';
 import type { Logger } from '../logger';
 import { accessFactsOf } from './createHttpAccessLog';
 import {
@@ -25,6 +25,16 @@ function codesOf(errors: readonly GraphQLFormattedError[] | undefined): string[]
 }
 
 /**
+ * A call its subgraph's open breaker or full queue refused at once: /metrics counts
+ * those, and the breaker's opening is logged once; a line for each would flood the log.
+ */
+function refusedWithoutTrying(error: GraphQLError): boolean {
+  const cause = error instanceof DomainError ? error : error.originalError;
+  const reason = cause instanceof DomainError ? cause.reason : undefined;
+  return reason === 'CIRCUIT_OPEN' || reason === 'AT_CAPACITY';
+}
+
+/**
  * Logs an error the client only sees as INTERNAL (or UNAVAILABLE) once, here, with its
  * stack. A subgraph's error reaching the gateway is left to the subgraph, which logged it.
  */
@@ -34,6 +44,7 @@ function logFault(logger: Logger, error: GraphQLError, facts: AccessFacts): void
   const formatted = error instanceof GraphQLError ? error.toJSON() : { message: String(error) };
   const code = formatError(formatted, error).extensions?.code;
   if (code !== ErrorCode.INTERNAL && code !== ErrorCode.UNAVAILABLE) return;
+  if (refusedWithoutTrying(error)) return;
   const fields = {
     err: error.originalError ?? error,
     code,
@@ -48,7 +59,7 @@ function logFault(logger: Logger, error: GraphQLError, facts: AccessFacts): void
 
 /**
  * The access and error log of one Apollo server, the gateway's or a subgraph's
- * (DESIGN.md §7): one line per operation with its ids, caller, name, type, status and
+ * (docs/logging.md): one line per operation with its ids, caller, name, type, status and
  * duration, and each unexpected error once with its stack. Over HTTP the server writes
  * the line when the response ends (see createHttpServer) and this plugin fills it in;
  * for a call made in-process it writes the line itself. Variables and results are never
