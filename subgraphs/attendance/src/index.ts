@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'graphql';
 import { defineSubgraph } from '../../../runtime/src/subgraph/SubgraphModule';
+import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
 import { entities } from './entities';
 import { copyHandler, leaveHandler } from './handlers';
 import { processDayJob } from './job';
@@ -9,7 +8,7 @@ import { createLoaders, type AttendanceLoaders } from './loaders';
 import { resolvers } from './resolvers';
 import { settings } from './settings';
 
-export const typeDefs = parse(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
+export const typeDefs = readSubgraphSdl(path.join(__dirname, 'schema.graphql'));
 
 /**
  * Attendance: check-in and check-out, manual entries and corrections, lateness against the

@@ -1,14 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'graphql';
 import { defineSubgraph } from '../../../runtime/src/subgraph/SubgraphModule';
+import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
 import { auditEntities } from './entities';
 import { exportRoute } from './export';
 import { auditLogHandler } from './handlers';
 import { resolvers } from './resolvers';
 import { purgeExpiredJob } from './retention';
 
-export const typeDefs = parse(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
+export const typeDefs = readSubgraphSdl(path.join(__dirname, 'schema.graphql'));
 
 /** The audit log: every event becomes a hash-chained entry that auditors read and export. */
 export const audit = defineSubgraph({

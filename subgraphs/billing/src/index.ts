@@ -1,14 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'graphql';
 import { defineSubgraph, type SubgraphModule } from '../../../runtime/src/subgraph/SubgraphModule';
+import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
 import { closeDayJob } from './close';
 import { entities } from './entities';
 import { ledgerHandler } from './handlers';
 import { createLoaders, type BillingLoaders } from './loaders';
 import { createResolvers } from './resolvers';
 
-export const typeDefs = parse(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
+export const typeDefs = readSubgraphSdl(path.join(__dirname, 'schema.graphql'));
 
 export interface BillingOptions {
   /** The clock rate cards and closes are checked against (tests pin it). */

@@ -1,14 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'graphql';
 import { defineSubgraph, type SubgraphModule } from '../../../runtime/src/subgraph/SubgraphModule';
+import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
 import { entities } from './entities';
 import { agreementCopyHandler, employeeCopyHandler } from './handlers';
 import { createLoaders, type LeaveLoaders } from './loaders';
 import { leaveConfig, type LeaveConfigOverrides } from './policies';
 import { createResolvers } from './resolvers';
 
-export const typeDefs = parse(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
+export const typeDefs = readSubgraphSdl(path.join(__dirname, 'schema.graphql'));
 
 export interface LeaveOptions extends LeaveConfigOverrides {
   /** The clock "today" and notice periods are measured from (default: the system clock). */

@@ -1,11 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
-import { parse } from 'graphql';
 import nodemailer from 'nodemailer';
 import { ScheduledJob } from '../../../messaging/src/scheduler';
 import type { JobDefinition } from '../../../messaging/src/types';
 import { defineSubgraph, type SubgraphModule } from '../../../runtime/src/subgraph/SubgraphModule';
+import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
 import { lazySubgraph } from '../../../runtime/src/subgraph/lazySubgraph';
 import {
   deliverDueEmails,
@@ -18,7 +17,7 @@ import { createNotifyHandler } from './handlers';
 import { createResolvers } from './service';
 import { readNotificationSettings } from './settings';
 
-export const typeDefs = parse(fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8'));
+export const typeDefs = readSubgraphSdl(path.join(__dirname, 'schema.graphql'));
 
 export const DELIVER_EMAIL_JOB = 'notifications.deliverEmail';
 
