@@ -65,6 +65,7 @@ describe('CORS', () => {
       expect.arrayContaining([
         'authorization',
         'content-type',
+        'graphql-require-preflight',
         'apollo-require-preflight',
         'x-apollo-operation-name',
         'x-request-id',

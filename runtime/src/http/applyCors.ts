@@ -5,6 +5,7 @@ import cors from 'cors';
 export const CORS_ALLOWED_HEADERS = [
   'authorization',
   'content-type',
+  'graphql-require-preflight',
   'apollo-require-preflight',
   'x-apollo-operation-name',
   'x-request-id',

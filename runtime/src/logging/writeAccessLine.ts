@@ -56,6 +56,8 @@ export function writeAccessLine(logger: Logger, line: AccessLine): void {
   const fault =
     (typeof line.status === 'number' ? line.status >= 500 : SERVER_FAULTS.has(line.status)) ||
     !!errors?.some((code) => SERVER_FAULTS.has(code));
+  // Below the log's level the line is not built at all: it is on every request's path.
+  if (!logger.isLevelEnabled(fault ? 'warn' : 'info')) return;
   const fields = {
     ...rest,
     ...(errors && errors.length > 0 ? { errors } : {}),
