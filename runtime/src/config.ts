@@ -91,7 +91,11 @@ const schema = z.object({
     .optional(),
 });
 
-const withEdge = schema.merge(edgeSchema).superRefine(checkEdge);
+const merged = schema.merge(edgeSchema);
+const withEdge = merged.superRefine(checkEdge);
+
+/** Every variable the configuration reads by name (`SUBGRAPH_URL_<NAME>` besides). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(merged.shape);
 
 export type RawConfig = z.infer<typeof withEdge>;
 
