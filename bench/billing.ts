@@ -49,7 +49,7 @@ const TRANSACTIONS = Number(process.env.TRANSACTIONS ?? 100_000);
 const EMPLOYEES = Number(process.env.EMPLOYEES ?? 200);
 const DEPARTMENTS = 10;
 const GRADE = 'BENCH_GRADE';
-/** 20.00 an hour: an 8-hour day shift costs 16000 minor units. */
+/** 20.00 an hour: an 8-hour day shift with its 30-minute meal break costs 15000 minor units. */
 const RATE_MINOR = 2000;
 /** Work days before any real close: the scheduler is off, and nothing closes them. */
 const FIRST_DAY = '2025-06-02';
@@ -147,7 +147,8 @@ async function postingRate(nats: NatsClients) {
             shiftType: null,
             startTime: `${day}T08:00:00.000Z`,
             endTime: `${day}T16:00:00.000Z`,
-            mealBreakMinutes: 0,
+            // As time would take it: over six hours' work holds the meal break due.
+            mealBreakMinutes: 30,
           },
         },
         { source: '/subgraphs/time', correlationId: uuidv7(), actor: employeeId },

@@ -39,7 +39,8 @@ describe('accruals through the gateway', () => {
       shiftType: 'Late',
       startTime: '2025-06-10T14:00:00+01:00',
       endTime: '2025-06-10T23:30:00+01:00',
-      mealBreakMinutes: 0,
+      // Over six hours' work: the meal break is due (MINIMUM_BREAK).
+      mealBreakMinutes: 30,
     };
     const recorded = await waitFor(async () => {
       const result = await tp.graphql(op('RecordTimeEntry'), { input }, self());
@@ -64,8 +65,8 @@ describe('accruals through the gateway', () => {
     expect(byType.ANNUAL_TARGET_HOURS).toMatchObject({
       measurementUnit: 'HOURS',
       target: 1950,
-      worked: 9.5,
-      remaining: 1940.5,
+      worked: 9,
+      remaining: 1941,
     });
     expect(byType.NIGHT_HOURS).toMatchObject({ worked: 0.5, remaining: 199.5 });
     expect(byType.ANNUAL_TARGET_HOURS.agreement).toMatchObject({

@@ -31,6 +31,7 @@ import type { TimeLoaders } from './loaders';
 import { assertCanPublishSchedule, assertCanReadTime, assertCanWriteTime } from './permissions';
 import { lockEmployee } from '../../../runtime/src/employeeCopy';
 import { clashes, overlapping } from './queries';
+import { checkWorkingTime, complianceException } from './checkWorkingTime';
 import * as check from './validation';
 
 export type TimeContext = SubgraphContext<TimeLoaders>;
@@ -50,6 +51,17 @@ interface Period {
   startTime: Date;
   endTime: Date | null;
   mealBreakMinutes: number;
+}
+
+/** The fields of `next` that differ from the stored entry. */
+function changedFields(entry: TimeEntry, next: Period): Set<keyof Period> {
+  const instant = (date: Date | null) => date?.getTime() ?? null;
+  const fields = (Object.keys(next) as (keyof Period)[]).filter((field) =>
+    field === 'startTime' || field === 'endTime'
+      ? instant(next[field]) !== instant(entry[field])
+      : next[field] !== entry[field],
+  );
+  return new Set(fields);
 }
 
 /** Time's use cases: who may, what is valid, and the event each change records. */
@@ -95,6 +107,7 @@ export class TimeService {
       mealBreakMinutes: input.mealBreakMinutes ?? 0,
     };
     check.period(period.startTime, period.endTime, period.mealBreakMinutes);
+    const exception = complianceException(this.ctx.identity, input.complianceException);
     const scope = {
       operation: 'time.recordTimeEntry',
       caller: this.ctx.identity.subject,
@@ -103,6 +116,7 @@ export class TimeService {
     const { id } = await once(this.ctx.em, scope, async (tx) => {
       await this.takeTurn(tx, input.employeeId, { recording: true });
       await this.assertNoOverlap(tx, input.employeeId, period);
+      await checkWorkingTime(tx, { employeeId: input.employeeId, entry: period, exception });
       const now = new Date();
       const entry = tx.create(TimeEntrySchema, {
         id: uuidv7(),
@@ -115,7 +129,7 @@ export class TimeService {
         deletedAt: null,
       });
       tx.persist(entry);
-      this.ctx.emit(tx, events.recorded(entry));
+      this.ctx.emit(tx, events.recorded(entry, exception));
       return entry.id;
     });
     return this.reload(id);
@@ -123,28 +137,30 @@ export class TimeService {
 
   async amend(input: AmendTimeEntryInput): Promise<TimeEntry> {
     const expected = check.version('expectedVersion', input.expectedVersion);
+    const exception = complianceException(this.ctx.identity, input.complianceException);
     const id = await this.writing(() =>
       this.ctx.em.transactional(async (tx) => {
         const entry = await this.load(tx, input.id, expected);
         const next = this.amendedPeriod(entry, input);
         check.period(next.startTime, next.endTime, next.mealBreakMinutes);
         const previous = events.valuesOf(entry);
-        const changed =
-          next.periodType !== entry.periodType ||
-          next.shiftType !== entry.shiftType ||
-          next.startTime.getTime() !== entry.startTime.getTime() ||
-          (next.endTime?.getTime() ?? null) !== (entry.endTime?.getTime() ?? null) ||
-          next.mealBreakMinutes !== entry.mealBreakMinutes;
-        if (!changed) return entry.id;
+        const changed = changedFields(entry, next);
+        if (!changed.size) return entry.id;
         await this.takeTurn(tx, entry.employeeId, { recording: false });
         await this.assertNoOverlap(tx, entry.employeeId, next, entry.id);
+        await checkWorkingTime(tx, {
+          employeeId: entry.employeeId,
+          entry: next,
+          amending: { id: entry.id, changed },
+          exception,
+        });
         Object.assign(entry, next, {
           correlationId: this.ctx.correlationId,
           updatedAt: new Date(),
         });
         // The flush bumps the version (optimistic lock); the event carries the new one.
         await tx.flush();
-        this.ctx.emit(tx, events.amended(entry, previous));
+        this.ctx.emit(tx, events.amended(entry, previous, exception));
         return entry.id;
       }),
     );

@@ -9,6 +9,11 @@ export enum TimeErrorCode {
   VERSION_CONFLICT = 'VERSION_CONFLICT',
   TIME_ENTRY_NOT_FOUND = 'TIME_ENTRY_NOT_FOUND',
   FORBIDDEN = 'FORBIDDEN',
+  // The working-time rules (docs/working-time-rules.md).
+  FUTURE_START = 'FUTURE_START',
+  MAX_ENTRY_LENGTH = 'MAX_ENTRY_LENGTH',
+  DAILY_OVERTIME_CAP = 'DAILY_OVERTIME_CAP',
+  MINIMUM_BREAK = 'MINIMUM_BREAK',
 }
 
 /** The one place where a domain reason becomes a code of the platform's error table. */
@@ -20,6 +25,10 @@ const CODE_OF: Record<TimeErrorCode, ErrorCode> = {
   VERSION_CONFLICT: ErrorCode.CONFLICT,
   TIME_ENTRY_NOT_FOUND: ErrorCode.NOT_FOUND,
   FORBIDDEN: ErrorCode.FORBIDDEN,
+  FUTURE_START: ErrorCode.POLICY_VIOLATION,
+  MAX_ENTRY_LENGTH: ErrorCode.POLICY_VIOLATION,
+  DAILY_OVERTIME_CAP: ErrorCode.POLICY_VIOLATION,
+  MINIMUM_BREAK: ErrorCode.POLICY_VIOLATION,
 };
 
 export class TimeError extends DomainError {
@@ -88,3 +97,20 @@ export const overlap = (clashes: ClashingEntry[]) =>
     `The entry overlaps ${clashes.length} other ${clashes.length === 1 ? 'entry' : 'entries'} of the employee.`,
     { extensions: { clashes } },
   );
+
+/** A working-time rule an entry breaks: the field at fault, the limit and the entry's value. */
+export interface Breach {
+  rule: 'FUTURE_START' | 'MAX_ENTRY_LENGTH' | 'DAILY_OVERTIME_CAP' | 'MINIMUM_BREAK';
+  field: string;
+  message: string;
+  limit: number | string;
+  actual: number | string;
+  /** More facts the client may show (the local day, the hours after which a break is due). */
+  details?: Record<string, unknown>;
+}
+
+export const ruleBroken = ({ rule, field, message, limit, actual, details }: Breach) =>
+  new TimeError(TimeErrorCode[rule], message, {
+    field,
+    extensions: { limit, actual, ...details },
+  });

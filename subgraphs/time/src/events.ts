@@ -1,4 +1,5 @@
 import type { EventDraft } from '../../../messaging/src/types';
+import type { ComplianceException } from './checkWorkingTime';
 import type { ScheduledShift, TimeEntry } from './entities';
 
 export const ENTRY_RECORDED = 'time.entry.recorded';
@@ -30,16 +31,27 @@ const entryData = (entry: TimeEntry) => ({
   ...valuesOf(entry),
 });
 
-export const recorded = (entry: TimeEntry): EventDraft => ({
+/** HR's exception to the working-time rules, when the change was made under one (audited). */
+const withException = (exception: ComplianceException | null) =>
+  exception ? { complianceException: exception } : {};
+
+export const recorded = (
+  entry: TimeEntry,
+  exception: ComplianceException | null = null,
+): EventDraft => ({
   type: ENTRY_RECORDED,
   subject: entry.id,
-  data: entryData(entry),
+  data: { ...entryData(entry), ...withException(exception) },
 });
 
-export const amended = (entry: TimeEntry, previous: EntryValues): EventDraft => ({
+export const amended = (
+  entry: TimeEntry,
+  previous: EntryValues,
+  exception: ComplianceException | null = null,
+): EventDraft => ({
   type: ENTRY_AMENDED,
   subject: entry.id,
-  data: { ...entryData(entry), previous },
+  data: { ...entryData(entry), previous, ...withException(exception) },
 });
 
 /** The tombstone: the entry's last values, and the version the deletion gave it. */

@@ -5,6 +5,7 @@ import { entities } from './entities';
 import { employeeCopyHandler } from './handlers';
 import { createLoaders, type TimeLoaders } from './loaders';
 import { resolvers } from './resolvers';
+import { settings } from './settings';
 
 export const typeDefs = readSubgraphSdl(path.join(__dirname, 'schema.graphql'));
 
@@ -16,6 +17,8 @@ export const time = defineSubgraph<TimeLoaders>({
   entities,
   loaders: createLoaders,
   eventHandlers: [employeeCopyHandler],
+  // The working-time rules' limits: a bad value stops the start, naming its variable.
+  checkSettings: () => void settings(),
 });
 
 export type { TimeLoaders };

@@ -1,3 +1,4 @@
+import type { ComplianceExceptionInput } from './checkWorkingTime';
 import type { PeriodType } from './entities';
 
 /** The mutations' inputs, as GraphQL hands them over (not yet checked). */
@@ -9,6 +10,7 @@ export interface RecordTimeEntryInput {
   startTime: string;
   endTime?: string | null;
   mealBreakMinutes?: number | null;
+  complianceException?: ComplianceExceptionInput | null;
 }
 
 /** Absent fields stay as they are; `endTime: null` opens the entry again. */
@@ -20,6 +22,7 @@ export interface AmendTimeEntryInput {
   startTime?: string | null;
   endTime?: string | null;
   mealBreakMinutes?: number | null;
+  complianceException?: ComplianceExceptionInput | null;
 }
 
 export interface DeleteTimeEntryInput {

@@ -93,3 +93,21 @@ export async function shiftsOf(
   for (const row of rows) byEmployee.get(row.employeeId)?.push(row);
   return byEmployee;
 }
+
+/** The person's closed OVERTIME entries that share any instant with `[from, to)`. */
+export async function overtimeWithin(
+  tx: EntityManager,
+  employeeId: string,
+  from: Date,
+  to: Date,
+  exceptId?: string,
+): Promise<TimeEntry[]> {
+  return tx.find(TimeEntrySchema, {
+    employeeId,
+    deletedAt: null,
+    periodType: 'OVERTIME',
+    ...(exceptId && { id: { $ne: exceptId } }),
+    startTime: { $lt: to },
+    endTime: { $ne: null, $gt: from },
+  });
+}

@@ -88,6 +88,7 @@ describe('time: recording, amending and deleting entries', () => {
       idempotencyKey: 'k-1',
       startTime: at(date, '09:00'),
       endTime: at(date, '17:00'),
+      mealBreakMinutes: 30,
     };
     const first = await record(input);
     const again = await record(input);
@@ -253,14 +254,14 @@ describe('time: recording, amending and deleting entries', () => {
     ]);
     const closed = await h.gql(
       AMEND,
-      { input: { id: entry.id, expectedVersion: 1, endTime: `${next}T06:00:00Z` } },
+      { input: { id: entry.id, expectedVersion: 1, endTime: `${next}T04:00:00Z` } },
       self,
     );
     expect(closed.errors).toBeUndefined();
     expect(closed.data!.amendTimeEntry).toMatchObject({
       id: entry.id,
       version: 2,
-      endTime: `${next}T06:00:00.000Z`,
+      endTime: `${next}T04:00:00.000Z`,
     });
     const later = await record({ startTime: at(next, '09:00'), endTime: at(next, '10:00') });
     expect(later.errors).toBeUndefined();
@@ -272,7 +273,7 @@ describe('time: recording, amending and deleting entries', () => {
       data: {
         entryId: entry.id,
         version: 2,
-        endTime: `${next}T06:00:00.000Z`,
+        endTime: `${next}T04:00:00.000Z`,
         previous: {
           startTime: `${date}T22:00:00.000Z`,
           endTime: null,

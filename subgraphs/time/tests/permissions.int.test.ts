@@ -29,6 +29,7 @@ describe('time: who may do what', () => {
           periodType: 'SHIFT',
           startTime: '2025-03-01T08:00:00Z',
           endTime: '2025-03-01T16:00:00Z',
+          mealBreakMinutes: 30,
         },
       },
       as('EMPLOYEE', worker),
@@ -93,7 +94,7 @@ describe('time: who may do what', () => {
       expect(onlyError(await h.op('RecordTimeEntry', { input }, caller)).extensions!.code).toBe(
         'FORBIDDEN',
       );
-      const amend = await h.gql(AMEND, { input: { id: entryId, mealBreakMinutes: 5 } }, caller);
+      const amend = await h.gql(AMEND, { input: { id: entryId, mealBreakMinutes: 45 } }, caller);
       expect(onlyError(amend).extensions!.code).toBe('FORBIDDEN');
       const remove = await h.gql(DELETE, { input: { id: entryId } }, caller);
       expect(onlyError(remove).extensions!.code).toBe('FORBIDDEN');
@@ -103,7 +104,7 @@ describe('time: who may do what', () => {
     expect(byHr.errors).toBeUndefined();
     const own = await h.gql(
       AMEND,
-      { input: { id: entryId, mealBreakMinutes: 5 } },
+      { input: { id: entryId, mealBreakMinutes: 45 } },
       as('EMPLOYEE', worker),
     );
     expect(own.errors).toBeUndefined();
