@@ -9,7 +9,7 @@ export enum TimeErrorCode {
   VERSION_CONFLICT = 'VERSION_CONFLICT',
   TIME_ENTRY_NOT_FOUND = 'TIME_ENTRY_NOT_FOUND',
   FORBIDDEN = 'FORBIDDEN',
-  // The working-time rules (docs/working-time-rules.md).
+  // The working-time rules (docs/working-time.md).
   FUTURE_START = 'FUTURE_START',
   MAX_ENTRY_LENGTH = 'MAX_ENTRY_LENGTH',
   DAILY_OVERTIME_CAP = 'DAILY_OVERTIME_CAP',

@@ -1,5 +1,5 @@
 /**
- * The working-time rules' limits (docs/working-time-rules.md), read once from the
+ * The working-time rules' limits (docs/working-time.md), read once from the
  * environment at start. A bad value stops the process with a message naming the variable
  * (DESIGN.md §7).
  */

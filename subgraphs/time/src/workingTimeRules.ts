@@ -3,7 +3,7 @@ import type { PeriodType } from './entities';
 import type { Breach } from './errors';
 import type { TimeSettings } from './settings';
 
-/** The working-time rules, in the order they are checked (docs/working-time-rules.md). */
+/** The working-time rules, in the order they are checked (docs/working-time.md). */
 export const WORKING_TIME_RULES = [
   'FUTURE_START',
   'MAX_ENTRY_LENGTH',
