@@ -207,8 +207,9 @@ describe('subscriptions through the gateway', () => {
           periodType: 'SHIFT',
           shiftType: 'Early',
           startTime: shift.toISO(),
-          endTime: shift.plus({ hours: 8 }).toISO(),
-          mealBreakMinutes: 0,
+          // Eight hours' work and the meal break due after six (MINIMUM_BREAK).
+          endTime: shift.plus({ hours: 8, minutes: 30 }).toISO(),
+          mealBreakMinutes: 30,
         },
       },
       asEmployee(nurse),
