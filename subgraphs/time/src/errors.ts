@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from '../../../runtime/src/errors';
+import type { WorkingTimeRule } from './workingTimeRules';
 
 /** Why the time domain refused a request. */
 export enum TimeErrorCode {
@@ -100,7 +101,7 @@ export const overlap = (clashes: ClashingEntry[]) =>
 
 /** A working-time rule an entry breaks: the field at fault, the limit and the entry's value. */
 export interface Breach {
-  rule: 'FUTURE_START' | 'MAX_ENTRY_LENGTH' | 'DAILY_OVERTIME_CAP' | 'MINIMUM_BREAK';
+  rule: WorkingTimeRule;
   field: string;
   message: string;
   limit: number | string;
