@@ -39,8 +39,9 @@ const minutesOf = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 60
 
 /** `n` minutes as `7 h 30 min`, for messages. */
 const hours = (n: number) => {
-  const h = Math.floor(n / 60);
-  const m = Math.round(n % 60);
+  const total = Math.round(n);
+  const h = Math.floor(total / 60);
+  const m = total % 60;
   return [h && `${h} h`, m && `${m} min`].filter(Boolean).join(' ') || '0 min';
 };
 
