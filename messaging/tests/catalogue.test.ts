@@ -568,6 +568,19 @@ describe('event data', () => {
     expectInvalid(catalogue, withData(type, change), message);
   });
 
+  it('bounds agreement totals as agreements does, so a copy in an integer column holds them', () => {
+    const type = 'agreements.agreement.created';
+    const total = (value: number) => [{ accrualType: 'ANNUAL_TARGET_HOURS', total: value }];
+    expect(() =>
+      catalogue.validate(withData(type, { targets: total(9_999_999.99) })),
+    ).not.toThrow();
+    expectInvalid(
+      catalogue,
+      withData(type, { openingBalances: total(10_000_000) }),
+      /openingBalances\/0\/total must be <= 9999999.99/,
+    );
+  });
+
   it('requires the previous manager on manager.assigned', () => {
     expectInvalid(
       catalogue,
