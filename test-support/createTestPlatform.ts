@@ -1,5 +1,11 @@
 import type { SubscriptionLimits } from '../gateway/src';
-import { closeNats, connectNats, createTestNamespace, deleteStreams } from '../messaging/src';
+import {
+  closeNats,
+  connectNats,
+  createTestNamespace,
+  deleteStreams,
+  type Namespace,
+} from '../messaging/src';
 import { loadConfig } from '../runtime/src/config';
 import type { Role } from '../runtime/src/identity';
 import type { Logger } from '../runtime/src/logger';
@@ -25,6 +31,8 @@ export interface TestPlatform {
   platform: Platform;
   url: string;
   db: TestDatabase;
+  /** The suite's own stream and subject names. */
+  namespace: Namespace;
   token(caller: Caller): Promise<string>;
   /** Sends one operation to the gateway over HTTP, as a client would. */
   graphql<D = Record<string, any>>(
@@ -87,6 +95,7 @@ export async function createTestPlatform(
     platform,
     url,
     db,
+    namespace,
     token,
     async graphql(query, variables, caller = { role: 'ADMIN' }, extraHeaders = {}) {
       const headers: Record<string, string> = {

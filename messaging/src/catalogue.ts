@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { dataschemaFor } from './envelope';
@@ -19,6 +20,12 @@ export interface EventContract {
   consumers: string[];
   /** JSON Schema (draft-07) of `data`. */
   schema: Record<string, unknown>;
+  /**
+   * The type this one was renamed to: a former name, kept so that events already in the
+   * stream stay readable. Its data is the new type's data at the same version; consumers
+   * receive such an event under the new name. Only a renamed type may break the naming rule.
+   */
+  renamedTo?: string;
 }
 
 /** The contracts shipped with the package, one file `<type>.v<version>.json` each. */
@@ -26,6 +33,53 @@ export const CATALOGUE_DIR = path.resolve(__dirname, '..', 'catalogue');
 
 const NAME = '^[a-z][a-z0-9-]*$';
 const TOKEN = '[a-z][a-z0-9_]*';
+const WORDS = '[a-z][a-z0-9]*(?:_[a-z0-9]+)*';
+
+/**
+ * Past forms that do not end in "ed". A verb's last word must end in "ed" or be one of
+ * these; add a word here (and to docs/events.md) when a new event needs it.
+ */
+export const IRREGULAR_PAST = [
+  'set',
+  'reset',
+  'sent',
+  'paid',
+  'made',
+  'held',
+  'kept',
+  'built',
+  'put',
+  'split',
+  'spent',
+  'sold',
+  'lost',
+  'run',
+  'done',
+  'undone',
+  'given',
+  'taken',
+  'withdrawn',
+  'written',
+] as const;
+
+/** The naming rule, as said in errors and docs. */
+export const NAMING_RULE =
+  '<domain>.<entity>.<past-tense verb>: three snake_case segments, the domain being the ' +
+  'producer, the last word of the verb ending in "ed" or being an irregular past form ' +
+  `(${IRREGULAR_PAST.join(', ')})`;
+
+/** Why `type` breaks the naming rule for a contract of `producer`, or undefined when it follows it. */
+export function namingRuleBreach(type: string, producer: string): string | undefined {
+  const match = new RegExp(`^(${WORDS})\\.(${WORDS})\\.(${WORDS})$`).exec(type);
+  if (!match) return 'it is not three snake_case segments';
+  const [, domain, , verb] = match;
+  if (domain !== producer) return `its domain "${domain}" is not its producer "${producer}"`;
+  const last = verb.slice(verb.lastIndexOf('_') + 1);
+  if (!last.endsWith('ed') && !(IRREGULAR_PAST as readonly string[]).includes(last)) {
+    return `"${last}" is not a past tense`;
+  }
+  return undefined;
+}
 // Printable ASCII without spaces: ids that come from requests or other systems.
 const OPAQUE_ID = { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' };
 
@@ -40,6 +94,7 @@ const contractSchema = {
     producer: { type: 'string', pattern: NAME },
     consumers: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: NAME } },
     schema: { type: 'object' },
+    renamedTo: { type: 'string', pattern: `^${TOKEN}(\\.${TOKEN}){1,3}$` },
   },
 };
 
@@ -82,6 +137,10 @@ const envelopeSchema = {
 };
 
 const keyOf = (type: string, version: number) => `${type}@${version}`;
+const labelOf = (contract: unknown) =>
+  `contract ${String((contract as { type?: unknown } | null)?.type ?? '?')}`;
+const sameMembers = (a: string[], b: string[]) =>
+  a.length === b.length && a.every((item) => b.includes(item));
 
 function schemaMessage(ajv: Ajv, errors: ErrorObject[] | null | undefined, dataVar: string) {
   return ajv.errorsText(errors, { dataVar });
@@ -97,29 +156,46 @@ export class EventCatalogue {
   private readonly checkEnvelope: ValidateFunction;
   private readonly entries = new Map<
     string,
-    { contract: EventContract; checkData: ValidateFunction }
+    { contract: EventContract; checkData: ValidateFunction; origin: string }
   >();
 
   constructor(contracts: EventContract[] = []) {
     addFormats(this.ajv);
     this.checkContract = this.ajv.compile(contractSchema);
     this.checkEnvelope = this.ajv.compile(envelopeSchema);
-    contracts.forEach((contract) => this.register(contract));
+    contracts.forEach((contract) => this.add(contract, labelOf(contract)));
+    this.checkRenames();
   }
 
-  /** Reads every `<type>.v<version>.json` file of a folder. */
+  /** Reads every `<type>.v<version>.json` file of a folder; an error names the file. */
   static fromDirectory(dir: string): EventCatalogue {
+    const catalogue = new EventCatalogue();
     const files = fs.readdirSync(dir).filter((file) => file.endsWith('.json'));
-    return new EventCatalogue(files.sort().map((file) => readContract(dir, file)));
+    for (const file of files.sort()) catalogue.add(readContract(dir, file), file);
+    catalogue.checkRenames();
+    return catalogue;
   }
 
   /** Adds a contract (the shipped ones come from files; tests add their own types). */
   register(contract: EventContract): void {
+    this.add(contract, labelOf(contract));
+    this.checkRenames();
+  }
+
+  private add(contract: EventContract, origin: string): void {
     // Contracts come from files, so nothing about their shape is taken for granted.
-    const label = String((contract as { type?: unknown } | null)?.type ?? '?');
     if (!this.checkContract(contract)) {
       const reason = schemaMessage(this.ajv, this.checkContract.errors, 'contract');
-      throw new CatalogueError(`Invalid contract ${label}: ${reason}`);
+      throw new CatalogueError(`${origin}: invalid contract: ${reason}`);
+    }
+    const breach = contract.renamedTo
+      ? undefined
+      : namingRuleBreach(contract.type, contract.producer);
+    if (breach) {
+      throw new CatalogueError(
+        `${origin}: ${contract.type} breaks the naming rule (${breach}). A type is ${NAMING_RULE}; ` +
+          'only a former name marked "renamedTo" is exempt.',
+      );
     }
     const key = keyOf(contract.type, contract.version);
     if (this.entries.has(key)) {
@@ -133,7 +209,60 @@ export class EventCatalogue {
         cause,
       });
     }
-    this.entries.set(key, { contract, checkData });
+    this.entries.set(key, { contract, checkData, origin });
+  }
+
+  /**
+   * A former name must point at a current type of the same producer, version, consumers
+   * and data schema: its events are read as events of the new type.
+   */
+  private checkRenames(): void {
+    for (const { contract, origin } of this.entries.values()) {
+      if (!contract.renamedTo) continue;
+      const target = this.get(contract.renamedTo, contract.version);
+      const problem = !target
+        ? `${contract.renamedTo} v${contract.version} is not in the catalogue`
+        : target.renamedTo
+          ? `${target.type} is itself renamed; point at ${target.renamedTo}`
+          : target.producer !== contract.producer
+            ? 'its producer differs'
+            : !sameMembers(target.consumers, contract.consumers)
+              ? 'its consumers differ'
+              : !isDeepStrictEqual(target.schema, contract.schema)
+                ? 'its data schema differs'
+                : undefined;
+      if (problem) {
+        throw new CatalogueError(
+          `${origin}: ${contract.type} is renamed to ${contract.renamedTo}, but ${problem}.`,
+        );
+      }
+    }
+  }
+
+  /** The name under which an event of `type` is handled: its `renamedTo`, or itself. */
+  currentType(type: string): string {
+    for (const { contract } of this.entries.values()) {
+      if (contract.type === type && contract.renamedTo) return contract.renamedTo;
+    }
+    return type;
+  }
+
+  /**
+   * `types` with the former names of each, so that a consumer of a renamed type still
+   * reads the events published under its old name. Patterns (`>`, `*`) are kept as they are.
+   */
+  withFormerNames(types: readonly string[]): string[] {
+    const former = [...this.entries.values()]
+      .map(({ contract }) => contract)
+      .filter((contract) => contract.renamedTo && types.includes(contract.renamedTo))
+      .map((contract) => contract.type);
+    return [...new Set([...types, ...former])];
+  }
+
+  /** The event as its consumers read it: under its current type when it was published under a former one. */
+  asCurrent(event: EventEnvelope): EventEnvelope {
+    const type = this.currentType(event.type);
+    return type === event.type ? event : { ...event, type };
   }
 
   /** Every contract, by type then version. */

@@ -57,6 +57,12 @@ function contractSection(contract: EventContract): string {
     `## ${code(contract.type)} v${contract.version}`,
     cell(contract.description),
     `Producer: ${contract.producer}. Consumers: ${consumers}.`,
+    ...(contract.renamedTo
+      ? [
+          `Former name, renamed to ${code(contract.renamedTo)}: consumers read its events ` +
+            'as that type; see docs/events.md.',
+        ]
+      : []),
     fieldsTable(contract),
   ].join('\n\n');
 }
@@ -82,7 +88,9 @@ export function renderCatalogueDocs(catalogue: EventCatalogue): string {
     '<!-- Generated from messaging/catalogue/ by `npx tsx messaging/scripts/catalogue-docs.ts`; do not edit. -->',
     '# Event catalogue',
     'Every event type and version published on NATS (subject `hr.<type>` in stream `HR_EVENTS`), ' +
-      'the subgraph that produces it and the subgraphs that consume it.',
+      'the subgraph that produces it and the subgraphs that consume it. Every type is ' +
+      '`<domain>.<entity>.<past-tense verb>`; a former name (renamed to another type) stays ' +
+      'here so that events already in the stream remain readable ([docs/events.md](../docs/events.md)).',
     summary,
     ...contracts.map(contractSection),
   ]

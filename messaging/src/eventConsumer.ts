@@ -120,8 +120,10 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
   const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const maxBatch = options.batch ?? 20;
   const stream = eventsStream(ns);
-  const filterSubject = filterSubjectFor(handler.types, ns);
-  const typePatterns = handler.types.map((type) => subjectFor(type, ns));
+  // A handler of a renamed type also reads the events published under its former names.
+  const types = catalogue.withFormerNames(handler.types);
+  const filterSubject = filterSubjectFor(types, ns);
+  const typePatterns = types.map((type) => subjectFor(type, ns));
   let running = false;
   let stopping = createWakeup();
   let loop: Promise<void> | undefined;
@@ -194,7 +196,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
       .execute('run');
     if (claim.affectedRows === 0) return { duplicate: true, emitted: 0 };
     let emitted = 0;
-    await handler.handle(event, {
+    await handler.handle(catalogue.asCurrent(event), {
       em,
       emit(draft) {
         recordEvent(em, createEvent(draft, followUpMeta(event, traceparent)), ns, catalogue);

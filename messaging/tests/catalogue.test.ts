@@ -7,6 +7,7 @@ import {
   EventValidationError,
   createEvent,
   loadCatalogue,
+  type EventContract,
 } from '../src';
 import { thingContract } from './support/things';
 
@@ -170,6 +171,10 @@ const validData: Record<string, Record<string, unknown>> = {
     version: 1,
   },
   ...attendanceDay(),
+  // The current names of the three former ones carry the same data.
+  'attendance.check_in.recorded': attendanceDay()['attendance.checked_in'],
+  'attendance.check_out.recorded': attendanceDay()['attendance.checked_out'],
+  'attendance.manual_entry.recorded': attendanceDay()['attendance.manual_entry_recorded'],
   'agreements.agreement.created': agreement({}),
   'agreements.agreement.amended': agreement({ version: 2, effectiveFrom: '2025-10-01', fte: 0.6 }),
   'agreements.agreement.ended': agreement({
@@ -563,6 +568,19 @@ describe('event data', () => {
     expectInvalid(catalogue, withData(type, change), message);
   });
 
+  it('bounds agreement totals as agreements does, so a copy in an integer column holds them', () => {
+    const type = 'agreements.agreement.created';
+    const total = (value: number) => [{ accrualType: 'ANNUAL_TARGET_HOURS', total: value }];
+    expect(() =>
+      catalogue.validate(withData(type, { targets: total(9_999_999.99) })),
+    ).not.toThrow();
+    expectInvalid(
+      catalogue,
+      withData(type, { openingBalances: total(10_000_000) }),
+      /openingBalances\/0\/total must be <= 9999999.99/,
+    );
+  });
+
   it('requires the previous manager on manager.assigned', () => {
     expectInvalid(
       catalogue,
@@ -606,6 +624,91 @@ describe('registering contracts', () => {
     expect(() => new EventCatalogue([contract])).toThrow(CatalogueError);
   });
 
+  describe('the naming rule', () => {
+    const named = (type: string, extra: Partial<EventContract> = {}): EventContract => ({
+      ...thingContract('created'),
+      type,
+      ...extra,
+    });
+
+    it.each([
+      ['test.thing', /not three snake_case segments/],
+      ['test.thing.created.late', /not three snake_case segments/],
+      ['test.thing__x.created', /not three snake_case segments/],
+      ['other.thing.created', /domain "other" is not its producer "test"/],
+      ['test.thing.create', /"create" is not a past tense/],
+      ['test.thing.status_change', /"change" is not a past tense/],
+    ])('refuses %s', (type, reason) => {
+      expect(() => new EventCatalogue([named(type)])).toThrow(CatalogueError);
+      expect(() => new EventCatalogue([named(type)])).toThrow(reason);
+    });
+
+    it.each([
+      'test.thing.created',
+      'test.rate_card.set',
+      'test.thing.status_changed',
+      'test.pay.paid',
+    ])('accepts %s', (type) => {
+      expect(new EventCatalogue([named(type)]).get(type, 1)).toBeDefined();
+    });
+
+    it('exempts a former name only when it is marked as renamed to a type of the catalogue', () => {
+      const current = named('test.check_in.recorded');
+      const former = named('test.checked_in', { renamedTo: 'test.check_in.recorded' });
+      const catalogue = new EventCatalogue([former, current]);
+      expect(catalogue.currentType('test.checked_in')).toBe('test.check_in.recorded');
+      expect(catalogue.currentType('test.check_in.recorded')).toBe('test.check_in.recorded');
+      expect(catalogue.withFormerNames(['test.check_in.recorded'])).toEqual([
+        'test.check_in.recorded',
+        'test.checked_in',
+      ]);
+      const old = createEvent(
+        { type: 'test.checked_in', subject: 't1', data: { n: 1, version: 1 } },
+        meta,
+      );
+      expect(catalogue.validate(old)).toBe(old);
+      expect(catalogue.asCurrent(old)).toEqual({ ...old, type: 'test.check_in.recorded' });
+
+      expect(() => new EventCatalogue([named('test.checked_in')])).toThrow(/naming rule/);
+      expect(() => new EventCatalogue([former])).toThrow(
+        /test.check_in.recorded v1 is not in the catalogue/,
+      );
+      const otherSchema = { ...former, schema: { type: 'object' } };
+      expect(() => new EventCatalogue([otherSchema, current])).toThrow(/data schema differs/);
+      const otherConsumers = { ...former, consumers: ['audit'] };
+      expect(() => new EventCatalogue([otherConsumers, current])).toThrow(/consumers differ/);
+    });
+
+    it('names the file and the rule when a contract file breaks it', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalogue-'));
+      try {
+        fs.writeFileSync(path.join(dir, 'test.thing.v1.json'), JSON.stringify(named('test.thing')));
+        expect(() => loadCatalogue(dir)).toThrow(
+          expect.objectContaining({
+            name: 'CatalogueError',
+            message: expect.stringMatching(
+              /^test\.thing\.v1\.json: test\.thing breaks the naming rule .*<domain>\.<entity>\.<past-tense verb>/,
+            ),
+          }),
+        );
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('holds in the shipped catalogue, former names being marked as renamed', () => {
+      const formers = loadCatalogue()
+        .contracts()
+        .filter((contract) => contract.renamedTo)
+        .map(({ type, renamedTo }) => [type, renamedTo]);
+      expect(formers).toEqual([
+        ['attendance.checked_in', 'attendance.check_in.recorded'],
+        ['attendance.checked_out', 'attendance.check_out.recorded'],
+        ['attendance.manual_entry_recorded', 'attendance.manual_entry.recorded'],
+      ]);
+    });
+  });
+
   describe('from a folder', () => {
     let dir: string;
     beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalogue-'))));
@@ -643,5 +746,5 @@ it('has a sample for every shipped contract', () => {
   const types = loadCatalogue()
     .contracts()
     .map((c) => c.type);
-  expect(Object.keys(validData).sort()).toEqual(types);
+  expect(Object.keys(validData).sort()).toEqual([...types].sort());
 });

@@ -1,9 +1,9 @@
 import type { EventDraft } from '../../../messaging/src/types';
 import type { AttendanceDay, AttendanceEntry } from './entities';
 
-export const CHECKED_IN = 'attendance.checked_in';
-export const CHECKED_OUT = 'attendance.checked_out';
-export const MANUAL_ENTRY_RECORDED = 'attendance.manual_entry_recorded';
+export const CHECK_IN_RECORDED = 'attendance.check_in.recorded';
+export const CHECK_OUT_RECORDED = 'attendance.check_out.recorded';
+export const MANUAL_ENTRY_RECORDED = 'attendance.manual_entry.recorded';
 export const DAY_PROCESSED = 'attendance.day.processed';
 export const LATE_ARRIVAL_DETECTED = 'attendance.late_arrival.detected';
 export const ABSENCE_DETECTED = 'attendance.absence.detected';
@@ -11,7 +11,7 @@ export const ABSENCE_DETECTED = 'attendance.absence.detected';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export const checkedIn = (entry: AttendanceEntry): EventDraft => ({
-  type: CHECKED_IN,
+  type: CHECK_IN_RECORDED,
   subject: entry.id,
   data: {
     entryId: entry.id,
@@ -28,7 +28,7 @@ export const checkedIn = (entry: AttendanceEntry): EventDraft => ({
 });
 
 export const checkedOut = (entry: AttendanceEntry, workedMinutes: number): EventDraft => ({
-  type: CHECKED_OUT,
+  type: CHECK_OUT_RECORDED,
   subject: entry.id,
   data: {
     entryId: entry.id,

@@ -36,7 +36,7 @@ describe('attendance: check-in and check-out', () => {
       late: true,
       lateByMinutes: 14,
     });
-    const [event] = await h.events('attendance.checked_in');
+    const [event] = await h.events('attendance.check_in.recorded');
     expect(event.data).toMatchObject({ employeeId: id, late: true, lateByMinutes: 14 });
   });
 
@@ -74,7 +74,7 @@ describe('attendance: check-in and check-out', () => {
       reason: 'NOT_CHECKED_IN',
       field: 'employeeId',
     });
-    const [event] = await h.events('attendance.checked_out');
+    const [event] = await h.events('attendance.check_out.recorded');
     expect(event.data).toMatchObject({ employeeId: id, workedMinutes: 390, earlyExitMinutes: 60 });
   });
 
@@ -114,7 +114,9 @@ describe('attendance: check-in and check-out', () => {
     const second = await h.gql(CHECK_IN, { input }, self(id));
     expect(second.errors).toBeUndefined();
     expect(second.data!.checkIn.id).toBe(first.data!.checkIn.id);
-    const mine = (await h.events('attendance.checked_in')).filter((e) => e.data.employeeId === id);
+    const mine = (await h.events('attendance.check_in.recorded')).filter(
+      (e) => e.data.employeeId === id,
+    );
     expect(mine).toHaveLength(1);
   });
 

@@ -50,7 +50,7 @@ describe('attendance: manual entries and corrections', () => {
       hr,
     );
     expect(byBoss.errors).toBeUndefined();
-    const [event] = await h.events('attendance.manual_entry_recorded');
+    const [event] = await h.events('attendance.manual_entry.recorded');
     expect(event.data).toMatchObject({ employeeId: id, reason: 'Badge reader was down' });
   });
 

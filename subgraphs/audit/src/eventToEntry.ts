@@ -49,6 +49,9 @@ const ACTIONS: Record<string, string> = {
  */
 const ENTITY_OF: Record<string, string> = {
   'employees.manager.assigned': 'employee',
+  'attendance.check_in.recorded': 'attendance_entry',
+  'attendance.check_out.recorded': 'attendance_entry',
+  'attendance.manual_entry.recorded': 'attendance_entry',
 };
 
 /** Keys that hold a before/after pair, in the order they are tried. */
@@ -99,6 +102,11 @@ export function eventToEntry(event: EventEnvelope): EntryDraft {
   };
 }
 
+/**
+ * Domain, entity and verb of a type. `<domain>.<entity>.<verb>` is the rule, but the log
+ * refuses no event the catalogue accepts (a former name may break the rule): with fewer
+ * segments the domain stands for the entity and the last segment is the verb.
+ */
 function parseType(type: string): {
   domain: string;
   entityType: string;
@@ -106,15 +114,14 @@ function parseType(type: string): {
   action: string;
 } {
   const parts = requireText(type, 'type').split('.');
-  if (parts.length < 3 || parts.some((part) => !part)) {
-    throw malformed(`Event type "${type}" is not <domain>.<entity>.<verb>.`);
-  }
-  const verb = parts.slice(2).join('.');
+  const domain = parts[0];
+  const entity = parts.length >= 3 ? parts[1] : domain;
+  const verb = parts.length >= 3 ? parts.slice(2).join('.') : parts[parts.length - 1];
   return {
-    domain: parts[0],
-    entityType: ENTITY_OF[type] ?? parts[1],
+    domain,
+    entityType: ENTITY_OF[type] ?? entity,
     verb,
-    action: ACTIONS[verb] ?? verb.toUpperCase().replace(/\W+/g, '_'),
+    action: ACTIONS[verb] ?? (verb.toUpperCase().replace(/\W+/g, '_') || 'EVENT'),
   };
 }
 

@@ -93,8 +93,36 @@ describe('eventToEntry', () => {
     expect(eventToEntry(makeEvent({ source: 'legacy-tams' })).subgraph).toBe('legacy-tams');
   });
 
+  it('records a type of two segments (a former name) with the domain as its entity', () => {
+    const entry = eventToEntry(makeEvent({ type: 'attendance.checked_in', data: { a: 1 } }));
+    expect(entry).toMatchObject({
+      logType: 'attendance.checked_in',
+      entityType: 'attendance',
+      action: 'CHECKED_IN',
+      newValues: { a: 1 },
+    });
+    expect(eventToEntry(makeEvent({ type: 'nodots' }))).toMatchObject({
+      entityType: 'nodots',
+      action: 'NODOTS',
+    });
+  });
+
+  it('files check-ins, check-outs and manual entries under the attendance entry', () => {
+    for (const type of [
+      'attendance.check_in.recorded',
+      'attendance.check_out.recorded',
+      'attendance.manual_entry.recorded',
+    ]) {
+      expect(eventToEntry(makeEvent({ type }))).toMatchObject({
+        logType: type,
+        entityType: 'attendance_entry',
+        action: 'RECORDED',
+      });
+    }
+  });
+
   it('refuses an event it cannot read', () => {
-    expect(() => eventToEntry({ ...makeEvent(), type: 'nodots' })).toThrow(/domain/);
+    expect(() => eventToEntry({ ...makeEvent(), type: '' })).toThrow(/type/);
     expect(() => eventToEntry({ ...makeEvent(), time: 'yesterday' })).toThrow(/time/);
     expect(() => eventToEntry({ ...makeEvent(), subject: '' })).toThrow(/subject/);
   });
