@@ -1,0 +1,8 @@
+export { createOwnerAsker, type OwnerAskOptions } from './createOwnerAsker';
+export {
+  OwnerUnavailableError,
+  ownerSubject,
+  type AskOwner,
+  type ResponderDefinition,
+} from './ownerRequest';
+export { serveResponders } from './serveResponders';
