@@ -19,7 +19,11 @@ describe('writes about someone hired a moment ago', () => {
   afterAll(() => tp.stop());
 
   const agreementFor = (id: string) =>
-    tp.graphql(op('CreateAgreement'), { input: agreementInput(id, '2025-04-01', '2026-03-31') }, asHr);
+    tp.graphql(
+      op('CreateAgreement'),
+      { input: agreementInput(id, '2025-04-01', '2026-03-31') },
+      asHr,
+    );
 
   const writesFor = (id: string) => {
     const self = { role: 'EMPLOYEE' as const, sub: id };

@@ -82,7 +82,8 @@ describe('knowing an employee the copy has not heard of yet', () => {
     await db.drop();
   });
 
-  const know = (askOwner: AskOwner, id: string) => knowEmployee({ em: em(), askOwner }, id, knowing);
+  const know = (askOwner: AskOwner, id: string) =>
+    knowEmployee({ em: em(), askOwner }, id, knowing);
   const errorOf = (promise: Promise<unknown>) =>
     promise.then(
       () => undefined,
@@ -94,18 +95,32 @@ describe('knowing an employee the copy has not heard of yet', () => {
     people.set(id, record(id, 3));
     answerAs(({ employeeId }) => ({ employee: people.get(employeeId) ?? null }));
     expect(await know(createOwnerAsker(nc, ns), id)).toBe(true);
-    expect(await copyOf(id)).toMatchObject({ status: 'ON_LEAVE', location: 'SCOTLAND', version: 3 });
+    expect(await copyOf(id)).toMatchObject({
+      status: 'ON_LEAVE',
+      location: 'SCOTLAND',
+      version: 3,
+    });
 
     const created = {
       type: 'employees.employee.created',
       data: { ...record(id, 1), status: 'ACTIVE', location: 'ENGLAND_AND_WALES' },
     };
     expect(await updateEmployeeCopy(em(), created, keeping)).toBeNull();
-    const sameVersion = { type: 'employees.employee.status_changed', data: { employeeId: id, version: 3, to: 'ACTIVE' } };
+    const sameVersion = {
+      type: 'employees.employee.status_changed',
+      data: { employeeId: id, version: 3, to: 'ACTIVE' },
+    };
     expect(await updateEmployeeCopy(em(), sameVersion, keeping)).toBeNull();
-    expect(await copyOf(id)).toMatchObject({ status: 'ON_LEAVE', location: 'SCOTLAND', version: 3 });
+    expect(await copyOf(id)).toMatchObject({
+      status: 'ON_LEAVE',
+      location: 'SCOTLAND',
+      version: 3,
+    });
 
-    const newer = { type: 'employees.employee.status_changed', data: { employeeId: id, version: 4, to: 'ACTIVE' } };
+    const newer = {
+      type: 'employees.employee.status_changed',
+      data: { employeeId: id, version: 4, to: 'ACTIVE' },
+    };
     await updateEmployeeCopy(em(), newer, keeping);
     expect(await copyOf(id)).toMatchObject({ status: 'ACTIVE', location: 'SCOTLAND', version: 4 });
   });
@@ -132,7 +147,11 @@ describe('knowing an employee the copy has not heard of yet', () => {
   });
 
   it('is UNAVAILABLE, saying to retry, when employees does not answer, then pauses asking', async () => {
-    const askOwner = createOwnerAsker(nc, ns, { breakerThreshold: 3, retries: 2, halfOpenAfterMs: 60_000 });
+    const askOwner = createOwnerAsker(nc, ns, {
+      breakerThreshold: 3,
+      retries: 2,
+      halfOpenAfterMs: 60_000,
+    });
     const first = await errorOf(know(askOwner, randomUUID()));
     expect(first).toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/Retry/) });
     // Three failed attempts opened the breaker: now it refuses without asking.

@@ -71,7 +71,11 @@ async function learn(
   return true;
 }
 
-async function keepLookedUp(em: EntityManager, employee: LookedUpEmployee, knowing: EmployeeKnowing) {
+async function keepLookedUp(
+  em: EntityManager,
+  employee: LookedUpEmployee,
+  knowing: EmployeeKnowing,
+) {
   const event = { type: EMPLOYEE_LOOKED_UP, data: employee };
   try {
     await em.fork().transactional((tx) => knowing.apply(tx, event));

@@ -13,12 +13,7 @@ import {
 } from 'cockatiel';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Namespace } from '../../../messaging/src/types';
-import {
-  OwnerUnavailableError,
-  isFailedAnswer,
-  ownerSubject,
-  type AskOwner,
-} from './ownerRequest';
+import { OwnerUnavailableError, isFailedAnswer, ownerSubject, type AskOwner } from './ownerRequest';
 
 /** How one subgraph asks owners; every field has a default. */
 export interface OwnerAskOptions {
@@ -62,14 +57,20 @@ export function createOwnerAsker(
   const policyFor = (name: string): IPolicy => {
     let policy = policies.get(name);
     if (!policy) {
-      const breaker = circuitBreaker(handleWhen((e) => e instanceof NoAnswer), {
-        halfOpenAfter: settings.halfOpenAfterMs,
-        breaker: new ConsecutiveBreaker(settings.breakerThreshold),
-      });
-      const retries = retry(handleWhen((e) => e instanceof NoAnswer), {
-        maxAttempts: settings.retries,
-        backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 500 }),
-      });
+      const breaker = circuitBreaker(
+        handleWhen((e) => e instanceof NoAnswer),
+        {
+          halfOpenAfter: settings.halfOpenAfterMs,
+          breaker: new ConsecutiveBreaker(settings.breakerThreshold),
+        },
+      );
+      const retries = retry(
+        handleWhen((e) => e instanceof NoAnswer),
+        {
+          maxAttempts: settings.retries,
+          backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 500 }),
+        },
+      );
       const deadline = timeout(settings.timeoutMs, TimeoutStrategy.Aggressive);
       policies.set(name, (policy = wrap(retries, breaker, deadline)));
     }
@@ -99,7 +100,11 @@ export function createOwnerAsker(
       const known = paused || error instanceof NoAnswer || error instanceof TaskCancelledError;
       if (!known) throw error;
       const why = paused ? 'questions to it are paused' : 'it did not answer';
-      throw new OwnerUnavailableError(owner, `The ${owner} service is unavailable (${why}).`, error);
+      throw new OwnerUnavailableError(
+        owner,
+        `The ${owner} service is unavailable (${why}).`,
+        error,
+      );
     }
   };
 

@@ -1,7 +1,4 @@
-import {
-  EMPLOYEE_QUESTION,
-  type EmployeeAnswer,
-} from '../../../runtime/src/employeeCopy';
+import { EMPLOYEE_QUESTION, type EmployeeAnswer } from '../../../runtime/src/employeeCopy';
 import type { ResponderDefinition } from '../../../runtime/src/ownerRequests';
 import { EmployeeSchema } from './entities';
 import { createdData } from './EmployeeService';
