@@ -4,6 +4,9 @@ import { createTestPlatform, type TestPlatform } from '../../test-support/create
 import { agreementInput, createPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 import { KnownEmployeeSchema } from '../../subgraphs/agreements/src/entities';
+import { EmployeeCopySchema as AttendanceCopy } from '../../subgraphs/attendance/src/entities';
+import { EmployeeCopySchema as LeaveCopy } from '../../subgraphs/leave/src/entities';
+import { EmployeeCopySchema as TimeCopy } from '../../subgraphs/time/src/entities';
 
 const RUNS = 50;
 const asHr = { role: 'HR' as const, sub: 'service:hr' };
@@ -65,6 +68,37 @@ describe('writes about someone hired a moment ago', () => {
     }
     // Fifty hires of five writes each: minutes on a busy machine, not a limit on speed.
   }, 600_000);
+
+  it('learns from employees what no event will tell again', async () => {
+    const person = await createPerson(tp, 'Lost', 'Event');
+    // Each subgraph's copy, by its entity's name.
+    const copies: [string, string][] = [
+      ['agreements', KnownEmployeeSchema.meta.className],
+      ['time', TimeCopy.meta.className],
+      ['leave', LeaveCopy.meta.className],
+      ['attendance', AttendanceCopy.meta.className],
+    ];
+    const em = (name: string) => tp.platform.runtimes[name]!.orm.em.fork();
+    const has = async () => {
+      const found = await Promise.all(
+        copies.map(([name, schema]) => em(name).count(schema, { id: person.id })),
+      );
+      return found.every((n) => n === 1) ? true : undefined;
+    };
+    // The created event lands everywhere, then every copy forgets it: only asking helps.
+    await waitFor(has);
+    for (const [name, schema] of copies) await em(name).nativeDelete(schema, { id: person.id });
+
+    const answers = await writesFor(person.id);
+    expect(answers.map((answer) => answer.errors)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(await has()).toBe(true);
+    expect(await em('time').findOne(TimeCopy, person.id)).toMatchObject({ version: 1 });
+  });
 
   it('still refuses someone employees does not have', async () => {
     const nobody = randomUUID();

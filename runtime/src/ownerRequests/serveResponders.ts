@@ -16,7 +16,7 @@ export interface ServeRespondersOptions {
 }
 
 /** Answers the subgraph's questions until the returned function is called. */
-export function serveResponders(options: ServeRespondersOptions): () => Promise<void> {
+export function serveResponders(options: ServeRespondersOptions): () => void {
   const subscriptions: Subscription[] = options.responders.map((responder) =>
     options.nc.subscribe(ownerSubject(options.namespace, responder.name), {
       queue: options.service,
@@ -25,9 +25,8 @@ export function serveResponders(options: ServeRespondersOptions): () => Promise<
       },
     }),
   );
-  return async () => {
-    await Promise.all(subscriptions.map((subscription) => subscription.drain()));
-  };
+  // Not a drain: it would wait on a connection that may be down; an asker just retries.
+  return () => subscriptions.forEach((subscription) => subscription.unsubscribe());
 }
 
 async function respond(
@@ -43,5 +42,10 @@ async function respond(
     logger.error({ err: error, service, question: responder.name }, 'unexpected error');
     answer = { error: 'INTERNAL' } satisfies FailedAnswer;
   }
-  msg.respond(JSON.stringify(answer));
+  try {
+    msg.respond(JSON.stringify(answer));
+  } catch (error) {
+    // The connection closed meanwhile: the asker times out and asks again.
+    logger.warn({ err: error, service, question: responder.name }, 'answer not sent');
+  }
 }

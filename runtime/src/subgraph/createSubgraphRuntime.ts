@@ -146,7 +146,7 @@ interface Workers {
   /** Removes this runtime's metric probes. */
   unwatch: (() => void)[];
   /** Stops answering the module's questions. */
-  stopResponders?: () => Promise<void>;
+  stopResponders?: () => void;
 }
 
 export function createSubgraphRuntime<L>(
@@ -347,7 +347,7 @@ export function createSubgraphRuntime<L>(
     },
     async stop() {
       workers.unwatch.forEach((unwatch) => unwatch());
-      await workers.stopResponders?.();
+      workers.stopResponders?.();
       await Promise.all(workers.consumers.map((c) => c.stop()));
       // Before the relay, so the events of a run in progress are still relayed by it.
       await workers.scheduler?.stop();
