@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { loadCatalogue } from '../../../messaging/src/catalogue';
+import { CATALOGUE_DIR } from '../../../messaging/src/catalogue';
 import { DomainError, ErrorCode } from '../errors';
 import { OwnerUnavailableError, type AskOwner } from '../ownerRequests';
 import type { EmployeeEventData } from './employeeEvents';
@@ -27,9 +29,12 @@ let checkAnswer: ValidateFunction<EmployeeAnswer> | undefined;
  */
 export function validEmployeeAnswer(answer: unknown): answer is EmployeeAnswer {
   if (!checkAnswer) {
-    const created = loadCatalogue().get('employees.employee.created', 1);
-    if (!created) throw new Error('The catalogue has no employees.employee.created v1.');
-    const record = created.schema as { properties: object; required: string[] };
+    // The one contract, read alone: compiling the whole catalogue would hold the event loop.
+    const file = path.join(CATALOGUE_DIR, 'employees.employee.created.v1.json');
+    const created = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      schema: { $schema?: string; properties: object; required: string[] };
+    };
+    const { $schema: _draft, ...record } = created.schema;
     const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strict: true });
     addFormats(ajv);
     checkAnswer = ajv.compile<EmployeeAnswer>({

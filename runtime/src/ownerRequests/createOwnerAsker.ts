@@ -17,7 +17,10 @@ import { OwnerUnavailableError, isFailedAnswer, ownerSubject, type AskOwner } fr
 
 /** How one subgraph asks owners; every field has a default. */
 export interface OwnerAskOptions {
-  /** Deadline of one attempt in milliseconds (default 1 s). */
+  /**
+   * Deadline of one attempt in milliseconds (default 3 s: an all-in-one process under
+   * load can hold an answer that long; an owner that is not running fails at once).
+   */
   timeoutMs?: number;
   /** Attempts after the first when an attempt fails (default 2). */
   retries?: number;
@@ -28,7 +31,7 @@ export interface OwnerAskOptions {
 }
 
 const DEFAULTS: Required<OwnerAskOptions> = {
-  timeoutMs: 1_000,
+  timeoutMs: 3_000,
   retries: 2,
   breakerThreshold: 5,
   halfOpenAfterMs: 5_000,
