@@ -4,7 +4,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { CATALOGUE_DIR } from '../../../messaging/src/catalogue';
 import { DomainError, ErrorCode } from '../errors';
-import { OwnerUnavailableError, type AskOwner } from '../ownerRequests';
+import { NoOwnerError, OwnerUnavailableError, type AskOwner } from '../ownerRequests';
 import type { EmployeeEventData } from './employeeEvents';
 
 /** The question employees answers: who is `employeeId`, as its events say. */
@@ -71,7 +71,8 @@ const retryLater = (employeeId: string, cause: unknown) =>
 
 /**
  * Asks employees who `employeeId` is: the record, or null when there is nobody of that
- * id. UNAVAILABLE (retry) when employees does not answer or answers out of contract.
+ * id (or, without NATS, nobody to ask). UNAVAILABLE (retry) when employees does not
+ * answer or answers out of contract.
  */
 export async function lookUpEmployee(
   askOwner: AskOwner,
@@ -81,6 +82,8 @@ export async function lookUpEmployee(
   try {
     answer = await askOwner(EMPLOYEE_QUESTION, { employeeId });
   } catch (error) {
+    // No NATS: nobody to ask, and no event will come either; the copy is all there is.
+    if (error instanceof NoOwnerError) return null;
     if (error instanceof OwnerUnavailableError) throw retryLater(employeeId, error);
     throw error;
   }

@@ -13,7 +13,13 @@ import {
 } from 'cockatiel';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Namespace } from '../../../messaging/src/types';
-import { OwnerUnavailableError, isFailedAnswer, ownerSubject, type AskOwner } from './ownerRequest';
+import {
+  NoOwnerError,
+  OwnerUnavailableError,
+  isFailedAnswer,
+  ownerSubject,
+  type AskOwner,
+} from './ownerRequest';
 
 /** How one subgraph asks owners; every field has a default. */
 export interface OwnerAskOptions {
@@ -46,7 +52,8 @@ const ownerOf = (name: string) => name.split('.')[0] ?? name;
  * Asks owners over NATS request/reply, one policy per question name: per attempt a
  * timeout, around it a circuit breaker, around both retries with backoff. Questions
  * asked again while the same one is in flight share its answer, so a burst of requests
- * about one person asks the owner once. Without a connection every question fails.
+ * about one person asks the owner once. Without a connection every question fails with
+ * {@link NoOwnerError}.
  */
 export function createOwnerAsker(
   nc: NatsConnection | undefined,
@@ -94,7 +101,7 @@ export function createOwnerAsker(
 
   const ask = async (name: string, body: string): Promise<unknown> => {
     const owner = ownerOf(name);
-    if (!nc) throw new OwnerUnavailableError(owner, `The ${owner} service cannot be reached.`);
+    if (!nc) throw new NoOwnerError(`Without NATS the ${owner} service cannot be asked.`);
     const subject = ownerSubject(namespace, name);
     try {
       return await policyFor(name).execute(() => attempt(nc, subject, body));

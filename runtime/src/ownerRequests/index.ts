@@ -1,5 +1,6 @@
 export { createOwnerAsker, type OwnerAskOptions } from './createOwnerAsker';
 export {
+  NoOwnerError,
   OwnerUnavailableError,
   ownerSubject,
   type AskOwner,

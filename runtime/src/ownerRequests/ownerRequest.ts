@@ -35,6 +35,14 @@ export class OwnerUnavailableError extends DomainError {
   }
 }
 
+/**
+ * The subgraph runs without NATS (a subgraph alone, in some tests): no owner can be
+ * asked, and no event can come either, so what its copy holds is all it can know.
+ */
+export class NoOwnerError extends Error {
+  override name = 'NoOwnerError';
+}
+
 /** A subgraph's answer when it could not work one out; the asker counts it as a failure. */
 export interface FailedAnswer {
   error: 'INTERNAL';
