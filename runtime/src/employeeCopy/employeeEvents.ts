@@ -10,6 +10,13 @@ export const EMPLOYEE_EVENTS = [
   'employees.manager.assigned',
 ];
 
+/**
+ * The type a record looked up from employees is applied to a copy as: it says what
+ * `employees.employee.created` says, at the employee's current version, plus the
+ * termination date. It is never published.
+ */
+export const EMPLOYEE_LOOKED_UP = 'employees.employee.looked_up';
+
 /** The parts of an employees event's data that copies read; each event carries some. */
 export interface EmployeeEventData {
   employeeId: string;
@@ -19,7 +26,8 @@ export interface EmployeeEventData {
   location?: string;
   timeZone?: string;
   hireDate?: string;
-  terminationDate?: string;
+  /** terminated: the last day; a looked-up record says null when there is none. */
+  terminationDate?: string | null;
   firstName?: string;
   lastName?: string;
   email?: string;

@@ -1,4 +1,4 @@
-import type { EmployeeEventData, EmployeeStatus } from './employeeEvents';
+import { EMPLOYEE_LOOKED_UP, type EmployeeEventData, type EmployeeStatus } from './employeeEvents';
 
 /** The employee fields most copies keep. */
 export interface EmployeeFields {
@@ -28,6 +28,15 @@ export function employeePatch(type: string, data: EmployeeEventData): EmployeePa
         timeZone: data.timeZone,
         hireDate: data.hireDate,
       };
+    case EMPLOYEE_LOOKED_UP:
+      return {
+        status: data.status,
+        managerId: data.managerId ?? null,
+        location: data.location,
+        timeZone: data.timeZone,
+        hireDate: data.hireDate,
+        terminationDate: data.terminationDate ?? null,
+      };
     case 'employees.employee.updated':
       return {
         location: changed(data, 'location'),
@@ -37,7 +46,7 @@ export function employeePatch(type: string, data: EmployeeEventData): EmployeePa
     case 'employees.employee.status_changed':
       return { status: data.to };
     case 'employees.employee.terminated':
-      return { status: 'TERMINATED', terminationDate: data.terminationDate };
+      return { status: 'TERMINATED', terminationDate: data.terminationDate ?? undefined };
     case 'employees.manager.assigned':
       return { managerId: data.managerId ?? null };
     default:

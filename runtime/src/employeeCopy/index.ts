@@ -7,6 +7,7 @@ export {
 } from './employeeCopySchema';
 export {
   EMPLOYEE_EVENTS,
+  EMPLOYEE_LOOKED_UP,
   EMPLOYEE_STATUSES,
   type EmployeeEventData,
   type EmployeeStatus,
@@ -22,3 +23,11 @@ export { lockableCopyKeeping } from './lockableCopyKeeping';
 export { lockEmployee } from './lockEmployee';
 export { managerChainLoader, managerChains } from './managerChains';
 export { updateEmployeeCopy, type CopyChange, type CopyKeeping } from './updateEmployeeCopy';
+export {
+  EMPLOYEE_QUESTION,
+  lookUpEmployee,
+  validEmployeeAnswer,
+  type EmployeeAnswer,
+  type LookedUpEmployee,
+} from './employeeLookup';
+export { copyKnowing, knowEmployee, type EmployeeKnowing } from './knowEmployee';

@@ -11,6 +11,7 @@ import type {
 import type { Cipher } from '../cipher';
 import type { Identity } from '../identity';
 import type { Logger } from '../logger';
+import type { AskOwner, ResponderDefinition } from '../ownerRequests';
 
 /** What every resolver of a subgraph receives, built once per request. */
 export interface SubgraphContext<L = unknown> {
@@ -32,6 +33,8 @@ export interface SubgraphContext<L = unknown> {
    * published if and only if the change commits.
    */
   emit(tx: EntityManager, draft: EventDraft): void;
+  /** Asks another domain for data its copy lacks yet (runtime/src/ownerRequests). */
+  askOwner: AskOwner;
 }
 
 /** A plain HTTP route a subgraph serves beside GraphQL (authenticated like GraphQL). */
@@ -54,6 +57,8 @@ export interface SubgraphModule<L = unknown> {
   loaders?: (ctx: Omit<SubgraphContext<L>, 'loaders'>) => L;
   /** Reactions to other domains' events, each a durable consumer. */
   eventHandlers?: EventHandlerDefinition[];
+  /** Questions this domain answers for the others at once (NATS request/reply). */
+  responders?: ResponderDefinition[];
   /** Work at a time (overnight processing, daily close), run by the scheduler. */
   jobs?: JobDefinition[];
   /** HTTP routes beside GraphQL, e.g. a streamed export; the gateway exposes them. */

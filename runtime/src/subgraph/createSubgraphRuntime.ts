@@ -50,6 +50,7 @@ import { DEFAULT_LIMITS } from '../operationLimits';
 import { createSubgraphLimitsPlugin } from './createSubgraphLimitsPlugin';
 import { createInputBoundsPlugin } from '../inputBounds/createInputBoundsPlugin';
 import { createLogger, type Logger } from '../logger';
+import { createOwnerAsker, serveResponders, type OwnerAskOptions } from '../ownerRequests';
 import { noteAccess } from '../logging/createHttpAccessLog';
 import { logRefusedCall } from '../logging/writeAccessLine';
 import { createAccessLogPlugin } from '../logging/createAccessLogPlugin';
@@ -90,6 +91,8 @@ export interface SubgraphRuntimeOptions {
   schemaDetailsInErrors?: boolean;
   /** Where its own HTTP server serves `/metrics` (default: not on it). */
   metricsEndpoint?: MetricsEndpointOptions;
+  /** How this subgraph asks other domains for data its copies lack yet. */
+  ownerAsk?: OwnerAskOptions;
 }
 
 export interface SubgraphHttpOptions {
@@ -142,6 +145,8 @@ interface Workers {
   scheduler?: Scheduler;
   /** Removes this runtime's metric probes. */
   unwatch: (() => void)[];
+  /** Stops answering the module's questions. */
+  stopResponders?: () => void;
 }
 
 export function createSubgraphRuntime<L>(
@@ -156,6 +161,8 @@ export function createSubgraphRuntime<L>(
   let orm: MikroORM | undefined;
   let apollo: ApolloServer<SubgraphContext<L>> | undefined;
   const workers: Workers = { consumers: [], unwatch: [] };
+  // One per runtime, so its breaker and in-flight questions outlive a request.
+  const askOwner = createOwnerAsker(options.messaging?.nc, namespace, options.ownerAsk);
 
   const requireOrm = (): MikroORM => {
     if (!orm) throw new Error(`Subgraph ${module.name} is not started.`);
@@ -186,8 +193,22 @@ export function createSubgraphRuntime<L>(
         };
         recordEvent(tx, createEvent(draft, meta), namespace);
       },
+      askOwner,
     };
     return { ...base, loaders: (module.loaders?.(base) ?? {}) as L };
+  }
+
+  function startResponders(current: MikroORM): void {
+    const nc = options.messaging?.nc;
+    if (!nc || !module.responders?.length) return;
+    workers.stopResponders = serveResponders({
+      nc,
+      namespace,
+      service: module.name,
+      responders: module.responders,
+      orm: current,
+      logger,
+    });
   }
 
   function startWorkers(current: MikroORM): void {
@@ -320,11 +341,13 @@ export function createSubgraphRuntime<L>(
       });
       await apollo.start();
       startWorkers(orm);
+      startResponders(orm);
       await Promise.all(workers.consumers.map((c) => c.start()));
       await workers.scheduler?.start();
     },
     async stop() {
       workers.unwatch.forEach((unwatch) => unwatch());
+      workers.stopResponders?.();
       await Promise.all(workers.consumers.map((c) => c.stop()));
       // Before the relay, so the events of a run in progress are still relayed by it.
       await workers.scheduler?.stop();
@@ -337,6 +360,7 @@ export function createSubgraphRuntime<L>(
         scheduler: undefined,
         consumers: [],
         unwatch: [],
+        stopResponders: undefined,
       });
       apollo = undefined;
       orm = undefined;

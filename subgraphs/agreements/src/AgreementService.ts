@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/knex';
+import { knowEmployee } from '../../../runtime/src/employeeCopy';
 import { once } from '../../../runtime/src/idempotency';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
 import {
@@ -9,6 +10,7 @@ import {
   type Agreement,
   type AgreementTerms,
 } from './entities';
+import { employeeKnowing } from './handlers';
 import { agreementNotFound, invalid, overlap, staleVersion, unknownEmployee } from './errors';
 import { importAgreements, recordsOf, type ImportFormat, type ImportReport } from './importer';
 import type { AgreementLoaders } from './loaders';
@@ -149,6 +151,9 @@ export class AgreementService {
       caller: this.ctx.identity.subject,
       key,
     };
+    // A hire a moment ago may not have reached the copy yet: ask employees.
+    if (!(await knowEmployee(this.ctx, input.employeeId, employeeKnowing)))
+      throw unknownEmployee(input.employeeId);
     const { id } = await once(this.ctx.em, scope, async (tx) => {
       const [employee] = await lockEmployees(tx, { id: input.employeeId });
       if (!employee) throw unknownEmployee(input.employeeId);

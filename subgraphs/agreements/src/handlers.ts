@@ -1,4 +1,6 @@
+import type { EntityManager } from '@mikro-orm/knex';
 import type { EventHandlerDefinition } from '../../../messaging/src/types';
+import { EMPLOYEE_LOOKED_UP, type EmployeeKnowing } from '../../../runtime/src/employeeCopy';
 import { KnownEmployeeSchema } from './entities';
 
 interface EmployeeEventData {
@@ -6,7 +8,52 @@ interface EmployeeEventData {
   employeeNumber: string;
   version: number;
   managerId?: string | null;
+  status?: string;
 }
+
+const terminates = (type: string, data: EmployeeEventData) =>
+  type === 'employees.employee.terminated' ||
+  (type === EMPLOYEE_LOOKED_UP && data.status === 'TERMINATED');
+
+/**
+ * Applies one employees event, or a record looked up from employees, to the copy;
+ * what is older than the copy is ignored.
+ */
+export async function applyEmployeeEvent(
+  em: EntityManager,
+  event: { type: string; data: unknown },
+): Promise<void> {
+  const data = event.data as EmployeeEventData;
+  const carriesManager = 'managerId' in data;
+  let copy = await em.findOne(KnownEmployeeSchema, data.employeeId);
+  if (!copy) {
+    copy = em.create(KnownEmployeeSchema, {
+      id: data.employeeId,
+      employeeNumber: data.employeeNumber,
+      managerId: null,
+      terminated: false,
+      version: 0,
+      managerVersion: 0,
+    });
+    em.persist(copy);
+  }
+  if (carriesManager && data.version > copy.managerVersion) {
+    copy.managerId = data.managerId ?? null;
+    copy.managerVersion = data.version;
+  }
+  if (terminates(event.type, data)) copy.terminated = true;
+  if (data.version > copy.version) {
+    copy.employeeNumber = data.employeeNumber;
+    copy.version = data.version;
+  }
+  await em.flush();
+}
+
+/** What a write asks of the copy before it needs an employee (`knowEmployee`). */
+export const employeeKnowing: EmployeeKnowing = {
+  has: async (em, employeeId) => (await em.count(KnownEmployeeSchema, { id: employeeId })) > 0,
+  apply: applyEmployeeEvent,
+};
 
 /**
  * Keeps the local copy of employees (number, manager, terminated) that imports
@@ -20,30 +67,5 @@ export const employeeCopyHandler: EventHandlerDefinition = {
     'employees.employee.terminated',
     'employees.manager.assigned',
   ],
-  async handle(event, { em }) {
-    const data = event.data as unknown as EmployeeEventData;
-    const carriesManager = 'managerId' in data;
-    let copy = await em.findOne(KnownEmployeeSchema, data.employeeId);
-    if (!copy) {
-      copy = em.create(KnownEmployeeSchema, {
-        id: data.employeeId,
-        employeeNumber: data.employeeNumber,
-        managerId: null,
-        terminated: false,
-        version: 0,
-        managerVersion: 0,
-      });
-      em.persist(copy);
-    }
-    if (carriesManager && data.version > copy.managerVersion) {
-      copy.managerId = data.managerId ?? null;
-      copy.managerVersion = data.version;
-    }
-    if (event.type === 'employees.employee.terminated') copy.terminated = true;
-    if (data.version > copy.version) {
-      copy.employeeNumber = data.employeeNumber;
-      copy.version = data.version;
-    }
-    await em.flush();
-  },
+  handle: (event, { em }) => applyEmployeeEvent(em as EntityManager, event),
 };

@@ -41,7 +41,8 @@ import {
   assertCanRecordManual,
 } from './permissions';
 import { processDay, type ProcessResult } from './processing';
-import { lockEmployee } from '../../../runtime/src/employeeCopy';
+import { knowEmployee, lockEmployee } from '../../../runtime/src/employeeCopy';
+import { employeeKnowing } from './handlers';
 import { openEntry, overlapping } from './queries';
 import {
   dayHasEnded,
@@ -206,6 +207,7 @@ export class AttendanceService {
       caller: this.ctx.identity.subject,
       key: check.idempotencyKey(input.idempotencyKey),
     };
+    await this.know(employeeId);
     const { id } = await this.writing(() =>
       once(this.ctx.em, scope, async (tx) => {
         const employee = await this.takeTurn(tx, employeeId);
@@ -285,6 +287,7 @@ export class AttendanceService {
       caller: this.ctx.identity.subject,
       key: check.idempotencyKey(input.idempotencyKey),
     };
+    await this.know(employeeId);
     const { id } = await this.writing(() =>
       once(this.ctx.em, scope, async (tx) => {
         const employee = await this.takeTurn(tx, employeeId);
@@ -433,6 +436,12 @@ export class AttendanceService {
       emit: (draft) => this.ctx.emit(tx, draft),
       correlationId: this.ctx.correlationId,
     });
+  }
+
+  /** Asks employees about someone attendance has not heard of yet (a hire a moment ago). */
+  private async know(employeeId: string) {
+    if (!(await knowEmployee(this.ctx, employeeId, employeeKnowing)))
+      throw unknownEmployee(employeeId);
   }
 
   /**

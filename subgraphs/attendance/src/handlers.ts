@@ -6,6 +6,7 @@ import type {
 } from '../../../messaging/src/types';
 import {
   EMPLOYEE_EVENTS,
+  copyKnowing,
   lockableCopyKeeping,
   updateEmployeeCopy,
 } from '../../../runtime/src/employeeCopy';
@@ -33,6 +34,9 @@ export const LEAVE_CANCELLED = 'leave.request.cancelled';
 export const LEAVE_EVENTS = [LEAVE_APPROVED, LEAVE_CANCELLED];
 
 const employeeCopy = lockableCopyKeeping(EmployeeCopySchema);
+
+/** What a write asks of the copy before it needs an employee (`knowEmployee`). */
+export const employeeKnowing = copyKnowing(employeeCopy);
 
 /** Applies one employees event to attendance's copy (status, manager, place, dates). */
 export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope): Promise<void> {

@@ -280,7 +280,7 @@ const versionOf = (employee: Employee) => ({
 });
 
 /** The core record for `employees.employee.created`; never phone or salary. */
-const createdData = (employee: Employee) => ({
+export const createdData = (employee: Employee) => ({
   ...versionOf(employee),
   firstName: employee.firstName,
   lastName: employee.lastName,

@@ -3,6 +3,7 @@ import { defineSubgraph } from '../../../runtime/src/subgraph/SubgraphModule';
 import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
 import { entities } from './entities';
 import { createLoaders, type EmployeeLoaders } from './loaders';
+import { employeeResponder } from './employeeResponder';
 import { resolvers } from './resolvers';
 
 export const typeDefs = readSubgraphSdl(path.join(__dirname, 'schema.graphql'));
@@ -14,6 +15,7 @@ export const employees = defineSubgraph<EmployeeLoaders>({
   resolvers,
   entities,
   loaders: createLoaders,
+  responders: [employeeResponder],
 });
 
 export type { EmployeeLoaders };

@@ -36,7 +36,8 @@ import {
   canReadLeave,
 } from './permissions';
 import { LEAVE_TYPES, type LeaveConfig, type LeavePolicy } from './policies';
-import { lockEmployee } from '../../../runtime/src/employeeCopy';
+import { knowEmployee, lockEmployee } from '../../../runtime/src/employeeCopy';
+import { employeeKnowing } from './handlers';
 import { overlapping } from './queries';
 
 export type LeaveContext = SubgraphContext<LeaveLoaders>;
@@ -179,6 +180,9 @@ export class LeaveService {
       caller: identity.subject,
       key: check.idempotencyKey(input.idempotencyKey),
     };
+    // A hire a moment ago may not have reached leave's copy yet: ask employees.
+    if (!(await knowEmployee(this.ctx, employeeId, employeeKnowing)))
+      throw unknownEmployee(employeeId);
     const { id } = await once(this.ctx.em, scope, async (tx) => {
       if (!(await lockEmployee(tx, EmployeeCopySchema, employeeId)))
         throw unknownEmployee(employeeId);

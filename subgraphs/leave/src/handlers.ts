@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { EventEnvelope, EventHandlerDefinition } from '../../../messaging/src/types';
 import {
   EMPLOYEE_EVENTS,
+  copyKnowing,
   lockableCopyKeeping,
   updateEmployeeCopy,
 } from '../../../runtime/src/employeeCopy';
@@ -16,6 +17,9 @@ export const AGREEMENT_EVENTS = [
 ];
 
 const employeeCopy = lockableCopyKeeping(EmployeeCopySchema);
+
+/** What a write asks of the copy before it needs an employee (`knowEmployee`). */
+export const employeeKnowing = copyKnowing(employeeCopy);
 
 /**
  * Applies one employees event to leave's copy: status, manager, location, zone and the

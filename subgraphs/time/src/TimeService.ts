@@ -29,7 +29,8 @@ import type {
 } from './inputs';
 import type { TimeLoaders } from './loaders';
 import { assertCanPublishSchedule, assertCanReadTime, assertCanWriteTime } from './permissions';
-import { lockEmployee } from '../../../runtime/src/employeeCopy';
+import { knowEmployee, lockEmployee } from '../../../runtime/src/employeeCopy';
+import { employeeKnowing } from './handlers';
 import { clashes, overlapping } from './queries';
 import { checkWorkingTime, complianceException } from './checkWorkingTime';
 import * as check from './validation';
@@ -113,6 +114,7 @@ export class TimeService {
       caller: this.ctx.identity.subject,
       key: check.idempotencyKey(input.idempotencyKey),
     };
+    await this.know(input.employeeId);
     const { id } = await once(this.ctx.em, scope, async (tx) => {
       await this.takeTurn(tx, input.employeeId, { recording: true });
       await this.assertNoOverlap(tx, input.employeeId, period);
@@ -190,6 +192,7 @@ export class TimeService {
       caller: this.ctx.identity.subject,
       key: check.idempotencyKey(input.idempotencyKey),
     };
+    await this.know(input.employeeId);
     const { id: scheduleId } = await once(this.ctx.em, scope, async (tx) => {
       await this.takeTurn(tx, input.employeeId, { recording: true });
       const from = shifts[0].start;
@@ -272,6 +275,12 @@ export class TimeService {
     if (expected !== undefined && expected !== entry.version)
       throw staleVersion(expected, entry.version);
     return entry;
+  }
+
+  /** Asks employees about someone time has not heard of yet (a hire a moment ago). */
+  private async know(employeeId: string) {
+    if (!(await knowEmployee(this.ctx, employeeId, employeeKnowing)))
+      throw unknownEmployee(employeeId);
   }
 
   /**

@@ -2,12 +2,16 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { EventEnvelope, EventHandlerDefinition } from '../../../messaging/src/types';
 import {
   EMPLOYEE_EVENTS,
+  copyKnowing,
   lockableCopyKeeping,
   updateEmployeeCopy,
 } from '../../../runtime/src/employeeCopy';
 import { EmployeeCopySchema } from './entities';
 
 const employeeCopy = lockableCopyKeeping(EmployeeCopySchema);
+
+/** What a write asks of the copy before it needs an employee (`knowEmployee`). */
+export const employeeKnowing = copyKnowing(employeeCopy);
 
 /** Applies one employees event to time's copy: status, manager and zone. */
 export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope): Promise<void> {

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { closeNats, connectNats, createTestNamespace } from '../../messaging/src';
+import type { Namespace } from '../../messaging/src/types';
+import { TEST_NATS_URL } from '../../test-support/createTestPlatform';
+import { createTestDatabase, type TestDatabase } from '../../test-support/database';
+import { openDatabase } from '../src/database';
+import {
+  EMPLOYEE_QUESTION,
+  copyKnowing,
+  employeeCopySchema,
+  knowEmployee,
+  lockableCopyKeeping,
+  updateEmployeeCopy,
+  type PlacedEmployeeCopy,
+} from '../src/employeeCopy';
+import { DomainError } from '../src/errors';
+import { createOwnerAsker, ownerSubject, type AskOwner } from '../src/ownerRequests';
+
+const CopySchema = employeeCopySchema<PlacedEmployeeCopy>('KnownPerson', 'known_people', [
+  'location',
+  'timeZone',
+  'hireDate',
+  'terminationDate',
+]);
+const keeping = lockableCopyKeeping(CopySchema);
+const knowing = copyKnowing(keeping);
+
+/** What employees answers about someone it has, at `version`. */
+const record = (employeeId: string, version: number) => ({
+  employeeId,
+  employeeNumber: 'N1',
+  version,
+  firstName: 'Ada',
+  lastName: 'Byron',
+  email: 'ada@example.com',
+  department: 'Theatres',
+  jobTitle: 'Nurse',
+  grade: 'BAND_5',
+  employmentType: 'FULL_TIME',
+  status: 'ON_LEAVE',
+  hireDate: '2024-02-01',
+  managerId: null,
+  location: 'SCOTLAND',
+  timeZone: 'Europe/London',
+  terminationDate: null,
+});
+
+describe('knowing an employee the copy has not heard of yet', () => {
+  let db: TestDatabase;
+  let orm: MikroORM;
+  let nc: NatsConnection;
+  let ns: Namespace;
+  /** Employees on this namespace: the people it has, and how many questions it got. */
+  let people: Map<string, ReturnType<typeof record>>;
+  let asked: number;
+  const em = () => orm.em.fork() as EntityManager;
+  const copyOf = (id: string) => em().findOne(CopySchema, id);
+
+  const answerAs = (answer: (question: { employeeId: string }) => unknown) =>
+    nc.subscribe(ownerSubject(ns, EMPLOYEE_QUESTION), {
+      queue: 'employees',
+      callback: (_error, msg) => {
+        asked += 1;
+        msg.respond(JSON.stringify(answer(msg.json())));
+      },
+    });
+
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    orm = await openDatabase({ target: db.target('copies'), entities: [CopySchema] });
+    nc = (await connectNats({ servers: TEST_NATS_URL, name: 'know-employee-test' })).nc;
+    ns = createTestNamespace();
+    people = new Map();
+    asked = 0;
+  });
+  afterEach(async () => {
+    await closeNats(nc);
+    await orm.close();
+    await db.drop();
+  });
+
+  const know = (askOwner: AskOwner, id: string) =>
+    knowEmployee({ em: em(), askOwner }, id, knowing);
+  const errorOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (error: unknown) => error as DomainError,
+    );
+
+  it('keeps what employees says, and an older or equal event does not roll it back', async () => {
+    const id = randomUUID();
+    people.set(id, record(id, 3));
+    answerAs(({ employeeId }) => ({ employee: people.get(employeeId) ?? null }));
+    expect(await know(createOwnerAsker(nc, ns), id)).toBe(true);
+    expect(await copyOf(id)).toMatchObject({
+      status: 'ON_LEAVE',
+      location: 'SCOTLAND',
+      version: 3,
+    });
+
+    const created = {
+      type: 'employees.employee.created',
+      data: { ...record(id, 1), status: 'ACTIVE', location: 'ENGLAND_AND_WALES' },
+    };
+    expect(await updateEmployeeCopy(em(), created, keeping)).toBeNull();
+    const sameVersion = {
+      type: 'employees.employee.status_changed',
+      data: { employeeId: id, version: 3, to: 'ACTIVE' },
+    };
+    expect(await updateEmployeeCopy(em(), sameVersion, keeping)).toBeNull();
+    expect(await copyOf(id)).toMatchObject({
+      status: 'ON_LEAVE',
+      location: 'SCOTLAND',
+      version: 3,
+    });
+
+    const newer = {
+      type: 'employees.employee.status_changed',
+      data: { employeeId: id, version: 4, to: 'ACTIVE' },
+    };
+    await updateEmployeeCopy(em(), newer, keeping);
+    expect(await copyOf(id)).toMatchObject({ status: 'ACTIVE', location: 'SCOTLAND', version: 4 });
+  });
+
+  it('asks once for a burst of writes about the same new person', async () => {
+    const id = randomUUID();
+    people.set(id, record(id, 1));
+    answerAs(({ employeeId }) => ({ employee: people.get(employeeId) ?? null }));
+    const askOwner = createOwnerAsker(nc, ns);
+    const known = await Promise.all(Array.from({ length: 20 }, () => know(askOwner, id)));
+    expect(known).toEqual(Array(20).fill(true));
+    expect(asked).toBe(1);
+    expect(await em().count(CopySchema, { id })).toBe(1);
+    // Known now: a later write asks nobody.
+    expect(await know(askOwner, id)).toBe(true);
+    expect(asked).toBe(1);
+  });
+
+  it('says no for someone employees does not have, and keeps nothing', async () => {
+    answerAs(() => ({ employee: null }));
+    const id = randomUUID();
+    expect(await know(createOwnerAsker(nc, ns), id)).toBe(false);
+    expect(await copyOf(id)).toBeNull();
+  });
+
+  it('is UNAVAILABLE, saying to retry, when employees does not answer, then pauses asking', async () => {
+    const askOwner = createOwnerAsker(nc, ns, {
+      breakerThreshold: 3,
+      retries: 2,
+      halfOpenAfterMs: 60_000,
+    });
+    const first = await errorOf(know(askOwner, randomUUID()));
+    expect(first).toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/Retry/) });
+    // Three failed attempts opened the breaker: now it refuses without asking.
+    answerAs(() => ({ employee: null }));
+    const second = await errorOf(know(askOwner, randomUUID()));
+    expect(second).toMatchObject({ code: 'UNAVAILABLE' });
+    expect((second?.cause as Error).message).toMatch(/paused/);
+    expect(asked).toBe(0);
+  });
+
+  it('takes an answer that carries more than the event would as no answer', async () => {
+    const id = randomUUID();
+    answerAs(() => ({ employee: { ...record(id, 1), salary: 3_500_000 } }));
+    const error = await errorOf(know(createOwnerAsker(nc, ns, { retries: 0 }), id));
+    expect(error).toMatchObject({ code: 'UNAVAILABLE' });
+    expect(await copyOf(id)).toBeNull();
+  });
+});
