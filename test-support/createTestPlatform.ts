@@ -1,5 +1,11 @@
 import type { SubscriptionLimits } from '../gateway/src';
-import { closeNats, connectNats, createTestNamespace, deleteStreams } from '../messaging/src';
+import {
+  closeNats,
+  connectNats,
+  createTestNamespace,
+  deleteStreams,
+  type Namespace,
+} from '../messaging/src';
 import { loadConfig } from '../runtime/src/config';
 import type { Role } from '../runtime/src/identity';
 import type { Logger } from '../runtime/src/logger';
@@ -23,6 +29,8 @@ export interface GraphQLResult<D = Record<string, any>> {
 
 export interface TestPlatform {
   platform: Platform;
+  /** The suite's own stream and subject names on the shared NATS. */
+  namespace: Namespace;
   url: string;
   db: TestDatabase;
   token(caller: Caller): Promise<string>;
@@ -85,6 +93,7 @@ export async function createTestPlatform(
 
   return {
     platform,
+    namespace,
     url,
     db,
     token,

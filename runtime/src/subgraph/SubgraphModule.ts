@@ -8,9 +8,11 @@ import type {
   EventHandlerDefinition,
   JobDefinition,
 } from '../../../messaging/src/types';
+import type { DeadLetterHandlerDefinition } from '../../../messaging/src/deadLetters';
 import type { Cipher } from '../cipher';
 import type { Identity } from '../identity';
 import type { Logger } from '../logger';
+import type { SubgraphMessaging } from './createSubgraphRuntime';
 
 /** What every resolver of a subgraph receives, built once per request. */
 export interface SubgraphContext<L = unknown> {
@@ -32,6 +34,8 @@ export interface SubgraphContext<L = unknown> {
    * published if and only if the change commits.
    */
   emit(tx: EntityManager, draft: EventDraft): void;
+  /** The runtime's NATS, for the few resolvers that reach it (dead letters); absent without. */
+  messaging?: SubgraphMessaging;
 }
 
 /** A plain HTTP route a subgraph serves beside GraphQL (authenticated like GraphQL). */
@@ -54,6 +58,8 @@ export interface SubgraphModule<L = unknown> {
   loaders?: (ctx: Omit<SubgraphContext<L>, 'loaders'>) => L;
   /** Reactions to other domains' events, each a durable consumer. */
   eventHandlers?: EventHandlerDefinition[];
+  /** Reactions to new dead letters (HR_DLQ), each a durable consumer on that stream. */
+  deadLetterHandlers?: DeadLetterHandlerDefinition[];
   /** Work at a time (overnight processing, daily close), run by the scheduler. */
   jobs?: JobDefinition[];
   /** HTTP routes beside GraphQL, e.g. a streamed export; the gateway exposes them. */
