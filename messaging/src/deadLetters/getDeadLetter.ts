@@ -1,4 +1,9 @@
-import type { JetStreamManager, StoredMsg } from '@nats-io/jetstream';
+import {
+  JetStreamApiCodes,
+  JetStreamApiError,
+  type JetStreamManager,
+  type StoredMsg,
+} from '@nats-io/jetstream';
 import { deadLetterStream } from '../envelope';
 import type { Namespace } from '../types';
 import { parseDeadLetterId, toDeadLetter, type DeadLetter } from './DeadLetter';
@@ -8,6 +13,19 @@ import { DeadLetterError } from './DeadLetterError';
 export interface DeadLetterClients {
   jsm: JetStreamManager;
   namespace: Namespace;
+}
+
+/** Runs `work` on HR_DLQ; a stream that does not exist (wrong namespace?) is UNAVAILABLE. */
+export async function onDeadLetterStream<T>(ns: Namespace, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (cause) {
+    if (cause instanceof JetStreamApiError && cause.code === JetStreamApiCodes.StreamNotFound) {
+      const message = `There is no stream ${deadLetterStream(ns)}: check the namespace, or start the platform once.`;
+      throw new DeadLetterError('UNAVAILABLE', message, undefined, { cause });
+    }
+    throw cause;
+  }
 }
 
 export const fromStored = (stored: StoredMsg, ns: Namespace): DeadLetter =>
@@ -28,7 +46,9 @@ export async function getStoredLetter(
   id: string,
 ): Promise<StoredMsg> {
   const seq = parseDeadLetterId(id);
-  const stored = await jsm.streams.getMessage(deadLetterStream(namespace), { seq });
+  const stored = await onDeadLetterStream(namespace, () =>
+    jsm.streams.getMessage(deadLetterStream(namespace), { seq }),
+  );
   if (!stored) throw new DeadLetterError('NOT_FOUND', `No dead letter ${id}.`, 'id');
   return stored;
 }

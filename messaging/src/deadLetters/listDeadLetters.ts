@@ -2,7 +2,7 @@ import type { StoredMsg } from '@nats-io/jetstream';
 import { allDeadLettersSubject, deadLetterStream, deadLetterSubject } from '../envelope';
 import type { Namespace } from '../types';
 import { checkQuery, type DeadLetter, type DeadLetterQuery } from './DeadLetter';
-import { fromStored, type DeadLetterClients } from './getDeadLetter';
+import { fromStored, onDeadLetterStream, type DeadLetterClients } from './getDeadLetter';
 
 /** One page of dead letters, oldest first. */
 export interface DeadLetterPage {
@@ -32,7 +32,9 @@ export async function listDeadLetters(
   const { first, startSeq, consumer, type } = checkQuery(query);
   const stream = deadLetterStream(ns);
   const filter = filterOf(ns, consumer, type);
-  const info = await jsm.streams.info(stream, { subjects_filter: filter });
+  const info = await onDeadLetterStream(ns, () =>
+    jsm.streams.info(stream, { subjects_filter: filter }),
+  );
   const totalCount = Object.values(info.state.subjects ?? {}).reduce((sum, n) => sum + n, 0);
   const found: StoredMsg[] = [];
   let seq = startSeq;
