@@ -14,23 +14,20 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { v7 as uuidv7 } from 'uuid';
+// Only what the command uses, not the package index (the ORM and all): it starts faster.
+import { loadCatalogue } from '../messaging/src/catalogue';
+import { closeNats, connectNats, type NatsClients } from '../messaging/src/connection';
+import { createEvent, createNamespace, subjectFor } from '../messaging/src/envelope';
+import type { DeadLetter } from '../messaging/src/deadLetters/DeadLetter';
 import {
   DeadLetterError,
-  closeNats,
-  connectNats,
-  createEvent,
-  createNamespace,
-  discardDeadLetter,
-  getDeadLetter,
-  listDeadLetters,
-  loadCatalogue,
-  replayDeadLetter,
-  subjectFor,
-  type DeadLetter,
   type DeadLetterProblem,
-  type NatsClients,
-  type Namespace,
-} from '../messaging/src';
+} from '../messaging/src/deadLetters/DeadLetterError';
+import { discardDeadLetter } from '../messaging/src/deadLetters/discardDeadLetter';
+import { getDeadLetter } from '../messaging/src/deadLetters/getDeadLetter';
+import { listDeadLetters } from '../messaging/src/deadLetters/listDeadLetters';
+import { replayDeadLetter } from '../messaging/src/deadLetters/replayDeadLetter';
+import type { Namespace } from '../messaging/src/types';
 
 const USAGE = `Usage: npm run --silent dead-letters -- <command> [--namespace ID]
   list [--consumer NAME] [--type TYPE] [--first N] [--after CURSOR] [--json]
