@@ -504,7 +504,12 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
       // The transaction itself failed (database away): the caller may try again.
       reply = { ok: false, error: errorMessage(error) };
     }
-    msg.respond(JSON.stringify(reply));
+    try {
+      msg.respond(JSON.stringify(reply));
+    } catch (error) {
+      // The connection closed meanwhile: the caller times out and may ask again.
+      logger.warn({ consumer: name, err: errorMessage(error) }, 'replay answer not sent');
+    }
   }
 
   function listenForReplays(): void {
