@@ -145,7 +145,7 @@ export async function notificationsFor(
         type: 'DEAD_LETTER',
         title: `Dead letter: ${str(d.eventType)} for ${str(d.consumer)}`,
         body:
-          `Consumer ${str(d.consumer)} gave up on a ${str(d.eventType)} event after ` +
+          `Consumer ${str(d.consumer)} gave up on an event ${str(d.eventType)} after ` +
           `${plural(Number(d.attempts), 'attempt')} (${str(d.reason)}). ` +
           `Replay or discard dead letter ${str(d.deadLetterId)}.`,
         dedupeKey,
