@@ -29,10 +29,10 @@ export interface GraphQLResult<D = Record<string, any>> {
 
 export interface TestPlatform {
   platform: Platform;
+  /** The suite's own stream and subject names on the shared NATS. */
+  namespace: Namespace;
   url: string;
   db: TestDatabase;
-  /** The suite's own stream and subject names. */
-  namespace: Namespace;
   token(caller: Caller): Promise<string>;
   /** Sends one operation to the gateway over HTTP, as a client would. */
   graphql<D = Record<string, any>>(
@@ -93,9 +93,9 @@ export async function createTestPlatform(
 
   return {
     platform,
+    namespace,
     url,
     db,
-    namespace,
     token,
     async graphql(query, variables, caller = { role: 'ADMIN' }, extraHeaders = {}) {
       const headers: Record<string, string> = {

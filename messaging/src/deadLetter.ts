@@ -1,6 +1,6 @@
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { headers as createHeaders } from '@nats-io/nats-core';
-import { deadLetterSubject } from './envelope';
+import { deadLetterSubject, typeFromSubject } from './envelope';
 import type { Namespace } from './types';
 
 /** Headers a dead letter carries next to the original payload. */
@@ -15,6 +15,10 @@ export const DeadLetterHeader = {
   stream: 'Hr-Dlq-Stream',
   streamSequence: 'Hr-Dlq-Stream-Sequence',
   deliveries: 'Hr-Dlq-Deliveries',
+  /** When the consumer first failed on the event (RFC 3339). */
+  firstFailure: 'Hr-Dlq-First-Failure',
+  /** When it gave up (RFC 3339). */
+  lastFailure: 'Hr-Dlq-Last-Failure',
 } as const;
 
 export type DeadLetterReason = 'EVENT_INVALID' | 'HANDLER_FAILED';
@@ -23,8 +27,9 @@ export type DeadLetterReason = 'EVENT_INVALID' | 'HANDLER_FAILED';
 const headerValue = (text: string) => text.replace(/[\r\n]+/g, ' ').slice(0, 2000);
 
 /**
- * Copies a message a consumer gives up on to `hrdlq.<consumer>` with why and where it came
- * from. The msgID (consumer + stream sequence) keeps a retried copy out of the stream.
+ * Copies a message a consumer gives up on to `hrdlq.<consumer>.<type>` with why and where it
+ * came from, and when it first and last failed (`firstFailure` defaults to now). The msgID
+ * (consumer + stream sequence) keeps a retried copy out of the stream.
  */
 export async function publishDeadLetter(
   js: JetStreamClient,
@@ -33,7 +38,9 @@ export async function publishDeadLetter(
   msg: JsMsg,
   reason: DeadLetterReason,
   error: string,
+  firstFailure?: Date,
 ): Promise<void> {
+  const now = new Date();
   const headers = createHeaders();
   headers.set(DeadLetterHeader.reason, reason);
   headers.set(DeadLetterHeader.error, headerValue(error));
@@ -42,7 +49,10 @@ export async function publishDeadLetter(
   headers.set(DeadLetterHeader.stream, msg.info.stream);
   headers.set(DeadLetterHeader.streamSequence, String(msg.seq));
   headers.set(DeadLetterHeader.deliveries, String(msg.info.deliveryCount));
-  await js.publish(deadLetterSubject(ns, consumer), msg.data, {
+  headers.set(DeadLetterHeader.firstFailure, (firstFailure ?? now).toISOString());
+  headers.set(DeadLetterHeader.lastFailure, now.toISOString());
+  const type = typeFromSubject(msg.subject, ns) ?? 'unknown';
+  await js.publish(deadLetterSubject(ns, consumer, type), msg.data, {
     headers,
     msgID: `${consumer}:${msg.info.stream}:${msg.seq}`,
   });

@@ -47,9 +47,20 @@ export const deadLetterStream = (ns: Namespace): string => `${ns.streamPrefix}HR
 /** Subjects of every dead letter; `hrdlq` is its own first token, so it never overlaps `hr.>`. */
 export const allDeadLettersSubject = (ns: Namespace): string => `${ns.subjectPrefix}hrdlq.>`;
 
-/** Where a consumer puts the events it gives up on: `hrdlq.<consumer>`. */
-export const deadLetterSubject = (ns: Namespace, consumer: string): string =>
-  `${ns.subjectPrefix}hrdlq.${consumer}`;
+/**
+ * Where a consumer puts the events it gives up on: `hrdlq.<consumer>.<type>`, so the
+ * stream filters and counts dead letters by consumer and type; `hrdlq.<consumer>` without
+ * a type. Either part may be `*` (any).
+ */
+export const deadLetterSubject = (ns: Namespace, consumer: string, type?: string): string =>
+  `${ns.subjectPrefix}hrdlq.${consumer}${type === undefined ? '' : `.${type}`}`;
+
+/**
+ * The core NATS subject on which a consumer answers replay requests. Outside `hr.>` and
+ * `hrdlq.>`, so no stream stores (and acknowledges) the requests.
+ */
+export const replaySubject = (ns: Namespace, consumer: string): string =>
+  `${ns.subjectPrefix}hrreplay.${consumer}`;
 
 /** The `dataschema` URI of a contract: `urn:hr:events:<type>:v<version>`. */
 export const dataschemaFor = (type: string, version: number): string =>

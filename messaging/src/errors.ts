@@ -2,7 +2,12 @@ import type { ErrorObject } from 'ajv';
 
 /** The `code` of every error this package throws, to branch on without parsing messages. */
 export type MessagingErrorCode =
-  'EVENT_INVALID' | 'CATALOGUE_INVALID' | 'CONFIG_INVALID' | 'PUBLISH_FAILED' | 'JOB_LEASE_LOST';
+  | 'EVENT_INVALID'
+  | 'CATALOGUE_INVALID'
+  | 'CONFIG_INVALID'
+  | 'PUBLISH_FAILED'
+  | 'JOB_LEASE_LOST'
+  | 'DEAD_LETTER';
 
 /** Base of the package's errors: a stable `code`, and the underlying `cause` when there is one. */
 export class MessagingError extends Error {

@@ -11,13 +11,20 @@ import {
   type JetStreamManager,
   type JsMsg,
 } from '@nats-io/jetstream';
-import { ClosedConnectionError, nanos } from '@nats-io/nats-core';
+import {
+  ClosedConnectionError,
+  nanos,
+  type Msg,
+  type NatsConnection,
+  type Subscription,
+} from '@nats-io/nats-core';
 import { inConsumerSpan } from '../../runtime/src/traceContext';
 import { loadCatalogue, type EventCatalogue } from './catalogue';
 import { publishDeadLetter, type DeadLetterReason } from './deadLetter';
-import { createEvent, eventsStream, subjectFor } from './envelope';
+import { createEvent, eventsStream, replaySubject, subjectFor } from './envelope';
 import { errorMessage, EventValidationError, MessagingConfigError } from './errors';
 import { InboxEntry } from './inbox';
+import { REPLAY_SUBJECT_HEADER, type ReplayReply } from './deadLetters/replayProtocol';
 import { defaultLogger, type Logger } from './logger';
 import type { OutboxRelay } from './outboxRelay';
 import { recordEvent } from './outbox';
@@ -48,6 +55,8 @@ export interface EventConsumerOptions {
   retryDelaysMs?: number[];
   /** Woken after a transaction that emitted follow-up events, so they leave at once. */
   relay?: Pick<OutboxRelay, 'notify'>;
+  /** When given, the consumer also answers replay requests for its dead letters. */
+  nc?: NatsConnection;
 }
 
 /** A running durable consumer. */
@@ -80,6 +89,8 @@ type Outcome = Applied | { error: unknown };
 type Accepted = Pending | { settled: boolean };
 
 const DEFAULT_RETRY_DELAYS_MS = [1000, 5000, 30_000, 60_000];
+/** Messages whose first failure is remembered; beyond, the oldest is forgotten. */
+const MAX_REMEMBERED_FAILURES = 10_000;
 /** How long an idle pull waits for messages; also the longest a stop waits for one. */
 const PULL_EXPIRES_MS = 1000;
 /** How much longer than its expiry a pull may take before it is taken as stalled. */
@@ -103,7 +114,9 @@ const isConsumerNotFound = (error: unknown): boolean =>
  *   rolls back to its savepoint and is retried alone.
  * - An event of a listed type that fails the catalogue goes straight to HR_DLQ. A handler
  *   error is retried with a delay; at the last of `maxDeliver` deliveries the event goes
- *   to HR_DLQ with the error and the consumer moves on.
+ *   to HR_DLQ with the error, the first and the last failure time, and the consumer moves on.
+ * - With `nc`, it answers replay requests on its own subject (a queue group, so one replica
+ *   answers): the dead letter's event is applied like a delivered one, inbox guard included.
  */
 export function createEventConsumer(options: EventConsumerOptions): EventConsumer {
   const { orm, js, jsm, namespace: ns, subgraph, handler } = options;
@@ -129,6 +142,9 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
   let loop: Promise<void> | undefined;
   let currentPull: ConsumerMessages | undefined;
   let failures = 0;
+  let replays: Subscription | undefined;
+  // Stream sequence -> when this replica first saw the message fail.
+  const firstFailures = new Map<number, Date>();
 
   const retryDelay = (deliveries: number) =>
     retryDelays[Math.min(deliveries, retryDelays.length) - 1] ?? 1000;
@@ -152,16 +168,16 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     }
   }
 
-  function readEvent(msg: JsMsg): EventEnvelope {
+  function readEvent(text: string, subject: string): EventEnvelope {
     let value: unknown;
     try {
-      value = JSON.parse(msg.string());
+      value = JSON.parse(text);
     } catch (cause) {
       throw new EventValidationError('The payload is not JSON.', [], { cause });
     }
     const event = catalogue.validate(value);
-    if (subjectFor(event.type, ns) !== msg.subject) {
-      throw new EventValidationError(`event/type ${event.type} arrived on subject ${msg.subject}`);
+    if (subjectFor(event.type, ns) !== subject) {
+      throw new EventValidationError(`event/type ${event.type} arrived on subject ${subject}`);
     }
     return event;
   }
@@ -264,10 +280,15 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
    * Moves a message to the dead letters, then acks it (a plain ack, confirmed: NATS 2.9 does
    * not take a reason with +TERM). Returns false when the ack was not confirmed.
    */
-  async function giveUp(msg: JsMsg, reason: DeadLetterReason, error: string): Promise<boolean> {
+  async function giveUp(
+    msg: JsMsg,
+    reason: DeadLetterReason,
+    error: string,
+    firstFailure?: Date,
+  ): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await publishDeadLetter(js, ns, name, msg, reason, error);
+        await publishDeadLetter(js, ns, name, msg, reason, error, firstFailure);
         break;
       } catch (publishError) {
         const context = { consumer: name, seq: msg.seq, err: errorMessage(publishError) };
@@ -298,10 +319,24 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     const context = { consumer: name, eventId: event.id, type: event.type, deliveries };
     if (deliveries < maxDeliver) {
       logger.warn({ ...context, err: errorMessage(error) }, 'handler failed; will retry');
+      rememberFailure(msg.seq);
       msg.nak(retryDelay(deliveries));
       return true;
     }
-    return giveUp(msg, 'HANDLER_FAILED', errorMessage(error));
+    // Failed earlier on another replica, or before a restart: the event's time is the
+    // earliest the first failure can have been.
+    const first =
+      firstFailures.get(msg.seq) ?? (deliveries > 1 ? new Date(event.time) : new Date());
+    firstFailures.delete(msg.seq);
+    return giveUp(msg, 'HANDLER_FAILED', errorMessage(error), first);
+  }
+
+  function rememberFailure(seq: number): void {
+    if (firstFailures.has(seq)) return;
+    if (firstFailures.size >= MAX_REMEMBERED_FAILURES) {
+      firstFailures.delete(firstFailures.keys().next().value as number);
+    }
+    firstFailures.set(seq, new Date());
   }
 
   /**
@@ -316,7 +351,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     }
     let event: EventEnvelope;
     try {
-      event = readEvent(msg);
+      event = readEvent(msg.string(), msg.subject);
     } catch (error) {
       return { settled: await giveUp(msg, 'EVENT_INVALID', errorMessage(error)) };
     }
@@ -345,6 +380,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
 
   function settle({ msg, event }: Pending, outcome: Outcome): Promise<boolean> {
     if ('error' in outcome) return onHandlerError(msg, event, outcome.error);
+    firstFailures.delete(msg.seq);
     if (outcome.duplicate) {
       logger.debug({ consumer: name, eventId: event.id }, 'event already applied; acked again');
     }
@@ -442,6 +478,52 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     running = false;
   }
 
+  /** Applies a dead letter's event as if delivered again; the inbox keeps it to one effect. */
+  async function replay(text: string, subject: string): Promise<ReplayReply> {
+    if (!typePatterns.some((pattern) => subjectMatches(pattern, subject))) {
+      return { ok: false, error: `${name} does not handle events on ${subject}.` };
+    }
+    let event: EventEnvelope;
+    try {
+      event = readEvent(text, subject);
+    } catch (error) {
+      return { ok: false, error: errorMessage(error) };
+    }
+    const [outcome] = await apply([event]);
+    if (!outcome || 'error' in outcome) {
+      return { ok: false, error: errorMessage(outcome?.error ?? 'not applied') };
+    }
+    if (outcome.emitted > 0) options.relay?.notify();
+    logger.info({ consumer: name, eventId: event.id, duplicate: outcome.duplicate }, 'replayed');
+    return { ok: true, duplicate: outcome.duplicate };
+  }
+
+  async function answerReplay(msg: Msg): Promise<void> {
+    let reply: ReplayReply;
+    try {
+      reply = await replay(msg.string(), msg.headers?.get(REPLAY_SUBJECT_HEADER) ?? '');
+    } catch (error) {
+      // The transaction itself failed (database away): the caller may try again.
+      reply = { ok: false, error: errorMessage(error) };
+    }
+    try {
+      msg.respond(JSON.stringify(reply));
+    } catch (error) {
+      // The connection closed meanwhile: the caller times out and may ask again.
+      logger.warn({ consumer: name, err: errorMessage(error) }, 'replay answer not sent');
+    }
+  }
+
+  function listenForReplays(): void {
+    if (!options.nc || replays) return;
+    replays = options.nc.subscribe(replaySubject(ns, name), {
+      queue: name,
+      callback: (error, msg) => {
+        if (!error) void answerReplay(msg);
+      },
+    });
+  }
+
   return {
     name,
     async start() {
@@ -450,9 +532,12 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
       running = true;
       stopping = createWakeup();
       loop = consumeLoop();
+      listenForReplays();
     },
     async stop() {
       running = false;
+      replays?.unsubscribe();
+      replays = undefined;
       stopping.wake();
       // A pull in progress ends within PULL_EXPIRES_MS and what it brings is handed back;
       // one stalled by a lost connection is ended now.

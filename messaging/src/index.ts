@@ -20,6 +20,7 @@ export {
   deadLetterStream,
   deadLetterSubject,
   eventsStream,
+  replaySubject,
   subjectFor,
   typeFromSubject,
 } from './envelope';
@@ -52,6 +53,7 @@ export {
   type ScheduledJobStatus,
 } from './scheduler';
 export { DeadLetterHeader, type DeadLetterReason } from './deadLetter';
+export * from './deadLetters';
 export { filterSubjectFor, subjectMatches } from './subjectFilter';
 export {
   closeNats,

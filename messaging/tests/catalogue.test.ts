@@ -162,6 +162,23 @@ function attendanceDay(): Record<string, Record<string, unknown>> {
   };
 }
 
+function deadLetterEvents(): Record<string, Record<string, unknown>> {
+  const letter = { deadLetterId: '7', consumer: 'leave_copy', eventType: 'leave.request.approved' };
+  return {
+    'audit.dead_letter.recorded': {
+      ...letter,
+      eventId: ENTRY,
+      reason: 'HANDLER_FAILED',
+      error: 'no such employee',
+      attempts: 5,
+      firstFailedAt: '2024-01-01T00:00:00Z',
+      lastFailedAt: '2024-01-01T00:03:00Z',
+    },
+    'audit.dead_letter.replayed': { ...letter, eventId: ENTRY, alreadyApplied: false },
+    'audit.dead_letter.discarded': { ...letter, eventId: null, reason: 'sent twice by mistake' },
+  };
+}
+
 const validData: Record<string, Record<string, unknown>> = {
   'accruals.balance.changed': {
     employeeId: EMPLOYEE,
@@ -231,6 +248,7 @@ const validData: Record<string, Record<string, unknown>> = {
     previousManagerId: null,
   },
   'audit.retention.purged': { purgedCount: 12, before: '2024-01-01T00:00:00+01:00' },
+  ...deadLetterEvents(),
   ...leaveRequests(),
   'billing.rate_card.set': {
     rateCardId: ENTRY,
@@ -304,6 +322,11 @@ describe('the shipped catalogue', () => {
       .map(({ type, version, producer, consumers }) => ({ type, version, producer, consumers }));
     // Other domains add themselves as consumers; audit hears every event.
     expect(contracts).toEqual([
+      ...[
+        ['audit.dead_letter.discarded', ['audit']],
+        ['audit.dead_letter.recorded', ['audit', 'notifications']],
+        ['audit.dead_letter.replayed', ['audit']],
+      ].map(([type, consumers]) => ({ type, version: 1, producer: 'audit', consumers })),
       { type: 'audit.retention.purged', version: 1, producer: 'audit', consumers: ['audit'] },
       ...[
         'employees.employee.created',

@@ -135,7 +135,7 @@ describe('dead letters, ignored types and follow-up events', () => {
 
     const poisoned = bySeq.get(String(sent.poison.seq))!;
     expect(poisoned.string()).toBe(sent.poison.payload);
-    expect(poisoned.subject).toBe(`${nats.ns.subjectPrefix}hrdlq.test_things`);
+    expect(poisoned.subject).toBe(`${nats.ns.subjectPrefix}hrdlq.test_things.test.thing.created`);
     expect(poisoned.header.get(DeadLetterHeader.reason)).toBe('EVENT_INVALID');
     expect(poisoned.header.get(DeadLetterHeader.error)).toMatch(/event\/data\/n must be integer/);
     expect(poisoned.header.get(DeadLetterHeader.consumer)).toBe('test_things');

@@ -74,9 +74,9 @@ export const watchConsumerLag = probedGauge(
   'consumer',
 );
 
-/** Events parked in the dead-letter stream. */
+/** Events a durable consumer gave up on, waiting in the dead-letter stream. */
 export const watchDeadLetters = probedGauge(
   'hr_dead_letters',
-  'Events in the dead-letter stream',
-  'stream',
+  'Events in the dead-letter stream, per consumer that gave up on them',
+  'consumer',
 );

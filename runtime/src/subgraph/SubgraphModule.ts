@@ -8,10 +8,12 @@ import type {
   EventHandlerDefinition,
   JobDefinition,
 } from '../../../messaging/src/types';
+import type { DeadLetterHandlerDefinition } from '../../../messaging/src/deadLetters';
 import type { Cipher } from '../cipher';
 import type { Identity } from '../identity';
 import type { Logger } from '../logger';
 import type { AskOwner, ResponderDefinition } from '../ownerRequests';
+import type { SubgraphMessaging } from './createSubgraphRuntime';
 
 /** What every resolver of a subgraph receives, built once per request. */
 export interface SubgraphContext<L = unknown> {
@@ -35,6 +37,8 @@ export interface SubgraphContext<L = unknown> {
   emit(tx: EntityManager, draft: EventDraft): void;
   /** Asks another domain for data its copy lacks yet (runtime/src/ownerRequests). */
   askOwner: AskOwner;
+  /** The runtime's NATS, for the few resolvers that reach it (dead letters); absent without. */
+  messaging?: SubgraphMessaging;
 }
 
 /** A plain HTTP route a subgraph serves beside GraphQL (authenticated like GraphQL). */
@@ -59,6 +63,8 @@ export interface SubgraphModule<L = unknown> {
   eventHandlers?: EventHandlerDefinition[];
   /** Questions this domain answers for the others at once (NATS request/reply). */
   responders?: ResponderDefinition[];
+  /** Reactions to new dead letters (HR_DLQ), each a durable consumer on that stream. */
+  deadLetterHandlers?: DeadLetterHandlerDefinition[];
   /** Work at a time (overnight processing, daily close), run by the scheduler. */
   jobs?: JobDefinition[];
   /** HTTP routes beside GraphQL, e.g. a streamed export; the gateway exposes them. */

@@ -21,11 +21,13 @@ import {
   createEvent,
   createEventConsumer,
   createOutboxRelay,
+  countDeadLetters,
+  createDeadLetterWatcher,
   createScheduler,
-  deadLetterStream,
   eventsStream,
   onReconnect,
   recordEvent,
+  type DeadLetterWatcher,
   type Namespace,
   type Scheduler,
 } from '../../../messaging/src';
@@ -142,6 +144,7 @@ export interface SubgraphRuntime {
 interface Workers {
   relay?: ReturnType<typeof createOutboxRelay>;
   consumers: ReturnType<typeof createEventConsumer>[];
+  watchers: DeadLetterWatcher[];
   scheduler?: Scheduler;
   /** Removes this runtime's metric probes. */
   unwatch: (() => void)[];
@@ -160,7 +163,7 @@ export function createSubgraphRuntime<L>(
   const accessLog = { logger, service: module.name };
   let orm: MikroORM | undefined;
   let apollo: ApolloServer<SubgraphContext<L>> | undefined;
-  const workers: Workers = { consumers: [], unwatch: [] };
+  const workers: Workers = { consumers: [], watchers: [], unwatch: [] };
   // One per runtime, so its breaker and in-flight questions outlive a request.
   const askOwner = createOwnerAsker(options.messaging?.nc, namespace, options.ownerAsk);
 
@@ -182,6 +185,7 @@ export function createSubgraphRuntime<L>(
       correlationId,
       traceparent,
       cipher: options.cipher,
+      messaging: options.messaging,
       logger: logger.child({ requestId, correlationId }),
       emit: (tx: EntityManager, draft: EventDraft) => {
         const meta = {
@@ -244,6 +248,17 @@ export function createSubgraphRuntime<L>(
       });
       workers.consumers.push(consumer);
     }
+    for (const handler of module.deadLetterHandlers ?? []) {
+      const watcher = createDeadLetterWatcher({
+        orm: current,
+        ...messaging,
+        subgraph: module.name,
+        handler,
+        logger,
+        relay,
+      });
+      workers.watchers.push(watcher);
+    }
     watchMessaging(current, messaging);
     if (messaging.nc) workers.unwatch.push(onReconnect(messaging.nc, resumeWorkers));
   }
@@ -254,6 +269,7 @@ export function createSubgraphRuntime<L>(
   }
 
   function watchMessaging(current: MikroORM, { jsm }: SubgraphMessaging): void {
+    const clients = { jsm, namespace };
     const backlog = () => current.em.fork().count(OutboxEntry, { sentAt: null });
     workers.unwatch.push(watchOutboxBacklog(module.name, backlog));
     for (const consumer of workers.consumers) {
@@ -262,10 +278,9 @@ export function createSubgraphRuntime<L>(
         return info.num_pending + info.num_ack_pending;
       };
       workers.unwatch.push(watchConsumerLag(consumer.name, pending));
+      const parked = () => countDeadLetters(clients, consumer.name);
+      workers.unwatch.push(watchDeadLetters(consumer.name, parked));
     }
-    const dlq = deadLetterStream(namespace);
-    const parked = async () => (await jsm.streams.info(dlq)).state.messages;
-    workers.unwatch.push(watchDeadLetters(dlq, parked));
   }
 
   async function runRoute(
@@ -343,12 +358,14 @@ export function createSubgraphRuntime<L>(
       startWorkers(orm);
       startResponders(orm);
       await Promise.all(workers.consumers.map((c) => c.start()));
+      await Promise.all(workers.watchers.map((w) => w.start()));
       await workers.scheduler?.start();
     },
     async stop() {
       workers.unwatch.forEach((unwatch) => unwatch());
       workers.stopResponders?.();
       await Promise.all(workers.consumers.map((c) => c.stop()));
+      await Promise.all(workers.watchers.map((w) => w.stop()));
       // Before the relay, so the events of a run in progress are still relayed by it.
       await workers.scheduler?.stop();
       await workers.relay?.stop();
@@ -359,6 +376,7 @@ export function createSubgraphRuntime<L>(
         relay: undefined,
         scheduler: undefined,
         consumers: [],
+        watchers: [],
         unwatch: [],
         stopResponders: undefined,
       });

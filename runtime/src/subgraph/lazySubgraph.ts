@@ -29,6 +29,9 @@ export function lazySubgraph<L>(name: string, build: () => SubgraphModule<L>): S
     get jobs() {
       return module().jobs;
     },
+    get deadLetterHandlers() {
+      return module().deadLetterHandlers;
+    },
     get routes() {
       return module().routes;
     },

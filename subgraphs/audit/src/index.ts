@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineSubgraph } from '../../../runtime/src/subgraph/SubgraphModule';
 import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
+import { deadLetterRecorder } from './deadLetters';
 import { auditEntities } from './entities';
 import { exportRoute } from './export';
 import { auditLogHandler } from './handlers';
@@ -16,6 +17,7 @@ export const audit = defineSubgraph({
   resolvers,
   entities: auditEntities,
   eventHandlers: [auditLogHandler],
+  deadLetterHandlers: [deadLetterRecorder],
   jobs: [purgeExpiredJob],
   routes: { '/audit/export': exportRoute },
 });

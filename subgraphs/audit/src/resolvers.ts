@@ -1,7 +1,8 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
 import { verifyChain } from './AuditLog';
-import { requireAuditor, requirePurger } from './permissions';
+import { deadLetter, deadLetters, discard, replay } from './deadLetters';
+import { requireAdmin, requireAuditor, requirePurger } from './permissions';
 import { listEntries, parseDateTime, readRange, type AuditFilter } from './queries';
 import { purgeEntries } from './retention';
 import { DateTimeScalar, JSONScalar } from './scalars';
@@ -44,12 +45,28 @@ export const resolvers: GraphQLResolverMap<Context> = {
       requireAuditor(ctx);
       return verifyChain(ctx.em, readRange(args));
     },
+    deadLetters: (_root, args: Parameters<typeof deadLetters>[0], ctx: Context) => {
+      requireAdmin(ctx);
+      return deadLetters(args, ctx);
+    },
+    deadLetter: (_root, args: { id: string }, ctx: Context) => {
+      requireAdmin(ctx);
+      return deadLetter(args, ctx);
+    },
   },
   Mutation: {
     purgeAuditLog: async (_root, args: { input: { before: unknown } }, ctx: Context) => {
       requirePurger(ctx);
       const before = parseDateTime(args.input.before, 'input.before');
       return purgeEntries(ctx.em, { before, field: 'input.before', emit: ctx.emit });
+    },
+    replayDeadLetter: (_root, args: Parameters<typeof replay>[0], ctx: Context) => {
+      requireAdmin(ctx);
+      return replay(args, ctx);
+    },
+    discardDeadLetter: (_root, args: Parameters<typeof discard>[0], ctx: Context) => {
+      requireAdmin(ctx);
+      return discard(args, ctx);
     },
   },
   Employee: {

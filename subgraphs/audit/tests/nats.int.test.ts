@@ -111,8 +111,13 @@ describe('audit log fed by NATS', () => {
     expect(letter.header.get(DeadLetterHeader.error)).toMatch(/employeeId|required/);
     expect(JSON.parse(letter.string()).id).toBe(poison.id);
 
+    // The dead letter itself is recorded too, as audit.dead_letter.recorded.
+    await untilCount(3);
     const rows = await audit!.runtime.orm.em.fork().find(AuditEntrySchema, {});
-    expect(rows.map((r) => r.eventId).sort()).toEqual([before.id, after.id].sort());
+    const recorded = rows.filter((r) => r.logType === 'audit.dead_letter.recorded');
+    expect(recorded.map((r) => r.entityId)).toEqual([String(letter.seq)]);
+    const others = rows.filter((r) => r.logType !== 'audit.dead_letter.recorded');
+    expect(others.map((r) => r.eventId).sort()).toEqual([before.id, after.id].sort());
   });
 
   it('audits its own purge through the stream', async () => {

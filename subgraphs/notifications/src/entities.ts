@@ -12,6 +12,7 @@ export const NOTIFICATION_TYPES = [
   'DAY_CLOSED',
   'EMPLOYEE_CREATED',
   'MESSAGE',
+  'DEAD_LETTER',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

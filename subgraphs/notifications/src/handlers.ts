@@ -21,6 +21,7 @@ export const TEMPLATE_EVENTS = [
   'attendance.absence.detected',
   'attendance.day.processed',
   'billing.day.closed',
+  'audit.dead_letter.recorded',
 ];
 
 type Patch = Partial<
@@ -79,6 +80,7 @@ export interface HandlerSettings {
   email: EmailSettings | null;
   hrRecipientIds: readonly string[];
   financeRecipientIds: readonly string[];
+  adminRecipientIds: readonly string[];
   now: () => Date;
 }
 
@@ -96,6 +98,7 @@ export function createNotifyHandler(settings: HandlerSettings): EventHandlerDefi
         employee: (id) => em.findOne(EmployeeCopySchema, id),
         hr: settings.hrRecipientIds,
         finance: settings.financeRecipientIds,
+        admin: settings.adminRecipientIds,
       });
       if (drafts.length === 0) return;
       await storeNotifications({ em, emit, now: settings.now(), email: settings.email }, drafts);

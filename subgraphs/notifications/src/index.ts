@@ -35,6 +35,8 @@ export interface NotificationsOptions {
   hrRecipientIds?: readonly string[];
   /** Employee ids told what finance is told (daily close); none: nobody is told. */
   financeRecipientIds?: readonly string[];
+  /** Employee ids told what administrators are told (dead letters); none: nobody is told. */
+  adminRecipientIds?: readonly string[];
   /** Attempts per e-mail before FAILED (default 5). */
   maxAttempts?: number;
   /** First retry delay of an e-mail, doubling per failure (default 30 s; at most 1 h). */
@@ -124,6 +126,7 @@ export function createNotifications(options: NotificationsOptions = {}): Notific
         now,
         hrRecipientIds: options.hrRecipientIds ?? [],
         financeRecipientIds: options.financeRecipientIds ?? [],
+        adminRecipientIds: options.adminRecipientIds ?? [],
       }),
     ],
     jobs: email && options.deliveryJob !== false ? [deliveryJob] : [],

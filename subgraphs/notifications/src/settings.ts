@@ -3,7 +3,7 @@ import type { NotificationsOptions } from './index';
 /** What the environment sets of {@link NotificationsOptions}. */
 export type NotificationSettings = Pick<
   NotificationsOptions,
-  'smtpUrl' | 'from' | 'hrRecipientIds' | 'financeRecipientIds'
+  'smtpUrl' | 'from' | 'hrRecipientIds' | 'financeRecipientIds' | 'adminRecipientIds'
 >;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -53,6 +53,10 @@ export function readNotificationSettings(env: NodeJS.ProcessEnv): NotificationSe
     financeRecipientIds: employeeIds(
       'NOTIFICATIONS_FINANCE_RECIPIENTS',
       env.NOTIFICATIONS_FINANCE_RECIPIENTS,
+    ),
+    adminRecipientIds: employeeIds(
+      'NOTIFICATIONS_ADMIN_RECIPIENTS',
+      env.NOTIFICATIONS_ADMIN_RECIPIENTS,
     ),
   };
 }

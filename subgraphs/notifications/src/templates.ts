@@ -10,6 +10,8 @@ export interface Directory {
   hr: readonly string[];
   /** Employee ids told of what finance handles (daily close). */
   finance: readonly string[];
+  /** Employee ids told of what administrators handle (dead letters). */
+  admin: readonly string[];
 }
 
 type Data = Record<string, unknown>;
@@ -136,6 +138,16 @@ export async function notificationsFor(
         body:
           `The ledger day ${str(d.date)} was closed with ${plural(Number(d.transactionCount), 'transaction')}` +
           ` (${Number(d.lateTransactionCount)} late) on ${plural(Number(d.accountCount), 'account')}.`,
+        dedupeKey,
+      });
+    case 'audit.dead_letter.recorded':
+      return to([...dir.admin], {
+        type: 'DEAD_LETTER',
+        title: `Dead letter: ${str(d.eventType)} for ${str(d.consumer)}`,
+        body:
+          `Consumer ${str(d.consumer)} gave up on an event ${str(d.eventType)} after ` +
+          `${plural(Number(d.attempts), 'attempt')} (${str(d.reason)}). ` +
+          `Replay or discard dead letter ${str(d.deadLetterId)}.`,
         dedupeKey,
       });
     case 'employees.employee.created': {

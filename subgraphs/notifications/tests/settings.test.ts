@@ -14,12 +14,14 @@ describe('notifications settings', () => {
         SMTP_FROM: 'HR Team <hr@example.org>',
         NOTIFICATIONS_HR_RECIPIENTS: `${HR}, ${FINANCE}`,
         NOTIFICATIONS_FINANCE_RECIPIENTS: FINANCE,
+        NOTIFICATIONS_ADMIN_RECIPIENTS: HR,
       }),
     ).toEqual({
       smtpUrl: 'smtps://mailer:secret@mail.example.org:465',
       from: 'HR Team <hr@example.org>',
       hrRecipientIds: [HR, FINANCE],
       financeRecipientIds: [FINANCE],
+      adminRecipientIds: [HR],
     });
   });
 
@@ -29,6 +31,7 @@ describe('notifications settings', () => {
       from: undefined,
       hrRecipientIds: [],
       financeRecipientIds: [],
+      adminRecipientIds: [],
     });
   });
 
@@ -39,6 +42,7 @@ describe('notifications settings', () => {
     ['SMTP_FROM', 'HR <not an address>', /SMTP_FROM/],
     ['NOTIFICATIONS_HR_RECIPIENTS', `${HR},alice`, /NOTIFICATIONS_HR_RECIPIENTS .*"alice"/],
     ['NOTIFICATIONS_FINANCE_RECIPIENTS', 'finance@example.org', /NOTIFICATIONS_FINANCE_RECIPIENTS/],
+    ['NOTIFICATIONS_ADMIN_RECIPIENTS', 'root', /NOTIFICATIONS_ADMIN_RECIPIENTS .*"root"/],
   ])('refuses %s=%s, naming the variable', (name, value, message) => {
     expect(() => readNotificationSettings({ [name]: value })).toThrow(message);
   });

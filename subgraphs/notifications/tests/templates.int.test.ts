@@ -9,9 +9,14 @@ describe('notifications: templates from events', () => {
   let employee: string;
   const hrId = uuidv7();
   const financeId = uuidv7();
+  const adminId = uuidv7();
 
   beforeAll(async () => {
-    h = await startNotifications({ hrRecipientIds: [hrId], financeRecipientIds: [financeId] });
+    h = await startNotifications({
+      hrRecipientIds: [hrId],
+      financeRecipientIds: [financeId],
+      adminRecipientIds: [adminId],
+    });
     hr1 = await h.hire({ employeeId: hrId, firstName: 'Hana', lastName: 'Reyes' });
     finance1 = await h.hire({ employeeId: financeId, firstName: 'Fin', lastName: 'Ance' });
     manager = await h.hire({ firstName: 'Mona', lastName: 'Gerr' });
@@ -44,6 +49,26 @@ describe('notifications: templates from events', () => {
       version: 1,
     });
     expect(event.source).toBe('/subgraphs/notifications');
+  });
+
+  it('dead letter recorded: tells the administrators, and nobody else', async () => {
+    await h.send('audit.dead_letter.recorded', {
+      deadLetterId: '17',
+      consumer: 'leave_employee_copy',
+      eventType: 'employees.employee.updated',
+      eventId: uuidv7(),
+      reason: 'HANDLER_FAILED',
+      error: 'no such employee',
+      attempts: 5,
+      firstFailedAt: '2026-12-01T09:00:00Z',
+      lastFailedAt: '2026-12-01T09:02:00Z',
+    });
+    expect(await latest(adminId)).toMatchObject({
+      type: 'DEAD_LETTER',
+      title: 'Dead letter: employees.employee.updated for leave_employee_copy',
+      body: 'Consumer leave_employee_copy gave up on an event employees.employee.updated after 5 attempts (HANDLER_FAILED). Replay or discard dead letter 17.',
+    });
+    expect((await h.notificationsOf(hrId)).map((n) => n.type)).not.toContain('DEAD_LETTER');
   });
 
   it('leave requested: tells the manager', async () => {
