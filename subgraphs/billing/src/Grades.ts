@@ -170,6 +170,7 @@ export class Grades {
     assertCanKeepGrades(this.ctx.identity, 'read grades');
     checkFirst(first);
     const [from] = after ? decodeCursor(after, 1) : [''];
+    // Grades are reference data, tens or hundreds of them: merged and paged in memory.
     const defined = await this.em.find(GradeSchema, {}, { disableIdentityMap: true });
     const retired = new Set(defined.filter((g) => g.retired).map((g) => g.code));
     const held = await this.held();
