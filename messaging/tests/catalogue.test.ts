@@ -260,6 +260,19 @@ const validData: Record<string, Record<string, unknown>> = {
     publicHolidayMultiplier: 2,
     version: 1,
   },
+  'billing.grade.created': {
+    grade: 'G7',
+    description: 'Senior engineer',
+    retired: false,
+    version: 1,
+  },
+  'billing.grade.updated': {
+    grade: 'G7',
+    description: 'Senior engineer',
+    retired: true,
+    previous: { description: 'Senior engineer', retired: false },
+    version: 2,
+  },
   'billing.day.closed': {
     date: '2026-03-10',
     transactionCount: 3,

@@ -1,32 +1,31 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import { addDays, daysBetween, isIsoDate } from '../../../runtime/src/calendar';
+import { daysBetween, isIsoDate } from '../../../runtime/src/calendar';
 import { once } from '../../../runtime/src/idempotency';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
+import { applyRateCard, RATE_CARD_SET } from './applyRateCard';
 import { closeDay, ledgerToday } from './close';
+import { checkFirst, decodeCursor, encodeCursor } from './cursor';
 import {
   AccountSchema,
   DayCloseSchema,
-  EmployeeCopySchema,
-  EmployeeGradeSchema,
   RateCardSchema,
   type Account,
   type DayClose,
   type RateCard,
 } from './entities';
 import { invalid, notFoundIn } from './errors';
+import { checkGradeCode, isKnownGrade, MAX_DESCRIPTION_LENGTH } from './Grades';
 import { ensureLedgerGuards, table } from './guards';
-import { entriesOf, lockForPosting, rateBookFor, repost } from './ledger';
 import type { BillingLoaders } from './loaders';
 import { DEFAULT_CURRENCY, fromScaled, isCurrency, toScaled, type Money } from './money';
 import { assertCanClose, assertCanReadCost, assertFinance } from './permissions';
 
 export type BillingContext = SubgraphContext<BillingLoaders>;
 
-export const RATE_CARD_SET = 'billing.rate_card.set';
+export { RATE_CARD_SET };
 export const MAX_PERIOD_DAYS = 366;
 const MAX_RATE_MINOR = 100_000_000;
-const MAX_PAGE = 500;
 
 export interface SetRateCardInput {
   grade: string;
@@ -35,6 +34,8 @@ export interface SetRateCardInput {
   overtimeMultiplier: number;
   nightMultiplier: number;
   publicHolidayMultiplier: number;
+  /** Required when the card corrects costs already booked. */
+  correctionReason?: string | null;
   idempotencyKey?: string | null;
 }
 
@@ -95,23 +96,16 @@ export const rateCardView = (card: RateCard) => ({
   nightMultiplier: fromScaled(card.nightMultiplier),
   publicHolidayMultiplier: fromScaled(card.publicHolidayMultiplier),
   setAt: card.setAt,
+  kind: card.kind ?? 'SCHEDULED',
+  correctionReason: card.correctionReason ?? null,
+  reversedTransactions: card.reversedCount ?? 0,
+  postedTransactions: card.postedCount ?? 0,
+  costedWaitingEntries: card.costedWaitingCount ?? 0,
 });
 
 export const closeView = (close: DayClose) => ({ ...close, closed: true });
 
-const encodeCursor = (account: Account) =>
-  Buffer.from(JSON.stringify([account.name, account.id])).toString('base64url');
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string'))
-      return value as [string, string];
-  } catch {
-    // falls through
-  }
-  throw invalid('after', 'after must be an endCursor this query returned.');
-}
+const accountCursor = (account: Account) => encodeCursor([account.name, account.id]);
 
 /** Billing's operations; `now` is the clock (injectable for tests). */
 export class BillingService {
@@ -126,15 +120,9 @@ export class BillingService {
 
   async setRateCard(input: SetRateCardInput) {
     assertFinance(this.ctx.identity, 'set rate cards');
-    const grade = typeof input.grade === 'string' ? input.grade.trim() : '';
-    if (!grade || grade.length > 50) throw invalid('grade', 'grade must be 1 to 50 characters.');
+    const grade = checkGradeCode('grade', input.grade);
     checkDate('effectiveFrom', input.effectiveFrom);
     const today = ledgerToday(this.now());
-    if (input.effectiveFrom < today)
-      throw invalid(
-        'effectiveFrom',
-        `effectiveFrom must be today (${today}) or later: rate cards never change retroactively.`,
-      );
     const rate = input.baseHourlyRate;
     if (!Number.isSafeInteger(rate.amountMinor) || rate.amountMinor < 0)
       throw invalid('baseHourlyRate.amountMinor', 'baseHourlyRate must not be negative.');
@@ -144,10 +132,17 @@ export class BillingService {
     const overtime = checkMultiplier('overtimeMultiplier', input.overtimeMultiplier);
     const night = checkMultiplier('nightMultiplier', input.nightMultiplier);
     const holiday = checkMultiplier('publicHolidayMultiplier', input.publicHolidayMultiplier);
-    const known =
-      (await this.em.count(EmployeeGradeSchema, { grade })) > 0 ||
-      (await this.em.count(RateCardSchema, { grade })) > 0;
-    if (!known) throw invalid('grade', `Unknown grade ${grade}: no employee has it.`);
+    const reason = input.correctionReason?.trim() || null;
+    if (reason && reason.length > MAX_DESCRIPTION_LENGTH)
+      throw invalid(
+        'correctionReason',
+        `correctionReason is at most ${MAX_DESCRIPTION_LENGTH} characters.`,
+      );
+    if (!(await isKnownGrade(this.em, grade)))
+      throw invalid(
+        'grade',
+        `Unknown grade ${grade}: create it first (createGrade), or hire someone into it.`,
+      );
 
     const { id } = await once(
       this.em,
@@ -169,7 +164,9 @@ export class BillingService {
           publicHolidayMultiplier: holiday,
           setAt: this.now(),
           setBy: this.ctx.identity.subject,
+          correctionReason: reason,
         };
+        Object.assign(card, await applyRateCard(tx, card, today));
         await tx.insert(RateCardSchema, card);
         const view = rateCardView(card);
         this.ctx.emit(tx, {
@@ -183,38 +180,18 @@ export class BillingService {
             overtimeMultiplier: view.overtimeMultiplier,
             nightMultiplier: view.nightMultiplier,
             publicHolidayMultiplier: view.publicHolidayMultiplier,
+            kind: view.kind,
+            ...(reason && { correctionReason: reason }),
+            reversedTransactions: view.reversedTransactions,
+            postedTransactions: view.postedTransactions,
+            costedWaitingEntries: view.costedWaitingEntries,
             version: 1,
           },
         });
-        await this.recost(tx, grade, card.effectiveFrom, card.setAt);
         return card.id;
       },
     );
     return rateCardView(await this.em.findOneOrFail(RateCardSchema, { id }));
-  }
-
-  /** Re-costs the work of a grade's employees that may fall on or after `from`. */
-  private async recost(tx: EntityManager, grade: string, from: string, at: Date) {
-    const holders = await tx.find(EmployeeGradeSchema, { grade });
-    const ids = [...new Set(holders.map((h) => h.employeeId))];
-    if (!ids.length) return;
-    await lockForPosting(tx, ids);
-    // Two days' margin covers any zone's local day.
-    const entries = await entriesOf(tx, ids, new Date(`${addDays(from, -2)}T00:00:00Z`));
-    if (!entries.length) return;
-    const employees = await tx.find(
-      EmployeeCopySchema,
-      { id: { $in: ids } },
-      { disableIdentityMap: true },
-    );
-    const byId = new Map(employees.map((e) => [e.id, e]));
-    await repost(
-      tx,
-      entries.map((entry) => ({ entry, employee: byId.get(entry.employeeId) ?? null })),
-      'diff',
-      { eventId: null, type: RATE_CARD_SET, occurredAt: at },
-      await rateBookFor(tx, employees),
-    );
   }
 
   async rateCards(grade?: string | null) {
@@ -247,12 +224,11 @@ export class BillingService {
 
   async accounts(first: number, after?: string | null) {
     assertFinance(this.ctx.identity, 'read the ledger');
-    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE)
-      throw invalid('first', `first must be between 0 and ${MAX_PAGE}.`);
+    checkFirst(first);
     const where = after
       ? (([name, id]) => ({
           $or: [{ name: { $gt: name } }, { name, id: { $gt: id } }],
-        }))(decodeCursor(after))
+        }))(decodeCursor(after, 2) as [string, string])
       : {};
     const [rows, totalCount] = await Promise.all([
       this.em.find(AccountSchema, where, { orderBy: { name: 'asc', id: 'asc' }, limit: first + 1 }),
@@ -262,7 +238,7 @@ export class BillingService {
     return {
       nodes,
       pageInfo: {
-        endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1]!) : null,
+        endCursor: nodes.length ? accountCursor(nodes[nodes.length - 1]!) : null,
         hasNextPage: rows.length > first,
       },
       totalCount,

@@ -1,4 +1,5 @@
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
+import type { UncostedDay } from './costing';
 
 /** A value of an employee field that holds from a local day on (grade, department). */
 export interface Dated {
@@ -67,10 +68,14 @@ export const EntryCopySchema = new EntitySchema<EntryCopy>({
   },
 });
 
+/** How a rate card came in: from today on, backdated over uncosted work, or as a correction. */
+export const RATE_CARD_KINDS = ['SCHEDULED', 'BACKDATED', 'CORRECTION'] as const;
+export type RateCardKind = (typeof RATE_CARD_KINDS)[number];
+
 /**
  * A rate card of a grade from a day on. Append-only: setting the card of a grade and day
- * again adds a row, and the newest row of a (grade, day) is the card (only days still to
- * come may be set, so no cost that has happened changes).
+ * again adds a row, and the newest row of a (grade, day) is the card. A card from a past
+ * day never edits what was costed: work costed since is reversed and posted again.
  */
 export interface RateCard {
   id: string;
@@ -84,6 +89,15 @@ export interface RateCard {
   publicHolidayMultiplier: number;
   setAt: Date;
   setBy: string;
+  /** Null on cards set before kinds were recorded (all were SCHEDULED). */
+  kind?: RateCardKind | null;
+  /** Why a CORRECTION was made, as FINANCE gave it. */
+  correctionReason?: string | null;
+  /** Costed transactions the card reversed, and transactions it posted (null on old cards). */
+  reversedCount?: number | null;
+  postedCount?: number | null;
+  /** Entries waiting for a rate that the card costed. */
+  costedWaitingCount?: number | null;
 }
 
 export const RateCardSchema = new EntitySchema<RateCard>({
@@ -100,6 +114,11 @@ export const RateCardSchema = new EntitySchema<RateCard>({
     publicHolidayMultiplier: { type: 'integer' },
     setAt: { type: 'datetime' },
     setBy: { type: 'string', length: 200 },
+    kind: { type: 'string', length: 20, nullable: true },
+    correctionReason: { type: 'string', length: 500, nullable: true },
+    reversedCount: { type: 'integer', nullable: true },
+    postedCount: { type: 'integer', nullable: true },
+    costedWaitingCount: { type: 'integer', nullable: true },
   },
 });
 
@@ -279,6 +298,75 @@ export const EmployeeGradeSchema = new EntitySchema<EmployeeGrade>({
   },
 });
 
+/**
+ * A grade as reference data, kept by HR and FINANCE, so it exists before anyone holds it.
+ * Grades that employees hold are known too, without a row here.
+ */
+export interface Grade {
+  /** The grade as the employees domain names it, e.g. `G7`. */
+  code: string;
+  description: string | null;
+  /** Retired: nobody should be given it any more; holders are still costed. */
+  retired: boolean;
+  version: number;
+  createdAt: Date;
+  createdBy: string;
+  updatedAt: Date;
+}
+
+export const GradeSchema = new EntitySchema<Grade>({
+  name: 'BillingGrade',
+  tableName: 'billing_grades',
+  properties: {
+    code: { type: 'string', primary: true, length: 50 },
+    description: { type: 'string', length: 500, nullable: true },
+    retired: { type: 'boolean' },
+    version: { type: 'integer' },
+    createdAt: { type: 'datetime' },
+    createdBy: { type: 'string', length: 200 },
+    updatedAt: { type: 'datetime' },
+  },
+});
+
+/**
+ * A time entry with paid days that could not be costed, and why. Kept in line with the
+ * ledger by every re-costing of the entry: the row goes once every paid day is costed.
+ */
+export interface UncostedEntry {
+  entryId: string;
+  employeeId: string;
+  periodType: string;
+  startTime: Date;
+  endTime: Date;
+  /** The first uncosted day, for ordering and paging. */
+  firstDay: string;
+  /** The reason of the first uncosted day. */
+  reason: string;
+  /** The employee's grade on the first uncosted day, if any. */
+  grade: string | null;
+  days: UncostedDay[];
+  /** When billing last found it uncosted. */
+  checkedAt: Date;
+}
+
+export const UncostedEntrySchema = new EntitySchema<UncostedEntry>({
+  name: 'BillingUncostedEntry',
+  tableName: 'billing_uncosted_entries',
+  properties: {
+    entryId: { type: 'string', primary: true, length: 36 },
+    employeeId: { type: 'string', length: 36, index: true },
+    periodType: { type: 'string', length: 30 },
+    startTime: { type: 'datetime' },
+    endTime: { type: 'datetime' },
+    firstDay: { type: 'string', length: 10 },
+    reason: { type: 'string', length: 30 },
+    grade: { type: 'string', length: 50, nullable: true },
+    days: { type: 'json' },
+    checkedAt: { type: 'datetime' },
+  },
+  indexes: [{ name: 'billing_uncosted_day', properties: ['firstDay', 'entryId'] }],
+});
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const entities: EntitySchema<any, any>[] = [
   EmployeeCopySchema,
@@ -290,4 +378,6 @@ export const entities: EntitySchema<any, any>[] = [
   DayCloseSchema,
   ClosingBalanceSchema,
   EmployeeGradeSchema,
+  GradeSchema,
+  UncostedEntrySchema,
 ];

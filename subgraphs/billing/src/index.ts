@@ -33,5 +33,5 @@ export type { BillingLoaders };
 export { applyEvent } from './handlers';
 export { closeDay, closeDayJob, CLOSE_JOB, DAY_CLOSED } from './close';
 export { ensureLedgerGuards } from './guards';
-export { costEntry, RateBook } from './costing';
+export { assessEntry, costEntry, RateBook } from './costing';
 export { RATE_CARD_SET } from './BillingService';

@@ -1,18 +1,20 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 import { addDays } from '../../../runtime/src/calendar';
-import { costEntry, RateBook, type DayCost } from './costing';
+import { assessEntry, RateBook, type DayCost } from './costing';
 import {
   AccountSchema,
   EntryCopySchema,
   PostingSchema,
   RateCardSchema,
   TransactionSchema,
+  UncostedEntrySchema,
   type AccountKind,
   type EmployeeCopy,
   type EntryCopy,
   type LedgerTransaction,
   type Posting,
+  type UncostedEntry,
 } from './entities';
 import { postgresSchema, table } from './guards';
 
@@ -135,13 +137,21 @@ interface LiveCost {
   postings: Posting[];
 }
 
+/** What a re-costing did. */
+export interface RepostResult {
+  /** COST transactions reversed. */
+  reversed: number;
+  /** COST transactions posted. */
+  posted: number;
+}
+
 /**
  * Brings the ledger in line with the entries' costs now, in the caller's transaction.
  * `all` (a time entry event): every live cost of the entry is reversed and its cost posted
  * afresh. `diff` (an employee or rate card change): only days whose amount or accounts
  * changed are reversed and posted again. Every write is batched: one statement per table.
+ * The entries' uncosted days are recorded alongside (and cleared once costed).
  * `newEntries` says no item's entry has been seen before (so there is nothing to reverse).
- * Returns the number of transactions posted.
  */
 export async function repost(
   em: EntityManager,
@@ -150,8 +160,8 @@ export async function repost(
   cause: Cause,
   rates: RateBook,
   options: { newEntries?: boolean } = {},
-): Promise<number> {
-  if (!items.length) return 0;
+): Promise<RepostResult> {
+  if (!items.length) return { reversed: 0, posted: 0 };
   const entryIds = items.map((i) => i.entry.id);
   // An entry seen for the first time has no ledger history: its copy is written in the
   // same transaction as its first posting, and copies are never removed.
@@ -180,9 +190,25 @@ export async function repost(
 
   const toReverse: LiveCost[] = [];
   const toPost: { item: RepostItem; cost: DayCost }[] = [];
+  const uncosted: UncostedEntry[] = [];
+  const checkedAt = new Date();
   for (const item of items) {
-    const employee = item.employee ?? DEFAULT_EMPLOYEE(item.entry.employeeId);
-    const desired = costEntry(item.entry, employee, rates);
+    const assessment = assessEntry(item.entry, item.employee, rates);
+    const desired = assessment.costs;
+    const [first] = assessment.uncosted;
+    if (first)
+      uncosted.push({
+        entryId: item.entry.id,
+        employeeId: item.entry.employeeId,
+        periodType: item.entry.periodType,
+        startTime: item.entry.startTime,
+        endTime: item.entry.endTime!,
+        firstDay: first.workDate,
+        reason: first.reason,
+        grade: first.grade,
+        days: assessment.uncosted,
+        checkedAt,
+      });
     const current = [...(live.get(item.entry.id) ?? [])];
     if (mode === 'all') {
       toReverse.push(...current);
@@ -204,7 +230,8 @@ export async function repost(
     }
     toReverse.push(...current);
   }
-  if (!toReverse.length && !toPost.length) return 0;
+  await recordUncosted(em, options.newEntries ? [] : entryIds, uncosted);
+  if (!toReverse.length && !toPost.length) return { reversed: 0, posted: 0 };
 
   await ensureAccounts(
     em,
@@ -277,7 +304,17 @@ export async function repost(
   // Postings first: on SQLite the transaction row seals its postings (see guards.ts).
   await em.insertMany(PostingSchema, postingRows);
   await em.insertMany(TransactionSchema, txRows);
-  return txRows.length;
+  return { reversed: toReverse.length, posted: toPost.length };
+}
+
+/** Replaces the uncosted rows of some entries (a derived list, so rows are replaced). */
+async function recordUncosted(
+  em: EntityManager,
+  entryIds: string[],
+  rows: UncostedEntry[],
+): Promise<void> {
+  if (entryIds.length) await em.nativeDelete(UncostedEntrySchema, { entryId: { $in: entryIds } });
+  if (rows.length) await em.insertMany(UncostedEntrySchema, rows);
 }
 
 /** The check in code: every transaction has postings and they sum to zero per currency. */

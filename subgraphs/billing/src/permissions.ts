@@ -7,6 +7,12 @@ export function assertFinance(identity: Identity, what: string): void {
   throw forbiddenTo(`Only FINANCE may ${what}.`);
 }
 
+/** Grades are reference data kept by HR and FINANCE (and ADMIN); they read them too. */
+export function assertCanKeepGrades(identity: Identity, what: string): void {
+  if (hasRole(identity, 'HR', 'FINANCE')) return;
+  throw forbiddenTo(`Only HR and FINANCE may ${what}.`);
+}
+
 /** Closing a day: FINANCE, ADMIN, and SYSTEM (the scheduler). */
 export function assertCanClose(identity: Identity): void {
   if (hasRole(identity, 'FINANCE', 'SYSTEM')) return;

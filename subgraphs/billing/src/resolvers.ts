@@ -8,6 +8,8 @@ import {
   type SetRateCardInput,
 } from './BillingService';
 import type { Account } from './entities';
+import { Grades, type CreateGradeInput, type UpdateGradeInput } from './Grades';
+import { listUncosted, type UncostedFilter } from './UncostedEntries';
 
 const DateTimeScalar = new GraphQLScalarType({
   name: 'DateTime',
@@ -30,6 +32,7 @@ interface EmployeeRef {
 /** The resolvers, on a clock (the real one outside tests). */
 export function createResolvers(now: () => Date): GraphQLResolverMap<BillingContext> {
   const service = (ctx: BillingContext) => new BillingService(ctx, now);
+  const grades = (ctx: BillingContext) => new Grades(ctx, now);
   return {
     Date: DateScalar,
     DateTime: DateTimeScalar,
@@ -44,12 +47,27 @@ export function createResolvers(now: () => Date): GraphQLResolverMap<BillingCont
         service(ctx).rateCards(args.grade),
       billingDayClose: (_r, args: { date: string }, ctx: BillingContext) =>
         service(ctx).dayClose(args.date),
+      grades: (
+        _r,
+        args: { first: number; after?: string | null; includeRetired?: boolean | null },
+        ctx: BillingContext,
+      ) => grades(ctx).list(args.first, args.after, args.includeRetired ?? false),
+      grade: (_r, args: { code: string }, ctx: BillingContext) => grades(ctx).one(args.code),
+      uncostedEntries: (
+        _r,
+        args: { first: number; after?: string | null; filter?: UncostedFilter | null },
+        ctx: BillingContext,
+      ) => listUncosted(ctx.em, ctx.identity, args),
     },
     Mutation: {
       setRateCard: (_r, args: { input: SetRateCardInput }, ctx: BillingContext) =>
         service(ctx).setRateCard(args.input),
       closeBillingDay: (_r, args: { input: CloseBillingDayInput }, ctx: BillingContext) =>
         service(ctx).closeBillingDay(args.input),
+      createGrade: (_r, args: { input: CreateGradeInput }, ctx: BillingContext) =>
+        grades(ctx).create(args.input),
+      updateGrade: (_r, args: { input: UpdateGradeInput }, ctx: BillingContext) =>
+        grades(ctx).update(args.input),
     },
     BillingAccount: {
       owner: (account: Account) => account.ownerKey,

@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { validate } from 'graphql';
 import { loadContract } from '../../../schema/src/contract';
-import { billing, closeDayJob, costEntry, RateBook } from '../src';
+import { assessEntry, billing, closeDayJob, costEntry, RateBook } from '../src';
 import type { RateCard } from '../src/entities';
 import { assertBalanced } from '../src/ledger';
 import { isCurrency, roundHalfEven, toScaled } from '../src/money';
@@ -120,6 +120,33 @@ describe('billing: money and costing rules', () => {
     expect(
       costEntry(entry('2025-12-31T09:00:00Z', '2025-12-31T17:00:00Z'), employee, rates),
     ).toEqual([]);
+  });
+
+  it('marks paid days it cannot cost with the reason, never as a cost of 0', () => {
+    const shift = entry('2026-01-13T22:00:00Z', '2026-01-14T02:00:00Z');
+    const reasons = (who: Parameters<typeof assessEntry>[1], book = rates) =>
+      assessEntry(shift, who, book).uncosted.map((d) => `${d.workDate} ${d.reason}`);
+    expect(reasons(null)).toEqual(['2026-01-13 EMPLOYEE_UNKNOWN', '2026-01-14 EMPLOYEE_UNKNOWN']);
+    expect(reasons({ ...employee, grades: [] })).toEqual([
+      '2026-01-13 NO_GRADE',
+      '2026-01-14 NO_GRADE',
+    ]);
+    expect(reasons({ ...employee, departments: [] })).toEqual([
+      '2026-01-13 NO_DEPARTMENT',
+      '2026-01-14 NO_DEPARTMENT',
+    ]);
+    // The card starts on the second day: the first waits, the second is costed.
+    const later = new RateBook([card({ effectiveFrom: '2026-01-14' })]);
+    expect(reasons(employee, later)).toEqual(['2026-01-13 NO_RATE_CARD']);
+    expect(assessEntry(shift, employee, later).costs.map((c) => c.workDate)).toEqual([
+      '2026-01-14',
+    ]);
+    // A rate of 0 is a deliberate cost of nothing: not uncosted, and nothing to post.
+    const free = assessEntry(shift, employee, new RateBook([card({ baseHourlyRateMinor: 0 })]));
+    expect(free).toEqual({ costs: [], uncosted: [] });
+    // Unpaid kinds and open entries are not waiting for anything.
+    expect(assessEntry({ ...shift, periodType: 'ON_CALL' }, null, rates).uncosted).toEqual([]);
+    expect(assessEntry({ ...shift, endTime: null }, null, rates).uncosted).toEqual([]);
   });
 
   it('uses the card in effect on each day, the newest set for a day winning', () => {

@@ -32,7 +32,6 @@ describe('billing: bad input is a BAD_USER_INPUT naming the field', () => {
       'baseHourlyRate.currency',
     ],
     ['unknown grade', { grade: 'NOPE' }, 'grade'],
-    ['effective date in the past', { effectiveFrom: '2026-03-01' }, 'effectiveFrom'],
     ['not a date', { effectiveFrom: '2026-02-30' }, 'effectiveFrom'],
     ['multiplier below 1', { overtimeMultiplier: 0.5 }, 'overtimeMultiplier'],
     ['multiplier with five decimals', { nightMultiplier: 1.00001 }, 'nightMultiplier'],
