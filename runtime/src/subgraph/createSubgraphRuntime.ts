@@ -90,6 +90,8 @@ export interface SubgraphRuntimeOptions {
   schemaDetailsInErrors?: boolean;
   /** Where its own HTTP server serves `/metrics` (default: not on it). */
   metricsEndpoint?: MetricsEndpointOptions;
+  /** Fault injection for the fault suite only: see OUTBOX_RELAY_KILL_AFTER_PUBLISHES. */
+  relayKillAfterPublishes?: number;
 }
 
 export interface SubgraphHttpOptions {
@@ -205,7 +207,13 @@ export function createSubgraphRuntime<L>(
     }
     const messaging = options.messaging;
     if (!messaging) return;
-    const relay = createOutboxRelay({ orm: current, js: messaging.js, namespace, logger });
+    const relay = createOutboxRelay({
+      orm: current,
+      js: messaging.js,
+      namespace,
+      logger,
+      killAfterPublishes: options.relayKillAfterPublishes,
+    });
     workers.relay = relay;
     // Publish as soon as a change commits, rather than at the next poll.
     current.em.getEventManager().registerSubscriber({
