@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { SUBGRAPH_NAMES } from '../test-support/chaos/chaosPlatform';
 import {
   clean,
   defaultChaosOptions,
@@ -32,7 +33,7 @@ async function main() {
     eventsPerFault: values.short ? 600 : Number(values.events),
     staff: Number(values.staff),
     faults: faults as FaultName[],
-    subgraphs: values.subgraphs.split(',').map((s) => s.trim()),
+    subgraphs: values.subgraphs!.split(',').map((s) => s.trim()),
     natsOutageMs: (values.short ? 5 : Number(values['nats-outage'])) * 1000,
     log: (line) => console.error(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${line}`),
   });
