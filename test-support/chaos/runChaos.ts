@@ -98,9 +98,8 @@ const serves =
   (name) =>
     options.subgraphs.includes(name);
 
-/** Past days enough for every phase's shifts: about ten events a round, two rounds a day. */
-const daysBack = (o: ChaosOptions) =>
-  Math.min(330, Math.ceil((2 * o.eventsPerFault * o.faults.length) / (10 * o.staff * 2)) + 5);
+/** Past days for the shifts: two a day, back into last year, where the agreements start. */
+const DAYS_BACK = 330;
 
 async function writtenSince(db: Client, from: Date): Promise<number> {
   const { rows } = await db.query(
@@ -230,7 +229,7 @@ export async function runChaos(partial: Partial<ChaosOptions> = {}): Promise<Fau
     if (serves(options)('billing')) await seedRateCard(await db.get());
     const client: GatewayClient = createGatewayClient(platform.parts.issuer, platform.gatewayUrls);
     const staff = await hireStaff(client, options.staff, serves(options));
-    const load = createSteadyLoad(client, staff, serves(options), daysBack(options));
+    const load = createSteadyLoad(client, staff, serves(options), DAYS_BACK);
     for (const fault of options.faults) {
       options.log(`${fault}: load on`);
       const row = await runPhase(fault, { platform, options }, load, db);
