@@ -20,6 +20,9 @@ const GATEWAY_ENV = {
   GATEWAY_QUEUE_PER_IDENTITY: '1024',
 };
 
+/** A busy machine starts nine processes slowly: readiness gets time. */
+const STARTUP_TIMEOUT_MS = 600_000;
+
 interface Served {
   name: string;
   replica: number;
@@ -72,7 +75,7 @@ export async function startChaosPlatform(
     const port = served.get(key(name, replica))?.port ?? (await freePort());
     const child = parts.subgraph(name, port, { LOG_LEVEL: 'fatal', ...env });
     served.set(key(name, replica), { name, replica, port, child });
-    await parts.ready(port, 180_000);
+    await parts.ready(port, STARTUP_TIMEOUT_MS);
   }
 
   async function serveSet(replica: number) {
@@ -92,7 +95,7 @@ export async function startChaosPlatform(
       ...urls,
       GATEWAY_REQUIRED_SUBGRAPHS: names.join(','),
     });
-    await parts.ready(port, 180_000);
+    await parts.ready(port, STARTUP_TIMEOUT_MS);
     gateways.push(port);
   }
 
