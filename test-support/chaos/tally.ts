@@ -216,6 +216,17 @@ async function checkNotifications(db: Client, events: EventRow[], found: Finding
   }
 }
 
+/** One finding of each kind (what is counted and of which event type), at most ten. */
+function examplesOf(findings: string[]): string[] {
+  const kinds = new Map<string, string>();
+  for (const finding of findings) {
+    const kind = finding.split(' ').slice(0, 4).join(' ');
+    if (!kinds.has(kind))
+      kinds.set(kind, `${finding} (${findings.filter((f) => f.startsWith(kind)).length} like it)`);
+  }
+  return [...kinds.values()].slice(0, 10);
+}
+
 export async function deadLetters(jsm: JetStreamManager): Promise<number> {
   return (await jsm.streams.info(deadLetterStream(DEFAULT_NAMESPACE))).state.messages;
 }
@@ -243,6 +254,6 @@ export async function tally(
     lost: found.lost.size,
     doubled: found.doubled.size,
     deadLettered: (await deadLetters(jsm)) - window.deadLettersBefore,
-    examples: [...found.lost, ...found.doubled].slice(0, 5),
+    examples: examplesOf([...found.lost, ...found.doubled]),
   };
 }
