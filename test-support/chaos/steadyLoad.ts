@@ -88,14 +88,14 @@ function* pastShifts(daysBack: number): Generator<DateTime> {
     }
 }
 
-/** Future weekdays from next week on: each takes one day of sick leave. */
+/** Future working days from next week on (no weekend, no public holiday): one sick day each. */
 function* leaveDays(): Generator<string> {
   for (
     let day = DateTime.now().setZone(ZONE).startOf('day').plus({ days: 7 });
     ;
     day = day.plus({ days: 1 })
   )
-    if (day.weekday <= 5) yield day.toISODate()!;
+    if (day.weekday <= 5 && !isPublicHoliday(LOCATION, day.toISODate()!)) yield day.toISODate()!;
 }
 
 /** One round of an employee's working life: a shift, a check-in and -out, sick leave approved. */
