@@ -145,6 +145,7 @@ async function serveSubgraph(
     logger,
     schemaDetailsInErrors: config.NODE_ENV === 'development',
     metricsEndpoint: metricsEndpointOf(config),
+    relayKillAfterPublishes: config.OUTBOX_RELAY_KILL_AFTER_PUBLISHES,
   });
   await runtime.start();
   const server = runtime.createHttpServer({ gatewayAssertions });

@@ -30,6 +30,11 @@ export interface OutboxRelayOptions {
   keepSentMs?: number;
   /** How often the relay deletes rows published more than `keepSentMs` ago (default 10 min). */
   purgeIntervalMs?: number;
+  /**
+   * Fault injection for the fault suite only (docs/faults.md): the process kills itself with
+   * SIGKILL right after its Nth acknowledged publish, before the row is marked sent.
+   */
+  killAfterPublishes?: number;
   logger?: Logger;
 }
 
@@ -71,6 +76,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const keepSentMs = options.keepSentMs ?? 24 * 3600_000;
   const purgeIntervalMs = options.purgeIntervalMs ?? 600_000;
   let lastPurge = 0;
+  let publishes = 0;
   const logger = options.logger ?? defaultLogger();
   const streamName = eventsStream(namespace);
   const claimInTransaction = isPostgres(orm);
@@ -91,6 +97,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
           timeout: publishTimeoutMs,
           expect: { streamName },
         });
+        publishes += 1;
+        if (publishes === options.killAfterPublishes) process.kill(process.pid, 'SIGKILL');
       } catch (error) {
         row.attempts += 1;
         row.lastError = errorMessage(error).slice(0, 1000);

@@ -65,6 +65,8 @@ const schema = z.object({
   INTROSPECTION_OPEN: bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+  /** Fault suite only (docs/faults.md): a served subgraph SIGKILLs itself after its Nth publish, before marking it sent. */
+  OUTBOX_RELAY_KILL_AFTER_PUBLISHES: positive.optional(),
   /** OTLP/HTTP collector for traces; without it spans are made (ids propagate) but not exported. */
   OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
   /** `service.name` of this process's spans (default `hr-platform`, or `hr-<name>` when serving one part). */

@@ -95,6 +95,8 @@ export interface SubgraphRuntimeOptions {
   metricsEndpoint?: MetricsEndpointOptions;
   /** How this subgraph asks other domains for data its copies lack yet. */
   ownerAsk?: OwnerAskOptions;
+  /** Fault injection for the fault suite only: see OUTBOX_RELAY_KILL_AFTER_PUBLISHES. */
+  relayKillAfterPublishes?: number;
 }
 
 export interface SubgraphHttpOptions {
@@ -230,7 +232,13 @@ export function createSubgraphRuntime<L>(
     }
     const messaging = options.messaging;
     if (!messaging) return;
-    const relay = createOutboxRelay({ orm: current, js: messaging.js, namespace, logger });
+    const relay = createOutboxRelay({
+      orm: current,
+      js: messaging.js,
+      namespace,
+      logger,
+      killAfterPublishes: options.relayKillAfterPublishes,
+    });
     workers.relay = relay;
     // Publish as soon as a change commits, rather than at the next poll.
     current.em.getEventManager().registerSubscriber({
