@@ -49,6 +49,7 @@ export const IRREGULAR_PAST = [
   'kept',
   'built',
   'put',
+  'read',
   'split',
   'spent',
   'sold',

@@ -291,6 +291,12 @@ const validData: Record<string, Record<string, unknown>> = {
     createdAt: '2026-11-22T08:00:00.000Z',
     version: 1,
   },
+  'notifications.notification.read': {
+    notificationId: ENTRY,
+    recipientId: EMPLOYEE,
+    readAt: '2026-11-22T09:30:00.000Z',
+    version: 2,
+  },
   'time.entry.recorded': timeEntry({ version: 1 }),
   'time.entry.amended': timeEntry({
     version: 2,

@@ -44,8 +44,7 @@ function nextWeekday(): string {
 
 // Each operation of the front end's contract that changes state runs through the gateway
 // with its own correlation id, and each ends in the audit log under that id; after the whole
-// run no event has gone to the dead letters. MarkNotificationRead and MarkAllNotificationsRead
-// publish no event yet, so they cannot be audited and are left out.
+// run no event has gone to the dead letters.
 describe('every contract mutation ends in an audit entry', () => {
   let tp: TestPlatform;
   let org: Organisation;
@@ -229,6 +228,20 @@ describe('every contract mutation ends in an audit entry', () => {
       finance,
     );
     await run('CloseBillingDay', { input: { date } }, finance);
+  });
+
+  it('notifications: mark one read, then all', async () => {
+    // The leave decisions above told the requester; two of those are still unread.
+    const nurse = self(org.reports[1].id);
+    const unread = async () => {
+      const { data } = await tp.graphql(op('MyNotifications'), { unreadOnly: true }, nurse);
+      const nodes = (data?.myNotifications.nodes ?? []) as { id: string }[];
+      return nodes.length >= 2 ? nodes : undefined;
+    };
+    const [first] = await waitFor(unread);
+    await run('MarkNotificationRead', { input: { id: first!.id } }, nurse);
+    const all = await run('MarkAllNotificationsRead', {}, nurse);
+    expect(all.markAllNotificationsRead.count).toBeGreaterThan(0);
   });
 
   it('finds each operation in the audit log under its correlation id', async () => {

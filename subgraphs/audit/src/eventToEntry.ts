@@ -41,6 +41,7 @@ const ACTIONS: Record<string, string> = {
   published: 'PUBLISH',
   closed: 'CLOSE',
   purged: 'PURGE',
+  read: 'READ',
 };
 
 /**

@@ -1,4 +1,3 @@
-import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -9,7 +8,7 @@ import { DateTimeScalar } from './scalars';
 import type { EmailSettings } from './email';
 import { EmployeeCopySchema, NotificationSchema, type Notification } from './entities';
 import { forbiddenTo, invalid, notificationNotFound, unknownRecipient } from './errors';
-import { storeNotifications, type NotificationDraft } from './store';
+import { readEvent, storeNotifications, type NotificationDraft } from './store';
 
 export const MAX_TITLE = 200;
 export const MAX_BODY = 5000;
@@ -30,6 +29,12 @@ function selfOf(identity: Identity): string {
   if (identity.role === 'PARTNER' || !identity.employeeId)
     throw forbiddenTo('Only a person has notifications.');
   return identity.employeeId;
+}
+
+function markRead(n: Notification, at: Date): void {
+  n.status = 'READ';
+  n.readAt = at;
+  n.version += 1;
 }
 
 const cursorOf = (n: Notification) =>
@@ -180,9 +185,8 @@ export function createResolvers(
           // Another person's notification is not revealed to exist.
           if (!n) throw notificationNotFound(args.input.id);
           if (n.status === 'UNREAD') {
-            n.status = 'READ';
-            n.readAt = settings.now();
-            n.version += 1;
+            markRead(n, settings.now());
+            ctx.emit(tx, readEvent(n));
           }
           return n;
         });
@@ -190,11 +194,15 @@ export function createResolvers(
       async markAllNotificationsRead(_root, _args, ctx: NotificationsContext) {
         const me = selfOf(ctx.identity);
         const at = settings.now();
-        const count = await ctx.em.nativeUpdate(
-          NotificationSchema,
-          { recipientId: me, status: 'UNREAD' },
-          { status: 'READ', readAt: at, version: raw('version + 1') },
-        );
+        // Row by row rather than one UPDATE: each change is an event, so each is audited.
+        const count = await ctx.em.transactional(async (tx) => {
+          const unread = await tx.find(NotificationSchema, { recipientId: me, status: 'UNREAD' });
+          for (const n of unread) {
+            markRead(n, at);
+            ctx.emit(tx, readEvent(n));
+          }
+          return unread.length;
+        });
         return { count };
       },
       async sendNotification(

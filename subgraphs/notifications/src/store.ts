@@ -10,6 +10,7 @@ import {
 } from './entities';
 
 export const NOTIFICATION_CREATED = 'notifications.notification.created';
+export const NOTIFICATION_READ = 'notifications.notification.read';
 
 /** A notification to store for one recipient. */
 export interface NotificationDraft {
@@ -38,6 +39,18 @@ export const createdEvent = (n: Notification): EventDraft => ({
     type: n.type,
     title: n.title,
     createdAt: n.createdAt.toISOString(),
+    version: n.version,
+  },
+});
+
+/** Marking read changes the notification, so it is audited like any other change. */
+export const readEvent = (n: Notification): EventDraft => ({
+  type: NOTIFICATION_READ,
+  subject: n.id,
+  data: {
+    notificationId: n.id,
+    recipientId: n.recipientId,
+    readAt: n.readAt!.toISOString(),
     version: n.version,
   },
 });
