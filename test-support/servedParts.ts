@@ -75,8 +75,9 @@ export async function prepareServedParts(options: ServedPartsOptions): Promise<S
       serve(name, port, { GATEWAY_JWKS_FILE: keys.gatewayJwks, ...env }),
     gateway: (port, env) =>
       serve('gateway', port, { GATEWAY_ASSERTION_KEY_FILE: keys.gatewayPrivate, ...env }),
-    // Starting takes a while on a busy machine, the more so under a test's load.
-    ready: (port, timeoutMs = 90_000) =>
+    // Starting takes a while on a busy machine, the more so while other suites start
+    // processes of their own: the bound is for a part that never comes up, not a slow one.
+    ready: (port, timeoutMs = 240_000) =>
       waitFor(
         () =>
           fetch(`http://127.0.0.1:${port}/health/ready`).then(

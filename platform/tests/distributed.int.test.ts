@@ -49,7 +49,7 @@ describe('distributed mode: gateway and subgraphs as separate processes', () => 
     await parts.ready(gatewayPort);
     gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
     employeesUrl = `http://127.0.0.1:${employeesPort}/graphql`;
-  }, 180_000);
+  }, 600_000);
 
   afterAll(async () => {
     await parts?.stop();

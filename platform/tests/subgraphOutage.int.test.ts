@@ -91,7 +91,7 @@ describe('a subgraph process stopped under load', () => {
       input: personInput('Ada', 'Outage'),
     });
     employeeId = (created.data as { createEmployee: { id: string } }).createEmployee.id;
-  }, 180_000);
+  }, 600_000);
 
   afterAll(async () => {
     await parts?.stop();
@@ -222,5 +222,5 @@ describe('a subgraph process stopped under load', () => {
         }
       }
     }
-  }, 300_000);
+  }, 600_000);
 });
