@@ -204,7 +204,7 @@ async function runPhase(
   }
 }
 
-/** Billing costs past work only at a rate card already in force then, which the API never sets. */
+/** Billing costs work only at a card in force on its day; defining the grade first is outside the contract. */
 async function seedRateCard(db: Client) {
   await db.query(
     `insert into billing.billing_rate_cards (id, grade, effective_from, base_hourly_rate_minor, currency,
