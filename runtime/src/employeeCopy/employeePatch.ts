@@ -29,12 +29,9 @@ export function employeePatch(type: string, data: EmployeeEventData): EmployeePa
         hireDate: data.hireDate,
       };
     case EMPLOYEE_LOOKED_UP:
+      // The owner's answer is the created event's fields and where the person stands now.
       return {
-        status: data.status,
-        managerId: data.managerId ?? null,
-        location: data.location,
-        timeZone: data.timeZone,
-        hireDate: data.hireDate,
+        ...employeePatch('employees.employee.created', data),
         terminationDate: data.terminationDate ?? null,
       };
     case 'employees.employee.updated':
