@@ -30,3 +30,10 @@ export { checkPolicyRules, ruleNames, type PolicyProblem } from './checkPolicyRu
 export { POLICY_UPDATED, type PolicyUpdatedData } from './policyEvents';
 export { policyCopyId, policyCopySchema, type PolicyCopy } from './policyCopySchema';
 export { createPolicyCopies, type PolicyCopies, type PolicyCopiesOptions } from './policyCopies';
+export {
+  COMPLIANCE_CHECKS,
+  type CheckingCaller,
+  type ComplianceAnswer,
+  type ComplianceFinding,
+  type ComplianceQuestion,
+} from './complianceCheck';
