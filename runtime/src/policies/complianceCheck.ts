@@ -37,10 +37,13 @@ export interface ComplianceFinding {
   policy: PolicyRef | null;
 }
 
-/** The answer. `error` is set instead when the caller may not ask or the input is bad. */
+/**
+ * The answer. `refusal` is set instead when the caller may not ask or the input is bad (not
+ * `error`: the asker reads an answer with `error` as the owner failing).
+ */
 export interface ComplianceAnswer {
   allowed: boolean;
   findings: ComplianceFinding[];
   /** A refusal of the question itself: the code and field a real request would get. */
-  error?: { code: string; message: string; field: string | null };
+  refusal?: { code: string; message: string; field: string | null };
 }
