@@ -3,6 +3,7 @@ import { agreements } from './agreements/src';
 import { attendance } from './attendance/src';
 import { audit } from './audit/src';
 import { billing } from './billing/src';
+import { compliance } from './compliance/src';
 import { employees } from './employees/src';
 import { leave } from './leave/src';
 import { notifications } from './notifications/src';
@@ -17,6 +18,7 @@ export const subgraphs = [
   leave,
   attendance,
   billing,
+  compliance,
   notifications,
   audit,
 ] as const;

@@ -20,3 +20,21 @@ function asString(value: unknown): string {
   if (typeof value !== 'string') throw new TypeError('Date must be a string.');
   return value;
 }
+
+/**
+ * `DateTime`: an instant, always returned in UTC. Inputs are kept as given and checked by
+ * the operation, so a bad one is a BAD_USER_INPUT naming its field.
+ */
+export const DateTimeScalar = new GraphQLScalarType({
+  name: 'DateTime',
+  description: 'An instant, RFC 3339 with an offset; always returned in UTC.',
+  serialize: (value) => (value instanceof Date ? value : new Date(String(value))).toISOString(),
+  parseValue: (value) => {
+    if (typeof value !== 'string') throw new TypeError('DateTime must be a string.');
+    return value;
+  },
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new TypeError('DateTime must be a string.');
+    return ast.value;
+  },
+});

@@ -19,6 +19,7 @@ const EXTRA_COLUMNS = {
   timeZone: { type: 'string', length: 64 },
   hireDate: { type: 'string', length: 10, nullable: true },
   terminationDate: { type: 'string', length: 10, nullable: true },
+  department: { type: 'string', length: 100, nullable: true, index: true },
 } as const;
 
 export type ExtraColumn = keyof typeof EXTRA_COLUMNS;

@@ -24,6 +24,7 @@ export interface EmployeeEventData {
   status?: EmployeeStatus;
   managerId?: string | null;
   location?: string;
+  department?: string | null;
   timeZone?: string;
   hireDate?: string;
   /** terminated: the last day; a looked-up record says null when there is none. */

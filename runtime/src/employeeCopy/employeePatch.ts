@@ -8,6 +8,7 @@ export interface EmployeeFields {
   timeZone: string;
   hireDate: string | null;
   terminationDate: string | null;
+  department: string | null;
 }
 
 export type EmployeePatch = Partial<EmployeeFields>;
@@ -27,6 +28,7 @@ export function employeePatch(type: string, data: EmployeeEventData): EmployeePa
         location: data.location,
         timeZone: data.timeZone,
         hireDate: data.hireDate,
+        department: data.department ?? null,
       };
     case EMPLOYEE_LOOKED_UP:
       // The owner's answer is the created event's fields and where the person stands now.
@@ -39,6 +41,7 @@ export function employeePatch(type: string, data: EmployeeEventData): EmployeePa
         location: changed(data, 'location'),
         timeZone: changed(data, 'timeZone'),
         hireDate: changed(data, 'hireDate'),
+        department: changed(data, 'department'),
       };
     case 'employees.employee.status_changed':
       return { status: data.to };

@@ -12,6 +12,7 @@ const BLANK: EmployeeFields & { writeLock: number } = {
   timeZone: DEFAULT_TIME_ZONE,
   hireDate: null,
   terminationDate: null,
+  department: null,
   writeLock: 0,
 };
 

@@ -1,0 +1,3 @@
+import type { ComplianceDeps, ComplianceResolvers } from '../context';
+
+export const checkResolvers = (deps: ComplianceDeps): ComplianceResolvers => (deps ? {} : {});

@@ -1,0 +1,22 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { EventEnvelope, EventHandlerDefinition } from '../../../messaging/src/types';
+import {
+  EMPLOYEE_EVENTS,
+  lockableCopyKeeping,
+  updateEmployeeCopy,
+} from '../../../runtime/src/employeeCopy';
+import { EmployeeCopySchema } from './entities';
+
+const employeeCopy = lockableCopyKeeping(EmployeeCopySchema);
+
+/** Applies one employees event to compliance's copy. */
+export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
+  await updateEmployeeCopy(em, event, employeeCopy);
+}
+
+/** Keeps compliance's copy of employees: status, manager, department, location, zone. */
+export const employeeCopyHandler: EventHandlerDefinition = {
+  name: 'employee_copy',
+  types: EMPLOYEE_EVENTS,
+  handle: (event, { em }) => applyEmployeeEvent(em, event),
+};
