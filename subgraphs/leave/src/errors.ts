@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from '../../../runtime/src/errors';
+import { policyLabel, type PolicyRef } from '../../../runtime/src/policies';
 
 /** Why the leave domain refused a request. */
 export enum LeaveErrorCode {
@@ -58,12 +59,31 @@ export const invalid = (field: string, message: string) =>
 
 export const forbiddenTo = (message: string) => new LeaveError(LeaveErrorCode.FORBIDDEN, message);
 
-/** A request rule that refused: POLICY_VIOLATION with `rule` = the rule's name. */
+/**
+ * A request rule that refused: POLICY_VIOLATION with `rule` = the rule's name. Every one
+ * names the policy version it was judged by, in `extensions.policy` and at the end of the
+ * message (`(LEAVE/ANNUAL v3)`), so the person refused can find the rule that did it.
+ */
 export const violation = (
   rule: LeaveErrorCode,
+  policy: PolicyRef,
   message: string,
-  extensions?: Record<string, unknown>,
-) => new LeaveError(rule, message, { extensions });
+  details: { field?: string; extensions?: Record<string, unknown> } = {},
+) =>
+  new LeaveError(rule, `${message} (${policyLabel(policy)})`, {
+    field: details.field,
+    extensions: { ...details.extensions, policy: refOf(policy) },
+  });
+
+const refOf = ({ kind, key, version }: PolicyRef): PolicyRef => ({ kind, key, version });
+
+/** The type is switched off by the policy in force: bad input, naming the policy too. */
+export const notOffered = (policy: PolicyRef) =>
+  new LeaveError(
+    LeaveErrorCode.INVALID_INPUT,
+    `${policy.key} leave is not offered (${policyLabel(policy)})`,
+    { field: 'leaveType', extensions: { policy: refOf(policy) } },
+  );
 
 export const unknownEmployee = (id: string) =>
   new LeaveError(LeaveErrorCode.UNKNOWN_EMPLOYEE, `There is no employee ${id}.`, {
