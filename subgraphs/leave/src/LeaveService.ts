@@ -99,12 +99,13 @@ export class LeaveService {
       loaders.activeRequests.load(`${employeeId}|${historyFloor(day)}`),
       loaders.policyCopies.load('LEAVE'),
     ]);
-    const { config, now } = this.settings;
+    const { config } = this.settings;
     const book = this.settings.policies.book(copies);
     const zone = employee?.timeZone ?? DEFAULT_TIME_ZONE;
+    const now = this.settings.now();
     // Each year by its own version: now's while it runs, its last one once it has ended.
     const rulesOf = (type: LeaveType) => (year: LeaveYear) =>
-      book.at(type, yearInstant(year, zone, now())).rules;
+      book.at(type, yearInstant(year, zone, now)).rules;
     const year = leaveYearOf(day, agreements, config);
     return LEAVE_TYPES.filter((type) => rulesOf(type)(year).usesBalance).map((type) =>
       balanceOf(type, rulesOf(type), day, employee, agreements, bookings, config),

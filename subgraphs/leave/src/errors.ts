@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode } from '../../../runtime/src/errors';
-import { policyLabel, type PolicyRef } from '../../../runtime/src/policies';
+import { policyLabel, policyRef, type PolicyVersion } from '../../../runtime/src/policies';
 
 /** Why the leave domain refused a request. */
 export enum LeaveErrorCode {
@@ -66,23 +66,21 @@ export const forbiddenTo = (message: string) => new LeaveError(LeaveErrorCode.FO
  */
 export const violation = (
   rule: LeaveErrorCode,
-  policy: PolicyRef,
+  policy: PolicyVersion,
   message: string,
   details: { field?: string; extensions?: Record<string, unknown> } = {},
 ) =>
   new LeaveError(rule, `${message} (${policyLabel(policy)})`, {
     field: details.field,
-    extensions: { ...details.extensions, policy: refOf(policy) },
+    extensions: { ...details.extensions, policy: policyRef(policy) },
   });
 
-const refOf = ({ kind, key, version }: PolicyRef): PolicyRef => ({ kind, key, version });
-
 /** The type is switched off by the policy in force: bad input, naming the policy too. */
-export const notOffered = (policy: PolicyRef) =>
+export const notOffered = (policy: PolicyVersion) =>
   new LeaveError(
     LeaveErrorCode.INVALID_INPUT,
     `${policy.key} leave is not offered (${policyLabel(policy)})`,
-    { field: 'leaveType', extensions: { policy: refOf(policy) } },
+    { field: 'leaveType', extensions: { policy: policyRef(policy) } },
   );
 
 export const unknownEmployee = (id: string) =>
