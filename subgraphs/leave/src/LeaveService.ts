@@ -1,16 +1,22 @@
 import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import { addDays, daysBetween, localDate } from '../../../runtime/src/calendar';
+import { DEFAULT_TIME_ZONE, localDate } from '../../../runtime/src/calendar';
+import { knowEmployee, lockEmployee } from '../../../runtime/src/employeeCopy';
 import { once } from '../../../runtime/src/idempotency';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
-import { balanceOf, historyFloor, leaveYearOf, workingDaysOn, type Balance } from './balances';
-import { chargedDays, halvesOf } from './days';
 import {
-  AgreementCopySchema,
+  balanceOf,
+  historyFloor,
+  leaveYearOf,
+  yearInstant,
+  type Balance,
+  type LeaveYear,
+} from './balances';
+import { halvesOf } from './days';
+import {
   EmployeeCopySchema,
   LeaveRequestSchema,
-  type ChargedDay,
   type EmployeeCopy,
   type LeaveRequest,
   type LeaveStatus,
@@ -18,7 +24,6 @@ import {
 import {
   badTransition,
   concurrentChange,
-  invalid,
   LeaveErrorCode,
   requestNotFound,
   staleVersion,
@@ -26,8 +31,11 @@ import {
   violation,
 } from './errors';
 import * as events from './events';
+import { employeeKnowing } from './handlers';
 import * as check from './inputs';
 import type { CancelLeaveInput, DecideLeaveInput, RequestLeaveInput } from './inputs';
+import { judgeRequest, type Judging } from './judgeRequest';
+import type { LeavePolicies, LeavePolicy } from './leavePolicies';
 import type { LeaveLoaders } from './loaders';
 import {
   assertCanDecide,
@@ -35,16 +43,14 @@ import {
   assertCanRequestFor,
   canReadLeave,
 } from './permissions';
-import { LEAVE_TYPES, type LeaveConfig, type LeavePolicy } from './policies';
-import { knowEmployee, lockEmployee } from '../../../runtime/src/employeeCopy';
-import { employeeKnowing } from './handlers';
-import { overlapping } from './queries';
+import { LEAVE_TYPES, type LeaveConfig, type LeaveType } from './policies';
 
 export type LeaveContext = SubgraphContext<LeaveLoaders>;
 
-/** What the module is built with: the policies and the clock (tests fix it). */
+/** What the module is built with: the configuration, the policy copies and the clock. */
 export interface LeaveSettings {
   config: LeaveConfig;
+  policies: LeavePolicies;
   now: () => Date;
 }
 
@@ -55,8 +61,6 @@ export interface Page<T> {
   totalCount: number;
 }
 
-const ENDLESS = '9999-12-31';
-
 /** Leave's use cases: who may, which rules hold, and the event each change records. */
 export class LeaveService {
   constructor(
@@ -66,16 +70,15 @@ export class LeaveService {
 
   private readonly managersOf = (id: string) => this.ctx.loaders.managerChain.load(id);
 
-  private policy(type: LeaveRequest['leaveType']): LeavePolicy {
-    return this.settings.config.policies[type];
-  }
-
   private today(employee: Pick<EmployeeCopy, 'timeZone'> | null): string {
-    return localDate(this.settings.now(), employee?.timeZone ?? 'Europe/London');
+    return localDate(this.settings.now(), employee?.timeZone ?? DEFAULT_TIME_ZONE);
   }
 
-  policies(): LeavePolicy[] {
-    return LEAVE_TYPES.map((type) => this.policy(type));
+  /** The version of each type's policy in force now. */
+  async policies(): Promise<LeavePolicy[]> {
+    const book = this.settings.policies.book(await this.ctx.loaders.policyCopies.load('LEAVE'));
+    const now = this.settings.now();
+    return LEAVE_TYPES.map((type) => book.at(type, now));
   }
 
   async request(id: string): Promise<LeaveRequest | null> {
@@ -90,16 +93,23 @@ export class LeaveService {
     const day = check.isoDate('on', on);
     await assertCanReadLeave(this.ctx.identity, employeeId, this.managersOf);
     const { loaders } = this.ctx;
-    const [employee, agreements, bookings] = await Promise.all([
+    const [employee, agreements, bookings, copies] = await Promise.all([
       loaders.employee.load(employeeId),
       loaders.agreements.load(employeeId),
       loaders.activeRequests.load(`${employeeId}|${historyFloor(day)}`),
+      loaders.policyCopies.load('LEAVE'),
     ]);
-    return this.policies()
-      .filter((policy) => policy.usesBalance)
-      .map((policy) =>
-        balanceOf(policy, day, employee, agreements, bookings, this.settings.config),
-      );
+    const { config } = this.settings;
+    const book = this.settings.policies.book(copies);
+    const zone = employee?.timeZone ?? DEFAULT_TIME_ZONE;
+    const now = this.settings.now();
+    // Each year by its own version: now's while it runs, its last one once it has ended.
+    const rulesOf = (type: LeaveType) => (year: LeaveYear) =>
+      book.at(type, yearInstant(year, zone, now)).rules;
+    const year = leaveYearOf(day, agreements, config);
+    return LEAVE_TYPES.filter((type) => rulesOf(type)(year).usesBalance).map((type) =>
+      balanceOf(type, rulesOf(type), day, employee, agreements, bookings, config),
+    );
   }
 
   async requestsOf(
@@ -151,30 +161,9 @@ export class LeaveService {
 
   async requestLeave(input: RequestLeaveInput): Promise<LeaveRequest> {
     const { identity } = this.ctx;
-    const employeeId = input.employeeId ?? identity.employeeId;
-    if (!employeeId)
-      throw invalid('employeeId', 'employeeId is required when the caller is not an employee.');
-    const leaveType = check.leaveType(input.leaveType);
-    const policy = this.policy(leaveType);
-    if (!policy.enabled) throw invalid('leaveType', `${leaveType} leave is not offered.`);
-    const startDate = check.isoDate('startDate', input.startDate);
-    const endDate = check.isoDate('endDate', input.endDate);
-    if (endDate < startDate) throw invalid('endDate', 'endDate must not be before startDate.');
-    if (daysBetween(startDate, endDate) >= check.MAX_SPAN_DAYS)
-      throw invalid(
-        'endDate',
-        `endDate must be less than ${check.MAX_SPAN_DAYS} days after startDate.`,
-      );
-    const halfDayStart = input.halfDayStart ?? false;
-    const halfDayEnd = input.halfDayEnd ?? false;
-    if (startDate === endDate && halfDayStart && halfDayEnd)
-      throw invalid(
-        'halfDayEnd',
-        'halfDayEnd cannot join halfDayStart on a one-day request: a day has one half day off at most.',
-      );
-    const reason = check.text('reason', input.reason);
+    const checked = check.requestInput(input, identity.employeeId);
+    const { employeeId } = checked;
     assertCanRequestFor(identity, employeeId);
-    const span = { startDate, endDate, halfDayStart, halfDayEnd };
     const scope = {
       operation: 'leave.requestLeave',
       caller: identity.subject,
@@ -187,22 +176,24 @@ export class LeaveService {
       if (!(await lockEmployee(tx, EmployeeCopySchema, employeeId)))
         throw unknownEmployee(employeeId);
       const employee = await tx.findOneOrFail(EmployeeCopySchema, employeeId);
-      const agreements = await tx.find(
-        AgreementCopySchema,
-        { employeeId },
-        { orderBy: { startDate: 'asc' } },
+      const { policy, days, violations } = await judgeRequest(
+        tx,
+        this.judging(),
+        checked,
+        employee,
       );
-      const days = await this.checkRules(tx, employee, agreements, policy, span);
+      if (violations.length) throw violations[0];
       const now = new Date();
       const request = tx.create(LeaveRequestSchema, {
         id: uuidv7(),
         employeeId,
-        leaveType,
-        ...span,
+        leaveType: checked.leaveType,
+        ...checked.span,
         halfDays: halvesOf(days),
         chargedDays: days,
+        policyVersion: policy.version,
         status: 'PENDING',
-        reason,
+        reason: checked.reason,
         requestedBy: identity.subject,
         managerId: employee.managerId,
         decision: null,
@@ -217,120 +208,21 @@ export class LeaveService {
         updatedAt: now,
       });
       tx.persist(request);
-      this.ctx.emit(tx, events.created(request, policy));
+      this.ctx.emit(tx, events.created(request, policy.rules));
       return request.id;
     });
     return this.reload(id);
   }
 
-  /** Every request rule of DOMAIN.md, in order; the first that fails is a POLICY_VIOLATION. */
-  private async checkRules(
-    tx: EntityManager,
-    employee: EmployeeCopy,
-    agreements: Parameters<typeof balanceOf>[3],
-    policy: LeavePolicy,
-    span: { startDate: string; endDate: string; halfDayStart: boolean; halfDayEnd: boolean },
-  ): Promise<ChargedDay[]> {
-    if (employee.status === 'INACTIVE' || employee.status === 'TERMINATED')
-      throw violation(
-        LeaveErrorCode.EMPLOYEE_NOT_ACTIVE,
-        `The employee is ${employee.status}; only active employees may request leave.`,
-        { status: employee.status },
-      );
-    if (
-      (employee.hireDate && span.startDate < employee.hireDate) ||
-      span.endDate > (employee.terminationDate ?? ENDLESS)
-    )
-      throw violation(
-        LeaveErrorCode.OUTSIDE_EMPLOYMENT,
-        'Leave must fall between the hire date and the termination date.',
-        { hireDate: employee.hireDate, terminationDate: employee.terminationDate },
-      );
-    if ((span.halfDayStart || span.halfDayEnd) && !policy.halfDaysAllowed)
-      throw violation(
-        LeaveErrorCode.HALF_DAY_NOT_ALLOWED,
-        `${policy.leaveType} leave is taken in whole days.`,
-      );
-    const days = chargedDays(span, {
-      workingDays: workingDaysOn(agreements, span.startDate),
-      location: employee.location,
-      policy,
-    });
-    const halves = halvesOf(days);
-    if (halves === 0)
-      throw violation(
-        LeaveErrorCode.NO_WORKING_DAYS,
-        'No day of the request is a working day: nothing to take leave from.',
-      );
-    const today = this.today(employee);
-    // A type without notice (sick leave) may also be recorded afterwards.
-    if (policy.noticeDays > 0 && daysBetween(today, span.startDate) < policy.noticeDays)
-      throw violation(
-        LeaveErrorCode.NOTICE_PERIOD,
-        `${policy.leaveType} leave needs ${policy.noticeDays} days' notice; the earliest start is ${addDays(today, policy.noticeDays)}.`,
-        { noticeDays: policy.noticeDays, earliestStartDate: addDays(today, policy.noticeDays) },
-      );
-    if (policy.maxConsecutiveDays !== null && halves > policy.maxConsecutiveDays * 2)
-      throw violation(
-        LeaveErrorCode.MAX_CONSECUTIVE_DAYS,
-        `${policy.leaveType} leave is at most ${policy.maxConsecutiveDays} days in one request; this one is ${halves / 2}.`,
-        { maxConsecutiveDays: policy.maxConsecutiveDays, days: halves / 2 },
-      );
-    const clashing = await overlapping(tx, employee.id, span.startDate, span.endDate);
-    if (clashing.length)
-      throw violation(
-        LeaveErrorCode.OVERLAPPING_LEAVE,
-        `The request overlaps ${clashing.length} pending or approved request(s) of the employee.`,
-        {
-          overlapping: clashing.map((r) => ({
-            id: r.id,
-            startDate: r.startDate,
-            endDate: r.endDate,
-            status: r.status,
-          })),
-        },
-      );
-    if (policy.usesBalance && !policy.allowNegative)
-      await this.checkBalance(tx, employee, agreements, policy, days);
-    return days;
+  /** What a request is judged with now. */
+  private judging(): Judging {
+    const { config, policies, now } = this.settings;
+    return { config, policies, now: now() };
   }
 
-  /** Enough balance in each leave year the request touches, counting it as pending. */
-  private async checkBalance(
-    tx: EntityManager,
-    employee: EmployeeCopy,
-    agreements: Parameters<typeof balanceOf>[3],
-    policy: LeavePolicy,
-    days: ChargedDay[],
-  ): Promise<void> {
-    const floor = historyFloor(days[0].date);
-    const existing = await tx.find(LeaveRequestSchema, {
-      employeeId: employee.id,
-      status: { $in: ['PENDING', 'APPROVED'] },
-      endDate: { $gte: floor },
-    });
-    const candidate = { id: 'new', leaveType: policy.leaveType, status: 'PENDING' as const };
-    const bookings = [...existing, { ...candidate, chargedDays: days }];
-    const config = this.settings.config;
-    const lastDayOfYear = new Map<string, string>();
-    for (const day of days)
-      lastDayOfYear.set(leaveYearOf(day.date, agreements, config).start, day.date);
-    for (const [yearStart, on] of lastDayOfYear) {
-      const balance = balanceOf(policy, on, employee, agreements, bookings, config);
-      if (balance.remaining >= 0) continue;
-      const requested = days
-        .filter((d) => d.date >= balance.year.start && d.date <= balance.year.end)
-        .reduce((sum, d) => sum + d.halves, 0);
-      throw violation(
-        LeaveErrorCode.INSUFFICIENT_BALANCE,
-        `Not enough ${policy.leaveType} balance in the leave year from ${yearStart}: ${(balance.remaining + requested) / 2} days left, ${requested / 2} asked.`,
-        {
-          leaveYearStart: yearStart,
-          available: (balance.remaining + requested) / 2,
-          requested: requested / 2,
-        },
-      );
-    }
+  /** The version a request was judged by: its later steps follow it, never a newer one. */
+  private policyOf(tx: EntityManager, request: LeaveRequest): Promise<LeavePolicy> {
+    return this.settings.policies.version(tx, request.leaveType, request.policyVersion);
   }
 
   approveLeave(input: DecideLeaveInput): Promise<LeaveRequest> {
@@ -365,10 +257,10 @@ export class LeaveService {
         });
         // The flush bumps the version (optimistic lock); the event carries the new one.
         await tx.flush();
-        const policy = this.policy(request.leaveType);
+        const { rules } = await this.policyOf(tx, request);
         this.ctx.emit(
           tx,
-          to === 'APPROVED' ? events.approved(request, policy) : events.rejected(request, policy),
+          to === 'APPROVED' ? events.approved(request, rules) : events.rejected(request, rules),
         );
         return request.id;
       }),
@@ -388,14 +280,16 @@ export class LeaveService {
         const previousStatus = request.status;
         if (previousStatus !== 'PENDING' && previousStatus !== 'APPROVED')
           throw badTransition(previousStatus, 'CANCELLED');
+        const policy = await this.policyOf(tx, request);
         if (previousStatus === 'APPROVED') {
           const employee = await tx.findOne(EmployeeCopySchema, request.employeeId);
           const today = this.today(employee);
           if (request.startDate <= today)
             throw violation(
               LeaveErrorCode.LEAVE_ALREADY_STARTED,
+              policy,
               'Approved leave can be cancelled only before its first day; ask HR.',
-              { startDate: request.startDate, today },
+              { extensions: { startDate: request.startDate, today } },
             );
         }
         const now = new Date();
@@ -407,10 +301,7 @@ export class LeaveService {
           updatedAt: now,
         });
         await tx.flush();
-        this.ctx.emit(
-          tx,
-          events.cancelled(request, this.policy(request.leaveType), previousStatus),
-        );
+        this.ctx.emit(tx, events.cancelled(request, policy.rules, previousStatus));
         return request.id;
       }),
     );

@@ -5,7 +5,7 @@ import { halvesBetween } from './days';
 import {
   DEFAULT_WORKING_DAYS,
   type LeaveConfig,
-  type LeavePolicy,
+  type LeaveRules,
   type LeaveType,
   type Weekday,
 } from './policies';
@@ -14,6 +14,18 @@ import {
 export interface LeaveYear {
   start: string;
   end: string;
+}
+
+/** The rules a leave year's entitlement and carry-over follow (see `yearInstant`). */
+export type RulesOfYear = (year: LeaveYear) => LeaveRules;
+
+/**
+ * The instant a leave year's rules are read at: now while the year runs (or is ahead), its
+ * last moment once it has ended, so a closed year never changes with a new policy version.
+ */
+export function yearInstant(year: LeaveYear, zone: string, now: Date): Date {
+  const end = DateTime.fromISO(year.end, { zone }).endOf('day').toJSDate();
+  return end < now ? end : now;
 }
 
 /** What a balance is computed from: the request's days and where it stands. */
@@ -81,7 +93,8 @@ const toHalvesUp = (days: number) => Math.ceil(days * 2 - 1e-9);
  * agreement in the year, the policy's full-time days, pro rata from the hire date.
  */
 export function entitlementOf(
-  policy: LeavePolicy,
+  type: LeaveType,
+  policy: LeaveRules,
   year: LeaveYear,
   employee: Pick<EmployeeCopy, 'hireDate' | 'terminationDate'> | null,
   agreements: readonly AgreementCopy[],
@@ -97,7 +110,7 @@ export function entitlementOf(
   let days = 0;
   for (const agreement of inYear) {
     const perYear =
-      policy.leaveType === 'ANNUAL' && agreement.annualLeaveHundredths !== null
+      type === 'ANNUAL' && agreement.annualLeaveHundredths !== null
         ? agreement.annualLeaveHundredths / 100
         : (policy.entitlementDays * agreement.fteUnits) / 10_000;
     const a = [from, agreement.startDate].sort()[1];
@@ -119,13 +132,15 @@ const sumOf = (
     .reduce((sum, b) => sum + halvesBetween(b.chargedDays, from, to), 0);
 
 /**
- * The balance of `policy`'s type on `on`, in halves. Carried over: the previous year's
+ * The balance of `type` on `on`, in halves, each year by the rules `rulesOf` gives it.
+ * Carried over: the previous year's
  * unused entitlement (entitlement less approved days; its own carry is not carried again),
  * at most the cap; after the expiry date only what was booked up to that date stays.
  * remaining = entitlement + carriedOver - taken - pending.
  */
 export function balanceOf(
-  policy: LeavePolicy,
+  type: LeaveType,
+  rulesOf: RulesOfYear,
   on: string,
   employee: Pick<EmployeeCopy, 'hireDate' | 'terminationDate'> | null,
   agreements: readonly AgreementCopy[],
@@ -133,14 +148,14 @@ export function balanceOf(
   config: Pick<LeaveConfig, 'leaveYearStart'>,
 ): Balance {
   const year = leaveYearOf(on, agreements, config);
-  const type = policy.leaveType;
-  const entitlement = entitlementOf(policy, year, employee, agreements);
+  const policy = rulesOf(year);
+  const entitlement = entitlementOf(type, policy, year, employee, agreements);
   let carriedOver = 0;
   let carryOverExpiresOn: string | null = null;
   if (policy.usesBalance && policy.carryOverCapDays > 0) {
     const previous = leaveYearOf(addDays(year.start, -1), agreements, config);
     const unused =
-      entitlementOf(policy, previous, employee, agreements) -
+      entitlementOf(type, rulesOf(previous), previous, employee, agreements) -
       sumOf(bookings, type, ['APPROVED'], previous.start, previous.end);
     carriedOver = Math.max(0, Math.min(toHalvesUp(policy.carryOverCapDays), unused));
     carryOverExpiresOn = addDays(plusMonths(year.start, policy.carryOverExpiryMonths), -1);

@@ -1,13 +1,13 @@
 import { DateTime } from 'luxon';
 import { addDays, daysBetween, isPublicHoliday } from '../../../runtime/src/calendar';
 import type { ChargedDay } from './entities';
-import { WEEKDAYS, type LeavePolicy, type Weekday } from './policies';
+import { WEEKDAYS, type LeaveRules, type Weekday } from './policies';
 
 /** What decides which days of a request count. */
 export interface DayRules {
   workingDays: readonly Weekday[];
   location: string;
-  policy: Pick<LeavePolicy, 'countsWeekends' | 'countsHolidays'>;
+  policy: Pick<LeaveRules, 'countsWeekends' | 'countsHolidays'>;
 }
 
 export interface Span {

@@ -4,6 +4,7 @@ import {
   PLACED_COLUMNS,
   type PlacedEmployeeCopy,
 } from '../../../runtime/src/employeeCopy';
+import { LeavePolicyCopySchema } from './leavePolicies';
 import type { LeaveType, Weekday } from './policies';
 
 export const LEAVE_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED'] as const;
@@ -32,6 +33,8 @@ export interface LeaveRequest {
   halfDays: number;
   /** The days charged, one by one, for balances by leave year and attendance. */
   chargedDays: ChargedDay[];
+  /** The version of the type's LEAVE policy in force when it was made: every step judges by it. */
+  policyVersion: number;
   status: LeaveStatus;
   reason: string | null;
   /** Who asked (token subject): the employee, or HR on their behalf. */
@@ -64,6 +67,8 @@ export const LeaveRequestSchema = new EntitySchema<LeaveRequest>({
     halfDayEnd: { type: 'boolean' },
     halfDays: { type: 'integer' },
     chargedDays: { type: 'json' },
+    // Requests made before policies had versions were judged by the defaults: version 1.
+    policyVersion: { type: 'integer', default: 1 },
     status: { type: 'string', length: 20 },
     reason: { type: 'string', length: 500, nullable: true },
     requestedBy: { type: 'string', length: 200 },
@@ -131,4 +136,9 @@ export const AgreementCopySchema = new EntitySchema<AgreementCopy>({
   },
 });
 
-export const entities = [LeaveRequestSchema, EmployeeCopySchema, AgreementCopySchema];
+export const entities = [
+  LeaveRequestSchema,
+  EmployeeCopySchema,
+  AgreementCopySchema,
+  LeavePolicyCopySchema,
+];

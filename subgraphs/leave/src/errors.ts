@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from '../../../runtime/src/errors';
+import { policyLabel, policyRef, type PolicyVersion } from '../../../runtime/src/policies';
 
 /** Why the leave domain refused a request. */
 export enum LeaveErrorCode {
@@ -58,12 +59,29 @@ export const invalid = (field: string, message: string) =>
 
 export const forbiddenTo = (message: string) => new LeaveError(LeaveErrorCode.FORBIDDEN, message);
 
-/** A request rule that refused: POLICY_VIOLATION with `rule` = the rule's name. */
+/**
+ * A request rule that refused: POLICY_VIOLATION with `rule` = the rule's name. Every one
+ * names the policy version it was judged by, in `extensions.policy` and at the end of the
+ * message (`(LEAVE/ANNUAL v3)`), so the person refused can find the rule that did it.
+ */
 export const violation = (
   rule: LeaveErrorCode,
+  policy: PolicyVersion,
   message: string,
-  extensions?: Record<string, unknown>,
-) => new LeaveError(rule, message, { extensions });
+  details: { field?: string; extensions?: Record<string, unknown> } = {},
+) =>
+  new LeaveError(rule, `${message} (${policyLabel(policy)})`, {
+    field: details.field,
+    extensions: { ...details.extensions, policy: policyRef(policy) },
+  });
+
+/** The type is switched off by the policy in force: bad input, naming the policy too. */
+export const notOffered = (policy: PolicyVersion) =>
+  new LeaveError(
+    LeaveErrorCode.INVALID_INPUT,
+    `${policy.key} leave is not offered (${policyLabel(policy)})`,
+    { field: 'leaveType', extensions: { policy: policyRef(policy) } },
+  );
 
 export const unknownEmployee = (id: string) =>
   new LeaveError(LeaveErrorCode.UNKNOWN_EMPLOYEE, `There is no employee ${id}.`, {

@@ -1,6 +1,9 @@
 import type { EventDraft } from '../../../messaging/src/types';
 import type { LeaveRequest } from './entities';
-import type { LeavePolicy } from './policies';
+import type { LeaveRules } from './policies';
+
+/** What the events take from the policy version the request was judged by. */
+type Paid = Pick<LeaveRules, 'paid'>;
 
 export const REQUEST_CREATED = 'leave.request.created';
 export const REQUEST_APPROVED = 'leave.request.approved';
@@ -17,7 +20,7 @@ const employeeIdOf = (subject: string | null) =>
  * What every leave event carries: the request as attendance (the days ON_LEAVE),
  * notifications (who to tell) and audit need it; never the employee's free-text reason.
  */
-const requestData = (request: LeaveRequest, policy: LeavePolicy) => ({
+const requestData = (request: LeaveRequest, policy: Paid) => ({
   requestId: request.id,
   employeeId: request.employeeId,
   version: request.version,
@@ -33,13 +36,13 @@ const requestData = (request: LeaveRequest, policy: LeavePolicy) => ({
   managerId: request.managerId,
 });
 
-export const created = (request: LeaveRequest, policy: LeavePolicy): EventDraft => ({
+export const created = (request: LeaveRequest, policy: Paid): EventDraft => ({
   type: REQUEST_CREATED,
   subject: request.id,
   data: { ...requestData(request, policy), requestedBy: employeeIdOf(request.requestedBy) },
 });
 
-export const approved = (request: LeaveRequest, policy: LeavePolicy): EventDraft => ({
+export const approved = (request: LeaveRequest, policy: Paid): EventDraft => ({
   type: REQUEST_APPROVED,
   subject: request.id,
   data: {
@@ -49,7 +52,7 @@ export const approved = (request: LeaveRequest, policy: LeavePolicy): EventDraft
   },
 });
 
-export const rejected = (request: LeaveRequest, policy: LeavePolicy): EventDraft => ({
+export const rejected = (request: LeaveRequest, policy: Paid): EventDraft => ({
   type: REQUEST_REJECTED,
   subject: request.id,
   data: {
@@ -62,7 +65,7 @@ export const rejected = (request: LeaveRequest, policy: LeavePolicy): EventDraft
 
 export const cancelled = (
   request: LeaveRequest,
-  policy: LeavePolicy,
+  policy: Paid,
   previousStatus: string,
 ): EventDraft => ({
   type: REQUEST_CANCELLED,

@@ -3,6 +3,8 @@ import { defineSubgraph, type SubgraphModule } from '../../../runtime/src/subgra
 import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
 import { entities } from './entities';
 import { agreementCopyHandler, employeeCopyHandler } from './handlers';
+import { leaveComplianceResponder } from './leaveComplianceResponder';
+import { createLeavePolicies } from './leavePolicies';
 import { createLoaders, type LeaveLoaders } from './loaders';
 import { leaveConfig, type LeaveConfigOverrides } from './policies';
 import { createResolvers } from './resolvers';
@@ -16,17 +18,21 @@ export interface LeaveOptions extends LeaveConfigOverrides {
 
 /**
  * Leave (absences): types and policies, day counting, balances, the approval workflow,
- * with local copies of employees and agreements fed by their events.
+ * with local copies of employees, agreements and compliance's LEAVE policies fed by their
+ * events. Version 1 of each policy is `options.policies` over the defaults.
  */
 export function createLeave(options: LeaveOptions = {}): SubgraphModule<LeaveLoaders> {
   const config = leaveConfig(options);
+  const policies = createLeavePolicies(config);
+  const settings = { config, policies, now: options.now ?? (() => new Date()) };
   return defineSubgraph<LeaveLoaders>({
     name: 'leave',
     typeDefs,
-    resolvers: createResolvers({ config, now: options.now ?? (() => new Date()) }),
+    resolvers: createResolvers(settings),
     entities,
     loaders: createLoaders,
-    eventHandlers: [employeeCopyHandler, agreementCopyHandler],
+    eventHandlers: [employeeCopyHandler, agreementCopyHandler, policies.handler],
+    responders: [leaveComplianceResponder(settings)],
   });
 }
 
@@ -35,4 +41,4 @@ export const leave = createLeave();
 
 export type { LeaveLoaders };
 export { applyAgreementEvent, applyEmployeeEvent } from './handlers';
-export { DEFAULT_POLICIES, LEAVE_TYPES, leaveConfig } from './policies';
+export { LEAVE_TYPES, leaveConfig } from './policies';

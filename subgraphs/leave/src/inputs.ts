@@ -1,6 +1,8 @@
+import { daysBetween, isIsoDate } from '../../../runtime/src/calendar';
+import { checkText, DEFAULT_BOUNDS } from '../../../runtime/src/inputBounds/textBounds';
+import type { Span } from './days';
 import type { LeaveStatus } from './entities';
 import { invalid } from './errors';
-import { isIsoDate } from '../../../runtime/src/calendar';
 import { LEAVE_TYPES, type LeaveType } from './policies';
 
 /** The mutations' inputs, as GraphQL hands them over (not yet checked). */
@@ -86,4 +88,71 @@ export function after(value: string | null | undefined): { startDate: string; id
   if (!startDate || !id || !isIsoDate(startDate))
     throw invalid('after', 'after must be an endCursor this API returned.');
   return { startDate, id };
+}
+
+/** A leave request's input once checked: whose, which type, which days, why. */
+export interface CheckedRequest {
+  employeeId: string;
+  leaveType: LeaveType;
+  span: Span;
+  reason: string | null;
+}
+
+/** Checks what `requestLeave` (or a compliance question about it) was given. */
+export function requestInput(input: RequestLeaveInput, callerId: string | null): CheckedRequest {
+  const employeeId = input.employeeId ?? callerId;
+  if (!employeeId)
+    throw invalid('employeeId', 'employeeId is required when the caller is not an employee.');
+  const type = leaveType(input.leaveType);
+  const startDate = isoDate('startDate', input.startDate);
+  const endDate = isoDate('endDate', input.endDate);
+  if (endDate < startDate) throw invalid('endDate', 'endDate must not be before startDate.');
+  if (daysBetween(startDate, endDate) >= MAX_SPAN_DAYS)
+    throw invalid('endDate', `endDate must be less than ${MAX_SPAN_DAYS} days after startDate.`);
+  const halfDayStart = input.halfDayStart ?? false;
+  const halfDayEnd = input.halfDayEnd ?? false;
+  if (startDate === endDate && halfDayStart && halfDayEnd)
+    throw invalid(
+      'halfDayEnd',
+      'halfDayEnd cannot join halfDayStart on a one-day request: a day has one half day off at most.',
+    );
+  const span = { startDate, endDate, halfDayStart, halfDayEnd };
+  return { employeeId, leaveType: type, span, reason: text('reason', input.reason) };
+}
+
+const QUESTION_FIELDS: Record<string, 'ID' | 'String' | 'reason' | 'Boolean'> = {
+  idempotencyKey: 'String',
+  employeeId: 'ID',
+  leaveType: 'String',
+  startDate: 'String',
+  endDate: 'String',
+  halfDayStart: 'Boolean',
+  halfDayEnd: 'Boolean',
+  reason: 'reason',
+};
+
+/**
+ * A compliance question's input, held to what GraphQL would let through for
+ * `RequestLeaveInput`: known fields only, the right types, text within its bounds.
+ */
+export function questionInput(raw: unknown): RequestLeaveInput {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw invalid('input', 'input must be an object of RequestLeaveInput fields.');
+  for (const [field, value] of Object.entries(raw)) {
+    const kind = QUESTION_FIELDS[field];
+    if (!kind) throw invalid(field, `RequestLeaveInput has no field ${field}.`);
+    if (value === null || value === undefined) continue;
+    if (kind === 'Boolean') {
+      if (typeof value !== 'boolean') throw invalid(field, `${field} must be true or false.`);
+      continue;
+    }
+    if (typeof value !== 'string') throw invalid(field, `${field} must be text.`);
+    const bound =
+      kind === 'reason'
+        ? { maxLength: DEFAULT_BOUNDS.String.maxLength, multiline: true }
+        : DEFAULT_BOUNDS[kind];
+    const problem = checkText(value, bound, field);
+    if (problem) throw invalid(field, problem.message);
+  }
+  return raw as RequestLeaveInput;
 }

@@ -9,6 +9,8 @@ import {
   type LeaveRequest,
   type LeaveStatus,
 } from './entities';
+import type { PolicyCopy } from '../../../runtime/src/policies';
+import { readCopies } from './leavePolicies';
 import { activeRequestsOf, requestsOf } from './queries';
 
 /** Per-request batches: N employees' copies, agreements, requests or chains cost one query each. */
@@ -21,6 +23,8 @@ export interface LeaveLoaders {
   requests: DataLoader<string, LeaveRequest[]>;
   /** Managers above an employee in leave's copy, nearest first. */
   managerChain: DataLoader<string, string[]>;
+  /** Every LEAVE policy version leave holds (the key is `LEAVE`): one query for all balances. */
+  policyCopies: DataLoader<'LEAVE', PolicyCopy[]>;
 }
 
 /** One query per distinct second part of the keys (`id|part`), with every id of the batch. */
@@ -58,5 +62,9 @@ export function createLoaders({ em }: { em: EntityManager }): LeaveLoaders {
       byPart((ids, status) => requestsOf(em, ids, status === '*' ? null : (status as LeaveStatus))),
     ),
     managerChain: managerChainLoader(em, 'LeaveEmployee'),
+    policyCopies: new DataLoader(async (keys) => {
+      const copies = await readCopies(em);
+      return keys.map(() => copies);
+    }),
   };
 }

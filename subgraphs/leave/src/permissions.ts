@@ -52,3 +52,16 @@ export function assertCanDecide(
     return;
   throw forbiddenTo("Only the employee's manager, or HR, may approve or reject their leave.");
 }
+
+/**
+ * Asking whether a request would comply (validateCompliance): whoever may read the
+ * employee's leave, so a manager may check a report's plans before they ask.
+ */
+export async function assertCanCheckFor(
+  identity: Identity,
+  employeeId: string,
+  managersOf: ManagerChain,
+): Promise<void> {
+  if (!(await canReadLeave(identity, employeeId, managersOf)))
+    throw forbiddenTo('You may check leave only for yourself, your reports, or as HR.');
+}

@@ -30,7 +30,13 @@ export function createResolvers(settings: LeaveSettings): GraphQLResolverMap<Lea
         service(ctx).request(args.id),
       pendingLeaveApprovals: (_root, args: PageArgs, ctx: LeaveContext) =>
         service(ctx).pendingApprovals(args),
-      leavePolicies: (_root, _args, ctx: LeaveContext) => service(ctx).policies(),
+      leavePolicies: async (_root, _args, ctx: LeaveContext) =>
+        (await service(ctx).policies()).map(({ key, rules, version, effectiveFrom }) => ({
+          leaveType: key,
+          ...rules,
+          version,
+          effectiveFrom,
+        })),
     },
     Mutation: {
       requestLeave: (_root, args: { input: RequestLeaveInput }, ctx: LeaveContext) =>

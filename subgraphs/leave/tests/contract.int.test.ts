@@ -201,6 +201,7 @@ describe('leave: batched reads', () => {
           halfDayEnd: false,
           halfDays: 2,
           chargedDays: [{ date: `2026-01-0${5 + j}`, halves: 2 }],
+          policyVersion: 1,
           status,
           reason: null,
           requestedBy: employeeId,
@@ -241,8 +242,9 @@ describe('leave: batched reads', () => {
       expect(entity.leaveBalances[0]).toMatchObject({ leaveType: 'ANNUAL', taken: 1, pending: 1 });
       expect(entity.leaveRequests.nodes).toHaveLength(1);
     }
-    // Employee copies, agreements, active requests (balances), requests of the status.
-    expect(sql).toHaveLength(4);
+    // Employee copies, agreements, active requests and policy copies (balances), requests of
+    // the status.
+    expect(sql).toHaveLength(5);
   });
 
   it('adds one query for a manager: the reporting lines of all 50', async () => {
@@ -251,6 +253,6 @@ describe('leave: batched reads', () => {
       async () => (reply = await read({ role: 'MANAGER', sub: managerId })),
     );
     expect(reply.errors).toBeUndefined();
-    expect(sql).toHaveLength(5);
+    expect(sql).toHaveLength(6);
   });
 });

@@ -79,10 +79,13 @@ describe('leave: years and balances', () => {
   it('gives full-timers the policy days and part-timers their FTE share', () => {
     const year = { start: '2025-04-01', end: '2026-03-31' };
     const hired = { hireDate: '2020-01-01', terminationDate: null };
-    expect(entitlementOf(annual, year, hired, [agreement()]) / 2).toBe(25);
-    expect(entitlementOf(annual, year, hired, [agreement({ fteUnits: 6000 })]) / 2).toBe(15);
+    expect(entitlementOf('ANNUAL', annual, year, hired, [agreement()]) / 2).toBe(25);
+    expect(entitlementOf('ANNUAL', annual, year, hired, [agreement({ fteUnits: 6000 })]) / 2).toBe(
+      15,
+    );
     expect(
-      entitlementOf(annual, year, hired, [agreement({ annualLeaveHundredths: 2750 })]) / 2,
+      entitlementOf('ANNUAL', annual, year, hired, [agreement({ annualLeaveHundredths: 2750 })]) /
+        2,
     ).toBe(27.5);
   });
 
@@ -90,10 +93,10 @@ describe('leave: years and balances', () => {
     const year = { start: '2025-04-01', end: '2026-03-31' };
     // 1 October to 31 March: 182 of 365 days of 25 = 12.47, rounded up to 12.5.
     const joiner = { hireDate: '2025-10-01', terminationDate: null };
-    expect(entitlementOf(annual, year, joiner, [agreement({ startDate: '2025-10-01' })]) / 2).toBe(
-      12.5,
-    );
-    expect(entitlementOf(annual, year, joiner, []) / 2).toBe(12.5);
+    expect(
+      entitlementOf('ANNUAL', annual, year, joiner, [agreement({ startDate: '2025-10-01' })]) / 2,
+    ).toBe(12.5);
+    expect(entitlementOf('ANNUAL', annual, year, joiner, []) / 2).toBe(12.5);
   });
 
   it('carries unused days over, capped, and lets unused carried days expire', () => {
@@ -108,12 +111,28 @@ describe('leave: years and balances', () => {
     });
     // 2 days taken of 25 last year: 23 unused, capped at 5.
     const taken = [booking('2024-06-03'), booking('2024-06-04')];
-    const inJune = balanceOf(annual, '2025-06-01', employee, [previous, current], taken, config);
+    const inJune = balanceOf(
+      'ANNUAL',
+      () => annual,
+      '2025-06-01',
+      employee,
+      [previous, current],
+      taken,
+      config,
+    );
     expect(inJune).toMatchObject({ carriedOver: 10, carryOverExpiresOn: '2025-06-30' });
     expect(inJune.remaining / 2).toBe(30);
     // After 30 June only the carried days used by then stay.
     const used = [...taken, booking('2025-05-05'), booking('2025-07-07')];
-    const inAugust = balanceOf(annual, '2025-08-01', employee, [previous, current], used, config);
+    const inAugust = balanceOf(
+      'ANNUAL',
+      () => annual,
+      '2025-08-01',
+      employee,
+      [previous, current],
+      used,
+      config,
+    );
     expect(inAugust.carriedOver / 2).toBe(1);
     expect(inAugust.taken / 2).toBe(2);
     expect(inAugust.remaining / 2).toBe(24);

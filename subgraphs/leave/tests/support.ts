@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import {
   foreignEvent,
   startSubgraph,
@@ -7,8 +8,17 @@ import {
   type SubgraphHarness,
 } from '../../../test-support/startSubgraph';
 import { createdData } from '../../../test-support/employeeEvents';
+import type { EventEnvelope } from '../../../messaging/src/types';
+import {
+  DEFAULT_LEAVE_RULES,
+  POLICY_UPDATED,
+  type ComplianceAnswer,
+  type LeaveRules,
+  type LeaveType,
+} from '../../../runtime/src/policies';
 import { applyAgreementEvent, applyEmployeeEvent, createLeave, type LeaveOptions } from '../src';
 import { AgreementCopySchema, EmployeeCopySchema, LeaveRequestSchema } from '../src/entities';
+import { LeavePolicyCopySchema } from '../src/leavePolicies';
 
 /** The tests' "now": 1 November 2025, midday in London. */
 export const NOW = new Date('2025-11-01T12:00:00Z');
@@ -37,6 +47,24 @@ export function agreementData(employeeId: string, overrides: Record<string, unkn
   };
 }
 
+/** A compliance.policy.updated event's data: a new version of one leave type's policy. */
+export function policyData(
+  key: LeaveType,
+  version: number,
+  effectiveFrom: string,
+  changes: Partial<LeaveRules>,
+) {
+  return {
+    kind: 'LEAVE',
+    key,
+    version,
+    effectiveFrom,
+    rules: { ...DEFAULT_LEAVE_RULES[key], ...changes },
+    previous: DEFAULT_LEAVE_RULES[key],
+    reason: null,
+  };
+}
+
 export interface LeaveHarness extends Omit<SubgraphHarness, 'op'> {
   /** Runs a named contract operation; replies are read field by field. */
   op(name: string, variables?: Record<string, unknown>, caller?: Caller): Promise<any>;
@@ -44,6 +72,10 @@ export interface LeaveHarness extends Omit<SubgraphHarness, 'op'> {
   employeeEvent(type: string, data: Record<string, unknown>): Promise<void>;
   /** Applies an agreements event to leave's copy, as the consumer does. */
   agreementEvent(type: string, data: Record<string, unknown>): Promise<void>;
+  /** Applies a compliance.policy.updated event (or the very same envelope again), as the consumer does. */
+  policyEvent(data: Record<string, unknown> | EventEnvelope): Promise<EventEnvelope>;
+  /** Asks leave's validateCompliance question, as compliance does over NATS. */
+  complianceCheck(question: Record<string, unknown>): Promise<ComplianceAnswer>;
   /** Makes an employee known to leave (created event), with a full-time agreement year. */
   hire(
     overrides?: Record<string, unknown>,
@@ -56,7 +88,10 @@ export interface LeaveHarness extends Omit<SubgraphHarness, 'op'> {
 }
 
 export async function startLeave(options: LeaveOptions = {}): Promise<LeaveHarness> {
-  const h = await startSubgraph(createLeave({ now: () => NOW, ...options }));
+  const module = createLeave({ now: () => NOW, ...options });
+  const h = await startSubgraph(module);
+  const policyHandler = module.eventHandlers!.find((d) => d.types.includes(POLICY_UPDATED))!;
+  const [responder] = module.responders!;
   const employeeEvent = (type: string, data: Record<string, unknown>) =>
     h.transaction((em) => applyEmployeeEvent(em, foreignEvent(type, data)));
   const agreementEvent = (type: string, data: Record<string, unknown>) =>
@@ -65,6 +100,25 @@ export async function startLeave(options: LeaveOptions = {}): Promise<LeaveHarne
     ...h,
     employeeEvent,
     agreementEvent,
+    async policyEvent(data) {
+      const event =
+        'specversion' in data
+          ? (data as EventEnvelope)
+          : foreignEvent(POLICY_UPDATED, data, `LEAVE:${String(data.key)}`);
+      await h.transaction((em) =>
+        policyHandler.handle(event, {
+          em,
+          emit: () => {
+            throw new Error('A policy copy records no event.');
+          },
+        }),
+      );
+      return event;
+    },
+    complianceCheck: async (question) =>
+      (await responder.answer(question, {
+        em: h.runtime.orm.em.fork() as SqlEntityManager,
+      })) as ComplianceAnswer,
     async hire(overrides = {}, agreement = {}) {
       const id = uuidv7();
       await employeeEvent('employees.employee.created', createdData(id, overrides));
@@ -80,6 +134,7 @@ export async function startLeave(options: LeaveOptions = {}): Promise<LeaveHarne
           ({ writeLock: _lock, updatedAt: _at, ...rest }) => rest,
         ),
         agreements: await em.find(AgreementCopySchema, {}, { orderBy: { id: 'asc' } }),
+        policies: await em.find(LeavePolicyCopySchema, {}, { orderBy: { id: 'asc' } }),
         events: await h.events(),
       };
     },

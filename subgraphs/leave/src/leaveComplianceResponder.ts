@@ -1,0 +1,76 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { isRole, type Identity } from '../../../runtime/src/identity';
+import type { ResponderDefinition } from '../../../runtime/src/ownerRequests';
+import {
+  COMPLIANCE_CHECKS,
+  type ComplianceAnswer,
+  type ComplianceFinding,
+  type PolicyRef,
+} from '../../../runtime/src/policies';
+import { EmployeeCopySchema } from './entities';
+import { invalid, LeaveError, unknownEmployee } from './errors';
+import * as check from './inputs';
+import { judgeRequest } from './judgeRequest';
+import type { LeaveSettings } from './LeaveService';
+import { createLoaders } from './loaders';
+import { assertCanCheckFor } from './permissions';
+
+/**
+ * Answers validateCompliance about a leave request: the very checks `requestLeave` runs
+ * (the caller, the input, every rule of the policy in force, overlaps, the balance),
+ * writing nothing. The question is `{ caller, input }`, input as `RequestLeaveInput`.
+ */
+export function leaveComplianceResponder(settings: LeaveSettings): ResponderDefinition {
+  return {
+    name: COMPLIANCE_CHECKS.leaveRequest,
+    async answer(question, { em }): Promise<ComplianceAnswer> {
+      try {
+        return await checkRequest(em, settings, question);
+      } catch (error) {
+        // The refusals a real request would get before any rule: who asks, and the input.
+        if (!(error instanceof LeaveError)) throw error;
+        const refusal = { code: error.code, message: error.message, field: error.field ?? null };
+        return { allowed: false, findings: [], refusal };
+      }
+    },
+  };
+}
+
+async function checkRequest(
+  em: EntityManager,
+  settings: LeaveSettings,
+  question: Record<string, unknown>,
+): Promise<ComplianceAnswer> {
+  const identity = callerOf(question.caller);
+  const input = check.questionInput(question.input);
+  check.idempotencyKey(input.idempotencyKey);
+  const request = check.requestInput(input, identity.employeeId);
+  const { managerChain } = createLoaders({ em });
+  await assertCanCheckFor(identity, request.employeeId, (id) => managerChain.load(id));
+  const employee = await em.findOne(EmployeeCopySchema, request.employeeId);
+  if (!employee) throw unknownEmployee(request.employeeId);
+  const { config, policies, now } = settings;
+  const judging = { config, policies, now: now() };
+  const { violations } = await judgeRequest(em, judging, request, employee);
+  return { allowed: violations.length === 0, findings: violations.map(findingOf) };
+}
+
+const findingOf = (error: LeaveError): ComplianceFinding => ({
+  rule: error.rule ?? error.reason,
+  field: error.field ?? null,
+  message: error.message,
+  severity: 'REFUSAL',
+  policy: (error.extensions.policy as PolicyRef | undefined) ?? null,
+});
+
+/** The asker's caller, held to what a verified token would give. */
+function callerOf(raw: unknown): Identity {
+  const caller = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const { subject, role, employeeId } = caller;
+  if (typeof subject !== 'string' || subject.length === 0 || subject.length > 200)
+    throw invalid('caller.subject', 'caller.subject must be the token subject.');
+  if (!isRole(role)) throw invalid('caller.role', 'caller.role must be a role.');
+  if (employeeId !== null && (typeof employeeId !== 'string' || employeeId.length > 128))
+    throw invalid('caller.employeeId', 'caller.employeeId must be an id or null.');
+  return { subject, role, employeeId, scopes: [], token: '', expiresAt: 0 };
+}
