@@ -58,7 +58,11 @@ export async function lastRowsOn(
 ): Promise<Map<string, CumulativeRow[]>> {
   const out = new Map<string, CumulativeRow[]>(agreements.map((a) => [a.id, []]));
   const byDay = new Map<string, string[]>();
-  for (const { id, on } of agreements) byDay.set(on, [...(byDay.get(on) ?? []), id]);
+  for (const { id, on } of agreements) {
+    const ids = byDay.get(on);
+    if (ids) ids.push(id);
+    else byDay.set(on, [id]);
+  }
   const table = sqlTable(em, AccrualDaySchema.meta.className);
   for (const [on, ids] of byDay) {
     const rows = await (em as SqlEntityManager).execute<
@@ -81,13 +85,24 @@ export async function lastRowsOn(
   return out;
 }
 
-/** The statuses last seen of these agreements' types. */
-export const seenStatuses = (em: EntityManager, agreementIds: readonly string[]) =>
-  em.find(
+/** The statuses last seen of these agreements' types, by agreement id. */
+export async function seenStatuses(
+  em: EntityManager,
+  agreementIds: readonly string[],
+): Promise<Map<string, BalanceStatusRow[]>> {
+  const rows = await em.find(
     BalanceStatusSchema,
     { agreementId: { $in: [...agreementIds] } },
     { disableIdentityMap: true },
   );
+  const out = new Map<string, BalanceStatusRow[]>();
+  for (const row of rows) {
+    const list = out.get(row.agreementId);
+    if (list) list.push(row);
+    else out.set(row.agreementId, [row]);
+  }
+  return out;
+}
 
 /**
  * Keeps the status of each type of one agreement on `on` and emits
@@ -101,7 +116,7 @@ export async function checkAgreement(
   emit: Emit,
 ): Promise<void> {
   const rows = await lastRowsOn(em, [{ id: agreement.id, on }]);
-  const seen = await seenStatuses(em, [agreement.id]);
+  const seen = (await seenStatuses(em, [agreement.id])).get(agreement.id) ?? [];
   for (const change of statusChanges(agreement, rows.get(agreement.id)!, seen, on))
     await recordChange(em, agreement, change, on, emit);
 }

@@ -66,7 +66,8 @@ export async function checkAllStatuses(em: EntityManager, at: Date, emit: Emit):
       chunk.map(({ agreement }) => agreement.id),
     );
     for (const { agreement, on } of chunk) {
-      if (!statusChanges(agreement, rows.get(agreement.id)!, seen, on).length) continue;
+      const before = seen.get(agreement.id) ?? [];
+      if (!statusChanges(agreement, rows.get(agreement.id)!, before, on).length) continue;
       await lockEmployee(em, agreement.employeeId);
       const current = await em.findOne(AgreementCopySchema, agreement.id, {
         disableIdentityMap: true,
