@@ -83,6 +83,13 @@ describe('subscriptions through the gateway', () => {
       );
       return annual?.entitlement === 27 ? true : undefined;
     });
+    // With no time yet the agreement leaves the nurse far behind her target hours, and she
+    // is told so: wait for that, or it could reach a socket opened for another notification.
+    await waitFor(async () => {
+      const { data } = await tp.graphql(op('MyNotifications'), {}, asEmployee(nurse));
+      const types = (data?.myNotifications.nodes ?? []).map((n: { type: string }) => n.type);
+      return types.includes('BALANCE_OFF_TRACK') ? true : undefined;
+    });
   }, 60_000);
 
   afterEach(async () => {

@@ -1,42 +1,30 @@
 import { DateTime } from 'luxon';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
 import {
-  ACCRUAL_TYPES,
   AccrualDaySchema,
   ContributionSchema,
   SeenCorrelationSchema,
-  isCounted,
   type AccrualType,
   type AgreementCopy,
 } from './entities';
 import { invalid } from './errors';
-import { toStored, unitValue } from './ledger';
+import { unitValue } from './ledger';
 import type { AccrualsLoaders } from './loaders';
 import { assertCanReadAccruals } from './permissions';
-import { addDays, daysBetween, isIsoDate, statusOf, type AccrualStatus } from './rules';
+import { addDays, daysBetween, isIsoDate } from './rules';
+import { summarise, type AccrualSummary } from './summarise';
+
+export type { AccrualSummary };
 
 export type AccrualsContext = SubgraphContext<AccrualsLoaders>;
 
 export const MAX_DAYS = 366;
-
-export interface AccrualSummary {
-  accrualType: AccrualType;
-  measurementUnit: 'HOURS' | 'COUNT';
-  target: number;
-  worked: number;
-  remaining: number;
-  expectedToDate: number;
-  status: AccrualStatus;
-  agreement: { id: string; startDate: string; endDate: string };
-}
 
 export interface AccrualDay {
   date: string;
   dayTotal: number;
   cumulativeTotal: number;
 }
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
 
 function checkDate(field: string, value: string) {
   if (!isIsoDate(value)) throw invalid(field, `${field} must be a date, YYYY-MM-DD.`);
@@ -78,30 +66,7 @@ export class AccrualsService {
     const agreement = await this.agreementOn(employeeId, on);
     if (!agreement) return [];
     const rows = await this.ctx.loaders.daysUpTo.load(`${agreement.id}|${on}`);
-    const named = new Set(
-      [...agreement.targets, ...agreement.openingBalances].map((t) => t.accrualType),
-    );
-    const elapsed = daysBetween(agreement.startDate, on) + 1;
-    const length = daysBetween(agreement.startDate, agreement.endDate) + 1;
-    return ACCRUAL_TYPES.filter((type) => named.has(type)).map((type) => {
-      const target = agreement.targets.find((t) => t.accrualType === type)?.total ?? 0;
-      const opening = agreement.openingBalances.find((o) => o.accrualType === type)?.total ?? 0;
-      const last = rows.filter((r) => r.accrualType === type).pop();
-      const worked = last
-        ? unitValue(type, last.cumulativeTotal)
-        : unitValue(type, toStored(type, opening));
-      const expectedToDate = round2((target * elapsed) / length);
-      return {
-        accrualType: type,
-        measurementUnit: isCounted(type) ? 'COUNT' : 'HOURS',
-        target,
-        worked,
-        remaining: round2(target - worked),
-        expectedToDate,
-        status: statusOf(worked, expectedToDate),
-        agreement: { id: agreement.id, startDate: agreement.startDate, endDate: agreement.endDate },
-      };
-    });
+    return summarise(agreement, rows, on);
   }
 
   /** One type's summary on `on` (default: the employee's local today), or null. */

@@ -173,6 +173,39 @@ export const BalanceVersionSchema = new EntitySchema<BalanceVersion>({
   },
 });
 
+/**
+ * The status last seen of one agreement's accrual type (ON_TRACK or a BEHIND/AHEAD band):
+ * a change from it is an `accruals.balance_status.changed` event, the same status again is
+ * nothing, so replays and repeated checks say each change once.
+ */
+export interface BalanceStatusRow {
+  /** `agreementId|accrualType`. */
+  id: string;
+  employeeId: string;
+  agreementId: string;
+  accrualType: AccrualType;
+  /** An AccrualStatus. */
+  status: string;
+  /** The local day it was seen on. */
+  date: string;
+  /** Changes so far; the version the last event carried (0 before any). */
+  version: number;
+}
+
+export const BalanceStatusSchema = new EntitySchema<BalanceStatusRow>({
+  name: 'AccrualBalanceStatus',
+  tableName: 'accruals_balance_statuses',
+  properties: {
+    id: { type: 'string', primary: true, length: 80 },
+    employeeId: { type: 'string', length: 36, index: true },
+    agreementId: { type: 'string', length: 36 },
+    accrualType: { type: 'string', length: 30 },
+    status: { type: 'string', length: 20 },
+    date: { type: 'string', length: 10 },
+    version: { type: 'integer' },
+  },
+});
+
 /** A correlation id of an event accruals has applied. */
 export interface SeenCorrelation {
   correlationId: string;
@@ -197,5 +230,6 @@ export const entities = [
   ContributionSchema,
   AccrualDaySchema,
   BalanceVersionSchema,
+  BalanceStatusSchema,
   SeenCorrelationSchema,
 ];

@@ -19,6 +19,7 @@ import {
   type AccrualAmount,
   type EmployeeCopy,
 } from './entities';
+import { checkEmployeeStatus } from './balanceStatus';
 import { lockEmployee, rebuildEmployee, reapplyEntry } from './ledger';
 import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE } from './rules';
 
@@ -82,7 +83,12 @@ async function remember(em: EntityManager, correlationId: string, eventType: str
  * A time entry event: the copy takes the new version (older or equal versions change
  * nothing), then the entry's contributions are replaced and the touched balances rebuilt.
  */
-export async function applyEntryEvent(em: EntityManager, event: EventEnvelope, emit: Emit) {
+export async function applyEntryEvent(
+  em: EntityManager,
+  event: EventEnvelope,
+  emit: Emit,
+  now: Date = new Date(),
+) {
   const data = event.data as unknown as EntryData;
   await lockEmployee(em, data.employeeId);
   await remember(em, event.correlationid, event.type);
@@ -101,10 +107,16 @@ export async function applyEntryEvent(em: EntityManager, event: EventEnvelope, e
   else em.persist((copy = em.create(EntryCopySchema, { id: data.entryId, ...fields })));
   await em.flush();
   await reapplyEntry(em, copy, emit);
+  await checkEmployeeStatus(em, data.employeeId, now, emit);
 }
 
 /** An agreement event: the copy takes the newest version, then the employee is recomputed. */
-export async function applyAgreementEvent(em: EntityManager, event: EventEnvelope, emit: Emit) {
+export async function applyAgreementEvent(
+  em: EntityManager,
+  event: EventEnvelope,
+  emit: Emit,
+  now: Date = new Date(),
+) {
   const data = event.data as unknown as AgreementData;
   await lockEmployee(em, data.employeeId);
   await remember(em, event.correlationid, event.type);
@@ -124,13 +136,19 @@ export async function applyAgreementEvent(em: EntityManager, event: EventEnvelop
   else em.persist(em.create(AgreementCopySchema, { id: data.agreementId, ...fields }));
   await em.flush();
   await rebuildEmployee(em, data.employeeId, emit);
+  await checkEmployeeStatus(em, data.employeeId, now, emit);
 }
 
 /**
  * An employees event: keeps zone, location and manager. A change of zone or location
  * moves day boundaries and holidays, so the employee is recomputed.
  */
-export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope, emit: Emit) {
+export async function applyEmployeeEvent(
+  em: EntityManager,
+  event: EventEnvelope,
+  emit: Emit,
+  now: Date = new Date(),
+) {
   const data = event.data as unknown as EmployeeEventData;
   await lockEmployee(em, data.employeeId);
   await remember(em, event.correlationid, event.type);
@@ -138,23 +156,34 @@ export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope
   if (!change) return;
   const before = change.before ?? { location: DEFAULT_LOCATION, timeZone: DEFAULT_TIME_ZONE };
   const { after } = change;
-  if (before.location !== after.location || before.timeZone !== after.timeZone)
-    await rebuildEmployee(em, data.employeeId, emit);
+  if (before.location === after.location && before.timeZone === after.timeZone) return;
+  await rebuildEmployee(em, data.employeeId, emit);
+  await checkEmployeeStatus(em, data.employeeId, now, emit);
 }
 
-/** Applies any event accruals consumes. */
-export async function applyEvent(em: EntityManager, event: EventEnvelope, emit: Emit) {
-  if (ENTRY_EVENTS.includes(event.type)) return applyEntryEvent(em, event, emit);
-  if (AGREEMENT_EVENTS.includes(event.type)) return applyAgreementEvent(em, event, emit);
-  if (EMPLOYEE_EVENTS.includes(event.type)) return applyEmployeeEvent(em, event, emit);
+/**
+ * Applies any event accruals consumes; where balances changed, their status is checked on
+ * the employee's local day at `now`.
+ */
+export async function applyEvent(
+  em: EntityManager,
+  event: EventEnvelope,
+  emit: Emit,
+  now: Date = new Date(),
+) {
+  if (ENTRY_EVENTS.includes(event.type)) return applyEntryEvent(em, event, emit, now);
+  if (AGREEMENT_EVENTS.includes(event.type)) return applyAgreementEvent(em, event, emit, now);
+  if (EMPLOYEE_EVENTS.includes(event.type)) return applyEmployeeEvent(em, event, emit, now);
 }
 
 /**
  * One durable consumer for every event accruals reads, so an entry and the agreement or
  * zone it depends on are applied in the order they were published.
  */
-export const ledgerHandler: EventHandlerDefinition = {
-  name: 'ledger',
-  types: [...ENTRY_EVENTS, ...AGREEMENT_EVENTS, ...EMPLOYEE_EVENTS],
-  handle: (event, { em, emit }) => applyEvent(em, event, emit),
-};
+export function createLedgerHandler(now: () => Date): EventHandlerDefinition {
+  return {
+    name: 'ledger',
+    types: [...ENTRY_EVENTS, ...AGREEMENT_EVENTS, ...EMPLOYEE_EVENTS],
+    handle: (event, { em, emit }) => applyEvent(em, event, emit, now()),
+  };
+}

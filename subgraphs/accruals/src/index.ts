@@ -1,22 +1,39 @@
 import path from 'node:path';
-import { defineSubgraph } from '../../../runtime/src/subgraph/SubgraphModule';
+import { defineSubgraph, type SubgraphModule } from '../../../runtime/src/subgraph/SubgraphModule';
 import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
 import { entities } from './entities';
-import { ledgerHandler } from './handlers';
+import { createLedgerHandler } from './handlers';
 import { createLoaders, type AccrualsLoaders } from './loaders';
 import { resolvers } from './resolvers';
+import { createBalanceStatusJob } from './statusJob';
 
 export const typeDefs = readSubgraphSdl(path.join(__dirname, 'schema.graphql'));
 
-/** Balances against agreements' targets, kept from time, agreements and employees events. */
-export const accruals = defineSubgraph<AccrualsLoaders>({
-  name: 'accruals',
-  typeDefs,
-  resolvers,
-  entities,
-  loaders: createLoaders,
-  eventHandlers: [ledgerHandler],
-});
+export interface AccrualsOptions {
+  /** The clock whose local day the balances' status is checked on (tests pin it). */
+  now?: () => Date;
+}
+
+/**
+ * Balances against agreements' targets, kept from time, agreements and employees events,
+ * and the status of each against its expected share, checked on every change and daily.
+ */
+export function createAccruals(options: AccrualsOptions = {}): SubgraphModule<AccrualsLoaders> {
+  const now = options.now ?? (() => new Date());
+  return defineSubgraph<AccrualsLoaders>({
+    name: 'accruals',
+    typeDefs,
+    resolvers,
+    entities,
+    loaders: createLoaders,
+    eventHandlers: [createLedgerHandler(now)],
+    jobs: [createBalanceStatusJob(now)],
+  });
+}
+
+export const accruals = createAccruals();
 
 export type { AccrualsLoaders };
 export { applyEvent } from './handlers';
+export { BALANCE_STATUS_CHANGED, checkEmployeeStatus } from './balanceStatus';
+export { BALANCE_STATUS_JOB, checkAllStatuses, createBalanceStatusJob } from './statusJob';

@@ -80,16 +80,34 @@ export type AccrualStatus =
   | 'AHEAD_15_25'
   | 'AHEAD_25_PLUS';
 
+/**
+ * How far worked is from expected, in per cent of expected (negative when behind); null
+ * when nothing is expected yet.
+ */
+export function deviationPercent(worked: number, expected: number): number | null {
+  if (expected <= 0) return null;
+  return ((worked - expected) / expected) * 100;
+}
+
 /** The band of the gap between worked and expected, in per cent of expected. */
 export function statusOf(worked: number, expected: number): AccrualStatus {
-  if (expected <= 0) return worked <= 0 ? 'ON_TRACK' : 'AHEAD_25_PLUS';
-  const gap = ((worked - expected) / expected) * 100;
-  const size = Math.abs(gap);
+  const gap = deviationPercent(worked, expected);
+  if (gap === null) return worked <= 0 ? 'ON_TRACK' : 'AHEAD_25_PLUS';
   // Rounded to 1e-9 so 95 of 100 is exactly 5 % and stays ON_TRACK.
-  const band = Math.round(size * 1e9) / 1e9;
+  const band = Math.round(Math.abs(gap) * 1e9) / 1e9;
   if (band <= 5) return 'ON_TRACK';
   const side = gap < 0 ? 'BEHIND' : 'AHEAD';
   if (band <= 15) return `${side}_5_15`;
   if (band <= 25) return `${side}_15_25`;
   return `${side}_25_PLUS`;
+}
+
+export type AccrualBand = '5-15' | '15-25' | '25+';
+
+/** The size band of a status, whichever side; null for ON_TRACK. */
+export function bandOf(status: AccrualStatus): AccrualBand | null {
+  if (status.endsWith('_5_15')) return '5-15';
+  if (status.endsWith('_15_25')) return '15-25';
+  if (status.endsWith('_25_PLUS')) return '25+';
+  return null;
 }

@@ -14,7 +14,7 @@ import {
 import { contractOperation } from '../../../test-support/contractOperation';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
 import { createdData } from '../../../test-support/employeeEvents';
-import { accruals, applyEvent } from '../src';
+import { applyEvent, createAccruals } from '../src';
 
 const ISSUER = 'hr-platform-test';
 
@@ -43,14 +43,18 @@ export interface AccrualsHarness {
   op(name: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLReply>;
   /** Applies a catalogue-valid event in one transaction, as the consumer does. */
   apply(event: EventEnvelope): Promise<void>;
-  /** Every balance.changed event emitted so far, validated against the catalogue. */
+  /** Every event applying events emitted so far, validated against the catalogue. */
   emitted: EventEnvelope[];
+  /** The clock balances' status is checked by; null is the real one. */
+  clock: { now: Date | null };
   /** The SQL `run` sends. */
   countQueries(run: () => Promise<unknown>): Promise<string[]>;
   stop(): Promise<void>;
 }
 
-export async function startAccruals(): Promise<AccrualsHarness> {
+export async function startAccruals(options: { now?: Date } = {}): Promise<AccrualsHarness> {
+  const clock = { now: options.now ?? null };
+  const now = () => clock.now ?? new Date();
   const database = await createTestDatabase();
   const issuer = createLocalIssuer({ dataDir: database.dataDir, issuer: ISSUER, audience: ISSUER });
   const verifier = createTokenVerifier({
@@ -59,11 +63,13 @@ export async function startAccruals(): Promise<AccrualsHarness> {
     algorithms: ['ES256'],
     jwks: issuer.jwks(),
   });
-  const runtime = createSubgraphRuntime(accruals, {
+  const runtime = createSubgraphRuntime(createAccruals({ now }), {
     target: database.target('accruals'),
     verifier,
     cipher: createCipher(crypto.randomBytes(32)),
     logger: createLogger({ level: 'silent' }),
+    // Tests run the daily job themselves, on their own clock.
+    runWorkers: false,
   });
   await runtime.start();
   const gql: AccrualsHarness['gql'] = async (query, variables, caller = hr) => {
@@ -77,12 +83,13 @@ export async function startAccruals(): Promise<AccrualsHarness> {
     gql,
     op: (name, variables, caller) => gql(contractOperation(name), variables, caller),
     emitted,
+    clock,
     async apply(event) {
       catalogue.validate(event);
       const drafts: EventDraft[] = [];
       await runtime.orm.em
         .fork()
-        .transactional((em) => applyEvent(em, event, (draft) => drafts.push(draft)));
+        .transactional((em) => applyEvent(em, event, (draft) => drafts.push(draft), now()));
       for (const draft of drafts)
         emitted.push(
           catalogue.validate(

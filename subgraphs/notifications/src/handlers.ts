@@ -20,6 +20,7 @@ export const TEMPLATE_EVENTS = [
   'attendance.late_arrival.detected',
   'attendance.absence.detected',
   'attendance.day.processed',
+  'accruals.balance_status.changed',
   'billing.day.closed',
   'audit.dead_letter.recorded',
 ];

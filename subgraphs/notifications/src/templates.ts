@@ -37,6 +37,62 @@ const period = (d: Data) =>
 const leaveSummary = (d: Data) =>
   `${leaveName(d)} leave ${period(d)} (${plural(Number(d.days), 'day')})`;
 
+const ACCRUAL_NAMES: Record<string, string> = {
+  ANNUAL_TARGET_HOURS: 'annual target hours',
+  NIGHT_HOURS: 'night hours',
+  WEEKEND_HOURS: 'weekend hours',
+  PUBLIC_HOLIDAY_HOURS: 'public holiday hours',
+  ON_CALL_WEEKDAY: 'weekday on-call periods',
+  ON_CALL_WEEKEND: 'weekend on-call periods',
+  ON_CALL_PUBLIC_HOLIDAY: 'public holiday on-call periods',
+};
+
+/** Bands worth telling people about: a balance 15 % or more off its expected share. */
+const OFF_TRACK_BANDS = ['15-25', '25+'];
+
+const amount = (n: unknown) =>
+  new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(Number(n));
+
+/** E.g. "18 % behind where they should be by 2026-12-02 (1,020 of 1,245 h expected)". */
+function offTrackBy(d: Data): string {
+  const deviation = Number(d.deviationPercent);
+  const side = str(d.status).startsWith('AHEAD') ? 'ahead of' : 'behind';
+  const size = Number.isFinite(deviation) ? `${amount(Math.abs(deviation))} %` : str(d.band) + ' %';
+  const unit = d.measurementUnit === 'HOURS' ? ' h' : '';
+  return (
+    `${size} ${side} where they should be by ${str(d.date)} ` +
+    `(${amount(d.worked)} of ${amount(d.expectedToDate)}${unit} expected)`
+  );
+}
+
+/**
+ * A balance that moved into a band 15 % or more off track: the employee and their manager
+ * (from the copy of employees) are told, once per change of band; a move within 15 %, or
+ * back on track, tells nobody.
+ */
+async function balanceOffTrack(d: Data, dir: Directory, dedupeKey: string) {
+  if (!OFF_TRACK_BANDS.includes(str(d.band)) || d.status === d.previousStatus) return [];
+  const what = ACCRUAL_NAMES[str(d.accrualType)] ?? str(d.accrualType).toLowerCase();
+  const employee = typeof d.employeeId === 'string' ? await dir.employee(d.employeeId) : null;
+  const who = await nameOf(dir, d.employeeId);
+  const base = { type: 'BALANCE_OFF_TRACK' as const, dedupeKey };
+  return [
+    ...to([d.employeeId as string], {
+      ...base,
+      title: `Your ${what} are off track`,
+      body: `Your ${what} are ${offTrackBy(d)}.`,
+    }),
+    ...to(
+      [employee?.managerId].filter((id) => id !== d.employeeId),
+      {
+        ...base,
+        title: `${who}'s ${what} are off track`,
+        body: `${who}'s ${what} are ${offTrackBy(d)}.`,
+      },
+    ),
+  ];
+}
+
 async function nameOf(dir: Directory, id: unknown): Promise<string> {
   const copy = typeof id === 'string' ? await dir.employee(id) : null;
   const name = [copy?.firstName, copy?.lastName].filter(Boolean).join(' ');
@@ -131,6 +187,8 @@ export async function notificationsFor(
         body: `You checked in on ${str(d.date)} but did not check out. Ask your manager to record the time.`,
         dedupeKey: `incomplete:${str(d.dayId)}`,
       });
+    case 'accruals.balance_status.changed':
+      return balanceOffTrack(d, dir, dedupeKey);
     case 'billing.day.closed':
       return to([...dir.finance], {
         type: 'DAY_CLOSED',

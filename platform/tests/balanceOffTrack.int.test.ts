@@ -1,0 +1,112 @@
+import { DateTime } from 'luxon';
+import { contractOperation as op } from '../../test-support/contractOperation';
+import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
+import {
+  agreementInput,
+  createAgreement,
+  createPerson,
+  type SeededPerson,
+} from '../../test-support/seedOrganisation';
+import { waitFor } from '../../test-support/waitFor';
+
+// Balances off track end to end: an agreement that began 200 days ago, and two shifts,
+// leave a nurse far behind her expected share of 1,950 target hours. Accruals says so once
+// (accruals.balance_status.changed over NATS), and notifications tells her and her manager.
+describe('balances off track through the gateway', () => {
+  let tp: TestPlatform;
+  let manager: SeededPerson;
+  let nurse: SeededPerson;
+  const today = DateTime.now().setZone('Europe/London').startOf('day');
+  const asEmployee = (person: SeededPerson) => ({ role: 'EMPLOYEE' as const, sub: person.id });
+  const asManager = (person: SeededPerson) => ({ role: 'MANAGER' as const, sub: person.id });
+
+  beforeAll(async () => {
+    tp = await createTestPlatform();
+    manager = await createPerson(tp, 'Maya', 'Okafor', { jobTitle: 'Ward Manager' });
+    nurse = await createPerson(tp, 'Nia', 'Shore', { managerId: manager.id });
+    await createAgreement(
+      tp,
+      agreementInput(
+        nurse.id,
+        today.minus({ days: 200 }).toISODate()!,
+        today.plus({ days: 164 }).toISODate()!,
+      ),
+    );
+  });
+  afterAll(() => tp.stop());
+
+  /** Sums a gauge's series on the gateway's /metrics. */
+  async function gaugeSum(name: string): Promise<number> {
+    const text = await (await fetch(tp.url.replace('/graphql', '/metrics'))).text();
+    return text
+      .split('\n')
+      .filter((line) => line.startsWith(`${name}{`))
+      .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+  }
+
+  /** Waits until every event is published and handled, so nothing more is on its way. */
+  const settled = () =>
+    waitFor(
+      async () => {
+        const busy =
+          (await gaugeSum('hr_outbox_backlog')) + (await gaugeSum('hr_consumer_pending'));
+        return busy === 0 ? true : undefined;
+      },
+      60_000,
+      250,
+    );
+
+  /** An 8-hour day shift `daysAgo` days ago, recorded by the nurse once time knows her. */
+  async function recordShift(daysAgo: number): Promise<string> {
+    const day = today.minus({ days: daysAgo });
+    const input = {
+      employeeId: nurse.id,
+      periodType: 'SHIFT',
+      shiftType: 'Early',
+      startTime: day.set({ hour: 7 }).toISO(),
+      endTime: day.set({ hour: 15, minute: 30 }).toISO(),
+      mealBreakMinutes: 30,
+    };
+    const recorded = await waitFor(async () => {
+      const result = await tp.graphql(op('RecordTimeEntry'), { input }, asEmployee(nurse));
+      return result.errors ? undefined : result.data!.recordTimeEntry;
+    });
+    return recorded.correlationId as string;
+  }
+
+  const offTrack = async (caller: { role: 'EMPLOYEE' | 'MANAGER'; sub: string }) => {
+    const result = await tp.graphql(op('MyNotifications'), { first: 50 }, caller);
+    expect(result.errors).toBeUndefined();
+    return result.data!.myNotifications.nodes.filter(
+      (n: { type: string }) => n.type === 'BALANCE_OFF_TRACK',
+    );
+  };
+
+  it('tells the nurse once, and her manager once', async () => {
+    const chains = [await recordShift(3), await recordShift(2)];
+    for (const correlationId of chains)
+      await waitFor(async () => {
+        const { data } = await tp.graphql(
+          op('AccrualsConsistency'),
+          { correlationId },
+          asEmployee(nurse),
+        );
+        return data?.accrualsConsistency.reflected ? true : undefined;
+      });
+    await waitFor(async () => ((await offTrack(asManager(manager))).length ? true : undefined));
+    await settled();
+
+    const mine = await offTrack(asEmployee(nurse));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({
+      title: 'Your annual target hours are off track',
+      status: 'UNREAD',
+    });
+    expect(mine[0].body).toMatch(
+      /^Your annual target hours are [\d.]+ % behind where they should be by \d{4}-\d\d-\d\d \([\d,.]+ of [\d,.]+ h expected\)\.$/,
+    );
+    const theirs = await offTrack(asManager(manager));
+    expect(theirs).toHaveLength(1);
+    expect(theirs[0].title).toBe("Nia Shore's annual target hours are off track");
+  });
+});
