@@ -142,6 +142,7 @@ function attendanceDay(): Record<string, Record<string, unknown>> {
       lateByMinutes: 14,
       earlyExitMinutes: 0,
       overtimeMinutes: 46,
+      policyVersion: 2,
     },
     'attendance.late_arrival.detected': {
       dayId: DAY,
@@ -151,6 +152,7 @@ function attendanceDay(): Record<string, Record<string, unknown>> {
       managerId: MANAGER,
       checkInTime: checkIn,
       lateByMinutes: 14,
+      policyVersion: 2,
     },
     'attendance.absence.detected': {
       dayId: DAY,
@@ -338,9 +340,10 @@ const validData: Record<string, Record<string, unknown>> = {
     readAt: '2026-11-22T09:30:00.000Z',
     version: 2,
   },
-  'time.entry.recorded': timeEntry({ version: 1 }),
+  'time.entry.recorded': timeEntry({ version: 1, policyVersion: 2 }),
   'time.entry.amended': timeEntry({
     version: 2,
+    policyVersion: 2,
     previous: {
       periodType: 'SHIFT',
       shiftType: 'Late',

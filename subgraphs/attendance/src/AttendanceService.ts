@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
 import { localDate } from '../../../runtime/src/calendar';
 import { once } from '../../../runtime/src/idempotency';
+import type { AttendanceRules } from '../../../runtime/src/policies';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
 import {
   AgreementCopySchema,
@@ -17,13 +18,10 @@ import {
 } from './entities';
 import {
   alreadyCheckedIn,
-  alreadyCorrected,
   concurrentChange,
-  employeeTerminated,
   entryNotFound,
   invalid,
   notCheckedIn,
-  overlap,
   unknownEmployee,
 } from './errors';
 import * as events from './events';
@@ -43,7 +41,15 @@ import {
 import { processDay, type ProcessResult } from './processing';
 import { knowEmployee, lockEmployee } from '../../../runtime/src/employeeCopy';
 import { employeeKnowing } from './handlers';
-import { openEntry, overlapping } from './queries';
+import { openEntry } from './queries';
+import { attendancePolicies, type PolicyAt } from './attendancePolicy';
+import {
+  MAX_OPEN_MS,
+  assertNoOverlap,
+  attendingEmployee,
+  checkedManualEntry,
+  correctable,
+} from './manualEntry';
 import {
   dayHasEnded,
   earlyExitBy,
@@ -53,13 +59,11 @@ import {
   workedMinutesOf,
   type DayPlan,
 } from './rules';
-import { settings } from './settings';
 import * as check from './validation';
 
 export type AttendanceContext = SubgraphContext<AttendanceLoaders>;
 
-/** An open check-in older than this no longer blocks a new one (a forgotten check-out). */
-export const MAX_OPEN_MS = 24 * 3_600_000;
+export { MAX_OPEN_MS };
 /** The zone whose day ends first: a date not over there is over nowhere. */
 const EARLIEST_ZONE = 'Pacific/Kiritimati';
 
@@ -104,14 +108,14 @@ const viewOf = (day: AttendanceDay): DayView => ({
   version: day.version,
 });
 
-/** A day not processed yet, from its live entries as they stand. */
-function provisional(date: string, entries: AttendanceEntry[]): DayView {
+/** A day not processed yet, from its live entries as they stand, under the day's rules. */
+function provisional(date: string, entries: AttendanceEntry[], rules: AttendanceRules): DayView {
   const open = entries.some((e) => !e.checkOutTime);
   const worked = entries.reduce((sum, e) => sum + workedMinutesOf(e), 0);
   const outs = entries.filter((e) => e.checkOutTime).map((e) => e.checkOutTime!.getTime());
   return {
     date,
-    status: open ? 'INCOMPLETE' : worked >= settings().halfDayMinutes ? 'PRESENT' : 'HALF_DAY',
+    status: open ? 'INCOMPLETE' : worked >= rules.halfDayMinutes ? 'PRESENT' : 'HALF_DAY',
     checkInTime: entries[0].checkInTime,
     checkOutTime: open || !outs.length ? null : new Date(Math.max(...outs)),
     workedMinutes: worked,
@@ -156,7 +160,12 @@ export class AttendanceService {
     const live = new Map<string, AttendanceEntry[]>();
     for (const entry of entries.filter((e) => !e.supersededById))
       live.set(entry.date, [...(live.get(entry.date) ?? []), entry]);
-    for (const [date, list] of live) if (!views.has(date)) views.set(date, provisional(date, list));
+    const unprocessed = [...live].filter(([date]) => !views.has(date));
+    if (unprocessed.length) {
+      const dayRules = await this.dayRulesOf(employeeId);
+      for (const [date, list] of unprocessed)
+        views.set(date, provisional(date, list, dayRules(date)));
+    }
     return [...views.values()].sort((a, b) => a.date.localeCompare(b.date));
   }
 
@@ -214,10 +223,11 @@ export class AttendanceService {
         const open = await openEntry(tx, employeeId);
         if (open && open.checkInTime.getTime() > time.getTime() - MAX_OPEN_MS)
           throw alreadyCheckedIn(open.id, open.checkInTime);
-        await this.assertNoOverlap(tx, employeeId, 'time', time, null);
+        await assertNoOverlap(tx, employeeId, 'time', time, null);
         const date = localDate(time, employee.timeZone);
-        const plan = await this.planOf(tx, employee, date);
-        const entry = this.newEntry(tx, employee, date, plan, {
+        const policyAt = await attendancePolicies(tx);
+        const plan = await this.planOf(tx, employee, date, policyAt);
+        const entry = this.newEntry(tx, employee, date, plan, policyAt, {
           checkInTime: time,
           checkInLocation: location,
           checkInDevice: device,
@@ -251,11 +261,13 @@ export class AttendanceService {
             'time',
             `time must be after the check-in at ${open.checkInTime.toISOString()}.`,
           );
+        // Early exit by the ATTENDANCE version in force at the check-out.
+        const grace = (await attendancePolicies(tx))(time).rules.graceMinutes;
         Object.assign(open, {
           checkOutTime: time,
           checkOutLocation: location,
           checkOutDevice: device,
-          earlyExitMinutes: earlyExitBy(time, open, settings().graceMinutes),
+          earlyExitMinutes: earlyExitBy(time, open, grace),
           correlationId: this.ctx.correlationId,
           updatedAt: new Date(),
         });
@@ -271,17 +283,7 @@ export class AttendanceService {
   async recordManual(input: ManualAttendanceInput): Promise<AttendanceEntry> {
     const employeeId = check.id('employeeId', input.employeeId);
     await assertCanRecordManual(this.ctx.identity, employeeId, this.managersOf);
-    const now = new Date();
-    const checkInTime = check.pastDateTime('checkInTime', input.checkInTime, now);
-    const checkOutTime =
-      input.checkOutTime == null
-        ? null
-        : check.pastDateTime('checkOutTime', input.checkOutTime, now);
-    if (checkOutTime && checkOutTime.getTime() <= checkInTime.getTime())
-      throw invalid('checkOutTime', 'checkOutTime must be after checkInTime.');
-    const reason = check.text('reason', input.reason, check.MAX_REASON);
-    const correctsId =
-      input.correctsEntryId == null ? null : check.id('correctsEntryId', input.correctsEntryId);
+    const { checkInTime, checkOutTime, reason, correctsId } = checkedManualEntry(input, new Date());
     const scope = {
       operation: 'attendance.recordManualAttendance',
       caller: this.ctx.identity.subject,
@@ -291,8 +293,8 @@ export class AttendanceService {
     const { id } = await this.writing(() =>
       once(this.ctx.em, scope, async (tx) => {
         const employee = await this.takeTurn(tx, employeeId);
-        const original = correctsId ? await this.correctable(tx, correctsId, employeeId) : null;
-        await this.assertNoOverlap(
+        const original = correctsId ? await correctable(tx, correctsId, employeeId) : null;
+        await assertNoOverlap(
           tx,
           employeeId,
           'checkInTime',
@@ -301,8 +303,9 @@ export class AttendanceService {
           original?.id,
         );
         const date = localDate(checkInTime, employee.timeZone);
-        const plan = await this.planOf(tx, employee, date);
-        const entry = this.newEntry(tx, employee, date, plan, {
+        const policyAt = await attendancePolicies(tx);
+        const plan = await this.planOf(tx, employee, date, policyAt);
+        const entry = this.newEntry(tx, employee, date, plan, policyAt, {
           checkInTime,
           checkInLocation: null,
           checkInDevice: null,
@@ -359,6 +362,7 @@ export class AttendanceService {
     employee: EmployeeCopy,
     date: string,
     plan: DayPlan,
+    policyAt: PolicyAt,
     fields: Pick<
       AttendanceEntry,
       | 'checkInTime'
@@ -370,7 +374,8 @@ export class AttendanceService {
       | 'correctsId'
     >,
   ): AttendanceEntry {
-    const grace = settings().graceMinutes;
+    // Lateness by the version in force at the check-in, early exit by the one at the check-out.
+    const { checkInTime, checkOutTime } = fields;
     const now = new Date();
     const entry = tx.create(AttendanceEntrySchema, {
       id: uuidv7(),
@@ -383,8 +388,10 @@ export class AttendanceService {
       supersededById: null,
       plannedStart: plan.plannedStart,
       plannedEnd: plan.plannedEnd,
-      lateByMinutes: lateBy(fields.checkInTime, plan, grace),
-      earlyExitMinutes: fields.checkOutTime ? earlyExitBy(fields.checkOutTime, plan, grace) : 0,
+      lateByMinutes: lateBy(checkInTime, plan, policyAt(checkInTime).rules.graceMinutes),
+      earlyExitMinutes: checkOutTime
+        ? earlyExitBy(checkOutTime, plan, policyAt(checkOutTime).rules.graceMinutes)
+        : 0,
       version: 1,
       correlationId: this.ctx.correlationId,
       createdAt: now,
@@ -394,8 +401,13 @@ export class AttendanceService {
     return entry;
   }
 
-  /** The day's plan from attendance's copies of the schedule and agreements. */
-  private async planOf(tx: EntityManager, employee: EmployeeCopy, date: string): Promise<DayPlan> {
+  /** The day's plan from attendance's copies of the schedule and agreements, by the day's rules. */
+  private async planOf(
+    tx: EntityManager,
+    employee: EmployeeCopy,
+    date: string,
+    policyAt: PolicyAt,
+  ): Promise<DayPlan> {
     const { start, end } = localDayBounds(date, employee.timeZone);
     const [agreements, shifts] = await Promise.all([
       tx.find(AgreementCopySchema, {
@@ -409,20 +421,7 @@ export class AttendanceService {
         start: { $gte: start, $lt: end },
       }),
     ]);
-    return planDay(date, employee, agreements, shifts, settings());
-  }
-
-  private async correctable(
-    tx: EntityManager,
-    id: string,
-    employeeId: string,
-  ): Promise<AttendanceEntry> {
-    const original = await tx.findOne(AttendanceEntrySchema, { id });
-    if (!original) throw entryNotFound(id, 'correctsEntryId');
-    if (original.employeeId !== employeeId)
-      throw invalid('correctsEntryId', 'correctsEntryId names an entry of another employee.');
-    if (original.supersededById) throw alreadyCorrected(id, original.supersededById);
-    return original;
+    return planDay(date, employee, agreements, shifts, policyAt(start).rules);
   }
 
   /** Reprocesses a day that already has a record, so a late check-out or correction shows. */
@@ -451,28 +450,14 @@ export class AttendanceService {
   private async takeTurn(tx: EntityManager, employeeId: string): Promise<EmployeeCopy> {
     if (!(await lockEmployee(tx, EmployeeCopySchema, employeeId)))
       throw unknownEmployee(employeeId);
-    const copy = await tx.findOneOrFail(EmployeeCopySchema, employeeId, { refresh: true });
-    if (copy.status === 'TERMINATED') throw employeeTerminated(employeeId);
-    return copy;
+    return attendingEmployee(tx, employeeId);
   }
 
-  private async assertNoOverlap(
-    tx: EntityManager,
-    employeeId: string,
-    field: string,
-    start: Date,
-    end: Date | null,
-    exceptId?: string,
-  ) {
-    const stale = start.getTime() - MAX_OPEN_MS;
-    const others = (await overlapping(tx, employeeId, start, end, exceptId)).filter(
-      (e) => e.checkOutTime || e.checkInTime.getTime() > stale,
-    );
-    if (others.length)
-      throw overlap(
-        field,
-        others.map((e) => e.id),
-      );
+  /** The rules each local day of the person is judged by: those in force at its start. */
+  private async dayRulesOf(employeeId: string): Promise<(date: string) => AttendanceRules> {
+    const zone = (await this.ctx.loaders.employee.load(employeeId))?.timeZone ?? 'UTC';
+    const policyAt = await this.ctx.loaders.policies();
+    return (date) => policyAt(localDayBounds(date, zone).start).rules;
   }
 
   private async reload(id: string): Promise<AttendanceEntry> {

@@ -4,6 +4,7 @@ import {
   PLACED_COLUMNS,
   type PlacedEmployeeCopy,
 } from '../../../runtime/src/employeeCopy';
+import { policyCopySchema } from '../../../runtime/src/policies';
 
 export { EMPLOYEE_STATUSES, type EmployeeStatus } from '../../../runtime/src/employeeCopy';
 
@@ -151,8 +152,8 @@ export interface AgreementCopy {
   /** Inclusive. */
   endDate: string;
   workingDays: Weekday[];
-  /** Contracted minutes a week. */
-  weeklyMinutes: number;
+  /** Contracted minutes a week; null when the agreement does not say (the policy's day then). */
+  weeklyMinutes: number | null;
   version: number;
 }
 
@@ -165,7 +166,7 @@ export const AgreementCopySchema = new EntitySchema<AgreementCopy>({
     startDate: { type: 'string', length: 10 },
     endDate: { type: 'string', length: 10 },
     workingDays: { type: 'json' },
-    weeklyMinutes: { type: 'integer' },
+    weeklyMinutes: { type: 'integer', nullable: true },
     version: { type: 'integer' },
   },
 });
@@ -233,7 +234,14 @@ export const LeaveCopySchema = new EntitySchema<LeaveCopy>({
   },
 });
 
+/** Attendance's copy of compliance's ATTENDANCE versions, fed by `compliance.policy.updated`. */
+export const PolicyCopySchema = policyCopySchema(
+  'AttendancePolicyCopy',
+  'attendance_policy_copies',
+);
+
 export const entities = [
+  PolicyCopySchema,
   AttendanceEntrySchema,
   AttendanceDaySchema,
   EmployeeCopySchema,

@@ -61,7 +61,11 @@ export const manualEntryRecorded = (entry: AttendanceEntry): EventDraft => ({
   },
 });
 
-export const dayProcessed = (day: AttendanceDay): EventDraft => ({
+/** The ATTENDANCE version (compliance) that judged what the event reports. */
+const judgedBy = (policyVersion: number | undefined) =>
+  policyVersion === undefined ? {} : { policyVersion };
+
+export const dayProcessed = (day: AttendanceDay, policyVersion?: number): EventDraft => ({
   type: DAY_PROCESSED,
   subject: day.id,
   data: {
@@ -75,11 +79,12 @@ export const dayProcessed = (day: AttendanceDay): EventDraft => ({
     lateByMinutes: day.lateByMinutes,
     earlyExitMinutes: day.earlyExitMinutes,
     overtimeMinutes: day.overtimeMinutes,
+    ...judgedBy(policyVersion),
   },
 });
 
 /** A day that no longer has a record (it became a non-working day, or leave covers no work). */
-export const dayCleared = (day: AttendanceDay): EventDraft => ({
+export const dayCleared = (day: AttendanceDay, policyVersion?: number): EventDraft => ({
   type: DAY_PROCESSED,
   subject: day.id,
   data: {
@@ -93,10 +98,15 @@ export const dayCleared = (day: AttendanceDay): EventDraft => ({
     lateByMinutes: 0,
     earlyExitMinutes: 0,
     overtimeMinutes: 0,
+    ...judgedBy(policyVersion),
   },
 });
 
-export const lateArrivalDetected = (day: AttendanceDay, managerId: string | null): EventDraft => ({
+export const lateArrivalDetected = (
+  day: AttendanceDay,
+  managerId: string | null,
+  policyVersion?: number,
+): EventDraft => ({
   type: LATE_ARRIVAL_DETECTED,
   subject: day.id,
   data: {
@@ -107,6 +117,7 @@ export const lateArrivalDetected = (day: AttendanceDay, managerId: string | null
     version: day.version,
     checkInTime: day.checkInTime!.toISOString(),
     lateByMinutes: day.lateByMinutes,
+    ...judgedBy(policyVersion),
   },
 });
 

@@ -19,7 +19,7 @@ import {
   type Weekday,
 } from './entities';
 import { reprocessRecordedDays } from './processing';
-import { DEFAULT_WEEKLY_MINUTES, DEFAULT_WORKING_DAYS } from './rules';
+import { DEFAULT_WORKING_DAYS } from './rules';
 
 type Emit = (draft: EventDraft) => void;
 
@@ -59,10 +59,9 @@ const workingDaysOf = (value: unknown): Weekday[] =>
     ? (value as Weekday[])
     : DEFAULT_WORKING_DAYS;
 
-const weeklyMinutesOf = (value: unknown): number =>
-  typeof value === 'number' && value > 0 && value <= 168
-    ? Math.round(value * 60)
-    : DEFAULT_WEEKLY_MINUTES;
+/** Null when the agreement does not say: the ATTENDANCE policy's day length stands in. */
+const weeklyMinutesOf = (value: unknown): number | null =>
+  typeof value === 'number' && value > 0 && value <= 168 ? Math.round(value * 60) : null;
 
 /** An agreement event: the copy takes the newest version of its pattern. */
 export async function applyAgreementEvent(em: EntityManager, event: EventEnvelope): Promise<void> {

@@ -8,6 +8,7 @@ import {
   type AttendanceEntry,
   type EmployeeCopy,
 } from './entities';
+import { attendancePolicies, type PolicyAt } from './attendancePolicy';
 import { daysOf, entriesOf } from './queries';
 
 /** A read of one employee over days `from` to `to`; a batch groups keys by range. */
@@ -24,12 +25,16 @@ export interface AttendanceLoaders {
   employee: DataLoader<string, EmployeeCopy | null>;
   /** Managers above an employee in attendance's copy, nearest first. */
   managerChain: DataLoader<string, string[]>;
+  /** The ATTENDANCE versions, read once per request when first needed. */
+  policies: () => Promise<PolicyAt>;
 }
 
 const rangeOf = (key: RangeKey) => `${key.from}|${key.to}`;
 
 export function createLoaders({ em }: { em: EntityManager }): AttendanceLoaders {
+  let policies: Promise<PolicyAt> | undefined;
   return {
+    policies: () => (policies ??= attendancePolicies(em)),
     days: rangeLoader(rangeOf, (ids, { from, to }) => daysOf(em, ids, from, to)),
     entries: rangeLoader(rangeOf, (ids, { from, to }) => entriesOf(em, ids, from, to)),
     employee: employeeLoader(em, EmployeeCopySchema),

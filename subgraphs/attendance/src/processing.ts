@@ -17,8 +17,16 @@ import {
   type ShiftCopy,
 } from './entities';
 import * as events from './events';
-import { dayHasEnded, evaluateDay, planDay, type DayOutcome } from './rules';
-import { settings } from './settings';
+import { attendancePolicies, type AttendancePolicy, type PolicyAt } from './attendancePolicy';
+import {
+  dayHasEnded,
+  evaluateDay,
+  firstCheckIn,
+  localDayBounds,
+  planDay,
+  type DayOutcome,
+  type DayPlan,
+} from './rules';
 import { chunks } from './queries';
 
 /** What one run of processing did for a date. */
@@ -119,6 +127,63 @@ async function load(em: EntityManager, ids: string[], date: string) {
   };
 }
 
+/** What processing reads of one person's day. */
+export interface DayInputs {
+  agreements: AgreementCopy[];
+  shifts: ShiftCopy[];
+  /** The day's live entries (not superseded). */
+  entries: AttendanceEntry[];
+  leave: LeaveCopy[];
+}
+
+/** A day judged: its plan and outcome, and the policy versions that decided them. */
+export interface JudgedDay {
+  plan: DayPlan;
+  outcome: DayOutcome | null;
+  /** In force at the start of the local day: the plan, half day, early exit, overtime. */
+  dayPolicy: AttendancePolicy;
+  /** In force at the day's first check-in: its lateness. */
+  checkInPolicy: AttendancePolicy;
+}
+
+/** What one person's day shows, each part judged by the ATTENDANCE version in force then. */
+export function judgeDay(
+  employee: EmployeeCopy,
+  date: string,
+  inputs: DayInputs,
+  policyAt: PolicyAt,
+): JudgedDay {
+  const dayPolicy = policyAt(localDayBounds(date, employee.timeZone).start);
+  const firstIn = firstCheckIn(inputs.entries);
+  const checkInPolicy = firstIn ? policyAt(firstIn) : dayPolicy;
+  const plan = planDay(date, employee, inputs.agreements, inputs.shifts, dayPolicy.rules);
+  const outcome = evaluateDay({
+    employee,
+    plan,
+    entries: inputs.entries,
+    leave: inputs.leave,
+    rules: dayPolicy.rules,
+    checkInRules: checkInPolicy.rules,
+  });
+  return { plan, outcome, dayPolicy, checkInPolicy };
+}
+
+/** One person's inputs for a day, as processing reads them. */
+export async function dayInputs(
+  em: EntityManager,
+  employeeId: string,
+  date: string,
+): Promise<DayInputs> {
+  return inputsOf(await load(em, [employeeId], date), employeeId);
+}
+
+const inputsOf = (data: Awaited<ReturnType<typeof load>>, employeeId: string): DayInputs => ({
+  agreements: data.agreements.get(employeeId) ?? [],
+  shifts: data.shifts.get(employeeId) ?? [],
+  entries: data.entries.get(employeeId) ?? [],
+  leave: data.leave.get(employeeId) ?? [],
+});
+
 /**
  * Processes one local day for every employee whose day has ended: stores its outcome and
  * emits `attendance.day.processed`, plus `attendance.late_arrival.detected` and
@@ -131,7 +196,6 @@ export async function processDay(
   options: ProcessOptions,
 ): Promise<ProcessResult> {
   const { date, now, emit } = options;
-  const rules = settings();
   const employees = await em.find(
     EmployeeCopySchema,
     options.employeeIds ? { id: { $in: options.employeeIds } } : {},
@@ -144,27 +208,16 @@ export async function processDay(
     due.map((e) => e.id),
     date,
   );
+  const policyAt = await attendancePolicies(em);
   let changed = 0;
   for (const employee of due) {
-    const plan = planDay(
-      date,
-      employee,
-      data.agreements.get(employee.id) ?? [],
-      data.shifts.get(employee.id) ?? [],
-      rules,
-    );
-    const outcome = evaluateDay({
-      employee,
-      plan,
-      entries: data.entries.get(employee.id) ?? [],
-      leave: data.leave.get(employee.id) ?? [],
-      rules,
-    });
+    const inputs = inputsOf(data, employee.id);
+    const { outcome, dayPolicy, checkInPolicy } = judgeDay(employee, date, inputs, policyAt);
     const row = data.days.get(employee.id);
     if (!outcome) {
       if (row) {
         row.version += 1;
-        emit(events.dayCleared(row));
+        emit(events.dayCleared(row, dayPolicy.version));
         em.remove(row);
         changed++;
       }
@@ -193,9 +246,9 @@ export async function processDay(
       em.persist(day);
     }
     changed++;
-    emit(events.dayProcessed(day));
+    emit(events.dayProcessed(day, dayPolicy.version));
     if (day.lateByMinutes > 0 && !before?.late)
-      emit(events.lateArrivalDetected(day, employee.managerId));
+      emit(events.lateArrivalDetected(day, employee.managerId, checkInPolicy.version));
     if (day.status === 'ABSENT' && before?.status !== 'ABSENT')
       emit(events.absenceDetected(day, employee.managerId));
   }

@@ -10,11 +10,13 @@ import type {
   Weekday,
 } from './entities';
 import { WEEKDAYS } from './entities';
-import type { AttendanceSettings } from './settings';
+import type { AttendanceRules } from '../../../runtime/src/policies';
 
-/** Without an agreement (or one that says nothing of it): Monday to Friday, 37.5 hours. */
+/**
+ * Without an agreement (or one that says nothing of it): Monday to Friday, each day the
+ * ATTENDANCE policy's `defaultShiftMinutes` long.
+ */
 export const DEFAULT_WORKING_DAYS: Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI'];
-export const DEFAULT_WEEKLY_MINUTES = 37.5 * 60;
 
 /** What a person was expected to work on one local day. */
 export interface DayPlan {
@@ -83,7 +85,7 @@ export function planDay(
   employee: Pick<EmployeeCopy, 'timeZone' | 'location'>,
   agreements: AgreementCopy[],
   shifts: ShiftCopy[],
-  rules: AttendanceSettings,
+  rules: AttendanceRules,
 ): DayPlan {
   const zone = employee.timeZone;
   const { start: dayStart, end: dayEnd } = localDayBounds(date, zone);
@@ -105,7 +107,6 @@ export function planDay(
   }
   const agreement = agreementOn(agreements, date);
   const days = agreement?.workingDays?.length ? agreement.workingDays : DEFAULT_WORKING_DAYS;
-  const weekly = agreement?.weeklyMinutes ?? DEFAULT_WEEKLY_MINUTES;
   if (!days.includes(weekdayOf(date)) || isPublicHoliday(employee.location, date))
     return {
       date,
@@ -115,7 +116,8 @@ export function planDay(
       plannedMinutes: 0,
       source: 'NONE',
     };
-  const daily = Math.round(weekly / days.length);
+  const weekly = agreement?.weeklyMinutes;
+  const daily = weekly ? Math.round(weekly / days.length) : rules.defaultShiftMinutes;
   const [hour, minute] = rules.workdayStart.split(':').map(Number);
   // Minutes added to an instant are elapsed time (as luxon's `plus({ minutes })`), DST or not.
   const start = localClock(date, zone, hour, minute);
@@ -146,6 +148,10 @@ export function earlyExitBy(
   const early = minutesBetween(checkOut, plan.plannedEnd);
   return early > grace ? early : 0;
 }
+
+/** The earliest check-in of a day's entries, or null when there are none. */
+export const firstCheckIn = (entries: Pick<AttendanceEntry, 'checkInTime'>[]): Date | null =>
+  entries.length ? new Date(Math.min(...entries.map((e) => e.checkInTime.getTime()))) : null;
 
 /** Worked minutes of a closed entry. */
 export const workedMinutesOf = (entry: Pick<AttendanceEntry, 'checkInTime' | 'checkOutTime'>) =>
@@ -195,9 +201,13 @@ export function evaluateDay(input: {
   /** The day's live entries (not superseded). */
   entries: AttendanceEntry[];
   leave: LeaveCopy[];
-  rules: AttendanceSettings;
+  /** The ATTENDANCE rules in force at the start of the day. */
+  rules: AttendanceRules;
+  /** Those in force at the day's first check-in, which judge its lateness (default: `rules`). */
+  checkInRules?: AttendanceRules;
 }): DayOutcome | null {
   const { employee, plan, rules } = input;
+  const checkInRules = input.checkInRules ?? rules;
   if (!employedOn(employee, plan.date)) return null;
   const entries = [...input.entries].sort(
     (a, b) => a.checkInTime.getTime() - b.checkInTime.getTime(),
@@ -232,7 +242,7 @@ export function evaluateDay(input: {
     checkOutTime: lastOut ?? (last.checkOutTime ? last.checkOutTime : null),
     workedMinutes: worked,
     plannedMinutes: plan.plannedMinutes,
-    lateByMinutes: lateBy(entries[0].checkInTime, plan, rules.graceMinutes),
+    lateByMinutes: lateBy(entries[0].checkInTime, plan, checkInRules.graceMinutes),
     earlyExitMinutes: lastOut ? earlyExitBy(lastOut, plan, rules.graceMinutes) : 0,
     overtimeMinutes: !open && overtime > rules.overtimeToleranceMinutes ? overtime : 0,
     leaveRequestId: leave?.id ?? null,

@@ -134,7 +134,8 @@ describe('attendance: local copies fed by events', () => {
       endDate: '2025-12-31',
       version: 3,
       workingDays: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
-      weeklyMinutes: 2250,
+      // The events give no weekly hours: the ATTENDANCE policy's day length stands in.
+      weeklyMinutes: null,
     });
   });
 

@@ -15,8 +15,9 @@ import {
   applyLeaveEvent,
   applyScheduleEvent,
   attendance,
+  policyCopies,
 } from '../src';
-import { AttendanceDaySchema, AttendanceEntrySchema } from '../src/entities';
+import { AttendanceDaySchema, AttendanceEntrySchema, PolicyCopySchema } from '../src/entities';
 
 export { onlyError } from '../../../test-support/startSubgraph';
 export type { Caller, GraphQLReply };
@@ -110,7 +111,7 @@ export interface AttendanceHarness extends SubgraphHarness {
   /** Runs processAttendanceDay as HR and returns the result. */
   process(date: string, employeeIds?: string[]): Promise<{ processed: number; changed: number }>;
   day(employeeId: string, date: string): Promise<Record<string, unknown> | null>;
-  /** Days, entries and outbox: equal before and after means nothing was written. */
+  /** Days, entries, policy copies and outbox: equal before and after means nothing was written. */
   snapshot(): Promise<unknown>;
 }
 
@@ -138,6 +139,7 @@ export async function startAttendance(): Promise<AttendanceHarness> {
       if (event.type.startsWith('agreements.')) return applyAgreementEvent(em, event);
       if (event.type === 'time.schedule.published') return applyScheduleEvent(em, event);
       if (event.type.startsWith('leave.')) return applyLeaveEvent(em, event, emit);
+      if (event.type === 'compliance.policy.updated') return policyCopies.apply(em, event);
       throw new Error(`attendance does not consume ${event.type}`);
     });
   const harness: AttendanceHarness = {
@@ -168,6 +170,7 @@ export async function startAttendance(): Promise<AttendanceHarness> {
       return {
         days: await em.find(AttendanceDaySchema, {}, { orderBy: { id: 'asc' } }),
         entries: await em.find(AttendanceEntrySchema, {}, { orderBy: { id: 'asc' } }),
+        policies: await em.find(PolicyCopySchema, {}, { orderBy: { id: 'asc' } }),
         events: await h.events(),
       };
     },

@@ -7,19 +7,10 @@ import {
   EmployeeCopySchema,
   ScheduledShiftSchema,
   TimeEntrySchema,
-  type PeriodType,
   type ScheduledShift,
   type TimeEntry,
 } from './entities';
-import {
-  concurrentChange,
-  employeeTerminated,
-  entryNotFound,
-  invalid,
-  overlap,
-  staleVersion,
-  unknownEmployee,
-} from './errors';
+import { concurrentChange, entryNotFound, invalid, unknownEmployee } from './errors';
 import * as events from './events';
 import type {
   AmendTimeEntryInput,
@@ -31,8 +22,16 @@ import type { TimeLoaders } from './loaders';
 import { assertCanPublishSchedule, assertCanReadTime, assertCanWriteTime } from './permissions';
 import { knowEmployee, lockEmployee } from '../../../runtime/src/employeeCopy';
 import { employeeKnowing } from './handlers';
-import { clashes, overlapping } from './queries';
-import { checkWorkingTime, complianceException } from './checkWorkingTime';
+import { complianceException, type WorkingTimeCheck } from './checkWorkingTime';
+import {
+  amendedPeriod,
+  assertEmployeeMayHaveTime,
+  changedFields,
+  entryProblems,
+  entryToChange,
+  recordedPeriod,
+} from './entryDecision';
+import { workingTimeAt } from './workingTimePolicy';
 import * as check from './validation';
 
 export type TimeContext = SubgraphContext<TimeLoaders>;
@@ -44,25 +43,6 @@ export interface DeletedEntry {
   id: string;
   correlationId: string;
   version: number;
-}
-
-interface Period {
-  periodType: PeriodType;
-  shiftType: string | null;
-  startTime: Date;
-  endTime: Date | null;
-  mealBreakMinutes: number;
-}
-
-/** The fields of `next` that differ from the stored entry. */
-function changedFields(entry: TimeEntry, next: Period): Set<keyof Period> {
-  const instant = (date: Date | null) => date?.getTime() ?? null;
-  const fields = (Object.keys(next) as (keyof Period)[]).filter((field) =>
-    field === 'startTime' || field === 'endTime'
-      ? instant(next[field]) !== instant(entry[field])
-      : next[field] !== entry[field],
-  );
-  return new Set(fields);
 }
 
 /** Time's use cases: who may, what is valid, and the event each change records. */
@@ -100,14 +80,7 @@ export class TimeService {
 
   async record(input: RecordTimeEntryInput): Promise<TimeEntry> {
     assertCanWriteTime(this.ctx.identity, input.employeeId);
-    const period: Period = {
-      periodType: check.periodType(input.periodType),
-      shiftType: check.shiftType(input.shiftType),
-      startTime: check.dateTime('startTime', input.startTime),
-      endTime: check.optionalDateTime('endTime', input.endTime),
-      mealBreakMinutes: input.mealBreakMinutes ?? 0,
-    };
-    check.period(period.startTime, period.endTime, period.mealBreakMinutes);
+    const period = recordedPeriod(input);
     const exception = complianceException(this.ctx.identity, input.complianceException);
     const scope = {
       operation: 'time.recordTimeEntry',
@@ -117,9 +90,14 @@ export class TimeService {
     await this.know(input.employeeId);
     const { id } = await once(this.ctx.em, scope, async (tx) => {
       await this.takeTurn(tx, input.employeeId, { recording: true });
-      await this.assertNoOverlap(tx, input.employeeId, period);
-      await checkWorkingTime(tx, { employeeId: input.employeeId, entry: period, exception });
       const now = new Date();
+      const policy = await workingTimeAt(tx, now);
+      await this.refuseProblems(tx, {
+        employeeId: input.employeeId,
+        entry: period,
+        exception,
+        policy,
+      });
       const entry = tx.create(TimeEntrySchema, {
         id: uuidv7(),
         employeeId: input.employeeId,
@@ -131,7 +109,7 @@ export class TimeService {
         deletedAt: null,
       });
       tx.persist(entry);
-      this.ctx.emit(tx, events.recorded(entry, exception));
+      this.ctx.emit(tx, events.recorded(entry, exception, policy.version));
       return entry.id;
     });
     return this.reload(id);
@@ -142,27 +120,25 @@ export class TimeService {
     const exception = complianceException(this.ctx.identity, input.complianceException);
     const id = await this.writing(() =>
       this.ctx.em.transactional(async (tx) => {
-        const entry = await this.load(tx, input.id, expected);
-        const next = this.amendedPeriod(entry, input);
-        check.period(next.startTime, next.endTime, next.mealBreakMinutes);
+        const entry = await entryToChange(tx, this.ctx.identity, input.id, expected);
+        const next = amendedPeriod(entry, input);
         const previous = events.valuesOf(entry);
         const changed = changedFields(entry, next);
         if (!changed.size) return entry.id;
         await this.takeTurn(tx, entry.employeeId, { recording: false });
-        await this.assertNoOverlap(tx, entry.employeeId, next, entry.id);
-        await checkWorkingTime(tx, {
+        const now = new Date();
+        const policy = await workingTimeAt(tx, now);
+        await this.refuseProblems(tx, {
           employeeId: entry.employeeId,
           entry: next,
           amending: { id: entry.id, changed },
           exception,
+          policy,
         });
-        Object.assign(entry, next, {
-          correlationId: this.ctx.correlationId,
-          updatedAt: new Date(),
-        });
+        Object.assign(entry, next, { correlationId: this.ctx.correlationId, updatedAt: now });
         // The flush bumps the version (optimistic lock); the event carries the new one.
         await tx.flush();
-        this.ctx.emit(tx, events.amended(entry, previous, exception));
+        this.ctx.emit(tx, events.amended(entry, previous, exception, policy.version));
         return entry.id;
       }),
     );
@@ -173,7 +149,7 @@ export class TimeService {
     const expected = check.version('expectedVersion', input.expectedVersion);
     return this.writing(() =>
       this.ctx.em.transactional(async (tx) => {
-        const entry = await this.load(tx, input.id, expected);
+        const entry = await entryToChange(tx, this.ctx.identity, input.id, expected);
         entry.deletedAt = new Date();
         entry.updatedAt = entry.deletedAt;
         entry.correlationId = this.ctx.correlationId;
@@ -252,31 +228,6 @@ export class TimeService {
     return shifts;
   }
 
-  private amendedPeriod(entry: TimeEntry, input: AmendTimeEntryInput): Period {
-    const has = (field: keyof AmendTimeEntryInput) => input[field] !== undefined;
-    const required = (field: 'periodType' | 'startTime' | 'mealBreakMinutes') => {
-      if (input[field] === null) throw invalid(field, `${field} cannot be null.`);
-    };
-    (['periodType', 'startTime', 'mealBreakMinutes'] as const).forEach(required);
-    return {
-      periodType: has('periodType') ? check.periodType(input.periodType) : entry.periodType,
-      shiftType: has('shiftType') ? check.shiftType(input.shiftType) : entry.shiftType,
-      startTime: has('startTime') ? check.dateTime('startTime', input.startTime) : entry.startTime,
-      endTime: has('endTime') ? check.optionalDateTime('endTime', input.endTime) : entry.endTime,
-      mealBreakMinutes: has('mealBreakMinutes') ? input.mealBreakMinutes! : entry.mealBreakMinutes,
-    };
-  }
-
-  /** The live entry, if the caller may change it and `expected` is its version. */
-  private async load(tx: EntityManager, id: string, expected?: number): Promise<TimeEntry> {
-    const entry = await tx.findOne(TimeEntrySchema, { id, deletedAt: null });
-    if (!entry) throw entryNotFound(id);
-    assertCanWriteTime(this.ctx.identity, entry.employeeId);
-    if (expected !== undefined && expected !== entry.version)
-      throw staleVersion(expected, entry.version);
-    return entry;
-  }
-
   /** Asks employees about someone time has not heard of yet (a hire a moment ago). */
   private async know(employeeId: string) {
     if (!(await knowEmployee(this.ctx, employeeId, employeeKnowing)))
@@ -290,18 +241,13 @@ export class TimeService {
   private async takeTurn(tx: EntityManager, employeeId: string, opts: { recording: boolean }) {
     if (!(await lockEmployee(tx, EmployeeCopySchema, employeeId)))
       throw unknownEmployee(employeeId);
-    const copy = await tx.findOne(EmployeeCopySchema, employeeId);
-    if (opts.recording && copy?.status === 'TERMINATED') throw employeeTerminated(employeeId);
+    await assertEmployeeMayHaveTime(tx, employeeId, opts);
   }
 
-  private async assertNoOverlap(
-    tx: EntityManager,
-    employeeId: string,
-    period: Period,
-    exceptId?: string,
-  ): Promise<void> {
-    const others = await overlapping(tx, employeeId, period.startTime, period.endTime, exceptId);
-    if (others.length) throw overlap(clashes(period.startTime, period.endTime, others));
+  /** Refuses the write on the first problem the entry has (overlap, working-time rules). */
+  private async refuseProblems(tx: EntityManager, work: WorkingTimeCheck): Promise<void> {
+    const [problem] = await entryProblems(tx, work, { all: false });
+    if (problem) throw problem;
   }
 
   private async reload(id: string): Promise<TimeEntry> {

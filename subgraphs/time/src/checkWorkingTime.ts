@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { hasRole, type Identity } from '../../../runtime/src/identity';
 import { EmployeeCopySchema } from './entities';
-import { forbiddenTo, invalid, ruleBroken, type Breach } from './errors';
+import type { PolicyVersion } from '../../../runtime/src/policies';
+import { forbiddenTo, invalid, ruleBroken, type Breach, type TimeError } from './errors';
 import { overtimeWithin } from './queries';
-import { settings } from './settings';
 import { DEFAULT_TIME_ZONE } from './validation';
 import {
   READS,
@@ -55,22 +55,29 @@ export interface WorkingTimeCheck {
   /** On amend: the entry's id (left out of its own day's overtime) and the fields it changes. */
   amending?: { id: string; changed: ReadonlySet<string> };
   exception: ComplianceException | null;
+  /** The WORKING_TIME version in force at the write, which judges it and is named in refusals. */
+  policy: PolicyVersion<'WORKING_TIME'>;
 }
 
 /**
- * Throws POLICY_VIOLATION naming the first working-time rule the entry breaks, leaving
- * out the rules HR's exception waives. Runs inside the write's transaction, after the
- * person's write turn, so the day's other overtime cannot change meanwhile.
+ * The POLICY_VIOLATIONs of the working-time rules the entry breaks, in rule order, leaving
+ * out the rules HR's exception waives; the first only unless `all`. Runs inside the write's
+ * transaction, after the person's write turn, so the day's other overtime cannot change
+ * meanwhile.
  */
-export async function checkWorkingTime(tx: EntityManager, check: WorkingTimeCheck): Promise<void> {
-  const { employeeId, entry, amending, exception } = check;
+export async function workingTimeBreaches(
+  tx: EntityManager,
+  check: WorkingTimeCheck,
+  opts: { all: boolean },
+): Promise<TimeError[]> {
+  const { employeeId, entry, amending, exception, policy } = check;
   const due = WORKING_TIME_RULES.filter(
     (rule) =>
       !exception?.rules.includes(rule) &&
       (!amending || READS[rule].some((field) => amending.changed.has(field))),
   );
-  if (!due.length) return;
-  const s = settings();
+  if (!due.length) return [];
+  const s = policy.rules;
   const zone = (await tx.findOne(EmployeeCopySchema, employeeId))?.timeZone ?? DEFAULT_TIME_ZONE;
   const breachOf: Record<WorkingTimeRule, () => Promise<Breach | undefined>> = {
     FUTURE_START: async () => futureStart(entry, new Date(), zone, s),
@@ -83,8 +90,11 @@ export async function checkWorkingTime(tx: EntityManager, check: WorkingTimeChec
     },
     MINIMUM_BREAK: async () => minimumBreak(entry, s),
   };
+  const breaches: TimeError[] = [];
   for (const rule of due) {
     const breach = await breachOf[rule]();
-    if (breach) throw ruleBroken(breach);
+    if (breach) breaches.push(ruleBroken(breach, policy));
+    if (breaches.length && !opts.all) break;
   }
+  return breaches;
 }

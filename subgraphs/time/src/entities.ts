@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { employeeCopySchema, type LockableEmployeeCopy } from '../../../runtime/src/employeeCopy';
+import { policyCopySchema } from '../../../runtime/src/policies';
 
 export const PERIOD_TYPES = [
   'SHIFT',
@@ -97,4 +98,12 @@ export const ScheduledShiftSchema = new EntitySchema<ScheduledShift>({
   indexes: [{ name: 'scheduled_shifts_employee_start', properties: ['employeeId', 'start'] }],
 });
 
-export const entities = [TimeEntrySchema, EmployeeCopySchema, ScheduledShiftSchema];
+/** Time's copy of compliance's WORKING_TIME versions, fed by `compliance.policy.updated`. */
+export const PolicyCopySchema = policyCopySchema('PolicyCopy', 'time_policy_copies');
+
+export const entities = [
+  TimeEntrySchema,
+  EmployeeCopySchema,
+  ScheduledShiftSchema,
+  PolicyCopySchema,
+];

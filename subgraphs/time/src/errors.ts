@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from '../../../runtime/src/errors';
+import { policyLabel, policyRef, type PolicyVersion } from '../../../runtime/src/policies';
 import type { WorkingTimeRule } from './workingTimeRules';
 
 /** Why the time domain refused a request. */
@@ -110,8 +111,12 @@ export interface Breach {
   details?: Record<string, unknown>;
 }
 
-export const ruleBroken = ({ rule, field, message, limit, actual, details }: Breach) =>
-  new TimeError(TimeErrorCode[rule], message, {
+/** The refusal of a breach, naming the WORKING_TIME version that judged it. */
+export const ruleBroken = (
+  { rule, field, message, limit, actual, details }: Breach,
+  policy: PolicyVersion<'WORKING_TIME'>,
+) =>
+  new TimeError(TimeErrorCode[rule], `${message} (${policyLabel(policy)})`, {
     field,
-    extensions: { limit, actual, ...details },
+    extensions: { limit, actual, ...details, policy: policyRef(policy) },
   });

@@ -35,23 +35,29 @@ const entryData = (entry: TimeEntry) => ({
 const withException = (exception: ComplianceException | null) =>
   exception ? { complianceException: exception } : {};
 
+/** The WORKING_TIME version the write was judged by, when it was. */
+const judgedBy = (policyVersion: number | undefined) =>
+  policyVersion === undefined ? {} : { policyVersion };
+
 export const recorded = (
   entry: TimeEntry,
   exception: ComplianceException | null = null,
+  policyVersion?: number,
 ): EventDraft => ({
   type: ENTRY_RECORDED,
   subject: entry.id,
-  data: { ...entryData(entry), ...withException(exception) },
+  data: { ...entryData(entry), ...withException(exception), ...judgedBy(policyVersion) },
 });
 
 export const amended = (
   entry: TimeEntry,
   previous: EntryValues,
   exception: ComplianceException | null = null,
+  policyVersion?: number,
 ): EventDraft => ({
   type: ENTRY_AMENDED,
   subject: entry.id,
-  data: { ...entryData(entry), previous, ...withException(exception) },
+  data: { ...entryData(entry), previous, ...withException(exception), ...judgedBy(policyVersion) },
 });
 
 /** The tombstone: the entry's last values, and the version the deletion gave it. */

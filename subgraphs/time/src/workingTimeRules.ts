@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { PeriodType } from './entities';
 import type { Breach } from './errors';
-import type { TimeSettings } from './settings';
+import type { WorkingTimeRules } from '../../../runtime/src/policies';
 
 /** The working-time rules, in the order they are checked (docs/working-time.md). */
 export const WORKING_TIME_RULES = [
@@ -50,7 +50,7 @@ export function futureStart(
   entry: EntryPeriod,
   now: Date,
   zone: string,
-  s: TimeSettings,
+  s: WorkingTimeRules,
 ): Breach | undefined {
   if (MAY_LIE_AHEAD.has(entry.periodType)) return undefined;
   const today = DateTime.fromJSDate(now, { zone }).startOf('day');
@@ -67,7 +67,7 @@ export function futureStart(
 }
 
 /** A closed entry lasts at most the longest entry; whole-day types are exempt. */
-export function maxEntryLength(entry: EntryPeriod, s: TimeSettings): Breach | undefined {
+export function maxEntryLength(entry: EntryPeriod, s: WorkingTimeRules): Breach | undefined {
   if (!entry.endTime || WHOLE_DAYS.has(entry.periodType)) return undefined;
   const length = minutesOf(entry.startTime, entry.endTime);
   if (length <= s.maxEntryMinutes) return undefined;
@@ -81,7 +81,7 @@ export function maxEntryLength(entry: EntryPeriod, s: TimeSettings): Breach | un
 }
 
 /** A closed worked entry of more than the threshold, less its break, holds the break due. */
-export function minimumBreak(entry: EntryPeriod, s: TimeSettings): Breach | undefined {
+export function minimumBreak(entry: EntryPeriod, s: WorkingTimeRules): Breach | undefined {
   if (!entry.endTime || !WORKED.has(entry.periodType)) return undefined;
   const worked = minutesOf(entry.startTime, entry.endTime) - entry.mealBreakMinutes;
   if (worked <= s.minimumBreakAfterMinutes || entry.mealBreakMinutes >= s.minimumBreakMinutes)
@@ -126,7 +126,7 @@ export function dailyOvertimeCap(
   entry: EntryPeriod,
   others: readonly EntryPeriod[],
   zone: string,
-  s: TimeSettings,
+  s: WorkingTimeRules,
 ): Breach | undefined {
   if (!entry.endTime || entry.periodType !== 'OVERTIME') return undefined;
   const totals = minutesByLocalDay(entry, zone);

@@ -15,8 +15,13 @@ import {
 import { contractOperation } from '../../../test-support/contractOperation';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
 import { createdData } from '../../../test-support/employeeEvents';
-import { applyEmployeeEvent, time } from '../src';
-import { EmployeeCopySchema, ScheduledShiftSchema, TimeEntrySchema } from '../src/entities';
+import { applyEmployeeEvent, policyCopies, time } from '../src';
+import {
+  EmployeeCopySchema,
+  PolicyCopySchema,
+  ScheduledShiftSchema,
+  TimeEntrySchema,
+} from '../src/entities';
 
 const ISSUER = 'hr-platform-test';
 
@@ -45,6 +50,8 @@ export interface TimeHarness {
   timecard(id: string, from: string, to: string, caller?: Caller): Promise<GraphQLReply>;
   /** Applies an employees event to time's copy, as the consumer does. */
   employeeEvent(type: string, data: Record<string, unknown>): Promise<void>;
+  /** Applies a `compliance.policy.updated` event to time's copy, as the consumer does. */
+  policyEvent(data: Record<string, unknown>): Promise<void>;
   /** Makes an employee known to time (created event) and returns its id. */
   hire(overrides?: {
     managerId?: string | null;
@@ -53,7 +60,7 @@ export interface TimeHarness {
   }): Promise<string>;
   /** Outbox events, oldest first. */
   events(): Promise<EventEnvelope[]>;
-  /** Entries, shifts and outbox: equal before and after means nothing was written. */
+  /** Entries, shifts, copies and outbox: equal before and after means nothing was written. */
   snapshot(): Promise<unknown>;
   countQueries(run: () => Promise<unknown>): Promise<string[]>;
   stop(): Promise<void>;
@@ -65,6 +72,12 @@ export const employeeEvent = (type: string, data: Record<string, unknown>) =>
   createEvent(
     { type, subject: String(data.employeeId), data },
     { source: '/subgraphs/employees', correlationId: uuidv7() },
+  );
+
+export const policyEvent = (data: Record<string, unknown>) =>
+  createEvent(
+    { type: 'compliance.policy.updated', subject: `${data.kind}:${data.key}`, data },
+    { source: '/subgraphs/compliance', correlationId: uuidv7() },
   );
 
 export async function startTime(
@@ -109,6 +122,8 @@ export async function startTime(
     gql,
     op: (name, variables, caller) => gql(contractOperation(name), variables, caller),
     employeeEvent: apply,
+    policyEvent: (data) =>
+      runtime.orm.em.fork().transactional((em) => policyCopies.apply(em, policyEvent(data))),
     timecard: (id, from, to, caller) =>
       gql(TIMECARD, { reps: [{ __typename: 'Employee', id }], from, to }, caller),
     async hire(overrides = {}) {
@@ -125,6 +140,7 @@ export async function startTime(
         employees: (await em.find(EmployeeCopySchema, {}, { orderBy: { id: 'asc' } })).map(
           ({ writeLock: _lock, ...rest }) => rest,
         ),
+        policies: await em.find(PolicyCopySchema, {}, { orderBy: { id: 'asc' } }),
         events: await events(),
       };
     },

@@ -1,0 +1,101 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import {
+  AttendanceEntrySchema,
+  EmployeeCopySchema,
+  type AttendanceEntry,
+  type EmployeeCopy,
+} from './entities';
+import {
+  alreadyCorrected,
+  employeeTerminated,
+  entryNotFound,
+  invalid,
+  overlap,
+  unknownEmployee,
+} from './errors';
+import type { ManualAttendanceInput } from './inputs';
+import { overlapping } from './queries';
+import * as check from './validation';
+
+/*
+ * The decisions recording a manual entry makes, shared by the mutation and by the
+ * compliance check that answers what it would do without writing.
+ */
+
+/** An open check-in older than this no longer blocks a new one (a forgotten check-out). */
+export const MAX_OPEN_MS = 24 * 3_600_000;
+
+/** A manual entry's checked input. */
+export interface ManualEntry {
+  employeeId: string;
+  checkInTime: Date;
+  checkOutTime: Date | null;
+  reason: string;
+  correctsId: string | null;
+}
+
+/** The input checked field by field (BAD_USER_INPUT naming the field); `reason` optional if asked. */
+export function checkedManualEntry(
+  input: Partial<ManualAttendanceInput>,
+  now: Date,
+  opts: { reasonRequired: boolean } = { reasonRequired: true },
+): ManualEntry {
+  const employeeId = check.id('employeeId', input.employeeId);
+  const checkInTime = check.pastDateTime('checkInTime', input.checkInTime, now);
+  const checkOutTime =
+    input.checkOutTime == null ? null : check.pastDateTime('checkOutTime', input.checkOutTime, now);
+  if (checkOutTime && checkOutTime.getTime() <= checkInTime.getTime())
+    throw invalid('checkOutTime', 'checkOutTime must be after checkInTime.');
+  const reason =
+    opts.reasonRequired || input.reason != null
+      ? check.text('reason', input.reason, check.MAX_REASON)
+      : '';
+  const correctsId =
+    input.correctsEntryId == null ? null : check.id('correctsEntryId', input.correctsEntryId);
+  return { employeeId, checkInTime, checkOutTime, reason, correctsId };
+}
+
+/** The person attendance may record for: known and not terminated. */
+export async function attendingEmployee(
+  tx: EntityManager,
+  employeeId: string,
+): Promise<EmployeeCopy> {
+  const copy = await tx.findOne(EmployeeCopySchema, employeeId, { refresh: true });
+  if (!copy) throw unknownEmployee(employeeId);
+  if (copy.status === 'TERMINATED') throw employeeTerminated(employeeId);
+  return copy;
+}
+
+/** The entry a correction replaces: the same person's, not corrected already. */
+export async function correctable(
+  tx: EntityManager,
+  id: string,
+  employeeId: string,
+): Promise<AttendanceEntry> {
+  const original = await tx.findOne(AttendanceEntrySchema, { id });
+  if (!original) throw entryNotFound(id, 'correctsEntryId');
+  if (original.employeeId !== employeeId)
+    throw invalid('correctsEntryId', 'correctsEntryId names an entry of another employee.');
+  if (original.supersededById) throw alreadyCorrected(id, original.supersededById);
+  return original;
+}
+
+/** Refuses a period that shares time with another live entry (a stale open one aside). */
+export async function assertNoOverlap(
+  tx: EntityManager,
+  employeeId: string,
+  field: string,
+  start: Date,
+  end: Date | null,
+  exceptId?: string,
+): Promise<void> {
+  const stale = start.getTime() - MAX_OPEN_MS;
+  const others = (await overlapping(tx, employeeId, start, end, exceptId)).filter(
+    (e) => e.checkOutTime || e.checkInTime.getTime() > stale,
+  );
+  if (others.length)
+    throw overlap(
+      field,
+      others.map((e) => e.id),
+    );
+}

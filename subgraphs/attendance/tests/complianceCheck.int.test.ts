@@ -1,0 +1,127 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import {
+  COMPLIANCE_CHECKS,
+  DEFAULT_ATTENDANCE_RULES,
+  type CheckingCaller,
+  type ComplianceAnswer,
+} from '../../../runtime/src/policies';
+import { attendance } from '../src';
+import { DAY, MANUAL, at, hr, startAttendance, type AttendanceHarness } from './support';
+
+/** After v2 took effect (a Thursday). */
+const LATER = '2025-06-12';
+const V2 = { kind: 'ATTENDANCE', key: 'DEFAULT', version: 2 };
+
+const responder = attendance.responders!.find((r) => r.name === COMPLIANCE_CHECKS.attendanceDay)!;
+
+describe('attendance: the compliance check of a manual entry writes nothing', () => {
+  let h: AttendanceHarness;
+  let managerId: string;
+  let employeeId: string;
+  const manager = (): CheckingCaller => ({
+    subject: managerId,
+    role: 'MANAGER',
+    employeeId: managerId,
+  });
+
+  beforeAll(async () => {
+    h = await startAttendance();
+    managerId = await h.hire();
+    employeeId = await h.hire({ managerId });
+    await h.feed('compliance.policy.updated', {
+      kind: 'ATTENDANCE',
+      key: 'DEFAULT',
+      version: 2,
+      effectiveFrom: '2025-06-11T00:00:00.000Z',
+      rules: { ...DEFAULT_ATTENDANCE_RULES, graceMinutes: 5 },
+      previous: DEFAULT_ATTENDANCE_RULES,
+      reason: null,
+    });
+  });
+  afterAll(() => h.stop());
+
+  /** Asks the question and asserts nothing was written meanwhile. */
+  const ask = async (caller: CheckingCaller, input: Record<string, unknown>) => {
+    const before = await h.snapshot();
+    const em = h.runtime.orm.em.fork() as EntityManager;
+    const answer = (await responder.answer({ caller, input }, { em })) as ComplianceAnswer;
+    expect(await h.snapshot()).toEqual(before);
+    return answer;
+  };
+  const day = (date: string, checkIn: string, checkOut?: string) => ({
+    employeeId,
+    date,
+    checkIn: at(date, checkIn),
+    ...(checkOut && { checkOut: at(date, checkOut) }),
+  });
+
+  it('allows a full day on time with no warnings', async () => {
+    expect(await ask(manager(), day(DAY, '09:00', '17:00'))).toEqual({
+      allowed: true,
+      findings: [],
+    });
+  });
+
+  it('warns of lateness under v2’s shorter grace, naming v2; not under v1', async () => {
+    expect((await ask(manager(), day(DAY, '09:07', '17:00'))).findings).toEqual([]);
+    const answer = await ask(manager(), day(LATER, '09:07', '17:00'));
+    expect(answer).toEqual({
+      allowed: true,
+      findings: [
+        expect.objectContaining({
+          rule: 'LATE_ARRIVAL',
+          field: 'checkIn',
+          severity: 'WARNING',
+          policy: V2,
+        }),
+      ],
+    });
+    expect(answer.findings[0].message).toMatch(/\(ATTENDANCE v2\)$/);
+  });
+
+  it('warns of an early exit and a half day below the threshold', async () => {
+    const answer = await ask(manager(), day(LATER, '09:00', '12:00'));
+    expect(answer.findings.map((f) => [f.rule, f.severity, f.policy])).toEqual([
+      ['EARLY_EXIT', 'WARNING', V2],
+      ['HALF_DAY', 'WARNING', V2],
+    ]);
+  });
+
+  it('refuses an entry overlapping a recorded one, as the mutation does', async () => {
+    const recorded = await h.gql(
+      MANUAL,
+      {
+        input: {
+          employeeId,
+          checkInTime: at('2025-06-13', '09:00'),
+          checkOutTime: at('2025-06-13', '12:00'),
+          reason: 'Badge reader was down',
+        },
+      },
+      hr,
+    );
+    expect(recorded.errors).toBeUndefined();
+    expect(await ask(manager(), day('2025-06-13', '11:00', '17:00'))).toEqual({
+      allowed: false,
+      findings: [
+        expect.objectContaining({ rule: 'ENTRY_OVERLAP', severity: 'REFUSAL', field: 'checkIn' }),
+      ],
+    });
+  });
+
+  it('refuses the question of a caller who may not record it: the employee themself', async () => {
+    const self: CheckingCaller = { subject: employeeId, role: 'EMPLOYEE', employeeId };
+    expect(await ask(self, day(DAY, '09:00', '17:00'))).toEqual({
+      allowed: false,
+      findings: [],
+      refusal: expect.objectContaining({ code: 'FORBIDDEN' }),
+    });
+  });
+
+  it('refuses a check-out before the check-in, and a date that is not the check-in’s', async () => {
+    const backwards = await ask(manager(), day(DAY, '17:00', '09:00'));
+    expect(backwards.refusal).toMatchObject({ code: 'BAD_USER_INPUT', field: 'checkOut' });
+    const elsewhere = await ask(manager(), { ...day(DAY, '09:00', '17:00'), date: LATER });
+    expect(elsewhere.refusal).toMatchObject({ code: 'BAD_USER_INPUT', field: 'date' });
+  });
+});

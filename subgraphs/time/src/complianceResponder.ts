@@ -1,0 +1,108 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import type { Identity } from '../../../runtime/src/identity';
+import type { ResponderDefinition } from '../../../runtime/src/ownerRequests';
+import {
+  COMPLIANCE_CHECKS,
+  type ComplianceAnswer,
+  type ComplianceFinding,
+  type PolicyRef,
+} from '../../../runtime/src/policies';
+import { ErrorCode } from '../../../runtime/src/errors';
+import { checkingIdentity } from './checkingIdentity';
+import { complianceException } from './checkWorkingTime';
+import {
+  amendedPeriod,
+  assertEmployeeMayHaveTime,
+  changedFields,
+  entryProblems,
+  entryToChange,
+  recordedPeriod,
+} from './entryDecision';
+import { invalid, TimeError } from './errors';
+import type { AmendTimeEntryInput, RecordTimeEntryInput } from './inputs';
+import { assertCanWriteTime } from './permissions';
+import * as check from './validation';
+import { workingTimeAt } from './workingTimePolicy';
+
+const MAX_ID = 36;
+
+/** A compliance question's input: what recordTimeEntry takes, or an amend's with `entryId`. */
+type CheckInput = RecordTimeEntryInput & Omit<AmendTimeEntryInput, 'id'> & { entryId?: unknown };
+
+/** Refusals of the question itself rather than of the entry (caller, input, unknown ids). */
+const REFUSING = new Set<string>([
+  ErrorCode.FORBIDDEN,
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.NOT_FOUND,
+]);
+
+const finding = (error: TimeError): ComplianceFinding => ({
+  rule: error.rule ?? error.reason,
+  field: error.field ?? null,
+  message: error.message,
+  severity: 'REFUSAL',
+  policy: (error.extensions.policy as PolicyRef | undefined) ?? null,
+});
+
+async function recordProblems(em: EntityManager, identity: Identity, input: CheckInput) {
+  const { employeeId } = input;
+  if (typeof employeeId !== 'string' || !employeeId || employeeId.length > MAX_ID)
+    throw invalid('employeeId', 'employeeId must be an employee id.');
+  assertCanWriteTime(identity, employeeId);
+  const entry = recordedPeriod(input);
+  const exception = complianceException(identity, input.complianceException);
+  await assertEmployeeMayHaveTime(em, employeeId, { recording: true });
+  const policy = await workingTimeAt(em, new Date());
+  return entryProblems(em, { employeeId, entry, exception, policy }, { all: true });
+}
+
+async function amendProblems(em: EntityManager, identity: Identity, input: CheckInput) {
+  if (typeof input.entryId !== 'string' || input.entryId.length > MAX_ID)
+    throw invalid('entryId', 'entryId must be a time entry id.');
+  const expected = check.version('expectedVersion', input.expectedVersion);
+  const exception = complianceException(identity, input.complianceException);
+  const entry = await entryToChange(em, identity, input.entryId, expected);
+  const next = amendedPeriod(entry, { ...input, id: entry.id });
+  const changed = changedFields(entry, next);
+  if (!changed.size) return [];
+  await assertEmployeeMayHaveTime(em, entry.employeeId, { recording: false });
+  const policy = await workingTimeAt(em, new Date());
+  const amending = { id: entry.id, changed };
+  return entryProblems(
+    em,
+    { employeeId: entry.employeeId, entry: next, amending, exception, policy },
+    { all: true },
+  );
+}
+
+/**
+ * Whether a record (or, with `entryId`, an amend) would go through now, and every
+ * reason it would not, by the very checks the write makes; nothing is written.
+ */
+export async function checkTimeEntry(
+  em: EntityManager,
+  question: Record<string, unknown>,
+): Promise<ComplianceAnswer> {
+  try {
+    const identity = checkingIdentity(question.caller);
+    if (typeof question.input !== 'object' || question.input === null)
+      throw invalid('input', 'input must be the entry to check.');
+    const input = question.input as CheckInput;
+    const problems =
+      input.entryId === undefined
+        ? await recordProblems(em, identity, input)
+        : await amendProblems(em, identity, input);
+    return { allowed: !problems.length, findings: problems.map(finding) };
+  } catch (error) {
+    if (!(error instanceof TimeError)) throw error;
+    if (!REFUSING.has(error.code)) return { allowed: false, findings: [finding(error)] };
+    const refusal = { code: error.code, message: error.message, field: error.field ?? null };
+    return { allowed: false, findings: [], refusal };
+  }
+}
+
+/** Answers `validateCompliance` about a time entry (runtime/src/policies/complianceCheck.ts). */
+export const complianceResponder: ResponderDefinition = {
+  name: COMPLIANCE_CHECKS.timeEntry,
+  answer: (question, { em }) => checkTimeEntry(em, question),
+};

@@ -1,0 +1,113 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import type { Identity } from '../../../runtime/src/identity';
+import { EmployeeCopySchema, TimeEntrySchema, type PeriodType, type TimeEntry } from './entities';
+import {
+  employeeTerminated,
+  entryNotFound,
+  invalid,
+  overlap,
+  staleVersion,
+  unknownEmployee,
+  type TimeError,
+} from './errors';
+import type { AmendTimeEntryInput, RecordTimeEntryInput } from './inputs';
+import { assertCanWriteTime } from './permissions';
+import { clashes, overlapping } from './queries';
+import { workingTimeBreaches, type WorkingTimeCheck } from './checkWorkingTime';
+import * as check from './validation';
+
+/*
+ * The decisions a record or an amend makes, shared by the write itself and by the
+ * compliance check that answers what the write would do without making it.
+ */
+
+export interface Period {
+  periodType: PeriodType;
+  shiftType: string | null;
+  startTime: Date;
+  endTime: Date | null;
+  mealBreakMinutes: number;
+}
+
+/** The checked period of a new entry; a bad field is BAD_USER_INPUT naming it. */
+export function recordedPeriod(input: RecordTimeEntryInput): Period {
+  const period: Period = {
+    periodType: check.periodType(input.periodType),
+    shiftType: check.shiftType(input.shiftType),
+    startTime: check.dateTime('startTime', input.startTime),
+    endTime: check.optionalDateTime('endTime', input.endTime),
+    mealBreakMinutes: input.mealBreakMinutes ?? 0,
+  };
+  check.period(period.startTime, period.endTime, period.mealBreakMinutes);
+  return period;
+}
+
+/** The entry as the amend leaves it, checked: absent fields stay as they are. */
+export function amendedPeriod(entry: TimeEntry, input: AmendTimeEntryInput): Period {
+  const has = (field: keyof AmendTimeEntryInput) => input[field] !== undefined;
+  for (const field of ['periodType', 'startTime', 'mealBreakMinutes'] as const)
+    if (input[field] === null) throw invalid(field, `${field} cannot be null.`);
+  const next: Period = {
+    periodType: has('periodType') ? check.periodType(input.periodType) : entry.periodType,
+    shiftType: has('shiftType') ? check.shiftType(input.shiftType) : entry.shiftType,
+    startTime: has('startTime') ? check.dateTime('startTime', input.startTime) : entry.startTime,
+    endTime: has('endTime') ? check.optionalDateTime('endTime', input.endTime) : entry.endTime,
+    mealBreakMinutes: has('mealBreakMinutes') ? input.mealBreakMinutes! : entry.mealBreakMinutes,
+  };
+  check.period(next.startTime, next.endTime, next.mealBreakMinutes);
+  return next;
+}
+
+/** The fields of `next` that differ from the stored entry. */
+export function changedFields(entry: TimeEntry, next: Period): Set<keyof Period> {
+  const instant = (date: Date | null) => date?.getTime() ?? null;
+  const fields = (Object.keys(next) as (keyof Period)[]).filter((field) =>
+    field === 'startTime' || field === 'endTime'
+      ? instant(next[field]) !== instant(entry[field])
+      : next[field] !== entry[field],
+  );
+  return new Set(fields);
+}
+
+/** The live entry, if `identity` may change it and `expected` is its version. */
+export async function entryToChange(
+  tx: EntityManager,
+  identity: Identity,
+  id: string,
+  expected?: number,
+): Promise<TimeEntry> {
+  const entry =
+    typeof id === 'string' && (await tx.findOne(TimeEntrySchema, { id, deletedAt: null }));
+  if (!entry) throw entryNotFound(String(id));
+  assertCanWriteTime(identity, entry.employeeId);
+  if (expected !== undefined && expected !== entry.version)
+    throw staleVersion(expected, entry.version);
+  return entry;
+}
+
+/** What time knows of the person: they exist and, for new time, are not terminated. */
+export async function assertEmployeeMayHaveTime(
+  tx: EntityManager,
+  employeeId: string,
+  opts: { recording: boolean },
+): Promise<void> {
+  const copy = await tx.findOne(EmployeeCopySchema, employeeId);
+  if (!copy) throw unknownEmployee(employeeId);
+  if (opts.recording && copy.status === 'TERMINATED') throw employeeTerminated(employeeId);
+}
+
+/**
+ * What refuses the entry, in the order the write checks: an overlap with another entry,
+ * then the working-time rules of `check.policy`. The write stops at the first; `all` goes on.
+ */
+export async function entryProblems(
+  tx: EntityManager,
+  work: WorkingTimeCheck,
+  opts: { all: boolean },
+): Promise<TimeError[]> {
+  const { employeeId, entry, amending } = work;
+  const others = await overlapping(tx, employeeId, entry.startTime, entry.endTime, amending?.id);
+  const problems = others.length ? [overlap(clashes(entry.startTime, entry.endTime, others))] : [];
+  if (problems.length && !opts.all) return problems;
+  return [...problems, ...(await workingTimeBreaches(tx, work, opts))];
+}

@@ -1,0 +1,142 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import {
+  COMPLIANCE_CHECKS,
+  DEFAULT_WORKING_TIME_RULES,
+  type CheckingCaller,
+  type ComplianceAnswer,
+} from '../../../runtime/src/policies';
+import { time } from '../src';
+import { hr, startTime, type TimeHarness } from './support';
+
+const HR: CheckingCaller = { subject: hr.sub!, role: 'HR', employeeId: hr.sub! };
+const POLICY_V2 = { kind: 'WORKING_TIME', key: 'DEFAULT', version: 2 };
+
+const responder = time.responders!.find((r) => r.name === COMPLIANCE_CHECKS.timeEntry)!;
+
+describe('time: the compliance check answers what a write would decide, writing nothing', () => {
+  let h: TimeHarness;
+  let employeeId: string;
+  const self = (): CheckingCaller => ({ subject: employeeId, role: 'EMPLOYEE', employeeId });
+
+  beforeAll(async () => {
+    h = await startTime();
+    employeeId = await h.hire();
+    await h.policyEvent({
+      kind: 'WORKING_TIME',
+      key: 'DEFAULT',
+      version: 2,
+      effectiveFrom: new Date(Date.now() - 60_000).toISOString(),
+      rules: { ...DEFAULT_WORKING_TIME_RULES, maxEntryMinutes: 10 * 60 },
+      previous: DEFAULT_WORKING_TIME_RULES,
+      reason: null,
+    });
+  });
+  afterAll(() => h.stop());
+
+  /** Asks the question and asserts nothing was written meanwhile. */
+  const ask = async (caller: CheckingCaller, input: Record<string, unknown>) => {
+    const before = await h.snapshot();
+    const em = h.runtime.orm.em.fork() as EntityManager;
+    const answer = (await responder.answer({ caller, input }, { em })) as ComplianceAnswer;
+    expect(await h.snapshot()).toEqual(before);
+    return answer;
+  };
+  const entry = (day: string, from: string, to: string, extra: Record<string, unknown> = {}) => ({
+    employeeId,
+    periodType: 'SHIFT',
+    startTime: `${day}T${from}:00Z`,
+    endTime: `${day}T${to}:00Z`,
+    mealBreakMinutes: 45,
+    ...extra,
+  });
+
+  it('allows an entry the rules allow', async () => {
+    expect(await ask(self(), entry('2025-04-01', '08:00', '16:00'))).toEqual({
+      allowed: true,
+      findings: [],
+    });
+  });
+
+  it('lists every rule the entry breaks, each naming the policy version', async () => {
+    const answer = await ask(
+      self(),
+      entry('2025-04-02', '06:00', '17:00', { mealBreakMinutes: 0 }),
+    );
+    expect(answer.allowed).toBe(false);
+    expect(answer.findings).toEqual([
+      expect.objectContaining({
+        rule: 'MAX_ENTRY_LENGTH',
+        field: 'endTime',
+        severity: 'REFUSAL',
+        policy: POLICY_V2,
+      }),
+      expect.objectContaining({
+        rule: 'MINIMUM_BREAK',
+        field: 'mealBreakMinutes',
+        severity: 'REFUSAL',
+        policy: POLICY_V2,
+      }),
+    ]);
+    expect(answer.findings[0].message).toMatch(/\(WORKING_TIME v2\)$/);
+  });
+
+  it('gives the same first reason the write gives', async () => {
+    const input = entry('2025-04-03', '06:00', '17:00');
+    const answer = await ask(self(), input);
+    const write = await h.op('RecordTimeEntry', { input }, { role: 'EMPLOYEE', sub: employeeId });
+    expect(write.errors![0].extensions).toMatchObject({
+      rule: answer.findings[0].rule,
+      policy: answer.findings[0].policy,
+    });
+    expect(write.errors![0].message).toBe(answer.findings[0].message);
+  });
+
+  it('refuses an overlap with a recorded entry, without a policy', async () => {
+    const recorded = await h.op(
+      'RecordTimeEntry',
+      { input: entry('2025-04-04', '08:00', '12:00') },
+      hr,
+    );
+    expect(recorded.errors).toBeUndefined();
+    const answer = await ask(HR, entry('2025-04-04', '11:00', '15:00'));
+    expect(answer).toEqual({
+      allowed: false,
+      findings: [expect.objectContaining({ rule: 'TIME_ENTRY_OVERLAP', policy: null })],
+    });
+  });
+
+  it('checks an amend given entryId and expectedVersion', async () => {
+    const recorded = (
+      await h.op('RecordTimeEntry', { input: entry('2025-04-07', '08:00', '12:00') }, hr)
+    ).data!.recordTimeEntry;
+    const longer = { entryId: recorded.id, expectedVersion: 1, endTime: '2025-04-07T19:00:00Z' };
+    expect((await ask(self(), longer)).findings).toEqual([
+      expect.objectContaining({ rule: 'MAX_ENTRY_LENGTH', policy: POLICY_V2 }),
+    ]);
+    const shorter = { ...longer, endTime: '2025-04-07T13:00:00Z' };
+    expect(await ask(self(), shorter)).toEqual({ allowed: true, findings: [] });
+    expect((await ask(self(), { ...shorter, expectedVersion: 3 })).findings).toEqual([
+      expect.objectContaining({ rule: 'VERSION_CONFLICT', field: 'expectedVersion' }),
+    ]);
+  });
+
+  it('refuses the question of a caller who may not write that time', async () => {
+    const colleague = await h.hire();
+    const caller = { subject: colleague, role: 'EMPLOYEE', employeeId: colleague } as const;
+    expect(await ask(caller, entry('2025-04-08', '08:00', '12:00'))).toEqual({
+      allowed: false,
+      findings: [],
+      refusal: expect.objectContaining({ code: 'FORBIDDEN' }),
+    });
+  });
+
+  it('refuses bad input as the write would, naming the field', async () => {
+    const answer = await ask(self(), entry('2025-04-09', '08:00', '12:00', { startTime: 'soon' }));
+    expect(answer.refusal).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startTime' });
+    const noCaller = await ask(
+      { role: 'HR' } as CheckingCaller,
+      entry('2025-04-09', '08:00', '12:00'),
+    );
+    expect(noCaller.refusal).toMatchObject({ code: 'BAD_USER_INPUT', field: 'caller' });
+  });
+});
