@@ -61,7 +61,8 @@ export const manualEntryRecorded = (entry: AttendanceEntry): EventDraft => ({
   },
 });
 
-export const dayProcessed = (day: AttendanceDay): EventDraft => ({
+/** `breakMinutes`: the gaps between the day's check-outs and next check-ins, added up. */
+export const dayProcessed = (day: AttendanceDay, breakMinutes?: number): EventDraft => ({
   type: DAY_PROCESSED,
   subject: day.id,
   data: {
@@ -75,6 +76,7 @@ export const dayProcessed = (day: AttendanceDay): EventDraft => ({
     lateByMinutes: day.lateByMinutes,
     earlyExitMinutes: day.earlyExitMinutes,
     overtimeMinutes: day.overtimeMinutes,
+    ...(breakMinutes === undefined ? {} : { breakMinutes }),
   },
 });
 
