@@ -22,6 +22,7 @@ export const TEMPLATE_EVENTS = [
   'attendance.day.processed',
   'billing.day.closed',
   'audit.dead_letter.recorded',
+  'compliance.violation.detected',
 ];
 
 type Patch = Partial<
