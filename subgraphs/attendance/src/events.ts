@@ -65,7 +65,12 @@ export const manualEntryRecorded = (entry: AttendanceEntry): EventDraft => ({
 const judgedBy = (policyVersion: number | undefined) =>
   policyVersion === undefined ? {} : { policyVersion };
 
-export const dayProcessed = (day: AttendanceDay, policyVersion?: number): EventDraft => ({
+/** `breakMinutes`: the gaps between the day's check-outs and next check-ins, added up. */
+export const dayProcessed = (
+  day: AttendanceDay,
+  policyVersion?: number,
+  breakMinutes?: number,
+): EventDraft => ({
   type: DAY_PROCESSED,
   subject: day.id,
   data: {
@@ -80,6 +85,7 @@ export const dayProcessed = (day: AttendanceDay, policyVersion?: number): EventD
     earlyExitMinutes: day.earlyExitMinutes,
     overtimeMinutes: day.overtimeMinutes,
     ...judgedBy(policyVersion),
+    ...(breakMinutes === undefined ? {} : { breakMinutes }),
   },
 });
 

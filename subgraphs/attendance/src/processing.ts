@@ -79,6 +79,24 @@ const group = <T extends { employeeId: string }>(rows: T[]) => {
   return map;
 };
 
+/**
+ * The day's break: the minutes between each check-out and the next check-in, added up
+ * (overlapping entries add nothing). Compliance judges the minimum break by it.
+ */
+function breakMinutesOf(entries: AttendanceEntry[]): number {
+  const sorted = [...entries].sort((a, b) => a.checkInTime.getTime() - b.checkInTime.getTime());
+  let minutes = 0;
+  for (let i = 1; i < sorted.length; i++) {
+    const out = sorted[i - 1].checkOutTime;
+    if (out)
+      minutes += Math.max(
+        0,
+        Math.floor((sorted[i].checkInTime.getTime() - out.getTime()) / 60_000),
+      );
+  }
+  return minutes;
+}
+
 /** Everything processing reads for a date and some employees, a few queries per 500 people. */
 async function load(em: EntityManager, ids: string[], date: string) {
   const agreements: AgreementCopy[] = [];
@@ -246,7 +264,13 @@ export async function processDay(
       em.persist(day);
     }
     changed++;
-    emit(events.dayProcessed(day, dayPolicy.version));
+    emit(
+      events.dayProcessed(
+        day,
+        dayPolicy.version,
+        breakMinutesOf(data.entries.get(employee.id) ?? []),
+      ),
+    );
     if (day.lateByMinutes > 0 && !before?.late)
       emit(events.lateArrivalDetected(day, employee.managerId, checkInPolicy.version));
     if (day.status === 'ABSENT' && before?.status !== 'ABSENT')

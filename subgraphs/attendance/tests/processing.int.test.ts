@@ -125,6 +125,18 @@ describe('attendance: daily processing', () => {
     expect(await h.snapshot()).toEqual(before);
   });
 
+  it('says in the processed day how long the breaks between check-out and check-in were', async () => {
+    const id = await h.hire();
+    await work(id, DAY, '08:00', '12:00');
+    await work(id, DAY, '12:20', '14:00');
+    await work(id, DAY, '14:05', '17:00');
+    await h.process(DAY, [id]);
+    const [processed] = (await h.events('attendance.day.processed')).filter(
+      (e) => e.data.employeeId === id,
+    );
+    expect(processed.data).toMatchObject({ workedMinutes: 515, breakMinutes: 25 });
+  });
+
   it('reverses ON_LEAVE when the leave is cancelled afterwards', async () => {
     const id = await h.hire();
     const { approvedBy: _by, approvedAt: _at, ...approved } = leaveData(id);

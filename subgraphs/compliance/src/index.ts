@@ -36,7 +36,7 @@ export function createCompliance(
     eventHandlers: [
       employeeCopyHandler,
       ...policyHandlers,
-      ...violationHandlers,
+      ...violationHandlers(deps),
       ...trainingHandlers,
     ],
     jobs: [...policyJobs, ...violationJobs, ...trainingJobs],

@@ -1,4 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
+import { createEvent, DEFAULT_NAMESPACE, loadCatalogue, recordEvent } from '../../../messaging/src';
+import type { EventEnvelope } from '../../../messaging/src/types';
 import { createdData } from '../../../test-support/employeeEvents';
 import {
   foreignEvent,
@@ -24,19 +26,56 @@ export interface ComplianceHarness extends SubgraphHarness {
   employeeEvent(type: string, data: Record<string, unknown>): Promise<void>;
   /** Makes an employee known to compliance (created event); returns their id. */
   hire(overrides?: Record<string, unknown>): Promise<string>;
+  /**
+   * Hands an event to every compliance consumer that lists its type, as the runtime does
+   * (validated against the catalogue, follow-up events recorded in the outbox).
+   */
+  feed(event: EventEnvelope): Promise<void>;
+  /** A foreign event of `type` with `data`, fed; returns the envelope. */
+  send(type: string, data: Record<string, unknown>): Promise<EventEnvelope>;
 }
+
+const catalogue = loadCatalogue();
 
 /** Compliance served in-process on a test database, on the tests' clock by default. */
 export async function startCompliance(
   options: ComplianceOptions = {},
   harness: StartSubgraphOptions = {},
 ): Promise<ComplianceHarness> {
-  const h = await startSubgraph(createCompliance({ now: () => NOW, ...options }), harness);
+  const module = createCompliance({ now: () => NOW, ...options });
+  const h = await startSubgraph(module, harness);
   const employeeEvent = (type: string, data: Record<string, unknown>) =>
     h.transaction((em) => applyEmployeeEvent(em, foreignEvent(type, data)));
+  const feed = async (event: EventEnvelope) => {
+    catalogue.validate(event);
+    for (const handler of module.eventHandlers ?? []) {
+      if (!handler.types.includes(event.type)) continue;
+      await h.transaction((tx) =>
+        handler.handle(event, {
+          em: tx,
+          emit: (draft) =>
+            recordEvent(
+              tx,
+              createEvent(draft, {
+                source: '/subgraphs/compliance',
+                correlationId: event.correlationid,
+                causationId: event.id,
+              }),
+              DEFAULT_NAMESPACE,
+            ),
+        }),
+      );
+    }
+  };
   return {
     ...h,
     employeeEvent,
+    feed,
+    async send(type, data) {
+      const event = foreignEvent(type, data);
+      await feed(event);
+      return event;
+    },
     async hire(overrides = {}) {
       const id = uuidv7();
       await employeeEvent('employees.employee.created', createdData(id, overrides));

@@ -14,6 +14,7 @@ export const NOTIFICATION_TYPES = [
   'EMPLOYEE_CREATED',
   'MESSAGE',
   'DEAD_LETTER',
+  'COMPLIANCE_VIOLATION',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -23,6 +23,7 @@ export const TEMPLATE_EVENTS = [
   'accruals.balance_status.changed',
   'billing.day.closed',
   'audit.dead_letter.recorded',
+  'compliance.violation.detected',
 ];
 
 type Patch = Partial<

@@ -92,6 +92,18 @@ async function balanceOffTrack(d: Data, dir: Directory, dedupeKey: string) {
     ),
   ];
 }
+/** How a violation's title names its rule. */
+const VIOLATION_TITLES: Record<string, string> = {
+  HR_EXCEPTION: 'working-time exception recorded',
+  DAILY_OVERTIME_CAP: 'over the daily overtime cap',
+  LONGEST_SHIFT: 'over the longest shift',
+  MINIMUM_BREAK: 'break too short',
+  LATE_PATTERN: 'a pattern of late arrivals',
+};
+
+/** A sentence carried on after a name: `Overtime was…` reads `overtime was…`, `HR …` stays. */
+const continued = (sentence: string) =>
+  /^[A-Z][a-z]/.test(sentence) ? sentence[0].toLowerCase() + sentence.slice(1) : sentence;
 
 async function nameOf(dir: Directory, id: unknown): Promise<string> {
   const copy = typeof id === 'string' ? await dir.employee(id) : null;
@@ -208,6 +220,15 @@ export async function notificationsFor(
           `Replay or discard dead letter ${str(d.deadLetterId)}.`,
         dedupeKey,
       });
+    case 'compliance.violation.detected': {
+      const who = await nameOf(dir, d.employeeId);
+      return to([...dir.hr.filter((id) => id !== d.employeeId), d.managerId as string | null], {
+        type: 'COMPLIANCE_VIOLATION',
+        title: `Compliance: ${who}, ${VIOLATION_TITLES[str(d.rule)] ?? 'a policy breached'}`,
+        body: `${who}: ${continued(str(d.message))}`,
+        dedupeKey,
+      });
+    }
     case 'employees.employee.created': {
       const who = `${str(d.firstName)} ${str(d.lastName)}`.trim() || 'A new employee';
       return to([d.managerId as string | null], {

@@ -153,6 +153,61 @@ describe('notifications: templates from events', () => {
     });
   });
 
+  const violation = (rule: string, message: string, extra: Record<string, unknown> = {}) => ({
+    violationId: uuidv7(),
+    employeeId: employee,
+    managerId: manager,
+    rule,
+    fromDate: '2025-10-30',
+    toDate: '2025-10-30',
+    message,
+    policy: { kind: 'WORKING_TIME', key: 'DEFAULT', version: 2 },
+    source: 'attendance.day.processed',
+    sourceEventId: uuidv7(),
+    detectedAt: '2025-10-31T02:00:00.000Z',
+    version: 1,
+    details: {},
+    ...extra,
+  });
+
+  it('violation detected: tells HR and the manager in plain words, not the employee', async () => {
+    await h.send(
+      'compliance.violation.detected',
+      violation(
+        'DAILY_OVERTIME_CAP',
+        'Overtime on 2025-10-30 was 5 h 10 min, over the 4 h daily cap (WORKING_TIME v2).',
+        { details: { minutes: 310, limitMinutes: 240 } },
+      ),
+    );
+    const expected = {
+      type: 'COMPLIANCE_VIOLATION',
+      title: 'Compliance: Eve Worker, over the daily overtime cap',
+      body: 'Eve Worker: overtime on 2025-10-30 was 5 h 10 min, over the 4 h daily cap (WORKING_TIME v2).',
+    };
+    expect(await latest(manager)).toMatchObject(expected);
+    expect(await latest(hrId)).toMatchObject(expected);
+    expect((await h.notificationsOf(employee)).map((n) => n.type)).not.toContain(
+      'COMPLIANCE_VIOLATION',
+    );
+  });
+
+  it('violation detected: keeps a sentence that starts with a name as it is, and tells HR without a manager', async () => {
+    const loner = await h.hire({ firstName: 'Lone', lastName: 'Ranger' });
+    await h.send(
+      'compliance.violation.detected',
+      violation(
+        'HR_EXCEPTION',
+        'HR recorded time on 2025-10-30 under an exception to the daily overtime cap (WORKING_TIME v2). Reason: Cover',
+        { employeeId: loner, managerId: null },
+      ),
+    );
+    expect(await latest(hrId)).toMatchObject({
+      type: 'COMPLIANCE_VIOLATION',
+      title: 'Compliance: Lone Ranger, working-time exception recorded',
+      body: 'Lone Ranger: HR recorded time on 2025-10-30 under an exception to the daily overtime cap (WORKING_TIME v2). Reason: Cover',
+    });
+  });
+
   it('absence: tells HR', async () => {
     await h.send('attendance.absence.detected', {
       dayId: uuidv7(),

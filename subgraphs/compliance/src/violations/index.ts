@@ -1,13 +1,19 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import type { EventHandlerDefinition, JobDefinition } from '../../../../messaging/src/types';
-import type { ComplianceDeps, ComplianceResolvers } from '../context';
+import type { ComplianceDeps } from '../context';
+import { LateArrivalSchema, ViolationSchema } from './entities';
+import { violationHandler } from './handlers';
 
 // Each EntitySchema has its own generics; the ORM takes any of them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const violationEntities: EntitySchema<any, any>[] = [];
+export const violationEntities: EntitySchema<any, any>[] = [ViolationSchema, LateArrivalSchema];
 
-export const violationHandlers: EventHandlerDefinition[] = [];
+/** Violations are found in other domains' events, on compliance's clock. */
+export const violationHandlers = (deps: Pick<ComplianceDeps, 'now'>): EventHandlerDefinition[] => [
+  violationHandler(deps),
+];
 
 export const violationJobs: JobDefinition[] = [];
 
-export const violationResolvers = (deps: ComplianceDeps): ComplianceResolvers => (deps ? {} : {});
+export { violationResolvers } from './resolvers';
+export { policyAt } from './policyAt';
