@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { DEFAULT_NAMESPACE, createEvent, recordEvent } from '../../../messaging/src';
 import { createdData } from '../../../test-support/employeeEvents';
 import {
   foreignEvent,
@@ -24,6 +25,11 @@ export interface ComplianceHarness extends SubgraphHarness {
   employeeEvent(type: string, data: Record<string, unknown>): Promise<void>;
   /** Makes an employee known to compliance (created event); returns their id. */
   hire(overrides?: Record<string, unknown>): Promise<string>;
+  /**
+   * Hands an event to every compliance consumer that takes its type, each in its own
+   * transaction as the consumers do; follow-up events land in the outbox.
+   */
+  feed(type: string, data: Record<string, unknown>): Promise<void>;
 }
 
 /** Compliance served in-process on a test database, on the tests' clock by default. */
@@ -31,7 +37,8 @@ export async function startCompliance(
   options: ComplianceOptions = {},
   harness: StartSubgraphOptions = {},
 ): Promise<ComplianceHarness> {
-  const h = await startSubgraph(createCompliance({ now: () => NOW, ...options }), harness);
+  const module = createCompliance({ now: () => NOW, ...options });
+  const h = await startSubgraph(module, harness);
   const employeeEvent = (type: string, data: Record<string, unknown>) =>
     h.transaction((em) => applyEmployeeEvent(em, foreignEvent(type, data)));
   return {
@@ -41,6 +48,19 @@ export async function startCompliance(
       const id = uuidv7();
       await employeeEvent('employees.employee.created', createdData(id, overrides));
       return id;
+    },
+    async feed(type, data) {
+      const event = foreignEvent(type, data);
+      const meta = { source: '/subgraphs/compliance', correlationId: event.correlationid };
+      for (const handler of module.eventHandlers ?? []) {
+        if (!handler.types.includes(type)) continue;
+        await h.transaction((em) =>
+          handler.handle(event, {
+            em,
+            emit: (draft) => recordEvent(em, createEvent(draft, meta), DEFAULT_NAMESPACE),
+          }),
+        );
+      }
     },
   };
 }
