@@ -67,7 +67,10 @@ describe('training courses', () => {
     const [event] = (await h.events('compliance.course.updated')).filter((e) => e.subject === id);
     expect(event!.data).toMatchObject({
       version: 2,
-      changes: { title: { old: 'Lifting', new: 'Manual handling' }, retired: { old: false, new: true } },
+      changes: {
+        title: { old: 'Lifting', new: 'Manual handling' },
+        retired: { old: false, new: true },
+      },
     });
     const active = await h.gql(LIST, {});
     expect(active.data!.trainingCourses.nodes.map((c: { code: string }) => c.code)).not.toContain(
