@@ -13,6 +13,9 @@ export const NOTIFICATION_TYPES = [
   'EMPLOYEE_CREATED',
   'MESSAGE',
   'DEAD_LETTER',
+  'TRAINING_ASSIGNED',
+  'TRAINING_DUE',
+  'TRAINING_OVERDUE',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -22,6 +22,8 @@ export const TEMPLATE_EVENTS = [
   'attendance.day.processed',
   'billing.day.closed',
   'audit.dead_letter.recorded',
+  'compliance.training.assigned',
+  'compliance.training.due_reached',
 ];
 
 type Patch = Partial<
