@@ -73,6 +73,10 @@ function listQuery(
   const e = sqlTable(em, EmployeeCopySchema.meta.className);
   const where: string[] = [];
   const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    where.push(sql);
+    params.push(...values);
+  };
   let withTeam = '';
   if (filter.managerId) {
     withTeam = `with recursive team(id, depth) as (
@@ -81,23 +85,20 @@ function listQuery(
         select x.id, team.depth + 1 from ${e} x join team on x.manager_id = team.id
          where team.depth < ${MAX_DEPTH}
       ) `;
-    params.push(filter.managerId);
-    where.push('a.employee_id in (select id from team)');
+    add('a.employee_id in (select id from team)', filter.managerId);
   }
-  if (filter.employeeId) (where.push('a.employee_id = ?'), params.push(filter.employeeId));
-  if (filter.courseId) (where.push('a.course_id = ?'), params.push(filter.courseId));
-  if (filter.department) {
-    where.push(`a.employee_id in (select id from ${e} where lower(department) = lower(?))`);
-    params.push(filter.department.trim());
-  }
+  if (filter.employeeId) add('a.employee_id = ?', filter.employeeId);
+  if (filter.courseId) add('a.course_id = ?', filter.courseId);
+  if (filter.department)
+    add(
+      `a.employee_id in (select id from ${e} where lower(department) = lower(?))`,
+      filter.department.trim(),
+    );
   if (filter.status) {
     const condition = statusCondition(filter.status, today, reminderDays);
-    (where.push(condition.sql), params.push(...condition.params));
+    add(condition.sql, ...condition.params);
   }
-  if (after) {
-    where.push('(a.due_date > ? or (a.due_date = ? and a.id > ?))');
-    params.push(after[0], after[0], after[1]);
-  }
+  if (after) add('(a.due_date > ? or (a.due_date = ? and a.id > ?))', after[0], after[0], after[1]);
   const sql =
     `${withTeam}select a.id from ${a} a` +
     (where.length ? ` where ${where.join(' and ')}` : '') +
