@@ -38,6 +38,7 @@ const ACTIONS: Record<string, string> = {
   rejected: 'REJECT',
   cancelled: 'CANCEL',
   imported: 'IMPORT',
+  completed: 'COMPLETE',
   published: 'PUBLISH',
   closed: 'CLOSE',
   purged: 'PURGE',
@@ -53,6 +54,11 @@ const ENTITY_OF: Record<string, string> = {
   'attendance.check_in.recorded': 'attendance_entry',
   'attendance.check_out.recorded': 'attendance_entry',
   'attendance.manual_entry.recorded': 'attendance_entry',
+  'compliance.course.created': 'training_course',
+  'compliance.course.updated': 'training_course',
+  'compliance.training.assigned': 'training_assignment',
+  'compliance.training.completed': 'training_assignment',
+  'compliance.training.due_reached': 'training_assignment',
 };
 
 /** Keys that hold a before/after pair, in the order they are tried. */

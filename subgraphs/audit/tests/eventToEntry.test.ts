@@ -84,6 +84,36 @@ describe('eventToEntry', () => {
     expect(entry.newValues).toMatchObject({ terminationDate: '2025-03-31' });
   });
 
+  it('files training events on the course or the assignment, a completion with the one it replaces', () => {
+    const completed = eventToEntry(
+      makeEvent({
+        type: 'compliance.training.completed',
+        data: { assignmentId: 'a1', completedOn: '2026-01-10', previousCompletedOn: '2025-01-10' },
+      }),
+    );
+    expect(completed).toMatchObject({
+      action: 'COMPLETE',
+      entityType: 'training_assignment',
+      oldValues: { completedOn: '2025-01-10' },
+      newValues: { assignmentId: 'a1', completedOn: '2026-01-10' },
+    });
+    const course = eventToEntry(
+      makeEvent({
+        type: 'compliance.course.updated',
+        data: { courseId: 'c1', retired: true, changes: { retired: { old: false, new: true } } },
+      }),
+    );
+    expect(course).toMatchObject({
+      action: 'UPDATE',
+      entityType: 'training_course',
+      oldValues: { retired: false },
+    });
+    const due = eventToEntry(
+      makeEvent({ type: 'compliance.training.due_reached', data: { assignmentId: 'a1' } }),
+    );
+    expect(due).toMatchObject({ action: 'DUE_REACHED', entityType: 'training_assignment' });
+  });
+
   it('maps an unknown verb to the verb in upper case', () => {
     const entry = eventToEntry(makeEvent({ type: 'time.entry.checked_in', data: { a: 1 } }));
     expect(entry).toMatchObject({ action: 'CHECKED_IN', entityType: 'entry' });

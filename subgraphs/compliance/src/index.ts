@@ -37,9 +37,9 @@ export function createCompliance(
       employeeCopyHandler,
       ...policyHandlers,
       ...violationHandlers(deps),
-      ...trainingHandlers,
+      ...trainingHandlers(deps),
     ],
-    jobs: [...policyJobs, ...violationJobs, ...trainingJobs],
+    jobs: [...policyJobs, ...violationJobs, ...trainingJobs(deps)],
     checkSettings: () => void readComplianceSettings(),
   });
 }

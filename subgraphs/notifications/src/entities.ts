@@ -15,6 +15,9 @@ export const NOTIFICATION_TYPES = [
   'MESSAGE',
   'DEAD_LETTER',
   'COMPLIANCE_VIOLATION',
+  'TRAINING_ASSIGNED',
+  'TRAINING_DUE',
+  'TRAINING_OVERDUE',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

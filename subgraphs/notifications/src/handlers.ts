@@ -24,6 +24,8 @@ export const TEMPLATE_EVENTS = [
   'billing.day.closed',
   'audit.dead_letter.recorded',
   'compliance.violation.detected',
+  'compliance.training.assigned',
+  'compliance.training.due_reached',
 ];
 
 type Patch = Partial<

@@ -116,6 +116,47 @@ const to = (ids: (string | null | undefined)[], base: Omit<NotificationDraft, 'r
     (recipientId) => ({ ...base, recipientId }),
   );
 
+const course = (d: Data) => `${str(d.courseTitle)} (${str(d.courseCode)})`;
+
+/** What the employee is told of a deadline, by where the assignment stands. */
+function dueWording(d: Data): { title: string; body: string } {
+  const code = str(d.courseCode);
+  const date = str(d.dueDate);
+  if (d.status === 'OVERDUE')
+    return d.renewal
+      ? {
+          title: `Training expired: ${code}`,
+          body: `Your completion of ${course(d)} expired on ${date}. Please renew it.`,
+        }
+      : {
+          title: `Training overdue: ${code}`,
+          body: `${course(d)} was due by ${date}. Please complete it now.`,
+        };
+  return d.renewal
+    ? {
+        title: `Training expiring: ${code}`,
+        body: `Your completion of ${course(d)} expires on ${date}. Please renew it before then.`,
+      }
+    : { title: `Training due: ${code}`, body: `Please complete ${course(d)} by ${date}.` };
+}
+
+/** A training deadline: the employee is told, and when it is overdue, the manager too. */
+async function trainingDue(d: Data, dir: Directory, dedupeKey: string) {
+  const mine = to([d.employeeId as string], { type: 'TRAINING_DUE', ...dueWording(d), dedupeKey });
+  if (d.status !== 'OVERDUE') return mine;
+  const who = await nameOf(dir, d.employeeId);
+  const theirs = to(
+    [d.managerId as string | null].filter((id) => id !== d.employeeId),
+    {
+      type: 'TRAINING_OVERDUE',
+      title: `Overdue training: ${who}`,
+      body: `${who} has not completed ${course(d)}, due by ${str(d.dueDate)}.`,
+      dedupeKey,
+    },
+  );
+  return [...mine, ...theirs];
+}
+
 /**
  * The notifications an event causes, by the templates of DOMAIN.md. Events that do not
  * call for one (or name no one to tell) give none.
@@ -229,6 +270,15 @@ export async function notificationsFor(
         dedupeKey,
       });
     }
+    case 'compliance.training.assigned':
+      return to([d.employeeId as string], {
+        type: 'TRAINING_ASSIGNED',
+        title: `Training assigned: ${str(d.courseCode)}`,
+        body: `Please complete ${course(d)} by ${str(d.dueDate)}.`,
+        dedupeKey,
+      });
+    case 'compliance.training.due_reached':
+      return trainingDue(d, dir, dedupeKey);
     case 'employees.employee.created': {
       const who = `${str(d.firstName)} ${str(d.lastName)}`.trim() || 'A new employee';
       return to([d.managerId as string | null], {

@@ -267,6 +267,66 @@ describe('notifications: templates from events', () => {
     });
   });
 
+  const training = (data: Record<string, unknown>) => ({
+    assignmentId: uuidv7(),
+    employeeId: employee,
+    courseId: uuidv7(),
+    courseCode: 'FIRE-SAFETY',
+    courseTitle: 'Fire safety',
+    version: 1,
+    ...data,
+  });
+
+  it('training assigned: tells the employee', async () => {
+    await h.send(
+      'compliance.training.assigned',
+      training({ dueDate: '2026-01-31', department: null }),
+    );
+    expect(await latest(employee)).toMatchObject({
+      type: 'TRAINING_ASSIGNED',
+      title: 'Training assigned: FIRE-SAFETY',
+      body: 'Please complete Fire safety (FIRE-SAFETY) by 2026-01-31.',
+    });
+  });
+
+  it('training due or expiring: tells the employee only', async () => {
+    const managerBefore = (await h.notificationsOf(manager)).length;
+    const due = { managerId: manager, dueDate: '2026-01-31', renewal: false, status: 'DUE' };
+    await h.send('compliance.training.due_reached', training(due));
+    expect(await latest(employee)).toMatchObject({
+      type: 'TRAINING_DUE',
+      title: 'Training due: FIRE-SAFETY',
+      body: 'Please complete Fire safety (FIRE-SAFETY) by 2026-01-31.',
+    });
+    await h.send(
+      'compliance.training.due_reached',
+      training({ ...due, renewal: true, status: 'EXPIRING', dueDate: '2026-02-10' }),
+    );
+    expect(await latest(employee)).toMatchObject({
+      type: 'TRAINING_DUE',
+      title: 'Training expiring: FIRE-SAFETY',
+      body: 'Your completion of Fire safety (FIRE-SAFETY) expires on 2026-02-10. Please renew it before then.',
+    });
+    expect(await h.notificationsOf(manager)).toHaveLength(managerBefore);
+  });
+
+  it('training overdue: tells the employee and the manager', async () => {
+    await h.send(
+      'compliance.training.due_reached',
+      training({ managerId: manager, dueDate: '2025-11-20', renewal: false, status: 'OVERDUE' }),
+    );
+    expect(await latest(employee)).toMatchObject({
+      type: 'TRAINING_DUE',
+      title: 'Training overdue: FIRE-SAFETY',
+      body: 'Fire safety (FIRE-SAFETY) was due by 2025-11-20. Please complete it now.',
+    });
+    expect(await latest(manager)).toMatchObject({
+      type: 'TRAINING_OVERDUE',
+      title: 'Overdue training: Eve Worker',
+      body: 'Eve Worker has not completed Fire safety (FIRE-SAFETY), due by 2025-11-20.',
+    });
+  });
+
   it('a duplicated event stores one notification and one event', async () => {
     const before = (await h.all()).length;
     const eventsBefore = (await h.events('notifications.notification.created')).length;

@@ -1,0 +1,110 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { v7 as uuidv7 } from 'uuid';
+import type { EventDraft } from '../../../../messaging/src/types';
+import { TrainingAssignmentSchema, type TrainingAssignment, type TrainingCourse } from './entities';
+import { TRAINING_ASSIGNED, assignmentData } from './events';
+
+/** Records an event in the caller's transaction. */
+export type Emit = (draft: EventDraft) => void;
+
+/** Ids per `in (...)` list, well inside every driver's parameter limit. */
+const CHUNK = 500;
+
+/** Someone to assign a course to, and the department rule that brings it, if one does. */
+export interface Assignee {
+  employeeId: string;
+  department: string | null;
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const parts: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) parts.push(items.slice(i, i + CHUNK));
+  return parts;
+}
+
+const assignedEvent = (a: TrainingAssignment, course: TrainingCourse): EventDraft => ({
+  type: TRAINING_ASSIGNED,
+  subject: a.id,
+  data: { ...assignmentData(a, course), dueDate: a.dueDate, department: a.department },
+});
+
+/**
+ * Gives each assignee the course due on `dueDate`, once: a person who has it keeps their
+ * one assignment, moved to `dueDate` when that is earlier (the earliest due date wins).
+ * Each new or moved assignment says so in `compliance.training.assigned`. Returns every
+ * assignee's assignment. Inserts skip rows a concurrent assignment made first.
+ */
+export async function ensureAssignments(
+  em: EntityManager,
+  course: TrainingCourse,
+  assignees: readonly Assignee[],
+  dueDate: string,
+  at: Date,
+  emit: Emit,
+): Promise<TrainingAssignment[]> {
+  const result: TrainingAssignment[] = [];
+  for (const part of chunks(assignees)) {
+    const ids = part.map((p) => p.employeeId);
+    const existing = await em.find(
+      TrainingAssignmentSchema,
+      { courseId: course.id, employeeId: { $in: ids } },
+      { disableIdentityMap: true },
+    );
+    const have = new Map(existing.map((a) => [a.employeeId, a]));
+    for (const a of existing) {
+      if (a.dueDate <= dueDate) continue;
+      const moved = { ...a, dueDate, version: a.version + 1, updatedAt: at };
+      await em.nativeUpdate(
+        TrainingAssignmentSchema,
+        { id: a.id },
+        { dueDate, version: moved.version, updatedAt: at },
+      );
+      have.set(a.employeeId, moved);
+      emit(assignedEvent(moved, course));
+    }
+    const fresh: TrainingAssignment[] = part
+      .filter((p) => !have.has(p.employeeId))
+      .map((p) => ({
+        id: uuidv7(),
+        employeeId: p.employeeId,
+        courseId: course.id,
+        department: p.department,
+        dueDate,
+        completedOn: null,
+        expiresOn: null,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      }));
+    if (fresh.length) await insertIgnoring(em, fresh);
+    const inserted = new Set(
+      fresh.length
+        ? (
+            await em.find(
+              TrainingAssignmentSchema,
+              { id: { $in: fresh.map((a) => a.id) } },
+              { fields: ['id'], disableIdentityMap: true },
+            )
+          ).map((a) => a.id)
+        : [],
+    );
+    for (const a of fresh.filter((f) => inserted.has(f.id))) emit(assignedEvent(a, course));
+    result.push(
+      ...(await em.find(
+        TrainingAssignmentSchema,
+        { courseId: course.id, employeeId: { $in: ids } },
+        { disableIdentityMap: true },
+      )),
+    );
+  }
+  return result;
+}
+
+async function insertIgnoring(em: EntityManager, rows: TrainingAssignment[]): Promise<void> {
+  await em
+    .createQueryBuilder(TrainingAssignmentSchema)
+    .insert(rows)
+    .onConflict(['employeeId', 'courseId'])
+    .ignore()
+    .execute('run');
+}

@@ -1,0 +1,157 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { v7 as uuidv7 } from 'uuid';
+import type { ComplianceContext, ComplianceDeps } from '../context';
+import { conflict, invalid, notFoundIn } from '../errors';
+import { assertHr, assertNotPartner } from '../permissions';
+import { decodeCursor, pageOf, pageSize } from './cursor';
+import { TrainingCourseSchema, type TrainingCourse } from './entities';
+import { COURSE_CREATED, COURSE_UPDATED, courseData } from './events';
+
+export interface CreateCourseInput {
+  code: string;
+  title: string;
+  description?: string | null;
+  validityMonths?: number | null;
+}
+
+export interface UpdateCourseInput {
+  id: string;
+  title?: string | null;
+  description?: string | null;
+  validityMonths?: number | null;
+  retired?: boolean | null;
+}
+
+const CODE = /^[A-Za-z0-9_-]{1,50}$/;
+const MAX_TITLE = 200;
+const MAX_DESCRIPTION = 2000;
+const MAX_VALIDITY_MONTHS = 120;
+
+function checkCode(value: string): string {
+  const code = value.trim();
+  if (!CODE.test(code))
+    throw invalid('input.code', 'code must be 1 to 50 letters, digits, "-" or "_".');
+  return code;
+}
+
+function checkTitle(value: string): string {
+  const title = value.trim();
+  if (!title || title.length > MAX_TITLE)
+    throw invalid('input.title', `title must be 1 to ${MAX_TITLE} characters.`);
+  return title;
+}
+
+function checkDescription(value: string | null | undefined): string | null {
+  const text = value?.trim() ?? '';
+  if (text.length > MAX_DESCRIPTION)
+    throw invalid('input.description', `description is at most ${MAX_DESCRIPTION} characters.`);
+  return text || null;
+}
+
+function checkValidity(value: number | null | undefined): number | null {
+  if (value === null || value === undefined) return null;
+  if (!Number.isInteger(value) || value < 1 || value > MAX_VALIDITY_MONTHS)
+    throw invalid(
+      'input.validityMonths',
+      `validityMonths must be 1 to ${MAX_VALIDITY_MONTHS}, or absent when a completion never expires.`,
+    );
+  return value;
+}
+
+const taken = (code: string) =>
+  conflict(`A course with code ${code} exists already: change it with updateTrainingCourse.`);
+
+/** A course by id, or NOT_FOUND naming `field`'s value. */
+export async function courseById(em: EntityManager, id: string): Promise<TrainingCourse> {
+  const course = await em.findOne(TrainingCourseSchema, { id }, { disableIdentityMap: true });
+  if (!course) throw notFoundIn('Training course', id);
+  return course;
+}
+
+/** Adds a course (HR, ADMIN) and says so in `compliance.course.created`. */
+export async function createCourse(
+  ctx: ComplianceContext,
+  deps: ComplianceDeps,
+  input: CreateCourseInput,
+): Promise<TrainingCourse> {
+  assertHr(ctx.identity, 'create training courses');
+  const at = deps.now();
+  const course: TrainingCourse = {
+    id: uuidv7(),
+    code: checkCode(input.code),
+    title: checkTitle(input.title),
+    description: checkDescription(input.description),
+    validityMonths: checkValidity(input.validityMonths),
+    retired: false,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  try {
+    await ctx.em.transactional(async (tx) => {
+      if (await tx.count(TrainingCourseSchema, { code: course.code })) throw taken(course.code);
+      await tx.insert(TrainingCourseSchema, course);
+      ctx.emit(tx, { type: COURSE_CREATED, subject: course.id, data: courseData(course) });
+    });
+  } catch (error) {
+    // Two creates of one code at once: the loser learns it exists.
+    if (error instanceof UniqueConstraintViolationException) throw taken(course.code);
+    throw error;
+  }
+  return course;
+}
+
+/** Changes a course (HR, ADMIN); a change that changes nothing records nothing. */
+export async function updateCourse(
+  ctx: ComplianceContext,
+  deps: ComplianceDeps,
+  input: UpdateCourseInput,
+): Promise<TrainingCourse> {
+  assertHr(ctx.identity, 'change training courses');
+  const next: Partial<TrainingCourse> = {};
+  if (input.title !== undefined && input.title !== null) next.title = checkTitle(input.title);
+  if (input.description !== undefined) next.description = checkDescription(input.description);
+  if (input.validityMonths !== undefined) next.validityMonths = checkValidity(input.validityMonths);
+  if (typeof input.retired === 'boolean') next.retired = input.retired;
+  return ctx.em.transactional(async (tx) => {
+    const course = await courseById(tx, input.id);
+    const changed = (Object.keys(next) as (keyof TrainingCourse)[]).filter(
+      (key) => next[key] !== course[key],
+    );
+    if (changed.length === 0) return course;
+    const after = { ...course, ...next, version: course.version + 1, updatedAt: deps.now() };
+    const count = await tx.nativeUpdate(
+      TrainingCourseSchema,
+      { id: course.id, version: course.version },
+      { ...next, version: after.version, updatedAt: after.updatedAt },
+    );
+    if (!count) throw conflict(`Course ${course.code} changed meanwhile: read it and try again.`);
+    const changes = Object.fromEntries(
+      changed.map((key) => [key, { old: course[key], new: after[key] }]),
+    );
+    ctx.emit(tx, {
+      type: COURSE_UPDATED,
+      subject: course.id,
+      data: { ...courseData(after), changes },
+    });
+    return after;
+  });
+}
+
+/** Courses by code (anyone signed in but a partner), retired ones on request. */
+export async function listCourses(
+  ctx: ComplianceContext,
+  args: { first?: number | null; after?: string | null; includeRetired?: boolean | null },
+) {
+  assertNotPartner(ctx.identity, 'training courses');
+  const size = pageSize(args.first);
+  const where: Record<string, unknown> = {};
+  if (!args.includeRetired) where.retired = false;
+  if (args.after) where.code = { $gt: decodeCursor(args.after, 1)[0] };
+  const rows = await ctx.em.find(TrainingCourseSchema, where, {
+    orderBy: { code: 'asc' },
+    limit: size + 1,
+  });
+  return pageOf(rows, size, (course) => [course.code]);
+}

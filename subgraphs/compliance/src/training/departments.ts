@@ -1,0 +1,106 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import type { EventHandlerDefinition } from '../../../../messaging/src/types';
+import { addDays } from '../../../../runtime/src/calendar';
+import { sqlTable } from '../../../../runtime/src/database';
+import type { EmployeeEventData } from '../../../../runtime/src/employeeCopy';
+import type { ComplianceDeps } from '../context';
+import { EmployeeCopySchema } from '../entities';
+import { ensureAssignments, type Emit } from './assign';
+import {
+  DepartmentRuleSchema,
+  TrainingAssignmentSchema,
+  TrainingCourseSchema,
+  type DepartmentRule,
+} from './entities';
+import { trainingToday } from './status';
+
+/**
+ * A joiner's due date: the rule's, or when that has passed, as many days from today as the
+ * department was first given.
+ */
+export const joinerDueDate = (rule: DepartmentRule, today: string): string =>
+  rule.dueDate >= today ? rule.dueDate : addDays(today, Math.max(rule.leadDays, 0));
+
+async function rulesOf(em: EntityManager, department: string): Promise<DepartmentRule[]> {
+  return em
+    .createQueryBuilder(DepartmentRuleSchema, 'r')
+    .select('*')
+    .where('lower(r.department) = lower(?)', [department])
+    .getResultList();
+}
+
+/** Gives `ids` (people in the rule's department) the rule's course, unless it is retired. */
+async function applyRule(
+  em: EntityManager,
+  rule: DepartmentRule,
+  ids: string[],
+  today: string,
+  at: Date,
+  emit: Emit,
+): Promise<void> {
+  const course = await em.findOne(TrainingCourseSchema, { id: rule.courseId });
+  if (!course || course.retired || ids.length === 0) return;
+  const people = ids.map((employeeId) => ({ employeeId, department: rule.department }));
+  await ensureAssignments(em, course, people, joinerDueDate(rule, today), at, emit);
+}
+
+/** The department an employees event puts the person in, when it says one. */
+function joinedDepartment(type: string, data: EmployeeEventData): string | null {
+  if (type === 'employees.employee.created') return data.department ?? null;
+  const value = data.changes?.department?.new;
+  return typeof value === 'string' ? value : null;
+}
+
+/** Whether the event or compliance's copy says the person has left. */
+async function hasLeft(em: EntityManager, type: string, data: EmployeeEventData) {
+  if (type === 'employees.employee.created') return data.status === 'TERMINATED';
+  const copy = await em.findOne(EmployeeCopySchema, { id: data.employeeId });
+  return copy?.status === 'TERMINATED';
+}
+
+/**
+ * Someone joins a department (hired into it, or moved): they get the courses assigned to
+ * it. It reads the department from the event itself, so it need not wait for the copy.
+ */
+export function departmentJoinerHandler(deps: ComplianceDeps): EventHandlerDefinition {
+  return {
+    name: 'training_departments',
+    types: ['employees.employee.created', 'employees.employee.updated'],
+    async handle(event, { em, emit }) {
+      const data = event.data as unknown as EmployeeEventData;
+      const department = joinedDepartment(event.type, data);
+      if (!department || (await hasLeft(em as EntityManager, event.type, data))) return;
+      const at = deps.now();
+      const today = trainingToday(at);
+      for (const rule of await rulesOf(em as EntityManager, department))
+        await applyRule(em as EntityManager, rule, [data.employeeId], today, at, emit);
+    },
+  };
+}
+
+/**
+ * Everyone in a ruled department who lacks the rule's assignment gets it: the daily job's
+ * catch-up for a joiner whose event and the rule crossed each other.
+ */
+export async function applyDepartmentRules(em: EntityManager, at: Date, emit: Emit): Promise<void> {
+  const today = trainingToday(at);
+  const employees = sqlTable(em, EmployeeCopySchema.meta.className);
+  const assignments = sqlTable(em, TrainingAssignmentSchema.meta.className);
+  for (const rule of await em.find(DepartmentRuleSchema, {}, { orderBy: { id: 'asc' } })) {
+    const rows = await em.execute<{ id: string }[]>(
+      `select e.id from ${employees} e
+        where lower(e.department) = lower(?) and e.status <> 'TERMINATED'
+          and not exists (select 1 from ${assignments} a
+                           where a.employee_id = e.id and a.course_id = ?)`,
+      [rule.department, rule.courseId],
+    );
+    await applyRule(
+      em,
+      rule,
+      rows.map((r) => r.id),
+      today,
+      at,
+      emit,
+    );
+  }
+}

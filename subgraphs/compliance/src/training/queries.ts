@@ -1,0 +1,184 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/knex';
+import { sqlTable } from '../../../../runtime/src/database';
+import type { ComplianceContext, ComplianceDeps } from '../context';
+import { EmployeeCopySchema } from '../entities';
+import { forbiddenTo, invalid } from '../errors';
+import { assertCanSeePerson, seesEveryone } from '../permissions';
+import { decodeCursor, pageOf, pageSize } from './cursor';
+import {
+  TrainingAssignmentSchema,
+  TrainingCourseSchema,
+  type TrainingAssignment,
+} from './entities';
+import { statusCondition, TRAINING_STATUSES, trainingToday, type TrainingStatus } from './status';
+
+export interface AssignmentFilter {
+  employeeId?: string | null;
+  managerId?: string | null;
+  department?: string | null;
+  courseId?: string | null;
+  status?: TrainingStatus | null;
+}
+
+/** Deeper than any real organisation; stops a walk if bad data ever held a loop. */
+const MAX_DEPTH = 64;
+
+/**
+ * The filter a caller may use: HR, ADMIN and AUDITOR anything; a MANAGER their own team
+ * (by default) or a person or sub-team within it; anyone else their own training.
+ */
+async function allowedFilter(
+  ctx: ComplianceContext,
+  filter: AssignmentFilter,
+): Promise<AssignmentFilter> {
+  const { identity } = ctx;
+  if (identity.role === 'PARTNER') throw forbiddenTo('A partner may not read training.');
+  if (seesEveryone(identity)) return filter;
+  const me = identity.employeeId;
+  if (!me) throw forbiddenTo('Only a person may read their training.');
+  const chainOf = (id: string) => ctx.loaders.managerChain.load(id);
+  if (filter.employeeId) await assertCanSeePerson(identity, filter.employeeId, chainOf, 'training');
+  if (identity.role !== 'MANAGER') {
+    if (filter.managerId) throw forbiddenTo("You may not read a team's training.");
+    return { ...filter, employeeId: me };
+  }
+  if (filter.employeeId && !filter.managerId) return filter;
+  const managerId = filter.managerId ?? me;
+  if (managerId !== me && !(await chainOf(managerId)).includes(me))
+    throw forbiddenTo("You may not read another manager's team.");
+  return { ...filter, managerId };
+}
+
+function checkFilter(filter: AssignmentFilter): void {
+  if (filter.status && !TRAINING_STATUSES.includes(filter.status))
+    throw invalid('filter.status', 'Unknown status.');
+  if (filter.department !== undefined && filter.department !== null) {
+    const department = filter.department.trim();
+    if (!department || department.length > 100)
+      throw invalid('filter.department', 'department must be 1 to 100 characters.');
+  }
+}
+
+/** The SQL of a filtered, paged list of assignments, ordered by due date then id. */
+function listQuery(
+  em: EntityManager,
+  filter: AssignmentFilter,
+  today: string,
+  reminderDays: number,
+  after: string[] | null,
+  limit: number,
+) {
+  const a = sqlTable(em, TrainingAssignmentSchema.meta.className);
+  const e = sqlTable(em, EmployeeCopySchema.meta.className);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    where.push(sql);
+    params.push(...values);
+  };
+  let withTeam = '';
+  if (filter.managerId) {
+    withTeam = `with recursive team(id, depth) as (
+        select id, 1 from ${e} where manager_id = ?
+        union all
+        select x.id, team.depth + 1 from ${e} x join team on x.manager_id = team.id
+         where team.depth < ${MAX_DEPTH}
+      ) `;
+    add('a.employee_id in (select id from team)', filter.managerId);
+  }
+  if (filter.employeeId) add('a.employee_id = ?', filter.employeeId);
+  if (filter.courseId) add('a.course_id = ?', filter.courseId);
+  if (filter.department)
+    add(
+      `a.employee_id in (select id from ${e} where lower(department) = lower(?))`,
+      filter.department.trim(),
+    );
+  if (filter.status) {
+    const condition = statusCondition(filter.status, today, reminderDays);
+    add(condition.sql, ...condition.params);
+  }
+  if (after) add('(a.due_date > ? or (a.due_date = ? and a.id > ?))', after[0], after[0], after[1]);
+  const sql =
+    `${withTeam}select a.id from ${a} a` +
+    (where.length ? ` where ${where.join(' and ')}` : '') +
+    ` order by a.due_date, a.id limit ${limit}`;
+  return { sql, params };
+}
+
+/** trainingAssignments: a filtered page by due date, under the caller's rights. */
+export async function listAssignments(
+  ctx: ComplianceContext,
+  deps: ComplianceDeps,
+  args: { first?: number | null; after?: string | null; filter?: AssignmentFilter | null },
+) {
+  const size = pageSize(args.first);
+  const asked = args.filter ?? {};
+  checkFilter(asked);
+  const filter = await allowedFilter(ctx, asked);
+  const after = args.after ? decodeCursor(args.after, 2) : null;
+  const today = trainingToday(deps.now());
+  const { sql, params } = listQuery(
+    ctx.em,
+    filter,
+    today,
+    deps.trainingReminderDays,
+    after,
+    size + 1,
+  );
+  const ids = (await ctx.em.execute<{ id: string }[]>(sql, params)).map((r) => r.id);
+  const rows = ids.length
+    ? await ctx.em.find(
+        TrainingAssignmentSchema,
+        { id: { $in: ids } },
+        { orderBy: { dueDate: 'asc', id: 'asc' } },
+      )
+    : [];
+  return pageOf(rows, size, (row) => [row.dueDate, row.id]);
+}
+
+/** Per-request batches of people's assignments, by due date: N people cost one query. */
+const trainingLoaders = new WeakMap<object, DataLoader<string, TrainingAssignment[]>>();
+
+function trainingLoader(ctx: ComplianceContext): DataLoader<string, TrainingAssignment[]> {
+  let loader = trainingLoaders.get(ctx.loaders);
+  if (!loader) {
+    loader = new DataLoader(async (ids) => {
+      const rows = await ctx.em.find(
+        TrainingAssignmentSchema,
+        { employeeId: { $in: [...ids] } },
+        { orderBy: { dueDate: 'asc', id: 'asc' } },
+      );
+      return ids.map((id) => rows.filter((r) => r.employeeId === id));
+    });
+    trainingLoaders.set(ctx.loaders, loader);
+  }
+  return loader;
+}
+
+/** Employee.training: the person, their managers, HR, ADMIN and AUDITOR. */
+export async function trainingOf(ctx: ComplianceContext, employeeId: string) {
+  if (ctx.identity.role === 'PARTNER') throw forbiddenTo('A partner may not read training.');
+  await assertCanSeePerson(
+    ctx.identity,
+    employeeId,
+    (id) => ctx.loaders.managerChain.load(id),
+    'training',
+  );
+  return trainingLoader(ctx).load(employeeId);
+}
+
+/** Per-request batches of courses by id. */
+const courseLoaders = new WeakMap<object, DataLoader<string, unknown>>();
+
+export function courseOf(ctx: ComplianceContext, courseId: string) {
+  let loader = courseLoaders.get(ctx.loaders);
+  if (!loader) {
+    loader = new DataLoader(async (ids) => {
+      const rows = await ctx.em.find(TrainingCourseSchema, { id: { $in: [...ids] } });
+      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+    });
+    courseLoaders.set(ctx.loaders, loader);
+  }
+  return loader.load(courseId);
+}

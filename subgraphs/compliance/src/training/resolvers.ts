@@ -1,0 +1,82 @@
+import type { ComplianceContext, ComplianceDeps, ComplianceResolvers } from '../context';
+import { assignTraining, type AssignTrainingInput } from './assignTraining';
+import {
+  importTrainingCompletions,
+  recordTrainingCompletion,
+  type ImportInput,
+  type RecordCompletionInput,
+} from './completions';
+import {
+  createCourse,
+  listCourses,
+  updateCourse,
+  type CreateCourseInput,
+  type UpdateCourseInput,
+} from './courses';
+import type { TrainingAssignment } from './entities';
+import { courseOf, listAssignments, trainingOf, type AssignmentFilter } from './queries';
+import { statusOf, trainingToday } from './status';
+
+interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+/** The training part's queries, mutations and fields. */
+export function trainingResolvers(deps: ComplianceDeps): ComplianceResolvers {
+  return {
+    Query: {
+      trainingCourses: (
+        _: unknown,
+        args: PageArgs & { includeRetired?: boolean },
+        ctx: ComplianceContext,
+      ) => listCourses(ctx, args),
+      trainingAssignments: (
+        _: unknown,
+        args: PageArgs & { filter?: AssignmentFilter | null },
+        ctx: ComplianceContext,
+      ) => listAssignments(ctx, deps, args),
+    },
+    Mutation: {
+      createTrainingCourse: (
+        _: unknown,
+        args: { input: CreateCourseInput },
+        ctx: ComplianceContext,
+      ) => createCourse(ctx, deps, args.input),
+      updateTrainingCourse: (
+        _: unknown,
+        args: { input: UpdateCourseInput },
+        ctx: ComplianceContext,
+      ) => updateCourse(ctx, deps, args.input),
+      assignTraining: async (
+        _: unknown,
+        args: { input: AssignTrainingInput },
+        ctx: ComplianceContext,
+      ) => ({
+        assignments: await assignTraining(ctx, deps, args.input),
+      }),
+      recordTrainingCompletion: (
+        _: unknown,
+        args: { input: RecordCompletionInput },
+        ctx: ComplianceContext,
+      ) => recordTrainingCompletion(ctx, deps, args.input),
+      importTrainingCompletions: (
+        _: unknown,
+        args: { input: ImportInput },
+        ctx: ComplianceContext,
+      ) => importTrainingCompletions(ctx, deps, args.input),
+    },
+    TrainingAssignment: {
+      course: (a: TrainingAssignment, _: unknown, ctx: ComplianceContext) =>
+        courseOf(ctx, a.courseId),
+      status: (a: TrainingAssignment) =>
+        statusOf(a, trainingToday(deps.now()), deps.trainingReminderDays),
+    },
+    Employee: {
+      // A reference costs nothing here: the fields check access per employee.
+      __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
+      training: (employee: { id: string }, _: unknown, ctx: ComplianceContext) =>
+        trainingOf(ctx, employee.id),
+    },
+  } as ComplianceResolvers;
+}
