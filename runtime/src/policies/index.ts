@@ -37,3 +37,4 @@ export {
   type ComplianceFinding,
   type ComplianceQuestion,
 } from './complianceCheck';
+export { readCaller } from './readCaller';

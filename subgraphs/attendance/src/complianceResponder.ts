@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { localDate } from '../../../runtime/src/calendar';
+import type { Identity } from '../../../runtime/src/identity';
 import { managerChainLoader } from '../../../runtime/src/employeeCopy';
 import type { ResponderDefinition } from '../../../runtime/src/ownerRequests';
 import {
@@ -8,9 +9,9 @@ import {
   policyRef,
   type ComplianceAnswer,
   type ComplianceFinding,
+  readCaller,
 } from '../../../runtime/src/policies';
 import { attendancePolicies, type AttendancePolicy } from './attendancePolicy';
-import { checkingIdentity } from './checkingIdentity';
 import type { AttendanceEntry, EmployeeCopy } from './entities';
 import { AttendanceError, AttendanceErrorCode, invalid } from './errors';
 import {
@@ -100,9 +101,9 @@ function entriesWith(entries: AttendanceEntry[], entry: ManualEntry): Attendance
 /** The refusals recordManualAttendance would make, in its order; throws the first. */
 async function refusalsOf(
   em: EntityManager,
+  identity: Identity,
   question: Record<string, unknown>,
 ): Promise<{ entry: ManualEntry; employee: EmployeeCopy; date: string }> {
-  const identity = checkingIdentity(question.caller);
   if (typeof question.input !== 'object' || question.input === null)
     throw invalid('input', 'input must be the manual entry to check.');
   const input = question.input as Record<string, unknown>;
@@ -120,8 +121,12 @@ async function refusalsOf(
     new Date(),
     { reasonRequired: false },
   );
-  const date = check.isoDate('date', input.date);
   const employee = await attendingEmployee(em, employeeId);
+  // Without a date, the check-in's local day is the one checked.
+  const date =
+    input.date === undefined
+      ? localDate(entry.checkInTime, employee.timeZone)
+      : check.isoDate('date', input.date);
   if (localDate(entry.checkInTime, employee.timeZone) !== date)
     throw invalid('date', `date must be the local day of checkIn in ${employee.timeZone}.`);
   const original = entry.correctsId ? await correctable(em, entry.correctsId, employeeId) : null;
@@ -138,8 +143,10 @@ export async function checkAttendanceDay(
   em: EntityManager,
   question: Record<string, unknown>,
 ): Promise<ComplianceAnswer> {
+  const caller = readCaller(question.caller);
+  if ('refusal' in caller) return { allowed: false, findings: [], refusal: caller.refusal };
   try {
-    const { entry, employee, date } = await refusalsOf(em, question);
+    const { entry, employee, date } = await refusalsOf(em, caller.identity, question);
     const inputs = await dayInputs(em, employee.id, date);
     inputs.entries = entriesWith(inputs.entries, entry);
     const judged = judgeDay(employee, date, inputs, await attendancePolicies(em));

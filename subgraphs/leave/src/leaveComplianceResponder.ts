@@ -1,14 +1,14 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { isRole, type Identity } from '../../../runtime/src/identity';
 import type { ResponderDefinition } from '../../../runtime/src/ownerRequests';
 import {
   COMPLIANCE_CHECKS,
   type ComplianceAnswer,
   type ComplianceFinding,
   type PolicyRef,
+  readCaller,
 } from '../../../runtime/src/policies';
 import { EmployeeCopySchema } from './entities';
-import { invalid, LeaveError, unknownEmployee } from './errors';
+import { LeaveError, unknownEmployee } from './errors';
 import * as check from './inputs';
 import { judgeRequest } from './judgeRequest';
 import type { LeaveSettings } from './LeaveService';
@@ -41,7 +41,9 @@ async function checkRequest(
   settings: LeaveSettings,
   question: Record<string, unknown>,
 ): Promise<ComplianceAnswer> {
-  const identity = callerOf(question.caller);
+  const caller = readCaller(question.caller);
+  if ('refusal' in caller) return { allowed: false, findings: [], refusal: caller.refusal };
+  const { identity } = caller;
   const input = check.questionInput(question.input);
   check.idempotencyKey(input.idempotencyKey);
   const request = check.requestInput(input, identity.employeeId);
@@ -62,15 +64,3 @@ const findingOf = (error: LeaveError): ComplianceFinding => ({
   severity: 'REFUSAL',
   policy: (error.extensions.policy as PolicyRef | undefined) ?? null,
 });
-
-/** The asker's caller, held to what a verified token would give. */
-function callerOf(raw: unknown): Identity {
-  const caller = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-  const { subject, role, employeeId } = caller;
-  if (typeof subject !== 'string' || subject.length === 0 || subject.length > 200)
-    throw invalid('caller.subject', 'caller.subject must be the token subject.');
-  if (!isRole(role)) throw invalid('caller.role', 'caller.role must be a role.');
-  if (employeeId !== null && (typeof employeeId !== 'string' || employeeId.length > 128))
-    throw invalid('caller.employeeId', 'caller.employeeId must be an id or null.');
-  return { subject, role, employeeId, scopes: [], token: '', expiresAt: 0 };
-}

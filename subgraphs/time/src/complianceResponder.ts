@@ -6,9 +6,9 @@ import {
   type ComplianceAnswer,
   type ComplianceFinding,
   type PolicyRef,
+  readCaller,
 } from '../../../runtime/src/policies';
 import { ErrorCode } from '../../../runtime/src/errors';
-import { checkingIdentity } from './checkingIdentity';
 import { complianceException } from './checkWorkingTime';
 import {
   amendedPeriod,
@@ -83,8 +83,10 @@ export async function checkTimeEntry(
   em: EntityManager,
   question: Record<string, unknown>,
 ): Promise<ComplianceAnswer> {
+  const caller = readCaller(question.caller);
+  if ('refusal' in caller) return { allowed: false, findings: [], refusal: caller.refusal };
+  const { identity } = caller;
   try {
-    const identity = checkingIdentity(question.caller);
     if (typeof question.input !== 'object' || question.input === null)
       throw invalid('input', 'input must be the entry to check.');
     const input = question.input as CheckInput;

@@ -137,6 +137,6 @@ describe('time: the compliance check answers what a write would decide, writing 
       { role: 'HR' } as CheckingCaller,
       entry('2025-04-09', '08:00', '12:00'),
     );
-    expect(noCaller.refusal).toMatchObject({ code: 'BAD_USER_INPUT', field: 'caller' });
+    expect(noCaller.refusal).toMatchObject({ code: 'BAD_USER_INPUT', field: 'caller.subject' });
   });
 });
