@@ -1,0 +1,128 @@
+import { DateTime } from 'luxon';
+import {
+  closeNats,
+  connectNats,
+  createEvent,
+  InboxEntry,
+  subjectFor,
+  type NatsClients,
+} from '../../messaging/src';
+import {
+  DEFAULT_LEAVE_RULES,
+  DEFAULT_WORKING_TIME_RULES,
+  POLICY_UPDATED,
+} from '../../runtime/src/policies';
+import type { SubgraphModule } from '../../runtime/src/subgraph/SubgraphModule';
+import { composeSupergraph } from '../../schema/src/composeSupergraph';
+import { agreements } from '../../subgraphs/agreements/src';
+import { employees } from '../../subgraphs/employees/src';
+import { leave } from '../../subgraphs/leave/src';
+import { time } from '../../subgraphs/time/src';
+import { contractOperation as op } from '../../test-support/contractOperation';
+import {
+  createTestPlatform,
+  TEST_NATS_URL,
+  type TestPlatform,
+} from '../../test-support/createTestPlatform';
+import { createPerson } from '../../test-support/seedOrganisation';
+import { waitFor } from '../../test-support/waitFor';
+
+// Compliance is not served at all here: it is down for the whole suite. Its events were
+// published before it went down; leave and time decide with the copies those events built.
+const modules = [employees, agreements, time, leave] as unknown as SubgraphModule<never>[];
+
+const today = () => DateTime.now().setZone('Europe/London').startOf('day');
+
+describe('leave and time decide with their copies while compliance is down', () => {
+  let tp: TestPlatform;
+  let nats: NatsClients;
+  let employeeId: string;
+  const asEmployee = () => ({ role: 'EMPLOYEE' as const, sub: employeeId });
+
+  beforeAll(async () => {
+    tp = await createTestPlatform({
+      modules,
+      supergraphSdl: composeSupergraph(
+        modules.map((m) => ({ name: m.name, typeDefs: m.typeDefs })),
+      ),
+    });
+    nats = await connectNats({ servers: TEST_NATS_URL, name: 'compliance-down-test' });
+    employeeId = (await createPerson(tp, 'Dana', 'Copy')).id;
+  });
+  afterAll(async () => {
+    await closeNats(nats.nc);
+    await tp.stop();
+  });
+
+  /**
+   * Publishes version 2 of a policy as compliance would have, in force from an hour ago,
+   * and waits until `consumer` has taken it.
+   */
+  async function publishVersion2(
+    consumer: string,
+    [kind, key]: [string, string],
+    previous: object,
+    changes: object,
+  ) {
+    const data = {
+      kind,
+      key,
+      version: 2,
+      effectiveFrom: new Date(Date.now() - 3_600_000).toISOString(),
+      rules: { ...previous, ...changes },
+      previous,
+      reason: 'Published before compliance went down.',
+    };
+    const event = createEvent(
+      { type: POLICY_UPDATED, subject: `${kind}:${key}`, data },
+      { source: '/subgraphs/compliance', correlationId: `down-${kind}` },
+    );
+    await nats.js.publish(subjectFor(POLICY_UPDATED, tp.namespace), JSON.stringify(event), {
+      msgID: event.id,
+    });
+    const inbox = () =>
+      tp.platform.runtimes[consumer].orm.em.fork().count(InboxEntry, { eventId: event.id });
+    await waitFor(async () => ((await inbox()) > 0 ? true : undefined));
+  }
+
+  it('refuses leave by the LEAVE version it holds, naming it', async () => {
+    await publishVersion2('leave', ['LEAVE', 'ANNUAL'], DEFAULT_LEAVE_RULES.ANNUAL, {
+      noticeDays: 30,
+    });
+    // Under version 1 (7 days' notice) ten days ahead would give notice enough.
+    const day = today().plus({ days: 10 }).toISODate();
+    const input = { employeeId, leaveType: 'ANNUAL', startDate: day, endDate: day };
+    const result = await tp.graphql(op('RequestLeave'), { input }, asEmployee());
+    expect(result.errors).toHaveLength(1);
+    const refusal = result.errors![0]!;
+    expect(refusal.extensions).toMatchObject({
+      code: 'POLICY_VIOLATION',
+      policy: { kind: 'LEAVE', key: 'ANNUAL', version: 2 },
+    });
+    expect(refusal.message).toMatch(/\(LEAVE\/ANNUAL v2\)$/);
+  });
+
+  it('refuses overtime over the cap of the WORKING_TIME version it holds, and takes what fits', async () => {
+    await publishVersion2('time', ['WORKING_TIME', 'DEFAULT'], DEFAULT_WORKING_TIME_RULES, {
+      dailyOvertimeCapMinutes: 60,
+    });
+    const start = today().minus({ days: 1 }).set({ hour: 18 });
+    const entry = (hours: number) => ({
+      employeeId,
+      periodType: 'OVERTIME',
+      startTime: start.toISO(),
+      endTime: start.plus({ hours }).toISO(),
+    });
+    const refused = await tp.graphql(op('RecordTimeEntry'), { input: entry(2) }, asEmployee());
+    expect(refused.errors).toHaveLength(1);
+    const refusal = refused.errors![0]!;
+    expect(refusal.extensions).toMatchObject({
+      code: 'POLICY_VIOLATION',
+      rule: 'DAILY_OVERTIME_CAP',
+      policy: { kind: 'WORKING_TIME', key: 'DEFAULT', version: 2 },
+    });
+    const fits = await tp.graphql(op('RecordTimeEntry'), { input: entry(1) }, asEmployee());
+    expect(fits.errors).toBeUndefined();
+    expect(fits.data?.recordTimeEntry).toMatchObject({ periodType: 'OVERTIME' });
+  });
+});
