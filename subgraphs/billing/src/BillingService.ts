@@ -5,7 +5,7 @@ import { once } from '../../../runtime/src/idempotency';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
 import { applyRateCard, RATE_CARD_SET } from './applyRateCard';
 import { closeDay, ledgerToday } from './close';
-import { checkFirst, decodeCursor, encodeCursor } from './cursor';
+import { checkFirst, decodeCursor, encodeCursor } from '../../../runtime/src/connections';
 import {
   AccountSchema,
   DayCloseSchema,

@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { once } from '../../../runtime/src/idempotency';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
-import { checkFirst, decodeCursor, encodeCursor } from './cursor';
+import { checkFirst, decodeCursor, encodeCursor } from '../../../runtime/src/connections';
 import { EmployeeGradeSchema, GradeSchema, RateCardSchema, type Grade } from './entities';
 import { conflict, invalid, notFoundIn } from './errors';
 import { table } from './guards';

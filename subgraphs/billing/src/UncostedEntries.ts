@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Identity } from '../../../runtime/src/identity';
 import type { UncostedDay, UncostedReason } from './costing';
-import { checkFirst, decodeCursor, encodeCursor } from './cursor';
+import { checkFirst, decodeCursor, encodeCursor } from '../../../runtime/src/connections';
 import { UncostedEntrySchema, type UncostedEntry } from './entities';
 import { invalid } from './errors';
 import { table } from './guards';

@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ComplianceContext, ComplianceDeps } from '../context';
 import { conflict, invalid, notFoundIn } from '../errors';
 import { assertHr, assertNotPartner } from '../permissions';
-import { decodeCursor, pageOf, pageSize } from './cursor';
+import { decodeCursor, pageOf, pageSize } from '../../../../runtime/src/connections';
 import { TrainingCourseSchema, type TrainingCourse } from './entities';
 import { COURSE_CREATED, COURSE_UPDATED, courseData } from './events';
 

@@ -5,7 +5,7 @@ import type { ComplianceContext, ComplianceDeps } from '../context';
 import { EmployeeCopySchema } from '../entities';
 import { forbiddenTo, invalid } from '../errors';
 import { assertCanSeePerson, seesEveryone } from '../permissions';
-import { decodeCursor, pageOf, pageSize } from './cursor';
+import { decodeCursor, pageOf, pageSize } from '../../../../runtime/src/connections';
 import {
   TrainingAssignmentSchema,
   TrainingCourseSchema,

@@ -5,7 +5,7 @@ import type { Identity } from '../../../../runtime/src/identity';
 import { EmployeeCopySchema } from '../entities';
 import { forbiddenTo, invalid } from '../errors';
 import { canSeePerson, seesEveryone, type ManagerChain } from '../permissions';
-import { checkFirst, decodeCursor, encodeCursor } from './cursor';
+import { checkFirst, decodeCursor, pageOf } from '../../../../runtime/src/connections';
 import {
   ViolationSchema,
   type Violation,
@@ -90,7 +90,7 @@ export async function listViolations(
   const filter = args.filter ?? {};
   checkFirst(args.first);
   checkFilter(filter);
-  const after = args.after ? decodeCursor(args.after) : null;
+  const after = args.after ? afterKey(args.after) : null;
   const scope = await scopeOf(identity, filter.employeeId, managersOf);
   const qb = selected(em, scope, filter);
   if (after)
@@ -104,15 +104,7 @@ export async function listViolations(
     .orderBy({ detectedAt: 'desc', id: 'desc' })
     .limit(args.first + 1)
     .getResultList();
-  const nodes = rows.slice(0, args.first);
-  const last = nodes.at(-1);
-  return {
-    nodes,
-    pageInfo: {
-      endCursor: last ? encodeCursor(last.detectedAt, last.id) : null,
-      hasNextPage: rows.length > args.first,
-    },
-  };
+  return pageOf(rows, args.first, (row) => [row.detectedAt.toISOString(), row.id]);
 }
 
 /** One violation, under the list's rule; null when there is none. */
@@ -128,4 +120,11 @@ export async function findViolation(
   if (!(await canSeePerson(identity, violation.employeeId, managersOf)))
     throw forbiddenTo("You may not read this employee's violations.");
   return violation;
+}
+
+/** The (detected at, id) a cursor holds; a cursor with no instant is refused as any bad one. */
+function afterKey(cursor: string): { detectedAt: Date; id: string } {
+  const [at, id] = decodeCursor(cursor, 2) as [string, string];
+  if (Number.isNaN(Date.parse(at))) return afterKey('');
+  return { detectedAt: new Date(at), id };
 }

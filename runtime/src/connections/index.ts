@@ -1,6 +1,6 @@
-import { invalid } from '../errors';
+import { badInput } from '../errors';
 
-/** The largest page a training list serves. */
+/** The largest page a connection serves. */
 export const MAX_PAGE = 500;
 
 /** An opaque page cursor: the sort key of a page's last node. */
@@ -16,14 +16,19 @@ export function decodeCursor(cursor: string, parts: number): string[] {
   } catch {
     // falls through to the refusal
   }
-  throw invalid('after', 'after must be an endCursor this query returned.');
+  throw badInput('after', 'after must be an endCursor this query returned.');
 }
 
-/** A connection's `first`, checked: 0 to {@link MAX_PAGE}. */
+/** Checks a connection's `first`: 0 to {@link MAX_PAGE}, else BAD_USER_INPUT on `first`. */
+export function checkFirst(first: number): void {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE)
+    throw badInput('first', `first must be between 0 and ${MAX_PAGE}.`);
+}
+
+/** A connection's `first` (50 when absent), checked. */
 export function pageSize(first: number | null | undefined): number {
   const size = first ?? 50;
-  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE)
-    throw invalid('first', `first must be between 0 and ${MAX_PAGE}.`);
+  checkFirst(size);
   return size;
 }
 
