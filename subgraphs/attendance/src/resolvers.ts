@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { DateScalar } from '../../../runtime/src/scalars';
+import { DateScalar, DateTimeScalar } from '../../../runtime/src/scalars';
 import type { AttendanceEntry } from './entities';
 import type {
   CheckInInput,
@@ -8,7 +8,6 @@ import type {
   ProcessAttendanceDayInput,
 } from './inputs';
 import { workedMinutesOf } from './rules';
-import { DateTimeScalar } from './scalars';
 import {
   AttendanceService,
   type AttendanceContext,

@@ -1,6 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { GraphQLScalarType, Kind } from 'graphql';
-import { DateScalar } from '../../../runtime/src/scalars';
+import { DateScalar, DateTimeScalar } from '../../../runtime/src/scalars';
 import {
   BillingService,
   type BillingContext,
@@ -10,20 +9,6 @@ import {
 import type { Account } from './entities';
 import { Grades, type CreateGradeInput, type UpdateGradeInput } from './Grades';
 import { listUncosted, type UncostedFilter } from './UncostedEntries';
-
-const DateTimeScalar = new GraphQLScalarType({
-  name: 'DateTime',
-  description: 'An instant, RFC 3339 with an offset; always returned in UTC.',
-  serialize: (value) => (value instanceof Date ? value : new Date(String(value))).toISOString(),
-  parseValue: (value) => {
-    if (typeof value !== 'string') throw new TypeError('DateTime must be a string.');
-    return value;
-  },
-  parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new TypeError('DateTime must be a string.');
-    return ast.value;
-  },
-});
 
 interface EmployeeRef {
   id: string;

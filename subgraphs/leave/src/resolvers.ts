@@ -1,11 +1,10 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { SERVICE_PREFIX } from '../../../runtime/src/identity';
-import { DateScalar } from '../../../runtime/src/scalars';
+import { DateScalar, DateTimeScalar } from '../../../runtime/src/scalars';
 import type { Balance } from './balances';
 import type { LeaveRequest, LeaveStatus } from './entities';
 import type { CancelLeaveInput, DecideLeaveInput, RequestLeaveInput } from './inputs';
 import { LeaveService, type LeaveContext, type LeaveSettings } from './LeaveService';
-import { DateTimeScalar } from './scalars';
 
 interface EmployeeRef {
   id: string;
