@@ -81,10 +81,39 @@ const ANSWERS: Record<string, () => unknown> = {
   },
 };
 
-/** A subgraph standing in for leave: it answers `leave.compliance_check` and notes each question. */
-function leaveStandIn(questions: ComplianceQuestion[]) {
+/** What the attendance stand-in answers: a late arrival, or a refusal of the check-out. */
+function attendanceAnswer(input: Record<string, unknown>): ComplianceAnswer {
+  if (input.checkOut)
+    return {
+      allowed: false,
+      findings: [],
+      refusal: {
+        code: 'BAD_USER_INPUT',
+        message: 'checkOut is before checkIn.',
+        field: 'checkOut',
+      },
+    };
+  return {
+    allowed: true,
+    findings: [
+      {
+        rule: 'LATE_ARRIVAL',
+        field: 'checkIn',
+        message: 'The day would show a late arrival (ATTENDANCE v1).',
+        severity: 'WARNING',
+        policy: { kind: 'ATTENDANCE', key: 'DEFAULT', version: 1 },
+      },
+    ],
+  };
+}
+
+/**
+ * A subgraph standing in for leave and attendance: it answers their compliance questions
+ * and notes each one.
+ */
+function standIn(questions: ComplianceQuestion[]) {
   return defineSubgraph({
-    name: 'leave',
+    name: 'stand_in',
     typeDefs: parse('type Query { standIn: Boolean }'),
     resolvers: { Query: { standIn: () => true } },
     entities: [],
@@ -95,6 +124,13 @@ function leaveStandIn(questions: ComplianceQuestion[]) {
           questions.push(question as unknown as ComplianceQuestion);
           const leaveType = String((question.input as Record<string, unknown>).leaveType);
           return (ANSWERS[leaveType] ?? ANSWERS.ANNUAL!)();
+        },
+      },
+      {
+        name: 'attendance.compliance_check',
+        async answer(question) {
+          questions.push(question as unknown as ComplianceQuestion);
+          return attendanceAnswer(question.input as Record<string, unknown>);
         },
       },
     ],
@@ -112,7 +148,7 @@ describe('validateCompliance: asking the subgraph that decides', () => {
     nats = await connectTestMessaging();
     const options = { messaging: nats.messaging, runWorkers: false };
     h = await startCompliance({}, options);
-    leave = await startSubgraph(leaveStandIn(questions), options);
+    leave = await startSubgraph(standIn(questions), options);
   });
   afterAll(async () => {
     await leave?.stop();
@@ -148,11 +184,9 @@ describe('validateCompliance: asking the subgraph that decides', () => {
       {
         caller: { subject: employeeId, role: 'EMPLOYEE', employeeId },
         input: {
-          employeeId: null,
           leaveType: 'ANNUAL',
           startDate: '2025-11-10',
           endDate: '2025-11-12',
-          halfDayStart: null,
           halfDayEnd: true,
         },
       },
@@ -210,8 +244,30 @@ describe('validateCompliance: asking the subgraph that decides', () => {
     const error = onlyError(await validate({ timeEntry }));
     expect(error.extensions).toMatchObject({ code: 'UNAVAILABLE' });
     expect(error.message).toMatch(/The time service cannot answer now/);
-    const day = { employeeId, checkInTime: '2025-11-03T09:05:00Z' };
-    expect(onlyError(await validate({ attendanceDay: day })).message).toMatch(/attendance/);
+  });
+
+  it("asks attendance about the employee's local day, and reads its fields as the input's", async () => {
+    const inAuckland = await h.hire({ timeZone: 'Pacific/Auckland' });
+    const day = { employeeId: inAuckland, checkInTime: '2025-11-03T20:30:00Z' };
+    const reply = await validate({ attendanceDay: day }, hr);
+    expect(reply.data!.validateCompliance.findings).toEqual([
+      expect.objectContaining({ rule: 'LATE_ARRIVAL', field: 'checkInTime', severity: 'WARNING' }),
+    ]);
+    expect(questions[0]!.input).toEqual({
+      employeeId: inAuckland,
+      date: '2025-11-04',
+      checkIn: '2025-11-03T20:30:00Z',
+    });
+    const backwards = { ...day, checkOutTime: '2025-11-03T19:00:00Z' };
+    const error = onlyError(await validate({ attendanceDay: backwards }, hr));
+    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'checkOutTime' });
+  });
+
+  it('refuses a check-in that is no instant before asking', async () => {
+    const day = { employeeId, checkInTime: 'nine' };
+    const error = onlyError(await validate({ attendanceDay: day }, hr));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'checkInTime' });
+    expect(questions).toHaveLength(0);
   });
 
   it.each([
