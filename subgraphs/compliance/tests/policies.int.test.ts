@@ -1,4 +1,5 @@
 import { onlyError, type Caller } from '../../../test-support/startSubgraph';
+import { policyInForceAt } from '../src/policies';
 import { NOW, admin, asEmployee, asManager, auditor, hr, startCompliance } from './support';
 import type { ComplianceHarness } from './support';
 
@@ -150,6 +151,14 @@ describe('compliance policies: versions, effective dating, who may change them',
       [1, true],
       [2, false],
     ]);
+
+    // What a finding judged at an instant names, read from the same store.
+    const em = h.runtime.orm.em.fork();
+    expect(await policyInForceAt(em, 'ATTENDANCE', 'DEFAULT', new Date(from))).toMatchObject({
+      version: 2,
+      rules: { graceMinutes: 5 },
+    });
+    expect(await policyInForceAt(em, 'ATTENDANCE', 'DEFAULT', NOW)).toMatchObject({ version: 1 });
 
     clock = new Date(new Date(from).getTime() - 1);
     expect(await policy('ATTENDANCE', 'DEFAULT')).toMatchObject({ version: 1 });
