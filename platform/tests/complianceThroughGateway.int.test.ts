@@ -6,10 +6,19 @@ import type { SubgraphModule } from '../../runtime/src/subgraph/SubgraphModule';
 import { attendance } from '../../subgraphs/attendance/src';
 import { compliance } from '../../subgraphs/compliance/src';
 import { employees } from '../../subgraphs/employees/src';
+import { leave } from '../../subgraphs/leave/src';
+import { EmployeeCopySchema as LeaveEmployee } from '../../subgraphs/leave/src/entities';
+import { LeavePolicyCopySchema } from '../../subgraphs/leave/src/leavePolicies';
 import { time } from '../../subgraphs/time/src';
 import { EmployeeCopySchema, PolicyCopySchema } from '../../subgraphs/time/src/entities';
 
-const modules = [employees, time, attendance, compliance] as unknown as SubgraphModule<never>[];
+const modules = [
+  employees,
+  time,
+  attendance,
+  leave,
+  compliance,
+] as unknown as SubgraphModule<never>[];
 
 const UPDATE = `mutation ($input: UpdateCompliancePolicyInput!) {
   updateCompliancePolicy(input: $input) { kind key version inForce workingTime { maxEntryMinutes } }
@@ -56,6 +65,10 @@ describe('compliance through the gateway: a policy change reaches time, and time
     await waitFor(
       async () =>
         (await p.platform.runtimes.time.orm.em.fork().findOne(EmployeeCopySchema, id)) ?? undefined,
+    );
+    await waitFor(
+      async () =>
+        (await p.platform.runtimes.leave.orm.em.fork().findOne(LeaveEmployee, id)) ?? undefined,
     );
     return id;
   };
@@ -131,5 +144,42 @@ describe('compliance through the gateway: a policy change reaches time, and time
       code: 'BAD_USER_INPUT',
       field: 'checkOutTime',
     });
+  });
+
+  it('checks a leave request against the LEAVE version of its type, before and after a change', async () => {
+    const id = await hire();
+    const self = { role: 'EMPLOYEE' as const, sub: id };
+    const day = (ahead: number) =>
+      new Date(Date.now() + ahead * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const request = { leaveType: 'UNPAID', startDate: day(3), endDate: day(9) };
+    const before = await p.graphql(VALIDATE, { input: { leaveRequest: request } }, self);
+    expect(before.errors).toBeUndefined();
+    expect(before.data!.validateCompliance.findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'NOTICE_PERIOD',
+        field: 'startDate',
+        severity: 'REFUSAL',
+        policy: { kind: 'LEAVE', key: 'UNPAID', version: 1 },
+      }),
+    );
+
+    const changed = await p.graphql(
+      UPDATE,
+      { input: { kind: 'LEAVE', key: 'UNPAID', leave: { noticeDays: 2 } } },
+      hr,
+    );
+    expect(changed.errors).toBeUndefined();
+    await waitFor(
+      async () =>
+        (await p.platform.runtimes.leave.orm.em
+          .fork()
+          .findOne(LeavePolicyCopySchema, { kind: 'LEAVE', key: 'UNPAID', version: 2 })) ??
+        undefined,
+    );
+    const after = await p.graphql(VALIDATE, { input: { leaveRequest: request } }, self);
+    expect(after.errors).toBeUndefined();
+    expect(after.data!.validateCompliance.findings).not.toContainEqual(
+      expect.objectContaining({ rule: 'NOTICE_PERIOD' }),
+    );
   });
 });
