@@ -1,4 +1,5 @@
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
+import { policyCopySchema } from '../../../runtime/src/policies';
 
 /** Personal data is masked before it gets here (see eventToEntry.ts). */
 export type JsonObject = Record<string, unknown>;
@@ -60,4 +61,7 @@ export const AuditEntrySchema = new EntitySchema<AuditEntry>({
   },
 });
 
-export const auditEntities = [AuditEntrySchema];
+/** The versions of compliance's RETENTION policy, from its events: the purge keeps to them. */
+export const PolicyCopySchema = policyCopySchema('AuditPolicyCopy', 'audit_policy_copies');
+
+export const auditEntities = [AuditEntrySchema, PolicyCopySchema];

@@ -67,6 +67,8 @@ const PAIRS: [string, string][] = [
   ['old', 'new'],
   ['before', 'after'],
   ['previous', 'current'],
+  // A new version of a policy: the rules before and the whole rules now.
+  ['previous', 'rules'],
 ];
 
 export const isSensitiveKey = (key: string, domain?: string): boolean =>

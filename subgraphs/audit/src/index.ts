@@ -7,6 +7,7 @@ import { exportRoute } from './export';
 import { auditLogHandler } from './handlers';
 import { resolvers } from './resolvers';
 import { purgeExpiredJob } from './retention';
+import { retentionPolicy } from './retentionPolicy';
 
 export const typeDefs = readSubgraphSdl(path.join(__dirname, 'schema.graphql'));
 
@@ -16,7 +17,7 @@ export const audit = defineSubgraph({
   typeDefs,
   resolvers,
   entities: auditEntities,
-  eventHandlers: [auditLogHandler],
+  eventHandlers: [auditLogHandler, retentionPolicy.handler],
   deadLetterHandlers: [deadLetterRecorder],
   jobs: [purgeExpiredJob],
   routes: { '/audit/export': exportRoute },
@@ -25,3 +26,4 @@ export const audit = defineSubgraph({
 export { appendEntry, appendEvent, verifyChain } from './AuditLog';
 export { eventToEntry, mask } from './eventToEntry';
 export { purgeExpired, expiryCutoff } from './retention';
+export { retentionDaysAt, retentionPolicy } from './retentionPolicy';

@@ -4,10 +4,11 @@ import { v7 as uuidv7 } from 'uuid';
 import { DEFAULT_NAMESPACE, createEvent, recordEvent } from '../../../messaging/src';
 import type { EventDraft, JobDefinition, Namespace } from '../../../messaging/src/types';
 import { addDays } from '../../../runtime/src/calendar';
-import { loadConfig } from '../../../runtime/src/config';
 import { chainEnd, lockChain } from './AuditLog';
 import { AuditEntrySchema, type AuditEntry } from './entities';
 import { AuditReason, badField } from './errors';
+import { retentionDays } from './retentionDays';
+import { retentionDaysAt } from './retentionPolicy';
 
 export const PURGED_EVENT = 'audit.retention.purged';
 
@@ -19,7 +20,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface PurgeOptions {
   /** Entries whose change happened before this are deleted. */
   before: Date;
-  /** Defaults to RETENTION_DAYS (365). */
+  /** Defaults to the RETENTION policy in force at `now` (version 1: RETENTION_DAYS, 365). */
   retentionDays?: number;
   now?: Date;
   /** The input field `before` came from, named in errors. */
@@ -33,14 +34,6 @@ export interface PurgeResult {
   before: Date;
   deleted: number;
   firstRemainingId: string | null;
-}
-
-let configuredDays: number | undefined;
-
-/** RETENTION_DAYS from the process configuration, read once. */
-export function retentionDays(): number {
-  configuredDays ??= loadConfig().RETENTION_DAYS;
-  return configuredDays;
 }
 
 /** The cut-off a daily job passes: the retention period before `now`. */
@@ -59,8 +52,9 @@ export function purgeExpired(orm: MikroORM, options: PurgeOptions): Promise<Purg
  * stays, so the chain goes on from it.
  */
 export async function purgeEntries(em: EntityManager, options: PurgeOptions): Promise<PurgeResult> {
-  const days = options.retentionDays ?? retentionDays();
-  if (options.before > expiryCutoff(options.now, days)) {
+  const now = options.now ?? new Date();
+  const days = options.retentionDays ?? (await retentionDaysAt(em, now));
+  if (options.before > expiryCutoff(now, days)) {
     const field = options.field ?? 'before';
     throw badField(
       AuditReason.WITHIN_RETENTION,
@@ -109,7 +103,8 @@ const purgeRunAt = (date: string) => new Date(`${date}T02:00:00.000Z`);
 
 /**
  * The daily retention purge, id `audit.purgeExpired:<date>`: deletes what is older than
- * RETENTION_DAYS. `plan` names today's run (at once when 02:00 has passed) and tomorrow's.
+ * the RETENTION policy in force at the run (RETENTION_DAYS until HR changes it). `plan`
+ * names today's run (at once when 02:00 has passed) and tomorrow's.
  */
 export const purgeExpiredJob: JobDefinition = {
   name: PURGE_JOB,
@@ -123,8 +118,11 @@ export const purgeExpiredJob: JobDefinition = {
     }));
   },
   async run(ctx) {
-    await purgeEntries(ctx.em as EntityManager, {
-      before: expiryCutoff(ctx.runAt),
+    const em = ctx.em as EntityManager;
+    const days = await retentionDaysAt(em, ctx.runAt);
+    await purgeEntries(em, {
+      before: expiryCutoff(ctx.runAt, days),
+      retentionDays: days,
       now: ctx.runAt,
       emit: (_tx, draft) => ctx.emit(draft),
     });

@@ -235,4 +235,38 @@ describe('mask', () => {
     expect(entry.oldValues).toEqual({ bankAccount: '***', fte: 1 });
     expect(entry.newValues).toEqual({ version: 2, bankAccount: '***', fte: 0.5 });
   });
+
+  it("records a policy's new version with the rules before as old values and after as new", () => {
+    const entry = eventToEntry(
+      makeEvent({
+        type: 'compliance.policy.updated',
+        subject: 'RETENTION:DEFAULT',
+        source: '/subgraphs/compliance',
+        data: {
+          kind: 'RETENTION',
+          key: 'DEFAULT',
+          version: 2,
+          effectiveFrom: '2026-01-01T00:00:00.000Z',
+          rules: { auditRetentionDays: 90 },
+          previous: { auditRetentionDays: 365 },
+          reason: null,
+        },
+      }),
+    );
+    expect(entry).toMatchObject({
+      action: 'UPDATE',
+      entityType: 'policy',
+      entityId: 'RETENTION:DEFAULT',
+      subgraph: 'compliance',
+      oldValues: { auditRetentionDays: 365 },
+      newValues: {
+        kind: 'RETENTION',
+        key: 'DEFAULT',
+        version: 2,
+        effectiveFrom: '2026-01-01T00:00:00.000Z',
+        reason: null,
+        auditRetentionDays: 90,
+      },
+    });
+  });
 });

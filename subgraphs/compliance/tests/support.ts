@@ -1,6 +1,15 @@
 import { v7 as uuidv7 } from 'uuid';
-import { createEvent, DEFAULT_NAMESPACE, loadCatalogue, recordEvent } from '../../../messaging/src';
+import {
+  closeNats,
+  connectNats,
+  createEvent,
+  createTestNamespace,
+  DEFAULT_NAMESPACE,
+  loadCatalogue,
+  recordEvent,
+} from '../../../messaging/src';
 import type { EventEnvelope } from '../../../messaging/src/types';
+import type { SubgraphMessaging } from '../../../runtime/src/subgraph/createSubgraphRuntime';
 import { createdData } from '../../../test-support/employeeEvents';
 import {
   foreignEvent,
@@ -81,5 +90,23 @@ export async function startCompliance(
       await employeeEvent('employees.employee.created', createdData(id, overrides));
       return id;
     },
+  };
+}
+
+/** The real NATS on a namespace of the suite's own, for questions between subgraphs. */
+export interface TestMessaging {
+  messaging: SubgraphMessaging;
+  close(): Promise<void>;
+}
+
+/** Connects to the test NATS with a fresh namespace (no streams: questions need none). */
+export async function connectTestMessaging(name = 'compliance-test'): Promise<TestMessaging> {
+  const { nc, js, jsm } = await connectNats({
+    servers: process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222',
+    name,
+  });
+  return {
+    messaging: { nc, js, jsm, namespace: createTestNamespace() },
+    close: () => closeNats(nc),
   };
 }

@@ -1,0 +1,72 @@
+import {
+  POLICY_KINDS,
+  SINGLE_KEY,
+  keysOf,
+  type PolicyKind,
+} from '../../../../runtime/src/policies';
+import { invalid } from '../errors';
+import { parseInstant } from './parseInstant';
+import { RULES_FIELD } from './policyView';
+
+type RulesInput = Record<string, unknown> | null | undefined;
+
+/** `UpdateCompliancePolicyInput` as GraphQL hands it over. */
+export interface PolicyChangeInput {
+  kind: PolicyKind;
+  key?: string | null;
+  effectiveFrom?: string | null;
+  reason?: string | null;
+  leave?: RulesInput;
+  attendance?: RulesInput;
+  workingTime?: RulesInput;
+  retention?: RulesInput;
+}
+
+/** A change checked as far as it can be without the versions it builds on. */
+export interface PolicyChange {
+  kind: PolicyKind;
+  key: string;
+  /** The rules given, to lay over the newest version's. */
+  changes: Record<string, unknown>;
+  /** Null: from the moment the change is written. */
+  effectiveFrom: Date | null;
+  reason: string | null;
+}
+
+/** A little clock skew between the caller and here is not "the past". */
+const SKEW_MS = 1000;
+
+/** The rules input of the change's kind; any other kind's is refused naming it. */
+function changesOf(input: PolicyChangeInput): Record<string, unknown> {
+  const own = RULES_FIELD[input.kind];
+  for (const field of Object.values(RULES_FIELD))
+    if (field !== own && input[field] != null)
+      throw invalid(`input.${field}`, `A ${input.kind} policy is changed with \`${own}\` only.`);
+  const given = input[own];
+  if (given == null)
+    throw invalid(`input.${own}`, `Give the changes to the ${input.kind} policy in \`${own}\`.`);
+  // An absent field keeps its value; null is a value (no limit), checked with the rest.
+  return Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+}
+
+/** Checks the input of `updateCompliancePolicy` against itself and the clock. */
+export function readPolicyChange(input: PolicyChangeInput, now: Date): PolicyChange {
+  if (!POLICY_KINDS.includes(input.kind))
+    throw invalid('input.kind', `kind is one of ${POLICY_KINDS.join(', ')}.`);
+  const changes = changesOf(input);
+  const key = input.key ?? SINGLE_KEY;
+  if (!keysOf(input.kind).includes(key))
+    throw invalid(
+      'input.key',
+      `A ${input.kind} policy's key is one of ${keysOf(input.kind).join(', ')}.`,
+    );
+  const effectiveFrom =
+    input.effectiveFrom == null ? null : parseInstant(input.effectiveFrom, 'input.effectiveFrom');
+  if (effectiveFrom && effectiveFrom.getTime() < now.getTime() - SKEW_MS)
+    throw invalid(
+      'input.effectiveFrom',
+      'effectiveFrom may not be in the past: what was decided keeps the version it was decided under.',
+    );
+  const reason = input.reason?.trim() || null;
+  return { kind: input.kind, key, changes, effectiveFrom, reason };
+}

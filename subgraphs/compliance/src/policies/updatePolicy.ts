@@ -1,0 +1,127 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  POLICY_UPDATED,
+  SINGLE_KEY,
+  checkPolicyRules,
+  policyLabel,
+  ruleNames,
+  type AnyRules,
+  type PolicyProblem,
+  type PolicyUpdatedData,
+} from '../../../../runtime/src/policies';
+import type { ComplianceContext, ComplianceDeps } from '../context';
+import { ComplianceError, ComplianceErrorCode, conflict, invalid } from '../errors';
+import { assertHr } from '../permissions';
+import { PolicyVersionSchema, type StoredPolicyVersion } from './PolicyVersionSchema';
+import { inForceAt, newestOf, readHistory, type PolicyRecord } from './policyHistory';
+import { RULES_FIELD, toPolicyView, type PolicyView } from './policyView';
+import { readPolicyChange, type PolicyChange, type PolicyChangeInput } from './readPolicyChange';
+
+/** The input field a problem of the kit's check stands for. */
+function inputField(change: PolicyChange, problem: PolicyProblem): string {
+  const own = `input.${RULES_FIELD[change.kind]}`;
+  if (problem.field === 'key') return 'input.key';
+  if (problem.field === 'rules') return own;
+  return problem.field.replace(/^rules\./, `${own}.`);
+}
+
+const sameRules = (change: PolicyChange, a: AnyRules, b: AnyRules): boolean =>
+  ruleNames(change.kind).every(
+    (name) =>
+      (a as unknown as Record<string, unknown>)[name] ===
+      (b as unknown as Record<string, unknown>)[name],
+  );
+
+/** The rules of the new version: the newest version's, with the change laid over them. */
+function nextRules(change: PolicyChange, base: PolicyRecord): AnyRules {
+  const rules = { ...base.rules, ...change.changes } as AnyRules;
+  const [problem] = checkPolicyRules(change.kind, change.key, rules);
+  if (problem) throw invalid(inputField(change, problem), problem.message);
+  if (sameRules(change, rules, base.rules))
+    throw invalid('input', `The change leaves ${policyLabel(base)} as it is.`);
+  return rules;
+}
+
+function nextStart(change: PolicyChange, base: PolicyRecord, now: Date): Date {
+  const effectiveFrom = change.effectiveFrom ?? now;
+  if (effectiveFrom.getTime() <= base.effectiveFrom.getTime())
+    throw invalid(
+      'input.effectiveFrom',
+      `effectiveFrom must be after ${base.effectiveFrom.toISOString()}, when ${policyLabel(base)} takes effect.`,
+    );
+  return effectiveFrom;
+}
+
+/** Writes the next version and its event in one transaction. */
+async function writeVersion(
+  ctx: ComplianceContext,
+  deps: ComplianceDeps,
+  change: PolicyChange,
+): Promise<PolicyView> {
+  return ctx.em.fork().transactional(async (tx) => {
+    const history = await readHistory(tx, change.kind, change.key);
+    const base = newestOf(history);
+    const now = deps.now();
+    const row: StoredPolicyVersion = {
+      id: uuidv7(),
+      kind: change.kind,
+      key: change.key,
+      version: base.version + 1,
+      effectiveFrom: nextStart(change, base, now),
+      rules: nextRules(change, base),
+      changedBy: ctx.identity.subject,
+      reason: change.reason,
+      createdAt: now,
+    };
+    // At once, so a version taken meanwhile fails here rather than at commit.
+    await tx.insert(PolicyVersionSchema, row);
+    const data: PolicyUpdatedData = {
+      kind: row.kind,
+      key: row.key,
+      version: row.version,
+      effectiveFrom: row.effectiveFrom.toISOString(),
+      rules: row.rules,
+      previous: base.rules,
+      reason: row.reason,
+    };
+    ctx.emit(tx as EntityManager, {
+      type: POLICY_UPDATED,
+      subject: `${row.kind}:${row.key}`,
+      data: data as unknown as Record<string, unknown>,
+    });
+    const record: PolicyRecord = { ...row, changedBy: row.changedBy, reason: row.reason };
+    return toPolicyView(record, inForceAt([...history, record], now).version);
+  });
+}
+
+/**
+ * `updateCompliancePolicy`: the next version of a policy. Two changes of one policy at
+ * once both read the same newest version; the unique version lets one through, and the
+ * other goes again on the version that won, or is a CONFLICT when that refuses it.
+ */
+export async function updatePolicy(
+  ctx: ComplianceContext,
+  deps: ComplianceDeps,
+  input: PolicyChangeInput,
+): Promise<PolicyView> {
+  assertHr(ctx.identity, 'change a policy');
+  const change = readPolicyChange(input, deps.now());
+  try {
+    return await writeVersion(ctx, deps, change);
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+  }
+  try {
+    return await writeVersion(ctx, deps, change);
+  } catch (error) {
+    const refused =
+      error instanceof ComplianceError &&
+      error.complianceCode === ComplianceErrorCode.INVALID_INPUT;
+    if (!refused && !(error instanceof UniqueConstraintViolationException)) throw error;
+    const why = refused ? ` ${error.message}` : '';
+    const name = change.key === SINGLE_KEY ? change.kind : `${change.kind}/${change.key}`;
+    throw conflict(`${name} was changed by someone else at the same time: read it again.${why}`);
+  }
+}
