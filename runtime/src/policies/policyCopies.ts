@@ -76,7 +76,7 @@ export function createPolicyCopies(options: PolicyCopiesOptions): PolicyCopies {
 
   return {
     handler: {
-      name: 'policy-copy',
+      name: 'policy_copy',
       types: [POLICY_UPDATED],
       handle: (event, ctx) => apply(ctx.em, event),
     },

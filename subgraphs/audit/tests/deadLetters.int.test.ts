@@ -102,10 +102,10 @@ describe('dead letters through the gateway', () => {
     const text = await (await fetch(tp.url.replace('/graphql', '/metrics'))).text();
     const series = text.split('\n').filter((line) => line.startsWith('hr_dead_letters{'));
     // One series per consumer of the platform; none of them has given up on anything. The
-    // policy copies' consumers are named `<subgraph>_policy-copy`.
+    // policy copies' consumers are named `<subgraph>_policy_copy`.
     expect(series).toContain('hr_dead_letters{consumer="audit_audit_log"} 0');
     expect(series).toContain('hr_dead_letters{consumer="notifications_notify"} 0');
-    expect(series).toContain('hr_dead_letters{consumer="audit_policy-copy"} 0');
+    expect(series).toContain('hr_dead_letters{consumer="audit_policy_copy"} 0');
     expect(series.every((line) => /^hr_dead_letters\{consumer="[a-z_-]+"\} 0$/.test(line))).toBe(
       true,
     );

@@ -235,4 +235,36 @@ describe('compliance: violations found in other domains’ events', () => {
       expect(await patterns(nurse)).toEqual([]);
     });
   });
+
+  it('judges each day by the WORKING_TIME version in force at its start, naming it', async () => {
+    const changed = await h.gql(
+      `mutation ($input: UpdateCompliancePolicyInput!) { updateCompliancePolicy(input: $input) { version } }`,
+      {
+        input: {
+          kind: 'WORKING_TIME',
+          effectiveFrom: '2025-11-01T12:00:00Z',
+          workingTime: { dailyOvertimeCapMinutes: 120 },
+        },
+      },
+    );
+    expect(changed.errors).toBeUndefined();
+    const nurse = await h.hire();
+    // 150 minutes: within version 1's 4 h cap, over version 2's 2 h.
+    await h.send(
+      'attendance.day.processed',
+      processedDay(nurse, '2025-10-31', { overtimeMinutes: 150 }),
+    );
+    await h.send(
+      'attendance.day.processed',
+      processedDay(nurse, '2025-11-03', { overtimeMinutes: 150 }),
+    );
+    expect(await violationsOf(nurse)).toEqual([
+      expect.objectContaining({
+        rule: 'DAILY_OVERTIME_CAP',
+        fromDate: '2025-11-03',
+        message: 'Overtime on 2025-11-03 was 2 h 30 min, over the 2 h daily cap (WORKING_TIME v2).',
+        policy: { kind: 'WORKING_TIME', key: 'DEFAULT', version: 2 },
+      }),
+    ]);
+  });
 });

@@ -1,21 +1,14 @@
 import type { EntityManager } from '@mikro-orm/core';
-import {
-  defaultVersion,
-  type PolicyKind,
-  type PolicyVersion,
-} from '../../../../runtime/src/policies';
+import type { PolicyKind, PolicyVersion } from '../../../../runtime/src/policies';
+import { policyInForceAt } from '../policies';
 
 /**
- * The version of a policy in force at `at`, the one a violation is judged by and names.
- * Every finding reads its policy through here and nowhere else. It answers version 1, the
- * deployment's defaults, until it is pointed at compliance's own store of policy versions;
- * `em` is the transaction that store will be read in.
+ * The version of a policy in force at `at`, the one a violation is judged by and names:
+ * compliance's own store of versions, read in the finding's transaction.
  */
-export async function policyAt<K extends PolicyKind>(
-  _em: EntityManager,
+export const policyAt = <K extends PolicyKind>(
+  em: EntityManager,
   kind: K,
   key: string,
-  _at: Date,
-): Promise<PolicyVersion<K>> {
-  return defaultVersion(kind, key);
-}
+  at: Date,
+): Promise<PolicyVersion<K>> => policyInForceAt(em, kind, key, at);
