@@ -90,11 +90,12 @@ describe('training completions', () => {
       `${a},NOPE,2025-10-01`,
       `${b},FIRE,2025-12-01`,
       `${b},FIRE`,
+      `${b},"FIRE,2025-10-01`,
     ].join('\r\n');
     const reply = await h.gql(IMPORT, { input: { format: 'CSV', content: csv } });
     expect(reply.errors).toBeUndefined();
     expect(reply.data!.importTrainingCompletions).toEqual({
-      rows: 6,
+      rows: 7,
       recorded: 2,
       unchanged: 0,
       problems: [
@@ -106,6 +107,11 @@ describe('training completions', () => {
           message: 'completed_on must not be in the future (today is 2025-11-01).',
         },
         { row: 7, column: 'completed_on', message: 'completed_on is missing.' },
+        {
+          row: 8,
+          column: null,
+          message: 'The line is not a valid CSV row (an unclosed or stray quote).',
+        },
       ],
     });
     expect(await assignments(a)).toMatchObject([
@@ -120,7 +126,7 @@ describe('training completions', () => {
     // The same file again changes nothing.
     const again = await h.gql(IMPORT, { input: { format: 'CSV', content: csv } });
     expect(again.data!.importTrainingCompletions).toMatchObject({
-      rows: 6,
+      rows: 7,
       recorded: 0,
       unchanged: 2,
     });

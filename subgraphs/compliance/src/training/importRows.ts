@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { invalid } from '../errors';
 
 /** The most rows one import takes. */
@@ -31,34 +32,13 @@ function* linesOf(content: string): Generator<string> {
   }
 }
 
-/** A CSV line's fields; quotes may wrap a field and `""` is a quote inside one. */
+/** A CSV line's fields (csv-parse, as the agreements import reads), or null when malformed. */
 function csvFields(line: string): string[] | null {
-  const fields: string[] = [];
-  let i = 0;
-  for (;;) {
-    let value = '';
-    if (line[i] === '"') {
-      i += 1;
-      for (;;) {
-        if (i >= line.length) return null;
-        if (line[i] === '"' && line[i + 1] === '"') {
-          value += '"';
-          i += 2;
-        } else if (line[i] === '"') {
-          i += 1;
-          break;
-        } else value += line[i++];
-      }
-      if (i < line.length && line[i] !== ',') return null;
-    } else {
-      const end = line.indexOf(',', i);
-      const stop = end === -1 ? line.length : end;
-      value = line.slice(i, stop);
-      i = stop;
-    }
-    fields.push(value);
-    if (i >= line.length) return fields;
-    i += 1;
+  try {
+    const [fields] = parse(line, { relax_column_count: true }) as string[][];
+    return fields ?? [''];
+  } catch {
+    return null;
   }
 }
 
@@ -106,7 +86,12 @@ function csvRow(
   at: Record<ImportColumn, number>,
 ): ImportRow | RowProblem {
   const fields = csvFields(line);
-  if (!fields) return { row, column: null, message: 'The line has an unclosed quote.' };
+  if (!fields)
+    return {
+      row,
+      column: null,
+      message: 'The line is not a valid CSV row (an unclosed or stray quote).',
+    };
   const values = {} as Record<ImportColumn, string>;
   for (const column of IMPORT_COLUMNS) {
     const field = fields[at[column]];
