@@ -128,3 +128,26 @@ export function createAgreement(
     return result.errors ? undefined : (result.data!.createAgreement.id as string);
   });
 }
+
+/**
+ * Waits until leave has heard of an employee's agreement by event: their ANNUAL
+ * entitlement on `on` is `days` (27 for `agreementInput`'s full-time year).
+ */
+export async function waitForAnnualEntitlement(
+  tp: TestPlatform,
+  employeeId: string,
+  on: string,
+  days = 27,
+): Promise<void> {
+  await waitFor(async () => {
+    const { data } = await tp.graphql(
+      contractOperation('LeaveBalances'),
+      { id: employeeId, on },
+      { role: 'EMPLOYEE', sub: employeeId },
+    );
+    const annual = data?.employee.leaveBalances.find(
+      (b: { leaveType: string }) => b.leaveType === 'ANNUAL',
+    );
+    return annual?.entitlement === days ? true : undefined;
+  });
+}

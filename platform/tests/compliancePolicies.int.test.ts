@@ -5,6 +5,7 @@ import {
   seedOrganisation,
   agreementInput,
   createAgreement,
+  waitForAnnualEntitlement,
   type Organisation,
 } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
@@ -58,17 +59,7 @@ describe('a LEAVE policy change, from HR to leave', () => {
         yearStart.plus({ years: 2 }).minus({ days: 1 }).toISODate()!,
       ),
     );
-    await waitFor(async () => {
-      const { data } = await tp.graphql(
-        op('LeaveBalances'),
-        { id: nurse, on: run(0, 1).startDate },
-        asNurse(),
-      );
-      const annual = data?.employee.leaveBalances.find(
-        (b: { leaveType: string }) => b.leaveType === 'ANNUAL',
-      );
-      return annual?.entitlement === 27 ? true : undefined;
-    });
+    await waitForAnnualEntitlement(tp, nurse, run(0, 1).startDate);
   });
   afterAll(() => tp.stop());
 

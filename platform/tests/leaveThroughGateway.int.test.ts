@@ -6,6 +6,7 @@ import {
   type Organisation,
   agreementInput,
   createAgreement,
+  waitForAnnualEntitlement,
 } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 
@@ -46,17 +47,7 @@ describe('leave through the gateway', () => {
       ),
     );
     // Leave hears of the agreement's entitlement by event.
-    await waitFor(async () => {
-      const { data } = await tp.graphql(
-        op('LeaveBalances'),
-        { id: nurse, on: week(0).startDate },
-        asEmployee(nurse),
-      );
-      const annual = data?.employee.leaveBalances.find(
-        (b: { leaveType: string }) => b.leaveType === 'ANNUAL',
-      );
-      return annual?.entitlement === 27 ? true : undefined;
-    });
+    await waitForAnnualEntitlement(tp, nurse, week(0).startDate);
   });
   afterAll(() => tp.stop());
 

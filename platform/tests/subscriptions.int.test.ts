@@ -9,6 +9,7 @@ import {
   type Organisation,
   agreementInput,
   createAgreement,
+  waitForAnnualEntitlement,
 } from '../../test-support/seedOrganisation';
 import { collect, connectSubscriptions } from '../../test-support/subscriptionClient';
 import { waitFor } from '../../test-support/waitFor';
@@ -72,17 +73,7 @@ describe('subscriptions through the gateway', () => {
         yearStart.plus({ years: 2 }).minus({ days: 1 }).toISODate()!,
       ),
     );
-    await waitFor(async () => {
-      const { data } = await tp.graphql(
-        op('LeaveBalances'),
-        { id: nurse, on: today.plus({ days: 30 }).toISODate() },
-        asEmployee(nurse),
-      );
-      const annual = data?.employee.leaveBalances.find(
-        (b: { leaveType: string }) => b.leaveType === 'ANNUAL',
-      );
-      return annual?.entitlement === 27 ? true : undefined;
-    });
+    await waitForAnnualEntitlement(tp, nurse, today.plus({ days: 30 }).toISODate()!);
     // With no time yet the agreement leaves the nurse far behind her target hours, and she
     // is told so: wait for that, or it could reach a socket opened for another notification.
     await waitFor(async () => {
@@ -98,7 +89,7 @@ describe('subscriptions through the gateway', () => {
   });
   afterAll(() => tp.stop());
 
-  it('pushes an approval to the employee within a second, with names from employees, and to nobody else', async () => {
+  it('pushes an approval to the employee, with names from employees, and to nobody else', async () => {
     const start = today.plus({ days: 21 + ((8 - today.plus({ days: 21 }).weekday) % 7) });
     const asked = await tp.graphql(
       op('RequestLeave'),
@@ -129,13 +120,12 @@ describe('subscriptions through the gateway', () => {
       asManager(org.manager.id),
     );
     expect(approved.errors).toBeUndefined();
-    const at = Date.now();
+    // How fast it arrives is measured by `npm run bench:subscriptions`, not asserted here.
     await waitFor(
       async () => (ownLeave.results.length > 0 && ownNotes.results.length > 0 ? true : undefined),
-      1000,
+      30_000,
       10,
     );
-    expect(Date.now() - at).toBeLessThan(1000);
     expect(ownLeave.results[0]).toMatchObject({
       data: {
         leaveRequestUpdated: {
