@@ -61,6 +61,8 @@ describe('the whole event catalogue on the platform', () => {
   const publish = async (event: EventEnvelope) => {
     await nats.js.publish(subjectFor(event.type, tp.namespace), JSON.stringify(event), {
       msgID: event.id,
+      // A busy machine may take longer than the 5 s default to acknowledge a publish.
+      timeout: 60_000,
     });
   };
 

@@ -79,6 +79,8 @@ describe('leave and time decide with their copies while compliance is down', () 
     );
     await nats.js.publish(subjectFor(POLICY_UPDATED, tp.namespace), JSON.stringify(event), {
       msgID: event.id,
+      // A busy machine may take longer than the 5 s default to acknowledge a publish.
+      timeout: 60_000,
     });
     const inbox = () =>
       tp.platform.runtimes[consumer].orm.em.fork().count(InboxEntry, { eventId: event.id });
