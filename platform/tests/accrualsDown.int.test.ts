@@ -6,18 +6,11 @@ import {
   agreementInput,
   createAgreement,
 } from '../../test-support/seedOrganisation';
+import { inParallel } from '../../test-support/inParallel';
 import { waitFor } from '../../test-support/waitFor';
 
 const ENTRIES = 1000;
 const PER_DAY = 3;
-
-/** Runs `task` over `items`, `width` at a time. */
-async function inParallel<T, R>(items: T[], width: number, task: (item: T) => Promise<R>) {
-  const results: R[] = [];
-  for (let i = 0; i < items.length; i += width)
-    results.push(...(await Promise.all(items.slice(i, i + width).map(task))));
-  return results;
-}
 
 /** The n-th two-hour shift: three a day from 2025-04-01, at 09, 12 and 15 UTC. */
 function shift(n: number) {
