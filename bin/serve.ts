@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
 import { register } from 'prom-client';
 import { createGateway, type SubgraphEndpoint } from '../gateway/src';
+import { webSite } from '../platform/src/web/webBuild';
 import { closeNats, connectNats, createNamespace, ensureStreams } from '../messaging/src';
 import {
   KeyFileError,
@@ -107,6 +108,8 @@ async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing)
       limits: socketLimitsOf(config),
     },
     ...subgraphOptionsOf(config),
+    // The image carries the built web app (Dockerfile); the gateway serves it at `/`.
+    site: webSite(),
     logger,
   });
   process.on('SIGTERM', () => {

@@ -5,6 +5,7 @@ import {
   type Gateway,
   type GatewayOptions,
   type SubgraphEndpoint,
+  type StaticSiteOptions,
   type SubscriptionLimits,
 } from '../../gateway/src';
 import {
@@ -45,6 +46,8 @@ export interface PlatformOptions {
   supergraphSdl?: string;
   /** Bounds on subscription clients (defaults of the gateway otherwise). */
   subscriptionLimits?: Partial<SubscriptionLimits>;
+  /** The built web app the gateway serves at `/` (platform/src/web/webBuild `webSite`). */
+  site?: StaticSiteOptions;
   logger?: Logger;
 }
 
@@ -144,6 +147,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       limits: { ...socketLimitsOf(config), ...options.subscriptionLimits },
     },
     ...subgraphOptionsOf(config),
+    site: options.site,
     logger,
   };
   const gateway = createGateway(gatewayOptions);

@@ -29,6 +29,14 @@ export interface HttpServerOptions<C extends BaseContext> {
   ready?: () => Promise<boolean | Readiness>;
   /** One access line per request, and the errors the server did not expect, go here. */
   accessLog?: AccessLogOptions;
+  /**
+   * Tried before GraphQL on its path (e.g. an IDE page for a browser's GET) and before the
+   * 404 elsewhere (e.g. a built web app); answers true when it has answered.
+   */
+  pages?: {
+    graphql?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+    other?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  };
 }
 
 /** A readiness answer with details for the body, e.g. which dependencies are down. */
@@ -165,8 +173,10 @@ export function createHttpServer<C extends BaseContext>(
       const route = routes[url.pathname];
       if (route) return await route(req, res);
       if (options.graphql && url.pathname === graphqlPath) {
+        if (await options.pages?.graphql?.(req, res)) return;
         return await serveGraphQL(options.graphql, req, res, url);
       }
+      if (await options.pages?.other?.(req, res)) return;
       sendError(res, new HttpError(404, 'Not found.', 'NOT_FOUND'));
     } catch (error) {
       if (!(error instanceof HttpError)) accessLog?.fault(req, error);
