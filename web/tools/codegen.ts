@@ -15,8 +15,11 @@ async function main(check: boolean): Promise<void> {
   }
   const outputs = await generate(codegenConfig(), false);
   const stale = outputs
-    .filter((o) => fs.readFileSync(o.filename, { encoding: 'utf8', flag: 'a+' }) !== o.content)
-    .map((o) => path.relative(process.cwd(), o.filename));
+    .filter(
+      (o: { filename: string; content: string }) =>
+        fs.readFileSync(o.filename, { encoding: 'utf8', flag: 'a+' }) !== o.content,
+    )
+    .map((o: { filename: string }) => path.relative(process.cwd(), o.filename));
   if (stale.length > 0) {
     console.error(`Out of date (run npm run codegen): ${stale.join(', ')}`);
     process.exit(1);
