@@ -1,4 +1,5 @@
-import { downloadCsv, type CsvColumn } from './csv';
+import type { CsvColumn } from './csv';
+import { downloadCsv } from './downloadCsv';
 
 export interface CsvButtonProps<T> {
   filename: string;
