@@ -31,6 +31,29 @@ export function webBuildIsStale(webDir = WEB_DIR): boolean {
  */
 export function ensureWebBuild(webDir = WEB_DIR): void {
   if (!webBuildIsStale(webDir)) return;
+  // Suites in parallel workers may all find it stale: one builds, the others wait for it.
+  const lock = path.join(webDir, '.build-lock');
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than any build is left by a process that died.
+      const since = fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - since > 300_000 || Date.now() > deadline)
+        fs.rmSync(lock, { recursive: true, force: true });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    if (webBuildIsStale(webDir)) build(webDir);
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function build(webDir: string): void {
   const vite = path.join(path.dirname(require.resolve('vite/package.json')), 'bin/vite.js');
   const result = spawnSync(
     process.execPath,
