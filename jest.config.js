@@ -13,6 +13,7 @@ const common = {
     '<rootDir>/subgraphs',
     '<rootDir>/schema',
     '<rootDir>/platform',
+    '<rootDir>/web',
   ],
 };
 

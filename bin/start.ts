@@ -6,6 +6,7 @@ import { createPlatform } from '../platform/src/createPlatform';
 import { DataDirLockedError, lockDataDir } from '../platform/src/startup/lockDataDir';
 import { StartupError } from '../platform/src/startup/StartupError';
 import { watchLauncher } from '../platform/src/startup/watchLauncher';
+import { ensureWebBuild, webSite } from '../platform/src/web/webBuild';
 import { NatsServerError, createNamespace, startNatsServer } from '../messaging/src';
 
 /** Errors whose message says all an operator needs: no stack is printed for them. */
@@ -70,7 +71,15 @@ async function main(): Promise<void> {
     if (natsServer) started.push({ name: 'nats-server', stop: () => natsServer.stop() });
     const natsUrl = config.NATS_URL ?? natsServer!.url;
     const namespace = createNamespace(config.NATS_NAMESPACE);
-    const platform = await createPlatform({ config, natsUrl, namespace, logger });
+    // The web app is built here when missing or older than web/ (docs/web.md); without it
+    // the platform still serves GraphQL.
+    try {
+      ensureWebBuild();
+    } catch (error) {
+      logger.warn({ err: error }, 'the web app could not be built; serving GraphQL only');
+    }
+    const site = webSite();
+    const platform = await createPlatform({ config, natsUrl, namespace, logger, site });
     started.push({ name: 'platform', stop: () => platform.stop() });
     const port = await platform
       .listen()
@@ -78,6 +87,7 @@ async function main(): Promise<void> {
     logger.info(
       {
         url: `http://${config.HOST}:${port}/graphql`,
+        app: site ? `http://${config.HOST}:${port}/` : 'not built',
         nats: natsUrl,
         database: config.DATABASE_URL ? 'postgresql' : 'sqlite',
       },

@@ -1,4 +1,4 @@
-import type { SubscriptionLimits } from '../gateway/src';
+import type { StaticSiteOptions, SubscriptionLimits } from '../gateway/src';
 import {
   closeNats,
   connectNats,
@@ -60,6 +60,8 @@ export async function createTestPlatform(
     env?: Record<string, string>;
     /** Where the platform logs (default: nowhere). */
     logger?: Logger;
+    /** A built web app to serve at `/` (see test-support/browser.ts). */
+    site?: StaticSiteOptions;
   } = {},
 ): Promise<TestPlatform> {
   const db = await createTestDatabase();
@@ -86,6 +88,7 @@ export async function createTestPlatform(
     subscriptionLimits: options.subscriptionLimits,
     database: db.target,
     logger: options.logger,
+    site: options.site,
   });
   const port = await platform.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;

@@ -59,6 +59,7 @@ import {
   type AttachedSubscriptions,
 } from './subscriptions/attachSubscriptions';
 import type { SubscriptionsOptions } from './subscriptions/SubscriptionField';
+import { createStaticSite, type StaticSiteOptions } from './site/createStaticSite';
 
 export interface GatewayOptions {
   /** The composed supergraph SDL. */
@@ -130,6 +131,12 @@ export interface GatewayOptions {
    * path) from a JetStream stream; without it, the gateway serves none.
    */
   subscriptions?: SubscriptionsOptions;
+  /**
+   * A built web app served on the gateway's port (docs/web.md): its files at `/`, its
+   * `index.html` for app routes, and optionally an HTML page (e.g. GraphiQL) for a browser's
+   * GET on the GraphQL path. Without it the gateway serves GraphQL and its routes only.
+   */
+  site?: StaticSiteOptions;
 }
 
 export interface Gateway {
@@ -232,6 +239,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   let started: Promise<void> | undefined;
   let running = false;
+  const site = options.site && createStaticSite(options.site);
   const httpServer = createHttpServer<GatewayContext>({
     graphql: {
       path: options.path,
@@ -253,6 +261,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       return { ready: own && ready, details };
     },
     accessLog,
+    pages: site && { graphql: site.serveGraphQLPage, other: site.serve },
   });
   const subscriptions =
     options.subscriptions &&

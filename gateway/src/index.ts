@@ -59,3 +59,4 @@ export type {
   SubgraphStatus,
 } from './health/createSubgraphReadiness';
 export * from './subscriptions';
+export { createStaticSite, type StaticSite, type StaticSiteOptions } from './site/createStaticSite';

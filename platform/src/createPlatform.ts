@@ -5,6 +5,7 @@ import {
   type Gateway,
   type GatewayOptions,
   type SubgraphEndpoint,
+  type StaticSiteOptions,
   type SubscriptionLimits,
 } from '../../gateway/src';
 import {
@@ -45,6 +46,8 @@ export interface PlatformOptions {
   supergraphSdl?: string;
   /** Bounds on subscription clients (defaults of the gateway otherwise). */
   subscriptionLimits?: Partial<SubscriptionLimits>;
+  /** The built web app the gateway serves at `/` (platform/src/web/webBuild `webSite`). */
+  site?: StaticSiteOptions;
   logger?: Logger;
 }
 
@@ -111,6 +114,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       cipher,
       messaging: { nc: nats.nc, js: nats.js, jsm: nats.jsm, namespace },
       logger: logger.child({ subgraph: module.name }),
+      // Sign-in signs with the same key the verifier trusts (the local issuer).
+      issuer,
     });
     // Listed before it starts, so that one failing halfway is stopped too.
     runtimes[module.name] = runtime;
@@ -136,6 +141,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         res.end(JSON.stringify(issuer.jwks()));
       },
       ...Object.assign({}, ...Object.values(runtimes).map((r) => r.routes())),
+      ...Object.assign({}, ...Object.values(runtimes).map((r) => r.publicRoutes())),
     },
     // Each subgraph's own readiness counts through its endpoint, by name.
     ready: async () => !nats.nc.isClosed(),
@@ -144,6 +150,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       limits: { ...socketLimitsOf(config), ...options.subscriptionLimits },
     },
     ...subgraphOptionsOf(config),
+    site: options.site,
     logger,
   };
   const gateway = createGateway(gatewayOptions);

@@ -23,12 +23,23 @@ export interface GraphQLEndpoint<C extends BaseContext> {
 
 export interface HttpServerOptions<C extends BaseContext> {
   graphql?: GraphQLEndpoint<C>;
-  /** Exact-path routes, matched before GraphQL. */
+  /**
+   * Routes matched before GraphQL: exact paths, or prefixes ending in `/*` (`/auth/*`
+   * answers `/auth/login`); an exact path wins over a prefix, a longer prefix over a shorter.
+   */
   routes?: Record<string, RouteHandler>;
   /** Readiness check for `/health/ready`; `/health/live` always answers while the process runs. */
   ready?: () => Promise<boolean | Readiness>;
   /** One access line per request, and the errors the server did not expect, go here. */
   accessLog?: AccessLogOptions;
+  /**
+   * Tried before GraphQL on its path (e.g. an IDE page for a browser's GET) and before the
+   * 404 elsewhere (e.g. a built web app); answers true when it has answered.
+   */
+  pages?: {
+    graphql?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+    other?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  };
 }
 
 /** A readiness answer with details for the body, e.g. which dependencies are down. */
@@ -139,6 +150,22 @@ async function serveGraphQL<C extends BaseContext>(
   });
 }
 
+/** The route for `pathname`: its exact path, else the longest `/*` prefix that holds it. */
+export function findRoute(
+  routes: Record<string, RouteHandler>,
+  pathname: string,
+): RouteHandler | undefined {
+  const exact = routes[pathname];
+  if (exact) return exact;
+  let best: string | undefined;
+  for (const key of Object.keys(routes)) {
+    if (!key.endsWith('/*')) continue;
+    const prefix = key.slice(0, -1);
+    if (pathname.startsWith(prefix) && (!best || key.length > best.length)) best = key;
+  }
+  return best === undefined ? undefined : routes[best];
+}
+
 /**
  * A node:http server for an Apollo Server plus plain routes and health checks.
  * Both the gateway and every subgraph server are built on it, so they share one
@@ -162,11 +189,13 @@ export function createHttpServer<C extends BaseContext>(
     accessLog?.track(req, res);
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const route = routes[url.pathname];
+      const route = findRoute(routes, url.pathname);
       if (route) return await route(req, res);
       if (options.graphql && url.pathname === graphqlPath) {
+        if (await options.pages?.graphql?.(req, res)) return;
         return await serveGraphQL(options.graphql, req, res, url);
       }
+      if (await options.pages?.other?.(req, res)) return;
       sendError(res, new HttpError(404, 'Not found.', 'NOT_FOUND'));
     } catch (error) {
       if (!(error instanceof HttpError)) accessLog?.fault(req, error);

@@ -1,0 +1,62 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { SignInPage } from '../pages/SignInPage';
+import { useSessionState } from './AppContext';
+import { Layout } from './Layout';
+
+const TodayPage = lazy(() => import('../pages/TodayPage'));
+const MyTimePage = lazy(() => import('../pages/MyTimePage'));
+const LeavePage = lazy(() => import('../pages/LeavePage'));
+const BalancesPage = lazy(() => import('../pages/BalancesPage'));
+const NotificationsPage = lazy(() => import('../pages/NotificationsPage'));
+const ProfilePage = lazy(() => import('../pages/ProfilePage'));
+const ApprovalsPage = lazy(() => import('../pages/ApprovalsPage'));
+const TeamPage = lazy(() => import('../pages/TeamPage'));
+const InvitePage = lazy(() => import('../pages/InvitePage'));
+const ResetPage = lazy(() => import('../pages/ResetPage'));
+
+const loading = <p className="loading">Loading…</p>;
+
+/** Routes: the sign-in pages for anyone, the rest once signed in. */
+export function App() {
+  const state = useSessionState();
+  return (
+    <Suspense fallback={loading}>
+      <Routes>
+        <Route path="/invite/:token" element={<InvitePage />} />
+        <Route path="/reset/:token?" element={<ResetPage />} />
+        <Route
+          path="*"
+          element={
+            state.status === 'starting' ? (
+              loading
+            ) : state.status === 'signed-out' ? (
+              <SignInPage />
+            ) : (
+              <SignedInRoutes />
+            )
+          }
+        />
+      </Routes>
+    </Suspense>
+  );
+}
+
+function SignedInRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<TodayPage />} />
+        <Route path="time" element={<MyTimePage />} />
+        <Route path="leave" element={<LeavePage />} />
+        <Route path="balances" element={<BalancesPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="profile" element={<ProfilePage />} />
+        <Route path="approvals" element={<ApprovalsPage />} />
+        <Route path="team" element={<TeamPage />} />
+        <Route path="signin" element={<Navigate to="/" replace />} />
+        <Route path="*" element={<p>There is no such page.</p>} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,94 @@
+import { useQuery, useSubscription } from '@apollo/client/react';
+import { Suspense } from 'react';
+import { NavLink, Outlet } from 'react-router';
+import type { Role } from '../auth/authApi';
+import { NotificationReceivedDocument, UnreadCountDocument } from '../gql/graphql';
+import { SessionExpiredDialog } from '../pages/SessionExpiredDialog';
+import { useServices, useSessionState, useSocketState, useUser } from './AppContext';
+
+interface NavItem {
+  to: string;
+  label: string;
+  /** Who sees it; everyone with an employee record when absent. */
+  roles?: Role[];
+}
+
+const NAV: NavItem[] = [
+  { to: '/', label: 'Today' },
+  { to: '/time', label: 'My time' },
+  { to: '/leave', label: 'Leave' },
+  { to: '/balances', label: 'Balances' },
+  { to: '/notifications', label: 'Notifications' },
+  { to: '/profile', label: 'My profile' },
+  { to: '/approvals', label: 'Approvals', roles: ['MANAGER', 'HR', 'ADMIN'] },
+  { to: '/team', label: 'Team', roles: ['MANAGER'] },
+];
+
+/** The signed-in frame: navigation by role, the live banner, the expired-session dialog. */
+export function Layout() {
+  const user = useUser();
+  const state = useSessionState();
+  const items = NAV.filter((item) => !item.roles || item.roles.includes(user.role));
+  return (
+    <>
+      <div className="shell" inert={state.status === 'expired' ? true : undefined}>
+        <header>
+          <strong className="brand">HR</strong>
+          <nav aria-label="Main">
+            {items.map((item) => (
+              <NavLink key={item.to} to={item.to} end={item.to === '/'}>
+                {item.label}
+                {item.to === '/notifications' && <UnreadBadge />}
+              </NavLink>
+            ))}
+          </nav>
+          <SignOut name={user.name} />
+        </header>
+        <LiveBanner />
+        <main>
+          <Suspense fallback={<p className="loading">Loading…</p>}>
+            <Outlet />
+          </Suspense>
+        </main>
+      </div>
+      {/* Over the page, which keeps its forms as they were typed. */}
+      {state.status === 'expired' && <SessionExpiredDialog email={state.previous.user.email} />}
+    </>
+  );
+}
+
+function SignOut({ name }: { name: string }) {
+  const { session } = useServices();
+  return (
+    <div className="who">
+      <span>{name}</span>
+      <button type="button" onClick={() => void session.signOut()}>
+        Sign out
+      </button>
+    </div>
+  );
+}
+
+/** The unread count, kept live by the notification subscription. */
+function UnreadBadge() {
+  const { data, refetch } = useQuery(UnreadCountDocument);
+  useSubscription(NotificationReceivedDocument, { onData: () => void refetch() });
+  const count = data?.unreadNotificationCount ?? 0;
+  if (!count) return null;
+  return (
+    <span className="badge" aria-label={`${count} unread`}>
+      {count}
+    </span>
+  );
+}
+
+/** Says when live updates have stopped because the socket dropped (it reconnects itself). */
+function LiveBanner() {
+  const socket = useSocketState();
+  if (socket !== 'down') return null;
+  return (
+    <div className="banner" role="status">
+      Live updates are paused: reconnecting… What you see may be out of date.
+    </div>
+  );
+}
