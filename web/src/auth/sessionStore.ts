@@ -28,7 +28,9 @@ export function createSessionStore(api = authApi) {
     state = next;
     clearTimeout(timer);
     if (next.status === 'signed-in') {
-      const due = Date.parse(next.session.expiresAt) - Date.now() - REFRESH_MARGIN_MS;
+      const left = Date.parse(next.session.expiresAt) - Date.now();
+      // A token shorter-lived than twice the margin is refreshed halfway through its life.
+      const due = left > 2 * REFRESH_MARGIN_MS ? left - REFRESH_MARGIN_MS : left / 2;
       timer = setTimeout(() => void refresh(), Math.max(due, 1_000));
       for (const wake of waiters) wake();
       waiters = [];

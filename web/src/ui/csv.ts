@@ -7,7 +7,8 @@ export interface CsvColumn<T> {
 const cell = (value: string | number | boolean | null | undefined) => {
   const text = value === null || value === undefined ? '' : String(value);
   // A leading = + - @ would be a formula to a spreadsheet; quote it as text.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  // Numbers stay numbers (-1 is not a formula).
+  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
