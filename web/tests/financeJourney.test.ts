@@ -25,7 +25,7 @@ describe('Finance in the browser', () => {
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
       new Date(),
     );
-    await page.getByLabel('Day').fill(today);
+    await page.getByLabel('Day', { exact: true }).fill(today);
     const balance = page.getByRole('table', { name: 'Trial balance' });
     await balance.waitFor();
     expect(await balance.textContent()).toContain('Balanced');
