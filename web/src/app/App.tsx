@@ -14,6 +14,17 @@ const ApprovalsPage = lazy(() => import('../pages/ApprovalsPage'));
 const TeamPage = lazy(() => import('../pages/TeamPage'));
 const InvitePage = lazy(() => import('../pages/InvitePage'));
 const ResetPage = lazy(() => import('../pages/ResetPage'));
+const DirectoryPage = lazy(() => import('../pages/hr/DirectoryPage'));
+const EmployeePage = lazy(() => import('../pages/hr/EmployeePage'));
+const OnboardingPage = lazy(() => import('../pages/hr/OnboardingPage'));
+const AttendancePage = lazy(() => import('../pages/hr/AttendancePage'));
+const PoliciesPage = lazy(() => import('../pages/hr/PoliciesPage'));
+const CompliancePage = lazy(() => import('../pages/hr/CompliancePage'));
+const ClosePage = lazy(() => import('../pages/finance/ClosePage'));
+const GradesPage = lazy(() => import('../pages/finance/GradesPage'));
+const AccountsPage = lazy(() => import('../pages/finance/AccountsPage'));
+const AuditLogPage = lazy(() => import('../pages/audit/AuditLogPage'));
+const DeadLettersPage = lazy(() => import('../pages/admin/DeadLettersPage'));
 
 const loading = <p className="loading">Loading…</p>;
 
@@ -54,6 +65,17 @@ function SignedInRoutes() {
         <Route path="profile" element={<ProfilePage />} />
         <Route path="approvals" element={<ApprovalsPage />} />
         <Route path="team" element={<TeamPage />} />
+        <Route path="hr" element={<DirectoryPage />} />
+        <Route path="hr/employees/:id" element={<EmployeePage />} />
+        <Route path="hr/onboard" element={<OnboardingPage />} />
+        <Route path="hr/attendance" element={<AttendancePage />} />
+        <Route path="hr/policies" element={<PoliciesPage />} />
+        <Route path="hr/compliance" element={<CompliancePage />} />
+        <Route path="finance" element={<ClosePage />} />
+        <Route path="finance/grades" element={<GradesPage />} />
+        <Route path="finance/accounts" element={<AccountsPage />} />
+        <Route path="audit" element={<AuditLogPage />} />
+        <Route path="admin/dead-letters" element={<DeadLettersPage />} />
         <Route path="signin" element={<Navigate to="/" replace />} />
         <Route path="*" element={<p>There is no such page.</p>} />
       </Route>

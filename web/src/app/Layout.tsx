@@ -22,6 +22,15 @@ const NAV: NavItem[] = [
   { to: '/profile', label: 'My profile' },
   { to: '/approvals', label: 'Approvals', roles: ['MANAGER', 'HR', 'ADMIN'] },
   { to: '/team', label: 'Team', roles: ['MANAGER'] },
+  { to: '/hr', label: 'Directory', roles: ['HR', 'ADMIN'] },
+  { to: '/hr/attendance', label: 'Attendance', roles: ['HR', 'ADMIN'] },
+  { to: '/hr/policies', label: 'Policies', roles: ['HR', 'ADMIN'] },
+  { to: '/hr/compliance', label: 'Compliance', roles: ['HR', 'ADMIN', 'AUDITOR'] },
+  { to: '/finance', label: 'Close', roles: ['FINANCE', 'ADMIN'] },
+  { to: '/finance/grades', label: 'Grades', roles: ['FINANCE', 'HR', 'ADMIN'] },
+  { to: '/finance/accounts', label: 'Accounts', roles: ['FINANCE', 'ADMIN'] },
+  { to: '/audit', label: 'Audit log', roles: ['AUDITOR', 'ADMIN'] },
+  { to: '/admin/dead-letters', label: 'Dead letters', roles: ['ADMIN'] },
 ];
 
 /** The signed-in frame: navigation by role, the live banner, the expired-session dialog. */

@@ -25,6 +25,14 @@ export type AccrualStatus =
   /** Within 5 % of the expected share either way (also when nothing is expected yet). */
   | 'ON_TRACK';
 
+/** A total given for one accrual type. */
+export type AccrualTargetInput = {
+  /** The accrual type, once per list. */
+  accrualType: AccrualType;
+  /** Hours (two decimals at most) or a whole count for ON_CALL types; 0 or more. */
+  total: number;
+};
+
 /**
  * What an agreement sets a target for and accruals measure. The first four are in hours,
  * the ON_CALL types are counted.
@@ -73,6 +81,16 @@ export type ApproveLeaveInput = {
   id: string | number;
 };
 
+/** A new line manager, or none. */
+export type AssignManagerInput = {
+  /** The version the change is based on; a stale one is a CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The employee whose manager changes. */
+  id: string | number;
+  /** The new manager, or null to remove the manager. Must exist and must not make a cycle. */
+  managerId?: string | number | null | undefined;
+};
+
 /** A day of attendance as a manual entry would record it. */
 export type AttendanceDayCheckInput = {
   /** When the employee arrived, with an offset. */
@@ -83,12 +101,72 @@ export type AttendanceDayCheckInput = {
   employeeId: string | number;
 };
 
+/** Changes to the attendance rules; an absent field keeps its value. */
+export type AttendancePolicyRulesInput = {
+  /** Planned length of a working day in minutes, 1 to 1440. */
+  defaultShiftMinutes?: number | null | undefined;
+  /** Grace in minutes, 0 to 240, shorter than `defaultShiftMinutes`. */
+  graceMinutes?: number | null | undefined;
+  /** Half-day threshold in minutes, not above `defaultShiftMinutes`. */
+  halfDayMinutes?: number | null | undefined;
+  /** Late arrivals that make a pattern, 0 (never) to 100. */
+  latePatternCount?: number | null | undefined;
+  /** The window late arrivals are counted over, 1 to 366 days. */
+  latePatternDays?: number | null | undefined;
+  /** Overtime tolerance in minutes, 0 to 240. */
+  overtimeToleranceMinutes?: number | null | undefined;
+  /** Local clock time `HH:MM`. */
+  workdayStart?: string | null | undefined;
+};
+
+/** Criteria for audit log entries; omitted fields match everything. */
+export type AuditLogFilter = {
+  /** Who made the change: an employee id or `service:<name>`. */
+  actorId?: string | number | null | undefined;
+  /** The correlation id of the action that caused the change. */
+  correlationId?: string | null | undefined;
+  /** The id of the entity changed. */
+  entityId?: string | number | null | undefined;
+  /** The kind of entity changed, e.g. `employee`. */
+  entityType?: string | null | undefined;
+  /** Changes at or after this instant. */
+  from?: string | null | undefined;
+  /** The event type, e.g. `employees.employee.updated`. */
+  logType?: string | null | undefined;
+  /** Changes at or before this instant. */
+  to?: string | null | undefined;
+};
+
+/** What an account records. */
+export type BillingAccountKind =
+  /** A department's cost centre: debited with the cost of its employees' time. */
+  | 'COST_CENTRE'
+  /** An employee's payroll liability: credited with what is owed for their time. */
+  | 'PAYROLL_LIABILITY';
+
+/** Why a transaction is in the ledger. */
+export type BillingTransactionKind =
+  /** The cost of one time entry on one local work day. */
+  | 'COST'
+  /** Cancels one COST transaction exactly (an entry amended or deleted, or re-costed). */
+  | 'REVERSAL';
+
 /** Cancels a pending request, or an approved one that has not started: the employee or HR. */
 export type CancelLeaveInput = {
   /** The version the cancellation is based on; a stale one is a CONFLICT. */
   expectedVersion?: number | null | undefined;
   /** The request. */
   id: string | number;
+};
+
+/** A lifecycle change between ACTIVE, ON_LEAVE and INACTIVE. */
+export type ChangeEmployeeStatusInput = {
+  /** The version the change is based on; a stale one is a CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The employee to change. */
+  id: string | number;
+  /** The new status (not TERMINATED: use `terminateEmployee`). */
+  status: EmployeeStatus;
 };
 
 /** A check-in. */
@@ -117,6 +195,14 @@ export type CheckOutInput = {
   time?: string | null | undefined;
 };
 
+/** Which day to close. */
+export type CloseBillingDayInput = {
+  /** A ledger day not after today (Europe/London). */
+  date: string;
+  /** The same key again returns the first result; a day is closed once anyway. */
+  idempotencyKey?: string | null | undefined;
+};
+
 /** What to check: exactly one of the three. */
 export type ComplianceCheckInput = {
   /** An attendance day before it is recorded. */
@@ -138,12 +224,136 @@ export type ComplianceExceptionInput = {
   rules: Array<WorkingTimeRule>;
 };
 
+/** Which violations to list. */
+export type ComplianceViolationFilter = {
+  /** Only this employee's. */
+  employeeId?: string | number | null | undefined;
+  /** Only breaches concerning days on or after this. */
+  from?: string | null | undefined;
+  /** Only these rules. */
+  rules?: Array<ViolationRule> | null | undefined;
+  /** Only open or only closed ones. */
+  status?: ViolationStatus | null | undefined;
+  /** Only breaches concerning days on or before this. */
+  to?: string | null | undefined;
+};
+
+/** A new agreement. The annual target (ANNUAL_TARGET_HOURS) is required. */
+export type CreateAgreementInput = {
+  /** Agreement type code, e.g. `AHA`. */
+  agreementType: string;
+  /** Annual leave entitlement in days. */
+  annualLeaveDays: number;
+  /** The employee (must be known here from the employees domain). */
+  employeeId: string | number;
+  /** Last day (inclusive), not before the start. */
+  endDate: string;
+  /** More than 0, at most 1, four decimals. */
+  fte: number;
+  /** The same key again returns the first result and creates nothing. */
+  idempotencyKey?: string | null | undefined;
+  /** Optional opening balances. */
+  openingBalances?: Array<AccrualTargetInput> | null | undefined;
+  /** Salary basis. */
+  salaryBasis: SalaryBasis;
+  /** First day (inclusive). */
+  startDate: string;
+  /** One total per accrual type; ANNUAL_TARGET_HOURS required. */
+  targets: Array<AccrualTargetInput>;
+  /** Terms and conditions. */
+  termsAndConditions: TermsAndConditions;
+  /** Weekly contracted hours, 0 to 168. */
+  weeklyHours: number;
+  /** Working days, at least one. */
+  workingDays: Array<Weekday>;
+};
+
+/** A new employee. */
+export type CreateEmployeeInput = {
+  /** Department (1 to 100 characters). */
+  department: string;
+  /** Work email, unique regardless of letter case. */
+  email: string;
+  /**
+   * Human employee number (letters, digits and dashes, up to 20). When absent the next free
+   * number `E000001`, `E000002`, ... is given.
+   */
+  employeeNumber?: string | null | undefined;
+  /** The kind of contract. */
+  employmentType: EmploymentType;
+  /** Given name (1 to 100 characters). */
+  firstName: string;
+  /** Pay grade (1 to 20 characters). */
+  grade: string;
+  /** First working day. */
+  hireDate: string;
+  /** The same key again returns the employee the first request created, and creates nothing. */
+  idempotencyKey?: string | null | undefined;
+  /** Job title (1 to 100 characters). */
+  jobTitle: string;
+  /** Family name (1 to 100 characters). */
+  lastName: string;
+  /** Holiday region: a UK nation or an ISO 3166-1 alpha-2 country code. */
+  location?: string | null | undefined;
+  /** Line manager: an existing employee who is not terminated. */
+  managerId?: string | number | null | undefined;
+  /** Telephone number, 7 to 15 digits (spaces, dashes, brackets and a leading + allowed). */
+  phone?: string | null | undefined;
+  /** Annual salary. */
+  salary?: MoneyInput | null | undefined;
+  /** Starting status: ACTIVE (default), INACTIVE or ON_LEAVE. */
+  status?: EmployeeStatus | null | undefined;
+  /** IANA time zone. */
+  timeZone?: string | null | undefined;
+};
+
+/** A new grade. */
+export type CreateGradeInput = {
+  /** The grade as the employees domain will name it: 1 to 50 characters, unique. */
+  code: string;
+  /** What the grade is (at most 500 characters). */
+  description?: string | null | undefined;
+  /** The same key again returns the grade the first request created, and creates nothing. */
+  idempotencyKey?: string | null | undefined;
+};
+
+/** Why a consumer gave up on an event. */
+export type DeadLetterReason =
+  /** The event did not match its contract in the catalogue; it was never handled. */
+  | 'EVENT_INVALID'
+  /** The handler failed on every delivery (the consumer's maximum). */
+  | 'HANDLER_FAILED';
+
 /** Deletes an entry; a `time.entry.deleted` event keeps its last values. */
 export type DeleteTimeEntryInput = {
   /** The version the deletion is based on; a stale one is a CONFLICT. */
   expectedVersion?: number | null | undefined;
   /** The entry to delete. */
   id: string | number;
+};
+
+/** Which dead letter to discard, and why. */
+export type DiscardDeadLetterInput = {
+  /** The dead letter's id. */
+  id: string | number;
+  /** Why it is discarded; kept in the audit log. */
+  reason: string;
+};
+
+/** Narrows a list of employees; every given field must match. */
+export type EmployeeFilter = {
+  /** Exact department name. */
+  department?: string | null | undefined;
+  /** Include terminated people (hidden by default). */
+  includeTerminated?: boolean | null | undefined;
+  /** Only direct reports of this manager. */
+  managerId?: string | number | null | undefined;
+  /** Only direct and indirect reports of this manager. */
+  reportsTo?: string | number | null | undefined;
+  /** Part of the name (first, last, or both in either order) or of the employee number; any case. */
+  search?: string | null | undefined;
+  /** Only this status (a TERMINATED status shows terminated people). */
+  status?: EmployeeStatus | null | undefined;
 };
 
 /**
@@ -176,6 +386,51 @@ export type FindingSeverity =
   | 'REFUSAL'
   /** The operation would go through, and this would be noted (e.g. a late arrival). */
   | 'WARNING';
+
+/** A TAMS export to import: one agreement per row, matched on employee number and start date. */
+export type ImportAgreementsInput = {
+  /** The file's text. */
+  content: string;
+  /** Check and report only; nothing is written. */
+  dryRun?: boolean | null | undefined;
+  /** CSV or JSONL. */
+  format: ImportFormat;
+};
+
+/** The format of a TAMS export. */
+export type ImportFormat =
+  /** Comma-separated values with a header row. */
+  | 'CSV'
+  /** One JSON object per line. */
+  | 'JSONL';
+
+/** Changes to a leave type's rules; an absent field keeps its value in the version it builds on. */
+export type LeavePolicyRulesInput = {
+  /** Whether a request may take the balance below zero. */
+  allowNegative?: boolean | null | undefined;
+  /** Days carried over at most, 0 to 366 and not above the entitlement. */
+  carryOverCapDays?: number | null | undefined;
+  /** Months before carried days expire, 0 to 24 (at least 1 when days are carried). */
+  carryOverExpiryMonths?: number | null | undefined;
+  /** Whether public holidays count as leave days. */
+  countsHolidays?: boolean | null | undefined;
+  /** Whether non-working days count as leave days. */
+  countsWeekends?: boolean | null | undefined;
+  /** Whether requests of this type may be made at all. */
+  enabled?: boolean | null | undefined;
+  /** Full-time days per leave year, 0 to 366. */
+  entitlementDays?: number | null | undefined;
+  /** Whether half days are allowed. */
+  halfDaysAllowed?: boolean | null | undefined;
+  /** The longest single request in days, 1 to 366; null for no limit. */
+  maxConsecutiveDays?: number | null | undefined;
+  /** Notice days, 0 to 365. */
+  noticeDays?: number | null | undefined;
+  /** Whether the leave is paid. */
+  paid?: boolean | null | undefined;
+  /** Whether requests draw on a balance. */
+  usesBalance?: boolean | null | undefined;
+};
 
 /** A leave request as `requestLeave` would take it. */
 export type LeaveRequestCheckInput = {
@@ -319,6 +574,26 @@ export type PolicyKind =
   /** Working-time regulations: longest entry, daily overtime cap, breaks. Key `DEFAULT`. */
   | 'WORKING_TIME';
 
+/** Runs daily processing for one date now. */
+export type ProcessAttendanceDayInput = {
+  /** The local day to process; employees whose day has not ended yet are left for later. */
+  date: string;
+  /** Only these employees; by default everyone attendance knows. */
+  employeeIds?: Array<string | number> | null | undefined;
+};
+
+/** How a rate card came in. */
+export type RateCardKind =
+  /** From a past day on which nothing of the grade had been costed; it costed the waiting entries. */
+  | 'BACKDATED'
+  /**
+   * From a past day on which work of the grade had been costed: a dated correction. Those
+   * costs were reversed and posted again at this card; nothing booked was edited.
+   */
+  | 'CORRECTION'
+  /** In effect from today or later; work already on or after its day is re-costed. */
+  | 'SCHEDULED';
+
 /** Records a period of time. */
 export type RecordTimeEntryInput = {
   /** HR's exception to working-time rules the entry breaks (HR and ADMIN only). */
@@ -349,6 +624,12 @@ export type RejectLeaveInput = {
   reason?: string | null | undefined;
 };
 
+/** Which dead letter to replay. */
+export type ReplayDeadLetterInput = {
+  /** The dead letter's id. */
+  id: string | number;
+};
+
 /**
  * Asks for leave, judged by the type's LEAVE policy version in force now. Refused with
  * POLICY_VIOLATION (`extensions.rule` names the rule, `extensions.policy` the policy and its
@@ -375,6 +656,65 @@ export type RequestLeaveInput = {
   startDate: string;
 };
 
+/** Changes to the retention rules; an absent field keeps its value. */
+export type RetentionPolicyRulesInput = {
+  /** Days an audit entry is kept, 1 to 36500. */
+  auditRetentionDays?: number | null | undefined;
+};
+
+/** Where pay is based, which sets any allowance. */
+export type SalaryBasis =
+  /** Inner London. */
+  | 'LONDON'
+  /** Outer London and the home counties. */
+  | 'LONDON_PROVINCIAL'
+  /** National pay. */
+  | 'NATIONAL';
+
+/** A new rate card for a grade from a day on. */
+export type SetRateCardInput = {
+  /** Pay per hour, 0 or more, in a known ISO 4217 currency. */
+  baseHourlyRate: MoneyInput;
+  /**
+   * Why costs already booked are corrected (at most 500 characters). Required when the card
+   * is a CORRECTION (BAD_USER_INPUT with reason CORRECTION_REASON_REQUIRED otherwise).
+   */
+  correctionReason?: string | null | undefined;
+  /**
+   * Any day. From today on, the card is SCHEDULED. Before today it is BACKDATED when no work
+   * of the grade was costed on or after it; otherwise it is a CORRECTION, which needs
+   * `correctionReason`. Setting a day again replaces that day's card.
+   */
+  effectiveFrom: string;
+  /** A known grade: created with `createGrade`, held by an employee, or with a card already. */
+  grade: string;
+  /** The same key again returns the card the first request set, and sets nothing. */
+  idempotencyKey?: string | null | undefined;
+  /** At least 1, at most 10, at most four decimals. */
+  nightMultiplier: number;
+  /** At least 1, at most 10, at most four decimals (1.5 is time and a half). */
+  overtimeMultiplier: number;
+  /** At least 1, at most 10, at most four decimals. */
+  publicHolidayMultiplier: number;
+};
+
+/** Ends an employment; this is what deleting an employee means. */
+export type TerminateEmployeeInput = {
+  /** The version the change is based on; a stale one is a CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** The employee to terminate. */
+  id: string | number;
+  /** Last working day; not before the hire date. */
+  terminationDate: string;
+};
+
+/** Which terms and conditions the agreement is on. */
+export type TermsAndConditions =
+  /** The modernised terms. */
+  | 'MODERNISED'
+  /** The terms before modernisation. */
+  | 'PRE_MODERNISED';
+
 /** A time entry as `recordTimeEntry` would take it, or an amend of one. */
 export type TimeEntryCheckInput = {
   /** The employee whose time this is. */
@@ -389,6 +729,54 @@ export type TimeEntryCheckInput = {
   periodType: string;
   /** When the period starts, with an offset. */
   startTime: string;
+};
+
+/** Which assignments to list. */
+export type TrainingAssignmentFilter = {
+  /** Only this course. */
+  courseId?: string | number | null | undefined;
+  /** Only people in this department. */
+  department?: string | null | undefined;
+  /** Only this person's. */
+  employeeId?: string | number | null | undefined;
+  /** Only the direct and indirect reports of this manager (a team). */
+  managerId?: string | number | null | undefined;
+  /** Only assignments standing so. */
+  status?: TrainingStatus | null | undefined;
+};
+
+/** Where an assignment stands today. */
+export type TrainingStatus =
+  /** Completed and still valid. */
+  | 'COMPLETED'
+  /** Not completed yet, and the due date has not passed. */
+  | 'DUE'
+  /** Completed, and the completion expires within the reminder window. */
+  | 'EXPIRING'
+  /** The due date has passed without a valid completion, or the completion has expired. */
+  | 'OVERDUE';
+
+/**
+ * A new version of one policy. Give the rules input of the policy's kind only; the new
+ * version is the newest one with these changes laid over it.
+ */
+export type UpdateCompliancePolicyInput = {
+  /** Changes to the ATTENDANCE policy. */
+  attendance?: AttendancePolicyRulesInput | null | undefined;
+  /** When the version takes effect; now by default. Never in the past, never before the newest version's. */
+  effectiveFrom?: string | null | undefined;
+  /** The leave type of a LEAVE policy; `DEFAULT` (the default) for the other kinds. */
+  key?: string | null | undefined;
+  /** The kind of policy. */
+  kind: PolicyKind;
+  /** Changes to a LEAVE policy. */
+  leave?: LeavePolicyRulesInput | null | undefined;
+  /** Why, at most 500 characters; kept with the version and in the audit log. */
+  reason?: string | null | undefined;
+  /** Changes to the RETENTION policy. */
+  retention?: RetentionPolicyRulesInput | null | undefined;
+  /** Changes to the WORKING_TIME policy. */
+  workingTime?: WorkingTimePolicyRulesInput | null | undefined;
 };
 
 /**
@@ -431,6 +819,72 @@ export type UpdateEmployeeInput = {
 };
 
 /**
+ * A change to a defined grade; a field left out keeps its value. A grade is not renamed:
+ * its code is how employees hold it.
+ */
+export type UpdateGradeInput = {
+  /** The grade's code. */
+  code: string;
+  /** The new description (at most 500 characters); null clears it. */
+  description?: string | null | undefined;
+  /** The version last read; a stale one is a CONFLICT. */
+  expectedVersion?: number | null | undefined;
+  /** True retires the grade, false brings it back. */
+  retired?: boolean | null | undefined;
+};
+
+/** The breaches compliance records (a refused request is not one). */
+export type ViolationRule =
+  /** A day's overtime went over the daily cap. */
+  | 'DAILY_OVERTIME_CAP'
+  /** HR recorded an exception to a working-time rule. */
+  | 'HR_EXCEPTION'
+  /** Late arrivals made a pattern (count within a window). */
+  | 'LATE_PATTERN'
+  /** A day's work went over the longest shift. */
+  | 'LONGEST_SHIFT'
+  /** A worked day held no break where one was due. */
+  | 'MINIMUM_BREAK';
+
+/** Whether HR has dealt with a violation. */
+export type ViolationStatus =
+  /** Closed by HR with a note. */
+  | 'CLOSED'
+  /** Not dealt with yet. */
+  | 'OPEN';
+
+/** A day of the week. */
+export type Weekday =
+  /** Friday. */
+  | 'FRI'
+  /** Monday. */
+  | 'MON'
+  /** Saturday. */
+  | 'SAT'
+  /** Sunday. */
+  | 'SUN'
+  /** Thursday. */
+  | 'THU'
+  /** Tuesday. */
+  | 'TUE'
+  /** Wednesday. */
+  | 'WED';
+
+/** Changes to the working-time rules; an absent field keeps its value. */
+export type WorkingTimePolicyRulesInput = {
+  /** Daily overtime cap in minutes, 0 to 1440, not above `maxEntryMinutes`. */
+  dailyOvertimeCapMinutes?: number | null | undefined;
+  /** Days ahead an entry may start, 0 to 366. */
+  futureStartDays?: number | null | undefined;
+  /** The longest entry in minutes, 1 to 10080. */
+  maxEntryMinutes?: number | null | undefined;
+  /** Worked minutes after which a break is due, below `maxEntryMinutes`. */
+  minimumBreakAfterMinutes?: number | null | undefined;
+  /** The break due, 0 to 240 minutes. */
+  minimumBreakMinutes?: number | null | undefined;
+};
+
+/**
  * A working-time rule a time entry is checked against on record and amend
  * (docs/working-time.md). A breach is a `POLICY_VIOLATION` naming it in
  * `extensions.rule`, with the field at fault, `limit` and `actual`.
@@ -445,6 +899,47 @@ export type WorkingTimeRule =
   /** A SHIFT, OVERTIME or TRAINING entry of more than 6 hours' work holds a meal break of at least 30 minutes, by default. */
   | 'MINIMUM_BREAK';
 
+export type DeadLetterListQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  consumer?: string | null | undefined;
+  type?: string | null | undefined;
+}>;
+
+
+export type DeadLetterListQuery = { deadLetters: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, consumer: string, type: string, reason: DeadLetterReason, error: string, attempts: number, firstFailedAt: string, lastFailedAt: string, eventId: string | null }> } };
+
+export type ReplayDeadLetterMutationVariables = Exact<{
+  input: ReplayDeadLetterInput;
+}>;
+
+
+export type ReplayDeadLetterMutation = { replayDeadLetter: { alreadyApplied: boolean, deadLetter: { id: string } } };
+
+export type DiscardDeadLetterMutationVariables = Exact<{
+  input: DiscardDeadLetterInput;
+}>;
+
+
+export type DiscardDeadLetterMutation = { discardDeadLetter: { deadLetter: { id: string } } };
+
+export type AuditLogSearchQueryVariables = Exact<{
+  filter?: AuditLogFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditLogSearchQuery = { auditLogs: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, occurredAt: string, actorId: string | null, action: string, logType: string, entityType: string, entityId: string, subgraph: string, status: string, correlationId: string | null }> } };
+
+export type VerifyChainQueryVariables = Exact<{
+  from?: string | null | undefined;
+  to?: string | null | undefined;
+}>;
+
+
+export type VerifyChainQuery = { verifyAuditChain: { valid: boolean, checked: number, firstInvalidId: string | null } };
+
 export type AccrualBalancesQueryVariables = Exact<{
   id: string | number;
   on: string;
@@ -452,6 +947,220 @@ export type AccrualBalancesQueryVariables = Exact<{
 
 
 export type AccrualBalancesQuery = { employee: { id: string, accruals: Array<{ accrualType: AccrualType, measurementUnit: MeasurementUnit, target: number, worked: number, remaining: number, expectedToDate: number, status: AccrualStatus }> } | null };
+
+export type GradeListQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  includeRetired?: boolean | null | undefined;
+}>;
+
+
+export type GradeListQuery = { grades: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ code: string, description: string | null, retired: boolean, defined: boolean, version: number, holderCount: number, ratedFrom: string | null }> } };
+
+export type CreateGradeMutationVariables = Exact<{
+  input: CreateGradeInput;
+}>;
+
+
+export type CreateGradeMutation = { createGrade: { code: string, version: number } };
+
+export type UpdateGradeMutationVariables = Exact<{
+  input: UpdateGradeInput;
+}>;
+
+
+export type UpdateGradeMutation = { updateGrade: { code: string, retired: boolean, description: string | null, version: number } };
+
+export type RateCardsOfQueryVariables = Exact<{
+  grade?: string | null | undefined;
+}>;
+
+
+export type RateCardsOfQuery = { rateCards: Array<{ id: string, grade: string, effectiveFrom: string, kind: RateCardKind, overtimeMultiplier: number, nightMultiplier: number, publicHolidayMultiplier: number, correctionReason: string | null, setAt: string, baseHourlyRate: { amountMinor: number, currency: string } }> };
+
+export type SetGradeRateCardMutationVariables = Exact<{
+  input: SetRateCardInput;
+}>;
+
+
+export type SetGradeRateCardMutation = { setRateCard: { id: string, grade: string, effectiveFrom: string, kind: RateCardKind, postedTransactions: number, reversedTransactions: number } };
+
+export type BillingAccountPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type BillingAccountPageQuery = { billingAccounts: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, name: string, kind: BillingAccountKind, owner: string, balance: { amountMinor: number, currency: string } }> } };
+
+export type BillingStatementQueryVariables = Exact<{
+  id: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type BillingStatementQuery = { billingAccount: { id: string, name: string, kind: BillingAccountKind, statement: { openingBalance: { amountMinor: number, currency: string }, closingBalance: { amountMinor: number, currency: string }, transactions: Array<{ id: string, occurredAt: string, kind: BillingTransactionKind, cause: string, employeeId: string, workDate: string, bookingDate: string, late: boolean, amount: { amountMinor: number, currency: string } }> } } | null };
+
+export type TrialBalanceOnQueryVariables = Exact<{
+  on: string;
+}>;
+
+
+export type TrialBalanceOnQuery = { trialBalance: { on: string, balanced: boolean, total: { amountMinor: number, currency: string }, credits: { amountMinor: number, currency: string } }, billingDayClose: { date: string, closed: boolean, closedAt: string, transactionCount: number, lateTransactionCount: number } | null };
+
+export type CloseDayMutationVariables = Exact<{
+  input: CloseBillingDayInput;
+}>;
+
+
+export type CloseDayMutation = { closeBillingDay: { date: string, closed: boolean, closedAt: string, transactionCount: number, lateTransactionCount: number, totals: Array<{ currency: string, debitMinor: number, creditMinor: number, closingDebitBalanceMinor: number }> } };
+
+export type EmployeeDirectoryQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: EmployeeFilter | null | undefined;
+}>;
+
+
+export type EmployeeDirectoryQuery = { employees: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, employeeNumber: string, firstName: string, lastName: string, email: string, department: string, jobTitle: string, status: EmployeeStatus }> } };
+
+export type EmployeeRecordQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EmployeeRecordQuery = { employee: { id: string, employeeNumber: string, firstName: string, lastName: string, email: string, phone: string | null, department: string, jobTitle: string, grade: string | null, employmentType: EmploymentType | null, status: EmployeeStatus, hireDate: string | null, terminationDate: string | null, location: string | null, timeZone: string | null, version: number | null, manager: { id: string, firstName: string, lastName: string } | null, invitation: { url: string, expiresAt: string, acceptedAt: string | null } | null } | null };
+
+export type UpdateEmployeeMutationVariables = Exact<{
+  input: UpdateEmployeeInput;
+}>;
+
+
+export type UpdateEmployeeMutation = { updateEmployee: { id: string, version: number | null } };
+
+export type ChangeEmployeeStatusMutationVariables = Exact<{
+  input: ChangeEmployeeStatusInput;
+}>;
+
+
+export type ChangeEmployeeStatusMutation = { changeEmployeeStatus: { id: string, status: EmployeeStatus, version: number | null } };
+
+export type TerminateEmployeeMutationVariables = Exact<{
+  input: TerminateEmployeeInput;
+}>;
+
+
+export type TerminateEmployeeMutation = { terminateEmployee: { id: string, status: EmployeeStatus, terminationDate: string | null, version: number | null } };
+
+export type AssignManagerMutationVariables = Exact<{
+  input: AssignManagerInput;
+}>;
+
+
+export type AssignManagerMutation = { assignManager: { id: string, version: number | null, manager: { id: string, firstName: string, lastName: string } | null } };
+
+export type OnboardEmployeeMutationVariables = Exact<{
+  input: CreateEmployeeInput;
+}>;
+
+
+export type OnboardEmployeeMutation = { createEmployee: { id: string, employeeNumber: string, firstName: string, lastName: string, email: string } };
+
+export type OnboardAgreementMutationVariables = Exact<{
+  input: CreateAgreementInput;
+}>;
+
+
+export type OnboardAgreementMutation = { createAgreement: { id: string, startDate: string, endDate: string } };
+
+export type EmployeeInvitationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EmployeeInvitationQuery = { employee: { id: string, invitation: { url: string, expiresAt: string, acceptedAt: string | null } | null } | null };
+
+export type ResendInvitationMutationVariables = Exact<{
+  employeeId: string | number;
+}>;
+
+
+export type ResendInvitationMutation = { resendInvitation: { url: string, expiresAt: string, acceptedAt: string | null } };
+
+export type ProcessAttendanceDayMutationVariables = Exact<{
+  input: ProcessAttendanceDayInput;
+}>;
+
+
+export type ProcessAttendanceDayMutation = { processAttendanceDay: { date: string, processed: number, changed: number } };
+
+export type MonthlyAttendanceQueryVariables = Exact<{
+  month: string;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: EmployeeFilter | null | undefined;
+}>;
+
+
+export type MonthlyAttendanceQuery = { employees: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, firstName: string, lastName: string, department: string, attendanceSummary: { presentDays: number, absentDays: number, leaveDays: number, halfDays: number, incompleteDays: number, lateArrivals: number, workedHours: number, overtimeHours: number } }> } };
+
+export type PolicyRulesFragment = { kind: PolicyKind, key: string, version: number, effectiveFrom: string, inForce: boolean, changedBy: string | null, reason: string | null, leave: { enabled: boolean, paid: boolean, usesBalance: boolean, entitlementDays: number, allowNegative: boolean, countsWeekends: boolean, countsHolidays: boolean, noticeDays: number, maxConsecutiveDays: number | null, halfDaysAllowed: boolean, carryOverCapDays: number, carryOverExpiryMonths: number } | null, attendance: { graceMinutes: number, halfDayMinutes: number, overtimeToleranceMinutes: number, workdayStart: string, defaultShiftMinutes: number, latePatternCount: number, latePatternDays: number } | null, workingTime: { futureStartDays: number, maxEntryMinutes: number, dailyOvertimeCapMinutes: number, minimumBreakAfterMinutes: number, minimumBreakMinutes: number } | null, retention: { auditRetentionDays: number } | null };
+
+export type PoliciesInForceQueryVariables = Exact<{
+  kind?: PolicyKind | null | undefined;
+}>;
+
+
+export type PoliciesInForceQuery = { compliancePolicies: Array<{ kind: PolicyKind, key: string, version: number, effectiveFrom: string, inForce: boolean, changedBy: string | null, reason: string | null, leave: { enabled: boolean, paid: boolean, usesBalance: boolean, entitlementDays: number, allowNegative: boolean, countsWeekends: boolean, countsHolidays: boolean, noticeDays: number, maxConsecutiveDays: number | null, halfDaysAllowed: boolean, carryOverCapDays: number, carryOverExpiryMonths: number } | null, attendance: { graceMinutes: number, halfDayMinutes: number, overtimeToleranceMinutes: number, workdayStart: string, defaultShiftMinutes: number, latePatternCount: number, latePatternDays: number } | null, workingTime: { futureStartDays: number, maxEntryMinutes: number, dailyOvertimeCapMinutes: number, minimumBreakAfterMinutes: number, minimumBreakMinutes: number } | null, retention: { auditRetentionDays: number } | null }> };
+
+export type PolicyHistoryQueryVariables = Exact<{
+  kind: PolicyKind;
+  key?: string | null | undefined;
+}>;
+
+
+export type PolicyHistoryQuery = { compliancePolicyHistory: Array<{ kind: PolicyKind, key: string, version: number, effectiveFrom: string, inForce: boolean, changedBy: string | null, reason: string | null, leave: { enabled: boolean, paid: boolean, usesBalance: boolean, entitlementDays: number, allowNegative: boolean, countsWeekends: boolean, countsHolidays: boolean, noticeDays: number, maxConsecutiveDays: number | null, halfDaysAllowed: boolean, carryOverCapDays: number, carryOverExpiryMonths: number } | null, attendance: { graceMinutes: number, halfDayMinutes: number, overtimeToleranceMinutes: number, workdayStart: string, defaultShiftMinutes: number, latePatternCount: number, latePatternDays: number } | null, workingTime: { futureStartDays: number, maxEntryMinutes: number, dailyOvertimeCapMinutes: number, minimumBreakAfterMinutes: number, minimumBreakMinutes: number } | null, retention: { auditRetentionDays: number } | null }> };
+
+export type UpdatePolicyMutationVariables = Exact<{
+  input: UpdateCompliancePolicyInput;
+}>;
+
+
+export type UpdatePolicyMutation = { updateCompliancePolicy: { kind: PolicyKind, key: string, version: number, effectiveFrom: string, inForce: boolean, changedBy: string | null, reason: string | null, leave: { enabled: boolean, paid: boolean, usesBalance: boolean, entitlementDays: number, allowNegative: boolean, countsWeekends: boolean, countsHolidays: boolean, noticeDays: number, maxConsecutiveDays: number | null, halfDaysAllowed: boolean, carryOverCapDays: number, carryOverExpiryMonths: number } | null, attendance: { graceMinutes: number, halfDayMinutes: number, overtimeToleranceMinutes: number, workdayStart: string, defaultShiftMinutes: number, latePatternCount: number, latePatternDays: number } | null, workingTime: { futureStartDays: number, maxEntryMinutes: number, dailyOvertimeCapMinutes: number, minimumBreakAfterMinutes: number, minimumBreakMinutes: number } | null, retention: { auditRetentionDays: number } | null } };
+
+export type ViolationsToReviewQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: ComplianceViolationFilter | null | undefined;
+}>;
+
+
+export type ViolationsToReviewQuery = { complianceViolations: { pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, employeeId: string, rule: ViolationRule, message: string, fromDate: string, toDate: string, status: ViolationStatus, detectedAt: string, closedBy: string | null, closingNote: string | null, policy: { kind: PolicyKind, key: string, version: number } | null }> } };
+
+export type CloseViolationMutationVariables = Exact<{
+  id: string | number;
+  note: string;
+}>;
+
+
+export type CloseViolationMutation = { closeComplianceViolation: { id: string, status: ViolationStatus, closedAt: string | null, closingNote: string | null } };
+
+export type TrainingDueQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: TrainingAssignmentFilter | null | undefined;
+}>;
+
+
+export type TrainingDueQuery = { trainingAssignments: { pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, employeeId: string, department: string | null, dueDate: string, completedOn: string | null, expiresOn: string | null, status: TrainingStatus, course: { id: string, code: string, title: string } }> } };
+
+export type ImportAgreementsMutationVariables = Exact<{
+  input: ImportAgreementsInput;
+}>;
+
+
+export type ImportAgreementsMutation = { importAgreements: { correlationId: string, created: number, amended: number, unchanged: number, rejected: number, errors: Array<{ row: number, column: string | null, message: string }> } };
 
 export type MyLeaveQueryVariables = Exact<{
   id: string | number;
@@ -617,8 +1326,41 @@ export type CheckOutMutationVariables = Exact<{
 
 export type CheckOutMutation = { checkOut: { id: string, checkOutTime: string | null, workedHours: number } };
 
-
+export const PolicyRulesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PolicyRules"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CompliancePolicy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"inForce"}},{"kind":"Field","name":{"kind":"Name","value":"changedBy"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"leave"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"paid"}},{"kind":"Field","name":{"kind":"Name","value":"usesBalance"}},{"kind":"Field","name":{"kind":"Name","value":"entitlementDays"}},{"kind":"Field","name":{"kind":"Name","value":"allowNegative"}},{"kind":"Field","name":{"kind":"Name","value":"countsWeekends"}},{"kind":"Field","name":{"kind":"Name","value":"countsHolidays"}},{"kind":"Field","name":{"kind":"Name","value":"noticeDays"}},{"kind":"Field","name":{"kind":"Name","value":"maxConsecutiveDays"}},{"kind":"Field","name":{"kind":"Name","value":"halfDaysAllowed"}},{"kind":"Field","name":{"kind":"Name","value":"carryOverCapDays"}},{"kind":"Field","name":{"kind":"Name","value":"carryOverExpiryMonths"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attendance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"graceMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"halfDayMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"overtimeToleranceMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"workdayStart"}},{"kind":"Field","name":{"kind":"Name","value":"defaultShiftMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"latePatternCount"}},{"kind":"Field","name":{"kind":"Name","value":"latePatternDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"workingTime"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"futureStartDays"}},{"kind":"Field","name":{"kind":"Name","value":"maxEntryMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"dailyOvertimeCapMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"minimumBreakAfterMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"minimumBreakMinutes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"retention"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditRetentionDays"}}]}}]}}]} as unknown as DocumentNode<PolicyRulesFragment, unknown>;
+export const DeadLetterListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DeadLetterList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"consumer"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"type"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deadLetters"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"consumer"},"value":{"kind":"Variable","name":{"kind":"Name","value":"consumer"}}},{"kind":"Argument","name":{"kind":"Name","value":"type"},"value":{"kind":"Variable","name":{"kind":"Name","value":"type"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"consumer"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"error"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"firstFailedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFailedAt"}},{"kind":"Field","name":{"kind":"Name","value":"eventId"}}]}}]}}]}}]} as unknown as DocumentNode<DeadLetterListQuery, DeadLetterListQueryVariables>;
+export const ReplayDeadLetterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReplayDeadLetter"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReplayDeadLetterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replayDeadLetter"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alreadyApplied"}},{"kind":"Field","name":{"kind":"Name","value":"deadLetter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ReplayDeadLetterMutation, ReplayDeadLetterMutationVariables>;
+export const DiscardDeadLetterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DiscardDeadLetter"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DiscardDeadLetterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"discardDeadLetter"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deadLetter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<DiscardDeadLetterMutation, DiscardDeadLetterMutationVariables>;
+export const AuditLogSearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditLogSearch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditLogFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLogs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"logType"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"subgraph"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"correlationId"}}]}}]}}]}}]} as unknown as DocumentNode<AuditLogSearchQuery, AuditLogSearchQueryVariables>;
+export const VerifyChainDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VerifyChain"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyAuditChain"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"valid"}},{"kind":"Field","name":{"kind":"Name","value":"checked"}},{"kind":"Field","name":{"kind":"Name","value":"firstInvalidId"}}]}}]}}]} as unknown as DocumentNode<VerifyChainQuery, VerifyChainQueryVariables>;
 export const AccrualBalancesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccrualBalances"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"on"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"employee"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accruals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"on"},"value":{"kind":"Variable","name":{"kind":"Name","value":"on"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accrualType"}},{"kind":"Field","name":{"kind":"Name","value":"measurementUnit"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"worked"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}},{"kind":"Field","name":{"kind":"Name","value":"expectedToDate"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<AccrualBalancesQuery, AccrualBalancesQueryVariables>;
+export const GradeListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"GradeList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"includeRetired"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grades"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"includeRetired"},"value":{"kind":"Variable","name":{"kind":"Name","value":"includeRetired"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"retired"}},{"kind":"Field","name":{"kind":"Name","value":"defined"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"holderCount"}},{"kind":"Field","name":{"kind":"Name","value":"ratedFrom"}}]}}]}}]}}]} as unknown as DocumentNode<GradeListQuery, GradeListQueryVariables>;
+export const CreateGradeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateGrade"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGradeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createGrade"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<CreateGradeMutation, CreateGradeMutationVariables>;
+export const UpdateGradeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateGrade"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateGradeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateGrade"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"retired"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<UpdateGradeMutation, UpdateGradeMutationVariables>;
+export const RateCardsOfDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RateCardsOf"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"grade"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rateCards"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"grade"},"value":{"kind":"Variable","name":{"kind":"Name","value":"grade"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"grade"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"baseHourlyRate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountMinor"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"overtimeMultiplier"}},{"kind":"Field","name":{"kind":"Name","value":"nightMultiplier"}},{"kind":"Field","name":{"kind":"Name","value":"publicHolidayMultiplier"}},{"kind":"Field","name":{"kind":"Name","value":"correctionReason"}},{"kind":"Field","name":{"kind":"Name","value":"setAt"}}]}}]}}]} as unknown as DocumentNode<RateCardsOfQuery, RateCardsOfQueryVariables>;
+export const SetGradeRateCardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetGradeRateCard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetRateCardInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setRateCard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"grade"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"postedTransactions"}},{"kind":"Field","name":{"kind":"Name","value":"reversedTransactions"}}]}}]}}]} as unknown as DocumentNode<SetGradeRateCardMutation, SetGradeRateCardMutationVariables>;
+export const BillingAccountPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingAccountPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"billingAccounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountMinor"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]}}]} as unknown as DocumentNode<BillingAccountPageQuery, BillingAccountPageQueryVariables>;
+export const BillingStatementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BillingStatement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"billingAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"statement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openingBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountMinor"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"closingBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountMinor"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transactions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"cause"}},{"kind":"Field","name":{"kind":"Name","value":"employeeId"}},{"kind":"Field","name":{"kind":"Name","value":"workDate"}},{"kind":"Field","name":{"kind":"Name","value":"bookingDate"}},{"kind":"Field","name":{"kind":"Name","value":"late"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountMinor"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<BillingStatementQuery, BillingStatementQueryVariables>;
+export const TrialBalanceOnDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TrialBalanceOn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"on"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trialBalance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"on"},"value":{"kind":"Variable","name":{"kind":"Name","value":"on"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"on"}},{"kind":"Field","name":{"kind":"Name","value":"balanced"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountMinor"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"credits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amountMinor"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"billingDayClose"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"date"},"value":{"kind":"Variable","name":{"kind":"Name","value":"on"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"closed"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"transactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"lateTransactionCount"}}]}}]}}]} as unknown as DocumentNode<TrialBalanceOnQuery, TrialBalanceOnQueryVariables>;
+export const CloseDayDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CloseDay"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CloseBillingDayInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"closeBillingDay"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"closed"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"transactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"lateTransactionCount"}},{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"debitMinor"}},{"kind":"Field","name":{"kind":"Name","value":"creditMinor"}},{"kind":"Field","name":{"kind":"Name","value":"closingDebitBalanceMinor"}}]}}]}}]}}]} as unknown as DocumentNode<CloseDayMutation, CloseDayMutationVariables>;
+export const EmployeeDirectoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EmployeeDirectory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EmployeeFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"employees"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"employeeNumber"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"jobTitle"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<EmployeeDirectoryQuery, EmployeeDirectoryQueryVariables>;
+export const EmployeeRecordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EmployeeRecord"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"employee"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"employeeNumber"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"jobTitle"}},{"kind":"Field","name":{"kind":"Name","value":"grade"}},{"kind":"Field","name":{"kind":"Name","value":"employmentType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"hireDate"}},{"kind":"Field","name":{"kind":"Name","value":"terminationDate"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"manager"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedAt"}}]}}]}}]}}]} as unknown as DocumentNode<EmployeeRecordQuery, EmployeeRecordQueryVariables>;
+export const UpdateEmployeeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateEmployee"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateEmployeeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateEmployee"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<UpdateEmployeeMutation, UpdateEmployeeMutationVariables>;
+export const ChangeEmployeeStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangeEmployeeStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangeEmployeeStatusInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeEmployeeStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<ChangeEmployeeStatusMutation, ChangeEmployeeStatusMutationVariables>;
+export const TerminateEmployeeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TerminateEmployee"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TerminateEmployeeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"terminateEmployee"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"terminationDate"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<TerminateEmployeeMutation, TerminateEmployeeMutationVariables>;
+export const AssignManagerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AssignManager"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AssignManagerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignManager"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"manager"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}}]}}]}}]} as unknown as DocumentNode<AssignManagerMutation, AssignManagerMutationVariables>;
+export const OnboardEmployeeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OnboardEmployee"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateEmployeeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createEmployee"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"employeeNumber"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<OnboardEmployeeMutation, OnboardEmployeeMutationVariables>;
+export const OnboardAgreementDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OnboardAgreement"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAgreementInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAgreement"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}}]}}]}}]} as unknown as DocumentNode<OnboardAgreementMutation, OnboardAgreementMutationVariables>;
+export const EmployeeInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EmployeeInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"employee"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"invitation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedAt"}}]}}]}}]}}]} as unknown as DocumentNode<EmployeeInvitationQuery, EmployeeInvitationQueryVariables>;
+export const ResendInvitationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResendInvitation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"employeeId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resendInvitation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"employeeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"employeeId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedAt"}}]}}]}}]} as unknown as DocumentNode<ResendInvitationMutation, ResendInvitationMutationVariables>;
+export const ProcessAttendanceDayDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ProcessAttendanceDay"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ProcessAttendanceDayInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"processAttendanceDay"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"processed"}},{"kind":"Field","name":{"kind":"Name","value":"changed"}}]}}]}}]} as unknown as DocumentNode<ProcessAttendanceDayMutation, ProcessAttendanceDayMutationVariables>;
+export const MonthlyAttendanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MonthlyAttendance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"month"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"EmployeeFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"employees"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"attendanceSummary"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"month"},"value":{"kind":"Variable","name":{"kind":"Name","value":"month"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"presentDays"}},{"kind":"Field","name":{"kind":"Name","value":"absentDays"}},{"kind":"Field","name":{"kind":"Name","value":"leaveDays"}},{"kind":"Field","name":{"kind":"Name","value":"halfDays"}},{"kind":"Field","name":{"kind":"Name","value":"incompleteDays"}},{"kind":"Field","name":{"kind":"Name","value":"lateArrivals"}},{"kind":"Field","name":{"kind":"Name","value":"workedHours"}},{"kind":"Field","name":{"kind":"Name","value":"overtimeHours"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MonthlyAttendanceQuery, MonthlyAttendanceQueryVariables>;
+export const PoliciesInForceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PoliciesInForce"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PolicyKind"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"compliancePolicies"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PolicyRules"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PolicyRules"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CompliancePolicy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"inForce"}},{"kind":"Field","name":{"kind":"Name","value":"changedBy"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"leave"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"paid"}},{"kind":"Field","name":{"kind":"Name","value":"usesBalance"}},{"kind":"Field","name":{"kind":"Name","value":"entitlementDays"}},{"kind":"Field","name":{"kind":"Name","value":"allowNegative"}},{"kind":"Field","name":{"kind":"Name","value":"countsWeekends"}},{"kind":"Field","name":{"kind":"Name","value":"countsHolidays"}},{"kind":"Field","name":{"kind":"Name","value":"noticeDays"}},{"kind":"Field","name":{"kind":"Name","value":"maxConsecutiveDays"}},{"kind":"Field","name":{"kind":"Name","value":"halfDaysAllowed"}},{"kind":"Field","name":{"kind":"Name","value":"carryOverCapDays"}},{"kind":"Field","name":{"kind":"Name","value":"carryOverExpiryMonths"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attendance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"graceMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"halfDayMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"overtimeToleranceMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"workdayStart"}},{"kind":"Field","name":{"kind":"Name","value":"defaultShiftMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"latePatternCount"}},{"kind":"Field","name":{"kind":"Name","value":"latePatternDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"workingTime"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"futureStartDays"}},{"kind":"Field","name":{"kind":"Name","value":"maxEntryMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"dailyOvertimeCapMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"minimumBreakAfterMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"minimumBreakMinutes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"retention"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditRetentionDays"}}]}}]}}]} as unknown as DocumentNode<PoliciesInForceQuery, PoliciesInForceQueryVariables>;
+export const PolicyHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PolicyHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PolicyKind"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"compliancePolicyHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}},{"kind":"Argument","name":{"kind":"Name","value":"key"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PolicyRules"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PolicyRules"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CompliancePolicy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"inForce"}},{"kind":"Field","name":{"kind":"Name","value":"changedBy"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"leave"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"paid"}},{"kind":"Field","name":{"kind":"Name","value":"usesBalance"}},{"kind":"Field","name":{"kind":"Name","value":"entitlementDays"}},{"kind":"Field","name":{"kind":"Name","value":"allowNegative"}},{"kind":"Field","name":{"kind":"Name","value":"countsWeekends"}},{"kind":"Field","name":{"kind":"Name","value":"countsHolidays"}},{"kind":"Field","name":{"kind":"Name","value":"noticeDays"}},{"kind":"Field","name":{"kind":"Name","value":"maxConsecutiveDays"}},{"kind":"Field","name":{"kind":"Name","value":"halfDaysAllowed"}},{"kind":"Field","name":{"kind":"Name","value":"carryOverCapDays"}},{"kind":"Field","name":{"kind":"Name","value":"carryOverExpiryMonths"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attendance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"graceMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"halfDayMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"overtimeToleranceMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"workdayStart"}},{"kind":"Field","name":{"kind":"Name","value":"defaultShiftMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"latePatternCount"}},{"kind":"Field","name":{"kind":"Name","value":"latePatternDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"workingTime"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"futureStartDays"}},{"kind":"Field","name":{"kind":"Name","value":"maxEntryMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"dailyOvertimeCapMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"minimumBreakAfterMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"minimumBreakMinutes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"retention"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditRetentionDays"}}]}}]}}]} as unknown as DocumentNode<PolicyHistoryQuery, PolicyHistoryQueryVariables>;
+export const UpdatePolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdatePolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateCompliancePolicyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCompliancePolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PolicyRules"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PolicyRules"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CompliancePolicy"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"inForce"}},{"kind":"Field","name":{"kind":"Name","value":"changedBy"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"leave"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"paid"}},{"kind":"Field","name":{"kind":"Name","value":"usesBalance"}},{"kind":"Field","name":{"kind":"Name","value":"entitlementDays"}},{"kind":"Field","name":{"kind":"Name","value":"allowNegative"}},{"kind":"Field","name":{"kind":"Name","value":"countsWeekends"}},{"kind":"Field","name":{"kind":"Name","value":"countsHolidays"}},{"kind":"Field","name":{"kind":"Name","value":"noticeDays"}},{"kind":"Field","name":{"kind":"Name","value":"maxConsecutiveDays"}},{"kind":"Field","name":{"kind":"Name","value":"halfDaysAllowed"}},{"kind":"Field","name":{"kind":"Name","value":"carryOverCapDays"}},{"kind":"Field","name":{"kind":"Name","value":"carryOverExpiryMonths"}}]}},{"kind":"Field","name":{"kind":"Name","value":"attendance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"graceMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"halfDayMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"overtimeToleranceMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"workdayStart"}},{"kind":"Field","name":{"kind":"Name","value":"defaultShiftMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"latePatternCount"}},{"kind":"Field","name":{"kind":"Name","value":"latePatternDays"}}]}},{"kind":"Field","name":{"kind":"Name","value":"workingTime"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"futureStartDays"}},{"kind":"Field","name":{"kind":"Name","value":"maxEntryMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"dailyOvertimeCapMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"minimumBreakAfterMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"minimumBreakMinutes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"retention"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditRetentionDays"}}]}}]}}]} as unknown as DocumentNode<UpdatePolicyMutation, UpdatePolicyMutationVariables>;
+export const ViolationsToReviewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViolationsToReview"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ComplianceViolationFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"complianceViolations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"employeeId"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"fromDate"}},{"kind":"Field","name":{"kind":"Name","value":"toDate"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"detectedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedBy"}},{"kind":"Field","name":{"kind":"Name","value":"closingNote"}},{"kind":"Field","name":{"kind":"Name","value":"policy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ViolationsToReviewQuery, ViolationsToReviewQueryVariables>;
+export const CloseViolationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CloseViolation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"closeComplianceViolation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closingNote"}}]}}]}}]} as unknown as DocumentNode<CloseViolationMutation, CloseViolationMutationVariables>;
+export const TrainingDueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TrainingDue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TrainingAssignmentFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trainingAssignments"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"employeeId"}},{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"dueDate"}},{"kind":"Field","name":{"kind":"Name","value":"completedOn"}},{"kind":"Field","name":{"kind":"Name","value":"expiresOn"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"course"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]}}]} as unknown as DocumentNode<TrainingDueQuery, TrainingDueQueryVariables>;
+export const ImportAgreementsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportAgreements"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImportAgreementsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importAgreements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"correlationId"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"amended"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"row"}},{"kind":"Field","name":{"kind":"Name","value":"column"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ImportAgreementsMutation, ImportAgreementsMutationVariables>;
 export const MyLeaveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyLeave"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"on"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"employee"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"leaveBalances"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"on"},"value":{"kind":"Variable","name":{"kind":"Name","value":"on"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"leaveType"}},{"kind":"Field","name":{"kind":"Name","value":"entitlement"}},{"kind":"Field","name":{"kind":"Name","value":"carriedOver"}},{"kind":"Field","name":{"kind":"Name","value":"taken"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}},{"kind":"Field","name":{"kind":"Name","value":"leaveRequests"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"leaveType"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"days"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MyLeaveQuery, MyLeaveQueryVariables>;
 export const CheckLeaveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CheckLeave"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ComplianceCheckInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"validateCompliance"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allowed"}},{"kind":"Field","name":{"kind":"Name","value":"findings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"policy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CheckLeaveQuery, CheckLeaveQueryVariables>;
 export const RequestLeaveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestLeave"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestLeaveInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestLeave"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"leaveType"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"halfDayStart"}},{"kind":"Field","name":{"kind":"Name","value":"halfDayEnd"}},{"kind":"Field","name":{"kind":"Name","value":"days"}}]}}]}}]} as unknown as DocumentNode<RequestLeaveMutation, RequestLeaveMutationVariables>;

@@ -1,0 +1,55 @@
+import type { Browser } from 'playwright-core';
+import { closeNats, connectNats, type NatsClients } from '../../messaging/src';
+import { createWebPlatform, launchBrowser, type WebPlatform } from '../../test-support/browser';
+import { TEST_NATS_URL } from '../../test-support/createTestPlatform';
+import {
+  FRAGILE_CONSUMER,
+  startFragileConsumer,
+  type FragileConsumer,
+} from '../../test-support/fragileConsumer';
+import { waitFor } from '../../test-support/waitFor';
+import { openAs, seriousViolations, type RoleSession } from './roleSession';
+
+let platform: WebPlatform;
+let browser: Browser;
+let nats: NatsClients;
+let fragile: FragileConsumer;
+let admin: RoleSession;
+
+const COUNT = `query ($consumer: String) { deadLetters(consumer: $consumer) { totalCount } }`;
+
+beforeAll(async () => {
+  platform = await createWebPlatform();
+  browser = await launchBrowser();
+  nats = await connectNats({ servers: TEST_NATS_URL, name: 'admin-journey' });
+  fragile = await startFragileConsumer(nats, platform.namespace);
+  await fragile.publish(1);
+  await waitFor(async () => {
+    const result = await platform.graphql(COUNT, { consumer: FRAGILE_CONSUMER }, { role: 'ADMIN' });
+    return result.data?.deadLetters.totalCount === 1 ? true : undefined;
+  });
+  admin = await openAs(platform, browser, 'ADMIN', '/admin/dead-letters');
+}, 180_000);
+
+afterAll(async () => {
+  await admin?.context.close();
+  await browser?.close();
+  await fragile?.stop();
+  if (nats) await closeNats(nats.nc);
+  await platform?.stop();
+});
+
+describe('an administrator in the browser', () => {
+  it('sees a dead letter with why it failed, and discards it with a reason', async () => {
+    const { page } = admin;
+    const row = page.getByRole('row').filter({ hasText: FRAGILE_CONSUMER });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('HANDLER_FAILED');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await row.getByLabel('Reason to discard').fill('Probe event, not needed');
+    await row.getByRole('button', { name: 'Discard' }).click();
+    await page.getByRole('status').filter({ hasText: 'discarded' }).waitFor();
+    await page.getByText('No dead letters.').waitFor();
+  });
+});

@@ -1,0 +1,90 @@
+import type { Browser } from 'playwright-core';
+import { createWebPlatform, launchBrowser, type WebPlatform } from '../../test-support/browser';
+import { openAs, seriousViolations, type RoleSession } from './roleSession';
+
+let platform: WebPlatform;
+let browser: Browser;
+let hr: RoleSession;
+
+beforeAll(async () => {
+  platform = await createWebPlatform();
+  browser = await launchBrowser();
+  hr = await openAs(platform, browser, 'HR', '/hr/onboard');
+}, 180_000);
+
+afterAll(async () => {
+  await hr?.context.close();
+  await browser?.close();
+  await platform?.stop();
+});
+
+/** Fills the wizard's person step and goes through the agreement and manager steps. */
+async function onboard(page: RoleSession['page'], first: string, last: string, email: string) {
+  await page.goto(`${platform.origin}/hr/onboard`);
+  await page.getByLabel('First name').fill(first);
+  await page.getByLabel('Last name').fill(last);
+  await page.getByLabel('Work e-mail').fill(email);
+  await page.getByLabel('Department').fill('Cardiology');
+  await page.getByLabel('Job title').fill('Staff Nurse');
+  await page.getByLabel('Grade').fill('BAND_5');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: 'Agreement' }).waitFor();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('heading', { name: 'Manager' }).waitFor();
+  await page.getByRole('button', { name: 'Make and invite' }).click();
+}
+
+describe('HR in the browser', () => {
+  it('onboards a person in one go, shows their invitation link, and finds them in the directory', async () => {
+    const { page } = hr;
+    await onboard(page, 'Imogen', 'Tallis', 'imogen.tallis@example.test');
+    const done = page.getByRole('status').filter({ hasText: 'is onboarded' });
+    await done.waitFor({ timeout: 30_000 });
+    await page.locator('a.invitation-link').waitFor({ timeout: 30_000 });
+    expect(await page.locator('a.invitation-link').getAttribute('href')).toMatch(/\/invite\//);
+
+    await page.getByRole('link', { name: 'Directory' }).first().click();
+    await page.getByLabel('Search').fill('Tallis');
+    const row = page.getByRole('row').filter({ hasText: 'Imogen Tallis' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Cardiology');
+  });
+
+  it("shows the server's refusal beside the field: an e-mail already in use", async () => {
+    const { page } = hr;
+    await onboard(page, 'Iona', 'Tallis', 'imogen.tallis@example.test');
+    // The wizard goes back to the person step, with the reason under the e-mail.
+    const email = page.getByLabel('Work e-mail');
+    await page.locator('[aria-invalid="true"]').first().waitFor();
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await email.getAttribute('aria-describedby'))!.split(' ');
+    const error = page.locator(`[id="${describedBy[describedBy.length - 1]}"]`);
+    expect((await error.textContent())!.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['/hr', 'Directory'],
+    ['/hr/onboard', 'Onboard someone'],
+    ['/hr/attendance', 'Attendance'],
+    ['/hr/policies', 'Policies'],
+    ['/hr/compliance', 'Compliance'],
+  ])('%s has no serious or critical accessibility violation', async (path, heading) => {
+    const { page } = hr;
+    await page.goto(`${platform.origin}${path}`);
+    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it("opens an employee's record, with the details form and the invitation", async () => {
+    const { page } = hr;
+    await page.goto(`${platform.origin}/hr`);
+    await page.getByLabel('Search').fill('Imogen');
+    await page.getByRole('link', { name: 'Imogen Tallis' }).click();
+    await page.getByRole('heading', { name: 'Imogen Tallis', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Invitation' }).waitFor();
+    expect(await page.getByLabel('Department').inputValue()).toBe('Cardiology');
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

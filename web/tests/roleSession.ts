@@ -1,0 +1,43 @@
+import crypto from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createTestAccount } from '../../test-support/accounts';
+import type { WebPlatform } from '../../test-support/browser';
+
+export type ExplicitRole = 'HR' | 'FINANCE' | 'AUDITOR' | 'ADMIN';
+
+export interface RoleSession {
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * A browser signed in with a new account of `role`, on `path`: the app shows the sign-in page
+ * there, then the page itself once signed in.
+ */
+export async function openAs(
+  platform: WebPlatform,
+  browser: Browser,
+  role: ExplicitRole,
+  path: string,
+): Promise<RoleSession> {
+  const email = `${role.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}@example.test`;
+  const password = 'correct horse battery staple';
+  await createTestAccount(platform, { email, password, role });
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${platform.origin}${path}`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  return { context, page };
+}
+
+/** axe-core's serious and critical violations on the page as it is, as `id: help` lines. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+}
