@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { Kind, parse } from 'graphql';
+import { Kind, parse, visit, type DefinitionNode, type FragmentDefinitionNode } from 'graphql';
 import { createOperationCheck, readCostDirectives } from '../../runtime/src/operationLimits';
 import { apiSchemaOf, validateOperation, type ContractOperation } from '../../schema/src/contract';
 import { SUPERGRAPH_FILE, WEB_DIR } from '../tools/codegenConfig';
@@ -14,19 +14,44 @@ function graphqlFiles(dir: string): string[] {
   });
 }
 
-/** Every operation the web app sends, each as its own document. */
+/** The fragments `node` spreads, and theirs in turn. */
+function spreadFragments(
+  node: DefinitionNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  found = new Set<string>(),
+): Set<string> {
+  visit(node, {
+    FragmentSpread(spread) {
+      const name = spread.name.value;
+      if (found.has(name) || !fragments.has(name)) return;
+      found.add(name);
+      spreadFragments(fragments.get(name)!, fragments, found);
+    },
+  });
+  return found;
+}
+
+/** Every operation the web app sends, each as its own document with the fragments it uses. */
 const operations: ContractOperation[] = graphqlFiles(path.join(WEB_DIR, 'src')).flatMap((file) => {
   const document = parse(fs.readFileSync(file, 'utf8'));
-  return document.definitions.map((definition) => {
-    if (definition.kind !== Kind.OPERATION_DEFINITION || !definition.name) {
-      throw new Error(`${file}: every web operation must be named.`);
-    }
-    return {
-      name: definition.name.value,
-      file,
-      document: { ...document, definitions: [definition] },
-    };
-  });
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  return document.definitions
+    .filter((definition) => definition.kind !== Kind.FRAGMENT_DEFINITION)
+    .map((definition) => {
+      if (definition.kind !== Kind.OPERATION_DEFINITION || !definition.name) {
+        throw new Error(`${file}: every web operation must be named.`);
+      }
+      const used = [...spreadFragments(definition, fragments)].map((name) => fragments.get(name)!);
+      return {
+        name: definition.name.value,
+        file,
+        document: { ...document, definitions: [definition, ...used] },
+      };
+    });
 });
 const supergraphSdl = fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
 const schema = apiSchemaOf(supergraphSdl);
