@@ -35,7 +35,14 @@ import type { EventDraft } from '../../../messaging/src/types';
 import { GATEWAY_ASSERTION_HEADER, type GatewayAssertionVerifier } from '../auth';
 import type { Cipher } from '../cipher';
 import { openDatabase, type DatabaseTarget } from '../database';
-import { DomainError, ErrorCode, formatError, httpStatusOf, toGraphQLError } from '../errors';
+import {
+  DomainError,
+  ErrorCode,
+  formatError,
+  httpStatusOf,
+  toGraphQLError,
+  unavailable,
+} from '../errors';
 import {
   HttpError,
   createHttpServer,
@@ -393,7 +400,7 @@ export function createSubgraphRuntime<L>(
     },
     async execute(request, headers) {
       const server = apollo;
-      if (!server) throw new Error(`Subgraph ${module.name} is not started.`);
+      if (!server) throw unavailable(`Subgraph ${module.name} is not started.`);
       return inRequestSpan(headers.traceparent, spanAttributes, async () => {
         const startedAt = performance.now();
         let contextValue: SubgraphContext<L>;
