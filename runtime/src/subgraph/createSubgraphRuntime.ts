@@ -57,6 +57,7 @@ import { IdempotencyRecordSchema } from '../idempotency';
 import type { Identity } from '../identity';
 import { DEFAULT_LIMITS } from '../operationLimits';
 import { createSubgraphLimitsPlugin } from './createSubgraphLimitsPlugin';
+import { createFieldErrorsPlugin } from '../inputCheck';
 import { createInputBoundsPlugin } from '../inputBounds/createInputBoundsPlugin';
 import { createLogger, type Logger } from '../logger';
 import { createOwnerAsker, serveResponders, type OwnerAskOptions } from '../ownerRequests';
@@ -364,6 +365,7 @@ export function createSubgraphRuntime<L>(
             introspection: options.schemaDetailsInErrors ? 'open' : 'restricted',
           }),
           createInputBoundsPlugin(),
+          createFieldErrorsPlugin(),
           createTracingPlugin(),
           ApolloServerPluginInlineTraceDisabled(),
           ApolloServerPluginCacheControlDisabled(),
