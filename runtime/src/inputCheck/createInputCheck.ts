@@ -49,9 +49,12 @@ export function createInputCheck(): InputCheck {
     get ok() {
       return faults.length === 0;
     },
-    done() {
-      if (faults.length === 1) throw faults[0];
-      if (faults.length > 1) throw new InputErrors(faults);
-    },
+    done: () => refuseAll(faults),
   };
+}
+
+/** Throws nothing for no fault, a single fault as it is, several as {@link InputErrors}. */
+export function refuseAll(faults: readonly DomainError[]): void {
+  if (faults.length === 1) throw faults[0];
+  if (faults.length > 1) throw new InputErrors(faults);
 }
