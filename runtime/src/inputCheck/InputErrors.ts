@@ -35,3 +35,7 @@ export const isFieldError = (error: unknown): error is DomainError =>
   error.code === ErrorCode.BAD_USER_INPUT &&
   error.field !== undefined &&
   !(error instanceof InputErrors);
+
+/** The first bad field of several, or the error itself: for answers that name one field. */
+export const firstFault = (error: unknown): unknown =>
+  error instanceof InputErrors ? error.faults[0] : error;

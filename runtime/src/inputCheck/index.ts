@@ -1,3 +1,3 @@
 export { createFieldErrorsPlugin, splitByField } from './createFieldErrorsPlugin';
 export { createInputCheck, refuseAll, type InputCheck } from './createInputCheck';
-export { InputErrors, faultOf, isFieldError, type InputFault } from './InputErrors';
+export { InputErrors, faultOf, firstFault, isFieldError, type InputFault } from './InputErrors';
