@@ -550,6 +550,7 @@ describe('gateway options', () => {
       '<h1>Service Unavailable</h1>',
       {
         message: 'The users subgraph answered HTTP 503.',
+        path: ['users'],
         extensions: { code: 'UNAVAILABLE', subgraph: 'users' },
       },
     ],

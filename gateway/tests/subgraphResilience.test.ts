@@ -77,6 +77,7 @@ describe('a subgraph behind its circuit breaker', () => {
       expect(answer.errors).toEqual([
         {
           message: 'The reviews subgraph is unavailable; calls to it are paused.',
+          path: ['reviewCount'],
           extensions: unavailable('CIRCUIT_OPEN'),
         },
       ]);
@@ -179,6 +180,7 @@ describe.each<Mode>(['in-process', 'http'])('%s subgraph: deadline and cap', (mo
         errors: [
           {
             message: 'The reviews subgraph did not answer within 200 ms.',
+            path: ['reviewCount'],
             extensions: unavailable('TIMEOUT'),
           },
         ],

@@ -101,7 +101,8 @@ export function toGraphQLError(error: DomainError): GraphQLError {
   });
 }
 
-function findDomainError(error: unknown): DomainError | undefined {
+/** The DomainError an error stands for, as thrown or wrapped (by GraphQL, or the gateway). */
+export function findDomainError(error: unknown): DomainError | undefined {
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
     if (current instanceof DomainError) return current;

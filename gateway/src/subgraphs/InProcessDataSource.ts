@@ -1,4 +1,5 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { DomainError, ErrorCode } from '../../../runtime/src/errors';
 import { forwardedHeaders, type GatewayContext } from '../context/GatewayContext';
 import type { Deadline } from './Deadline';
 import type { InProcessExecutor } from './SubgraphEndpoint';
@@ -27,8 +28,21 @@ export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
     const result = this.execute(
       { query, variables, ...(operationName ? { operationName } : {}) },
       forwardedHeaders(context),
-    );
+    ).catch((error: unknown) => {
+      throw this.asUnreachable(error);
+    });
     return (await (deadline ? this.givenUpAt(deadline, result) : result)) as SubgraphResponse;
+  }
+
+  /** A subgraph that is stopped says UNAVAILABLE: to the gateway that is a closed connection. */
+  private asUnreachable(error: unknown): unknown {
+    if (!(error instanceof DomainError) || error.code !== ErrorCode.UNAVAILABLE) return error;
+    return new SubgraphUnavailableError(
+      this.subgraph,
+      'UNREACHABLE',
+      `The ${this.subgraph} subgraph could not be reached.`,
+      { cause: error, safeToRetry: true },
+    );
   }
 
   /**

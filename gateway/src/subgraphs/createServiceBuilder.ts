@@ -21,6 +21,7 @@ import {
 } from './createSubgraphPolicy';
 import { HttpDataSource } from './HttpDataSource';
 import { InProcessDataSource } from './InProcessDataSource';
+import { placeOnFields } from './placeOnFields';
 import type { SubgraphEndpoint } from './SubgraphEndpoint';
 import { subgraphUnavailable } from './SubgraphUnavailableError';
 
@@ -98,7 +99,7 @@ export function createServiceBuilder(options: ServiceBuilderOptions): ServiceBui
       process: (request) =>
         policy.execute((deadline) => source.process(request, deadline), isRead(request)),
     };
-    return options.metrics ? observed(name, guarded, options.metrics) : guarded;
+    return placeOnFields(options.metrics ? observed(name, guarded, options.metrics) : guarded);
   };
   return Object.assign(build, { built });
 }

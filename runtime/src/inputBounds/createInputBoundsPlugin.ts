@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
-  BREAK,
   GraphQLError,
   Kind,
   TypeInfo,
@@ -16,6 +15,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import { badInput, toGraphQLError } from '../errors';
+import { InputErrors } from '../inputCheck/InputErrors';
 import {
   boundOf,
   checkText,
@@ -30,13 +30,14 @@ type Variables = Record<string, unknown>;
 interface Walk {
   schema: GraphQLSchema;
   variables: Variables;
+  found: Found[];
 }
 
-type Found = (TextProblem & { path: string }) | undefined;
+type Found = TextProblem & { path: string };
 
-function check(text: string, bound: TextBound, path: string): Found {
+function check(text: string, bound: TextBound, path: string, found: Found[]): void {
   const problem = checkText(text, bound, path);
-  return problem && { ...problem, path };
+  if (problem) found.push({ ...problem, path });
 }
 
 /** Checks a value sent in a variable, as JSON, against the type it is used as. */
@@ -46,33 +47,24 @@ function checkValue(
   type: GraphQLInputType,
   bound: TextBound | undefined,
   path: string,
-): Found {
-  if (value === null || value === undefined) return undefined;
+): void {
+  if (value === null || value === undefined) return;
   if (isNonNullType(type)) return checkValue(walk, value, type.ofType, bound, path);
   if (isListType(type)) {
     if (!Array.isArray(value)) return checkValue(walk, value, type.ofType, bound, path);
-    for (const [index, item] of value.entries()) {
-      const found = checkValue(walk, item, type.ofType, bound, `${path}[${index}]`);
-      if (found) return found;
-    }
-    return undefined;
+    for (const [index, item] of value.entries())
+      checkValue(walk, item, type.ofType, bound, `${path}[${index}]`);
+    return;
   }
   if (isInputObjectType(type)) {
-    if (typeof value !== 'object') return undefined;
+    if (typeof value !== 'object') return;
     for (const field of Object.values(type.getFields())) {
       const inner = (value as Record<string, unknown>)[field.name];
-      const found = checkValue(
-        walk,
-        inner,
-        field.type,
-        boundOf(walk.schema, field),
-        `${path}.${field.name}`,
-      );
-      if (found) return found;
+      checkValue(walk, inner, field.type, boundOf(walk.schema, field), `${path}.${field.name}`);
     }
-    return undefined;
+    return;
   }
-  return bound && typeof value === 'string' ? check(value, bound, path) : undefined;
+  if (bound && typeof value === 'string') check(value, bound, path, walk.found);
 }
 
 /** Checks a value written in the operation, following the variables it names. */
@@ -82,77 +74,64 @@ function checkNode(
   type: GraphQLInputType,
   bound: TextBound | undefined,
   path: string,
-): Found {
+): void {
   if (node.kind === Kind.VARIABLE)
     return checkValue(walk, walk.variables[node.name.value], type, bound, path);
   if (isNonNullType(type)) return checkNode(walk, node, type.ofType, bound, path);
   if (isListType(type)) {
     if (node.kind !== Kind.LIST) return checkNode(walk, node, type.ofType, bound, path);
-    for (const [index, item] of node.values.entries()) {
-      const found = checkNode(walk, item, type.ofType, bound, `${path}[${index}]`);
-      if (found) return found;
-    }
-    return undefined;
+    for (const [index, item] of node.values.entries())
+      checkNode(walk, item, type.ofType, bound, `${path}[${index}]`);
+    return;
   }
   if (isInputObjectType(type)) {
-    if (node.kind !== Kind.OBJECT) return undefined;
+    if (node.kind !== Kind.OBJECT) return;
     const fields = type.getFields();
     for (const field of node.fields) {
       const definition = fields[field.name.value];
       if (!definition) continue;
-      const found = checkNode(
+      checkNode(
         walk,
         field.value,
         definition.type,
         boundOf(walk.schema, definition),
         `${path}.${field.name.value}`,
       );
-      if (found) return found;
     }
-    return undefined;
+    return;
   }
-  return bound && node.kind === Kind.STRING && textScalarOf(type)
-    ? check(node.value, bound, path)
-    : undefined;
+  if (bound && node.kind === Kind.STRING && textScalarOf(type))
+    check(node.value, bound, path, walk.found);
 }
 
-/** The first String or ID argument value of the operation that breaks its bound. */
-export function findTextProblem(
+/** Every String or ID argument value of the operation that breaks its bound, in order, each path once. */
+export function findTextProblems(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Variables,
-): Found {
-  const walk: Walk = { schema, variables };
+): Found[] {
+  const walk: Walk = { schema, variables, found: [] };
   const typeInfo = new TypeInfo(schema);
-  let found: Found;
   const visitor = visitWithTypeInfo(typeInfo, {
     Argument(node) {
       const argument = typeInfo.getArgument();
-      if (argument && holdsText(argument.type)) {
-        found = checkNode(
-          walk,
-          node.value,
-          argument.type,
-          boundOf(schema, argument),
-          node.name.value,
-        );
-      }
-      return found ? BREAK : false;
+      if (argument && holdsText(argument.type))
+        checkNode(walk, node.value, argument.type, boundOf(schema, argument), node.name.value);
+      return false;
     },
   });
   const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
-  for (const definition of [operation, ...fragments]) {
-    visit(definition, visitor);
-    if (found) return found;
-  }
-  return undefined;
+  for (const definition of [operation, ...fragments]) visit(definition, visitor);
+  const seen = new Set<string>();
+  return walk.found.filter(({ path }) => !seen.has(path) && seen.add(path));
 }
 
 /**
  * Refuses an operation whose String or ID arguments, written in it or sent as variables,
  * are longer than their bound or hold control characters (see textBounds.ts and
- * docs/input-bounds.md): BAD_USER_INPUT naming the argument path, HTTP 400 over HTTP.
+ * docs/input-bounds.md): BAD_USER_INPUT naming the argument path, one error per bad
+ * value (createFieldErrorsPlugin splits them), HTTP 400 over HTTP.
  * It runs in every subgraph before any resolver, a floor under each domain's own checks:
  * such text would otherwise reach the database, which may refuse it with an error the
  * client only sees as INTERNAL.
@@ -163,9 +142,10 @@ export function createInputBoundsPlugin<C extends BaseContext>(): ApolloServerPl
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const found = findTextProblem(schema, document, operation, request.variables ?? {});
-          if (!found) return;
-          const refusal = toGraphQLError(badInput(found.path, found.message, found.reason));
+          const found = findTextProblems(schema, document, operation, request.variables ?? {});
+          if (found.length === 0) return;
+          const faults = found.map(({ path, message, reason }) => badInput(path, message, reason));
+          const refusal = toGraphQLError(faults.length === 1 ? faults[0] : new InputErrors(faults));
           throw new GraphQLError(refusal.message, {
             extensions: { ...refusal.extensions, http: { status: 400 } },
           });

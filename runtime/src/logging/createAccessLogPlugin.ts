@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DomainError, ErrorCode, formatError } from '../errors';
+import { ErrorCode, findDomainError, formatError } from '../errors';
 import type { Logger } from '../logger';
 import { accessFactsOf } from './createHttpAccessLog';
 import {
@@ -29,8 +29,7 @@ function codesOf(errors: readonly GraphQLFormattedError[] | undefined): string[]
  * those, and the breaker's opening is logged once; a line for each would flood the log.
  */
 function refusedWithoutTrying(error: GraphQLError): boolean {
-  const cause = error instanceof DomainError ? error : error.originalError;
-  const reason = cause instanceof DomainError ? cause.reason : undefined;
+  const reason = findDomainError(error)?.reason;
   return reason === 'CIRCUIT_OPEN' || reason === 'AT_CAPACITY';
 }
 
@@ -38,8 +37,18 @@ function refusedWithoutTrying(error: GraphQLError): boolean {
  * Logs an error the client only sees as INTERNAL (or UNAVAILABLE) once, here, with its
  * stack. A subgraph's error reaching the gateway is left to the subgraph, which logged it.
  */
-function logFault(logger: Logger, error: GraphQLError, facts: AccessFacts): void {
-  if (error.extensions?.serviceName !== undefined) return;
+function logFault(
+  logger: Logger,
+  error: GraphQLError,
+  facts: AccessFacts,
+  logged: Set<unknown>,
+): void {
+  // The gateway's own failure to reach a subgraph is placed on each field it was asked for:
+  // those errors carry the subgraph's name too, and one cause is logged once.
+  const own = findDomainError(error);
+  if (error.extensions?.serviceName !== undefined && !own) return;
+  if (own && logged.has(own)) return;
+  if (own) logged.add(own);
   // The gateway hands on a data source's failure as it was thrown, not as a GraphQLError.
   const formatted = error instanceof GraphQLError ? error.toJSON() : { message: String(error) };
   const code = formatError(formatted, error).extensions?.code;
@@ -74,6 +83,7 @@ export function createAccessLogPlugin<C extends LoggedContext>(
       const startedAt = performance.now();
       const shared = request.http && accessFactsOf(request.http);
       const facts: AccessFacts = shared ?? {};
+      const logged = new Set<unknown>();
       Object.assign(facts, {
         requestId: contextValue.requestId,
         correlationId: contextValue.correlationId,
@@ -86,7 +96,7 @@ export function createAccessLogPlugin<C extends LoggedContext>(
           facts.operationType = operation?.operation;
         },
         async didEncounterErrors({ errors }) {
-          for (const error of errors) logFault(logger, error, facts);
+          for (const error of errors) logFault(logger, error, facts, logged);
         },
         async willSendResponse({ response }) {
           const body = response.body;

@@ -36,7 +36,14 @@ import type { EventDraft } from '../../../messaging/src/types';
 import { GATEWAY_ASSERTION_HEADER, type GatewayAssertionVerifier } from '../auth';
 import type { Cipher } from '../cipher';
 import { openDatabase, type DatabaseTarget } from '../database';
-import { DomainError, ErrorCode, formatError, httpStatusOf, toGraphQLError } from '../errors';
+import {
+  DomainError,
+  ErrorCode,
+  formatError,
+  httpStatusOf,
+  toGraphQLError,
+  unavailable,
+} from '../errors';
 import {
   HttpError,
   createHttpServer,
@@ -51,6 +58,7 @@ import { IdempotencyRecordSchema } from '../idempotency';
 import type { Identity } from '../identity';
 import { DEFAULT_LIMITS } from '../operationLimits';
 import { createSubgraphLimitsPlugin } from './createSubgraphLimitsPlugin';
+import { createFieldErrorsPlugin } from '../inputCheck';
 import { createInputBoundsPlugin } from '../inputBounds/createInputBoundsPlugin';
 import { createLogger, type Logger } from '../logger';
 import { createOwnerAsker, serveResponders, type OwnerAskOptions } from '../ownerRequests';
@@ -416,6 +424,7 @@ export function createSubgraphRuntime<L>(
             introspection: options.schemaDetailsInErrors ? 'open' : 'restricted',
           }),
           createInputBoundsPlugin(),
+          createFieldErrorsPlugin(),
           createTracingPlugin(),
           ApolloServerPluginInlineTraceDisabled(),
           ApolloServerPluginCacheControlDisabled(),
@@ -459,7 +468,7 @@ export function createSubgraphRuntime<L>(
     },
     async execute(request, headers) {
       const server = apollo;
-      if (!server) throw new Error(`Subgraph ${module.name} is not started.`);
+      if (!server) throw unavailable(`Subgraph ${module.name} is not started.`);
       return inRequestSpan(headers.traceparent, spanAttributes, async () => {
         const startedAt = performance.now();
         let contextValue: SubgraphContext<L>;

@@ -91,6 +91,18 @@ describe('text inputs', () => {
     });
   });
 
+  it('names every bad value at once, one error per field', async () => {
+    const input = { title: 'Ada\u0000', body: 'y'.repeat(21), tags: ['fine', 'too long'] };
+    const reply = await h.gql(NOTE, { input });
+    expect(reply.data ?? null).toBeNull();
+    expect(reply.errors?.map((error) => error.extensions)).toEqual([
+      { code: 'BAD_USER_INPUT', field: 'input.title', reason: 'CONTROL_CHARACTER' },
+      { code: 'BAD_USER_INPUT', field: 'input.body', reason: 'TEXT_TOO_LONG' },
+      { code: 'BAD_USER_INPUT', field: 'input.tags[1]', reason: 'TEXT_TOO_LONG' },
+    ]);
+    expect(reply.errors?.[0].message).toMatch(/input\.title/);
+  });
+
   it('names the path into input objects and lists', async () => {
     expect(await refusal(NOTE, { input: { title: 'x', tags: ['ok', 'too long'] } })).toMatchObject({
       field: 'input.tags[1]',

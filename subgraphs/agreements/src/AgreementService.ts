@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/knex';
 import { knowEmployee } from '../../../runtime/src/employeeCopy';
 import { once } from '../../../runtime/src/idempotency';
+import { refuseAll } from '../../../runtime/src/inputCheck';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
 import {
   ACCRUAL_TYPES,
@@ -11,7 +12,14 @@ import {
   type AgreementTerms,
 } from './entities';
 import { employeeKnowing } from './handlers';
-import { agreementNotFound, invalid, overlap, staleVersion, unknownEmployee } from './errors';
+import {
+  agreementNotFound,
+  invalid,
+  overlap,
+  staleVersion,
+  unknownEmployee,
+  type AgreementError,
+} from './errors';
 import { importAgreements, recordsOf, type ImportFormat, type ImportReport } from './importer';
 import type { AgreementLoaders } from './loaders';
 import { assertCanRead, assertCanWrite } from './permissions';
@@ -81,14 +89,14 @@ function totalsOf(field: string, list: TotalInput[] | null | undefined) {
   return totals;
 }
 
-/** Checks terms, throwing the first fault as BAD_USER_INPUT naming its field. */
+/** Checks terms, refusing every bad field together, each as BAD_USER_INPUT naming it. */
 function termsOf(raw: check.RawTerms): AgreementTerms {
-  const faults: { field: string; message: string }[] = [];
-  const terms = check.parseTerms(raw, INPUT_NAMES, (field, message) =>
-    faults.push({ field, message }),
-  );
-  if (!terms) throw invalid(faults[0].field, faults[0].message);
-  return terms;
+  const faults: AgreementError[] = [];
+  const terms = check.parseTerms(raw, INPUT_NAMES, (field, message) => {
+    if (!faults.some((fault) => fault.field === field)) faults.push(invalid(field, message));
+  });
+  refuseAll(faults);
+  return terms!;
 }
 
 /** The terms an input gives, without the totals (which come as lists). */

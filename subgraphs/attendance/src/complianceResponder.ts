@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { firstFault } from '../../../runtime/src/inputCheck';
 import { localDate } from '../../../runtime/src/calendar';
 import type { Identity } from '../../../runtime/src/identity';
 import { managerChainLoader } from '../../../runtime/src/employeeCopy';
@@ -154,8 +155,10 @@ export async function checkAttendanceDay(
       ? warningsOf(judged.outcome, judged.dayPolicy, judged.checkInPolicy)
       : [];
     return { allowed: true, findings };
-  } catch (error) {
-    if (!(error instanceof AttendanceError)) throw error;
+  } catch (thrown) {
+    // A question with several bad fields is answered with the first, as a refusal names one.
+    const error = firstFault(thrown);
+    if (!(error instanceof AttendanceError)) throw thrown;
     const field = fieldOf(error.field);
     if (!REFUSING_THE_ENTRY.has(error.attendanceCode))
       return {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { createInputCheck } from '../../../runtime/src/inputCheck';
 import {
   AttendanceEntrySchema,
   EmployeeCopySchema,
@@ -34,25 +35,37 @@ export interface ManualEntry {
   correctsId: string | null;
 }
 
-/** The input checked field by field (BAD_USER_INPUT naming the field); `reason` optional if asked. */
+/**
+ * The input checked field by field, every bad field refused together (BAD_USER_INPUT
+ * naming each); `reason` optional if asked.
+ */
 export function checkedManualEntry(
   input: Partial<ManualAttendanceInput>,
   now: Date,
   opts: { reasonRequired: boolean } = { reasonRequired: true },
 ): ManualEntry {
-  const employeeId = check.id('employeeId', input.employeeId);
-  const checkInTime = check.pastDateTime('checkInTime', input.checkInTime, now);
+  const inputCheck = createInputCheck();
+  const field = inputCheck.field;
+  const employeeId = field(() => check.id('employeeId', input.employeeId));
+  const checkInTime = field(() => check.pastDateTime('checkInTime', input.checkInTime, now));
   const checkOutTime =
-    input.checkOutTime == null ? null : check.pastDateTime('checkOutTime', input.checkOutTime, now);
-  if (checkOutTime && checkOutTime.getTime() <= checkInTime.getTime())
-    throw invalid('checkOutTime', 'checkOutTime must be after checkInTime.');
+    input.checkOutTime == null
+      ? null
+      : field(() => check.pastDateTime('checkOutTime', input.checkOutTime, now));
+  if (checkInTime && checkOutTime && checkOutTime.getTime() <= checkInTime.getTime())
+    field(() => {
+      throw invalid('checkOutTime', 'checkOutTime must be after checkInTime.');
+    });
   const reason =
     opts.reasonRequired || input.reason != null
-      ? check.text('reason', input.reason, check.MAX_REASON)
+      ? field(() => check.text('reason', input.reason, check.MAX_REASON))
       : '';
   const correctsId =
-    input.correctsEntryId == null ? null : check.id('correctsEntryId', input.correctsEntryId);
-  return { employeeId, checkInTime, checkOutTime, reason, correctsId };
+    input.correctsEntryId == null
+      ? null
+      : field(() => check.id('correctsEntryId', input.correctsEntryId));
+  inputCheck.done();
+  return { employeeId, checkInTime, checkOutTime, reason, correctsId } as ManualEntry;
 }
 
 /** The person attendance may record for: known and not terminated. */

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
+import { createInputCheck } from '../../../runtime/src/inputCheck';
 import { daysBetween, isIsoDate } from '../../../runtime/src/calendar';
 import { once } from '../../../runtime/src/idempotency';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
@@ -57,6 +58,37 @@ export interface StatementLine {
   bookingDate: string;
   late: boolean;
   reversesId: string | null;
+}
+
+/** The fields of a rate card, every bad one refused together, each naming itself. */
+function checkRateCardInput(input: SetRateCardInput) {
+  const inputCheck = createInputCheck();
+  const field = inputCheck.field;
+  const rate = input.baseHourlyRate;
+  const grade = field(() => checkGradeCode('grade', input.grade));
+  field(() => checkDate('effectiveFrom', input.effectiveFrom));
+  field(() => {
+    if (!Number.isSafeInteger(rate.amountMinor) || rate.amountMinor < 0)
+      throw invalid('baseHourlyRate.amountMinor', 'baseHourlyRate must not be negative.');
+    if (rate.amountMinor > MAX_RATE_MINOR)
+      throw invalid('baseHourlyRate.amountMinor', `baseHourlyRate is at most ${MAX_RATE_MINOR}.`);
+  });
+  field(() => checkCurrency('baseHourlyRate.currency', rate.currency));
+  const overtime = field(() => checkMultiplier('overtimeMultiplier', input.overtimeMultiplier));
+  const night = field(() => checkMultiplier('nightMultiplier', input.nightMultiplier));
+  const holiday = field(() =>
+    checkMultiplier('publicHolidayMultiplier', input.publicHolidayMultiplier),
+  );
+  const reason = input.correctionReason?.trim() || null;
+  if (reason && reason.length > MAX_DESCRIPTION_LENGTH)
+    field(() => {
+      throw invalid(
+        'correctionReason',
+        `correctionReason is at most ${MAX_DESCRIPTION_LENGTH} characters.`,
+      );
+    });
+  inputCheck.done();
+  return { grade: grade!, overtime: overtime!, night: night!, holiday: holiday!, reason };
 }
 
 function checkDate(field: string, value: string): void {
@@ -120,24 +152,9 @@ export class BillingService {
 
   async setRateCard(input: SetRateCardInput) {
     assertFinance(this.ctx.identity, 'set rate cards');
-    const grade = checkGradeCode('grade', input.grade);
-    checkDate('effectiveFrom', input.effectiveFrom);
+    const { grade, overtime, night, holiday, reason } = checkRateCardInput(input);
     const today = ledgerToday(this.now());
     const rate = input.baseHourlyRate;
-    if (!Number.isSafeInteger(rate.amountMinor) || rate.amountMinor < 0)
-      throw invalid('baseHourlyRate.amountMinor', 'baseHourlyRate must not be negative.');
-    if (rate.amountMinor > MAX_RATE_MINOR)
-      throw invalid('baseHourlyRate.amountMinor', `baseHourlyRate is at most ${MAX_RATE_MINOR}.`);
-    checkCurrency('baseHourlyRate.currency', rate.currency);
-    const overtime = checkMultiplier('overtimeMultiplier', input.overtimeMultiplier);
-    const night = checkMultiplier('nightMultiplier', input.nightMultiplier);
-    const holiday = checkMultiplier('publicHolidayMultiplier', input.publicHolidayMultiplier);
-    const reason = input.correctionReason?.trim() || null;
-    if (reason && reason.length > MAX_DESCRIPTION_LENGTH)
-      throw invalid(
-        'correctionReason',
-        `correctionReason is at most ${MAX_DESCRIPTION_LENGTH} characters.`,
-      );
     if (!(await isKnownGrade(this.em, grade)))
       throw invalid(
         'grade',

@@ -1,4 +1,5 @@
 import type { Cipher } from '../../../runtime/src/cipher';
+import { createInputCheck } from '../../../runtime/src/inputCheck';
 import type { Employee } from './entities';
 import { lifecycle } from './errors';
 import type { CreateEmployeeInput, UpdateEmployeeInput } from './inputs';
@@ -46,47 +47,62 @@ const seal = (cipher: Cipher, plain: string | null) =>
 const sealMoney = (cipher: Cipher, money: Money | null) =>
   money === null ? null : cipher.encrypt(JSON.stringify(money));
 
+/** Checks every field of a create input; all the bad ones are refused together. */
 export function newEmployee(input: CreateEmployeeInput, cipher: Cipher): NewEmployee {
   const status = input.status ?? 'ACTIVE';
   if (status === 'TERMINATED') throw lifecycle('A new employee cannot start TERMINATED.');
-  const email = check.email(input.email);
-  return {
+  const inputCheck = createInputCheck();
+  const field = inputCheck.field;
+  const email = field(() => check.email(input.email));
+  const values = {
     employeeNumber:
-      input.employeeNumber == null ? null : check.employeeNumber(input.employeeNumber),
-    firstName: check.text('firstName', input.firstName),
-    lastName: check.text('lastName', input.lastName),
+      input.employeeNumber == null ? null : field(() => check.employeeNumber(input.employeeNumber)),
+    firstName: field(() => check.text('firstName', input.firstName)),
+    lastName: field(() => check.text('lastName', input.lastName)),
     email,
-    emailKey: check.emailKey(email),
-    phoneSealed: seal(cipher, check.phone(input.phone)),
-    department: check.text('department', input.department),
-    jobTitle: check.text('jobTitle', input.jobTitle),
-    grade: check.text('grade', input.grade, 20),
-    employmentType: check.employmentType(input.employmentType),
+    emailKey: email && check.emailKey(email),
+    phoneSealed: field(() => seal(cipher, check.phone(input.phone))),
+    department: field(() => check.text('department', input.department)),
+    jobTitle: field(() => check.text('jobTitle', input.jobTitle)),
+    grade: field(() => check.text('grade', input.grade, 20)),
+    employmentType: field(() => check.employmentType(input.employmentType)),
     status,
-    hireDate: check.isoDate('hireDate', input.hireDate),
+    hireDate: field(() => check.isoDate('hireDate', input.hireDate)),
     terminationDate: null,
     managerId: input.managerId ?? null,
-    location: check.location(input.location ?? check.DEFAULT_LOCATION),
-    timeZone: check.timeZone(input.timeZone ?? check.DEFAULT_TIME_ZONE),
-    salarySealed: sealMoney(cipher, check.salary(input.salary)),
+    location: field(() => check.location(input.location ?? check.DEFAULT_LOCATION)),
+    timeZone: field(() => check.timeZone(input.timeZone ?? check.DEFAULT_TIME_ZONE)),
+    salarySealed: field(() => sealMoney(cipher, check.salary(input.salary))),
   };
+  inputCheck.done();
+  return values as NewEmployee;
 }
 
-/** Checks the fields an update names; null clears phone or salary and is refused elsewhere. */
+/**
+ * Checks the fields an update names, all the bad ones refused together; null clears
+ * phone or salary and is refused elsewhere.
+ */
 export function patchOf(input: UpdateEmployeeInput): Patch {
   const patch: Patch = {};
-  const has = (field: keyof UpdateEmployeeInput) => input[field] !== undefined;
-  if (has('employeeNumber')) patch.employeeNumber = check.employeeNumber(input.employeeNumber);
-  for (const field of ['firstName', 'lastName', 'department', 'jobTitle'] as const)
-    if (has(field)) patch[field] = check.text(field, input[field]);
-  if (has('grade')) patch.grade = check.text('grade', input.grade, 20);
-  if (has('email')) patch.email = check.email(input.email);
-  if (has('employmentType')) patch.employmentType = check.employmentType(input.employmentType);
-  if (has('hireDate')) patch.hireDate = check.isoDate('hireDate', input.hireDate);
-  if (has('location')) patch.location = check.location(input.location);
-  if (has('timeZone')) patch.timeZone = check.timeZone(input.timeZone);
-  if (has('phone')) patch.phone = check.phone(input.phone);
-  if (has('salary')) patch.salary = check.salary(input.salary);
+  const inputCheck = createInputCheck();
+  const has = (name: keyof UpdateEmployeeInput) => input[name] !== undefined;
+  const set = <K extends keyof Patch>(key: K, value: () => Patch[K]) => {
+    if (!has(key)) return;
+    const checked = inputCheck.field(value);
+    if (checked !== undefined) patch[key] = checked;
+  };
+  set('employeeNumber', () => check.employeeNumber(input.employeeNumber));
+  for (const name of ['firstName', 'lastName', 'department', 'jobTitle'] as const)
+    set(name, () => check.text(name, input[name]));
+  set('grade', () => check.text('grade', input.grade, 20));
+  set('email', () => check.email(input.email));
+  set('employmentType', () => check.employmentType(input.employmentType));
+  set('hireDate', () => check.isoDate('hireDate', input.hireDate));
+  set('location', () => check.location(input.location));
+  set('timeZone', () => check.timeZone(input.timeZone));
+  set('phone', () => check.phone(input.phone));
+  set('salary', () => check.salary(input.salary));
+  inputCheck.done();
   return patch;
 }
 

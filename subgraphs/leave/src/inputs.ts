@@ -1,5 +1,6 @@
 import { daysBetween, isIsoDate } from '../../../runtime/src/calendar';
 import { checkText, DEFAULT_BOUNDS } from '../../../runtime/src/inputBounds/textBounds';
+import { createInputCheck } from '../../../runtime/src/inputCheck';
 import type { Span } from './days';
 import type { LeaveStatus } from './entities';
 import { invalid } from './errors';
@@ -98,26 +99,40 @@ export interface CheckedRequest {
   reason: string | null;
 }
 
-/** Checks what `requestLeave` (or a compliance question about it) was given. */
+/**
+ * Checks what `requestLeave` (or a compliance question about it) was given: every bad
+ * field is refused together, each naming itself.
+ */
 export function requestInput(input: RequestLeaveInput, callerId: string | null): CheckedRequest {
+  const inputCheck = createInputCheck();
+  const field = inputCheck.field;
   const employeeId = input.employeeId ?? callerId;
   if (!employeeId)
-    throw invalid('employeeId', 'employeeId is required when the caller is not an employee.');
-  const type = leaveType(input.leaveType);
-  const startDate = isoDate('startDate', input.startDate);
-  const endDate = isoDate('endDate', input.endDate);
+    field(() => {
+      throw invalid('employeeId', 'employeeId is required when the caller is not an employee.');
+    });
+  const type = field(() => leaveType(input.leaveType));
+  const startDate = field(() => isoDate('startDate', input.startDate));
+  const endDate = field(() => isoDate('endDate', input.endDate));
+  const halfDayStart = input.halfDayStart ?? false;
+  const halfDayEnd = input.halfDayEnd ?? false;
+  if (startDate && endDate) field(() => checkSpan(startDate, endDate, halfDayStart, halfDayEnd));
+  const reason = field(() => text('reason', input.reason));
+  inputCheck.done();
+  const span = { startDate: startDate!, endDate: endDate!, halfDayStart, halfDayEnd };
+  return { employeeId: employeeId!, leaveType: type!, span, reason: reason ?? null };
+}
+
+/** The end against the start: not before it, not too far, one half day on a one-day request. */
+function checkSpan(startDate: string, endDate: string, halfDayStart: boolean, halfDayEnd: boolean) {
   if (endDate < startDate) throw invalid('endDate', 'endDate must not be before startDate.');
   if (daysBetween(startDate, endDate) >= MAX_SPAN_DAYS)
     throw invalid('endDate', `endDate must be less than ${MAX_SPAN_DAYS} days after startDate.`);
-  const halfDayStart = input.halfDayStart ?? false;
-  const halfDayEnd = input.halfDayEnd ?? false;
   if (startDate === endDate && halfDayStart && halfDayEnd)
     throw invalid(
       'halfDayEnd',
       'halfDayEnd cannot join halfDayStart on a one-day request: a day has one half day off at most.',
     );
-  const span = { startDate, endDate, halfDayStart, halfDayEnd };
-  return { employeeId, leaveType: type, span, reason: text('reason', input.reason) };
 }
 
 const QUESTION_FIELDS: Record<string, 'ID' | 'String' | 'reason' | 'Boolean'> = {

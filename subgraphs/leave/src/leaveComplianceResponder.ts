@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { firstFault } from '../../../runtime/src/inputCheck';
 import type { ResponderDefinition } from '../../../runtime/src/ownerRequests';
 import {
   COMPLIANCE_CHECKS,
@@ -26,9 +27,11 @@ export function leaveComplianceResponder(settings: LeaveSettings): ResponderDefi
     async answer(question, { em }): Promise<ComplianceAnswer> {
       try {
         return await checkRequest(em, settings, question);
-      } catch (error) {
-        // The refusals a real request would get before any rule: who asks, and the input.
-        if (!(error instanceof LeaveError)) throw error;
+      } catch (thrown) {
+        // The refusals a real request would get before any rule: who asks, and the input
+        // (its first bad field, as a refusal names one).
+        const error = firstFault(thrown);
+        if (!(error instanceof LeaveError)) throw thrown;
         const refusal = { code: error.code, message: error.message, field: error.field ?? null };
         return { allowed: false, findings: [], refusal };
       }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { firstFault } from '../../../runtime/src/inputCheck';
 import type { Identity } from '../../../runtime/src/identity';
 import type { ResponderDefinition } from '../../../runtime/src/ownerRequests';
 import {
@@ -95,8 +96,10 @@ export async function checkTimeEntry(
         ? await recordProblems(em, identity, input)
         : await amendProblems(em, identity, input);
     return { allowed: !problems.length, findings: problems.map(finding) };
-  } catch (error) {
-    if (!(error instanceof TimeError)) throw error;
+  } catch (thrown) {
+    // A question with several bad fields is answered with the first, as a refusal names one.
+    const error = firstFault(thrown);
+    if (!(error instanceof TimeError)) throw thrown;
     if (!REFUSING.has(error.code)) return { allowed: false, findings: [finding(error)] };
     const refusal = { code: error.code, message: error.message, field: error.field ?? null };
     return { allowed: false, findings: [], refusal };

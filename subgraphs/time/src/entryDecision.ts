@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Identity } from '../../../runtime/src/identity';
+import { createInputCheck, type InputCheck } from '../../../runtime/src/inputCheck';
 import { EmployeeCopySchema, TimeEntrySchema, type PeriodType, type TimeEntry } from './entities';
 import {
   employeeTerminated,
@@ -29,33 +30,61 @@ export interface Period {
   mealBreakMinutes: number;
 }
 
-/** The checked period of a new entry; a bad field is BAD_USER_INPUT naming it. */
+/** The checked period of a new entry; every bad field is BAD_USER_INPUT naming it, together. */
 export function recordedPeriod(input: RecordTimeEntryInput): Period {
-  const period: Period = {
-    periodType: check.periodType(input.periodType),
-    shiftType: check.shiftType(input.shiftType),
-    startTime: check.dateTime('startTime', input.startTime),
-    endTime: check.optionalDateTime('endTime', input.endTime),
+  const inputCheck = createInputCheck();
+  const field = inputCheck.field;
+  const period = {
+    periodType: field(() => check.periodType(input.periodType)),
+    shiftType: field(() => check.shiftType(input.shiftType)),
+    startTime: field(() => check.dateTime('startTime', input.startTime)),
+    endTime: field(() => check.optionalDateTime('endTime', input.endTime)),
     mealBreakMinutes: input.mealBreakMinutes ?? 0,
   };
-  check.period(period.startTime, period.endTime, period.mealBreakMinutes);
-  return period;
+  checkPeriod(inputCheck, period);
+  inputCheck.done();
+  return period as Period;
 }
 
 /** The entry as the amend leaves it, checked: absent fields stay as they are. */
 export function amendedPeriod(entry: TimeEntry, input: AmendTimeEntryInput): Period {
-  const has = (field: keyof AmendTimeEntryInput) => input[field] !== undefined;
-  for (const field of ['periodType', 'startTime', 'mealBreakMinutes'] as const)
-    if (input[field] === null) throw invalid(field, `${field} cannot be null.`);
-  const next: Period = {
-    periodType: has('periodType') ? check.periodType(input.periodType) : entry.periodType,
-    shiftType: has('shiftType') ? check.shiftType(input.shiftType) : entry.shiftType,
-    startTime: has('startTime') ? check.dateTime('startTime', input.startTime) : entry.startTime,
-    endTime: has('endTime') ? check.optionalDateTime('endTime', input.endTime) : entry.endTime,
+  const inputCheck = createInputCheck();
+  const field = inputCheck.field;
+  const has = (name: keyof AmendTimeEntryInput) => input[name] !== undefined;
+  for (const name of ['periodType', 'startTime', 'mealBreakMinutes'] as const)
+    if (input[name] === null)
+      field(() => {
+        throw invalid(name, `${name} cannot be null.`);
+      });
+  const next = {
+    periodType: has('periodType')
+      ? field(() => check.periodType(input.periodType))
+      : entry.periodType,
+    shiftType: has('shiftType') ? field(() => check.shiftType(input.shiftType)) : entry.shiftType,
+    startTime: has('startTime')
+      ? field(() => check.dateTime('startTime', input.startTime))
+      : entry.startTime,
+    endTime: has('endTime')
+      ? field(() => check.optionalDateTime('endTime', input.endTime))
+      : entry.endTime,
     mealBreakMinutes: has('mealBreakMinutes') ? input.mealBreakMinutes! : entry.mealBreakMinutes,
   };
-  check.period(next.startTime, next.endTime, next.mealBreakMinutes);
-  return next;
+  checkPeriod(inputCheck, next);
+  inputCheck.done();
+  return next as Period;
+}
+
+/** The meal break alone, then end against start once both are known to be good. */
+function checkPeriod(
+  inputCheck: InputCheck,
+  period: { startTime?: Date | null; endTime?: Date | null; mealBreakMinutes: number | null },
+): void {
+  const meal = period.mealBreakMinutes;
+  if (meal === null) return;
+  inputCheck.field(() => check.mealBreak(meal));
+  const { startTime, endTime } = period;
+  if (startTime && endTime !== undefined)
+    inputCheck.field(() => check.period(startTime, endTime, meal));
 }
 
 /** The fields of `next` that differ from the stored entry. */

@@ -55,12 +55,17 @@ export function shiftType(value: unknown, field = 'shiftType'): string | null {
   return trimmed || null;
 }
 
+/** A meal break: a whole number of minutes, 0 or more. */
+export function mealBreak(mealBreakMinutes: number): void {
+  if (!Number.isInteger(mealBreakMinutes) || mealBreakMinutes < 0)
+    throw invalid('mealBreakMinutes', 'mealBreakMinutes must be a whole number, 0 or more.');
+}
+
 /** End after start; the meal break 0 or more and shorter than the period (when it is closed). */
 export function period(start: Date, end: Date | null, mealBreakMinutes: number): void {
   if (end && end.getTime() <= start.getTime())
     throw invalid('endTime', 'endTime must be after startTime.');
-  if (!Number.isInteger(mealBreakMinutes) || mealBreakMinutes < 0)
-    throw invalid('mealBreakMinutes', 'mealBreakMinutes must be a whole number, 0 or more.');
+  mealBreak(mealBreakMinutes);
   if (end && mealBreakMinutes * 60_000 >= end.getTime() - start.getTime())
     throw invalid('mealBreakMinutes', 'mealBreakMinutes must be less than the period.');
 }
