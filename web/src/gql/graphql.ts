@@ -946,7 +946,7 @@ export type AccrualBalancesQueryVariables = Exact<{
 }>;
 
 
-export type AccrualBalancesQuery = { employee: { id: string, accruals: Array<{ accrualType: AccrualType, measurementUnit: MeasurementUnit, target: number, worked: number, remaining: number, expectedToDate: number, status: AccrualStatus }> } | null };
+export type AccrualBalancesQuery = { employee: { id: string, accruals: Array<{ accrualType: AccrualType, measurementUnit: MeasurementUnit, target: number, worked: number, remaining: number, expectedToDate: number, status: AccrualStatus }> | null } | null };
 
 export type GradeListQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1103,7 +1103,7 @@ export type MonthlyAttendanceQueryVariables = Exact<{
 }>;
 
 
-export type MonthlyAttendanceQuery = { employees: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, firstName: string, lastName: string, department: string, attendanceSummary: { presentDays: number, absentDays: number, leaveDays: number, halfDays: number, incompleteDays: number, lateArrivals: number, workedHours: number, overtimeHours: number } }> } };
+export type MonthlyAttendanceQuery = { employees: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, firstName: string, lastName: string, department: string, attendanceSummary: { presentDays: number, absentDays: number, leaveDays: number, halfDays: number, incompleteDays: number, lateArrivals: number, workedHours: number, overtimeHours: number } | null }> } };
 
 export type PolicyRulesFragment = { kind: PolicyKind, key: string, version: number, effectiveFrom: string, inForce: boolean, changedBy: string | null, reason: string | null, leave: { enabled: boolean, paid: boolean, usesBalance: boolean, entitlementDays: number, allowNegative: boolean, countsWeekends: boolean, countsHolidays: boolean, noticeDays: number, maxConsecutiveDays: number | null, halfDaysAllowed: boolean, carryOverCapDays: number, carryOverExpiryMonths: number } | null, attendance: { graceMinutes: number, halfDayMinutes: number, overtimeToleranceMinutes: number, workdayStart: string, defaultShiftMinutes: number, latePatternCount: number, latePatternDays: number } | null, workingTime: { futureStartDays: number, maxEntryMinutes: number, dailyOvertimeCapMinutes: number, minimumBreakAfterMinutes: number, minimumBreakMinutes: number } | null, retention: { auditRetentionDays: number } | null };
 
@@ -1170,7 +1170,7 @@ export type MyLeaveQueryVariables = Exact<{
 }>;
 
 
-export type MyLeaveQuery = { employee: { id: string, leaveBalances: Array<{ leaveType: LeaveType, entitlement: number, carriedOver: number, taken: number, pending: number, remaining: number }>, leaveRequests: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, leaveType: LeaveType, startDate: string, endDate: string, days: number, status: LeaveStatus, version: number }> } } | null };
+export type MyLeaveQuery = { employee: { id: string, leaveBalances: Array<{ leaveType: LeaveType, entitlement: number, carriedOver: number, taken: number, pending: number, remaining: number }> | null, leaveRequests: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, leaveType: LeaveType, startDate: string, endDate: string, days: number, status: LeaveStatus, version: number }> } | null } | null };
 
 export type CheckLeaveQueryVariables = Exact<{
   input: ComplianceCheckInput;
@@ -1199,7 +1199,7 @@ export type PendingLeaveApprovalsQueryVariables = Exact<{
 }>;
 
 
-export type PendingLeaveApprovalsQuery = { pendingLeaveApprovals: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, leaveType: LeaveType, startDate: string, endDate: string, days: number, version: number, employee: { id: string, firstName: string, lastName: string } }> } };
+export type PendingLeaveApprovalsQuery = { pendingLeaveApprovals: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, leaveType: LeaveType, startDate: string, endDate: string, days: number, version: number, employee: { id: string, firstName: string, lastName: string } | null }> } };
 
 export type ApproveLeaveMutationVariables = Exact<{
   input: ApproveLeaveInput;
@@ -1220,7 +1220,7 @@ export type LeaveRequestUpdatedSubscriptionVariables = Exact<{
 }>;
 
 
-export type LeaveRequestUpdatedSubscription = { leaveRequestUpdated: { id: string, status: LeaveStatus, employee: { id: string, firstName: string } } };
+export type LeaveRequestUpdatedSubscription = { leaveRequestUpdated: { id: string, status: LeaveStatus, employee: { id: string, firstName: string } | null } };
 
 export type TeamDashboardQueryVariables = Exact<{
   managerId: string | number;
@@ -1229,7 +1229,7 @@ export type TeamDashboardQueryVariables = Exact<{
 }>;
 
 
-export type TeamDashboardQuery = { employee: { id: string, firstName: string, directReports: Array<{ id: string, firstName: string, lastName: string, jobTitle: string, accruals: Array<{ accrualType: AccrualType, target: number, worked: number, remaining: number, status: AccrualStatus }>, leaveBalances: Array<{ leaveType: LeaveType, remaining: number }>, attendanceSummary: { presentDays: number, absentDays: number, leaveDays: number, lateArrivals: number, workedHours: number, overtimeHours: number }, leaveRequests: { totalCount: number } }> } | null };
+export type TeamDashboardQuery = { employee: { id: string, firstName: string, directReports: Array<{ id: string, firstName: string, lastName: string, jobTitle: string, accruals: Array<{ accrualType: AccrualType, target: number, worked: number, remaining: number, status: AccrualStatus }> | null, leaveBalances: Array<{ leaveType: LeaveType, remaining: number }> | null, attendanceSummary: { presentDays: number, absentDays: number, leaveDays: number, lateArrivals: number, workedHours: number, overtimeHours: number } | null, leaveRequests: { totalCount: number } | null }> } | null };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1281,7 +1281,7 @@ export type TimecardQueryVariables = Exact<{
 }>;
 
 
-export type TimecardQuery = { employee: { id: string, timeEntries: Array<{ id: string, periodType: PeriodType, shiftType: string | null, startTime: string, endTime: string | null, mealBreakMinutes: number, version: number }> } | null };
+export type TimecardQuery = { employee: { id: string, timeEntries: Array<{ id: string, periodType: PeriodType, shiftType: string | null, startTime: string, endTime: string | null, mealBreakMinutes: number, version: number }> | null } | null };
 
 export type RecordTimeEntryMutationVariables = Exact<{
   input: RecordTimeEntryInput;
@@ -1310,7 +1310,7 @@ export type TodayQueryVariables = Exact<{
 }>;
 
 
-export type TodayQuery = { employee: { id: string, schedule: Array<{ id: string, start: string, end: string, shiftType: string | null }>, attendanceEntries: Array<{ id: string, checkInTime: string, checkOutTime: string | null, checkInLocation: string | null, workedHours: number, late: boolean, lateByMinutes: number, supersededByEntryId: string | null }> } | null };
+export type TodayQuery = { employee: { id: string, schedule: Array<{ id: string, start: string, end: string, shiftType: string | null }> | null, attendanceEntries: Array<{ id: string, checkInTime: string, checkOutTime: string | null, checkInLocation: string | null, workedHours: number, late: boolean, lateByMinutes: number, supersededByEntryId: string | null }> | null } | null };
 
 export type CheckInMutationVariables = Exact<{
   input: CheckInInput;

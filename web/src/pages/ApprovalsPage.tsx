@@ -36,7 +36,7 @@ export default function ApprovalsPage() {
           filename="approvals.csv"
           rows={list?.nodes ?? []}
           columns={[
-            { heading: 'Employee', value: (r) => `${r.employee.firstName} ${r.employee.lastName}` },
+            { heading: 'Employee', value: (r) => personName(r.employee) },
             { heading: 'Type', value: (r) => r.leaveType },
             { heading: 'From', value: (r) => r.startDate },
             { heading: 'To', value: (r) => r.endDate },
@@ -61,9 +61,7 @@ export default function ApprovalsPage() {
         <tbody>
           {list?.nodes.map((r) => (
             <tr key={r.id}>
-              <td>
-                {r.employee.firstName} {r.employee.lastName}
-              </td>
+              <td>{personName(r.employee)}</td>
               <td>{r.leaveType}</td>
               <td>{r.startDate}</td>
               <td>{r.endDate}</td>
@@ -105,4 +103,9 @@ export default function ApprovalsPage() {
       />
     </section>
   );
+}
+
+/** A name to show; '–' when the employees service could not say (the request still shows). */
+function personName(person: { firstName: string; lastName: string } | null): string {
+  return person ? `${person.firstName} ${person.lastName}` : '–';
 }

@@ -19,7 +19,7 @@ import { localDate } from '../ui/dates';
 // Only the parts drawn here, so the chart costs what it uses (and only on this page).
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
-type Accrual = NonNullable<AccrualBalancesQuery['employee']>['accruals'][number];
+type Accrual = NonNullable<NonNullable<AccrualBalancesQuery['employee']>['accruals']>[number];
 
 /** Balances: each accrual type, worked against its target and the share expected by today. */
 export default function BalancesPage() {

@@ -14,7 +14,7 @@ import { CsvButton } from '../ui/CsvButton';
 import { Field, ProblemList, formatDateTime } from '../ui/Field';
 import { addDays, localDate, toLocalInput, toOffsetDateTime } from '../ui/dates';
 
-type Entry = NonNullable<TimecardQuery['employee']>['timeEntries'][number];
+type Entry = NonNullable<NonNullable<TimecardQuery['employee']>['timeEntries']>[number];
 
 const PERIOD_TYPES: PeriodType[] = ['SHIFT', 'OVERTIME', 'ON_CALL', 'TRAINING', 'ABSENCE'];
 

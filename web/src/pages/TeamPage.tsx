@@ -24,10 +24,10 @@ export default function TeamPage() {
           rows={reports}
           columns={[
             { heading: 'Name', value: (r) => `${r.firstName} ${r.lastName}` },
-            { heading: 'Present days', value: (r) => r.attendanceSummary.presentDays },
-            { heading: 'Late arrivals', value: (r) => r.attendanceSummary.lateArrivals },
-            { heading: 'Worked hours', value: (r) => r.attendanceSummary.workedHours },
-            { heading: 'Pending requests', value: (r) => r.leaveRequests.totalCount },
+            { heading: 'Present days', value: (r) => r.attendanceSummary?.presentDays ?? '' },
+            { heading: 'Late arrivals', value: (r) => r.attendanceSummary?.lateArrivals ?? '' },
+            { heading: 'Worked hours', value: (r) => r.attendanceSummary?.workedHours ?? '' },
+            { heading: 'Pending requests', value: (r) => r.leaveRequests?.totalCount ?? '' },
           ]}
         />
       </div>
@@ -50,11 +50,11 @@ export default function TeamPage() {
                 <br />
                 <small>{r.jobTitle}</small>
               </td>
-              <td>{r.attendanceSummary.presentDays}</td>
-              <td>{r.attendanceSummary.lateArrivals}</td>
-              <td>{r.attendanceSummary.workedHours}</td>
-              <td>{r.leaveBalances.find((b) => b.leaveType === 'ANNUAL')?.remaining ?? '–'}</td>
-              <td>{r.leaveRequests.totalCount}</td>
+              <td>{r.attendanceSummary?.presentDays ?? '–'}</td>
+              <td>{r.attendanceSummary?.lateArrivals ?? '–'}</td>
+              <td>{r.attendanceSummary?.workedHours ?? '–'}</td>
+              <td>{r.leaveBalances?.find((b) => b.leaveType === 'ANNUAL')?.remaining ?? '–'}</td>
+              <td>{r.leaveRequests?.totalCount ?? '–'}</td>
             </tr>
           ))}
         </tbody>

@@ -36,7 +36,7 @@ export default function TodayPage() {
         <>
           <div className="card">
             <h2>Your shift</h2>
-            {data.employee?.schedule.length ? (
+            {data.employee?.schedule?.length ? (
               <ul>
                 {data.employee.schedule.map((shift) => (
                   <li key={shift.id}>
