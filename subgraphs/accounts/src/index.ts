@@ -90,8 +90,7 @@ export function createAccounts(options: AccountsOptions = {}): AccountsModule {
       const link = await inviteFirstAdmin(ctx.em, deps, ctx.cipher);
       if (link)
         ctx.logger.warn(
-          { email: settings.INITIAL_ADMIN_EMAIL },
-          `no account yet: the first administrator signs in by choosing a password at ${link}`,
+          `no account yet: the first administrator (INITIAL_ADMIN_EMAIL) chooses a password at ${link}; the link works once`,
         );
     },
   });
@@ -108,3 +107,4 @@ export { applyEmployeeEvent } from './handlers';
 export { inviteAdmin } from './firstAdmin';
 export { MAX_FAILED_SIGN_INS } from './deps';
 export { createAccount, type AccountDraft } from './testAccounts';
+export { readAccountSettings } from './settings';
