@@ -436,6 +436,17 @@ const validData: Record<string, Record<string, unknown>> = {
     from: null,
     to: 'AUDITOR',
   },
+  'accounts.partner_client.created': {
+    clientId: 'partner-abc',
+    name: 'Payroll Ltd',
+    scopes: ['employees:read'],
+    quotaRequests: 600,
+    quotaCost: null,
+  },
+  'accounts.partner_client.revoked': {
+    clientId: 'partner-abc',
+    revokedAt: '2026-11-22T09:30:00.000Z',
+  },
   'notifications.notification.read': {
     notificationId: ENTRY,
     recipientId: EMPLOYEE,

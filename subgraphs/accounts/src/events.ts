@@ -45,3 +45,30 @@ export const roleChanged = (data: {
   from: string | null;
   to: string | null;
 }): EventDraft => ({ type: ROLE_CHANGED, subject: data.accountId, data });
+
+export const PARTNER_CLIENT_CREATED = 'accounts.partner_client.created';
+export const PARTNER_CLIENT_REVOKED = 'accounts.partner_client.revoked';
+
+export const partnerClientCreated = (client: {
+  id: string;
+  name: string;
+  scopes: string[];
+  quotaRequests: number | null;
+  quotaCost: number | null;
+}): EventDraft => ({
+  type: PARTNER_CLIENT_CREATED,
+  subject: client.id,
+  data: {
+    clientId: client.id,
+    name: client.name,
+    scopes: client.scopes,
+    quotaRequests: client.quotaRequests,
+    quotaCost: client.quotaCost,
+  },
+});
+
+export const partnerClientRevoked = (data: { clientId: string; revokedAt: Date }): EventDraft => ({
+  type: PARTNER_CLIENT_REVOKED,
+  subject: data.clientId,
+  data: { clientId: data.clientId, revokedAt: data.revokedAt.toISOString() },
+});

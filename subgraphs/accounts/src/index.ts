@@ -16,6 +16,8 @@ import { inviteFirstAdmin } from './firstAdmin';
 import { createEmployeeHandler } from './handlers';
 import { createAuthRoutes } from './http/authRoutes';
 import { deliveryJob, type MailSettings, type MailTransport } from './mail';
+import { partnerClientResolvers } from './partners/partnerClients';
+import { tokenRoute } from './partners/tokenEndpoint';
 import { createResolvers } from './resolvers';
 import { readAccountSettings } from './settings';
 
@@ -77,11 +79,14 @@ export function createAccounts(options: AccountsOptions = {}): AccountsModule {
   const module = defineSubgraph<unknown>({
     name: 'accounts',
     typeDefs,
-    resolvers: { DateTime: DateTimeScalar, ...createResolvers(deps) } as never,
+    resolvers: {
+      DateTime: DateTimeScalar,
+      ...createResolvers(deps, partnerClientResolvers(deps)),
+    } as never,
     entities,
     eventHandlers: [createEmployeeHandler(deps, started)],
     jobs: mail ? [deliveryJob(mail, now, options.deliveryIntervalMs ?? 5000)] : [],
-    publicRoutes: createAuthRoutes(deps),
+    publicRoutes: createAuthRoutes(deps, tokenRoute(deps)),
     issuesTokens: true,
     async onStart(ctx) {
       cipher = ctx.cipher;
