@@ -77,4 +77,18 @@ describe('the role an account signs in with', () => {
     });
     expect(login.status).toBe(401);
   });
+
+  it('follows a work e-mail HR changes: the person signs in with the new one', async () => {
+    const id = await h.hire({ email: 'old@example.org' });
+    await h.account({ email: 'old@example.org', employeeId: id });
+    await h.send('employees.employee.updated', {
+      employeeId: id,
+      employeeNumber: 'E2',
+      version: 2,
+      changes: { email: { old: 'old@example.org', new: 'New@Example.org' } },
+    });
+    const login = (email: string) => h.call('/auth/login', { body: { email, password: PASSWORD } });
+    expect((await login('new@example.org')).status).toBe(200);
+    expect((await login('old@example.org')).status).toBe(401);
+  });
 });
