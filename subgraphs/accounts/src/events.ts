@@ -5,7 +5,7 @@ export const LOGGED_OUT = 'accounts.user.logged_out';
 export const LOGIN_FAILED = 'accounts.user.login_failed';
 
 /** How a person got a session. */
-export type SignInMethod = 'PASSWORD' | 'INVITATION' | 'PASSWORD_RESET' | 'OIDC';
+export type SignInMethod = 'PASSWORD' | 'INVITATION' | 'PASSWORD_RESET';
 
 /** Why a session ended. */
 export type SignOutReason = 'SIGNED_OUT' | 'REFRESH_TOKEN_REUSED';
