@@ -17,7 +17,8 @@ describe('sign-in through the gateway', () => {
   const hr = { role: 'HR' as const, sub: 'service:hr' };
 
   beforeAll(async () => {
-    tp = await createTestPlatform();
+    // Few failed sign-ins per address, so the last test reaches the block quickly.
+    tp = await createTestPlatform({ env: { RATE_LIMIT_AUTH_FAILURES: '12' } });
     origin = originOf(tp);
   }, 120_000);
   afterAll(() => tp?.stop());
@@ -187,5 +188,21 @@ describe('sign-in through the gateway', () => {
       code: 'UNSUPPORTED_GRANT_TYPE',
       field: 'grant_type',
     });
+  });
+
+  // Last: it leaves this address blocked.
+  it('blocks an address that fails to sign in too often, across accounts', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12 && statuses.at(-1) !== 429; i++) {
+      const reply = await signIn(origin, `nobody${i}@example.org`, PASSWORD);
+      statuses.push(reply.status);
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.slice(0, -1).every((status) => status === 401)).toBe(true);
+    const blocked = await authCall(origin, '/auth/login', {
+      body: { email: 'root@example.org', password: PASSWORD },
+    });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.errors[0].extensions.code).toBe('RATE_LIMITED');
   });
 });
