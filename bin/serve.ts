@@ -92,16 +92,17 @@ async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing)
   const endpoints: Record<string, SubgraphEndpoint> = Object.fromEntries(
     Object.entries(urls).map(([name, url]) => [name, { url }]),
   );
-  const routes = Object.fromEntries(
-    subgraphs.flatMap((module) =>
-      [...Object.keys(module.routes ?? {}), ...Object.keys(module.publicRoutes ?? {})].map(
-        (path) => [
+  const proxiedRoutes = (routesOf: (module: (typeof subgraphs)[number]) => object | undefined) =>
+    Object.fromEntries(
+      subgraphs.flatMap((module) =>
+        Object.keys(routesOf(module) ?? {}).map((path) => [
           path,
           proxyRoute(urls[module.name], { assertion, timeoutMs: config.SUBGRAPH_TIMEOUT_MS }),
-        ],
+        ]),
       ),
-    ),
-  );
+    );
+  const routes = proxiedRoutes((module) => module.routes);
+  const publicRoutes = proxiedRoutes((module) => module.publicRoutes);
   // Subscriptions are served from the events stream, so they need NATS.
   const namespace = createNamespace(config.NATS_NAMESPACE);
   const nats = config.NATS_URL
@@ -117,6 +118,7 @@ async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing)
     introspection: config.INTROSPECTION_OPEN ? 'open' : 'restricted',
     ...edgeOptions(config),
     routes,
+    publicRoutes,
     subscriptions: nats && {
       ...hrSubscriptions(nats, namespace),
       limits: socketLimitsOf(config),

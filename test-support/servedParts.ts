@@ -72,7 +72,12 @@ export async function prepareServedParts(options: ServedPartsOptions): Promise<S
     keys,
     issuer: createLocalIssuer({ dataDir: keysDir, issuer: 'hr-platform', audience: 'hr-platform' }),
     subgraph: (name, port, env = {}) =>
-      serve(name, port, { GATEWAY_JWKS_FILE: keys.gatewayJwks, ...env }),
+      serve(name, port, {
+        GATEWAY_JWKS_FILE: keys.gatewayJwks,
+        // Sign-in is the issuer: as in the compose file, it reads the issuer's key from its DATA_DIR.
+        ...(name === 'accounts' && { DATA_DIR: keysDir }),
+        ...env,
+      }),
     gateway: (port, env) =>
       serve('gateway', port, { GATEWAY_ASSERTION_KEY_FILE: keys.gatewayPrivate, ...env }),
     // Starting takes a while on a busy machine, the more so while other suites start

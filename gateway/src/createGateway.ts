@@ -45,6 +45,7 @@ import {
 } from './operations/createOperationGuardPlugin';
 import { watchCostDirectives } from './operations/watchCostDirectives';
 import { createRateLimiting } from './rateLimits/createRateLimiting';
+import { guardPublicRoute } from './rateLimits/guardPublicRoute';
 import type { RateLimitOptions } from './rateLimits/RateLimitOptions';
 import {
   createSubgraphReadiness,
@@ -87,6 +88,11 @@ export interface GatewayOptions {
   concurrency?: ConcurrencyOptions;
   /** Extra exact-path HTTP routes, e.g. `/.well-known/jwks.json` or an export proxied to a subgraph. */
   routes?: Record<string, RouteHandler>;
+  /**
+   * Routes anyone may call without a token (sign-in, `/auth/*`), under the client address's
+   * limits: its quota, and its failed sign-ins (an answer of 401 counts as one).
+   */
+  publicRoutes?: Record<string, RouteHandler>;
   /**
    * Readiness beyond the gateway's own (its supergraph loaded and its required
    * subgraphs reachable, see `readiness`), for `/health/ready`.
@@ -251,6 +257,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     routes: {
       ...publicMetricsRoutes(options.metricsEndpoint ?? {}, metrics.registry),
       ...options.routes,
+      ...Object.fromEntries(
+        Object.entries(options.publicRoutes ?? {}).map(([path, route]) => [
+          path,
+          rateLimiting ? guardPublicRoute(route, rateLimiting.limits, clientAddress) : route,
+        ]),
+      ),
     },
     ready: async () => {
       if (!running) return false;

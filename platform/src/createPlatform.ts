@@ -141,8 +141,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         res.end(JSON.stringify(issuer.jwks()));
       },
       ...Object.assign({}, ...Object.values(runtimes).map((r) => r.routes())),
-      ...Object.assign({}, ...Object.values(runtimes).map((r) => r.publicRoutes())),
     },
+    publicRoutes: Object.assign({}, ...Object.values(runtimes).map((r) => r.publicRoutes())),
     // Each subgraph's own readiness counts through its endpoint, by name.
     ready: async () => !nats.nc.isClosed(),
     subscriptions: {

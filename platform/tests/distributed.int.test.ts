@@ -32,19 +32,26 @@ describe('distributed mode: gateway and subgraphs as separate processes', () => 
     });
     gatewayKey = JSON.parse(fs.readFileSync(parts.keys.gatewayPrivate, 'utf8')) as JWK;
     issue = (role, sub) => parts.issuer.issue({ role, sub });
-    const [employeesPort, auditPort, gatewayPort] = [
+    const [employeesPort, auditPort, accountsPort, gatewayPort] = [
+      await freePort(),
       await freePort(),
       await freePort(),
       await freePort(),
     ];
     parts.subgraph('employees', employeesPort);
     parts.subgraph('audit', auditPort);
-    await Promise.all([parts.ready(employeesPort), parts.ready(auditPort)]);
+    parts.subgraph('accounts', accountsPort);
+    await Promise.all([
+      parts.ready(employeesPort),
+      parts.ready(auditPort),
+      parts.ready(accountsPort),
+    ]);
     parts.gateway(gatewayPort, {
       SUBGRAPH_URL_EMPLOYEES: `http://127.0.0.1:${employeesPort}/graphql`,
       SUBGRAPH_URL_AUDIT: `http://127.0.0.1:${auditPort}/graphql`,
-      // The other subgraphs do not run here: readiness requires only these two.
-      GATEWAY_REQUIRED_SUBGRAPHS: 'employees,audit',
+      SUBGRAPH_URL_ACCOUNTS: `http://127.0.0.1:${accountsPort}/graphql`,
+      // The other subgraphs do not run here: readiness requires only these.
+      GATEWAY_REQUIRED_SUBGRAPHS: 'employees,audit,accounts',
     });
     await parts.ready(gatewayPort);
     gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
@@ -65,6 +72,41 @@ describe('distributed mode: gateway and subgraphs as separate processes', () => 
     });
     return (await response.json()) as { data?: any; errors?: any[] };
   };
+
+  it('signs a hired person in through the gateway, sign-in served by its own process', async () => {
+    const hr = await issue('HR', 'service:hr');
+    const created = await graphql(
+      contractOperation('CreateEmployee'),
+      { input: personInput('Kofi', 'Mensah') },
+      hr,
+    );
+    const id = created.data!.createEmployee.id as string;
+    const invitation = await waitFor(async () => {
+      const reply = await graphql(
+        'query ($id: ID!) { employee(id: $id) { invitation { url } } }',
+        { id },
+        hr,
+      );
+      return reply.data?.employee?.invitation?.url as string | undefined;
+    });
+    const token = invitation.split('/').pop();
+    const accepted = await fetch(`${gatewayUrl}/auth/invitations/${token}/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ password: 'a password long enough' }),
+    });
+    expect(accepted.status).toBe(200);
+    const cookie = accepted.headers.get('set-cookie')!.split(';')[0];
+    const refreshed = await fetch(`${gatewayUrl}/auth/refresh`, {
+      method: 'POST',
+      headers: { cookie },
+    });
+    expect(refreshed.status).toBe(200);
+    const session = (await refreshed.json()) as { accessToken: string };
+    const me = await graphql(contractOperation('Me'), {}, session.accessToken);
+    expect(me.errors).toBeUndefined();
+    expect(me.data.me.id).toBe(id);
+  });
 
   it('writes through the gateway, and the audit subgraph hears of it over NATS', async () => {
     const hr = await issue('HR', 'service:hr');

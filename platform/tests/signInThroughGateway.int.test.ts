@@ -17,7 +17,8 @@ describe('sign-in through the gateway', () => {
   const hr = { role: 'HR' as const, sub: 'service:hr' };
 
   beforeAll(async () => {
-    tp = await createTestPlatform();
+    // Few failed sign-ins per address, so the last test reaches the block quickly.
+    tp = await createTestPlatform({ env: { RATE_LIMIT_AUTH_FAILURES: '12' } });
     origin = originOf(tp);
   }, 120_000);
   afterAll(() => tp?.stop());
@@ -131,5 +132,77 @@ describe('sign-in through the gateway', () => {
     });
     const reply = await asToken(session.body.accessToken, '{ employees(first: 1) { totalCount } }');
     expect(reply.errors).toBeUndefined();
+  });
+
+  it('gives a partner client PARTNER tokens with its scopes, counted against its own quota', async () => {
+    const admin = { role: 'ADMIN' as const, sub: 'service:admin' };
+    const CREATE = `mutation ($input: CreatePartnerClientInput!) {
+      createPartnerClient(input: $input) { clientSecret client { id scopes quotaRequests revokedAt } }
+    }`;
+    const input = { name: 'Payroll Ltd', scopes: ['employees:read'], quotaRequests: 3 };
+    const refused = await tp.graphql(CREATE, { input }, hr);
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const badScope = await tp.graphql(
+      CREATE,
+      { input: { ...input, scopes: ['everything'] } },
+      admin,
+    );
+    expect(badScope.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'scopes',
+    });
+    const created = await tp.graphql(CREATE, { input }, admin);
+    expect(created.errors).toBeUndefined();
+    const { clientSecret, client } = created.data!.createPartnerClient;
+    expect(client).toMatchObject({ scopes: ['employees:read'], quotaRequests: 3, revokedAt: null });
+
+    const form = (secret: string) =>
+      authCall(origin, '/auth/token', {
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: client.id,
+          client_secret: secret,
+        }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+    const wrong = await form('not-the-secret');
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error).toBe('invalid_client');
+    const granted = await form(clientSecret);
+    expect(granted.status).toBe(200);
+    expect(granted.body).toMatchObject({ token_type: 'Bearer', scope: 'employees:read' });
+
+    const query = '{ employees(first: 1) { totalCount } }';
+    for (let i = 0; i < 3; i++) {
+      const reply = await asToken(granted.body.access_token, query);
+      expect(reply.errors).toBeUndefined();
+    }
+    const over = await asToken(granted.body.access_token, query);
+    expect(over.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+
+    const REVOKE = `mutation ($id: ID!) { revokePartnerClient(id: $id) { revokedAt } }`;
+    expect((await tp.graphql(REVOKE, { id: client.id }, admin)).errors).toBeUndefined();
+    expect((await form(clientSecret)).status).toBe(401);
+    const json = await authCall(origin, '/auth/token', { body: { grant_type: 'password' } });
+    expect(json.body.errors[0].extensions).toEqual({
+      code: 'UNSUPPORTED_GRANT_TYPE',
+      field: 'grant_type',
+    });
+  });
+
+  // Last: it leaves this address blocked.
+  it('blocks an address that fails to sign in too often, across accounts', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12 && statuses.at(-1) !== 429; i++) {
+      const reply = await signIn(origin, `nobody${i}@example.org`, PASSWORD);
+      statuses.push(reply.status);
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.slice(0, -1).every((status) => status === 401)).toBe(true);
+    const blocked = await authCall(origin, '/auth/login', {
+      body: { email: 'root@example.org', password: PASSWORD },
+    });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.errors[0].extensions.code).toBe('RATE_LIMITED');
   });
 });

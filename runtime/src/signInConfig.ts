@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// The settings of sign-in (the accounts subgraph): sessions, lock-out, links, OpenID Connect.
+// The settings of sign-in (the accounts subgraph): sessions, lock-out, links.
 // docs/sign-in.md says what each does and why its default.
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -41,15 +41,6 @@ export const signInSchema = z.object({
   INITIAL_ADMIN_EMAIL: address.default('admin@localhost'),
   /** `Secure` on the refresh cookie (default: when PUBLIC_URL is https). */
   COOKIE_SECURE: bool.optional(),
-  /** An OpenID Connect provider to sign in with (its issuer URL); none by default. */
-  OIDC_ISSUER: httpUrl.optional(),
-  OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
-  OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
-  /** The claim of the provider's ID token that holds the e-mail matched to an account (email). */
-  OIDC_EMAIL_CLAIM: z
-    .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/, 'must be a claim name')
-    .default('email'),
 });
 
 export type SignInSettings = z.infer<typeof signInSchema>;
@@ -64,20 +55,6 @@ export function checkSignIn(
       code: z.ZodIssueCode.custom,
       path: ['ACCESS_TOKEN_TTL'],
       message: 'must not exceed JWT_MAX_TTL_SECONDS, or the gateway refuses the tokens',
-    });
-  }
-  const oidc = [raw.OIDC_ISSUER, raw.OIDC_CLIENT_ID, raw.OIDC_CLIENT_SECRET];
-  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
-    ctx.addIssue({
-      code: z.ZodIssueCode.custom,
-      path: [
-        raw.OIDC_ISSUER
-          ? raw.OIDC_CLIENT_ID
-            ? 'OIDC_CLIENT_SECRET'
-            : 'OIDC_CLIENT_ID'
-          : 'OIDC_ISSUER',
-      ],
-      message: 'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together',
     });
   }
 }

@@ -5,7 +5,7 @@ export const LOGGED_OUT = 'accounts.user.logged_out';
 export const LOGIN_FAILED = 'accounts.user.login_failed';
 
 /** How a person got a session. */
-export type SignInMethod = 'PASSWORD' | 'INVITATION' | 'PASSWORD_RESET' | 'OIDC';
+export type SignInMethod = 'PASSWORD' | 'INVITATION' | 'PASSWORD_RESET';
 
 /** Why a session ended. */
 export type SignOutReason = 'SIGNED_OUT' | 'REFRESH_TOKEN_REUSED';
@@ -45,3 +45,30 @@ export const roleChanged = (data: {
   from: string | null;
   to: string | null;
 }): EventDraft => ({ type: ROLE_CHANGED, subject: data.accountId, data });
+
+export const PARTNER_CLIENT_CREATED = 'accounts.partner_client.created';
+export const PARTNER_CLIENT_REVOKED = 'accounts.partner_client.revoked';
+
+export const partnerClientCreated = (client: {
+  id: string;
+  name: string;
+  scopes: string[];
+  quotaRequests: number | null;
+  quotaCost: number | null;
+}): EventDraft => ({
+  type: PARTNER_CLIENT_CREATED,
+  subject: client.id,
+  data: {
+    clientId: client.id,
+    name: client.name,
+    scopes: client.scopes,
+    quotaRequests: client.quotaRequests,
+    quotaCost: client.quotaCost,
+  },
+});
+
+export const partnerClientRevoked = (data: { clientId: string; revokedAt: Date }): EventDraft => ({
+  type: PARTNER_CLIENT_REVOKED,
+  subject: data.clientId,
+  data: { clientId: data.clientId, revokedAt: data.revokedAt.toISOString() },
+});

@@ -8,6 +8,7 @@ import {
   type EmployeeEventData,
 } from '../../../runtime/src/employeeCopy';
 import type { AccountsDeps } from './deps';
+import { MAX_EMAIL } from './input';
 import { AccountSchema, EmployeeCopySchema, type EmployeeCopy } from './entities';
 import { accountFor, invite } from './tickets/invitations';
 
@@ -58,6 +59,26 @@ const keeping: CopyKeeping<EmployeeCopy> = {
   dated: true,
 };
 
+/** A work e-mail as an account's: lower case, within the bounds sign-in reads; else none. */
+function signInEmail(raw: string | null): string | undefined {
+  const email = raw?.trim().toLowerCase();
+  if (!email || email.length > MAX_EMAIL || !/^[^\s@<>]+@[^\s@<>]+$/.test(email)) return undefined;
+  return email;
+}
+
+/**
+ * HR changed a work e-mail: the person signs in with the new one from now on, unless another
+ * account holds it already (then the old one stays, and the person can still sign in).
+ */
+async function followEmail(em: EntityManager, before: EmployeeCopy, after: EmployeeCopy) {
+  const email = signInEmail(after.email);
+  if (!email || email === signInEmail(before.email)) return;
+  const account = await em.findOne(AccountSchema, { employeeId: after.id });
+  if (!account || (await em.count(AccountSchema, { email })) > 0) return;
+  account.email = email;
+  await em.flush();
+}
+
 /** Applies one employees event to accounts' copy. */
 export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope) {
   return updateEmployeeCopy(em, event, keeping);
@@ -77,10 +98,12 @@ export function createEmployeeHandler(
     types: EMPLOYEE_EVENTS,
     async handle(event, { em }) {
       const change = await applyEmployeeEvent(em, event);
-      if (!change || change.before || event.type !== 'employees.employee.created') return;
+      if (!change) return;
+      if (change.before) return followEmail(em, change.before, change.after);
+      if (event.type !== 'employees.employee.created') return;
       const employee = change.after;
-      if (!employee.email) return;
-      const email = employee.email.trim().toLowerCase();
+      const email = signInEmail(employee.email);
+      if (!email) return;
       const known = await em.findOne(AccountSchema, { employeeId: employee.id });
       if (known) return;
       const account = await accountFor(em, email, deps.now(), { employeeId: employee.id });

@@ -16,6 +16,8 @@ import { inviteFirstAdmin } from './firstAdmin';
 import { createEmployeeHandler } from './handlers';
 import { createAuthRoutes } from './http/authRoutes';
 import { deliveryJob, type MailSettings, type MailTransport } from './mail';
+import { partnerClientResolvers } from './partners/partnerClients';
+import { tokenRoute } from './partners/tokenEndpoint';
 import { createResolvers } from './resolvers';
 import { readAccountSettings } from './settings';
 
@@ -77,11 +79,14 @@ export function createAccounts(options: AccountsOptions = {}): AccountsModule {
   const module = defineSubgraph<unknown>({
     name: 'accounts',
     typeDefs,
-    resolvers: { DateTime: DateTimeScalar, ...createResolvers(deps) } as never,
+    resolvers: {
+      DateTime: DateTimeScalar,
+      ...createResolvers(deps, partnerClientResolvers(deps)),
+    } as never,
     entities,
     eventHandlers: [createEmployeeHandler(deps, started)],
     jobs: mail ? [deliveryJob(mail, now, options.deliveryIntervalMs ?? 5000)] : [],
-    publicRoutes: createAuthRoutes(deps),
+    publicRoutes: createAuthRoutes(deps, tokenRoute(deps)),
     issuesTokens: true,
     async onStart(ctx) {
       cipher = ctx.cipher;
@@ -90,8 +95,7 @@ export function createAccounts(options: AccountsOptions = {}): AccountsModule {
       const link = await inviteFirstAdmin(ctx.em, deps, ctx.cipher);
       if (link)
         ctx.logger.warn(
-          { email: settings.INITIAL_ADMIN_EMAIL },
-          `no account yet: the first administrator signs in by choosing a password at ${link}`,
+          `no account yet: the first administrator (INITIAL_ADMIN_EMAIL) chooses a password at ${link}; the link works once`,
         );
     },
   });
@@ -108,3 +112,4 @@ export { applyEmployeeEvent } from './handlers';
 export { inviteAdmin } from './firstAdmin';
 export { MAX_FAILED_SIGN_INS } from './deps';
 export { createAccount, type AccountDraft } from './testAccounts';
+export { readAccountSettings } from './settings';

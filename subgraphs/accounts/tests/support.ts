@@ -7,6 +7,7 @@ import { createdData } from '../../../test-support/employeeEvents';
 import {
   foreignEvent,
   startSubgraph,
+  type StartSubgraphOptions,
   type SubgraphHarness,
 } from '../../../test-support/startSubgraph';
 import { authCall, type SignInReply } from '../../../test-support/accounts';
@@ -30,9 +31,12 @@ export interface AccountsHarness extends SubgraphHarness {
 const catalogue = loadCatalogue();
 
 /** Accounts in-process on a test database, its sign-in routes on a port of their own. */
-export async function startAccounts(options: AccountsOptions = {}): Promise<AccountsHarness> {
+export async function startAccounts(
+  options: AccountsOptions = {},
+  harness: StartSubgraphOptions = {},
+): Promise<AccountsHarness> {
   const module = createAccounts({ inviteFirstAdmin: false, ...options });
-  const h = await startSubgraph(module);
+  const h = await startSubgraph(module, harness);
   const server: http.Server = createHttpServer({ routes: h.runtime.publicRoutes() });
   const port = await listen(server, 0, '127.0.0.1');
   const origin = `http://127.0.0.1:${port}`;
