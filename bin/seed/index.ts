@@ -1,0 +1,3 @@
+export { runSeed, type SeedOptions, type SeedSummary } from './runSeed';
+export type { SeedCaller } from './createSeedClient';
+export { DEFAULT_SIZE, MIN_SIZE, PEOPLE, peopleOf } from './organisation';
