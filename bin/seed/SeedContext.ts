@@ -48,3 +48,13 @@ export async function inTurn<T>(
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
+
+/** Counts a long step's people and says every tenth, so a slow run shows it is moving. */
+export function progressOf(ctx: SeedContext, step: string): () => void {
+  let done = 0;
+  return () => {
+    done += 1;
+    if (done % 10 === 0 && done < ctx.people.length)
+      ctx.log(`${step}: ${done} of ${ctx.people.length} people`);
+  };
+}

@@ -1,6 +1,6 @@
 import { isLate } from '../organisation';
 import type { SeedContext } from '../SeedContext';
-import { callerOf, idOf, inTurn } from '../SeedContext';
+import { callerOf, idOf, inTurn, progressOf } from '../SeedContext';
 
 const CHECK_IN = `mutation SeedCheckIn($input: CheckInInput!) { checkIn(input: $input) { id checkOutTime } }`;
 const CHECK_OUT = `mutation SeedCheckOut($input: CheckOutInput!) { checkOut(input: $input) { id } }`;
@@ -20,6 +20,7 @@ export interface AttendanceSummary {
 export async function seedAttendance(ctx: SeedContext): Promise<AttendanceSummary> {
   const { calendar } = ctx;
   let late = 0;
+  const progress = progressOf(ctx, 'attendance');
   await inTurn(ctx.people, 4, async (person, personIndex) => {
     const caller = callerOf(ctx, person);
     const employeeId = idOf(ctx, person.key);
@@ -42,6 +43,7 @@ export async function seedAttendance(ctx: SeedContext): Promise<AttendanceSummar
         input: { employeeId, time: calendar.at(date, '17:05', person.timeZone) },
       });
     }
+    progress();
   });
   for (const date of calendar.attendanceDays)
     await ctx.client.request(ctx.hr, PROCESS_DAY, {
