@@ -1,5 +1,4 @@
-import { runSeed, type SeedSummary } from '../../bin/seed';
-import { seedCalendar } from '../../bin/seed/seedCalendar';
+import { runSeed, seedCalendar, type SeedSummary } from '../../bin/seed';
 import {
   createTestPlatform,
   type Caller,
@@ -37,6 +36,14 @@ describe('the demo organisation seed', () => {
           training { course { code } dueDate completedOn } } } }`,
     );
     const { trainingCourses } = await query(`{ trainingCourses(first: 100) { nodes { code } } }`);
+    const { rateCards } = await query(
+      `{ rateCards { grade effectiveFrom kind } }`,
+      {},
+      {
+        role: 'FINANCE',
+        sub: 'service:test',
+      },
+    );
     const nodes = employees.nodes as any[];
     const departments: Record<string, number> = {};
     const leave: Record<string, number> = {};
@@ -53,6 +60,7 @@ describe('the demo organisation seed', () => {
       attendanceEntries: count('attendanceEntries'),
       training: nodes.flatMap((e) => e.training).length,
       courses: trainingCourses.nodes.length as number,
+      rateCards: rateCards.length as number,
     };
   };
 
@@ -114,6 +122,7 @@ describe('the demo organisation seed', () => {
     const seen = await snapshot();
     expect(seen.leave).toEqual({ PENDING: 1, APPROVED: 1, REJECTED: 1, CANCELLED: 1 });
     expect(seen.courses).toBe(3);
+    expect(seen.rateCards).toBe(7);
     expect(seen.training).toBe(summary.training.assignments);
     // The pending request waits for its manager's decision: the HR lead's, by the director.
     const { pendingLeaveApprovals } = await query(
