@@ -7,7 +7,9 @@ import {
   KeyFileError,
   createGatewayAssertionSigner,
   createGatewayAssertionVerifier,
+  createLocalIssuer,
   createTokenVerifier,
+  issuerKeyFile,
   readPrivateJwk,
 } from '../runtime/src/auth';
 import { createCipher, loadDataKey } from '../runtime/src/cipher';
@@ -64,6 +66,16 @@ function gatewayAssertionsFor(config: AppConfig) {
   return createGatewayAssertionVerifier({ jwksFile: config.GATEWAY_JWKS_FILE });
 }
 
+/** The issuer's private key must already be there (`tsx bin/keys.ts`): a new one nobody trusts is no use. */
+function issuerFor(config: AppConfig) {
+  readPrivateJwk(issuerKeyFile(config.DATA_DIR));
+  return createLocalIssuer({
+    dataDir: config.DATA_DIR,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+  });
+}
+
 /** Exports the spans still buffered; a collector that is down must not hold up the exit. */
 const flushTraces = (tracing: Tracing, logger: Logger) =>
   tracing.shutdown().catch((error: unknown) => logger.warn({ err: error }, 'traces not flushed'));
@@ -81,10 +93,12 @@ async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing)
   );
   const routes = Object.fromEntries(
     subgraphs.flatMap((module) =>
-      Object.keys(module.routes ?? {}).map((path) => [
-        path,
-        proxyRoute(urls[module.name], { assertion, timeoutMs: config.SUBGRAPH_TIMEOUT_MS }),
-      ]),
+      [...Object.keys(module.routes ?? {}), ...Object.keys(module.publicRoutes ?? {})].map(
+        (path) => [
+          path,
+          proxyRoute(urls[module.name], { assertion, timeoutMs: config.SUBGRAPH_TIMEOUT_MS }),
+        ],
+      ),
     ),
   );
   // Subscriptions are served from the events stream, so they need NATS.
@@ -146,6 +160,8 @@ async function serveSubgraph(
     schemaDetailsInErrors: config.NODE_ENV === 'development',
     metricsEndpoint: metricsEndpointOf(config),
     relayKillAfterPublishes: config.OUTBOX_RELAY_KILL_AFTER_PUBLISHES,
+    // Sign-in is the issuer: the one service that holds its private key (DATA_DIR/issuer).
+    issuer: module.issuesTokens ? issuerFor(config) : undefined,
   });
   await runtime.start();
   const server = runtime.createHttpServer({ gatewayAssertions });

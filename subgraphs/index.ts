@@ -1,3 +1,4 @@
+import { accounts } from './accounts/src';
 import { accruals } from './accruals/src';
 import { agreements } from './agreements/src';
 import { attendance } from './attendance/src';
@@ -21,4 +22,5 @@ export const subgraphs = [
   compliance,
   notifications,
   audit,
+  accounts,
 ] as const;

@@ -4,7 +4,7 @@ import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
 import { OutboxEntry, createEvent } from '../messaging/src';
 import type { EventEnvelope } from '../messaging/src/types';
-import { createLocalIssuer, createTokenVerifier } from '../runtime/src/auth';
+import { createLocalIssuer, createTokenVerifier, type LocalIssuer } from '../runtime/src/auth';
 import { createCipher } from '../runtime/src/cipher';
 import type { Role } from '../runtime/src/identity';
 import { createLogger, type Logger } from '../runtime/src/logger';
@@ -51,6 +51,8 @@ export interface StartSubgraphOptions {
 /** One subgraph served in-process on a test database, as the gateway would call it. */
 export interface SubgraphHarness {
   db: TestDatabase;
+  /** Signs tokens the harness's verifier accepts. */
+  issuer: LocalIssuer;
   runtime: SubgraphRuntime;
   /** Executes a GraphQL operation with a token for `caller` (default HR). */
   gql(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLReply>;
@@ -105,6 +107,7 @@ export async function startSubgraph<L>(
     logger: options.logger ?? createLogger({ level: 'silent' }),
     messaging: options.messaging,
     runWorkers: options.runWorkers,
+    issuer,
   });
   await runtime.start();
 
@@ -119,6 +122,7 @@ export async function startSubgraph<L>(
 
   return {
     db,
+    issuer,
     runtime,
     gql,
     op: (name, variables, caller) => gql(contractOperation(name), variables, caller),

@@ -63,11 +63,21 @@ export const IRREGULAR_PAST = [
   'written',
 ] as const;
 
+/**
+ * Particles that may follow the past form in a phrasal verb (`logged_in`, `signed_out`): the
+ * word before the particle must then be past tense.
+ */
+export const PHRASAL_PARTICLES = ['in', 'out', 'up', 'off'] as const;
+
 /** The naming rule, as said in errors and docs. */
 export const NAMING_RULE =
   '<domain>.<entity>.<past-tense verb>: three snake_case segments, the domain being the ' +
   'producer, the last word of the verb ending in "ed" or being an irregular past form ' +
-  `(${IRREGULAR_PAST.join(', ')})`;
+  `(${IRREGULAR_PAST.join(', ')}), or that past form followed by a particle ` +
+  `(${PHRASAL_PARTICLES.join(', ')})`;
+
+const isPast = (word: string) =>
+  word.endsWith('ed') || (IRREGULAR_PAST as readonly string[]).includes(word);
 
 /** Why `type` breaks the naming rule for a contract of `producer`, or undefined when it follows it. */
 export function namingRuleBreach(type: string, producer: string): string | undefined {
@@ -75,10 +85,11 @@ export function namingRuleBreach(type: string, producer: string): string | undef
   if (!match) return 'it is not three snake_case segments';
   const [, domain, , verb] = match;
   if (domain !== producer) return `its domain "${domain}" is not its producer "${producer}"`;
-  const last = verb.slice(verb.lastIndexOf('_') + 1);
-  if (!last.endsWith('ed') && !(IRREGULAR_PAST as readonly string[]).includes(last)) {
-    return `"${last}" is not a past tense`;
-  }
+  const words = verb.split('_');
+  const last = words[words.length - 1];
+  const phrasal = (PHRASAL_PARTICLES as readonly string[]).includes(last) && words.length > 1;
+  const past = phrasal ? words[words.length - 2] : last;
+  if (!isPast(past)) return `"${past}" is not a past tense`;
   return undefined;
 }
 // Printable ASCII without spaces: ids that come from requests or other systems.

@@ -412,6 +412,41 @@ const validData: Record<string, Record<string, unknown>> = {
     createdAt: '2026-11-22T08:00:00.000Z',
     version: 1,
   },
+  'accounts.user.logged_in': {
+    accountId: ENTRY,
+    sessionId: '0190a6e2-5b7c-7d3e-9f10-0000000000d1',
+    employeeId: EMPLOYEE,
+    role: 'MANAGER',
+    method: 'PASSWORD',
+  },
+  'accounts.user.logged_out': {
+    accountId: ENTRY,
+    sessionId: '0190a6e2-5b7c-7d3e-9f10-0000000000d1',
+    reason: 'REFRESH_TOKEN_REUSED',
+  },
+  'accounts.user.login_failed': {
+    accountId: null,
+    reason: 'UNKNOWN_EMAIL',
+    failedAttempts: 0,
+    lockedUntil: null,
+  },
+  'accounts.account.role_changed': {
+    accountId: ENTRY,
+    employeeId: EMPLOYEE,
+    from: null,
+    to: 'AUDITOR',
+  },
+  'accounts.partner_client.created': {
+    clientId: 'partner-abc',
+    name: 'Payroll Ltd',
+    scopes: ['employees:read'],
+    quotaRequests: 600,
+    quotaCost: null,
+  },
+  'accounts.partner_client.revoked': {
+    clientId: 'partner-abc',
+    revokedAt: '2026-11-22T09:30:00.000Z',
+  },
   'notifications.notification.read': {
     notificationId: ENTRY,
     recipientId: EMPLOYEE,
@@ -802,6 +837,8 @@ describe('registering contracts', () => {
       ['other.thing.created', /domain "other" is not its producer "test"/],
       ['test.thing.create', /"create" is not a past tense/],
       ['test.thing.status_change', /"change" is not a past tense/],
+      ['test.thing.log_in', /"log" is not a past tense/],
+      ['test.thing.in', /"in" is not a past tense/],
     ])('refuses %s', (type, reason) => {
       expect(() => new EventCatalogue([named(type)])).toThrow(CatalogueError);
       expect(() => new EventCatalogue([named(type)])).toThrow(reason);
@@ -812,6 +849,7 @@ describe('registering contracts', () => {
       'test.rate_card.set',
       'test.thing.status_changed',
       'test.pay.paid',
+      'test.user.logged_in',
     ])('accepts %s', (type) => {
       expect(new EventCatalogue([named(type)]).get(type, 1)).toBeDefined();
     });

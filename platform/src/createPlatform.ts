@@ -111,6 +111,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       cipher,
       messaging: { nc: nats.nc, js: nats.js, jsm: nats.jsm, namespace },
       logger: logger.child({ subgraph: module.name }),
+      // Sign-in signs with the same key the verifier trusts (the local issuer).
+      issuer,
     });
     // Listed before it starts, so that one failing halfway is stopped too.
     runtimes[module.name] = runtime;
@@ -136,6 +138,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         res.end(JSON.stringify(issuer.jwks()));
       },
       ...Object.assign({}, ...Object.values(runtimes).map((r) => r.routes())),
+      ...Object.assign({}, ...Object.values(runtimes).map((r) => r.publicRoutes())),
     },
     // Each subgraph's own readiness counts through its endpoint, by name.
     ready: async () => !nats.nc.isClosed(),

@@ -3,7 +3,29 @@ import { pipeline } from 'node:stream/promises';
 import type { GatewayAssertionSigner } from '../../runtime/src/auth';
 import { HttpError, sendError, type RouteHandler } from '../../runtime/src/http/createHttpServer';
 
-const FORWARDED = ['authorization', 'x-request-id', 'x-correlation-id', 'traceparent', 'accept'];
+const FORWARDED = [
+  'authorization',
+  'x-request-id',
+  'x-correlation-id',
+  'traceparent',
+  'accept',
+  // Sign-in's routes read a JSON or form body and the refresh cookie.
+  'content-type',
+  'content-length',
+  'cookie',
+];
+
+/** Headers of the upstream's answer the client sees. */
+const RETURNED = [
+  'content-type',
+  'content-disposition',
+  'cache-control',
+  'location',
+  'retry-after',
+];
+
+/** Methods whose request body is streamed on to the upstream. */
+const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface ProxyRouteOptions {
   /** The gateway's assertion, which a subgraph served over HTTP requires. */
@@ -18,8 +40,8 @@ export interface ProxyRouteOptions {
 }
 
 /**
- * Forwards a plain HTTP route (e.g. the audit export) to the subgraph that
- * serves it, streaming the answer back without buffering it. An upstream that
+ * Forwards a plain HTTP route (e.g. the audit export, or sign-in) to the subgraph that
+ * serves it, with its method and body, streaming the answer back without buffering it. An upstream that
  * is down answers 503, one that does not answer in time 504, both with a JSON
  * error; one that stalls mid-stream has its answer cut off.
  */
@@ -40,7 +62,15 @@ export function proxyRoute(baseUrl: string, options: ProxyRouteOptions = {}): Ro
     const deadline = setTimeout(() => upstreamCall.abort(), timeoutMs);
     let upstream: Response;
     try {
-      upstream = await fetch(url, { method: 'GET', headers, signal: upstreamCall.signal });
+      const method = (req.method ?? 'GET').toUpperCase();
+      const body = WITH_BODY.has(method) ? (Readable.toWeb(req) as ReadableStream) : undefined;
+      upstream = await fetch(url, {
+        method,
+        headers,
+        signal: upstreamCall.signal,
+        redirect: 'manual',
+        ...(body && { body, duplex: 'half' }),
+      } as RequestInit);
     } catch {
       const late = upstreamCall.signal.aborted;
       return sendError(
@@ -53,10 +83,12 @@ export function proxyRoute(baseUrl: string, options: ProxyRouteOptions = {}): Ro
       clearTimeout(deadline);
     }
     res.statusCode = upstream.status;
-    for (const name of ['content-type', 'content-disposition']) {
+    for (const name of RETURNED) {
       const value = upstream.headers.get(name);
       if (value) res.setHeader(name, value);
     }
+    const cookies = upstream.headers.getSetCookie();
+    if (cookies.length) res.setHeader('set-cookie', cookies);
     if (!upstream.body) return void res.end();
     const body = Readable.fromWeb(upstream.body as never);
     const idle = setTimeout(() => upstreamCall.abort(), idleTimeoutMs);

@@ -113,13 +113,16 @@ describe('docker-compose.yml', () => {
         mounts(services[name]).some((m) => m.source === volume),
       );
 
-    it("gives the issuer's private key to the token issuer alone", () => {
+    it("gives the issuer's private key to the token issuers alone (the command and sign-in)", () => {
       const issuerKey = volumeOf(written.issuerPrivate);
-      expect(mounting(issuerKey).sort()).toEqual(['keys', 'token']);
-      expect(mountHolding(services.token, written.issuerPrivate)).toMatchObject({
-        source: issuerKey,
-        readOnly: true,
-      });
+      expect(mounting(issuerKey).sort()).toEqual(['accounts', 'keys', 'token']);
+      for (const name of ['token', 'accounts']) {
+        const issuerFile = keyPaths(env(services[name]).DATA_DIR).issuerPrivate;
+        expect(mountHolding(services[name], issuerFile)).toMatchObject({
+          source: issuerKey,
+          readOnly: true,
+        });
+      }
     });
 
     it("gives the gateway's private key to the gateway alone, and to no subgraph", () => {

@@ -18,6 +18,7 @@ describe('proxyRoute', () => {
           timeoutMs: 300,
           idleTimeoutMs: 300,
         }),
+        '/auth/*': proxyRoute(`http://127.0.0.1:${upstreamPort}`, { timeoutMs: 300 }),
       },
     });
     base = `http://127.0.0.1:${await listen(gateway, 0, '127.0.0.1')}`;
@@ -41,6 +42,34 @@ describe('proxyRoute', () => {
     expect(response.headers.get('content-type')).toBe('text/csv');
     expect(response.headers.get('x-internal')).toBeNull();
     expect(await response.text()).toBe('id,logType\n1,Bearer t\n');
+  });
+
+  it('forwards a POST under a prefix with its body and cookie, and returns the cookies set', async () => {
+    handle = (req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        res.setHeader('set-cookie', ['a=1; HttpOnly', 'b=2; Path=/auth']);
+        res.writeHead(201, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(
+          JSON.stringify({ method: req.method, url: req.url, cookie: req.headers.cookie, body }),
+        );
+      });
+    };
+    const response = await fetch(`${base}/auth/invitations/abc/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: 'hr_refresh=x' },
+      body: JSON.stringify({ password: 'p' }),
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.getSetCookie()).toEqual(['a=1; HttpOnly', 'b=2; Path=/auth']);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual({
+      method: 'POST',
+      url: '/auth/invitations/abc/accept',
+      cookie: 'hr_refresh=x',
+      body: '{"password":"p"}',
+    });
   });
 
   it('answers 504 with a JSON error when the upstream never answers, and drops the call', async () => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/createTokenVerifier';
 import { checkEdge, edgeSchema } from './edgeConfig';
+import { checkSignIn, signInSchema } from './signInConfig';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -93,8 +94,11 @@ const schema = z.object({
     .optional(),
 });
 
-const merged = schema.merge(edgeSchema);
-const withEdge = merged.superRefine(checkEdge);
+const merged = schema.merge(edgeSchema).merge(signInSchema);
+const withEdge = merged.superRefine((raw, ctx) => {
+  checkEdge(raw, ctx);
+  checkSignIn(raw, ctx);
+});
 
 /** Every variable the configuration reads by name (`SUBGRAPH_URL_<NAME>` besides). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(merged.shape);

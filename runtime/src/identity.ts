@@ -30,6 +30,11 @@ export interface Identity {
    * subject. A partner's quotas are counted per client, whichever user it acts for.
    */
   client?: string;
+  /**
+   * For PARTNER tokens, the quota per rate-limit window the issuer signed into the token
+   * (`quota` claim); the gateway counts the client against it.
+   */
+  quota?: { requests?: number; cost?: number };
   /** The verified bearer token, forwarded unchanged to subgraphs. */
   token: string;
   /** Seconds since the epoch when the token expires. */

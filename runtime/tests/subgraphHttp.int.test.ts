@@ -45,6 +45,12 @@ describe('a subgraph served over HTTP', () => {
         res.end(`export for ${ctx.identity.subject}`);
       },
     },
+    publicRoutes: {
+      '/ping/open/*': async (req, res, ctx) => {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end(`open ${req.url} ${ctx.requestId ? 'with' : 'without'} a request id`);
+      },
+    },
   });
 
   beforeAll(async () => {
@@ -133,6 +139,14 @@ describe('a subgraph served over HTTP', () => {
       });
       expect(served.status).toBe(200);
       expect(await served.text()).toBe('export for e1');
+    });
+
+    it('for a public route, which needs no bearer token but still the assertion', async () => {
+      const refused = await fetch(`${base}/ping/open/x`);
+      expect(refused.status).toBe(403);
+      const served = await fetch(`${base}/ping/open/a/b`, { headers: await gateway.headers() });
+      expect(served.status).toBe(200);
+      expect(await served.text()).toBe('open /ping/open/a/b with a request id');
     });
 
     it('for `_service { sdl }`, which answers the gateway (and in-process calls) only', async () => {

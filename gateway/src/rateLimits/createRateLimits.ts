@@ -112,8 +112,12 @@ export function createRateLimits(options: RateLimitOptions, logger: Logger): Rat
     blockSeconds: auth.blockSeconds,
   });
 
+  // A quota set for the client here wins; else the one its token carries; else the default.
   const quotaOf = (who: Identity): Quota =>
-    who.role === 'PARTNER' ? (partners[who.client ?? who.subject] ?? partner) : identity;
+    who.role === 'PARTNER'
+      ? (partners[who.client ?? who.subject] ??
+        (who.quota ? withDefaults(partner, who.quota) : partner))
+      : identity;
 
   /** Counts `points` for `key`; throws RateLimitedError when over. */
   async function count(

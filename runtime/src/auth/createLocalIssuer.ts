@@ -32,6 +32,10 @@ export interface IssueOptions {
   scopes?: string[];
   /** Lifetime in seconds (default one hour). */
   ttlSeconds?: number;
+  /** PARTNER: the client the token is issued to (`client_id`, RFC 9068). */
+  clientId?: string;
+  /** PARTNER: the client's own quota per rate-limit window (`quota`). */
+  quota?: { requests?: number; cost?: number };
 }
 
 export interface LocalIssuer {
@@ -61,14 +65,15 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
 
   return {
     kid,
-    async issue({ role, sub, scopes = [], ttlSeconds = DEFAULT_TTL_SECONDS }) {
+    async issue({ role, sub, scopes = [], ttlSeconds = DEFAULT_TTL_SECONDS, clientId, quota }) {
       if (!isRole(role)) throw new TypeError(`Unknown role "${String(role)}".`);
       if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) {
         throw new TypeError('ttlSeconds must be a positive integer.');
       }
       const subject = sub || (SERVICE_ROLES.includes(role) ? serviceSubject(role) : undefined);
       if (!subject) throw new TypeError(`${role} tokens need a subject (sub).`);
-      return new SignJWT({ role, scopes })
+      const partner = role === 'PARTNER' ? { client_id: clientId, quota } : {};
+      return new SignJWT({ role, scopes, ...partner })
         .setProtectedHeader({ alg: LOCAL_ISSUER_ALGORITHM, kid, typ: 'JWT' })
         .setSubject(subject)
         .setIssuer(options.issuer)

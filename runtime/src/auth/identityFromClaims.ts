@@ -18,6 +18,7 @@ export function identityFromClaims(payload: JWTPayload, token: string): Identity
     employeeId: sub.startsWith(SERVICE_PREFIX) ? null : sub,
     scopes: scopesOf(payload),
     ...(role === 'PARTNER' && { client: clientOf(payload, sub) }),
+    ...(role === 'PARTNER' && quotaOf(payload)),
     token,
     expiresAt: exp,
   };
@@ -29,6 +30,24 @@ function clientOf(payload: JWTPayload, sub: string): string {
     if (typeof claim === 'string' && claim.length > 0) return claim;
   }
   return sub;
+}
+
+/** Largest quota a token may carry: far above any real one, so a typo cannot overflow a counter. */
+const MAX_QUOTA = 1_000_000_000;
+
+const quotaNumber = (value: unknown): number | undefined =>
+  Number.isInteger(value) && (value as number) > 0 && (value as number) <= MAX_QUOTA
+    ? (value as number)
+    : undefined;
+
+/** A partner's quota signed into its token (`quota: {requests, cost}`); nothing when absent or malformed. */
+function quotaOf(payload: JWTPayload): Pick<Identity, 'quota'> | undefined {
+  const { quota } = payload as { quota?: unknown };
+  if (typeof quota !== 'object' || quota === null) return undefined;
+  const { requests, cost } = quota as Record<string, unknown>;
+  const bounded = { requests: quotaNumber(requests), cost: quotaNumber(cost) };
+  if (bounded.requests === undefined && bounded.cost === undefined) return undefined;
+  return { quota: bounded };
 }
 
 function scopesOf(payload: JWTPayload): string[] {

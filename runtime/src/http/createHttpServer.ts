@@ -23,7 +23,10 @@ export interface GraphQLEndpoint<C extends BaseContext> {
 
 export interface HttpServerOptions<C extends BaseContext> {
   graphql?: GraphQLEndpoint<C>;
-  /** Exact-path routes, matched before GraphQL. */
+  /**
+   * Routes matched before GraphQL: exact paths, or prefixes ending in `/*` (`/auth/*`
+   * answers `/auth/login`); an exact path wins over a prefix, a longer prefix over a shorter.
+   */
   routes?: Record<string, RouteHandler>;
   /** Readiness check for `/health/ready`; `/health/live` always answers while the process runs. */
   ready?: () => Promise<boolean | Readiness>;
@@ -139,6 +142,22 @@ async function serveGraphQL<C extends BaseContext>(
   });
 }
 
+/** The route for `pathname`: its exact path, else the longest `/*` prefix that holds it. */
+export function findRoute(
+  routes: Record<string, RouteHandler>,
+  pathname: string,
+): RouteHandler | undefined {
+  const exact = routes[pathname];
+  if (exact) return exact;
+  let best: string | undefined;
+  for (const key of Object.keys(routes)) {
+    if (!key.endsWith('/*')) continue;
+    const prefix = key.slice(0, -1);
+    if (pathname.startsWith(prefix) && (!best || key.length > best.length)) best = key;
+  }
+  return best === undefined ? undefined : routes[best];
+}
+
 /**
  * A node:http server for an Apollo Server plus plain routes and health checks.
  * Both the gateway and every subgraph server are built on it, so they share one
@@ -162,7 +181,7 @@ export function createHttpServer<C extends BaseContext>(
     accessLog?.track(req, res);
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const route = routes[url.pathname];
+      const route = findRoute(routes, url.pathname);
       if (route) return await route(req, res);
       if (options.graphql && url.pathname === graphqlPath) {
         return await serveGraphQL(options.graphql, req, res, url);

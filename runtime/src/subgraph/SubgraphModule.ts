@@ -9,6 +9,7 @@ import type {
   JobDefinition,
 } from '../../../messaging/src/types';
 import type { DeadLetterHandlerDefinition } from '../../../messaging/src/deadLetters';
+import type { IssueOptions } from '../auth/createLocalIssuer';
 import type { Cipher } from '../cipher';
 import type { Identity } from '../identity';
 import type { Logger } from '../logger';
@@ -48,6 +49,46 @@ export type SubgraphRoute<L = unknown> = (
   ctx: SubgraphContext<L>,
 ) => Promise<void>;
 
+/**
+ * What a public route receives: no caller (nobody is signed in yet), the rest as a request
+ * context has it.
+ */
+export interface PublicRouteContext {
+  /** Forked for this request. */
+  em: EntityManager;
+  requestId: string;
+  correlationId: string;
+  traceparent?: string;
+  cipher: Cipher;
+  logger: Logger;
+  /** Records an event in `tx`'s transaction; `actor` names who acted, once the route knows. */
+  emit(tx: EntityManager, draft: EventDraft, actor?: string): void;
+  /**
+   * Signs an access token with the platform's issuer. Only a module that says
+   * `issuesTokens` gets a working one; otherwise it throws.
+   */
+  issueToken(options: IssueOptions): Promise<string>;
+}
+
+/**
+ * A plain HTTP route anyone may call, without a bearer token (signing in). It checks and
+ * bounds everything it reads itself.
+ */
+export type PublicRoute = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: PublicRouteContext,
+) => Promise<void>;
+
+/** What a module's `onStart` may use, once its database is open. */
+export interface StartContext {
+  em: EntityManager;
+  cipher: Cipher;
+  logger: Logger;
+  /** Records an event in `tx`'s transaction. */
+  emit(tx: EntityManager, draft: EventDraft): void;
+}
+
 /** A domain, described once; the runtime serves it in-process or as its own server. */
 export interface SubgraphModule<L = unknown> {
   /** Lower case, also the name in the supergraph and the database schema. */
@@ -69,6 +110,15 @@ export interface SubgraphModule<L = unknown> {
   jobs?: JobDefinition[];
   /** HTTP routes beside GraphQL, e.g. a streamed export; the gateway exposes them. */
   routes?: Record<string, SubgraphRoute<L>>;
+  /**
+   * HTTP routes that need no bearer token (sign-in), exposed by the gateway on its port.
+   * A key is an exact path, or a prefix ending in `/*` (`/auth/*`).
+   */
+  publicRoutes?: Record<string, PublicRoute>;
+  /** Whether the module signs access tokens (the runtime then needs the issuer's key). */
+  issuesTokens?: boolean;
+  /** Runs once as the runtime starts, after the database is open and before the workers. */
+  onStart?: (ctx: StartContext) => Promise<void>;
   /**
    * Reads and checks the module's own settings (the environment variables it documents).
    * Called once as the runtime starts, so a bad value stops the start with its name

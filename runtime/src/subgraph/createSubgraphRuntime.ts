@@ -9,6 +9,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { register } from 'prom-client';
+import { v7 as uuidv7 } from 'uuid';
 import type { MikroORM } from '@mikro-orm/core';
 import type { AbstractSqlConnection, EntityManager } from '@mikro-orm/knex';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
@@ -58,7 +59,13 @@ import { logRefusedCall } from '../logging/writeAccessLine';
 import { createAccessLogPlugin } from '../logging/createAccessLogPlugin';
 import { createTracingPlugin, currentTraceparent, inRequestSpan } from '../traceContext';
 import { dbQueries, watchConsumerLag, watchDeadLetters, watchOutboxBacklog } from '../metrics';
-import type { SubgraphContext, SubgraphModule } from './SubgraphModule';
+import type { IssueOptions } from '../auth/createLocalIssuer';
+import type {
+  PublicRoute,
+  PublicRouteContext,
+  SubgraphContext,
+  SubgraphModule,
+} from './SubgraphModule';
 
 /** Verifies a request's `Authorization` header (see runtime/src/auth). */
 export interface TokenVerifier {
@@ -97,6 +104,8 @@ export interface SubgraphRuntimeOptions {
   ownerAsk?: OwnerAskOptions;
   /** Fault injection for the fault suite only: see OUTBOX_RELAY_KILL_AFTER_PUBLISHES. */
   relayKillAfterPublishes?: number;
+  /** Signs access tokens, for a module that `issuesTokens` (all-in-one: the local issuer). */
+  issuer?: { issue(options: IssueOptions): Promise<string> };
 }
 
 export interface SubgraphHttpOptions {
@@ -134,6 +143,8 @@ export interface SubgraphRuntime {
   createHttpServer(options: SubgraphHttpOptions): http.Server;
   /** The module's extra routes, authenticated, for the gateway to expose. */
   routes(): Record<string, RouteHandler>;
+  /** The module's public routes (no bearer token), for the gateway to expose. */
+  publicRoutes(): Record<string, RouteHandler>;
   ready(): Promise<boolean>;
   /** Publishes everything in the outbox now (tests and shutdown). */
   drainOutbox(): Promise<number>;
@@ -202,6 +213,54 @@ export function createSubgraphRuntime<L>(
       askOwner,
     };
     return { ...base, loaders: (module.loaders?.(base) ?? {}) as L };
+  }
+
+  const eventMeta = (ids: { requestId?: string; correlationId: string; traceparent?: string }) => ({
+    source,
+    ...ids,
+  });
+
+  function createPublicContext(headers: Headers): PublicRouteContext {
+    const requestId = validId(headers['x-request-id']);
+    const correlationId = validId(headers['x-correlation-id']);
+    const traceparent = currentTraceparent() ?? validTraceparent(headers.traceparent);
+    const issuer = options.issuer;
+    return {
+      em: requireOrm().em.fork() as EntityManager,
+      requestId,
+      correlationId,
+      traceparent,
+      cipher: options.cipher,
+      logger: logger.child({ requestId, correlationId }),
+      emit: (tx, draft, actor) =>
+        recordEvent(
+          tx,
+          createEvent(draft, { ...eventMeta({ requestId, correlationId, traceparent }), actor }),
+          namespace,
+        ),
+      issueToken: (claims) => {
+        if (!module.issuesTokens || !issuer)
+          throw new Error(`Subgraph ${module.name} has no token issuer.`);
+        return issuer.issue(claims);
+      },
+    };
+  }
+
+  async function runPublicRoute(route: PublicRoute, req: IncomingMessage, res: ServerResponse) {
+    let context: PublicRouteContext | undefined;
+    try {
+      context = createPublicContext(headersOf(toHeaderMap(req)));
+      noteAccess(req, { requestId: context.requestId, correlationId: context.correlationId });
+      await route(req, res, context);
+    } catch (error) {
+      const httpError = toHttpError(error);
+      if (httpError.status === 500) {
+        const ids = { requestId: context?.requestId, correlationId: context?.correlationId };
+        logger.error({ err: error, service: module.name, ...ids }, 'unexpected error');
+      }
+      if (res.headersSent) return void res.destroy();
+      sendError(res, httpError);
+    }
   }
 
   function startResponders(current: MikroORM): void {
@@ -363,6 +422,13 @@ export function createSubgraphRuntime<L>(
         ],
       });
       await apollo.start();
+      await module.onStart?.({
+        em: orm.em.fork() as EntityManager,
+        cipher: options.cipher,
+        logger,
+        emit: (tx, draft) =>
+          recordEvent(tx, createEvent(draft, eventMeta({ correlationId: uuidv7() })), namespace),
+      });
       startWorkers(orm);
       startResponders(orm);
       await Promise.all(workers.consumers.map((c) => c.start()));
@@ -427,6 +493,18 @@ export function createSubgraphRuntime<L>(
         };
         return [path, guarded];
       });
+      const publicRoutes = Object.entries(module.publicRoutes ?? {}).map(([path, route]) => {
+        // Public to the gateway's clients; still only the gateway may call the subgraph.
+        const guarded: RouteHandler = async (req, res) => {
+          try {
+            await fromGateway(headersOf(toHeaderMap(req)));
+          } catch (error) {
+            return sendError(res, toHttpError(error));
+          }
+          await runPublicRoute(route, req, res);
+        };
+        return [path, guarded];
+      });
       return createHttpServer({
         graphql: {
           server: apollo,
@@ -443,6 +521,7 @@ export function createSubgraphRuntime<L>(
         },
         routes: {
           ...Object.fromEntries(routes),
+          ...Object.fromEntries(publicRoutes),
           ...publicMetricsRoutes(options.metricsEndpoint ?? {}, register),
         },
         ready: () => this.ready(),
@@ -453,6 +532,12 @@ export function createSubgraphRuntime<L>(
       const entries = Object.entries(module.routes ?? {});
       return Object.fromEntries(
         entries.map(([path, route]) => [path, (req, res) => runRoute(route, req, res)]),
+      );
+    },
+    publicRoutes() {
+      const entries = Object.entries(module.publicRoutes ?? {});
+      return Object.fromEntries(
+        entries.map(([path, route]) => [path, (req, res) => runPublicRoute(route, req, res)]),
       );
     },
     async ready() {

@@ -35,6 +35,15 @@ export function lazySubgraph<L>(name: string, build: () => SubgraphModule<L>): S
     get routes() {
       return module().routes;
     },
+    get publicRoutes() {
+      return module().publicRoutes;
+    },
+    get issuesTokens() {
+      return module().issuesTokens;
+    },
+    get onStart() {
+      return module().onStart;
+    },
     checkSettings(logger) {
       module().checkSettings?.(logger);
     },

@@ -46,6 +46,16 @@ const ACTIONS: Record<string, string> = {
 };
 
 /**
+ * Actions named for the event type rather than its verb: sign-in's, which the security
+ * reviews search for by these names.
+ */
+const ACTION_OF_TYPE: Record<string, string> = {
+  'accounts.user.logged_in': 'user_login',
+  'accounts.user.logged_out': 'user_logout',
+  'accounts.user.login_failed': 'user_login_failed',
+};
+
+/**
  * Events whose entity segment is a relation of another entity: a manager
  * assignment changes the employee, so it belongs to the employee's trail.
  */
@@ -130,7 +140,8 @@ function parseType(type: string): {
     domain,
     entityType: ENTITY_OF[type] ?? entity,
     verb,
-    action: ACTIONS[verb] ?? (verb.toUpperCase().replace(/\W+/g, '_') || 'EVENT'),
+    action:
+      ACTION_OF_TYPE[type] ?? ACTIONS[verb] ?? (verb.toUpperCase().replace(/\W+/g, '_') || 'EVENT'),
   };
 }
 

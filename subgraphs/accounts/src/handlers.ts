@@ -1,0 +1,117 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { EventEnvelope, EventHandlerDefinition } from '../../../messaging/src/types';
+import type { Cipher } from '../../../runtime/src/cipher';
+import {
+  EMPLOYEE_EVENTS,
+  updateEmployeeCopy,
+  type CopyKeeping,
+  type EmployeeEventData,
+} from '../../../runtime/src/employeeCopy';
+import type { AccountsDeps } from './deps';
+import { MAX_EMAIL } from './input';
+import { AccountSchema, EmployeeCopySchema, type EmployeeCopy } from './entities';
+import { accountFor, invite } from './tickets/invitations';
+
+type Patch = Partial<
+  Pick<EmployeeCopy, 'firstName' | 'lastName' | 'email' | 'managerId' | 'status'>
+>;
+
+/** What an employees event says about the fields accounts keeps: name, e-mail, manager, status. */
+function patchOf(type: string, data: EmployeeEventData): Patch {
+  switch (type) {
+    case 'employees.employee.created':
+      return {
+        firstName: data.firstName,
+        lastName: data.lastName,
+        email: data.email,
+        status: data.status,
+        managerId: data.managerId ?? null,
+      };
+    case 'employees.employee.updated': {
+      const patch: Patch = {};
+      for (const field of ['firstName', 'lastName', 'email'] as const) {
+        const change = data.changes?.[field];
+        if (change && 'new' in change) patch[field] = (change.new as string | null) ?? null;
+      }
+      return patch;
+    }
+    case 'employees.employee.status_changed':
+      return { status: data.to };
+    case 'employees.employee.terminated':
+      return { status: 'TERMINATED' };
+    case 'employees.manager.assigned':
+      return { managerId: data.managerId ?? null };
+    default:
+      return {};
+  }
+}
+
+const keeping: CopyKeeping<EmployeeCopy> = {
+  schema: EmployeeCopySchema,
+  patch: patchOf,
+  blank: () => ({
+    firstName: null,
+    lastName: null,
+    email: null,
+    managerId: null,
+    status: 'ACTIVE',
+  }),
+  dated: true,
+};
+
+/** A work e-mail as an account's: lower case, within the bounds sign-in reads; else none. */
+function signInEmail(raw: string | null): string | undefined {
+  const email = raw?.trim().toLowerCase();
+  if (!email || email.length > MAX_EMAIL || !/^[^\s@<>]+@[^\s@<>]+$/.test(email)) return undefined;
+  return email;
+}
+
+/**
+ * HR changed a work e-mail: the person signs in with the new one from now on, unless another
+ * account holds it already (then the old one stays, and the person can still sign in).
+ */
+async function followEmail(em: EntityManager, before: EmployeeCopy, after: EmployeeCopy) {
+  const email = signInEmail(after.email);
+  if (!email || email === signInEmail(before.email)) return;
+  const account = await em.findOne(AccountSchema, { employeeId: after.id });
+  if (!account || (await em.count(AccountSchema, { email })) > 0) return;
+  account.email = email;
+  await em.flush();
+}
+
+/** Applies one employees event to accounts' copy. */
+export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope) {
+  return updateEmployeeCopy(em, event, keeping);
+}
+
+/**
+ * Keeps the copy, and invites each person HR hires: an account for their work e-mail and an
+ * invitation link (mailed when SMTP is set). Redelivery invites nobody twice: the copy ignores
+ * an event it has seen, and a person with an account is not invited again here.
+ */
+export function createEmployeeHandler(
+  deps: AccountsDeps,
+  cipher: () => Cipher,
+): EventHandlerDefinition {
+  return {
+    name: 'employee_copy',
+    types: EMPLOYEE_EVENTS,
+    async handle(event, { em }) {
+      const change = await applyEmployeeEvent(em, event);
+      if (!change) return;
+      if (change.before) return followEmail(em, change.before, change.after);
+      if (event.type !== 'employees.employee.created') return;
+      const employee = change.after;
+      const email = signInEmail(employee.email);
+      if (!email) return;
+      const known = await em.findOne(AccountSchema, { employeeId: employee.id });
+      if (known) return;
+      const account = await accountFor(em, email, deps.now(), { employeeId: employee.id });
+      // An account made earlier for this e-mail (the first administrator) becomes this person's.
+      if (account.employeeId && account.employeeId !== employee.id) return;
+      account.employeeId = employee.id;
+      if (account.passwordHash) return void (await em.flush());
+      await invite(em, deps, cipher(), account, employee);
+    },
+  };
+}

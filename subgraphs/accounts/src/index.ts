@@ -1,0 +1,115 @@
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Cipher } from '../../../runtime/src/cipher';
+import {
+  readSignInSettings,
+  secureCookies,
+  type SignInSettings,
+} from '../../../runtime/src/signInConfig';
+import { defineSubgraph, type SubgraphModule } from '../../../runtime/src/subgraph/SubgraphModule';
+import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
+import { lazySubgraph } from '../../../runtime/src/subgraph/lazySubgraph';
+import { DateTimeScalar } from '../../../runtime/src/scalars';
+import type { AccountsDeps } from './deps';
+import { entities } from './entities';
+import { inviteFirstAdmin } from './firstAdmin';
+import { createEmployeeHandler } from './handlers';
+import { createAuthRoutes } from './http/authRoutes';
+import { deliveryJob, type MailSettings, type MailTransport } from './mail';
+import { partnerClientResolvers } from './partners/partnerClients';
+import { tokenRoute } from './partners/tokenEndpoint';
+import { createResolvers } from './resolvers';
+import { readAccountSettings } from './settings';
+
+export const typeDefs = readSubgraphSdl(path.join(__dirname, 'schema.graphql'));
+
+/** Options of {@link createAccounts}; read once, where the module is made. */
+export interface AccountsOptions {
+  /** Sign-in settings beyond the defaults (docs/sign-in.md). */
+  settings?: Partial<SignInSettings>;
+  /** SMTP connection URL; without it nothing is mailed (HR reads invitation links). */
+  smtpUrl?: string;
+  /** A ready transport instead of `smtpUrl` (tests). */
+  transport?: MailTransport;
+  /** The From address. */
+  from?: string;
+  /** The clock (tests). */
+  now?: () => Date;
+  /** How often queued e-mails are sent (default 5 s). */
+  deliveryIntervalMs?: number;
+  /** At the first start without any account, invite INITIAL_ADMIN_EMAIL (default true). */
+  inviteFirstAdmin?: boolean;
+}
+
+/** The module, plus what the commands use (`npm run admin`). */
+export interface AccountsModule extends SubgraphModule<unknown> {
+  readonly deps: AccountsDeps;
+}
+
+/** The accounts subgraph: sign-in, sessions, invitations, roles. */
+export function createAccounts(options: AccountsOptions = {}): AccountsModule {
+  const settings = { ...readSignInSettings({}), ...options.settings };
+  const transport: MailTransport | undefined =
+    options.transport ??
+    (options.smtpUrl
+      ? nodemailer.createTransport({
+          url: options.smtpUrl,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 30_000,
+        } as Parameters<typeof nodemailer.createTransport>[0])
+      : undefined);
+  const mail: MailSettings | null = transport
+    ? {
+        transport,
+        from: options.from ?? 'HR Platform <no-reply@hr-platform.local>',
+        maxAttempts: 5,
+        retryDelayMs: 30_000,
+      }
+    : null;
+  const now = options.now ?? (() => new Date());
+  const deps: AccountsDeps = { settings, now, mail, secureCookies: secureCookies(settings) };
+  // The runtime's data key, known once it starts: invitation links are kept encrypted with it.
+  let cipher: Cipher | undefined;
+  const started = () => {
+    if (!cipher) throw new Error('The accounts subgraph is not started.');
+    return cipher;
+  };
+
+  const module = defineSubgraph<unknown>({
+    name: 'accounts',
+    typeDefs,
+    resolvers: {
+      DateTime: DateTimeScalar,
+      ...createResolvers(deps, partnerClientResolvers(deps)),
+    } as never,
+    entities,
+    eventHandlers: [createEmployeeHandler(deps, started)],
+    jobs: mail ? [deliveryJob(mail, now, options.deliveryIntervalMs ?? 5000)] : [],
+    publicRoutes: createAuthRoutes(deps, tokenRoute(deps)),
+    issuesTokens: true,
+    async onStart(ctx) {
+      cipher = ctx.cipher;
+      if (!mail) ctx.logger.info('no SMTP configured (SMTP_URL): invitation links are read by HR');
+      if (options.inviteFirstAdmin === false) return;
+      const link = await inviteFirstAdmin(ctx.em, deps, ctx.cipher);
+      if (link)
+        ctx.logger.warn(
+          `no account yet: the first administrator (INITIAL_ADMIN_EMAIL) chooses a password at ${link}; the link works once`,
+        );
+    },
+  });
+  return { ...module, deps };
+}
+
+/** The module as the platform runs it: settings and SMTP from the environment, read as it starts. */
+export const accounts = lazySubgraph('accounts', () => {
+  const { signIn, smtpUrl, from } = readAccountSettings(process.env);
+  return createAccounts({ settings: signIn, smtpUrl, from });
+});
+
+export { applyEmployeeEvent } from './handlers';
+export { inviteAdmin } from './firstAdmin';
+export { MAX_FAILED_SIGN_INS } from './deps';
+export { createAccount, type AccountDraft } from './testAccounts';
+export { readAccountSettings } from './settings';

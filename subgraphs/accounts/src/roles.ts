@@ -1,0 +1,33 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { Role } from '../../../runtime/src/identity';
+import { SERVICE_PREFIX } from '../../../runtime/src/identity';
+import { EmployeeCopySchema, type Account, type EmployeeCopy } from './entities';
+
+/**
+ * The role an account signs in with, worked out at every sign-in and refresh: the role ADMIN
+ * or HR gave it, else MANAGER while someone (not terminated) reports to its employee, else
+ * EMPLOYEE.
+ */
+export async function roleOf(em: EntityManager, account: Account): Promise<Role> {
+  if (account.explicitRole) return account.explicitRole;
+  if (!account.employeeId) return 'EMPLOYEE';
+  const reports = await em.count(EmployeeCopySchema, {
+    managerId: account.employeeId,
+    status: { $ne: 'TERMINATED' },
+  });
+  return reports > 0 ? 'MANAGER' : 'EMPLOYEE';
+}
+
+/** The token's subject: the employee, or a service principal of the account for one without. */
+export const subjectOf = (account: Account): string =>
+  account.employeeId ?? `${SERVICE_PREFIX}account-${account.id}`;
+
+/** The name the web app greets with: the employee's, else the e-mail. */
+export const nameOf = (account: Account, employee: EmployeeCopy | null): string => {
+  const name = [employee?.firstName, employee?.lastName].filter(Boolean).join(' ');
+  return name || account.email;
+};
+
+/** Whether the account's employee may still sign in (a terminated person may not). */
+export const isEmployed = (account: Account, employee: EmployeeCopy | null): boolean =>
+  !account.employeeId || employee?.status !== 'TERMINATED';

@@ -1,0 +1,76 @@
+import type { PublicRouteContext } from '../../../../runtime/src/subgraph/SubgraphModule';
+import type { AccountsDeps } from '../deps';
+import { AccountSchema, EmployeeCopySchema, TicketSchema, type TicketKind } from '../entities';
+import { ticketExpired } from '../errors';
+import { loggedIn } from '../events';
+import { hashPassword } from '../passwords';
+import { isEmployed, subjectOf } from '../roles';
+import { revokeAll } from '../sessions/logout';
+import { openSession } from '../sessions/openSession';
+import { sessionAnswer, type SessionAnswer } from '../sessions/sessionAnswer';
+import { openTicket } from './tickets';
+
+/**
+ * Sets the password a link allows (accepting an invitation, or a reset) and signs in. The
+ * link is used up; a reset also ends every other session of the account and lifts a lock.
+ */
+export async function useTicket(
+  ctx: PublicRouteContext,
+  deps: AccountsDeps,
+  kind: TicketKind,
+  token: string,
+  password: string,
+): Promise<SessionAnswer> {
+  const ticket = await openTicket(ctx.em, kind, token, deps.now());
+  // Hashed before the transaction, which then holds no lock for the hash's time.
+  const passwordHash = await hashPassword(password);
+  return ctx.em.transactional(async (tx) => {
+    const now = deps.now();
+    const used = await tx.nativeUpdate(
+      TicketSchema,
+      { id: ticket.id, usedAt: null, expiresAt: { $gt: now } },
+      { usedAt: now },
+    );
+    if (used === 0) throw ticketExpired();
+    const account = await tx.findOneOrFail(AccountSchema, { id: ticket.accountId });
+    const employee = account.employeeId
+      ? await tx.findOne(EmployeeCopySchema, { id: account.employeeId })
+      : null;
+    if (!isEmployed(account, employee)) throw ticketExpired();
+    if (kind === 'PASSWORD_RESET') await revokeAll(ctx, tx, account.id, now);
+    Object.assign(account, { passwordHash, failedAttempts: 0, lockedUntil: null, updatedAt: now });
+    const opened = openSession(tx, account, deps);
+    const answer = await sessionAnswer(ctx, tx, account, opened.session, opened.refreshToken, deps);
+    ctx.emit(
+      tx,
+      loggedIn({
+        accountId: account.id,
+        sessionId: opened.session.id,
+        employeeId: account.employeeId,
+        role: answer.body.user.role,
+        method: kind === 'INVITATION' ? 'INVITATION' : 'PASSWORD_RESET',
+      }),
+      subjectOf(account),
+    );
+    return answer;
+  });
+}
+
+/** What the page of an invitation shows before the person sets a password. */
+export async function describeInvitation(
+  ctx: PublicRouteContext,
+  deps: AccountsDeps,
+  token: string,
+): Promise<{ email: string; name: string; expiresAt: string }> {
+  const ticket = await openTicket(ctx.em, 'INVITATION', token, deps.now());
+  const account = await ctx.em.findOneOrFail(AccountSchema, { id: ticket.accountId });
+  const employee = account.employeeId
+    ? await ctx.em.findOne(EmployeeCopySchema, { id: account.employeeId })
+    : null;
+  const name = [employee?.firstName, employee?.lastName].filter(Boolean).join(' ');
+  return {
+    email: account.email,
+    name: name || account.email,
+    expiresAt: ticket.expiresAt.toISOString(),
+  };
+}
