@@ -34,6 +34,7 @@ describe('the partner guide', () => {
   let tp: TestPlatform;
   let org: Organisation;
   let gateway: string;
+  const everyone = () => [org.hr, org.manager, ...org.reports, org.indirect, org.outsider];
   const partner = { role: 'PARTNER' as const, sub: 'acme-payroll', scopes: ['employees:read'] };
 
   beforeAll(async () => {
@@ -62,7 +63,7 @@ describe('the partner guide', () => {
     ).trim();
     const { employees, quota } = await syncEmployees(gateway, token);
     expect(employees.map((e) => `${e.firstName} ${e.lastName}`).sort()).toEqual(
-      [org.hr, org.manager, ...org.reports, org.indirect, org.outsider]
+      everyone()
         .map((p) => `${p.firstName} ${p.lastName}`)
         .sort(),
     );
@@ -78,6 +79,48 @@ describe('the partner guide', () => {
     });
     // The partner default quota, counted for the client whichever user it acts for.
     expect(quota).toEqual({ limit: 120, remaining: 119, reset: expect.any(Number) });
+  });
+
+  it('makes a partner client whose token, by client credentials, reads within its own quota', async () => {
+    const made = JSON.parse(
+      await shell('createPartnerClient.sh', {
+        GATEWAY: gateway,
+        ADMIN_TOKEN: await tp.token({ role: 'ADMIN' }),
+      }),
+    );
+    const { client, clientSecret } = made.data.createPartnerClient;
+    expect(client).toEqual({
+      id: expect.any(String),
+      scopes: ['employees:read'],
+      quotaRequests: 600,
+      quotaCost: 1_000_000,
+    });
+
+    const granted = JSON.parse(
+      await shell('clientCredentials.sh', {
+        GATEWAY: gateway,
+        CLIENT_ID: client.id,
+        CLIENT_SECRET: clientSecret,
+      }),
+    );
+    expect(granted).toEqual({
+      access_token: expect.any(String),
+      token_type: 'Bearer',
+      expires_in: expect.any(Number),
+      scope: 'employees:read',
+    });
+    const { employees, quota } = await syncEmployees(gateway, granted.access_token);
+    expect(employees).toHaveLength(everyone().length);
+    expect(quota).toEqual({ limit: 600, remaining: 599, reset: expect.any(Number) });
+
+    const refused = JSON.parse(
+      await shell('clientCredentials.sh', {
+        GATEWAY: gateway,
+        CLIENT_ID: client.id,
+        CLIENT_SECRET: 'not-the-secret',
+      }),
+    );
+    expect(refused.error).toBe('invalid_client');
   });
 
   it('refuses a partner without the scope, and fields beyond the directory', async () => {
