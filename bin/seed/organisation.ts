@@ -1,0 +1,312 @@
+/**
+ * The demo organisation `npm run seed` builds: a hospital trust of about fifty people in
+ * six departments across the UK and Ireland. Fixed names and keys, so every run, on any
+ * machine, builds the same organisation; only dates move with today.
+ */
+
+export interface Person {
+  /** Stable key: the idempotency key of everything made for this person derives from it. */
+  key: string;
+  firstName: string;
+  lastName: string;
+  department: string;
+  jobTitle: string;
+  grade: string;
+  /** The key of their line manager; absent at the top. */
+  manager?: string;
+  location: string;
+  timeZone: string;
+  hireDate: string;
+}
+
+export interface Grade {
+  code: string;
+  description: string;
+  /** Hourly rate in pence, and yearly salary in pence, of the grade. */
+  hourlyMinor: number;
+  salaryMinor: number;
+}
+
+export interface Course {
+  code: string;
+  title: string;
+  validityMonths?: number;
+  /** Who must take it: everyone, or one department. */
+  department?: string;
+  /** Days from today the assignment falls due. */
+  dueInDays: number;
+}
+
+/** The leave request a person makes and what their manager does with it. */
+export type LeaveOutcome = 'PENDING' | 'APPROVED' | 'REJECTED' | 'CANCELLED';
+
+export const GRADES: readonly Grade[] = [
+  { code: 'BAND_3', description: 'Clinical support', hourlyMinor: 1250, salaryMinor: 2_440_000 },
+  {
+    code: 'BAND_4',
+    description: 'Assistant practitioner',
+    hourlyMinor: 1380,
+    salaryMinor: 2_700_000,
+  },
+  {
+    code: 'BAND_5',
+    description: 'Registered practitioner',
+    hourlyMinor: 1530,
+    salaryMinor: 2_990_000,
+  },
+  { code: 'BAND_6', description: 'Senior practitioner', hourlyMinor: 1890, salaryMinor: 3_700_000 },
+  {
+    code: 'BAND_7',
+    description: 'Advanced practitioner, team lead',
+    hourlyMinor: 2280,
+    salaryMinor: 4_460_000,
+  },
+  { code: 'BAND_8A', description: 'Service manager', hourlyMinor: 2650, salaryMinor: 5_180_000 },
+  { code: 'BAND_9', description: 'Director', hourlyMinor: 3800, salaryMinor: 7_400_000 },
+];
+
+export const COURSES: readonly Course[] = [
+  { code: 'FIRE-SAFETY', title: 'Fire safety', validityMonths: 12, dueInDays: 30 },
+  {
+    code: 'INFO-GOV',
+    title: 'Information governance and data security',
+    validityMonths: 12,
+    dueInDays: 60,
+  },
+  {
+    code: 'RESUS-ILS',
+    title: 'Immediate life support',
+    validityMonths: 12,
+    department: 'Emergency Medicine',
+    dueInDays: 14,
+  },
+];
+
+const UK = { location: 'ENGLAND_AND_WALES', timeZone: 'Europe/London' };
+const SCOTLAND = { location: 'SCOTLAND', timeZone: 'Europe/London' };
+const NI = { location: 'NORTHERN_IRELAND', timeZone: 'Europe/London' };
+const IRELAND = { location: 'IE', timeZone: 'Europe/Dublin' };
+
+/** The top of the trust and the head of each department, managers before their reports. */
+const LEADERS: readonly Person[] = [
+  {
+    key: 'director',
+    firstName: 'Samuel',
+    lastName: 'Adeyemi',
+    department: 'Operations',
+    jobTitle: 'Director of Operations',
+    grade: 'BAND_9',
+    ...UK,
+    hireDate: '2016-09-01',
+  },
+  {
+    key: 'hr-lead',
+    firstName: 'Hannah',
+    lastName: 'Reid',
+    department: 'People',
+    jobTitle: 'HR Business Partner',
+    grade: 'BAND_7',
+    manager: 'director',
+    ...UK,
+    hireDate: '2018-01-08',
+  },
+  {
+    key: 'ed-manager',
+    firstName: 'Maya',
+    lastName: 'Okafor',
+    department: 'Emergency Medicine',
+    jobTitle: 'Ward Manager',
+    grade: 'BAND_7',
+    manager: 'director',
+    ...UK,
+    hireDate: '2017-05-02',
+  },
+  {
+    key: 'rad-manager',
+    firstName: 'Fiona',
+    lastName: 'MacLeod',
+    department: 'Radiology',
+    jobTitle: 'Radiology Manager',
+    grade: 'BAND_8A',
+    manager: 'director',
+    ...SCOTLAND,
+    hireDate: '2015-03-16',
+  },
+  {
+    key: 'card-manager',
+    firstName: 'Rohan',
+    lastName: 'Mehta',
+    department: 'Cardiology',
+    jobTitle: 'Cardiology Lead',
+    grade: 'BAND_8A',
+    manager: 'director',
+    ...UK,
+    hireDate: '2019-10-01',
+  },
+  {
+    key: 'pharm-manager',
+    firstName: 'Niamh',
+    lastName: 'Doherty',
+    department: 'Pharmacy',
+    jobTitle: 'Chief Pharmacist',
+    grade: 'BAND_8A',
+    manager: 'director',
+    ...NI,
+    hireDate: '2020-02-03',
+  },
+  {
+    key: 'digital-manager',
+    firstName: 'Cian',
+    lastName: 'Byrne',
+    department: 'Digital',
+    jobTitle: 'Head of Digital',
+    grade: 'BAND_8A',
+    manager: 'director',
+    ...IRELAND,
+    hireDate: '2021-06-14',
+  },
+];
+
+type Staff = [firstName: string, lastName: string, jobTitle: string, grade: string];
+
+/** Each department's staff, reporting to its head. */
+const STAFF: Record<string, { manager: string; region: typeof UK; people: Staff[] }> = {
+  'Emergency Medicine': {
+    manager: 'ed-manager',
+    region: UK,
+    people: [
+      ['Aisha', 'Khan', 'Staff Nurse', 'BAND_5'],
+      ['Ben', 'Walsh', 'Staff Nurse', 'BAND_5'],
+      ['Chloe', 'Evans', 'Senior Staff Nurse', 'BAND_6'],
+      ['Dev', 'Patel', 'Healthcare Assistant', 'BAND_3'],
+      ['Grace', 'Owusu', 'Staff Nurse', 'BAND_5'],
+      ['Harry', 'Clarke', 'Emergency Nurse Practitioner', 'BAND_7'],
+      ['Imogen', 'Price', 'Healthcare Assistant', 'BAND_3'],
+      ['Jamal', 'Hassan', 'Staff Nurse', 'BAND_5'],
+      ['Katie', 'Morgan', 'Senior Staff Nurse', 'BAND_6'],
+      ['Liam', 'Turner', 'Assistant Practitioner', 'BAND_4'],
+    ],
+  },
+  Radiology: {
+    manager: 'rad-manager',
+    region: SCOTLAND,
+    people: [
+      ['Owen', 'Hughes', 'Radiographer', 'BAND_6'],
+      ['Isla', 'Campbell', 'Radiographer', 'BAND_5'],
+      ['Callum', 'Fraser', 'Senior Radiographer', 'BAND_7'],
+      ['Eilidh', 'Ross', 'Radiology Assistant', 'BAND_3'],
+      ['Murray', 'Stewart', 'Sonographer', 'BAND_6'],
+      ['Kirsty', 'Graham', 'Radiographer', 'BAND_5'],
+      ['Lewis', 'Paterson', 'Assistant Practitioner', 'BAND_4'],
+      ['Morag', 'Sinclair', 'Radiographer', 'BAND_5'],
+    ],
+  },
+  Cardiology: {
+    manager: 'card-manager',
+    region: UK,
+    people: [
+      ['Priya', 'Sharma', 'Cardiac Physiologist', 'BAND_6'],
+      ['Tom', 'Bennett', 'Staff Nurse', 'BAND_5'],
+      ['Yusuf', 'Ali', 'Cardiac Physiologist', 'BAND_5'],
+      ['Zara', 'Ahmed', 'Healthcare Assistant', 'BAND_3'],
+      ['Oliver', 'Green', 'Senior Staff Nurse', 'BAND_6'],
+      ['Ruby', 'Foster', 'Staff Nurse', 'BAND_5'],
+      ['Samir', 'Nasser', 'Assistant Practitioner', 'BAND_4'],
+      ['Tessa', 'Lloyd', 'Clinical Nurse Specialist', 'BAND_7'],
+    ],
+  },
+  Pharmacy: {
+    manager: 'pharm-manager',
+    region: NI,
+    people: [
+      ['Aoife', 'Kelly', 'Pharmacist', 'BAND_6'],
+      ['Conor', 'Quinn', 'Pharmacy Technician', 'BAND_4'],
+      ['Erin', 'McCann', 'Pharmacist', 'BAND_7'],
+      ['Patrick', 'Gallagher', 'Pharmacy Assistant', 'BAND_3'],
+      ['Roisin', 'Murphy', 'Pharmacy Technician', 'BAND_4'],
+      ['Sean', 'Brennan', 'Pharmacist', 'BAND_6'],
+    ],
+  },
+  Digital: {
+    manager: 'digital-manager',
+    region: IRELAND,
+    people: [
+      ['Ciara', 'Walsh', 'Software Engineer', 'BAND_6'],
+      ['Darragh', 'Nolan', 'Data Analyst', 'BAND_5'],
+      ['Emma', 'Ryan', 'Clinical Systems Trainer', 'BAND_5'],
+      ['Fionn', 'Duffy', 'Software Engineer', 'BAND_7'],
+      ['Orla', 'Keane', 'Service Desk Analyst', 'BAND_4'],
+    ],
+  },
+  People: {
+    manager: 'hr-lead',
+    region: UK,
+    people: [
+      ['Victoria', 'Shaw', 'HR Advisor', 'BAND_5'],
+      ['William', 'Hart', 'Recruitment Officer', 'BAND_4'],
+      ['Yasmin', 'Begum', 'Payroll Officer', 'BAND_4'],
+      ['Zoe', 'Marsh', 'Workforce Analyst', 'BAND_6'],
+      ['Adam', 'Fletcher', 'HR Assistant', 'BAND_3'],
+      ['Bethany', 'Cole', 'Wellbeing Lead', 'BAND_6'],
+    ],
+  },
+};
+
+/** Hire dates spread over eight years, one per staff member in turn. */
+const hireDateOf = (index: number) =>
+  `${2017 + (index % 8)}-${String(1 + ((index * 5) % 12)).padStart(2, '0')}-${String(1 + ((index * 7) % 28)).padStart(2, '0')}`;
+
+/** Staff taken from each department in turn, so a small organisation has every department. */
+function interleavedStaff(): Person[] {
+  const departments = Object.entries(STAFF).map(([department, { manager, region, people }]) =>
+    people.map(([firstName, lastName, jobTitle, grade], i) => ({
+      key: `${department.toLowerCase().replace(/\s+/g, '-')}-${i + 1}`,
+      firstName,
+      lastName,
+      department,
+      jobTitle,
+      grade,
+      manager,
+      ...region,
+    })),
+  );
+  const longest = Math.max(...departments.map((d) => d.length));
+  const people: Omit<Person, 'hireDate'>[] = [];
+  for (let i = 0; i < longest; i += 1)
+    for (const department of departments) if (department[i]) people.push(department[i]);
+  return people.map((person, i) => ({ ...person, hireDate: hireDateOf(i) }));
+}
+
+/** Everyone, managers before their reports. */
+export const PEOPLE: readonly Person[] = [...LEADERS, ...interleavedStaff()];
+
+/** The default size of the organisation: everyone. */
+export const DEFAULT_SIZE = PEOPLE.length;
+
+/** The smallest organisation that still has a manager with reports in every department. */
+export const MIN_SIZE = LEADERS.length + 4;
+
+/** The first `size` people: the leaders, then staff a department at a time. */
+export function peopleOf(size: number = DEFAULT_SIZE): Person[] {
+  if (!Number.isInteger(size) || size < MIN_SIZE || size > PEOPLE.length)
+    throw new RangeError(`size must be a whole number from ${MIN_SIZE} to ${PEOPLE.length}.`);
+  return PEOPLE.slice(0, size);
+}
+
+const OUTCOMES: readonly LeaveOutcome[] = ['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED'];
+
+/**
+ * Who asks for leave and how it ends: the first four staff one outcome each (so even the
+ * smallest organisation shows every status), then every third member of staff.
+ */
+export function leaveOutcomeOf(staffIndex: number): LeaveOutcome | undefined {
+  if (staffIndex < OUTCOMES.length) return OUTCOMES[staffIndex];
+  return staffIndex % 3 === 0 ? OUTCOMES[staffIndex % OUTCOMES.length] : undefined;
+}
+
+/** Late arrivals: a few check-ins a week, spread over people and days. */
+export const isLate = (personIndex: number, dayIndex: number) =>
+  (personIndex * 3 + dayIndex) % 13 === 0;
+
+/** Staff who completed fire safety already: every other one. */
+export const completedFireSafety = (staffIndex: number) => staffIndex % 2 === 1;

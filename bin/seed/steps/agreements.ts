@@ -1,0 +1,28 @@
+import type { SeedContext } from '../SeedContext';
+import { idOf } from '../SeedContext';
+
+const CREATE_AGREEMENT = `mutation SeedAgreement($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }`;
+
+/** A full-time agreement for everyone: Monday to Friday, 37.5 hours, 27 days' leave. */
+export async function seedAgreements(ctx: SeedContext): Promise<number> {
+  for (const person of ctx.people) {
+    const input = {
+      idempotencyKey: `agreement-${person.key}`,
+      employeeId: idOf(ctx, person.key),
+      agreementType: 'AHA',
+      startDate: ctx.calendar.agreementStart,
+      endDate: ctx.calendar.agreementEnd,
+      fte: 1,
+      termsAndConditions: 'MODERNISED',
+      salaryBasis: 'NATIONAL',
+      weeklyHours: 37.5,
+      workingDays: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
+      annualLeaveDays: 27,
+      targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: 1950 }],
+    };
+    // Agreements hears of a new employee by event.
+    await ctx.client.eventually(() => ctx.client.request(ctx.hr, CREATE_AGREEMENT, { input }));
+  }
+  ctx.log(`agreements: ${ctx.people.length}`);
+  return ctx.people.length;
+}
