@@ -68,6 +68,10 @@ export function createSeedClient(options: SeedClientOptions): SeedClient {
           authorization: `Bearer ${await tokenOf(caller)}`,
         },
         body: JSON.stringify({ query, variables }),
+      }).catch((error: Error) => {
+        throw new Error(
+          `No answer from the gateway at ${options.url} (${error.message}): is the platform running?`,
+        );
       });
       if (response.status === 429) {
         await sleep(Number(response.headers.get('retry-after') ?? 1) * 1000 + 100);
