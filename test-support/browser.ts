@@ -51,8 +51,9 @@ export async function createSignedUpEmployee(
   test: WebPlatform,
   firstName = 'Ada',
   lastName = 'Lovelace',
+  extra: Record<string, unknown> = {},
 ): Promise<{ id: string; email: string }> {
-  const person = await createPerson(test, firstName, lastName);
+  const person = await createPerson(test, firstName, lastName, extra);
   const read = await test.graphql('query($id: ID!) { employee(id: $id) { email } }', {
     id: person.id,
   });

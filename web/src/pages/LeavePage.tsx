@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { NO_PROBLEMS, problemsOf, type Problem, type Problems } from '../api/problemsOf';
 import { useEmployeeId } from '../app/AppContext';
@@ -6,6 +6,7 @@ import {
   CancelLeaveDocument,
   CheckLeaveDocument,
   MyLeaveDocument,
+  MyLeaveRequestUpdatedDocument,
   RequestLeaveDocument,
   type LeaveType,
 } from '../gql/graphql';
@@ -54,6 +55,11 @@ export default function LeavePage() {
   const pages = usePages();
   const { data, refetch } = useQuery(MyLeaveDocument, {
     variables: { id, on: localDate(), first: PAGE_SIZE, after: pages.after },
+  });
+  // A manager's decision shows on the open page, without a reload.
+  useSubscription(MyLeaveRequestUpdatedDocument, {
+    variables: { employeeId: id },
+    onData: () => void refetch(),
   });
   const [cancel] = useMutation(CancelLeaveDocument);
   const [listProblems, setListProblems] = useState<Problem[]>([]);
