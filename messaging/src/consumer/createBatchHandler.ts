@@ -1,0 +1,94 @@
+import type { JsMsg } from '@nats-io/jetstream';
+import { errorMessage } from '../errors';
+import type { OutboxRelay } from '../outboxRelay';
+import type { EventEnvelope } from '../types';
+import type { EventApplier, Outcome } from './createEventApplier';
+import type { MessageSettler } from './createMessageSettler';
+
+/** Options of {@link createBatchHandler}. */
+export interface BatchHandlerOptions {
+  applier: EventApplier;
+  settler: MessageSettler;
+  /** How long the server waits for an ack; a slow batch says it is working at half of it. */
+  ackWaitMs: number;
+  /** Woken after a transaction that emitted follow-up events, so they leave at once. */
+  relay?: Pick<OutboxRelay, 'notify'>;
+}
+
+/** A valid event of the handler's types, with the message that brought it. */
+interface Pending {
+  msg: JsMsg;
+  event: EventEnvelope;
+}
+
+/** An event to apply, or whether the ack of a message settled on arrival was confirmed. */
+type Accepted = Pending | { settled: boolean };
+
+/**
+ * Handles the messages that have arrived together: one transaction for their events, acks
+ * after the commit. Resolves false when an ack was not confirmed (connection trouble).
+ */
+export type BatchHandler = (msgs: JsMsg[]) => Promise<boolean>;
+
+export function createBatchHandler(options: BatchHandlerOptions): BatchHandler {
+  const { applier, settler, ackWaitMs } = options;
+
+  /**
+   * Acks a message of a type the handler does not list, unread: it is for the consumers
+   * that handle it to judge, and a lost ack only brings it back to be skipped again.
+   * Dead-letters an invalid message of a listed type.
+   */
+  async function accept(msg: JsMsg): Promise<Accepted> {
+    if (!applier.handles(msg.subject)) {
+      msg.ack();
+      return { settled: true };
+    }
+    try {
+      return { msg, event: applier.read(msg.string(), msg.subject) };
+    } catch (error) {
+      return { settled: await settler.giveUp(msg, 'EVENT_INVALID', errorMessage(error)) };
+    }
+  }
+
+  /** A slow transaction keeps its messages from being redelivered to another replica meanwhile. */
+  async function withKeepAlive<T>(batch: Pending[], work: () => Promise<T>): Promise<T> {
+    const keepAlive = setInterval(
+      () => batch.forEach((item) => settler.keepAlive(item.msg)),
+      Math.max(500, ackWaitMs / 2),
+    );
+    try {
+      return await work();
+    } finally {
+      clearInterval(keepAlive);
+    }
+  }
+
+  /** Applies a batch, then settles each message by its event's outcome. */
+  async function handleBatch(batch: Pending[]): Promise<boolean> {
+    let outcomes: Outcome[];
+    try {
+      outcomes = await withKeepAlive(batch, () => applier.apply(batch.map((item) => item.event)));
+    } catch (error) {
+      // The commit itself failed: nothing of the batch was applied.
+      outcomes = batch.map(() => ({ error }));
+    }
+    if (outcomes.some((outcome) => 'emitted' in outcome && outcome.emitted > 0)) {
+      options.relay?.notify();
+    }
+    const settled = await Promise.all(
+      batch.map(({ msg, event }, index) => settler.settle(msg, event, outcomes[index])),
+    );
+    return settled.every(Boolean);
+  }
+
+  return async (msgs) => {
+    let healthy = true;
+    const batch: Pending[] = [];
+    for (const msg of msgs) {
+      const accepted = await accept(msg);
+      if ('settled' in accepted) healthy = accepted.settled && healthy;
+      else batch.push(accepted);
+    }
+    return batch.length > 0 ? (await handleBatch(batch)) && healthy : healthy;
+  };
+}

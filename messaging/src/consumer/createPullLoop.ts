@@ -1,0 +1,126 @@
+import {
+  JetStreamApiCodes,
+  JetStreamApiError,
+  type ConsumerMessages,
+  type JetStreamClient,
+  type JsMsg,
+} from '@nats-io/jetstream';
+import { ClosedConnectionError } from '@nats-io/nats-core';
+import { errorMessage } from '../errors';
+import type { Logger } from '../logger';
+import { backoffMs } from '../wakeup';
+import type { ConsumerState } from './consumerState';
+import type { BatchHandler } from './createBatchHandler';
+
+/** Options of {@link createPullLoop}. */
+export interface PullLoopOptions {
+  js: JetStreamClient;
+  stream: string;
+  consumer: string;
+  /** Messages pulled per request. */
+  maxBatch: number;
+  handleMessages: BatchHandler;
+  /** Creates the durable again when it was deleted under the loop. */
+  ensureDurable(): Promise<void>;
+  logger: Logger;
+  state: ConsumerState;
+}
+
+/** Pulls and handles messages until the consumer stops. */
+export interface PullLoop {
+  /** Runs until `state.running` turns false or the connection closes for good. */
+  run(): Promise<void>;
+  /** The pull in progress, if any: a stop ends it when it outlasts its expiry. */
+  pullInProgress(): ConsumerMessages | undefined;
+  /** NATS is back: forget the failures so the next pause is short. */
+  resetFailures(): void;
+}
+
+/** How long an idle pull waits for messages; also the longest a stop waits for one. */
+export const PULL_EXPIRES_MS = 1000;
+/** How much longer than its expiry a pull may take before it is taken as stalled. */
+const PULL_GRACE_MS = 4000;
+
+const isConsumerNotFound = (error: unknown): boolean =>
+  error instanceof JetStreamApiError && error.code === JetStreamApiCodes.ConsumerNotFound;
+
+export function createPullLoop(options: PullLoopOptions): PullLoop {
+  const { js, stream, consumer, maxBatch, handleMessages, logger, state } = options;
+  let currentPull: ConsumerMessages | undefined;
+  let failures = 0;
+
+  /**
+   * One pull at a time: every message a pull delivers is handled, or handed back at once
+   * (nak) when a stop came meanwhile, so a restart never leaves events waiting out
+   * ack_wait. Messages are handled while the pull goes on: a pull whose reader is busy for
+   * longer than two idle heartbeats fails.
+   */
+  async function pullOnce(): Promise<boolean> {
+    const durable = await js.consumers.get(stream, consumer);
+    const pulled = await durable.fetch({ max_messages: maxBatch, expires: PULL_EXPIRES_MS });
+    currentPull = pulled;
+    // With the connection gone a pull never ends by itself; end it so the loop can back
+    // off, and a stop is never held up by it.
+    let stalled = false;
+    const watchdog = setTimeout(() => {
+      stalled = true;
+      pulled.stop();
+    }, PULL_EXPIRES_MS + PULL_GRACE_MS);
+    let healthy = true;
+    let queue: JsMsg[] = [];
+    let working: Promise<void> | undefined;
+    const work = async () => {
+      while (queue.length > 0) {
+        const taken = queue;
+        queue = [];
+        // An unconfirmed ack means connection trouble: hand back the rest of this pull.
+        if (state.running && healthy) healthy = await handleMessages(taken);
+        else taken.forEach((msg) => msg.nak());
+      }
+      working = undefined;
+    };
+    try {
+      for await (const msg of pulled) {
+        if (!state.running || !healthy) {
+          msg.nak();
+          continue;
+        }
+        queue.push(msg);
+        // Apply what has arrived so far rather than wait for the rest of the pull.
+        if (pulled.getPending() === 0) working ??= work();
+      }
+    } finally {
+      clearTimeout(watchdog);
+      currentPull = undefined;
+      await (working ?? work());
+    }
+    return healthy && !stalled;
+  }
+
+  async function run(): Promise<void> {
+    failures = 0;
+    while (state.running) {
+      try {
+        failures = (await pullOnce()) ? 0 : failures + 1;
+      } catch (error) {
+        if (error instanceof ClosedConnectionError) break;
+        failures += 1;
+        logger.warn({ consumer, err: errorMessage(error), failures }, 'pull interrupted');
+        // Only a durable deleted under us is recreated: any other error means NATS is away,
+        // and a request sent now would hold the loop for its whole timeout after a reconnect.
+        if (isConsumerNotFound(error)) await options.ensureDurable().catch(() => undefined);
+      }
+      if (state.running && failures > 0)
+        await state.stopping.wait(backoffMs(failures, 500, 10_000));
+    }
+    state.running = false;
+  }
+
+  return {
+    run,
+    pullInProgress: () => currentPull,
+    resetFailures: () => {
+      failures = 0;
+    },
+  };
+}
