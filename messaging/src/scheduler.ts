@@ -193,7 +193,8 @@ function inSqliteTurn<T>(file: string | undefined, work: () => Promise<T>): Prom
 type Outcome = 'done' | 'retry' | 'failed' | 'skipped';
 
 /**
- * The scheduler (DESIGN.md §2: scheduled jobs take a lease so one replica runs each).
+ * The scheduler: scheduled jobs take a lease so one replica runs each
+ * (docs/architecture.md#two-ways-to-run).
  *
  * - An occurrence is claimed by a conditional UPDATE (due, and PENDING or RUNNING with an
  *   expired lease) that sets RUNNING, the lease and attempts + 1; one affected row means
