@@ -56,7 +56,7 @@ export interface SubgraphHarness {
   runtime: SubgraphRuntime;
   /** Executes a GraphQL operation with a token for `caller` (default HR). */
   gql(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLReply>;
-  /** Runs a named operation of shared/contract/. */
+  /** Runs a named operation of schema/contract/. */
   op(name: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLReply>;
   /** Resolves entity references (`_entities`), as the gateway's query planner asks for them. */
   entities(

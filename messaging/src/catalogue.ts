@@ -110,7 +110,7 @@ const contractSchema = {
   },
 };
 
-/** The CloudEvents attributes every envelope must have (DESIGN.md §4). */
+/** The CloudEvents attributes every envelope must have (docs/architecture.md#events). */
 const envelopeSchema = {
   type: 'object',
   required: [

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 
-/** A CloudEvents 1.0 envelope (DESIGN.md §4). */
+/** A CloudEvents 1.0 envelope (docs/architecture.md#events). */
 export interface EventEnvelope<D extends Record<string, unknown> = Record<string, unknown>> {
   specversion: '1.0';
   /** UUIDv7; also the JetStream msgID, so a republish is deduplicated. */
@@ -102,7 +102,10 @@ export interface JobContext {
   attempt?: number;
 }
 
-/** Work a subgraph runs at a time (DESIGN.md: the scheduler), by one replica only. */
+/**
+ * Work a subgraph runs at a time, by one replica only (the scheduler:
+ * docs/architecture.md#two-ways-to-run).
+ */
 export interface JobDefinition {
   /** Unique within the subgraph, e.g. `attendance.processDay`. */
   name: string;

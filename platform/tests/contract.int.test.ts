@@ -15,7 +15,7 @@ import {
 import { collect, connectSubscriptions } from '../../test-support/subscriptionClient';
 import { waitFor } from '../../test-support/waitFor';
 
-// The front end's operations (shared/contract/) for the domains built so far,
+// The front end's operations (schema/contract/) for the domains built so far,
 // executed through the real gateway on a seeded organisation.
 describe('contract operations through the gateway', () => {
   let tp: TestPlatform;

@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
-/** The one table of GraphQL error codes (DESIGN.md §5). */
+/** The one table of GraphQL error codes (docs/architecture.md#graphql-conventions). */
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',

@@ -1,4 +1,4 @@
-/** Roles of DOMAIN.md "Who may do what". */
+/** The roles of docs/domain.md#who-may-do-what. */
 export const ROLES = [
   'EMPLOYEE',
   'MANAGER',

@@ -10,7 +10,10 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
-/** JSON logs (DESIGN.md §7); personal data is never logged, only ids. */
+/**
+ * JSON logs (docs/architecture.md#operations, docs/logging.md); personal data is never
+ * logged, only ids.
+ */
 export function createLogger(options: LoggerOptions = {}): Logger {
   return pino(
     {

@@ -10,8 +10,8 @@ import {
 } from 'graphql';
 import { Supergraph } from '@apollo/federation-internals';
 
-/** Where the front end's operations live: `shared/contract/` beside the repository. */
-export const CONTRACT_DIR = path.resolve(__dirname, '../../../shared/contract');
+/** Where the front end's operations live: `schema/contract/` (see its README). */
+export const CONTRACT_DIR = path.resolve(__dirname, '../contract');
 
 export interface ContractOperation {
   name: string;

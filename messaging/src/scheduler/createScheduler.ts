@@ -69,7 +69,8 @@ export interface Scheduler {
 }
 
 /**
- * The scheduler: scheduled jobs take a lease so one replica runs each.
+ * The scheduler: scheduled jobs take a lease so one replica runs each
+ * (docs/architecture.md#two-ways-to-run).
  *
  * - An occurrence is claimed by a conditional UPDATE (due, and PENDING or RUNNING with an
  *   expired lease) that sets RUNNING, the lease and attempts + 1; one affected row means

@@ -23,8 +23,8 @@ const definedOf = (patch: object) =>
 
 /**
  * Applies one employees event to a subgraph's copy and flushes. An event no newer than the
- * copy is ignored (DESIGN.md §3.3), so redelivery and reordering never roll the copy back;
- * it returns null then. An event about an employee not seen yet starts a copy.
+ * copy is ignored (docs/architecture.md#ordering), so redelivery and reordering never roll
+ * the copy back; it returns null then. An event about an employee not seen yet starts a copy.
  */
 export async function updateEmployeeCopy<T extends { id: string; version: number }>(
   em: EntityManager,

@@ -20,7 +20,7 @@ export interface OperationLimits {
 }
 
 /**
- * The defaults, measured against the front end's operations (shared/contract), which
+ * The defaults, measured against the front end's operations (schema/contract), which
  * must all pass with their largest variables, and against what must not:
  *
  * - maxCost 20 000: the costliest contract operation is AuditLogs at its largest page

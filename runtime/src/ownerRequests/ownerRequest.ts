@@ -3,9 +3,10 @@ import type { Namespace } from '../../../messaging/src/types';
 import { DomainError, ErrorCode } from '../errors';
 
 /**
- * Asks the domain that owns some data for it, at once (DESIGN.md §3.4: the exception to
- * local copies). `name` is the question, e.g. `employees.employee`; the answer is the
- * owner's JSON, unchecked. Throws {@link OwnerUnavailableError} when the owner cannot answer.
+ * Asks the domain that owns some data for it, at once: the exception to local copies
+ * (docs/architecture.md#cross-domain-reads). `name` is the question, e.g.
+ * `employees.employee`; the answer is the owner's JSON, unchecked. Throws
+ * {@link OwnerUnavailableError} when the owner cannot answer.
  */
 export type AskOwner = (name: string, question: Record<string, unknown>) => Promise<unknown>;
 

@@ -18,7 +18,7 @@ import type { SubgraphMessaging } from './createSubgraphRuntime';
 
 /** What every resolver of a subgraph receives, built once per request. */
 export interface SubgraphContext<L = unknown> {
-  /** The verified caller; subgraphs check the token themselves (DESIGN.md §6). */
+  /** The verified caller; subgraphs check the token themselves (docs/architecture.md#security). */
   identity: Identity;
   /** Forked for this request, so no state leaks between requests. */
   em: EntityManager;

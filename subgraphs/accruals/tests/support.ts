@@ -39,7 +39,7 @@ export interface AccrualsHarness {
   db: TestDatabase;
   runtime: SubgraphRuntime;
   gql(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLReply>;
-  /** Runs a named operation of shared/contract/. */
+  /** Runs a named operation of schema/contract/. */
   op(name: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLReply>;
   /** Applies a catalogue-valid event in one transaction, as the consumer does. */
   apply(event: EventEnvelope): Promise<void>;

@@ -1,6 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
 
-/** The accrual types of DOMAIN.md, in the order every subgraph declares them. */
+/** The accrual types (docs/domain.md#accruals), in the order every subgraph declares them. */
 export const ACCRUAL_TYPES = [
   'ANNUAL_TARGET_HOURS',
   'NIGHT_HOURS',

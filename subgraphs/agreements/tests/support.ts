@@ -38,7 +38,7 @@ export interface AgreementsHarness {
   db: TestDatabase;
   runtime: SubgraphRuntime;
   gql(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLReply>;
-  /** Runs a named operation of shared/contract/agreements.graphql. */
+  /** Runs a named operation of schema/contract/agreements.graphql. */
   op(name: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLReply>;
   /** Feeds an employees event to the local-copy handler, as the consumer would. */
   employeeEvent(type: string, data: Record<string, unknown>): Promise<void>;

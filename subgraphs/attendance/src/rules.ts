@@ -190,7 +190,7 @@ export const leaveOn = (leave: LeaveCopy[], date: string): LeaveCopy | undefined
   );
 
 /**
- * A day's outcome (DOMAIN.md, Attendance): PRESENT (in and out, worked >= the half-day
+ * A day's outcome (docs/domain.md#attendance): PRESENT (in and out, worked >= the half-day
  * threshold), HALF_DAY (below it), INCOMPLETE (a check-in without a check-out), ON_LEAVE
  * (approved leave on a working day), ABSENT (working day, no check-in, no leave); no
  * record on a non-working day or holiday without attendance.

@@ -7,8 +7,8 @@ import {
 /**
  * Attendance's rules as the deployment starts with them: version 1 of compliance's
  * ATTENDANCE policy, read once from the environment at start. A bad value stops the process
- * with a message naming the variable (DESIGN.md §7). The rules without a variable keep the
- * kit's defaults.
+ * with a message naming the variable (docs/architecture.md#operations). The rules without a
+ * variable keep the kit's defaults.
  */
 export type AttendanceSettings = AttendanceRules;
 

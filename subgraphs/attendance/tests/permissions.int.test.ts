@@ -16,7 +16,7 @@ import {
   type Caller,
 } from './support';
 
-describe('attendance: who may read and write (DOMAIN.md)', () => {
+describe('attendance: who may read and write (docs/domain.md#who-may-do-what)', () => {
   let h: AttendanceHarness;
   let boss: string;
   let lead: string;

@@ -41,7 +41,7 @@ export async function canReadPersonal(
   return (await managersOf(employeeId)).includes(identity.employeeId);
 }
 
-/** DOMAIN.md: HR and the employee alone may read a salary (not ADMIN, not a manager). */
+/** HR and the employee alone read a salary, not ADMIN, not a manager (docs/domain.md#employees). */
 export const canReadSalary = (identity: Identity, employeeId: string): boolean =>
   identity.role === 'HR' || isSelf(identity, employeeId);
 

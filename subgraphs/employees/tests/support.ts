@@ -39,7 +39,7 @@ export interface EmployeesHarness {
   token(caller: Caller): Promise<string>;
   /** Runs an operation in-process, as `caller`, through the real token verifier. */
   gql(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLReply>;
-  /** Runs a named operation of shared/contract/employees.graphql. */
+  /** Runs a named operation of schema/contract/employees.graphql. */
   op(name: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLReply>;
   /** Creates an employee as HR and returns its id. */
   hire(overrides?: Record<string, unknown>): Promise<string>;

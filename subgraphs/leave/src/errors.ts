@@ -9,7 +9,7 @@ export enum LeaveErrorCode {
   LEAVE_REQUEST_NOT_FOUND = 'LEAVE_REQUEST_NOT_FOUND',
   VERSION_CONFLICT = 'VERSION_CONFLICT',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
-  // The request rules of DOMAIN.md, each a POLICY_VIOLATION whose `rule` is its name.
+  // The request rules (docs/domain.md#leave), each a POLICY_VIOLATION whose `rule` is its name.
   EMPLOYEE_NOT_ACTIVE = 'EMPLOYEE_NOT_ACTIVE',
   OUTSIDE_EMPLOYMENT = 'OUTSIDE_EMPLOYMENT',
   HALF_DAY_NOT_ALLOWED = 'HALF_DAY_NOT_ALLOWED',

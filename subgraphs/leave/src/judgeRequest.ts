@@ -34,7 +34,7 @@ export interface Judging {
 export interface Judgement {
   policy: LeavePolicy;
   days: ChargedDay[];
-  /** Every request rule of DOMAIN.md it breaks, in their order; empty when it may be made. */
+  /** Every request rule it breaks (docs/domain.md#leave), in order; empty when it may be made. */
   violations: LeaveError[];
 }
 

@@ -3,7 +3,7 @@ import { AgreementCopySchema, EmployeeCopySchema, LeaveRequestSchema } from '../
 import { asEmployee, asManager, hr, startLeave, type LeaveHarness } from './support';
 
 /**
- * Every operation of shared/contract/leave.graphql. The mutations run as the front end
+ * Every operation of schema/contract/leave.graphql. The mutations run as the front end
  * sends them; the queries that start at another subgraph (`employee(id:)`) or select its
  * fields (names) run as the gateway's query plan asks leave for its part.
  */

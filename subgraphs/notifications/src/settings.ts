@@ -43,7 +43,7 @@ function employeeIds(name: string, raw: string | undefined): string[] {
 
 /**
  * The notifications settings from `env`, each variable optional. A bad value throws an error
- * naming the variable (DESIGN.md §7).
+ * naming the variable (docs/architecture.md#operations).
  */
 export function readNotificationSettings(env: NodeJS.ProcessEnv): NotificationSettings {
   return {

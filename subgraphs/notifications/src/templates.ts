@@ -158,8 +158,8 @@ async function trainingDue(d: Data, dir: Directory, dedupeKey: string) {
 }
 
 /**
- * The notifications an event causes, by the templates of DOMAIN.md. Events that do not
- * call for one (or name no one to tell) give none.
+ * The notifications an event causes, by the templates of docs/domain.md#notifications. Events
+ * that do not call for one (or name no one to tell) give none.
  */
 export async function notificationsFor(
   event: EventEnvelope,

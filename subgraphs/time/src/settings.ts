@@ -7,7 +7,7 @@ import {
 /**
  * The working-time rules' limits the deployment starts with (docs/working-time.md): version 1
  * of compliance's WORKING_TIME policy, read once from the environment at start. A bad value
- * stops the process with a message naming the variable (DESIGN.md §7).
+ * stops the process with a message naming the variable (docs/architecture.md#operations).
  */
 export type TimeSettings = WorkingTimeRules;
 

@@ -44,7 +44,7 @@ export interface TimeHarness {
   db: TestDatabase;
   runtime: SubgraphRuntime;
   gql(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLReply>;
-  /** Runs a named operation of shared/contract/time.graphql. */
+  /** Runs a named operation of schema/contract/time.graphql. */
   op(name: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLReply>;
   /** Timecard through an entity reference, as the gateway asks for it. */
   timecard(id: string, from: string, to: string, caller?: Caller): Promise<GraphQLReply>;
