@@ -71,3 +71,11 @@ export {
   type NatsServerOptions,
   type RunningNatsServer,
 } from './startNatsServer';
+export {
+  untypedDraft,
+  type CataloguedDraft,
+  type CataloguedEvent,
+  type EventData,
+  type EventDataMap,
+  type EventType,
+} from './eventTypes';

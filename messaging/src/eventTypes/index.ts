@@ -1,0 +1,28 @@
+import type { EventDraft, EventEnvelope } from '../types';
+import type { EventDataMap } from './eventData.generated';
+
+export type { EventDataMap };
+export * from './eventData.generated';
+
+/** A catalogued event type (its current name). */
+export type EventType = keyof EventDataMap;
+
+/** The data of `T` at its current version. */
+export type EventData<T extends EventType> = EventDataMap[T];
+
+/** A draft of a catalogued event: the compiler holds its data to the type's JSON Schema. */
+export type CataloguedDraft<T extends EventType = EventType> = {
+  [K in T]: { type: K; subject: string; data: EventData<K>; dataversion?: number };
+}[T];
+
+/**
+ * An event of one of the types `T`, as a handler receives it: checked against the
+ * catalogue before it reaches the handler, so its data is the type's. `switch (event.type)`
+ * narrows the data.
+ */
+export type CataloguedEvent<T extends EventType = EventType> = {
+  [K in T]: Omit<EventEnvelope, 'type' | 'data'> & { type: K; data: EventData<K> };
+}[T];
+
+/** The same draft, as the untyped layers below (envelope, outbox) take it. */
+export const untypedDraft = (draft: CataloguedDraft): EventDraft => draft as unknown as EventDraft;
