@@ -105,6 +105,11 @@ describe('the TAMS import in the browser', () => {
       expect.stringMatching(/^3,fte,/),
     ]);
 
+    // The job is in the address: after a reload the page still shows it and its report.
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: 'Import done: 3 of 3 rows' }).waitFor();
+    await report.getByRole('cell', { name: 'fte', exact: true }).waitFor();
+
     // The good rows' agreements exist; the bad row's does not.
     expect(await agreementsOf(people[0])).toEqual([{ startDate: '2025-04-01', fte: 1 }]);
     expect(await agreementsOf(people[1])).toEqual([]);

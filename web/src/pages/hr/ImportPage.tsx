@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
 import { NO_PROBLEMS, problemsOf, type Problems } from '../../api/problemsOf';
 import {
   AgreementsImportProgressDocument,
@@ -21,7 +22,10 @@ const formatOf = (name: string): ImportFormat =>
 
 /** HR's TAMS import: choose a file, check it or import it, follow it row by row, read the report. */
 export default function ImportPage() {
-  const [jobId, setJobId] = useState<string | null>(null);
+  // The job is in the address, so a reload goes on following it.
+  const [params, setParams] = useSearchParams();
+  const jobId = params.get('job');
+  const setJobId = (id: string) => setParams({ job: id });
   return (
     <section aria-labelledby="import-title">
       <h1 id="import-title">Import agreements</h1>
