@@ -10,6 +10,7 @@ import {
   type AccrualType,
   type Agreement,
   type AgreementTerms,
+  type ImportJob,
 } from './entities';
 import { employeeKnowing } from './handlers';
 import {
@@ -20,7 +21,14 @@ import {
   unknownEmployee,
   type AgreementError,
 } from './errors';
-import { importAgreements, recordsOf, type ImportFormat, type ImportReport } from './importer';
+import {
+  countRows,
+  importAgreements,
+  recordsOf,
+  type ImportFormat,
+  type ImportReport,
+} from './importer';
+import { readImportJob, startImportJob } from './importJobs';
 import type { AgreementLoaders } from './loaders';
 import { assertCanRead, assertCanWrite } from './permissions';
 import * as check from './validation';
@@ -215,15 +223,44 @@ export class AgreementService {
 
   async import(input: ImportAgreementsInput): Promise<ImportReport> {
     assertCanWrite(this.ctx.identity);
-    if (input.format !== 'CSV' && input.format !== 'JSONL')
-      throw invalid('format', 'format must be CSV or JSONL.');
-    if (typeof input.content !== 'string' || input.content.trim() === '')
-      throw invalid('content', 'content must not be empty.');
-    return importAgreements(recordsOf(input.format, Readable.from([input.content])), {
+    return importAgreements(this.recordsOf(input), {
       em: this.ctx.em,
       ...this.write,
       dryRun: input.dryRun ?? false,
     });
+  }
+
+  /**
+   * Starts the import in the background and answers at once with its job: the file is
+   * read once to count its rows (a file that is not TAMS is refused here), then imported
+   * batch by batch, the job's progress moving after each.
+   */
+  async startImport(input: ImportAgreementsInput): Promise<ImportJob> {
+    assertCanWrite(this.ctx.identity);
+    const rowsTotal = await countRows(this.recordsOf(input));
+    return startImportJob({
+      em: this.ctx.em,
+      ...this.write,
+      logger: this.ctx.logger,
+      records: this.recordsOf(input),
+      rowsTotal,
+      dryRun: input.dryRun ?? false,
+      startedBy: this.ctx.identity.subject,
+    });
+  }
+
+  async importJob(id: string): Promise<ImportJob | null> {
+    assertCanWrite(this.ctx.identity);
+    return readImportJob(this.ctx.em, String(id));
+  }
+
+  /** The file's records, once its format and content are checked. */
+  private recordsOf(input: ImportAgreementsInput) {
+    if (input.format !== 'CSV' && input.format !== 'JSONL')
+      throw invalid('format', 'format must be CSV or JSONL.');
+    if (typeof input.content !== 'string' || input.content.trim() === '')
+      throw invalid('content', 'content must not be empty.');
+    return recordsOf(input.format, Readable.from([input.content]));
   }
 
   private async reload(id: string): Promise<Agreement> {

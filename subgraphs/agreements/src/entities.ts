@@ -145,4 +145,63 @@ export const KnownEmployeeSchema = new EntitySchema<KnownEmployee>({
   },
 });
 
-export const entities = [AgreementSchema, AgreementVersionSchema, KnownEmployeeSchema];
+/** Where an import started by `startAgreementsImport` is. */
+export type ImportJobStatus = 'RUNNING' | 'DONE' | 'FAILED';
+
+/** What an import job did: the report `importAgreements` answers with. */
+export interface ImportJobReport {
+  correlationId: string;
+  created: number;
+  amended: number;
+  unchanged: number;
+  rejected: number;
+  errors: { row: number; column: string | null; message: string }[];
+}
+
+/**
+ * An import run in the background, its progress recorded after every batch, so any
+ * replica can answer how far it is.
+ */
+export interface ImportJob {
+  id: string;
+  status: ImportJobStatus;
+  dryRun: boolean;
+  /** The file's rows, counted before the import starts. */
+  rowsTotal: number;
+  /** Rows settled (taken or rejected) so far. */
+  rowsDone: number;
+  /** The report, once DONE. */
+  report: ImportJobReport | null;
+  /** Why it stopped, once FAILED. */
+  failure: string | null;
+  startedBy: string;
+  startedAt: Date;
+  /** Moved on every batch: a RUNNING job that has not moved for long lost its process. */
+  updatedAt: Date;
+  finishedAt: Date | null;
+}
+
+export const ImportJobSchema = new EntitySchema<ImportJob>({
+  name: 'ImportJob',
+  tableName: 'agreement_imports',
+  properties: {
+    id: { type: 'string', primary: true, length: 36 },
+    status: { type: 'string', length: 10 },
+    dryRun: { type: 'boolean' },
+    rowsTotal: { type: 'integer' },
+    rowsDone: { type: 'integer' },
+    report: { type: 'json', nullable: true },
+    failure: { type: 'text', nullable: true },
+    startedBy: { type: 'string', length: 200 },
+    startedAt: { type: Date },
+    updatedAt: { type: Date },
+    finishedAt: { type: Date, nullable: true, index: true },
+  },
+});
+
+export const entities = [
+  AgreementSchema,
+  AgreementVersionSchema,
+  KnownEmployeeSchema,
+  ImportJobSchema,
+];

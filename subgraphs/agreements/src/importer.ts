@@ -47,8 +47,11 @@ export interface ImportOptions extends WriteContext {
   dryRun: boolean;
   /** Rows per transaction (default 500). */
   batchSize?: number;
-  /** Called after each batch with the rows read so far. */
-  onProgress?: (rows: number) => void;
+  /**
+   * Called after each batch is settled with the rows read so far, rejected rows included
+   * (the rows {@link countRows} counts); awaited, so a caller may record it.
+   */
+  onProgress?: (rows: number) => void | Promise<void>;
 }
 
 /** At most this many row errors are listed; `rejected` still counts every row. */
@@ -174,9 +177,21 @@ interface ValidRow {
 const ROLLBACK = Symbol('dry run');
 
 /**
+ * The rows a file holds, as the import will read them: each record, readable or not (a
+ * header note about a column is not a row). Throws as the import would for a file that is
+ * not TAMS.
+ */
+export async function countRows(records: AsyncIterable<SourceRecord>): Promise<number> {
+  let rows = 0;
+  for await (const record of records) if (record.column === undefined) rows += 1;
+  return rows;
+}
+
+/**
  * Imports TAMS rows: valid rows go in batches, each in one transaction; bad
- * rows are reported. A dry run does the same inside one transaction that is
- * rolled back, so its report is the one a real run would give.
+ * rows are reported. A dry run does the same, each batch in a transaction that
+ * is rolled back, carrying what earlier batches would have written in memory, so
+ * its report is the one a real run would give and no transaction outlives a batch.
  */
 export async function importAgreements(
   records: AsyncIterable<SourceRecord>,
@@ -205,47 +220,51 @@ export async function importAgreements(
   const run = async (runBatch: (rows: ValidRow[]) => Promise<void>) => {
     let batch: ValidRow[] = [];
     let read = 0;
+    let settled = 0;
+    const settle = async () => {
+      if (batch.length) await runBatch(batch);
+      batch = [];
+      if (read === settled) return;
+      settled = read;
+      await options.onProgress?.(read);
+    };
     for await (const record of records) {
       if (record.fault !== undefined && record.column !== undefined) {
         // An unknown column is reported once; its rows still go in without it.
         note(record.row, record.column, record.fault);
         continue;
       }
-      if (record.fault !== undefined) {
-        fault(record.row, null, record.fault);
-        continue;
-      }
       read += 1;
-      const valid = validate(record, fault);
-      if (valid) batch.push(valid);
-      if (batch.length >= batchSize) {
-        await runBatch(batch);
-        batch = [];
-        options.onProgress?.(read);
+      if (record.fault !== undefined) fault(record.row, null, record.fault);
+      else {
+        const valid = validate(record, fault);
+        if (valid) batch.push(valid);
       }
+      if (read % batchSize === 0) await settle();
     }
-    if (batch.length) await runBatch(batch);
-    options.onProgress?.(read);
+    await settle();
   };
 
-  const apply = (tx: EntityManager, rows: ValidRow[]) =>
-    applyBatch(tx, rows, options, report, fault);
   if (options.dryRun) {
-    await options.em
-      .fork()
-      .transactional(async (tx: EntityManager) => {
-        await run(async (rows) => {
-          await apply(tx, rows);
-          await tx.flush();
-          tx.clear();
-        });
-        throw ROLLBACK;
-      })
-      .catch((error: unknown) => {
-        if (error !== ROLLBACK) throw error;
-      });
+    // Each employee's agreements as the run so far would have left them.
+    const simulated = new Map<string, Agreement[]>();
+    await run((rows) =>
+      options.em
+        .fork()
+        .transactional(async (tx: EntityManager) => {
+          await applyBatch(tx, rows, options, report, fault, simulated);
+          throw ROLLBACK;
+        })
+        .catch((error: unknown) => {
+          if (error !== ROLLBACK) throw error;
+        }),
+    );
   } else {
-    await run((rows) => options.em.fork().transactional((tx: EntityManager) => apply(tx, rows)));
+    await run((rows) =>
+      options.em
+        .fork()
+        .transactional((tx: EntityManager) => applyBatch(tx, rows, options, report, fault)),
+    );
   }
   report.errors.sort((a, b) => a.row - b.row);
   return report;
@@ -289,6 +308,8 @@ async function applyBatch(
   ctx: WriteContext,
   report: ImportReport,
   fault: (row: number, column: string | null, message: string) => void,
+  /** A dry run's state carried between batches: agreements it would have written. */
+  simulated?: Map<string, Agreement[]>,
 ): Promise<void> {
   const numbers = [...new Set(rows.map((r) => r.employeeNumber))];
   const employees = await lockEmployees(tx, { employeeNumber: { $in: numbers } });
@@ -296,10 +317,11 @@ async function applyBatch(
   // A number that moved keeps pointing at the employee who has it now.
   for (const e of [...employees].sort((a, b) => Number(a.terminated) - Number(b.terminated)))
     if (!byNumber.has(e.employeeNumber)) byNumber.set(e.employeeNumber, e.id);
-  const existing = await agreementsOf(tx, [...new Set(byNumber.values())]);
-  const byEmployee = new Map<string, Agreement[]>();
-  for (const a of existing)
-    byEmployee.set(a.employeeId, [...(byEmployee.get(a.employeeId) ?? []), a]);
+  const byEmployee = simulated ?? new Map<string, Agreement[]>();
+  const unread = [...new Set(byNumber.values())].filter((id) => !byEmployee.has(id));
+  for (const id of unread) byEmployee.set(id, []);
+  if (unread.length)
+    for (const a of await agreementsOf(tx, unread)) byEmployee.get(a.employeeId)!.push(a);
 
   for (const { row, employeeNumber, terms, effectiveFrom } of rows) {
     const employeeId = byNumber.get(employeeNumber);

@@ -11,6 +11,7 @@ import {
   type AccrualTotals,
   type Agreement,
   type AgreementVersion,
+  type ImportJob,
 } from './entities';
 import { DateScalar } from '../../../runtime/src/scalars';
 import { DateTimeScalar } from './scalars';
@@ -35,6 +36,8 @@ export const resolvers: GraphQLResolverMap<AgreementContext> = {
   DateTime: DateTimeScalar,
   Query: {
     agreement: (_root, args: { id: string }, ctx: AgreementContext) => service(ctx).get(args.id),
+    agreementsImport: (_root, args: { id: string }, ctx: AgreementContext) =>
+      service(ctx).importJob(args.id),
   },
   Mutation: {
     createAgreement: (_root, args: { input: CreateAgreementInput }, ctx: AgreementContext) =>
@@ -43,6 +46,11 @@ export const resolvers: GraphQLResolverMap<AgreementContext> = {
       service(ctx).amend(args.input),
     importAgreements: (_root, args: { input: ImportAgreementsInput }, ctx: AgreementContext) =>
       service(ctx).import(args.input),
+    startAgreementsImport: (_root, args: { input: ImportAgreementsInput }, ctx: AgreementContext) =>
+      service(ctx).startImport(args.input),
+  },
+  AgreementsImport: {
+    result: (job: ImportJob) => job.report,
   },
   Employee: {
     __resolveReference: (reference: { id: string }) => ({ id: reference.id }),

@@ -12,6 +12,7 @@ const NotificationsPage = lazy(() => import('../pages/NotificationsPage'));
 const ProfilePage = lazy(() => import('../pages/ProfilePage'));
 const ApprovalsPage = lazy(() => import('../pages/ApprovalsPage'));
 const TeamPage = lazy(() => import('../pages/TeamPage'));
+const TrainingPage = lazy(() => import('../pages/training/TrainingPage'));
 const InvitePage = lazy(() => import('../pages/InvitePage'));
 const ResetPage = lazy(() => import('../pages/ResetPage'));
 const DirectoryPage = lazy(() => import('../pages/hr/DirectoryPage'));
@@ -20,11 +21,13 @@ const OnboardingPage = lazy(() => import('../pages/hr/OnboardingPage'));
 const AttendancePage = lazy(() => import('../pages/hr/AttendancePage'));
 const PoliciesPage = lazy(() => import('../pages/hr/PoliciesPage'));
 const CompliancePage = lazy(() => import('../pages/hr/CompliancePage'));
+const ImportPage = lazy(() => import('../pages/hr/ImportPage'));
 const ClosePage = lazy(() => import('../pages/finance/ClosePage'));
 const GradesPage = lazy(() => import('../pages/finance/GradesPage'));
 const AccountsPage = lazy(() => import('../pages/finance/AccountsPage'));
 const AuditLogPage = lazy(() => import('../pages/audit/AuditLogPage'));
 const DeadLettersPage = lazy(() => import('../pages/admin/DeadLettersPage'));
+const PartnerClientsPage = lazy(() => import('../pages/admin/PartnerClientsPage'));
 
 const loading = <p className="loading">Loading…</p>;
 
@@ -65,17 +68,20 @@ function SignedInRoutes() {
         <Route path="profile" element={<ProfilePage />} />
         <Route path="approvals" element={<ApprovalsPage />} />
         <Route path="team" element={<TeamPage />} />
+        <Route path="training" element={<TrainingPage />} />
         <Route path="hr" element={<DirectoryPage />} />
         <Route path="hr/employees/:id" element={<EmployeePage />} />
         <Route path="hr/onboard" element={<OnboardingPage />} />
         <Route path="hr/attendance" element={<AttendancePage />} />
         <Route path="hr/policies" element={<PoliciesPage />} />
         <Route path="hr/compliance" element={<CompliancePage />} />
+        <Route path="hr/import" element={<ImportPage />} />
         <Route path="finance" element={<ClosePage />} />
         <Route path="finance/grades" element={<GradesPage />} />
         <Route path="finance/accounts" element={<AccountsPage />} />
         <Route path="audit" element={<AuditLogPage />} />
         <Route path="admin/dead-letters" element={<DeadLettersPage />} />
+        <Route path="admin/partners" element={<PartnerClientsPage />} />
         <Route path="signin" element={<Navigate to="/" replace />} />
         <Route path="*" element={<p>There is no such page.</p>} />
       </Route>

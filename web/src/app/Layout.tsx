@@ -18,6 +18,7 @@ const NAV: NavItem[] = [
   { to: '/time', label: 'My time' },
   { to: '/leave', label: 'Leave' },
   { to: '/balances', label: 'Balances' },
+  { to: '/training', label: 'Training' },
   { to: '/notifications', label: 'Notifications' },
   { to: '/profile', label: 'My profile' },
   { to: '/approvals', label: 'Approvals', roles: ['MANAGER', 'HR', 'ADMIN'] },
@@ -26,11 +27,13 @@ const NAV: NavItem[] = [
   { to: '/hr/attendance', label: 'Attendance', roles: ['HR', 'ADMIN'] },
   { to: '/hr/policies', label: 'Policies', roles: ['HR', 'ADMIN'] },
   { to: '/hr/compliance', label: 'Compliance', roles: ['HR', 'ADMIN', 'AUDITOR'] },
+  { to: '/hr/import', label: 'TAMS import', roles: ['HR', 'ADMIN'] },
   { to: '/finance', label: 'Close', roles: ['FINANCE', 'ADMIN'] },
   { to: '/finance/grades', label: 'Grades', roles: ['FINANCE', 'HR', 'ADMIN'] },
   { to: '/finance/accounts', label: 'Accounts', roles: ['FINANCE', 'ADMIN'] },
   { to: '/audit', label: 'Audit log', roles: ['AUDITOR', 'ADMIN'] },
   { to: '/admin/dead-letters', label: 'Dead letters', roles: ['ADMIN'] },
+  { to: '/admin/partners', label: 'Partner clients', roles: ['ADMIN'] },
 ];
 
 /** The signed-in frame: navigation by role, the live banner, the expired-session dialog. */

@@ -3,9 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { NO_PROBLEMS, problemsOf, type Problems } from '../../api/problemsOf';
 import {
   CloseViolationDocument,
-  TrainingDueDocument,
   ViolationsToReviewDocument,
-  type TrainingStatus,
   type ViolationStatus,
   type ViolationsToReviewQuery,
 } from '../../gql/graphql';
@@ -14,17 +12,21 @@ import { PolicyNote, ProblemList } from '../../ui/Field';
 import { InputField } from '../../ui/InputField';
 import { Pager } from '../../ui/Pager';
 import { usePages } from '../../ui/usePages';
+import { ComplianceTraining } from './ComplianceTraining';
 
 const PAGE_SIZE = 20;
 type Violation = ViolationsToReviewQuery['complianceViolations']['nodes'][number];
 
-/** Compliance for HR: violations to review and close, and training assignments due. */
+/**
+ * Compliance for HR: violations to review and close; training assignments due, with (for HR)
+ * courses, assigning them and recording completions. Auditors read the same lists.
+ */
 export default function CompliancePage() {
   return (
     <section aria-labelledby="compliance-title">
       <h1 id="compliance-title">Compliance</h1>
       <Violations />
-      <Training />
+      <ComplianceTraining />
     </section>
   );
 }
@@ -154,105 +156,5 @@ function CloseForm({ violation, onClosed }: { violation: Violation; onClosed(): 
         Close
       </button>
     </form>
-  );
-}
-
-function Training() {
-  const [status, setStatus] = useState('OVERDUE');
-  const [department, setDepartment] = useState('');
-  const pages = usePages();
-  const { data, error } = useQuery(TrainingDueDocument, {
-    variables: {
-      first: PAGE_SIZE,
-      after: pages.after,
-      filter: {
-        status: (status || null) as TrainingStatus | null,
-        department: department.trim() || null,
-      },
-    },
-  });
-  const list = data?.trainingAssignments;
-  return (
-    <div className="card">
-      <h2>Training</h2>
-      <div className="filters">
-        <InputField
-          label="Training status"
-          name="status"
-          value={status}
-          onChange={(value) => {
-            setStatus(value);
-            pages.reset();
-          }}
-          problems={NO_PROBLEMS}
-          options={['OVERDUE', 'DUE', 'EXPIRING', 'COMPLETED', '']}
-        />
-        <InputField
-          label="Training department"
-          name="department"
-          value={department}
-          onChange={(value) => {
-            setDepartment(value);
-            pages.reset();
-          }}
-          problems={NO_PROBLEMS}
-        />
-      </div>
-      {error && <ProblemList problems={problemsOf(error).general} />}
-      <div className="toolbar">
-        <CsvButton
-          filename="training.csv"
-          rows={list?.nodes ?? []}
-          columns={[
-            { heading: 'Course', value: (t) => t.course.code },
-            { heading: 'Title', value: (t) => t.course.title },
-            { heading: 'Employee', value: (t) => t.employeeId },
-            { heading: 'Department', value: (t) => t.department },
-            { heading: 'Due', value: (t) => t.dueDate },
-            { heading: 'Completed', value: (t) => t.completedOn },
-            { heading: 'Expires', value: (t) => t.expiresOn },
-            { heading: 'Status', value: (t) => t.status },
-          ]}
-        />
-      </div>
-      <table aria-label="Training assignments">
-        <thead>
-          <tr>
-            <th>Course</th>
-            <th>Employee</th>
-            <th>Due</th>
-            <th>Completed</th>
-            <th>Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list?.nodes.map((t) => (
-            <tr key={t.id}>
-              <td>
-                {t.course.title} <small>({t.course.code})</small>
-              </td>
-              <td>
-                {t.employeeId}
-                {t.department && (
-                  <>
-                    <br />
-                    <small>{t.department}</small>
-                  </>
-                )}
-              </td>
-              <td>{t.dueDate}</td>
-              <td>{t.completedOn ?? '–'}</td>
-              <td>{t.status}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <Pager
-        hasNext={list?.pageInfo.hasNextPage ?? false}
-        hasPrevious={pages.hasPrevious}
-        onNext={() => pages.next(list?.pageInfo.endCursor)}
-        onPrevious={pages.previous}
-      />
-    </div>
   );
 }

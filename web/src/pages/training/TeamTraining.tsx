@@ -1,0 +1,97 @@
+import { useQuery } from '@apollo/client/react';
+import { problemsOf } from '../../api/problemsOf';
+import { TeamTrainingDocument, type TeamTrainingQuery } from '../../gql/graphql';
+import { CsvButton } from '../../ui/CsvButton';
+import { ProblemList } from '../../ui/Field';
+import { Pager } from '../../ui/Pager';
+import { usePages } from '../../ui/usePages';
+import { statusLabel } from './trainingRows';
+
+const PAGE_SIZE = 20;
+type Person = NonNullable<TeamTrainingQuery['employee']>['reports']['nodes'][number];
+type Row = NonNullable<Person['training']>[number] & { person: Person };
+
+/** Everyone below the manager (direct and indirect), a page of people at a time, overdue marked. */
+export function TeamTraining({ managerId }: { managerId: string }) {
+  const pages = usePages();
+  const { data, error } = useQuery(TeamTrainingDocument, {
+    variables: { managerId, first: PAGE_SIZE, after: pages.after },
+  });
+  const reports = data?.employee?.reports;
+  const people = reports?.nodes ?? [];
+  const rows: Row[] = people.flatMap((person) =>
+    (person.training ?? []).map((t) => ({ ...t, person })),
+  );
+  const overdue = rows.filter((r) => r.status === 'OVERDUE').length;
+  return (
+    <div className="card">
+      <h2>My team&apos;s training</h2>
+      {error && <ProblemList problems={problemsOf(error).general} />}
+      {reports && (
+        <p className={overdue ? 'overdue-note' : undefined}>
+          {overdue === 0
+            ? 'Nothing overdue for the people on this page.'
+            : `${overdue} overdue for the people on this page.`}
+        </p>
+      )}
+      <div className="toolbar">
+        <CsvButton
+          filename="team-training.csv"
+          rows={rows}
+          columns={[
+            { heading: 'Name', value: (r) => `${r.person.firstName} ${r.person.lastName}` },
+            { heading: 'Department', value: (r) => r.person.department },
+            { heading: 'Course', value: (r) => r.course.code },
+            { heading: 'Title', value: (r) => r.course.title },
+            { heading: 'Due', value: (r) => r.dueDate },
+            { heading: 'Completed', value: (r) => r.completedOn },
+            { heading: 'Valid until', value: (r) => r.expiresOn },
+            { heading: 'Status', value: (r) => r.status },
+          ]}
+        />
+      </div>
+      <table aria-label="Team training">
+        <thead>
+          <tr>
+            <th>Person</th>
+            <th>Course</th>
+            <th>Due by</th>
+            <th>Completed</th>
+            <th>Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((person) =>
+            person.training?.length ? (
+              person.training.map((t) => (
+                <tr key={t.id} className={t.status === 'OVERDUE' ? 'overdue' : undefined}>
+                  <td>
+                    {person.firstName} {person.lastName}
+                  </td>
+                  <td>{t.course.title}</td>
+                  <td>{t.dueDate}</td>
+                  <td>{t.completedOn ?? '–'}</td>
+                  <td>{statusLabel(t.status)}</td>
+                </tr>
+              ))
+            ) : (
+              <tr key={person.id}>
+                <td>
+                  {person.firstName} {person.lastName}
+                </td>
+                <td colSpan={4}>No training assigned</td>
+              </tr>
+            ),
+          )}
+        </tbody>
+      </table>
+      <Pager
+        totalCount={reports?.totalCount}
+        hasNext={reports?.pageInfo.hasNextPage ?? false}
+        hasPrevious={pages.hasPrevious}
+        onNext={() => pages.next(reports?.pageInfo.endCursor)}
+        onPrevious={pages.previous}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import type { TrainingRowFragment, TrainingStatus } from '../../gql/graphql';
+
+const LABELS: Record<TrainingStatus, string> = {
+  DUE: 'Due',
+  COMPLETED: 'Completed',
+  EXPIRING: 'Expiring',
+  OVERDUE: 'Overdue',
+};
+
+export const statusLabel = (status: TrainingStatus) => LABELS[status];
+
+/** The day it must be done by next: the due date until completed, then the renewal date. */
+export const fallsDue = (t: TrainingRowFragment) => (t.completedOn ? t.expiresOn : t.dueDate);
+
+/** Assignments that still want doing (not completed, or completed and running out), soonest first. */
+export function openItems(list: readonly TrainingRowFragment[]): TrainingRowFragment[] {
+  return list
+    .filter((t) => t.status !== 'COMPLETED' && fallsDue(t))
+    .sort((a, b) => fallsDue(a)!.localeCompare(fallsDue(b)!));
+}
