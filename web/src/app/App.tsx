@@ -12,6 +12,10 @@ const NotificationsPage = lazy(() => import('../pages/NotificationsPage'));
 const ProfilePage = lazy(() => import('../pages/ProfilePage'));
 const ApprovalsPage = lazy(() => import('../pages/ApprovalsPage'));
 const TeamPage = lazy(() => import('../pages/TeamPage'));
+const WhoIsOffPage = lazy(() => import('../pages/manager/WhoIsOffPage'));
+const SchedulesPage = lazy(() => import('../pages/manager/SchedulesPage'));
+const ManualAttendancePage = lazy(() => import('../pages/manager/ManualAttendancePage'));
+const LateArrivalsPage = lazy(() => import('../pages/manager/LateArrivalsPage'));
 const InvitePage = lazy(() => import('../pages/InvitePage'));
 const ResetPage = lazy(() => import('../pages/ResetPage'));
 const DirectoryPage = lazy(() => import('../pages/hr/DirectoryPage'));
@@ -65,6 +69,10 @@ function SignedInRoutes() {
         <Route path="profile" element={<ProfilePage />} />
         <Route path="approvals" element={<ApprovalsPage />} />
         <Route path="team" element={<TeamPage />} />
+        <Route path="team/off" element={<WhoIsOffPage />} />
+        <Route path="team/schedules" element={<SchedulesPage />} />
+        <Route path="team/attendance" element={<ManualAttendancePage />} />
+        <Route path="team/late" element={<LateArrivalsPage />} />
         <Route path="hr" element={<DirectoryPage />} />
         <Route path="hr/employees/:id" element={<EmployeePage />} />
         <Route path="hr/onboard" element={<OnboardingPage />} />
