@@ -130,6 +130,13 @@ export class LeaveService {
     return page(rest, first, all.length);
   }
 
+  /** Pending and approved requests sharing a day with `from` to `to`, earliest start first. */
+  async requestsBetween(employeeId: string, from: unknown, to: unknown): Promise<LeaveRequest[]> {
+    const period = check.period(from, to);
+    await assertCanReadLeave(this.ctx.identity, employeeId, this.managersOf);
+    return this.ctx.loaders.activeBetween.load(`${employeeId}|${period.from}..${period.to}`);
+  }
+
   /** Pending requests of the caller's direct reports, earliest start first. */
   async pendingApprovals(args: {
     first?: number | null;

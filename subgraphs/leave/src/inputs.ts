@@ -38,6 +38,16 @@ export function isoDate(field: string, value: unknown): string {
   return value;
 }
 
+/** A period of days `from` to `to` (inclusive), at most {@link MAX_SPAN_DAYS} long. */
+export function period(from: unknown, to: unknown): { from: string; to: string } {
+  const first = isoDate('from', from);
+  const last = isoDate('to', to);
+  if (last < first) throw invalid('to', 'to must not be before from.');
+  if (daysBetween(first, last) >= MAX_SPAN_DAYS)
+    throw invalid('to', `to must be at most ${MAX_SPAN_DAYS - 1} days after from.`);
+  return { from: first, to: last };
+}
+
 export function leaveType(value: unknown): LeaveType {
   if (!LEAVE_TYPES.includes(value as LeaveType))
     throw invalid('leaveType', `leaveType must be one of ${LEAVE_TYPES.join(', ')}.`);

@@ -11,7 +11,7 @@ import {
 } from './entities';
 import type { PolicyCopy } from '../../../runtime/src/policies';
 import { readCopies } from './leavePolicies';
-import { activeRequestsOf, requestsOf } from './queries';
+import { activeRequestsBetween, activeRequestsOf, requestsOf } from './queries';
 
 /** Per-request batches: N employees' copies, agreements, requests or chains cost one query each. */
 export interface LeaveLoaders {
@@ -19,6 +19,8 @@ export interface LeaveLoaders {
   agreements: DataLoader<string, AgreementCopy[]>;
   /** Pending and approved requests ending on or after a day; the key is `employeeId|floor`. */
   activeRequests: DataLoader<string, LeaveRequest[]>;
+  /** Pending and approved requests sharing a day with a period; the key is `employeeId|from..to`. */
+  activeBetween: DataLoader<string, LeaveRequest[]>;
   /** All requests of one status (or `*` for any); the key is `employeeId|status`. */
   requests: DataLoader<string, LeaveRequest[]>;
   /** Managers above an employee in leave's copy, nearest first. */
@@ -58,6 +60,12 @@ export function createLoaders({ em }: { em: EntityManager }): LeaveLoaders {
       return ids.map((id) => rows.filter((row) => row.employeeId === id));
     }),
     activeRequests: new DataLoader(byPart((ids, floor) => activeRequestsOf(em, ids, floor))),
+    activeBetween: new DataLoader(
+      byPart((ids, period) => {
+        const [from, to] = period.split('..');
+        return activeRequestsBetween(em, ids, from, to);
+      }),
+    ),
     requests: new DataLoader(
       byPart((ids, status) => requestsOf(em, ids, status === '*' ? null : (status as LeaveStatus))),
     ),

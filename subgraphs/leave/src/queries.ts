@@ -45,6 +45,28 @@ export async function activeRequestsOf(
   return byEmployee;
 }
 
+/** Pending or approved requests of many employees sharing a day with `[from, to]`, in one query. */
+export async function activeRequestsBetween(
+  em: EntityManager,
+  employeeIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<Map<string, LeaveRequest[]>> {
+  const rows = await em.find(
+    LeaveRequestSchema,
+    {
+      employeeId: { $in: [...employeeIds] },
+      status: { $in: ACTIVE_STATUSES },
+      startDate: { $lte: to },
+      endDate: { $gte: from },
+    },
+    { orderBy: { startDate: 'asc', id: 'asc' } },
+  );
+  const byEmployee = new Map(employeeIds.map((id) => [id, [] as LeaveRequest[]]));
+  for (const row of rows) byEmployee.get(row.employeeId)?.push(row);
+  return byEmployee;
+}
+
 /** Requests of many employees (of one status, or all), newest start first, in one query. */
 export async function requestsOf(
   em: EntityManager,

@@ -57,6 +57,11 @@ export function createResolvers(settings: LeaveSettings): GraphQLResolverMap<Lea
         args: PageArgs & { status?: LeaveStatus | null },
         ctx: LeaveContext,
       ) => service(ctx).requestsOf(employee.id, args),
+      leaveBetween: (
+        employee: EmployeeRef,
+        args: { from: string; to: string },
+        ctx: LeaveContext,
+      ) => service(ctx).requestsBetween(employee.id, args.from, args.to),
     },
     LeaveRequest: {
       __resolveReference: (reference: { id: string }, ctx: LeaveContext) =>

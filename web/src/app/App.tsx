@@ -13,6 +13,10 @@ const ProfilePage = lazy(() => import('../pages/ProfilePage'));
 const ApprovalsPage = lazy(() => import('../pages/ApprovalsPage'));
 const TeamPage = lazy(() => import('../pages/TeamPage'));
 const TrainingPage = lazy(() => import('../pages/training/TrainingPage'));
+const WhoIsOffPage = lazy(() => import('../pages/manager/WhoIsOffPage'));
+const SchedulesPage = lazy(() => import('../pages/manager/SchedulesPage'));
+const ManualAttendancePage = lazy(() => import('../pages/manager/ManualAttendancePage'));
+const LateArrivalsPage = lazy(() => import('../pages/manager/LateArrivalsPage'));
 const InvitePage = lazy(() => import('../pages/InvitePage'));
 const ResetPage = lazy(() => import('../pages/ResetPage'));
 const DirectoryPage = lazy(() => import('../pages/hr/DirectoryPage'));
@@ -69,6 +73,10 @@ function SignedInRoutes() {
         <Route path="approvals" element={<ApprovalsPage />} />
         <Route path="team" element={<TeamPage />} />
         <Route path="training" element={<TrainingPage />} />
+        <Route path="team/off" element={<WhoIsOffPage />} />
+        <Route path="team/schedules" element={<SchedulesPage />} />
+        <Route path="team/attendance" element={<ManualAttendancePage />} />
+        <Route path="team/late" element={<LateArrivalsPage />} />
         <Route path="hr" element={<DirectoryPage />} />
         <Route path="hr/employees/:id" element={<EmployeePage />} />
         <Route path="hr/onboard" element={<OnboardingPage />} />

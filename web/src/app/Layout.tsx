@@ -23,6 +23,10 @@ const NAV: NavItem[] = [
   { to: '/profile', label: 'My profile' },
   { to: '/approvals', label: 'Approvals', roles: ['MANAGER', 'HR', 'ADMIN'] },
   { to: '/team', label: 'Team', roles: ['MANAGER'] },
+  { to: '/team/off', label: 'Who is off', roles: ['MANAGER', 'HR', 'ADMIN'] },
+  { to: '/team/schedules', label: 'Schedules', roles: ['MANAGER', 'HR', 'ADMIN'] },
+  { to: '/team/attendance', label: 'Manual attendance', roles: ['MANAGER', 'HR', 'ADMIN'] },
+  { to: '/team/late', label: 'Late arrivals', roles: ['MANAGER', 'HR', 'ADMIN'] },
   { to: '/hr', label: 'Directory', roles: ['HR', 'ADMIN'] },
   { to: '/hr/attendance', label: 'Attendance', roles: ['HR', 'ADMIN'] },
   { to: '/hr/policies', label: 'Policies', roles: ['HR', 'ADMIN'] },
@@ -48,7 +52,7 @@ export function Layout() {
           <strong className="brand">HR</strong>
           <nav aria-label="Main">
             {items.map((item) => (
-              <NavLink key={item.to} to={item.to} end={item.to === '/'}>
+              <NavLink key={item.to} to={item.to} end={item.to === '/' || item.to === '/team'}>
                 {item.label}
                 {item.to === '/notifications' && <UnreadBadge />}
               </NavLink>

@@ -13,10 +13,16 @@ export interface ManagerPickerProps {
   value: ManagerChoice | null;
   onChange(choice: ManagerChoice | null): void;
   problem?: Problem;
+  /** What the chosen person is to the page (default `Manager`). */
+  heading?: string;
+  /** The search box's label (default `Find a manager by name`). */
+  label?: string;
 }
 
-/** Finds a manager by name as one types, and chooses one of the matches (or none). */
-export function ManagerPicker({ value, onChange, problem }: ManagerPickerProps) {
+/** Finds a manager (or anyone) by name as one types, and chooses one of the matches (or none). */
+export function ManagerPicker(props: ManagerPickerProps) {
+  const { value, onChange, problem } = props;
+  const { heading = 'Manager', label = 'Find a manager by name' } = props;
   const [search, setSearch] = useState('');
   const { data } = useQuery(EmployeeDirectoryDocument, {
     skip: search.trim().length < 2,
@@ -26,14 +32,14 @@ export function ManagerPicker({ value, onChange, problem }: ManagerPickerProps) 
   return (
     <div className="manager-picker">
       <p>
-        Manager: <strong>{value ? value.name : 'none'}</strong>{' '}
+        {heading}: <strong>{value ? value.name : 'none'}</strong>{' '}
         {value && (
           <button type="button" className="secondary" onClick={() => onChange(null)}>
             Remove
           </button>
         )}
       </p>
-      <Field label="Find a manager by name" problem={problem} hint="Type two letters or more.">
+      <Field label={label} problem={problem} hint="Type two letters or more.">
         {({ id, describedBy, invalid }) => (
           <input
             id={id}

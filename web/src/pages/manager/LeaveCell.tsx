@@ -1,0 +1,72 @@
+import type { LeaveStatus, LeaveType } from '../../gql/graphql';
+
+export interface DayOff {
+  leaveType: LeaveType;
+  status: LeaveStatus;
+  startDate: string;
+  endDate: string;
+  halfDayStart: boolean;
+  halfDayEnd: boolean;
+}
+
+/** Two letters per type, for a calendar cell; the words are there for screen readers. */
+export const LEAVE_CODES: Record<LeaveType, string> = {
+  ANNUAL: 'AL',
+  SICK: 'SL',
+  CASUAL: 'CL',
+  COMPASSIONATE: 'CP',
+  PARENTAL: 'PL',
+  UNPAID: 'UL',
+  TOIL: 'TL',
+};
+
+const isHalf = (off: DayOff, day: string) =>
+  (off.halfDayStart && day === off.startDate) || (off.halfDayEnd && day === off.endDate);
+
+/** One person's day on the calendar: the leave they have (or asked for) that day, if any. */
+export function LeaveCell({
+  offs,
+  day,
+  weekend,
+}: {
+  offs: DayOff[];
+  day: string;
+  weekend: boolean;
+}) {
+  const classes = [
+    weekend ? 'weekend' : '',
+    offs.length ? `off ${offs[0].status.toLowerCase()}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <td className={classes || undefined}>
+      {offs.map((off, i) => (
+        <span key={i}>
+          <span aria-hidden="true">
+            {LEAVE_CODES[off.leaveType]}
+            {isHalf(off, day) && '½'}
+          </span>
+          <span className="sr-only">
+            {describe(off)}
+            {isHalf(off, day) && ', half day'}
+          </span>
+        </span>
+      ))}
+    </td>
+  );
+}
+
+export const LEAVE_NAMES: Record<LeaveType, string> = {
+  ANNUAL: 'Annual leave',
+  SICK: 'Sick leave',
+  CASUAL: 'Casual leave',
+  COMPASSIONATE: 'Compassionate leave',
+  PARENTAL: 'Parental leave',
+  UNPAID: 'Unpaid leave',
+  TOIL: 'Time off in lieu',
+};
+
+/** `Annual leave, approved`. */
+export const describe = (off: Pick<DayOff, 'leaveType' | 'status'>) =>
+  `${LEAVE_NAMES[off.leaveType]}, ${off.status.toLowerCase()}`;

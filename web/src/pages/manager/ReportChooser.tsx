@@ -1,0 +1,56 @@
+import { useQuery } from '@apollo/client/react';
+import { useUser } from '../../app/AppContext';
+import { TeamMembersDocument } from '../../gql/graphql';
+import { Field } from '../../ui/Field';
+import { ManagerPicker, type ManagerChoice } from '../hr/ManagerPicker';
+
+export type Person = ManagerChoice;
+
+export interface ReportChooserProps {
+  value: Person | null;
+  onChange(person: Person | null): void;
+}
+
+/**
+ * The person a page acts for: a manager picks one of their reports; HR and ADMIN, who may
+ * act for anyone, find the person by name.
+ */
+export function ReportChooser({ value, onChange }: ReportChooserProps) {
+  const user = useUser();
+  if (user.role !== 'MANAGER')
+    return (
+      <ManagerPicker
+        heading="Employee"
+        label="Find an employee by name"
+        value={value}
+        onChange={onChange}
+      />
+    );
+  return <ReportSelect managerId={user.employeeId ?? ''} value={value} onChange={onChange} />;
+}
+
+function ReportSelect({ managerId, value, onChange }: ReportChooserProps & { managerId: string }) {
+  const { data } = useQuery(TeamMembersDocument, { variables: { managerId, first: 100 } });
+  const people = (data?.employee?.reports.nodes ?? []).map((r) => ({
+    id: r.id,
+    name: `${r.firstName} ${r.lastName}`,
+  }));
+  return (
+    <Field label="Employee">
+      {({ id }) => (
+        <select
+          id={id}
+          value={value?.id ?? ''}
+          onChange={(e) => onChange(people.find((p) => p.id === e.target.value) ?? null)}
+        >
+          <option value="">Choose one of your team</option>
+          {people.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,213 @@
+import fs from 'node:fs';
+import { DateTime } from 'luxon';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { isPublicHoliday } from '../../runtime/src/calendar';
+import { signIn } from '../../test-support/accounts';
+import {
+  createSignedUpEmployee,
+  createWebPlatform,
+  launchBrowser,
+  signInThroughApp,
+  TEST_PASSWORD,
+  type WebPlatform,
+} from '../../test-support/browser';
+import { contractOperation as op } from '../../test-support/contractOperation';
+import { waitFor } from '../../test-support/waitFor';
+import { openAs, seriousViolations } from './roleSession';
+
+const zone = 'Europe/London';
+const today = DateTime.now().setZone(zone).startOf('day');
+
+const isWorkingDay = (day: DateTime) =>
+  day.weekday <= 5 && !isPublicHoliday('ENGLAND_AND_WALES', day.toISODate()!);
+
+/** The nearest working day in England from `day` on, going `step` days at a time. */
+function workingDayFrom(day: DateTime, step: 1 | -1): DateTime {
+  while (!isWorkingDay(day)) day = day.plus({ days: step });
+  return day;
+}
+
+/** A working day of next month: the calendar has to move a month on to show it. */
+const leaveDay = workingDayFrom(today.plus({ months: 1 }).startOf('month').plus({ days: 7 }), 1);
+/** The latest working day gone by. */
+const workedDay = workingDayFrom(today.minus({ days: 1 }), -1);
+const at = (day: DateTime, time: string) => `${day.toISODate()}T${time}`;
+
+let platform: WebPlatform;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let manager: { id: string; email: string };
+let report: { id: string; email: string };
+
+beforeAll(async () => {
+  platform = await createWebPlatform();
+  browser = await launchBrowser();
+  manager = await createSignedUpEmployee(platform, 'Mara', 'Ward');
+  report = await createSignedUpEmployee(platform, 'Nell', 'Shift', { managerId: manager.id });
+  // Accounts makes Mara a MANAGER once it has heard that Nell reports to her.
+  await waitFor(async () => {
+    const reply = await signIn(platform.origin, manager.email, TEST_PASSWORD);
+    return reply.body?.user?.role === 'MANAGER' || undefined;
+  });
+  // Nell's sick day, approved by Mara (leave hears of the hire by event: retry until it has).
+  const requested = await waitFor(async () => {
+    const date = leaveDay.toISODate();
+    const result = await platform.graphql(
+      op('RequestLeave'),
+      { input: { leaveType: 'SICK', startDate: date, endDate: date } },
+      { role: 'EMPLOYEE', sub: report.id },
+    );
+    return result.errors ? undefined : (result.data!.requestLeave.id as string);
+  });
+  const approved = await platform.graphql(
+    op('ApproveLeave'),
+    { input: { id: requested } },
+    { role: 'MANAGER', sub: manager.id },
+  );
+  expect(approved.errors).toBeUndefined();
+  // The browser's days and times are London's, as the people's are.
+  context = await browser.newContext({ timezoneId: zone, locale: 'en-GB', acceptDownloads: true });
+  page = await context.newPage();
+  await signInThroughApp(page, platform.origin, manager.email);
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await platform?.stop();
+});
+
+/** Opens a screen from the navigation and waits for its heading. */
+async function open(link: string, heading = link) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+}
+
+async function expectAccessible() {
+  await page.waitForLoadState('networkidle');
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+/** The server's message shown beside a field, through the field's aria-describedby. */
+async function errorBeside(field: ReturnType<Page['getByLabel']>): Promise<string> {
+  await field.and(page.locator('[aria-invalid="true"]')).waitFor();
+  const ids = (await field.getAttribute('aria-describedby'))!.split(' ');
+  return (await page.locator(`[id="${ids[ids.length - 1]}"]`).textContent()) ?? '';
+}
+
+describe("the manager's screens in the browser", () => {
+  it("shows a report's approved leave on the team calendar, a month on", async () => {
+    await open('Who is off');
+    await page.getByRole('button', { name: 'Next month' }).click();
+    const month = leaveDay.setLocale('en-GB').toFormat('LLLL yyyy');
+    const calendar = page.getByRole('table', { name: `Leave in ${month}` });
+    const row = calendar.getByRole('row', { name: /Nell Shift/ });
+    // The cells of a row are its days, the 1st first.
+    const cell = row.getByRole('cell').nth(leaveDay.day - 1);
+    await cell.filter({ hasText: 'Sick leave, approved' }).waitFor();
+    expect(await row.getByRole('cell').filter({ hasText: 'approved' }).count()).toBe(1);
+    await expectAccessible();
+  });
+
+  it('publishes shifts for a report, naming a bad one beside its field, and lists them', async () => {
+    await open('Schedules');
+    await page.getByLabel('Employee', { exact: true }).selectOption({ label: 'Nell Shift' });
+    const first = page.getByRole('group', { name: 'Shift 1' });
+    await first.getByLabel('Start').fill(at(workedDay, '09:00'));
+    await first.getByLabel('End').fill(at(workedDay, '08:00'));
+    await page.getByRole('button', { name: 'Publish' }).click();
+    expect(await errorBeside(first.getByLabel('End'))).toMatch(/after it starts/);
+
+    await first.getByLabel('End').fill(at(workedDay, '17:00'));
+    await page.getByRole('button', { name: 'Add a shift' }).click();
+    const second = page.getByRole('group', { name: 'Shift 2' });
+    await second.getByLabel('Start').fill(at(today, '09:00'));
+    await second.getByLabel('End').fill(at(today, '17:00'));
+    await second.getByLabel('Kind of shift').fill('Early');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('status').filter({ hasText: 'Published 2 shift(s)' }).waitFor();
+    const listed = page.getByRole('table', { name: 'Shifts of Nell Shift' }).locator('tbody tr');
+    expect(await listed.count()).toBe(2);
+    expect(await listed.nth(1).textContent()).toContain('Early');
+    expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
+    await expectAccessible();
+
+    // Nell's own Today screen shows the shift published for today.
+    const nell = await browser.newContext({ timezoneId: zone });
+    try {
+      const nellPage = await nell.newPage();
+      await signInThroughApp(nellPage, platform.origin, report.email);
+      await nellPage
+        .getByRole('listitem')
+        .filter({ hasText: /^Early:/ })
+        .waitFor();
+    } finally {
+      await nell.close();
+    }
+  });
+
+  it('records a manual entry with its reason and shows it among the day’s entries', async () => {
+    await open('Manual attendance');
+    await page.getByLabel('Employee', { exact: true }).selectOption({ label: 'Nell Shift' });
+    await page.getByLabel('Day', { exact: true }).fill(workedDay.toISODate()!);
+    await page.getByText('No entries on this day.').waitFor();
+    const form = page.getByRole('form', { name: 'Record an entry' });
+    await form.getByLabel('Checked in').fill(at(workedDay, '09:40'));
+    await form.getByLabel('Checked out').fill(at(workedDay, '17:00'));
+    await form.getByRole('button', { name: 'Record the entry' }).click();
+    // No reason: the server refuses, and says so beside the reason.
+    expect(await errorBeside(form.getByLabel('Reason'))).toMatch(/reason/i);
+
+    await form.getByLabel('Reason').fill('Badge reader was down');
+    await form.getByRole('button', { name: 'Record the entry' }).click();
+    const entry = page
+      .getByRole('table', { name: 'Attendance entries' })
+      .getByRole('row', { name: /Badge reader was down/ });
+    await entry.waitFor();
+    const text = await entry.textContent();
+    expect(text).toContain('MANUAL');
+    expect(text).toContain('40 min');
+    // The form starts afresh for the next entry.
+    expect(await form.getByLabel('Reason').inputValue()).toBe('');
+    await expectAccessible();
+  });
+
+  it("lists the team's late arrival over a period and exports it", async () => {
+    await open('Late arrivals');
+    await page.getByLabel('From', { exact: true }).fill(workedDay.toISODate()!);
+    const row = page
+      .getByRole('table', { name: 'Late arrivals' })
+      .getByRole('row')
+      .filter({ hasText: 'Nell Shift' })
+      .filter({ hasText: workedDay.toISODate()! });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('40 min');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    expect(csv.split(/\r?\n/)[0]).toBe('Employee,Day,Checked in,Late by (min)');
+    expect(csv).toContain(`Nell Shift,${workedDay.toISODate()},`);
+    await expectAccessible();
+  });
+
+  it("lets HR choose whose team: Mara's calendar shows Nell's leave", async () => {
+    const hr = await openAs(platform, browser, 'HR', '/team/off');
+    try {
+      await hr.page.getByLabel('Find a manager by name').fill('Ward');
+      await hr.page.getByRole('button', { name: 'Choose Mara Ward' }).click();
+      await hr.page.getByRole('button', { name: 'Next month' }).click();
+      await hr.page
+        .getByRole('table', { name: /^Leave in / })
+        .getByRole('row', { name: /Nell Shift/ })
+        .getByRole('cell')
+        .filter({ hasText: 'Sick leave, approved' })
+        .waitFor();
+    } finally {
+      await hr.context.close();
+    }
+  });
+});
