@@ -71,26 +71,29 @@ export default function LeavePage() {
     <section aria-labelledby="leave-title">
       <h1 id="leave-title">Leave</h1>
       {balances.length > 0 && (
-        <table aria-label="Leave balances">
-          <thead>
-            <tr>
-              <th>Type</th>
-              <th>Remaining</th>
-              <th>Pending</th>
-              <th>Taken</th>
-            </tr>
-          </thead>
-          <tbody>
-            {balances.map((b) => (
-              <tr key={b.leaveType}>
-                <td>{b.leaveType}</td>
-                <td>{b.remaining}</td>
-                <td>{b.pending}</td>
-                <td>{b.taken}</td>
+        <>
+          <h2>Balances</h2>
+          <table aria-label="Leave balances">
+            <thead>
+              <tr>
+                <th>Type</th>
+                <th>Remaining</th>
+                <th>Pending</th>
+                <th>Taken</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {balances.map((b) => (
+                <tr key={b.leaveType}>
+                  <td>{b.leaveType}</td>
+                  <td>{b.remaining}</td>
+                  <td>{b.pending}</td>
+                  <td>{b.taken}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
       <RequestForm onSent={() => void refetch()} />
       <h2>History</h2>
