@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { addDays, isWeekendDate, publicHolidays } from '../../runtime/src/calendar';
 import {
   createSignedUpEmployee,
   createWebPlatform,
@@ -7,6 +8,7 @@ import {
   TEST_PASSWORD,
   type WebPlatform,
 } from '../../test-support/browser';
+import { seriousViolations } from './roleSession';
 
 let platform: WebPlatform;
 let browser: Browser;
@@ -20,6 +22,28 @@ function pastWeekday(): string {
   do day.setUTCDate(day.getUTCDate() - 1);
   while (day.getUTCDay() === 0 || day.getUTCDay() === 6);
   return day.toISOString().slice(0, 10);
+}
+
+/**
+ * A Monday-to-Friday week at least two weeks ahead holding a public holiday of England on a
+ * weekday: its first and last days, and how many of its days are working days.
+ */
+function holidayWeek(): { monday: string; friday: string; holidays: string[]; days: number } {
+  const earliest = addDays(new Date().toISOString().slice(0, 10), 14);
+  const year = Number(earliest.slice(0, 4));
+  const holiday = [
+    ...publicHolidays('ENGLAND_AND_WALES', year),
+    ...publicHolidays('ENGLAND_AND_WALES', year + 1),
+  ]
+    .sort()
+    .find((day) => day >= earliest && !isWeekendDate(day))!;
+  const weekday = new Date(`${holiday}T12:00:00Z`).getUTCDay();
+  const monday = addDays(holiday, 1 - weekday);
+  const week = [0, 1, 2, 3, 4].map((i) => addDays(monday, i));
+  const holidays = week.filter((day) =>
+    publicHolidays('ENGLAND_AND_WALES', Number(day.slice(0, 4))).has(day),
+  );
+  return { monday, friday: week[4], holidays, days: 5 - holidays.length };
 }
 
 beforeAll(async () => {
@@ -43,7 +67,27 @@ afterEach(async () => {
 });
 
 describe("an employee's day in the web app", () => {
-  it('signs in, records a time entry and sees it in My time', async () => {
+  it('checks in and out on Today and sees each in the attendance list', async () => {
+    await signInThroughApp(page, platform.origin, employee.email);
+    const attendance = page
+      .locator('.card')
+      .filter({ has: page.getByRole('heading', { name: 'Attendance' }) });
+    await page.getByRole('button', { name: 'Check in' }).click();
+    await attendance
+      .getByRole('listitem')
+      .filter({ hasText: /^In .+, still in$/ })
+      .waitFor();
+    await page.getByRole('button', { name: 'Check out' }).click();
+    await attendance
+      .getByRole('listitem')
+      .filter({ hasText: /^In .+, out .+ \([\d.]+ h\)$/ })
+      .waitFor();
+    await page.getByRole('button', { name: 'Check in' }).waitFor();
+    expect(await attendance.getByText('still in').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('records a time entry, amends it and deletes it on My time, seeing each', async () => {
     await signInThroughApp(page, platform.origin, employee.email);
     await page.getByRole('link', { name: 'My time' }).click();
     const day = pastWeekday();
@@ -52,7 +96,26 @@ describe("an employee's day in the web app", () => {
     await form.getByLabel('Start').fill(`${day}T08:00`);
     await form.getByLabel('End').fill(`${day}T12:00`);
     await form.getByRole('button', { name: 'Record' }).click();
-    await page.getByRole('table', { name: 'Time entries' }).getByText('SHIFT (Early)').waitFor();
+    const table = page.getByRole('table', { name: 'Time entries' });
+    const early = table.getByRole('row').filter({ hasText: 'SHIFT (Early)' });
+    await early.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await early.getByRole('button', { name: 'Amend' }).click();
+    const amend = page.getByRole('form', { name: 'Amend entry' });
+    expect(await amend.getByLabel('Shift name').inputValue()).toBe('Early');
+    await amend.getByLabel('Shift name').fill('Early, stayed on');
+    await amend.getByLabel('End').fill(`${day}T13:30`);
+    await amend.getByLabel('Meal break (minutes)').fill('30');
+    await amend.getByRole('button', { name: 'Save changes' }).click();
+    const amended = table.getByRole('row').filter({ hasText: 'SHIFT (Early, stayed on)' });
+    await amended.getByRole('cell', { name: '30 min' }).waitFor();
+    await page.getByRole('form', { name: 'Record time' }).waitFor();
+    expect(await table.getByRole('row').filter({ hasText: 'SHIFT (Early)' }).count()).toBe(0);
+
+    await amended.getByRole('button', { name: 'Delete' }).click();
+    await amended.waitFor({ state: 'detached' });
+    await page.getByText('No entries in these two weeks.').waitFor();
   });
 
   it('shows a refusal of a leave request beside its field, and nothing is written', async () => {
@@ -79,12 +142,49 @@ describe("an employee's day in the web app", () => {
     expect(written.data?.employee.leaveRequests.totalCount).toBe(0);
   });
 
+  it("shows the server's count of working days and the balance left before a leave request is sent", async () => {
+    const week = holidayWeek();
+    const read = await platform.graphql(
+      'query($id: ID!, $on: Date!) { employee(id: $id) { leaveBalances(on: $on) { leaveType remaining } } }',
+      { id: employee.id, on: week.monday },
+    );
+    const before: number = read.data!.employee.leaveBalances.find(
+      (b: { leaveType: string }) => b.leaveType === 'ANNUAL',
+    ).remaining;
+    await signInThroughApp(page, platform.origin, employee.email);
+    await page.getByRole('link', { name: 'Leave' }).click();
+    const form = page.getByRole('form', { name: 'Request leave' });
+    await form.getByLabel('First day', { exact: true }).fill(week.monday);
+    await form.getByLabel('Last day', { exact: true }).fill(week.friday);
+    // Monday to Friday is five weekdays; the holiday is not a working day, as the server counts.
+    const hint =
+      `${week.days} working days charged (public holidays not counted: ${week.holidays.join(', ')}). ` +
+      `Remaining ANNUAL balance: ${before} days now, ${before - week.days} after this request.`;
+    await form.getByText(hint, { exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await form.getByRole('button', { name: 'Send request' }).click();
+    await form
+      .getByRole('status')
+      .filter({ hasText: `Requested ${week.days} days: PENDING.` })
+      .waitFor();
+    const row = page
+      .getByRole('table', { name: 'Leave requests' })
+      .getByRole('row')
+      .filter({ hasText: week.monday });
+    await row.getByRole('cell', { name: String(week.days), exact: true }).waitFor();
+    await form.getByText('Choose the days to see the count.').waitFor();
+  });
+
   it('asks to sign in again when the session expires mid-form, keeping what was typed', async () => {
     await page.clock.install();
     await signInThroughApp(page, platform.origin, employee.email);
     await page.getByRole('link', { name: 'My time' }).click();
     const form = page.getByRole('form', { name: 'Record time' });
+    const day = pastWeekday();
     await form.getByLabel('Shift name').fill('Late, typed before expiry');
+    await form.getByLabel('Start').fill(`${day}T14:00`);
+    await form.getByLabel('End').fill(`${day}T18:00`);
     // The refresh cookie is gone (revoked elsewhere), and the access token's time runs out.
     await context.clearCookies();
     await page.clock.fastForward('10:00');
@@ -94,5 +194,25 @@ describe("an employee's day in the web app", () => {
     await dialog.getByRole('button', { name: 'Sign in again' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(await form.getByLabel('Shift name').inputValue()).toBe('Late, typed before expiry');
+    expect(await form.getByLabel('Start').inputValue()).toBe(`${day}T14:00`);
+    expect(await form.getByLabel('End').inputValue()).toBe(`${day}T18:00`);
+
+    // Sending works with the new session, and records the entry once.
+    await form.getByRole('button', { name: 'Record' }).click();
+    const table = page.getByRole('table', { name: 'Time entries' });
+    await table.getByText('SHIFT (Late, typed before expiry)').waitFor();
+    const stored = await platform.graphql(
+      'query($id: ID!, $from: DateTime!, $to: DateTime!) { employee(id: $id) { timeEntries(from: $from, to: $to) { shiftType } } }',
+      {
+        id: employee.id,
+        from: `${addDays(day, -1)}T00:00:00Z`,
+        to: `${addDays(day, 2)}T00:00:00Z`,
+      },
+    );
+    const late = stored.data!.employee.timeEntries.filter(
+      (e: { shiftType: string | null }) => e.shiftType === 'Late, typed before expiry',
+    );
+    expect(late).toHaveLength(1);
+    expect(await table.getByText('SHIFT (Late, typed before expiry)').count()).toBe(1);
   });
 });

@@ -33,17 +33,24 @@ import {
 import * as events from './events';
 import { employeeKnowing } from './handlers';
 import * as check from './inputs';
-import type { CancelLeaveInput, DecideLeaveInput, RequestLeaveInput } from './inputs';
+import type {
+  CancelLeaveInput,
+  DecideLeaveInput,
+  PreviewLeaveInput,
+  RequestLeaveInput,
+} from './inputs';
 import { judgeRequest, type Judging } from './judgeRequest';
 import type { LeavePolicies, LeavePolicy } from './leavePolicies';
 import type { LeaveLoaders } from './loaders';
 import {
+  assertCanCheckFor,
   assertCanDecide,
   assertCanReadLeave,
   assertCanRequestFor,
   canReadLeave,
 } from './permissions';
 import { LEAVE_TYPES, type LeaveConfig, type LeaveType } from './policies';
+import { previewRequest, type Preview } from './previewRequest';
 
 export type LeaveContext = SubgraphContext<LeaveLoaders>;
 
@@ -164,6 +171,17 @@ export class LeaveService {
         )
       : all;
     return page(rest, first, all.length);
+  }
+
+  /** What a request would charge, for whoever may read the employee's leave. */
+  async previewLeave(input: PreviewLeaveInput): Promise<Preview> {
+    const { identity } = this.ctx;
+    const checked = check.requestInput({ ...input, reason: null }, identity.employeeId);
+    await assertCanCheckFor(identity, checked.employeeId, this.managersOf);
+    if (!(await knowEmployee(this.ctx, checked.employeeId, employeeKnowing)))
+      throw unknownEmployee(checked.employeeId);
+    const employee = await this.ctx.em.findOneOrFail(EmployeeCopySchema, checked.employeeId);
+    return previewRequest(this.ctx.em, this.judging(), checked, employee);
   }
 
   async requestLeave(input: RequestLeaveInput): Promise<LeaveRequest> {

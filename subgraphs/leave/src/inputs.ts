@@ -18,6 +18,9 @@ export interface RequestLeaveInput {
   reason?: string | null;
 }
 
+/** What `leaveRequestPreview` takes: a request without its reason and key. */
+export type PreviewLeaveInput = Omit<RequestLeaveInput, 'reason' | 'idempotencyKey'>;
+
 export interface DecideLeaveInput {
   id: string;
   expectedVersion?: number | null;

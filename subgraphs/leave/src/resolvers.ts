@@ -2,9 +2,16 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { SERVICE_PREFIX } from '../../../runtime/src/identity';
 import { DateScalar, DateTimeScalar } from '../../../runtime/src/scalars';
 import type { Balance } from './balances';
+import { halvesOf } from './days';
 import type { LeaveRequest, LeaveStatus } from './entities';
-import type { CancelLeaveInput, DecideLeaveInput, RequestLeaveInput } from './inputs';
+import type {
+  CancelLeaveInput,
+  DecideLeaveInput,
+  PreviewLeaveInput,
+  RequestLeaveInput,
+} from './inputs';
 import { LeaveService, type LeaveContext, type LeaveSettings } from './LeaveService';
+import type { Preview } from './previewRequest';
 
 interface EmployeeRef {
   id: string;
@@ -29,6 +36,8 @@ export function createResolvers(settings: LeaveSettings): GraphQLResolverMap<Lea
         service(ctx).request(args.id),
       pendingLeaveApprovals: (_root, args: PageArgs, ctx: LeaveContext) =>
         service(ctx).pendingApprovals(args),
+      leaveRequestPreview: (_root, args: { input: PreviewLeaveInput }, ctx: LeaveContext) =>
+        service(ctx).previewLeave(args.input),
       leavePolicies: async (_root, _args, ctx: LeaveContext) =>
         (await service(ctx).policies()).map(({ key, rules, version, effectiveFrom }) => ({
           leaveType: key,
@@ -77,6 +86,19 @@ export function createResolvers(settings: LeaveSettings): GraphQLResolverMap<Lea
         request.decision === 'REJECTED' ? person(request.decidedBy) : null,
       rejectedAt: (request: LeaveRequest) =>
         request.decision === 'REJECTED' ? request.decidedAt : null,
+    },
+    LeaveRequestPreview: {
+      days: (preview: Preview) => halvesOf(preview.days) / 2,
+      dates: (preview: Preview) => preview.days.map((d) => ({ date: d.date, days: d.halves / 2 })),
+      publicHolidays: (preview: Preview) => preview.holidays,
+      policyVersion: (preview: Preview) => preview.policy.version,
+      balance: (preview: Preview) =>
+        preview.balance && {
+          leaveYearStart: preview.balance.yearStart,
+          leaveYearEnd: preview.balance.yearEnd,
+          remainingBefore: preview.balance.before / 2,
+          remainingAfter: preview.balance.after / 2,
+        },
     },
     LeaveBalance: {
       leaveYearStart: (balance: Balance) => balance.year.start,

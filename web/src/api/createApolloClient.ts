@@ -1,9 +1,19 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws/client';
 import type { SessionStore } from '../auth/sessionStore';
+import { ResumingWsLink } from './ResumingWsLink';
 import type { SocketStatus } from './socketStatus';
+
+/** How often the socket is pinged, and how long a pong may take before it is given up. */
+const PING_EVERY_MS = 10_000;
+const PONG_WITHIN_MS = 5_000;
+
+/** The wait before reconnection attempt `retries`: doubling to 5 s, spread by up to 1 s. */
+const retryWait = (retries: number) =>
+  new Promise<void>((resolve) =>
+    setTimeout(resolve, Math.min(1_000 * 2 ** retries, 5_000) + Math.random() * 1_000),
+  );
 
 /** The gateway's CSRF check wants this header on every request a browser makes. */
 const PREFLIGHT = { 'graphql-require-preflight': '1' };
@@ -35,22 +45,35 @@ function authorisedFetch(session: SessionStore): typeof fetch {
 export function createApolloClient(session: SessionStore, socket: SocketStatus) {
   const http = new HttpLink({ uri: '/graphql', fetch: authorisedFetch(session) });
   const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+  // A connection that died without a close (a lost network) is noticed by its missing pong.
+  let pongDue: ReturnType<typeof setTimeout> | undefined;
   const ws = createClient({
     url: wsUrl,
     lazy: true,
     // Read at every (re)connection: the gateway closes a socket whose token has expired.
     connectionParams: () => ({ authorization: `Bearer ${session.token() ?? ''}` }),
     retryAttempts: Number.POSITIVE_INFINITY,
+    retryWait,
     shouldRetry: () => true,
+    keepAlive: PING_EVERY_MS,
     on: {
       connected: () => socket.set('up'),
-      closed: () => socket.set('down'),
+      closed: () => {
+        clearTimeout(pongDue);
+        socket.set('down');
+      },
       error: () => socket.set('down'),
+      ping: (received) => {
+        if (!received) pongDue = setTimeout(() => ws.terminate(), PONG_WITHIN_MS);
+      },
+      pong: (received) => {
+        if (received) clearTimeout(pongDue);
+      },
     },
   });
   const link = ApolloLink.split(
     ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
-    new GraphQLWsLink(ws),
+    new ResumingWsLink(ws),
     http,
   );
   return {

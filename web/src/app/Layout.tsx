@@ -1,6 +1,7 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
+import { useReconnected } from '../api/useReconnected';
 import type { Role } from '../auth/authApi';
 import { NotificationReceivedDocument, UnreadCountDocument } from '../gql/graphql';
 import { SessionExpiredDialog } from '../pages/SessionExpiredDialog';
@@ -89,6 +90,7 @@ function SignOut({ name }: { name: string }) {
 function UnreadBadge() {
   const { data, refetch } = useQuery(UnreadCountDocument);
   useSubscription(NotificationReceivedDocument, { onData: () => void refetch() });
+  useReconnected(() => void refetch());
   const count = data?.unreadNotificationCount ?? 0;
   if (!count) return null;
   return (

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
 import { problemsOf, type Problem } from '../api/problemsOf';
+import { useReconnected } from '../api/useReconnected';
 import {
   ApproveLeaveDocument,
   LeaveRequestUpdatedDocument,
@@ -19,6 +20,7 @@ export default function ApprovalsPage() {
     variables: { first: 20, after: pages.after },
   });
   useSubscription(LeaveRequestUpdatedDocument, { onData: () => void refetch() });
+  useReconnected(() => void refetch());
   const [approve] = useMutation(ApproveLeaveDocument);
   const [reject] = useMutation(RejectLeaveDocument);
   const [problems, setProblems] = useState<Problem[]>([]);

@@ -1,14 +1,17 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { NO_PROBLEMS, problemsOf, type Problem, type Problems } from '../api/problemsOf';
+import { useReconnected } from '../api/useReconnected';
 import { useEmployeeId } from '../app/AppContext';
 import {
   CancelLeaveDocument,
   CheckLeaveDocument,
   MyLeaveDocument,
   MyLeaveRequestUpdatedDocument,
+  PreviewLeaveDocument,
   RequestLeaveDocument,
   type LeaveType,
+  type PreviewLeaveQuery,
 } from '../gql/graphql';
 import { CsvButton } from '../ui/CsvButton';
 import { Field, PolicyNote, ProblemList } from '../ui/Field';
@@ -37,17 +40,14 @@ interface Draft {
   reason: string;
 }
 
-/** Monday to Friday between two days, less half days: an estimate before the server's count. */
-export function weekdaysBetween(draft: Draft): number {
-  if (!draft.startDate || !draft.endDate || draft.endDate < draft.startDate) return 0;
-  let count = 0;
-  const day = new Date(`${draft.startDate}T12:00:00`);
-  const last = new Date(`${draft.endDate}T12:00:00`);
-  for (let i = 0; day <= last && i < 400; i += 1, day.setDate(day.getDate() + 1)) {
-    if (day.getDay() !== 0 && day.getDay() !== 6) count += 1;
-  }
-  return Math.max(0, count - (draft.halfDayStart ? 0.5 : 0) - (draft.halfDayEnd ? 0.5 : 0));
-}
+const EMPTY_DRAFT: Draft = {
+  leaveType: 'ANNUAL',
+  startDate: '',
+  endDate: '',
+  halfDayStart: false,
+  halfDayEnd: false,
+  reason: '',
+};
 
 /** Leave: balances, a request checked before it is sent, and the history with cancel. */
 export default function LeavePage() {
@@ -61,15 +61,41 @@ export default function LeavePage() {
     variables: { employeeId: id },
     onData: () => void refetch(),
   });
+  useReconnected(() => void refetch());
   const [cancel] = useMutation(CancelLeaveDocument);
   const [listProblems, setListProblems] = useState<Problem[]>([]);
-  const balances = data?.employee?.leaveBalances ?? [];
   const requests = data?.employee?.leaveRequests;
+  const balances = data?.employee?.leaveBalances ?? [];
 
   return (
     <section aria-labelledby="leave-title">
       <h1 id="leave-title">Leave</h1>
-      <RequestForm balances={balances} onSent={() => void refetch()} />
+      {balances.length > 0 && (
+        <>
+          <h2>Balances</h2>
+          <table aria-label="Leave balances">
+            <thead>
+              <tr>
+                <th>Type</th>
+                <th>Remaining</th>
+                <th>Pending</th>
+                <th>Taken</th>
+              </tr>
+            </thead>
+            <tbody>
+              {balances.map((b) => (
+                <tr key={b.leaveType}>
+                  <td>{b.leaveType}</td>
+                  <td>{b.remaining}</td>
+                  <td>{b.pending}</td>
+                  <td>{b.taken}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <RequestForm onSent={() => void refetch()} />
       <h2>History</h2>
       <div className="toolbar">
         <CsvButton
@@ -140,42 +166,32 @@ export default function LeavePage() {
   );
 }
 
-interface Balance {
-  leaveType: LeaveType;
-  remaining: number;
-}
-
-function RequestForm({ balances, onSent }: { balances: Balance[]; onSent(): void }) {
-  const [draft, setDraft] = useState<Draft>({
-    leaveType: 'ANNUAL',
-    startDate: '',
-    endDate: '',
-    halfDayStart: false,
-    halfDayEnd: false,
-    reason: '',
-  });
+function RequestForm({ onSent }: { onSent(): void }) {
+  const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [sent, setSent] = useState<string | null>(null);
   const [request, requesting] = useMutation(RequestLeaveDocument);
   const ready = Boolean(draft.startDate && draft.endDate);
+  const span = {
+    leaveType: draft.leaveType,
+    startDate: draft.startDate,
+    endDate: draft.endDate,
+    halfDayStart: draft.halfDayStart,
+    halfDayEnd: draft.halfDayEnd,
+  };
   // Asked as the person types, so a refusal shows before anything is sent.
   const check = useQuery(CheckLeaveDocument, {
     skip: !ready,
-    variables: {
-      input: {
-        leaveRequest: {
-          leaveType: draft.leaveType,
-          startDate: draft.startDate,
-          endDate: draft.endDate,
-          halfDayStart: draft.halfDayStart,
-          halfDayEnd: draft.halfDayEnd,
-        },
-      },
-    },
+    variables: { input: { leaveRequest: span } },
+  });
+  // The server counts the days as the request would be charged: the person's working
+  // pattern, the holidays of their location, half days; and the balance it would leave.
+  const preview = useQuery(PreviewLeaveDocument, {
+    skip: !ready,
+    variables: { input: span },
+    fetchPolicy: 'network-only',
   });
   const findings = ready ? (check.data?.validateCompliance.findings ?? []) : [];
-  const days = weekdaysBetween(draft);
-  const balance = balances.find((b) => b.leaveType === draft.leaveType);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -188,8 +204,10 @@ function RequestForm({ balances, onSent }: { balances: Balance[]; onSent(): void
         },
       });
       setSent(
-        `Requested ${result.data?.requestLeave.days ?? days} days: ${result.data?.requestLeave.status}.`,
+        `Requested ${result.data?.requestLeave.days} days: ${result.data?.requestLeave.status}.`,
       );
+      // A fresh form: the count and balance shown were for the request now sent.
+      setDraft(EMPTY_DRAFT);
       onSent();
     } catch (caught) {
       setProblems(problemsOf(caught, FORM_FIELDS));
@@ -270,11 +288,16 @@ function RequestForm({ balances, onSent }: { balances: Balance[]; onSent(): void
         )}
       </Field>
       <p className="hint" aria-live="polite">
-        {ready
-          ? `About ${days} working days (Monday to Friday).`
-          : 'Choose the days to see the count.'}{' '}
-        {balance &&
-          `Remaining ${draft.leaveType.toLowerCase()} balance: ${balance.remaining} days.`}
+        {ready ? (
+          <PreviewText
+            leaveType={draft.leaveType}
+            loading={preview.loading}
+            preview={preview.data?.leaveRequestPreview}
+            error={preview.error}
+          />
+        ) : (
+          'Choose the days to see the count.'
+        )}
       </p>
       {findings.length > 0 && (
         <ul className="problems" aria-label="Before you send">
@@ -294,4 +317,31 @@ function RequestForm({ balances, onSent }: { balances: Balance[]; onSent(): void
       </button>
     </form>
   );
+}
+
+interface PreviewTextProps {
+  leaveType: LeaveType;
+  loading: boolean;
+  preview?: PreviewLeaveQuery['leaveRequestPreview'];
+  error?: unknown;
+}
+
+/** The server's count of the days and the balance left, in a sentence. */
+function PreviewText({ leaveType, loading, preview, error }: PreviewTextProps) {
+  if (loading) return 'Counting the working days…';
+  if (error) {
+    // The field's own refusal shows beside it once sent; here, why there is no count.
+    const { general, byField } = problemsOf(error);
+    const first = general[0] ?? Object.values(byField)[0];
+    return `The days cannot be counted: ${first?.message ?? 'try again.'}`;
+  }
+  if (!preview) return null;
+  const holidays = preview.publicHolidays.length
+    ? ` (public holidays not counted: ${preview.publicHolidays.join(', ')})`
+    : '';
+  const { balance } = preview;
+  const left = balance
+    ? `Remaining ${leaveType} balance: ${balance.remainingBefore} days now, ${balance.remainingAfter} after this request.`
+    : `${leaveType} leave draws on no balance.`;
+  return `${preview.days} working ${preview.days === 1 ? 'day' : 'days'} charged${holidays}. ${left}`;
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
 import { problemsOf, type Problem } from '../api/problemsOf';
+import { useReconnected } from '../api/useReconnected';
 import {
   MarkAllNotificationsReadDocument,
   MarkNotificationReadDocument,
@@ -23,6 +24,7 @@ export default function NotificationsPage() {
     variables: { first: PAGE_SIZE, after: pages.after, unreadOnly },
   });
   useSubscription(NotificationReceivedDocument, { onData: () => void refetch() });
+  useReconnected(() => void refetch());
   const refetchQueries = [UnreadCountDocument];
   const [markRead] = useMutation(MarkNotificationReadDocument, { refetchQueries });
   const [markAll] = useMutation(MarkAllNotificationsReadDocument, { refetchQueries });
@@ -65,7 +67,7 @@ export default function NotificationsPage() {
         />
       </div>
       <ProblemList problems={problems} />
-      <ul className="notifications">
+      <ul className="notifications" aria-label="Your notifications">
         {list?.nodes.map((n) => (
           <li key={n.id} className={`card ${n.status === 'UNREAD' ? 'unread' : ''}`}>
             <div>{n.title}</div>
