@@ -89,6 +89,11 @@ describe('signing in with the OpenID Connect provider in the browser', () => {
     await page.getByRole('heading', { name: 'Signing in with Test ID did not work' }).waitFor();
     await page.getByText('has no role on this platform').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    // Drawn as the sign-in card: its own style passes the page's Content-Security-Policy.
+    const card = await page
+      .locator('main')
+      .evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
+    expect(card).toBe('rgb(255, 255, 255)');
     await page.getByRole('link', { name: 'Back to the sign-in page' }).click();
     await page.getByLabel('E-mail').waitFor();
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AccountsError } from '../errors';
 import { sendRefusal } from '../http/send';
@@ -11,6 +12,13 @@ const ESCAPES: Record<string, string> = {
 };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
+/** The web app's sign-in card, in brief; allowed by its hash, as the page allows nothing else. */
+const STYLE = `html{font-family:system-ui,sans-serif;color:#1d2330;background:#f6f7f9}
+body{margin:0}a{color:#1d4fb8}
+main{max-width:380px;margin:4rem auto;background:#fff;border:1px solid #d5d9e0;border-radius:6px;padding:1rem}
+h1{font-size:1.4rem}.alert{color:#b3261e}small{color:#4a5163}`;
+const STYLE_HASH = crypto.createHash('sha256').update(STYLE).digest('base64');
+
 /** A page a person can read: what went wrong, and the way back to the sign-in page. */
 function page(title: string, message: string, code: string, home: string): string {
   return `<!doctype html>
@@ -19,11 +27,12 @@ function page(title: string, message: string, code: string, home: string): strin
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
 </head>
 <body>
 <main>
 <h1>${escapeHtml(title)}</h1>
-<p role="alert">${escapeHtml(message)}</p>
+<p class="alert" role="alert">${escapeHtml(message)}</p>
 <p><a href="${escapeHtml(home)}">Back to the sign-in page</a></p>
 <p><small>Code: ${escapeHtml(code)}</small></p>
 </main>
@@ -55,7 +64,7 @@ export function sendOidcRefusal(
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
-    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'content-security-policy': `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; frame-ancestors 'none'`,
     ...headers,
   });
   res.end(body);
