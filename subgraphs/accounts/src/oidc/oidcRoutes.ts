@@ -29,6 +29,12 @@ function callbackQuery(req: IncomingMessage): URLSearchParams {
   return query;
 }
 
+/** A provider that cannot be reached is the operator's business: logged, not audited. */
+function logUnavailable(ctx: PublicRouteContext, error: unknown): void {
+  if (error instanceof AccountsError && error.accountsCode === 'OIDC_PROVIDER_UNAVAILABLE')
+    ctx.logger.warn({ err: error.cause }, 'the OpenID Connect provider could not be reached');
+}
+
 /** The way back from the provider: checks, session, and the web app, which refreshes on load. */
 async function callback(
   req: IncomingMessage,
@@ -53,8 +59,7 @@ async function callback(
     });
     res.end();
   } catch (error) {
-    if (error instanceof AccountsError && error.accountsCode === 'OIDC_PROVIDER_UNAVAILABLE')
-      ctx.logger.warn({ err: error.cause }, 'the OpenID Connect provider could not be reached');
+    logUnavailable(ctx, error);
     await recordRefusal(ctx, error);
     sendOidcRefusal(req, res, error, options, { 'set-cookie': cleared });
   }
@@ -97,10 +102,7 @@ export function oidcRoutes(deps: AccountsDeps, options: OidcOptions | null): Ext
           });
           res.end();
         } catch (error) {
-          ctx.logger.warn(
-            { err: (error as Error).cause },
-            'the OpenID Connect provider could not be reached',
-          );
+          logUnavailable(ctx, error);
           sendOidcRefusal(req, res, error, options);
         }
       },
