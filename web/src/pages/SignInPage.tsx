@@ -1,27 +1,9 @@
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { SignInForm } from '../auth/SignInForm';
-import { authApi, type SignInMethods } from '../auth/authApi';
-
-/** The provider to sign in with, when the platform has one (GET /auth/methods). */
-function useProvider(): SignInMethods['oidc'] {
-  const [provider, setProvider] = useState<SignInMethods['oidc']>(null);
-  useEffect(() => {
-    let live = true;
-    authApi
-      .methods()
-      .then((methods) => live && setProvider(methods.oidc))
-      // Without the answer the page offers the password alone, which always works.
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
-  return provider;
-}
+import { useSignInProvider } from '../auth/useSignInProvider';
 
 export function SignInPage() {
-  const provider = useProvider();
+  const provider = useSignInProvider();
   return (
     <main className="signin">
       <div className="card">
