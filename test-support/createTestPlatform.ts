@@ -62,6 +62,8 @@ export async function createTestPlatform(
     logger?: Logger;
     /** A built web app to serve at `/` (see test-support/browser.ts). */
     site?: StaticSiteOptions;
+    /** The gateway's port (default: any free one), for settings that name the platform's URL. */
+    port?: number;
   } = {},
 ): Promise<TestPlatform> {
   const db = await createTestDatabase();
@@ -90,7 +92,7 @@ export async function createTestPlatform(
     logger: options.logger,
     site: options.site,
   });
-  const port = await platform.listen(0, '127.0.0.1');
+  const port = await platform.listen(options.port ?? 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
   const token = (caller: Caller) => platform.issueToken(caller);
 

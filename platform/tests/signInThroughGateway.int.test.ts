@@ -118,6 +118,12 @@ describe('sign-in through the gateway', () => {
     expect(notJson.body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'body' });
     const unknown = await authCall(origin, '/auth/nothing-here');
     expect(unknown.status).toBe(404);
+    // Without OIDC_ISSUER there is no provider to sign in with (oidcSignIn.int.test.ts has one).
+    const methods = await authCall(origin, '/auth/methods', { method: 'GET' });
+    expect(methods.body).toEqual({ password: true, oidc: null });
+    for (const path of ['/auth/oidc/login', '/auth/oidc/callback?code=x&state=y']) {
+      expect((await authCall(origin, path, { method: 'GET' })).status).toBe(404);
+    }
   });
 
   it('signs in an account made for a test (test-support), with its given role', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkOidc, oidcFields } from './oidcConfig';
 
 // The settings of sign-in (the accounts subgraph): sessions, lock-out, links.
 // docs/sign-in.md says what each does and why its default.
@@ -41,6 +42,7 @@ export const signInSchema = z.object({
   INITIAL_ADMIN_EMAIL: address.default('admin@localhost'),
   /** `Secure` on the refresh cookie (default: when PUBLIC_URL is https). */
   COOKIE_SECURE: bool.optional(),
+  ...oidcFields,
 });
 
 export type SignInSettings = z.infer<typeof signInSchema>;
@@ -57,6 +59,7 @@ export function checkSignIn(
       message: 'must not exceed JWT_MAX_TTL_SECONDS, or the gateway refuses the tokens',
     });
   }
+  checkOidc(raw, ctx);
 }
 
 /**

@@ -64,7 +64,7 @@ export interface AccountsPartnerClientRevokedV1 {
 }
 
 /**
- * A person signed in: a new session, by password, by accepting an invitation, by a password reset. Never carries the e-mail or any token.
+ * A person signed in: a new session, by password, by accepting an invitation, by a password reset, or through the OpenID Connect provider. Never carries the e-mail or any token.
  */
 export interface AccountsUserLoggedInV1 {
   /**
@@ -80,13 +80,13 @@ export interface AccountsUserLoggedInV1 {
    */
   employeeId: string | null;
   /**
-   * The role the session's tokens carry.
+   * The role the session's tokens carry (through OpenID Connect: mapped from the provider's claims).
    */
   role: 'EMPLOYEE' | 'MANAGER' | 'HR' | 'FINANCE' | 'AUDITOR' | 'ADMIN';
   /**
    * How the person proved who they are.
    */
-  method: 'PASSWORD' | 'INVITATION' | 'PASSWORD_RESET';
+  method: 'PASSWORD' | 'INVITATION' | 'PASSWORD_RESET' | 'OIDC';
 }
 
 /**
@@ -108,7 +108,7 @@ export interface AccountsUserLoggedOutV1 {
 }
 
 /**
- * A sign-in was refused. The subject is the account, or `unknown` for an e-mail no account has (the e-mail itself is never recorded). The fifth failure in a row locks the account.
+ * A sign-in was refused. The subject is the account, or `unknown` for an e-mail no account has or an OpenID Connect answer that names none (the e-mail itself is never recorded). The fifth failed password in a row locks the account.
  */
 export interface AccountsUserLoginFailedV1 {
   /**
@@ -116,11 +116,20 @@ export interface AccountsUserLoginFailedV1 {
    */
   accountId: string | null;
   /**
-   * Why it was refused.
+   * Why it was refused; the OIDC_ reasons are of a sign-in through the OpenID Connect provider (docs/sign-in.md).
    */
-  reason: 'UNKNOWN_EMAIL' | 'WRONG_PASSWORD' | 'NO_PASSWORD' | 'NOT_EMPLOYED';
+  reason:
+    | 'UNKNOWN_EMAIL'
+    | 'WRONG_PASSWORD'
+    | 'NO_PASSWORD'
+    | 'NOT_EMPLOYED'
+    | 'OIDC_STATE_MISMATCH'
+    | 'OIDC_REJECTED'
+    | 'OIDC_INVALID_TOKEN'
+    | 'OIDC_UNKNOWN_EMPLOYEE'
+    | 'OIDC_ROLE_UNMAPPED';
   /**
-   * Failures in a row, this one included (0 for an unknown e-mail).
+   * Failed passwords in a row, this one included (0 for an unknown e-mail and for OpenID Connect, which never counts toward the lock).
    */
   failedAttempts: number;
   /**

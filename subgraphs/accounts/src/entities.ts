@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type { EmployeeStatus } from '../../../runtime/src/employeeCopy';
+import type { OidcRole } from '../../../runtime/src/oidcConfig';
 
 /** Roles an ADMIN or HR may give an account, above what its employee record makes it. */
 export const EXPLICIT_ROLES = ['HR', 'FINANCE', 'AUDITOR', 'ADMIN'] as const;
@@ -48,6 +49,11 @@ export interface Session {
   revokedAt: Date | null;
   /** SIGNED_OUT, REUSED (a rotated refresh token came back), or null while alive. */
   revokedBecause: string | null;
+  /**
+   * The role an OpenID Connect provider's claims mapped to at sign-in, which the session keeps;
+   * null for any other sign-in (the role is then the account's, docs/sign-in.md "Roles").
+   */
+  providerRole: OidcRole | null;
 }
 
 export const SessionSchema = new EntitySchema<Session>({
@@ -60,6 +66,7 @@ export const SessionSchema = new EntitySchema<Session>({
     expiresAt: { type: 'datetime' },
     revokedAt: { type: 'datetime', nullable: true },
     revokedBecause: { type: 'string', length: 20, nullable: true },
+    providerRole: { type: 'string', length: 20, nullable: true },
   },
 });
 

@@ -5,13 +5,22 @@ export const LOGGED_OUT = 'accounts.user.logged_out';
 export const LOGIN_FAILED = 'accounts.user.login_failed';
 
 /** How a person got a session. */
-export type SignInMethod = 'PASSWORD' | 'INVITATION' | 'PASSWORD_RESET';
+export type SignInMethod = 'PASSWORD' | 'INVITATION' | 'PASSWORD_RESET' | 'OIDC';
 
 /** Why a session ended. */
 export type SignOutReason = 'SIGNED_OUT' | 'REFRESH_TOKEN_REUSED';
 
+/** Why a sign-in through OpenID Connect was refused (docs/sign-in.md, "OpenID Connect"). */
+export type OidcFailureReason =
+  | 'OIDC_STATE_MISMATCH'
+  | 'OIDC_REJECTED'
+  | 'OIDC_INVALID_TOKEN'
+  | 'OIDC_UNKNOWN_EMPLOYEE'
+  | 'OIDC_ROLE_UNMAPPED';
+
 /** Why a sign-in was refused. */
-export type FailureReason = 'UNKNOWN_EMAIL' | 'WRONG_PASSWORD' | 'NO_PASSWORD' | 'NOT_EMPLOYED';
+export type FailureReason =
+  'UNKNOWN_EMAIL' | 'WRONG_PASSWORD' | 'NO_PASSWORD' | 'NOT_EMPLOYED' | OidcFailureReason;
 
 /** The subject of a failure for an e-mail no account has (the e-mail itself is never recorded). */
 export const UNKNOWN_ACCOUNT = 'unknown';

@@ -17,6 +17,8 @@ import { createEmployeeHandler } from './handlers';
 import { createAuthRoutes } from './http/authRoutes';
 import { deliveryJob, type MailSettings, type MailTransport } from './mail';
 import { partnerClientResolvers } from './partners/partnerClients';
+import { oidcOptionsOf } from './oidc/oidcOptions';
+import { oidcRoutes } from './oidc/oidcRoutes';
 import { tokenRoute } from './partners/tokenEndpoint';
 import { createResolvers } from './resolvers';
 import { readAccountSettings } from './settings';
@@ -86,7 +88,10 @@ export function createAccounts(options: AccountsOptions = {}): AccountsModule {
     entities,
     eventHandlers: [createEmployeeHandler(deps, started)],
     jobs: mail ? [deliveryJob(mail, now, options.deliveryIntervalMs ?? 5000)] : [],
-    publicRoutes: createAuthRoutes(deps, tokenRoute(deps)),
+    publicRoutes: createAuthRoutes(deps, [
+      ...tokenRoute(deps),
+      ...oidcRoutes(deps, oidcOptionsOf(settings)),
+    ]),
     issuesTokens: true,
     async onStart(ctx) {
       cipher = ctx.cipher;

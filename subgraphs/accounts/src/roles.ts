@@ -1,15 +1,23 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Role } from '../../../runtime/src/identity';
 import { SERVICE_PREFIX } from '../../../runtime/src/identity';
+import type { OidcRole } from '../../../runtime/src/oidcConfig';
 import { EmployeeCopySchema, type Account, type EmployeeCopy } from './entities';
 
 /**
  * The role an account signs in with, worked out at every sign-in and refresh: the role ADMIN
  * or HR gave it, else MANAGER while someone (not terminated) reports to its employee, else
- * EMPLOYEE.
+ * EMPLOYEE. A session opened through OpenID Connect has the role the provider's claims gave
+ * instead of the one ADMIN or HR gave; EMPLOYEE from there is still MANAGER while someone
+ * reports to the person.
  */
-export async function roleOf(em: EntityManager, account: Account): Promise<Role> {
-  if (account.explicitRole) return account.explicitRole;
+export async function roleOf(
+  em: EntityManager,
+  account: Account,
+  providerRole: OidcRole | null = null,
+): Promise<Role> {
+  if (providerRole && providerRole !== 'EMPLOYEE') return providerRole;
+  if (account.explicitRole && !providerRole) return account.explicitRole;
   if (!account.employeeId) return 'EMPLOYEE';
   const reports = await em.count(EmployeeCopySchema, {
     managerId: account.employeeId,

@@ -56,7 +56,14 @@ async function call<T>(path: string, init: { method?: string; body?: unknown } =
   return body;
 }
 
+/** How one may sign in: always a password; an OpenID Connect provider when one is configured. */
+export interface SignInMethods {
+  password: boolean;
+  oidc: { name: string; loginUrl: string } | null;
+}
+
 export const authApi = {
+  methods: () => call<SignInMethods>('/methods', { method: 'GET' }),
   login: (email: string, password: string) =>
     call<Session>('/login', { body: { email, password } }),
   refresh: () => call<Session>('/refresh'),

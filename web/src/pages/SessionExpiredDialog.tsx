@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { SignInForm } from '../auth/SignInForm';
+import { useSignInProvider } from '../auth/useSignInProvider';
 
 /**
  * Over the page when the session has run out: signing in again here leaves the page, and
@@ -7,6 +8,7 @@ import { SignInForm } from '../auth/SignInForm';
  */
 export function SessionExpiredDialog({ email }: { email: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const provider = useSignInProvider();
   useEffect(() => heading.current?.focus(), []);
   return (
     <div className="dialog-backdrop">
@@ -16,6 +18,12 @@ export function SessionExpiredDialog({ email }: { email: string }) {
         </h2>
         <p>Sign in again to carry on: what you typed is kept.</p>
         <SignInForm email={email} submitLabel="Sign in again" />
+        {provider && (
+          // The provider's page replaces this one, so what was typed here is lost.
+          <p className="hint">
+            Or <a href={provider.loginUrl}>sign in with {provider.name}</a>, which leaves this page.
+          </p>
+        )}
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
 import { RefreshTokenSchema, SessionSchema, type Account, type Session } from '../entities';
+import type { OidcRole } from '../../../../runtime/src/oidcConfig';
 import type { AccountsDeps } from '../deps';
 import { randomToken, tokenHash } from '../secrets';
 
@@ -10,11 +11,15 @@ export interface OpenedSession {
   refreshToken: string;
 }
 
-/** Starts a session of `account` lasting REFRESH_TTL, with its first refresh token. */
+/**
+ * Starts a session of `account` lasting REFRESH_TTL, with its first refresh token; one opened
+ * through OpenID Connect keeps the role the provider's claims gave.
+ */
 export function openSession(
   em: EntityManager,
   account: Account,
   deps: AccountsDeps,
+  providerRole: OidcRole | null = null,
 ): OpenedSession {
   const now = deps.now();
   const session = em.create(SessionSchema, {
@@ -24,6 +29,7 @@ export function openSession(
     expiresAt: new Date(now.getTime() + deps.settings.REFRESH_TTL * 1000),
     revokedAt: null,
     revokedBecause: null,
+    providerRole,
   });
   em.persist(session);
   return { session, refreshToken: nextRefreshToken(em, session, now) };

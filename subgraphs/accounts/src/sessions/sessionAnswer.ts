@@ -25,7 +25,7 @@ export async function sessionAnswer(
   refreshToken: string,
   deps: AccountsDeps,
 ): Promise<SessionAnswer> {
-  const role = await roleOf(em, account);
+  const role = await roleOf(em, account, session.providerRole);
   const employee = account.employeeId
     ? await em.findOne(EmployeeCopySchema, { id: account.employeeId })
     : null;
