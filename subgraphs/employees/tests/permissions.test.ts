@@ -1,4 +1,5 @@
 import type { Identity, Role } from '../../../runtime/src/identity';
+import { EmployeeError } from '../src/errors';
 import { assertCanUpdate, canRead, type Access } from '../src/permissions';
 
 const person = (role: Role, employeeId: string | null, scopes: string[] = []): Identity => ({
@@ -38,11 +39,14 @@ describe('who may read an employee', () => {
 });
 
 describe('who may change an employee', () => {
+  /** True when the change is refused as FORBIDDEN; any other error fails the test. */
   const refused = (identity: Identity, id: string, fields: string[]) => {
     try {
       assertCanUpdate(identity, id, fields);
       return false;
-    } catch {
+    } catch (error) {
+      expect(error).toBeInstanceOf(EmployeeError);
+      expect(error).toMatchObject({ code: 'FORBIDDEN', reason: 'FORBIDDEN' });
       return true;
     }
   };
