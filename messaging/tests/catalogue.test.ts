@@ -851,7 +851,8 @@ describe('registering contracts', () => {
       'test.pay.paid',
       'test.user.logged_in',
     ])('accepts %s', (type) => {
-      expect(new EventCatalogue([named(type)]).get(type, 1)).toBeDefined();
+      const contract = named(type);
+      expect(new EventCatalogue([contract]).get(type, 1)).toEqual(contract);
     });
 
     it('exempts a former name only when it is marked as renamed to a type of the catalogue', () => {

@@ -85,13 +85,13 @@ describe('consumer spans', () => {
         : undefined;
     });
     const spanOf = (event: EventEnvelope): ReadableSpan => {
-      const [span] = exporter
+      const spans = exporter
         .getFinishedSpans()
         .filter(
           (s) => s.kind === SpanKind.CONSUMER && s.attributes['messaging.message.id'] === event.id,
         );
-      expect(span).toBeDefined();
-      return span;
+      expect(spans).toHaveLength(1);
+      return spans[0]!;
     };
     const followUpOf = (event: EventEnvelope) =>
       followUps.find((followUp) => followUp.causationid === event.id)!;

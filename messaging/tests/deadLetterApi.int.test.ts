@@ -149,13 +149,13 @@ describe('the dead-letter API', () => {
       'UNAVAILABLE',
     );
     await startConsumer();
-    expect(await getDeadLetter(clients, letter!.id)).not.toBeNull();
+    expect(await getDeadLetter(clients, letter!.id)).toEqual(letter);
   });
 
   it('keeps the letter when the handler fails again', async () => {
     const [letter] = (await listDeadLetters(clients, { first: 1 })).nodes;
     expect(await problemOf(replayDeadLetter(clients, letter!.id))).toBe('REPLAY_FAILED');
-    expect(await getDeadLetter(clients, letter!.id)).not.toBeNull();
+    expect(await getDeadLetter(clients, letter!.id)).toEqual(letter);
     expect(await effects()).toBe(0);
   });
 

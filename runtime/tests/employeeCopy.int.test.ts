@@ -58,7 +58,10 @@ describe('employee copy', () => {
     const updated = event('employee.updated', 2, {
       changes: { timeZone: { new: 'Asia/Tokyo' }, hireDate: { new: '2024-01-02' } },
     });
-    expect(await apply(updated)).not.toBeNull();
+    expect(await apply(updated)).toMatchObject({
+      before: { version: 1, timeZone: 'Europe/Paris', hireDate: null },
+      after: { version: 2, timeZone: 'Asia/Tokyo', hireDate: '2024-01-02' },
+    });
     expect(await copy()).toMatchObject({ timeZone: 'Asia/Tokyo', hireDate: '2024-01-02' });
 
     expect(await apply(updated)).toBeNull();

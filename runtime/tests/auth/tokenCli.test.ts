@@ -57,8 +57,11 @@ describe('bin/token.ts', () => {
       ['e1', 'e2', 'e3'].map((sub) => token('--role', 'EMPLOYEE', '--sub', sub)),
     );
     expect(fs.readdirSync(path.join(dataDir, 'issuer'))).toEqual(['private.jwk.json']);
-    for (const { stdout } of outputs) {
-      await expect(verifier().verify(`Bearer ${stdout.trim()}`)).resolves.toBeDefined();
+    for (const [i, { stdout }] of outputs.entries()) {
+      await expect(verifier().verify(`Bearer ${stdout.trim()}`)).resolves.toMatchObject({
+        subject: `e${i + 1}`,
+        role: 'EMPLOYEE',
+      });
     }
   });
 

@@ -57,7 +57,7 @@ describe('sessions: sign in, refresh, sign out', () => {
     const second = await h.call('/auth/refresh', { cookie: first.cookie });
     expect(second.status).toBe(200);
     expect(second.body.accessToken).toEqual(expect.any(String));
-    expect(second.cookie).toBeDefined();
+    expect(second.cookie).toMatch(/^hr_refresh=[A-Za-z0-9_-]{43}$/);
     expect(second.cookie).not.toBe(first.cookie);
     const third = await h.call('/auth/refresh', { cookie: second.cookie });
     expect(third.status).toBe(200);

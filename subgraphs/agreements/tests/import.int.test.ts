@@ -149,7 +149,28 @@ it('imports JSON lines the same way, with line numbers', async () => {
   const report = reply.data!.importAgreements;
   expect(report).toMatchObject({ created: 1, rejected: 2 });
   expect(report.errors[0]).toMatchObject({ row: 1, column: 'target_tea_breaks' });
-  expect(report.errors.find((e: { row: number }) => e.row === 3)).toBeDefined();
+  // Row 3 is refused for its bad date and for every required column it leaves out.
+  const row3 = report.errors.filter((e: { row: number }) => e.row === 3);
+  expect(row3[0]).toEqual({
+    row: 3,
+    column: 'start_date',
+    message: 'start_date must be a date as YYYY-MM-DD, got "soon".',
+  });
+  expect(
+    row3.slice(1).map((e: { column: string; message: string }) => [e.column, e.message]),
+  ).toEqual(
+    [
+      'end_date',
+      'agreement_type',
+      'fte',
+      'terms_and_conditions',
+      'salary_basis',
+      'weekly_hours',
+      'working_days',
+      'annual_leave_days',
+      'target_annual_target_hours',
+    ].map((column) => [column, `${column} is required.`]),
+  );
   expect(report.errors.find((e: { row: number }) => e.row === 4)).toMatchObject({ column: null });
 });
 

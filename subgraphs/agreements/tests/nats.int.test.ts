@@ -81,12 +81,19 @@ it('builds the local reporting line from employees events on NATS', async () => 
   // Known once the created event is in: an agreement can be made for them.
   const created = await waitFor(async () => {
     const reply = await h.gql(
-      `mutation C($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }`,
+      `mutation C($input: CreateAgreementInput!) {
+        createAgreement(input: $input) { id employeeId version } }`,
       { input: agreementInput(report) },
     );
     return reply.errors ? undefined : reply;
   });
-  expect(created.data!.createAgreement.id).toBeDefined();
+  expect(created.data!.createAgreement).toEqual({
+    id: expect.stringMatching(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    ),
+    employeeId: report,
+    version: 1,
+  });
   const asManager = () =>
     h.gql(
       READ,
