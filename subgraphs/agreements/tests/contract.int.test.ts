@@ -1,6 +1,7 @@
 import { parse } from 'graphql';
 import { composeSupergraph } from '../../../schema/src/composeSupergraph';
 import { apiSchemaOf, loadContract, validateOperation } from '../../../schema/src/contract';
+import { contractEntityQuery } from '../../../test-support/contractOperation';
 import { typeDefs } from '../src';
 import { agreementInput, startAgreements, type AgreementsHarness } from './support';
 
@@ -19,8 +20,18 @@ const EMPLOYEES_STUB = parse(`
 
 const OPERATIONS = ['EmployeeAgreements', 'CreateAgreement', 'AmendAgreement', 'ImportAgreements'];
 
+/** TeamDashboard's agreements part: what the gateway asks here for each direct report. */
+const DASHBOARD_PART = `query ($representations: [_Any!]!, $today: Date!) {
+  _entities(representations: $representations) {
+    ... on Employee { currentAgreement(on: $today) { id fte startDate endDate } }
+  }
+}`;
+
 describe('the front end contract', () => {
-  it('composes with the employees subgraph and every agreements operation validates', () => {
+  // A schema check only: the stub stands in for the employees subgraph, which a subgraph's
+  // tests may not import. The real composition is schema/tests/supergraph.test.ts's, and the
+  // operations run on the real subgraph below.
+  it('composes agreements with a stub of employees, and every agreements operation validates against it', () => {
     const schema = apiSchemaOf(
       composeSupergraph([
         { name: 'employees', typeDefs: EMPLOYEES_STUB },
@@ -36,7 +47,7 @@ describe('the front end contract', () => {
     expect(validateOperation(schema, { name: 'D', file: 'test', document: dashboard })).toEqual([]);
   });
 
-  describe('the mutations, as the front end sends them', () => {
+  describe('the operations, run on the real subgraph', () => {
     let h: AgreementsHarness;
     let employeeId: string;
     beforeAll(async () => {
@@ -45,7 +56,7 @@ describe('the front end contract', () => {
     });
     afterAll(() => h.stop());
 
-    it('CreateAgreement, AmendAgreement and ImportAgreements do what they say', async () => {
+    it('CreateAgreement, AmendAgreement and ImportAgreements do what they say, and the reads show it', async () => {
       const created = await h.op('CreateAgreement', { input: agreementInput(employeeId) });
       expect(created.errors).toBeUndefined();
       const { id } = created.data!.createAgreement;
@@ -66,6 +77,74 @@ describe('the front end contract', () => {
         rejected: 0,
         errors: [],
       });
+
+      // EmployeeAgreements, as the gateway's plan asks agreements for its part.
+      const representations = [{ __typename: 'Employee', id: employeeId }];
+      const read = await h.gql(contractEntityQuery('EmployeeAgreements'), { representations });
+      expect(read.errors).toBeUndefined();
+      // Every accrual type, in the schema's order; those the agreement leaves out at 0.
+      const targets = (totals: Record<string, number>) =>
+        [
+          'ANNUAL_TARGET_HOURS',
+          'NIGHT_HOURS',
+          'WEEKEND_HOURS',
+          'PUBLIC_HOLIDAY_HOURS',
+          'ON_CALL_WEEKDAY',
+          'ON_CALL_WEEKEND',
+          'ON_CALL_PUBLIC_HOLIDAY',
+        ].map((accrualType) => ({ accrualType, total: totals[accrualType] ?? 0 }));
+      expect(read.data!._entities).toEqual([
+        {
+          agreements: [
+            {
+              id,
+              agreementType: 'AHA',
+              startDate: '2025-04-01',
+              endDate: '2026-03-31',
+              fte: 0.8,
+              termsAndConditions: 'MODERNISED',
+              salaryBasis: 'LONDON',
+              weeklyHours: 22.5,
+              workingDays: ['MON', 'TUE', 'WED', 'THU'],
+              annualLeaveDays: 27,
+              version: 2,
+              targets: targets({
+                ANNUAL_TARGET_HOURS: 1252.5,
+                NIGHT_HOURS: 100,
+                ON_CALL_WEEKDAY: 12,
+              }),
+            },
+            {
+              id: expect.any(String),
+              agreementType: 'AHA',
+              startDate: '2026-04-01',
+              endDate: '2027-03-31',
+              fte: 1,
+              termsAndConditions: 'MODERNISED',
+              salaryBasis: 'NATIONAL',
+              weeklyHours: 37.5,
+              workingDays: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
+              annualLeaveDays: 27,
+              version: 1,
+              targets: targets({ ANNUAL_TARGET_HOURS: 1950 }),
+            },
+          ],
+        },
+      ]);
+
+      // The dashboard's part: the agreement in force on the day, one per report.
+      const today = await h.gql(DASHBOARD_PART, { representations, today: '2026-05-01' });
+      expect(today.errors).toBeUndefined();
+      expect(today.data!._entities).toEqual([
+        {
+          currentAgreement: {
+            id: read.data!._entities[0].agreements[1].id,
+            fte: 1,
+            startDate: '2026-04-01',
+            endDate: '2027-03-31',
+          },
+        },
+      ]);
     });
   });
 });

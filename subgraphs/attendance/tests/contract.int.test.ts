@@ -1,27 +1,9 @@
-import { Kind, parse, print, type OperationDefinitionNode } from 'graphql';
+import { parse } from 'graphql';
 import { loadContract } from '../../../schema/src/contract';
+import { contractEntityQuery as asEntityQuery } from '../../../test-support/contractOperation';
 import { DAY, at, hr, manager, self, startAttendance, type AttendanceHarness } from './support';
 
 const ours = loadContract().filter((o) => o.file === 'attendance.graphql');
-
-/**
- * A contract query rooted at `employee(id:)` (owned by the employees subgraph) as the
- * gateway's query planner sends it here: the same selection on an `_entities` reference.
- */
-function asEntityQuery(name: string): string {
-  const operation = ours.find((o) => o.name === name)!.document
-    .definitions[0] as OperationDefinitionNode;
-  const employee = operation.selectionSet.selections[0];
-  if (employee.kind !== Kind.FIELD || employee.name.value !== 'employee')
-    throw new Error(`${name} is not rooted at employee(id:)`);
-  const selection = print(employee.selectionSet!);
-  const variables = (operation.variableDefinitions ?? [])
-    .filter((v) => v.variable.name.value !== 'id')
-    .map(print);
-  return `query ${name}($representations: [_Any!]!${variables.length ? `, ${variables.join(', ')}` : ''}) {
-    _entities(representations: $representations) { ... on Employee ${selection} }
-  }`;
-}
 
 describe('attendance: every contract operation of attendance.graphql', () => {
   let h: AttendanceHarness;

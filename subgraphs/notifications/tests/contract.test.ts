@@ -9,8 +9,11 @@ const served = ours.filter((o) =>
   o.document.definitions.some((d) => 'operation' in d && d.operation !== 'subscription'),
 );
 
+// What this checks: each operation is valid against this subgraph's schema alone, so the
+// gateway can send it here whole. inbox.int.test.ts runs all three on the real subgraph;
+// the subscriptions are the gateway's (platform/tests/contract.int.test.ts).
 describe('notifications schema', () => {
-  it('serves every query and mutation of notifications.graphql (subscriptions are the gateway’s)', () => {
+  it('validates every query and mutation of notifications.graphql against this subgraph alone', () => {
     expect(served.map((o) => o.name).sort()).toEqual([
       'MarkAllNotificationsRead',
       'MarkNotificationRead',
