@@ -14,6 +14,7 @@ import {
   type EventHandlerDefinition,
   type NatsClients,
 } from '../src';
+import { sqlShape } from '../../test-support/sqlShape';
 import { Effect, openTestDb, type TestDb } from './support/database';
 import { NATS_URL, messageCount, openTestNats, quietLogger, type TestNats } from './support/nats';
 import { recordingLogger } from './support/recordingLogger';
@@ -197,15 +198,46 @@ describe('durable consumer with an inbox', () => {
     expect(inbox).toBe(TOTAL);
   }, 90_000);
 
+  /**
+   * The consumer's statements as transactions, each the list of what became of its events:
+   * `applied` (inbox row and effect, savepoint released), `skipped` (in the inbox already, so
+   * no effect), `rolled back` (to its savepoint), or the statements when anything else; a
+   * transaction rolled back whole says so.
+   */
+  function batchesOf(statements: string[]): string[][] {
+    const INBOX = 'insert into inbox (1 row) on conflict (consumer, event_id) do nothing';
+    const APPLIED = `savepoint trx; ${INBOX}; insert into effects (1 row) returning id; release savepoint trx`;
+    const SKIPPED = `savepoint trx; ${INBOX}; release savepoint trx`;
+    const transactions: string[][] = [];
+    let events: string[][] = [];
+    for (const statement of statements) {
+      if (statement === 'begin') events = [];
+      else if (statement === 'commit') transactions.push(events.map(outcome));
+      else if (statement === 'rollback') transactions.push(['the whole batch rolled back']);
+      else if (statement === 'savepoint trx' || events.length === 0) events.push([statement]);
+      else events.at(-1)!.push(statement);
+    }
+    function outcome(event: string[]): string {
+      const text = event.join('; ');
+      if (text === APPLIED) return 'applied';
+      if (text === SKIPPED) return 'skipped';
+      return event.at(-1) === 'rollback to savepoint trx' ? 'rolled back' : text;
+    }
+    return transactions;
+  }
+
   it('applies a backlog in batches, and a failure in a batch repeats no other effect', async () => {
     const OFFSET = 100_000; // tells this handler's effects from the first test's
     let failures = 0;
-    let commits = 0;
+    const statements: string[] = [];
     const knex = (database.orm.em.getConnection() as AbstractSqlConnection).getKnex();
-    const countCommits = ({ sql }: { sql: string }) => {
-      if (/^commit/i.test(sql.trim())) commits += 1;
+    // The consumer's transactions only: the test's own reads below run outside any. (Knex
+    // names no transaction on the statement that ends one.)
+    const record = ({ sql, __knexTxId }: { sql: string; __knexTxId?: string }) => {
+      const statement = sqlShape(sql).replace(/\btrx\d+$/, 'trx');
+      if (__knexTxId || /^(commit|rollback)$/.test(statement)) statements.push(statement);
     };
-    knex.on('query', countCommits);
+    knex.on('query', record);
     const consumer = consumerFor(
       {
         name: 'batched',
@@ -228,15 +260,23 @@ describe('durable consumer with an inbox', () => {
       await waitFor('every event', async () => (await applied()).length >= TOTAL, 60_000);
     } finally {
       await consumer.stop();
-      knex.removeListener('query', countCommits);
+      knex.removeListener('query', record);
     }
     const rows = await applied();
     expect(rows).toHaveLength(TOTAL);
     expect(new Set(rows.map((row) => row.eventId)).size).toBe(TOTAL);
     expect(failures).toBe(2);
-    // One commit per batch rather than per event is what lets a backlog drain quickly.
-    expect(commits).toBeGreaterThan(0);
-    expect(commits).toBeLessThan(TOTAL / 4);
+    // One transaction per batch, a savepoint per event in it: the failing event rolls back to
+    // its own savepoint and the batch commits the rest. One commit per batch rather than per
+    // event is what lets a backlog drain quickly.
+    const transactions = batchesOf(statements);
+    const events = transactions.flat();
+    expect(events.filter((e) => e === 'applied')).toHaveLength(TOTAL);
+    // The copy of an event the first test published again under another msgID (if it ran).
+    const copies = Array((await messageCount(nats.jsm, stream)) - TOTAL).fill('skipped');
+    expect(events.filter((e) => e !== 'applied').sort()).toEqual(['rolled back', ...copies]);
+    expect(Math.max(...transactions.map((t) => t.length))).toBeLessThanOrEqual(25);
+    expect(transactions.length).toBeLessThan(TOTAL / 4);
   }, 90_000);
 
   it('recreates its durable when it is deleted under it, and applies every event once', async () => {

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { requestSql } from '../../../test-support/sqlShape';
 import {
   SUMMARY,
   agreementEvent,
@@ -42,7 +43,11 @@ describe('accruals: a team in one request', () => {
       (e: { accruals: { worked: number }[] }) => e.accruals[0].worked,
     );
     expect(worked).toEqual([3, 4, 5, 6, 7]);
-    // Employee copies, agreements, day rows: one query each, whatever the team's size.
-    expect(sql.length).toBeLessThanOrEqual(3);
+    // Employee copies, agreements, day rows: one query each for the whole team.
+    expect(requestSql(sql)).toEqual([
+      'select a0.* from accruals_employees as a0 where a0.id in (5 values)',
+      'select a0.* from accruals_agreements as a0 where a0.employee_id in (5 values)',
+      "select a0.* from accruals_days as a0 where a0.agreement_id in (5 values) and a0.date <= '2025-06-30' order by a0.date asc",
+    ]);
   });
 });

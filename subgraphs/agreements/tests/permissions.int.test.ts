@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { requestSql } from '../../../test-support/sqlShape';
 import { agreementInput, startAgreements, type AgreementsHarness } from './support';
 
 let h: AgreementsHarness;
@@ -122,11 +123,20 @@ it('reads currentAgreement for 50 employees with one agreements query', async ()
   });
   expect(reply.errors).toBeUndefined();
   expect(
-    reply.data!._entities.every((e: { currentAgreement: unknown }) => e.currentAgreement),
-  ).toBe(true);
-  expect(
-    sql.filter((q) => /from [`"]?(agreements[`"]?\.)?[`"]?agreements[`"]? /.test(q)),
-  ).toHaveLength(1);
-  // The manager check walks the reporting line once per level, not once per employee.
-  expect(sql.length).toBeLessThanOrEqual(4);
+    reply.data!._entities.map((e: { currentAgreement: unknown }) => e.currentAgreement),
+  ).toEqual(
+    many.map(() => ({
+      id: expect.any(String),
+      fte: 1,
+      startDate: '2025-04-01',
+      endDate: '2026-03-31',
+    })),
+  );
+  // The manager check walks the reporting line a level at a time, not an employee at a time:
+  // the 50, then the manager they report to. Then one agreements query for all 50.
+  expect(requestSql(sql)).toEqual([
+    'select k0.* from known_employees as k0 where k0.id in (50 values)',
+    'select k0.* from known_employees as k0 where k0.id in (1 value)',
+    'select a0.* from agreements as a0 where a0.employee_id in (50 values) order by a0.start_date asc, a0.id asc',
+  ]);
 });
