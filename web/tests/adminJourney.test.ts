@@ -52,4 +52,20 @@ describe('an administrator in the browser', () => {
     await page.getByRole('status').filter({ hasText: 'discarded' }).waitFor();
     await page.getByText('No dead letters.').waitFor();
   });
+
+  it('without an employee record, lands on its first page and is told why it has no leave', async () => {
+    const { page } = admin;
+    await page.goto(`${platform.origin}/`);
+    // The home page is one's own day; an account with no employee record goes on to its
+    // first page, its notifications.
+    await page.waitForURL(`${platform.origin}/notifications`);
+    await page.getByRole('heading', { name: 'Notifications' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Leave', exact: true }).count()).toBe(0);
+
+    await page.goto(`${platform.origin}/leave`);
+    await page.getByRole('heading', { name: 'Not an employee' }).waitFor();
+    await page.getByRole('main').getByRole('link', { name: 'Notifications' }).click();
+    await page.waitForURL(`${platform.origin}/notifications`);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { SignInPage } from '../pages/SignInPage';
 import { useSessionState } from './AppContext';
 import { Layout } from './Layout';
+import { OwnWork } from './OwnWork';
 
 const TodayPage = lazy(() => import('../pages/TodayPage'));
 const MyTimePage = lazy(() => import('../pages/MyTimePage'));
@@ -64,15 +65,64 @@ function SignedInRoutes() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route index element={<TodayPage />} />
-        <Route path="time" element={<MyTimePage />} />
-        <Route path="leave" element={<LeavePage />} />
-        <Route path="balances" element={<BalancesPage />} />
+        <Route
+          index
+          element={
+            <OwnWork home>
+              <TodayPage />
+            </OwnWork>
+          }
+        />
+        <Route
+          path="time"
+          element={
+            <OwnWork>
+              <MyTimePage />
+            </OwnWork>
+          }
+        />
+        <Route
+          path="leave"
+          element={
+            <OwnWork>
+              <LeavePage />
+            </OwnWork>
+          }
+        />
+        <Route
+          path="balances"
+          element={
+            <OwnWork>
+              <BalancesPage />
+            </OwnWork>
+          }
+        />
         <Route path="notifications" element={<NotificationsPage />} />
-        <Route path="profile" element={<ProfilePage />} />
+        <Route
+          path="profile"
+          element={
+            <OwnWork>
+              <ProfilePage />
+            </OwnWork>
+          }
+        />
         <Route path="approvals" element={<ApprovalsPage />} />
-        <Route path="team" element={<TeamPage />} />
-        <Route path="training" element={<TrainingPage />} />
+        <Route
+          path="team"
+          element={
+            <OwnWork>
+              <TeamPage />
+            </OwnWork>
+          }
+        />
+        <Route
+          path="training"
+          element={
+            <OwnWork>
+              <TrainingPage />
+            </OwnWork>
+          }
+        />
         <Route path="team/off" element={<WhoIsOffPage />} />
         <Route path="team/schedules" element={<SchedulesPage />} />
         <Route path="team/attendance" element={<ManualAttendancePage />} />

@@ -12,6 +12,8 @@ interface NavItem {
   label: string;
   /** Who sees it; everyone with an employee record when absent. */
   roles?: Role[];
+  /** Open to an account without an employee record too (its own notifications). */
+  anyAccount?: boolean;
 }
 
 const NAV: NavItem[] = [
@@ -20,7 +22,7 @@ const NAV: NavItem[] = [
   { to: '/leave', label: 'Leave' },
   { to: '/balances', label: 'Balances' },
   { to: '/training', label: 'Training' },
-  { to: '/notifications', label: 'Notifications' },
+  { to: '/notifications', label: 'Notifications', anyAccount: true },
   { to: '/profile', label: 'My profile' },
   { to: '/approvals', label: 'Approvals', roles: ['MANAGER', 'HR', 'ADMIN'] },
   { to: '/team', label: 'Team', roles: ['MANAGER'] },
@@ -41,11 +43,18 @@ const NAV: NavItem[] = [
   { to: '/admin/partners', label: 'Partner clients', roles: ['ADMIN'] },
 ];
 
+/** The pages `user` may open, in the navigation's order. */
+export function navigationFor(user: { role: Role; employeeId: string | null }): NavItem[] {
+  return NAV.filter((item) =>
+    item.roles ? item.roles.includes(user.role) : user.employeeId !== null || item.anyAccount,
+  );
+}
+
 /** The signed-in frame: navigation by role, the live banner, the expired-session dialog. */
 export function Layout() {
   const user = useUser();
   const state = useSessionState();
-  const items = NAV.filter((item) => !item.roles || item.roles.includes(user.role));
+  const items = navigationFor(user);
   return (
     <>
       <div className="shell" inert={state.status === 'expired' ? true : undefined}>
