@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
 import { employeeLoader, managerChainLoader } from '../../../runtime/src/employeeCopy';
-import { rangeLoader } from '../../../runtime/src/rangeLoader';
+import { rangeLoader } from '../../../runtime/src/loaders';
 import {
   EmployeeCopySchema,
   type AttendanceDay,

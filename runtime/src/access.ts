@@ -1,0 +1,32 @@
+import { hasRole, type Identity, type Role } from './identity';
+
+/** The ids of an employee's managers in a subgraph's copy, nearest first. */
+export type ManagerChain = (employeeId: string) => Promise<readonly string[]>;
+
+/** The caller is this employee (a partner acting for someone never is). */
+export const isSelf = (identity: Identity, employeeId: string): boolean =>
+  identity.role !== 'PARTNER' && !!identity.employeeId && identity.employeeId === employeeId;
+
+/** The caller is a MANAGER anywhere above this employee, directly or not. */
+export async function isManagerAbove(
+  identity: Identity,
+  employeeId: string,
+  managersOf: ManagerChain,
+): Promise<boolean> {
+  if (identity.role !== 'MANAGER' || !identity.employeeId) return false;
+  return (await managersOf(employeeId)).includes(identity.employeeId);
+}
+
+/**
+ * Who may read an employee's data in most domains (docs/domain.md#who-may-do-what): the
+ * employee, their managers above, and the roles given (ADMIN always).
+ */
+export async function mayReadEmployee(
+  identity: Identity,
+  employeeId: string,
+  managersOf: ManagerChain,
+  ...roles: Role[]
+): Promise<boolean> {
+  if (isSelf(identity, employeeId) || hasRole(identity, ...roles)) return true;
+  return isManagerAbove(identity, employeeId, managersOf);
+}

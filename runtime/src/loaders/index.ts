@@ -1,0 +1,2 @@
+export { listLoader } from './listLoader';
+export { rangeLoader } from './rangeLoader';

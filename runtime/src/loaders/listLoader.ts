@@ -1,0 +1,19 @@
+import DataLoader from 'dataloader';
+
+/**
+ * Per-request batches of lists keyed by one id (an employee's agreements, say): one read for
+ * every id of the batch, its rows handed back per id in the order read.
+ */
+export function listLoader<T>(
+  read: (ids: string[]) => Promise<T[]>,
+  idOf: (row: T) => string,
+): DataLoader<string, T[]> {
+  return new DataLoader(async (ids) => {
+    const byId = new Map<string, T[]>();
+    for (const row of await read([...ids])) {
+      const id = idOf(row);
+      byId.set(id, [...(byId.get(id) ?? []), row]);
+    }
+    return ids.map((id) => byId.get(id) ?? []);
+  });
+}
