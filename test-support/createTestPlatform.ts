@@ -11,6 +11,7 @@ import type { Role } from '../runtime/src/identity';
 import type { Logger } from '../runtime/src/logger';
 import type { SubgraphModule } from '../runtime/src/subgraph/SubgraphModule';
 import { createPlatform, type Platform } from '../platform/src/createPlatform';
+import { composeSupergraph } from '../schema/src/composeSupergraph';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export const TEST_NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -51,6 +52,8 @@ export interface TestPlatform {
 export async function createTestPlatform(
   options: {
     modules?: readonly SubgraphModule<never>[];
+    /** Serve only these subgraphs, on a supergraph composed of them alone. */
+    only?: readonly SubgraphModule<any>[];
     natsUrl?: string;
     /** Supergraph to serve (default: the committed one); compose it for modules not listed yet. */
     supergraphSdl?: string;
@@ -85,8 +88,8 @@ export async function createTestPlatform(
     config,
     natsUrl,
     namespace,
-    modules: options.modules,
-    supergraphSdl: options.supergraphSdl,
+    modules: (options.only as readonly SubgraphModule<never>[] | undefined) ?? options.modules,
+    supergraphSdl: options.only ? composeSupergraph([...options.only]) : options.supergraphSdl,
     subscriptionLimits: options.subscriptionLimits,
     database: db.target,
     logger: options.logger,

@@ -8,6 +8,7 @@ import {
   type SeededPerson,
 } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
+import { whenSettled } from '../../test-support/platformMetrics';
 
 // Balances off track end to end: an agreement that began 200 days ago, and two shifts,
 // leave a nurse far behind her expected share of 1,950 target hours. Accruals says so once
@@ -35,26 +36,7 @@ describe('balances off track through the gateway', () => {
   });
   afterAll(() => tp.stop());
 
-  /** Sums a gauge's series on the gateway's /metrics. */
-  async function gaugeSum(name: string): Promise<number> {
-    const text = await (await fetch(tp.url.replace('/graphql', '/metrics'))).text();
-    return text
-      .split('\n')
-      .filter((line) => line.startsWith(`${name}{`))
-      .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
-  }
-
-  /** Waits until every event is published and handled, so nothing more is on its way. */
-  const settled = () =>
-    waitFor(
-      async () => {
-        const busy =
-          (await gaugeSum('hr_outbox_backlog')) + (await gaugeSum('hr_consumer_pending'));
-        return busy === 0 ? true : undefined;
-      },
-      60_000,
-      250,
-    );
+  const settled = () => whenSettled(tp, 60_000);
 
   /** An 8-hour day shift `daysAgo` days ago, recorded by the nurse once time knows her. */
   async function recordShift(daysAgo: number): Promise<string> {

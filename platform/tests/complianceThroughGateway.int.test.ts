@@ -1,8 +1,6 @@
-import { composeSupergraph } from '../../schema/src/composeSupergraph';
-import { contractOperation } from '../../test-support/contractOperation';
 import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
+import { createPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
-import type { SubgraphModule } from '../../runtime/src/subgraph/SubgraphModule';
 import { attendance } from '../../subgraphs/attendance/src';
 import { compliance } from '../../subgraphs/compliance/src';
 import { employees } from '../../subgraphs/employees/src';
@@ -12,13 +10,7 @@ import { LeavePolicyCopySchema } from '../../subgraphs/leave/src/leavePolicies';
 import { time } from '../../subgraphs/time/src';
 import { EmployeeCopySchema, PolicyCopySchema } from '../../subgraphs/time/src/entities';
 
-const modules = [
-  employees,
-  time,
-  attendance,
-  leave,
-  compliance,
-] as unknown as SubgraphModule<never>[];
+const modules = [employees, time, attendance, leave, compliance];
 
 const UPDATE = `mutation ($input: UpdateCompliancePolicyInput!) {
   updateCompliancePolicy(input: $input) { kind key version inForce workingTime { maxEntryMinutes } }
@@ -33,35 +25,13 @@ const VALIDATE = `query ($input: ComplianceCheckInput!) {
 describe('compliance through the gateway: a policy change reaches time, and time answers the check', () => {
   let p: TestPlatform;
   beforeAll(async () => {
-    p = await createTestPlatform({
-      modules,
-      supergraphSdl: composeSupergraph(
-        modules.map((m) => ({ name: m.name, typeDefs: m.typeDefs })),
-      ),
-    });
+    p = await createTestPlatform({ only: modules });
   });
   afterAll(() => p.stop());
 
   const hr = { role: 'HR' as const, sub: '0190a3c4-0000-7000-8000-0000000000c1' };
   const hire = async () => {
-    const reply = await p.graphql(
-      contractOperation('CreateEmployee'),
-      {
-        input: {
-          firstName: 'Pat',
-          lastName: 'Compliance',
-          email: `pat.${Math.random().toString(36).slice(2)}@example.com`,
-          department: 'Wards',
-          jobTitle: 'Nurse',
-          grade: 'BAND_5',
-          employmentType: 'FULL_TIME',
-          hireDate: '2021-04-01',
-        },
-      },
-      hr,
-    );
-    expect(reply.errors).toBeUndefined();
-    const id = reply.data!.createEmployee.id as string;
+    const { id } = await createPerson(p, 'Pat', 'Compliance');
     await waitFor(
       async () =>
         (await p.platform.runtimes.time.orm.em.fork().findOne(EmployeeCopySchema, id)) ?? undefined,

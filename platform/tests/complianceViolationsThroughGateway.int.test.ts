@@ -1,6 +1,4 @@
 import { v7 as uuidv7 } from 'uuid';
-import { composeSupergraph } from '../../schema/src/composeSupergraph';
-import type { SubgraphModule } from '../../runtime/src/subgraph/SubgraphModule';
 import { compliance } from '../../subgraphs/compliance/src';
 import { employees } from '../../subgraphs/employees/src';
 import { createNotifications } from '../../subgraphs/notifications/src';
@@ -26,18 +24,8 @@ describe('compliance violations through the gateway', () => {
   const hr = { role: 'HR' as const, sub: hrId };
 
   beforeAll(async () => {
-    const modules = [
-      employees,
-      time,
-      compliance,
-      createNotifications({ hrRecipientIds: [hrId] }),
-    ] as unknown as SubgraphModule<never>[];
-    tp = await createTestPlatform({
-      modules,
-      supergraphSdl: composeSupergraph(
-        modules.map((m) => ({ name: m.name, typeDefs: m.typeDefs })),
-      ),
-    });
+    const modules = [employees, time, compliance, createNotifications({ hrRecipientIds: [hrId] })];
+    tp = await createTestPlatform({ only: modules });
   });
   afterAll(() => tp.stop());
 

@@ -10,7 +10,7 @@ import {
 } from '../../test-support/seedOrganisation';
 import { inParallel } from '../../test-support/inParallel';
 import { managerChainsSql, sqlShape } from '../../test-support/sqlShape';
-import { waitFor } from '../../test-support/waitFor';
+import { whenSettled } from '../../test-support/platformMetrics';
 
 /** What the relay, consumers and scheduler run on their own: their tables and transactions. */
 const BACKGROUND =
@@ -95,26 +95,7 @@ describe('TeamDashboard', () => {
     return manager;
   }
 
-  /** Sums a gauge's series on the gateway's /metrics. */
-  async function gaugeSum(name: string): Promise<number> {
-    const text = await (await fetch(tp.url.replace('/graphql', '/metrics'))).text();
-    return text
-      .split('\n')
-      .filter((line) => line.startsWith(`${name}{`))
-      .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
-  }
-
-  /** Waits until every event is published and handled, so only the query runs SQL. */
-  const settled = () =>
-    waitFor(
-      async () => {
-        const busy =
-          (await gaugeSum('hr_outbox_backlog')) + (await gaugeSum('hr_consumer_pending'));
-        return busy === 0 ? true : undefined;
-      },
-      300_000,
-      250,
-    );
+  const settled = () => whenSettled(tp, 300_000);
 
   /** SQL each subgraph runs during `run`, leaving out the background workers' tables. */
   async function sqlPerSubgraph(run: () => Promise<unknown>): Promise<Record<string, string[]>> {

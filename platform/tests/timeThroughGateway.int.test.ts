@@ -1,47 +1,22 @@
-import { composeSupergraph } from '../../schema/src/composeSupergraph';
 import { contractOperation } from '../../test-support/contractOperation';
 import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
+import { createPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
-import type { SubgraphModule } from '../../runtime/src/subgraph/SubgraphModule';
 import { employees } from '../../subgraphs/employees/src';
 import { time } from '../../subgraphs/time/src';
 import { EmployeeCopySchema } from '../../subgraphs/time/src/entities';
 
-const modules = [employees, time] as unknown as SubgraphModule<never>[];
+const modules = [employees, time];
 
 describe('time through the gateway, fed by employees over NATS', () => {
   let p: TestPlatform;
   beforeAll(async () => {
-    p = await createTestPlatform({
-      modules,
-      supergraphSdl: composeSupergraph(
-        modules.map((m) => ({ name: m.name, typeDefs: m.typeDefs })),
-      ),
-    });
+    p = await createTestPlatform({ only: modules });
   });
   afterAll(() => p.stop());
 
-  const hr = { role: 'HR' as const, sub: '0190a3c4-0000-7000-8000-0000000000a1' };
   const hire = async (managerId?: string) => {
-    const reply = await p.graphql(
-      contractOperation('CreateEmployee'),
-      {
-        input: {
-          firstName: 'Pat',
-          lastName: 'Gateway',
-          email: `pat.${Math.random().toString(36).slice(2)}@example.com`,
-          department: 'Wards',
-          jobTitle: 'Nurse',
-          grade: 'BAND_5',
-          employmentType: 'FULL_TIME',
-          hireDate: '2021-04-01',
-          ...(managerId && { managerId }),
-        },
-      },
-      hr,
-    );
-    expect(reply.errors).toBeUndefined();
-    const id = reply.data!.createEmployee.id as string;
+    const { id } = await createPerson(p, 'Pat', 'Gateway', managerId ? { managerId } : {});
     // Time learns of the employee from employees.employee.created.
     await waitFor(
       async () =>

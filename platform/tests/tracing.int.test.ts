@@ -3,8 +3,6 @@ import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trac
 import { OutboxEntry } from '../../messaging/src';
 import type { EventEnvelope } from '../../messaging/src/types';
 import { startTracing, type Tracing } from '../../runtime/src/tracing';
-import type { SubgraphModule } from '../../runtime/src/subgraph/SubgraphModule';
-import { composeSupergraph } from '../../schema/src/composeSupergraph';
 import { audit } from '../../subgraphs/audit/src';
 import { employees } from '../../subgraphs/employees/src';
 import { contractOperation } from '../../test-support/contractOperation';
@@ -12,7 +10,7 @@ import { createTestPlatform, type TestPlatform } from '../../test-support/create
 import { personInput } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 
-const modules = [employees, audit] as unknown as SubgraphModule<never>[];
+const modules = [employees, audit];
 
 // One trace from the client's request to the audit entry its event causes:
 // gateway span -> employees span -> event on NATS -> audit consumer span.
@@ -23,12 +21,7 @@ describe('a trace crosses the gateway, a subgraph and NATS', () => {
 
   beforeAll(async () => {
     tracing = startTracing({ serviceName: 'hr-platform-test', exporter });
-    tp = await createTestPlatform({
-      modules,
-      supergraphSdl: composeSupergraph(
-        modules.map((m) => ({ name: m.name, typeDefs: m.typeDefs })),
-      ),
-    });
+    tp = await createTestPlatform({ only: modules });
   });
   afterAll(async () => {
     await tp.stop();
