@@ -6,6 +6,7 @@ import {
   type Caller,
   type SubgraphHarness,
 } from '../../../test-support/startSubgraph';
+import { personInput as seedPersonInput } from '../../../test-support/seedOrganisation';
 import { employees } from '../src';
 
 export { onlyError, type Caller, type GraphQLReply } from '../../../test-support/startSubgraph';
@@ -29,22 +30,11 @@ let sequence = 0;
 export function personInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   sequence += 1;
   const tag = `${sequence}${crypto.randomBytes(3).toString('hex')}`;
-  return {
+  return seedPersonInput('Pat', `Person${tag}`, {
     employeeNumber: `T${tag}`,
-    firstName: 'Pat',
-    lastName: `Person${tag}`,
     email: `pat.${tag}@example.com`,
-    phone: '+44 20 7946 0958',
-    department: 'Emergency Medicine',
-    jobTitle: 'Staff Nurse',
-    grade: 'BAND_5',
-    employmentType: 'FULL_TIME',
-    hireDate: '2021-04-01',
-    location: 'ENGLAND_AND_WALES',
-    timeZone: 'Europe/London',
-    salary: { amountMinor: 3_500_000, currency: 'GBP' },
     ...overrides,
-  };
+  });
 }
 
 const CREATE = `mutation Create($input: CreateEmployeeInput!) {
