@@ -1,8 +1,8 @@
-import { DomainError, ErrorCode } from '../../../runtime/src/errors';
+import { defineDomainErrors } from '../../../runtime/src/domainErrors';
+import { DomainError, ErrorCode, httpStatusOf } from '../../../runtime/src/errors';
 
-/** Why sign-in or an account change was refused; the code the sign-in routes answer with. */
-export enum AccountsErrorCode {
-  BAD_USER_INPUT = 'BAD_USER_INPUT',
+/** Why sign-in or an account change was refused, beyond the reasons every domain shares. */
+export enum AccountsReason {
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
   ACCOUNT_LOCKED = 'ACCOUNT_LOCKED',
   SESSION_EXPIRED = 'SESSION_EXPIRED',
@@ -10,9 +10,8 @@ export enum AccountsErrorCode {
   INVITATION_EXPIRED = 'INVITATION_EXPIRED',
   INVALID_CLIENT = 'INVALID_CLIENT',
   UNSUPPORTED_GRANT_TYPE = 'UNSUPPORTED_GRANT_TYPE',
-  NOT_FOUND = 'NOT_FOUND',
-  FORBIDDEN = 'FORBIDDEN',
-  CONFLICT = 'CONFLICT',
+  ALREADY_ACTIVATED = 'ALREADY_ACTIVATED',
+  CLIENT_REVOKED = 'CLIENT_REVOKED',
   OIDC_STATE_MISMATCH = 'OIDC_STATE_MISMATCH',
   OIDC_REJECTED = 'OIDC_REJECTED',
   OIDC_INVALID_TOKEN = 'OIDC_INVALID_TOKEN',
@@ -22,72 +21,67 @@ export enum AccountsErrorCode {
   OIDC_PROVIDER_UNAVAILABLE = 'OIDC_PROVIDER_UNAVAILABLE',
 }
 
-/** The platform's code of each reason (GraphQL) and the HTTP status of the sign-in routes. */
-const MAP: Record<AccountsErrorCode, [ErrorCode, number]> = {
-  BAD_USER_INPUT: [ErrorCode.BAD_USER_INPUT, 400],
-  INVALID_CREDENTIALS: [ErrorCode.UNAUTHENTICATED, 401],
-  ACCOUNT_LOCKED: [ErrorCode.FORBIDDEN, 423],
-  SESSION_EXPIRED: [ErrorCode.UNAUTHENTICATED, 401],
-  INVITATION_NOT_FOUND: [ErrorCode.NOT_FOUND, 404],
-  INVITATION_EXPIRED: [ErrorCode.NOT_FOUND, 410],
-  INVALID_CLIENT: [ErrorCode.UNAUTHENTICATED, 401],
-  UNSUPPORTED_GRANT_TYPE: [ErrorCode.BAD_USER_INPUT, 400],
-  NOT_FOUND: [ErrorCode.NOT_FOUND, 404],
-  FORBIDDEN: [ErrorCode.FORBIDDEN, 403],
-  CONFLICT: [ErrorCode.CONFLICT, 409],
-  OIDC_STATE_MISMATCH: [ErrorCode.BAD_USER_INPUT, 400],
-  OIDC_REJECTED: [ErrorCode.UNAUTHENTICATED, 401],
-  OIDC_INVALID_TOKEN: [ErrorCode.UNAUTHENTICATED, 401],
-  OIDC_UNKNOWN_EMPLOYEE: [ErrorCode.FORBIDDEN, 403],
-  OIDC_NOT_EMPLOYED: [ErrorCode.FORBIDDEN, 403],
-  OIDC_ROLE_UNMAPPED: [ErrorCode.FORBIDDEN, 403],
-  OIDC_PROVIDER_UNAVAILABLE: [ErrorCode.UNAVAILABLE, 502],
+/** The one place where a domain reason becomes a code of the platform's error table. */
+export const accountsErrors = defineDomainErrors<AccountsReason>('AccountsError', {
+  INVALID_CREDENTIALS: ErrorCode.UNAUTHENTICATED,
+  ACCOUNT_LOCKED: ErrorCode.FORBIDDEN,
+  SESSION_EXPIRED: ErrorCode.UNAUTHENTICATED,
+  INVITATION_NOT_FOUND: ErrorCode.NOT_FOUND,
+  INVITATION_EXPIRED: ErrorCode.NOT_FOUND,
+  INVALID_CLIENT: ErrorCode.UNAUTHENTICATED,
+  UNSUPPORTED_GRANT_TYPE: ErrorCode.BAD_USER_INPUT,
+  ALREADY_ACTIVATED: ErrorCode.CONFLICT,
+  CLIENT_REVOKED: ErrorCode.CONFLICT,
+  OIDC_STATE_MISMATCH: ErrorCode.BAD_USER_INPUT,
+  OIDC_REJECTED: ErrorCode.UNAUTHENTICATED,
+  OIDC_INVALID_TOKEN: ErrorCode.UNAUTHENTICATED,
+  OIDC_UNKNOWN_EMPLOYEE: ErrorCode.FORBIDDEN,
+  OIDC_NOT_EMPLOYED: ErrorCode.FORBIDDEN,
+  OIDC_ROLE_UNMAPPED: ErrorCode.FORBIDDEN,
+  OIDC_PROVIDER_UNAVAILABLE: ErrorCode.UNAVAILABLE,
+});
+
+const OWN_REASONS: ReadonlySet<string> = new Set(Object.values(AccountsReason));
+
+/**
+ * The code a sign-in route answers with: the domain's own reason (INVALID_CREDENTIALS, …),
+ * else the platform's code (BAD_USER_INPUT, NOT_FOUND, …).
+ */
+export const routeCodeOf = (error: DomainError): string =>
+  accountsErrors.is(error) && OWN_REASONS.has(error.reason) ? error.reason : error.code;
+
+/** Where sign-in's routes answer otherwise than the platform's table (docs/sign-in.md). */
+const ROUTE_STATUS: Partial<Record<AccountsReason, number>> = {
+  ACCOUNT_LOCKED: 423,
+  INVITATION_EXPIRED: 410,
+  OIDC_PROVIDER_UNAVAILABLE: 502,
 };
 
-export class AccountsError extends DomainError {
-  override name = 'AccountsError';
+/** The HTTP status a sign-in route answers a refusal with. */
+export const routeStatusOf = (error: DomainError): number =>
+  (accountsErrors.is(error) && ROUTE_STATUS[error.reason as AccountsReason]) ||
+  httpStatusOf(error.code);
 
-  constructor(
-    readonly accountsCode: AccountsErrorCode,
-    message: string,
-    details: { field?: string; extensions?: Record<string, unknown> } = {},
-  ) {
-    super(MAP[accountsCode][0], message, accountsCode, details);
-  }
-
-  /** The HTTP status a sign-in route answers this with. */
-  get status(): number {
-    return MAP[this.accountsCode][1];
-  }
-}
-
-export const invalid = (field: string, message: string) =>
-  new AccountsError(AccountsErrorCode.BAD_USER_INPUT, message, { field });
+export const { invalid, error: accountsError, forbidden: forbiddenTo } = accountsErrors;
 
 export const invalidCredentials = () =>
-  new AccountsError(AccountsErrorCode.INVALID_CREDENTIALS, 'The e-mail or password is wrong.');
+  accountsError(AccountsReason.INVALID_CREDENTIALS, 'The e-mail or password is wrong.');
 
 export const accountLocked = (until: Date) =>
-  new AccountsError(
-    AccountsErrorCode.ACCOUNT_LOCKED,
+  accountsError(
+    AccountsReason.ACCOUNT_LOCKED,
     'Too many failed sign-ins: the account is locked for a while; try again later.',
     { extensions: { lockedUntil: until.toISOString() } },
   );
 
 export const sessionExpired = () =>
-  new AccountsError(AccountsErrorCode.SESSION_EXPIRED, 'The session has ended; sign in again.');
+  accountsError(AccountsReason.SESSION_EXPIRED, 'The session has ended; sign in again.');
 
 export const ticketNotFound = () =>
-  new AccountsError(AccountsErrorCode.INVITATION_NOT_FOUND, 'This link is not valid.');
+  accountsError(AccountsReason.INVITATION_NOT_FOUND, 'This link is not valid.');
 
 export const ticketExpired = () =>
-  new AccountsError(AccountsErrorCode.INVITATION_EXPIRED, 'This link has expired or was used.');
+  accountsError(AccountsReason.INVITATION_EXPIRED, 'This link has expired or was used.');
 
 export const invalidClient = () =>
-  new AccountsError(AccountsErrorCode.INVALID_CLIENT, 'The client id or secret is wrong.');
-
-export const forbiddenTo = (message: string) =>
-  new AccountsError(AccountsErrorCode.FORBIDDEN, message);
-
-export const notFound = (what: string) =>
-  new AccountsError(AccountsErrorCode.NOT_FOUND, `${what} was not found.`);
+  accountsError(AccountsReason.INVALID_CLIENT, 'The client id or secret is wrong.');

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Cipher } from '../../../runtime/src/cipher';
-import type { AccountsDeps } from './deps';
+import type { AccountsDeps } from './settings';
 import { AccountSchema } from './entities';
 import { accountFor, invite } from './tickets/invitations';
 

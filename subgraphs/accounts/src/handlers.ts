@@ -3,52 +3,37 @@ import type { EventEnvelope, EventHandlerDefinition } from '../../../messaging/s
 import type { Cipher } from '../../../runtime/src/cipher';
 import {
   EMPLOYEE_EVENTS,
+  patchKeeping,
   updateEmployeeCopy,
   type CopyKeeping,
   type EmployeeEventData,
 } from '../../../runtime/src/employeeCopy';
-import type { AccountsDeps } from './deps';
-import { MAX_EMAIL } from './input';
 import { AccountSchema, EmployeeCopySchema, type EmployeeCopy } from './entities';
+import { MAX_EMAIL } from './inputs';
+import type { AccountsDeps } from './settings';
 import { accountFor, invite } from './tickets/invitations';
 
-type Patch = Partial<
-  Pick<EmployeeCopy, 'firstName' | 'lastName' | 'email' | 'managerId' | 'status'>
->;
+type NamePatch = Partial<Pick<EmployeeCopy, 'firstName' | 'lastName' | 'email'>>;
 
-/** What an employees event says about the fields accounts keeps: name, e-mail, manager, status. */
-function patchOf(type: string, data: EmployeeEventData): Patch {
-  switch (type) {
-    case 'employees.employee.created':
-      return {
-        firstName: data.firstName,
-        lastName: data.lastName,
-        email: data.email,
-        status: data.status,
-        managerId: data.managerId ?? null,
-      };
-    case 'employees.employee.updated': {
-      const patch: Patch = {};
-      for (const field of ['firstName', 'lastName', 'email'] as const) {
-        const change = data.changes?.[field];
-        if (change && 'new' in change) patch[field] = (change.new as string | null) ?? null;
-      }
-      return patch;
-    }
-    case 'employees.employee.status_changed':
-      return { status: data.to };
-    case 'employees.employee.terminated':
-      return { status: 'TERMINATED' };
-    case 'employees.manager.assigned':
-      return { managerId: data.managerId ?? null };
-    default:
-      return {};
+/** What an employees event says of the name and work e-mail (the kit's patch leaves them out). */
+function namePatch(type: string, data: EmployeeEventData): NamePatch {
+  if (type === 'employees.employee.created')
+    return { firstName: data.firstName, lastName: data.lastName, email: data.email };
+  if (type !== 'employees.employee.updated') return {};
+  const patch: NamePatch = {};
+  for (const field of ['firstName', 'lastName', 'email'] as const) {
+    const change = data.changes?.[field];
+    if (change && 'new' in change) patch[field] = (change.new as string | null) ?? null;
   }
+  return patch;
 }
 
+const statusAndManager = patchKeeping(['status', 'managerId']);
+
+/** How accounts keeps its copy: name, work e-mail, manager and status. */
 const keeping: CopyKeeping<EmployeeCopy> = {
   schema: EmployeeCopySchema,
-  patch: patchOf,
+  patch: (type, data) => ({ ...statusAndManager(type, data), ...namePatch(type, data) }),
   blank: () => ({
     firstName: null,
     lastName: null,

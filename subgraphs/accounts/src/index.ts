@@ -1,47 +1,27 @@
 import path from 'node:path';
-import nodemailer from 'nodemailer';
 import type { Cipher } from '../../../runtime/src/cipher';
-import {
-  readSignInSettings,
-  secureCookies,
-  type SignInSettings,
-} from '../../../runtime/src/signInConfig';
 import { defineSubgraph, type SubgraphModule } from '../../../runtime/src/subgraph/SubgraphModule';
 import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
 import { lazySubgraph } from '../../../runtime/src/subgraph/lazySubgraph';
 import { DateTimeScalar } from '../../../runtime/src/scalars';
-import type { AccountsDeps } from './deps';
 import { entities } from './entities';
 import { inviteFirstAdmin } from './firstAdmin';
 import { createEmployeeHandler } from './handlers';
 import { createAuthRoutes } from './http/authRoutes';
-import { deliveryJob, type MailSettings, type MailTransport } from './mail';
+import { deliveryJob } from './jobs';
 import { partnerClientResolvers } from './partners/partnerClients';
 import { oidcOptionsOf } from './oidc/oidcOptions';
 import { oidcRoutes } from './oidc/oidcRoutes';
 import { tokenRoute } from './partners/tokenEndpoint';
 import { createResolvers } from './resolvers';
-import { readAccountSettings } from './settings';
+import {
+  accountsDeps,
+  readAccountSettings,
+  type AccountsDeps,
+  type AccountsOptions,
+} from './settings';
 
 export const typeDefs = readSubgraphSdl(path.join(__dirname, 'schema.graphql'));
-
-/** Options of {@link createAccounts}; read once, where the module is made. */
-export interface AccountsOptions {
-  /** Sign-in settings beyond the defaults (docs/sign-in.md). */
-  settings?: Partial<SignInSettings>;
-  /** SMTP connection URL; without it nothing is mailed (HR reads invitation links). */
-  smtpUrl?: string;
-  /** A ready transport instead of `smtpUrl` (tests). */
-  transport?: MailTransport;
-  /** The From address. */
-  from?: string;
-  /** The clock (tests). */
-  now?: () => Date;
-  /** How often queued e-mails are sent (default 5 s). */
-  deliveryIntervalMs?: number;
-  /** At the first start without any account, invite INITIAL_ADMIN_EMAIL (default true). */
-  inviteFirstAdmin?: boolean;
-}
 
 /** The module, plus what the commands use (`npm run admin`). */
 export interface AccountsModule extends SubgraphModule<unknown> {
@@ -50,27 +30,8 @@ export interface AccountsModule extends SubgraphModule<unknown> {
 
 /** The accounts subgraph: sign-in, sessions, invitations, roles. */
 export function createAccounts(options: AccountsOptions = {}): AccountsModule {
-  const settings = { ...readSignInSettings({}), ...options.settings };
-  const transport: MailTransport | undefined =
-    options.transport ??
-    (options.smtpUrl
-      ? nodemailer.createTransport({
-          url: options.smtpUrl,
-          connectionTimeout: 10_000,
-          greetingTimeout: 10_000,
-          socketTimeout: 30_000,
-        } as Parameters<typeof nodemailer.createTransport>[0])
-      : undefined);
-  const mail: MailSettings | null = transport
-    ? {
-        transport,
-        from: options.from ?? 'HR Platform <no-reply@hr-platform.local>',
-        maxAttempts: 5,
-        retryDelayMs: 30_000,
-      }
-    : null;
-  const now = options.now ?? (() => new Date());
-  const deps: AccountsDeps = { settings, now, mail, secureCookies: secureCookies(settings) };
+  const deps = accountsDeps(options);
+  const { settings, mail, now } = deps;
   // The runtime's data key, known once it starts: invitation links are kept encrypted with it.
   let cipher: Cipher | undefined;
   const started = () => {
@@ -113,8 +74,9 @@ export const accounts = lazySubgraph('accounts', () => {
   return createAccounts({ settings: signIn, smtpUrl, from });
 });
 
+export type { AccountsOptions };
 export { applyEmployeeEvent } from './handlers';
 export { inviteAdmin } from './firstAdmin';
-export { MAX_FAILED_SIGN_INS } from './deps';
+export { MAX_FAILED_SIGN_INS } from './settings';
 export { createAccount, type AccountDraft } from './testAccounts';
 export { readAccountSettings } from './settings';

@@ -1,7 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
-import type { JobDefinition } from '../../../messaging/src/types';
-import { ScheduledJob } from '../../../messaging/src/scheduler';
 import { AccountMailSchema } from './entities';
 
 /** What sending needs of a mail transport (nodemailer's Transporter has it). */
@@ -17,8 +15,6 @@ export interface MailSettings {
   /** First retry delay, doubling per failure (30 s). */
   retryDelayMs: number;
 }
-
-export const DELIVER_MAIL_JOB = 'accounts.deliverMail';
 
 /**
  * Queues an e-mail in `em`'s transaction: it leaves only if the change that made its link
@@ -71,35 +67,4 @@ export async function deliverDueMail(em: EntityManager, mail: MailSettings, now:
     await em.flush();
   }
   return sent;
-}
-
-/** The job that sends queued e-mails every `intervalMs`. */
-export function deliveryJob(
-  mail: MailSettings,
-  now: () => Date,
-  intervalMs: number,
-): JobDefinition {
-  return {
-    name: DELIVER_MAIL_JOB,
-    maxAttempts: Number.MAX_SAFE_INTEGER,
-    async run({ em }) {
-      const at = now();
-      await deliverDueMail(em, mail, at);
-      await em.nativeDelete(ScheduledJob, {
-        job: DELIVER_MAIL_JOB,
-        status: { $in: ['DONE', 'FAILED'] },
-        finishedAt: { $lt: new Date(at.getTime() - 24 * 3600_000) },
-      });
-    },
-    plan(at) {
-      const slot = Math.floor(at.getTime() / intervalMs) + 1;
-      return [
-        {
-          id: `${DELIVER_MAIL_JOB}:${slot}`,
-          job: DELIVER_MAIL_JOB,
-          runAt: new Date(slot * intervalMs),
-        },
-      ];
-    },
-  };
 }

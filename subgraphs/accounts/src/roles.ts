@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { Role } from '../../../runtime/src/identity';
 import { SERVICE_PREFIX } from '../../../runtime/src/identity';
 import type { OidcRole } from '../../../runtime/src/oidcConfig';
-import { EmployeeCopySchema, type Account, type EmployeeCopy } from './entities';
+import { EmployeeCopySchema, type Account, type EmployeeCopy, type ExplicitRole } from './entities';
+
+/** The roles a person signs in with (never PARTNER or SYSTEM, which are no one's account). */
+export type AccountRole = OidcRole | ExplicitRole | 'MANAGER' | 'EMPLOYEE';
 
 /**
  * The role an account signs in with, worked out at every sign-in and refresh: the role ADMIN
@@ -15,7 +17,7 @@ export async function roleOf(
   em: EntityManager,
   account: Account,
   providerRole: OidcRole | null = null,
-): Promise<Role> {
+): Promise<AccountRole> {
   if (providerRole && providerRole !== 'EMPLOYEE') return providerRole;
   if (account.explicitRole && !providerRole) return account.explicitRole;
   if (!account.employeeId) return 'EMPLOYEE';

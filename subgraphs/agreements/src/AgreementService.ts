@@ -2,128 +2,30 @@ import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/knex';
 import { knowEmployee } from '../../../runtime/src/employeeCopy';
 import { once } from '../../../runtime/src/idempotency';
-import { refuseAll } from '../../../runtime/src/inputCheck';
+import { checkExpectedVersion } from '../../../runtime/src/optimisticLock';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
-import {
-  ACCRUAL_TYPES,
-  AgreementSchema,
-  type AccrualType,
-  type Agreement,
-  type AgreementTerms,
-  type ImportJob,
-} from './entities';
+import { AgreementSchema, type Agreement, type ImportJob } from './entities';
+import { agreementNotFound, invalid, overlap, unknownEmployee } from './errors';
 import { employeeKnowing } from './handlers';
-import {
-  agreementNotFound,
-  invalid,
-  overlap,
-  staleVersion,
-  unknownEmployee,
-  type AgreementError,
-} from './errors';
-import {
-  countRows,
-  importAgreements,
-  recordsOf,
-  type ImportFormat,
-  type ImportReport,
-} from './importer';
+import { countRows, importAgreements, recordsOf, type ImportReport } from './importer';
 import { readImportJob, startImportJob } from './importJobs';
+import {
+  checkImport,
+  idempotencyKey,
+  scalarsOf,
+  termsOf,
+  totalsOf,
+  type AmendAgreementInput,
+  type CreateAgreementInput,
+  type ImportAgreementsInput,
+} from './inputs';
 import type { AgreementLoaders } from './loaders';
 import { assertCanRead, assertCanWrite } from './permissions';
-import * as check from './validation';
-import {
-  agreementsOf,
-  amendAgreement,
-  findOverlap,
-  insertAgreement,
-  lockEmployees,
-  rawOf,
-} from './writes';
+import { agreementsOf, lockEmployees } from './queries';
+import { isoDate, termsKey } from './terms';
+import { amendAgreement, findOverlap, insertAgreement, rawOf } from './writes';
 
 export type AgreementContext = SubgraphContext<AgreementLoaders>;
-
-export interface TotalInput {
-  accrualType: AccrualType;
-  total: number;
-}
-
-interface TermsInput {
-  agreementType?: string | null;
-  startDate?: string | null;
-  endDate?: string | null;
-  fte?: number | null;
-  termsAndConditions?: string | null;
-  salaryBasis?: string | null;
-  weeklyHours?: number | null;
-  workingDays?: string[] | null;
-  annualLeaveDays?: number | null;
-  targets?: TotalInput[] | null;
-  openingBalances?: TotalInput[] | null;
-}
-
-export interface CreateAgreementInput extends TermsInput {
-  employeeId: string;
-  idempotencyKey?: string | null;
-}
-
-export interface AmendAgreementInput extends TermsInput {
-  id: string;
-  effectiveFrom: string;
-  expectedVersion?: number | null;
-}
-
-export interface ImportAgreementsInput {
-  format: ImportFormat;
-  content: string;
-  dryRun?: boolean | null;
-}
-
-/** Input field names, for errors that name the field at fault. */
-const INPUT_NAMES: check.FieldNames = {
-  field: (key) => key,
-  target: () => 'targets',
-  opening: () => 'openingBalances',
-};
-
-function totalsOf(field: string, list: TotalInput[] | null | undefined) {
-  const totals: Partial<Record<AccrualType, unknown>> = {};
-  for (const { accrualType, total } of list ?? []) {
-    if (!ACCRUAL_TYPES.includes(accrualType))
-      throw invalid(field, `${field}: unknown accrual type ${accrualType}.`);
-    if (accrualType in totals) throw invalid(field, `${field}: ${accrualType} is given twice.`);
-    totals[accrualType] = total;
-  }
-  return totals;
-}
-
-/** Checks terms, refusing every bad field together, each as BAD_USER_INPUT naming it. */
-function termsOf(raw: check.RawTerms): AgreementTerms {
-  const faults: AgreementError[] = [];
-  const terms = check.parseTerms(raw, INPUT_NAMES, (field, message) => {
-    if (!faults.some((fault) => fault.field === field)) faults.push(invalid(field, message));
-  });
-  refuseAll(faults);
-  return terms!;
-}
-
-/** The terms an input gives, without the totals (which come as lists). */
-function scalarsOf(input: TermsInput): Omit<check.RawTerms, 'targets' | 'openings'> {
-  const keys = [
-    'agreementType',
-    'startDate',
-    'endDate',
-    'fte',
-    'termsAndConditions',
-    'salaryBasis',
-    'weeklyHours',
-    'workingDays',
-    'annualLeaveDays',
-  ] as const;
-  return Object.fromEntries(
-    keys.filter((key) => input[key] !== undefined && input[key] !== null).map((k) => [k, input[k]]),
-  );
-}
 
 /** Agreements' use cases: who may, what is valid, and the events each change records. */
 export class AgreementService {
@@ -148,7 +50,7 @@ export class AgreementService {
   }
 
   async currentOf(employeeId: string, on: string): Promise<Agreement | null> {
-    const day = check.isoDate('on', on);
+    const day = isoDate('on', on);
     const list = await this.ofEmployee(employeeId);
     return list.find((a) => a.startDate <= day && day <= a.endDate) ?? null;
   }
@@ -160,12 +62,10 @@ export class AgreementService {
       targets: totalsOf('targets', input.targets),
       openings: totalsOf('openingBalances', input.openingBalances),
     });
-    const key = input.idempotencyKey?.trim() || null;
-    if (key && key.length > 200) throw invalid('idempotencyKey', 'idempotencyKey is too long.');
     const scope = {
       operation: 'agreements.createAgreement',
       caller: this.ctx.identity.subject,
-      key,
+      key: idempotencyKey(input.idempotencyKey),
     };
     // A hire a moment ago may not have reached the copy yet: ask employees.
     if (!(await knowEmployee(this.ctx, input.employeeId, employeeKnowing)))
@@ -182,8 +82,7 @@ export class AgreementService {
 
   async amend(input: AmendAgreementInput): Promise<Agreement> {
     assertCanWrite(this.ctx.identity);
-    const expected = check.version('expectedVersion', input.expectedVersion);
-    const effectiveFrom = check.isoDate('effectiveFrom', input.effectiveFrom);
+    const effectiveFrom = isoDate('effectiveFrom', input.effectiveFrom);
     const targets = input.targets ? totalsOf('targets', input.targets) : undefined;
     const openings = input.openingBalances
       ? totalsOf('openingBalances', input.openingBalances)
@@ -193,8 +92,7 @@ export class AgreementService {
       if (!found) throw agreementNotFound(input.id);
       await lockEmployees(tx, { id: found.employeeId });
       const agreement = await tx.findOneOrFail(AgreementSchema, input.id, { refresh: true });
-      if (expected !== undefined && expected !== agreement.version)
-        throw staleVersion(expected, agreement.version);
+      checkExpectedVersion('The agreement', input.expectedVersion, agreement.version);
       if (effectiveFrom < agreement.effectiveFrom)
         throw invalid(
           'effectiveFrom',
@@ -209,7 +107,7 @@ export class AgreementService {
       });
       if (effectiveFrom > terms.endDate)
         throw invalid('effectiveFrom', 'effectiveFrom must not be after the end date.');
-      if (check.termsKey(terms) === check.termsKey(agreement)) return;
+      if (termsKey(terms) === termsKey(agreement)) return;
       const clash = findOverlap(
         await agreementsOf(tx, [agreement.employeeId]),
         terms,
@@ -256,10 +154,7 @@ export class AgreementService {
 
   /** The file's records, once its format and content are checked. */
   private recordsOf(input: ImportAgreementsInput) {
-    if (input.format !== 'CSV' && input.format !== 'JSONL')
-      throw invalid('format', 'format must be CSV or JSONL.');
-    if (typeof input.content !== 'string' || input.content.trim() === '')
-      throw invalid('content', 'content must not be empty.');
+    checkImport(input);
     return recordsOf(input.format, Readable.from([input.content]));
   }
 

@@ -1,17 +1,16 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { EventHandlerDefinition } from '../../../messaging/src/types';
-import { EMPLOYEE_LOOKED_UP, type EmployeeKnowing } from '../../../runtime/src/employeeCopy';
+import {
+  EMPLOYEE_LOOKED_UP,
+  type EmployeeEventData,
+  type EmployeeKnowing,
+} from '../../../runtime/src/employeeCopy';
 import { KnownEmployeeSchema } from './entities';
 
-interface EmployeeEventData {
-  employeeId: string;
-  employeeNumber: string;
-  version: number;
-  managerId?: string | null;
-  status?: string;
-}
+/** What the copy reads of an employees event: every one of them carries the number. */
+type NumberedEmployeeData = EmployeeEventData & { employeeNumber: string };
 
-const terminates = (type: string, data: EmployeeEventData) =>
+const terminates = (type: string, data: NumberedEmployeeData) =>
   type === 'employees.employee.terminated' ||
   (type === EMPLOYEE_LOOKED_UP && data.status === 'TERMINATED');
 
@@ -23,7 +22,7 @@ export async function applyEmployeeEvent(
   em: EntityManager,
   event: { type: string; data: unknown },
 ): Promise<void> {
-  const data = event.data as EmployeeEventData;
+  const data = event.data as NumberedEmployeeData;
   const carriesManager = 'managerId' in data;
   let copy = await em.findOne(KnownEmployeeSchema, data.employeeId);
   if (!copy) {

@@ -3,16 +3,10 @@ import { createInterface } from 'node:readline';
 import { parse, type CsvError } from 'csv-parse';
 import type { EntityManager } from '@mikro-orm/knex';
 import { ACCRUAL_TYPES, type AccrualType, type Agreement, type AgreementTerms } from './entities';
-import { AgreementError, notATamsFile, overlapMessage } from './errors';
-import * as check from './validation';
-import {
-  agreementsOf,
-  amendAgreement,
-  findOverlap,
-  insertAgreement,
-  lockEmployees,
-  type WriteContext,
-} from './writes';
+import { agreementErrors, notATamsFile, overlapMessage } from './errors';
+import { agreementsOf, lockEmployees } from './queries';
+import * as check from './terms';
+import { amendAgreement, findOverlap, insertAgreement, type WriteContext } from './writes';
 
 export type ImportFormat = 'CSV' | 'JSONL';
 
@@ -125,7 +119,7 @@ export async function* csvRecords(input: Readable): AsyncGenerator<SourceRecord>
       yield { row: info.lines, values: record };
     }
   } catch (error) {
-    if (error instanceof AgreementError) throw error;
+    if (agreementErrors.is(error)) throw error;
     throw notATamsFile(`This is not a CSV file: ${(error as Error).message}`);
   }
   if (first) throw notATamsFile('This is not a TAMS CSV file: it has no header row and no rows.');

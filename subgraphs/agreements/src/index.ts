@@ -1,22 +1,31 @@
 import path from 'node:path';
-import { defineSubgraph } from '../../../runtime/src/subgraph/SubgraphModule';
+import { defineSubgraph, type SubgraphModule } from '../../../runtime/src/subgraph/SubgraphModule';
 import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
 import { entities } from './entities';
 import { employeeCopyHandler } from './handlers';
 import { createLoaders, type AgreementLoaders } from './loaders';
-import { resolvers } from './resolvers';
+import { createResolvers } from './resolvers';
 
 export const typeDefs = readSubgraphSdl(path.join(__dirname, 'schema.graphql'));
 
+/** Options of {@link createAgreements}: none yet, agreements reads no settings of its own. */
+export type AgreementsOptions = Record<string, never>;
+
 /** Contract terms from TAMS: agreements, their versions and targets, and the import. */
-export const agreements = defineSubgraph<AgreementLoaders>({
-  name: 'agreements',
-  typeDefs,
-  resolvers,
-  entities,
-  loaders: createLoaders,
-  eventHandlers: [employeeCopyHandler],
-});
+export function createAgreements(
+  _options: AgreementsOptions = {},
+): SubgraphModule<AgreementLoaders> {
+  return defineSubgraph<AgreementLoaders>({
+    name: 'agreements',
+    typeDefs,
+    resolvers: createResolvers(),
+    entities,
+    loaders: createLoaders,
+    eventHandlers: [employeeCopyHandler],
+  });
+}
+
+export const agreements = createAgreements();
 
 export { employeeCopyHandler };
 export { importAgreements, recordsOf, type ImportReport } from './importer';

@@ -1,8 +1,6 @@
+import { mayReadEmployee, type ManagerChain } from '../../../runtime/src/access';
 import { hasRole, type Identity } from '../../../runtime/src/identity';
 import { forbiddenTo } from './errors';
-
-/** The ids of an employee's managers, nearest first (from the local copy). */
-export type ManagerChain = (employeeId: string) => Promise<readonly string[]>;
 
 /** HR, ADMIN and SYSTEM read all; a person reads their own; a MANAGER also their reports. */
 export async function canReadAgreementsOf(
@@ -11,10 +9,7 @@ export async function canReadAgreementsOf(
   managersOf: ManagerChain,
 ): Promise<boolean> {
   if (identity.role === 'PARTNER') return false;
-  if (hasRole(identity, 'HR', 'SYSTEM')) return true;
-  if (identity.employeeId === employeeId) return true;
-  if (identity.role !== 'MANAGER' || !identity.employeeId) return false;
-  return (await managersOf(employeeId)).includes(identity.employeeId);
+  return mayReadEmployee(identity, employeeId, managersOf, 'HR', 'SYSTEM');
 }
 
 export async function assertCanRead(

@@ -1,11 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import {
-  AgreementService,
-  type AgreementContext,
-  type AmendAgreementInput,
-  type CreateAgreementInput,
-  type ImportAgreementsInput,
-} from './AgreementService';
+import { AgreementService, type AgreementContext } from './AgreementService';
 import {
   ACCRUAL_TYPES,
   type AccrualTotals,
@@ -13,8 +7,8 @@ import {
   type AgreementVersion,
   type ImportJob,
 } from './entities';
-import { DateScalar } from '../../../runtime/src/scalars';
-import { DateTimeScalar } from './scalars';
+import type { AmendAgreementInput, CreateAgreementInput, ImportAgreementsInput } from './inputs';
+import { DateScalar, DateTimeScalar } from '../../../runtime/src/scalars';
 
 const service = (ctx: AgreementContext) => new AgreementService(ctx);
 
@@ -31,7 +25,8 @@ const asAgreement = (v: AgreementVersion): Agreement => ({
   updatedAt: v.createdAt,
 });
 
-export const resolvers: GraphQLResolverMap<AgreementContext> = {
+/** The resolvers: thin, the service checks who may. */
+export const createResolvers = (): GraphQLResolverMap<AgreementContext> => ({
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Query: {
@@ -69,4 +64,4 @@ export const resolvers: GraphQLResolverMap<AgreementContext> = {
     history: async (agreement: Agreement, _args, ctx: AgreementContext) =>
       (await ctx.loaders.versions.load(agreement.id)).map(asAgreement),
   },
-};
+});

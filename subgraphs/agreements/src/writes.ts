@@ -1,19 +1,15 @@
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
+import { untypedDraft } from '../../../messaging/src/eventTypes';
 import type { EventDraft } from '../../../messaging/src/types';
 import {
-  ACCRUAL_TYPES,
   AgreementSchema,
   AgreementVersionSchema,
-  KnownEmployeeSchema,
-  type AccrualTotals,
   type Agreement,
   type AgreementTerms,
-  type KnownEmployee,
 } from './entities';
-import { pickTerms } from './validation';
+import { agreementAmended, agreementCreated, agreementEnded } from './events';
+import { pickTerms } from './terms';
 
 /** Records an event in `tx`'s transaction (the outbox). */
 export type Emit = (tx: EntityManager, draft: EventDraft) => void;
@@ -29,52 +25,6 @@ export const overlaps = (a: { startDate: string; endDate: string }, b: Agreement
 /** The first agreement in `list` (other than `except`) that overlaps `terms`. */
 export const findOverlap = (list: Agreement[], terms: AgreementTerms, except?: string) =>
   list.find((other) => other.id !== except && overlaps(other, terms));
-
-/**
- * Known employees by id, locked for this transaction on PostgreSQL, so two
- * writers for one employee take turns and cannot both pass the overlap check.
- * (SQLite has a single writer already.)
- */
-export async function lockEmployees(tx: EntityManager, where: object): Promise<KnownEmployee[]> {
-  const postgres = tx.config.get('driver') === PostgreSqlDriver;
-  return tx.find(KnownEmployeeSchema, where, {
-    ...(postgres && { lockMode: LockMode.PESSIMISTIC_WRITE }),
-  });
-}
-
-export const agreementsOf = (tx: EntityManager, employeeIds: string[]) =>
-  tx.find(
-    AgreementSchema,
-    { employeeId: { $in: employeeIds } },
-    { orderBy: { startDate: 'asc', id: 'asc' } },
-  );
-
-const totalsList = (totals: AccrualTotals) =>
-  ACCRUAL_TYPES.filter((type) => totals[type] !== undefined).map((accrualType) => ({
-    accrualType,
-    total: totals[accrualType]!,
-  }));
-
-/** The data every agreements event carries. */
-function eventData(agreement: Agreement, correlationId: string, extra: object = {}) {
-  return {
-    agreementId: agreement.id,
-    employeeId: agreement.employeeId,
-    version: agreement.version,
-    effectiveFrom: agreement.effectiveFrom,
-    agreementType: agreement.agreementType,
-    startDate: agreement.startDate,
-    endDate: agreement.endDate,
-    fte: agreement.fteUnits / 10_000,
-    weeklyHours: agreement.weeklyHundredths / 100,
-    workingDays: agreement.workingDays,
-    annualLeaveDays: agreement.leaveHundredths / 100,
-    targets: totalsList(agreement.targets),
-    openingBalances: totalsList(agreement.openings),
-    correlationId,
-    ...extra,
-  };
-}
 
 function recordVersion(tx: EntityManager, agreement: Agreement, now: Date) {
   tx.persist(
@@ -108,11 +58,7 @@ export function insertAgreement(
   });
   tx.persist(agreement);
   recordVersion(tx, agreement, now);
-  ctx.emit(tx, {
-    type: 'agreements.agreement.created',
-    subject: agreement.id,
-    data: eventData(agreement, ctx.correlationId),
-  });
+  ctx.emit(tx, untypedDraft(agreementCreated(agreement, ctx.correlationId)));
   return agreement;
 }
 
@@ -132,17 +78,9 @@ export function amendAgreement(
     updatedAt: now,
   });
   recordVersion(tx, agreement, now);
-  ctx.emit(tx, {
-    type: 'agreements.agreement.amended',
-    subject: agreement.id,
-    data: eventData(agreement, ctx.correlationId),
-  });
+  ctx.emit(tx, untypedDraft(agreementAmended(agreement, ctx.correlationId)));
   if (agreement.endDate < previousEndDate)
-    ctx.emit(tx, {
-      type: 'agreements.agreement.ended',
-      subject: agreement.id,
-      data: eventData(agreement, ctx.correlationId, { previousEndDate }),
-    });
+    ctx.emit(tx, untypedDraft(agreementEnded(agreement, ctx.correlationId, previousEndDate)));
   return agreement;
 }
 

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { requestSql } from '../../../test-support/sqlShape';
+import { managerChainsSql, requestSql } from '../../../test-support/sqlShape';
 import { agreementInput, startAgreements, type AgreementsHarness } from './support';
 
 let h: AgreementsHarness;
@@ -132,11 +132,10 @@ it('reads currentAgreement for 50 employees with one agreements query', async ()
       endDate: '2026-03-31',
     })),
   );
-  // The manager check walks the reporting line a level at a time, not an employee at a time:
-  // the 50, then the manager they report to. Then one agreements query for all 50.
+  // The manager check reads the reporting lines above all 50 in one query, not an employee
+  // at a time; then one agreements query for all 50.
   expect(requestSql(sql)).toEqual([
-    'select k0.* from known_employees as k0 where k0.id in (50 values)',
-    'select k0.* from known_employees as k0 where k0.id in (1 value)',
+    managerChainsSql('known_employees', 50),
     'select a0.* from agreements as a0 where a0.employee_id in (50 values) order by a0.start_date asc, a0.id asc',
   ]);
 });

@@ -1,25 +1,30 @@
-import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import type { EventDraft } from '../../../messaging/src/types';
+import { untypedDraft, type CataloguedDraft } from '../../../messaging/src/eventTypes';
 import { once } from '../../../runtime/src/idempotency';
+import { checkExpectedVersion, withOptimisticLock } from '../../../runtime/src/optimisticLock';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
 import { applyPatch, changesOf, newEmployee, patchOf, type NewEmployee } from './changes';
 import { EmployeeSchema, type Employee, type EmployeeStatus } from './entities';
 import {
-  concurrentChange,
   duplicateEmail,
   duplicateNumber,
   employeeNotFound,
-  invalid,
   isDuplicate,
   lifecycle,
   managerCycle,
   managerTerminated,
-  staleVersion,
   terminatedIsFinal,
   unknownManager,
 } from './errors';
+import {
+  employeeCreated,
+  employeeTerminated,
+  employeeUpdated,
+  managerAssigned,
+  statusChanged,
+} from './events';
 import type {
   AssignManagerInput,
   ChangeEmployeeStatusInput,
@@ -29,14 +34,15 @@ import type {
 } from './inputs';
 import type { EmployeeLoaders } from './loaders';
 import { assertCanManage, assertCanReadDirectory, assertCanUpdate } from './permissions';
+import * as check from './inputs';
 import {
   bumpCounter,
+  checkPageSize,
   listEmployees,
   managerChains,
   type EmployeeFilter,
   type Page,
 } from './queries';
-import * as check from './validation';
 
 export type EmployeeContext = SubgraphContext<EmployeeLoaders>;
 
@@ -46,12 +52,11 @@ export interface EmployeeVerification {
   department: string | null;
 }
 
-const MAX_PAGE = 100;
 const NUMBER_COUNTER = 'employee_number';
 const REPORTING_LINES = 'reporting_lines';
 
 /** An event to record once the change is flushed and the new version is known. */
-type PendingEvent = (employee: Employee) => EventDraft;
+type PendingEvent = (employee: Employee) => CataloguedDraft;
 
 /** Employees' use cases: who may, what is valid, and the event each change records. */
 export class EmployeeService {
@@ -70,8 +75,7 @@ export class EmployeeService {
 
   list(first: number, after: string | null | undefined, filter: EmployeeFilter): Promise<Page> {
     assertCanReadDirectory(this.ctx.identity);
-    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE)
-      throw invalid('first', `first must be between 0 and ${MAX_PAGE}.`);
+    checkPageSize(first);
     return listEmployees(this.ctx.em, filter, first, after);
   }
 
@@ -116,11 +120,7 @@ export class EmployeeService {
       if (changes.email) await this.assertEmailFree(tx, patch.email!, employee.id);
       if (changes.employeeNumber) await this.assertNumberFree(tx, patch.employeeNumber!);
       applyPatch(employee, patch, this.ctx.cipher);
-      return (e) => ({
-        type: 'employees.employee.updated',
-        subject: e.id,
-        data: { ...versionOf(e), changes },
-      });
+      return (e) => employeeUpdated(e, changes);
     });
   }
 
@@ -133,11 +133,7 @@ export class EmployeeService {
       if (from === 'TERMINATED') throw lifecycle('TERMINATED is final.');
       if (from === input.status) return null;
       employee.status = input.status;
-      return (e) => ({
-        type: 'employees.employee.status_changed',
-        subject: e.id,
-        data: { ...versionOf(e), from, to: e.status },
-      });
+      return (e) => statusChanged(e, from);
     });
   }
 
@@ -150,11 +146,7 @@ export class EmployeeService {
       const previousManagerId = employee.managerId;
       if (previousManagerId === managerId) return null;
       employee.managerId = managerId;
-      return (e) => ({
-        type: 'employees.manager.assigned',
-        subject: e.id,
-        data: { ...versionOf(e), managerId, previousManagerId },
-      });
+      return (e) => managerAssigned(e, previousManagerId);
     });
   }
 
@@ -166,11 +158,7 @@ export class EmployeeService {
       check.notBefore('terminationDate', terminationDate, employee.hireDate, 'the hire date');
       employee.status = 'TERMINATED';
       employee.terminationDate = terminationDate;
-      return (e) => ({
-        type: 'employees.employee.terminated',
-        subject: e.id,
-        data: { ...versionOf(e), terminationDate },
-      });
+      return (e) => employeeTerminated(e, terminationDate);
     });
   }
 
@@ -183,19 +171,17 @@ export class EmployeeService {
     expectedVersion: number | null | undefined,
     decide: (tx: EntityManager, employee: Employee) => Promise<PendingEvent | null>,
   ): Promise<Employee> {
-    const expected = check.version('expectedVersion', expectedVersion);
     return this.writing(() =>
       this.ctx.em.transactional(async (tx) => {
         const employee = await tx.findOne(EmployeeSchema, id);
         if (!employee) throw employeeNotFound(id);
-        if (expected !== undefined && expected !== employee.version)
-          throw staleVersion(expected, employee.version);
+        checkExpectedVersion('The employee', expectedVersion, employee.version);
         const event = await decide(tx, employee);
         if (!event) return employee;
         employee.updatedAt = new Date();
         // The flush bumps the version (optimistic lock); the event carries the new one.
         await tx.flush();
-        this.ctx.emit(tx, event(employee));
+        this.ctx.emit(tx, untypedDraft(event(employee)));
         return employee;
       }),
     );
@@ -215,11 +201,7 @@ export class EmployeeService {
       updatedAt: now,
     });
     tx.persist(employee);
-    this.ctx.emit(tx, {
-      type: 'employees.employee.created',
-      subject: employee.id,
-      data: createdData(employee),
-    });
+    this.ctx.emit(tx, untypedDraft(employeeCreated(employee)));
     return employee.id;
   }
 
@@ -260,9 +242,8 @@ export class EmployeeService {
   /** Maps what only the database sees under concurrency to the errors the checks give. */
   private async writing<T>(run: () => Promise<T>): Promise<T> {
     try {
-      return await run();
+      return await withOptimisticLock('The employee', run);
     } catch (error) {
-      if (error instanceof OptimisticLockError) throw concurrentChange(error);
       if (error instanceof UniqueConstraintViolationException) {
         if (/email/i.test(error.message)) throw duplicateEmail();
         if (/employee_number/i.test(error.message)) throw duplicateNumber();
@@ -271,27 +252,3 @@ export class EmployeeService {
     }
   }
 }
-
-/** What every event of an employee starts with. */
-const versionOf = (employee: Employee) => ({
-  employeeId: employee.id,
-  employeeNumber: employee.employeeNumber,
-  version: employee.version,
-});
-
-/** The core record for `employees.employee.created`; never phone or salary. */
-export const createdData = (employee: Employee) => ({
-  ...versionOf(employee),
-  firstName: employee.firstName,
-  lastName: employee.lastName,
-  email: employee.email,
-  department: employee.department,
-  jobTitle: employee.jobTitle,
-  grade: employee.grade,
-  employmentType: employee.employmentType,
-  status: employee.status,
-  hireDate: employee.hireDate,
-  managerId: employee.managerId,
-  location: employee.location,
-  timeZone: employee.timeZone,
-});

@@ -2,9 +2,9 @@ import type { Cipher } from '../../../runtime/src/cipher';
 import { createInputCheck } from '../../../runtime/src/inputCheck';
 import type { Employee } from './entities';
 import { lifecycle } from './errors';
-import type { CreateEmployeeInput, UpdateEmployeeInput } from './inputs';
-import * as check from './validation';
-import type { Money } from './validation';
+import type { Changes } from './events';
+import * as check from './inputs';
+import type { CreateEmployeeInput, Money, UpdateEmployeeInput } from './inputs';
 
 /** A checked create input: the columns, the employee number still to choose when absent. */
 export type NewEmployee = Omit<
@@ -37,8 +37,6 @@ export type Patch = Partial<Record<PlainField, string>> & {
   phone?: string | null;
   salary?: Money | null;
 };
-
-export type Changes = Record<string, { old: string | null; new: string | null }>;
 
 const MASK = '***';
 
@@ -118,7 +116,8 @@ export function changesOf(employee: Employee, patch: Patch, cipher: Cipher): Cha
     if (patch[field] === undefined) continue;
     const old = personal(employee, field, cipher);
     const next = patch[field] === null ? null : JSON.stringify(patch[field]);
-    if (old !== next) changes[field] = { old: old && MASK, new: next && MASK };
+    if (old !== next)
+      changes[field] = { old: old === null ? null : MASK, new: next === null ? null : MASK };
   }
   return changes;
 }

@@ -1,10 +1,10 @@
 import { EntitySchema } from '@mikro-orm/core';
+import type { EmployeeStatus } from '../../../runtime/src/employeeCopy';
+
+export type { EmployeeStatus };
 
 export const EMPLOYMENT_TYPES = ['FULL_TIME', 'PART_TIME', 'CONTRACTOR'] as const;
 export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
-
-export const EMPLOYEE_STATUSES = ['ACTIVE', 'INACTIVE', 'ON_LEAVE', 'TERMINATED'] as const;
-export type EmployeeStatus = (typeof EMPLOYEE_STATUSES)[number];
 
 /** One row of `employees`. Phone and salary hold ciphertext, never clear values. */
 export interface Employee {

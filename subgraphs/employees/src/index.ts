@@ -1,21 +1,28 @@
 import path from 'node:path';
-import { defineSubgraph } from '../../../runtime/src/subgraph/SubgraphModule';
+import { defineSubgraph, type SubgraphModule } from '../../../runtime/src/subgraph/SubgraphModule';
 import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
 import { entities } from './entities';
 import { createLoaders, type EmployeeLoaders } from './loaders';
-import { employeeResponder } from './employeeResponder';
-import { resolvers } from './resolvers';
+import { createResolvers } from './resolvers';
+import { employeeResponder } from './responders';
 
 export const typeDefs = readSubgraphSdl(path.join(__dirname, 'schema.graphql'));
 
+/** Options of {@link createEmployees}: none yet, employees reads no settings of its own. */
+export type EmployeesOptions = Record<string, never>;
+
 /** The HR master: employees, their reporting lines, and who may read what of them. */
-export const employees = defineSubgraph<EmployeeLoaders>({
-  name: 'employees',
-  typeDefs,
-  resolvers,
-  entities,
-  loaders: createLoaders,
-  responders: [employeeResponder],
-});
+export function createEmployees(_options: EmployeesOptions = {}): SubgraphModule<EmployeeLoaders> {
+  return defineSubgraph<EmployeeLoaders>({
+    name: 'employees',
+    typeDefs,
+    resolvers: createResolvers(),
+    entities,
+    loaders: createLoaders,
+    responders: [employeeResponder],
+  });
+}
+
+export const employees = createEmployees();
 
 export type { EmployeeLoaders };

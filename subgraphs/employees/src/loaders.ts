@@ -1,7 +1,9 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
+import { employeeLoader, managerChainLoader } from '../../../runtime/src/employeeCopy';
+import { listLoader } from '../../../runtime/src/loaders';
 import { EmployeeSchema, type Employee } from './entities';
-import { directReports, managerChains } from './queries';
+import { directReports } from './queries';
 
 /** Per-request batches: N employees, reports or chains cost one query each. */
 export interface EmployeeLoaders {
@@ -13,18 +15,11 @@ export interface EmployeeLoaders {
 
 export function createLoaders({ em }: { em: EntityManager }): EmployeeLoaders {
   return {
-    byId: new DataLoader(async (ids) => {
-      const rows = await em.find(EmployeeSchema, { id: { $in: [...ids] } });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    directReports: new DataLoader(async (ids) => {
-      const reports = await directReports(em, ids);
-      return ids.map((id) => reports.get(id) ?? []);
-    }),
-    managerChain: new DataLoader(async (ids) => {
-      const chains = await managerChains(em, ids);
-      return ids.map((id) => chains.get(id) ?? []);
-    }),
+    byId: employeeLoader(em, EmployeeSchema),
+    directReports: listLoader(
+      (ids) => directReports(em, ids),
+      (row) => row.managerId!,
+    ),
+    managerChain: managerChainLoader(em, EmployeeSchema.meta.className),
   };
 }

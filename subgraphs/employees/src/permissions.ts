@@ -1,3 +1,4 @@
+import { isSelf, mayReadEmployee, type ManagerChain } from '../../../runtime/src/access';
 import { hasRole, hasScope, type Identity } from '../../../runtime/src/identity';
 import { forbiddenTo } from './errors';
 
@@ -13,12 +14,6 @@ export const PARTNER_READ_SCOPE = 'employees:read';
 
 /** Fields a person may change on their own record without HR. */
 export const SELF_SERVICE_FIELDS: ReadonlySet<string> = new Set(['phone']);
-
-/** The ids of an employee's managers, nearest first. */
-export type ManagerChain = (employeeId: string) => Promise<readonly string[]>;
-
-const isSelf = (identity: Identity, employeeId: string) =>
-  identity.role !== 'PARTNER' && identity.employeeId === employeeId;
 
 /** Every authenticated caller, and partners whose token names `employees:read`. */
 export const canReadDirectory = (identity: Identity): boolean =>
@@ -36,9 +31,7 @@ export async function canReadPersonal(
   managersOf: ManagerChain,
 ): Promise<boolean> {
   if (identity.role === 'PARTNER') return false;
-  if (isSelf(identity, employeeId) || hasRole(identity, 'HR', 'SYSTEM')) return true;
-  if (identity.role !== 'MANAGER' || !identity.employeeId) return false;
-  return (await managersOf(employeeId)).includes(identity.employeeId);
+  return mayReadEmployee(identity, employeeId, managersOf, 'HR', 'SYSTEM');
 }
 
 /** HR and the employee alone read a salary, not ADMIN, not a manager (docs/domain.md#employees). */

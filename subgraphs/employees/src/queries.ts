@@ -7,6 +7,7 @@ import {
   type EmployeeStatus,
 } from './entities';
 import { invalid } from './errors';
+import { decodeCursor, pageOf } from '../../../runtime/src/connections';
 import { sqlTable } from '../../../runtime/src/database';
 import { managerChains as reportingLines } from '../../../runtime/src/employeeCopy';
 
@@ -52,37 +53,21 @@ export const managerChains = (
   ids: readonly string[],
 ): Promise<Map<string, string[]>> => reportingLines(em, EmployeeSchema.meta.className, ids);
 
-/** Direct reports of each manager (terminated people left out), in directory order. */
-export async function directReports(
-  em: EntityManager,
-  managerIds: readonly string[],
-): Promise<Map<string, Employee[]>> {
-  const rows = await em
+/** Direct reports of the managers (terminated people left out), in directory order. */
+export const directReports = (em: EntityManager, managerIds: readonly string[]) =>
+  em
     .createQueryBuilder(EmployeeSchema)
     .where({ managerId: { $in: [...managerIds] }, status: { $ne: 'TERMINATED' } })
     .orderBy({ lastName: 'asc', firstName: 'asc', id: 'asc' })
     .execute<Employee[]>('all');
-  const reports = new Map(managerIds.map((id) => [id, [] as Employee[]]));
-  for (const row of rows) reports.get(row.managerId!)?.push(row);
-  return reports;
-}
 
-type Cursor = [lastName: string, firstName: string, id: string];
+/** The largest page of the directory. */
+const MAX_PAGE = 100;
 
-export const encodeCursor = (e: Employee): string =>
-  Buffer.from(JSON.stringify([e.lastName, e.firstName, e.id] satisfies Cursor)).toString(
-    'base64url',
-  );
-
-function decodeCursor(after: string): Cursor {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 3 && value.every((v) => typeof v === 'string'))
-      return value as Cursor;
-  } catch {
-    // reported below
-  }
-  throw invalid('after', 'after is not a cursor this list returned.');
+/** Checks a page size of the directory: 0 to {@link MAX_PAGE}. */
+export function checkPageSize(first: number): void {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE)
+    throw invalid('first', `first must be between 0 and ${MAX_PAGE}.`);
 }
 
 const likePattern = (search: string) =>
@@ -130,16 +115,10 @@ export async function listEmployees(
   after?: string | null,
 ): Promise<Page> {
   const page = filtered(em, filter);
-  if (after) page.andWhere('(e.last_name, e.first_name, e.id) > (?, ?, ?)', decodeCursor(after));
+  if (after) page.andWhere('(e.last_name, e.first_name, e.id) > (?, ?, ?)', decodeCursor(after, 3));
   page.orderBy({ lastName: 'asc', firstName: 'asc', id: 'asc' }).limit(first + 1);
   // Read-only: plain rows skip building managed entities, the main cost of a page.
   const rows = await page.execute<Employee[]>('all');
   const totalCount = await filtered(em, filter).getCount();
-  const nodes = rows.slice(0, first);
-  const last = nodes.at(-1);
-  return {
-    nodes,
-    pageInfo: { endCursor: last ? encodeCursor(last) : null, hasNextPage: rows.length > first },
-    totalCount,
-  };
+  return { ...pageOf(rows, first, (e) => [e.lastName, e.firstName, e.id]), totalCount };
 }

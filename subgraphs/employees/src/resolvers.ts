@@ -7,14 +7,13 @@ import type {
   AssignManagerInput,
   ChangeEmployeeStatusInput,
   CreateEmployeeInput,
+  Money,
   TerminateEmployeeInput,
   UpdateEmployeeInput,
 } from './inputs';
 import { assertCanReadDirectory, canRead, type Access } from './permissions';
 import type { EmployeeFilter } from './queries';
-import { DateScalar } from '../../../runtime/src/scalars';
-import { DateTimeScalar } from './scalars';
-import type { Money } from './validation';
+import { DateScalar, DateTimeScalar } from '../../../runtime/src/scalars';
 
 interface PageArgs {
   first: number;
@@ -50,7 +49,8 @@ function unseal<T>(sealed: string | null, ctx: EmployeeContext, parse: (s: strin
   return sealed === null ? null : parse(ctx.cipher.decrypt(sealed));
 }
 
-export const resolvers: GraphQLResolverMap<EmployeeContext> = {
+/** The resolvers: each checks who may, then asks the service or the loaders. */
+export const createResolvers = (): GraphQLResolverMap<EmployeeContext> => ({
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Query: {
@@ -102,4 +102,4 @@ export const resolvers: GraphQLResolverMap<EmployeeContext> = {
     reports: (employee: Employee, args: PageArgs, ctx: EmployeeContext) =>
       service(ctx).list(args.first, args.after, { ...args.filter, reportsTo: employee.id }),
   },
-};
+});

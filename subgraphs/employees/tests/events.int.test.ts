@@ -125,7 +125,7 @@ describe('employees: events in the outbox and data at rest', () => {
         query: `mutation ($input: ChangeEmployeeStatusInput!) { changeEmployeeStatus(input: $input) { id } }`,
         variables: { input: { id, status: 'INACTIVE' } },
       },
-      { authorization: `Bearer ${await h.token(hr)}`, 'x-correlation-id': correlationId },
+      { authorization: `Bearer ${await h.issuer.issue(hr)}`, 'x-correlation-id': correlationId },
     );
     const events = await eventsOf(id);
     expect(events.at(-1)).toMatchObject({

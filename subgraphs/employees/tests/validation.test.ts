@@ -1,4 +1,4 @@
-import * as check from '../src/validation';
+import * as check from '../src/inputs';
 
 const fieldOf = (run: () => unknown) => {
   try {

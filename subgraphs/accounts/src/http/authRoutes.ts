@@ -3,9 +3,9 @@ import type {
   PublicRoute,
   PublicRouteContext,
 } from '../../../../runtime/src/subgraph/SubgraphModule';
-import type { AccountsDeps } from '../deps';
-import { AccountsError, AccountsErrorCode } from '../errors';
-import { readEmail, readPassword } from '../input';
+import { DomainError, ErrorCode } from '../../../../runtime/src/errors';
+import { readEmail, readPassword } from '../inputs';
+import type { AccountsDeps } from '../settings';
 import { login } from '../sessions/login';
 import { logout } from '../sessions/logout';
 import { refresh } from '../sessions/refresh';
@@ -46,7 +46,7 @@ function decodeParam(segment: string): string {
 const sendSession = (res: ServerResponse, answer: SessionAnswer) =>
   sendJson(res, 200, answer.body, { 'set-cookie': answer.cookie });
 
-const notFound = () => new AccountsError(AccountsErrorCode.NOT_FOUND, 'There is no such route.');
+const notFound = () => new DomainError(ErrorCode.NOT_FOUND, 'There is no such route.');
 
 /** The routes of docs/sign-in.md, served under `/auth/`. */
 function contractRoutes(deps: AccountsDeps): Route[] {

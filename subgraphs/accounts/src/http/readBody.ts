@@ -1,15 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import { AccountsError, AccountsErrorCode, invalid } from '../errors';
+import { invalid } from '../errors';
 
 /** Largest body a sign-in route reads: 16 KB. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-const tooLarge = () =>
-  new AccountsError(
-    AccountsErrorCode.BAD_USER_INPUT,
-    `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
-    { field: 'body' },
-  );
+const tooLarge = () => invalid('body', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
 
 function readText(req: IncomingMessage): Promise<string> {
   if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return Promise.reject(tooLarge());

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import { AccountsError } from '../errors';
+import { findDomainError } from '../../../../runtime/src/errors';
+import { routeCodeOf, routeStatusOf } from '../errors';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -29,15 +30,22 @@ export function sendEmpty(
 }
 
 /**
- * A refusal in the platform's shape, with sign-in's own code (INVALID_CREDENTIALS, …) and
- * the field at fault. Errors that are not ours go on to the runtime, which answers 500.
+ * A refusal in the platform's shape, with sign-in's own code (INVALID_CREDENTIALS, …) or the
+ * platform's, the field at fault, and the status of either. Errors that are no refusal go on
+ * to the runtime, which answers 500.
  */
 export function sendRefusal(res: ServerResponse, error: unknown, headers = {}): void {
-  if (!(error instanceof AccountsError)) throw error;
+  const refusal = findDomainError(error);
+  if (!refusal) throw error;
   const extensions = {
-    ...error.extensions,
-    code: error.accountsCode,
-    ...(error.field && { field: error.field }),
+    ...refusal.extensions,
+    code: routeCodeOf(refusal),
+    ...(refusal.field && { field: refusal.field }),
   };
-  sendJson(res, error.status, { errors: [{ message: error.message, extensions }] }, headers);
+  sendJson(
+    res,
+    routeStatusOf(refusal),
+    { errors: [{ message: refusal.message, extensions }] },
+    headers,
+  );
 }

@@ -1,5 +1,6 @@
 import * as client from 'openid-client';
-import { AccountsError, AccountsErrorCode } from '../errors';
+import type { DomainError } from '../../../../runtime/src/errors';
+import { accountsError, AccountsReason } from '../errors';
 import type { Claims } from './claims';
 import type { OidcFlow } from './flowCookie';
 import type { OidcOptions } from './oidcOptions';
@@ -16,32 +17,30 @@ const UNREACHABLE = new Set([
 ]);
 
 /** The provider did not answer (or not as a provider does); `cause` is what happened, for the log. */
-export function providerUnavailable(name: string, cause: unknown): AccountsError {
-  const error = new AccountsError(
-    AccountsErrorCode.OIDC_PROVIDER_UNAVAILABLE,
+export const providerUnavailable = (name: string, cause: unknown): DomainError =>
+  accountsError(
+    AccountsReason.OIDC_PROVIDER_UNAVAILABLE,
     `${name} cannot be reached just now; try again in a while.`,
+    { cause },
   );
-  error.cause = cause;
-  return error;
-}
 
 /**
  * What went wrong with the provider's answer, as a refusal. Errors are told apart by name and
  * code rather than by class, since fetch's errors come from another realm under test.
  */
-function refusalOf(error: unknown, name: string): AccountsError {
+function refusalOf(error: unknown, name: string): DomainError {
   const { name: kind, code } = (error ?? {}) as { name?: string; code?: string };
   if (kind === 'TypeError' || (code && UNREACHABLE.has(code)))
     return providerUnavailable(name, error);
   if (kind === 'AuthorizationResponseError' || kind === 'ResponseBodyError') {
     const reason = (error as { error?: string }).error;
-    return new AccountsError(
-      AccountsErrorCode.OIDC_REJECTED,
+    return accountsError(
+      AccountsReason.OIDC_REJECTED,
       `${name} did not sign you in${reason ? ` (${reason})` : ''}; start again from the sign-in page.`,
     );
   }
-  return new AccountsError(
-    AccountsErrorCode.OIDC_INVALID_TOKEN,
+  return accountsError(
+    AccountsReason.OIDC_INVALID_TOKEN,
     `The answer from ${name} could not be verified, so nobody was signed in; start again from the sign-in page.`,
   );
 }

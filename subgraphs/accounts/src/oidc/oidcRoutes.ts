@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PublicRouteContext } from '../../../../runtime/src/subgraph/SubgraphModule';
-import type { AccountsDeps } from '../deps';
-import { AccountsError, AccountsErrorCode } from '../errors';
+import { accountsError, accountsErrors, AccountsReason } from '../errors';
 import type { ExtraRoutes } from '../http/authRoutes';
 import { sendJson } from '../http/send';
 import { createOidcClient, type OidcClient } from './oidcClient';
 import { clearedFlowCookie, flowCookie, flowOf } from './flowCookie';
 import { CALLBACK_PATH, type OidcOptions } from './oidcOptions';
+import type { AccountsDeps } from '../settings';
 import { recordRefusal, signInWithClaims } from './oidcSignIn';
 import { sendOidcRefusal } from './refusalPage';
 
@@ -17,8 +17,8 @@ export const LOGIN_PATH = '/auth/oidc/login';
 const MAX_CODE = 2048;
 
 const stateMismatch = () =>
-  new AccountsError(
-    AccountsErrorCode.OIDC_STATE_MISMATCH,
+  accountsError(
+    AccountsReason.OIDC_STATE_MISMATCH,
     'This sign-in was not started from this browser, or took longer than 10 minutes; start again from the sign-in page.',
   );
 
@@ -31,7 +31,7 @@ function callbackQuery(req: IncomingMessage): URLSearchParams {
 
 /** A provider that cannot be reached is the operator's business: logged, not audited. */
 function logUnavailable(ctx: PublicRouteContext, error: unknown): void {
-  if (error instanceof AccountsError && error.accountsCode === 'OIDC_PROVIDER_UNAVAILABLE')
+  if (accountsErrors.is(error, AccountsReason.OIDC_PROVIDER_UNAVAILABLE))
     ctx.logger.warn({ err: error.cause }, 'the OpenID Connect provider could not be reached');
 }
 

@@ -1,16 +1,16 @@
 import type { PublicRouteContext } from '../../../../runtime/src/subgraph/SubgraphModule';
-import type { AccountsDeps } from '../deps';
 import { AccountSchema, EmployeeCopySchema, type Account } from '../entities';
-import { AccountsError, AccountsErrorCode } from '../errors';
-import { loggedIn, loginFailed, type FailureReason } from '../events';
+import { accountsError, accountsErrors, AccountsReason } from '../errors';
+import { untypedDraft } from '../../../../messaging/src/eventTypes';
+import { loginFailed, type FailureReason } from '../events';
 import { isEmployed, subjectOf } from '../roles';
-import { openSession } from '../sessions/openSession';
-import { sessionAnswer, type SessionAnswer } from '../sessions/sessionAnswer';
+import { signIn, type SessionAnswer } from '../sessions/sessionAnswer';
 import { employeeIdOf, mappedRole, type Claims } from './claims';
 import type { OidcOptions } from './oidcOptions';
+import type { AccountsDeps } from '../settings';
 
 /** The reason the audit log records for each refusal of an OIDC sign-in. */
-const REASON: Partial<Record<AccountsErrorCode, FailureReason>> = {
+const REASON: Partial<Record<AccountsReason, FailureReason>> = {
   OIDC_STATE_MISMATCH: 'OIDC_STATE_MISMATCH',
   OIDC_REJECTED: 'OIDC_REJECTED',
   OIDC_INVALID_TOKEN: 'OIDC_INVALID_TOKEN',
@@ -20,13 +20,13 @@ const REASON: Partial<Record<AccountsErrorCode, FailureReason>> = {
 };
 
 /** A refusal that names the account it was about, once the claims named one. */
-class AccountRefusal extends AccountsError {
+class AccountRefusal extends accountsErrors.Error {
   constructor(
-    code: AccountsErrorCode,
+    reason: AccountsReason,
     message: string,
     readonly account: Account,
   ) {
-    super(code, message);
+    super(reason, message);
   }
 }
 
@@ -38,21 +38,21 @@ async function accountOf(ctx: PublicRouteContext, claims: Claims, options: OidcO
   const employeeId = employeeIdOf(claims, options);
   const account = employeeId ? await ctx.em.findOne(AccountSchema, { employeeId }) : null;
   if (!account)
-    throw new AccountsError(
-      AccountsErrorCode.OIDC_UNKNOWN_EMPLOYEE,
+    throw accountsError(
+      AccountsReason.OIDC_UNKNOWN_EMPLOYEE,
       `Your ${options.name} account names nobody on this platform; ask HR or an administrator to check the "${options.employeeClaim}" it sends.`,
     );
   const employee = await ctx.em.findOne(EmployeeCopySchema, { id: employeeId });
   if (!isEmployed(account, employee))
     throw new AccountRefusal(
-      AccountsErrorCode.OIDC_NOT_EMPLOYED,
+      AccountsReason.OIDC_NOT_EMPLOYED,
       'This person may no longer sign in.',
       account,
     );
   const role = mappedRole(claims, options);
   if (!role)
     throw new AccountRefusal(
-      AccountsErrorCode.OIDC_ROLE_UNMAPPED,
+      AccountsReason.OIDC_ROLE_UNMAPPED,
       `Your ${options.name} account has no role on this platform; ask an administrator to give your group one.`,
       account,
     );
@@ -74,33 +74,17 @@ export async function signInWithClaims(
   const { account, role } = await accountOf(ctx, claims, options);
   return ctx.em.transactional(async (tx) => {
     const fresh = await tx.findOneOrFail(AccountSchema, { id: account.id });
-    const opened = openSession(tx, fresh, deps, role);
-    const answer = await sessionAnswer(ctx, tx, fresh, opened.session, opened.refreshToken, deps);
-    ctx.emit(
-      tx,
-      loggedIn({
-        accountId: fresh.id,
-        sessionId: opened.session.id,
-        employeeId: fresh.employeeId,
-        role: answer.body.user.role,
-        method: 'OIDC',
-      }),
-      subjectOf(fresh),
-    );
-    return answer;
+    return signIn(ctx, tx, fresh, deps, 'OIDC', role);
   });
 }
 
 /** Records a refused OIDC sign-in (accounts.user.login_failed) when it is one of ours. */
 export async function recordRefusal(ctx: PublicRouteContext, error: unknown): Promise<void> {
-  const reason = error instanceof AccountsError ? REASON[error.accountsCode] : undefined;
+  const reason = accountsErrors.is(error) ? REASON[error.reason as AccountsReason] : undefined;
   if (!reason) return;
   const account = error instanceof AccountRefusal ? error.account : null;
   await ctx.em.fork().transactional(async (tx) => {
-    ctx.emit(
-      tx,
-      loginFailed({ accountId: account?.id ?? null, reason, failedAttempts: 0, lockedUntil: null }),
-      account ? subjectOf(account) : undefined,
-    );
+    const data = { accountId: account?.id ?? null, reason, failedAttempts: 0, lockedUntil: null };
+    ctx.emit(tx, untypedDraft(loginFailed(data)), account ? subjectOf(account) : undefined);
   });
 }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AccountsError } from '../errors';
+import { findDomainError } from '../../../../runtime/src/errors';
+import { routeCodeOf, routeStatusOf } from '../errors';
 import { sendRefusal } from '../http/send';
 
 const ESCAPES: Record<string, string> = {
@@ -52,15 +53,16 @@ export function sendOidcRefusal(
   labels: { name: string; home: string },
   headers: Record<string, string | string[]> = {},
 ): void {
-  if (!(error instanceof AccountsError)) throw error;
-  if (!(req.headers.accept ?? '').includes('text/html')) return sendRefusal(res, error, headers);
+  const refusal = findDomainError(error);
+  if (!refusal) throw error;
+  if (!(req.headers.accept ?? '').includes('text/html')) return sendRefusal(res, refusal, headers);
   const body = page(
     `Signing in with ${labels.name} did not work`,
-    error.message,
-    error.accountsCode,
+    refusal.message,
+    routeCodeOf(refusal),
     labels.home,
   );
-  res.writeHead(error.status, {
+  res.writeHead(routeStatusOf(refusal), {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',

@@ -1,13 +1,15 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { SubgraphContext } from '../../../../runtime/src/subgraph/SubgraphModule';
-import type { AccountsDeps } from '../deps';
+import { untypedDraft } from '../../../../messaging/src/eventTypes';
+import { notFound } from '../../../../runtime/src/errors';
 import { PartnerClientSchema, type PartnerClient } from '../entities';
-import { AccountsError, AccountsErrorCode, invalid, notFound } from '../errors';
+import { accountsError, AccountsReason, invalid } from '../errors';
 import { partnerClientCreated, partnerClientRevoked } from '../events';
-import { readText } from '../input';
+import { readText } from '../inputs';
 import { assertAdmin } from '../permissions';
 import { randomToken, tokenHash } from '../secrets';
+import type { AccountsDeps } from '../settings';
 
 /** A scope is `<domain>:<read|write>`, as the subgraphs check them (`employees:read`). */
 const SCOPE = /^[a-z][a-z_]{0,30}:(read|write)$/;
@@ -85,7 +87,7 @@ export function partnerClientResolvers(deps: AccountsDeps) {
             revokedAt: null,
           });
           tx.persist(created);
-          ctx.emit(tx, partnerClientCreated(view(created)));
+          ctx.emit(tx, untypedDraft(partnerClientCreated(view(created))));
           return created;
         });
         return { client: view(client), clientSecret: secret };
@@ -94,13 +96,14 @@ export function partnerClientResolvers(deps: AccountsDeps) {
         assertAdmin(ctx.identity);
         return ctx.em.transactional(async (tx: EntityManager) => {
           const client = await tx.findOne(PartnerClientSchema, { id: String(args.id) });
-          if (!client) throw notFound(`Partner client ${String(args.id)}`);
+          if (!client) throw notFound('Partner client', String(args.id));
           if (client.revokedAt)
-            throw new AccountsError(AccountsErrorCode.CONFLICT, 'This client is revoked already.', {
+            throw accountsError(AccountsReason.CLIENT_REVOKED, 'This client is revoked already.', {
               field: 'id',
             });
           client.revokedAt = deps.now();
-          ctx.emit(tx, partnerClientRevoked({ clientId: client.id, revokedAt: client.revokedAt }));
+          const revoked = { clientId: client.id, revokedAt: client.revokedAt };
+          ctx.emit(tx, untypedDraft(partnerClientRevoked(revoked)));
           return view(client);
         });
       },

@@ -1,16 +1,17 @@
 import type { IncomingMessage } from 'node:http';
-import type { AccountsDeps } from '../deps';
+import { findDomainError, type DomainError } from '../../../../runtime/src/errors';
 import { PartnerClientSchema } from '../entities';
-import { AccountsError, AccountsErrorCode, invalid, invalidClient } from '../errors';
+import { AccountsReason, invalid, invalidClient, routeCodeOf, routeStatusOf } from '../errors';
 import type { ExtraRoutes } from '../http/authRoutes';
 import { readBody } from '../http/readBody';
 import { sendJson, sendRefusal } from '../http/send';
+import type { AccountsDeps } from '../settings';
 import { secretMatches } from './partnerClients';
 
 const CLIENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** OAuth's name of each refusal (RFC 6749 §5.2), beside the platform's error shape. */
-const OAUTH_ERROR: Partial<Record<AccountsErrorCode, string>> = {
+const OAUTH_ERROR: Partial<Record<string, string>> = {
   INVALID_CLIENT: 'invalid_client',
   UNSUPPORTED_GRANT_TYPE: 'unsupported_grant_type',
   BAD_USER_INPUT: 'invalid_request',
@@ -43,10 +44,10 @@ export function tokenRoute(deps: AccountsDeps): ExtraRoutes {
         try {
           const body = await readBody(req, { form: true });
           if (body.grant_type !== 'client_credentials')
-            throw new AccountsError(
-              AccountsErrorCode.UNSUPPORTED_GRANT_TYPE,
+            throw invalid(
+              'grant_type',
               'Only grant_type=client_credentials is served here.',
-              { field: 'grant_type' },
+              AccountsReason.UNSUPPORTED_GRANT_TYPE,
             );
           const { id, secret } = credentialsOf(req, body);
           if (typeof id !== 'string' || !CLIENT_ID.test(id))
@@ -75,14 +76,15 @@ export function tokenRoute(deps: AccountsDeps): ExtraRoutes {
             scope: client.scopes.join(' '),
           });
         } catch (error) {
-          const code = error instanceof AccountsError ? OAUTH_ERROR[error.accountsCode] : undefined;
+          const refusal = findDomainError(error);
+          const code = refusal && routeCodeOf(refusal);
+          const oauthError = code && OAUTH_ERROR[code];
           const headers: Record<string, string> =
-            error instanceof AccountsError &&
-            error.accountsCode === AccountsErrorCode.INVALID_CLIENT
+            code === AccountsReason.INVALID_CLIENT
               ? { 'www-authenticate': 'Basic realm="hr-platform"' }
               : {};
-          if (!code) return sendRefusal(res, error, headers);
-          sendRefusalWithOAuth(res, error as AccountsError, code, headers);
+          if (!refusal || !oauthError) return sendRefusal(res, error, headers);
+          sendRefusalWithOAuth(res, refusal, oauthError, headers);
         }
       },
     },
@@ -91,20 +93,20 @@ export function tokenRoute(deps: AccountsDeps): ExtraRoutes {
 
 function sendRefusalWithOAuth(
   res: Parameters<typeof sendJson>[0],
-  error: AccountsError,
+  error: DomainError,
   oauthError: string,
   headers: Record<string, string>,
 ): void {
   sendJson(
     res,
-    error.status,
+    routeStatusOf(error),
     {
       error: oauthError,
       error_description: error.message,
       errors: [
         {
           message: error.message,
-          extensions: { code: error.accountsCode, ...(error.field && { field: error.field }) },
+          extensions: { code: routeCodeOf(error), ...(error.field && { field: error.field }) },
         },
       ],
     },

@@ -1,13 +1,13 @@
 import { raw } from '@mikro-orm/core';
 import type { PublicRouteContext } from '../../../../runtime/src/subgraph/SubgraphModule';
-import { MAX_FAILED_SIGN_INS, type AccountsDeps } from '../deps';
+import { MAX_FAILED_SIGN_INS, type AccountsDeps } from '../settings';
 import { AccountSchema, EmployeeCopySchema, type Account } from '../entities';
 import { accountLocked, invalidCredentials } from '../errors';
-import { loggedIn, loginFailed, type FailureReason } from '../events';
+import { untypedDraft } from '../../../../messaging/src/eventTypes';
+import { loginFailed, type FailureReason } from '../events';
 import { passwordMatches, spendCheckTime } from '../passwords';
 import { isEmployed, subjectOf } from '../roles';
-import { openSession } from './openSession';
-import { sessionAnswer, type SessionAnswer } from './sessionAnswer';
+import { signIn, type SessionAnswer } from './sessionAnswer';
 
 /**
  * Signs in with an e-mail and a password. An unknown e-mail and a wrong password get the same
@@ -47,20 +47,7 @@ export async function login(
   return em.transactional(async (tx) => {
     const fresh = await tx.findOneOrFail(AccountSchema, { id: account.id });
     Object.assign(fresh, { failedAttempts: 0, lockedUntil: null, updatedAt: now });
-    const opened = openSession(tx, fresh, deps);
-    const answer = await sessionAnswer(ctx, tx, fresh, opened.session, opened.refreshToken, deps);
-    ctx.emit(
-      tx,
-      loggedIn({
-        accountId: fresh.id,
-        sessionId: opened.session.id,
-        employeeId: fresh.employeeId,
-        role: answer.body.user.role,
-        method: 'PASSWORD',
-      }),
-      subjectOf(fresh),
-    );
-    return answer;
+    return signIn(ctx, tx, fresh, deps, 'PASSWORD');
   });
 }
 
@@ -92,16 +79,13 @@ async function recordFailure(
         Object.assign(fresh, { failedAttempts: 0, lockedUntil, updatedAt: now });
       }
     }
-    ctx.emit(
-      tx,
-      loginFailed({
-        accountId: account?.id ?? null,
-        reason,
-        failedAttempts,
-        lockedUntil: lockedUntil?.toISOString() ?? null,
-      }),
-      account ? subjectOf(account) : undefined,
-    );
+    const data = {
+      accountId: account?.id ?? null,
+      reason,
+      failedAttempts,
+      lockedUntil: lockedUntil?.toISOString() ?? null,
+    };
+    ctx.emit(tx, untypedDraft(loginFailed(data)), account ? subjectOf(account) : undefined);
     return lockedUntil ?? undefined;
   });
 }

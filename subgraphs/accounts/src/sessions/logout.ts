@@ -1,5 +1,5 @@
 import type { PublicRouteContext } from '../../../../runtime/src/subgraph/SubgraphModule';
-import type { AccountsDeps } from '../deps';
+import type { AccountsDeps } from '../settings';
 import { RefreshTokenSchema, SessionSchema } from '../entities';
 import { tokenHash } from '../secrets';
 import { revoke } from './refresh';

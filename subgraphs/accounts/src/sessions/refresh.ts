@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { PublicRouteContext } from '../../../../runtime/src/subgraph/SubgraphModule';
-import type { AccountsDeps } from '../deps';
+import type { AccountsDeps } from '../settings';
 import {
   AccountSchema,
   EmployeeCopySchema,
@@ -9,6 +9,7 @@ import {
   type Session,
 } from '../entities';
 import { sessionExpired } from '../errors';
+import { untypedDraft } from '../../../../messaging/src/eventTypes';
 import { loggedOut } from '../events';
 import { isEmployed, subjectOf } from '../roles';
 import { tokenHash } from '../secrets';
@@ -66,9 +67,6 @@ export async function revoke(
   session.revokedAt = now;
   session.revokedBecause = reason === 'SIGNED_OUT' ? 'SIGNED_OUT' : 'REUSED';
   const account = await tx.findOne(AccountSchema, { id: session.accountId });
-  ctx.emit(
-    tx,
-    loggedOut({ accountId: session.accountId, sessionId: session.id, reason }),
-    account ? subjectOf(account) : undefined,
-  );
+  const data = { accountId: session.accountId, sessionId: session.id, reason };
+  ctx.emit(tx, untypedDraft(loggedOut(data)), account ? subjectOf(account) : undefined);
 }

@@ -1,17 +1,21 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { Role } from '../../../../runtime/src/identity';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import { untypedDraft, type EventData } from '../../../../messaging/src/eventTypes';
+import type { OidcRole } from '../../../../runtime/src/oidcConfig';
 import type { PublicRouteContext } from '../../../../runtime/src/subgraph/SubgraphModule';
-import type { AccountsDeps } from '../deps';
 import { EmployeeCopySchema, type Account, type Session } from '../entities';
+import { loggedIn } from '../events';
 import { refreshCookie } from '../http/cookies';
-import { nameOf, roleOf, subjectOf } from '../roles';
+import { nameOf, roleOf, subjectOf, type AccountRole } from '../roles';
+import type { AccountsDeps } from '../settings';
+import { openSession } from './openSession';
 
 /** What a successful sign-in answers (docs/sign-in.md), and the cookie it sets. */
 export interface SessionAnswer {
   body: {
     accessToken: string;
     expiresAt: string;
-    user: { email: string; role: Role; employeeId: string | null; name: string };
+    user: { email: string; role: AccountRole; employeeId: string | null; name: string };
   };
   cookie: string;
 }
@@ -47,4 +51,32 @@ export async function sessionAnswer(
     },
     cookie: refreshCookie(refreshToken, remaining, { secure: deps.secureCookies }),
   };
+}
+
+/** How a person got a session. */
+export type SignInMethod = EventData<'accounts.user.logged_in'>['method'];
+
+/**
+ * Opens a session of `account` (with the role the provider's claims gave, if any), answers
+ * with its tokens, and records the sign-in, all in `tx`.
+ */
+export async function signIn(
+  ctx: Pick<PublicRouteContext, 'issueToken' | 'emit'>,
+  tx: SqlEntityManager,
+  account: Account,
+  deps: AccountsDeps,
+  method: SignInMethod,
+  providerRole: OidcRole | null = null,
+): Promise<SessionAnswer> {
+  const opened = openSession(tx, account, deps, providerRole);
+  const answer = await sessionAnswer(ctx, tx, account, opened.session, opened.refreshToken, deps);
+  const data = {
+    accountId: account.id,
+    sessionId: opened.session.id,
+    employeeId: account.employeeId,
+    role: answer.body.user.role,
+    method,
+  };
+  ctx.emit(tx, untypedDraft(loggedIn(data)), subjectOf(account));
+  return answer;
 }

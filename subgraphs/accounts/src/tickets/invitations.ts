@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
 import type { Cipher } from '../../../../runtime/src/cipher';
-import type { AccountsDeps } from '../deps';
+import type { AccountsDeps } from '../settings';
 import { AccountSchema, type Account, type EmployeeCopy, type ExplicitRole } from '../entities';
 import { queueMail } from '../mail';
 import { issueTicket, linkOf } from './tickets';

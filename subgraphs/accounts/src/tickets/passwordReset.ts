@@ -1,5 +1,5 @@
 import type { PublicRouteContext } from '../../../../runtime/src/subgraph/SubgraphModule';
-import type { AccountsDeps } from '../deps';
+import type { AccountsDeps } from '../settings';
 import { AccountSchema, EmployeeCopySchema } from '../entities';
 import { queueMail } from '../mail';
 import { isEmployed } from '../roles';

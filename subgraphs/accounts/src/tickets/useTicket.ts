@@ -1,13 +1,11 @@
 import type { PublicRouteContext } from '../../../../runtime/src/subgraph/SubgraphModule';
-import type { AccountsDeps } from '../deps';
+import type { AccountsDeps } from '../settings';
 import { AccountSchema, EmployeeCopySchema, TicketSchema, type TicketKind } from '../entities';
 import { ticketExpired } from '../errors';
-import { loggedIn } from '../events';
 import { hashPassword } from '../passwords';
-import { isEmployed, subjectOf } from '../roles';
+import { isEmployed } from '../roles';
 import { revokeAll } from '../sessions/logout';
-import { openSession } from '../sessions/openSession';
-import { sessionAnswer, type SessionAnswer } from '../sessions/sessionAnswer';
+import { signIn, type SessionAnswer } from '../sessions/sessionAnswer';
 import { openTicket } from './tickets';
 
 /**
@@ -39,20 +37,7 @@ export async function useTicket(
     if (!isEmployed(account, employee)) throw ticketExpired();
     if (kind === 'PASSWORD_RESET') await revokeAll(ctx, tx, account.id, now);
     Object.assign(account, { passwordHash, failedAttempts: 0, lockedUntil: null, updatedAt: now });
-    const opened = openSession(tx, account, deps);
-    const answer = await sessionAnswer(ctx, tx, account, opened.session, opened.refreshToken, deps);
-    ctx.emit(
-      tx,
-      loggedIn({
-        accountId: account.id,
-        sessionId: opened.session.id,
-        employeeId: account.employeeId,
-        role: answer.body.user.role,
-        method: kind === 'INVITATION' ? 'INVITATION' : 'PASSWORD_RESET',
-      }),
-      subjectOf(account),
-    );
-    return answer;
+    return signIn(ctx, tx, account, deps, kind);
   });
 }
 

@@ -114,13 +114,6 @@ export function accrualTotal(field: string, type: AccrualType, value: unknown): 
   return decimalUnits(field, value, 0);
 }
 
-export function version(field: string, value: unknown): number | undefined {
-  if (isBlank(value)) return undefined;
-  if (!Number.isInteger(value) || (value as number) < 1)
-    throw invalid(field, `${field} must be a whole number from 1.`);
-  return value as number;
-}
-
 /** Runs one check, reporting a fault instead of throwing. */
 function attempt<T>(report: Report, field: string, check: () => T): T | undefined {
   try {

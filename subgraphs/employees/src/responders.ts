@@ -1,7 +1,7 @@
 import { EMPLOYEE_QUESTION, type EmployeeAnswer } from '../../../runtime/src/employeeCopy';
 import type { ResponderDefinition } from '../../../runtime/src/ownerRequests';
 import { EmployeeSchema } from './entities';
-import { createdData } from './EmployeeService';
+import { createdData } from './events';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

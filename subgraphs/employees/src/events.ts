@@ -1,0 +1,73 @@
+import type { CataloguedDraft, EventData } from '../../../messaging/src/eventTypes';
+import type { Employee, EmployeeStatus } from './entities';
+
+/** Each changed field with its old and new value, personal ones masked. */
+export type Changes = EventData<'employees.employee.updated'>['changes'];
+
+/** What every event of an employee starts with. */
+const versionOf = (employee: Employee) => ({
+  employeeId: employee.id,
+  employeeNumber: employee.employeeNumber,
+  version: employee.version,
+});
+
+/** The core record for `employees.employee.created`; never phone or salary. */
+export const createdData = (employee: Employee): EventData<'employees.employee.created'> => ({
+  ...versionOf(employee),
+  firstName: employee.firstName,
+  lastName: employee.lastName,
+  email: employee.email,
+  department: employee.department,
+  jobTitle: employee.jobTitle,
+  grade: employee.grade,
+  employmentType: employee.employmentType,
+  status: employee.status,
+  hireDate: employee.hireDate,
+  managerId: employee.managerId,
+  location: employee.location,
+  timeZone: employee.timeZone,
+});
+
+export const employeeCreated = (
+  employee: Employee,
+): CataloguedDraft<'employees.employee.created'> => ({
+  type: 'employees.employee.created',
+  subject: employee.id,
+  data: createdData(employee),
+});
+
+export const employeeUpdated = (
+  employee: Employee,
+  changes: Changes,
+): CataloguedDraft<'employees.employee.updated'> => ({
+  type: 'employees.employee.updated',
+  subject: employee.id,
+  data: { ...versionOf(employee), changes },
+});
+
+export const statusChanged = (
+  employee: Employee,
+  from: EmployeeStatus,
+): CataloguedDraft<'employees.employee.status_changed'> => ({
+  type: 'employees.employee.status_changed',
+  subject: employee.id,
+  data: { ...versionOf(employee), from, to: employee.status },
+});
+
+export const managerAssigned = (
+  employee: Employee,
+  previousManagerId: string | null,
+): CataloguedDraft<'employees.manager.assigned'> => ({
+  type: 'employees.manager.assigned',
+  subject: employee.id,
+  data: { ...versionOf(employee), managerId: employee.managerId, previousManagerId },
+});
+
+export const employeeTerminated = (
+  employee: Employee,
+  terminationDate: string,
+): CataloguedDraft<'employees.employee.terminated'> => ({
+  type: 'employees.employee.terminated',
+  subject: employee.id,
+  data: { ...versionOf(employee), terminationDate },
+});
