@@ -1,25 +1,19 @@
 import type { MikroORM } from '@mikro-orm/core';
-import {
-  AckPolicy,
-  DeliverPolicy,
-  JetStreamApiError,
-  type ConsumerConfig,
-  type JetStreamClient,
-  type JetStreamManager,
-} from '@nats-io/jetstream';
-import { nanos, type NatsConnection, type Subscription } from '@nats-io/nats-core';
+import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
 import { loadCatalogue, type EventCatalogue } from './catalogue';
 import { createBatchHandler } from './consumer/createBatchHandler';
+import { createConsumerLifecycle } from './consumer/createConsumerLifecycle';
 import { createEventApplier } from './consumer/createEventApplier';
 import { createMessageSettler } from './consumer/createMessageSettler';
-import { createPullLoop, PULL_EXPIRES_MS } from './consumer/createPullLoop';
+import { createPullLoop } from './consumer/createPullLoop';
 import { listenForReplays } from './consumer/createReplayResponder';
 import type { ConsumerState } from './consumer/consumerState';
+import { ensureEventDurable } from './consumer/ensureEventDurable';
 import { eventsStream } from './envelope';
 import { MessagingConfigError } from './errors';
 import { defaultLogger, type Logger } from './logger';
 import type { OutboxRelay } from './outboxRelay';
-import { filterSubjectFor } from './subjectFilter';
 import type { EventHandlerDefinition, Namespace } from './types';
 import { createWakeup } from './wakeup';
 
@@ -84,7 +78,7 @@ const DEFAULT_RETRY_DELAYS_MS = [1000, 5000, 30_000, 60_000];
  *   answers): the dead letter's event is applied like a delivered one, inbox guard included.
  */
 export function createEventConsumer(options: EventConsumerOptions): EventConsumer {
-  const { js, jsm, namespace, subgraph, handler } = options;
+  const { js, namespace, subgraph, handler } = options;
   const name = `${subgraph}_${handler.name}`;
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(name)) {
     throw new MessagingConfigError(
@@ -108,27 +102,8 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     state,
   });
   const handleMessages = createBatchHandler({ applier, settler, ackWaitMs, relay: options.relay });
-
-  async function ensureDurable(): Promise<void> {
-    const config: Partial<ConsumerConfig> = {
-      durable_name: name,
-      description: `${subgraph} handler ${handler.name}: ${handler.types.join(', ')}`,
-      ack_policy: AckPolicy.Explicit,
-      ack_wait: nanos(ackWaitMs),
-      max_deliver: maxDeliver,
-      deliver_policy: DeliverPolicy.All,
-      // A handler of a renamed type also reads the events published under its former names.
-      filter_subject: filterSubjectFor(catalogue.withFormerNames(handler.types), namespace),
-    };
-    try {
-      await jsm.consumers.add(stream, config);
-    } catch (error) {
-      // Newer servers refuse to "create" an existing consumer with another configuration.
-      if (!(error instanceof JetStreamApiError)) throw error;
-      await jsm.consumers.update(stream, name, config);
-    }
-  }
-
+  const durable = { ...options, stream, name, catalogue, ackWaitMs, maxDeliver };
+  const ensureDurable = () => ensureEventDurable(durable);
   const pulls = createPullLoop({
     js,
     stream,
@@ -139,37 +114,17 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     logger,
     state,
   });
-  let loop: Promise<void> | undefined;
-  let replays: Subscription | undefined;
-
+  const { nc } = options;
+  const answerReplays = nc
+    ? () => listenForReplays({ ...options, nc, consumer: name, applier, logger })
+    : undefined;
   return {
     name,
-    async start() {
-      if (state.running) return;
-      await ensureDurable();
-      state.running = true;
-      state.stopping = createWakeup();
-      loop = pulls.run();
-      if (options.nc && !replays) {
-        replays = listenForReplays({ ...options, nc: options.nc, consumer: name, applier, logger });
-      }
-    },
-    async stop() {
-      state.running = false;
-      replays?.unsubscribe();
-      replays = undefined;
-      state.stopping.wake();
-      // A pull in progress ends within PULL_EXPIRES_MS and what it brings is handed back;
-      // one stalled by a lost connection is ended now.
-      const pull = pulls.pullInProgress();
-      const cutoff = setTimeout(() => pull?.stop(), PULL_EXPIRES_MS);
-      await loop;
-      clearTimeout(cutoff);
-      loop = undefined;
-    },
-    resume() {
-      pulls.resetFailures();
-      state.stopping.wake();
-    },
+    ...createConsumerLifecycle({
+      state,
+      pulls,
+      ensureDurable,
+      listenForReplays: answerReplays,
+    }),
   };
 }

@@ -2,8 +2,6 @@ import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import {
   InboxEntry,
   connectNats,
-  createEventConsumer,
-  createOutboxRelay,
   eventsStream,
   recordEvent,
   subjectFor,
@@ -16,10 +14,11 @@ import {
 } from '../src';
 import { sqlShape } from '../../test-support/sqlShape';
 import { Effect, openTestDb, type TestDb } from './support/database';
-import { NATS_URL, messageCount, openTestNats, quietLogger, type TestNats } from './support/nats';
+import { NATS_URL, messageCount, openTestNats, type TestNats } from './support/nats';
 import { recordingLogger } from './support/recordingLogger';
 import { testCatalogue, thingEvent } from './support/things';
 import { waitFor } from './support/waitFor';
+import { testConsumer, testRelay } from './support/workers';
 
 const TOTAL = 1000;
 
@@ -42,13 +41,7 @@ describe('durable consumer with an inbox', () => {
       events.push(event);
     }
     await em.flush();
-    const relay = createOutboxRelay({
-      orm: database.orm,
-      js: nats.js,
-      namespace: nats.ns,
-      logger: quietLogger,
-    });
-    expect(await relay.drain()).toBe(TOTAL);
+    expect(await testRelay(database, nats).drain()).toBe(TOTAL);
   });
   afterAll(async () => {
     await database?.close();
@@ -61,18 +54,7 @@ describe('durable consumer with an inbox', () => {
   const consumerFor = (
     handler: EventHandlerDefinition,
     options: Partial<EventConsumerOptions> = {},
-  ): EventConsumer =>
-    createEventConsumer({
-      orm: database.orm,
-      js: nats.js,
-      jsm: nats.jsm,
-      namespace: nats.ns,
-      subgraph: 'test',
-      handler,
-      catalogue,
-      logger: quietLogger,
-      ...options,
-    });
+  ): EventConsumer => testConsumer(database, nats, { handler, catalogue, ...options });
 
   it('applies each of 1,000 events once across a stop, a killed connection and duplicates', async () => {
     let onApplied: (n: number) => void = () => undefined;

@@ -4,16 +4,15 @@ import { startTracing, type Tracing } from '../../runtime/src/tracing';
 import {
   OutboxEntry,
   createEvent,
-  createEventConsumer,
-  createOutboxRelay,
   recordEvent,
   type EventCatalogue,
   type EventConsumer,
   type EventEnvelope,
 } from '../src';
 import { openTestDb, type TestDb } from './support/database';
-import { openTestNats, quietLogger, type TestNats } from './support/nats';
+import { openTestNats, type TestNats } from './support/nats';
 import { testCatalogue } from './support/things';
+import { testConsumer, testRelay } from './support/workers';
 import { waitFor } from '../../test-support/waitFor';
 
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -52,22 +51,10 @@ describe('consumer spans', () => {
     const em = database.orm.em.fork();
     for (const event of [traced, untraced]) recordEvent(em, event, nats.ns, catalogue);
     await em.flush();
-    const relay = createOutboxRelay({
-      orm: database.orm,
-      js: nats.js,
-      namespace: nats.ns,
-      logger: quietLogger,
-    });
-    expect(await relay.drain()).toBe(2);
+    expect(await testRelay(database, nats).drain()).toBe(2);
 
-    consumer = createEventConsumer({
-      orm: database.orm,
-      js: nats.js,
-      jsm: nats.jsm,
-      namespace: nats.ns,
-      subgraph: 'test',
+    consumer = testConsumer(database, nats, {
       catalogue,
-      logger: quietLogger,
       handler: {
         name: 'noter',
         types: ['test.thing.created'],

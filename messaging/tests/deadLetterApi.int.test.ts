@@ -2,7 +2,6 @@ import { headers as natsHeaders } from '@nats-io/nats-core';
 import {
   DeadLetterError,
   countDeadLetters,
-  createEventConsumer,
   deadLetterStream,
   discardDeadLetter,
   getDeadLetter,
@@ -14,9 +13,10 @@ import {
   type EventConsumer,
 } from '../src';
 import { Effect, openTestDb, type TestDb } from './support/database';
-import { openTestNats, quietLogger, type TestNats } from './support/nats';
+import { openTestNats, type TestNats } from './support/nats';
 import { testCatalogue, thingEvent } from './support/things';
 import { waitFor } from './support/waitFor';
+import { testConsumer } from './support/workers';
 
 const CONSUMER = 'test_fragile';
 
@@ -30,15 +30,9 @@ describe('the dead-letter API', () => {
   let fixed = false;
 
   const startConsumer = async () => {
-    consumer = createEventConsumer({
-      orm: database.orm,
-      js: nats.js,
-      jsm: nats.jsm,
+    consumer = testConsumer(database, nats, {
       nc: nats.nc,
-      namespace: nats.ns,
-      subgraph: 'test',
       catalogue,
-      logger: quietLogger,
       retryDelaysMs: [20],
       handler: {
         name: 'fragile',

@@ -2,8 +2,6 @@ import {
   DeadLetterHeader,
   OutboxEntry,
   createEvent,
-  createEventConsumer,
-  createOutboxRelay,
   deadLetterStream,
   eventsStream,
   subjectFor,
@@ -13,9 +11,10 @@ import {
   type OutboxRelay,
 } from '../src';
 import { Effect, openTestDb, type TestDb } from './support/database';
-import { messageCount, openTestNats, quietLogger, readStream, type TestNats } from './support/nats';
+import { messageCount, openTestNats, readStream, type TestNats } from './support/nats';
 import { testCatalogue, thingEvent } from './support/things';
 import { waitFor } from './support/waitFor';
+import { testConsumer, testRelay } from './support/workers';
 
 describe('dead letters, ignored types and follow-up events', () => {
   let nats: TestNats;
@@ -29,21 +28,9 @@ describe('dead letters, ignored types and follow-up events', () => {
     nats = await openTestNats('dead-letter-test');
     database = await openTestDb('deadletters');
     catalogue = testCatalogue();
-    relay = createOutboxRelay({
-      orm: database.orm,
-      js: nats.js,
-      namespace: nats.ns,
-      pollIntervalMs: 100,
-      logger: quietLogger,
-    });
-    consumer = createEventConsumer({
-      orm: database.orm,
-      js: nats.js,
-      jsm: nats.jsm,
-      namespace: nats.ns,
-      subgraph: 'test',
+    relay = testRelay(database, nats, { pollIntervalMs: 100 });
+    consumer = testConsumer(database, nats, {
       catalogue,
-      logger: quietLogger,
       relay,
       ackWaitMs: 5000,
       retryDelaysMs: [50],

@@ -3,7 +3,6 @@ import {
   OutboxEntry,
   OutboxPublishError,
   createEvent,
-  createOutboxRelay,
   createTestNamespace,
   eventsStream,
   recordEvent,
@@ -12,8 +11,9 @@ import {
   type OutboxRelayOptions,
 } from '../src';
 import { openTestDb, type TestDb } from './support/database';
-import { messageCount, openTestNats, quietLogger, readStream, type TestNats } from './support/nats';
+import { messageCount, openTestNats, readStream, type TestNats } from './support/nats';
 import { testCatalogue, thingEvent } from './support/things';
+import { testRelay } from './support/workers';
 import { waitFor } from './support/waitFor';
 
 describe('transactional outbox and relay', () => {
@@ -38,13 +38,7 @@ describe('transactional outbox and relay', () => {
   });
 
   const relayFor = (options: Partial<OutboxRelayOptions> = {}) =>
-    createOutboxRelay({
-      orm: database.orm,
-      js: nats.js,
-      namespace: nats.ns,
-      logger: quietLogger,
-      ...options,
-    });
+    testRelay(database, nats, options);
 
   const commit = (events: EventEnvelope[], ns = nats.ns) =>
     database.orm.em.fork().transactional(async (em) => {

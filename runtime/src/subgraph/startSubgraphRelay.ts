@@ -1,0 +1,28 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import { createOutboxRelay, type OutboxRelay } from '../../../messaging/src';
+import type { SubgraphSetup } from './SubgraphSetup';
+
+/**
+ * Starts relaying `orm`'s outbox to JetStream, woken whenever a change commits rather
+ * than at its next poll.
+ */
+export function startSubgraphRelay<L>(
+  setup: Pick<SubgraphSetup<L>, 'options' | 'namespace' | 'logger'>,
+  orm: MikroORM,
+  js: JetStreamClient,
+): OutboxRelay {
+  const relay = createOutboxRelay({
+    orm,
+    js,
+    namespace: setup.namespace,
+    logger: setup.logger,
+    killAfterPublishes: setup.options.relayKillAfterPublishes,
+  });
+  orm.em.getEventManager().registerSubscriber({
+    afterTransactionCommit: () => relay.notify(),
+    afterFlush: () => relay.notify(),
+  });
+  relay.start();
+  return relay;
+}
