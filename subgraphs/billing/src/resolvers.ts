@@ -48,59 +48,88 @@ interface Page {
 
 type Period = { from: string; to: string };
 
+type Resolvers = GraphQLResolverMap<BillingContext>;
+
+const finance = (ctx: BillingContext, what: string) => assertFinance(ctx.identity, what);
+const keepsGrades = (ctx: BillingContext, what: string) => assertCanKeepGrades(ctx.identity, what);
+
+const Query: Resolvers['Query'] = {
+  billingAccounts: (_r, args: Page, ctx: BillingContext) => {
+    finance(ctx, 'read the ledger');
+    return listAccounts(ctx.em, pageSize(args.first), args.after);
+  },
+  billingAccount: (_r, args: { id: string }, ctx: BillingContext) => {
+    finance(ctx, 'read the ledger');
+    return findAccount(ctx.em, args.id);
+  },
+  trialBalance: (_r, args: { on: string; currency?: string | null }, ctx: BillingContext) => {
+    finance(ctx, 'read the ledger');
+    checkDate('on', args.on);
+    const currency = args.currency ?? DEFAULT_CURRENCY;
+    checkCurrency('currency', currency);
+    return trialBalance(ctx.em, args.on, currency);
+  },
+  rateCards: (_r, args: { grade?: string | null }, ctx: BillingContext) => {
+    finance(ctx, 'read rate cards');
+    return rateCards(ctx.em, args.grade);
+  },
+  billingDayClose: (_r, args: { date: string }, ctx: BillingContext) => {
+    finance(ctx, 'read the ledger');
+    checkDate('date', args.date);
+    return dayClose(ctx.em, args.date);
+  },
+  grades: (_r, args: Page & { includeRetired?: boolean | null }, ctx: BillingContext) => {
+    keepsGrades(ctx, 'read grades');
+    const size = pageSize(args.first);
+    return listGrades(ctx.em, size, args.after, args.includeRetired ?? false);
+  },
+  grade: (_r, args: { code: string }, ctx: BillingContext) => {
+    keepsGrades(ctx, 'read grades');
+    return findGrade(ctx.em, args.code);
+  },
+  uncostedEntries: (_r, args: Page & { filter?: UncostedFilter | null }, ctx: BillingContext) => {
+    finance(ctx, 'read uncosted entries');
+    const size = pageSize(args.first);
+    checkUncostedFilter(args.filter ?? {});
+    return listUncosted(ctx.em, size, args.after, args.filter ?? {});
+  },
+};
+
+const BillingAccount: Resolvers['BillingAccount'] = {
+  owner: (account: Account) => account.ownerKey,
+  balance: async (account: Account, _args: unknown, ctx: BillingContext) =>
+    money(await ctx.loaders.balance.load(account.id), account.currency),
+  statement: (account: Account, args: Period, ctx: BillingContext) => {
+    finance(ctx, 'read the ledger');
+    checkPeriod(args.from, args.to);
+    return statement(ctx.em, account, args.from, args.to);
+  },
+};
+
+const Employee: Resolvers['Employee'] = {
+  // A reference costs nothing here: `cost` checks access per employee.
+  __resolveReference: (reference: EmployeeRef) => ({ id: reference.id }),
+  /** The employee's cost on work days [from, to], in one currency. */
+  cost: async (
+    employee: EmployeeRef,
+    args: Period & { currency?: string | null },
+    ctx: BillingContext,
+  ) => {
+    checkPeriod(args.from, args.to);
+    if (args.currency) checkCurrency('currency', args.currency);
+    await assertCanReadCost(ctx.identity, employee.id, managersOf(ctx.loaders));
+    const byCurrency = await ctx.loaders.cost.load({ employeeId: employee.id, ...args });
+    return costIn(byCurrency, args.currency);
+  },
+};
+
 /** The resolvers, on the module's settings (its clock). */
-export function createResolvers(settings: BillingSettings): GraphQLResolverMap<BillingContext> {
+export function createResolvers(settings: BillingSettings): Resolvers {
   const service = (ctx: BillingContext) => new BillingService(ctx, settings.now);
-  const finance = (ctx: BillingContext, what: string) => assertFinance(ctx.identity, what);
-  const grades = (ctx: BillingContext, what: string) => assertCanKeepGrades(ctx.identity, what);
   return {
     Date: DateScalar,
     DateTime: DateTimeScalar,
-    Query: {
-      billingAccounts: (_r, args: Page, ctx: BillingContext) => {
-        finance(ctx, 'read the ledger');
-        return listAccounts(ctx.em, pageSize(args.first), args.after);
-      },
-      billingAccount: (_r, args: { id: string }, ctx: BillingContext) => {
-        finance(ctx, 'read the ledger');
-        return findAccount(ctx.em, args.id);
-      },
-      trialBalance: (_r, args: { on: string; currency?: string | null }, ctx: BillingContext) => {
-        finance(ctx, 'read the ledger');
-        checkDate('on', args.on);
-        const currency = args.currency ?? DEFAULT_CURRENCY;
-        checkCurrency('currency', currency);
-        return trialBalance(ctx.em, args.on, currency);
-      },
-      rateCards: (_r, args: { grade?: string | null }, ctx: BillingContext) => {
-        finance(ctx, 'read rate cards');
-        return rateCards(ctx.em, args.grade);
-      },
-      billingDayClose: (_r, args: { date: string }, ctx: BillingContext) => {
-        finance(ctx, 'read the ledger');
-        checkDate('date', args.date);
-        return dayClose(ctx.em, args.date);
-      },
-      grades: (_r, args: Page & { includeRetired?: boolean | null }, ctx: BillingContext) => {
-        grades(ctx, 'read grades');
-        const size = pageSize(args.first);
-        return listGrades(ctx.em, size, args.after, args.includeRetired ?? false);
-      },
-      grade: (_r, args: { code: string }, ctx: BillingContext) => {
-        grades(ctx, 'read grades');
-        return findGrade(ctx.em, args.code);
-      },
-      uncostedEntries: (
-        _r,
-        args: Page & { filter?: UncostedFilter | null },
-        ctx: BillingContext,
-      ) => {
-        finance(ctx, 'read uncosted entries');
-        const size = pageSize(args.first);
-        checkUncostedFilter(args.filter ?? {});
-        return listUncosted(ctx.em, size, args.after, args.filter ?? {});
-      },
-    },
+    Query,
     Mutation: {
       setRateCard: (_r, args: { input: SetRateCardInput }, ctx: BillingContext) => {
         finance(ctx, 'set rate cards');
@@ -111,39 +140,15 @@ export function createResolvers(settings: BillingSettings): GraphQLResolverMap<B
         return service(ctx).closeBillingDay(args.input);
       },
       createGrade: (_r, args: { input: CreateGradeInput }, ctx: BillingContext) => {
-        grades(ctx, 'create grades');
+        keepsGrades(ctx, 'create grades');
         return service(ctx).createGrade(args.input);
       },
       updateGrade: (_r, args: { input: UpdateGradeInput }, ctx: BillingContext) => {
-        grades(ctx, 'change grades');
+        keepsGrades(ctx, 'change grades');
         return service(ctx).updateGrade(args.input);
       },
     },
-    BillingAccount: {
-      owner: (account: Account) => account.ownerKey,
-      balance: async (account: Account, _args: unknown, ctx: BillingContext) =>
-        money(await ctx.loaders.balance.load(account.id), account.currency),
-      statement: (account: Account, args: Period, ctx: BillingContext) => {
-        finance(ctx, 'read the ledger');
-        checkPeriod(args.from, args.to);
-        return statement(ctx.em, account, args.from, args.to);
-      },
-    },
-    Employee: {
-      // A reference costs nothing here: `cost` checks access per employee.
-      __resolveReference: (reference: EmployeeRef) => ({ id: reference.id }),
-      /** The employee's cost on work days [from, to], in one currency. */
-      cost: async (
-        employee: EmployeeRef,
-        args: Period & { currency?: string | null },
-        ctx: BillingContext,
-      ) => {
-        checkPeriod(args.from, args.to);
-        if (args.currency) checkCurrency('currency', args.currency);
-        await assertCanReadCost(ctx.identity, employee.id, managersOf(ctx.loaders));
-        const byCurrency = await ctx.loaders.cost.load({ employeeId: employee.id, ...args });
-        return costIn(byCurrency, args.currency);
-      },
-    },
+    BillingAccount,
+    Employee,
   };
 }
