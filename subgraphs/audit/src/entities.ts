@@ -28,6 +28,24 @@ export interface AuditEntry {
   hash: string;
 }
 
+/** What an entry records of its change, in the order an export writes them (after seq and id). */
+export const RECORDED_FIELDS = [
+  'occurredAt',
+  'recordedAt',
+  'actorId',
+  'action',
+  'logType',
+  'entityType',
+  'entityId',
+  'subgraph',
+  'status',
+  'oldValues',
+  'newValues',
+  'requestId',
+  'correlationId',
+  'eventId',
+] as const;
+
 export const AuditEntrySchema = new EntitySchema<AuditEntry>({
   name: 'AuditEntry',
   tableName: 'audit_log',

@@ -1,13 +1,12 @@
-import { DomainError, ErrorCode } from '../../../runtime/src/errors';
+import { defineDomainErrors } from '../../../runtime/src/domainErrors';
+import { ErrorCode } from '../../../runtime/src/errors';
 
-/** Why the audit subgraph refused a request. */
+/** Why the audit subgraph refused a request, beyond the reasons every domain shares. */
 export enum AuditReason {
   NOT_AUDITOR = 'NOT_AUDITOR',
   NOT_ADMIN = 'NOT_ADMIN',
   INVALID_DATE_TIME = 'INVALID_DATE_TIME',
   INVALID_RANGE = 'INVALID_RANGE',
-  INVALID_PAGE_SIZE = 'INVALID_PAGE_SIZE',
-  INVALID_CURSOR = 'INVALID_CURSOR',
   INVALID_FORMAT = 'INVALID_FORMAT',
   INVALID_PARAMETER = 'INVALID_PARAMETER',
   WITHIN_RETENTION = 'WITHIN_RETENTION',
@@ -17,13 +16,11 @@ export enum AuditReason {
   CONSUMER_UNAVAILABLE = 'CONSUMER_UNAVAILABLE',
 }
 
-const CODE_OF: Record<AuditReason, ErrorCode> = {
+export const auditErrors = defineDomainErrors<AuditReason>('AuditError', {
   NOT_AUDITOR: ErrorCode.FORBIDDEN,
   NOT_ADMIN: ErrorCode.FORBIDDEN,
   INVALID_DATE_TIME: ErrorCode.BAD_USER_INPUT,
   INVALID_RANGE: ErrorCode.BAD_USER_INPUT,
-  INVALID_PAGE_SIZE: ErrorCode.BAD_USER_INPUT,
-  INVALID_CURSOR: ErrorCode.BAD_USER_INPUT,
   INVALID_FORMAT: ErrorCode.BAD_USER_INPUT,
   INVALID_PARAMETER: ErrorCode.BAD_USER_INPUT,
   WITHIN_RETENTION: ErrorCode.BAD_USER_INPUT,
@@ -31,28 +28,24 @@ const CODE_OF: Record<AuditReason, ErrorCode> = {
   DEAD_LETTER_NOT_FOUND: ErrorCode.NOT_FOUND,
   REPLAY_FAILED: ErrorCode.CONFLICT,
   CONSUMER_UNAVAILABLE: ErrorCode.UNAVAILABLE,
-};
-
-/** An audit error; `field` names the input at fault for BAD_USER_INPUT. */
-export class AuditError extends DomainError {
-  override name = 'AuditError';
-
-  constructor(reason: AuditReason, message: string, field?: string) {
-    super(CODE_OF[reason], message, reason, { field });
-  }
-}
+});
 
 export const notAuditor = () =>
-  new AuditError(
+  auditErrors.error(
     AuditReason.NOT_AUDITOR,
     'Only auditors and administrators may read the audit log.',
   );
 
-export const notAdmin = () =>
-  new AuditError(
-    AuditReason.NOT_ADMIN,
-    'Only administrators and system jobs may purge the audit log.',
-  );
+export const notAdmin = (
+  message = 'Only administrators and system jobs may purge the audit log.',
+) => auditErrors.error(AuditReason.NOT_ADMIN, message);
 
+/** Bad input on `field`, with the finer reason it is. */
 export const badField = (reason: AuditReason, field: string, message: string) =>
-  new AuditError(reason, message, field);
+  auditErrors.invalid(field, message, reason);
+
+export const consumerUnavailable = (message: string) =>
+  auditErrors.error(AuditReason.CONSUMER_UNAVAILABLE, message);
+
+export const malformedEvent = (message: string) =>
+  auditErrors.error(AuditReason.MALFORMED_EVENT, message);

@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '../../../messaging/src/types';
 import type { AuditEntry, JsonObject } from './entities';
-import { AuditError, AuditReason } from './errors';
+import { malformedEvent } from './errors';
 
 /** What an event says; the log adds id, seq, recordedAt and the hashes. */
 export type EntryDraft = Omit<AuditEntry, 'id' | 'seq' | 'recordedAt' | 'prevHash' | 'hash'>;
@@ -242,12 +242,13 @@ function isObject(value: unknown): value is JsonObject {
 
 function parseTime(time: string): Date {
   const date = new Date(requireText(time, 'time'));
-  if (Number.isNaN(date.getTime())) throw malformed(`Event time "${time}" is not a date-time.`);
+  if (Number.isNaN(date.getTime()))
+    throw malformedEvent(`Event time "${time}" is not a date-time.`);
   return date;
 }
 
 function requireText(value: unknown, attribute: string): string {
-  if (typeof value !== 'string' || !value) throw malformed(`Event has no ${attribute}.`);
+  if (typeof value !== 'string' || !value) throw malformedEvent(`Event has no ${attribute}.`);
   return value;
 }
 
@@ -256,5 +257,3 @@ function subgraphOf(source: string): string {
   const match = /^\/subgraphs\/([^/]+)$/.exec(source);
   return match ? match[1] : source;
 }
-
-const malformed = (message: string) => new AuditError(AuditReason.MALFORMED_EVENT, message);

@@ -1,5 +1,8 @@
+import type { DeadLetterHandlerDefinition } from '../../../messaging/src';
+import { untypedDraft } from '../../../messaging/src/eventTypes';
 import type { EventHandlerDefinition } from '../../../messaging/src/types';
-import { appendEntry } from './AuditLog';
+import { appendEntry } from './appendEntry';
+import { deadLetterRecorded } from './events';
 import { eventToEntry } from './eventToEntry';
 
 /** Every event of every subgraph becomes one audit entry. */
@@ -8,5 +11,13 @@ export const auditLogHandler: EventHandlerDefinition = {
   types: ['>'],
   async handle(event, { em }) {
     await appendEntry(em, eventToEntry(event));
+  },
+};
+
+/** Each new dead letter becomes an `audit.dead_letter.recorded` event (logged, and told to ADMIN). */
+export const deadLetterRecorder: DeadLetterHandlerDefinition = {
+  name: 'dead_letters',
+  async handle(letter, { emit }) {
+    emit(untypedDraft(deadLetterRecorded(letter)));
   },
 };

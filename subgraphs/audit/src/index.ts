@@ -1,29 +1,44 @@
 import path from 'node:path';
-import { defineSubgraph } from '../../../runtime/src/subgraph/SubgraphModule';
+import type { JobDefinition } from '../../../messaging/src/types';
+import { defineSubgraph, type SubgraphModule } from '../../../runtime/src/subgraph/SubgraphModule';
 import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
-import { deadLetterRecorder } from './deadLetters';
 import { auditEntities } from './entities';
-import { exportRoute } from './export';
-import { auditLogHandler } from './handlers';
-import { resolvers } from './resolvers';
-import { purgeExpiredJob } from './retention';
-import { retentionPolicy } from './retentionPolicy';
+import { exportRoute } from './exportRoute';
+import { auditLogHandler, deadLetterRecorder } from './handlers';
+import { createPurgeJob } from './jobs';
+import { createResolvers } from './resolvers';
+import { createRetention, type Retention } from './retention';
+import { auditSettings, type AuditOptions } from './settings';
 
 export const typeDefs = readSubgraphSdl(path.join(__dirname, 'schema.graphql'));
 
-/** The audit log: every event becomes a hash-chained entry that auditors read and export. */
-export const audit = defineSubgraph({
-  name: 'audit',
-  typeDefs,
-  resolvers,
-  entities: auditEntities,
-  eventHandlers: [auditLogHandler, retentionPolicy.handler],
-  deadLetterHandlers: [deadLetterRecorder],
-  jobs: [purgeExpiredJob],
-  routes: { '/audit/export': exportRoute },
-});
+/** The module, with its retention rules and purge job at hand (for tests). */
+export interface AuditModule extends SubgraphModule<unknown> {
+  readonly retention: Retention;
+  readonly purgeExpiredJob: JobDefinition;
+}
 
-export { appendEntry, appendEvent, verifyChain } from './AuditLog';
+/** The audit log: every event becomes a hash-chained entry that auditors read and export. */
+export function createAudit(options: AuditOptions = {}): AuditModule {
+  const retention = createRetention(auditSettings(options));
+  const purgeExpiredJob = createPurgeJob(retention);
+  const module = defineSubgraph({
+    name: 'audit',
+    typeDefs,
+    resolvers: createResolvers(retention),
+    entities: auditEntities,
+    eventHandlers: [auditLogHandler, retention.policy.handler],
+    deadLetterHandlers: [deadLetterRecorder],
+    jobs: [purgeExpiredJob],
+    routes: { '/audit/export': exportRoute },
+  });
+  return { ...module, retention, purgeExpiredJob };
+}
+
+export const audit = createAudit();
+
+export type { AuditOptions };
+export { appendEntry, appendEvent } from './appendEntry';
+export { verifyChain } from './verifyChain';
 export { eventToEntry, mask } from './eventToEntry';
-export { purgeExpired, expiryCutoff } from './retention';
-export { retentionDaysAt, retentionPolicy } from './retentionPolicy';
+export { expiryCutoff, purgeEntries } from './retention';

@@ -1,24 +1,20 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { occurredIn } from './AuditLog';
+import {
+  getDeadLetter,
+  listDeadLetters,
+  type DeadLetter,
+  type DeadLetterQuery,
+} from '../../../messaging/src';
+import { decodeCursor, pageOf } from '../../../runtime/src/connections';
+import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
+import { deadLetterCall } from './deadLetterCall';
 import { AuditEntrySchema, type AuditEntry } from './entities';
-import { AuditReason, badField } from './errors';
+import { auditErrors } from './errors';
+import { TEXT_FIELDS, type AuditFilter } from './inputs';
 
-/** The largest page a caller may ask for. */
-export const MAX_PAGE = 500;
-
-export interface AuditFilter {
-  actorId?: string;
-  logType?: string;
-  entityType?: string;
-  entityId?: string;
-  correlationId?: string;
+export interface TimeRange {
   from?: Date;
   to?: Date;
-}
-
-export interface Page {
-  first: number;
-  after?: string | null;
 }
 
 export interface AuditConnection {
@@ -28,67 +24,12 @@ export interface AuditConnection {
   totalCount: () => Promise<number>;
 }
 
-const TEXT_FIELDS = ['actorId', 'logType', 'entityType', 'entityId', 'correlationId'] as const;
-
-const RFC3339 =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
-
-/** An RFC 3339 date-time with an offset, or a BAD_USER_INPUT naming `field`. */
-export function parseDateTime(value: unknown, field: string): Date {
-  const match = typeof value === 'string' ? RFC3339.exec(value) : null;
-  const date = match ? new Date(value as string) : undefined;
-  if (!match || !date || Number.isNaN(date.getTime()) || !isRealDay(match)) {
-    throw badField(
-      AuditReason.INVALID_DATE_TIME,
-      field,
-      `${field} must be an RFC 3339 date-time with an offset, e.g. 2024-05-01T09:00:00Z.`,
-    );
-  }
-  return date;
-}
-
-function isRealDay([, year, month, day, hour, minute, second]: RegExpExecArray): boolean {
-  const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
-  return (
-    Number(month) >= 1 &&
-    Number(month) <= 12 &&
-    Number(day) >= 1 &&
-    Number(day) <= daysInMonth &&
-    Number(hour) <= 23 &&
-    Number(minute) <= 59 &&
-    Number(second) <= 59
-  );
-}
-
-/** Checks a time range whose ends were given as `<prefix>from` and `<prefix>to`. */
-export function checkRange(range: { from?: Date; to?: Date }, prefix = ''): void {
-  if (range.from && range.to && range.from > range.to) {
-    throw badField(
-      AuditReason.INVALID_RANGE,
-      `${prefix}to`,
-      `${prefix}to must not be before ${prefix}from.`,
-    );
-  }
-}
-
-/** Optional date-time arguments, checked; `prefix` places them in the input (`filter.`). */
-export function readRange(args: { from?: unknown; to?: unknown }, prefix = '') {
-  const range = {
-    from: args.from == null ? undefined : parseDateTime(args.from, `${prefix}from`),
-    to: args.to == null ? undefined : parseDateTime(args.to, `${prefix}to`),
-  };
-  checkRange(range, prefix);
-  return range;
-}
-
-export function checkPageSize(first: number, field = 'first'): void {
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) {
-    throw badField(
-      AuditReason.INVALID_PAGE_SIZE,
-      field,
-      `${field} must be between 0 and ${MAX_PAGE}.`,
-    );
-  }
+/** The entries whose change happened in the range (both ends inclusive). */
+export function occurredIn(range: TimeRange): Record<string, unknown> {
+  const occurredAt: Record<string, Date> = {};
+  if (range.from) occurredAt.$gte = range.from;
+  if (range.to) occurredAt.$lte = range.to;
+  return Object.keys(occurredAt).length ? { occurredAt } : {};
 }
 
 export function whereOf(filter: AuditFilter): FilterQuery<AuditEntry> {
@@ -97,30 +38,24 @@ export function whereOf(filter: AuditFilter): FilterQuery<AuditEntry> {
   return where as FilterQuery<AuditEntry>;
 }
 
-/** Newest first (by the event's time, then the chain position), with a keyset cursor. */
+/** Newest first (by the event's time, then the chain position), a page of `size`. */
 export async function listEntries(
   em: EntityManager,
   filter: AuditFilter,
-  page: Page,
+  size: number,
+  after?: string | null,
 ): Promise<AuditConnection> {
-  checkPageSize(page.first);
   const where = whereOf(filter);
-  const cursor = page.after ? decodeCursor(page.after) : undefined;
+  const cursor = after ? entryCursor(after) : undefined;
   const rows =
-    page.first === 0
+    size === 0
       ? []
       : await em.find(AuditEntrySchema, cursor ? { $and: [where, before(cursor)] } : where, {
           orderBy: [{ occurredAt: 'desc' }, { seq: 'desc' }],
-          limit: page.first + 1,
+          limit: size + 1,
         });
-  const nodes = rows.slice(0, page.first);
-  const last = nodes[nodes.length - 1];
   return {
-    nodes,
-    pageInfo: {
-      endCursor: last ? encodeCursor(last) : null,
-      hasNextPage: rows.length > page.first,
-    },
+    ...pageOf(rows, size, (entry) => [String(entry.occurredAt.getTime()), String(entry.seq)]),
     totalCount: () => em.count(AuditEntrySchema, where),
   };
 }
@@ -128,6 +63,14 @@ export async function listEntries(
 interface Cursor {
   occurredAt: Date;
   seq: number;
+}
+
+/** A page's end: the last entry's time (ms) and chain position. */
+function entryCursor(after: string): Cursor {
+  const [at, seq] = decodeCursor(after, 2).map(Number);
+  if (!Number.isSafeInteger(at) || !Number.isSafeInteger(seq))
+    throw auditErrors.invalid('after', 'after must be an endCursor this query returned.');
+  return { occurredAt: new Date(at!), seq: seq! };
 }
 
 function before(cursor: Cursor): FilterQuery<AuditEntry> {
@@ -139,19 +82,15 @@ function before(cursor: Cursor): FilterQuery<AuditEntry> {
   };
 }
 
-/** Opaque to clients: base64url of the last node's time and chain position. */
-export function encodeCursor(entry: Pick<AuditEntry, 'occurredAt' | 'seq'>): string {
-  return Buffer.from(JSON.stringify([entry.occurredAt.getTime(), entry.seq])).toString('base64url');
+/** A page of dead letters, oldest first, as messaging keeps them. */
+export function deadLetters(ctx: SubgraphContext, query: DeadLetterQuery) {
+  return deadLetterCall(ctx, '', async (clients) => {
+    const page = await listDeadLetters(clients, query);
+    const { endCursor, hasNextPage } = page;
+    return { nodes: page.nodes, totalCount: page.totalCount, pageInfo: { endCursor, hasNextPage } };
+  });
 }
 
-export function decodeCursor(text: string, field = 'after'): Cursor {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every(Number.isSafeInteger)) {
-      return { occurredAt: new Date(value[0] as number), seq: value[1] as number };
-    }
-  } catch {
-    // Falls through to the error below.
-  }
-  throw badField(AuditReason.INVALID_CURSOR, field, `${field} is not a cursor this API returned.`);
+export function deadLetter(ctx: SubgraphContext, id: string): Promise<DeadLetter | null> {
+  return deadLetterCall(ctx, '', (clients) => getDeadLetter(clients, id));
 }

@@ -1,82 +1,84 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { pageSize } from '../../../runtime/src/connections';
+import { DateTimeScalar } from '../../../runtime/src/scalars';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
-import { verifyChain } from './AuditLog';
-import { deadLetter, deadLetters, discard, replay } from './deadLetters';
-import { requireAdmin, requireAuditor, requirePurger } from './permissions';
-import { listEntries, parseDateTime, readRange, type AuditFilter } from './queries';
-import { purgeEntries } from './retention';
-import { DateTimeScalar, JSONScalar } from './scalars';
+import { AuditService } from './AuditService';
+import { readFilter, readRange, type FilterInput } from './inputs';
+import { JSONScalar } from './JSONScalar';
+import { assertAuditor, assertDeadLetterAdmin, assertPurger } from './permissions';
+import { deadLetter, deadLetters, listEntries } from './queries';
+import type { Retention } from './retention';
+import { verifyChain } from './verifyChain';
 
 type Context = SubgraphContext;
 
-interface FilterInput {
-  actorId?: string | null;
-  logType?: string | null;
-  entityType?: string | null;
-  entityId?: string | null;
-  correlationId?: string | null;
-  from?: unknown;
-  to?: unknown;
-}
-
 interface PageArgs {
-  first: number;
+  first?: number | null;
   after?: string | null;
 }
 
-function readFilter(input: FilterInput | null | undefined): AuditFilter {
-  const { from: _from, to: _to, ...text } = input ?? {};
-  const filter: AuditFilter = readRange(input ?? {}, 'filter.');
-  for (const [key, value] of Object.entries(text)) {
-    if (value != null) filter[key as keyof typeof text] = value;
-  }
-  return filter;
+interface DeadLetterArgs extends PageArgs {
+  consumer?: string | null;
+  type?: string | null;
 }
 
-export const resolvers: GraphQLResolverMap<Context> = {
-  DateTime: DateTimeScalar,
-  JSON: JSONScalar,
-  Query: {
-    auditLogs: (_root, args: PageArgs & { filter?: FilterInput }, ctx: Context) => {
-      requireAuditor(ctx);
-      return listEntries(ctx.em, readFilter(args.filter), args);
+const optional = (value: string | null | undefined) => value ?? undefined;
+
+/** The resolvers, on the module's retention rules. */
+export function createResolvers(retention: Retention): GraphQLResolverMap<Context> {
+  const service = (ctx: Context) => new AuditService(ctx, retention);
+  return {
+    DateTime: DateTimeScalar,
+    JSON: JSONScalar,
+    Query: {
+      auditLogs: (_root, args: PageArgs & { filter?: FilterInput }, ctx: Context) => {
+        assertAuditor(ctx.identity);
+        const size = pageSize(args.first);
+        return listEntries(ctx.em, readFilter(args.filter), size, args.after);
+      },
+      verifyAuditChain: (_root, args: { from?: unknown; to?: unknown }, ctx: Context) => {
+        assertAuditor(ctx.identity);
+        return verifyChain(ctx.em, readRange(args));
+      },
+      deadLetters: (_root, args: DeadLetterArgs, ctx: Context) => {
+        assertDeadLetterAdmin(ctx.identity);
+        return deadLetters(ctx, {
+          // As given: messaging checks the page size (a null included) against its own bounds.
+          first: args.first as number | undefined,
+          after: optional(args.after),
+          consumer: optional(args.consumer),
+          type: optional(args.type),
+        });
+      },
+      deadLetter: (_root, args: { id: string }, ctx: Context) => {
+        assertDeadLetterAdmin(ctx.identity);
+        return deadLetter(ctx, args.id);
+      },
     },
-    verifyAuditChain: (_root, args: { from?: unknown; to?: unknown }, ctx: Context) => {
-      requireAuditor(ctx);
-      return verifyChain(ctx.em, readRange(args));
+    Mutation: {
+      purgeAuditLog: (_root, args: { input: { before: unknown } }, ctx: Context) => {
+        assertPurger(ctx.identity);
+        return service(ctx).purgeLog(args.input);
+      },
+      replayDeadLetter: (_root, args: { input: { id: string } }, ctx: Context) => {
+        assertDeadLetterAdmin(ctx.identity);
+        return service(ctx).replayDeadLetter(args.input);
+      },
+      discardDeadLetter: (_root, args: { input: { id: string; reason: string } }, ctx: Context) => {
+        assertDeadLetterAdmin(ctx.identity);
+        return service(ctx).discardDeadLetter(args.input);
+      },
     },
-    deadLetters: (_root, args: Parameters<typeof deadLetters>[0], ctx: Context) => {
-      requireAdmin(ctx);
-      return deadLetters(args, ctx);
+    Employee: {
+      __resolveReference: (reference: { id: string }, ctx: Context) => {
+        assertAuditor(ctx.identity);
+        return { id: reference.id };
+      },
+      auditTrail: (employee: { id: string }, args: PageArgs, ctx: Context) => {
+        assertAuditor(ctx.identity);
+        const filter = { entityType: 'employee', entityId: employee.id };
+        return listEntries(ctx.em, filter, pageSize(args.first), args.after);
+      },
     },
-    deadLetter: (_root, args: { id: string }, ctx: Context) => {
-      requireAdmin(ctx);
-      return deadLetter(args, ctx);
-    },
-  },
-  Mutation: {
-    purgeAuditLog: async (_root, args: { input: { before: unknown } }, ctx: Context) => {
-      requirePurger(ctx);
-      const before = parseDateTime(args.input.before, 'input.before');
-      return purgeEntries(ctx.em, { before, field: 'input.before', emit: ctx.emit });
-    },
-    replayDeadLetter: (_root, args: Parameters<typeof replay>[0], ctx: Context) => {
-      requireAdmin(ctx);
-      return replay(args, ctx);
-    },
-    discardDeadLetter: (_root, args: Parameters<typeof discard>[0], ctx: Context) => {
-      requireAdmin(ctx);
-      return discard(args, ctx);
-    },
-  },
-  Employee: {
-    __resolveReference: (reference: { id: string }, ctx: Context) => {
-      requireAuditor(ctx);
-      return { id: reference.id };
-    },
-    auditTrail: (employee: { id: string }, args: PageArgs, ctx: Context) => {
-      requireAuditor(ctx);
-      return listEntries(ctx.em, { entityType: 'employee', entityId: employee.id }, args);
-    },
-  },
-};
+  };
+}

@@ -2,15 +2,21 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
 import { DEFAULT_NAMESPACE, createEvent, recordEvent } from '../../../messaging/src';
-import type { EventDraft, JobDefinition, Namespace } from '../../../messaging/src/types';
-import { addDays } from '../../../runtime/src/calendar';
-import { chainEnd, lockChain } from './AuditLog';
-import { AuditEntrySchema, type AuditEntry } from './entities';
+import { untypedDraft } from '../../../messaging/src/eventTypes';
+import type { EventDraft, Namespace } from '../../../messaging/src/types';
+import {
+  SINGLE_KEY,
+  createPolicyCopies,
+  defaultRules,
+  type PolicyCopies,
+  type PolicyKind,
+  type RulesOf,
+} from '../../../runtime/src/policies';
+import { chainEnd, lockChain } from './appendEntry';
+import { AuditEntrySchema, PolicyCopySchema, type AuditEntry } from './entities';
 import { AuditReason, badField } from './errors';
-import { retentionDays } from './retentionDays';
-import { retentionDaysAt } from './retentionPolicy';
-
-export const PURGED_EVENT = 'audit.retention.purged';
+import { retentionPurged } from './events';
+import type { AuditSettings } from './settings';
 
 /** Who a purge is attributed to when no request made it. */
 export const RETENTION_ACTOR = 'service:audit-retention';
@@ -20,7 +26,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface PurgeOptions {
   /** Entries whose change happened before this are deleted. */
   before: Date;
-  /** Defaults to the RETENTION policy in force at `now` (version 1: RETENTION_DAYS, 365). */
+  /** Defaults to the RETENTION policy in force at `now`. */
   retentionDays?: number;
   now?: Date;
   /** The input field `before` came from, named in errors. */
@@ -36,13 +42,48 @@ export interface PurgeResult {
   firstRemainingId: string | null;
 }
 
+/** Audit's copy of compliance's RETENTION policy, and the purge it rules. */
+export interface Retention {
+  /** The copy of RETENTION, fed by compliance's events. */
+  policy: PolicyCopies;
+  /** The days an entry is kept under the RETENTION version in force at `at`. */
+  daysAt(em: EntityManager, at: Date): Promise<number>;
+  /** Deletes the expired entries (see {@link purgeEntries}) under the policy in force. */
+  purge(em: EntityManager, options: PurgeOptions): Promise<PurgeResult>;
+  /** {@link Retention.purge} in a fresh context. */
+  purgeExpired(orm: MikroORM, options: PurgeOptions): Promise<PurgeResult>;
+}
+
 /** The cut-off a daily job passes: the retention period before `now`. */
-export const expiryCutoff = (now = new Date(), days = retentionDays()): Date =>
+export const expiryCutoff = (now: Date, days: number): Date =>
   new Date(now.getTime() - days * DAY_MS);
 
-/** Deletes the expired entries (see {@link purgeEntries}) in a fresh context. */
-export function purgeExpired(orm: MikroORM, options: PurgeOptions): Promise<PurgeResult> {
-  return purgeEntries(orm.em.fork() as EntityManager, options);
+/**
+ * Version 1 of RETENTION is the configured retention days (RETENTION_DAYS), so without a
+ * change by HR the purge keeps what it always kept.
+ */
+export function createRetention(settings: AuditSettings): Retention {
+  const policy = createPolicyCopies({
+    schema: PolicyCopySchema,
+    kinds: ['RETENTION'],
+    defaults: <K extends PolicyKind>(kind: K, key: string) =>
+      (kind === 'RETENTION'
+        ? { auditRetentionDays: settings.retentionDays() }
+        : defaultRules(kind, key)) as RulesOf[K],
+  });
+  const daysAt = async (em: EntityManager, at: Date) =>
+    (await policy.inForce(em, 'RETENTION', SINGLE_KEY, at)).rules.auditRetentionDays;
+  const purge = async (em: EntityManager, options: PurgeOptions) => {
+    const now = options.now ?? new Date();
+    const retentionDays = options.retentionDays ?? (await daysAt(em, now));
+    return purgeEntries(em, { ...options, now, retentionDays });
+  };
+  return {
+    policy,
+    daysAt,
+    purge,
+    purgeExpired: (orm, options) => purge(orm.em.fork() as EntityManager, options),
+  };
 }
 
 /**
@@ -51,10 +92,12 @@ export function purgeExpired(orm: MikroORM, options: PurgeOptions): Promise<Purg
  * first entry to keep), so the chain stays whole; the newest entry always
  * stays, so the chain goes on from it.
  */
-export async function purgeEntries(em: EntityManager, options: PurgeOptions): Promise<PurgeResult> {
-  const now = options.now ?? new Date();
-  const days = options.retentionDays ?? (await retentionDaysAt(em, now));
-  if (options.before > expiryCutoff(now, days)) {
+export async function purgeEntries(
+  em: EntityManager,
+  options: PurgeOptions & { now: Date; retentionDays: number },
+): Promise<PurgeResult> {
+  const days = options.retentionDays;
+  if (options.before > expiryCutoff(options.now, days)) {
     const field = options.field ?? 'before';
     throw badField(
       AuditReason.WITHIN_RETENTION,
@@ -67,11 +110,7 @@ export async function purgeEntries(em: EntityManager, options: PurgeOptions): Pr
     const kept = await firstToKeep(tx, options.before);
     const deleted = kept ? await tx.nativeDelete(AuditEntrySchema, { seq: { $lt: kept.seq } }) : 0;
     const emit = options.emit ?? defaultEmit(options.namespace);
-    emit(tx, {
-      type: PURGED_EVENT,
-      subject: uuidv7(),
-      data: { purgedCount: deleted, before: options.before.toISOString() },
-    });
+    emit(tx, untypedDraft(retentionPurged(deleted, options.before)));
     return { before: options.before, deleted, firstRemainingId: kept?.id ?? null };
   });
 }
@@ -95,36 +134,3 @@ function defaultEmit(namespace: Namespace = DEFAULT_NAMESPACE) {
       namespace,
     );
 }
-
-export const PURGE_JOB = 'audit.purgeExpired';
-
-/** When the purge of `date` runs: 02:00 UTC, a quiet hour. */
-const purgeRunAt = (date: string) => new Date(`${date}T02:00:00.000Z`);
-
-/**
- * The daily retention purge, id `audit.purgeExpired:<date>`: deletes what is older than
- * the RETENTION policy in force at the run (RETENTION_DAYS until HR changes it). `plan`
- * names today's run (at once when 02:00 has passed) and tomorrow's.
- */
-export const purgeExpiredJob: JobDefinition = {
-  name: PURGE_JOB,
-  plan(now) {
-    const today = now.toISOString().slice(0, 10);
-    return [today, addDays(today, 1)].map((date) => ({
-      id: `${PURGE_JOB}:${date}`,
-      job: PURGE_JOB,
-      runAt: purgeRunAt(date),
-      payload: {},
-    }));
-  },
-  async run(ctx) {
-    const em = ctx.em as EntityManager;
-    const days = await retentionDaysAt(em, ctx.runAt);
-    await purgeEntries(em, {
-      before: expiryCutoff(ctx.runAt, days),
-      retentionDays: days,
-      now: ctx.runAt,
-      emit: (_tx, draft) => ctx.emit(draft),
-    });
-  },
-};

@@ -6,8 +6,7 @@ import { composeSupergraph } from '../../../schema/src/composeSupergraph';
 import { apiSchemaOf, loadContract, validateOperation } from '../../../schema/src/contract';
 import { contractOperation } from '../../../test-support/contractOperation';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
-import { appendEvent } from '../src/AuditLog';
-import { typeDefs } from '../src';
+import { appendEvent, typeDefs } from '../src';
 import {
   EMPLOYEE_ID,
   HR_ACTOR,
@@ -89,7 +88,7 @@ describe('EmployeeAuditTrail through a gateway', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    audit = await startAudit(db);
+    audit = await startAudit({ db });
     for (const event of eventSeries(3, new Date('2025-06-01T00:00:00Z'))) {
       await appendEvent(audit.runtime.orm.em, event);
     }

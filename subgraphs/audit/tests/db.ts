@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { isPostgres, openDatabase } from '../../../runtime/src/database';
 import { InboxEntry, OutboxEntry } from '../../../messaging/src';
-import type { TestDatabase } from '../../../test-support/database';
+import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
 import { auditEntities } from '../src/entities';
 
 /** The audit tables (and the outbox) on the suite's database, without the runtime. */
@@ -15,3 +15,17 @@ export const auditTable = (orm: MikroORM, schema = 'audit'): string =>
 /** Runs raw SQL, as someone with database access and no business going through the API would. */
 export const rawSql = (orm: MikroORM, sql: string, params: unknown[] = []) =>
   orm.em.getConnection().execute(sql, params as never[], 'run');
+
+/** A fresh database with the audit tables for each test of the suite, dropped after it. */
+export function useAuditDatabase(): { readonly db: TestDatabase; readonly orm: MikroORM } {
+  const suite = {} as { db: TestDatabase; orm: MikroORM };
+  beforeEach(async () => {
+    suite.db = await createTestDatabase();
+    suite.orm = await openAuditDatabase(suite.db);
+  });
+  afterEach(async () => {
+    await suite.orm.close();
+    await suite.db.drop();
+  });
+  return suite;
+}

@@ -3,8 +3,8 @@ import { Writable } from 'node:stream';
 import { close, listen } from '../../../runtime/src/http/createHttpServer';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
 import { createGatewayKeys } from '../../../test-support/gatewayKeys';
-import { appendEvent } from '../src/AuditLog';
-import { COLUMNS, csvCell, streamEntries } from '../src/export';
+import { appendEvent } from '../src';
+import { COLUMNS, csvCell, streamEntries } from '../src/exportRoute';
 import {
   auditor,
   eventSeries,
@@ -73,7 +73,7 @@ describe('audit export', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    audit = await startAudit(db);
+    audit = await startAudit({ db });
     await appendEvent(audit.runtime.orm.em, tricky);
     for (const event of eventSeries(SERIES, start)) await appendEvent(audit.runtime.orm.em, event);
     server = audit.runtime.createHttpServer({ gatewayAssertions: gateway.verifier });

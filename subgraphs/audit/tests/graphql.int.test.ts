@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { contractOperation } from '../../../test-support/contractOperation';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
-import { appendEvent } from '../src/AuditLog';
+import { appendEvent } from '../src';
 import { auditTable, rawSql } from './db';
 import {
   EMPLOYEE_ID,
@@ -35,7 +35,7 @@ describe('audit GraphQL', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    audit = await startAudit(db);
+    audit = await startAudit({ db });
     const em = audit.runtime.orm.em;
     // 30 events about EMPLOYEE_ID by HR_ACTOR, one a minute from `start`.
     for (const event of eventSeries(30, start)) await appendEvent(em, event);
@@ -240,7 +240,7 @@ describe('audit GraphQL', () => {
 
 it('records an event with no data', async () => {
   const db = await createTestDatabase();
-  const audit = await startAudit(db);
+  const audit = await startAudit({ db });
   try {
     await appendEvent(audit.runtime.orm.em, { ...makeEvent(), data: {} });
     const { data } = await audit.gql(contractOperation('AuditLogs'), {});

@@ -11,9 +11,9 @@ import {
 import type { EventEnvelope, Namespace } from '../../../messaging/src/types';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
 import { waitFor } from '../../../test-support/waitFor';
-import { verifyChain } from '../src/AuditLog';
+import { verifyChain } from '../src';
 import { AuditEntrySchema } from '../src/entities';
-import { PURGED_EVENT } from '../src/retention';
+import { PURGED_EVENT } from '../src/events';
 import { openAuditDatabase } from './db';
 import { eventSeries, makeEvent, startAudit, type AuditHarness } from './support';
 
@@ -40,7 +40,7 @@ describe('audit log fed by NATS', () => {
   });
 
   const start = async () => {
-    audit = await startAudit(db, { js: nats.js, jsm: nats.jsm, namespace });
+    audit = await startAudit({ db, messaging: { js: nats.js, jsm: nats.jsm, namespace } });
     return audit;
   };
   const publish = (event: EventEnvelope, msgID = event.id) =>

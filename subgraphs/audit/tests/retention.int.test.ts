@@ -2,22 +2,18 @@ import type { MikroORM } from '@mikro-orm/core';
 import { OutboxEntry } from '../../../messaging/src';
 import type { EventDraft, EventEnvelope } from '../../../messaging/src/types';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
-import { appendEvent, verifyChain } from '../src/AuditLog';
+import { appendEvent, audit, expiryCutoff, verifyChain } from '../src';
 import { AuditEntrySchema } from '../src/entities';
-import { audit } from '../src';
-import {
-  PURGED_EVENT,
-  RETENTION_ACTOR,
-  expiryCutoff,
-  purgeExpired,
-  purgeExpiredJob,
-} from '../src/retention';
-import { openAuditDatabase } from './db';
+import { PURGED_EVENT } from '../src/events';
+import { RETENTION_ACTOR } from '../src/retention';
+import { useAuditDatabase } from './db';
 import { eventSeries, makeEvent, startAudit, type AuditHarness, type Caller } from './support';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date();
 const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
+const { purgeExpiredJob } = audit;
+const { purgeExpired } = audit.retention;
 
 async function purgeEvents(orm: MikroORM): Promise<EventEnvelope[]> {
   const rows = await orm.em.fork().find(OutboxEntry, { type: PURGED_EVENT });
@@ -25,34 +21,29 @@ async function purgeEvents(orm: MikroORM): Promise<EventEnvelope[]> {
 }
 
 describe('retention purge', () => {
-  let db: TestDatabase;
-  let orm: MikroORM;
-
-  beforeEach(async () => {
-    db = await createTestDatabase();
-    orm = await openAuditDatabase(db);
-  });
-  afterEach(async () => {
-    await orm.close();
-    await db.drop();
-  });
+  const suite = useAuditDatabase();
 
   const append = async (events: EventEnvelope[]) => {
-    for (const event of events) await appendEvent(orm.em, event);
+    for (const event of events) await appendEvent(suite.orm.em, event);
   };
-  const remaining = () => orm.em.fork().find(AuditEntrySchema, {}, { orderBy: { seq: 'asc' } });
+  const remaining = () =>
+    suite.orm.em.fork().find(AuditEntrySchema, {}, { orderBy: { seq: 'asc' } });
 
   it('deletes the expired head, keeps the chain valid and records the purge in the outbox', async () => {
     await append(eventSeries(10, daysAgo(800)));
     await append(eventSeries(5, daysAgo(30)));
     const before = expiryCutoff(now, 365);
-    const result = await purgeExpired(orm, { before });
+    const result = await purgeExpired(suite.orm, { before });
     const left = await remaining();
     expect(result).toEqual({ before, deleted: 10, firstRemainingId: left[0].id });
     expect(left.map((e) => e.seq)).toEqual([11, 12, 13, 14, 15]);
-    expect(await verifyChain(orm.em)).toEqual({ valid: true, checked: 5, firstInvalidId: null });
+    expect(await verifyChain(suite.orm.em)).toEqual({
+      valid: true,
+      checked: 5,
+      firstInvalidId: null,
+    });
 
-    const [event] = await purgeEvents(orm);
+    const [event] = await purgeEvents(suite.orm);
     expect(event).toMatchObject({
       type: PURGED_EVENT,
       source: '/subgraphs/audit',
@@ -60,7 +51,7 @@ describe('retention purge', () => {
       data: { purgedCount: 10, before: before.toISOString() },
     });
     // The purge comes back as an event, and is audited like any other change.
-    const entry = await appendEvent(orm.em, event);
+    const entry = await appendEvent(suite.orm.em, event);
     expect(entry).toMatchObject({
       action: 'PURGE',
       logType: PURGED_EVENT,
@@ -69,7 +60,11 @@ describe('retention purge', () => {
       actorId: RETENTION_ACTOR,
       seq: 16,
     });
-    expect(await verifyChain(orm.em)).toEqual({ valid: true, checked: 6, firstInvalidId: null });
+    expect(await verifyChain(suite.orm.em)).toEqual({
+      valid: true,
+      checked: 6,
+      firstInvalidId: null,
+    });
   });
 
   it("runs daily as the module's job, purging what the retention period no longer covers", async () => {
@@ -87,7 +82,7 @@ describe('retention purge', () => {
     await append(eventSeries(4, daysAgo(400)));
     await append(eventSeries(3, daysAgo(10)));
     const drafts: EventDraft[] = [];
-    await orm.em.fork().transactional((em) =>
+    await suite.orm.em.fork().transactional((em) =>
       purgeExpiredJob.run({
         jobId: 'audit.purgeExpired:today',
         runAt: now,
@@ -109,12 +104,12 @@ describe('retention purge', () => {
   it('still finds tampering after a purge', async () => {
     await append(eventSeries(3, daysAgo(800)));
     await append(eventSeries(3, daysAgo(10)));
-    await purgeExpired(orm, { before: daysAgo(365) });
+    await purgeExpired(suite.orm, { before: daysAgo(365) });
     const [first, second] = await remaining();
-    const em = orm.em.fork();
+    const em = suite.orm.em.fork();
     await em.nativeDelete(AuditEntrySchema, { id: second.id });
-    expect((await verifyChain(orm.em)).firstInvalidId).not.toBe(first.id);
-    expect((await verifyChain(orm.em)).valid).toBe(false);
+    expect((await verifyChain(suite.orm.em)).firstInvalidId).not.toBe(first.id);
+    expect((await verifyChain(suite.orm.em)).valid).toBe(false);
   });
 
   it('removes only a head of the chain when times are out of order', async () => {
@@ -122,38 +117,44 @@ describe('retention purge', () => {
     await append([makeEvent({ time: daysAgo(5) })]);
     // Published late: an old time after a recent one in the chain.
     await append([makeEvent({ time: daysAgo(900) })]);
-    const result = await purgeExpired(orm, { before: daysAgo(365) });
+    const result = await purgeExpired(suite.orm, { before: daysAgo(365) });
     expect(result.deleted).toBe(2);
     expect((await remaining()).map((e) => e.seq)).toEqual([3, 4]);
-    expect((await verifyChain(orm.em)).valid).toBe(true);
+    expect((await verifyChain(suite.orm.em)).valid).toBe(true);
   });
 
   it('keeps the newest entry when everything has expired, so the chain goes on', async () => {
     await append(eventSeries(4, daysAgo(800)));
-    const result = await purgeExpired(orm, { before: daysAgo(365) });
+    const result = await purgeExpired(suite.orm, { before: daysAgo(365) });
     expect(result.deleted).toBe(3);
     await append(eventSeries(1, daysAgo(1)));
     expect((await remaining()).map((e) => e.seq)).toEqual([4, 5]);
-    expect(await verifyChain(orm.em)).toEqual({ valid: true, checked: 2, firstInvalidId: null });
+    expect(await verifyChain(suite.orm.em)).toEqual({
+      valid: true,
+      checked: 2,
+      firstInvalidId: null,
+    });
   });
 
   it('records a purge of an empty log too', async () => {
-    expect(await purgeExpired(orm, { before: daysAgo(400) })).toMatchObject({ deleted: 0 });
-    expect((await purgeEvents(orm))[0].data).toMatchObject({ purgedCount: 0 });
+    expect(await purgeExpired(suite.orm, { before: daysAgo(400) })).toMatchObject({ deleted: 0 });
+    expect((await purgeEvents(suite.orm))[0].data).toMatchObject({ purgedCount: 0 });
   });
 
   it('refuses a cut-off inside the retention period', async () => {
     await append(eventSeries(2, daysAgo(800)));
-    await expect(purgeExpired(orm, { before: daysAgo(364) })).rejects.toMatchObject({
+    await expect(purgeExpired(suite.orm, { before: daysAgo(364) })).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'before',
     });
     await expect(
-      purgeExpired(orm, { before: daysAgo(20), retentionDays: 30 }),
+      purgeExpired(suite.orm, { before: daysAgo(20), retentionDays: 30 }),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
-    expect(await purgeExpired(orm, { before: daysAgo(31), retentionDays: 30 })).toMatchObject({
-      deleted: 1,
-    });
+    expect(await purgeExpired(suite.orm, { before: daysAgo(31), retentionDays: 30 })).toMatchObject(
+      {
+        deleted: 1,
+      },
+    );
   });
 });
 
@@ -166,7 +167,7 @@ describe('purgeAuditLog mutation', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    audit = await startAudit(db);
+    audit = await startAudit({ db });
     for (const event of eventSeries(3, daysAgo(700)))
       await appendEvent(audit.runtime.orm.em, event);
     for (const event of eventSeries(2, daysAgo(3))) await appendEvent(audit.runtime.orm.em, event);

@@ -1,19 +1,16 @@
-import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { EventEnvelope } from '../../../messaging/src/types';
-import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
-import { audit } from '../src';
-import { appendEvent } from '../src/AuditLog';
+import { appendEvent, audit } from '../src';
 import { AuditEntrySchema, PolicyCopySchema } from '../src/entities';
-import { purgeExpiredJob } from '../src/retention';
-import { retentionPolicy } from '../src/retentionPolicy';
-import { openAuditDatabase } from './db';
+import { useAuditDatabase } from './db';
 import { eventSeries, makeEvent, startAudit } from './support';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date();
 const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
 const inDays = (days: number) => new Date(now.getTime() + days * DAY);
+const retentionPolicy = audit.retention.policy;
+const { purgeExpiredJob } = audit;
 
 /** compliance.policy.updated as compliance publishes it. */
 const policyUpdated = (kind: string, version: number, effectiveFrom: Date, rules: object) =>
@@ -33,26 +30,18 @@ const policyUpdated = (kind: string, version: number, effectiveFrom: Date, rules
   });
 
 describe("the retention purge under compliance's RETENTION policy", () => {
-  let db: TestDatabase;
-  let orm: MikroORM;
-
-  beforeEach(async () => {
-    db = await createTestDatabase();
-    orm = await openAuditDatabase(db);
-  });
-  afterEach(async () => {
-    await orm.close();
-    await db.drop();
-  });
+  const suite = useAuditDatabase();
 
   const hear = (event: EventEnvelope) =>
-    orm.em
+    suite.orm.em
       .fork()
       .transactional((em) => retentionPolicy.handler.handle(event, { em, emit: () => {} }));
   const remaining = async () =>
-    (await orm.em.fork().find(AuditEntrySchema, {}, { orderBy: { seq: 'asc' } })).map((e) => e.seq);
+    (await suite.orm.em.fork().find(AuditEntrySchema, {}, { orderBy: { seq: 'asc' } })).map(
+      (e) => e.seq,
+    );
   const runPurge = (runAt: Date) =>
-    orm.em.fork().transactional((em) =>
+    suite.orm.em.fork().transactional((em) =>
       purgeExpiredJob.run({
         jobId: `audit.purgeExpired:${runAt.toISOString()}`,
         runAt,
@@ -74,13 +63,13 @@ describe("the retention purge under compliance's RETENTION policy", () => {
       ...eventSeries(2, daysAgo(60)),
       ...eventSeries(2, daysAgo(10)),
     ])
-      await appendEvent(orm.em, event);
+      await appendEvent(suite.orm.em, event);
     const thirtyDays = policyUpdated('RETENTION', 2, inDays(5), { auditRetentionDays: 30 });
     await hear(thirtyDays);
     await hear(thirtyDays);
     // Other kinds are not audit's to keep.
     await hear(policyUpdated('ATTENDANCE', 2, daysAgo(1), { graceMinutes: 5 }));
-    expect(await orm.em.fork().count(PolicyCopySchema, {})).toBe(1);
+    expect(await suite.orm.em.fork().count(PolicyCopySchema, {})).toBe(1);
 
     await runPurge(now);
     expect(await remaining()).toEqual([4, 5, 6, 7]);
@@ -91,7 +80,7 @@ describe("the retention purge under compliance's RETENTION policy", () => {
   });
 
   it('judges a purge asked for by ADMIN by the version in force now', async () => {
-    const harness = await startAudit(db, undefined, 'audit_api');
+    const harness = await startAudit();
     try {
       const em = harness.runtime.orm.em.fork();
       for (const event of eventSeries(2, daysAgo(100))) await appendEvent(em, event);
@@ -117,7 +106,7 @@ describe("the retention purge under compliance's RETENTION policy", () => {
       expect(reply.errors).toBeUndefined();
       expect(reply.data!.purgeAuditLog).toEqual({ deleted: 2 });
     } finally {
-      await harness.runtime.stop();
+      await harness.stop();
     }
   });
 });

@@ -1,78 +1,35 @@
-import crypto from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { createEvent } from '../../../messaging/src';
-import type { EventEnvelope, Namespace } from '../../../messaging/src/types';
-import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import { createLocalIssuer, createTokenVerifier } from '../../../runtime/src/auth';
-import { createCipher } from '../../../runtime/src/cipher';
-import type { Role } from '../../../runtime/src/identity';
-import { createLogger } from '../../../runtime/src/logger';
+import type { EventEnvelope } from '../../../messaging/src/types';
 import {
-  createSubgraphRuntime,
-  type SubgraphRuntime,
-} from '../../../runtime/src/subgraph/createSubgraphRuntime';
-import type { TestDatabase } from '../../../test-support/database';
+  startSubgraph,
+  type Caller,
+  type StartSubgraphOptions,
+  type SubgraphHarness,
+} from '../../../test-support/startSubgraph';
 import { audit } from '../src';
 
-export const ISSUER = 'hr-platform';
+export type { Caller };
 
-export interface Caller {
-  role: Role;
-  sub?: string;
-}
-
-// Replies are read by path in tests; their shape is checked by the assertions.
-
-type Json = any;
-
-export interface GraphQLReply {
-  data?: Record<string, Json> | null;
-  errors?: { message: string; extensions?: Record<string, Json> }[];
-}
-
-export interface AuditHarness {
-  runtime: SubgraphRuntime;
+export interface AuditHarness extends SubgraphHarness {
+  /** A bearer token for `caller` (with a made-up subject when it names none). */
   token(caller: Caller): Promise<string>;
-  /** Runs an operation in-process as `caller`. */
-  gql(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLReply>;
 }
 
 export const auditor: Caller = { role: 'AUDITOR', sub: uuidv7() };
 
-/** The audit subgraph on the suite's database, with the real token verifier. */
-export async function startAudit(
-  db: TestDatabase,
-  messaging?: { js: JetStreamClient; jsm: JetStreamManager; namespace: Namespace },
-  name = 'audit',
-): Promise<AuditHarness> {
-  const issuer = createLocalIssuer({ dataDir: db.dataDir, issuer: ISSUER, audience: ISSUER });
-  const verifier = createTokenVerifier({
-    issuer: ISSUER,
-    audience: ISSUER,
-    algorithms: ['ES256'],
-    jwks: issuer.jwks(),
-  });
-  // Without the daily purge job: these tests seed old entries and purge them themselves.
-  const runtime = createSubgraphRuntime(
-    { ...audit, jobs: [] },
-    {
-      target: db.target(name),
-      verifier,
-      cipher: createCipher(crypto.randomBytes(32)),
-      logger: createLogger({ level: 'silent' }),
-      messaging,
-    },
-  );
-  await runtime.start();
-  const token = (caller: Caller) =>
-    issuer.issue({ role: caller.role, sub: caller.sub ?? uuidv7() });
+const withSubject = (caller: Caller): Caller => ({ ...caller, sub: caller.sub ?? uuidv7() });
+
+/**
+ * The audit subgraph on a test database (the suite's, when given), called as an auditor by
+ * default. Without the daily purge job: these tests seed old entries and purge them themselves.
+ */
+export async function startAudit(options: StartSubgraphOptions = {}): Promise<AuditHarness> {
+  const h = await startSubgraph({ ...audit, jobs: [] }, { defaultCaller: auditor, ...options });
   return {
-    runtime,
-    token,
-    async gql(query, variables, caller = auditor) {
-      const authorization = `Bearer ${await token(caller)}`;
-      return (await runtime.execute({ query, variables }, { authorization })) as GraphQLReply;
-    },
+    ...h,
+    token: (caller) => h.issuer.issue(withSubject(caller)),
+    gql: (query, variables, caller = auditor) => h.gql(query, variables, withSubject(caller)),
   };
 }
 

@@ -10,11 +10,10 @@ import {
   type RateCardKind,
 } from './entities';
 import { correctionReasonRequired } from './errors';
+import { RATE_CARD_SET } from './events';
 import { table } from './guards';
-import { entriesOf, lockForPosting, repost } from './ledger';
-
-/** The cause written on transactions a rate card posts. */
-export const RATE_CARD_SET = 'billing.rate_card.set';
+import { entriesOf, lockForPosting } from './ledger';
+import { repost } from './repost';
 
 /** What setting a card did, stored on the card and told in its event. */
 export type RateCardOutcome = Required<

@@ -1,4 +1,5 @@
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
+import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE } from '../../../runtime/src/calendar';
 import type { UncostedDay } from './costing';
 
 /** A value of an employee field that holds from a local day on (grade, department). */
@@ -39,6 +40,19 @@ export const EmployeeCopySchema = new EntitySchema<EmployeeCopy>({
     fieldVersions: { type: 'json' },
     version: { type: 'integer' },
   },
+});
+
+/** The copy of an employee billing has heard nothing of yet. */
+export const blankEmployee = (id: string): EmployeeCopy => ({
+  id,
+  employeeNumber: null,
+  grades: [],
+  departments: [],
+  location: DEFAULT_LOCATION,
+  timeZone: DEFAULT_TIME_ZONE,
+  managerId: null,
+  fieldVersions: {},
+  version: 0,
 });
 
 /** Billing's copy of a time entry (newest version); a deletion leaves a tombstone. */

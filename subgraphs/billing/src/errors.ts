@@ -1,47 +1,40 @@
-import { DomainError, ErrorCode } from '../../../runtime/src/errors';
+import { defineDomainErrors } from '../../../runtime/src/domainErrors';
+import { ErrorCode } from '../../../runtime/src/errors';
 
-/** Why billing refused a request. */
-export enum BillingErrorCode {
-  INVALID_INPUT = 'INVALID_INPUT',
-  FORBIDDEN = 'FORBIDDEN',
-  NOT_FOUND = 'NOT_FOUND',
-  CONFLICT = 'CONFLICT',
+/** Why billing refused a request, beyond the reasons every domain shares. */
+export enum BillingReason {
   /** A card from a past day would change costs already booked: a correction needs a reason. */
   CORRECTION_REASON_REQUIRED = 'CORRECTION_REASON_REQUIRED',
+  ACCOUNT_NOT_FOUND = 'ACCOUNT_NOT_FOUND',
+  GRADE_NOT_FOUND = 'GRADE_NOT_FOUND',
+  GRADE_EXISTS = 'GRADE_EXISTS',
 }
 
-const CODE_OF: Record<BillingErrorCode, ErrorCode> = {
-  INVALID_INPUT: ErrorCode.BAD_USER_INPUT,
-  FORBIDDEN: ErrorCode.FORBIDDEN,
-  NOT_FOUND: ErrorCode.NOT_FOUND,
-  CONFLICT: ErrorCode.CONFLICT,
+export const billingErrors = defineDomainErrors<BillingReason>('BillingError', {
   CORRECTION_REASON_REQUIRED: ErrorCode.BAD_USER_INPUT,
-};
+  ACCOUNT_NOT_FOUND: ErrorCode.NOT_FOUND,
+  GRADE_NOT_FOUND: ErrorCode.NOT_FOUND,
+  GRADE_EXISTS: ErrorCode.CONFLICT,
+});
 
-export class BillingError extends DomainError {
-  override name = 'BillingError';
+export const invalid = (field: string, message: string) => billingErrors.invalid(field, message);
 
-  constructor(
-    readonly billingCode: BillingErrorCode,
-    message: string,
-    details: { field?: string } = {},
-  ) {
-    super(CODE_OF[billingCode], message, billingCode, details);
-  }
-}
+export const forbiddenTo = (message: string) => billingErrors.forbidden(message);
 
-export const invalid = (field: string, message: string) =>
-  new BillingError(BillingErrorCode.INVALID_INPUT, message, { field });
+export const accountNotFound = (id: string) =>
+  billingErrors.error(BillingReason.ACCOUNT_NOT_FOUND, `Billing account ${id} was not found.`);
 
-export const forbiddenTo = (message: string) =>
-  new BillingError(BillingErrorCode.FORBIDDEN, message);
+export const gradeNotFound = (code: string) =>
+  billingErrors.error(
+    BillingReason.GRADE_NOT_FOUND,
+    `Grade ${code} (grades held by employees are described by creating them) was not found.`,
+  );
 
-export const notFoundIn = (what: string, id: string) =>
-  new BillingError(BillingErrorCode.NOT_FOUND, `${what} ${id} was not found.`);
-
-export const conflict = (message: string) => new BillingError(BillingErrorCode.CONFLICT, message);
+export const gradeExists = (code: string) =>
+  billingErrors.error(
+    BillingReason.GRADE_EXISTS,
+    `Grade ${code} exists already: change it with updateGrade.`,
+  );
 
 export const correctionReasonRequired = (message: string) =>
-  new BillingError(BillingErrorCode.CORRECTION_REASON_REQUIRED, message, {
-    field: 'correctionReason',
-  });
+  billingErrors.invalid('correctionReason', message, BillingReason.CORRECTION_REASON_REQUIRED);

@@ -1,7 +1,10 @@
+import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE, localDate } from '../../../runtime/src/calendar';
+import type { CataloguedEvent } from '../../../messaging/src/eventTypes';
 import type { EventEnvelope, EventHandlerDefinition } from '../../../messaging/src/types';
+import { localDate } from '../../../runtime/src/calendar';
 import {
+  blankEmployee,
   EmployeeCopySchema,
   EmployeeGradeSchema,
   EntryCopySchema,
@@ -9,7 +12,6 @@ import {
   type EmployeeCopy,
 } from './entities';
 import { ensureLedgerGuards } from './guards';
-import { DEFAULT_CURRENCY } from './money';
 import {
   costCentre,
   ensureAccounts,
@@ -17,8 +19,9 @@ import {
   liability,
   lockForPosting,
   rateBookFor,
-  repost,
 } from './ledger';
+import { DEFAULT_CURRENCY } from './money';
+import { repost } from './repost';
 
 export const ENTRY_EVENTS = ['time.entry.recorded', 'time.entry.amended', 'time.entry.deleted'];
 export const EMPLOYEE_EVENTS = [
@@ -27,51 +30,43 @@ export const EMPLOYEE_EVENTS = [
   'employees.manager.assigned',
 ];
 
+type EntryEvent = CataloguedEvent<
+  'time.entry.recorded' | 'time.entry.amended' | 'time.entry.deleted'
+>;
+type EmployeeEvent = CataloguedEvent<
+  'employees.employee.created' | 'employees.employee.updated' | 'employees.manager.assigned'
+>;
+
 /** The first day of time: the hiring record's grade and department hold for all earlier work. */
 const BEGINNING = '0001-01-01';
 
-interface EntryData {
-  employeeId: string;
-  entryId: string;
-  version: number;
-  periodType: string;
-  startTime: string;
-  endTime: string | null;
-  mealBreakMinutes: number;
-}
+/** The fields of the copy that keep their newest version, whatever order events come in. */
+const LATEST_FIELDS = ['employeeNumber', 'location', 'timeZone', 'managerId'] as const;
 
-interface EmployeeData {
-  employeeId: string;
-  employeeNumber?: string;
-  version: number;
-  department?: string;
-  grade?: string;
-  location?: string;
-  timeZone?: string;
-  managerId?: string | null;
-  changes?: Record<string, { new: unknown } | undefined>;
-}
-
-const causeOf = (event: EventEnvelope) => ({
+const causeOf = (event: Pick<EventEnvelope, 'id' | 'type' | 'time'>) => ({
   eventId: event.id,
   type: event.type,
   occurredAt: new Date(event.time),
 });
+
+/** A copy as stored, outside the identity map (the handler writes with native statements). */
+const storedCopy = <T extends { id: string }>(
+  em: EntityManager,
+  schema: EntitySchema<T>,
+  id: string,
+): Promise<T | null> =>
+  em.findOne(schema, { id } as FilterQuery<T>, { disableIdentityMap: true }) as Promise<T | null>;
 
 /**
  * A time entry event. The copy keeps the newest version: an older or equal version (a
  * duplicate, or one overtaken) changes nothing. A newer one reverses every live cost of the
  * entry and posts its cost now (nothing once deleted or while open).
  */
-export async function applyEntryEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
-  const data = event.data as unknown as EntryData;
+export async function applyEntryEvent(em: EntityManager, event: EntryEvent): Promise<void> {
+  const { data } = event;
   await ensureLedgerGuards(em);
   await lockForPosting(em, [data.employeeId]);
-  const copy = await em.findOne(
-    EntryCopySchema,
-    { id: data.entryId },
-    { disableIdentityMap: true },
-  );
+  const copy = await storedCopy(em, EntryCopySchema, data.entryId);
   if (copy && copy.version >= data.version) return;
   const fields = {
     employeeId: copy?.employeeId ?? data.employeeId,
@@ -84,11 +79,7 @@ export async function applyEntryEvent(em: EntityManager, event: EventEnvelope): 
   };
   if (copy) await em.nativeUpdate(EntryCopySchema, { id: data.entryId }, fields);
   else await em.insert(EntryCopySchema, { id: data.entryId, ...fields });
-  const employee = await em.findOne(
-    EmployeeCopySchema,
-    { id: fields.employeeId },
-    { disableIdentityMap: true },
-  );
+  const employee = await storedCopy(em, EmployeeCopySchema, fields.employeeId);
   const rates = await rateBookFor(em, [employee]);
   await repost(
     em,
@@ -100,90 +91,23 @@ export async function applyEntryEvent(em: EntityManager, event: EventEnvelope): 
   );
 }
 
-function addDated(history: Dated[], item: Dated): Dated[] {
-  if (history.some((h) => h.version === item.version)) return history;
-  return [...history, item];
-}
-
 /**
  * An employees event. Grade and department are kept as histories (a change holds from the
  * local day of the event), so costs of earlier days keep their grade; location, zone and
  * manager keep their newest version per field, so events in any order end in one state.
  * Then the employee's entries are re-costed where anything changed (often nothing).
  */
-export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
-  const data = event.data as unknown as EmployeeData;
+export async function applyEmployeeEvent(em: EntityManager, event: EmployeeEvent): Promise<void> {
+  const { employeeId, version } = event.data;
   await ensureLedgerGuards(em);
-  await lockForPosting(em, [data.employeeId]);
-  const existing = await em.findOne(
-    EmployeeCopySchema,
-    { id: data.employeeId },
-    { disableIdentityMap: true },
-  );
-  const copy: EmployeeCopy = existing ?? {
-    id: data.employeeId,
-    employeeNumber: null,
-    grades: [],
-    departments: [],
-    location: DEFAULT_LOCATION,
-    timeZone: DEFAULT_TIME_ZONE,
-    managerId: null,
-    fieldVersions: {},
-    version: 0,
-  };
+  await lockForPosting(em, [employeeId]);
+  const existing = await storedCopy(em, EmployeeCopySchema, employeeId);
+  const copy = existing ?? blankEmployee(employeeId);
   const created = event.type === 'employees.employee.created';
-  const values: Record<string, unknown> = {};
-  if (created) {
-    Object.assign(values, data);
-  } else if (event.type === 'employees.employee.updated') {
-    for (const [field, change] of Object.entries(data.changes ?? {}))
-      if (change) values[field] = change.new;
-  } else if (event.type === 'employees.manager.assigned') {
-    values.managerId = data.managerId ?? null;
-  }
-  if (data.employeeNumber) values.employeeNumber ??= data.employeeNumber;
-
+  const values = valuesOf(event);
   const from = created ? BEGINNING : localDate(new Date(event.time), copy.timeZone);
-  const newGrades: string[] = [];
-  if (typeof values.grade === 'string') {
-    copy.grades = addDated(copy.grades, { from, version: data.version, value: values.grade });
-    newGrades.push(values.grade);
-  }
-  if (typeof values.department === 'string')
-    copy.departments = addDated(copy.departments, {
-      from,
-      version: data.version,
-      value: values.department,
-    });
-  for (const field of ['employeeNumber', 'location', 'timeZone', 'managerId'] as const) {
-    if (!(field in values)) continue;
-    if ((copy.fieldVersions[field] ?? 0) >= data.version) continue;
-    const value = values[field];
-    if (field === 'managerId') copy.managerId = typeof value === 'string' ? value : null;
-    else if (typeof value === 'string') copy[field] = value;
-    copy.fieldVersions = { ...copy.fieldVersions, [field]: data.version };
-  }
-  copy.version = Math.max(copy.version, data.version);
-
-  const row = {
-    employeeNumber: copy.employeeNumber,
-    grades: copy.grades,
-    departments: copy.departments,
-    location: copy.location,
-    timeZone: copy.timeZone,
-    managerId: copy.managerId,
-    fieldVersions: copy.fieldVersions,
-    version: copy.version,
-  };
-  if (existing) await em.nativeUpdate(EmployeeCopySchema, { id: copy.id }, row);
-  else await em.insert(EmployeeCopySchema, { id: copy.id, ...row });
-  if (newGrades.length)
-    await em
-      .createQueryBuilder(EmployeeGradeSchema)
-      .insert(newGrades.map((grade) => ({ id: `${copy.id}|${grade}`, employeeId: copy.id, grade })))
-      .onConflict()
-      .ignore()
-      .execute();
+  const newGrades = applyValues(copy, values, { from, version });
+  await saveEmployee(em, copy, !!existing, newGrades);
 
   // Accounts are opened on first sight of an employee, in the default currency.
   if (created && typeof values.department === 'string')
@@ -195,19 +119,79 @@ export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope
   const entries = await entriesOf(em, [copy.id]);
   if (!entries.length) return;
   const rates = await rateBookFor(em, [copy]);
-  await repost(
-    em,
-    entries.map((entry) => ({ entry, employee: copy })),
-    'diff',
-    causeOf(event),
-    rates,
-  );
+  const items = entries.map((entry) => ({ entry, employee: copy }));
+  await repost(em, items, 'diff', causeOf(event), rates);
 }
 
-/** Applies any event billing consumes, inside the caller's transaction. */
+/** What an employees event says of the fields billing keeps. */
+function valuesOf(event: EmployeeEvent): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  if (event.type === 'employees.employee.created') Object.assign(values, event.data);
+  else if (event.type === 'employees.employee.updated') {
+    for (const [field, change] of Object.entries(event.data.changes))
+      if (change) values[field] = change.new;
+  } else values.managerId = event.data.managerId ?? null;
+  if (event.data.employeeNumber) values.employeeNumber ??= event.data.employeeNumber;
+  return values;
+}
+
+/** Lays the values over the copy (`at`: the version and day they hold from); returns new grades. */
+function applyValues(
+  copy: EmployeeCopy,
+  values: Record<string, unknown>,
+  at: Omit<Dated, 'value'>,
+): string[] {
+  const newGrades: string[] = [];
+  if (typeof values.grade === 'string') {
+    copy.grades = addDated(copy.grades, { ...at, value: values.grade });
+    newGrades.push(values.grade);
+  }
+  if (typeof values.department === 'string')
+    copy.departments = addDated(copy.departments, { ...at, value: values.department });
+  for (const field of LATEST_FIELDS) {
+    if (!(field in values)) continue;
+    if ((copy.fieldVersions[field] ?? 0) >= at.version) continue;
+    const value = values[field];
+    if (field === 'managerId') copy.managerId = typeof value === 'string' ? value : null;
+    else if (typeof value === 'string') copy[field] = value;
+    copy.fieldVersions = { ...copy.fieldVersions, [field]: at.version };
+  }
+  copy.version = Math.max(copy.version, at.version);
+  return newGrades;
+}
+
+function addDated(history: Dated[], item: Dated): Dated[] {
+  if (history.some((h) => h.version === item.version)) return history;
+  return [...history, item];
+}
+
+/** Writes the copy, and the grades it holds for the first time. */
+async function saveEmployee(
+  em: EntityManager,
+  copy: EmployeeCopy,
+  exists: boolean,
+  newGrades: string[],
+): Promise<void> {
+  const { id, ...row } = copy;
+  if (exists) await em.nativeUpdate(EmployeeCopySchema, { id }, row);
+  else await em.insert(EmployeeCopySchema, copy);
+  if (newGrades.length)
+    await em
+      .createQueryBuilder(EmployeeGradeSchema)
+      .insert(newGrades.map((grade) => ({ id: `${id}|${grade}`, employeeId: id, grade })))
+      .onConflict()
+      .ignore()
+      .execute();
+}
+
+/**
+ * Applies any event billing consumes, inside the caller's transaction. The runtime checked
+ * it against the catalogue before it got here, so its data is the type's.
+ */
 export async function applyEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
-  if (ENTRY_EVENTS.includes(event.type)) return applyEntryEvent(em, event);
-  if (EMPLOYEE_EVENTS.includes(event.type)) return applyEmployeeEvent(em, event);
+  if (ENTRY_EVENTS.includes(event.type)) return applyEntryEvent(em, event as unknown as EntryEvent);
+  if (EMPLOYEE_EVENTS.includes(event.type))
+    return applyEmployeeEvent(em, event as unknown as EmployeeEvent);
 }
 
 /**

@@ -1,25 +1,21 @@
 import path from 'node:path';
 import { defineSubgraph, type SubgraphModule } from '../../../runtime/src/subgraph/SubgraphModule';
 import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
-import { closeDayJob } from './close';
 import { entities } from './entities';
 import { ledgerHandler } from './handlers';
+import { closeDayJob } from './jobs';
 import { createLoaders, type BillingLoaders } from './loaders';
 import { createResolvers } from './resolvers';
+import { billingSettings, type BillingOptions } from './settings';
 
 export const typeDefs = readSubgraphSdl(path.join(__dirname, 'schema.graphql'));
-
-export interface BillingOptions {
-  /** The clock rate cards and closes are checked against (tests pin it). */
-  now?: () => Date;
-}
 
 /** The money: rate cards, a double-entry ledger of time costs, statements and the daily close. */
 export function createBilling(options: BillingOptions = {}): SubgraphModule<BillingLoaders> {
   return defineSubgraph<BillingLoaders>({
     name: 'billing',
     typeDefs,
-    resolvers: createResolvers(options.now ?? (() => new Date())),
+    resolvers: createResolvers(billingSettings(options)),
     entities,
     loaders: createLoaders,
     eventHandlers: [ledgerHandler],
@@ -29,9 +25,10 @@ export function createBilling(options: BillingOptions = {}): SubgraphModule<Bill
 
 export const billing = createBilling();
 
-export type { BillingLoaders };
+export type { BillingLoaders, BillingOptions };
 export { applyEvent } from './handlers';
-export { closeDay, closeDayJob, CLOSE_JOB, DAY_CLOSED } from './close';
+export { closeDay } from './closeDay';
+export { closeDayJob, CLOSE_JOB } from './jobs';
+export { DAY_CLOSED, RATE_CARD_SET } from './events';
 export { ensureLedgerGuards } from './guards';
 export { assessEntry, costEntry, RateBook } from './costing';
-export { RATE_CARD_SET } from './BillingService';

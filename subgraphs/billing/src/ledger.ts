@@ -1,20 +1,16 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { v5 as uuidv5 } from 'uuid';
 import { addDays } from '../../../runtime/src/calendar';
-import { assessEntry, RateBook, type DayCost } from './costing';
+import { RateBook } from './costing';
 import {
   AccountSchema,
   EntryCopySchema,
-  PostingSchema,
   RateCardSchema,
-  TransactionSchema,
-  UncostedEntrySchema,
   type AccountKind,
   type EmployeeCopy,
   type EntryCopy,
   type LedgerTransaction,
   type Posting,
-  type UncostedEntry,
 } from './entities';
 import { postgresSchema, table } from './guards';
 
@@ -101,24 +97,6 @@ export async function ensureAccounts(em: EntityManager, specs: AccountSpec[]): P
     .execute();
 }
 
-/** One entry to bring in line with the ledger: its copy, and its employee (or null). */
-export interface RepostItem {
-  entry: EntryCopy;
-  employee: EmployeeCopy | null;
-}
-
-const DEFAULT_EMPLOYEE = (id: string): EmployeeCopy => ({
-  id,
-  employeeNumber: null,
-  grades: [],
-  departments: [],
-  location: 'ENGLAND_AND_WALES',
-  timeZone: 'Europe/London',
-  managerId: null,
-  fieldVersions: {},
-  version: 0,
-});
-
 /** Rate cards of the grades these employees have had, in one query. */
 export async function rateBookFor(
   em: EntityManager,
@@ -129,192 +107,6 @@ export async function rateBookFor(
   return new RateBook(
     await em.find(RateCardSchema, { grade: { $in: grades } }, { disableIdentityMap: true }),
   );
-}
-
-/** The ledger's view of what an entry costs now: its COST transactions not reversed. */
-interface LiveCost {
-  tx: LedgerTransaction;
-  postings: Posting[];
-}
-
-/** What a re-costing did. */
-export interface RepostResult {
-  /** COST transactions reversed. */
-  reversed: number;
-  /** COST transactions posted. */
-  posted: number;
-}
-
-/**
- * Brings the ledger in line with the entries' costs now, in the caller's transaction.
- * `all` (a time entry event): every live cost of the entry is reversed and its cost posted
- * afresh. `diff` (an employee or rate card change): only days whose amount or accounts
- * changed are reversed and posted again. Every write is batched: one statement per table.
- * The entries' uncosted days are recorded alongside (and cleared once costed).
- * `newEntries` says no item's entry has been seen before (so there is nothing to reverse).
- */
-export async function repost(
-  em: EntityManager,
-  items: RepostItem[],
-  mode: 'all' | 'diff',
-  cause: Cause,
-  rates: RateBook,
-  options: { newEntries?: boolean } = {},
-): Promise<RepostResult> {
-  if (!items.length) return { reversed: 0, posted: 0 };
-  const entryIds = items.map((i) => i.entry.id);
-  // An entry seen for the first time has no ledger history: its copy is written in the
-  // same transaction as its first posting, and copies are never removed.
-  const existing = options.newEntries
-    ? []
-    : await em.find(
-        TransactionSchema,
-        { entryId: { $in: entryIds } },
-        { disableIdentityMap: true },
-      );
-  const reversed = new Set(existing.map((t) => t.reversesId).filter((id): id is string => !!id));
-  const liveTxs = existing.filter((t) => t.kind === 'COST' && !reversed.has(t.id));
-  const livePostings = liveTxs.length
-    ? await em.find(
-        PostingSchema,
-        { transactionId: { $in: liveTxs.map((t) => t.id) } },
-        { disableIdentityMap: true },
-      )
-    : [];
-  const live = new Map<string, LiveCost[]>();
-  for (const tx of liveTxs) {
-    const list = live.get(tx.entryId) ?? [];
-    list.push({ tx, postings: livePostings.filter((p) => p.transactionId === tx.id) });
-    live.set(tx.entryId, list);
-  }
-
-  const toReverse: LiveCost[] = [];
-  const toPost: { item: RepostItem; cost: DayCost }[] = [];
-  const uncosted: UncostedEntry[] = [];
-  const checkedAt = new Date();
-  for (const item of items) {
-    const assessment = assessEntry(item.entry, item.employee, rates);
-    const desired = assessment.costs;
-    const [first] = assessment.uncosted;
-    if (first)
-      uncosted.push({
-        entryId: item.entry.id,
-        employeeId: item.entry.employeeId,
-        periodType: item.entry.periodType,
-        startTime: item.entry.startTime,
-        endTime: item.entry.endTime!,
-        firstDay: first.workDate,
-        reason: first.reason,
-        grade: first.grade,
-        days: assessment.uncosted,
-        checkedAt,
-      });
-    const current = [...(live.get(item.entry.id) ?? [])];
-    if (mode === 'all') {
-      toReverse.push(...current);
-      desired.forEach((cost) => toPost.push({ item, cost }));
-      continue;
-    }
-    for (const cost of desired) {
-      const debit = accountId('COST_CENTRE', cost.department, cost.currency);
-      const credit = accountId('PAYROLL_LIABILITY', item.entry.employeeId, cost.currency);
-      const same = current.findIndex(
-        ({ tx, postings }) =>
-          tx.workDate === cost.workDate &&
-          postings.length === 2 &&
-          postings.some((p) => p.accountId === debit && p.amountMinor === cost.amountMinor) &&
-          postings.some((p) => p.accountId === credit && p.amountMinor === -cost.amountMinor),
-      );
-      if (same >= 0) current.splice(same, 1);
-      else toPost.push({ item, cost });
-    }
-    toReverse.push(...current);
-  }
-  await recordUncosted(em, options.newEntries ? [] : entryIds, uncosted);
-  if (!toReverse.length && !toPost.length) return { reversed: 0, posted: 0 };
-
-  await ensureAccounts(
-    em,
-    toPost.flatMap(({ item, cost }) => [
-      costCentre(cost.department, cost.currency),
-      liability(item.employee ?? DEFAULT_EMPLOYEE(item.entry.employeeId), cost.currency),
-    ]),
-  );
-  const lastClosed = await lastClosedDay(em);
-  const recordedAt = new Date();
-  const txRows: LedgerTransaction[] = [];
-  const postingRows: Posting[] = [];
-  const common = (workDate: string) => {
-    const bookingDate = bookingDateFor(workDate, lastClosed);
-    return {
-      id: uuidv7(),
-      workDate,
-      bookingDate,
-      late: bookingDate > workDate,
-      occurredAt: cause.occurredAt,
-      sourceEventId: cause.eventId,
-      cause: cause.type,
-      recordedAt,
-    };
-  };
-  for (const { tx, postings } of toReverse) {
-    const row: LedgerTransaction = {
-      ...common(tx.workDate),
-      kind: 'REVERSAL',
-      entryId: tx.entryId,
-      employeeId: tx.employeeId,
-      reversesId: tx.id,
-      rateCardId: null,
-    };
-    txRows.push(row);
-    for (const p of postings)
-      postingRows.push({
-        id: uuidv7(),
-        transactionId: row.id,
-        accountId: p.accountId,
-        amountMinor: -p.amountMinor,
-        currency: p.currency,
-        bookingDate: row.bookingDate,
-      });
-  }
-  for (const { item, cost } of toPost) {
-    const row: LedgerTransaction = {
-      ...common(cost.workDate),
-      kind: 'COST',
-      entryId: item.entry.id,
-      employeeId: item.entry.employeeId,
-      reversesId: null,
-      rateCardId: cost.rateCardId,
-    };
-    txRows.push(row);
-    const line = (account: string, amountMinor: number): Posting => ({
-      id: uuidv7(),
-      transactionId: row.id,
-      accountId: account,
-      amountMinor,
-      currency: cost.currency,
-      bookingDate: row.bookingDate,
-    });
-    postingRows.push(
-      line(accountId('COST_CENTRE', cost.department, cost.currency), cost.amountMinor),
-      line(accountId('PAYROLL_LIABILITY', item.entry.employeeId, cost.currency), -cost.amountMinor),
-    );
-  }
-  assertBalanced(txRows, postingRows);
-  // Postings first: on SQLite the transaction row seals its postings (see guards.ts).
-  await em.insertMany(PostingSchema, postingRows);
-  await em.insertMany(TransactionSchema, txRows);
-  return { reversed: toReverse.length, posted: toPost.length };
-}
-
-/** Replaces the uncosted rows of some entries (a derived list, so rows are replaced). */
-async function recordUncosted(
-  em: EntityManager,
-  entryIds: string[],
-  rows: UncostedEntry[],
-): Promise<void> {
-  if (entryIds.length) await em.nativeDelete(UncostedEntrySchema, { entryId: { $in: entryIds } });
-  if (rows.length) await em.insertMany(UncostedEntrySchema, rows);
 }
 
 /** The check in code: every transaction has postings and they sum to zero per currency. */

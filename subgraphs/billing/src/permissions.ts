@@ -1,3 +1,4 @@
+import { mayReadEmployee, type ManagerChain } from '../../../runtime/src/access';
 import { hasRole, type Identity } from '../../../runtime/src/identity';
 import { forbiddenTo } from './errors';
 
@@ -19,9 +20,6 @@ export function assertCanClose(identity: Identity): void {
   throw forbiddenTo('Only FINANCE may close a billing day.');
 }
 
-/** The ids of an employee's managers in billing's copy, nearest first. */
-export type ManagerChain = (employeeId: string) => Promise<readonly string[]>;
-
 /**
  * An employee's cost: FINANCE, HR, ADMIN and SYSTEM for anyone; the employee themself;
  * a MANAGER for their direct and indirect reports. Everyone else is FORBIDDEN.
@@ -31,10 +29,6 @@ export async function assertCanReadCost(
   employeeId: string,
   managersOf: ManagerChain,
 ): Promise<void> {
-  if (hasRole(identity, 'FINANCE', 'HR', 'SYSTEM')) return;
-  if (identity.role !== 'PARTNER' && identity.employeeId === employeeId) return;
-  if (identity.role === 'MANAGER' && identity.employeeId) {
-    if ((await managersOf(employeeId)).includes(identity.employeeId)) return;
-  }
+  if (await mayReadEmployee(identity, employeeId, managersOf, 'FINANCE', 'HR', 'SYSTEM')) return;
   throw forbiddenTo("You may not read this employee's cost.");
 }

@@ -1,7 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { loadCatalogue } from '../../../messaging/src';
 import { costEntry, RateBook } from '../src';
-import type { RateCard } from '../src/entities';
 import {
   cardInput,
   costOf,
@@ -9,6 +8,7 @@ import {
   entryEvent,
   finance,
   ledgerSums,
+  rateCardRow,
   startBilling,
   type BillingHarness,
   type CardFields,
@@ -211,21 +211,9 @@ describe('billing: cards from a past day, corrections and uncosted entries', () 
     expect(ledgerSums(postings).get('GBP')).toBe(0);
 
     // The employee's cost equals a fresh costing of the entries at the cards now in force.
-    const card = (id: string, c: CardFields): RateCard => ({
-      id,
-      grade: c.grade,
-      effectiveFrom: c.effectiveFrom,
-      baseHourlyRateMinor: c.rate,
-      currency: 'GBP',
-      overtimeMultiplier: 15000,
-      nightMultiplier: 12500,
-      publicHolidayMultiplier: 20000,
-      setAt: new Date(),
-      setBy: 'test',
-    });
     const book = new RateBook([
-      card('1', { grade: 'C1', effectiveFrom: '2026-03-01', rate: 2000 }),
-      card('2', correction),
+      rateCardRow('1', { grade: 'C1', effectiveFrom: '2026-03-01', rate: 2000 }),
+      rateCardRow('2', correction),
     ]);
     const employee = {
       timeZone: 'Europe/London',

@@ -5,18 +5,10 @@ import { assessEntry, billing, closeDayJob, costEntry, RateBook } from '../src';
 import type { RateCard } from '../src/entities';
 import { assertBalanced } from '../src/ledger';
 import { isCurrency, roundHalfEven, toScaled } from '../src/money';
+import { rateCardRow } from './support';
 
 const card = (fields: Partial<RateCard> = {}): RateCard => ({
-  id: '01',
-  grade: 'G1',
-  effectiveFrom: '2026-01-01',
-  baseHourlyRateMinor: 2000,
-  currency: 'GBP',
-  overtimeMultiplier: 15000,
-  nightMultiplier: 12500,
-  publicHolidayMultiplier: 20000,
-  setAt: new Date(),
-  setBy: 'test',
+  ...rateCardRow('01', { grade: 'G1', effectiveFrom: '2026-01-01', rate: 2000 }),
   ...fields,
 });
 

@@ -1,13 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { EventEnvelope } from '../../../messaging/src/types';
 import { assessEntry, RateBook } from '../src';
-import type { RateCard } from '../src/entities';
 import {
   costOf,
   employeeCreated,
   finance,
   entryEvent,
   ledgerSums,
+  rateCardRow,
   startBilling,
   type BillingHarness,
   type CardFields,
@@ -149,18 +149,7 @@ describe('billing: property — the ledger always balances and equals the entrie
 
       // From scratch: the final version of every entry, the cards in the order they were set.
       const book = new RateBook(
-        cards.map((c, i): RateCard => ({
-          id: `${String(i).padStart(4, '0')}`,
-          grade: c.grade,
-          effectiveFrom: c.effectiveFrom,
-          baseHourlyRateMinor: c.rate,
-          currency: 'GBP',
-          overtimeMultiplier: Math.round(c.overtime! * 10000),
-          nightMultiplier: Math.round(c.night! * 10000),
-          publicHolidayMultiplier: Math.round(c.holiday! * 10000),
-          setAt: new Date(),
-          setBy: 'test',
-        })),
+        cards.map((c, i) => rateCardRow(`${String(i).padStart(4, '0')}`, c)),
       );
       const waiting: string[] = [];
       for (const employee of employees) {

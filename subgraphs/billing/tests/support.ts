@@ -11,6 +11,7 @@ import {
   type SubgraphHarness,
 } from '../../../test-support/startSubgraph';
 import { applyEvent, createBilling } from '../src';
+import type { RateCard } from '../src/entities';
 import { table } from '../src/guards';
 
 const catalogue = loadCatalogue();
@@ -123,6 +124,23 @@ export const cardInput = (card: CardFields) => ({
   nightMultiplier: card.night ?? 1.25,
   publicHolidayMultiplier: card.holiday ?? 2,
 });
+
+/** A card as billing stores it (multipliers in ten-thousandths), for costing by hand. */
+export function rateCardRow(id: string, card: CardFields): RateCard {
+  const input = cardInput(card);
+  return {
+    id,
+    grade: card.grade,
+    effectiveFrom: card.effectiveFrom,
+    baseHourlyRateMinor: card.rate,
+    currency: input.baseHourlyRate.currency,
+    overtimeMultiplier: Math.round(input.overtimeMultiplier * 10000),
+    nightMultiplier: Math.round(input.nightMultiplier * 10000),
+    publicHolidayMultiplier: Math.round(input.publicHolidayMultiplier * 10000),
+    setAt: new Date(),
+    setBy: 'test',
+  };
+}
 
 export function employeeCreated(
   employeeId: string,
@@ -252,20 +270,7 @@ export async function rawDb(h: BillingHarness): Promise<RawDb> {
         params,
       );
     };
-    return {
-      run,
-      async inTransaction(statements) {
-        await run('begin');
-        try {
-          for (const [sql, params] of statements) await run(sql, params);
-          await run('commit');
-        } catch (error) {
-          await run('rollback');
-          throw error;
-        }
-      },
-      close: () => client.end(),
-    };
+    return { run, inTransaction: inTransaction(run, () => true), close: () => client.end() };
   }
   // better-sqlite3 as the ORM's knex loaded it (no type package is installed).
   const knex = (h.runtime.orm.em.getConnection() as AbstractSqlConnection).getKnex();
@@ -281,19 +286,24 @@ export async function rawDb(h: BillingHarness): Promise<RawDb> {
   };
   return {
     run,
-    async inTransaction(statements) {
-      await run('begin');
-      try {
-        for (const [sql, params] of statements) await run(sql, params);
-        await run('commit');
-      } catch (error) {
-        if (db.inTransaction) await run('rollback');
-        throw error;
-      }
-    },
+    inTransaction: inTransaction(run, () => db.inTransaction),
     close: async () => void db.close(),
   };
 }
+
+/** Runs statements between begin and commit; rolls back on a failure while one is open. */
+const inTransaction =
+  (run: RawDb['run'], isOpen: () => boolean): RawDb['inTransaction'] =>
+  async (statements) => {
+    await run('begin');
+    try {
+      for (const [sql, params] of statements) await run(sql, params);
+      await run('commit');
+    } catch (error) {
+      if (isOpen()) await run('rollback');
+      throw error;
+    }
+  };
 
 /**
  * Expects the database to refuse: matches the error's message. (`rejects.toThrow` is not

@@ -1,49 +1,32 @@
-import { DomainError, ErrorCode } from '../../../runtime/src/errors';
+import { defineDomainErrors } from '../../../runtime/src/domainErrors';
+import { ErrorCode } from '../../../runtime/src/errors';
 
-/** Why the notifications domain refused a request. */
-export enum NotificationsErrorCode {
-  INVALID_INPUT = 'INVALID_INPUT',
+/** Why the notifications domain refused a request, beyond the reasons every domain shares. */
+export enum NotificationsReason {
   UNKNOWN_RECIPIENT = 'UNKNOWN_RECIPIENT',
   NOTIFICATION_NOT_FOUND = 'NOTIFICATION_NOT_FOUND',
-  FORBIDDEN = 'FORBIDDEN',
 }
 
-/** The one place where a domain reason becomes a code of the platform's error table. */
-const CODE_OF: Record<NotificationsErrorCode, ErrorCode> = {
-  INVALID_INPUT: ErrorCode.BAD_USER_INPUT,
+export const notificationsErrors = defineDomainErrors<NotificationsReason>('NotificationsError', {
   UNKNOWN_RECIPIENT: ErrorCode.BAD_USER_INPUT,
   NOTIFICATION_NOT_FOUND: ErrorCode.NOT_FOUND,
-  FORBIDDEN: ErrorCode.FORBIDDEN,
-};
-
-export class NotificationsError extends DomainError {
-  override name = 'NotificationsError';
-
-  constructor(
-    readonly notificationsCode: NotificationsErrorCode,
-    message: string,
-    details: { field?: string; extensions?: Record<string, unknown> } = {},
-  ) {
-    super(CODE_OF[notificationsCode], message, notificationsCode, details);
-  }
-}
+});
 
 export const invalid = (field: string, message: string) =>
-  new NotificationsError(NotificationsErrorCode.INVALID_INPUT, message, { field });
+  notificationsErrors.invalid(field, message);
+
+export const forbiddenTo = (message: string) => notificationsErrors.forbidden(message);
 
 export const unknownRecipient = (field: string, ids: string[]) =>
-  new NotificationsError(
-    NotificationsErrorCode.UNKNOWN_RECIPIENT,
+  notificationsErrors.error(
+    NotificationsReason.UNKNOWN_RECIPIENT,
     `There is no employee ${ids.join(', ')}.`,
     { field, extensions: { unknownIds: ids } },
   );
 
 export const notificationNotFound = (id: string) =>
-  new NotificationsError(
-    NotificationsErrorCode.NOTIFICATION_NOT_FOUND,
+  notificationsErrors.error(
+    NotificationsReason.NOTIFICATION_NOT_FOUND,
     `Notification ${id} was not found.`,
     { extensions: { id } },
   );
-
-export const forbiddenTo = (message: string) =>
-  new NotificationsError(NotificationsErrorCode.FORBIDDEN, message);

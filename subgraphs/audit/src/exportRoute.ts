@@ -1,12 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import type { Writable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/core';
-import { ErrorCode } from '../../../runtime/src/errors';
+import { ErrorCode, type DomainError } from '../../../runtime/src/errors';
 import type { SubgraphRoute } from '../../../runtime/src/subgraph/SubgraphModule';
-import { AuditEntrySchema, type AuditEntry } from './entities';
-import { AuditError, AuditReason, badField } from './errors';
-import { requireAuditor } from './permissions';
-import { readRange, whereOf, type AuditFilter } from './queries';
+import { AuditEntrySchema, RECORDED_FIELDS, type AuditEntry } from './entities';
+import { AuditReason, auditErrors, badField } from './errors';
+import { readRange, TEXT_FIELDS, type AuditFilter } from './inputs';
+import { assertAuditor } from './permissions';
+import { whereOf } from './queries';
 
 export type ExportFormat = 'csv' | 'ndjson';
 
@@ -19,29 +20,9 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /** Columns in file order; seq and the hashes let an auditor check the chain offline. */
-export const COLUMNS = [
-  'seq',
-  'id',
-  'occurredAt',
-  'recordedAt',
-  'actorId',
-  'action',
-  'logType',
-  'entityType',
-  'entityId',
-  'subgraph',
-  'status',
-  'oldValues',
-  'newValues',
-  'requestId',
-  'correlationId',
-  'eventId',
-  'prevHash',
-  'hash',
-] as const;
+export const COLUMNS = ['seq', 'id', ...RECORDED_FIELDS, 'prevHash', 'hash'] as const;
 
-const TEXT_PARAMS = ['actorId', 'logType', 'entityType', 'entityId', 'correlationId'] as const;
-const KNOWN_PARAMS = new Set<string>(['format', 'from', 'to', ...TEXT_PARAMS]);
+const KNOWN_PARAMS = new Set<string>(['format', 'from', 'to', ...TEXT_FIELDS]);
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -53,10 +34,10 @@ export const exportRoute: SubgraphRoute = async (req, res, ctx) => {
   let request: ExportRequest;
   try {
     if (req.method !== 'GET') throw invalidParam('method', 'Use GET.');
-    requireAuditor(ctx);
+    assertAuditor(ctx.identity);
     request = readExportParams(new URL(req.url ?? '/', 'http://localhost').searchParams);
   } catch (error) {
-    if (!(error instanceof AuditError)) throw error;
+    if (!auditErrors.is(error)) throw error;
     return sendRefusal(res, error);
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -71,7 +52,7 @@ export const exportRoute: SubgraphRoute = async (req, res, ctx) => {
 };
 
 /** A refusal as JSON, like a GraphQL error: code, reason and the parameter at fault. */
-function sendRefusal(res: ServerResponse, error: AuditError): void {
+function sendRefusal(res: ServerResponse, error: DomainError): void {
   const status = error.code === ErrorCode.FORBIDDEN ? 403 : 400;
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   const extensions = { code: error.code, reason: error.reason, field: error.field };
@@ -92,7 +73,7 @@ export function readExportParams(params: URLSearchParams): ExportRequest {
     from: params.get('from') ?? undefined,
     to: params.get('to') ?? undefined,
   });
-  for (const key of TEXT_PARAMS) {
+  for (const key of TEXT_FIELDS) {
     const value = params.get(key);
     if (value) filter[key] = value;
   }

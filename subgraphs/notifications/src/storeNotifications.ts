@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
+import { untypedDraft } from '../../../messaging/src/eventTypes';
 import type { EventDraft } from '../../../messaging/src/types';
 import { queueEmail, type EmailSettings } from './email';
 import {
@@ -8,9 +9,7 @@ import {
   type Notification,
   type NotificationType,
 } from './entities';
-
-export const NOTIFICATION_CREATED = 'notifications.notification.created';
-export const NOTIFICATION_READ = 'notifications.notification.read';
+import { notificationCreated } from './events';
 
 /** A notification to store for one recipient. */
 export interface NotificationDraft {
@@ -29,31 +28,6 @@ export interface StoreContext {
   /** Null: in-app only. */
   email: EmailSettings | null;
 }
-
-export const createdEvent = (n: Notification): EventDraft => ({
-  type: NOTIFICATION_CREATED,
-  subject: n.id,
-  data: {
-    notificationId: n.id,
-    recipientId: n.recipientId,
-    type: n.type,
-    title: n.title,
-    createdAt: n.createdAt.toISOString(),
-    version: n.version,
-  },
-});
-
-/** Marking read changes the notification, so it is audited like any other change. */
-export const readEvent = (n: Notification): EventDraft => ({
-  type: NOTIFICATION_READ,
-  subject: n.id,
-  data: {
-    notificationId: n.id,
-    recipientId: n.recipientId,
-    readAt: n.readAt!.toISOString(),
-    version: n.version,
-  },
-});
 
 /**
  * Stores each draft once per (dedupeKey, recipient), queues its e-mail when e-mail is on and
@@ -95,7 +69,7 @@ export async function storeNotifications(
     });
     em.persist(notification);
     if (address) queueEmail(em, notification, address, now);
-    ctx.emit(createdEvent(notification));
+    ctx.emit(untypedDraft(notificationCreated(notification)));
     stored.push(notification);
   }
   await em.flush();

@@ -1,0 +1,61 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { DeadLetter } from '../../../messaging/src';
+import type { CataloguedDraft } from '../../../messaging/src/eventTypes';
+
+export const PURGED_EVENT = 'audit.retention.purged';
+export const DEAD_LETTER_RECORDED = 'audit.dead_letter.recorded';
+export const DEAD_LETTER_REPLAYED = 'audit.dead_letter.replayed';
+export const DEAD_LETTER_DISCARDED = 'audit.dead_letter.discarded';
+
+/** A purge of the log's head: the purge is itself audited. */
+export const retentionPurged = (
+  purgedCount: number,
+  before: Date,
+): CataloguedDraft<'audit.retention.purged'> => ({
+  type: PURGED_EVENT,
+  subject: uuidv7(),
+  data: { purgedCount, before: before.toISOString() },
+});
+
+/** What every audit event about a dead letter says of it. */
+const described = (letter: DeadLetter) => ({
+  deadLetterId: letter.id,
+  consumer: letter.consumer,
+  eventType: letter.type,
+  eventId: letter.eventId,
+});
+
+/** A new dead letter (logged, and told to ADMIN). */
+export const deadLetterRecorded = (
+  letter: DeadLetter,
+): CataloguedDraft<'audit.dead_letter.recorded'> => ({
+  type: DEAD_LETTER_RECORDED,
+  subject: letter.id,
+  data: {
+    ...described(letter),
+    eventType: letter.type || 'unknown',
+    reason: letter.reason,
+    error: letter.error.slice(0, 2000),
+    attempts: letter.attempts,
+    firstFailedAt: letter.firstFailedAt.toISOString(),
+    lastFailedAt: letter.lastFailedAt.toISOString(),
+  },
+});
+
+export const deadLetterReplayed = (
+  letter: DeadLetter,
+  alreadyApplied: boolean,
+): CataloguedDraft<'audit.dead_letter.replayed'> => ({
+  type: DEAD_LETTER_REPLAYED,
+  subject: letter.id,
+  data: { ...described(letter), alreadyApplied },
+});
+
+export const deadLetterDiscarded = (
+  letter: DeadLetter,
+  reason: string,
+): CataloguedDraft<'audit.dead_letter.discarded'> => ({
+  type: DEAD_LETTER_DISCARDED,
+  subject: letter.id,
+  data: { ...described(letter), reason },
+});

@@ -1,0 +1,75 @@
+import type { CataloguedDraft } from '../../../messaging/src/eventTypes';
+import type { DayClose, Grade, RateCard } from './entities';
+import { fromScaled } from './money';
+
+export const RATE_CARD_SET = 'billing.rate_card.set';
+export const GRADE_CREATED = 'billing.grade.created';
+export const GRADE_UPDATED = 'billing.grade.updated';
+export const DAY_CLOSED = 'billing.day.closed';
+
+/** A card was set: what it is, and what putting it into effect did. */
+export const rateCardSet = (card: RateCard): CataloguedDraft<'billing.rate_card.set'> => ({
+  type: RATE_CARD_SET,
+  subject: card.id,
+  data: {
+    rateCardId: card.id,
+    grade: card.grade,
+    effectiveFrom: card.effectiveFrom,
+    baseHourlyRate: { amountMinor: card.baseHourlyRateMinor, currency: card.currency },
+    overtimeMultiplier: fromScaled(card.overtimeMultiplier),
+    nightMultiplier: fromScaled(card.nightMultiplier),
+    publicHolidayMultiplier: fromScaled(card.publicHolidayMultiplier),
+    kind: card.kind ?? 'SCHEDULED',
+    ...(card.correctionReason && { correctionReason: card.correctionReason }),
+    reversedTransactions: card.reversedCount ?? 0,
+    postedTransactions: card.postedCount ?? 0,
+    costedWaitingEntries: card.costedWaitingCount ?? 0,
+    version: 1,
+  },
+});
+
+export const gradeCreated = (grade: Grade): CataloguedDraft<'billing.grade.created'> => ({
+  type: GRADE_CREATED,
+  subject: grade.code,
+  data: {
+    grade: grade.code,
+    description: grade.description,
+    retired: grade.retired,
+    version: grade.version,
+  },
+});
+
+type GradeState = Pick<Grade, 'description' | 'retired'>;
+
+export const gradeUpdated = (
+  code: string,
+  next: GradeState,
+  previous: GradeState,
+  version: number,
+): CataloguedDraft<'billing.grade.updated'> => ({
+  type: GRADE_UPDATED,
+  subject: code,
+  data: {
+    grade: code,
+    description: next.description,
+    retired: next.retired,
+    previous: { description: previous.description, retired: previous.retired },
+    version,
+  },
+});
+
+export const dayClosed = (
+  close: DayClose,
+  accountCount: number,
+): CataloguedDraft<'billing.day.closed'> => ({
+  type: DAY_CLOSED,
+  subject: close.date,
+  data: {
+    date: close.date,
+    transactionCount: close.transactionCount,
+    lateTransactionCount: close.lateTransactionCount,
+    accountCount,
+    totals: close.totals,
+    version: 1,
+  },
+});
