@@ -1,5 +1,23 @@
 import type { SubgraphModule } from './SubgraphModule';
 
+type Delegated = Exclude<keyof SubgraphModule, 'name' | 'checkSettings'>;
+
+/** Every part a lazy module reads from the built one; the type makes a new part join the list. */
+const DELEGATED: Record<Delegated, true> = {
+  typeDefs: true,
+  resolvers: true,
+  entities: true,
+  loaders: true,
+  eventHandlers: true,
+  jobs: true,
+  deadLetterHandlers: true,
+  responders: true,
+  routes: true,
+  publicRoutes: true,
+  issuesTokens: true,
+  onStart: true,
+};
+
 /**
  * A module built on first use rather than where it is imported. A module whose shape
  * depends on its settings (whether it has jobs, say) reads them when the runtime starts it:
@@ -9,43 +27,13 @@ import type { SubgraphModule } from './SubgraphModule';
 export function lazySubgraph<L>(name: string, build: () => SubgraphModule<L>): SubgraphModule<L> {
   let built: SubgraphModule<L> | undefined;
   const module = () => (built ??= build());
-  return {
+  const lazy = {
     name,
-    get typeDefs() {
-      return module().typeDefs;
-    },
-    get resolvers() {
-      return module().resolvers;
-    },
-    get entities() {
-      return module().entities;
-    },
-    get loaders() {
-      return module().loaders;
-    },
-    get eventHandlers() {
-      return module().eventHandlers;
-    },
-    get jobs() {
-      return module().jobs;
-    },
-    get deadLetterHandlers() {
-      return module().deadLetterHandlers;
-    },
-    get routes() {
-      return module().routes;
-    },
-    get publicRoutes() {
-      return module().publicRoutes;
-    },
-    get issuesTokens() {
-      return module().issuesTokens;
-    },
-    get onStart() {
-      return module().onStart;
-    },
     checkSettings(logger) {
       module().checkSettings?.(logger);
     },
-  };
+  } as SubgraphModule<L>;
+  for (const key of Object.keys(DELEGATED) as Delegated[])
+    Object.defineProperty(lazy, key, { enumerable: true, get: () => module()[key] });
+  return lazy;
 }
