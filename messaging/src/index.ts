@@ -79,3 +79,5 @@ export {
   type EventDataMap,
   type EventType,
 } from './eventTypes';
+export { currentTraceparent, inActiveSpan, inConsumerSpan, traceparentOf } from './traceSpans';
+export { isPostgres } from './dialect';

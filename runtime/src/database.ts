@@ -3,6 +3,7 @@ import path from 'node:path';
 import { MikroORM, type EntityManager, type EntitySchema, type Options } from '@mikro-orm/core';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { isPostgres } from '../../messaging/src';
 
 /** Where a subgraph keeps its tables: its own SQLite file, or its own PostgreSQL schema. */
 export type DatabaseTarget =
@@ -34,8 +35,7 @@ export function sqlTable(em: EntityManager, entity: string): string {
   return schema ? `"${schema}"."${name}"` : `"${name}"`;
 }
 
-export const isPostgres = (orm: Pick<MikroORM, 'config'>): boolean =>
-  orm.config.get('driver') === PostgreSqlDriver;
+export { isPostgres };
 
 function ormOptions(options: DatabaseOptions): Options {
   const common = {

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/knex';
-import { inConsumerSpan } from '../../../runtime/src/traceContext';
+import { inConsumerSpan } from '../traceSpans';
 import { createEvent, subjectFor } from '../envelope';
 import { recordEvent } from '../outbox';
 import type { EventEnvelope, EventMeta } from '../types';

@@ -1,6 +1,6 @@
 import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import type { JetStreamClient } from '@nats-io/jetstream';
-import { isPostgres } from '../../../runtime/src/database';
+import { isPostgres } from '../dialect';
 import { eventsStream } from '../envelope';
 import { errorMessage } from '../errors';
 import { OutboxEntry } from '../outbox';

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import type { MikroORM } from '@mikro-orm/core';
-import { isPostgres } from '../../../runtime/src/database';
+import { isPostgres } from '../dialect';
 import { loadCatalogue, type EventCatalogue } from '../catalogue';
 import { errorMessage, MessagingConfigError } from '../errors';
 import { defaultLogger, type Logger } from '../logger';
