@@ -38,7 +38,7 @@ function dashboardSql(n: number): Record<string, string[]> {
       `select a0.* from agreements as a0 where a0.employee_id ${team} order by a0.start_date asc, a0.id asc`,
     ],
     accruals: [
-      `select a0.* from accruals_employees as a0 where a0.id ${team}`,
+      managerChainsSql('accruals_employees', n),
       `select a0.* from accruals_agreements as a0 where a0.employee_id ${team}`,
       `select a0.* from accruals_days as a0 where a0.agreement_id ${team} and a0.date <= ? order by a0.date asc`,
     ],

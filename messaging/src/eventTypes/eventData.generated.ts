@@ -1164,15 +1164,11 @@ export interface ComplianceCourseUpdatedV1 {
       /**
        * The value before.
        */
-      old: {
-        [k: string]: unknown | undefined;
-      };
+      old: string;
       /**
        * The value after.
        */
-      new: {
-        [k: string]: unknown | undefined;
-      };
+      new: string;
     };
     /**
      * description before and after.
@@ -1181,15 +1177,11 @@ export interface ComplianceCourseUpdatedV1 {
       /**
        * The value before.
        */
-      old: {
-        [k: string]: unknown | undefined;
-      };
+      old: string | null;
       /**
        * The value after.
        */
-      new: {
-        [k: string]: unknown | undefined;
-      };
+      new: string | null;
     };
     /**
      * validityMonths before and after.
@@ -1198,15 +1190,11 @@ export interface ComplianceCourseUpdatedV1 {
       /**
        * The value before.
        */
-      old: {
-        [k: string]: unknown | undefined;
-      };
+      old: number | null;
       /**
        * The value after.
        */
-      new: {
-        [k: string]: unknown | undefined;
-      };
+      new: number | null;
     };
     /**
      * retired before and after.
@@ -1215,15 +1203,11 @@ export interface ComplianceCourseUpdatedV1 {
       /**
        * The value before.
        */
-      old: {
-        [k: string]: unknown | undefined;
-      };
+      old: boolean;
       /**
        * The value after.
        */
-      new: {
-        [k: string]: unknown | undefined;
-      };
+      new: boolean;
     };
   };
 }

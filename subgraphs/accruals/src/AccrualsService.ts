@@ -7,18 +7,16 @@ import {
   type AccrualType,
   type AgreementCopy,
 } from './entities';
-import { invalid } from './errors';
+import * as check from './inputs';
 import { unitValue } from './ledger';
 import type { AccrualsLoaders } from './loaders';
 import { assertCanReadAccruals } from './permissions';
-import { addDays, daysBetween, isIsoDate } from './rules';
+import { addDays } from './rules';
 import { summarise, type AccrualSummary } from './summarise';
 
 export type { AccrualSummary };
 
 export type AccrualsContext = SubgraphContext<AccrualsLoaders>;
-
-export const MAX_DAYS = 366;
 
 export interface AccrualDay {
   date: string;
@@ -26,32 +24,13 @@ export interface AccrualDay {
   cumulativeTotal: number;
 }
 
-function checkDate(field: string, value: string) {
-  if (!isIsoDate(value)) throw invalid(field, `${field} must be a date, YYYY-MM-DD.`);
-}
-
 export class AccrualsService {
   constructor(private readonly ctx: AccrualsContext) {}
 
-  private async assertCanRead(employeeId: string) {
-    assertCanReadAccruals(this.ctx.identity, employeeId, await this.managersOf(employeeId));
-  }
-
-  /**
-   * The reporting line above an employee, nearest first, as far as the caller needs: a
-   * manager's own reports are found at the first step. Each step is one batched load.
-   */
-  private async managersOf(employeeId: string): Promise<string[]> {
-    const caller = this.ctx.identity.employeeId;
-    const line: string[] = [];
-    let current = (await this.ctx.loaders.employee.load(employeeId))?.managerId ?? null;
-    // Deeper than any real organisation; stops a walk if bad data ever held a loop.
-    while (current && line.length < 64 && !line.includes(current)) {
-      line.push(current);
-      if (current === caller || this.ctx.identity.role !== 'MANAGER') break;
-      current = (await this.ctx.loaders.employee.load(current))?.managerId ?? null;
-    }
-    return line;
+  private assertCanRead(employeeId: string): Promise<void> {
+    return assertCanReadAccruals(this.ctx.identity, employeeId, (id) =>
+      this.ctx.loaders.managerChain.load(id),
+    );
   }
 
   private async agreementOn(employeeId: string, date: string): Promise<AgreementCopy | null> {
@@ -61,7 +40,7 @@ export class AccrualsService {
 
   /** One summary per type the agreement covering `on` names, in the enum's order. */
   async summary(employeeId: string, on: string): Promise<AccrualSummary[]> {
-    checkDate('on', on);
+    check.isoDate('on', on);
     await this.assertCanRead(employeeId);
     const agreement = await this.agreementOn(employeeId, on);
     if (!agreement) return [];
@@ -92,11 +71,7 @@ export class AccrualsService {
     from: string,
     to: string,
   ): Promise<AccrualDay[]> {
-    checkDate('from', from);
-    checkDate('to', to);
-    const span = daysBetween(from, to) + 1;
-    if (span < 1) throw invalid('to', 'to must not be before from.');
-    if (span > MAX_DAYS) throw invalid('to', `At most ${MAX_DAYS} days at a time.`);
+    const span = check.dayCount(from, to);
     await this.assertCanRead(employeeId);
     const agreements = await this.ctx.loaders.agreements.load(employeeId);
     const relevant = agreements.filter((a) => a.startDate <= to && a.endDate >= from);
@@ -141,7 +116,7 @@ export class AccrualsService {
   }
 
   async consistency(correlationId: string) {
-    if (!correlationId) throw invalid('correlationId', 'correlationId must not be empty.');
+    check.correlationId(correlationId);
     const seen = await this.ctx.em.findOne(SeenCorrelationSchema, { correlationId });
     return { correlationId, reflected: !!seen };
   }

@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { localDate } from '../../../runtime/src/calendar';
 import { sqlTable } from '../../../runtime/src/database';
-import type { EventDraft } from '../../../messaging/src/types';
 import {
   AccrualDaySchema,
   AgreementCopySchema,
@@ -12,12 +11,9 @@ import {
   type AgreementCopy,
   type BalanceStatusRow,
 } from './entities';
-import { bandOf, DEFAULT_TIME_ZONE, deviationPercent, type AccrualStatus } from './rules';
+import { balanceStatusChanged, type Emit } from './events';
+import { DEFAULT_TIME_ZONE, deviationPercent, type AccrualStatus } from './rules';
 import { summarise, type AccrualSummary, type CumulativeRow } from './summarise';
-
-export const BALANCE_STATUS_CHANGED = 'accruals.balance_status.changed';
-
-type Emit = (draft: EventDraft) => void;
 
 /** A type whose status differs from the one last seen. */
 export interface StatusChange {
@@ -143,8 +139,6 @@ export async function checkEmployeeStatus(
   if (agreement) await checkAgreement(em, agreement, on, emit);
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
-
 async function recordChange(
   em: EntityManager,
   agreement: AgreementCopy,
@@ -164,24 +158,5 @@ async function recordChange(
       ...row,
     });
   const deviation = deviationPercent(summary.worked, summary.expectedToDate);
-  emit({
-    type: BALANCE_STATUS_CHANGED,
-    subject: agreement.employeeId,
-    data: {
-      employeeId: agreement.employeeId,
-      agreementId: agreement.id,
-      accrualType: summary.accrualType,
-      measurementUnit: summary.measurementUnit,
-      date: on,
-      status: summary.status,
-      band: bandOf(summary.status),
-      previousStatus: previous,
-      previousBand: bandOf(previous),
-      worked: summary.worked,
-      expectedToDate: summary.expectedToDate,
-      target: summary.target,
-      deviationPercent: deviation === null ? null : round1(deviation),
-      version,
-    },
-  });
+  emit(balanceStatusChanged({ agreement, summary, previous, on, deviation, version }));
 }

@@ -1,10 +1,7 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, EntitySchema } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import type {
-  EventDraft,
-  EventEnvelope,
-  EventHandlerDefinition,
-} from '../../../messaging/src/types';
+import type { CataloguedEvent } from '../../../messaging/src/eventTypes';
+import type { EventEnvelope, EventHandlerDefinition } from '../../../messaging/src/types';
 import {
   patchKeeping,
   updateEmployeeCopy,
@@ -16,47 +13,34 @@ import {
   EmployeeCopySchema,
   EntryCopySchema,
   SeenCorrelationSchema,
-  type AccrualAmount,
   type EmployeeCopy,
 } from './entities';
 import { checkEmployeeStatus } from './balanceStatus';
+import { emitting, type Emit } from './events';
 import { lockEmployee, rebuildEmployee, reapplyEntry } from './ledger';
 import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE } from './rules';
 
-export const ENTRY_EVENTS = ['time.entry.recorded', 'time.entry.amended', 'time.entry.deleted'];
+export const ENTRY_EVENTS = [
+  'time.entry.recorded',
+  'time.entry.amended',
+  'time.entry.deleted',
+] as const;
 export const AGREEMENT_EVENTS = [
   'agreements.agreement.created',
   'agreements.agreement.amended',
   'agreements.agreement.ended',
-];
+] as const;
 export const EMPLOYEE_EVENTS = [
   'employees.employee.created',
   'employees.employee.updated',
   'employees.manager.assigned',
-];
+] as const;
 
-type Emit = (draft: EventDraft) => void;
+type EntryEvent = CataloguedEvent<(typeof ENTRY_EVENTS)[number]>;
+type AgreementEvent = CataloguedEvent<(typeof AGREEMENT_EVENTS)[number]>;
 
-interface EntryData {
-  employeeId: string;
-  entryId: string;
-  version: number;
-  periodType: string;
-  startTime: string;
-  endTime: string | null;
-  mealBreakMinutes: number;
-}
-
-interface AgreementData {
-  agreementId: string;
-  employeeId: string;
-  version: number;
-  startDate: string;
-  endDate: string;
-  targets: AccrualAmount[];
-  openingBalances: AccrualAmount[];
-  correlationId: string;
-}
+const isOneOf = <T extends string>(types: readonly T[], type: string): type is T =>
+  (types as readonly string[]).includes(type);
 
 /** Accruals keeps zone, location and manager of each employee. */
 const employeeCopy: CopyKeeping<EmployeeCopy> = {
@@ -78,23 +62,43 @@ async function remember(em: EntityManager, correlationId: string, eventType: str
 
 /**
  * Each event takes the employee's lock first, so replicas apply one employee's events one
- * at a time and the version checks below cannot race.
- *
- * A time entry event: the copy takes the new version (older or equal versions change
- * nothing), then the entry's contributions are replaced and the touched balances rebuilt.
+ * at a time and the version checks below cannot race; then it is remembered.
  */
-export async function applyEntryEvent(
+async function begin(
   em: EntityManager,
-  event: EventEnvelope,
-  emit: Emit,
-  now: Date = new Date(),
+  event: Pick<EventEnvelope, 'correlationid' | 'type'>,
+  employeeId: string,
 ) {
-  const data = event.data as unknown as EntryData;
-  await lockEmployee(em, data.employeeId);
+  await lockEmployee(em, employeeId);
   await remember(em, event.correlationid, event.type);
-  let copy = await em.findOne(EntryCopySchema, data.entryId);
-  if (copy && copy.version >= data.version) return;
-  const fields = {
+}
+
+/**
+ * Takes a newer version of a record into its copy and flushes; null when the copy holds
+ * that version or a later one already (an older or repeated event changes nothing).
+ */
+async function keepNewest<T extends { id: string; version: number }>(
+  em: EntityManager,
+  schema: EntitySchema<T>,
+  id: string,
+  fields: Omit<T, 'id'>,
+): Promise<T | null> {
+  let copy = (await em.findOne(schema, id as never)) as T | null;
+  if (copy && copy.version >= fields.version) return null;
+  if (copy) Object.assign(copy, fields);
+  else em.persist((copy = em.create(schema, { id, ...fields } as never)));
+  await em.flush();
+  return copy;
+}
+
+/**
+ * A time entry event: the copy takes the new version, then the entry's contributions are
+ * replaced and the touched balances rebuilt.
+ */
+export async function applyEntryEvent(em: EntityManager, event: EntryEvent, emit: Emit, now: Date) {
+  const { data } = event;
+  await begin(em, event, data.employeeId);
+  const copy = await keepNewest(em, EntryCopySchema, data.entryId, {
     employeeId: data.employeeId,
     periodType: data.periodType,
     startTime: new Date(data.startTime),
@@ -102,10 +106,8 @@ export async function applyEntryEvent(
     mealBreakMinutes: data.mealBreakMinutes,
     version: data.version,
     deleted: event.type === 'time.entry.deleted',
-  };
-  if (copy) Object.assign(copy, fields);
-  else em.persist((copy = em.create(EntryCopySchema, { id: data.entryId, ...fields })));
-  await em.flush();
+  });
+  if (!copy) return;
   await reapplyEntry(em, copy, emit);
   await checkEmployeeStatus(em, data.employeeId, now, emit);
 }
@@ -113,28 +115,23 @@ export async function applyEntryEvent(
 /** An agreement event: the copy takes the newest version, then the employee is recomputed. */
 export async function applyAgreementEvent(
   em: EntityManager,
-  event: EventEnvelope,
+  event: AgreementEvent,
   emit: Emit,
-  now: Date = new Date(),
+  now: Date,
 ) {
-  const data = event.data as unknown as AgreementData;
-  await lockEmployee(em, data.employeeId);
-  await remember(em, event.correlationid, event.type);
+  const { data } = event;
+  await begin(em, event, data.employeeId);
   if (data.correlationId && data.correlationId !== event.correlationid)
     await remember(em, data.correlationId, event.type);
-  const copy = await em.findOne(AgreementCopySchema, data.agreementId);
-  if (copy && copy.version >= data.version) return;
-  const fields = {
+  const copy = await keepNewest(em, AgreementCopySchema, data.agreementId, {
     employeeId: data.employeeId,
     startDate: data.startDate,
     endDate: data.endDate,
     targets: data.targets,
     openingBalances: data.openingBalances,
     version: data.version,
-  };
-  if (copy) Object.assign(copy, fields);
-  else em.persist(em.create(AgreementCopySchema, { id: data.agreementId, ...fields }));
-  await em.flush();
+  });
+  if (!copy) return;
   await rebuildEmployee(em, data.employeeId, emit);
   await checkEmployeeStatus(em, data.employeeId, now, emit);
 }
@@ -147,11 +144,10 @@ export async function applyEmployeeEvent(
   em: EntityManager,
   event: EventEnvelope,
   emit: Emit,
-  now: Date = new Date(),
+  now: Date,
 ) {
   const data = event.data as unknown as EmployeeEventData;
-  await lockEmployee(em, data.employeeId);
-  await remember(em, event.correlationid, event.type);
+  await begin(em, event, data.employeeId);
   const change = await updateEmployeeCopy(em, event, employeeCopy);
   if (!change) return;
   const before = change.before ?? { location: DEFAULT_LOCATION, timeZone: DEFAULT_TIME_ZONE };
@@ -162,8 +158,9 @@ export async function applyEmployeeEvent(
 }
 
 /**
- * Applies any event accruals consumes; where balances changed, their status is checked on
- * the employee's local day at `now`.
+ * Applies any event accruals consumes (checked against the catalogue before it gets
+ * here); where balances changed, their status is checked on the employee's local day at
+ * `now`.
  */
 export async function applyEvent(
   em: EntityManager,
@@ -171,9 +168,11 @@ export async function applyEvent(
   emit: Emit,
   now: Date = new Date(),
 ) {
-  if (ENTRY_EVENTS.includes(event.type)) return applyEntryEvent(em, event, emit, now);
-  if (AGREEMENT_EVENTS.includes(event.type)) return applyAgreementEvent(em, event, emit, now);
-  if (EMPLOYEE_EVENTS.includes(event.type)) return applyEmployeeEvent(em, event, emit, now);
+  if (isOneOf(ENTRY_EVENTS, event.type))
+    return applyEntryEvent(em, event as unknown as EntryEvent, emit, now);
+  if (isOneOf(AGREEMENT_EVENTS, event.type))
+    return applyAgreementEvent(em, event as unknown as AgreementEvent, emit, now);
+  if (isOneOf(EMPLOYEE_EVENTS, event.type)) return applyEmployeeEvent(em, event, emit, now);
 }
 
 /**
@@ -184,6 +183,6 @@ export function createLedgerHandler(now: () => Date): EventHandlerDefinition {
   return {
     name: 'ledger',
     types: [...ENTRY_EVENTS, ...AGREEMENT_EVENTS, ...EMPLOYEE_EVENTS],
-    handle: (event, { em, emit }) => applyEvent(em, event, emit, now()),
+    handle: (event, { em, emit }) => applyEvent(em, event, emitting(emit), now()),
   };
 }

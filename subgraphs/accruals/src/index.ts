@@ -5,7 +5,7 @@ import { entities } from './entities';
 import { createLedgerHandler } from './handlers';
 import { createLoaders, type AccrualsLoaders } from './loaders';
 import { resolvers } from './resolvers';
-import { createBalanceStatusJob } from './statusJob';
+import { createBalanceStatusJob } from './jobs';
 
 export const typeDefs = readSubgraphSdl(path.join(__dirname, 'schema.graphql'));
 
@@ -35,5 +35,6 @@ export const accruals = createAccruals();
 
 export type { AccrualsLoaders };
 export { applyEvent } from './handlers';
-export { BALANCE_STATUS_CHANGED, checkEmployeeStatus } from './balanceStatus';
-export { BALANCE_STATUS_JOB, checkAllStatuses, createBalanceStatusJob } from './statusJob';
+export { checkEmployeeStatus } from './balanceStatus';
+export { BALANCE_CHANGED, BALANCE_STATUS_CHANGED, type AccrualsDraft } from './events';
+export { BALANCE_STATUS_JOB, checkAllStatuses, createBalanceStatusJob } from './jobs';

@@ -2,7 +2,6 @@ import { raw, type EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { isPostgres, sqlTable } from '../../../runtime/src/database';
 import { v7 as uuidv7 } from 'uuid';
-import type { EventDraft } from '../../../messaging/src/types';
 import {
   AccrualDaySchema,
   AgreementCopySchema,
@@ -17,11 +16,8 @@ import {
   type Contribution,
   type EntryCopy,
 } from './entities';
+import { balanceChanged, type Emit } from './events';
 import { contributionsOf, DEFAULT_LOCATION, DEFAULT_TIME_ZONE } from './rules';
-
-export const BALANCE_CHANGED = 'accruals.balance.changed';
-
-type Emit = (draft: EventDraft) => void;
 
 /** Where an employee's days fall: zone and public-holiday region, with defaults until known. */
 async function placeOf(em: EntityManager, employeeId: string) {
@@ -342,17 +338,7 @@ async function emitChange(
   emit: Emit,
 ) {
   const version = await nextBalanceVersion(em, `${employeeId}|${type}`);
-  emit({
-    type: BALANCE_CHANGED,
-    subject: employeeId,
-    data: {
-      employeeId,
-      accrualType: type,
-      date,
-      cumulative: unitValue(type, cumulative),
-      version,
-    },
-  });
+  emit(balanceChanged(employeeId, type, date, unitValue(type, cumulative), version));
 }
 
 export { unitValue };

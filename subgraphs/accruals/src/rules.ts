@@ -5,6 +5,7 @@ import {
   nightMinutes,
   splitByLocalDay,
 } from '../../../runtime/src/calendar';
+import type { EventData } from '../../../messaging/src/eventTypes';
 import type { AccrualType } from './entities';
 
 export {
@@ -71,14 +72,10 @@ export function contributionsOf(entry: EntryFacts, zone: string, location: strin
   return out;
 }
 
-export type AccrualStatus =
-  | 'ON_TRACK'
-  | 'BEHIND_5_15'
-  | 'BEHIND_15_25'
-  | 'BEHIND_25_PLUS'
-  | 'AHEAD_5_15'
-  | 'AHEAD_15_25'
-  | 'AHEAD_25_PLUS';
+type StatusChangedData = EventData<'accruals.balance_status.changed'>;
+
+/** How far worked is from the expected share, and on which side (the event's statuses). */
+export type AccrualStatus = StatusChangedData['status'];
 
 /**
  * How far worked is from expected, in per cent of expected (negative when behind); null
@@ -102,7 +99,7 @@ export function statusOf(worked: number, expected: number): AccrualStatus {
   return `${side}_25_PLUS`;
 }
 
-export type AccrualBand = '5-15' | '15-25' | '25+';
+export type AccrualBand = NonNullable<StatusChangedData['band']>;
 
 /** The size band of a status, whichever side; null for ON_TRACK. */
 export function bandOf(status: AccrualStatus): AccrualBand | null {

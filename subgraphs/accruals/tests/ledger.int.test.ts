@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { EventEnvelope } from '../../../messaging/src/types';
+import { ACCRUAL_TYPES } from '../src/entities';
 import { statusOf } from '../src/rules';
 import {
   DAYS,
@@ -13,16 +14,6 @@ import {
   type Caller,
   type EntryFields,
 } from './support';
-
-const TYPES = [
-  'ANNUAL_TARGET_HOURS',
-  'NIGHT_HOURS',
-  'WEEKEND_HOURS',
-  'PUBLIC_HOLIDAY_HOURS',
-  'ON_CALL_WEEKDAY',
-  'ON_CALL_WEEKEND',
-  'ON_CALL_PUBLIC_HOLIDAY',
-];
 
 interface Day {
   date: string;
@@ -63,7 +54,7 @@ async function unassigned(h: AccrualsHarness, id: string): Promise<number> {
 /** Every type's days over the agreement year, for comparing two ledgers. */
 async function everything(h: AccrualsHarness, id: string) {
   const all: Record<string, Day[]> = {};
-  for (const type of TYPES) all[type] = await days(h, id, type, '2025-04-01', '2026-03-31');
+  for (const type of ACCRUAL_TYPES) all[type] = await days(h, id, type, '2025-04-01', '2026-03-31');
   return all;
 }
 

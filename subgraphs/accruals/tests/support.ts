@@ -1,121 +1,48 @@
-import crypto from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { createEvent, loadCatalogue } from '../../../messaging/src';
-import type { EventDraft, EventEnvelope } from '../../../messaging/src/types';
-import { createLocalIssuer, createTokenVerifier } from '../../../runtime/src/auth';
-import { createCipher } from '../../../runtime/src/cipher';
-import type { Role } from '../../../runtime/src/identity';
-import { createLogger } from '../../../runtime/src/logger';
-import {
-  createSubgraphRuntime,
-  type SubgraphRuntime,
-} from '../../../runtime/src/subgraph/createSubgraphRuntime';
-import { contractOperation } from '../../../test-support/contractOperation';
-import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
+import { untypedDraft } from '../../../messaging/src/eventTypes';
+import type { EventEnvelope } from '../../../messaging/src/types';
 import { createdData } from '../../../test-support/employeeEvents';
-import { applyEvent, createAccruals } from '../src';
+import { startSubgraph, type SubgraphHarness } from '../../../test-support/startSubgraph';
+import { applyEvent, createAccruals, type AccrualsDraft } from '../src';
 
-const ISSUER = 'hr-platform-test';
-
-export interface Caller {
-  role: Role;
-  sub?: string;
-}
-
-// Tests read replies field by field; a loose type keeps them short.
-type Loose = any;
-
-export interface GraphQLReply {
-  data?: Record<string, Loose> | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, Loose> }[];
-}
-
-export const hr: Caller = { role: 'HR', sub: uuidv7() };
+export type { Caller } from '../../../test-support/startSubgraph';
 
 const catalogue = loadCatalogue();
 
-export interface AccrualsHarness {
-  db: TestDatabase;
-  runtime: SubgraphRuntime;
-  gql(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLReply>;
-  /** Runs a named operation of schema/contract/. */
-  op(name: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLReply>;
+export interface AccrualsHarness extends SubgraphHarness {
   /** Applies a catalogue-valid event in one transaction, as the consumer does. */
   apply(event: EventEnvelope): Promise<void>;
   /** Every event applying events emitted so far, validated against the catalogue. */
   emitted: EventEnvelope[];
   /** The clock balances' status is checked by; null is the real one. */
   clock: { now: Date | null };
-  /** The SQL `run` sends. */
-  countQueries(run: () => Promise<unknown>): Promise<string[]>;
-  stop(): Promise<void>;
 }
 
 export async function startAccruals(options: { now?: Date } = {}): Promise<AccrualsHarness> {
   const clock = { now: options.now ?? null };
   const now = () => clock.now ?? new Date();
-  const database = await createTestDatabase();
-  const issuer = createLocalIssuer({ dataDir: database.dataDir, issuer: ISSUER, audience: ISSUER });
-  const verifier = createTokenVerifier({
-    issuer: ISSUER,
-    audience: ISSUER,
-    algorithms: ['ES256'],
-    jwks: issuer.jwks(),
-  });
-  const runtime = createSubgraphRuntime(createAccruals({ now }), {
-    target: database.target('accruals'),
-    verifier,
-    cipher: createCipher(crypto.randomBytes(32)),
-    logger: createLogger({ level: 'silent' }),
-    // Tests run the daily job themselves, on their own clock.
-    runWorkers: false,
-  });
-  await runtime.start();
-  const gql: AccrualsHarness['gql'] = async (query, variables, caller = hr) => {
-    const authorization = `Bearer ${await issuer.issue(caller)}`;
-    return (await runtime.execute({ query, variables }, { authorization })) as GraphQLReply;
-  };
+  // Tests run the daily job themselves, on their own clock.
+  const h = await startSubgraph(createAccruals({ now }), { runWorkers: false });
   const emitted: EventEnvelope[] = [];
   return {
-    db: database,
-    runtime,
-    gql,
-    op: (name, variables, caller) => gql(contractOperation(name), variables, caller),
+    ...h,
     emitted,
     clock,
     async apply(event) {
       catalogue.validate(event);
-      const drafts: EventDraft[] = [];
-      await runtime.orm.em
-        .fork()
-        .transactional((em) => applyEvent(em, event, (draft) => drafts.push(draft), now()));
+      const drafts: AccrualsDraft[] = [];
+      await h.transaction((em) => applyEvent(em, event, (draft) => drafts.push(draft), now()));
       for (const draft of drafts)
         emitted.push(
           catalogue.validate(
-            createEvent(draft, {
+            createEvent(untypedDraft(draft), {
               source: '/subgraphs/accruals',
               correlationId: event.correlationid,
               causationId: event.id,
             }),
           ),
         );
-    },
-    async countQueries(run) {
-      const sql: string[] = [];
-      const knex = (runtime.orm.em.getConnection() as AbstractSqlConnection).getKnex();
-      const listener = (query: { sql: string }) => sql.push(query.sql);
-      knex.on('query', listener);
-      try {
-        await run();
-      } finally {
-        knex.removeListener('query', listener);
-      }
-      return sql;
-    },
-    async stop() {
-      await runtime.stop();
-      await database.drop();
     },
   };
 }

@@ -1,46 +1,46 @@
-import { DomainError, ErrorCode } from '../../../runtime/src/errors';
+import { ErrorCode } from '../../../runtime/src/errors';
+import { defineDomainErrors } from '../../../runtime/src/domainErrors';
 
-/** Why compliance refused a request. */
-export enum ComplianceErrorCode {
-  INVALID_INPUT = 'INVALID_INPUT',
-  FORBIDDEN = 'FORBIDDEN',
-  NOT_FOUND = 'NOT_FOUND',
-  CONFLICT = 'CONFLICT',
+/** Why compliance refused a request, beyond the reasons every domain shares. */
+export enum ComplianceReason {
+  COURSE_NOT_FOUND = 'COURSE_NOT_FOUND',
+  VIOLATION_NOT_FOUND = 'VIOLATION_NOT_FOUND',
+  /** Another course has the code already. */
+  COURSE_CODE_TAKEN = 'COURSE_CODE_TAKEN',
+  /** A violation is closed once. */
+  VIOLATION_CLOSED = 'VIOLATION_CLOSED',
   /** The subgraph that decides a checked operation could not answer. */
-  UNAVAILABLE = 'UNAVAILABLE',
+  OWNER_UNAVAILABLE = 'OWNER_UNAVAILABLE',
 }
 
-const CODE_OF: Record<ComplianceErrorCode, ErrorCode> = {
-  INVALID_INPUT: ErrorCode.BAD_USER_INPUT,
-  FORBIDDEN: ErrorCode.FORBIDDEN,
-  NOT_FOUND: ErrorCode.NOT_FOUND,
-  CONFLICT: ErrorCode.CONFLICT,
-  UNAVAILABLE: ErrorCode.UNAVAILABLE,
-};
+export const complianceErrors = defineDomainErrors<ComplianceReason>('ComplianceError', {
+  COURSE_NOT_FOUND: ErrorCode.NOT_FOUND,
+  VIOLATION_NOT_FOUND: ErrorCode.NOT_FOUND,
+  COURSE_CODE_TAKEN: ErrorCode.CONFLICT,
+  VIOLATION_CLOSED: ErrorCode.CONFLICT,
+  OWNER_UNAVAILABLE: ErrorCode.UNAVAILABLE,
+});
 
-export class ComplianceError extends DomainError {
-  override name = 'ComplianceError';
+export const { invalid, forbidden } = complianceErrors;
 
-  constructor(
-    readonly complianceCode: ComplianceErrorCode,
-    message: string,
-    details: { field?: string; cause?: unknown } = {},
-  ) {
-    super(CODE_OF[complianceCode], message, complianceCode, details);
-  }
-}
+export const courseNotFound = (id: string) =>
+  complianceErrors.error(ComplianceReason.COURSE_NOT_FOUND, `Training course ${id} was not found.`);
 
-export const invalid = (field: string, message: string) =>
-  new ComplianceError(ComplianceErrorCode.INVALID_INPUT, message, { field });
+export const violationNotFound = (id: string) =>
+  complianceErrors.error(ComplianceReason.VIOLATION_NOT_FOUND, `Violation ${id} was not found.`);
 
-export const forbiddenTo = (message: string) =>
-  new ComplianceError(ComplianceErrorCode.FORBIDDEN, message);
+export const codeTaken = (code: string) =>
+  complianceErrors.error(
+    ComplianceReason.COURSE_CODE_TAKEN,
+    `A course with code ${code} exists already: change it with updateTrainingCourse.`,
+  );
 
-export const notFoundIn = (what: string, id: string) =>
-  new ComplianceError(ComplianceErrorCode.NOT_FOUND, `${what} ${id} was not found.`);
+export const alreadyClosed = () =>
+  complianceErrors.error(ComplianceReason.VIOLATION_CLOSED, 'This violation is already closed.');
 
-export const conflict = (message: string) =>
-  new ComplianceError(ComplianceErrorCode.CONFLICT, message);
+/** Someone else's change of the same record won: CONFLICT, as a stale version is. */
+export const changedMeanwhile = (message: string) =>
+  complianceErrors.error('VERSION_CONFLICT', message);
 
 export const unavailableOwner = (message: string, cause?: unknown) =>
-  new ComplianceError(ComplianceErrorCode.UNAVAILABLE, message, { cause });
+  complianceErrors.error(ComplianceReason.OWNER_UNAVAILABLE, message, { cause });

@@ -1,19 +1,16 @@
 import path from 'node:path';
 import { defineSubgraph, type SubgraphModule } from '../../../runtime/src/subgraph/SubgraphModule';
 import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
-import type { ComplianceDeps } from './context';
 import { entities } from './entities';
 import { employeeCopyHandler } from './handlers';
 import { createLoaders, type ComplianceLoaders } from './loaders';
 import { policyHandlers, policyJobs } from './policies';
 import { createResolvers } from './resolvers';
-import { readComplianceSettings } from './settings';
+import { complianceSettings, readTrainingReminderDays, type ComplianceOptions } from './settings';
 import { trainingHandlers, trainingJobs } from './training';
 import { violationHandlers, violationJobs } from './violations';
 
 export const typeDefs = readSubgraphSdl(path.join(__dirname, 'schema.graphql'));
-
-export type ComplianceOptions = Partial<ComplianceDeps>;
 
 /**
  * Compliance: the policies leave, attendance and time decide with (versioned and
@@ -22,30 +19,26 @@ export type ComplianceOptions = Partial<ComplianceDeps>;
 export function createCompliance(
   options: ComplianceOptions = {},
 ): SubgraphModule<ComplianceLoaders> {
-  const deps: ComplianceDeps = {
-    now: options.now ?? (() => new Date()),
-    trainingReminderDays:
-      options.trainingReminderDays ?? readComplianceSettings().trainingReminderDays,
-  };
+  const settings = complianceSettings(options);
   return defineSubgraph<ComplianceLoaders>({
     name: 'compliance',
     typeDefs,
-    resolvers: createResolvers(deps),
+    resolvers: createResolvers(settings),
     entities,
     loaders: createLoaders,
     eventHandlers: [
       employeeCopyHandler,
       ...policyHandlers,
-      ...violationHandlers(deps),
-      ...trainingHandlers(deps),
+      ...violationHandlers(settings),
+      ...trainingHandlers(settings),
     ],
-    jobs: [...policyJobs, ...violationJobs, ...trainingJobs(deps)],
-    checkSettings: () => void readComplianceSettings(),
+    jobs: [...policyJobs, ...violationJobs, ...trainingJobs(settings)],
+    checkSettings: () => void readTrainingReminderDays(),
   });
 }
 
 /** The compliance subgraph with the settings of the environment. */
 export const compliance = createCompliance();
 
-export type { ComplianceLoaders };
+export type { ComplianceLoaders, ComplianceOptions };
 export { applyEmployeeEvent } from './handlers';

@@ -1,18 +1,40 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
 import { employeeLoader, managerChainLoader } from '../../../runtime/src/employeeCopy';
+import { listLoader } from '../../../runtime/src/loaders';
 import { EmployeeCopySchema, type EmployeeCopy } from './entities';
+import {
+  TrainingAssignmentSchema,
+  TrainingCourseSchema,
+  type TrainingAssignment,
+  type TrainingCourse,
+} from './training/entities';
 
-/** Per-request batches: N employees' copies or chains cost one query each. */
+/** Per-request batches: N employees' copies, chains, training or courses cost one query each. */
 export interface ComplianceLoaders {
   employee: DataLoader<string, EmployeeCopy | null>;
   /** Managers above an employee in compliance's copy, nearest first. */
   managerChain: DataLoader<string, string[]>;
+  /** A person's assignments, by due date. */
+  training: DataLoader<string, TrainingAssignment[]>;
+  /** Courses by id. */
+  course: DataLoader<string, TrainingCourse | null>;
 }
 
 export function createLoaders({ em }: { em: EntityManager }): ComplianceLoaders {
   return {
     employee: employeeLoader(em, EmployeeCopySchema),
     managerChain: managerChainLoader(em, EmployeeCopySchema.meta.className),
+    training: listLoader(
+      (ids) =>
+        em.find(
+          TrainingAssignmentSchema,
+          { employeeId: { $in: ids } },
+          { orderBy: { dueDate: 'asc', id: 'asc' } },
+        ),
+      (row) => row.employeeId,
+    ),
+    // The copies' loader reads any table by id.
+    course: employeeLoader(em, TrainingCourseSchema),
   };
 }

@@ -1,9 +1,17 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DateScalar, DateTimeScalar } from '../../../runtime/src/scalars';
+import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
 import { checkResolvers } from './checks';
-import type { ComplianceDeps, ComplianceResolvers } from './context';
+import type { ComplianceLoaders } from './loaders';
 import { policyResolvers } from './policies';
+import type { ComplianceSettings } from './settings';
 import { trainingResolvers } from './training';
 import { violationResolvers } from './violations';
+
+/** What every compliance resolver receives. */
+export type ComplianceContext = SubgraphContext<ComplianceLoaders>;
+
+export type ComplianceResolvers = GraphQLResolverMap<ComplianceContext>;
 
 /** Lays resolver maps over each other, type by type. */
 function merge(maps: ComplianceResolvers[]): ComplianceResolvers {
@@ -15,12 +23,12 @@ function merge(maps: ComplianceResolvers[]): ComplianceResolvers {
 }
 
 /** Every resolver of the subgraph, from its four parts. */
-export function createResolvers(deps: ComplianceDeps): ComplianceResolvers {
+export function createResolvers(settings: ComplianceSettings): ComplianceResolvers {
   return merge([
     { Date: DateScalar, DateTime: DateTimeScalar } as ComplianceResolvers,
-    policyResolvers(deps),
-    checkResolvers(deps),
-    violationResolvers(deps),
-    trainingResolvers(deps),
+    policyResolvers(settings),
+    checkResolvers(),
+    violationResolvers(settings),
+    trainingResolvers(settings),
   ]);
 }

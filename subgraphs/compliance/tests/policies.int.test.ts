@@ -221,8 +221,8 @@ describe('compliance policies: versions, effective dating, who may change them',
     // even read) that it would start before the newest version, as a change after it would.
     for (const refusal of refusals)
       expect([
-        { code: 'CONFLICT' },
-        { code: 'BAD_USER_INPUT', field: 'input.effectiveFrom' },
+        { code: 'CONFLICT', reason: 'VERSION_CONFLICT' },
+        { code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', field: 'input.effectiveFrom' },
       ]).toContainEqual(expect.objectContaining(refusal));
     expect(versions.length + refusals.length).toBe(2);
     expect(versions.length).toBeGreaterThan(0);

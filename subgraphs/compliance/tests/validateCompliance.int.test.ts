@@ -26,6 +26,15 @@ const VALIDATE = `query ($input: ComplianceCheckInput!) {
 
 const annual = { kind: 'LEAVE', key: 'ANNUAL', version: 3 } as const;
 
+/** A warning the owner may give: the verdict passes it on unchanged. */
+const SHORT_NOTICE = {
+  rule: 'SHORT_NOTICE',
+  field: null,
+  message: 'Less notice than usual.',
+  severity: 'WARNING',
+  policy: null,
+} as const;
+
 /**
  * What the leave stand-in answers, by the leave type asked about: the shapes a real
  * deciding subgraph answers with, and the ones it must never send.
@@ -33,15 +42,7 @@ const annual = { kind: 'LEAVE', key: 'ANNUAL', version: 3 } as const;
 const ANSWERS: Record<string, () => unknown> = {
   ANNUAL: (): ComplianceAnswer => ({
     allowed: true,
-    findings: [
-      {
-        rule: 'SHORT_NOTICE',
-        field: null,
-        message: 'Less notice than usual.',
-        severity: 'WARNING',
-        policy: null,
-      },
-    ],
+    findings: [SHORT_NOTICE],
   }),
   UNPAID: (): ComplianceAnswer => ({
     allowed: false,
@@ -170,15 +171,7 @@ describe('validateCompliance: asking the subgraph that decides', () => {
     expect(reply.errors).toBeUndefined();
     expect(reply.data!.validateCompliance).toEqual({
       allowed: true,
-      findings: [
-        {
-          rule: 'SHORT_NOTICE',
-          field: null,
-          message: 'Less notice than usual.',
-          severity: 'WARNING',
-          policy: null,
-        },
-      ],
+      findings: [SHORT_NOTICE],
     });
     expect(questions).toEqual([
       {

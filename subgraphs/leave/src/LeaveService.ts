@@ -1,9 +1,12 @@
-import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
+import { untypedDraft } from '../../../messaging/src/eventTypes';
 import { DEFAULT_TIME_ZONE, localDate } from '../../../runtime/src/calendar';
+import { pageOf } from '../../../runtime/src/connections';
 import { knowEmployee, lockEmployee } from '../../../runtime/src/employeeCopy';
 import { once } from '../../../runtime/src/idempotency';
+import { checkExpectedVersion, withOptimisticLock } from '../../../runtime/src/optimisticLock';
+import { LEAVE_TYPES, type LeaveType } from '../../../runtime/src/policies';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
 import {
   balanceOf,
@@ -21,15 +24,7 @@ import {
   type LeaveRequest,
   type LeaveStatus,
 } from './entities';
-import {
-  badTransition,
-  concurrentChange,
-  LeaveErrorCode,
-  requestNotFound,
-  staleVersion,
-  unknownEmployee,
-  violation,
-} from './errors';
+import { badTransition, LeaveReason, requestNotFound, unknownEmployee, violation } from './errors';
 import * as events from './events';
 import { employeeKnowing } from './handlers';
 import * as check from './inputs';
@@ -40,7 +35,7 @@ import type {
   RequestLeaveInput,
 } from './inputs';
 import { judgeRequest, type Judging } from './judgeRequest';
-import type { LeavePolicies, LeavePolicy } from './leavePolicies';
+import type { LeavePolicy } from './leavePolicies';
 import type { LeaveLoaders } from './loaders';
 import {
   assertCanCheckFor,
@@ -49,17 +44,13 @@ import {
   assertCanRequestFor,
   canReadLeave,
 } from './permissions';
-import { LEAVE_TYPES, type LeaveConfig, type LeaveType } from './policies';
 import { previewRequest, type Preview } from './previewRequest';
+import type { LeaveSettings } from './settings';
 
 export type LeaveContext = SubgraphContext<LeaveLoaders>;
 
-/** What the module is built with: the configuration, the policy copies and the clock. */
-export interface LeaveSettings {
-  config: LeaveConfig;
-  policies: LeavePolicies;
-  now: () => Date;
-}
+/** The request the lock and the version checks speak of. */
+const REQUEST = 'The leave request';
 
 /** A page of a connection. */
 export interface Page<T> {
@@ -103,7 +94,7 @@ export class LeaveService {
     const [employee, agreements, bookings, copies] = await Promise.all([
       loaders.employee.load(employeeId),
       loaders.agreements.load(employeeId),
-      loaders.activeRequests.load(`${employeeId}|${historyFloor(day)}`),
+      loaders.activeRequests.load({ employeeId, floor: historyFloor(day) }),
       loaders.policyCopies.load('LEAVE'),
     ]);
     const { config } = this.settings;
@@ -126,7 +117,8 @@ export class LeaveService {
     const first = check.first(args.first);
     const after = check.after(args.after);
     await assertCanReadLeave(this.ctx.identity, employeeId, this.managersOf);
-    const all = await this.ctx.loaders.requests.load(`${employeeId}|${args.status ?? '*'}`);
+    const status = args.status ?? null;
+    const all = await this.ctx.loaders.requests.load({ employeeId, status });
     // Latest start first; ties by id, descending.
     const rest = after
       ? all.filter(
@@ -141,7 +133,7 @@ export class LeaveService {
   async requestsBetween(employeeId: string, from: unknown, to: unknown): Promise<LeaveRequest[]> {
     const period = check.period(from, to);
     await assertCanReadLeave(this.ctx.identity, employeeId, this.managersOf);
-    return this.ctx.loaders.activeBetween.load(`${employeeId}|${period.from}..${period.to}`);
+    return this.ctx.loaders.activeBetween.load({ employeeId, ...period });
   }
 
   /** Pending requests of the caller's direct reports, earliest start first. */
@@ -233,7 +225,7 @@ export class LeaveService {
         updatedAt: now,
       });
       tx.persist(request);
-      this.ctx.emit(tx, events.created(request, policy.rules));
+      this.ctx.emit(tx, untypedDraft(events.created(request, policy.rules)));
       return request.id;
     });
     return this.reload(id);
@@ -259,16 +251,14 @@ export class LeaveService {
   }
 
   private async decide(input: DecideLeaveInput, to: 'APPROVED' | 'REJECTED') {
-    const expected = check.version('expectedVersion', input.expectedVersion);
     const reason = to === 'REJECTED' ? check.text('reason', input.reason) : null;
-    const id = await this.writing(() =>
+    const id = await withOptimisticLock(REQUEST, () =>
       this.ctx.em.transactional(async (tx) => {
         const request = await tx.findOne(LeaveRequestSchema, input.id);
         if (!request) throw requestNotFound(input.id);
         const employee = await tx.findOne(EmployeeCopySchema, request.employeeId);
-        assertCanDecide(this.ctx.identity, request, employee?.managerId ?? null);
-        if (expected !== undefined && expected !== request.version)
-          throw staleVersion(expected, request.version);
+        await assertCanDecide(this.ctx.identity, request, employee?.managerId ?? null);
+        checkExpectedVersion(REQUEST, input.expectedVersion, request.version);
         if (request.status !== 'PENDING') throw badTransition(request.status, to);
         const now = new Date();
         Object.assign(request, {
@@ -283,10 +273,9 @@ export class LeaveService {
         // The flush bumps the version (optimistic lock); the event carries the new one.
         await tx.flush();
         const { rules } = await this.policyOf(tx, request);
-        this.ctx.emit(
-          tx,
-          to === 'APPROVED' ? events.approved(request, rules) : events.rejected(request, rules),
-        );
+        const decided =
+          to === 'APPROVED' ? events.approved(request, rules) : events.rejected(request, rules);
+        this.ctx.emit(tx, untypedDraft(decided));
         return request.id;
       }),
     );
@@ -294,29 +283,17 @@ export class LeaveService {
   }
 
   async cancelLeave(input: CancelLeaveInput): Promise<LeaveRequest> {
-    const expected = check.version('expectedVersion', input.expectedVersion);
-    const id = await this.writing(() =>
+    const id = await withOptimisticLock(REQUEST, () =>
       this.ctx.em.transactional(async (tx) => {
         const request = await tx.findOne(LeaveRequestSchema, input.id);
         if (!request) throw requestNotFound(input.id);
         assertCanRequestFor(this.ctx.identity, request.employeeId);
-        if (expected !== undefined && expected !== request.version)
-          throw staleVersion(expected, request.version);
+        checkExpectedVersion(REQUEST, input.expectedVersion, request.version);
         const previousStatus = request.status;
         if (previousStatus !== 'PENDING' && previousStatus !== 'APPROVED')
           throw badTransition(previousStatus, 'CANCELLED');
         const policy = await this.policyOf(tx, request);
-        if (previousStatus === 'APPROVED') {
-          const employee = await tx.findOne(EmployeeCopySchema, request.employeeId);
-          const today = this.today(employee);
-          if (request.startDate <= today)
-            throw violation(
-              LeaveErrorCode.LEAVE_ALREADY_STARTED,
-              policy,
-              'Approved leave can be cancelled only before its first day; ask HR.',
-              { extensions: { startDate: request.startDate, today } },
-            );
-        }
+        if (previousStatus === 'APPROVED') await this.assertNotStarted(tx, request, policy);
         const now = new Date();
         Object.assign(request, {
           status: 'CANCELLED',
@@ -326,11 +303,24 @@ export class LeaveService {
           updatedAt: now,
         });
         await tx.flush();
-        this.ctx.emit(tx, events.cancelled(request, policy.rules, previousStatus));
+        this.ctx.emit(tx, untypedDraft(events.cancelled(request, policy.rules, previousStatus)));
         return request.id;
       }),
     );
     return this.reload(id);
+  }
+
+  /** Approved leave is cancelled only before its first day (the employee's local today). */
+  private async assertNotStarted(tx: EntityManager, request: LeaveRequest, policy: LeavePolicy) {
+    const employee = await tx.findOne(EmployeeCopySchema, request.employeeId);
+    const today = this.today(employee);
+    if (request.startDate <= today)
+      throw violation(
+        LeaveReason.LEAVE_ALREADY_STARTED,
+        policy,
+        'Approved leave can be cancelled only before its first day; ask HR.',
+        { extensions: { startDate: request.startDate, today } },
+      );
   }
 
   /** Whether the caller may read `employeeId`'s leave (for fields of a readable request). */
@@ -343,24 +333,9 @@ export class LeaveService {
     if (!request) throw requestNotFound(id);
     return request;
   }
-
-  /** Maps what only the database sees under concurrency to the error the checks give. */
-  private async writing<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof OptimisticLockError) throw concurrentChange(error);
-      throw error;
-    }
-  }
 }
 
+/** A page of requests (`rest` from the page's first on), with the count of them all. */
 function page(rest: LeaveRequest[], first: number, totalCount: number): Page<LeaveRequest> {
-  const nodes = rest.slice(0, first);
-  const last = nodes[nodes.length - 1];
-  return {
-    nodes,
-    pageInfo: { endCursor: last ? check.cursorOf(last) : null, hasNextPage: rest.length > first },
-    totalCount,
-  };
+  return { ...pageOf(rest, first, (r) => [r.startDate, r.id]), totalCount };
 }

@@ -1,14 +1,9 @@
 import { DateTime } from 'luxon';
 import { addDays, daysBetween } from '../../../runtime/src/calendar';
 import type { AgreementCopy, ChargedDay, EmployeeCopy, LeaveStatus } from './entities';
-import { halvesBetween } from './days';
-import {
-  DEFAULT_WORKING_DAYS,
-  type LeaveConfig,
-  type LeaveRules,
-  type LeaveType,
-  type Weekday,
-} from './policies';
+import type { LeaveRules, LeaveType } from '../../../runtime/src/policies';
+import { DEFAULT_WORKING_DAYS, halvesBetween, type Weekday } from './days';
+import type { LeaveConfig } from './settings';
 
 /** A leave year, both ends inclusive. */
 export interface LeaveYear {

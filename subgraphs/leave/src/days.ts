@@ -1,7 +1,13 @@
 import { DateTime } from 'luxon';
 import { addDays, daysBetween, isPublicHoliday } from '../../../runtime/src/calendar';
+import type { LeaveRules } from '../../../runtime/src/policies';
 import type { ChargedDay } from './entities';
-import { WEEKDAYS, type LeaveRules, type Weekday } from './policies';
+
+export const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Monday to Friday: the working pattern when the agreement names none. */
+export const DEFAULT_WORKING_DAYS: Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI'];
 
 /** What decides which days of a request count. */
 export interface DayRules {

@@ -5,7 +5,8 @@ import {
   type PlacedEmployeeCopy,
 } from '../../../runtime/src/employeeCopy';
 import { LeavePolicyCopySchema } from './leavePolicies';
-import type { LeaveType, Weekday } from './policies';
+import type { LeaveType } from '../../../runtime/src/policies';
+import type { Weekday } from './days';
 
 export const LEAVE_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED'] as const;
 export type LeaveStatus = (typeof LEAVE_STATUSES)[number];

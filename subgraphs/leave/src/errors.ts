@@ -1,13 +1,11 @@
-import { DomainError, ErrorCode } from '../../../runtime/src/errors';
+import { ErrorCode } from '../../../runtime/src/errors';
+import { defineDomainErrors, type ReasonDetails } from '../../../runtime/src/domainErrors';
 import { policyLabel, policyRef, type PolicyVersion } from '../../../runtime/src/policies';
 
-/** Why the leave domain refused a request. */
-export enum LeaveErrorCode {
-  INVALID_INPUT = 'INVALID_INPUT',
+/** Why the leave domain refused a request, beyond the reasons every domain shares. */
+export enum LeaveReason {
   UNKNOWN_EMPLOYEE = 'UNKNOWN_EMPLOYEE',
-  FORBIDDEN = 'FORBIDDEN',
   LEAVE_REQUEST_NOT_FOUND = 'LEAVE_REQUEST_NOT_FOUND',
-  VERSION_CONFLICT = 'VERSION_CONFLICT',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   // The request rules (docs/domain.md#leave), each a POLICY_VIOLATION whose `rule` is its name.
   EMPLOYEE_NOT_ACTIVE = 'EMPLOYEE_NOT_ACTIVE',
@@ -21,13 +19,9 @@ export enum LeaveErrorCode {
   LEAVE_ALREADY_STARTED = 'LEAVE_ALREADY_STARTED',
 }
 
-/** The one place where a domain reason becomes a code of the platform's error table. */
-const CODE_OF: Record<LeaveErrorCode, ErrorCode> = {
-  INVALID_INPUT: ErrorCode.BAD_USER_INPUT,
+export const leaveErrors = defineDomainErrors<LeaveReason>('LeaveError', {
   UNKNOWN_EMPLOYEE: ErrorCode.BAD_USER_INPUT,
-  FORBIDDEN: ErrorCode.FORBIDDEN,
   LEAVE_REQUEST_NOT_FOUND: ErrorCode.NOT_FOUND,
-  VERSION_CONFLICT: ErrorCode.CONFLICT,
   INVALID_TRANSITION: ErrorCode.CONFLICT,
   EMPLOYEE_NOT_ACTIVE: ErrorCode.POLICY_VIOLATION,
   OUTSIDE_EMPLOYMENT: ErrorCode.POLICY_VIOLATION,
@@ -38,26 +32,12 @@ const CODE_OF: Record<LeaveErrorCode, ErrorCode> = {
   OVERLAPPING_LEAVE: ErrorCode.POLICY_VIOLATION,
   INSUFFICIENT_BALANCE: ErrorCode.POLICY_VIOLATION,
   LEAVE_ALREADY_STARTED: ErrorCode.POLICY_VIOLATION,
-};
+});
 
-export class LeaveError extends DomainError {
-  override name = 'LeaveError';
+/** One of leave's errors, as `leaveErrors` makes them. */
+export type LeaveError = InstanceType<typeof leaveErrors.Error>;
 
-  constructor(
-    readonly leaveCode: LeaveErrorCode,
-    message: string,
-    details: { field?: string; extensions?: Record<string, unknown>; cause?: unknown } = {},
-  ) {
-    const code = CODE_OF[leaveCode];
-    const rule = code === ErrorCode.POLICY_VIOLATION ? leaveCode : undefined;
-    super(code, message, leaveCode, { ...details, rule });
-  }
-}
-
-export const invalid = (field: string, message: string) =>
-  new LeaveError(LeaveErrorCode.INVALID_INPUT, message, { field });
-
-export const forbiddenTo = (message: string) => new LeaveError(LeaveErrorCode.FORBIDDEN, message);
+export const { invalid, forbidden } = leaveErrors;
 
 /**
  * A request rule that refused: POLICY_VIOLATION with `rule` = the rule's name. Every one
@@ -65,51 +45,42 @@ export const forbiddenTo = (message: string) => new LeaveError(LeaveErrorCode.FO
  * message (`(LEAVE/ANNUAL v3)`), so the person refused can find the rule that did it.
  */
 export const violation = (
-  rule: LeaveErrorCode,
+  rule: LeaveReason,
   policy: PolicyVersion,
   message: string,
-  details: { field?: string; extensions?: Record<string, unknown> } = {},
-) =>
-  new LeaveError(rule, `${message} (${policyLabel(policy)})`, {
+  details: ReasonDetails = {},
+): LeaveError =>
+  new leaveErrors.Error(rule, `${message} (${policyLabel(policy)})`, {
     field: details.field,
     extensions: { ...details.extensions, policy: policyRef(policy) },
   });
 
 /** The type is switched off by the policy in force: bad input, naming the policy too. */
 export const notOffered = (policy: PolicyVersion) =>
-  new LeaveError(
-    LeaveErrorCode.INVALID_INPUT,
+  leaveErrors.error(
+    'INVALID_INPUT',
     `${policy.key} leave is not offered (${policyLabel(policy)})`,
-    { field: 'leaveType', extensions: { policy: policyRef(policy) } },
+    {
+      field: 'leaveType',
+      extensions: { policy: policyRef(policy) },
+    },
   );
 
 export const unknownEmployee = (id: string) =>
-  new LeaveError(LeaveErrorCode.UNKNOWN_EMPLOYEE, `There is no employee ${id}.`, {
+  leaveErrors.error(LeaveReason.UNKNOWN_EMPLOYEE, `There is no employee ${id}.`, {
     field: 'employeeId',
   });
 
 export const requestNotFound = (id: string) =>
-  new LeaveError(LeaveErrorCode.LEAVE_REQUEST_NOT_FOUND, `Leave request ${id} was not found.`, {
+  leaveErrors.error(LeaveReason.LEAVE_REQUEST_NOT_FOUND, `Leave request ${id} was not found.`, {
     extensions: { id },
   });
 
-export const staleVersion = (expected: number, actual: number) =>
-  new LeaveError(
-    LeaveErrorCode.VERSION_CONFLICT,
-    `The leave request changed since version ${expected}; it is now at version ${actual}.`,
-    { field: 'expectedVersion', extensions: { expectedVersion: expected, actualVersion: actual } },
-  );
-
-export const concurrentChange = (cause: unknown) =>
-  new LeaveError(
-    LeaveErrorCode.VERSION_CONFLICT,
-    'The leave request was changed by someone else meanwhile; read it again.',
-    { field: 'expectedVersion', cause },
-  );
-
 export const badTransition = (status: string, to: string) =>
-  new LeaveError(
-    LeaveErrorCode.INVALID_TRANSITION,
+  leaveErrors.error(
+    LeaveReason.INVALID_TRANSITION,
     `A ${status} leave request cannot become ${to}.`,
-    { extensions: { status, to } },
+    {
+      extensions: { status, to },
+    },
   );

@@ -7,7 +7,7 @@ import {
   updateEmployeeCopy,
 } from '../../../runtime/src/employeeCopy';
 import { AgreementCopySchema, EmployeeCopySchema } from './entities';
-import { WEEKDAYS, type Weekday } from './policies';
+import { WEEKDAYS, type Weekday } from './days';
 
 /** The agreements events leave keeps its copy from. */
 export const AGREEMENT_EVENTS = [

@@ -3,18 +3,13 @@ import { defineSubgraph, type SubgraphModule } from '../../../runtime/src/subgra
 import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
 import { entities } from './entities';
 import { agreementCopyHandler, employeeCopyHandler } from './handlers';
-import { leaveComplianceResponder } from './leaveComplianceResponder';
 import { createLeavePolicies } from './leavePolicies';
 import { createLoaders, type LeaveLoaders } from './loaders';
-import { leaveConfig, type LeaveConfigOverrides } from './policies';
 import { createResolvers } from './resolvers';
+import { leaveComplianceResponder } from './responders';
+import { leaveConfig, type LeaveOptions } from './settings';
 
 export const typeDefs = readSubgraphSdl(path.join(__dirname, 'schema.graphql'));
-
-export interface LeaveOptions extends LeaveConfigOverrides {
-  /** The clock "today" and notice periods are measured from (default: the system clock). */
-  now?: () => Date;
-}
 
 /**
  * Leave (absences): types and policies, day counting, balances, the approval workflow,
@@ -39,6 +34,6 @@ export function createLeave(options: LeaveOptions = {}): SubgraphModule<LeaveLoa
 /** The leave subgraph with the default policies. */
 export const leave = createLeave();
 
-export type { LeaveLoaders };
+export type { LeaveLoaders, LeaveOptions };
 export { applyAgreementEvent, applyEmployeeEvent } from './handlers';
-export { LEAVE_TYPES, leaveConfig } from './policies';
+export { leaveConfig } from './settings';

@@ -1,10 +1,10 @@
 import { daysBetween, isIsoDate } from '../../../runtime/src/calendar';
+import { decodeCursor } from '../../../runtime/src/connections';
 import { checkText, DEFAULT_BOUNDS } from '../../../runtime/src/inputBounds/textBounds';
 import { createInputCheck } from '../../../runtime/src/inputCheck';
 import type { Span } from './days';
-import type { LeaveStatus } from './entities';
 import { invalid } from './errors';
-import { LEAVE_TYPES, type LeaveType } from './policies';
+import { LEAVE_TYPES, type LeaveType } from '../../../runtime/src/policies';
 
 /** The mutations' inputs, as GraphQL hands them over (not yet checked). */
 export interface RequestLeaveInput {
@@ -57,10 +57,6 @@ export function leaveType(value: unknown): LeaveType {
   return value as LeaveType;
 }
 
-export function status(value: unknown): LeaveStatus | null {
-  return value === null || value === undefined ? null : (value as LeaveStatus);
-}
-
 /** Free text, trimmed, at most 500 characters; blank or null means none. */
 export function text(field: string, value: unknown): string | null {
   if (value === null || value === undefined) return null;
@@ -71,12 +67,6 @@ export function text(field: string, value: unknown): string | null {
   return trimmed || null;
 }
 
-export function version(field: string, value: number | null | undefined): number | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < 1) throw invalid(field, `${field} must be 1 or more.`);
-  return value;
-}
-
 export function idempotencyKey(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   const trimmed = typeof value === 'string' ? value.trim() : '';
@@ -85,6 +75,7 @@ export function idempotencyKey(value: unknown): string | null {
   return trimmed || null;
 }
 
+/** How many requests a page holds: leave's own bounds, 1 to {@link MAX_PAGE}. */
 export function first(value: number | null | undefined): number {
   if (value === null || value === undefined) return DEFAULT_PAGE;
   if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE)
@@ -92,15 +83,12 @@ export function first(value: number | null | undefined): number {
   return value;
 }
 
-/** Cursors are opaque: the sort key of the last node of a page. */
-export const cursorOf = (request: { startDate: string; id: string }) =>
-  Buffer.from(`${request.startDate}|${request.id}`).toString('base64url');
-
+/** The sort key (start, id) of the last request of the page before, from its `endCursor`. */
 export function after(value: string | null | undefined): { startDate: string; id: string } | null {
   if (value === null || value === undefined) return null;
-  const [startDate, id] = Buffer.from(String(value), 'base64url').toString('utf8').split('|');
-  if (!startDate || !id || !isIsoDate(startDate))
-    throw invalid('after', 'after must be an endCursor this API returned.');
+  const [startDate, id] = decodeCursor(value, 2) as [string, string];
+  if (!isIsoDate(startDate))
+    throw invalid('after', 'after must be an endCursor this query returned.');
   return { startDate, id };
 }
 

@@ -1,34 +1,15 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { addDays, DEFAULT_TIME_ZONE, daysBetween, localDate } from '../../../runtime/src/calendar';
-import {
-  balanceOf,
-  historyFloor,
-  leaveYearOf,
-  workingDaysOn,
-  yearInstant,
-  type Booking,
-} from './balances';
+import { balanceOf, leaveYearOf, type Booking } from './balances';
 import { chargedDays, halvesOf, type Span } from './days';
-import {
-  ACTIVE_STATUSES,
-  AgreementCopySchema,
-  LeaveRequestSchema,
-  type AgreementCopy,
-  type ChargedDay,
-  type EmployeeCopy,
-} from './entities';
-import { LeaveErrorCode, notOffered, violation, type LeaveError } from './errors';
+import type { AgreementCopy, ChargedDay, EmployeeCopy } from './entities';
+import { LeaveReason, violation, type LeaveError } from './errors';
 import type { CheckedRequest } from './inputs';
-import { readCopies, type LeavePolicies, type LeavePolicy } from './leavePolicies';
-import type { LeaveConfig } from './policies';
+import type { LeavePolicy } from './leavePolicies';
 import { overlapping } from './queries';
+import { balanceGrounds, requestGrounds, type Judging } from './requestGrounds';
 
-/** What a request is judged with: the configuration, the policy copies, the instant. */
-export interface Judging {
-  config: LeaveConfig;
-  policies: LeavePolicies;
-  now: Date;
-}
+export type { Judging };
 
 /** How a request fares: the policy version that judged it, its days, and what it breaks. */
 export interface Judgement {
@@ -50,19 +31,9 @@ export async function judgeRequest(
   request: CheckedRequest,
   employee: EmployeeCopy,
 ): Promise<Judgement> {
-  const policy = await judging.policies.inForce(em, request.leaveType, judging.now);
-  if (!policy.rules.enabled) throw notOffered(policy);
-  const agreements = await em.find(
-    AgreementCopySchema,
-    { employeeId: employee.id },
-    { orderBy: { startDate: 'asc' } },
-  );
+  const { policy, agreements, rules } = await requestGrounds(em, judging, request, employee);
   const { span } = request;
-  const days = chargedDays(span, {
-    workingDays: workingDaysOn(agreements, span.startDate),
-    location: employee.location,
-    policy: policy.rules,
-  });
+  const days = chargedDays(span, rules);
   const today = localDate(judging.now, employee.timeZone ?? DEFAULT_TIME_ZONE);
   const violations = employmentViolations(policy, employee, span);
   violations.push(...dayViolations(policy, span, days, today));
@@ -71,7 +42,7 @@ export async function judgeRequest(
   if (clashing.length)
     violations.push(
       violation(
-        LeaveErrorCode.OVERLAPPING_LEAVE,
+        LeaveReason.OVERLAPPING_LEAVE,
         policy,
         `The request overlaps ${clashing.length} pending or approved request(s) of the employee.`,
         {
@@ -103,7 +74,7 @@ function employmentViolations(
   if (employee.status === 'INACTIVE' || employee.status === 'TERMINATED')
     found.push(
       violation(
-        LeaveErrorCode.EMPLOYEE_NOT_ACTIVE,
+        LeaveReason.EMPLOYEE_NOT_ACTIVE,
         policy,
         `The employee is ${employee.status}; only active employees may request leave.`,
         { field: 'employeeId', extensions: { status: employee.status } },
@@ -115,7 +86,7 @@ function employmentViolations(
   )
     found.push(
       violation(
-        LeaveErrorCode.OUTSIDE_EMPLOYMENT,
+        LeaveReason.OUTSIDE_EMPLOYMENT,
         policy,
         'Leave must fall between the hire date and the termination date.',
         {
@@ -138,21 +109,16 @@ function dayViolations(
   const found: LeaveError[] = [];
   if ((span.halfDayStart || span.halfDayEnd) && !rules.halfDaysAllowed)
     found.push(
-      violation(
-        LeaveErrorCode.HALF_DAY_NOT_ALLOWED,
-        policy,
-        `${key} leave is taken in whole days.`,
-        {
-          field: span.halfDayStart ? 'halfDayStart' : 'halfDayEnd',
-        },
-      ),
+      violation(LeaveReason.HALF_DAY_NOT_ALLOWED, policy, `${key} leave is taken in whole days.`, {
+        field: span.halfDayStart ? 'halfDayStart' : 'halfDayEnd',
+      }),
     );
   const halves = halvesOf(days);
   if (halves === 0)
     return [
       ...found,
       violation(
-        LeaveErrorCode.NO_WORKING_DAYS,
+        LeaveReason.NO_WORKING_DAYS,
         policy,
         'No day of the request is a working day: nothing to take leave from.',
         { field: 'startDate' },
@@ -163,7 +129,7 @@ function dayViolations(
     const earliestStartDate = addDays(today, rules.noticeDays);
     found.push(
       violation(
-        LeaveErrorCode.NOTICE_PERIOD,
+        LeaveReason.NOTICE_PERIOD,
         policy,
         `${key} leave needs ${rules.noticeDays} days' notice; the earliest start is ${earliestStartDate}.`,
         { field: 'startDate', extensions: { noticeDays: rules.noticeDays, earliestStartDate } },
@@ -173,7 +139,7 @@ function dayViolations(
   if (rules.maxConsecutiveDays !== null && halves > rules.maxConsecutiveDays * 2)
     found.push(
       violation(
-        LeaveErrorCode.MAX_CONSECUTIVE_DAYS,
+        LeaveReason.MAX_CONSECUTIVE_DAYS,
         policy,
         `${key} leave is at most ${rules.maxConsecutiveDays} days in one request; this one is ${halves / 2}.`,
         {
@@ -198,17 +164,9 @@ async function balanceViolation(
   days: ChargedDay[],
 ): Promise<LeaveError | null> {
   const type = policy.key as Booking['leaveType'];
-  const existing = await em.find(LeaveRequestSchema, {
-    employeeId: employee.id,
-    status: { $in: ACTIVE_STATUSES },
-    endDate: { $gte: historyFloor(days[0].date) },
-  });
+  const { existing, versionOf } = await balanceGrounds(em, judging, type, employee, days[0].date);
   const candidate: Booking = { id: 'new', leaveType: type, status: 'PENDING', chargedDays: days };
   const bookings = [...existing, candidate];
-  const book = judging.policies.book(await readCopies(em));
-  const zone = employee.timeZone ?? DEFAULT_TIME_ZONE;
-  const versionOf = (year: { start: string; end: string }) =>
-    book.at(type, yearInstant(year, zone, judging.now));
   const { config } = judging;
   const lastDayOfYear = new Map<string, string>();
   for (const day of days)
@@ -222,7 +180,7 @@ async function balanceViolation(
       .reduce((sum, d) => sum + d.halves, 0);
     const available = (balance.remaining + requested) / 2;
     return violation(
-      LeaveErrorCode.INSUFFICIENT_BALANCE,
+      LeaveReason.INSUFFICIENT_BALANCE,
       versionOf(balance.year),
       `Not enough ${type} balance in the leave year from ${yearStart}: ${available} days left, ${requested / 2} asked.`,
       { extensions: { leaveYearStart: yearStart, available, requested: requested / 2 } },

@@ -7,9 +7,11 @@ import {
   policyCopySchema,
   type PolicyCopiesOptions,
   type PolicyCopy,
+  type LeaveRules,
+  type LeaveType,
   type PolicyVersion,
 } from '../../../runtime/src/policies';
-import type { LeaveConfig, LeaveRules, LeaveType } from './policies';
+import type { LeaveConfig } from './settings';
 
 /** One version of one leave type's policy. */
 export type LeavePolicy = PolicyVersion<'LEAVE'>;

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
 import { employeeLoader, managerChainLoader } from '../../../runtime/src/employeeCopy';
+import { listLoader, rangeLoader } from '../../../runtime/src/loaders';
+import type { PolicyCopy } from '../../../runtime/src/policies';
 import {
   AgreementCopySchema,
   EmployeeCopySchema,
@@ -9,67 +11,66 @@ import {
   type LeaveRequest,
   type LeaveStatus,
 } from './entities';
-import type { PolicyCopy } from '../../../runtime/src/policies';
 import { readCopies } from './leavePolicies';
 import { activeRequestsBetween, activeRequestsOf, requestsOf } from './queries';
+
+/** An employee's pending and approved requests ending on or after `floor`. */
+export interface ActiveFrom {
+  employeeId: string;
+  floor: string;
+}
+
+/** An employee's pending and approved requests sharing a day with `from` to `to`. */
+export interface ActiveBetween {
+  employeeId: string;
+  from: string;
+  to: string;
+}
+
+/** An employee's requests of one status, or of any when `status` is null. */
+export interface OfStatus {
+  employeeId: string;
+  status: LeaveStatus | null;
+}
 
 /** Per-request batches: N employees' copies, agreements, requests or chains cost one query each. */
 export interface LeaveLoaders {
   employee: DataLoader<string, EmployeeCopy | null>;
   agreements: DataLoader<string, AgreementCopy[]>;
-  /** Pending and approved requests ending on or after a day; the key is `employeeId|floor`. */
-  activeRequests: DataLoader<string, LeaveRequest[]>;
-  /** Pending and approved requests sharing a day with a period; the key is `employeeId|from..to`. */
-  activeBetween: DataLoader<string, LeaveRequest[]>;
-  /** All requests of one status (or `*` for any); the key is `employeeId|status`. */
-  requests: DataLoader<string, LeaveRequest[]>;
+  activeRequests: DataLoader<ActiveFrom, LeaveRequest[], string>;
+  activeBetween: DataLoader<ActiveBetween, LeaveRequest[], string>;
+  requests: DataLoader<OfStatus, LeaveRequest[], string>;
   /** Managers above an employee in leave's copy, nearest first. */
   managerChain: DataLoader<string, string[]>;
   /** Every LEAVE policy version leave holds (the key is `LEAVE`): one query for all balances. */
   policyCopies: DataLoader<'LEAVE', PolicyCopy[]>;
 }
 
-/** One query per distinct second part of the keys (`id|part`), with every id of the batch. */
-function byPart<T>(
-  read: (ids: string[], part: string) => Promise<Map<string, T[]>>,
-): DataLoader.BatchLoadFn<string, T[]> {
-  return async (keys) => {
-    const groups = new Map<string, string[]>();
-    for (const key of keys) {
-      const [id, part] = key.split('|');
-      groups.set(part, [...(groups.get(part) ?? []), id]);
-    }
-    const results = new Map<string, T[]>();
-    for (const [part, ids] of groups) {
-      const found = await read([...new Set(ids)], part);
-      for (const id of ids) results.set(`${id}|${part}`, found.get(id) ?? []);
-    }
-    return keys.map((key) => results.get(key) ?? []);
-  };
-}
-
 export function createLoaders({ em }: { em: EntityManager }): LeaveLoaders {
   return {
     employee: employeeLoader(em, EmployeeCopySchema),
-    agreements: new DataLoader(async (ids) => {
-      const rows = await em.find(
-        AgreementCopySchema,
-        { employeeId: { $in: [...ids] } },
-        { orderBy: { startDate: 'asc' } },
-      );
-      return ids.map((id) => rows.filter((row) => row.employeeId === id));
-    }),
-    activeRequests: new DataLoader(byPart((ids, floor) => activeRequestsOf(em, ids, floor))),
-    activeBetween: new DataLoader(
-      byPart((ids, period) => {
-        const [from, to] = period.split('..');
-        return activeRequestsBetween(em, ids, from, to);
-      }),
+    agreements: listLoader(
+      (ids) =>
+        em.find(
+          AgreementCopySchema,
+          { employeeId: { $in: ids } },
+          { orderBy: { startDate: 'asc' } },
+        ),
+      (row) => row.employeeId,
     ),
-    requests: new DataLoader(
-      byPart((ids, status) => requestsOf(em, ids, status === '*' ? null : (status as LeaveStatus))),
+    activeRequests: rangeLoader(
+      (key) => key.floor,
+      (ids, { floor }) => activeRequestsOf(em, ids, floor),
     ),
-    managerChain: managerChainLoader(em, 'LeaveEmployee'),
+    activeBetween: rangeLoader(
+      (key) => `${key.from}..${key.to}`,
+      (ids, { from, to }) => activeRequestsBetween(em, ids, from, to),
+    ),
+    requests: rangeLoader(
+      (key) => key.status ?? '*',
+      (ids, { status }) => requestsOf(em, ids, status),
+    ),
+    managerChain: managerChainLoader(em, EmployeeCopySchema.meta.className),
     policyCopies: new DataLoader(async (keys) => {
       const copies = await readCopies(em);
       return keys.map(() => copies);

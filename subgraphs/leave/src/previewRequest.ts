@@ -1,23 +1,11 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import {
-  addDays,
-  daysBetween,
-  DEFAULT_TIME_ZONE,
-  isPublicHoliday,
-} from '../../../runtime/src/calendar';
-import { balanceOf, historyFloor, workingDaysOn, yearInstant, type Booking } from './balances';
+import { addDays, daysBetween, isPublicHoliday } from '../../../runtime/src/calendar';
+import { balanceOf, type Booking } from './balances';
 import { chargedDays, weekdayOf, type DayRules } from './days';
-import {
-  ACTIVE_STATUSES,
-  AgreementCopySchema,
-  LeaveRequestSchema,
-  type ChargedDay,
-  type EmployeeCopy,
-} from './entities';
-import { notOffered } from './errors';
+import type { ChargedDay, EmployeeCopy } from './entities';
 import type { CheckedRequest } from './inputs';
-import type { Judging } from './judgeRequest';
-import { readCopies, type LeavePolicy } from './leavePolicies';
+import type { LeavePolicy } from './leavePolicies';
+import { balanceGrounds, requestGrounds, type Judging } from './requestGrounds';
 
 /** What a request would charge, worked out as `requestLeave` would, in halves of a day. */
 export interface Preview {
@@ -40,33 +28,15 @@ export async function previewRequest(
   request: CheckedRequest,
   employee: EmployeeCopy,
 ): Promise<Preview> {
-  const policy = await judging.policies.inForce(em, request.leaveType, judging.now);
-  if (!policy.rules.enabled) throw notOffered(policy);
-  const agreements = await em.find(
-    AgreementCopySchema,
-    { employeeId: employee.id },
-    { orderBy: { startDate: 'asc' } },
-  );
+  const { policy, agreements, rules } = await requestGrounds(em, judging, request, employee);
   const { span } = request;
-  const rules: DayRules = {
-    workingDays: workingDaysOn(agreements, span.startDate),
-    location: employee.location,
-    policy: policy.rules,
-  };
   const days = chargedDays(span, rules);
   const preview = { policy, days, holidays: holidaysLeftOut(span, rules) };
   if (!policy.rules.usesBalance) return { ...preview, balance: null };
-  const existing = await em.find(LeaveRequestSchema, {
-    employeeId: employee.id,
-    status: { $in: ACTIVE_STATUSES },
-    endDate: { $gte: historyFloor(span.startDate) },
-  });
   const type = request.leaveType;
+  const { existing, versionOf } = await balanceGrounds(em, judging, type, employee, span.startDate);
   const candidate: Booking = { id: 'new', leaveType: type, status: 'PENDING', chargedDays: days };
-  const book = judging.policies.book(await readCopies(em));
-  const zone = employee.timeZone ?? DEFAULT_TIME_ZONE;
-  const rulesOf = (year: { start: string; end: string }) =>
-    book.at(type, yearInstant(year, zone, judging.now)).rules;
+  const rulesOf = (year: { start: string; end: string }) => versionOf(year).rules;
   const balance = (bookings: Booking[]) =>
     balanceOf(type, rulesOf, span.startDate, employee, agreements, bookings, judging.config);
   const before = balance(existing);

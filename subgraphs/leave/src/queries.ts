@@ -40,9 +40,7 @@ export async function activeRequestsOf(
     },
     { orderBy: { startDate: 'asc' } },
   );
-  const byEmployee = new Map(employeeIds.map((id) => [id, [] as LeaveRequest[]]));
-  for (const row of rows) byEmployee.get(row.employeeId)?.push(row);
-  return byEmployee;
+  return byEmployee(employeeIds, rows);
 }
 
 /** Pending or approved requests of many employees sharing a day with `[from, to]`, in one query. */
@@ -62,9 +60,7 @@ export async function activeRequestsBetween(
     },
     { orderBy: { startDate: 'asc', id: 'asc' } },
   );
-  const byEmployee = new Map(employeeIds.map((id) => [id, [] as LeaveRequest[]]));
-  for (const row of rows) byEmployee.get(row.employeeId)?.push(row);
-  return byEmployee;
+  return byEmployee(employeeIds, rows);
 }
 
 /** Requests of many employees (of one status, or all), newest start first, in one query. */
@@ -78,7 +74,15 @@ export async function requestsOf(
     { employeeId: { $in: [...employeeIds] }, ...(status && { status }) },
     { orderBy: { startDate: 'desc', id: 'desc' } },
   );
-  const byEmployee = new Map(employeeIds.map((id) => [id, [] as LeaveRequest[]]));
-  for (const row of rows) byEmployee.get(row.employeeId)?.push(row);
-  return byEmployee;
+  return byEmployee(employeeIds, rows);
+}
+
+/** Each employee's rows, in the order read (an empty list for one without any). */
+function byEmployee(
+  employeeIds: readonly string[],
+  rows: LeaveRequest[],
+): Map<string, LeaveRequest[]> {
+  const found = new Map(employeeIds.map((id) => [id, [] as LeaveRequest[]]));
+  for (const row of rows) found.get(row.employeeId)?.push(row);
+  return found;
 }

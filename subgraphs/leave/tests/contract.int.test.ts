@@ -1,7 +1,18 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { EntityManager } from '@mikro-orm/knex';
 import { managerChainsSql, requestSql } from '../../../test-support/sqlShape';
+import { leave } from '../src';
 import { AgreementCopySchema, EmployeeCopySchema, LeaveRequestSchema } from '../src/entities';
+import { subgraphPart } from './subgraphPart';
 import { asEmployee, asManager, hr, startLeave, type LeaveHarness } from './support';
+
+const schema = buildSubgraphSchema({
+  typeDefs: leave.typeDefs,
+  resolvers: leave.resolvers as never,
+});
+
+/** A contract operation as the gateway's plan asks leave for its part. */
+const part = (name: string) => subgraphPart(name, schema).query;
 
 /**
  * Every operation of schema/contract/leave.graphql. The mutations run as the front end
@@ -19,6 +30,8 @@ describe('leave: the contract operations', () => {
     employeeId = await h.hire({ managerId });
   });
   afterAll(() => h.stop());
+
+  const employee = () => [{ __typename: 'Employee', id: employeeId }];
 
   it('RequestLeave, ApproveLeave, RejectLeave, CancelLeave', async () => {
     const requested = await h.op(
@@ -71,12 +84,8 @@ describe('leave: the contract operations', () => {
       startDate: '2026-03-02',
       endDate: '2026-03-03',
     });
-    const reply = await h.gql(
-      `query { pendingLeaveApprovals(first: 50) {
-        nodes { id employee { __typename id } leaveType startDate endDate days } } }`,
-      {},
-      asManager(managerId),
-    );
+    const reply = await h.gql(part('PendingLeaveApprovals'), {}, asManager(managerId));
+    expect(reply.errors).toBeUndefined();
     expect(reply.data!.pendingLeaveApprovals.nodes).toEqual([
       {
         id: requested.data.requestLeave.id,
@@ -90,11 +99,9 @@ describe('leave: the contract operations', () => {
   });
 
   it('LeaveBalances and LeaveHistory (the Employee entity’s fields)', async () => {
-    const balances = await h.entities(
-      [{ __typename: 'Employee', id: employeeId }],
-      '... on Employee { leaveBalances(on: $on) { leaveType entitlement carriedOver taken pending remaining } }',
-      { on: '2025-11-01' },
-      '$on: Date!',
+    const balances = await h.gql(
+      part('LeaveBalances'),
+      { representations: employee(), on: '2025-11-01' },
       asEmployee(employeeId),
     );
     expect(balances.errors).toBeUndefined();
@@ -109,13 +116,12 @@ describe('leave: the contract operations', () => {
       pending: 2,
       remaining: 23,
     });
-    const history = await h.entities(
-      [{ __typename: 'Employee', id: employeeId }],
-      '... on Employee { leaveRequests(first: 20) { nodes { id leaveType startDate endDate days status } } }',
-      {},
-      '',
+    const history = await h.gql(
+      part('LeaveHistory'),
+      { representations: employee() },
       asManager(managerId),
     );
+    expect(history.errors).toBeUndefined();
     expect(
       history.data!._entities[0].leaveRequests.nodes.map((n: any) => [n.startDate, n.status]),
     ).toEqual([
@@ -123,8 +129,9 @@ describe('leave: the contract operations', () => {
       ['2026-02-02', 'REJECTED'],
       ['2025-12-22', 'CANCELLED'],
     ]);
+    // Not a contract operation: the status filter and the count of all that match.
     const pendingOnly = await h.entities(
-      [{ __typename: 'Employee', id: employeeId }],
+      employee(),
       '... on Employee { leaveRequests(status: PENDING, first: 10) { totalCount nodes { status } } }',
       {},
       '',
@@ -135,11 +142,9 @@ describe('leave: the contract operations', () => {
 
   it('forbids reading someone else’s leave', async () => {
     const stranger = await h.hire();
-    const reply = await h.entities(
-      [{ __typename: 'Employee', id: employeeId }],
-      '... on Employee { leaveBalances(on: "2025-11-01") { leaveType } }',
-      {},
-      '',
+    const reply = await h.gql(
+      part('LeaveBalances'),
+      { representations: employee(), on: '2025-11-01' },
       asEmployee(stranger),
     );
     expect(reply.errors![0].extensions!.code).toBe('FORBIDDEN');

@@ -1,7 +1,7 @@
 import { balanceOf, entitlementOf, leaveYearOf } from '../src/balances';
-import { chargedDays, halvesOf } from '../src/days';
+import { chargedDays, DEFAULT_WORKING_DAYS, halvesOf } from '../src/days';
 import type { AgreementCopy } from '../src/entities';
-import { DEFAULT_WORKING_DAYS, leaveConfig } from '../src/policies';
+import { leaveConfig } from '../src/settings';
 
 const config = leaveConfig();
 const annual = config.policies.ANNUAL;

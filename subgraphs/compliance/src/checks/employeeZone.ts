@@ -3,7 +3,7 @@ import {
   knowEmployee,
   lockableCopyKeeping,
 } from '../../../../runtime/src/employeeCopy';
-import type { ComplianceContext } from '../context';
+import type { ComplianceContext } from '../resolvers';
 import { EmployeeCopySchema } from '../entities';
 
 const knowing = copyKnowing(lockableCopyKeeping(EmployeeCopySchema));

@@ -1,8 +1,8 @@
-import type { ComplianceContext, ComplianceDeps, ComplianceResolvers } from '../context';
+import type { ComplianceContext, ComplianceResolvers } from '../resolvers';
 import { validateCompliance, type ComplianceCheckInput } from './validateCompliance';
 
 /** `validateCompliance`, which needs no clock of its own: the deciding subgraph has one. */
-export const checkResolvers = (_deps: ComplianceDeps): ComplianceResolvers => ({
+export const checkResolvers = (): ComplianceResolvers => ({
   Query: {
     validateCompliance: (
       _root: unknown,

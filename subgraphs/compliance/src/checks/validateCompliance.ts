@@ -7,8 +7,8 @@ import {
   type ComplianceFinding,
   type ComplianceQuestion,
 } from '../../../../runtime/src/policies';
-import type { ComplianceContext } from '../context';
-import { forbiddenTo, invalid, unavailableOwner } from '../errors';
+import type { ComplianceContext } from '../resolvers';
+import { forbidden, invalid, unavailableOwner } from '../errors';
 import { parseInstant } from '../policies';
 import { employeeZone } from './employeeZone';
 import {
@@ -84,7 +84,7 @@ export async function validateCompliance(
   ctx: ComplianceContext,
   input: ComplianceCheckInput,
 ): Promise<ComplianceVerdict> {
-  if (ctx.identity.role === 'PARTNER') throw forbiddenTo('A partner may not check compliance.');
+  if (ctx.identity.role === 'PARTNER') throw forbidden('A partner may not check compliance.');
   const operation = operationOf(input);
   const name = COMPLIANCE_CHECKS[operation];
   const fieldOf = QUESTION_FIELDS[operation];

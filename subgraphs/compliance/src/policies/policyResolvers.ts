@@ -1,17 +1,11 @@
-import {
-  POLICY_KINDS,
-  SINGLE_KEY,
-  keysOf,
-  type PolicyKind,
-} from '../../../../runtime/src/policies';
-import type { ComplianceContext, ComplianceDeps, ComplianceResolvers } from '../context';
-import { invalid } from '../errors';
-import { assertNotPartner } from '../permissions';
-import { assertReadsHistory } from './assertReadsHistory';
+import { POLICY_KINDS, type PolicyKind } from '../../../../runtime/src/policies';
+import type { ComplianceContext, ComplianceResolvers } from '../resolvers';
+import type { ComplianceSettings } from '../settings';
+import { assertNotPartner, assertReadsHistory } from '../permissions';
 import { parseInstant } from './parseInstant';
 import { inForceAt, readHistories, readHistory } from './policyHistory';
 import { toPolicyView } from './policyView';
-import type { PolicyChangeInput } from './readPolicyChange';
+import { policyKey, type PolicyChangeInput } from './readPolicyChange';
 import { updatePolicy } from './updatePolicy';
 
 interface PoliciesArgs {
@@ -25,11 +19,11 @@ interface HistoryArgs {
 }
 
 /** The policies' queries and their one mutation. */
-export const policyResolvers = (deps: ComplianceDeps): ComplianceResolvers => ({
+export const policyResolvers = (settings: ComplianceSettings): ComplianceResolvers => ({
   Query: {
     async compliancePolicies(_root: unknown, args: PoliciesArgs, ctx: ComplianceContext) {
       assertNotPartner(ctx.identity, 'policies');
-      const now = deps.now();
+      const now = settings.now();
       const at = args.at == null ? now : parseInstant(args.at, 'at');
       const histories = await readHistories(ctx.em, args.kind ? [args.kind] : POLICY_KINDS);
       return histories.map((history) =>
@@ -38,14 +32,9 @@ export const policyResolvers = (deps: ComplianceDeps): ComplianceResolvers => ({
     },
     async compliancePolicyHistory(_root: unknown, args: HistoryArgs, ctx: ComplianceContext) {
       assertReadsHistory(ctx.identity);
-      const key = args.key ?? SINGLE_KEY;
-      if (!keysOf(args.kind).includes(key))
-        throw invalid(
-          'key',
-          `A ${args.kind} policy's key is one of ${keysOf(args.kind).join(', ')}.`,
-        );
+      const key = policyKey(args.kind, args.key, 'key');
       const history = await readHistory(ctx.em, args.kind, key);
-      const inForce = inForceAt(history, deps.now()).version;
+      const inForce = inForceAt(history, settings.now()).version;
       return history.map((record) => toPolicyView(record, inForce));
     },
   },
@@ -54,6 +43,6 @@ export const policyResolvers = (deps: ComplianceDeps): ComplianceResolvers => ({
       _root: unknown,
       args: { input: PolicyChangeInput },
       ctx: ComplianceContext,
-    ) => updatePolicy(ctx, deps, args.input),
+    ) => updatePolicy(ctx, settings, args.input),
   },
 });

@@ -5,6 +5,7 @@ import {
   type PolicyKind,
 } from '../../../../runtime/src/policies';
 import { invalid } from '../errors';
+import { isKeyOf, type PolicyKey } from './events';
 import { parseInstant } from './parseInstant';
 import { RULES_FIELD } from './policyView';
 
@@ -25,7 +26,7 @@ export interface PolicyChangeInput {
 /** A change checked as far as it can be without the versions it builds on. */
 export interface PolicyChange {
   kind: PolicyKind;
-  key: string;
+  key: PolicyKey;
   /** The rules given, to lay over the newest version's. */
   changes: Record<string, unknown>;
   /** Null: from the moment the change is written. */
@@ -49,17 +50,20 @@ function changesOf(input: PolicyChangeInput): Record<string, unknown> {
   return Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
 }
 
+/** A policy's key (DEFAULT when absent), or bad input on `field` when `kind` has no such key. */
+export function policyKey(kind: PolicyKind, key: string | null | undefined, field: string) {
+  const given = key ?? SINGLE_KEY;
+  if (!isKeyOf(kind, given))
+    throw invalid(field, `A ${kind} policy's key is one of ${keysOf(kind).join(', ')}.`);
+  return given;
+}
+
 /** Checks the input of `updateCompliancePolicy` against itself and the clock. */
 export function readPolicyChange(input: PolicyChangeInput, now: Date): PolicyChange {
   if (!POLICY_KINDS.includes(input.kind))
     throw invalid('input.kind', `kind is one of ${POLICY_KINDS.join(', ')}.`);
   const changes = changesOf(input);
-  const key = input.key ?? SINGLE_KEY;
-  if (!keysOf(input.kind).includes(key))
-    throw invalid(
-      'input.key',
-      `A ${input.kind} policy's key is one of ${keysOf(input.kind).join(', ')}.`,
-    );
+  const key = policyKey(input.kind, input.key, 'input.key');
   const effectiveFrom =
     input.effectiveFrom == null ? null : parseInstant(input.effectiveFrom, 'input.effectiveFrom');
   if (effectiveFrom && effectiveFrom.getTime() < now.getTime() - SKEW_MS)

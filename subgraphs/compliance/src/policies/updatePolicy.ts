@@ -1,19 +1,19 @@
-import type { EntityManager } from '@mikro-orm/knex';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
 import {
-  POLICY_UPDATED,
   SINGLE_KEY,
   checkPolicyRules,
   policyLabel,
   ruleNames,
   type AnyRules,
   type PolicyProblem,
-  type PolicyUpdatedData,
 } from '../../../../runtime/src/policies';
-import type { ComplianceContext, ComplianceDeps } from '../context';
-import { ComplianceError, ComplianceErrorCode, conflict, invalid } from '../errors';
+import { emittingIn } from '../events';
+import type { ComplianceContext } from '../resolvers';
+import type { ComplianceSettings } from '../settings';
+import { changedMeanwhile, complianceErrors, invalid } from '../errors';
 import { assertHr } from '../permissions';
+import { policyUpdated } from './events';
 import { PolicyVersionSchema, type StoredPolicyVersion } from './PolicyVersionSchema';
 import { inForceAt, newestOf, readHistory, type PolicyRecord } from './policyHistory';
 import { RULES_FIELD, toPolicyView, type PolicyView } from './policyView';
@@ -57,13 +57,13 @@ function nextStart(change: PolicyChange, base: PolicyRecord, now: Date): Date {
 /** Writes the next version and its event in one transaction. */
 async function writeVersion(
   ctx: ComplianceContext,
-  deps: ComplianceDeps,
+  settings: ComplianceSettings,
   change: PolicyChange,
 ): Promise<PolicyView> {
   return ctx.em.fork().transactional(async (tx) => {
     const history = await readHistory(tx, change.kind, change.key);
     const base = newestOf(history);
-    const now = deps.now();
+    const now = settings.now();
     const row: StoredPolicyVersion = {
       id: uuidv7(),
       kind: change.kind,
@@ -77,20 +77,7 @@ async function writeVersion(
     };
     // At once, so a version taken meanwhile fails here rather than at commit.
     await tx.insert(PolicyVersionSchema, row);
-    const data: PolicyUpdatedData = {
-      kind: row.kind,
-      key: row.key,
-      version: row.version,
-      effectiveFrom: row.effectiveFrom.toISOString(),
-      rules: row.rules,
-      previous: base.rules,
-      reason: row.reason,
-    };
-    ctx.emit(tx as EntityManager, {
-      type: POLICY_UPDATED,
-      subject: `${row.kind}:${row.key}`,
-      data: data as unknown as Record<string, unknown>,
-    });
+    emittingIn(ctx, tx)(policyUpdated({ ...row, key: change.key }, base.rules));
     const record: PolicyRecord = { ...row, changedBy: row.changedBy, reason: row.reason };
     return toPolicyView(record, inForceAt([...history, record], now).version);
   });
@@ -103,25 +90,25 @@ async function writeVersion(
  */
 export async function updatePolicy(
   ctx: ComplianceContext,
-  deps: ComplianceDeps,
+  settings: ComplianceSettings,
   input: PolicyChangeInput,
 ): Promise<PolicyView> {
   assertHr(ctx.identity, 'change a policy');
-  const change = readPolicyChange(input, deps.now());
+  const change = readPolicyChange(input, settings.now());
   try {
-    return await writeVersion(ctx, deps, change);
+    return await writeVersion(ctx, settings, change);
   } catch (error) {
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
   }
   try {
-    return await writeVersion(ctx, deps, change);
+    return await writeVersion(ctx, settings, change);
   } catch (error) {
-    const refused =
-      error instanceof ComplianceError &&
-      error.complianceCode === ComplianceErrorCode.INVALID_INPUT;
+    const refused = complianceErrors.is(error, 'INVALID_INPUT');
     if (!refused && !(error instanceof UniqueConstraintViolationException)) throw error;
     const why = refused ? ` ${error.message}` : '';
     const name = change.key === SINGLE_KEY ? change.kind : `${change.kind}/${change.key}`;
-    throw conflict(`${name} was changed by someone else at the same time: read it again.${why}`);
+    throw changedMeanwhile(
+      `${name} was changed by someone else at the same time: read it again.${why}`,
+    );
   }
 }

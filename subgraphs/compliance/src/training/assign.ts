@@ -1,11 +1,8 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import type { EventDraft } from '../../../../messaging/src/types';
+import type { Emit } from '../events';
 import { TrainingAssignmentSchema, type TrainingAssignment, type TrainingCourse } from './entities';
-import { TRAINING_ASSIGNED, assignmentData } from './events';
-
-/** Records an event in the caller's transaction. */
-export type Emit = (draft: EventDraft) => void;
+import { trainingAssigned } from './events';
 
 /** Ids per `in (...)` list, well inside every driver's parameter limit. */
 const CHUNK = 500;
@@ -21,12 +18,6 @@ function chunks<T>(items: readonly T[]): T[][] {
   for (let i = 0; i < items.length; i += CHUNK) parts.push(items.slice(i, i + CHUNK));
   return parts;
 }
-
-const assignedEvent = (a: TrainingAssignment, course: TrainingCourse): EventDraft => ({
-  type: TRAINING_ASSIGNED,
-  subject: a.id,
-  data: { ...assignmentData(a, course), dueDate: a.dueDate, department: a.department },
-});
 
 /**
  * Gives each assignee the course due on `dueDate`, once: a person who has it keeps their
@@ -60,7 +51,7 @@ export async function ensureAssignments(
         { dueDate, version: moved.version, updatedAt: at },
       );
       have.set(a.employeeId, moved);
-      emit(assignedEvent(moved, course));
+      emit(trainingAssigned(moved, course));
     }
     const fresh: TrainingAssignment[] = part
       .filter((p) => !have.has(p.employeeId))
@@ -88,7 +79,7 @@ export async function ensureAssignments(
           ).map((a) => a.id)
         : [],
     );
-    for (const a of fresh.filter((f) => inserted.has(f.id))) emit(assignedEvent(a, course));
+    for (const a of fresh.filter((f) => inserted.has(f.id))) emit(trainingAssigned(a, course));
     result.push(
       ...(await em.find(
         TrainingAssignmentSchema,

@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
 import { addDays, daysBetween, isIsoDate } from '../../../../runtime/src/calendar';
-import type { ComplianceContext, ComplianceDeps } from '../context';
+import type { ComplianceContext } from '../resolvers';
+import type { ComplianceSettings } from '../settings';
 import { EmployeeCopySchema } from '../entities';
 import { invalid } from '../errors';
 import { assertHr } from '../permissions';
-import { ensureAssignments, type Emit } from './assign';
+import { emittingIn } from '../events';
+import { ensureAssignments } from './assign';
 import { courseById } from './courses';
 import { DepartmentRuleSchema, type TrainingAssignment, type TrainingCourse } from './entities';
 import { trainingToday } from './status';
@@ -116,7 +118,7 @@ async function keepRule(
 /** Assigns a course to people or to a department (HR, ADMIN). */
 export async function assignTraining(
   ctx: ComplianceContext,
-  deps: ComplianceDeps,
+  settings: ComplianceSettings,
   input: AssignTrainingInput,
 ): Promise<TrainingAssignment[]> {
   assertHr(ctx.identity, 'assign training');
@@ -124,13 +126,13 @@ export async function assignTraining(
   const byDepartment = input.department !== null && input.department !== undefined;
   if (byPeople === byDepartment)
     throw invalid('input.employeeIds', 'Give exactly one of employeeIds and department.');
-  const at = deps.now();
+  const at = settings.now();
   const today = trainingToday(at);
   const dueDate = checkDueDate(input.dueDate, today);
   const department = byDepartment ? checkDepartment(input.department!) : null;
   return ctx.em.transactional(async (tx) => {
     const course = await assignableCourse(tx, input.courseId);
-    const emit: Emit = (draft) => ctx.emit(tx, draft);
+    const emit = emittingIn(ctx, tx);
     if (department === null) {
       const ids = await checkedPeople(tx, input.employeeIds!);
       const people = ids.map((employeeId) => ({ employeeId, department: null }));

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
 import { addDays, isIsoDate } from '../../../../runtime/src/calendar';
-import type { ComplianceContext, ComplianceDeps } from '../context';
+import type { ComplianceContext } from '../resolvers';
+import type { ComplianceSettings } from '../settings';
 import { EmployeeCopySchema } from '../entities';
 import { invalid } from '../errors';
 import { assertHr } from '../permissions';
-import type { Emit } from './assign';
+import { emittingIn, type Emit } from '../events';
 import { courseById } from './courses';
 import {
   TrainingAssignmentSchema,
@@ -13,7 +14,7 @@ import {
   type TrainingAssignment,
   type TrainingCourse,
 } from './entities';
-import { TRAINING_COMPLETED, assignmentData } from './events';
+import { trainingCompleted } from './events';
 import { importRows, isProblem, type ImportRow, type RowProblem } from './importRows';
 import { expiryOf, trainingToday } from './status';
 
@@ -87,17 +88,7 @@ export async function recordCompletion(
   };
   await em.nativeUpdate(TrainingAssignmentSchema, { id: assignment.id }, next);
   const after = { ...assignment, ...next };
-  emit({
-    type: TRAINING_COMPLETED,
-    subject: after.id,
-    data: {
-      ...assignmentData(after, course),
-      completedOn,
-      expiresOn: after.expiresOn,
-      previousCompletedOn: assignment.completedOn,
-      source,
-    },
-  });
+  emit(trainingCompleted(assignment, after, course, source));
   return { assignment: after, changed: true };
 }
 
@@ -110,11 +101,11 @@ export interface RecordCompletionInput {
 /** recordTrainingCompletion: HR and ADMIN record that a person completed a course. */
 export async function recordTrainingCompletion(
   ctx: ComplianceContext,
-  deps: ComplianceDeps,
+  settings: ComplianceSettings,
   input: RecordCompletionInput,
 ): Promise<TrainingAssignment> {
   assertHr(ctx.identity, 'record training completions');
-  const at = deps.now();
+  const at = settings.now();
   const problem = completedOnProblem(input.completedOn, trainingToday(at));
   if (problem) throw invalid('input.completedOn', `completedOn ${problem}.`);
   return ctx.em.transactional(async (tx) => {
@@ -122,7 +113,7 @@ export async function recordTrainingCompletion(
       throw invalid('input.employeeId', `Unknown employee ${input.employeeId}.`);
     const course = await courseById(tx, input.courseId);
     const completion = { employeeId: input.employeeId, course, completedOn: input.completedOn };
-    const emit: Emit = (draft) => ctx.emit(tx, draft);
+    const emit = emittingIn(ctx, tx);
     return (await recordCompletion(tx, completion, 'MANUAL', at, emit)).assignment;
   });
 }
@@ -192,11 +183,11 @@ async function resolveRows(
  */
 export async function importTrainingCompletions(
   ctx: ComplianceContext,
-  deps: ComplianceDeps,
+  settings: ComplianceSettings,
   input: ImportInput,
 ): Promise<ImportResult> {
   assertHr(ctx.identity, 'import training completions');
-  const at = deps.now();
+  const at = settings.now();
   const problems: RowProblem[] = [];
   const rows: ImportRow[] = [];
   for (const item of importRows(input.format, input.content))
@@ -214,7 +205,7 @@ export async function importTrainingCompletions(
       return { rows: read, recorded: 0, unchanged, problems };
     }
     let recorded = 0;
-    const emit: Emit = (draft) => ctx.emit(tx, draft);
+    const emit = emittingIn(ctx, tx);
     for (const { completion } of good)
       if ((await recordCompletion(tx, completion, 'IMPORT', at, emit)).changed) recorded += 1;
     return { rows: read, recorded, unchanged: good.length - recorded, problems };

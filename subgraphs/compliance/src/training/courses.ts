@@ -1,12 +1,14 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import type { ComplianceContext, ComplianceDeps } from '../context';
-import { conflict, invalid, notFoundIn } from '../errors';
+import type { ComplianceContext } from '../resolvers';
+import type { ComplianceSettings } from '../settings';
+import { changedMeanwhile, codeTaken, courseNotFound, invalid } from '../errors';
 import { assertHr, assertNotPartner } from '../permissions';
 import { decodeCursor, pageOf, pageSize } from '../../../../runtime/src/connections';
 import { TrainingCourseSchema, type TrainingCourse } from './entities';
-import { COURSE_CREATED, COURSE_UPDATED, courseData } from './events';
+import { emittingIn } from '../events';
+import { courseCreated, courseUpdated, type ChangeableField } from './events';
 
 export interface CreateCourseInput {
   code: string;
@@ -59,24 +61,21 @@ function checkValidity(value: number | null | undefined): number | null {
   return value;
 }
 
-const taken = (code: string) =>
-  conflict(`A course with code ${code} exists already: change it with updateTrainingCourse.`);
-
 /** A course by id, or NOT_FOUND naming `field`'s value. */
 export async function courseById(em: EntityManager, id: string): Promise<TrainingCourse> {
   const course = await em.findOne(TrainingCourseSchema, { id }, { disableIdentityMap: true });
-  if (!course) throw notFoundIn('Training course', id);
+  if (!course) throw courseNotFound(id);
   return course;
 }
 
 /** Adds a course (HR, ADMIN) and says so in `compliance.course.created`. */
 export async function createCourse(
   ctx: ComplianceContext,
-  deps: ComplianceDeps,
+  settings: ComplianceSettings,
   input: CreateCourseInput,
 ): Promise<TrainingCourse> {
   assertHr(ctx.identity, 'create training courses');
-  const at = deps.now();
+  const at = settings.now();
   const course: TrainingCourse = {
     id: uuidv7(),
     code: checkCode(input.code),
@@ -90,13 +89,13 @@ export async function createCourse(
   };
   try {
     await ctx.em.transactional(async (tx) => {
-      if (await tx.count(TrainingCourseSchema, { code: course.code })) throw taken(course.code);
+      if (await tx.count(TrainingCourseSchema, { code: course.code })) throw codeTaken(course.code);
       await tx.insert(TrainingCourseSchema, course);
-      ctx.emit(tx, { type: COURSE_CREATED, subject: course.id, data: courseData(course) });
+      emittingIn(ctx, tx)(courseCreated(course));
     });
   } catch (error) {
     // Two creates of one code at once: the loser learns it exists.
-    if (error instanceof UniqueConstraintViolationException) throw taken(course.code);
+    if (error instanceof UniqueConstraintViolationException) throw codeTaken(course.code);
     throw error;
   }
   return course;
@@ -105,36 +104,30 @@ export async function createCourse(
 /** Changes a course (HR, ADMIN); a change that changes nothing records nothing. */
 export async function updateCourse(
   ctx: ComplianceContext,
-  deps: ComplianceDeps,
+  settings: ComplianceSettings,
   input: UpdateCourseInput,
 ): Promise<TrainingCourse> {
   assertHr(ctx.identity, 'change training courses');
-  const next: Partial<TrainingCourse> = {};
+  const next: Partial<Pick<TrainingCourse, ChangeableField>> = {};
   if (input.title !== undefined && input.title !== null) next.title = checkTitle(input.title);
   if (input.description !== undefined) next.description = checkDescription(input.description);
   if (input.validityMonths !== undefined) next.validityMonths = checkValidity(input.validityMonths);
   if (typeof input.retired === 'boolean') next.retired = input.retired;
   return ctx.em.transactional(async (tx) => {
     const course = await courseById(tx, input.id);
-    const changed = (Object.keys(next) as (keyof TrainingCourse)[]).filter(
+    const changed = (Object.keys(next) as ChangeableField[]).filter(
       (key) => next[key] !== course[key],
     );
     if (changed.length === 0) return course;
-    const after = { ...course, ...next, version: course.version + 1, updatedAt: deps.now() };
+    const after = { ...course, ...next, version: course.version + 1, updatedAt: settings.now() };
     const count = await tx.nativeUpdate(
       TrainingCourseSchema,
       { id: course.id, version: course.version },
       { ...next, version: after.version, updatedAt: after.updatedAt },
     );
-    if (!count) throw conflict(`Course ${course.code} changed meanwhile: read it and try again.`);
-    const changes = Object.fromEntries(
-      changed.map((key) => [key, { old: course[key], new: after[key] }]),
-    );
-    ctx.emit(tx, {
-      type: COURSE_UPDATED,
-      subject: course.id,
-      data: { ...courseData(after), changes },
-    });
+    if (!count)
+      throw changedMeanwhile(`Course ${course.code} changed meanwhile: read it and try again.`);
+    emittingIn(ctx, tx)(courseUpdated(course, after, changed));
     return after;
   });
 }

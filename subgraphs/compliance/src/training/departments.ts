@@ -3,9 +3,10 @@ import type { EventHandlerDefinition } from '../../../../messaging/src/types';
 import { addDays } from '../../../../runtime/src/calendar';
 import { sqlTable } from '../../../../runtime/src/database';
 import type { EmployeeEventData } from '../../../../runtime/src/employeeCopy';
-import type { ComplianceDeps } from '../context';
+import type { ComplianceSettings } from '../settings';
 import { EmployeeCopySchema } from '../entities';
-import { ensureAssignments, type Emit } from './assign';
+import { emitting, type Emit } from '../events';
+import { ensureAssignments } from './assign';
 import {
   DepartmentRuleSchema,
   TrainingAssignmentSchema,
@@ -62,7 +63,7 @@ async function hasLeft(em: EntityManager, type: string, data: EmployeeEventData)
  * Someone joins a department (hired into it, or moved): they get the courses assigned to
  * it. It reads the department from the event itself, so it need not wait for the copy.
  */
-export function departmentJoinerHandler(deps: ComplianceDeps): EventHandlerDefinition {
+export function departmentJoinerHandler(settings: ComplianceSettings): EventHandlerDefinition {
   return {
     name: 'training_departments',
     types: ['employees.employee.created', 'employees.employee.updated'],
@@ -70,10 +71,10 @@ export function departmentJoinerHandler(deps: ComplianceDeps): EventHandlerDefin
       const data = event.data as unknown as EmployeeEventData;
       const department = joinedDepartment(event.type, data);
       if (!department || (await hasLeft(em as EntityManager, event.type, data))) return;
-      const at = deps.now();
+      const at = settings.now();
       const today = trainingToday(at);
       for (const rule of await rulesOf(em as EntityManager, department))
-        await applyRule(em as EntityManager, rule, [data.employeeId], today, at, emit);
+        await applyRule(em as EntityManager, rule, [data.employeeId], today, at, emitting(emit));
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { CataloguedDraft, EventData } from '../../../../messaging/src/eventTypes';
 import type { TrainingAssignment, TrainingCourse } from './entities';
 
 export const COURSE_CREATED = 'compliance.course.created';
@@ -11,8 +12,12 @@ export const TRAINING_COMPLETED = 'compliance.training.completed';
  */
 export const TRAINING_DUE_REACHED = 'compliance.training.due_reached';
 
+/** The fields of a course a change may change. */
+export type CourseChanges = EventData<typeof COURSE_UPDATED>['changes'];
+export type ChangeableField = keyof CourseChanges;
+
 /** What a course event says: the whole course, it is small. */
-export const courseData = (course: TrainingCourse) => ({
+const courseData = (course: TrainingCourse) => ({
   courseId: course.id,
   code: course.code,
   title: course.title,
@@ -23,11 +28,78 @@ export const courseData = (course: TrainingCourse) => ({
 });
 
 /** What an assignment event says of the assignment and its course. */
-export const assignmentData = (a: TrainingAssignment, course: TrainingCourse) => ({
+const assignmentData = (a: TrainingAssignment, course: TrainingCourse) => ({
   assignmentId: a.id,
   employeeId: a.employeeId,
   courseId: course.id,
   courseCode: course.code,
   courseTitle: course.title,
   version: a.version,
+});
+
+export const courseCreated = (course: TrainingCourse): CataloguedDraft<typeof COURSE_CREATED> => ({
+  type: COURSE_CREATED,
+  subject: course.id,
+  data: courseData(course),
+});
+
+/** Each changed field before and after. */
+function changesOf(
+  before: TrainingCourse,
+  after: TrainingCourse,
+  changed: readonly ChangeableField[],
+): CourseChanges {
+  const changes: CourseChanges = {};
+  if (changed.includes('title')) changes.title = { old: before.title, new: after.title };
+  if (changed.includes('description'))
+    changes.description = { old: before.description, new: after.description };
+  if (changed.includes('validityMonths'))
+    changes.validityMonths = { old: before.validityMonths, new: after.validityMonths };
+  if (changed.includes('retired')) changes.retired = { old: before.retired, new: after.retired };
+  return changes;
+}
+
+export const courseUpdated = (
+  before: TrainingCourse,
+  after: TrainingCourse,
+  changed: readonly ChangeableField[],
+): CataloguedDraft<typeof COURSE_UPDATED> => ({
+  type: COURSE_UPDATED,
+  subject: after.id,
+  data: { ...courseData(after), changes: changesOf(before, after, changed) },
+});
+
+export const trainingAssigned = (
+  a: TrainingAssignment,
+  course: TrainingCourse,
+): CataloguedDraft<typeof TRAINING_ASSIGNED> => ({
+  type: TRAINING_ASSIGNED,
+  subject: a.id,
+  data: { ...assignmentData(a, course), dueDate: a.dueDate, department: a.department },
+});
+
+export const trainingCompleted = (
+  before: TrainingAssignment,
+  after: TrainingAssignment & { completedOn: string },
+  course: TrainingCourse,
+  source: 'MANUAL' | 'IMPORT',
+): CataloguedDraft<typeof TRAINING_COMPLETED> => ({
+  type: TRAINING_COMPLETED,
+  subject: after.id,
+  data: {
+    ...assignmentData(after, course),
+    completedOn: after.completedOn,
+    expiresOn: after.expiresOn,
+    previousCompletedOn: before.completedOn,
+    source,
+  },
+});
+
+/** The assignment falls due or expires: `dueDate` is the deadline of the two. */
+export const trainingDueReached = (
+  data: EventData<typeof TRAINING_DUE_REACHED>,
+): CataloguedDraft<typeof TRAINING_DUE_REACHED> => ({
+  type: TRAINING_DUE_REACHED,
+  subject: data.assignmentId,
+  data,
 });

@@ -1,6 +1,6 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import type { EventHandlerDefinition, JobDefinition } from '../../../../messaging/src/types';
-import type { ComplianceDeps } from '../context';
+import type { ComplianceSettings } from '../settings';
 import { departmentJoinerHandler } from './departments';
 import { trainingEntitySchemas } from './entities';
 import { trainingReminderJob } from './reminders';
@@ -12,9 +12,11 @@ export { trainingResolvers } from './resolvers';
 export const trainingEntities: EntitySchema<any, any>[] = trainingEntitySchemas;
 
 /** Joiners of a department get the courses assigned to it. */
-export const trainingHandlers = (deps: ComplianceDeps): EventHandlerDefinition[] => [
-  departmentJoinerHandler(deps),
+export const trainingHandlers = (settings: ComplianceSettings): EventHandlerDefinition[] => [
+  departmentJoinerHandler(settings),
 ];
 
 /** The daily reminders (and department catch-up). */
-export const trainingJobs = (deps: ComplianceDeps): JobDefinition[] => [trainingReminderJob(deps)];
+export const trainingJobs = (settings: ComplianceSettings): JobDefinition[] => [
+  trainingReminderJob(settings),
+];

@@ -1,16 +1,12 @@
-import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
 import { sqlTable } from '../../../../runtime/src/database';
-import type { ComplianceContext, ComplianceDeps } from '../context';
+import type { ComplianceContext } from '../resolvers';
+import type { ComplianceSettings } from '../settings';
 import { EmployeeCopySchema } from '../entities';
-import { forbiddenTo, invalid } from '../errors';
-import { assertCanSeePerson, seesEveryone } from '../permissions';
+import { forbidden, invalid } from '../errors';
+import { assertCanSeePerson, assertNotPartner, seesEveryone } from '../permissions';
 import { decodeCursor, pageOf, pageSize } from '../../../../runtime/src/connections';
-import {
-  TrainingAssignmentSchema,
-  TrainingCourseSchema,
-  type TrainingAssignment,
-} from './entities';
+import { TrainingAssignmentSchema } from './entities';
 import { statusCondition, TRAINING_STATUSES, trainingToday, type TrainingStatus } from './status';
 
 export interface AssignmentFilter {
@@ -33,20 +29,20 @@ async function allowedFilter(
   filter: AssignmentFilter,
 ): Promise<AssignmentFilter> {
   const { identity } = ctx;
-  if (identity.role === 'PARTNER') throw forbiddenTo('A partner may not read training.');
+  assertNotPartner(identity, 'training');
   if (seesEveryone(identity)) return filter;
   const me = identity.employeeId;
-  if (!me) throw forbiddenTo('Only a person may read their training.');
+  if (!me) throw forbidden('Only a person may read their training.');
   const chainOf = (id: string) => ctx.loaders.managerChain.load(id);
   if (filter.employeeId) await assertCanSeePerson(identity, filter.employeeId, chainOf, 'training');
   if (identity.role !== 'MANAGER') {
-    if (filter.managerId) throw forbiddenTo("You may not read a team's training.");
+    if (filter.managerId) throw forbidden("You may not read a team's training.");
     return { ...filter, employeeId: me };
   }
   if (filter.employeeId && !filter.managerId) return filter;
   const managerId = filter.managerId ?? me;
   if (managerId !== me && !(await chainOf(managerId)).includes(me))
-    throw forbiddenTo("You may not read another manager's team.");
+    throw forbidden("You may not read another manager's team.");
   return { ...filter, managerId };
 }
 
@@ -109,7 +105,7 @@ function listQuery(
 /** trainingAssignments: a filtered page by due date, under the caller's rights. */
 export async function listAssignments(
   ctx: ComplianceContext,
-  deps: ComplianceDeps,
+  settings: ComplianceSettings,
   args: { first?: number | null; after?: string | null; filter?: AssignmentFilter | null },
 ) {
   const size = pageSize(args.first);
@@ -117,12 +113,12 @@ export async function listAssignments(
   checkFilter(asked);
   const filter = await allowedFilter(ctx, asked);
   const after = args.after ? decodeCursor(args.after, 2) : null;
-  const today = trainingToday(deps.now());
+  const today = trainingToday(settings.now());
   const { sql, params } = listQuery(
     ctx.em,
     filter,
     today,
-    deps.trainingReminderDays,
+    settings.trainingReminderDays,
     after,
     size + 1,
   );
@@ -137,48 +133,18 @@ export async function listAssignments(
   return pageOf(rows, size, (row) => [row.dueDate, row.id]);
 }
 
-/** Per-request batches of people's assignments, by due date: N people cost one query. */
-const trainingLoaders = new WeakMap<object, DataLoader<string, TrainingAssignment[]>>();
-
-function trainingLoader(ctx: ComplianceContext): DataLoader<string, TrainingAssignment[]> {
-  let loader = trainingLoaders.get(ctx.loaders);
-  if (!loader) {
-    loader = new DataLoader(async (ids) => {
-      const rows = await ctx.em.find(
-        TrainingAssignmentSchema,
-        { employeeId: { $in: [...ids] } },
-        { orderBy: { dueDate: 'asc', id: 'asc' } },
-      );
-      return ids.map((id) => rows.filter((r) => r.employeeId === id));
-    });
-    trainingLoaders.set(ctx.loaders, loader);
-  }
-  return loader;
-}
-
 /** Employee.training: the person, their managers, HR, ADMIN and AUDITOR. */
 export async function trainingOf(ctx: ComplianceContext, employeeId: string) {
-  if (ctx.identity.role === 'PARTNER') throw forbiddenTo('A partner may not read training.');
+  assertNotPartner(ctx.identity, 'training');
   await assertCanSeePerson(
     ctx.identity,
     employeeId,
     (id) => ctx.loaders.managerChain.load(id),
     'training',
   );
-  return trainingLoader(ctx).load(employeeId);
+  return ctx.loaders.training.load(employeeId);
 }
 
-/** Per-request batches of courses by id. */
-const courseLoaders = new WeakMap<object, DataLoader<string, unknown>>();
-
-export function courseOf(ctx: ComplianceContext, courseId: string) {
-  let loader = courseLoaders.get(ctx.loaders);
-  if (!loader) {
-    loader = new DataLoader(async (ids) => {
-      const rows = await ctx.em.find(TrainingCourseSchema, { id: { $in: [...ids] } });
-      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
-    });
-    courseLoaders.set(ctx.loaders, loader);
-  }
-  return loader.load(courseId);
-}
+/** TrainingAssignment.course. */
+export const courseOf = (ctx: ComplianceContext, courseId: string) =>
+  ctx.loaders.course.load(courseId);

@@ -3,13 +3,13 @@ import { DateTime } from 'luxon';
 import type { JobDefinition } from '../../../../messaging/src/types';
 import { addDays, DEFAULT_TIME_ZONE } from '../../../../runtime/src/calendar';
 import { sqlTable } from '../../../../runtime/src/database';
-import type { ComplianceDeps } from '../context';
+import type { ComplianceSettings } from '../settings';
 import { EmployeeCopySchema } from '../entities';
-import type { Emit } from './assign';
+import { emitting, type Emit } from '../events';
 import { applyDepartmentRules } from './departments';
 import { TrainingAssignmentSchema, TrainingCourseSchema, TrainingReminderSchema } from './entities';
-import { TRAINING_DUE_REACHED } from './events';
-import { statusOf, trainingToday } from './status';
+import { trainingDueReached } from './events';
+import { statusOf, trainingToday, type StatusDates, type TrainingStatus } from './status';
 
 export const REMINDER_JOB = 'compliance.trainingReminders';
 
@@ -56,28 +56,42 @@ async function candidates(em: EntityManager, horizon: string, afterId: string) {
 }
 
 /**
+ * Where an assignment stands as its reminder is raised: its deadline is within the window
+ * (a completion that never expires has none), so it is never COMPLETED.
+ */
+function reminderStatus(
+  dates: StatusDates,
+  today: string,
+  reminderDays: number,
+): Exclude<TrainingStatus, 'COMPLETED'> {
+  const status = statusOf(dates, today, reminderDays);
+  if (status === 'COMPLETED') throw new Error('A reminder is raised only within its window.');
+  return status;
+}
+
+/**
  * Raises `compliance.training.due_reached` once per assignment and deadline: when the
  * assignment falls due, or its completion expires, within the reminder window (or already
  * has). The reminder row, keyed by both, makes a second run raise nothing new.
  */
 export async function raiseReminders(
   em: EntityManager,
-  deps: ComplianceDeps,
+  settings: ComplianceSettings,
   emit: Emit,
 ): Promise<number> {
-  const today = trainingToday(deps.now());
-  const horizon = addDays(today, deps.trainingReminderDays);
-  const at = deps.now();
+  const today = trainingToday(settings.now());
+  const horizon = addDays(today, settings.trainingReminderDays);
+  const at = settings.now();
   let raised = 0;
   let afterId = '';
   for (;;) {
     const rows = await candidates(em, horizon, afterId);
     for (const row of rows) {
       const deadline = row.completed_on === null ? row.due_date : row.expires_on!;
-      const status = statusOf(
+      const status = reminderStatus(
         { dueDate: row.due_date, completedOn: row.completed_on, expiresOn: row.expires_on },
         today,
-        deps.trainingReminderDays,
+        settings.trainingReminderDays,
       );
       await em.insert(TrainingReminderSchema, {
         assignmentId: row.id,
@@ -85,10 +99,8 @@ export async function raiseReminders(
         status,
         raisedAt: at,
       });
-      emit({
-        type: TRAINING_DUE_REACHED,
-        subject: row.id,
-        data: {
+      emit(
+        trainingDueReached({
           assignmentId: row.id,
           employeeId: row.employee_id,
           managerId: row.manager_id,
@@ -99,8 +111,8 @@ export async function raiseReminders(
           renewal: row.completed_on !== null,
           status,
           version: Number(row.version),
-        },
-      });
+        }),
+      );
       raised += 1;
     }
     if (rows.length < BATCH) return raised;
@@ -117,7 +129,7 @@ const runAt = (date: string) =>
  * courses to anyone who lacks them, then raises the reminders due. `plan` names today's
  * run (at once when 06:00 has passed) and tomorrow's.
  */
-export function trainingReminderJob(deps: ComplianceDeps): JobDefinition {
+export function trainingReminderJob(settings: ComplianceSettings): JobDefinition {
   return {
     name: REMINDER_JOB,
     plan(now) {
@@ -131,8 +143,9 @@ export function trainingReminderJob(deps: ComplianceDeps): JobDefinition {
     },
     async run(ctx) {
       const em = ctx.em as EntityManager;
-      await applyDepartmentRules(em, deps.now(), ctx.emit);
-      await raiseReminders(em, deps, ctx.emit);
+      const emit = emitting(ctx.emit);
+      await applyDepartmentRules(em, settings.now(), emit);
+      await raiseReminders(em, settings, emit);
     },
   };
 }

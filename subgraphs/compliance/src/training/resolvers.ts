@@ -1,4 +1,5 @@
-import type { ComplianceContext, ComplianceDeps, ComplianceResolvers } from '../context';
+import type { ComplianceContext, ComplianceResolvers } from '../resolvers';
+import type { ComplianceSettings } from '../settings';
 import { assignTraining, type AssignTrainingInput } from './assignTraining';
 import {
   importTrainingCompletions,
@@ -23,7 +24,7 @@ interface PageArgs {
 }
 
 /** The training part's queries, mutations and fields. */
-export function trainingResolvers(deps: ComplianceDeps): ComplianceResolvers {
+export function trainingResolvers(settings: ComplianceSettings): ComplianceResolvers {
   return {
     Query: {
       trainingCourses: (
@@ -35,42 +36,42 @@ export function trainingResolvers(deps: ComplianceDeps): ComplianceResolvers {
         _: unknown,
         args: PageArgs & { filter?: AssignmentFilter | null },
         ctx: ComplianceContext,
-      ) => listAssignments(ctx, deps, args),
+      ) => listAssignments(ctx, settings, args),
     },
     Mutation: {
       createTrainingCourse: (
         _: unknown,
         args: { input: CreateCourseInput },
         ctx: ComplianceContext,
-      ) => createCourse(ctx, deps, args.input),
+      ) => createCourse(ctx, settings, args.input),
       updateTrainingCourse: (
         _: unknown,
         args: { input: UpdateCourseInput },
         ctx: ComplianceContext,
-      ) => updateCourse(ctx, deps, args.input),
+      ) => updateCourse(ctx, settings, args.input),
       assignTraining: async (
         _: unknown,
         args: { input: AssignTrainingInput },
         ctx: ComplianceContext,
       ) => ({
-        assignments: await assignTraining(ctx, deps, args.input),
+        assignments: await assignTraining(ctx, settings, args.input),
       }),
       recordTrainingCompletion: (
         _: unknown,
         args: { input: RecordCompletionInput },
         ctx: ComplianceContext,
-      ) => recordTrainingCompletion(ctx, deps, args.input),
+      ) => recordTrainingCompletion(ctx, settings, args.input),
       importTrainingCompletions: (
         _: unknown,
         args: { input: ImportInput },
         ctx: ComplianceContext,
-      ) => importTrainingCompletions(ctx, deps, args.input),
+      ) => importTrainingCompletions(ctx, settings, args.input),
     },
     TrainingAssignment: {
       course: (a: TrainingAssignment, _: unknown, ctx: ComplianceContext) =>
         courseOf(ctx, a.courseId),
       status: (a: TrainingAssignment) =>
-        statusOf(a, trainingToday(deps.now()), deps.trainingReminderDays),
+        statusOf(a, trainingToday(settings.now()), settings.trainingReminderDays),
     },
     Employee: {
       // A reference costs nothing here: the fields check access per employee.

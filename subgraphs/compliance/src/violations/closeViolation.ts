@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { EventDraft } from '../../../../messaging/src/types';
 import type { Identity } from '../../../../runtime/src/identity';
-import { conflict, invalid, notFoundIn } from '../errors';
+import { alreadyClosed, invalid, violationNotFound } from '../errors';
 import { assertHr } from '../permissions';
+import type { Emit } from '../events';
 import { ViolationSchema, type Violation } from './entities';
+import { violationClosed } from './events';
 
-export const VIOLATION_CLOSED = 'compliance.violation.closed';
 const NOTE_MAX = 2000;
 
 function checkedNote(note: unknown): string {
@@ -16,24 +16,11 @@ function checkedNote(note: unknown): string {
   return text;
 }
 
-const closed = (v: Violation): EventDraft => ({
-  type: VIOLATION_CLOSED,
-  subject: v.id,
-  data: {
-    violationId: v.id,
-    employeeId: v.employeeId,
-    rule: v.rule,
-    version: v.version,
-    closedAt: v.closedAt!.toISOString(),
-    closedBy: v.closedBy!,
-    note: v.closingNote!,
-  },
-});
-
 export interface Closing {
   em: EntityManager;
   identity: Identity;
-  emit: (tx: EntityManager, draft: EventDraft) => void;
+  /** The emit of the close's transaction. */
+  emitIn: (tx: EntityManager) => Emit;
   now: Date;
 }
 
@@ -46,7 +33,7 @@ export async function closeViolation(c: Closing, id: string, note: unknown): Pro
   const text = checkedNote(note);
   return c.em.transactional(async (tx) => {
     const current = await tx.findOne(ViolationSchema, { id });
-    if (!current) throw notFoundIn('Violation', id);
+    if (!current) throw violationNotFound(id);
     const changes = {
       status: 'CLOSED' as const,
       closedAt: c.now,
@@ -55,9 +42,9 @@ export async function closeViolation(c: Closing, id: string, note: unknown): Pro
       version: current.version + 1,
     };
     const taken = await tx.nativeUpdate(ViolationSchema, { id, status: 'OPEN' }, changes);
-    if (!taken) throw conflict('This violation is already closed.');
+    if (!taken) throw alreadyClosed();
     const violation: Violation = { ...current, ...changes };
-    c.emit(tx, closed(violation));
+    c.emitIn(tx)(violationClosed(violation));
     return violation;
   });
 }

@@ -1,4 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
+import type { EventData } from '../../../../messaging/src/eventTypes';
 import type { PolicyKind } from '../../../../runtime/src/policies';
 
 export const VIOLATION_RULES = [
@@ -12,6 +13,11 @@ export type ViolationRule = (typeof VIOLATION_RULES)[number];
 
 export type ViolationStatus = 'OPEN' | 'CLOSED';
 
+/** A working-time rule HR may waive for one time entry (its `complianceException`). */
+export type WaivedRule = NonNullable<
+  EventData<'time.entry.recorded'>['complianceException']
+>['rules'][number];
+
 /** The figures behind a finding; which ones depend on the rule (see the detected contract). */
 export interface ViolationDetails {
   minutes?: number;
@@ -20,7 +26,7 @@ export interface ViolationDetails {
   breakDueMinutes?: number;
   lateArrivals?: number;
   windowDays?: number;
-  waivedRules?: string[];
+  waivedRules?: WaivedRule[];
   reason?: string;
 }
 

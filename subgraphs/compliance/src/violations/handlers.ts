@@ -1,5 +1,6 @@
 import type { EventEnvelope, EventHandlerDefinition } from '../../../../messaging/src/types';
-import type { ComplianceDeps } from '../context';
+import { emitting } from '../events';
+import type { ComplianceSettings } from '../settings';
 import { DAY_PROCESSED, detectDayBreaches } from './dayBreaches';
 import { detectHrException, TIME_ENTRY_EVENTS } from './hrException';
 import { detectLatePattern, LATE_ARRIVAL_DETECTED } from './latePattern';
@@ -14,8 +15,11 @@ const DETECTORS: Record<string, Detector> = {
 };
 
 /** Finds violations in attendance's and time's events, once per event (the inbox and the rows). */
-export const violationHandler = (deps: Pick<ComplianceDeps, 'now'>): EventHandlerDefinition => ({
+export const violationHandler = (
+  settings: Pick<ComplianceSettings, 'now'>,
+): EventHandlerDefinition => ({
   name: 'violations',
   types: Object.keys(DETECTORS),
-  handle: (event, { em, emit }) => DETECTORS[event.type]?.({ em, emit, now: deps.now() }, event),
+  handle: (event, { em, emit }) =>
+    DETECTORS[event.type]?.({ em, emit: emitting(emit), now: settings.now() }, event),
 });

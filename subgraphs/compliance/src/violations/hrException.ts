@@ -1,3 +1,4 @@
+import type { EventData } from '../../../../messaging/src/eventTypes';
 import type { EventEnvelope } from '../../../../messaging/src/types';
 import { localDate } from '../../../../runtime/src/calendar';
 import { policyLabel, policyRef } from '../../../../runtime/src/policies';
@@ -8,13 +9,8 @@ import { days, listed } from './words';
 
 export const TIME_ENTRY_EVENTS = ['time.entry.recorded', 'time.entry.amended'];
 
-/** What of a time entry's event an exception is read from. */
-interface ExceptionalEntry {
-  employeeId: string;
-  startTime: string;
-  endTime: string | null;
-  complianceException?: { rules: string[]; reason: string };
-}
+/** A time entry's event, which an exception is read from. */
+type ExceptionalEntry = EventData<'time.entry.recorded' | 'time.entry.amended'>;
 
 /** The local days an entry covers; an end at midnight belongs to the day before. */
 function entryDays(entry: ExceptionalEntry, zone: string): { from: string; to: string } {

@@ -1,6 +1,6 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import type { EventHandlerDefinition, JobDefinition } from '../../../../messaging/src/types';
-import type { ComplianceDeps } from '../context';
+import type { ComplianceSettings } from '../settings';
 import { LateArrivalSchema, ViolationSchema } from './entities';
 import { violationHandler } from './handlers';
 
@@ -9,9 +9,9 @@ import { violationHandler } from './handlers';
 export const violationEntities: EntitySchema<any, any>[] = [ViolationSchema, LateArrivalSchema];
 
 /** Violations are found in other domains' events, on compliance's clock. */
-export const violationHandlers = (deps: Pick<ComplianceDeps, 'now'>): EventHandlerDefinition[] => [
-  violationHandler(deps),
-];
+export const violationHandlers = (
+  settings: Pick<ComplianceSettings, 'now'>,
+): EventHandlerDefinition[] => [violationHandler(settings)];
 
 export const violationJobs: JobDefinition[] = [];
 

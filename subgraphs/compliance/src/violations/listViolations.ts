@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { isIsoDate } from '../../../../runtime/src/calendar';
 import { sqlTable } from '../../../../runtime/src/database';
+import type { ManagerChain } from '../../../../runtime/src/access';
 import type { Identity } from '../../../../runtime/src/identity';
 import { EmployeeCopySchema } from '../entities';
-import { forbiddenTo, invalid } from '../errors';
-import { canSeePerson, seesEveryone, type ManagerChain } from '../permissions';
+import { forbidden, invalid } from '../errors';
+import { assertCanSeePerson, assertNotPartner, seesEveryone } from '../permissions';
 import { checkFirst, decodeCursor, pageOf } from '../../../../runtime/src/connections';
 import {
   ViolationSchema,
@@ -35,14 +36,13 @@ async function scopeOf(
   employeeId: string | null | undefined,
   managersOf: ManagerChain,
 ): Promise<Scope> {
-  if (identity.role === 'PARTNER') throw forbiddenTo('A partner may not read violations.');
+  assertNotPartner(identity, 'violations');
   if (employeeId) {
-    if (!(await canSeePerson(identity, employeeId, managersOf)))
-      throw forbiddenTo("You may not read this employee's violations.");
+    await assertCanSeePerson(identity, employeeId, managersOf, 'violations');
     return { person: employeeId };
   }
   if (seesEveryone(identity)) return { all: true };
-  if (!identity.employeeId) throw forbiddenTo('You may not read violations.');
+  if (!identity.employeeId) throw forbidden('You may not read violations.');
   if (identity.role === 'MANAGER') return { team: identity.employeeId };
   return { person: identity.employeeId };
 }
@@ -114,11 +114,10 @@ export async function findViolation(
   managersOf: ManagerChain,
   id: string,
 ): Promise<Violation | null> {
-  if (identity.role === 'PARTNER') throw forbiddenTo('A partner may not read violations.');
+  assertNotPartner(identity, 'violations');
   const violation = await em.findOne(ViolationSchema, { id });
   if (!violation) return null;
-  if (!(await canSeePerson(identity, violation.employeeId, managersOf)))
-    throw forbiddenTo("You may not read this employee's violations.");
+  await assertCanSeePerson(identity, violation.employeeId, managersOf, 'violations');
   return violation;
 }
 

@@ -1,16 +1,15 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
-import type { EventDraft } from '../../../../messaging/src/types';
 import type { PolicyRef } from '../../../../runtime/src/policies';
 import { EmployeeCopySchema } from '../entities';
+import type { Emit } from '../events';
 import {
   ViolationSchema,
   type Violation,
   type ViolationDetails,
   type ViolationRule,
 } from './entities';
-
-export const VIOLATION_DETECTED = 'compliance.violation.detected';
+import { violationDetected } from './events';
 
 /** What a detector found, before it is a violation. */
 export interface Finding {
@@ -28,35 +27,8 @@ export interface Finding {
 /** Where a detector records: the consumer's transaction, its emit and the clock. */
 export interface Recording {
   em: EntityManager;
-  emit: (draft: EventDraft) => void;
+  emit: Emit;
   now: Date;
-}
-
-export const policyOf = (v: Violation): PolicyRef | null =>
-  v.policyKind && v.policyKey && v.policyVersion
-    ? { kind: v.policyKind, key: v.policyKey, version: v.policyVersion }
-    : null;
-
-function detected(v: Violation, managerId: string | null): EventDraft {
-  return {
-    type: VIOLATION_DETECTED,
-    subject: v.id,
-    data: {
-      violationId: v.id,
-      employeeId: v.employeeId,
-      managerId,
-      rule: v.rule,
-      fromDate: v.fromDate,
-      toDate: v.toDate,
-      message: v.message,
-      policy: policyOf(v),
-      source: v.source,
-      sourceEventId: v.sourceEventId,
-      detectedAt: v.detectedAt.toISOString(),
-      version: v.version,
-      details: v.details,
-    },
-  };
 }
 
 /**
@@ -85,6 +57,6 @@ export async function recordViolation(
   });
   await em.persist(violation).flush();
   const copy = await em.findOne(EmployeeCopySchema, finding.employeeId);
-  emit(detected(violation, copy?.managerId ?? null));
+  emit(violationDetected(violation, copy?.managerId ?? null));
   return violation;
 }

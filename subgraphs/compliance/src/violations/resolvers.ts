@@ -1,12 +1,14 @@
-import type { ComplianceContext, ComplianceDeps, ComplianceResolvers } from '../context';
+import type { ComplianceContext, ComplianceResolvers } from '../resolvers';
+import type { ComplianceSettings } from '../settings';
 import { closeViolation } from './closeViolation';
 import type { Violation } from './entities';
 import { findViolation, listViolations, type ViolationFilter } from './listViolations';
-import { policyOf } from './recordViolation';
+import { emittingIn } from '../events';
+import { policyOf } from './events';
 
 const chainOf = (ctx: ComplianceContext) => (id: string) => ctx.loaders.managerChain.load(id);
 
-export const violationResolvers = (deps: ComplianceDeps): ComplianceResolvers => ({
+export const violationResolvers = (settings: ComplianceSettings): ComplianceResolvers => ({
   Query: {
     complianceViolations: (
       _r: unknown,
@@ -23,7 +25,12 @@ export const violationResolvers = (deps: ComplianceDeps): ComplianceResolvers =>
       ctx: ComplianceContext,
     ) =>
       closeViolation(
-        { em: ctx.em, identity: ctx.identity, emit: ctx.emit, now: deps.now() },
+        {
+          em: ctx.em,
+          identity: ctx.identity,
+          emitIn: (tx) => emittingIn(ctx, tx),
+          now: settings.now(),
+        },
         args.id,
         args.note,
       ),

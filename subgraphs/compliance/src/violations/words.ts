@@ -1,3 +1,5 @@
+import type { WaivedRule } from './entities';
+
 /** `5 h 10 min`, `4 h`, `45 min`. */
 export function duration(minutes: number): string {
   const hours = Math.floor(minutes / 60);
@@ -7,7 +9,7 @@ export function duration(minutes: number): string {
 }
 
 /** The working-time rules HR may waive, as a sentence names them. */
-const WAIVED: Record<string, string> = {
+const WAIVED: Record<WaivedRule, string> = {
   FUTURE_START: 'the limit on future starts',
   MAX_ENTRY_LENGTH: 'the longest entry',
   DAILY_OVERTIME_CAP: 'the daily overtime cap',
@@ -15,8 +17,8 @@ const WAIVED: Record<string, string> = {
 };
 
 /** `a, b and c`. */
-export function listed(rules: readonly string[]): string {
-  const names = rules.map((rule) => WAIVED[rule] ?? rule);
+export function listed(rules: readonly WaivedRule[]): string {
+  const names = rules.map((rule) => WAIVED[rule]);
   return names.length < 2
     ? names.join('')
     : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { EventDraft, JobDefinition } from '../../../messaging/src/types';
+import type { JobDefinition } from '../../../messaging/src/types';
 import { localDate } from '../../../runtime/src/calendar';
 import { checkAgreement, lastRowsOn, seenStatuses, statusChanges } from './balanceStatus';
 import { AgreementCopySchema, EmployeeCopySchema, type AgreementCopy } from './entities';
+import { emitting, type Emit } from './events';
 import { lockEmployee } from './ledger';
 import { addDays, DEFAULT_TIME_ZONE } from './rules';
 
@@ -11,8 +12,6 @@ export const BALANCE_STATUS_JOB = 'accruals.checkBalanceStatus';
 export const RUN_AT_UTC = 'T01:00:00Z';
 /** Agreements read and compared per round of queries. */
 const CHUNK = 500;
-
-type Emit = (draft: EventDraft) => void;
 
 interface InForce {
   agreement: AgreementCopy;
@@ -96,6 +95,6 @@ export function createBalanceStatusJob(now: () => Date): JobDefinition {
         runAt: new Date(`${date}${RUN_AT_UTC}`),
       }));
     },
-    run: (ctx) => checkAllStatuses(ctx.em, now(), ctx.emit),
+    run: (ctx) => checkAllStatuses(ctx.em, now(), emitting(ctx.emit)),
   };
 }

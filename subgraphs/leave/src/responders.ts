@@ -9,12 +9,12 @@ import {
   readCaller,
 } from '../../../runtime/src/policies';
 import { EmployeeCopySchema } from './entities';
-import { LeaveError, unknownEmployee } from './errors';
+import { leaveErrors, unknownEmployee, type LeaveError } from './errors';
 import * as check from './inputs';
 import { judgeRequest } from './judgeRequest';
-import type { LeaveSettings } from './LeaveService';
 import { createLoaders } from './loaders';
 import { assertCanCheckFor } from './permissions';
+import type { LeaveSettings } from './settings';
 
 /**
  * Answers validateCompliance about a leave request: the very checks `requestLeave` runs
@@ -31,7 +31,7 @@ export function leaveComplianceResponder(settings: LeaveSettings): ResponderDefi
         // The refusals a real request would get before any rule: who asks, and the input
         // (its first bad field, as a refusal names one).
         const error = firstFault(thrown);
-        if (!(error instanceof LeaveError)) throw thrown;
+        if (!leaveErrors.is(error)) throw thrown;
         const refusal = { code: error.code, message: error.message, field: error.field ?? null };
         return { allowed: false, findings: [], refusal };
       }

@@ -1,7 +1,7 @@
 /**
  * Leave's settings: the leave types and their rules come from the compliance kit (version 1
  * of each LEAVE policy is the defaults below, with the deployment's overrides); the default
- * leave year and the working week stay leave's own.
+ * leave year stays leave's own, and so does the working week (`days.ts`).
  */
 import {
   checkPolicyRules,
@@ -10,14 +10,7 @@ import {
   type LeaveRules,
   type LeaveType,
 } from '../../../runtime/src/policies';
-
-export { LEAVE_TYPES, type LeaveRules, type LeaveType };
-
-export const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-/** Monday to Friday: the working pattern when the agreement names none. */
-export const DEFAULT_WORKING_DAYS: Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI'];
+import type { LeavePolicies } from './leavePolicies';
 
 /** Leave configuration: version 1 of each type's rules, and the leave year without an agreement. */
 export interface LeaveConfig {
@@ -50,4 +43,17 @@ export function leaveConfig(overrides: LeaveConfigOverrides = {}): LeaveConfig {
   if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d)$/.test(leaveYearStart))
     throw new Error('leaveYearStart must be MM-DD, a day from 01 to 29.');
   return { policies, leaveYearStart };
+}
+
+/** What `createLeave` takes: the configuration's overrides and the clock. */
+export interface LeaveOptions extends LeaveConfigOverrides {
+  /** The clock "today" and notice periods are measured from (default: the system clock). */
+  now?: () => Date;
+}
+
+/** What the module is built with: the configuration, the policy copies and the clock. */
+export interface LeaveSettings {
+  config: LeaveConfig;
+  policies: LeavePolicies;
+  now: () => Date;
 }
