@@ -1,3 +1,4 @@
+import { httpStatusOf } from '../../../runtime/src/errors';
 import type { ClientAddress } from '../../../runtime/src/http/clientAddress';
 import {
   HttpError,
@@ -25,7 +26,7 @@ export function guardPublicRoute(
     } catch (error) {
       if (!(error instanceof RateLimitedError)) throw error;
       res.setHeader('retry-after', String(error.quota.resetSeconds));
-      return sendError(res, new HttpError(429, error.message, 'RATE_LIMITED'));
+      return sendError(res, new HttpError(httpStatusOf(error.code), error.message, error.code));
     }
     res.once('finish', () => {
       if (res.statusCode === 401) void limits.recordAuthFailure(address).catch(() => undefined);

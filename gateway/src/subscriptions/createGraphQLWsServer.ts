@@ -12,7 +12,7 @@ import {
   type FormattedExecutionResult,
 } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ErrorCode } from '../../../runtime/src/errors';
+import { ErrorCode, HTTP_STATUS } from '../../../runtime/src/errors';
 import type { ClientAddress } from '../../../runtime/src/http/clientAddress';
 import type { Logger } from '../../../runtime/src/logger';
 import { OperationRefusedError, parseOperation } from '../../../runtime/src/operationLimits';
@@ -20,6 +20,7 @@ import type { ContextFactory } from '../context/createContextFactory';
 import type { GatewayContext } from '../context/GatewayContext';
 import { createSocketGate } from './createSocketGate';
 import type { SubscriptionEngine } from './createSubscriptionEngine';
+import { badSubscription, formatThrown } from './subscriptionErrors';
 import { onTokenExpiry } from './tokenExpiry';
 
 /** A query or mutation sent over a socket. */
@@ -83,11 +84,6 @@ const header = (params: Record<string, unknown> | undefined, name: string) => {
   return typeof value === 'string' ? value : undefined;
 };
 
-const asFormatted = (error: unknown) =>
-  error instanceof GraphQLError
-    ? error.toJSON()
-    : { message: 'Internal error.', extensions: { code: 'INTERNAL' } };
-
 const isRateLimited = (error: unknown) =>
   error instanceof GraphQLError && error.extensions.code === ErrorCode.RATE_LIMITED;
 
@@ -123,7 +119,7 @@ export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLW
     // Refused before the upgrade, so a refused socket costs nothing past its request.
     verifyClient: ({ req }, done) => {
       const refused = gate.refusal(req);
-      if (refused) done(false, 429, refused, { 'retry-after': retryAfter });
+      if (refused) done(false, HTTP_STATUS.RATE_LIMITED, refused, { 'retry-after': retryAfter });
       else done(true);
     },
   });
@@ -155,7 +151,7 @@ export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLW
         }
         return result;
       })
-      .catch((error: unknown) => ({ errors: [asFormatted(error)] }));
+      .catch((error: unknown) => ({ errors: [formatThrown(error)] }));
 
   const disposable = useServer<Record<string, unknown>, { connection: Connection }>(
     {
@@ -197,18 +193,17 @@ export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLW
           return { schema: undefined as never, document, contextValue: prepared };
         }
         if (Object.keys(ctx.subscriptions).length > limits.maxPerConnection) {
-          return asGraphQLErrors([
-            {
-              message: `At most ${limits.maxPerConnection} subscriptions per connection.`,
-              extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
-            },
-          ]);
+          const { errors } = badSubscription(
+            `At most ${limits.maxPerConnection} subscriptions per connection.`,
+            'TOO_MANY_SUBSCRIPTIONS',
+          );
+          return asGraphQLErrors(errors);
         }
         // A subscription counts as a request; it runs in the connection's context.
         try {
           await admit(ctx.extra, connection);
         } catch (error) {
-          return asGraphQLErrors([asFormatted(error)]);
+          return asGraphQLErrors([formatThrown(error)]);
         }
         const cursor = payload.extensions?.cursor;
         const outcome = await engine.subscribe({

@@ -34,10 +34,10 @@ interface SseRequest {
 /** A request this handler cannot read: the client's mistake, answered with `status`. */
 class SseRequestError extends Error {
   override name = 'SseRequestError';
-  readonly code = 'BAD_USER_INPUT';
+  readonly code = ErrorCode.BAD_USER_INPUT;
   constructor(
     message: string,
-    readonly status = 400,
+    readonly status = HTTP_STATUS.BAD_USER_INPUT,
   ) {
     super(message);
   }
@@ -48,9 +48,7 @@ function sendErrors(
   errors: readonly GraphQLFormattedError[],
   status?: number,
 ): void {
-  const code = String(errors[0]?.extensions?.code ?? '');
-  // Codes outside the table are GraphQL's own request errors (validation, parsing).
-  res.writeHead(status ?? (code in HTTP_STATUS ? httpStatusOf(code) : 400), {
+  res.writeHead(status ?? httpStatusOf(errors[0]?.extensions?.code), {
     'content-type': 'application/json; charset=utf-8',
   });
   res.end(JSON.stringify({ errors }));
@@ -68,7 +66,10 @@ function refuse(res: ServerResponse, error: unknown): void {
   }
   res.setHeader('www-authenticate', 'Bearer');
   sendErrors(res, [
-    { message: 'A valid bearer token is required.', extensions: { code: 'UNAUTHENTICATED' } },
+    {
+      message: 'A valid bearer token is required.',
+      extensions: { code: ErrorCode.UNAUTHENTICATED },
+    },
   ]);
 }
 

@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 import type { ApolloServer } from '@apollo/server';
 import type { Gauge } from 'prom-client';
-import { ErrorCode, toGraphQLError } from '../../../runtime/src/errors';
+import { ErrorCode, unavailable } from '../../../runtime/src/errors';
 import type { Logger } from '../../../runtime/src/logger';
 import {
   OperationRefusedError,
@@ -26,6 +26,7 @@ import { neutralMessage } from '../errors/neutralMessage';
 import { createDeliveryQueue } from './createDeliveryQueue';
 import { createEventFeed } from './createEventFeed';
 import { createLookupDocument, type LookupDocument } from './createLookupDocument';
+import { badSubscription, formatThrown, refusalOf, type Refusal } from './subscriptionErrors';
 import {
   DEFAULT_SUBSCRIPTION_LIMITS,
   type FieldArguments,
@@ -48,8 +49,7 @@ export interface SubscriptionRequest {
 }
 
 export type SubscribeOutcome =
-  | { errors: GraphQLFormattedError[] }
-  | { document: DocumentNode; results: AsyncIterableIterator<FormattedExecutionResult> };
+  Refusal | { document: DocumentNode; results: AsyncIterableIterator<FormattedExecutionResult> };
 
 export interface SubscriptionEngineOptions extends SubscriptionsOptions {
   apollo: ApolloServer<GatewayContext>;
@@ -79,20 +79,7 @@ export interface SubscriptionEngine {
 
 const MAX_CACHED_DOCUMENTS = 500;
 
-const refuse = (message: string, code: string): { errors: GraphQLFormattedError[] } => ({
-  errors: [{ message, extensions: { code } }],
-});
-
-const refused = (refusal: OperationRefusedError): { errors: GraphQLFormattedError[] } => ({
-  errors: [toGraphQLError(refusal).toJSON()],
-});
-
 const SUGGESTION = / ?Did you mean(.+?)\?$/;
-
-function toFormatted(error: unknown): GraphQLFormattedError[] {
-  if (error instanceof GraphQLError) return [error.toJSON()];
-  return [{ message: 'Internal error.', extensions: { code: 'INTERNAL' } }];
-}
 
 interface Prepared {
   field: SubscriptionField;
@@ -128,20 +115,17 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
       ) as Promise<FormattedExecutionResult>;
 
   // Clients send the same few documents: parse and validate each once per schema.
-  let parsed = new Map<string, DocumentNode | { errors: GraphQLFormattedError[] }>();
-  function parseValid(
-    current: GraphQLSchema,
-    query: string,
-  ): DocumentNode | { errors: GraphQLFormattedError[] } {
+  let parsed = new Map<string, DocumentNode | Refusal>();
+  function parseValid(current: GraphQLSchema, query: string): DocumentNode | Refusal {
     let found = parsed.get(query);
     if (found) return found;
     const document = parseOperation(query, options.check.limits.maxTokens);
-    if (document instanceof OperationRefusedError) found = refused(document);
+    if (document instanceof OperationRefusedError) found = refusalOf(document);
     else {
       const invalid = validate(current, document);
       // Over the directive limit, that one refusal rather than an error per directive.
       const tooManyDirectives = invalid.length > 0 ? options.check.directives(document) : undefined;
-      if (tooManyDirectives) found = refused(tooManyDirectives);
+      if (tooManyDirectives) found = refusalOf(tooManyDirectives);
       else if (invalid.length > 0) found = { errors: invalid.map(formatInvalid) };
       else found = document;
     }
@@ -158,8 +142,8 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
     return { ...formatted, message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   }
 
-  function prepare(request: SubscriptionRequest): Prepared | { errors: GraphQLFormattedError[] } {
-    if (!schema) return refuse('The schema is not loaded yet.', 'UNAVAILABLE');
+  function prepare(request: SubscriptionRequest): Prepared | Refusal {
+    if (!schema) return refusalOf(unavailable('The schema is not loaded yet.'));
     const document = parseValid(schema, request.query);
     if ('errors' in document) return document;
     const checked = options.check({
@@ -170,10 +154,10 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
       variables: request.variables,
       identity: request.context.identity,
     });
-    if ('refusal' in checked) return refused(checked.refusal);
+    if ('refusal' in checked) return refusalOf(checked.refusal);
     const { operation } = checked;
     if (operation.operation !== 'subscription') {
-      return refused(
+      return refusalOf(
         new OperationRefusedError(
           ErrorCode.BAD_USER_INPUT,
           'Only subscriptions are served here; send queries and mutations over HTTP.',
@@ -183,11 +167,11 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
     }
     const node = operation.selectionSet.selections[0];
     if (node?.kind !== Kind.FIELD) {
-      return refuse('Select the subscription field directly.', 'BAD_USER_INPUT');
+      return badSubscription('Select the subscription field directly.');
     }
     const field = options.fields[node.name.value];
     const definition = schema.getSubscriptionType()?.getFields()[node.name.value];
-    if (!field || !definition) return refuse(`${node.name.value} is not served.`, 'BAD_USER_INPUT');
+    if (!field || !definition) return badSubscription(`${node.name.value} is not served.`);
     const coerced = getVariableValues(
       schema,
       operation.variableDefinitions ?? [],
@@ -283,13 +267,13 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
       if ('errors' in prepared) return prepared;
       const cursor = request.cursor ?? undefined;
       if (cursor !== undefined && !/^\d{1,15}$/.test(cursor)) {
-        return refuse('The cursor is not one this gateway gave.', 'BAD_USER_INPUT');
+        return badSubscription('The cursor is not one this gateway gave.');
       }
       const probe: Probe = (query, variables = {}) => run(request.context, query, variables);
       try {
         await prepared.field.authorize?.(prepared.args, request.context.identity, probe);
       } catch (error) {
-        return { errors: toFormatted(error) };
+        return { errors: [formatThrown(error)] };
       }
       const after = cursor === undefined ? undefined : Number(cursor);
       const results = await start(prepared, request, after);
