@@ -8,9 +8,12 @@ import type { Logger } from '../../../runtime/src/logger';
 import type { CostDirectives, OperationCheck } from '../../../runtime/src/operationLimits';
 import type { ContextFactory } from '../context/createContextFactory';
 import type { GatewayContext } from '../context/GatewayContext';
-import { createGraphQLWsServer, type GraphQLWsServer } from './createGraphQLWsServer';
-import { createSseHandler } from './createSseHandler';
-import { createSubscriptionEngine, type SubscriptionEngine } from './createSubscriptionEngine';
+import { createGraphQLWsServer, type GraphQLWsServer } from './ws/createGraphQLWsServer';
+import { createSseHandler } from './sse/createSseHandler';
+import {
+  createSubscriptionEngine,
+  type SubscriptionEngine,
+} from './engine/createSubscriptionEngine';
 import type { SubscriptionsOptions } from './SubscriptionField';
 
 export interface AttachSubscriptionsOptions {

@@ -3,17 +3,17 @@ export {
   createSubscriptionEngine,
   type SubscriptionEngine,
   type SubscriptionRequest,
-} from './createSubscriptionEngine';
-export { createEventFeed, type EventFeed } from './createEventFeed';
-export { createDeliveryQueue, type DeliveryQueue } from './createDeliveryQueue';
-export { createLookupDocument, type LookupDocument } from './createLookupDocument';
+} from './engine/createSubscriptionEngine';
+export { createEventFeed, type EventFeed } from './feed/createEventFeed';
+export { createDeliveryQueue, type DeliveryQueue } from './delivery/createDeliveryQueue';
+export { createLookupDocument, type LookupDocument } from './engine/createLookupDocument';
 export {
   RATE_LIMITED_CLOSE,
   createGraphQLWsServer,
   type GraphQLWsServer,
-} from './createGraphQLWsServer';
-export type { SocketCaps } from './createSocketGate';
-export { createSseHandler, type SseHandler } from './createSseHandler';
+} from './ws/createGraphQLWsServer';
+export type { SocketCaps } from './ws/createSocketGate';
+export { createSseHandler, type SseHandler } from './sse/createSseHandler';
 export {
   DEFAULT_SUBSCRIPTION_LIMITS,
   type EntityLookup,
