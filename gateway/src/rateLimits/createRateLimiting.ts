@@ -7,12 +7,8 @@ import type { ContextFactory } from '../context/createContextFactory';
 import type { GatewayContext } from '../context/GatewayContext';
 import { asRequestError } from '../errors/asRequestError';
 import type { CheckedOperation } from '../../../runtime/src/operationLimits';
-import {
-  createRateLimits,
-  RateLimitedError,
-  type QuotaState,
-  type RateLimits,
-} from './createRateLimits';
+import { createRateLimits, type RateLimits } from './createRateLimits';
+import { RateLimitedError, type QuotaState } from './RateLimitedError';
 import { rateLimitHeaders } from './rateLimitHeaders';
 import type { RateLimitOptions } from './RateLimitOptions';
 

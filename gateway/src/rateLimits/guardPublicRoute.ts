@@ -5,7 +5,8 @@ import {
   sendError,
   type RouteHandler,
 } from '../../../runtime/src/http/createHttpServer';
-import { RateLimitedError, type RateLimits } from './createRateLimits';
+import type { RateLimits } from './createRateLimits';
+import { RateLimitedError } from './RateLimitedError';
 
 /**
  * A route anyone may call without a token (sign-in), under the address's limits: each request
