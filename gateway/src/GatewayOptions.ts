@@ -14,7 +14,7 @@ import type { SubgraphReadinessOptions } from './health/createSubgraphReadiness'
 import type { IntrospectionMode } from './operations/createOperationGuardPlugin';
 import type { RateLimitOptions } from './rateLimits/RateLimitOptions';
 import type { StaticSiteOptions } from './site/createStaticSite';
-import type { SubgraphPolicyOptions } from './subgraphs/createSubgraphPolicy';
+import type { SubgraphPolicyOptions } from './subgraphs/SubgraphPolicyOptions';
 import type { SubgraphEndpoint } from './subgraphs/SubgraphEndpoint';
 import type { AttachedSubscriptions } from './subscriptions/attachSubscriptions';
 import type { SubscriptionsOptions } from './subscriptions/SubscriptionField';

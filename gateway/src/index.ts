@@ -43,12 +43,14 @@ export {
 } from './subgraphs/createHttpFetcher';
 export { withDeadline, type Deadline } from './subgraphs/Deadline';
 export {
-  DEFAULT_SUBGRAPH_POLICY,
   createSubgraphPolicy,
   type CircuitStateName,
   type SubgraphPolicy,
-  type SubgraphPolicyOptions,
 } from './subgraphs/createSubgraphPolicy';
+export {
+  DEFAULT_SUBGRAPH_POLICY,
+  type SubgraphPolicyOptions,
+} from './subgraphs/SubgraphPolicyOptions';
 export {
   SubgraphUnavailableError,
   type UnavailableReason,
