@@ -17,8 +17,6 @@ import { createFederation } from './subgraphs/createFederation';
 import { createHttpFetcher } from './subgraphs/createHttpFetcher';
 import { attachSubscriptions } from './subscriptions/attachSubscriptions';
 
-export type { Gateway, GatewayOptions } from './GatewayOptions';
-
 /**
  * A federation gateway for any supergraph: Apollo Gateway behind Apollo Server,
  * with bearer-token auth, operation limits, rate limits, restricted introspection,

@@ -1,4 +1,5 @@
-export { createGateway, type Gateway, type GatewayOptions } from './createGateway';
+export { createGateway } from './createGateway';
+export type { Gateway, GatewayOptions } from './GatewayOptions';
 export {
   DEFAULT_CONCURRENCY,
   createConcurrencyCap,

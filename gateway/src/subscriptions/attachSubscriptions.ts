@@ -8,12 +8,10 @@ import type { Logger } from '../../../runtime/src/logger';
 import type { CostDirectives, OperationCheck } from '../../../runtime/src/operationLimits';
 import type { ContextFactory } from '../context/createContextFactory';
 import type { GatewayContext } from '../context/GatewayContext';
-import { createGraphQLWsServer, type GraphQLWsServer } from './ws/createGraphQLWsServer';
+import { createSubscriptionEngine } from './engine/createSubscriptionEngine';
+import type { SubscriptionEngine } from './engine/SubscriptionEngine';
 import { createSseHandler } from './sse/createSseHandler';
-import {
-  createSubscriptionEngine,
-  type SubscriptionEngine,
-} from './engine/createSubscriptionEngine';
+import { createGraphQLWsServer, type GraphQLWsServer } from './ws/createGraphQLWsServer';
 import type { SubscriptionsOptions } from './SubscriptionField';
 
 export interface AttachSubscriptionsOptions {

@@ -14,13 +14,6 @@ import type {
   SubscriptionRequest,
 } from './SubscriptionEngine';
 
-export type {
-  SubscribeOutcome,
-  SubscriptionEngine,
-  SubscriptionEngineOptions,
-  SubscriptionRequest,
-} from './SubscriptionEngine';
-
 /** The stream sequence a client resumes after, when its cursor is one this gateway gave. */
 function resumeAfter(cursor: string | null | undefined): { after?: number } | Refusal {
   if (cursor == null) return {};

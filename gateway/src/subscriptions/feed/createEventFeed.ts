@@ -4,8 +4,6 @@ import type { EventFeed, EventFeedOptions, EventSink, JoinOptions } from './Even
 import { openChannel, type Channel } from './openChannel';
 import { replayEvents, type ReplayRange } from './replayEvents';
 
-export type { EventFeed, EventFeedOptions, EventSink, JoinOptions } from './EventFeed';
-
 /** A client on a channel: live events go to `sink`, or wait in `held` while a replay runs. */
 interface Listening {
   sink: EventSink;

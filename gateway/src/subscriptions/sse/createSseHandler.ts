@@ -24,18 +24,16 @@ export interface SseHandler {
 }
 
 /** The request, or undefined once a request it cannot read has been answered. */
-async function readOrRefuse(
+function readOrRefuse(
   req: IncomingMessage,
   res: ServerResponse,
   maxBodyBytes: number,
 ): Promise<SseRequest | undefined> {
-  try {
-    return await readSseRequest(req, maxBodyBytes);
-  } catch (error) {
+  return readSseRequest(req, maxBodyBytes).catch((error: unknown) => {
     if (!(error instanceof SseRequestError)) throw error;
     sendErrors(res, [{ message: error.message, extensions: { code: error.code } }], error.status);
     return undefined;
-  }
+  });
 }
 
 /** The subscription a request asks for; a reconnecting EventSource resumes from `Last-Event-ID`. */

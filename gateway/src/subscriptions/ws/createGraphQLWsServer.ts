@@ -13,9 +13,6 @@ import { createSocketGate, type SocketGate } from './createSocketGate';
 import type { SocketConnection, SocketExecution } from './SocketConnection';
 import { subscribeOnSocket, type SocketServing } from './subscribeOnSocket';
 
-export { RATE_LIMITED_CLOSE } from './closeSocket';
-export type { SocketOperation } from './executeOnSocket';
-
 export interface GraphQLWsServerOptions extends SocketServing {
   httpServer: http.Server;
   /** The GraphQL path the sockets connect to. */
