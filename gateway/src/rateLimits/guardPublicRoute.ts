@@ -1,4 +1,4 @@
-import { httpStatusOf } from '../../../runtime/src/errors';
+import { HTTP_STATUS, httpStatusOf } from '../../../runtime/src/errors';
 import type { ClientAddress } from '../../../runtime/src/http/clientAddress';
 import {
   HttpError,
@@ -30,7 +30,8 @@ export function guardPublicRoute(
       return sendError(res, new HttpError(httpStatusOf(error.code), error.message, error.code));
     }
     res.once('finish', () => {
-      if (res.statusCode === 401) void limits.recordAuthFailure(address).catch(() => undefined);
+      if (res.statusCode !== HTTP_STATUS.UNAUTHENTICATED) return;
+      void limits.recordAuthFailure(address).catch(() => undefined);
     });
     await route(req, res);
   };

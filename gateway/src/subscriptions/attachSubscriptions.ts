@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServer } from '@apollo/server';
 import type { Gauge } from 'prom-client';
+import { HTTP_STATUS } from '../../../runtime/src/errors';
 import type { ClientAddress } from '../../../runtime/src/http/clientAddress';
 import type { Logger } from '../../../runtime/src/logger';
 import type { CostDirectives, OperationCheck } from '../../../runtime/src/operationLimits';
@@ -93,7 +94,7 @@ export function attachSubscriptions(options: AttachSubscriptionsOptions): Attach
     if (pathname === path && sse.accepts(req)) {
       sse.handle(req, res).catch((error: unknown) => {
         logger.error({ err: error }, 'SSE subscription failed');
-        if (!res.headersSent) res.writeHead(500).end();
+        if (!res.headersSent) res.writeHead(HTTP_STATUS.INTERNAL).end();
         else res.destroy();
       });
       return;
