@@ -1,4 +1,5 @@
-export { createGateway, type Gateway, type GatewayOptions } from './createGateway';
+export { createGateway } from './createGateway';
+export type { Gateway, GatewayOptions } from './GatewayOptions';
 export {
   DEFAULT_CONCURRENCY,
   createConcurrencyCap,
@@ -43,12 +44,14 @@ export {
 } from './subgraphs/createHttpFetcher';
 export { withDeadline, type Deadline } from './subgraphs/Deadline';
 export {
-  DEFAULT_SUBGRAPH_POLICY,
   createSubgraphPolicy,
   type CircuitStateName,
   type SubgraphPolicy,
-  type SubgraphPolicyOptions,
 } from './subgraphs/createSubgraphPolicy';
+export {
+  DEFAULT_SUBGRAPH_POLICY,
+  type SubgraphPolicyOptions,
+} from './subgraphs/SubgraphPolicyOptions';
 export {
   SubgraphUnavailableError,
   type UnavailableReason,

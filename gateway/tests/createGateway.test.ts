@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SignJWT, UnsecuredJWT, importJWK, type JWK } from 'jose';
 import { getIntrospectionQuery } from 'graphql';
-import pino from 'pino';
+import { captureLog } from './support/captureLog';
 import { createLocalIssuer } from '../../runtime/src/auth';
 import { waitFor } from '../../test-support/waitFor';
 import { startFixture, type Fixture, type Mode } from './support/twoSubgraphs';
@@ -12,6 +12,14 @@ import { startFixture, type Fixture, type Mode } from './support/twoSubgraphs';
 interface Body {
   data?: Record<string, unknown> | null;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+/** The body of the answer to `{ users { id } }` asked as the employee u1, with `headers`. */
+async function usersAsEmployee(fx: Fixture, headers: Record<string, string> = {}): Promise<Body> {
+  const token = await fx.token('EMPLOYEE', 'u1');
+  const authorization = `Bearer ${token}`;
+  const response = await fx.post({ query: '{ users { id } }' }, { authorization, ...headers });
+  return (await response.json()) as Body;
 }
 
 const CROSSING = '{ users { id name reviews { body author { name } } } }';
@@ -414,12 +422,7 @@ describe('gateway options', () => {
       subgraphs: { users: { url: 'http://127.0.0.1:9/graphql' } },
     });
     try {
-      const token = await fx.token('EMPLOYEE', 'u1');
-      const response = await fx.post(
-        { query: '{ users { id } }' },
-        { authorization: `Bearer ${token}` },
-      );
-      const body = (await response.json()) as Body;
+      const body = await usersAsEmployee(fx);
       expect(body.errors?.[0]).toMatchObject({
         message: 'The users subgraph could not be reached.',
         extensions: { code: 'UNAVAILABLE' },
@@ -431,11 +434,7 @@ describe('gateway options', () => {
   });
 
   it("logs one access line per request, leaving a subgraph's fault to the subgraph", async () => {
-    const lines: Record<string, unknown>[] = [];
-    const logger = pino(
-      { level: 'info' },
-      { write: (line: string) => lines.push(JSON.parse(line)) },
-    );
+    const { lines, logger } = captureLog();
     const fx = await startFixture('http', { logger });
     try {
       const token = await fx.token('EMPLOYEE', 'u1');
@@ -465,11 +464,7 @@ describe('gateway options', () => {
   });
 
   it('logs its own unexpected fault once, with the stack and the request id', async () => {
-    const lines: Record<string, any>[] = [];
-    const logger = pino(
-      { level: 'info' },
-      { write: (line: string) => lines.push(JSON.parse(line)) },
-    );
+    const { lines, logger } = captureLog();
     const fx = await startFixture('in-process', {
       logger,
       subgraphs: {
@@ -481,12 +476,7 @@ describe('gateway options', () => {
       },
     });
     try {
-      const token = await fx.token('EMPLOYEE', 'u1');
-      const response = await fx.post(
-        { query: '{ users { id } }' },
-        { authorization: `Bearer ${token}`, 'x-request-id': 'req-bug' },
-      );
-      const body = (await response.json()) as Body;
+      const body = await usersAsEmployee(fx, { 'x-request-id': 'req-bug' });
       expect(body.errors).toEqual([
         { message: 'Internal error.', extensions: { code: 'INTERNAL' } },
       ]);
@@ -569,12 +559,7 @@ describe('gateway options', () => {
     const url = `http://127.0.0.1:${(subgraph.address() as AddressInfo).port}/graphql`;
     const fx = await startFixture('in-process', { subgraphs: { users: { url } } });
     try {
-      const token = await fx.token('EMPLOYEE', 'u1');
-      const response = await fx.post(
-        { query: '{ users { id } }' },
-        { authorization: `Bearer ${token}` },
-      );
-      const body = (await response.json()) as Body;
+      const body = await usersAsEmployee(fx);
       expect(body.errors).toEqual([error]);
     } finally {
       await fx.stop();

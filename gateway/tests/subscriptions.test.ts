@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { getOperationAST, parse, type FieldNode } from 'graphql';
+import { GraphQLError, getOperationAST, parse, type FieldNode } from 'graphql';
 import {
   jetstream,
   jetstreamManager,
@@ -8,6 +8,7 @@ import {
 } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
+import { ErrorCode, forbidden } from '../../runtime/src/errors';
 import { createLogger } from '../../runtime/src/logger';
 import {
   createDeliveryQueue,
@@ -15,6 +16,7 @@ import {
   createLookupDocument,
   type SubscriptionEvent,
 } from '../src';
+import { badSubscription, formatThrown } from '../src/subscriptions/subscriptionErrors';
 
 const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 const event = (seq: number): SubscriptionEvent => ({ seq, subject: 's', body: { n: seq } });
@@ -52,6 +54,43 @@ describe('createLookupDocument', () => {
     expect(built.query).toContain('fragment Who on Employee');
     expect(built.query).not.toContain('Unused');
     expect(built.query).not.toContain('$unused');
+  });
+});
+
+describe('subscription errors', () => {
+  const TABLE = new Set<string>(Object.values(ErrorCode));
+
+  it('refuses with a code from the table, naming the reason', () => {
+    const { errors } = badSubscription('At most 2.', 'TOO_MANY_SUBSCRIPTIONS');
+    expect(errors).toEqual([
+      {
+        message: 'At most 2.',
+        extensions: { code: 'BAD_USER_INPUT', reason: 'TOO_MANY_SUBSCRIPTIONS' },
+      },
+    ]);
+  });
+
+  it.each([
+    ['a coded GraphQLError', new GraphQLError('No.', { extensions: { code: 'FORBIDDEN' } })],
+    ['a domain error', forbidden('No.')],
+    ['a code outside the table', new GraphQLError('Odd.', { extensions: { code: 'BAD_REQUEST' } })],
+    ['an uncoded GraphQLError', new GraphQLError('select * from secrets')],
+    ['any other error', new TypeError('select * from secrets')],
+  ])('formats %s with a code from the table and nothing internal', (_what, error) => {
+    const formatted = formatThrown(error);
+    expect(TABLE.has(String(formatted.extensions?.code))).toBe(true);
+    expect(JSON.stringify(formatted)).not.toMatch(/secrets|stack/);
+  });
+
+  it('keeps the code and message of a refusal it knows', () => {
+    expect(formatThrown(forbidden('No.'))).toMatchObject({
+      message: 'No.',
+      extensions: { code: 'FORBIDDEN' },
+    });
+    expect(formatThrown(new Error('boom'))).toEqual({
+      message: 'Internal error.',
+      extensions: { code: 'INTERNAL' },
+    });
   });
 });
 

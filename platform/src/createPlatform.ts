@@ -3,8 +3,6 @@ import path from 'node:path';
 import {
   createGateway,
   type Gateway,
-  type GatewayOptions,
-  type SubgraphEndpoint,
   type StaticSiteOptions,
   type SubscriptionLimits,
 } from '../../gateway/src';
@@ -15,20 +13,18 @@ import {
   ensureStreams,
   type Namespace,
 } from '../../messaging/src';
-import { createLocalIssuer, createTokenVerifier } from '../../runtime/src/auth';
+import { createLocalIssuer } from '../../runtime/src/auth';
 import { createCipher, loadDataKey } from '../../runtime/src/cipher';
-import { subgraphOptionsOf, type AppConfig } from '../../runtime/src/config';
+import type { AppConfig } from '../../runtime/src/config';
 import { targetFor, type DatabaseTarget } from '../../runtime/src/database';
 import { createLogger, type Logger } from '../../runtime/src/logger';
-import {
-  createSubgraphRuntime,
-  type SubgraphRuntime,
-} from '../../runtime/src/subgraph/createSubgraphRuntime';
+import type { SubgraphRuntime } from '../../runtime/src/subgraph/createSubgraphRuntime';
 import type { SubgraphModule } from '../../runtime/src/subgraph/SubgraphModule';
 import { subgraphs as allSubgraphs } from '../../subgraphs';
-import { edgeOptions, socketLimitsOf } from './edgeOptions';
-import { StartupError } from './startup/StartupError';
-import { hrSubscriptions } from './subscriptionFields';
+import { createPlatformVerifier } from './auth/createPlatformVerifier';
+import { platformGatewayOptions } from './gateway/platformGatewayOptions';
+import { startSubgraphs } from './startup/startSubgraphs';
+import { undoStart } from './startup/undoStart';
 
 export const SUPERGRAPH_FILE = path.resolve(__dirname, '../../schema/supergraph.graphql');
 
@@ -80,79 +76,30 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
   });
-  const verifier = createTokenVerifier({
-    issuer: config.JWT_ISSUER,
-    audience: config.JWT_AUDIENCE,
-    algorithms: config.JWT_ALGORITHMS,
-    maxLifetimeSeconds: config.JWT_MAX_TTL_SECONDS,
-    ...(config.JWKS_URL
-      ? { jwksUrl: config.JWKS_URL }
-      : config.JWKS_FILE
-        ? { jwksFile: config.JWKS_FILE }
-        : { jwks: issuer.jwks() }),
-  });
+  const verifier = createPlatformVerifier(config, issuer);
   const cipher = createCipher(loadDataKey(config));
   const database = options.database ?? ((name: string) => targetFor(name, config));
   const nats = await connectNats({ servers: options.natsUrl, name: 'hr-platform' });
   const runtimes: Record<string, SubgraphRuntime> = {};
-  // A start that fails leaves no consumers, database files or connections open behind it.
-  const undo = async (error: unknown): Promise<never> => {
-    for (const runtime of Object.values(runtimes).reverse()) {
-      await runtime.stop().catch((stopError: unknown) => {
-        logger.warn({ err: stopError, subgraph: runtime.name }, 'subgraph did not stop cleanly');
-      });
-    }
-    await closeNats(nats.nc);
-    throw error;
-  };
+  const undo = (error: unknown) => undoStart(error, runtimes, nats.nc, logger);
   await ensureStreams(nats.jsm, namespace).catch(undo);
+  const deps = { database, verifier, cipher, nats, namespace, issuer, logger };
+  // Each module's loaders are its own; the runtime needs none of their types.
+  const modules = (options.modules ?? allSubgraphs).map((m) => m as SubgraphModule<unknown>);
+  await startSubgraphs(modules, deps, runtimes).catch(undo);
 
-  for (const module of options.modules ?? allSubgraphs) {
-    const runtime = createSubgraphRuntime(module as SubgraphModule<unknown>, {
-      target: database(module.name),
-      verifier,
-      cipher,
-      messaging: { nc: nats.nc, js: nats.js, jsm: nats.jsm, namespace },
-      logger: logger.child({ subgraph: module.name }),
-      // Sign-in signs with the same key the verifier trusts (the local issuer).
-      issuer,
-    });
-    // Listed before it starts, so that one failing halfway is stopped too.
-    runtimes[module.name] = runtime;
-    await runtime.start().catch((error: unknown) => undo(subgraphFailed(module.name, error)));
-  }
-
-  const endpoints: Record<string, SubgraphEndpoint> = {};
-  for (const [name, runtime] of Object.entries(runtimes)) {
-    endpoints[name] = {
-      execute: (request, headers) => runtime.execute(request, headers),
-      ready: () => runtime.ready(),
-    };
-  }
-  const gatewayOptions: GatewayOptions = {
+  const gatewayOptions = platformGatewayOptions({
+    config,
     supergraphSdl: options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
-    subgraphs: endpoints,
+    runtimes,
     verifier,
-    introspection: config.INTROSPECTION_OPEN ? 'open' : 'restricted',
-    ...edgeOptions(config),
-    routes: {
-      '/.well-known/jwks.json': (_req, res) => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(issuer.jwks()));
-      },
-      ...Object.assign({}, ...Object.values(runtimes).map((r) => r.routes())),
-    },
-    publicRoutes: Object.assign({}, ...Object.values(runtimes).map((r) => r.publicRoutes())),
-    // Each subgraph's own readiness counts through its endpoint, by name.
-    ready: async () => !nats.nc.isClosed(),
-    subscriptions: {
-      ...hrSubscriptions(nats, namespace),
-      limits: { ...socketLimitsOf(config), ...options.subscriptionLimits },
-    },
-    ...subgraphOptionsOf(config),
+    issuer,
+    nats,
+    namespace,
+    subscriptionLimits: options.subscriptionLimits,
     site: options.site,
     logger,
-  };
+  });
   const gateway = createGateway(gatewayOptions);
 
   return {
@@ -167,9 +114,4 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await closeNats(nats.nc);
     },
   };
-}
-
-function subgraphFailed(name: string, error: unknown): StartupError {
-  const reason = error instanceof Error ? error.message : String(error);
-  return new StartupError(`The ${name} subgraph did not start: ${reason}`, { cause: error });
 }

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { GatewayAssertionSigner } from '../../runtime/src/auth';
+import { ErrorCode, HTTP_STATUS } from '../../runtime/src/errors';
 import { HttpError, sendError, type RouteHandler } from '../../runtime/src/http/createHttpServer';
 
 const FORWARDED = [
@@ -26,6 +27,24 @@ const RETURNED = [
 
 /** Methods whose request body is streamed on to the upstream. */
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * UNAVAILABLE, with runtime's status for it; out of time, with 504 instead (a gateway
+ * timeout), so the client can tell that its wait ran out.
+ */
+function upstreamFailed(late: boolean, timeoutMs: number): HttpError {
+  return late
+    ? new HttpError(
+        504,
+        `No answer within ${timeoutMs} ms; try again later.`,
+        ErrorCode.UNAVAILABLE,
+      )
+    : new HttpError(
+        HTTP_STATUS.UNAVAILABLE,
+        'The service behind this route is unavailable.',
+        ErrorCode.UNAVAILABLE,
+      );
+}
 
 export interface ProxyRouteOptions {
   /** The gateway's assertion, which a subgraph served over HTTP requires. */
@@ -72,13 +91,7 @@ export function proxyRoute(baseUrl: string, options: ProxyRouteOptions = {}): Ro
         ...(body && { body, duplex: 'half' }),
       } as RequestInit);
     } catch {
-      const late = upstreamCall.signal.aborted;
-      return sendError(
-        res,
-        late
-          ? new HttpError(504, `No answer within ${timeoutMs} ms; try again later.`, 'UNAVAILABLE')
-          : new HttpError(503, 'The service behind this route is unavailable.', 'UNAVAILABLE'),
-      );
+      return sendError(res, upstreamFailed(upstreamCall.signal.aborted, timeoutMs));
     } finally {
       clearTimeout(deadline);
     }

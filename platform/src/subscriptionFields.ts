@@ -8,6 +8,7 @@ import type {
 } from '../../gateway/src';
 import type { NatsClients } from '../../messaging/src';
 import { eventsStream, subjectFor, type Namespace } from '../../messaging/src';
+import { ErrorCode } from '../../runtime/src/errors';
 import { hasRole, type Identity } from '../../runtime/src/identity';
 
 /** The `data` of an event's CloudEvents envelope. */
@@ -20,7 +21,7 @@ const personOf = (identity: Identity | null) => identity?.employeeId ?? identity
 const readsEveryone = (identity: Identity | null) => hasRole(identity, 'HR', 'SYSTEM');
 
 const forbidden = (message: string) =>
-  new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+  new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
 
 /**
  * Asks the owning subgraph, as the caller, whether they may read `employeeId`'s data:
@@ -30,8 +31,8 @@ async function assertProbe(probe: Probe, query: string, employeeId: unknown, wha
   const result = await probe(query, { id: employeeId });
   const error = result.errors?.[0];
   if (!error) return;
-  const code = String(error.extensions?.code ?? 'FORBIDDEN');
-  if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED')
+  const code = String(error.extensions?.code ?? ErrorCode.FORBIDDEN);
+  if (code === ErrorCode.FORBIDDEN || code === ErrorCode.UNAUTHENTICATED)
     throw forbidden(`You may not follow ${what}.`);
   throw new GraphQLError(error.message, { extensions: { code } });
 }

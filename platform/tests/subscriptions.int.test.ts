@@ -309,7 +309,10 @@ describe('subscriptions through the gateway', () => {
     const refused = subscribe(client, op('NotificationReceived'));
     expect(await refused.ended).toEqual([
       expect.objectContaining({
-        extensions: expect.objectContaining({ code: 'TOO_MANY_SUBSCRIPTIONS' }),
+        extensions: expect.objectContaining({
+          code: 'BAD_USER_INPUT',
+          reason: 'TOO_MANY_SUBSCRIPTIONS',
+        }),
       }),
     ]);
     expect(allowed.every((s) => s.errors.length === 0)).toBe(true);

@@ -1,7 +1,8 @@
 import { BulkheadRejectedError, bulkhead, type BulkheadPolicy } from 'cockatiel';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
-import { rateLimited, toGraphQLError } from '../../../runtime/src/errors';
+import { rateLimited } from '../../../runtime/src/errors';
+import { asRequestError } from '../errors/asRequestError';
 
 export interface ConcurrencyOptions {
   /** Operations of one identity running at once in this process (default 8). */
@@ -85,11 +86,5 @@ function tooMany(retryAfterSeconds: number): GraphQLError {
     'Too many operations of yours are running or waiting; retry shortly.',
     retryAfterSeconds,
   );
-  return new GraphQLError(error.message, {
-    originalError: error,
-    extensions: {
-      ...toGraphQLError(error).extensions,
-      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
-    },
-  });
+  return asRequestError(error, new HeaderMap([['retry-after', String(retryAfterSeconds)]]));
 }

@@ -6,6 +6,7 @@ import {
   register,
   type Registry,
 } from 'prom-client';
+import { ErrorCode } from '../../../runtime/src/errors';
 import { createLabelBound } from './createLabelBound';
 
 export interface GatewayMetricsOptions {
@@ -123,6 +124,6 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
         }),
     ),
     operationLabel: (name) => (name ? operationLabel(name) : 'anonymous'),
-    codeLabel: (code) => codeLabel(code ?? 'INTERNAL'),
+    codeLabel: (code) => codeLabel(code ?? ErrorCode.INTERNAL),
   };
 }

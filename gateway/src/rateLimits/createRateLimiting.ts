@@ -1,17 +1,14 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { ErrorCode, toGraphQLError } from '../../../runtime/src/errors';
+import { ErrorCode } from '../../../runtime/src/errors';
 import type { ClientAddress } from '../../../runtime/src/http/clientAddress';
 import type { Logger } from '../../../runtime/src/logger';
 import type { ContextFactory } from '../context/createContextFactory';
 import type { GatewayContext } from '../context/GatewayContext';
+import { asRequestError } from '../errors/asRequestError';
 import type { CheckedOperation } from '../../../runtime/src/operationLimits';
-import {
-  createRateLimits,
-  RateLimitedError,
-  type QuotaState,
-  type RateLimits,
-} from './createRateLimits';
+import { createRateLimits, type RateLimits } from './createRateLimits';
+import { RateLimitedError, type QuotaState } from './RateLimitedError';
 import { rateLimitHeaders } from './rateLimitHeaders';
 import type { RateLimitOptions } from './RateLimitOptions';
 
@@ -62,14 +59,8 @@ const COUNTED = Symbol('rate limits counted');
 type CountedContext = GatewayContext & { [COUNTED]?: Counted };
 
 /** A refusal as Apollo answers it: HTTP 429 with the RateLimit headers and Retry-After. */
-function refusal(error: RateLimitedError): GraphQLError {
-  const { message, extensions } = toGraphQLError(error);
-  const headers = new HeaderMap(rateLimitHeaders([], error.quota));
-  return new GraphQLError(message, {
-    originalError: error,
-    extensions: { ...extensions, http: { status: 429, headers } },
-  });
-}
+const refusal = (error: RateLimitedError): GraphQLError =>
+  asRequestError(error, new HeaderMap(rateLimitHeaders([], error.quota)));
 
 const isUnauthenticated = (error: unknown) =>
   error instanceof GraphQLError && error.extensions.code === ErrorCode.UNAUTHENTICATED;

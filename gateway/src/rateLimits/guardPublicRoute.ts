@@ -1,10 +1,12 @@
+import { HTTP_STATUS, httpStatusOf } from '../../../runtime/src/errors';
 import type { ClientAddress } from '../../../runtime/src/http/clientAddress';
 import {
   HttpError,
   sendError,
   type RouteHandler,
 } from '../../../runtime/src/http/createHttpServer';
-import { RateLimitedError, type RateLimits } from './createRateLimits';
+import type { RateLimits } from './createRateLimits';
+import { RateLimitedError } from './RateLimitedError';
 
 /**
  * A route anyone may call without a token (sign-in), under the address's limits: each request
@@ -25,10 +27,11 @@ export function guardPublicRoute(
     } catch (error) {
       if (!(error instanceof RateLimitedError)) throw error;
       res.setHeader('retry-after', String(error.quota.resetSeconds));
-      return sendError(res, new HttpError(429, error.message, 'RATE_LIMITED'));
+      return sendError(res, new HttpError(httpStatusOf(error.code), error.message, error.code));
     }
     res.once('finish', () => {
-      if (res.statusCode === 401) void limits.recordAuthFailure(address).catch(() => undefined);
+      if (res.statusCode !== HTTP_STATUS.UNAUTHENTICATED) return;
+      void limits.recordAuthFailure(address).catch(() => undefined);
     });
     await route(req, res);
   };

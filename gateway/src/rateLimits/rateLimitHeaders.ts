@@ -1,4 +1,4 @@
-import type { QuotaState } from './createRateLimits';
+import type { QuotaState } from './RateLimitedError';
 
 /**
  * The IETF draft's `RateLimit-Policy` and `RateLimit` fields (draft 7, as express-rate-limit

@@ -13,15 +13,14 @@ import type { DeadlineFetcher } from './createHttpFetcher';
 import type { Deadline } from './Deadline';
 import {
   createSubgraphPolicy,
-  withDefaults,
   type CircuitStateName,
   type SubgraphPolicy,
   type SubgraphPolicyEvents,
-  type SubgraphPolicyOptions,
 } from './createSubgraphPolicy';
 import { HttpDataSource } from './HttpDataSource';
 import { InProcessDataSource } from './InProcessDataSource';
 import { placeOnFields } from './placeOnFields';
+import { withDefaults, type SubgraphPolicyOptions } from './SubgraphPolicyOptions';
 import type { SubgraphEndpoint } from './SubgraphEndpoint';
 import { subgraphUnavailable } from './SubgraphUnavailableError';
 

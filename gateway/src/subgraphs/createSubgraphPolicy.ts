@@ -11,37 +11,7 @@ import {
 } from 'cockatiel';
 import { withDeadline, type Deadline } from './Deadline';
 import { SubgraphUnavailableError, subgraphUnavailable } from './SubgraphUnavailableError';
-
-/** How the gateway treats one subgraph; every field has a default. */
-export interface SubgraphPolicyOptions {
-  /** Deadline of one call in milliseconds, from the moment it asks for a slot (default 30 s). */
-  timeoutMs?: number;
-  /** Calls in flight at once (default 256). */
-  maxConcurrency?: number;
-  /** Calls waiting for a slot (default 256); beyond it a call is refused with UNAVAILABLE. */
-  queue?: number;
-  /**
-   * Consecutive failed calls (timeouts, no connection, HTTP 502 to 504) that open the
-   * breaker (default 5); while open, calls are refused at once with UNAVAILABLE.
-   */
-  breakerThreshold?: number;
-  /** How long the breaker stays open before one call may test the subgraph (default 5 s). */
-  halfOpenAfterMs?: number;
-  /**
-   * Retries of a read (never a mutation) whose request did not reach the subgraph or
-   * that the subgraph answered with HTTP 503, with exponential backoff (default 2).
-   */
-  retries?: number;
-}
-
-export const DEFAULT_SUBGRAPH_POLICY: Readonly<Required<SubgraphPolicyOptions>> = {
-  timeoutMs: 30_000,
-  maxConcurrency: 256,
-  queue: 256,
-  breakerThreshold: 5,
-  halfOpenAfterMs: 5_000,
-  retries: 2,
-};
+import { withDefaults, type SubgraphPolicyOptions } from './SubgraphPolicyOptions';
 
 export type CircuitStateName = 'closed' | 'half-open' | 'open';
 export type RefusalReason = 'circuit_open' | 'at_capacity';
@@ -72,23 +42,56 @@ export interface SubgraphPolicy {
   probe<T>(call: SubgraphCall<T>, timeoutMs: number): Promise<T>;
 }
 
-/** `options` over the defaults, where a value left undefined keeps the default. */
-export function withDefaults(...layers: SubgraphPolicyOptions[]): Required<SubgraphPolicyOptions> {
-  const settings = { ...DEFAULT_SUBGRAPH_POLICY };
-  for (const layer of layers) {
-    for (const [key, value] of Object.entries(layer)) {
-      if (value !== undefined) settings[key as keyof SubgraphPolicyOptions] = value;
-    }
-  }
-  return settings;
-}
-
 const STATE_NAMES: Record<CircuitState, CircuitStateName> = {
   [CircuitState.Closed]: 'closed',
   [CircuitState.HalfOpen]: 'half-open',
   [CircuitState.Open]: 'open',
   [CircuitState.Isolated]: 'open',
 };
+
+const timedOut = (subgraph: string, ms: number) =>
+  new SubgraphUnavailableError(
+    subgraph,
+    'TIMEOUT',
+    `The ${subgraph} subgraph did not answer within ${ms} ms.`,
+  );
+
+/**
+ * Turns cockatiel's refusals into the client's error, told to `events` (readiness probes
+ * give none, so they are not counted); other errors are thrown unchanged.
+ */
+function refusal(subgraph: string, error: unknown, events?: SubgraphPolicyEvents): never {
+  if (error instanceof BrokenCircuitError) {
+    events?.onRefused?.('circuit_open');
+    throw new SubgraphUnavailableError(
+      subgraph,
+      'CIRCUIT_OPEN',
+      `The ${subgraph} subgraph is unavailable; calls to it are paused.`,
+    );
+  }
+  if (error instanceof BulkheadRejectedError) {
+    events?.onRefused?.('at_capacity');
+    throw new SubgraphUnavailableError(
+      subgraph,
+      'AT_CAPACITY',
+      `The ${subgraph} subgraph is at capacity.`,
+    );
+  }
+  throw error;
+}
+
+/** The breaker, opened by consecutive failures that leave the subgraph unavailable. */
+function createBreaker(settings: Required<SubgraphPolicyOptions>, events: SubgraphPolicyEvents) {
+  const breaker = circuitBreaker(
+    handleWhen((error) => subgraphUnavailable(error) !== undefined),
+    {
+      halfOpenAfter: settings.halfOpenAfterMs,
+      breaker: new ConsecutiveBreaker(settings.breakerThreshold),
+    },
+  );
+  breaker.onStateChange((state) => events.onCircuitChange?.(STATE_NAMES[state]));
+  return breaker;
+}
 
 /**
  * One subgraph's resilience policy: per attempt a deadline that covers the wait
@@ -102,14 +105,7 @@ export function createSubgraphPolicy(
   events: SubgraphPolicyEvents = {},
 ): SubgraphPolicy {
   const settings = withDefaults(options);
-  const breaker = circuitBreaker(
-    handleWhen((error) => subgraphUnavailable(error) !== undefined),
-    {
-      halfOpenAfter: settings.halfOpenAfterMs,
-      breaker: new ConsecutiveBreaker(settings.breakerThreshold),
-    },
-  );
-  breaker.onStateChange((state) => events.onCircuitChange?.(STATE_NAMES[state]));
+  const breaker = createBreaker(settings, events);
   const cap = bulkhead(settings.maxConcurrency, settings.queue);
   const retries = retry(
     handleWhen((error) => subgraphUnavailable(error)?.safeToRetry === true),
@@ -119,15 +115,9 @@ export function createSubgraphPolicy(
     },
   );
 
-  const timedOut = (ms: number) =>
-    new SubgraphUnavailableError(
-      subgraph,
-      'TIMEOUT',
-      `The ${subgraph} subgraph did not answer within ${ms} ms.`,
-    );
   const throughBreaker = async <T>(call: SubgraphCall<T>, deadline: Deadline): Promise<T> => {
     // Its time ran out in the queue: the answer has gone already.
-    if (deadline.expired) throw timedOut(settings.timeoutMs);
+    if (deadline.expired) throw timedOut(subgraph, settings.timeoutMs);
     // Cockatiel lets calls wait for the one testing a half-open breaker; they are refused
     // instead, so no caller waits on a subgraph that may still be down.
     if (breaker.state === CircuitState.HalfOpen) throw new BrokenCircuitError();
@@ -139,29 +129,8 @@ export function createSubgraphPolicy(
     withDeadline(
       settings.timeoutMs,
       (deadline) => cap.execute(() => throughBreaker(call, deadline)),
-      () => timedOut(settings.timeoutMs),
+      () => timedOut(subgraph, settings.timeoutMs),
     );
-
-  /** Turns cockatiel's refusals into the client's error; `count` leaves readiness probes out. */
-  const refused = (error: unknown, count = true): never => {
-    if (error instanceof BrokenCircuitError) {
-      if (count) events.onRefused?.('circuit_open');
-      throw new SubgraphUnavailableError(
-        subgraph,
-        'CIRCUIT_OPEN',
-        `The ${subgraph} subgraph is unavailable; calls to it are paused.`,
-      );
-    }
-    if (error instanceof BulkheadRejectedError) {
-      if (count) events.onRefused?.('at_capacity');
-      throw new SubgraphUnavailableError(
-        subgraph,
-        'AT_CAPACITY',
-        `The ${subgraph} subgraph is at capacity.`,
-      );
-    }
-    throw error;
-  };
 
   return {
     subgraph,
@@ -170,14 +139,14 @@ export function createSubgraphPolicy(
     },
     execute(call, read) {
       const run = read ? retries.execute(() => attempt(call)) : attempt(call);
-      return run.catch((error: unknown) => refused(error));
+      return run.catch((error: unknown) => refusal(subgraph, error, events));
     },
     probe(call, timeoutMs) {
       return withDeadline(
         timeoutMs,
         (deadline) => throughBreaker(call, deadline),
-        () => timedOut(timeoutMs),
-      ).catch((error: unknown) => refused(error, false));
+        () => timedOut(subgraph, timeoutMs),
+      ).catch((error: unknown) => refusal(subgraph, error));
     },
   };
 }

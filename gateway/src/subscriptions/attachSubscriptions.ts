@@ -3,14 +3,16 @@ import type { GraphQLSchema } from 'graphql';
 import type { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServer } from '@apollo/server';
 import type { Gauge } from 'prom-client';
+import { HTTP_STATUS } from '../../../runtime/src/errors';
 import type { ClientAddress } from '../../../runtime/src/http/clientAddress';
 import type { Logger } from '../../../runtime/src/logger';
 import type { CostDirectives, OperationCheck } from '../../../runtime/src/operationLimits';
 import type { ContextFactory } from '../context/createContextFactory';
 import type { GatewayContext } from '../context/GatewayContext';
-import { createGraphQLWsServer, type GraphQLWsServer } from './createGraphQLWsServer';
-import { createSseHandler } from './createSseHandler';
-import { createSubscriptionEngine, type SubscriptionEngine } from './createSubscriptionEngine';
+import { createSubscriptionEngine } from './engine/createSubscriptionEngine';
+import type { SubscriptionEngine } from './engine/SubscriptionEngine';
+import { createSseHandler } from './sse/createSseHandler';
+import { createGraphQLWsServer, type GraphQLWsServer } from './ws/createGraphQLWsServer';
 import type { SubscriptionsOptions } from './SubscriptionField';
 
 export interface AttachSubscriptionsOptions {
@@ -92,7 +94,7 @@ export function attachSubscriptions(options: AttachSubscriptionsOptions): Attach
     if (pathname === path && sse.accepts(req)) {
       sse.handle(req, res).catch((error: unknown) => {
         logger.error({ err: error }, 'SSE subscription failed');
-        if (!res.headersSent) res.writeHead(500).end();
+        if (!res.headersSent) res.writeHead(HTTP_STATUS.INTERNAL).end();
         else res.destroy();
       });
       return;

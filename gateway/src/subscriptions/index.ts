@@ -1,19 +1,14 @@
 export { attachSubscriptions, type AttachedSubscriptions } from './attachSubscriptions';
-export {
-  createSubscriptionEngine,
-  type SubscriptionEngine,
-  type SubscriptionRequest,
-} from './createSubscriptionEngine';
-export { createEventFeed, type EventFeed } from './createEventFeed';
-export { createDeliveryQueue, type DeliveryQueue } from './createDeliveryQueue';
-export { createLookupDocument, type LookupDocument } from './createLookupDocument';
-export {
-  RATE_LIMITED_CLOSE,
-  createGraphQLWsServer,
-  type GraphQLWsServer,
-} from './createGraphQLWsServer';
-export type { SocketCaps } from './createSocketGate';
-export { createSseHandler, type SseHandler } from './createSseHandler';
+export { createSubscriptionEngine } from './engine/createSubscriptionEngine';
+export type { SubscriptionEngine, SubscriptionRequest } from './engine/SubscriptionEngine';
+export { createEventFeed } from './feed/createEventFeed';
+export type { EventFeed } from './feed/EventFeed';
+export { createDeliveryQueue, type DeliveryQueue } from './delivery/createDeliveryQueue';
+export { createLookupDocument, type LookupDocument } from './engine/createLookupDocument';
+export { RATE_LIMITED_CLOSE } from './ws/closeSocket';
+export { createGraphQLWsServer, type GraphQLWsServer } from './ws/createGraphQLWsServer';
+export type { SocketCaps } from './ws/createSocketGate';
+export { createSseHandler, type SseHandler } from './sse/createSseHandler';
 export {
   DEFAULT_SUBSCRIPTION_LIMITS,
   type EntityLookup,

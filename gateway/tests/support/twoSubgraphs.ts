@@ -73,10 +73,15 @@ function createGate(): Gate & { pass(): Promise<string> } {
 
 let gate: ReturnType<typeof createGate> | undefined;
 
+/** A subgraph's SDL, linked to Federation 2 with `@key`. */
+const federated = (sdl: string) =>
+  parse(
+    `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])\n${sdl}`,
+  );
+
 const users = {
   name: 'users',
-  typeDefs: parse(`
-    extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+  typeDefs: federated(`
     type Query {
       users: [User!]!
       "Fails as a database driver would, with SQL in the message."
@@ -105,8 +110,7 @@ const users = {
 
 const reviews = {
   name: 'reviews',
-  typeDefs: parse(`
-    extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+  typeDefs: federated(`
     type Query {
       reviews: [Review!]!
       "Nullable, so an answer can still come without it."

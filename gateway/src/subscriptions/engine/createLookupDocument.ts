@@ -10,7 +10,7 @@ import {
   type SelectionSetNode,
   type VariableDefinitionNode,
 } from 'graphql';
-import type { EntityLookup } from './SubscriptionField';
+import type { EntityLookup } from '../SubscriptionField';
 
 export interface LookupDocument {
   /** The query to run for each event. */

@@ -1,0 +1,19 @@
+import type { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { httpStatusOf, toGraphQLError, type DomainError } from '../../../runtime/src/errors';
+
+/**
+ * A domain error as Apollo answers a whole request with it: its code, and the HTTP
+ * status runtime's table gives that code, with `headers` (Retry-After, say) on the answer.
+ */
+export function asRequestError(error: DomainError, headers?: HeaderMap): GraphQLError {
+  const { message, extensions } = toGraphQLError(error);
+  return new GraphQLError(message, {
+    originalError: error,
+    // Apollo reads `http` only when `headers`, if there, is a map.
+    extensions: {
+      ...extensions,
+      http: { status: httpStatusOf(error.code), ...(headers && { headers }) },
+    },
+  });
+}

@@ -1,0 +1,87 @@
+import type { GraphQLSchema } from 'graphql';
+import { createEventFeed } from '../feed/createEventFeed';
+import { badSubscription, formatThrown, type Refusal } from '../subscriptionErrors';
+import { DEFAULT_SUBSCRIPTION_LIMITS, type Probe } from '../SubscriptionField';
+import { createDocumentCache } from './createDocumentCache';
+import { createEventResolver, type ResultMemo } from './createEventResolver';
+import { prepareSubscription, type PreparedSubscription } from './prepareSubscription';
+import { runAsClient } from './runAsClient';
+import { startSubscription } from './startSubscription';
+import type {
+  SubscribeOutcome,
+  SubscriptionEngine,
+  SubscriptionEngineOptions,
+  SubscriptionRequest,
+} from './SubscriptionEngine';
+
+/** The stream sequence a client resumes after, when its cursor is one this gateway gave. */
+function resumeAfter(cursor: string | null | undefined): { after?: number } | Refusal {
+  if (cursor == null) return {};
+  if (!/^\d{1,15}$/.test(cursor))
+    return badSubscription('The cursor is not one this gateway gave.');
+  return { after: Number(cursor) };
+}
+
+/** Runs the field's own check, if it has one; what it throws refuses the subscription. */
+async function authorize(
+  prepared: PreparedSubscription,
+  request: SubscriptionRequest,
+  probe: Probe,
+): Promise<Refusal | undefined> {
+  try {
+    await prepared.field.authorize?.(prepared.args, request.context.identity, probe);
+    return undefined;
+  } catch (error) {
+    return { errors: [formatThrown(error)] };
+  }
+}
+
+/**
+ * Serves `Subscription` fields from the events stream: one shared consumer per subject,
+ * an in-memory filter per client, and each payload resolved by running the client's
+ * selection set through the gateway as that client.
+ */
+export function createSubscriptionEngine(options: SubscriptionEngineOptions): SubscriptionEngine {
+  const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.limits };
+  const feed = createEventFeed(options);
+  const documents = createDocumentCache(options);
+  const memo: ResultMemo = new WeakMap();
+  let schema: GraphQLSchema | undefined;
+  let open = 0;
+  const onOpen = () => {
+    open += 1;
+    options.gauge?.inc();
+  };
+  const onEnd = () => {
+    open -= 1;
+    options.gauge?.dec();
+  };
+
+  async function subscribe(request: SubscriptionRequest): Promise<SubscribeOutcome> {
+    const prepared = prepareSubscription(request, { ...options, schema, documents });
+    if ('errors' in prepared) return prepared;
+    const resume = resumeAfter(request.cursor);
+    if ('errors' in resume) return resume;
+    const probe: Probe = (query, variables = {}) =>
+      runAsClient(options.apollo, request.context, query, variables);
+    const refused = await authorize(prepared, request, probe);
+    if (refused) return refused;
+    const resolve = createEventResolver(prepared, request, probe, memo);
+    const subject = options.subject(prepared.field.events);
+    const context = { feed, subject, limits, logger: options.logger, resolve, onOpen, onEnd };
+    const results = await startSubscription(prepared, request, resume.after, context);
+    return { document: prepared.document, results };
+  }
+
+  return {
+    limits,
+    setSchema(next) {
+      schema = next;
+      documents.clear();
+    },
+    subscribe,
+    liveSubjects: () => feed.subjects(),
+    open: () => open,
+    stop: () => feed.stop(),
+  };
+}

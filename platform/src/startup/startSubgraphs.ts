@@ -1,0 +1,55 @@
+import type { NatsClients, Namespace } from '../../../messaging/src';
+import type { LocalIssuer, TokenVerifier } from '../../../runtime/src/auth';
+import type { Cipher } from '../../../runtime/src/cipher';
+import type { DatabaseTarget } from '../../../runtime/src/database';
+import type { Logger } from '../../../runtime/src/logger';
+import {
+  createSubgraphRuntime,
+  type SubgraphRuntime,
+} from '../../../runtime/src/subgraph/createSubgraphRuntime';
+import type { SubgraphModule } from '../../../runtime/src/subgraph/SubgraphModule';
+import { StartupError } from './StartupError';
+
+/** What every subgraph of the process shares. */
+export interface SubgraphDeps {
+  /** Where each subgraph keeps its data. */
+  database(subgraph: string): DatabaseTarget;
+  verifier: TokenVerifier;
+  cipher: Cipher;
+  nats: NatsClients;
+  namespace: Namespace;
+  /** Sign-in signs with the same key the verifier trusts. */
+  issuer: LocalIssuer;
+  logger: Logger;
+}
+
+function subgraphFailed(name: string, error: unknown): StartupError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new StartupError(`The ${name} subgraph did not start: ${reason}`, { cause: error });
+}
+
+/**
+ * Starts each module's runtime in turn, listing it in `runtimes` before it starts, so
+ * that one failing halfway is stopped too; throws a StartupError naming that one.
+ */
+export async function startSubgraphs(
+  modules: readonly SubgraphModule<unknown>[],
+  deps: SubgraphDeps,
+  runtimes: Record<string, SubgraphRuntime>,
+): Promise<void> {
+  const { nats, namespace } = deps;
+  for (const module of modules) {
+    const runtime = createSubgraphRuntime(module, {
+      target: deps.database(module.name),
+      verifier: deps.verifier,
+      cipher: deps.cipher,
+      messaging: { nc: nats.nc, js: nats.js, jsm: nats.jsm, namespace },
+      logger: deps.logger.child({ subgraph: module.name }),
+      issuer: deps.issuer,
+    });
+    runtimes[module.name] = runtime;
+    await runtime.start().catch((error: unknown) => {
+      throw subgraphFailed(module.name, error);
+    });
+  }
+}
