@@ -1,4 +1,3 @@
-import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
 import { once } from '../../../runtime/src/idempotency';
@@ -10,7 +9,8 @@ import {
   type ScheduledShift,
   type TimeEntry,
 } from './entities';
-import { concurrentChange, entryNotFound, invalid, unknownEmployee } from './errors';
+import { withOptimisticLock } from '../../../runtime/src/optimisticLock';
+import { TIME_ENTRY, entryNotFound, invalid, unknownEmployee } from './errors';
 import * as events from './events';
 import type {
   AmendTimeEntryInput,
@@ -118,7 +118,7 @@ export class TimeService {
   async amend(input: AmendTimeEntryInput): Promise<TimeEntry> {
     const expected = check.version('expectedVersion', input.expectedVersion);
     const exception = complianceException(this.ctx.identity, input.complianceException);
-    const id = await this.writing(() =>
+    const id = await withOptimisticLock(TIME_ENTRY, () =>
       this.ctx.em.transactional(async (tx) => {
         const entry = await entryToChange(tx, this.ctx.identity, input.id, expected);
         const next = amendedPeriod(entry, input);
@@ -147,7 +147,7 @@ export class TimeService {
 
   async delete(input: DeleteTimeEntryInput): Promise<DeletedEntry> {
     const expected = check.version('expectedVersion', input.expectedVersion);
-    return this.writing(() =>
+    return withOptimisticLock(TIME_ENTRY, () =>
       this.ctx.em.transactional(async (tx) => {
         const entry = await entryToChange(tx, this.ctx.identity, input.id, expected);
         entry.deletedAt = new Date();
@@ -254,15 +254,5 @@ export class TimeService {
     const entry = await this.ctx.em.fork().findOne(TimeEntrySchema, id);
     if (!entry) throw entryNotFound(id);
     return entry;
-  }
-
-  /** Maps what only the database sees under concurrency to the error the checks give. */
-  private async writing<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof OptimisticLockError) throw concurrentChange(error);
-      throw error;
-    }
   }
 }

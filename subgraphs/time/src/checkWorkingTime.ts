@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { hasRole, type Identity } from '../../../runtime/src/identity';
 import { EmployeeCopySchema } from './entities';
 import type { PolicyVersion } from '../../../runtime/src/policies';
-import { forbiddenTo, invalid, ruleBroken, type Breach, type TimeError } from './errors';
+import type { DomainError } from '../../../runtime/src/errors';
+import { forbidden, invalid, ruleBroken, type Breach } from './errors';
 import { overtimeWithin } from './queries';
 import { DEFAULT_TIME_ZONE } from './validation';
 import {
@@ -37,7 +38,7 @@ export function complianceException(
 ): ComplianceException | null {
   if (input === null || input === undefined) return null;
   if (!hasRole(identity, 'HR'))
-    throw forbiddenTo('Only HR may record an exception to the working-time rules.');
+    throw forbidden('Only HR may record an exception to the working-time rules.');
   const rules = Array.isArray(input.rules) ? input.rules : [];
   if (!rules.length || !rules.every((r) => WORKING_TIME_RULES.includes(r as WorkingTimeRule)))
     throw invalid(
@@ -69,7 +70,7 @@ export async function workingTimeBreaches(
   tx: EntityManager,
   check: WorkingTimeCheck,
   opts: { all: boolean },
-): Promise<TimeError[]> {
+): Promise<DomainError[]> {
   const { employeeId, entry, amending, exception, policy } = check;
   const due = WORKING_TIME_RULES.filter(
     (rule) =>
@@ -90,7 +91,7 @@ export async function workingTimeBreaches(
     },
     MINIMUM_BREAK: async () => minimumBreak(entry, s),
   };
-  const breaches: TimeError[] = [];
+  const breaches: DomainError[] = [];
   for (const rule of due) {
     const breach = await breachOf[rule]();
     if (breach) breaches.push(ruleBroken(breach, policy));

@@ -9,7 +9,7 @@ import {
   type PolicyRef,
   readCaller,
 } from '../../../runtime/src/policies';
-import { ErrorCode } from '../../../runtime/src/errors';
+import { ErrorCode, type DomainError } from '../../../runtime/src/errors';
 import { complianceException } from './checkWorkingTime';
 import {
   amendedPeriod,
@@ -19,7 +19,7 @@ import {
   entryToChange,
   recordedPeriod,
 } from './entryDecision';
-import { invalid, TimeError } from './errors';
+import { invalid, timeErrors } from './errors';
 import type { AmendTimeEntryInput, RecordTimeEntryInput } from './inputs';
 import { assertCanWriteTime } from './permissions';
 import * as check from './validation';
@@ -37,7 +37,7 @@ const REFUSING = new Set<string>([
   ErrorCode.NOT_FOUND,
 ]);
 
-const finding = (error: TimeError): ComplianceFinding => ({
+const finding = (error: DomainError): ComplianceFinding => ({
   rule: error.rule ?? error.reason,
   field: error.field ?? null,
   message: error.message,
@@ -99,7 +99,7 @@ export async function checkTimeEntry(
   } catch (thrown) {
     // A question with several bad fields is answered with the first, as a refusal names one.
     const error = firstFault(thrown);
-    if (!(error instanceof TimeError)) throw thrown;
+    if (!timeErrors.is(error)) throw thrown;
     if (!REFUSING.has(error.code)) return { allowed: false, findings: [finding(error)] };
     const refusal = { code: error.code, message: error.message, field: error.field ?? null };
     return { allowed: false, findings: [], refusal };

@@ -5,8 +5,7 @@ import type {
   PublishScheduleInput,
   RecordTimeEntryInput,
 } from './inputs';
-import { DateScalar } from '../../../runtime/src/scalars';
-import { DateTimeScalar } from './scalars';
+import { DateScalar, DateTimeScalar } from '../../../runtime/src/scalars';
 import { TimeService, type TimeContext } from './TimeService';
 
 const service = (ctx: TimeContext) => new TimeService(ctx);

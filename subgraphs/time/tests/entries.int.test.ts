@@ -203,7 +203,11 @@ describe('time: recording, amending and deleting entries', () => {
     const error = onlyError(
       await record({ startTime: at(date, '07:00'), endTime: at(date, '12:00') }),
     );
-    expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'TIME_ENTRY_OVERLAP' });
+    expect(error.extensions).toMatchObject({
+      code: 'POLICY_VIOLATION',
+      reason: 'TIME_ENTRY_OVERLAP',
+      rule: 'TIME_ENTRY_OVERLAP',
+    });
     expect(error.extensions!.clashes).toEqual([
       {
         id: ids.a,
@@ -311,7 +315,10 @@ describe('time: recording, amending and deleting entries', () => {
     const clash = onlyError(
       await h.gql(AMEND, { input: { id: first.id, endTime: at(date, '11:30') } }, self),
     );
-    expect(clash.extensions).toMatchObject({ code: 'CONFLICT', reason: 'TIME_ENTRY_OVERLAP' });
+    expect(clash.extensions).toMatchObject({
+      code: 'POLICY_VIOLATION',
+      rule: 'TIME_ENTRY_OVERLAP',
+    });
     expect(clash.extensions!.clashes).toEqual([
       expect.objectContaining({ id: second.id, clash: 'END' }),
     ]);
