@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
+import { untypedDraft, type CataloguedDraft } from '../../../messaging/src/eventTypes';
+import { DEFAULT_TIME_ZONE, addDays } from '../../../runtime/src/calendar';
 import { once } from '../../../runtime/src/idempotency';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
 import {
@@ -31,8 +33,9 @@ import {
   entryToChange,
   recordedPeriod,
 } from './entryDecision';
-import { workingTimeAt } from './workingTimePolicy';
-import * as check from './validation';
+import type { WorkingTimePolicies } from './workingTimePolicies';
+import * as check from './inputs';
+import { startOfLocalDay } from './startOfLocalDay';
 
 export type TimeContext = SubgraphContext<TimeLoaders>;
 
@@ -47,7 +50,10 @@ export interface DeletedEntry {
 
 /** Time's use cases: who may, what is valid, and the event each change records. */
 export class TimeService {
-  constructor(private readonly ctx: TimeContext) {}
+  constructor(
+    private readonly ctx: TimeContext,
+    private readonly policies: WorkingTimePolicies,
+  ) {}
 
   private readonly managersOf = (id: string) => this.ctx.loaders.managerChain.load(id);
 
@@ -70,11 +76,11 @@ export class TimeService {
     const last = check.isoDate('to', to);
     if (last < first) throw invalid('to', 'to must not be before from.');
     const zone = (await this.ctx.loaders.employee.load(employeeId))?.timeZone;
-    const timeZone = zone ?? check.DEFAULT_TIME_ZONE;
+    const timeZone = zone ?? DEFAULT_TIME_ZONE;
     return this.ctx.loaders.shifts.load({
       employeeId,
-      from: check.startOfLocalDay(first, timeZone),
-      to: check.startOfLocalDay(check.nextDay(last), timeZone),
+      from: startOfLocalDay(first, timeZone),
+      to: startOfLocalDay(addDays(last, 1), timeZone),
     });
   }
 
@@ -91,7 +97,7 @@ export class TimeService {
     const { id } = await once(this.ctx.em, scope, async (tx) => {
       await this.takeTurn(tx, input.employeeId, { recording: true });
       const now = new Date();
-      const policy = await workingTimeAt(tx, now);
+      const policy = await this.policies.at(tx, now);
       await this.refuseProblems(tx, {
         employeeId: input.employeeId,
         entry: period,
@@ -109,7 +115,7 @@ export class TimeService {
         deletedAt: null,
       });
       tx.persist(entry);
-      this.ctx.emit(tx, events.recorded(entry, exception, policy.version));
+      this.emit(tx, events.recorded(entry, exception, policy.version));
       return entry.id;
     });
     return this.reload(id);
@@ -127,7 +133,7 @@ export class TimeService {
         if (!changed.size) return entry.id;
         await this.takeTurn(tx, entry.employeeId, { recording: false });
         const now = new Date();
-        const policy = await workingTimeAt(tx, now);
+        const policy = await this.policies.at(tx, now);
         await this.refuseProblems(tx, {
           employeeId: entry.employeeId,
           entry: next,
@@ -138,7 +144,7 @@ export class TimeService {
         Object.assign(entry, next, { correlationId: this.ctx.correlationId, updatedAt: now });
         // The flush bumps the version (optimistic lock); the event carries the new one.
         await tx.flush();
-        this.ctx.emit(tx, events.amended(entry, previous, exception, policy.version));
+        this.emit(tx, events.amended(entry, previous, exception, policy.version));
         return entry.id;
       }),
     );
@@ -154,7 +160,7 @@ export class TimeService {
         entry.updatedAt = entry.deletedAt;
         entry.correlationId = this.ctx.correlationId;
         await tx.flush();
-        this.ctx.emit(tx, events.deleted(entry));
+        this.emit(tx, events.deleted(entry));
         return { id: entry.id, correlationId: entry.correlationId, version: entry.version };
       }),
     );
@@ -192,7 +198,7 @@ export class TimeService {
         }),
       );
       stored.forEach((shift) => tx.persist(shift));
-      this.ctx.emit(
+      this.emit(
         tx,
         events.published(
           input.employeeId,
@@ -248,6 +254,11 @@ export class TimeService {
   private async refuseProblems(tx: EntityManager, work: WorkingTimeCheck): Promise<void> {
     const [problem] = await entryProblems(tx, work, { all: false });
     if (problem) throw problem;
+  }
+
+  /** Records the event in the write's transaction. */
+  private emit(tx: EntityManager, draft: CataloguedDraft): void {
+    this.ctx.emit(tx, untypedDraft(draft));
   }
 
   private async reload(id: string): Promise<TimeEntry> {

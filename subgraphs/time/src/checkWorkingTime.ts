@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { DEFAULT_TIME_ZONE } from '../../../runtime/src/calendar';
 import { hasRole, type Identity } from '../../../runtime/src/identity';
 import { EmployeeCopySchema } from './entities';
 import type { PolicyVersion } from '../../../runtime/src/policies';
 import type { DomainError } from '../../../runtime/src/errors';
 import { forbidden, invalid, ruleBroken, type Breach } from './errors';
+import { nonEmpty, type NonEmpty } from './events';
 import { overtimeWithin } from './queries';
-import { DEFAULT_TIME_ZONE } from './validation';
 import {
   READS,
   WORKING_TIME_RULES,
@@ -18,9 +19,9 @@ import {
   type WorkingTimeRule,
 } from './workingTimeRules';
 
-/** HR's leave to break named rules for one write; the entry's event carries it. */
+/** HR's leave to break named rules (one at least) for one write; the entry's event carries it. */
 export interface ComplianceException {
-  rules: WorkingTimeRule[];
+  rules: NonEmpty<WorkingTimeRule>;
   reason: string;
 }
 
@@ -47,7 +48,13 @@ export function complianceException(
     );
   const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
   if (!reason) throw invalid(`${FIELD}.reason`, 'An exception needs a reason.');
-  return { rules: WORKING_TIME_RULES.filter((r) => rules.includes(r)), reason };
+  return {
+    rules: nonEmpty(
+      WORKING_TIME_RULES.filter((r) => rules.includes(r)),
+      'rules',
+    ),
+    reason,
+  };
 }
 
 export interface WorkingTimeCheck {

@@ -16,7 +16,7 @@ import type { AmendTimeEntryInput, RecordTimeEntryInput } from './inputs';
 import { assertCanWriteTime } from './permissions';
 import { clashes, overlapping } from './queries';
 import { workingTimeBreaches, type WorkingTimeCheck } from './checkWorkingTime';
-import * as check from './validation';
+import * as check from './inputs';
 
 /*
  * The decisions a record or an amend makes, shared by the write itself and by the
