@@ -1,8 +1,9 @@
-import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
 import { localDate } from '../../../runtime/src/calendar';
 import { once } from '../../../runtime/src/idempotency';
+import { withOptimisticLock } from '../../../runtime/src/optimisticLock';
 import type { AttendanceRules } from '../../../runtime/src/policies';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
 import {
@@ -17,8 +18,8 @@ import {
   type EmployeeCopy,
 } from './entities';
 import {
+  ATTENDANCE,
   alreadyCheckedIn,
-  concurrentChange,
   entryNotFound,
   invalid,
   notCheckedIn,
@@ -59,7 +60,7 @@ import {
   workedMinutesOf,
   type DayPlan,
 } from './rules';
-import * as check from './validation';
+import * as check from './inputs';
 
 export type AttendanceContext = SubgraphContext<AttendanceLoaders>;
 
@@ -217,7 +218,7 @@ export class AttendanceService {
       key: check.idempotencyKey(input.idempotencyKey),
     };
     await this.know(employeeId);
-    const { id } = await this.writing(() =>
+    const { id } = await withOptimisticLock(ATTENDANCE, () =>
       once(this.ctx.em, scope, async (tx) => {
         const employee = await this.takeTurn(tx, employeeId);
         const open = await openEntry(tx, employeeId);
@@ -250,7 +251,7 @@ export class AttendanceService {
     const time = input.time == null ? now : check.pastDateTime('time', input.time, now);
     const location = check.optionalText('location', input.location);
     const device = check.optionalText('device', input.device);
-    const id = await this.writing(() =>
+    const id = await withOptimisticLock(ATTENDANCE, () =>
       this.ctx.em.transactional(async (tx) => {
         await this.takeTurn(tx, employeeId);
         const open = await openEntry(tx, employeeId);
@@ -290,7 +291,7 @@ export class AttendanceService {
       key: check.idempotencyKey(input.idempotencyKey),
     };
     await this.know(employeeId);
-    const { id } = await this.writing(() =>
+    const { id } = await withOptimisticLock(ATTENDANCE, () =>
       once(this.ctx.em, scope, async (tx) => {
         const employee = await this.takeTurn(tx, employeeId);
         const original = correctsId ? await correctable(tx, correctsId, employeeId) : null;
@@ -464,15 +465,5 @@ export class AttendanceService {
     const entry = await this.ctx.em.fork().findOne(AttendanceEntrySchema, id);
     if (!entry) throw entryNotFound(id);
     return entry;
-  }
-
-  /** Maps what only the database sees under concurrency to a CONFLICT. */
-  private async writing<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof OptimisticLockError) throw concurrentChange(error);
-      throw error;
-    }
   }
 }

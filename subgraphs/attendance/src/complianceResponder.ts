@@ -14,7 +14,7 @@ import {
 } from '../../../runtime/src/policies';
 import { attendancePolicies, type AttendancePolicy } from './attendancePolicy';
 import type { AttendanceEntry, EmployeeCopy } from './entities';
-import { AttendanceError, AttendanceErrorCode, invalid } from './errors';
+import { AttendanceReason, attendanceErrors, invalid } from './errors';
 import {
   assertNoOverlap,
   attendingEmployee,
@@ -25,7 +25,7 @@ import {
 import { assertCanRecordManual } from './permissions';
 import { dayInputs, judgeDay } from './processing';
 import type { DayOutcome } from './rules';
-import * as check from './validation';
+import * as check from './inputs';
 
 /** The question's names for the mutation's fields. */
 const FIELD: Record<string, string> = { checkInTime: 'checkIn', checkOutTime: 'checkOut' };
@@ -36,9 +36,9 @@ const fieldOf = (field: string | undefined) => (field ? (FIELD[field] ?? field) 
  * unknown ids) refuses the question itself.
  */
 const REFUSING_THE_ENTRY = new Set<string>([
-  AttendanceErrorCode.ENTRY_OVERLAP,
-  AttendanceErrorCode.ENTRY_ALREADY_CORRECTED,
-  AttendanceErrorCode.EMPLOYEE_TERMINATED,
+  AttendanceReason.ENTRY_OVERLAP,
+  AttendanceReason.ENTRY_ALREADY_CORRECTED,
+  AttendanceReason.EMPLOYEE_TERMINATED,
 ]);
 
 const warning = (
@@ -158,9 +158,9 @@ export async function checkAttendanceDay(
   } catch (thrown) {
     // A question with several bad fields is answered with the first, as a refusal names one.
     const error = firstFault(thrown);
-    if (!(error instanceof AttendanceError)) throw thrown;
+    if (!attendanceErrors.is(error)) throw thrown;
     const field = fieldOf(error.field);
-    if (!REFUSING_THE_ENTRY.has(error.attendanceCode))
+    if (!REFUSING_THE_ENTRY.has(error.reason))
       return {
         allowed: false,
         findings: [],

@@ -138,9 +138,10 @@ describe('attendance: manual entries and corrections', () => {
       hr,
     );
     expect(onlyError(reply).extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
+      code: 'POLICY_VIOLATION',
       field: 'checkInTime',
       reason: 'ENTRY_OVERLAP',
+      rule: 'ENTRY_OVERLAP',
     });
   });
 });
