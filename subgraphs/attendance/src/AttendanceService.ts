@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
+import { untypedDraft, type CataloguedDraft } from '../../../messaging/src/eventTypes';
 import { localDate } from '../../../runtime/src/calendar';
 import { once } from '../../../runtime/src/idempotency';
 import { withOptimisticLock } from '../../../runtime/src/optimisticLock';
@@ -39,11 +40,11 @@ import {
   assertCanReadAttendance,
   assertCanRecordManual,
 } from './permissions';
-import { processDay, type ProcessResult } from './processing';
+import { processDay, type ProcessResult, type ProcessRun } from './processing';
 import { knowEmployee, lockEmployee } from '../../../runtime/src/employeeCopy';
 import { employeeKnowing } from './handlers';
 import { openEntry } from './queries';
-import { attendancePolicies, type PolicyAt } from './attendancePolicy';
+import type { AttendancePolicies, PolicyAt } from './attendancePolicies';
 import {
   MAX_OPEN_MS,
   assertNoOverlap,
@@ -131,7 +132,10 @@ function provisional(date: string, entries: AttendanceEntry[], rules: Attendance
 
 /** Attendance's use cases: who may, what is valid, and the events each change records. */
 export class AttendanceService {
-  constructor(private readonly ctx: AttendanceContext) {}
+  constructor(
+    private readonly ctx: AttendanceContext,
+    private readonly policies: AttendancePolicies,
+  ) {}
 
   private readonly managersOf = (id: string) => this.ctx.loaders.managerChain.load(id);
 
@@ -226,7 +230,7 @@ export class AttendanceService {
           throw alreadyCheckedIn(open.id, open.checkInTime);
         await assertNoOverlap(tx, employeeId, 'time', time, null);
         const date = localDate(time, employee.timeZone);
-        const policyAt = await attendancePolicies(tx);
+        const policyAt = await this.policies.read(tx);
         const plan = await this.planOf(tx, employee, date, policyAt);
         const entry = this.newEntry(tx, employee, date, plan, policyAt, {
           checkInTime: time,
@@ -237,7 +241,7 @@ export class AttendanceService {
           reason: null,
           correctsId: null,
         });
-        this.ctx.emit(tx, events.checkedIn(entry));
+        this.emit(tx, events.checkedIn(entry));
         return entry.id;
       }),
     );
@@ -263,7 +267,7 @@ export class AttendanceService {
             `time must be after the check-in at ${open.checkInTime.toISOString()}.`,
           );
         // Early exit by the ATTENDANCE version in force at the check-out.
-        const grace = (await attendancePolicies(tx))(time).rules.graceMinutes;
+        const grace = (await this.policies.read(tx))(time).rules.graceMinutes;
         Object.assign(open, {
           checkOutTime: time,
           checkOutLocation: location,
@@ -273,7 +277,7 @@ export class AttendanceService {
           updatedAt: new Date(),
         });
         await tx.flush();
-        this.ctx.emit(tx, events.checkedOut(open, workedMinutesOf(open)));
+        this.emit(tx, events.checkedOut(open, workedMinutesOf(open)));
         await this.reprocessIfProcessed(tx, employeeId, open.date);
         return open.id;
       }),
@@ -304,7 +308,7 @@ export class AttendanceService {
           original?.id,
         );
         const date = localDate(checkInTime, employee.timeZone);
-        const policyAt = await attendancePolicies(tx);
+        const policyAt = await this.policies.read(tx);
         const plan = await this.planOf(tx, employee, date, policyAt);
         const entry = this.newEntry(tx, employee, date, plan, policyAt, {
           checkInTime,
@@ -320,7 +324,7 @@ export class AttendanceService {
           original.updatedAt = new Date();
         }
         await tx.flush();
-        this.ctx.emit(tx, events.manualEntryRecorded(entry));
+        this.emit(tx, events.manualEntryRecorded(entry, reason));
         await this.reprocessIfProcessed(tx, employeeId, date);
         if (original && original.date !== date)
           await this.reprocessIfProcessed(tx, employeeId, original.date);
@@ -338,15 +342,11 @@ export class AttendanceService {
       throw invalid('date', 'date must be a day that has ended; it has not ended anywhere yet.');
     const employeeIds = check.ids('employeeIds', input.employeeIds);
     const run = () =>
-      this.ctx.em.fork().transactional((tx) =>
-        processDay(tx, {
-          date,
-          employeeIds,
-          now,
-          emit: (draft) => this.ctx.emit(tx as EntityManager, draft),
-          correlationId: this.ctx.correlationId,
-        }),
-      );
+      this.ctx.em
+        .fork()
+        .transactional((tx) =>
+          processDay(tx, { ...this.run(tx as EntityManager), date, employeeIds, now }),
+        );
     try {
       return await run();
     } catch (error) {
@@ -429,13 +429,18 @@ export class AttendanceService {
   private async reprocessIfProcessed(tx: EntityManager, employeeId: string, date: string) {
     const row = await tx.findOne(AttendanceDaySchema, { employeeId, date });
     if (!row) return;
-    await processDay(tx, {
-      date,
-      employeeIds: [employeeId],
-      now: new Date(),
-      emit: (draft) => this.ctx.emit(tx, draft),
-      correlationId: this.ctx.correlationId,
-    });
+    await processDay(tx, { ...this.run(tx), date, employeeIds: [employeeId], now: new Date() });
+  }
+
+  /** Processing inside this request's transaction `tx`: its events and correlation. */
+  private run(tx: EntityManager): ProcessRun {
+    const emit = (draft: CataloguedDraft) => this.emit(tx, draft);
+    return { emit, correlationId: this.ctx.correlationId, policies: this.policies };
+  }
+
+  /** Records the event in the write's transaction. */
+  private emit(tx: EntityManager, draft: CataloguedDraft): void {
+    this.ctx.emit(tx, untypedDraft(draft));
   }
 
   /** Asks employees about someone attendance has not heard of yet (a hire a moment ago). */

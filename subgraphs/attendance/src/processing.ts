@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from '@mikro-orm/core';
-import type { EventDraft } from '../../../messaging/src/types';
+import type { CataloguedDraft } from '../../../messaging/src/eventTypes';
 import { addDays } from '../../../runtime/src/calendar';
 import {
   AgreementCopySchema,
@@ -17,7 +17,7 @@ import {
   type ShiftCopy,
 } from './entities';
 import * as events from './events';
-import { attendancePolicies, type AttendancePolicy, type PolicyAt } from './attendancePolicy';
+import type { AttendancePolicies, AttendancePolicy, PolicyAt } from './attendancePolicies';
 import {
   dayHasEnded,
   evaluateDay,
@@ -38,15 +38,20 @@ export interface ProcessResult {
   changed: number;
 }
 
-export interface ProcessOptions {
+/** Where a run's events go, the chain it belongs to, and the rules it judges by. */
+export interface ProcessRun {
+  /** Records a follow-up event in the caller's transaction. */
+  emit: (draft: CataloguedDraft) => void;
+  correlationId: string;
+  policies: AttendancePolicies;
+}
+
+export interface ProcessOptions extends ProcessRun {
   date: string;
   /** Only these employees; by default everyone attendance knows. */
   employeeIds?: string[];
   /** Days that have not ended at `now` in the employee's zone are left alone. */
   now: Date;
-  /** Records a follow-up event in the caller's transaction. */
-  emit: (draft: EventDraft) => void;
-  correlationId: string;
 }
 
 const FIELDS: (keyof DayOutcome)[] = [
@@ -226,7 +231,7 @@ export async function processDay(
     due.map((e) => e.id),
     date,
   );
-  const policyAt = await attendancePolicies(em);
+  const policyAt = await options.policies.read(em);
   let changed = 0;
   for (const employee of due) {
     const inputs = inputsOf(data, employee.id);
@@ -284,22 +289,15 @@ export async function processDay(
 export async function reprocessRecordedDays(
   em: EntityManager,
   employeeId: string,
-  from: string,
-  to: string,
-  emit: (draft: EventDraft) => void,
-  correlationId: string,
+  days: { from: string; to: string },
+  run: ProcessRun,
 ): Promise<void> {
+  const { from, to } = days;
   const rows = await em.find(
     AttendanceDaySchema,
     { employeeId, date: { $gte: from, $lte: to } },
     { orderBy: { date: 'asc' } },
   );
   for (const row of rows)
-    await processDay(em, {
-      date: row.date,
-      employeeIds: [employeeId],
-      now: new Date(),
-      emit,
-      correlationId,
-    });
+    await processDay(em, { ...run, date: row.date, employeeIds: [employeeId], now: new Date() });
 }

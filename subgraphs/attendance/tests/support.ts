@@ -1,6 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { DEFAULT_NAMESPACE, createEvent, loadCatalogue, recordEvent } from '../../../messaging/src';
-import type { EventDraft, EventEnvelope } from '../../../messaging/src/types';
+import type {
+  EventDraft,
+  EventEnvelope,
+  EventHandlerDefinition,
+} from '../../../messaging/src/types';
 import {
   foreignEvent,
   startSubgraph,
@@ -9,14 +13,7 @@ import {
   type SubgraphHarness,
 } from '../../../test-support/startSubgraph';
 import { createdData } from '../../../test-support/employeeEvents';
-import {
-  applyAgreementEvent,
-  applyEmployeeEvent,
-  applyLeaveEvent,
-  applyScheduleEvent,
-  attendance,
-  policyCopies,
-} from '../src';
+import { createAttendance, type AttendanceModule, type AttendanceOptions } from '../src';
 import { AttendanceDaySchema, AttendanceEntrySchema, PolicyCopySchema } from '../src/entities';
 
 export { onlyError } from '../../../test-support/startSubgraph';
@@ -98,6 +95,8 @@ export function scheduleData(
 }
 
 export interface AttendanceHarness extends SubgraphHarness {
+  /** The module under test, as `createAttendance` built it. */
+  module: AttendanceModule;
   /** Applies another domain's event as attendance's consumer does (catalogue-checked). */
   feed(
     type: string,
@@ -119,8 +118,16 @@ export const PROCESS = `mutation ($input: ProcessAttendanceDayInput!) {
   processAttendanceDay(input: $input) { date processed changed }
 }`;
 
-export async function startAttendance(): Promise<AttendanceHarness> {
-  const h = await startSubgraph(attendance);
+/** The module's own consumer of `event`, as its runtime would pick it. */
+function handlerOf(handlers: EventHandlerDefinition[] = [], event: EventEnvelope) {
+  const handler = handlers.find((h) => h.types.includes(event.type));
+  if (!handler) throw new Error(`attendance does not consume ${event.type}`);
+  return handler;
+}
+
+export async function startAttendance(options: AttendanceOptions = {}): Promise<AttendanceHarness> {
+  const module = createAttendance(options);
+  const h = await startSubgraph(module);
   // The consumer validates against the catalogue before handling; so do the tests.
   const catalogueCheck = (event: EventEnvelope) => loadCatalogue().validate(event);
   const apply = (event: EventEnvelope) =>
@@ -135,15 +142,11 @@ export async function startAttendance(): Promise<AttendanceHarness> {
           }),
           DEFAULT_NAMESPACE,
         );
-      if (event.type.startsWith('employees.')) return applyEmployeeEvent(em, event);
-      if (event.type.startsWith('agreements.')) return applyAgreementEvent(em, event);
-      if (event.type === 'time.schedule.published') return applyScheduleEvent(em, event);
-      if (event.type.startsWith('leave.')) return applyLeaveEvent(em, event, emit);
-      if (event.type === 'compliance.policy.updated') return policyCopies.apply(em, event);
-      throw new Error(`attendance does not consume ${event.type}`);
+      return handlerOf(module.eventHandlers, event).handle(event, { em, emit });
     });
   const harness: AttendanceHarness = {
     ...h,
+    module,
     async feed(type, data, opts = {}) {
       const event = foreignEvent(type, data);
       if (opts.validate !== false) catalogueCheck(event);

@@ -12,7 +12,7 @@ import {
   type ComplianceFinding,
   readCaller,
 } from '../../../runtime/src/policies';
-import { attendancePolicies, type AttendancePolicy } from './attendancePolicy';
+import type { AttendancePolicies, AttendancePolicy } from './attendancePolicies';
 import type { AttendanceEntry, EmployeeCopy } from './entities';
 import { AttendanceReason, attendanceErrors, invalid } from './errors';
 import {
@@ -143,6 +143,7 @@ async function refusalsOf(
 export async function checkAttendanceDay(
   em: EntityManager,
   question: Record<string, unknown>,
+  policies: AttendancePolicies,
 ): Promise<ComplianceAnswer> {
   const caller = readCaller(question.caller);
   if ('refusal' in caller) return { allowed: false, findings: [], refusal: caller.refusal };
@@ -150,7 +151,7 @@ export async function checkAttendanceDay(
     const { entry, employee, date } = await refusalsOf(em, caller.identity, question);
     const inputs = await dayInputs(em, employee.id, date);
     inputs.entries = entriesWith(inputs.entries, entry);
-    const judged = judgeDay(employee, date, inputs, await attendancePolicies(em));
+    const judged = judgeDay(employee, date, inputs, await policies.read(em));
     const findings = judged.outcome
       ? warningsOf(judged.outcome, judged.dayPolicy, judged.checkInPolicy)
       : [];
@@ -178,7 +179,7 @@ export async function checkAttendanceDay(
 }
 
 /** Answers `validateCompliance` about an attendance day (runtime/src/policies/complianceCheck.ts). */
-export const complianceResponder: ResponderDefinition = {
+export const createComplianceResponder = (policies: AttendancePolicies): ResponderDefinition => ({
   name: COMPLIANCE_CHECKS.attendanceDay,
-  answer: (question, { em }) => checkAttendanceDay(em, question),
-};
+  answer: (question, { em }) => checkAttendanceDay(em, question, policies),
+});
