@@ -40,7 +40,7 @@ import {
   assertCanReadAttendance,
   assertCanRecordManual,
 } from './permissions';
-import { processDay, type ProcessResult, type ProcessRun } from './processing';
+import { processDay, type ProcessResult, type ProcessRun } from './processDay';
 import { knowEmployee, lockEmployee } from '../../../runtime/src/employeeCopy';
 import { employeeKnowing } from './handlers';
 import { openEntry } from './queries';
@@ -59,6 +59,7 @@ import {
   localDayBounds,
   planDay,
   workedMinutesOf,
+  type DayOutcome,
   type DayPlan,
 } from './rules';
 import * as check from './inputs';
@@ -70,19 +71,8 @@ export { MAX_OPEN_MS };
 const EARLIEST_ZONE = 'Pacific/Kiritimati';
 
 /** A day as the API shows it: processed, or provisional from the day's entries. */
-export interface DayView {
-  date: string;
-  status: AttendanceStatus;
-  checkInTime: Date | null;
-  checkOutTime: Date | null;
-  workedMinutes: number;
-  plannedMinutes: number;
-  lateByMinutes: number;
-  earlyExitMinutes: number;
-  overtimeMinutes: number;
-  processed: boolean;
-  version: number;
-}
+export type DayView = Omit<DayOutcome, 'leaveRequestId'> &
+  Pick<AttendanceDay, 'date' | 'version'> & { processed: boolean };
 
 export interface SummaryView {
   month: string;
@@ -216,36 +206,24 @@ export class AttendanceService {
     const time = input.time == null ? now : check.pastDateTime('time', input.time, now);
     const location = check.text('location', input.location);
     const device = check.text('device', input.device);
-    const scope = {
-      operation: 'attendance.checkIn',
-      caller: this.ctx.identity.subject,
-      key: check.idempotencyKey(input.idempotencyKey),
-    };
-    await this.know(employeeId);
-    const { id } = await withOptimisticLock(ATTENDANCE, () =>
-      once(this.ctx.em, scope, async (tx) => {
-        const employee = await this.takeTurn(tx, employeeId);
-        const open = await openEntry(tx, employeeId);
-        if (open && open.checkInTime.getTime() > time.getTime() - MAX_OPEN_MS)
-          throw alreadyCheckedIn(open.id, open.checkInTime);
-        await assertNoOverlap(tx, employeeId, 'time', time, null);
-        const date = localDate(time, employee.timeZone);
-        const policyAt = await this.policies.read(tx);
-        const plan = await this.planOf(tx, employee, date, policyAt);
-        const entry = this.newEntry(tx, employee, date, plan, policyAt, {
-          checkInTime: time,
-          checkInLocation: location,
-          checkInDevice: device,
-          checkOutTime: null,
-          source: 'DEVICE',
-          reason: null,
-          correctsId: null,
-        });
-        this.emit(tx, events.checkedIn(entry));
-        return entry.id;
-      }),
-    );
-    return this.reload(id);
+    const key = input.idempotencyKey;
+    return this.recordOnce('attendance.checkIn', key, employeeId, async (tx, employee) => {
+      const open = await openEntry(tx, employeeId);
+      if (open && open.checkInTime.getTime() > time.getTime() - MAX_OPEN_MS)
+        throw alreadyCheckedIn(open.id, open.checkInTime);
+      await assertNoOverlap(tx, employeeId, 'time', time, null);
+      const entry = await this.newEntry(tx, employee, {
+        checkInTime: time,
+        checkInLocation: location,
+        checkInDevice: device,
+        checkOutTime: null,
+        source: 'DEVICE',
+        reason: null,
+        correctsId: null,
+      });
+      this.emit(tx, events.checkedIn(entry));
+      return entry;
+    });
   }
 
   async checkOut(input: CheckOutInput): Promise<AttendanceEntry> {
@@ -289,49 +267,31 @@ export class AttendanceService {
     const employeeId = check.id('employeeId', input.employeeId);
     await assertCanRecordManual(this.ctx.identity, employeeId, this.managersOf);
     const { checkInTime, checkOutTime, reason, correctsId } = checkedManualEntry(input, new Date());
-    const scope = {
-      operation: 'attendance.recordManualAttendance',
-      caller: this.ctx.identity.subject,
-      key: check.idempotencyKey(input.idempotencyKey),
-    };
-    await this.know(employeeId);
-    const { id } = await withOptimisticLock(ATTENDANCE, () =>
-      once(this.ctx.em, scope, async (tx) => {
-        const employee = await this.takeTurn(tx, employeeId);
-        const original = correctsId ? await correctable(tx, correctsId, employeeId) : null;
-        await assertNoOverlap(
-          tx,
-          employeeId,
-          'checkInTime',
-          checkInTime,
-          checkOutTime,
-          original?.id,
-        );
-        const date = localDate(checkInTime, employee.timeZone);
-        const policyAt = await this.policies.read(tx);
-        const plan = await this.planOf(tx, employee, date, policyAt);
-        const entry = this.newEntry(tx, employee, date, plan, policyAt, {
-          checkInTime,
-          checkInLocation: null,
-          checkInDevice: null,
-          checkOutTime,
-          source: 'MANUAL',
-          reason,
-          correctsId: original?.id ?? null,
-        });
-        if (original) {
-          original.supersededById = entry.id;
-          original.updatedAt = new Date();
-        }
-        await tx.flush();
-        this.emit(tx, events.manualEntryRecorded(entry, reason));
-        await this.reprocessIfProcessed(tx, employeeId, date);
-        if (original && original.date !== date)
-          await this.reprocessIfProcessed(tx, employeeId, original.date);
-        return entry.id;
-      }),
-    );
-    return this.reload(id);
+    const operation = 'attendance.recordManualAttendance';
+    return this.recordOnce(operation, input.idempotencyKey, employeeId, async (tx, employee) => {
+      const original = correctsId ? await correctable(tx, correctsId, employeeId) : null;
+      const { id: exceptId } = original ?? {};
+      await assertNoOverlap(tx, employeeId, 'checkInTime', checkInTime, checkOutTime, exceptId);
+      const entry = await this.newEntry(tx, employee, {
+        checkInTime,
+        checkInLocation: null,
+        checkInDevice: null,
+        checkOutTime,
+        source: 'MANUAL',
+        reason,
+        correctsId: original?.id ?? null,
+      });
+      if (original) {
+        original.supersededById = entry.id;
+        original.updatedAt = new Date();
+      }
+      await tx.flush();
+      this.emit(tx, events.manualEntryRecorded(entry, reason));
+      await this.reprocessIfProcessed(tx, employeeId, entry.date);
+      if (original && original.date !== entry.date)
+        await this.reprocessIfProcessed(tx, employeeId, original.date);
+      return entry;
+    });
   }
 
   async process(input: ProcessAttendanceDayInput): Promise<ProcessResult> {
@@ -358,12 +318,31 @@ export class AttendanceService {
 
   // ---- helpers ----
 
-  private newEntry(
+  /**
+   * A new entry of the person, once per idempotency key: they are known (asked for if not),
+   * `record` runs in their write turn, and a lost race is the kit's VERSION_CONFLICT.
+   */
+  private async recordOnce(
+    operation: string,
+    key: string | null | undefined,
+    employeeId: string,
+    record: (tx: EntityManager, employee: EmployeeCopy) => Promise<AttendanceEntry>,
+  ): Promise<AttendanceEntry> {
+    const scope = { operation, caller: this.ctx.identity.subject, key: check.idempotencyKey(key) };
+    await this.know(employeeId);
+    const { id } = await withOptimisticLock(ATTENDANCE, () =>
+      once(this.ctx.em, scope, async (tx) => {
+        const employee = await this.takeTurn(tx, employeeId);
+        return (await record(tx, employee)).id;
+      }),
+    );
+    return this.reload(id);
+  }
+
+  /** A new entry on the local day of its check-in, measured against that day's plan. */
+  private async newEntry(
     tx: EntityManager,
     employee: EmployeeCopy,
-    date: string,
-    plan: DayPlan,
-    policyAt: PolicyAt,
     fields: Pick<
       AttendanceEntry,
       | 'checkInTime'
@@ -374,9 +353,12 @@ export class AttendanceService {
       | 'reason'
       | 'correctsId'
     >,
-  ): AttendanceEntry {
+  ): Promise<AttendanceEntry> {
     // Lateness by the version in force at the check-in, early exit by the one at the check-out.
     const { checkInTime, checkOutTime } = fields;
+    const date = localDate(checkInTime, employee.timeZone);
+    const policyAt = await this.policies.read(tx);
+    const plan = await this.planOf(tx, employee, date, policyAt);
     const now = new Date();
     const entry = tx.create(AttendanceEntrySchema, {
       id: uuidv7(),

@@ -3,17 +3,22 @@ import type { AttendanceDay, AttendanceEntry } from './entities';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** What every event of an entry carries first. */
+const entryOf = (entry: AttendanceEntry) => ({
+  entryId: entry.id,
+  employeeId: entry.employeeId,
+  version: entry.version,
+  date: entry.date,
+  checkInTime: entry.checkInTime.toISOString(),
+});
+
 export const checkedIn = (
   entry: AttendanceEntry,
 ): CataloguedDraft<'attendance.check_in.recorded'> => ({
   type: 'attendance.check_in.recorded',
   subject: entry.id,
   data: {
-    entryId: entry.id,
-    employeeId: entry.employeeId,
-    version: entry.version,
-    date: entry.date,
-    checkInTime: entry.checkInTime.toISOString(),
+    ...entryOf(entry),
     location: entry.checkInLocation,
     device: entry.checkInDevice,
     plannedStart: iso(entry.plannedStart),
@@ -29,11 +34,7 @@ export const checkedOut = (
   type: 'attendance.check_out.recorded',
   subject: entry.id,
   data: {
-    entryId: entry.id,
-    employeeId: entry.employeeId,
-    version: entry.version,
-    date: entry.date,
-    checkInTime: entry.checkInTime.toISOString(),
+    ...entryOf(entry),
     checkOutTime: entry.checkOutTime!.toISOString(),
     location: entry.checkOutLocation,
     device: entry.checkOutDevice,
@@ -53,11 +54,7 @@ export const manualEntryRecorded = (
   type: 'attendance.manual_entry.recorded',
   subject: entry.id,
   data: {
-    entryId: entry.id,
-    employeeId: entry.employeeId,
-    version: entry.version,
-    date: entry.date,
-    checkInTime: entry.checkInTime.toISOString(),
+    ...entryOf(entry),
     checkOutTime: iso(entry.checkOutTime),
     reason,
     recordedBy: entry.recordedBy,

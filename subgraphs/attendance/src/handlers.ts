@@ -16,7 +16,7 @@ import {
   type Weekday,
 } from './entities';
 import type { AttendancePolicies } from './attendancePolicies';
-import { reprocessRecordedDays, type ProcessRun } from './processing';
+import { reprocessRecordedDays, type ProcessRun } from './processDay';
 import { DEFAULT_WORKING_DAYS } from './rules';
 
 export const AGREEMENT_EVENTS = [

@@ -53,4 +53,4 @@ export {
   applyScheduleEvent,
 } from './handlers';
 export { PROCESS_DAY_JOB, createProcessDayJob, planProcessDay, runProcessDay } from './jobs';
-export { processDay } from './processing';
+export { processDay } from './processDay';

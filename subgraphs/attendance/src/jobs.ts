@@ -4,7 +4,7 @@ import type { JobDefinition, JobDraft } from '../../../messaging/src/types';
 import { addDays, isIsoDate, localDate } from '../../../runtime/src/calendar';
 import { EmployeeCopySchema } from './entities';
 import type { AttendancePolicies } from './attendancePolicies';
-import { processDay, type ProcessResult, type ProcessRun } from './processing';
+import { processDay, type ProcessResult, type ProcessRun } from './processDay';
 
 export const PROCESS_DAY_JOB = 'attendance.processDay';
 /** Minutes after each full UTC hour the job runs, so a check-out just before midnight lands first. */

@@ -23,7 +23,7 @@ import {
   type ManualEntry,
 } from './manualEntry';
 import { assertCanRecordManual } from './permissions';
-import { dayInputs, judgeDay } from './processing';
+import { dayInputs, judgeDay } from './processDay';
 import type { DayOutcome } from './rules';
 import * as check from './inputs';
 

@@ -1,5 +1,5 @@
 import type { CataloguedDraft } from '../../../messaging/src/eventTypes';
-import type { ComplianceException } from './checkWorkingTime';
+import type { ComplianceException } from './workingTimeBreaches';
 import type { PeriodType, ScheduledShift, TimeEntry } from './entities';
 
 /** A list of one item at least, as a catalogue's `minItems: 1` asks for. */

@@ -1,4 +1,4 @@
-import type { ComplianceExceptionInput } from './checkWorkingTime';
+import type { ComplianceExceptionInput } from './workingTimeBreaches';
 import { PERIOD_TYPES, type PeriodType } from './entities';
 import { invalid } from './errors';
 
@@ -46,6 +46,7 @@ export interface PublishScheduleInput {
 /* The checks of the inputs' fields: each bad one is BAD_USER_INPUT naming its field. */
 
 export const MAX_SHIFT_TYPE = 50;
+export const MAX_SHIFTS = 500;
 
 // RFC 3339: date, time with seconds (fraction optional), and an offset, which is required.
 const RFC3339 =
@@ -133,4 +134,31 @@ export function window(from: unknown, to: unknown): { from: Date; to: Date } {
   const end = dateTime('to', to);
   if (end.getTime() <= start.getTime()) throw invalid('to', 'to must be after from.');
   return { from: start, to: end };
+}
+
+/** A checked shift of a schedule. */
+export interface Shift {
+  start: Date;
+  end: Date;
+  shiftType: string | null;
+}
+
+/** The shifts of a publication in start order: one to 500, each valid, none overlapping. */
+export function scheduledShifts(input: ScheduledShiftInput[]): Shift[] {
+  if (!Array.isArray(input) || input.length === 0)
+    throw invalid('shifts', 'shifts must hold at least one shift.');
+  if (input.length > MAX_SHIFTS)
+    throw invalid('shifts', `shifts must hold at most ${MAX_SHIFTS} shifts.`);
+  const shifts = input.map((shift, i) => {
+    const start = dateTime(`shifts[${i}].start`, shift.start);
+    const end = dateTime(`shifts[${i}].end`, shift.end);
+    if (end.getTime() <= start.getTime())
+      throw invalid(`shifts[${i}].end`, 'A shift must end after it starts.');
+    return { start, end, shiftType: shiftType(shift.shiftType, `shifts[${i}].shiftType`) };
+  });
+  shifts.sort((a, b) => a.start.getTime() - b.start.getTime());
+  for (let i = 1; i < shifts.length; i++)
+    if (shifts[i].start.getTime() < shifts[i - 1].end.getTime())
+      throw invalid('shifts', 'The shifts of a schedule must not overlap one another.');
+  return shifts;
 }

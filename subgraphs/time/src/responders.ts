@@ -10,7 +10,7 @@ import {
   readCaller,
 } from '../../../runtime/src/policies';
 import { DomainError, ErrorCode } from '../../../runtime/src/errors';
-import { complianceException } from './checkWorkingTime';
+import { complianceException } from './workingTimeBreaches';
 import {
   amendedPeriod,
   assertEmployeeMayHaveTime,
@@ -18,7 +18,7 @@ import {
   entryProblems,
   entryToChange,
   recordedPeriod,
-} from './entryDecision';
+} from './entryProblems';
 import { invalid, timeErrors } from './errors';
 import type { AmendTimeEntryInput, RecordTimeEntryInput } from './inputs';
 import { assertCanWriteTime } from './permissions';

@@ -15,7 +15,7 @@ import {
 import type { AmendTimeEntryInput, RecordTimeEntryInput } from './inputs';
 import { assertCanWriteTime } from './permissions';
 import { clashes, overlapping } from './queries';
-import { workingTimeBreaches, type WorkingTimeCheck } from './checkWorkingTime';
+import { workingTimeBreaches, type WorkingTimeCheck } from './workingTimeBreaches';
 import * as check from './inputs';
 
 /*

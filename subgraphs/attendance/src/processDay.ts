@@ -27,7 +27,7 @@ import {
   type DayOutcome,
   type DayPlan,
 } from './rules';
-import { chunks } from './queries';
+import { byEmployee, chunks } from './queries';
 
 /** What one run of processing did for a date. */
 export interface ProcessResult {
@@ -73,16 +73,6 @@ const same = (a: unknown, b: unknown) =>
 
 const unchanged = (row: AttendanceDay, outcome: DayOutcome) =>
   FIELDS.every((field) => same(row[field as keyof AttendanceDay], outcome[field]));
-
-const group = <T extends { employeeId: string }>(rows: T[]) => {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(row.employeeId);
-    if (list) list.push(row);
-    else map.set(row.employeeId, [row]);
-  }
-  return map;
-};
 
 /**
  * The day's break: the minutes between each check-out and the next check-in, added up
@@ -142,10 +132,10 @@ async function load(em: EntityManager, ids: string[], date: string) {
     days.push(...(await em.find(AttendanceDaySchema, { employeeId, date })));
   }
   return {
-    agreements: group(agreements),
-    shifts: group(shifts),
-    entries: group(entries),
-    leave: group(leave),
+    agreements: byEmployee(agreements),
+    shifts: byEmployee(shifts),
+    entries: byEmployee(entries),
+    leave: byEmployee(leave),
     days: new Map(days.map((d) => [d.employeeId, d])),
   };
 }
