@@ -16,14 +16,11 @@ import {
 
 describe('attendance: manual entries and corrections', () => {
   let h: AttendanceHarness;
-  let boss: string;
   let lead: string;
   let id: string;
   beforeAll(async () => {
     h = await startAttendance();
-    boss = await h.hire();
-    lead = await h.hire({ managerId: boss });
-    id = await h.hire({ managerId: lead });
+    [, lead, id] = await h.hireLine();
   });
   afterAll(() => h.stop());
 

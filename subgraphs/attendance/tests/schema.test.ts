@@ -6,6 +6,7 @@ import type { AttendanceEntry, EmployeeCopy, ShiftCopy } from '../src/entities';
 import { evaluateDay, lateBy, planDay } from '../src/rules';
 import { createSubgraphRuntime } from '../../../runtime/src/subgraph/createSubgraphRuntime';
 import { DEFAULT_SETTINGS, readSettings } from '../src/settings';
+import { londonCopy } from './support';
 
 const ours = loadContract().filter((o) => o.file === 'attendance.graphql');
 
@@ -28,18 +29,7 @@ describe('attendance schema', () => {
 });
 
 describe('attendance rules', () => {
-  const london: EmployeeCopy = {
-    id: 'e',
-    status: 'ACTIVE',
-    managerId: null,
-    location: 'ENGLAND_AND_WALES',
-    timeZone: 'Europe/London',
-    hireDate: null,
-    terminationDate: null,
-    version: 1,
-    writeLock: 0,
-    updatedAt: new Date(),
-  };
+  const london: EmployeeCopy = londonCopy('e');
   const shift = (start: string, end: string): ShiftCopy => ({
     id: start,
     employeeId: 'e',

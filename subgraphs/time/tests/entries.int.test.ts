@@ -1,5 +1,5 @@
 import { contractOperation } from '../../../test-support/contractOperation';
-import { hr, onlyError, startTime, type Caller, type TimeHarness } from './support';
+import { hr, onlyError, startWithEmployee, type Caller, type TimeHarness } from './support';
 
 const AMEND = contractOperation('AmendTimeEntry');
 const DELETE = contractOperation('DeleteTimeEntry');
@@ -9,11 +9,7 @@ describe('time: recording, amending and deleting entries', () => {
   let employeeId: string;
   let self: Caller;
 
-  beforeAll(async () => {
-    h = await startTime();
-    employeeId = await h.hire();
-    self = { role: 'EMPLOYEE', sub: employeeId };
-  });
+  beforeAll(async () => ({ h, employeeId, self } = await startWithEmployee()));
   afterAll(() => h.stop());
 
   let day = 0;

@@ -99,6 +99,17 @@ export async function startTime(
   };
 }
 
+/** Time with one employee hired, who calls as themself (`self`). */
+export async function startWithEmployee(): Promise<{
+  h: TimeHarness;
+  employeeId: string;
+  self: Caller;
+}> {
+  const h = await startTime();
+  const employeeId = await h.hire();
+  return { h, employeeId, self: { role: 'EMPLOYEE', sub: employeeId } };
+}
+
 export const TIMECARD = `query ($reps: [_Any!]!, $from: DateTime!, $to: DateTime!) {
   _entities(representations: $reps) {
     ... on Employee {
