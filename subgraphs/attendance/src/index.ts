@@ -46,11 +46,4 @@ export function createAttendance(options: AttendanceOptions = {}): AttendanceMod
 export const attendance = createAttendance();
 
 export type { AttendanceLoaders, AttendanceOptions };
-export {
-  applyAgreementEvent,
-  applyEmployeeEvent,
-  applyLeaveEvent,
-  applyScheduleEvent,
-} from './handlers';
 export { PROCESS_DAY_JOB, createProcessDayJob, planProcessDay, runProcessDay } from './jobs';
-export { processDay } from './processDay';

@@ -36,4 +36,3 @@ export function createTime(options: TimeOptions = {}): SubgraphModule<TimeLoader
 export const time = createTime();
 
 export type { TimeLoaders, TimeOptions };
-export { applyEmployeeEvent } from './handlers';
