@@ -24,8 +24,11 @@ import {
   type LeaveCopy,
   type ShiftCopy,
 } from '../subgraphs/attendance/src/entities';
-import { processDayJob } from '../subgraphs/attendance/src/job';
+import { attendance, createProcessDayJob } from '../subgraphs/attendance/src';
 import { createTestDatabase } from '../test-support/database';
+
+/** The overnight job as the attendance subgraph declares it (the ATTENDANCE_* settings). */
+const processDayJob = createProcessDayJob(attendance.policies);
 
 /**
  * `npm run bench:attendance`: the overnight job `attendance.processDay` for ONE local day of

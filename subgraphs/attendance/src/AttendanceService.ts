@@ -1,8 +1,10 @@
-import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
+import { untypedDraft, type CataloguedDraft } from '../../../messaging/src/eventTypes';
 import { localDate } from '../../../runtime/src/calendar';
 import { once } from '../../../runtime/src/idempotency';
+import { withOptimisticLock } from '../../../runtime/src/optimisticLock';
 import type { AttendanceRules } from '../../../runtime/src/policies';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
 import {
@@ -17,8 +19,8 @@ import {
   type EmployeeCopy,
 } from './entities';
 import {
+  ATTENDANCE,
   alreadyCheckedIn,
-  concurrentChange,
   entryNotFound,
   invalid,
   notCheckedIn,
@@ -38,11 +40,11 @@ import {
   assertCanReadAttendance,
   assertCanRecordManual,
 } from './permissions';
-import { processDay, type ProcessResult } from './processing';
+import { processDay, type ProcessResult, type ProcessRun } from './processDay';
 import { knowEmployee, lockEmployee } from '../../../runtime/src/employeeCopy';
 import { employeeKnowing } from './handlers';
 import { openEntry } from './queries';
-import { attendancePolicies, type PolicyAt } from './attendancePolicy';
+import type { AttendancePolicies, PolicyAt } from './attendancePolicies';
 import {
   MAX_OPEN_MS,
   assertNoOverlap,
@@ -57,9 +59,10 @@ import {
   localDayBounds,
   planDay,
   workedMinutesOf,
+  type DayOutcome,
   type DayPlan,
 } from './rules';
-import * as check from './validation';
+import * as check from './inputs';
 
 export type AttendanceContext = SubgraphContext<AttendanceLoaders>;
 
@@ -68,19 +71,8 @@ export { MAX_OPEN_MS };
 const EARLIEST_ZONE = 'Pacific/Kiritimati';
 
 /** A day as the API shows it: processed, or provisional from the day's entries. */
-export interface DayView {
-  date: string;
-  status: AttendanceStatus;
-  checkInTime: Date | null;
-  checkOutTime: Date | null;
-  workedMinutes: number;
-  plannedMinutes: number;
-  lateByMinutes: number;
-  earlyExitMinutes: number;
-  overtimeMinutes: number;
-  processed: boolean;
-  version: number;
-}
+export type DayView = Omit<DayOutcome, 'leaveRequestId'> &
+  Pick<AttendanceDay, 'date' | 'version'> & { processed: boolean };
 
 export interface SummaryView {
   month: string;
@@ -130,7 +122,10 @@ function provisional(date: string, entries: AttendanceEntry[], rules: Attendance
 
 /** Attendance's use cases: who may, what is valid, and the events each change records. */
 export class AttendanceService {
-  constructor(private readonly ctx: AttendanceContext) {}
+  constructor(
+    private readonly ctx: AttendanceContext,
+    private readonly policies: AttendancePolicies,
+  ) {}
 
   private readonly managersOf = (id: string) => this.ctx.loaders.managerChain.load(id);
 
@@ -211,36 +206,24 @@ export class AttendanceService {
     const time = input.time == null ? now : check.pastDateTime('time', input.time, now);
     const location = check.text('location', input.location);
     const device = check.text('device', input.device);
-    const scope = {
-      operation: 'attendance.checkIn',
-      caller: this.ctx.identity.subject,
-      key: check.idempotencyKey(input.idempotencyKey),
-    };
-    await this.know(employeeId);
-    const { id } = await this.writing(() =>
-      once(this.ctx.em, scope, async (tx) => {
-        const employee = await this.takeTurn(tx, employeeId);
-        const open = await openEntry(tx, employeeId);
-        if (open && open.checkInTime.getTime() > time.getTime() - MAX_OPEN_MS)
-          throw alreadyCheckedIn(open.id, open.checkInTime);
-        await assertNoOverlap(tx, employeeId, 'time', time, null);
-        const date = localDate(time, employee.timeZone);
-        const policyAt = await attendancePolicies(tx);
-        const plan = await this.planOf(tx, employee, date, policyAt);
-        const entry = this.newEntry(tx, employee, date, plan, policyAt, {
-          checkInTime: time,
-          checkInLocation: location,
-          checkInDevice: device,
-          checkOutTime: null,
-          source: 'DEVICE',
-          reason: null,
-          correctsId: null,
-        });
-        this.ctx.emit(tx, events.checkedIn(entry));
-        return entry.id;
-      }),
-    );
-    return this.reload(id);
+    const key = input.idempotencyKey;
+    return this.recordOnce('attendance.checkIn', key, employeeId, async (tx, employee) => {
+      const open = await openEntry(tx, employeeId);
+      if (open && open.checkInTime.getTime() > time.getTime() - MAX_OPEN_MS)
+        throw alreadyCheckedIn(open.id, open.checkInTime);
+      await assertNoOverlap(tx, employeeId, 'time', time, null);
+      const entry = await this.newEntry(tx, employee, {
+        checkInTime: time,
+        checkInLocation: location,
+        checkInDevice: device,
+        checkOutTime: null,
+        source: 'DEVICE',
+        reason: null,
+        correctsId: null,
+      });
+      this.emit(tx, events.checkedIn(entry));
+      return entry;
+    });
   }
 
   async checkOut(input: CheckOutInput): Promise<AttendanceEntry> {
@@ -250,7 +233,7 @@ export class AttendanceService {
     const time = input.time == null ? now : check.pastDateTime('time', input.time, now);
     const location = check.optionalText('location', input.location);
     const device = check.optionalText('device', input.device);
-    const id = await this.writing(() =>
+    const id = await withOptimisticLock(ATTENDANCE, () =>
       this.ctx.em.transactional(async (tx) => {
         await this.takeTurn(tx, employeeId);
         const open = await openEntry(tx, employeeId);
@@ -262,7 +245,7 @@ export class AttendanceService {
             `time must be after the check-in at ${open.checkInTime.toISOString()}.`,
           );
         // Early exit by the ATTENDANCE version in force at the check-out.
-        const grace = (await attendancePolicies(tx))(time).rules.graceMinutes;
+        const grace = (await this.policies.read(tx))(time).rules.graceMinutes;
         Object.assign(open, {
           checkOutTime: time,
           checkOutLocation: location,
@@ -272,7 +255,7 @@ export class AttendanceService {
           updatedAt: new Date(),
         });
         await tx.flush();
-        this.ctx.emit(tx, events.checkedOut(open, workedMinutesOf(open)));
+        this.emit(tx, events.checkedOut(open, workedMinutesOf(open)));
         await this.reprocessIfProcessed(tx, employeeId, open.date);
         return open.id;
       }),
@@ -284,49 +267,31 @@ export class AttendanceService {
     const employeeId = check.id('employeeId', input.employeeId);
     await assertCanRecordManual(this.ctx.identity, employeeId, this.managersOf);
     const { checkInTime, checkOutTime, reason, correctsId } = checkedManualEntry(input, new Date());
-    const scope = {
-      operation: 'attendance.recordManualAttendance',
-      caller: this.ctx.identity.subject,
-      key: check.idempotencyKey(input.idempotencyKey),
-    };
-    await this.know(employeeId);
-    const { id } = await this.writing(() =>
-      once(this.ctx.em, scope, async (tx) => {
-        const employee = await this.takeTurn(tx, employeeId);
-        const original = correctsId ? await correctable(tx, correctsId, employeeId) : null;
-        await assertNoOverlap(
-          tx,
-          employeeId,
-          'checkInTime',
-          checkInTime,
-          checkOutTime,
-          original?.id,
-        );
-        const date = localDate(checkInTime, employee.timeZone);
-        const policyAt = await attendancePolicies(tx);
-        const plan = await this.planOf(tx, employee, date, policyAt);
-        const entry = this.newEntry(tx, employee, date, plan, policyAt, {
-          checkInTime,
-          checkInLocation: null,
-          checkInDevice: null,
-          checkOutTime,
-          source: 'MANUAL',
-          reason,
-          correctsId: original?.id ?? null,
-        });
-        if (original) {
-          original.supersededById = entry.id;
-          original.updatedAt = new Date();
-        }
-        await tx.flush();
-        this.ctx.emit(tx, events.manualEntryRecorded(entry));
-        await this.reprocessIfProcessed(tx, employeeId, date);
-        if (original && original.date !== date)
-          await this.reprocessIfProcessed(tx, employeeId, original.date);
-        return entry.id;
-      }),
-    );
-    return this.reload(id);
+    const operation = 'attendance.recordManualAttendance';
+    return this.recordOnce(operation, input.idempotencyKey, employeeId, async (tx, employee) => {
+      const original = correctsId ? await correctable(tx, correctsId, employeeId) : null;
+      const { id: exceptId } = original ?? {};
+      await assertNoOverlap(tx, employeeId, 'checkInTime', checkInTime, checkOutTime, exceptId);
+      const entry = await this.newEntry(tx, employee, {
+        checkInTime,
+        checkInLocation: null,
+        checkInDevice: null,
+        checkOutTime,
+        source: 'MANUAL',
+        reason,
+        correctsId: original?.id ?? null,
+      });
+      if (original) {
+        original.supersededById = entry.id;
+        original.updatedAt = new Date();
+      }
+      await tx.flush();
+      this.emit(tx, events.manualEntryRecorded(entry, reason));
+      await this.reprocessIfProcessed(tx, employeeId, entry.date);
+      if (original && original.date !== entry.date)
+        await this.reprocessIfProcessed(tx, employeeId, original.date);
+      return entry;
+    });
   }
 
   async process(input: ProcessAttendanceDayInput): Promise<ProcessResult> {
@@ -337,15 +302,11 @@ export class AttendanceService {
       throw invalid('date', 'date must be a day that has ended; it has not ended anywhere yet.');
     const employeeIds = check.ids('employeeIds', input.employeeIds);
     const run = () =>
-      this.ctx.em.fork().transactional((tx) =>
-        processDay(tx, {
-          date,
-          employeeIds,
-          now,
-          emit: (draft) => this.ctx.emit(tx as EntityManager, draft),
-          correlationId: this.ctx.correlationId,
-        }),
-      );
+      this.ctx.em
+        .fork()
+        .transactional((tx) =>
+          processDay(tx, { ...this.run(tx as EntityManager), date, employeeIds, now }),
+        );
     try {
       return await run();
     } catch (error) {
@@ -357,12 +318,31 @@ export class AttendanceService {
 
   // ---- helpers ----
 
-  private newEntry(
+  /**
+   * A new entry of the person, once per idempotency key: they are known (asked for if not),
+   * `record` runs in their write turn, and a lost race is the kit's VERSION_CONFLICT.
+   */
+  private async recordOnce(
+    operation: string,
+    key: string | null | undefined,
+    employeeId: string,
+    record: (tx: EntityManager, employee: EmployeeCopy) => Promise<AttendanceEntry>,
+  ): Promise<AttendanceEntry> {
+    const scope = { operation, caller: this.ctx.identity.subject, key: check.idempotencyKey(key) };
+    await this.know(employeeId);
+    const { id } = await withOptimisticLock(ATTENDANCE, () =>
+      once(this.ctx.em, scope, async (tx) => {
+        const employee = await this.takeTurn(tx, employeeId);
+        return (await record(tx, employee)).id;
+      }),
+    );
+    return this.reload(id);
+  }
+
+  /** A new entry on the local day of its check-in, measured against that day's plan. */
+  private async newEntry(
     tx: EntityManager,
     employee: EmployeeCopy,
-    date: string,
-    plan: DayPlan,
-    policyAt: PolicyAt,
     fields: Pick<
       AttendanceEntry,
       | 'checkInTime'
@@ -373,9 +353,12 @@ export class AttendanceService {
       | 'reason'
       | 'correctsId'
     >,
-  ): AttendanceEntry {
+  ): Promise<AttendanceEntry> {
     // Lateness by the version in force at the check-in, early exit by the one at the check-out.
     const { checkInTime, checkOutTime } = fields;
+    const date = localDate(checkInTime, employee.timeZone);
+    const policyAt = await this.policies.read(tx);
+    const plan = await this.planOf(tx, employee, date, policyAt);
     const now = new Date();
     const entry = tx.create(AttendanceEntrySchema, {
       id: uuidv7(),
@@ -428,13 +411,18 @@ export class AttendanceService {
   private async reprocessIfProcessed(tx: EntityManager, employeeId: string, date: string) {
     const row = await tx.findOne(AttendanceDaySchema, { employeeId, date });
     if (!row) return;
-    await processDay(tx, {
-      date,
-      employeeIds: [employeeId],
-      now: new Date(),
-      emit: (draft) => this.ctx.emit(tx, draft),
-      correlationId: this.ctx.correlationId,
-    });
+    await processDay(tx, { ...this.run(tx), date, employeeIds: [employeeId], now: new Date() });
+  }
+
+  /** Processing inside this request's transaction `tx`: its events and correlation. */
+  private run(tx: EntityManager): ProcessRun {
+    const emit = (draft: CataloguedDraft) => this.emit(tx, draft);
+    return { emit, correlationId: this.ctx.correlationId, policies: this.policies };
+  }
+
+  /** Records the event in the write's transaction. */
+  private emit(tx: EntityManager, draft: CataloguedDraft): void {
+    this.ctx.emit(tx, untypedDraft(draft));
   }
 
   /** Asks employees about someone attendance has not heard of yet (a hire a moment ago). */
@@ -464,15 +452,5 @@ export class AttendanceService {
     const entry = await this.ctx.em.fork().findOne(AttendanceEntrySchema, id);
     if (!entry) throw entryNotFound(id);
     return entry;
-  }
-
-  /** Maps what only the database sees under concurrency to a CONFLICT. */
-  private async writing<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof OptimisticLockError) throw concurrentChange(error);
-      throw error;
-    }
   }
 }

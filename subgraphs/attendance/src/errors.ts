@@ -1,8 +1,8 @@
-import { DomainError, ErrorCode } from '../../../runtime/src/errors';
+import { defineDomainErrors } from '../../../runtime/src/domainErrors';
+import { ErrorCode } from '../../../runtime/src/errors';
 
-/** Why the attendance domain refused a request. */
-export enum AttendanceErrorCode {
-  INVALID_INPUT = 'INVALID_INPUT',
+/** Why the attendance domain refused a request (beyond the reasons every domain shares). */
+export enum AttendanceReason {
   UNKNOWN_EMPLOYEE = 'UNKNOWN_EMPLOYEE',
   ALREADY_CHECKED_IN = 'ALREADY_CHECKED_IN',
   NOT_CHECKED_IN = 'NOT_CHECKED_IN',
@@ -10,80 +10,61 @@ export enum AttendanceErrorCode {
   ENTRY_NOT_FOUND = 'ENTRY_NOT_FOUND',
   ENTRY_ALREADY_CORRECTED = 'ENTRY_ALREADY_CORRECTED',
   EMPLOYEE_TERMINATED = 'EMPLOYEE_TERMINATED',
-  CONCURRENT_CHANGE = 'CONCURRENT_CHANGE',
-  FORBIDDEN = 'FORBIDDEN',
 }
 
-/** The one place where a domain reason becomes a code of the platform's error table. */
-const CODE_OF: Record<AttendanceErrorCode, ErrorCode> = {
-  INVALID_INPUT: ErrorCode.BAD_USER_INPUT,
+/** The one place where an attendance reason becomes a code of the platform's error table. */
+export const attendanceErrors = defineDomainErrors<AttendanceReason>('AttendanceError', {
   UNKNOWN_EMPLOYEE: ErrorCode.BAD_USER_INPUT,
   ALREADY_CHECKED_IN: ErrorCode.BAD_USER_INPUT,
   NOT_CHECKED_IN: ErrorCode.BAD_USER_INPUT,
-  ENTRY_OVERLAP: ErrorCode.BAD_USER_INPUT,
+  ENTRY_OVERLAP: ErrorCode.POLICY_VIOLATION,
   ENTRY_NOT_FOUND: ErrorCode.NOT_FOUND,
   ENTRY_ALREADY_CORRECTED: ErrorCode.CONFLICT,
   EMPLOYEE_TERMINATED: ErrorCode.POLICY_VIOLATION,
-  CONCURRENT_CHANGE: ErrorCode.CONFLICT,
-  FORBIDDEN: ErrorCode.FORBIDDEN,
-};
+});
 
-export class AttendanceError extends DomainError {
-  override name = 'AttendanceError';
+/** What a lost race refuses (runtime's optimistic lock). */
+export const ATTENDANCE = 'The attendance';
 
-  constructor(
-    readonly attendanceCode: AttendanceErrorCode,
-    message: string,
-    details: { field?: string; extensions?: Record<string, unknown>; cause?: unknown } = {},
-  ) {
-    const code = CODE_OF[attendanceCode];
-    const rule = code === ErrorCode.POLICY_VIOLATION ? attendanceCode : undefined;
-    super(code, message, attendanceCode, { ...details, rule });
-  }
-}
-
-export const invalid = (field: string, message: string) =>
-  new AttendanceError(AttendanceErrorCode.INVALID_INPUT, message, { field });
-
-export const forbiddenTo = (message: string) =>
-  new AttendanceError(AttendanceErrorCode.FORBIDDEN, message);
+export const { invalid, forbidden } = attendanceErrors;
 
 export const unknownEmployee = (id: string) =>
-  new AttendanceError(AttendanceErrorCode.UNKNOWN_EMPLOYEE, `There is no employee ${id}.`, {
+  attendanceErrors.error(AttendanceReason.UNKNOWN_EMPLOYEE, `There is no employee ${id}.`, {
     field: 'employeeId',
   });
 
 export const employeeTerminated = (id: string) =>
-  new AttendanceError(
-    AttendanceErrorCode.EMPLOYEE_TERMINATED,
+  attendanceErrors.error(
+    AttendanceReason.EMPLOYEE_TERMINATED,
     `Employee ${id} is terminated; no attendance can be recorded.`,
     { field: 'employeeId' },
   );
 
 export const alreadyCheckedIn = (entryId: string, since: Date) =>
-  new AttendanceError(
-    AttendanceErrorCode.ALREADY_CHECKED_IN,
+  attendanceErrors.error(
+    AttendanceReason.ALREADY_CHECKED_IN,
     `The employee is already checked in since ${since.toISOString()}; check out first.`,
     { field: 'employeeId', extensions: { openEntryId: entryId } },
   );
 
 export const notCheckedIn = () =>
-  new AttendanceError(
-    AttendanceErrorCode.NOT_CHECKED_IN,
+  attendanceErrors.error(
+    AttendanceReason.NOT_CHECKED_IN,
     'The employee has no open check-in to check out of.',
     { field: 'employeeId' },
   );
 
+/** An overlap is a policy violation, as in every domain; `field` is the time that clashes. */
 export const overlap = (field: string, entryIds: string[]) =>
-  new AttendanceError(
-    AttendanceErrorCode.ENTRY_OVERLAP,
+  attendanceErrors.error(
+    AttendanceReason.ENTRY_OVERLAP,
     `${field}: the entry overlaps ${entryIds.length} other attendance ${entryIds.length === 1 ? 'entry' : 'entries'} of the employee.`,
     { field, extensions: { clashingEntryIds: entryIds } },
   );
 
 export const entryNotFound = (id: string, field?: string) =>
-  new AttendanceError(
-    AttendanceErrorCode.ENTRY_NOT_FOUND,
+  attendanceErrors.error(
+    AttendanceReason.ENTRY_NOT_FOUND,
     `Attendance entry ${id} was not found.`,
     {
       field,
@@ -92,15 +73,8 @@ export const entryNotFound = (id: string, field?: string) =>
   );
 
 export const alreadyCorrected = (id: string, by: string) =>
-  new AttendanceError(
-    AttendanceErrorCode.ENTRY_ALREADY_CORRECTED,
+  attendanceErrors.error(
+    AttendanceReason.ENTRY_ALREADY_CORRECTED,
     `Attendance entry ${id} was already corrected by ${by}; correct that one instead.`,
     { field: 'correctsEntryId', extensions: { supersededById: by } },
-  );
-
-export const concurrentChange = (cause: unknown) =>
-  new AttendanceError(
-    AttendanceErrorCode.CONCURRENT_CHANGE,
-    'The attendance was changed by someone else meanwhile; try again.',
-    { cause },
   );

@@ -1,24 +1,24 @@
-import type { EventDraft } from '../../../messaging/src/types';
+import type { CataloguedDraft } from '../../../messaging/src/eventTypes';
 import type { AttendanceDay, AttendanceEntry } from './entities';
-
-export const CHECK_IN_RECORDED = 'attendance.check_in.recorded';
-export const CHECK_OUT_RECORDED = 'attendance.check_out.recorded';
-export const MANUAL_ENTRY_RECORDED = 'attendance.manual_entry.recorded';
-export const DAY_PROCESSED = 'attendance.day.processed';
-export const LATE_ARRIVAL_DETECTED = 'attendance.late_arrival.detected';
-export const ABSENCE_DETECTED = 'attendance.absence.detected';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export const checkedIn = (entry: AttendanceEntry): EventDraft => ({
-  type: CHECK_IN_RECORDED,
+/** What every event of an entry carries first. */
+const entryOf = (entry: AttendanceEntry) => ({
+  entryId: entry.id,
+  employeeId: entry.employeeId,
+  version: entry.version,
+  date: entry.date,
+  checkInTime: entry.checkInTime.toISOString(),
+});
+
+export const checkedIn = (
+  entry: AttendanceEntry,
+): CataloguedDraft<'attendance.check_in.recorded'> => ({
+  type: 'attendance.check_in.recorded',
   subject: entry.id,
   data: {
-    entryId: entry.id,
-    employeeId: entry.employeeId,
-    version: entry.version,
-    date: entry.date,
-    checkInTime: entry.checkInTime.toISOString(),
+    ...entryOf(entry),
     location: entry.checkInLocation,
     device: entry.checkInDevice,
     plannedStart: iso(entry.plannedStart),
@@ -27,15 +27,14 @@ export const checkedIn = (entry: AttendanceEntry): EventDraft => ({
   },
 });
 
-export const checkedOut = (entry: AttendanceEntry, workedMinutes: number): EventDraft => ({
-  type: CHECK_OUT_RECORDED,
+export const checkedOut = (
+  entry: AttendanceEntry,
+  workedMinutes: number,
+): CataloguedDraft<'attendance.check_out.recorded'> => ({
+  type: 'attendance.check_out.recorded',
   subject: entry.id,
   data: {
-    entryId: entry.id,
-    employeeId: entry.employeeId,
-    version: entry.version,
-    date: entry.date,
-    checkInTime: entry.checkInTime.toISOString(),
+    ...entryOf(entry),
     checkOutTime: entry.checkOutTime!.toISOString(),
     location: entry.checkOutLocation,
     device: entry.checkOutDevice,
@@ -44,17 +43,20 @@ export const checkedOut = (entry: AttendanceEntry, workedMinutes: number): Event
   },
 });
 
-export const manualEntryRecorded = (entry: AttendanceEntry): EventDraft => ({
-  type: MANUAL_ENTRY_RECORDED,
+/**
+ * `reason` is the one the mutation required: a manual entry always has one (the entry's
+ * column is null only for check-ins at a device).
+ */
+export const manualEntryRecorded = (
+  entry: AttendanceEntry,
+  reason: string,
+): CataloguedDraft<'attendance.manual_entry.recorded'> => ({
+  type: 'attendance.manual_entry.recorded',
   subject: entry.id,
   data: {
-    entryId: entry.id,
-    employeeId: entry.employeeId,
-    version: entry.version,
-    date: entry.date,
-    checkInTime: entry.checkInTime.toISOString(),
+    ...entryOf(entry),
     checkOutTime: iso(entry.checkOutTime),
-    reason: entry.reason,
+    reason,
     recordedBy: entry.recordedBy,
     correctsEntryId: entry.correctsId,
     lateByMinutes: entry.lateByMinutes,
@@ -65,19 +67,23 @@ export const manualEntryRecorded = (entry: AttendanceEntry): EventDraft => ({
 const judgedBy = (policyVersion: number | undefined) =>
   policyVersion === undefined ? {} : { policyVersion };
 
+const dayOf = (day: AttendanceDay) => ({
+  dayId: day.id,
+  employeeId: day.employeeId,
+  date: day.date,
+  version: day.version,
+});
+
 /** `breakMinutes`: the gaps between the day's check-outs and next check-ins, added up. */
 export const dayProcessed = (
   day: AttendanceDay,
   policyVersion?: number,
   breakMinutes?: number,
-): EventDraft => ({
-  type: DAY_PROCESSED,
+): CataloguedDraft<'attendance.day.processed'> => ({
+  type: 'attendance.day.processed',
   subject: day.id,
   data: {
-    dayId: day.id,
-    employeeId: day.employeeId,
-    date: day.date,
-    version: day.version,
+    ...dayOf(day),
     status: day.status,
     workedMinutes: day.workedMinutes,
     plannedMinutes: day.plannedMinutes,
@@ -90,14 +96,14 @@ export const dayProcessed = (
 });
 
 /** A day that no longer has a record (it became a non-working day, or leave covers no work). */
-export const dayCleared = (day: AttendanceDay, policyVersion?: number): EventDraft => ({
-  type: DAY_PROCESSED,
+export const dayCleared = (
+  day: AttendanceDay,
+  policyVersion?: number,
+): CataloguedDraft<'attendance.day.processed'> => ({
+  type: 'attendance.day.processed',
   subject: day.id,
   data: {
-    dayId: day.id,
-    employeeId: day.employeeId,
-    date: day.date,
-    version: day.version,
+    ...dayOf(day),
     status: null,
     workedMinutes: 0,
     plannedMinutes: 0,
@@ -112,29 +118,23 @@ export const lateArrivalDetected = (
   day: AttendanceDay,
   managerId: string | null,
   policyVersion?: number,
-): EventDraft => ({
-  type: LATE_ARRIVAL_DETECTED,
+): CataloguedDraft<'attendance.late_arrival.detected'> => ({
+  type: 'attendance.late_arrival.detected',
   subject: day.id,
   data: {
-    dayId: day.id,
-    employeeId: day.employeeId,
+    ...dayOf(day),
     managerId,
-    date: day.date,
-    version: day.version,
     checkInTime: day.checkInTime!.toISOString(),
     lateByMinutes: day.lateByMinutes,
     ...judgedBy(policyVersion),
   },
 });
 
-export const absenceDetected = (day: AttendanceDay, managerId: string | null): EventDraft => ({
-  type: ABSENCE_DETECTED,
+export const absenceDetected = (
+  day: AttendanceDay,
+  managerId: string | null,
+): CataloguedDraft<'attendance.absence.detected'> => ({
+  type: 'attendance.absence.detected',
   subject: day.id,
-  data: {
-    dayId: day.id,
-    employeeId: day.employeeId,
-    managerId,
-    date: day.date,
-    version: day.version,
-  },
+  data: { ...dayOf(day), managerId },
 });

@@ -1,9 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type {
-  EventDraft,
-  EventEnvelope,
-  EventHandlerDefinition,
-} from '../../../messaging/src/types';
+import { untypedDraft } from '../../../messaging/src/eventTypes';
+import type { EventEnvelope, EventHandlerDefinition } from '../../../messaging/src/types';
 import {
   EMPLOYEE_EVENTS,
   copyKnowing,
@@ -18,10 +15,9 @@ import {
   WEEKDAYS,
   type Weekday,
 } from './entities';
-import { reprocessRecordedDays } from './processing';
+import type { AttendancePolicies } from './attendancePolicies';
+import { reprocessRecordedDays, type ProcessRun } from './processDay';
 import { DEFAULT_WORKING_DAYS } from './rules';
-
-type Emit = (draft: EventDraft) => void;
 
 export const AGREEMENT_EVENTS = [
   'agreements.agreement.created',
@@ -158,7 +154,7 @@ const half = (...values: unknown[]) =>
 export async function applyLeaveEvent(
   em: EntityManager,
   event: EventEnvelope,
-  emit: Emit,
+  run: Omit<ProcessRun, 'correlationId'>,
 ): Promise<void> {
   const data = event.data as unknown as LeaveEventData;
   const id = data.requestId ?? event.subject;
@@ -181,7 +177,8 @@ export async function applyLeaveEvent(
   await em.flush();
   const from = before && before.startDate < fields.startDate ? before.startDate : fields.startDate;
   const to = before && before.endDate > fields.endDate ? before.endDate : fields.endDate;
-  await reprocessRecordedDays(em, data.employeeId, from, to, emit, event.correlationid);
+  const correlationId = event.correlationid;
+  await reprocessRecordedDays(em, data.employeeId, { from, to }, { ...run, correlationId });
 }
 
 /** Copies of employees, agreements and schedules, in the order they were published. */
@@ -196,8 +193,9 @@ export const copyHandler: EventHandlerDefinition = {
 };
 
 /** Approved and cancelled leave, which turns processed days into ON_LEAVE and back. */
-export const leaveHandler: EventHandlerDefinition = {
+export const createLeaveHandler = (policies: AttendancePolicies): EventHandlerDefinition => ({
   name: 'leave',
   types: LEAVE_EVENTS,
-  handle: (event, { em, emit }) => applyLeaveEvent(em, event, emit),
-};
+  handle: (event, { em, emit }) =>
+    applyLeaveEvent(em, event, { emit: (draft) => emit(untypedDraft(draft)), policies }),
+});

@@ -8,7 +8,7 @@ import {
   type AttendanceEntry,
   type EmployeeCopy,
 } from './entities';
-import { attendancePolicies, type PolicyAt } from './attendancePolicy';
+import type { AttendancePolicies, PolicyAt } from './attendancePolicies';
 import { daysOf, entriesOf } from './queries';
 
 /** A read of one employee over days `from` to `to`; a batch groups keys by range. */
@@ -31,13 +31,16 @@ export interface AttendanceLoaders {
 
 const rangeOf = (key: RangeKey) => `${key.from}|${key.to}`;
 
-export function createLoaders({ em }: { em: EntityManager }): AttendanceLoaders {
-  let policies: Promise<PolicyAt> | undefined;
-  return {
-    policies: () => (policies ??= attendancePolicies(em)),
-    days: rangeLoader(rangeOf, (ids, { from, to }) => daysOf(em, ids, from, to)),
-    entries: rangeLoader(rangeOf, (ids, { from, to }) => entriesOf(em, ids, from, to)),
-    employee: employeeLoader(em, EmployeeCopySchema),
-    managerChain: managerChainLoader(em, 'AttendanceEmployee'),
+/** The loaders of a request; the ATTENDANCE versions come from `attendance`. */
+export function createLoaders(attendance: AttendancePolicies) {
+  return ({ em }: { em: EntityManager }): AttendanceLoaders => {
+    let policies: Promise<PolicyAt> | undefined;
+    return {
+      policies: () => (policies ??= attendance.read(em)),
+      days: rangeLoader(rangeOf, (ids, { from, to }) => daysOf(em, ids, from, to)),
+      entries: rangeLoader(rangeOf, (ids, { from, to }) => entriesOf(em, ids, from, to)),
+      employee: employeeLoader(em, EmployeeCopySchema),
+      managerChain: managerChainLoader(em, 'AttendanceEmployee'),
+    };
   };
 }

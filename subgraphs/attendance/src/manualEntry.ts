@@ -16,7 +16,7 @@ import {
 } from './errors';
 import type { ManualAttendanceInput } from './inputs';
 import { overlapping } from './queries';
-import * as check from './validation';
+import * as check from './inputs';
 
 /*
  * The decisions recording a manual entry makes, shared by the mutation and by the

@@ -15,6 +15,17 @@ export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
+/** Rows by their employee, in the order read (a range loader's batch answer). */
+export function byEmployee<T extends { employeeId: string }>(rows: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.employeeId);
+    if (list) list.push(row);
+    else map.set(row.employeeId, [row]);
+  }
+  return map;
+}
+
 /** The person's live entries (not superseded) that share an instant with `[start, end)`. */
 export function overlapping(
   tx: EntityManager,
@@ -57,9 +68,7 @@ export async function daysOf(
     { employeeId: { $in: [...employeeIds] }, date: { $gte: from, $lte: to } },
     { orderBy: { date: 'asc' } },
   );
-  const byEmployee = new Map(employeeIds.map((id) => [id, [] as AttendanceDay[]]));
-  for (const row of rows) byEmployee.get(row.employeeId)?.push(row);
-  return byEmployee;
+  return byEmployee(rows);
 }
 
 /** Entries (superseded ones too) of many employees on days `from` to `to`, in one query. */
@@ -74,7 +83,5 @@ export async function entriesOf(
     { employeeId: { $in: [...employeeIds] }, date: { $gte: from, $lte: to } },
     { orderBy: { checkInTime: 'asc', id: 'asc' } },
   );
-  const byEmployee = new Map(employeeIds.map((id) => [id, [] as AttendanceEntry[]]));
-  for (const row of rows) byEmployee.get(row.employeeId)?.push(row);
-  return byEmployee;
+  return byEmployee(rows);
 }

@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 import { addDays, isPublicHoliday } from '../../../runtime/src/calendar';
 import type {
   AgreementCopy,
+  AttendanceDay,
   AttendanceEntry,
-  AttendanceStatus,
   EmployeeCopy,
   LeaveCopy,
   ShiftCopy,
@@ -157,18 +157,11 @@ export const firstCheckIn = (entries: Pick<AttendanceEntry, 'checkInTime'>[]): D
 export const workedMinutesOf = (entry: Pick<AttendanceEntry, 'checkInTime' | 'checkOutTime'>) =>
   entry.checkOutTime ? minutesBetween(entry.checkInTime, entry.checkOutTime) : 0;
 
-/** A processed day's outcome, or null when the day has no record. */
-export interface DayOutcome {
-  status: AttendanceStatus;
-  checkInTime: Date | null;
-  checkOutTime: Date | null;
-  workedMinutes: number;
-  plannedMinutes: number;
-  lateByMinutes: number;
-  earlyExitMinutes: number;
-  overtimeMinutes: number;
-  leaveRequestId: string | null;
-}
+/** A processed day's outcome: what its row holds beyond who, when and which version. */
+export type DayOutcome = Omit<
+  AttendanceDay,
+  'id' | 'employeeId' | 'date' | 'version' | 'processedAt' | 'correlationId'
+>;
 
 /** Whether a person is employed (and counted) on a day, from the copy. */
 export function employedOn(employee: EmployeeCopy, date: string): boolean {

@@ -6,9 +6,9 @@ import {
 
 /**
  * Attendance's rules as the deployment starts with them: version 1 of compliance's
- * ATTENDANCE policy, read once from the environment at start. A bad value stops the process
- * with a message naming the variable (docs/architecture.md#operations). The rules without a
- * variable keep the kit's defaults.
+ * ATTENDANCE policy, given to `createAttendance` or read once from the environment at start.
+ * A bad value stops the process with a message naming the variable
+ * (docs/architecture.md#operations). The rules without a variable keep the kit's defaults.
  */
 export type AttendanceSettings = AttendanceRules;
 
@@ -40,12 +40,14 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): AttendanceSe
   };
 }
 
-let current: AttendanceSettings | undefined;
+/** Options of `createAttendance`. */
+export interface AttendanceOptions {
+  /** The rules over the defaults; without them, the ATTENDANCE_* variables (read once, at start). */
+  settings?: Partial<AttendanceSettings>;
+}
 
-/** The process's settings, read on first use. */
-export const settings = (): AttendanceSettings => (current ??= readSettings());
-
-/** Replaces the settings (tests). */
-export function useSettings(next: Partial<AttendanceSettings> | undefined): void {
-  current = next ? { ...DEFAULT_SETTINGS, ...next } : undefined;
+/** The module's settings: the options' over the defaults, else the environment's, read once. */
+export function settingsOf(options: AttendanceOptions): () => AttendanceSettings {
+  let current = options.settings && { ...DEFAULT_SETTINGS, ...options.settings };
+  return () => (current ??= readSettings());
 }

@@ -1,7 +1,15 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { managerChainsSql, requestSql } from '../../../test-support/sqlShape';
 import { AttendanceDaySchema, EmployeeCopySchema } from '../src/entities';
-import { SUMMARY, hr, manager, reps, startAttendance, type AttendanceHarness } from './support';
+import {
+  SUMMARY,
+  hr,
+  londonCopy,
+  manager,
+  reps,
+  startAttendance,
+  type AttendanceHarness,
+} from './support';
 
 describe('attendance: batched reads', () => {
   let h: AttendanceHarness;
@@ -20,18 +28,7 @@ describe('attendance: batched reads', () => {
     // Rows straight into the tables: this suite is about reads.
     await em.insertMany(
       EmployeeCopySchema,
-      ids.map((id) => ({
-        id,
-        status: 'ACTIVE' as const,
-        managerId,
-        location: 'ENGLAND_AND_WALES',
-        timeZone: 'Europe/London',
-        hireDate: null,
-        terminationDate: null,
-        version: 1,
-        writeLock: 0,
-        updatedAt: now,
-      })),
+      ids.map((id) => londonCopy(id, { managerId, updatedAt: now })),
     );
     await em.insertMany(
       AttendanceDaySchema,

@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import {
   COMPLIANCE_CHECKS,
-  DEFAULT_ATTENDANCE_RULES,
   type CheckingCaller,
   type ComplianceAnswer,
 } from '../../../runtime/src/policies';
 import { attendance } from '../src';
-import { DAY, MANUAL, at, hr, startAttendance, type AttendanceHarness } from './support';
+import { DAY, MANUAL, POLICY_V2, at, hr, startAttendance, type AttendanceHarness } from './support';
 
 /** After v2 took effect (a Thursday). */
 const LATER = '2025-06-12';
@@ -28,15 +27,7 @@ describe('attendance: the compliance check of a manual entry writes nothing', ()
     h = await startAttendance();
     managerId = await h.hire();
     employeeId = await h.hire({ managerId });
-    await h.feed('compliance.policy.updated', {
-      kind: 'ATTENDANCE',
-      key: 'DEFAULT',
-      version: 2,
-      effectiveFrom: '2025-06-11T00:00:00.000Z',
-      rules: { ...DEFAULT_ATTENDANCE_RULES, graceMinutes: 5 },
-      previous: DEFAULT_ATTENDANCE_RULES,
-      reason: null,
-    });
+    await h.feed('compliance.policy.updated', POLICY_V2);
   });
   afterAll(() => h.stop());
 

@@ -1,49 +1,29 @@
 import { v7 as uuidv7 } from 'uuid';
-import {
-  connectNats,
-  createTestNamespace,
-  deleteStreams,
-  ensureStreams,
-  subjectFor,
-  type NatsClients,
-} from '../../../messaging/src';
-import type { Namespace } from '../../../messaging/src/types';
-import {
-  foreignEvent,
-  startSubgraph,
-  type SubgraphHarness,
-} from '../../../test-support/startSubgraph';
+import { foreignEvent, type SubgraphHarness } from '../../../test-support/startSubgraph';
 import { waitFor } from '../../../test-support/waitFor';
-import { attendance } from '../src';
 import { AttendanceDaySchema, EmployeeCopySchema, LeaveCopySchema } from '../src/entities';
-import { DAY, PROCESS, createdData, hr, leaveData } from './support';
+import {
+  DAY,
+  PROCESS,
+  createdData,
+  hr,
+  leaveData,
+  startOverNats,
+  type NatsAttendance,
+} from './support';
 
 describe('attendance: copies fed through NATS by its durable consumers', () => {
-  let nats: NatsClients;
-  let namespace: Namespace;
+  let served: NatsAttendance;
   let h: SubgraphHarness;
 
   beforeAll(async () => {
-    nats = await connectNats({
-      servers: process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222',
-      name: 'attendance-test',
-    });
-    namespace = createTestNamespace();
-    await ensureStreams(nats.jsm, namespace);
-    h = await startSubgraph(attendance, { messaging: { js: nats.js, jsm: nats.jsm, namespace } });
+    served = await startOverNats('attendance-test');
+    h = served.h;
   });
-  afterAll(async () => {
-    await h.stop();
-    await deleteStreams(nats.jsm, namespace);
-    await nats.nc.drain();
-  });
+  afterAll(() => served.stop());
 
-  const publish = async (event: ReturnType<typeof foreignEvent>, times = 1) => {
-    for (let i = 0; i < times; i++)
-      await nats.js.publish(subjectFor(event.type, namespace), JSON.stringify(event), {
-        msgID: `${event.id}-${i}`,
-      });
-  };
+  const publish = (event: ReturnType<typeof foreignEvent>, times = 1) =>
+    served.publish(event, times);
 
   it('applies employees and leave events once each, and reverses leave on cancellation', async () => {
     const id = uuidv7();

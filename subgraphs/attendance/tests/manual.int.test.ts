@@ -16,14 +16,11 @@ import {
 
 describe('attendance: manual entries and corrections', () => {
   let h: AttendanceHarness;
-  let boss: string;
   let lead: string;
   let id: string;
   beforeAll(async () => {
     h = await startAttendance();
-    boss = await h.hire();
-    lead = await h.hire({ managerId: boss });
-    id = await h.hire({ managerId: lead });
+    [, lead, id] = await h.hireLine();
   });
   afterAll(() => h.stop());
 
@@ -138,9 +135,10 @@ describe('attendance: manual entries and corrections', () => {
       hr,
     );
     expect(onlyError(reply).extensions).toMatchObject({
-      code: 'BAD_USER_INPUT',
+      code: 'POLICY_VIOLATION',
       field: 'checkInTime',
       reason: 'ENTRY_OVERLAP',
+      rule: 'ENTRY_OVERLAP',
     });
   });
 });

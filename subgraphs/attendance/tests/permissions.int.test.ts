@@ -25,9 +25,7 @@ describe('attendance: who may read and write (docs/domain.md#who-may-do-what)', 
   let entryId: string;
   beforeAll(async () => {
     h = await startAttendance();
-    boss = await h.hire();
-    lead = await h.hire({ managerId: boss });
-    id = await h.hire({ managerId: lead });
+    [boss, lead, id] = await h.hireLine();
     peer = await h.hire({ managerId: boss });
     const reply = await h.gql(
       CHECK_IN,

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { planProcessDay, processDayJob, runProcessDay } from '../src';
+import { PROCESS_DAY_JOB, planProcessDay, runProcessDay } from '../src';
 import { AttendanceDaySchema } from '../src/entities';
 import {
   CHECK_IN,
@@ -192,7 +192,11 @@ describe('attendance: daily processing', () => {
     const emitted: unknown[] = [];
     const run = () =>
       h.transaction((em) =>
-        runProcessDay(em, runAt, (draft) => emitted.push(draft), 'attendance.processDay:test'),
+        runProcessDay(em, runAt, {
+          emit: (draft) => emitted.push(draft),
+          correlationId: 'attendance.processDay:test',
+          policies: h.module.policies,
+        }),
       );
     await run();
     const em = h.runtime.orm.em.fork();
@@ -210,6 +214,7 @@ describe('attendance: daily processing', () => {
   it('runs as the declared job, with a date in the payload, once in effect', async () => {
     const id = await h.hire();
     const drafts: { type: string }[] = [];
+    const processDayJob = h.module.jobs!.find((job) => job.name === PROCESS_DAY_JOB)!;
     const run = () =>
       h.transaction((em) =>
         processDayJob.run({

@@ -1,11 +1,12 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { validate } from 'graphql';
 import { loadContract } from '../../../schema/src/contract';
-import { attendance } from '../src';
+import { attendance, createAttendance } from '../src';
 import type { AttendanceEntry, EmployeeCopy, ShiftCopy } from '../src/entities';
 import { evaluateDay, lateBy, planDay } from '../src/rules';
 import { createSubgraphRuntime } from '../../../runtime/src/subgraph/createSubgraphRuntime';
-import { DEFAULT_SETTINGS, readSettings, useSettings } from '../src/settings';
+import { DEFAULT_SETTINGS, readSettings } from '../src/settings';
+import { londonCopy } from './support';
 
 const ours = loadContract().filter((o) => o.file === 'attendance.graphql');
 
@@ -28,18 +29,7 @@ describe('attendance schema', () => {
 });
 
 describe('attendance rules', () => {
-  const london: EmployeeCopy = {
-    id: 'e',
-    status: 'ACTIVE',
-    managerId: null,
-    location: 'ENGLAND_AND_WALES',
-    timeZone: 'Europe/London',
-    hireDate: null,
-    terminationDate: null,
-    version: 1,
-    writeLock: 0,
-    updatedAt: new Date(),
-  };
+  const london: EmployeeCopy = londonCopy('e');
   const shift = (start: string, end: string): ShiftCopy => ({
     id: start,
     employeeId: 'e',
@@ -109,15 +99,14 @@ describe('attendance rules', () => {
   });
 
   it('refuses to start with a bad setting, before any request needs it', async () => {
-    useSettings(undefined);
     process.env.ATTENDANCE_GRACE_MINUTES = 'ten';
     try {
-      // The settings are checked first: nothing here is ever reached.
-      const runtime = createSubgraphRuntime(attendance, {} as never);
+      // The module of the environment's settings; they are checked first: nothing here is
+      // ever reached.
+      const runtime = createSubgraphRuntime(createAttendance(), {} as never);
       await expect(runtime.start()).rejects.toThrow(/ATTENDANCE_GRACE_MINUTES/);
     } finally {
       delete process.env.ATTENDANCE_GRACE_MINUTES;
-      useSettings(undefined);
     }
   });
 });

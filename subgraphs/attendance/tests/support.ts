@@ -1,6 +1,23 @@
 import { v7 as uuidv7 } from 'uuid';
-import { DEFAULT_NAMESPACE, createEvent, loadCatalogue, recordEvent } from '../../../messaging/src';
-import type { EventDraft, EventEnvelope } from '../../../messaging/src/types';
+import {
+  DEFAULT_NAMESPACE,
+  connectNats,
+  createEvent,
+  createTestNamespace,
+  deleteStreams,
+  ensureStreams,
+  loadCatalogue,
+  recordEvent,
+  subjectFor,
+  type NatsClients,
+} from '../../../messaging/src';
+import { DEFAULT_ATTENDANCE_RULES } from '../../../runtime/src/policies';
+import type {
+  EventDraft,
+  EventEnvelope,
+  EventHandlerDefinition,
+  Namespace,
+} from '../../../messaging/src/types';
 import {
   foreignEvent,
   startSubgraph,
@@ -10,14 +27,17 @@ import {
 } from '../../../test-support/startSubgraph';
 import { createdData } from '../../../test-support/employeeEvents';
 import {
-  applyAgreementEvent,
-  applyEmployeeEvent,
-  applyLeaveEvent,
-  applyScheduleEvent,
   attendance,
-  policyCopies,
+  createAttendance,
+  type AttendanceModule,
+  type AttendanceOptions,
 } from '../src';
-import { AttendanceDaySchema, AttendanceEntrySchema, PolicyCopySchema } from '../src/entities';
+import {
+  AttendanceDaySchema,
+  AttendanceEntrySchema,
+  PolicyCopySchema,
+  type EmployeeCopy,
+} from '../src/entities';
 
 export { onlyError } from '../../../test-support/startSubgraph';
 export type { Caller, GraphQLReply };
@@ -36,6 +56,21 @@ export const SATURDAY = '2025-06-14';
 export const at = (date: string, clock: string) => `${date}T${clock}:00+01:00`;
 
 export { createdData };
+
+/** Attendance's copy of an active employee in London, as a row to insert. */
+export const londonCopy = (id: string, overrides: Partial<EmployeeCopy> = {}): EmployeeCopy => ({
+  id,
+  status: 'ACTIVE',
+  managerId: null,
+  location: 'ENGLAND_AND_WALES',
+  timeZone: 'Europe/London',
+  hireDate: null,
+  terminationDate: null,
+  version: 1,
+  writeLock: 0,
+  updatedAt: new Date(),
+  ...overrides,
+});
 
 export function agreementData(employeeId: string, overrides: Record<string, unknown> = {}) {
   return {
@@ -97,7 +132,20 @@ export function scheduleData(
   };
 }
 
+/** Version 2 of the ATTENDANCE policy, from 11 June 2025: a grace of 5 minutes. */
+export const POLICY_V2 = {
+  kind: 'ATTENDANCE',
+  key: 'DEFAULT',
+  version: 2,
+  effectiveFrom: '2025-06-11T00:00:00.000Z',
+  rules: { ...DEFAULT_ATTENDANCE_RULES, graceMinutes: 5 },
+  previous: DEFAULT_ATTENDANCE_RULES,
+  reason: null,
+};
+
 export interface AttendanceHarness extends SubgraphHarness {
+  /** The module under test, as `createAttendance` built it. */
+  module: AttendanceModule;
   /** Applies another domain's event as attendance's consumer does (catalogue-checked). */
   feed(
     type: string,
@@ -108,6 +156,8 @@ export interface AttendanceHarness extends SubgraphHarness {
   replay(event: EventEnvelope): Promise<void>;
   /** Makes an employee known to attendance and returns its id. */
   hire(overrides?: Record<string, unknown>): Promise<string>;
+  /** A reporting line: a boss, a lead who reports to them, and a person who reports to the lead. */
+  hireLine(): Promise<[boss: string, lead: string, id: string]>;
   /** Runs processAttendanceDay as HR and returns the result. */
   process(date: string, employeeIds?: string[]): Promise<{ processed: number; changed: number }>;
   day(employeeId: string, date: string): Promise<Record<string, unknown> | null>;
@@ -119,8 +169,16 @@ export const PROCESS = `mutation ($input: ProcessAttendanceDayInput!) {
   processAttendanceDay(input: $input) { date processed changed }
 }`;
 
-export async function startAttendance(): Promise<AttendanceHarness> {
-  const h = await startSubgraph(attendance);
+/** The module's own consumer of `event`, as its runtime would pick it. */
+function handlerOf(handlers: EventHandlerDefinition[] = [], event: EventEnvelope) {
+  const handler = handlers.find((h) => h.types.includes(event.type));
+  if (!handler) throw new Error(`attendance does not consume ${event.type}`);
+  return handler;
+}
+
+export async function startAttendance(options: AttendanceOptions = {}): Promise<AttendanceHarness> {
+  const module = createAttendance(options);
+  const h = await startSubgraph(module);
   // The consumer validates against the catalogue before handling; so do the tests.
   const catalogueCheck = (event: EventEnvelope) => loadCatalogue().validate(event);
   const apply = (event: EventEnvelope) =>
@@ -135,15 +193,11 @@ export async function startAttendance(): Promise<AttendanceHarness> {
           }),
           DEFAULT_NAMESPACE,
         );
-      if (event.type.startsWith('employees.')) return applyEmployeeEvent(em, event);
-      if (event.type.startsWith('agreements.')) return applyAgreementEvent(em, event);
-      if (event.type === 'time.schedule.published') return applyScheduleEvent(em, event);
-      if (event.type.startsWith('leave.')) return applyLeaveEvent(em, event, emit);
-      if (event.type === 'compliance.policy.updated') return policyCopies.apply(em, event);
-      throw new Error(`attendance does not consume ${event.type}`);
+      return handlerOf(module.eventHandlers, event).handle(event, { em, emit });
     });
   const harness: AttendanceHarness = {
     ...h,
+    module,
     async feed(type, data, opts = {}) {
       const event = foreignEvent(type, data);
       if (opts.validate !== false) catalogueCheck(event);
@@ -155,6 +209,11 @@ export async function startAttendance(): Promise<AttendanceHarness> {
       const id = uuidv7();
       await harness.feed('employees.employee.created', createdData(id, overrides));
       return id;
+    },
+    async hireLine() {
+      const boss = await harness.hire();
+      const lead = await harness.hire({ managerId: boss });
+      return [boss, lead, await harness.hire({ managerId: lead })];
     },
     async process(date, employeeIds) {
       const reply = await h.gql(PROCESS, { input: { date, employeeIds } }, hr);
@@ -219,3 +278,38 @@ export const SUMMARY = `query ($reps: [_Any!]!, $month: String!) {
   }
 }`;
 export const reps = (...ids: string[]) => ids.map((id) => ({ __typename: 'Employee', id }));
+
+/** Attendance served over NATS in a namespace of its own: consumers, responders and relay. */
+export interface NatsAttendance {
+  h: SubgraphHarness;
+  nats: NatsClients;
+  namespace: Namespace;
+  /** Publishes `event` as its owner would, `times` times over (redeliveries). */
+  publish(event: EventEnvelope, times?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startOverNats(name: string): Promise<NatsAttendance> {
+  const servers = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+  const nats = await connectNats({ servers, name });
+  const namespace = createTestNamespace();
+  await ensureStreams(nats.jsm, namespace);
+  const { nc, js, jsm } = nats;
+  const h = await startSubgraph(attendance, { messaging: { nc, js, jsm, namespace } });
+  return {
+    h,
+    nats,
+    namespace,
+    async publish(event, times = 1) {
+      for (let i = 0; i < times; i++)
+        await js.publish(subjectFor(event.type, namespace), JSON.stringify(event), {
+          msgID: `${event.id}-${i}`,
+        });
+    },
+    async stop() {
+      await h.stop();
+      await deleteStreams(jsm, namespace);
+      await nats.nc.drain();
+    },
+  };
+}

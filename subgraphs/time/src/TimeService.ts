@@ -1,7 +1,9 @@
-import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
+import { untypedDraft, type CataloguedDraft } from '../../../messaging/src/eventTypes';
+import { DEFAULT_TIME_ZONE, addDays } from '../../../runtime/src/calendar';
 import { once } from '../../../runtime/src/idempotency';
+import type { PolicyVersion } from '../../../runtime/src/policies';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
 import {
   EmployeeCopySchema,
@@ -10,19 +12,21 @@ import {
   type ScheduledShift,
   type TimeEntry,
 } from './entities';
-import { concurrentChange, entryNotFound, invalid, unknownEmployee } from './errors';
+import { withOptimisticLock } from '../../../runtime/src/optimisticLock';
+import { TIME_ENTRY, entryNotFound, invalid, unknownEmployee } from './errors';
 import * as events from './events';
 import type {
   AmendTimeEntryInput,
   DeleteTimeEntryInput,
   PublishScheduleInput,
   RecordTimeEntryInput,
+  Shift,
 } from './inputs';
 import type { TimeLoaders } from './loaders';
 import { assertCanPublishSchedule, assertCanReadTime, assertCanWriteTime } from './permissions';
 import { knowEmployee, lockEmployee } from '../../../runtime/src/employeeCopy';
 import { employeeKnowing } from './handlers';
-import { complianceException, type WorkingTimeCheck } from './checkWorkingTime';
+import { complianceException, type WorkingTimeCheck } from './workingTimeBreaches';
 import {
   amendedPeriod,
   assertEmployeeMayHaveTime,
@@ -30,13 +34,12 @@ import {
   entryProblems,
   entryToChange,
   recordedPeriod,
-} from './entryDecision';
-import { workingTimeAt } from './workingTimePolicy';
-import * as check from './validation';
+} from './entryProblems';
+import type { WorkingTimePolicies } from './workingTimePolicies';
+import * as check from './inputs';
+import { startOfLocalDay } from './startOfLocalDay';
 
 export type TimeContext = SubgraphContext<TimeLoaders>;
-
-export const MAX_SHIFTS = 500;
 
 /** What a deletion returns. */
 export interface DeletedEntry {
@@ -47,7 +50,10 @@ export interface DeletedEntry {
 
 /** Time's use cases: who may, what is valid, and the event each change records. */
 export class TimeService {
-  constructor(private readonly ctx: TimeContext) {}
+  constructor(
+    private readonly ctx: TimeContext,
+    private readonly policies: WorkingTimePolicies,
+  ) {}
 
   private readonly managersOf = (id: string) => this.ctx.loaders.managerChain.load(id);
 
@@ -70,11 +76,11 @@ export class TimeService {
     const last = check.isoDate('to', to);
     if (last < first) throw invalid('to', 'to must not be before from.');
     const zone = (await this.ctx.loaders.employee.load(employeeId))?.timeZone;
-    const timeZone = zone ?? check.DEFAULT_TIME_ZONE;
+    const timeZone = zone ?? DEFAULT_TIME_ZONE;
     return this.ctx.loaders.shifts.load({
       employeeId,
-      from: check.startOfLocalDay(first, timeZone),
-      to: check.startOfLocalDay(check.nextDay(last), timeZone),
+      from: startOfLocalDay(first, timeZone),
+      to: startOfLocalDay(addDays(last, 1), timeZone),
     });
   }
 
@@ -82,22 +88,11 @@ export class TimeService {
     assertCanWriteTime(this.ctx.identity, input.employeeId);
     const period = recordedPeriod(input);
     const exception = complianceException(this.ctx.identity, input.complianceException);
-    const scope = {
-      operation: 'time.recordTimeEntry',
-      caller: this.ctx.identity.subject,
-      key: check.idempotencyKey(input.idempotencyKey),
-    };
-    await this.know(input.employeeId);
-    const { id } = await once(this.ctx.em, scope, async (tx) => {
-      await this.takeTurn(tx, input.employeeId, { recording: true });
+    const { employeeId } = input;
+    const key = input.idempotencyKey;
+    const id = await this.createOnce('time.recordTimeEntry', key, employeeId, async (tx) => {
       const now = new Date();
-      const policy = await workingTimeAt(tx, now);
-      await this.refuseProblems(tx, {
-        employeeId: input.employeeId,
-        entry: period,
-        exception,
-        policy,
-      });
+      const policy = await this.judge(tx, now, { employeeId, entry: period, exception });
       const entry = tx.create(TimeEntrySchema, {
         id: uuidv7(),
         employeeId: input.employeeId,
@@ -109,7 +104,7 @@ export class TimeService {
         deletedAt: null,
       });
       tx.persist(entry);
-      this.ctx.emit(tx, events.recorded(entry, exception, policy.version));
+      this.emit(tx, events.recorded(entry, exception, policy.version));
       return entry.id;
     });
     return this.reload(id);
@@ -118,7 +113,7 @@ export class TimeService {
   async amend(input: AmendTimeEntryInput): Promise<TimeEntry> {
     const expected = check.version('expectedVersion', input.expectedVersion);
     const exception = complianceException(this.ctx.identity, input.complianceException);
-    const id = await this.writing(() =>
+    const id = await withOptimisticLock(TIME_ENTRY, () =>
       this.ctx.em.transactional(async (tx) => {
         const entry = await entryToChange(tx, this.ctx.identity, input.id, expected);
         const next = amendedPeriod(entry, input);
@@ -127,18 +122,13 @@ export class TimeService {
         if (!changed.size) return entry.id;
         await this.takeTurn(tx, entry.employeeId, { recording: false });
         const now = new Date();
-        const policy = await workingTimeAt(tx, now);
-        await this.refuseProblems(tx, {
-          employeeId: entry.employeeId,
-          entry: next,
-          amending: { id: entry.id, changed },
-          exception,
-          policy,
-        });
+        const amending = { id: entry.id, changed };
+        const { employeeId } = entry;
+        const policy = await this.judge(tx, now, { employeeId, entry: next, amending, exception });
         Object.assign(entry, next, { correlationId: this.ctx.correlationId, updatedAt: now });
         // The flush bumps the version (optimistic lock); the event carries the new one.
         await tx.flush();
-        this.ctx.emit(tx, events.amended(entry, previous, exception, policy.version));
+        this.emit(tx, events.amended(entry, previous, exception, policy.version));
         return entry.id;
       }),
     );
@@ -147,85 +137,58 @@ export class TimeService {
 
   async delete(input: DeleteTimeEntryInput): Promise<DeletedEntry> {
     const expected = check.version('expectedVersion', input.expectedVersion);
-    return this.writing(() =>
+    return withOptimisticLock(TIME_ENTRY, () =>
       this.ctx.em.transactional(async (tx) => {
         const entry = await entryToChange(tx, this.ctx.identity, input.id, expected);
         entry.deletedAt = new Date();
         entry.updatedAt = entry.deletedAt;
         entry.correlationId = this.ctx.correlationId;
         await tx.flush();
-        this.ctx.emit(tx, events.deleted(entry));
+        this.emit(tx, events.deleted(entry));
         return { id: entry.id, correlationId: entry.correlationId, version: entry.version };
       }),
     );
   }
 
   async publishSchedule(input: PublishScheduleInput): Promise<ScheduledShift[]> {
-    await assertCanPublishSchedule(this.ctx.identity, input.employeeId, this.managersOf);
-    const shifts = this.checkShifts(input);
-    const scope = {
-      operation: 'time.publishSchedule',
-      caller: this.ctx.identity.subject,
-      key: check.idempotencyKey(input.idempotencyKey),
-    };
-    await this.know(input.employeeId);
-    const { id: scheduleId } = await once(this.ctx.em, scope, async (tx) => {
-      await this.takeTurn(tx, input.employeeId, { recording: true });
-      const from = shifts[0].start;
-      const to = new Date(Math.max(...shifts.map((s) => s.end.getTime())));
-      const replaced = await tx.find(ScheduledShiftSchema, {
-        employeeId: input.employeeId,
-        start: { $lt: to },
-        end: { $gt: from },
-      });
-      replaced.forEach((shift) => tx.remove(shift));
-      const id = uuidv7();
-      const now = new Date();
-      const stored = shifts.map((shift) =>
-        tx.create(ScheduledShiftSchema, {
-          id: uuidv7(),
-          employeeId: input.employeeId,
-          scheduleId: id,
-          ...shift,
-          publishedAt: now,
-          correlationId: this.ctx.correlationId,
-        }),
-      );
-      stored.forEach((shift) => tx.persist(shift));
-      this.ctx.emit(
-        tx,
-        events.published(
-          input.employeeId,
-          id,
-          stored,
-          replaced.map((s) => s.id),
-        ),
-      );
-      return id;
-    });
+    const { employeeId, idempotencyKey: key } = input;
+    await assertCanPublishSchedule(this.ctx.identity, employeeId, this.managersOf);
+    const shifts = check.scheduledShifts(input.shifts);
+    const scheduleId = await this.createOnce('time.publishSchedule', key, employeeId, (tx) =>
+      this.publish(tx, employeeId, shifts),
+    );
     return this.ctx.em
       .fork()
       .find(ScheduledShiftSchema, { scheduleId }, { orderBy: { start: 'asc' } });
   }
 
-  /** Checked shifts in start order: each valid, none overlapping another. */
-  private checkShifts(input: PublishScheduleInput) {
-    if (!Array.isArray(input.shifts) || input.shifts.length === 0)
-      throw invalid('shifts', 'shifts must hold at least one shift.');
-    if (input.shifts.length > MAX_SHIFTS)
-      throw invalid('shifts', `shifts must hold at most ${MAX_SHIFTS} shifts.`);
-    const shifts = input.shifts.map((shift, i) => {
-      const start = check.dateTime(`shifts[${i}].start`, shift.start);
-      const end = check.dateTime(`shifts[${i}].end`, shift.end);
-      if (end.getTime() <= start.getTime())
-        throw invalid(`shifts[${i}].end`, 'A shift must end after it starts.');
-      return { start, end, shiftType: check.shiftType(shift.shiftType, `shifts[${i}].shiftType`) };
+  /** Stores a publication, replacing the published shifts its period overlaps; its id. */
+  private async publish(tx: EntityManager, employeeId: string, shifts: Shift[]): Promise<string> {
+    const from = shifts[0].start;
+    const to = new Date(Math.max(...shifts.map((s) => s.end.getTime())));
+    const replaced = await tx.find(ScheduledShiftSchema, {
+      employeeId,
+      start: { $lt: to },
+      end: { $gt: from },
     });
-    shifts.sort((a, b) => a.start.getTime() - b.start.getTime());
-    for (let i = 1; i < shifts.length; i++)
-      if (shifts[i].start.getTime() < shifts[i - 1].end.getTime())
-        throw invalid('shifts', 'The shifts of a schedule must not overlap one another.');
-    return shifts;
+    replaced.forEach((shift) => tx.remove(shift));
+    const scheduleId = uuidv7();
+    const publishedAt = new Date();
+    const { correlationId } = this.ctx;
+    const stored = shifts.map((shift) =>
+      tx.create(ScheduledShiftSchema, {
+        id: uuidv7(),
+        employeeId,
+        scheduleId,
+        ...shift,
+        publishedAt,
+        correlationId,
+      }),
+    );
+    stored.forEach((shift) => tx.persist(shift));
+    const replacedIds = replaced.map((s) => s.id);
+    this.emit(tx, events.published(employeeId, scheduleId, stored, replacedIds));
+    return scheduleId;
   }
 
   /** Asks employees about someone time has not heard of yet (a hire a moment ago). */
@@ -244,25 +207,48 @@ export class TimeService {
     await assertEmployeeMayHaveTime(tx, employeeId, opts);
   }
 
-  /** Refuses the write on the first problem the entry has (overlap, working-time rules). */
-  private async refuseProblems(tx: EntityManager, work: WorkingTimeCheck): Promise<void> {
-    const [problem] = await entryProblems(tx, work, { all: false });
+  /**
+   * Something new for the person, once per idempotency key: they are known (asked for if
+   * not), and `create` runs in their write turn. Returns what it created.
+   */
+  private async createOnce(
+    operation: string,
+    key: string | null | undefined,
+    employeeId: string,
+    create: (tx: EntityManager) => Promise<string>,
+  ): Promise<string> {
+    const scope = { operation, caller: this.ctx.identity.subject, key: check.idempotencyKey(key) };
+    await this.know(employeeId);
+    const { id } = await once(this.ctx.em, scope, async (tx) => {
+      await this.takeTurn(tx, employeeId, { recording: true });
+      return create(tx);
+    });
+    return id;
+  }
+
+  /**
+   * The WORKING_TIME version in force `now`, which judges the entry; the write is refused on
+   * the first problem the entry has (overlap, working-time rules).
+   */
+  private async judge(
+    tx: EntityManager,
+    now: Date,
+    work: Omit<WorkingTimeCheck, 'policy'>,
+  ): Promise<PolicyVersion<'WORKING_TIME'>> {
+    const policy = await this.policies.at(tx, now);
+    const [problem] = await entryProblems(tx, { ...work, policy }, { all: false });
     if (problem) throw problem;
+    return policy;
+  }
+
+  /** Records the event in the write's transaction. */
+  private emit(tx: EntityManager, draft: CataloguedDraft): void {
+    this.ctx.emit(tx, untypedDraft(draft));
   }
 
   private async reload(id: string): Promise<TimeEntry> {
     const entry = await this.ctx.em.fork().findOne(TimeEntrySchema, id);
     if (!entry) throw entryNotFound(id);
     return entry;
-  }
-
-  /** Maps what only the database sees under concurrency to the error the checks give. */
-  private async writing<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof OptimisticLockError) throw concurrentChange(error);
-      throw error;
-    }
   }
 }

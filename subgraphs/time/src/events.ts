@@ -1,15 +1,20 @@
-import type { EventDraft } from '../../../messaging/src/types';
-import type { ComplianceException } from './checkWorkingTime';
-import type { ScheduledShift, TimeEntry } from './entities';
+import type { CataloguedDraft } from '../../../messaging/src/eventTypes';
+import type { ComplianceException } from './workingTimeBreaches';
+import type { PeriodType, ScheduledShift, TimeEntry } from './entities';
 
-export const ENTRY_RECORDED = 'time.entry.recorded';
-export const ENTRY_AMENDED = 'time.entry.amended';
-export const ENTRY_DELETED = 'time.entry.deleted';
-export const SCHEDULE_PUBLISHED = 'time.schedule.published';
+/** A list of one item at least, as a catalogue's `minItems: 1` asks for. */
+export type NonEmpty<T> = [T, ...T[]];
+
+/** `list` as {@link NonEmpty}; the callers have checked it, so an empty one is a fault. */
+export function nonEmpty<T>(list: readonly T[], what: string): NonEmpty<T> {
+  if (!list.length) throw new Error(`${what} must hold one item at least.`);
+  const [first, ...rest] = list;
+  return [first, ...rest];
+}
 
 /** The values of an entry that events carry (and amended carries twice, before and after). */
 export interface EntryValues {
-  periodType: string;
+  periodType: PeriodType;
   shiftType: string | null;
   startTime: string;
   endTime: string | null;
@@ -43,8 +48,8 @@ export const recorded = (
   entry: TimeEntry,
   exception: ComplianceException | null = null,
   policyVersion?: number,
-): EventDraft => ({
-  type: ENTRY_RECORDED,
+): CataloguedDraft<'time.entry.recorded'> => ({
+  type: 'time.entry.recorded',
   subject: entry.id,
   data: { ...entryData(entry), ...withException(exception), ...judgedBy(policyVersion) },
 });
@@ -54,17 +59,24 @@ export const amended = (
   previous: EntryValues,
   exception: ComplianceException | null = null,
   policyVersion?: number,
-): EventDraft => ({
-  type: ENTRY_AMENDED,
+): CataloguedDraft<'time.entry.amended'> => ({
+  type: 'time.entry.amended',
   subject: entry.id,
   data: { ...entryData(entry), previous, ...withException(exception), ...judgedBy(policyVersion) },
 });
 
 /** The tombstone: the entry's last values, and the version the deletion gave it. */
-export const deleted = (entry: TimeEntry): EventDraft => ({
-  type: ENTRY_DELETED,
+export const deleted = (entry: TimeEntry): CataloguedDraft<'time.entry.deleted'> => ({
+  type: 'time.entry.deleted',
   subject: entry.id,
   data: { ...entryData(entry), deletedAt: entry.deletedAt!.toISOString() },
+});
+
+const shiftData = (shift: ScheduledShift) => ({
+  shiftId: shift.id,
+  start: shift.start.toISOString(),
+  end: shift.end.toISOString(),
+  shiftType: shift.shiftType,
 });
 
 export const published = (
@@ -72,8 +84,8 @@ export const published = (
   scheduleId: string,
   shifts: ScheduledShift[],
   replacedShiftIds: string[],
-): EventDraft => ({
-  type: SCHEDULE_PUBLISHED,
+): CataloguedDraft<'time.schedule.published'> => ({
+  type: 'time.schedule.published',
   subject: scheduleId,
   data: {
     employeeId,
@@ -82,12 +94,7 @@ export const published = (
     version: 1,
     from: shifts[0].start.toISOString(),
     to: new Date(Math.max(...shifts.map((s) => s.end.getTime()))).toISOString(),
-    shifts: shifts.map((s) => ({
-      shiftId: s.id,
-      start: s.start.toISOString(),
-      end: s.end.toISOString(),
-      shiftType: s.shiftType,
-    })),
+    shifts: nonEmpty(shifts.map(shiftData), 'A schedule'),
     replacedShiftIds,
   },
 });

@@ -1,33 +1,38 @@
 import path from 'node:path';
-import { defineSubgraph } from '../../../runtime/src/subgraph/SubgraphModule';
+import { defineSubgraph, type SubgraphModule } from '../../../runtime/src/subgraph/SubgraphModule';
 import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
 import { entities } from './entities';
-import { complianceResponder } from './complianceResponder';
 import { employeeCopyHandler } from './handlers';
 import { createLoaders, type TimeLoaders } from './loaders';
-import { resolvers } from './resolvers';
-import { settings } from './settings';
-import { policyCopies } from './workingTimePolicy';
+import { createComplianceResponder } from './responders';
+import { createResolvers } from './resolvers';
+import { settingsOf, type TimeOptions } from './settings';
+import { createWorkingTimePolicies } from './workingTimePolicies';
 
 export const typeDefs = readSubgraphSdl(path.join(__dirname, 'schema.graphql'));
 
 /**
  * Time entries and schedules ("TimeCard"), with local copies of employees' reporting lines
- * and of compliance's WORKING_TIME policy versions.
+ * and of compliance's WORKING_TIME policy versions, whose version 1 is `options.settings`
+ * (by default the TIME_* variables).
  */
-export const time = defineSubgraph<TimeLoaders>({
-  name: 'time',
-  typeDefs,
-  resolvers,
-  entities,
-  loaders: createLoaders,
-  eventHandlers: [employeeCopyHandler, policyCopies.handler],
-  responders: [complianceResponder],
-  // The working-time rules' limits: a bad value stops the start, naming its variable.
-  checkSettings: () => void settings(),
-});
+export function createTime(options: TimeOptions = {}): SubgraphModule<TimeLoaders> {
+  const settings = settingsOf(options);
+  const policies = createWorkingTimePolicies(settings);
+  return defineSubgraph<TimeLoaders>({
+    name: 'time',
+    typeDefs,
+    resolvers: createResolvers(policies),
+    entities,
+    loaders: createLoaders,
+    eventHandlers: [employeeCopyHandler, policies.copies.handler],
+    responders: [createComplianceResponder(policies)],
+    // The working-time rules' limits: a bad value stops the start, naming its variable.
+    checkSettings: () => void settings(),
+  });
+}
 
-export type { TimeLoaders };
-export { applyEmployeeEvent } from './handlers';
-export { policyCopies } from './workingTimePolicy';
-export { checkTimeEntry } from './complianceResponder';
+/** The time subgraph with the settings of the environment. */
+export const time = createTime();
+
+export type { TimeLoaders, TimeOptions };

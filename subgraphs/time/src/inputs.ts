@@ -1,5 +1,6 @@
-import type { ComplianceExceptionInput } from './checkWorkingTime';
-import type { PeriodType } from './entities';
+import type { ComplianceExceptionInput } from './workingTimeBreaches';
+import { PERIOD_TYPES, type PeriodType } from './entities';
+import { invalid } from './errors';
 
 /** The mutations' inputs, as GraphQL hands them over (not yet checked). */
 export interface RecordTimeEntryInput {
@@ -40,4 +41,124 @@ export interface PublishScheduleInput {
   idempotencyKey?: string | null;
   employeeId: string;
   shifts: ScheduledShiftInput[];
+}
+
+/* The checks of the inputs' fields: each bad one is BAD_USER_INPUT naming its field. */
+
+export const MAX_SHIFT_TYPE = 50;
+export const MAX_SHIFTS = 500;
+
+// RFC 3339: date, time with seconds (fraction optional), and an offset, which is required.
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-](\d{2}):(\d{2}))$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const dayExists = (year: number, month: number, day: number) => {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1900;
+};
+
+/** An instant given as RFC 3339 with an offset; anything else is BAD_USER_INPUT naming `field`. */
+export function dateTime(field: string, value: unknown): Date {
+  const match = typeof value === 'string' ? RFC3339.exec(value) : null;
+  const message = `${field} must be an RFC 3339 date-time with an offset, e.g. 2025-04-01T09:00:00+01:00.`;
+  if (!match) throw invalid(field, message);
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+  const offsetOk = match[9] === undefined || (Number(match[9]) < 24 && Number(match[10]) < 60);
+  if (!dayExists(year, month, day) || hour > 23 || minute > 59 || second > 59 || !offsetOk)
+    throw invalid(field, message);
+  const instant = new Date(value as string);
+  if (Number.isNaN(instant.getTime())) throw invalid(field, message);
+  return instant;
+}
+
+export function optionalDateTime(field: string, value: unknown): Date | null {
+  return value === null || value === undefined ? null : dateTime(field, value);
+}
+
+/** A calendar date `YYYY-MM-DD` that exists. */
+export function isoDate(field: string, value: unknown): string {
+  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+  if (!match || !dayExists(Number(match[1]), Number(match[2]), Number(match[3])))
+    throw invalid(field, `${field} must be a calendar date as YYYY-MM-DD.`);
+  return value as string;
+}
+
+export function periodType(value: unknown): PeriodType {
+  if (!PERIOD_TYPES.includes(value as PeriodType))
+    throw invalid('periodType', `periodType must be one of ${PERIOD_TYPES.join(', ')}.`);
+  return value as PeriodType;
+}
+
+/** Free text, trimmed, at most 50 characters; blank or null means none. */
+export function shiftType(value: unknown, field = 'shiftType'): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = typeof value === 'string' ? value.trim() : '';
+  if (trimmed.length > MAX_SHIFT_TYPE)
+    throw invalid(field, `${field} must be at most ${MAX_SHIFT_TYPE} characters.`);
+  return trimmed || null;
+}
+
+/** A meal break: a whole number of minutes, 0 or more. */
+export function mealBreak(mealBreakMinutes: number): void {
+  if (!Number.isInteger(mealBreakMinutes) || mealBreakMinutes < 0)
+    throw invalid('mealBreakMinutes', 'mealBreakMinutes must be a whole number, 0 or more.');
+}
+
+/** End after start; the meal break 0 or more and shorter than the period (when it is closed). */
+export function period(start: Date, end: Date | null, mealBreakMinutes: number): void {
+  if (end && end.getTime() <= start.getTime())
+    throw invalid('endTime', 'endTime must be after startTime.');
+  mealBreak(mealBreakMinutes);
+  if (end && mealBreakMinutes * 60_000 >= end.getTime() - start.getTime())
+    throw invalid('mealBreakMinutes', 'mealBreakMinutes must be less than the period.');
+}
+
+export function version(field: string, value: number | null | undefined): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < 1) throw invalid(field, `${field} must be 1 or more.`);
+  return value;
+}
+
+export function idempotencyKey(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = typeof value === 'string' ? value.trim() : '';
+  if (trimmed.length > 200)
+    throw invalid('idempotencyKey', 'idempotencyKey must be at most 200 characters.');
+  return trimmed || null;
+}
+
+/** The window `[from, to)` of a read, both instants with offsets, `to` after `from`. */
+export function window(from: unknown, to: unknown): { from: Date; to: Date } {
+  const start = dateTime('from', from);
+  const end = dateTime('to', to);
+  if (end.getTime() <= start.getTime()) throw invalid('to', 'to must be after from.');
+  return { from: start, to: end };
+}
+
+/** A checked shift of a schedule. */
+export interface Shift {
+  start: Date;
+  end: Date;
+  shiftType: string | null;
+}
+
+/** The shifts of a publication in start order: one to 500, each valid, none overlapping. */
+export function scheduledShifts(input: ScheduledShiftInput[]): Shift[] {
+  if (!Array.isArray(input) || input.length === 0)
+    throw invalid('shifts', 'shifts must hold at least one shift.');
+  if (input.length > MAX_SHIFTS)
+    throw invalid('shifts', `shifts must hold at most ${MAX_SHIFTS} shifts.`);
+  const shifts = input.map((shift, i) => {
+    const start = dateTime(`shifts[${i}].start`, shift.start);
+    const end = dateTime(`shifts[${i}].end`, shift.end);
+    if (end.getTime() <= start.getTime())
+      throw invalid(`shifts[${i}].end`, 'A shift must end after it starts.');
+    return { start, end, shiftType: shiftType(shift.shiftType, `shifts[${i}].shiftType`) };
+  });
+  shifts.sort((a, b) => a.start.getTime() - b.start.getTime());
+  for (let i = 1; i < shifts.length; i++)
+    if (shifts[i].start.getTime() < shifts[i - 1].end.getTime())
+      throw invalid('shifts', 'The shifts of a schedule must not overlap one another.');
+  return shifts;
 }

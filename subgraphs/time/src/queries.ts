@@ -55,6 +55,17 @@ export function clashes(start: Date, end: Date | null, others: TimeEntry[]): Cla
   }));
 }
 
+/** Rows by their employee, in the order read (a range loader's batch answer). */
+export function byEmployee<T extends { employeeId: string }>(rows: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.employeeId);
+    if (list) list.push(row);
+    else map.set(row.employeeId, [row]);
+  }
+  return map;
+}
+
 /** Live entries of many employees overlapping `[from, to)`, in one query. */
 export async function entriesOf(
   em: EntityManager,
@@ -72,9 +83,7 @@ export async function entriesOf(
     })
     .orderBy({ employeeId: 'asc', startTime: 'asc' })
     .getResultList();
-  const byEmployee = new Map(employeeIds.map((id) => [id, [] as TimeEntry[]]));
-  for (const row of rows) byEmployee.get(row.employeeId)?.push(row);
-  return byEmployee;
+  return byEmployee(rows);
 }
 
 /** Published shifts of many employees starting inside `[from, to)`, in one query. */
@@ -89,9 +98,7 @@ export async function shiftsOf(
     { employeeId: { $in: [...employeeIds] }, start: { $gte: from, $lt: to } },
     { orderBy: { start: 'asc' } },
   );
-  const byEmployee = new Map(employeeIds.map((id) => [id, [] as ScheduledShift[]]));
-  for (const row of rows) byEmployee.get(row.employeeId)?.push(row);
-  return byEmployee;
+  return byEmployee(rows);
 }
 
 /** The person's closed OVERTIME entries that share any instant with `[from, to)`. */

@@ -6,8 +6,9 @@ import {
 
 /**
  * The working-time rules' limits the deployment starts with (docs/working-time.md): version 1
- * of compliance's WORKING_TIME policy, read once from the environment at start. A bad value
- * stops the process with a message naming the variable (docs/architecture.md#operations).
+ * of compliance's WORKING_TIME policy, given to `createTime` or read once from the environment
+ * at start. A bad value stops the process with a message naming the variable
+ * (docs/architecture.md#operations).
  */
 export type TimeSettings = WorkingTimeRules;
 
@@ -48,12 +49,14 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): TimeSettings
   };
 }
 
-let current: TimeSettings | undefined;
+/** Options of `createTime`. */
+export interface TimeOptions {
+  /** The limits over the defaults; without them, the TIME_* variables (read once, at start). */
+  settings?: Partial<TimeSettings>;
+}
 
-/** The process's settings, read on first use. */
-export const settings = (): TimeSettings => (current ??= readSettings());
-
-/** Replaces the settings (tests); undefined reads the environment again on next use. */
-export function useSettings(next: Partial<TimeSettings> | undefined): void {
-  current = next ? { ...DEFAULT_SETTINGS, ...next } : undefined;
+/** The module's settings: the options' over the defaults, else the environment's, read once. */
+export function settingsOf(options: TimeOptions): () => TimeSettings {
+  let current = options.settings && { ...DEFAULT_SETTINGS, ...options.settings };
+  return () => (current ??= readSettings());
 }

@@ -1,15 +1,11 @@
 import { contractOperation } from '../../../test-support/contractOperation';
-import { startTime, type Caller, type TimeHarness } from './support';
+import { startWithEmployee, type Caller, type TimeHarness } from './support';
 
 describe('time: writes at the same moment', () => {
   let h: TimeHarness;
   let employeeId: string;
   let self: Caller;
-  beforeAll(async () => {
-    h = await startTime();
-    employeeId = await h.hire();
-    self = { role: 'EMPLOYEE', sub: employeeId };
-  });
+  beforeAll(async () => ({ h, employeeId, self } = await startWithEmployee()));
   afterAll(() => h.stop());
 
   const record = (start: string, end: string) =>

@@ -1,6 +1,6 @@
 import { loadContract } from '../../../schema/src/contract';
 import { contractEntityQuery } from '../../../test-support/contractOperation';
-import { hr, startTime, type Caller, type TimeHarness } from './support';
+import { hr, startWithEmployee, type Caller, type TimeHarness } from './support';
 
 /**
  * Every operation of schema/contract/time.graphql against this subgraph alone: the mutations
@@ -11,11 +11,7 @@ describe('time: the contract operations', () => {
   let h: TimeHarness;
   let employeeId: string;
   let self: Caller;
-  beforeAll(async () => {
-    h = await startTime();
-    employeeId = await h.hire();
-    self = { role: 'EMPLOYEE', sub: employeeId };
-  });
+  beforeAll(async () => ({ h, employeeId, self } = await startWithEmployee()));
   afterAll(() => h.stop());
 
   it('names the operations this suite runs', () => {

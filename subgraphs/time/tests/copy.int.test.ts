@@ -95,7 +95,7 @@ describe('time: local copy fed through NATS', () => {
     });
     namespace = createTestNamespace();
     await ensureStreams(nats.jsm, namespace);
-    h = await startTime({ js: nats.js, jsm: nats.jsm, namespace });
+    h = await startTime({ messaging: { js: nats.js, jsm: nats.jsm, namespace } });
   });
   afterAll(async () => {
     await h.stop();

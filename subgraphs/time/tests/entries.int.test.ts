@@ -1,5 +1,5 @@
 import { contractOperation } from '../../../test-support/contractOperation';
-import { hr, onlyError, startTime, type Caller, type TimeHarness } from './support';
+import { hr, onlyError, startWithEmployee, type Caller, type TimeHarness } from './support';
 
 const AMEND = contractOperation('AmendTimeEntry');
 const DELETE = contractOperation('DeleteTimeEntry');
@@ -9,11 +9,7 @@ describe('time: recording, amending and deleting entries', () => {
   let employeeId: string;
   let self: Caller;
 
-  beforeAll(async () => {
-    h = await startTime();
-    employeeId = await h.hire();
-    self = { role: 'EMPLOYEE', sub: employeeId };
-  });
+  beforeAll(async () => ({ h, employeeId, self } = await startWithEmployee()));
   afterAll(() => h.stop());
 
   let day = 0;
@@ -203,7 +199,11 @@ describe('time: recording, amending and deleting entries', () => {
     const error = onlyError(
       await record({ startTime: at(date, '07:00'), endTime: at(date, '12:00') }),
     );
-    expect(error.extensions).toMatchObject({ code: 'CONFLICT', reason: 'TIME_ENTRY_OVERLAP' });
+    expect(error.extensions).toMatchObject({
+      code: 'POLICY_VIOLATION',
+      reason: 'TIME_ENTRY_OVERLAP',
+      rule: 'TIME_ENTRY_OVERLAP',
+    });
     expect(error.extensions!.clashes).toEqual([
       {
         id: ids.a,
@@ -311,7 +311,10 @@ describe('time: recording, amending and deleting entries', () => {
     const clash = onlyError(
       await h.gql(AMEND, { input: { id: first.id, endTime: at(date, '11:30') } }, self),
     );
-    expect(clash.extensions).toMatchObject({ code: 'CONFLICT', reason: 'TIME_ENTRY_OVERLAP' });
+    expect(clash.extensions).toMatchObject({
+      code: 'POLICY_VIOLATION',
+      rule: 'TIME_ENTRY_OVERLAP',
+    });
     expect(clash.extensions!.clashes).toEqual([
       expect.objectContaining({ id: second.id, clash: 'END' }),
     ]);

@@ -1,5 +1,4 @@
 import { DEFAULT_WORKING_TIME_RULES, type WorkingTimeRules } from '../../../runtime/src/policies';
-import { useSettings } from '../src/settings';
 import { hr, onlyError, startTime, type Caller, type TimeHarness } from './support';
 
 const POLICY = { kind: 'WORKING_TIME', key: 'DEFAULT' };
@@ -29,10 +28,7 @@ describe('time: entries are judged by the WORKING_TIME version in force when wri
   beforeEach(async () => {
     h = await startTime();
   });
-  afterEach(async () => {
-    useSettings(undefined);
-    await h.stop();
-  });
+  afterEach(() => h.stop());
 
   const record = (employeeId: string, input: Record<string, unknown>, caller: Caller = hr) =>
     h.op('RecordTimeEntry', { input: { employeeId, ...input } }, caller);
@@ -86,7 +82,8 @@ describe('time: entries are judged by the WORKING_TIME version in force when wri
   });
 
   it('names version 1, the TIME_* settings, when compliance has changed nothing', async () => {
-    useSettings({ maxEntryMinutes: 5 * 60 });
+    await h.stop();
+    h = await startTime({ settings: { maxEntryMinutes: 5 * 60 } });
     const id = await h.hire();
     const refused = onlyError(await record(id, shift('2025-03-06', 6)));
     expect(refused.extensions).toMatchObject({

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import { contractOperation } from '../../../test-support/contractOperation';
-import { useSettings } from '../src/settings';
 import {
   hr,
   onlyError,
@@ -347,9 +346,10 @@ describe('time: working-time rules', () => {
   });
 
   it('applies the configured limits', async () => {
-    const { id } = await person();
-    useSettings({ maxEntryMinutes: 600, minimumBreakMinutes: 45 });
+    const shared = h;
+    h = await startTime({ settings: { maxEntryMinutes: 600, minimumBreakMinutes: 45 } });
     try {
+      const { id } = await person();
       const tenAndAHalf = {
         startTime: '2025-04-07T08:00:00Z',
         endTime: '2025-04-07T18:30:00Z',
@@ -362,7 +362,8 @@ describe('time: working-time rules', () => {
       );
       expect(shortBreak).toMatchObject({ limit: 45 });
     } finally {
-      useSettings(undefined);
+      await h.stop();
+      h = shared;
     }
   });
 });

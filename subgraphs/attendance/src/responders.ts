@@ -12,9 +12,9 @@ import {
   type ComplianceFinding,
   readCaller,
 } from '../../../runtime/src/policies';
-import { attendancePolicies, type AttendancePolicy } from './attendancePolicy';
+import type { AttendancePolicies, AttendancePolicy } from './attendancePolicies';
 import type { AttendanceEntry, EmployeeCopy } from './entities';
-import { AttendanceError, AttendanceErrorCode, invalid } from './errors';
+import { AttendanceReason, attendanceErrors, invalid } from './errors';
 import {
   assertNoOverlap,
   attendingEmployee,
@@ -23,9 +23,9 @@ import {
   type ManualEntry,
 } from './manualEntry';
 import { assertCanRecordManual } from './permissions';
-import { dayInputs, judgeDay } from './processing';
+import { dayInputs, judgeDay } from './processDay';
 import type { DayOutcome } from './rules';
-import * as check from './validation';
+import * as check from './inputs';
 
 /** The question's names for the mutation's fields. */
 const FIELD: Record<string, string> = { checkInTime: 'checkIn', checkOutTime: 'checkOut' };
@@ -36,9 +36,9 @@ const fieldOf = (field: string | undefined) => (field ? (FIELD[field] ?? field) 
  * unknown ids) refuses the question itself.
  */
 const REFUSING_THE_ENTRY = new Set<string>([
-  AttendanceErrorCode.ENTRY_OVERLAP,
-  AttendanceErrorCode.ENTRY_ALREADY_CORRECTED,
-  AttendanceErrorCode.EMPLOYEE_TERMINATED,
+  AttendanceReason.ENTRY_OVERLAP,
+  AttendanceReason.ENTRY_ALREADY_CORRECTED,
+  AttendanceReason.EMPLOYEE_TERMINATED,
 ]);
 
 const warning = (
@@ -143,6 +143,7 @@ async function refusalsOf(
 export async function checkAttendanceDay(
   em: EntityManager,
   question: Record<string, unknown>,
+  policies: AttendancePolicies,
 ): Promise<ComplianceAnswer> {
   const caller = readCaller(question.caller);
   if ('refusal' in caller) return { allowed: false, findings: [], refusal: caller.refusal };
@@ -150,7 +151,7 @@ export async function checkAttendanceDay(
     const { entry, employee, date } = await refusalsOf(em, caller.identity, question);
     const inputs = await dayInputs(em, employee.id, date);
     inputs.entries = entriesWith(inputs.entries, entry);
-    const judged = judgeDay(employee, date, inputs, await attendancePolicies(em));
+    const judged = judgeDay(employee, date, inputs, await policies.read(em));
     const findings = judged.outcome
       ? warningsOf(judged.outcome, judged.dayPolicy, judged.checkInPolicy)
       : [];
@@ -158,9 +159,9 @@ export async function checkAttendanceDay(
   } catch (thrown) {
     // A question with several bad fields is answered with the first, as a refusal names one.
     const error = firstFault(thrown);
-    if (!(error instanceof AttendanceError)) throw thrown;
+    if (!attendanceErrors.is(error)) throw thrown;
     const field = fieldOf(error.field);
-    if (!REFUSING_THE_ENTRY.has(error.attendanceCode))
+    if (!REFUSING_THE_ENTRY.has(error.reason))
       return {
         allowed: false,
         findings: [],
@@ -178,7 +179,7 @@ export async function checkAttendanceDay(
 }
 
 /** Answers `validateCompliance` about an attendance day (runtime/src/policies/complianceCheck.ts). */
-export const complianceResponder: ResponderDefinition = {
+export const createComplianceResponder = (policies: AttendancePolicies): ResponderDefinition => ({
   name: COMPLIANCE_CHECKS.attendanceDay,
-  answer: (question, { em }) => checkAttendanceDay(em, question),
-};
+  answer: (question, { em }) => checkAttendanceDay(em, question, policies),
+});

@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { DEFAULT_TIME_ZONE } from '../../../runtime/src/calendar';
 import { hasRole, type Identity } from '../../../runtime/src/identity';
 import { EmployeeCopySchema } from './entities';
 import type { PolicyVersion } from '../../../runtime/src/policies';
-import { forbiddenTo, invalid, ruleBroken, type Breach, type TimeError } from './errors';
+import type { DomainError } from '../../../runtime/src/errors';
+import { forbidden, invalid, ruleBroken, type Breach } from './errors';
+import { nonEmpty, type NonEmpty } from './events';
 import { overtimeWithin } from './queries';
-import { DEFAULT_TIME_ZONE } from './validation';
 import {
   READS,
   WORKING_TIME_RULES,
@@ -17,9 +19,9 @@ import {
   type WorkingTimeRule,
 } from './workingTimeRules';
 
-/** HR's leave to break named rules for one write; the entry's event carries it. */
+/** HR's leave to break named rules (one at least) for one write; the entry's event carries it. */
 export interface ComplianceException {
-  rules: WorkingTimeRule[];
+  rules: NonEmpty<WorkingTimeRule>;
   reason: string;
 }
 
@@ -37,7 +39,7 @@ export function complianceException(
 ): ComplianceException | null {
   if (input === null || input === undefined) return null;
   if (!hasRole(identity, 'HR'))
-    throw forbiddenTo('Only HR may record an exception to the working-time rules.');
+    throw forbidden('Only HR may record an exception to the working-time rules.');
   const rules = Array.isArray(input.rules) ? input.rules : [];
   if (!rules.length || !rules.every((r) => WORKING_TIME_RULES.includes(r as WorkingTimeRule)))
     throw invalid(
@@ -46,7 +48,13 @@ export function complianceException(
     );
   const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
   if (!reason) throw invalid(`${FIELD}.reason`, 'An exception needs a reason.');
-  return { rules: WORKING_TIME_RULES.filter((r) => rules.includes(r)), reason };
+  return {
+    rules: nonEmpty(
+      WORKING_TIME_RULES.filter((r) => rules.includes(r)),
+      'rules',
+    ),
+    reason,
+  };
 }
 
 export interface WorkingTimeCheck {
@@ -69,7 +77,7 @@ export async function workingTimeBreaches(
   tx: EntityManager,
   check: WorkingTimeCheck,
   opts: { all: boolean },
-): Promise<TimeError[]> {
+): Promise<DomainError[]> {
   const { employeeId, entry, amending, exception, policy } = check;
   const due = WORKING_TIME_RULES.filter(
     (rule) =>
@@ -90,7 +98,7 @@ export async function workingTimeBreaches(
     },
     MINIMUM_BREAK: async () => minimumBreak(entry, s),
   };
-  const breaches: TimeError[] = [];
+  const breaches: DomainError[] = [];
   for (const rule of due) {
     const breach = await breachOf[rule]();
     if (breach) breaches.push(ruleBroken(breach, policy));

@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { EventDraft, JobDefinition, JobDraft } from '../../../messaging/src/types';
+import { untypedDraft, type CataloguedDraft } from '../../../messaging/src/eventTypes';
+import type { JobDefinition, JobDraft } from '../../../messaging/src/types';
 import { addDays, isIsoDate, localDate } from '../../../runtime/src/calendar';
 import { EmployeeCopySchema } from './entities';
-import { processDay, type ProcessResult } from './processing';
+import type { AttendancePolicies } from './attendancePolicies';
+import { processDay, type ProcessResult, type ProcessRun } from './processDay';
 
 export const PROCESS_DAY_JOB = 'attendance.processDay';
 /** Minutes after each full UTC hour the job runs, so a check-out just before midnight lands first. */
@@ -36,14 +38,13 @@ export function planProcessDay(now: Date): JobDraft[] {
 export async function runProcessDay(
   em: EntityManager,
   at: Date,
-  emit: (draft: EventDraft) => void,
-  correlationId: string,
+  run: ProcessRun,
   payload: Record<string, unknown> = {},
 ): Promise<ProcessResult[]> {
   if (payload.date !== undefined) {
     if (typeof payload.date !== 'string' || !isIsoDate(payload.date))
       throw new Error(`${PROCESS_DAY_JOB}: payload.date must be an ISO date.`);
-    return [await processDay(em, { date: payload.date, now: at, emit, correlationId })];
+    return [await processDay(em, { ...run, date: payload.date, now: at })];
   }
   const employees = await em.find(EmployeeCopySchema, {}, { fields: ['id', 'timeZone'] });
   const byDate = new Map<string, string[]>();
@@ -59,19 +60,23 @@ export async function runProcessDay(
   }
   const results: ProcessResult[] = [];
   for (const date of [...byDate.keys()].sort())
-    results.push(
-      await processDay(em, { date, employeeIds: byDate.get(date), now: at, emit, correlationId }),
-    );
+    results.push(await processDay(em, { ...run, date, employeeIds: byDate.get(date), now: at }));
   return results;
 }
 
 /** The overnight processing, run by the scheduler (one replica, idempotent occurrence ids). */
-export const processDayJob: JobDefinition = {
+export const createProcessDayJob = (policies: AttendancePolicies): JobDefinition => ({
   name: PROCESS_DAY_JOB,
   maxAttempts: 5,
   plan: planProcessDay,
   async run(ctx) {
+    const emit = (draft: CataloguedDraft) => ctx.emit(untypedDraft(draft));
     // The run's time, not the clock's: a late run processes what its hour was due to.
-    await runProcessDay(ctx.em, ctx.runAt, ctx.emit, ctx.jobId, ctx.payload);
+    await runProcessDay(
+      ctx.em,
+      ctx.runAt,
+      { emit, correlationId: ctx.jobId, policies },
+      ctx.payload,
+    );
   },
-};
+});

@@ -2,20 +2,21 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { Identity } from '../../../runtime/src/identity';
 import { createInputCheck, type InputCheck } from '../../../runtime/src/inputCheck';
 import { EmployeeCopySchema, TimeEntrySchema, type PeriodType, type TimeEntry } from './entities';
+import type { DomainError } from '../../../runtime/src/errors';
+import { checkExpectedVersion } from '../../../runtime/src/optimisticLock';
 import {
+  TIME_ENTRY,
   employeeTerminated,
   entryNotFound,
   invalid,
   overlap,
-  staleVersion,
   unknownEmployee,
-  type TimeError,
 } from './errors';
 import type { AmendTimeEntryInput, RecordTimeEntryInput } from './inputs';
 import { assertCanWriteTime } from './permissions';
 import { clashes, overlapping } from './queries';
-import { workingTimeBreaches, type WorkingTimeCheck } from './checkWorkingTime';
-import * as check from './validation';
+import { workingTimeBreaches, type WorkingTimeCheck } from './workingTimeBreaches';
+import * as check from './inputs';
 
 /*
  * The decisions a record or an amend makes, shared by the write itself and by the
@@ -109,8 +110,7 @@ export async function entryToChange(
     typeof id === 'string' && (await tx.findOne(TimeEntrySchema, { id, deletedAt: null }));
   if (!entry) throw entryNotFound(String(id));
   assertCanWriteTime(identity, entry.employeeId);
-  if (expected !== undefined && expected !== entry.version)
-    throw staleVersion(expected, entry.version);
+  checkExpectedVersion(TIME_ENTRY, expected, entry.version);
   return entry;
 }
 
@@ -133,7 +133,7 @@ export async function entryProblems(
   tx: EntityManager,
   work: WorkingTimeCheck,
   opts: { all: boolean },
-): Promise<TimeError[]> {
+): Promise<DomainError[]> {
   const { employeeId, entry, amending } = work;
   const others = await overlapping(tx, employeeId, entry.startTime, entry.endTime, amending?.id);
   const problems = others.length ? [overlap(clashes(entry.startTime, entry.endTime, others))] : [];

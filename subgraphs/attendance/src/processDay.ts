@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from '@mikro-orm/core';
-import type { EventDraft } from '../../../messaging/src/types';
+import type { CataloguedDraft } from '../../../messaging/src/eventTypes';
 import { addDays } from '../../../runtime/src/calendar';
 import {
   AgreementCopySchema,
@@ -17,7 +17,7 @@ import {
   type ShiftCopy,
 } from './entities';
 import * as events from './events';
-import { attendancePolicies, type AttendancePolicy, type PolicyAt } from './attendancePolicy';
+import type { AttendancePolicies, AttendancePolicy, PolicyAt } from './attendancePolicies';
 import {
   dayHasEnded,
   evaluateDay,
@@ -27,7 +27,7 @@ import {
   type DayOutcome,
   type DayPlan,
 } from './rules';
-import { chunks } from './queries';
+import { byEmployee, chunks } from './queries';
 
 /** What one run of processing did for a date. */
 export interface ProcessResult {
@@ -38,15 +38,20 @@ export interface ProcessResult {
   changed: number;
 }
 
-export interface ProcessOptions {
+/** Where a run's events go, the chain it belongs to, and the rules it judges by. */
+export interface ProcessRun {
+  /** Records a follow-up event in the caller's transaction. */
+  emit: (draft: CataloguedDraft) => void;
+  correlationId: string;
+  policies: AttendancePolicies;
+}
+
+export interface ProcessOptions extends ProcessRun {
   date: string;
   /** Only these employees; by default everyone attendance knows. */
   employeeIds?: string[];
   /** Days that have not ended at `now` in the employee's zone are left alone. */
   now: Date;
-  /** Records a follow-up event in the caller's transaction. */
-  emit: (draft: EventDraft) => void;
-  correlationId: string;
 }
 
 const FIELDS: (keyof DayOutcome)[] = [
@@ -68,16 +73,6 @@ const same = (a: unknown, b: unknown) =>
 
 const unchanged = (row: AttendanceDay, outcome: DayOutcome) =>
   FIELDS.every((field) => same(row[field as keyof AttendanceDay], outcome[field]));
-
-const group = <T extends { employeeId: string }>(rows: T[]) => {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(row.employeeId);
-    if (list) list.push(row);
-    else map.set(row.employeeId, [row]);
-  }
-  return map;
-};
 
 /**
  * The day's break: the minutes between each check-out and the next check-in, added up
@@ -137,10 +132,10 @@ async function load(em: EntityManager, ids: string[], date: string) {
     days.push(...(await em.find(AttendanceDaySchema, { employeeId, date })));
   }
   return {
-    agreements: group(agreements),
-    shifts: group(shifts),
-    entries: group(entries),
-    leave: group(leave),
+    agreements: byEmployee(agreements),
+    shifts: byEmployee(shifts),
+    entries: byEmployee(entries),
+    leave: byEmployee(leave),
     days: new Map(days.map((d) => [d.employeeId, d])),
   };
 }
@@ -226,7 +221,7 @@ export async function processDay(
     due.map((e) => e.id),
     date,
   );
-  const policyAt = await attendancePolicies(em);
+  const policyAt = await options.policies.read(em);
   let changed = 0;
   for (const employee of due) {
     const inputs = inputsOf(data, employee.id);
@@ -284,22 +279,15 @@ export async function processDay(
 export async function reprocessRecordedDays(
   em: EntityManager,
   employeeId: string,
-  from: string,
-  to: string,
-  emit: (draft: EventDraft) => void,
-  correlationId: string,
+  days: { from: string; to: string },
+  run: ProcessRun,
 ): Promise<void> {
+  const { from, to } = days;
   const rows = await em.find(
     AttendanceDaySchema,
     { employeeId, date: { $gte: from, $lte: to } },
     { orderBy: { date: 'asc' } },
   );
   for (const row of rows)
-    await processDay(em, {
-      date: row.date,
-      employeeIds: [employeeId],
-      now: new Date(),
-      emit,
-      correlationId,
-    });
+    await processDay(em, { ...run, date: row.date, employeeIds: [employeeId], now: new Date() });
 }

@@ -9,8 +9,8 @@ import {
   type PolicyRef,
   readCaller,
 } from '../../../runtime/src/policies';
-import { ErrorCode } from '../../../runtime/src/errors';
-import { complianceException } from './checkWorkingTime';
+import { DomainError, ErrorCode } from '../../../runtime/src/errors';
+import { complianceException } from './workingTimeBreaches';
 import {
   amendedPeriod,
   assertEmployeeMayHaveTime,
@@ -18,12 +18,12 @@ import {
   entryProblems,
   entryToChange,
   recordedPeriod,
-} from './entryDecision';
-import { invalid, TimeError } from './errors';
+} from './entryProblems';
+import { invalid, timeErrors } from './errors';
 import type { AmendTimeEntryInput, RecordTimeEntryInput } from './inputs';
 import { assertCanWriteTime } from './permissions';
-import * as check from './validation';
-import { workingTimeAt } from './workingTimePolicy';
+import * as check from './inputs';
+import type { WorkingTimePolicies } from './workingTimePolicies';
 
 const MAX_ID = 36;
 
@@ -37,7 +37,11 @@ const REFUSING = new Set<string>([
   ErrorCode.NOT_FOUND,
 ]);
 
-const finding = (error: TimeError): ComplianceFinding => ({
+/** Time's refusals, and the kit's stale version that the write would also give. */
+const answers = (error: unknown): error is DomainError =>
+  timeErrors.is(error) || (error instanceof DomainError && error.reason === 'VERSION_CONFLICT');
+
+const finding = (error: DomainError): ComplianceFinding => ({
   rule: error.rule ?? error.reason,
   field: error.field ?? null,
   message: error.message,
@@ -45,7 +49,14 @@ const finding = (error: TimeError): ComplianceFinding => ({
   policy: (error.extensions.policy as PolicyRef | undefined) ?? null,
 });
 
-async function recordProblems(em: EntityManager, identity: Identity, input: CheckInput) {
+/** Who asks, about what, and the policy the write would be judged by. */
+interface Question {
+  identity: Identity;
+  input: CheckInput;
+  policies: WorkingTimePolicies;
+}
+
+async function recordProblems(em: EntityManager, { identity, input, policies }: Question) {
   const { employeeId } = input;
   if (typeof employeeId !== 'string' || !employeeId || employeeId.length > MAX_ID)
     throw invalid('employeeId', 'employeeId must be an employee id.');
@@ -53,11 +64,11 @@ async function recordProblems(em: EntityManager, identity: Identity, input: Chec
   const entry = recordedPeriod(input);
   const exception = complianceException(identity, input.complianceException);
   await assertEmployeeMayHaveTime(em, employeeId, { recording: true });
-  const policy = await workingTimeAt(em, new Date());
+  const policy = await policies.at(em, new Date());
   return entryProblems(em, { employeeId, entry, exception, policy }, { all: true });
 }
 
-async function amendProblems(em: EntityManager, identity: Identity, input: CheckInput) {
+async function amendProblems(em: EntityManager, { identity, input, policies }: Question) {
   if (typeof input.entryId !== 'string' || input.entryId.length > MAX_ID)
     throw invalid('entryId', 'entryId must be a time entry id.');
   const expected = check.version('expectedVersion', input.expectedVersion);
@@ -67,7 +78,7 @@ async function amendProblems(em: EntityManager, identity: Identity, input: Check
   const changed = changedFields(entry, next);
   if (!changed.size) return [];
   await assertEmployeeMayHaveTime(em, entry.employeeId, { recording: false });
-  const policy = await workingTimeAt(em, new Date());
+  const policy = await policies.at(em, new Date());
   const amending = { id: entry.id, changed };
   return entryProblems(
     em,
@@ -83,6 +94,7 @@ async function amendProblems(em: EntityManager, identity: Identity, input: Check
 export async function checkTimeEntry(
   em: EntityManager,
   question: Record<string, unknown>,
+  policies: WorkingTimePolicies,
 ): Promise<ComplianceAnswer> {
   const caller = readCaller(question.caller);
   if ('refusal' in caller) return { allowed: false, findings: [], refusal: caller.refusal };
@@ -90,16 +102,16 @@ export async function checkTimeEntry(
   try {
     if (typeof question.input !== 'object' || question.input === null)
       throw invalid('input', 'input must be the entry to check.');
-    const input = question.input as CheckInput;
+    const asked = { identity, input: question.input as CheckInput, policies };
     const problems =
-      input.entryId === undefined
-        ? await recordProblems(em, identity, input)
-        : await amendProblems(em, identity, input);
+      asked.input.entryId === undefined
+        ? await recordProblems(em, asked)
+        : await amendProblems(em, asked);
     return { allowed: !problems.length, findings: problems.map(finding) };
   } catch (thrown) {
     // A question with several bad fields is answered with the first, as a refusal names one.
     const error = firstFault(thrown);
-    if (!(error instanceof TimeError)) throw thrown;
+    if (!answers(error)) throw thrown;
     if (!REFUSING.has(error.code)) return { allowed: false, findings: [finding(error)] };
     const refusal = { code: error.code, message: error.message, field: error.field ?? null };
     return { allowed: false, findings: [], refusal };
@@ -107,7 +119,7 @@ export async function checkTimeEntry(
 }
 
 /** Answers `validateCompliance` about a time entry (runtime/src/policies/complianceCheck.ts). */
-export const complianceResponder: ResponderDefinition = {
+export const createComplianceResponder = (policies: WorkingTimePolicies): ResponderDefinition => ({
   name: COMPLIANCE_CHECKS.timeEntry,
-  answer: (question, { em }) => checkTimeEntry(em, question),
-};
+  answer: (question, { em }) => checkTimeEntry(em, question, policies),
+});
