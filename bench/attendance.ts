@@ -7,7 +7,7 @@ import {
   createEvent,
   recordEvent,
 } from '../messaging/src';
-import type { EventDraft } from '../messaging/src/types';
+import type { CataloguedDraft } from '../messaging/src';
 import { openDatabase } from '../runtime/src/database';
 import {
   ATTENDANCE_STATUSES,
@@ -203,7 +203,8 @@ async function runJob(orm: MikroORM): Promise<{ ms: number; cpuMs: number; queri
         payload: { date: DAY },
         em,
         correlationId: jobId,
-        emit: (draft: EventDraft) => recordEvent(em, createEvent(draft, meta), DEFAULT_NAMESPACE),
+        emit: (draft: CataloguedDraft) =>
+          recordEvent(em, createEvent(draft, meta), DEFAULT_NAMESPACE),
         schedule: () => undefined,
       });
       await em.flush();

@@ -2,6 +2,10 @@ import crypto from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { MessagingConfigError } from './errors';
 import type { EventDraft, EventEnvelope, EventMeta, Namespace } from './types';
+import type { CataloguedDraft } from './eventTypes';
+
+/** A draft of a catalogued type, or of any type (the layers below the subgraphs, and tests). */
+type AnyDraft = EventDraft | CataloguedDraft;
 
 /** Production names: `HR_EVENTS` over `hr.>`, `HR_DLQ` over `hrdlq.>`. */
 export const DEFAULT_NAMESPACE: Namespace = Object.freeze({ streamPrefix: '', subjectPrefix: '' });
@@ -70,10 +74,13 @@ export const dataschemaFor = (type: string, version: number): string =>
  * A new CloudEvents envelope for a producer's draft: a fresh UUIDv7 id (time ordered, and
  * the JetStream msgID), the current time, and the chain attributes from `meta`.
  */
+export function createEvent(draft: CataloguedDraft, meta: EventMeta): EventEnvelope;
 export function createEvent<D extends Record<string, unknown>>(
   draft: EventDraft<D>,
   meta: EventMeta,
-): EventEnvelope<D> {
+): EventEnvelope<D>;
+export function createEvent(draft: AnyDraft, meta: EventMeta): EventEnvelope;
+export function createEvent(draft: AnyDraft, meta: EventMeta): EventEnvelope {
   const dataversion = draft.dataversion ?? 1;
   return {
     specversion: '1.0',
@@ -91,6 +98,6 @@ export function createEvent<D extends Record<string, unknown>>(
     ...(meta.actor !== undefined && { actor: meta.actor }),
     ...(meta.requestId !== undefined && { requestid: meta.requestId }),
     ...(meta.traceparent !== undefined && { traceparent: meta.traceparent }),
-    data: draft.data,
+    data: draft.data as Record<string, unknown>,
   };
 }

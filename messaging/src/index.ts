@@ -73,6 +73,12 @@ export {
 } from './startNatsServer';
 export {
   untypedDraft,
+  untypedHandler,
+  untypedJob,
+  type CataloguedHandler,
+  type CataloguedHandlerContext,
+  type CataloguedJob,
+  type CataloguedJobContext,
   type CataloguedDraft,
   type CataloguedEvent,
   type EventData,

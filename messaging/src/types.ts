@@ -55,20 +55,20 @@ export interface Namespace {
 }
 
 /** Passed to an event handler: a transactional entity manager and a way to emit follow-up events. */
-export interface HandlerContext {
+export interface HandlerContext<Draft = EventDraft> {
   /** Inside the transaction that also records the inbox entry. */
   em: EntityManager;
   /** Records a follow-up event in the same transaction (causation = the handled event). */
-  emit(draft: EventDraft): void;
+  emit(draft: Draft): void;
 }
 
 /** A subgraph's reaction to events; one durable consumer per handler. */
-export interface EventHandlerDefinition {
+export interface EventHandlerDefinition<Draft = EventDraft> {
   /** Unique within the subgraph; the durable consumer is `<subgraph>_<name>`. */
   name: string;
   /** Event types (`employees.employee.created`) or patterns with NATS wildcards (`>` for all). */
   types: string[];
-  handle(event: EventEnvelope, ctx: HandlerContext): Promise<void>;
+  handle(event: EventEnvelope, ctx: HandlerContext<Draft>): Promise<void>;
   /** Deliveries before the event goes to HR_DLQ (default 5). */
   maxDeliver?: number;
 }
@@ -85,7 +85,7 @@ export interface JobDraft {
 }
 
 /** Passed to a job: its occurrence and a transaction that also marks the occurrence done. */
-export interface JobContext {
+export interface JobContext<Draft = EventDraft> {
   /** The occurrence's id. */
   jobId: string;
   runAt: Date;
@@ -93,7 +93,7 @@ export interface JobContext {
   /** Inside the transaction that marks the occurrence done, so its effect happens once. */
   em: EntityManager;
   /** Records an event in the same transaction. */
-  emit(draft: EventDraft): void;
+  emit(draft: Draft): void;
   /** Schedules another occurrence (e.g. the next day's) in the same transaction. */
   schedule(draft: JobDraft): void;
   /** The chain this run starts: a fresh id per run, carried by every event it emits. */
@@ -106,10 +106,10 @@ export interface JobContext {
  * Work a subgraph runs at a time, by one replica only (the scheduler:
  * docs/architecture.md#two-ways-to-run).
  */
-export interface JobDefinition {
+export interface JobDefinition<Draft = EventDraft> {
   /** Unique within the subgraph, e.g. `attendance.processDay`. */
   name: string;
-  run(ctx: JobContext): Promise<void>;
+  run(ctx: JobContext<Draft>): Promise<void>;
   /**
    * Occurrences that should exist from `now` on (typically the next one); called at start
    * and after each run. Already scheduled ids are ignored, so this may repeat itself.

@@ -5,6 +5,7 @@ import { claimInbox } from '../consumer/claimInbox';
 import { createEvent } from '../envelope';
 import { recordEvent } from '../outbox';
 import type { EventDraft, Namespace } from '../types';
+import type { CataloguedDraft } from '../eventTypes';
 import type { DeadLetterHandlerDefinition } from './createDeadLetterWatcher';
 import { toDeadLetter } from './DeadLetter';
 
@@ -38,7 +39,7 @@ export async function applyDeadLetter(app: DeadLetterApplication, msg: JsMsg): P
   let emitted = 0;
   await app.orm.em.fork().transactional(async (em) => {
     if (!(await claimInbox(em, consumer, inboxKey(msg)))) return;
-    const emit = (draft: EventDraft) => {
+    const emit = (draft: EventDraft | CataloguedDraft) => {
       const meta = {
         source: `/subgraphs/${app.subgraph}`,
         correlationId: letter.eventId ?? consumer,

@@ -13,7 +13,8 @@ import { allDeadLettersSubject, deadLetterStream } from '../envelope';
 import { errorMessage } from '../errors';
 import { defaultLogger, type Logger } from '../logger';
 import type { OutboxRelay } from '../outboxRelay';
-import type { HandlerContext, Namespace } from '../types';
+import type { EventDraft, HandlerContext, Namespace } from '../types';
+import type { CataloguedDraft } from '../eventTypes';
 import { applyDeadLetter, type DeadLetterApplication } from './applyDeadLetter';
 import type { DeadLetter } from './DeadLetter';
 
@@ -21,7 +22,7 @@ import type { DeadLetter } from './DeadLetter';
 export interface DeadLetterHandlerDefinition {
   /** Unique within the subgraph; the durable consumer on HR_DLQ is `<subgraph>_<name>`. */
   name: string;
-  handle(letter: DeadLetter, ctx: HandlerContext): Promise<void>;
+  handle(letter: DeadLetter, ctx: HandlerContext<EventDraft | CataloguedDraft>): Promise<void>;
 }
 
 /** Options of {@link createDeadLetterWatcher}. */

@@ -1,4 +1,11 @@
-import type { EventDraft, EventEnvelope } from '../types';
+import type {
+  EventDraft,
+  EventEnvelope,
+  EventHandlerDefinition,
+  HandlerContext,
+  JobContext,
+  JobDefinition,
+} from '../types';
 import type { EventDataMap } from './eventData.generated';
 
 export type { EventDataMap };
@@ -26,3 +33,19 @@ export type CataloguedEvent<T extends EventType = EventType> = {
 
 /** The same draft, as the untyped layers below (envelope, outbox) take it. */
 export const untypedDraft = (draft: CataloguedDraft): EventDraft => draft as unknown as EventDraft;
+
+/** A handler whose follow-up events the compiler holds to the catalogue. */
+export type CataloguedHandler = EventHandlerDefinition<CataloguedDraft>;
+export type CataloguedHandlerContext = HandlerContext<CataloguedDraft>;
+
+/** A job whose events the compiler holds to the catalogue. */
+export type CataloguedJob = JobDefinition<CataloguedDraft>;
+export type CataloguedJobContext = JobContext<CataloguedDraft>;
+
+/**
+ * The same handler or job as the layers below take it: they pass drafts on untouched, so
+ * only the compiler's view changes.
+ */
+export const untypedHandler = (handler: CataloguedHandler): EventHandlerDefinition =>
+  handler as unknown as EventHandlerDefinition;
+export const untypedJob = (job: CataloguedJob): JobDefinition => job as unknown as JobDefinition;

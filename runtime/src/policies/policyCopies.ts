@@ -1,5 +1,6 @@
 import type { EntityManager, EntitySchema } from '@mikro-orm/core';
-import type { EventEnvelope, EventHandlerDefinition } from '../../../messaging/src/types';
+import type { EventEnvelope } from '../../../messaging/src/types';
+import type { CataloguedHandler } from '../../../messaging/src';
 import { POLICY_UPDATED, type PolicyUpdatedData } from './policyEvents';
 import { type PolicyCopy, policyCopyId } from './policyCopySchema';
 import { defaultVersion } from './policyDefaults';
@@ -8,7 +9,7 @@ import type { PolicyKind, PolicyVersion, RulesOf } from './policyRules';
 /** How a subgraph keeps and reads its copies of the policies it decides with. */
 export interface PolicyCopies {
   /** The consumer of `compliance.policy.updated` that fills the copy. */
-  handler: EventHandlerDefinition;
+  handler: CataloguedHandler;
   /** Stores one event's version (a second delivery changes nothing). */
   apply(em: EntityManager, event: EventEnvelope): Promise<void>;
   /**

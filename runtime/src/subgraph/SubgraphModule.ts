@@ -3,11 +3,7 @@ import type { DocumentNode } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { EntitySchema } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import type {
-  EventDraft,
-  EventHandlerDefinition,
-  JobDefinition,
-} from '../../../messaging/src/types';
+import type { CataloguedDraft, CataloguedHandler, CataloguedJob } from '../../../messaging/src';
 import type { DeadLetterHandlerDefinition } from '../../../messaging/src/deadLetters';
 import type { IssueOptions } from '../auth/createLocalIssuer';
 import type { Cipher } from '../cipher';
@@ -35,7 +31,7 @@ export interface SubgraphContext<L = unknown> {
    * Records an event in the outbox inside `tx`'s transaction, so it is
    * published if and only if the change commits.
    */
-  emit(tx: EntityManager, draft: EventDraft): void;
+  emit(tx: EntityManager, draft: CataloguedDraft): void;
   /** Asks another domain for data its copy lacks yet (runtime/src/ownerRequests). */
   askOwner: AskOwner;
   /** The runtime's NATS, for the few resolvers that reach it (dead letters); absent without. */
@@ -62,7 +58,7 @@ export interface PublicRouteContext {
   cipher: Cipher;
   logger: Logger;
   /** Records an event in `tx`'s transaction; `actor` names who acted, once the route knows. */
-  emit(tx: EntityManager, draft: EventDraft, actor?: string): void;
+  emit(tx: EntityManager, draft: CataloguedDraft, actor?: string): void;
   /**
    * Signs an access token with the platform's issuer. Only a module that says
    * `issuesTokens` gets a working one; otherwise it throws.
@@ -86,7 +82,7 @@ export interface StartContext {
   cipher: Cipher;
   logger: Logger;
   /** Records an event in `tx`'s transaction. */
-  emit(tx: EntityManager, draft: EventDraft): void;
+  emit(tx: EntityManager, draft: CataloguedDraft): void;
 }
 
 /** A domain, described once; the runtime serves it in-process or as its own server. */
@@ -101,13 +97,13 @@ export interface SubgraphModule<L = unknown> {
   /** Builds this request's DataLoaders. */
   loaders?: (ctx: Omit<SubgraphContext<L>, 'loaders'>) => L;
   /** Reactions to other domains' events, each a durable consumer. */
-  eventHandlers?: EventHandlerDefinition[];
+  eventHandlers?: CataloguedHandler[];
   /** Questions this domain answers for the others at once (NATS request/reply). */
   responders?: ResponderDefinition[];
   /** Reactions to new dead letters (HR_DLQ), each a durable consumer on that stream. */
   deadLetterHandlers?: DeadLetterHandlerDefinition[];
   /** Work at a time (overnight processing, daily close), run by the scheduler. */
-  jobs?: JobDefinition[];
+  jobs?: CataloguedJob[];
   /** HTTP routes beside GraphQL, e.g. a streamed export; the gateway exposes them. */
   routes?: Record<string, SubgraphRoute<L>>;
   /**

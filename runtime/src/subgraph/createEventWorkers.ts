@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import {
   createDeadLetterWatcher,
   createEventConsumer,
+  untypedHandler,
   type DeadLetterWatcher,
   type EventConsumer,
   type OutboxRelay,
@@ -24,7 +25,13 @@ export function createEventWorkers<L>(options: EventWorkersOptions<L>): {
 } {
   const { module, orm, messaging, logger } = options;
   const consumers = (module.eventHandlers ?? []).map((handler) =>
-    createEventConsumer({ orm, ...messaging, subgraph: module.name, handler, logger }),
+    createEventConsumer({
+      orm,
+      ...messaging,
+      subgraph: module.name,
+      handler: untypedHandler(handler),
+      logger,
+    }),
   );
   const watchers = (module.deadLetterHandlers ?? []).map((handler) =>
     createDeadLetterWatcher({

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { createEvent, recordEvent, type EventMeta } from '../../../messaging/src';
+import { createEvent, recordEvent, untypedDraft, type EventMeta } from '../../../messaging/src';
 import { createOwnerAsker, type AskOwner } from '../ownerRequests';
 import { requestIds, type RequestHeaders } from './requestHeaders';
 import type { SubgraphSetup } from './SubgraphSetup';
@@ -68,7 +68,7 @@ async function requestContext<L>(
     logger: logger.child({ requestId, correlationId }),
     emit: (tx, draft) => {
       const meta = { ...eventMeta(module.name, ids), actor: identity.subject };
-      recordEvent(tx, createEvent(draft, meta), namespace);
+      recordEvent(tx, createEvent(untypedDraft(draft), meta), namespace);
     },
     askOwner,
   };
@@ -91,7 +91,11 @@ function publicRouteContext<L>(
     cipher,
     logger: logger.child({ requestId, correlationId }),
     emit: (tx, draft, actor) =>
-      recordEvent(tx, createEvent(draft, { ...eventMeta(module.name, ids), actor }), namespace),
+      recordEvent(
+        tx,
+        createEvent(untypedDraft(draft), { ...eventMeta(module.name, ids), actor }),
+        namespace,
+      ),
     issueToken: (claims) => {
       if (!module.issuesTokens || !issuer)
         throw new Error(`Subgraph ${module.name} has no token issuer.`);
@@ -109,7 +113,7 @@ function startContext<L>(options: RequestContextsOptions<L>, orm: MikroORM): Sta
     emit: (tx, draft) =>
       recordEvent(
         tx,
-        createEvent(draft, eventMeta(module.name, { correlationId: uuidv7() })),
+        createEvent(untypedDraft(draft), eventMeta(module.name, { correlationId: uuidv7() })),
         namespace,
       ),
   };

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { createScheduler, type Scheduler } from '../../../messaging/src';
+import { createScheduler, untypedJob, type Scheduler } from '../../../messaging/src';
 import type { SubgraphSetup } from './SubgraphSetup';
 
 /** Options of {@link createSubgraphScheduler}. */
@@ -20,7 +20,7 @@ export function createSubgraphScheduler<L>(
   if (!module.jobs?.length) return undefined;
   return createScheduler({
     orm: options.orm,
-    jobs: module.jobs,
+    jobs: module.jobs.map(untypedJob),
     namespace: options.namespace,
     subgraph: module.name,
     logger: options.logger,

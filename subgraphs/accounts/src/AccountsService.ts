@@ -1,4 +1,3 @@
-import { untypedDraft } from '../../../messaging/src/eventTypes';
 import { notFound } from '../../../runtime/src/errors';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
 import { EmployeeCopySchema, EXPLICIT_ROLES, type ExplicitRole } from './entities';
@@ -60,7 +59,7 @@ export class AccountsService {
         throw forbiddenTo('Only an ADMIN gives or takes the ADMIN role.');
       if (account.explicitRole !== role) {
         const change = { accountId: account.id, employeeId, from: account.explicitRole, to: role };
-        ctx.emit(tx, untypedDraft(roleChanged(change)));
+        ctx.emit(tx, roleChanged(change));
         Object.assign(account, { explicitRole: role, updatedAt: deps.now() });
       }
       await tx.flush();

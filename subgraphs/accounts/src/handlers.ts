@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { EventEnvelope, EventHandlerDefinition } from '../../../messaging/src/types';
+import type { EventEnvelope, CataloguedHandler } from '../../../messaging/src';
 import type { Cipher } from '../../../runtime/src/cipher';
 import {
   EMPLOYEE_EVENTS,
@@ -74,10 +74,7 @@ export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope
  * invitation link (mailed when SMTP is set). Redelivery invites nobody twice: the copy ignores
  * an event it has seen, and a person with an account is not invited again here.
  */
-export function createEmployeeHandler(
-  deps: AccountsDeps,
-  cipher: () => Cipher,
-): EventHandlerDefinition {
+export function createEmployeeHandler(deps: AccountsDeps, cipher: () => Cipher): CataloguedHandler {
   return {
     name: 'employee_copy',
     types: EMPLOYEE_EVENTS,

@@ -1,4 +1,4 @@
-import type { JobDefinition } from '../../../messaging/src/types';
+import type { CataloguedJob } from '../../../messaging/src';
 import { ScheduledJob } from '../../../messaging/src/scheduler';
 import { deliverDueMail, type MailSettings } from './mail';
 
@@ -9,7 +9,7 @@ export function deliveryJob(
   mail: MailSettings,
   now: () => Date,
   intervalMs: number,
-): JobDefinition {
+): CataloguedJob {
   return {
     name: DELIVER_MAIL_JOB,
     maxAttempts: Number.MAX_SAFE_INTEGER,

@@ -1,5 +1,4 @@
-import { untypedDraft, type CataloguedDraft } from '../../../messaging/src/eventTypes';
-import type { EventDraft } from '../../../messaging/src/types';
+import { type CataloguedDraft } from '../../../messaging/src/eventTypes';
 import type { AccrualType, AgreementCopy } from './entities';
 import { bandOf, type AccrualStatus } from './rules';
 import type { AccrualSummary } from './summarise';
@@ -15,9 +14,9 @@ export type Emit = (draft: AccrualsDraft) => void;
 
 /** The emit of a consumer or job, for the typed drafts above. */
 export const emitting =
-  (emit: (draft: EventDraft) => void): Emit =>
+  (emit: (draft: CataloguedDraft) => void): Emit =>
   (draft) =>
-    emit(untypedDraft(draft));
+    emit(draft);
 
 /** One type's balance changed from `date` on; `cumulative` is in hours (or a count). */
 export const balanceChanged = (

@@ -1,7 +1,7 @@
 import type { EntityManager, EntitySchema } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { CataloguedEvent } from '../../../messaging/src/eventTypes';
-import type { EventEnvelope, EventHandlerDefinition } from '../../../messaging/src/types';
+import type { EventEnvelope, CataloguedHandler } from '../../../messaging/src';
 import {
   patchKeeping,
   updateEmployeeCopy,
@@ -179,7 +179,7 @@ export async function applyEvent(
  * One durable consumer for every event accruals reads, so an entry and the agreement or
  * zone it depends on are applied in the order they were published.
  */
-export function createLedgerHandler(now: () => Date): EventHandlerDefinition {
+export function createLedgerHandler(now: () => Date): CataloguedHandler {
   return {
     name: 'ledger',
     types: [...ENTRY_EVENTS, ...AGREEMENT_EVENTS, ...EMPLOYEE_EVENTS],

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { JobDefinition } from '../../../messaging/src/types';
+import type { CataloguedJob } from '../../../messaging/src';
 import { localDate } from '../../../runtime/src/calendar';
 import { checkAgreement, lastRowsOn, seenStatuses, statusChanges } from './balanceStatus';
 import { AgreementCopySchema, EmployeeCopySchema, type AgreementCopy } from './entities';
@@ -83,7 +83,7 @@ export async function checkAllStatuses(em: EntityManager, at: Date, emit: Emit):
  * matters, and a late run checking the day it was due for could undo what a time event
  * has reported since, and report it again later.
  */
-export function createBalanceStatusJob(now: () => Date): JobDefinition {
+export function createBalanceStatusJob(now: () => Date): CataloguedJob {
   return {
     name: BALANCE_STATUS_JOB,
     maxAttempts: 5,

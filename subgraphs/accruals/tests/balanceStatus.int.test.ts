@@ -1,5 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
-import { DEFAULT_NAMESPACE, OutboxEntry, createScheduler } from '../../../messaging/src';
+import {
+  DEFAULT_NAMESPACE,
+  OutboxEntry,
+  createScheduler,
+  untypedJob,
+} from '../../../messaging/src';
 import type { EventEnvelope } from '../../../messaging/src/types';
 import { createLogger } from '../../../runtime/src/logger';
 import { BALANCE_STATUS_CHANGED, createBalanceStatusJob } from '../src';
@@ -177,7 +182,7 @@ describe('accruals: balance status changes', () => {
       const job = createBalanceStatusJob(() => h.clock.now!);
       const scheduler = createScheduler({
         orm: h.runtime.orm,
-        jobs: [job],
+        jobs: [untypedJob(job)],
         namespace: DEFAULT_NAMESPACE,
         subgraph: 'accruals',
         logger: createLogger({ level: 'silent' }),

@@ -1,6 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
 import { createEvent, loadCatalogue } from '../../../messaging/src';
-import { untypedDraft } from '../../../messaging/src/eventTypes';
 import type { EventEnvelope } from '../../../messaging/src/types';
 import { createdData } from '../../../test-support/employeeEvents';
 import { startSubgraph, type SubgraphHarness } from '../../../test-support/startSubgraph';
@@ -36,7 +35,7 @@ export async function startAccruals(options: { now?: Date } = {}): Promise<Accru
       for (const draft of drafts)
         emitted.push(
           catalogue.validate(
-            createEvent(untypedDraft(draft), {
+            createEvent(draft, {
               source: '/subgraphs/accruals',
               correlationId: event.correlationid,
               causationId: event.id,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { EventHandlerDefinition } from '../../../messaging/src/types';
+import type { CataloguedHandler } from '../../../messaging/src';
 import {
   EMPLOYEE_LOOKED_UP,
   type EmployeeEventData,
@@ -58,7 +58,7 @@ export const employeeKnowing: EmployeeKnowing = {
  * Keeps the local copy of employees (number, manager, terminated) that imports
  * and reporting-line checks need; an event older than the copy is ignored.
  */
-export const employeeCopyHandler: EventHandlerDefinition = {
+export const employeeCopyHandler: CataloguedHandler = {
   name: 'employee_copy',
   types: [
     'employees.employee.created',

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import { untypedDraft } from '../../../messaging/src/eventTypes';
-import type { EventDraft } from '../../../messaging/src/types';
+import type { CataloguedDraft } from '../../../messaging/src';
 import {
   AgreementSchema,
   AgreementVersionSchema,
@@ -12,7 +11,7 @@ import { agreementAmended, agreementCreated, agreementEnded } from './events';
 import { pickTerms } from './terms';
 
 /** Records an event in `tx`'s transaction (the outbox). */
-export type Emit = (tx: EntityManager, draft: EventDraft) => void;
+export type Emit = (tx: EntityManager, draft: CataloguedDraft) => void;
 
 export interface WriteContext {
   emit: Emit;
@@ -58,7 +57,7 @@ export function insertAgreement(
   });
   tx.persist(agreement);
   recordVersion(tx, agreement, now);
-  ctx.emit(tx, untypedDraft(agreementCreated(agreement, ctx.correlationId)));
+  ctx.emit(tx, agreementCreated(agreement, ctx.correlationId));
   return agreement;
 }
 
@@ -78,9 +77,9 @@ export function amendAgreement(
     updatedAt: now,
   });
   recordVersion(tx, agreement, now);
-  ctx.emit(tx, untypedDraft(agreementAmended(agreement, ctx.correlationId)));
+  ctx.emit(tx, agreementAmended(agreement, ctx.correlationId));
   if (agreement.endDate < previousEndDate)
-    ctx.emit(tx, untypedDraft(agreementEnded(agreement, ctx.correlationId, previousEndDate)));
+    ctx.emit(tx, agreementEnded(agreement, ctx.correlationId, previousEndDate));
   return agreement;
 }
 

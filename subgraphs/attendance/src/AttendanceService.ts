@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import { untypedDraft, type CataloguedDraft } from '../../../messaging/src/eventTypes';
+import { type CataloguedDraft } from '../../../messaging/src/eventTypes';
 import { localDate } from '../../../runtime/src/calendar';
 import { once } from '../../../runtime/src/idempotency';
 import { withOptimisticLock } from '../../../runtime/src/optimisticLock';
@@ -422,7 +422,7 @@ export class AttendanceService {
 
   /** Records the event in the write's transaction. */
   private emit(tx: EntityManager, draft: CataloguedDraft): void {
-    this.ctx.emit(tx, untypedDraft(draft));
+    this.ctx.emit(tx, draft);
   }
 
   /** Asks employees about someone attendance has not heard of yet (a hire a moment ago). */

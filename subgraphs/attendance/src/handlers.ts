@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { untypedDraft } from '../../../messaging/src/eventTypes';
-import type { EventEnvelope, EventHandlerDefinition } from '../../../messaging/src/types';
+import type { EventEnvelope, CataloguedHandler } from '../../../messaging/src';
 import {
   EMPLOYEE_EVENTS,
   copyKnowing,
@@ -182,7 +181,7 @@ export async function applyLeaveEvent(
 }
 
 /** Copies of employees, agreements and schedules, in the order they were published. */
-export const copyHandler: EventHandlerDefinition = {
+export const copyHandler: CataloguedHandler = {
   name: 'copies',
   types: [...EMPLOYEE_EVENTS, ...AGREEMENT_EVENTS, ...SCHEDULE_EVENTS],
   async handle(event, { em }) {
@@ -193,9 +192,9 @@ export const copyHandler: EventHandlerDefinition = {
 };
 
 /** Approved and cancelled leave, which turns processed days into ON_LEAVE and back. */
-export const createLeaveHandler = (policies: AttendancePolicies): EventHandlerDefinition => ({
+export const createLeaveHandler = (policies: AttendancePolicies): CataloguedHandler => ({
   name: 'leave',
   types: LEAVE_EVENTS,
   handle: (event, { em, emit }) =>
-    applyLeaveEvent(em, event, { emit: (draft) => emit(untypedDraft(draft)), policies }),
+    applyLeaveEvent(em, event, { emit: (draft) => emit(draft), policies }),
 });

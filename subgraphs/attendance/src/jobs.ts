@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { untypedDraft, type CataloguedDraft } from '../../../messaging/src/eventTypes';
-import type { JobDefinition, JobDraft } from '../../../messaging/src/types';
+import { type CataloguedDraft } from '../../../messaging/src/eventTypes';
+import type { CataloguedJob, JobDraft } from '../../../messaging/src';
 import { addDays, isIsoDate, localDate } from '../../../runtime/src/calendar';
 import { EmployeeCopySchema } from './entities';
 import type { AttendancePolicies } from './attendancePolicies';
@@ -65,12 +65,12 @@ export async function runProcessDay(
 }
 
 /** The overnight processing, run by the scheduler (one replica, idempotent occurrence ids). */
-export const createProcessDayJob = (policies: AttendancePolicies): JobDefinition => ({
+export const createProcessDayJob = (policies: AttendancePolicies): CataloguedJob => ({
   name: PROCESS_DAY_JOB,
   maxAttempts: 5,
   plan: planProcessDay,
   async run(ctx) {
-    const emit = (draft: CataloguedDraft) => ctx.emit(untypedDraft(draft));
+    const emit = (draft: CataloguedDraft) => ctx.emit(draft);
     // The run's time, not the clock's: a late run processes what its hour was due to.
     await runProcessDay(
       ctx.em,

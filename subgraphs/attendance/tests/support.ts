@@ -13,11 +13,11 @@ import {
 } from '../../../messaging/src';
 import { DEFAULT_ATTENDANCE_RULES } from '../../../runtime/src/policies';
 import type {
-  EventDraft,
+  CataloguedDraft,
   EventEnvelope,
-  EventHandlerDefinition,
+  CataloguedHandler,
   Namespace,
-} from '../../../messaging/src/types';
+} from '../../../messaging/src';
 import {
   foreignEvent,
   startSubgraph,
@@ -170,7 +170,7 @@ export const PROCESS = `mutation ($input: ProcessAttendanceDayInput!) {
 }`;
 
 /** The module's own consumer of `event`, as its runtime would pick it. */
-function handlerOf(handlers: EventHandlerDefinition[] = [], event: EventEnvelope) {
+function handlerOf(handlers: CataloguedHandler[] = [], event: EventEnvelope) {
   const handler = handlers.find((h) => h.types.includes(event.type));
   if (!handler) throw new Error(`attendance does not consume ${event.type}`);
   return handler;
@@ -183,7 +183,7 @@ export async function startAttendance(options: AttendanceOptions = {}): Promise<
   const catalogueCheck = (event: EventEnvelope) => loadCatalogue().validate(event);
   const apply = (event: EventEnvelope) =>
     h.transaction(async (em) => {
-      const emit = (draft: EventDraft) =>
+      const emit = (draft: CataloguedDraft) =>
         recordEvent(
           em,
           createEvent(draft, {

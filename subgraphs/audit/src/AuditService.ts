@@ -1,5 +1,5 @@
 import { discardDeadLetter, replayDeadLetter } from '../../../messaging/src';
-import { untypedDraft, type CataloguedDraft } from '../../../messaging/src/eventTypes';
+import { type CataloguedDraft } from '../../../messaging/src/eventTypes';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
 import { deadLetterCall } from './deadLetterCall';
 import { deadLetterDiscarded, deadLetterReplayed } from './events';
@@ -44,6 +44,6 @@ export class AuditService {
 
   /** Records an audit event about a dead letter in its own transaction. */
   private async record(draft: CataloguedDraft): Promise<void> {
-    await this.ctx.em.transactional((tx) => this.ctx.emit(tx, untypedDraft(draft)));
+    await this.ctx.em.transactional((tx) => this.ctx.emit(tx, draft));
   }
 }

@@ -1,12 +1,11 @@
 import type { DeadLetterHandlerDefinition } from '../../../messaging/src';
-import { untypedDraft } from '../../../messaging/src/eventTypes';
-import type { EventHandlerDefinition } from '../../../messaging/src/types';
+import type { CataloguedHandler } from '../../../messaging/src';
 import { appendEntry } from './appendEntry';
 import { deadLetterRecorded } from './events';
 import { eventToEntry } from './eventToEntry';
 
 /** Every event of every subgraph becomes one audit entry. */
-export const auditLogHandler: EventHandlerDefinition = {
+export const auditLogHandler: CataloguedHandler = {
   name: 'audit_log',
   types: ['>'],
   async handle(event, { em }) {
@@ -18,6 +17,6 @@ export const auditLogHandler: EventHandlerDefinition = {
 export const deadLetterRecorder: DeadLetterHandlerDefinition = {
   name: 'dead_letters',
   async handle(letter, { emit }) {
-    emit(untypedDraft(deadLetterRecorded(letter)));
+    emit(deadLetterRecorded(letter));
   },
 };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { JobDefinition } from '../../../messaging/src/types';
+import type { CataloguedJob } from '../../../messaging/src';
 import { defineSubgraph, type SubgraphModule } from '../../../runtime/src/subgraph/SubgraphModule';
 import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
 import { auditEntities } from './entities';
@@ -15,7 +15,7 @@ export const typeDefs = readSubgraphSdl(path.join(__dirname, 'schema.graphql'));
 /** The module, with its retention rules and purge job at hand (for tests). */
 export interface AuditModule extends SubgraphModule<unknown> {
   readonly retention: Retention;
-  readonly purgeExpiredJob: JobDefinition;
+  readonly purgeExpiredJob: CataloguedJob;
 }
 
 /** The audit log: every event becomes a hash-chained entry that auditors read and export. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { JobDefinition } from '../../../messaging/src/types';
+import type { CataloguedJob } from '../../../messaging/src';
 import { addDays } from '../../../runtime/src/calendar';
 import { expiryCutoff, type Retention } from './retention';
 
@@ -13,7 +13,7 @@ const purgeRunAt = (date: string) => new Date(`${date}T02:00:00.000Z`);
  * the RETENTION policy in force at the run (RETENTION_DAYS until HR changes it). `plan`
  * names today's run (at once when 02:00 has passed) and tomorrow's.
  */
-export function createPurgeJob(retention: Retention): JobDefinition {
+export function createPurgeJob(retention: Retention): CataloguedJob {
   return {
     name: PURGE_JOB,
     plan(now) {

@@ -2,8 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
 import { DEFAULT_NAMESPACE, createEvent, recordEvent } from '../../../messaging/src';
-import { untypedDraft } from '../../../messaging/src/eventTypes';
-import type { EventDraft, Namespace } from '../../../messaging/src/types';
+import type { CataloguedDraft, Namespace } from '../../../messaging/src';
 import {
   SINGLE_KEY,
   createPolicyCopies,
@@ -32,7 +31,7 @@ export interface PurgeOptions {
   /** The input field `before` came from, named in errors. */
   field?: string;
   /** Records the purge event in the outbox; defaults to one attributed to the retention job. */
-  emit?: (tx: EntityManager, draft: EventDraft) => void;
+  emit?: (tx: EntityManager, draft: CataloguedDraft) => void;
   namespace?: Namespace;
 }
 
@@ -110,7 +109,7 @@ export async function purgeEntries(
     const kept = await firstToKeep(tx, options.before);
     const deleted = kept ? await tx.nativeDelete(AuditEntrySchema, { seq: { $lt: kept.seq } }) : 0;
     const emit = options.emit ?? defaultEmit(options.namespace);
-    emit(tx, untypedDraft(retentionPurged(deleted, options.before)));
+    emit(tx, retentionPurged(deleted, options.before));
     return { before: options.before, deleted, firstRemainingId: kept?.id ?? null };
   });
 }
@@ -127,7 +126,7 @@ async function firstToKeep(tx: EntityManager, before: Date): Promise<AuditEntry 
 
 function defaultEmit(namespace: Namespace = DEFAULT_NAMESPACE) {
   const correlationId = uuidv7();
-  return (tx: EntityManager, draft: EventDraft) =>
+  return (tx: EntityManager, draft: CataloguedDraft) =>
     recordEvent(
       tx,
       createEvent(draft, { source: '/subgraphs/audit', correlationId, actor: RETENTION_ACTOR }),

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { OutboxEntry } from '../../../messaging/src';
-import type { EventDraft, EventEnvelope } from '../../../messaging/src/types';
+import type { CataloguedDraft, EventEnvelope } from '../../../messaging/src';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
 import { appendEvent, audit, expiryCutoff, verifyChain } from '../src';
 import { AuditEntrySchema } from '../src/entities';
@@ -81,7 +81,7 @@ describe('retention purge', () => {
     ]);
     await append(eventSeries(4, daysAgo(400)));
     await append(eventSeries(3, daysAgo(10)));
-    const drafts: EventDraft[] = [];
+    const drafts: CataloguedDraft[] = [];
     await suite.orm.em.fork().transactional((em) =>
       purgeExpiredJob.run({
         jobId: 'audit.purgeExpired:today',

@@ -1,7 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import { untypedDraft } from '../../../messaging/src/eventTypes';
 import { once } from '../../../runtime/src/idempotency';
 import { checkExpectedVersion, concurrentChange } from '../../../runtime/src/optimisticLock';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
@@ -68,7 +67,7 @@ export class BillingService {
       };
       Object.assign(card, await applyRateCard(tx, card, today));
       await tx.insert(RateCardSchema, card);
-      this.ctx.emit(tx, untypedDraft(rateCardSet(card)));
+      this.ctx.emit(tx, rateCardSet(card));
       return card.id;
     });
     return rateCard(this.em, id);
@@ -106,7 +105,7 @@ export class BillingService {
           updatedAt: at,
         };
         await tx.insert(GradeSchema, grade);
-        this.ctx.emit(tx, untypedDraft(gradeCreated(grade)));
+        this.ctx.emit(tx, gradeCreated(grade));
         return code;
       });
     } catch (error) {
@@ -137,7 +136,7 @@ export class BillingService {
         { ...next, version, updatedAt: this.now() },
       );
       if (!changed) throw concurrentChange(`Grade ${code}`);
-      this.ctx.emit(tx, untypedDraft(gradeUpdated(code, next, grade, version)));
+      this.ctx.emit(tx, gradeUpdated(code, next, grade, version));
     });
     return (await findGrade(this.em, code))!;
   }

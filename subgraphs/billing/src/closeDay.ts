@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { DateTime } from 'luxon';
-import { untypedDraft } from '../../../messaging/src/eventTypes';
-import type { EventDraft } from '../../../messaging/src/types';
+import type { CataloguedDraft } from '../../../messaging/src';
 import { DEFAULT_TIME_ZONE } from '../../../runtime/src/calendar';
 import {
   ClosingBalanceSchema,
@@ -45,7 +44,7 @@ interface DayBalance {
 export async function closeDay(
   em: EntityManager,
   date: string,
-  options: { emit: (draft: EventDraft) => void; jobId?: string | null; now?: Date },
+  options: { emit: (draft: CataloguedDraft) => void; jobId?: string | null; now?: Date },
 ): Promise<CloseResult> {
   await ensureLedgerGuards(em);
   if (postgresSchema(em))
@@ -73,7 +72,7 @@ export async function closeDay(
   }));
   if (rows.length) await em.insertMany(ClosingBalanceSchema, rows);
   await em.insert(DayCloseSchema, close);
-  options.emit(untypedDraft(dayClosed(close, rows.length)));
+  options.emit(dayClosed(close, rows.length));
   return { close, created: true };
 }
 

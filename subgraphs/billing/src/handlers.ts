@@ -1,7 +1,7 @@
 import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { CataloguedEvent } from '../../../messaging/src/eventTypes';
-import type { EventEnvelope, EventHandlerDefinition } from '../../../messaging/src/types';
+import type { EventEnvelope, CataloguedHandler } from '../../../messaging/src';
 import { localDate } from '../../../runtime/src/calendar';
 import {
   blankEmployee,
@@ -198,7 +198,7 @@ export async function applyEvent(em: EntityManager, event: EventEnvelope): Promi
  * One durable consumer for entries and employees, so an entry and the employee it needs
  * are applied in the order they were published (either order still ends in one ledger).
  */
-export const ledgerHandler: EventHandlerDefinition = {
+export const ledgerHandler: CataloguedHandler = {
   name: 'ledger',
   types: [...ENTRY_EVENTS, ...EMPLOYEE_EVENTS],
   handle: (event, { em }) => applyEvent(em as EntityManager, event),

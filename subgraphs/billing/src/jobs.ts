@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { DateTime } from 'luxon';
-import type { JobDefinition } from '../../../messaging/src/types';
+import type { CataloguedJob } from '../../../messaging/src';
 import { closeDay, LEDGER_ZONE, ledgerToday } from './closeDay';
 
 export const CLOSE_JOB = 'billing.closeDay';
@@ -21,7 +21,7 @@ export const closeRunAt = (date: string): Date =>
  * the next day (Europe/London). `plan` names yesterday's (runs at once if missed) and
  * today's; already scheduled ids are ignored, and a day already closed is not closed again.
  */
-export const closeDayJob: JobDefinition = {
+export const closeDayJob: CataloguedJob = {
   name: CLOSE_JOB,
   maxAttempts: 10,
   plan(now) {

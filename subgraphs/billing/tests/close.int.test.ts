@@ -1,5 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
-import { DEFAULT_NAMESPACE, createScheduler, loadCatalogue } from '../../../messaging/src';
+import {
+  DEFAULT_NAMESPACE,
+  createScheduler,
+  loadCatalogue,
+  untypedJob,
+} from '../../../messaging/src';
 import { createLogger } from '../../../runtime/src/logger';
 import { CLOSE_JOB, closeDayJob, DAY_CLOSED } from '../src';
 import {
@@ -151,7 +156,7 @@ describe('billing: the daily close', () => {
     expect(plan[0]!.runAt.toISOString()).toBe('2026-03-16T00:30:00.000Z');
     const scheduler = createScheduler({
       orm: h.runtime.orm,
-      jobs: [closeDayJob],
+      jobs: [untypedJob(closeDayJob)],
       namespace: DEFAULT_NAMESPACE,
       subgraph: 'billing',
       logger: createLogger({ level: 'silent' }),

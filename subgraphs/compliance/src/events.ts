@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { untypedDraft, type CataloguedDraft } from '../../../messaging/src/eventTypes';
-import type { EventDraft } from '../../../messaging/src/types';
+import { type CataloguedDraft } from '../../../messaging/src/eventTypes';
 
 /** The events compliance emits (each feature's `events.ts` builds its own). */
 export type ComplianceEventType =
@@ -20,12 +19,12 @@ export type Emit = (draft: ComplianceDraft) => void;
 
 /** The emit of a consumer or a job, for typed drafts. */
 export const emitting =
-  (emit: (draft: EventDraft) => void): Emit =>
+  (emit: (draft: CataloguedDraft) => void): Emit =>
   (draft) =>
-    emit(untypedDraft(draft));
+    emit(draft);
 
 /** A request's emit into its transaction `tx`, for typed drafts. */
 export const emittingIn =
-  (ctx: { emit(tx: EntityManager, draft: EventDraft): void }, tx: EntityManager): Emit =>
+  (ctx: { emit(tx: EntityManager, draft: CataloguedDraft): void }, tx: EntityManager): Emit =>
   (draft) =>
-    ctx.emit(tx, untypedDraft(draft));
+    ctx.emit(tx, draft);

@@ -1,4 +1,9 @@
-import { createScheduler, DEFAULT_NAMESPACE, type Scheduler } from '../../../messaging/src';
+import {
+  createScheduler,
+  DEFAULT_NAMESPACE,
+  untypedJob,
+  type Scheduler,
+} from '../../../messaging/src';
 import { createLogger } from '../../../runtime/src/logger';
 import { REMINDER_JOB, trainingReminderJob } from '../src/training/reminders';
 import { NOW, startCompliance, type ComplianceHarness } from './support';
@@ -21,7 +26,7 @@ describe('the daily training job', () => {
     h = await startCompliance(deps, { runWorkers: false });
     scheduler = createScheduler({
       orm: h.runtime.orm,
-      jobs: [trainingReminderJob(deps)],
+      jobs: [untypedJob(trainingReminderJob(deps))],
       namespace: DEFAULT_NAMESPACE,
       subgraph: 'compliance',
       logger: createLogger({ level: 'silent' }),

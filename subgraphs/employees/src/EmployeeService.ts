@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import { untypedDraft, type CataloguedDraft } from '../../../messaging/src/eventTypes';
+import { type CataloguedDraft } from '../../../messaging/src/eventTypes';
 import { once } from '../../../runtime/src/idempotency';
 import { checkExpectedVersion, withOptimisticLock } from '../../../runtime/src/optimisticLock';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
@@ -181,7 +181,7 @@ export class EmployeeService {
         employee.updatedAt = new Date();
         // The flush bumps the version (optimistic lock); the event carries the new one.
         await tx.flush();
-        this.ctx.emit(tx, untypedDraft(event(employee)));
+        this.ctx.emit(tx, event(employee));
         return employee;
       }),
     );
@@ -201,7 +201,7 @@ export class EmployeeService {
       updatedAt: now,
     });
     tx.persist(employee);
-    this.ctx.emit(tx, untypedDraft(employeeCreated(employee)));
+    this.ctx.emit(tx, employeeCreated(employee));
     return employee.id;
   }
 

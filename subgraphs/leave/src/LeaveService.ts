@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import { untypedDraft } from '../../../messaging/src/eventTypes';
 import { DEFAULT_TIME_ZONE, localDate } from '../../../runtime/src/calendar';
 import { pageOf } from '../../../runtime/src/connections';
 import { knowEmployee, lockEmployee } from '../../../runtime/src/employeeCopy';
@@ -225,7 +224,7 @@ export class LeaveService {
         updatedAt: now,
       });
       tx.persist(request);
-      this.ctx.emit(tx, untypedDraft(events.created(request, policy.rules)));
+      this.ctx.emit(tx, events.created(request, policy.rules));
       return request.id;
     });
     return this.reload(id);
@@ -275,7 +274,7 @@ export class LeaveService {
         const { rules } = await this.policyOf(tx, request);
         const decided =
           to === 'APPROVED' ? events.approved(request, rules) : events.rejected(request, rules);
-        this.ctx.emit(tx, untypedDraft(decided));
+        this.ctx.emit(tx, decided);
         return request.id;
       }),
     );
@@ -303,7 +302,7 @@ export class LeaveService {
           updatedAt: now,
         });
         await tx.flush();
-        this.ctx.emit(tx, untypedDraft(events.cancelled(request, policy.rules, previousStatus)));
+        this.ctx.emit(tx, events.cancelled(request, policy.rules, previousStatus));
         return request.id;
       }),
     );

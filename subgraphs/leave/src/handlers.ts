@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { EventEnvelope, EventHandlerDefinition } from '../../../messaging/src/types';
+import type { EventEnvelope, CataloguedHandler } from '../../../messaging/src';
 import {
   EMPLOYEE_EVENTS,
   copyKnowing,
@@ -64,14 +64,14 @@ export async function applyAgreementEvent(em: EntityManager, event: EventEnvelop
 }
 
 /** Keeps leave's copy of employees: status, manager, location, zone, hire date. */
-export const employeeCopyHandler: EventHandlerDefinition = {
+export const employeeCopyHandler: CataloguedHandler = {
   name: 'employee_copy',
   types: EMPLOYEE_EVENTS,
   handle: (event, { em }) => applyEmployeeEvent(em, event),
 };
 
 /** Keeps leave's copy of agreements: FTE, the agreement year, entitlement and pattern. */
-export const agreementCopyHandler: EventHandlerDefinition = {
+export const agreementCopyHandler: CataloguedHandler = {
   name: 'agreement_copy',
   types: AGREEMENT_EVENTS,
   handle: (event, { em }) => applyAgreementEvent(em, event),

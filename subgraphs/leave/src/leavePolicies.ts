@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { EventHandlerDefinition } from '../../../messaging/src/types';
+import type { CataloguedHandler } from '../../../messaging/src';
 import {
   createPolicyCopies,
   defaultVersion,
@@ -27,7 +27,7 @@ export interface PolicyBook {
 
 /** The LEAVE policies leave decides with: the copies' consumer and the ways to read them. */
 export interface LeavePolicies {
-  handler: EventHandlerDefinition;
+  handler: CataloguedHandler;
   /** The version in force at `at`; a request is judged by the one in force when it is made. */
   inForce(em: EntityManager, type: LeaveType, at: Date): Promise<LeavePolicy>;
   /** The version a request stored; later steps of the request judge by it, never a newer one. */

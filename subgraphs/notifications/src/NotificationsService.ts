@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import { untypedDraft } from '../../../messaging/src/eventTypes';
 import { once } from '../../../runtime/src/idempotency';
 import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
 import { EmployeeCopySchema, NotificationSchema, type Notification } from './entities';
@@ -34,7 +33,7 @@ export class NotificationsService {
       if (!n || !mayRead(this.ctx.identity, n)) throw notificationNotFound(id);
       if (n.status === 'UNREAD') {
         markRead(n, this.settings.now());
-        this.ctx.emit(tx, untypedDraft(notificationRead(n)));
+        this.ctx.emit(tx, notificationRead(n));
       }
       return n;
     });
@@ -48,7 +47,7 @@ export class NotificationsService {
       const unread = await tx.find(NotificationSchema, { recipientId, status: 'UNREAD' });
       for (const n of unread) {
         markRead(n, at);
-        this.ctx.emit(tx, untypedDraft(notificationRead(n)));
+        this.ctx.emit(tx, notificationRead(n));
       }
       return unread.length;
     });

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { EventEnvelope, EventHandlerDefinition } from '../../../messaging/src/types';
+import type { EventEnvelope, CataloguedHandler } from '../../../messaging/src';
 import {
   EMPLOYEE_EVENTS,
   patchKeeping,
@@ -56,7 +56,7 @@ export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope
  * One consumer: keeps the copy of employees, then stores what the event's template says, in
  * the transaction that records the inbox entry (so once per event).
  */
-export function createNotifyHandler(settings: NotificationsSettings): EventHandlerDefinition {
+export function createNotifyHandler(settings: NotificationsSettings): CataloguedHandler {
   return {
     name: 'notify',
     types: [...EMPLOYEE_EVENTS, ...TEMPLATE_EVENTS],

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ScheduledJob } from '../../../messaging/src/scheduler';
-import type { JobDefinition } from '../../../messaging/src/types';
+import type { CataloguedJob } from '../../../messaging/src';
 import { deliverDueEmails, type DeliveryResult } from './email';
 import type { NotificationsSettings } from './settings';
 
@@ -15,7 +15,7 @@ export const deliverer =
       : Promise.resolve({ sent: 0, retried: 0, failed: 0 });
 
 /** E-mail delivery, one occurrence per interval. */
-export function createDeliveryJob(settings: NotificationsSettings): JobDefinition {
+export function createDeliveryJob(settings: NotificationsSettings): CataloguedJob {
   const deliver = deliverer(settings);
   const interval = settings.deliveryIntervalMs;
   return {

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
-import { untypedDraft } from '../../../messaging/src/eventTypes';
-import type { EventDraft } from '../../../messaging/src/types';
+import type { CataloguedDraft } from '../../../messaging/src';
 import { queueEmail, type EmailSettings } from './email';
 import {
   EmployeeCopySchema,
@@ -23,7 +22,7 @@ export interface NotificationDraft {
 
 export interface StoreContext {
   em: EntityManager;
-  emit(draft: EventDraft): void;
+  emit(draft: CataloguedDraft): void;
   now: Date;
   /** Null: in-app only. */
   email: EmailSettings | null;
@@ -69,7 +68,7 @@ export async function storeNotifications(
     });
     em.persist(notification);
     if (address) queueEmail(em, notification, address, now);
-    ctx.emit(untypedDraft(notificationCreated(notification)));
+    ctx.emit(notificationCreated(notification));
     stored.push(notification);
   }
   await em.flush();

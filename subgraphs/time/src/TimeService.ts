@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import { untypedDraft, type CataloguedDraft } from '../../../messaging/src/eventTypes';
+import { type CataloguedDraft } from '../../../messaging/src/eventTypes';
 import { DEFAULT_TIME_ZONE, addDays } from '../../../runtime/src/calendar';
 import { once } from '../../../runtime/src/idempotency';
 import type { PolicyVersion } from '../../../runtime/src/policies';
@@ -243,7 +243,7 @@ export class TimeService {
 
   /** Records the event in the write's transaction. */
   private emit(tx: EntityManager, draft: CataloguedDraft): void {
-    this.ctx.emit(tx, untypedDraft(draft));
+    this.ctx.emit(tx, draft);
   }
 
   private async reload(id: string): Promise<TimeEntry> {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { EventEnvelope, EventHandlerDefinition } from '../../../messaging/src/types';
+import type { EventEnvelope, CataloguedHandler } from '../../../messaging/src';
 import {
   EMPLOYEE_EVENTS,
   copyKnowing,
@@ -19,7 +19,7 @@ export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope
 }
 
 /** Keeps time's copy of employees and their reporting lines, through an inbox. */
-export const employeeCopyHandler: EventHandlerDefinition = {
+export const employeeCopyHandler: CataloguedHandler = {
   name: 'employee_copy',
   types: EMPLOYEE_EVENTS,
   handle: (event, { em }) => applyEmployeeEvent(em, event),

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { EventEnvelope, EventHandlerDefinition } from '../../../messaging/src/types';
+import type { EventEnvelope, CataloguedHandler } from '../../../messaging/src';
 import { createdData } from '../../../test-support/employeeEvents';
 import {
   foreignEvent,
@@ -49,7 +49,7 @@ export const policyEvent = (data: Record<string, unknown>) =>
   foreignEvent('compliance.policy.updated', data, `${data.kind}:${data.key}`);
 
 /** The module's own consumer of `event`, as its runtime would pick it. */
-function handlerOf(handlers: EventHandlerDefinition[] = [], event: EventEnvelope) {
+function handlerOf(handlers: CataloguedHandler[] = [], event: EventEnvelope) {
   const handler = handlers.find((h) => h.types.includes(event.type));
   if (!handler) throw new Error(`time does not consume ${event.type}`);
   return handler;

@@ -1,7 +1,6 @@
 import type { PublicRouteContext } from '../../../../runtime/src/subgraph/SubgraphModule';
 import { AccountSchema, EmployeeCopySchema, type Account } from '../entities';
 import { accountsError, accountsErrors, AccountsReason } from '../errors';
-import { untypedDraft } from '../../../../messaging/src/eventTypes';
 import { loginFailed, type FailureReason } from '../events';
 import { isEmployed, subjectOf } from '../roles';
 import { signIn, type SessionAnswer } from '../sessions/sessionAnswer';
@@ -85,6 +84,6 @@ export async function recordRefusal(ctx: PublicRouteContext, error: unknown): Pr
   const account = error instanceof AccountRefusal ? error.account : null;
   await ctx.em.fork().transactional(async (tx) => {
     const data = { accountId: account?.id ?? null, reason, failedAttempts: 0, lockedUntil: null };
-    ctx.emit(tx, untypedDraft(loginFailed(data)), account ? subjectOf(account) : undefined);
+    ctx.emit(tx, loginFailed(data), account ? subjectOf(account) : undefined);
   });
 }

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { SubgraphContext } from '../../../../runtime/src/subgraph/SubgraphModule';
-import { untypedDraft } from '../../../../messaging/src/eventTypes';
 import { notFound } from '../../../../runtime/src/errors';
 import { PartnerClientSchema, type PartnerClient } from '../entities';
 import { accountsError, AccountsReason, invalid } from '../errors';
@@ -87,7 +86,7 @@ export function partnerClientResolvers(deps: AccountsDeps) {
             revokedAt: null,
           });
           tx.persist(created);
-          ctx.emit(tx, untypedDraft(partnerClientCreated(view(created))));
+          ctx.emit(tx, partnerClientCreated(view(created)));
           return created;
         });
         return { client: view(client), clientSecret: secret };
@@ -103,7 +102,7 @@ export function partnerClientResolvers(deps: AccountsDeps) {
             });
           client.revokedAt = deps.now();
           const revoked = { clientId: client.id, revokedAt: client.revokedAt };
-          ctx.emit(tx, untypedDraft(partnerClientRevoked(revoked)));
+          ctx.emit(tx, partnerClientRevoked(revoked));
           return view(client);
         });
       },

@@ -3,7 +3,6 @@ import type { PublicRouteContext } from '../../../../runtime/src/subgraph/Subgra
 import { MAX_FAILED_SIGN_INS, type AccountsDeps } from '../settings';
 import { AccountSchema, EmployeeCopySchema, type Account } from '../entities';
 import { accountLocked, invalidCredentials } from '../errors';
-import { untypedDraft } from '../../../../messaging/src/eventTypes';
 import { loginFailed, type FailureReason } from '../events';
 import { passwordMatches, spendCheckTime } from '../passwords';
 import { isEmployed, subjectOf } from '../roles';
@@ -85,7 +84,7 @@ async function recordFailure(
       failedAttempts,
       lockedUntil: lockedUntil?.toISOString() ?? null,
     };
-    ctx.emit(tx, untypedDraft(loginFailed(data)), account ? subjectOf(account) : undefined);
+    ctx.emit(tx, loginFailed(data), account ? subjectOf(account) : undefined);
     return lockedUntil ?? undefined;
   });
 }

@@ -9,7 +9,6 @@ import {
   type Session,
 } from '../entities';
 import { sessionExpired } from '../errors';
-import { untypedDraft } from '../../../../messaging/src/eventTypes';
 import { loggedOut } from '../events';
 import { isEmployed, subjectOf } from '../roles';
 import { tokenHash } from '../secrets';
@@ -68,5 +67,5 @@ export async function revoke(
   session.revokedBecause = reason === 'SIGNED_OUT' ? 'SIGNED_OUT' : 'REUSED';
   const account = await tx.findOne(AccountSchema, { id: session.accountId });
   const data = { accountId: session.accountId, sessionId: session.id, reason };
-  ctx.emit(tx, untypedDraft(loggedOut(data)), account ? subjectOf(account) : undefined);
+  ctx.emit(tx, loggedOut(data), account ? subjectOf(account) : undefined);
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { untypedDraft, type EventData } from '../../../../messaging/src/eventTypes';
+import { type EventData } from '../../../../messaging/src/eventTypes';
 import type { OidcRole } from '../../../../runtime/src/oidcConfig';
 import type { PublicRouteContext } from '../../../../runtime/src/subgraph/SubgraphModule';
 import { EmployeeCopySchema, type Account, type Session } from '../entities';
@@ -77,6 +77,6 @@ export async function signIn(
     role: answer.body.user.role,
     method,
   };
-  ctx.emit(tx, untypedDraft(loggedIn(data)), subjectOf(account));
+  ctx.emit(tx, loggedIn(data), subjectOf(account));
   return answer;
 }

@@ -1,14 +1,14 @@
 import type { EntitySchema } from '@mikro-orm/core';
-import type { EventHandlerDefinition, JobDefinition } from '../../../../messaging/src/types';
+import type { CataloguedHandler, CataloguedJob } from '../../../../messaging/src';
 import { PolicyVersionSchema } from './PolicyVersionSchema';
 
 // Each EntitySchema has its own generics; the ORM takes any of them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const policyEntities: EntitySchema<any, any>[] = [PolicyVersionSchema];
 
-export const policyHandlers: EventHandlerDefinition[] = [];
+export const policyHandlers: CataloguedHandler[] = [];
 
-export const policyJobs: JobDefinition[] = [];
+export const policyJobs: CataloguedJob[] = [];
 
 export { policyResolvers } from './policyResolvers';
 export { PolicyVersionSchema, type StoredPolicyVersion } from './PolicyVersionSchema';

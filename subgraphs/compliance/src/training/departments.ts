@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { EventHandlerDefinition } from '../../../../messaging/src/types';
+import type { CataloguedHandler } from '../../../../messaging/src';
 import { addDays } from '../../../../runtime/src/calendar';
 import { sqlTable } from '../../../../runtime/src/database';
 import type { EmployeeEventData } from '../../../../runtime/src/employeeCopy';
@@ -63,7 +63,7 @@ async function hasLeft(em: EntityManager, type: string, data: EmployeeEventData)
  * Someone joins a department (hired into it, or moved): they get the courses assigned to
  * it. It reads the department from the event itself, so it need not wait for the copy.
  */
-export function departmentJoinerHandler(settings: ComplianceSettings): EventHandlerDefinition {
+export function departmentJoinerHandler(settings: ComplianceSettings): CataloguedHandler {
   return {
     name: 'training_departments',
     types: ['employees.employee.created', 'employees.employee.updated'],

@@ -1,5 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
-import type { EventHandlerDefinition, JobDefinition } from '../../../../messaging/src/types';
+import type { CataloguedHandler, CataloguedJob } from '../../../../messaging/src';
 import type { ComplianceSettings } from '../settings';
 import { departmentJoinerHandler } from './departments';
 import { trainingEntitySchemas } from './entities';
@@ -12,11 +12,11 @@ export { trainingResolvers } from './resolvers';
 export const trainingEntities: EntitySchema<any, any>[] = trainingEntitySchemas;
 
 /** Joiners of a department get the courses assigned to it. */
-export const trainingHandlers = (settings: ComplianceSettings): EventHandlerDefinition[] => [
+export const trainingHandlers = (settings: ComplianceSettings): CataloguedHandler[] => [
   departmentJoinerHandler(settings),
 ];
 
 /** The daily reminders (and department catch-up). */
-export const trainingJobs = (settings: ComplianceSettings): JobDefinition[] => [
+export const trainingJobs = (settings: ComplianceSettings): CataloguedJob[] => [
   trainingReminderJob(settings),
 ];

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { DateTime } from 'luxon';
-import type { JobDefinition } from '../../../../messaging/src/types';
+import type { CataloguedJob } from '../../../../messaging/src';
 import { addDays, DEFAULT_TIME_ZONE } from '../../../../runtime/src/calendar';
 import { sqlTable } from '../../../../runtime/src/database';
 import type { ComplianceSettings } from '../settings';
@@ -129,7 +129,7 @@ const runAt = (date: string) =>
  * courses to anyone who lacks them, then raises the reminders due. `plan` names today's
  * run (at once when 06:00 has passed) and tomorrow's.
  */
-export function trainingReminderJob(settings: ComplianceSettings): JobDefinition {
+export function trainingReminderJob(settings: ComplianceSettings): CataloguedJob {
   return {
     name: REMINDER_JOB,
     plan(now) {

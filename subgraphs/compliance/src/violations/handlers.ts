@@ -1,4 +1,4 @@
-import type { EventEnvelope, EventHandlerDefinition } from '../../../../messaging/src/types';
+import type { EventEnvelope, CataloguedHandler } from '../../../../messaging/src';
 import { emitting } from '../events';
 import type { ComplianceSettings } from '../settings';
 import { DAY_PROCESSED, detectDayBreaches } from './dayBreaches';
@@ -15,9 +15,7 @@ const DETECTORS: Record<string, Detector> = {
 };
 
 /** Finds violations in attendance's and time's events, once per event (the inbox and the rows). */
-export const violationHandler = (
-  settings: Pick<ComplianceSettings, 'now'>,
-): EventHandlerDefinition => ({
+export const violationHandler = (settings: Pick<ComplianceSettings, 'now'>): CataloguedHandler => ({
   name: 'violations',
   types: Object.keys(DETECTORS),
   handle: (event, { em, emit }) =>

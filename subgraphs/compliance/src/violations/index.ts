@@ -1,5 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
-import type { EventHandlerDefinition, JobDefinition } from '../../../../messaging/src/types';
+import type { CataloguedHandler, CataloguedJob } from '../../../../messaging/src';
 import type { ComplianceSettings } from '../settings';
 import { LateArrivalSchema, ViolationSchema } from './entities';
 import { violationHandler } from './handlers';
@@ -11,9 +11,9 @@ export const violationEntities: EntitySchema<any, any>[] = [ViolationSchema, Lat
 /** Violations are found in other domains' events, on compliance's clock. */
 export const violationHandlers = (
   settings: Pick<ComplianceSettings, 'now'>,
-): EventHandlerDefinition[] => [violationHandler(settings)];
+): CataloguedHandler[] => [violationHandler(settings)];
 
-export const violationJobs: JobDefinition[] = [];
+export const violationJobs: CataloguedJob[] = [];
 
 export { violationResolvers } from './resolvers';
 export { policyAt } from './policyAt';
