@@ -3,18 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { AckPolicy, DeliverPolicy, jetstreamManager } from '@nats-io/jetstream';
 import {
-  DEFAULT_NAMESPACE,
   closeNats,
   connectNats,
-  createTestNamespace,
-  deleteStreams,
+  DEFAULT_NAMESPACE,
   ensureStreams,
+  type EventEnvelope,
   eventsStream,
+  type NatsClients,
   startNatsServer,
   subjectFor,
-  type EventEnvelope,
-  type NatsClients,
-} from '../messaging/src';
+} from '../messaging';
+import { createTestNamespace, deleteStreams } from '../messaging/testing';
 import { contractOperation } from '../test-support/contractOperation';
 import { createTestDatabase } from '../test-support/database';
 import { agreementInput, personInput } from '../test-support/seedOrganisation';

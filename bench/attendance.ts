@@ -1,14 +1,14 @@
 import type { EntitySchema, MikroORM } from '@mikro-orm/core';
 import type { AbstractSqlConnection, EntityManager } from '@mikro-orm/knex';
 import {
+  type CataloguedDraft,
+  createEvent,
   DEFAULT_NAMESPACE,
   InboxEntry,
   OutboxEntry,
-  createEvent,
   recordEvent,
-} from '../messaging/src';
-import type { CataloguedDraft } from '../messaging/src';
-import { openDatabase } from '../runtime/src/database';
+} from '../messaging';
+import { openDatabase } from '../runtime';
 import {
   ATTENDANCE_STATUSES,
   AgreementCopySchema,

@@ -4,14 +4,13 @@ import {
   closeNats,
   connectNats,
   createEvent,
-  createTestNamespace,
-  deleteStreams,
   ensureStreams,
   loadCatalogue,
-  subjectFor,
   type NatsClients,
-} from '../messaging/src';
-import { addDays } from '../runtime/src/calendar';
+  subjectFor,
+} from '../messaging';
+import { createTestNamespace, deleteStreams } from '../messaging/testing';
+import { addDays, type SubgraphModule } from '../runtime';
 import { closeDayJob, createBilling, type BillingLoaders } from '../subgraphs/billing/src';
 import {
   EmployeeCopySchema,
@@ -25,7 +24,6 @@ import {
 } from '../subgraphs/billing/src/entities';
 import { ensureLedgerGuards, table } from '../subgraphs/billing/src/guards';
 import { accountId, costCentre, ensureAccounts, liability } from '../subgraphs/billing/src/ledger';
-import type { SubgraphModule } from '../runtime/src/subgraph/SubgraphModule';
 import { TEST_NATS_URL } from '../test-support/createTestPlatform';
 import { startSubgraph, type SubgraphHarness } from '../test-support/startSubgraph';
 

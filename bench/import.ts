@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
-import { InboxEntry, OutboxEntry } from '../messaging/src';
-import { openDatabase } from '../runtime/src/database';
-import { IdempotencyRecordSchema } from '../runtime/src/idempotency';
+import { InboxEntry, OutboxEntry } from '../messaging';
+import { IdempotencyRecordSchema, openDatabase } from '../runtime';
 import { KnownEmployeeSchema, entities } from '../subgraphs/agreements/src/entities';
 import { createTestDatabase } from '../test-support/database';
 

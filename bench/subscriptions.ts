@@ -4,15 +4,14 @@ import path from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import {
-  DEFAULT_NAMESPACE,
   closeNats,
   connectNats,
+  DEFAULT_NAMESPACE,
+  type NatsClients,
   startNatsServer,
   subjectFor,
-  type NatsClients,
-} from '../messaging/src';
-import { createLocalIssuer } from '../runtime/src/auth';
-import { loadConfig } from '../runtime/src/config';
+} from '../messaging';
+import { createLocalIssuer, loadConfig } from '../runtime';
 import { contractOperation } from '../test-support/contractOperation';
 import { personInput } from '../test-support/seedOrganisation';
 import { percentile } from './lib/runLoad';

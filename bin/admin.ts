@@ -8,9 +8,14 @@
  * platform running or not. An earlier link of the account stops working.
  */
 import { parseArgs } from 'node:util';
-import { createCipher, loadDataKey } from '../runtime/src/cipher';
-import { ConfigError, loadConfig } from '../runtime/src/config';
-import { openDatabase, targetFor } from '../runtime/src/database';
+import {
+  ConfigError,
+  createCipher,
+  loadConfig,
+  loadDataKey,
+  openDatabase,
+  targetFor,
+} from '../runtime';
 import {
   accounts,
   createAccounts,

@@ -15,19 +15,23 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { v7 as uuidv7 } from 'uuid';
 // Only what the command uses, not the package index (the ORM and all): it starts faster.
-import { loadCatalogue } from '../messaging/src/catalogue';
-import { closeNats, connectNats, type NatsClients } from '../messaging/src/connection';
-import { createEvent, createNamespace, subjectFor } from '../messaging/src/envelope';
-import type { DeadLetter } from '../messaging/src/deadLetters/DeadLetter';
 import {
+  closeNats,
+  connectNats,
+  createEvent,
+  createNamespace,
+  type DeadLetter,
   DeadLetterError,
   type DeadLetterProblem,
-} from '../messaging/src/deadLetters/DeadLetterError';
-import { discardDeadLetter } from '../messaging/src/deadLetters/discardDeadLetter';
-import { getDeadLetter } from '../messaging/src/deadLetters/getDeadLetter';
-import { listDeadLetters } from '../messaging/src/deadLetters/listDeadLetters';
-import { replayDeadLetter } from '../messaging/src/deadLetters/replayDeadLetter';
-import type { Namespace } from '../messaging/src/types';
+  discardDeadLetter,
+  getDeadLetter,
+  listDeadLetters,
+  loadCatalogue,
+  type Namespace,
+  type NatsClients,
+  replayDeadLetter,
+  subjectFor,
+} from '../messaging';
 
 const USAGE = `Usage: npm run --silent dead-letters -- <command> [--namespace ID]
   list [--consumer NAME] [--type TYPE] [--first N] [--after CURSOR] [--json]

@@ -2,20 +2,24 @@ import fs from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from '@mikro-orm/knex';
 import {
-  DEFAULT_NAMESPACE,
-  InboxEntry,
-  OutboxEntry,
   closeNats,
   connectNats,
   createEvent,
   createOutboxRelay,
+  DEFAULT_NAMESPACE,
   ensureStreams,
+  InboxEntry,
+  OutboxEntry,
   recordEvent,
-} from '../messaging/src';
-import { ConfigError, loadConfig } from '../runtime/src/config';
-import { openDatabase, targetFor } from '../runtime/src/database';
-import { IdempotencyRecordSchema } from '../runtime/src/idempotency';
-import { createLogger } from '../runtime/src/logger';
+} from '../messaging';
+import {
+  ConfigError,
+  createLogger,
+  IdempotencyRecordSchema,
+  loadConfig,
+  openDatabase,
+  targetFor,
+} from '../runtime';
 import { agreements, importAgreements, recordsOf } from '../subgraphs/agreements/src';
 
 /**

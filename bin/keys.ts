@@ -1,13 +1,14 @@
 import type { JWK } from 'jose';
 import {
+  ConfigError,
   KeyFileError,
   keyPaths,
+  loadConfig,
   loadOrCreatePrivateJwk,
   publicJwk,
   readJwksFile,
   writeJwksFile,
-} from '../runtime/src/auth';
-import { ConfigError, loadConfig } from '../runtime/src/config';
+} from '../runtime';
 
 /**
  * `tsx bin/keys.ts`: creates, under DATA_DIR, the key pairs the platform needs

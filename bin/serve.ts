@@ -3,25 +3,32 @@ import { Supergraph } from '@apollo/federation-internals';
 import { register } from 'prom-client';
 import { createGateway, type SubgraphEndpoint } from '../gateway/src';
 import { webSite } from '../platform/src/web/webBuild';
-import { closeNats, connectNats, createNamespace, ensureStreams } from '../messaging/src';
+import { closeNats, connectNats, createNamespace, ensureStreams } from '../messaging';
 import {
-  KeyFileError,
+  type AppConfig,
+  ConfigError,
+  createCipher,
   createGatewayAssertionSigner,
   createGatewayAssertionVerifier,
   createLocalIssuer,
+  createLogger,
+  createMetricsServer,
+  createSubgraphRuntime,
   createTokenVerifier,
   issuerKeyFile,
+  KeyFileError,
+  listen,
+  loadConfig,
+  loadDataKey,
+  type Logger,
+  metricsEndpointOf,
   readPrivateJwk,
-} from '../runtime/src/auth';
-import { createCipher, loadDataKey } from '../runtime/src/cipher';
-import { ConfigError, loadConfig, subgraphOptionsOf, type AppConfig } from '../runtime/src/config';
-import { targetFor } from '../runtime/src/database';
-import { listen } from '../runtime/src/http/createHttpServer';
-import { createMetricsServer, metricsEndpointOf } from '../runtime/src/http/metricsEndpoint';
-import { createLogger, type Logger } from '../runtime/src/logger';
-import { startTracing, type Tracing } from '../runtime/src/tracing';
-import { createSubgraphRuntime } from '../runtime/src/subgraph/createSubgraphRuntime';
-import type { SubgraphModule } from '../runtime/src/subgraph/SubgraphModule';
+  startTracing,
+  type SubgraphModule,
+  subgraphOptionsOf,
+  targetFor,
+  type Tracing,
+} from '../runtime';
 import { SUPERGRAPH_FILE } from '../platform/src/createPlatform';
 import { hrSubscriptions } from '../platform/src/subscriptionFields';
 import { edgeOptions, socketLimitsOf } from '../platform/src/edgeOptions';

@@ -1,13 +1,11 @@
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../runtime/src/config';
-import { createLogger } from '../runtime/src/logger';
-import { startTracing } from '../runtime/src/tracing';
+import { ConfigError, createLogger, loadConfig, startTracing } from '../runtime';
 import { createPlatform } from '../platform/src/createPlatform';
 import { DataDirLockedError, lockDataDir } from '../platform/src/startup/lockDataDir';
 import { StartupError } from '../platform/src/startup/StartupError';
 import { watchLauncher } from '../platform/src/startup/watchLauncher';
 import { ensureWebBuild, webSite } from '../platform/src/web/webBuild';
-import { NatsServerError, createNamespace, startNatsServer } from '../messaging/src';
+import { createNamespace, NatsServerError, startNatsServer } from '../messaging';
 
 /** Errors whose message says all an operator needs: no stack is printed for them. */
 const PLAIN_ERRORS = [ConfigError, NatsServerError, DataDirLockedError, StartupError];

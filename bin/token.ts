@@ -7,9 +7,7 @@
  * the one the all-in-one server uses (DATA_DIR), so its tokens are accepted there.
  */
 import { parseArgs } from 'node:util';
-import { createLocalIssuer } from '../runtime/src/auth';
-import { ConfigError, loadConfig } from '../runtime/src/config';
-import { ROLES, isRole } from '../runtime/src/identity';
+import { ConfigError, createLocalIssuer, isRole, loadConfig, ROLES } from '../runtime';
 
 const USAGE = `Usage: npm run --silent token -- --role <${ROLES.join('|')}> [--sub <id>] [--scopes a,b] [--ttl <seconds>]`;
 

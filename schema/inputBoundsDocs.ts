@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { renderInputBoundsDocs } from '../runtime/src/inputBounds/renderInputBoundsDocs';
+import { renderInputBoundsDocs } from '../runtime';
 import { subgraphs } from '../subgraphs';
 
 /** `npx tsx schema/inputBoundsDocs.ts`: writes docs/input-bounds.md from the subgraphs' SDL. */

@@ -1,5 +1,5 @@
 import { JSONSchemaFaker } from 'json-schema-faker';
-import { createEvent, type EventCatalogue, type EventContract } from '../messaging/src';
+import { createEvent, type EventCatalogue, type EventContract } from '../messaging';
 
 /** A small seeded generator (mulberry32), so the samples are the same on every run. */
 function seededRandom(seed: number): () => number {

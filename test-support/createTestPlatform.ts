@@ -1,15 +1,7 @@
 import type { StaticSiteOptions, SubscriptionLimits } from '../gateway/src';
-import {
-  closeNats,
-  connectNats,
-  createTestNamespace,
-  deleteStreams,
-  type Namespace,
-} from '../messaging/src';
-import { loadConfig } from '../runtime/src/config';
-import type { Role } from '../runtime/src/identity';
-import type { Logger } from '../runtime/src/logger';
-import type { SubgraphModule } from '../runtime/src/subgraph/SubgraphModule';
+import { closeNats, connectNats, type Namespace } from '../messaging';
+import { createTestNamespace, deleteStreams } from '../messaging/testing';
+import { loadConfig, type Logger, type Role, type SubgraphModule } from '../runtime';
 import { createPlatform, type Platform } from '../platform/src/createPlatform';
 import { composeSupergraph } from '../schema/src/composeSupergraph';
 import { createTestDatabase, type TestDatabase } from './database';

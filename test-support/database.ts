@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import type { DatabaseTarget } from '../runtime/src/database';
+import type { DatabaseTarget } from '../runtime';
 
 /** A database that belongs to one test suite and is removed by `drop`. */
 export interface TestDatabase {

@@ -1,17 +1,16 @@
 import { EntitySchema, type MikroORM } from '@mikro-orm/core';
 import {
-  InboxEntry,
-  OutboxEntry,
   createEvent,
   createEventConsumer,
-  subjectFor,
   type EventConsumer,
   type EventEnvelope,
-  type NatsClients,
+  InboxEntry,
   type Namespace,
-} from '../messaging/src';
-import { createLogger } from '../runtime/src/logger';
-import { openDatabase } from '../runtime/src/database';
+  type NatsClients,
+  OutboxEntry,
+  subjectFor,
+} from '../messaging';
+import { createLogger, openDatabase } from '../runtime';
 import { createTestDatabase, type TestDatabase } from './database';
 
 /** One row per event the fragile handler applied; not unique, so a second effect shows. */

@@ -1,12 +1,12 @@
 import {
-  GATEWAY_ASSERTION_HEADER,
   createGatewayAssertionSigner,
   createGatewayAssertionVerifier,
-  generatePrivateJwk,
-  publicJwk,
+  GATEWAY_ASSERTION_HEADER,
   type GatewayAssertionSigner,
   type GatewayAssertionVerifier,
-} from '../runtime/src/auth';
+  publicJwk,
+} from '../runtime';
+import { generatePrivateJwk } from '../runtime/testing';
 
 /** A gateway key pair in memory, with what signs and what checks its assertions. */
 export interface GatewayKeys {

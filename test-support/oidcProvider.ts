@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { SignJWT, importJWK, type JWK } from 'jose';
-import { close, listen } from '../runtime/src/http/createHttpServer';
-import { generatePrivateJwk, publicJwk } from '../runtime/src/auth';
+import { close, listen, publicJwk } from '../runtime';
+import { generatePrivateJwk } from '../runtime/testing';
 
 // A small OpenID Connect provider for tests: discovery, JWKS, an authorization endpoint that
 // signs in whoever the test names without asking (or refuses, as a person who declines), and a

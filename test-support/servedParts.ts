@@ -2,7 +2,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { createLocalIssuer, keyPaths, type LocalIssuer } from '../runtime/src/auth';
+import { createLocalIssuer, keyPaths, type LocalIssuer } from '../runtime';
 import { waitFor } from './waitFor';
 
 const root = path.resolve(__dirname, '..');

@@ -2,18 +2,20 @@ import crypto from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import { OutboxEntry, createEvent } from '../messaging/src';
-import type { EventEnvelope } from '../messaging/src/types';
-import { createLocalIssuer, createTokenVerifier, type LocalIssuer } from '../runtime/src/auth';
-import { createCipher } from '../runtime/src/cipher';
-import type { Role } from '../runtime/src/identity';
-import { createLogger, type Logger } from '../runtime/src/logger';
-import type { SubgraphModule } from '../runtime/src/subgraph/SubgraphModule';
+import { createEvent, type EventEnvelope, OutboxEntry } from '../messaging';
 import {
+  createCipher,
+  createLocalIssuer,
+  createLogger,
   createSubgraphRuntime,
+  createTokenVerifier,
+  type LocalIssuer,
+  type Logger,
+  type Role,
   type SubgraphMessaging,
+  type SubgraphModule,
   type SubgraphRuntime,
-} from '../runtime/src/subgraph/createSubgraphRuntime';
+} from '../runtime';
 import { contractOperation } from './contractOperation';
 import { createTestDatabase, type TestDatabase } from './database';
 

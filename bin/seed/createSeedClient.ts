@@ -1,4 +1,4 @@
-import type { Role } from '../../runtime/src/identity';
+import type { Role } from '../../runtime';
 
 /** Who a request is sent as: HR for the organisation, each person for their own day. */
 export interface SeedCaller {

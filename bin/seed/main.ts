@@ -1,5 +1,4 @@
-import { createLocalIssuer } from '../../runtime/src/auth';
-import { ConfigError, loadConfig } from '../../runtime/src/config';
+import { ConfigError, createLocalIssuer, loadConfig } from '../../runtime';
 import { DEFAULT_SIZE, MIN_SIZE, runSeed, type SeedSummary } from './index';
 
 /**

@@ -1,12 +1,16 @@
 import type http from 'node:http';
 import type { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import type { Registry } from 'prom-client';
-import type { GatewayAssertionSigner, TokenVerifier } from '../../runtime/src/auth';
-import type { CorsOptions } from '../../runtime/src/http/applyCors';
-import type { RouteHandler } from '../../runtime/src/http/createHttpServer';
-import type { MetricsEndpointOptions } from '../../runtime/src/http/metricsEndpoint';
-import type { Logger } from '../../runtime/src/logger';
-import type { CostOptions, OperationLimits } from '../../runtime/src/operationLimits';
+import type {
+  CorsOptions,
+  CostOptions,
+  GatewayAssertionSigner,
+  Logger,
+  MetricsEndpointOptions,
+  OperationLimits,
+  RouteHandler,
+  TokenVerifier,
+} from '../../runtime';
 import type { ConcurrencyOptions } from './concurrency/createConcurrencyCap';
 import type { AuthMode, ContextFactory } from './context/createContextFactory';
 import type { GatewayContext } from './context/GatewayContext';

@@ -1,8 +1,10 @@
-import { applyCors } from '../../runtime/src/http/applyCors';
-import { createClientAddress } from '../../runtime/src/http/clientAddress';
-import { createMetricsServer } from '../../runtime/src/http/metricsEndpoint';
-import { createLogger } from '../../runtime/src/logger';
-import { createOperationCheck } from '../../runtime/src/operationLimits';
+import {
+  applyCors,
+  createClientAddress,
+  createLogger,
+  createMetricsServer,
+  createOperationCheck,
+} from '../../runtime';
 import { createApolloServer } from './apollo/createApolloServer';
 import { createConcurrencyCap } from './concurrency/createConcurrencyCap';
 import { createGatewayContextFactory } from './context/createGatewayContextFactory';

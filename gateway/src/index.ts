@@ -21,13 +21,13 @@ export type {
   SubgraphResult,
 } from './subgraphs/SubgraphEndpoint';
 export {
-  DEFAULT_LIMITS,
-  createOperationAnalyzer,
   type CostOptions,
+  createOperationAnalyzer,
+  DEFAULT_LIMITS,
   type OperationAnalysis,
   type OperationAnalyzer,
   type OperationLimits,
-} from '../../runtime/src/operationLimits';
+} from '../../runtime';
 export type { IntrospectionMode } from './operations/createOperationGuardPlugin';
 export {
   DEFAULT_RATE_LIMITS,

@@ -19,15 +19,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  ConfigError,
   createGatewayAssertionSigner,
+  createLogger,
   createTokenVerifier,
+  loadConfig,
+  metricsEndpointOf,
+  type OperationLimits,
   readPrivateJwk,
-} from '../../runtime/src/auth';
-import { ConfigError, loadConfig, subgraphOptionsOf } from '../../runtime/src/config';
-import { metricsEndpointOf } from '../../runtime/src/http/metricsEndpoint';
-import { createLogger } from '../../runtime/src/logger';
+  subgraphOptionsOf,
+} from '../../runtime';
 import { createGateway } from './createGateway';
-import type { OperationLimits } from '../../runtime/src/operationLimits';
 
 const LIMIT_VARIABLES: Record<string, keyof OperationLimits> = {
   GATEWAY_MAX_DEPTH: 'maxDepth',

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { SignJWT, UnsecuredJWT, importJWK, type JWK } from 'jose';
 import { getIntrospectionQuery } from 'graphql';
 import { captureLog } from './support/captureLog';
-import { createLocalIssuer } from '../../runtime/src/auth';
+import { createLocalIssuer } from '../../runtime';
 import { waitFor } from '../../test-support/waitFor';
 import { startFixture, type Fixture, type Mode } from './support/twoSubgraphs';
 

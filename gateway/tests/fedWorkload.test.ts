@@ -5,7 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { createLogger } from '../../runtime/src/logger';
+import { createLogger } from '../../runtime';
 import { createGateway, type Gateway, type SubgraphEndpoint } from '../src';
 
 /** The public benchmark workload (The Guild's), as the project's shared bench keeps it. */

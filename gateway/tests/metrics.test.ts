@@ -1,6 +1,5 @@
 import { Registry } from 'prom-client';
-import { loadConfig } from '../../runtime/src/config';
-import { metricsEndpointOf } from '../../runtime/src/http/metricsEndpoint';
+import { loadConfig, metricsEndpointOf } from '../../runtime';
 import { createGatewayMetrics } from '../src/metrics/createGatewayMetrics';
 import { startFixture, type Fixture } from './support/twoSubgraphs';
 

@@ -8,8 +8,7 @@ import {
 } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
-import { ErrorCode, forbidden } from '../../runtime/src/errors';
-import { createLogger } from '../../runtime/src/logger';
+import { createLogger, ErrorCode, forbidden } from '../../runtime';
 import {
   createDeliveryQueue,
   createEventFeed,

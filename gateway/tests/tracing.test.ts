@@ -1,6 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { startTracing, type Tracing } from '../../runtime/src/tracing';
+import { startTracing, type Tracing } from '../../runtime';
 import { startFixture, type Fixture, type Mode } from './support/twoSubgraphs';
 
 const CROSSING = '{ users { id name reviews { body author { name } } } }';

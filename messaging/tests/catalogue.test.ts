@@ -8,7 +8,7 @@ import {
   createEvent,
   loadCatalogue,
   type EventContract,
-} from '../src';
+} from '..';
 import { thingContract } from './support/things';
 
 const EMPLOYEE = '0190a6e2-5b7c-7d3e-9f10-1a2b3c4d5e6f';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { EventCatalogue, loadCatalogue, renderCatalogueDocs } from '../src';
+import { EventCatalogue, loadCatalogue, renderCatalogueDocs } from '..';
 import { CATALOGUE_DOCS_FILE } from '../scripts/catalogue-docs';
 import { thingContract } from './support/things';
 

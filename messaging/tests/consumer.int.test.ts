@@ -11,7 +11,7 @@ import {
   type EventEnvelope,
   type EventHandlerDefinition,
   type NatsClients,
-} from '../src';
+} from '..';
 import { sqlShape } from '../../test-support/sqlShape';
 import { Effect, openTestDb, type TestDb } from './support/database';
 import { NATS_URL, messageCount, openTestNats, type TestNats } from './support/nats';

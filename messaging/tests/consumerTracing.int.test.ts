@@ -1,6 +1,6 @@
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { startTracing, type Tracing } from '../../runtime/src/tracing';
+import { startTracing, type Tracing } from '../../runtime';
 import {
   OutboxEntry,
   createEvent,
@@ -8,7 +8,7 @@ import {
   type EventCatalogue,
   type EventConsumer,
   type EventEnvelope,
-} from '../src';
+} from '..';
 import { openTestDb, type TestDb } from './support/database';
 import { openTestNats, type TestNats } from './support/nats';
 import { testCatalogue } from './support/things';

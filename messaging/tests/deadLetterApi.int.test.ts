@@ -8,10 +8,10 @@ import {
   listDeadLetters,
   replayDeadLetter,
   subjectFor,
-  type DeadLetterClients,
   type EventCatalogue,
   type EventConsumer,
-} from '../src';
+} from '..';
+import type { DeadLetterClients } from '../src/deadLetters';
 import { Effect, openTestDb, type TestDb } from './support/database';
 import { openTestNats, type TestNats } from './support/nats';
 import { testCatalogue, thingEvent } from './support/things';

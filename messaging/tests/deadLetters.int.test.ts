@@ -9,7 +9,7 @@ import {
   type EventConsumer,
   type EventEnvelope,
   type OutboxRelay,
-} from '../src';
+} from '..';
 import { Effect, openTestDb, type TestDb } from './support/database';
 import { messageCount, openTestNats, readStream, type TestNats } from './support/nats';
 import { testCatalogue, thingEvent } from './support/things';

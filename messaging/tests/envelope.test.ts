@@ -5,7 +5,6 @@ import {
   allEventsSubject,
   createEvent,
   createNamespace,
-  createTestNamespace,
   deadLetterStream,
   deadLetterSubject,
   eventsStream,
@@ -13,7 +12,8 @@ import {
   subjectFor,
   subjectMatches,
   typeFromSubject,
-} from '../src';
+} from '..';
+import { createTestNamespace } from '../testing';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

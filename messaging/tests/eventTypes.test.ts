@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CataloguedDraft, EventData } from '../src';
+import type { CataloguedDraft, EventData } from '..';
 
 describe('event data types', () => {
   it('are generated from the current contracts', () => {

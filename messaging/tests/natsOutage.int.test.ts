@@ -3,7 +3,6 @@ import {
   connectNats,
   createEventConsumer,
   createOutboxRelay,
-  createTestNamespace,
   ensureStreams,
   eventsStream,
   onReconnect,
@@ -13,7 +12,8 @@ import {
   type EventEnvelope,
   type NatsClients,
   type OutboxRelay,
-} from '../src';
+} from '..';
+import { createTestNamespace } from '../testing';
 import { Effect, openTestDb, type TestDb } from './support/database';
 import { messageCount, quietLogger, readStream } from './support/nats';
 import { startNatsServer, type NatsServerProcess } from './support/natsServer';

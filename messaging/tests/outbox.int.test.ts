@@ -3,13 +3,13 @@ import {
   OutboxEntry,
   OutboxPublishError,
   createEvent,
-  createTestNamespace,
   eventsStream,
   recordEvent,
   type EventCatalogue,
   type EventEnvelope,
   type OutboxRelayOptions,
-} from '../src';
+} from '..';
+import { createTestNamespace } from '../testing';
 import { openTestDb, type TestDb } from './support/database';
 import { messageCount, openTestNats, readStream, type TestNats } from './support/nats';
 import { testCatalogue, thingEvent } from './support/things';

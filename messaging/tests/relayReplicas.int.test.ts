@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { JetStreamClient } from '@nats-io/jetstream';
-import { openDatabase } from '../../runtime/src/database';
+import { openDatabase } from '../../runtime';
 import {
   InboxEntry,
   OutboxEntry,
@@ -8,7 +8,7 @@ import {
   eventsStream,
   recordEvent,
   type EventCatalogue,
-} from '../src';
+} from '..';
 import { Effect, openTestDb, type TestDb } from './support/database';
 import { messageCount, openTestNats, quietLogger, type TestNats } from './support/nats';
 import { testCatalogue, thingEvent } from './support/things';

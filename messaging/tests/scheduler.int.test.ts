@@ -1,18 +1,18 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { openDatabase } from '../../runtime/src/database';
+import { openDatabase } from '../../runtime';
 import {
   InboxEntry,
   MessagingConfigError,
   OutboxEntry,
   ScheduledJob,
   createScheduler,
-  createTestNamespace,
   type EventCatalogue,
   type EventEnvelope,
   type JobDefinition,
   type Scheduler,
   type SchedulerOptions,
-} from '../src';
+} from '..';
+import { createTestNamespace } from '../testing';
 import { Effect, openTestDb, type TestDb } from './support/database';
 import { recordingLogger } from './support/recordingLogger';
 import { testCatalogue } from './support/things';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connect } from '@nats-io/transport-node';
-import { NatsServerError, startNatsServer } from '../src';
+import { NatsServerError, startNatsServer } from '..';
 
 describe('startNatsServer', () => {
   let storeDir: string;

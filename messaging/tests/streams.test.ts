@@ -1,13 +1,6 @@
 import { JetStreamApiError } from '@nats-io/jetstream';
-import {
-  connectNats,
-  createTestNamespace,
-  deadLetterStream,
-  deleteStreams,
-  ensureStreams,
-  eventsStream,
-  type NatsClients,
-} from '../src';
+import { connectNats, deadLetterStream, ensureStreams, eventsStream, type NatsClients } from '..';
+import { createTestNamespace, deleteStreams } from '../testing';
 import { NATS_URL } from './support/nats';
 
 describe('ensureStreams', () => {

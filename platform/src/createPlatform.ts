@@ -7,19 +7,24 @@ import {
   type SubscriptionLimits,
 } from '../../gateway/src';
 import {
-  DEFAULT_NAMESPACE,
   closeNats,
   connectNats,
+  DEFAULT_NAMESPACE,
   ensureStreams,
   type Namespace,
-} from '../../messaging/src';
-import { createLocalIssuer } from '../../runtime/src/auth';
-import { createCipher, loadDataKey } from '../../runtime/src/cipher';
-import type { AppConfig } from '../../runtime/src/config';
-import { targetFor, type DatabaseTarget } from '../../runtime/src/database';
-import { createLogger, type Logger } from '../../runtime/src/logger';
-import type { SubgraphRuntime } from '../../runtime/src/subgraph/createSubgraphRuntime';
-import type { SubgraphModule } from '../../runtime/src/subgraph/SubgraphModule';
+} from '../../messaging';
+import {
+  type AppConfig,
+  createCipher,
+  createLocalIssuer,
+  createLogger,
+  type DatabaseTarget,
+  loadDataKey,
+  type Logger,
+  type SubgraphModule,
+  type SubgraphRuntime,
+  targetFor,
+} from '../../runtime';
 import { subgraphs as allSubgraphs } from '../../subgraphs';
 import { createPlatformVerifier } from './auth/createPlatformVerifier';
 import { platformGatewayOptions } from './gateway/platformGatewayOptions';

@@ -1,7 +1,5 @@
 import type { GatewayOptions, SubscriptionLimits } from '../../gateway/src';
-import type { AppConfig } from '../../runtime/src/config';
-import { rateLimitStoreOf } from '../../runtime/src/edgeConfig';
-import { metricsEndpointOf } from '../../runtime/src/http/metricsEndpoint';
+import { type AppConfig, metricsEndpointOf, rateLimitStoreOf } from '../../runtime';
 
 /**
  * The gateway's edge from the configuration: the concurrency cap per identity, rate limits (counted in PostgreSQL when

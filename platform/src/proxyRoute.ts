@@ -1,8 +1,13 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { GatewayAssertionSigner } from '../../runtime/src/auth';
-import { ErrorCode, HTTP_STATUS } from '../../runtime/src/errors';
-import { HttpError, sendError, type RouteHandler } from '../../runtime/src/http/createHttpServer';
+import {
+  ErrorCode,
+  type GatewayAssertionSigner,
+  HTTP_STATUS,
+  HttpError,
+  type RouteHandler,
+  sendError,
+} from '../../runtime';
 
 const FORWARDED = [
   'authorization',

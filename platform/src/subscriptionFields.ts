@@ -6,10 +6,8 @@ import type {
   SubscriptionField,
   SubscriptionsOptions,
 } from '../../gateway/src';
-import type { NatsClients } from '../../messaging/src';
-import { eventsStream, subjectFor, type Namespace } from '../../messaging/src';
-import { ErrorCode } from '../../runtime/src/errors';
-import { hasRole, type Identity } from '../../runtime/src/identity';
+import { eventsStream, type Namespace, type NatsClients, subjectFor } from '../../messaging';
+import { ErrorCode, hasRole, type Identity } from '../../runtime';
 
 /** The `data` of an event's CloudEvents envelope. */
 const data = (event: SubscriptionEvent) => (event.body.data ?? {}) as Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { createLogger } from '../../runtime/src/logger';
+import { createLogger } from '../../runtime';
 import { contractOperation } from '../../test-support/contractOperation';
 import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
 import { personInput } from '../../test-support/seedOrganisation';

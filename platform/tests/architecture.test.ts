@@ -25,6 +25,52 @@ const subgraphDirs = fs
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 
+const TEST_CODE = /(^|\/)(tests|test-support)\/|^bench\//;
+
+/** The folder a file belongs to: a subgraph, or a top-level folder. */
+function unitOf(file: string): string {
+  const parts = file.split('/');
+  return parts[0] === 'subgraphs' && parts.length > 2 ? `subgraphs/${parts[1]}` : parts[0];
+}
+
+/** The package a path lies in, for the two packages with a door. */
+const doored = (target: string) => /^(runtime|messaging)(\/|$)/.exec(target)?.[1];
+
+/** Edges between folders, from the imports of product code (tests excluded). */
+function folderGraph(): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  for (const top of ['bin', 'gateway', 'messaging', 'platform', 'runtime', 'schema', 'subgraphs'])
+    for (const file of sourceFiles(path.join(root, top))) {
+      const from = path.relative(root, file);
+      if (TEST_CODE.test(from)) continue;
+      for (const target of importsOf(file)) {
+        const [a, b] = [unitOf(from), unitOf(target)];
+        if (a !== b) graph.set(a, new Set([...(graph.get(a) ?? []), b]));
+      }
+    }
+  return graph;
+}
+
+/** One cycle of the graph, or none. */
+function findCycle(graph: Map<string, Set<string>>): string[] | undefined {
+  const done = new Set<string>();
+  const visit = (node: string, trail: string[]): string[] | undefined => {
+    if (trail.includes(node)) return [...trail.slice(trail.indexOf(node)), node];
+    if (done.has(node)) return undefined;
+    for (const next of graph.get(node) ?? []) {
+      const cycle = visit(next, [...trail, node]);
+      if (cycle) return cycle;
+    }
+    done.add(node);
+    return undefined;
+  };
+  for (const node of graph.keys()) {
+    const cycle = visit(node, []);
+    if (cycle) return cycle;
+  }
+  return undefined;
+}
+
 describe('architecture', () => {
   it.each(subgraphDirs)('subgraph %s imports no other subgraph', (name) => {
     const offending = sourceFiles(path.join(root, 'subgraphs', name)).flatMap((file) =>
@@ -57,5 +103,47 @@ describe('architecture', () => {
         .map((target) => `${path.relative(root, file)} -> ${target}`),
     );
     expect(offending).toEqual([]);
+  });
+
+  it('reaches runtime and messaging only through their doors, tests through their testing door', () => {
+    const tops = [
+      'bin',
+      'bench',
+      'gateway',
+      'platform',
+      'schema',
+      'subgraphs',
+      'test-support',
+      'web',
+    ];
+    const files = [...tops, 'runtime', 'messaging'].flatMap((top) =>
+      sourceFiles(path.join(root, top)),
+    );
+    const offending = files.flatMap((file) => {
+      const from = path.relative(root, file);
+      return importsOf(file)
+        .filter((target) => {
+          const pkg = doored(target);
+          if (!pkg || from.startsWith(`${pkg}/`)) return false;
+          if (target === `${pkg}/testing`) return !TEST_CODE.test(from);
+          return target !== pkg;
+        })
+        .map((target) => `${from} -> ${target}`);
+    });
+    expect(offending).toEqual([]);
+  });
+
+  it('runs no import cycle between folders', () => {
+    expect(findCycle(folderGraph())).toBeUndefined();
+  });
+
+  it('finds a cycle where there is one', () => {
+    const graph = new Map([
+      ['a', new Set(['b'])],
+      ['b', new Set(['c'])],
+      ['c', new Set(['a'])],
+    ]);
+    expect(findCycle(graph)).toEqual(['a', 'b', 'c', 'a']);
+    expect(findCycle(new Map([['a', new Set(['b'])]]))).toBeUndefined();
   });
 });

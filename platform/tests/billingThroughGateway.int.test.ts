@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { OutboxEntry } from '../../messaging/src';
-import { isPublicHoliday } from '../../runtime/src/calendar';
+import { OutboxEntry } from '../../messaging';
+import { isPublicHoliday } from '../../runtime';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
 import {

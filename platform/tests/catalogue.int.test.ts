@@ -4,13 +4,13 @@ import {
   connectNats,
   createEvent,
   deadLetterStream,
+  type EventEnvelope,
   InboxEntry,
   loadCatalogue,
-  subjectFor,
-  type EventEnvelope,
   type NatsClients,
-} from '../../messaging/src';
-import { createLogger } from '../../runtime/src/logger';
+  subjectFor,
+} from '../../messaging';
+import { createLogger } from '../../runtime';
 import { catalogueSamples } from '../../test-support/catalogueSamples';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import {

@@ -4,14 +4,10 @@ import {
   connectNats,
   createEvent,
   InboxEntry,
-  subjectFor,
   type NatsClients,
-} from '../../messaging/src';
-import {
-  DEFAULT_LEAVE_RULES,
-  DEFAULT_WORKING_TIME_RULES,
-  POLICY_UPDATED,
-} from '../../runtime/src/policies';
+  subjectFor,
+} from '../../messaging';
+import { DEFAULT_LEAVE_RULES, DEFAULT_WORKING_TIME_RULES, POLICY_UPDATED } from '../../runtime';
 import { agreements } from '../../subgraphs/agreements/src';
 import { employees } from '../../subgraphs/employees/src';
 import { leave } from '../../subgraphs/leave/src';

@@ -5,8 +5,8 @@ import {
   deadLetterStream,
   eventsStream,
   type NatsClients,
-} from '../../messaging/src';
-import { isPublicHoliday } from '../../runtime/src/calendar';
+} from '../../messaging';
+import { isPublicHoliday } from '../../runtime';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import {
   createTestPlatform,

@@ -7,17 +7,17 @@ import {
   closeNats,
   connectNats,
   createNamespace,
-  deleteStreams,
   ensureStreams,
+  type EventEnvelope,
   eventsStream,
   listDeadLetters,
-  startNatsServer,
-  type RunningNatsServer,
-  subjectFor,
-  type EventEnvelope,
-  type NatsClients,
   type Namespace,
-} from '../../messaging/src';
+  type NatsClients,
+  type RunningNatsServer,
+  startNatsServer,
+  subjectFor,
+} from '../../messaging';
+import { deleteStreams } from '../../messaging/testing';
 import {
   FRAGILE_CONSUMER,
   startFragileConsumer,

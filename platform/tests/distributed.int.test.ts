@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SignJWT, importJWK, type JWK } from 'jose';
-import { createGatewayAssertionSigner, generatePrivateJwk } from '../../runtime/src/auth';
-import { freePort, startNatsServer, type RunningNatsServer } from '../../messaging/src';
+import { createGatewayAssertionSigner } from '../../runtime';
+import { generatePrivateJwk } from '../../runtime/testing';
+import { type RunningNatsServer, startNatsServer } from '../../messaging';
+import { freePort } from '../../messaging/testing';
 import { contractOperation } from '../../test-support/contractOperation';
 import { createTestDatabase, type TestDatabase } from '../../test-support/database';
 import { personInput } from '../../test-support/seedOrganisation';

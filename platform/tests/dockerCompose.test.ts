@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { keyPaths } from '../../runtime/src/auth';
-import { loadConfig } from '../../runtime/src/config';
+import { keyPaths, loadConfig } from '../../runtime';
 import { subgraphs } from '../../subgraphs';
 import { readNotificationSettings } from '../../subgraphs/notifications/src';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startNatsServer, type RunningNatsServer } from '../../messaging/src';
+import { type RunningNatsServer, startNatsServer } from '../../messaging';
 import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
 import { personInput } from '../../test-support/seedOrganisation';
 import { contractOperation } from '../../test-support/contractOperation';

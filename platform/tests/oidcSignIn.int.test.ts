@@ -1,7 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { freePort } from '../../messaging/src';
-import { readSignInSettings } from '../../runtime/src/signInConfig';
-import type { SubgraphModule } from '../../runtime/src/subgraph/SubgraphModule';
+import { freePort } from '../../messaging/testing';
+import { readSignInSettings, type SubgraphModule } from '../../runtime';
 import { subgraphs } from '../../subgraphs';
 import { createAccounts } from '../../subgraphs/accounts/src';
 import { AccountSchema, SessionSchema } from '../../subgraphs/accounts/src/entities';

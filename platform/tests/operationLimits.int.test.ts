@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { parse, getOperationAST } from 'graphql';
 import { Supergraph } from '@apollo/federation-internals';
 import fs from 'node:fs';
-import { createOperationAnalyzer } from '../../runtime/src/operationLimits';
+import { createOperationAnalyzer } from '../../runtime';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
 import {

@@ -7,7 +7,7 @@ import { followNotifications } from '../../docs/partners/examples/followNotifica
 import { readNotificationsSse } from '../../docs/partners/examples/followNotificationsSse';
 import { fetchSchema } from '../../docs/partners/examples/introspect';
 import { syncEmployees } from '../../docs/partners/examples/syncEmployees';
-import { ErrorCode } from '../../runtime/src/errors';
+import { ErrorCode } from '../../runtime';
 import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
 import { seedOrganisation, type Organisation } from '../../test-support/seedOrganisation';
 import { collect, connectSubscriptions } from '../../test-support/subscriptionClient';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { isPublicHoliday } from '../../runtime/src/calendar';
+import { isPublicHoliday } from '../../runtime';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
 import { createPerson, type SeededPerson } from '../../test-support/seedOrganisation';

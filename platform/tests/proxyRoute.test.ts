@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { close, createHttpServer, listen } from '../../runtime/src/http/createHttpServer';
+import { close, createHttpServer, listen } from '../../runtime';
 import { waitFor } from '../../test-support/waitFor';
 import { proxyRoute } from '../src/proxyRoute';
 

@@ -4,13 +4,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  closeNats,
-  connectNats,
-  createNamespace,
-  deleteStreams,
-  freePort,
-} from '../../messaging/src';
+import { closeNats, connectNats, createNamespace } from '../../messaging';
+import { deleteStreams, freePort } from '../../messaging/testing';
 import { LOCK_FILE } from '../src/startup/lockDataDir';
 import { isRunning, parentOf } from '../src/startup/processInfo';
 import { TEST_NATS_URL } from '../../test-support/createTestPlatform';

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { freePort, startNatsServer, type RunningNatsServer } from '../../messaging/src';
+import { type RunningNatsServer, startNatsServer } from '../../messaging';
+import { freePort } from '../../messaging/testing';
 import { contractOperation } from '../../test-support/contractOperation';
 import { createTestDatabase, type TestDatabase } from '../../test-support/database';
 import { personInput } from '../../test-support/seedOrganisation';

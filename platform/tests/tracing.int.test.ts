@@ -1,8 +1,7 @@
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { OutboxEntry } from '../../messaging/src';
-import type { EventEnvelope } from '../../messaging/src/types';
-import { startTracing, type Tracing } from '../../runtime/src/tracing';
+import { type EventEnvelope, OutboxEntry } from '../../messaging';
+import { startTracing, type Tracing } from '../../runtime';
 import { audit } from '../../subgraphs/audit/src';
 import { employees } from '../../subgraphs/employees/src';
 import { contractOperation } from '../../test-support/contractOperation';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { MikroORM, type EntityManager, type EntitySchema, type Options } from '@mikro-orm/core';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { isPostgres } from '../../messaging/src';
+import { isPostgres } from '../../messaging';
 
 /** Where a subgraph keeps its tables: its own SQLite file, or its own PostgreSQL schema. */
 export type DatabaseTarget =

@@ -1,6 +1,6 @@
 import { SpanKind, SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { currentTraceparent, inActiveSpan } from '../../messaging/src';
+import { currentTraceparent, inActiveSpan } from '../../messaging';
 
 /*
  * Spans of GraphQL requests, built on messaging's spans (which events carry). Only the

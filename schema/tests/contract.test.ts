@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createOperationCheck, readCostDirectives } from '../../runtime/src/operationLimits';
+import { createOperationCheck, readCostDirectives } from '../../runtime';
 import { SUPERGRAPH_FILE } from '../compose';
 import { apiSchemaOf, loadContract, validateOperation } from '../src/contract';
 

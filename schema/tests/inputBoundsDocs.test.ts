@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parse } from 'graphql';
-import { renderInputBoundsDocs } from '../../runtime/src/inputBounds/renderInputBoundsDocs';
+import { renderInputBoundsDocs } from '../../runtime';
 import { subgraphs } from '../../subgraphs';
 import { INPUT_BOUNDS_DOCS_FILE } from '../inputBoundsDocs';
 

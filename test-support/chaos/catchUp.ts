@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
 import type { JetStreamManager } from '@nats-io/jetstream';
-import { DEFAULT_NAMESPACE, eventsStream } from '../../messaging/src';
+import { DEFAULT_NAMESPACE, eventsStream } from '../../messaging';
 import { waitFor } from '../waitFor';
 
 /** Subgraph schemas that hold a table `table`. */

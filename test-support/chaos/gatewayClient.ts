@@ -1,4 +1,4 @@
-import type { LocalIssuer } from '../../runtime/src/auth';
+import type { LocalIssuer } from '../../runtime';
 import { contractOperation } from '../contractOperation';
 
 export type Role = 'HR' | 'FINANCE' | 'ADMIN' | 'MANAGER' | 'EMPLOYEE';

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { Client } from 'pg';
-import { closeNats, connectNats } from '../../messaging/src';
+import { closeNats, connectNats } from '../../messaging';
 import { waitFor } from '../waitFor';
 import { waitForCatchUp } from './catchUp';
 import { SUBGRAPH_NAMES, startChaosPlatform, type ChaosPlatform } from './chaosPlatform';

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { DateTime } from 'luxon';
-import { isPublicHoliday } from '../../runtime/src/calendar';
+import { isPublicHoliday } from '../../runtime';
 import { personInput } from '../seedOrganisation';
 import type { GatewayClient } from './gatewayClient';
 

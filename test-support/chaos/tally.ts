@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from 'pg';
 import type { JetStreamManager } from '@nats-io/jetstream';
-import { CATALOGUE_DIR, DEFAULT_NAMESPACE, deadLetterStream } from '../../messaging/src';
+import { CATALOGUE_DIR, deadLetterStream, DEFAULT_NAMESPACE } from '../../messaging';
 import { schemasWith } from './catchUp';
 import type { Serves } from './steadyLoad';
 

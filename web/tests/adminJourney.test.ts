@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { closeNats, connectNats, type NatsClients } from '../../messaging/src';
+import { closeNats, connectNats, type NatsClients } from '../../messaging';
 import { createWebPlatform, launchBrowser, type WebPlatform } from '../../test-support/browser';
 import { TEST_NATS_URL } from '../../test-support/createTestPlatform';
 import {

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { addDays, isWeekendDate, publicHolidays } from '../../runtime/src/calendar';
+import { addDays, isWeekendDate, publicHolidays } from '../../runtime';
 import {
   createSignedUpEmployee,
   createWebPlatform,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { DateTime } from 'luxon';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { isPublicHoliday } from '../../runtime/src/calendar';
+import { isPublicHoliday } from '../../runtime';
 import { signIn } from '../../test-support/accounts';
 import {
   createSignedUpEmployee,

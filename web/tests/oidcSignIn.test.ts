@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { freePort } from '../../messaging/src';
-import { readSignInSettings } from '../../runtime/src/signInConfig';
-import type { SubgraphModule } from '../../runtime/src/subgraph/SubgraphModule';
+import { freePort } from '../../messaging/testing';
+import { readSignInSettings, type SubgraphModule } from '../../runtime';
 import { subgraphs } from '../../subgraphs';
 import { createAccounts } from '../../subgraphs/accounts/src';
 import { AccountSchema } from '../../subgraphs/accounts/src/entities';

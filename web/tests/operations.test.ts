@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { Kind, parse, visit, type DefinitionNode, type FragmentDefinitionNode } from 'graphql';
-import { createOperationCheck, readCostDirectives } from '../../runtime/src/operationLimits';
+import { createOperationCheck, readCostDirectives } from '../../runtime';
 import { apiSchemaOf, validateOperation, type ContractOperation } from '../../schema/src/contract';
 import { SUPERGRAPH_FILE, WEB_DIR } from '../tools/codegenConfig';
 

@@ -2,17 +2,17 @@ import type { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import { formatError } from '../../../runtime/src/errors';
-import type { Logger } from '../../../runtime/src/logger';
-import { createAccessLogPlugin } from '../../../runtime/src/logging/createAccessLogPlugin';
-import type { AccessLogOptions } from '../../../runtime/src/logging/writeAccessLine';
 import {
-  nameTokenLimit,
+  type AccessLogOptions,
   type CostDirectives,
+  createAccessLogPlugin,
+  createTracingPlugin,
+  formatError,
   type IntrospectionMode,
+  type Logger,
+  nameTokenLimit,
   type OperationCheck,
-} from '../../../runtime/src/operationLimits';
-import { createTracingPlugin } from '../../../runtime/src/traceContext';
+} from '../../../runtime';
 import { capGateway } from '../concurrency/capGateway';
 import type { ConcurrencyCap } from '../concurrency/createConcurrencyCap';
 import { createRequestIdPlugin } from '../context/createRequestIdPlugin';

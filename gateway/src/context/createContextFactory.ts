@@ -1,9 +1,12 @@
 import type { IncomingMessage } from 'node:http';
-import type { TokenVerifier } from '../../../runtime/src/auth';
-import type { ClientAddress } from '../../../runtime/src/http/clientAddress';
-import { authFailure } from '../../../runtime/src/http/authFailure';
-import { validId, validTraceparent } from '../../../runtime/src/http/requestIds';
-import { currentTraceparent } from '../../../runtime/src/traceContext';
+import {
+  authFailure,
+  type ClientAddress,
+  currentTraceparent,
+  type TokenVerifier,
+  validId,
+  validTraceparent,
+} from '../../../runtime';
 import type { GatewayContext } from './GatewayContext';
 
 export type AuthMode = 'required' | 'off';

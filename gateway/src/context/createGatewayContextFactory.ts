@@ -1,5 +1,4 @@
-import type { ClientAddress } from '../../../runtime/src/http/clientAddress';
-import type { Logger } from '../../../runtime/src/logger';
+import type { ClientAddress, Logger } from '../../../runtime';
 import type { GatewayOptions } from '../GatewayOptions';
 import { createRateLimiting, type RateLimiting } from '../rateLimits/createRateLimiting';
 import { createContextFactory, type ContextFactory } from './createContextFactory';

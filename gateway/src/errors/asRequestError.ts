@@ -1,6 +1,6 @@
 import type { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { httpStatusOf, toGraphQLError, type DomainError } from '../../../runtime/src/errors';
+import { type DomainError, httpStatusOf, toGraphQLError } from '../../../runtime';
 
 /**
  * A domain error as Apollo answers a whole request with it: its code, and the HTTP

@@ -1,4 +1,4 @@
-import type { Readiness } from '../../../runtime/src/http/createHttpServer';
+import type { Readiness } from '../../../runtime';
 import type { SubgraphReadiness } from './createSubgraphReadiness';
 
 /**

@@ -1,9 +1,12 @@
 import type http from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { Registry } from 'prom-client';
-import type { ClientAddress } from '../../../runtime/src/http/clientAddress';
-import { createHttpServer, type Readiness } from '../../../runtime/src/http/createHttpServer';
-import type { AccessLogOptions } from '../../../runtime/src/logging/writeAccessLine';
+import {
+  type AccessLogOptions,
+  type ClientAddress,
+  createHttpServer,
+  type Readiness,
+} from '../../../runtime';
 import type { ContextFactory } from '../context/createContextFactory';
 import type { GatewayContext } from '../context/GatewayContext';
 import type { GatewayOptions } from '../GatewayOptions';

@@ -1,7 +1,5 @@
 import type { Registry } from 'prom-client';
-import type { ClientAddress } from '../../../runtime/src/http/clientAddress';
-import type { RouteHandler } from '../../../runtime/src/http/createHttpServer';
-import { publicMetricsRoutes } from '../../../runtime/src/http/metricsEndpoint';
+import { type ClientAddress, publicMetricsRoutes, type RouteHandler } from '../../../runtime';
 import type { GatewayOptions } from '../GatewayOptions';
 import type { RateLimits } from '../rateLimits/createRateLimits';
 import { guardPublicRoute } from '../rateLimits/guardPublicRoute';

@@ -1,4 +1,4 @@
-import { close } from '../../../runtime/src/http/createHttpServer';
+import { close } from '../../../runtime';
 import type { GatewayParts, GatewayState } from './GatewayParts';
 
 /** Stops taking requests, lets in-flight ones finish, then stops Apollo and what it used. */

@@ -1,16 +1,16 @@
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode } from '../../../runtime/src/errors';
 import {
-  OperationRefusedError,
-  refusalAsRequestError,
   type CheckedOperation,
   type CostDirectives,
+  ErrorCode,
   type OperationCheck,
-} from '../../../runtime/src/operationLimits';
+  OperationRefusedError,
+  refusalAsRequestError,
+} from '../../../runtime';
 import type { GatewayContext } from '../context/GatewayContext';
 
-export type { IntrospectionMode } from '../../../runtime/src/operationLimits';
+export type { IntrospectionMode } from '../../../runtime';
 
 export interface OperationGuardOptions {
   /** The operation check every transport shares. */

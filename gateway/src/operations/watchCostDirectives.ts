@@ -1,6 +1,6 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLSchema } from 'graphql';
-import { readCostDirectives, type CostDirectives } from '../../../runtime/src/operationLimits';
+import { type CostDirectives, readCostDirectives } from '../../../runtime';
 
 /**
  * Keeps the `@cost` and `@listSize` of each API schema the gateway loads. The API schema

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '../../../runtime/src/errors';
+import { DomainError, ErrorCode } from '../../../runtime';
 
 /** Where a caller stands against one quota after a count. */
 export interface QuotaState {

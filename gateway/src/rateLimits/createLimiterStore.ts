@@ -6,7 +6,7 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
-import type { Logger } from '../../../runtime/src/logger';
+import type { Logger } from '../../../runtime';
 import type { RateLimitStore } from './RateLimitOptions';
 
 /** One counter: points a key may spend per window, and how long a key over it is refused. */

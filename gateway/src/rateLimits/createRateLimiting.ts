@@ -1,12 +1,14 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../../runtime/src/errors';
-import type { ClientAddress } from '../../../runtime/src/http/clientAddress';
-import type { Logger } from '../../../runtime/src/logger';
+import {
+  type CheckedOperation,
+  type ClientAddress,
+  ErrorCode,
+  type Logger,
+} from '../../../runtime';
 import type { ContextFactory } from '../context/createContextFactory';
 import type { GatewayContext } from '../context/GatewayContext';
 import { asRequestError } from '../errors/asRequestError';
-import type { CheckedOperation } from '../../../runtime/src/operationLimits';
 import { createRateLimits, type RateLimits } from './createRateLimits';
 import { RateLimitedError, type QuotaState } from './RateLimitedError';
 import { rateLimitHeaders } from './rateLimitHeaders';

@@ -1,6 +1,5 @@
 import type { RateLimiterRes } from 'rate-limiter-flexible';
-import type { Identity } from '../../../runtime/src/identity';
-import type { Logger } from '../../../runtime/src/logger';
+import type { Identity, Logger } from '../../../runtime';
 import { createLimiterStore, isOverLimit, storeKey, type LimiterSpec } from './createLimiterStore';
 import { createQuotaCounter, type QuotaCounter } from './createQuotaCounter';
 import { RateLimitedError, type QuotaState } from './RateLimitedError';

@@ -1,10 +1,11 @@
-import { HTTP_STATUS, httpStatusOf } from '../../../runtime/src/errors';
-import type { ClientAddress } from '../../../runtime/src/http/clientAddress';
 import {
+  type ClientAddress,
+  HTTP_STATUS,
   HttpError,
-  sendError,
+  httpStatusOf,
   type RouteHandler,
-} from '../../../runtime/src/http/createHttpServer';
+  sendError,
+} from '../../../runtime';
 import type { RateLimits } from './createRateLimits';
 import { RateLimitedError } from './RateLimitedError';
 

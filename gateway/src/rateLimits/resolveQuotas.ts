@@ -1,4 +1,4 @@
-import type { Identity } from '../../../runtime/src/identity';
+import type { Identity } from '../../../runtime';
 import {
   DEFAULT_RATE_LIMITS,
   type AuthFailureLimit,

@@ -1,7 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { NOT_THE_GATEWAY, type GatewayAssertionSigner } from '../../../runtime/src/auth';
-import { ErrorCode } from '../../../runtime/src/errors';
+import { ErrorCode, type GatewayAssertionSigner, NOT_THE_GATEWAY } from '../../../runtime';
 import { forwardedHeaders, type GatewayContext } from '../context/GatewayContext';
 import type { Deadline } from './Deadline';
 import type { DeadlineFetcher, Fetcher, FetchError } from './createHttpFetcher';

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '../../../runtime/src/errors';
+import { DomainError, ErrorCode } from '../../../runtime';
 
 /**
  * Why a subgraph gave no answer: `UNREACHABLE` (no connection, or it broke),

@@ -1,7 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLSchema } from 'graphql';
-import type { Logger } from '../../../runtime/src/logger';
-import type { CostDirectives } from '../../../runtime/src/operationLimits';
+import type { CostDirectives, Logger } from '../../../runtime';
 import type { GatewayOptions } from '../GatewayOptions';
 import { createSubgraphReadiness, type SubgraphReadiness } from '../health/createSubgraphReadiness';
 import type { GatewayMetrics } from '../metrics/createGatewayMetrics';

@@ -3,10 +3,13 @@ import type { GraphQLSchema } from 'graphql';
 import type { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServer } from '@apollo/server';
 import type { Gauge } from 'prom-client';
-import { HTTP_STATUS } from '../../../runtime/src/errors';
-import type { ClientAddress } from '../../../runtime/src/http/clientAddress';
-import type { Logger } from '../../../runtime/src/logger';
-import type { CostDirectives, OperationCheck } from '../../../runtime/src/operationLimits';
+import {
+  type ClientAddress,
+  type CostDirectives,
+  HTTP_STATUS,
+  type Logger,
+  type OperationCheck,
+} from '../../../runtime';
 import type { ContextFactory } from '../context/createContextFactory';
 import type { GatewayContext } from '../context/GatewayContext';
 import { createSubscriptionEngine } from './engine/createSubscriptionEngine';

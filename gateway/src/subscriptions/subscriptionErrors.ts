@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DomainError, ErrorCode, formatError, toGraphQLError } from '../../../runtime/src/errors';
+import { DomainError, ErrorCode, formatError, toGraphQLError } from '../../../runtime';
 
 /** A subscription refused before it starts, and why. */
 export interface Refusal {

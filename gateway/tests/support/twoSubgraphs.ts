@@ -9,13 +9,17 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLFormattedError } from 'graphql';
 import {
+  badInput,
+  close,
+  createHttpServer,
   createLocalIssuer,
+  createLogger,
   createTokenVerifier,
+  DomainError,
+  formatError,
+  listen,
   type LocalIssuer,
-} from '../../../runtime/src/auth';
-import { DomainError, badInput, formatError } from '../../../runtime/src/errors';
-import { close, createHttpServer, listen } from '../../../runtime/src/http/createHttpServer';
-import { createLogger } from '../../../runtime/src/logger';
+} from '../../../runtime';
 import { createGateway, type Gateway, type GatewayOptions, type SubgraphEndpoint } from '../../src';
 
 /** One call a subgraph received, with the headers that came with it. */

@@ -1,8 +1,8 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { EntitySchema } from '@mikro-orm/core';
-import { openDatabase } from '../../../runtime/src/database';
+import { openDatabase } from '../../../runtime';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
-import { InboxEntry, OutboxEntry } from '../../src';
+import { InboxEntry, OutboxEntry } from '../..';
 
 /** A row a test handler writes in the consumer's transaction: one per applied event. */
 export interface Effect {

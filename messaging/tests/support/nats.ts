@@ -1,13 +1,7 @@
 import pino from 'pino';
 import type { JetStreamManager, StoredMsg } from '@nats-io/jetstream';
-import {
-  connectNats,
-  createTestNamespace,
-  deleteStreams,
-  ensureStreams,
-  type NatsClients,
-  type Namespace,
-} from '../../src';
+import { connectNats, ensureStreams, type NatsClients, type Namespace } from '../..';
+import { createTestNamespace, deleteStreams } from '../../testing';
 
 export const NATS_URL = process.env.NATS_URL ?? '127.0.0.1:4222';
 

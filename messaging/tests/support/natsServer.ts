@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, startNatsServer as startServer, type RunningNatsServer } from '../../src';
+import { startNatsServer as startServer, type RunningNatsServer } from '../..';
+import { freePort } from '../../testing';
 
 /** A nats-server of the test's own, which the test can stop and start again. */
 export interface NatsServerProcess {

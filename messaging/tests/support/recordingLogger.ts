@@ -1,4 +1,4 @@
-import type { Logger } from '../../src';
+import type { Logger } from '../..';
 
 export interface LogEntry {
   level: 'debug' | 'info' | 'warn' | 'error';

@@ -1,5 +1,5 @@
-import { CATALOGUE_DIR, createEvent, loadCatalogue, type EventCatalogue } from '../../src';
-import type { EventContract } from '../../src';
+import { CATALOGUE_DIR, createEvent, loadCatalogue, type EventCatalogue } from '../..';
+import type { EventContract } from '../..';
 
 /** A test-only event type `test.thing.<verb>` with data `{ n, version }`. */
 export const thingContract = (verb: string): EventContract => ({

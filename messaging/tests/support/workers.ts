@@ -5,7 +5,7 @@ import {
   type EventConsumerOptions,
   type OutboxRelay,
   type OutboxRelayOptions,
-} from '../../src';
+} from '../..';
 import type { TestDb } from './database';
 import { quietLogger, type TestNats } from './nats';
 

@@ -1,9 +1,9 @@
 import {
+  type AppConfig,
   createTokenVerifier,
   type LocalIssuer,
   type TokenVerifier,
-} from '../../../runtime/src/auth';
-import type { AppConfig } from '../../../runtime/src/config';
+} from '../../../runtime';
 
 /**
  * The verifier the gateway and the subgraphs check tokens with: the issuer's keys from

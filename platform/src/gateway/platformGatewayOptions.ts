@@ -4,12 +4,16 @@ import type {
   SubgraphEndpoint,
   SubscriptionLimits,
 } from '../../../gateway/src';
-import type { NatsClients, Namespace } from '../../../messaging/src';
-import type { LocalIssuer, TokenVerifier } from '../../../runtime/src/auth';
-import { subgraphOptionsOf, type AppConfig } from '../../../runtime/src/config';
-import type { RouteHandler } from '../../../runtime/src/http/createHttpServer';
-import type { Logger } from '../../../runtime/src/logger';
-import type { SubgraphRuntime } from '../../../runtime/src/subgraph/createSubgraphRuntime';
+import type { Namespace, NatsClients } from '../../../messaging';
+import {
+  type AppConfig,
+  type LocalIssuer,
+  type Logger,
+  type RouteHandler,
+  subgraphOptionsOf,
+  type SubgraphRuntime,
+  type TokenVerifier,
+} from '../../../runtime';
 import { edgeOptions, socketLimitsOf } from '../edgeOptions';
 import { hrSubscriptions } from '../subscriptionFields';
 

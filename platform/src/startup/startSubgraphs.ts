@@ -1,13 +1,14 @@
-import type { NatsClients, Namespace } from '../../../messaging/src';
-import type { LocalIssuer, TokenVerifier } from '../../../runtime/src/auth';
-import type { Cipher } from '../../../runtime/src/cipher';
-import type { DatabaseTarget } from '../../../runtime/src/database';
-import type { Logger } from '../../../runtime/src/logger';
+import type { Namespace, NatsClients } from '../../../messaging';
 import {
+  type Cipher,
   createSubgraphRuntime,
+  type DatabaseTarget,
+  type LocalIssuer,
+  type Logger,
+  type SubgraphModule,
   type SubgraphRuntime,
-} from '../../../runtime/src/subgraph/createSubgraphRuntime';
-import type { SubgraphModule } from '../../../runtime/src/subgraph/SubgraphModule';
+  type TokenVerifier,
+} from '../../../runtime';
 import { StartupError } from './StartupError';
 
 /** What every subgraph of the process shares. */

@@ -1,7 +1,6 @@
 import type { NatsConnection } from '@nats-io/nats-core';
-import { closeNats } from '../../../messaging/src';
-import type { Logger } from '../../../runtime/src/logger';
-import type { SubgraphRuntime } from '../../../runtime/src/subgraph/createSubgraphRuntime';
+import { closeNats } from '../../../messaging';
+import type { Logger, SubgraphRuntime } from '../../../runtime';
 
 /**
  * After a start that failed: stops the runtimes it listed, last first, and closes NATS,

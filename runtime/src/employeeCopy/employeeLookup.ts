@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { CATALOGUE_DIR } from '../../../messaging/src/catalogue';
+import { CATALOGUE_DIR } from '../../../messaging';
 import { DomainError, ErrorCode } from '../errors';
 import { NoOwnerError, OwnerUnavailableError, type AskOwner } from '../ownerRequests';
 import type { EmployeeEventData } from './employeeEvents';

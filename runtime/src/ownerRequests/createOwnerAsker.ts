@@ -12,7 +12,7 @@ import {
   type IPolicy,
 } from 'cockatiel';
 import type { NatsConnection } from '@nats-io/nats-core';
-import type { Namespace } from '../../../messaging/src/types';
+import type { Namespace } from '../../../messaging';
 import {
   NoOwnerError,
   OwnerUnavailableError,

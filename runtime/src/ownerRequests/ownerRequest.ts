@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Namespace } from '../../../messaging/src/types';
+import type { Namespace } from '../../../messaging';
 import { DomainError, ErrorCode } from '../errors';
 
 /**

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Msg, NatsConnection, Subscription } from '@nats-io/nats-core';
-import type { Namespace } from '../../../messaging/src/types';
+import type { Namespace } from '../../../messaging';
 import type { Logger } from '../logger';
 import { ownerSubject, type FailedAnswer, type ResponderDefinition } from './ownerRequest';
 

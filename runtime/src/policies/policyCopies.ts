@@ -1,6 +1,5 @@
 import type { EntityManager, EntitySchema } from '@mikro-orm/core';
-import type { EventEnvelope } from '../../../messaging/src/types';
-import type { CataloguedHandler } from '../../../messaging/src';
+import type { CataloguedHandler, EventEnvelope } from '../../../messaging';
 import { POLICY_UPDATED, type PolicyUpdatedData } from './policyEvents';
 import { type PolicyCopy, policyCopyId } from './policyCopySchema';
 import { defaultVersion } from './policyDefaults';

@@ -3,8 +3,12 @@ import type { DocumentNode } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { EntitySchema } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { CataloguedDraft, CataloguedHandler, CataloguedJob } from '../../../messaging/src';
-import type { DeadLetterHandlerDefinition } from '../../../messaging/src/deadLetters';
+import type {
+  CataloguedDraft,
+  CataloguedHandler,
+  CataloguedJob,
+  DeadLetterHandlerDefinition,
+} from '../../../messaging';
 import type { IssueOptions } from '../auth/createLocalIssuer';
 import type { Cipher } from '../cipher';
 import type { Identity } from '../identity';

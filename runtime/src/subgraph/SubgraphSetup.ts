@@ -1,4 +1,4 @@
-import { DEFAULT_NAMESPACE, type Namespace } from '../../../messaging/src';
+import { DEFAULT_NAMESPACE, type Namespace } from '../../../messaging';
 import { createLogger, type Logger } from '../logger';
 import type { AccessLogOptions } from '../logging/writeAccessLine';
 import type { SubgraphRuntimeOptions } from './createSubgraphRuntime';

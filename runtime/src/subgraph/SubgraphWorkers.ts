@@ -1,9 +1,4 @@
-import type {
-  DeadLetterWatcher,
-  EventConsumer,
-  OutboxRelay,
-  Scheduler,
-} from '../../../messaging/src';
+import type { DeadLetterWatcher, EventConsumer, OutboxRelay, Scheduler } from '../../../messaging';
 
 /** A runtime's background work while it runs; see `startSubgraphWorkers`. */
 export interface SubgraphWorkers {

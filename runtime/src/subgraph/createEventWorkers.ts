@@ -2,11 +2,11 @@ import type { MikroORM } from '@mikro-orm/core';
 import {
   createDeadLetterWatcher,
   createEventConsumer,
-  untypedHandler,
   type DeadLetterWatcher,
   type EventConsumer,
   type OutboxRelay,
-} from '../../../messaging/src';
+  untypedHandler,
+} from '../../../messaging';
 import type { SubgraphMessaging } from './createSubgraphRuntime';
 import type { SubgraphSetup } from './SubgraphSetup';
 

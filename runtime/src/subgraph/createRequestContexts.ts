@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { createEvent, recordEvent, untypedDraft, type EventMeta } from '../../../messaging/src';
+import { createEvent, type EventMeta, recordEvent, untypedDraft } from '../../../messaging';
 import { createOwnerAsker, type AskOwner } from '../ownerRequests';
 import { requestIds, type RequestHeaders } from './requestHeaders';
 import type { SubgraphSetup } from './SubgraphSetup';

@@ -2,7 +2,7 @@ import type http from 'node:http';
 import type { MikroORM } from '@mikro-orm/core';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import type { Namespace, Scheduler } from '../../../messaging/src';
+import type { Namespace, Scheduler } from '../../../messaging';
 import type { GatewayAssertionVerifier } from '../auth';
 import type { IssueOptions } from '../auth/createLocalIssuer';
 import type { Cipher } from '../cipher';

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { createScheduler, untypedJob, type Scheduler } from '../../../messaging/src';
+import { createScheduler, type Scheduler, untypedJob } from '../../../messaging';
 import type { SubgraphSetup } from './SubgraphSetup';
 
 /** Options of {@link createSubgraphScheduler}. */

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
-import { InboxEntry, OutboxEntry, ScheduledJob } from '../../../messaging/src';
+import { InboxEntry, OutboxEntry, ScheduledJob } from '../../../messaging';
 import { openDatabase, type DatabaseTarget } from '../database';
 import { IdempotencyRecordSchema } from '../idempotency';
 import { dbQueries } from '../metrics';

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { JetStreamClient } from '@nats-io/jetstream';
-import { createOutboxRelay, type OutboxRelay } from '../../../messaging/src';
+import { createOutboxRelay, type OutboxRelay } from '../../../messaging';
 import type { SubgraphSetup } from './SubgraphSetup';
 
 /**

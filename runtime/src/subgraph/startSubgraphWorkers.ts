@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { onReconnect } from '../../../messaging/src';
+import { onReconnect } from '../../../messaging';
 import { serveResponders } from '../ownerRequests';
 import type { SubgraphMessaging } from './createSubgraphRuntime';
 import { createEventWorkers } from './createEventWorkers';

@@ -1,12 +1,12 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { JetStreamManager } from '@nats-io/jetstream';
 import {
-  OutboxEntry,
   countDeadLetters,
-  eventsStream,
   type EventConsumer,
+  eventsStream,
   type Namespace,
-} from '../../../messaging/src';
+  OutboxEntry,
+} from '../../../messaging';
 import { watchConsumerLag, watchDeadLetters, watchOutboxBacklog } from '../metrics';
 
 /**

@@ -1,5 +1,4 @@
-import { notFound } from '../../../runtime/src/errors';
-import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
+import { notFound, type SubgraphContext } from '../../../runtime';
 import { EmployeeCopySchema, EXPLICIT_ROLES, type ExplicitRole } from './entities';
 import { accountsError, AccountsReason, forbiddenTo, invalid } from './errors';
 import { roleChanged } from './events';

@@ -1,6 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import type { EmployeeStatus } from '../../../runtime/src/employeeCopy';
-import type { OidcRole } from '../../../runtime/src/oidcConfig';
+import type { EmployeeStatus, OidcRole } from '../../../runtime';
 
 /** Roles an ADMIN or HR may give an account, above what its employee record makes it. */
 export const EXPLICIT_ROLES = ['HR', 'FINANCE', 'AUDITOR', 'ADMIN'] as const;

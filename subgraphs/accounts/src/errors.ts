@@ -1,5 +1,4 @@
-import { defineDomainErrors } from '../../../runtime/src/domainErrors';
-import { DomainError, ErrorCode, httpStatusOf } from '../../../runtime/src/errors';
+import { defineDomainErrors, DomainError, ErrorCode, httpStatusOf } from '../../../runtime';
 
 /** Why sign-in or an account change was refused, beyond the reasons every domain shares. */
 export enum AccountsReason {

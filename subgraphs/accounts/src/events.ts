@@ -1,4 +1,4 @@
-import type { CataloguedDraft, EventData } from '../../../messaging/src/eventTypes';
+import type { CataloguedDraft, EventData } from '../../../messaging';
 
 /** Why a sign-in was refused. */
 export type FailureReason = EventData<'accounts.user.login_failed'>['reason'];

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { Cipher } from '../../../runtime/src/cipher';
+import type { Cipher } from '../../../runtime';
 import type { AccountsDeps } from './settings';
 import { AccountSchema } from './entities';
 import { accountFor, invite } from './tickets/invitations';

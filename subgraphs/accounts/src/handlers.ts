@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { EventEnvelope, CataloguedHandler } from '../../../messaging/src';
-import type { Cipher } from '../../../runtime/src/cipher';
+import type { CataloguedHandler, EventEnvelope } from '../../../messaging';
 import {
+  type Cipher,
+  type CopyKeeping,
   EMPLOYEE_EVENTS,
+  type EmployeeEventData,
   patchKeeping,
   updateEmployeeCopy,
-  type CopyKeeping,
-  type EmployeeEventData,
-} from '../../../runtime/src/employeeCopy';
+} from '../../../runtime';
 import { AccountSchema, EmployeeCopySchema, type EmployeeCopy } from './entities';
 import { MAX_EMAIL } from './inputs';
 import type { AccountsDeps } from './settings';

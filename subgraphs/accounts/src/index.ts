@@ -1,9 +1,12 @@
 import path from 'node:path';
-import type { Cipher } from '../../../runtime/src/cipher';
-import { defineSubgraph, type SubgraphModule } from '../../../runtime/src/subgraph/SubgraphModule';
-import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
-import { lazySubgraph } from '../../../runtime/src/subgraph/lazySubgraph';
-import { DateTimeScalar } from '../../../runtime/src/scalars';
+import {
+  type Cipher,
+  DateTimeScalar,
+  defineSubgraph,
+  lazySubgraph,
+  readSubgraphSdl,
+  type SubgraphModule,
+} from '../../../runtime';
 import { entities } from './entities';
 import { inviteFirstAdmin } from './firstAdmin';
 import { createEmployeeHandler } from './handlers';

@@ -1,5 +1,4 @@
-import type { CataloguedJob } from '../../../messaging/src';
-import { ScheduledJob } from '../../../messaging/src/scheduler';
+import { type CataloguedJob, ScheduledJob } from '../../../messaging';
 import { deliverDueMail, type MailSettings } from './mail';
 
 export const DELIVER_MAIL_JOB = 'accounts.deliverMail';

@@ -1,4 +1,4 @@
-import { hasRole, type Identity } from '../../../runtime/src/identity';
+import { hasRole, type Identity } from '../../../runtime';
 import { forbiddenTo } from './errors';
 
 /** HR and ADMIN manage accounts: invitations and roles. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { Cipher } from '../../../runtime/src/cipher';
+import type { Cipher } from '../../../runtime';
 import { AccountSchema, TicketSchema, type Account } from './entities';
 import { roleOf } from './roles';
 import type { AccountsDeps } from './settings';

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { SERVICE_PREFIX } from '../../../runtime/src/identity';
-import type { OidcRole } from '../../../runtime/src/oidcConfig';
+import { type OidcRole, SERVICE_PREFIX } from '../../../runtime';
 import { EmployeeCopySchema, type Account, type EmployeeCopy, type ExplicitRole } from './entities';
 
 /** The roles a person signs in with (never PARTNER or SYSTEM, which are no one's account). */

@@ -1,9 +1,5 @@
 import nodemailer from 'nodemailer';
-import {
-  readSignInSettings,
-  secureCookies,
-  type SignInSettings,
-} from '../../../runtime/src/signInConfig';
+import { readSignInSettings, secureCookies, type SignInSettings } from '../../../runtime';
 import type { MailSettings, MailTransport } from './mail';
 
 /** Failed sign-ins in a row that lock an account. */

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger } from '../../../runtime/src/logger';
+import { createLogger } from '../../../runtime';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
 import { startAccounts } from './support';
 

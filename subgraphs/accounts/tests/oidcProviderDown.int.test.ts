@@ -1,5 +1,5 @@
-import { freePort } from '../../../messaging/src';
-import { readSignInSettings } from '../../../runtime/src/signInConfig';
+import { freePort } from '../../../messaging/testing';
+import { readSignInSettings } from '../../../runtime';
 import { startAccounts, type AccountsHarness } from './support';
 
 // A provider that does not answer: the platform still starts, and signing in with it says so.

@@ -1,8 +1,6 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { createCipher } from '../../../runtime/src/cipher';
-import { loadConfig } from '../../../runtime/src/config';
-import { readSignInSettings } from '../../../runtime/src/signInConfig';
+import { createCipher, loadConfig, readSignInSettings } from '../../../runtime';
 import { claimOf, employeeIdOf, mappedRole } from '../src/oidc/claims';
 import { flowCookie, flowOf } from '../src/oidc/flowCookie';
 import { oidcOptionsOf } from '../src/oidc/oidcOptions';

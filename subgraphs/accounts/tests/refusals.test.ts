@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { conflict, unavailable } from '../../../runtime/src/errors';
+import { conflict, unavailable } from '../../../runtime';
 import { accountLocked, invalid, ticketExpired } from '../src/errors';
 import { sendRefusal } from '../src/http/send';
 

@@ -1,5 +1,5 @@
-import { loadCatalogue } from '../../../messaging/src';
-import { createTokenVerifier } from '../../../runtime/src/auth';
+import { loadCatalogue } from '../../../messaging';
+import { createTokenVerifier } from '../../../runtime';
 import { AccountSchema, RefreshTokenSchema, SessionSchema } from '../src/entities';
 import { PASSWORD, cookieAttributes, startAccounts, type AccountsHarness } from './support';
 

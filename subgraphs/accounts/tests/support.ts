@@ -1,8 +1,13 @@
 import type http from 'node:http';
 import { v7 as uuidv7 } from 'uuid';
-import { DEFAULT_NAMESPACE, createEvent, loadCatalogue, recordEvent } from '../../../messaging/src';
-import type { EventEnvelope } from '../../../messaging/src/types';
-import { close, createHttpServer, listen } from '../../../runtime/src/http/createHttpServer';
+import {
+  createEvent,
+  DEFAULT_NAMESPACE,
+  type EventEnvelope,
+  loadCatalogue,
+  recordEvent,
+} from '../../../messaging';
+import { close, createHttpServer, listen } from '../../../runtime';
 import { createdData } from '../../../test-support/employeeEvents';
 import {
   foreignEvent,

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
+import type { SubgraphContext } from '../../../runtime';
 import {
   AccrualDaySchema,
   ContributionSchema,

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { localDate } from '../../../runtime/src/calendar';
-import { sqlTable } from '../../../runtime/src/database';
+import { localDate, sqlTable } from '../../../runtime';
 import {
   AccrualDaySchema,
   AgreementCopySchema,

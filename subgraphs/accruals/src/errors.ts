@@ -1,4 +1,4 @@
-import { defineDomainErrors } from '../../../runtime/src/domainErrors';
+import { defineDomainErrors } from '../../../runtime';
 
 /**
  * Accruals has no refusals of its own: only bad input and reading what one may not, the

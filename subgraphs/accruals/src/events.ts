@@ -1,4 +1,4 @@
-import { type CataloguedDraft } from '../../../messaging/src/eventTypes';
+import type { CataloguedDraft } from '../../../messaging';
 import type { AccrualType, AgreementCopy } from './entities';
 import { bandOf, type AccrualStatus } from './rules';
 import type { AccrualSummary } from './summarise';

@@ -1,13 +1,12 @@
 import type { EntityManager, EntitySchema } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import type { CataloguedEvent } from '../../../messaging/src/eventTypes';
-import type { EventEnvelope, CataloguedHandler } from '../../../messaging/src';
+import type { CataloguedEvent, CataloguedHandler, EventEnvelope } from '../../../messaging';
 import {
-  patchKeeping,
-  updateEmployeeCopy,
   type CopyKeeping,
   type EmployeeEventData,
-} from '../../../runtime/src/employeeCopy';
+  patchKeeping,
+  updateEmployeeCopy,
+} from '../../../runtime';
 import {
   AgreementCopySchema,
   EmployeeCopySchema,

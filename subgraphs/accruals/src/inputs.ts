@@ -1,4 +1,4 @@
-import { daysBetween, isIsoDate } from '../../../runtime/src/calendar';
+import { daysBetween, isIsoDate } from '../../../runtime';
 import { invalid } from './errors';
 
 /** The most days `accrualDays` answers for at once. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { CataloguedJob } from '../../../messaging/src';
-import { localDate } from '../../../runtime/src/calendar';
+import type { CataloguedJob } from '../../../messaging';
+import { localDate } from '../../../runtime';
 import { checkAgreement, lastRowsOn, seenStatuses, statusChanges } from './balanceStatus';
 import { AgreementCopySchema, EmployeeCopySchema, type AgreementCopy } from './entities';
 import { emitting, type Emit } from './events';

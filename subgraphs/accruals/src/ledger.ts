@@ -1,6 +1,6 @@
 import { raw, type EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { isPostgres, sqlTable } from '../../../runtime/src/database';
+import { isPostgres, sqlTable } from '../../../runtime';
 import { v7 as uuidv7 } from 'uuid';
 import {
   AccrualDaySchema,

@@ -1,5 +1,4 @@
-import type { Identity } from '../../../runtime/src/identity';
-import { mayReadEmployee, type ManagerChain } from '../../../runtime/src/access';
+import { type Identity, type ManagerChain, mayReadEmployee } from '../../../runtime';
 import { forbidden } from './errors';
 
 /**

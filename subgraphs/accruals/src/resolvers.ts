@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { AccrualType } from './entities';
 import { AccrualsService, type AccrualsContext } from './AccrualsService';
-import { DateScalar } from '../../../runtime/src/scalars';
+import { DateScalar } from '../../../runtime';
 
 const service = (ctx: AccrualsContext) => new AccrualsService(ctx);
 

@@ -1,11 +1,6 @@
 import { DateTime } from 'luxon';
-import {
-  isPublicHoliday,
-  isWeekendDate,
-  nightMinutes,
-  splitByLocalDay,
-} from '../../../runtime/src/calendar';
-import type { EventData } from '../../../messaging/src/eventTypes';
+import { isPublicHoliday, isWeekendDate, nightMinutes, splitByLocalDay } from '../../../runtime';
+import type { EventData } from '../../../messaging';
 import type { AccrualType } from './entities';
 
 export {
@@ -15,7 +10,7 @@ export {
   DEFAULT_TIME_ZONE,
   isIsoDate,
   isPublicHoliday,
-} from '../../../runtime/src/calendar';
+} from '../../../runtime';
 
 /** The entry fields the rules read. */
 export interface EntryFacts {

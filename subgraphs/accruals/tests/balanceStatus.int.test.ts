@@ -1,12 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import {
-  DEFAULT_NAMESPACE,
-  OutboxEntry,
   createScheduler,
+  DEFAULT_NAMESPACE,
+  type EventEnvelope,
+  OutboxEntry,
   untypedJob,
-} from '../../../messaging/src';
-import type { EventEnvelope } from '../../../messaging/src/types';
-import { createLogger } from '../../../runtime/src/logger';
+} from '../../../messaging';
+import { createLogger } from '../../../runtime';
 import { BALANCE_STATUS_CHANGED, createBalanceStatusJob } from '../src';
 import {
   agreementEvent,

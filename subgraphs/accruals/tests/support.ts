@@ -1,6 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { createEvent, loadCatalogue } from '../../../messaging/src';
-import type { EventEnvelope } from '../../../messaging/src/types';
+import { createEvent, type EventEnvelope, loadCatalogue } from '../../../messaging';
 import { createdData } from '../../../test-support/employeeEvents';
 import { startSubgraph, type SubgraphHarness } from '../../../test-support/startSubgraph';
 import { applyEvent, createAccruals, type AccrualsDraft } from '../src';

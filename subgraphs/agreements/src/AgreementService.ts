@@ -1,9 +1,6 @@
 import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/knex';
-import { knowEmployee } from '../../../runtime/src/employeeCopy';
-import { once } from '../../../runtime/src/idempotency';
-import { checkExpectedVersion } from '../../../runtime/src/optimisticLock';
-import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
+import { checkExpectedVersion, knowEmployee, once, type SubgraphContext } from '../../../runtime';
 import { AgreementSchema, type Agreement, type ImportJob } from './entities';
 import { agreementNotFound, invalid, overlap, unknownEmployee } from './errors';
 import { employeeKnowing } from './handlers';

@@ -1,4 +1,4 @@
-import type { CataloguedDraft, EventData } from '../../../messaging/src/eventTypes';
+import type { CataloguedDraft, EventData } from '../../../messaging';
 import { ACCRUAL_TYPES, type AccrualTotals, type Agreement } from './entities';
 
 /** What the three agreements events share: the agreement as it now stands. */

@@ -1,10 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { CataloguedHandler } from '../../../messaging/src';
-import {
-  EMPLOYEE_LOOKED_UP,
-  type EmployeeEventData,
-  type EmployeeKnowing,
-} from '../../../runtime/src/employeeCopy';
+import type { CataloguedHandler } from '../../../messaging';
+import { EMPLOYEE_LOOKED_UP, type EmployeeEventData, type EmployeeKnowing } from '../../../runtime';
 import { KnownEmployeeSchema } from './entities';
 
 /** What the copy reads of an employees event: every one of them carries the number. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import type { Logger } from '../../../runtime/src/logger';
+import type { Logger } from '../../../runtime';
 import { ImportJobSchema, type ImportJob } from './entities';
 import { importAgreements, type SourceRecord } from './importer';
 import type { WriteContext } from './writes';

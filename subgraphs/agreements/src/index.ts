@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { defineSubgraph, type SubgraphModule } from '../../../runtime/src/subgraph/SubgraphModule';
-import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
+import { defineSubgraph, readSubgraphSdl, type SubgraphModule } from '../../../runtime';
 import { entities } from './entities';
 import { employeeCopyHandler } from './handlers';
 import { createLoaders, type AgreementLoaders } from './loaders';

@@ -1,5 +1,4 @@
-import type { DomainError } from '../../../runtime/src/errors';
-import { refuseAll } from '../../../runtime/src/inputCheck';
+import { type DomainError, refuseAll } from '../../../runtime';
 import { ACCRUAL_TYPES, type AccrualType, type AgreementTerms } from './entities';
 import { invalid } from './errors';
 import type { ImportFormat } from './importer';

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { managerChainLoader } from '../../../runtime/src/employeeCopy';
-import { listLoader } from '../../../runtime/src/loaders';
+import { listLoader, managerChainLoader } from '../../../runtime';
 import {
   AgreementSchema,
   KnownEmployeeSchema,

@@ -1,5 +1,4 @@
-import { mayReadEmployee, type ManagerChain } from '../../../runtime/src/access';
-import { hasRole, type Identity } from '../../../runtime/src/identity';
+import { hasRole, type Identity, type ManagerChain, mayReadEmployee } from '../../../runtime';
 import { forbiddenTo } from './errors';
 
 /** HR, ADMIN and SYSTEM read all; a person reads their own; a MANAGER also their reports. */

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { isPostgres } from '../../../runtime/src/database';
+import { isPostgres } from '../../../runtime';
 import {
   AgreementSchema,
   AgreementVersionSchema,

@@ -8,7 +8,7 @@ import {
   type ImportJob,
 } from './entities';
 import type { AmendAgreementInput, CreateAgreementInput, ImportAgreementsInput } from './inputs';
-import { DateScalar, DateTimeScalar } from '../../../runtime/src/scalars';
+import { DateScalar, DateTimeScalar } from '../../../runtime';
 
 const service = (ctx: AgreementContext) => new AgreementService(ctx);
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import type { CataloguedDraft } from '../../../messaging/src';
+import type { CataloguedDraft } from '../../../messaging';
 import {
   AgreementSchema,
   AgreementVersionSchema,

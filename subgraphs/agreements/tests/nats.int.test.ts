@@ -2,14 +2,13 @@ import { v7 as uuidv7 } from 'uuid';
 import {
   connectNats,
   createEvent,
-  createTestNamespace,
-  deleteStreams,
   ensureStreams,
   loadCatalogue,
-  subjectFor,
+  type Namespace,
   type NatsClients,
-} from '../../../messaging/src';
-import type { Namespace } from '../../../messaging/src/types';
+  subjectFor,
+} from '../../../messaging';
+import { createTestNamespace, deleteStreams } from '../../../messaging/testing';
 import { waitFor } from '../../../test-support/waitFor';
 import { agreementInput, startAgreements, type AgreementsHarness } from './support';
 

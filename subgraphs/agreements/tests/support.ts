@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
-import type { SubgraphMessaging } from '../../../runtime/src/subgraph/createSubgraphRuntime';
+import type { SubgraphMessaging } from '../../../runtime';
 import {
   foreignEvent,
   startSubgraph,

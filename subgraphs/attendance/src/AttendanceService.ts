@@ -1,12 +1,16 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import { type CataloguedDraft } from '../../../messaging/src/eventTypes';
-import { localDate } from '../../../runtime/src/calendar';
-import { once } from '../../../runtime/src/idempotency';
-import { withOptimisticLock } from '../../../runtime/src/optimisticLock';
-import type { AttendanceRules } from '../../../runtime/src/policies';
-import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
+import type { CataloguedDraft } from '../../../messaging';
+import {
+  type AttendanceRules,
+  knowEmployee,
+  localDate,
+  lockEmployee,
+  once,
+  type SubgraphContext,
+  withOptimisticLock,
+} from '../../../runtime';
 import {
   AgreementCopySchema,
   AttendanceDaySchema,
@@ -41,7 +45,6 @@ import {
   assertCanRecordManual,
 } from './permissions';
 import { processDay, type ProcessResult, type ProcessRun } from './processDay';
-import { knowEmployee, lockEmployee } from '../../../runtime/src/employeeCopy';
 import { employeeKnowing } from './handlers';
 import { openEntry } from './queries';
 import type { AttendancePolicies, PolicyAt } from './attendancePolicies';

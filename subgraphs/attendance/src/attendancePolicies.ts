@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
-  SINGLE_KEY,
   createPolicyCopies,
   defaultVersion,
   type PolicyCopies,
   type PolicyKind,
   type PolicyVersion,
   type RulesOf,
-} from '../../../runtime/src/policies';
+  SINGLE_KEY,
+} from '../../../runtime';
 import { PolicyCopySchema } from './entities';
 import type { AttendanceSettings } from './settings';
 

@@ -3,10 +3,10 @@ import {
   employeeCopySchema,
   PLACED_COLUMNS,
   type PlacedEmployeeCopy,
-} from '../../../runtime/src/employeeCopy';
-import { policyCopySchema } from '../../../runtime/src/policies';
+  policyCopySchema,
+} from '../../../runtime';
 
-export { EMPLOYEE_STATUSES, type EmployeeStatus } from '../../../runtime/src/employeeCopy';
+export { EMPLOYEE_STATUSES, type EmployeeStatus } from '../../../runtime';
 
 export const ATTENDANCE_STATUSES = [
   'PRESENT',

@@ -1,4 +1,4 @@
-import type { CataloguedDraft } from '../../../messaging/src/eventTypes';
+import type { CataloguedDraft } from '../../../messaging';
 import type { AttendanceDay, AttendanceEntry } from './entities';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { EventEnvelope, CataloguedHandler } from '../../../messaging/src';
+import type { CataloguedHandler, EventEnvelope } from '../../../messaging';
 import {
-  EMPLOYEE_EVENTS,
   copyKnowing,
+  EMPLOYEE_EVENTS,
   lockableCopyKeeping,
   updateEmployeeCopy,
-} from '../../../runtime/src/employeeCopy';
+} from '../../../runtime';
 import {
   AgreementCopySchema,
   EmployeeCopySchema,

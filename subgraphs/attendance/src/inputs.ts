@@ -1,4 +1,4 @@
-import { addDays, isIsoDate } from '../../../runtime/src/calendar';
+import { addDays, isIsoDate } from '../../../runtime';
 import { invalid } from './errors';
 
 /** The mutations' inputs, as GraphQL hands them over (not yet checked). */

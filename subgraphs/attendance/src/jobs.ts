@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { type CataloguedDraft } from '../../../messaging/src/eventTypes';
-import type { CataloguedJob, JobDraft } from '../../../messaging/src';
-import { addDays, isIsoDate, localDate } from '../../../runtime/src/calendar';
+import type { CataloguedDraft, CataloguedJob, JobDraft } from '../../../messaging';
+import { addDays, isIsoDate, localDate } from '../../../runtime';
 import { EmployeeCopySchema } from './entities';
 import type { AttendancePolicies } from './attendancePolicies';
 import { processDay, type ProcessResult, type ProcessRun } from './processDay';

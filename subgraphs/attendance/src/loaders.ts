@@ -1,7 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { employeeLoader, managerChainLoader } from '../../../runtime/src/employeeCopy';
-import { rangeLoader } from '../../../runtime/src/loaders';
+import { employeeLoader, managerChainLoader, rangeLoader } from '../../../runtime';
 import {
   EmployeeCopySchema,
   type AttendanceDay,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { createInputCheck } from '../../../runtime/src/inputCheck';
+import { createInputCheck } from '../../../runtime';
 import {
   AttendanceEntrySchema,
   EmployeeCopySchema,

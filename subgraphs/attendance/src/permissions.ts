@@ -1,5 +1,10 @@
-import { isManagerAbove, isSelf, type ManagerChain } from '../../../runtime/src/access';
-import { hasRole, type Identity } from '../../../runtime/src/identity';
+import {
+  hasRole,
+  type Identity,
+  isManagerAbove,
+  isSelf,
+  type ManagerChain,
+} from '../../../runtime';
 import { forbidden } from './errors';
 
 /**

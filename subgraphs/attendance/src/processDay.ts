@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from '@mikro-orm/core';
-import type { CataloguedDraft } from '../../../messaging/src/eventTypes';
-import { addDays } from '../../../runtime/src/calendar';
+import type { CataloguedDraft } from '../../../messaging';
+import { addDays } from '../../../runtime';
 import {
   AgreementCopySchema,
   AttendanceDaySchema,

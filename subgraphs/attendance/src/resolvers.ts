@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { DateScalar, DateTimeScalar } from '../../../runtime/src/scalars';
+import { DateScalar, DateTimeScalar } from '../../../runtime';
 import type { AttendancePolicies } from './attendancePolicies';
 import type { AttendanceEntry } from './entities';
 import type {

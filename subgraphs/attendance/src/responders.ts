@@ -1,17 +1,17 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { firstFault } from '../../../runtime/src/inputCheck';
-import { localDate } from '../../../runtime/src/calendar';
-import type { Identity } from '../../../runtime/src/identity';
-import { managerChainLoader } from '../../../runtime/src/employeeCopy';
-import type { ResponderDefinition } from '../../../runtime/src/ownerRequests';
 import {
   COMPLIANCE_CHECKS,
-  policyLabel,
-  policyRef,
   type ComplianceAnswer,
   type ComplianceFinding,
+  firstFault,
+  type Identity,
+  localDate,
+  managerChainLoader,
+  policyLabel,
+  policyRef,
   readCaller,
-} from '../../../runtime/src/policies';
+  type ResponderDefinition,
+} from '../../../runtime';
 import type { AttendancePolicies, AttendancePolicy } from './attendancePolicies';
 import type { AttendanceEntry, EmployeeCopy } from './entities';
 import { AttendanceReason, attendanceErrors, invalid } from './errors';

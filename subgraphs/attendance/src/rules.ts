@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { addDays, isPublicHoliday } from '../../../runtime/src/calendar';
+import { addDays, type AttendanceRules, isPublicHoliday } from '../../../runtime';
 import type {
   AgreementCopy,
   AttendanceDay,
@@ -10,7 +10,6 @@ import type {
   Weekday,
 } from './entities';
 import { WEEKDAYS } from './entities';
-import type { AttendanceRules } from '../../../runtime/src/policies';
 
 /**
  * Without an agreement (or one that says nothing of it): Monday to Friday, each day the

@@ -1,8 +1,8 @@
 import {
+  type AttendanceRules,
   DEFAULT_ATTENDANCE_RULES,
   DEFAULT_VARIABLES,
-  type AttendanceRules,
-} from '../../../runtime/src/policies';
+} from '../../../runtime';
 
 /**
  * Attendance's rules as the deployment starts with them: version 1 of compliance's

@@ -1,9 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import {
-  COMPLIANCE_CHECKS,
-  type CheckingCaller,
-  type ComplianceAnswer,
-} from '../../../runtime/src/policies';
+import { type CheckingCaller, COMPLIANCE_CHECKS, type ComplianceAnswer } from '../../../runtime';
 import { attendance } from '../src';
 import { DAY, MANUAL, POLICY_V2, at, hr, startAttendance, type AttendanceHarness } from './support';
 

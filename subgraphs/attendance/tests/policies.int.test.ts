@@ -1,4 +1,4 @@
-import { DEFAULT_ATTENDANCE_RULES, type AttendanceRules } from '../../../runtime/src/policies';
+import { type AttendanceRules, DEFAULT_ATTENDANCE_RULES } from '../../../runtime';
 import {
   CHECK_IN,
   CHECK_OUT,

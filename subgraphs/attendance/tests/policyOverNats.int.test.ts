@@ -1,6 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { createOwnerAsker } from '../../../runtime/src/ownerRequests';
-import { COMPLIANCE_CHECKS, type ComplianceAnswer } from '../../../runtime/src/policies';
+import { COMPLIANCE_CHECKS, type ComplianceAnswer, createOwnerAsker } from '../../../runtime';
 import { foreignEvent, type SubgraphHarness } from '../../../test-support/startSubgraph';
 import { waitFor } from '../../../test-support/waitFor';
 import { EmployeeCopySchema, PolicyCopySchema } from '../src/entities';

@@ -4,7 +4,7 @@ import { loadContract } from '../../../schema/src/contract';
 import { attendance, createAttendance } from '../src';
 import type { AttendanceEntry, EmployeeCopy, ShiftCopy } from '../src/entities';
 import { evaluateDay, lateBy, planDay } from '../src/rules';
-import { createSubgraphRuntime } from '../../../runtime/src/subgraph/createSubgraphRuntime';
+import { createSubgraphRuntime } from '../../../runtime';
 import { DEFAULT_SETTINGS, readSettings } from '../src/settings';
 import { londonCopy } from './support';
 

@@ -1,23 +1,20 @@
 import { v7 as uuidv7 } from 'uuid';
 import {
-  DEFAULT_NAMESPACE,
+  type CataloguedDraft,
+  type CataloguedHandler,
   connectNats,
   createEvent,
-  createTestNamespace,
-  deleteStreams,
+  DEFAULT_NAMESPACE,
   ensureStreams,
+  type EventEnvelope,
   loadCatalogue,
+  type Namespace,
+  type NatsClients,
   recordEvent,
   subjectFor,
-  type NatsClients,
-} from '../../../messaging/src';
-import { DEFAULT_ATTENDANCE_RULES } from '../../../runtime/src/policies';
-import type {
-  CataloguedDraft,
-  EventEnvelope,
-  CataloguedHandler,
-  Namespace,
-} from '../../../messaging/src';
+} from '../../../messaging';
+import { createTestNamespace, deleteStreams } from '../../../messaging/testing';
+import { DEFAULT_ATTENDANCE_RULES } from '../../../runtime';
 import {
   foreignEvent,
   startSubgraph,

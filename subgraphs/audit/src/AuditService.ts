@@ -1,6 +1,5 @@
-import { discardDeadLetter, replayDeadLetter } from '../../../messaging/src';
-import { type CataloguedDraft } from '../../../messaging/src/eventTypes';
-import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
+import { type CataloguedDraft, discardDeadLetter, replayDeadLetter } from '../../../messaging';
+import type { SubgraphContext } from '../../../runtime';
 import { deadLetterCall } from './deadLetterCall';
 import { deadLetterDiscarded, deadLetterReplayed } from './events';
 import { checkDiscardReason, parseDateTime } from './inputs';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
-import type { EventEnvelope } from '../../../messaging/src/types';
+import type { EventEnvelope } from '../../../messaging';
 import { AuditEntrySchema, type AuditEntry } from './entities';
 import { eventToEntry, type EntryDraft } from './eventToEntry';
 import { GENESIS_HASH, hashEntry } from './hashEntry';

@@ -1,6 +1,5 @@
-import { DeadLetterError } from '../../../messaging/src';
-import type { SubgraphMessaging } from '../../../runtime/src/subgraph/createSubgraphRuntime';
-import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
+import { DeadLetterError } from '../../../messaging';
+import type { SubgraphContext, SubgraphMessaging } from '../../../runtime';
 import { AuditReason, auditErrors, consumerUnavailable } from './errors';
 
 /** What messaging's dead-letter functions need: NATS, connected. */

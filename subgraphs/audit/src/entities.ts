@@ -1,5 +1,5 @@
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
-import { policyCopySchema } from '../../../runtime/src/policies';
+import { policyCopySchema } from '../../../runtime';
 
 /** Personal data is masked before it gets here (see eventToEntry.ts). */
 export type JsonObject = Record<string, unknown>;

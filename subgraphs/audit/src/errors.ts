@@ -1,5 +1,4 @@
-import { defineDomainErrors } from '../../../runtime/src/domainErrors';
-import { ErrorCode } from '../../../runtime/src/errors';
+import { defineDomainErrors, ErrorCode } from '../../../runtime';
 
 /** Why the audit subgraph refused a request, beyond the reasons every domain shares. */
 export enum AuditReason {

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '../../../messaging/src/types';
+import type { EventEnvelope } from '../../../messaging';
 import type { AuditEntry, JsonObject } from './entities';
 import { malformedEvent } from './errors';
 

@@ -1,6 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { DeadLetter } from '../../../messaging/src';
-import type { CataloguedDraft } from '../../../messaging/src/eventTypes';
+import type { CataloguedDraft, DeadLetter } from '../../../messaging';
 
 export const PURGED_EVENT = 'audit.retention.purged';
 export const DEAD_LETTER_RECORDED = 'audit.dead_letter.recorded';

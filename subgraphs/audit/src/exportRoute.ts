@@ -1,8 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Writable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/core';
-import { ErrorCode, type DomainError } from '../../../runtime/src/errors';
-import type { SubgraphRoute } from '../../../runtime/src/subgraph/SubgraphModule';
+import { type DomainError, ErrorCode, type SubgraphRoute } from '../../../runtime';
 import { AuditEntrySchema, RECORDED_FIELDS, type AuditEntry } from './entities';
 import { AuditReason, auditErrors, badField } from './errors';
 import { readRange, TEXT_FIELDS, type AuditFilter } from './inputs';

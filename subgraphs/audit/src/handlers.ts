@@ -1,5 +1,4 @@
-import type { DeadLetterHandlerDefinition } from '../../../messaging/src';
-import type { CataloguedHandler } from '../../../messaging/src';
+import type { CataloguedHandler, DeadLetterHandlerDefinition } from '../../../messaging';
 import { appendEntry } from './appendEntry';
 import { deadLetterRecorded } from './events';
 import { eventToEntry } from './eventToEntry';

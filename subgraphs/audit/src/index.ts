@@ -1,7 +1,6 @@
 import path from 'node:path';
-import type { CataloguedJob } from '../../../messaging/src';
-import { defineSubgraph, type SubgraphModule } from '../../../runtime/src/subgraph/SubgraphModule';
-import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
+import type { CataloguedJob } from '../../../messaging';
+import { defineSubgraph, readSubgraphSdl, type SubgraphModule } from '../../../runtime';
 import { auditEntities } from './entities';
 import { exportRoute } from './exportRoute';
 import { auditLogHandler, deadLetterRecorder } from './handlers';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { CataloguedJob } from '../../../messaging/src';
-import { addDays } from '../../../runtime/src/calendar';
+import type { CataloguedJob } from '../../../messaging';
+import { addDays } from '../../../runtime';
 import { expiryCutoff, type Retention } from './retention';
 
 export const PURGE_JOB = 'audit.purgeExpired';

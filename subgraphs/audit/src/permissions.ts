@@ -1,4 +1,4 @@
-import { hasRole, type Identity } from '../../../runtime/src/identity';
+import { hasRole, type Identity } from '../../../runtime';
 import { notAdmin, notAuditor } from './errors';
 
 /** Reading, exporting and verifying the log: AUDITOR (and ADMIN). */

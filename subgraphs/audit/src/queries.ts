@@ -1,12 +1,11 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import {
-  getDeadLetter,
-  listDeadLetters,
   type DeadLetter,
   type DeadLetterQuery,
-} from '../../../messaging/src';
-import { decodeCursor, pageOf } from '../../../runtime/src/connections';
-import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
+  getDeadLetter,
+  listDeadLetters,
+} from '../../../messaging';
+import { decodeCursor, pageOf, type SubgraphContext } from '../../../runtime';
 import { deadLetterCall } from './deadLetterCall';
 import { AuditEntrySchema, type AuditEntry } from './entities';
 import { auditErrors } from './errors';

@@ -1,7 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { pageSize } from '../../../runtime/src/connections';
-import { DateTimeScalar } from '../../../runtime/src/scalars';
-import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
+import { DateTimeScalar, pageSize, type SubgraphContext } from '../../../runtime';
 import { AuditService } from './AuditService';
 import { readFilter, readRange, type FilterInput } from './inputs';
 import { JSONScalar } from './JSONScalar';

@@ -1,16 +1,21 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import { DEFAULT_NAMESPACE, createEvent, recordEvent } from '../../../messaging/src';
-import type { CataloguedDraft, Namespace } from '../../../messaging/src';
 import {
-  SINGLE_KEY,
+  type CataloguedDraft,
+  createEvent,
+  DEFAULT_NAMESPACE,
+  type Namespace,
+  recordEvent,
+} from '../../../messaging';
+import {
   createPolicyCopies,
   defaultRules,
   type PolicyCopies,
   type PolicyKind,
   type RulesOf,
-} from '../../../runtime/src/policies';
+  SINGLE_KEY,
+} from '../../../runtime';
 import { chainEnd, lockChain } from './appendEntry';
 import { AuditEntrySchema, PolicyCopySchema, type AuditEntry } from './entities';
 import { AuditReason, badField } from './errors';

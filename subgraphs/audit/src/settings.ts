@@ -1,4 +1,4 @@
-import { loadConfig } from '../../../runtime/src/config';
+import { loadConfig } from '../../../runtime';
 
 /** Options of `createAudit`. */
 export interface AuditOptions {

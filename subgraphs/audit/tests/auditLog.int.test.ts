@@ -1,4 +1,4 @@
-import { isPostgres } from '../../../runtime/src/database';
+import { isPostgres } from '../../../runtime';
 import { appendEvent, verifyChain } from '../src';
 import { GENESIS_HASH, hashEntry } from '../src/hashEntry';
 import { AuditEntrySchema } from '../src/entities';

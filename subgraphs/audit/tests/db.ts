@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { isPostgres, openDatabase } from '../../../runtime/src/database';
-import { InboxEntry, OutboxEntry } from '../../../messaging/src';
+import { isPostgres, openDatabase } from '../../../runtime';
+import { InboxEntry, OutboxEntry } from '../../../messaging';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
 import { auditEntities } from '../src/entities';
 

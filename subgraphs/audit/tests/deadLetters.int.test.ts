@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { closeNats, connectNats, type NatsClients } from '../../../messaging/src';
+import { closeNats, connectNats, type NatsClients } from '../../../messaging';
 import {
   TEST_NATS_URL,
   createTestPlatform,

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { Writable } from 'node:stream';
-import { close, listen } from '../../../runtime/src/http/createHttpServer';
+import { close, listen } from '../../../runtime';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
 import { createGatewayKeys } from '../../../test-support/gatewayKeys';
 import { appendEvent } from '../src';

@@ -1,14 +1,14 @@
 import {
-  DeadLetterHeader,
   connectNats,
-  createTestNamespace,
+  DeadLetterHeader,
   deadLetterStream,
-  deleteStreams,
   ensureStreams,
-  subjectFor,
+  type EventEnvelope,
+  type Namespace,
   type NatsClients,
-} from '../../../messaging/src';
-import type { EventEnvelope, Namespace } from '../../../messaging/src/types';
+  subjectFor,
+} from '../../../messaging';
+import { createTestNamespace, deleteStreams } from '../../../messaging/testing';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
 import { waitFor } from '../../../test-support/waitFor';
 import { verifyChain } from '../src';

@@ -1,6 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { OutboxEntry } from '../../../messaging/src';
-import type { CataloguedDraft, EventEnvelope } from '../../../messaging/src';
+import { type CataloguedDraft, type EventEnvelope, OutboxEntry } from '../../../messaging';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
 import { appendEvent, audit, expiryCutoff, verifyChain } from '../src';
 import { AuditEntrySchema } from '../src/entities';

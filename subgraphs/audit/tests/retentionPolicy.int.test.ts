@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { EventEnvelope } from '../../../messaging/src/types';
+import type { EventEnvelope } from '../../../messaging';
 import { appendEvent, audit } from '../src';
 import { AuditEntrySchema, PolicyCopySchema } from '../src/entities';
 import { useAuditDatabase } from './db';

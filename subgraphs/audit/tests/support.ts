@@ -1,6 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { createEvent } from '../../../messaging/src';
-import type { EventEnvelope } from '../../../messaging/src/types';
+import { createEvent, type EventEnvelope } from '../../../messaging';
 import {
   startSubgraph,
   type Caller,

@@ -1,9 +1,12 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import { once } from '../../../runtime/src/idempotency';
-import { checkExpectedVersion, concurrentChange } from '../../../runtime/src/optimisticLock';
-import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
+import {
+  checkExpectedVersion,
+  concurrentChange,
+  once,
+  type SubgraphContext,
+} from '../../../runtime';
 import { applyRateCard } from './applyRateCard';
 import { closeDay, ledgerToday } from './closeDay';
 import { GradeSchema, RateCardSchema, type Grade, type RateCard } from './entities';

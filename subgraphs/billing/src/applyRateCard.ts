@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { addDays } from '../../../runtime/src/calendar';
+import { addDays } from '../../../runtime';
 import { RateBook } from './costing';
 import {
   EmployeeCopySchema,

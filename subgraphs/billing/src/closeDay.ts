@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { DateTime } from 'luxon';
-import type { CataloguedDraft } from '../../../messaging/src';
-import { DEFAULT_TIME_ZONE } from '../../../runtime/src/calendar';
+import type { CataloguedDraft } from '../../../messaging';
+import { DEFAULT_TIME_ZONE } from '../../../runtime';
 import {
   ClosingBalanceSchema,
   DayCloseSchema,

@@ -4,7 +4,7 @@ import {
   isPublicHoliday,
   nightMinutes,
   splitByLocalDay,
-} from '../../../runtime/src/calendar';
+} from '../../../runtime';
 import type { Dated, RateCard } from './entities';
 import { MULTIPLIER_SCALE, roundHalfEven } from './money';
 

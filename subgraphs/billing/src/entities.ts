@@ -1,5 +1,5 @@
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
-import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE } from '../../../runtime/src/calendar';
+import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE } from '../../../runtime';
 import type { UncostedDay } from './costing';
 
 /** A value of an employee field that holds from a local day on (grade, department). */

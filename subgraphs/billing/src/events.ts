@@ -1,4 +1,4 @@
-import type { CataloguedDraft } from '../../../messaging/src/eventTypes';
+import type { CataloguedDraft } from '../../../messaging';
 import type { DayClose, Grade, RateCard } from './entities';
 import { fromScaled } from './money';
 

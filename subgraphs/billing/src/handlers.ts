@@ -1,8 +1,7 @@
 import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { CataloguedEvent } from '../../../messaging/src/eventTypes';
-import type { EventEnvelope, CataloguedHandler } from '../../../messaging/src';
-import { localDate } from '../../../runtime/src/calendar';
+import type { CataloguedEvent, CataloguedHandler, EventEnvelope } from '../../../messaging';
+import { localDate } from '../../../runtime';
 import {
   blankEmployee,
   EmployeeCopySchema,

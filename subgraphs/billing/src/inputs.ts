@@ -1,5 +1,4 @@
-import { daysBetween, isIsoDate } from '../../../runtime/src/calendar';
-import { createInputCheck } from '../../../runtime/src/inputCheck';
+import { createInputCheck, daysBetween, isIsoDate } from '../../../runtime';
 import type { UncostedReason } from './costing';
 import { invalid } from './errors';
 import { isCurrency, toScaled } from './money';

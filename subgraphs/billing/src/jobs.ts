@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { DateTime } from 'luxon';
-import type { CataloguedJob } from '../../../messaging/src';
+import type { CataloguedJob } from '../../../messaging';
 import { closeDay, LEDGER_ZONE, ledgerToday } from './closeDay';
 
 export const CLOSE_JOB = 'billing.closeDay';

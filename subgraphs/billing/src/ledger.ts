@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v5 as uuidv5 } from 'uuid';
-import { addDays } from '../../../runtime/src/calendar';
+import { addDays } from '../../../runtime';
 import { RateBook } from './costing';
 import {
   AccountSchema,

@@ -1,8 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { ManagerChain } from '../../../runtime/src/access';
-import { employeeLoader } from '../../../runtime/src/employeeCopy';
-import { rangeLoader } from '../../../runtime/src/loaders';
+import { employeeLoader, type ManagerChain, rangeLoader } from '../../../runtime';
 import { EmployeeCopySchema, type EmployeeCopy } from './entities';
 import { table } from './guards';
 

@@ -1,5 +1,4 @@
-import { mayReadEmployee, type ManagerChain } from '../../../runtime/src/access';
-import { hasRole, type Identity } from '../../../runtime/src/identity';
+import { hasRole, type Identity, type ManagerChain, mayReadEmployee } from '../../../runtime';
 import { forbiddenTo } from './errors';
 
 /** Rate cards, the ledger, statements and the daily close: FINANCE and ADMIN. */

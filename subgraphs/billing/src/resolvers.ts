@@ -1,6 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { pageSize } from '../../../runtime/src/connections';
-import { DateScalar, DateTimeScalar } from '../../../runtime/src/scalars';
+import { DateScalar, DateTimeScalar, pageSize } from '../../../runtime';
 import { BillingService, type BillingContext } from './BillingService';
 import type { Account } from './entities';
 import {

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { loadCatalogue } from '../../../messaging/src';
+import { loadCatalogue } from '../../../messaging';
 import { costEntry, RateBook } from '../src';
 import {
   cardInput,

@@ -1,11 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import {
-  DEFAULT_NAMESPACE,
-  createScheduler,
-  loadCatalogue,
-  untypedJob,
-} from '../../../messaging/src';
-import { createLogger } from '../../../runtime/src/logger';
+import { createScheduler, DEFAULT_NAMESPACE, loadCatalogue, untypedJob } from '../../../messaging';
+import { createLogger } from '../../../runtime';
 import { CLOSE_JOB, closeDayJob, DAY_CLOSED } from '../src';
 import {
   costOf,

@@ -1,4 +1,4 @@
-import { loadCatalogue } from '../../../messaging/src';
+import { loadCatalogue } from '../../../messaging';
 import { contractOperation } from '../../../test-support/contractOperation';
 import { cardInput, finance, startBilling, type BillingHarness } from './support';
 

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { EventEnvelope } from '../../../messaging/src/types';
+import type { EventEnvelope } from '../../../messaging';
 import { assessEntry, RateBook } from '../src';
 import {
   costOf,

@@ -1,6 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { loadCatalogue } from '../../../messaging/src';
-import type { EventEnvelope } from '../../../messaging/src/types';
+import { type EventEnvelope, loadCatalogue } from '../../../messaging';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';

@@ -1,8 +1,4 @@
-import {
-  employeeCopySchema,
-  PLACED_COLUMNS,
-  type PlacedEmployeeCopy,
-} from '../../../runtime/src/employeeCopy';
+import { employeeCopySchema, PLACED_COLUMNS, type PlacedEmployeeCopy } from '../../../runtime';
 import { policyEntities } from './policies';
 import { trainingEntities } from './training';
 import { violationEntities } from './violations';

@@ -1,5 +1,4 @@
-import { ErrorCode } from '../../../runtime/src/errors';
-import { defineDomainErrors } from '../../../runtime/src/domainErrors';
+import { defineDomainErrors, ErrorCode } from '../../../runtime';
 
 /** Why compliance refused a request, beyond the reasons every domain shares. */
 export enum ComplianceReason {

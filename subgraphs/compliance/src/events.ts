@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { type CataloguedDraft } from '../../../messaging/src/eventTypes';
+import type { CataloguedDraft } from '../../../messaging';
 
 /** The events compliance emits (each feature's `events.ts` builds its own). */
 export type ComplianceEventType =

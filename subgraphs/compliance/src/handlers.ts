@@ -1,10 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { EventEnvelope, CataloguedHandler } from '../../../messaging/src';
-import {
-  EMPLOYEE_EVENTS,
-  lockableCopyKeeping,
-  updateEmployeeCopy,
-} from '../../../runtime/src/employeeCopy';
+import type { CataloguedHandler, EventEnvelope } from '../../../messaging';
+import { EMPLOYEE_EVENTS, lockableCopyKeeping, updateEmployeeCopy } from '../../../runtime';
 import { EmployeeCopySchema } from './entities';
 
 const employeeCopy = lockableCopyKeeping(EmployeeCopySchema);

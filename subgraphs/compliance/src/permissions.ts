@@ -1,5 +1,4 @@
-import { mayReadEmployee, type ManagerChain } from '../../../runtime/src/access';
-import { hasRole, type Identity } from '../../../runtime/src/identity';
+import { hasRole, type Identity, type ManagerChain, mayReadEmployee } from '../../../runtime';
 import { forbidden } from './errors';
 
 /** Policies, courses and assignments are changed by HR and ADMIN. */

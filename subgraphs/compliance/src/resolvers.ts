@@ -1,6 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { DateScalar, DateTimeScalar } from '../../../runtime/src/scalars';
-import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
+import { DateScalar, DateTimeScalar, type SubgraphContext } from '../../../runtime';
 import { checkResolvers } from './checks';
 import type { ComplianceLoaders } from './loaders';
 import { policyResolvers } from './policies';

@@ -3,13 +3,13 @@ import {
   closeNats,
   connectNats,
   createEvent,
-  createTestNamespace,
   DEFAULT_NAMESPACE,
+  type EventEnvelope,
   loadCatalogue,
   recordEvent,
-} from '../../../messaging/src';
-import type { EventEnvelope } from '../../../messaging/src/types';
-import type { SubgraphMessaging } from '../../../runtime/src/subgraph/createSubgraphRuntime';
+} from '../../../messaging';
+import { createTestNamespace } from '../../../messaging/testing';
+import type { SubgraphMessaging } from '../../../runtime';
 import { createdData } from '../../../test-support/employeeEvents';
 import {
   foreignEvent,

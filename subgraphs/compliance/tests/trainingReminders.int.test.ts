@@ -1,10 +1,5 @@
-import {
-  createScheduler,
-  DEFAULT_NAMESPACE,
-  untypedJob,
-  type Scheduler,
-} from '../../../messaging/src';
-import { createLogger } from '../../../runtime/src/logger';
+import { createScheduler, DEFAULT_NAMESPACE, type Scheduler, untypedJob } from '../../../messaging';
+import { createLogger } from '../../../runtime';
 import { REMINDER_JOB, trainingReminderJob } from '../src/training/reminders';
 import { NOW, startCompliance, type ComplianceHarness } from './support';
 

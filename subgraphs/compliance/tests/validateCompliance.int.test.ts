@@ -1,7 +1,6 @@
 import { parse } from 'graphql';
 import { v7 as uuidv7 } from 'uuid';
-import type { ComplianceAnswer, ComplianceQuestion } from '../../../runtime/src/policies';
-import { defineSubgraph } from '../../../runtime/src/subgraph/SubgraphModule';
+import { type ComplianceAnswer, type ComplianceQuestion, defineSubgraph } from '../../../runtime';
 import {
   onlyError,
   startSubgraph,

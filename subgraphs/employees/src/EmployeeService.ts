@@ -1,10 +1,13 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import { type CataloguedDraft } from '../../../messaging/src/eventTypes';
-import { once } from '../../../runtime/src/idempotency';
-import { checkExpectedVersion, withOptimisticLock } from '../../../runtime/src/optimisticLock';
-import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
+import type { CataloguedDraft } from '../../../messaging';
+import {
+  checkExpectedVersion,
+  once,
+  type SubgraphContext,
+  withOptimisticLock,
+} from '../../../runtime';
 import { applyPatch, changesOf, newEmployee, patchOf, type NewEmployee } from './changes';
 import { EmployeeSchema, type Employee, type EmployeeStatus } from './entities';
 import {

@@ -1,5 +1,4 @@
-import type { Cipher } from '../../../runtime/src/cipher';
-import { createInputCheck } from '../../../runtime/src/inputCheck';
+import { type Cipher, createInputCheck } from '../../../runtime';
 import type { Employee } from './entities';
 import { lifecycle } from './errors';
 import type { Changes } from './events';

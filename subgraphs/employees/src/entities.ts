@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import type { EmployeeStatus } from '../../../runtime/src/employeeCopy';
+import type { EmployeeStatus } from '../../../runtime';
 
 export type { EmployeeStatus };
 

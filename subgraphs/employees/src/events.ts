@@ -1,4 +1,4 @@
-import type { CataloguedDraft, EventData } from '../../../messaging/src/eventTypes';
+import type { CataloguedDraft, EventData } from '../../../messaging';
 import type { Employee, EmployeeStatus } from './entities';
 
 /** Each changed field with its old and new value, personal ones masked. */

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE } from '../../../runtime/src/calendar';
+import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE } from '../../../runtime';
 import { ISO_COUNTRIES } from './countries';
 import { EMPLOYMENT_TYPES, type EmployeeStatus, type EmploymentType } from './entities';
 import { invalid } from './errors';

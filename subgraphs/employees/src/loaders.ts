@@ -1,7 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { employeeLoader, managerChainLoader } from '../../../runtime/src/employeeCopy';
-import { listLoader } from '../../../runtime/src/loaders';
+import { employeeLoader, listLoader, managerChainLoader } from '../../../runtime';
 import { EmployeeSchema, type Employee } from './entities';
 import { directReports } from './queries';
 

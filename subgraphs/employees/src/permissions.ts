@@ -1,5 +1,11 @@
-import { isSelf, mayReadEmployee, type ManagerChain } from '../../../runtime/src/access';
-import { hasRole, hasScope, type Identity } from '../../../runtime/src/identity';
+import {
+  hasRole,
+  hasScope,
+  type Identity,
+  isSelf,
+  type ManagerChain,
+  mayReadEmployee,
+} from '../../../runtime';
 import { forbiddenTo } from './errors';
 
 /**

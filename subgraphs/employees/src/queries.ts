@@ -7,9 +7,7 @@ import {
   type EmployeeStatus,
 } from './entities';
 import { invalid } from './errors';
-import { decodeCursor, pageOf } from '../../../runtime/src/connections';
-import { sqlTable } from '../../../runtime/src/database';
-import { managerChains as reportingLines } from '../../../runtime/src/employeeCopy';
+import { decodeCursor, managerChains as reportingLines, pageOf, sqlTable } from '../../../runtime';
 
 export interface EmployeeFilter {
   department?: string | null;

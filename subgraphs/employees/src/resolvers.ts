@@ -13,7 +13,7 @@ import type {
 } from './inputs';
 import { assertCanReadDirectory, canRead, type Access } from './permissions';
 import type { EmployeeFilter } from './queries';
-import { DateScalar, DateTimeScalar } from '../../../runtime/src/scalars';
+import { DateScalar, DateTimeScalar } from '../../../runtime';
 
 interface PageArgs {
   first: number;

@@ -1,5 +1,4 @@
-import { EMPLOYEE_QUESTION, type EmployeeAnswer } from '../../../runtime/src/employeeCopy';
-import type { ResponderDefinition } from '../../../runtime/src/ownerRequests';
+import { EMPLOYEE_QUESTION, type EmployeeAnswer, type ResponderDefinition } from '../../../runtime';
 import { EmployeeSchema } from './entities';
 import { createdData } from './events';
 

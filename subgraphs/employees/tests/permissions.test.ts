@@ -1,4 +1,4 @@
-import type { Identity, Role } from '../../../runtime/src/identity';
+import type { Identity, Role } from '../../../runtime';
 import { EmployeeError } from '../src/errors';
 import { assertCanUpdate, canRead, type Access } from '../src/permissions';
 

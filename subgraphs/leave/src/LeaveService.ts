@@ -1,12 +1,18 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import { DEFAULT_TIME_ZONE, localDate } from '../../../runtime/src/calendar';
-import { pageOf } from '../../../runtime/src/connections';
-import { knowEmployee, lockEmployee } from '../../../runtime/src/employeeCopy';
-import { once } from '../../../runtime/src/idempotency';
-import { checkExpectedVersion, withOptimisticLock } from '../../../runtime/src/optimisticLock';
-import { LEAVE_TYPES, type LeaveType } from '../../../runtime/src/policies';
-import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
+import {
+  checkExpectedVersion,
+  DEFAULT_TIME_ZONE,
+  knowEmployee,
+  LEAVE_TYPES,
+  type LeaveType,
+  localDate,
+  lockEmployee,
+  once,
+  pageOf,
+  type SubgraphContext,
+  withOptimisticLock,
+} from '../../../runtime';
 import {
   balanceOf,
   historyFloor,

@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
-import { addDays, daysBetween } from '../../../runtime/src/calendar';
+import { addDays, daysBetween, type LeaveRules, type LeaveType } from '../../../runtime';
 import type { AgreementCopy, ChargedDay, EmployeeCopy, LeaveStatus } from './entities';
-import type { LeaveRules, LeaveType } from '../../../runtime/src/policies';
 import { DEFAULT_WORKING_DAYS, halvesBetween, type Weekday } from './days';
 import type { LeaveConfig } from './settings';
 

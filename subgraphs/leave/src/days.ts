@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
-import { addDays, daysBetween, isPublicHoliday } from '../../../runtime/src/calendar';
-import type { LeaveRules } from '../../../runtime/src/policies';
+import { addDays, daysBetween, isPublicHoliday, type LeaveRules } from '../../../runtime';
 import type { ChargedDay } from './entities';
 
 export const WEEKDAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'] as const;

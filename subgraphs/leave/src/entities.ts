@@ -1,11 +1,11 @@
 import { EntitySchema } from '@mikro-orm/core';
 import {
   employeeCopySchema,
+  type LeaveType,
   PLACED_COLUMNS,
   type PlacedEmployeeCopy,
-} from '../../../runtime/src/employeeCopy';
+} from '../../../runtime';
 import { LeavePolicyCopySchema } from './leavePolicies';
-import type { LeaveType } from '../../../runtime/src/policies';
 import type { Weekday } from './days';
 
 export const LEAVE_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED'] as const;
@@ -92,7 +92,7 @@ export const LeaveRequestSchema = new EntitySchema<LeaveRequest>({
   ],
 });
 
-export { EMPLOYEE_STATUSES, type EmployeeStatus } from '../../../runtime/src/employeeCopy';
+export { EMPLOYEE_STATUSES, type EmployeeStatus } from '../../../runtime';
 
 /**
  * Leave's own copy of what it needs of an employee, fed by employees' events, so leave

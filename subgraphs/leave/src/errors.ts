@@ -1,6 +1,11 @@
-import { ErrorCode } from '../../../runtime/src/errors';
-import { defineDomainErrors, type ReasonDetails } from '../../../runtime/src/domainErrors';
-import { policyLabel, policyRef, type PolicyVersion } from '../../../runtime/src/policies';
+import {
+  defineDomainErrors,
+  ErrorCode,
+  policyLabel,
+  policyRef,
+  type PolicyVersion,
+  type ReasonDetails,
+} from '../../../runtime';
 
 /** Why the leave domain refused a request, beyond the reasons every domain shares. */
 export enum LeaveReason {

@@ -1,5 +1,5 @@
-import type { CataloguedDraft, EventData } from '../../../messaging/src/eventTypes';
-import type { LeaveRules } from '../../../runtime/src/policies';
+import type { CataloguedDraft, EventData } from '../../../messaging';
+import type { LeaveRules } from '../../../runtime';
 import type { ChargedDay, LeaveRequest, LeaveStatus } from './entities';
 
 /** What the events take from the policy version the request was judged by. */

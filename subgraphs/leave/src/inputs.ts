@@ -1,10 +1,15 @@
-import { daysBetween, isIsoDate } from '../../../runtime/src/calendar';
-import { decodeCursor } from '../../../runtime/src/connections';
-import { checkText, DEFAULT_BOUNDS } from '../../../runtime/src/inputBounds/textBounds';
-import { createInputCheck } from '../../../runtime/src/inputCheck';
+import {
+  checkText,
+  createInputCheck,
+  daysBetween,
+  decodeCursor,
+  DEFAULT_BOUNDS,
+  isIsoDate,
+  LEAVE_TYPES,
+  type LeaveType,
+} from '../../../runtime';
 import type { Span } from './days';
 import { invalid } from './errors';
-import { LEAVE_TYPES, type LeaveType } from '../../../runtime/src/policies';
 
 /** The mutations' inputs, as GraphQL hands them over (not yet checked). */
 export interface RequestLeaveInput {

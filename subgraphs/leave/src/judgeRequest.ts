@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { addDays, DEFAULT_TIME_ZONE, daysBetween, localDate } from '../../../runtime/src/calendar';
+import { addDays, daysBetween, DEFAULT_TIME_ZONE, localDate } from '../../../runtime';
 import { balanceOf, leaveYearOf, type Booking } from './balances';
 import { chargedDays, halvesOf, type Span } from './days';
 import type { AgreementCopy, ChargedDay, EmployeeCopy } from './entities';

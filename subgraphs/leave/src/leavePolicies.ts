@@ -1,16 +1,16 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { CataloguedHandler } from '../../../messaging/src';
+import type { CataloguedHandler } from '../../../messaging';
 import {
   createPolicyCopies,
   defaultVersion,
-  policyCopyId,
-  policyCopySchema,
-  type PolicyCopiesOptions,
-  type PolicyCopy,
   type LeaveRules,
   type LeaveType,
+  type PolicyCopiesOptions,
+  type PolicyCopy,
+  policyCopyId,
+  policyCopySchema,
   type PolicyVersion,
-} from '../../../runtime/src/policies';
+} from '../../../runtime';
 import type { LeaveConfig } from './settings';
 
 /** One version of one leave type's policy. */

@@ -1,8 +1,12 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { employeeLoader, managerChainLoader } from '../../../runtime/src/employeeCopy';
-import { listLoader, rangeLoader } from '../../../runtime/src/loaders';
-import type { PolicyCopy } from '../../../runtime/src/policies';
+import {
+  employeeLoader,
+  listLoader,
+  managerChainLoader,
+  type PolicyCopy,
+  rangeLoader,
+} from '../../../runtime';
 import {
   AgreementCopySchema,
   EmployeeCopySchema,

@@ -1,10 +1,11 @@
 import {
+  hasRole,
+  type Identity,
   isManagerAbove,
   isSelf,
-  mayReadEmployee,
   type ManagerChain,
-} from '../../../runtime/src/access';
-import { hasRole, type Identity } from '../../../runtime/src/identity';
+  mayReadEmployee,
+} from '../../../runtime';
 import { forbidden } from './errors';
 
 /** Reading leave: self, managers above (direct or indirect), HR, ADMIN and SYSTEM. */

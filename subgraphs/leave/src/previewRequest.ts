@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { addDays, daysBetween, isPublicHoliday } from '../../../runtime/src/calendar';
+import { addDays, daysBetween, isPublicHoliday } from '../../../runtime';
 import { balanceOf, type Booking } from './balances';
 import { chargedDays, weekdayOf, type DayRules } from './days';
 import type { ChargedDay, EmployeeCopy } from './entities';

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { DEFAULT_TIME_ZONE } from '../../../runtime/src/calendar';
-import type { LeaveType } from '../../../runtime/src/policies';
+import { DEFAULT_TIME_ZONE, type LeaveType } from '../../../runtime';
 import { historyFloor, workingDaysOn, yearInstant, type LeaveYear } from './balances';
 import type { DayRules } from './days';
 import {

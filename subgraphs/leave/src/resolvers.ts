@@ -1,6 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { SERVICE_PREFIX } from '../../../runtime/src/identity';
-import { DateScalar, DateTimeScalar } from '../../../runtime/src/scalars';
+import { DateScalar, DateTimeScalar, SERVICE_PREFIX } from '../../../runtime';
 import type { Balance } from './balances';
 import { halvesOf } from './days';
 import type { LeaveRequest, LeaveStatus } from './entities';

@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { firstFault } from '../../../runtime/src/inputCheck';
-import type { ResponderDefinition } from '../../../runtime/src/ownerRequests';
 import {
   COMPLIANCE_CHECKS,
   type ComplianceAnswer,
   type ComplianceFinding,
+  firstFault,
   type PolicyRef,
   readCaller,
-} from '../../../runtime/src/policies';
+  type ResponderDefinition,
+} from '../../../runtime';
 import { EmployeeCopySchema } from './entities';
 import { leaveErrors, unknownEmployee, type LeaveError } from './errors';
 import * as check from './inputs';

@@ -9,7 +9,7 @@ import {
   LEAVE_TYPES,
   type LeaveRules,
   type LeaveType,
-} from '../../../runtime/src/policies';
+} from '../../../runtime';
 import type { LeavePolicies } from './leavePolicies';
 
 /** Leave configuration: version 1 of each type's rules, and the leave year without an agreement. */

@@ -8,14 +8,14 @@ import {
   type SubgraphHarness,
 } from '../../../test-support/startSubgraph';
 import { createdData } from '../../../test-support/employeeEvents';
-import type { EventEnvelope } from '../../../messaging/src/types';
+import type { EventEnvelope } from '../../../messaging';
 import {
-  DEFAULT_LEAVE_RULES,
-  POLICY_UPDATED,
   type ComplianceAnswer,
+  DEFAULT_LEAVE_RULES,
   type LeaveRules,
   type LeaveType,
-} from '../../../runtime/src/policies';
+  POLICY_UPDATED,
+} from '../../../runtime';
 import { applyAgreementEvent, applyEmployeeEvent, createLeave, type LeaveOptions } from '../src';
 import { AgreementCopySchema, EmployeeCopySchema, LeaveRequestSchema } from '../src/entities';
 import { LeavePolicyCopySchema } from '../src/leavePolicies';

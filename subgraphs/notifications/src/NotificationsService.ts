@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import { once } from '../../../runtime/src/idempotency';
-import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
+import { once, type SubgraphContext } from '../../../runtime';
 import { EmployeeCopySchema, NotificationSchema, type Notification } from './entities';
 import { notificationNotFound, unknownRecipient } from './errors';
 import { notificationRead } from './events';

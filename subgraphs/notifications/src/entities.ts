@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import type { EmployeeStatus } from '../../../runtime/src/employeeCopy';
+import type { EmployeeStatus } from '../../../runtime';
 
 export const NOTIFICATION_TYPES = [
   'LEAVE_REQUESTED',
@@ -66,7 +66,7 @@ export const NotificationSchema = new EntitySchema<Notification>({
   ],
 });
 
-export { EMPLOYEE_STATUSES, type EmployeeStatus } from '../../../runtime/src/employeeCopy';
+export { EMPLOYEE_STATUSES, type EmployeeStatus } from '../../../runtime';
 
 /** Notifications' copy of an employee, fed by employees' events: who to tell, and where. */
 export interface EmployeeCopy {

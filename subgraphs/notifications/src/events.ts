@@ -1,4 +1,4 @@
-import type { CataloguedDraft } from '../../../messaging/src/eventTypes';
+import type { CataloguedDraft } from '../../../messaging';
 import type { Notification } from './entities';
 
 export const NOTIFICATION_CREATED = 'notifications.notification.created';

@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { EventEnvelope, CataloguedHandler } from '../../../messaging/src';
+import type { CataloguedHandler, EventEnvelope } from '../../../messaging';
 import {
+  type CopyKeeping,
   EMPLOYEE_EVENTS,
+  type EmployeeEventData,
   patchKeeping,
   updateEmployeeCopy,
-  type CopyKeeping,
-  type EmployeeEventData,
-} from '../../../runtime/src/employeeCopy';
+} from '../../../runtime';
 import { EmployeeCopySchema, type EmployeeCopy } from './entities';
 import type { NotificationsSettings } from './settings';
 import { storeNotifications } from './storeNotifications';

@@ -1,8 +1,11 @@
 import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
-import { defineSubgraph, type SubgraphModule } from '../../../runtime/src/subgraph/SubgraphModule';
-import { readSubgraphSdl } from '../../../runtime/src/subgraph/readSubgraphSdl';
-import { lazySubgraph } from '../../../runtime/src/subgraph/lazySubgraph';
+import {
+  defineSubgraph,
+  lazySubgraph,
+  readSubgraphSdl,
+  type SubgraphModule,
+} from '../../../runtime';
 import type { DeliveryResult, EmailSettings } from './email';
 import { entities } from './entities';
 import { createNotifyHandler } from './handlers';

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { ScheduledJob } from '../../../messaging/src/scheduler';
-import type { CataloguedJob } from '../../../messaging/src';
+import { type CataloguedJob, ScheduledJob } from '../../../messaging';
 import { deliverDueEmails, type DeliveryResult } from './email';
 import type { NotificationsSettings } from './settings';
 

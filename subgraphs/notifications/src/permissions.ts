@@ -1,5 +1,4 @@
-import { isSelf } from '../../../runtime/src/access';
-import { hasRole, type Identity } from '../../../runtime/src/identity';
+import { hasRole, type Identity, isSelf } from '../../../runtime';
 import type { Notification } from './entities';
 import { forbiddenTo } from './errors';
 

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { decodeCursor, pageOf } from '../../../runtime/src/connections';
-import type { Identity } from '../../../runtime/src/identity';
+import { decodeCursor, type Identity, pageOf } from '../../../runtime';
 import { NotificationSchema, type Notification } from './entities';
 import { invalid } from './errors';
 import { mayRead } from './permissions';

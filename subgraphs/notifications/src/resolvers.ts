@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { DateTimeScalar } from '../../../runtime/src/scalars';
+import { DateTimeScalar } from '../../../runtime';
 import type { Notification } from './entities';
 import { inboxPageSize, type PageArgs, type SendInput } from './inputs';
 import { NotificationsService, type NotificationsContext } from './NotificationsService';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
-import type { CataloguedDraft } from '../../../messaging/src';
+import type { CataloguedDraft } from '../../../messaging';
 import { queueEmail, type EmailSettings } from './email';
 import {
   EmployeeCopySchema,

@@ -1,4 +1,4 @@
-import { createLogger } from '../../../runtime/src/logger';
+import { createLogger } from '../../../runtime';
 import { notifications } from '../src';
 import { readNotificationSettings } from '../src/settings';
 

@@ -1,6 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
-import { createEvent, DEFAULT_NAMESPACE, loadCatalogue, recordEvent } from '../../../messaging/src';
-import type { EventEnvelope } from '../../../messaging/src/types';
+import {
+  createEvent,
+  DEFAULT_NAMESPACE,
+  type EventEnvelope,
+  loadCatalogue,
+  recordEvent,
+} from '../../../messaging';
 import {
   foreignEvent,
   startSubgraph,

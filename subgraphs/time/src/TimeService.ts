@@ -1,10 +1,16 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import { type CataloguedDraft } from '../../../messaging/src/eventTypes';
-import { DEFAULT_TIME_ZONE, addDays } from '../../../runtime/src/calendar';
-import { once } from '../../../runtime/src/idempotency';
-import type { PolicyVersion } from '../../../runtime/src/policies';
-import type { SubgraphContext } from '../../../runtime/src/subgraph/SubgraphModule';
+import type { CataloguedDraft } from '../../../messaging';
+import {
+  addDays,
+  DEFAULT_TIME_ZONE,
+  knowEmployee,
+  lockEmployee,
+  once,
+  type PolicyVersion,
+  type SubgraphContext,
+  withOptimisticLock,
+} from '../../../runtime';
 import {
   EmployeeCopySchema,
   ScheduledShiftSchema,
@@ -12,7 +18,6 @@ import {
   type ScheduledShift,
   type TimeEntry,
 } from './entities';
-import { withOptimisticLock } from '../../../runtime/src/optimisticLock';
 import { TIME_ENTRY, entryNotFound, invalid, unknownEmployee } from './errors';
 import * as events from './events';
 import type {
@@ -24,7 +29,6 @@ import type {
 } from './inputs';
 import type { TimeLoaders } from './loaders';
 import { assertCanPublishSchedule, assertCanReadTime, assertCanWriteTime } from './permissions';
-import { knowEmployee, lockEmployee } from '../../../runtime/src/employeeCopy';
 import { employeeKnowing } from './handlers';
 import { complianceException, type WorkingTimeCheck } from './workingTimeBreaches';
 import {

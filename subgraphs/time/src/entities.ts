@@ -1,6 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { employeeCopySchema, type LockableEmployeeCopy } from '../../../runtime/src/employeeCopy';
-import { policyCopySchema } from '../../../runtime/src/policies';
+import { employeeCopySchema, type LockableEmployeeCopy, policyCopySchema } from '../../../runtime';
 
 export const PERIOD_TYPES = [
   'SHIFT',
@@ -53,7 +52,7 @@ export const TimeEntrySchema = new EntitySchema<TimeEntry>({
   indexes: [{ name: 'time_entries_employee_start', properties: ['employeeId', 'startTime'] }],
 });
 
-export { EMPLOYEE_STATUSES, type EmployeeStatus } from '../../../runtime/src/employeeCopy';
+export { EMPLOYEE_STATUSES, type EmployeeStatus } from '../../../runtime';
 
 /**
  * Time's own copy of what it needs of an employee, fed by employees' events, so

@@ -1,9 +1,12 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Identity } from '../../../runtime/src/identity';
-import { createInputCheck, type InputCheck } from '../../../runtime/src/inputCheck';
+import {
+  checkExpectedVersion,
+  createInputCheck,
+  type DomainError,
+  type Identity,
+  type InputCheck,
+} from '../../../runtime';
 import { EmployeeCopySchema, TimeEntrySchema, type PeriodType, type TimeEntry } from './entities';
-import type { DomainError } from '../../../runtime/src/errors';
-import { checkExpectedVersion } from '../../../runtime/src/optimisticLock';
 import {
   TIME_ENTRY,
   employeeTerminated,

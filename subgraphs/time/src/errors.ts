@@ -1,6 +1,10 @@
-import { defineDomainErrors } from '../../../runtime/src/domainErrors';
-import { ErrorCode } from '../../../runtime/src/errors';
-import { policyLabel, policyRef, type PolicyVersion } from '../../../runtime/src/policies';
+import {
+  defineDomainErrors,
+  ErrorCode,
+  policyLabel,
+  policyRef,
+  type PolicyVersion,
+} from '../../../runtime';
 import type { WorkingTimeRule } from './workingTimeRules';
 
 /** Why the time domain refused a request (beyond the reasons every domain shares). */

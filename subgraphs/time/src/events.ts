@@ -1,4 +1,4 @@
-import type { CataloguedDraft } from '../../../messaging/src/eventTypes';
+import type { CataloguedDraft } from '../../../messaging';
 import type { ComplianceException } from './workingTimeBreaches';
 import type { PeriodType, ScheduledShift, TimeEntry } from './entities';
 

@@ -1,10 +1,11 @@
 import {
+  hasRole,
+  type Identity,
   isManagerAbove,
   isSelf,
-  mayReadEmployee,
   type ManagerChain,
-} from '../../../runtime/src/access';
-import { hasRole, type Identity } from '../../../runtime/src/identity';
+  mayReadEmployee,
+} from '../../../runtime';
 import { forbidden } from './errors';
 
 /** Reading time and schedules: self, managers above (direct or indirect), HR, ADMIN, SYSTEM. */

@@ -1,15 +1,16 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { firstFault } from '../../../runtime/src/inputCheck';
-import type { Identity } from '../../../runtime/src/identity';
-import type { ResponderDefinition } from '../../../runtime/src/ownerRequests';
 import {
   COMPLIANCE_CHECKS,
   type ComplianceAnswer,
   type ComplianceFinding,
+  DomainError,
+  ErrorCode,
+  firstFault,
+  type Identity,
   type PolicyRef,
   readCaller,
-} from '../../../runtime/src/policies';
-import { DomainError, ErrorCode } from '../../../runtime/src/errors';
+  type ResponderDefinition,
+} from '../../../runtime';
 import { complianceException } from './workingTimeBreaches';
 import {
   amendedPeriod,

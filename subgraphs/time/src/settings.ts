@@ -2,7 +2,7 @@ import {
   DEFAULT_VARIABLES,
   DEFAULT_WORKING_TIME_RULES,
   type WorkingTimeRules,
-} from '../../../runtime/src/policies';
+} from '../../../runtime';
 
 /**
  * The working-time rules' limits the deployment starts with (docs/working-time.md): version 1

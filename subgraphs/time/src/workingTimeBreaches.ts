@@ -1,9 +1,12 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { DEFAULT_TIME_ZONE } from '../../../runtime/src/calendar';
-import { hasRole, type Identity } from '../../../runtime/src/identity';
+import {
+  DEFAULT_TIME_ZONE,
+  type DomainError,
+  hasRole,
+  type Identity,
+  type PolicyVersion,
+} from '../../../runtime';
 import { EmployeeCopySchema } from './entities';
-import type { PolicyVersion } from '../../../runtime/src/policies';
-import type { DomainError } from '../../../runtime/src/errors';
 import { forbidden, invalid, ruleBroken, type Breach } from './errors';
 import { nonEmpty, type NonEmpty } from './events';
 import { overtimeWithin } from './queries';

@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
-  SINGLE_KEY,
   createPolicyCopies,
   type PolicyCopies,
   type PolicyKind,
   type PolicyVersion,
   type RulesOf,
-} from '../../../runtime/src/policies';
+  SINGLE_KEY,
+} from '../../../runtime';
 import { PolicyCopySchema } from './entities';
 import type { TimeSettings } from './settings';
 

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { PeriodType } from './entities';
 import type { Breach } from './errors';
-import type { WorkingTimeRules } from '../../../runtime/src/policies';
+import type { WorkingTimeRules } from '../../../runtime';
 
 /** The working-time rules, in the order they are checked (docs/working-time.md). */
 export const WORKING_TIME_RULES = [

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import {
-  COMPLIANCE_CHECKS,
-  DEFAULT_WORKING_TIME_RULES,
   type CheckingCaller,
+  COMPLIANCE_CHECKS,
   type ComplianceAnswer,
-} from '../../../runtime/src/policies';
+  DEFAULT_WORKING_TIME_RULES,
+} from '../../../runtime';
 import { time } from '../src';
 import { hr, startTime, type TimeHarness } from './support';
 

@@ -1,13 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import {
   connectNats,
-  createTestNamespace,
-  deleteStreams,
   ensureStreams,
-  subjectFor,
+  type Namespace,
   type NatsClients,
-} from '../../../messaging/src';
-import type { Namespace } from '../../../messaging/src/types';
+  subjectFor,
+} from '../../../messaging';
+import { createTestNamespace, deleteStreams } from '../../../messaging/testing';
 import { waitFor } from '../../../test-support/waitFor';
 import { EmployeeCopySchema } from '../src/entities';
 import { createdData, employeeEvent, startTime, type TimeHarness } from './support';

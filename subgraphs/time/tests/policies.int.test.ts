@@ -1,4 +1,4 @@
-import { DEFAULT_WORKING_TIME_RULES, type WorkingTimeRules } from '../../../runtime/src/policies';
+import { DEFAULT_WORKING_TIME_RULES, type WorkingTimeRules } from '../../../runtime';
 import { hr, onlyError, startTime, type Caller, type TimeHarness } from './support';
 
 const POLICY = { kind: 'WORKING_TIME', key: 'DEFAULT' };

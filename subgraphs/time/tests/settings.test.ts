@@ -1,4 +1,4 @@
-import { createSubgraphRuntime } from '../../../runtime/src/subgraph/createSubgraphRuntime';
+import { createSubgraphRuntime } from '../../../runtime';
 import { createTime } from '../src';
 import { DEFAULT_SETTINGS, readSettings } from '../src/settings';
 

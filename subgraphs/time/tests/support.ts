@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { EventEnvelope, CataloguedHandler } from '../../../messaging/src';
+import type { CataloguedHandler, EventEnvelope } from '../../../messaging';
 import { createdData } from '../../../test-support/employeeEvents';
 import {
   foreignEvent,

@@ -1,8 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
 import type { DocumentNode, FormattedExecutionResult, GraphQLSchema } from 'graphql';
 import type { Gauge } from 'prom-client';
-import type { Logger } from '../../../../runtime/src/logger';
-import type { CostDirectives, OperationCheck } from '../../../../runtime/src/operationLimits';
+import type { CostDirectives, Logger, OperationCheck } from '../../../../runtime';
 import type { GatewayContext } from '../../context/GatewayContext';
 import type { Refusal } from '../subscriptionErrors';
 import type { SubscriptionLimits, SubscriptionsOptions } from '../SubscriptionField';

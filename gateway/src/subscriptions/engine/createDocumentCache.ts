@@ -5,12 +5,12 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
-import { ErrorCode } from '../../../../runtime/src/errors';
 import {
+  ErrorCode,
+  type OperationCheck,
   OperationRefusedError,
   parseOperation,
-  type OperationCheck,
-} from '../../../../runtime/src/operationLimits';
+} from '../../../../runtime';
 import { neutralMessage } from '../../errors/neutralMessage';
 import { refusalOf, type Refusal } from '../subscriptionErrors';
 

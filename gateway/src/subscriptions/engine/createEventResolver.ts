@@ -1,5 +1,5 @@
 import type { FormattedExecutionResult } from 'graphql';
-import type { Identity } from '../../../../runtime/src/identity';
+import type { Identity } from '../../../../runtime';
 import type { EventResolver } from '../delivery/resolveQueued';
 import type { Probe, SubscriptionEvent } from '../SubscriptionField';
 import type { PreparedSubscription } from './prepareSubscription';

@@ -8,12 +8,13 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { ErrorCode, unavailable } from '../../../../runtime/src/errors';
 import {
-  OperationRefusedError,
   type CostDirectives,
+  ErrorCode,
   type OperationCheck,
-} from '../../../../runtime/src/operationLimits';
+  OperationRefusedError,
+  unavailable,
+} from '../../../../runtime';
 import { badSubscription, refusalOf, type Refusal } from '../subscriptionErrors';
 import type { FieldArguments, SubscriptionField } from '../SubscriptionField';
 import { createLookupDocument, type LookupDocument } from './createLookupDocument';

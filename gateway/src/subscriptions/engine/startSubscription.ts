@@ -1,5 +1,5 @@
 import type { FormattedExecutionResult } from 'graphql';
-import type { Logger } from '../../../../runtime/src/logger';
+import type { Logger } from '../../../../runtime';
 import { createDeliveryQueue, type DeliveryQueue } from '../delivery/createDeliveryQueue';
 import type { EventResolver } from '../delivery/resolveQueued';
 import type { EventFeed } from '../feed/EventFeed';

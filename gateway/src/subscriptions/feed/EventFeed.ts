@@ -1,5 +1,5 @@
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import type { Logger } from '../../../../runtime/src/logger';
+import type { Logger } from '../../../../runtime';
 import type { SubscriptionEvent } from '../SubscriptionField';
 
 export interface EventFeedOptions {

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { ErrorCode, HTTP_STATUS } from '../../../../runtime/src/errors';
+import { ErrorCode, HTTP_STATUS } from '../../../../runtime';
 
 /** A subscription request over SSE, as sent. */
 export interface SseRequest {

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
-import type { ClientAddress } from '../../../../runtime/src/http/clientAddress';
+import type { ClientAddress } from '../../../../runtime';
 
 /** Bounds on the sockets the gateway holds, checked before a socket is accepted. */
 export interface SocketCaps {

@@ -1,4 +1,4 @@
-import { ErrorCode } from '../../../../runtime/src/errors';
+import { ErrorCode } from '../../../../runtime';
 import type { FormattedExecutionResult } from 'graphql';
 import type { ContextFactory } from '../../context/createContextFactory';
 import type { GatewayContext } from '../../context/GatewayContext';

@@ -6,7 +6,7 @@ import {
   type GraphQLFormattedError,
 } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
-import { OperationRefusedError, parseOperation } from '../../../../runtime/src/operationLimits';
+import { OperationRefusedError, parseOperation } from '../../../../runtime';
 import type { SubscriptionEngine } from '../engine/SubscriptionEngine';
 import { badSubscription, formatThrown } from '../subscriptionErrors';
 import { dropSocket } from './closeSocket';

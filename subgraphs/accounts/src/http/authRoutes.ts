@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type {
-  PublicRoute,
-  PublicRouteContext,
-} from '../../../../runtime/src/subgraph/SubgraphModule';
-import { DomainError, ErrorCode } from '../../../../runtime/src/errors';
+import {
+  DomainError,
+  ErrorCode,
+  type PublicRoute,
+  type PublicRouteContext,
+} from '../../../../runtime';
 import { readEmail, readPassword } from '../inputs';
 import type { AccountsDeps } from '../settings';
 import { login } from '../sessions/login';

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { findDomainError } from '../../../../runtime/src/errors';
+import { findDomainError } from '../../../../runtime';
 import { routeCodeOf, routeStatusOf } from '../errors';
 
 const JSON_TYPE = 'application/json; charset=utf-8';

@@ -1,4 +1,4 @@
-import { OIDC_ROLES, type OidcRole } from '../../../../runtime/src/oidcConfig';
+import { OIDC_ROLES, type OidcRole } from '../../../../runtime';
 import type { OidcOptions } from './oidcOptions';
 
 export type Claims = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Cipher } from '../../../../runtime/src/cipher';
+import type { Cipher } from '../../../../runtime';
 
 /** The cookie that carries one sign-in's checks from the login route to the callback. */
 export const FLOW_COOKIE = 'hr_oidc';

@@ -1,5 +1,5 @@
 import * as client from 'openid-client';
-import type { DomainError } from '../../../../runtime/src/errors';
+import type { DomainError } from '../../../../runtime';
 import { accountsError, AccountsReason } from '../errors';
 import type { Claims } from './claims';
 import type { OidcFlow } from './flowCookie';

@@ -1,5 +1,4 @@
-import type { OidcRole } from '../../../../runtime/src/oidcConfig';
-import type { SignInSettings } from '../../../../runtime/src/signInConfig';
+import type { OidcRole, SignInSettings } from '../../../../runtime';
 
 /** Where the provider sends the person back; register it at the provider. */
 export const CALLBACK_PATH = '/auth/oidc/callback';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { PublicRouteContext } from '../../../../runtime/src/subgraph/SubgraphModule';
+import type { PublicRouteContext } from '../../../../runtime';
 import { accountsError, accountsErrors, AccountsReason } from '../errors';
 import type { ExtraRoutes } from '../http/authRoutes';
 import { sendJson } from '../http/send';

@@ -1,4 +1,4 @@
-import type { PublicRouteContext } from '../../../../runtime/src/subgraph/SubgraphModule';
+import type { PublicRouteContext } from '../../../../runtime';
 import { AccountSchema, EmployeeCopySchema, type Account } from '../entities';
 import { accountsError, accountsErrors, AccountsReason } from '../errors';
 import { loginFailed, type FailureReason } from '../events';

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { findDomainError } from '../../../../runtime/src/errors';
+import { findDomainError } from '../../../../runtime';
 import { routeCodeOf, routeStatusOf } from '../errors';
 import { sendRefusal } from '../http/send';
 

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { SubgraphContext } from '../../../../runtime/src/subgraph/SubgraphModule';
-import { notFound } from '../../../../runtime/src/errors';
+import { notFound, type SubgraphContext } from '../../../../runtime';
 import { PartnerClientSchema, type PartnerClient } from '../entities';
 import { accountsError, AccountsReason, invalid } from '../errors';
 import { partnerClientCreated, partnerClientRevoked } from '../events';

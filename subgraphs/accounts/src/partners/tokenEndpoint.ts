@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { findDomainError, type DomainError } from '../../../../runtime/src/errors';
+import { type DomainError, findDomainError } from '../../../../runtime';
 import { PartnerClientSchema } from '../entities';
 import { AccountsReason, invalid, invalidClient, routeCodeOf, routeStatusOf } from '../errors';
 import type { ExtraRoutes } from '../http/authRoutes';

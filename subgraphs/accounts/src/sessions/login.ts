@@ -1,5 +1,5 @@
 import { raw } from '@mikro-orm/core';
-import type { PublicRouteContext } from '../../../../runtime/src/subgraph/SubgraphModule';
+import type { PublicRouteContext } from '../../../../runtime';
 import { MAX_FAILED_SIGN_INS, type AccountsDeps } from '../settings';
 import { AccountSchema, EmployeeCopySchema, type Account } from '../entities';
 import { accountLocked, invalidCredentials } from '../errors';

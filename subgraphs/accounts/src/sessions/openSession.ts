@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
 import { RefreshTokenSchema, SessionSchema, type Account, type Session } from '../entities';
-import type { OidcRole } from '../../../../runtime/src/oidcConfig';
+import type { OidcRole } from '../../../../runtime';
 import type { AccountsDeps } from '../settings';
 import { randomToken, tokenHash } from '../secrets';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { PublicRouteContext } from '../../../../runtime/src/subgraph/SubgraphModule';
+import type { PublicRouteContext } from '../../../../runtime';
 import type { AccountsDeps } from '../settings';
 import {
   AccountSchema,

@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { type EventData } from '../../../../messaging/src/eventTypes';
-import type { OidcRole } from '../../../../runtime/src/oidcConfig';
-import type { PublicRouteContext } from '../../../../runtime/src/subgraph/SubgraphModule';
+import type { EventData } from '../../../../messaging';
+import type { OidcRole, PublicRouteContext } from '../../../../runtime';
 import { EmployeeCopySchema, type Account, type Session } from '../entities';
 import { loggedIn } from '../events';
 import { refreshCookie } from '../http/cookies';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
-import type { Cipher } from '../../../../runtime/src/cipher';
+import type { Cipher } from '../../../../runtime';
 import type { AccountsDeps } from '../settings';
 import { AccountSchema, type Account, type EmployeeCopy, type ExplicitRole } from '../entities';
 import { queueMail } from '../mail';

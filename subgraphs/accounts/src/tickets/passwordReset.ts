@@ -1,4 +1,4 @@
-import type { PublicRouteContext } from '../../../../runtime/src/subgraph/SubgraphModule';
+import type { PublicRouteContext } from '../../../../runtime';
 import type { AccountsDeps } from '../settings';
 import { AccountSchema, EmployeeCopySchema } from '../entities';
 import { queueMail } from '../mail';

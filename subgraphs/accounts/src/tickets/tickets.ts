@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
-import type { Cipher } from '../../../../runtime/src/cipher';
+import type { Cipher } from '../../../../runtime';
 import { TicketSchema, type Ticket, type TicketKind } from '../entities';
 import { ticketExpired, ticketNotFound } from '../errors';
 import { isTokenShape, randomToken, tokenHash } from '../secrets';

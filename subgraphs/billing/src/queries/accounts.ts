@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { decodeCursor, pageOf } from '../../../../runtime/src/connections';
+import { decodeCursor, pageOf } from '../../../../runtime';
 import { AccountSchema, type Account } from '../entities';
 import { accountNotFound, invalid } from '../errors';
 import { table } from '../guards';

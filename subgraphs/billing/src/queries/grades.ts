@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { decodeCursor, pageOf } from '../../../../runtime/src/connections';
+import { decodeCursor, pageOf } from '../../../../runtime';
 import { EmployeeGradeSchema, GradeSchema, RateCardSchema } from '../entities';
 import { table } from '../guards';
 

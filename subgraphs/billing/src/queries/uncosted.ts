@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { decodeCursor, pageOf } from '../../../../runtime/src/connections';
+import { decodeCursor, pageOf } from '../../../../runtime';
 import type { UncostedDay } from '../costing';
 import { UncostedEntrySchema, type UncostedEntry } from '../entities';
 import type { UncostedFilter } from '../inputs';

@@ -1,8 +1,4 @@
-import {
-  copyKnowing,
-  knowEmployee,
-  lockableCopyKeeping,
-} from '../../../../runtime/src/employeeCopy';
+import { copyKnowing, knowEmployee, lockableCopyKeeping } from '../../../../runtime';
 import type { ComplianceContext } from '../resolvers';
 import { EmployeeCopySchema } from '../entities';
 

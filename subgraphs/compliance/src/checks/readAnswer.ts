@@ -1,9 +1,9 @@
 import {
-  POLICY_KINDS,
   type ComplianceAnswer,
   type ComplianceFinding,
+  POLICY_KINDS,
   type PolicyRef,
-} from '../../../../runtime/src/policies';
+} from '../../../../runtime';
 
 type Loose = Record<string, unknown>;
 

@@ -1,12 +1,14 @@
-import { localDate } from '../../../../runtime/src/calendar';
-import { DomainError, ErrorCode } from '../../../../runtime/src/errors';
-import { NoOwnerError, OwnerUnavailableError } from '../../../../runtime/src/ownerRequests';
 import {
   COMPLIANCE_CHECKS,
   type ComplianceAnswer,
   type ComplianceFinding,
   type ComplianceQuestion,
-} from '../../../../runtime/src/policies';
+  DomainError,
+  ErrorCode,
+  localDate,
+  NoOwnerError,
+  OwnerUnavailableError,
+} from '../../../../runtime';
 import type { ComplianceContext } from '../resolvers';
 import { forbidden, invalid, unavailableOwner } from '../errors';
 import { parseInstant } from '../policies';

@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import type { AnyRules, PolicyKind } from '../../../../runtime/src/policies';
+import type { AnyRules, PolicyKind } from '../../../../runtime';
 
 /**
  * A version of a policy HR or ADMIN put in force (2, 3, ...). Version 1 is never stored:

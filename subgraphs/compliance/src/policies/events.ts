@@ -1,10 +1,5 @@
-import type { CataloguedDraft, EventData } from '../../../../messaging/src/eventTypes';
-import {
-  keysOf,
-  POLICY_UPDATED,
-  type AnyRules,
-  type PolicyKind,
-} from '../../../../runtime/src/policies';
+import type { CataloguedDraft, EventData } from '../../../../messaging';
+import { type AnyRules, keysOf, POLICY_UPDATED, type PolicyKind } from '../../../../runtime';
 
 /** A policy's key: a leave type, or DEFAULT for a kind with one policy. */
 export type PolicyKey = EventData<typeof POLICY_UPDATED>['key'];

@@ -1,5 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
-import type { CataloguedHandler, CataloguedJob } from '../../../../messaging/src';
+import type { CataloguedHandler, CataloguedJob } from '../../../../messaging';
 import { PolicyVersionSchema } from './PolicyVersionSchema';
 
 // Each EntitySchema has its own generics; the ORM takes any of them.

@@ -1,10 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import {
-  defaultVersion,
-  keysOf,
-  type PolicyKind,
-  type PolicyVersion,
-} from '../../../../runtime/src/policies';
+import { defaultVersion, keysOf, type PolicyKind, type PolicyVersion } from '../../../../runtime';
 import { PolicyVersionSchema, type StoredPolicyVersion } from './PolicyVersionSchema';
 
 /** One version of one policy with who made it and why (both null for version 1). */

@@ -1,4 +1,4 @@
-import { POLICY_KINDS, type PolicyKind } from '../../../../runtime/src/policies';
+import { POLICY_KINDS, type PolicyKind } from '../../../../runtime';
 import type { ComplianceContext, ComplianceResolvers } from '../resolvers';
 import type { ComplianceSettings } from '../settings';
 import { assertNotPartner, assertReadsHistory } from '../permissions';

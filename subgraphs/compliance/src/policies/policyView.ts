@@ -1,4 +1,4 @@
-import type { PolicyKind } from '../../../../runtime/src/policies';
+import type { PolicyKind } from '../../../../runtime';
 import type { PolicyRecord } from './policyHistory';
 
 /** The field of `CompliancePolicy` (and of the update's input) that holds a kind's rules. */

@@ -1,9 +1,4 @@
-import {
-  POLICY_KINDS,
-  SINGLE_KEY,
-  keysOf,
-  type PolicyKind,
-} from '../../../../runtime/src/policies';
+import { keysOf, POLICY_KINDS, type PolicyKind, SINGLE_KEY } from '../../../../runtime';
 import { invalid } from '../errors';
 import { isKeyOf, type PolicyKey } from './events';
 import { parseInstant } from './parseInstant';

@@ -1,13 +1,13 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
 import {
-  SINGLE_KEY,
+  type AnyRules,
   checkPolicyRules,
   policyLabel,
-  ruleNames,
-  type AnyRules,
   type PolicyProblem,
-} from '../../../../runtime/src/policies';
+  ruleNames,
+  SINGLE_KEY,
+} from '../../../../runtime';
 import { emittingIn } from '../events';
 import type { ComplianceContext } from '../resolvers';
 import type { ComplianceSettings } from '../settings';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import { addDays, daysBetween, isIsoDate } from '../../../../runtime/src/calendar';
+import { addDays, daysBetween, isIsoDate } from '../../../../runtime';
 import type { ComplianceContext } from '../resolvers';
 import type { ComplianceSettings } from '../settings';
 import { EmployeeCopySchema } from '../entities';

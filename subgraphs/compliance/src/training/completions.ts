@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import { addDays, isIsoDate } from '../../../../runtime/src/calendar';
+import { addDays, isIsoDate } from '../../../../runtime';
 import type { ComplianceContext } from '../resolvers';
 import type { ComplianceSettings } from '../settings';
 import { EmployeeCopySchema } from '../entities';

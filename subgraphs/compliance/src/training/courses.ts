@@ -5,7 +5,7 @@ import type { ComplianceContext } from '../resolvers';
 import type { ComplianceSettings } from '../settings';
 import { changedMeanwhile, codeTaken, courseNotFound, invalid } from '../errors';
 import { assertHr, assertNotPartner } from '../permissions';
-import { decodeCursor, pageOf, pageSize } from '../../../../runtime/src/connections';
+import { decodeCursor, pageOf, pageSize } from '../../../../runtime';
 import { TrainingCourseSchema, type TrainingCourse } from './entities';
 import { emittingIn } from '../events';
 import { courseCreated, courseUpdated, type ChangeableField } from './events';

@@ -1,8 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { CataloguedHandler } from '../../../../messaging/src';
-import { addDays } from '../../../../runtime/src/calendar';
-import { sqlTable } from '../../../../runtime/src/database';
-import type { EmployeeEventData } from '../../../../runtime/src/employeeCopy';
+import type { CataloguedHandler } from '../../../../messaging';
+import { addDays, type EmployeeEventData, sqlTable } from '../../../../runtime';
 import type { ComplianceSettings } from '../settings';
 import { EmployeeCopySchema } from '../entities';
 import { emitting, type Emit } from '../events';

@@ -1,4 +1,4 @@
-import type { CataloguedDraft, EventData } from '../../../../messaging/src/eventTypes';
+import type { CataloguedDraft, EventData } from '../../../../messaging';
 import type { TrainingAssignment, TrainingCourse } from './entities';
 
 export const COURSE_CREATED = 'compliance.course.created';

@@ -1,5 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
-import type { CataloguedHandler, CataloguedJob } from '../../../../messaging/src';
+import type { CataloguedHandler, CataloguedJob } from '../../../../messaging';
 import type { ComplianceSettings } from '../settings';
 import { departmentJoinerHandler } from './departments';
 import { trainingEntitySchemas } from './entities';

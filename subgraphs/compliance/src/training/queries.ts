@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { sqlTable } from '../../../../runtime/src/database';
+import { decodeCursor, pageOf, pageSize, sqlTable } from '../../../../runtime';
 import type { ComplianceContext } from '../resolvers';
 import type { ComplianceSettings } from '../settings';
 import { EmployeeCopySchema } from '../entities';
 import { forbidden, invalid } from '../errors';
 import { assertCanSeePerson, assertNotPartner, seesEveryone } from '../permissions';
-import { decodeCursor, pageOf, pageSize } from '../../../../runtime/src/connections';
 import { TrainingAssignmentSchema } from './entities';
 import { statusCondition, TRAINING_STATUSES, trainingToday, type TrainingStatus } from './status';
 

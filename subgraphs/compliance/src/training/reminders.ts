@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { DateTime } from 'luxon';
-import type { CataloguedJob } from '../../../../messaging/src';
-import { addDays, DEFAULT_TIME_ZONE } from '../../../../runtime/src/calendar';
-import { sqlTable } from '../../../../runtime/src/database';
+import type { CataloguedJob } from '../../../../messaging';
+import { addDays, DEFAULT_TIME_ZONE, sqlTable } from '../../../../runtime';
 import type { ComplianceSettings } from '../settings';
 import { EmployeeCopySchema } from '../entities';
 import { emitting, type Emit } from '../events';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { addDays, DEFAULT_TIME_ZONE, localDate } from '../../../../runtime/src/calendar';
+import { addDays, DEFAULT_TIME_ZONE, localDate } from '../../../../runtime';
 
 export const TRAINING_STATUSES = ['DUE', 'COMPLETED', 'EXPIRING', 'OVERDUE'] as const;
 export type TrainingStatus = (typeof TRAINING_STATUSES)[number];

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Identity } from '../../../../runtime/src/identity';
+import type { Identity } from '../../../../runtime';
 import { alreadyClosed, invalid, violationNotFound } from '../errors';
 import { assertHr } from '../permissions';
 import type { Emit } from '../events';

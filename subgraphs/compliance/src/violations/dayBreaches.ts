@@ -1,5 +1,5 @@
-import type { EventEnvelope } from '../../../../messaging/src/types';
-import { policyLabel, policyRef, type WorkingTimeRules } from '../../../../runtime/src/policies';
+import type { EventEnvelope } from '../../../../messaging';
+import { policyLabel, policyRef, type WorkingTimeRules } from '../../../../runtime';
 import { dayStart, zoneOf } from './employeeDays';
 import { ViolationSchema } from './entities';
 import { policyAt } from './policyAt';

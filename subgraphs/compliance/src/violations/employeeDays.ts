@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
-import { DEFAULT_TIME_ZONE } from '../../../../runtime/src/calendar';
+import { DEFAULT_TIME_ZONE } from '../../../../runtime';
 import { EmployeeCopySchema } from '../entities';
 
 /** The employee's zone in compliance's copy; the default zone for someone not known yet. */

@@ -1,6 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
-import type { EventData } from '../../../../messaging/src/eventTypes';
-import type { PolicyKind } from '../../../../runtime/src/policies';
+import type { EventData } from '../../../../messaging';
+import type { PolicyKind } from '../../../../runtime';
 
 export const VIOLATION_RULES = [
   'HR_EXCEPTION',

@@ -1,5 +1,5 @@
-import type { CataloguedDraft } from '../../../../messaging/src/eventTypes';
-import type { PolicyRef } from '../../../../runtime/src/policies';
+import type { CataloguedDraft } from '../../../../messaging';
+import type { PolicyRef } from '../../../../runtime';
 import type { Violation } from './entities';
 
 export const VIOLATION_DETECTED = 'compliance.violation.detected';

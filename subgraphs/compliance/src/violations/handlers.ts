@@ -1,4 +1,4 @@
-import type { EventEnvelope, CataloguedHandler } from '../../../../messaging/src';
+import type { CataloguedHandler, EventEnvelope } from '../../../../messaging';
 import { emitting } from '../events';
 import type { ComplianceSettings } from '../settings';
 import { DAY_PROCESSED, detectDayBreaches } from './dayBreaches';

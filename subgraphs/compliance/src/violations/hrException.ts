@@ -1,7 +1,5 @@
-import type { EventData } from '../../../../messaging/src/eventTypes';
-import type { EventEnvelope } from '../../../../messaging/src/types';
-import { localDate } from '../../../../runtime/src/calendar';
-import { policyLabel, policyRef } from '../../../../runtime/src/policies';
+import type { EventData, EventEnvelope } from '../../../../messaging';
+import { localDate, policyLabel, policyRef } from '../../../../runtime';
 import { dayStart, zoneOf } from './employeeDays';
 import { policyAt } from './policyAt';
 import { recordViolation, type Recording } from './recordViolation';

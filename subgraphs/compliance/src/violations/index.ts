@@ -1,5 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
-import type { CataloguedHandler, CataloguedJob } from '../../../../messaging/src';
+import type { CataloguedHandler, CataloguedJob } from '../../../../messaging';
 import type { ComplianceSettings } from '../settings';
 import { LateArrivalSchema, ViolationSchema } from './entities';
 import { violationHandler } from './handlers';

@@ -1,9 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import type { EventEnvelope } from '../../../../messaging/src/types';
-import { addDays } from '../../../../runtime/src/calendar';
-import { lockEmployee } from '../../../../runtime/src/employeeCopy';
-import { policyLabel, policyRef } from '../../../../runtime/src/policies';
+import type { EventEnvelope } from '../../../../messaging';
+import { addDays, lockEmployee, policyLabel, policyRef } from '../../../../runtime';
 import { EmployeeCopySchema } from '../entities';
 import { dayStart, zoneOf } from './employeeDays';
 import { LateArrivalSchema, ViolationSchema } from './entities';

@@ -1,12 +1,16 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { isIsoDate } from '../../../../runtime/src/calendar';
-import { sqlTable } from '../../../../runtime/src/database';
-import type { ManagerChain } from '../../../../runtime/src/access';
-import type { Identity } from '../../../../runtime/src/identity';
+import {
+  checkFirst,
+  decodeCursor,
+  type Identity,
+  isIsoDate,
+  type ManagerChain,
+  pageOf,
+  sqlTable,
+} from '../../../../runtime';
 import { EmployeeCopySchema } from '../entities';
 import { forbidden, invalid } from '../errors';
 import { assertCanSeePerson, assertNotPartner, seesEveryone } from '../permissions';
-import { checkFirst, decodeCursor, pageOf } from '../../../../runtime/src/connections';
 import {
   ViolationSchema,
   type Violation,

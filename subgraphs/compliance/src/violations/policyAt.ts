@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { PolicyKind, PolicyVersion } from '../../../../runtime/src/policies';
+import type { PolicyKind, PolicyVersion } from '../../../../runtime';
 import { policyInForceAt } from '../policies';
 
 /**

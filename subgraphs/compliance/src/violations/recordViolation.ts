@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
-import type { PolicyRef } from '../../../../runtime/src/policies';
+import type { PolicyRef } from '../../../../runtime';
 import { EmployeeCopySchema } from '../entities';
 import type { Emit } from '../events';
 import {

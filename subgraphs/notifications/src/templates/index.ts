@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '../../../../messaging/src/types';
+import type { EventEnvelope } from '../../../../messaging';
 import type { NotificationDraft } from '../storeNotifications';
 import { absence, balanceOffTrack, incompleteCheckOut, lateArrival } from './attendance';
 import { trainingAssigned, trainingDue, violationDetected } from './compliance';

@@ -1,0 +1,107 @@
+/**
+ * The public surface of messaging/: events, their catalogue and envelopes, the outbox and
+ * its relay, consumers, the scheduler, dead letters and NATS connections. Other folders import
+ * only from here (test helpers from ./testing).
+ */
+export type {
+  EventDraft,
+  EventEnvelope,
+  EventHandlerDefinition,
+  EventMeta,
+  HandlerContext,
+  JobContext,
+  JobDefinition,
+  JobDraft,
+  Namespace,
+} from './src/types';
+export {
+  DEFAULT_NAMESPACE,
+  allDeadLettersSubject,
+  allEventsSubject,
+  createEvent,
+  createNamespace,
+  dataschemaFor,
+  deadLetterStream,
+  deadLetterSubject,
+  eventsStream,
+  replaySubject,
+  subjectFor,
+  typeFromSubject,
+} from './src/envelope';
+export { CATALOGUE_DIR, EventCatalogue, loadCatalogue, type EventContract } from './src/catalogue';
+export { renderCatalogueDocs } from './src/catalogueDocs';
+export {
+  CatalogueError,
+  EventValidationError,
+  JobLeaseLostError,
+  MessagingConfigError,
+  MessagingError,
+  OutboxPublishError,
+  type MessagingErrorCode,
+} from './src/errors';
+export { OutboxEntry, recordEvent } from './src/outbox';
+export { createOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './src/outboxRelay';
+export { deleteStreams, ensureStreams, type StreamOptions } from './src/streams';
+export { InboxEntry } from './src/inbox';
+export {
+  createEventConsumer,
+  type EventConsumer,
+  type EventConsumerOptions,
+} from './src/eventConsumer';
+export {
+  ScheduledJob,
+  createScheduler,
+  scheduleJob,
+  type Scheduler,
+  type SchedulerOptions,
+  type ScheduledJobStatus,
+} from './src/scheduler';
+export { DeadLetterHeader, type DeadLetterReason } from './src/deadLetter';
+export {
+  countDeadLetters,
+  createDeadLetterWatcher,
+  DeadLetterError,
+  discardDeadLetter,
+  getDeadLetter,
+  listDeadLetters,
+  replayDeadLetter,
+  type DeadLetter,
+  type DeadLetterHandlerDefinition,
+  type DeadLetterPage,
+  type DeadLetterProblem,
+  type DeadLetterQuery,
+  type DeadLetterWatcher,
+  type ReplayResult,
+} from './src/deadLetters';
+export { filterSubjectFor, subjectMatches } from './src/subjectFilter';
+export {
+  closeNats,
+  connectNats,
+  onReconnect,
+  type NatsClients,
+  type NatsOptions,
+} from './src/connection';
+export type { Logger } from './src/logger';
+export {
+  NatsServerError,
+  findOnPath,
+  startNatsServer,
+  type NatsServerOptions,
+  type RunningNatsServer,
+} from './src/startNatsServer';
+export {
+  untypedDraft,
+  untypedHandler,
+  untypedJob,
+  type CataloguedHandler,
+  type CataloguedHandlerContext,
+  type CataloguedJob,
+  type CataloguedJobContext,
+  type CataloguedDraft,
+  type CataloguedEvent,
+  type EventData,
+  type EventDataMap,
+  type EventType,
+} from './src/eventTypes';
+export { currentTraceparent, inActiveSpan, inConsumerSpan, traceparentOf } from './src/traceSpans';
+export { isPostgres } from './src/dialect';

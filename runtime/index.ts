@@ -1,0 +1,217 @@
+/**
+ * The public surface of runtime/, the kit every subgraph is built from: errors, access rules,
+ * connections, loaders, the optimistic lock, scalars, configuration, authentication, HTTP and
+ * the subgraph runtime (docs/subgraphs.md). Other folders import only from here (test
+ * helpers from ./testing).
+ */
+export {
+  createGatewayAssertionSigner,
+  createGatewayAssertionVerifier,
+  createLocalIssuer,
+  createTokenVerifier,
+  GATEWAY_ASSERTION_HEADER,
+  type GatewayAssertionSigner,
+  type GatewayAssertionVerifier,
+  issuerKeyFile,
+  KeyFileError,
+  keyPaths,
+  loadOrCreatePrivateJwk,
+  type LocalIssuer,
+  NOT_THE_GATEWAY,
+  publicJwk,
+  readJwksFile,
+  readPrivateJwk,
+  type TokenVerifier,
+  writeJwksFile,
+} from './src/auth';
+export {
+  addDays,
+  daysBetween,
+  DEFAULT_LOCATION,
+  DEFAULT_TIME_ZONE,
+  isIsoDate,
+  isPublicHoliday,
+  isWeekendDate,
+  localDate,
+  nightMinutes,
+  publicHolidays,
+  splitByLocalDay,
+} from './src/calendar';
+export { type Cipher, createCipher, loadDataKey } from './src/cipher';
+export { type AppConfig, ConfigError, loadConfig, subgraphOptionsOf } from './src/config';
+export { checkFirst, decodeCursor, pageOf, pageSize } from './src/connections';
+export { type DatabaseTarget, isPostgres, openDatabase, sqlTable, targetFor } from './src/database';
+export { rateLimitStoreOf } from './src/edgeConfig';
+export {
+  type CopyKeeping,
+  copyKnowing,
+  EMPLOYEE_EVENTS,
+  EMPLOYEE_LOOKED_UP,
+  EMPLOYEE_QUESTION,
+  EMPLOYEE_STATUSES,
+  type EmployeeAnswer,
+  employeeCopySchema,
+  type EmployeeEventData,
+  type EmployeeKnowing,
+  employeeLoader,
+  type EmployeeStatus,
+  knowEmployee,
+  lockableCopyKeeping,
+  type LockableEmployeeCopy,
+  lockEmployee,
+  managerChainLoader,
+  managerChains,
+  patchKeeping,
+  PLACED_COLUMNS,
+  type PlacedEmployeeCopy,
+  updateEmployeeCopy,
+} from './src/employeeCopy';
+export {
+  badInput,
+  conflict,
+  DomainError,
+  ErrorCode,
+  findDomainError,
+  forbidden,
+  formatError,
+  HTTP_STATUS,
+  httpStatusOf,
+  notFound,
+  rateLimited,
+  toGraphQLError,
+  unavailable,
+} from './src/errors';
+export { applyCors, type CorsOptions } from './src/http/applyCors';
+export { authFailure } from './src/http/authFailure';
+export { type ClientAddress, createClientAddress } from './src/http/clientAddress';
+export {
+  close,
+  createHttpServer,
+  HttpError,
+  listen,
+  type Readiness,
+  type RouteHandler,
+  sendError,
+} from './src/http/createHttpServer';
+export {
+  createMetricsServer,
+  metricsEndpointOf,
+  type MetricsEndpointOptions,
+  publicMetricsRoutes,
+} from './src/http/metricsEndpoint';
+export { validId, validTraceparent } from './src/http/requestIds';
+export { IdempotencyRecordSchema, once } from './src/idempotency';
+export {
+  hasRole,
+  hasScope,
+  type Identity,
+  isRole,
+  type Role,
+  ROLES,
+  SERVICE_PREFIX,
+} from './src/identity';
+export { renderInputBoundsDocs } from './src/inputBounds/renderInputBoundsDocs';
+export { checkText, DEFAULT_BOUNDS } from './src/inputBounds/textBounds';
+export { createInputCheck, firstFault, type InputCheck, refuseAll } from './src/inputCheck';
+export { createLogger, type Logger } from './src/logger';
+export { createAccessLogPlugin } from './src/logging/createAccessLogPlugin';
+export type { AccessLogOptions } from './src/logging/writeAccessLine';
+export { OIDC_ROLES, type OidcRole } from './src/oidcConfig';
+export {
+  type CheckedOperation,
+  type CostDirectives,
+  type CostOptions,
+  createOperationAnalyzer,
+  createOperationCheck,
+  DEFAULT_LIMITS,
+  type IntrospectionMode,
+  nameTokenLimit,
+  type OperationAnalysis,
+  type OperationAnalyzer,
+  type OperationCheck,
+  type OperationLimits,
+  OperationRefusedError,
+  parseOperation,
+  readCostDirectives,
+  refusalAsRequestError,
+} from './src/operationLimits';
+export {
+  createOwnerAsker,
+  NoOwnerError,
+  OwnerUnavailableError,
+  type ResponderDefinition,
+} from './src/ownerRequests';
+export {
+  type AnyRules,
+  type AttendanceRules,
+  type CheckingCaller,
+  checkPolicyRules,
+  COMPLIANCE_CHECKS,
+  type ComplianceAnswer,
+  type ComplianceFinding,
+  type ComplianceQuestion,
+  createPolicyCopies,
+  DEFAULT_ATTENDANCE_RULES,
+  DEFAULT_LEAVE_RULES,
+  DEFAULT_VARIABLES,
+  DEFAULT_WORKING_TIME_RULES,
+  defaultRules,
+  defaultVersion,
+  keysOf,
+  LEAVE_TYPES,
+  type LeaveRules,
+  type LeaveType,
+  POLICY_KINDS,
+  POLICY_UPDATED,
+  type PolicyCopies,
+  type PolicyCopiesOptions,
+  type PolicyCopy,
+  policyCopyId,
+  policyCopySchema,
+  type PolicyKind,
+  policyLabel,
+  type PolicyProblem,
+  policyRef,
+  type PolicyRef,
+  type PolicyVersion,
+  readCaller,
+  ruleNames,
+  type RulesOf,
+  SINGLE_KEY,
+  type WorkingTimeRules,
+} from './src/policies';
+export { DateScalar, DateTimeScalar } from './src/scalars';
+export { readSignInSettings, secureCookies, type SignInSettings } from './src/signInConfig';
+export {
+  defineSubgraph,
+  type PublicRoute,
+  type PublicRouteContext,
+  type SubgraphContext,
+  type SubgraphModule,
+  type SubgraphRoute,
+} from './src/subgraph/SubgraphModule';
+export {
+  createSubgraphRuntime,
+  type SubgraphMessaging,
+  type SubgraphRuntime,
+} from './src/subgraph/createSubgraphRuntime';
+export { lazySubgraph } from './src/subgraph/lazySubgraph';
+export { readSubgraphSdl } from './src/subgraph/readSubgraphSdl';
+export { createTracingPlugin, currentTraceparent } from './src/traceContext';
+export { startTracing, type Tracing } from './src/tracing';
+export {
+  COMMON_REASONS,
+  defineDomainErrors,
+  type CommonReason,
+  type DomainErrorClass,
+  type DomainErrors,
+  type ReasonDetails,
+} from './src/domainErrors';
+export { isManagerAbove, isSelf, mayReadEmployee, type ManagerChain } from './src/access';
+export {
+  checkExpectedVersion,
+  concurrentChange,
+  staleVersion,
+  withOptimisticLock,
+} from './src/optimisticLock';
+export { listLoader, rangeLoader } from './src/loaders';
