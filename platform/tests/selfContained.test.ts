@@ -43,6 +43,10 @@ function outsideReferences(text: string, file: string): string[] {
     .filter((found): found is string => found !== undefined);
 }
 
+/** A path into the repository's code, as docs quote it: `runtime/src/errors.ts`. */
+const CODE_PATH =
+  /`((?:runtime|messaging|gateway|subgraphs|platform|schema|test-support|bin|web)\/[\w./*-]+)`/g;
+
 function filesUnder(relative: string): string[] {
   const full = path.join(root, relative);
   if (!fs.existsSync(full)) return [];
@@ -83,5 +87,27 @@ describe('the repository is self-contained', () => {
       ),
     );
     expect(offending).toEqual([]);
+  });
+
+  it('names in its docs only code paths that exist', () => {
+    // Generated or built at run time, so absent from a fresh checkout.
+    const made = new Set(['gateway/private.jwk.json', 'web/dist']);
+    const named = files
+      .filter((file) => file.endsWith('.md'))
+      .flatMap((file) =>
+        [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(CODE_PATH)].map((m) => ({
+          file,
+          target: m[1].replace(/\/$/, ''),
+        })),
+      );
+    expect(named.length).toBeGreaterThan(50);
+    const missing = named.filter(
+      ({ target }) =>
+        !made.has(target) &&
+        !target.includes('*') &&
+        !fs.existsSync(path.join(root, target)) &&
+        !fs.existsSync(path.join(root, `${target}.ts`)),
+    );
+    expect(missing).toEqual([]);
   });
 });
