@@ -33,8 +33,7 @@ function dashboardSql(n: number): Record<string, string[]> {
         'order by e0.last_name asc, e0.first_name asc, e0.id asc',
     ],
     agreements: [
-      `select k0.* from known_employees as k0 where k0.id ${team}`,
-      'select k0.* from known_employees as k0 where k0.id in (1 value)',
+      managerChainsSql('known_employees', n),
       `select a0.* from agreements as a0 where a0.employee_id ${team} order by a0.start_date asc, a0.id asc`,
     ],
     accruals: [
