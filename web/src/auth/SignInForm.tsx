@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { Field } from '../ui/Field';
 import { useServices } from '../app/AppContext';
-import { AuthError } from './authApi';
-import { authApi } from './authApi';
+import { TextField } from '../ui/TextField';
+import { AuthError, authApi } from './authApi';
 
 export interface SignInFormProps {
   /** Filled in and fixed when signing in again to the same account. */
@@ -35,35 +34,25 @@ export function SignInForm({ email: fixedEmail, submitLabel = 'Sign in' }: SignI
   const general = error && !error.field ? error : null;
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
-      <Field label="E-mail" problem={fieldProblem('email')}>
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            type="email"
-            autoComplete="username"
-            value={email}
-            readOnly={fixedEmail !== undefined}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            required
-          />
-        )}
-      </Field>
-      <Field label="Password" problem={fieldProblem('password')}>
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            required
-          />
-        )}
-      </Field>
+      <TextField
+        label="E-mail"
+        problem={fieldProblem('email')}
+        type="email"
+        autoComplete="username"
+        value={email}
+        readOnly={fixedEmail !== undefined}
+        onChange={setEmail}
+        required
+      />
+      <TextField
+        label="Password"
+        problem={fieldProblem('password')}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        required
+      />
       {general && (
         <p className="problems" role="alert">
           {general.message}

@@ -1,0 +1,61 @@
+import type { HTMLAttributes, ReactNode } from 'react';
+import type { CsvColumn } from './csv';
+
+/** One column of a table: its heading and what its cell shows of a row. */
+export interface Column<T> {
+  heading: string;
+  /** A heading only screen readers read, over a column of buttons. */
+  hiddenHeading?: boolean;
+  cell(row: T): ReactNode;
+}
+
+export interface DataTableProps<T> {
+  /** The table's accessible name. */
+  label: string;
+  rows: readonly T[];
+  /** The columns; `false` leaves one out (a column only some people see). */
+  columns: readonly (Column<T> | false)[];
+  rowKey(row: T, index: number): string;
+  /** More attributes of a row's `tr`, e.g. a class marking it overdue. */
+  rowProps?(row: T): HTMLAttributes<HTMLTableRowElement>;
+  /** Said below the table when it has no rows. */
+  empty?: ReactNode;
+}
+
+/** A table of rows, one column per field, named for assistive technology. */
+export function DataTable<T>({ label, rows, columns, rowKey, rowProps, empty }: DataTableProps<T>) {
+  const shown = columns.filter((column): column is Column<T> => column !== false);
+  return (
+    <>
+      <table aria-label={label}>
+        <thead>
+          <tr>
+            {shown.map((column, index) => (
+              <th key={index}>
+                {column.hiddenHeading ? (
+                  <span className="sr-only">{column.heading}</span>
+                ) : (
+                  column.heading
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={rowKey(row, index)} {...rowProps?.(row)}>
+              {shown.map((column, index) => (
+                <td key={index}>{column.cell(row)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {empty && rows.length === 0 && <p>{empty}</p>}
+    </>
+  );
+}
+
+/** The columns of an export shown as they are exported (for fields of text and numbers). */
+export const columnsOf = <T,>(csv: readonly CsvColumn<T>[]): Column<T>[] =>
+  csv.map(({ heading, value }) => ({ heading, cell: value }));

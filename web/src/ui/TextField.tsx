@@ -1,0 +1,35 @@
+import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { Problem } from '../api/problemsOf';
+import { Field } from './Field';
+
+type InputAttributes = Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'id' | 'value' | 'onChange' | 'aria-describedby' | 'aria-invalid'
+>;
+
+export interface TextFieldProps extends InputAttributes {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  /** The server's refusal of this field, shown beside it. */
+  problem?: Problem;
+  hint?: ReactNode;
+}
+
+/** A labelled input (text, date, number…) inside a {@link Field}; the other props go to the input. */
+export function TextField({ label, value, onChange, problem, hint, ...input }: TextFieldProps) {
+  return (
+    <Field label={label} problem={problem} hint={hint}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          {...input}
+          id={id}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+        />
+      )}
+    </Field>
+  );
+}
