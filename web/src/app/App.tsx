@@ -22,10 +22,10 @@ const LateArrivalsPage = lazy(() => import('../pages/manager/LateArrivalsPage'))
 const InvitePage = lazy(() => import('../pages/InvitePage'));
 const ResetPage = lazy(() => import('../pages/ResetPage'));
 const DirectoryPage = lazy(() => import('../pages/hr/DirectoryPage'));
-const EmployeePage = lazy(() => import('../pages/hr/EmployeePage'));
-const OnboardingPage = lazy(() => import('../pages/hr/OnboardingPage'));
+const EmployeePage = lazy(() => import('../pages/hr/employee/EmployeePage'));
+const OnboardingPage = lazy(() => import('../pages/hr/onboarding/OnboardingPage'));
 const AttendancePage = lazy(() => import('../pages/hr/AttendancePage'));
-const PoliciesPage = lazy(() => import('../pages/hr/PoliciesPage'));
+const PoliciesPage = lazy(() => import('../pages/hr/policies/PoliciesPage'));
 const CompliancePage = lazy(() => import('../pages/hr/CompliancePage'));
 const ImportPage = lazy(() => import('../pages/hr/ImportPage'));
 const ClosePage = lazy(() => import('../pages/finance/ClosePage'));

@@ -6,6 +6,7 @@ import { DataTable } from '../ui/DataTable';
 import { Page } from '../ui/Page';
 import { QueryError } from '../ui/QueryState';
 import { localDate } from '../ui/dates';
+import { WithNote } from '../ui/WithNote';
 
 /** The team dashboard: each direct report's month, balances and pending requests. */
 export default function TeamPage() {
@@ -37,11 +38,9 @@ export default function TeamPage() {
           {
             heading: 'Name',
             cell: (r) => (
-              <>
+              <WithNote note={r.jobTitle}>
                 {r.firstName} {r.lastName}
-                <br />
-                <small>{r.jobTitle}</small>
-              </>
+              </WithNote>
             ),
           },
           { heading: 'Present', cell: (r) => r.attendanceSummary?.presentDays ?? '–' },

@@ -1,9 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
-import { NO_PROBLEMS, problemsOf, type Problems } from '../../api/problemsOf';
+import { useState } from 'react';
 import { CreateTrainingCourseDocument, TrainingCourseChoicesDocument } from '../../gql/graphql';
-import { ProblemList } from '../../ui/Field';
+import { Form, FormActions, SubmitButton } from '../../ui/Form';
 import { InputField } from '../../ui/InputField';
+import { useMutationForm } from '../../ui/useMutationForm';
 
 const FIELDS = ['input.code', 'input.title', 'input.validityMonths'];
 
@@ -12,29 +12,20 @@ export function CourseForm() {
   const [code, setCode] = useState('');
   const [title, setTitle] = useState('');
   const [months, setMonths] = useState('');
-  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
-  const [outcome, setOutcome] = useState<string | null>(null);
-  const [create, { loading }] = useMutation(CreateTrainingCourseDocument, {
+  const [create] = useMutation(CreateTrainingCourseDocument, {
     refetchQueries: [TrainingCourseChoicesDocument],
   });
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setProblems(NO_PROBLEMS);
-    setOutcome(null);
-    try {
-      const validityMonths = months.trim() ? Number(months) : null;
-      await create({ variables: { input: { code, title, validityMonths } } });
-      setOutcome(`${title} (${code}) is added.`);
-      setCode('');
-      setTitle('');
-      setMonths('');
-    } catch (caught) {
-      setProblems(problemsOf(caught, FIELDS));
-    }
-  }
+  const form = useMutationForm(async () => {
+    const validityMonths = months.trim() ? Number(months) : null;
+    await create({ variables: { input: { code, title, validityMonths } } });
+    setCode('');
+    setTitle('');
+    setMonths('');
+    return `${title} (${code}) is added.`;
+  }, FIELDS);
+  const { problems } = form;
   return (
-    <form aria-label="New course" onSubmit={(e) => void submit(e)}>
-      <h3>New course</h3>
+    <Form label="New course" onSubmit={form.onSubmit} heading="h3" card={false}>
       <div className="inline-form">
         <InputField
           label="Course code"
@@ -62,11 +53,11 @@ export function CourseForm() {
           hint="Empty: it never expires."
         />
       </div>
-      <ProblemList problems={problems.general} />
-      {outcome && <p role="status">{outcome}</p>}
-      <button type="submit" disabled={loading || !code.trim() || !title.trim()}>
-        Add the course
-      </button>
-    </form>
+      <FormActions problems={problems.general} status={form.status}>
+        <SubmitButton busy={form.busy} disabled={!code.trim() || !title.trim()}>
+          Add the course
+        </SubmitButton>
+      </FormActions>
+    </Form>
   );
 }

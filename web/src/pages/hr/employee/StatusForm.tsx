@@ -1,0 +1,43 @@
+import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
+import { ChangeEmployeeStatusDocument, type EmployeeStatus } from '../../../gql/graphql';
+import { Form, FormActions, SubmitButton } from '../../../ui/Form';
+import { InputField } from '../../../ui/InputField';
+import { useMutationForm } from '../../../ui/useMutationForm';
+import { STATUSES } from '../employeeChoices';
+import type { RecordFormProps } from './employeeRecord';
+
+/** Active, inactive or on leave (termination has a form of its own). */
+export function StatusForm({ employee, onSaved }: RecordFormProps) {
+  const [status, setStatus] = useState<string>(employee.status);
+  const [change] = useMutation(ChangeEmployeeStatusDocument);
+  const form = useMutationForm(async () => {
+    await change({
+      variables: {
+        input: {
+          id: employee.id,
+          status: status as EmployeeStatus,
+          expectedVersion: employee.version,
+        },
+      },
+    });
+    onSaved();
+  }, ['status']);
+  return (
+    <Form label="Status" onSubmit={form.onSubmit}>
+      <InputField
+        label="Status"
+        name="status"
+        value={status}
+        onChange={setStatus}
+        problems={form.problems}
+        options={STATUSES.filter((s) => s !== 'TERMINATED')}
+      />
+      <FormActions problems={form.problems.general}>
+        <SubmitButton busy={form.busy} disabled={status === employee.status}>
+          Change status
+        </SubmitButton>
+      </FormActions>
+    </Form>
+  );
+}
