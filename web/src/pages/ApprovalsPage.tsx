@@ -51,14 +51,9 @@ export default function ApprovalsPage() {
         rows={rows}
         rowKey={(r) => r.id}
         empty={list && 'Nothing is waiting for you.'}
-        columns={[
-          ...columnsOf(COLUMNS),
-          {
-            heading: 'Decision',
-            hiddenHeading: true,
-            cell: (r) => <Decision request={r} run={actions.run} />,
-          },
-        ]}
+        columns={columnsOf(COLUMNS)}
+        actionsHeading="Decision"
+        actions={(r) => <Decision request={r} run={actions.run} />}
       />
       <ConnectionPager connection={list} pages={pages} />
     </Page>

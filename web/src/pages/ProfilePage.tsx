@@ -42,16 +42,10 @@ function PhoneForm(props: { id: string; phone: string; version?: number }) {
     return 'Saved.';
   }, ['phone']);
   return (
-    <Form label="Phone number" heading="none" onSubmit={form.onSubmit}>
-      <TextField
-        label="Phone"
-        type="tel"
-        value={phone}
-        onChange={setPhone}
-        problem={form.problems.byField.phone}
-      />
-      <FormActions problems={form.problems.general} status={form.status}>
-        <SubmitButton busy={form.busy}>Save</SubmitButton>
+    <Form label="Phone number" heading="none" form={form}>
+      <TextField label="Phone" name="phone" type="tel" value={phone} onChange={setPhone} />
+      <FormActions>
+        <SubmitButton>Save</SubmitButton>
       </FormActions>
     </Form>
   );

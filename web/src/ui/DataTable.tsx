@@ -17,14 +17,21 @@ export interface DataTableProps<T> {
   columns: readonly (Column<T> | false)[];
   rowKey(row: T, index: number): string;
   /** More attributes of a row's `tr`, e.g. a class marking it overdue. */
-  rowProps?(row: T): HTMLAttributes<HTMLTableRowElement>;
+  rowProps?(row: NoInfer<T>): HTMLAttributes<HTMLTableRowElement>;
   /** Said below the table when it has no rows. */
   empty?: ReactNode;
+  /** The buttons of a row, in a last column whose heading only screen readers read. */
+  actions?(row: T): ReactNode;
+  /** That column's heading (`Actions` unless given). */
+  actionsHeading?: string;
 }
 
 /** A table of rows, one column per field, named for assistive technology. */
-export function DataTable<T>({ label, rows, columns, rowKey, rowProps, empty }: DataTableProps<T>) {
+export function DataTable<T>(props: DataTableProps<T>) {
+  const { label, rows, columns, rowKey, rowProps, empty, actions } = props;
   const shown = columns.filter((column): column is Column<T> => column !== false);
+  if (actions)
+    shown.push({ heading: props.actionsHeading ?? 'Actions', hiddenHeading: true, cell: actions });
   return (
     <>
       <table aria-label={label}>

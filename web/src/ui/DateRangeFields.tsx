@@ -7,7 +7,7 @@ export interface DateRangeFieldsProps {
   onFrom(value: string): void;
   onTo(value: string): void;
   /** The read's refusal, of `from` or `to` beside its field. */
-  problems: Problems;
+  problems?: Problems;
 }
 
 /** The From and To days of a period, side by side. */

@@ -8,7 +8,8 @@ export interface InputFieldProps {
   name: string;
   value: string;
   onChange(value: string): void;
-  problems: Problems;
+  /** The refusal to show `name`'s problem from; the surrounding form's when absent. */
+  problems?: Problems;
   type?: 'text' | 'date' | 'email' | 'number' | 'month' | 'datetime-local' | 'time';
   required?: boolean;
   hint?: string;
@@ -19,7 +20,7 @@ export interface InputFieldProps {
 /** A {@link TextField} or {@link SelectField} with the server's refusal of `name` beside it. */
 export function InputField(props: InputFieldProps) {
   const { name, problems, type = 'text', required, options, ...shared } = props;
-  const problem = problems.byField[name];
+  const problem = problems?.byField[name];
   if (options) return <SelectField {...shared} name={name} problem={problem} options={options} />;
   return (
     <TextField

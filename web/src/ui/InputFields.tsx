@@ -11,28 +11,33 @@ export interface FieldSpec<K extends string> extends Omit<
   name?: string;
 }
 
-export interface InputFieldsProps<K extends string> {
-  fields: readonly FieldSpec<K>[];
-  values: { [key in K]: string };
-  onChange(key: K, value: string): void;
-  problems: Problems;
+/** The fields' text as typed, and how to change one: a {@link useDraft}, or any alike. */
+export interface FieldValues<K extends string> {
+  draft: { [key in K]: string };
+  set(key: K): (value: string) => void;
 }
 
-/** A run of {@link InputField}s, one per field of a draft held as text. */
-export function InputFields<K extends string>(props: InputFieldsProps<K>) {
-  const { fields, values, onChange, problems } = props;
+export interface InputFieldsProps<K extends string> {
+  fields: readonly FieldSpec<K>[];
+  values: FieldValues<K>;
+  /** The refusal to show each field's problem from; the surrounding form's when absent. */
+  problems?: Problems;
+}
+
+/** A grid of {@link InputField}s, one per field of a draft held as text. */
+export function InputFields<K extends string>({ fields, values, problems }: InputFieldsProps<K>) {
   return (
-    <>
+    <div className="grid">
       {fields.map(({ key, name = key, ...field }) => (
         <InputField
           key={key}
           {...field}
           name={name}
-          value={values[key]}
-          onChange={(value) => onChange(key, value)}
+          value={values.draft[key]}
+          onChange={values.set(key)}
           problems={problems}
         />
       ))}
-    </>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Problem } from '../api/problemsOf';
 import { Field } from './Field';
+import { useFieldProblem } from './formState';
 
 /** A choice: its value, shown as it is (an empty one as `(any)`), or with a label of its own. */
 export type Choice = string | { value: string; label: string };
@@ -12,6 +13,7 @@ export interface SelectFieldProps {
   options: readonly Choice[];
   /** A first, empty choice that asks for one, e.g. `(choose a course)`. */
   placeholder?: string;
+  /** The server's refusal of this field (its form's refusal of `name`, unless given). */
   problem?: Problem;
   hint?: ReactNode;
   name?: string;
@@ -25,7 +27,7 @@ const optionOf = (choice: Choice) =>
 export function SelectField(props: SelectFieldProps) {
   const { label, value, onChange, options, placeholder, problem, hint, name, required } = props;
   return (
-    <Field label={label} problem={problem} hint={hint}>
+    <Field label={label} problem={useFieldProblem(name, problem)} hint={hint}>
       {({ id, describedBy, invalid }) => (
         <select
           id={id}

@@ -1,6 +1,7 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import type { Problem } from '../api/problemsOf';
 import { Field } from './Field';
+import { useFieldProblem } from './formState';
 
 type InputAttributes = Omit<
   InputHTMLAttributes<HTMLInputElement>,
@@ -11,7 +12,7 @@ export interface TextFieldProps extends InputAttributes {
   label: string;
   value: string;
   onChange(value: string): void;
-  /** The server's refusal of this field, shown beside it. */
+  /** The server's refusal of this field, shown beside it (its form's refusal of `name`, unless given). */
   problem?: Problem;
   hint?: ReactNode;
 }
@@ -19,7 +20,7 @@ export interface TextFieldProps extends InputAttributes {
 /** A labelled input (text, date, number…) inside a {@link Field}; the other props go to the input. */
 export function TextField({ label, value, onChange, problem, hint, ...input }: TextFieldProps) {
   return (
-    <Field label={label} problem={problem} hint={hint}>
+    <Field label={label} problem={useFieldProblem(input.name, problem)} hint={hint}>
       {({ id, describedBy, invalid }) => (
         <input
           {...input}

@@ -9,5 +9,7 @@ export function useFilters<F extends Record<string, string>>(initial: F) {
     setFilters((current) => ({ ...current, [key]: value }));
     pages.reset();
   };
-  return { filters, set, pages };
+  /** A filter's field: its value and setter, named as the list's refusals name it. */
+  const bind = (key: keyof F & string) => ({ name: key, value: filters[key], onChange: set(key) });
+  return { filters, set, bind, pages };
 }

@@ -8,6 +8,8 @@ export interface MutationForm {
   status: string | null;
   busy: boolean;
   onSubmit(event: FormEvent): void;
+  /** Sends something else from the same form (a second button), its outcome shown alike. */
+  run(action: () => Promise<string | void>): Promise<void>;
 }
 
 /** How a refusal becomes the form's problems: the field names it shows, or a reading of its own. */
@@ -24,12 +26,12 @@ export function useMutationForm(
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  async function submit() {
+  async function run(action: () => Promise<string | void>) {
     setProblems(NO_PROBLEMS);
     setStatus(null);
     setBusy(true);
     try {
-      setStatus((await send()) ?? null);
+      setStatus((await action()) ?? null);
     } catch (caught) {
       setProblems(typeof reading === 'function' ? reading(caught) : problemsOf(caught, reading));
     } finally {
@@ -42,7 +44,8 @@ export function useMutationForm(
     busy,
     onSubmit: (event) => {
       event.preventDefault();
-      void submit();
+      void run(send);
     },
+    run,
   };
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { AssignTrainingDocument, TrainingCourseChoicesDocument } from '../../gql/graphql';
 import { CheckField } from '../../ui/CheckField';
 import { Form, FormActions, SubmitButton } from '../../ui/Form';
@@ -33,17 +33,16 @@ export function AssignTrainingForm({ onAssigned }: { onAssigned(): void }) {
       (to === 'department' ? ` in ${department.trim()}, and to whoever joins it.` : '.')
     );
   }, FIELDS);
-  const { problems } = form;
   const chosen = to === 'people' ? people.length > 0 : Boolean(department.trim());
   return (
-    <Form label="Assign a course" onSubmit={form.onSubmit} heading="h3" card={false}>
+    <Form label="Assign a course" form={form} heading="h3" card={false}>
       <SelectField
         label="Course"
         value={courseId}
         onChange={setCourseId}
         placeholder="(choose a course)"
         options={list.map((c) => ({ value: c.id, label: `${c.title} (${c.code})` }))}
-        problem={problems.byField['input.courseId']}
+        name="input.courseId"
         required
       />
       <TargetChoice value={to} onChange={setTo} />
@@ -53,14 +52,13 @@ export function AssignTrainingForm({ onAssigned }: { onAssigned(): void }) {
           name="input.department"
           value={department}
           onChange={setDepartment}
-          problems={problems}
           required
         />
       ) : (
         <PeoplePicker
           value={people}
           onChange={setPeople}
-          problem={problems.byField['input.employeeIds']}
+          problem={form.problems.byField['input.employeeIds']}
         />
       )}
       <InputField
@@ -69,37 +67,37 @@ export function AssignTrainingForm({ onAssigned }: { onAssigned(): void }) {
         type="date"
         value={dueDate}
         onChange={setDueDate}
-        problems={problems}
         required
       />
-      <FormActions problems={problems.general} status={form.status}>
-        <SubmitButton busy={form.busy} disabled={!courseId || !chosen}>
-          Assign
-        </SubmitButton>
+      <FormActions>
+        <SubmitButton disabled={!courseId || !chosen}>Assign</SubmitButton>
       </FormActions>
     </Form>
   );
 }
+
+const TARGETS: [Target, string][] = [
+  ['department', 'A department, and whoever joins it'],
+  ['people', 'People by name'],
+];
 
 /** Whom the course goes to: a department, or people chosen by name. */
 function TargetChoice({ value, onChange }: { value: Target; onChange(to: Target): void }) {
   return (
     <fieldset>
       <legend>Assign to</legend>
-      <CheckField
-        type="radio"
-        name="assign-to"
-        label="A department, and whoever joins it"
-        checked={value === 'department'}
-        onChange={() => onChange('department')}
-      />{' '}
-      <CheckField
-        type="radio"
-        name="assign-to"
-        label="People by name"
-        checked={value === 'people'}
-        onChange={() => onChange('people')}
-      />
+      {TARGETS.map(([target, label], index) => (
+        <Fragment key={target}>
+          {index > 0 && ' '}
+          <CheckField
+            type="radio"
+            name="assign-to"
+            label={label}
+            checked={value === target}
+            onChange={() => onChange(target)}
+          />
+        </Fragment>
+      ))}
     </fieldset>
   );
 }

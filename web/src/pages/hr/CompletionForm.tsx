@@ -15,21 +15,17 @@ export interface CompletionFormProps {
 
 /** Records that the person completed the course on a day (today unless changed). */
 export function CompletionForm({ assignment, onRecorded }: CompletionFormProps) {
+  const { employeeId, course } = assignment;
   const [completedOn, setCompletedOn] = useState(localDate());
   const [record] = useMutation(RecordTrainingCompletionDocument);
   const form = useMutationForm(async () => {
-    const input = {
-      employeeId: assignment.employeeId,
-      courseId: assignment.course.id,
-      completedOn,
-    };
-    await record({ variables: { input } });
+    await record({ variables: { input: { employeeId, courseId: course.id, completedOn } } });
     onRecorded();
   }, ['input.completedOn']);
   return (
     <Form
-      label={`Completion of ${assignment.course.code} by ${assignment.employeeId}`}
-      onSubmit={form.onSubmit}
+      label={`Completion of ${course.code} by ${employeeId}`}
+      form={form}
       heading="none"
       card={false}
     >
@@ -39,13 +35,10 @@ export function CompletionForm({ assignment, onRecorded }: CompletionFormProps) 
         type="date"
         value={completedOn}
         onChange={setCompletedOn}
-        problems={form.problems}
         required
       />
-      <FormActions problems={form.problems.general}>
-        <SubmitButton busy={form.busy} disabled={!completedOn}>
-          Record
-        </SubmitButton>
+      <FormActions>
+        <SubmitButton disabled={!completedOn}>Record</SubmitButton>
       </FormActions>
     </Form>
   );

@@ -1,7 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { NO_PROBLEMS } from '../../api/problemsOf';
 import { useUser } from '../../app/AppContext';
-import { TrainingDueDocument, type TrainingStatus } from '../../gql/graphql';
+import { TrainingDueDocument, type TrainingDueQuery, type TrainingStatus } from '../../gql/graphql';
 import { ConnectionPager } from '../../ui/ConnectionPager';
 import { CsvToolbar } from '../../ui/CsvToolbar';
 import { DataTable } from '../../ui/DataTable';
@@ -9,17 +8,31 @@ import { InputField } from '../../ui/InputField';
 import { QueryError } from '../../ui/QueryState';
 import { useFilters } from '../../ui/useFilters';
 import { WithNote } from '../../ui/WithNote';
+import type { CsvColumn } from '../../ui/csv';
+import { CourseName, overdueRow } from '../training/trainingRows';
 import { AssignTrainingForm } from './AssignTrainingForm';
 import { CompletionForm } from './CompletionForm';
 import { CourseForm } from './CourseForm';
 
 const PAGE_SIZE = 20;
+type Assignment = TrainingDueQuery['trainingAssignments']['nodes'][number];
+
+const CSV_COLUMNS: CsvColumn<Assignment>[] = [
+  { heading: 'Course', value: (t) => t.course.code },
+  { heading: 'Title', value: (t) => t.course.title },
+  { heading: 'Employee', value: (t) => t.employeeId },
+  { heading: 'Department', value: (t) => t.department },
+  { heading: 'Due', value: (t) => t.dueDate },
+  { heading: 'Completed', value: (t) => t.completedOn },
+  { heading: 'Expires', value: (t) => t.expiresOn },
+  { heading: 'Status', value: (t) => t.status },
+];
 
 /** Training assignments by status and department; HR also assigns courses and records completions. */
 export function ComplianceTraining() {
   const { role } = useUser();
   const writes = role === 'HR' || role === 'ADMIN';
-  const { filters, set, pages } = useFilters({ status: 'OVERDUE', department: '' });
+  const { filters, bind, pages } = useFilters({ status: 'OVERDUE', department: '' });
   const { data, error, refetch } = useQuery(TrainingDueDocument, {
     variables: {
       first: PAGE_SIZE,
@@ -46,64 +59,49 @@ export function ComplianceTraining() {
         <div className="filters">
           <InputField
             label="Training status"
-            name="status"
-            value={filters.status}
-            onChange={set('status')}
-            problems={NO_PROBLEMS}
+            {...bind('status')}
             options={['OVERDUE', 'DUE', 'EXPIRING', 'COMPLETED', '']}
           />
-          <InputField
-            label="Training department"
-            name="department"
-            value={filters.department}
-            onChange={set('department')}
-            problems={NO_PROBLEMS}
-          />
+          <InputField label="Training department" {...bind('department')} />
         </div>
         <QueryError error={error} />
-        <CsvToolbar
-          filename="training.csv"
-          rows={rows}
-          columns={[
-            { heading: 'Course', value: (t) => t.course.code },
-            { heading: 'Title', value: (t) => t.course.title },
-            { heading: 'Employee', value: (t) => t.employeeId },
-            { heading: 'Department', value: (t) => t.department },
-            { heading: 'Due', value: (t) => t.dueDate },
-            { heading: 'Completed', value: (t) => t.completedOn },
-            { heading: 'Expires', value: (t) => t.expiresOn },
-            { heading: 'Status', value: (t) => t.status },
-          ]}
-        />
-        <DataTable
-          label="Training assignments"
-          rows={rows}
-          rowKey={(t) => t.id}
-          rowProps={(t) => ({ className: t.status === 'OVERDUE' ? 'overdue' : undefined })}
-          columns={[
-            {
-              heading: 'Course',
-              cell: (t) => (
-                <>
-                  {t.course.title} <small>({t.course.code})</small>
-                </>
-              ),
-            },
-            {
-              heading: 'Employee',
-              cell: (t) => <WithNote note={t.department}>{t.employeeId}</WithNote>,
-            },
-            { heading: 'Due', cell: (t) => t.dueDate },
-            { heading: 'Completed', cell: (t) => t.completedOn ?? '–' },
-            { heading: 'Status', cell: (t) => t.status },
-            writes && {
-              heading: 'Record a completion',
-              cell: (t) => <CompletionForm assignment={t} onRecorded={() => void refetch()} />,
-            },
-          ]}
-        />
+        <CsvToolbar filename="training.csv" rows={rows} columns={CSV_COLUMNS} />
+        <AssignmentTable rows={rows} writes={writes} onRecorded={() => void refetch()} />
         <ConnectionPager connection={list} pages={pages} />
       </div>
     </>
+  );
+}
+
+interface AssignmentTableProps {
+  rows: readonly Assignment[];
+  /** Whether a completion can be recorded on each (HR and ADMIN). */
+  writes: boolean;
+  onRecorded(): void;
+}
+
+/** The assignments on the page, overdue ones marked. */
+function AssignmentTable({ rows, writes, onRecorded }: AssignmentTableProps) {
+  return (
+    <DataTable
+      label="Training assignments"
+      rows={rows}
+      rowKey={(t) => t.id}
+      rowProps={overdueRow}
+      columns={[
+        { heading: 'Course', cell: (t) => <CourseName course={t.course} /> },
+        {
+          heading: 'Employee',
+          cell: (t) => <WithNote note={t.department}>{t.employeeId}</WithNote>,
+        },
+        { heading: 'Due', cell: (t) => t.dueDate },
+        { heading: 'Completed', cell: (t) => t.completedOn ?? '–' },
+        { heading: 'Status', cell: (t) => t.status },
+        writes && {
+          heading: 'Record a completion',
+          cell: (t) => <CompletionForm assignment={t} onRecorded={onRecorded} />,
+        },
+      ]}
+    />
   );
 }

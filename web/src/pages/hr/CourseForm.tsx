@@ -1,62 +1,40 @@
 import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
 import { CreateTrainingCourseDocument, TrainingCourseChoicesDocument } from '../../gql/graphql';
 import { Form, FormActions, SubmitButton } from '../../ui/Form';
 import { InputField } from '../../ui/InputField';
+import { useDraft } from '../../ui/useDraft';
 import { useMutationForm } from '../../ui/useMutationForm';
 
 const FIELDS = ['input.code', 'input.title', 'input.validityMonths'];
+const EMPTY = { code: '', title: '', months: '' };
 
 /** A new course to assign: its code, title and how long a completion stays valid. */
 export function CourseForm() {
-  const [code, setCode] = useState('');
-  const [title, setTitle] = useState('');
-  const [months, setMonths] = useState('');
+  const { draft, setDraft, bind } = useDraft(EMPTY);
+  const { code, title, months } = draft;
   const [create] = useMutation(CreateTrainingCourseDocument, {
     refetchQueries: [TrainingCourseChoicesDocument],
   });
   const form = useMutationForm(async () => {
     const validityMonths = months.trim() ? Number(months) : null;
     await create({ variables: { input: { code, title, validityMonths } } });
-    setCode('');
-    setTitle('');
-    setMonths('');
+    setDraft(EMPTY);
     return `${title} (${code}) is added.`;
   }, FIELDS);
-  const { problems } = form;
   return (
-    <Form label="New course" onSubmit={form.onSubmit} heading="h3" card={false}>
+    <Form label="New course" form={form} heading="h3" card={false}>
       <div className="inline-form">
-        <InputField
-          label="Course code"
-          name="input.code"
-          value={code}
-          onChange={setCode}
-          problems={problems}
-          required
-        />
-        <InputField
-          label="Course title"
-          name="input.title"
-          value={title}
-          onChange={setTitle}
-          problems={problems}
-          required
-        />
+        <InputField label="Course code" {...bind('code', 'input.code')} required />
+        <InputField label="Course title" {...bind('title', 'input.title')} required />
         <InputField
           label="Valid for (months)"
-          name="input.validityMonths"
+          {...bind('months', 'input.validityMonths')}
           type="number"
-          value={months}
-          onChange={setMonths}
-          problems={problems}
           hint="Empty: it never expires."
         />
       </div>
-      <FormActions problems={problems.general} status={form.status}>
-        <SubmitButton busy={form.busy} disabled={!code.trim() || !title.trim()}>
-          Add the course
-        </SubmitButton>
+      <FormActions>
+        <SubmitButton disabled={!code.trim() || !title.trim()}>Add the course</SubmitButton>
       </FormActions>
     </Form>
   );

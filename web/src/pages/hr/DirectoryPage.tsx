@@ -1,18 +1,35 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { NO_PROBLEMS, problemsOf } from '../../api/problemsOf';
-import { EmployeeDirectoryDocument, type EmployeeStatus } from '../../gql/graphql';
+import {
+  EmployeeDirectoryDocument,
+  type EmployeeDirectoryQuery,
+  type EmployeeStatus,
+} from '../../gql/graphql';
 import { ConnectionPager } from '../../ui/ConnectionPager';
 import { CsvToolbar } from '../../ui/CsvToolbar';
 import { DataTable } from '../../ui/DataTable';
 import { ProblemList } from '../../ui/Field';
 import { InputField } from '../../ui/InputField';
 import { Page } from '../../ui/Page';
+import { SearchForm } from '../../ui/SearchForm';
 import { useFilters } from '../../ui/useFilters';
 import { WithNote } from '../../ui/WithNote';
+import type { CsvColumn } from '../../ui/csv';
 import { STATUSES } from './employeeChoices';
 
 const PAGE_SIZE = 20;
+type Employee = EmployeeDirectoryQuery['employees']['nodes'][number];
+
+const CSV_COLUMNS: CsvColumn<Employee>[] = [
+  { heading: 'Number', value: (e) => e.employeeNumber },
+  { heading: 'First name', value: (e) => e.firstName },
+  { heading: 'Last name', value: (e) => e.lastName },
+  { heading: 'E-mail', value: (e) => e.email },
+  { heading: 'Department', value: (e) => e.department },
+  { heading: 'Job title', value: (e) => e.jobTitle },
+  { heading: 'Status', value: (e) => e.status },
+];
 
 /** HR's directory: everyone, searched by name or e-mail, filtered by department and status. */
 export default function DirectoryPage() {
@@ -34,44 +51,24 @@ export default function DirectoryPage() {
       <p>
         <Link to="/hr/onboard">Onboard someone</Link>
       </p>
-      <form className="card filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <InputField
-          label="Search"
-          name="search"
-          value={search}
-          onChange={set('search')}
-          problems={problems}
-        />
+      <SearchForm problems={problems}>
+        <InputField label="Search" name="search" value={search} onChange={set('search')} />
         <InputField
           label="Department"
           name="department"
           value={department}
           onChange={set('department')}
-          problems={problems}
         />
         <InputField
           label="Status"
           name="status"
           value={status}
           onChange={set('status')}
-          problems={problems}
           options={['', ...STATUSES]}
         />
-      </form>
+      </SearchForm>
       <ProblemList problems={problems.general} />
-      <CsvToolbar
-        filename="directory.csv"
-        rows={list?.nodes ?? []}
-        columns={[
-          { heading: 'Number', value: (e) => e.employeeNumber },
-          { heading: 'First name', value: (e) => e.firstName },
-          { heading: 'Last name', value: (e) => e.lastName },
-          { heading: 'E-mail', value: (e) => e.email },
-          { heading: 'Department', value: (e) => e.department },
-          { heading: 'Job title', value: (e) => e.jobTitle },
-          { heading: 'Status', value: (e) => e.status },
-        ]}
-      />
+      <CsvToolbar filename="directory.csv" rows={list?.nodes ?? []} columns={CSV_COLUMNS} />
       <DataTable
         label="Employees"
         rows={list?.nodes ?? []}

@@ -45,7 +45,7 @@ export function ImportForm({ onStarted }: { onStarted(id: string): void }) {
   }, importProblems);
   const fileProblem = FILE_FIELDS.map((f) => form.problems.byField[f]).find(Boolean);
   return (
-    <Form label="Agreements import" onSubmit={form.onSubmit} heading="none">
+    <Form label="Agreements import" form={form} heading="none">
       <Field
         label="TAMS file"
         problem={fileProblem}
@@ -67,10 +67,8 @@ export function ImportForm({ onStarted }: { onStarted(id: string): void }) {
         checked={dryRun}
         onChange={setDryRun}
       />
-      <FormActions problems={form.problems.general} toolbar>
-        <SubmitButton busy={form.busy} disabled={!file}>
-          {dryRun ? 'Check the file' : 'Import'}
-        </SubmitButton>
+      <FormActions toolbar>
+        <SubmitButton disabled={!file}>{dryRun ? 'Check the file' : 'Import'}</SubmitButton>
       </FormActions>
     </Form>
   );

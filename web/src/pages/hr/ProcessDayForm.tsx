@@ -9,35 +9,22 @@ import { useMutationForm } from '../../ui/useMutationForm';
 /** Settles a day's attendance for everyone (yesterday unless changed). */
 export function ProcessDayForm() {
   const [date, setDate] = useState(addDays(localDate(), -1));
-  const [process, { data }] = useMutation(ProcessAttendanceDayDocument);
+  const [process] = useMutation(ProcessAttendanceDayDocument);
   const form = useMutationForm(async () => {
-    await process({ variables: { input: { date } } });
+    const result = (await process({ variables: { input: { date } } })).data?.processAttendanceDay;
+    return (
+      result && `${result.date}: ${result.processed} people processed, ${result.changed} changed.`
+    );
   }, ['date']);
-  const result = data?.processAttendanceDay;
   return (
-    <Form label="Process a day" onSubmit={form.onSubmit}>
+    <Form label="Process a day" form={form}>
       <p className="hint">
         Settles each person&apos;s day (present, half day, absent, late) from their check-ins and
         leave. Processing a day again changes only what has changed since.
       </p>
-      <InputField
-        label="Day"
-        name="date"
-        type="date"
-        value={date}
-        onChange={setDate}
-        problems={form.problems}
-      />
-      <FormActions
-        problems={form.problems.general}
-        status={
-          result &&
-          `${result.date}: ${result.processed} people processed, ${result.changed} changed.`
-        }
-      >
-        <SubmitButton busy={form.busy} disabled={!date}>
-          Process day
-        </SubmitButton>
+      <InputField label="Day" name="date" type="date" value={date} onChange={setDate} />
+      <FormActions>
+        <SubmitButton disabled={!date}>Process day</SubmitButton>
       </FormActions>
     </Form>
   );

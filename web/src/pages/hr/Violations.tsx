@@ -1,6 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { NO_PROBLEMS } from '../../api/problemsOf';
 import {
   CloseViolationDocument,
   ViolationsToReviewDocument,
@@ -23,7 +22,7 @@ type Violation = ViolationsToReviewQuery['complianceViolations']['nodes'][number
 
 /** The violations the compliance checks found, open ones first; each closed with a note. */
 export function Violations() {
-  const { filters, set, pages } = useFilters({ status: 'OPEN' });
+  const { filters, bind, pages } = useFilters({ status: 'OPEN' });
   const { data, error, refetch } = useQuery(ViolationsToReviewDocument, {
     variables: {
       first: PAGE_SIZE,
@@ -35,14 +34,7 @@ export function Violations() {
   return (
     <div className="card">
       <h2>Violations</h2>
-      <InputField
-        label="Status"
-        name="status"
-        value={filters.status}
-        onChange={set('status')}
-        problems={NO_PROBLEMS}
-        options={['OPEN', 'CLOSED', '']}
-      />
+      <InputField label="Status" {...bind('status')} options={['OPEN', 'CLOSED', '']} />
       <QueryError error={error} />
       <CsvToolbar
         filename="violations.csv"
@@ -77,13 +69,10 @@ export function Violations() {
             ),
           },
           { heading: 'Status', cell: (v) => <WithNote note={v.closingNote}>{v.status}</WithNote> },
-          {
-            heading: 'Actions',
-            hiddenHeading: true,
-            cell: (v) =>
-              v.status === 'OPEN' && <CloseForm violation={v} onClosed={() => void refetch()} />,
-          },
         ]}
+        actions={(v) =>
+          v.status === 'OPEN' && <CloseForm violation={v} onClosed={() => void refetch()} />
+        }
       />
       <ConnectionPager connection={list} pages={pages} />
     </div>
@@ -100,22 +89,13 @@ function CloseForm({ violation, onClosed }: { violation: Violation; onClosed(): 
   return (
     <Form
       label={`Close ${violation.rule} of ${violation.fromDate}`}
-      onSubmit={form.onSubmit}
+      form={form}
       heading="none"
       card={false}
     >
-      <InputField
-        label="Note"
-        name="note"
-        value={note}
-        onChange={setNote}
-        problems={form.problems}
-        required
-      />
-      <FormActions problems={form.problems.general}>
-        <SubmitButton busy={form.busy} disabled={!note.trim()}>
-          Close
-        </SubmitButton>
+      <InputField label="Note" name="note" value={note} onChange={setNote} required />
+      <FormActions>
+        <SubmitButton disabled={!note.trim()}>Close</SubmitButton>
       </FormActions>
     </Form>
   );

@@ -3,3 +3,15 @@ export const EMPLOYMENT_TYPES = ['FULL_TIME', 'PART_TIME', 'CONTRACTOR'] as cons
 
 /** A person's statuses, as the directory filters by them. */
 export const STATUSES = ['ACTIVE', 'INACTIVE', 'ON_LEAVE', 'TERMINATED'] as const;
+
+/** The fields of a person that HR types in, as the employee inputs name them. */
+export type PersonField =
+  | 'firstName'
+  | 'lastName'
+  | 'email'
+  | 'phone'
+  | 'department'
+  | 'jobTitle'
+  | 'grade'
+  | 'employmentType'
+  | 'hireDate';

@@ -41,27 +41,22 @@ export function LeaveHistory({ requests, pages, onChanged }: LeaveHistoryProps) 
         label="Leave requests"
         rows={rows}
         rowKey={(r) => r.id}
-        columns={[
-          ...columnsOf(COLUMNS),
-          {
-            heading: 'Actions',
-            hiddenHeading: true,
-            cell: (r) =>
-              cancellable(r) && (
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() =>
-                    actions.run(
-                      cancel({ variables: { input: { id: r.id, expectedVersion: r.version } } }),
-                    )
-                  }
-                >
-                  Cancel
-                </button>
-              ),
-          },
-        ]}
+        columns={columnsOf(COLUMNS)}
+        actions={(r) =>
+          cancellable(r) && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() =>
+                actions.run(
+                  cancel({ variables: { input: { id: r.id, expectedVersion: r.version } } }),
+                )
+              }
+            >
+              Cancel
+            </button>
+          )
+        }
       />
       <ConnectionPager connection={requests} pages={pages} />
     </>

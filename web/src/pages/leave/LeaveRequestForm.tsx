@@ -30,30 +30,22 @@ export function LeaveRequestForm({ onSent }: { onSent(): void }) {
     <K extends keyof LeaveDraft>(field: K) =>
     (value: LeaveDraft[K]) =>
       setDraft((d) => ({ ...d, [field]: value }));
-  const { byField } = form.problems;
+  const typed = (field: 'startDate' | 'endDate' | 'reason') => ({
+    name: field,
+    value: draft[field],
+    onChange: set(field),
+  });
   return (
-    <Form label="Request leave" onSubmit={form.onSubmit}>
+    <Form label="Request leave" form={form}>
       <SelectField
         label="Type"
+        name="leaveType"
         value={draft.leaveType}
         onChange={(value) => set('leaveType')(value as LeaveType)}
         options={LEAVE_TYPES}
-        problem={byField.leaveType}
       />
-      <TextField
-        label="First day"
-        type="date"
-        value={draft.startDate}
-        onChange={set('startDate')}
-        problem={byField.startDate}
-      />
-      <TextField
-        label="Last day"
-        type="date"
-        value={draft.endDate}
-        onChange={set('endDate')}
-        problem={byField.endDate}
-      />
+      <TextField label="First day" {...typed('startDate')} type="date" />
+      <TextField label="Last day" {...typed('endDate')} type="date" />
       <CheckField
         label="First day is a half day"
         checked={draft.halfDayStart}
@@ -64,18 +56,10 @@ export function LeaveRequestForm({ onSent }: { onSent(): void }) {
         checked={draft.halfDayEnd}
         onChange={set('halfDayEnd')}
       />
-      <TextField
-        label="Reason (optional)"
-        value={draft.reason}
-        maxLength={500}
-        onChange={set('reason')}
-        problem={byField.reason}
-      />
+      <TextField label="Reason (optional)" {...typed('reason')} maxLength={500} />
       <LeavePreview draft={draft} />
-      <FormActions problems={form.problems.general} status={form.status}>
-        <SubmitButton busy={form.busy} disabled={!hasDays(draft)}>
-          Send request
-        </SubmitButton>
+      <FormActions>
+        <SubmitButton disabled={!hasDays(draft)}>Send request</SubmitButton>
       </FormActions>
     </Form>
   );

@@ -49,21 +49,17 @@ export function TimeEntries({ entries, from, onAmend, onDeleted }: TimeEntriesPr
           { heading: 'Start', cell: (e) => formatDateTime(e.startTime) },
           { heading: 'End', cell: (e) => (e.endTime ? formatDateTime(e.endTime) : 'open') },
           { heading: 'Break', cell: (e) => `${e.mealBreakMinutes} min` },
-          {
-            heading: 'Actions',
-            hiddenHeading: true,
-            cell: (e) => (
-              <>
-                <button type="button" className="secondary" onClick={() => onAmend(e)}>
-                  Amend
-                </button>{' '}
-                <button type="button" className="secondary" onClick={() => remove(e)}>
-                  Delete
-                </button>
-              </>
-            ),
-          },
         ]}
+        actions={(e) => (
+          <>
+            <button type="button" className="secondary" onClick={() => onAmend(e)}>
+              Amend
+            </button>{' '}
+            <button type="button" className="secondary" onClick={() => remove(e)}>
+              Delete
+            </button>
+          </>
+        )}
       />
     </>
   );

@@ -1,9 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
 import { AmendTimeEntryDocument, RecordTimeEntryDocument } from '../../gql/graphql';
 import { Form, FormActions, SubmitButton } from '../../ui/Form';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
+import { useDraft } from '../../ui/useDraft';
 import { useMutationForm } from '../../ui/useMutationForm';
 import { draftOf, entryFieldsOf, PERIOD_TYPES, type Entry, type TimeDraft } from './timeDraft';
 
@@ -19,7 +19,7 @@ export interface TimeEntryFormProps {
 
 /** Records a time entry, or amends one. */
 export function TimeEntryForm({ employeeId, entry, onDone }: TimeEntryFormProps) {
-  const [draft, setDraft] = useState<TimeDraft>(() => draftOf(entry));
+  const { draft, setDraft, bind } = useDraft<TimeDraft>(() => draftOf(entry));
   const [record] = useMutation(RecordTimeEntryDocument);
   const [amend] = useMutation(AmendTimeEntryDocument);
   const form = useMutationForm(async () => {
@@ -36,51 +36,16 @@ export function TimeEntryForm({ employeeId, entry, onDone }: TimeEntryFormProps)
     }
     onDone();
   }, FORM_FIELDS);
-  const set = (field: keyof TimeDraft) => (value: string) =>
-    setDraft((d) => ({ ...d, [field]: value }));
-  const { byField } = form.problems;
   const title = entry ? 'Amend entry' : 'Record time';
   return (
-    <Form label={title} onSubmit={form.onSubmit}>
-      <SelectField
-        label="Type"
-        value={draft.periodType}
-        onChange={set('periodType')}
-        options={PERIOD_TYPES}
-        problem={byField.periodType}
-      />
-      <TextField
-        label="Shift name"
-        value={draft.shiftType}
-        maxLength={50}
-        onChange={set('shiftType')}
-        problem={byField.shiftType}
-      />
-      <TextField
-        label="Start"
-        type="datetime-local"
-        value={draft.start}
-        onChange={set('start')}
-        problem={byField.startTime}
-        required
-      />
-      <TextField
-        label="End"
-        type="datetime-local"
-        value={draft.end}
-        onChange={set('end')}
-        problem={byField.endTime}
-      />
-      <TextField
-        label="Meal break (minutes)"
-        type="number"
-        min={0}
-        value={draft.mealBreakMinutes}
-        onChange={set('mealBreakMinutes')}
-        problem={byField.mealBreakMinutes}
-      />
-      <FormActions problems={form.problems.general}>
-        <SubmitButton busy={form.busy}>{entry ? 'Save changes' : 'Record'}</SubmitButton>
+    <Form label={title} form={form}>
+      <SelectField label="Type" {...bind('periodType')} options={PERIOD_TYPES} />
+      <TextField label="Shift name" {...bind('shiftType')} maxLength={50} />
+      <TextField label="Start" {...bind('start', 'startTime')} type="datetime-local" required />
+      <TextField label="End" {...bind('end', 'endTime')} type="datetime-local" />
+      <TextField label="Meal break (minutes)" {...bind('mealBreakMinutes')} type="number" min={0} />
+      <FormActions>
+        <SubmitButton>{entry ? 'Save changes' : 'Record'}</SubmitButton>
         {entry && (
           <button type="button" className="secondary" onClick={onDone}>
             Cancel

@@ -1,24 +1,13 @@
 import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
 import { UpdateEmployeeDocument, type EmploymentType } from '../../../gql/graphql';
 import { Form, FormActions, SubmitButton } from '../../../ui/Form';
 import { InputFields, type FieldSpec } from '../../../ui/InputFields';
+import { useDraft } from '../../../ui/useDraft';
 import { useMutationForm } from '../../../ui/useMutationForm';
-import { EMPLOYMENT_TYPES } from '../employeeChoices';
+import { EMPLOYMENT_TYPES, type PersonField } from '../employeeChoices';
 import type { RecordFormProps } from './employeeRecord';
 
-type Editable =
-  | 'firstName'
-  | 'lastName'
-  | 'email'
-  | 'phone'
-  | 'department'
-  | 'jobTitle'
-  | 'grade'
-  | 'employmentType'
-  | 'hireDate'
-  | 'location'
-  | 'timeZone';
+type Editable = PersonField | 'location' | 'timeZone';
 
 const DETAILS: readonly FieldSpec<Editable>[] = [
   { key: 'firstName', label: 'First name' },
@@ -40,7 +29,8 @@ export function DetailsForm({ employee, onSaved }: RecordFormProps) {
   const initial = Object.fromEntries(EDITABLE.map((f) => [f, employee[f] ?? ''])) as {
     [K in Editable]: string;
   };
-  const [draft, setDraft] = useState(initial);
+  const details = useDraft(initial);
+  const { draft } = details;
   const [update] = useMutation(UpdateEmployeeDocument);
   const form = useMutationForm(async () => {
     // Only what changed, so an unchanged field is never refused.
@@ -60,17 +50,10 @@ export function DetailsForm({ employee, onSaved }: RecordFormProps) {
     onSaved();
   }, EDITABLE);
   return (
-    <Form label="Details" onSubmit={form.onSubmit}>
-      <div className="grid">
-        <InputFields
-          fields={DETAILS}
-          values={draft}
-          onChange={(key, value) => setDraft((d) => ({ ...d, [key]: value }))}
-          problems={form.problems}
-        />
-      </div>
-      <FormActions problems={form.problems.general}>
-        <SubmitButton busy={form.busy}>Save details</SubmitButton>
+    <Form label="Details" form={form}>
+      <InputFields fields={DETAILS} values={details} />
+      <FormActions>
+        <SubmitButton>Save details</SubmitButton>
       </FormActions>
     </Form>
   );

@@ -27,16 +27,14 @@ export function ManagerForm({ employee, onSaved }: RecordFormProps) {
     onSaved();
   }, ['managerId']);
   return (
-    <Form label="Manager" onSubmit={form.onSubmit}>
+    <Form label="Manager" form={form}>
       <ManagerPicker
         value={choice}
         onChange={setChoice}
         problem={form.problems.byField.managerId}
       />
-      <FormActions problems={form.problems.general}>
-        <SubmitButton busy={form.busy} disabled={choice?.id === current?.id}>
-          Save manager
-        </SubmitButton>
+      <FormActions>
+        <SubmitButton disabled={choice?.id === current?.id}>Save manager</SubmitButton>
       </FormActions>
     </Form>
   );

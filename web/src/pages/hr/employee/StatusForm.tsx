@@ -24,19 +24,16 @@ export function StatusForm({ employee, onSaved }: RecordFormProps) {
     onSaved();
   }, ['status']);
   return (
-    <Form label="Status" onSubmit={form.onSubmit}>
+    <Form label="Status" form={form}>
       <InputField
         label="Status"
         name="status"
         value={status}
         onChange={setStatus}
-        problems={form.problems}
         options={STATUSES.filter((s) => s !== 'TERMINATED')}
       />
-      <FormActions problems={form.problems.general}>
-        <SubmitButton busy={form.busy} disabled={status === employee.status}>
-          Change status
-        </SubmitButton>
+      <FormActions>
+        <SubmitButton disabled={status === employee.status}>Change status</SubmitButton>
       </FormActions>
     </Form>
   );

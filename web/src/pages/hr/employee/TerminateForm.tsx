@@ -21,17 +21,16 @@ export function TerminateForm({ employee, onSaved }: RecordFormProps) {
   }, ['terminationDate']);
   if (employee.status === 'TERMINATED') return null;
   return (
-    <Form label="Terminate" onSubmit={form.onSubmit}>
+    <Form label="Terminate" form={form}>
       <InputField
         label="Last day of employment"
         name="terminationDate"
         type="date"
         value={date}
         onChange={setDate}
-        problems={form.problems}
       />
-      <FormActions problems={form.problems.general}>
-        <SubmitButton busy={form.busy} disabled={!date} className="danger">
+      <FormActions>
+        <SubmitButton disabled={!date} className="danger">
           Terminate employment
         </SubmitButton>
       </FormActions>

@@ -29,17 +29,17 @@ export default function OnboardingPage() {
         ))}
       </ol>
       {step < INVITATION_STEP && (
-        <Form label={STEPS[step]} onSubmit={wizard.next}>
+        <Form label={STEPS[step]} form={{ onSubmit: wizard.next, problems: wizard.problems, busy }}>
           {step === PERSON_STEP && <PersonStep wizard={wizard} />}
           {step === AGREEMENT_STEP && <AgreementStep wizard={wizard} />}
           {step === MANAGER_STEP && <ManagerStep wizard={wizard} />}
-          <FormActions problems={wizard.problems.general} toolbar>
+          <FormActions toolbar>
             {step > PERSON_STEP && (
               <button type="button" className="secondary" onClick={wizard.back}>
                 Back
               </button>
             )}
-            <SubmitButton busy={busy}>
+            <SubmitButton>
               {step < MANAGER_STEP ? 'Next' : busy ? 'Making…' : 'Make and invite'}
             </SubmitButton>
           </FormActions>

@@ -1,58 +1,36 @@
-import type { Problems } from '../../../api/problemsOf';
 import type { Weekday } from '../../../gql/graphql';
 import { CheckField } from '../../../ui/CheckField';
 import { InputFields } from '../../../ui/InputFields';
+import { useFormState } from '../../../ui/formState';
 import { ManagerPicker } from '../ManagerPicker';
-import { AGREEMENT_INPUTS, PERSON_INPUTS, WEEKDAYS, type AgreementDraft } from './onboardingDrafts';
+import { AGREEMENT_INPUTS, PERSON_INPUTS, WEEKDAYS } from './onboardingDrafts';
 import type { Onboarding } from './useOnboarding';
 
 /** The person's details; fixed once they are made. */
 export function PersonStep({ wizard }: { wizard: Onboarding }) {
-  const { person, made, problems, setPerson } = wizard;
+  const { person, made } = wizard;
   return (
     <fieldset disabled={Boolean(made)}>
       <legend>The person{made ? ' (made)' : ''}</legend>
-      <div className="grid">
-        <InputFields
-          fields={PERSON_INPUTS}
-          values={person}
-          onChange={(key, value) => setPerson((p) => ({ ...p, [key]: value }))}
-          problems={problems}
-        />
-      </div>
+      <InputFields fields={PERSON_INPUTS} values={person} />
     </fieldset>
   );
 }
 
 /** Their agreement: its terms, and the days of the week they work. */
 export function AgreementStep({ wizard }: { wizard: Onboarding }) {
-  const { agreement, agreementMade, problems, setAgreement } = wizard;
+  const { agreement, agreementMade, workingDays, setWorkingDays } = wizard;
   return (
     <fieldset disabled={agreementMade}>
       <legend>The agreement</legend>
-      <div className="grid">
-        <InputFields
-          fields={AGREEMENT_INPUTS}
-          values={agreement}
-          onChange={(key, value) => setAgreement((a) => ({ ...a, [key]: value }))}
-          problems={problems}
-        />
-      </div>
-      <WorkingDays
-        days={agreement.workingDays}
-        onChange={(workingDays) => setAgreement((a) => ({ ...a, workingDays }))}
-        problems={problems}
-      />
+      <InputFields fields={AGREEMENT_INPUTS} values={agreement} />
+      <WorkingDays days={workingDays} onChange={setWorkingDays} />
     </fieldset>
   );
 }
 
-function WorkingDays(props: {
-  days: AgreementDraft['workingDays'];
-  onChange(days: Weekday[]): void;
-  problems: Problems;
-}) {
-  const { days, onChange, problems } = props;
+function WorkingDays({ days, onChange }: { days: Weekday[]; onChange(days: Weekday[]): void }) {
+  const { problems } = useFormState();
   // Kept in the week's order, whichever is ticked first.
   const toggle = (day: Weekday, on: boolean) =>
     onChange(
@@ -86,7 +64,7 @@ export function ManagerStep({ wizard }: { wizard: Onboarding }) {
     <>
       <ManagerPicker value={manager} onChange={setManager} problem={problems.byField.managerId} />
       <p className="hint">
-        Next makes {person.firstName || 'the person'} with this agreement
+        Next makes {person.draft.firstName || 'the person'} with this agreement
         {manager ? ` under ${manager.name}` : ''}, then shows the invitation.
       </p>
     </>

@@ -6,7 +6,7 @@ import type {
 } from '../../../gql/graphql';
 import { addDays, localDate } from '../../../ui/dates';
 import type { FieldSpec } from '../../../ui/InputFields';
-import { EMPLOYMENT_TYPES } from '../employeeChoices';
+import { EMPLOYMENT_TYPES, type PersonField } from '../employeeChoices';
 import type { ManagerChoice } from '../ManagerPicker';
 
 export const STEPS = ['Person', 'Agreement', 'Manager', 'Invitation'] as const;
@@ -17,19 +17,9 @@ export const INVITATION_STEP = 3;
 
 export const WEEKDAYS: Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
 
-type PersonKey =
-  | 'firstName'
-  | 'lastName'
-  | 'email'
-  | 'phone'
-  | 'department'
-  | 'jobTitle'
-  | 'grade'
-  | 'employmentType'
-  | 'hireDate';
-export type Person = { [K in PersonKey]: string };
+export type Person = { [K in PersonField]: string };
 
-export const PERSON_INPUTS: readonly FieldSpec<PersonKey>[] = [
+export const PERSON_INPUTS: readonly FieldSpec<PersonField>[] = [
   { key: 'firstName', label: 'First name', required: true },
   { key: 'lastName', label: 'Last name', required: true },
   {
@@ -58,7 +48,7 @@ type AgreementKey =
   | 'weeklyHours'
   | 'annualLeaveDays'
   | 'annualTargetHours';
-export type AgreementDraft = { [K in AgreementKey]: string } & { workingDays: Weekday[] };
+export type AgreementDraft = { [K in AgreementKey]: string };
 
 export const AGREEMENT_INPUTS: readonly FieldSpec<AgreementKey>[] = [
   { key: 'agreementType', label: 'Agreement type' },
@@ -105,10 +95,11 @@ export const EMPTY_AGREEMENT: AgreementDraft = {
   termsAndConditions: 'MODERNISED',
   salaryBasis: 'NATIONAL',
   weeklyHours: '37.5',
-  workingDays: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
   annualLeaveDays: '27',
   annualTargetHours: '1950',
 };
+
+export const FIVE_DAYS: Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI'];
 
 /** The new person as the onboarding mutation takes them. */
 export const personInputOf = (person: Person, manager: ManagerChoice | null, key: string) => ({
@@ -120,7 +111,12 @@ export const personInputOf = (person: Person, manager: ManagerChoice | null, key
 });
 
 /** Their agreement as the onboarding mutation takes it. */
-export const agreementInputOf = (draft: AgreementDraft, employeeId: string, key: string) => ({
+export const agreementInputOf = (
+  draft: AgreementDraft,
+  workingDays: Weekday[],
+  employeeId: string,
+  key: string,
+) => ({
   employeeId,
   agreementType: draft.agreementType,
   startDate: draft.startDate,
@@ -129,7 +125,7 @@ export const agreementInputOf = (draft: AgreementDraft, employeeId: string, key:
   termsAndConditions: draft.termsAndConditions as TermsAndConditions,
   salaryBasis: draft.salaryBasis as SalaryBasis,
   weeklyHours: Number(draft.weeklyHours),
-  workingDays: draft.workingDays,
+  workingDays,
   annualLeaveDays: Number(draft.annualLeaveDays),
   targets: [
     { accrualType: 'ANNUAL_TARGET_HOURS' as const, total: Number(draft.annualTargetHours) },

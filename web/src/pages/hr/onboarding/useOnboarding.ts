@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useRef, useState, type FormEvent } from 'react';
 import { NO_PROBLEMS, problemsOf, type Problems } from '../../../api/problemsOf';
 import { OnboardAgreementDocument, OnboardEmployeeDocument } from '../../../gql/graphql';
+import { useDraft } from '../../../ui/useDraft';
 import type { ManagerChoice } from '../ManagerPicker';
 import {
   AGREEMENT_FIELDS,
@@ -9,6 +10,7 @@ import {
   agreementInputOf,
   EMPTY_AGREEMENT,
   EMPTY_PERSON,
+  FIVE_DAYS,
   INVITATION_STEP,
   MANAGER_STEP,
   PERSON_FIELDS,
@@ -32,8 +34,9 @@ export interface Made {
  */
 export function useOnboarding() {
   const [step, setStep] = useState(PERSON_STEP);
-  const [person, setPerson] = useState<Person>(EMPTY_PERSON);
-  const [agreement, setAgreement] = useState<AgreementDraft>(EMPTY_AGREEMENT);
+  const person = useDraft<Person>(EMPTY_PERSON);
+  const agreement = useDraft<AgreementDraft>(EMPTY_AGREEMENT);
+  const [workingDays, setWorkingDays] = useState(FIVE_DAYS);
   const [manager, setManager] = useState<ManagerChoice | null>(null);
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [made, setMade] = useState<Made | null>(null);
@@ -51,7 +54,7 @@ export function useOnboarding() {
   async function makePerson(): Promise<string | null> {
     if (made) return made.id;
     try {
-      const input = personInputOf(person, manager, keys.current.person);
+      const input = personInputOf(person.draft, manager, keys.current.person);
       const employee = (await createEmployee({ variables: { input } })).data!.createEmployee;
       setMade({ id: employee.id, name: `${employee.firstName} ${employee.lastName}` });
       return employee.id;
@@ -64,7 +67,8 @@ export function useOnboarding() {
 
   async function makeAgreement(employeeId: string): Promise<boolean> {
     if (agreementMade) return true;
-    const input = agreementInputOf(agreement, employeeId, keys.current.agreement);
+    const { agreement: key } = keys.current;
+    const input = agreementInputOf(agreement.draft, workingDays, employeeId, key);
     try {
       await untilPersonKnown(() => createAgreement({ variables: { input } }));
       setAgreementMade(true);
@@ -90,13 +94,13 @@ export function useOnboarding() {
     step,
     person,
     agreement,
+    workingDays,
     manager,
     problems,
     made,
     agreementMade,
     busy,
-    setPerson,
-    setAgreement,
+    setWorkingDays,
     setManager,
     back: () => setStep(step - 1),
     next: (event: FormEvent) => {

@@ -4,6 +4,7 @@ import { UpdatePolicyDocument, type PolicyRulesFragment } from '../../../gql/gra
 import { Form, FormActions, SubmitButton } from '../../../ui/Form';
 import { InputField } from '../../../ui/InputField';
 import { toLocalInput, toOffsetDateTime } from '../../../ui/dates';
+import { useDraft } from '../../../ui/useDraft';
 import { useMutationForm } from '../../../ui/useMutationForm';
 import { changedRules, draftOf, policyProblems, RULES_OF, rulesOf } from './policyRules';
 
@@ -17,8 +18,8 @@ export function EditPolicyForm({ policy, onSaved }: EditPolicyFormProps) {
   const current = rulesOf(policy);
   const fields = Object.keys(current);
   const [draft, setDraft] = useState(() => draftOf(current));
-  const [effectiveFrom, setEffectiveFrom] = useState(toLocalInput(new Date().toISOString()));
-  const [reason, setReason] = useState('');
+  const version = useDraft({ effectiveFrom: toLocalInput(new Date().toISOString()), reason: '' });
+  const { effectiveFrom, reason } = version.draft;
   const [update] = useMutation(UpdatePolicyDocument);
   const form = useMutationForm(
     async () => {
@@ -38,9 +39,8 @@ export function EditPolicyForm({ policy, onSaved }: EditPolicyFormProps) {
     },
     (caught) => policyProblems(caught, [...fields, 'effectiveFrom', 'reason']),
   );
-  const { problems } = form;
   return (
-    <Form label="New version" onSubmit={form.onSubmit} heading="h3" card={false}>
+    <Form label="New version" form={form} heading="h3" card={false}>
       <div className="grid">
         {fields.map((key) => (
           <InputField
@@ -49,29 +49,19 @@ export function EditPolicyForm({ policy, onSaved }: EditPolicyFormProps) {
             name={key}
             value={draft[key] ?? ''}
             onChange={(value) => setDraft((d) => ({ ...d, [key]: value }))}
-            problems={problems}
             type={typeof current[key] === 'number' || current[key] === null ? 'number' : 'text'}
             options={typeof current[key] === 'boolean' ? ['true', 'false'] : undefined}
           />
         ))}
         <InputField
           label="In force from"
-          name="effectiveFrom"
+          {...version.bind('effectiveFrom')}
           type="datetime-local"
-          value={effectiveFrom}
-          onChange={setEffectiveFrom}
-          problems={problems}
         />
-        <InputField
-          label="Reason"
-          name="reason"
-          value={reason}
-          onChange={setReason}
-          problems={problems}
-        />
+        <InputField label="Reason" {...version.bind('reason')} />
       </div>
-      <FormActions problems={problems.general} status={form.status}>
-        <SubmitButton busy={form.busy}>Save new version</SubmitButton>
+      <FormActions>
+        <SubmitButton>Save new version</SubmitButton>
       </FormActions>
     </Form>
   );

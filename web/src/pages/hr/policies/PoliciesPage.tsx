@@ -39,16 +39,12 @@ export default function PoliciesPage() {
           { heading: 'Policy', cell: (p) => policyLabel(p) },
           { heading: 'In force from', cell: (p) => formatDateTime(p.effectiveFrom) },
           { heading: 'Changed by', cell: (p) => p.changedBy ?? '–' },
-          {
-            heading: 'Actions',
-            hiddenHeading: true,
-            cell: (p) => (
-              <button type="button" className="secondary" onClick={() => setChosen(rowKey(p))}>
-                Open {policyLabel(p)}
-              </button>
-            ),
-          },
         ]}
+        actions={(p) => (
+          <button type="button" className="secondary" onClick={() => setChosen(rowKey(p))}>
+            Open {policyLabel(p)}
+          </button>
+        )}
       />
       {policy && (
         <PolicyDetail
