@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { closeNats, connectNats, type NatsClients } from '../../messaging';
-import { createWebPlatform, launchBrowser, type WebPlatform } from '../../test-support/browser';
+import type { WebPlatform } from '../../test-support/browser';
 import { TEST_NATS_URL } from '../../test-support/createTestPlatform';
 import {
   FRAGILE_CONSUMER,
@@ -8,7 +8,8 @@ import {
   type FragileConsumer,
 } from '../../test-support/fragileConsumer';
 import { waitFor } from '../../test-support/waitFor';
-import { openAs, seriousViolations, type RoleSession } from './roleSession';
+import { openAs, seriousViolations, type RoleSession } from './support/roleSession';
+import { startWebSuite, stopWebSuite } from './support/webSuite';
 
 let platform: WebPlatform;
 let browser: Browser;
@@ -19,8 +20,7 @@ let admin: RoleSession;
 const COUNT = `query ($consumer: String) { deadLetters(consumer: $consumer) { totalCount } }`;
 
 beforeAll(async () => {
-  platform = await createWebPlatform();
-  browser = await launchBrowser();
+  ({ platform, browser } = await startWebSuite());
   nats = await connectNats({ servers: TEST_NATS_URL, name: 'admin-journey' });
   fragile = await startFragileConsumer(nats, platform.namespace);
   await fragile.publish(1);
@@ -32,11 +32,9 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await admin?.context.close();
-  await browser?.close();
   await fragile?.stop();
   if (nats) await closeNats(nats.nc);
-  await platform?.stop();
+  await stopWebSuite(platform, browser);
 });
 
 describe('an administrator in the browser', () => {

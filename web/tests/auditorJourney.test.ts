@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { createWebPlatform, launchBrowser, type WebPlatform } from '../../test-support/browser';
+import type { WebPlatform } from '../../test-support/browser';
 import { createPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
-import { openAs, seriousViolations, type RoleSession } from './roleSession';
+import { openAs, seriousViolations, type RoleSession } from './support/roleSession';
+import { startWebSuite, stopWebSuite } from './support/webSuite';
 
 let platform: WebPlatform;
 let browser: Browser;
@@ -13,8 +14,7 @@ let personId: string;
 const ENTRIES = `query ($entityId: ID) { auditLogs(filter: { entityId: $entityId }) { totalCount } }`;
 
 beforeAll(async () => {
-  platform = await createWebPlatform();
-  browser = await launchBrowser();
+  ({ platform, browser } = await startWebSuite());
   personId = (await createPerson(platform, 'Rhys', 'Morgan')).id;
   // The audit subgraph records the hire by event, moments later.
   await waitFor(async () => {
@@ -28,11 +28,7 @@ beforeAll(async () => {
   auditor = await openAs(platform, browser, 'AUDITOR', '/audit');
 }, 180_000);
 
-afterAll(async () => {
-  await auditor?.context.close();
-  await browser?.close();
-  await platform?.stop();
-});
+afterAll(() => stopWebSuite(platform, browser));
 
 describe('an auditor in the browser', () => {
   it("filters the log to one person's entries and verifies the chain", async () => {

@@ -1,14 +1,14 @@
 import type { Browser, Page, WebSocket } from 'playwright-core';
 import {
   createSignedUpEmployee,
-  createWebPlatform,
-  launchBrowser,
   signInThroughApp,
   type WebPlatform,
 } from '../../test-support/browser';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { waitFor } from '../../test-support/waitFor';
-import { seriousViolations } from './roleSession';
+import { weekdayAfter } from './support/days';
+import { seriousViolations } from './support/roleSession';
+import { startWebSuite, stopWebSuite } from './support/webSuite';
 
 const SEND = `mutation Send($input: SendNotificationInput!) {
   sendNotification(input: $input) { notificationId }
@@ -18,13 +18,6 @@ const HR = { role: 'HR' as const, sub: 'service:hr' };
 let platform: WebPlatform;
 let browser: Browser;
 let nurse: { id: string; email: string };
-
-/** A weekday ten days from now, as YYYY-MM-DD. */
-function comingWeekday(): string {
-  const day = new Date(Date.now() + 10 * 86_400_000);
-  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString().slice(0, 10);
-}
 
 /** Sends the nurse a notification as HR; its id. */
 async function notify(title: string): Promise<string> {
@@ -79,21 +72,18 @@ const pushed = (socket: Socket): string[] =>
   });
 
 beforeAll(async () => {
-  platform = await createWebPlatform();
-  browser = await launchBrowser();
+  ({ platform, browser } = await startWebSuite());
   nurse = await createSignedUpEmployee(platform, 'Nell', 'Shift');
   // Notifications and leave hear of the hire by event: retry until both have.
   await waitFor(() => notify('Welcome aboard').catch(() => undefined));
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+afterAll(() => stopWebSuite(platform, browser));
 
 describe('live updates after a lost connection', () => {
   it('shows a banner, then resumes from its cursor: each missed notification once, no reload', async () => {
-    const leaveDay = comingWeekday();
+    // A weekday ten days from now.
+    const leaveDay = weekdayAfter(10);
     const requested = await waitFor(async () => {
       const reply = await platform.graphql(
         op('RequestLeave'),

@@ -2,18 +2,13 @@ import fs from 'node:fs';
 import { DateTime } from 'luxon';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { isPublicHoliday } from '../../runtime';
-import { signIn } from '../../test-support/accounts';
-import {
-  createSignedUpEmployee,
-  createWebPlatform,
-  launchBrowser,
-  signInThroughApp,
-  TEST_PASSWORD,
-  type WebPlatform,
-} from '../../test-support/browser';
+import { signInThroughApp, type WebPlatform } from '../../test-support/browser';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { waitFor } from '../../test-support/waitFor';
-import { openAs, seriousViolations } from './roleSession';
+import { errorBeside } from './support/fields';
+import { openAs, seriousViolations } from './support/roleSession';
+import { createManagerAndReport } from './support/team';
+import { startWebSuite, stopWebSuite } from './support/webSuite';
 
 const zone = 'Europe/London';
 const today = DateTime.now().setZone(zone).startOf('day');
@@ -41,15 +36,12 @@ let manager: { id: string; email: string };
 let report: { id: string; email: string };
 
 beforeAll(async () => {
-  platform = await createWebPlatform();
-  browser = await launchBrowser();
-  manager = await createSignedUpEmployee(platform, 'Mara', 'Ward');
-  report = await createSignedUpEmployee(platform, 'Nell', 'Shift', { managerId: manager.id });
-  // Accounts makes Mara a MANAGER once it has heard that Nell reports to her.
-  await waitFor(async () => {
-    const reply = await signIn(platform.origin, manager.email, TEST_PASSWORD);
-    return reply.body?.user?.role === 'MANAGER' || undefined;
-  });
+  ({ platform, browser } = await startWebSuite());
+  ({ manager, report } = await createManagerAndReport(
+    platform,
+    ['Mara', 'Ward'],
+    ['Nell', 'Shift'],
+  ));
   // Nell's sick day, approved by Mara (leave hears of the hire by event: retry until it has).
   const requested = await waitFor(async () => {
     const date = leaveDay.toISODate();
@@ -72,11 +64,7 @@ beforeAll(async () => {
   await signInThroughApp(page, platform.origin, manager.email);
 }, 180_000);
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await platform?.stop();
-});
+afterAll(() => stopWebSuite(platform, browser));
 
 /** Opens a screen from the navigation and waits for its heading. */
 async function open(link: string, heading = link) {
@@ -87,13 +75,6 @@ async function open(link: string, heading = link) {
 async function expectAccessible() {
   await page.waitForLoadState('networkidle');
   expect(await seriousViolations(page)).toEqual([]);
-}
-
-/** The server's message shown beside a field, through the field's aria-describedby. */
-async function errorBeside(field: ReturnType<Page['getByLabel']>): Promise<string> {
-  await field.and(page.locator('[aria-invalid="true"]')).waitFor();
-  const ids = (await field.getAttribute('aria-describedby'))!.split(' ');
-  return (await page.locator(`[id="${ids[ids.length - 1]}"]`).textContent()) ?? '';
 }
 
 describe("the manager's screens in the browser", () => {

@@ -4,11 +4,12 @@ import { readSignInSettings, type SubgraphModule } from '../../runtime';
 import { subgraphs } from '../../subgraphs';
 import { createAccounts } from '../../subgraphs/accounts/src';
 import { AccountSchema } from '../../subgraphs/accounts/src/entities';
-import { createWebPlatform, launchBrowser, type WebPlatform } from '../../test-support/browser';
+import type { WebPlatform } from '../../test-support/browser';
 import { startOidcProvider, type OidcTestProvider } from '../../test-support/oidcProvider';
 import { createPerson, type SeededPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
-import { seriousViolations } from './roleSession';
+import { seriousViolations } from './support/roleSession';
+import { openPage, startWebSuite, stopWebSuite } from './support/webSuite';
 
 // A person clicks "Sign in with Test ID" in Chromium: off to the provider (another site,
 // localhost), back through the callback, and into the app by its refresh on load.
@@ -38,8 +39,7 @@ beforeAll(async () => {
   const modules = subgraphs.map((m) =>
     m.name === 'accounts' ? accounts : m,
   ) as unknown as SubgraphModule<never>[];
-  platform = await createWebPlatform({ modules, port });
-  browser = await launchBrowser();
+  ({ platform, browser } = await startWebSuite({ modules, port }));
   ada = await createPerson(platform, 'Ada', 'Lovelace');
   await waitFor(async () => {
     const em = platform.platform.runtimes.accounts.orm.em.fork();
@@ -48,19 +48,14 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
+  await stopWebSuite(platform, browser);
   await provider?.stop();
 });
 
 beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
+  ({ context, page } = await openPage(browser));
 });
-
-afterEach(async () => {
-  await context.close();
-});
+afterEach(() => context.close());
 
 describe('signing in with the OpenID Connect provider in the browser', () => {
   it('offers the provider on the sign-in page, and its answer signs the person in with the mapped role', async () => {

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { createWebPlatform, launchBrowser, type WebPlatform } from '../../test-support/browser';
+import type { WebPlatform } from '../../test-support/browser';
 import { createPerson, type SeededPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
-import { openAs, seriousViolations, type RoleSession } from './roleSession';
+import { errorBeside } from './support/fields';
+import { openAs, seriousViolations, type RoleSession } from './support/roleSession';
+import { startWebSuite, stopWebSuite } from './support/webSuite';
 
 let platform: WebPlatform;
 let browser: Browser;
@@ -23,8 +25,7 @@ const agreementsOf = async (person: SeededPerson) =>
   (await platform.graphql(AGREEMENTS, { id: person.id }, HR)).data?.employee?.agreements ?? [];
 
 beforeAll(async () => {
-  platform = await createWebPlatform();
-  browser = await launchBrowser();
+  ({ platform, browser } = await startWebSuite());
   people = [];
   for (const name of ['Tamsin', 'Tobias', 'Tilly'])
     people.push(await createPerson(platform, name, 'Import'));
@@ -42,11 +43,7 @@ beforeAll(async () => {
   hr = await openAs(platform, browser, 'HR', '/hr/import');
 }, 180_000);
 
-afterAll(async () => {
-  await hr?.context.close();
-  await browser?.close();
-  await platform?.stop();
-});
+afterAll(() => stopWebSuite(platform, browser));
 
 /** Chooses the file on the page, as a person picking it from their disk. */
 async function chooseFile(content: string) {
@@ -122,10 +119,7 @@ describe('the TAMS import in the browser', () => {
     const { page } = hr;
     await chooseFile('name,colour\nTamsin,blue\n');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    const field = page.getByLabel('TAMS file');
     await page.locator('[aria-invalid="true"]').waitFor();
-    const describedBy = (await field.getAttribute('aria-describedby'))!.split(' ');
-    const error = page.locator(`[id="${describedBy[describedBy.length - 1]}"]`);
-    expect(await error.textContent()).toMatch(/not a TAMS CSV file/);
+    expect(await errorBeside(page.getByLabel('TAMS file'))).toMatch(/not a TAMS CSV file/);
   });
 });

@@ -1,15 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import { signIn } from '../../test-support/accounts';
-import {
-  createSignedUpEmployee,
-  createWebPlatform,
-  launchBrowser,
-  signInThroughApp,
-  TEST_PASSWORD,
-  type WebPlatform,
-} from '../../test-support/browser';
+import { signInThroughApp, type WebPlatform } from '../../test-support/browser';
 import { waitFor } from '../../test-support/waitFor';
-import { openAs, seriousViolations, type RoleSession } from './roleSession';
+import { openAs, seriousViolations, type RoleSession } from './support/roleSession';
+import { createManagerAndReport } from './support/team';
+import { openPage, startWebSuite, stopWebSuite } from './support/webSuite';
 
 let platform: WebPlatform;
 let browser: Browser;
@@ -22,26 +16,16 @@ const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOStri
 const DUE = day(30);
 
 beforeAll(async () => {
-  platform = await createWebPlatform();
-  browser = await launchBrowser();
-  manager = await createSignedUpEmployee(platform, 'Mina', 'Lead', { department: 'Radiology' });
-  member = await createSignedUpEmployee(platform, 'Rhys', 'Ray', {
-    department: 'Radiology',
-    managerId: manager.id,
-  });
-  // Accounts makes Mina a MANAGER once it has heard that Rhys reports to her.
-  await waitFor(async () => {
-    const reply = await signIn(platform.origin, manager.email, TEST_PASSWORD);
-    return reply.body?.user?.role === 'MANAGER' || undefined;
-  });
+  ({ platform, browser } = await startWebSuite());
+  ({ manager, report: member } = await createManagerAndReport(
+    platform,
+    ['Mina', 'Lead'],
+    ['Rhys', 'Ray'],
+    { department: 'Radiology' },
+  ));
   hr = await openAs(platform, browser, 'HR', '/hr/compliance');
 }, 180_000);
-
-afterAll(async () => {
-  await hr?.context.close();
-  await browser?.close();
-  await platform?.stop();
-});
+afterAll(() => stopWebSuite(platform, browser));
 
 async function addCourse(page: Page, code: string, title: string, months: string) {
   const form = page.getByRole('form', { name: 'New course' });
@@ -57,8 +41,7 @@ async function addCourse(page: Page, code: string, title: string, months: string
 
 /** A person's page of their own training, signed in through the app. */
 async function openTraining(email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  const { page } = await openPage(browser);
   await signInThroughApp(page, platform.origin, email);
   await page.getByRole('link', { name: 'Training' }).click();
   await page.getByRole('heading', { name: 'Training', level: 1 }).waitFor();

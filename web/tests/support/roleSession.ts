@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestAccount } from '../../test-support/accounts';
-import type { WebPlatform } from '../../test-support/browser';
+import { createTestAccount } from '../../../test-support/accounts';
+import type { WebPlatform } from '../../../test-support/browser';
+import { webSuite, type WebSuite } from './webSuite';
 
 export type ExplicitRole = 'HR' | 'FINANCE' | 'AUDITOR' | 'ADMIN';
 
@@ -32,6 +33,23 @@ export async function openAs(
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
   return { context, page };
+}
+
+/**
+ * Registers the hooks of a suite run by one person of `role`: the platform and a chromium start,
+ * `seed` makes what the tests need, then the person signs in on `path`.
+ */
+export function roleSuite(
+  role: ExplicitRole,
+  path: string,
+  seed?: (suite: WebSuite) => Promise<void>,
+): WebSuite & RoleSession {
+  const session = {} as WebSuite & RoleSession;
+  webSuite(async (suite) => {
+    await seed?.(suite);
+    Object.assign(session, suite, await openAs(suite.platform, suite.browser, role, path));
+  });
+  return session;
 }
 
 /** axe-core's serious and critical violations on the page as it is, as `id: help` lines. */
