@@ -29,29 +29,29 @@ export function SignInForm({ email: fixedEmail, submitLabel = 'Sign in' }: SignI
     }
   }
 
-  const fieldProblem = (field: string) =>
-    error && error.field === field ? { message: error.message } : undefined;
   const general = error && !error.field ? error : null;
+  // Each field is required, and a refusal naming it shows beside it.
+  const field = (name: 'email' | 'password', value: string, onChange: (text: string) => void) => ({
+    name,
+    value,
+    onChange,
+    required: true,
+    problem: error && error.field === name ? { message: error.message } : undefined,
+  });
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <TextField
         label="E-mail"
-        problem={fieldProblem('email')}
+        {...field('email', email, setEmail)}
         type="email"
         autoComplete="username"
-        value={email}
         readOnly={fixedEmail !== undefined}
-        onChange={setEmail}
-        required
       />
       <TextField
         label="Password"
-        problem={fieldProblem('password')}
+        {...field('password', password, setPassword)}
         type="password"
         autoComplete="current-password"
-        value={password}
-        onChange={setPassword}
-        required
       />
       {general && (
         <p className="problems" role="alert">

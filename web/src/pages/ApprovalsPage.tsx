@@ -49,7 +49,6 @@ export default function ApprovalsPage() {
       <DataTable
         label="Pending leave requests"
         rows={rows}
-        rowKey={(r) => r.id}
         empty={list && 'Nothing is waiting for you.'}
         columns={columnsOf(COLUMNS)}
         actionsHeading="Decision"

@@ -33,7 +33,6 @@ export default function TeamPage() {
       <DataTable
         label="Direct reports"
         rows={reports}
-        rowKey={(r) => r.id}
         columns={[
           {
             heading: 'Name',

@@ -15,7 +15,8 @@ export interface DataTableProps<T> {
   rows: readonly T[];
   /** The columns; `false` leaves one out (a column only some people see). */
   columns: readonly (Column<T> | false)[];
-  rowKey(row: T, index: number): string;
+  /** The key of a row among the others: its `id` unless given. */
+  rowKey?(row: NoInfer<T>, index: number): string;
   /** More attributes of a row's `tr`, e.g. a class marking it overdue. */
   rowProps?(row: NoInfer<T>): HTMLAttributes<HTMLTableRowElement>;
   /** Said below the table when it has no rows. */
@@ -26,9 +27,11 @@ export interface DataTableProps<T> {
   actionsHeading?: string;
 }
 
+const idOf = (row: unknown, index: number) => String((row as { id?: string }).id ?? index);
+
 /** A table of rows, one column per field, named for assistive technology. */
 export function DataTable<T>(props: DataTableProps<T>) {
-  const { label, rows, columns, rowKey, rowProps, empty, actions } = props;
+  const { label, rows, columns, rowKey = idOf, rowProps, empty, actions } = props;
   const shown = columns.filter((column): column is Column<T> => column !== false);
   if (actions)
     shown.push({ heading: props.actionsHeading ?? 'Actions', hiddenHeading: true, cell: actions });

@@ -64,7 +64,6 @@ export default function DeadLettersPage() {
       <DataTable
         label="Dead letters"
         rows={list?.nodes ?? []}
-        rowKey={(d) => d.id}
         columns={[
           { heading: 'Consumer', cell: (d) => d.consumer },
           {

@@ -46,7 +46,6 @@ export default function PartnerClientsPage() {
       <DataTable
         label="Partner clients"
         rows={rows}
-        rowKey={(c) => c.id}
         columns={[
           { heading: 'Partner', cell: (c) => <WithNote note={c.id}>{c.name}</WithNote> },
           { heading: 'Scopes', cell: (c) => c.scopes.join(', ') },

@@ -67,7 +67,6 @@ export default function AuditLogPage() {
       <DataTable
         label="Audit entries"
         rows={list?.nodes ?? []}
-        rowKey={(e) => e.id}
         columns={[
           { heading: 'When', cell: (e) => formatDateTime(e.occurredAt) },
           { heading: 'Log type', cell: (e) => <WithNote note={e.action}>{e.logType}</WithNote> },

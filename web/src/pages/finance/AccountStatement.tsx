@@ -58,7 +58,6 @@ function Transactions({ statement, filename }: { statement: Statement; filename:
       <DataTable
         label="Transactions"
         rows={statement.transactions}
-        rowKey={(t) => t.id}
         columns={[
           { heading: 'When', cell: (t) => formatDateTime(t.occurredAt) },
           { heading: 'Kind', cell: (t) => t.kind },

@@ -37,7 +37,6 @@ export default function AccountsPage() {
       <DataTable
         label="Accounts"
         rows={list?.nodes ?? []}
-        rowKey={(a) => a.id}
         columns={[
           { heading: 'Name', cell: (a) => a.name },
           { heading: 'Kind', cell: (a) => a.kind },

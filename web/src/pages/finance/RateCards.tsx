@@ -31,7 +31,6 @@ export function RateCards({ grade, onSet }: { grade: string; onSet(): void }) {
       <DataTable
         label={`Rate cards of ${grade}`}
         rows={cards}
-        rowKey={(c) => c.id}
         columns={[
           { heading: 'From', cell: (c) => c.effectiveFrom },
           {

@@ -86,7 +86,6 @@ function AssignmentTable({ rows, writes, onRecorded }: AssignmentTableProps) {
     <DataTable
       label="Training assignments"
       rows={rows}
-      rowKey={(t) => t.id}
       rowProps={overdueRow}
       columns={[
         { heading: 'Course', cell: (t) => <CourseName course={t.course} /> },

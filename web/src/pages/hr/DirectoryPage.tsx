@@ -72,7 +72,6 @@ export default function DirectoryPage() {
       <DataTable
         label="Employees"
         rows={list?.nodes ?? []}
-        rowKey={(e) => e.id}
         columns={[
           {
             heading: 'Name',

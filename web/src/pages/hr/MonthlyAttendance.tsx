@@ -92,12 +92,7 @@ export function MonthlyAttendance() {
         rows={list?.nodes ?? []}
         columns={CSV_COLUMNS}
       />
-      <DataTable
-        label={`Attendance in ${month}`}
-        rows={list?.nodes ?? []}
-        rowKey={(r) => r.id}
-        columns={COLUMNS}
-      />
+      <DataTable label={`Attendance in ${month}`} rows={list?.nodes ?? []} columns={COLUMNS} />
       <ConnectionPager connection={list} pages={pages} />
     </div>
   );

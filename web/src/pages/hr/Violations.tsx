@@ -1,24 +1,16 @@
-import { useMutation, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
-import {
-  CloseViolationDocument,
-  ViolationsToReviewDocument,
-  type ViolationStatus,
-  type ViolationsToReviewQuery,
-} from '../../gql/graphql';
+import { useQuery } from '@apollo/client/react';
+import { ViolationsToReviewDocument, type ViolationStatus } from '../../gql/graphql';
 import { ConnectionPager } from '../../ui/ConnectionPager';
 import { CsvToolbar } from '../../ui/CsvToolbar';
 import { DataTable } from '../../ui/DataTable';
 import { PolicyNote } from '../../ui/Field';
-import { Form, FormActions, SubmitButton } from '../../ui/Form';
 import { InputField } from '../../ui/InputField';
 import { QueryError } from '../../ui/QueryState';
 import { useFilters } from '../../ui/useFilters';
-import { useMutationForm } from '../../ui/useMutationForm';
 import { WithNote } from '../../ui/WithNote';
+import { CloseViolationForm } from './CloseViolationForm';
 
 const PAGE_SIZE = 20;
-type Violation = ViolationsToReviewQuery['complianceViolations']['nodes'][number];
 
 /** The violations the compliance checks found, open ones first; each closed with a note. */
 export function Violations() {
@@ -52,7 +44,6 @@ export function Violations() {
       <DataTable
         label="Violations"
         rows={list?.nodes ?? []}
-        rowKey={(v) => v.id}
         columns={[
           { heading: 'Rule', cell: (v) => v.rule },
           {
@@ -71,32 +62,12 @@ export function Violations() {
           { heading: 'Status', cell: (v) => <WithNote note={v.closingNote}>{v.status}</WithNote> },
         ]}
         actions={(v) =>
-          v.status === 'OPEN' && <CloseForm violation={v} onClosed={() => void refetch()} />
+          v.status === 'OPEN' && (
+            <CloseViolationForm violation={v} onClosed={() => void refetch()} />
+          )
         }
       />
       <ConnectionPager connection={list} pages={pages} />
     </div>
-  );
-}
-
-function CloseForm({ violation, onClosed }: { violation: Violation; onClosed(): void }) {
-  const [note, setNote] = useState('');
-  const [close] = useMutation(CloseViolationDocument);
-  const form = useMutationForm(async () => {
-    await close({ variables: { id: violation.id, note } });
-    onClosed();
-  }, ['note']);
-  return (
-    <Form
-      label={`Close ${violation.rule} of ${violation.fromDate}`}
-      form={form}
-      heading="none"
-      card={false}
-    >
-      <InputField label="Note" name="note" value={note} onChange={setNote} required />
-      <FormActions>
-        <SubmitButton disabled={!note.trim()}>Close</SubmitButton>
-      </FormActions>
-    </Form>
   );
 }

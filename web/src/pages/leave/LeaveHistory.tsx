@@ -40,7 +40,6 @@ export function LeaveHistory({ requests, pages, onChanged }: LeaveHistoryProps) 
       <DataTable
         label="Leave requests"
         rows={rows}
-        rowKey={(r) => r.id}
         columns={columnsOf(COLUMNS)}
         actions={(r) =>
           cancellable(r) && (

@@ -36,7 +36,6 @@ export function DayEntries({ entries, loaded, onCorrect }: DayEntriesProps) {
       <DataTable
         label="Attendance entries"
         rows={entries}
-        rowKey={(e) => e.id}
         empty={loaded && 'No entries on this day.'}
         columns={[
           { heading: 'In', cell: (e) => formatDateTime(e.checkInTime) },

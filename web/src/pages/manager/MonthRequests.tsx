@@ -27,7 +27,6 @@ export function MonthRequests({ month, people }: { month: string; people: Person
       <DataTable
         label={`Leave requests in ${monthLabel(month)}`}
         rows={rows}
-        rowKey={(r) => r.id}
         empty="Nobody on this page is off this month."
         columns={[
           { heading: 'Employee', cell: (r) => r.name },

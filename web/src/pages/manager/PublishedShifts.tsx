@@ -40,7 +40,6 @@ export function PublishedShifts({ person }: { person: Person }) {
       <DataTable
         label={`Shifts of ${person.name}`}
         rows={shifts}
-        rowKey={(s) => s.id}
         empty={data && 'No shift is published in this period.'}
         columns={[
           { heading: 'Start', cell: (s) => formatDateTime(s.start) },

@@ -39,7 +39,6 @@ export function TimeEntries({ entries, from, onAmend, onDeleted }: TimeEntriesPr
       <DataTable
         label="Time entries"
         rows={entries}
-        rowKey={(e) => e.id}
         empty="No entries in these two weeks."
         columns={[
           {

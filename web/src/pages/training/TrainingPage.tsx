@@ -63,7 +63,6 @@ function TrainingTable({ label, rows }: { label: string; rows: readonly Training
     <DataTable
       label={label}
       rows={rows}
-      rowKey={(t) => t.id}
       rowProps={overdueRow}
       columns={[
         { heading: 'Course', cell: (t) => <CourseName course={t.course} /> },

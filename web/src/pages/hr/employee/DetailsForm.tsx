@@ -5,7 +5,7 @@ import { InputFields, type FieldSpec } from '../../../ui/InputFields';
 import { useDraft } from '../../../ui/useDraft';
 import { useMutationForm } from '../../../ui/useMutationForm';
 import { EMPLOYMENT_TYPES, type PersonField } from '../employeeChoices';
-import type { RecordFormProps } from './employeeRecord';
+import { changeOf, type RecordFormProps } from './employeeRecord';
 
 type Editable = PersonField | 'location' | 'timeZone';
 
@@ -37,16 +37,12 @@ export function DetailsForm({ employee, onSaved }: RecordFormProps) {
     const changes = Object.fromEntries(
       EDITABLE.filter((f) => draft[f] !== initial[f]).map((f) => [f, draft[f] || null]),
     );
-    await update({
-      variables: {
-        input: {
-          id: employee.id,
-          expectedVersion: employee.version,
-          ...changes,
-          employmentType: (changes.employmentType ?? undefined) as EmploymentType | undefined,
-        },
-      },
-    });
+    await update(
+      changeOf(employee, {
+        ...changes,
+        employmentType: (changes.employmentType ?? undefined) as EmploymentType | undefined,
+      }),
+    );
     onSaved();
   }, EDITABLE);
   return (

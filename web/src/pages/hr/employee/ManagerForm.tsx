@@ -4,7 +4,7 @@ import { AssignManagerDocument } from '../../../gql/graphql';
 import { Form, FormActions, SubmitButton } from '../../../ui/Form';
 import { useMutationForm } from '../../../ui/useMutationForm';
 import { ManagerPicker, type ManagerChoice } from '../ManagerPicker';
-import type { RecordFormProps } from './employeeRecord';
+import { changeOf, type RecordFormProps } from './employeeRecord';
 
 /** Whom the person reports to, or nobody. */
 export function ManagerForm({ employee, onSaved }: RecordFormProps) {
@@ -15,15 +15,7 @@ export function ManagerForm({ employee, onSaved }: RecordFormProps) {
   const [choice, setChoice] = useState<ManagerChoice | null>(current);
   const [assign] = useMutation(AssignManagerDocument);
   const form = useMutationForm(async () => {
-    await assign({
-      variables: {
-        input: {
-          id: employee.id,
-          managerId: choice?.id ?? null,
-          expectedVersion: employee.version,
-        },
-      },
-    });
+    await assign(changeOf(employee, { managerId: choice?.id ?? null }));
     onSaved();
   }, ['managerId']);
   return (

@@ -5,22 +5,14 @@ import { Form, FormActions, SubmitButton } from '../../../ui/Form';
 import { InputField } from '../../../ui/InputField';
 import { useMutationForm } from '../../../ui/useMutationForm';
 import { STATUSES } from '../employeeChoices';
-import type { RecordFormProps } from './employeeRecord';
+import { changeOf, type RecordFormProps } from './employeeRecord';
 
 /** Active, inactive or on leave (termination has a form of its own). */
 export function StatusForm({ employee, onSaved }: RecordFormProps) {
   const [status, setStatus] = useState<string>(employee.status);
   const [change] = useMutation(ChangeEmployeeStatusDocument);
   const form = useMutationForm(async () => {
-    await change({
-      variables: {
-        input: {
-          id: employee.id,
-          status: status as EmployeeStatus,
-          expectedVersion: employee.version,
-        },
-      },
-    });
+    await change(changeOf(employee, { status: status as EmployeeStatus }));
     onSaved();
   }, ['status']);
   return (

@@ -5,18 +5,14 @@ import { Form, FormActions, SubmitButton } from '../../../ui/Form';
 import { InputField } from '../../../ui/InputField';
 import { localDate } from '../../../ui/dates';
 import { useMutationForm } from '../../../ui/useMutationForm';
-import type { RecordFormProps } from './employeeRecord';
+import { changeOf, type RecordFormProps } from './employeeRecord';
 
 /** Ends the person's employment on a day; gone once they are terminated. */
 export function TerminateForm({ employee, onSaved }: RecordFormProps) {
   const [date, setDate] = useState(localDate());
   const [terminate] = useMutation(TerminateEmployeeDocument);
   const form = useMutationForm(async () => {
-    await terminate({
-      variables: {
-        input: { id: employee.id, terminationDate: date, expectedVersion: employee.version },
-      },
-    });
+    await terminate(changeOf(employee, { terminationDate: date }));
     onSaved();
   }, ['terminationDate']);
   if (employee.status === 'TERMINATED') return null;

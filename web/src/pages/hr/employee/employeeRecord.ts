@@ -8,3 +8,8 @@ export interface RecordFormProps {
   employee: EmployeeRecord;
   onSaved(): void;
 }
+
+/** A change to the record as it was read: the server refuses it if the record changed since. */
+export const changeOf = <T extends object>(employee: EmployeeRecord, change: T) => ({
+  variables: { input: { id: employee.id, expectedVersion: employee.version, ...change } },
+});
