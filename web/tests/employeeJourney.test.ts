@@ -33,10 +33,18 @@ function holidayWeek(): { monday: string; friday: string; holidays: string[]; da
   return { monday, friday: week[4], holidays, days: 5 - holidays.length };
 }
 
-const web = webSuite(async (suite) => {
-  employee = await createSignedUpEmployee(suite.platform);
+const web = webSuite({
+  setUp: async ({ platform }) => {
+    employee = await createSignedUpEmployee(platform);
+  },
 });
 const tab = pagePerTest(web);
+
+/** Signs the employee in through the app, then opens `link` from the navigation. */
+async function openSignedIn(link: string) {
+  await signInThroughApp(tab.page, web.platform.origin, employee.email);
+  await tab.page.getByRole('link', { name: link }).click();
+}
 
 describe("an employee's day in the web app", () => {
   it('checks in and out on Today and sees each in the attendance list', async () => {
@@ -62,8 +70,7 @@ describe("an employee's day in the web app", () => {
 
   it('records a time entry, amends it and deletes it on My time, seeing each', async () => {
     const { page } = tab;
-    await signInThroughApp(page, web.platform.origin, employee.email);
-    await page.getByRole('link', { name: 'My time' }).click();
+    await openSignedIn('My time');
     const day = pastWeekday();
     const form = page.getByRole('form', { name: 'Record time' });
     await form.getByLabel('Shift name').fill('Early');
@@ -94,8 +101,7 @@ describe("an employee's day in the web app", () => {
 
   it('shows a refusal of a leave request beside its field, and nothing is written', async () => {
     const { page } = tab;
-    await signInThroughApp(page, web.platform.origin, employee.email);
-    await page.getByRole('link', { name: 'Leave' }).click();
+    await openSignedIn('Leave');
     const day = pastWeekday();
     const form = page.getByRole('form', { name: 'Request leave' });
     await form.getByLabel('First day', { exact: true }).fill(day);
@@ -121,8 +127,7 @@ describe("an employee's day in the web app", () => {
     const before: number = read.data!.employee.leaveBalances.find(
       (b: { leaveType: string }) => b.leaveType === 'ANNUAL',
     ).remaining;
-    await signInThroughApp(page, web.platform.origin, employee.email);
-    await page.getByRole('link', { name: 'Leave' }).click();
+    await openSignedIn('Leave');
     const form = page.getByRole('form', { name: 'Request leave' });
     await form.getByLabel('First day', { exact: true }).fill(week.monday);
     await form.getByLabel('Last day', { exact: true }).fill(week.friday);
@@ -149,8 +154,7 @@ describe("an employee's day in the web app", () => {
   it('asks to sign in again when the session expires mid-form, keeping what was typed', async () => {
     const { page } = tab;
     await page.clock.install();
-    await signInThroughApp(page, web.platform.origin, employee.email);
-    await page.getByRole('link', { name: 'My time' }).click();
+    await openSignedIn('My time');
     const form = page.getByRole('form', { name: 'Record time' });
     const day = pastWeekday();
     await form.getByLabel('Shift name').fill('Late, typed before expiry');

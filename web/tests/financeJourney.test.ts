@@ -1,4 +1,4 @@
-import { roleSuite, seriousViolations } from './support/roleSession';
+import { itHasNoSeriousViolations, roleSuite } from './support/roleSession';
 
 const finance = roleSuite('FINANCE', '/finance');
 
@@ -19,15 +19,9 @@ describe('Finance in the browser', () => {
     expect(await close.isDisabled()).toBe(true);
   });
 
-  it.each([
+  itHasNoSeriousViolations(finance, [
     ['/finance', 'Trial balance and close'],
     ['/finance/grades', 'Grades and rate cards'],
     ['/finance/accounts', 'Accounts'],
-  ])('%s has no serious or critical accessibility violation', async (path, heading) => {
-    const { page } = finance;
-    await page.goto(`${finance.platform.origin}${path}`);
-    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-    await page.waitForLoadState('networkidle');
-    expect(await seriousViolations(page)).toEqual([]);
-  });
+  ]);
 });

@@ -1,5 +1,10 @@
 import { errorBeside } from './support/fields';
-import { roleSuite, seriousViolations, type RoleSession } from './support/roleSession';
+import {
+  itHasNoSeriousViolations,
+  roleSuite,
+  seriousViolations,
+  type RoleSession,
+} from './support/roleSession';
 
 const hr = roleSuite('HR', '/hr/onboard');
 
@@ -45,19 +50,13 @@ describe('HR in the browser', () => {
     expect(error.length).toBeGreaterThan(0);
   });
 
-  it.each([
+  itHasNoSeriousViolations(hr, [
     ['/hr', 'Directory'],
     ['/hr/onboard', 'Onboard someone'],
     ['/hr/attendance', 'Attendance'],
     ['/hr/policies', 'Policies'],
     ['/hr/compliance', 'Compliance'],
-  ])('%s has no serious or critical accessibility violation', async (path, heading) => {
-    const { page } = hr;
-    await page.goto(`${hr.platform.origin}${path}`);
-    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-    await page.waitForLoadState('networkidle');
-    expect(await seriousViolations(page)).toEqual([]);
-  });
+  ]);
 
   it("opens an employee's record, with the details form and the invitation", async () => {
     const { page } = hr;

@@ -1,25 +1,22 @@
-import type { Browser } from 'playwright-core';
 import { contractOperation as op } from '../../test-support/contractOperation';
-import { signInThroughApp, type WebPlatform } from '../../test-support/browser';
+import { signInThroughApp } from '../../test-support/browser';
 import { waitFor } from '../../test-support/waitFor';
 import { weekdayAfter } from './support/days';
 import { createManagerAndReport } from './support/team';
-import { startWebSuite, stopWebSuite } from './support/webSuite';
+import { webSuite } from './support/webSuite';
 
-let platform: WebPlatform;
-let browser: Browser;
 let manager: { id: string; email: string };
 let nurse: { id: string; email: string };
 
-beforeAll(async () => {
-  ({ platform, browser } = await startWebSuite());
-  ({ manager, report: nurse } = await createManagerAndReport(
-    platform,
-    ['Mara', 'Ward'],
-    ['Nell', 'Shift'],
-  ));
-}, 180_000);
-afterAll(() => stopWebSuite(platform, browser));
+const web = webSuite({
+  setUp: async ({ platform }) => {
+    ({ manager, report: nurse } = await createManagerAndReport(
+      platform,
+      ['Mara', 'Ward'],
+      ['Nell', 'Shift'],
+    ));
+  },
+});
 
 // Two people, two browsers: the manager approves in one, and the employee's open page shows
 // the decision and its notification without a reload.
@@ -29,7 +26,7 @@ describe('live updates across two browsers', () => {
     const date = weekdayAfter(7);
     // Leave hears of the hire by event: retry until it has.
     await waitFor(async () => {
-      const result = await platform.graphql(
+      const result = await web.platform.graphql(
         op('RequestLeave'),
         { input: { leaveType: 'SICK', startDate: date, endDate: date } },
         { role: 'EMPLOYEE', sub: nurse.id },
@@ -37,11 +34,11 @@ describe('live updates across two browsers', () => {
       return result.errors ? undefined : true;
     });
 
-    const nurseContext = await browser.newContext();
-    const managerContext = await browser.newContext();
+    const nurseContext = await web.browser.newContext();
+    const managerContext = await web.browser.newContext();
     try {
       const nursePage = await nurseContext.newPage();
-      await signInThroughApp(nursePage, platform.origin, nurse.email);
+      await signInThroughApp(nursePage, web.platform.origin, nurse.email);
       await nursePage.getByRole('link', { name: 'Leave' }).click();
       const history = nursePage.getByRole('table', { name: 'Leave requests' });
       await history.getByRole('cell', { name: 'PENDING' }).waitFor();
@@ -51,7 +48,7 @@ describe('live updates across two browsers', () => {
       });
 
       const managerPage = await managerContext.newPage();
-      await signInThroughApp(managerPage, platform.origin, manager.email);
+      await signInThroughApp(managerPage, web.platform.origin, manager.email);
       await managerPage.getByRole('link', { name: 'Approvals' }).click();
       const pending = managerPage.getByRole('table', { name: 'Pending leave requests' });
       await pending

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import { DateTime } from 'luxon';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { isPublicHoliday } from '../../runtime';
-import { signInThroughApp, type WebPlatform } from '../../test-support/browser';
+import { signInThroughApp } from '../../test-support/browser';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { waitFor } from '../../test-support/waitFor';
 import { errorBeside } from './support/fields';
 import { openAs, seriousViolations } from './support/roleSession';
 import { createManagerAndReport } from './support/team';
-import { startWebSuite, stopWebSuite } from './support/webSuite';
+import { webSuite } from './support/webSuite';
 
 const zone = 'Europe/London';
 const today = DateTime.now().setZone(zone).startOf('day');
@@ -28,43 +28,44 @@ const leaveDay = workingDayFrom(today.plus({ months: 1 }).startOf('month').plus(
 const workedDay = workingDayFrom(today.minus({ days: 1 }), -1);
 const at = (day: DateTime, time: string) => `${day.toISODate()}T${time}`;
 
-let platform: WebPlatform;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let manager: { id: string; email: string };
 let report: { id: string; email: string };
 
-beforeAll(async () => {
-  ({ platform, browser } = await startWebSuite());
-  ({ manager, report } = await createManagerAndReport(
-    platform,
-    ['Mara', 'Ward'],
-    ['Nell', 'Shift'],
-  ));
-  // Nell's sick day, approved by Mara (leave hears of the hire by event: retry until it has).
-  const requested = await waitFor(async () => {
-    const date = leaveDay.toISODate();
-    const result = await platform.graphql(
-      op('RequestLeave'),
-      { input: { leaveType: 'SICK', startDate: date, endDate: date } },
-      { role: 'EMPLOYEE', sub: report.id },
+const web = webSuite({
+  setUp: async ({ platform, browser }) => {
+    ({ manager, report } = await createManagerAndReport(
+      platform,
+      ['Mara', 'Ward'],
+      ['Nell', 'Shift'],
+    ));
+    // Nell's sick day, approved by Mara (leave hears of the hire by event: retry until it has).
+    const requested = await waitFor(async () => {
+      const date = leaveDay.toISODate();
+      const result = await platform.graphql(
+        op('RequestLeave'),
+        { input: { leaveType: 'SICK', startDate: date, endDate: date } },
+        { role: 'EMPLOYEE', sub: report.id },
+      );
+      return result.errors ? undefined : (result.data!.requestLeave.id as string);
+    });
+    const approved = await platform.graphql(
+      op('ApproveLeave'),
+      { input: { id: requested } },
+      { role: 'MANAGER', sub: manager.id },
     );
-    return result.errors ? undefined : (result.data!.requestLeave.id as string);
-  });
-  const approved = await platform.graphql(
-    op('ApproveLeave'),
-    { input: { id: requested } },
-    { role: 'MANAGER', sub: manager.id },
-  );
-  expect(approved.errors).toBeUndefined();
-  // The browser's days and times are London's, as the people's are.
-  context = await browser.newContext({ timezoneId: zone, locale: 'en-GB', acceptDownloads: true });
-  page = await context.newPage();
-  await signInThroughApp(page, platform.origin, manager.email);
-}, 180_000);
-
-afterAll(() => stopWebSuite(platform, browser));
+    expect(approved.errors).toBeUndefined();
+    // The browser's days and times are London's, as the people's are.
+    context = await browser.newContext({
+      timezoneId: zone,
+      locale: 'en-GB',
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    await signInThroughApp(page, platform.origin, manager.email);
+  },
+});
 
 /** Opens a screen from the navigation and waits for its heading. */
 async function open(link: string, heading = link) {
@@ -115,10 +116,10 @@ describe("the manager's screens in the browser", () => {
     await expectAccessible();
 
     // Nell's own Today screen shows the shift published for today.
-    const nell = await browser.newContext({ timezoneId: zone });
+    const nell = await web.browser.newContext({ timezoneId: zone });
     try {
       const nellPage = await nell.newPage();
-      await signInThroughApp(nellPage, platform.origin, report.email);
+      await signInThroughApp(nellPage, web.platform.origin, report.email);
       await nellPage
         .getByRole('listitem')
         .filter({ hasText: /^Early:/ })
@@ -176,7 +177,7 @@ describe("the manager's screens in the browser", () => {
   });
 
   it("lets HR choose whose team: Mara's calendar shows Nell's leave", async () => {
-    const hr = await openAs(platform, browser, 'HR', '/team/off');
+    const hr = await openAs(web.platform, web.browser, 'HR', '/team/off');
     try {
       await hr.page.getByLabel('Find a manager by name').fill('Ward');
       await hr.page.getByRole('button', { name: 'Choose Mara Ward' }).click();

@@ -1,15 +1,9 @@
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import type { WebPlatform } from '../../test-support/browser';
 import { createPerson, type SeededPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 import { errorBeside } from './support/fields';
-import { openAs, seriousViolations, type RoleSession } from './support/roleSession';
-import { startWebSuite, stopWebSuite } from './support/webSuite';
+import { roleSuite, seriousViolations } from './support/roleSession';
 
-let platform: WebPlatform;
-let browser: Browser;
-let hr: RoleSession;
 let people: SeededPerson[];
 
 const HR = { role: 'HR' as const, sub: 'service:hr' };
@@ -22,28 +16,26 @@ const line = (number: string, fte = '1') =>
 
 const AGREEMENTS = `query ($id: ID!) { employee(id: $id) { agreements { startDate fte } } }`;
 const agreementsOf = async (person: SeededPerson) =>
-  (await platform.graphql(AGREEMENTS, { id: person.id }, HR)).data?.employee?.agreements ?? [];
+  (await hr.platform.graphql(AGREEMENTS, { id: person.id }, HR)).data?.employee?.agreements ?? [];
 
-beforeAll(async () => {
-  ({ platform, browser } = await startWebSuite());
-  people = [];
-  for (const name of ['Tamsin', 'Tobias', 'Tilly'])
-    people.push(await createPerson(platform, name, 'Import'));
-  // Agreements learns of people by event: a dry run creates all three once it knows them.
-  const known = `mutation ($input: ImportAgreementsInput!) { importAgreements(input: $input) { created } }`;
-  const content = [HEADER, ...people.map((p) => line(p.employeeNumber))].join('\n');
-  await waitFor(async () => {
-    const dry = await platform.graphql(
-      known,
-      { input: { format: 'CSV', content, dryRun: true } },
-      HR,
-    );
-    return dry.data?.importAgreements.created === 3 || undefined;
-  });
-  hr = await openAs(platform, browser, 'HR', '/hr/import');
-}, 180_000);
-
-afterAll(() => stopWebSuite(platform, browser));
+const hr = roleSuite('HR', '/hr/import', {
+  setUp: async ({ platform }) => {
+    people = [];
+    for (const name of ['Tamsin', 'Tobias', 'Tilly'])
+      people.push(await createPerson(platform, name, 'Import'));
+    // Agreements learns of people by event: a dry run creates all three once it knows them.
+    const known = `mutation ($input: ImportAgreementsInput!) { importAgreements(input: $input) { created } }`;
+    const content = [HEADER, ...people.map((p) => line(p.employeeNumber))].join('\n');
+    await waitFor(async () => {
+      const dry = await platform.graphql(
+        known,
+        { input: { format: 'CSV', content, dryRun: true } },
+        HR,
+      );
+      return dry.data?.importAgreements.created === 3 || undefined;
+    });
+  },
+});
 
 /** Chooses the file on the page, as a person picking it from their disk. */
 async function chooseFile(content: string) {

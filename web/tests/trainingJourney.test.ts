@@ -1,13 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { signInThroughApp, type WebPlatform } from '../../test-support/browser';
+import type { Page } from 'playwright-core';
+import { signInThroughApp } from '../../test-support/browser';
 import { waitFor } from '../../test-support/waitFor';
-import { openAs, seriousViolations, type RoleSession } from './support/roleSession';
+import { roleSuite, seriousViolations } from './support/roleSession';
 import { createManagerAndReport } from './support/team';
-import { openPage, startWebSuite, stopWebSuite } from './support/webSuite';
+import { openPage } from './support/webSuite';
 
-let platform: WebPlatform;
-let browser: Browser;
-let hr: RoleSession;
 let manager: { id: string; email: string };
 let member: { id: string; email: string };
 
@@ -15,17 +12,16 @@ let member: { id: string; email: string };
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const DUE = day(30);
 
-beforeAll(async () => {
-  ({ platform, browser } = await startWebSuite());
-  ({ manager, report: member } = await createManagerAndReport(
-    platform,
-    ['Mina', 'Lead'],
-    ['Rhys', 'Ray'],
-    { department: 'Radiology' },
-  ));
-  hr = await openAs(platform, browser, 'HR', '/hr/compliance');
-}, 180_000);
-afterAll(() => stopWebSuite(platform, browser));
+const hr = roleSuite('HR', '/hr/compliance', {
+  setUp: async ({ platform }) => {
+    ({ manager, report: member } = await createManagerAndReport(
+      platform,
+      ['Mina', 'Lead'],
+      ['Rhys', 'Ray'],
+      { department: 'Radiology' },
+    ));
+  },
+});
 
 async function addCourse(page: Page, code: string, title: string, months: string) {
   const form = page.getByRole('form', { name: 'New course' });
@@ -41,8 +37,8 @@ async function addCourse(page: Page, code: string, title: string, months: string
 
 /** A person's page of their own training, signed in through the app. */
 async function openTraining(email: string): Promise<Page> {
-  const { page } = await openPage(browser);
-  await signInThroughApp(page, platform.origin, email);
+  const { page } = await openPage(hr.browser);
+  await signInThroughApp(page, hr.platform.origin, email);
   await page.getByRole('link', { name: 'Training' }).click();
   await page.getByRole('heading', { name: 'Training', level: 1 }).waitFor();
   return page;
@@ -64,7 +60,7 @@ describe('training in the browser', () => {
 
     // Compliance knows Rhys once the department's course has reached him.
     await waitFor(async () => {
-      const reply = await platform.graphql(
+      const reply = await hr.platform.graphql(
         `query ($id: ID!) { trainingAssignments(filter: { employeeId: $id }) { nodes { id } } }`,
         { id: member.id },
         { role: 'HR', sub: 'service:hr' },

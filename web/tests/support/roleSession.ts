@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestAccount } from '../../../test-support/accounts';
 import type { WebPlatform } from '../../../test-support/browser';
-import { webSuite, type WebSuite } from './webSuite';
+import { webSuite, type WebSuite, type WebSuiteOptions } from './webSuite';
 
 export type ExplicitRole = 'HR' | 'FINANCE' | 'AUDITOR' | 'ADMIN';
 
@@ -36,18 +36,21 @@ export async function openAs(
 }
 
 /**
- * Registers the hooks of a suite run by one person of `role`: the platform and a chromium start,
- * `seed` makes what the tests need, then the person signs in on `path`.
+ * Registers the hooks of a suite run by one person of `role` (see {@link webSuite}): once
+ * `setUp` has made what the tests need, they sign in on `path`.
  */
 export function roleSuite(
   role: ExplicitRole,
   path: string,
-  seed?: (suite: WebSuite) => Promise<void>,
+  options: WebSuiteOptions = {},
 ): WebSuite & RoleSession {
   const session = {} as WebSuite & RoleSession;
-  webSuite(async (suite) => {
-    await seed?.(suite);
-    Object.assign(session, suite, await openAs(suite.platform, suite.browser, role, path));
+  webSuite({
+    ...options,
+    setUp: async (suite) => {
+      await options.setUp?.(suite);
+      Object.assign(session, suite, await openAs(suite.platform, suite.browser, role, path));
+    },
   });
   return session;
 }
@@ -58,4 +61,21 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+}
+
+/**
+ * Registers a test per page the person opens, by path and level-one heading: none has a
+ * serious or critical accessibility violation once loaded.
+ */
+export function itHasNoSeriousViolations(
+  session: WebSuite & RoleSession,
+  pages: [path: string, heading: string][],
+): void {
+  it.each(pages)('%s has no serious or critical accessibility violation', async (path, heading) => {
+    const { page } = session;
+    await page.goto(`${session.platform.origin}${path}`);
+    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 }
