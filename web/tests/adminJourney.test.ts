@@ -6,7 +6,7 @@ import {
   type FragileConsumer,
 } from '../../test-support/fragileConsumer';
 import { waitFor } from '../../test-support/waitFor';
-import { roleSuite, seriousViolations } from './support/roleSession';
+import { roleSuite, seriousViolations } from './roleSession';
 
 let nats: NatsClients;
 let fragile: FragileConsumer;

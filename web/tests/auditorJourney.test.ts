@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
-import { roleSuite, seriousViolations } from './support/roleSession';
+import { roleSuite, seriousViolations } from './roleSession';
 
 let personId: string;
 

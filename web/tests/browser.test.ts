@@ -1,4 +1,4 @@
-import { seriousViolations } from './support/roleSession';
+import { seriousViolations } from './roleSession';
 import { pagePerTest, webSuite } from './support/webSuite';
 
 const web = webSuite();

@@ -4,9 +4,9 @@ import {
   signInThroughApp,
   TEST_PASSWORD,
 } from '../../test-support/browser';
+import { seriousViolations } from './roleSession';
 import { pastWeekday } from './support/days';
 import { errorBeside } from './support/fields';
-import { seriousViolations } from './support/roleSession';
 import { pagePerTest, webSuite } from './support/webSuite';
 
 let employee: { id: string; email: string };

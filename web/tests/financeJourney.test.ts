@@ -1,4 +1,4 @@
-import { itHasNoSeriousViolations, roleSuite } from './support/roleSession';
+import { itHasNoSeriousViolations, roleSuite } from './roleSession';
 
 const finance = roleSuite('FINANCE', '/finance');
 

@@ -4,7 +4,7 @@ import {
   roleSuite,
   seriousViolations,
   type RoleSession,
-} from './support/roleSession';
+} from './roleSession';
 
 const hr = roleSuite('HR', '/hr/onboard');
 

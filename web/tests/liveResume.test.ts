@@ -2,8 +2,8 @@ import type { Page, WebSocket } from 'playwright-core';
 import { createSignedUpEmployee, signInThroughApp } from '../../test-support/browser';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { waitFor } from '../../test-support/waitFor';
+import { seriousViolations } from './roleSession';
 import { weekdayAfter } from './support/days';
-import { seriousViolations } from './support/roleSession';
 import { webSuite } from './support/webSuite';
 
 const SEND = `mutation Send($input: SendNotificationInput!) {

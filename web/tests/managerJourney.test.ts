@@ -5,8 +5,8 @@ import { isPublicHoliday } from '../../runtime';
 import { signInThroughApp } from '../../test-support/browser';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { waitFor } from '../../test-support/waitFor';
+import { openAs, seriousViolations } from './roleSession';
 import { errorBeside } from './support/fields';
-import { openAs, seriousViolations } from './support/roleSession';
 import { createManagerAndReport } from './support/team';
 import { webSuite } from './support/webSuite';
 

@@ -6,7 +6,7 @@ import { AccountSchema } from '../../subgraphs/accounts/src/entities';
 import { startOidcProvider, type OidcTestProvider } from '../../test-support/oidcProvider';
 import { createPerson, type SeededPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
-import { seriousViolations } from './support/roleSession';
+import { seriousViolations } from './roleSession';
 import { pagePerTest, webSuite } from './support/webSuite';
 
 // A person clicks "Sign in with Test ID" in Chromium: off to the provider (another site,

@@ -1,4 +1,4 @@
-import { roleSuite, seriousViolations } from './support/roleSession';
+import { roleSuite, seriousViolations } from './roleSession';
 
 const admin = roleSuite('ADMIN', '/admin/partners');
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { createPerson, type SeededPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
+import { roleSuite, seriousViolations } from './roleSession';
 import { errorBeside } from './support/fields';
-import { roleSuite, seriousViolations } from './support/roleSession';
 
 let people: SeededPerson[];
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { signInThroughApp } from '../../test-support/browser';
 import { waitFor } from '../../test-support/waitFor';
-import { roleSuite, seriousViolations } from './support/roleSession';
+import { roleSuite, seriousViolations } from './roleSession';
 import { createManagerAndReport } from './support/team';
 import { openPage } from './support/webSuite';
 

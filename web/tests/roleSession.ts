@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestAccount } from '../../../test-support/accounts';
-import type { WebPlatform } from '../../../test-support/browser';
-import { webSuite, type WebSuite, type WebSuiteOptions } from './webSuite';
+import { createTestAccount } from '../../test-support/accounts';
+import type { WebPlatform } from '../../test-support/browser';
+import { webSuite, type WebSuite, type WebSuiteOptions } from './support/webSuite';
 
 export type ExplicitRole = 'HR' | 'FINANCE' | 'AUDITOR' | 'ADMIN';
 
