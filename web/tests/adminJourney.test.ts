@@ -1,6 +1,4 @@
-import type { Browser } from 'playwright-core';
 import { closeNats, connectNats, type NatsClients } from '../../messaging';
-import { createWebPlatform, launchBrowser, type WebPlatform } from '../../test-support/browser';
 import { TEST_NATS_URL } from '../../test-support/createTestPlatform';
 import {
   FRAGILE_CONSUMER,
@@ -8,35 +6,31 @@ import {
   type FragileConsumer,
 } from '../../test-support/fragileConsumer';
 import { waitFor } from '../../test-support/waitFor';
-import { openAs, seriousViolations, type RoleSession } from './roleSession';
+import { roleSuite, seriousViolations } from './roleSession';
 
-let platform: WebPlatform;
-let browser: Browser;
 let nats: NatsClients;
 let fragile: FragileConsumer;
-let admin: RoleSession;
 
 const COUNT = `query ($consumer: String) { deadLetters(consumer: $consumer) { totalCount } }`;
 
-beforeAll(async () => {
-  platform = await createWebPlatform();
-  browser = await launchBrowser();
-  nats = await connectNats({ servers: TEST_NATS_URL, name: 'admin-journey' });
-  fragile = await startFragileConsumer(nats, platform.namespace);
-  await fragile.publish(1);
-  await waitFor(async () => {
-    const result = await platform.graphql(COUNT, { consumer: FRAGILE_CONSUMER }, { role: 'ADMIN' });
-    return result.data?.deadLetters.totalCount === 1 ? true : undefined;
-  });
-  admin = await openAs(platform, browser, 'ADMIN', '/admin/dead-letters');
-}, 180_000);
-
-afterAll(async () => {
-  await admin?.context.close();
-  await browser?.close();
-  await fragile?.stop();
-  if (nats) await closeNats(nats.nc);
-  await platform?.stop();
+const admin = roleSuite('ADMIN', '/admin/dead-letters', {
+  setUp: async ({ platform }) => {
+    nats = await connectNats({ servers: TEST_NATS_URL, name: 'admin-journey' });
+    fragile = await startFragileConsumer(nats, platform.namespace);
+    await fragile.publish(1);
+    await waitFor(async () => {
+      const result = await platform.graphql(
+        COUNT,
+        { consumer: FRAGILE_CONSUMER },
+        { role: 'ADMIN' },
+      );
+      return result.data?.deadLetters.totalCount === 1 ? true : undefined;
+    });
+  },
+  tearDown: async () => {
+    await fragile?.stop();
+    if (nats) await closeNats(nats.nc);
+  },
 });
 
 describe('an administrator in the browser', () => {
@@ -55,17 +49,17 @@ describe('an administrator in the browser', () => {
 
   it('without an employee record, lands on its first page and is told why it has no leave', async () => {
     const { page } = admin;
-    await page.goto(`${platform.origin}/`);
+    await page.goto(`${admin.platform.origin}/`);
     // The home page is one's own day; an account with no employee record goes on to its
     // first page, its notifications.
-    await page.waitForURL(`${platform.origin}/notifications`);
+    await page.waitForURL(`${admin.platform.origin}/notifications`);
     await page.getByRole('heading', { name: 'Notifications' }).waitFor();
     expect(await page.getByRole('link', { name: 'Leave', exact: true }).count()).toBe(0);
 
-    await page.goto(`${platform.origin}/leave`);
+    await page.goto(`${admin.platform.origin}/leave`);
     await page.getByRole('heading', { name: 'Not an employee' }).waitFor();
     await page.getByRole('main').getByRole('link', { name: 'Notifications' }).click();
-    await page.waitForURL(`${platform.origin}/notifications`);
+    await page.waitForURL(`${admin.platform.origin}/notifications`);
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

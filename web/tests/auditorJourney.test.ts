@@ -1,37 +1,25 @@
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { createWebPlatform, launchBrowser, type WebPlatform } from '../../test-support/browser';
 import { createPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
-import { openAs, seriousViolations, type RoleSession } from './roleSession';
+import { roleSuite, seriousViolations } from './roleSession';
 
-let platform: WebPlatform;
-let browser: Browser;
-let auditor: RoleSession;
 let personId: string;
 
 const ENTRIES = `query ($entityId: ID) { auditLogs(filter: { entityId: $entityId }) { totalCount } }`;
 
-beforeAll(async () => {
-  platform = await createWebPlatform();
-  browser = await launchBrowser();
-  personId = (await createPerson(platform, 'Rhys', 'Morgan')).id;
-  // The audit subgraph records the hire by event, moments later.
-  await waitFor(async () => {
-    const result = await platform.graphql(
-      ENTRIES,
-      { entityId: personId },
-      { role: 'AUDITOR', sub: 'service:auditor' },
-    );
-    return result.data?.auditLogs.totalCount > 0 ? true : undefined;
-  });
-  auditor = await openAs(platform, browser, 'AUDITOR', '/audit');
-}, 180_000);
-
-afterAll(async () => {
-  await auditor?.context.close();
-  await browser?.close();
-  await platform?.stop();
+const auditor = roleSuite('AUDITOR', '/audit', {
+  setUp: async ({ platform }) => {
+    personId = (await createPerson(platform, 'Rhys', 'Morgan')).id;
+    // The audit subgraph records the hire by event, moments later.
+    await waitFor(async () => {
+      const result = await platform.graphql(
+        ENTRIES,
+        { entityId: personId },
+        { role: 'AUDITOR', sub: 'service:auditor' },
+      );
+      return result.data?.auditLogs.totalCount > 0 ? true : undefined;
+    });
+  },
 });
 
 describe('an auditor in the browser', () => {

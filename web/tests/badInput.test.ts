@@ -1,54 +1,24 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { signIn } from '../../test-support/accounts';
 import {
   createSignedUpEmployee,
-  createWebPlatform,
-  launchBrowser,
   signInThroughApp,
   TEST_PASSWORD,
-  type WebPlatform,
 } from '../../test-support/browser';
+import { pastWeekday } from './support/days';
+import { pagePerTest, webSuite } from './support/webSuite';
 
-let platform: WebPlatform;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-/** The latest weekday before today, as YYYY-MM-DD. */
-function pastWeekday(): string {
-  const day = new Date();
-  do day.setUTCDate(day.getUTCDate() - 1);
-  while (day.getUTCDay() === 0 || day.getUTCDay() === 6);
-  return day.toISOString().slice(0, 10);
-}
-
-beforeAll(async () => {
-  platform = await createWebPlatform();
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context.close();
-});
+const web = webSuite();
+const tab = pagePerTest(web);
 
 // What a person sees when the platform refuses what they typed, and that nothing was written.
 describe('bad input through the web app', () => {
   it('names the entry an overlapping shift clashes with, and records nothing', async () => {
-    const nurse = await createSignedUpEmployee(platform, 'Olive', 'Overlap');
+    const { page } = tab;
+    const nurse = await createSignedUpEmployee(web.platform, 'Olive', 'Overlap');
     const day = pastWeekday();
     const self = { role: 'EMPLOYEE' as const, sub: nurse.id };
-    const first = await platform.graphql(
+    const first = await web.platform.graphql(
       op('RecordTimeEntry'),
       {
         input: {
@@ -63,7 +33,7 @@ describe('bad input through the web app', () => {
     );
     expect(first.errors).toBeUndefined();
 
-    await signInThroughApp(page, platform.origin, nurse.email);
+    await signInThroughApp(page, web.platform.origin, nurse.email);
     await page.getByRole('link', { name: 'My time' }).click();
     const form = page.getByRole('form', { name: 'Record time' });
     await form.getByLabel('Start').fill(`${day}T10:00`);
@@ -72,7 +42,7 @@ describe('bad input through the web app', () => {
     await page.getByText(/overlaps 1 other entry/).waitFor();
     await page.locator('.clash', { hasText: 'Clashes with the entry' }).waitFor();
 
-    const timecard = await platform.graphql(
+    const timecard = await web.platform.graphql(
       op('Timecard'),
       { id: nurse.id, from: `${day}T00:00:00Z`, to: `${day}T23:59:59Z` },
       self,
@@ -81,8 +51,9 @@ describe('bad input through the web app', () => {
   });
 
   it('says why after each wrong password, locks at the fifth, and signs nobody in', async () => {
-    const person = await createSignedUpEmployee(platform, 'Wren', 'Mistype');
-    await page.goto(`${platform.origin}/`);
+    const { page } = tab;
+    const person = await createSignedUpEmployee(web.platform, 'Wren', 'Mistype');
+    await page.goto(`${web.platform.origin}/`);
     const alert = page.getByRole('alert');
     for (let attempt = 1; attempt <= 5; attempt++) {
       await page.getByLabel('E-mail').fill(person.email);
@@ -97,6 +68,6 @@ describe('bad input through the web app', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await alert.filter({ hasText: /locked/ }).waitFor();
     expect(await page.getByRole('link', { name: 'My time' }).count()).toBe(0);
-    expect((await signIn(platform.origin, person.email, TEST_PASSWORD)).status).toBe(423);
+    expect((await signIn(web.platform.origin, person.email, TEST_PASSWORD)).status).toBe(423);
   });
 });

@@ -1,28 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays, isWeekendDate, publicHolidays } from '../../runtime';
 import {
   createSignedUpEmployee,
-  createWebPlatform,
-  launchBrowser,
   signInThroughApp,
   TEST_PASSWORD,
-  type WebPlatform,
 } from '../../test-support/browser';
 import { seriousViolations } from './roleSession';
+import { pastWeekday } from './support/days';
+import { errorBeside } from './support/fields';
+import { pagePerTest, webSuite } from './support/webSuite';
 
-let platform: WebPlatform;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
 let employee: { id: string; email: string };
-
-/** The latest weekday before today, as YYYY-MM-DD. */
-function pastWeekday(): string {
-  const day = new Date();
-  do day.setUTCDate(day.getUTCDate() - 1);
-  while (day.getUTCDay() === 0 || day.getUTCDay() === 6);
-  return day.toISOString().slice(0, 10);
-}
 
 /**
  * A Monday-to-Friday week at least two weeks ahead holding a public holiday of England on a
@@ -46,29 +33,23 @@ function holidayWeek(): { monday: string; friday: string; holidays: string[]; da
   return { monday, friday: week[4], holidays, days: 5 - holidays.length };
 }
 
-beforeAll(async () => {
-  platform = await createWebPlatform();
-  browser = await launchBrowser();
-  employee = await createSignedUpEmployee(platform);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
+const web = webSuite({
+  setUp: async ({ platform }) => {
+    employee = await createSignedUpEmployee(platform);
+  },
 });
+const tab = pagePerTest(web);
 
-beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context.close();
-});
+/** Signs the employee in through the app, then opens `link` from the navigation. */
+async function openSignedIn(link: string) {
+  await signInThroughApp(tab.page, web.platform.origin, employee.email);
+  await tab.page.getByRole('link', { name: link }).click();
+}
 
 describe("an employee's day in the web app", () => {
   it('checks in and out on Today and sees each in the attendance list', async () => {
-    await signInThroughApp(page, platform.origin, employee.email);
+    const { page } = tab;
+    await signInThroughApp(page, web.platform.origin, employee.email);
     const attendance = page
       .locator('.card')
       .filter({ has: page.getByRole('heading', { name: 'Attendance' }) });
@@ -88,8 +69,8 @@ describe("an employee's day in the web app", () => {
   });
 
   it('records a time entry, amends it and deletes it on My time, seeing each', async () => {
-    await signInThroughApp(page, platform.origin, employee.email);
-    await page.getByRole('link', { name: 'My time' }).click();
+    const { page } = tab;
+    await openSignedIn('My time');
     const day = pastWeekday();
     const form = page.getByRole('form', { name: 'Record time' });
     await form.getByLabel('Shift name').fill('Early');
@@ -119,23 +100,17 @@ describe("an employee's day in the web app", () => {
   });
 
   it('shows a refusal of a leave request beside its field, and nothing is written', async () => {
-    await signInThroughApp(page, platform.origin, employee.email);
-    await page.getByRole('link', { name: 'Leave' }).click();
+    const { page } = tab;
+    await openSignedIn('Leave');
     const day = pastWeekday();
     const form = page.getByRole('form', { name: 'Request leave' });
     await form.getByLabel('First day', { exact: true }).fill(day);
     await form.getByLabel('Last day', { exact: true }).fill(day);
     await form.getByRole('button', { name: 'Send request' }).click();
     // The error sits in the field's own description, named by the input.
-    const firstDay = form.getByLabel('First day', { exact: true });
-    await page.waitForFunction(
-      (input) => input?.getAttribute('aria-invalid') === 'true',
-      await firstDay.elementHandle(),
-    );
-    const describedBy = (await firstDay.getAttribute('aria-describedby'))!;
-    const errorText = await page.locator(`[id="${describedBy.split(' ').pop()}"]`).innerText();
+    const errorText = await errorBeside(form.getByLabel('First day', { exact: true }));
     expect(errorText.length).toBeGreaterThan(0);
-    const written = await platform.graphql(
+    const written = await web.platform.graphql(
       'query($id: ID!) { employee(id: $id) { leaveRequests(first: 5) { totalCount } } }',
       { id: employee.id },
     );
@@ -143,16 +118,16 @@ describe("an employee's day in the web app", () => {
   });
 
   it("shows the server's count of working days and the balance left before a leave request is sent", async () => {
+    const { page } = tab;
     const week = holidayWeek();
-    const read = await platform.graphql(
+    const read = await web.platform.graphql(
       'query($id: ID!, $on: Date!) { employee(id: $id) { leaveBalances(on: $on) { leaveType remaining } } }',
       { id: employee.id, on: week.monday },
     );
     const before: number = read.data!.employee.leaveBalances.find(
       (b: { leaveType: string }) => b.leaveType === 'ANNUAL',
     ).remaining;
-    await signInThroughApp(page, platform.origin, employee.email);
-    await page.getByRole('link', { name: 'Leave' }).click();
+    await openSignedIn('Leave');
     const form = page.getByRole('form', { name: 'Request leave' });
     await form.getByLabel('First day', { exact: true }).fill(week.monday);
     await form.getByLabel('Last day', { exact: true }).fill(week.friday);
@@ -177,16 +152,16 @@ describe("an employee's day in the web app", () => {
   });
 
   it('asks to sign in again when the session expires mid-form, keeping what was typed', async () => {
+    const { page } = tab;
     await page.clock.install();
-    await signInThroughApp(page, platform.origin, employee.email);
-    await page.getByRole('link', { name: 'My time' }).click();
+    await openSignedIn('My time');
     const form = page.getByRole('form', { name: 'Record time' });
     const day = pastWeekday();
     await form.getByLabel('Shift name').fill('Late, typed before expiry');
     await form.getByLabel('Start').fill(`${day}T14:00`);
     await form.getByLabel('End').fill(`${day}T18:00`);
     // The refresh cookie is gone (revoked elsewhere), and the access token's time runs out.
-    await context.clearCookies();
+    await tab.context.clearCookies();
     await page.clock.fastForward('10:00');
     const dialog = page.getByRole('dialog', { name: 'Your session has expired' });
     await dialog.waitFor();
@@ -201,7 +176,7 @@ describe("an employee's day in the web app", () => {
     await form.getByRole('button', { name: 'Record' }).click();
     const table = page.getByRole('table', { name: 'Time entries' });
     await table.getByText('SHIFT (Late, typed before expiry)').waitFor();
-    const stored = await platform.graphql(
+    const stored = await web.platform.graphql(
       'query($id: ID!, $from: DateTime!, $to: DateTime!) { employee(id: $id) { timeEntries(from: $from, to: $to) { shiftType } } }',
       {
         id: employee.id,

@@ -1,22 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { createWebPlatform, launchBrowser, type WebPlatform } from '../../test-support/browser';
-import { openAs, seriousViolations, type RoleSession } from './roleSession';
+import { itHasNoSeriousViolations, roleSuite } from './roleSession';
 
-let platform: WebPlatform;
-let browser: Browser;
-let finance: RoleSession;
-
-beforeAll(async () => {
-  platform = await createWebPlatform();
-  browser = await launchBrowser();
-  finance = await openAs(platform, browser, 'FINANCE', '/finance');
-}, 180_000);
-
-afterAll(async () => {
-  await finance?.context.close();
-  await browser?.close();
-  await platform?.stop();
-});
+const finance = roleSuite('FINANCE', '/finance');
 
 describe('Finance in the browser', () => {
   it("shows a day's trial balance, then closes the day", async () => {
@@ -35,15 +19,9 @@ describe('Finance in the browser', () => {
     expect(await close.isDisabled()).toBe(true);
   });
 
-  it.each([
+  itHasNoSeriousViolations(finance, [
     ['/finance', 'Trial balance and close'],
     ['/finance/grades', 'Grades and rate cards'],
     ['/finance/accounts', 'Accounts'],
-  ])('%s has no serious or critical accessibility violation', async (path, heading) => {
-    const { page } = finance;
-    await page.goto(`${platform.origin}${path}`);
-    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-    await page.waitForLoadState('networkidle');
-    expect(await seriousViolations(page)).toEqual([]);
-  });
+  ]);
 });

@@ -1,26 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { createWebPlatform, launchBrowser, type WebPlatform } from '../../test-support/browser';
-import { openAs, seriousViolations, type RoleSession } from './roleSession';
+import { errorBeside } from './support/fields';
+import {
+  itHasNoSeriousViolations,
+  roleSuite,
+  seriousViolations,
+  type RoleSession,
+} from './roleSession';
 
-let platform: WebPlatform;
-let browser: Browser;
-let hr: RoleSession;
-
-beforeAll(async () => {
-  platform = await createWebPlatform();
-  browser = await launchBrowser();
-  hr = await openAs(platform, browser, 'HR', '/hr/onboard');
-}, 180_000);
-
-afterAll(async () => {
-  await hr?.context.close();
-  await browser?.close();
-  await platform?.stop();
-});
+const hr = roleSuite('HR', '/hr/onboard');
 
 /** Fills the wizard's person step and goes through the agreement and manager steps. */
 async function onboard(page: RoleSession['page'], first: string, last: string, email: string) {
-  await page.goto(`${platform.origin}/hr/onboard`);
+  await page.goto(`${hr.platform.origin}/hr/onboard`);
   await page.getByLabel('First name').fill(first);
   await page.getByLabel('Last name').fill(last);
   await page.getByLabel('Work e-mail').fill(email);
@@ -55,30 +45,22 @@ describe('HR in the browser', () => {
     await onboard(page, 'Iona', 'Tallis', 'imogen.tallis@example.test');
     // The wizard goes back to the person step, with the reason under the e-mail.
     const email = page.getByLabel('Work e-mail');
-    await page.locator('[aria-invalid="true"]').first().waitFor();
+    const error = await errorBeside(email);
     expect(await email.getAttribute('aria-invalid')).toBe('true');
-    const describedBy = (await email.getAttribute('aria-describedby'))!.split(' ');
-    const error = page.locator(`[id="${describedBy[describedBy.length - 1]}"]`);
-    expect((await error.textContent())!.length).toBeGreaterThan(0);
+    expect(error.length).toBeGreaterThan(0);
   });
 
-  it.each([
+  itHasNoSeriousViolations(hr, [
     ['/hr', 'Directory'],
     ['/hr/onboard', 'Onboard someone'],
     ['/hr/attendance', 'Attendance'],
     ['/hr/policies', 'Policies'],
     ['/hr/compliance', 'Compliance'],
-  ])('%s has no serious or critical accessibility violation', async (path, heading) => {
-    const { page } = hr;
-    await page.goto(`${platform.origin}${path}`);
-    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-    await page.waitForLoadState('networkidle');
-    expect(await seriousViolations(page)).toEqual([]);
-  });
+  ]);
 
   it("opens an employee's record, with the details form and the invitation", async () => {
     const { page } = hr;
-    await page.goto(`${platform.origin}/hr`);
+    await page.goto(`${hr.platform.origin}/hr`);
     await page.getByLabel('Search').fill('Imogen');
     await page.getByRole('link', { name: 'Imogen Tallis' }).click();
     await page.getByRole('heading', { name: 'Imogen Tallis', level: 1 }).waitFor();

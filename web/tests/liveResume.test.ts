@@ -1,42 +1,29 @@
-import type { Browser, Page, WebSocket } from 'playwright-core';
-import {
-  createSignedUpEmployee,
-  createWebPlatform,
-  launchBrowser,
-  signInThroughApp,
-  type WebPlatform,
-} from '../../test-support/browser';
+import type { Page, WebSocket } from 'playwright-core';
+import { createSignedUpEmployee, signInThroughApp } from '../../test-support/browser';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { waitFor } from '../../test-support/waitFor';
 import { seriousViolations } from './roleSession';
+import { weekdayAfter } from './support/days';
+import { webSuite } from './support/webSuite';
 
 const SEND = `mutation Send($input: SendNotificationInput!) {
   sendNotification(input: $input) { notificationId }
 }`;
 const HR = { role: 'HR' as const, sub: 'service:hr' };
 
-let platform: WebPlatform;
-let browser: Browser;
 let nurse: { id: string; email: string };
-
-/** A weekday ten days from now, as YYYY-MM-DD. */
-function comingWeekday(): string {
-  const day = new Date(Date.now() + 10 * 86_400_000);
-  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString().slice(0, 10);
-}
 
 /** Sends the nurse a notification as HR; its id. */
 async function notify(title: string): Promise<string> {
   const input = { recipientId: nurse.id, title, body: `${title}, in full.` };
-  const reply = await platform.graphql(SEND, { input }, HR);
+  const reply = await web.platform.graphql(SEND, { input }, HR);
   expect(reply.errors).toBeUndefined();
   return reply.data!.sendNotification.notificationId;
 }
 
 /** The nurse's notifications as the API has them, newest first. */
 async function notificationsOfNurse(): Promise<{ id: string; title: string }[]> {
-  const reply = await platform.graphql(
+  const reply = await web.platform.graphql(
     'query { myNotifications(first: 50) { nodes { id title } } }',
     {},
     { role: 'EMPLOYEE', sub: nurse.id },
@@ -78,24 +65,20 @@ const pushed = (socket: Socket): string[] =>
     return f.type === 'next' && id ? [`${f.id}|${id}`] : [];
   });
 
-beforeAll(async () => {
-  platform = await createWebPlatform();
-  browser = await launchBrowser();
-  nurse = await createSignedUpEmployee(platform, 'Nell', 'Shift');
-  // Notifications and leave hear of the hire by event: retry until both have.
-  await waitFor(() => notify('Welcome aboard').catch(() => undefined));
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
+const web = webSuite({
+  setUp: async ({ platform }) => {
+    nurse = await createSignedUpEmployee(platform, 'Nell', 'Shift');
+    // Notifications and leave hear of the hire by event: retry until both have.
+    await waitFor(() => notify('Welcome aboard').catch(() => undefined));
+  },
 });
 
 describe('live updates after a lost connection', () => {
   it('shows a banner, then resumes from its cursor: each missed notification once, no reload', async () => {
-    const leaveDay = comingWeekday();
+    // A weekday ten days from now.
+    const leaveDay = weekdayAfter(10);
     const requested = await waitFor(async () => {
-      const reply = await platform.graphql(
+      const reply = await web.platform.graphql(
         op('RequestLeave'),
         { input: { leaveType: 'SICK', startDate: leaveDay, endDate: leaveDay } },
         { role: 'EMPLOYEE', sub: nurse.id },
@@ -103,11 +86,11 @@ describe('live updates after a lost connection', () => {
       return reply.errors ? undefined : (reply.data!.requestLeave.id as string);
     });
 
-    const context = await browser.newContext();
+    const context = await web.browser.newContext();
     try {
       const page = await context.newPage();
       const sockets = recordSockets(page);
-      await signInThroughApp(page, platform.origin, nurse.email);
+      await signInThroughApp(page, web.platform.origin, nurse.email);
       await page.getByRole('link', { name: 'Notifications' }).click();
       const list = page.getByRole('list', { name: 'Your notifications' });
       await list.getByText('Welcome aboard', { exact: true }).waitFor();
@@ -117,7 +100,7 @@ describe('live updates after a lost connection', () => {
       });
 
       // One arrives live once every subscription of the page is: the page now holds a cursor.
-      const engine = platform.platform.gateway.subscriptions!.engine;
+      const engine = web.platform.platform.gateway.subscriptions!.engine;
       const subscribes = () => sockets.at(-1)!.sent.filter((f) => f.type === 'subscribe').length;
       await waitFor(async () => (subscribes() > 0 && engine.open() >= subscribes()) || undefined);
       await notify('Before the cut');
@@ -136,7 +119,11 @@ describe('live updates after a lost connection', () => {
       // Meanwhile HR writes twice and approves the nurse's leave (which tells her too).
       await notify('Missed while away: one');
       await notify('Missed while away: two');
-      const approved = await platform.graphql(op('ApproveLeave'), { input: { id: requested } }, HR);
+      const approved = await web.platform.graphql(
+        op('ApproveLeave'),
+        { input: { id: requested } },
+        HR,
+      );
       expect(approved.errors).toBeUndefined();
       const socketsBeforeBack = sockets.length;
 

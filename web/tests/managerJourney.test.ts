@@ -1,19 +1,14 @@
 import fs from 'node:fs';
 import { DateTime } from 'luxon';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { isPublicHoliday } from '../../runtime';
-import { signIn } from '../../test-support/accounts';
-import {
-  createSignedUpEmployee,
-  createWebPlatform,
-  launchBrowser,
-  signInThroughApp,
-  TEST_PASSWORD,
-  type WebPlatform,
-} from '../../test-support/browser';
+import { signInThroughApp } from '../../test-support/browser';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { waitFor } from '../../test-support/waitFor';
 import { openAs, seriousViolations } from './roleSession';
+import { errorBeside } from './support/fields';
+import { createManagerAndReport } from './support/team';
+import { webSuite } from './support/webSuite';
 
 const zone = 'Europe/London';
 const today = DateTime.now().setZone(zone).startOf('day');
@@ -33,49 +28,43 @@ const leaveDay = workingDayFrom(today.plus({ months: 1 }).startOf('month').plus(
 const workedDay = workingDayFrom(today.minus({ days: 1 }), -1);
 const at = (day: DateTime, time: string) => `${day.toISODate()}T${time}`;
 
-let platform: WebPlatform;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let manager: { id: string; email: string };
 let report: { id: string; email: string };
 
-beforeAll(async () => {
-  platform = await createWebPlatform();
-  browser = await launchBrowser();
-  manager = await createSignedUpEmployee(platform, 'Mara', 'Ward');
-  report = await createSignedUpEmployee(platform, 'Nell', 'Shift', { managerId: manager.id });
-  // Accounts makes Mara a MANAGER once it has heard that Nell reports to her.
-  await waitFor(async () => {
-    const reply = await signIn(platform.origin, manager.email, TEST_PASSWORD);
-    return reply.body?.user?.role === 'MANAGER' || undefined;
-  });
-  // Nell's sick day, approved by Mara (leave hears of the hire by event: retry until it has).
-  const requested = await waitFor(async () => {
-    const date = leaveDay.toISODate();
-    const result = await platform.graphql(
-      op('RequestLeave'),
-      { input: { leaveType: 'SICK', startDate: date, endDate: date } },
-      { role: 'EMPLOYEE', sub: report.id },
+const web = webSuite({
+  setUp: async ({ platform, browser }) => {
+    ({ manager, report } = await createManagerAndReport(
+      platform,
+      ['Mara', 'Ward'],
+      ['Nell', 'Shift'],
+    ));
+    // Nell's sick day, approved by Mara (leave hears of the hire by event: retry until it has).
+    const requested = await waitFor(async () => {
+      const date = leaveDay.toISODate();
+      const result = await platform.graphql(
+        op('RequestLeave'),
+        { input: { leaveType: 'SICK', startDate: date, endDate: date } },
+        { role: 'EMPLOYEE', sub: report.id },
+      );
+      return result.errors ? undefined : (result.data!.requestLeave.id as string);
+    });
+    const approved = await platform.graphql(
+      op('ApproveLeave'),
+      { input: { id: requested } },
+      { role: 'MANAGER', sub: manager.id },
     );
-    return result.errors ? undefined : (result.data!.requestLeave.id as string);
-  });
-  const approved = await platform.graphql(
-    op('ApproveLeave'),
-    { input: { id: requested } },
-    { role: 'MANAGER', sub: manager.id },
-  );
-  expect(approved.errors).toBeUndefined();
-  // The browser's days and times are London's, as the people's are.
-  context = await browser.newContext({ timezoneId: zone, locale: 'en-GB', acceptDownloads: true });
-  page = await context.newPage();
-  await signInThroughApp(page, platform.origin, manager.email);
-}, 180_000);
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await platform?.stop();
+    expect(approved.errors).toBeUndefined();
+    // The browser's days and times are London's, as the people's are.
+    context = await browser.newContext({
+      timezoneId: zone,
+      locale: 'en-GB',
+      acceptDownloads: true,
+    });
+    page = await context.newPage();
+    await signInThroughApp(page, platform.origin, manager.email);
+  },
 });
 
 /** Opens a screen from the navigation and waits for its heading. */
@@ -87,13 +76,6 @@ async function open(link: string, heading = link) {
 async function expectAccessible() {
   await page.waitForLoadState('networkidle');
   expect(await seriousViolations(page)).toEqual([]);
-}
-
-/** The server's message shown beside a field, through the field's aria-describedby. */
-async function errorBeside(field: ReturnType<Page['getByLabel']>): Promise<string> {
-  await field.and(page.locator('[aria-invalid="true"]')).waitFor();
-  const ids = (await field.getAttribute('aria-describedby'))!.split(' ');
-  return (await page.locator(`[id="${ids[ids.length - 1]}"]`).textContent()) ?? '';
 }
 
 describe("the manager's screens in the browser", () => {
@@ -134,10 +116,10 @@ describe("the manager's screens in the browser", () => {
     await expectAccessible();
 
     // Nell's own Today screen shows the shift published for today.
-    const nell = await browser.newContext({ timezoneId: zone });
+    const nell = await web.browser.newContext({ timezoneId: zone });
     try {
       const nellPage = await nell.newPage();
-      await signInThroughApp(nellPage, platform.origin, report.email);
+      await signInThroughApp(nellPage, web.platform.origin, report.email);
       await nellPage
         .getByRole('listitem')
         .filter({ hasText: /^Early:/ })
@@ -195,7 +177,7 @@ describe("the manager's screens in the browser", () => {
   });
 
   it("lets HR choose whose team: Mara's calendar shows Nell's leave", async () => {
-    const hr = await openAs(platform, browser, 'HR', '/team/off');
+    const hr = await openAs(web.platform, web.browser, 'HR', '/team/off');
     try {
       await hr.page.getByLabel('Find a manager by name').fill('Ward');
       await hr.page.getByRole('button', { name: 'Choose Mara Ward' }).click();

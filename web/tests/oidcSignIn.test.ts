@@ -1,71 +1,60 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freePort } from '../../messaging/testing';
 import { readSignInSettings, type SubgraphModule } from '../../runtime';
 import { subgraphs } from '../../subgraphs';
 import { createAccounts } from '../../subgraphs/accounts/src';
 import { AccountSchema } from '../../subgraphs/accounts/src/entities';
-import { createWebPlatform, launchBrowser, type WebPlatform } from '../../test-support/browser';
 import { startOidcProvider, type OidcTestProvider } from '../../test-support/oidcProvider';
 import { createPerson, type SeededPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 import { seriousViolations } from './roleSession';
+import { pagePerTest, webSuite } from './support/webSuite';
 
 // A person clicks "Sign in with Test ID" in Chromium: off to the provider (another site,
 // localhost), back through the callback, and into the app by its refresh on load.
 
 let provider: OidcTestProvider;
-let platform: WebPlatform;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
 let ada: SeededPerson;
 
-beforeAll(async () => {
-  provider = await startOidcProvider();
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  provider.allowRedirect(`${origin}/auth/oidc/callback`);
-  const settings = readSignInSettings({
-    PUBLIC_URL: origin,
-    OIDC_ISSUER: provider.issuer,
-    OIDC_CLIENT_ID: provider.clientId,
-    OIDC_CLIENT_SECRET: provider.clientSecret,
-    OIDC_ROLE_CLAIM: 'groups',
-    OIDC_ROLE_MAP: JSON.stringify({ 'hr-team': 'HR', staff: 'EMPLOYEE' }),
-    OIDC_PROVIDER_NAME: 'Test ID',
-  });
-  const accounts = createAccounts({ settings, inviteFirstAdmin: false });
-  const modules = subgraphs.map((m) =>
-    m.name === 'accounts' ? accounts : m,
-  ) as unknown as SubgraphModule<never>[];
-  platform = await createWebPlatform({ modules, port });
-  browser = await launchBrowser();
-  ada = await createPerson(platform, 'Ada', 'Lovelace');
-  await waitFor(async () => {
-    const em = platform.platform.runtimes.accounts.orm.em.fork();
-    return (await em.findOne(AccountSchema, { employeeId: ada.id })) ?? undefined;
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-  await provider?.stop();
+const web = webSuite({
+  // The platform's accounts sign in through the provider, which sends people back to its port.
+  platform: async () => {
+    provider = await startOidcProvider();
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    provider.allowRedirect(`${origin}/auth/oidc/callback`);
+    const settings = readSignInSettings({
+      PUBLIC_URL: origin,
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: provider.clientId,
+      OIDC_CLIENT_SECRET: provider.clientSecret,
+      OIDC_ROLE_CLAIM: 'groups',
+      OIDC_ROLE_MAP: JSON.stringify({ 'hr-team': 'HR', staff: 'EMPLOYEE' }),
+      OIDC_PROVIDER_NAME: 'Test ID',
+    });
+    const accounts = createAccounts({ settings, inviteFirstAdmin: false });
+    const modules = subgraphs.map((m) =>
+      m.name === 'accounts' ? accounts : m,
+    ) as unknown as SubgraphModule<never>[];
+    return { modules, port };
+  },
+  setUp: async ({ platform }) => {
+    ada = await createPerson(platform, 'Ada', 'Lovelace');
+    await waitFor(async () => {
+      const em = platform.platform.runtimes.accounts.orm.em.fork();
+      return (await em.findOne(AccountSchema, { employeeId: ada.id })) ?? undefined;
+    });
+  },
+  tearDown: async () => {
+    await provider?.stop();
+  },
 });
-
-beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context.close();
-});
+const tab = pagePerTest(web);
 
 describe('signing in with the OpenID Connect provider in the browser', () => {
   it('offers the provider on the sign-in page, and its answer signs the person in with the mapped role', async () => {
+    const { page } = tab;
     provider.signInAs({ sub: 'idp-ada', claims: { employee_id: ada.id, groups: ['hr-team'] } });
-    await page.goto(`${platform.origin}/`);
+    await page.goto(`${web.platform.origin}/`);
     const link = page.getByRole('link', { name: 'Sign in with Test ID' });
     await link.waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -82,8 +71,9 @@ describe('signing in with the OpenID Connect provider in the browser', () => {
   });
 
   it('explains a refusal on a page of its own, with the way back to the sign-in page', async () => {
+    const { page } = tab;
     provider.signInAs({ sub: 'idp-ada', claims: { employee_id: ada.id, groups: ['visitors'] } });
-    await page.goto(`${platform.origin}/`);
+    await page.goto(`${web.platform.origin}/`);
     await page.getByRole('link', { name: 'Sign in with Test ID' }).click();
     await page.getByRole('heading', { name: 'Signing in with Test ID did not work' }).waitFor();
     await page.getByText('has no role on this platform').waitFor();

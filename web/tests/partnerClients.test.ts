@@ -1,26 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { createWebPlatform, launchBrowser, type WebPlatform } from '../../test-support/browser';
-import { openAs, seriousViolations, type RoleSession } from './roleSession';
+import { roleSuite, seriousViolations } from './roleSession';
 
-let platform: WebPlatform;
-let browser: Browser;
-let admin: RoleSession;
-
-beforeAll(async () => {
-  platform = await createWebPlatform();
-  browser = await launchBrowser();
-  admin = await openAs(platform, browser, 'ADMIN', '/admin/partners');
-}, 180_000);
-
-afterAll(async () => {
-  await admin?.context.close();
-  await browser?.close();
-  await platform?.stop();
-});
+const admin = roleSuite('ADMIN', '/admin/partners');
 
 /** The partner's side: OAuth client credentials at POST /auth/token (docs/partners.md). */
 async function askForToken(id: string, secret: string) {
-  const response = await fetch(`${platform.origin}/auth/token`, {
+  const response = await fetch(`${admin.platform.origin}/auth/token`, {
     method: 'POST',
     headers: {
       authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`,
@@ -73,7 +57,7 @@ describe('partner clients in the browser', () => {
       status: 200,
       body: { token_type: 'Bearer', scope: 'employees:read', access_token: expect.any(String) },
     });
-    const read = await fetch(`${platform.origin}/graphql`, {
+    const read = await fetch(`${admin.platform.origin}/graphql`, {
       method: 'POST',
       headers: {
         authorization: `Bearer ${String(answer.body.access_token)}`,

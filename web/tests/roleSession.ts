@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestAccount } from '../../test-support/accounts';
 import type { WebPlatform } from '../../test-support/browser';
+import { webSuite, type WebSuite, type WebSuiteOptions } from './support/webSuite';
 
 export type ExplicitRole = 'HR' | 'FINANCE' | 'AUDITOR' | 'ADMIN';
 
@@ -34,10 +35,47 @@ export async function openAs(
   return { context, page };
 }
 
+/**
+ * Registers the hooks of a suite run by one person of `role` (see {@link webSuite}): once
+ * `setUp` has made what the tests need, they sign in on `path`.
+ */
+export function roleSuite(
+  role: ExplicitRole,
+  path: string,
+  options: WebSuiteOptions = {},
+): WebSuite & RoleSession {
+  const session = {} as WebSuite & RoleSession;
+  webSuite({
+    ...options,
+    setUp: async (suite) => {
+      await options.setUp?.(suite);
+      Object.assign(session, suite, await openAs(suite.platform, suite.browser, role, path));
+    },
+  });
+  return session;
+}
+
 /** axe-core's serious and critical violations on the page as it is, as `id: help` lines. */
 export async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+}
+
+/**
+ * Registers a test per page the person opens, by path and level-one heading: none has a
+ * serious or critical accessibility violation once loaded.
+ */
+export function itHasNoSeriousViolations(
+  session: WebSuite & RoleSession,
+  pages: [path: string, heading: string][],
+): void {
+  it.each(pages)('%s has no serious or critical accessibility violation', async (path, heading) => {
+    const { page } = session;
+    await page.goto(`${session.platform.origin}${path}`);
+    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
 }

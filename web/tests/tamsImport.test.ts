@@ -1,13 +1,9 @@
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { createWebPlatform, launchBrowser, type WebPlatform } from '../../test-support/browser';
 import { createPerson, type SeededPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
-import { openAs, seriousViolations, type RoleSession } from './roleSession';
+import { roleSuite, seriousViolations } from './roleSession';
+import { errorBeside } from './support/fields';
 
-let platform: WebPlatform;
-let browser: Browser;
-let hr: RoleSession;
 let people: SeededPerson[];
 
 const HR = { role: 'HR' as const, sub: 'service:hr' };
@@ -20,32 +16,25 @@ const line = (number: string, fte = '1') =>
 
 const AGREEMENTS = `query ($id: ID!) { employee(id: $id) { agreements { startDate fte } } }`;
 const agreementsOf = async (person: SeededPerson) =>
-  (await platform.graphql(AGREEMENTS, { id: person.id }, HR)).data?.employee?.agreements ?? [];
+  (await hr.platform.graphql(AGREEMENTS, { id: person.id }, HR)).data?.employee?.agreements ?? [];
 
-beforeAll(async () => {
-  platform = await createWebPlatform();
-  browser = await launchBrowser();
-  people = [];
-  for (const name of ['Tamsin', 'Tobias', 'Tilly'])
-    people.push(await createPerson(platform, name, 'Import'));
-  // Agreements learns of people by event: a dry run creates all three once it knows them.
-  const known = `mutation ($input: ImportAgreementsInput!) { importAgreements(input: $input) { created } }`;
-  const content = [HEADER, ...people.map((p) => line(p.employeeNumber))].join('\n');
-  await waitFor(async () => {
-    const dry = await platform.graphql(
-      known,
-      { input: { format: 'CSV', content, dryRun: true } },
-      HR,
-    );
-    return dry.data?.importAgreements.created === 3 || undefined;
-  });
-  hr = await openAs(platform, browser, 'HR', '/hr/import');
-}, 180_000);
-
-afterAll(async () => {
-  await hr?.context.close();
-  await browser?.close();
-  await platform?.stop();
+const hr = roleSuite('HR', '/hr/import', {
+  setUp: async ({ platform }) => {
+    people = [];
+    for (const name of ['Tamsin', 'Tobias', 'Tilly'])
+      people.push(await createPerson(platform, name, 'Import'));
+    // Agreements learns of people by event: a dry run creates all three once it knows them.
+    const known = `mutation ($input: ImportAgreementsInput!) { importAgreements(input: $input) { created } }`;
+    const content = [HEADER, ...people.map((p) => line(p.employeeNumber))].join('\n');
+    await waitFor(async () => {
+      const dry = await platform.graphql(
+        known,
+        { input: { format: 'CSV', content, dryRun: true } },
+        HR,
+      );
+      return dry.data?.importAgreements.created === 3 || undefined;
+    });
+  },
 });
 
 /** Chooses the file on the page, as a person picking it from their disk. */
@@ -122,10 +111,7 @@ describe('the TAMS import in the browser', () => {
     const { page } = hr;
     await chooseFile('name,colour\nTamsin,blue\n');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    const field = page.getByLabel('TAMS file');
     await page.locator('[aria-invalid="true"]').waitFor();
-    const describedBy = (await field.getAttribute('aria-describedby'))!.split(' ');
-    const error = page.locator(`[id="${describedBy[describedBy.length - 1]}"]`);
-    expect(await error.textContent()).toMatch(/not a TAMS CSV file/);
+    expect(await errorBeside(page.getByLabel('TAMS file'))).toMatch(/not a TAMS CSV file/);
   });
 });

@@ -1,19 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { signIn } from '../../test-support/accounts';
-import {
-  createSignedUpEmployee,
-  createWebPlatform,
-  launchBrowser,
-  signInThroughApp,
-  TEST_PASSWORD,
-  type WebPlatform,
-} from '../../test-support/browser';
+import type { Page } from 'playwright-core';
+import { signInThroughApp } from '../../test-support/browser';
 import { waitFor } from '../../test-support/waitFor';
-import { openAs, seriousViolations, type RoleSession } from './roleSession';
+import { roleSuite, seriousViolations } from './roleSession';
+import { createManagerAndReport } from './support/team';
+import { openPage } from './support/webSuite';
 
-let platform: WebPlatform;
-let browser: Browser;
-let hr: RoleSession;
 let manager: { id: string; email: string };
 let member: { id: string; email: string };
 
@@ -21,26 +12,15 @@ let member: { id: string; email: string };
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const DUE = day(30);
 
-beforeAll(async () => {
-  platform = await createWebPlatform();
-  browser = await launchBrowser();
-  manager = await createSignedUpEmployee(platform, 'Mina', 'Lead', { department: 'Radiology' });
-  member = await createSignedUpEmployee(platform, 'Rhys', 'Ray', {
-    department: 'Radiology',
-    managerId: manager.id,
-  });
-  // Accounts makes Mina a MANAGER once it has heard that Rhys reports to her.
-  await waitFor(async () => {
-    const reply = await signIn(platform.origin, manager.email, TEST_PASSWORD);
-    return reply.body?.user?.role === 'MANAGER' || undefined;
-  });
-  hr = await openAs(platform, browser, 'HR', '/hr/compliance');
-}, 180_000);
-
-afterAll(async () => {
-  await hr?.context.close();
-  await browser?.close();
-  await platform?.stop();
+const hr = roleSuite('HR', '/hr/compliance', {
+  setUp: async ({ platform }) => {
+    ({ manager, report: member } = await createManagerAndReport(
+      platform,
+      ['Mina', 'Lead'],
+      ['Rhys', 'Ray'],
+      { department: 'Radiology' },
+    ));
+  },
 });
 
 async function addCourse(page: Page, code: string, title: string, months: string) {
@@ -57,9 +37,8 @@ async function addCourse(page: Page, code: string, title: string, months: string
 
 /** A person's page of their own training, signed in through the app. */
 async function openTraining(email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInThroughApp(page, platform.origin, email);
+  const { page } = await openPage(hr.browser);
+  await signInThroughApp(page, hr.platform.origin, email);
   await page.getByRole('link', { name: 'Training' }).click();
   await page.getByRole('heading', { name: 'Training', level: 1 }).waitFor();
   return page;
@@ -81,7 +60,7 @@ describe('training in the browser', () => {
 
     // Compliance knows Rhys once the department's course has reached him.
     await waitFor(async () => {
-      const reply = await platform.graphql(
+      const reply = await hr.platform.graphql(
         `query ($id: ID!) { trainingAssignments(filter: { employeeId: $id }) { nodes { id } } }`,
         { id: member.id },
         { role: 'HR', sub: 'service:hr' },

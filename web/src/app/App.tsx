@@ -1,13 +1,14 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { SignInPage } from '../pages/SignInPage';
+import { Loading } from '../ui/QueryState';
 import { useSessionState } from './AppContext';
 import { Layout } from './Layout';
 import { OwnWork } from './OwnWork';
 
 const TodayPage = lazy(() => import('../pages/TodayPage'));
-const MyTimePage = lazy(() => import('../pages/MyTimePage'));
-const LeavePage = lazy(() => import('../pages/LeavePage'));
+const MyTimePage = lazy(() => import('../pages/time/MyTimePage'));
+const LeavePage = lazy(() => import('../pages/leave/LeavePage'));
 const BalancesPage = lazy(() => import('../pages/BalancesPage'));
 const NotificationsPage = lazy(() => import('../pages/NotificationsPage'));
 const ProfilePage = lazy(() => import('../pages/ProfilePage'));
@@ -21,10 +22,10 @@ const LateArrivalsPage = lazy(() => import('../pages/manager/LateArrivalsPage'))
 const InvitePage = lazy(() => import('../pages/InvitePage'));
 const ResetPage = lazy(() => import('../pages/ResetPage'));
 const DirectoryPage = lazy(() => import('../pages/hr/DirectoryPage'));
-const EmployeePage = lazy(() => import('../pages/hr/EmployeePage'));
-const OnboardingPage = lazy(() => import('../pages/hr/OnboardingPage'));
+const EmployeePage = lazy(() => import('../pages/hr/employee/EmployeePage'));
+const OnboardingPage = lazy(() => import('../pages/hr/onboarding/OnboardingPage'));
 const AttendancePage = lazy(() => import('../pages/hr/AttendancePage'));
-const PoliciesPage = lazy(() => import('../pages/hr/PoliciesPage'));
+const PoliciesPage = lazy(() => import('../pages/hr/policies/PoliciesPage'));
 const CompliancePage = lazy(() => import('../pages/hr/CompliancePage'));
 const ImportPage = lazy(() => import('../pages/hr/ImportPage'));
 const ClosePage = lazy(() => import('../pages/finance/ClosePage'));
@@ -34,7 +35,7 @@ const AuditLogPage = lazy(() => import('../pages/audit/AuditLogPage'));
 const DeadLettersPage = lazy(() => import('../pages/admin/DeadLettersPage'));
 const PartnerClientsPage = lazy(() => import('../pages/admin/PartnerClientsPage'));
 
-const loading = <p className="loading">Loading…</p>;
+const loading = <Loading />;
 
 /** Routes: the sign-in pages for anyone, the rest once signed in. */
 export function App() {
@@ -61,68 +62,22 @@ export function App() {
   );
 }
 
+/** A page of one's own work, which an account without an employee record does not have. */
+const ownWork = (page: ReactNode, home = false) => <OwnWork home={home}>{page}</OwnWork>;
+
 function SignedInRoutes() {
   return (
     <Routes>
       <Route element={<Layout />}>
-        <Route
-          index
-          element={
-            <OwnWork home>
-              <TodayPage />
-            </OwnWork>
-          }
-        />
-        <Route
-          path="time"
-          element={
-            <OwnWork>
-              <MyTimePage />
-            </OwnWork>
-          }
-        />
-        <Route
-          path="leave"
-          element={
-            <OwnWork>
-              <LeavePage />
-            </OwnWork>
-          }
-        />
-        <Route
-          path="balances"
-          element={
-            <OwnWork>
-              <BalancesPage />
-            </OwnWork>
-          }
-        />
+        <Route index element={ownWork(<TodayPage />, true)} />
+        <Route path="time" element={ownWork(<MyTimePage />)} />
+        <Route path="leave" element={ownWork(<LeavePage />)} />
+        <Route path="balances" element={ownWork(<BalancesPage />)} />
         <Route path="notifications" element={<NotificationsPage />} />
-        <Route
-          path="profile"
-          element={
-            <OwnWork>
-              <ProfilePage />
-            </OwnWork>
-          }
-        />
+        <Route path="profile" element={ownWork(<ProfilePage />)} />
         <Route path="approvals" element={<ApprovalsPage />} />
-        <Route
-          path="team"
-          element={
-            <OwnWork>
-              <TeamPage />
-            </OwnWork>
-          }
-        />
-        <Route
-          path="training"
-          element={
-            <OwnWork>
-              <TrainingPage />
-            </OwnWork>
-          }
-        />
+        <Route path="team" element={ownWork(<TeamPage />)} />
+        <Route path="training" element={ownWork(<TrainingPage />)} />
         <Route path="team/off" element={<WhoIsOffPage />} />
         <Route path="team/schedules" element={<SchedulesPage />} />
         <Route path="team/attendance" element={<ManualAttendancePage />} />

@@ -5,6 +5,7 @@ import { useReconnected } from '../api/useReconnected';
 import type { Role } from '../auth/authApi';
 import { NotificationReceivedDocument, UnreadCountDocument } from '../gql/graphql';
 import { SessionExpiredDialog } from '../pages/SessionExpiredDialog';
+import { Loading } from '../ui/QueryState';
 import { useServices, useSessionState, useSocketState, useUser } from './AppContext';
 
 interface NavItem {
@@ -72,7 +73,7 @@ export function Layout() {
         </header>
         <LiveBanner />
         <main>
-          <Suspense fallback={<p className="loading">Loading…</p>}>
+          <Suspense fallback={<Loading />}>
             <Outlet />
           </Suspense>
         </main>

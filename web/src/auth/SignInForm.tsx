@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { Field } from '../ui/Field';
 import { useServices } from '../app/AppContext';
-import { AuthError } from './authApi';
-import { authApi } from './authApi';
+import { TextField } from '../ui/TextField';
+import { AuthError, authApi } from './authApi';
 
 export interface SignInFormProps {
   /** Filled in and fixed when signing in again to the same account. */
@@ -30,40 +29,30 @@ export function SignInForm({ email: fixedEmail, submitLabel = 'Sign in' }: SignI
     }
   }
 
-  const fieldProblem = (field: string) =>
-    error && error.field === field ? { message: error.message } : undefined;
   const general = error && !error.field ? error : null;
+  // Each field is required, and a refusal naming it shows beside it.
+  const field = (name: 'email' | 'password', value: string, onChange: (text: string) => void) => ({
+    name,
+    value,
+    onChange,
+    required: true,
+    problem: error && error.field === name ? { message: error.message } : undefined,
+  });
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
-      <Field label="E-mail" problem={fieldProblem('email')}>
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            type="email"
-            autoComplete="username"
-            value={email}
-            readOnly={fixedEmail !== undefined}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            required
-          />
-        )}
-      </Field>
-      <Field label="Password" problem={fieldProblem('password')}>
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            required
-          />
-        )}
-      </Field>
+      <TextField
+        label="E-mail"
+        {...field('email', email, setEmail)}
+        type="email"
+        autoComplete="username"
+        readOnly={fixedEmail !== undefined}
+      />
+      <TextField
+        label="Password"
+        {...field('password', password, setPassword)}
+        type="password"
+        autoComplete="current-password"
+      />
       {general && (
         <p className="problems" role="alert">
           {general.message}

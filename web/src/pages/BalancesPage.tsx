@@ -9,11 +9,13 @@ import {
   Tooltip,
 } from 'chart.js';
 import { useEffect, useRef } from 'react';
-import { problemsOf } from '../api/problemsOf';
 import { useEmployeeId } from '../app/AppContext';
 import { AccrualBalancesDocument, type AccrualBalancesQuery } from '../gql/graphql';
-import { CsvButton } from '../ui/CsvButton';
-import { ProblemList } from '../ui/Field';
+import { CsvToolbar } from '../ui/CsvToolbar';
+import { DataTable } from '../ui/DataTable';
+import { Page } from '../ui/Page';
+import { QueryError } from '../ui/QueryState';
+import type { CsvColumn } from '../ui/csv';
 import { localDate } from '../ui/dates';
 
 // Only the parts drawn here, so the chart costs what it uses (and only on this page).
@@ -27,55 +29,39 @@ export default function BalancesPage() {
   const { data, error } = useQuery(AccrualBalancesDocument, { variables: { id, on: localDate() } });
   const accruals = data?.employee?.accruals ?? [];
   return (
-    <section aria-labelledby="balances-title">
-      <h1 id="balances-title">Balances</h1>
-      {error && <ProblemList problems={problemsOf(error).general} />}
+    <Page id="balances" title="Balances">
+      <QueryError error={error} />
       {data && accruals.length === 0 && (
         <p>No agreement covers today, so there is nothing to accrue.</p>
       )}
       {accruals.length > 0 && <AccrualChart accruals={accruals} />}
-      <div className="toolbar">
-        <CsvButton
-          filename="balances.csv"
-          rows={accruals}
-          columns={[
-            { heading: 'Type', value: (a) => a.accrualType },
-            { heading: 'Unit', value: (a) => a.measurementUnit },
-            { heading: 'Target', value: (a) => a.target },
-            { heading: 'Worked', value: (a) => a.worked },
-            { heading: 'Expected to date', value: (a) => a.expectedToDate },
-            { heading: 'Remaining', value: (a) => a.remaining },
-            { heading: 'Status', value: (a) => a.status },
-          ]}
-        />
-      </div>
-      <table aria-label="Accrual balances">
-        <thead>
-          <tr>
-            <th>Type</th>
-            <th>Worked</th>
-            <th>Expected to date</th>
-            <th>Target</th>
-            <th>Remaining</th>
-            <th>Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {accruals.map((a) => (
-            <tr key={a.accrualType}>
-              <td>{a.accrualType}</td>
-              <td>{round(a.worked)}</td>
-              <td>{round(a.expectedToDate)}</td>
-              <td>{round(a.target)}</td>
-              <td>{round(a.remaining)}</td>
-              <td>{a.status.replace(/_/g, ' ').toLowerCase()}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+      <CsvToolbar filename="balances.csv" rows={accruals} columns={CSV_COLUMNS} />
+      <DataTable
+        label="Accrual balances"
+        rows={accruals}
+        rowKey={(a) => a.accrualType}
+        columns={[
+          { heading: 'Type', cell: (a) => a.accrualType },
+          { heading: 'Worked', cell: (a) => round(a.worked) },
+          { heading: 'Expected to date', cell: (a) => round(a.expectedToDate) },
+          { heading: 'Target', cell: (a) => round(a.target) },
+          { heading: 'Remaining', cell: (a) => round(a.remaining) },
+          { heading: 'Status', cell: (a) => a.status.replace(/_/g, ' ').toLowerCase() },
+        ]}
+      />
+    </Page>
   );
 }
+
+const CSV_COLUMNS: CsvColumn<Accrual>[] = [
+  { heading: 'Type', value: (a) => a.accrualType },
+  { heading: 'Unit', value: (a) => a.measurementUnit },
+  { heading: 'Target', value: (a) => a.target },
+  { heading: 'Worked', value: (a) => a.worked },
+  { heading: 'Expected to date', value: (a) => a.expectedToDate },
+  { heading: 'Remaining', value: (a) => a.remaining },
+  { heading: 'Status', value: (a) => a.status },
+];
 
 const round = (n: number) => Math.round(n * 100) / 100;
 

@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
-import { problemsOf, type Problem } from '../api/problemsOf';
 import { useReconnected } from '../api/useReconnected';
 import {
   MarkAllNotificationsReadDocument,
@@ -8,13 +7,19 @@ import {
   MyNotificationsDocument,
   NotificationReceivedDocument,
   UnreadCountDocument,
+  type MyNotificationsQuery,
 } from '../gql/graphql';
+import { CheckField } from '../ui/CheckField';
+import { ConnectionPager } from '../ui/ConnectionPager';
 import { CsvButton } from '../ui/CsvButton';
-import { ProblemList, formatDateTime } from '../ui/Field';
-import { Pager } from '../ui/Pager';
+import { formatDateTime, ProblemList } from '../ui/Field';
+import { Page } from '../ui/Page';
 import { usePages } from '../ui/usePages';
+import { useRowActions } from '../ui/useRowActions';
 
 const PAGE_SIZE = 20;
+const refetchQueries = [UnreadCountDocument];
+type Notification = MyNotificationsQuery['myNotifications']['nodes'][number];
 
 /** Notifications, newest first, live: a new one appears as it is stored. */
 export default function NotificationsPage() {
@@ -25,34 +30,23 @@ export default function NotificationsPage() {
   });
   useSubscription(NotificationReceivedDocument, { onData: () => void refetch() });
   useReconnected(() => void refetch());
-  const refetchQueries = [UnreadCountDocument];
   const [markRead] = useMutation(MarkNotificationReadDocument, { refetchQueries });
   const [markAll] = useMutation(MarkAllNotificationsReadDocument, { refetchQueries });
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const actions = useRowActions(() => void refetch());
   const list = data?.myNotifications;
-  const run = (promise: Promise<unknown>) =>
-    promise.then(
-      () => void refetch(),
-      (caught: unknown) => setProblems(problemsOf(caught, []).general),
-    );
-
   return (
-    <section aria-labelledby="notifications-title">
-      <h1 id="notifications-title">Notifications</h1>
+    <Page id="notifications" title="Notifications">
       <p aria-live="polite">{data ? `${data.unreadNotificationCount} unread` : ''}</p>
       <div className="toolbar">
-        <label>
-          <input
-            type="checkbox"
-            checked={unreadOnly}
-            onChange={(e) => {
-              setUnreadOnly(e.target.checked);
-              pages.reset();
-            }}
-          />{' '}
-          Unread only
-        </label>
-        <button type="button" onClick={() => void run(markAll())}>
+        <CheckField
+          label="Unread only"
+          checked={unreadOnly}
+          onChange={(checked) => {
+            setUnreadOnly(checked);
+            pages.reset();
+          }}
+        />
+        <button type="button" onClick={() => actions.run(markAll())}>
           Mark all read
         </button>
         <CsvButton
@@ -66,32 +60,33 @@ export default function NotificationsPage() {
           ]}
         />
       </div>
-      <ProblemList problems={problems} />
+      <ProblemList problems={actions.problems} />
       <ul className="notifications" aria-label="Your notifications">
         {list?.nodes.map((n) => (
-          <li key={n.id} className={`card ${n.status === 'UNREAD' ? 'unread' : ''}`}>
-            <div>{n.title}</div>
-            <p>{n.body}</p>
-            <small>{formatDateTime(n.createdAt)}</small>{' '}
-            {n.status === 'UNREAD' && (
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => void run(markRead({ variables: { input: { id: n.id } } }))}
-              >
-                Mark read
-              </button>
-            )}
-          </li>
+          <NotificationItem
+            key={n.id}
+            notification={n}
+            onRead={() => actions.run(markRead({ variables: { input: { id: n.id } } }))}
+          />
         ))}
       </ul>
-      <Pager
-        totalCount={list?.totalCount}
-        hasNext={list?.pageInfo.hasNextPage ?? false}
-        hasPrevious={pages.hasPrevious}
-        onNext={() => pages.next(list?.pageInfo.endCursor)}
-        onPrevious={pages.previous}
-      />
-    </section>
+      <ConnectionPager connection={list} pages={pages} />
+    </Page>
+  );
+}
+
+function NotificationItem(props: { notification: Notification; onRead(): void }) {
+  const { notification: n, onRead } = props;
+  return (
+    <li className={`card ${n.status === 'UNREAD' ? 'unread' : ''}`}>
+      <div>{n.title}</div>
+      <p>{n.body}</p>
+      <small>{formatDateTime(n.createdAt)}</small>{' '}
+      {n.status === 'UNREAD' && (
+        <button type="button" className="secondary" onClick={onRead}>
+          Mark read
+        </button>
+      )}
+    </li>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useServices } from '../app/AppContext';
 import { AuthError, type Session } from '../auth/authApi';
-import { Field } from '../ui/Field';
+import { TextField } from '../ui/TextField';
 
 /** Choosing a password (invitation or reset): at least 12 characters, then signed in. */
 export function PasswordForm({
@@ -28,25 +28,17 @@ export function PasswordForm({
   }
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
-      <Field
+      <TextField
         label="New password"
         hint="At least 12 characters."
         problem={error ? { message: error.message } : undefined}
-      >
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            type="password"
-            autoComplete="new-password"
-            minLength={12}
-            maxLength={256}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          />
-        )}
-      </Field>
+        type="password"
+        autoComplete="new-password"
+        minLength={12}
+        maxLength={256}
+        value={password}
+        onChange={setPassword}
+      />
       <button type="submit">{label}</button>
     </form>
   );

@@ -1,14 +1,16 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
-import { NO_PROBLEMS, problemsOf, type Problems } from '../api/problemsOf';
+import { useState } from 'react';
 import { MeDocument, UpdateMyPhoneDocument } from '../gql/graphql';
-import { Field, ProblemList } from '../ui/Field';
+import { Form, FormActions, SubmitButton } from '../ui/Form';
+import { Loading } from '../ui/QueryState';
+import { TextField } from '../ui/TextField';
+import { useMutationForm } from '../ui/useMutationForm';
 
 /** My profile: what HR holds about me; the phone number is mine to change. */
 export default function ProfilePage() {
   const { data } = useQuery(MeDocument);
   const me = data?.me;
-  if (!me) return <p className="loading">Loading…</p>;
+  if (!me) return <Loading />;
   return (
     <section aria-labelledby="profile-title">
       <h1 id="profile-title">
@@ -31,49 +33,20 @@ export default function ProfilePage() {
   );
 }
 
-function PhoneForm({
-  id,
-  phone: initial,
-  version,
-}: {
-  id: string;
-  phone: string;
-  version?: number;
-}) {
-  const [phone, setPhone] = useState(initial);
-  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
-  const [saved, setSaved] = useState(false);
-  const [update, { loading }] = useMutation(UpdateMyPhoneDocument);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setProblems(NO_PROBLEMS);
-    setSaved(false);
-    try {
-      await update({ variables: { input: { id, phone, expectedVersion: version } } });
-      setSaved(true);
-    } catch (caught) {
-      setProblems(problemsOf(caught, ['phone']));
-    }
-  }
+function PhoneForm(props: { id: string; phone: string; version?: number }) {
+  const { id, version } = props;
+  const [phone, setPhone] = useState(props.phone);
+  const [update] = useMutation(UpdateMyPhoneDocument);
+  const form = useMutationForm(async () => {
+    await update({ variables: { input: { id, phone, expectedVersion: version } } });
+    return 'Saved.';
+  }, ['phone']);
   return (
-    <form className="card" onSubmit={(event) => void submit(event)} aria-label="Phone number">
-      <Field label="Phone" problem={problems.byField.phone}>
-        {({ id: inputId, describedBy, invalid }) => (
-          <input
-            id={inputId}
-            type="tel"
-            value={phone}
-            onChange={(e) => setPhone(e.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          />
-        )}
-      </Field>
-      <ProblemList problems={problems.general} />
-      {saved && <p role="status">Saved.</p>}
-      <button type="submit" disabled={loading}>
-        Save
-      </button>
-    </form>
+    <Form label="Phone number" heading="none" form={form}>
+      <TextField label="Phone" name="phone" type="tel" value={phone} onChange={setPhone} />
+      <FormActions>
+        <SubmitButton>Save</SubmitButton>
+      </FormActions>
+    </Form>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { authApi } from '../auth/authApi';
-import { Field } from '../ui/Field';
+import { TextField } from '../ui/TextField';
 import { PasswordForm } from './PasswordForm';
 
 /** `/reset`: ask for a link; `/reset/:token`: choose a new password. */
@@ -38,17 +38,13 @@ function AskForLink() {
   if (sent) return <p role="status">If an account has this address, a reset link is on its way.</p>;
   return (
     <form onSubmit={(event) => void submit(event)}>
-      <Field label="E-mail">
-        {({ id }) => (
-          <input
-            id={id}
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label="E-mail"
+        type="email"
+        autoComplete="username"
+        value={email}
+        onChange={setEmail}
+      />
       <button type="submit">Send reset link</button>
     </form>
   );

@@ -1,5 +1,6 @@
 import type { Problems } from '../api/problemsOf';
-import { Field } from './Field';
+import { SelectField } from './SelectField';
+import { TextField } from './TextField';
 
 export interface InputFieldProps {
   label: string;
@@ -7,7 +8,8 @@ export interface InputFieldProps {
   name: string;
   value: string;
   onChange(value: string): void;
-  problems: Problems;
+  /** The refusal to show `name`'s problem from; the surrounding form's when absent. */
+  problems?: Problems;
   type?: 'text' | 'date' | 'email' | 'number' | 'month' | 'datetime-local' | 'time';
   required?: boolean;
   hint?: string;
@@ -15,41 +17,19 @@ export interface InputFieldProps {
   options?: readonly string[];
 }
 
-/** A text input or select inside a {@link Field}, with the server's error for `name` beside it. */
+/** A {@link TextField} or {@link SelectField} with the server's refusal of `name` beside it. */
 export function InputField(props: InputFieldProps) {
-  const { label, name, value, onChange, problems, type = 'text', required, hint, options } = props;
+  const { name, problems, type = 'text', required, options, ...shared } = props;
+  const problem = problems?.byField[name];
+  if (options) return <SelectField {...shared} name={name} problem={problem} options={options} />;
   return (
-    <Field label={label} problem={problems.byField[name]} hint={hint}>
-      {({ id, describedBy, invalid }) =>
-        options ? (
-          <select
-            id={id}
-            name={name}
-            value={value}
-            onChange={(e) => onChange(e.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          >
-            {options.map((option) => (
-              <option key={option} value={option}>
-                {option || '(any)'}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <input
-            id={id}
-            name={name}
-            type={type}
-            value={value}
-            required={required}
-            step={type === 'number' ? 'any' : undefined}
-            onChange={(e) => onChange(e.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          />
-        )
-      }
-    </Field>
+    <TextField
+      {...shared}
+      name={name}
+      type={type}
+      required={required}
+      step={type === 'number' ? 'any' : undefined}
+      problem={problem}
+    />
   );
 }

@@ -1,5 +1,8 @@
 import { useState } from 'react';
 
+/** Where a cursor-paged list is, as {@link usePages} keeps it. */
+export type Pages = ReturnType<typeof usePages>;
+
 /**
  * Cursor paging state: the cursors of the pages come through so far, so "previous" needs no
  * backward cursor from the server.

@@ -1,11 +1,11 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
-import { NO_PROBLEMS, problemsOf, type Problems } from '../../api/problemsOf';
 import { CreatePartnerClientDocument, PartnerClientsDocument } from '../../gql/graphql';
-import { ProblemList } from '../../ui/Field';
-import { InputField } from '../../ui/InputField';
+import { Form, FormActions, SubmitButton } from '../../ui/Form';
+import { InputField, type InputFieldProps } from '../../ui/InputField';
+import { useDraft } from '../../ui/useDraft';
+import { useMutationForm } from '../../ui/useMutationForm';
 
-const FIELDS = ['name', 'scopes', 'quotaRequests', 'quotaCost'];
+const EMPTY = { name: '', scopes: 'employees:read', quotaRequests: '', quotaCost: '' };
 
 /** `employees:read, x:read` or with spaces: the scopes as a list. */
 const scopesOf = (text: string) => text.split(/[\s,]+/).filter(Boolean);
@@ -20,81 +20,46 @@ export interface Created {
 
 /** Registers a partner's client; the secret comes back in the answer once. */
 export function NewPartnerClientForm({ onCreated }: { onCreated(created: Created): void }) {
-  const [name, setName] = useState('');
-  const [scopes, setScopes] = useState('employees:read');
-  const [requests, setRequests] = useState('');
-  const [cost, setCost] = useState('');
-  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
+  const { draft, setDraft, bind } = useDraft(EMPTY);
   // no-cache: the secret is kept by nothing but the page that shows it once.
-  const [create, { loading }] = useMutation(CreatePartnerClientDocument, {
+  const [create] = useMutation(CreatePartnerClientDocument, {
     fetchPolicy: 'no-cache',
     refetchQueries: [PartnerClientsDocument],
   });
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setProblems(NO_PROBLEMS);
-    try {
-      const input = {
-        name,
-        scopes: scopesOf(scopes),
-        quotaRequests: quotaOf(requests),
-        quotaCost: quotaOf(cost),
-      };
-      const result = await create({ variables: { input } });
-      const answer = result.data?.createPartnerClient;
-      if (!answer) return;
-      onCreated({ id: answer.client.id, name: answer.client.name, secret: answer.clientSecret });
-      setName('');
-      setRequests('');
-      setCost('');
-    } catch (caught) {
-      setProblems(problemsOf(caught, FIELDS));
-    }
-  }
+  const form = useMutationForm(async () => {
+    const input = {
+      name: draft.name,
+      scopes: scopesOf(draft.scopes),
+      quotaRequests: quotaOf(draft.quotaRequests),
+      quotaCost: quotaOf(draft.quotaCost),
+    };
+    const answer = (await create({ variables: { input } })).data?.createPartnerClient;
+    if (!answer) return;
+    onCreated({ id: answer.client.id, name: answer.client.name, secret: answer.clientSecret });
+    // The scopes stay, for the next client of the same kind.
+    setDraft((typed) => ({ ...EMPTY, scopes: typed.scopes }));
+  }, Object.keys(EMPTY));
   return (
-    <form className="card" aria-label="New partner client" onSubmit={(e) => void submit(e)}>
-      <h2>New partner client</h2>
-      <InputField
-        label="Partner name"
-        name="name"
-        value={name}
-        onChange={setName}
-        problems={problems}
-        required
-      />
+    <Form label="New partner client" form={form}>
+      <InputField label="Partner name" {...bind('name')} required />
       <InputField
         label="Scopes"
-        name="scopes"
-        value={scopes}
-        onChange={setScopes}
-        problems={problems}
+        {...bind('scopes')}
         hint="Separated by spaces or commas, each <domain>:read or <domain>:write. Only employees:read opens anything today."
         required
       />
       <div className="inline-form">
-        <InputField
-          label="Requests a minute"
-          name="quotaRequests"
-          type="number"
-          value={requests}
-          onChange={setRequests}
-          problems={problems}
-          hint="Empty: the platform's partner default."
-        />
-        <InputField
-          label="Cost a minute"
-          name="quotaCost"
-          type="number"
-          value={cost}
-          onChange={setCost}
-          problems={problems}
-          hint="Empty: the platform's partner default."
-        />
+        <QuotaField label="Requests a minute" {...bind('quotaRequests')} />
+        <QuotaField label="Cost a minute" {...bind('quotaCost')} />
       </div>
-      <ProblemList problems={problems.general} />
-      <button type="submit" disabled={loading || !name.trim()}>
-        Make the client
-      </button>
-    </form>
+      <FormActions>
+        <SubmitButton disabled={!draft.name.trim()}>Make the client</SubmitButton>
+      </FormActions>
+    </Form>
   );
+}
+
+/** A quota a minute; empty for the platform's default. */
+function QuotaField(props: Omit<InputFieldProps, 'type' | 'hint'>) {
+  return <InputField {...props} type="number" hint="Empty: the platform's partner default." />;
 }

@@ -1,14 +1,19 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { NO_PROBLEMS, problemsOf, type Problems } from '../../api/problemsOf';
 import {
   PartnerClientsDocument,
   RevokePartnerClientDocument,
   type PartnerClientRowFragment,
 } from '../../gql/graphql';
-import { CsvButton } from '../../ui/CsvButton';
+import { CsvToolbar } from '../../ui/CsvToolbar';
+import { DataTable } from '../../ui/DataTable';
 import { formatDateTime, ProblemList } from '../../ui/Field';
+import { Page } from '../../ui/Page';
 import { Pager } from '../../ui/Pager';
+import { QueryError } from '../../ui/QueryState';
+import { useListPages } from '../../ui/useListPages';
+import { useRowActions } from '../../ui/useRowActions';
+import { WithNote } from '../../ui/WithNote';
 import { NewPartnerClientForm, type Created } from './NewPartnerClientForm';
 
 const PAGE_SIZE = 20;
@@ -17,73 +22,51 @@ const PAGE_SIZE = 20;
 export default function PartnerClientsPage() {
   const { data, error } = useQuery(PartnerClientsDocument);
   const [created, setCreated] = useState<Created | null>(null);
-  const [page, setPage] = useState(0);
   const all = data?.partnerClients ?? [];
-  const rows = all.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const { rows, pager } = useListPages(all, PAGE_SIZE);
   return (
-    <section aria-labelledby="partners-title">
-      <h1 id="partners-title">Partner clients</h1>
+    <Page id="partners" title="Partner clients">
       <NewPartnerClientForm onCreated={setCreated} />
       {created && <SecretOnce created={created} onDone={() => setCreated(null)} />}
-      {error && <ProblemList problems={problemsOf(error).general} />}
-      <div className="toolbar">
-        <CsvButton
-          filename="partner-clients.csv"
-          rows={all}
-          columns={[
-            { heading: 'Client id', value: (c) => c.id },
-            { heading: 'Name', value: (c) => c.name },
-            { heading: 'Scopes', value: (c) => c.scopes.join(' ') },
-            { heading: 'Requests a minute', value: (c) => c.quotaRequests },
-            { heading: 'Cost a minute', value: (c) => c.quotaCost },
-            { heading: 'Made', value: (c) => c.createdAt },
-            { heading: 'Revoked', value: (c) => c.revokedAt },
-          ]}
-        />
-      </div>
-      {data && all.length === 0 && <p>No partner clients yet.</p>}
-      <table aria-label="Partner clients">
-        <thead>
-          <tr>
-            <th>Partner</th>
-            <th>Scopes</th>
-            <th>Quota a minute</th>
-            <th>Status</th>
-            <th>
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((c) => (
-            <tr key={c.id}>
-              <td>
-                {c.name}
-                <br />
-                <small>{c.id}</small>
-              </td>
-              <td>{c.scopes.join(', ')}</td>
-              <td>
-                {c.quotaRequests ?? 'default'} requests, {c.quotaCost ?? 'default'} cost
-              </td>
-              <td>
-                {c.revokedAt ? `Revoked ${formatDateTime(c.revokedAt)}` : 'Active'}
-                <br />
-                <small>made {formatDateTime(c.createdAt)}</small>
-              </td>
-              <td>{!c.revokedAt && <RevokeButton client={c} />}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <Pager
-        totalCount={all.length}
-        hasNext={(page + 1) * PAGE_SIZE < all.length}
-        hasPrevious={page > 0}
-        onNext={() => setPage((p) => p + 1)}
-        onPrevious={() => setPage((p) => Math.max(p - 1, 0))}
+      <QueryError error={error} />
+      <CsvToolbar
+        filename="partner-clients.csv"
+        rows={all}
+        columns={[
+          { heading: 'Client id', value: (c) => c.id },
+          { heading: 'Name', value: (c) => c.name },
+          { heading: 'Scopes', value: (c) => c.scopes.join(' ') },
+          { heading: 'Requests a minute', value: (c) => c.quotaRequests },
+          { heading: 'Cost a minute', value: (c) => c.quotaCost },
+          { heading: 'Made', value: (c) => c.createdAt },
+          { heading: 'Revoked', value: (c) => c.revokedAt },
+        ]}
       />
-    </section>
+      {data && all.length === 0 && <p>No partner clients yet.</p>}
+      <DataTable
+        label="Partner clients"
+        rows={rows}
+        columns={[
+          { heading: 'Partner', cell: (c) => <WithNote note={c.id}>{c.name}</WithNote> },
+          { heading: 'Scopes', cell: (c) => c.scopes.join(', ') },
+          {
+            heading: 'Quota a minute',
+            cell: (c) =>
+              `${c.quotaRequests ?? 'default'} requests, ${c.quotaCost ?? 'default'} cost`,
+          },
+          {
+            heading: 'Status',
+            cell: (c) => (
+              <WithNote note={`made ${formatDateTime(c.createdAt)}`}>
+                {c.revokedAt ? `Revoked ${formatDateTime(c.revokedAt)}` : 'Active'}
+              </WithNote>
+            ),
+          },
+        ]}
+        actions={(c) => !c.revokedAt && <RevokeButton client={c} />}
+      />
+      <Pager {...pager} />
+    </Page>
   );
 }
 
@@ -112,16 +95,8 @@ function SecretOnce({ created, onDone }: { created: Created; onDone(): void }) {
 /** Revoking takes a second click, naming the partner. */
 function RevokeButton({ client }: { client: PartnerClientRowFragment }) {
   const [asked, setAsked] = useState(false);
-  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [revoke, { loading }] = useMutation(RevokePartnerClientDocument);
-  async function confirm() {
-    setProblems(NO_PROBLEMS);
-    try {
-      await revoke({ variables: { id: client.id } });
-    } catch (caught) {
-      setProblems(problemsOf(caught));
-    }
-  }
+  const actions = useRowActions(() => {});
   return (
     <div>
       {asked ? (
@@ -130,7 +105,7 @@ function RevokeButton({ client }: { client: PartnerClientRowFragment }) {
             type="button"
             className="danger"
             disabled={loading}
-            onClick={() => void confirm()}
+            onClick={() => actions.run(revoke({ variables: { id: client.id } }))}
           >
             Revoke {client.name} now
           </button>{' '}
@@ -143,7 +118,7 @@ function RevokeButton({ client }: { client: PartnerClientRowFragment }) {
           Revoke
         </button>
       )}
-      <ProblemList problems={[...problems.general, ...Object.values(problems.byField)]} />
+      <ProblemList problems={actions.problems} />
     </div>
   );
 }

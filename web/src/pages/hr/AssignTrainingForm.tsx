@@ -1,101 +1,64 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
-import { NO_PROBLEMS, problemsOf, type Problems } from '../../api/problemsOf';
+import { Fragment, useState } from 'react';
 import { AssignTrainingDocument, TrainingCourseChoicesDocument } from '../../gql/graphql';
-import { Field, ProblemList } from '../../ui/Field';
+import { CheckField } from '../../ui/CheckField';
+import { Form, FormActions, SubmitButton } from '../../ui/Form';
 import { InputField } from '../../ui/InputField';
+import { SelectField } from '../../ui/SelectField';
 import { addDays, localDate } from '../../ui/dates';
+import { useMutationForm } from '../../ui/useMutationForm';
 import { PeoplePicker, type PersonChoice } from './PeoplePicker';
 
 const FIELDS = ['input.courseId', 'input.department', 'input.employeeIds', 'input.dueDate'];
+type Target = 'department' | 'people';
 
 /** HR assigns a course to everyone in a department (joiners too) or to people by name. */
 export function AssignTrainingForm({ onAssigned }: { onAssigned(): void }) {
   const courses = useQuery(TrainingCourseChoicesDocument);
   const [courseId, setCourseId] = useState('');
-  const [to, setTo] = useState<'department' | 'people'>('department');
+  const [to, setTo] = useState<Target>('department');
   const [department, setDepartment] = useState('');
   const [people, setPeople] = useState<PersonChoice[]>([]);
   const [dueDate, setDueDate] = useState(addDays(localDate(), 30));
-  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
-  const [outcome, setOutcome] = useState<string | null>(null);
-  const [assign, { loading }] = useMutation(AssignTrainingDocument);
+  const [assign] = useMutation(AssignTrainingDocument);
   const list = courses.data?.trainingCourses.nodes ?? [];
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setProblems(NO_PROBLEMS);
-    setOutcome(null);
+  const form = useMutationForm(async () => {
     const target = to === 'department' ? { department } : { employeeIds: people.map((p) => p.id) };
-    try {
-      const result = await assign({ variables: { input: { courseId, dueDate, ...target } } });
-      const count = result.data?.assignTraining.assignments.length ?? 0;
-      const course = list.find((c) => c.id === courseId)?.title ?? 'The course';
-      setOutcome(
-        `${course} is assigned to ${count} ${count === 1 ? 'person' : 'people'}` +
-          (to === 'department' ? ` in ${department.trim()}, and to whoever joins it.` : '.'),
-      );
-      onAssigned();
-    } catch (caught) {
-      setProblems(problemsOf(caught, FIELDS));
-    }
-  }
+    const result = await assign({ variables: { input: { courseId, dueDate, ...target } } });
+    const count = result.data?.assignTraining.assignments.length ?? 0;
+    const course = list.find((c) => c.id === courseId)?.title ?? 'The course';
+    onAssigned();
+    return (
+      `${course} is assigned to ${count} ${count === 1 ? 'person' : 'people'}` +
+      (to === 'department' ? ` in ${department.trim()}, and to whoever joins it.` : '.')
+    );
+  }, FIELDS);
+  const chosen = to === 'people' ? people.length > 0 : Boolean(department.trim());
   return (
-    <form aria-label="Assign a course" onSubmit={(e) => void submit(e)}>
-      <h3>Assign a course</h3>
-      <Field label="Course" problem={problems.byField['input.courseId']}>
-        {({ id, describedBy, invalid }) => (
-          <select
-            id={id}
-            value={courseId}
-            onChange={(e) => setCourseId(e.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            required
-          >
-            <option value="">(choose a course)</option>
-            {list.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.title} ({c.code})
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <fieldset>
-        <legend>Assign to</legend>
-        <label>
-          <input
-            type="radio"
-            name="assign-to"
-            checked={to === 'department'}
-            onChange={() => setTo('department')}
-          />{' '}
-          A department, and whoever joins it
-        </label>{' '}
-        <label>
-          <input
-            type="radio"
-            name="assign-to"
-            checked={to === 'people'}
-            onChange={() => setTo('people')}
-          />{' '}
-          People by name
-        </label>
-      </fieldset>
+    <Form label="Assign a course" form={form} heading="h3" card={false}>
+      <SelectField
+        label="Course"
+        value={courseId}
+        onChange={setCourseId}
+        placeholder="(choose a course)"
+        options={list.map((c) => ({ value: c.id, label: `${c.title} (${c.code})` }))}
+        name="input.courseId"
+        required
+      />
+      <TargetChoice value={to} onChange={setTo} />
       {to === 'department' ? (
         <InputField
           label="Department to assign"
           name="input.department"
           value={department}
           onChange={setDepartment}
-          problems={problems}
           required
         />
       ) : (
         <PeoplePicker
           value={people}
           onChange={setPeople}
-          problem={problems.byField['input.employeeIds']}
+          problem={form.problems.byField['input.employeeIds']}
         />
       )}
       <InputField
@@ -104,19 +67,37 @@ export function AssignTrainingForm({ onAssigned }: { onAssigned(): void }) {
         type="date"
         value={dueDate}
         onChange={setDueDate}
-        problems={problems}
         required
       />
-      <ProblemList problems={problems.general} />
-      {outcome && <p role="status">{outcome}</p>}
-      <button
-        type="submit"
-        disabled={
-          loading || !courseId || (to === 'people' ? people.length === 0 : !department.trim())
-        }
-      >
-        Assign
-      </button>
-    </form>
+      <FormActions>
+        <SubmitButton disabled={!courseId || !chosen}>Assign</SubmitButton>
+      </FormActions>
+    </Form>
+  );
+}
+
+const TARGETS: [Target, string][] = [
+  ['department', 'A department, and whoever joins it'],
+  ['people', 'People by name'],
+];
+
+/** Whom the course goes to: a department, or people chosen by name. */
+function TargetChoice({ value, onChange }: { value: Target; onChange(to: Target): void }) {
+  return (
+    <fieldset>
+      <legend>Assign to</legend>
+      {TARGETS.map(([target, label], index) => (
+        <Fragment key={target}>
+          {index > 0 && ' '}
+          <CheckField
+            type="radio"
+            name="assign-to"
+            label={label}
+            checked={value === target}
+            onChange={() => onChange(target)}
+          />
+        </Fragment>
+      ))}
+    </fieldset>
   );
 }

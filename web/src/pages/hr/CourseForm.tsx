@@ -1,72 +1,41 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
-import { NO_PROBLEMS, problemsOf, type Problems } from '../../api/problemsOf';
 import { CreateTrainingCourseDocument, TrainingCourseChoicesDocument } from '../../gql/graphql';
-import { ProblemList } from '../../ui/Field';
+import { Form, FormActions, SubmitButton } from '../../ui/Form';
 import { InputField } from '../../ui/InputField';
+import { useDraft } from '../../ui/useDraft';
+import { useMutationForm } from '../../ui/useMutationForm';
 
 const FIELDS = ['input.code', 'input.title', 'input.validityMonths'];
+const EMPTY = { code: '', title: '', months: '' };
 
 /** A new course to assign: its code, title and how long a completion stays valid. */
 export function CourseForm() {
-  const [code, setCode] = useState('');
-  const [title, setTitle] = useState('');
-  const [months, setMonths] = useState('');
-  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
-  const [outcome, setOutcome] = useState<string | null>(null);
-  const [create, { loading }] = useMutation(CreateTrainingCourseDocument, {
+  const { draft, setDraft, bind } = useDraft(EMPTY);
+  const { code, title, months } = draft;
+  const [create] = useMutation(CreateTrainingCourseDocument, {
     refetchQueries: [TrainingCourseChoicesDocument],
   });
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setProblems(NO_PROBLEMS);
-    setOutcome(null);
-    try {
-      const validityMonths = months.trim() ? Number(months) : null;
-      await create({ variables: { input: { code, title, validityMonths } } });
-      setOutcome(`${title} (${code}) is added.`);
-      setCode('');
-      setTitle('');
-      setMonths('');
-    } catch (caught) {
-      setProblems(problemsOf(caught, FIELDS));
-    }
-  }
+  const form = useMutationForm(async () => {
+    const validityMonths = months.trim() ? Number(months) : null;
+    await create({ variables: { input: { code, title, validityMonths } } });
+    setDraft(EMPTY);
+    return `${title} (${code}) is added.`;
+  }, FIELDS);
   return (
-    <form aria-label="New course" onSubmit={(e) => void submit(e)}>
-      <h3>New course</h3>
+    <Form label="New course" form={form} heading="h3" card={false}>
       <div className="inline-form">
-        <InputField
-          label="Course code"
-          name="input.code"
-          value={code}
-          onChange={setCode}
-          problems={problems}
-          required
-        />
-        <InputField
-          label="Course title"
-          name="input.title"
-          value={title}
-          onChange={setTitle}
-          problems={problems}
-          required
-        />
+        <InputField label="Course code" {...bind('code', 'input.code')} required />
+        <InputField label="Course title" {...bind('title', 'input.title')} required />
         <InputField
           label="Valid for (months)"
-          name="input.validityMonths"
+          {...bind('months', 'input.validityMonths')}
           type="number"
-          value={months}
-          onChange={setMonths}
-          problems={problems}
           hint="Empty: it never expires."
         />
       </div>
-      <ProblemList problems={problems.general} />
-      {outcome && <p role="status">{outcome}</p>}
-      <button type="submit" disabled={loading || !code.trim() || !title.trim()}>
-        Add the course
-      </button>
-    </form>
+      <FormActions>
+        <SubmitButton disabled={!code.trim() || !title.trim()}>Add the course</SubmitButton>
+      </FormActions>
+    </Form>
   );
 }

@@ -1,23 +1,40 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
 import { Link } from 'react-router';
-import { problemsOf, NO_PROBLEMS } from '../../api/problemsOf';
-import { EmployeeDirectoryDocument, type EmployeeStatus } from '../../gql/graphql';
-import { CsvButton } from '../../ui/CsvButton';
+import { NO_PROBLEMS, problemsOf } from '../../api/problemsOf';
+import {
+  EmployeeDirectoryDocument,
+  type EmployeeDirectoryQuery,
+  type EmployeeStatus,
+} from '../../gql/graphql';
+import { ConnectionPager } from '../../ui/ConnectionPager';
+import { CsvToolbar } from '../../ui/CsvToolbar';
+import { DataTable } from '../../ui/DataTable';
 import { ProblemList } from '../../ui/Field';
 import { InputField } from '../../ui/InputField';
-import { Pager } from '../../ui/Pager';
-import { usePages } from '../../ui/usePages';
+import { Page } from '../../ui/Page';
+import { SearchForm } from '../../ui/SearchForm';
+import { useFilters } from '../../ui/useFilters';
+import { WithNote } from '../../ui/WithNote';
+import type { CsvColumn } from '../../ui/csv';
+import { STATUSES } from './employeeChoices';
 
 const PAGE_SIZE = 20;
-export const STATUSES = ['ACTIVE', 'INACTIVE', 'ON_LEAVE', 'TERMINATED'] as const;
+type Employee = EmployeeDirectoryQuery['employees']['nodes'][number];
+
+const CSV_COLUMNS: CsvColumn<Employee>[] = [
+  { heading: 'Number', value: (e) => e.employeeNumber },
+  { heading: 'First name', value: (e) => e.firstName },
+  { heading: 'Last name', value: (e) => e.lastName },
+  { heading: 'E-mail', value: (e) => e.email },
+  { heading: 'Department', value: (e) => e.department },
+  { heading: 'Job title', value: (e) => e.jobTitle },
+  { heading: 'Status', value: (e) => e.status },
+];
 
 /** HR's directory: everyone, searched by name or e-mail, filtered by department and status. */
 export default function DirectoryPage() {
-  const pages = usePages();
-  const [search, setSearch] = useState('');
-  const [department, setDepartment] = useState('');
-  const [status, setStatus] = useState('');
+  const { filters, set, pages } = useFilters({ search: '', department: '', status: '' });
+  const { search, department, status } = filters;
   const filter = {
     search: search.trim() || null,
     department: department.trim() || null,
@@ -29,91 +46,50 @@ export default function DirectoryPage() {
   });
   const problems = error ? problemsOf(error, ['search', 'department', 'status']) : NO_PROBLEMS;
   const list = data?.employees;
-  const change = (set: (value: string) => void) => (value: string) => {
-    set(value);
-    pages.reset();
-  };
   return (
-    <section aria-labelledby="directory-title">
-      <h1 id="directory-title">Directory</h1>
+    <Page id="directory" title="Directory">
       <p>
         <Link to="/hr/onboard">Onboard someone</Link>
       </p>
-      <form className="card filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <InputField
-          label="Search"
-          name="search"
-          value={search}
-          onChange={change(setSearch)}
-          problems={problems}
-        />
+      <SearchForm problems={problems}>
+        <InputField label="Search" name="search" value={search} onChange={set('search')} />
         <InputField
           label="Department"
           name="department"
           value={department}
-          onChange={change(setDepartment)}
-          problems={problems}
+          onChange={set('department')}
         />
         <InputField
           label="Status"
           name="status"
           value={status}
-          onChange={change(setStatus)}
-          problems={problems}
+          onChange={set('status')}
           options={['', ...STATUSES]}
         />
-      </form>
+      </SearchForm>
       <ProblemList problems={problems.general} />
-      <div className="toolbar">
-        <CsvButton
-          filename="directory.csv"
-          rows={list?.nodes ?? []}
-          columns={[
-            { heading: 'Number', value: (e) => e.employeeNumber },
-            { heading: 'First name', value: (e) => e.firstName },
-            { heading: 'Last name', value: (e) => e.lastName },
-            { heading: 'E-mail', value: (e) => e.email },
-            { heading: 'Department', value: (e) => e.department },
-            { heading: 'Job title', value: (e) => e.jobTitle },
-            { heading: 'Status', value: (e) => e.status },
-          ]}
-        />
-      </div>
-      <table aria-label="Employees">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Number</th>
-            <th>Department</th>
-            <th>Job title</th>
-            <th>Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list?.nodes.map((e) => (
-            <tr key={e.id}>
-              <td>
+      <CsvToolbar filename="directory.csv" rows={list?.nodes ?? []} columns={CSV_COLUMNS} />
+      <DataTable
+        label="Employees"
+        rows={list?.nodes ?? []}
+        columns={[
+          {
+            heading: 'Name',
+            cell: (e) => (
+              <WithNote note={e.email}>
                 <Link to={`/hr/employees/${e.id}`}>
                   {e.firstName} {e.lastName}
                 </Link>
-                <br />
-                <small>{e.email}</small>
-              </td>
-              <td>{e.employeeNumber}</td>
-              <td>{e.department}</td>
-              <td>{e.jobTitle}</td>
-              <td>{e.status}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <Pager
-        totalCount={list?.totalCount}
-        hasNext={list?.pageInfo.hasNextPage ?? false}
-        hasPrevious={pages.hasPrevious}
-        onNext={() => pages.next(list?.pageInfo.endCursor)}
-        onPrevious={pages.previous}
+              </WithNote>
+            ),
+          },
+          { heading: 'Number', cell: (e) => e.employeeNumber },
+          { heading: 'Department', cell: (e) => e.department },
+          { heading: 'Job title', cell: (e) => e.jobTitle },
+          { heading: 'Status', cell: (e) => e.status },
+        ]}
       />
-    </section>
+      <ConnectionPager connection={list} pages={pages} />
+    </Page>
   );
 }

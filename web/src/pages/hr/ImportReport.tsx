@@ -1,7 +1,8 @@
-import { useState } from 'react';
 import type { ImportProgressFragment } from '../../gql/graphql';
-import { CsvButton } from '../../ui/CsvButton';
+import { CsvToolbar } from '../../ui/CsvToolbar';
+import { DataTable } from '../../ui/DataTable';
 import { Pager } from '../../ui/Pager';
+import { useListPages } from '../../ui/useListPages';
 
 const PAGE_SIZE = 50;
 /** The API lists at most this many problems of one import. */
@@ -10,8 +11,7 @@ type Result = NonNullable<ImportProgressFragment['result']>;
 
 /** What an import did, and each row or column it did not take, by line of the file. */
 export function ImportReport({ job, result }: { job: ImportProgressFragment; result: Result }) {
-  const [page, setPage] = useState(0);
-  const rows = result.errors.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const { rows, pager } = useListPages(result.errors, PAGE_SIZE);
   const would = job.dryRun ? 'would be ' : '';
   return (
     <>
@@ -28,42 +28,26 @@ export function ImportReport({ job, result }: { job: ImportProgressFragment; res
         <p>Every row was taken.</p>
       ) : (
         <>
-          <div className="toolbar">
-            <CsvButton
-              filename={`tams-${job.dryRun ? 'dry-run' : 'import'}-report.csv`}
-              rows={result.errors}
-              columns={[
-                { heading: 'Line', value: (e) => e.row },
-                { heading: 'Field', value: (e) => e.column },
-                { heading: 'Reason', value: (e) => e.message },
-              ]}
-            />
-          </div>
-          <table aria-label="Rows not taken">
-            <thead>
-              <tr>
-                <th>Line</th>
-                <th>Field</th>
-                <th>Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((e, index) => (
-                <tr key={`${e.row}-${e.column}-${index}`}>
-                  <td>{e.row}</td>
-                  <td>{e.column ?? '(the whole row)'}</td>
-                  <td>{e.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pager
-            totalCount={result.errors.length}
-            hasNext={(page + 1) * PAGE_SIZE < result.errors.length}
-            hasPrevious={page > 0}
-            onNext={() => setPage((p) => p + 1)}
-            onPrevious={() => setPage((p) => Math.max(p - 1, 0))}
+          <CsvToolbar
+            filename={`tams-${job.dryRun ? 'dry-run' : 'import'}-report.csv`}
+            rows={result.errors}
+            columns={[
+              { heading: 'Line', value: (e) => e.row },
+              { heading: 'Field', value: (e) => e.column },
+              { heading: 'Reason', value: (e) => e.message },
+            ]}
           />
+          <DataTable
+            label="Rows not taken"
+            rows={rows}
+            rowKey={(e, index) => `${e.row}-${e.column}-${index}`}
+            columns={[
+              { heading: 'Line', cell: (e) => e.row },
+              { heading: 'Field', cell: (e) => e.column ?? '(the whole row)' },
+              { heading: 'Reason', cell: (e) => e.message },
+            ]}
+          />
+          <Pager {...pager} />
         </>
       )}
     </>

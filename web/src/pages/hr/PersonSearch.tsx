@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import type { Problem } from '../../api/problemsOf';
 import { EmployeeDirectoryDocument } from '../../gql/graphql';
-import { Field } from '../../ui/Field';
+import { TextField } from '../../ui/TextField';
 
 /** A person found by name: their id and the name shown. */
 export interface PersonChoice {
@@ -32,18 +32,14 @@ export function PersonSearch({ label, verb, onPick, exclude, problem }: PersonSe
   const matches = found.filter((person) => !exclude?.has(person.id));
   return (
     <>
-      <Field label={label} problem={problem} hint="Type two letters or more.">
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          />
-        )}
-      </Field>
+      <TextField
+        label={label}
+        problem={problem}
+        hint="Type two letters or more."
+        type="search"
+        value={search}
+        onChange={setSearch}
+      />
       {matches.length > 0 && (
         <ul aria-label="Matching people" className="choices">
           {matches.map((person) => {

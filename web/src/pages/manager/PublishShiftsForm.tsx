@@ -1,9 +1,9 @@
 import { useMutation } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
-import { NO_PROBLEMS, problemsOf, type Problems } from '../../api/problemsOf';
+import { useState } from 'react';
 import { PublishShiftsDocument } from '../../gql/graphql';
-import { ProblemList } from '../../ui/Field';
+import { Form, FormActions, SubmitButton } from '../../ui/Form';
 import { InputField } from '../../ui/InputField';
+import { useMutationForm } from '../../ui/useMutationForm';
 import { localAt, nextDay, offsetDateTime } from './localTimes';
 import type { Person } from './ReportChooser';
 
@@ -20,94 +20,88 @@ export function PublishShiftsForm({ person }: { person: Person }) {
   const [rows, setRows] = useState<ShiftRow[]>([
     { start: localAt(1, '09:00'), end: localAt(1, '17:00'), shiftType: '' },
   ]);
-  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
-  const [done, setDone] = useState('');
-  const [publish, { loading }] = useMutation(PublishShiftsDocument, {
+  const [publish] = useMutation(PublishShiftsDocument, {
     refetchQueries: ['ReportSchedule'],
     awaitRefetchQueries: true,
   });
+  const form = useMutationForm(
+    async () => {
+      const shifts = rows.map((row) => ({
+        start: offsetDateTime(row.start),
+        end: offsetDateTime(row.end),
+        shiftType: row.shiftType.trim() || null,
+      }));
+      const input = { employeeId: person.id, shifts, idempotencyKey: crypto.randomUUID() };
+      const result = await publish({ variables: { input } });
+      return `Published ${result.data?.publishSchedule.length ?? 0} shift(s) for ${person.name}.`;
+    },
+    rows.flatMap((_, i) => FIELDS.map((field) => `shifts[${i}].${field}`)),
+  );
   const change = (index: number, patch: Partial<ShiftRow>) =>
     setRows((list) => list.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  // The next shift a day after the last, at the same times.
   const add = () =>
     setRows((list) => {
       const last = list[list.length - 1];
       return [...list, { ...last, start: nextDay(last.start), end: nextDay(last.end) }];
     });
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setProblems(NO_PROBLEMS);
-    setDone('');
-    const shifts = rows.map((row) => ({
-      start: offsetDateTime(row.start),
-      end: offsetDateTime(row.end),
-      shiftType: row.shiftType.trim() || null,
-    }));
-    try {
-      const input = { employeeId: person.id, shifts, idempotencyKey: crypto.randomUUID() };
-      const result = await publish({ variables: { input } });
-      setDone(`Published ${result.data?.publishSchedule.length ?? 0} shift(s) for ${person.name}.`);
-    } catch (caught) {
-      const fields = rows.flatMap((_, i) => FIELDS.map((field) => `shifts[${i}].${field}`));
-      setProblems(problemsOf(caught, fields));
-    }
-  }
-
   return (
-    <form className="card" aria-label="Publish shifts" onSubmit={(e) => void submit(e)}>
-      <h2>Publish shifts for {person.name}</h2>
+    <Form label="Publish shifts" title={`Publish shifts for ${person.name}`} form={form}>
       <p className="hint">
         Times are in your browser&apos;s time zone. The new shifts replace the published ones they
         overlap.
       </p>
       {rows.map((row, i) => (
-        <fieldset key={i} className="shift-row">
-          <legend>Shift {i + 1}</legend>
-          <InputField
-            label="Start"
-            name={`shifts[${i}].start`}
-            type="datetime-local"
-            value={row.start}
-            onChange={(start) => change(i, { start })}
-            problems={problems}
-          />
-          <InputField
-            label="End"
-            name={`shifts[${i}].end`}
-            type="datetime-local"
-            value={row.end}
-            onChange={(end) => change(i, { end })}
-            problems={problems}
-          />
-          <InputField
-            label="Kind of shift"
-            name={`shifts[${i}].shiftType`}
-            value={row.shiftType}
-            onChange={(shiftType) => change(i, { shiftType })}
-            problems={problems}
-            hint="Optional, e.g. Early or Night."
-          />
-          {rows.length > 1 && (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => setRows((list) => list.filter((_, j) => j !== i))}
-            >
-              Remove shift {i + 1}
-            </button>
-          )}
-        </fieldset>
+        <ShiftFields
+          key={i}
+          index={i}
+          row={row}
+          onChange={(patch) => change(i, patch)}
+          onRemove={
+            rows.length > 1 ? () => setRows((list) => list.filter((_, j) => j !== i)) : undefined
+          }
+        />
       ))}
-      <ProblemList problems={problems.general} />
-      {done && <p role="status">{done}</p>}
-      <div className="toolbar">
+      <FormActions toolbar>
         <button type="button" className="secondary" onClick={add}>
           Add a shift
         </button>
-        <button type="submit" disabled={loading}>
-          Publish
+        <SubmitButton>Publish</SubmitButton>
+      </FormActions>
+    </Form>
+  );
+}
+
+interface ShiftFieldsProps {
+  index: number;
+  row: ShiftRow;
+  onChange(patch: Partial<ShiftRow>): void;
+  /** Absent for the only shift. */
+  onRemove?: () => void;
+}
+
+/** One shift's start, end and kind, named as the server names them (`shifts[0].start`). */
+function ShiftFields({ index, row, onChange, onRemove }: ShiftFieldsProps) {
+  const field = (key: keyof ShiftRow) => ({
+    name: `shifts[${index}].${key}`,
+    value: row[key],
+    onChange: (value: string) => onChange({ [key]: value }),
+  });
+  return (
+    <fieldset className="shift-row">
+      <legend>Shift {index + 1}</legend>
+      <InputField label="Start" {...field('start')} type="datetime-local" />
+      <InputField label="End" {...field('end')} type="datetime-local" />
+      <InputField
+        label="Kind of shift"
+        {...field('shiftType')}
+        hint="Optional, e.g. Early or Night."
+      />
+      {onRemove && (
+        <button type="button" className="secondary" onClick={onRemove}>
+          Remove shift {index + 1}
         </button>
-      </div>
-    </form>
+      )}
+    </fieldset>
   );
 }

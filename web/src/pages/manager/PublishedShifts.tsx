@@ -2,9 +2,10 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { NO_PROBLEMS, problemsOf } from '../../api/problemsOf';
 import { ReportScheduleDocument } from '../../gql/graphql';
-import { CsvButton } from '../../ui/CsvButton';
+import { CsvToolbar } from '../../ui/CsvToolbar';
+import { DataTable } from '../../ui/DataTable';
+import { DateRangeFields } from '../../ui/DateRangeFields';
 import { formatDateTime, ProblemList } from '../../ui/Field';
-import { InputField } from '../../ui/InputField';
 import { addDays, localDate } from '../../ui/dates';
 import type { Person } from './ReportChooser';
 
@@ -24,58 +25,29 @@ export function PublishedShifts({ person }: { person: Person }) {
   return (
     <div className="card">
       <h2>Published shifts</h2>
-      <div className="filters">
-        <InputField
-          label="From"
-          name="from"
-          type="date"
-          value={from}
-          onChange={setFrom}
-          problems={problems}
-        />
-        <InputField
-          label="To"
-          name="to"
-          type="date"
-          value={to}
-          onChange={setTo}
-          problems={problems}
-        />
-      </div>
+      <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} problems={problems} />
       <ProblemList problems={problems.general} />
-      <div className="toolbar">
-        <CsvButton
-          filename={`shifts-${person.name.replace(/\W+/g, '-')}-${from}.csv`}
-          rows={shifts}
-          columns={[
-            { heading: 'Start', value: (s) => s.start },
-            { heading: 'End', value: (s) => s.end },
-            { heading: 'Hours', value: hoursOf },
-            { heading: 'Kind', value: (s) => s.shiftType ?? '' },
-          ]}
-        />
-      </div>
-      <table aria-label={`Shifts of ${person.name}`}>
-        <thead>
-          <tr>
-            <th>Start</th>
-            <th>End</th>
-            <th>Hours</th>
-            <th>Kind</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shifts.map((shift) => (
-            <tr key={shift.id}>
-              <td>{formatDateTime(shift.start)}</td>
-              <td>{formatDateTime(shift.end)}</td>
-              <td>{hoursOf(shift)}</td>
-              <td>{shift.shiftType ?? '–'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {data && shifts.length === 0 && <p>No shift is published in this period.</p>}
+      <CsvToolbar
+        filename={`shifts-${person.name.replace(/\W+/g, '-')}-${from}.csv`}
+        rows={shifts}
+        columns={[
+          { heading: 'Start', value: (s) => s.start },
+          { heading: 'End', value: (s) => s.end },
+          { heading: 'Hours', value: hoursOf },
+          { heading: 'Kind', value: (s) => s.shiftType ?? '' },
+        ]}
+      />
+      <DataTable
+        label={`Shifts of ${person.name}`}
+        rows={shifts}
+        empty={data && 'No shift is published in this period.'}
+        columns={[
+          { heading: 'Start', cell: (s) => formatDateTime(s.start) },
+          { heading: 'End', cell: (s) => formatDateTime(s.end) },
+          { heading: 'Hours', cell: hoursOf },
+          { heading: 'Kind', cell: (s) => s.shiftType ?? '–' },
+        ]}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useUser } from '../../app/AppContext';
 import { TeamMembersDocument } from '../../gql/graphql';
-import { Field } from '../../ui/Field';
+import { SelectField } from '../../ui/SelectField';
 import { ManagerPicker, type ManagerChoice } from '../hr/ManagerPicker';
 
 export type Person = ManagerChoice;
@@ -36,21 +36,12 @@ function ReportSelect({ managerId, value, onChange }: ReportChooserProps & { man
     name: `${r.firstName} ${r.lastName}`,
   }));
   return (
-    <Field label="Employee">
-      {({ id }) => (
-        <select
-          id={id}
-          value={value?.id ?? ''}
-          onChange={(e) => onChange(people.find((p) => p.id === e.target.value) ?? null)}
-        >
-          <option value="">Choose one of your team</option>
-          {people.map((person) => (
-            <option key={person.id} value={person.id}>
-              {person.name}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <SelectField
+      label="Employee"
+      value={value?.id ?? ''}
+      onChange={(id) => onChange(people.find((p) => p.id === id) ?? null)}
+      placeholder="Choose one of your team"
+      options={people.map((person) => ({ value: person.id, label: person.name }))}
+    />
   );
 }

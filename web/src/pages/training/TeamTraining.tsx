@@ -1,9 +1,8 @@
 import { useQuery } from '@apollo/client/react';
-import { problemsOf } from '../../api/problemsOf';
 import { TeamTrainingDocument, type TeamTrainingQuery } from '../../gql/graphql';
-import { CsvButton } from '../../ui/CsvButton';
-import { ProblemList } from '../../ui/Field';
-import { Pager } from '../../ui/Pager';
+import { ConnectionPager } from '../../ui/ConnectionPager';
+import { CsvToolbar } from '../../ui/CsvToolbar';
+import { QueryError } from '../../ui/QueryState';
 import { usePages } from '../../ui/usePages';
 import { statusLabel } from './trainingRows';
 
@@ -26,7 +25,7 @@ export function TeamTraining({ managerId }: { managerId: string }) {
   return (
     <div className="card">
       <h2>My team&apos;s training</h2>
-      {error && <ProblemList problems={problemsOf(error).general} />}
+      <QueryError error={error} />
       {reports && (
         <p className={overdue ? 'overdue-note' : undefined}>
           {overdue === 0
@@ -34,64 +33,63 @@ export function TeamTraining({ managerId }: { managerId: string }) {
             : `${overdue} overdue for the people on this page.`}
         </p>
       )}
-      <div className="toolbar">
-        <CsvButton
-          filename="team-training.csv"
-          rows={rows}
-          columns={[
-            { heading: 'Name', value: (r) => `${r.person.firstName} ${r.person.lastName}` },
-            { heading: 'Department', value: (r) => r.person.department },
-            { heading: 'Course', value: (r) => r.course.code },
-            { heading: 'Title', value: (r) => r.course.title },
-            { heading: 'Due', value: (r) => r.dueDate },
-            { heading: 'Completed', value: (r) => r.completedOn },
-            { heading: 'Valid until', value: (r) => r.expiresOn },
-            { heading: 'Status', value: (r) => r.status },
-          ]}
-        />
-      </div>
-      <table aria-label="Team training">
-        <thead>
-          <tr>
-            <th>Person</th>
-            <th>Course</th>
-            <th>Due by</th>
-            <th>Completed</th>
-            <th>Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((person) =>
-            person.training?.length ? (
-              person.training.map((t) => (
-                <tr key={t.id} className={t.status === 'OVERDUE' ? 'overdue' : undefined}>
-                  <td>
-                    {person.firstName} {person.lastName}
-                  </td>
-                  <td>{t.course.title}</td>
-                  <td>{t.dueDate}</td>
-                  <td>{t.completedOn ?? '–'}</td>
-                  <td>{statusLabel(t.status)}</td>
-                </tr>
-              ))
-            ) : (
-              <tr key={person.id}>
+      <CsvToolbar
+        filename="team-training.csv"
+        rows={rows}
+        columns={[
+          { heading: 'Name', value: (r) => `${r.person.firstName} ${r.person.lastName}` },
+          { heading: 'Department', value: (r) => r.person.department },
+          { heading: 'Course', value: (r) => r.course.code },
+          { heading: 'Title', value: (r) => r.course.title },
+          { heading: 'Due', value: (r) => r.dueDate },
+          { heading: 'Completed', value: (r) => r.completedOn },
+          { heading: 'Valid until', value: (r) => r.expiresOn },
+          { heading: 'Status', value: (r) => r.status },
+        ]}
+      />
+      <TeamTrainingTable people={people} />
+      <ConnectionPager connection={reports} pages={pages} />
+    </div>
+  );
+}
+
+/** A row per person and course; one saying so for a person with none. */
+function TeamTrainingTable({ people }: { people: Person[] }) {
+  return (
+    <table aria-label="Team training">
+      <thead>
+        <tr>
+          <th>Person</th>
+          <th>Course</th>
+          <th>Due by</th>
+          <th>Completed</th>
+          <th>Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {people.map((person) =>
+          person.training?.length ? (
+            person.training.map((t) => (
+              <tr key={t.id} className={t.status === 'OVERDUE' ? 'overdue' : undefined}>
                 <td>
                   {person.firstName} {person.lastName}
                 </td>
-                <td colSpan={4}>No training assigned</td>
+                <td>{t.course.title}</td>
+                <td>{t.dueDate}</td>
+                <td>{t.completedOn ?? '–'}</td>
+                <td>{statusLabel(t.status)}</td>
               </tr>
-            ),
-          )}
-        </tbody>
-      </table>
-      <Pager
-        totalCount={reports?.totalCount}
-        hasNext={reports?.pageInfo.hasNextPage ?? false}
-        hasPrevious={pages.hasPrevious}
-        onNext={() => pages.next(reports?.pageInfo.endCursor)}
-        onPrevious={pages.previous}
-      />
-    </div>
+            ))
+          ) : (
+            <tr key={person.id}>
+              <td>
+                {person.firstName} {person.lastName}
+              </td>
+              <td colSpan={4}>No training assigned</td>
+            </tr>
+          ),
+        )}
+      </tbody>
+    </table>
   );
 }

@@ -1,25 +1,26 @@
 import { useQuery } from '@apollo/client/react';
-import { problemsOf } from '../../api/problemsOf';
 import { useUser } from '../../app/AppContext';
 import { MyTrainingDocument, type TrainingRowFragment } from '../../gql/graphql';
-import { CsvButton } from '../../ui/CsvButton';
-import { ProblemList } from '../../ui/Field';
+import { CsvToolbar } from '../../ui/CsvToolbar';
+import { DataTable } from '../../ui/DataTable';
+import { Page } from '../../ui/Page';
+import { QueryError } from '../../ui/QueryState';
+import type { CsvColumn } from '../../ui/csv';
 import { TeamTraining } from './TeamTraining';
-import { fallsDue, openItems, statusLabel } from './trainingRows';
+import { CourseName, fallsDue, openItems, overdueRow, statusLabel } from './trainingRows';
 
 /** Everyone's own training and what falls due next; a manager also sees the team's. */
 export default function TrainingPage() {
   const user = useUser();
   return (
-    <section aria-labelledby="training-title">
-      <h1 id="training-title">Training</h1>
+    <Page id="training" title="Training">
       {user.employeeId ? (
         <MyTraining employeeId={user.employeeId} />
       ) : (
         <p>This account has no employee record, so it has no training of its own.</p>
       )}
       {user.role === 'MANAGER' && user.employeeId && <TeamTraining managerId={user.employeeId} />}
-    </section>
+    </Page>
   );
 }
 
@@ -30,7 +31,7 @@ function MyTraining({ employeeId }: { employeeId: string }) {
   return (
     <div className="card">
       <h2>My training</h2>
-      {error && <ProblemList problems={problemsOf(error).general} />}
+      <QueryError error={error} />
       {next && (
         <p className={next.status === 'OVERDUE' ? 'overdue-note' : undefined}>
           Next: <strong>{next.course.title}</strong>{' '}
@@ -40,9 +41,7 @@ function MyTraining({ employeeId }: { employeeId: string }) {
       {!loading && list.length === 0 && <p>You have no training assigned.</p>}
       {list.length > 0 && (
         <>
-          <div className="toolbar">
-            <CsvButton filename="my-training.csv" rows={list} columns={CSV_COLUMNS} />
-          </div>
+          <CsvToolbar filename="my-training.csv" rows={list} columns={CSV_COLUMNS} />
           <TrainingTable label="My training assignments" rows={list} />
         </>
       )}
@@ -50,40 +49,31 @@ function MyTraining({ employeeId }: { employeeId: string }) {
   );
 }
 
-const CSV_COLUMNS = [
-  { heading: 'Course', value: (t: TrainingRowFragment) => t.course.code },
-  { heading: 'Title', value: (t: TrainingRowFragment) => t.course.title },
-  { heading: 'Due', value: (t: TrainingRowFragment) => t.dueDate },
-  { heading: 'Completed', value: (t: TrainingRowFragment) => t.completedOn },
-  { heading: 'Valid until', value: (t: TrainingRowFragment) => t.expiresOn },
-  { heading: 'Status', value: (t: TrainingRowFragment) => t.status },
+const CSV_COLUMNS: CsvColumn<TrainingRowFragment>[] = [
+  { heading: 'Course', value: (t) => t.course.code },
+  { heading: 'Title', value: (t) => t.course.title },
+  { heading: 'Due', value: (t) => t.dueDate },
+  { heading: 'Completed', value: (t) => t.completedOn },
+  { heading: 'Valid until', value: (t) => t.expiresOn },
+  { heading: 'Status', value: (t) => t.status },
 ];
 
 function TrainingTable({ label, rows }: { label: string; rows: readonly TrainingRowFragment[] }) {
   return (
-    <table aria-label={label}>
-      <thead>
-        <tr>
-          <th>Course</th>
-          <th>Due by</th>
-          <th>Completed</th>
-          <th>Valid until</th>
-          <th>Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((t) => (
-          <tr key={t.id} className={t.status === 'OVERDUE' ? 'overdue' : undefined}>
-            <td>
-              {t.course.title} <small>({t.course.code})</small>
-            </td>
-            <td>{t.dueDate}</td>
-            <td>{t.completedOn ?? '–'}</td>
-            <td>{t.expiresOn ?? (t.completedOn ? 'does not expire' : '–')}</td>
-            <td>{statusLabel(t.status)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      label={label}
+      rows={rows}
+      rowProps={overdueRow}
+      columns={[
+        { heading: 'Course', cell: (t) => <CourseName course={t.course} /> },
+        { heading: 'Due by', cell: (t) => t.dueDate },
+        { heading: 'Completed', cell: (t) => t.completedOn ?? '–' },
+        {
+          heading: 'Valid until',
+          cell: (t) => t.expiresOn ?? (t.completedOn ? 'does not expire' : '–'),
+        },
+        { heading: 'Status', cell: (t) => statusLabel(t.status) },
+      ]}
+    />
   );
 }

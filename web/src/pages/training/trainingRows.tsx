@@ -18,3 +18,17 @@ export function openItems(list: readonly TrainingRowFragment[]): TrainingRowFrag
     .filter((t) => t.status !== 'COMPLETED' && fallsDue(t))
     .sort((a, b) => fallsDue(a)!.localeCompare(fallsDue(b)!));
 }
+
+/** A row's attributes: marked when the training is overdue. */
+export const overdueRow = (t: { status: TrainingStatus }) => ({
+  className: t.status === 'OVERDUE' ? 'overdue' : undefined,
+});
+
+/** A course by its title, its code beside it. */
+export function CourseName({ course }: { course: { title: string; code: string } }) {
+  return (
+    <>
+      {course.title} <small>({course.code})</small>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { NO_PROBLEMS, problemsOf } from '../../api/problemsOf';
+import { BillingStatementDocument, type BillingStatementQuery } from '../../gql/graphql';
+import { CsvToolbar } from '../../ui/CsvToolbar';
+import { DataTable } from '../../ui/DataTable';
+import { DateRangeFields } from '../../ui/DateRangeFields';
+import { formatDateTime, ProblemList } from '../../ui/Field';
+import { addDays, localDate } from '../../ui/dates';
+import { formatMoney } from '../../ui/money';
+
+type Statement = NonNullable<NonNullable<BillingStatementQuery['billingAccount']>['statement']>;
+
+/** One account's statement over a period (the last thirty days, at first). */
+export function AccountStatement({ id }: { id: string }) {
+  const [from, setFrom] = useState(addDays(localDate(), -30));
+  const [to, setTo] = useState(localDate());
+  const { data, error } = useQuery(BillingStatementDocument, {
+    skip: !from || !to,
+    variables: { id, from, to },
+  });
+  const problems = error ? problemsOf(error, ['from', 'to']) : NO_PROBLEMS;
+  const account = data?.billingAccount;
+  return (
+    <div className="card">
+      <h2>Statement{account ? ` of ${account.name}` : ''}</h2>
+      <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} problems={problems} />
+      <ProblemList problems={problems.general} />
+      {account?.statement && (
+        <Transactions statement={account.statement} filename={`statement-${from}-${to}.csv`} />
+      )}
+    </div>
+  );
+}
+
+function Transactions({ statement, filename }: { statement: Statement; filename: string }) {
+  return (
+    <>
+      <p>
+        Opening {formatMoney(statement.openingBalance)}, closing{' '}
+        {formatMoney(statement.closingBalance)}.
+      </p>
+      <CsvToolbar
+        filename={filename}
+        rows={statement.transactions}
+        columns={[
+          { heading: 'Occurred', value: (t) => t.occurredAt },
+          { heading: 'Kind', value: (t) => t.kind },
+          { heading: 'Cause', value: (t) => t.cause },
+          { heading: 'Employee', value: (t) => t.employeeId },
+          { heading: 'Work date', value: (t) => t.workDate },
+          { heading: 'Booking date', value: (t) => t.bookingDate },
+          { heading: 'Late', value: (t) => t.late },
+          { heading: 'Amount (minor)', value: (t) => t.amount.amountMinor },
+          { heading: 'Currency', value: (t) => t.amount.currency },
+        ]}
+      />
+      <DataTable
+        label="Transactions"
+        rows={statement.transactions}
+        columns={[
+          { heading: 'When', cell: (t) => formatDateTime(t.occurredAt) },
+          { heading: 'Kind', cell: (t) => t.kind },
+          { heading: 'Cause', cell: (t) => t.cause },
+          { heading: 'Work date', cell: (t) => `${t.workDate}${t.late ? ' (late)' : ''}` },
+          { heading: 'Amount', cell: (t) => formatMoney(t.amount) },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { useQuery } from '@apollo/client/react';
+import { RateCardsOfDocument } from '../../gql/graphql';
+import { CsvToolbar } from '../../ui/CsvToolbar';
+import { DataTable } from '../../ui/DataTable';
+import { QueryError } from '../../ui/QueryState';
+import { formatMoney } from '../../ui/money';
+import { SetRateForm } from './SetRateForm';
+
+/** A grade's rate cards, newest last, and a new rate. */
+export function RateCards({ grade, onSet }: { grade: string; onSet(): void }) {
+  const { data, error, refetch } = useQuery(RateCardsOfDocument, { variables: { grade } });
+  const cards = data?.rateCards ?? [];
+  return (
+    <div className="card">
+      <h2>Rate cards of {grade}</h2>
+      <QueryError error={error} />
+      <CsvToolbar
+        filename={`rate-cards-${grade}.csv`}
+        rows={cards}
+        columns={[
+          { heading: 'From', value: (c) => c.effectiveFrom },
+          { heading: 'Kind', value: (c) => c.kind },
+          { heading: 'Base hourly (minor)', value: (c) => c.baseHourlyRate.amountMinor },
+          { heading: 'Currency', value: (c) => c.baseHourlyRate.currency },
+          { heading: 'Overtime ×', value: (c) => c.overtimeMultiplier },
+          { heading: 'Night ×', value: (c) => c.nightMultiplier },
+          { heading: 'Public holiday ×', value: (c) => c.publicHolidayMultiplier },
+          { heading: 'Correction', value: (c) => c.correctionReason },
+        ]}
+      />
+      <DataTable
+        label={`Rate cards of ${grade}`}
+        rows={cards}
+        columns={[
+          { heading: 'From', cell: (c) => c.effectiveFrom },
+          {
+            heading: 'Kind',
+            cell: (c) => (
+              <>
+                {c.kind}
+                {c.correctionReason && <small> ({c.correctionReason})</small>}
+              </>
+            ),
+          },
+          { heading: 'Base hourly', cell: (c) => formatMoney(c.baseHourlyRate) },
+          { heading: 'Overtime ×', cell: (c) => c.overtimeMultiplier },
+          { heading: 'Night ×', cell: (c) => c.nightMultiplier },
+          { heading: 'Holiday ×', cell: (c) => c.publicHolidayMultiplier },
+        ]}
+      />
+      <SetRateForm
+        grade={grade}
+        onSet={() => {
+          void refetch();
+          onSet();
+        }}
+      />
+    </div>
+  );
+}

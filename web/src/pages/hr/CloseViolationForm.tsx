@@ -1,0 +1,36 @@
+import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
+import { CloseViolationDocument, type ViolationsToReviewQuery } from '../../gql/graphql';
+import { Form, FormActions, SubmitButton } from '../../ui/Form';
+import { InputField } from '../../ui/InputField';
+import { useMutationForm } from '../../ui/useMutationForm';
+
+type Violation = ViolationsToReviewQuery['complianceViolations']['nodes'][number];
+
+export interface CloseViolationFormProps {
+  violation: Violation;
+  onClosed(): void;
+}
+
+/** Closes an open violation, with the note the server requires. */
+export function CloseViolationForm({ violation, onClosed }: CloseViolationFormProps) {
+  const [note, setNote] = useState('');
+  const [close] = useMutation(CloseViolationDocument);
+  const form = useMutationForm(async () => {
+    await close({ variables: { id: violation.id, note } });
+    onClosed();
+  }, ['note']);
+  return (
+    <Form
+      label={`Close ${violation.rule} of ${violation.fromDate}`}
+      form={form}
+      heading="none"
+      card={false}
+    >
+      <InputField label="Note" name="note" value={note} onChange={setNote} required />
+      <FormActions>
+        <SubmitButton disabled={!note.trim()}>Close</SubmitButton>
+      </FormActions>
+    </Form>
+  );
+}

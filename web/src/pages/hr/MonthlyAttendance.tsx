@@ -1,0 +1,99 @@
+import { useQuery } from '@apollo/client/react';
+import { NO_PROBLEMS, problemsOf } from '../../api/problemsOf';
+import { MonthlyAttendanceDocument, type MonthlyAttendanceQuery } from '../../gql/graphql';
+import { ConnectionPager } from '../../ui/ConnectionPager';
+import { CsvToolbar } from '../../ui/CsvToolbar';
+import { DataTable, type Column } from '../../ui/DataTable';
+import { ProblemList } from '../../ui/Field';
+import { InputField } from '../../ui/InputField';
+import { localDate } from '../../ui/dates';
+import { useFilters } from '../../ui/useFilters';
+import { WithNote } from '../../ui/WithNote';
+import type { CsvColumn } from '../../ui/csv';
+
+const PAGE_SIZE = 20;
+type Person = MonthlyAttendanceQuery['employees']['nodes'][number];
+type Summary = NonNullable<Person['attendanceSummary']>;
+
+/** The figures of a month's summary: the table's heading and the export's, for each. */
+const FIGURES: [keyof Summary, string, string][] = [
+  ['presentDays', 'Present', 'Present'],
+  ['absentDays', 'Absent', 'Absent'],
+  ['leaveDays', 'Leave', 'Leave'],
+  ['halfDays', 'Half', 'Half days'],
+  ['incompleteDays', 'Incomplete', 'Incomplete'],
+  ['lateArrivals', 'Late', 'Late'],
+  ['workedHours', 'Worked h', 'Worked hours'],
+  ['overtimeHours', 'Overtime h', 'Overtime hours'],
+];
+
+const CSV_COLUMNS: CsvColumn<Person>[] = [
+  { heading: 'Name', value: (r) => `${r.firstName} ${r.lastName}` },
+  { heading: 'Department', value: (r) => r.department },
+  ...FIGURES.map(([key, , heading]) => ({
+    heading,
+    value: (r: Person) => r.attendanceSummary?.[key],
+  })),
+];
+
+const COLUMNS: Column<Person>[] = [
+  {
+    heading: 'Name',
+    cell: (r) => (
+      <WithNote note={r.department}>
+        {r.firstName} {r.lastName}
+      </WithNote>
+    ),
+  },
+  ...FIGURES.map(([key, heading]) => ({
+    heading,
+    cell: (r: Person) => r.attendanceSummary?.[key] ?? '–',
+  })),
+];
+
+/** Everyone's attendance over a month, a page at a time, filtered by department. */
+export function MonthlyAttendance() {
+  const { filters, set, pages } = useFilters({ month: localDate().slice(0, 7), department: '' });
+  const { month, department } = filters;
+  const { data, error } = useQuery(MonthlyAttendanceDocument, {
+    skip: !/^\d{4}-\d{2}$/.test(month),
+    variables: {
+      month,
+      first: PAGE_SIZE,
+      after: pages.after,
+      filter: { department: department.trim() || null },
+    },
+  });
+  const problems = error ? problemsOf(error, ['month', 'department']) : NO_PROBLEMS;
+  const list = data?.employees;
+  return (
+    <div className="card">
+      <h2>Monthly summary</h2>
+      <div className="filters">
+        <InputField
+          label="Month"
+          name="month"
+          type="month"
+          value={month}
+          onChange={set('month')}
+          problems={problems}
+        />
+        <InputField
+          label="Department"
+          name="department"
+          value={department}
+          onChange={set('department')}
+          problems={problems}
+        />
+      </div>
+      <ProblemList problems={problems.general} />
+      <CsvToolbar
+        filename={`attendance-${month}.csv`}
+        rows={list?.nodes ?? []}
+        columns={CSV_COLUMNS}
+      />
+      <DataTable label={`Attendance in ${month}`} rows={list?.nodes ?? []} columns={COLUMNS} />
+      <ConnectionPager connection={list} pages={pages} />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { useQuery } from '@apollo/client/react';
+import { ViolationsToReviewDocument, type ViolationStatus } from '../../gql/graphql';
+import { ConnectionPager } from '../../ui/ConnectionPager';
+import { CsvToolbar } from '../../ui/CsvToolbar';
+import { DataTable } from '../../ui/DataTable';
+import { PolicyNote } from '../../ui/Field';
+import { InputField } from '../../ui/InputField';
+import { QueryError } from '../../ui/QueryState';
+import { useFilters } from '../../ui/useFilters';
+import { WithNote } from '../../ui/WithNote';
+import { CloseViolationForm } from './CloseViolationForm';
+
+const PAGE_SIZE = 20;
+
+/** The violations the compliance checks found, open ones first; each closed with a note. */
+export function Violations() {
+  const { filters, bind, pages } = useFilters({ status: 'OPEN' });
+  const { data, error, refetch } = useQuery(ViolationsToReviewDocument, {
+    variables: {
+      first: PAGE_SIZE,
+      after: pages.after,
+      filter: { status: (filters.status || null) as ViolationStatus | null },
+    },
+  });
+  const list = data?.complianceViolations;
+  return (
+    <div className="card">
+      <h2>Violations</h2>
+      <InputField label="Status" {...bind('status')} options={['OPEN', 'CLOSED', '']} />
+      <QueryError error={error} />
+      <CsvToolbar
+        filename="violations.csv"
+        rows={list?.nodes ?? []}
+        columns={[
+          { heading: 'Rule', value: (v) => v.rule },
+          { heading: 'Employee', value: (v) => v.employeeId },
+          { heading: 'From', value: (v) => v.fromDate },
+          { heading: 'To', value: (v) => v.toDate },
+          { heading: 'Message', value: (v) => v.message },
+          { heading: 'Status', value: (v) => v.status },
+          { heading: 'Note', value: (v) => v.closingNote },
+        ]}
+      />
+      <DataTable
+        label="Violations"
+        rows={list?.nodes ?? []}
+        columns={[
+          { heading: 'Rule', cell: (v) => v.rule },
+          {
+            heading: 'Days',
+            cell: (v) => (v.toDate !== v.fromDate ? `${v.fromDate} – ${v.toDate}` : v.fromDate),
+          },
+          {
+            heading: 'What',
+            cell: (v) => (
+              <WithNote note={`Employee ${v.employeeId}`}>
+                {v.message}
+                {v.policy && <PolicyNote policy={v.policy} />}
+              </WithNote>
+            ),
+          },
+          { heading: 'Status', cell: (v) => <WithNote note={v.closingNote}>{v.status}</WithNote> },
+        ]}
+        actions={(v) =>
+          v.status === 'OPEN' && (
+            <CloseViolationForm violation={v} onClosed={() => void refetch()} />
+          )
+        }
+      />
+      <ConnectionPager connection={list} pages={pages} />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useQuery } from '@apollo/client/react';
+import { Link, useParams } from 'react-router';
+import { EmployeeRecordDocument } from '../../../gql/graphql';
+import { Page } from '../../../ui/Page';
+import { Loading, QueryError } from '../../../ui/QueryState';
+import { DetailsForm } from './DetailsForm';
+import { InvitationCard } from './InvitationCard';
+import { ManagerForm } from './ManagerForm';
+import { StatusForm } from './StatusForm';
+import { TerminateForm } from './TerminateForm';
+
+/** One person's record for HR: edit, status, manager, termination and the invitation. */
+export default function EmployeePage() {
+  const { id = '' } = useParams();
+  const { data, error, refetch } = useQuery(EmployeeRecordDocument, { variables: { id } });
+  const employee = data?.employee;
+  if (error) return <QueryError error={error} />;
+  if (!data) return <Loading />;
+  if (!employee) return <p>There is no such person.</p>;
+  const reload = () => void refetch();
+  return (
+    <Page
+      id="employee"
+      title={`${employee.firstName} ${employee.lastName}`}
+      before={
+        <p>
+          <Link to="/hr">Directory</Link>
+        </p>
+      }
+    >
+      <p>
+        {employee.employeeNumber} · {employee.status}
+        {employee.terminationDate && ` · leaves on ${employee.terminationDate}`}
+      </p>
+      <DetailsForm key={employee.version} employee={employee} onSaved={reload} />
+      <StatusForm employee={employee} onSaved={reload} />
+      <ManagerForm employee={employee} onSaved={reload} />
+      <TerminateForm employee={employee} onSaved={reload} />
+      <InvitationCard employee={employee} />
+    </Page>
+  );
+}

@@ -1,0 +1,28 @@
+import { useMutation } from '@apollo/client/react';
+import { ResendInvitationDocument } from '../../../gql/graphql';
+import { QueryError } from '../../../ui/QueryState';
+import { InvitationView } from '../InvitationView';
+import type { EmployeeRecord } from './employeeRecord';
+
+/** The person's invitation, and a new link while it is not yet accepted. */
+export function InvitationCard({ employee }: { employee: EmployeeRecord }) {
+  const [resend, { data, loading, error }] = useMutation(ResendInvitationDocument);
+  const invitation = data?.resendInvitation ?? employee.invitation;
+  return (
+    <div className="card">
+      <h2>Invitation</h2>
+      <InvitationView invitation={invitation} />
+      <QueryError error={error} />
+      {!invitation?.acceptedAt && (
+        <button
+          type="button"
+          className="secondary"
+          disabled={loading}
+          onClick={() => void resend({ variables: { employeeId: employee.id } }).catch(() => {})}
+        >
+          New invitation link
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
+import { ChangeEmployeeStatusDocument, type EmployeeStatus } from '../../../gql/graphql';
+import { Form, FormActions, SubmitButton } from '../../../ui/Form';
+import { InputField } from '../../../ui/InputField';
+import { useMutationForm } from '../../../ui/useMutationForm';
+import { STATUSES } from '../employeeChoices';
+import { changeOf, type RecordFormProps } from './employeeRecord';
+
+/** Active, inactive or on leave (termination has a form of its own). */
+export function StatusForm({ employee, onSaved }: RecordFormProps) {
+  const [status, setStatus] = useState<string>(employee.status);
+  const [change] = useMutation(ChangeEmployeeStatusDocument);
+  const form = useMutationForm(async () => {
+    await change(changeOf(employee, { status: status as EmployeeStatus }));
+    onSaved();
+  }, ['status']);
+  return (
+    <Form label="Status" form={form}>
+      <InputField
+        label="Status"
+        name="status"
+        value={status}
+        onChange={setStatus}
+        options={STATUSES.filter((s) => s !== 'TERMINATED')}
+      />
+      <FormActions>
+        <SubmitButton disabled={status === employee.status}>Change status</SubmitButton>
+      </FormActions>
+    </Form>
+  );
+}

@@ -1,0 +1,35 @@
+import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
+import { TerminateEmployeeDocument } from '../../../gql/graphql';
+import { Form, FormActions, SubmitButton } from '../../../ui/Form';
+import { InputField } from '../../../ui/InputField';
+import { localDate } from '../../../ui/dates';
+import { useMutationForm } from '../../../ui/useMutationForm';
+import { changeOf, type RecordFormProps } from './employeeRecord';
+
+/** Ends the person's employment on a day; gone once they are terminated. */
+export function TerminateForm({ employee, onSaved }: RecordFormProps) {
+  const [date, setDate] = useState(localDate());
+  const [terminate] = useMutation(TerminateEmployeeDocument);
+  const form = useMutationForm(async () => {
+    await terminate(changeOf(employee, { terminationDate: date }));
+    onSaved();
+  }, ['terminationDate']);
+  if (employee.status === 'TERMINATED') return null;
+  return (
+    <Form label="Terminate" form={form}>
+      <InputField
+        label="Last day of employment"
+        name="terminationDate"
+        type="date"
+        value={date}
+        onChange={setDate}
+      />
+      <FormActions>
+        <SubmitButton disabled={!date} className="danger">
+          Terminate employment
+        </SubmitButton>
+      </FormActions>
+    </Form>
+  );
+}

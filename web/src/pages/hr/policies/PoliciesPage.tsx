@@ -1,0 +1,58 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { policyLabel } from '../../../api/problemsOf';
+import { PoliciesInForceDocument } from '../../../gql/graphql';
+import { CsvToolbar } from '../../../ui/CsvToolbar';
+import { DataTable } from '../../../ui/DataTable';
+import { formatDateTime } from '../../../ui/Field';
+import { Page } from '../../../ui/Page';
+import { QueryError } from '../../../ui/QueryState';
+import { PolicyDetail } from './PolicyDetail';
+import { rowKey, rulesOf } from './policyRules';
+
+/** Compliance policies: those in force, each one's versions, and a new version. */
+export default function PoliciesPage() {
+  const { data, error, refetch } = useQuery(PoliciesInForceDocument);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const policies = data?.compliancePolicies ?? [];
+  const policy = policies.find((p) => rowKey(p) === chosen);
+  return (
+    <Page id="policies" title="Policies">
+      <QueryError error={error} />
+      <CsvToolbar
+        filename="policies.csv"
+        rows={policies}
+        columns={[
+          { heading: 'Kind', value: (p) => p.kind },
+          { heading: 'Key', value: (p) => p.key },
+          { heading: 'Version', value: (p) => p.version },
+          { heading: 'In force from', value: (p) => p.effectiveFrom },
+          { heading: 'Rules', value: (p) => JSON.stringify(rulesOf(p)) },
+        ]}
+      />
+      <DataTable
+        label="Policies in force"
+        rows={policies}
+        rowKey={rowKey}
+        rowProps={(p) => ({ 'aria-selected': rowKey(p) === chosen })}
+        columns={[
+          { heading: 'Policy', cell: (p) => policyLabel(p) },
+          { heading: 'In force from', cell: (p) => formatDateTime(p.effectiveFrom) },
+          { heading: 'Changed by', cell: (p) => p.changedBy ?? '–' },
+        ]}
+        actions={(p) => (
+          <button type="button" className="secondary" onClick={() => setChosen(rowKey(p))}>
+            Open {policyLabel(p)}
+          </button>
+        )}
+      />
+      {policy && (
+        <PolicyDetail
+          key={`${rowKey(policy)}@${policy.version}`}
+          policy={policy}
+          onSaved={() => void refetch()}
+        />
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,61 @@
+import { useQuery, useSubscription } from '@apollo/client/react';
+import { useReconnected } from '../../api/useReconnected';
+import { useEmployeeId } from '../../app/AppContext';
+import {
+  MyLeaveDocument,
+  MyLeaveRequestUpdatedDocument,
+  type MyLeaveQuery,
+} from '../../gql/graphql';
+import { DataTable } from '../../ui/DataTable';
+import { Page } from '../../ui/Page';
+import { localDate } from '../../ui/dates';
+import { usePages } from '../../ui/usePages';
+import { LeaveHistory } from './LeaveHistory';
+import { LeaveRequestForm } from './LeaveRequestForm';
+
+const PAGE_SIZE = 10;
+type Balance = NonNullable<NonNullable<MyLeaveQuery['employee']>['leaveBalances']>[number];
+
+/** Leave: balances, a request checked before it is sent, and the history with cancel. */
+export default function LeavePage() {
+  const id = useEmployeeId();
+  const pages = usePages();
+  const { data, refetch } = useQuery(MyLeaveDocument, {
+    variables: { id, on: localDate(), first: PAGE_SIZE, after: pages.after },
+  });
+  // A manager's decision shows on the open page, without a reload.
+  useSubscription(MyLeaveRequestUpdatedDocument, {
+    variables: { employeeId: id },
+    onData: () => void refetch(),
+  });
+  useReconnected(() => void refetch());
+  const reload = () => void refetch();
+  return (
+    <Page id="leave" title="Leave">
+      <LeaveBalances balances={data?.employee?.leaveBalances ?? []} />
+      <LeaveRequestForm onSent={reload} />
+      <h2>History</h2>
+      <LeaveHistory requests={data?.employee?.leaveRequests} pages={pages} onChanged={reload} />
+    </Page>
+  );
+}
+
+function LeaveBalances({ balances }: { balances: readonly Balance[] }) {
+  if (balances.length === 0) return null;
+  return (
+    <>
+      <h2>Balances</h2>
+      <DataTable
+        label="Leave balances"
+        rows={balances}
+        rowKey={(b) => b.leaveType}
+        columns={[
+          { heading: 'Type', cell: (b) => b.leaveType },
+          { heading: 'Remaining', cell: (b) => b.remaining },
+          { heading: 'Pending', cell: (b) => b.pending },
+          { heading: 'Taken', cell: (b) => b.taken },
+        ]}
+      />
+    </>
+  );
+}

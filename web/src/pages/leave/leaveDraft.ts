@@ -1,0 +1,48 @@
+import type { LeaveType } from '../../gql/graphql';
+
+export const LEAVE_TYPES: LeaveType[] = [
+  'ANNUAL',
+  'SICK',
+  'CASUAL',
+  'COMPASSIONATE',
+  'PARENTAL',
+  'UNPAID',
+  'TOIL',
+];
+
+/** A leave request as typed. */
+export interface LeaveDraft {
+  leaveType: LeaveType;
+  startDate: string;
+  endDate: string;
+  halfDayStart: boolean;
+  halfDayEnd: boolean;
+  reason: string;
+}
+
+export const EMPTY_DRAFT: LeaveDraft = {
+  leaveType: 'ANNUAL',
+  startDate: '',
+  endDate: '',
+  halfDayStart: false,
+  halfDayEnd: false,
+  reason: '',
+};
+
+/** Whether both days are chosen, so the request can be counted, checked and sent. */
+export const hasDays = (draft: LeaveDraft) => Boolean(draft.startDate && draft.endDate);
+
+/** The days the request covers, as the check and the preview take them. */
+export const spanOf = ({
+  leaveType,
+  startDate,
+  endDate,
+  halfDayStart,
+  halfDayEnd,
+}: LeaveDraft) => ({
+  leaveType,
+  startDate,
+  endDate,
+  halfDayStart,
+  halfDayEnd,
+});

@@ -1,0 +1,41 @@
+import { CsvToolbar } from '../../ui/CsvToolbar';
+import { DataTable } from '../../ui/DataTable';
+import { nameOf, type Person } from './LeaveCalendar';
+import { describe } from './LeaveCell';
+import { monthLabel } from './monthDays';
+
+/** The same leave as the calendar, as a list: what the CSV holds. */
+export function MonthRequests({ month, people }: { month: string; people: Person[] }) {
+  const rows = people.flatMap((person) =>
+    (person.leaveBetween ?? []).map((request) => ({ name: nameOf(person), ...request })),
+  );
+  return (
+    <>
+      <h2>Leave in {monthLabel(month)}</h2>
+      <CsvToolbar
+        filename={`who-is-off-${month}.csv`}
+        rows={rows}
+        columns={[
+          { heading: 'Employee', value: (r) => r.name },
+          { heading: 'Type', value: (r) => r.leaveType },
+          { heading: 'From', value: (r) => r.startDate },
+          { heading: 'To', value: (r) => r.endDate },
+          { heading: 'Days', value: (r) => r.days },
+          { heading: 'Status', value: (r) => r.status },
+        ]}
+      />
+      <DataTable
+        label={`Leave requests in ${monthLabel(month)}`}
+        rows={rows}
+        empty="Nobody on this page is off this month."
+        columns={[
+          { heading: 'Employee', cell: (r) => r.name },
+          { heading: 'Leave', cell: describe },
+          { heading: 'From', cell: (r) => r.startDate },
+          { heading: 'To', cell: (r) => r.endDate },
+          { heading: 'Days', cell: (r) => r.days },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { useMutation } from '@apollo/client/react';
+import { DeleteTimeEntryDocument } from '../../gql/graphql';
+import { CsvToolbar } from '../../ui/CsvToolbar';
+import { DataTable } from '../../ui/DataTable';
+import { formatDateTime, ProblemList } from '../../ui/Field';
+import { useRowActions } from '../../ui/useRowActions';
+import type { Entry } from './timeDraft';
+
+export interface TimeEntriesProps {
+  entries: readonly Entry[];
+  /** The fortnight's first day, naming the export. */
+  from: string;
+  onAmend(entry: Entry): void;
+  onDeleted(): void;
+}
+
+/** A fortnight's entries, each to amend or delete. */
+export function TimeEntries({ entries, from, onAmend, onDeleted }: TimeEntriesProps) {
+  const [removeEntry] = useMutation(DeleteTimeEntryDocument);
+  const actions = useRowActions(onDeleted);
+  const remove = (entry: Entry) =>
+    actions.run(
+      removeEntry({ variables: { input: { id: entry.id, expectedVersion: entry.version } } }),
+    );
+  return (
+    <>
+      <CsvToolbar
+        filename={`time-${from}.csv`}
+        rows={entries}
+        columns={[
+          { heading: 'Type', value: (e) => e.periodType },
+          { heading: 'Shift', value: (e) => e.shiftType },
+          { heading: 'Start', value: (e) => e.startTime },
+          { heading: 'End', value: (e) => e.endTime },
+          { heading: 'Meal break (min)', value: (e) => e.mealBreakMinutes },
+        ]}
+      />
+      <ProblemList problems={actions.problems} />
+      <DataTable
+        label="Time entries"
+        rows={entries}
+        empty="No entries in these two weeks."
+        columns={[
+          {
+            heading: 'Type',
+            cell: (e) => `${e.periodType}${e.shiftType ? ` (${e.shiftType})` : ''}`,
+          },
+          { heading: 'Start', cell: (e) => formatDateTime(e.startTime) },
+          { heading: 'End', cell: (e) => (e.endTime ? formatDateTime(e.endTime) : 'open') },
+          { heading: 'Break', cell: (e) => `${e.mealBreakMinutes} min` },
+        ]}
+        actions={(e) => (
+          <>
+            <button type="button" className="secondary" onClick={() => onAmend(e)}>
+              Amend
+            </button>{' '}
+            <button type="button" className="secondary" onClick={() => remove(e)}>
+              Delete
+            </button>
+          </>
+        )}
+      />
+    </>
+  );
+}
