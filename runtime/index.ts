@@ -214,4 +214,4 @@ export {
   staleVersion,
   withOptimisticLock,
 } from './src/optimisticLock';
-export { listLoader, rangeLoader } from './src/loaders';
+export { byEmployee, groupBy, listLoader, rangeLoader } from './src/loaders';

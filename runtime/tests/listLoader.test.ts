@@ -1,4 +1,4 @@
-import { listLoader } from '../src/loaders';
+import { byEmployee, listLoader } from '../src/loaders';
 
 describe('listLoader', () => {
   it('reads every id of a batch at once and hands back each list, empty where none', async () => {
@@ -20,5 +20,19 @@ describe('listLoader', () => {
     expect(a.map((row) => row.n)).toEqual([1, 3]);
     expect(b.map((row) => row.n)).toEqual([2]);
     expect(c).toEqual([]);
+  });
+});
+
+describe('byEmployee', () => {
+  it('groups rows by employee in the order read', () => {
+    const rows = [
+      { employeeId: 'b', n: 1 },
+      { employeeId: 'a', n: 2 },
+      { employeeId: 'b', n: 3 },
+    ];
+    expect([...byEmployee(rows)]).toEqual([
+      ['b', [rows[0], rows[2]]],
+      ['a', [rows[1]]],
+    ]);
   });
 });

@@ -1,2 +1,3 @@
+export { byEmployee, groupBy } from './groupBy';
 export { listLoader } from './listLoader';
 export { rangeLoader } from './rangeLoader';

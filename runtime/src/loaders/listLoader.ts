@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { groupBy } from './groupBy';
 
 /**
  * Per-request batches of lists keyed by one id (an employee's agreements, say): one read for
@@ -9,11 +10,7 @@ export function listLoader<T>(
   idOf: (row: T) => string,
 ): DataLoader<string, T[]> {
   return new DataLoader(async (ids) => {
-    const byId = new Map<string, T[]>();
-    for (const row of await read([...ids])) {
-      const id = idOf(row);
-      byId.set(id, [...(byId.get(id) ?? []), row]);
-    }
+    const byId = groupBy(await read([...ids]), idOf);
     return ids.map((id) => byId.get(id) ?? []);
   });
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { byEmployee } from '../../../runtime';
 import {
   AttendanceDaySchema,
   AttendanceEntrySchema,
@@ -13,17 +14,6 @@ export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-/** Rows by their employee, in the order read (a range loader's batch answer). */
-export function byEmployee<T extends { employeeId: string }>(rows: T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(row.employeeId);
-    if (list) list.push(row);
-    else map.set(row.employeeId, [row]);
-  }
-  return map;
 }
 
 /** The person's live entries (not superseded) that share an instant with `[start, end)`. */

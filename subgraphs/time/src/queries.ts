@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { byEmployee } from '../../../runtime';
 import {
   ScheduledShiftSchema,
   TimeEntrySchema,
@@ -53,17 +54,6 @@ export function clashes(start: Date, end: Date | null, others: TimeEntry[]): Cla
     endTime: other.endTime ? other.endTime.toISOString() : null,
     clash: clashOf(start, end, other),
   }));
-}
-
-/** Rows by their employee, in the order read (a range loader's batch answer). */
-export function byEmployee<T extends { employeeId: string }>(rows: T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(row.employeeId);
-    if (list) list.push(row);
-    else map.set(row.employeeId, [row]);
-  }
-  return map;
 }
 
 /** Live entries of many employees overlapping `[from, to)`, in one query. */
