@@ -1,23 +1,22 @@
-import { EntitySchema, UniqueConstraintViolationException } from '@mikro-orm/core';
+import {
+  defineEntity,
+  UniqueConstraintViolationException,
+  type InferEntity,
+} from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 
-/** The first result of a create that carried an `idempotencyKey`. */
-export interface IdempotencyRecord {
-  /** `<operation>:<caller>:<key>`: a key is private to its caller and operation. */
-  id: string;
-  resultId: string;
-  createdAt: Date;
-}
-
-export const IdempotencyRecordSchema = new EntitySchema<IdempotencyRecord>({
+export const IdempotencyRecordSchema = defineEntity({
   name: 'IdempotencyRecord',
   tableName: 'idempotency_keys',
-  properties: {
-    id: { type: 'string', primary: true, length: 400 },
-    resultId: { type: 'string' },
-    createdAt: { type: 'datetime' },
-  },
+  properties: (p) => ({
+    /** `<operation>:<caller>:<key>`: a key is private to its caller and operation. */
+    id: p.string().primary().length(400),
+    resultId: p.string(),
+    createdAt: p.datetime(),
+  }),
 });
+/** The first result of a create that carried an `idempotencyKey`. */
+export type IdempotencyRecord = InferEntity<typeof IdempotencyRecordSchema>;
 
 /**
  * Runs `create` once per key: the same key again returns the first result's id

@@ -1,35 +1,27 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import type { AnyRules, PolicyKind } from './policyRules';
-
-/** One version of one policy as a deciding subgraph keeps it, from compliance's events. */
-export interface PolicyCopy {
-  /** `<kind>:<key>:<version>`, so a second delivery of the event changes nothing. */
-  id: string;
-  kind: PolicyKind;
-  key: string;
-  version: number;
-  effectiveFrom: Date;
-  rules: AnyRules;
-  receivedAt: Date;
-}
 
 export const policyCopyId = (kind: string, key: string, version: number): string =>
   `${kind}:${key}:${version}`;
 
 /** The table of a subgraph's policy copies; each subgraph names its own entity. */
 export function policyCopySchema(name = 'PolicyCopy', tableName = 'policy_copy') {
-  return new EntitySchema<PolicyCopy>({
+  return defineEntity({
     name,
     tableName,
-    properties: {
-      id: { type: 'string', primary: true, length: 80 },
-      kind: { type: 'string', length: 20 },
-      key: { type: 'string', length: 30 },
-      version: { type: 'integer' },
-      effectiveFrom: { type: Date },
-      rules: { type: 'json' },
-      receivedAt: { type: Date },
-    },
+    properties: (p) => ({
+      /** `<kind>:<key>:<version>`, so a second delivery of the event changes nothing. */
+      id: p.string().primary().length(80),
+      kind: p.string().$type<PolicyKind>().length(20),
+      key: p.string().length(30),
+      version: p.integer(),
+      effectiveFrom: p.datetime(),
+      rules: p.json<AnyRules>(),
+      receivedAt: p.datetime(),
+    }),
     indexes: [{ properties: ['kind', 'key', 'effectiveFrom'] }],
   });
 }
+
+/** One version of one policy as a deciding subgraph keeps it, from compliance's events. */
+export type PolicyCopy = InferEntity<ReturnType<typeof policyCopySchema>>;
