@@ -1,69 +1,73 @@
-import { EntitySchema, type EntitySchemaMetadata } from '@mikro-orm/core';
+import { defineEntity, type EntitySchema, type InferEntityFromProperties } from '@mikro-orm/core';
 import type { EmployeeStatus } from './employeeEvents';
 
-/** What a copy keeps when the subgraph also takes each person's writes in turn on it. */
-export interface LockableEmployeeCopy {
-  id: string;
-  status: EmployeeStatus;
-  managerId: string | null;
-  /** The employee's version the copy reflects; older events are ignored. */
-  version: number;
-  /** Bumped by every write to the person's data, so writes of one person take turns. */
-  writeLock: number;
-  updatedAt: Date;
+type PropertyBuilders = typeof defineEntity.properties;
+
+/** Columns a copy may add to the common ones, in the order its table lists them. */
+const extraColumns = {
+  /** Region for public holidays: ENGLAND_AND_WALES, SCOTLAND, NORTHERN_IRELAND or a country. */
+  location: (p: PropertyBuilders) => p.string().length(30),
+  timeZone: (p: PropertyBuilders) => p.string().length(64),
+  hireDate: (p: PropertyBuilders) => p.string().length(10).nullable(),
+  terminationDate: (p: PropertyBuilders) => p.string().length(10).nullable(),
+  department: (p: PropertyBuilders) => p.string().length(100).nullable().index(),
+};
+
+export type ExtraColumn = keyof typeof extraColumns;
+
+type ExtraProperties<E extends ExtraColumn> = {
+  [K in E]: ReturnType<(typeof extraColumns)[K]>;
+};
+
+/** The common columns, and the extra ones between them. */
+function copyProperties<E extends ExtraColumn>(p: PropertyBuilders, extra: readonly E[]) {
+  const picked = (Object.keys(extraColumns) as E[]).filter((column) => extra.includes(column));
+  const extras = Object.fromEntries(picked.map((column) => [column, extraColumns[column](p)]));
+  return {
+    id: p.string().primary().length(36),
+    status: p.string().$type<EmployeeStatus>().length(20),
+    managerId: p.string().length(36).nullable().index(),
+    ...(extras as ExtraProperties<E>),
+    /** The employee's version the copy reflects; older events are ignored. */
+    version: p.integer(),
+    /** Bumped by every write to the person's data, so writes of one person take turns. */
+    writeLock: p.integer().default(0),
+    updatedAt: p.datetime(),
+  };
 }
 
-/** Columns a copy may add to the common ones. */
-const EXTRA_COLUMNS = {
-  location: { type: 'string', length: 30 },
-  timeZone: { type: 'string', length: 64 },
-  hireDate: { type: 'string', length: 10, nullable: true },
-  terminationDate: { type: 'string', length: 10, nullable: true },
-  department: { type: 'string', length: 100, nullable: true, index: true },
-} as const;
+/** A copy with the common columns and the extra ones `E`. */
+export type EmployeeCopyWith<E extends ExtraColumn> = InferEntityFromProperties<
+  ReturnType<typeof copyProperties<E>>
+>;
 
-export type ExtraColumn = keyof typeof EXTRA_COLUMNS;
+/** What a copy keeps when the subgraph also takes each person's writes in turn on it. */
+export type LockableEmployeeCopy = EmployeeCopyWith<never>;
+
+export const PLACED_COLUMNS = ['location', 'timeZone', 'hireDate', 'terminationDate'] as const;
 
 /** A lockable copy that also knows where, and from when to when, the person works. */
-export interface PlacedEmployeeCopy extends LockableEmployeeCopy {
-  /** Region for public holidays: ENGLAND_AND_WALES, SCOTLAND, NORTHERN_IRELAND or a country. */
-  location: string;
-  timeZone: string;
-  hireDate: string | null;
-  terminationDate: string | null;
-}
-
-export const PLACED_COLUMNS: readonly ExtraColumn[] = [
-  'location',
-  'timeZone',
-  'hireDate',
-  'terminationDate',
-];
+export type PlacedEmployeeCopy = EmployeeCopyWith<(typeof PLACED_COLUMNS)[number]>;
 
 /**
  * The table of a lockable copy. Each subgraph names its own entity and table; `extra`
- * picks the columns it needs beyond the common ones.
+ * picks the columns it needs beyond the common ones, and the entity's type follows from them.
  */
+export function employeeCopySchema<E extends ExtraColumn>(
+  name: string,
+  tableName: string,
+  extra: readonly E[],
+): EntitySchema<EmployeeCopyWith<E>>;
+/** The same table typed by an entity the caller declares, which must match the columns. */
 export function employeeCopySchema<T extends LockableEmployeeCopy>(
   name: string,
   tableName: string,
   extra: readonly ExtraColumn[],
-): EntitySchema<T> {
-  const extras = Object.entries(EXTRA_COLUMNS).filter(([column]) =>
-    extra.includes(column as ExtraColumn),
-  );
-  const properties = {
-    id: { type: 'string', primary: true, length: 36 },
-    status: { type: 'string', length: 20 },
-    managerId: { type: 'string', length: 36, nullable: true, index: true },
-    ...Object.fromEntries(extras),
-    version: { type: 'integer' },
-    writeLock: { type: 'integer', default: 0 },
-    updatedAt: { type: Date },
-  };
-  return new EntitySchema<T>({
-    name,
-    tableName,
-    properties: properties as unknown as EntitySchemaMetadata<T>['properties'],
-  });
+): EntitySchema<T>;
+export function employeeCopySchema(
+  name: string,
+  tableName: string,
+  extra: readonly ExtraColumn[],
+): unknown {
+  return defineEntity({ name, tableName, properties: (p) => copyProperties(p, extra) });
 }
