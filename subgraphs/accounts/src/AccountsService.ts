@@ -57,7 +57,12 @@ export class AccountsService {
       if (touchesAdmin && ctx.identity.role !== 'ADMIN')
         throw forbiddenTo('Only an ADMIN gives or takes the ADMIN role.');
       if (account.explicitRole !== role) {
-        const change = { accountId: account.id, employeeId, from: account.explicitRole, to: role };
+        const change = {
+          accountId: account.id,
+          employeeId,
+          from: account.explicitRole ?? null,
+          to: role,
+        };
         ctx.emit(tx, roleChanged(change));
         Object.assign(account, { explicitRole: role, updatedAt: deps.now() });
       }

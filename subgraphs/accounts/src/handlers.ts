@@ -45,7 +45,7 @@ const keeping: CopyKeeping<EmployeeCopy> = {
 };
 
 /** A work e-mail as an account's: lower case, within the bounds sign-in reads; else none. */
-function signInEmail(raw: string | null): string | undefined {
+function signInEmail(raw: string | null | undefined): string | undefined {
   const email = raw?.trim().toLowerCase();
   if (!email || email.length > MAX_EMAIL || !/^[^\s@<>]+@[^\s@<>]+$/.test(email)) return undefined;
   return email;

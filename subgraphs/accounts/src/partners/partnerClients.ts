@@ -41,10 +41,10 @@ const view = (client: PartnerClient) => ({
   id: client.id,
   name: client.name,
   scopes: client.scopes,
-  quotaRequests: client.quotaRequests,
-  quotaCost: client.quotaCost,
+  quotaRequests: client.quotaRequests ?? null,
+  quotaCost: client.quotaCost ?? null,
   createdAt: client.createdAt,
-  revokedAt: client.revokedAt,
+  revokedAt: client.revokedAt ?? null,
 });
 
 type Ctx = SubgraphContext<unknown>;

@@ -44,7 +44,7 @@ export async function sessionAnswer(
       user: {
         email: account.email,
         role,
-        employeeId: account.employeeId,
+        employeeId: account.employeeId ?? null,
         name: nameOf(account, employee),
       },
     },
@@ -72,7 +72,7 @@ export async function signIn(
   const data = {
     accountId: account.id,
     sessionId: opened.session.id,
-    employeeId: account.employeeId,
+    employeeId: account.employeeId ?? null,
     role: answer.body.user.role,
     method,
   };
