@@ -16,7 +16,7 @@ export {
 export interface EntryFacts {
   periodType: string;
   startTime: Date;
-  endTime: Date | null;
+  endTime: Date | null | undefined;
   mealBreakMinutes: number;
 }
 
