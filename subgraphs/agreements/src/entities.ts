@@ -1,4 +1,9 @@
-import { EntitySchema } from '@mikro-orm/core';
+import {
+  defineEntity,
+  type InferEntity,
+  type InferEntityFromProperties,
+  type PrimaryKeyProp,
+} from '@mikro-orm/core';
 
 /** The accrual types (docs/domain.md#accruals), in the order every subgraph declares them. */
 export const ACCRUAL_TYPES = [
@@ -32,118 +37,88 @@ export type Weekday = (typeof WEEKDAYS)[number];
 /** A total per accrual type. Hours keep two decimals at most; counts are whole. */
 export type AccrualTotals = Partial<Record<AccrualType, number>>;
 
-/** The terms an agreement version holds, normalised (exact integers where a float would round). */
-export interface AgreementTerms {
-  agreementType: string;
-  startDate: string;
-  endDate: string;
+type PropertyBuilders = typeof defineEntity.properties;
+
+/** The columns of the terms; `Agreement` and `AgreementVersion` each have their own. */
+const termsProperties = (p: PropertyBuilders) => ({
+  agreementType: p.string().length(20),
+  startDate: p.string().length(10),
+  endDate: p.string().length(10),
   /** FTE in ten-thousandths: 1 is 10000, 0.8 is 8000. */
-  fteUnits: number;
-  termsAndConditions: TermsAndConditions;
-  salaryBasis: SalaryBasis;
+  fteUnits: p.integer(),
+  termsAndConditions: p.string().$type<TermsAndConditions>().length(20),
+  salaryBasis: p.string().$type<SalaryBasis>().length(20),
   /** Weekly contracted hours in hundredths. */
-  weeklyHundredths: number;
+  weeklyHundredths: p.integer(),
   /** Week order, no duplicates. */
-  workingDays: Weekday[];
+  workingDays: p.json<Weekday[]>(),
   /** Annual leave entitlement in hundredths of a day. */
-  leaveHundredths: number;
-  targets: AccrualTotals;
-  openings: AccrualTotals;
-}
+  leaveHundredths: p.integer(),
+  targets: p.json<AccrualTotals>(),
+  openings: p.json<AccrualTotals>(),
+});
 
-/** The current state of an agreement: one row per agreement, moved on every amendment. */
-export interface Agreement extends AgreementTerms {
-  id: string;
-  employeeId: string;
-  version: number;
-  /** The date the current version takes effect. */
-  effectiveFrom: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** The terms an agreement version holds, normalised (exact integers where a float would round). */
+export type AgreementTerms = Omit<
+  InferEntityFromProperties<ReturnType<typeof termsProperties>>,
+  typeof PrimaryKeyProp
+>;
 
-const termsProperties = {
-  agreementType: { type: 'string', length: 20 },
-  startDate: { type: 'string', length: 10 },
-  endDate: { type: 'string', length: 10 },
-  fteUnits: { type: 'integer' },
-  termsAndConditions: { type: 'string', length: 20 },
-  salaryBasis: { type: 'string', length: 20 },
-  weeklyHundredths: { type: 'integer' },
-  workingDays: { type: 'json' },
-  leaveHundredths: { type: 'integer' },
-  targets: { type: 'json' },
-  openings: { type: 'json' },
-} as const;
-
-export const AgreementSchema = new EntitySchema<Agreement>({
+export const AgreementSchema = defineEntity({
   name: 'Agreement',
   tableName: 'agreements',
-  properties: {
-    id: { type: 'string', primary: true, length: 36 },
-    employeeId: { type: 'string', length: 36 },
-    ...termsProperties,
-    version: { type: 'integer' },
-    effectiveFrom: { type: 'string', length: 10 },
-    createdAt: { type: Date },
-    updatedAt: { type: Date },
-  },
+  properties: (p) => ({
+    id: p.string().primary().length(36),
+    employeeId: p.string().length(36),
+    ...termsProperties(p),
+    version: p.integer(),
+    /** The date the current version takes effect. */
+    effectiveFrom: p.string().length(10),
+    createdAt: p.datetime(),
+    updatedAt: p.datetime(),
+  }),
   // One employee's agreements are read together (overlap checks, loaders, imports).
   indexes: [{ name: 'agreements_employee_start', properties: ['employeeId', 'startDate'] }],
 });
+/** The current state of an agreement: one row per agreement, moved on every amendment. */
+export type Agreement = InferEntity<typeof AgreementSchema>;
 
-/** One version of an agreement as it was: history is never rewritten. */
-export interface AgreementVersion extends AgreementTerms {
-  /** `<agreement id>:<version>`. */
-  id: string;
-  agreementId: string;
-  employeeId: string;
-  version: number;
-  effectiveFrom: string;
-  createdAt: Date;
-}
-
-export const AgreementVersionSchema = new EntitySchema<AgreementVersion>({
+export const AgreementVersionSchema = defineEntity({
   name: 'AgreementVersion',
   tableName: 'agreement_versions',
-  properties: {
-    id: { type: 'string', primary: true, length: 50 },
-    agreementId: { type: 'string', length: 36, index: true },
-    employeeId: { type: 'string', length: 36 },
-    ...termsProperties,
-    version: { type: 'integer' },
-    effectiveFrom: { type: 'string', length: 10 },
-    createdAt: { type: Date },
-  },
+  properties: (p) => ({
+    /** `<agreement id>:<version>`. */
+    id: p.string().primary().length(50),
+    agreementId: p.string().length(36).index(),
+    employeeId: p.string().length(36),
+    ...termsProperties(p),
+    version: p.integer(),
+    effectiveFrom: p.string().length(10),
+    createdAt: p.datetime(),
+  }),
 });
+/** One version of an agreement as it was: history is never rewritten. */
+export type AgreementVersion = InferEntity<typeof AgreementVersionSchema>;
 
+export const KnownEmployeeSchema = defineEntity({
+  name: 'KnownEmployee',
+  tableName: 'known_employees',
+  properties: (p) => ({
+    id: p.string().primary().length(36),
+    employeeNumber: p.string().length(50).index(),
+    managerId: p.string().length(36).nullable().index(),
+    terminated: p.boolean(),
+    /** The newest employee version applied. */
+    version: p.integer(),
+    /** The employee version the manager came from (not every event carries one). */
+    managerVersion: p.integer(),
+  }),
+});
 /**
  * The local copy of an employee, fed by employees events: enough to match an
  * import's employee number and to know who manages whom.
  */
-export interface KnownEmployee {
-  id: string;
-  employeeNumber: string;
-  managerId: string | null;
-  terminated: boolean;
-  /** The newest employee version applied. */
-  version: number;
-  /** The employee version the manager came from (not every event carries one). */
-  managerVersion: number;
-}
-
-export const KnownEmployeeSchema = new EntitySchema<KnownEmployee>({
-  name: 'KnownEmployee',
-  tableName: 'known_employees',
-  properties: {
-    id: { type: 'string', primary: true, length: 36 },
-    employeeNumber: { type: 'string', length: 50, index: true },
-    managerId: { type: 'string', length: 36, nullable: true, index: true },
-    terminated: { type: 'boolean' },
-    version: { type: 'integer' },
-    managerVersion: { type: 'integer' },
-  },
-});
+export type KnownEmployee = InferEntity<typeof KnownEmployeeSchema>;
 
 /** Where an import started by `startAgreementsImport` is. */
 export type ImportJobStatus = 'RUNNING' | 'DONE' | 'FAILED';
@@ -158,46 +133,33 @@ export interface ImportJobReport {
   errors: { row: number; column: string | null; message: string }[];
 }
 
+export const ImportJobSchema = defineEntity({
+  name: 'ImportJob',
+  tableName: 'agreement_imports',
+  properties: (p) => ({
+    id: p.string().primary().length(36),
+    status: p.string().$type<ImportJobStatus>().length(10),
+    dryRun: p.boolean(),
+    /** The file's rows, counted before the import starts. */
+    rowsTotal: p.integer(),
+    /** Rows settled (taken or rejected) so far. */
+    rowsDone: p.integer(),
+    /** The report, once DONE. */
+    report: p.json<ImportJobReport>().nullable(),
+    /** Why it stopped, once FAILED. */
+    failure: p.text().nullable(),
+    startedBy: p.string().length(200),
+    startedAt: p.datetime(),
+    /** Moved on every batch: a RUNNING job that has not moved for long lost its process. */
+    updatedAt: p.datetime(),
+    finishedAt: p.datetime().nullable().index(),
+  }),
+});
 /**
  * An import run in the background, its progress recorded after every batch, so any
  * replica can answer how far it is.
  */
-export interface ImportJob {
-  id: string;
-  status: ImportJobStatus;
-  dryRun: boolean;
-  /** The file's rows, counted before the import starts. */
-  rowsTotal: number;
-  /** Rows settled (taken or rejected) so far. */
-  rowsDone: number;
-  /** The report, once DONE. */
-  report: ImportJobReport | null;
-  /** Why it stopped, once FAILED. */
-  failure: string | null;
-  startedBy: string;
-  startedAt: Date;
-  /** Moved on every batch: a RUNNING job that has not moved for long lost its process. */
-  updatedAt: Date;
-  finishedAt: Date | null;
-}
-
-export const ImportJobSchema = new EntitySchema<ImportJob>({
-  name: 'ImportJob',
-  tableName: 'agreement_imports',
-  properties: {
-    id: { type: 'string', primary: true, length: 36 },
-    status: { type: 'string', length: 10 },
-    dryRun: { type: 'boolean' },
-    rowsTotal: { type: 'integer' },
-    rowsDone: { type: 'integer' },
-    report: { type: 'json', nullable: true },
-    failure: { type: 'text', nullable: true },
-    startedBy: { type: 'string', length: 200 },
-    startedAt: { type: Date },
-    updatedAt: { type: Date },
-    finishedAt: { type: Date, nullable: true, index: true },
-  },
-});
+export type ImportJob = InferEntity<typeof ImportJobSchema>;
 
 export const entities = [
   AgreementSchema,
