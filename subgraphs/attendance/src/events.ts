@@ -1,7 +1,7 @@
 import type { CataloguedDraft } from '../../../messaging';
 import type { AttendanceDay, AttendanceEntry } from './entities';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 /** What every event of an entry carries first. */
 const entryOf = (entry: AttendanceEntry) => ({
@@ -19,8 +19,8 @@ export const checkedIn = (
   subject: entry.id,
   data: {
     ...entryOf(entry),
-    location: entry.checkInLocation,
-    device: entry.checkInDevice,
+    location: entry.checkInLocation ?? null,
+    device: entry.checkInDevice ?? null,
     plannedStart: iso(entry.plannedStart),
     late: entry.lateByMinutes > 0,
     lateByMinutes: entry.lateByMinutes,
@@ -36,8 +36,8 @@ export const checkedOut = (
   data: {
     ...entryOf(entry),
     checkOutTime: entry.checkOutTime!.toISOString(),
-    location: entry.checkOutLocation,
-    device: entry.checkOutDevice,
+    location: entry.checkOutLocation ?? null,
+    device: entry.checkOutDevice ?? null,
     workedMinutes,
     earlyExitMinutes: entry.earlyExitMinutes,
   },
@@ -58,7 +58,7 @@ export const manualEntryRecorded = (
     checkOutTime: iso(entry.checkOutTime),
     reason,
     recordedBy: entry.recordedBy,
-    correctsEntryId: entry.correctsId,
+    correctsEntryId: entry.correctsId ?? null,
     lateByMinutes: entry.lateByMinutes,
   },
 });

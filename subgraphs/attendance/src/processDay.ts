@@ -267,9 +267,9 @@ export async function processDay(
       ),
     );
     if (day.lateByMinutes > 0 && !before?.late)
-      emit(events.lateArrivalDetected(day, employee.managerId, checkInPolicy.version));
+      emit(events.lateArrivalDetected(day, employee.managerId ?? null, checkInPolicy.version));
     if (day.status === 'ABSENT' && before?.status !== 'ABSENT')
-      emit(events.absenceDetected(day, employee.managerId));
+      emit(events.absenceDetected(day, employee.managerId ?? null));
   }
   await em.flush();
   return { date, processed: due.length, changed };

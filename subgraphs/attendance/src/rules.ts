@@ -98,7 +98,7 @@ export function planDay(
     return {
       date,
       working: true,
-      plannedStart: today[0].start,
+      plannedStart: today[0].start ?? null,
       plannedEnd: new Date(Math.max(...today.map((s) => s.end!.getTime()))),
       plannedMinutes: today.reduce((sum, s) => sum + minutesBetween(s.start!, s.end!), 0),
       source: 'SCHEDULE',
@@ -140,7 +140,7 @@ export function lateBy(checkIn: Date, plan: Pick<DayPlan, 'plannedStart'>, grace
 /** Minutes left before the planned end, once more than the grace period; 0 otherwise. */
 export function earlyExitBy(
   checkOut: Date,
-  plan: Pick<DayPlan, 'plannedEnd'>,
+  plan: { plannedEnd: Date | null | undefined },
   grace: number,
 ): number {
   if (!plan.plannedEnd) return 0;
