@@ -1,32 +1,8 @@
-import { BigIntType, EntitySchema } from '@mikro-orm/core';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { policyCopySchema } from '../../../runtime';
 
 /** Personal data is masked before it gets here (see eventToEntry.ts). */
 export type JsonObject = Record<string, unknown>;
-
-/** One audit log entry: one per event, chained to the one before by its hash. */
-export interface AuditEntry {
-  id: string;
-  /** Position in the chain; strictly increasing, no gaps except a purged head. */
-  seq: number;
-  /** The event's time. */
-  occurredAt: Date;
-  recordedAt: Date;
-  actorId: string | null;
-  action: string;
-  logType: string;
-  entityType: string;
-  entityId: string;
-  subgraph: string;
-  status: string;
-  oldValues: JsonObject | null;
-  newValues: JsonObject | null;
-  requestId: string | null;
-  correlationId: string | null;
-  eventId: string;
-  prevHash: string;
-  hash: string;
-}
 
 /** What an entry records of its change, in the order an export writes them (after seq and id). */
 export const RECORDED_FIELDS = [
@@ -46,7 +22,7 @@ export const RECORDED_FIELDS = [
   'eventId',
 ] as const;
 
-export const AuditEntrySchema = new EntitySchema<AuditEntry>({
+export const AuditEntrySchema = defineEntity({
   name: 'AuditEntry',
   tableName: 'audit_log',
   indexes: [
@@ -56,28 +32,34 @@ export const AuditEntrySchema = new EntitySchema<AuditEntry>({
     { properties: ['logType', 'occurredAt'] },
     { properties: ['correlationId'] },
   ],
-  properties: {
-    id: { type: 'string', primary: true, length: 36 },
-    // bigint: the sequence never restarts, not even after a purge.
-    seq: { type: new BigIntType('number'), unique: true },
-    occurredAt: { type: 'datetime' },
-    recordedAt: { type: 'datetime' },
-    actorId: { type: 'string', nullable: true },
-    action: { type: 'string', length: 64 },
-    logType: { type: 'string' },
-    entityType: { type: 'string', length: 128 },
-    entityId: { type: 'string' },
-    subgraph: { type: 'string', length: 128 },
-    status: { type: 'string', length: 32 },
-    oldValues: { type: 'json', nullable: true },
-    newValues: { type: 'json', nullable: true },
-    requestId: { type: 'string', nullable: true },
-    correlationId: { type: 'string', nullable: true },
-    eventId: { type: 'string', unique: true },
-    prevHash: { type: 'string', length: 64 },
-    hash: { type: 'string', length: 64 },
-  },
+  properties: (p) => ({
+    id: p.string().primary().length(36),
+    /**
+     * Position in the chain; strictly increasing, no gaps except a purged head. A bigint:
+     * the sequence never restarts, not even after a purge.
+     */
+    seq: p.bigint('number').unique(),
+    /** The event's time. */
+    occurredAt: p.datetime(),
+    recordedAt: p.datetime(),
+    actorId: p.string().nullable(),
+    action: p.string().length(64),
+    logType: p.string(),
+    entityType: p.string().length(128),
+    entityId: p.string(),
+    subgraph: p.string().length(128),
+    status: p.string().length(32),
+    oldValues: p.json<JsonObject>().nullable(),
+    newValues: p.json<JsonObject>().nullable(),
+    requestId: p.string().nullable(),
+    correlationId: p.string().nullable(),
+    eventId: p.string().unique(),
+    prevHash: p.string().length(64),
+    hash: p.string().length(64),
+  }),
 });
+/** One audit log entry: one per event, chained to the one before by its hash. */
+export type AuditEntry = InferEntity<typeof AuditEntrySchema>;
 
 /** The versions of compliance's RETENTION policy, from its events: the purge keeps to them. */
 export const PolicyCopySchema = policyCopySchema('AuditPolicyCopy', 'audit_policy_copies');
