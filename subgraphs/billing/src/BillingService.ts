@@ -67,6 +67,11 @@ export class BillingService {
         setAt: this.now(),
         setBy: this.ctx.identity.subject,
         correctionReason: reason,
+        // Decided by applyRateCard, just below.
+        kind: null,
+        reversedCount: null,
+        postedCount: null,
+        costedWaitingCount: null,
       };
       Object.assign(card, await applyRateCard(tx, card, today));
       await tx.insert(RateCardSchema, card);

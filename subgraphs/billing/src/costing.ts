@@ -34,7 +34,7 @@ const MS_PER_HOUR = 3_600_000n;
 export interface CostableEntry {
   periodType: string;
   startTime: Date;
-  endTime: Date | null;
+  endTime: Date | null | undefined;
   mealBreakMinutes: number;
   deleted?: boolean;
 }

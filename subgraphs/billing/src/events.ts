@@ -33,7 +33,7 @@ export const gradeCreated = (grade: Grade): CataloguedDraft<'billing.grade.creat
   subject: grade.code,
   data: {
     grade: grade.code,
-    description: grade.description,
+    description: grade.description ?? null,
     retired: grade.retired,
     version: grade.version,
   },
@@ -51,9 +51,9 @@ export const gradeUpdated = (
   subject: code,
   data: {
     grade: code,
-    description: next.description,
+    description: next.description ?? null,
     retired: next.retired,
-    previous: { description: previous.description, retired: previous.retired },
+    previous: { description: previous.description ?? null, retired: previous.retired },
     version,
   },
 });

@@ -81,7 +81,7 @@ export const liability = (employee: EmployeeRef, currency: string): AccountSpec 
 
 interface EmployeeRef {
   id: string;
-  employeeNumber: string | null;
+  employeeNumber: string | null | undefined;
 }
 
 /** Creates the accounts that do not exist yet, in one statement; safe with concurrent writers. */

@@ -138,6 +138,11 @@ export function rateCardRow(id: string, card: CardFields): RateCard {
     publicHolidayMultiplier: Math.round(input.publicHolidayMultiplier * 10000),
     setAt: new Date(),
     setBy: 'test',
+    kind: null,
+    correctionReason: null,
+    reversedCount: null,
+    postedCount: null,
+    costedWaitingCount: null,
   };
 }
 
