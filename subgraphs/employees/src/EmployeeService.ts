@@ -146,7 +146,7 @@ export class EmployeeService {
     return this.change(input.id, input.expectedVersion, async (tx, employee) => {
       if (employee.status === 'TERMINATED') throw terminatedIsFinal();
       if (managerId) await this.assertManagerFits(tx, managerId, employee.id);
-      const previousManagerId = employee.managerId;
+      const previousManagerId = employee.managerId ?? null;
       if (previousManagerId === managerId) return null;
       employee.managerId = managerId;
       return (e) => managerAssigned(e, previousManagerId);

@@ -124,7 +124,7 @@ export function changesOf(employee: Employee, patch: Patch, cipher: Cipher): Cha
 /** The clear value of a personal field, as a comparable string. */
 function personal(employee: Employee, field: PersonalField, cipher: Cipher): string | null {
   const sealed = field === 'phone' ? employee.phoneSealed : employee.salarySealed;
-  if (sealed === null) return null;
+  if (sealed == null) return null;
   const plain = cipher.decrypt(sealed);
   return field === 'phone' ? JSON.stringify(plain) : plain;
 }

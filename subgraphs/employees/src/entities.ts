@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import type { EmployeeStatus } from '../../../runtime';
 
 export type { EmployeeStatus };
@@ -6,81 +6,57 @@ export type { EmployeeStatus };
 export const EMPLOYMENT_TYPES = ['FULL_TIME', 'PART_TIME', 'CONTRACTOR'] as const;
 export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
 
-/** One row of `employees`. Phone and salary hold ciphertext, never clear values. */
-export interface Employee {
-  id: string;
-  employeeNumber: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  /** Lower-cased email, unique, so uniqueness ignores case. */
-  emailKey: string;
-  phoneSealed: string | null;
-  department: string;
-  jobTitle: string;
-  grade: string;
-  employmentType: EmploymentType;
-  status: EmployeeStatus;
-  hireDate: string;
-  terminationDate: string | null;
-  managerId: string | null;
-  location: string;
-  timeZone: string;
-  /** `{"amountMinor":…,"currency":…}`, sealed. */
-  salarySealed: string | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export const EmployeeSchema = new EntitySchema<Employee>({
+export const EmployeeSchema = defineEntity({
   name: 'Employee',
   tableName: 'employees',
-  properties: {
-    id: { type: 'string', primary: true, length: 36 },
-    employeeNumber: { type: 'string', length: 20, unique: 'employees_employee_number_unique' },
-    firstName: { type: 'string', length: 100 },
-    lastName: { type: 'string', length: 100 },
-    email: { type: 'string', length: 254 },
-    emailKey: { type: 'string', length: 254, unique: 'employees_email_key_unique' },
-    phoneSealed: { type: 'text', nullable: true },
-    department: { type: 'string', length: 100, index: true },
-    jobTitle: { type: 'string', length: 100 },
-    grade: { type: 'string', length: 20 },
-    employmentType: { type: 'string', length: 20 },
-    status: { type: 'string', length: 20, index: true },
-    hireDate: { type: 'date' },
-    terminationDate: { type: 'date', nullable: true },
-    managerId: { type: 'string', length: 36, nullable: true, index: true },
-    location: { type: 'string', length: 20 },
-    timeZone: { type: 'string', length: 64 },
-    salarySealed: { type: 'text', nullable: true },
+  properties: (p) => ({
+    id: p.string().primary().length(36),
+    employeeNumber: p.string().length(20).unique('employees_employee_number_unique'),
+    firstName: p.string().length(100),
+    lastName: p.string().length(100),
+    email: p.string().length(254),
+    /** Lower-cased email, unique, so uniqueness ignores case. */
+    emailKey: p.string().length(254).unique('employees_email_key_unique'),
+    phoneSealed: p.text().nullable(),
+    department: p.string().length(100).index(),
+    jobTitle: p.string().length(100),
+    grade: p.string().length(20),
+    employmentType: p.string().$type<EmploymentType>().length(20),
+    status: p.string().$type<EmployeeStatus>().length(20).index(),
+    hireDate: p.date(),
+    terminationDate: p.date().nullable(),
+    managerId: p.string().length(36).nullable().index(),
+    location: p.string().length(20),
+    timeZone: p.string().length(64),
+    /** `{"amountMinor":…,"currency":…}`, sealed. */
+    salarySealed: p.text().nullable(),
     // Optimistic lock: every flush that changes the row adds one and checks the old value.
-    version: { type: 'integer', version: true },
-    // `Date`, not 'datetime': on SQLite the latter reads back as changed on every flush.
-    createdAt: { type: Date },
-    updatedAt: { type: Date },
-  },
+    version: p.integer().version(),
+    // Mapped as `Date`, not `p.type('datetime')`: on SQLite the latter reads back as changed on
+    // every flush.
+    createdAt: p.datetime(),
+    updatedAt: p.datetime(),
+  }),
   // The directory's keyset order; keeps every page an index range scan.
   indexes: [{ name: 'employees_name_order', properties: ['lastName', 'firstName', 'id'] }],
+});
+
+/** One row of `employees`. Phone and salary hold ciphertext, never clear values. */
+export type Employee = InferEntity<typeof EmployeeSchema>;
+
+export const EmployeeCounterSchema = defineEntity({
+  name: 'EmployeeCounter',
+  tableName: 'employee_counters',
+  properties: (p) => ({
+    name: p.string().primary().length(40),
+    lastNumber: p.integer(),
+  }),
 });
 
 /**
  * Named counters, moved inside the transaction that needs them: the row lock
  * hands out human numbers (`E000123`) and serializes reporting-line changes.
  */
-export interface EmployeeCounter {
-  name: string;
-  lastNumber: number;
-}
-
-export const EmployeeCounterSchema = new EntitySchema<EmployeeCounter>({
-  name: 'EmployeeCounter',
-  tableName: 'employee_counters',
-  properties: {
-    name: { type: 'string', primary: true, length: 40 },
-    lastNumber: { type: 'integer' },
-  },
-});
+export type EmployeeCounter = InferEntity<typeof EmployeeCounterSchema>;
 
 export const entities = [EmployeeSchema, EmployeeCounterSchema];

@@ -23,7 +23,7 @@ export const createdData = (employee: Employee): EventData<'employees.employee.c
   employmentType: employee.employmentType,
   status: employee.status,
   hireDate: employee.hireDate,
-  managerId: employee.managerId,
+  managerId: employee.managerId ?? null,
   location: employee.location,
   timeZone: employee.timeZone,
 });
@@ -60,7 +60,7 @@ export const managerAssigned = (
 ): CataloguedDraft<'employees.manager.assigned'> => ({
   type: 'employees.manager.assigned',
   subject: employee.id,
-  data: { ...versionOf(employee), managerId: employee.managerId, previousManagerId },
+  data: { ...versionOf(employee), managerId: employee.managerId ?? null, previousManagerId },
 });
 
 export const employeeTerminated = (

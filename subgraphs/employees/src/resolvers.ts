@@ -45,8 +45,12 @@ function guarded<T>(access: Access, read: (employee: Employee, ctx: EmployeeCont
 const personal = <K extends keyof Employee>(field: K) =>
   guarded('personal', (employee) => employee[field]);
 
-function unseal<T>(sealed: string | null, ctx: EmployeeContext, parse: (s: string) => T) {
-  return sealed === null ? null : parse(ctx.cipher.decrypt(sealed));
+function unseal<T>(
+  sealed: string | null | undefined,
+  ctx: EmployeeContext,
+  parse: (s: string) => T,
+) {
+  return sealed == null ? null : parse(ctx.cipher.decrypt(sealed));
 }
 
 /** The resolvers: each checks who may, then asks the service or the loaders. */

@@ -104,7 +104,7 @@ export function entitlementOf(
   let days = 0;
   for (const agreement of inYear) {
     const perYear =
-      type === 'ANNUAL' && agreement.annualLeaveHundredths !== null
+      type === 'ANNUAL' && agreement.annualLeaveHundredths != null
         ? agreement.annualLeaveHundredths / 100
         : (policy.entitlementDays * agreement.fteUnits) / 10_000;
     const a = [from, agreement.startDate].sort()[1];

@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import {
   employeeCopySchema,
   type LeaveType,
@@ -20,77 +20,54 @@ export interface ChargedDay {
   halves: number;
 }
 
-/** A request for leave and where it stands in the workflow. */
-export interface LeaveRequest {
-  id: string;
-  employeeId: string;
-  leaveType: LeaveType;
-  startDate: string;
-  /** Inclusive. */
-  endDate: string;
-  halfDayStart: boolean;
-  halfDayEnd: boolean;
-  /** Days charged, in halves (3 = 1.5 days). */
-  halfDays: number;
-  /** The days charged, one by one, for balances by leave year and attendance. */
-  chargedDays: ChargedDay[];
-  /** The version of the type's LEAVE policy in force when it was made: every step judges by it. */
-  policyVersion: number;
-  status: LeaveStatus;
-  reason: string | null;
-  /** Who asked (token subject): the employee, or HR on their behalf. */
-  requestedBy: string;
-  /** The employee's manager when the request was made. */
-  managerId: string | null;
-  /** The manager's or HR's decision, kept after a later cancellation. */
-  decision: 'APPROVED' | 'REJECTED' | null;
-  decidedBy: string | null;
-  decidedAt: Date | null;
-  rejectionReason: string | null;
-  cancelledBy: string | null;
-  cancelledAt: Date | null;
-  version: number;
-  correlationId: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export const LeaveRequestSchema = new EntitySchema<LeaveRequest>({
+export const LeaveRequestSchema = defineEntity({
   name: 'LeaveRequest',
   tableName: 'leave_requests',
-  properties: {
-    id: { type: 'string', primary: true, length: 36 },
-    employeeId: { type: 'string', length: 36 },
-    leaveType: { type: 'string', length: 20 },
-    startDate: { type: 'string', length: 10 },
-    endDate: { type: 'string', length: 10 },
-    halfDayStart: { type: 'boolean' },
-    halfDayEnd: { type: 'boolean' },
-    halfDays: { type: 'integer' },
-    chargedDays: { type: 'json' },
-    // Requests made before policies had versions were judged by the defaults: version 1.
-    policyVersion: { type: 'integer', default: 1 },
-    status: { type: 'string', length: 20 },
-    reason: { type: 'string', length: 500, nullable: true },
-    requestedBy: { type: 'string', length: 200 },
-    managerId: { type: 'string', length: 36, nullable: true },
-    decision: { type: 'string', length: 20, nullable: true },
-    decidedBy: { type: 'string', length: 200, nullable: true },
-    decidedAt: { type: Date, nullable: true },
-    rejectionReason: { type: 'string', length: 500, nullable: true },
-    cancelledBy: { type: 'string', length: 200, nullable: true },
-    cancelledAt: { type: Date, nullable: true },
+  properties: (p) => ({
+    id: p.string().primary().length(36),
+    employeeId: p.string().length(36),
+    leaveType: p.string().$type<LeaveType>().length(20),
+    startDate: p.string().length(10),
+    /** Inclusive. */
+    endDate: p.string().length(10),
+    halfDayStart: p.boolean(),
+    halfDayEnd: p.boolean(),
+    /** Days charged, in halves (3 = 1.5 days). */
+    halfDays: p.integer(),
+    /** The days charged, one by one, for balances by leave year and attendance. */
+    chargedDays: p.json<ChargedDay[]>(),
+    /**
+     * The version of the type's LEAVE policy in force when it was made: every step judges by it.
+     * Requests made before policies had versions were judged by the defaults: version 1.
+     */
+    policyVersion: p.integer().default(1),
+    status: p.string().$type<LeaveStatus>().length(20),
+    reason: p.string().length(500).nullable(),
+    /** Who asked (token subject): the employee, or HR on their behalf. */
+    requestedBy: p.string().length(200),
+    /** The employee's manager when the request was made. */
+    managerId: p.string().length(36).nullable(),
+    /** The manager's or HR's decision, kept after a later cancellation. */
+    decision: p.string().$type<'APPROVED' | 'REJECTED'>().length(20).nullable(),
+    decidedBy: p.string().length(200).nullable(),
+    decidedAt: p.datetime().nullable(),
+    rejectionReason: p.string().length(500).nullable(),
+    cancelledBy: p.string().length(200).nullable(),
+    cancelledAt: p.datetime().nullable(),
     // Optimistic lock: every flush that changes the row adds one and checks the old value.
-    version: { type: 'integer', version: true },
-    correlationId: { type: 'string', length: 200 },
-    createdAt: { type: Date },
-    updatedAt: { type: Date },
-  },
+    version: p.integer().version(),
+    correlationId: p.string().length(200),
+    createdAt: p.datetime(),
+    updatedAt: p.datetime(),
+  }),
   indexes: [
     { name: 'leave_requests_employee_start', properties: ['employeeId', 'startDate'] },
     { name: 'leave_requests_status', properties: ['status', 'employeeId'] },
   ],
 });
+
+/** A request for leave and where it stands in the workflow. */
+export type LeaveRequest = InferEntity<typeof LeaveRequestSchema>;
 
 export { EMPLOYEE_STATUSES, type EmployeeStatus } from '../../../runtime';
 
@@ -106,36 +83,27 @@ export const EmployeeCopySchema = employeeCopySchema<EmployeeCopy>(
   PLACED_COLUMNS,
 );
 
-/** Leave's copy of an agreement (its newest version), fed by agreements' events. */
-export interface AgreementCopy {
-  id: string;
-  employeeId: string;
-  startDate: string;
-  /** Inclusive. */
-  endDate: string;
-  /** Full-time equivalent in ten-thousandths (7500 = 0.75). */
-  fteUnits: number;
-  /** Annual leave days the agreement gives, in hundredths; null when its events carry none. */
-  annualLeaveHundredths: number | null;
-  /** The working pattern; null when its events carry none (Monday to Friday then). */
-  workingDays: Weekday[] | null;
-  version: number;
-}
-
-export const AgreementCopySchema = new EntitySchema<AgreementCopy>({
+export const AgreementCopySchema = defineEntity({
   name: 'LeaveAgreement',
   tableName: 'leave_agreements',
-  properties: {
-    id: { type: 'string', primary: true, length: 36 },
-    employeeId: { type: 'string', length: 36, index: true },
-    startDate: { type: 'string', length: 10 },
-    endDate: { type: 'string', length: 10 },
-    fteUnits: { type: 'integer' },
-    annualLeaveHundredths: { type: 'integer', nullable: true },
-    workingDays: { type: 'json', nullable: true },
-    version: { type: 'integer' },
-  },
+  properties: (p) => ({
+    id: p.string().primary().length(36),
+    employeeId: p.string().length(36).index(),
+    startDate: p.string().length(10),
+    /** Inclusive. */
+    endDate: p.string().length(10),
+    /** Full-time equivalent in ten-thousandths (7500 = 0.75). */
+    fteUnits: p.integer(),
+    /** Annual leave days the agreement gives, in hundredths; null when its events carry none. */
+    annualLeaveHundredths: p.integer().nullable(),
+    /** The working pattern; null when its events carry none (Monday to Friday then). */
+    workingDays: p.json<Weekday[]>().nullable(),
+    version: p.integer(),
+  }),
 });
+
+/** Leave's copy of an agreement (its newest version), fed by agreements' events. */
+export type AgreementCopy = InferEntity<typeof AgreementCopySchema>;
 
 export const entities = [
   LeaveRequestSchema,

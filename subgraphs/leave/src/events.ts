@@ -14,7 +14,7 @@ export const REQUEST_CANCELLED = 'leave.request.cancelled';
 type EventDates = EventData<typeof REQUEST_CREATED>['dates'];
 
 /** An actor's employee id, or null for a service principal (its subject is not an id). */
-const employeeIdOf = (subject: string | null) =>
+const employeeIdOf = (subject: string | null | undefined) =>
   subject && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(subject)
     ? subject
     : null;
@@ -48,7 +48,7 @@ const requestData = <S extends LeaveStatus>(request: LeaveRequest, policy: Paid,
   halfDayEnd: request.halfDayEnd,
   days: request.halfDays / 2,
   dates: datesOf(request.chargedDays),
-  managerId: request.managerId,
+  managerId: request.managerId ?? null,
 });
 
 export const created = (
@@ -86,7 +86,7 @@ export const rejected = (
     ...requestData(request, policy, 'REJECTED'),
     rejectedBy: employeeIdOf(request.decidedBy),
     rejectedAt: request.decidedAt!.toISOString(),
-    rejectionReason: request.rejectionReason,
+    rejectionReason: request.rejectionReason ?? null,
   },
 });
 

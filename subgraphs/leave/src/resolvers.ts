@@ -25,7 +25,7 @@ interface PageArgs {
 type Service = (ctx: LeaveContext) => LeaveService;
 
 /** An Employee reference for a person, or null for a service principal. */
-const person = (subject: string | null) =>
+const person = (subject: string | null | undefined) =>
   subject && !subject.startsWith(SERVICE_PREFIX) ? { id: subject } : null;
 
 const queries = (service: Service) => ({

@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import type { EmployeeStatus } from '../../../runtime';
 
 export const NOTIFICATION_TYPES = [
@@ -25,113 +25,82 @@ export type NotificationStatus = 'UNREAD' | 'READ';
 /** IN_APP only, or in-app and also queued for e-mail. */
 export type NotificationChannel = 'IN_APP' | 'IN_APP_AND_EMAIL';
 
-/** One notification of one recipient. */
-export interface Notification {
-  id: string;
-  recipientId: string;
-  type: NotificationType;
-  title: string;
-  body: string;
-  channel: NotificationChannel;
-  status: NotificationStatus;
-  /**
-   * What the notification is about, unique per recipient: the event id (or a business key such
-   * as the day of an incomplete check-out, or an HR send's batch), so a re-run cannot duplicate.
-   */
-  dedupeKey: string;
-  createdAt: Date;
-  readAt: Date | null;
-  version: number;
-}
+// Instants here are typed 'datetime' as they always were; `p.datetime()` would map them as `Date`,
+// which hydrates and compares differently.
 
-export const NotificationSchema = new EntitySchema<Notification>({
+export const NotificationSchema = defineEntity({
   name: 'Notification',
   tableName: 'notifications',
-  properties: {
-    id: { type: 'string', primary: true, length: 36 },
-    recipientId: { type: 'string', length: 36 },
-    type: { type: 'string', length: 40 },
-    title: { type: 'string', length: 200 },
-    body: { type: 'text' },
-    channel: { type: 'string', length: 20 },
-    status: { type: 'string', length: 10 },
-    dedupeKey: { type: 'string', length: 200 },
-    createdAt: { type: 'datetime' },
-    readAt: { type: 'datetime', nullable: true },
-    version: { type: 'integer' },
-  },
+  properties: (p) => ({
+    id: p.string().primary().length(36),
+    recipientId: p.string().length(36),
+    type: p.string().$type<NotificationType>().length(40),
+    title: p.string().length(200),
+    body: p.text(),
+    channel: p.string().$type<NotificationChannel>().length(20),
+    status: p.string().$type<NotificationStatus>().length(10),
+    /**
+     * What the notification is about, unique per recipient: the event id (or a business key such
+     * as the day of an incomplete check-out, or an HR send's batch), so a re-run cannot duplicate.
+     */
+    dedupeKey: p.string().length(200),
+    createdAt: p.type('datetime'),
+    readAt: p.type('datetime').nullable(),
+    version: p.integer(),
+  }),
   uniques: [{ name: 'notifications_dedupe', properties: ['dedupeKey', 'recipientId'] }],
   indexes: [
     { name: 'notifications_recipient_created', properties: ['recipientId', 'createdAt', 'id'] },
   ],
 });
 
+/** One notification of one recipient. */
+export type Notification = InferEntity<typeof NotificationSchema>;
+
 export { EMPLOYEE_STATUSES, type EmployeeStatus } from '../../../runtime';
 
-/** Notifications' copy of an employee, fed by employees' events: who to tell, and where. */
-export interface EmployeeCopy {
-  id: string;
-  firstName: string | null;
-  lastName: string | null;
-  email: string | null;
-  managerId: string | null;
-  status: EmployeeStatus;
-  /** The employee's version the copy reflects; older events change nothing. */
-  version: number;
-  updatedAt: Date;
-}
-
-export const EmployeeCopySchema = new EntitySchema<EmployeeCopy>({
+export const EmployeeCopySchema = defineEntity({
   name: 'NotificationEmployee',
   tableName: 'notification_employees',
-  properties: {
-    id: { type: 'string', primary: true, length: 36 },
-    firstName: { type: 'string', length: 100, nullable: true },
-    lastName: { type: 'string', length: 100, nullable: true },
-    email: { type: 'string', length: 320, nullable: true },
-    managerId: { type: 'string', length: 36, nullable: true },
-    status: { type: 'string', length: 20 },
-    version: { type: 'integer' },
-    updatedAt: { type: 'datetime' },
-  },
+  properties: (p) => ({
+    id: p.string().primary().length(36),
+    firstName: p.string().length(100).nullable(),
+    lastName: p.string().length(100).nullable(),
+    email: p.string().length(320).nullable(),
+    managerId: p.string().length(36).nullable(),
+    status: p.string().$type<EmployeeStatus>().length(20),
+    /** The employee's version the copy reflects; older events change nothing. */
+    version: p.integer(),
+    updatedAt: p.type('datetime'),
+  }),
 });
+
+/** Notifications' copy of an employee, fed by employees' events: who to tell, and where. */
+export type EmployeeCopy = InferEntity<typeof EmployeeCopySchema>;
 
 export type EmailStatus = 'PENDING' | 'SENT' | 'FAILED';
 
-/** An e-mail waiting to be sent, sent, or given up on; never deleted by delivery. */
-export interface EmailOutbox {
-  id: string;
-  notificationId: string;
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  status: EmailStatus;
-  attempts: number;
-  nextAttemptAt: Date;
-  lastError: string | null;
-  createdAt: Date;
-  sentAt: Date | null;
-}
-
-export const EmailOutboxSchema = new EntitySchema<EmailOutbox>({
+export const EmailOutboxSchema = defineEntity({
   name: 'NotificationEmail',
   tableName: 'notification_email_outbox',
-  properties: {
-    id: { type: 'string', primary: true, length: 36 },
-    notificationId: { type: 'string', length: 36, unique: true },
-    to: { type: 'string', length: 320, fieldName: 'to_address' },
-    subject: { type: 'string', length: 200 },
-    text: { type: 'text' },
-    html: { type: 'text' },
-    status: { type: 'string', length: 10 },
-    attempts: { type: 'integer' },
-    nextAttemptAt: { type: 'datetime' },
-    lastError: { type: 'text', nullable: true },
-    createdAt: { type: 'datetime' },
-    sentAt: { type: 'datetime', nullable: true },
-  },
+  properties: (p) => ({
+    id: p.string().primary().length(36),
+    notificationId: p.string().length(36).unique(),
+    to: p.string().length(320).fieldName('to_address'),
+    subject: p.string().length(200),
+    text: p.text(),
+    html: p.text(),
+    status: p.string().$type<EmailStatus>().length(10),
+    attempts: p.integer(),
+    nextAttemptAt: p.type('datetime'),
+    lastError: p.text().nullable(),
+    createdAt: p.type('datetime'),
+    sentAt: p.type('datetime').nullable(),
+  }),
   indexes: [{ name: 'notification_email_due', properties: ['status', 'nextAttemptAt'] }],
 });
+
+/** An e-mail waiting to be sent, sent, or given up on; never deleted by delivery. */
+export type EmailOutbox = InferEntity<typeof EmailOutboxSchema>;
 
 export const entities = [NotificationSchema, EmployeeCopySchema, EmailOutboxSchema];

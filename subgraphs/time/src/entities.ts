@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import { employeeCopySchema, type LockableEmployeeCopy, policyCopySchema } from '../../../runtime';
 
 export const PERIOD_TYPES = [
@@ -12,45 +12,32 @@ export const PERIOD_TYPES = [
 ] as const;
 export type PeriodType = (typeof PERIOD_TYPES)[number];
 
-/** One recorded period of a person's time. Instants are stored in UTC. */
-export interface TimeEntry {
-  id: string;
-  employeeId: string;
-  periodType: PeriodType;
-  shiftType: string | null;
-  startTime: Date;
-  /** Null while the entry is open. */
-  endTime: Date | null;
-  mealBreakMinutes: number;
-  version: number;
-  /** Of the mutation that last changed the entry. */
-  correlationId: string;
-  createdAt: Date;
-  updatedAt: Date;
-  /** Set by a deletion; the row stays as a tombstone and is hidden from every read. */
-  deletedAt: Date | null;
-}
-
-export const TimeEntrySchema = new EntitySchema<TimeEntry>({
+export const TimeEntrySchema = defineEntity({
   name: 'TimeEntry',
   tableName: 'time_entries',
-  properties: {
-    id: { type: 'string', primary: true, length: 36 },
-    employeeId: { type: 'string', length: 36 },
-    periodType: { type: 'string', length: 30 },
-    shiftType: { type: 'string', length: 50, nullable: true },
-    startTime: { type: Date },
-    endTime: { type: Date, nullable: true },
-    mealBreakMinutes: { type: 'integer' },
+  properties: (p) => ({
+    id: p.string().primary().length(36),
+    employeeId: p.string().length(36),
+    periodType: p.string().$type<PeriodType>().length(30),
+    shiftType: p.string().length(50).nullable(),
+    startTime: p.datetime(),
+    /** Null while the entry is open. */
+    endTime: p.datetime().nullable(),
+    mealBreakMinutes: p.integer(),
     // Optimistic lock: every flush that changes the row adds one and checks the old value.
-    version: { type: 'integer', version: true },
-    correlationId: { type: 'string', length: 200 },
-    createdAt: { type: Date },
-    updatedAt: { type: Date },
-    deletedAt: { type: Date, nullable: true },
-  },
+    version: p.integer().version(),
+    /** Of the mutation that last changed the entry. */
+    correlationId: p.string().length(200),
+    createdAt: p.datetime(),
+    updatedAt: p.datetime(),
+    /** Set by a deletion; the row stays as a tombstone and is hidden from every read. */
+    deletedAt: p.datetime().nullable(),
+  }),
   indexes: [{ name: 'time_entries_employee_start', properties: ['employeeId', 'startTime'] }],
 });
+
+/** One recorded period of a person's time. Instants are stored in UTC. */
+export type TimeEntry = InferEntity<typeof TimeEntrySchema>;
 
 export { EMPLOYEE_STATUSES, type EmployeeStatus } from '../../../runtime';
 
@@ -68,34 +55,25 @@ export const EmployeeCopySchema = employeeCopySchema<EmployeeCopy>(
   ['timeZone'],
 );
 
-/** One planned shift of a published schedule. */
-export interface ScheduledShift {
-  id: string;
-  employeeId: string;
-  /** The publication it came with. */
-  scheduleId: string;
-  start: Date;
-  end: Date;
-  shiftType: string | null;
-  publishedAt: Date;
-  correlationId: string;
-}
-
-export const ScheduledShiftSchema = new EntitySchema<ScheduledShift>({
+export const ScheduledShiftSchema = defineEntity({
   name: 'ScheduledShift',
   tableName: 'scheduled_shifts',
-  properties: {
-    id: { type: 'string', primary: true, length: 36 },
-    employeeId: { type: 'string', length: 36 },
-    scheduleId: { type: 'string', length: 36, index: true },
-    start: { type: Date, fieldName: 'start_time' },
-    end: { type: Date, fieldName: 'end_time' },
-    shiftType: { type: 'string', length: 50, nullable: true },
-    publishedAt: { type: Date },
-    correlationId: { type: 'string', length: 200 },
-  },
+  properties: (p) => ({
+    id: p.string().primary().length(36),
+    employeeId: p.string().length(36),
+    /** The publication it came with. */
+    scheduleId: p.string().length(36).index(),
+    start: p.datetime().fieldName('start_time'),
+    end: p.datetime().fieldName('end_time'),
+    shiftType: p.string().length(50).nullable(),
+    publishedAt: p.datetime(),
+    correlationId: p.string().length(200),
+  }),
   indexes: [{ name: 'scheduled_shifts_employee_start', properties: ['employeeId', 'start'] }],
 });
+
+/** One planned shift of a published schedule. */
+export type ScheduledShift = InferEntity<typeof ScheduledShiftSchema>;
 
 /** Time's copy of compliance's WORKING_TIME versions, fed by `compliance.policy.updated`. */
 export const PolicyCopySchema = policyCopySchema('PolicyCopy', 'time_policy_copies');

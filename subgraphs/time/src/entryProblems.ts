@@ -93,7 +93,7 @@ function checkPeriod(
 
 /** The fields of `next` that differ from the stored entry. */
 export function changedFields(entry: TimeEntry, next: Period): Set<keyof Period> {
-  const instant = (date: Date | null) => date?.getTime() ?? null;
+  const instant = (date: Date | null | undefined) => date?.getTime() ?? null;
   const fields = (Object.keys(next) as (keyof Period)[]).filter((field) =>
     field === 'startTime' || field === 'endTime'
       ? instant(next[field]) !== instant(entry[field])
@@ -138,8 +138,9 @@ export async function entryProblems(
   opts: { all: boolean },
 ): Promise<DomainError[]> {
   const { employeeId, entry, amending } = work;
-  const others = await overlapping(tx, employeeId, entry.startTime, entry.endTime, amending?.id);
-  const problems = others.length ? [overlap(clashes(entry.startTime, entry.endTime, others))] : [];
+  const end = entry.endTime ?? null;
+  const others = await overlapping(tx, employeeId, entry.startTime, end, amending?.id);
+  const problems = others.length ? [overlap(clashes(entry.startTime, end, others))] : [];
   if (problems.length && !opts.all) return problems;
   return [...problems, ...(await workingTimeBreaches(tx, work, opts))];
 }

@@ -23,7 +23,7 @@ export interface EntryValues {
 
 export const valuesOf = (entry: TimeEntry): EntryValues => ({
   periodType: entry.periodType,
-  shiftType: entry.shiftType,
+  shiftType: entry.shiftType ?? null,
   startTime: entry.startTime.toISOString(),
   endTime: entry.endTime ? entry.endTime.toISOString() : null,
   mealBreakMinutes: entry.mealBreakMinutes,
@@ -76,7 +76,7 @@ const shiftData = (shift: ScheduledShift) => ({
   shiftId: shift.id,
   start: shift.start.toISOString(),
   end: shift.end.toISOString(),
-  shiftType: shift.shiftType,
+  shiftType: shift.shiftType ?? null,
 });
 
 export const published = (

@@ -16,7 +16,7 @@ export type WorkingTimeRule = (typeof WORKING_TIME_RULES)[number];
 export interface EntryPeriod {
   periodType: PeriodType;
   startTime: Date;
-  endTime: Date | null;
+  endTime: Date | null | undefined;
   mealBreakMinutes: number;
 }
 

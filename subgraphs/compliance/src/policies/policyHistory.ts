@@ -15,7 +15,7 @@ const fromRow = (row: StoredPolicyVersion): PolicyRecord => ({
   effectiveFrom: row.effectiveFrom,
   rules: row.rules,
   changedBy: row.changedBy,
-  reason: row.reason,
+  reason: row.reason ?? null,
 });
 
 const firstVersion = (kind: PolicyKind, key: string): PolicyRecord => ({

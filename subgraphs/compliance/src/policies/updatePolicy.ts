@@ -64,7 +64,7 @@ async function writeVersion(
     const history = await readHistory(tx, change.kind, change.key);
     const base = newestOf(history);
     const now = settings.now();
-    const row: StoredPolicyVersion = {
+    const row = {
       id: uuidv7(),
       kind: change.kind,
       key: change.key,
@@ -74,7 +74,7 @@ async function writeVersion(
       changedBy: ctx.identity.subject,
       reason: change.reason,
       createdAt: now,
-    };
+    } satisfies StoredPolicyVersion;
     // At once, so a version taken meanwhile fails here rather than at commit.
     await tx.insert(PolicyVersionSchema, row);
     emittingIn(ctx, tx)(policyUpdated({ ...row, key: change.key }, base.rules));

@@ -78,11 +78,11 @@ export async function recordCompletion(
       .execute('run');
     assignment = (await em.findOne(TrainingAssignmentSchema, where, { disableIdentityMap: true }))!;
   }
-  if (assignment.completedOn !== null && assignment.completedOn >= completedOn)
+  if (assignment.completedOn != null && assignment.completedOn >= completedOn)
     return { assignment, changed: false };
   const next = {
     completedOn,
-    expiresOn: expiryOf(completedOn, course.validityMonths),
+    expiresOn: expiryOf(completedOn, course.validityMonths ?? null),
     version: assignment.version + 1,
     updatedAt: at,
   };

@@ -1,121 +1,90 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
 
-/** A course people must complete, and renew when its validity runs out. */
-export interface TrainingCourse {
-  id: string;
-  /** Unique, as HR gave it (letters, digits, `-` and `_`). */
-  code: string;
-  title: string;
-  description: string | null;
-  /** Months a completion stays valid; null when it never expires. */
-  validityMonths: number | null;
-  retired: boolean;
-  /** 1 when created, one more per change. */
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
+// Instants here are typed 'datetime' as they always were; `p.datetime()` would map them as `Date`,
+// which hydrates and compares differently.
 
-/** One person's duty to complete one course: one row per person and course. */
-export interface TrainingAssignment {
-  id: string;
-  employeeId: string;
-  courseId: string;
-  /** The department whose rule brought it, when one did. */
-  department: string | null;
-  /** ISO date it must first be completed by. */
-  dueDate: string;
-  /** ISO date of the latest completion. */
-  completedOn: string | null;
-  /** ISO date the latest completion stops being valid (fixed when it was recorded). */
-  expiresOn: string | null;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-/** A course assigned to a department: everyone in it now, and whoever joins it later. */
-export interface DepartmentRule {
-  id: string;
-  courseId: string;
-  /** As HR gave it; matched without regard to case. */
-  department: string;
-  dueDate: string;
-  /** Days from the assignment to its due date, given to a later joiner when the date has passed. */
-  leadDays: number;
-  createdAt: Date;
-  createdBy: string;
-}
-
-/** A reminder raised: at most one per assignment and the date it falls due (or expires). */
-export interface TrainingReminder {
-  assignmentId: string;
-  deadline: string;
-  status: string;
-  raisedAt: Date;
-}
-
-export const TrainingCourseSchema = new EntitySchema<TrainingCourse>({
+export const TrainingCourseSchema = defineEntity({
   name: 'TrainingCourse',
   tableName: 'compliance_training_courses',
-  properties: {
-    id: { type: 'string', primary: true, length: 36 },
-    code: { type: 'string', length: 50, unique: true },
-    title: { type: 'string', length: 200 },
-    description: { type: 'text', nullable: true },
-    validityMonths: { type: 'integer', nullable: true },
-    retired: { type: 'boolean', default: false },
-    version: { type: 'integer' },
-    createdAt: { type: 'datetime' },
-    updatedAt: { type: 'datetime' },
-  },
+  properties: (p) => ({
+    id: p.string().primary().length(36),
+    /** Unique, as HR gave it (letters, digits, `-` and `_`). */
+    code: p.string().length(50).unique(),
+    title: p.string().length(200),
+    description: p.text().nullable(),
+    /** Months a completion stays valid; null when it never expires. */
+    validityMonths: p.integer().nullable(),
+    retired: p.boolean().default(false),
+    /** 1 when created, one more per change. */
+    version: p.integer(),
+    createdAt: p.type('datetime'),
+    updatedAt: p.type('datetime'),
+  }),
 });
 
-export const TrainingAssignmentSchema = new EntitySchema<TrainingAssignment>({
+/** A course people must complete, and renew when its validity runs out. */
+export type TrainingCourse = InferEntity<typeof TrainingCourseSchema>;
+
+export const TrainingAssignmentSchema = defineEntity({
   name: 'TrainingAssignment',
   tableName: 'compliance_training_assignments',
-  properties: {
-    id: { type: 'string', primary: true, length: 36 },
-    employeeId: { type: 'string', length: 36 },
-    courseId: { type: 'string', length: 36, index: true },
-    department: { type: 'string', length: 100, nullable: true },
-    dueDate: { type: 'string', length: 10 },
-    completedOn: { type: 'string', length: 10, nullable: true },
-    expiresOn: { type: 'string', length: 10, nullable: true },
-    version: { type: 'integer' },
-    createdAt: { type: 'datetime' },
-    updatedAt: { type: 'datetime' },
-  },
+  properties: (p) => ({
+    id: p.string().primary().length(36),
+    employeeId: p.string().length(36),
+    courseId: p.string().length(36).index(),
+    /** The department whose rule brought it, when one did. */
+    department: p.string().length(100).nullable(),
+    /** ISO date it must first be completed by. */
+    dueDate: p.string().length(10),
+    /** ISO date of the latest completion. */
+    completedOn: p.string().length(10).nullable(),
+    /** ISO date the latest completion stops being valid (fixed when it was recorded). */
+    expiresOn: p.string().length(10).nullable(),
+    version: p.integer(),
+    createdAt: p.type('datetime'),
+    updatedAt: p.type('datetime'),
+  }),
   // One assignment per person and course; lists page by due date.
   uniques: [{ properties: ['employeeId', 'courseId'] }],
   indexes: [{ properties: ['dueDate', 'id'] }, { properties: ['expiresOn'] }],
 });
 
-export const DepartmentRuleSchema = new EntitySchema<DepartmentRule>({
+/** One person's duty to complete one course: one row per person and course. */
+export type TrainingAssignment = InferEntity<typeof TrainingAssignmentSchema>;
+
+export const DepartmentRuleSchema = defineEntity({
   name: 'TrainingDepartmentRule',
   tableName: 'compliance_training_department_rules',
-  properties: {
-    id: { type: 'string', primary: true, length: 36 },
-    courseId: { type: 'string', length: 36 },
-    department: { type: 'string', length: 100, index: true },
-    dueDate: { type: 'string', length: 10 },
-    leadDays: { type: 'integer' },
-    createdAt: { type: 'datetime' },
-    createdBy: { type: 'string', length: 200 },
-  },
+  properties: (p) => ({
+    id: p.string().primary().length(36),
+    courseId: p.string().length(36),
+    /** As HR gave it; matched without regard to case. */
+    department: p.string().length(100).index(),
+    dueDate: p.string().length(10),
+    /** Days from the assignment to its due date, given to a later joiner when the date has passed. */
+    leadDays: p.integer(),
+    createdAt: p.type('datetime'),
+    createdBy: p.string().length(200),
+  }),
   uniques: [{ properties: ['courseId', 'department'] }],
 });
 
-export const TrainingReminderSchema = new EntitySchema<TrainingReminder>({
+/** A course assigned to a department: everyone in it now, and whoever joins it later. */
+export type DepartmentRule = InferEntity<typeof DepartmentRuleSchema>;
+
+export const TrainingReminderSchema = defineEntity({
   name: 'TrainingReminder',
   tableName: 'compliance_training_reminders',
-  properties: {
-    assignmentId: { type: 'string', primary: true, length: 36 },
-    deadline: { type: 'string', primary: true, length: 10 },
-    status: { type: 'string', length: 10 },
-    raisedAt: { type: 'datetime' },
-  },
+  properties: (p) => ({
+    assignmentId: p.string().primary().length(36),
+    deadline: p.string().primary().length(10),
+    status: p.string().length(10),
+    raisedAt: p.type('datetime'),
+  }),
 });
+
+/** A reminder raised: at most one per assignment and the date it falls due (or expires). */
+export type TrainingReminder = InferEntity<typeof TrainingReminderSchema>;
 
 export const trainingEntitySchemas = [
   TrainingCourseSchema,

@@ -21,8 +21,8 @@ const courseData = (course: TrainingCourse) => ({
   courseId: course.id,
   code: course.code,
   title: course.title,
-  description: course.description,
-  validityMonths: course.validityMonths,
+  description: course.description ?? null,
+  validityMonths: course.validityMonths ?? null,
   retired: course.retired,
   version: course.version,
 });
@@ -52,9 +52,12 @@ function changesOf(
   const changes: CourseChanges = {};
   if (changed.includes('title')) changes.title = { old: before.title, new: after.title };
   if (changed.includes('description'))
-    changes.description = { old: before.description, new: after.description };
+    changes.description = { old: before.description ?? null, new: after.description ?? null };
   if (changed.includes('validityMonths'))
-    changes.validityMonths = { old: before.validityMonths, new: after.validityMonths };
+    changes.validityMonths = {
+      old: before.validityMonths ?? null,
+      new: after.validityMonths ?? null,
+    };
   if (changed.includes('retired')) changes.retired = { old: before.retired, new: after.retired };
   return changes;
 }
@@ -75,7 +78,7 @@ export const trainingAssigned = (
 ): CataloguedDraft<typeof TRAINING_ASSIGNED> => ({
   type: TRAINING_ASSIGNED,
   subject: a.id,
-  data: { ...assignmentData(a, course), dueDate: a.dueDate, department: a.department },
+  data: { ...assignmentData(a, course), dueDate: a.dueDate, department: a.department ?? null },
 });
 
 export const trainingCompleted = (
@@ -89,8 +92,8 @@ export const trainingCompleted = (
   data: {
     ...assignmentData(after, course),
     completedOn: after.completedOn,
-    expiresOn: after.expiresOn,
-    previousCompletedOn: before.completedOn,
+    expiresOn: after.expiresOn ?? null,
+    previousCompletedOn: before.completedOn ?? null,
     source,
   },
 });

@@ -13,11 +13,11 @@ export const expiryOf = (completedOn: string, validityMonths: number | null): st
     ? null
     : DateTime.fromISO(completedOn, { zone: 'utc' }).plus({ months: validityMonths }).toISODate()!;
 
-/** The dates a status is judged from. */
+/** The dates a status is judged from; an assignment row types a missing date `null | undefined`. */
 export interface StatusDates {
   dueDate: string;
-  completedOn: string | null;
-  expiresOn: string | null;
+  completedOn?: string | null;
+  expiresOn?: string | null;
 }
 
 /**
@@ -26,8 +26,8 @@ export interface StatusDates {
  * without a valid completion, or the completion expired.
  */
 export function statusOf(a: StatusDates, today: string, reminderDays: number): TrainingStatus {
-  if (a.completedOn === null) return a.dueDate < today ? 'OVERDUE' : 'DUE';
-  if (a.expiresOn === null) return 'COMPLETED';
+  if (a.completedOn == null) return a.dueDate < today ? 'OVERDUE' : 'DUE';
+  if (a.expiresOn == null) return 'COMPLETED';
   if (a.expiresOn <= today) return 'OVERDUE';
   return a.expiresOn <= addDays(today, reminderDays) ? 'EXPIRING' : 'COMPLETED';
 }

@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import type { EventData } from '../../../../messaging';
 import type { PolicyKind } from '../../../../runtime';
 
@@ -30,53 +30,31 @@ export interface ViolationDetails {
   reason?: string;
 }
 
-/** A breach of a policy found after the fact in another domain's event. */
-export interface Violation {
-  id: string;
-  employeeId: string;
-  rule: ViolationRule;
-  message: string;
-  fromDate: string;
-  toDate: string;
-  policyKind: PolicyKind | null;
-  policyKey: string | null;
-  policyVersion: number | null;
-  /** The event type it was found in. */
-  source: string;
-  /** The event it was found in: with the rule, what makes a second delivery change nothing. */
-  sourceEventId: string;
-  details: ViolationDetails;
-  detectedAt: Date;
-  status: ViolationStatus;
-  closedAt: Date | null;
-  closedBy: string | null;
-  closingNote: string | null;
-  version: number;
-}
-
-export const ViolationSchema = new EntitySchema<Violation>({
+export const ViolationSchema = defineEntity({
   name: 'ComplianceViolation',
   tableName: 'compliance_violations',
-  properties: {
-    id: { type: 'string', primary: true, length: 36 },
-    employeeId: { type: 'string', length: 36 },
-    rule: { type: 'string', length: 30 },
-    message: { type: 'text' },
-    fromDate: { type: 'string', length: 10 },
-    toDate: { type: 'string', length: 10 },
-    policyKind: { type: 'string', length: 20, nullable: true },
-    policyKey: { type: 'string', length: 30, nullable: true },
-    policyVersion: { type: 'integer', nullable: true },
-    source: { type: 'string', length: 100 },
-    sourceEventId: { type: 'string', length: 100 },
-    details: { type: 'json' },
-    detectedAt: { type: Date },
-    status: { type: 'string', length: 10 },
-    closedAt: { type: Date, nullable: true },
-    closedBy: { type: 'string', length: 200, nullable: true },
-    closingNote: { type: 'text', nullable: true },
-    version: { type: 'integer' },
-  },
+  properties: (p) => ({
+    id: p.string().primary().length(36),
+    employeeId: p.string().length(36),
+    rule: p.string().$type<ViolationRule>().length(30),
+    message: p.text(),
+    fromDate: p.string().length(10),
+    toDate: p.string().length(10),
+    policyKind: p.string().$type<PolicyKind>().length(20).nullable(),
+    policyKey: p.string().length(30).nullable(),
+    policyVersion: p.integer().nullable(),
+    /** The event type it was found in. */
+    source: p.string().length(100),
+    /** The event it was found in: with the rule, what makes a second delivery change nothing. */
+    sourceEventId: p.string().length(100),
+    details: p.json<ViolationDetails>(),
+    detectedAt: p.datetime(),
+    status: p.string().$type<ViolationStatus>().length(10),
+    closedAt: p.datetime().nullable(),
+    closedBy: p.string().length(200).nullable(),
+    closingNote: p.text().nullable(),
+    version: p.integer(),
+  }),
   uniques: [{ name: 'compliance_violations_source', properties: ['sourceEventId', 'rule'] }],
   indexes: [
     { name: 'compliance_violations_newest', properties: ['detectedAt', 'id'] },
@@ -84,28 +62,23 @@ export const ViolationSchema = new EntitySchema<Violation>({
   ],
 });
 
-/** A late arrival attendance reported, kept to find patterns of them. */
-export interface LateArrival {
-  id: string;
-  employeeId: string;
-  date: string;
-  dayId: string;
-  lateByMinutes: number;
-  sourceEventId: string;
-  receivedAt: Date;
-}
+/** A breach of a policy found after the fact in another domain's event. */
+export type Violation = InferEntity<typeof ViolationSchema>;
 
-export const LateArrivalSchema = new EntitySchema<LateArrival>({
+export const LateArrivalSchema = defineEntity({
   name: 'ComplianceLateArrival',
   tableName: 'compliance_late_arrivals',
-  properties: {
-    id: { type: 'string', primary: true, length: 36 },
-    employeeId: { type: 'string', length: 36 },
-    date: { type: 'string', length: 10 },
-    dayId: { type: 'string', length: 36 },
-    lateByMinutes: { type: 'integer' },
-    sourceEventId: { type: 'string', length: 100 },
-    receivedAt: { type: Date },
-  },
+  properties: (p) => ({
+    id: p.string().primary().length(36),
+    employeeId: p.string().length(36),
+    date: p.string().length(10),
+    dayId: p.string().length(36),
+    lateByMinutes: p.integer(),
+    sourceEventId: p.string().length(100),
+    receivedAt: p.datetime(),
+  }),
   uniques: [{ name: 'compliance_late_arrivals_day', properties: ['employeeId', 'date'] }],
 });
+
+/** A late arrival attendance reported, kept to find patterns of them. */
+export type LateArrival = InferEntity<typeof LateArrivalSchema>;
