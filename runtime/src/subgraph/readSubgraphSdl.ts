@@ -48,12 +48,12 @@ function commonTypesNamedIn(own: DocumentNode): TypeDefinitionNode[] {
  */
 export function readSubgraphSdl(file: string): DocumentNode {
   const own = parse(fs.readFileSync(file, 'utf8'));
-  const redeclared = own.definitions.filter(
-    (d) => isTypeDefinitionNode(d) && COMMON_TYPES.has(d.name.value),
-  );
+  const redeclared = own.definitions
+    .filter(isTypeDefinitionNode)
+    .map((d) => d.name.value)
+    .filter((name) => COMMON_TYPES.has(name));
   if (redeclared.length > 0) {
-    const names = redeclared.map((d) => (d as TypeDefinitionNode).name.value).join(', ');
-    throw new Error(`${file} declares ${names}, which ${COMMON_FILE} supplies`);
+    throw new Error(`${file} declares ${redeclared.join(', ')}, which ${COMMON_FILE} supplies`);
   }
   const definitions: DefinitionNode[] = [...HEADER, ...commonTypesNamedIn(own), ...own.definitions];
   return { kind: Kind.DOCUMENT, definitions };
