@@ -1,25 +1,60 @@
 import fs from 'node:fs';
-import { concatAST, parse, type DocumentNode } from 'graphql';
+import path from 'node:path';
+import {
+  Kind,
+  isTypeDefinitionNode,
+  parse,
+  visit,
+  type ASTNode,
+  type DefinitionNode,
+  type DocumentNode,
+  type TypeDefinitionNode,
+} from 'graphql';
+
+const COMMON_FILE = path.join(__dirname, 'common.graphql');
+const COMMON = parse(fs.readFileSync(COMMON_FILE, 'utf8'));
+
+/** The link header and the runtime's directives: in front of every subgraph's SDL. */
+const HEADER = COMMON.definitions.filter((d) => !isTypeDefinitionNode(d));
+
+/** The shared types, by name: each goes only to the subgraphs that name it. */
+const COMMON_TYPES = new Map(
+  COMMON.definitions.filter(isTypeDefinitionNode).map((d) => [d.name.value, d]),
+);
+
+function namedTypes(node: ASTNode): Set<string> {
+  const names = new Set<string>();
+  visit(node, { NamedType: (named) => void names.add(named.name.value) });
+  return names;
+}
+
+/** The common types `own` names, with those they name in turn. */
+function commonTypesNamedIn(own: DocumentNode): TypeDefinitionNode[] {
+  const wanted = new Set<string>();
+  const pending = [...namedTypes(own)];
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    const common = COMMON_TYPES.get(name);
+    if (!common || wanted.has(name)) continue;
+    wanted.add(name);
+    pending.push(...namedTypes(common));
+  }
+  // In common.graphql's order, so every subgraph lists them alike.
+  return [...COMMON_TYPES.values()].filter((d) => wanted.has(d.name.value));
+}
 
 /**
- * The directives the runtime reads from every subgraph's SDL, defined once here rather
- * than in each file. Composition leaves them out of the supergraph.
+ * A subgraph's SDL file, parsed, behind what the kit supplies (common.graphql): the link
+ * header, the runtime's directives and the common types the file names.
  */
-const RUNTIME_DIRECTIVES = parse(`
-  """
-  Bounds a text argument or input field other than by the runtime's default
-  (docs/input-bounds.md): at most \`maxLength\` characters; \`multiline\` lets it hold tabs
-  and line breaks.
-  """
-  directive @text(
-    "At most this many characters."
-    maxLength: Int
-    "Whether tabs, line feeds and carriage returns are allowed."
-    multiline: Boolean = false
-  ) on ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION
-`);
-
-/** A subgraph's SDL file, parsed, with the runtime's own directives defined. */
 export function readSubgraphSdl(file: string): DocumentNode {
-  return concatAST([RUNTIME_DIRECTIVES, parse(fs.readFileSync(file, 'utf8'))]);
+  const own = parse(fs.readFileSync(file, 'utf8'));
+  const redeclared = own.definitions
+    .filter(isTypeDefinitionNode)
+    .map((d) => d.name.value)
+    .filter((name) => COMMON_TYPES.has(name));
+  if (redeclared.length > 0) {
+    throw new Error(`${file} declares ${redeclared.join(', ')}, which ${COMMON_FILE} supplies`);
+  }
+  const definitions: DefinitionNode[] = [...HEADER, ...commonTypesNamedIn(own), ...own.definitions];
+  return { kind: Kind.DOCUMENT, definitions };
 }
