@@ -13,6 +13,7 @@ import { columnsOf, DataTable } from '../ui/DataTable';
 import { ProblemList } from '../ui/Field';
 import { Page } from '../ui/Page';
 import type { CsvColumn } from '../ui/csv';
+import { fullName } from '../ui/fullName';
 import { usePages } from '../ui/usePages';
 import { useRowActions } from '../ui/useRowActions';
 
@@ -20,7 +21,7 @@ type Request = PendingLeaveApprovalsQuery['pendingLeaveApprovals']['nodes'][numb
 
 /** A name to show; '–' when the employees service could not say (the request still shows). */
 function personName(person: { firstName: string; lastName: string } | null): string {
-  return person ? `${person.firstName} ${person.lastName}` : '–';
+  return person ? fullName(person) : '–';
 }
 
 const COLUMNS: CsvColumn<Request>[] = [

@@ -1,13 +1,14 @@
 import { CsvToolbar } from '../../ui/CsvToolbar';
 import { DataTable } from '../../ui/DataTable';
-import { nameOf, type Person } from './LeaveCalendar';
+import { fullName } from '../../ui/fullName';
+import type { Person } from './LeaveCalendar';
 import { describe } from './LeaveCell';
 import { monthLabel } from './monthDays';
 
 /** The same leave as the calendar, as a list: what the CSV holds. */
 export function MonthRequests({ month, people }: { month: string; people: Person[] }) {
   const rows = people.flatMap((person) =>
-    (person.leaveBetween ?? []).map((request) => ({ name: nameOf(person), ...request })),
+    (person.leaveBetween ?? []).map((request) => ({ name: fullName(person), ...request })),
   );
   return (
     <>
