@@ -16,6 +16,7 @@ import type { CsvColumn } from '../ui/csv';
 import { fullName } from '../ui/fullName';
 import { usePages } from '../ui/usePages';
 import { useRowActions } from '../ui/useRowActions';
+import { LEAVE_REQUEST_COLUMNS } from './leave/leaveRequestColumns';
 
 type Request = PendingLeaveApprovalsQuery['pendingLeaveApprovals']['nodes'][number];
 
@@ -26,10 +27,7 @@ function personName(person: { firstName: string; lastName: string } | null): str
 
 const COLUMNS: CsvColumn<Request>[] = [
   { heading: 'Employee', value: (r) => personName(r.employee) },
-  { heading: 'Type', value: (r) => r.leaveType },
-  { heading: 'From', value: (r) => r.startDate },
-  { heading: 'To', value: (r) => r.endDate },
-  { heading: 'Days', value: (r) => r.days },
+  ...LEAVE_REQUEST_COLUMNS,
 ];
 
 /** The approvals inbox: reports' pending requests, kept live by the leave subscription. */

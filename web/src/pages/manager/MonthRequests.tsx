@@ -1,6 +1,7 @@
 import { CsvToolbar } from '../../ui/CsvToolbar';
 import { DataTable } from '../../ui/DataTable';
 import { fullName } from '../../ui/fullName';
+import { LEAVE_REQUEST_COLUMNS } from '../leave/leaveRequestColumns';
 import type { Person } from './LeaveCalendar';
 import { describe } from './LeaveCell';
 import { monthLabel } from './monthDays';
@@ -18,10 +19,7 @@ export function MonthRequests({ month, people }: { month: string; people: Person
         rows={rows}
         columns={[
           { heading: 'Employee', value: (r) => r.name },
-          { heading: 'Type', value: (r) => r.leaveType },
-          { heading: 'From', value: (r) => r.startDate },
-          { heading: 'To', value: (r) => r.endDate },
-          { heading: 'Days', value: (r) => r.days },
+          ...LEAVE_REQUEST_COLUMNS,
           { heading: 'Status', value: (r) => r.status },
         ]}
       />

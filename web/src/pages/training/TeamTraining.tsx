@@ -5,7 +5,7 @@ import { CsvToolbar } from '../../ui/CsvToolbar';
 import { QueryError } from '../../ui/QueryState';
 import { fullName } from '../../ui/fullName';
 import { usePages } from '../../ui/usePages';
-import { statusLabel } from './trainingRows';
+import { statusLabel, TRAINING_CSV_COLUMNS } from './trainingRows';
 
 const PAGE_SIZE = 20;
 type Person = NonNullable<TeamTrainingQuery['employee']>['reports']['nodes'][number];
@@ -40,12 +40,7 @@ export function TeamTraining({ managerId }: { managerId: string }) {
         columns={[
           { heading: 'Name', value: (r) => fullName(r.person) },
           { heading: 'Department', value: (r) => r.person.department },
-          { heading: 'Course', value: (r) => r.course.code },
-          { heading: 'Title', value: (r) => r.course.title },
-          { heading: 'Due', value: (r) => r.dueDate },
-          { heading: 'Completed', value: (r) => r.completedOn },
-          { heading: 'Valid until', value: (r) => r.expiresOn },
-          { heading: 'Status', value: (r) => r.status },
+          ...TRAINING_CSV_COLUMNS,
         ]}
       />
       <TeamTrainingTable people={people} />
