@@ -31,15 +31,22 @@ function spreadFragments(
   return found;
 }
 
+const documents = graphqlFiles(path.join(WEB_DIR, 'src')).map((file) => ({
+  file,
+  document: parse(fs.readFileSync(file, 'utf8')),
+}));
+
+/** Every fragment of the web app: a file may spread one that another file holds. */
+const fragmentList = documents.flatMap(({ document }) =>
+  document.definitions.filter(
+    (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
+  ),
+);
+const fragments = new Map(fragmentList.map((d) => [d.name.value, d]));
+
 /** Every operation the web app sends, each as its own document with the fragments it uses. */
-const operations: ContractOperation[] = graphqlFiles(path.join(WEB_DIR, 'src')).flatMap((file) => {
-  const document = parse(fs.readFileSync(file, 'utf8'));
-  const fragments = new Map(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]),
-  );
-  return document.definitions
+const operations: ContractOperation[] = documents.flatMap(({ file, document }) =>
+  document.definitions
     .filter((definition) => definition.kind !== Kind.FRAGMENT_DEFINITION)
     .map((definition) => {
       if (definition.kind !== Kind.OPERATION_DEFINITION || !definition.name) {
@@ -51,8 +58,8 @@ const operations: ContractOperation[] = graphqlFiles(path.join(WEB_DIR, 'src')).
         file,
         document: { ...document, definitions: [definition, ...used] },
       };
-    });
-});
+    }),
+);
 const supergraphSdl = fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
 const schema = apiSchemaOf(supergraphSdl);
 
@@ -60,6 +67,11 @@ describe("the web app's operations against the committed supergraph", () => {
   it('has operations, each named once', () => {
     const names = operations.map((o) => o.name);
     expect(names.length).toBeGreaterThan(10);
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+  });
+
+  it('names each fragment once', () => {
+    const names = fragmentList.map((f) => f.name.value);
     expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
   });
 

@@ -13,22 +13,21 @@ import { columnsOf, DataTable } from '../ui/DataTable';
 import { ProblemList } from '../ui/Field';
 import { Page } from '../ui/Page';
 import type { CsvColumn } from '../ui/csv';
+import { fullName } from '../ui/fullName';
 import { usePages } from '../ui/usePages';
 import { useRowActions } from '../ui/useRowActions';
+import { LEAVE_REQUEST_COLUMNS } from './leave/leaveRequestColumns';
 
 type Request = PendingLeaveApprovalsQuery['pendingLeaveApprovals']['nodes'][number];
 
 /** A name to show; '–' when the employees service could not say (the request still shows). */
 function personName(person: { firstName: string; lastName: string } | null): string {
-  return person ? `${person.firstName} ${person.lastName}` : '–';
+  return person ? fullName(person) : '–';
 }
 
 const COLUMNS: CsvColumn<Request>[] = [
   { heading: 'Employee', value: (r) => personName(r.employee) },
-  { heading: 'Type', value: (r) => r.leaveType },
-  { heading: 'From', value: (r) => r.startDate },
-  { heading: 'To', value: (r) => r.endDate },
-  { heading: 'Days', value: (r) => r.days },
+  ...LEAVE_REQUEST_COLUMNS,
 ];
 
 /** The approvals inbox: reports' pending requests, kept live by the leave subscription. */

@@ -4,6 +4,7 @@ import { MeDocument, UpdateMyPhoneDocument } from '../gql/graphql';
 import { Form, FormActions, SubmitButton } from '../ui/Form';
 import { Loading } from '../ui/QueryState';
 import { TextField } from '../ui/TextField';
+import { fullName } from '../ui/fullName';
 import { useMutationForm } from '../ui/useMutationForm';
 
 /** My profile: what HR holds about me; the phone number is mine to change. */
@@ -13,9 +14,7 @@ export default function ProfilePage() {
   if (!me) return <Loading />;
   return (
     <section aria-labelledby="profile-title">
-      <h1 id="profile-title">
-        {me.firstName} {me.lastName}
-      </h1>
+      <h1 id="profile-title">{fullName(me)}</h1>
       <dl className="card">
         <dt>Employee number</dt>
         <dd>{me.employeeNumber}</dd>
@@ -26,7 +25,7 @@ export default function ProfilePage() {
         <dt>Job title</dt>
         <dd>{me.jobTitle}</dd>
         <dt>Manager</dt>
-        <dd>{me.manager ? `${me.manager.firstName} ${me.manager.lastName}` : 'none'}</dd>
+        <dd>{me.manager ? fullName(me.manager) : 'none'}</dd>
       </dl>
       <PhoneForm id={me.id} phone={me.phone ?? ''} version={me.version ?? undefined} />
     </section>

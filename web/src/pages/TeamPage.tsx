@@ -7,6 +7,7 @@ import { Page } from '../ui/Page';
 import { QueryError } from '../ui/QueryState';
 import { localDate } from '../ui/dates';
 import { WithNote } from '../ui/WithNote';
+import { fullName } from '../ui/fullName';
 
 /** The team dashboard: each direct report's month, balances and pending requests. */
 export default function TeamPage() {
@@ -23,7 +24,7 @@ export default function TeamPage() {
         filename={`team-${today.slice(0, 7)}.csv`}
         rows={reports}
         columns={[
-          { heading: 'Name', value: (r) => `${r.firstName} ${r.lastName}` },
+          { heading: 'Name', value: (r) => fullName(r) },
           { heading: 'Present days', value: (r) => r.attendanceSummary?.presentDays ?? '' },
           { heading: 'Late arrivals', value: (r) => r.attendanceSummary?.lateArrivals ?? '' },
           { heading: 'Worked hours', value: (r) => r.attendanceSummary?.workedHours ?? '' },
@@ -36,11 +37,7 @@ export default function TeamPage() {
         columns={[
           {
             heading: 'Name',
-            cell: (r) => (
-              <WithNote note={r.jobTitle}>
-                {r.firstName} {r.lastName}
-              </WithNote>
-            ),
+            cell: (r) => <WithNote note={r.jobTitle}>{fullName(r)}</WithNote>,
           },
           { heading: 'Present', cell: (r) => r.attendanceSummary?.presentDays ?? '–' },
           { heading: 'Late', cell: (r) => r.attendanceSummary?.lateArrivals ?? '–' },

@@ -30,7 +30,7 @@ const CSV_COLUMNS: CsvColumn<DeadLetter>[] = [
 
 /** Events a consumer could not handle: replay each once fixed, or discard it with a reason. */
 export default function DeadLettersPage() {
-  const { filters, set, pages } = useFilters({ consumer: '', type: '' });
+  const { filters, bind, pages } = useFilters({ consumer: '', type: '' });
   const { data, error, refetch } = useQuery(DeadLetterListDocument, {
     variables: {
       first: PAGE_SIZE,
@@ -49,13 +49,8 @@ export default function DeadLettersPage() {
   return (
     <Page id="dead" title="Dead letters">
       <SearchForm problems={problems}>
-        <InputField
-          label="Consumer"
-          name="consumer"
-          value={filters.consumer}
-          onChange={set('consumer')}
-        />
-        <InputField label="Event type" name="type" value={filters.type} onChange={set('type')} />
+        <InputField label="Consumer" {...bind('consumer')} />
+        <InputField label="Event type" {...bind('type')} />
       </SearchForm>
       <ProblemList problems={problems.general} />
       {outcome && <p role="status">{outcome}</p>}

@@ -7,7 +7,7 @@ import { DataTable } from '../../ui/DataTable';
 import { DateRangeFields } from '../../ui/DateRangeFields';
 import { formatDateTime, ProblemList } from '../../ui/Field';
 import { addDays, localDate } from '../../ui/dates';
-import { formatMoney } from '../../ui/money';
+import { formatMoney, moneyColumns } from '../../ui/money';
 
 type Statement = NonNullable<NonNullable<BillingStatementQuery['billingAccount']>['statement']>;
 
@@ -51,8 +51,7 @@ function Transactions({ statement, filename }: { statement: Statement; filename:
           { heading: 'Work date', value: (t) => t.workDate },
           { heading: 'Booking date', value: (t) => t.bookingDate },
           { heading: 'Late', value: (t) => t.late },
-          { heading: 'Amount (minor)', value: (t) => t.amount.amountMinor },
-          { heading: 'Currency', value: (t) => t.amount.currency },
+          ...moneyColumns('Amount', (t: Statement['transactions'][number]) => t.amount),
         ]}
       />
       <DataTable

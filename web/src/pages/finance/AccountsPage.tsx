@@ -1,14 +1,16 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { BillingAccountPageDocument } from '../../gql/graphql';
+import { BillingAccountPageDocument, type BillingAccountPageQuery } from '../../gql/graphql';
 import { ConnectionPager } from '../../ui/ConnectionPager';
 import { CsvToolbar } from '../../ui/CsvToolbar';
 import { DataTable } from '../../ui/DataTable';
 import { Page } from '../../ui/Page';
 import { QueryError } from '../../ui/QueryState';
-import { formatMoney } from '../../ui/money';
+import { formatMoney, moneyColumns } from '../../ui/money';
 import { usePages } from '../../ui/usePages';
 import { AccountStatement } from './AccountStatement';
+
+type Account = BillingAccountPageQuery['billingAccounts']['nodes'][number];
 
 const PAGE_SIZE = 20;
 
@@ -30,8 +32,7 @@ export default function AccountsPage() {
           { heading: 'Name', value: (a) => a.name },
           { heading: 'Kind', value: (a) => a.kind },
           { heading: 'Owner', value: (a) => a.owner },
-          { heading: 'Balance (minor)', value: (a) => a.balance.amountMinor },
-          { heading: 'Currency', value: (a) => a.balance.currency },
+          ...moneyColumns('Balance', (a: Account) => a.balance),
         ]}
       />
       <DataTable

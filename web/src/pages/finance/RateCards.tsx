@@ -1,10 +1,12 @@
 import { useQuery } from '@apollo/client/react';
-import { RateCardsOfDocument } from '../../gql/graphql';
+import { RateCardsOfDocument, type RateCardsOfQuery } from '../../gql/graphql';
 import { CsvToolbar } from '../../ui/CsvToolbar';
 import { DataTable } from '../../ui/DataTable';
 import { QueryError } from '../../ui/QueryState';
-import { formatMoney } from '../../ui/money';
+import { formatMoney, moneyColumns } from '../../ui/money';
 import { SetRateForm } from './SetRateForm';
+
+type RateCard = RateCardsOfQuery['rateCards'][number];
 
 /** A grade's rate cards, newest last, and a new rate. */
 export function RateCards({ grade, onSet }: { grade: string; onSet(): void }) {
@@ -20,8 +22,7 @@ export function RateCards({ grade, onSet }: { grade: string; onSet(): void }) {
         columns={[
           { heading: 'From', value: (c) => c.effectiveFrom },
           { heading: 'Kind', value: (c) => c.kind },
-          { heading: 'Base hourly (minor)', value: (c) => c.baseHourlyRate.amountMinor },
-          { heading: 'Currency', value: (c) => c.baseHourlyRate.currency },
+          ...moneyColumns('Base hourly', (c: RateCard) => c.baseHourlyRate),
           { heading: 'Overtime ×', value: (c) => c.overtimeMultiplier },
           { heading: 'Night ×', value: (c) => c.nightMultiplier },
           { heading: 'Public holiday ×', value: (c) => c.publicHolidayMultiplier },

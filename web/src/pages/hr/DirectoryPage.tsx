@@ -16,6 +16,7 @@ import { SearchForm } from '../../ui/SearchForm';
 import { useFilters } from '../../ui/useFilters';
 import { WithNote } from '../../ui/WithNote';
 import type { CsvColumn } from '../../ui/csv';
+import { fullName } from '../../ui/fullName';
 import { STATUSES } from './employeeChoices';
 
 const PAGE_SIZE = 20;
@@ -33,7 +34,7 @@ const CSV_COLUMNS: CsvColumn<Employee>[] = [
 
 /** HR's directory: everyone, searched by name or e-mail, filtered by department and status. */
 export default function DirectoryPage() {
-  const { filters, set, pages } = useFilters({ search: '', department: '', status: '' });
+  const { filters, bind, pages } = useFilters({ search: '', department: '', status: '' });
   const { search, department, status } = filters;
   const filter = {
     search: search.trim() || null,
@@ -52,20 +53,9 @@ export default function DirectoryPage() {
         <Link to="/hr/onboard">Onboard someone</Link>
       </p>
       <SearchForm problems={problems}>
-        <InputField label="Search" name="search" value={search} onChange={set('search')} />
-        <InputField
-          label="Department"
-          name="department"
-          value={department}
-          onChange={set('department')}
-        />
-        <InputField
-          label="Status"
-          name="status"
-          value={status}
-          onChange={set('status')}
-          options={['', ...STATUSES]}
-        />
+        <InputField label="Search" {...bind('search')} />
+        <InputField label="Department" {...bind('department')} />
+        <InputField label="Status" {...bind('status')} options={['', ...STATUSES]} />
       </SearchForm>
       <ProblemList problems={problems.general} />
       <CsvToolbar filename="directory.csv" rows={list?.nodes ?? []} columns={CSV_COLUMNS} />
@@ -77,9 +67,7 @@ export default function DirectoryPage() {
             heading: 'Name',
             cell: (e) => (
               <WithNote note={e.email}>
-                <Link to={`/hr/employees/${e.id}`}>
-                  {e.firstName} {e.lastName}
-                </Link>
+                <Link to={`/hr/employees/${e.id}`}>{fullName(e)}</Link>
               </WithNote>
             ),
           },

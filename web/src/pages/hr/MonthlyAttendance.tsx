@@ -10,6 +10,7 @@ import { localDate } from '../../ui/dates';
 import { useFilters } from '../../ui/useFilters';
 import { WithNote } from '../../ui/WithNote';
 import type { CsvColumn } from '../../ui/csv';
+import { fullName } from '../../ui/fullName';
 
 const PAGE_SIZE = 20;
 type Person = MonthlyAttendanceQuery['employees']['nodes'][number];
@@ -28,7 +29,7 @@ const FIGURES: [keyof Summary, string, string][] = [
 ];
 
 const CSV_COLUMNS: CsvColumn<Person>[] = [
-  { heading: 'Name', value: (r) => `${r.firstName} ${r.lastName}` },
+  { heading: 'Name', value: (r) => fullName(r) },
   { heading: 'Department', value: (r) => r.department },
   ...FIGURES.map(([key, , heading]) => ({
     heading,
@@ -39,11 +40,7 @@ const CSV_COLUMNS: CsvColumn<Person>[] = [
 const COLUMNS: Column<Person>[] = [
   {
     heading: 'Name',
-    cell: (r) => (
-      <WithNote note={r.department}>
-        {r.firstName} {r.lastName}
-      </WithNote>
-    ),
+    cell: (r) => <WithNote note={r.department}>{fullName(r)}</WithNote>,
   },
   ...FIGURES.map(([key, heading]) => ({
     heading,
@@ -53,7 +50,7 @@ const COLUMNS: Column<Person>[] = [
 
 /** Everyone's attendance over a month, a page at a time, filtered by department. */
 export function MonthlyAttendance() {
-  const { filters, set, pages } = useFilters({ month: localDate().slice(0, 7), department: '' });
+  const { filters, bind, pages } = useFilters({ month: localDate().slice(0, 7), department: '' });
   const { month, department } = filters;
   const { data, error } = useQuery(MonthlyAttendanceDocument, {
     skip: !/^\d{4}-\d{2}$/.test(month),
@@ -70,21 +67,8 @@ export function MonthlyAttendance() {
     <div className="card">
       <h2>Monthly summary</h2>
       <div className="filters">
-        <InputField
-          label="Month"
-          name="month"
-          type="month"
-          value={month}
-          onChange={set('month')}
-          problems={problems}
-        />
-        <InputField
-          label="Department"
-          name="department"
-          value={department}
-          onChange={set('department')}
-          problems={problems}
-        />
+        <InputField label="Month" type="month" {...bind('month')} problems={problems} />
+        <InputField label="Department" {...bind('department')} problems={problems} />
       </div>
       <ProblemList problems={problems.general} />
       <CsvToolbar

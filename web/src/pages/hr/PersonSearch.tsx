@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Problem } from '../../api/problemsOf';
 import { EmployeeDirectoryDocument } from '../../gql/graphql';
 import { TextField } from '../../ui/TextField';
+import { fullName } from '../../ui/fullName';
 
 /** A person found by name: their id and the name shown. */
 export interface PersonChoice {
@@ -43,7 +44,7 @@ export function PersonSearch({ label, verb, onPick, exclude, problem }: PersonSe
       {matches.length > 0 && (
         <ul aria-label="Matching people" className="choices">
           {matches.map((person) => {
-            const name = `${person.firstName} ${person.lastName}`;
+            const name = fullName(person);
             return (
               <li key={person.id}>
                 <button

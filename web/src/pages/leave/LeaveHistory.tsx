@@ -7,15 +7,13 @@ import { ProblemList } from '../../ui/Field';
 import type { CsvColumn } from '../../ui/csv';
 import type { Pages } from '../../ui/usePages';
 import { useRowActions } from '../../ui/useRowActions';
+import { LEAVE_REQUEST_COLUMNS } from './leaveRequestColumns';
 
 type Requests = NonNullable<NonNullable<MyLeaveQuery['employee']>['leaveRequests']>;
 type Request = Requests['nodes'][number];
 
 const COLUMNS: CsvColumn<Request>[] = [
-  { heading: 'Type', value: (r) => r.leaveType },
-  { heading: 'From', value: (r) => r.startDate },
-  { heading: 'To', value: (r) => r.endDate },
-  { heading: 'Days', value: (r) => r.days },
+  ...LEAVE_REQUEST_COLUMNS,
   { heading: 'Status', value: (r) => r.status },
 ];
 

@@ -8,6 +8,7 @@ import { DateRangeFields } from '../../ui/DateRangeFields';
 import { formatDateTime, ProblemList } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { localDate } from '../../ui/dates';
+import { fullName } from '../../ui/fullName';
 import { useFilters } from '../../ui/useFilters';
 import { useTeamManager } from './useTeamManager';
 
@@ -30,7 +31,7 @@ export default function LateArrivalsPage() {
   const rows = (list?.nodes ?? []).flatMap((person) =>
     (person.lateArrivals ?? []).map((day) => ({
       personId: person.id,
-      name: `${person.firstName} ${person.lastName}`,
+      name: fullName(person),
       ...day,
     })),
   );

@@ -1,11 +1,9 @@
 import type { WhoIsOffQuery } from '../../gql/graphql';
 import { LEAVE_CODES, LEAVE_NAMES, LeaveCell } from './LeaveCell';
 import { dayLabel, isWeekend, monthLabel, weekdayInitial } from './monthDays';
+import { fullName } from '../../ui/fullName';
 
 export type Person = NonNullable<WhoIsOffQuery['employee']>['reports']['nodes'][number];
-
-export const nameOf = (person: Pick<Person, 'firstName' | 'lastName'>) =>
-  `${person.firstName} ${person.lastName}`;
 
 export interface LeaveCalendarProps {
   month: string;
@@ -36,7 +34,7 @@ export function LeaveCalendar({ month, days, people }: LeaveCalendarProps) {
         <tbody>
           {people.map((person) => (
             <tr key={person.id}>
-              <th scope="row">{nameOf(person)}</th>
+              <th scope="row">{fullName(person)}</th>
               {days.map((day) => (
                 <LeaveCell
                   key={day}

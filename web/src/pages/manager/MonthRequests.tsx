@@ -1,13 +1,15 @@
 import { CsvToolbar } from '../../ui/CsvToolbar';
 import { DataTable } from '../../ui/DataTable';
-import { nameOf, type Person } from './LeaveCalendar';
+import { fullName } from '../../ui/fullName';
+import { LEAVE_REQUEST_COLUMNS } from '../leave/leaveRequestColumns';
+import type { Person } from './LeaveCalendar';
 import { describe } from './LeaveCell';
 import { monthLabel } from './monthDays';
 
 /** The same leave as the calendar, as a list: what the CSV holds. */
 export function MonthRequests({ month, people }: { month: string; people: Person[] }) {
   const rows = people.flatMap((person) =>
-    (person.leaveBetween ?? []).map((request) => ({ name: nameOf(person), ...request })),
+    (person.leaveBetween ?? []).map((request) => ({ name: fullName(person), ...request })),
   );
   return (
     <>
@@ -17,10 +19,7 @@ export function MonthRequests({ month, people }: { month: string; people: Person
         rows={rows}
         columns={[
           { heading: 'Employee', value: (r) => r.name },
-          { heading: 'Type', value: (r) => r.leaveType },
-          { heading: 'From', value: (r) => r.startDate },
-          { heading: 'To', value: (r) => r.endDate },
-          { heading: 'Days', value: (r) => r.days },
+          ...LEAVE_REQUEST_COLUMNS,
           { heading: 'Status', value: (r) => r.status },
         ]}
       />

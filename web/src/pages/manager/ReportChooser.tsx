@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useUser } from '../../app/AppContext';
 import { TeamMembersDocument } from '../../gql/graphql';
 import { SelectField } from '../../ui/SelectField';
+import { fullName } from '../../ui/fullName';
 import { ManagerPicker, type ManagerChoice } from '../hr/ManagerPicker';
 
 export type Person = ManagerChoice;
@@ -33,7 +34,7 @@ function ReportSelect({ managerId, value, onChange }: ReportChooserProps & { man
   const { data } = useQuery(TeamMembersDocument, { variables: { managerId, first: 100 } });
   const people = (data?.employee?.reports.nodes ?? []).map((r) => ({
     id: r.id,
-    name: `${r.firstName} ${r.lastName}`,
+    name: fullName(r),
   }));
   return (
     <SelectField

@@ -3,8 +3,9 @@ import { TeamTrainingDocument, type TeamTrainingQuery } from '../../gql/graphql'
 import { ConnectionPager } from '../../ui/ConnectionPager';
 import { CsvToolbar } from '../../ui/CsvToolbar';
 import { QueryError } from '../../ui/QueryState';
+import { fullName } from '../../ui/fullName';
 import { usePages } from '../../ui/usePages';
-import { statusLabel } from './trainingRows';
+import { statusLabel, TRAINING_CSV_COLUMNS } from './trainingRows';
 
 const PAGE_SIZE = 20;
 type Person = NonNullable<TeamTrainingQuery['employee']>['reports']['nodes'][number];
@@ -37,14 +38,9 @@ export function TeamTraining({ managerId }: { managerId: string }) {
         filename="team-training.csv"
         rows={rows}
         columns={[
-          { heading: 'Name', value: (r) => `${r.person.firstName} ${r.person.lastName}` },
+          { heading: 'Name', value: (r) => fullName(r.person) },
           { heading: 'Department', value: (r) => r.person.department },
-          { heading: 'Course', value: (r) => r.course.code },
-          { heading: 'Title', value: (r) => r.course.title },
-          { heading: 'Due', value: (r) => r.dueDate },
-          { heading: 'Completed', value: (r) => r.completedOn },
-          { heading: 'Valid until', value: (r) => r.expiresOn },
-          { heading: 'Status', value: (r) => r.status },
+          ...TRAINING_CSV_COLUMNS,
         ]}
       />
       <TeamTrainingTable people={people} />
@@ -71,9 +67,7 @@ function TeamTrainingTable({ people }: { people: Person[] }) {
           person.training?.length ? (
             person.training.map((t) => (
               <tr key={t.id} className={t.status === 'OVERDUE' ? 'overdue' : undefined}>
-                <td>
-                  {person.firstName} {person.lastName}
-                </td>
+                <td>{fullName(person)}</td>
                 <td>{t.course.title}</td>
                 <td>{t.dueDate}</td>
                 <td>{t.completedOn ?? '–'}</td>
@@ -82,9 +76,7 @@ function TeamTrainingTable({ people }: { people: Person[] }) {
             ))
           ) : (
             <tr key={person.id}>
-              <td>
-                {person.firstName} {person.lastName}
-              </td>
+              <td>{fullName(person)}</td>
               <td colSpan={4}>No training assigned</td>
             </tr>
           ),

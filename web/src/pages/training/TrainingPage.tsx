@@ -5,9 +5,15 @@ import { CsvToolbar } from '../../ui/CsvToolbar';
 import { DataTable } from '../../ui/DataTable';
 import { Page } from '../../ui/Page';
 import { QueryError } from '../../ui/QueryState';
-import type { CsvColumn } from '../../ui/csv';
 import { TeamTraining } from './TeamTraining';
-import { CourseName, fallsDue, openItems, overdueRow, statusLabel } from './trainingRows';
+import {
+  CourseName,
+  fallsDue,
+  openItems,
+  overdueRow,
+  statusLabel,
+  TRAINING_CSV_COLUMNS,
+} from './trainingRows';
 
 /** Everyone's own training and what falls due next; a manager also sees the team's. */
 export default function TrainingPage() {
@@ -41,22 +47,13 @@ function MyTraining({ employeeId }: { employeeId: string }) {
       {!loading && list.length === 0 && <p>You have no training assigned.</p>}
       {list.length > 0 && (
         <>
-          <CsvToolbar filename="my-training.csv" rows={list} columns={CSV_COLUMNS} />
+          <CsvToolbar filename="my-training.csv" rows={list} columns={TRAINING_CSV_COLUMNS} />
           <TrainingTable label="My training assignments" rows={list} />
         </>
       )}
     </div>
   );
 }
-
-const CSV_COLUMNS: CsvColumn<TrainingRowFragment>[] = [
-  { heading: 'Course', value: (t) => t.course.code },
-  { heading: 'Title', value: (t) => t.course.title },
-  { heading: 'Due', value: (t) => t.dueDate },
-  { heading: 'Completed', value: (t) => t.completedOn },
-  { heading: 'Valid until', value: (t) => t.expiresOn },
-  { heading: 'Status', value: (t) => t.status },
-];
 
 function TrainingTable({ label, rows }: { label: string; rows: readonly TrainingRowFragment[] }) {
   return (

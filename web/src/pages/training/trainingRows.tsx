@@ -1,4 +1,5 @@
 import type { TrainingRowFragment, TrainingStatus } from '../../gql/graphql';
+import type { CsvColumn } from '../../ui/csv';
 
 const LABELS: Record<TrainingStatus, string> = {
   DUE: 'Due',
@@ -8,6 +9,16 @@ const LABELS: Record<TrainingStatus, string> = {
 };
 
 export const statusLabel = (status: TrainingStatus) => LABELS[status];
+
+/** An assignment's columns in an export, one's own or a team member's. */
+export const TRAINING_CSV_COLUMNS: CsvColumn<TrainingRowFragment>[] = [
+  { heading: 'Course', value: (t) => t.course.code },
+  { heading: 'Title', value: (t) => t.course.title },
+  { heading: 'Due', value: (t) => t.dueDate },
+  { heading: 'Completed', value: (t) => t.completedOn },
+  { heading: 'Valid until', value: (t) => t.expiresOn },
+  { heading: 'Status', value: (t) => t.status },
+];
 
 /** The day it must be done by next: the due date until completed, then the renewal date. */
 export const fallsDue = (t: TrainingRowFragment) => (t.completedOn ? t.expiresOn : t.dueDate);

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { EmployeeRecordDocument } from '../../../gql/graphql';
 import { Page } from '../../../ui/Page';
 import { Loading, QueryError } from '../../../ui/QueryState';
+import { fullName } from '../../../ui/fullName';
 import { DetailsForm } from './DetailsForm';
 import { InvitationCard } from './InvitationCard';
 import { ManagerForm } from './ManagerForm';
@@ -21,7 +22,7 @@ export default function EmployeePage() {
   return (
     <Page
       id="employee"
-      title={`${employee.firstName} ${employee.lastName}`}
+      title={fullName(employee)}
       before={
         <p>
           <Link to="/hr">Directory</Link>

@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useRef, useState, type FormEvent } from 'react';
 import { NO_PROBLEMS, problemsOf, type Problems } from '../../../api/problemsOf';
 import { OnboardAgreementDocument, OnboardEmployeeDocument } from '../../../gql/graphql';
+import { fullName } from '../../../ui/fullName';
 import { useDraft } from '../../../ui/useDraft';
 import type { ManagerChoice } from '../ManagerPicker';
 import {
@@ -56,7 +57,7 @@ export function useOnboarding() {
     try {
       const input = personInputOf(person.draft, manager, keys.current.person);
       const employee = (await createEmployee({ variables: { input } })).data!.createEmployee;
-      setMade({ id: employee.id, name: `${employee.firstName} ${employee.lastName}` });
+      setMade({ id: employee.id, name: fullName(employee) });
       return employee.id;
     } catch (caught) {
       const found = problemsOf(caught, [...PERSON_FIELDS, 'managerId']);
