@@ -31,6 +31,16 @@ describe('createLocalIssuer', () => {
     await expect(verifier.verify(`Bearer ${token}`)).resolves.toMatchObject({ subject: 'e1' });
   });
 
+  it('gives every token exactly its lifetime, even when the clock moves while signing', async () => {
+    let clock = Date.UTC(2026, 0, 1, 12, 0, 0, 999);
+    // Each reading is a second later: two readings would give exp - iat = ttl + 1.
+    const issuer = createLocalIssuer({ ...options(), now: () => (clock += 1000) });
+    const token = await issuer.issue({ role: 'HR', sub: 'e1', ttlSeconds: 300 });
+    const { iat, exp } = decodeJwt(token);
+    expect(iat).toBe(Date.UTC(2026, 0, 1, 12, 0, 1) / 1000);
+    expect(exp! - iat!).toBe(300);
+  });
+
   it('publishes only the public key', () => {
     const { keys } = createLocalIssuer(options()).jwks();
     expect(keys).toHaveLength(1);
