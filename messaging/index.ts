@@ -90,6 +90,7 @@ export {
   type RunningNatsServer,
 } from './src/startNatsServer';
 export {
+  isEventOf,
   untypedDraft,
   untypedHandler,
   untypedJob,

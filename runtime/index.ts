@@ -51,6 +51,7 @@ export {
   EMPLOYEE_STATUSES,
   type EmployeeAnswer,
   employeeCopySchema,
+  type EmployeeEvent,
   type EmployeeEventData,
   type EmployeeKnowing,
   employeeLoader,

@@ -2,7 +2,13 @@ import crypto from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import { createEvent, type EventEnvelope, OutboxEntry } from '../messaging';
+import {
+  type CataloguedEvent,
+  createEvent,
+  type EventEnvelope,
+  type EventType,
+  OutboxEntry,
+} from '../messaging';
 import {
   createCipher,
   createLocalIssuer,
@@ -79,15 +85,35 @@ export interface SubgraphHarness {
 
 export const hrCaller: Caller = { role: 'HR', sub: uuidv7() };
 
-/** An event as another subgraph would publish it, for feeding consumers directly. */
+/**
+ * An event as another subgraph would publish it, for feeding handlers directly. The
+ * consumer would have checked it against the catalogue; here the test vouches for `data`.
+ */
+export function foreignEvent<T extends EventType>(
+  type: T,
+  data: Record<string, unknown>,
+  subject?: string,
+): CataloguedEvent<T>;
+export function foreignEvent(
+  type: string,
+  data: Record<string, unknown>,
+  subject?: string,
+): CataloguedEvent;
 export function foreignEvent(
   type: string,
   data: Record<string, unknown>,
   subject = String(data.employeeId ?? uuidv7()),
-): EventEnvelope {
+): CataloguedEvent {
   const source = `/subgraphs/${type.split('.')[0]}`;
-  return createEvent({ type, subject, data }, { source, correlationId: uuidv7() });
+  return asHandled(createEvent({ type, subject, data }, { source, correlationId: uuidv7() }));
 }
+
+/** An event as a handler takes it: the test vouches for it, as the consumer's check would. */
+export const asHandled = (event: EventEnvelope): CataloguedEvent => event as CataloguedEvent;
+
+/** Whether `handler` consumes events of `type`. */
+export const consumes = (handler: { types: readonly string[] }, type: string): boolean =>
+  handler.types.includes(type);
 
 /** Starts `module` on a test database with a local token issuer. */
 export async function startSubgraph<L>(

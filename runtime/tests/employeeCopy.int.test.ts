@@ -22,7 +22,7 @@ const keeping = lockableCopyKeeping(CopySchema);
 
 const event = (type: string, version: number, data: Record<string, unknown> = {}) => ({
   type: `employees.${type}`,
-  data: { employeeId: 'e1', version, ...data },
+  data: { employeeId: 'e1', employeeNumber: 'E1', version, ...data },
 });
 
 describe('employee copy', () => {
@@ -78,14 +78,17 @@ describe('employee copy', () => {
 
   it('walks the reporting lines of the copy, nearest manager first', async () => {
     const fork = em();
-    for (const [id, managerId] of [
+    for (const [id, managerId] of <[string, string | null][]>[
       ['a', 'b'],
       ['b', 'c'],
       ['c', null],
     ])
       await updateEmployeeCopy(
         fork,
-        { type: 'employees.manager.assigned', data: { employeeId: id, version: 1, managerId } },
+        {
+          type: 'employees.manager.assigned',
+          data: { employeeId: id, employeeNumber: id, version: 1, managerId },
+        },
         keeping,
       );
     const chains = await managerChains(em(), 'TestEmployee', ['a', 'c', 'x']);

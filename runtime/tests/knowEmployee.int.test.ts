@@ -103,12 +103,12 @@ describe('knowing an employee the copy has not heard of yet', () => {
 
     const created = {
       type: 'employees.employee.created',
-      data: { ...record(id, 1), status: 'ACTIVE', location: 'ENGLAND_AND_WALES' },
+      data: { ...record(id, 1), status: 'ACTIVE' as const, location: 'ENGLAND_AND_WALES' },
     };
     expect(await updateEmployeeCopy(em(), created, keeping)).toBeNull();
     const sameVersion = {
       type: 'employees.employee.status_changed',
-      data: { employeeId: id, version: 3, to: 'ACTIVE' },
+      data: { employeeId: id, employeeNumber: 'E1', version: 3, to: 'ACTIVE' as const },
     };
     expect(await updateEmployeeCopy(em(), sameVersion, keeping)).toBeNull();
     expect(await copyOf(id)).toMatchObject({
@@ -119,7 +119,7 @@ describe('knowing an employee the copy has not heard of yet', () => {
 
     const newer = {
       type: 'employees.employee.status_changed',
-      data: { employeeId: id, version: 4, to: 'ACTIVE' },
+      data: { employeeId: id, employeeNumber: 'E1', version: 4, to: 'ACTIVE' as const },
     };
     await updateEmployeeCopy(em(), newer, keeping);
     expect(await copyOf(id)).toMatchObject({ status: 'ACTIVE', location: 'SCOTLAND', version: 4 });

@@ -28,14 +28,31 @@ export type CataloguedDraft<T extends EventType = EventType> = {
  * narrows the data.
  */
 export type CataloguedEvent<T extends EventType = EventType> = {
-  [K in T]: Omit<EventEnvelope, 'type' | 'data'> & { type: K; data: EventData<K> };
+  // The index signature keeps it an EventEnvelope, for code that reads any event.
+  [K in T]: EventEnvelope & { type: K; data: EventData<K> & Record<string, unknown> };
 }[T];
+
+/** Whether `event` is of one of `types`; narrows its data to theirs. */
+export const isEventOf = <T extends EventType>(
+  types: readonly T[],
+  event: { type: string },
+): event is CataloguedEvent<T> => (types as readonly string[]).includes(event.type);
 
 /** The same draft, as the untyped layers below (envelope, outbox) take it. */
 export const untypedDraft = (draft: CataloguedDraft): EventDraft => draft as unknown as EventDraft;
 
-/** A handler whose follow-up events the compiler holds to the catalogue. */
-export type CataloguedHandler = EventHandlerDefinition<CataloguedDraft>;
+/**
+ * A handler of the catalogued types `T`: the compiler holds both the data it reads and the
+ * follow-up events it emits to the catalogue, so a schema change that breaks it fails to
+ * compile. `['>']` takes every event (its data is then any catalogued type's).
+ */
+export interface CataloguedHandler<T extends EventType = EventType> extends Omit<
+  EventHandlerDefinition<CataloguedDraft>,
+  'types' | 'handle'
+> {
+  types: readonly T[] | readonly ['>'];
+  handle(event: CataloguedEvent<T>, ctx: CataloguedHandlerContext): Promise<void>;
+}
 export type CataloguedHandlerContext = HandlerContext<CataloguedDraft>;
 
 /** A job whose events the compiler holds to the catalogue. */

@@ -1,3 +1,4 @@
+import type { CataloguedEvent, EventType } from '../../../messaging';
 export const EMPLOYEE_STATUSES = ['ACTIVE', 'INACTIVE', 'ON_LEAVE', 'TERMINATED'] as const;
 export type EmployeeStatus = (typeof EMPLOYEE_STATUSES)[number];
 
@@ -8,7 +9,10 @@ export const EMPLOYEE_EVENTS = [
   'employees.employee.status_changed',
   'employees.employee.terminated',
   'employees.manager.assigned',
-];
+] as const satisfies readonly EventType[];
+
+/** One of the events a copy of an employee is kept from. */
+export type EmployeeEvent = CataloguedEvent<(typeof EMPLOYEE_EVENTS)[number]>;
 
 /**
  * The type a record looked up from employees is applied to a copy as: it says what
@@ -20,6 +24,8 @@ export const EMPLOYEE_LOOKED_UP = 'employees.employee.looked_up';
 /** The parts of an employees event's data that copies read; each event carries some. */
 export interface EmployeeEventData {
   employeeId: string;
+  /** Every employees event carries it. */
+  employeeNumber: string;
   version: number;
   status?: EmployeeStatus;
   managerId?: string | null;

@@ -12,7 +12,6 @@ export const EMPLOYEE_QUESTION = 'employees.employee';
 
 /** An employee as employees answers the question: what its events carry, never more. */
 export interface LookedUpEmployee extends Omit<EmployeeEventData, 'terminationDate'> {
-  employeeNumber: string;
   terminationDate: string | null;
 }
 

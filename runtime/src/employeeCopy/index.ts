@@ -9,6 +9,7 @@ export {
   EMPLOYEE_EVENTS,
   EMPLOYEE_LOOKED_UP,
   EMPLOYEE_STATUSES,
+  type EmployeeEvent,
   type EmployeeEventData,
   type EmployeeStatus,
 } from './employeeEvents';

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException, type EntitySchema } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { AskOwner } from '../ownerRequests';
-import { EMPLOYEE_LOOKED_UP } from './employeeEvents';
+import { EMPLOYEE_LOOKED_UP, type EmployeeEventData } from './employeeEvents';
 import { lookUpEmployee, type LookedUpEmployee } from './employeeLookup';
 import { updateEmployeeCopy, type CopyKeeping } from './updateEmployeeCopy';
 
@@ -9,7 +9,7 @@ import { updateEmployeeCopy, type CopyKeeping } from './updateEmployeeCopy';
 export interface EmployeeKnowing {
   has(em: EntityManager, employeeId: string): Promise<boolean>;
   /** Applies an employees event, or a looked-up record (type `EMPLOYEE_LOOKED_UP`). */
-  apply(em: EntityManager, event: { type: string; data: unknown }): Promise<unknown>;
+  apply(em: EntityManager, event: { type: string; data: EmployeeEventData }): Promise<unknown>;
 }
 
 /** `EmployeeKnowing` for a copy kept by `updateEmployeeCopy`. */

@@ -28,10 +28,10 @@ const definedOf = (patch: object) =>
  */
 export async function updateEmployeeCopy<T extends { id: string; version: number }>(
   em: EntityManager,
-  event: { type: string; data: unknown },
+  event: { type: string; data: EmployeeEventData },
   keeping: CopyKeeping<T>,
 ): Promise<CopyChange<T> | null> {
-  const data = event.data as EmployeeEventData;
+  const { data } = event;
   const copy: T | null = await em.findOne(keeping.schema, { id: data.employeeId } as object);
   if (copy && copy.version >= data.version) return null;
   const fields = {

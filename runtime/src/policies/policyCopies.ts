@@ -1,16 +1,18 @@
 import type { EntityManager, EntitySchema } from '@mikro-orm/core';
-import type { CataloguedHandler, EventEnvelope } from '../../../messaging';
-import { POLICY_UPDATED, type PolicyUpdatedData } from './policyEvents';
+import type { CataloguedEvent, CataloguedHandler } from '../../../messaging';
+import { POLICY_UPDATED } from './policyEvents';
 import { type PolicyCopy, policyCopyId } from './policyCopySchema';
 import { defaultVersion } from './policyDefaults';
 import type { PolicyKind, PolicyVersion, RulesOf } from './policyRules';
 
+type PolicyUpdated = CataloguedEvent<typeof POLICY_UPDATED>;
+
 /** How a subgraph keeps and reads its copies of the policies it decides with. */
 export interface PolicyCopies {
   /** The consumer of `compliance.policy.updated` that fills the copy. */
-  handler: CataloguedHandler;
+  handler: CataloguedHandler<typeof POLICY_UPDATED>;
   /** Stores one event's version (a second delivery changes nothing). */
-  apply(em: EntityManager, event: EventEnvelope): Promise<void>;
+  apply(em: EntityManager, event: PolicyUpdated): Promise<void>;
   /**
    * The version of a policy in force at `at`: the newest the copy holds whose
    * `effectiveFrom` is not after it, else version 1, the deployment's defaults.
@@ -36,8 +38,7 @@ export interface PolicyCopiesOptions {
 export function createPolicyCopies(options: PolicyCopiesOptions): PolicyCopies {
   const { schema, kinds } = options;
 
-  async function apply(em: EntityManager, event: EventEnvelope): Promise<void> {
-    const data = event.data as unknown as PolicyUpdatedData;
+  async function apply(em: EntityManager, { data }: PolicyUpdated): Promise<void> {
     if (!kinds.includes(data.kind)) return;
     const id = policyCopyId(data.kind, data.key, data.version);
     if (await em.findOne(schema, { id })) return;

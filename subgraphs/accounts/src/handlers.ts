@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { CataloguedHandler, EventEnvelope } from '../../../messaging';
+import type { CataloguedHandler } from '../../../messaging';
 import {
   type Cipher,
   type CopyKeeping,
   EMPLOYEE_EVENTS,
+  type EmployeeEvent,
   type EmployeeEventData,
   patchKeeping,
   updateEmployeeCopy,
@@ -65,7 +66,7 @@ async function followEmail(em: EntityManager, before: EmployeeCopy, after: Emplo
 }
 
 /** Applies one employees event to accounts' copy. */
-export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope) {
+export async function applyEmployeeEvent(em: EntityManager, event: EmployeeEvent) {
   return updateEmployeeCopy(em, event, keeping);
 }
 
@@ -74,7 +75,10 @@ export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope
  * invitation link (mailed when SMTP is set). Redelivery invites nobody twice: the copy ignores
  * an event it has seen, and a person with an account is not invited again here.
  */
-export function createEmployeeHandler(deps: AccountsDeps, cipher: () => Cipher): CataloguedHandler {
+export function createEmployeeHandler(
+  deps: AccountsDeps,
+  cipher: () => Cipher,
+): CataloguedHandler<EmployeeEvent['type']> {
   return {
     name: 'employee_copy',
     types: EMPLOYEE_EVENTS,

@@ -14,6 +14,7 @@ import {
   startSubgraph,
   type StartSubgraphOptions,
   type SubgraphHarness,
+  consumes,
 } from '../../../test-support/startSubgraph';
 import { authCall, type SignInReply } from '../../../test-support/accounts';
 import { createAccount, createAccounts, type AccountDraft, type AccountsOptions } from '../src';
@@ -49,7 +50,7 @@ export async function startAccounts(
     const event = foreignEvent(type, data);
     catalogue.validate(event);
     for (const handler of module.eventHandlers ?? []) {
-      if (!handler.types.includes(event.type)) continue;
+      if (!consumes(handler, event.type)) continue;
       await h.transaction((tx) =>
         handler.handle(event, {
           em: tx,

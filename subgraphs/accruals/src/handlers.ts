@@ -1,12 +1,13 @@
 import type { EntityManager, EntitySchema } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import type { CataloguedEvent, CataloguedHandler, EventEnvelope } from '../../../messaging';
 import {
-  type CopyKeeping,
-  type EmployeeEventData,
-  patchKeeping,
-  updateEmployeeCopy,
-} from '../../../runtime';
+  type CataloguedEvent,
+  type CataloguedHandler,
+  type EventEnvelope,
+  type EventType,
+  isEventOf,
+} from '../../../messaging';
+import { type CopyKeeping, patchKeeping, updateEmployeeCopy } from '../../../runtime';
 import {
   AgreementCopySchema,
   EmployeeCopySchema,
@@ -23,23 +24,22 @@ export const ENTRY_EVENTS = [
   'time.entry.recorded',
   'time.entry.amended',
   'time.entry.deleted',
-] as const;
+] as const satisfies readonly EventType[];
 export const AGREEMENT_EVENTS = [
   'agreements.agreement.created',
   'agreements.agreement.amended',
   'agreements.agreement.ended',
-] as const;
+] as const satisfies readonly EventType[];
 export const EMPLOYEE_EVENTS = [
   'employees.employee.created',
   'employees.employee.updated',
   'employees.manager.assigned',
-] as const;
+] as const satisfies readonly EventType[];
 
 type EntryEvent = CataloguedEvent<(typeof ENTRY_EVENTS)[number]>;
 type AgreementEvent = CataloguedEvent<(typeof AGREEMENT_EVENTS)[number]>;
-
-const isOneOf = <T extends string>(types: readonly T[], type: string): type is T =>
-  (types as readonly string[]).includes(type);
+type EmployeeEvent = CataloguedEvent<(typeof EMPLOYEE_EVENTS)[number]>;
+type LedgerEvent = EntryEvent | AgreementEvent | EmployeeEvent;
 
 /** Accruals keeps zone, location and manager of each employee. */
 const employeeCopy: CopyKeeping<EmployeeCopy> = {
@@ -141,11 +141,11 @@ export async function applyAgreementEvent(
  */
 export async function applyEmployeeEvent(
   em: EntityManager,
-  event: EventEnvelope,
+  event: EmployeeEvent,
   emit: Emit,
   now: Date,
 ) {
-  const data = event.data as unknown as EmployeeEventData;
+  const { data } = event;
   await begin(em, event, data.employeeId);
   const change = await updateEmployeeCopy(em, event, employeeCopy);
   if (!change) return;
@@ -163,22 +163,20 @@ export async function applyEmployeeEvent(
  */
 export async function applyEvent(
   em: EntityManager,
-  event: EventEnvelope,
+  event: LedgerEvent,
   emit: Emit,
   now: Date = new Date(),
 ) {
-  if (isOneOf(ENTRY_EVENTS, event.type))
-    return applyEntryEvent(em, event as unknown as EntryEvent, emit, now);
-  if (isOneOf(AGREEMENT_EVENTS, event.type))
-    return applyAgreementEvent(em, event as unknown as AgreementEvent, emit, now);
-  if (isOneOf(EMPLOYEE_EVENTS, event.type)) return applyEmployeeEvent(em, event, emit, now);
+  if (isEventOf(ENTRY_EVENTS, event)) return applyEntryEvent(em, event, emit, now);
+  if (isEventOf(AGREEMENT_EVENTS, event)) return applyAgreementEvent(em, event, emit, now);
+  if (isEventOf(EMPLOYEE_EVENTS, event)) return applyEmployeeEvent(em, event, emit, now);
 }
 
 /**
  * One durable consumer for every event accruals reads, so an entry and the agreement or
  * zone it depends on are applied in the order they were published.
  */
-export function createLedgerHandler(now: () => Date): CataloguedHandler {
+export function createLedgerHandler(now: () => Date): CataloguedHandler<LedgerEvent['type']> {
   return {
     name: 'ledger',
     types: [...ENTRY_EVENTS, ...AGREEMENT_EVENTS, ...EMPLOYEE_EVENTS],

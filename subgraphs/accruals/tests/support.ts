@@ -1,7 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import { createEvent, type EventEnvelope, loadCatalogue } from '../../../messaging';
 import { createdData } from '../../../test-support/employeeEvents';
-import { startSubgraph, type SubgraphHarness } from '../../../test-support/startSubgraph';
+import {
+  startSubgraph,
+  type SubgraphHarness,
+  asHandled,
+} from '../../../test-support/startSubgraph';
 import { applyEvent, createAccruals, type AccrualsDraft } from '../src';
 
 export type { Caller } from '../../../test-support/startSubgraph';
@@ -30,7 +34,9 @@ export async function startAccruals(options: { now?: Date } = {}): Promise<Accru
     async apply(event) {
       catalogue.validate(event);
       const drafts: AccrualsDraft[] = [];
-      await h.transaction((em) => applyEvent(em, event, (draft) => drafts.push(draft), now()));
+      await h.transaction((em) =>
+        applyEvent(em, asHandled(event) as never, (draft) => drafts.push(draft), now()),
+      );
       for (const draft of drafts)
         emitted.push(
           catalogue.validate(

@@ -1,12 +1,14 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { CataloguedHandler } from '../../../messaging';
-import { EMPLOYEE_LOOKED_UP, type EmployeeEventData, type EmployeeKnowing } from '../../../runtime';
+import {
+  EMPLOYEE_LOOKED_UP,
+  type EmployeeEvent,
+  type EmployeeEventData,
+  type EmployeeKnowing,
+} from '../../../runtime';
 import { KnownEmployeeSchema } from './entities';
 
-/** What the copy reads of an employees event: every one of them carries the number. */
-type NumberedEmployeeData = EmployeeEventData & { employeeNumber: string };
-
-const terminates = (type: string, data: NumberedEmployeeData) =>
+const terminates = (type: string, data: EmployeeEventData) =>
   type === 'employees.employee.terminated' ||
   (type === EMPLOYEE_LOOKED_UP && data.status === 'TERMINATED');
 
@@ -16,9 +18,9 @@ const terminates = (type: string, data: NumberedEmployeeData) =>
  */
 export async function applyEmployeeEvent(
   em: EntityManager,
-  event: { type: string; data: unknown },
+  event: { type: string; data: EmployeeEventData },
 ): Promise<void> {
-  const data = event.data as NumberedEmployeeData;
+  const { data } = event;
   const carriesManager = 'managerId' in data;
   let copy = await em.findOne(KnownEmployeeSchema, data.employeeId);
   if (!copy) {
@@ -54,7 +56,9 @@ export const employeeKnowing: EmployeeKnowing = {
  * Keeps the local copy of employees (number, manager, terminated) that imports
  * and reporting-line checks need; an event older than the copy is ignored.
  */
-export const employeeCopyHandler: CataloguedHandler = {
+export const employeeCopyHandler: CataloguedHandler<
+  Exclude<EmployeeEvent['type'], 'employees.employee.status_changed'>
+> = {
   name: 'employee_copy',
   types: [
     'employees.employee.created',

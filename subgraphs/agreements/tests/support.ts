@@ -66,7 +66,7 @@ export async function startAgreements(messaging?: SubgraphMessaging): Promise<Ag
     );
   const employeeEvent: AgreementsHarness['employeeEvent'] = (type, data) =>
     h.transaction((em) =>
-      employeeCopyHandler.handle(foreignEvent(type, data), { em, emit: () => undefined }),
+      employeeCopyHandler.handle(foreignEvent(type, data) as never, { em, emit: () => undefined }),
     );
 
   return {

@@ -1,8 +1,14 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { CataloguedHandler, EventEnvelope } from '../../../messaging';
+import {
+  type CataloguedEvent,
+  type CataloguedHandler,
+  type EventType,
+  isEventOf,
+} from '../../../messaging';
 import {
   copyKnowing,
   EMPLOYEE_EVENTS,
+  type EmployeeEvent,
   lockableCopyKeeping,
   updateEmployeeCopy,
 } from '../../../runtime';
@@ -11,7 +17,6 @@ import {
   EmployeeCopySchema,
   LeaveCopySchema,
   ShiftCopySchema,
-  WEEKDAYS,
   type Weekday,
 } from './entities';
 import type { AttendancePolicies } from './attendancePolicies';
@@ -22,11 +27,16 @@ export const AGREEMENT_EVENTS = [
   'agreements.agreement.created',
   'agreements.agreement.amended',
   'agreements.agreement.ended',
-];
-export const SCHEDULE_EVENTS = ['time.schedule.published'];
-export const LEAVE_APPROVED = 'leave.request.approved';
-export const LEAVE_CANCELLED = 'leave.request.cancelled';
-export const LEAVE_EVENTS = [LEAVE_APPROVED, LEAVE_CANCELLED];
+] as const satisfies readonly EventType[];
+export const SCHEDULE_EVENTS = ['time.schedule.published'] as const satisfies readonly EventType[];
+export const LEAVE_EVENTS = [
+  'leave.request.approved',
+  'leave.request.cancelled',
+] as const satisfies readonly EventType[];
+
+type AgreementEvent = CataloguedEvent<(typeof AGREEMENT_EVENTS)[number]>;
+type ScheduleEvent = CataloguedEvent<(typeof SCHEDULE_EVENTS)[number]>;
+type LeaveEvent = CataloguedEvent<(typeof LEAVE_EVENTS)[number]>;
 
 const employeeCopy = lockableCopyKeeping(EmployeeCopySchema);
 
@@ -34,33 +44,21 @@ const employeeCopy = lockableCopyKeeping(EmployeeCopySchema);
 export const employeeKnowing = copyKnowing(employeeCopy);
 
 /** Applies one employees event to attendance's copy (status, manager, place, dates). */
-export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
+export async function applyEmployeeEvent(em: EntityManager, event: EmployeeEvent): Promise<void> {
   await updateEmployeeCopy(em, event, employeeCopy);
 }
 
-interface AgreementEventData {
-  agreementId: string;
-  employeeId: string;
-  version: number;
-  startDate: string;
-  endDate: string;
-  /** Not (yet) in agreements' v1 events; read when present. */
-  workingDays?: unknown;
-  weeklyHours?: unknown;
-}
-
-const workingDaysOf = (value: unknown): Weekday[] =>
-  Array.isArray(value) && value.length && value.every((d) => WEEKDAYS.includes(d as Weekday))
-    ? (value as Weekday[])
-    : DEFAULT_WORKING_DAYS;
+/** The agreement's working days; an agreement that names none works the default week. */
+const workingDaysOf = (days: Weekday[] | undefined): Weekday[] =>
+  days?.length ? days : DEFAULT_WORKING_DAYS;
 
 /** Null when the agreement does not say: the ATTENDANCE policy's day length stands in. */
-const weeklyMinutesOf = (value: unknown): number | null =>
-  typeof value === 'number' && value > 0 && value <= 168 ? Math.round(value * 60) : null;
+const weeklyMinutesOf = (hours: number | undefined): number | null =>
+  hours !== undefined && hours > 0 && hours <= 168 ? Math.round(hours * 60) : null;
 
 /** An agreement event: the copy takes the newest version of its pattern. */
-export async function applyAgreementEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
-  const data = event.data as unknown as AgreementEventData;
+export async function applyAgreementEvent(em: EntityManager, event: AgreementEvent): Promise<void> {
+  const { data } = event;
   const copy = await em.findOne(AgreementCopySchema, data.agreementId);
   if (copy && copy.version >= data.version) return;
   const fields = {
@@ -76,20 +74,13 @@ export async function applyAgreementEvent(em: EntityManager, event: EventEnvelop
   await em.flush();
 }
 
-interface ScheduleEventData {
-  employeeId: string;
-  scheduleId: string;
-  shifts: { shiftId: string; start: string; end: string }[];
-  replacedShiftIds: string[];
-}
-
 /**
  * A published schedule: its shifts are added, the ones it replaced become tombstones. A
  * shift already known (a redelivery) or already replaced (a late copy of an older
  * publication) is left as it is, so the order events arrive in does not matter.
  */
-export async function applyScheduleEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
-  const data = event.data as unknown as ScheduleEventData;
+export async function applyScheduleEvent(em: EntityManager, event: ScheduleEvent): Promise<void> {
+  const { data } = event;
   const ids = [...data.shifts.map((s) => s.shiftId), ...data.replacedShiftIds];
   const known = new Map(
     (await em.find(ShiftCopySchema, { id: { $in: ids } })).map((s) => [s.id, s]),
@@ -125,26 +116,6 @@ export async function applyScheduleEvent(em: EntityManager, event: EventEnvelope
   await em.flush();
 }
 
-interface LeaveEventData {
-  requestId: string;
-  employeeId: string;
-  leaveType?: string;
-  startDate: string;
-  endDate: string;
-  version: number;
-  startHalf?: unknown;
-  endHalf?: unknown;
-  halfDayStart?: unknown;
-  halfDayEnd?: unknown;
-  dates?: { date: string; days: number }[];
-}
-
-/** A half-day flag in either spelling: a boolean, or `AM`/`PM`/`MORNING`/`AFTERNOON`. */
-const half = (...values: unknown[]) =>
-  values.some(
-    (v) => v === true || (typeof v === 'string' && v !== '' && v !== 'NONE' && v !== 'FULL'),
-  );
-
 /**
  * An approved or cancelled leave request: the copy takes the newer version, then the days
  * it covers that were already processed are processed again (ON_LEAVE on approval; a
@@ -152,22 +123,22 @@ const half = (...values: unknown[]) =>
  */
 export async function applyLeaveEvent(
   em: EntityManager,
-  event: EventEnvelope,
+  event: LeaveEvent,
   run: Omit<ProcessRun, 'correlationId'>,
 ): Promise<void> {
-  const data = event.data as unknown as LeaveEventData;
-  const id = data.requestId ?? event.subject;
+  const { data } = event;
+  const id = data.requestId;
   const copy = await em.findOne(LeaveCopySchema, id);
   if (copy && copy.version >= data.version) return;
   const fields = {
     employeeId: data.employeeId,
-    leaveType: data.leaveType ?? null,
+    leaveType: data.leaveType,
     startDate: data.startDate,
     endDate: data.endDate,
-    startHalf: half(data.startHalf, data.halfDayStart),
-    endHalf: half(data.endHalf, data.halfDayEnd),
-    dates: Array.isArray(data.dates) ? data.dates.map((d) => d.date) : null,
-    status: event.type === LEAVE_CANCELLED ? ('CANCELLED' as const) : ('APPROVED' as const),
+    startHalf: data.halfDayStart,
+    endHalf: data.halfDayEnd,
+    dates: data.dates.map((d) => d.date),
+    status: data.status,
     version: data.version,
   };
   const before = copy ? { startDate: copy.startDate, endDate: copy.endDate } : null;
@@ -181,18 +152,22 @@ export async function applyLeaveEvent(
 }
 
 /** Copies of employees, agreements and schedules, in the order they were published. */
-export const copyHandler: CataloguedHandler = {
+export const copyHandler: CataloguedHandler<
+  (typeof EMPLOYEE_EVENTS | typeof AGREEMENT_EVENTS | typeof SCHEDULE_EVENTS)[number]
+> = {
   name: 'copies',
   types: [...EMPLOYEE_EVENTS, ...AGREEMENT_EVENTS, ...SCHEDULE_EVENTS],
   async handle(event, { em }) {
-    if (EMPLOYEE_EVENTS.includes(event.type)) return applyEmployeeEvent(em, event);
-    if (AGREEMENT_EVENTS.includes(event.type)) return applyAgreementEvent(em, event);
-    if (SCHEDULE_EVENTS.includes(event.type)) return applyScheduleEvent(em, event);
+    if (isEventOf(EMPLOYEE_EVENTS, event)) return applyEmployeeEvent(em, event);
+    if (isEventOf(AGREEMENT_EVENTS, event)) return applyAgreementEvent(em, event);
+    if (isEventOf(SCHEDULE_EVENTS, event)) return applyScheduleEvent(em, event);
   },
 };
 
 /** Approved and cancelled leave, which turns processed days into ON_LEAVE and back. */
-export const createLeaveHandler = (policies: AttendancePolicies): CataloguedHandler => ({
+export const createLeaveHandler = (
+  policies: AttendancePolicies,
+): CataloguedHandler<LeaveEvent['type']> => ({
   name: 'leave',
   types: LEAVE_EVENTS,
   handle: (event, { em, emit }) =>

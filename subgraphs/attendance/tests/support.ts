@@ -21,6 +21,8 @@ import {
   type Caller,
   type GraphQLReply,
   type SubgraphHarness,
+  asHandled,
+  consumes,
 } from '../../../test-support/startSubgraph';
 import { createdData } from '../../../test-support/employeeEvents';
 import {
@@ -168,7 +170,7 @@ export const PROCESS = `mutation ($input: ProcessAttendanceDayInput!) {
 
 /** The module's own consumer of `event`, as its runtime would pick it. */
 function handlerOf(handlers: CataloguedHandler[] = [], event: EventEnvelope) {
-  const handler = handlers.find((h) => h.types.includes(event.type));
+  const handler = handlers.find((h) => consumes(h, event.type));
   if (!handler) throw new Error(`attendance does not consume ${event.type}`);
   return handler;
 }
@@ -190,7 +192,7 @@ export async function startAttendance(options: AttendanceOptions = {}): Promise<
           }),
           DEFAULT_NAMESPACE,
         );
-      return handlerOf(module.eventHandlers, event).handle(event, { em, emit });
+      return handlerOf(module.eventHandlers, event).handle(asHandled(event), { em, emit });
     });
   const harness: AttendanceHarness = {
     ...h,

@@ -4,6 +4,7 @@ import { appendEvent, audit } from '../src';
 import { AuditEntrySchema, PolicyCopySchema } from '../src/entities';
 import { useAuditDatabase } from './db';
 import { eventSeries, makeEvent, startAudit } from './support';
+import { asHandled } from '../../../test-support/startSubgraph';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date();
@@ -35,7 +36,9 @@ describe("the retention purge under compliance's RETENTION policy", () => {
   const hear = (event: EventEnvelope) =>
     suite.orm.em
       .fork()
-      .transactional((em) => retentionPolicy.handler.handle(event, { em, emit: () => {} }));
+      .transactional((em) =>
+        retentionPolicy.handler.handle(asHandled(event) as never, { em, emit: () => {} }),
+      );
   const remaining = async () =>
     (await suite.orm.em.fork().find(AuditEntrySchema, {}, { orderBy: { seq: 'asc' } })).map(
       (e) => e.seq,
@@ -99,7 +102,9 @@ describe("the retention purge under compliance's RETENTION policy", () => {
         .transactional((tx) =>
           retentionPolicy.apply(
             tx,
-            policyUpdated('RETENTION', 2, daysAgo(1), { auditRetentionDays: 30 }),
+            asHandled(
+              policyUpdated('RETENTION', 2, daysAgo(1), { auditRetentionDays: 30 }),
+            ) as never,
           ),
         );
       const reply = await harness.gql(PURGE, { before }, { role: 'ADMIN' });

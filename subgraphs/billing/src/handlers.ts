@@ -1,6 +1,12 @@
 import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { CataloguedEvent, CataloguedHandler, EventEnvelope } from '../../../messaging';
+import {
+  type CataloguedEvent,
+  type CataloguedHandler,
+  type EventEnvelope,
+  type EventType,
+  isEventOf,
+} from '../../../messaging';
 import { localDate } from '../../../runtime';
 import {
   blankEmployee,
@@ -22,19 +28,20 @@ import {
 import { DEFAULT_CURRENCY } from './money';
 import { repost } from './repost';
 
-export const ENTRY_EVENTS = ['time.entry.recorded', 'time.entry.amended', 'time.entry.deleted'];
+export const ENTRY_EVENTS = [
+  'time.entry.recorded',
+  'time.entry.amended',
+  'time.entry.deleted',
+] as const satisfies readonly EventType[];
 export const EMPLOYEE_EVENTS = [
   'employees.employee.created',
   'employees.employee.updated',
   'employees.manager.assigned',
-];
+] as const satisfies readonly EventType[];
 
-type EntryEvent = CataloguedEvent<
-  'time.entry.recorded' | 'time.entry.amended' | 'time.entry.deleted'
->;
-type EmployeeEvent = CataloguedEvent<
-  'employees.employee.created' | 'employees.employee.updated' | 'employees.manager.assigned'
->;
+type EntryEvent = CataloguedEvent<(typeof ENTRY_EVENTS)[number]>;
+type EmployeeEvent = CataloguedEvent<(typeof EMPLOYEE_EVENTS)[number]>;
+type LedgerEvent = EntryEvent | EmployeeEvent;
 
 /** The first day of time: the hiring record's grade and department hold for all earlier work. */
 const BEGINNING = '0001-01-01';
@@ -187,17 +194,16 @@ async function saveEmployee(
  * Applies any event billing consumes, inside the caller's transaction. The runtime checked
  * it against the catalogue before it got here, so its data is the type's.
  */
-export async function applyEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
-  if (ENTRY_EVENTS.includes(event.type)) return applyEntryEvent(em, event as unknown as EntryEvent);
-  if (EMPLOYEE_EVENTS.includes(event.type))
-    return applyEmployeeEvent(em, event as unknown as EmployeeEvent);
+export async function applyEvent(em: EntityManager, event: LedgerEvent): Promise<void> {
+  if (isEventOf(ENTRY_EVENTS, event)) return applyEntryEvent(em, event);
+  if (isEventOf(EMPLOYEE_EVENTS, event)) return applyEmployeeEvent(em, event);
 }
 
 /**
  * One durable consumer for entries and employees, so an entry and the employee it needs
  * are applied in the order they were published (either order still ends in one ledger).
  */
-export const ledgerHandler: CataloguedHandler = {
+export const ledgerHandler: CataloguedHandler<LedgerEvent['type']> = {
   name: 'ledger',
   types: [...ENTRY_EVENTS, ...EMPLOYEE_EVENTS],
   handle: (event, { em }) => applyEvent(em as EntityManager, event),

@@ -8,6 +8,7 @@ import {
   startSubgraph,
   type Caller,
   type SubgraphHarness,
+  asHandled,
 } from '../../../test-support/startSubgraph';
 import { applyEvent, createBilling } from '../src';
 import type { RateCard } from '../src/entities';
@@ -81,7 +82,7 @@ export async function startBilling(now = '2026-03-02T12:00:00Z'): Promise<Billin
   let number = 0;
   const apply = async (event: EventEnvelope) => {
     catalogue.validate(event);
-    await h.transaction((em) => applyEvent(em as never, event));
+    await h.transaction((em) => applyEvent(em as never, asHandled(event) as never));
   };
   return {
     ...h,

@@ -17,6 +17,8 @@ import {
   type Caller,
   type StartSubgraphOptions,
   type SubgraphHarness,
+  asHandled,
+  consumes,
 } from '../../../test-support/startSubgraph';
 import { applyEmployeeEvent, createCompliance, type ComplianceOptions } from '../src';
 
@@ -54,13 +56,13 @@ export async function startCompliance(
   const module = createCompliance({ now: () => NOW, ...options });
   const h = await startSubgraph(module, harness);
   const employeeEvent = (type: string, data: Record<string, unknown>) =>
-    h.transaction((em) => applyEmployeeEvent(em, foreignEvent(type, data)));
+    h.transaction((em) => applyEmployeeEvent(em, foreignEvent(type, data) as never));
   const feed = async (event: EventEnvelope) => {
     catalogue.validate(event);
     for (const handler of module.eventHandlers ?? []) {
-      if (!handler.types.includes(event.type)) continue;
+      if (!consumes(handler, event.type)) continue;
       await h.transaction((tx) =>
-        handler.handle(event, {
+        handler.handle(asHandled(event), {
           em: tx,
           emit: (draft) =>
             recordEvent(

@@ -1,20 +1,22 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { CataloguedHandler, EventEnvelope } from '../../../messaging';
+import type { CataloguedEvent, CataloguedHandler, EventType } from '../../../messaging';
 import {
   copyKnowing,
   EMPLOYEE_EVENTS,
+  type EmployeeEvent,
   lockableCopyKeeping,
   updateEmployeeCopy,
 } from '../../../runtime';
 import { AgreementCopySchema, EmployeeCopySchema } from './entities';
-import { WEEKDAYS, type Weekday } from './days';
 
 /** The agreements events leave keeps its copy from. */
 export const AGREEMENT_EVENTS = [
   'agreements.agreement.created',
   'agreements.agreement.amended',
   'agreements.agreement.ended',
-];
+] as const satisfies readonly EventType[];
+
+type AgreementEvent = CataloguedEvent<(typeof AGREEMENT_EVENTS)[number]>;
 
 const employeeCopy = lockableCopyKeeping(EmployeeCopySchema);
 
@@ -25,38 +27,23 @@ export const employeeKnowing = copyKnowing(employeeCopy);
  * Applies one employees event to leave's copy: status, manager, location, zone and the
  * hire and termination dates.
  */
-export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
+export async function applyEmployeeEvent(em: EntityManager, event: EmployeeEvent): Promise<void> {
   await updateEmployeeCopy(em, event, employeeCopy);
 }
 
-interface AgreementEventData {
-  agreementId: string;
-  employeeId: string;
-  version: number;
-  startDate: string;
-  endDate: string;
-  fte: number;
-  /** Not in agreements' v1 events; taken when a later version carries it. */
-  annualLeaveDays?: number;
-  workingDays?: string[];
-}
-
 /** Applies one agreements event: the copy takes the newest version of the agreement. */
-export async function applyAgreementEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
-  const data = event.data as unknown as AgreementEventData;
+export async function applyAgreementEvent(em: EntityManager, event: AgreementEvent): Promise<void> {
+  const { data } = event;
   const copy = await em.findOne(AgreementCopySchema, data.agreementId);
   if (copy && copy.version >= data.version) return;
-  const workingDays = Array.isArray(data.workingDays)
-    ? (data.workingDays.filter((d) => WEEKDAYS.includes(d as Weekday)) as Weekday[])
-    : null;
   const fields = {
     employeeId: data.employeeId,
     startDate: data.startDate,
     endDate: data.endDate,
     fteUnits: Math.round(data.fte * 10_000),
     annualLeaveHundredths:
-      typeof data.annualLeaveDays === 'number' ? Math.round(data.annualLeaveDays * 100) : null,
-    workingDays: workingDays?.length ? workingDays : null,
+      data.annualLeaveDays === undefined ? null : Math.round(data.annualLeaveDays * 100),
+    workingDays: data.workingDays?.length ? data.workingDays : null,
     version: data.version,
   };
   if (copy) Object.assign(copy, fields);
@@ -64,14 +51,14 @@ export async function applyAgreementEvent(em: EntityManager, event: EventEnvelop
 }
 
 /** Keeps leave's copy of employees: status, manager, location, zone, hire date. */
-export const employeeCopyHandler: CataloguedHandler = {
+export const employeeCopyHandler: CataloguedHandler<EmployeeEvent['type']> = {
   name: 'employee_copy',
   types: EMPLOYEE_EVENTS,
   handle: (event, { em }) => applyEmployeeEvent(em, event),
 };
 
 /** Keeps leave's copy of agreements: FTE, the agreement year, entitlement and pattern. */
-export const agreementCopyHandler: CataloguedHandler = {
+export const agreementCopyHandler: CataloguedHandler<AgreementEvent['type']> = {
   name: 'agreement_copy',
   types: AGREEMENT_EVENTS,
   handle: (event, { em }) => applyAgreementEvent(em, event),

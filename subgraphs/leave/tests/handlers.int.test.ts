@@ -14,14 +14,14 @@ describe('leave: copies fed by events', () => {
   const agreement = (id: string) => h.runtime.orm.em.fork().findOneOrFail(AgreementCopySchema, id);
 
   it('listens to every employees and agreements event it keeps copies from', () => {
-    expect(employeeCopyHandler.types.sort()).toEqual([
+    expect([...employeeCopyHandler.types].sort()).toEqual([
       'employees.employee.created',
       'employees.employee.status_changed',
       'employees.employee.terminated',
       'employees.employee.updated',
       'employees.manager.assigned',
     ]);
-    expect(agreementCopyHandler.types.sort()).toEqual([
+    expect([...agreementCopyHandler.types].sort()).toEqual([
       'agreements.agreement.amended',
       'agreements.agreement.created',
       'agreements.agreement.ended',

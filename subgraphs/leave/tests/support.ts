@@ -6,6 +6,8 @@ import {
   startSubgraph,
   type Caller,
   type SubgraphHarness,
+  asHandled,
+  consumes,
 } from '../../../test-support/startSubgraph';
 import { createdData } from '../../../test-support/employeeEvents';
 import type { EventEnvelope } from '../../../messaging';
@@ -90,12 +92,12 @@ export interface LeaveHarness extends Omit<SubgraphHarness, 'op'> {
 export async function startLeave(options: LeaveOptions = {}): Promise<LeaveHarness> {
   const module = createLeave({ now: () => NOW, ...options });
   const h = await startSubgraph(module);
-  const policyHandler = module.eventHandlers!.find((d) => d.types.includes(POLICY_UPDATED))!;
+  const policyHandler = module.eventHandlers!.find((d) => consumes(d, POLICY_UPDATED))!;
   const [responder] = module.responders!;
   const employeeEvent = (type: string, data: Record<string, unknown>) =>
-    h.transaction((em) => applyEmployeeEvent(em, foreignEvent(type, data)));
+    h.transaction((em) => applyEmployeeEvent(em, foreignEvent(type, data) as never));
   const agreementEvent = (type: string, data: Record<string, unknown>) =>
-    h.transaction((em) => applyAgreementEvent(em, foreignEvent(type, data)));
+    h.transaction((em) => applyAgreementEvent(em, foreignEvent(type, data) as never));
   return {
     ...h,
     employeeEvent,
@@ -106,7 +108,7 @@ export async function startLeave(options: LeaveOptions = {}): Promise<LeaveHarne
           ? (data as EventEnvelope)
           : foreignEvent(POLICY_UPDATED, data, `LEAVE:${String(data.key)}`);
       await h.transaction((em) =>
-        policyHandler.handle(event, {
+        policyHandler.handle(asHandled(event), {
           em,
           emit: () => {
             throw new Error('A policy copy records no event.');

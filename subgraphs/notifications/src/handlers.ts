@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { CataloguedHandler, EventEnvelope } from '../../../messaging';
+import { type CataloguedHandler, type EventEnvelope, isEventOf } from '../../../messaging';
 import {
   type CopyKeeping,
   EMPLOYEE_EVENTS,
@@ -10,7 +10,7 @@ import {
 import { EmployeeCopySchema, type EmployeeCopy } from './entities';
 import type { NotificationsSettings } from './settings';
 import { storeNotifications } from './storeNotifications';
-import { notificationsFor, TEMPLATE_EVENTS } from './templates';
+import { notificationsFor, TEMPLATE_EVENTS, type TemplateEvent } from './templates';
 
 type Patch = Partial<
   Pick<EmployeeCopy, 'firstName' | 'lastName' | 'email' | 'managerId' | 'status'>
@@ -49,14 +49,16 @@ const employeeCopy: CopyKeeping<EmployeeCopy> = {
 
 /** Applies an employees event to the copy; any other event leaves it alone. */
 export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
-  if (EMPLOYEE_EVENTS.includes(event.type)) await updateEmployeeCopy(em, event, employeeCopy);
+  if (isEventOf(EMPLOYEE_EVENTS, event)) await updateEmployeeCopy(em, event, employeeCopy);
 }
 
 /**
  * One consumer: keeps the copy of employees, then stores what the event's template says, in
  * the transaction that records the inbox entry (so once per event).
  */
-export function createNotifyHandler(settings: NotificationsSettings): CataloguedHandler {
+export function createNotifyHandler(
+  settings: NotificationsSettings,
+): CataloguedHandler<(typeof EMPLOYEE_EVENTS)[number] | TemplateEvent> {
   return {
     name: 'notify',
     types: [...EMPLOYEE_EVENTS, ...TEMPLATE_EVENTS],

@@ -11,6 +11,7 @@ import {
   startSubgraph,
   type Caller,
   type SubgraphHarness,
+  asHandled,
 } from '../../../test-support/startSubgraph';
 import { createdData } from '../../../test-support/employeeEvents';
 import { createNotifications, type NotificationsModule, type NotificationsOptions } from '../src';
@@ -74,7 +75,7 @@ export async function startNotifications(
   const feed = async (event: EventEnvelope) => {
     catalogue.validate(event);
     await h.transaction((tx) =>
-      handler.handle(event, {
+      handler.handle(asHandled(event), {
         em: tx,
         emit: (draft) =>
           recordEvent(

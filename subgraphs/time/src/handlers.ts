@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { CataloguedHandler, EventEnvelope } from '../../../messaging';
+import type { CataloguedHandler } from '../../../messaging';
 import {
   copyKnowing,
   EMPLOYEE_EVENTS,
+  type EmployeeEvent,
   lockableCopyKeeping,
   updateEmployeeCopy,
 } from '../../../runtime';
@@ -14,12 +15,12 @@ const employeeCopy = lockableCopyKeeping(EmployeeCopySchema);
 export const employeeKnowing = copyKnowing(employeeCopy);
 
 /** Applies one employees event to time's copy: status, manager and zone. */
-export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
+export async function applyEmployeeEvent(em: EntityManager, event: EmployeeEvent): Promise<void> {
   await updateEmployeeCopy(em, event, employeeCopy);
 }
 
 /** Keeps time's copy of employees and their reporting lines, through an inbox. */
-export const employeeCopyHandler: CataloguedHandler = {
+export const employeeCopyHandler: CataloguedHandler<EmployeeEvent['type']> = {
   name: 'employee_copy',
   types: EMPLOYEE_EVENTS,
   handle: (event, { em }) => applyEmployeeEvent(em, event),

@@ -9,6 +9,8 @@ import {
   type GraphQLReply,
   type StartSubgraphOptions,
   type SubgraphHarness,
+  asHandled,
+  consumes,
 } from '../../../test-support/startSubgraph';
 import { createTime, type TimeOptions } from '../src';
 import {
@@ -50,7 +52,7 @@ export const policyEvent = (data: Record<string, unknown>) =>
 
 /** The module's own consumer of `event`, as its runtime would pick it. */
 function handlerOf(handlers: CataloguedHandler[] = [], event: EventEnvelope) {
-  const handler = handlers.find((h) => h.types.includes(event.type));
+  const handler = handlers.find((h) => consumes(h, event.type));
   if (!handler) throw new Error(`time does not consume ${event.type}`);
   return handler;
 }
@@ -64,7 +66,7 @@ export async function startTime(
   const h = await startSubgraph(module, { defaultCaller: hr, ...start });
   const consume = (event: EventEnvelope) =>
     h.transaction((em) =>
-      handlerOf(module.eventHandlers, event).handle(event, {
+      handlerOf(module.eventHandlers, event).handle(asHandled(event), {
         em,
         emit: () => {
           throw new Error('time emits nothing as it consumes');

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { CataloguedHandler } from '../../../../messaging';
-import { addDays, type EmployeeEventData, sqlTable } from '../../../../runtime';
+import type { CataloguedEvent, CataloguedHandler } from '../../../../messaging';
+import { addDays, sqlTable } from '../../../../runtime';
 import type { ComplianceSettings } from '../settings';
 import { EmployeeCopySchema } from '../entities';
 import { emitting, type Emit } from '../events';
@@ -43,17 +43,18 @@ async function applyRule(
   await ensureAssignments(em, course, people, joinerDueDate(rule, today), at, emit);
 }
 
+type JoiningEvent = CataloguedEvent<'employees.employee.created' | 'employees.employee.updated'>;
+
 /** The department an employees event puts the person in, when it says one. */
-function joinedDepartment(type: string, data: EmployeeEventData): string | null {
-  if (type === 'employees.employee.created') return data.department ?? null;
-  const value = data.changes?.department?.new;
-  return typeof value === 'string' ? value : null;
+function joinedDepartment(event: JoiningEvent): string | null {
+  if (event.type === 'employees.employee.created') return event.data.department;
+  return event.data.changes.department?.new ?? null;
 }
 
 /** Whether the event or compliance's copy says the person has left. */
-async function hasLeft(em: EntityManager, type: string, data: EmployeeEventData) {
-  if (type === 'employees.employee.created') return data.status === 'TERMINATED';
-  const copy = await em.findOne(EmployeeCopySchema, { id: data.employeeId });
+async function hasLeft(em: EntityManager, event: JoiningEvent) {
+  if (event.type === 'employees.employee.created') return event.data.status === 'TERMINATED';
+  const copy = await em.findOne(EmployeeCopySchema, { id: event.data.employeeId });
   return copy?.status === 'TERMINATED';
 }
 
@@ -61,18 +62,26 @@ async function hasLeft(em: EntityManager, type: string, data: EmployeeEventData)
  * Someone joins a department (hired into it, or moved): they get the courses assigned to
  * it. It reads the department from the event itself, so it need not wait for the copy.
  */
-export function departmentJoinerHandler(settings: ComplianceSettings): CataloguedHandler {
+export function departmentJoinerHandler(
+  settings: ComplianceSettings,
+): CataloguedHandler<JoiningEvent['type']> {
   return {
     name: 'training_departments',
     types: ['employees.employee.created', 'employees.employee.updated'],
     async handle(event, { em, emit }) {
-      const data = event.data as unknown as EmployeeEventData;
-      const department = joinedDepartment(event.type, data);
-      if (!department || (await hasLeft(em as EntityManager, event.type, data))) return;
+      const department = joinedDepartment(event);
+      if (!department || (await hasLeft(em as EntityManager, event))) return;
       const at = settings.now();
       const today = trainingToday(at);
       for (const rule of await rulesOf(em as EntityManager, department))
-        await applyRule(em as EntityManager, rule, [data.employeeId], today, at, emitting(emit));
+        await applyRule(
+          em as EntityManager,
+          rule,
+          [event.data.employeeId],
+          today,
+          at,
+          emitting(emit),
+        );
     },
   };
 }

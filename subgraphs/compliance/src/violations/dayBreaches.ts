@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '../../../../messaging';
+import type { CataloguedEvent, EventData } from '../../../../messaging';
 import { policyLabel, policyRef, type WorkingTimeRules } from '../../../../runtime';
 import { dayStart, zoneOf } from './employeeDays';
 import { ViolationSchema } from './entities';
@@ -8,15 +8,8 @@ import { duration } from './words';
 
 export const DAY_PROCESSED = 'attendance.day.processed';
 
-/** What of `attendance.day.processed` the working-time rules read. */
-interface ProcessedDay {
-  employeeId: string;
-  date: string;
-  workedMinutes: number;
-  overtimeMinutes: number;
-  /** Absent from days processed before attendance sent it: no break finding then. */
-  breakMinutes?: number;
-}
+/** A processed day; `breakMinutes` is absent from days processed before attendance sent it. */
+type ProcessedDay = EventData<typeof DAY_PROCESSED>;
 
 type Breach = Pick<Finding, 'rule' | 'message' | 'details'>;
 
@@ -57,8 +50,11 @@ export function dayBreaches(day: ProcessedDay, rules: WorkingTimeRules, label: s
  * day. A day processed again (a correction) keeps the violations its first breach made:
  * one violation per person, rule and day.
  */
-export async function detectDayBreaches(rec: Recording, event: EventEnvelope): Promise<void> {
-  const day = event.data as unknown as ProcessedDay;
+export async function detectDayBreaches(
+  rec: Recording,
+  event: CataloguedEvent<typeof DAY_PROCESSED>,
+): Promise<void> {
+  const day = event.data;
   const zone = await zoneOf(rec.em, day.employeeId);
   const policy = await policyAt(rec.em, 'WORKING_TIME', 'DEFAULT', dayStart(day.date, zone));
   const ref = policyRef(policy);

@@ -1,4 +1,4 @@
-import type { CataloguedHandler, EventEnvelope } from '../../../../messaging';
+import { type CataloguedHandler, isEventOf } from '../../../../messaging';
 import { emitting } from '../events';
 import type { ComplianceSettings } from '../settings';
 import { DAY_PROCESSED, detectDayBreaches } from './dayBreaches';
@@ -6,18 +6,18 @@ import { detectHrException, TIME_ENTRY_EVENTS } from './hrException';
 import { detectLatePattern, LATE_ARRIVAL_DETECTED } from './latePattern';
 import type { Recording } from './recordViolation';
 
-type Detector = (rec: Recording, event: EventEnvelope) => Promise<void>;
-
-const DETECTORS: Record<string, Detector> = {
-  [DAY_PROCESSED]: detectDayBreaches,
-  [LATE_ARRIVAL_DETECTED]: detectLatePattern,
-  ...Object.fromEntries(TIME_ENTRY_EVENTS.map((type) => [type, detectHrException])),
-};
+const TYPES = [DAY_PROCESSED, LATE_ARRIVAL_DETECTED, ...TIME_ENTRY_EVENTS] as const;
 
 /** Finds violations in attendance's and time's events, once per event (the inbox and the rows). */
-export const violationHandler = (settings: Pick<ComplianceSettings, 'now'>): CataloguedHandler => ({
+export const violationHandler = (
+  settings: Pick<ComplianceSettings, 'now'>,
+): CataloguedHandler<(typeof TYPES)[number]> => ({
   name: 'violations',
-  types: Object.keys(DETECTORS),
-  handle: (event, { em, emit }) =>
-    DETECTORS[event.type]?.({ em, emit: emitting(emit), now: settings.now() }, event),
+  types: TYPES,
+  async handle(event, { em, emit }) {
+    const rec: Recording = { em, emit: emitting(emit), now: settings.now() };
+    if (isEventOf([DAY_PROCESSED], event)) return detectDayBreaches(rec, event);
+    if (isEventOf([LATE_ARRIVAL_DETECTED], event)) return detectLatePattern(rec, event);
+    return detectHrException(rec, event);
+  },
 });

@@ -1,14 +1,19 @@
-import type { EventData, EventEnvelope } from '../../../../messaging';
+import type { CataloguedEvent, EventData, EventType } from '../../../../messaging';
 import { localDate, policyLabel, policyRef } from '../../../../runtime';
 import { dayStart, zoneOf } from './employeeDays';
 import { policyAt } from './policyAt';
 import { recordViolation, type Recording } from './recordViolation';
 import { days, listed } from './words';
 
-export const TIME_ENTRY_EVENTS = ['time.entry.recorded', 'time.entry.amended'];
+export const TIME_ENTRY_EVENTS = [
+  'time.entry.recorded',
+  'time.entry.amended',
+] as const satisfies readonly EventType[];
+
+type EntryEventType = (typeof TIME_ENTRY_EVENTS)[number];
 
 /** A time entry's event, which an exception is read from. */
-type ExceptionalEntry = EventData<'time.entry.recorded' | 'time.entry.amended'>;
+type ExceptionalEntry = EventData<EntryEventType>;
 
 /** The local days an entry covers; an end at midnight belongs to the day before. */
 function entryDays(entry: ExceptionalEntry, zone: string): { from: string; to: string } {
@@ -23,8 +28,11 @@ function entryDays(entry: ExceptionalEntry, zone: string): { from: string; to: s
  * violation naming the waived rules and HR's reason; an entry without one is none (a
  * refused entry never reaches an event at all).
  */
-export async function detectHrException(rec: Recording, event: EventEnvelope): Promise<void> {
-  const entry = event.data as unknown as ExceptionalEntry;
+export async function detectHrException(
+  rec: Recording,
+  event: CataloguedEvent<EntryEventType>,
+): Promise<void> {
+  const entry = event.data;
   const exception = entry.complianceException;
   if (!exception) return;
   const zone = await zoneOf(rec.em, entry.employeeId);

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import type { EventEnvelope } from '../../../../messaging';
+import type { CataloguedEvent } from '../../../../messaging';
 import { addDays, lockEmployee, policyLabel, policyRef } from '../../../../runtime';
 import { EmployeeCopySchema } from '../entities';
 import { dayStart, zoneOf } from './employeeDays';
@@ -9,13 +9,6 @@ import { policyAt } from './policyAt';
 import { recordViolation, type Recording } from './recordViolation';
 
 export const LATE_ARRIVAL_DETECTED = 'attendance.late_arrival.detected';
-
-interface LateDay {
-  dayId: string;
-  employeeId: string;
-  date: string;
-  lateByMinutes: number;
-}
 
 /** The day after the last pattern recorded for the person: lates before it are spent. */
 async function spentUntil(rec: Recording, employeeId: string): Promise<string | null> {
@@ -33,8 +26,11 @@ async function spentUntil(rec: Recording, employeeId: string): Promise<string | 
  * violation for the window. Lates already in a pattern do not count again, so the next
  * violation needs as many new lates after it.
  */
-export async function detectLatePattern(rec: Recording, event: EventEnvelope): Promise<void> {
-  const late = event.data as unknown as LateDay;
+export async function detectLatePattern(
+  rec: Recording,
+  event: CataloguedEvent<typeof LATE_ARRIVAL_DETECTED>,
+): Promise<void> {
+  const late = event.data;
   const { em } = rec;
   // The person's turn: two lates handled at once must not both complete one pattern.
   await lockEmployee(em as EntityManager, EmployeeCopySchema, late.employeeId);
