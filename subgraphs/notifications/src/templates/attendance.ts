@@ -1,8 +1,13 @@
-import { nameOf, plural, str, to, type Data, type Template } from './wording';
+import type { EventData } from '../../../../messaging';
+import { nameOf, plural, str, to, type Template } from './wording';
 
-export const lateArrival: Template = async (d, dir, dedupeKey) => {
+export const lateArrival: Template<'attendance.late_arrival.detected'> = async (
+  d,
+  dir,
+  dedupeKey,
+) => {
   const who = await nameOf(dir, d.employeeId);
-  return to([d.managerId as string | null], {
+  return to([d.managerId], {
     type: 'LATE_ARRIVAL',
     title: `${who} arrived late`,
     body: `${who} checked in ${plural(Number(d.lateByMinutes), 'minute')} late on ${str(d.date)}.`,
@@ -10,7 +15,7 @@ export const lateArrival: Template = async (d, dir, dedupeKey) => {
   });
 };
 
-export const absence: Template = async (d, dir, dedupeKey) => {
+export const absence: Template<'attendance.absence.detected'> = async (d, dir, dedupeKey) => {
   const who = await nameOf(dir, d.employeeId);
   return to([...dir.hr], {
     type: 'ABSENCE',
@@ -21,9 +26,9 @@ export const absence: Template = async (d, dir, dedupeKey) => {
 };
 
 /** Reprocessing a day may repeat INCOMPLETE: one notification per day. */
-export const incompleteCheckOut: Template = (d) => {
+export const incompleteCheckOut: Template<'attendance.day.processed'> = (d) => {
   if (d.status !== 'INCOMPLETE') return [];
-  return to([d.employeeId as string], {
+  return to([d.employeeId], {
     type: 'INCOMPLETE_CHECK_OUT',
     title: `Check-out missing on ${str(d.date)}`,
     body: `You checked in on ${str(d.date)} but did not check out. Ask your manager to record the time.`,
@@ -48,7 +53,7 @@ const amount = (n: unknown) =>
   new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(Number(n));
 
 /** E.g. "18 % behind where they should be by 2026-12-02 (1,020 of 1,245 h expected)". */
-function offTrackBy(d: Data): string {
+function offTrackBy(d: EventData<'accruals.balance_status.changed'>): string {
   const deviation = Number(d.deviationPercent);
   const side = str(d.status).startsWith('AHEAD') ? 'ahead of' : 'behind';
   const size = Number.isFinite(deviation) ? `${amount(Math.abs(deviation))} %` : str(d.band) + ' %';
@@ -64,14 +69,18 @@ function offTrackBy(d: Data): string {
  * (from the copy of employees) are told, once per change of band; a move within 15 %, or
  * back on track, tells nobody.
  */
-export const balanceOffTrack: Template = async (d, dir, dedupeKey) => {
+export const balanceOffTrack: Template<'accruals.balance_status.changed'> = async (
+  d,
+  dir,
+  dedupeKey,
+) => {
   if (!OFF_TRACK_BANDS.includes(str(d.band)) || d.status === d.previousStatus) return [];
   const what = ACCRUAL_NAMES[str(d.accrualType)] ?? str(d.accrualType).toLowerCase();
   const employee = typeof d.employeeId === 'string' ? await dir.employee(d.employeeId) : null;
   const who = await nameOf(dir, d.employeeId);
   const base = { type: 'BALANCE_OFF_TRACK' as const, dedupeKey };
   return [
-    ...to([d.employeeId as string], {
+    ...to([d.employeeId], {
       ...base,
       title: `Your ${what} are off track`,
       body: `Your ${what} are ${offTrackBy(d)}.`,

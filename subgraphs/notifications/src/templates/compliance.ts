@@ -1,4 +1,7 @@
-import { nameOf, str, to, type Data, type Template } from './wording';
+import type { EventData } from '../../../../messaging';
+import { nameOf, str, to, type Template } from './wording';
+
+type Training = EventData<'compliance.training.assigned' | 'compliance.training.due_reached'>;
 
 /** How a violation's title names its rule. */
 const VIOLATION_TITLES: Record<string, string> = {
@@ -13,12 +16,16 @@ const VIOLATION_TITLES: Record<string, string> = {
 const continued = (sentence: string) =>
   /^[A-Z][a-z]/.test(sentence) ? sentence[0].toLowerCase() + sentence.slice(1) : sentence;
 
-const course = (d: Data) => `${str(d.courseTitle)} (${str(d.courseCode)})`;
+const course = (d: Training) => `${str(d.courseTitle)} (${str(d.courseCode)})`;
 
 /** HR and the manager learn of a violation. */
-export const violationDetected: Template = async (d, dir, dedupeKey) => {
+export const violationDetected: Template<'compliance.violation.detected'> = async (
+  d,
+  dir,
+  dedupeKey,
+) => {
   const who = await nameOf(dir, d.employeeId);
-  return to([...dir.hr.filter((id) => id !== d.employeeId), d.managerId as string | null], {
+  return to([...dir.hr.filter((id) => id !== d.employeeId), d.managerId], {
     type: 'COMPLIANCE_VIOLATION',
     title: `Compliance: ${who}, ${VIOLATION_TITLES[str(d.rule)] ?? 'a policy breached'}`,
     body: `${who}: ${continued(str(d.message))}`,
@@ -26,8 +33,8 @@ export const violationDetected: Template = async (d, dir, dedupeKey) => {
   });
 };
 
-export const trainingAssigned: Template = (d, _dir, dedupeKey) =>
-  to([d.employeeId as string], {
+export const trainingAssigned: Template<'compliance.training.assigned'> = (d, _dir, dedupeKey) =>
+  to([d.employeeId], {
     type: 'TRAINING_ASSIGNED',
     title: `Training assigned: ${str(d.courseCode)}`,
     body: `Please complete ${course(d)} by ${str(d.dueDate)}.`,
@@ -35,7 +42,10 @@ export const trainingAssigned: Template = (d, _dir, dedupeKey) =>
   });
 
 /** What the employee is told of a deadline, by where the assignment stands. */
-function dueWording(d: Data): { title: string; body: string } {
+function dueWording(d: EventData<'compliance.training.due_reached'>): {
+  title: string;
+  body: string;
+} {
   const code = str(d.courseCode);
   const date = str(d.dueDate);
   if (d.status === 'OVERDUE')
@@ -57,12 +67,16 @@ function dueWording(d: Data): { title: string; body: string } {
 }
 
 /** A training deadline: the employee is told, and when it is overdue, the manager too. */
-export const trainingDue: Template = async (d, dir, dedupeKey) => {
-  const mine = to([d.employeeId as string], { type: 'TRAINING_DUE', ...dueWording(d), dedupeKey });
+export const trainingDue: Template<'compliance.training.due_reached'> = async (
+  d,
+  dir,
+  dedupeKey,
+) => {
+  const mine = to([d.employeeId], { type: 'TRAINING_DUE', ...dueWording(d), dedupeKey });
   if (d.status !== 'OVERDUE') return mine;
   const who = await nameOf(dir, d.employeeId);
   const theirs = to(
-    [d.managerId as string | null].filter((id) => id !== d.employeeId),
+    [d.managerId].filter((id) => id !== d.employeeId),
     {
       type: 'TRAINING_OVERDUE',
       title: `Overdue training: ${who}`,

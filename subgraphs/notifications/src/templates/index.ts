@@ -4,7 +4,7 @@ import { absence, balanceOffTrack, incompleteCheckOut, lateArrival } from './att
 import { trainingAssigned, trainingDue, violationDetected } from './compliance';
 import { leaveApproved, leaveCancelled, leaveRejected, leaveRequested } from './leave';
 import { dayClosed, deadLetter, employeeJoined } from './operations';
-import type { Data, Directory, Template } from './wording';
+import type { Directory, Template } from './wording';
 
 export type { Directory };
 
@@ -24,10 +24,11 @@ const BY_TYPE = {
   'compliance.training.assigned': trainingAssigned,
   'compliance.training.due_reached': trainingDue,
   'employees.employee.created': employeeJoined,
-} satisfies { [K in EventType]?: Template };
+} satisfies { [K in EventType]?: Template<K> };
 
 type TemplatedEvent = keyof typeof BY_TYPE;
-const TEMPLATES = new Map<string, Template>(Object.entries(BY_TYPE));
+// Looked up by the event's type, so each template gets its own type's data.
+const TEMPLATES = new Map<string, Template<never>>(Object.entries(BY_TYPE));
 
 /** Events with a template, beside the employees events the copy is kept from. */
 export const TEMPLATE_EVENTS = (Object.keys(BY_TYPE) as TemplatedEvent[]).filter(
@@ -46,5 +47,5 @@ export async function notificationsFor(
   dir: Directory,
 ): Promise<NotificationDraft[]> {
   const template = TEMPLATES.get(event.type);
-  return template ? template(event.data as Data, dir, event.id) : [];
+  return template ? template(event.data as never, dir, event.id) : [];
 }

@@ -1,7 +1,7 @@
 import { plural, str, to, type Template } from './wording';
 
 /** Finance learns a ledger day closed. */
-export const dayClosed: Template = (d, dir, dedupeKey) =>
+export const dayClosed: Template<'billing.day.closed'> = (d, dir, dedupeKey) =>
   to([...dir.finance], {
     type: 'DAY_CLOSED',
     title: `Ledger day ${str(d.date)} closed`,
@@ -12,7 +12,7 @@ export const dayClosed: Template = (d, dir, dedupeKey) =>
   });
 
 /** Administrators learn a consumer gave up on an event. */
-export const deadLetter: Template = (d, dir, dedupeKey) =>
+export const deadLetter: Template<'audit.dead_letter.recorded'> = (d, dir, dedupeKey) =>
   to([...dir.admin], {
     type: 'DEAD_LETTER',
     title: `Dead letter: ${str(d.eventType)} for ${str(d.consumer)}`,
@@ -24,9 +24,9 @@ export const deadLetter: Template = (d, dir, dedupeKey) =>
   });
 
 /** The manager learns someone joined their team. */
-export const employeeJoined: Template = (d, _dir, dedupeKey) => {
+export const employeeJoined: Template<'employees.employee.created'> = (d, _dir, dedupeKey) => {
   const who = `${str(d.firstName)} ${str(d.lastName)}`.trim() || 'A new employee';
-  return to([d.managerId as string | null], {
+  return to([d.managerId], {
     type: 'EMPLOYEE_CREATED',
     title: `${who} joined your team`,
     body: `${who} (${str(d.jobTitle)}, ${str(d.department)}) starts on ${str(d.hireDate)} and reports to you.`,

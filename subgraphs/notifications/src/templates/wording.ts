@@ -1,3 +1,4 @@
+import type { EventData, EventType } from '../../../../messaging';
 import type { EmployeeCopy } from '../entities';
 import type { NotificationDraft } from '../storeNotifications';
 
@@ -13,12 +14,9 @@ export interface Directory {
   admin: readonly string[];
 }
 
-/** An event's data, read field by field. */
-export type Data = Record<string, unknown>;
-
-/** The notifications one event causes (none when it names no one to tell). */
-export type Template = (
-  d: Data,
+/** The notifications one event of type `T` causes (none when it names no one to tell). */
+export type Template<T extends EventType> = (
+  d: EventData<T>,
   dir: Directory,
   dedupeKey: string,
 ) => NotificationDraft[] | Promise<NotificationDraft[]>;
