@@ -1,28 +1,18 @@
-import { defineDomainErrors, ErrorCode } from '../../../runtime';
+import { defineDomainErrors } from '../../../runtime';
 
-/** Why the employees domain refused a request, beyond the reasons every domain shares. */
-export enum EmployeeReason {
-  UNKNOWN_MANAGER = 'UNKNOWN_MANAGER',
-  MANAGER_TERMINATED = 'MANAGER_TERMINATED',
-  MANAGER_CYCLE = 'MANAGER_CYCLE',
-  DUPLICATE_EMAIL = 'DUPLICATE_EMAIL',
-  DUPLICATE_EMPLOYEE_NUMBER = 'DUPLICATE_EMPLOYEE_NUMBER',
-  EMPLOYEE_STATUS_LIFECYCLE = 'EMPLOYEE_STATUS_LIFECYCLE',
-  EMPLOYEE_TERMINATED = 'EMPLOYEE_TERMINATED',
-  EMPLOYEE_NOT_FOUND = 'EMPLOYEE_NOT_FOUND',
-}
-
-/** The one place where a domain reason becomes a code of the platform's error table. */
-export const employeeErrors = defineDomainErrors<EmployeeReason>('EmployeeError', {
-  UNKNOWN_MANAGER: ErrorCode.BAD_USER_INPUT,
-  MANAGER_TERMINATED: ErrorCode.BAD_USER_INPUT,
-  MANAGER_CYCLE: ErrorCode.BAD_USER_INPUT,
-  DUPLICATE_EMAIL: ErrorCode.CONFLICT,
-  DUPLICATE_EMPLOYEE_NUMBER: ErrorCode.CONFLICT,
-  EMPLOYEE_STATUS_LIFECYCLE: ErrorCode.POLICY_VIOLATION,
-  EMPLOYEE_TERMINATED: ErrorCode.POLICY_VIOLATION,
-  EMPLOYEE_NOT_FOUND: ErrorCode.NOT_FOUND,
+/**
+ * Why the employees domain refused a request, beyond the reasons every domain shares, under
+ * the code of the platform's error table each is answered with.
+ */
+export const employeeErrors = defineDomainErrors('EmployeeError', {
+  BAD_USER_INPUT: ['UNKNOWN_MANAGER', 'MANAGER_TERMINATED', 'MANAGER_CYCLE'],
+  CONFLICT: ['DUPLICATE_EMAIL', 'DUPLICATE_EMPLOYEE_NUMBER'],
+  POLICY_VIOLATION: ['EMPLOYEE_STATUS_LIFECYCLE', 'EMPLOYEE_TERMINATED'],
+  NOT_FOUND: ['EMPLOYEE_NOT_FOUND'],
 });
+
+export const EmployeeReason = employeeErrors.reasons;
+export type EmployeeReason = keyof typeof EmployeeReason;
 
 export const EmployeeError = employeeErrors.Error;
 

@@ -1,15 +1,16 @@
-import { defineDomainErrors, ErrorCode } from '../../../runtime';
+import { defineDomainErrors } from '../../../runtime';
 
-/** Why the notifications domain refused a request, beyond the reasons every domain shares. */
-export enum NotificationsReason {
-  UNKNOWN_RECIPIENT = 'UNKNOWN_RECIPIENT',
-  NOTIFICATION_NOT_FOUND = 'NOTIFICATION_NOT_FOUND',
-}
-
-export const notificationsErrors = defineDomainErrors<NotificationsReason>('NotificationsError', {
-  UNKNOWN_RECIPIENT: ErrorCode.BAD_USER_INPUT,
-  NOTIFICATION_NOT_FOUND: ErrorCode.NOT_FOUND,
+/**
+ * Why the notifications domain refused a request, beyond the reasons every domain shares,
+ * under the code of the platform's error table each is answered with.
+ */
+export const notificationsErrors = defineDomainErrors('NotificationsError', {
+  BAD_USER_INPUT: ['UNKNOWN_RECIPIENT'],
+  NOT_FOUND: ['NOTIFICATION_NOT_FOUND'],
 });
+
+export const NotificationsReason = notificationsErrors.reasons;
+export type NotificationsReason = keyof typeof NotificationsReason;
 
 export const invalid = (field: string, message: string) =>
   notificationsErrors.invalid(field, message);

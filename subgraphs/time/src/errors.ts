@@ -1,36 +1,26 @@
-import {
-  defineDomainErrors,
-  ErrorCode,
-  policyLabel,
-  policyRef,
-  type PolicyVersion,
-} from '../../../runtime';
+import { defineDomainErrors, policyLabel, policyRef, type PolicyVersion } from '../../../runtime';
 import type { WorkingTimeRule } from './workingTimeRules';
 
-/** Why the time domain refused a request (beyond the reasons every domain shares). */
-export enum TimeReason {
-  UNKNOWN_EMPLOYEE = 'UNKNOWN_EMPLOYEE',
-  EMPLOYEE_TERMINATED = 'EMPLOYEE_TERMINATED',
-  TIME_ENTRY_OVERLAP = 'TIME_ENTRY_OVERLAP',
-  TIME_ENTRY_NOT_FOUND = 'TIME_ENTRY_NOT_FOUND',
-  // The working-time rules (docs/working-time.md).
-  FUTURE_START = 'FUTURE_START',
-  MAX_ENTRY_LENGTH = 'MAX_ENTRY_LENGTH',
-  DAILY_OVERTIME_CAP = 'DAILY_OVERTIME_CAP',
-  MINIMUM_BREAK = 'MINIMUM_BREAK',
-}
-
-/** The one place where a time reason becomes a code of the platform's error table. */
-export const timeErrors = defineDomainErrors<TimeReason>('TimeError', {
-  UNKNOWN_EMPLOYEE: ErrorCode.BAD_USER_INPUT,
-  EMPLOYEE_TERMINATED: ErrorCode.POLICY_VIOLATION,
-  TIME_ENTRY_OVERLAP: ErrorCode.POLICY_VIOLATION,
-  TIME_ENTRY_NOT_FOUND: ErrorCode.NOT_FOUND,
-  FUTURE_START: ErrorCode.POLICY_VIOLATION,
-  MAX_ENTRY_LENGTH: ErrorCode.POLICY_VIOLATION,
-  DAILY_OVERTIME_CAP: ErrorCode.POLICY_VIOLATION,
-  MINIMUM_BREAK: ErrorCode.POLICY_VIOLATION,
+/**
+ * Why the time domain refused a request, beyond the reasons every domain shares, under the
+ * code of the platform's error table each is answered with.
+ */
+export const timeErrors = defineDomainErrors('TimeError', {
+  BAD_USER_INPUT: ['UNKNOWN_EMPLOYEE'],
+  POLICY_VIOLATION: [
+    'EMPLOYEE_TERMINATED',
+    'TIME_ENTRY_OVERLAP',
+    // The working-time rules (docs/working-time.md).
+    'FUTURE_START',
+    'MAX_ENTRY_LENGTH',
+    'DAILY_OVERTIME_CAP',
+    'MINIMUM_BREAK',
+  ],
+  NOT_FOUND: ['TIME_ENTRY_NOT_FOUND'],
 });
+
+export const TimeReason = timeErrors.reasons;
+export type TimeReason = keyof typeof TimeReason;
 
 /** What the stale-version and lost-race refusals call the record. */
 export const TIME_ENTRY = 'The time entry';
