@@ -16,15 +16,13 @@ export type AgreementReason = keyof typeof AgreementReason;
 export const { invalid, forbidden: forbiddenTo } = agreementErrors;
 
 export const unknownEmployee = (employeeId: string) =>
-  invalid('employeeId', `There is no employee ${employeeId}.`, AgreementReason.UNKNOWN_EMPLOYEE);
+  agreementErrors.unknownEmployee(AgreementReason.UNKNOWN_EMPLOYEE, employeeId);
 
 export const notATamsFile = (message: string) =>
   invalid('content', message, AgreementReason.NOT_A_TAMS_FILE);
 
 export const agreementNotFound = (id: string) =>
-  agreementErrors.error(AgreementReason.AGREEMENT_NOT_FOUND, `Agreement ${id} was not found.`, {
-    extensions: { id },
-  });
+  agreementErrors.notFound(AgreementReason.AGREEMENT_NOT_FOUND, 'Agreement', id);
 
 export const overlapMessage = (other: { id: string; startDate: string; endDate: string }) =>
   `It overlaps agreement ${other.id} (${other.startDate} to ${other.endDate}) of the same employee.`;

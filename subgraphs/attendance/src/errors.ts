@@ -20,9 +20,7 @@ export const ATTENDANCE = 'The attendance';
 export const { invalid, forbidden } = attendanceErrors;
 
 export const unknownEmployee = (id: string) =>
-  attendanceErrors.error(AttendanceReason.UNKNOWN_EMPLOYEE, `There is no employee ${id}.`, {
-    field: 'employeeId',
-  });
+  attendanceErrors.unknownEmployee(AttendanceReason.UNKNOWN_EMPLOYEE, id);
 
 export const employeeTerminated = (id: string) =>
   attendanceErrors.error(
@@ -54,14 +52,7 @@ export const overlap = (field: string, entryIds: string[]) =>
   );
 
 export const entryNotFound = (id: string, field?: string) =>
-  attendanceErrors.error(
-    AttendanceReason.ENTRY_NOT_FOUND,
-    `Attendance entry ${id} was not found.`,
-    {
-      field,
-      extensions: { id },
-    },
-  );
+  attendanceErrors.notFound(AttendanceReason.ENTRY_NOT_FOUND, 'Attendance entry', id, field);
 
 export const alreadyCorrected = (id: string, by: string) =>
   attendanceErrors.error(

@@ -19,9 +19,7 @@ export const EmployeeError = employeeErrors.Error;
 export const { invalid, forbidden: forbiddenTo } = employeeErrors;
 
 export const employeeNotFound = (id: string) =>
-  employeeErrors.error(EmployeeReason.EMPLOYEE_NOT_FOUND, `Employee ${id} was not found.`, {
-    extensions: { id },
-  });
+  employeeErrors.notFound(EmployeeReason.EMPLOYEE_NOT_FOUND, 'Employee', id);
 
 export const lifecycle = (message: string) =>
   employeeErrors.error(EmployeeReason.EMPLOYEE_STATUS_LIFECYCLE, message);
@@ -33,7 +31,7 @@ export const terminatedIsFinal = () =>
   );
 
 export const unknownManager = (managerId: string) =>
-  invalid('managerId', `There is no employee ${managerId}.`, EmployeeReason.UNKNOWN_MANAGER);
+  employeeErrors.unknownEmployee(EmployeeReason.UNKNOWN_MANAGER, managerId, 'managerId');
 
 export const managerTerminated = (managerId: string) =>
   invalid(

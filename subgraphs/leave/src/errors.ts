@@ -64,14 +64,10 @@ export const notOffered = (policy: PolicyVersion) =>
   );
 
 export const unknownEmployee = (id: string) =>
-  leaveErrors.error(LeaveReason.UNKNOWN_EMPLOYEE, `There is no employee ${id}.`, {
-    field: 'employeeId',
-  });
+  leaveErrors.unknownEmployee(LeaveReason.UNKNOWN_EMPLOYEE, id);
 
 export const requestNotFound = (id: string) =>
-  leaveErrors.error(LeaveReason.LEAVE_REQUEST_NOT_FOUND, `Leave request ${id} was not found.`, {
-    extensions: { id },
-  });
+  leaveErrors.notFound(LeaveReason.LEAVE_REQUEST_NOT_FOUND, 'Leave request', id);
 
 export const badTransition = (status: string, to: string) =>
   leaveErrors.error(

@@ -25,8 +25,4 @@ export const unknownRecipient = (field: string, ids: string[]) =>
   );
 
 export const notificationNotFound = (id: string) =>
-  notificationsErrors.error(
-    NotificationsReason.NOTIFICATION_NOT_FOUND,
-    `Notification ${id} was not found.`,
-    { extensions: { id } },
-  );
+  notificationsErrors.notFound(NotificationsReason.NOTIFICATION_NOT_FOUND, 'Notification', id);

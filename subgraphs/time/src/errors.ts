@@ -38,9 +38,7 @@ export interface ClashingEntry {
 export const { invalid, forbidden } = timeErrors;
 
 export const unknownEmployee = (id: string) =>
-  timeErrors.error(TimeReason.UNKNOWN_EMPLOYEE, `There is no employee ${id}.`, {
-    field: 'employeeId',
-  });
+  timeErrors.unknownEmployee(TimeReason.UNKNOWN_EMPLOYEE, id);
 
 export const employeeTerminated = (id: string) =>
   timeErrors.error(
@@ -50,9 +48,7 @@ export const employeeTerminated = (id: string) =>
   );
 
 export const entryNotFound = (id: string) =>
-  timeErrors.error(TimeReason.TIME_ENTRY_NOT_FOUND, `Time entry ${id} was not found.`, {
-    extensions: { id },
-  });
+  timeErrors.notFound(TimeReason.TIME_ENTRY_NOT_FOUND, 'Time entry', id);
 
 /** An overlap is a policy violation, as in every domain; `clashes` says how each entry meets. */
 export const overlap = (clashes: ClashingEntry[]) =>
