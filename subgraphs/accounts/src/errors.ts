@@ -1,8 +1,8 @@
 import { defineDomainErrors, DomainError, httpStatusOf } from '../../../runtime';
 
 /**
- * Why sign-in or an account change was refused, beyond the reasons every domain shares,
- * under the code of the platform's error table each is answered with.
+ * Why sign-in or an account change is refused, beyond the shared reasons, under the code each
+ * is answered with.
  */
 export const accountsErrors = defineDomainErrors('AccountsError', {
   UNAUTHENTICATED: [

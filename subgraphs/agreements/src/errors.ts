@@ -1,9 +1,6 @@
 import { defineDomainErrors } from '../../../runtime';
 
-/**
- * Why the agreements domain refused a request, beyond the reasons every domain shares,
- * under the code of the platform's error table each is answered with.
- */
+/** Why agreements refuses, beyond the shared reasons, under the code each is answered with. */
 export const agreementErrors = defineDomainErrors('AgreementError', {
   BAD_USER_INPUT: ['UNKNOWN_EMPLOYEE', 'NOT_A_TAMS_FILE'],
   POLICY_VIOLATION: ['AGREEMENT_OVERLAP'],

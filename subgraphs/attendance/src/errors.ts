@@ -1,9 +1,6 @@
 import { defineDomainErrors } from '../../../runtime';
 
-/**
- * Why the attendance domain refused a request, beyond the reasons every domain shares,
- * under the code of the platform's error table each is answered with.
- */
+/** Why attendance refuses, beyond the shared reasons, under the code each is answered with. */
 export const attendanceErrors = defineDomainErrors('AttendanceError', {
   BAD_USER_INPUT: ['UNKNOWN_EMPLOYEE', 'ALREADY_CHECKED_IN', 'NOT_CHECKED_IN'],
   POLICY_VIOLATION: ['ENTRY_OVERLAP', 'EMPLOYEE_TERMINATED'],

@@ -1,9 +1,6 @@
 import { defineDomainErrors } from '../../../runtime';
 
-/**
- * Why the audit subgraph refused a request, beyond the reasons every domain shares, under
- * the code of the platform's error table each is answered with.
- */
+/** Why audit refuses, beyond the shared reasons, under the code each is answered with. */
 export const auditErrors = defineDomainErrors('AuditError', {
   FORBIDDEN: ['NOT_AUDITOR', 'NOT_ADMIN'],
   BAD_USER_INPUT: [

@@ -1,9 +1,6 @@
 import { defineDomainErrors } from '../../../runtime';
 
-/**
- * Why billing refused a request, beyond the reasons every domain shares, under the code of
- * the platform's error table each is answered with.
- */
+/** Why billing refuses, beyond the shared reasons, under the code each is answered with. */
 export const billingErrors = defineDomainErrors('BillingError', {
   // A card from a past day would change costs already booked: a correction needs a reason.
   BAD_USER_INPUT: ['CORRECTION_REASON_REQUIRED'],

@@ -1,9 +1,6 @@
 import { defineDomainErrors } from '../../../runtime';
 
-/**
- * Why compliance refused a request, beyond the reasons every domain shares, under the code
- * of the platform's error table each is answered with.
- */
+/** Why compliance refuses, beyond the shared reasons, under the code each is answered with. */
 export const complianceErrors = defineDomainErrors('ComplianceError', {
   NOT_FOUND: ['COURSE_NOT_FOUND', 'VIOLATION_NOT_FOUND'],
   CONFLICT: [

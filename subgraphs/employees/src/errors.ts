@@ -1,9 +1,6 @@
 import { defineDomainErrors } from '../../../runtime';
 
-/**
- * Why the employees domain refused a request, beyond the reasons every domain shares, under
- * the code of the platform's error table each is answered with.
- */
+/** Why employees refuses, beyond the shared reasons, under the code each is answered with. */
 export const employeeErrors = defineDomainErrors('EmployeeError', {
   BAD_USER_INPUT: ['UNKNOWN_MANAGER', 'MANAGER_TERMINATED', 'MANAGER_CYCLE'],
   CONFLICT: ['DUPLICATE_EMAIL', 'DUPLICATE_EMPLOYEE_NUMBER'],

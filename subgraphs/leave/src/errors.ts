@@ -6,10 +6,7 @@ import {
   type ReasonDetails,
 } from '../../../runtime';
 
-/**
- * Why the leave domain refused a request, beyond the reasons every domain shares, under the
- * code of the platform's error table each is answered with.
- */
+/** Why leave refuses, beyond the shared reasons, under the code each is answered with. */
 export const leaveErrors = defineDomainErrors('LeaveError', {
   BAD_USER_INPUT: ['UNKNOWN_EMPLOYEE'],
   NOT_FOUND: ['LEAVE_REQUEST_NOT_FOUND'],

@@ -1,9 +1,6 @@
 import { defineDomainErrors } from '../../../runtime';
 
-/**
- * Why the notifications domain refused a request, beyond the reasons every domain shares,
- * under the code of the platform's error table each is answered with.
- */
+/** Why notifications refuses, beyond the shared reasons, under the code each is answered with. */
 export const notificationsErrors = defineDomainErrors('NotificationsError', {
   BAD_USER_INPUT: ['UNKNOWN_RECIPIENT'],
   NOT_FOUND: ['NOTIFICATION_NOT_FOUND'],

@@ -1,10 +1,7 @@
 import { defineDomainErrors, policyLabel, policyRef, type PolicyVersion } from '../../../runtime';
 import type { WorkingTimeRule } from './workingTimeRules';
 
-/**
- * Why the time domain refused a request, beyond the reasons every domain shares, under the
- * code of the platform's error table each is answered with.
- */
+/** Why time refuses, beyond the shared reasons, under the code each is answered with. */
 export const timeErrors = defineDomainErrors('TimeError', {
   BAD_USER_INPUT: ['UNKNOWN_EMPLOYEE'],
   POLICY_VIOLATION: [
