@@ -26,7 +26,8 @@ type RepeatedIn<L> = L extends readonly [infer First, ...infer Rest]
 
 /**
  * The reasons a map may not hold: one listed twice (in one list or under two codes) or a
- * reason every domain shares. A list that is not literal (`string[]`) makes them all `string`.
+ * reason every domain shares. A list that is not written out (`string[]`) cannot be checked,
+ * so it holds them all.
  */
 type Misplaced<M extends ReasonsByCode> = {
   [C in keyof M]-?: RepeatedIn<M[C]> | (NamesIn<M[C]> & (ReasonOf<Omit<M, C>> | CommonReason));

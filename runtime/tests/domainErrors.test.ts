@@ -91,6 +91,14 @@ describe('the reasons of a domain', () => {
     ).toThrow('SharedError lists VERSION_CONFLICT twice, or a reason every domain has');
   });
 
+  it('takes only reasons written out, which the compiler can check', () => {
+    const listed: string[] = ['GONE'];
+    // @ts-expect-error: a list of any strings cannot be checked
+    expect(defineDomainErrors('LooseError', { NOT_FOUND: listed }).reasons).toEqual({
+      GONE: 'GONE',
+    });
+  });
+
   it('takes only codes of the platform', () => {
     expect(() =>
       // @ts-expect-error: TEAPOT is no ErrorCode
