@@ -1,16 +1,13 @@
 import { DomainError, ErrorCode, HTTP_STATUS, httpStatusOf, toGraphQLError } from '../src/errors';
 import { defineDomainErrors } from '../src/domainErrors';
 
-enum ShiftReason {
-  SHIFT_NOT_FOUND = 'SHIFT_NOT_FOUND',
-  OVERLAPPING_SHIFT = 'OVERLAPPING_SHIFT',
-}
-
-const shifts = defineDomainErrors<ShiftReason>('ShiftError', {
-  SHIFT_NOT_FOUND: ErrorCode.NOT_FOUND,
-  OVERLAPPING_SHIFT: ErrorCode.POLICY_VIOLATION,
+const shifts = defineDomainErrors('ShiftError', {
+  NOT_FOUND: ['SHIFT_NOT_FOUND'],
+  POLICY_VIOLATION: ['OVERLAPPING_SHIFT'],
+  BAD_USER_INPUT: ['UNKNOWN_EMPLOYEE'],
 });
-const other = defineDomainErrors<'ANY'>('OtherError', { ANY: ErrorCode.CONFLICT });
+const ShiftReason = shifts.reasons;
+const other = defineDomainErrors('OtherError', { CONFLICT: ['ANY'] });
 
 describe('defineDomainErrors', () => {
   it('answers each reason with the code its map gives, naming the reason', () => {
@@ -53,6 +50,89 @@ describe('defineDomainErrors', () => {
     expect(shifts.is(new TypeError('x'))).toBe(false);
     expect(error).toBeInstanceOf(shifts.Error);
     expect(error).not.toBeInstanceOf(other.Error);
+  });
+});
+
+describe('the reasons of a domain', () => {
+  it('gives each listed reason by its name, as an enum would', () => {
+    expect(shifts.reasons).toEqual({
+      SHIFT_NOT_FOUND: 'SHIFT_NOT_FOUND',
+      OVERLAPPING_SHIFT: 'OVERLAPPING_SHIFT',
+      UNKNOWN_EMPLOYEE: 'UNKNOWN_EMPLOYEE',
+    });
+    expect(Object.isFrozen(shifts.reasons)).toBe(true);
+  });
+
+  it('answers a domain without reasons of its own with the shared ones', () => {
+    const none = defineDomainErrors('NoneError', {});
+    expect(none.reasons).toEqual({});
+    expect(none.error('VERSION_CONFLICT', 'Stale.')).toMatchObject({
+      name: 'NoneError',
+      code: 'CONFLICT',
+      reason: 'VERSION_CONFLICT',
+    });
+  });
+
+  it('refuses at start-up a reason listed twice, under one code or two', () => {
+    expect(() =>
+      // @ts-expect-error: the compiler names the reason listed twice
+      defineDomainErrors('TwiceError', { NOT_FOUND: ['GONE', 'GONE'] }),
+    ).toThrow('TwiceError lists GONE twice');
+    expect(() =>
+      // @ts-expect-error: the compiler names the reason listed twice
+      defineDomainErrors('TwiceError', { NOT_FOUND: ['GONE'], CONFLICT: ['GONE'] }),
+    ).toThrow('TwiceError lists GONE twice');
+  });
+
+  it('refuses at start-up a reason every domain has already', () => {
+    expect(() =>
+      // @ts-expect-error: a shared reason keeps its one code everywhere
+      defineDomainErrors('SharedError', { POLICY_VIOLATION: ['VERSION_CONFLICT'] }),
+    ).toThrow('SharedError lists VERSION_CONFLICT twice, or a reason every domain has');
+  });
+
+  it('takes only reasons written out, which the compiler can check', () => {
+    const listed: string[] = ['GONE'];
+    // @ts-expect-error: a list of any strings cannot be checked
+    expect(defineDomainErrors('LooseError', { NOT_FOUND: listed }).reasons).toEqual({
+      GONE: 'GONE',
+    });
+  });
+
+  it('takes only codes of the platform', () => {
+    expect(() =>
+      // @ts-expect-error: TEAPOT is no ErrorCode
+      defineDomainErrors('TeapotError', { TEAPOT: ['BREWING'] }),
+    ).toThrow('TeapotError lists reasons under TEAPOT, which is no code of the platform.');
+  });
+});
+
+describe('the refusals every domain words the same', () => {
+  it('says which record was not found, naming its id', () => {
+    const error = shifts.notFound(ShiftReason.SHIFT_NOT_FOUND, 'Shift', '7');
+    expect(error).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: 'SHIFT_NOT_FOUND',
+      message: 'Shift 7 was not found.',
+      field: undefined,
+      extensions: { id: '7' },
+    });
+    expect(shifts.notFound(ShiftReason.SHIFT_NOT_FOUND, 'Shift', '7', 'shiftId').field).toBe(
+      'shiftId',
+    );
+  });
+
+  it('says the employee named in the input is unknown, in employeeId unless told', () => {
+    expect(shifts.unknownEmployee(ShiftReason.UNKNOWN_EMPLOYEE, 'e-1')).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'UNKNOWN_EMPLOYEE',
+      message: 'There is no employee e-1.',
+      field: 'employeeId',
+      extensions: {},
+    });
+    expect(shifts.unknownEmployee(ShiftReason.UNKNOWN_EMPLOYEE, 'e-1', 'coverId').field).toBe(
+      'coverId',
+    );
   });
 });
 

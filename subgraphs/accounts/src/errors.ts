@@ -1,44 +1,26 @@
-import { defineDomainErrors, DomainError, ErrorCode, httpStatusOf } from '../../../runtime';
+import { defineDomainErrors, DomainError, httpStatusOf } from '../../../runtime';
 
-/** Why sign-in or an account change was refused, beyond the reasons every domain shares. */
-export enum AccountsReason {
-  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
-  ACCOUNT_LOCKED = 'ACCOUNT_LOCKED',
-  SESSION_EXPIRED = 'SESSION_EXPIRED',
-  INVITATION_NOT_FOUND = 'INVITATION_NOT_FOUND',
-  INVITATION_EXPIRED = 'INVITATION_EXPIRED',
-  INVALID_CLIENT = 'INVALID_CLIENT',
-  UNSUPPORTED_GRANT_TYPE = 'UNSUPPORTED_GRANT_TYPE',
-  ALREADY_ACTIVATED = 'ALREADY_ACTIVATED',
-  CLIENT_REVOKED = 'CLIENT_REVOKED',
-  OIDC_STATE_MISMATCH = 'OIDC_STATE_MISMATCH',
-  OIDC_REJECTED = 'OIDC_REJECTED',
-  OIDC_INVALID_TOKEN = 'OIDC_INVALID_TOKEN',
-  OIDC_UNKNOWN_EMPLOYEE = 'OIDC_UNKNOWN_EMPLOYEE',
-  OIDC_NOT_EMPLOYED = 'OIDC_NOT_EMPLOYED',
-  OIDC_ROLE_UNMAPPED = 'OIDC_ROLE_UNMAPPED',
-  OIDC_PROVIDER_UNAVAILABLE = 'OIDC_PROVIDER_UNAVAILABLE',
-}
-
-/** The one place where a domain reason becomes a code of the platform's error table. */
-export const accountsErrors = defineDomainErrors<AccountsReason>('AccountsError', {
-  INVALID_CREDENTIALS: ErrorCode.UNAUTHENTICATED,
-  ACCOUNT_LOCKED: ErrorCode.FORBIDDEN,
-  SESSION_EXPIRED: ErrorCode.UNAUTHENTICATED,
-  INVITATION_NOT_FOUND: ErrorCode.NOT_FOUND,
-  INVITATION_EXPIRED: ErrorCode.NOT_FOUND,
-  INVALID_CLIENT: ErrorCode.UNAUTHENTICATED,
-  UNSUPPORTED_GRANT_TYPE: ErrorCode.BAD_USER_INPUT,
-  ALREADY_ACTIVATED: ErrorCode.CONFLICT,
-  CLIENT_REVOKED: ErrorCode.CONFLICT,
-  OIDC_STATE_MISMATCH: ErrorCode.BAD_USER_INPUT,
-  OIDC_REJECTED: ErrorCode.UNAUTHENTICATED,
-  OIDC_INVALID_TOKEN: ErrorCode.UNAUTHENTICATED,
-  OIDC_UNKNOWN_EMPLOYEE: ErrorCode.FORBIDDEN,
-  OIDC_NOT_EMPLOYED: ErrorCode.FORBIDDEN,
-  OIDC_ROLE_UNMAPPED: ErrorCode.FORBIDDEN,
-  OIDC_PROVIDER_UNAVAILABLE: ErrorCode.UNAVAILABLE,
+/**
+ * Why sign-in or an account change is refused, beyond the shared reasons, under the code each
+ * is answered with.
+ */
+export const accountsErrors = defineDomainErrors('AccountsError', {
+  UNAUTHENTICATED: [
+    'INVALID_CREDENTIALS',
+    'SESSION_EXPIRED',
+    'INVALID_CLIENT',
+    'OIDC_REJECTED',
+    'OIDC_INVALID_TOKEN',
+  ],
+  FORBIDDEN: ['ACCOUNT_LOCKED', 'OIDC_UNKNOWN_EMPLOYEE', 'OIDC_NOT_EMPLOYED', 'OIDC_ROLE_UNMAPPED'],
+  NOT_FOUND: ['INVITATION_NOT_FOUND', 'INVITATION_EXPIRED'],
+  BAD_USER_INPUT: ['UNSUPPORTED_GRANT_TYPE', 'OIDC_STATE_MISMATCH'],
+  CONFLICT: ['ALREADY_ACTIVATED', 'CLIENT_REVOKED'],
+  UNAVAILABLE: ['OIDC_PROVIDER_UNAVAILABLE'],
 });
+
+export const AccountsReason = accountsErrors.reasons;
+export type AccountsReason = keyof typeof AccountsReason;
 
 const OWN_REASONS: ReadonlySet<string> = new Set(Object.values(AccountsReason));
 

@@ -1,26 +1,15 @@
-import { defineDomainErrors, ErrorCode } from '../../../runtime';
+import { defineDomainErrors } from '../../../runtime';
 
-/** Why the attendance domain refused a request (beyond the reasons every domain shares). */
-export enum AttendanceReason {
-  UNKNOWN_EMPLOYEE = 'UNKNOWN_EMPLOYEE',
-  ALREADY_CHECKED_IN = 'ALREADY_CHECKED_IN',
-  NOT_CHECKED_IN = 'NOT_CHECKED_IN',
-  ENTRY_OVERLAP = 'ENTRY_OVERLAP',
-  ENTRY_NOT_FOUND = 'ENTRY_NOT_FOUND',
-  ENTRY_ALREADY_CORRECTED = 'ENTRY_ALREADY_CORRECTED',
-  EMPLOYEE_TERMINATED = 'EMPLOYEE_TERMINATED',
-}
-
-/** The one place where an attendance reason becomes a code of the platform's error table. */
-export const attendanceErrors = defineDomainErrors<AttendanceReason>('AttendanceError', {
-  UNKNOWN_EMPLOYEE: ErrorCode.BAD_USER_INPUT,
-  ALREADY_CHECKED_IN: ErrorCode.BAD_USER_INPUT,
-  NOT_CHECKED_IN: ErrorCode.BAD_USER_INPUT,
-  ENTRY_OVERLAP: ErrorCode.POLICY_VIOLATION,
-  ENTRY_NOT_FOUND: ErrorCode.NOT_FOUND,
-  ENTRY_ALREADY_CORRECTED: ErrorCode.CONFLICT,
-  EMPLOYEE_TERMINATED: ErrorCode.POLICY_VIOLATION,
+/** Why attendance refuses, beyond the shared reasons, under the code each is answered with. */
+export const attendanceErrors = defineDomainErrors('AttendanceError', {
+  BAD_USER_INPUT: ['UNKNOWN_EMPLOYEE', 'ALREADY_CHECKED_IN', 'NOT_CHECKED_IN'],
+  POLICY_VIOLATION: ['ENTRY_OVERLAP', 'EMPLOYEE_TERMINATED'],
+  NOT_FOUND: ['ENTRY_NOT_FOUND'],
+  CONFLICT: ['ENTRY_ALREADY_CORRECTED'],
 });
+
+export const AttendanceReason = attendanceErrors.reasons;
+export type AttendanceReason = keyof typeof AttendanceReason;
 
 /** What a lost race refuses (runtime's optimistic lock). */
 export const ATTENDANCE = 'The attendance';
@@ -28,9 +17,7 @@ export const ATTENDANCE = 'The attendance';
 export const { invalid, forbidden } = attendanceErrors;
 
 export const unknownEmployee = (id: string) =>
-  attendanceErrors.error(AttendanceReason.UNKNOWN_EMPLOYEE, `There is no employee ${id}.`, {
-    field: 'employeeId',
-  });
+  attendanceErrors.unknownEmployee(AttendanceReason.UNKNOWN_EMPLOYEE, id);
 
 export const employeeTerminated = (id: string) =>
   attendanceErrors.error(
@@ -62,14 +49,7 @@ export const overlap = (field: string, entryIds: string[]) =>
   );
 
 export const entryNotFound = (id: string, field?: string) =>
-  attendanceErrors.error(
-    AttendanceReason.ENTRY_NOT_FOUND,
-    `Attendance entry ${id} was not found.`,
-    {
-      field,
-      extensions: { id },
-    },
-  );
+  attendanceErrors.notFound(AttendanceReason.ENTRY_NOT_FOUND, 'Attendance entry', id, field);
 
 export const alreadyCorrected = (id: string, by: string) =>
   attendanceErrors.error(

@@ -1,33 +1,23 @@
-import { defineDomainErrors, ErrorCode } from '../../../runtime';
+import { defineDomainErrors } from '../../../runtime';
 
-/** Why the audit subgraph refused a request, beyond the reasons every domain shares. */
-export enum AuditReason {
-  NOT_AUDITOR = 'NOT_AUDITOR',
-  NOT_ADMIN = 'NOT_ADMIN',
-  INVALID_DATE_TIME = 'INVALID_DATE_TIME',
-  INVALID_RANGE = 'INVALID_RANGE',
-  INVALID_FORMAT = 'INVALID_FORMAT',
-  INVALID_PARAMETER = 'INVALID_PARAMETER',
-  WITHIN_RETENTION = 'WITHIN_RETENTION',
-  MALFORMED_EVENT = 'MALFORMED_EVENT',
-  DEAD_LETTER_NOT_FOUND = 'DEAD_LETTER_NOT_FOUND',
-  REPLAY_FAILED = 'REPLAY_FAILED',
-  CONSUMER_UNAVAILABLE = 'CONSUMER_UNAVAILABLE',
-}
-
-export const auditErrors = defineDomainErrors<AuditReason>('AuditError', {
-  NOT_AUDITOR: ErrorCode.FORBIDDEN,
-  NOT_ADMIN: ErrorCode.FORBIDDEN,
-  INVALID_DATE_TIME: ErrorCode.BAD_USER_INPUT,
-  INVALID_RANGE: ErrorCode.BAD_USER_INPUT,
-  INVALID_FORMAT: ErrorCode.BAD_USER_INPUT,
-  INVALID_PARAMETER: ErrorCode.BAD_USER_INPUT,
-  WITHIN_RETENTION: ErrorCode.BAD_USER_INPUT,
-  MALFORMED_EVENT: ErrorCode.INTERNAL,
-  DEAD_LETTER_NOT_FOUND: ErrorCode.NOT_FOUND,
-  REPLAY_FAILED: ErrorCode.CONFLICT,
-  CONSUMER_UNAVAILABLE: ErrorCode.UNAVAILABLE,
+/** Why audit refuses, beyond the shared reasons, under the code each is answered with. */
+export const auditErrors = defineDomainErrors('AuditError', {
+  FORBIDDEN: ['NOT_AUDITOR', 'NOT_ADMIN'],
+  BAD_USER_INPUT: [
+    'INVALID_DATE_TIME',
+    'INVALID_RANGE',
+    'INVALID_FORMAT',
+    'INVALID_PARAMETER',
+    'WITHIN_RETENTION',
+  ],
+  INTERNAL: ['MALFORMED_EVENT'],
+  NOT_FOUND: ['DEAD_LETTER_NOT_FOUND'],
+  CONFLICT: ['REPLAY_FAILED'],
+  UNAVAILABLE: ['CONSUMER_UNAVAILABLE'],
 });
+
+export const AuditReason = auditErrors.reasons;
+export type AuditReason = keyof typeof AuditReason;
 
 export const notAuditor = () =>
   auditErrors.error(

@@ -1,20 +1,15 @@
-import { defineDomainErrors, ErrorCode } from '../../../runtime';
+import { defineDomainErrors } from '../../../runtime';
 
-/** Why billing refused a request, beyond the reasons every domain shares. */
-export enum BillingReason {
-  /** A card from a past day would change costs already booked: a correction needs a reason. */
-  CORRECTION_REASON_REQUIRED = 'CORRECTION_REASON_REQUIRED',
-  ACCOUNT_NOT_FOUND = 'ACCOUNT_NOT_FOUND',
-  GRADE_NOT_FOUND = 'GRADE_NOT_FOUND',
-  GRADE_EXISTS = 'GRADE_EXISTS',
-}
-
-export const billingErrors = defineDomainErrors<BillingReason>('BillingError', {
-  CORRECTION_REASON_REQUIRED: ErrorCode.BAD_USER_INPUT,
-  ACCOUNT_NOT_FOUND: ErrorCode.NOT_FOUND,
-  GRADE_NOT_FOUND: ErrorCode.NOT_FOUND,
-  GRADE_EXISTS: ErrorCode.CONFLICT,
+/** Why billing refuses, beyond the shared reasons, under the code each is answered with. */
+export const billingErrors = defineDomainErrors('BillingError', {
+  // A card from a past day would change costs already booked: a correction needs a reason.
+  BAD_USER_INPUT: ['CORRECTION_REASON_REQUIRED'],
+  NOT_FOUND: ['ACCOUNT_NOT_FOUND', 'GRADE_NOT_FOUND'],
+  CONFLICT: ['GRADE_EXISTS'],
 });
+
+export const BillingReason = billingErrors.reasons;
+export type BillingReason = keyof typeof BillingReason;
 
 export const invalid = (field: string, message: string) => billingErrors.invalid(field, message);
 

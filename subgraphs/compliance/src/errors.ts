@@ -1,24 +1,20 @@
-import { defineDomainErrors, ErrorCode } from '../../../runtime';
+import { defineDomainErrors } from '../../../runtime';
 
-/** Why compliance refused a request, beyond the reasons every domain shares. */
-export enum ComplianceReason {
-  COURSE_NOT_FOUND = 'COURSE_NOT_FOUND',
-  VIOLATION_NOT_FOUND = 'VIOLATION_NOT_FOUND',
-  /** Another course has the code already. */
-  COURSE_CODE_TAKEN = 'COURSE_CODE_TAKEN',
-  /** A violation is closed once. */
-  VIOLATION_CLOSED = 'VIOLATION_CLOSED',
-  /** The subgraph that decides a checked operation could not answer. */
-  OWNER_UNAVAILABLE = 'OWNER_UNAVAILABLE',
-}
-
-export const complianceErrors = defineDomainErrors<ComplianceReason>('ComplianceError', {
-  COURSE_NOT_FOUND: ErrorCode.NOT_FOUND,
-  VIOLATION_NOT_FOUND: ErrorCode.NOT_FOUND,
-  COURSE_CODE_TAKEN: ErrorCode.CONFLICT,
-  VIOLATION_CLOSED: ErrorCode.CONFLICT,
-  OWNER_UNAVAILABLE: ErrorCode.UNAVAILABLE,
+/** Why compliance refuses, beyond the shared reasons, under the code each is answered with. */
+export const complianceErrors = defineDomainErrors('ComplianceError', {
+  NOT_FOUND: ['COURSE_NOT_FOUND', 'VIOLATION_NOT_FOUND'],
+  CONFLICT: [
+    // Another course has the code already.
+    'COURSE_CODE_TAKEN',
+    // A violation is closed once.
+    'VIOLATION_CLOSED',
+  ],
+  // The subgraph that decides a checked operation could not answer.
+  UNAVAILABLE: ['OWNER_UNAVAILABLE'],
 });
+
+export const ComplianceReason = complianceErrors.reasons;
+export type ComplianceReason = keyof typeof ComplianceReason;
 
 export const { invalid, forbidden } = complianceErrors;
 

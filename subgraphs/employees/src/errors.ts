@@ -1,37 +1,22 @@
-import { defineDomainErrors, ErrorCode } from '../../../runtime';
+import { defineDomainErrors } from '../../../runtime';
 
-/** Why the employees domain refused a request, beyond the reasons every domain shares. */
-export enum EmployeeReason {
-  UNKNOWN_MANAGER = 'UNKNOWN_MANAGER',
-  MANAGER_TERMINATED = 'MANAGER_TERMINATED',
-  MANAGER_CYCLE = 'MANAGER_CYCLE',
-  DUPLICATE_EMAIL = 'DUPLICATE_EMAIL',
-  DUPLICATE_EMPLOYEE_NUMBER = 'DUPLICATE_EMPLOYEE_NUMBER',
-  EMPLOYEE_STATUS_LIFECYCLE = 'EMPLOYEE_STATUS_LIFECYCLE',
-  EMPLOYEE_TERMINATED = 'EMPLOYEE_TERMINATED',
-  EMPLOYEE_NOT_FOUND = 'EMPLOYEE_NOT_FOUND',
-}
-
-/** The one place where a domain reason becomes a code of the platform's error table. */
-export const employeeErrors = defineDomainErrors<EmployeeReason>('EmployeeError', {
-  UNKNOWN_MANAGER: ErrorCode.BAD_USER_INPUT,
-  MANAGER_TERMINATED: ErrorCode.BAD_USER_INPUT,
-  MANAGER_CYCLE: ErrorCode.BAD_USER_INPUT,
-  DUPLICATE_EMAIL: ErrorCode.CONFLICT,
-  DUPLICATE_EMPLOYEE_NUMBER: ErrorCode.CONFLICT,
-  EMPLOYEE_STATUS_LIFECYCLE: ErrorCode.POLICY_VIOLATION,
-  EMPLOYEE_TERMINATED: ErrorCode.POLICY_VIOLATION,
-  EMPLOYEE_NOT_FOUND: ErrorCode.NOT_FOUND,
+/** Why employees refuses, beyond the shared reasons, under the code each is answered with. */
+export const employeeErrors = defineDomainErrors('EmployeeError', {
+  BAD_USER_INPUT: ['UNKNOWN_MANAGER', 'MANAGER_TERMINATED', 'MANAGER_CYCLE'],
+  CONFLICT: ['DUPLICATE_EMAIL', 'DUPLICATE_EMPLOYEE_NUMBER'],
+  POLICY_VIOLATION: ['EMPLOYEE_STATUS_LIFECYCLE', 'EMPLOYEE_TERMINATED'],
+  NOT_FOUND: ['EMPLOYEE_NOT_FOUND'],
 });
+
+export const EmployeeReason = employeeErrors.reasons;
+export type EmployeeReason = keyof typeof EmployeeReason;
 
 export const EmployeeError = employeeErrors.Error;
 
 export const { invalid, forbidden: forbiddenTo } = employeeErrors;
 
 export const employeeNotFound = (id: string) =>
-  employeeErrors.error(EmployeeReason.EMPLOYEE_NOT_FOUND, `Employee ${id} was not found.`, {
-    extensions: { id },
-  });
+  employeeErrors.notFound(EmployeeReason.EMPLOYEE_NOT_FOUND, 'Employee', id);
 
 export const lifecycle = (message: string) =>
   employeeErrors.error(EmployeeReason.EMPLOYEE_STATUS_LIFECYCLE, message);
@@ -43,7 +28,7 @@ export const terminatedIsFinal = () =>
   );
 
 export const unknownManager = (managerId: string) =>
-  invalid('managerId', `There is no employee ${managerId}.`, EmployeeReason.UNKNOWN_MANAGER);
+  employeeErrors.unknownEmployee(EmployeeReason.UNKNOWN_MANAGER, managerId, 'managerId');
 
 export const managerTerminated = (managerId: string) =>
   invalid(

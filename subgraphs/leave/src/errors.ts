@@ -1,43 +1,32 @@
 import {
   defineDomainErrors,
-  ErrorCode,
   policyLabel,
   policyRef,
   type PolicyVersion,
   type ReasonDetails,
 } from '../../../runtime';
 
-/** Why the leave domain refused a request, beyond the reasons every domain shares. */
-export enum LeaveReason {
-  UNKNOWN_EMPLOYEE = 'UNKNOWN_EMPLOYEE',
-  LEAVE_REQUEST_NOT_FOUND = 'LEAVE_REQUEST_NOT_FOUND',
-  INVALID_TRANSITION = 'INVALID_TRANSITION',
+/** Why leave refuses, beyond the shared reasons, under the code each is answered with. */
+export const leaveErrors = defineDomainErrors('LeaveError', {
+  BAD_USER_INPUT: ['UNKNOWN_EMPLOYEE'],
+  NOT_FOUND: ['LEAVE_REQUEST_NOT_FOUND'],
+  CONFLICT: ['INVALID_TRANSITION'],
   // The request rules (docs/domain.md#leave), each a POLICY_VIOLATION whose `rule` is its name.
-  EMPLOYEE_NOT_ACTIVE = 'EMPLOYEE_NOT_ACTIVE',
-  OUTSIDE_EMPLOYMENT = 'OUTSIDE_EMPLOYMENT',
-  HALF_DAY_NOT_ALLOWED = 'HALF_DAY_NOT_ALLOWED',
-  NO_WORKING_DAYS = 'NO_WORKING_DAYS',
-  NOTICE_PERIOD = 'NOTICE_PERIOD',
-  MAX_CONSECUTIVE_DAYS = 'MAX_CONSECUTIVE_DAYS',
-  OVERLAPPING_LEAVE = 'OVERLAPPING_LEAVE',
-  INSUFFICIENT_BALANCE = 'INSUFFICIENT_BALANCE',
-  LEAVE_ALREADY_STARTED = 'LEAVE_ALREADY_STARTED',
-}
-
-export const leaveErrors = defineDomainErrors<LeaveReason>('LeaveError', {
-  UNKNOWN_EMPLOYEE: ErrorCode.BAD_USER_INPUT,
-  LEAVE_REQUEST_NOT_FOUND: ErrorCode.NOT_FOUND,
-  INVALID_TRANSITION: ErrorCode.CONFLICT,
-  EMPLOYEE_NOT_ACTIVE: ErrorCode.POLICY_VIOLATION,
-  OUTSIDE_EMPLOYMENT: ErrorCode.POLICY_VIOLATION,
-  HALF_DAY_NOT_ALLOWED: ErrorCode.POLICY_VIOLATION,
-  NO_WORKING_DAYS: ErrorCode.POLICY_VIOLATION,
-  NOTICE_PERIOD: ErrorCode.POLICY_VIOLATION,
-  MAX_CONSECUTIVE_DAYS: ErrorCode.POLICY_VIOLATION,
-  OVERLAPPING_LEAVE: ErrorCode.POLICY_VIOLATION,
-  INSUFFICIENT_BALANCE: ErrorCode.POLICY_VIOLATION,
-  LEAVE_ALREADY_STARTED: ErrorCode.POLICY_VIOLATION,
+  POLICY_VIOLATION: [
+    'EMPLOYEE_NOT_ACTIVE',
+    'OUTSIDE_EMPLOYMENT',
+    'HALF_DAY_NOT_ALLOWED',
+    'NO_WORKING_DAYS',
+    'NOTICE_PERIOD',
+    'MAX_CONSECUTIVE_DAYS',
+    'OVERLAPPING_LEAVE',
+    'INSUFFICIENT_BALANCE',
+    'LEAVE_ALREADY_STARTED',
+  ],
 });
+
+export const LeaveReason = leaveErrors.reasons;
+export type LeaveReason = keyof typeof LeaveReason;
 
 /** One of leave's errors, as `leaveErrors` makes them. */
 export type LeaveError = InstanceType<typeof leaveErrors.Error>;
@@ -72,14 +61,10 @@ export const notOffered = (policy: PolicyVersion) =>
   );
 
 export const unknownEmployee = (id: string) =>
-  leaveErrors.error(LeaveReason.UNKNOWN_EMPLOYEE, `There is no employee ${id}.`, {
-    field: 'employeeId',
-  });
+  leaveErrors.unknownEmployee(LeaveReason.UNKNOWN_EMPLOYEE, id);
 
 export const requestNotFound = (id: string) =>
-  leaveErrors.error(LeaveReason.LEAVE_REQUEST_NOT_FOUND, `Leave request ${id} was not found.`, {
-    extensions: { id },
-  });
+  leaveErrors.notFound(LeaveReason.LEAVE_REQUEST_NOT_FOUND, 'Leave request', id);
 
 export const badTransition = (status: string, to: string) =>
   leaveErrors.error(

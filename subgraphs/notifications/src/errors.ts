@@ -1,15 +1,13 @@
-import { defineDomainErrors, ErrorCode } from '../../../runtime';
+import { defineDomainErrors } from '../../../runtime';
 
-/** Why the notifications domain refused a request, beyond the reasons every domain shares. */
-export enum NotificationsReason {
-  UNKNOWN_RECIPIENT = 'UNKNOWN_RECIPIENT',
-  NOTIFICATION_NOT_FOUND = 'NOTIFICATION_NOT_FOUND',
-}
-
-export const notificationsErrors = defineDomainErrors<NotificationsReason>('NotificationsError', {
-  UNKNOWN_RECIPIENT: ErrorCode.BAD_USER_INPUT,
-  NOTIFICATION_NOT_FOUND: ErrorCode.NOT_FOUND,
+/** Why notifications refuses, beyond the shared reasons, under the code each is answered with. */
+export const notificationsErrors = defineDomainErrors('NotificationsError', {
+  BAD_USER_INPUT: ['UNKNOWN_RECIPIENT'],
+  NOT_FOUND: ['NOTIFICATION_NOT_FOUND'],
 });
+
+export const NotificationsReason = notificationsErrors.reasons;
+export type NotificationsReason = keyof typeof NotificationsReason;
 
 export const invalid = (field: string, message: string) =>
   notificationsErrors.invalid(field, message);
@@ -24,8 +22,4 @@ export const unknownRecipient = (field: string, ids: string[]) =>
   );
 
 export const notificationNotFound = (id: string) =>
-  notificationsErrors.error(
-    NotificationsReason.NOTIFICATION_NOT_FOUND,
-    `Notification ${id} was not found.`,
-    { extensions: { id } },
-  );
+  notificationsErrors.notFound(NotificationsReason.NOTIFICATION_NOT_FOUND, 'Notification', id);

@@ -1,36 +1,23 @@
-import {
-  defineDomainErrors,
-  ErrorCode,
-  policyLabel,
-  policyRef,
-  type PolicyVersion,
-} from '../../../runtime';
+import { defineDomainErrors, policyLabel, policyRef, type PolicyVersion } from '../../../runtime';
 import type { WorkingTimeRule } from './workingTimeRules';
 
-/** Why the time domain refused a request (beyond the reasons every domain shares). */
-export enum TimeReason {
-  UNKNOWN_EMPLOYEE = 'UNKNOWN_EMPLOYEE',
-  EMPLOYEE_TERMINATED = 'EMPLOYEE_TERMINATED',
-  TIME_ENTRY_OVERLAP = 'TIME_ENTRY_OVERLAP',
-  TIME_ENTRY_NOT_FOUND = 'TIME_ENTRY_NOT_FOUND',
-  // The working-time rules (docs/working-time.md).
-  FUTURE_START = 'FUTURE_START',
-  MAX_ENTRY_LENGTH = 'MAX_ENTRY_LENGTH',
-  DAILY_OVERTIME_CAP = 'DAILY_OVERTIME_CAP',
-  MINIMUM_BREAK = 'MINIMUM_BREAK',
-}
-
-/** The one place where a time reason becomes a code of the platform's error table. */
-export const timeErrors = defineDomainErrors<TimeReason>('TimeError', {
-  UNKNOWN_EMPLOYEE: ErrorCode.BAD_USER_INPUT,
-  EMPLOYEE_TERMINATED: ErrorCode.POLICY_VIOLATION,
-  TIME_ENTRY_OVERLAP: ErrorCode.POLICY_VIOLATION,
-  TIME_ENTRY_NOT_FOUND: ErrorCode.NOT_FOUND,
-  FUTURE_START: ErrorCode.POLICY_VIOLATION,
-  MAX_ENTRY_LENGTH: ErrorCode.POLICY_VIOLATION,
-  DAILY_OVERTIME_CAP: ErrorCode.POLICY_VIOLATION,
-  MINIMUM_BREAK: ErrorCode.POLICY_VIOLATION,
+/** Why time refuses, beyond the shared reasons, under the code each is answered with. */
+export const timeErrors = defineDomainErrors('TimeError', {
+  BAD_USER_INPUT: ['UNKNOWN_EMPLOYEE'],
+  POLICY_VIOLATION: [
+    'EMPLOYEE_TERMINATED',
+    'TIME_ENTRY_OVERLAP',
+    // The working-time rules (docs/working-time.md).
+    'FUTURE_START',
+    'MAX_ENTRY_LENGTH',
+    'DAILY_OVERTIME_CAP',
+    'MINIMUM_BREAK',
+  ],
+  NOT_FOUND: ['TIME_ENTRY_NOT_FOUND'],
 });
+
+export const TimeReason = timeErrors.reasons;
+export type TimeReason = keyof typeof TimeReason;
 
 /** What the stale-version and lost-race refusals call the record. */
 export const TIME_ENTRY = 'The time entry';
@@ -48,9 +35,7 @@ export interface ClashingEntry {
 export const { invalid, forbidden } = timeErrors;
 
 export const unknownEmployee = (id: string) =>
-  timeErrors.error(TimeReason.UNKNOWN_EMPLOYEE, `There is no employee ${id}.`, {
-    field: 'employeeId',
-  });
+  timeErrors.unknownEmployee(TimeReason.UNKNOWN_EMPLOYEE, id);
 
 export const employeeTerminated = (id: string) =>
   timeErrors.error(
@@ -60,9 +45,7 @@ export const employeeTerminated = (id: string) =>
   );
 
 export const entryNotFound = (id: string) =>
-  timeErrors.error(TimeReason.TIME_ENTRY_NOT_FOUND, `Time entry ${id} was not found.`, {
-    extensions: { id },
-  });
+  timeErrors.notFound(TimeReason.TIME_ENTRY_NOT_FOUND, 'Time entry', id);
 
 /** An overlap is a policy violation, as in every domain; `clashes` says how each entry meets. */
 export const overlap = (clashes: ClashingEntry[]) =>
