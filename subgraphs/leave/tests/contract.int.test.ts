@@ -1,9 +1,9 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { EntityManager } from '@mikro-orm/knex';
+import { subgraphPart } from '../../../test-support/contractOperation';
 import { managerChainsSql, requestSql } from '../../../test-support/sqlShape';
 import { leave } from '../src';
 import { AgreementCopySchema, EmployeeCopySchema, LeaveRequestSchema } from '../src/entities';
-import { subgraphPart } from './subgraphPart';
 import { asEmployee, asManager, hr, startLeave, type LeaveHarness } from './support';
 
 const schema = buildSubgraphSchema({
