@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { contractOperation } from './contractOperation';
 import type { TestPlatform } from './createTestPlatform';
 import { waitFor } from './waitFor';
@@ -150,4 +151,31 @@ export async function waitForAnnualEntitlement(
     );
     return annual?.entitlement === days ? true : undefined;
   });
+}
+
+/**
+ * Gives an employee `agreementInput`'s full-time agreement over the leave year `today` falls
+ * in (leave years start on 1 April) and the next, and waits until leave has heard of it by
+ * event: their ANNUAL entitlement on `on` is 27 days.
+ */
+export async function agreeForTwoLeaveYears(
+  tp: TestPlatform,
+  employeeId: string,
+  today: DateTime,
+  on: string,
+): Promise<void> {
+  const yearStart = DateTime.fromObject({
+    year: today.month >= 4 ? today.year : today.year - 1,
+    month: 4,
+    day: 1,
+  });
+  await createAgreement(
+    tp,
+    agreementInput(
+      employeeId,
+      yearStart.toISODate()!,
+      yearStart.plus({ years: 2 }).minus({ days: 1 }).toISODate()!,
+    ),
+  );
+  await waitForAnnualEntitlement(tp, employeeId, on);
 }
