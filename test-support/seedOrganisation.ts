@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { fullTimeAgreement } from '../bin/seed/organisation';
 import { contractOperation } from './contractOperation';
 import type { TestPlatform } from './createTestPlatform';
 import { waitFor } from './waitFor';
@@ -91,27 +92,14 @@ export async function seedOrganisation(tp: TestPlatform): Promise<Organisation> 
   return { hr, manager, reports, indirect, outsider };
 }
 
-/** A full-time agreement: Monday to Friday, 37.5 hours a week, 27 days' leave, 1,950 target hours. */
+/** The demo's full-time agreement (`fullTimeAgreement`), with `extra` over it. */
 export function agreementInput(
   employeeId: string,
   startDate: string,
   endDate: string,
   extra: Record<string, unknown> = {},
 ) {
-  return {
-    employeeId,
-    agreementType: 'AHA',
-    startDate,
-    endDate,
-    fte: 1,
-    termsAndConditions: 'MODERNISED',
-    salaryBasis: 'NATIONAL',
-    weeklyHours: 37.5,
-    workingDays: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
-    annualLeaveDays: 27,
-    targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: 1950 }],
-    ...extra,
-  };
+  return { ...fullTimeAgreement(employeeId, startDate, endDate), ...extra };
 }
 
 /**

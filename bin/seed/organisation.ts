@@ -82,6 +82,26 @@ export const COURSES: readonly Course[] = [
   },
 ];
 
+/**
+ * A full-time agreement, as everyone in the demo has: Monday to Friday, 37.5 hours a week,
+ * 27 days' leave, 1,950 target hours a year.
+ */
+export function fullTimeAgreement(employeeId: string, startDate: string, endDate: string) {
+  return {
+    employeeId,
+    agreementType: 'AHA',
+    startDate,
+    endDate,
+    fte: 1,
+    termsAndConditions: 'MODERNISED',
+    salaryBasis: 'NATIONAL',
+    weeklyHours: 37.5,
+    workingDays: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
+    annualLeaveDays: 27,
+    targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: 1950 }],
+  };
+}
+
 const UK = { location: 'ENGLAND_AND_WALES', timeZone: 'Europe/London' };
 const SCOTLAND = { location: 'SCOTLAND', timeZone: 'Europe/London' };
 const NI = { location: 'NORTHERN_IRELAND', timeZone: 'Europe/London' };
