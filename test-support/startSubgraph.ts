@@ -2,7 +2,15 @@ import crypto from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import { createEvent, type EventEnvelope, OutboxEntry } from '../messaging';
+import {
+  type CataloguedDraft,
+  createEvent,
+  DEFAULT_NAMESPACE,
+  type EventEnvelope,
+  loadCatalogue,
+  OutboxEntry,
+  recordEvent,
+} from '../messaging';
 import {
   createCipher,
   createLocalIssuer,
@@ -87,6 +95,42 @@ export function foreignEvent(
 ): EventEnvelope {
   const source = `/subgraphs/${type.split('.')[0]}`;
   return createEvent({ type, subject, data }, { source, correlationId: uuidv7() });
+}
+
+/**
+ * The `emit` a consumer of `subgraph` hands the handler of `event`: each follow-up event is
+ * recorded in the outbox with `tx`, from the subgraph and caused by `event`.
+ */
+export const followUpEmit =
+  (tx: EntityManager, subgraph: string, event: EventEnvelope) => (draft: CataloguedDraft) =>
+    recordEvent(
+      tx,
+      createEvent(draft, {
+        source: `/subgraphs/${subgraph}`,
+        correlationId: event.correlationid,
+        causationId: event.id,
+      }),
+      DEFAULT_NAMESPACE,
+    );
+
+const catalogue = loadCatalogue();
+
+/**
+ * Hands `event` to each of `module`'s handlers of its type, each in a transaction of its own,
+ * after checking it against the catalogue: what the consumers do with an event from NATS.
+ */
+export async function handleEvent<L>(
+  h: SubgraphHarness,
+  module: SubgraphModule<L>,
+  event: EventEnvelope,
+): Promise<void> {
+  catalogue.validate(event);
+  for (const handler of module.eventHandlers ?? []) {
+    if (!handler.types.includes(event.type)) continue;
+    await h.transaction((tx) =>
+      handler.handle(event, { em: tx, emit: followUpEmit(tx, module.name, event) }),
+    );
+  }
 }
 
 /** Starts `module` on a test database with a local token issuer. */
