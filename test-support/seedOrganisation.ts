@@ -102,6 +102,12 @@ export function agreementInput(
   return { ...fullTimeAgreement(employeeId, startDate, endDate), ...extra };
 }
 
+/** The span from `before` days before `day` to `after` days after it, as `agreementInput` takes it. */
+export const daysAround = (day: DateTime, before: number, after: number): [string, string] => [
+  day.minus({ days: before }).toISODate()!,
+  day.plus({ days: after }).toISODate()!,
+];
+
 /**
  * Creates an agreement through the gateway (as HR unless `caller` says otherwise), retrying
  * while agreements has not yet heard of the employee, which it learns of by event.
