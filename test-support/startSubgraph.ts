@@ -113,7 +113,8 @@ export const followUpEmit =
       DEFAULT_NAMESPACE,
     );
 
-const catalogue = loadCatalogue();
+// Loaded on first use: most suites hand no events to handlers.
+let catalogue: ReturnType<typeof loadCatalogue> | undefined;
 
 /**
  * Hands `event` to each of `module`'s handlers of its type, each in a transaction of its own,
@@ -124,7 +125,7 @@ export async function handleEvent<L>(
   module: SubgraphModule<L>,
   event: EventEnvelope,
 ): Promise<void> {
-  catalogue.validate(event);
+  (catalogue ??= loadCatalogue()).validate(event);
   for (const handler of module.eventHandlers ?? []) {
     if (!handler.types.includes(event.type)) continue;
     await h.transaction((tx) =>
