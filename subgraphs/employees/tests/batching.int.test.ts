@@ -1,7 +1,7 @@
 import { batchedReads, employeeReps, withRequestSql } from '../../../test-support/batchedReads';
 import { managerChainsSql, requestSql } from '../../../test-support/sqlShape';
 import { EmployeeSchema } from '../src/entities';
-import { hr, startEmployees, type Caller } from './support';
+import { employeeRow, hr, startEmployees, type Caller } from './support';
 
 const ENTITIES = (fields: string) => `query ($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Employee { ${fields} } }
@@ -13,29 +13,19 @@ describe('employees: batched reads', () => {
     async (em, { ids, managerId, now }) => {
       await em.insertMany(
         EmployeeSchema,
-        ids.map((id, i) => ({
-          id,
-          employeeNumber: `B${i}`,
-          firstName: 'Batch',
-          lastName: `Person ${String(i).padStart(2, '0')}`,
-          email: `batch.${i}@example.com`,
-          emailKey: `batch.${i}@example.com`,
-          phoneSealed: null,
-          department: 'Batch',
-          jobTitle: 'Tester',
-          grade: 'BAND_3',
-          employmentType: 'FULL_TIME' as const,
-          status: 'ACTIVE' as const,
-          hireDate: '2020-01-01',
-          terminationDate: null,
-          managerId,
-          location: 'ENGLAND_AND_WALES',
-          timeZone: 'Europe/London',
-          salarySealed: null,
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
-        })),
+        ids.map((id, i) =>
+          employeeRow(now, {
+            id,
+            employeeNumber: `B${i}`,
+            firstName: 'Batch',
+            lastName: `Person ${String(i).padStart(2, '0')}`,
+            email: `batch.${i}@example.com`,
+            department: 'Batch',
+            jobTitle: 'Tester',
+            grade: 'BAND_3',
+            managerId,
+          }),
+        ),
       );
     },
     (h) => h.hire({ lastName: 'Lead' }),
