@@ -26,6 +26,7 @@ import {
 } from '../subgraphs/attendance/src/entities';
 import { attendance, createProcessDayJob } from '../subgraphs/attendance/src';
 import { createTestDatabase } from '../test-support/database';
+import { databaseKnob } from './lib/databaseKnob';
 
 /** The overnight job as the attendance subgraph declares it (the ATTENDANCE_* settings). */
 const processDayJob = createProcessDayJob(attendance.policies);
@@ -235,10 +236,7 @@ async function stored(orm: MikroORM) {
 const rate = (ms: number) => `${((EMPLOYEES / ms) * 1000).toFixed(0)} employees/s`;
 
 async function main(): Promise<void> {
-  const database = process.env.DATABASE ?? 'postgres';
-  if (database !== 'postgres' && database !== 'sqlite')
-    throw new Error(`DATABASE must be postgres or sqlite; got "${database}".`);
-  process.env.TEST_DB = database;
+  databaseKnob('postgres');
   const db = await createTestDatabase();
   let orm: MikroORM | undefined;
   try {

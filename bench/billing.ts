@@ -26,6 +26,7 @@ import { ensureLedgerGuards, table } from '../subgraphs/billing/src/guards';
 import { accountId, costCentre, ensureAccounts, liability } from '../subgraphs/billing/src/ledger';
 import { TEST_NATS_URL } from '../test-support/createTestPlatform';
 import { startSubgraph, type SubgraphHarness } from '../test-support/startSubgraph';
+import { databaseKnob } from './lib/databaseKnob';
 
 /**
  * `npm run bench:billing`: the two costs of billing's ledger.
@@ -279,10 +280,7 @@ async function closeTime() {
 }
 
 async function main(): Promise<void> {
-  const database = process.env.DATABASE ?? 'postgres';
-  if (database !== 'postgres' && database !== 'sqlite')
-    throw new Error('DATABASE must be postgres or sqlite.');
-  process.env.TEST_DB = database;
+  const database = databaseKnob('postgres');
   const nats = await connectNats({ servers: TEST_NATS_URL, name: 'bench-billing' });
   try {
     const a = await postingRate(nats);

@@ -3,6 +3,7 @@ import { contractOperation } from '../test-support/contractOperation';
 import { createTestPlatform } from '../test-support/createTestPlatform';
 import { agreementInput, createPerson } from '../test-support/seedOrganisation';
 import { percentile } from './lib/runLoad';
+import { databaseKnob } from './lib/databaseKnob';
 
 /**
  * `npm run bench:onboarding`: how long after HR's "employee created" answer an agreement
@@ -18,10 +19,7 @@ const PAUSE_MS = Number(process.env.PAUSE_MS ?? 5);
 const asHr = { role: 'HR' as const, sub: 'service:hr' };
 
 async function main(): Promise<void> {
-  const database = process.env.DATABASE ?? 'sqlite';
-  if (database !== 'postgres' && database !== 'sqlite')
-    throw new Error('DATABASE must be postgres or sqlite.');
-  process.env.TEST_DB = database;
+  const database = databaseKnob('sqlite');
   const tp = await createTestPlatform();
   const times: number[] = [];
   const tries: number[] = [];

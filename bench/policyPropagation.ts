@@ -3,6 +3,7 @@ import { contractOperation } from '../test-support/contractOperation';
 import { createTestPlatform, type TestPlatform } from '../test-support/createTestPlatform';
 import { createPerson } from '../test-support/seedOrganisation';
 import { percentile } from './lib/runLoad';
+import { databaseKnob } from './lib/databaseKnob';
 
 /**
  * `npm run bench:policy`: how long after HR's `updateCompliancePolicy` answer the leave
@@ -51,10 +52,7 @@ async function measure(tp: TestPlatform, employeeId: string, run: number): Promi
 }
 
 async function main(): Promise<void> {
-  const database = process.env.DATABASE ?? 'sqlite';
-  if (database !== 'postgres' && database !== 'sqlite')
-    throw new Error('DATABASE must be postgres or sqlite.');
-  process.env.TEST_DB = database;
+  const database = databaseKnob('sqlite');
   const tp = await createTestPlatform();
   const times: number[] = [];
   try {

@@ -1,4 +1,15 @@
-import { Kind, print, type OperationDefinitionNode } from 'graphql';
+import {
+  isUnionType,
+  Kind,
+  parse,
+  print,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type FieldNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { loadContract } from '../schema/src/contract';
 
 const documents = new Map(loadContract().map((o) => [o.name, o.document]));
@@ -28,4 +39,56 @@ export function contractEntityQuery(name: string): string {
   return `query ${name}(${['$representations: [_Any!]!', ...variables].join(', ')}) {
     _entities(representations: $representations) { ... on Employee ${print(employee.selectionSet!)} }
   }`;
+}
+
+/** A contract operation as the gateway's plan sends it to one subgraph, and what it left out. */
+export interface SubgraphPart {
+  query: string;
+  /** `Type.field` of each field left to the subgraphs that own it. */
+  leftOut: string[];
+}
+
+const TYPENAME: FieldNode = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } };
+
+/** The entity types a subgraph resolves references of (its `_Entity` union). */
+function entityTypes(schema: GraphQLSchema): Set<string> {
+  const union = schema.getType('_Entity');
+  return new Set(isUnionType(union) ? union.getTypes().map((t) => t.name) : []);
+}
+
+/**
+ * The part of a named contract operation that `schema`'s subgraph answers: a query rooted
+ * at `employee(id:)` becomes the `_entities` query the plan sends; elsewhere a field of an
+ * entity the subgraph does not define (an employee's name, say) is left to its owner, and
+ * the reference asks for `__typename` instead, as the plan does. Any other field stays, so
+ * a field the subgraph lacks still fails validation.
+ */
+export function subgraphPart(name: string, schema: GraphQLSchema): SubgraphPart {
+  const document = parse(contractOperation(name));
+  const [root] = (document.definitions[0] as OperationDefinitionNode).selectionSet.selections;
+  if (root?.kind === Kind.FIELD && root.name.value === 'employee')
+    return { query: contractEntityQuery(name), leftOut: [] };
+  const entities = entityTypes(schema);
+  const typeInfo = new TypeInfo(schema);
+  const leftOut: string[] = [];
+  // Per selection set being visited: whether a field of it was left out.
+  const trimmed: boolean[] = [];
+  const part = visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      SelectionSet: {
+        enter: () => void trimmed.push(false),
+        leave: (node) =>
+          trimmed.pop() ? { ...node, selections: [TYPENAME, ...node.selections] } : undefined,
+      },
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        if (!parent || !entities.has(parent.name) || typeInfo.getFieldDef()) return undefined;
+        leftOut.push(`${parent.name}.${node.name.value}`);
+        trimmed[trimmed.length - 1] = true;
+        return null;
+      },
+    }),
+  );
+  return { query: print(part), leftOut };
 }

@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+import { fullTimeAgreement } from '../bin/seed/organisation';
 import { contractOperation } from './contractOperation';
 import type { TestPlatform } from './createTestPlatform';
 import { waitFor } from './waitFor';
@@ -90,28 +92,21 @@ export async function seedOrganisation(tp: TestPlatform): Promise<Organisation> 
   return { hr, manager, reports, indirect, outsider };
 }
 
-/** A full-time agreement: Monday to Friday, 37.5 hours a week, 27 days' leave, 1,950 target hours. */
+/** The demo's full-time agreement (`fullTimeAgreement`), with `extra` over it. */
 export function agreementInput(
   employeeId: string,
   startDate: string,
   endDate: string,
   extra: Record<string, unknown> = {},
 ) {
-  return {
-    employeeId,
-    agreementType: 'AHA',
-    startDate,
-    endDate,
-    fte: 1,
-    termsAndConditions: 'MODERNISED',
-    salaryBasis: 'NATIONAL',
-    weeklyHours: 37.5,
-    workingDays: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
-    annualLeaveDays: 27,
-    targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: 1950 }],
-    ...extra,
-  };
+  return { ...fullTimeAgreement(employeeId, startDate, endDate), ...extra };
 }
+
+/** The span from `before` days before `day` to `after` days after it, as `agreementInput` takes it. */
+export const daysAround = (day: DateTime, before: number, after: number): [string, string] => [
+  day.minus({ days: before }).toISODate()!,
+  day.plus({ days: after }).toISODate()!,
+];
 
 /**
  * Creates an agreement through the gateway (as HR unless `caller` says otherwise), retrying
@@ -150,4 +145,31 @@ export async function waitForAnnualEntitlement(
     );
     return annual?.entitlement === days ? true : undefined;
   });
+}
+
+/**
+ * Gives an employee `agreementInput`'s full-time agreement over the leave year `today` falls
+ * in (leave years start on 1 April) and the next, and waits until leave has heard of it by
+ * event: their ANNUAL entitlement on `on` is 27 days.
+ */
+export async function agreeForTwoLeaveYears(
+  tp: TestPlatform,
+  employeeId: string,
+  today: DateTime,
+  on: string,
+): Promise<void> {
+  const yearStart = DateTime.fromObject({
+    year: today.month >= 4 ? today.year : today.year - 1,
+    month: 4,
+    day: 1,
+  });
+  await createAgreement(
+    tp,
+    agreementInput(
+      employeeId,
+      yearStart.toISODate()!,
+      yearStart.plus({ years: 2 }).minus({ days: 1 }).toISODate()!,
+    ),
+  );
+  await waitForAnnualEntitlement(tp, employeeId, on);
 }

@@ -3,11 +3,15 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
 import {
+  type CataloguedDraft,
   type CataloguedEvent,
   createEvent,
+  DEFAULT_NAMESPACE,
   type EventEnvelope,
   type EventType,
+  loadCatalogue,
   OutboxEntry,
+  recordEvent,
 } from '../messaging';
 import {
   createCipher,
@@ -114,6 +118,43 @@ export const asHandled = (event: EventEnvelope): CataloguedEvent => event as Cat
 /** Whether `handler` consumes events of `type`. */
 export const consumes = (handler: { types: readonly string[] }, type: string): boolean =>
   handler.types.includes(type);
+
+/**
+ * The `emit` a consumer of `subgraph` hands the handler of `event`: each follow-up event is
+ * recorded in the outbox with `tx`, from the subgraph and caused by `event`.
+ */
+export const followUpEmit =
+  (tx: EntityManager, subgraph: string, event: EventEnvelope) => (draft: CataloguedDraft) =>
+    recordEvent(
+      tx,
+      createEvent(draft, {
+        source: `/subgraphs/${subgraph}`,
+        correlationId: event.correlationid,
+        causationId: event.id,
+      }),
+      DEFAULT_NAMESPACE,
+    );
+
+// Loaded on first use: most suites hand no events to handlers.
+let catalogue: ReturnType<typeof loadCatalogue> | undefined;
+
+/**
+ * Hands `event` to each of `module`'s handlers of its type, each in a transaction of its own,
+ * after checking it against the catalogue: what the consumers do with an event from NATS.
+ */
+export async function handleEvent<L>(
+  h: SubgraphHarness,
+  module: SubgraphModule<L>,
+  event: EventEnvelope,
+): Promise<void> {
+  (catalogue ??= loadCatalogue()).validate(event);
+  for (const handler of module.eventHandlers ?? []) {
+    if (!consumes(handler, event.type)) continue;
+    await h.transaction((tx) =>
+      handler.handle(asHandled(event), { em: tx, emit: followUpEmit(tx, module.name, event) }),
+    );
+  }
+}
 
 /** Starts `module` on a test database with a local token issuer. */
 export async function startSubgraph<L>(

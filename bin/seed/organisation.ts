@@ -82,6 +82,26 @@ export const COURSES: readonly Course[] = [
   },
 ];
 
+/**
+ * A full-time agreement, as everyone in the demo has: Monday to Friday, 37.5 hours a week,
+ * 27 days' leave, 1,950 target hours a year.
+ */
+export function fullTimeAgreement(employeeId: string, startDate: string, endDate: string) {
+  return {
+    employeeId,
+    agreementType: 'AHA',
+    startDate,
+    endDate,
+    fte: 1,
+    termsAndConditions: 'MODERNISED',
+    salaryBasis: 'NATIONAL',
+    weeklyHours: 37.5,
+    workingDays: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
+    annualLeaveDays: 27,
+    targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: 1950 }],
+  };
+}
+
 const UK = { location: 'ENGLAND_AND_WALES', timeZone: 'Europe/London' };
 const SCOTLAND = { location: 'SCOTLAND', timeZone: 'Europe/London' };
 const NI = { location: 'NORTHERN_IRELAND', timeZone: 'Europe/London' };
@@ -169,86 +189,97 @@ const LEADERS: readonly Person[] = [
 
 type Staff = [firstName: string, lastName: string, jobTitle: string, grade: string];
 
+/** Staff written one a line, as `First Last, Job title, GRADE`. */
+const staffTable = (table: string): Staff[] =>
+  table
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [name, jobTitle, grade] = line.split(',').map((part) => part.trim());
+      const [firstName, lastName] = name!.split(' ');
+      return [firstName!, lastName!, jobTitle!, grade!];
+    });
+
 /** Each department's staff, reporting to its head. */
 const STAFF: Record<string, { manager: string; region: typeof UK; people: Staff[] }> = {
   'Emergency Medicine': {
     manager: 'ed-manager',
     region: UK,
-    people: [
-      ['Aisha', 'Khan', 'Staff Nurse', 'BAND_5'],
-      ['Ben', 'Walsh', 'Staff Nurse', 'BAND_5'],
-      ['Chloe', 'Evans', 'Senior Staff Nurse', 'BAND_6'],
-      ['Dev', 'Patel', 'Healthcare Assistant', 'BAND_3'],
-      ['Grace', 'Owusu', 'Staff Nurse', 'BAND_5'],
-      ['Harry', 'Clarke', 'Emergency Nurse Practitioner', 'BAND_7'],
-      ['Imogen', 'Price', 'Healthcare Assistant', 'BAND_3'],
-      ['Jamal', 'Hassan', 'Staff Nurse', 'BAND_5'],
-      ['Katie', 'Morgan', 'Senior Staff Nurse', 'BAND_6'],
-      ['Liam', 'Turner', 'Assistant Practitioner', 'BAND_4'],
-    ],
+    people: staffTable(`
+      Aisha Khan, Staff Nurse, BAND_5
+      Ben Walsh, Staff Nurse, BAND_5
+      Chloe Evans, Senior Staff Nurse, BAND_6
+      Dev Patel, Healthcare Assistant, BAND_3
+      Grace Owusu, Staff Nurse, BAND_5
+      Harry Clarke, Emergency Nurse Practitioner, BAND_7
+      Imogen Price, Healthcare Assistant, BAND_3
+      Jamal Hassan, Staff Nurse, BAND_5
+      Katie Morgan, Senior Staff Nurse, BAND_6
+      Liam Turner, Assistant Practitioner, BAND_4
+    `),
   },
   Radiology: {
     manager: 'rad-manager',
     region: SCOTLAND,
-    people: [
-      ['Owen', 'Hughes', 'Radiographer', 'BAND_6'],
-      ['Isla', 'Campbell', 'Radiographer', 'BAND_5'],
-      ['Callum', 'Fraser', 'Senior Radiographer', 'BAND_7'],
-      ['Eilidh', 'Ross', 'Radiology Assistant', 'BAND_3'],
-      ['Murray', 'Stewart', 'Sonographer', 'BAND_6'],
-      ['Kirsty', 'Graham', 'Radiographer', 'BAND_5'],
-      ['Lewis', 'Paterson', 'Assistant Practitioner', 'BAND_4'],
-      ['Morag', 'Sinclair', 'Radiographer', 'BAND_5'],
-    ],
+    people: staffTable(`
+      Owen Hughes, Radiographer, BAND_6
+      Isla Campbell, Radiographer, BAND_5
+      Callum Fraser, Senior Radiographer, BAND_7
+      Eilidh Ross, Radiology Assistant, BAND_3
+      Murray Stewart, Sonographer, BAND_6
+      Kirsty Graham, Radiographer, BAND_5
+      Lewis Paterson, Assistant Practitioner, BAND_4
+      Morag Sinclair, Radiographer, BAND_5
+    `),
   },
   Cardiology: {
     manager: 'card-manager',
     region: UK,
-    people: [
-      ['Priya', 'Sharma', 'Cardiac Physiologist', 'BAND_6'],
-      ['Tom', 'Bennett', 'Staff Nurse', 'BAND_5'],
-      ['Yusuf', 'Ali', 'Cardiac Physiologist', 'BAND_5'],
-      ['Zara', 'Ahmed', 'Healthcare Assistant', 'BAND_3'],
-      ['Oliver', 'Green', 'Senior Staff Nurse', 'BAND_6'],
-      ['Ruby', 'Foster', 'Staff Nurse', 'BAND_5'],
-      ['Samir', 'Nasser', 'Assistant Practitioner', 'BAND_4'],
-      ['Tessa', 'Lloyd', 'Clinical Nurse Specialist', 'BAND_7'],
-    ],
+    people: staffTable(`
+      Priya Sharma, Cardiac Physiologist, BAND_6
+      Tom Bennett, Staff Nurse, BAND_5
+      Yusuf Ali, Cardiac Physiologist, BAND_5
+      Zara Ahmed, Healthcare Assistant, BAND_3
+      Oliver Green, Senior Staff Nurse, BAND_6
+      Ruby Foster, Staff Nurse, BAND_5
+      Samir Nasser, Assistant Practitioner, BAND_4
+      Tessa Lloyd, Clinical Nurse Specialist, BAND_7
+    `),
   },
   Pharmacy: {
     manager: 'pharm-manager',
     region: NI,
-    people: [
-      ['Aoife', 'Kelly', 'Pharmacist', 'BAND_6'],
-      ['Conor', 'Quinn', 'Pharmacy Technician', 'BAND_4'],
-      ['Erin', 'McCann', 'Pharmacist', 'BAND_7'],
-      ['Patrick', 'Gallagher', 'Pharmacy Assistant', 'BAND_3'],
-      ['Roisin', 'Murphy', 'Pharmacy Technician', 'BAND_4'],
-      ['Sean', 'Brennan', 'Pharmacist', 'BAND_6'],
-    ],
+    people: staffTable(`
+      Aoife Kelly, Pharmacist, BAND_6
+      Conor Quinn, Pharmacy Technician, BAND_4
+      Erin McCann, Pharmacist, BAND_7
+      Patrick Gallagher, Pharmacy Assistant, BAND_3
+      Roisin Murphy, Pharmacy Technician, BAND_4
+      Sean Brennan, Pharmacist, BAND_6
+    `),
   },
   Digital: {
     manager: 'digital-manager',
     region: IRELAND,
-    people: [
-      ['Ciara', 'Walsh', 'Software Engineer', 'BAND_6'],
-      ['Darragh', 'Nolan', 'Data Analyst', 'BAND_5'],
-      ['Emma', 'Ryan', 'Clinical Systems Trainer', 'BAND_5'],
-      ['Fionn', 'Duffy', 'Software Engineer', 'BAND_7'],
-      ['Orla', 'Keane', 'Service Desk Analyst', 'BAND_4'],
-    ],
+    people: staffTable(`
+      Ciara Walsh, Software Engineer, BAND_6
+      Darragh Nolan, Data Analyst, BAND_5
+      Emma Ryan, Clinical Systems Trainer, BAND_5
+      Fionn Duffy, Software Engineer, BAND_7
+      Orla Keane, Service Desk Analyst, BAND_4
+    `),
   },
   People: {
     manager: 'hr-lead',
     region: UK,
-    people: [
-      ['Victoria', 'Shaw', 'HR Advisor', 'BAND_5'],
-      ['William', 'Hart', 'Recruitment Officer', 'BAND_4'],
-      ['Yasmin', 'Begum', 'Payroll Officer', 'BAND_4'],
-      ['Zoe', 'Marsh', 'Workforce Analyst', 'BAND_6'],
-      ['Adam', 'Fletcher', 'HR Assistant', 'BAND_3'],
-      ['Bethany', 'Cole', 'Wellbeing Lead', 'BAND_6'],
-    ],
+    people: staffTable(`
+      Victoria Shaw, HR Advisor, BAND_5
+      William Hart, Recruitment Officer, BAND_4
+      Yasmin Begum, Payroll Officer, BAND_4
+      Zoe Marsh, Workforce Analyst, BAND_6
+      Adam Fletcher, HR Assistant, BAND_3
+      Bethany Cole, Wellbeing Lead, BAND_6
+    `),
   },
 };
 

@@ -6,6 +6,7 @@ import {
   seedOrganisation,
   type Organisation,
   agreementInput,
+  daysAround,
   createAgreement,
 } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
@@ -35,14 +36,7 @@ describe('attendance through the gateway', () => {
     tp = await createTestPlatform();
     org = await seedOrganisation(tp);
     for (const report of org.reports) {
-      await createAgreement(
-        tp,
-        agreementInput(
-          report.id,
-          day.minus({ days: 30 }).toISODate()!,
-          day.plus({ days: 300 }).toISODate()!,
-        ),
-      );
+      await createAgreement(tp, agreementInput(report.id, ...daysAround(day, 30, 300)));
     }
   });
   afterAll(() => tp.stop());

@@ -3,6 +3,7 @@ import { contractOperation as op } from '../../test-support/contractOperation';
 import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
 import {
   agreementInput,
+  daysAround,
   createAgreement,
   createPerson,
   type SeededPerson,
@@ -25,14 +26,7 @@ describe('balances off track through the gateway', () => {
     tp = await createTestPlatform();
     manager = await createPerson(tp, 'Maya', 'Okafor', { jobTitle: 'Ward Manager' });
     nurse = await createPerson(tp, 'Nia', 'Shore', { managerId: manager.id });
-    await createAgreement(
-      tp,
-      agreementInput(
-        nurse.id,
-        today.minus({ days: 200 }).toISODate()!,
-        today.plus({ days: 164 }).toISODate()!,
-      ),
-    );
+    await createAgreement(tp, agreementInput(nurse.id, ...daysAround(today, 200, 164)));
   });
   afterAll(() => tp.stop());
 

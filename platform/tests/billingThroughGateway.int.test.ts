@@ -7,6 +7,7 @@ import {
   createPerson,
   type SeededPerson,
   agreementInput,
+  daysAround,
   createAgreement,
 } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
@@ -62,14 +63,7 @@ describe('billing through the gateway', () => {
     nurse = await createPerson(tp, 'Aisha', 'Khan', { grade, department, managerId: manager.id });
     outsider = await createPerson(tp, 'Owen', 'Hughes', { grade, department: 'Radiology' });
     // Agreements learns of the employee by event.
-    await createAgreement(
-      tp,
-      agreementInput(
-        nurse.id,
-        today.minus({ days: 30 }).toISODate()!,
-        today.plus({ days: 300 }).toISODate()!,
-      ),
-    );
+    await createAgreement(tp, agreementInput(nurse.id, ...daysAround(today, 30, 300)));
   });
   afterAll(() => tp.stop());
 

@@ -3,9 +3,7 @@ import { contractOperation as op } from '../../test-support/contractOperation';
 import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
 import {
   seedOrganisation,
-  agreementInput,
-  createAgreement,
-  waitForAnnualEntitlement,
+  agreeForTwoLeaveYears,
   type Organisation,
 } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
@@ -27,11 +25,6 @@ describe('a LEAVE policy change, from HR to leave', () => {
   const hr = { role: 'HR' as const, sub: 'service:hr' };
   const asNurse = () => ({ role: 'EMPLOYEE' as const, sub: nurse });
   const today = DateTime.now().setZone('Europe/London').startOf('day');
-  const yearStart = DateTime.fromObject({
-    year: today.month >= 4 ? today.year : today.year - 1,
-    month: 4,
-    day: 1,
-  });
   /**
    * `days` days from the Monday at least 14 days away, `weeks` weeks on. Notice is what
    * the tests change: the number of days charged varies with bank holidays, notice does not.
@@ -51,15 +44,7 @@ describe('a LEAVE policy change, from HR to leave', () => {
     tp = await createTestPlatform();
     org = await seedOrganisation(tp);
     nurse = org.reports[0]!.id;
-    await createAgreement(
-      tp,
-      agreementInput(
-        nurse,
-        yearStart.toISODate()!,
-        yearStart.plus({ years: 2 }).minus({ days: 1 }).toISODate()!,
-      ),
-    );
-    await waitForAnnualEntitlement(tp, nurse, run(0, 1).startDate);
+    await agreeForTwoLeaveYears(tp, nurse, today, run(0, 1).startDate);
   });
   afterAll(() => tp.stop());
 

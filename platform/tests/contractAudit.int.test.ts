@@ -16,6 +16,7 @@ import {
 } from '../../test-support/createTestPlatform';
 import {
   agreementInput,
+  daysAround,
   createAgreement,
   personInput,
   seedOrganisation,
@@ -63,15 +64,7 @@ describe('every contract mutation ends in an audit entry', () => {
     nats = await connectNats({ servers: TEST_NATS_URL, name: 'contract-audit-test' });
     org = await seedOrganisation(tp);
     for (const report of org.reports.slice(0, 2)) {
-      await createAgreement(
-        tp,
-        agreementInput(
-          report.id,
-          day.minus({ days: 30 }).toISODate()!,
-          day.plus({ days: 300 }).toISODate()!,
-        ),
-        hr(),
-      );
+      await createAgreement(tp, agreementInput(report.id, ...daysAround(day, 30, 300)), hr());
     }
   });
   afterAll(async () => {

@@ -4,9 +4,7 @@ import { createTestPlatform, type TestPlatform } from '../../test-support/create
 import {
   seedOrganisation,
   type Organisation,
-  agreementInput,
-  createAgreement,
-  waitForAnnualEntitlement,
+  agreeForTwoLeaveYears,
 } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 
@@ -19,11 +17,6 @@ describe('leave through the gateway', () => {
   const asEmployee = (id: string) => ({ role: 'EMPLOYEE' as const, sub: id });
   const asManager = (id: string) => ({ role: 'MANAGER' as const, sub: id });
   const today = DateTime.now().setZone('Europe/London').startOf('day');
-  const yearStart = DateTime.fromObject({
-    year: today.month >= 4 ? today.year : today.year - 1,
-    month: 4,
-    day: 1,
-  });
   /** Monday to Wednesday of the week `weeks` after the next Monday at least 14 days away. */
   const week = (weeks: number) => {
     const monday = today
@@ -38,16 +31,7 @@ describe('leave through the gateway', () => {
     tp = await createTestPlatform();
     org = await seedOrganisation(tp);
     nurse = org.reports[0]!.id;
-    await createAgreement(
-      tp,
-      agreementInput(
-        nurse,
-        yearStart.toISODate()!,
-        yearStart.plus({ years: 2 }).minus({ days: 1 }).toISODate()!,
-      ),
-    );
-    // Leave hears of the agreement's entitlement by event.
-    await waitForAnnualEntitlement(tp, nurse, week(0).startDate);
+    await agreeForTwoLeaveYears(tp, nurse, today, week(0).startDate);
   });
   afterAll(() => tp.stop());
 

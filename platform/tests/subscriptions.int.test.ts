@@ -7,9 +7,7 @@ import { createTestPlatform, type TestPlatform } from '../../test-support/create
 import {
   seedOrganisation,
   type Organisation,
-  agreementInput,
-  createAgreement,
-  waitForAnnualEntitlement,
+  agreeForTwoLeaveYears,
 } from '../../test-support/seedOrganisation';
 import { collect, connectSubscriptions } from '../../test-support/subscriptionClient';
 import { waitFor } from '../../test-support/waitFor';
@@ -60,20 +58,7 @@ describe('subscriptions through the gateway', () => {
     org = await seedOrganisation(tp);
     nurse = org.reports[0]!.id;
     colleague = org.reports[1]!.id;
-    const yearStart = DateTime.fromObject({
-      year: today.month >= 4 ? today.year : today.year - 1,
-      month: 4,
-      day: 1,
-    });
-    await createAgreement(
-      tp,
-      agreementInput(
-        nurse,
-        yearStart.toISODate()!,
-        yearStart.plus({ years: 2 }).minus({ days: 1 }).toISODate()!,
-      ),
-    );
-    await waitForAnnualEntitlement(tp, nurse, today.plus({ days: 30 }).toISODate()!);
+    await agreeForTwoLeaveYears(tp, nurse, today, today.plus({ days: 30 }).toISODate()!);
     // With no time yet the agreement leaves the nurse far behind her target hours, and she
     // is told so: wait for that, or it could reach a socket opened for another notification.
     await waitFor(async () => {

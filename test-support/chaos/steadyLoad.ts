@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { DateTime } from 'luxon';
 import { isPublicHoliday } from '../../runtime';
-import { personInput } from '../seedOrganisation';
+import { agreementInput, personInput } from '../seedOrganisation';
 import type { GatewayClient } from './gatewayClient';
 
 const ZONE = 'Europe/London';
@@ -50,17 +50,7 @@ export async function hireStaff(
           'CreateAgreement',
           {
             input: {
-              employeeId,
-              agreementType: 'AHA',
-              startDate: `${year - 1}-01-01`,
-              endDate: `${year + 1}-12-31`,
-              fte: 1,
-              termsAndConditions: 'MODERNISED',
-              salaryBasis: 'NATIONAL',
-              weeklyHours: 37.5,
-              workingDays: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
-              annualLeaveDays: 27,
-              targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: 1950 }],
+              ...agreementInput(employeeId, `${year - 1}-01-01`, `${year + 1}-12-31`),
               idempotencyKey: crypto.randomUUID(),
             },
           },

@@ -1,3 +1,4 @@
+import { fullTimeAgreement } from '../organisation';
 import type { SeedContext } from '../SeedContext';
 import { idOf } from '../SeedContext';
 
@@ -8,17 +9,11 @@ export async function seedAgreements(ctx: SeedContext): Promise<number> {
   for (const person of ctx.people) {
     const input = {
       idempotencyKey: `agreement-${person.key}`,
-      employeeId: idOf(ctx, person.key),
-      agreementType: 'AHA',
-      startDate: ctx.calendar.agreementStart,
-      endDate: ctx.calendar.agreementEnd,
-      fte: 1,
-      termsAndConditions: 'MODERNISED',
-      salaryBasis: 'NATIONAL',
-      weeklyHours: 37.5,
-      workingDays: ['MON', 'TUE', 'WED', 'THU', 'FRI'],
-      annualLeaveDays: 27,
-      targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: 1950 }],
+      ...fullTimeAgreement(
+        idOf(ctx, person.key),
+        ctx.calendar.agreementStart,
+        ctx.calendar.agreementEnd,
+      ),
     };
     // Agreements hears of a new employee by event.
     await ctx.client.eventually(() => ctx.client.request(ctx.hr, CREATE_AGREEMENT, { input }));

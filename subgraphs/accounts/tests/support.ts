@@ -1,20 +1,14 @@
 import type http from 'node:http';
 import { v7 as uuidv7 } from 'uuid';
-import {
-  createEvent,
-  DEFAULT_NAMESPACE,
-  type EventEnvelope,
-  loadCatalogue,
-  recordEvent,
-} from '../../../messaging';
+import { type EventEnvelope } from '../../../messaging';
 import { close, createHttpServer, listen } from '../../../runtime';
 import { createdData } from '../../../test-support/employeeEvents';
 import {
   foreignEvent,
+  handleEvent,
   startSubgraph,
   type StartSubgraphOptions,
   type SubgraphHarness,
-  consumes,
 } from '../../../test-support/startSubgraph';
 import { authCall, type SignInReply } from '../../../test-support/accounts';
 import { createAccount, createAccounts, type AccountDraft, type AccountsOptions } from '../src';
@@ -34,8 +28,6 @@ export interface AccountsHarness extends SubgraphHarness {
   hire(overrides?: Record<string, unknown>): Promise<string>;
 }
 
-const catalogue = loadCatalogue();
-
 /** Accounts in-process on a test database, its sign-in routes on a port of their own. */
 export async function startAccounts(
   options: AccountsOptions = {},
@@ -48,25 +40,7 @@ export async function startAccounts(
   const origin = `http://127.0.0.1:${port}`;
   const send = async (type: string, data: Record<string, unknown>) => {
     const event = foreignEvent(type, data);
-    catalogue.validate(event);
-    for (const handler of module.eventHandlers ?? []) {
-      if (!consumes(handler, event.type)) continue;
-      await h.transaction((tx) =>
-        handler.handle(event, {
-          em: tx,
-          emit: (draft) =>
-            recordEvent(
-              tx,
-              createEvent(draft, {
-                source: '/subgraphs/accounts',
-                correlationId: event.correlationid,
-                causationId: event.id,
-              }),
-              DEFAULT_NAMESPACE,
-            ),
-        }),
-      );
-    }
+    await handleEvent(h, module, event);
     return event;
   };
   return {

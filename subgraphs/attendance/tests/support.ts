@@ -1,22 +1,19 @@
 import { v7 as uuidv7 } from 'uuid';
 import {
-  type CataloguedDraft,
   type CataloguedHandler,
   connectNats,
-  createEvent,
-  DEFAULT_NAMESPACE,
   ensureStreams,
   type EventEnvelope,
   loadCatalogue,
   type Namespace,
   type NatsClients,
-  recordEvent,
   subjectFor,
 } from '../../../messaging';
 import { createTestNamespace, deleteStreams } from '../../../messaging/testing';
 import { DEFAULT_ATTENDANCE_RULES } from '../../../runtime';
 import {
   foreignEvent,
+  followUpEmit,
   startSubgraph,
   type Caller,
   type GraphQLReply,
@@ -181,19 +178,12 @@ export async function startAttendance(options: AttendanceOptions = {}): Promise<
   // The consumer validates against the catalogue before handling; so do the tests.
   const catalogueCheck = (event: EventEnvelope) => loadCatalogue().validate(event);
   const apply = (event: EventEnvelope) =>
-    h.transaction(async (em) => {
-      const emit = (draft: CataloguedDraft) =>
-        recordEvent(
-          em,
-          createEvent(draft, {
-            source: '/subgraphs/attendance',
-            correlationId: event.correlationid,
-            causationId: event.id,
-          }),
-          DEFAULT_NAMESPACE,
-        );
-      return handlerOf(module.eventHandlers, event).handle(asHandled(event), { em, emit });
-    });
+    h.transaction((em) =>
+      handlerOf(module.eventHandlers, event).handle(asHandled(event), {
+        em,
+        emit: followUpEmit(em, 'attendance', event),
+      }),
+    );
   const harness: AttendanceHarness = {
     ...h,
     module,

@@ -1,24 +1,15 @@
 import { v7 as uuidv7 } from 'uuid';
-import {
-  closeNats,
-  connectNats,
-  createEvent,
-  DEFAULT_NAMESPACE,
-  type EventEnvelope,
-  loadCatalogue,
-  recordEvent,
-} from '../../../messaging';
+import { closeNats, connectNats, type EventEnvelope } from '../../../messaging';
 import { createTestNamespace } from '../../../messaging/testing';
 import type { SubgraphMessaging } from '../../../runtime';
 import { createdData } from '../../../test-support/employeeEvents';
 import {
   foreignEvent,
+  handleEvent,
   startSubgraph,
   type Caller,
   type StartSubgraphOptions,
   type SubgraphHarness,
-  asHandled,
-  consumes,
 } from '../../../test-support/startSubgraph';
 import { applyEmployeeEvent, createCompliance, type ComplianceOptions } from '../src';
 
@@ -46,8 +37,6 @@ export interface ComplianceHarness extends SubgraphHarness {
   send(type: string, data: Record<string, unknown>): Promise<EventEnvelope>;
 }
 
-const catalogue = loadCatalogue();
-
 /** Compliance served in-process on a test database, on the tests' clock by default. */
 export async function startCompliance(
   options: ComplianceOptions = {},
@@ -57,27 +46,7 @@ export async function startCompliance(
   const h = await startSubgraph(module, harness);
   const employeeEvent = (type: string, data: Record<string, unknown>) =>
     h.transaction((em) => applyEmployeeEvent(em, foreignEvent(type, data) as never));
-  const feed = async (event: EventEnvelope) => {
-    catalogue.validate(event);
-    for (const handler of module.eventHandlers ?? []) {
-      if (!consumes(handler, event.type)) continue;
-      await h.transaction((tx) =>
-        handler.handle(asHandled(event), {
-          em: tx,
-          emit: (draft) =>
-            recordEvent(
-              tx,
-              createEvent(draft, {
-                source: '/subgraphs/compliance',
-                correlationId: event.correlationid,
-                causationId: event.id,
-              }),
-              DEFAULT_NAMESPACE,
-            ),
-        }),
-      );
-    }
-  };
+  const feed = (event: EventEnvelope) => handleEvent(h, module, event);
   return {
     ...h,
     employeeEvent,

@@ -1,88 +1,61 @@
-import type { EntityManager } from '@mikro-orm/knex';
+import { batchedReads, employeeReps, withRequestSql } from '../../../test-support/batchedReads';
 import { managerChainsSql, requestSql } from '../../../test-support/sqlShape';
 import { EmployeeSchema } from '../src/entities';
-import { hr, startEmployees, type Caller, type EmployeesHarness } from './support';
+import { employeeRow, hr, startEmployees, type Caller } from './support';
 
 const ENTITIES = (fields: string) => `query ($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Employee { ${fields} } }
 }`;
 
 describe('employees: batched reads', () => {
-  let h: EmployeesHarness;
-  let managerId: string;
-  let ids: string[];
-
-  beforeAll(async () => {
-    h = await startEmployees();
-    managerId = await h.hire({ lastName: 'Lead' });
-    // Rows straight into the table: this suite is about reads, not creation.
-    const em = h.runtime.orm.em.fork() as EntityManager;
-    const now = new Date();
-    ids = Array.from(
-      { length: 50 },
-      (_, i) => `0190a3c4-0000-7000-8000-${String(i).padStart(12, '0')}`,
-    );
-    await em.insertMany(
-      EmployeeSchema,
-      ids.map((id, i) => ({
-        id,
-        employeeNumber: `B${i}`,
-        firstName: 'Batch',
-        lastName: `Person ${String(i).padStart(2, '0')}`,
-        email: `batch.${i}@example.com`,
-        emailKey: `batch.${i}@example.com`,
-        phoneSealed: null,
-        department: 'Batch',
-        jobTitle: 'Tester',
-        grade: 'BAND_3',
-        employmentType: 'FULL_TIME' as const,
-        status: 'ACTIVE' as const,
-        hireDate: '2020-01-01',
-        terminationDate: null,
-        managerId,
-        location: 'ENGLAND_AND_WALES',
-        timeZone: 'Europe/London',
-        salarySealed: null,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    );
-  });
-  afterAll(() => h.stop());
+  const suite = batchedReads(
+    startEmployees,
+    async (em, { ids, managerId, now }) => {
+      await em.insertMany(
+        EmployeeSchema,
+        ids.map((id, i) =>
+          employeeRow(now, {
+            id,
+            employeeNumber: `B${i}`,
+            firstName: 'Batch',
+            lastName: `Person ${String(i).padStart(2, '0')}`,
+            email: `batch.${i}@example.com`,
+            department: 'Batch',
+            jobTitle: 'Tester',
+            grade: 'BAND_3',
+            managerId,
+          }),
+        ),
+      );
+    },
+    (h) => h.hire({ lastName: 'Lead' }),
+  );
 
   const resolve = (fields: string, caller: Caller) =>
-    h.gql(
-      ENTITIES(fields),
-      { representations: ids.map((id) => ({ __typename: 'Employee', id })) },
-      caller,
-    );
+    suite.h.gql(ENTITIES(fields), { representations: employeeReps(suite.ids) }, caller);
 
   it('resolves 50 references with one query', async () => {
-    let reply: Awaited<ReturnType<typeof resolve>> | undefined;
-    const sql = await h.countQueries(async () => {
-      reply = await resolve('id firstName lastName email department status hireDate', hr);
-    });
-    expect(reply!.errors).toBeUndefined();
-    expect(reply!.data!._entities).toHaveLength(50);
-    expect(reply!.data!._entities[49]).toMatchObject({ id: ids[49], lastName: 'Person 49' });
-    expect(requestSql(sql)).toEqual([
-      'select e0.* from employees as e0 where e0.id in (50 values)',
-    ]);
+    const { reply, sql } = await withRequestSql(suite.h, () =>
+      resolve('id firstName lastName email department status hireDate', hr),
+    );
+    expect(reply.errors).toBeUndefined();
+    expect(reply.data!._entities).toHaveLength(50);
+    expect(reply.data!._entities[49]).toMatchObject({ id: suite.ids[49], lastName: 'Person 49' });
+    expect(sql).toEqual(['select e0.* from employees as e0 where e0.id in (50 values)']);
   });
 
   it('adds one query for the managers of all 50, and one for the reporting lines of all 50', async () => {
+    const { managerId } = suite;
     const manager: Caller = { role: 'MANAGER', sub: managerId };
-    let reply: Awaited<ReturnType<typeof resolve>> | undefined;
-    const sql = await h.countQueries(async () => {
-      reply = await resolve('id manager { id lastName } phone', manager);
-    });
-    expect(reply!.errors).toBeUndefined();
+    const { reply, sql } = await withRequestSql(suite.h, () =>
+      resolve('id manager { id lastName } phone', manager),
+    );
+    expect(reply.errors).toBeUndefined();
     expect(
-      reply!.data!._entities.every((e: { manager: { id: string } }) => e.manager.id === managerId),
+      reply.data!._entities.every((e: { manager: { id: string } }) => e.manager.id === managerId),
     ).toBe(true);
     // The employees, the managers above all 50 (for the personal field), their one manager.
-    expect(requestSql(sql)).toEqual([
+    expect(sql).toEqual([
       'select e0.* from employees as e0 where e0.id in (50 values)',
       managerChainsSql('employees', 50),
       'select e0.* from employees as e0 where e0.id in (1 value)',
@@ -90,8 +63,8 @@ describe('employees: batched reads', () => {
   });
 
   it('lists a page with its direct reports in a fixed number of queries', async () => {
-    const sql = await h.countQueries(() =>
-      h.gql(`{ employees(first: 30, filter: { department: "Batch" }) {
+    const sql = await suite.h.countQueries(() =>
+      suite.h.gql(`{ employees(first: 30, filter: { department: "Batch" }) {
         nodes { id manager { id } directReports { id } } } }`),
     );
     // Page, count, the direct reports of all 30, their one manager.

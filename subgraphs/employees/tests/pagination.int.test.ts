@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
 import { EmployeeSchema, type Employee } from '../src/entities';
-import { startEmployees, type EmployeesHarness } from './support';
+import { employeeRow, startEmployees, type EmployeesHarness } from './support';
 
 const PAGE = `query ($first: Int, $after: String, $filter: EmployeeFilter) {
   employees(first: $first, after: $after, filter: $filter) {
@@ -20,29 +20,18 @@ async function insertEmployees(h: EmployeesHarness, department: string, count: n
   const now = new Date();
   const rows: Employee[] = Array.from({ length: count }, (_, i) => {
     const id = uuidv7();
-    return {
+    return employeeRow(now, {
       id,
       employeeNumber: `P${id.slice(-12)}`,
       firstName: FIRST_NAMES[i % FIRST_NAMES.length],
       lastName: LAST_NAMES[(i * 7) % LAST_NAMES.length],
       email: `${id}@example.com`,
-      emailKey: `${id}@example.com`,
-      phoneSealed: null,
       department,
       jobTitle: 'Nurse',
       grade: 'BAND_5',
-      employmentType: 'FULL_TIME',
       status: i % 10 === 9 ? 'TERMINATED' : 'ACTIVE',
-      hireDate: '2020-01-01',
       terminationDate: i % 10 === 9 ? '2024-01-01' : null,
-      managerId: null,
-      location: 'ENGLAND_AND_WALES',
-      timeZone: 'Europe/London',
-      salarySealed: null,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    };
+    });
   });
   for (let i = 0; i < rows.length; i += 500) {
     await em.insertMany(EmployeeSchema, rows.slice(i, i + 500));

@@ -8,6 +8,7 @@ import {
 } from '../../../test-support/startSubgraph';
 import { personInput as seedPersonInput } from '../../../test-support/seedOrganisation';
 import { employees } from '../src';
+import type { Employee } from '../src/entities';
 
 export { onlyError, type Caller, type GraphQLReply } from '../../../test-support/startSubgraph';
 
@@ -23,6 +24,41 @@ export interface EmployeesHarness extends SubgraphHarness {
 /** HR as a person without an employee record of their own here. */
 export const hr: Caller = { role: 'HR', sub: uuidv7() };
 export const admin: Caller = { role: 'ADMIN' };
+
+/**
+ * A row of `employees` for suites that write rows straight into the table (they are about
+ * reads): an active, full-time employee in England with no manager, unless `fields` say so.
+ */
+export const employeeRow = (
+  now: Date,
+  fields: Pick<
+    Employee,
+    | 'id'
+    | 'employeeNumber'
+    | 'firstName'
+    | 'lastName'
+    | 'email'
+    | 'department'
+    | 'jobTitle'
+    | 'grade'
+  > &
+    Partial<Employee>,
+): Employee => ({
+  emailKey: fields.email.toLowerCase(),
+  phoneSealed: null,
+  employmentType: 'FULL_TIME',
+  status: 'ACTIVE',
+  hireDate: '2020-01-01',
+  terminationDate: null,
+  managerId: null,
+  location: 'ENGLAND_AND_WALES',
+  timeZone: 'Europe/London',
+  salarySealed: null,
+  version: 1,
+  createdAt: now,
+  updatedAt: now,
+  ...fields,
+});
 
 let sequence = 0;
 

@@ -1,9 +1,14 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { EntityManager } from '@mikro-orm/knex';
-import { managerChainsSql, requestSql } from '../../../test-support/sqlShape';
+import {
+  batchedReads,
+  employeeReps,
+  fixedId,
+  withRequestSql,
+} from '../../../test-support/batchedReads';
+import { subgraphPart } from '../../../test-support/contractOperation';
+import { managerChainsSql } from '../../../test-support/sqlShape';
 import { leave } from '../src';
 import { AgreementCopySchema, EmployeeCopySchema, LeaveRequestSchema } from '../src/entities';
-import { subgraphPart } from './subgraphPart';
 import { asEmployee, asManager, hr, startLeave, type LeaveHarness } from './support';
 
 const schema = buildSubgraphSchema({
@@ -152,20 +157,7 @@ describe('leave: the contract operations', () => {
 });
 
 describe('leave: batched reads', () => {
-  let h: LeaveHarness;
-  let managerId: string;
-  let ids: string[];
-
-  beforeAll(async () => {
-    h = await startLeave();
-    managerId = await h.hire();
-    const em = h.runtime.orm.em.fork() as EntityManager;
-    const now = new Date();
-    ids = Array.from(
-      { length: 50 },
-      (_, i) => `0190a3c4-0000-7000-8000-${String(i).padStart(12, '0')}`,
-    );
-    // Rows straight into the tables: this suite is about reads.
+  const suite = batchedReads(startLeave, async (em, { ids, managerId, now }) => {
     await em.insertMany(
       EmployeeCopySchema,
       ids.map((id) => ({
@@ -184,7 +176,7 @@ describe('leave: batched reads', () => {
     await em.insertMany(
       AgreementCopySchema,
       ids.map((employeeId, i) => ({
-        id: `0190a3c4-0002-7000-8000-${String(i).padStart(12, '0')}`,
+        id: fixedId(2, i),
         employeeId,
         startDate: '2025-04-01',
         endDate: '2026-03-31',
@@ -198,7 +190,7 @@ describe('leave: batched reads', () => {
       LeaveRequestSchema,
       ids.flatMap((employeeId, i) =>
         (['APPROVED', 'PENDING'] as const).map((status, j) => ({
-          id: `0190a3c4-0001-7000-8000-${String(i * 10 + j).padStart(12, '0')}`,
+          id: fixedId(1, i * 10 + j),
           employeeId,
           leaveType: 'ANNUAL' as const,
           startDate: `2026-01-0${5 + j}`,
@@ -226,11 +218,10 @@ describe('leave: batched reads', () => {
       ),
     );
   });
-  afterAll(() => h.stop());
 
   const read = (caller = hr) =>
-    h.entities(
-      ids.map((id) => ({ __typename: 'Employee', id })),
+    suite.h.entities(
+      employeeReps(suite.ids),
       `... on Employee { id
           leaveBalances(on: $on) { leaveType entitlement carriedOver taken pending remaining }
           leaveRequests(status: PENDING, first: 10) { nodes { id leaveType startDate endDate days status } } }`,
@@ -250,25 +241,23 @@ describe('leave: batched reads', () => {
   ];
 
   it('reads 50 employees’ balances and requests with a fixed number of queries', async () => {
-    let reply: any;
-    const sql = await h.countQueries(async () => (reply = await read()));
+    const { reply, sql } = await withRequestSql(suite.h, () => read());
     expect(reply.errors).toBeUndefined();
-    expect(reply.data._entities).toHaveLength(50);
-    for (const entity of reply.data._entities) {
+    expect(reply.data!._entities).toHaveLength(50);
+    for (const entity of reply.data!._entities) {
       expect(entity.leaveBalances[0]).toMatchObject({ leaveType: 'ANNUAL', taken: 1, pending: 1 });
       expect(entity.leaveRequests.nodes).toHaveLength(1);
     }
     // Employee copies, agreements, active requests and policy copies (balances), requests of
     // the status: one query each for all 50.
-    expect(requestSql(sql)).toEqual(READS);
+    expect(sql).toEqual(READS);
   });
 
   it('adds one query for a manager: the reporting lines of all 50', async () => {
-    let reply: any;
-    const sql = await h.countQueries(
-      async () => (reply = await read({ role: 'MANAGER', sub: managerId })),
+    const { reply, sql } = await withRequestSql(suite.h, () =>
+      read({ role: 'MANAGER', sub: suite.managerId }),
     );
     expect(reply.errors).toBeUndefined();
-    expect(requestSql(sql)).toEqual([managerChainsSql('leave_employees', 50), ...READS]);
+    expect(sql).toEqual([managerChainsSql('leave_employees', 50), ...READS]);
   });
 });

@@ -1,8 +1,8 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, validate } from 'graphql';
+import { subgraphPart } from '../../../test-support/contractOperation';
 import { loadContract } from '../../../schema/src/contract';
 import { leave } from '../src';
-import { subgraphPart } from './subgraphPart';
 
 const ours = loadContract()
   .filter((o) => o.file === 'leave.graphql')

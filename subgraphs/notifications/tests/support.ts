@@ -1,13 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
-import {
-  createEvent,
-  DEFAULT_NAMESPACE,
-  type EventEnvelope,
-  loadCatalogue,
-  recordEvent,
-} from '../../../messaging';
+import { type EventEnvelope, loadCatalogue } from '../../../messaging';
 import {
   foreignEvent,
+  followUpEmit,
   startSubgraph,
   type Caller,
   type SubgraphHarness,
@@ -77,16 +72,7 @@ export async function startNotifications(
     await h.transaction((tx) =>
       handler.handle(asHandled(event), {
         em: tx,
-        emit: (draft) =>
-          recordEvent(
-            tx,
-            createEvent(draft, {
-              source: '/subgraphs/notifications',
-              correlationId: event.correlationid,
-              causationId: event.id,
-            }),
-            DEFAULT_NAMESPACE,
-          ),
+        emit: followUpEmit(tx, 'notifications', event),
       }),
     );
   };

@@ -1,7 +1,12 @@
-import type { EntityManager } from '@mikro-orm/knex';
-import { managerChainsSql, requestSql, sqlInstant } from '../../../test-support/sqlShape';
+import {
+  batchedReads,
+  employeeReps,
+  fixedId,
+  withRequestSql,
+} from '../../../test-support/batchedReads';
+import { managerChainsSql, sqlInstant } from '../../../test-support/sqlShape';
 import { EmployeeCopySchema, TimeEntrySchema } from '../src/entities';
-import { hr, startTime, type TimeHarness } from './support';
+import { hr, startTime } from './support';
 
 const TIMECARDS = `query ($reps: [_Any!]!, $from: DateTime!, $to: DateTime!) {
   _entities(representations: $reps) {
@@ -10,20 +15,7 @@ const TIMECARDS = `query ($reps: [_Any!]!, $from: DateTime!, $to: DateTime!) {
 }`;
 
 describe('time: batched reads', () => {
-  let h: TimeHarness;
-  let managerId: string;
-  let ids: string[];
-
-  beforeAll(async () => {
-    h = await startTime();
-    managerId = await h.hire();
-    const em = h.runtime.orm.em.fork() as EntityManager;
-    const now = new Date();
-    ids = Array.from(
-      { length: 50 },
-      (_, i) => `0190a3c4-0000-7000-8000-${String(i).padStart(12, '0')}`,
-    );
-    // Rows straight into the tables: this suite is about reads.
+  const suite = batchedReads(startTime, async (em, { ids, managerId, now }) => {
     await em.insertMany(
       EmployeeCopySchema,
       ids.map((id) => ({
@@ -40,7 +32,7 @@ describe('time: batched reads', () => {
       TimeEntrySchema,
       ids.flatMap((employeeId, i) =>
         [8, 14].map((hour) => ({
-          id: `0190a3c4-0001-7000-8000-${String(i * 100 + hour).padStart(12, '0')}`,
+          id: fixedId(1, i * 100 + hour),
           employeeId,
           periodType: 'SHIFT' as const,
           shiftType: null,
@@ -56,13 +48,12 @@ describe('time: batched reads', () => {
       ),
     );
   });
-  afterAll(() => h.stop());
 
   const read = (caller = hr) =>
-    h.gql(
+    suite.h.gql(
       TIMECARDS,
       {
-        reps: ids.map((id) => ({ __typename: 'Employee', id })),
+        reps: employeeReps(suite.ids),
         from: '2025-05-01T00:00:00Z',
         to: '2025-05-02T00:00:00Z',
       },
@@ -72,27 +63,25 @@ describe('time: batched reads', () => {
   /** The one query for all 50 timecards. */
   const entriesSql = () =>
     'select t0.* from time_entries as t0 where t0.employee_id in (50 values) and t0.deleted_at is null ' +
-    `and t0.start_time < ${sqlInstant(h.db, '2025-05-02T00:00:00Z')} ` +
-    `and (t0.end_time is null or t0.end_time > ${sqlInstant(h.db, '2025-05-01T00:00:00Z')}) ` +
+    `and t0.start_time < ${sqlInstant(suite.h.db, '2025-05-02T00:00:00Z')} ` +
+    `and (t0.end_time is null or t0.end_time > ${sqlInstant(suite.h.db, '2025-05-01T00:00:00Z')}) ` +
     'order by t0.employee_id asc, t0.start_time asc';
 
   it('reads 50 employees’ time entries with one query', async () => {
-    let reply: Awaited<ReturnType<typeof read>> | undefined;
-    const sql = await h.countQueries(async () => (reply = await read()));
-    expect(reply!.errors).toBeUndefined();
-    expect(reply!.data!._entities).toHaveLength(50);
+    const { reply, sql } = await withRequestSql(suite.h, () => read());
+    expect(reply.errors).toBeUndefined();
+    expect(reply.data!._entities).toHaveLength(50);
     expect(
-      reply!.data!._entities.every((e: { timeEntries: unknown[] }) => e.timeEntries.length === 2),
+      reply.data!._entities.every((e: { timeEntries: unknown[] }) => e.timeEntries.length === 2),
     ).toBe(true);
-    expect(requestSql(sql)).toEqual([entriesSql()]);
+    expect(sql).toEqual([entriesSql()]);
   });
 
   it('adds one query for a manager: the reporting lines of all 50', async () => {
-    let reply: Awaited<ReturnType<typeof read>> | undefined;
-    const sql = await h.countQueries(
-      async () => (reply = await read({ role: 'MANAGER', sub: managerId })),
+    const { reply, sql } = await withRequestSql(suite.h, () =>
+      read({ role: 'MANAGER', sub: suite.managerId }),
     );
-    expect(reply!.errors).toBeUndefined();
-    expect(requestSql(sql)).toEqual([managerChainsSql('time_employees', 50), entriesSql()]);
+    expect(reply.errors).toBeUndefined();
+    expect(sql).toEqual([managerChainsSql('time_employees', 50), entriesSql()]);
   });
 });
