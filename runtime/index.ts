@@ -100,6 +100,7 @@ export {
   type MetricsEndpointOptions,
   publicMetricsRoutes,
 } from './src/http/metricsEndpoint';
+export { readBodyText } from './src/http/readBodyText';
 export { validId, validTraceparent } from './src/http/requestIds';
 export { IdempotencyRecordSchema, once } from './src/idempotency';
 export {

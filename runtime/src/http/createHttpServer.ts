@@ -5,6 +5,7 @@ import type { Attributes } from '@opentelemetry/api';
 import { createHttpAccessLog, shareAccessFacts } from '../logging/createHttpAccessLog';
 import type { AccessLogOptions } from '../logging/writeAccessLine';
 import { inRequestSpan } from '../traceContext';
+import { readBodyText } from './readBodyText';
 
 /** A plain route beside GraphQL, e.g. `/health/live` or a streamed export. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
@@ -62,27 +63,11 @@ export class HttpError extends Error {
 const DEFAULT_MAX_BODY = 1024 * 1024;
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const tooLarge = () =>
-    new HttpError(413, `Request body is larger than ${limit} bytes.`, 'BAD_USER_INPUT');
-  // Refused without reading; Node discards the unread body once the answer is sent.
-  if (Number(req.headers['content-length']) > limit) return Promise.reject(tooLarge());
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        // Keep reading and dropping the rest (bounded by the server's requestTimeout):
-        // destroying the socket here would lose the 413 answer.
-        chunks.length = 0;
-        reject(tooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+  return readBodyText(
+    req,
+    limit,
+    () => new HttpError(413, `Request body is larger than ${limit} bytes.`, 'BAD_USER_INPUT'),
+  );
 }
 
 export function toHeaderMap(req: IncomingMessage): HeaderMap {

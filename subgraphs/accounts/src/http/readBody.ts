@@ -1,33 +1,11 @@
 import type { IncomingMessage } from 'node:http';
+import { readBodyText } from '../../../../runtime';
 import { invalid } from '../errors';
 
 /** Largest body a sign-in route reads: 16 KB. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
 const tooLarge = () => invalid('body', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-
-function readText(req: IncomingMessage): Promise<string> {
-  if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return Promise.reject(tooLarge());
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let refused = false;
-    req.on('data', (chunk: Buffer) => {
-      if (refused) return;
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        // Keep reading and dropping the rest, so the answer is not lost with the socket.
-        refused = true;
-        chunks.length = 0;
-        reject(tooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -41,7 +19,7 @@ export async function readBody(
   options: { form?: boolean } = {},
 ): Promise<Record<string, unknown>> {
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  const text = await readText(req);
+  const text = await readBodyText(req, MAX_BODY_BYTES, tooLarge);
   if (options.form && type === 'application/x-www-form-urlencoded') {
     return Object.fromEntries(new URLSearchParams(text));
   }
