@@ -106,3 +106,4 @@ export {
 } from './src/eventTypes';
 export { currentTraceparent, inActiveSpan, inConsumerSpan, traceparentOf } from './src/traceSpans';
 export { isPostgres } from './src/dialect';
+export { markdownTable } from './src/markdownTable';

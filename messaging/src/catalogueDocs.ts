@@ -1,21 +1,10 @@
 import type { EventCatalogue, EventContract } from './catalogue';
+import { markdownTable } from './markdownTable';
 
 type Schema = Record<string, unknown>;
 
 const code = (text: string) => `\`${text}\``;
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
-
-/** A Markdown table laid out the way prettier lays it out, so the file passes `prettier --check`. */
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((title, i) =>
-    Math.max(3, title.length, ...rows.map((row) => row[i].length)),
-  );
-  const line = (cells: string[]) =>
-    `| ${cells.map((text, i) => text.padEnd(widths[i])).join(' | ')} |`;
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join(
-    '\n',
-  );
-}
 
 function resolve(schema: Schema, root: Schema): Schema {
   const ref = schema.$ref;
@@ -48,7 +37,7 @@ function fieldsTable(contract: EventContract): string {
     required.has(name) ? 'yes' : 'no',
     cell(String(resolve(property, root).description ?? property.description ?? '')),
   ]);
-  return table(['field', 'type', 'required', 'meaning'], rows);
+  return markdownTable(['field', 'type', 'required', 'meaning'], rows);
 }
 
 function contractSection(contract: EventContract): string {
@@ -74,7 +63,7 @@ function contractSection(contract: EventContract): string {
  */
 export function renderCatalogueDocs(catalogue: EventCatalogue): string {
   const contracts = catalogue.contracts();
-  const summary = table(
+  const summary = markdownTable(
     ['type', 'version', 'producer', 'consumers', 'description'],
     contracts.map((contract) => [
       code(contract.type),

@@ -8,22 +8,11 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { DEFAULT_BOUNDS, boundOf } from './textBounds';
+import { markdownTable } from '../../../messaging';
 
 export interface SubgraphSdl {
   name: string;
   typeDefs: DocumentNode;
-}
-
-/** A Markdown table laid out the way prettier lays it out, so the file passes `prettier --check`. */
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((title, i) =>
-    Math.max(3, title.length, ...rows.map((row) => row[i].length)),
-  );
-  const line = (cells: string[]) =>
-    `| ${cells.map((text, i) => text.padEnd(widths[i])).join(' | ')} |`;
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join(
-    '\n',
-  );
 }
 
 const number = (n: number) => n.toLocaleString('en-GB');
@@ -61,7 +50,10 @@ function boundsTable(subgraph: SubgraphSdl): string {
       }
     }
   }
-  return table(['argument or input field', 'type', 'at most', 'tabs and line breaks'], rows);
+  return markdownTable(
+    ['argument or input field', 'type', 'at most', 'tabs and line breaks'],
+    rows,
+  );
 }
 
 /**
