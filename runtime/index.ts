@@ -114,6 +114,20 @@ export { renderInputBoundsDocs } from './src/inputBounds/renderInputBoundsDocs';
 export { checkText, DEFAULT_BOUNDS } from './src/inputBounds/textBounds';
 export { createInputCheck, firstFault, type InputCheck, refuseAll } from './src/inputCheck';
 export { createLogger, type Logger } from './src/logger';
+export {
+  DEFAULT_MAIL_FROM,
+  deliverDueMail,
+  type DeliveryResult,
+  type MailDelivery,
+  mailDeliveryJob,
+  type MailDeliveryJobOptions,
+  type MailMessage,
+  type MailTransport,
+  type OutgoingMail,
+  pendingMail,
+  readSmtpUrl,
+  smtpTransport,
+} from './src/mail';
 export { createAccessLogPlugin } from './src/logging/createAccessLogPlugin';
 export type { AccessLogOptions } from './src/logging/writeAccessLine';
 export { OIDC_ROLES, type OidcRole } from './src/oidcConfig';
