@@ -53,7 +53,6 @@ export {
   employeeCopySchema,
   type EmployeeEventData,
   type EmployeeKnowing,
-  employeeLoader,
   type EmployeeStatus,
   knowEmployee,
   lockableCopyKeeping,
@@ -228,4 +227,4 @@ export {
   staleVersion,
   withOptimisticLock,
 } from './src/optimisticLock';
-export { byEmployee, groupBy, listLoader, rangeLoader } from './src/loaders';
+export { byEmployee, groupBy, idLoader, listLoader, rangeLoader } from './src/loaders';

@@ -12,7 +12,6 @@ export {
   type EmployeeEventData,
   type EmployeeStatus,
 } from './employeeEvents';
-export { employeeLoader } from './employeeLoader';
 export {
   employeePatch,
   patchKeeping,
