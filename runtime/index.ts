@@ -35,6 +35,7 @@ export {
   localDate,
   nightMinutes,
   publicHolidays,
+  readDateTime,
   splitByLocalDay,
 } from './src/calendar';
 export { type Cipher, createCipher, loadDataKey } from './src/cipher';
