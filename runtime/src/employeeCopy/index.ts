@@ -18,6 +18,7 @@ export {
   type EmployeeFields,
   type EmployeePatch,
 } from './employeePatch';
+export { keepEmployeeCopy, type EmployeeCopyKeeper } from './keepEmployeeCopy';
 export { lockableCopyKeeping } from './lockableCopyKeeping';
 export { lockEmployee } from './lockEmployee';
 export { managerChainLoader, managerChains } from './managerChains';

@@ -1,11 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { CataloguedHandler, EventEnvelope } from '../../../messaging';
-import {
-  copyKnowing,
-  EMPLOYEE_EVENTS,
-  lockableCopyKeeping,
-  updateEmployeeCopy,
-} from '../../../runtime';
+import { EMPLOYEE_EVENTS, keepEmployeeCopy } from '../../../runtime';
 import {
   AgreementCopySchema,
   EmployeeCopySchema,
@@ -28,15 +23,13 @@ export const LEAVE_APPROVED = 'leave.request.approved';
 export const LEAVE_CANCELLED = 'leave.request.cancelled';
 export const LEAVE_EVENTS = [LEAVE_APPROVED, LEAVE_CANCELLED];
 
-const employeeCopy = lockableCopyKeeping(EmployeeCopySchema);
+const employeeCopy = keepEmployeeCopy(EmployeeCopySchema);
 
 /** What a write asks of the copy before it needs an employee (`knowEmployee`). */
-export const employeeKnowing = copyKnowing(employeeCopy);
+export const employeeKnowing = employeeCopy.knowing;
 
 /** Applies one employees event to attendance's copy (status, manager, place, dates). */
-export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
-  await updateEmployeeCopy(em, event, employeeCopy);
-}
+export const applyEmployeeEvent = employeeCopy.apply;
 
 interface AgreementEventData {
   agreementId: string;

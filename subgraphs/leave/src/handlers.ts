@@ -1,11 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { CataloguedHandler, EventEnvelope } from '../../../messaging';
-import {
-  copyKnowing,
-  EMPLOYEE_EVENTS,
-  lockableCopyKeeping,
-  updateEmployeeCopy,
-} from '../../../runtime';
+import { keepEmployeeCopy } from '../../../runtime';
 import { AgreementCopySchema, EmployeeCopySchema } from './entities';
 import { WEEKDAYS, type Weekday } from './days';
 
@@ -16,18 +11,16 @@ export const AGREEMENT_EVENTS = [
   'agreements.agreement.ended',
 ];
 
-const employeeCopy = lockableCopyKeeping(EmployeeCopySchema);
+const employeeCopy = keepEmployeeCopy(EmployeeCopySchema);
 
 /** What a write asks of the copy before it needs an employee (`knowEmployee`). */
-export const employeeKnowing = copyKnowing(employeeCopy);
+export const employeeKnowing = employeeCopy.knowing;
 
 /**
  * Applies one employees event to leave's copy: status, manager, location, zone and the
  * hire and termination dates.
  */
-export async function applyEmployeeEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
-  await updateEmployeeCopy(em, event, employeeCopy);
-}
+export const applyEmployeeEvent = employeeCopy.apply;
 
 interface AgreementEventData {
   agreementId: string;
@@ -64,11 +57,7 @@ export async function applyAgreementEvent(em: EntityManager, event: EventEnvelop
 }
 
 /** Keeps leave's copy of employees: status, manager, location, zone, hire date. */
-export const employeeCopyHandler: CataloguedHandler = {
-  name: 'employee_copy',
-  types: EMPLOYEE_EVENTS,
-  handle: (event, { em }) => applyEmployeeEvent(em, event),
-};
+export const employeeCopyHandler = employeeCopy.handler;
 
 /** Keeps leave's copy of agreements: FTE, the agreement year, entitlement and pattern. */
 export const agreementCopyHandler: CataloguedHandler = {
