@@ -63,6 +63,8 @@ export {
   lockEmployee,
   managerChainLoader,
   managerChains,
+  namedCopyKeeping,
+  type NamedEmployeeCopy,
   patchKeeping,
   PLACED_COLUMNS,
   type PlacedEmployeeCopy,

@@ -20,6 +20,7 @@ export {
 } from './employeePatch';
 export { keepEmployeeCopy, type EmployeeCopyKeeper } from './keepEmployeeCopy';
 export { lockableCopyKeeping } from './lockableCopyKeeping';
+export { namedCopyKeeping, type NamedEmployeeCopy } from './namedCopyKeeping';
 export { lockEmployee } from './lockEmployee';
 export { managerChainLoader, managerChains } from './managerChains';
 export { updateEmployeeCopy, type CopyChange, type CopyKeeping } from './updateEmployeeCopy';
