@@ -35,6 +35,7 @@ export {
   localDate,
   nightMinutes,
   publicHolidays,
+  readDateTime,
   splitByLocalDay,
 } from './src/calendar';
 export { type Cipher, createCipher, loadDataKey } from './src/cipher';
@@ -50,18 +51,21 @@ export {
   EMPLOYEE_QUESTION,
   EMPLOYEE_STATUSES,
   type EmployeeAnswer,
+  type EmployeeCopyKeeper,
   employeeCopySchema,
   type EmployeeEvent,
   type EmployeeEventData,
   type EmployeeKnowing,
-  employeeLoader,
   type EmployeeStatus,
+  keepEmployeeCopy,
   knowEmployee,
   lockableCopyKeeping,
   type LockableEmployeeCopy,
   lockEmployee,
   managerChainLoader,
   managerChains,
+  namedCopyKeeping,
+  type NamedEmployeeCopy,
   patchKeeping,
   PLACED_COLUMNS,
   type PlacedEmployeeCopy,
@@ -116,6 +120,20 @@ export { renderInputBoundsDocs } from './src/inputBounds/renderInputBoundsDocs';
 export { checkText, DEFAULT_BOUNDS } from './src/inputBounds/textBounds';
 export { createInputCheck, firstFault, type InputCheck, refuseAll } from './src/inputCheck';
 export { createLogger, type Logger } from './src/logger';
+export {
+  DEFAULT_MAIL_FROM,
+  deliverDueMail,
+  type DeliveryResult,
+  type MailDelivery,
+  mailDeliveryJob,
+  type MailDeliveryJobOptions,
+  type MailMessage,
+  type MailTransport,
+  type OutgoingMail,
+  pendingMail,
+  readSmtpUrl,
+  smtpTransport,
+} from './src/mail';
 export { createAccessLogPlugin } from './src/logging/createAccessLogPlugin';
 export type { AccessLogOptions } from './src/logging/writeAccessLine';
 export { OIDC_ROLES, type OidcRole } from './src/oidcConfig';
@@ -216,4 +234,4 @@ export {
   staleVersion,
   withOptimisticLock,
 } from './src/optimisticLock';
-export { byEmployee, groupBy, listLoader, rangeLoader } from './src/loaders';
+export { byEmployee, groupBy, idLoader, listLoader, rangeLoader } from './src/loaders';

@@ -112,5 +112,25 @@ export const addDays = (date: string, days: number): string =>
 export const isIsoDate = (value: string): boolean =>
   /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
 
+// RFC 3339: date, time with seconds (fraction optional), and an offset, which is required.
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * The instant of an RFC 3339 date-time with an offset, on a day that exists from 1900 on;
+ * undefined for anything else, so each domain refuses it with its own error.
+ */
+export function readDateTime(value: unknown): Date | undefined {
+  const match = typeof value === 'string' ? RFC3339.exec(value) : null;
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+  const offsetOk = match[9] === undefined || (Number(match[9]) < 24 && Number(match[10]) < 60);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const dayOk = date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1900;
+  if (!dayOk || hour > 23 || minute > 59 || second > 59 || !offsetOk) return undefined;
+  const instant = new Date(value as string);
+  return Number.isNaN(instant.getTime()) ? undefined : instant;
+}
+
 /** A zone name luxon (and so the IANA database) knows. */
 export const isTimeZone = (zone: string): boolean => DateTime.now().setZone(zone).isValid;

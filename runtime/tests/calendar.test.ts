@@ -7,6 +7,7 @@ import {
   isWeekendDate,
   localDate,
   nightMinutes,
+  readDateTime,
   splitByLocalDay,
 } from '../src/calendar';
 
@@ -73,5 +74,27 @@ describe('calendar', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isTimeZone('Europe/London')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
+  });
+
+  it('reads an RFC 3339 date-time with an offset, and nothing else', () => {
+    expect(readDateTime('2025-04-01T09:00:00+01:00')).toEqual(new Date('2025-04-01T08:00:00Z'));
+    expect(readDateTime('2024-02-29t23:59:59.123456789z')).toEqual(
+      new Date('2024-02-29T23:59:59.123Z'),
+    );
+    for (const bad of [
+      undefined,
+      1743494400000,
+      '2025-04-01T09:00:00',
+      '2025-04-01 09:00:00Z',
+      '2025-04-01T09:00Z',
+      '2025-02-29T09:00:00Z',
+      '1899-12-31T23:00:00Z',
+      '2025-04-01T24:00:00Z',
+      '2025-04-01T09:60:00Z',
+      '2025-04-01T09:00:60Z',
+      '2025-04-01T09:00:00+24:00',
+      '2025-04-01T09:00:00+01:60',
+    ])
+      expect(readDateTime(bad)).toBeUndefined();
   });
 });

@@ -2,7 +2,9 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { openDatabase } from '../src/database';
 import {
+  EMPLOYEE_EVENTS,
   employeeCopySchema,
+  keepEmployeeCopy,
   lockableCopyKeeping,
   managerChains,
   updateEmployeeCopy,
@@ -74,6 +76,22 @@ describe('employee copy', () => {
     const row = await copy();
     expect(row.status).toBe('TERMINATED');
     expect(row).not.toHaveProperty('terminationDate');
+  });
+
+  it('keeps a copy through its handler, and knows whom it holds', async () => {
+    const keeper = keepEmployeeCopy(CopySchema);
+    expect([keeper.handler.name, keeper.handler.types]).toEqual(['employee_copy', EMPLOYEE_EVENTS]);
+    expect(await keeper.knowing.has(em(), 'e1')).toBe(false);
+    const fork = em();
+    const created = event('employee.created', 1, { timeZone: 'Europe/Paris' });
+    await keeper.handler.handle(created as never, { em: fork, emit: () => {} });
+    expect(await keeper.knowing.has(em(), 'e1')).toBe(true);
+    await keeper.apply(em(), event('employee.status_changed', 2, { to: 'INACTIVE' }));
+    expect(await copy()).toMatchObject({
+      status: 'INACTIVE',
+      timeZone: 'Europe/Paris',
+      version: 2,
+    });
   });
 
   it('walks the reporting lines of the copy, nearest manager first', async () => {

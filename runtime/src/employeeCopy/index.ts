@@ -13,14 +13,15 @@ export {
   type EmployeeEventData,
   type EmployeeStatus,
 } from './employeeEvents';
-export { employeeLoader } from './employeeLoader';
 export {
   employeePatch,
   patchKeeping,
   type EmployeeFields,
   type EmployeePatch,
 } from './employeePatch';
+export { keepEmployeeCopy, type EmployeeCopyKeeper } from './keepEmployeeCopy';
 export { lockableCopyKeeping } from './lockableCopyKeeping';
+export { namedCopyKeeping, type NamedEmployeeCopy } from './namedCopyKeeping';
 export { lockEmployee } from './lockEmployee';
 export { managerChainLoader, managerChains } from './managerChains';
 export { updateEmployeeCopy, type CopyChange, type CopyKeeping } from './updateEmployeeCopy';

@@ -1,3 +1,4 @@
 export { byEmployee, groupBy } from './groupBy';
+export { idLoader } from './idLoader';
 export { listLoader } from './listLoader';
 export { rangeLoader } from './rangeLoader';

@@ -2,11 +2,9 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { CataloguedHandler } from '../../../messaging';
 import {
   type Cipher,
-  type CopyKeeping,
   EMPLOYEE_EVENTS,
   type EmployeeEvent,
-  type EmployeeEventData,
-  patchKeeping,
+  namedCopyKeeping,
   updateEmployeeCopy,
 } from '../../../runtime';
 import { AccountSchema, EmployeeCopySchema, type EmployeeCopy } from './entities';
@@ -14,36 +12,8 @@ import { MAX_EMAIL } from './inputs';
 import type { AccountsDeps } from './settings';
 import { accountFor, invite } from './tickets/invitations';
 
-type NamePatch = Partial<Pick<EmployeeCopy, 'firstName' | 'lastName' | 'email'>>;
-
-/** What an employees event says of the name and work e-mail (the kit's patch leaves them out). */
-function namePatch(type: string, data: EmployeeEventData): NamePatch {
-  if (type === 'employees.employee.created')
-    return { firstName: data.firstName, lastName: data.lastName, email: data.email };
-  if (type !== 'employees.employee.updated') return {};
-  const patch: NamePatch = {};
-  for (const field of ['firstName', 'lastName', 'email'] as const) {
-    const change = data.changes?.[field];
-    if (change && 'new' in change) patch[field] = (change.new as string | null) ?? null;
-  }
-  return patch;
-}
-
-const statusAndManager = patchKeeping(['status', 'managerId']);
-
 /** How accounts keeps its copy: name, work e-mail, manager and status. */
-const keeping: CopyKeeping<EmployeeCopy> = {
-  schema: EmployeeCopySchema,
-  patch: (type, data) => ({ ...statusAndManager(type, data), ...namePatch(type, data) }),
-  blank: () => ({
-    firstName: null,
-    lastName: null,
-    email: null,
-    managerId: null,
-    status: 'ACTIVE',
-  }),
-  dated: true,
-};
+const keeping = namedCopyKeeping(EmployeeCopySchema);
 
 /** A work e-mail as an account's: lower case, within the bounds sign-in reads; else none. */
 function signInEmail(raw: string | null | undefined): string | undefined {

@@ -1,5 +1,11 @@
-import nodemailer from 'nodemailer';
-import { readSignInSettings, secureCookies, type SignInSettings } from '../../../runtime';
+import {
+  DEFAULT_MAIL_FROM,
+  readSignInSettings,
+  readSmtpUrl,
+  secureCookies,
+  type SignInSettings,
+  smtpTransport,
+} from '../../../runtime';
 import type { MailSettings, MailTransport } from './mail';
 
 /** Failed sign-ins in a row that lock an account. */
@@ -35,13 +41,7 @@ export interface AccountsDeps {
 
 function transportOf(options: AccountsOptions): MailTransport | undefined {
   if (options.transport) return options.transport;
-  if (!options.smtpUrl) return undefined;
-  return nodemailer.createTransport({
-    url: options.smtpUrl,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  } as Parameters<typeof nodemailer.createTransport>[0]);
+  return options.smtpUrl ? smtpTransport(options.smtpUrl) : undefined;
 }
 
 /** The options with their defaults, as sign-in's parts use them. */
@@ -51,7 +51,7 @@ export function accountsDeps(options: AccountsOptions): AccountsDeps {
   const mail: MailSettings | null = transport
     ? {
         transport,
-        from: options.from ?? 'HR Platform <no-reply@hr-platform.local>',
+        from: options.from ?? DEFAULT_MAIL_FROM,
         maxAttempts: 5,
         retryDelayMs: 30_000,
       }
@@ -67,24 +67,11 @@ export interface AccountSettings {
   from?: string;
 }
 
-function smtpUrl(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  let protocol: string | undefined;
-  try {
-    protocol = new URL(raw).protocol;
-  } catch {
-    protocol = undefined;
-  }
-  if (protocol !== 'smtp:' && protocol !== 'smtps:')
-    throw new Error('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@host:587.');
-  return raw;
-}
-
 /** The accounts settings from `env`; a bad value throws naming its variable. */
 export function readAccountSettings(env: NodeJS.ProcessEnv): AccountSettings {
   return {
     signIn: readSignInSettings(env),
-    smtpUrl: smtpUrl(env.SMTP_URL),
+    smtpUrl: readSmtpUrl(env.SMTP_URL),
     from: env.SMTP_FROM || undefined,
   };
 }

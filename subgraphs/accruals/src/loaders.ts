@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { employeeLoader, listLoader, managerChainLoader } from '../../../runtime';
+import { idLoader, listLoader, managerChainLoader } from '../../../runtime';
 import {
   AccrualDaySchema,
   AgreementCopySchema,
@@ -38,7 +38,7 @@ function daysUpToLoader(em: EntityManager): DataLoader<string, AccrualDayRow[]> 
 
 export function createLoaders({ em }: { em: EntityManager }): AccrualsLoaders {
   return {
-    employee: employeeLoader(em, EmployeeCopySchema),
+    employee: idLoader(em, EmployeeCopySchema),
     agreements: listLoader(
       (ids) => em.find(AgreementCopySchema, { employeeId: { $in: ids } }),
       (row) => row.employeeId,

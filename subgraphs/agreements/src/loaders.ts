@@ -1,6 +1,6 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { listLoader, managerChainLoader } from '../../../runtime';
+import { idLoader, listLoader, managerChainLoader } from '../../../runtime';
 import {
   AgreementSchema,
   KnownEmployeeSchema,
@@ -22,11 +22,7 @@ export interface AgreementLoaders {
 
 export function createLoaders({ em }: { em: EntityManager }): AgreementLoaders {
   return {
-    byId: new DataLoader(async (ids) => {
-      const rows = await em.find(AgreementSchema, { id: { $in: [...ids] } });
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    byId: idLoader(em, AgreementSchema),
     byEmployee: listLoader(
       (ids) => agreementsOf(em, ids),
       (row) => row.employeeId,

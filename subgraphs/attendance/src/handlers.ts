@@ -5,13 +5,7 @@ import {
   type EventType,
   isEventOf,
 } from '../../../messaging';
-import {
-  copyKnowing,
-  EMPLOYEE_EVENTS,
-  type EmployeeEvent,
-  lockableCopyKeeping,
-  updateEmployeeCopy,
-} from '../../../runtime';
+import { EMPLOYEE_EVENTS, keepEmployeeCopy } from '../../../runtime';
 import {
   AgreementCopySchema,
   EmployeeCopySchema,
@@ -38,15 +32,13 @@ type AgreementEvent = CataloguedEvent<(typeof AGREEMENT_EVENTS)[number]>;
 type ScheduleEvent = CataloguedEvent<(typeof SCHEDULE_EVENTS)[number]>;
 type LeaveEvent = CataloguedEvent<(typeof LEAVE_EVENTS)[number]>;
 
-const employeeCopy = lockableCopyKeeping(EmployeeCopySchema);
+const employeeCopy = keepEmployeeCopy(EmployeeCopySchema);
 
 /** What a write asks of the copy before it needs an employee (`knowEmployee`). */
-export const employeeKnowing = copyKnowing(employeeCopy);
+export const employeeKnowing = employeeCopy.knowing;
 
 /** Applies one employees event to attendance's copy (status, manager, place, dates). */
-export async function applyEmployeeEvent(em: EntityManager, event: EmployeeEvent): Promise<void> {
-  await updateEmployeeCopy(em, event, employeeCopy);
-}
+export const applyEmployeeEvent = employeeCopy.apply;
 
 /** The agreement's working days; an agreement that names none works the default week. */
 const workingDaysOf = (days: Weekday[] | undefined): Weekday[] =>

@@ -1,4 +1,4 @@
-import { addDays, isIsoDate } from '../../../runtime';
+import { addDays, isIsoDate, readDateTime } from '../../../runtime';
 import { invalid } from './errors';
 
 /** The mutations' inputs, as GraphQL hands them over (not yet checked). */
@@ -33,9 +33,6 @@ export interface ProcessAttendanceDayInput {
 
 /* The checks of the inputs' fields: each bad one is BAD_USER_INPUT naming its field. */
 
-// RFC 3339: date, time with seconds (fraction optional), and an offset, which is required.
-const RFC3339 =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-](\d{2}):(\d{2}))$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** How far ahead of the server's clock a device's time may be. */
@@ -47,16 +44,12 @@ export const MAX_REASON = 500;
 
 /** An instant given as RFC 3339 with an offset; anything else is BAD_USER_INPUT naming `field`. */
 export function dateTime(field: string, value: unknown): Date {
-  const match = typeof value === 'string' ? RFC3339.exec(value) : null;
-  const message = `${field} must be an RFC 3339 date-time with an offset, e.g. 2025-04-01T09:00:00+01:00.`;
-  if (!match) throw invalid(field, message);
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
-  const offsetOk = match[9] === undefined || (Number(match[9]) < 24 && Number(match[10]) < 60);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  const dayOk = date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1900;
-  if (!dayOk || hour > 23 || minute > 59 || second > 59 || !offsetOk) throw invalid(field, message);
-  const instant = new Date(value as string);
-  if (Number.isNaN(instant.getTime())) throw invalid(field, message);
+  const instant = readDateTime(value);
+  if (!instant)
+    throw invalid(
+      field,
+      `${field} must be an RFC 3339 date-time with an offset, e.g. 2025-04-01T09:00:00+01:00.`,
+    );
   return instant;
 }
 

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { employeeLoader, managerChainLoader, rangeLoader } from '../../../runtime';
+import { idLoader, managerChainLoader, rangeLoader } from '../../../runtime';
 import {
   EmployeeCopySchema,
   type AttendanceDay,
@@ -38,7 +38,7 @@ export function createLoaders(attendance: AttendancePolicies) {
       policies: () => (policies ??= attendance.read(em)),
       days: rangeLoader(rangeOf, (ids, { from, to }) => daysOf(em, ids, from, to)),
       entries: rangeLoader(rangeOf, (ids, { from, to }) => entriesOf(em, ids, from, to)),
-      employee: employeeLoader(em, EmployeeCopySchema),
+      employee: idLoader(em, EmployeeCopySchema),
       managerChain: managerChainLoader(em, 'AttendanceEmployee'),
     };
   };

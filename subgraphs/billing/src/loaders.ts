@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { employeeLoader, type ManagerChain, rangeLoader } from '../../../runtime';
+import { idLoader, type ManagerChain, rangeLoader } from '../../../runtime';
 import { EmployeeCopySchema, type EmployeeCopy } from './entities';
 import { table } from './guards';
 
@@ -35,7 +35,7 @@ export function createLoaders({ em }: { em: EntityManager }): BillingLoaders {
     (ids, key) => costsOf(em, ids, key.from, key.to),
   );
   return {
-    employee: employeeLoader(em, EmployeeCopySchema),
+    employee: idLoader(em, EmployeeCopySchema),
     balance: new DataLoader(async (ids) => {
       const rows = await em.execute<{ account_id: string; total: string }[]>(
         `select p.account_id, sum(p.amount_minor) as total from ${table(em, 'billing_postings')} p

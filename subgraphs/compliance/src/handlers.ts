@@ -1,23 +1,13 @@
-import type { EntityManager } from '@mikro-orm/core';
-import type { CataloguedHandler } from '../../../messaging';
-import {
-  EMPLOYEE_EVENTS,
-  type EmployeeEvent,
-  lockableCopyKeeping,
-  updateEmployeeCopy,
-} from '../../../runtime';
+import { keepEmployeeCopy } from '../../../runtime';
 import { EmployeeCopySchema } from './entities';
 
-const employeeCopy = lockableCopyKeeping(EmployeeCopySchema);
+const employeeCopy = keepEmployeeCopy(EmployeeCopySchema);
+
+/** What a write asks of the copy before it needs an employee (`knowEmployee`). */
+export const employeeKnowing = employeeCopy.knowing;
 
 /** Applies one employees event to compliance's copy. */
-export async function applyEmployeeEvent(em: EntityManager, event: EmployeeEvent): Promise<void> {
-  await updateEmployeeCopy(em, event, employeeCopy);
-}
+export const applyEmployeeEvent = employeeCopy.apply;
 
 /** Keeps compliance's copy of employees: status, manager, department, location, zone. */
-export const employeeCopyHandler: CataloguedHandler<EmployeeEvent['type']> = {
-  name: 'employee_copy',
-  types: EMPLOYEE_EVENTS,
-  handle: (event, { em }) => applyEmployeeEvent(em, event),
-};
+export const employeeCopyHandler = employeeCopy.handler;

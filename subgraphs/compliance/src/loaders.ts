@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { employeeLoader, listLoader, managerChainLoader } from '../../../runtime';
+import { idLoader, listLoader, managerChainLoader } from '../../../runtime';
 import { EmployeeCopySchema, type EmployeeCopy } from './entities';
 import {
   TrainingAssignmentSchema,
@@ -22,7 +22,7 @@ export interface ComplianceLoaders {
 
 export function createLoaders({ em }: { em: EntityManager }): ComplianceLoaders {
   return {
-    employee: employeeLoader(em, EmployeeCopySchema),
+    employee: idLoader(em, EmployeeCopySchema),
     managerChain: managerChainLoader(em, EmployeeCopySchema.meta.className),
     training: listLoader(
       (ids) =>
@@ -33,7 +33,6 @@ export function createLoaders({ em }: { em: EntityManager }): ComplianceLoaders 
         ),
       (row) => row.employeeId,
     ),
-    // The copies' loader reads any table by id.
-    course: employeeLoader(em, TrainingCourseSchema),
+    course: idLoader(em, TrainingCourseSchema),
   };
 }

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { employeeLoader, listLoader, managerChainLoader } from '../../../runtime';
+import { idLoader, listLoader, managerChainLoader } from '../../../runtime';
 import { EmployeeSchema, type Employee } from './entities';
 import { directReports } from './queries';
 
@@ -14,7 +14,7 @@ export interface EmployeeLoaders {
 
 export function createLoaders({ em }: { em: EntityManager }): EmployeeLoaders {
   return {
-    byId: employeeLoader(em, EmployeeSchema),
+    byId: idLoader(em, EmployeeSchema),
     directReports: listLoader(
       (ids) => directReports(em, ids),
       (row) => row.managerId!,

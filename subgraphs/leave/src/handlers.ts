@@ -1,12 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { CataloguedEvent, CataloguedHandler, EventType } from '../../../messaging';
-import {
-  copyKnowing,
-  EMPLOYEE_EVENTS,
-  type EmployeeEvent,
-  lockableCopyKeeping,
-  updateEmployeeCopy,
-} from '../../../runtime';
+import { keepEmployeeCopy } from '../../../runtime';
 import { AgreementCopySchema, EmployeeCopySchema } from './entities';
 
 /** The agreements events leave keeps its copy from. */
@@ -18,18 +12,16 @@ export const AGREEMENT_EVENTS = [
 
 type AgreementEvent = CataloguedEvent<(typeof AGREEMENT_EVENTS)[number]>;
 
-const employeeCopy = lockableCopyKeeping(EmployeeCopySchema);
+const employeeCopy = keepEmployeeCopy(EmployeeCopySchema);
 
 /** What a write asks of the copy before it needs an employee (`knowEmployee`). */
-export const employeeKnowing = copyKnowing(employeeCopy);
+export const employeeKnowing = employeeCopy.knowing;
 
 /**
  * Applies one employees event to leave's copy: status, manager, location, zone and the
  * hire and termination dates.
  */
-export async function applyEmployeeEvent(em: EntityManager, event: EmployeeEvent): Promise<void> {
-  await updateEmployeeCopy(em, event, employeeCopy);
-}
+export const applyEmployeeEvent = employeeCopy.apply;
 
 /** Applies one agreements event: the copy takes the newest version of the agreement. */
 export async function applyAgreementEvent(em: EntityManager, event: AgreementEvent): Promise<void> {
@@ -51,11 +43,7 @@ export async function applyAgreementEvent(em: EntityManager, event: AgreementEve
 }
 
 /** Keeps leave's copy of employees: status, manager, location, zone, hire date. */
-export const employeeCopyHandler: CataloguedHandler<EmployeeEvent['type']> = {
-  name: 'employee_copy',
-  types: EMPLOYEE_EVENTS,
-  handle: (event, { em }) => applyEmployeeEvent(em, event),
-};
+export const employeeCopyHandler = employeeCopy.handler;
 
 /** Keeps leave's copy of agreements: FTE, the agreement year, entitlement and pattern. */
 export const agreementCopyHandler: CataloguedHandler<AgreementEvent['type']> = {

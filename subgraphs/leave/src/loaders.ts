@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
 import {
-  employeeLoader,
+  idLoader,
   listLoader,
   managerChainLoader,
   type PolicyCopy,
@@ -52,7 +52,7 @@ export interface LeaveLoaders {
 
 export function createLoaders({ em }: { em: EntityManager }): LeaveLoaders {
   return {
-    employee: employeeLoader(em, EmployeeCopySchema),
+    employee: idLoader(em, EmployeeCopySchema),
     agreements: listLoader(
       (ids) =>
         em.find(

@@ -2,11 +2,12 @@ import path from 'node:path';
 import type { EntityManager } from '@mikro-orm/core';
 import {
   defineSubgraph,
+  type DeliveryResult,
   lazySubgraph,
+  type MailDelivery,
   readSubgraphSdl,
   type SubgraphModule,
 } from '../../../runtime';
-import type { DeliveryResult, EmailSettings } from './email';
 import { entities } from './entities';
 import { createNotifyHandler } from './handlers';
 import { createDeliveryJob, deliverer } from './jobs';
@@ -22,7 +23,7 @@ export const typeDefs = readSubgraphSdl(path.join(__dirname, 'schema.graphql'));
 /** The module, plus delivery callable directly (tests, tools). */
 export interface NotificationsModule extends SubgraphModule<unknown> {
   /** E-mail settings; null when in-app only. */
-  readonly email: EmailSettings | null;
+  readonly email: MailDelivery | null;
   /** Sends the e-mails due now, in `em`'s transaction. */
   deliverDueEmails(em: EntityManager, at?: Date): Promise<DeliveryResult>;
 }

@@ -1,5 +1,10 @@
-import nodemailer from 'nodemailer';
-import type { EmailSettings, MailTransport } from './email';
+import {
+  DEFAULT_MAIL_FROM,
+  type MailDelivery,
+  type MailTransport,
+  readSmtpUrl,
+  smtpTransport,
+} from '../../../runtime';
 
 /** Options of `createNotifications`; read once, where the module is made. */
 export interface NotificationsOptions {
@@ -32,7 +37,7 @@ export interface NotificationsOptions {
 /** The options with their defaults. */
 export interface NotificationsSettings {
   /** E-mail settings; null when in-app only. */
-  email: EmailSettings | null;
+  email: MailDelivery | null;
   now: () => Date;
   hrRecipientIds: readonly string[];
   financeRecipientIds: readonly string[];
@@ -57,22 +62,14 @@ export function notificationsSettings(options: NotificationsOptions = {}): Notif
 }
 
 /** How e-mail goes out: the transport given, or one to `smtpUrl`; null without either. */
-function emailSettings(options: NotificationsOptions): EmailSettings | null {
-  const timeout = options.smtpTimeoutMs ?? 10_000;
+function emailSettings(options: NotificationsOptions): MailDelivery | null {
   const transport: MailTransport | undefined =
     options.transport ??
-    (options.smtpUrl
-      ? nodemailer.createTransport({
-          url: options.smtpUrl,
-          connectionTimeout: timeout,
-          greetingTimeout: timeout,
-          socketTimeout: timeout * 3,
-        } as Parameters<typeof nodemailer.createTransport>[0])
-      : undefined);
+    (options.smtpUrl ? smtpTransport(options.smtpUrl, options.smtpTimeoutMs) : undefined);
   if (!transport) return null;
   return {
     transport,
-    from: options.from ?? 'HR Platform <no-reply@hr-platform.local>',
+    from: options.from ?? DEFAULT_MAIL_FROM,
     maxAttempts: options.maxAttempts ?? 5,
     retryDelayMs: options.retryDelayMs ?? 30_000,
     maxRetryDelayMs: 60 * 60_000,
@@ -89,19 +86,6 @@ export type NotificationSettings = Pick<
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
-
-function smtpUrl(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  let protocol: string | undefined;
-  try {
-    protocol = new URL(raw).protocol;
-  } catch {
-    protocol = undefined;
-  }
-  if (protocol !== 'smtp:' && protocol !== 'smtps:')
-    throw new Error('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@host:587.');
-  return raw;
-}
 
 function fromAddress(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
@@ -128,7 +112,7 @@ function employeeIds(name: string, raw: string | undefined): string[] {
  */
 export function readNotificationSettings(env: NodeJS.ProcessEnv): NotificationSettings {
   return {
-    smtpUrl: smtpUrl(env.SMTP_URL),
+    smtpUrl: readSmtpUrl(env.SMTP_URL),
     from: fromAddress(env.SMTP_FROM),
     hrRecipientIds: employeeIds('NOTIFICATIONS_HR_RECIPIENTS', env.NOTIFICATIONS_HR_RECIPIENTS),
     financeRecipientIds: employeeIds(

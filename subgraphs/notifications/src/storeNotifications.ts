@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
 import type { CataloguedDraft } from '../../../messaging';
-import { queueEmail, type EmailSettings } from './email';
+import type { MailDelivery } from '../../../runtime';
+import { queueEmail } from './email';
 import {
   EmployeeCopySchema,
   NotificationSchema,
@@ -25,7 +26,7 @@ export interface StoreContext {
   emit(draft: CataloguedDraft): void;
   now: Date;
   /** Null: in-app only. */
-  email: EmailSettings | null;
+  email: MailDelivery | null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isIsoDate, readDateTime } from '../../../runtime';
 import type { ComplianceExceptionInput } from './workingTimeBreaches';
 import { PERIOD_TYPES, type PeriodType } from './entities';
 import { invalid } from './errors';
@@ -48,27 +49,14 @@ export interface PublishScheduleInput {
 export const MAX_SHIFT_TYPE = 50;
 export const MAX_SHIFTS = 500;
 
-// RFC 3339: date, time with seconds (fraction optional), and an offset, which is required.
-const RFC3339 =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-](\d{2}):(\d{2}))$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const dayExists = (year: number, month: number, day: number) => {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1900;
-};
-
 /** An instant given as RFC 3339 with an offset; anything else is BAD_USER_INPUT naming `field`. */
 export function dateTime(field: string, value: unknown): Date {
-  const match = typeof value === 'string' ? RFC3339.exec(value) : null;
-  const message = `${field} must be an RFC 3339 date-time with an offset, e.g. 2025-04-01T09:00:00+01:00.`;
-  if (!match) throw invalid(field, message);
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
-  const offsetOk = match[9] === undefined || (Number(match[9]) < 24 && Number(match[10]) < 60);
-  if (!dayExists(year, month, day) || hour > 23 || minute > 59 || second > 59 || !offsetOk)
-    throw invalid(field, message);
-  const instant = new Date(value as string);
-  if (Number.isNaN(instant.getTime())) throw invalid(field, message);
+  const instant = readDateTime(value);
+  if (!instant)
+    throw invalid(
+      field,
+      `${field} must be an RFC 3339 date-time with an offset, e.g. 2025-04-01T09:00:00+01:00.`,
+    );
   return instant;
 }
 
@@ -78,10 +66,9 @@ export function optionalDateTime(field: string, value: unknown): Date | null {
 
 /** A calendar date `YYYY-MM-DD` that exists. */
 export function isoDate(field: string, value: unknown): string {
-  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
-  if (!match || !dayExists(Number(match[1]), Number(match[2]), Number(match[3])))
+  if (typeof value !== 'string' || !isIsoDate(value) || value < '1900-01-01')
     throw invalid(field, `${field} must be a calendar date as YYYY-MM-DD.`);
-  return value as string;
+  return value;
 }
 
 export function periodType(value: unknown): PeriodType {

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { employeeLoader, managerChainLoader, rangeLoader } from '../../../runtime';
+import { idLoader, managerChainLoader, rangeLoader } from '../../../runtime';
 import {
   EmployeeCopySchema,
   type EmployeeCopy,
@@ -31,7 +31,7 @@ export function createLoaders({ em }: { em: EntityManager }): TimeLoaders {
   return {
     entries: rangeLoader(windowOf, (ids, { from, to }) => entriesOf(em, ids, from, to)),
     shifts: rangeLoader(windowOf, (ids, { from, to }) => shiftsOf(em, ids, from, to)),
-    employee: employeeLoader(em, EmployeeCopySchema),
+    employee: idLoader(em, EmployeeCopySchema),
     managerChain: managerChainLoader(em, 'EmployeeCopy'),
   };
 }

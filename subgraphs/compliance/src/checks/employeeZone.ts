@@ -1,8 +1,7 @@
-import { copyKnowing, knowEmployee, lockableCopyKeeping } from '../../../../runtime';
-import type { ComplianceContext } from '../resolvers';
+import { knowEmployee } from '../../../../runtime';
+import { employeeKnowing as knowing } from '../handlers';
 import { EmployeeCopySchema } from '../entities';
-
-const knowing = copyKnowing(lockableCopyKeeping(EmployeeCopySchema));
+import type { ComplianceContext } from '../resolvers';
 
 /**
  * The employee's time zone, from compliance's copy (asking employees when the copy has not

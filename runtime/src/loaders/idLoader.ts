@@ -2,8 +2,8 @@ import DataLoader from 'dataloader';
 import type { EntitySchema } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 
-/** Per-request batches of copies by id: one query for the employees of a batch. */
-export function employeeLoader<T extends { id: string }>(
+/** Per-request batches of rows by id (copies, agreements, courses): one query for a batch. */
+export function idLoader<T extends { id: string }>(
   em: EntityManager,
   schema: EntitySchema<T>,
 ): DataLoader<string, T | null> {
