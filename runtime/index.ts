@@ -106,7 +106,12 @@ export {
 } from './src/http/metricsEndpoint';
 export { readBodyText } from './src/http/readBodyText';
 export { validId, validTraceparent } from './src/http/requestIds';
-export { IdempotencyRecordSchema, once } from './src/idempotency';
+export {
+  IdempotencyRecordSchema,
+  MAX_IDEMPOTENCY_KEY,
+  once,
+  readIdempotencyKey,
+} from './src/idempotency';
 export {
   hasRole,
   hasScope,

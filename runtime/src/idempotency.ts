@@ -49,3 +49,23 @@ export async function once(
     return { id: winner.resultId, replayed: true };
   }
 }
+
+/** Longest idempotency key a create takes. */
+export const MAX_IDEMPOTENCY_KEY = 200;
+
+/**
+ * A create's `idempotencyKey`: trimmed, null when absent or blank. A longer one than
+ * {@link MAX_IDEMPOTENCY_KEY} is refused with the domain's own `invalid`.
+ */
+export function readIdempotencyKey(
+  value: unknown,
+  invalid: (field: string, message: string) => Error,
+): string | null {
+  const key = typeof value === 'string' ? value.trim() : '';
+  if (key.length > MAX_IDEMPOTENCY_KEY)
+    throw invalid(
+      'idempotencyKey',
+      `idempotencyKey must be at most ${MAX_IDEMPOTENCY_KEY} characters.`,
+    );
+  return key || null;
+}

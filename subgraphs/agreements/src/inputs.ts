@@ -1,4 +1,4 @@
-import { type DomainError, refuseAll } from '../../../runtime';
+import { type DomainError, refuseAll, readIdempotencyKey } from '../../../runtime';
 import { ACCRUAL_TYPES, type AccrualType, type AgreementTerms } from './entities';
 import { invalid } from './errors';
 import type { ImportFormat } from './importer';
@@ -87,12 +87,8 @@ export function scalarsOf(input: TermsInput): Omit<RawTerms, 'targets' | 'openin
   );
 }
 
-/** An idempotency key: blank is none, over 200 characters is bad input. */
-export function idempotencyKey(value: string | null | undefined): string | null {
-  const key = value?.trim() || null;
-  if (key && key.length > 200) throw invalid('idempotencyKey', 'idempotencyKey is too long.');
-  return key;
-}
+/** A create's idempotency key, as the kit reads it. */
+export const idempotencyKey = (value: unknown): string | null => readIdempotencyKey(value, invalid);
 
 /** An import's format and content, checked before the file is read. */
 export function checkImport(input: ImportAgreementsInput): void {

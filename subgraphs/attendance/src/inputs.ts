@@ -1,4 +1,4 @@
-import { addDays, isIsoDate, readDateTime } from '../../../runtime';
+import { addDays, isIsoDate, readDateTime, readIdempotencyKey } from '../../../runtime';
 import { invalid } from './errors';
 
 /** The mutations' inputs, as GraphQL hands them over (not yet checked). */
@@ -113,13 +113,8 @@ export function optionalText(field: string, value: unknown, max = MAX_TEXT): str
   return value === null || value === undefined ? null : text(field, value, max);
 }
 
-export function idempotencyKey(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  if (trimmed.length > 200)
-    throw invalid('idempotencyKey', 'idempotencyKey must be at most 200 characters.');
-  return trimmed || null;
-}
+/** A create's idempotency key, as the kit reads it. */
+export const idempotencyKey = (value: unknown): string | null => readIdempotencyKey(value, invalid);
 
 /** Ids of a list, each valid, at most `max`, duplicates dropped. */
 export function ids(field: string, value: unknown, max = 10_000): string[] | undefined {

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE } from '../../../runtime';
+import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE, readIdempotencyKey } from '../../../runtime';
 import { ISO_COUNTRIES } from './countries';
 import { EMPLOYMENT_TYPES, type EmployeeStatus, type EmploymentType } from './entities';
 import { invalid } from './errors';
@@ -121,9 +121,8 @@ export function notBefore(field: string, date: string, earliest: string, what: s
   if (date < earliest) throw invalid(field, `${field} ${date} is before ${what} ${earliest}.`);
 }
 
-export function idempotencyKey(value: unknown): string | null {
-  return optionalText('idempotencyKey', value, 200);
-}
+/** A create's idempotency key, as the kit reads it. */
+export const idempotencyKey = (value: unknown): string | null => readIdempotencyKey(value, invalid);
 
 /** The mutations' inputs, as GraphQL hands them over (not yet checked). */
 export interface CreateEmployeeInput {

@@ -7,6 +7,7 @@ import {
   isIsoDate,
   LEAVE_TYPES,
   type LeaveType,
+  readIdempotencyKey,
 } from '../../../runtime';
 import type { Span } from './days';
 import { invalid } from './errors';
@@ -72,13 +73,8 @@ export function text(field: string, value: unknown): string | null {
   return trimmed || null;
 }
 
-export function idempotencyKey(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  if (trimmed.length > 200)
-    throw invalid('idempotencyKey', 'idempotencyKey must be at most 200 characters.');
-  return trimmed || null;
-}
+/** A create's idempotency key, as the kit reads it. */
+export const idempotencyKey = (value: unknown): string | null => readIdempotencyKey(value, invalid);
 
 /** How many requests a page holds: leave's own bounds, 1 to {@link MAX_PAGE}. */
 export function first(value: number | null | undefined): number {

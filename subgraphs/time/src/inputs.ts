@@ -1,4 +1,4 @@
-import { isIsoDate, readDateTime } from '../../../runtime';
+import { isIsoDate, readDateTime, readIdempotencyKey } from '../../../runtime';
 import type { ComplianceExceptionInput } from './workingTimeBreaches';
 import { PERIOD_TYPES, type PeriodType } from './entities';
 import { invalid } from './errors';
@@ -107,13 +107,8 @@ export function version(field: string, value: number | null | undefined): number
   return value;
 }
 
-export function idempotencyKey(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  const trimmed = typeof value === 'string' ? value.trim() : '';
-  if (trimmed.length > 200)
-    throw invalid('idempotencyKey', 'idempotencyKey must be at most 200 characters.');
-  return trimmed || null;
-}
+/** A create's idempotency key, as the kit reads it. */
+export const idempotencyKey = (value: unknown): string | null => readIdempotencyKey(value, invalid);
 
 /** The window `[from, to)` of a read, both instants with offsets, `to` after `from`. */
 export function window(from: unknown, to: unknown): { from: Date; to: Date } {
