@@ -107,6 +107,12 @@ export {
 export { readBodyText } from './src/http/readBodyText';
 export { validId, validTraceparent } from './src/http/requestIds';
 export {
+  AGREEMENT_EVENTS,
+  type AgreementEvent,
+  TIME_ENTRY_EVENTS,
+  type TimeEntryEvent,
+} from './src/eventGroups';
+export {
   IdempotencyRecordSchema,
   MAX_IDEMPOTENCY_KEY,
   once,

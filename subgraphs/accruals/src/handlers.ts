@@ -7,7 +7,15 @@ import {
   type EventType,
   isEventOf,
 } from '../../../messaging';
-import { type CopyKeeping, patchKeeping, updateEmployeeCopy } from '../../../runtime';
+import {
+  AGREEMENT_EVENTS,
+  type AgreementEvent,
+  type CopyKeeping,
+  patchKeeping,
+  TIME_ENTRY_EVENTS,
+  type TimeEntryEvent,
+  updateEmployeeCopy,
+} from '../../../runtime';
 import {
   AgreementCopySchema,
   EmployeeCopySchema,
@@ -20,26 +28,14 @@ import { emitting, type Emit } from './events';
 import { lockEmployee, rebuildEmployee, reapplyEntry } from './ledger';
 import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE } from './rules';
 
-export const ENTRY_EVENTS = [
-  'time.entry.recorded',
-  'time.entry.amended',
-  'time.entry.deleted',
-] as const satisfies readonly EventType[];
-export const AGREEMENT_EVENTS = [
-  'agreements.agreement.created',
-  'agreements.agreement.amended',
-  'agreements.agreement.ended',
-] as const satisfies readonly EventType[];
 export const EMPLOYEE_EVENTS = [
   'employees.employee.created',
   'employees.employee.updated',
   'employees.manager.assigned',
 ] as const satisfies readonly EventType[];
 
-type EntryEvent = CataloguedEvent<(typeof ENTRY_EVENTS)[number]>;
-type AgreementEvent = CataloguedEvent<(typeof AGREEMENT_EVENTS)[number]>;
 type EmployeeEvent = CataloguedEvent<(typeof EMPLOYEE_EVENTS)[number]>;
-type LedgerEvent = EntryEvent | AgreementEvent | EmployeeEvent;
+type LedgerEvent = TimeEntryEvent | AgreementEvent | EmployeeEvent;
 
 /** Accruals keeps zone, location and manager of each employee. */
 const employeeCopy: CopyKeeping<EmployeeCopy> = {
@@ -94,7 +90,12 @@ async function keepNewest<T extends { id: string; version: number }>(
  * A time entry event: the copy takes the new version, then the entry's contributions are
  * replaced and the touched balances rebuilt.
  */
-export async function applyEntryEvent(em: EntityManager, event: EntryEvent, emit: Emit, now: Date) {
+export async function applyEntryEvent(
+  em: EntityManager,
+  event: TimeEntryEvent,
+  emit: Emit,
+  now: Date,
+) {
   const { data } = event;
   await begin(em, event, data.employeeId);
   const copy = await keepNewest(em, EntryCopySchema, data.entryId, {
@@ -167,7 +168,7 @@ export async function applyEvent(
   emit: Emit,
   now: Date = new Date(),
 ) {
-  if (isEventOf(ENTRY_EVENTS, event)) return applyEntryEvent(em, event, emit, now);
+  if (isEventOf(TIME_ENTRY_EVENTS, event)) return applyEntryEvent(em, event, emit, now);
   if (isEventOf(AGREEMENT_EVENTS, event)) return applyAgreementEvent(em, event, emit, now);
   if (isEventOf(EMPLOYEE_EVENTS, event)) return applyEmployeeEvent(em, event, emit, now);
 }
@@ -179,7 +180,7 @@ export async function applyEvent(
 export function createLedgerHandler(now: () => Date): CataloguedHandler<LedgerEvent['type']> {
   return {
     name: 'ledger',
-    types: [...ENTRY_EVENTS, ...AGREEMENT_EVENTS, ...EMPLOYEE_EVENTS],
+    types: [...TIME_ENTRY_EVENTS, ...AGREEMENT_EVENTS, ...EMPLOYEE_EVENTS],
     handle: (event, { em, emit }) => applyEvent(em, event, emitting(emit), now()),
   };
 }

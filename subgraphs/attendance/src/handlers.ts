@@ -5,7 +5,12 @@ import {
   type EventType,
   isEventOf,
 } from '../../../messaging';
-import { EMPLOYEE_EVENTS, keepEmployeeCopy } from '../../../runtime';
+import {
+  AGREEMENT_EVENTS,
+  type AgreementEvent,
+  EMPLOYEE_EVENTS,
+  keepEmployeeCopy,
+} from '../../../runtime';
 import {
   AgreementCopySchema,
   EmployeeCopySchema,
@@ -17,18 +22,12 @@ import type { AttendancePolicies } from './attendancePolicies';
 import { reprocessRecordedDays, type ProcessRun } from './processDay';
 import { DEFAULT_WORKING_DAYS } from './rules';
 
-export const AGREEMENT_EVENTS = [
-  'agreements.agreement.created',
-  'agreements.agreement.amended',
-  'agreements.agreement.ended',
-] as const satisfies readonly EventType[];
 export const SCHEDULE_EVENTS = ['time.schedule.published'] as const satisfies readonly EventType[];
 export const LEAVE_EVENTS = [
   'leave.request.approved',
   'leave.request.cancelled',
 ] as const satisfies readonly EventType[];
 
-type AgreementEvent = CataloguedEvent<(typeof AGREEMENT_EVENTS)[number]>;
 type ScheduleEvent = CataloguedEvent<(typeof SCHEDULE_EVENTS)[number]>;
 type LeaveEvent = CataloguedEvent<(typeof LEAVE_EVENTS)[number]>;
 

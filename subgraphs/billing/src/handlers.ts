@@ -7,7 +7,7 @@ import {
   type EventType,
   isEventOf,
 } from '../../../messaging';
-import { localDate } from '../../../runtime';
+import { localDate, TIME_ENTRY_EVENTS, type TimeEntryEvent } from '../../../runtime';
 import {
   blankEmployee,
   EmployeeCopySchema,
@@ -28,20 +28,14 @@ import {
 import { DEFAULT_CURRENCY } from './money';
 import { repost } from './repost';
 
-export const ENTRY_EVENTS = [
-  'time.entry.recorded',
-  'time.entry.amended',
-  'time.entry.deleted',
-] as const satisfies readonly EventType[];
 export const EMPLOYEE_EVENTS = [
   'employees.employee.created',
   'employees.employee.updated',
   'employees.manager.assigned',
 ] as const satisfies readonly EventType[];
 
-type EntryEvent = CataloguedEvent<(typeof ENTRY_EVENTS)[number]>;
 type EmployeeEvent = CataloguedEvent<(typeof EMPLOYEE_EVENTS)[number]>;
-type LedgerEvent = EntryEvent | EmployeeEvent;
+type LedgerEvent = TimeEntryEvent | EmployeeEvent;
 
 /** The first day of time: the hiring record's grade and department hold for all earlier work. */
 const BEGINNING = '0001-01-01';
@@ -68,7 +62,7 @@ const storedCopy = <T extends { id: string }>(
  * duplicate, or one overtaken) changes nothing. A newer one reverses every live cost of the
  * entry and posts its cost now (nothing once deleted or while open).
  */
-export async function applyEntryEvent(em: EntityManager, event: EntryEvent): Promise<void> {
+export async function applyEntryEvent(em: EntityManager, event: TimeEntryEvent): Promise<void> {
   const { data } = event;
   await ensureLedgerGuards(em);
   await lockForPosting(em, [data.employeeId]);
@@ -195,7 +189,7 @@ async function saveEmployee(
  * it against the catalogue before it got here, so its data is the type's.
  */
 export async function applyEvent(em: EntityManager, event: LedgerEvent): Promise<void> {
-  if (isEventOf(ENTRY_EVENTS, event)) return applyEntryEvent(em, event);
+  if (isEventOf(TIME_ENTRY_EVENTS, event)) return applyEntryEvent(em, event);
   if (isEventOf(EMPLOYEE_EVENTS, event)) return applyEmployeeEvent(em, event);
 }
 
@@ -205,6 +199,6 @@ export async function applyEvent(em: EntityManager, event: LedgerEvent): Promise
  */
 export const ledgerHandler: CataloguedHandler<LedgerEvent['type']> = {
   name: 'ledger',
-  types: [...ENTRY_EVENTS, ...EMPLOYEE_EVENTS],
+  types: [...TIME_ENTRY_EVENTS, ...EMPLOYEE_EVENTS],
   handle: (event, { em }) => applyEvent(em as EntityManager, event),
 };

@@ -1,16 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { CataloguedEvent, CataloguedHandler, EventType } from '../../../messaging';
-import { keepEmployeeCopy } from '../../../runtime';
+import type { CataloguedHandler } from '../../../messaging';
+import { AGREEMENT_EVENTS, type AgreementEvent, keepEmployeeCopy } from '../../../runtime';
 import { AgreementCopySchema, EmployeeCopySchema } from './entities';
-
-/** The agreements events leave keeps its copy from. */
-export const AGREEMENT_EVENTS = [
-  'agreements.agreement.created',
-  'agreements.agreement.amended',
-  'agreements.agreement.ended',
-] as const satisfies readonly EventType[];
-
-type AgreementEvent = CataloguedEvent<(typeof AGREEMENT_EVENTS)[number]>;
 
 const employeeCopy = keepEmployeeCopy(EmployeeCopySchema);
 
