@@ -1,4 +1,5 @@
 import { draftOf } from '../../../messaging';
+import { judgedBy } from '../../../runtime';
 import type { AttendanceDay, AttendanceEntry } from './entities';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -45,10 +46,6 @@ export const manualEntryRecorded = (entry: AttendanceEntry, reason: string) =>
     correctsEntryId: entry.correctsId ?? null,
     lateByMinutes: entry.lateByMinutes,
   });
-
-/** The ATTENDANCE version (compliance) that judged what the event reports. */
-const judgedBy = (policyVersion: number | undefined) =>
-  policyVersion === undefined ? {} : { policyVersion };
 
 const dayOf = (day: AttendanceDay) => ({
   dayId: day.id,

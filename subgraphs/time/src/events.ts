@@ -1,4 +1,5 @@
 import { draftOf } from '../../../messaging';
+import { judgedBy } from '../../../runtime';
 import type { ComplianceException } from './workingTimeBreaches';
 import type { PeriodType, ScheduledShift, TimeEntry } from './entities';
 
@@ -39,10 +40,6 @@ const entryData = (entry: TimeEntry) => ({
 /** HR's exception to the working-time rules, when the change was made under one (audited). */
 const withException = (exception: ComplianceException | null) =>
   exception ? { complianceException: exception } : {};
-
-/** The WORKING_TIME version the write was judged by, when it was. */
-const judgedBy = (policyVersion: number | undefined) =>
-  policyVersion === undefined ? {} : { policyVersion };
 
 export const recorded = (
   entry: TimeEntry,
