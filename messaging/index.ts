@@ -90,6 +90,7 @@ export {
   type RunningNatsServer,
 } from './src/startNatsServer';
 export {
+  draftOf,
   isEventOf,
   untypedDraft,
   untypedHandler,

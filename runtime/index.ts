@@ -188,6 +188,7 @@ export {
   DEFAULT_WORKING_TIME_RULES,
   defaultRules,
   defaultVersion,
+  judgedBy,
   keysOf,
   LEAVE_TYPES,
   type LeaveRules,

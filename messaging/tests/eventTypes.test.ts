@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CataloguedDraft, EventData } from '..';
+import { draftOf, type CataloguedDraft, type EventData } from '..';
 
 describe('event data types', () => {
   it('are generated from the current contracts', () => {
@@ -52,5 +52,25 @@ describe('event data types', () => {
       'DAY_HOURS',
       'accruals.balance.changed',
     ]);
+  });
+
+  it('build a draft of a type, its subject and data, held to the schema', () => {
+    const data: EventData<'accruals.balance.changed'> = {
+      employeeId: '0190a0b0-0000-7000-8000-000000000001',
+      accrualType: 'NIGHT_HOURS',
+      date: '2026-04-01',
+      cumulative: 7.5,
+      version: 1,
+    };
+    const draft: CataloguedDraft<'accruals.balance.changed'> = draftOf(
+      'accruals.balance.changed',
+      data.employeeId,
+      data,
+    );
+    expect(draft).toEqual({ type: 'accruals.balance.changed', subject: data.employeeId, data });
+    // @ts-expect-error: a field the schema does not have
+    draftOf('accruals.balance.changed', data.employeeId, { ...data, extra: true });
+    // @ts-expect-error: another type's data
+    draftOf('accruals.balance_status.changed', data.employeeId, data);
   });
 });

@@ -22,6 +22,13 @@ export type CataloguedDraft<T extends EventType = EventType> = {
   [K in T]: { type: K; subject: string; data: EventData<K>; dataversion?: number };
 }[T];
 
+/** A draft of `type` about `subject`: the compiler holds `data` to the type's schema. */
+export const draftOf = <T extends EventType>(
+  type: T,
+  subject: string,
+  data: EventData<T>,
+): CataloguedDraft<T> => ({ type, subject, data });
+
 /**
  * An event of one of the types `T`, as a handler receives it: checked against the
  * catalogue before it reaches the handler, so its data is the type's. `switch (event.type)`

@@ -27,7 +27,7 @@ export {
   defaultVersion,
 } from './policyDefaults';
 export { checkPolicyRules, ruleNames, type PolicyProblem } from './checkPolicyRules';
-export { POLICY_UPDATED, type PolicyUpdatedData } from './policyEvents';
+export { POLICY_UPDATED, judgedBy, type PolicyUpdatedData } from './policyEvents';
 export { policyCopyId, policyCopySchema, type PolicyCopy } from './policyCopySchema';
 export { createPolicyCopies, type PolicyCopies, type PolicyCopiesOptions } from './policyCopies';
 export {

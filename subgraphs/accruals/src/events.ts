@@ -1,4 +1,4 @@
-import type { CataloguedDraft } from '../../../messaging';
+import { draftOf, type CataloguedDraft } from '../../../messaging';
 import type { AccrualType, AgreementCopy } from './entities';
 import { bandOf, type AccrualStatus } from './rules';
 import type { AccrualSummary } from './summarise';
@@ -25,11 +25,7 @@ export const balanceChanged = (
   date: string,
   cumulative: number,
   version: number,
-): CataloguedDraft<typeof BALANCE_CHANGED> => ({
-  type: BALANCE_CHANGED,
-  subject: employeeId,
-  data: { employeeId, accrualType, date, cumulative, version },
-});
+) => draftOf(BALANCE_CHANGED, employeeId, { employeeId, accrualType, date, cumulative, version });
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -51,10 +47,8 @@ export const balanceStatusChanged = ({
   on,
   deviation,
   version,
-}: StatusChanged): CataloguedDraft<typeof BALANCE_STATUS_CHANGED> => ({
-  type: BALANCE_STATUS_CHANGED,
-  subject: agreement.employeeId,
-  data: {
+}: StatusChanged) =>
+  draftOf(BALANCE_STATUS_CHANGED, agreement.employeeId, {
     employeeId: agreement.employeeId,
     agreementId: agreement.id,
     accrualType: summary.accrualType,
@@ -69,5 +63,4 @@ export const balanceStatusChanged = ({
     target: summary.target,
     deviationPercent: deviation === null ? null : round1(deviation),
     version,
-  },
-});
+  });

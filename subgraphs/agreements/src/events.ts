@@ -1,4 +1,4 @@
-import type { CataloguedDraft, EventData } from '../../../messaging';
+import { draftOf, type EventData } from '../../../messaging';
 import { ACCRUAL_TYPES, type AccrualTotals, type Agreement } from './entities';
 
 /** What the three agreements events share: the agreement as it now stands. */
@@ -30,31 +30,19 @@ function agreementData(agreement: Agreement, correlationId: string): AgreementDa
   };
 }
 
-export const agreementCreated = (
-  agreement: Agreement,
-  correlationId: string,
-): CataloguedDraft<'agreements.agreement.created'> => ({
-  type: 'agreements.agreement.created',
-  subject: agreement.id,
-  data: agreementData(agreement, correlationId),
-});
+export const agreementCreated = (agreement: Agreement, correlationId: string) =>
+  draftOf('agreements.agreement.created', agreement.id, agreementData(agreement, correlationId));
 
-export const agreementAmended = (
-  agreement: Agreement,
-  correlationId: string,
-): CataloguedDraft<'agreements.agreement.amended'> => ({
-  type: 'agreements.agreement.amended',
-  subject: agreement.id,
-  data: agreementData(agreement, correlationId),
-});
+export const agreementAmended = (agreement: Agreement, correlationId: string) =>
+  draftOf('agreements.agreement.amended', agreement.id, agreementData(agreement, correlationId));
 
 /** An amendment that brought the end date forward: the agreement ends earlier. */
 export const agreementEnded = (
   agreement: Agreement,
   correlationId: string,
   previousEndDate: string,
-): CataloguedDraft<'agreements.agreement.ended'> => ({
-  type: 'agreements.agreement.ended',
-  subject: agreement.id,
-  data: { ...agreementData(agreement, correlationId), previousEndDate },
-});
+) =>
+  draftOf('agreements.agreement.ended', agreement.id, {
+    ...agreementData(agreement, correlationId),
+    previousEndDate,
+  });

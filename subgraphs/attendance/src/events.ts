@@ -1,4 +1,5 @@
-import type { CataloguedDraft } from '../../../messaging';
+import { draftOf } from '../../../messaging';
+import { judgedBy } from '../../../runtime';
 import type { AttendanceDay, AttendanceEntry } from './entities';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -12,60 +13,39 @@ const entryOf = (entry: AttendanceEntry) => ({
   checkInTime: entry.checkInTime.toISOString(),
 });
 
-export const checkedIn = (
-  entry: AttendanceEntry,
-): CataloguedDraft<'attendance.check_in.recorded'> => ({
-  type: 'attendance.check_in.recorded',
-  subject: entry.id,
-  data: {
+export const checkedIn = (entry: AttendanceEntry) =>
+  draftOf('attendance.check_in.recorded', entry.id, {
     ...entryOf(entry),
     location: entry.checkInLocation ?? null,
     device: entry.checkInDevice ?? null,
     plannedStart: iso(entry.plannedStart),
     late: entry.lateByMinutes > 0,
     lateByMinutes: entry.lateByMinutes,
-  },
-});
+  });
 
-export const checkedOut = (
-  entry: AttendanceEntry,
-  workedMinutes: number,
-): CataloguedDraft<'attendance.check_out.recorded'> => ({
-  type: 'attendance.check_out.recorded',
-  subject: entry.id,
-  data: {
+export const checkedOut = (entry: AttendanceEntry, workedMinutes: number) =>
+  draftOf('attendance.check_out.recorded', entry.id, {
     ...entryOf(entry),
     checkOutTime: entry.checkOutTime!.toISOString(),
     location: entry.checkOutLocation ?? null,
     device: entry.checkOutDevice ?? null,
     workedMinutes,
     earlyExitMinutes: entry.earlyExitMinutes,
-  },
-});
+  });
 
 /**
  * `reason` is the one the mutation required: a manual entry always has one (the entry's
  * column is null only for check-ins at a device).
  */
-export const manualEntryRecorded = (
-  entry: AttendanceEntry,
-  reason: string,
-): CataloguedDraft<'attendance.manual_entry.recorded'> => ({
-  type: 'attendance.manual_entry.recorded',
-  subject: entry.id,
-  data: {
+export const manualEntryRecorded = (entry: AttendanceEntry, reason: string) =>
+  draftOf('attendance.manual_entry.recorded', entry.id, {
     ...entryOf(entry),
     checkOutTime: iso(entry.checkOutTime),
     reason,
     recordedBy: entry.recordedBy,
     correctsEntryId: entry.correctsId ?? null,
     lateByMinutes: entry.lateByMinutes,
-  },
-});
-
-/** The ATTENDANCE version (compliance) that judged what the event reports. */
-const judgedBy = (policyVersion: number | undefined) =>
-  policyVersion === undefined ? {} : { policyVersion };
+  });
 
 const dayOf = (day: AttendanceDay) => ({
   dayId: day.id,
@@ -75,14 +55,8 @@ const dayOf = (day: AttendanceDay) => ({
 });
 
 /** `breakMinutes`: the gaps between the day's check-outs and next check-ins, added up. */
-export const dayProcessed = (
-  day: AttendanceDay,
-  policyVersion?: number,
-  breakMinutes?: number,
-): CataloguedDraft<'attendance.day.processed'> => ({
-  type: 'attendance.day.processed',
-  subject: day.id,
-  data: {
+export const dayProcessed = (day: AttendanceDay, policyVersion?: number, breakMinutes?: number) =>
+  draftOf('attendance.day.processed', day.id, {
     ...dayOf(day),
     status: day.status,
     workedMinutes: day.workedMinutes,
@@ -92,17 +66,11 @@ export const dayProcessed = (
     overtimeMinutes: day.overtimeMinutes,
     ...judgedBy(policyVersion),
     ...(breakMinutes === undefined ? {} : { breakMinutes }),
-  },
-});
+  });
 
 /** A day that no longer has a record (it became a non-working day, or leave covers no work). */
-export const dayCleared = (
-  day: AttendanceDay,
-  policyVersion?: number,
-): CataloguedDraft<'attendance.day.processed'> => ({
-  type: 'attendance.day.processed',
-  subject: day.id,
-  data: {
+export const dayCleared = (day: AttendanceDay, policyVersion?: number) =>
+  draftOf('attendance.day.processed', day.id, {
     ...dayOf(day),
     status: null,
     workedMinutes: 0,
@@ -111,30 +79,20 @@ export const dayCleared = (
     earlyExitMinutes: 0,
     overtimeMinutes: 0,
     ...judgedBy(policyVersion),
-  },
-});
+  });
 
 export const lateArrivalDetected = (
   day: AttendanceDay,
   managerId: string | null,
   policyVersion?: number,
-): CataloguedDraft<'attendance.late_arrival.detected'> => ({
-  type: 'attendance.late_arrival.detected',
-  subject: day.id,
-  data: {
+) =>
+  draftOf('attendance.late_arrival.detected', day.id, {
     ...dayOf(day),
     managerId,
     checkInTime: day.checkInTime!.toISOString(),
     lateByMinutes: day.lateByMinutes,
     ...judgedBy(policyVersion),
-  },
-});
+  });
 
-export const absenceDetected = (
-  day: AttendanceDay,
-  managerId: string | null,
-): CataloguedDraft<'attendance.absence.detected'> => ({
-  type: 'attendance.absence.detected',
-  subject: day.id,
-  data: { ...dayOf(day), managerId },
-});
+export const absenceDetected = (day: AttendanceDay, managerId: string | null) =>
+  draftOf('attendance.absence.detected', day.id, { ...dayOf(day), managerId });

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { CataloguedDraft, DeadLetter } from '../../../messaging';
+import { draftOf, type DeadLetter } from '../../../messaging';
 
 export const PURGED_EVENT = 'audit.retention.purged';
 export const DEAD_LETTER_RECORDED = 'audit.dead_letter.recorded';
@@ -7,14 +7,8 @@ export const DEAD_LETTER_REPLAYED = 'audit.dead_letter.replayed';
 export const DEAD_LETTER_DISCARDED = 'audit.dead_letter.discarded';
 
 /** A purge of the log's head: the purge is itself audited. */
-export const retentionPurged = (
-  purgedCount: number,
-  before: Date,
-): CataloguedDraft<'audit.retention.purged'> => ({
-  type: PURGED_EVENT,
-  subject: uuidv7(),
-  data: { purgedCount, before: before.toISOString() },
-});
+export const retentionPurged = (purgedCount: number, before: Date) =>
+  draftOf(PURGED_EVENT, uuidv7(), { purgedCount, before: before.toISOString() });
 
 /** What every audit event about a dead letter says of it. */
 const described = (letter: DeadLetter) => ({
@@ -25,12 +19,8 @@ const described = (letter: DeadLetter) => ({
 });
 
 /** A new dead letter (logged, and told to ADMIN). */
-export const deadLetterRecorded = (
-  letter: DeadLetter,
-): CataloguedDraft<'audit.dead_letter.recorded'> => ({
-  type: DEAD_LETTER_RECORDED,
-  subject: letter.id,
-  data: {
+export const deadLetterRecorded = (letter: DeadLetter) =>
+  draftOf(DEAD_LETTER_RECORDED, letter.id, {
     ...described(letter),
     eventType: letter.type || 'unknown',
     reason: letter.reason,
@@ -38,23 +28,10 @@ export const deadLetterRecorded = (
     attempts: letter.attempts,
     firstFailedAt: letter.firstFailedAt.toISOString(),
     lastFailedAt: letter.lastFailedAt.toISOString(),
-  },
-});
+  });
 
-export const deadLetterReplayed = (
-  letter: DeadLetter,
-  alreadyApplied: boolean,
-): CataloguedDraft<'audit.dead_letter.replayed'> => ({
-  type: DEAD_LETTER_REPLAYED,
-  subject: letter.id,
-  data: { ...described(letter), alreadyApplied },
-});
+export const deadLetterReplayed = (letter: DeadLetter, alreadyApplied: boolean) =>
+  draftOf(DEAD_LETTER_REPLAYED, letter.id, { ...described(letter), alreadyApplied });
 
-export const deadLetterDiscarded = (
-  letter: DeadLetter,
-  reason: string,
-): CataloguedDraft<'audit.dead_letter.discarded'> => ({
-  type: DEAD_LETTER_DISCARDED,
-  subject: letter.id,
-  data: { ...described(letter), reason },
-});
+export const deadLetterDiscarded = (letter: DeadLetter, reason: string) =>
+  draftOf(DEAD_LETTER_DISCARDED, letter.id, { ...described(letter), reason });

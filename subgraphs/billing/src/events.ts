@@ -1,4 +1,4 @@
-import type { CataloguedDraft } from '../../../messaging';
+import { draftOf } from '../../../messaging';
 import type { DayClose, Grade, RateCard } from './entities';
 import { fromScaled } from './money';
 
@@ -8,10 +8,8 @@ export const GRADE_UPDATED = 'billing.grade.updated';
 export const DAY_CLOSED = 'billing.day.closed';
 
 /** A card was set: what it is, and what putting it into effect did. */
-export const rateCardSet = (card: RateCard): CataloguedDraft<'billing.rate_card.set'> => ({
-  type: RATE_CARD_SET,
-  subject: card.id,
-  data: {
+export const rateCardSet = (card: RateCard) =>
+  draftOf(RATE_CARD_SET, card.id, {
     rateCardId: card.id,
     grade: card.grade,
     effectiveFrom: card.effectiveFrom,
@@ -25,19 +23,15 @@ export const rateCardSet = (card: RateCard): CataloguedDraft<'billing.rate_card.
     postedTransactions: card.postedCount ?? 0,
     costedWaitingEntries: card.costedWaitingCount ?? 0,
     version: 1,
-  },
-});
+  });
 
-export const gradeCreated = (grade: Grade): CataloguedDraft<'billing.grade.created'> => ({
-  type: GRADE_CREATED,
-  subject: grade.code,
-  data: {
+export const gradeCreated = (grade: Grade) =>
+  draftOf(GRADE_CREATED, grade.code, {
     grade: grade.code,
     description: grade.description ?? null,
     retired: grade.retired,
     version: grade.version,
-  },
-});
+  });
 
 type GradeState = Pick<Grade, 'description' | 'retired'>;
 
@@ -46,30 +40,21 @@ export const gradeUpdated = (
   next: GradeState,
   previous: GradeState,
   version: number,
-): CataloguedDraft<'billing.grade.updated'> => ({
-  type: GRADE_UPDATED,
-  subject: code,
-  data: {
+) =>
+  draftOf(GRADE_UPDATED, code, {
     grade: code,
     description: next.description ?? null,
     retired: next.retired,
     previous: { description: previous.description ?? null, retired: previous.retired },
     version,
-  },
-});
+  });
 
-export const dayClosed = (
-  close: DayClose,
-  accountCount: number,
-): CataloguedDraft<'billing.day.closed'> => ({
-  type: DAY_CLOSED,
-  subject: close.date,
-  data: {
+export const dayClosed = (close: DayClose, accountCount: number) =>
+  draftOf(DAY_CLOSED, close.date, {
     date: close.date,
     transactionCount: close.transactionCount,
     lateTransactionCount: close.lateTransactionCount,
     accountCount,
     totals: close.totals,
     version: 1,
-  },
-});
+  });

@@ -1,4 +1,4 @@
-import type { CataloguedDraft, EventData } from '../../../messaging';
+import { draftOf, type EventData } from '../../../messaging';
 import type { Employee, EmployeeStatus } from './entities';
 
 /** Each changed field with its old and new value, personal ones masked. */
@@ -28,46 +28,28 @@ export const createdData = (employee: Employee): EventData<'employees.employee.c
   timeZone: employee.timeZone,
 });
 
-export const employeeCreated = (
-  employee: Employee,
-): CataloguedDraft<'employees.employee.created'> => ({
-  type: 'employees.employee.created',
-  subject: employee.id,
-  data: createdData(employee),
-});
+export const employeeCreated = (employee: Employee) =>
+  draftOf('employees.employee.created', employee.id, createdData(employee));
 
-export const employeeUpdated = (
-  employee: Employee,
-  changes: Changes,
-): CataloguedDraft<'employees.employee.updated'> => ({
-  type: 'employees.employee.updated',
-  subject: employee.id,
-  data: { ...versionOf(employee), changes },
-});
+export const employeeUpdated = (employee: Employee, changes: Changes) =>
+  draftOf('employees.employee.updated', employee.id, { ...versionOf(employee), changes });
 
-export const statusChanged = (
-  employee: Employee,
-  from: EmployeeStatus,
-): CataloguedDraft<'employees.employee.status_changed'> => ({
-  type: 'employees.employee.status_changed',
-  subject: employee.id,
-  data: { ...versionOf(employee), from, to: employee.status },
-});
+export const statusChanged = (employee: Employee, from: EmployeeStatus) =>
+  draftOf('employees.employee.status_changed', employee.id, {
+    ...versionOf(employee),
+    from,
+    to: employee.status,
+  });
 
-export const managerAssigned = (
-  employee: Employee,
-  previousManagerId: string | null,
-): CataloguedDraft<'employees.manager.assigned'> => ({
-  type: 'employees.manager.assigned',
-  subject: employee.id,
-  data: { ...versionOf(employee), managerId: employee.managerId ?? null, previousManagerId },
-});
+export const managerAssigned = (employee: Employee, previousManagerId: string | null) =>
+  draftOf('employees.manager.assigned', employee.id, {
+    ...versionOf(employee),
+    managerId: employee.managerId ?? null,
+    previousManagerId,
+  });
 
-export const employeeTerminated = (
-  employee: Employee,
-  terminationDate: string,
-): CataloguedDraft<'employees.employee.terminated'> => ({
-  type: 'employees.employee.terminated',
-  subject: employee.id,
-  data: { ...versionOf(employee), terminationDate },
-});
+export const employeeTerminated = (employee: Employee, terminationDate: string) =>
+  draftOf('employees.employee.terminated', employee.id, {
+    ...versionOf(employee),
+    terminationDate,
+  });

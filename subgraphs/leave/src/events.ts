@@ -1,4 +1,4 @@
-import type { CataloguedDraft, EventData } from '../../../messaging';
+import { draftOf, type EventData } from '../../../messaging';
 import type { LeaveRules } from '../../../runtime';
 import type { ChargedDay, LeaveRequest, LeaveStatus } from './entities';
 
@@ -51,56 +51,35 @@ const requestData = <S extends LeaveStatus>(request: LeaveRequest, policy: Paid,
   managerId: request.managerId ?? null,
 });
 
-export const created = (
-  request: LeaveRequest,
-  policy: Paid,
-): CataloguedDraft<typeof REQUEST_CREATED> => ({
-  type: REQUEST_CREATED,
-  subject: request.id,
-  data: {
+export const created = (request: LeaveRequest, policy: Paid) =>
+  draftOf(REQUEST_CREATED, request.id, {
     ...requestData(request, policy, 'PENDING'),
     requestedBy: employeeIdOf(request.requestedBy),
-  },
-});
+  });
 
-export const approved = (
-  request: LeaveRequest,
-  policy: Paid,
-): CataloguedDraft<typeof REQUEST_APPROVED> => ({
-  type: REQUEST_APPROVED,
-  subject: request.id,
-  data: {
+export const approved = (request: LeaveRequest, policy: Paid) =>
+  draftOf(REQUEST_APPROVED, request.id, {
     ...requestData(request, policy, 'APPROVED'),
     approvedBy: employeeIdOf(request.decidedBy),
     approvedAt: request.decidedAt!.toISOString(),
-  },
-});
+  });
 
-export const rejected = (
-  request: LeaveRequest,
-  policy: Paid,
-): CataloguedDraft<typeof REQUEST_REJECTED> => ({
-  type: REQUEST_REJECTED,
-  subject: request.id,
-  data: {
+export const rejected = (request: LeaveRequest, policy: Paid) =>
+  draftOf(REQUEST_REJECTED, request.id, {
     ...requestData(request, policy, 'REJECTED'),
     rejectedBy: employeeIdOf(request.decidedBy),
     rejectedAt: request.decidedAt!.toISOString(),
     rejectionReason: request.rejectionReason ?? null,
-  },
-});
+  });
 
 export const cancelled = (
   request: LeaveRequest,
   policy: Paid,
   previousStatus: EventData<typeof REQUEST_CANCELLED>['previousStatus'],
-): CataloguedDraft<typeof REQUEST_CANCELLED> => ({
-  type: REQUEST_CANCELLED,
-  subject: request.id,
-  data: {
+) =>
+  draftOf(REQUEST_CANCELLED, request.id, {
     ...requestData(request, policy, 'CANCELLED'),
     previousStatus,
     cancelledBy: employeeIdOf(request.cancelledBy),
     cancelledAt: request.cancelledAt!.toISOString(),
-  },
-});
+  });

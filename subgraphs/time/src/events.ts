@@ -1,4 +1,5 @@
-import type { CataloguedDraft } from '../../../messaging';
+import { draftOf } from '../../../messaging';
+import { judgedBy } from '../../../runtime';
 import type { ComplianceException } from './workingTimeBreaches';
 import type { PeriodType, ScheduledShift, TimeEntry } from './entities';
 
@@ -40,37 +41,36 @@ const entryData = (entry: TimeEntry) => ({
 const withException = (exception: ComplianceException | null) =>
   exception ? { complianceException: exception } : {};
 
-/** The WORKING_TIME version the write was judged by, when it was. */
-const judgedBy = (policyVersion: number | undefined) =>
-  policyVersion === undefined ? {} : { policyVersion };
-
 export const recorded = (
   entry: TimeEntry,
   exception: ComplianceException | null = null,
   policyVersion?: number,
-): CataloguedDraft<'time.entry.recorded'> => ({
-  type: 'time.entry.recorded',
-  subject: entry.id,
-  data: { ...entryData(entry), ...withException(exception), ...judgedBy(policyVersion) },
-});
+) =>
+  draftOf('time.entry.recorded', entry.id, {
+    ...entryData(entry),
+    ...withException(exception),
+    ...judgedBy(policyVersion),
+  });
 
 export const amended = (
   entry: TimeEntry,
   previous: EntryValues,
   exception: ComplianceException | null = null,
   policyVersion?: number,
-): CataloguedDraft<'time.entry.amended'> => ({
-  type: 'time.entry.amended',
-  subject: entry.id,
-  data: { ...entryData(entry), previous, ...withException(exception), ...judgedBy(policyVersion) },
-});
+) =>
+  draftOf('time.entry.amended', entry.id, {
+    ...entryData(entry),
+    previous,
+    ...withException(exception),
+    ...judgedBy(policyVersion),
+  });
 
 /** The tombstone: the entry's last values, and the version the deletion gave it. */
-export const deleted = (entry: TimeEntry): CataloguedDraft<'time.entry.deleted'> => ({
-  type: 'time.entry.deleted',
-  subject: entry.id,
-  data: { ...entryData(entry), deletedAt: entry.deletedAt!.toISOString() },
-});
+export const deleted = (entry: TimeEntry) =>
+  draftOf('time.entry.deleted', entry.id, {
+    ...entryData(entry),
+    deletedAt: entry.deletedAt!.toISOString(),
+  });
 
 const shiftData = (shift: ScheduledShift) => ({
   shiftId: shift.id,
@@ -84,10 +84,8 @@ export const published = (
   scheduleId: string,
   shifts: ScheduledShift[],
   replacedShiftIds: string[],
-): CataloguedDraft<'time.schedule.published'> => ({
-  type: 'time.schedule.published',
-  subject: scheduleId,
-  data: {
+) =>
+  draftOf('time.schedule.published', scheduleId, {
     employeeId,
     scheduleId,
     // A publication never changes: a new one replaces its shifts instead.
@@ -96,5 +94,4 @@ export const published = (
     to: new Date(Math.max(...shifts.map((s) => s.end.getTime()))).toISOString(),
     shifts: nonEmpty(shifts.map(shiftData), 'A schedule'),
     replacedShiftIds,
-  },
-});
+  });

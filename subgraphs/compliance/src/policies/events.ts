@@ -1,4 +1,4 @@
-import type { CataloguedDraft, EventData } from '../../../../messaging';
+import { draftOf, type EventData } from '../../../../messaging';
 import { type AnyRules, keysOf, POLICY_UPDATED, type PolicyKind } from '../../../../runtime';
 
 /** A policy's key: a leave type, or DEFAULT for a kind with one policy. */
@@ -22,10 +22,8 @@ export interface UpdatedVersion {
 export const policyUpdated = (
   { kind, key, version, effectiveFrom, rules, reason }: UpdatedVersion,
   previous: AnyRules,
-): CataloguedDraft<typeof POLICY_UPDATED> => ({
-  type: POLICY_UPDATED,
-  subject: `${kind}:${key}`,
-  data: {
+) =>
+  draftOf(POLICY_UPDATED, `${kind}:${key}`, {
     kind,
     key,
     version,
@@ -33,5 +31,4 @@ export const policyUpdated = (
     rules,
     previous,
     reason,
-  },
-});
+  });

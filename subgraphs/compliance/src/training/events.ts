@@ -1,4 +1,4 @@
-import type { CataloguedDraft, EventData } from '../../../../messaging';
+import { draftOf, type EventData } from '../../../../messaging';
 import type { TrainingAssignment, TrainingCourse } from './entities';
 
 export const COURSE_CREATED = 'compliance.course.created';
@@ -37,11 +37,8 @@ const assignmentData = (a: TrainingAssignment, course: TrainingCourse) => ({
   version: a.version,
 });
 
-export const courseCreated = (course: TrainingCourse): CataloguedDraft<typeof COURSE_CREATED> => ({
-  type: COURSE_CREATED,
-  subject: course.id,
-  data: courseData(course),
-});
+export const courseCreated = (course: TrainingCourse) =>
+  draftOf(COURSE_CREATED, course.id, courseData(course));
 
 /** Each changed field before and after. */
 function changesOf(
@@ -66,43 +63,33 @@ export const courseUpdated = (
   before: TrainingCourse,
   after: TrainingCourse,
   changed: readonly ChangeableField[],
-): CataloguedDraft<typeof COURSE_UPDATED> => ({
-  type: COURSE_UPDATED,
-  subject: after.id,
-  data: { ...courseData(after), changes: changesOf(before, after, changed) },
-});
+) =>
+  draftOf(COURSE_UPDATED, after.id, {
+    ...courseData(after),
+    changes: changesOf(before, after, changed),
+  });
 
-export const trainingAssigned = (
-  a: TrainingAssignment,
-  course: TrainingCourse,
-): CataloguedDraft<typeof TRAINING_ASSIGNED> => ({
-  type: TRAINING_ASSIGNED,
-  subject: a.id,
-  data: { ...assignmentData(a, course), dueDate: a.dueDate, department: a.department ?? null },
-});
+export const trainingAssigned = (a: TrainingAssignment, course: TrainingCourse) =>
+  draftOf(TRAINING_ASSIGNED, a.id, {
+    ...assignmentData(a, course),
+    dueDate: a.dueDate,
+    department: a.department ?? null,
+  });
 
 export const trainingCompleted = (
   before: TrainingAssignment,
   after: TrainingAssignment & { completedOn: string },
   course: TrainingCourse,
   source: 'MANUAL' | 'IMPORT',
-): CataloguedDraft<typeof TRAINING_COMPLETED> => ({
-  type: TRAINING_COMPLETED,
-  subject: after.id,
-  data: {
+) =>
+  draftOf(TRAINING_COMPLETED, after.id, {
     ...assignmentData(after, course),
     completedOn: after.completedOn,
     expiresOn: after.expiresOn ?? null,
     previousCompletedOn: before.completedOn ?? null,
     source,
-  },
-});
+  });
 
 /** The assignment falls due or expires: `dueDate` is the deadline of the two. */
-export const trainingDueReached = (
-  data: EventData<typeof TRAINING_DUE_REACHED>,
-): CataloguedDraft<typeof TRAINING_DUE_REACHED> => ({
-  type: TRAINING_DUE_REACHED,
-  subject: data.assignmentId,
-  data,
-});
+export const trainingDueReached = (data: EventData<typeof TRAINING_DUE_REACHED>) =>
+  draftOf(TRAINING_DUE_REACHED, data.assignmentId, data);

@@ -1,4 +1,4 @@
-import type { CataloguedDraft } from '../../../../messaging';
+import { draftOf } from '../../../../messaging';
 import type { PolicyRef } from '../../../../runtime';
 import type { Violation } from './entities';
 
@@ -11,13 +11,8 @@ export const policyOf = (v: Violation): PolicyRef | null =>
     ? { kind: v.policyKind, key: v.policyKey, version: v.policyVersion }
     : null;
 
-export const violationDetected = (
-  v: Violation,
-  managerId: string | null,
-): CataloguedDraft<typeof VIOLATION_DETECTED> => ({
-  type: VIOLATION_DETECTED,
-  subject: v.id,
-  data: {
+export const violationDetected = (v: Violation, managerId: string | null) =>
+  draftOf(VIOLATION_DETECTED, v.id, {
     violationId: v.id,
     employeeId: v.employeeId,
     managerId,
@@ -31,14 +26,11 @@ export const violationDetected = (
     detectedAt: v.detectedAt.toISOString(),
     version: v.version,
     details: v.details,
-  },
-});
+  });
 
 /** A closed violation: `closedAt`, `closedBy` and `closingNote` are set. */
-export const violationClosed = (v: Violation): CataloguedDraft<typeof VIOLATION_CLOSED> => ({
-  type: VIOLATION_CLOSED,
-  subject: v.id,
-  data: {
+export const violationClosed = (v: Violation) =>
+  draftOf(VIOLATION_CLOSED, v.id, {
     violationId: v.id,
     employeeId: v.employeeId,
     rule: v.rule,
@@ -46,5 +38,4 @@ export const violationClosed = (v: Violation): CataloguedDraft<typeof VIOLATION_
     closedAt: v.closedAt!.toISOString(),
     closedBy: v.closedBy!,
     note: v.closingNote!,
-  },
-});
+  });
