@@ -1,3 +1,5 @@
+import { v7 as uuidv7 } from 'uuid';
+
 /** The data of an employees.employee.created event, as the employees subgraph publishes it. */
 export function createdData(id: string, overrides: Record<string, unknown> = {}) {
   return {
@@ -16,6 +18,31 @@ export function createdData(id: string, overrides: Record<string, unknown> = {})
     managerId: null,
     location: 'ENGLAND_AND_WALES',
     timeZone: 'Europe/London',
+    ...overrides,
+  };
+}
+
+/**
+ * The data of an agreements.agreement.created event: one AHA agreement for the 2025/26 leave year
+ * with a yearly target of annualTargetHours.
+ */
+export function agreementCreatedData(
+  employeeId: string,
+  annualTargetHours: number,
+  overrides: Record<string, unknown> = {},
+) {
+  return {
+    agreementId: uuidv7(),
+    employeeId,
+    version: 1,
+    effectiveFrom: '2025-04-01',
+    agreementType: 'AHA',
+    startDate: '2025-04-01',
+    endDate: '2026-03-31',
+    fte: 1,
+    targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: annualTargetHours }],
+    openingBalances: [],
+    correlationId: 'import-1',
     ...overrides,
   };
 }

@@ -21,7 +21,7 @@ import {
   asHandled,
   consumes,
 } from '../../../test-support/startSubgraph';
-import { createdData } from '../../../test-support/employeeEvents';
+import { agreementCreatedData, createdData } from '../../../test-support/employeeEvents';
 import {
   attendance,
   createAttendance,
@@ -68,21 +68,9 @@ export const londonCopy = (id: string, overrides: Partial<EmployeeCopy> = {}): E
   ...overrides,
 });
 
+/** An agreements.agreement.created event's data, with this subgraph's usual yearly target. */
 export function agreementData(employeeId: string, overrides: Record<string, unknown> = {}) {
-  return {
-    agreementId: uuidv7(),
-    employeeId,
-    version: 1,
-    effectiveFrom: '2025-04-01',
-    agreementType: 'AHA',
-    startDate: '2025-04-01',
-    endDate: '2026-03-31',
-    fte: 1,
-    targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: 1950 }],
-    openingBalances: [],
-    correlationId: 'import-1',
-    ...overrides,
-  };
+  return agreementCreatedData(employeeId, 1950, overrides);
 }
 
 export function leaveData(employeeId: string, overrides: Record<string, unknown> = {}) {
