@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import type { PlacedEmployeeCopy } from '../runtime';
 
 /** The data of an employees.employee.created event, as the employees subgraph publishes it. */
 export function createdData(id: string, overrides: Record<string, unknown> = {}) {
@@ -46,3 +47,21 @@ export function agreementCreatedData(
     ...overrides,
   };
 }
+
+/** A subgraph's placed copy of an active employee in London, as a row to insert. */
+export const londonCopy = (
+  id: string,
+  overrides: Partial<PlacedEmployeeCopy> = {},
+): PlacedEmployeeCopy => ({
+  id,
+  status: 'ACTIVE',
+  managerId: null,
+  location: 'ENGLAND_AND_WALES',
+  timeZone: 'Europe/London',
+  hireDate: null,
+  terminationDate: null,
+  version: 1,
+  writeLock: 0,
+  updatedAt: new Date(),
+  ...overrides,
+});

@@ -21,19 +21,18 @@ import {
   asHandled,
   consumes,
 } from '../../../test-support/startSubgraph';
-import { agreementCreatedData, createdData } from '../../../test-support/employeeEvents';
+import {
+  agreementCreatedData,
+  createdData,
+  londonCopy,
+} from '../../../test-support/employeeEvents';
 import {
   attendance,
   createAttendance,
   type AttendanceModule,
   type AttendanceOptions,
 } from '../src';
-import {
-  AttendanceDaySchema,
-  AttendanceEntrySchema,
-  PolicyCopySchema,
-  type EmployeeCopy,
-} from '../src/entities';
+import { AttendanceDaySchema, AttendanceEntrySchema, PolicyCopySchema } from '../src/entities';
 
 export { onlyError } from '../../../test-support/startSubgraph';
 export type { Caller, GraphQLReply };
@@ -51,22 +50,7 @@ export const HOLIDAY = '2025-05-26';
 export const SATURDAY = '2025-06-14';
 export const at = (date: string, clock: string) => `${date}T${clock}:00+01:00`;
 
-export { createdData };
-
-/** Attendance's copy of an active employee in London, as a row to insert. */
-export const londonCopy = (id: string, overrides: Partial<EmployeeCopy> = {}): EmployeeCopy => ({
-  id,
-  status: 'ACTIVE',
-  managerId: null,
-  location: 'ENGLAND_AND_WALES',
-  timeZone: 'Europe/London',
-  hireDate: null,
-  terminationDate: null,
-  version: 1,
-  writeLock: 0,
-  updatedAt: new Date(),
-  ...overrides,
-});
+export { createdData, londonCopy };
 
 /** An agreements.agreement.created event's data, with this subgraph's usual yearly target. */
 export function agreementData(employeeId: string, overrides: Record<string, unknown> = {}) {

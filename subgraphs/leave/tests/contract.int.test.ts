@@ -6,6 +6,7 @@ import {
   withRequestSql,
 } from '../../../test-support/batchedReads';
 import { subgraphPart } from '../../../test-support/contractOperation';
+import { londonCopy } from '../../../test-support/employeeEvents';
 import { managerChainsSql } from '../../../test-support/sqlShape';
 import { leave } from '../src';
 import { AgreementCopySchema, EmployeeCopySchema, LeaveRequestSchema } from '../src/entities';
@@ -160,18 +161,7 @@ describe('leave: batched reads', () => {
   const suite = batchedReads(startLeave, async (em, { ids, managerId, now }) => {
     await em.insertMany(
       EmployeeCopySchema,
-      ids.map((id) => ({
-        id,
-        status: 'ACTIVE' as const,
-        managerId,
-        location: 'ENGLAND_AND_WALES',
-        timeZone: 'Europe/London',
-        hireDate: '2020-01-01',
-        terminationDate: null,
-        version: 1,
-        writeLock: 0,
-        updatedAt: now,
-      })),
+      ids.map((id) => londonCopy(id, { managerId, hireDate: '2020-01-01', updatedAt: now })),
     );
     await em.insertMany(
       AgreementCopySchema,
