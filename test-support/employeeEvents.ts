@@ -65,3 +65,17 @@ export const londonCopy = (
   updatedAt: new Date(),
   ...overrides,
 });
+
+/** The data of an employees.employee.status_changed event for employee number E1. */
+export const statusChangedData = (
+  employeeId: string,
+  version: number,
+  to: string,
+  from = 'ACTIVE',
+) => ({
+  employeeId,
+  employeeNumber: 'E1',
+  version,
+  from,
+  to,
+});
