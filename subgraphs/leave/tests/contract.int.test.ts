@@ -10,6 +10,7 @@ import { londonCopy } from '../../../test-support/employeeEvents';
 import { managerChainsSql } from '../../../test-support/sqlShape';
 import { leave } from '../src';
 import { AgreementCopySchema, EmployeeCopySchema, LeaveRequestSchema } from '../src/entities';
+import { agreementCopy } from './agreementCopy';
 import { asEmployee, asManager, hr, startLeave, type LeaveHarness } from './support';
 
 const schema = buildSubgraphSchema({
@@ -165,16 +166,7 @@ describe('leave: batched reads', () => {
     );
     await em.insertMany(
       AgreementCopySchema,
-      ids.map((employeeId, i) => ({
-        id: fixedId(2, i),
-        employeeId,
-        startDate: '2025-04-01',
-        endDate: '2026-03-31',
-        fteUnits: 10_000,
-        annualLeaveHundredths: null,
-        workingDays: null,
-        version: 1,
-      })),
+      ids.map((employeeId, i) => agreementCopy({ id: fixedId(2, i), employeeId })),
     );
     await em.insertMany(
       LeaveRequestSchema,
