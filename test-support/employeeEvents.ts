@@ -1,3 +1,6 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { PlacedEmployeeCopy } from '../runtime';
+
 /** The data of an employees.employee.created event, as the employees subgraph publishes it. */
 export function createdData(id: string, overrides: Record<string, unknown> = {}) {
   return {
@@ -19,3 +22,60 @@ export function createdData(id: string, overrides: Record<string, unknown> = {})
     ...overrides,
   };
 }
+
+/**
+ * The data of an agreements.agreement.created event: one AHA agreement for the 2025/26 leave year
+ * with a yearly target of annualTargetHours.
+ */
+export function agreementCreatedData(
+  employeeId: string,
+  annualTargetHours: number,
+  overrides: Record<string, unknown> = {},
+) {
+  return {
+    agreementId: uuidv7(),
+    employeeId,
+    version: 1,
+    effectiveFrom: '2025-04-01',
+    agreementType: 'AHA',
+    startDate: '2025-04-01',
+    endDate: '2026-03-31',
+    fte: 1,
+    targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: annualTargetHours }],
+    openingBalances: [],
+    correlationId: 'import-1',
+    ...overrides,
+  };
+}
+
+/** A subgraph's placed copy of an active employee in London, as a row to insert. */
+export const londonCopy = (
+  id: string,
+  overrides: Partial<PlacedEmployeeCopy> = {},
+): PlacedEmployeeCopy => ({
+  id,
+  status: 'ACTIVE',
+  managerId: null,
+  location: 'ENGLAND_AND_WALES',
+  timeZone: 'Europe/London',
+  hireDate: null,
+  terminationDate: null,
+  version: 1,
+  writeLock: 0,
+  updatedAt: new Date(),
+  ...overrides,
+});
+
+/** The data of an employees.employee.status_changed event for employee number E1. */
+export const statusChangedData = (
+  employeeId: string,
+  version: number,
+  to: string,
+  from = 'ACTIVE',
+) => ({
+  employeeId,
+  employeeNumber: 'E1',
+  version,
+  from,
+  to,
+});

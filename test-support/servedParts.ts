@@ -2,7 +2,9 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { type RunningNatsServer, startNatsServer } from '../messaging';
 import { createLocalIssuer, keyPaths, type LocalIssuer } from '../runtime';
+import { createTestDatabase, type TestDatabase } from './database';
 import { waitFor } from './waitFor';
 
 const root = path.resolve(__dirname, '..');
@@ -104,4 +106,40 @@ export async function prepareServedParts(options: ServedPartsOptions): Promise<S
       );
     },
   };
+}
+
+/** Served parts over a fresh test database and a NATS server of their own. */
+export interface ServedPlatform {
+  readonly db: TestDatabase;
+  readonly parts: ServedParts;
+  /** Stops the parts, then NATS, then drops the database. */
+  stop(): Promise<void>;
+}
+
+/** The setup of a suite that serves parts as processes: database, NATS, then the keys job. */
+export async function serveOnTestDatabase(): Promise<ServedPlatform> {
+  const db = await createTestDatabase();
+  let nats: RunningNatsServer | undefined;
+  try {
+    nats = await startNatsServer({ storeDir: path.join(db.dataDir, 'nats') });
+    const running = nats;
+    const parts = await prepareServedParts({
+      dataDir: db.dataDir,
+      natsUrl: running.url,
+      databaseUrl: db.url,
+    });
+    return {
+      db,
+      parts,
+      async stop() {
+        await parts.stop();
+        await running.stop();
+        await db.drop();
+      },
+    };
+  } catch (error) {
+    await nats?.stop();
+    await db.drop();
+    throw error;
+  }
 }

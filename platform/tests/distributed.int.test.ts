@@ -3,20 +3,21 @@ import path from 'node:path';
 import { SignJWT, importJWK, type JWK } from 'jose';
 import { createGatewayAssertionSigner } from '../../runtime';
 import { generatePrivateJwk } from '../../runtime/testing';
-import { type RunningNatsServer, startNatsServer } from '../../messaging';
 import { freePort } from '../../messaging/testing';
 import { contractOperation } from '../../test-support/contractOperation';
-import { createTestDatabase, type TestDatabase } from '../../test-support/database';
 import { personInput } from '../../test-support/seedOrganisation';
-import { prepareServedParts, type ServedParts } from '../../test-support/servedParts';
+import {
+  serveOnTestDatabase,
+  type ServedParts,
+  type ServedPlatform,
+} from '../../test-support/servedParts';
 import { waitFor } from '../../test-support/waitFor';
 
 // Distributed mode as docker-compose runs it: each part its own process
 // (`npm run serve -- <name>`), the gateway reaching subgraphs over HTTP with
 // its signed assertion, every part verifying tokens with public keys only.
 describe('distributed mode: gateway and subgraphs as separate processes', () => {
-  let db: TestDatabase;
-  let nats: RunningNatsServer;
+  let served: ServedPlatform;
   let parts: ServedParts;
   let gatewayUrl: string;
   let employeesUrl: string;
@@ -24,14 +25,9 @@ describe('distributed mode: gateway and subgraphs as separate processes', () => 
   let gatewayKey: JWK;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    nats = await startNatsServer({ storeDir: path.join(db.dataDir, 'nats') });
     // Like the compose file's `keys` job: every key pair exists before any service starts.
-    parts = await prepareServedParts({
-      dataDir: db.dataDir,
-      natsUrl: nats.url,
-      databaseUrl: db.url,
-    });
+    served = await serveOnTestDatabase();
+    parts = served.parts;
     gatewayKey = JSON.parse(fs.readFileSync(parts.keys.gatewayPrivate, 'utf8')) as JWK;
     issue = (role, sub) => parts.issuer.issue({ role, sub });
     const [employeesPort, auditPort, accountsPort, gatewayPort] = [
@@ -61,9 +57,7 @@ describe('distributed mode: gateway and subgraphs as separate processes', () => 
   }, 600_000);
 
   afterAll(async () => {
-    await parts?.stop();
-    await nats.stop();
-    await db.drop();
+    await served?.stop();
   });
 
   const graphql = async (query: string, variables: Record<string, unknown>, token: string) => {
@@ -155,7 +149,7 @@ describe('distributed mode: gateway and subgraphs as separate processes', () => 
   });
 
   it('made no private key in any served part: each verifies with the public keys', () => {
-    expect(fs.existsSync(path.join(db.dataDir, 'issuer'))).toBe(false);
+    expect(fs.existsSync(path.join(served.db.dataDir, 'issuer'))).toBe(false);
   });
 
   it('refuses a request without a token at the gateway with 401', async () => {

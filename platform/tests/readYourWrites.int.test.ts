@@ -7,6 +7,7 @@ import { KnownEmployeeSchema } from '../../subgraphs/agreements/src/entities';
 import { EmployeeCopySchema as AttendanceCopy } from '../../subgraphs/attendance/src/entities';
 import { EmployeeCopySchema as LeaveCopy } from '../../subgraphs/leave/src/entities';
 import { EmployeeCopySchema as TimeCopy } from '../../subgraphs/time/src/entities';
+import { earlyShiftInput } from '../../test-support/timeEntries';
 
 const RUNS = 50;
 const asHr = { role: 'HR' as const, sub: 'service:hr' };
@@ -35,14 +36,7 @@ describe('writes about someone hired a moment ago', () => {
       tp.graphql(
         op('RecordTimeEntry'),
         {
-          input: {
-            employeeId: id,
-            periodType: 'SHIFT',
-            shiftType: 'Early',
-            startTime: '2025-05-01T07:00:00+01:00',
-            endTime: '2025-05-01T15:00:00+01:00',
-            mealBreakMinutes: 30,
-          },
+          input: earlyShiftInput(id, '2025-05-01T07:00:00+01:00', '2025-05-01T15:00:00+01:00'),
         },
         asHr,
       ),

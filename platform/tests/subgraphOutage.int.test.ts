@@ -1,11 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { type RunningNatsServer, startNatsServer } from '../../messaging';
 import { freePort } from '../../messaging/testing';
 import { contractOperation } from '../../test-support/contractOperation';
-import { createTestDatabase, type TestDatabase } from '../../test-support/database';
 import { personInput } from '../../test-support/seedOrganisation';
-import { prepareServedParts, type ServedParts } from '../../test-support/servedParts';
+import {
+  serveOnTestDatabase,
+  type ServedParts,
+  type ServedPlatform,
+} from '../../test-support/servedParts';
 import { waitFor } from '../../test-support/waitFor';
 
 /** Large on purpose: an answer that waited for it shows at once. */
@@ -41,8 +42,7 @@ function percentile(values: number[], q: number): number {
 // back, then killed and restarted, while a steady stream of queries runs through
 // the gateway: those for the employees subgraph alone must keep coming back fast.
 describe('a subgraph process stopped under load', () => {
-  let db: TestDatabase;
-  let nats: RunningNatsServer;
+  let served: ServedPlatform;
   let parts: ServedParts;
   let gatewayUrl: string;
   let auditPort: number;
@@ -56,13 +56,8 @@ describe('a subgraph process stopped under load', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    nats = await startNatsServer({ storeDir: path.join(db.dataDir, 'nats') });
-    parts = await prepareServedParts({
-      dataDir: db.dataDir,
-      natsUrl: nats.url,
-      databaseUrl: db.url,
-    });
+    served = await serveOnTestDatabase();
+    parts = served.parts;
     token = await parts.issuer.issue({ role: 'ADMIN', sub: 'service:admin' });
     const [employeesPort, gatewayPort] = [await freePort(), await freePort()];
     auditPort = await freePort();
@@ -95,9 +90,7 @@ describe('a subgraph process stopped under load', () => {
   }, 600_000);
 
   afterAll(async () => {
-    await parts?.stop();
-    await nats.stop();
-    await db.drop();
+    await served?.stop();
   });
 
   async function graphql(

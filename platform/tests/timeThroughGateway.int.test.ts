@@ -5,6 +5,7 @@ import { waitFor } from '../../test-support/waitFor';
 import { employees } from '../../subgraphs/employees/src';
 import { time } from '../../subgraphs/time/src';
 import { EmployeeCopySchema } from '../../subgraphs/time/src/entities';
+import { earlyShiftInput } from '../../test-support/timeEntries';
 
 const modules = [employees, time];
 
@@ -32,14 +33,7 @@ describe('time through the gateway, fed by employees over NATS', () => {
     const recorded = await p.graphql(
       contractOperation('RecordTimeEntry'),
       {
-        input: {
-          employeeId: id,
-          periodType: 'SHIFT',
-          shiftType: 'Early',
-          startTime: '2025-05-01T07:00:00+01:00',
-          endTime: '2025-05-01T15:00:00+01:00',
-          mealBreakMinutes: 30,
-        },
+        input: earlyShiftInput(id, '2025-05-01T07:00:00+01:00', '2025-05-01T15:00:00+01:00'),
       },
       self,
     );

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import type http from 'node:http';
-import { parse } from 'graphql';
 import { register } from 'prom-client';
 import { createTestDatabase, type TestDatabase } from '../../test-support/database';
 import { createGatewayKeys } from '../../test-support/gatewayKeys';
@@ -11,17 +10,10 @@ import { close, listen } from '../src/http/createHttpServer';
 import { createMetricsServer, metricsEndpointOf } from '../src/http/metricsEndpoint';
 import { createLogger } from '../src/logger';
 import { createSubgraphRuntime, type SubgraphRuntime } from '../src/subgraph/createSubgraphRuntime';
-import { defineSubgraph } from '../src/subgraph/SubgraphModule';
+import { pingSubgraph as ping } from './support/pingSubgraph';
 
 // A subgraph's own HTTP server (distributed mode) in production settings: /metrics is on
 // METRICS_PORT, or behind METRICS_TOKEN, never open on the public listener.
-
-const ping = defineSubgraph({
-  name: 'ping',
-  typeDefs: parse('type Query { ping: String }'),
-  resolvers: { Query: { ping: () => 'pong' } },
-  entities: [],
-});
 
 describe("a subgraph's own server", () => {
   let db: TestDatabase;

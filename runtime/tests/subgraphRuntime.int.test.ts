@@ -1,13 +1,5 @@
-import { parse } from 'graphql';
-import { defineSubgraph } from '../src/subgraph/SubgraphModule';
 import { startSubgraph } from '../../test-support/startSubgraph';
-
-const ping = defineSubgraph({
-  name: 'ping',
-  typeDefs: parse('type Query { ping: String }'),
-  resolvers: { Query: { ping: () => 'pong' } },
-  entities: [],
-});
+import { pingSubgraph as ping } from './support/pingSubgraph';
 
 describe('subgraph runtime', () => {
   it('leaves SIGINT and SIGTERM to the process that runs it', async () => {

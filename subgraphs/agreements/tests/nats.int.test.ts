@@ -9,6 +9,7 @@ import {
   subjectFor,
 } from '../../../messaging';
 import { createTestNamespace, deleteStreams } from '../../../messaging/testing';
+import { createdData } from '../../../test-support/employeeEvents';
 import { waitFor } from '../../../test-support/waitFor';
 import { agreementInput, startAgreements, type AgreementsHarness } from './support';
 
@@ -44,23 +45,12 @@ async function publish(type: string, data: Record<string, unknown>) {
   await nats.js.publish(subjectFor(type, namespace), JSON.stringify(event), { msgID: event.id });
 }
 
-const hired = (employeeId: string, employeeNumber: string, managerId: string | null) => ({
-  employeeId,
-  employeeNumber,
-  version: 1,
-  firstName: 'Pat',
-  lastName: 'Person',
-  email: `${employeeNumber.toLowerCase()}@example.com`,
-  department: 'Emergency Medicine',
-  jobTitle: 'Staff Nurse',
-  grade: 'BAND_5',
-  employmentType: 'FULL_TIME',
-  status: 'ACTIVE',
-  hireDate: '2021-04-01',
-  managerId,
-  location: 'ENGLAND_AND_WALES',
-  timeZone: 'Europe/London',
-});
+const hired = (employeeId: string, employeeNumber: string, managerId: string | null) =>
+  createdData(employeeId, {
+    employeeNumber,
+    email: `${employeeNumber.toLowerCase()}@example.com`,
+    managerId,
+  });
 
 const READ = `query E($reps: [_Any!]!) { _entities(representations: $reps) { ... on Employee {
   agreements { id } } } }`;

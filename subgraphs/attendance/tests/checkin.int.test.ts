@@ -16,6 +16,10 @@ describe('attendance: check-in and check-out', () => {
   beforeAll(async () => (h = await startAttendance()));
   afterAll(() => h.stop());
 
+  /** The employee's own check-in at HQ at `time` on DAY. */
+  const checkInAt = (id: string, time: string, device = 'd') =>
+    h.gql(CHECK_IN, { input: { time: at(DAY, time), location: 'HQ', device } }, self(id));
+
   it('is late by 14 minutes at 09:14 against a 09:00 shift with 10 minutes grace', async () => {
     const id = await h.hire();
     await h.feed(
@@ -42,11 +46,7 @@ describe('attendance: check-in and check-out', () => {
 
   it('is on time within the grace period, against the working pattern without a schedule', async () => {
     const id = await h.hire();
-    const reply = await h.gql(
-      CHECK_IN,
-      { input: { time: at(DAY, '09:10'), location: 'HQ', device: 'phone' } },
-      self(id),
-    );
+    const reply = await checkInAt(id, '09:10', 'phone');
     expect(reply.data!.checkIn).toMatchObject({
       late: false,
       lateByMinutes: 0,
@@ -56,11 +56,7 @@ describe('attendance: check-in and check-out', () => {
 
   it('checks out the open check-in, with worked hours and an early exit', async () => {
     const id = await h.hire();
-    await h.gql(
-      CHECK_IN,
-      { input: { time: at(DAY, '09:00'), location: 'HQ', device: 'd' } },
-      self(id),
-    );
+    await checkInAt(id, '09:00');
     const reply = await h.op('CheckOut', { input: { time: at(DAY, '15:30') } }, self(id));
     expect(reply.errors).toBeUndefined();
     expect(reply.data!.checkOut).toMatchObject({
@@ -89,16 +85,8 @@ describe('attendance: check-in and check-out', () => {
 
   it('refuses a second open check-in and a check-out before the check-in', async () => {
     const id = await h.hire();
-    await h.gql(
-      CHECK_IN,
-      { input: { time: at(DAY, '09:00'), location: 'HQ', device: 'd' } },
-      self(id),
-    );
-    const again = await h.gql(
-      CHECK_IN,
-      { input: { time: at(DAY, '09:05'), location: 'HQ', device: 'd' } },
-      self(id),
-    );
+    await checkInAt(id, '09:00');
+    const again = await checkInAt(id, '09:05');
     expect(onlyError(again).extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       reason: 'ALREADY_CHECKED_IN',

@@ -9,7 +9,7 @@ import {
   LeaveCopySchema,
   ShiftCopySchema,
 } from '../src/entities';
-import { DAY, at, startAttendance, type AttendanceHarness } from './support';
+import { DAY, at, londonCopy, startAttendance, type AttendanceHarness } from './support';
 
 /** The same mix of days for `count` people: present, late, open, on leave, absent, on shift. */
 async function seed(h: AttendanceHarness, count: number): Promise<string[]> {
@@ -18,18 +18,13 @@ async function seed(h: AttendanceHarness, count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, () => uuidv7());
   await em.insertMany(
     EmployeeCopySchema,
-    ids.map((id) => ({
-      id,
-      status: 'ACTIVE' as const,
-      managerId: ids[0] === id ? null : ids[0],
-      location: 'ENGLAND_AND_WALES',
-      timeZone: 'Europe/London',
-      hireDate: '2021-04-01',
-      terminationDate: null,
-      version: 1,
-      writeLock: 0,
-      updatedAt: now,
-    })),
+    ids.map((id) =>
+      londonCopy(id, {
+        managerId: ids[0] === id ? null : ids[0],
+        hireDate: '2021-04-01',
+        updatedAt: now,
+      }),
+    ),
   );
   await em.insertMany(
     AgreementCopySchema,

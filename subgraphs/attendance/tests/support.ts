@@ -21,19 +21,18 @@ import {
   asHandled,
   consumes,
 } from '../../../test-support/startSubgraph';
-import { createdData } from '../../../test-support/employeeEvents';
+import {
+  agreementCreatedData,
+  createdData,
+  londonCopy,
+} from '../../../test-support/employeeEvents';
 import {
   attendance,
   createAttendance,
   type AttendanceModule,
   type AttendanceOptions,
 } from '../src';
-import {
-  AttendanceDaySchema,
-  AttendanceEntrySchema,
-  PolicyCopySchema,
-  type EmployeeCopy,
-} from '../src/entities';
+import { AttendanceDaySchema, AttendanceEntrySchema, PolicyCopySchema } from '../src/entities';
 
 export { onlyError } from '../../../test-support/startSubgraph';
 export type { Caller, GraphQLReply };
@@ -51,38 +50,11 @@ export const HOLIDAY = '2025-05-26';
 export const SATURDAY = '2025-06-14';
 export const at = (date: string, clock: string) => `${date}T${clock}:00+01:00`;
 
-export { createdData };
+export { createdData, londonCopy };
 
-/** Attendance's copy of an active employee in London, as a row to insert. */
-export const londonCopy = (id: string, overrides: Partial<EmployeeCopy> = {}): EmployeeCopy => ({
-  id,
-  status: 'ACTIVE',
-  managerId: null,
-  location: 'ENGLAND_AND_WALES',
-  timeZone: 'Europe/London',
-  hireDate: null,
-  terminationDate: null,
-  version: 1,
-  writeLock: 0,
-  updatedAt: new Date(),
-  ...overrides,
-});
-
+/** An agreements.agreement.created event's data, with this subgraph's usual yearly target. */
 export function agreementData(employeeId: string, overrides: Record<string, unknown> = {}) {
-  return {
-    agreementId: uuidv7(),
-    employeeId,
-    version: 1,
-    effectiveFrom: '2025-04-01',
-    agreementType: 'AHA',
-    startDate: '2025-04-01',
-    endDate: '2026-03-31',
-    fte: 1,
-    targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: 1950 }],
-    openingBalances: [],
-    correlationId: 'import-1',
-    ...overrides,
-  };
+  return agreementCreatedData(employeeId, 1950, overrides);
 }
 
 export function leaveData(employeeId: string, overrides: Record<string, unknown> = {}) {

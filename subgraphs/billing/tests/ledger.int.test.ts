@@ -26,16 +26,26 @@ describe('billing: costing time entries into the ledger', () => {
   const entryTxs = async (entryId: string) =>
     (await h.ledger()).transactions.filter((t) => t.entry_id === entryId);
 
+  /** A time entry's first version, recorded from `startTime` to `endTime`. */
+  const recorded = (
+    entryId: string,
+    employee: string,
+    startTime: string,
+    endTime: string,
+    mealBreakMinutes?: number,
+  ) =>
+    entryEvent('recorded', {
+      entryId,
+      employeeId: employee,
+      version: 1,
+      startTime,
+      endTime,
+      mealBreakMinutes,
+    });
+
   it('costs a recorded shift: debit the cost centre, credit the liability', async () => {
     const entryId = uuidv7();
-    const event = entryEvent('recorded', {
-      entryId,
-      employeeId,
-      version: 1,
-      startTime: '2026-03-10T09:00:00Z',
-      endTime: '2026-03-10T17:00:00Z',
-      mealBreakMinutes: 30,
-    });
+    const event = recorded(entryId, employeeId, '2026-03-10T09:00:00Z', '2026-03-10T17:00:00Z', 30);
     await h.apply(event);
     // 7.5 hours at £20.00 = £150.00
     expect(await costOf(h, employeeId, '2026-03-10', '2026-03-10')).toEqual({
@@ -98,13 +108,7 @@ describe('billing: costing time entries into the ledger', () => {
 
   it('the same event in two transactions at once posts one transaction', async () => {
     const entryId = uuidv7();
-    const event = entryEvent('recorded', {
-      entryId,
-      employeeId,
-      version: 1,
-      startTime: '2026-03-13T09:00:00Z',
-      endTime: '2026-03-13T10:00:00Z',
-    });
+    const event = recorded(entryId, employeeId, '2026-03-13T09:00:00Z', '2026-03-13T10:00:00Z');
     // Two entity managers, two transactions, in parallel (as two replicas would).
     const results = await Promise.allSettled([
       h.transaction((em) => applyEvent(em as never, event)),
@@ -120,15 +124,7 @@ describe('billing: costing time entries into the ledger', () => {
   it('an entry for an employee not known yet is costed when the employee arrives', async () => {
     const late = uuidv7();
     const entryId = uuidv7();
-    await h.apply(
-      entryEvent('recorded', {
-        entryId,
-        employeeId: late,
-        version: 1,
-        startTime: '2026-03-16T09:00:00Z',
-        endTime: '2026-03-16T11:00:00Z',
-      }),
-    );
+    await h.apply(recorded(entryId, late, '2026-03-16T09:00:00Z', '2026-03-16T11:00:00Z'));
     expect(await entryTxs(entryId)).toHaveLength(0);
     await h.apply(employeeCreated(late, { grade: 'G1', department: 'Sales' }));
     expect(await costOf(h, late, '2026-03-16', '2026-03-16')).toMatchObject({ amountMinor: 4000 });
@@ -143,15 +139,7 @@ describe('billing: costing time entries into the ledger', () => {
       [early, '2026-03-17'],
       [later, '2026-03-24'],
     ] as const)
-      await h.apply(
-        entryEvent('recorded', {
-          entryId,
-          employeeId: other,
-          version: 1,
-          startTime: `${day}T09:00:00Z`,
-          endTime: `${day}T10:00:00Z`,
-        }),
-      );
+      await h.apply(recorded(entryId, other, `${day}T09:00:00Z`, `${day}T10:00:00Z`));
     await h.setCard({ grade: 'G2', effectiveFrom: '2026-03-20', rate: 1100 });
     expect(await costOf(h, other, '2026-03-17', '2026-03-17')).toMatchObject({ amountMinor: 1000 });
     expect(await costOf(h, other, '2026-03-24', '2026-03-24')).toMatchObject({ amountMinor: 1100 });

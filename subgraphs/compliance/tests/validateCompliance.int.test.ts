@@ -34,6 +34,15 @@ const SHORT_NOTICE = {
   policy: null,
 } as const;
 
+/** A refusal the owner may make: the verdict names the policy and version that made it. */
+const NOTICE_REFUSAL = {
+  rule: 'NOTICE_PERIOD',
+  field: 'startDate',
+  message: 'ANNUAL leave needs 14 days of notice (LEAVE/ANNUAL v3).',
+  severity: 'REFUSAL',
+  policy: annual,
+} as const;
+
 /**
  * What the leave stand-in answers, by the leave type asked about: the shapes a real
  * deciding subgraph answers with, and the ones it must never send.
@@ -45,15 +54,7 @@ const ANSWERS: Record<string, () => unknown> = {
   }),
   UNPAID: (): ComplianceAnswer => ({
     allowed: false,
-    findings: [
-      {
-        rule: 'NOTICE_PERIOD',
-        field: 'startDate',
-        message: 'ANNUAL leave needs 14 days of notice (LEAVE/ANNUAL v3).',
-        severity: 'REFUSAL',
-        policy: annual,
-      },
-    ],
+    findings: [NOTICE_REFUSAL],
   }),
   SICK: (): ComplianceAnswer => ({
     allowed: false,
@@ -189,15 +190,7 @@ describe('validateCompliance: asking the subgraph that decides', () => {
     const reply = await validate(leaveRequest('UNPAID', { employeeId }), hr);
     expect(reply.data!.validateCompliance).toEqual({
       allowed: false,
-      findings: [
-        {
-          rule: 'NOTICE_PERIOD',
-          field: 'startDate',
-          message: 'ANNUAL leave needs 14 days of notice (LEAVE/ANNUAL v3).',
-          severity: 'REFUSAL',
-          policy: annual,
-        },
-      ],
+      findings: [NOTICE_REFUSAL],
     });
     expect(questions[0]).toMatchObject({
       caller: { role: 'HR', subject: hr.sub },

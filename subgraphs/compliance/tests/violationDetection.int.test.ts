@@ -18,14 +18,14 @@ describe('compliance: violations found in other domains’ events', () => {
       (e) => e.data.employeeId === employeeId,
     );
   const workingTime = { kind: 'WORKING_TIME', key: 'DEFAULT', version: 1 };
+  /** Attendance's word that it processed `employeeId`'s day on `date`. */
+  const processDay = (employeeId: string, date: string, extra: Record<string, unknown>) =>
+    h.send('attendance.day.processed', processedDay(employeeId, date, extra));
 
   it('records a day over the daily overtime cap, naming the policy, and says so in an event', async () => {
     const manager = await h.hire();
     const nurse = await h.hire({ managerId: manager });
-    await h.send(
-      'attendance.day.processed',
-      processedDay(nurse, '2025-10-30', { workedMinutes: 760, overtimeMinutes: 310 }),
-    );
+    await processDay(nurse, '2025-10-30', { workedMinutes: 760, overtimeMinutes: 310 });
     const [violation] = await violationsOf(nurse);
     expect(violation).toMatchObject({
       employeeId: nurse,
@@ -53,10 +53,7 @@ describe('compliance: violations found in other domains’ events', () => {
 
   it('records a day longer than the longest shift', async () => {
     const nurse = await h.hire();
-    await h.send(
-      'attendance.day.processed',
-      processedDay(nurse, '2025-10-29', { workedMinutes: 1500 }),
-    );
+    await processDay(nurse, '2025-10-29', { workedMinutes: 1500 });
     expect(await violationsOf(nurse)).toEqual([
       expect.objectContaining({
         rule: 'LONGEST_SHIFT',
@@ -67,23 +64,11 @@ describe('compliance: violations found in other domains’ events', () => {
 
   it('records a long day with too short a break, and none without the break figure', async () => {
     const nurse = await h.hire();
-    await h.send(
-      'attendance.day.processed',
-      processedDay(nurse, '2025-10-28', { workedMinutes: 420, breakMinutes: 10 }),
-    );
-    await h.send(
-      'attendance.day.processed',
-      processedDay(nurse, '2025-10-27', { workedMinutes: 420, breakMinutes: 0 }),
-    );
+    await processDay(nurse, '2025-10-28', { workedMinutes: 420, breakMinutes: 10 });
+    await processDay(nurse, '2025-10-27', { workedMinutes: 420, breakMinutes: 0 });
     // Days processed before attendance sent breaks, and days with the break taken.
-    await h.send(
-      'attendance.day.processed',
-      processedDay(nurse, '2025-10-24', { workedMinutes: 420 }),
-    );
-    await h.send(
-      'attendance.day.processed',
-      processedDay(nurse, '2025-10-23', { workedMinutes: 420, breakMinutes: 30 }),
-    );
+    await processDay(nurse, '2025-10-24', { workedMinutes: 420 });
+    await processDay(nurse, '2025-10-23', { workedMinutes: 420, breakMinutes: 30 });
     const found = await violationsOf(nurse);
     expect(found.map((v) => [v.rule, v.fromDate, v.message])).toEqual([
       [
@@ -101,14 +86,11 @@ describe('compliance: violations found in other domains’ events', () => {
 
   it('records nothing for days within the rules and time entries without an exception', async () => {
     const nurse = await h.hire();
-    await h.send(
-      'attendance.day.processed',
-      processedDay(nurse, '2025-10-30', {
-        workedMinutes: 690,
-        overtimeMinutes: 240,
-        breakMinutes: 45,
-      }),
-    );
+    await processDay(nurse, '2025-10-30', {
+      workedMinutes: 690,
+      overtimeMinutes: 240,
+      breakMinutes: 45,
+    });
     await h.send('time.entry.recorded', timeEntry(nurse));
     await h.send('time.entry.amended', {
       ...timeEntry(nurse, { version: 2 }),
@@ -250,14 +232,8 @@ describe('compliance: violations found in other domains’ events', () => {
     expect(changed.errors).toBeUndefined();
     const nurse = await h.hire();
     // 150 minutes: within version 1's 4 h cap, over version 2's 2 h.
-    await h.send(
-      'attendance.day.processed',
-      processedDay(nurse, '2025-10-31', { overtimeMinutes: 150 }),
-    );
-    await h.send(
-      'attendance.day.processed',
-      processedDay(nurse, '2025-11-03', { overtimeMinutes: 150 }),
-    );
+    await processDay(nurse, '2025-10-31', { overtimeMinutes: 150 });
+    await processDay(nurse, '2025-11-03', { overtimeMinutes: 150 });
     expect(await violationsOf(nurse)).toEqual([
       expect.objectContaining({
         rule: 'DAILY_OVERTIME_CAP',

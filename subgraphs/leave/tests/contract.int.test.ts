@@ -6,9 +6,11 @@ import {
   withRequestSql,
 } from '../../../test-support/batchedReads';
 import { subgraphPart } from '../../../test-support/contractOperation';
+import { londonCopy } from '../../../test-support/employeeEvents';
 import { managerChainsSql } from '../../../test-support/sqlShape';
 import { leave } from '../src';
 import { AgreementCopySchema, EmployeeCopySchema, LeaveRequestSchema } from '../src/entities';
+import { agreementCopy } from './agreementCopy';
 import { asEmployee, asManager, hr, startLeave, type LeaveHarness } from './support';
 
 const schema = buildSubgraphSchema({
@@ -160,31 +162,11 @@ describe('leave: batched reads', () => {
   const suite = batchedReads(startLeave, async (em, { ids, managerId, now }) => {
     await em.insertMany(
       EmployeeCopySchema,
-      ids.map((id) => ({
-        id,
-        status: 'ACTIVE' as const,
-        managerId,
-        location: 'ENGLAND_AND_WALES',
-        timeZone: 'Europe/London',
-        hireDate: '2020-01-01',
-        terminationDate: null,
-        version: 1,
-        writeLock: 0,
-        updatedAt: now,
-      })),
+      ids.map((id) => londonCopy(id, { managerId, hireDate: '2020-01-01', updatedAt: now })),
     );
     await em.insertMany(
       AgreementCopySchema,
-      ids.map((employeeId, i) => ({
-        id: fixedId(2, i),
-        employeeId,
-        startDate: '2025-04-01',
-        endDate: '2026-03-31',
-        fteUnits: 10_000,
-        annualLeaveHundredths: null,
-        workingDays: null,
-        version: 1,
-      })),
+      ids.map((employeeId, i) => agreementCopy({ id: fixedId(2, i), employeeId })),
     );
     await em.insertMany(
       LeaveRequestSchema,

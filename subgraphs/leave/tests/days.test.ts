@@ -1,7 +1,7 @@
 import { balanceOf, entitlementOf, leaveYearOf } from '../src/balances';
 import { chargedDays, DEFAULT_WORKING_DAYS, halvesOf } from '../src/days';
-import type { AgreementCopy } from '../src/entities';
 import { leaveConfig } from '../src/settings';
+import { agreementCopy as agreement } from './agreementCopy';
 
 const config = leaveConfig();
 const annual = config.policies.ANNUAL;
@@ -18,18 +18,6 @@ const span = (startDate: string, endDate: string, halfDayStart = false, halfDayE
 });
 const days = (s: ReturnType<typeof span>, location = 'ENGLAND_AND_WALES', policy = annual) =>
   halvesOf(chargedDays(s, rules(location, policy))) / 2;
-
-const agreement = (overrides: Partial<AgreementCopy> = {}): AgreementCopy => ({
-  id: 'a1',
-  employeeId: 'e1',
-  startDate: '2025-04-01',
-  endDate: '2026-03-31',
-  fteUnits: 10_000,
-  annualLeaveHundredths: null,
-  workingDays: null,
-  version: 1,
-  ...overrides,
-});
 
 describe('leave: counting days', () => {
   it('charges 7 days over Christmas in England (25, 26 December and 1 January are holidays)', () => {

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AgreementCopySchema, EmployeeCopySchema } from '../src/entities';
 import { employeeCopyHandler, agreementCopyHandler } from '../src/handlers';
 import { agreementData, createdData, startLeave, type LeaveHarness } from './support';
+import { statusChangedData } from '../../../test-support/employeeEvents';
 
 describe('leave: copies fed by events', () => {
   let h: LeaveHarness;
@@ -75,13 +76,10 @@ describe('leave: copies fed by events', () => {
   it('employees.employee.status_changed and terminated: status and termination date', async () => {
     const id = uuidv7();
     await h.employeeEvent('employees.employee.created', createdData(id));
-    await h.employeeEvent('employees.employee.status_changed', {
-      employeeId: id,
-      employeeNumber: 'E1',
-      version: 2,
-      from: 'ACTIVE',
-      to: 'ON_LEAVE',
-    });
+    await h.employeeEvent(
+      'employees.employee.status_changed',
+      statusChangedData(id, 2, 'ON_LEAVE'),
+    );
     expect((await employee(id)).status).toBe('ON_LEAVE');
     await h.employeeEvent('employees.employee.terminated', {
       employeeId: id,
@@ -90,13 +88,7 @@ describe('leave: copies fed by events', () => {
       terminationDate: '2026-01-31',
     });
     // A late status change cannot bring a terminated employee back.
-    await h.employeeEvent('employees.employee.status_changed', {
-      employeeId: id,
-      employeeNumber: 'E1',
-      version: 2,
-      from: 'ACTIVE',
-      to: 'ACTIVE',
-    });
+    await h.employeeEvent('employees.employee.status_changed', statusChangedData(id, 2, 'ACTIVE'));
     expect(await employee(id)).toMatchObject({
       status: 'TERMINATED',
       terminationDate: '2026-01-31',

@@ -9,7 +9,7 @@ import {
   asHandled,
   consumes,
 } from '../../../test-support/startSubgraph';
-import { createdData } from '../../../test-support/employeeEvents';
+import { agreementCreatedData, createdData } from '../../../test-support/employeeEvents';
 import type { EventEnvelope } from '../../../messaging';
 import {
   type ComplianceAnswer,
@@ -32,21 +32,9 @@ export const asManager = (id: string): Caller => ({ role: 'MANAGER', sub: id });
 
 export { createdData };
 
+/** An agreements.agreement.created event's data, with this subgraph's usual yearly target. */
 export function agreementData(employeeId: string, overrides: Record<string, unknown> = {}) {
-  return {
-    agreementId: uuidv7(),
-    employeeId,
-    version: 1,
-    effectiveFrom: '2025-04-01',
-    agreementType: 'AHA',
-    startDate: '2025-04-01',
-    endDate: '2026-03-31',
-    fte: 1,
-    targets: [{ accrualType: 'ANNUAL_TARGET_HOURS', total: 1560 }],
-    openingBalances: [],
-    correlationId: 'import-1',
-    ...overrides,
-  };
+  return agreementCreatedData(employeeId, 1560, overrides);
 }
 
 /** A compliance.policy.updated event's data: a new version of one leave type's policy. */

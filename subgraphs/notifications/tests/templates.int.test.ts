@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { leaveData, startNotifications, type NotificationsHarness } from './support';
+import { statusChangedData } from '../../../test-support/employeeEvents';
 
 describe('notifications: templates from events', () => {
   let h: NotificationsHarness;
@@ -369,13 +370,7 @@ describe('notifications: copy of employees', () => {
       version: 2,
       changes: { email: { old: 'ann@example.com', new: 'old@example.com' } },
     });
-    await h.send('employees.employee.status_changed', {
-      employeeId: id,
-      employeeNumber: 'E1',
-      version: 2,
-      from: 'ACTIVE',
-      to: 'ON_LEAVE',
-    });
+    await h.send('employees.employee.status_changed', statusChangedData(id, 2, 'ON_LEAVE'));
     expect(await h.copy(id)).toMatchObject({
       firstName: 'Ann',
       email: 'ann@example.com',

@@ -1,6 +1,7 @@
 import { loadContract } from '../../../schema/src/contract';
 import { contractEntityQuery } from '../../../test-support/contractOperation';
 import { hr, startWithEmployee, type Caller, type TimeHarness } from './support';
+import { earlyShiftInput } from '../../../test-support/timeEntries';
 
 /**
  * Every operation of schema/contract/time.graphql against this subgraph alone: the mutations
@@ -37,14 +38,11 @@ describe('time: the contract operations', () => {
     const recorded = await h.op(
       'RecordTimeEntry',
       {
-        input: {
+        input: earlyShiftInput(
           employeeId,
-          periodType: 'SHIFT',
-          shiftType: 'Early',
-          startTime: '2025-03-03T08:00:00+01:00',
-          endTime: '2025-03-03T16:00:00+01:00',
-          mealBreakMinutes: 30,
-        },
+          '2025-03-03T08:00:00+01:00',
+          '2025-03-03T16:00:00+01:00',
+        ),
       },
       self,
     );

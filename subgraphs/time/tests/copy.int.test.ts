@@ -10,6 +10,7 @@ import { createTestNamespace, deleteStreams } from '../../../messaging/testing';
 import { waitFor } from '../../../test-support/waitFor';
 import { EmployeeCopySchema } from '../src/entities';
 import { createdData, employeeEvent, startTime, type TimeHarness } from './support';
+import { statusChangedData } from '../../../test-support/employeeEvents';
 
 const copyOf = (h: TimeHarness, id: string) =>
   h.runtime.orm.em.fork().findOne(EmployeeCopySchema, id);
@@ -34,13 +35,10 @@ describe('time: local copy of employees', () => {
       previousManagerId: null,
     });
     // Version 2 arrives after 3: it is older than the copy and changes nothing.
-    await h.employeeEvent('employees.employee.status_changed', {
-      employeeId: id,
-      employeeNumber: 'E1',
-      version: 2,
-      from: 'ACTIVE',
-      to: 'ON_LEAVE',
-    });
+    await h.employeeEvent(
+      'employees.employee.status_changed',
+      statusChangedData(id, 2, 'ON_LEAVE'),
+    );
     expect(await copyOf(h, id)).toMatchObject({
       status: 'ACTIVE',
       managerId: manager,
@@ -53,13 +51,10 @@ describe('time: local copy of employees', () => {
       version: 4,
       changes: { timeZone: { old: 'Europe/Paris', new: 'Europe/London' } },
     });
-    await h.employeeEvent('employees.employee.status_changed', {
-      employeeId: id,
-      employeeNumber: 'E1',
-      version: 5,
-      from: 'ACTIVE',
-      to: 'ON_LEAVE',
-    });
+    await h.employeeEvent(
+      'employees.employee.status_changed',
+      statusChangedData(id, 5, 'ON_LEAVE'),
+    );
     expect(await copyOf(h, id)).toMatchObject({
       status: 'ON_LEAVE',
       timeZone: 'Europe/London',
