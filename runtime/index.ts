@@ -106,6 +106,7 @@ export {
 } from './src/http/metricsEndpoint';
 export { readBodyText } from './src/http/readBodyText';
 export { validId, validTraceparent } from './src/http/requestIds';
+export { timeEntryCopySchema } from './src/timeEntryCopySchema';
 export {
   AGREEMENT_EVENTS,
   type AgreementEvent,

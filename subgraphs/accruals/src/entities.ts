@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { timeEntryCopySchema } from '../../../runtime';
 
 export const ACCRUAL_TYPES = [
   'ANNUAL_TARGET_HOURS',
@@ -51,20 +52,7 @@ export const AgreementCopySchema = defineEntity({
 /** Accruals' copy of an agreement (its newest version), fed by agreements' events. */
 export type AgreementCopy = InferEntity<typeof AgreementCopySchema>;
 
-export const EntryCopySchema = defineEntity({
-  name: 'AccrualsEntry',
-  tableName: 'accruals_entries',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
-    employeeId: p.string().length(36).index(),
-    periodType: p.string().length(30),
-    startTime: p.datetime(),
-    endTime: p.datetime().nullable(),
-    mealBreakMinutes: p.integer(),
-    version: p.integer(),
-    deleted: p.boolean(),
-  }),
-});
+export const EntryCopySchema = timeEntryCopySchema('AccrualsEntry', 'accruals_entries');
 /** Accruals' copy of a time entry, fed by time's events; a deletion leaves it as a tombstone. */
 export type EntryCopy = InferEntity<typeof EntryCopySchema>;
 

@@ -1,5 +1,5 @@
 import { defineEntity, type EntitySchema, type InferEntity } from '@mikro-orm/core';
-import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE } from '../../../runtime';
+import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE, timeEntryCopySchema } from '../../../runtime';
 import type { UncostedDay } from './costing';
 
 /** A value of an employee field that holds from a local day on (grade, department). */
@@ -44,20 +44,7 @@ export const blankEmployee = (id: string): EmployeeCopy => ({
   version: 0,
 });
 
-export const EntryCopySchema = defineEntity({
-  name: 'BillingEntry',
-  tableName: 'billing_entries',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
-    employeeId: p.string().length(36).index(),
-    periodType: p.string().length(30),
-    startTime: p.datetime(),
-    endTime: p.datetime().nullable(),
-    mealBreakMinutes: p.integer(),
-    version: p.integer(),
-    deleted: p.boolean(),
-  }),
-});
+export const EntryCopySchema = timeEntryCopySchema('BillingEntry', 'billing_entries');
 /** Billing's copy of a time entry (newest version); a deletion leaves a tombstone. */
 export type EntryCopy = InferEntity<typeof EntryCopySchema>;
 
