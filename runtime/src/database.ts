@@ -4,6 +4,7 @@ import { MikroORM, type EntityManager, type EntitySchema, type Options } from '@
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { isPostgres } from '../../messaging';
+import { cacheStatements, type PreparingDatabase } from './cacheStatements';
 
 /** Where a subgraph keeps its tables: its own SQLite file, or its own PostgreSQL schema. */
 export type DatabaseTarget =
@@ -49,7 +50,12 @@ function ormOptions(options: DatabaseOptions): Options {
   const { target } = options;
   if (target.kind === 'sqlite') {
     fs.mkdirSync(path.dirname(target.file), { recursive: true });
-    return { ...common, driver: BetterSqliteDriver, dbName: target.file };
+    return {
+      ...common,
+      driver: BetterSqliteDriver,
+      dbName: target.file,
+      pool: { afterCreate: withStatementCache },
+    };
   }
   return {
     ...common,
@@ -58,6 +64,15 @@ function ormOptions(options: DatabaseOptions): Options {
     schema: target.schema,
     pool: { min: 0, max: options.poolSize ?? 10 },
   };
+}
+
+/** Knex's hook for a new SQLite connection. */
+function withStatementCache<D extends PreparingDatabase>(
+  db: D,
+  done: (error: Error | null, db: D) => void,
+) {
+  cacheStatements(db);
+  done(null, db);
 }
 
 /**
