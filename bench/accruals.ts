@@ -81,6 +81,7 @@ async function measureLag(platform: PlatformProcess, gql: Call, nats: NatsClient
   // A balance change can arrive before its mutation's answer does.
   const early = new Map<string, number>();
   const lags: number[] = [];
+  const answers: number[] = [];
   const subscription = nats.nc.subscribe(subjectFor('accruals.balance.changed', DEFAULT_NAMESPACE));
   void (async () => {
     for await (const msg of subscription) {
@@ -117,6 +118,7 @@ async function measureLag(platform: PlatformProcess, gql: Call, nats: NatsClient
     pending.push(
       gql(contractOperation('RecordTimeEntry'), { input }, tokens[who]!).then(
         (data) => {
+          answers.push(performance.now() - t0);
           const correlationId = data.recordTimeEntry.correlationId as string;
           const arrived = early.get(correlationId);
           if (arrived === undefined) sent.set(correlationId, t0);
@@ -133,7 +135,8 @@ async function measureLag(platform: PlatformProcess, gql: Call, nats: NatsClient
     await new Promise((r) => setTimeout(r, 100));
   subscription.unsubscribe();
   lags.sort((a, b) => a - b);
-  return { total, errors, offered, missing: sent.size, lags };
+  answers.sort((a, b) => a - b);
+  return { total, errors, offered, missing: sent.size, lags, answers };
 }
 
 /** Raw JetStream on this machine: acked publishes, then a pull consumer reading them. */
@@ -196,6 +199,7 @@ async function main(): Promise<void> {
       [
         `database: ${db.url ? 'PostgreSQL' : 'SQLite'}; ${EMPLOYEES} employees`,
         `entries: ${lag.total} at ${RATE}/s over ${lag.offered.toFixed(1)} s, ${lag.errors} errors, ${lag.missing} never reached accruals`,
+        `recordTimeEntry answered: p50 ${ms(percentile(lag.answers, 50))}, p99 ${ms(percentile(lag.answers, 99))}`,
         `recordTimeEntry -> accruals.balance.changed: p50 ${ms(percentile(lag.lags, 50))}, p99 ${ms(percentile(lag.lags, 99))}, max ${ms(lag.lags[lag.lags.length - 1] ?? 0)}`,
         `raw JetStream (${RAW_MESSAGES} messages of 0.4 KiB): publish ${raw.publishRate.toFixed(0)} msg/s (acked, 100 in flight), pull consume ${raw.consumeRate.toFixed(0)} msg/s`,
       ].join('\n'),

@@ -4,6 +4,7 @@
  * only from here (test helpers from ./testing).
  */
 export type {
+  BatchHandlerContext,
   EventDraft,
   EventEnvelope,
   EventHandlerDefinition,
@@ -95,6 +96,7 @@ export {
   untypedDraft,
   untypedHandler,
   untypedJob,
+  type CataloguedBatchContext,
   type CataloguedHandler,
   type CataloguedHandlerContext,
   type CataloguedJob,

@@ -63,7 +63,11 @@ export async function startPlatformProcess(
     (
       await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
     ).text();
-  const child = spawn(tsx, [path.join(root, 'bin/start.ts')], {
+  // PROFILE_DIR=dir writes the platform's CPU profile there when it stops.
+  const profile = process.env.PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.PROFILE_DIR)}`]
+    : [];
+  const child = spawn(tsx, [...profile, path.join(root, 'bin/start.ts')], {
     env: fullEnv,
     stdio: ['ignore', 'inherit', 'inherit'],
   });

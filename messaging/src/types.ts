@@ -62,6 +62,14 @@ export interface HandlerContext<Draft = EventDraft> {
   emit(draft: Draft): void;
 }
 
+/** Passed to a batch handler: the batch's transaction, and follow-ups caused by one of its events. */
+export interface BatchHandlerContext<Draft = EventDraft> {
+  /** Inside the transaction that also records the batch's inbox entries. */
+  em: EntityManager;
+  /** Records a follow-up event of `cause`, one of the batch's events, in the same transaction. */
+  emit(cause: EventEnvelope, draft: Draft): void;
+}
+
 /** A subgraph's reaction to events; one durable consumer per handler. */
 export interface EventHandlerDefinition<Draft = EventDraft> {
   /** Unique within the subgraph; the durable consumer is `<subgraph>_<name>`. */
@@ -69,6 +77,13 @@ export interface EventHandlerDefinition<Draft = EventDraft> {
   /** Event types (`employees.employee.created`) or patterns with NATS wildcards (`>` for all). */
   types: string[];
   handle(event: EventEnvelope, ctx: HandlerContext<Draft>): Promise<void>;
+  /**
+   * Optional fast path for events that arrived together: applies them in order in one go, with
+   * exactly the effect of `handle` on each in turn. Only events new to the consumer reach it.
+   * When it throws, the batch rolls back and its events go through `handle` one at a time,
+   * so a failing event is retried and dead-lettered alone as ever.
+   */
+  handleBatch?(events: EventEnvelope[], ctx: BatchHandlerContext<Draft>): Promise<void>;
   /** Deliveries before the event goes to HR_DLQ (default 5). */
   maxDeliver?: number;
 }

@@ -2,9 +2,10 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import { inConsumerSpan } from '../traceSpans';
 import { createEvent, subjectFor } from '../envelope';
 import { recordEvent } from '../outbox';
-import type { EventEnvelope, EventMeta } from '../types';
+import type { EventEnvelope } from '../types';
 import { claimInbox } from './claimInbox';
 import type { Applied, EventApplierOptions } from './createEventApplier';
+import { followUpMeta } from './followUpMeta';
 
 /**
  * Applies one event in a transaction of `fork`, in a CONSUMER span of its own that
@@ -49,19 +50,4 @@ async function applyWith(
     },
   });
   return { duplicate: false, emitted };
-}
-
-function followUpMeta(
-  subgraph: string,
-  event: EventEnvelope,
-  traceparent: string | undefined,
-): EventMeta {
-  return {
-    source: `/subgraphs/${subgraph}`,
-    correlationId: event.correlationid,
-    causationId: event.id,
-    actor: event.actor,
-    requestId: event.requestid,
-    traceparent,
-  };
 }

@@ -4,6 +4,7 @@ import type { EventCatalogue } from '../catalogue';
 import { subjectFor } from '../envelope';
 import { subjectMatches } from '../subjectFilter';
 import type { EventEnvelope, EventHandlerDefinition, Namespace } from '../types';
+import { applyBatch } from './applyBatch';
 import { applyEvent } from './applyEvent';
 import { readEvent } from './readEvent';
 
@@ -54,11 +55,30 @@ export function createEventApplier(options: EventApplierOptions): EventApplier {
 }
 
 /**
+ * Through the handler's batch path when it has one, else, or when the batch fails, one
+ * event at a time.
+ */
+async function applyEvents(
+  options: EventApplierOptions,
+  events: EventEnvelope[],
+): Promise<Outcome[]> {
+  const { handleBatch } = options.handler;
+  if (handleBatch && events.length > 1) {
+    try {
+      return await applyBatch(options, handleBatch, events);
+    } catch {
+      // The batch rolled back whole; one at a time finds the event at fault.
+    }
+  }
+  return applyEachEvent(options, events);
+}
+
+/**
  * Each event in a savepoint of its own, so a failing event rolls back alone and the
  * others commit together. Each gets a fresh entity manager: no event sees what another
  * left in an identity map.
  */
-function applyEvents(options: EventApplierOptions, events: EventEnvelope[]): Promise<Outcome[]> {
+function applyEachEvent(options: EventApplierOptions, events: EventEnvelope[]): Promise<Outcome[]> {
   return options.orm.em.fork().transactional(async (txEm) => {
     const outcomes: Outcome[] = [];
     for (const event of events) {

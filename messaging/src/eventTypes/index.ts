@@ -1,4 +1,5 @@
 import type {
+  BatchHandlerContext,
   EventDraft,
   EventEnvelope,
   EventHandlerDefinition,
@@ -55,12 +56,14 @@ export const untypedDraft = (draft: CataloguedDraft): EventDraft => draft as unk
  */
 export interface CataloguedHandler<T extends EventType = EventType> extends Omit<
   EventHandlerDefinition<CataloguedDraft>,
-  'types' | 'handle'
+  'types' | 'handle' | 'handleBatch'
 > {
   types: readonly T[] | readonly ['>'];
   handle(event: CataloguedEvent<T>, ctx: CataloguedHandlerContext): Promise<void>;
+  handleBatch?(events: CataloguedEvent<T>[], ctx: CataloguedBatchContext): Promise<void>;
 }
 export type CataloguedHandlerContext = HandlerContext<CataloguedDraft>;
+export type CataloguedBatchContext = BatchHandlerContext<CataloguedDraft>;
 
 /** A job whose events the compiler holds to the catalogue. */
 export type CataloguedJob = JobDefinition<CataloguedDraft>;

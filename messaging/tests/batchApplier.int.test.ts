@@ -1,0 +1,151 @@
+import fc from 'fast-check';
+import {
+  InboxEntry,
+  OutboxEntry,
+  type EventEnvelope,
+  type EventHandlerDefinition,
+  type EventCatalogue,
+} from '..';
+import { createTestNamespace } from '../testing';
+import { createEventApplier, type Outcome } from '../src/consumer/createEventApplier';
+import { Effect, openTestDb, type TestDb } from './support/database';
+import { testCatalogue, thingEvent } from './support/things';
+
+/** Each effect row in the order it was written, and each follow-up with its cause. */
+async function tablesOf(database: TestDb) {
+  const em = database.orm.em.fork();
+  const effects = await em.find(Effect, {}, { orderBy: { id: 'asc' } });
+  const outbox = await em.find(OutboxEntry, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  const inbox = await em.find(InboxEntry, {}, { orderBy: { eventId: 'asc' } });
+  return {
+    effects: effects.map((row) => [row.eventId, row.n]),
+    followUps: outbox.map((row) => {
+      const event = JSON.parse(row.payload) as EventEnvelope;
+      return [event.causationid, event.data.n];
+    }),
+    inbox: inbox.map((row) => [row.consumer, row.eventId]),
+  };
+}
+
+async function clear(database: TestDb): Promise<void> {
+  const em = database.orm.em.fork();
+  await em.nativeDelete(Effect, {});
+  await em.nativeDelete(OutboxEntry, {});
+  await em.nativeDelete(InboxEntry, {});
+}
+
+/** How many events went through each path. */
+const calls = { each: 0, batched: 0 };
+
+/** An effect per event, and a follow-up for every third; the batch path does the same in one go. */
+const handler = (failOn?: number): EventHandlerDefinition => ({
+  name: 'batched',
+  types: ['test.thing.created'],
+  async handle(event, { em, emit }) {
+    calls.each += 1;
+    const n = event.data.n as number;
+    await em.insert(Effect, { eventId: event.id, n });
+    if (n % 3 === 0) emit({ type: 'test.thing.noted', subject: event.subject, data: event.data });
+  },
+  async handleBatch(events, { em, emit }) {
+    if (events.some((event) => event.data.n === failOn)) throw new Error('batch refused');
+    calls.batched += events.length;
+    await em.insertMany(
+      Effect,
+      events.map((event) => ({ eventId: event.id, n: event.data.n as number })),
+    );
+    for (const event of events) {
+      if ((event.data.n as number) % 3 === 0) {
+        emit(event, { type: 'test.thing.noted', subject: event.subject, data: event.data });
+      }
+    }
+  },
+});
+
+describe('applying events in batches', () => {
+  let oneByOne: TestDb;
+  let batched: TestDb;
+  let catalogue: EventCatalogue;
+  const events = Array.from({ length: 12 }, (_, n) => thingEvent('created', n));
+
+  beforeAll(async () => {
+    oneByOne = await openTestDb('one_by_one');
+    batched = await openTestDb('batched');
+    catalogue = testCatalogue();
+  });
+  afterAll(async () => {
+    await oneByOne?.close();
+    await batched?.close();
+  });
+
+  const applierOn = (database: TestDb, failOn?: number) =>
+    createEventApplier({
+      orm: database.orm,
+      catalogue,
+      namespace: createTestNamespace(),
+      subgraph: 'test',
+      consumer: 'test_batched',
+      handler: handler(failOn),
+    });
+
+  /** Marks events applied before, as an earlier delivery would have. */
+  async function appliedBefore(database: TestDb, picked: EventEnvelope[]): Promise<void> {
+    const em = database.orm.em.fork();
+    for (const event of new Set(picked)) {
+      em.create(InboxEntry, {
+        consumer: 'test_batched',
+        eventId: event.id,
+        processedAt: new Date(),
+      });
+    }
+    await em.flush();
+  }
+
+  it('gives the tables and outcomes of one event at a time, for any batches and duplicates', async () => {
+    const delivery = fc.array(fc.nat({ max: events.length - 1 }), { minLength: 1, maxLength: 30 });
+    const property = fc.asyncProperty(
+      delivery,
+      fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 30 }),
+      fc.subarray(events),
+      fc.option(fc.nat({ max: events.length - 1 }), { nil: undefined }),
+      async (order, sizes, earlier, failOn) => {
+        const delivered = order.map((n) => events[n]!);
+        await Promise.all([clear(oneByOne), clear(batched)]);
+        await appliedBefore(oneByOne, earlier);
+        await appliedBefore(batched, earlier);
+        const single = applierOn(oneByOne, failOn);
+        const expected: Outcome[] = [];
+        for (const event of delivered) expected.push(...(await single.apply([event])));
+        const inBatches = applierOn(batched, failOn);
+        const outcomes: Outcome[] = [];
+        for (let at = 0, i = 0; at < delivered.length; i++) {
+          const size = sizes[i % sizes.length]!;
+          outcomes.push(...(await inBatches.apply(delivered.slice(at, at + size))));
+          at += size;
+        }
+        expect(outcomes).toEqual(expected);
+        expect(await tablesOf(batched)).toEqual(await tablesOf(oneByOne));
+      },
+    );
+    await fc.assert(property, { numRuns: 40 });
+  }, 120_000);
+
+  it('hands only the new events to the batch path, each once', async () => {
+    await clear(batched);
+    await appliedBefore(batched, events.slice(0, 4));
+    Object.assign(calls, { each: 0, batched: 0 });
+    const outcomes = await applierOn(batched).apply([...events, events[5]!]);
+    expect(outcomes.map((o) => 'duplicate' in o && o.duplicate)).toEqual([
+      ...Array(4).fill(true),
+      ...Array(8).fill(false),
+      true,
+    ]);
+    expect(calls).toEqual({ each: 0, batched: 8 });
+    const { effects, followUps } = await tablesOf(batched);
+    expect(effects.map(([, n]) => n)).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(followUps).toEqual([
+      [events[6]!.id, 6],
+      [events[9]!.id, 9],
+    ]);
+  });
+});
