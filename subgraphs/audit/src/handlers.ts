@@ -1,5 +1,5 @@
 import type { CataloguedHandler, DeadLetterHandlerDefinition } from '../../../messaging';
-import { appendEntry } from './appendEntry';
+import { appendEntries, appendEntry } from './appendEntry';
 import { deadLetterRecorded } from './events';
 import { eventToEntry } from './eventToEntry';
 
@@ -9,6 +9,9 @@ export const auditLogHandler: CataloguedHandler = {
   types: ['>'],
   async handle(event, { em }) {
     await appendEntry(em, eventToEntry(event));
+  },
+  async handleBatch(events, { em }) {
+    await appendEntries(em, events.map(eventToEntry));
   },
 };
 
