@@ -24,8 +24,11 @@ export interface MessageSettlerOptions {
 
 /** Ends a message's delivery: acked, handed back for a retry, or moved to the dead letters. */
 export interface MessageSettler {
-  /** Settles a message by what applying its event came to; false when an ack was not confirmed. */
-  settle(msg: JsMsg, event: EventEnvelope, outcome: Outcome): Promise<boolean>;
+  /**
+   * Settles a message by what applying its event came to; false when an ack was not confirmed.
+   * With `confirm` false an applied message is acked without waiting for the server's answer.
+   */
+  settle(msg: JsMsg, event: EventEnvelope, outcome: Outcome, confirm?: boolean): Promise<boolean>;
   /** Dead-letters a message and acks it; false when the ack was not confirmed. */
   giveUp(
     msg: JsMsg,
@@ -40,7 +43,8 @@ export interface MessageSettler {
 export function createMessageSettler(options: MessageSettlerOptions): MessageSettler {
   const firstFailures = createFirstFailures();
   return {
-    settle: (msg, event, outcome) => settle(options, firstFailures, msg, event, outcome),
+    settle: (msg, event, outcome, confirm = true) =>
+      settle(options, firstFailures, msg, event, outcome, confirm),
     giveUp: (msg, reason, error, firstFailure) =>
       giveUpMessage(options, msg, reason, error, firstFailure),
     keepAlive,
@@ -53,6 +57,7 @@ function settle(
   msg: JsMsg,
   event: EventEnvelope,
   outcome: Outcome,
+  confirm: boolean,
 ): Promise<boolean> {
   if ('error' in outcome) return failed(options, firstFailures, msg, event, outcome.error);
   firstFailures.forget(msg.seq);
@@ -62,7 +67,9 @@ function settle(
       'event already applied; acked again',
     );
   }
-  return confirmAck(options, msg);
+  if (confirm) return confirmAck(options, msg);
+  msg.ack();
+  return Promise.resolve(true);
 }
 
 /** Hands a failed message back with a delay, or dead-letters it at its last delivery. */
