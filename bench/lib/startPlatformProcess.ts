@@ -7,9 +7,12 @@ import { freePort } from '../../messaging/testing';
 
 const root = path.resolve(__dirname, '../..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
+const entry = path.join(root, 'bin/start.ts');
 
 export interface PlatformProcess {
   url: string;
+  /** The id of the process the platform runs in, e.g. to read its CPU time. */
+  pid: number;
   dataDir: string;
   token(role: string, sub?: string): string;
   /** The text of the platform's `/metrics` (read with its token, as in production). */
@@ -67,7 +70,10 @@ export async function startPlatformProcess(
   const profile = process.env.PROFILE_DIR
     ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.PROFILE_DIR)}`]
     : [];
-  const child = spawn(tsx, [...profile, path.join(root, 'bin/start.ts')], {
+  // Node with tsx's loader rather than the tsx command, which would run the platform in a
+  // child of its own: so the process started here is the platform itself.
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], {
+    cwd: root,
     env: fullEnv,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -75,6 +81,7 @@ export async function startPlatformProcess(
   await waitReady(base, child);
   return {
     url: `${base}/graphql`,
+    pid: child.pid!,
     dataDir,
     token: (role, sub) =>
       execFileSync(

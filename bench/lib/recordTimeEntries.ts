@@ -1,0 +1,82 @@
+import { contractOperation } from '../../test-support/contractOperation';
+import type { Call } from './graphqlCall';
+
+/** An employee and their own token. */
+export interface Recorder {
+  id: string;
+  token: string;
+}
+
+export interface RecordedLoad {
+  /** Entries sent. */
+  total: number;
+  errors: number;
+  /** From the first send to the last, in seconds. */
+  sentSeconds: number;
+  /** From the first send to the last answer, in seconds. */
+  answeredSeconds: number;
+  /** How long each successful mutation took to answer, ascending, in milliseconds. */
+  answers: number[];
+  /** `performance.now()` when the last mutation answered. */
+  endedAt: number;
+}
+
+/** An employee's `slot`-th entry: a one-hour shift, two hours after their previous one. */
+function entryInput(employeeId: string, slot: number) {
+  const start = new Date(Date.UTC(2025, 3, 1) + slot * 2 * 3600_000);
+  return {
+    employeeId,
+    periodType: 'SHIFT',
+    startTime: start.toISOString(),
+    endTime: new Date(start.getTime() + 3600_000).toISOString(),
+    mealBreakMinutes: 0,
+  };
+}
+
+/**
+ * Records time entries through the gateway, the recorders in turn, each as themselves, at a
+ * steady `rate` per second for `durationMs` (an open loop: a slow answer does not delay the
+ * next send).
+ * `onRecorded` gets each answered entry's correlation id and the `performance.now()` its
+ * mutation started at.
+ */
+export async function recordTimeEntries(
+  gql: Call,
+  recorders: Recorder[],
+  load: { rate: number; durationMs: number },
+  onRecorded: (correlationId: string, startedAt: number) => void,
+): Promise<RecordedLoad> {
+  const total = Math.round((load.rate * load.durationMs) / 1000);
+  const answers: number[] = [];
+  const pending: Promise<void>[] = [];
+  let errors = 0;
+  const begun = performance.now();
+  for (let n = 0; n < total; n++) {
+    const wait = begun + (n * 1000) / load.rate - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const recorder = recorders[n % recorders.length]!;
+    const input = entryInput(recorder.id, Math.floor(n / recorders.length));
+    const t0 = performance.now();
+    pending.push(
+      gql(contractOperation('RecordTimeEntry'), { input }, recorder.token).then(
+        (data) => {
+          answers.push(performance.now() - t0);
+          onRecorded(data.recordTimeEntry.correlationId as string, t0);
+        },
+        () => void (errors += 1),
+      ),
+    );
+  }
+  const sentSeconds = (performance.now() - begun) / 1000;
+  await Promise.all(pending);
+  const endedAt = performance.now();
+  answers.sort((a, b) => a - b);
+  return {
+    total,
+    errors,
+    sentSeconds,
+    answeredSeconds: (endedAt - begun) / 1000,
+    answers,
+    endedAt,
+  };
+}

@@ -1,0 +1,145 @@
+import { DEFAULT_NAMESPACE, eventsStream, type NatsClients } from '../messaging';
+import { type CatchUp, durableCatchUp } from './lib/durableCatchUp';
+import { graphqlCall } from './lib/graphqlCall';
+import { processCpuSeconds } from './lib/processCpuSeconds';
+import { recordTimeEntries } from './lib/recordTimeEntries';
+import { percentile } from './lib/runLoad';
+import { seedAgreedEmployees } from './lib/seedAgreedEmployees';
+import { startIsolatedPlatform } from './lib/startIsolatedPlatform';
+import type { PlatformProcess } from './lib/startPlatformProcess';
+import { watchEventLags } from './lib/watchEventLags';
+
+/**
+ * `npm run bench:pipeline`: the whole event fan-out of a recorded time entry, on the
+ * all-in-one platform in its own process (its own nats-server and a fresh database).
+ * Records time entries through the gateway at a steady RATE for DURATION and prints:
+ * - entries sent, the offered rate, errors; how long `recordTimeEntry` took to answer;
+ * - from each mutation's start to the `accruals.balance.changed` of its correlation id, and
+ *   to its `time.entry.recorded` on NATS (how far time's outbox relay lags the commit);
+ * - for every durable on the events stream (the time entry's consumers marked), how long
+ *   after the last answer it first had nothing pending or awaiting ack, and how long until
+ *   it also had delivered up to the stream's last sequence when the load ended (a durable
+ *   that filters out the last events gets there at its next pull); neither counts before
+ *   every entry's `time.entry.recorded` is on NATS, since no durable can have caught up before;
+ * - the platform process's CPU time over the load, as cores used on average.
+ * Knobs: EMPLOYEES (20), RATE (entries/s, 20), DURATION (s, 60), CATCH_UP_CAP (s, 120: how
+ * long to wait for the events and the durables), DATABASE (sqlite, or postgres: a fresh
+ * database on TEST_PG_URL).
+ */
+const EMPLOYEES = Number(process.env.EMPLOYEES ?? 20);
+const RATE = Number(process.env.RATE ?? 20);
+const DURATION = Number(process.env.DURATION ?? 60) * 1000;
+const CATCH_UP_CAP = Number(process.env.CATCH_UP_CAP ?? 120) * 1000;
+
+/** The durables a recorded time entry fans out to. */
+const FAN_OUT = ['accruals_ledger', 'billing_ledger', 'audit_audit_log', 'notifications_notify'];
+
+const STREAM = eventsStream(DEFAULT_NAMESPACE);
+
+const ms = (v: number) => `${v.toFixed(0)} ms`;
+
+async function durableNames(nats: NatsClients): Promise<string[]> {
+  const names: string[] = [];
+  for await (const info of nats.jsm.consumers.list(STREAM)) names.push(info.name);
+  return names;
+}
+
+const lastSequence = async (nats: NatsClients) =>
+  (await nats.jsm.streams.info(STREAM)).state.last_seq;
+
+/** One line per durable, the fan-out's first and marked with `*`, absent or not. */
+function catchUpLines(times: Map<string, CatchUp>, sequence: number): string[] {
+  const others = [...times.keys()].filter((name) => !FAN_OUT.includes(name)).sort();
+  const names = [...FAN_OUT, ...others];
+  const width = Math.max(...names.map((n) => n.length));
+  const figure = (time: number | undefined) =>
+    (time === undefined ? `not caught up within ${CATCH_UP_CAP / 1000} s` : ms(time)).padEnd(9);
+  return names.map((name) => {
+    const mark = FAN_OUT.includes(name) ? '*' : ' ';
+    const time = times.get(name);
+    const figures = time
+      ? `idle ${figure(time.idle)}  at ${sequence}: ${figure(time.delivered)}`
+      : 'absent: no such durable';
+    return `  ${mark} ${name.padEnd(width)}  ${figures}`.trimEnd();
+  });
+}
+
+/** Waits until every durable has handled all the stream holds so far (the seed's events). */
+async function drain(nats: NatsClients, names: string[]): Promise<void> {
+  const drained = await durableCatchUp(nats.jsm, names, {
+    stream: STREAM,
+    lastSequence: await lastSequence(nats),
+    since: performance.now(),
+    ready: () => true,
+    capMs: CATCH_UP_CAP,
+    pollMs: 100,
+  });
+  if ([...drained.values()].some((time) => time.delivered === undefined))
+    throw new Error('the seed did not drain');
+}
+
+/** The load, then the events it led to and the durables catching up with it. */
+async function measure(platform: PlatformProcess, nats: NatsClients, ids: string[]) {
+  const names = await durableNames(nats);
+  await drain(nats, names);
+  const recorders = ids.map((id) => ({ id, token: platform.token('EMPLOYEE', id) }));
+  const recorded = watchEventLags(nats, 'time.entry.recorded');
+  const balances = watchEventLags(nats, 'accruals.balance.changed');
+  const cpuBefore = processCpuSeconds(platform.pid);
+  const load = await recordTimeEntries(
+    graphqlCall(platform),
+    recorders,
+    { rate: RATE, durationMs: DURATION },
+    (correlationId, startedAt) => {
+      recorded.expect(correlationId, startedAt);
+      balances.expect(correlationId, startedAt);
+    },
+  );
+  const cpu = processCpuSeconds(platform.pid) - cpuBefore;
+  const endSequence = await lastSequence(nats);
+  const [caughtUp] = await Promise.all([
+    durableCatchUp(nats.jsm, names, {
+      stream: STREAM,
+      lastSequence: endSequence,
+      since: load.endedAt,
+      ready: () => recorded.waiting() === 0,
+      capMs: CATCH_UP_CAP,
+      pollMs: 50,
+    }),
+    recorded.settle(CATCH_UP_CAP),
+    balances.settle(CATCH_UP_CAP),
+  ]);
+  return { load, cpu, endSequence, caughtUp, relay: recorded.stop(), balance: balances.stop() };
+}
+
+function report(database: string, run: Awaited<ReturnType<typeof measure>>): string {
+  const { load, relay, balance } = run;
+  const p = (sorted: number[], n: number) => ms(percentile(sorted, n));
+  return [
+    `database: ${database}; ${EMPLOYEES} employees; ${STREAM} at sequence ${run.endSequence} when the load ended`,
+    `entries: ${load.total} sent over ${load.sentSeconds.toFixed(1)} s (offered ${RATE}/s), ${load.errors} errors`,
+    `recordTimeEntry answered: p50 ${p(load.answers, 50)}, p99 ${p(load.answers, 99)}`,
+    `recordTimeEntry -> accruals.balance.changed: p50 ${p(balance.lags, 50)}, p99 ${p(balance.lags, 99)}, max ${ms(balance.lags[balance.lags.length - 1] ?? 0)}; ${balance.missing} never came`,
+    `recordTimeEntry -> time.entry.recorded on NATS (outbox relay): p50 ${p(relay.lags, 50)}, p99 ${p(relay.lags, 99)}; ${relay.missing} never came`,
+    `durables after the last answer (* a time entry's fan-out): idle = nothing pending or awaiting ack; ` +
+      `at ${run.endSequence} = idle and delivered up to the stream's last sequence when the load ended:`,
+    ...catchUpLines(run.caughtUp, run.endSequence),
+    `platform CPU during the load: ${(run.cpu / load.answeredSeconds).toFixed(2)} cores on average (${run.cpu.toFixed(1)} s over ${load.answeredSeconds.toFixed(1)} s)`,
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const isolated = await startIsolatedPlatform('bench-pipeline');
+  const { platform, nats } = isolated;
+  try {
+    const ids = await seedAgreedEmployees(platform, graphqlCall(platform), EMPLOYEES, 'Pipeline');
+    console.log(report(isolated.database, await measure(platform, nats, ids)));
+  } finally {
+    await isolated.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
