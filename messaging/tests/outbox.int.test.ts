@@ -148,38 +148,6 @@ describe('transactional outbox and relay', () => {
     expect(row.lastError).toEqual(expect.any(String));
   });
 
-  it('marks sent the rows before a failed one, and republishes the rest once', async () => {
-    const events = [1, 2, 3].map((n) => thingEvent('created', 10 + n));
-    await commit(events.slice(0, 1));
-    // The middle event goes to subjects no stream listens on; the others to the stream.
-    await commit(events.slice(1, 2), createTestNamespace());
-    await commit(events.slice(2));
-
-    const drain = relayFor({ publishTimeoutMs: 1000 }).drain();
-    await expect(drain).rejects.toThrow(OutboxPublishError);
-    const rows = await database.orm.em
-      .fork()
-      .find(OutboxEntry, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
-    expect(rows.map((row) => [row.id, row.sentAt !== null, row.attempts])).toEqual([
-      [events[0]!.id, true, 0],
-      [events[1]!.id, false, 1],
-      [events[2]!.id, false, 0],
-    ]);
-    // The third was in flight beside the second and reached the stream.
-    expect((await readStream(nats.jsm, stream)).map((m) => m.header?.get('Nats-Msg-Id'))).toEqual([
-      events[0]!.id,
-      events[2]!.id,
-    ]);
-
-    // Once the middle row can go, the next round sends both; the stream keeps one of the third.
-    await database.orm.em
-      .fork()
-      .nativeUpdate(OutboxEntry, { id: events[1]!.id }, { subject: rows[0]!.subject });
-    expect(await relayFor().drain()).toBe(2);
-    expect(await unsent()).toBe(0);
-    expect(await messageCount(nats.jsm, stream)).toBe(3);
-  });
-
   it('deletes rows published long enough ago, and never an unsent one', async () => {
     const events = [1, 2, 3].map((n) => thingEvent('created', 10 + n));
     await commit(events);

@@ -86,35 +86,29 @@ async function claimAndPublishRows(
   return round;
 }
 
-/**
- * Publishes rows with msgID = event id, all in flight at once: they leave in order on one
- * connection, and a round waits for the event loop once rather than once per row (on a busy
- * SQLite process each wait took a whole turn of the loop). Marks sent the rows before the
- * first failure; that row and the rest wait for a later round, where JetStream's duplicate
- * window drops any of them it stored meanwhile.
- */
+/** Publishes rows in order with msgID = event id, marking each sent; stops at the first failure. */
 async function publishRows(publisher: Publisher, rows: OutboxEntry[]): Promise<RelayRound> {
   const { js, streamName } = publisher;
-  const results = await Promise.allSettled(
-    rows.map((row) =>
-      js.publish(row.subject, row.payload, {
+  let published = 0;
+  for (const row of rows) {
+    try {
+      await js.publish(row.subject, row.payload, {
         msgID: row.id,
         timeout: publisher.publishTimeoutMs,
         expect: { streamName },
-      }),
-    ),
-  );
-  const sentAt = new Date();
-  for (const [published, result] of results.entries()) {
-    const row = rows[published]!;
-    if (result.status === 'rejected') {
+      });
+      publisher.publishes += 1;
+      if (publisher.publishes === publisher.killAfterPublishes) {
+        process.kill(process.pid, 'SIGKILL');
+      }
+    } catch (error) {
       row.attempts += 1;
-      row.lastError = errorMessage(result.reason).slice(0, 1000);
-      return { published, claimed: rows.length, error: result.reason };
+      row.lastError = errorMessage(error).slice(0, 1000);
+      // Later rows wait, so events of one entity keep their order.
+      return { published, claimed: rows.length, error };
     }
-    publisher.publishes += 1;
-    if (publisher.publishes === publisher.killAfterPublishes) process.kill(process.pid, 'SIGKILL');
-    row.sentAt = sentAt;
+    row.sentAt = new Date();
+    published += 1;
   }
-  return { published: rows.length, claimed: rows.length };
+  return { published, claimed: rows.length };
 }
