@@ -20,8 +20,31 @@ import {
   ensureAccounts,
   lastClosedDay,
   liability,
+  type AccountSpec,
   type Cause,
 } from './ledger';
+
+/** Where a re-costing's writes go: straight to the database, or a batch's buffers. */
+export interface LedgerWriter {
+  lastClosedDay(): Promise<string | null>;
+  ensureAccounts(specs: AccountSpec[]): Promise<void>;
+  /** Replaces the uncosted rows of `entryIds` (none stored for other entries) by `rows`. */
+  recordUncosted(entryIds: string[], rows: UncostedEntry[]): Promise<void>;
+  /** Balanced transactions and their postings. */
+  insertLedger(transactions: LedgerTransaction[], postings: Posting[]): Promise<void>;
+}
+
+/** Writes each statement as it comes, in the caller's transaction. */
+export const directWriter = (em: EntityManager): LedgerWriter => ({
+  lastClosedDay: () => lastClosedDay(em),
+  ensureAccounts: (specs) => ensureAccounts(em, specs),
+  recordUncosted: (entryIds, rows) => recordUncosted(em, entryIds, rows),
+  async insertLedger(transactions, postings) {
+    // Postings first: on SQLite the transaction row seals its postings (see guards.ts).
+    await em.insertMany(PostingSchema, postings);
+    await em.insertMany(TransactionSchema, transactions);
+  },
+});
 
 /** One entry to bring in line with the ledger: its copy, and its employee (or null). */
 export interface RepostItem {
@@ -62,6 +85,7 @@ interface Plan {
  * changed are reversed and posted again. Every write is batched: one statement per table.
  * The entries' uncosted days are recorded alongside (and cleared once costed).
  * `newEntries` says no item's entry has been seen before (so there is nothing to reverse).
+ * `writer` takes the writes (by default straight to the database).
  */
 export async function repost(
   em: EntityManager,
@@ -69,29 +93,27 @@ export async function repost(
   mode: 'all' | 'diff',
   cause: Cause,
   rates: RateBook,
-  options: { newEntries?: boolean } = {},
+  options: { newEntries?: boolean; writer?: LedgerWriter } = {},
 ): Promise<RepostResult> {
+  const writer = options.writer ?? directWriter(em);
   if (!items.length) return { reversed: 0, posted: 0 };
   const entryIds = items.map((i) => i.entry.id);
   // An entry seen for the first time has no ledger history: its copy is written in the
   // same transaction as its first posting, and copies are never removed.
   const live = options.newEntries ? new Map<string, LiveCost[]>() : await liveCosts(em, entryIds);
   const plan = planRepost(items, mode, live, rates);
-  await recordUncosted(em, options.newEntries ? [] : entryIds, plan.uncosted);
+  await writer.recordUncosted(options.newEntries ? [] : entryIds, plan.uncosted);
   if (!plan.toReverse.length && !plan.toPost.length) return { reversed: 0, posted: 0 };
 
-  await ensureAccounts(
-    em,
+  await writer.ensureAccounts(
     plan.toPost.flatMap(({ item, cost }) => [
       costCentre(cost.department, cost.currency),
       liability(item.employee ?? blankEmployee(item.entry.employeeId), cost.currency),
     ]),
   );
-  const { transactions, postings } = ledgerRows(plan, cause, await lastClosedDay(em));
+  const { transactions, postings } = ledgerRows(plan, cause, await writer.lastClosedDay());
   assertBalanced(transactions, postings);
-  // Postings first: on SQLite the transaction row seals its postings (see guards.ts).
-  await em.insertMany(PostingSchema, postings);
-  await em.insertMany(TransactionSchema, transactions);
+  await writer.insertLedger(transactions, postings);
   return { reversed: plan.toReverse.length, posted: plan.toPost.length };
 }
 
