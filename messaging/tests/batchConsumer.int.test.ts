@@ -3,7 +3,6 @@ import {
   InboxEntry,
   connectNats,
   eventsStream,
-  recordEvent,
   subjectFor,
   type EventEnvelope,
   type EventHandlerDefinition,
@@ -12,9 +11,10 @@ import {
 import { Effect, openTestDb, type TestDb } from './support/database';
 import { NATS_URL, messageCount, openTestNats, type TestNats } from './support/nats';
 import { recordingLogger } from './support/recordingLogger';
-import { testCatalogue, thingEvent } from './support/things';
+import { publishThings } from './support/publishThings';
+import { testCatalogue } from './support/things';
 import { waitFor } from './support/waitFor';
-import { testConsumer, testRelay } from './support/workers';
+import { testConsumer } from './support/workers';
 
 const TOTAL = 1000;
 
@@ -22,18 +22,12 @@ describe('durable consumer with a batch path', () => {
   let nats: TestNats;
   let database: TestDb;
   const catalogue = testCatalogue();
-  const events: EventEnvelope[] = [];
+  let events: EventEnvelope[];
 
   beforeAll(async () => {
     nats = await openTestNats('batch-consumer-test');
     database = await openTestDb('batch_consumer');
-    const em = database.orm.em.fork();
-    for (let n = 0; n < TOTAL; n++) {
-      events.push(thingEvent('created', n));
-      recordEvent(em, events[n]!, nats.ns, catalogue);
-    }
-    await em.flush();
-    expect(await testRelay(database, nats).drain()).toBe(TOTAL);
+    events = await publishThings(database, nats, catalogue, TOTAL);
   });
   afterAll(async () => {
     await database?.close();

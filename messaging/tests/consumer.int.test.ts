@@ -3,7 +3,6 @@ import {
   InboxEntry,
   connectNats,
   eventsStream,
-  recordEvent,
   subjectFor,
   type EventCatalogue,
   type EventConsumer,
@@ -16,9 +15,10 @@ import { sqlShape } from '../../test-support/sqlShape';
 import { Effect, openTestDb, type TestDb } from './support/database';
 import { NATS_URL, messageCount, openTestNats, type TestNats } from './support/nats';
 import { recordingLogger } from './support/recordingLogger';
-import { testCatalogue, thingEvent } from './support/things';
+import { publishThings } from './support/publishThings';
+import { testCatalogue } from './support/things';
 import { waitFor } from './support/waitFor';
-import { testConsumer, testRelay } from './support/workers';
+import { testConsumer } from './support/workers';
 
 const TOTAL = 1000;
 
@@ -27,21 +27,14 @@ describe('durable consumer with an inbox', () => {
   let database: TestDb;
   let catalogue: EventCatalogue;
   let stream: string;
-  const events: EventEnvelope[] = [];
+  let events: EventEnvelope[];
 
   beforeAll(async () => {
     nats = await openTestNats('consumer-test');
     database = await openTestDb('consumer');
     catalogue = testCatalogue();
     stream = eventsStream(nats.ns);
-    const em = database.orm.em.fork();
-    for (let n = 0; n < TOTAL; n++) {
-      const event = thingEvent('created', n);
-      recordEvent(em, event, nats.ns, catalogue);
-      events.push(event);
-    }
-    await em.flush();
-    expect(await testRelay(database, nats).drain()).toBe(TOTAL);
+    events = await publishThings(database, nats, catalogue, TOTAL);
   });
   afterAll(async () => {
     await database?.close();
