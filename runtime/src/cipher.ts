@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
+import { readOrCreateFile } from './readOrCreateFile';
 
 /** Encrypts personal data at rest (phone, salary) with AES-256-GCM. */
 export interface Cipher {
@@ -42,9 +42,6 @@ export function createCipher(key: Buffer): Cipher {
 export function loadDataKey(config: { DATA_ENCRYPTION_KEY?: string; DATA_DIR: string }): Buffer {
   if (config.DATA_ENCRYPTION_KEY) return Buffer.from(config.DATA_ENCRYPTION_KEY, 'base64');
   const file = path.join(config.DATA_DIR, 'secrets', 'data.key');
-  if (fs.existsSync(file)) return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const key = crypto.randomBytes(32);
-  fs.writeFileSync(file, key.toString('base64'), { mode: 0o600, flag: 'wx' });
-  return key;
+  const text = readOrCreateFile(file, () => crypto.randomBytes(32).toString('base64'));
+  return Buffer.from(text.trim(), 'base64');
 }

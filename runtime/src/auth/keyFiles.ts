@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { JSONWebKeySet, JWK } from 'jose';
+import { readOrCreateFile } from '../readOrCreateFile';
 
 /** The only algorithm the platform's own keys sign with. */
 export const KEY_ALGORITHM = 'ES256';
@@ -44,27 +45,7 @@ export class KeyFileError extends Error {
  * owner only.
  */
 export function loadOrCreatePrivateJwk(file: string): JWK {
-  const read = () => JSON.parse(fs.readFileSync(file, 'utf8')) as JWK;
-  try {
-    return read();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const created = generatePrivateJwk();
-  // Written aside and hard-linked into place: the link fails if another process
-  // (the CLI and the server starting together) got there first, and then its key wins.
-  const temp = `${file}.${process.pid}.${crypto.randomUUID()}`;
-  fs.writeFileSync(temp, JSON.stringify(created), { mode: 0o600, flag: 'wx' });
-  try {
-    fs.linkSync(temp, file);
-    return created;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return read();
-  } finally {
-    fs.unlinkSync(temp);
-  }
+  return JSON.parse(readOrCreateFile(file, () => JSON.stringify(generatePrivateJwk()))) as JWK;
 }
 
 /** A new ES256 private key as a JWK, its key id the RFC 7638 thumbprint. */
