@@ -121,6 +121,7 @@ describe('fuzzing the gateway with random and mutated requests', () => {
     expect(alive.data).toEqual({ __typename: 'Query' });
     // Caches are bounded, so what 5,000 requests leave behind is small beside the heap.
     expect(after - before).toBeLessThan(64 * 2 ** 20);
-    // A fixed amount of work, which a machine busy with other suites does more slowly.
-  }, 300_000);
+    // A fixed amount of work, which a machine busy with other suites does more slowly: 5,500
+    // requests took 263 s on PostgreSQL in a full run, close to the old 300 s.
+  }, 900_000);
 });
