@@ -3,8 +3,8 @@ import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import {
   type CataloguedEvent,
   type CataloguedHandler,
-  type EventEnvelope,
   type EventType,
+  type CataloguedDraft,
   isEventOf,
 } from '../../../messaging';
 import {
@@ -22,10 +22,11 @@ import {
   EntryCopySchema,
   SeenCorrelationSchema,
   type EmployeeCopy,
+  type EntryCopy,
 } from './entities';
 import { checkEmployeeStatus } from './balanceStatus';
 import { emitting, type Emit } from './events';
-import { lockEmployee, rebuildEmployee, reapplyEntry } from './ledger';
+import { lockEmployee, rebuildEmployee, reapplyEntries } from './ledger';
 import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE } from './rules';
 
 export const EMPLOYEE_EVENTS = [
@@ -45,50 +46,81 @@ const employeeCopy: CopyKeeping<EmployeeCopy> = {
   dated: false,
 };
 
-/** Remembers that an event of this chain was applied, for `accrualsConsistency`. */
-async function remember(em: EntityManager, correlationId: string, eventType: string) {
+/** Remembers that events of these chains were applied, for `accrualsConsistency`. */
+async function remember(em: EntityManager, seen: { correlationId: string; eventType: string }[]) {
+  if (seen.length === 0) return;
+  const appliedAt = new Date();
   await (em as SqlEntityManager)
     .createQueryBuilder(SeenCorrelationSchema)
-    .insert({ correlationId, eventType, appliedAt: new Date() })
+    .insert(seen.map((row) => ({ ...row, appliedAt })))
     .onConflict('correlationId')
     .ignore()
     .execute('run');
+}
+
+/** The chains an event belongs to: its own, and the one an agreement names as its cause. */
+function chainsOf(event: LedgerEvent) {
+  const ids = [event.correlationid];
+  if (isEventOf(AGREEMENT_EVENTS, event) && event.data.correlationId)
+    ids.push(event.data.correlationId);
+  // The first event of a chain names it, as applying them one at a time would.
+  return [...new Set(ids)].map((correlationId) => ({ correlationId, eventType: event.type }));
 }
 
 /**
  * Each event takes the employee's lock first, so replicas apply one employee's events one
  * at a time and the version checks below cannot race; then it is remembered.
  */
-async function begin(
-  em: EntityManager,
-  event: Pick<EventEnvelope, 'correlationid' | 'type'>,
-  employeeId: string,
-) {
-  await lockEmployee(em, employeeId);
-  await remember(em, event.correlationid, event.type);
+async function begin(em: EntityManager, event: LedgerEvent) {
+  await lockEmployee(em, event.data.employeeId);
+  await remember(em, chainsOf(event));
 }
 
 /**
- * Takes a newer version of a record into its copy and flushes; null when the copy holds
- * that version or a later one already (an older or repeated event changes nothing).
+ * Takes a newer version of a record into its copy, unflushed; null when the copy holds that
+ * version or a later one already (an older or repeated event changes nothing).
  */
+function takeNewer<T extends { id: string; version: number }>(
+  em: EntityManager,
+  schema: EntitySchema<T>,
+  known: Map<string, T>,
+  id: string,
+  fields: Omit<T, 'id'>,
+): T | null {
+  let copy = known.get(id);
+  if (copy && copy.version >= fields.version) return null;
+  if (copy) Object.assign(copy, fields);
+  else em.persist((copy = em.create(schema, { id, ...fields } as never)));
+  known.set(id, copy);
+  return copy;
+}
+
+/** `takeNewer` for one record, read first and flushed after. */
 async function keepNewest<T extends { id: string; version: number }>(
   em: EntityManager,
   schema: EntitySchema<T>,
   id: string,
   fields: Omit<T, 'id'>,
 ): Promise<T | null> {
-  let copy = (await em.findOne(schema, id as never)) as T | null;
-  if (copy && copy.version >= fields.version) return null;
-  if (copy) Object.assign(copy, fields);
-  else em.persist((copy = em.create(schema, { id, ...fields } as never)));
+  const found = (await em.findOne(schema, id as never)) as T | null;
+  const copy = takeNewer(em, schema, new Map(found ? [[id, found]] : []), id, fields);
   await em.flush();
   return copy;
 }
 
+const entryFields = ({ type, data }: TimeEntryEvent): Omit<EntryCopy, 'id'> => ({
+  employeeId: data.employeeId,
+  periodType: data.periodType,
+  startTime: new Date(data.startTime),
+  endTime: data.endTime ? new Date(data.endTime) : null,
+  mealBreakMinutes: data.mealBreakMinutes,
+  version: data.version,
+  deleted: type === 'time.entry.deleted',
+});
+
 /**
  * A time entry event: the copy takes the new version, then the entry's contributions are
- * replaced and the touched balances rebuilt.
+ * replaced and the touched balances moved.
  */
 export async function applyEntryEvent(
   em: EntityManager,
@@ -96,33 +128,16 @@ export async function applyEntryEvent(
   emit: Emit,
   now: Date,
 ) {
-  const { data } = event;
-  await begin(em, event, data.employeeId);
-  const copy = await keepNewest(em, EntryCopySchema, data.entryId, {
-    employeeId: data.employeeId,
-    periodType: data.periodType,
-    startTime: new Date(data.startTime),
-    endTime: data.endTime ? new Date(data.endTime) : null,
-    mealBreakMinutes: data.mealBreakMinutes,
-    version: data.version,
-    deleted: event.type === 'time.entry.deleted',
-  });
+  const { employeeId, entryId } = event.data;
+  await begin(em, event);
+  const copy = await keepNewest(em, EntryCopySchema, entryId, entryFields(event));
   if (!copy) return;
-  await reapplyEntry(em, copy, emit);
-  await checkEmployeeStatus(em, data.employeeId, now, emit);
+  await reapplyEntries(em, employeeId, [copy], emit);
+  await checkEmployeeStatus(em, employeeId, now, emit);
 }
 
-/** An agreement event: the copy takes the newest version, then the employee is recomputed. */
-export async function applyAgreementEvent(
-  em: EntityManager,
-  event: AgreementEvent,
-  emit: Emit,
-  now: Date,
-) {
-  const { data } = event;
-  await begin(em, event, data.employeeId);
-  if (data.correlationId && data.correlationId !== event.correlationid)
-    await remember(em, data.correlationId, event.type);
+/** Keeps the newest version of an agreement; true when it changed the copy. */
+async function keepAgreement(em: EntityManager, { data }: AgreementEvent): Promise<boolean> {
   const copy = await keepNewest(em, AgreementCopySchema, data.agreementId, {
     employeeId: data.employeeId,
     startDate: data.startDate,
@@ -131,30 +146,36 @@ export async function applyAgreementEvent(
     openingBalances: data.openingBalances,
     version: data.version,
   });
-  if (!copy) return;
-  await rebuildEmployee(em, data.employeeId, emit);
-  await checkEmployeeStatus(em, data.employeeId, now, emit);
+  return copy !== null;
 }
 
 /**
- * An employees event: keeps zone, location and manager. A change of zone or location
- * moves day boundaries and holidays, so the employee is recomputed.
+ * Keeps zone, location and manager; true when zone or location changed, which moves day
+ * boundaries and holidays.
  */
-export async function applyEmployeeEvent(
+async function keepEmployee(em: EntityManager, event: EmployeeEvent): Promise<boolean> {
+  const change = await updateEmployeeCopy(em, event, employeeCopy);
+  if (!change) return false;
+  const before = change.before ?? { location: DEFAULT_LOCATION, timeZone: DEFAULT_TIME_ZONE };
+  const { after } = change;
+  return before.location !== after.location || before.timeZone !== after.timeZone;
+}
+
+/** An agreement or employees event: where it changes what days count, all is recomputed. */
+async function applyEmployeeWideEvent(
   em: EntityManager,
-  event: EmployeeEvent,
+  event: AgreementEvent | EmployeeEvent,
   emit: Emit,
   now: Date,
 ) {
-  const { data } = event;
-  await begin(em, event, data.employeeId);
-  const change = await updateEmployeeCopy(em, event, employeeCopy);
-  if (!change) return;
-  const before = change.before ?? { location: DEFAULT_LOCATION, timeZone: DEFAULT_TIME_ZONE };
-  const { after } = change;
-  if (before.location === after.location && before.timeZone === after.timeZone) return;
-  await rebuildEmployee(em, data.employeeId, emit);
-  await checkEmployeeStatus(em, data.employeeId, now, emit);
+  const { employeeId } = event.data;
+  await begin(em, event);
+  const changed = isEventOf(AGREEMENT_EVENTS, event)
+    ? await keepAgreement(em, event)
+    : await keepEmployee(em, event);
+  if (!changed) return;
+  await rebuildEmployee(em, employeeId, emit);
+  await checkEmployeeStatus(em, employeeId, now, emit);
 }
 
 /**
@@ -169,8 +190,80 @@ export async function applyEvent(
   now: Date = new Date(),
 ) {
   if (isEventOf(TIME_ENTRY_EVENTS, event)) return applyEntryEvent(em, event, emit, now);
-  if (isEventOf(AGREEMENT_EVENTS, event)) return applyAgreementEvent(em, event, emit, now);
-  if (isEventOf(EMPLOYEE_EVENTS, event)) return applyEmployeeEvent(em, event, emit, now);
+  return applyEmployeeWideEvent(em, event, emit, now);
+}
+
+/**
+ * One employee's events of a batch, with the same end state as one at a time: entry copies
+ * take their newest versions, then either the employee is recomputed once (an agreement, zone
+ * or location changed) or the changed entries move their days together; the status is
+ * checked once.
+ */
+async function applyEmployeeEvents(
+  em: EntityManager,
+  employeeId: string,
+  events: LedgerEvent[],
+  copies: Map<string, EntryCopy>,
+  emit: Emit,
+  now: Date,
+) {
+  const changed = new Map<string, EntryCopy>();
+  let recompute = false;
+  for (const event of events) {
+    if (!isEventOf(TIME_ENTRY_EVENTS, event)) {
+      await em.flush();
+      recompute =
+        (await (isEventOf(AGREEMENT_EVENTS, event)
+          ? keepAgreement(em, event)
+          : keepEmployee(em, event))) || recompute;
+      continue;
+    }
+    const copy = takeNewer(em, EntryCopySchema, copies, event.data.entryId, entryFields(event));
+    if (copy) changed.set(copy.id, copy);
+  }
+  await em.flush();
+  if (recompute) await rebuildEmployee(em, employeeId, emit);
+  else if (changed.size > 0) await reapplyEntries(em, employeeId, [...changed.values()], emit);
+  else return;
+  await checkEmployeeStatus(em, employeeId, now, emit);
+}
+
+/**
+ * Applies events that arrived together: one lock per employee (taken in id order, so two
+ * replicas cannot deadlock), one look-up of the entry copies, and each employee's balances
+ * moved once. What it emits is caused by the employee's last event in the batch.
+ */
+export async function applyEvents(
+  em: EntityManager,
+  events: LedgerEvent[],
+  emit: (cause: LedgerEvent, draft: CataloguedDraft) => void,
+  now: Date = new Date(),
+) {
+  const byEmployee = new Map<string, LedgerEvent[]>();
+  for (const event of events) {
+    const list = byEmployee.get(event.data.employeeId);
+    if (list) list.push(event);
+    else byEmployee.set(event.data.employeeId, [event]);
+  }
+  const employeeIds = [...byEmployee.keys()].sort();
+  for (const employeeId of employeeIds) await lockEmployee(em, employeeId);
+  await remember(em, uniqueChains(events));
+  const entryIds = events.flatMap((e) => (isEventOf(TIME_ENTRY_EVENTS, e) ? [e.data.entryId] : []));
+  const found = await em.find(EntryCopySchema, { id: { $in: [...new Set(entryIds)] } });
+  const copies = new Map(found.map((copy) => [copy.id, copy]));
+  for (const employeeId of employeeIds) {
+    const mine = byEmployee.get(employeeId)!;
+    const cause = mine[mine.length - 1]!;
+    await applyEmployeeEvents(em, employeeId, mine, copies, (draft) => emit(cause, draft), now);
+  }
+}
+
+/** Every chain of the events once, named by its first event. */
+function uniqueChains(events: LedgerEvent[]) {
+  const chains = new Map<string, { correlationId: string; eventType: string }>();
+  for (const chain of events.flatMap(chainsOf))
+    if (!chains.has(chain.correlationId)) chains.set(chain.correlationId, chain);
+  return [...chains.values()];
 }
 
 /**
@@ -182,5 +275,6 @@ export function createLedgerHandler(now: () => Date): CataloguedHandler<LedgerEv
     name: 'ledger',
     types: [...TIME_ENTRY_EVENTS, ...AGREEMENT_EVENTS, ...EMPLOYEE_EVENTS],
     handle: (event, { em, emit }) => applyEvent(em, event, emitting(emit), now()),
+    handleBatch: (events, { em, emit }) => applyEvents(em, events, emit, now()),
   };
 }

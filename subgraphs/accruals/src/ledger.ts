@@ -100,21 +100,24 @@ interface DayDelta {
 }
 
 /**
- * Replaces one entry's contributions with what it adds now (nothing once deleted) and
- * moves every balance it touches forward from the changed day: the day's total changes by
- * the difference, and so does every cumulative total from that day on. The cost depends on
- * the days the entry touches, not on the length of the agreement. Runs inside the caller's
- * transaction.
+ * Replaces the contributions of some of one employee's entries with what they add now
+ * (nothing once deleted) and moves every balance they touch forward from the changed days:
+ * a day's total changes by the difference, and so does every cumulative total from that day
+ * on. Entries changed together move each day once. The cost depends on the days the entries
+ * touch, not on the length of the agreement. Runs inside the caller's transaction.
  */
-export async function reapplyEntry(em: EntityManager, entry: EntryCopy, emit: Emit): Promise<void> {
-  const old = await em.find(
-    ContributionSchema,
-    { entryId: entry.id },
-    { disableIdentityMap: true },
-  );
-  await em.nativeDelete(ContributionSchema, { entryId: entry.id });
-  const agreements = await em.find(AgreementCopySchema, { employeeId: entry.employeeId });
-  const fresh = addContributions(em, entry, agreements, await placeOf(em, entry.employeeId));
+export async function reapplyEntries(
+  em: EntityManager,
+  employeeId: string,
+  entries: EntryCopy[],
+  emit: Emit,
+): Promise<void> {
+  const entryId = { $in: entries.map((entry) => entry.id) };
+  const old = await em.find(ContributionSchema, { entryId }, { disableIdentityMap: true });
+  await em.nativeDelete(ContributionSchema, { entryId });
+  const agreements = await em.find(AgreementCopySchema, { employeeId });
+  const place = await placeOf(em, employeeId);
+  const fresh = entries.flatMap((entry) => addContributions(em, entry, agreements, place));
   await em.flush();
   for (const days of deltasOf(old, fresh).values()) {
     const agreement = agreements.find((a) => a.id === days[0]!.agreementId);
@@ -135,7 +138,20 @@ async function moveForward(
     const cumulative = await moveDay(em, agreement, type, date, delta);
     firstCumulative ??= cumulative;
   }
+  if (days.some((day) => day.delta < 0)) await dropIfEmpty(em, agreement, type);
   await emitChange(em, agreement.employeeId, type, days[0]!.date, firstCumulative!, emit);
+}
+
+/**
+ * Removes a type's rows once nothing is left in them, unless the agreement names the type
+ * (a target or an opening): a fresh build has no rows for such a type either.
+ */
+async function dropIfEmpty(em: EntityManager, agreement: AgreementCopy, type: AccrualType) {
+  const named = [...agreement.targets, ...agreement.openingBalances];
+  if (named.some((amount) => amount.accrualType === type)) return;
+  const where = { agreementId: agreement.id, accrualType: type };
+  if ((await em.count(AccrualDaySchema, { ...where, dayTotal: { $ne: 0 } })) === 0)
+    await em.nativeDelete(AccrualDaySchema, where);
 }
 
 /**
