@@ -79,8 +79,8 @@ describe('accruals down while 1,000 time entries are recorded', () => {
     expect(timecard.data!.employee.timeEntries).toHaveLength(ENTRIES);
 
     await accruals.start();
-    // Each event recomputes the cumulative totals forward to the agreement's end, so catching
-    // up on 1,000 takes minutes on a busy PostgreSQL (the suite took twelve in a full run).
+    // The backlog arrives in batches, each moving the days forward once; the bound is for a
+    // busy machine, where the applying waits on the other suites.
     await waitFor(
       async () => ((await worked()) === ENTRIES * 2 ? true : undefined),
       1_200_000,
