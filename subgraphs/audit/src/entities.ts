@@ -32,13 +32,19 @@ export const AuditEntrySchema = defineEntity({
     { properties: ['logType', 'occurredAt'] },
     { properties: ['correlationId'] },
   ],
+  uniques: [{ name: 'audit_log_chain_seq', properties: ['chain', 'seq'] }],
   properties: (p) => ({
     id: p.string().primary().length(36),
     /**
-     * Position in the chain; strictly increasing, no gaps except a purged head. A bigint:
+     * The chain the entry belongs to: appenders running at once each extend a chain of
+     * their own (appendEntry.ts). 0 for every entry written by a lone appender.
+     */
+    chain: p.integer().default(0),
+    /**
+     * Position in its chain; strictly increasing, no gaps except a purged head. A bigint:
      * the sequence never restarts, not even after a purge.
      */
-    seq: p.bigint('number').unique(),
+    seq: p.bigint('number'),
     /** The event's time. */
     occurredAt: p.datetime(),
     recordedAt: p.datetime(),

@@ -3,7 +3,10 @@ import type { AuditEntry, JsonObject } from './entities';
 import { malformedEvent } from './errors';
 
 /** What an event says; the log adds id, seq, recordedAt and the hashes. */
-export type EntryDraft = Omit<AuditEntry, 'id' | 'seq' | 'recordedAt' | 'prevHash' | 'hash'>;
+export type EntryDraft = Omit<
+  AuditEntry,
+  'id' | 'chain' | 'seq' | 'recordedAt' | 'prevHash' | 'hash'
+>;
 
 export const MASK = '***';
 

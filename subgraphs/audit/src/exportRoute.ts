@@ -18,8 +18,8 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   ndjson: 'application/x-ndjson; charset=utf-8',
 };
 
-/** Columns in file order; seq and the hashes let an auditor check the chain offline. */
-export const COLUMNS = ['seq', 'id', ...RECORDED_FIELDS, 'prevHash', 'hash'] as const;
+/** Columns in file order; chain, seq and the hashes let an auditor check each chain offline. */
+export const COLUMNS = ['seq', 'id', ...RECORDED_FIELDS, 'prevHash', 'hash', 'chain'] as const;
 
 const KNOWN_PARAMS = new Set<string>(['format', 'from', 'to', ...TEXT_FIELDS]);
 
@@ -79,7 +79,10 @@ export function readExportParams(params: URLSearchParams): ExportRequest {
   return { format, filter };
 }
 
-/** Writes the matching entries in chain order, one batch at a time, waiting whenever `out` is full. */
+/**
+ * Writes the matching entries chain by chain, each in chain order, one batch at a time,
+ * waiting whenever `out` is full.
+ */
 export async function streamEntries(
   em: EntityManager,
   request: ExportRequest,
@@ -90,16 +93,23 @@ export async function streamEntries(
   const render = request.format === 'csv' ? toCsvRow : toNdjsonLine;
   if (request.format === 'csv') await write(out, csvLine([...COLUMNS]));
   let written = 0;
-  for (let afterSeq = 0; ;) {
+  for (let after = { chain: -1, seq: 0 }; ;) {
     const batch = await em.find(
       AuditEntrySchema,
-      { $and: [where, { seq: { $gt: afterSeq } }] },
-      { orderBy: { seq: 'asc' }, limit: batchSize },
+      {
+        $and: [
+          where,
+          {
+            $or: [{ chain: { $gt: after.chain } }, { chain: after.chain, seq: { $gt: after.seq } }],
+          },
+        ],
+      },
+      { orderBy: [{ chain: 'asc' }, { seq: 'asc' }], limit: batchSize },
     );
     if (batch.length) await write(out, batch.map(render).join(''));
     written += batch.length;
     if (batch.length < batchSize) return written;
-    afterSeq = batch[batch.length - 1].seq;
+    after = batch[batch.length - 1]!;
     em.clear();
   }
 }

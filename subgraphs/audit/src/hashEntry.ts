@@ -20,9 +20,16 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** sha256 over the previous hash and a canonical JSON of the entry's fields. */
+/**
+ * sha256 over the previous hash and a canonical JSON of the entry's fields. The chain is
+ * among them from chain 1 on; chain 0's entries hash as before there were chains, so a log
+ * written then still verifies.
+ */
 export function hashEntry(entry: Omit<AuditEntry, 'hash'>): string {
-  const fields = Object.fromEntries(HASHED_FIELDS.map((key) => [key, entry[key] ?? null]));
+  const fields: Record<string, unknown> = Object.fromEntries(
+    HASHED_FIELDS.map((key) => [key, entry[key] ?? null]),
+  );
+  if (entry.chain) fields.chain = entry.chain;
   return crypto
     .createHash('sha256')
     .update(entry.prevHash)

@@ -37,7 +37,7 @@ export function whereOf(filter: AuditFilter): FilterQuery<AuditEntry> {
   return where as FilterQuery<AuditEntry>;
 }
 
-/** Newest first (by the event's time, then the chain position), a page of `size`. */
+/** Newest first (by the event's time, then the chain position and chain), a page of `size`. */
 export async function listEntries(
   em: EntityManager,
   filter: AuditFilter,
@@ -50,11 +50,13 @@ export async function listEntries(
     size === 0
       ? []
       : await em.find(AuditEntrySchema, cursor ? { $and: [where, before(cursor)] } : where, {
-          orderBy: [{ occurredAt: 'desc' }, { seq: 'desc' }],
+          orderBy: [{ occurredAt: 'desc' }, { seq: 'desc' }, { chain: 'desc' }],
           limit: size + 1,
         });
   return {
-    ...pageOf(rows, size, (entry) => [String(entry.occurredAt.getTime()), String(entry.seq)]),
+    ...pageOf(rows, size, (entry) =>
+      [entry.occurredAt.getTime(), entry.seq, entry.chain].map(String),
+    ),
     totalCount: () => em.count(AuditEntrySchema, where),
   };
 }
@@ -62,21 +64,24 @@ export async function listEntries(
 interface Cursor {
   occurredAt: Date;
   seq: number;
+  chain: number;
 }
 
-/** A page's end: the last entry's time (ms) and chain position. */
+/** A page's end: the last entry's time (ms), chain position and chain. */
 function entryCursor(after: string): Cursor {
-  const [at, seq] = decodeCursor(after, 2).map(Number);
-  if (!Number.isSafeInteger(at) || !Number.isSafeInteger(seq))
+  const parts = decodeCursor(after, 3).map(Number);
+  if (!parts.every(Number.isSafeInteger))
     throw auditErrors.invalid('after', 'after must be an endCursor this query returned.');
-  return { occurredAt: new Date(at!), seq: seq! };
+  const [at, seq, chain] = parts as [number, number, number];
+  return { occurredAt: new Date(at), seq, chain };
 }
 
-function before(cursor: Cursor): FilterQuery<AuditEntry> {
+function before({ occurredAt, seq, chain }: Cursor): FilterQuery<AuditEntry> {
   return {
     $or: [
-      { occurredAt: { $lt: cursor.occurredAt } },
-      { occurredAt: cursor.occurredAt, seq: { $lt: cursor.seq } },
+      { occurredAt: { $lt: occurredAt } },
+      { occurredAt, seq: { $lt: seq } },
+      { occurredAt, seq, chain: { $lt: chain } },
     ],
   };
 }

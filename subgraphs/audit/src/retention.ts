@@ -16,7 +16,7 @@ import {
   type RulesOf,
   SINGLE_KEY,
 } from '../../../runtime';
-import { chainEnd, lockChain } from './appendEntry';
+import { chainEnd, chainsInUse, lockAllChains } from './appendEntry';
 import { AuditEntrySchema, PolicyCopySchema, type AuditEntry } from './entities';
 import { AuditReason, badField } from './errors';
 import { retentionPurged } from './events';
@@ -92,9 +92,9 @@ export function createRetention(settings: AuditSettings): Retention {
 
 /**
  * Deletes the entries older than `before`, in one transaction with the event
- * that records it. Only a head of the chain is removed (everything before the
- * first entry to keep), so the chain stays whole; the newest entry always
- * stays, so the chain goes on from it.
+ * that records it. Only a head of each chain is removed (everything before its
+ * first entry to keep), so every chain stays whole; a chain's newest entry
+ * always stays, so the chain goes on from it.
  */
 export async function purgeEntries(
   em: EntityManager,
@@ -110,23 +110,33 @@ export async function purgeEntries(
     );
   }
   return em.transactional(async (tx) => {
-    await lockChain(tx);
-    const kept = await firstToKeep(tx, options.before);
-    const deleted = kept ? await tx.nativeDelete(AuditEntrySchema, { seq: { $lt: kept.seq } }) : 0;
+    await lockAllChains(tx);
+    let deleted = 0;
+    let oldest: AuditEntry | null = null;
+    for (const chain of await chainsInUse(tx)) {
+      const kept = await firstToKeep(tx, chain, options.before);
+      if (!kept) continue;
+      deleted += await tx.nativeDelete(AuditEntrySchema, { chain, seq: { $lt: kept.seq } });
+      if (!oldest || kept.occurredAt < oldest.occurredAt) oldest = kept;
+    }
     const emit = options.emit ?? defaultEmit(options.namespace);
     emit(tx, retentionPurged(deleted, options.before));
-    return { before: options.before, deleted, firstRemainingId: kept?.id ?? null };
+    return { before: options.before, deleted, firstRemainingId: oldest?.id ?? null };
   });
 }
 
-/** The first entry in chain order that happened at or after `before`, else the newest. */
-async function firstToKeep(tx: EntityManager, before: Date): Promise<AuditEntry | null> {
+/** A chain's first entry in chain order that happened at or after `before`, else its newest. */
+async function firstToKeep(
+  tx: EntityManager,
+  chain: number,
+  before: Date,
+): Promise<AuditEntry | null> {
   const fresh = await tx.findOne(
     AuditEntrySchema,
-    { occurredAt: { $gte: before } },
+    { chain, occurredAt: { $gte: before } },
     { orderBy: { seq: 'asc' } },
   );
-  return fresh ?? chainEnd(tx, 'desc');
+  return fresh ?? chainEnd(tx, 'desc', chain);
 }
 
 function defaultEmit(namespace: Namespace = DEFAULT_NAMESPACE) {

@@ -86,6 +86,7 @@ describe('audit log fed by NATS', () => {
       valid: true,
       checked: 1000,
       firstInvalidId: null,
+      chains: 1,
     });
   }, 180_000);
 
@@ -143,6 +144,7 @@ describe('audit log fed by NATS', () => {
       valid: true,
       checked: 2,
       firstInvalidId: null,
+      chains: 1,
     });
   });
 });

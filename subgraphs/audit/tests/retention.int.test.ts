@@ -40,6 +40,7 @@ describe('retention purge', () => {
       valid: true,
       checked: 5,
       firstInvalidId: null,
+      chains: 1,
     });
 
     const [event] = await purgeEvents(suite.orm);
@@ -63,6 +64,7 @@ describe('retention purge', () => {
       valid: true,
       checked: 6,
       firstInvalidId: null,
+      chains: 1,
     });
   });
 
@@ -132,6 +134,7 @@ describe('retention purge', () => {
       valid: true,
       checked: 2,
       firstInvalidId: null,
+      chains: 1,
     });
   });
 
