@@ -200,12 +200,15 @@ describe('a subgraph process stopped under load', () => {
       ].join('\n'),
     );
 
-    // No answer for the healthy subgraph failed, and none waited for audit's timeout.
+    // No answer for the healthy subgraph failed, and none waited for audit's timeout while
+    // audit was away (the only time one could; afterwards a slow answer is the machine's load,
+    // as audit catches up).
     for (const answer of healthy) {
       expect(answer).toMatchObject({ status: 200, data: { employees: { totalCount: 1 } } });
       expect(answer.errors).toBeUndefined();
-      expect(answer.ms).toBeLessThan(SUBGRAPH_TIMEOUT_MS);
     }
+    for (const answer of [...inPhase(healthy, 'stopped'), ...inPhase(healthy, 'killed')])
+      expect(answer.ms).toBeLessThan(SUBGRAPH_TIMEOUT_MS);
     // Those touching audit during an outage came back UNAVAILABLE naming it, with the
     // rest of the answer, and once the breaker opened without waiting for audit.
     for (const name of ['stopped', 'killed']) {
