@@ -204,6 +204,7 @@ describe('durable consumer with an inbox', () => {
   it('applies a backlog in batches, and a failure in a batch repeats no other effect', async () => {
     const OFFSET = 100_000; // tells this handler's effects from the first test's
     let failures = 0;
+    const logger = recordingLogger();
     const statements: string[] = [];
     const knex = (database.orm.em.getConnection() as AbstractSqlConnection).getKnex();
     // The consumer's transactions only: the test's own reads below run outside any. (Knex
@@ -227,6 +228,7 @@ describe('durable consumer with an inbox', () => {
       {
         batch: 25,
         retryDelaysMs: [100],
+        logger,
       },
     );
     const applied = () => database.orm.em.fork().find(Effect, { n: { $gte: OFFSET } });
@@ -241,6 +243,11 @@ describe('durable consumer with an inbox', () => {
     expect(rows).toHaveLength(TOTAL);
     expect(new Set(rows.map((row) => row.eventId)).size).toBe(TOTAL);
     expect(failures).toBe(2);
+    // The log says what failed: the error itself goes to the logger, whose serializer keeps
+    // its type and message (a bare string would be logged as "not an Error").
+    const retried = logger.entries.find((entry) => entry.message === 'handler failed; will retry');
+    expect(retried?.details.err).toBeInstanceOf(Error);
+    expect(retried?.details.err).toMatchObject({ message: 'transient failure' });
     // One transaction per batch, a savepoint per event in it: the failing event rolls back to
     // its own savepoint and the batch commits the rest. One commit per batch rather than per
     // event is what lets a backlog drain quickly.

@@ -1,5 +1,4 @@
 import type { JsMsg } from '@nats-io/jetstream';
-import { errorMessage } from '../errors';
 import type { Logger } from '../logger';
 
 /** Acks and waits for the server's confirmation; false when none came (connection trouble). */
@@ -12,7 +11,7 @@ export async function confirmAck(
     return true;
   } catch (error) {
     // The effect is committed; a redelivery finds the inbox row and changes nothing.
-    logger.warn({ consumer, seq: msg.seq, err: errorMessage(error) }, 'ack not confirmed');
+    logger.warn({ consumer, seq: msg.seq, err: error }, 'ack not confirmed');
     return false;
   }
 }

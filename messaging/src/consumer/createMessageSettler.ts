@@ -83,7 +83,7 @@ async function failed(
   const deliveries = msg.info.deliveryCount;
   const context = { consumer: options.consumer, eventId: event.id, type: event.type, deliveries };
   if (deliveries < options.maxDeliver) {
-    options.logger.warn({ ...context, err: errorMessage(error) }, 'handler failed; will retry');
+    options.logger.warn({ ...context, err: error }, 'handler failed; will retry');
     firstFailures.remember(msg.seq);
     msg.nak(retryDelay(options.retryDelaysMs, deliveries));
     return true;

@@ -6,7 +6,6 @@ import {
   type JsMsg,
 } from '@nats-io/jetstream';
 import { ClosedConnectionError } from '@nats-io/nats-core';
-import { errorMessage } from '../errors';
 import type { Logger } from '../logger';
 import { backoffMs } from '../wakeup';
 import type { ConsumerState } from './consumerState';
@@ -105,7 +104,7 @@ export function createPullLoop(options: PullLoopOptions): PullLoop {
       } catch (error) {
         if (error instanceof ClosedConnectionError) break;
         failures += 1;
-        logger.warn({ consumer, err: errorMessage(error), failures }, 'pull interrupted');
+        logger.warn({ consumer, err: error, failures }, 'pull interrupted');
         // Only a durable deleted under us is recreated: any other error means NATS is away,
         // and a request sent now would hold the loop for its whole timeout after a reconnect.
         if (isConsumerNotFound(error)) await options.ensureDurable().catch(() => undefined);

@@ -44,7 +44,7 @@ async function answerReplay(options: ReplayResponderOptions, msg: Msg, logger: L
     msg.respond(JSON.stringify(reply));
   } catch (error) {
     // The connection closed meanwhile: the caller times out and may ask again.
-    logger.warn({ consumer: options.consumer, err: errorMessage(error) }, 'replay answer not sent');
+    logger.warn({ consumer: options.consumer, err: error }, 'replay answer not sent');
   }
 }
 

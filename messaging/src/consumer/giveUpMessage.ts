@@ -1,6 +1,5 @@
 import type { JsMsg } from '@nats-io/jetstream';
 import { publishDeadLetter, type DeadLetterReason } from '../deadLetter';
-import { errorMessage } from '../errors';
 import { backoffMs } from '../wakeup';
 import { confirmAck, keepAlive } from './confirmAck';
 import type { MessageSettlerOptions } from './createMessageSettler';
@@ -25,7 +24,7 @@ export async function giveUpMessage(
       await publishDeadLetter(js, namespace, consumer, msg, reason, error, firstFailure);
       break;
     } catch (publishError) {
-      const context = { consumer, seq: msg.seq, err: errorMessage(publishError) };
+      const context = { consumer, seq: msg.seq, err: publishError };
       if (msg.info.deliveryCount < maxDeliver) {
         logger.warn(context, 'dead letter not published; the event will be redelivered');
         msg.nak(retryDelay(options.retryDelaysMs, msg.info.deliveryCount));

@@ -10,7 +10,6 @@ import {
 import { nanos } from '@nats-io/nats-core';
 import { addOrUpdateConsumer } from '../consumer/addOrUpdateConsumer';
 import { allDeadLettersSubject, deadLetterStream } from '../envelope';
-import { errorMessage } from '../errors';
 import { defaultLogger, type Logger } from '../logger';
 import type { OutboxRelay } from '../outboxRelay';
 import type { EventDraft, HandlerContext, Namespace } from '../types';
@@ -75,7 +74,7 @@ export function createDeadLetterWatcher(options: DeadLetterWatcherOptions): Dead
       // consume() keeps pulling across reconnects on its own.
       messages = await consumer.consume({ max_messages: 20 });
       loop = handleAll(watch, messages).catch((error: unknown) =>
-        logger.error({ consumer: name, err: errorMessage(error) }, 'dead-letter watcher stopped'),
+        logger.error({ consumer: name, err: error }, 'dead-letter watcher stopped'),
       );
     },
     async stop() {
@@ -104,7 +103,7 @@ async function handle(watch: Watch, msg: JsMsg): Promise<void> {
     msg.ack();
   } catch (error) {
     watch.logger.warn(
-      { consumer: watch.consumer, seq: msg.seq, err: errorMessage(error) },
+      { consumer: watch.consumer, seq: msg.seq, err: error },
       'dead letter not handled; will retry',
     );
     msg.nak(RETRY_DELAY_MS);

@@ -1,5 +1,4 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { errorMessage } from '../errors';
 import type { Logger } from '../logger';
 import { OutboxEntry } from '../outbox';
 
@@ -29,7 +28,7 @@ export function createOutboxPurge(options: OutboxPurgeOptions): () => Promise<vo
       const purged = await em.nativeDelete(OutboxEntry, { sentAt: { $lt: cutoff } });
       if (purged > 0) logger.debug({ purged }, 'published outbox rows deleted');
     } catch (error) {
-      logger.warn({ err: errorMessage(error) }, 'outbox purge failed; it runs again later');
+      logger.warn({ err: error }, 'outbox purge failed; it runs again later');
     }
   };
 }

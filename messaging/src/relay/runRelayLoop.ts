@@ -1,4 +1,3 @@
-import { errorMessage } from '../errors';
 import type { Logger } from '../logger';
 import { backoffMs, type Wakeup } from '../wakeup';
 import type { RelayRound, RelayRounds } from './createRelayRounds';
@@ -45,7 +44,7 @@ export async function runRelayLoop(options: RelayLoopOptions): Promise<void> {
       const pauseMs = backoffMs(state.failures, pollIntervalMs, options.maxBackoffMs);
       logger.warn(
         {
-          err: errorMessage(round.error),
+          err: round.error,
           published: round.published,
           failures: state.failures,
           pauseMs,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import type { MikroORM } from '@mikro-orm/core';
 import { isPostgres } from '../dialect';
 import { loadCatalogue, type EventCatalogue } from '../catalogue';
-import { errorMessage, MessagingConfigError } from '../errors';
+import { MessagingConfigError } from '../errors';
 import { defaultLogger, type Logger } from '../logger';
 import type { JobDefinition, JobDraft, Namespace } from '../types';
 import { backoffMs, createWakeup } from '../wakeup';
@@ -121,7 +121,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         failures = 0;
       } catch (error) {
         failures += 1;
-        logger.warn({ subgraph, err: errorMessage(error), failures }, 'scheduler round failed');
+        logger.warn({ subgraph, err: error, failures }, 'scheduler round failed');
       }
       if (!running) break;
       await nudge.wait(

@@ -1,4 +1,3 @@
-import { errorMessage } from '../errors';
 import type { JobDefinition } from '../types';
 import type { JobRunnerContext } from './createJobRunner';
 import { checkDraft, scheduleJob } from './scheduleJob';
@@ -14,7 +13,7 @@ export async function planJob(context: JobRunnerContext, definition: JobDefiniti
     }
   } catch (error) {
     context.logger.error(
-      { subgraph: context.subgraph, job: definition.name, err: errorMessage(error) },
+      { subgraph: context.subgraph, job: definition.name, err: error },
       'job plan failed',
     );
   }
