@@ -31,7 +31,7 @@ async function measureLag(platform: PlatformProcess, nats: NatsClients, ids: str
     graphqlCall(platform),
     recorders,
     { rate: RATE, durationMs: DURATION },
-    (correlationId, startedAt) => balances.expect(correlationId, startedAt),
+    (correlationId, startedAt, employeeId) => balances.expect(correlationId, startedAt, employeeId),
   );
   await balances.settle(120_000);
   const { lags, missing } = balances.stop();

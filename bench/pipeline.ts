@@ -90,9 +90,9 @@ async function measure(platform: PlatformProcess, nats: NatsClients, ids: string
     graphqlCall(platform),
     recorders,
     { rate: RATE, durationMs: DURATION },
-    (correlationId, startedAt) => {
+    (correlationId, startedAt, employeeId) => {
       recorded.expect(correlationId, startedAt);
-      balances.expect(correlationId, startedAt);
+      balances.expect(correlationId, startedAt, employeeId);
     },
   );
   const cpu = processCpuSeconds(platform.pid) - cpuBefore;

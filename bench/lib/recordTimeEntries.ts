@@ -37,14 +37,14 @@ function entryInput(employeeId: string, slot: number) {
  * Records time entries through the gateway, the recorders in turn, each as themselves, at a
  * steady `rate` per second for `durationMs` (an open loop: a slow answer does not delay the
  * next send).
- * `onRecorded` gets each answered entry's correlation id and the `performance.now()` its
- * mutation started at.
+ * `onRecorded` gets each answered entry's correlation id, the `performance.now()` its
+ * mutation started at, and its employee.
  */
 export async function recordTimeEntries(
   gql: Call,
   recorders: Recorder[],
   load: { rate: number; durationMs: number },
-  onRecorded: (correlationId: string, startedAt: number) => void,
+  onRecorded: (correlationId: string, startedAt: number, employeeId: string) => void,
 ): Promise<RecordedLoad> {
   const total = Math.round((load.rate * load.durationMs) / 1000);
   const answers: number[] = [];
@@ -61,7 +61,7 @@ export async function recordTimeEntries(
       gql(contractOperation('RecordTimeEntry'), { input }, recorder.token).then(
         (data) => {
           answers.push(performance.now() - t0);
-          onRecorded(data.recordTimeEntry.correlationId as string, t0);
+          onRecorded(data.recordTimeEntry.correlationId as string, t0, recorder.id);
         },
         () => void (errors += 1),
       ),

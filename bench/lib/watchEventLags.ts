@@ -6,8 +6,12 @@ import {
 } from '../../messaging';
 
 export interface EventLags {
-  /** Expects an event of the watched type with this correlation id, timed from `startedAt`. */
-  expect(correlationId: string, startedAt: number): void;
+  /**
+   * Expects an event of the watched type with this correlation id, timed from `startedAt`.
+   * With a `subject`, an event about that subject caused by a write started later covers this
+   * one too: a consumer applying a batch announces each subject once, for its last event.
+   */
+  expect(correlationId: string, startedAt: number, subject?: string): void;
   /** How many expected events have not arrived yet. */
   waiting(): number;
   /** Waits until every expected event has arrived, or `capMs` has passed. */
@@ -21,27 +25,31 @@ export interface EventLags {
  * it, as seen on NATS by a plain subscription.
  */
 export function watchEventLags(nats: NatsClients, type: string): EventLags {
-  const expected = new Map<string, number>();
+  const expected = new Map<string, { startedAt: number; subject?: string }>();
   // An event can arrive before its mutation's answer does.
   const early = new Map<string, number>();
   const lags: number[] = [];
   const subscription = nats.nc.subscribe(subjectFor(type, DEFAULT_NAMESPACE));
   void (async () => {
     for await (const msg of subscription) {
-      const { correlationid } = msg.json<EventEnvelope>();
-      const startedAt = expected.get(correlationid);
-      if (startedAt === undefined) {
+      const { correlationid, subject } = msg.json<EventEnvelope>();
+      const cause = expected.get(correlationid);
+      if (cause === undefined) {
         if (!early.has(correlationid)) early.set(correlationid, performance.now());
         continue;
       }
-      expected.delete(correlationid);
-      lags.push(performance.now() - startedAt);
+      const now = performance.now();
+      for (const [id, { startedAt, subject: about }] of expected) {
+        if (id !== correlationid && (about !== subject || startedAt > cause.startedAt)) continue;
+        expected.delete(id);
+        lags.push(now - startedAt);
+      }
     }
   })();
   return {
-    expect(correlationId, startedAt) {
+    expect(correlationId, startedAt, subject) {
       const arrived = early.get(correlationId);
-      if (arrived === undefined) expected.set(correlationId, startedAt);
+      if (arrived === undefined) expected.set(correlationId, { startedAt, subject });
       else {
         early.delete(correlationId);
         lags.push(arrived - startedAt);
