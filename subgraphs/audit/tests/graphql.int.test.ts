@@ -17,6 +17,8 @@ import {
 
 const start = new Date('2025-03-01T09:00:00Z');
 const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
+/** A cursor in this API's encoding, holding `parts`. */
+const cursorOf = (parts: string[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
 
 const ENTITIES = `query Trail($reps: [_Any!]!, $first: Int, $after: String) {
   _entities(representations: $reps) {
@@ -144,6 +146,8 @@ describe('audit GraphQL', () => {
     ['a page that is too large', { first: 501 }, 'first'],
     ['a negative page size', { first: -1 }, 'first'],
     ['a cursor this API never gave', { after: 'bm90IGEgY3Vyc29y' }, 'after'],
+    ['a cursor from before entries had chains', { after: cursorOf(['1', '2']) }, 'after'],
+    ['a cursor with a chain that is no number', { after: cursorOf(['1', '2', 'x']) }, 'after'],
   ])('refuses %s with BAD_USER_INPUT naming the field', async (_what, variables, field) => {
     const { data, errors } = await auditLogs(variables);
     expect(data).toBeNull();
