@@ -24,6 +24,29 @@ export function sqlShape(sql: string): string {
   );
 }
 
+/** A statement as knex reports it in its `query` event. */
+export interface SentQuery {
+  sql: string;
+  bindings?: readonly unknown[];
+}
+
+/**
+ * The statement with its bound values written where its `?` stand, so a test reads the same
+ * text on both databases: on SQLite the values are bound, on PostgreSQL MikroORM writes them in.
+ */
+export function sentSql({ sql, bindings }: SentQuery): string {
+  if (!bindings?.length) return sql;
+  let next = 0;
+  return sql.replace(/\?/g, () => literal(bindings[next++]));
+}
+
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'string') return `'${value.replace(/'/g, "''")}'`;
+  if (Buffer.isBuffer(value)) return `X'${value.toString('hex')}'`;
+  return String(value);
+}
+
 /**
  * The shapes of the statements a request sent, without the scheduler's polls of its table,
  * which run beside any request in the background.

@@ -28,6 +28,7 @@ import {
 } from '../runtime';
 import { contractOperation } from './contractOperation';
 import { createTestDatabase, type TestDatabase } from './database';
+import { sentSql, type SentQuery } from './sqlShape';
 
 const ISSUER = 'hr-platform-test';
 
@@ -210,7 +211,7 @@ export async function startSubgraph<L>(
     async countQueries(run) {
       const sql: string[] = [];
       const knex = (runtime.orm.em.getConnection() as AbstractSqlConnection).getKnex();
-      const listener = (query: { sql: string }) => sql.push(query.sql);
+      const listener = (query: SentQuery) => sql.push(sentSql(query));
       knex.on('query', listener);
       try {
         await run();

@@ -11,7 +11,7 @@ import {
   type EventHandlerDefinition,
   type NatsClients,
 } from '..';
-import { sqlShape } from '../../test-support/sqlShape';
+import { sentSql, sqlShape, type SentQuery } from '../../test-support/sqlShape';
 import { Effect, openTestDb, type TestDb } from './support/database';
 import { NATS_URL, messageCount, openTestNats, type TestNats } from './support/nats';
 import { recordingLogger } from './support/recordingLogger';
@@ -209,9 +209,9 @@ describe('durable consumer with an inbox', () => {
     const knex = (database.orm.em.getConnection() as AbstractSqlConnection).getKnex();
     // The consumer's transactions only: the test's own reads below run outside any. (Knex
     // names no transaction on the statement that ends one.)
-    const record = ({ sql, __knexTxId }: { sql: string; __knexTxId?: string }) => {
-      const statement = sqlShape(sql).replace(/\btrx\d+$/, 'trx');
-      if (__knexTxId || /^(commit|rollback)$/.test(statement)) statements.push(statement);
+    const record = (query: SentQuery & { __knexTxId?: string }) => {
+      const statement = sqlShape(sentSql(query)).replace(/\btrx\d+$/, 'trx');
+      if (query.__knexTxId || /^(commit|rollback)$/.test(statement)) statements.push(statement);
     };
     knex.on('query', record);
     const consumer = consumerFor(

@@ -9,7 +9,7 @@ import {
   createAgreement,
 } from '../../test-support/seedOrganisation';
 import { inParallel } from '../../test-support/inParallel';
-import { managerChainsSql, sqlShape } from '../../test-support/sqlShape';
+import { managerChainsSql, sentSql, sqlShape, type SentQuery } from '../../test-support/sqlShape';
 import { whenSettled } from '../../test-support/platformMetrics';
 
 /** What the relay, consumers and scheduler run on their own: their tables and transactions. */
@@ -103,7 +103,8 @@ describe('TeamDashboard', () => {
       const knex = (
         tp.platform.runtimes[name]!.orm.em.getConnection() as AbstractSqlConnection
       ).getKnex();
-      const listener = ({ sql }: { sql: string }) => {
+      const listener = (query: SentQuery) => {
+        const sql = sentSql(query);
         if (!BACKGROUND.test(sql)) sent[name]!.push(sqlShape(sql).replace(DATE, '?'));
       };
       knex.on('query', listener);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MikroORM, type EntityManager, type EntitySchema, type Options } from '@mikro-orm/core';
-import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { SqliteDriver } from './sqliteDriver';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { isPostgres } from '../../messaging';
 import { cacheStatements, type PreparingDatabase } from './cacheStatements';
@@ -52,7 +52,7 @@ function ormOptions(options: DatabaseOptions): Options {
     fs.mkdirSync(path.dirname(target.file), { recursive: true });
     return {
       ...common,
-      driver: BetterSqliteDriver,
+      driver: SqliteDriver,
       dbName: target.file,
       pool: { afterCreate: withStatementCache },
     };

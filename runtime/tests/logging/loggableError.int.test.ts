@@ -36,10 +36,11 @@ describe('logged errors', () => {
     } finally {
       await orm.close();
     }
-    // What the driver says carries the address, in its message and (PostgreSQL) its detail.
-    expect(JSON.stringify({ ...(failure as object), message: (failure as Error).message })).toMatch(
-      /ada@example\.com/,
-    );
+    // What the driver says names the statement; on PostgreSQL, which receives the values
+    // written into it, the address too (in its message and its detail). SQLite's are bound.
+    const raw = JSON.stringify({ ...(failure as object), message: (failure as Error).message });
+    expect(raw).toMatch(/insert into/i);
+    if (db.url) expect(raw).toMatch(/ada@example\.com/);
 
     const lines: Record<string, any>[] = [];
     const logger = createLogger({

@@ -1,0 +1,114 @@
+import { BetterSqliteConnection, BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import type { Configuration } from '@mikro-orm/core';
+import type { Knex } from '@mikro-orm/knex';
+
+type Method = 'all' | 'get' | 'run';
+
+/**
+ * The values of `params` as SQLite would read them written into `sql`, ready to bind; or
+ * undefined when some value or the SQL needs MikroORM's own formatting (an identifier `??`,
+ * an escaped `\?`, a list, raw SQL, JSON, a count that does not match).
+ *
+ * Integers go as 64-bit integers, as the written literals would be read: better-sqlite3 binds
+ * every JavaScript number as a double, which a TEXT column would store as '5.0'. A date is its
+ * milliseconds, as MikroORM writes it for SQLite. Knex turns `true`/`false` into 1/0.
+ */
+export function sqliteBindings(sql: string, params: readonly unknown[]): unknown[] | undefined {
+  if (sql.includes('??') || sql.includes('\\?')) return undefined;
+  if (countPlaceholders(sql) !== params.length) return undefined;
+  const bindings: unknown[] = [];
+  for (const value of params) {
+    const binding = sqliteBinding(value);
+    if (binding === NOT_BINDABLE) return undefined;
+    bindings.push(binding);
+  }
+  return bindings;
+}
+
+const NOT_BINDABLE = Symbol('not bindable');
+
+function sqliteBinding(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  switch (typeof value) {
+    case 'string':
+    case 'bigint':
+    case 'boolean':
+      return value;
+    case 'number':
+      if (Number.isSafeInteger(value)) return BigInt(value);
+      return Number.isFinite(value) ? value : NOT_BINDABLE;
+  }
+  if (value instanceof Date) {
+    const time = value.getTime();
+    return Number.isSafeInteger(time) ? BigInt(time) : NOT_BINDABLE;
+  }
+  return Buffer.isBuffer(value) ? value : NOT_BINDABLE;
+}
+
+function countPlaceholders(sql: string): number {
+  let count = 0;
+  for (let at = sql.indexOf('?'); at !== -1; at = sql.indexOf('?', at + 1)) count++;
+  return count;
+}
+
+/**
+ * MikroORM writes every value into the SQL text, so no two statements about different rows
+ * are the same and SQLite parses each anew (the statement cache never hit). This connection
+ * binds the values instead where that means the same to SQLite, and otherwise formats as
+ * MikroORM does.
+ */
+class BindingSqliteConnection extends BetterSqliteConnection {
+  override async execute<T = unknown>(
+    queryOrKnex: string | Knex.QueryBuilder | Knex.Raw,
+    params: unknown[] = [],
+    method: Method = 'all',
+    ctx?: Knex.Transaction,
+    loggerContext?: Record<string, unknown>,
+  ): Promise<T> {
+    if (typeof queryOrKnex !== 'string') {
+      // A knex query: its own transaction, and its SQL with the values apart.
+      const knexQuery = queryOrKnex as Knex.QueryBuilder & { client: { transacting?: boolean } };
+      ctx ??= knexQuery.client.transacting ? (knexQuery as unknown as Knex.Transaction) : undefined;
+      const { sql, bindings } = knexQuery.toSQL();
+      return this.execute(sql, [...(bindings ?? [])], method, ctx, loggerContext);
+    }
+    if (params.length === 0 || this.logsParams())
+      return super.execute(queryOrKnex, params, method, ctx, loggerContext) as Promise<T>;
+    const sql = this.config.get('onQuery')(queryOrKnex, params);
+    const bindings = sqliteBindings(sql, params);
+    if (!bindings)
+      return super.execute(queryOrKnex, params, method, ctx, loggerContext) as Promise<T>;
+    return this.executeQuery(
+      sql,
+      async () => {
+        const query = this.getKnex().raw(sql, bindings as Knex.RawBinding[]);
+        if (ctx) query.transacting(ctx);
+        return this.transformRawResult<T>(await query, method);
+      },
+      { query: sql, params, ...loggerContext },
+    );
+  }
+
+  /**
+   * A failed statement's error names its SQL without the values: knex would write them in,
+   * and fails on a 64-bit integer, hiding the error itself. Values stay out of logs besides.
+   */
+  protected override getKnexOptions(type: string): Knex.Config {
+    return { ...super.getKnexOptions(type), compileSqlOnError: false };
+  }
+
+  /** With parameters in the query log the formatted text is what gets logged: keep it. */
+  private logsParams(): boolean {
+    return this.config.getLogger().isEnabled('query-params');
+  }
+}
+
+/** MikroORM's better-sqlite3 driver on a {@link BindingSqliteConnection}. */
+export class SqliteDriver extends BetterSqliteDriver {
+  constructor(config: Configuration) {
+    super(config);
+    // The base class builds its connection in its constructor; this one replaces it before use.
+    (this as unknown as { connection: BetterSqliteConnection }).connection =
+      new BindingSqliteConnection(config);
+  }
+}
