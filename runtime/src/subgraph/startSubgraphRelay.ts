@@ -2,10 +2,11 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { createOutboxRelay, type OutboxRelay } from '../../../messaging';
 import type { SubgraphSetup } from './SubgraphSetup';
+import { wakeRelayOnCommit } from './wakeRelayOnCommit';
 
 /**
- * Starts relaying `orm`'s outbox to JetStream, woken whenever a change commits rather
- * than at its next poll.
+ * Starts relaying `orm`'s outbox to JetStream, woken whenever a change that recorded events
+ * commits rather than at its next poll.
  */
 export function startSubgraphRelay<L>(
   setup: Pick<SubgraphSetup<L>, 'options' | 'namespace' | 'logger'>,
@@ -19,10 +20,7 @@ export function startSubgraphRelay<L>(
     logger: setup.logger,
     killAfterPublishes: setup.options.relayKillAfterPublishes,
   });
-  orm.em.getEventManager().registerSubscriber({
-    afterTransactionCommit: () => relay.notify(),
-    afterFlush: () => relay.notify(),
-  });
+  wakeRelayOnCommit(orm, relay);
   relay.start();
   return relay;
 }

@@ -1,0 +1,113 @@
+import { EntitySchema, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import { OutboxEntry } from '../../messaging';
+import { openDatabase } from '../src/database';
+import { wakeRelayOnCommit } from '../src/subgraph/wakeRelayOnCommit';
+import { createTestDatabase, type TestDatabase } from '../../test-support/database';
+
+interface Note {
+  id: string;
+}
+const NoteSchema = new EntitySchema<Note>({
+  name: 'Note',
+  tableName: 'notes',
+  properties: { id: { type: 'string', primary: true } },
+});
+
+const onPostgres = process.env.TEST_DB === 'postgres' ? it : it.skip;
+
+let counter = 0;
+/** An event in the outbox, as `recordEvent` leaves it for the flush. */
+function recordSomething(em: EntityManager): void {
+  const id = `event-${++counter}`;
+  em.persist(
+    em.create(OutboxEntry, {
+      ...{ id, subject: 'test.thing.created', type: 'test.thing.created', payload: '{}' },
+      ...{ createdAt: new Date(), sentAt: null, attempts: 0, lastError: null },
+    }),
+  );
+}
+
+describe('wakeRelayOnCommit', () => {
+  let db: TestDatabase;
+  let orm: MikroORM;
+  let wakes: number;
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    orm = await openDatabase({ target: db.target('wake'), entities: [NoteSchema, OutboxEntry] });
+    wakes = 0;
+    wakeRelayOnCommit(orm, { notify: () => void wakes++ });
+  });
+  afterEach(async () => {
+    await orm.close();
+    await db.drop();
+  });
+
+  it('wakes the relay once a transaction that recorded an event commits, not before', async () => {
+    let wakesInside = -1;
+    await orm.em.fork().transactional(async (em) => {
+      recordSomething(em);
+      await em.flush();
+      wakesInside = wakes;
+    });
+    expect(wakesInside).toBe(0);
+    expect(wakes).toBe(1);
+    expect(await orm.em.fork().count(OutboxEntry, { sentAt: null })).toBe(1);
+  });
+
+  it('wakes it after a flush outside a transaction that recorded an event', async () => {
+    const em = orm.em.fork();
+    recordSomething(em);
+    await em.flush();
+    expect(wakes).toBe(1);
+  });
+
+  it('leaves it asleep for changes that record no event, and for a rollback', async () => {
+    const em = orm.em.fork();
+    await em.persistAndFlush(em.create(NoteSchema, { id: 'n1' }));
+    await orm.em.fork().transactional(async (tx) => {
+      tx.persist(tx.create(NoteSchema, { id: 'n2' }));
+    });
+    await expect(
+      orm.em.fork().transactional(async (tx) => {
+        recordSomething(tx);
+        await tx.flush();
+        throw new Error('changed its mind');
+      }),
+    ).rejects.toThrow('changed its mind');
+    // The relay marking rows sent updates them: that is no new event either.
+    const sent = orm.em.fork();
+    recordSomething(sent);
+    await sent.flush();
+    wakes = 0;
+    const row = await sent.findOneOrFail(OutboxEntry, { sentAt: null });
+    row.sentAt = new Date();
+    await sent.flush();
+    expect(wakes).toBe(0);
+  });
+
+  onPostgres(
+    'wakes it at every commit while a transaction that recorded an event is open',
+    async () => {
+      let releaseFirst!: () => void;
+      const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
+      let recorded!: () => void;
+      const firstRecorded = new Promise<void>((resolve) => (recorded = resolve));
+      const first = orm.em.fork().transactional(async (em) => {
+        recordSomething(em);
+        await em.flush();
+        recorded();
+        await firstMayCommit;
+      });
+      await firstRecorded;
+      // Another transaction commits first: the relay may look before the first commits...
+      await orm.em.fork().transactional(async (em) => {
+        em.persist(em.create(NoteSchema, { id: 'n3' }));
+      });
+      expect(wakes).toBe(1);
+      releaseFirst();
+      await first;
+      // ...so the first one's commit wakes it again, and then its row is there to see.
+      expect(wakes).toBe(2);
+    },
+  );
+});
