@@ -21,7 +21,8 @@ import { watchEventLags } from './lib/watchEventLags';
  *   it also had delivered up to the stream's last sequence when the load ended (a durable
  *   that filters out the last events gets there at its next pull); neither counts before
  *   every entry's `time.entry.recorded` is on NATS, since no durable can have caught up before;
- * - the platform process's CPU time over the load, as cores used on average.
+ * - the platform process's CPU time over the load, as cores used on average;
+ * - the SQL statements each subgraph sent per entry, over the load and the catch-up.
  * Knobs: EMPLOYEES (20), RATE (entries/s, 20), DURATION (s, 60), CATCH_UP_CAP (s, 120: how
  * long to wait for the events and the durables), DATABASE (sqlite, or postgres: a fresh
  * database on TEST_PG_URL).
@@ -78,6 +79,26 @@ async function drain(nats: NatsClients, names: string[]): Promise<void> {
     throw new Error('the seed did not drain');
 }
 
+/** SQL statements sent so far, per subgraph, from the platform's metrics. */
+async function statementsBySubgraph(platform: PlatformProcess): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const line of (await platform.scrape()).split('\n')) {
+    const match = /^hr_db_queries_total\{subgraph="([^"]+)"\} (\S+)$/.exec(line);
+    if (match) counts.set(match[1]!, Number(match[2]));
+  }
+  return counts;
+}
+
+/** Statements per recorded entry, per subgraph, busiest first, from two readings. */
+function statementsLine(before: Map<string, number>, after: Map<string, number>, entries: number) {
+  const per = [...after]
+    .map(([name, count]) => [name, (count - (before.get(name) ?? 0)) / entries] as const)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
+  const total = per.reduce((sum, [, n]) => sum + n, 0);
+  return `SQL statements per entry, load and catch-up: ${total.toFixed(1)} (${per.map(([name, n]) => `${name} ${n.toFixed(1)}`).join(', ')})`;
+}
+
 /** The load, then the events it led to and the durables catching up with it. */
 async function measure(platform: PlatformProcess, nats: NatsClients, ids: string[]) {
   const names = await durableNames(nats);
@@ -85,6 +106,7 @@ async function measure(platform: PlatformProcess, nats: NatsClients, ids: string
   const recorders = ids.map((id) => ({ id, token: platform.token('EMPLOYEE', id) }));
   const recorded = watchEventLags(nats, 'time.entry.recorded');
   const balances = watchEventLags(nats, 'accruals.balance.changed');
+  const statementsBefore = await statementsBySubgraph(platform);
   const cpuBefore = processCpuSeconds(platform.pid);
   const load = await recordTimeEntries(
     graphqlCall(platform),
@@ -109,7 +131,15 @@ async function measure(platform: PlatformProcess, nats: NatsClients, ids: string
     recorded.settle(CATCH_UP_CAP),
     balances.settle(CATCH_UP_CAP),
   ]);
-  return { load, cpu, endSequence, caughtUp, relay: recorded.stop(), balance: balances.stop() };
+  const statements = statementsLine(
+    statementsBefore,
+    await statementsBySubgraph(platform),
+    load.total,
+  );
+  return {
+    ...{ load, cpu, endSequence, caughtUp, statements },
+    ...{ relay: recorded.stop(), balance: balances.stop() },
+  };
 }
 
 function report(database: string, run: Awaited<ReturnType<typeof measure>>): string {
@@ -125,6 +155,7 @@ function report(database: string, run: Awaited<ReturnType<typeof measure>>): str
       `at ${run.endSequence} = idle and delivered up to the stream's last sequence when the load ended:`,
     ...catchUpLines(run.caughtUp, run.endSequence),
     `platform CPU during the load: ${(run.cpu / load.answeredSeconds).toFixed(2)} cores on average (${run.cpu.toFixed(1)} s over ${load.answeredSeconds.toFixed(1)} s)`,
+    run.statements,
   ].join('\n');
 }
 
