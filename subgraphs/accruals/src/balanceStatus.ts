@@ -118,23 +118,26 @@ export async function checkAgreement(
 
 /**
  * Checks the agreement that covers the employee's local day at `at`, after their balances
- * or agreements changed. Nothing when no agreement covers that day.
+ * or agreements changed. Nothing when no agreement covers that day. `agreements`, when the
+ * caller read them in this transaction, are all of the employee's and spare a query.
  */
 export async function checkEmployeeStatus(
   em: EntityManager,
   employeeId: string,
   at: Date,
   emit: Emit,
+  agreements?: AgreementCopy[],
 ): Promise<void> {
-  const zone =
-    (await em.findOne(EmployeeCopySchema, employeeId, { disableIdentityMap: true }))?.timeZone ??
-    DEFAULT_TIME_ZONE;
+  // By id: the copy read earlier in this transaction, if any (it changes only through em).
+  const zone = (await em.findOne(EmployeeCopySchema, employeeId))?.timeZone ?? DEFAULT_TIME_ZONE;
   const on = localDate(at, zone);
-  const agreement = await em.findOne(
-    AgreementCopySchema,
-    { employeeId, startDate: { $lte: on }, endDate: { $gte: on } },
-    { disableIdentityMap: true },
-  );
+  const agreement = agreements
+    ? (agreements.find((a) => a.startDate <= on && on <= a.endDate) ?? null)
+    : await em.findOne(
+        AgreementCopySchema,
+        { employeeId, startDate: { $lte: on }, endDate: { $gte: on } },
+        { disableIdentityMap: true },
+      );
   if (agreement) await checkAgreement(em, agreement, on, emit);
 }
 

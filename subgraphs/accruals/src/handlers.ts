@@ -21,6 +21,7 @@ import {
   EmployeeCopySchema,
   EntryCopySchema,
   SeenCorrelationSchema,
+  type AgreementCopy,
   type EmployeeCopy,
   type EntryCopy,
 } from './entities';
@@ -222,10 +223,12 @@ async function applyEmployeeEvents(
     if (copy) changed.set(copy.id, copy);
   }
   await em.flush();
-  if (recompute) await rebuildEmployee(em, employeeId, emit);
-  else if (changed.size > 0) await reapplyEntries(em, employeeId, [...changed.values()], emit);
+  let agreements: AgreementCopy[];
+  if (recompute) agreements = await rebuildEmployee(em, employeeId, emit);
+  else if (changed.size > 0)
+    agreements = await reapplyEntries(em, employeeId, [...changed.values()], emit);
   else return;
-  await checkEmployeeStatus(em, employeeId, now, emit);
+  await checkEmployeeStatus(em, employeeId, now, emit, agreements);
 }
 
 /**

@@ -104,14 +104,15 @@ interface DayDelta {
  * (nothing once deleted) and moves every balance they touch forward from the changed days:
  * a day's total changes by the difference, and so does every cumulative total from that day
  * on. Entries changed together move each day once. The cost depends on the days the entries
- * touch, not on the length of the agreement. Runs inside the caller's transaction.
+ * touch, not on the length of the agreement. Runs inside the caller's transaction. Returns
+ * the employee's agreements it read.
  */
 export async function reapplyEntries(
   em: EntityManager,
   employeeId: string,
   entries: EntryCopy[],
   emit: Emit,
-): Promise<void> {
+): Promise<AgreementCopy[]> {
   const entryId = { $in: entries.map((entry) => entry.id) };
   const old = await em.find(ContributionSchema, { entryId }, { disableIdentityMap: true });
   await em.nativeDelete(ContributionSchema, { entryId });
@@ -123,6 +124,7 @@ export async function reapplyEntries(
     const agreement = agreements.find((a) => a.id === days[0]!.agreementId);
     if (agreement) await moveForward(em, agreement, days, emit);
   }
+  return agreements;
 }
 
 /** Applies one type's day deltas (sorted by date) to an agreement's day rows. */
@@ -229,12 +231,13 @@ const rowOnOrBefore = (em: EntityManager, agreementId: string, type: AccrualType
  * Recomputes everything of one employee: every entry's contributions against the
  * agreements as they are now, then every agreement's days. Used when agreements or the
  * employee's zone or location change, and so also places entries that had no agreement.
+ * Returns the employee's agreements it read.
  */
 export async function rebuildEmployee(
   em: EntityManager,
   employeeId: string,
   emit: Emit,
-): Promise<void> {
+): Promise<AgreementCopy[]> {
   await em.nativeDelete(ContributionSchema, { employeeId });
   const agreements = await em.find(AgreementCopySchema, { employeeId });
   const entries = await em.find(EntryCopySchema, { employeeId, deleted: false });
@@ -242,6 +245,7 @@ export async function rebuildEmployee(
   for (const entry of entries) addContributions(em, entry, agreements, place);
   await em.flush();
   for (const agreement of agreements) await rebuildDays(em, agreement, emit);
+  return agreements;
 }
 
 /** The cumulative total on `date` from sparse rows sorted by date (undefined before the first). */
