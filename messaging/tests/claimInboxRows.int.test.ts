@@ -1,0 +1,80 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { InboxEntry } from '..';
+import { claimInboxRows } from '../src/consumer/claimInboxRows';
+import { openTestDb, type TestDb } from './support/database';
+
+const onPostgres = process.env.TEST_DB === 'postgres' ? it : it.skip;
+
+describe('claimInboxRows', () => {
+  let database: TestDb;
+  beforeAll(async () => (database = await openTestDb('claim')));
+  afterAll(() => database?.close());
+  beforeEach(() => database.orm.em.fork().nativeDelete(InboxEntry, {}));
+
+  const claim = (ids: string[]) =>
+    database.orm.em.fork().transactional((em) => claimInboxRows(em, 'c', ids));
+
+  it('answers the events new to the consumer, each once however often the batch names it', async () => {
+    expect(await claim(['a', 'b', 'a'])).toEqual(new Set(['a', 'b']));
+    expect(await claim(['b', 'c'])).toEqual(new Set(['c']));
+    expect(await claim(['a', 'c'])).toEqual(new Set());
+    const rows = await database.orm.em.fork().find(InboxEntry, {}, { orderBy: { eventId: 'asc' } });
+    expect(rows.map((row) => row.eventId)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('claims nothing for a consumer that another consumer already applied', async () => {
+    await database.orm.em
+      .fork()
+      .transactional((em) => claimInboxRows(em as EntityManager, 'other', ['a']));
+    expect(await claim(['a'])).toEqual(new Set(['a']));
+  });
+
+  /** A transaction that claims `ids`, then waits for `end` before it commits or rolls back. */
+  async function holding(ids: string[], end: Promise<'commit' | 'rollback'>) {
+    let claimed!: () => void;
+    const started = new Promise<void>((resolve) => (claimed = resolve));
+    const done = database.orm.em
+      .fork()
+      .transactional(async (em) => {
+        await claimInboxRows(em, 'c', ids);
+        claimed();
+        if ((await end) === 'rollback') throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    await started;
+    // Wrapped: an async function handing back a promise would wait for it.
+    return { done };
+  }
+
+  /** Resolves once a statement of this database waits for a lock (the second claim). */
+  async function someoneWaits() {
+    const waiting = () =>
+      database.orm.em
+        .getConnection()
+        .execute<{ n: string }[]>(
+          "select count(*) as n from pg_stat_activity where wait_event_type = 'Lock' " +
+            'and datname = current_database()',
+        );
+    while (Number((await waiting())[0]!.n) === 0) await new Promise((r) => setImmediate(r));
+  }
+
+  onPostgres('leaves out what a concurrent transaction claimed and committed', async () => {
+    let end!: (how: 'commit') => void;
+    const first = await holding(['a', 'b'], new Promise((resolve) => (end = resolve)));
+    const second = claim(['b', 'c']);
+    await someoneWaits();
+    end('commit');
+    await first.done;
+    expect(await second).toEqual(new Set(['c']));
+  });
+
+  onPostgres('claims what a concurrent transaction claimed and rolled back', async () => {
+    let end!: (how: 'rollback') => void;
+    const first = await holding(['a', 'b'], new Promise((resolve) => (end = resolve)));
+    const second = claim(['b', 'c']);
+    await someoneWaits();
+    end('rollback');
+    await first.done;
+    expect(await second).toEqual(new Set(['b', 'c']));
+  });
+});
