@@ -94,7 +94,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
   const maxDeliver = handler.maxDeliver ?? 5;
   const stream = eventsStream(namespace);
   const state: ConsumerState = { running: false, stopping: createWakeup() };
-  const applier = createEventApplier({ ...options, catalogue, consumer: name });
+  const applier = createEventApplier({ ...options, catalogue, consumer: name, logger });
   const settler = createMessageSettler({
     js,
     namespace,

@@ -5,10 +5,12 @@ import {
   type EventEnvelope,
   type EventHandlerDefinition,
   type EventCatalogue,
+  type Logger,
 } from '..';
 import { createTestNamespace } from '../testing';
 import { createEventApplier, type Outcome } from '../src/consumer/createEventApplier';
 import { Effect, openTestDb, type TestDb } from './support/database';
+import { recordingLogger } from './support/recordingLogger';
 import { testCatalogue, thingEvent } from './support/things';
 
 /** Each effect row in the order it was written, and each follow-up with its cause. */
@@ -78,7 +80,7 @@ describe('applying events in batches', () => {
     await batched?.close();
   });
 
-  const applierOn = (database: TestDb, failOn?: number) =>
+  const applierOn = (database: TestDb, failOn?: number, logger?: Logger) =>
     createEventApplier({
       orm: database.orm,
       catalogue,
@@ -86,6 +88,7 @@ describe('applying events in batches', () => {
       subgraph: 'test',
       consumer: 'test_batched',
       handler: handler(failOn),
+      logger,
     });
 
   /** Marks events applied before, as an earlier delivery would have. */
@@ -146,6 +149,27 @@ describe('applying events in batches', () => {
     expect(followUps).toEqual([
       [events[6]!.id, 6],
       [events[9]!.id, 9],
+    ]);
+  });
+
+  it('says why a batch fell back to one event at a time', async () => {
+    await clear(batched);
+    const logger = recordingLogger();
+    Object.assign(calls, { each: 0, batched: 0 });
+    // The batch path refuses event 5; one at a time applies all eight.
+    const outcomes = await applierOn(batched, 5, logger).apply(events.slice(0, 8));
+    expect(outcomes.filter((o) => 'error' in o)).toEqual([]);
+    expect(calls).toEqual({ each: 8, batched: 0 });
+    expect(logger.entries).toEqual([
+      {
+        level: 'warn',
+        message: 'batch failed; applying its events one at a time',
+        details: {
+          err: expect.objectContaining({ message: 'batch refused' }),
+          consumer: 'test_batched',
+          events: 8,
+        },
+      },
     ]);
   });
 });

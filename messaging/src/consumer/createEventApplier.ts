@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
 import type { EventCatalogue } from '../catalogue';
+import type { Logger } from '../logger';
 import { subjectFor } from '../envelope';
 import { subjectMatches } from '../subjectFilter';
 import type { EventEnvelope, EventHandlerDefinition, Namespace } from '../types';
@@ -17,6 +18,8 @@ export interface EventApplierOptions {
   /** The durable's name; also the inbox key. */
   consumer: string;
   handler: EventHandlerDefinition;
+  /** Says when a batch falls back to one event at a time. */
+  logger?: Logger;
 }
 
 /** Applying one event came to this: applied before (duplicate), or applied with N follow-ups. */
@@ -66,8 +69,12 @@ async function applyEvents(
   if (handleBatch && events.length > 1) {
     try {
       return await applyBatch(options, handleBatch, events);
-    } catch {
+    } catch (error) {
       // The batch rolled back whole; one at a time finds the event at fault.
+      options.logger?.warn(
+        { err: error, consumer: options.consumer, events: events.length },
+        'batch failed; applying its events one at a time',
+      );
     }
   }
   return applyEachEvent(options, events);
