@@ -69,6 +69,7 @@ export {
   patchKeeping,
   PLACED_COLUMNS,
   type PlacedEmployeeCopy,
+  updateEmployeeCopies,
   updateEmployeeCopy,
 } from './src/employeeCopy';
 export {

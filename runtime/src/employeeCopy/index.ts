@@ -24,7 +24,12 @@ export { lockableCopyKeeping } from './lockableCopyKeeping';
 export { namedCopyKeeping, type NamedEmployeeCopy } from './namedCopyKeeping';
 export { lockEmployee } from './lockEmployee';
 export { managerChainLoader, managerChains } from './managerChains';
-export { updateEmployeeCopy, type CopyChange, type CopyKeeping } from './updateEmployeeCopy';
+export {
+  updateEmployeeCopies,
+  updateEmployeeCopy,
+  type CopyChange,
+  type CopyKeeping,
+} from './updateEmployeeCopy';
 export {
   EMPLOYEE_QUESTION,
   lookUpEmployee,

@@ -4,7 +4,7 @@ import type { LockableEmployeeCopy } from './employeeCopySchema';
 import { EMPLOYEE_EVENTS, type EmployeeEvent, type EmployeeEventData } from './employeeEvents';
 import { copyKnowing, type EmployeeKnowing } from './knowEmployee';
 import { lockableCopyKeeping } from './lockableCopyKeeping';
-import { updateEmployeeCopy } from './updateEmployeeCopy';
+import { updateEmployeeCopies, updateEmployeeCopy } from './updateEmployeeCopy';
 
 /** A domain's copy of employees in a table made by `employeeCopySchema`, and how it is kept. */
 export interface EmployeeCopyKeeper {
@@ -30,6 +30,8 @@ export function keepEmployeeCopy<T extends LockableEmployeeCopy>(
       name: 'employee_copy',
       types: EMPLOYEE_EVENTS,
       handle: (event, { em }) => apply(em, event),
+      // A backlog (a bulk hire, a catch-up) is read and written once per batch.
+      handleBatch: (events, { em }) => updateEmployeeCopies(em, events, keeping),
     },
     knowing: copyKnowing(keeping),
   };

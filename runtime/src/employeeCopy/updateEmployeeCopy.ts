@@ -31,11 +31,41 @@ export async function updateEmployeeCopy<T extends { id: string; version: number
   event: { type: string; data: EmployeeEventData },
   keeping: CopyKeeping<T>,
 ): Promise<CopyChange<T> | null> {
-  const { data } = event;
-  const copy: T | null = await em.findOne(keeping.schema, { id: data.employeeId } as object);
+  const copy: T | null = await em.findOne(keeping.schema, { id: event.data.employeeId } as object);
+  const change = applyToCopy(em, copy, event, keeping);
+  await em.flush();
+  return change;
+}
+
+/**
+ * `updateEmployeeCopy` for events that arrived together, in their order: one look-up of the
+ * copies they name and one flush, with the end state of one event at a time.
+ */
+export async function updateEmployeeCopies<T extends { id: string; version: number }>(
+  em: EntityManager,
+  events: readonly { type: string; data: EmployeeEventData }[],
+  keeping: CopyKeeping<T>,
+): Promise<void> {
+  const ids = [...new Set(events.map((event) => event.data.employeeId))];
+  const found: T[] = await em.find(keeping.schema, { id: { $in: ids } } as object);
+  const copies = new Map<string, T>(found.map((copy) => [copy.id, copy]));
+  for (const event of events) {
+    const change = applyToCopy(em, copies.get(event.data.employeeId) ?? null, event, keeping);
+    if (change) copies.set(change.after.id, change.after);
+  }
+  await em.flush();
+}
+
+/** The event's change to `copy` (null: none yet), unflushed; null when it is no newer. */
+function applyToCopy<T extends { id: string; version: number }>(
+  em: EntityManager,
+  copy: T | null,
+  { type, data }: { type: string; data: EmployeeEventData },
+  keeping: CopyKeeping<T>,
+): CopyChange<T> | null {
   if (copy && copy.version >= data.version) return null;
   const fields = {
-    ...definedOf(keeping.patch(event.type, data)),
+    ...definedOf(keeping.patch(type, data)),
     version: data.version,
     ...(keeping.dated && { updatedAt: new Date() }),
   };
@@ -46,6 +76,5 @@ export async function updateEmployeeCopy<T extends { id: string; version: number
     const row = { ...keeping.blank(), ...fields, id: data.employeeId };
     em.persist((after = em.create(keeping.schema, row as unknown as RequiredEntityData<T>)));
   }
-  await em.flush();
   return { before, after };
 }
