@@ -21,7 +21,8 @@ import { watchEventLags } from './lib/watchEventLags';
  *   it also had delivered up to the stream's last sequence when the load ended (a durable
  *   that filters out the last events gets there at its next pull); neither counts before
  *   every entry's `time.entry.recorded` is on NATS, since no durable can have caught up before;
- * - the platform process's CPU time over the load, as cores used on average;
+ * - the platform process's CPU time over the load, as cores used on average, and per entry
+ *   over the load and the catch-up (the cost of an entry's whole fan-out, however it queues);
  * - the SQL statements each subgraph sent per entry, over the load and the catch-up.
  * Knobs: EMPLOYEES (20), RATE (entries/s, 20), DURATION (s, 60), CATCH_UP_CAP (s, 120: how
  * long to wait for the events and the durables), DATABASE (sqlite, or postgres: a fresh
@@ -131,13 +132,14 @@ async function measure(platform: PlatformProcess, nats: NatsClients, ids: string
     recorded.settle(CATCH_UP_CAP),
     balances.settle(CATCH_UP_CAP),
   ]);
+  const cpuToCatchUp = processCpuSeconds(platform.pid) - cpuBefore;
   const statements = statementsLine(
     statementsBefore,
     await statementsBySubgraph(platform),
     load.total,
   );
   return {
-    ...{ load, cpu, endSequence, caughtUp, statements },
+    ...{ load, cpu, cpuToCatchUp, endSequence, caughtUp, statements },
     ...{ relay: recorded.stop(), balance: balances.stop() },
   };
 }
@@ -155,6 +157,7 @@ function report(database: string, run: Awaited<ReturnType<typeof measure>>): str
       `at ${run.endSequence} = idle and delivered up to the stream's last sequence when the load ended:`,
     ...catchUpLines(run.caughtUp, run.endSequence),
     `platform CPU during the load: ${(run.cpu / load.answeredSeconds).toFixed(2)} cores on average (${run.cpu.toFixed(1)} s over ${load.answeredSeconds.toFixed(1)} s)`,
+    `platform CPU per entry, load and catch-up: ${((run.cpuToCatchUp / load.total) * 1000).toFixed(1)} ms`,
     run.statements,
   ].join('\n');
 }
