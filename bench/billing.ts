@@ -27,6 +27,7 @@ import { accountId, costCentre, ensureAccounts, liability } from '../subgraphs/b
 import { TEST_NATS_URL } from '../test-support/createTestPlatform';
 import { createTestDatabase } from '../test-support/database';
 import { startSubgraph, type SubgraphHarness } from '../test-support/startSubgraph';
+import { withoutBatchPaths } from './lib/catchUpOnHires';
 import { databaseKnob } from './lib/databaseKnob';
 
 /**
@@ -116,15 +117,6 @@ async function ledgerCounts(em: EntityManager) {
     balanced: sums.every((s) => BigInt(s.total ?? 0) === 0n),
     total: sums.reduce((n, s) => n + Number(s.total ?? 0), 0),
   };
-}
-
-/** Billing without its batch path: each event goes through `handle` alone. */
-function oneAtATime(module: SubgraphModule<BillingLoaders>): SubgraphModule<BillingLoaders> {
-  const eventHandlers = module.eventHandlers?.map((handler) => ({
-    ...handler,
-    handleBatch: undefined,
-  }));
-  return { ...module, eventHandlers };
 }
 
 /** EVENTS catalogue-valid day shifts of the employees, as publishable messages. */
@@ -328,7 +320,7 @@ async function main(): Promise<void> {
     const rates: number[] = [];
     for (const [name, module] of [
       ['in batches', billingWithoutJobs()],
-      ['one at a time', oneAtATime(billingWithoutJobs())],
+      ['one at a time', withoutBatchPaths(billingWithoutJobs())],
     ] as const) {
       const a = await postingRate(nats, module);
       rates.push(a.rate);
