@@ -1,4 +1,5 @@
 import type { Client } from 'graphql-ws';
+import { DateTime } from 'luxon';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import {
   createTestPlatform,
@@ -14,6 +15,7 @@ import {
 } from '../../test-support/seedOrganisation';
 import { collect, connectSubscriptions } from '../../test-support/subscriptionClient';
 import { waitFor } from '../../test-support/waitFor';
+import { nextWorkingDays, TEST_ZONE } from '../../test-support/workingDays';
 
 // The front end's operations (schema/contract/) for the domains built so far,
 // executed through the real gateway on a seeded organisation.
@@ -293,9 +295,8 @@ describe('contract operations through the gateway', () => {
         op('LeaveRequestUpdated'),
       );
       await live(1);
-      const day = new Date(Date.now() + 7 * 86_400_000);
-      while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
-      const date = day.toISOString().slice(0, 10);
+      const weekOn = DateTime.now().setZone(TEST_ZONE).startOf('day').plus({ days: 7 });
+      const date = nextWorkingDays(weekOn, 1)[0]!.toISODate()!;
       // Leave hears of the new employee by event: retry until it has.
       const asked = await waitFor(async () => {
         const result = await tp.graphql(

@@ -6,7 +6,6 @@ import {
   eventsStream,
   type NatsClients,
 } from '../../messaging';
-import { isPublicHoliday } from '../../runtime';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import {
   createTestPlatform,
@@ -23,25 +22,16 @@ import {
   type Organisation,
 } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
+import { nextWorkingDays, TEST_ZONE as zone } from '../../test-support/workingDays';
 
-const zone = 'Europe/London';
 const auditor: Caller = { role: 'AUDITOR', sub: 'service:auditor' };
 const finance: Caller = { role: 'FINANCE', sub: 'service:finance' };
 
-/** The latest weekday, not a holiday in England, that ended at least two days ago. */
-function lastWorkingDay(): DateTime {
-  let day = DateTime.now().setZone(zone).startOf('day').minus({ days: 2 });
-  while (day.weekday > 5 || isPublicHoliday('ENGLAND_AND_WALES', day.toISODate()!))
-    day = day.minus({ days: 1 });
-  return day;
-}
-
-/** The first weekday at least a week ahead. */
-function nextWeekday(): string {
-  let day = DateTime.now().setZone(zone).startOf('day').plus({ days: 7 });
-  while (day.weekday > 5) day = day.plus({ days: 1 });
-  return day.toISODate()!;
-}
+const today = DateTime.now().setZone(zone).startOf('day');
+/** The latest working day that ended at least two days ago. */
+const lastWorkingDay = (): DateTime => nextWorkingDays(today.minus({ days: 2 }), 1, -1)[0]!;
+/** Working days at least a week ahead: leave is counted on them, so none is a holiday. */
+const daysAhead = (count: number): DateTime[] => nextWorkingDays(today.plus({ days: 7 }), count);
 
 // Each operation of the front end's contract that changes state runs through the gateway
 // with its own correlation id, and each ends in the audit log under that id; after the whole
@@ -150,7 +140,7 @@ describe('every contract mutation ends in an audit entry', () => {
     const id = recorded.recordTimeEntry.id;
     await run('AmendTimeEntry', { input: { id, endTime: at(13) } }, self(nurse.id));
     await run('DeleteTimeEntry', { input: { id } }, self(nurse.id));
-    const start = DateTime.fromISO(`${nextWeekday()}T08:00:00`, { zone });
+    const start = daysAhead(1)[0]!.set({ hour: 8 });
     await run(
       'PublishSchedule',
       {
@@ -171,12 +161,12 @@ describe('every contract mutation ends in an audit entry', () => {
         { input: { leaveType: 'ANNUAL', startDate, endDate: startDate } },
         self(nurse.id),
       );
-    const week = (weeks: number) => DateTime.fromISO(nextWeekday()).plus({ weeks }).toISODate()!;
-    const first = await ask(week(1));
+    const [one, two, three] = daysAhead(3).map((d) => d.toISODate()!);
+    const first = await ask(one!);
     await run('ApproveLeave', { input: { id: first.requestLeave.id } }, manager());
-    const second = await ask(week(2));
+    const second = await ask(two!);
     await run('RejectLeave', { input: { id: second.requestLeave.id, reason: 'Short' } }, manager());
-    const third = await ask(week(3));
+    const third = await ask(three!);
     await run('CancelLeave', { input: { id: third.requestLeave.id } }, self(nurse.id));
   });
 

@@ -7,6 +7,7 @@ import {
   agreeForTwoLeaveYears,
 } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
+import { isWorkingDay, TEST_ZONE } from '../../test-support/workingDays';
 
 // Leave end to end: leave learns people and agreements from events, a report asks for
 // leave, their manager sees and decides it, and the balances follow. Dates are relative
@@ -16,12 +17,16 @@ describe('leave through the gateway', () => {
   let org: Organisation;
   const asEmployee = (id: string) => ({ role: 'EMPLOYEE' as const, sub: id });
   const asManager = (id: string) => ({ role: 'MANAGER' as const, sub: id });
-  const today = DateTime.now().setZone('Europe/London').startOf('day');
-  /** Monday to Wednesday of the week `weeks` after the next Monday at least 14 days away. */
+  const today = DateTime.now().setZone(TEST_ZONE).startOf('day');
+  /**
+   * The first Monday at least 14 days away whose Monday to Wednesday are all working days, so
+   * that a request for them counts three days in any month, December included.
+   */
+  let monday = today.plus({ days: 14 }).plus({ days: (8 - today.plus({ days: 14 }).weekday) % 7 });
+  while (![0, 1, 2].every((days) => isWorkingDay(monday.plus({ days }))))
+    monday = monday.plus({ weeks: 1 });
+  /** Monday to Wednesday of the week `weeks` after that Monday. */
   const week = (weeks: number) => {
-    const monday = today
-      .plus({ days: 14 })
-      .plus({ days: (8 - today.plus({ days: 14 }).weekday) % 7 });
     const start = monday.plus({ weeks });
     return { startDate: start.toISODate()!, endDate: start.plus({ days: 2 }).toISODate()! };
   };

@@ -11,6 +11,7 @@ import {
 } from '../../test-support/seedOrganisation';
 import { collect, connectSubscriptions } from '../../test-support/subscriptionClient';
 import { waitFor } from '../../test-support/waitFor';
+import { nextWorkingDays } from '../../test-support/workingDays';
 
 // Subscriptions through the gateway, with the real graphql-ws client over a socket and
 // the real NATS: who receives what, replay from a cursor, replicas, limits, and SSE.
@@ -75,14 +76,14 @@ describe('subscriptions through the gateway', () => {
   afterAll(() => tp.stop());
 
   it('pushes an approval to the employee, with names from employees, and to nobody else', async () => {
-    const start = today.plus({ days: 21 + ((8 - today.plus({ days: 21 }).weekday) % 7) });
+    const [start] = nextWorkingDays(today.plus({ days: 21 }), 1);
     const asked = await tp.graphql(
       op('RequestLeave'),
       {
         input: {
           leaveType: 'ANNUAL',
-          startDate: start.toISODate(),
-          endDate: start.plus({ days: 1 }).toISODate(),
+          startDate: start!.toISODate(),
+          endDate: start!.toISODate(),
         },
       },
       asEmployee(nurse),

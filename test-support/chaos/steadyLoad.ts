@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { DateTime } from 'luxon';
 import { isPublicHoliday } from '../../runtime';
 import { agreementInput, personInput } from '../seedOrganisation';
+import { workingDays } from '../workingDays';
 import type { GatewayClient } from './gatewayClient';
 
 const ZONE = 'Europe/London';
@@ -80,12 +81,8 @@ function* pastShifts(daysBack: number): Generator<DateTime> {
 
 /** Future working days from next week on (no weekend, no public holiday): one sick day each. */
 function* leaveDays(): Generator<string> {
-  for (
-    let day = DateTime.now().setZone(ZONE).startOf('day').plus({ days: 7 });
-    ;
-    day = day.plus({ days: 1 })
-  )
-    if (day.weekday <= 5 && !isPublicHoliday(LOCATION, day.toISODate()!)) yield day.toISODate()!;
+  const from = DateTime.now().setZone(ZONE).startOf('day').plus({ days: 7 });
+  for (const day of workingDays(from)) yield day.toISODate()!;
 }
 
 /** One round of an employee's working life: a shift, a check-in and -out, sick leave approved. */

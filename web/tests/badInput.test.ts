@@ -5,7 +5,7 @@ import {
   signInThroughApp,
   TEST_PASSWORD,
 } from '../../test-support/browser';
-import { pastWeekday } from './support/days';
+import { pastWorkingDay } from './support/days';
 import { pagePerTest, webSuite } from './support/webSuite';
 
 const web = webSuite();
@@ -16,7 +16,7 @@ describe('bad input through the web app', () => {
   it('names the entry an overlapping shift clashes with, and records nothing', async () => {
     const { page } = tab;
     const nurse = await createSignedUpEmployee(web.platform, 'Olive', 'Overlap');
-    const day = pastWeekday();
+    const day = pastWorkingDay();
     const self = { role: 'EMPLOYEE' as const, sub: nurse.id };
     const first = await web.platform.graphql(
       op('RecordTimeEntry'),

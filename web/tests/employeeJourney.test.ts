@@ -5,7 +5,7 @@ import {
   TEST_PASSWORD,
 } from '../../test-support/browser';
 import { seriousViolations } from './roleSession';
-import { pastWeekday } from './support/days';
+import { pastWorkingDay } from './support/days';
 import { errorBeside } from './support/fields';
 import { pagePerTest, webSuite } from './support/webSuite';
 
@@ -71,7 +71,7 @@ describe("an employee's day in the web app", () => {
   it('records a time entry, amends it and deletes it on My time, seeing each', async () => {
     const { page } = tab;
     await openSignedIn('My time');
-    const day = pastWeekday();
+    const day = pastWorkingDay();
     const form = page.getByRole('form', { name: 'Record time' });
     await form.getByLabel('Shift name').fill('Early');
     await form.getByLabel('Start').fill(`${day}T08:00`);
@@ -102,7 +102,7 @@ describe("an employee's day in the web app", () => {
   it('shows a refusal of a leave request beside its field, and nothing is written', async () => {
     const { page } = tab;
     await openSignedIn('Leave');
-    const day = pastWeekday();
+    const day = pastWorkingDay();
     const form = page.getByRole('form', { name: 'Request leave' });
     await form.getByLabel('First day', { exact: true }).fill(day);
     await form.getByLabel('Last day', { exact: true }).fill(day);
@@ -156,7 +156,7 @@ describe("an employee's day in the web app", () => {
     await page.clock.install();
     await openSignedIn('My time');
     const form = page.getByRole('form', { name: 'Record time' });
-    const day = pastWeekday();
+    const day = pastWorkingDay();
     await form.getByLabel('Shift name').fill('Late, typed before expiry');
     await form.getByLabel('Start').fill(`${day}T14:00`);
     await form.getByLabel('End').fill(`${day}T18:00`);

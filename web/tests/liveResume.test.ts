@@ -3,7 +3,7 @@ import { createSignedUpEmployee, signInThroughApp } from '../../test-support/bro
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { waitFor } from '../../test-support/waitFor';
 import { seriousViolations } from './roleSession';
-import { weekdayAfter } from './support/days';
+import { workingDayAfter } from './support/days';
 import { webSuite } from './support/webSuite';
 
 const SEND = `mutation Send($input: SendNotificationInput!) {
@@ -76,7 +76,7 @@ const web = webSuite({
 describe('live updates after a lost connection', () => {
   it('shows a banner, then resumes from its cursor: each missed notification once, no reload', async () => {
     // A weekday ten days from now.
-    const leaveDay = weekdayAfter(10);
+    const leaveDay = workingDayAfter(10);
     const requested = await waitFor(async () => {
       const reply = await web.platform.graphql(
         op('RequestLeave'),

@@ -1,7 +1,7 @@
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { signInThroughApp } from '../../test-support/browser';
 import { waitFor } from '../../test-support/waitFor';
-import { weekdayAfter } from './support/days';
+import { workingDayAfter } from './support/days';
 import { createManagerAndReport } from './support/team';
 import { webSuite } from './support/webSuite';
 
@@ -22,8 +22,8 @@ const web = webSuite({
 // the decision and its notification without a reload.
 describe('live updates across two browsers', () => {
   it("shows the manager's approval on the employee's open leave page", async () => {
-    // A weekday a week from now.
-    const date = weekdayAfter(7);
+    // A working day a week from now.
+    const date = workingDayAfter(7);
     // Leave hears of the hire by event: retry until it has.
     await waitFor(async () => {
       const result = await web.platform.graphql(

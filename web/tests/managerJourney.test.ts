@@ -1,26 +1,19 @@
 import fs from 'node:fs';
 import { DateTime } from 'luxon';
 import type { BrowserContext, Page } from 'playwright-core';
-import { isPublicHoliday } from '../../runtime';
 import { signInThroughApp } from '../../test-support/browser';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { waitFor } from '../../test-support/waitFor';
+import { TEST_ZONE as zone, workingDays } from '../../test-support/workingDays';
 import { openAs, seriousViolations } from './roleSession';
 import { errorBeside } from './support/fields';
 import { createManagerAndReport } from './support/team';
 import { webSuite } from './support/webSuite';
 
-const zone = 'Europe/London';
 const today = DateTime.now().setZone(zone).startOf('day');
-
-const isWorkingDay = (day: DateTime) =>
-  day.weekday <= 5 && !isPublicHoliday('ENGLAND_AND_WALES', day.toISODate()!);
-
 /** The nearest working day in England from `day` on, going `step` days at a time. */
-function workingDayFrom(day: DateTime, step: 1 | -1): DateTime {
-  while (!isWorkingDay(day)) day = day.plus({ days: step });
-  return day;
-}
+const workingDayFrom = (day: DateTime, step: 1 | -1): DateTime =>
+  workingDays(day, step).next().value as DateTime;
 
 /** A working day of next month: the calendar has to move a month on to show it. */
 const leaveDay = workingDayFrom(today.plus({ months: 1 }).startOf('month').plus({ days: 7 }), 1);

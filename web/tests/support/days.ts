@@ -1,14 +1,15 @@
-/** The latest weekday before today, as YYYY-MM-DD. */
-export function pastWeekday(): string {
-  const day = new Date();
-  do day.setUTCDate(day.getUTCDate() - 1);
-  while (day.getUTCDay() === 0 || day.getUTCDay() === 6);
-  return day.toISOString().slice(0, 10);
+import { DateTime } from 'luxon';
+import { TEST_ZONE, workingDays } from '../../../test-support/workingDays';
+
+const today = () => DateTime.now().setZone(TEST_ZONE).startOf('day');
+const first = (days: Generator<DateTime>) => days.next().value!.toISODate()!;
+
+/** The latest working day before today, as YYYY-MM-DD. */
+export function pastWorkingDay(): string {
+  return first(workingDays(today().minus({ days: 1 }), -1));
 }
 
-/** The first weekday `days` or more from now, as YYYY-MM-DD. */
-export function weekdayAfter(days: number): string {
-  const day = new Date(Date.now() + days * 86_400_000);
-  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString().slice(0, 10);
+/** The first working day `days` or more from today, as YYYY-MM-DD. */
+export function workingDayAfter(days: number): string {
+  return first(workingDays(today().plus({ days })));
 }
