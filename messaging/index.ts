@@ -49,6 +49,7 @@ export {
   type EventConsumer,
   type EventConsumerOptions,
 } from './src/eventConsumer';
+export { handleEachInBatch, type HandleOne } from './src/consumer/handleEachInBatch';
 export {
   ScheduledJob,
   createScheduler,

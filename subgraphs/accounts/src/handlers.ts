@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { CataloguedHandler } from '../../../messaging';
+import { type CataloguedHandler, handleEachInBatch } from '../../../messaging';
 import {
   type Cipher,
   EMPLOYEE_EVENTS,
@@ -40,34 +40,36 @@ export async function applyEmployeeEvent(em: EntityManager, event: EmployeeEvent
   return updateEmployeeCopy(em, event, keeping);
 }
 
+type Handler = CataloguedHandler<EmployeeEvent['type']>;
+
 /**
  * Keeps the copy, and invites each person HR hires: an account for their work e-mail and an
  * invitation link (mailed when SMTP is set). Redelivery invites nobody twice: the copy ignores
  * an event it has seen, and a person with an account is not invited again here.
  */
-export function createEmployeeHandler(
-  deps: AccountsDeps,
-  cipher: () => Cipher,
-): CataloguedHandler<EmployeeEvent['type']> {
+export function createEmployeeHandler(deps: AccountsDeps, cipher: () => Cipher): Handler {
+  const handle: Handler['handle'] = async (event, { em }) => {
+    const change = await applyEmployeeEvent(em, event);
+    if (!change) return;
+    if (change.before) return followEmail(em, change.before, change.after);
+    if (event.type !== 'employees.employee.created') return;
+    const employee = change.after;
+    const email = signInEmail(employee.email);
+    if (!email) return;
+    const known = await em.findOne(AccountSchema, { employeeId: employee.id });
+    if (known) return;
+    const account = await accountFor(em, email, deps.now(), { employeeId: employee.id });
+    // An account made earlier for this e-mail (the first administrator) becomes this person's.
+    if (account.employeeId && account.employeeId !== employee.id) return;
+    account.employeeId = employee.id;
+    if (account.passwordHash) return void (await em.flush());
+    await invite(em, deps, cipher(), account, employee);
+  };
+  // A bulk hire commits once per batch, not once per person.
   return {
     name: 'employee_copy',
     types: EMPLOYEE_EVENTS,
-    async handle(event, { em }) {
-      const change = await applyEmployeeEvent(em, event);
-      if (!change) return;
-      if (change.before) return followEmail(em, change.before, change.after);
-      if (event.type !== 'employees.employee.created') return;
-      const employee = change.after;
-      const email = signInEmail(employee.email);
-      if (!email) return;
-      const known = await em.findOne(AccountSchema, { employeeId: employee.id });
-      if (known) return;
-      const account = await accountFor(em, email, deps.now(), { employeeId: employee.id });
-      // An account made earlier for this e-mail (the first administrator) becomes this person's.
-      if (account.employeeId && account.employeeId !== employee.id) return;
-      account.employeeId = employee.id;
-      if (account.passwordHash) return void (await em.flush());
-      await invite(em, deps, cipher(), account, employee);
-    },
+    handle,
+    handleBatch: handleEachInBatch(handle),
   };
 }

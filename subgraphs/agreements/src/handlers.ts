@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { CataloguedHandler } from '../../../messaging';
+import { type CataloguedHandler, handleEachInBatch } from '../../../messaging';
 import {
   EMPLOYEE_LOOKED_UP,
   type EmployeeEvent,
@@ -56,9 +56,13 @@ export const employeeKnowing: EmployeeKnowing = {
  * Keeps the local copy of employees (number, manager, terminated) that imports
  * and reporting-line checks need; an event older than the copy is ignored.
  */
-export const employeeCopyHandler: CataloguedHandler<
+type CopyHandler = CataloguedHandler<
   Exclude<EmployeeEvent['type'], 'employees.employee.status_changed'>
-> = {
+>;
+const applyToCopy: CopyHandler['handle'] = (event, { em }) =>
+  applyEmployeeEvent(em as EntityManager, event);
+
+export const employeeCopyHandler: CopyHandler = {
   name: 'employee_copy',
   types: [
     'employees.employee.created',
@@ -66,5 +70,7 @@ export const employeeCopyHandler: CataloguedHandler<
     'employees.employee.terminated',
     'employees.manager.assigned',
   ],
-  handle: (event, { em }) => applyEmployeeEvent(em as EntityManager, event),
+  handle: applyToCopy,
+  // A bulk hire commits once per batch, not once per person.
+  handleBatch: handleEachInBatch(applyToCopy),
 };

@@ -3,6 +3,7 @@ import {
   type CataloguedEvent,
   type CataloguedHandler,
   type EventType,
+  handleEachInBatch,
   isEventOf,
 } from '../../../messaging';
 import {
@@ -142,25 +143,29 @@ export async function applyLeaveEvent(
   await reprocessRecordedDays(em, data.employeeId, { from, to }, { ...run, correlationId });
 }
 
-/** Copies of employees, agreements and schedules, in the order they were published. */
-export const copyHandler: CataloguedHandler<
+type CopyHandler = CataloguedHandler<
   (typeof EMPLOYEE_EVENTS | typeof AGREEMENT_EVENTS | typeof SCHEDULE_EVENTS)[number]
-> = {
+>;
+const applyToCopies: CopyHandler['handle'] = async (event, { em }) => {
+  if (isEventOf(EMPLOYEE_EVENTS, event)) return applyEmployeeEvent(em, event);
+  if (isEventOf(AGREEMENT_EVENTS, event)) return applyAgreementEvent(em, event);
+  if (isEventOf(SCHEDULE_EVENTS, event)) return applyScheduleEvent(em, event);
+};
+
+/** Copies of employees, agreements and schedules, in the order they were published. */
+export const copyHandler: CopyHandler = {
   name: 'copies',
   types: [...EMPLOYEE_EVENTS, ...AGREEMENT_EVENTS, ...SCHEDULE_EVENTS],
-  async handle(event, { em }) {
-    if (isEventOf(EMPLOYEE_EVENTS, event)) return applyEmployeeEvent(em, event);
-    if (isEventOf(AGREEMENT_EVENTS, event)) return applyAgreementEvent(em, event);
-    if (isEventOf(SCHEDULE_EVENTS, event)) return applyScheduleEvent(em, event);
-  },
+  handle: applyToCopies,
+  // A backlog (a bulk hire, a rota published for everyone) commits once per batch.
+  handleBatch: handleEachInBatch(applyToCopies),
 };
 
 /** Approved and cancelled leave, which turns processed days into ON_LEAVE and back. */
 export const createLeaveHandler = (
   policies: AttendancePolicies,
-): CataloguedHandler<LeaveEvent['type']> => ({
-  name: 'leave',
-  types: LEAVE_EVENTS,
-  handle: (event, { em, emit }) =>
-    applyLeaveEvent(em, event, { emit: (draft) => emit(draft), policies }),
-});
+): CataloguedHandler<LeaveEvent['type']> => {
+  const handle: CataloguedHandler<LeaveEvent['type']>['handle'] = (event, { em, emit }) =>
+    applyLeaveEvent(em, event, { emit: (draft) => emit(draft), policies });
+  return { name: 'leave', types: LEAVE_EVENTS, handle, handleBatch: handleEachInBatch(handle) };
+};

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { CataloguedHandler } from '../../../messaging';
+import { type CataloguedHandler, handleEachInBatch } from '../../../messaging';
 import { AGREEMENT_EVENTS, type AgreementEvent, keepEmployeeCopy } from '../../../runtime';
 import { AgreementCopySchema, EmployeeCopySchema } from './entities';
 
@@ -37,8 +37,12 @@ export async function applyAgreementEvent(em: EntityManager, event: AgreementEve
 export const employeeCopyHandler = employeeCopy.handler;
 
 /** Keeps leave's copy of agreements: FTE, the agreement year, entitlement and pattern. */
+const applyToCopy = (event: AgreementEvent, { em }: { em: EntityManager }) =>
+  applyAgreementEvent(em, event);
+
 export const agreementCopyHandler: CataloguedHandler<AgreementEvent['type']> = {
   name: 'agreement_copy',
   types: AGREEMENT_EVENTS,
-  handle: (event, { em }) => applyAgreementEvent(em, event),
+  handle: applyToCopy,
+  handleBatch: handleEachInBatch(applyToCopy),
 };

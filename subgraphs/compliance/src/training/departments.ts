@@ -1,5 +1,9 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { CataloguedEvent, CataloguedHandler } from '../../../../messaging';
+import {
+  type CataloguedEvent,
+  type CataloguedHandler,
+  handleEachInBatch,
+} from '../../../../messaging';
 import { addDays, sqlTable } from '../../../../runtime';
 import type { ComplianceSettings } from '../settings';
 import { EmployeeCopySchema } from '../entities';
@@ -58,31 +62,34 @@ async function hasLeft(em: EntityManager, event: JoiningEvent) {
   return copy?.status === 'TERMINATED';
 }
 
+type JoinerHandler = CataloguedHandler<JoiningEvent['type']>;
+
 /**
  * Someone joins a department (hired into it, or moved): they get the courses assigned to
  * it. It reads the department from the event itself, so it need not wait for the copy.
  */
-export function departmentJoinerHandler(
-  settings: ComplianceSettings,
-): CataloguedHandler<JoiningEvent['type']> {
+export function departmentJoinerHandler(settings: ComplianceSettings): JoinerHandler {
+  const handle: JoinerHandler['handle'] = async (event, { em, emit }) => {
+    const department = joinedDepartment(event);
+    if (!department || (await hasLeft(em as EntityManager, event))) return;
+    const at = settings.now();
+    const today = trainingToday(at);
+    for (const rule of await rulesOf(em as EntityManager, department))
+      await applyRule(
+        em as EntityManager,
+        rule,
+        [event.data.employeeId],
+        today,
+        at,
+        emitting(emit),
+      );
+  };
   return {
     name: 'training_departments',
     types: ['employees.employee.created', 'employees.employee.updated'],
-    async handle(event, { em, emit }) {
-      const department = joinedDepartment(event);
-      if (!department || (await hasLeft(em as EntityManager, event))) return;
-      const at = settings.now();
-      const today = trainingToday(at);
-      for (const rule of await rulesOf(em as EntityManager, department))
-        await applyRule(
-          em as EntityManager,
-          rule,
-          [event.data.employeeId],
-          today,
-          at,
-          emitting(emit),
-        );
-    },
+    handle,
+    // A bulk hire commits once per batch, not once per person.
+    handleBatch: handleEachInBatch(handle),
   };
 }
 
