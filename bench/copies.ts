@@ -1,39 +1,67 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { closeNats, connectNats } from '../messaging';
 import type { SubgraphModule } from '../runtime';
+import { createAgreements } from '../subgraphs/agreements/src';
+import { KnownEmployeeSchema } from '../subgraphs/agreements/src/entities';
+import { createNotifications } from '../subgraphs/notifications/src';
+import { EmployeeCopySchema as NotificationsCopy } from '../subgraphs/notifications/src/entities';
 import { createTime } from '../subgraphs/time/src';
-import { EmployeeCopySchema } from '../subgraphs/time/src/entities';
+import { EmployeeCopySchema as TimeCopy } from '../subgraphs/time/src/entities';
 import { TEST_NATS_URL } from '../test-support/createTestPlatform';
 import { catchUpOnHires, withoutBatchPaths } from './lib/catchUpOnHires';
 import { databaseKnob } from './lib/databaseKnob';
 
 /**
- * `npm run bench:copies`: how fast a subgraph's copy of employees catches up on a backlog,
- * for the kit's copy consumer that time, leave, attendance and compliance share. Publishes
- * EVENTS (10000) `employees.employee.created` events into a fresh namespace, then starts time
- * on a fresh database and times until its copy holds every employee (from the subgraph's
- * start, and the rate from the first copy on). Twice, side by side: with the consumer's batch
- * path, and one event at a time (the batch path taken away). Knobs: EVENTS, DATABASE (sqlite,
- * or postgres: a fresh database on TEST_PG_URL), TEST_NATS_URL.
+ * `npm run bench:copies`: how fast a subgraph's copy of employees catches up on a backlog.
+ * Publishes EVENTS (10000) `employees.employee.created` events into a fresh namespace, then
+ * starts SUBGRAPH on a fresh database and times until its copy holds every employee (from the
+ * subgraph's start, and the rate from the first copy on). Twice, side by side: with the
+ * consumer's batch path, and one event at a time (the batch path taken away). SUBGRAPH:
+ * - time (default): the kit's set-wise copy consumer that time, leave, attendance and
+ *   compliance share;
+ * - notifications: a copy and a notification per hire, each event's own path in one
+ *   transaction per batch (`handleEachInBatch`);
+ * - agreements: its own copy, the same way.
+ * Knobs: EVENTS, SUBGRAPH, DATABASE (sqlite, or postgres: a fresh database on TEST_PG_URL),
+ * TEST_NATS_URL.
  */
 const EVENTS = Number(process.env.EVENTS ?? 10_000);
 
-/** Time's module; its loaders' type matters to no one here. */
-const time = () => createTime() as unknown as SubgraphModule<unknown>;
+/** Each subgraph's module (its loaders' type matters to no one here) and its copy's size. */
+const SUBGRAPHS = {
+  time: { module: createTime, count: (em: EntityManager) => em.count(TimeCopy, {}) },
+  notifications: {
+    module: createNotifications,
+    count: (em: EntityManager) => em.count(NotificationsCopy, {}),
+  },
+  agreements: {
+    module: createAgreements,
+    count: (em: EntityManager) => em.count(KnownEmployeeSchema, {}),
+  },
+} as const;
 
-const copiesOf = (em: EntityManager) => em.count(EmployeeCopySchema, {});
+function subgraphKnob() {
+  const name = process.env.SUBGRAPH ?? 'time';
+  if (!(name in SUBGRAPHS))
+    throw new Error(`SUBGRAPH: one of ${Object.keys(SUBGRAPHS).join(', ')}`);
+  const { module, count } = SUBGRAPHS[name as keyof typeof SUBGRAPHS];
+  return { name, module: () => module() as unknown as SubgraphModule<unknown>, count };
+}
 
 async function main(): Promise<void> {
   const database = databaseKnob('sqlite');
+  const subgraph = subgraphKnob();
   const nats = await connectNats({ servers: TEST_NATS_URL, name: 'bench-copies' });
   try {
-    const lines = [`database: ${database}; time's copy of employees; backlog of ${EVENTS} hires`];
+    const lines = [
+      `database: ${database}; ${subgraph.name}'s copy of employees; backlog of ${EVENTS} hires`,
+    ];
     const rates: number[] = [];
     for (const [name, module] of [
-      ['in batches', time()],
-      ['one at a time', withoutBatchPaths(time())],
+      ['in batches', subgraph.module()],
+      ['one at a time', withoutBatchPaths(subgraph.module())],
     ] as const) {
-      const run = await catchUpOnHires(nats, module, { hires: EVENTS, count: copiesOf });
+      const run = await catchUpOnHires(nats, module, { hires: EVENTS, count: subgraph.count });
       rates.push(run.rate);
       lines.push(
         `${name}: caught up ${run.seconds.toFixed(1)} s after the start, ` +
