@@ -1,40 +1,17 @@
 import fc from 'fast-check';
 import {
   InboxEntry,
-  OutboxEntry,
   type EventEnvelope,
   type EventHandlerDefinition,
   type EventCatalogue,
   type Logger,
 } from '..';
 import { createTestNamespace } from '../testing';
-import { createEventApplier, type Outcome } from '../src/consumer/createEventApplier';
-import { Effect, openTestDb, type TestDb } from './support/database';
+import { createEventApplier } from '../src/consumer/createEventApplier';
+import { applyBothWays } from './support/applyBothWays';
+import { clearTables, Effect, openTestDb, tablesOf, type TestDb } from './support/database';
 import { recordingLogger } from './support/recordingLogger';
 import { testCatalogue, thingEvent } from './support/things';
-
-/** Each effect row in the order it was written, and each follow-up with its cause. */
-async function tablesOf(database: TestDb) {
-  const em = database.orm.em.fork();
-  const effects = await em.find(Effect, {}, { orderBy: { id: 'asc' } });
-  const outbox = await em.find(OutboxEntry, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
-  const inbox = await em.find(InboxEntry, {}, { orderBy: { eventId: 'asc' } });
-  return {
-    effects: effects.map((row) => [row.eventId, row.n]),
-    followUps: outbox.map((row) => {
-      const event = JSON.parse(row.payload) as EventEnvelope;
-      return [event.causationid, event.data.n];
-    }),
-    inbox: inbox.map((row) => [row.consumer, row.eventId]),
-  };
-}
-
-async function clear(database: TestDb): Promise<void> {
-  const em = database.orm.em.fork();
-  await em.nativeDelete(Effect, {});
-  await em.nativeDelete(OutboxEntry, {});
-  await em.nativeDelete(InboxEntry, {});
-}
 
 /** How many events went through each path. */
 const calls = { each: 0, batched: 0 };
@@ -113,19 +90,15 @@ describe('applying events in batches', () => {
       fc.option(fc.nat({ max: events.length - 1 }), { nil: undefined }),
       async (order, sizes, earlier, failOn) => {
         const delivered = order.map((n) => events[n]!);
-        await Promise.all([clear(oneByOne), clear(batched)]);
+        await Promise.all([clearTables(oneByOne), clearTables(batched)]);
         await appliedBefore(oneByOne, earlier);
         await appliedBefore(batched, earlier);
-        const single = applierOn(oneByOne, failOn);
-        const expected: Outcome[] = [];
-        for (const event of delivered) expected.push(...(await single.apply([event])));
-        const inBatches = applierOn(batched, failOn);
-        const outcomes: Outcome[] = [];
-        for (let at = 0, i = 0; at < delivered.length; i++) {
-          const size = sizes[i % sizes.length]!;
-          outcomes.push(...(await inBatches.apply(delivered.slice(at, at + size))));
-          at += size;
-        }
+        const { oneByOne: expected, batched: outcomes } = await applyBothWays(
+          applierOn(oneByOne, failOn),
+          applierOn(batched, failOn),
+          delivered,
+          sizes,
+        );
         expect(outcomes).toEqual(expected);
         expect(await tablesOf(batched)).toEqual(await tablesOf(oneByOne));
       },
@@ -134,7 +107,7 @@ describe('applying events in batches', () => {
   }, 120_000);
 
   it('hands only the new events to the batch path, each once', async () => {
-    await clear(batched);
+    await clearTables(batched);
     await appliedBefore(batched, events.slice(0, 4));
     Object.assign(calls, { each: 0, batched: 0 });
     const outcomes = await applierOn(batched).apply([...events, events[5]!]);
@@ -153,7 +126,7 @@ describe('applying events in batches', () => {
   });
 
   it('says why a batch fell back to one event at a time', async () => {
-    await clear(batched);
+    await clearTables(batched);
     const logger = recordingLogger();
     Object.assign(calls, { each: 0, batched: 0 });
     // The batch path refuses event 5; one at a time applies all eight.

@@ -3,8 +3,6 @@ import type { SqlEntityManager } from '@mikro-orm/knex';
 import fc from 'fast-check';
 import {
   handleEachInBatch,
-  InboxEntry,
-  OutboxEntry,
   type EventDraft,
   type EventEnvelope,
   type EventHandlerDefinition,
@@ -12,7 +10,8 @@ import {
 } from '..';
 import { createTestNamespace } from '../testing';
 import { createEventApplier, type Outcome } from '../src/consumer/createEventApplier';
-import { Effect, openTestDb, type TestDb } from './support/database';
+import { applyBothWays } from './support/applyBothWays';
+import { clearTables, Effect, openTestDb, tablesOf, type TestDb } from './support/database';
 import { testCatalogue, thingEvent } from './support/things';
 
 const TALLY = 'tally';
@@ -52,28 +51,6 @@ const handler = (failOn?: number): EventHandlerDefinition => {
   };
 };
 
-async function tablesOf(database: TestDb) {
-  const em = database.orm.em.fork();
-  const effects = await em.find(Effect, {}, { orderBy: { id: 'asc' } });
-  const outbox = await em.find(OutboxEntry, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
-  const inbox = await em.find(InboxEntry, {}, { orderBy: { eventId: 'asc' } });
-  return {
-    effects: effects.map((row) => [row.eventId, row.n]),
-    followUps: outbox.map((row) => {
-      const event = JSON.parse(row.payload) as EventEnvelope;
-      return [event.causationid, event.data.n];
-    }),
-    inbox: inbox.map((row) => row.eventId),
-  };
-}
-
-async function clear(database: TestDb): Promise<void> {
-  const em = database.orm.em.fork();
-  await em.nativeDelete(Effect, {});
-  await em.nativeDelete(OutboxEntry, {});
-  await em.nativeDelete(InboxEntry, {});
-}
-
 // The batch path made of a handler's one-event path: the same tables as one event at a time,
 // however the events are cut into batches, even for a handler that writes behind the unit of
 // work's back and reads what it wrote in the next event.
@@ -103,7 +80,7 @@ describe('handleEachInBatch', () => {
     });
 
   it('keeps a running tally across a batch as one event at a time does', async () => {
-    await clear(batched);
+    await clearTables(batched);
     const outcomes = await applierOn(batched).apply(events.slice(0, 4));
     expect(outcomes).toEqual(Array(4).fill({ duplicate: false, emitted: 1 }));
     const { effects, followUps } = await tablesOf(batched);
@@ -119,17 +96,13 @@ describe('handleEachInBatch', () => {
       fc.option(fc.integer({ min: 1, max: events.length }), { nil: undefined }),
       async (order, sizes, failOn) => {
         const delivered = order.map((n) => events[n]!);
-        await Promise.all([clear(oneByOne), clear(batched)]);
-        const single = applierOn(oneByOne, failOn);
-        const expected: Outcome[] = [];
-        for (const event of delivered) expected.push(...(await single.apply([event])));
-        const inBatches = applierOn(batched, failOn);
-        const outcomes: Outcome[] = [];
-        for (let at = 0, i = 0; at < delivered.length; i++) {
-          const size = sizes[i % sizes.length]!;
-          outcomes.push(...(await inBatches.apply(delivered.slice(at, at + size))));
-          at += size;
-        }
+        await Promise.all([clearTables(oneByOne), clearTables(batched)]);
+        const { oneByOne: expected, batched: outcomes } = await applyBothWays(
+          applierOn(oneByOne, failOn),
+          applierOn(batched, failOn),
+          delivered,
+          sizes,
+        );
         const withoutErrors = (list: Outcome[]) =>
           list.map((o) => ('error' in o ? { error: (o.error as Error).message } : o));
         expect(withoutErrors(outcomes)).toEqual(withoutErrors(expected));

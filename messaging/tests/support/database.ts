@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { EntitySchema } from '@mikro-orm/core';
 import { openDatabase } from '../../../runtime';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
-import { InboxEntry, OutboxEntry } from '../..';
+import { InboxEntry, OutboxEntry, type EventEnvelope } from '../..';
 
 /** A row a test handler writes in the consumer's transaction: one per applied event. */
 export interface Effect {
@@ -43,4 +43,28 @@ export async function openTestDb(name: string): Promise<TestDb> {
       await db.drop();
     },
   };
+}
+
+/** Each effect row in the order it was written, each follow-up with its cause, the inbox. */
+export async function tablesOf(database: TestDb) {
+  const em = database.orm.em.fork();
+  const effects = await em.find(Effect, {}, { orderBy: { id: 'asc' } });
+  const outbox = await em.find(OutboxEntry, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  const inbox = await em.find(InboxEntry, {}, { orderBy: { eventId: 'asc' } });
+  return {
+    effects: effects.map((row) => [row.eventId, row.n]),
+    followUps: outbox.map((row) => {
+      const event = JSON.parse(row.payload) as EventEnvelope;
+      return [event.causationid, event.data.n];
+    }),
+    inbox: inbox.map((row) => [row.consumer, row.eventId]),
+  };
+}
+
+/** Empties the effects, outbox and inbox tables. */
+export async function clearTables(database: TestDb): Promise<void> {
+  const em = database.orm.em.fork();
+  await em.nativeDelete(Effect, {});
+  await em.nativeDelete(OutboxEntry, {});
+  await em.nativeDelete(InboxEntry, {});
 }
