@@ -8,6 +8,7 @@ import { seedAgreedEmployees } from './lib/seedAgreedEmployees';
 import { startIsolatedPlatform } from './lib/startIsolatedPlatform';
 import type { PlatformProcess } from './lib/startPlatformProcess';
 import { watchEventLags } from './lib/watchEventLags';
+import { runBench } from './lib/runBench';
 
 /**
  * `npm run bench:accruals`: how long a recorded shift takes to reach the balances.
@@ -107,7 +108,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -27,6 +27,7 @@ import {
 import { attendance, createProcessDayJob } from '../subgraphs/attendance/src';
 import { createTestDatabase } from '../test-support/database';
 import { databaseKnob } from './lib/databaseKnob';
+import { runBench } from './lib/runBench';
 
 /** The overnight job as the attendance subgraph declares it (the ATTENDANCE_* settings). */
 const processDayJob = createProcessDayJob(attendance.policies);
@@ -267,7 +268,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { closeNats, connectNats } from '../messaging';
 import { createAudit, verifyChain } from '../subgraphs/audit/src';
 import { AuditEntrySchema } from '../subgraphs/audit/src/entities';
-import { TEST_NATS_URL } from '../test-support/createTestPlatform';
 import { catchUpOnHires, withoutBatchPaths } from './lib/catchUpOnHires';
 import { databaseKnob } from './lib/databaseKnob';
+import { measureWithNats, runBench } from './lib/runBench';
 
 /**
  * `npm run bench:audit`: how fast the audit log catches up on a backlog. Publishes EVENTS
@@ -20,8 +19,7 @@ const entriesOf = (em: EntityManager) => em.count(AuditEntrySchema, {});
 
 async function main(): Promise<void> {
   const database = databaseKnob('sqlite');
-  const nats = await connectNats({ servers: TEST_NATS_URL, name: 'bench-audit' });
-  try {
+  await measureWithNats('bench-audit', async (nats) => {
     const lines = [`database: ${database}; backlog of ${EVENTS} events`];
     const rates: number[] = [];
     for (const [name, module] of [
@@ -41,14 +39,8 @@ async function main(): Promise<void> {
           `chain ${chain.valid ? 'valid' : 'BROKEN'} over ${chain.checked} entries`,
       );
     }
-    lines.push(`batches / one at a time: ${(rates[0]! / rates[1]!).toFixed(2)}x`);
-    console.log(lines.join('\n'));
-  } finally {
-    await closeNats(nats.nc);
-  }
+    return [...lines, `batches / one at a time: ${(rates[0]! / rates[1]!).toFixed(2)}x`];
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

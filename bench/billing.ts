@@ -1,8 +1,6 @@
 import type { AbstractSqlConnection, EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
 import {
-  closeNats,
-  connectNats,
   createEvent,
   ensureStreams,
   loadCatalogue,
@@ -24,11 +22,11 @@ import {
 } from '../subgraphs/billing/src/entities';
 import { ensureLedgerGuards, table } from '../subgraphs/billing/src/guards';
 import { accountId, costCentre, ensureAccounts, liability } from '../subgraphs/billing/src/ledger';
-import { TEST_NATS_URL } from '../test-support/createTestPlatform';
 import { createTestDatabase } from '../test-support/database';
 import { startSubgraph, type SubgraphHarness } from '../test-support/startSubgraph';
 import { withoutBatchPaths } from './lib/catchUpOnHires';
 import { databaseKnob } from './lib/databaseKnob';
+import { measureWithNats, runBench } from './lib/runBench';
 
 /**
  * `npm run bench:billing`: the two costs of billing's ledger.
@@ -312,8 +310,7 @@ async function closeTime() {
 
 async function main(): Promise<void> {
   const database = databaseKnob('postgres');
-  const nats = await connectNats({ servers: TEST_NATS_URL, name: 'bench-billing' });
-  try {
+  await measureWithNats('bench-billing', async (nats) => {
     const lines = [
       `database: ${database === 'postgres' ? 'PostgreSQL' : 'SQLite'}; ${EMPLOYEES} employees`,
     ];
@@ -334,23 +331,16 @@ async function main(): Promise<void> {
       if (!a.balanced) process.exitCode = 1;
     }
     lines.push(`(a) batches / one at a time: ${(rates[0]! / rates[1]!).toFixed(2)}x`);
-    console.log(lines.join('\n'));
     const b = await closeTime();
-    console.log(
-      [
-        `(b) close of a day with ${TRANSACTIONS} transactions (${2 * TRANSACTIONS} postings, seeded in ${b.seeded.toFixed(1)} s): ` +
-          `${b.elapsed.toFixed(0)} ms, ${b.queries} queries`,
-        ...(process.env.VERBOSE
-          ? b.sql.map((s) => `    ${s.replace(/\s+/g, ' ').slice(0, 200)}`)
-          : []),
-      ].join('\n'),
-    );
-  } finally {
-    await closeNats(nats.nc);
-  }
+    return [
+      ...lines,
+      `(b) close of a day with ${TRANSACTIONS} transactions (${2 * TRANSACTIONS} postings, seeded in ${b.seeded.toFixed(1)} s): ` +
+        `${b.elapsed.toFixed(0)} ms, ${b.queries} queries`,
+      ...(process.env.VERBOSE
+        ? b.sql.map((s) => `    ${s.replace(/\s+/g, ' ').slice(0, 200)}`)
+        : []),
+    ];
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

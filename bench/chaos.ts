@@ -8,6 +8,7 @@ import {
   runChaos,
   type FaultName,
 } from '../test-support/chaos/runChaos';
+import { runBench } from './lib/runBench';
 
 /**
  * `npm run chaos`: the fault suite (docs/faults.md). Prints, per fault, the events written
@@ -45,7 +46,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { closeNats, connectNats } from '../messaging';
 import type { SubgraphModule } from '../runtime';
 import { createAgreements } from '../subgraphs/agreements/src';
 import { KnownEmployeeSchema } from '../subgraphs/agreements/src/entities';
@@ -7,9 +6,9 @@ import { createNotifications } from '../subgraphs/notifications/src';
 import { EmployeeCopySchema as NotificationsCopy } from '../subgraphs/notifications/src/entities';
 import { createTime } from '../subgraphs/time/src';
 import { EmployeeCopySchema as TimeCopy } from '../subgraphs/time/src/entities';
-import { TEST_NATS_URL } from '../test-support/createTestPlatform';
 import { catchUpOnHires, withoutBatchPaths } from './lib/catchUpOnHires';
 import { databaseKnob } from './lib/databaseKnob';
+import { measureWithNats, runBench } from './lib/runBench';
 
 /**
  * `npm run bench:copies`: how fast a subgraph's copy of employees catches up on a backlog.
@@ -51,8 +50,7 @@ function subgraphKnob() {
 async function main(): Promise<void> {
   const database = databaseKnob('sqlite');
   const subgraph = subgraphKnob();
-  const nats = await connectNats({ servers: TEST_NATS_URL, name: 'bench-copies' });
-  try {
+  await measureWithNats('bench-copies', async (nats) => {
     const lines = [
       `database: ${database}; ${subgraph.name}'s copy of employees; backlog of ${EVENTS} hires`,
     ];
@@ -68,14 +66,8 @@ async function main(): Promise<void> {
           `${run.rate.toFixed(0)} events/s from the first copy`,
       );
     }
-    lines.push(`batches / one at a time: ${(rates[0]! / rates[1]!).toFixed(2)}x`);
-    console.log(lines.join('\n'));
-  } finally {
-    await closeNats(nats.nc);
-  }
+    return [...lines, `batches / one at a time: ${(rates[0]! / rates[1]!).toFixed(2)}x`];
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

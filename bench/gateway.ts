@@ -2,6 +2,7 @@ import { contractOperation } from '../test-support/contractOperation';
 import { createTestDatabase } from '../test-support/database';
 import { runLoad } from './lib/runLoad';
 import { startPlatformProcess, type PlatformProcess } from './lib/startPlatformProcess';
+import { runBench } from './lib/runBench';
 
 /**
  * `npm run bench:gateway`: EmployeeDirectory (first: 50) through the
@@ -116,7 +117,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

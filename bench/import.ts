@@ -7,6 +7,7 @@ import { InboxEntry, OutboxEntry } from '../messaging';
 import { IdempotencyRecordSchema, openDatabase } from '../runtime';
 import { KnownEmployeeSchema, entities } from '../subgraphs/agreements/src/entities';
 import { createTestDatabase } from '../test-support/database';
+import { runBench } from './lib/runBench';
 
 /**
  * `npm run bench:import`: time and peak memory of `import:agreements` on a
@@ -174,7 +175,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

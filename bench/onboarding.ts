@@ -4,6 +4,7 @@ import { createTestPlatform } from '../test-support/createTestPlatform';
 import { agreementInput, createPerson } from '../test-support/seedOrganisation';
 import { percentile } from './lib/runLoad';
 import { databaseKnob } from './lib/databaseKnob';
+import { runBench } from './lib/runBench';
 
 /**
  * `npm run bench:onboarding`: how long after HR's "employee created" answer an agreement
@@ -57,7 +58,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

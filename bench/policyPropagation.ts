@@ -4,6 +4,7 @@ import { createTestPlatform, type TestPlatform } from '../test-support/createTes
 import { createPerson } from '../test-support/seedOrganisation';
 import { percentile } from './lib/runLoad';
 import { databaseKnob } from './lib/databaseKnob';
+import { runBench } from './lib/runBench';
 
 /**
  * `npm run bench:policy`: how long after HR's `updateCompliancePolicy` answer the leave
@@ -73,7 +74,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

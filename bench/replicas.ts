@@ -4,8 +4,6 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import {
-  closeNats,
-  connectNats,
   createEvent,
   createNamespace,
   type EventEnvelope,
@@ -17,11 +15,11 @@ import {
 } from '../messaging';
 import { deleteStreams } from '../messaging/testing';
 import { createAccruals } from '../subgraphs/accruals/src';
-import { TEST_NATS_URL } from '../test-support/createTestPlatform';
 import { createTestDatabase, type TestDatabase } from '../test-support/database';
 import { agreementCreatedData, createdData } from '../test-support/employeeEvents';
 import { startSubgraph } from '../test-support/startSubgraph';
 import { processCpuSeconds } from './lib/processCpuSeconds';
+import { measureWithNats, runBench } from './lib/runBench';
 
 /**
  * `npm run bench:replicas`: how a backlog of time entries is applied by one replica of
@@ -171,8 +169,7 @@ async function run(nats: NatsClients, events: EventEnvelope[], replicas: number)
 
 async function main(): Promise<void> {
   process.env.TEST_DB = 'postgres';
-  const nats = await connectNats({ servers: TEST_NATS_URL, name: 'bench-replicas' });
-  try {
+  await measureWithNats('bench-replicas', async (nats) => {
     const events = backlog();
     const lines = [
       `PostgreSQL; backlog of ${events.length} events: ${EMPLOYEES} hires and agreements, ` +
@@ -190,14 +187,8 @@ async function main(): Promise<void> {
           `a backend waiting on a lock in ${(r.lockWaitShare * 100).toFixed(0)} % of samples`,
       );
     }
-    lines.push(`two replicas / one: ${(rates[1]! / rates[0]!).toFixed(2)}x`);
-    console.log(lines.join('\n'));
-  } finally {
-    await closeNats(nats.nc);
-  }
+    return [...lines, `two replicas / one: ${(rates[1]! / rates[0]!).toFixed(2)}x`];
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

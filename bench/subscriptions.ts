@@ -16,6 +16,7 @@ import { contractOperation } from '../test-support/contractOperation';
 import { personInput } from '../test-support/seedOrganisation';
 import { percentile } from './lib/runLoad';
 import { startPlatformProcess, type PlatformProcess } from './lib/startPlatformProcess';
+import { runBench } from './lib/runBench';
 
 /**
  * `npm run bench:subscriptions`: live notifications through one gateway process.
@@ -274,7 +275,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

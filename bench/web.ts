@@ -7,6 +7,7 @@ import {
   TEST_PASSWORD,
 } from '../test-support/browser';
 import { firstLoadFiles, totalGzip } from '../web/tools/firstLoadSize';
+import { runBench } from './lib/runBench';
 
 const RUNS = 10;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -57,7 +58,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);
