@@ -59,6 +59,8 @@ export {
   type EmployeeStatus,
   keepEmployeeCopy,
   knowEmployee,
+  loadCopies,
+  type LoadedCopies,
   lockableCopyKeeping,
   type LockableEmployeeCopy,
   lockEmployee,

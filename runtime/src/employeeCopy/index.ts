@@ -25,10 +25,12 @@ export { namedCopyKeeping, type NamedEmployeeCopy } from './namedCopyKeeping';
 export { lockEmployee } from './lockEmployee';
 export { managerChainLoader, managerChains } from './managerChains';
 export {
+  loadCopies,
   updateEmployeeCopies,
   updateEmployeeCopy,
   type CopyChange,
   type CopyKeeping,
+  type LoadedCopies,
 } from './updateEmployeeCopy';
 export {
   EMPLOYEE_QUESTION,

@@ -46,14 +46,48 @@ export async function updateEmployeeCopies<T extends { id: string; version: numb
   events: readonly { type: string; data: EmployeeEventData }[],
   keeping: CopyKeeping<T>,
 ): Promise<void> {
-  const ids = [...new Set(events.map((event) => event.data.employeeId))];
-  const found: T[] = await em.find(keeping.schema, { id: { $in: ids } } as object);
-  const copies = new Map<string, T>(found.map((copy) => [copy.id, copy]));
-  for (const event of events) {
-    const change = applyToCopy(em, copies.get(event.data.employeeId) ?? null, event, keeping);
-    if (change) copies.set(change.after.id, change.after);
-  }
+  const copies = await loadCopies(
+    em,
+    keeping,
+    events.map((event) => event.data.employeeId),
+  );
+  for (const event of events) await copies.apply(event);
   await em.flush();
+}
+
+/** Copies read once for a batch, then changed in memory one event at a time. */
+export interface LoadedCopies<T> {
+  /** Applies one employees event as `updateEmployeeCopy` does, but leaves the flush to `em`. */
+  apply(event: { type: string; data: EmployeeEventData }): Promise<CopyChange<T> | null>;
+  /** The copy as the events applied so far left it; null when not known. */
+  get(id: string): Promise<T | null>;
+}
+
+/**
+ * The copies of employees `ids`, in one query, for a batch to apply its events to in order. A
+ * copy asked for later is read then, once.
+ */
+export async function loadCopies<T extends { id: string; version: number }>(
+  em: EntityManager,
+  keeping: CopyKeeping<T>,
+  ids: readonly string[],
+): Promise<LoadedCopies<T>> {
+  const unique = [...new Set(ids)];
+  const found: T[] = await em.find(keeping.schema, { id: { $in: unique } } as object);
+  const copies = new Map<string, T | null>(unique.map((id) => [id, null]));
+  for (const copy of found) copies.set(copy.id, copy);
+  const get = async (id: string): Promise<T | null> => {
+    if (!copies.has(id)) copies.set(id, await em.findOne(keeping.schema, { id } as object));
+    return copies.get(id) ?? null;
+  };
+  return {
+    get,
+    apply: async (event) => {
+      const change = applyToCopy(em, await get(event.data.employeeId), event, keeping);
+      if (change) copies.set(change.after.id, change.after);
+      return change;
+    },
+  };
 }
 
 /** The event's change to `copy` (null: none yet), unflushed; null when it is no newer. */
