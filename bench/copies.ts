@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { v7 as uuidv7 } from 'uuid';
 import type { SubgraphModule } from '../runtime';
 import { createAgreements } from '../subgraphs/agreements/src';
 import { KnownEmployeeSchema } from '../subgraphs/agreements/src/entities';
 import { createNotifications } from '../subgraphs/notifications/src';
-import { EmployeeCopySchema as NotificationsCopy } from '../subgraphs/notifications/src/entities';
+import { NotificationSchema } from '../subgraphs/notifications/src/entities';
 import { createTime } from '../subgraphs/time/src';
 import { EmployeeCopySchema as TimeCopy } from '../subgraphs/time/src/entities';
 import { catchUpOnHires, withoutBatchPaths } from './lib/catchUpOnHires';
@@ -18,20 +19,24 @@ import { measureWithNats, runBench } from './lib/runBench';
  * consumer's batch path, and one event at a time (the batch path taken away). SUBGRAPH:
  * - time (default): the kit's set-wise copy consumer that time, leave, attendance and
  *   compliance share;
- * - notifications: a copy and a notification per hire, each event's own path in one
- *   transaction per batch (`handleEachInBatch`);
- * - agreements: its own copy, the same way.
+ * - notifications: a copy and a notification to the hire's manager per hire (timed until every
+ *   notification is stored);
+ * - agreements: its own copy, each event's own path in one transaction per batch
+ *   (`handleEachInBatch`).
  * Knobs: EVENTS, SUBGRAPH, DATABASE (sqlite, or postgres: a fresh database on TEST_PG_URL),
  * TEST_NATS_URL.
  */
 const EVENTS = Number(process.env.EVENTS ?? 10_000);
+const MANAGERS = Array.from({ length: 50 }, () => uuidv7());
 
 /** Each subgraph's module (its loaders' type matters to no one here) and its copy's size. */
 const SUBGRAPHS = {
   time: { module: createTime, count: (em: EntityManager) => em.count(TimeCopy, {}) },
+  // Each hire tells one of 50 managers: a copy and a notification per event.
   notifications: {
     module: createNotifications,
-    count: (em: EntityManager) => em.count(NotificationsCopy, {}),
+    count: (em: EntityManager) => em.count(NotificationSchema, {}),
+    hireData: () => ({ managerId: MANAGERS[Math.floor(Math.random() * MANAGERS.length)] }),
   },
   agreements: {
     module: createAgreements,
@@ -43,8 +48,11 @@ function subgraphKnob() {
   const name = process.env.SUBGRAPH ?? 'time';
   if (!(name in SUBGRAPHS))
     throw new Error(`SUBGRAPH: one of ${Object.keys(SUBGRAPHS).join(', ')}`);
-  const { module, count } = SUBGRAPHS[name as keyof typeof SUBGRAPHS];
-  return { name, module: () => module() as unknown as SubgraphModule<unknown>, count };
+  const subgraph: {
+    hireData?: () => Record<string, unknown>;
+  } & (typeof SUBGRAPHS)[keyof typeof SUBGRAPHS] = SUBGRAPHS[name as keyof typeof SUBGRAPHS];
+  const { module, count, hireData } = subgraph;
+  return { name, module: () => module() as unknown as SubgraphModule<unknown>, count, hireData };
 }
 
 async function main(): Promise<void> {
@@ -59,7 +67,8 @@ async function main(): Promise<void> {
       ['in batches', subgraph.module()],
       ['one at a time', withoutBatchPaths(subgraph.module())],
     ] as const) {
-      const run = await catchUpOnHires(nats, module, { hires: EVENTS, count: subgraph.count });
+      const { count, hireData } = subgraph;
+      const run = await catchUpOnHires(nats, module, { hires: EVENTS, count, hireData });
       rates.push(run.rate);
       lines.push(
         `${name}: caught up ${run.seconds.toFixed(1)} s after the start, ` +

@@ -24,13 +24,18 @@ export function withoutBatchPaths<M extends Pick<SubgraphModule<never>, 'eventHa
 }
 
 /** `count` hires, published before the subgraph starts, so they wait as a backlog. */
-async function publishHires(nats: NatsClients, namespace: Namespace, count: number) {
+async function publishHires(
+  nats: NatsClients,
+  namespace: Namespace,
+  count: number,
+  hireData: (id: string) => Record<string, unknown> = () => ({}),
+) {
   const subject = subjectFor('employees.employee.created', namespace);
   for (let i = 0; i < count; i += 200) {
     const batch = Array.from({ length: Math.min(200, count - i) }, () => {
       const id = uuidv7();
       const event = createEvent(
-        { type: 'employees.employee.created', subject: id, data: createdData(id) },
+        { type: 'employees.employee.created', subject: id, data: createdData(id, hireData(id)) },
         { source: '/subgraphs/employees', correlationId: uuidv7(), actor: 'bench' },
       );
       return nats.js.publish(subject, JSON.stringify(event), { msgID: event.id });
@@ -44,6 +49,8 @@ export interface CatchUpOptions<T> {
   hires: number;
   /** How many of them the subgraph has taken in so far (rows of its table). */
   count(em: EntityManager): Promise<number>;
+  /** What each hire says beside the usual (`createdData`): a manager, say. */
+  hireData?(id: string): Record<string, unknown>;
   /** What to read once it has them all, before it stops. */
   inspect?(em: EntityManager): Promise<T>;
 }
@@ -56,12 +63,12 @@ export interface CatchUpOptions<T> {
 export async function catchUpOnHires<T = undefined>(
   nats: NatsClients,
   module: SubgraphModule<unknown>,
-  { hires, count, inspect }: CatchUpOptions<T>,
+  { hires, count, inspect, hireData }: CatchUpOptions<T>,
 ): Promise<{ seconds: number; rate: number; inspected: T | undefined }> {
   const namespace = createTestNamespace();
   await ensureStreams(nats.jsm, namespace);
   try {
-    await publishHires(nats, namespace, hires);
+    await publishHires(nats, namespace, hires, hireData);
     const started = performance.now();
     const subgraph = await startSubgraph(module, {
       messaging: { nc: nats.nc, js: nats.js, jsm: nats.jsm, namespace },
