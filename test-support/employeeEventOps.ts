@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import type { EventEnvelope } from '../messaging';
+import { createdData } from './employeeEvents';
+import { foreignEvent } from './startSubgraph';
+
+/** One employees event to generate: what happens to which of a few employees. */
+export const employeeOp = fc.record({
+  kind: fc.constantFrom('hired', 'renamed', 'email', 'manager', 'terminated') as fc.Arbitrary<
+    'hired' | 'renamed' | 'email' | 'manager' | 'terminated'
+  >,
+  employee: fc.nat(9),
+  other: fc.nat(9),
+  /** Added to the employee's highest version so far: stale and repeated versions too. */
+  bump: fc.integer({ min: -1, max: 2 }),
+  value: fc.nat(2),
+});
+export type EmployeeOp = typeof employeeOp extends fc.Arbitrary<infer T> ? T : never;
+
+/**
+ * Turns operations into catalogue-valid employees events about `employees` (an operation's
+ * numbers wrap around them): hires at version 1, everything else at a version of its own.
+ */
+export function employeeEventsFor(employees: string[]): (op: EmployeeOp) => EventEnvelope {
+  const versions = new Map<string, number>();
+  const nextVersion = (id: string, bump: number) => {
+    const version = Math.max(2, (versions.get(id) ?? 1) + bump);
+    versions.set(id, Math.max(version, versions.get(id) ?? 1));
+    return version;
+  };
+  return (op) => {
+    const n = op.employee % employees.length;
+    const employeeId = employees[n]!;
+    const other = employees[op.other % employees.length]!;
+    if (op.kind === 'hired')
+      return foreignEvent(
+        'employees.employee.created',
+        createdData(employeeId, { firstName: `F${op.value}`, managerId: other }),
+      );
+    const base = { employeeId, employeeNumber: `E${n}-${op.value}`, version: 0 };
+    base.version = nextVersion(employeeId, op.bump);
+    if (op.kind === 'manager')
+      return foreignEvent('employees.manager.assigned', {
+        ...base,
+        managerId: other,
+        previousManagerId: null,
+      });
+    if (op.kind === 'terminated')
+      return foreignEvent('employees.employee.terminated', {
+        ...base,
+        terminationDate: '2026-12-31',
+      });
+    const field = op.kind === 'renamed' ? 'lastName' : 'email';
+    const value = op.kind === 'renamed' ? `L${op.value}` : `e${n}.${op.value}@example.com`;
+    return foreignEvent('employees.employee.updated', {
+      ...base,
+      changes: { [field]: { old: null, new: value } },
+    });
+  };
+}
+
+/** An earlier event of the same run delivered again. */
+export const repeatOp = fc.record({ kind: fc.constant('repeat' as const), of: fc.nat(40) });
+export type RepeatOp = typeof repeatOp extends fc.Arbitrary<infer T> ? T : never;
+
+/** `events` with `op`'s earlier event delivered again at the end (none before: nothing). */
+export const repeated = (events: EventEnvelope[], op: RepeatOp): EventEnvelope[] =>
+  events.length > 0 ? [...events, events[op.of % events.length]!] : events;

@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import type { CataloguedHandler, EventEnvelope, EventHandlerDefinition } from '../messaging';
+import { followUpEmit, type SubgraphHarness } from './startSubgraph';
+
+/** Options of {@link expectSameEffectInBatches}. */
+export interface SameEffectOptions<S> {
+  /** The subgraph the handler belongs to (the source of its follow-up events). */
+  subgraph: string;
+  /** The handler under test (as written, or as its module holds it): it must have a batch path. */
+  handler: Pick<CataloguedHandler<never>, 'handle' | 'handleBatch'> | EventHandlerDefinition;
+  /** Two harnesses of the same subgraph: one fed one event at a time, one in batches. */
+  oneByOne: SubgraphHarness;
+  batched: SubgraphHarness;
+  /** Catalogue-valid events of fresh entities, and what to compare them by afterwards. */
+  scenario: fc.Arbitrary<{ events: EventEnvelope[]; stateOf(h: SubgraphHarness): Promise<S> }>;
+  numRuns?: number;
+}
+
+// Events come from the scenario, checked against the catalogue; the handler's types are its own.
+const untyped = (o: SameEffectOptions<unknown>) => o.handler as EventHandlerDefinition;
+
+const handleOne = (h: SubgraphHarness, o: SameEffectOptions<unknown>, event: EventEnvelope) =>
+  h.transaction((em) =>
+    untyped(o).handle(event, { em, emit: followUpEmit(em, o.subgraph, event) as never }),
+  );
+
+const handleBatch = (h: SubgraphHarness, o: SameEffectOptions<unknown>, events: EventEnvelope[]) =>
+  h.transaction((em) =>
+    untyped(o).handleBatch!(events, {
+      em,
+      emit: (cause, draft) => followUpEmit(em, o.subgraph, cause)(draft as never),
+    }),
+  );
+
+/**
+ * The property every batch path keeps: any events, cut into batches of any sizes, leave the
+ * same tables (as `stateOf` reads them) as the same events handled one at a time.
+ */
+export async function expectSameEffectInBatches<S>(options: SameEffectOptions<S>): Promise<void> {
+  const o = options as SameEffectOptions<unknown>;
+  const sizes = fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 10 });
+  const property = fc.asyncProperty(o.scenario, sizes, async ({ events, stateOf }, cuts) => {
+    for (const event of events) await handleOne(o.oneByOne, o, event);
+    for (let at = 0, i = 0; at < events.length; i += 1) {
+      const batch = events.slice(at, at + cuts[i % cuts.length]!);
+      await handleBatch(o.batched, o, batch);
+      at += batch.length;
+    }
+    const expected = await stateOf(o.oneByOne);
+    expect(await stateOf(o.batched)).toEqual(expected);
+  });
+  await fc.assert(property, { numRuns: options.numRuns ?? 40 });
+}
