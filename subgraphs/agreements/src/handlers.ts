@@ -1,30 +1,46 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { type CataloguedHandler, handleEachInBatch } from '../../../messaging';
+import type { CataloguedHandler } from '../../../messaging';
 import {
   EMPLOYEE_LOOKED_UP,
   type EmployeeEvent,
   type EmployeeEventData,
   type EmployeeKnowing,
 } from '../../../runtime';
-import { KnownEmployeeSchema } from './entities';
+import { type KnownEmployee, KnownEmployeeSchema } from './entities';
 
 const terminates = (type: string, data: EmployeeEventData) =>
   type === 'employees.employee.terminated' ||
   (type === EMPLOYEE_LOOKED_UP && data.status === 'TERMINATED');
 
+type CopyEvent = { type: string; data: EmployeeEventData };
+
 /**
  * Applies one employees event, or a record looked up from employees, to the copy;
  * what is older than the copy is ignored.
  */
-export async function applyEmployeeEvent(
-  em: EntityManager,
-  event: { type: string; data: EmployeeEventData },
-): Promise<void> {
+export async function applyEmployeeEvent(em: EntityManager, event: CopyEvent): Promise<void> {
+  applyToKnown(em, await em.findOne(KnownEmployeeSchema, event.data.employeeId), event);
+  await em.flush();
+}
+
+/** The batch path: the copies the events name read once, changed in order, flushed once. */
+async function applyEmployeeEvents(em: EntityManager, events: CopyEvent[]): Promise<void> {
+  const ids = [...new Set(events.map((event) => event.data.employeeId))];
+  const found = await em.find(KnownEmployeeSchema, { id: { $in: ids } });
+  const copies = new Map(found.map((copy) => [copy.id, copy]));
+  for (const event of events) {
+    const copy = applyToKnown(em, copies.get(event.data.employeeId) ?? null, event);
+    copies.set(copy.id, copy);
+  }
+  await em.flush();
+}
+
+/** The event's change to `copy` (null: none yet), unflushed. */
+function applyToKnown(em: EntityManager, known: KnownEmployee | null, event: CopyEvent) {
   const { data } = event;
-  const carriesManager = 'managerId' in data;
-  let copy = await em.findOne(KnownEmployeeSchema, data.employeeId);
-  if (!copy) {
-    copy = em.create(KnownEmployeeSchema, {
+  const copy =
+    known ??
+    em.create(KnownEmployeeSchema, {
       id: data.employeeId,
       employeeNumber: data.employeeNumber,
       managerId: null,
@@ -32,9 +48,8 @@ export async function applyEmployeeEvent(
       version: 0,
       managerVersion: 0,
     });
-    em.persist(copy);
-  }
-  if (carriesManager && data.version > copy.managerVersion) {
+  if (!known) em.persist(copy);
+  if ('managerId' in data && data.version > copy.managerVersion) {
     copy.managerId = data.managerId ?? null;
     copy.managerVersion = data.version;
   }
@@ -43,7 +58,7 @@ export async function applyEmployeeEvent(
     copy.employeeNumber = data.employeeNumber;
     copy.version = data.version;
   }
-  await em.flush();
+  return copy;
 }
 
 /** What a write asks of the copy before it needs an employee (`knowEmployee`). */
@@ -71,6 +86,6 @@ export const employeeCopyHandler: CopyHandler = {
     'employees.manager.assigned',
   ],
   handle: applyToCopy,
-  // A bulk hire commits once per batch, not once per person.
-  handleBatch: handleEachInBatch(applyToCopy),
+  // A bulk hire is read and written once per batch, not once per person.
+  handleBatch: (events, { em }) => applyEmployeeEvents(em as EntityManager, events),
 };

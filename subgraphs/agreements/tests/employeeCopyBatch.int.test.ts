@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { v7 as uuidv7 } from 'uuid';
+import { type EventEnvelope, loadCatalogue } from '../../../messaging';
+import {
+  employeeEventsFor,
+  employeeOp,
+  repeated,
+  repeatOp,
+} from '../../../test-support/employeeEventOps';
+import { expectSameEffectInBatches } from '../../../test-support/sameEffectInBatches';
+import type { SubgraphHarness } from '../../../test-support/startSubgraph';
+import { KnownEmployeeSchema } from '../src/entities';
+import { employeeCopyHandler } from '../src/handlers';
+import { startAgreements, type AgreementsHarness } from './support';
+
+const catalogue = loadCatalogue();
+
+/** Any employees events, repeats and stale versions among them, about four fresh employees. */
+const scenario = fc
+  .array(fc.oneof(employeeOp, employeeOp, repeatOp), { minLength: 1, maxLength: 30 })
+  .map((ops) => {
+    const employees = Array.from({ length: 4 }, () => uuidv7());
+    const employeeEvent = employeeEventsFor(employees);
+    let events: EventEnvelope[] = [];
+    for (const op of ops)
+      events = op.kind === 'repeat' ? repeated(events, op) : [...events, employeeEvent(op)];
+    for (const event of events) catalogue.validate(event);
+    const stateOf = (h: SubgraphHarness) =>
+      h.runtime.orm.em
+        .fork()
+        .find(KnownEmployeeSchema, { id: { $in: employees } }, { orderBy: { id: 'asc' } });
+    return { events, stateOf };
+  });
+
+describe("agreements' copy of employees: the batch path has exactly the effect of one event at a time", () => {
+  let oneByOne: AgreementsHarness;
+  let batched: AgreementsHarness;
+
+  beforeAll(async () => {
+    [oneByOne, batched] = await Promise.all([startAgreements(), startAgreements()]);
+  });
+  afterAll(async () => {
+    await oneByOne?.stop();
+    await batched?.stop();
+  });
+
+  it('keeps the same copies for any events cut into any batches', async () => {
+    await expectSameEffectInBatches({
+      subgraph: 'agreements',
+      handler: employeeCopyHandler,
+      oneByOne,
+      batched,
+      scenario,
+    });
+  }, 300_000);
+});
