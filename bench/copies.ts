@@ -21,8 +21,7 @@ import { measureWithNats, runBench } from './lib/runBench';
  *   compliance share;
  * - notifications: a copy and a notification to the hire's manager per hire (timed until every
  *   notification is stored);
- * - agreements: its own copy, each event's own path in one transaction per batch
- *   (`handleEachInBatch`).
+ * - agreements: its own copy (number, manager, terminated), read and flushed once per batch.
  * Knobs: EVENTS, SUBGRAPH, DATABASE (sqlite, or postgres: a fresh database on TEST_PG_URL),
  * TEST_NATS_URL.
  */
