@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import type { CataloguedHandler, EventEnvelope, EventHandlerDefinition } from '../messaging';
 import { followUpEmit, type SubgraphHarness } from './startSubgraph';
 
+/** What the property needs of a subgraph's harness: transactions, and its runtime to read. */
+export type Fed = Pick<SubgraphHarness, 'transaction' | 'runtime'>;
+
 /** Options of {@link expectSameEffectInBatches}. */
 export interface SameEffectOptions<S> {
   /** The subgraph the handler belongs to (the source of its follow-up events). */
@@ -9,22 +12,22 @@ export interface SameEffectOptions<S> {
   /** The handler under test (as written, or as its module holds it): it must have a batch path. */
   handler: Pick<CataloguedHandler<never>, 'handle' | 'handleBatch'> | EventHandlerDefinition;
   /** Two harnesses of the same subgraph: one fed one event at a time, one in batches. */
-  oneByOne: SubgraphHarness;
-  batched: SubgraphHarness;
+  oneByOne: Fed;
+  batched: Fed;
   /** Catalogue-valid events of fresh entities, and what to compare them by afterwards. */
-  scenario: fc.Arbitrary<{ events: EventEnvelope[]; stateOf(h: SubgraphHarness): Promise<S> }>;
+  scenario: fc.Arbitrary<{ events: EventEnvelope[]; stateOf(h: Fed): Promise<S> }>;
   numRuns?: number;
 }
 
 // Events come from the scenario, checked against the catalogue; the handler's types are its own.
 const untyped = (o: SameEffectOptions<unknown>) => o.handler as EventHandlerDefinition;
 
-const handleOne = (h: SubgraphHarness, o: SameEffectOptions<unknown>, event: EventEnvelope) =>
+const handleOne = (h: Fed, o: SameEffectOptions<unknown>, event: EventEnvelope) =>
   h.transaction((em) =>
     untyped(o).handle(event, { em, emit: followUpEmit(em, o.subgraph, event) as never }),
   );
 
-const handleBatch = (h: SubgraphHarness, o: SameEffectOptions<unknown>, events: EventEnvelope[]) =>
+const handleBatch = (h: Fed, o: SameEffectOptions<unknown>, events: EventEnvelope[]) =>
   h.transaction((em) =>
     untyped(o).handleBatch!(events, {
       em,

@@ -7,8 +7,7 @@ import {
   repeated,
   repeatOp,
 } from '../../../test-support/employeeEventOps';
-import { expectSameEffectInBatches } from '../../../test-support/sameEffectInBatches';
-import type { SubgraphHarness } from '../../../test-support/startSubgraph';
+import { expectSameEffectInBatches, type Fed } from '../../../test-support/sameEffectInBatches';
 import { KnownEmployeeSchema } from '../src/entities';
 import { employeeCopyHandler } from '../src/handlers';
 import { startAgreements, type AgreementsHarness } from './support';
@@ -25,7 +24,7 @@ const scenario = fc
     for (const op of ops)
       events = op.kind === 'repeat' ? repeated(events, op) : [...events, employeeEvent(op)];
     for (const event of events) catalogue.validate(event);
-    const stateOf = (h: SubgraphHarness) =>
+    const stateOf = (h: Fed) =>
       h.runtime.orm.em
         .fork()
         .find(KnownEmployeeSchema, { id: { $in: employees } }, { orderBy: { id: 'asc' } });

@@ -9,8 +9,8 @@ import {
   repeatOp,
   type RepeatOp,
 } from '../../../test-support/employeeEventOps';
-import { expectSameEffectInBatches } from '../../../test-support/sameEffectInBatches';
-import { foreignEvent, type SubgraphHarness } from '../../../test-support/startSubgraph';
+import { expectSameEffectInBatches, type Fed } from '../../../test-support/sameEffectInBatches';
+import { foreignEvent } from '../../../test-support/startSubgraph';
 import { EmailOutboxSchema, EmployeeCopySchema, NotificationSchema } from '../src/entities';
 import { createdData, leaveData, startNotifications, type NotificationsHarness } from './support';
 
@@ -82,7 +82,7 @@ const sorted = <T>(list: T[]) =>
  * Notifications' tables as far as the run's employees go, without what is random by nature
  * (row ids, times of writing): notifications are named by their dedupe key and recipient.
  */
-async function stateOf(h: SubgraphHarness, employees: string[]) {
+async function stateOf(h: Fed, employees: string[]) {
   const em = h.runtime.orm.em.fork();
   const notifications = await em.find(NotificationSchema, { recipientId: { $in: employees } });
   const byId = new Map(notifications.map((n) => [n.id, `${n.dedupeKey}|${n.recipientId}`]));
@@ -136,7 +136,7 @@ describe('notifications: the batch path has exactly the effect of one event at a
       .array(fc.oneof(employeeOp, noticeOp, repeatOp), { minLength: 1, maxLength: 30 })
       .map((ops) => {
         const { events, employees } = eventsOf(ops);
-        return { events, stateOf: (h: SubgraphHarness) => stateOf(h, employees) };
+        return { events, stateOf: (h: Fed) => stateOf(h, employees) };
       });
     await expectSameEffectInBatches({
       subgraph: 'notifications',

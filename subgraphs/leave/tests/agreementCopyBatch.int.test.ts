@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { v7 as uuidv7 } from 'uuid';
+import { type EventEnvelope, loadCatalogue } from '../../../messaging';
+import { repeated, repeatOp } from '../../../test-support/employeeEventOps';
+import { expectSameEffectInBatches, type Fed } from '../../../test-support/sameEffectInBatches';
+import { foreignEvent } from '../../../test-support/startSubgraph';
+import { AgreementCopySchema } from '../src/entities';
+import { agreementCopyHandler } from '../src/handlers';
+import { agreementData, startLeave, type LeaveHarness } from './support';
+
+const catalogue = loadCatalogue();
+
+/** One agreements event about one of three agreements of two employees. */
+const agreementOp = fc.record({
+  kind: fc.constantFrom('created', 'amended', 'ended') as fc.Arbitrary<
+    'created' | 'amended' | 'ended'
+  >,
+  agreement: fc.nat(2),
+  /** Added to the agreement's highest version so far: stale and repeated versions too. */
+  bump: fc.integer({ min: -1, max: 2 }),
+  fte: fc.constantFrom(0.6, 0.8, 1),
+  annualLeaveDays: fc.option(fc.constantFrom(25, 27.5), { nil: undefined }),
+  workingDays: fc.constantFrom([], ['MON', 'TUE', 'WED']),
+});
+
+/** Any agreements events, repeats and stale versions among them, about fresh agreements. */
+const scenario = fc
+  .array(fc.oneof(agreementOp, agreementOp, repeatOp), { minLength: 1, maxLength: 30 })
+  .map((ops) => {
+    const employees = [uuidv7(), uuidv7()];
+    const agreements = Array.from({ length: 3 }, (_, n) => agreementData(employees[n % 2]!));
+    const versions = new Map<number, number>();
+    let events: EventEnvelope[] = [];
+    for (const op of ops) {
+      if (op.kind === 'repeat') {
+        events = repeated(events, op);
+        continue;
+      }
+      const version = Math.max(1, (versions.get(op.agreement) ?? 0) + op.bump);
+      versions.set(op.agreement, Math.max(version, versions.get(op.agreement) ?? 0));
+      const { kind, fte, annualLeaveDays, workingDays } = op;
+      const data = { ...agreements[op.agreement]!, version, fte, annualLeaveDays, workingDays };
+      const ended = kind === 'ended' && { endDate: '2026-01-31', previousEndDate: '2026-03-31' };
+      events.push(foreignEvent(`agreements.agreement.${kind}`, { ...data, ...ended }));
+    }
+    for (const event of events) catalogue.validate(event);
+    const stateOf = (h: Fed) =>
+      h.runtime.orm.em
+        .fork()
+        .find(AgreementCopySchema, { employeeId: { $in: employees } }, { orderBy: { id: 'asc' } });
+    return { events, stateOf };
+  });
+
+describe("leave's copy of agreements: the batch path has exactly the effect of one event at a time", () => {
+  let oneByOne: LeaveHarness;
+  let batched: LeaveHarness;
+
+  beforeAll(async () => {
+    [oneByOne, batched] = await Promise.all([startLeave(), startLeave()]);
+  });
+  afterAll(async () => {
+    await oneByOne?.stop();
+    await batched?.stop();
+  });
+
+  it('keeps the same copies for any events cut into any batches', async () => {
+    await expectSameEffectInBatches({
+      subgraph: 'leave',
+      handler: agreementCopyHandler,
+      oneByOne,
+      batched,
+      scenario,
+    });
+  }, 300_000);
+});
