@@ -250,4 +250,5 @@ export {
   staleVersion,
   withOptimisticLock,
 } from './src/optimisticLock';
+export { keepNewest, keepNewestOfEach, takeNewer } from './src/keepNewest';
 export { byEmployee, groupBy, idLoader, listLoader, rangeLoader } from './src/loaders';

@@ -1,4 +1,4 @@
-import type { EntityManager, EntitySchema } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import {
   type CataloguedEvent,
@@ -11,7 +11,9 @@ import {
   AGREEMENT_EVENTS,
   type AgreementEvent,
   type CopyKeeping,
+  keepNewest,
   patchKeeping,
+  takeNewer,
   TIME_ENTRY_EVENTS,
   type TimeEntryEvent,
   updateEmployeeCopy,
@@ -75,38 +77,6 @@ function chainsOf(event: LedgerEvent) {
 async function begin(em: EntityManager, event: LedgerEvent) {
   await lockEmployee(em, event.data.employeeId);
   await remember(em, chainsOf(event));
-}
-
-/**
- * Takes a newer version of a record into its copy, unflushed; null when the copy holds that
- * version or a later one already (an older or repeated event changes nothing).
- */
-function takeNewer<T extends { id: string; version: number }>(
-  em: EntityManager,
-  schema: EntitySchema<T>,
-  known: Map<string, T>,
-  id: string,
-  fields: Omit<T, 'id'>,
-): T | null {
-  let copy = known.get(id);
-  if (copy && copy.version >= fields.version) return null;
-  if (copy) Object.assign(copy, fields);
-  else em.persist((copy = em.create(schema, { id, ...fields } as never)));
-  known.set(id, copy);
-  return copy;
-}
-
-/** `takeNewer` for one record, read first and flushed after. */
-async function keepNewest<T extends { id: string; version: number }>(
-  em: EntityManager,
-  schema: EntitySchema<T>,
-  id: string,
-  fields: Omit<T, 'id'>,
-): Promise<T | null> {
-  const found = (await em.findOne(schema, id as never)) as T | null;
-  const copy = takeNewer(em, schema, new Map(found ? [[id, found]] : []), id, fields);
-  await em.flush();
-  return copy;
 }
 
 const entryFields = ({ type, data }: TimeEntryEvent): Omit<EntryCopy, 'id'> => ({

@@ -11,6 +11,8 @@ import {
   type AgreementEvent,
   EMPLOYEE_EVENTS,
   keepEmployeeCopy,
+  keepNewest,
+  keepNewestOfEach,
 } from '../../../runtime';
 import {
   AgreementCopySchema,
@@ -48,22 +50,19 @@ const workingDaysOf = (days: Weekday[] | undefined): Weekday[] =>
 const weeklyMinutesOf = (hours: number | undefined): number | null =>
   hours !== undefined && hours > 0 && hours <= 168 ? Math.round(hours * 60) : null;
 
+/** What attendance keeps of an agreement's version: its working pattern. */
+const agreementFields = ({ data }: AgreementEvent) => ({
+  employeeId: data.employeeId,
+  startDate: data.startDate,
+  endDate: data.endDate,
+  workingDays: workingDaysOf(data.workingDays),
+  weeklyMinutes: weeklyMinutesOf(data.weeklyHours),
+  version: data.version,
+});
+
 /** An agreement event: the copy takes the newest version of its pattern. */
 export async function applyAgreementEvent(em: EntityManager, event: AgreementEvent): Promise<void> {
-  const { data } = event;
-  const copy = await em.findOne(AgreementCopySchema, data.agreementId);
-  if (copy && copy.version >= data.version) return;
-  const fields = {
-    employeeId: data.employeeId,
-    startDate: data.startDate,
-    endDate: data.endDate,
-    workingDays: workingDaysOf(data.workingDays),
-    weeklyMinutes: weeklyMinutesOf(data.weeklyHours),
-    version: data.version,
-  };
-  if (copy) Object.assign(copy, fields);
-  else em.persist(em.create(AgreementCopySchema, { id: data.agreementId, ...fields }));
-  await em.flush();
+  await keepNewest(em, AgreementCopySchema, event.data.agreementId, agreementFields(event));
 }
 
 /**
@@ -152,13 +151,34 @@ const applyToCopies: CopyHandler['handle'] = async (event, { em }) => {
   if (isEventOf(SCHEDULE_EVENTS, event)) return applyScheduleEvent(em, event);
 };
 
+/**
+ * The batch path. Each kind of event keeps a table of its own, so each kind is applied in
+ * its own order: employees and agreements set-wise (one read, one flush), schedules in turn.
+ */
+const applyAllToCopies: CopyHandler['handleBatch'] = async (events, ctx) => {
+  const { em } = ctx;
+  await employeeCopy.handler.handleBatch!(
+    events.filter((e) => isEventOf(EMPLOYEE_EVENTS, e)),
+    ctx,
+  );
+  const agreements = events
+    .filter((e) => isEventOf(AGREEMENT_EVENTS, e))
+    .map((event) => ({
+      id: event.data.agreementId,
+      fields: agreementFields(event),
+    }));
+  await keepNewestOfEach(em, AgreementCopySchema, agreements);
+  for (const event of events.filter((e) => isEventOf(SCHEDULE_EVENTS, e)))
+    await applyScheduleEvent(em, event);
+};
+
 /** Copies of employees, agreements and schedules, in the order they were published. */
 export const copyHandler: CopyHandler = {
   name: 'copies',
   types: [...EMPLOYEE_EVENTS, ...AGREEMENT_EVENTS, ...SCHEDULE_EVENTS],
   handle: applyToCopies,
-  // A backlog (a bulk hire, a rota published for everyone) commits once per batch.
-  handleBatch: handleEachInBatch(applyToCopies),
+  // A backlog (a bulk hire, a rota published for everyone) is read and written per batch.
+  handleBatch: applyAllToCopies,
 };
 
 /** Approved and cancelled leave, which turns processed days into ON_LEAVE and back. */

@@ -1,7 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { CataloguedHandler } from '../../../messaging';
-import { AGREEMENT_EVENTS, type AgreementEvent, keepEmployeeCopy } from '../../../runtime';
-import { type AgreementCopy, AgreementCopySchema, EmployeeCopySchema } from './entities';
+import {
+  AGREEMENT_EVENTS,
+  type AgreementEvent,
+  keepEmployeeCopy,
+  keepNewest,
+  keepNewestOfEach,
+} from '../../../runtime';
+import { AgreementCopySchema, EmployeeCopySchema } from './entities';
 
 const employeeCopy = keepEmployeeCopy(EmployeeCopySchema);
 
@@ -14,43 +20,21 @@ export const employeeKnowing = employeeCopy.knowing;
  */
 export const applyEmployeeEvent = employeeCopy.apply;
 
+/** What leave keeps of an agreement's version. */
+const agreementFields = ({ data }: AgreementEvent) => ({
+  employeeId: data.employeeId,
+  startDate: data.startDate,
+  endDate: data.endDate,
+  fteUnits: Math.round(data.fte * 10_000),
+  annualLeaveHundredths:
+    data.annualLeaveDays === undefined ? null : Math.round(data.annualLeaveDays * 100),
+  workingDays: data.workingDays?.length ? data.workingDays : null,
+  version: data.version,
+});
+
 /** Applies one agreements event: the copy takes the newest version of the agreement. */
 export async function applyAgreementEvent(em: EntityManager, event: AgreementEvent): Promise<void> {
-  applyToAgreement(em, await em.findOne(AgreementCopySchema, event.data.agreementId), event);
-}
-
-/** The batch path: the agreements the events name read once, changed in order. */
-async function applyAgreementEvents(em: EntityManager, events: AgreementEvent[]): Promise<void> {
-  const ids = [...new Set(events.map((event) => event.data.agreementId))];
-  const found = await em.find(AgreementCopySchema, { id: { $in: ids } });
-  const copies = new Map(found.map((copy) => [copy.id, copy]));
-  for (const event of events) {
-    const copy = applyToAgreement(em, copies.get(event.data.agreementId) ?? null, event);
-    if (copy) copies.set(copy.id, copy);
-  }
-}
-
-/** The event's change to `copy` (null: none yet), unflushed; null when it is no newer. */
-function applyToAgreement(
-  em: EntityManager,
-  copy: AgreementCopy | null,
-  { data }: AgreementEvent,
-): AgreementCopy | null {
-  if (copy && copy.version >= data.version) return null;
-  const fields = {
-    employeeId: data.employeeId,
-    startDate: data.startDate,
-    endDate: data.endDate,
-    fteUnits: Math.round(data.fte * 10_000),
-    annualLeaveHundredths:
-      data.annualLeaveDays === undefined ? null : Math.round(data.annualLeaveDays * 100),
-    workingDays: data.workingDays?.length ? data.workingDays : null,
-    version: data.version,
-  };
-  if (copy) return Object.assign(copy, fields);
-  const created = em.create(AgreementCopySchema, { id: data.agreementId, ...fields });
-  em.persist(created);
-  return created;
+  await keepNewest(em, AgreementCopySchema, event.data.agreementId, agreementFields(event));
 }
 
 /** Keeps leave's copy of employees: status, manager, location, zone, hire date. */
@@ -64,5 +48,10 @@ export const agreementCopyHandler: CataloguedHandler<AgreementEvent['type']> = {
   name: 'agreement_copy',
   types: AGREEMENT_EVENTS,
   handle: applyToCopy,
-  handleBatch: (events, { em }) => applyAgreementEvents(em, events),
+  handleBatch: (events, { em }) =>
+    keepNewestOfEach(
+      em,
+      AgreementCopySchema,
+      events.map((event) => ({ id: event.data.agreementId, fields: agreementFields(event) })),
+    ),
 };
