@@ -54,3 +54,39 @@ export async function expectSameEffectInBatches<S>(options: SameEffectOptions<S>
   });
   await fc.assert(property, { numRuns: options.numRuns ?? 40 });
 }
+
+/** Options of {@link describeBatchPath}. */
+export interface BatchPathOptions<H extends Fed, S> extends Omit<
+  SameEffectOptions<S>,
+  'oneByOne' | 'batched' | 'handler'
+> {
+  /** Starts a harness of the subgraph on a fresh database; the suite starts two. */
+  start(): Promise<H & { stop(): Promise<void> }>;
+  /** The handler under test, of a started harness (a module's own, say). */
+  handler(h: H): SameEffectOptions<S>['handler'];
+}
+
+/** A suite holding a handler's batch path to `expectSameEffectInBatches`. */
+export function describeBatchPath<H extends Fed, S>(
+  title: string,
+  options: BatchPathOptions<H, S>,
+): void {
+  describe(`${title}: the batch path has exactly the effect of one event at a time`, () => {
+    let started: (H & { stop(): Promise<void> })[] = [];
+    beforeAll(async () => {
+      started = await Promise.all([options.start(), options.start()]);
+    });
+    afterAll(() => Promise.all(started.map((h) => h.stop())));
+
+    it('leaves the same tables for any events, cut into batches of any sizes', async () => {
+      const [oneByOne, batched] = started;
+      const handler = options.handler(batched!);
+      await expectSameEffectInBatches({
+        ...options,
+        handler,
+        oneByOne: oneByOne!,
+        batched: batched!,
+      });
+    }, 300_000);
+  });
+}

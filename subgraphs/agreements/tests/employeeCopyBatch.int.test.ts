@@ -7,10 +7,10 @@ import {
   repeated,
   repeatOp,
 } from '../../../test-support/employeeEventOps';
-import { expectSameEffectInBatches, type Fed } from '../../../test-support/sameEffectInBatches';
+import { describeBatchPath, type Fed } from '../../../test-support/sameEffectInBatches';
 import { KnownEmployeeSchema } from '../src/entities';
 import { employeeCopyHandler } from '../src/handlers';
-import { startAgreements, type AgreementsHarness } from './support';
+import { startAgreements } from './support';
 
 const catalogue = loadCatalogue();
 
@@ -31,25 +31,9 @@ const scenario = fc
     return { events, stateOf };
   });
 
-describe("agreements' copy of employees: the batch path has exactly the effect of one event at a time", () => {
-  let oneByOne: AgreementsHarness;
-  let batched: AgreementsHarness;
-
-  beforeAll(async () => {
-    [oneByOne, batched] = await Promise.all([startAgreements(), startAgreements()]);
-  });
-  afterAll(async () => {
-    await oneByOne?.stop();
-    await batched?.stop();
-  });
-
-  it('keeps the same copies for any events cut into any batches', async () => {
-    await expectSameEffectInBatches({
-      subgraph: 'agreements',
-      handler: employeeCopyHandler,
-      oneByOne,
-      batched,
-      scenario,
-    });
-  }, 300_000);
+describeBatchPath("agreements' copy of employees", {
+  start: () => startAgreements(),
+  subgraph: 'agreements',
+  handler: () => employeeCopyHandler,
+  scenario,
 });

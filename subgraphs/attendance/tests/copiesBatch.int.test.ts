@@ -7,11 +7,11 @@ import {
   repeated,
   repeatOp,
 } from '../../../test-support/employeeEventOps';
-import { expectSameEffectInBatches, type Fed } from '../../../test-support/sameEffectInBatches';
+import { describeBatchPath, type Fed } from '../../../test-support/sameEffectInBatches';
 import { foreignEvent } from '../../../test-support/startSubgraph';
 import { AgreementCopySchema, EmployeeCopySchema, ShiftCopySchema } from '../src/entities';
 import { copyHandler } from '../src/handlers';
-import { agreementData, at, DAY, startAttendance, type AttendanceHarness } from './support';
+import { agreementData, at, DAY, startAttendance } from './support';
 
 const catalogue = loadCatalogue();
 const SHIFTS = 4;
@@ -94,25 +94,9 @@ const scenario = fc
     return { events, stateOf };
   });
 
-describe("attendance's copies: the batch path has exactly the effect of one event at a time", () => {
-  let oneByOne: AttendanceHarness;
-  let batched: AttendanceHarness;
-
-  beforeAll(async () => {
-    [oneByOne, batched] = await Promise.all([startAttendance(), startAttendance()]);
-  });
-  afterAll(async () => {
-    await oneByOne?.stop();
-    await batched?.stop();
-  });
-
-  it('keeps the same copies of employees, agreements and shifts for any events in any batches', async () => {
-    await expectSameEffectInBatches({
-      subgraph: 'attendance',
-      handler: copyHandler,
-      oneByOne,
-      batched,
-      scenario,
-    });
-  }, 300_000);
+describeBatchPath("attendance's copies of employees, agreements and shifts", {
+  start: () => startAttendance(),
+  subgraph: 'attendance',
+  handler: () => copyHandler,
+  scenario,
 });

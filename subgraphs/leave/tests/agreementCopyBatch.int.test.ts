@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { type EventEnvelope, loadCatalogue } from '../../../messaging';
 import { repeated, repeatOp } from '../../../test-support/employeeEventOps';
-import { expectSameEffectInBatches, type Fed } from '../../../test-support/sameEffectInBatches';
+import { describeBatchPath, type Fed } from '../../../test-support/sameEffectInBatches';
 import { foreignEvent } from '../../../test-support/startSubgraph';
 import { AgreementCopySchema } from '../src/entities';
 import { agreementCopyHandler } from '../src/handlers';
-import { agreementData, startLeave, type LeaveHarness } from './support';
+import { agreementData, startLeave } from './support';
 
 const catalogue = loadCatalogue();
 
@@ -51,25 +51,9 @@ const scenario = fc
     return { events, stateOf };
   });
 
-describe("leave's copy of agreements: the batch path has exactly the effect of one event at a time", () => {
-  let oneByOne: LeaveHarness;
-  let batched: LeaveHarness;
-
-  beforeAll(async () => {
-    [oneByOne, batched] = await Promise.all([startLeave(), startLeave()]);
-  });
-  afterAll(async () => {
-    await oneByOne?.stop();
-    await batched?.stop();
-  });
-
-  it('keeps the same copies for any events cut into any batches', async () => {
-    await expectSameEffectInBatches({
-      subgraph: 'leave',
-      handler: agreementCopyHandler,
-      oneByOne,
-      batched,
-      scenario,
-    });
-  }, 300_000);
+describeBatchPath("leave's copy of agreements", {
+  start: () => startLeave(),
+  subgraph: 'leave',
+  handler: () => agreementCopyHandler,
+  scenario,
 });

@@ -9,10 +9,10 @@ import {
   repeatOp,
   type RepeatOp,
 } from '../../../test-support/employeeEventOps';
-import { expectSameEffectInBatches, type Fed } from '../../../test-support/sameEffectInBatches';
+import { describeBatchPath, type Fed } from '../../../test-support/sameEffectInBatches';
 import { foreignEvent } from '../../../test-support/startSubgraph';
 import { EmailOutboxSchema, EmployeeCopySchema, NotificationSchema } from '../src/entities';
-import { createdData, leaveData, startNotifications, type NotificationsHarness } from './support';
+import { createdData, leaveData, startNotifications } from './support';
 
 const catalogue = loadCatalogue();
 const EMPLOYEES = 4;
@@ -110,40 +110,24 @@ async function stateOf(h: Fed, employees: string[]) {
   };
 }
 
-describe('notifications: the batch path has exactly the effect of one event at a time', () => {
-  let oneByOne: NotificationsHarness;
-  let batched: NotificationsHarness;
+// HR is one of no run's employees; e-mail is on, so addresses matter.
+const OPTIONS = {
+  now: () => NOW,
+  hrRecipientIds: [uuidv7()],
+  transport: { sendMail: async () => undefined },
+};
 
-  beforeAll(async () => {
-    // HR is one of no run's employees; e-mail is on, so addresses matter.
-    const options = {
-      now: () => NOW,
-      hrRecipientIds: [uuidv7()],
-      transport: { sendMail: async () => undefined },
-    };
-    [oneByOne, batched] = await Promise.all([
-      startNotifications(options),
-      startNotifications(options),
-    ]);
-  });
-  afterAll(async () => {
-    await oneByOne?.stop();
-    await batched?.stop();
+/** Employees events and events that call for notifications, with repeats. */
+const scenario = fc
+  .array(fc.oneof(employeeOp, noticeOp, repeatOp), { minLength: 1, maxLength: 30 })
+  .map((ops) => {
+    const { events, employees } = eventsOf(ops);
+    return { events, stateOf: (h: Fed) => stateOf(h, employees) };
   });
 
-  it('stores the same notifications, e-mails, events and copies for any events in any batches', async () => {
-    const scenario = fc
-      .array(fc.oneof(employeeOp, noticeOp, repeatOp), { minLength: 1, maxLength: 30 })
-      .map((ops) => {
-        const { events, employees } = eventsOf(ops);
-        return { events, stateOf: (h: Fed) => stateOf(h, employees) };
-      });
-    await expectSameEffectInBatches({
-      subgraph: 'notifications',
-      handler: batched.module.eventHandlers![0]!,
-      oneByOne,
-      batched,
-      scenario,
-    });
-  }, 300_000);
+describeBatchPath('notifications', {
+  start: () => startNotifications(OPTIONS),
+  subgraph: 'notifications',
+  handler: (h) => h.module.eventHandlers![0]!,
+  scenario,
 });
