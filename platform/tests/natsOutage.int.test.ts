@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type RunningNatsServer, startNatsServer } from '../../messaging';
+import type { ConsumerInfo } from '@nats-io/jetstream';
+import {
+  closeNats,
+  connectNats,
+  eventsStream,
+  type RunningNatsServer,
+  startNatsServer,
+} from '../../messaging';
 import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
 import { personInput } from '../../test-support/seedOrganisation';
 import { contractOperation } from '../../test-support/contractOperation';
@@ -72,13 +79,23 @@ describe('NATS down while employees are created', () => {
     expect(await count()).toBe(200);
     expect(await metricValue('hr_outbox_backlog{subgraph="employees"}')).toBe(0);
     // Other subgraphs' events of the outage (follow-ups, the scheduler's) may still be on
-    // their way; nothing may stay behind. A pull cut short on a busy CPU leaves what it had
-    // in flight to be redelivered after ack_wait (30 s), so the bound is a few of those.
-    await waitFor(
-      async () =>
-        (await metric('hr_consumer_pending{consumer="audit_audit_log"}')) === 0 ? true : undefined,
-      120_000,
-      250,
-    );
+    // their way; nothing may stay behind. Read from JetStream itself: the gauge's probe may
+    // miss its timeout on a busy CPU. A pull cut short leaves what it had in flight to be
+    // redelivered after ack_wait (30 s), so the bound is a few of those.
+    const checker = await connectNats({ servers: nats.url, name: 'outage-check' });
+    let last: ConsumerInfo | undefined;
+    try {
+      const settled = await waitFor(
+        async () => {
+          last = await checker.jsm.consumers.info(eventsStream(tp.namespace), 'audit_audit_log');
+          return last.num_pending + last.num_ack_pending === 0 ? true : undefined;
+        },
+        120_000,
+        250,
+      ).catch(() => false);
+      expect({ settled, last }).toMatchObject({ settled: true });
+    } finally {
+      await closeNats(checker.nc);
+    }
   }, 600_000);
 });
