@@ -23,6 +23,9 @@ export interface WebSuiteOptions {
  */
 export function webSuite(options: WebSuiteOptions = {}): WebSuite {
   const suite = {} as WebSuite;
+  // A journey of two browsers takes over a minute while the full run loads both cores; the
+  // bound is for one that never ends, not a slow one.
+  jest.setTimeout(180_000);
   beforeAll(async () => {
     suite.platform = await createWebPlatform(await options.platform?.());
     suite.browser = await launchBrowser();
