@@ -36,6 +36,7 @@ export {
   nightMinutes,
   publicHolidays,
   readDateTime,
+  requireDateTime,
   splitByLocalDay,
 } from './src/calendar';
 export { type Cipher, createCipher, loadDataKey } from './src/cipher';

@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
+import { badInput } from './errors';
 
 /**
  * Local-day arithmetic that several domains share (accruals, billing, leave, attendance):
@@ -130,6 +131,23 @@ export function readDateTime(value: unknown): Date | undefined {
   if (!dayOk || hour > 23 || minute > 59 || second > 59 || !offsetOk) return undefined;
   const instant = new Date(value as string);
   return Number.isNaN(instant.getTime()) ? undefined : instant;
+}
+
+/**
+ * `readDateTime`, or the error `refuse` makes (the platform's BAD_USER_INPUT by default, a
+ * domain's own `invalid` where it has one) naming `field`.
+ */
+export function requireDateTime(
+  value: unknown,
+  field: string,
+  refuse: (field: string, message: string) => Error = badInput,
+): Date {
+  const instant = readDateTime(value);
+  if (instant) return instant;
+  throw refuse(
+    field,
+    `${field} must be an RFC 3339 date-time with an offset, e.g. 2025-04-01T09:00:00+01:00.`,
+  );
 }
 
 /** A zone name luxon (and so the IANA database) knows. */

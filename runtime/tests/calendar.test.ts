@@ -8,6 +8,7 @@ import {
   localDate,
   nightMinutes,
   readDateTime,
+  requireDateTime,
   splitByLocalDay,
 } from '../src/calendar';
 
@@ -96,5 +97,18 @@ describe('calendar', () => {
       '2025-04-01T09:00:00+01:60',
     ])
       expect(readDateTime(bad)).toBeUndefined();
+  });
+
+  it("refuses what is not one with BAD_USER_INPUT naming the field, or with the domain's own error", () => {
+    expect(requireDateTime('2025-04-01T09:00:00Z', 'at')).toEqual(new Date('2025-04-01T09:00:00Z'));
+    expect(() => requireDateTime('2025-04-01 09:00:00Z', 'input.at')).toThrow(
+      expect.objectContaining({
+        code: 'BAD_USER_INPUT',
+        field: 'input.at',
+        message: expect.stringMatching(/^input\.at must be an RFC 3339 date-time with an offset/),
+      }),
+    );
+    const refuse = (field: string, message: string) => new RangeError(`${field}: ${message}`);
+    expect(() => requireDateTime('yesterday', 'from', refuse)).toThrow(RangeError);
   });
 });

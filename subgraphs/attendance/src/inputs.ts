@@ -1,4 +1,4 @@
-import { addDays, isIsoDate, readDateTime, readIdempotencyKey } from '../../../runtime';
+import { addDays, isIsoDate, readIdempotencyKey, requireDateTime } from '../../../runtime';
 import { invalid } from './errors';
 
 /** The mutations' inputs, as GraphQL hands them over (not yet checked). */
@@ -43,15 +43,8 @@ export const MAX_TEXT = 200;
 export const MAX_REASON = 500;
 
 /** An instant given as RFC 3339 with an offset; anything else is BAD_USER_INPUT naming `field`. */
-export function dateTime(field: string, value: unknown): Date {
-  const instant = readDateTime(value);
-  if (!instant)
-    throw invalid(
-      field,
-      `${field} must be an RFC 3339 date-time with an offset, e.g. 2025-04-01T09:00:00+01:00.`,
-    );
-  return instant;
-}
+export const dateTime = (field: string, value: unknown): Date =>
+  requireDateTime(value, field, invalid);
 
 /** An instant not in the future (a device's clock may run a little ahead). */
 export function pastDateTime(field: string, value: unknown, now: Date): Date {

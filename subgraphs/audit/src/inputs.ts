@@ -1,3 +1,4 @@
+import { requireDateTime } from '../../../runtime';
 import { AuditReason, badField } from './errors';
 
 /** The text criteria of the log, each matched exactly. */
@@ -30,35 +31,11 @@ export interface FilterInput {
   to?: unknown;
 }
 
-const RFC3339 =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
-
 /** An RFC 3339 date-time with an offset, or a BAD_USER_INPUT naming `field`. */
-export function parseDateTime(value: unknown, field: string): Date {
-  const match = typeof value === 'string' ? RFC3339.exec(value) : null;
-  const date = match ? new Date(value as string) : undefined;
-  if (!match || !date || Number.isNaN(date.getTime()) || !isRealDay(match)) {
-    throw badField(
-      AuditReason.INVALID_DATE_TIME,
-      field,
-      `${field} must be an RFC 3339 date-time with an offset, e.g. 2024-05-01T09:00:00Z.`,
-    );
-  }
-  return date;
-}
-
-function isRealDay([, year, month, day, hour, minute, second]: RegExpExecArray): boolean {
-  const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
-  return (
-    Number(month) >= 1 &&
-    Number(month) <= 12 &&
-    Number(day) >= 1 &&
-    Number(day) <= daysInMonth &&
-    Number(hour) <= 23 &&
-    Number(minute) <= 59 &&
-    Number(second) <= 59
+export const parseDateTime = (value: unknown, field: string): Date =>
+  requireDateTime(value, field, (name, message) =>
+    badField(AuditReason.INVALID_DATE_TIME, name, message),
   );
-}
 
 /** Checks a time range whose ends were given as `<prefix>from` and `<prefix>to`. */
 function checkRange(range: { from?: Date; to?: Date }, prefix: string): void {

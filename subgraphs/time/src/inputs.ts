@@ -1,4 +1,4 @@
-import { isIsoDate, readDateTime, readIdempotencyKey } from '../../../runtime';
+import { isIsoDate, readIdempotencyKey, requireDateTime } from '../../../runtime';
 import type { ComplianceExceptionInput } from './workingTimeBreaches';
 import { PERIOD_TYPES, type PeriodType } from './entities';
 import { invalid } from './errors';
@@ -50,15 +50,8 @@ export const MAX_SHIFT_TYPE = 50;
 export const MAX_SHIFTS = 500;
 
 /** An instant given as RFC 3339 with an offset; anything else is BAD_USER_INPUT naming `field`. */
-export function dateTime(field: string, value: unknown): Date {
-  const instant = readDateTime(value);
-  if (!instant)
-    throw invalid(
-      field,
-      `${field} must be an RFC 3339 date-time with an offset, e.g. 2025-04-01T09:00:00+01:00.`,
-    );
-  return instant;
-}
+export const dateTime = (field: string, value: unknown): Date =>
+  requireDateTime(value, field, invalid);
 
 export function optionalDateTime(field: string, value: unknown): Date | null {
   return value === null || value === undefined ? null : dateTime(field, value);
