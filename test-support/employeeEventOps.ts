@@ -62,6 +62,15 @@ export function employeeEventsFor(employees: string[]): (op: EmployeeOp) => Even
 export const repeatOp = fc.record({ kind: fc.constant('repeat' as const), of: fc.nat(40) });
 export type RepeatOp = typeof repeatOp extends fc.Arbitrary<infer T> ? T : never;
 
-/** `events` with `op`'s earlier event delivered again at the end (none before: nothing). */
-export const repeated = (events: EventEnvelope[], op: RepeatOp): EventEnvelope[] =>
-  events.length > 0 ? [...events, events[op.of % events.length]!] : events;
+/** The events of `ops` in order, `build` making each; a repeat delivers an earlier one again. */
+export function eventsWithRepeats<O extends object>(
+  ops: readonly (O | RepeatOp)[],
+  build: (op: O) => EventEnvelope,
+): EventEnvelope[] {
+  const events: EventEnvelope[] = [];
+  for (const op of ops) {
+    if (!('kind' in op && op.kind === 'repeat')) events.push(build(op as O));
+    else if (events.length > 0) events.push(events[(op as RepeatOp).of % events.length]!);
+  }
+  return events;
+}

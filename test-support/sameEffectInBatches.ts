@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import type { CataloguedHandler, EventEnvelope, EventHandlerDefinition } from '../messaging';
+import {
+  type CataloguedHandler,
+  type EventEnvelope,
+  type EventHandlerDefinition,
+  loadCatalogue,
+} from '../messaging';
 import { followUpEmit, type SubgraphHarness } from './startSubgraph';
 
 /** What the property needs of a subgraph's harness: transactions, and its runtime to read. */
@@ -14,7 +19,7 @@ export interface SameEffectOptions<S> {
   /** Two harnesses of the same subgraph: one fed one event at a time, one in batches. */
   oneByOne: Fed;
   batched: Fed;
-  /** Catalogue-valid events of fresh entities, and what to compare them by afterwards. */
+  /** Events of fresh entities (checked against the catalogue here), and what to compare them by. */
   scenario: fc.Arbitrary<{ events: EventEnvelope[]; stateOf(h: Fed): Promise<S> }>;
   numRuns?: number;
 }
@@ -42,7 +47,10 @@ const handleBatch = (h: Fed, o: SameEffectOptions<unknown>, events: EventEnvelop
 export async function expectSameEffectInBatches<S>(options: SameEffectOptions<S>): Promise<void> {
   const o = options as SameEffectOptions<unknown>;
   const sizes = fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 10 });
+  const catalogue = loadCatalogue();
   const property = fc.asyncProperty(o.scenario, sizes, async ({ events, stateOf }, cuts) => {
+    // As the consumer does before it hands an event on.
+    for (const event of events) catalogue.validate(event);
     for (const event of events) await handleOne(o.oneByOne, o, event);
     for (let at = 0, i = 0; at < events.length; i += 1) {
       const batch = events.slice(at, at + cuts[i % cuts.length]!);

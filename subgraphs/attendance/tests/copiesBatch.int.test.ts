@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
-import { type EventEnvelope, loadCatalogue } from '../../../messaging';
 import {
   employeeEventsFor,
   employeeOp,
-  repeated,
+  eventsWithRepeats,
   repeatOp,
 } from '../../../test-support/employeeEventOps';
 import { describeBatchPath, type Fed } from '../../../test-support/sameEffectInBatches';
@@ -13,7 +12,6 @@ import { AgreementCopySchema, EmployeeCopySchema, ShiftCopySchema } from '../src
 import { copyHandler } from '../src/handlers';
 import { agreementData, at, DAY, startAttendance } from './support';
 
-const catalogue = loadCatalogue();
 const SHIFTS = 4;
 
 /** A new version of one of three agreements of two employees. */
@@ -69,14 +67,10 @@ const scenario = fc
         replacedShiftIds: replacedShiftIds.map((n) => shiftIds[n]!),
       });
     };
-    let events: EventEnvelope[] = [];
-    for (const op of ops) {
-      if (op.kind === 'repeat') events = repeated(events, op);
-      else if (op.kind === 'schedule') events.push(scheduleEvent(op));
-      else if ('agreement' in op) events.push(agreementEvent(op));
-      else events.push(employeeEvent(op));
-    }
-    for (const event of events) catalogue.validate(event);
+    const events = eventsWithRepeats(ops, (op) => {
+      if (op.kind === 'schedule') return scheduleEvent(op);
+      return 'agreement' in op ? agreementEvent(op) : employeeEvent(op);
+    });
     const stateOf = async (h: Fed) => {
       const em = h.runtime.orm.em.fork();
       const mine = { employeeId: { $in: employees } };

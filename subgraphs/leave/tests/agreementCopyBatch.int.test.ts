@@ -1,14 +1,11 @@
 import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
-import { type EventEnvelope, loadCatalogue } from '../../../messaging';
-import { repeated, repeatOp } from '../../../test-support/employeeEventOps';
+import { eventsWithRepeats, repeatOp } from '../../../test-support/employeeEventOps';
 import { describeBatchPath, type Fed } from '../../../test-support/sameEffectInBatches';
 import { foreignEvent } from '../../../test-support/startSubgraph';
 import { AgreementCopySchema } from '../src/entities';
 import { agreementCopyHandler } from '../src/handlers';
 import { agreementData, startLeave } from './support';
-
-const catalogue = loadCatalogue();
 
 /** One agreements event about one of three agreements of two employees. */
 const agreementOp = fc.record({
@@ -30,20 +27,14 @@ const scenario = fc
     const employees = [uuidv7(), uuidv7()];
     const agreements = Array.from({ length: 3 }, (_, n) => agreementData(employees[n % 2]!));
     const versions = new Map<number, number>();
-    let events: EventEnvelope[] = [];
-    for (const op of ops) {
-      if (op.kind === 'repeat') {
-        events = repeated(events, op);
-        continue;
-      }
+    const events = eventsWithRepeats(ops, (op) => {
       const version = Math.max(1, (versions.get(op.agreement) ?? 0) + op.bump);
       versions.set(op.agreement, Math.max(version, versions.get(op.agreement) ?? 0));
       const { kind, fte, annualLeaveDays, workingDays } = op;
       const data = { ...agreements[op.agreement]!, version, fte, annualLeaveDays, workingDays };
       const ended = kind === 'ended' && { endDate: '2026-01-31', previousEndDate: '2026-03-31' };
-      events.push(foreignEvent(`agreements.agreement.${kind}`, { ...data, ...ended }));
-    }
-    for (const event of events) catalogue.validate(event);
+      return foreignEvent(`agreements.agreement.${kind}`, { ...data, ...ended });
+    });
     const stateOf = (h: Fed) =>
       h.runtime.orm.em
         .fork()

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
-import { type EventEnvelope, loadCatalogue, OutboxEntry } from '../../../messaging';
+import { type EventEnvelope, OutboxEntry } from '../../../messaging';
 import {
   employeeEventsFor,
   employeeOp,
   type EmployeeOp,
-  repeated,
+  eventsWithRepeats,
   repeatOp,
   type RepeatOp,
 } from '../../../test-support/employeeEventOps';
@@ -14,7 +14,6 @@ import { foreignEvent } from '../../../test-support/startSubgraph';
 import { EmailOutboxSchema, EmployeeCopySchema, NotificationSchema } from '../src/entities';
 import { createdData, leaveData, startNotifications } from './support';
 
-const catalogue = loadCatalogue();
 const EMPLOYEES = 4;
 const DAYS = 3;
 const NOW = new Date('2026-03-02T09:00:00.000Z');
@@ -32,7 +31,7 @@ const noticeOp = fc.record({
 type Generated<A> = A extends fc.Arbitrary<infer T> ? T : never;
 type Op = EmployeeOp | Generated<typeof noticeOp> | RepeatOp;
 
-/** Turns operations into catalogue-valid events about fresh employees. */
+/** Turns operations into events about fresh employees. */
 function eventsOf(ops: Op[]) {
   const employees = Array.from({ length: EMPLOYEES }, () => uuidv7());
   const days = Array.from({ length: DAYS }, () => uuidv7());
@@ -66,12 +65,9 @@ function eventsOf(ops: Op[]) {
       approvedAt: NOW.toISOString(),
     });
   };
-  let events: EventEnvelope[] = [];
-  for (const op of ops) {
-    if (op.kind === 'repeat') events = repeated(events, op);
-    else events.push('bump' in op ? employeeEvent(op) : noticeEvent(op));
-  }
-  for (const event of events) catalogue.validate(event);
+  const events = eventsWithRepeats(ops, (op) =>
+    'bump' in op ? employeeEvent(op) : noticeEvent(op),
+  );
   return { events, employees };
 }
 
