@@ -138,6 +138,9 @@ describe('audit GraphQL', () => {
     ['a date-time that is not one', { filter: { from: 'yesterday' } }, 'filter.from'],
     ['a date-time without an offset', { filter: { to: '2025-03-01T09:00:00' } }, 'filter.to'],
     ['a day that does not exist', { filter: { from: '2025-02-30T00:00:00Z' } }, 'filter.from'],
+    ['a space for the T', { filter: { from: '2025-03-01 09:00:00Z' } }, 'filter.from'],
+    ['an offset of 24 hours', { filter: { to: '2025-03-01T09:00:00+24:00' } }, 'filter.to'],
+    ['a year before 1900', { filter: { from: '1899-12-31T23:00:00Z' } }, 'filter.from'],
     [
       'a range that ends before it starts',
       { filter: { from: minutes(5).toISOString(), to: minutes(1).toISOString() } },
