@@ -58,7 +58,7 @@ export function createNotifyHandler(settings: NotificationsSettings): Handler {
   };
 }
 
-/** Ids an event's data names as an employee or a manager: the copies a batch reads at once. */
+/** Ids an event's data names as an employee or a manager: copies a batch reads at once. */
 const namedIds = (event: EventEnvelope) =>
   [event.data.employeeId, event.data.managerId].filter(
     (id): id is string => typeof id === 'string',
@@ -66,15 +66,18 @@ const namedIds = (event: EventEnvelope) =>
 
 /**
  * The batch path, for a backlog (a bulk hire, a catch-up): `handle`'s effect event by event,
- * with one read of the copies and one of the notifications stored before, and one flush. Each
- * event's templates and e-mail addresses see the copy as the events before it left it.
+ * with one read of the copies (the people the events name and the configured recipients) and
+ * one of the notifications stored before, and one flush. Each event's templates and e-mail
+ * addresses see the copy as the events before it left it.
  */
 async function notifyInBatch(
   settings: NotificationsSettings,
   events: EventEnvelope[],
   { em, emit }: BatchHandlerContext<unknown>,
 ): Promise<void> {
-  const copies = await loadCopies(em, employeeCopy, events.flatMap(namedIds));
+  const { hrRecipientIds, financeRecipientIds, adminRecipientIds } = settings;
+  const told = [...hrRecipientIds, ...financeRecipientIds, ...adminRecipientIds];
+  const copies = await loadCopies(em, employeeCopy, [...events.flatMap(namedIds), ...told]);
   const planned = [];
   for (const event of events) {
     if (isEventOf(EMPLOYEE_EVENTS, event)) await copies.apply(event);
