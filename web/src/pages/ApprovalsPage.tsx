@@ -7,11 +7,9 @@ import {
   RejectLeaveDocument,
   type PendingLeaveApprovalsQuery,
 } from '../gql/graphql';
-import { ConnectionPager } from '../ui/ConnectionPager';
-import { CsvToolbar } from '../ui/CsvToolbar';
-import { columnsOf, DataTable } from '../ui/DataTable';
 import { ProblemList } from '../ui/Field';
 import { Page } from '../ui/Page';
+import { PagedTable } from '../ui/PagedTable';
 import type { CsvColumn } from '../ui/csv';
 import { fullName } from '../ui/fullName';
 import { usePages } from '../ui/usePages';
@@ -40,20 +38,18 @@ export default function ApprovalsPage() {
   useReconnected(() => void refetch());
   const actions = useRowActions(() => void refetch());
   const list = data?.pendingLeaveApprovals;
-  const rows = list?.nodes ?? [];
   return (
     <Page id="approvals" title="Approvals">
-      <CsvToolbar filename="approvals.csv" rows={rows} columns={COLUMNS} />
-      <ProblemList problems={actions.problems} />
-      <DataTable
+      <PagedTable
         label="Pending leave requests"
-        rows={rows}
+        connection={list}
+        pages={pages}
+        csv={{ filename: 'approvals.csv', columns: COLUMNS }}
+        above={<ProblemList problems={actions.problems} />}
         empty={list && 'Nothing is waiting for you.'}
-        columns={columnsOf(COLUMNS)}
         actionsHeading="Decision"
         actions={(r) => <Decision request={r} run={actions.run} />}
       />
-      <ConnectionPager connection={list} pages={pages} />
     </Page>
   );
 }

@@ -11,8 +11,7 @@ import {
 import { useEffect, useRef } from 'react';
 import { useEmployeeId } from '../app/AppContext';
 import { AccrualBalancesDocument, type AccrualBalancesQuery } from '../gql/graphql';
-import { CsvToolbar } from '../ui/CsvToolbar';
-import { DataTable } from '../ui/DataTable';
+import { ExportTable } from '../ui/ExportTable';
 import { Page } from '../ui/Page';
 import { QueryError } from '../ui/QueryState';
 import type { CsvColumn } from '../ui/csv';
@@ -35,10 +34,10 @@ export default function BalancesPage() {
         <p>No agreement covers today, so there is nothing to accrue.</p>
       )}
       {accruals.length > 0 && <AccrualChart accruals={accruals} />}
-      <CsvToolbar filename="balances.csv" rows={accruals} columns={CSV_COLUMNS} />
-      <DataTable
+      <ExportTable
         label="Accrual balances"
         rows={accruals}
+        csv={{ filename: 'balances.csv', columns: CSV_COLUMNS }}
         rowKey={(a) => a.accrualType}
         columns={[
           { heading: 'Type', cell: (a) => a.accrualType },

@@ -2,12 +2,10 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { NO_PROBLEMS, problemsOf } from '../../api/problemsOf';
 import { DeadLetterListDocument, type DeadLetterListQuery } from '../../gql/graphql';
-import { ConnectionPager } from '../../ui/ConnectionPager';
-import { CsvToolbar } from '../../ui/CsvToolbar';
-import { DataTable } from '../../ui/DataTable';
 import { formatDateTime, ProblemList } from '../../ui/Field';
 import { InputField } from '../../ui/InputField';
 import { Page } from '../../ui/Page';
+import { PagedTable } from '../../ui/PagedTable';
 import { SearchForm } from '../../ui/SearchForm';
 import { useFilters } from '../../ui/useFilters';
 import { WithNote } from '../../ui/WithNote';
@@ -54,11 +52,12 @@ export default function DeadLettersPage() {
       </SearchForm>
       <ProblemList problems={problems.general} />
       {outcome && <p role="status">{outcome}</p>}
-      <CsvToolbar filename="dead-letters.csv" rows={list?.nodes ?? []} columns={CSV_COLUMNS} />
-      {list && list.nodes.length === 0 && <p>No dead letters.</p>}
-      <DataTable
+      <PagedTable
         label="Dead letters"
-        rows={list?.nodes ?? []}
+        connection={list}
+        pages={pages}
+        csv={{ filename: 'dead-letters.csv', columns: CSV_COLUMNS }}
+        above={list && list.nodes.length === 0 && <p>No dead letters.</p>}
         columns={[
           { heading: 'Consumer', cell: (d) => d.consumer },
           {
@@ -77,7 +76,6 @@ export default function DeadLettersPage() {
         ]}
         actions={(d) => <DeadLetterActions letter={d} onDone={done} />}
       />
-      <ConnectionPager connection={list} pages={pages} />
     </Page>
   );
 }

@@ -3,12 +3,10 @@ import { useState } from 'react';
 import { NO_PROBLEMS, problemsOf, type Problem } from '../../api/problemsOf';
 import { useServices } from '../../app/AppContext';
 import { AuditLogSearchDocument } from '../../gql/graphql';
-import { ConnectionPager } from '../../ui/ConnectionPager';
-import { CsvToolbar } from '../../ui/CsvToolbar';
-import { DataTable } from '../../ui/DataTable';
 import { formatDateTime, ProblemList } from '../../ui/Field';
 import { InputFields } from '../../ui/InputFields';
 import { Page } from '../../ui/Page';
+import { PagedTable } from '../../ui/PagedTable';
 import { SearchForm } from '../../ui/SearchForm';
 import { useFilters } from '../../ui/useFilters';
 import { WithNote } from '../../ui/WithNote';
@@ -28,7 +26,6 @@ export default function AuditLogPage() {
   });
   const [exportProblems, setExportProblems] = useState<Problem[]>([]);
   const problems = error ? problemsOf(error, FILTER_FIELDS) : NO_PROBLEMS;
-  const list = data?.auditLogs;
   const exportAs = (format: 'csv' | 'ndjson') => {
     setExportProblems([]);
     downloadExport(session, format, filter).catch((caught: unknown) =>
@@ -42,31 +39,34 @@ export default function AuditLogPage() {
       </SearchForm>
       <ProblemList problems={[...problems.general, ...exportProblems]} />
       <ChainCheck from={filter.from} to={filter.to} />
-      <CsvToolbar
-        filename="audit-page.csv"
-        rows={list?.nodes ?? []}
-        columns={[
-          { heading: 'Occurred', value: (e) => e.occurredAt },
-          { heading: 'Action', value: (e) => e.action },
-          { heading: 'Log type', value: (e) => e.logType },
-          { heading: 'Entity type', value: (e) => e.entityType },
-          { heading: 'Entity id', value: (e) => e.entityId },
-          { heading: 'Actor', value: (e) => e.actorId },
-          { heading: 'Subgraph', value: (e) => e.subgraph },
-          { heading: 'Status', value: (e) => e.status },
-          { heading: 'Correlation', value: (e) => e.correlationId },
-        ]}
-      >
-        <button type="button" className="secondary" onClick={() => exportAs('csv')}>
-          Export all matching as CSV
-        </button>
-        <button type="button" className="secondary" onClick={() => exportAs('ndjson')}>
-          Export all matching as NDJSON
-        </button>
-      </CsvToolbar>
-      <DataTable
+      <PagedTable
         label="Audit entries"
-        rows={list?.nodes ?? []}
+        connection={data?.auditLogs}
+        pages={pages}
+        csv={{
+          filename: 'audit-page.csv',
+          columns: [
+            { heading: 'Occurred', value: (e) => e.occurredAt },
+            { heading: 'Action', value: (e) => e.action },
+            { heading: 'Log type', value: (e) => e.logType },
+            { heading: 'Entity type', value: (e) => e.entityType },
+            { heading: 'Entity id', value: (e) => e.entityId },
+            { heading: 'Actor', value: (e) => e.actorId },
+            { heading: 'Subgraph', value: (e) => e.subgraph },
+            { heading: 'Status', value: (e) => e.status },
+            { heading: 'Correlation', value: (e) => e.correlationId },
+          ],
+        }}
+        toolbar={
+          <>
+            <button type="button" className="secondary" onClick={() => exportAs('csv')}>
+              Export all matching as CSV
+            </button>
+            <button type="button" className="secondary" onClick={() => exportAs('ndjson')}>
+              Export all matching as NDJSON
+            </button>
+          </>
+        }
         columns={[
           { heading: 'When', cell: (e) => formatDateTime(e.occurredAt) },
           { heading: 'Log type', cell: (e) => <WithNote note={e.action}>{e.logType}</WithNote> },
@@ -75,7 +75,6 @@ export default function AuditLogPage() {
           { heading: 'Subgraph', cell: (e) => e.subgraph },
         ]}
       />
-      <ConnectionPager connection={list} pages={pages} />
     </Page>
   );
 }

@@ -2,9 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { NO_PROBLEMS, problemsOf } from '../../api/problemsOf';
 import { BillingStatementDocument, type BillingStatementQuery } from '../../gql/graphql';
-import { CsvToolbar } from '../../ui/CsvToolbar';
-import { DataTable } from '../../ui/DataTable';
 import { DateRangeFields } from '../../ui/DateRangeFields';
+import { ExportTable } from '../../ui/ExportTable';
 import { formatDateTime, ProblemList } from '../../ui/Field';
 import { addDays, localDate } from '../../ui/dates';
 import { formatMoney, moneyColumns } from '../../ui/money';
@@ -40,23 +39,22 @@ function Transactions({ statement, filename }: { statement: Statement; filename:
         Opening {formatMoney(statement.openingBalance)}, closing{' '}
         {formatMoney(statement.closingBalance)}.
       </p>
-      <CsvToolbar
-        filename={filename}
-        rows={statement.transactions}
-        columns={[
-          { heading: 'Occurred', value: (t) => t.occurredAt },
-          { heading: 'Kind', value: (t) => t.kind },
-          { heading: 'Cause', value: (t) => t.cause },
-          { heading: 'Employee', value: (t) => t.employeeId },
-          { heading: 'Work date', value: (t) => t.workDate },
-          { heading: 'Booking date', value: (t) => t.bookingDate },
-          { heading: 'Late', value: (t) => t.late },
-          ...moneyColumns('Amount', (t: Statement['transactions'][number]) => t.amount),
-        ]}
-      />
-      <DataTable
+      <ExportTable
         label="Transactions"
         rows={statement.transactions}
+        csv={{
+          filename,
+          columns: [
+            { heading: 'Occurred', value: (t) => t.occurredAt },
+            { heading: 'Kind', value: (t) => t.kind },
+            { heading: 'Cause', value: (t) => t.cause },
+            { heading: 'Employee', value: (t) => t.employeeId },
+            { heading: 'Work date', value: (t) => t.workDate },
+            { heading: 'Booking date', value: (t) => t.bookingDate },
+            { heading: 'Late', value: (t) => t.late },
+            ...moneyColumns('Amount', (t: Statement['transactions'][number]) => t.amount),
+          ],
+        }}
         columns={[
           { heading: 'When', cell: (t) => formatDateTime(t.occurredAt) },
           { heading: 'Kind', cell: (t) => t.kind },

@@ -1,10 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { BillingAccountPageDocument, type BillingAccountPageQuery } from '../../gql/graphql';
-import { ConnectionPager } from '../../ui/ConnectionPager';
-import { CsvToolbar } from '../../ui/CsvToolbar';
-import { DataTable } from '../../ui/DataTable';
 import { Page } from '../../ui/Page';
+import { PagedTable } from '../../ui/PagedTable';
 import { QueryError } from '../../ui/QueryState';
 import { formatMoney, moneyColumns } from '../../ui/money';
 import { usePages } from '../../ui/usePages';
@@ -21,23 +19,22 @@ export default function AccountsPage() {
     variables: { first: PAGE_SIZE, after: pages.after },
   });
   const [chosen, setChosen] = useState<string | null>(null);
-  const list = data?.billingAccounts;
   return (
     <Page id="accounts" title="Accounts">
       <QueryError error={error} />
-      <CsvToolbar
-        filename="accounts.csv"
-        rows={list?.nodes ?? []}
-        columns={[
-          { heading: 'Name', value: (a) => a.name },
-          { heading: 'Kind', value: (a) => a.kind },
-          { heading: 'Owner', value: (a) => a.owner },
-          ...moneyColumns('Balance', (a: Account) => a.balance),
-        ]}
-      />
-      <DataTable
+      <PagedTable
         label="Accounts"
-        rows={list?.nodes ?? []}
+        connection={data?.billingAccounts}
+        pages={pages}
+        csv={{
+          filename: 'accounts.csv',
+          columns: [
+            { heading: 'Name', value: (a) => a.name },
+            { heading: 'Kind', value: (a) => a.kind },
+            { heading: 'Owner', value: (a) => a.owner },
+            ...moneyColumns('Balance', (a: Account) => a.balance),
+          ],
+        }}
         columns={[
           { heading: 'Name', cell: (a) => a.name },
           { heading: 'Kind', cell: (a) => a.kind },
@@ -49,7 +46,6 @@ export default function AccountsPage() {
           </button>
         )}
       />
-      <ConnectionPager connection={list} pages={pages} />
       {chosen && <AccountStatement key={chosen} id={chosen} />}
     </Page>
   );

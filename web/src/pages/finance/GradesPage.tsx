@@ -1,10 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { GradeListDocument } from '../../gql/graphql';
-import { ConnectionPager } from '../../ui/ConnectionPager';
-import { CsvToolbar } from '../../ui/CsvToolbar';
-import { DataTable } from '../../ui/DataTable';
 import { Page } from '../../ui/Page';
+import { PagedTable } from '../../ui/PagedTable';
 import { QueryError } from '../../ui/QueryState';
 import { usePages } from '../../ui/usePages';
 import { NewGradeForm } from './NewGradeForm';
@@ -19,25 +17,24 @@ export default function GradesPage() {
     variables: { first: PAGE_SIZE, after: pages.after, includeRetired: true },
   });
   const [chosen, setChosen] = useState<string | null>(null);
-  const list = data?.grades;
   return (
     <Page id="grades" title="Grades and rate cards">
       <QueryError error={error} />
       <NewGradeForm onMade={() => void refetch()} />
-      <CsvToolbar
-        filename="grades.csv"
-        rows={list?.nodes ?? []}
-        columns={[
-          { heading: 'Code', value: (g) => g.code },
-          { heading: 'Description', value: (g) => g.description },
-          { heading: 'Holders', value: (g) => g.holderCount },
-          { heading: 'Rated from', value: (g) => g.ratedFrom },
-          { heading: 'Retired', value: (g) => g.retired },
-        ]}
-      />
-      <DataTable
+      <PagedTable
         label="Grades"
-        rows={list?.nodes ?? []}
+        connection={data?.grades}
+        pages={pages}
+        csv={{
+          filename: 'grades.csv',
+          columns: [
+            { heading: 'Code', value: (g) => g.code },
+            { heading: 'Description', value: (g) => g.description },
+            { heading: 'Holders', value: (g) => g.holderCount },
+            { heading: 'Rated from', value: (g) => g.ratedFrom },
+            { heading: 'Retired', value: (g) => g.retired },
+          ],
+        }}
         rowKey={(g) => g.code}
         columns={[
           {
@@ -55,7 +52,6 @@ export default function GradesPage() {
           </button>
         )}
       />
-      <ConnectionPager connection={list} pages={pages} />
       {chosen && <RateCards key={chosen} grade={chosen} onSet={() => void refetch()} />}
     </Page>
   );

@@ -1,10 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { useUser } from '../../app/AppContext';
 import { TrainingDueDocument, type TrainingDueQuery, type TrainingStatus } from '../../gql/graphql';
-import { ConnectionPager } from '../../ui/ConnectionPager';
-import { CsvToolbar } from '../../ui/CsvToolbar';
-import { DataTable } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { InputField } from '../../ui/InputField';
+import { PagedTable } from '../../ui/PagedTable';
 import { QueryError } from '../../ui/QueryState';
 import { useFilters } from '../../ui/useFilters';
 import { WithNote } from '../../ui/WithNote';
@@ -43,8 +42,6 @@ export function ComplianceTraining() {
       },
     },
   });
-  const list = data?.trainingAssignments;
-  const rows = list?.nodes ?? [];
   return (
     <>
       {writes && (
@@ -65,42 +62,36 @@ export function ComplianceTraining() {
           <InputField label="Training department" {...bind('department')} />
         </div>
         <QueryError error={error} />
-        <CsvToolbar filename="training.csv" rows={rows} columns={CSV_COLUMNS} />
-        <AssignmentTable rows={rows} writes={writes} onRecorded={() => void refetch()} />
-        <ConnectionPager connection={list} pages={pages} />
+        <PagedTable
+          label="Training assignments"
+          connection={data?.trainingAssignments}
+          pages={pages}
+          csv={{ filename: 'training.csv', columns: CSV_COLUMNS }}
+          rowProps={overdueRow}
+          columns={assignmentColumns(writes, () => void refetch())}
+        />
       </div>
     </>
   );
 }
 
-interface AssignmentTableProps {
-  rows: readonly Assignment[];
-  /** Whether a completion can be recorded on each (HR and ADMIN). */
-  writes: boolean;
-  onRecorded(): void;
-}
-
-/** The assignments on the page, overdue ones marked. */
-function AssignmentTable({ rows, writes, onRecorded }: AssignmentTableProps) {
-  return (
-    <DataTable
-      label="Training assignments"
-      rows={rows}
-      rowProps={overdueRow}
-      columns={[
-        { heading: 'Course', cell: (t) => <CourseName course={t.course} /> },
-        {
-          heading: 'Employee',
-          cell: (t) => <WithNote note={t.department}>{t.employeeId}</WithNote>,
-        },
-        { heading: 'Due', cell: (t) => t.dueDate },
-        { heading: 'Completed', cell: (t) => t.completedOn ?? '–' },
-        { heading: 'Status', cell: (t) => t.status },
-        writes && {
-          heading: 'Record a completion',
-          cell: (t) => <CompletionForm assignment={t} onRecorded={onRecorded} />,
-        },
-      ]}
-    />
-  );
+/** An assignment's columns; with `writes` (HR and ADMIN), one to record its completion. */
+function assignmentColumns(
+  writes: boolean,
+  onRecorded: () => void,
+): (Column<Assignment> | false)[] {
+  return [
+    { heading: 'Course', cell: (t) => <CourseName course={t.course} /> },
+    {
+      heading: 'Employee',
+      cell: (t) => <WithNote note={t.department}>{t.employeeId}</WithNote>,
+    },
+    { heading: 'Due', cell: (t) => t.dueDate },
+    { heading: 'Completed', cell: (t) => t.completedOn ?? '–' },
+    { heading: 'Status', cell: (t) => t.status },
+    writes && {
+      heading: 'Record a completion',
+      cell: (t) => <CompletionForm assignment={t} onRecorded={onRecorded} />,
+    },
+  ];
 }

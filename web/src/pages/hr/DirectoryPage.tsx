@@ -6,12 +6,10 @@ import {
   type EmployeeDirectoryQuery,
   type EmployeeStatus,
 } from '../../gql/graphql';
-import { ConnectionPager } from '../../ui/ConnectionPager';
-import { CsvToolbar } from '../../ui/CsvToolbar';
-import { DataTable } from '../../ui/DataTable';
 import { ProblemList } from '../../ui/Field';
 import { InputField } from '../../ui/InputField';
 import { Page } from '../../ui/Page';
+import { PagedTable } from '../../ui/PagedTable';
 import { SearchForm } from '../../ui/SearchForm';
 import { useFilters } from '../../ui/useFilters';
 import { WithNote } from '../../ui/WithNote';
@@ -46,7 +44,6 @@ export default function DirectoryPage() {
     variables: { first: PAGE_SIZE, after: pages.after, filter },
   });
   const problems = error ? problemsOf(error, ['search', 'department', 'status']) : NO_PROBLEMS;
-  const list = data?.employees;
   return (
     <Page id="directory" title="Directory">
       <p>
@@ -58,10 +55,11 @@ export default function DirectoryPage() {
         <InputField label="Status" {...bind('status')} options={['', ...STATUSES]} />
       </SearchForm>
       <ProblemList problems={problems.general} />
-      <CsvToolbar filename="directory.csv" rows={list?.nodes ?? []} columns={CSV_COLUMNS} />
-      <DataTable
+      <PagedTable
         label="Employees"
-        rows={list?.nodes ?? []}
+        connection={data?.employees}
+        pages={pages}
+        csv={{ filename: 'directory.csv', columns: CSV_COLUMNS }}
         columns={[
           {
             heading: 'Name',
@@ -77,7 +75,6 @@ export default function DirectoryPage() {
           { heading: 'Status', cell: (e) => e.status },
         ]}
       />
-      <ConnectionPager connection={list} pages={pages} />
     </Page>
   );
 }

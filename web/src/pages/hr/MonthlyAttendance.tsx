@@ -1,11 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { NO_PROBLEMS, problemsOf } from '../../api/problemsOf';
 import { MonthlyAttendanceDocument, type MonthlyAttendanceQuery } from '../../gql/graphql';
-import { ConnectionPager } from '../../ui/ConnectionPager';
-import { CsvToolbar } from '../../ui/CsvToolbar';
-import { DataTable, type Column } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { ProblemList } from '../../ui/Field';
 import { InputField } from '../../ui/InputField';
+import { PagedTable } from '../../ui/PagedTable';
 import { localDate } from '../../ui/dates';
 import { useFilters } from '../../ui/useFilters';
 import { WithNote } from '../../ui/WithNote';
@@ -62,7 +61,6 @@ export function MonthlyAttendance() {
     },
   });
   const problems = error ? problemsOf(error, ['month', 'department']) : NO_PROBLEMS;
-  const list = data?.employees;
   return (
     <div className="card">
       <h2>Monthly summary</h2>
@@ -71,13 +69,13 @@ export function MonthlyAttendance() {
         <InputField label="Department" {...bind('department')} problems={problems} />
       </div>
       <ProblemList problems={problems.general} />
-      <CsvToolbar
-        filename={`attendance-${month}.csv`}
-        rows={list?.nodes ?? []}
-        columns={CSV_COLUMNS}
+      <PagedTable
+        label={`Attendance in ${month}`}
+        connection={data?.employees}
+        pages={pages}
+        csv={{ filename: `attendance-${month}.csv`, columns: CSV_COLUMNS }}
+        columns={COLUMNS}
       />
-      <DataTable label={`Attendance in ${month}`} rows={list?.nodes ?? []} columns={COLUMNS} />
-      <ConnectionPager connection={list} pages={pages} />
     </div>
   );
 }

@@ -1,10 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { ViolationsToReviewDocument, type ViolationStatus } from '../../gql/graphql';
-import { ConnectionPager } from '../../ui/ConnectionPager';
-import { CsvToolbar } from '../../ui/CsvToolbar';
-import { DataTable } from '../../ui/DataTable';
 import { PolicyNote } from '../../ui/Field';
 import { InputField } from '../../ui/InputField';
+import { PagedTable } from '../../ui/PagedTable';
 import { QueryError } from '../../ui/QueryState';
 import { useFilters } from '../../ui/useFilters';
 import { WithNote } from '../../ui/WithNote';
@@ -22,28 +20,27 @@ export function Violations() {
       filter: { status: (filters.status || null) as ViolationStatus | null },
     },
   });
-  const list = data?.complianceViolations;
   return (
     <div className="card">
       <h2>Violations</h2>
       <InputField label="Status" {...bind('status')} options={['OPEN', 'CLOSED', '']} />
       <QueryError error={error} />
-      <CsvToolbar
-        filename="violations.csv"
-        rows={list?.nodes ?? []}
-        columns={[
-          { heading: 'Rule', value: (v) => v.rule },
-          { heading: 'Employee', value: (v) => v.employeeId },
-          { heading: 'From', value: (v) => v.fromDate },
-          { heading: 'To', value: (v) => v.toDate },
-          { heading: 'Message', value: (v) => v.message },
-          { heading: 'Status', value: (v) => v.status },
-          { heading: 'Note', value: (v) => v.closingNote },
-        ]}
-      />
-      <DataTable
+      <PagedTable
         label="Violations"
-        rows={list?.nodes ?? []}
+        connection={data?.complianceViolations}
+        pages={pages}
+        csv={{
+          filename: 'violations.csv',
+          columns: [
+            { heading: 'Rule', value: (v) => v.rule },
+            { heading: 'Employee', value: (v) => v.employeeId },
+            { heading: 'From', value: (v) => v.fromDate },
+            { heading: 'To', value: (v) => v.toDate },
+            { heading: 'Message', value: (v) => v.message },
+            { heading: 'Status', value: (v) => v.status },
+            { heading: 'Note', value: (v) => v.closingNote },
+          ],
+        }}
         columns={[
           { heading: 'Rule', cell: (v) => v.rule },
           {
@@ -67,7 +64,6 @@ export function Violations() {
           )
         }
       />
-      <ConnectionPager connection={list} pages={pages} />
     </div>
   );
 }

@@ -1,9 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { CancelLeaveDocument, type MyLeaveQuery } from '../../gql/graphql';
-import { ConnectionPager } from '../../ui/ConnectionPager';
-import { CsvToolbar } from '../../ui/CsvToolbar';
-import { columnsOf, DataTable } from '../../ui/DataTable';
 import { ProblemList } from '../../ui/Field';
+import { PagedTable } from '../../ui/PagedTable';
 import type { CsvColumn } from '../../ui/csv';
 import type { Pages } from '../../ui/usePages';
 import { useRowActions } from '../../ui/useRowActions';
@@ -30,32 +28,28 @@ export interface LeaveHistoryProps {
 export function LeaveHistory({ requests, pages, onChanged }: LeaveHistoryProps) {
   const [cancel] = useMutation(CancelLeaveDocument);
   const actions = useRowActions(onChanged);
-  const rows = requests?.nodes ?? [];
   return (
-    <>
-      <CsvToolbar filename="leave.csv" rows={rows} columns={COLUMNS} />
-      <ProblemList problems={actions.problems} />
-      <DataTable
-        label="Leave requests"
-        rows={rows}
-        columns={columnsOf(COLUMNS)}
-        actions={(r) =>
-          cancellable(r) && (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() =>
-                actions.run(
-                  cancel({ variables: { input: { id: r.id, expectedVersion: r.version } } }),
-                )
-              }
-            >
-              Cancel
-            </button>
-          )
-        }
-      />
-      <ConnectionPager connection={requests} pages={pages} />
-    </>
+    <PagedTable
+      label="Leave requests"
+      connection={requests}
+      pages={pages}
+      csv={{ filename: 'leave.csv', columns: COLUMNS }}
+      above={<ProblemList problems={actions.problems} />}
+      actions={(r) =>
+        cancellable(r) && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() =>
+              actions.run(
+                cancel({ variables: { input: { id: r.id, expectedVersion: r.version } } }),
+              )
+            }
+          >
+            Cancel
+          </button>
+        )
+      }
+    />
   );
 }

@@ -2,9 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { NO_PROBLEMS, problemsOf } from '../../api/problemsOf';
 import { TeamLateArrivalsDocument } from '../../gql/graphql';
 import { ConnectionPager } from '../../ui/ConnectionPager';
-import { CsvToolbar } from '../../ui/CsvToolbar';
-import { DataTable } from '../../ui/DataTable';
 import { DateRangeFields } from '../../ui/DateRangeFields';
+import { ExportTable } from '../../ui/ExportTable';
 import { formatDateTime, ProblemList } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { localDate } from '../../ui/dates';
@@ -46,19 +45,18 @@ export default function LateArrivalsPage() {
         problems={problems}
       />
       <ProblemList problems={problems.general} />
-      <CsvToolbar
-        filename={`late-arrivals-${from}-${to}.csv`}
-        rows={rows}
-        columns={[
-          { heading: 'Employee', value: (r) => r.name },
-          { heading: 'Day', value: (r) => r.date },
-          { heading: 'Checked in', value: (r) => r.checkInTime ?? '' },
-          { heading: 'Late by (min)', value: (r) => r.lateByMinutes },
-        ]}
-      />
-      <DataTable
+      <ExportTable
         label="Late arrivals"
         rows={rows}
+        csv={{
+          filename: `late-arrivals-${from}-${to}.csv`,
+          columns: [
+            { heading: 'Employee', value: (r) => r.name },
+            { heading: 'Day', value: (r) => r.date },
+            { heading: 'Checked in', value: (r) => r.checkInTime ?? '' },
+            { heading: 'Late by (min)', value: (r) => r.lateByMinutes },
+          ],
+        }}
         rowKey={(r) => `${r.personId}-${r.date}`}
         empty={list && 'Nobody on this page arrived late in this period.'}
         columns={[

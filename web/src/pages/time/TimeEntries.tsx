@@ -1,7 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { DeleteTimeEntryDocument } from '../../gql/graphql';
-import { CsvToolbar } from '../../ui/CsvToolbar';
-import { DataTable } from '../../ui/DataTable';
+import { ExportTable } from '../../ui/ExportTable';
 import { formatDateTime, ProblemList } from '../../ui/Field';
 import { useRowActions } from '../../ui/useRowActions';
 import type { Entry } from './timeDraft';
@@ -23,43 +22,40 @@ export function TimeEntries({ entries, from, onAmend, onDeleted }: TimeEntriesPr
       removeEntry({ variables: { input: { id: entry.id, expectedVersion: entry.version } } }),
     );
   return (
-    <>
-      <CsvToolbar
-        filename={`time-${from}.csv`}
-        rows={entries}
-        columns={[
+    <ExportTable
+      label="Time entries"
+      rows={entries}
+      csv={{
+        filename: `time-${from}.csv`,
+        columns: [
           { heading: 'Type', value: (e) => e.periodType },
           { heading: 'Shift', value: (e) => e.shiftType },
           { heading: 'Start', value: (e) => e.startTime },
           { heading: 'End', value: (e) => e.endTime },
           { heading: 'Meal break (min)', value: (e) => e.mealBreakMinutes },
-        ]}
-      />
-      <ProblemList problems={actions.problems} />
-      <DataTable
-        label="Time entries"
-        rows={entries}
-        empty="No entries in these two weeks."
-        columns={[
-          {
-            heading: 'Type',
-            cell: (e) => `${e.periodType}${e.shiftType ? ` (${e.shiftType})` : ''}`,
-          },
-          { heading: 'Start', cell: (e) => formatDateTime(e.startTime) },
-          { heading: 'End', cell: (e) => (e.endTime ? formatDateTime(e.endTime) : 'open') },
-          { heading: 'Break', cell: (e) => `${e.mealBreakMinutes} min` },
-        ]}
-        actions={(e) => (
-          <>
-            <button type="button" className="secondary" onClick={() => onAmend(e)}>
-              Amend
-            </button>{' '}
-            <button type="button" className="secondary" onClick={() => remove(e)}>
-              Delete
-            </button>
-          </>
-        )}
-      />
-    </>
+        ],
+      }}
+      above={<ProblemList problems={actions.problems} />}
+      empty="No entries in these two weeks."
+      columns={[
+        {
+          heading: 'Type',
+          cell: (e) => `${e.periodType}${e.shiftType ? ` (${e.shiftType})` : ''}`,
+        },
+        { heading: 'Start', cell: (e) => formatDateTime(e.startTime) },
+        { heading: 'End', cell: (e) => (e.endTime ? formatDateTime(e.endTime) : 'open') },
+        { heading: 'Break', cell: (e) => `${e.mealBreakMinutes} min` },
+      ]}
+      actions={(e) => (
+        <>
+          <button type="button" className="secondary" onClick={() => onAmend(e)}>
+            Amend
+          </button>{' '}
+          <button type="button" className="secondary" onClick={() => remove(e)}>
+            Delete
+          </button>
+        </>
+      )}
+    />
   );
 }

@@ -2,8 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { policyLabel } from '../../../api/problemsOf';
 import { PoliciesInForceDocument } from '../../../gql/graphql';
-import { CsvToolbar } from '../../../ui/CsvToolbar';
-import { DataTable } from '../../../ui/DataTable';
+import { ExportTable } from '../../../ui/ExportTable';
 import { formatDateTime } from '../../../ui/Field';
 import { Page } from '../../../ui/Page';
 import { QueryError } from '../../../ui/QueryState';
@@ -19,20 +18,19 @@ export default function PoliciesPage() {
   return (
     <Page id="policies" title="Policies">
       <QueryError error={error} />
-      <CsvToolbar
-        filename="policies.csv"
-        rows={policies}
-        columns={[
-          { heading: 'Kind', value: (p) => p.kind },
-          { heading: 'Key', value: (p) => p.key },
-          { heading: 'Version', value: (p) => p.version },
-          { heading: 'In force from', value: (p) => p.effectiveFrom },
-          { heading: 'Rules', value: (p) => JSON.stringify(rulesOf(p)) },
-        ]}
-      />
-      <DataTable
+      <ExportTable
         label="Policies in force"
         rows={policies}
+        csv={{
+          filename: 'policies.csv',
+          columns: [
+            { heading: 'Kind', value: (p) => p.kind },
+            { heading: 'Key', value: (p) => p.key },
+            { heading: 'Version', value: (p) => p.version },
+            { heading: 'In force from', value: (p) => p.effectiveFrom },
+            { heading: 'Rules', value: (p) => JSON.stringify(rulesOf(p)) },
+          ],
+        }}
         rowKey={rowKey}
         rowProps={(p) => ({ 'aria-selected': rowKey(p) === chosen })}
         columns={[
