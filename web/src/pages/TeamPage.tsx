@@ -1,8 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useEmployeeId } from '../app/AppContext';
 import { TeamDashboardDocument } from '../gql/graphql';
-import { CsvToolbar } from '../ui/CsvToolbar';
-import { DataTable } from '../ui/DataTable';
+import { ExportTable } from '../ui/ExportTable';
 import { Page } from '../ui/Page';
 import { QueryError } from '../ui/QueryState';
 import { localDate } from '../ui/dates';
@@ -20,20 +19,19 @@ export default function TeamPage() {
   return (
     <Page id="team" title="Team">
       <QueryError error={error} />
-      <CsvToolbar
-        filename={`team-${today.slice(0, 7)}.csv`}
-        rows={reports}
-        columns={[
-          { heading: 'Name', value: (r) => fullName(r) },
-          { heading: 'Present days', value: (r) => r.attendanceSummary?.presentDays ?? '' },
-          { heading: 'Late arrivals', value: (r) => r.attendanceSummary?.lateArrivals ?? '' },
-          { heading: 'Worked hours', value: (r) => r.attendanceSummary?.workedHours ?? '' },
-          { heading: 'Pending requests', value: (r) => r.leaveRequests?.totalCount ?? '' },
-        ]}
-      />
-      <DataTable
+      <ExportTable
         label="Direct reports"
         rows={reports}
+        csv={{
+          filename: `team-${today.slice(0, 7)}.csv`,
+          columns: [
+            { heading: 'Name', value: (r) => fullName(r) },
+            { heading: 'Present days', value: (r) => r.attendanceSummary?.presentDays ?? '' },
+            { heading: 'Late arrivals', value: (r) => r.attendanceSummary?.lateArrivals ?? '' },
+            { heading: 'Worked hours', value: (r) => r.attendanceSummary?.workedHours ?? '' },
+            { heading: 'Pending requests', value: (r) => r.leaveRequests?.totalCount ?? '' },
+          ],
+        }}
         columns={[
           {
             heading: 'Name',

@@ -1,7 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { RateCardsOfDocument, type RateCardsOfQuery } from '../../gql/graphql';
-import { CsvToolbar } from '../../ui/CsvToolbar';
-import { DataTable } from '../../ui/DataTable';
+import { ExportTable } from '../../ui/ExportTable';
 import { QueryError } from '../../ui/QueryState';
 import { formatMoney, moneyColumns } from '../../ui/money';
 import { SetRateForm } from './SetRateForm';
@@ -16,22 +15,21 @@ export function RateCards({ grade, onSet }: { grade: string; onSet(): void }) {
     <div className="card">
       <h2>Rate cards of {grade}</h2>
       <QueryError error={error} />
-      <CsvToolbar
-        filename={`rate-cards-${grade}.csv`}
-        rows={cards}
-        columns={[
-          { heading: 'From', value: (c) => c.effectiveFrom },
-          { heading: 'Kind', value: (c) => c.kind },
-          ...moneyColumns('Base hourly', (c: RateCard) => c.baseHourlyRate),
-          { heading: 'Overtime ×', value: (c) => c.overtimeMultiplier },
-          { heading: 'Night ×', value: (c) => c.nightMultiplier },
-          { heading: 'Public holiday ×', value: (c) => c.publicHolidayMultiplier },
-          { heading: 'Correction', value: (c) => c.correctionReason },
-        ]}
-      />
-      <DataTable
+      <ExportTable
         label={`Rate cards of ${grade}`}
         rows={cards}
+        csv={{
+          filename: `rate-cards-${grade}.csv`,
+          columns: [
+            { heading: 'From', value: (c) => c.effectiveFrom },
+            { heading: 'Kind', value: (c) => c.kind },
+            ...moneyColumns('Base hourly', (c: RateCard) => c.baseHourlyRate),
+            { heading: 'Overtime ×', value: (c) => c.overtimeMultiplier },
+            { heading: 'Night ×', value: (c) => c.nightMultiplier },
+            { heading: 'Public holiday ×', value: (c) => c.publicHolidayMultiplier },
+            { heading: 'Correction', value: (c) => c.correctionReason },
+          ],
+        }}
         columns={[
           { heading: 'From', cell: (c) => c.effectiveFrom },
           {

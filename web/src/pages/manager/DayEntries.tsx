@@ -1,6 +1,5 @@
 import type { DayAttendanceQuery } from '../../gql/graphql';
-import { CsvToolbar } from '../../ui/CsvToolbar';
-import { DataTable } from '../../ui/DataTable';
+import { ExportTable } from '../../ui/ExportTable';
 import { formatDateTime } from '../../ui/Field';
 
 export type Entry = NonNullable<
@@ -20,22 +19,21 @@ export interface DayEntriesProps {
 export function DayEntries({ entries, loaded, onCorrect }: DayEntriesProps) {
   return (
     <>
-      <CsvToolbar
-        filename={`attendance-${entries[0]?.date ?? 'day'}.csv`}
-        rows={entries}
-        columns={[
-          { heading: 'In', value: (e) => e.checkInTime },
-          { heading: 'Out', value: (e) => e.checkOutTime ?? '' },
-          { heading: 'Hours', value: (e) => e.workedHours },
-          { heading: 'Late by (min)', value: (e) => (e.late ? e.lateByMinutes : '') },
-          { heading: 'Source', value: (e) => e.source },
-          { heading: 'Reason', value: (e) => e.reason ?? '' },
-          { heading: 'State', value: stateOf },
-        ]}
-      />
-      <DataTable
+      <ExportTable
         label="Attendance entries"
         rows={entries}
+        csv={{
+          filename: `attendance-${entries[0]?.date ?? 'day'}.csv`,
+          columns: [
+            { heading: 'In', value: (e) => e.checkInTime },
+            { heading: 'Out', value: (e) => e.checkOutTime ?? '' },
+            { heading: 'Hours', value: (e) => e.workedHours },
+            { heading: 'Late by (min)', value: (e) => (e.late ? e.lateByMinutes : '') },
+            { heading: 'Source', value: (e) => e.source },
+            { heading: 'Reason', value: (e) => e.reason ?? '' },
+            { heading: 'State', value: stateOf },
+          ],
+        }}
         empty={loaded && 'No entries on this day.'}
         columns={[
           { heading: 'In', cell: (e) => formatDateTime(e.checkInTime) },

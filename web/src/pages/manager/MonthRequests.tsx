@@ -1,5 +1,4 @@
-import { CsvToolbar } from '../../ui/CsvToolbar';
-import { DataTable } from '../../ui/DataTable';
+import { ExportTable } from '../../ui/ExportTable';
 import { fullName } from '../../ui/fullName';
 import { LEAVE_REQUEST_COLUMNS } from '../leave/leaveRequestColumns';
 import type { Person } from './LeaveCalendar';
@@ -14,18 +13,17 @@ export function MonthRequests({ month, people }: { month: string; people: Person
   return (
     <>
       <h2>Leave in {monthLabel(month)}</h2>
-      <CsvToolbar
-        filename={`who-is-off-${month}.csv`}
-        rows={rows}
-        columns={[
-          { heading: 'Employee', value: (r) => r.name },
-          ...LEAVE_REQUEST_COLUMNS,
-          { heading: 'Status', value: (r) => r.status },
-        ]}
-      />
-      <DataTable
+      <ExportTable
         label={`Leave requests in ${monthLabel(month)}`}
         rows={rows}
+        csv={{
+          filename: `who-is-off-${month}.csv`,
+          columns: [
+            { heading: 'Employee', value: (r) => r.name },
+            ...LEAVE_REQUEST_COLUMNS,
+            { heading: 'Status', value: (r) => r.status },
+          ],
+        }}
         empty="Nobody on this page is off this month."
         columns={[
           { heading: 'Employee', cell: (r) => r.name },

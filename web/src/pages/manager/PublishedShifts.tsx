@@ -2,8 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { NO_PROBLEMS, problemsOf } from '../../api/problemsOf';
 import { ReportScheduleDocument } from '../../gql/graphql';
-import { CsvToolbar } from '../../ui/CsvToolbar';
-import { DataTable } from '../../ui/DataTable';
+import { ExportTable } from '../../ui/ExportTable';
 import { DateRangeFields } from '../../ui/DateRangeFields';
 import { formatDateTime, ProblemList } from '../../ui/Field';
 import { addDays, localDate } from '../../ui/dates';
@@ -27,19 +26,18 @@ export function PublishedShifts({ person }: { person: Person }) {
       <h2>Published shifts</h2>
       <DateRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} problems={problems} />
       <ProblemList problems={problems.general} />
-      <CsvToolbar
-        filename={`shifts-${person.name.replace(/\W+/g, '-')}-${from}.csv`}
-        rows={shifts}
-        columns={[
-          { heading: 'Start', value: (s) => s.start },
-          { heading: 'End', value: (s) => s.end },
-          { heading: 'Hours', value: hoursOf },
-          { heading: 'Kind', value: (s) => s.shiftType ?? '' },
-        ]}
-      />
-      <DataTable
+      <ExportTable
         label={`Shifts of ${person.name}`}
         rows={shifts}
+        csv={{
+          filename: `shifts-${person.name.replace(/\W+/g, '-')}-${from}.csv`,
+          columns: [
+            { heading: 'Start', value: (s) => s.start },
+            { heading: 'End', value: (s) => s.end },
+            { heading: 'Hours', value: hoursOf },
+            { heading: 'Kind', value: (s) => s.shiftType ?? '' },
+          ],
+        }}
         empty={data && 'No shift is published in this period.'}
         columns={[
           { heading: 'Start', cell: (s) => formatDateTime(s.start) },
