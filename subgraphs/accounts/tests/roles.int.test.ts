@@ -1,17 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
-import { PASSWORD, startAccounts, type AccountsHarness } from './support';
+import { PASSWORD, startAccounts } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const SET_ROLE = `mutation ($id: ID!, $role: AccountRole) {
   setAccountRole(employeeId: $id, role: $role) { email role explicitRole }
 }`;
 
 describe('the role an account signs in with', () => {
-  let h: AccountsHarness;
-
-  beforeAll(async () => {
-    h = await startAccounts();
-  });
-  afterAll(() => h.stop());
+  const h = suiteHarness(startAccounts);
 
   const roleAt = async (email: string) => {
     const reply = await h.call('/auth/login', { body: { email, password: PASSWORD } });

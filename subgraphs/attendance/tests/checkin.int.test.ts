@@ -8,13 +8,11 @@ import {
   self,
   scheduleData,
   startAttendance,
-  type AttendanceHarness,
 } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('attendance: check-in and check-out', () => {
-  let h: AttendanceHarness;
-  beforeAll(async () => (h = await startAttendance()));
-  afterAll(() => h.stop());
+  const h = suiteHarness(startAttendance);
 
   /** The employee's own check-in at HQ at `time` on DAY. */
   const checkInAt = (id: string, time: string, device = 'd') =>

@@ -1,15 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AgreementCopySchema, EmployeeCopySchema } from '../src/entities';
 import { employeeCopyHandler, agreementCopyHandler } from '../src/handlers';
-import { agreementData, createdData, startLeave, type LeaveHarness } from './support';
+import { agreementData, createdData, startLeave } from './support';
 import { statusChangedData } from '../../../test-support/employeeEvents';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('leave: copies fed by events', () => {
-  let h: LeaveHarness;
-  beforeAll(async () => {
-    h = await startLeave();
-  });
-  afterAll(() => h.stop());
+  const h = suiteHarness(startLeave);
 
   const employee = (id: string) => h.runtime.orm.em.fork().findOneOrFail(EmployeeCopySchema, id);
   const agreement = (id: string) => h.runtime.orm.em.fork().findOneOrFail(AgreementCopySchema, id);
