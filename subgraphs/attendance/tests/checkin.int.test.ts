@@ -10,6 +10,7 @@ import {
   startAttendance,
 } from './support';
 import { suiteHarness } from '../../../test-support/suiteHarness';
+import { terminatedData } from '../../../test-support/employeeEvents';
 
 describe('attendance: check-in and check-out', () => {
   const h = suiteHarness(startAttendance);
@@ -119,12 +120,7 @@ describe('attendance: check-in and check-out', () => {
       field: 'employeeId',
     });
     const id = await h.hire();
-    await h.feed('employees.employee.terminated', {
-      employeeId: id,
-      employeeNumber: 'E1',
-      version: 2,
-      terminationDate: '2025-01-31',
-    });
+    await h.feed('employees.employee.terminated', terminatedData(id, 2, '2025-01-31'));
     const terminated = await h.gql(CHECK_IN, { input: { location: 'HQ', device: 'd' } }, self(id));
     expect(onlyError(terminated).extensions).toMatchObject({
       code: 'POLICY_VIOLATION',
