@@ -79,3 +79,11 @@ export const statusChangedData = (
   from,
   to,
 });
+
+/** The data of an employees.employee.terminated event for employee number E1. */
+export const terminatedData = (employeeId: string, version: number, terminationDate: string) => ({
+  employeeId,
+  employeeNumber: 'E1',
+  version,
+  terminationDate,
+});

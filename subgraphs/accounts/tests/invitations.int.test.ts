@@ -1,6 +1,7 @@
 import { AccountSchema } from '../src/entities';
 import type { MailTransport } from '../src/mail';
-import { PASSWORD, startAccounts, type AccountsHarness } from './support';
+import { PASSWORD, startAccounts } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const INVITATION = `query ($id: ID!) {
   _entities(representations: [{ __typename: "Employee", id: $id }]) {
@@ -11,16 +12,14 @@ const INVITATION = `query ($id: ID!) {
 const RESEND = `mutation ($id: ID!) { resendInvitation(employeeId: $id) { url expiresAt acceptedAt } }`;
 
 describe('invitations', () => {
-  let h: AccountsHarness;
   const sent: { to: string; subject: string; text: string }[] = [];
   const transport: MailTransport = {
     sendMail: async (message) => void sent.push(message),
   };
 
-  beforeAll(async () => {
-    h = await startAccounts({ transport, settings: { PUBLIC_URL: 'https://hr.example.org' } });
-  });
-  afterAll(() => h.stop());
+  const h = suiteHarness(() =>
+    startAccounts({ transport, settings: { PUBLIC_URL: 'https://hr.example.org' } }),
+  );
 
   const invitationOf = async (id: string) => {
     const reply = await h.gql(INVITATION, { id });

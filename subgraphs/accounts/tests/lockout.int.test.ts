@@ -1,16 +1,17 @@
 import { AccountSchema, SessionSchema } from '../src/entities';
-import { PASSWORD, startAccounts, type AccountsHarness } from './support';
+import { PASSWORD, startAccounts } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('lock-out after failed sign-ins', () => {
-  let h: AccountsHarness;
   let clock = new Date('2026-12-02T09:00:00Z');
   const email = 'grace@example.org';
 
+  const h = suiteHarness(() =>
+    startAccounts({ now: () => clock, settings: { LOGIN_LOCK_MINUTES: 15 } }),
+  );
   beforeAll(async () => {
-    h = await startAccounts({ now: () => clock, settings: { LOGIN_LOCK_MINUTES: 15 } });
     await h.account({ email });
   });
-  afterAll(() => h.stop());
 
   const login = (password: string) => h.call('/auth/login', { body: { email, password } });
   const codeOf = (reply: { body: any }) => reply.body.errors?.[0]?.extensions.code;

@@ -1,20 +1,19 @@
 import { deliverDueMail, type MailTransport } from '../src/mail';
 import { AccountMailSchema } from '../src/entities';
-import { PASSWORD, startAccounts, type AccountsHarness } from './support';
+import { PASSWORD, startAccounts } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('password reset by e-mail link', () => {
-  let h: AccountsHarness;
   const sent: { to: string; text: string }[] = [];
   const transport: MailTransport = { sendMail: async (message) => void sent.push(message) };
   const mailSettings = { transport, from: 'x@y.z', maxAttempts: 5, retryDelayMs: 1 };
   const email = 'rosalind@example.org';
   const NEW_PASSWORD = 'a brand new passphrase';
 
+  const h = suiteHarness(() => startAccounts({ transport }));
   beforeAll(async () => {
-    h = await startAccounts({ transport });
     await h.account({ email });
   });
-  afterAll(() => h.stop());
 
   const deliver = () =>
     h.runtime.orm.em.fork().transactional((em) => deliverDueMail(em, mailSettings, new Date()));

@@ -1,17 +1,14 @@
 import { v7 as uuidv7 } from 'uuid';
-import { PASSWORD, startAccounts, type AccountsHarness } from './support';
+import { PASSWORD, startAccounts } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
+import { terminatedData } from '../../../test-support/employeeEvents';
 
 const SET_ROLE = `mutation ($id: ID!, $role: AccountRole) {
   setAccountRole(employeeId: $id, role: $role) { email role explicitRole }
 }`;
 
 describe('the role an account signs in with', () => {
-  let h: AccountsHarness;
-
-  beforeAll(async () => {
-    h = await startAccounts();
-  });
-  afterAll(() => h.stop());
+  const h = suiteHarness(startAccounts);
 
   const roleAt = async (email: string) => {
     const reply = await h.call('/auth/login', { body: { email, password: PASSWORD } });
@@ -25,12 +22,7 @@ describe('the role an account signs in with', () => {
     expect(await roleAt('boss@example.org')).toBe('EMPLOYEE');
     const report = await h.hire({ email: 'report@example.org', managerId: boss });
     expect(await roleAt('boss@example.org')).toBe('MANAGER');
-    await h.send('employees.employee.terminated', {
-      employeeId: report,
-      version: 2,
-      terminationDate: '2026-12-01',
-      employeeNumber: 'E1',
-    });
+    await h.send('employees.employee.terminated', terminatedData(report, 2, '2026-12-01'));
     expect(await roleAt('boss@example.org')).toBe('EMPLOYEE');
   });
 
@@ -65,12 +57,7 @@ describe('the role an account signs in with', () => {
     const session = await h.call('/auth/login', {
       body: { email: 'gone@example.org', password: PASSWORD },
     });
-    await h.send('employees.employee.terminated', {
-      employeeId: id,
-      version: 2,
-      terminationDate: '2026-12-01',
-      employeeNumber: 'E1',
-    });
+    await h.send('employees.employee.terminated', terminatedData(id, 2, '2026-12-01'));
     expect((await h.call('/auth/refresh', { cookie: session.cookie })).status).toBe(401);
     const login = await h.call('/auth/login', {
       body: { email: 'gone@example.org', password: PASSWORD },

@@ -1,16 +1,12 @@
 import { loadCatalogue } from '../../../messaging';
 import { createTokenVerifier } from '../../../runtime';
 import { AccountSchema, RefreshTokenSchema, SessionSchema } from '../src/entities';
-import { PASSWORD, cookieAttributes, startAccounts, type AccountsHarness } from './support';
+import { PASSWORD, cookieAttributes, startAccounts } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('sessions: sign in, refresh, sign out', () => {
-  let h: AccountsHarness;
+  const h = suiteHarness(startAccounts);
   const email = 'ada@example.org';
-
-  beforeAll(async () => {
-    h = await startAccounts();
-  });
-  afterAll(() => h.stop());
 
   const login = (password = PASSWORD, who = email) =>
     h.call('/auth/login', { body: { email: who, password } });

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { v7 as uuidv7 } from 'uuid';
-import { agreementEvent, employeeCreated, startAccruals, type AccrualsHarness } from './support';
+import { agreementEvent, employeeCreated, startAccruals } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const BALANCE = `query Balance($employeeId: ID!, $accrualType: AccrualType!, $on: Date) {
   accrualBalance(employeeId: $employeeId, accrualType: $accrualType, on: $on) {
@@ -10,14 +11,13 @@ const BALANCE = `query Balance($employeeId: ID!, $accrualType: AccrualType!, $on
 
 // The entity lookup the gateway uses to resolve accrualBalanceChanged payloads.
 describe('accruals: accrualBalance', () => {
-  let h: AccrualsHarness;
+  const h = suiteHarness(startAccruals);
   const manager = uuidv7();
   const employee = uuidv7();
   const outsider = uuidv7();
   const today = DateTime.now().setZone('Europe/London');
 
   beforeAll(async () => {
-    h = await startAccruals();
     await h.apply(employeeCreated(manager));
     await h.apply(employeeCreated(employee, { managerId: manager }));
     await h.apply(employeeCreated(outsider));
@@ -29,7 +29,6 @@ describe('accruals: accrualBalance', () => {
       }),
     );
   });
-  afterAll(() => h.stop());
 
   const balance = (accrualType: string, caller: { role: 'EMPLOYEE' | 'MANAGER'; sub: string }) =>
     h.gql(BALANCE, { employeeId: employee, accrualType }, caller);

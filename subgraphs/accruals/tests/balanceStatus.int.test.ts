@@ -1,20 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
-import {
-  createScheduler,
-  DEFAULT_NAMESPACE,
-  type EventEnvelope,
-  OutboxEntry,
-  untypedJob,
-} from '../../../messaging';
-import { createLogger } from '../../../runtime';
+import { type EventEnvelope, OutboxEntry } from '../../../messaging';
+import { createTestScheduler } from '../../../test-support/createTestScheduler';
 import { BALANCE_STATUS_CHANGED, createBalanceStatusJob } from '../src';
-import {
-  agreementEvent,
-  employeeCreated,
-  entryEvent,
-  startAccruals,
-  type AccrualsHarness,
-} from './support';
+import { agreementEvent, employeeCreated, entryEvent, startAccruals } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 // The agreement runs 365 days from 2026-01-01 with 3,650 target hours: 10 hours a day
 // are expected, so on 2026-01-10 (day 10) 100 hours are, and on 2026-01-11 110.
@@ -22,12 +11,7 @@ const DAY_10 = new Date('2026-01-10T12:00:00Z');
 const DAY_11 = new Date('2026-01-11T12:00:00Z');
 
 describe('accruals: balance status changes', () => {
-  let h: AccrualsHarness;
-
-  beforeAll(async () => {
-    h = await startAccruals({ now: DAY_10 });
-  });
-  afterAll(() => h.stop());
+  const h = suiteHarness(() => startAccruals({ now: DAY_10 }));
 
   const changesOf = (employeeId: string, events: EventEnvelope[] = h.emitted) =>
     events
@@ -180,14 +164,7 @@ describe('accruals: balance status changes', () => {
       // A day later 110 hours are expected of the same 82: 25.5 % behind.
       h.clock.now = DAY_11;
       const job = createBalanceStatusJob(() => h.clock.now!);
-      const scheduler = createScheduler({
-        orm: h.runtime.orm,
-        jobs: [untypedJob(job)],
-        namespace: DEFAULT_NAMESPACE,
-        subgraph: 'accruals',
-        logger: createLogger({ level: 'silent' }),
-        now: () => h.clock.now!,
-      });
+      const scheduler = createTestScheduler(h, 'accruals', job, () => h.clock.now!);
       for (const draft of job.plan!(h.clock.now)) await scheduler.schedule(draft);
       expect(await scheduler.runDue()).toBe(1);
       const outbox = async () =>

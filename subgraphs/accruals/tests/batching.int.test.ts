@@ -9,13 +9,13 @@ import {
   type AccrualsHarness,
   type Caller,
 } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('accruals: a team in one request', () => {
-  let h: AccrualsHarness;
+  const h = suiteHarness(startAccruals);
   const managerId = uuidv7();
   const ids: string[] = [];
   beforeAll(async () => {
-    h = await startAccruals();
     await h.apply(employeeCreated(managerId));
     for (let i = 0; i < 5; i += 1) {
       const id = uuidv7();
@@ -33,7 +33,6 @@ describe('accruals: a team in one request', () => {
       );
     }
   });
-  afterAll(() => h.stop());
 
   /** The team's summaries as `caller`, and the SQL they cost. */
   async function read(caller?: Caller) {

@@ -1,23 +1,15 @@
 import { v7 as uuidv7 } from 'uuid';
 import { asHandled } from '../../../test-support/startSubgraph';
 import { applyEvents } from '../src/handlers';
-import {
-  DAYS,
-  agreementEvent,
-  employeeCreated,
-  entryEvent,
-  startAccruals,
-  type AccrualsHarness,
-} from './support';
+import { DAYS, agreementEvent, employeeCreated, entryEvent, startAccruals } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 // Two replicas share one durable consumer, so one employee's events can be applied in
 // parallel transactions. Only PostgreSQL runs such transactions side by side.
 const onPostgres = process.env.TEST_DB === 'postgres' ? describe : describe.skip;
 
 onPostgres('accruals: one employee changed by parallel transactions', () => {
-  let h: AccrualsHarness;
-  beforeAll(async () => (h = await startAccruals()));
-  afterAll(() => h.stop());
+  const h = suiteHarness(startAccruals);
 
   it('ends with the balances of applying the same events one by one', async () => {
     const id = uuidv7();

@@ -7,6 +7,7 @@ import {
   asHandled,
 } from '../../../test-support/startSubgraph';
 import { applyEvent, createAccruals, type AccrualsDraft } from '../src';
+import { employeeEntityQuery } from '../../../test-support/employeeEntityQuery';
 
 export type { Caller } from '../../../test-support/startSubgraph';
 
@@ -155,19 +156,16 @@ export function entryEvent(
   return event(`time.entry.${kind}`, fields.entryId, { ...base, ...extra }, correlationId);
 }
 
-export const DAYS = `query ($reps: [_Any!]!, $type: AccrualType!, $from: Date!, $to: Date!) {
-  _entities(representations: $reps) {
-    ... on Employee { accrualDays(type: $type, from: $from, to: $to) { date dayTotal cumulativeTotal } unassignedAccrualEntries }
-  }
-}`;
+export const DAYS = employeeEntityQuery(
+  '$type: AccrualType!, $from: Date!, $to: Date!',
+  `accrualDays(type: $type, from: $from, to: $to) { date dayTotal cumulativeTotal }
+  unassignedAccrualEntries`,
+);
 
-export const SUMMARY = `query ($reps: [_Any!]!, $on: Date!) {
-  _entities(representations: $reps) {
-    ... on Employee {
-      accruals(on: $on) {
-        accrualType measurementUnit target worked remaining expectedToDate status
-        agreement { id startDate endDate }
-      }
-    }
-  }
-}`;
+export const SUMMARY = employeeEntityQuery(
+  '$on: Date!',
+  `accruals(on: $on) {
+    accrualType measurementUnit target worked remaining expectedToDate status
+    agreement { id startDate endDate }
+  }`,
+);

@@ -4,14 +4,15 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { v7 as uuidv7 } from 'uuid';
 import { AgreementSchema, KnownEmployeeSchema } from '../src/entities';
-import { startAgreements, type AgreementsHarness } from './support';
+import { startAgreements } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../../..');
 const EMPLOYEES = 1000;
 const YEARS = 5;
 
-let h: AgreementsHarness;
+const h = suiteHarness(startAgreements);
 let file: string;
 
 const HEADER =
@@ -19,7 +20,6 @@ const HEADER =
   'weekly_hours,working_days,annual_leave_days,target_annual_target_hours,target_weekend_hours';
 
 beforeAll(async () => {
-  h = await startAgreements();
   const em = h.runtime.orm.em.fork();
   await em.insertMany(
     KnownEmployeeSchema,
@@ -43,7 +43,6 @@ beforeAll(async () => {
       );
   await new Promise((resolve) => out.end(resolve));
 });
-afterAll(() => h.stop());
 
 const importFile = async (...args: string[]) => {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: h.db.dataDir, LOG_LEVEL: 'silent' };

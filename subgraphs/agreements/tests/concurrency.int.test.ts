@@ -1,11 +1,7 @@
-import { agreementInput, startAgreements, type AgreementsHarness } from './support';
+import { agreementInput, startAgreements } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
-let h: AgreementsHarness;
-
-beforeAll(async () => {
-  h = await startAgreements();
-});
-afterAll(() => h.stop());
+const h = suiteHarness(startAgreements);
 
 const CREATE = `mutation C($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }`;
 const AMEND = `mutation A($input: AmendAgreementInput!) { amendAgreement(input: $input) { version } }`;

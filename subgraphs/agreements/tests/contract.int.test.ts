@@ -3,7 +3,8 @@ import { composeSupergraph } from '../../../schema/src/composeSupergraph';
 import { apiSchemaOf, loadContract, validateOperation } from '../../../schema/src/contract';
 import { contractEntityQuery } from '../../../test-support/contractOperation';
 import { typeDefs } from '../src';
-import { agreementInput, startAgreements, type AgreementsHarness } from './support';
+import { agreementInput, startAgreements } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 /** The part of the employees SDL the contract operations go through. */
 const EMPLOYEES_STUB = parse(`
@@ -48,13 +49,11 @@ describe('the front end contract', () => {
   });
 
   describe('the operations, run on the real subgraph', () => {
-    let h: AgreementsHarness;
+    const h = suiteHarness(startAgreements);
     let employeeId: string;
     beforeAll(async () => {
-      h = await startAgreements();
       employeeId = await h.knownEmployee('K0001');
     });
-    afterAll(() => h.stop());
 
     it('CreateAgreement, AmendAgreement and ImportAgreements do what they say, and the reads show it', async () => {
       const created = await h.op('CreateAgreement', { input: agreementInput(employeeId) });
@@ -93,20 +92,18 @@ describe('the front end contract', () => {
           'ON_CALL_WEEKEND',
           'ON_CALL_PUBLIC_HOLIDAY',
         ].map((accrualType) => ({ accrualType, total: totals[accrualType] ?? 0 }));
+      // The created agreement's fields as sent, but for the amended weekly hours.
+      const {
+        employeeId: _employee,
+        targets: _targets,
+        ...asAmended
+      } = agreementInput(employeeId, { weeklyHours: 22.5 });
       expect(read.data!._entities).toEqual([
         {
           agreements: [
             {
               id,
-              agreementType: 'AHA',
-              startDate: '2025-04-01',
-              endDate: '2026-03-31',
-              fte: 0.8,
-              termsAndConditions: 'MODERNISED',
-              salaryBasis: 'LONDON',
-              weeklyHours: 22.5,
-              workingDays: ['MON', 'TUE', 'WED', 'THU'],
-              annualLeaveDays: 27,
+              ...asAmended,
               version: 2,
               targets: targets({
                 ANNUAL_TARGET_HOURS: 1252.5,

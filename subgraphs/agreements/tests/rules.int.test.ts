@@ -1,13 +1,12 @@
-import { agreementInput, hr, onlyError, startAgreements, type AgreementsHarness } from './support';
+import { agreementInput, hr, onlyError, startAgreements } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
-let h: AgreementsHarness;
+const h = suiteHarness(startAgreements);
 let employeeId: string;
 
 beforeAll(async () => {
-  h = await startAgreements();
   employeeId = await h.knownEmployee('R0001');
 });
-afterAll(() => h.stop());
 
 const CREATE = `mutation C($input: CreateAgreementInput!) { createAgreement(input: $input) { id version } }`;
 const AMEND = `mutation A($input: AmendAgreementInput!) {

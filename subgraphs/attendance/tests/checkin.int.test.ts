@@ -8,13 +8,12 @@ import {
   self,
   scheduleData,
   startAttendance,
-  type AttendanceHarness,
 } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
+import { terminatedData } from '../../../test-support/employeeEvents';
 
 describe('attendance: check-in and check-out', () => {
-  let h: AttendanceHarness;
-  beforeAll(async () => (h = await startAttendance()));
-  afterAll(() => h.stop());
+  const h = suiteHarness(startAttendance);
 
   /** The employee's own check-in at HQ at `time` on DAY. */
   const checkInAt = (id: string, time: string, device = 'd') =>
@@ -121,12 +120,7 @@ describe('attendance: check-in and check-out', () => {
       field: 'employeeId',
     });
     const id = await h.hire();
-    await h.feed('employees.employee.terminated', {
-      employeeId: id,
-      employeeNumber: 'E1',
-      version: 2,
-      terminationDate: '2025-01-31',
-    });
+    await h.feed('employees.employee.terminated', terminatedData(id, 2, '2025-01-31'));
     const terminated = await h.gql(CHECK_IN, { input: { location: 'HQ', device: 'd' } }, self(id));
     expect(onlyError(terminated).extensions).toMatchObject({
       code: 'POLICY_VIOLATION',

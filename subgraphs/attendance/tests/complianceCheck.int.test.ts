@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { type CheckingCaller, COMPLIANCE_CHECKS, type ComplianceAnswer } from '../../../runtime';
 import { attendance } from '../src';
-import { DAY, MANUAL, POLICY_V2, at, hr, startAttendance, type AttendanceHarness } from './support';
+import { DAY, MANUAL, POLICY_V2, at, hr, startAttendance } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 /** After v2 took effect (a Thursday). */
 const LATER = '2025-06-12';
@@ -10,7 +11,7 @@ const V2 = { kind: 'ATTENDANCE', key: 'DEFAULT', version: 2 };
 const responder = attendance.responders!.find((r) => r.name === COMPLIANCE_CHECKS.attendanceDay)!;
 
 describe('attendance: the compliance check of a manual entry writes nothing', () => {
-  let h: AttendanceHarness;
+  const h = suiteHarness(startAttendance);
   let managerId: string;
   let employeeId: string;
   const manager = (): CheckingCaller => ({
@@ -20,12 +21,10 @@ describe('attendance: the compliance check of a manual entry writes nothing', ()
   });
 
   beforeAll(async () => {
-    h = await startAttendance();
     managerId = await h.hire();
     employeeId = await h.hire({ managerId });
     await h.feed('compliance.policy.updated', POLICY_V2);
   });
-  afterAll(() => h.stop());
 
   /** Asks the question and asserts nothing was written meanwhile. */
   const ask = async (caller: CheckingCaller, input: Record<string, unknown>) => {

@@ -1,18 +1,8 @@
-import {
-  CHECK_IN,
-  DAY,
-  PROCESS,
-  at,
-  hr,
-  self,
-  startAttendance,
-  type AttendanceHarness,
-} from './support';
+import { CHECK_IN, DAY, PROCESS, at, hr, self, startAttendance } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('attendance: concurrent writes', () => {
-  let h: AttendanceHarness;
-  beforeAll(async () => (h = await startAttendance()));
-  afterAll(() => h.stop());
+  const h = suiteHarness(startAttendance);
 
   it('lets one of several simultaneous check-ins of a person through', async () => {
     const id = await h.hire();

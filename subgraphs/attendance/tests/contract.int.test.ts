@@ -1,20 +1,19 @@
 import { parse } from 'graphql';
 import { loadContract } from '../../../schema/src/contract';
 import { contractEntityQuery as asEntityQuery } from '../../../test-support/contractOperation';
-import { DAY, at, hr, manager, self, startAttendance, type AttendanceHarness } from './support';
+import { DAY, at, hr, manager, self, startAttendance } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const ours = loadContract().filter((o) => o.file === 'attendance.graphql');
 
 describe('attendance: every contract operation of attendance.graphql', () => {
-  let h: AttendanceHarness;
+  const h = suiteHarness(startAttendance);
   let lead: string;
   let id: string;
   beforeAll(async () => {
-    h = await startAttendance();
     lead = await h.hire();
     id = await h.hire({ managerId: lead });
   });
-  afterAll(() => h.stop());
 
   it('names the operations this suite runs', () => {
     expect(ours.map((o) => o.name).sort()).toEqual([

@@ -15,13 +15,11 @@ import {
   scheduleData,
   self,
   startAttendance,
-  type AttendanceHarness,
 } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('attendance: local copies fed by events', () => {
-  let h: AttendanceHarness;
-  beforeAll(async () => (h = await startAttendance()));
-  afterAll(() => h.stop());
+  const h = suiteHarness(startAttendance);
 
   const em = () => h.runtime.orm.em.fork();
   const employee = (id: string) => em().findOne(EmployeeCopySchema, id);

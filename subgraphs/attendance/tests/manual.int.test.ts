@@ -11,18 +11,16 @@ import {
   reps,
   self,
   startAttendance,
-  type AttendanceHarness,
 } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('attendance: manual entries and corrections', () => {
-  let h: AttendanceHarness;
+  const h = suiteHarness(startAttendance);
   let lead: string;
   let id: string;
   beforeAll(async () => {
-    h = await startAttendance();
     [, lead, id] = await h.hireLine();
   });
-  afterAll(() => h.stop());
 
   const input = (overrides: Record<string, unknown> = {}) => ({
     employeeId: id,

@@ -12,19 +12,18 @@ import {
   self,
   system,
   startAttendance,
-  type AttendanceHarness,
   type Caller,
 } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('attendance: who may read and write (docs/domain.md#who-may-do-what)', () => {
-  let h: AttendanceHarness;
+  const h = suiteHarness(startAttendance);
   let boss: string;
   let lead: string;
   let id: string;
   let peer: string;
   let entryId: string;
   beforeAll(async () => {
-    h = await startAttendance();
     [boss, lead, id] = await h.hireLine();
     peer = await h.hire({ managerId: boss });
     const reply = await h.gql(
@@ -34,7 +33,6 @@ describe('attendance: who may read and write (docs/domain.md#who-may-do-what)', 
     );
     entryId = reply.data!.checkIn.id;
   });
-  afterAll(() => h.stop());
 
   const readDays = (caller: Caller) => h.gql(DAYS, { reps: reps(id), from: DAY, to: DAY }, caller);
   const readSummary = (caller: Caller) =>

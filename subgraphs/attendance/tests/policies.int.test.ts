@@ -1,13 +1,6 @@
 import { type AttendanceRules, DEFAULT_ATTENDANCE_RULES } from '../../../runtime';
-import {
-  CHECK_IN,
-  CHECK_OUT,
-  DAY,
-  at,
-  hr,
-  startAttendance,
-  type AttendanceHarness,
-} from './support';
+import { CHECK_IN, CHECK_OUT, DAY, at, hr, startAttendance } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 /** Two days after DAY, a Thursday; v2 takes effect in between. */
 const LATER = '2025-06-12';
@@ -28,9 +21,8 @@ const attendancePolicy = (
 });
 
 describe('attendance: days are judged by the ATTENDANCE version in force', () => {
-  let h: AttendanceHarness;
+  const h = suiteHarness(startAttendance);
   beforeAll(async () => {
-    h = await startAttendance();
     // From midnight UTC between DAY and LATER: five minutes' grace, eight-hour days.
     await h.feed(
       'compliance.policy.updated',
@@ -40,7 +32,6 @@ describe('attendance: days are judged by the ATTENDANCE version in force', () =>
       }),
     );
   });
-  afterAll(() => h.stop());
 
   /** Checks `id` in at `from` and out at `to` on `date` (local clock), as HR at a kiosk. */
   const attend = async (id: string, date: string, from: string, to: string) => {

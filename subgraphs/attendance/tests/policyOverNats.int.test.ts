@@ -1,29 +1,23 @@
 import { v7 as uuidv7 } from 'uuid';
 import { COMPLIANCE_CHECKS, type ComplianceAnswer, createOwnerAsker } from '../../../runtime';
-import { foreignEvent, type SubgraphHarness } from '../../../test-support/startSubgraph';
+import { foreignEvent } from '../../../test-support/startSubgraph';
 import { waitFor } from '../../../test-support/waitFor';
 import { EmployeeCopySchema, PolicyCopySchema } from '../src/entities';
-import { POLICY_V2, at, createdData, startOverNats, type NatsAttendance } from './support';
+import { POLICY_V2, at, createdData, startOverNats } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('attendance: compliance’s policy over NATS, and its question answered there', () => {
-  let served: NatsAttendance;
-  let h: SubgraphHarness;
-
-  beforeAll(async () => {
-    served = await startOverNats('attendance-policy-test');
-    h = served.h;
-  });
-  afterAll(() => served.stop());
-
-  const publish = (event: ReturnType<typeof foreignEvent>, times = 1) =>
-    served.publish(event, times);
+  const served = suiteHarness(() => startOverNats('attendance-policy-test'));
 
   it('keeps a version delivered twice once, and judges by it when asked', async () => {
-    await publish(foreignEvent('compliance.policy.updated', POLICY_V2, 'ATTENDANCE:DEFAULT'), 2);
+    await served.publish(
+      foreignEvent('compliance.policy.updated', POLICY_V2, 'ATTENDANCE:DEFAULT'),
+      2,
+    );
     const employeeId = uuidv7();
     // Published after the policy: once the employee is in, the policy was handled too.
-    await publish(foreignEvent('employees.employee.created', createdData(employeeId)));
-    const em = () => h.runtime.orm.em.fork();
+    await served.publish(foreignEvent('employees.employee.created', createdData(employeeId)));
+    const em = () => served.h.runtime.orm.em.fork();
     await waitFor(async () => (await em().findOne(EmployeeCopySchema, employeeId)) ?? undefined);
     await waitFor(async () => ((await em().count(PolicyCopySchema, {})) > 0 ? true : undefined));
     expect(await em().find(PolicyCopySchema, {})).toEqual([

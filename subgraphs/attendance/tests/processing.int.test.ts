@@ -16,13 +16,11 @@ import {
   self,
   system,
   startAttendance,
-  type AttendanceHarness,
 } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('attendance: daily processing', () => {
-  let h: AttendanceHarness;
-  beforeAll(async () => (h = await startAttendance()));
-  afterAll(() => h.stop());
+  const h = suiteHarness(startAttendance);
 
   const work = async (id: string, date: string, inAt: string, outAt?: string) => {
     await h.gql(

@@ -10,6 +10,7 @@ import {
   ShiftCopySchema,
 } from '../src/entities';
 import { DAY, at, londonCopy, startAttendance, type AttendanceHarness } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 /** The same mix of days for `count` people: present, late, open, on leave, absent, on shift. */
 async function seed(h: AttendanceHarness, count: number): Promise<string[]> {
@@ -103,9 +104,7 @@ async function seed(h: AttendanceHarness, count: number): Promise<string[]> {
 }
 
 describe('attendance: processing a day in batches', () => {
-  let h: AttendanceHarness;
-  beforeAll(async () => (h = await startAttendance()));
-  afterAll(() => h.stop());
+  const h = suiteHarness(startAttendance);
 
   const processed = async (ids: string[]) => {
     let result: { processed: number; changed: number } | undefined;

@@ -33,6 +33,7 @@ import {
   type AttendanceOptions,
 } from '../src';
 import { AttendanceDaySchema, AttendanceEntrySchema, PolicyCopySchema } from '../src/entities';
+import { employeeEntityQuery } from '../../../test-support/employeeEntityQuery';
 
 export { onlyError } from '../../../test-support/startSubgraph';
 export type { Caller, GraphQLReply };
@@ -209,35 +210,24 @@ export const MANUAL = `mutation ($input: ManualAttendanceInput!) {
     id date source reason checkInTime checkOutTime correctsEntryId supersededByEntryId lateByMinutes
   }
 }`;
-export const DAYS = `query ($reps: [_Any!]!, $from: Date!, $to: Date!) {
-  _entities(representations: $reps) {
-    ... on Employee {
-      id
-      attendance(from: $from, to: $to) {
-        date status checkInTime checkOutTime workedHours late lateByMinutes overtimeMinutes processed
-      }
-    }
-  }
-}`;
-export const ENTRIES = `query ($reps: [_Any!]!, $from: Date!, $to: Date!) {
-  _entities(representations: $reps) {
-    ... on Employee {
-      attendanceEntries(from: $from, to: $to) {
-        id source reason checkInTime checkOutTime correctsEntryId supersededByEntryId
-      }
-    }
-  }
-}`;
-export const SUMMARY = `query ($reps: [_Any!]!, $month: String!) {
-  _entities(representations: $reps) {
-    ... on Employee {
-      id
-      attendanceSummary(month: $month) {
-        presentDays absentDays leaveDays halfDays lateArrivals workedHours overtimeHours
-      }
-    }
-  }
-}`;
+export const DAYS = employeeEntityQuery(
+  '$from: Date!, $to: Date!',
+  `id attendance(from: $from, to: $to) {
+    date status checkInTime checkOutTime workedHours late lateByMinutes overtimeMinutes processed
+  }`,
+);
+export const ENTRIES = employeeEntityQuery(
+  '$from: Date!, $to: Date!',
+  `attendanceEntries(from: $from, to: $to) {
+    id source reason checkInTime checkOutTime correctsEntryId supersededByEntryId
+  }`,
+);
+export const SUMMARY = employeeEntityQuery(
+  '$month: String!',
+  `id attendanceSummary(month: $month) {
+    presentDays absentDays leaveDays halfDays lateArrivals workedHours overtimeHours
+  }`,
+);
 export const reps = (...ids: string[]) => ids.map((id) => ({ __typename: 'Employee', id }));
 
 /** Attendance served over NATS in a namespace of its own: consumers, responders and relay. */

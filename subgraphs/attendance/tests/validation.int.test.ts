@@ -13,15 +13,14 @@ import {
   startAttendance,
   type AttendanceHarness,
 } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('attendance: bad input names its field', () => {
-  let h: AttendanceHarness;
+  const h = suiteHarness(startAttendance);
   let id: string;
   beforeAll(async () => {
-    h = await startAttendance();
     id = await h.hire();
   });
-  afterAll(() => h.stop());
 
   const expectField = (reply: Awaited<ReturnType<AttendanceHarness['gql']>>, field: string) =>
     expect(onlyError(reply).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });

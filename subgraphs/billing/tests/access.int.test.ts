@@ -1,18 +1,18 @@
 import { v7 as uuidv7 } from 'uuid';
 import { contractOperation } from '../../../test-support/contractOperation';
-import { entryEvent, finance, managerAssigned, startBilling, type BillingHarness } from './support';
+import { entryEvent, finance, managerAssigned, startBilling } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const COST = `query ($reps: [_Any!]!) { _entities(representations: $reps) {
   ... on Employee { id cost(from: "2026-03-01", to: "2026-03-31") { amountMinor currency } } } }`;
 
 describe('billing: who sees what', () => {
-  let h: BillingHarness;
+  const h = suiteHarness(() => startBilling('2026-03-02T12:00:00Z'));
   let boss: string;
   let manager: string;
   let report: string;
   let stranger: string;
   beforeAll(async () => {
-    h = await startBilling('2026-03-02T12:00:00Z');
     boss = await h.hire();
     manager = await h.hire({ managerId: boss });
     report = await h.hire({ managerId: manager });
@@ -29,7 +29,6 @@ describe('billing: who sees what', () => {
         }),
       );
   });
-  afterAll(() => h.stop());
 
   const costAs = async (employeeId: string, role: 'EMPLOYEE' | 'MANAGER', sub: string) => {
     const reply = await h.gql(

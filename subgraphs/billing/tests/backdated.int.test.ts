@@ -10,9 +10,9 @@ import {
   ledgerSums,
   rateCardRow,
   startBilling,
-  type BillingHarness,
   type CardFields,
 } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const SET = `mutation ($input: SetRateCardInput!) {
   setRateCard(input: $input) { id kind correctionReason reversedTransactions postedTransactions
@@ -33,9 +33,7 @@ interface Uncosted {
 }
 
 describe('billing: cards from a past day, corrections and uncosted entries', () => {
-  let h: BillingHarness;
-  beforeAll(async () => (h = await startBilling('2026-03-20T12:00:00Z')));
-  afterAll(() => h.stop());
+  const h = suiteHarness(() => startBilling('2026-03-20T12:00:00Z'));
 
   /** Every uncosted entry matching the filter, a page of one at a time. */
   const uncosted = async (filter: Record<string, unknown>): Promise<Uncosted[]> => {

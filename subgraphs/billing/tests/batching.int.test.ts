@@ -1,16 +1,16 @@
 import { v7 as uuidv7 } from 'uuid';
 import { requestSql } from '../../../test-support/sqlShape';
 import { entryEvent, finance, startBilling, type BillingHarness } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const TEAM = `query ($reps: [_Any!]!, $from: Date!, $to: Date!) { _entities(representations: $reps) {
   ... on Employee { id cost(from: $from, to: $to) { amountMinor currency } } } }`;
 
 describe('billing: a team in one request', () => {
-  let h: BillingHarness;
   const ids: string[] = [];
   let manager: string;
+  const h = suiteHarness(() => startBilling('2026-03-02T12:00:00Z'));
   beforeAll(async () => {
-    h = await startBilling('2026-03-02T12:00:00Z');
     manager = await h.hire();
     for (let i = 0; i < 50; i += 1) ids.push(await h.hire({ managerId: manager }));
     await h.setCard({ grade: 'G1', effectiveFrom: '2026-03-03', rate: 1000 });
@@ -25,7 +25,6 @@ describe('billing: a team in one request', () => {
         }),
       );
   });
-  afterAll(() => h.stop());
 
   // One sum over the ledger for all 50; a manager's check first reads the 50 copies, then
   // the one manager above them.

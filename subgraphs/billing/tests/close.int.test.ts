@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { createScheduler, DEFAULT_NAMESPACE, loadCatalogue, untypedJob } from '../../../messaging';
-import { createLogger } from '../../../runtime';
+import { loadCatalogue } from '../../../messaging';
+import { createTestScheduler } from '../../../test-support/createTestScheduler';
 import { CLOSE_JOB, closeDayJob, DAY_CLOSED } from '../src';
 import {
   costOf,
@@ -149,14 +149,7 @@ describe('billing: the daily close', () => {
     const plan = closeDayJob.plan!(h.clock.now);
     expect(plan.map((d) => d.id)).toEqual([`${CLOSE_JOB}:2026-03-15`, `${CLOSE_JOB}:2026-03-16`]);
     expect(plan[0]!.runAt.toISOString()).toBe('2026-03-16T00:30:00.000Z');
-    const scheduler = createScheduler({
-      orm: h.runtime.orm,
-      jobs: [untypedJob(closeDayJob)],
-      namespace: DEFAULT_NAMESPACE,
-      subgraph: 'billing',
-      logger: createLogger({ level: 'silent' }),
-      now: () => h.clock.now,
-    });
+    const scheduler = createTestScheduler(h, 'billing', closeDayJob, () => h.clock.now);
     for (const draft of plan) await scheduler.schedule(draft);
     expect(await scheduler.runDue()).toBe(1);
     for (const draft of closeDayJob.plan!(h.clock.now))

@@ -9,8 +9,8 @@ import {
   ledgerSums,
   SET_RATE_CARD,
   startBilling,
-  type BillingHarness,
 } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const CREATE = `mutation ($input: CreateGradeInput!) {
   createGrade(input: $input) { code description retired defined version holderCount ratedFrom } }`;
@@ -25,9 +25,7 @@ const UNCOSTED = `{ uncostedEntries(first: 10) { totalCount } }`;
 const hr: Caller = { role: 'HR', sub: uuidv7() };
 
 describe('billing: grades are reference data', () => {
-  let h: BillingHarness;
-  beforeAll(async () => (h = await startBilling('2026-03-02T12:00:00Z')));
-  afterAll(() => h.stop());
+  const h = suiteHarness(() => startBilling('2026-03-02T12:00:00Z'));
 
   const allGrades = async (includeRetired = false) => {
     const seen: { code: string; defined: boolean; holderCount: number; retired: boolean }[] = [];

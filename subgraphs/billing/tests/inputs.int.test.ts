@@ -1,15 +1,14 @@
 import { loadCatalogue } from '../../../messaging';
 import { contractOperation } from '../../../test-support/contractOperation';
-import { cardInput, finance, startBilling, type BillingHarness } from './support';
+import { cardInput, finance, startBilling } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('billing: bad input is a BAD_USER_INPUT naming the field', () => {
-  let h: BillingHarness;
+  const h = suiteHarness(() => startBilling('2026-03-02T12:00:00Z'));
   let employeeId: string;
   beforeAll(async () => {
-    h = await startBilling('2026-03-02T12:00:00Z');
     employeeId = await h.hire({ grade: 'G1' });
   });
-  afterAll(() => h.stop());
 
   const good = cardInput({ grade: 'G1', effectiveFrom: '2026-03-05', rate: 2000 });
   const setCard = (input: Record<string, unknown>) =>

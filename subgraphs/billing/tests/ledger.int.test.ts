@@ -9,19 +9,17 @@ import {
   expectRefused,
   rawDb,
   startBilling,
-  type BillingHarness,
 } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('billing: costing time entries into the ledger', () => {
-  let h: BillingHarness;
+  const h = suiteHarness(() => startBilling('2026-03-02T12:00:00Z'));
   let employeeId: string;
   beforeAll(async () => {
-    h = await startBilling('2026-03-02T12:00:00Z');
     employeeId = await h.hire({ grade: 'G1', department: 'Engineering' });
     // £20.00 an hour from 3 March; 1.5 overtime, 1.25 night, 2 public holiday.
     await h.setCard({ grade: 'G1', effectiveFrom: '2026-03-03', rate: 2000 });
   });
-  afterAll(() => h.stop());
 
   const entryTxs = async (entryId: string) =>
     (await h.ledger()).transactions.filter((t) => t.entry_id === entryId);

@@ -9,10 +9,10 @@ import {
   ledgerSums,
   rateCardRow,
   startBilling,
-  type BillingHarness,
   type CardFields,
   type EntryFields,
 } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 /** mulberry32: a small seeded generator, so a failing run can be replayed from its seed. */
 function mulberry32(seed: number) {
@@ -44,9 +44,7 @@ interface Final {
 }
 
 describe('billing: property — the ledger always balances and equals the entries costed from scratch', () => {
-  let h: BillingHarness;
-  beforeAll(async () => (h = await startBilling('2026-03-02T12:00:00Z')));
-  afterAll(() => h.stop());
+  const h = suiteHarness(() => startBilling('2026-03-02T12:00:00Z'));
 
   it(`holds over ${RUNS} random runs of record, amend, delete, duplicates, reordering and rate changes`, async () => {
     for (let run = 1; run <= RUNS; run += 1) {

@@ -1,11 +1,8 @@
-import { startCompliance, type ComplianceHarness } from './support';
+import { startCompliance } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('the compliance subgraph', () => {
-  let h: ComplianceHarness;
-  beforeAll(async () => {
-    h = await startCompliance();
-  });
-  afterAll(() => h.stop());
+  const h = suiteHarness(startCompliance);
 
   it('keeps the department and manager of the employees it hears of', async () => {
     const manager = await h.hire({ department: 'Nursing' });

@@ -1,7 +1,7 @@
 import { onlyError, type Caller } from '../../../test-support/startSubgraph';
 import { policyInForceAt } from '../src/policies';
 import { NOW, admin, asEmployee, asManager, auditor, hr, startCompliance } from './support';
-import type { ComplianceHarness } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const POLICY = `kind key version effectiveFrom inForce changedBy reason
   leave { entitlementDays noticeDays carryOverCapDays carryOverExpiryMonths maxConsecutiveDays }
@@ -20,14 +20,10 @@ const DAY = 24 * 60 * 60 * 1000;
 const inDays = (days: number, from = NOW) => new Date(from.getTime() + days * DAY).toISOString();
 
 describe('compliance policies: versions, effective dating, who may change them', () => {
-  let h: ComplianceHarness;
   /** The subgraph's clock; a test moves it to see a scheduled version come into force. */
   let clock = NOW;
 
-  beforeAll(async () => {
-    h = await startCompliance({ now: () => clock });
-  });
-  afterAll(() => h.stop());
+  const h = suiteHarness(() => startCompliance({ now: () => clock }));
   afterEach(() => {
     clock = NOW;
   });

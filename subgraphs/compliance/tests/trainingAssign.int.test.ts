@@ -2,7 +2,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { createTestDatabase } from '../../../test-support/database';
 import { createdData } from '../../../test-support/employeeEvents';
 import { onlyError } from '../../../test-support/startSubgraph';
-import { auditor, startCompliance, type ComplianceHarness } from './support';
+import { auditor, startCompliance } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const CREATE = `mutation ($input: CreateTrainingCourseInput!) {
   createTrainingCourse(input: $input) { id }
@@ -15,14 +16,12 @@ const ASSIGN = `mutation ($input: AssignTrainingInput!) {
 const RETIRE = `mutation ($id: ID!) { updateTrainingCourse(input: { id: $id, retired: true }) { retired } }`;
 
 describe('assigning training', () => {
-  let h: ComplianceHarness;
+  const h = suiteHarness(startCompliance);
   let course: string;
   beforeAll(async () => {
-    h = await startCompliance();
     course = (await h.gql(CREATE, { input: { code: 'IG', title: 'Information governance' } })).data!
       .createTrainingCourse.id;
   });
-  afterAll(() => h.stop());
 
   const assign = (input: Record<string, unknown>, caller?: Parameters<typeof h.gql>[2]) =>
     h.gql(ASSIGN, { input: { courseId: course, ...input } }, caller);

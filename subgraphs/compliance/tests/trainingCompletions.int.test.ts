@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { onlyError } from '../../../test-support/startSubgraph';
-import { asEmployee, startCompliance, type ComplianceHarness } from './support';
+import { asEmployee, startCompliance } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const CREATE = `mutation ($input: CreateTrainingCourseInput!) {
   createTrainingCourse(input: $input) { id }
@@ -13,16 +14,14 @@ const IMPORT = `mutation ($input: ImportTrainingCompletionsInput!) {
 }`;
 
 describe('training completions', () => {
-  let h: ComplianceHarness;
+  const h = suiteHarness(startCompliance);
   let fire: string;
   beforeAll(async () => {
-    h = await startCompliance();
     fire = (
       await h.gql(CREATE, { input: { code: 'FIRE', title: 'Fire safety', validityMonths: 12 } })
     ).data!.createTrainingCourse.id;
     await h.gql(CREATE, { input: { code: 'ETHICS', title: 'Ethics' } });
   });
-  afterAll(() => h.stop());
 
   const assignments = (employeeId: string) =>
     h.runtime.orm.em.fork().find('TrainingAssignment', { employeeId });

@@ -1,5 +1,6 @@
 import { onlyError } from '../../../test-support/startSubgraph';
-import { asEmployee, auditor, hr, startCompliance, type ComplianceHarness } from './support';
+import { asEmployee, auditor, hr, startCompliance } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const CREATE = `mutation ($input: CreateTrainingCourseInput!) {
   createTrainingCourse(input: $input) { id code title description validityMonths retired }
@@ -14,9 +15,7 @@ const LIST = `query ($first: Int, $after: String, $includeRetired: Boolean) {
 }`;
 
 describe('training courses', () => {
-  let h: ComplianceHarness;
-  beforeAll(async () => (h = await startCompliance()));
-  afterAll(() => h.stop());
+  const h = suiteHarness(startCompliance);
 
   it('HR creates a course, and the change is told in compliance.course.created', async () => {
     const reply = await h.gql(CREATE, {

@@ -1,5 +1,5 @@
-import { createScheduler, DEFAULT_NAMESPACE, type Scheduler, untypedJob } from '../../../messaging';
-import { createLogger } from '../../../runtime';
+import type { Scheduler } from '../../../messaging';
+import { createTestScheduler } from '../../../test-support/createTestScheduler';
 import { REMINDER_JOB, trainingReminderJob } from '../src/training/reminders';
 import { NOW, startCompliance, type ComplianceHarness } from './support';
 
@@ -19,14 +19,7 @@ describe('the daily training job', () => {
   beforeAll(async () => {
     // Workers off: the job runs when the test says, on the test's clock.
     h = await startCompliance(deps, { runWorkers: false });
-    scheduler = createScheduler({
-      orm: h.runtime.orm,
-      jobs: [untypedJob(trainingReminderJob(deps))],
-      namespace: DEFAULT_NAMESPACE,
-      subgraph: 'compliance',
-      logger: createLogger({ level: 'silent' }),
-      now: () => clock.now,
-    });
+    scheduler = createTestScheduler(h, 'compliance', trainingReminderJob(deps), () => clock.now);
   });
   afterAll(() => h.stop());
 

@@ -1,13 +1,7 @@
 import { managerChainsSql, requestSql } from '../../../test-support/sqlShape';
 import { onlyError } from '../../../test-support/startSubgraph';
-import {
-  asEmployee,
-  asManager,
-  auditor,
-  NOW,
-  startCompliance,
-  type ComplianceHarness,
-} from './support';
+import { asEmployee, asManager, auditor, NOW, startCompliance } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const CREATE = `mutation ($input: CreateTrainingCourseInput!) { createTrainingCourse(input: $input) { id } }`;
 const ASSIGN = `mutation ($input: AssignTrainingInput!) { assignTraining(input: $input) { assignments { id } } }`;
@@ -32,14 +26,13 @@ interface Row {
 
 describe('training status and who sees it', () => {
   const clock = { now: NOW };
-  let h: ComplianceHarness;
   let fire: string;
   let ethics: string;
   // top ← middle ← deep; top ← direct; other ← outsider
   let top: string, middle: string, deep: string, direct: string, other: string, outsider: string;
 
+  const h = suiteHarness(() => startCompliance({ now: () => clock.now, trainingReminderDays: 30 }));
   beforeAll(async () => {
-    h = await startCompliance({ now: () => clock.now, trainingReminderDays: 30 });
     fire = (
       await h.gql(CREATE, { input: { code: 'FIRE', title: 'Fire safety', validityMonths: 12 } })
     ).data!.createTrainingCourse.id;
@@ -61,7 +54,6 @@ describe('training status and who sees it', () => {
       input: { employeeId: direct, courseId: fire, completedOn: '2024-12-01' },
     });
   });
-  afterAll(() => h.stop());
 
   const list = async (filter: Record<string, unknown> = {}, caller = auditor): Promise<Row[]> => {
     const reply = await h.gql(LIST, { filter, first: 500 }, caller);

@@ -1,12 +1,9 @@
-import { startCompliance, type ComplianceHarness } from './support';
+import { startCompliance } from './support';
 import { lateArrival, processedDay, timeEntry, VIOLATIONS } from './violationEvents';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('compliance: violations found in other domains’ events', () => {
-  let h: ComplianceHarness;
-  beforeAll(async () => {
-    h = await startCompliance();
-  });
-  afterAll(() => h.stop());
+  const h = suiteHarness(startCompliance);
 
   const violationsOf = async (employeeId: string) => {
     const reply = await h.gql(VIOLATIONS, { filter: { employeeId } });

@@ -1,10 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
-import { personInput, startEmployees, type EmployeesHarness } from './support';
+import { personInput, startEmployees } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('employees: requests at the same time', () => {
-  let h: EmployeesHarness;
-  beforeAll(async () => (h = await startEmployees()));
-  afterAll(() => h.stop());
+  const h = suiteHarness(startEmployees);
 
   it('lets one of two changes from the same version through, and refuses the other', async () => {
     const id = await h.hire();

@@ -1,5 +1,6 @@
 import { loadContract } from '../../../schema/src/contract';
-import { hr, personInput, startEmployees, type Caller, type EmployeesHarness } from './support';
+import { hr, personInput, startEmployees, type Caller } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 /**
  * Every operation of schema/contract/employees.graphql but TeamDashboard, run as the front
@@ -7,14 +8,12 @@ import { hr, personInput, startEmployees, type Caller, type EmployeesHarness } f
  * to Employee; platform/tests/teamDashboard.int.test.ts runs it through the gateway.
  */
 describe('employees: the contract operations', () => {
-  let h: EmployeesHarness;
+  const h = suiteHarness(startEmployees);
   let managerId: string;
   const DEPARTMENT = 'Contract Ward';
   beforeAll(async () => {
-    h = await startEmployees();
     managerId = await h.hire({ firstName: 'Maya', lastName: 'Okafor', department: DEPARTMENT });
   });
-  afterAll(() => h.stop());
 
   it('names the operations this suite runs', () => {
     const ours = loadContract().filter((o) => o.file === 'employees.graphql');

@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { hr, personInput, startEmployees, type EmployeesHarness } from './support';
+import { hr, personInput, startEmployees } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const CREATE = `mutation ($input: CreateEmployeeInput!) {
   createEmployee(input: $input) { id employeeNumber location timeZone status version }
@@ -15,9 +16,7 @@ const LIST = `query ($filter: EmployeeFilter, $first: Int) {
 }`;
 
 describe('employees: create, read, reports, lifecycle', () => {
-  let h: EmployeesHarness;
-  beforeAll(async () => (h = await startEmployees()));
-  afterAll(() => h.stop());
+  const h = suiteHarness(startEmployees);
 
   it('creates an employee and reads the whole profile back as HR', async () => {
     const input = personInput({ firstName: 'Ada', lastName: 'Lovelace' });

@@ -1,9 +1,8 @@
-import { hr, personInput, startEmployees, type EmployeesHarness } from './support';
+import { hr, personInput, startEmployees } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('employees: events in the outbox and data at rest', () => {
-  let h: EmployeesHarness;
-  beforeAll(async () => (h = await startEmployees()));
-  afterAll(() => h.stop());
+  const h = suiteHarness(startEmployees);
 
   const eventsOf = async (id: string) => (await h.events()).filter((e) => e.subject === id);
 

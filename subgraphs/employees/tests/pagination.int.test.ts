@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
 import { EmployeeSchema, type Employee } from '../src/entities';
 import { employeeRow, startEmployees, type EmployeesHarness } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const PAGE = `query ($first: Int, $after: String, $filter: EmployeeFilter) {
   employees(first: $first, after: $after, filter: $filter) {
@@ -45,9 +46,7 @@ const byKey = (a: Employee, b: Employee) =>
   (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 describe('employees: keyset pages', () => {
-  let h: EmployeesHarness;
-  beforeAll(async () => (h = await startEmployees()));
-  afterAll(() => h.stop());
+  const h = suiteHarness(startEmployees);
 
   it('walks every page without duplicates or gaps, in name order', async () => {
     const department = 'Pages';

@@ -1,11 +1,5 @@
-import {
-  hr,
-  onlyError,
-  startEmployees,
-  type Caller,
-  type EmployeesHarness,
-  type GraphQLReply,
-} from './support';
+import { hr, onlyError, startEmployees, type Caller, type GraphQLReply } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const PERSONAL = [
   'phone',
@@ -43,7 +37,7 @@ const forbiddenFields = (errors: GraphQLReply['errors'] = []) =>
     .sort();
 
 describe('employees: who may read and change what', () => {
-  let h: EmployeesHarness;
+  const h = suiteHarness(startEmployees);
   let manager: string;
   let report: string;
   let indirect: string;
@@ -55,13 +49,11 @@ describe('employees: who may read and change what', () => {
   });
 
   beforeAll(async () => {
-    h = await startEmployees();
     manager = await h.hire({ firstName: 'Maya' });
     report = await h.hire({ firstName: 'Aisha', managerId: manager });
     indirect = await h.hire({ firstName: 'Dev', managerId: report });
     outsider = await h.hire({ firstName: 'Owen' });
   });
-  afterAll(() => h.stop());
 
   const read = (id: string, caller: Caller) => h.gql(PROFILE, { id }, caller);
 

@@ -1,11 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import {
-  onlyError,
-  personInput,
-  startEmployees,
-  type EmployeesHarness,
-  type GraphQLReply,
-} from './support';
+import { onlyError, personInput, startEmployees, type GraphQLReply } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 interface Expected {
   code: string;
@@ -15,12 +10,11 @@ interface Expected {
 }
 
 describe('employees: every rule refuses a bad request and changes nothing', () => {
-  let h: EmployeesHarness;
+  const h = suiteHarness(startEmployees);
   let existing: { id: string; email: string; employeeNumber: string };
   let terminated: string;
 
   beforeAll(async () => {
-    h = await startEmployees();
     const input = personInput();
     existing = {
       id: await h.hire(input),
@@ -30,7 +24,6 @@ describe('employees: every rule refuses a bad request and changes nothing', () =
     terminated = await h.hire();
     await h.op('TerminateEmployee', { input: { id: terminated, terminationDate: '2024-01-31' } });
   });
-  afterAll(() => h.stop());
 
   /** Runs `send` and checks the one error it returns, and that no row or event changed. */
   async function refuses(send: () => Promise<GraphQLReply>, expected: Expected) {

@@ -11,7 +11,8 @@ import { managerChainsSql } from '../../../test-support/sqlShape';
 import { leave } from '../src';
 import { AgreementCopySchema, EmployeeCopySchema, LeaveRequestSchema } from '../src/entities';
 import { agreementCopy } from './agreementCopy';
-import { asEmployee, asManager, hr, startLeave, type LeaveHarness } from './support';
+import { asEmployee, asManager, hr, startLeave } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const schema = buildSubgraphSchema({
   typeDefs: leave.typeDefs,
@@ -27,16 +28,14 @@ const part = (name: string) => subgraphPart(name, schema).query;
  * fields (names) run as the gateway's query plan asks leave for its part.
  */
 describe('leave: the contract operations', () => {
-  let h: LeaveHarness;
+  const h = suiteHarness(startLeave);
   let managerId: string;
   let employeeId: string;
 
   beforeAll(async () => {
-    h = await startLeave();
     managerId = await h.hire();
     employeeId = await h.hire({ managerId });
   });
-  afterAll(() => h.stop());
 
   const employee = () => [{ __typename: 'Employee', id: employeeId }];
 

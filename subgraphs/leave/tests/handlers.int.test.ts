@@ -1,15 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AgreementCopySchema, EmployeeCopySchema } from '../src/entities';
 import { employeeCopyHandler, agreementCopyHandler } from '../src/handlers';
-import { agreementData, createdData, startLeave, type LeaveHarness } from './support';
-import { statusChangedData } from '../../../test-support/employeeEvents';
+import { agreementData, createdData, startLeave } from './support';
+import { statusChangedData, terminatedData } from '../../../test-support/employeeEvents';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('leave: copies fed by events', () => {
-  let h: LeaveHarness;
-  beforeAll(async () => {
-    h = await startLeave();
-  });
-  afterAll(() => h.stop());
+  const h = suiteHarness(startLeave);
 
   const employee = (id: string) => h.runtime.orm.em.fork().findOneOrFail(EmployeeCopySchema, id);
   const agreement = (id: string) => h.runtime.orm.em.fork().findOneOrFail(AgreementCopySchema, id);
@@ -81,12 +78,7 @@ describe('leave: copies fed by events', () => {
       statusChangedData(id, 2, 'ON_LEAVE'),
     );
     expect((await employee(id)).status).toBe('ON_LEAVE');
-    await h.employeeEvent('employees.employee.terminated', {
-      employeeId: id,
-      employeeNumber: 'E1',
-      version: 3,
-      terminationDate: '2026-01-31',
-    });
+    await h.employeeEvent('employees.employee.terminated', terminatedData(id, 3, '2026-01-31'));
     // A late status change cannot bring a terminated employee back.
     await h.employeeEvent('employees.employee.status_changed', statusChangedData(id, 2, 'ACTIVE'));
     expect(await employee(id)).toMatchObject({
@@ -151,12 +143,7 @@ describe('leave: copies fed by events', () => {
 
   it('decides from its copies: a terminated employee cannot ask for leave', async () => {
     const id = await h.hire();
-    await h.employeeEvent('employees.employee.terminated', {
-      employeeId: id,
-      employeeNumber: 'E1',
-      version: 2,
-      terminationDate: '2025-11-30',
-    });
+    await h.employeeEvent('employees.employee.terminated', terminatedData(id, 2, '2025-11-30'));
     const reply = await h.request(id, { startDate: '2026-01-05', endDate: '2026-01-05' });
     expect(reply.errors![0].extensions).toMatchObject({ rule: 'EMPLOYEE_NOT_ACTIVE' });
   });

@@ -8,6 +8,7 @@ import {
   startLeave,
   type LeaveHarness,
 } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const READ_REQUEST = `query ($id: ID!) { leaveRequest(id: $id) { id status policyVersion } }`;
 const READ_POLICIES = `{ leavePolicies { leaveType version effectiveFrom noticeDays entitlementDays } }`;
@@ -176,11 +177,7 @@ describe('leave: judged by versioned LEAVE policies', () => {
 });
 
 describe('leave: balances under versioned LEAVE policies', () => {
-  let h: LeaveHarness;
-  beforeAll(async () => {
-    h = await startLeave();
-  });
-  afterAll(() => h.stop());
+  const h = suiteHarness(startLeave);
 
   it('gives a running leave year the version in force now and keeps a closed year on the version it ended with', async () => {
     const id = await h.hire({}, { startDate: '2024-04-01', endDate: '2026-03-31' });
@@ -213,11 +210,7 @@ describe('leave: balances under versioned LEAVE policies', () => {
 });
 
 describe('leave: the compliance check of a leave request', () => {
-  let h: LeaveHarness;
-  beforeAll(async () => {
-    h = await startLeave();
-  });
-  afterAll(() => h.stop());
+  const h = suiteHarness(startLeave);
 
   const callerOf = (role: string, employeeId: string | null) => ({
     subject: employeeId ?? 'service:compliance',

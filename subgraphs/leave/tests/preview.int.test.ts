@@ -1,5 +1,6 @@
 import { onlyError } from '../../../test-support/startSubgraph';
-import { asEmployee, asManager, hr, startLeave, type LeaveHarness } from './support';
+import { asEmployee, asManager, hr, startLeave } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const PREVIEW = `query Preview($input: LeaveRequestPreviewInput!) {
   leaveRequestPreview(input: $input) {
@@ -12,11 +13,7 @@ const PREVIEW = `query Preview($input: LeaveRequestPreviewInput!) {
 }`;
 
 describe('leave: previewing a request before it is sent', () => {
-  let h: LeaveHarness;
-  beforeAll(async () => {
-    h = await startLeave();
-  });
-  afterAll(() => h.stop());
+  const h = suiteHarness(startLeave);
 
   const preview = (
     employeeId: string,

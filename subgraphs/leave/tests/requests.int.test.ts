@@ -1,12 +1,9 @@
 import { onlyError } from '../../../test-support/startSubgraph';
-import { asEmployee, asManager, hr, startLeave, type LeaveHarness } from './support';
+import { asEmployee, asManager, hr, startLeave } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('leave: requesting', () => {
-  let h: LeaveHarness;
-  beforeAll(async () => {
-    h = await startLeave();
-  });
-  afterAll(() => h.stop());
+  const h = suiteHarness(startLeave);
 
   it('charges 7 days over Christmas in England and 6 in Scotland, and records the event', async () => {
     const england = await h.hire();

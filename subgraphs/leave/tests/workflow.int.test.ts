@@ -1,19 +1,18 @@
 import { onlyError } from '../../../test-support/startSubgraph';
-import { asEmployee, asManager, hr, startLeave, type LeaveHarness } from './support';
+import { asEmployee, asManager, hr, startLeave } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('leave: approval workflow', () => {
-  let h: LeaveHarness;
+  const h = suiteHarness(startLeave);
   let managerId: string;
   let otherManagerId: string;
   let employeeId: string;
 
   beforeAll(async () => {
-    h = await startLeave();
     managerId = await h.hire();
     otherManagerId = await h.hire();
     employeeId = await h.hire({ managerId });
   });
-  afterAll(() => h.stop());
 
   let next = 0;
   const WORKING_DAYS = [5, 6, 7, 8, 9, 12, 13, 14, 15, 16, 19, 20, 21, 22, 23].map(

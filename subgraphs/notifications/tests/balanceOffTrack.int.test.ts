@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
-import { startNotifications, type NotificationsHarness } from './support';
+import { startNotifications } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const STATUS_CHANGED = 'accruals.balance_status.changed';
 
@@ -41,16 +42,14 @@ function statusChange(
 }
 
 describe('notifications: balance off track', () => {
-  let h: NotificationsHarness;
+  const h = suiteHarness(startNotifications);
   let manager: string;
   let employee: string;
 
   beforeAll(async () => {
-    h = await startNotifications();
     manager = await h.hire({ firstName: 'Mona', lastName: 'Gerr' });
     employee = await h.hire({ firstName: 'Eve', lastName: 'Worker', managerId: manager });
   });
-  afterAll(() => h.stop());
 
   const offTrack = async (recipientId: string) =>
     (await h.notificationsOf(recipientId)).filter((n) => n.type === 'BALANCE_OFF_TRACK');

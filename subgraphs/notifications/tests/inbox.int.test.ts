@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { hrCaller, onlyError } from '../../../test-support/startSubgraph';
-import { as, startNotifications, type NotificationsHarness } from './support';
+import { as, startNotifications } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const SEND = `mutation ($input: SendNotificationInput!) {
   sendNotification(input: $input) { notificationId recipientId createdAt }
@@ -16,17 +17,15 @@ const PAGE = `query ($first: Int, $after: String, $unreadOnly: Boolean) {
 const ONE = `query ($id: ID!) { notification(id: $id) { id title recipient { id } } }`;
 
 describe('notifications: inbox and sending', () => {
-  let h: NotificationsHarness;
+  const h = suiteHarness(startNotifications);
   let alice: string;
   let bob: string;
   const system = { role: 'SYSTEM' as const, sub: 'service:importer' };
 
   beforeAll(async () => {
-    h = await startNotifications();
     alice = await h.hire({ firstName: 'Alice' });
     bob = await h.hire({ firstName: 'Bob' });
   });
-  afterAll(() => h.stop());
 
   const sendTo = async (recipientId: string, title: string) => {
     const reply = await h.gql(SEND, { input: { recipientId, title, body: `Body of ${title}` } });

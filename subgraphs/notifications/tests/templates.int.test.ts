@@ -1,29 +1,30 @@
 import { v7 as uuidv7 } from 'uuid';
-import { leaveData, startNotifications, type NotificationsHarness } from './support';
-import { statusChangedData } from '../../../test-support/employeeEvents';
+import { leaveData, startNotifications } from './support';
+import { statusChangedData, terminatedData } from '../../../test-support/employeeEvents';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('notifications: templates from events', () => {
-  let h: NotificationsHarness;
+  const hrId = uuidv7();
+  const financeId = uuidv7();
+  const adminId = uuidv7();
+  const h = suiteHarness(() =>
+    startNotifications({
+      hrRecipientIds: [hrId],
+      financeRecipientIds: [financeId],
+      adminRecipientIds: [adminId],
+    }),
+  );
   let hr1: string;
   let finance1: string;
   let manager: string;
   let employee: string;
-  const hrId = uuidv7();
-  const financeId = uuidv7();
-  const adminId = uuidv7();
 
   beforeAll(async () => {
-    h = await startNotifications({
-      hrRecipientIds: [hrId],
-      financeRecipientIds: [financeId],
-      adminRecipientIds: [adminId],
-    });
     hr1 = await h.hire({ employeeId: hrId, firstName: 'Hana', lastName: 'Reyes' });
     finance1 = await h.hire({ employeeId: financeId, firstName: 'Fin', lastName: 'Ance' });
     manager = await h.hire({ firstName: 'Mona', lastName: 'Gerr' });
     employee = await h.hire({ firstName: 'Eve', lastName: 'Worker', managerId: manager });
   });
-  afterAll(() => h.stop());
 
   const latest = async (recipientId: string) => {
     const rows = await h.notificationsOf(recipientId);
@@ -52,108 +53,6 @@ describe('notifications: templates from events', () => {
     expect(event.source).toBe('/subgraphs/notifications');
   });
 
-  it('dead letter recorded: tells the administrators, and nobody else', async () => {
-    await h.send('audit.dead_letter.recorded', {
-      deadLetterId: '17',
-      consumer: 'leave_employee_copy',
-      eventType: 'employees.employee.updated',
-      eventId: uuidv7(),
-      reason: 'HANDLER_FAILED',
-      error: 'no such employee',
-      attempts: 5,
-      firstFailedAt: '2026-12-01T09:00:00Z',
-      lastFailedAt: '2026-12-01T09:02:00Z',
-    });
-    expect(await latest(adminId)).toMatchObject({
-      type: 'DEAD_LETTER',
-      title: 'Dead letter: employees.employee.updated for leave_employee_copy',
-      body: 'Consumer leave_employee_copy gave up on an event employees.employee.updated after 5 attempts (HANDLER_FAILED). Replay or discard dead letter 17.',
-    });
-    expect((await h.notificationsOf(hrId)).map((n) => n.type)).not.toContain('DEAD_LETTER');
-  });
-
-  it('leave requested: tells the manager', async () => {
-    await h.send('leave.request.created', {
-      ...leaveData(employee, manager),
-      requestedBy: employee,
-    });
-    expect(await latest(manager)).toMatchObject({
-      type: 'LEAVE_REQUESTED',
-      title: 'Leave request from Eve Worker',
-      body: 'Eve Worker asked for annual leave from 2026-12-01 to 2026-12-03 (3 days). It waits for your decision.',
-    });
-  });
-
-  it('approved: tells the employee and the configured HR recipients', async () => {
-    await h.send('leave.request.approved', {
-      ...leaveData(employee, manager, { status: 'APPROVED' }),
-      approvedBy: manager,
-      approvedAt: '2026-11-20T10:00:00Z',
-    });
-    expect(await latest(employee)).toMatchObject({
-      type: 'LEAVE_APPROVED',
-      title: 'Your leave request was approved',
-      body: 'Your annual leave from 2026-12-01 to 2026-12-03 (3 days) was approved.',
-    });
-    expect(await latest(hr1)).toMatchObject({
-      type: 'LEAVE_APPROVED',
-      title: 'Leave approved for Eve Worker',
-      body: "Eve Worker's annual leave from 2026-12-01 to 2026-12-03 (3 days) was approved.",
-    });
-  });
-
-  it('rejected: tells the employee, with the reason', async () => {
-    await h.send('leave.request.rejected', {
-      ...leaveData(employee, manager, {
-        status: 'REJECTED',
-        leaveType: 'TOIL',
-        startDate: '2026-12-05',
-        endDate: '2026-12-05',
-        days: 1,
-        dates: [{ date: '2026-12-05', days: 1 }],
-      }),
-      rejectedBy: manager,
-      rejectedAt: '2026-11-20T10:00:00Z',
-      rejectionReason: 'Short staffed',
-    });
-    expect(await latest(employee)).toMatchObject({
-      type: 'LEAVE_REJECTED',
-      title: 'Your leave request was rejected',
-      body: 'Your time off in lieu leave on 2026-12-05 (1 day) was rejected.\nReason: Short staffed',
-    });
-  });
-
-  it('cancelled: tells the employee', async () => {
-    await h.send('leave.request.cancelled', {
-      ...leaveData(employee, manager, { status: 'CANCELLED', leaveType: 'SICK' }),
-      previousStatus: 'APPROVED',
-      cancelledBy: employee,
-      cancelledAt: '2026-11-20T10:00:00Z',
-    });
-    expect(await latest(employee)).toMatchObject({
-      type: 'LEAVE_CANCELLED',
-      title: 'Your leave request was cancelled',
-      body: 'Your sick leave from 2026-12-01 to 2026-12-03 (3 days) was cancelled.',
-    });
-  });
-
-  it('late arrival: tells the manager', async () => {
-    await h.send('attendance.late_arrival.detected', {
-      dayId: uuidv7(),
-      employeeId: employee,
-      date: '2026-11-19',
-      version: 1,
-      managerId: manager,
-      checkInTime: '2026-11-19T09:17:00Z',
-      lateByMinutes: 17,
-    });
-    expect(await latest(manager)).toMatchObject({
-      type: 'LATE_ARRIVAL',
-      title: 'Eve Worker arrived late',
-      body: 'Eve Worker checked in 17 minutes late on 2026-11-19.',
-    });
-  });
-
   const violation = (rule: string, message: string, extra: Record<string, unknown> = {}) => ({
     violationId: uuidv7(),
     employeeId: employee,
@@ -171,57 +70,307 @@ describe('notifications: templates from events', () => {
     ...extra,
   });
 
-  it('violation detected: tells HR and the manager in plain words, not the employee', async () => {
-    await h.send(
-      'compliance.violation.detected',
-      violation(
-        'DAILY_OVERTIME_CAP',
-        'Overtime on 2025-10-30 was 5 h 10 min, over the 4 h daily cap (WORKING_TIME v2).',
-        { details: { minutes: 310, limitMinutes: 240 } },
-      ),
-    );
-    const expected = {
-      type: 'COMPLIANCE_VIOLATION',
-      title: 'Compliance: Eve Worker, over the daily overtime cap',
-      body: 'Eve Worker: overtime on 2025-10-30 was 5 h 10 min, over the 4 h daily cap (WORKING_TIME v2).',
-    };
-    expect(await latest(manager)).toMatchObject(expected);
-    expect(await latest(hrId)).toMatchObject(expected);
-    expect((await h.notificationsOf(employee)).map((n) => n.type)).not.toContain(
-      'COMPLIANCE_VIOLATION',
-    );
+  const training = (data: Record<string, unknown>) => ({
+    assignmentId: uuidv7(),
+    employeeId: employee,
+    courseId: uuidv7(),
+    courseCode: 'FIRE-SAFETY',
+    courseTitle: 'Fire safety',
+    version: 1,
+    ...data,
   });
 
-  it('violation detected: keeps a sentence that starts with a name as it is, and tells HR without a manager', async () => {
-    const loner = await h.hire({ firstName: 'Lone', lastName: 'Ranger' });
-    await h.send(
-      'compliance.violation.detected',
-      violation(
-        'HR_EXCEPTION',
-        'HR recorded time on 2025-10-30 under an exception to the daily overtime cap (WORKING_TIME v2). Reason: Cover',
-        { employeeId: loner, managerId: null },
-      ),
-    );
-    expect(await latest(hrId)).toMatchObject({
-      type: 'COMPLIANCE_VIOLATION',
-      title: 'Compliance: Lone Ranger, working-time exception recorded',
-      body: 'Lone Ranger: HR recorded time on 2025-10-30 under an exception to the daily overtime cap (WORKING_TIME v2). Reason: Cover',
-    });
-  });
+  /** An event, who it tells (each one's newest notification), and who must hear nothing of it. */
+  interface Template {
+    event(): Promise<[type: string, data: Record<string, unknown>]>;
+    tells(): [recipientId: string, notification: Record<string, string>][];
+    spares?(): string[];
+  }
 
-  it('absence: tells HR', async () => {
-    await h.send('attendance.absence.detected', {
-      dayId: uuidv7(),
-      employeeId: employee,
-      date: '2026-11-18',
-      version: 1,
-      managerId: manager,
-    });
-    expect(await latest(hr1)).toMatchObject({
-      type: 'ABSENCE',
-      title: 'Eve Worker was absent',
-      body: 'Eve Worker did not check in on 2026-11-18 and had no leave.',
-    });
+  const overtime = {
+    type: 'COMPLIANCE_VIOLATION',
+    title: 'Compliance: Eve Worker, over the daily overtime cap',
+    body: 'Eve Worker: overtime on 2025-10-30 was 5 h 10 min, over the 4 h daily cap (WORKING_TIME v2).',
+  };
+
+  const templates: Record<string, Template> = {
+    'dead letter recorded: tells the administrators, and nobody else': {
+      event: async () => [
+        'audit.dead_letter.recorded',
+        {
+          deadLetterId: '17',
+          consumer: 'leave_employee_copy',
+          eventType: 'employees.employee.updated',
+          eventId: uuidv7(),
+          reason: 'HANDLER_FAILED',
+          error: 'no such employee',
+          attempts: 5,
+          firstFailedAt: '2026-12-01T09:00:00Z',
+          lastFailedAt: '2026-12-01T09:02:00Z',
+        },
+      ],
+      tells: () => [
+        [
+          adminId,
+          {
+            type: 'DEAD_LETTER',
+            title: 'Dead letter: employees.employee.updated for leave_employee_copy',
+            body: 'Consumer leave_employee_copy gave up on an event employees.employee.updated after 5 attempts (HANDLER_FAILED). Replay or discard dead letter 17.',
+          },
+        ],
+      ],
+      spares: () => [hrId],
+    },
+    'leave requested: tells the manager': {
+      event: async () => [
+        'leave.request.created',
+        { ...leaveData(employee, manager), requestedBy: employee },
+      ],
+      tells: () => [
+        [
+          manager,
+          {
+            type: 'LEAVE_REQUESTED',
+            title: 'Leave request from Eve Worker',
+            body: 'Eve Worker asked for annual leave from 2026-12-01 to 2026-12-03 (3 days). It waits for your decision.',
+          },
+        ],
+      ],
+    },
+    'approved: tells the employee and the configured HR recipients': {
+      event: async () => [
+        'leave.request.approved',
+        {
+          ...leaveData(employee, manager, { status: 'APPROVED' }),
+          approvedBy: manager,
+          approvedAt: '2026-11-20T10:00:00Z',
+        },
+      ],
+      tells: () => [
+        [
+          employee,
+          {
+            type: 'LEAVE_APPROVED',
+            title: 'Your leave request was approved',
+            body: 'Your annual leave from 2026-12-01 to 2026-12-03 (3 days) was approved.',
+          },
+        ],
+        [
+          hr1,
+          {
+            type: 'LEAVE_APPROVED',
+            title: 'Leave approved for Eve Worker',
+            body: "Eve Worker's annual leave from 2026-12-01 to 2026-12-03 (3 days) was approved.",
+          },
+        ],
+      ],
+    },
+    'rejected: tells the employee, with the reason': {
+      event: async () => [
+        'leave.request.rejected',
+        {
+          ...leaveData(employee, manager, {
+            status: 'REJECTED',
+            leaveType: 'TOIL',
+            startDate: '2026-12-05',
+            endDate: '2026-12-05',
+            days: 1,
+            dates: [{ date: '2026-12-05', days: 1 }],
+          }),
+          rejectedBy: manager,
+          rejectedAt: '2026-11-20T10:00:00Z',
+          rejectionReason: 'Short staffed',
+        },
+      ],
+      tells: () => [
+        [
+          employee,
+          {
+            type: 'LEAVE_REJECTED',
+            title: 'Your leave request was rejected',
+            body: 'Your time off in lieu leave on 2026-12-05 (1 day) was rejected.\nReason: Short staffed',
+          },
+        ],
+      ],
+    },
+    'cancelled: tells the employee': {
+      event: async () => [
+        'leave.request.cancelled',
+        {
+          ...leaveData(employee, manager, { status: 'CANCELLED', leaveType: 'SICK' }),
+          previousStatus: 'APPROVED',
+          cancelledBy: employee,
+          cancelledAt: '2026-11-20T10:00:00Z',
+        },
+      ],
+      tells: () => [
+        [
+          employee,
+          {
+            type: 'LEAVE_CANCELLED',
+            title: 'Your leave request was cancelled',
+            body: 'Your sick leave from 2026-12-01 to 2026-12-03 (3 days) was cancelled.',
+          },
+        ],
+      ],
+    },
+    'late arrival: tells the manager': {
+      event: async () => [
+        'attendance.late_arrival.detected',
+        {
+          dayId: uuidv7(),
+          employeeId: employee,
+          date: '2026-11-19',
+          version: 1,
+          managerId: manager,
+          checkInTime: '2026-11-19T09:17:00Z',
+          lateByMinutes: 17,
+        },
+      ],
+      tells: () => [
+        [
+          manager,
+          {
+            type: 'LATE_ARRIVAL',
+            title: 'Eve Worker arrived late',
+            body: 'Eve Worker checked in 17 minutes late on 2026-11-19.',
+          },
+        ],
+      ],
+    },
+    'violation detected: tells HR and the manager in plain words, not the employee': {
+      event: async () => [
+        'compliance.violation.detected',
+        violation(
+          'DAILY_OVERTIME_CAP',
+          'Overtime on 2025-10-30 was 5 h 10 min, over the 4 h daily cap (WORKING_TIME v2).',
+          { details: { minutes: 310, limitMinutes: 240 } },
+        ),
+      ],
+      tells: () => [
+        [manager, overtime],
+        [hrId, overtime],
+      ],
+      spares: () => [employee],
+    },
+    'violation detected: keeps a sentence that starts with a name as it is, and tells HR without a manager':
+      {
+        event: async () => {
+          const loner = await h.hire({ firstName: 'Lone', lastName: 'Ranger' });
+          return [
+            'compliance.violation.detected',
+            violation(
+              'HR_EXCEPTION',
+              'HR recorded time on 2025-10-30 under an exception to the daily overtime cap (WORKING_TIME v2). Reason: Cover',
+              { employeeId: loner, managerId: null },
+            ),
+          ];
+        },
+        tells: () => [
+          [
+            hrId,
+            {
+              type: 'COMPLIANCE_VIOLATION',
+              title: 'Compliance: Lone Ranger, working-time exception recorded',
+              body: 'Lone Ranger: HR recorded time on 2025-10-30 under an exception to the daily overtime cap (WORKING_TIME v2). Reason: Cover',
+            },
+          ],
+        ],
+      },
+    'absence: tells HR': {
+      event: async () => [
+        'attendance.absence.detected',
+        {
+          dayId: uuidv7(),
+          employeeId: employee,
+          date: '2026-11-18',
+          version: 1,
+          managerId: manager,
+        },
+      ],
+      tells: () => [
+        [
+          hr1,
+          {
+            type: 'ABSENCE',
+            title: 'Eve Worker was absent',
+            body: 'Eve Worker did not check in on 2026-11-18 and had no leave.',
+          },
+        ],
+      ],
+    },
+    'day closed: tells finance': {
+      event: async () => [
+        'billing.day.closed',
+        {
+          date: '2026-11-21',
+          transactionCount: 12,
+          lateTransactionCount: 1,
+          accountCount: 3,
+          totals: [],
+          version: 1,
+        },
+      ],
+      tells: () => [
+        [
+          finance1,
+          {
+            type: 'DAY_CLOSED',
+            title: 'Ledger day 2026-11-21 closed',
+            body: 'The ledger day 2026-11-21 was closed with 12 transactions (1 late) on 3 accounts.',
+          },
+        ],
+      ],
+    },
+    'training assigned: tells the employee': {
+      event: async () => [
+        'compliance.training.assigned',
+        training({ dueDate: '2026-01-31', department: null }),
+      ],
+      tells: () => [
+        [
+          employee,
+          {
+            type: 'TRAINING_ASSIGNED',
+            title: 'Training assigned: FIRE-SAFETY',
+            body: 'Please complete Fire safety (FIRE-SAFETY) by 2026-01-31.',
+          },
+        ],
+      ],
+    },
+    'training overdue: tells the employee and the manager': {
+      event: async () => [
+        'compliance.training.due_reached',
+        training({ managerId: manager, dueDate: '2025-11-20', renewal: false, status: 'OVERDUE' }),
+      ],
+      tells: () => [
+        [
+          employee,
+          {
+            type: 'TRAINING_DUE',
+            title: 'Training overdue: FIRE-SAFETY',
+            body: 'Fire safety (FIRE-SAFETY) was due by 2025-11-20. Please complete it now.',
+          },
+        ],
+        [
+          manager,
+          {
+            type: 'TRAINING_OVERDUE',
+            title: 'Overdue training: Eve Worker',
+            body: 'Eve Worker has not completed Fire safety (FIRE-SAFETY), due by 2025-11-20.',
+          },
+        ],
+      ],
+    },
+  };
+
+  it.each(Object.entries(templates))('%s', async (_name, template) => {
+    await h.send(...(await template.event()));
+    for (const [recipientId, notification] of template.tells())
+      expect(await latest(recipientId)).toMatchObject(notification);
+    const type = template.tells()[0]![1].type;
+    for (const spared of template.spares?.() ?? [])
+      expect((await h.notificationsOf(spared)).map((n) => n.type)).not.toContain(type);
   });
 
   it('incomplete check-out (day processed INCOMPLETE): tells the employee once per day', async () => {
@@ -252,44 +401,6 @@ describe('notifications: templates from events', () => {
     });
   });
 
-  it('day closed: tells finance', async () => {
-    await h.send('billing.day.closed', {
-      date: '2026-11-21',
-      transactionCount: 12,
-      lateTransactionCount: 1,
-      accountCount: 3,
-      totals: [],
-      version: 1,
-    });
-    expect(await latest(finance1)).toMatchObject({
-      type: 'DAY_CLOSED',
-      title: 'Ledger day 2026-11-21 closed',
-      body: 'The ledger day 2026-11-21 was closed with 12 transactions (1 late) on 3 accounts.',
-    });
-  });
-
-  const training = (data: Record<string, unknown>) => ({
-    assignmentId: uuidv7(),
-    employeeId: employee,
-    courseId: uuidv7(),
-    courseCode: 'FIRE-SAFETY',
-    courseTitle: 'Fire safety',
-    version: 1,
-    ...data,
-  });
-
-  it('training assigned: tells the employee', async () => {
-    await h.send(
-      'compliance.training.assigned',
-      training({ dueDate: '2026-01-31', department: null }),
-    );
-    expect(await latest(employee)).toMatchObject({
-      type: 'TRAINING_ASSIGNED',
-      title: 'Training assigned: FIRE-SAFETY',
-      body: 'Please complete Fire safety (FIRE-SAFETY) by 2026-01-31.',
-    });
-  });
-
   it('training due or expiring: tells the employee only', async () => {
     const managerBefore = (await h.notificationsOf(manager)).length;
     const due = { managerId: manager, dueDate: '2026-01-31', renewal: false, status: 'DUE' };
@@ -309,23 +420,6 @@ describe('notifications: templates from events', () => {
       body: 'Your completion of Fire safety (FIRE-SAFETY) expires on 2026-02-10. Please renew it before then.',
     });
     expect(await h.notificationsOf(manager)).toHaveLength(managerBefore);
-  });
-
-  it('training overdue: tells the employee and the manager', async () => {
-    await h.send(
-      'compliance.training.due_reached',
-      training({ managerId: manager, dueDate: '2025-11-20', renewal: false, status: 'OVERDUE' }),
-    );
-    expect(await latest(employee)).toMatchObject({
-      type: 'TRAINING_DUE',
-      title: 'Training overdue: FIRE-SAFETY',
-      body: 'Fire safety (FIRE-SAFETY) was due by 2025-11-20. Please complete it now.',
-    });
-    expect(await latest(manager)).toMatchObject({
-      type: 'TRAINING_OVERDUE',
-      title: 'Overdue training: Eve Worker',
-      body: 'Eve Worker has not completed Fire safety (FIRE-SAFETY), due by 2025-11-20.',
-    });
   });
 
   it('a duplicated event stores one notification and one event', async () => {
@@ -349,9 +443,7 @@ describe('notifications: templates from events', () => {
 });
 
 describe('notifications: copy of employees', () => {
-  let h: NotificationsHarness;
-  beforeAll(async () => (h = await startNotifications()));
-  afterAll(() => h.stop());
+  const h = suiteHarness(startNotifications);
 
   it('keeps name, e-mail, manager and status, and ignores older versions', async () => {
     const id = await h.hire({ firstName: 'Ann', email: 'ann@example.com' });
@@ -387,12 +479,7 @@ describe('notifications: copy of employees', () => {
         lastName: { old: 'Person', new: 'Smith' },
       },
     });
-    await h.send('employees.employee.terminated', {
-      employeeId: id,
-      employeeNumber: 'E1',
-      version: 5,
-      terminationDate: '2026-12-31',
-    });
+    await h.send('employees.employee.terminated', terminatedData(id, 5, '2026-12-31'));
     expect(await h.copy(id)).toMatchObject({
       firstName: 'Ann',
       lastName: 'Smith',

@@ -6,7 +6,8 @@ import {
   DEFAULT_WORKING_TIME_RULES,
 } from '../../../runtime';
 import { time } from '../src';
-import { hr, startTime, type TimeHarness } from './support';
+import { hr, startTime } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const HR: CheckingCaller = { subject: hr.sub!, role: 'HR', employeeId: hr.sub! };
 const POLICY_V2 = { kind: 'WORKING_TIME', key: 'DEFAULT', version: 2 };
@@ -14,12 +15,11 @@ const POLICY_V2 = { kind: 'WORKING_TIME', key: 'DEFAULT', version: 2 };
 const responder = time.responders!.find((r) => r.name === COMPLIANCE_CHECKS.timeEntry)!;
 
 describe('time: the compliance check answers what a write would decide, writing nothing', () => {
-  let h: TimeHarness;
+  const h = suiteHarness(startTime);
   let employeeId: string;
   const self = (): CheckingCaller => ({ subject: employeeId, role: 'EMPLOYEE', employeeId });
 
   beforeAll(async () => {
-    h = await startTime();
     employeeId = await h.hire();
     await h.policyEvent({
       kind: 'WORKING_TIME',
@@ -31,7 +31,6 @@ describe('time: the compliance check answers what a write would decide, writing 
       reason: null,
     });
   });
-  afterAll(() => h.stop());
 
   /** Asks the question and asserts nothing was written meanwhile. */
   const ask = async (caller: CheckingCaller, input: Record<string, unknown>) => {

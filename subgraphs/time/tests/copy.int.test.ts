@@ -11,14 +11,13 @@ import { waitFor } from '../../../test-support/waitFor';
 import { EmployeeCopySchema } from '../src/entities';
 import { createdData, employeeEvent, startTime, type TimeHarness } from './support';
 import { statusChangedData } from '../../../test-support/employeeEvents';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const copyOf = (h: TimeHarness, id: string) =>
   h.runtime.orm.em.fork().findOne(EmployeeCopySchema, id);
 
 describe('time: local copy of employees', () => {
-  let h: TimeHarness;
-  beforeAll(async () => (h = await startTime()));
-  afterAll(() => h.stop());
+  const h = suiteHarness(startTime);
 
   it('builds the copy from every employees event and ignores older versions', async () => {
     const id = uuidv7();

@@ -1,5 +1,6 @@
 import { contractOperation } from '../../../test-support/contractOperation';
-import { hr, onlyError, startTime, type Caller, type TimeHarness } from './support';
+import { hr, onlyError, startTime, type Caller } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const AMEND = contractOperation('AmendTimeEntry');
 const DELETE = contractOperation('DeleteTimeEntry');
@@ -7,7 +8,7 @@ const FROM = '2025-03-01T00:00:00Z';
 const TO = '2025-03-02T00:00:00Z';
 
 describe('time: who may do what', () => {
-  let h: TimeHarness;
+  const h = suiteHarness(startTime);
   let boss: string;
   let lead: string;
   let worker: string;
@@ -16,7 +17,6 @@ describe('time: who may do what', () => {
   const as = (role: Caller['role'], sub: string): Caller => ({ role, sub });
 
   beforeAll(async () => {
-    h = await startTime();
     boss = await h.hire();
     lead = await h.hire({ managerId: boss });
     worker = await h.hire({ managerId: lead });
@@ -36,7 +36,6 @@ describe('time: who may do what', () => {
     );
     entryId = reply.data!.recordTimeEntry.id;
   });
-  afterAll(() => h.stop());
 
   const readAs = (caller: Caller, id = worker) => h.timecard(id, FROM, TO, caller);
 

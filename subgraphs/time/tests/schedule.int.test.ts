@@ -1,4 +1,5 @@
-import { hr, onlyError, startTime, type TimeHarness } from './support';
+import { hr, onlyError, startTime } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const SCHEDULE = `query ($reps: [_Any!]!, $from: Date!, $to: Date!) {
   _entities(representations: $reps) {
@@ -7,13 +8,11 @@ const SCHEDULE = `query ($reps: [_Any!]!, $from: Date!, $to: Date!) {
 }`;
 
 describe('time: schedules', () => {
-  let h: TimeHarness;
+  const h = suiteHarness(startTime);
   let employeeId: string;
   beforeAll(async () => {
-    h = await startTime();
     employeeId = await h.hire();
   });
-  afterAll(() => h.stop());
 
   const publish = (shifts: Record<string, unknown>[], extra: Record<string, unknown> = {}) =>
     h.op('PublishSchedule', { input: { employeeId, shifts, ...extra } }, hr);

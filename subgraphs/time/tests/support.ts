@@ -19,6 +19,7 @@ import {
   ScheduledShiftSchema,
   TimeEntrySchema,
 } from '../src/entities';
+import { employeeEntityQuery } from '../../../test-support/employeeEntityQuery';
 
 export { onlyError } from '../../../test-support/startSubgraph';
 export type { Caller, GraphQLReply };
@@ -112,13 +113,9 @@ export async function startWithEmployee(): Promise<{
   return { h, employeeId, self: { role: 'EMPLOYEE', sub: employeeId } };
 }
 
-export const TIMECARD = `query ($reps: [_Any!]!, $from: DateTime!, $to: DateTime!) {
-  _entities(representations: $reps) {
-    ... on Employee {
-      id
-      timeEntries(from: $from, to: $to) {
-        id periodType shiftType startTime endTime mealBreakMinutes version
-      }
-    }
-  }
-}`;
+export const TIMECARD = employeeEntityQuery(
+  '$from: DateTime!, $to: DateTime!',
+  `id timeEntries(from: $from, to: $to) {
+    id periodType shiftType startTime endTime mealBreakMinutes version
+  }`,
+);
