@@ -112,6 +112,14 @@ export { readBodyText } from './src/http/readBodyText';
 export { validId, validTraceparent } from './src/http/requestIds';
 export { timeEntryCopySchema } from './src/timeEntryCopySchema';
 export {
+  mutationTrail,
+  optimisticLock,
+  type PropertyBuilders,
+  rowId,
+  timestamps,
+} from './src/entityColumns';
+export { type TableKeys, uuidEntity } from './src/uuidEntity';
+export {
   AGREEMENT_EVENTS,
   type AgreementEvent,
   TIME_ENTRY_EVENTS,

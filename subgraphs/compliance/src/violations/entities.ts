@@ -1,6 +1,6 @@
-import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import type { InferEntity } from '@mikro-orm/core';
 import type { EventData } from '../../../../messaging';
-import type { PolicyKind } from '../../../../runtime';
+import { type PolicyKind, uuidEntity } from '../../../../runtime';
 
 export const VIOLATION_RULES = [
   'HR_EXCEPTION',
@@ -30,11 +30,10 @@ export interface ViolationDetails {
   reason?: string;
 }
 
-export const ViolationSchema = defineEntity({
-  name: 'ComplianceViolation',
-  tableName: 'compliance_violations',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const ViolationSchema = uuidEntity(
+  'ComplianceViolation',
+  'compliance_violations',
+  (p) => ({
     employeeId: p.string().length(36),
     rule: p.string().$type<ViolationRule>().length(30),
     message: p.text(),
@@ -55,21 +54,22 @@ export const ViolationSchema = defineEntity({
     closingNote: p.text().nullable(),
     version: p.integer(),
   }),
-  uniques: [{ name: 'compliance_violations_source', properties: ['sourceEventId', 'rule'] }],
-  indexes: [
-    { name: 'compliance_violations_newest', properties: ['detectedAt', 'id'] },
-    { name: 'compliance_violations_employee', properties: ['employeeId', 'rule', 'fromDate'] },
-  ],
-});
+  {
+    uniques: [{ name: 'compliance_violations_source', properties: ['sourceEventId', 'rule'] }],
+    indexes: [
+      { name: 'compliance_violations_newest', properties: ['detectedAt', 'id'] },
+      { name: 'compliance_violations_employee', properties: ['employeeId', 'rule', 'fromDate'] },
+    ],
+  },
+);
 
 /** A breach of a policy found after the fact in another domain's event. */
 export type Violation = InferEntity<typeof ViolationSchema>;
 
-export const LateArrivalSchema = defineEntity({
-  name: 'ComplianceLateArrival',
-  tableName: 'compliance_late_arrivals',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const LateArrivalSchema = uuidEntity(
+  'ComplianceLateArrival',
+  'compliance_late_arrivals',
+  (p) => ({
     employeeId: p.string().length(36),
     date: p.string().length(10),
     dayId: p.string().length(36),
@@ -77,8 +77,10 @@ export const LateArrivalSchema = defineEntity({
     sourceEventId: p.string().length(100),
     receivedAt: p.datetime(),
   }),
-  uniques: [{ name: 'compliance_late_arrivals_day', properties: ['employeeId', 'date'] }],
-});
+  {
+    uniques: [{ name: 'compliance_late_arrivals_day', properties: ['employeeId', 'date'] }],
+  },
+);
 
 /** A late arrival attendance reported, kept to find patterns of them. */
 export type LateArrival = InferEntity<typeof LateArrivalSchema>;
