@@ -1,5 +1,11 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { type EmployeeStatus, type OidcRole, timestamps, uuidEntity } from '../../../runtime';
+import {
+  employeeNameColumns,
+  type EmployeeStatus,
+  type OidcRole,
+  timestamps,
+  uuidEntity,
+} from '../../../runtime';
 
 /** Roles an ADMIN or HR may give an account, above what its employee record makes it. */
 export const EXPLICIT_ROLES = ['HR', 'FINANCE', 'AUDITOR', 'ADMIN'] as const;
@@ -75,9 +81,7 @@ export const TicketSchema = uuidEntity('AccountTicket', 'account_tickets', (p) =
 export type Ticket = InferEntity<typeof TicketSchema>;
 
 export const EmployeeCopySchema = uuidEntity('AccountEmployee', 'account_employees', (p) => ({
-  firstName: p.string().length(100).nullable(),
-  lastName: p.string().length(100).nullable(),
-  email: p.string().length(320).nullable(),
+  ...employeeNameColumns(p),
   managerId: p.string().length(36).nullable().index(),
   status: p.string().$type<EmployeeStatus>().length(20),
   version: p.integer(),

@@ -1,16 +1,12 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { timeEntryCopySchema, uuidEntity } from '../../../runtime';
+import {
+  type AccrualType,
+  agreementCopySchema,
+  timeEntryCopySchema,
+  uuidEntity,
+} from '../../../runtime';
 
-export const ACCRUAL_TYPES = [
-  'ANNUAL_TARGET_HOURS',
-  'NIGHT_HOURS',
-  'WEEKEND_HOURS',
-  'PUBLIC_HOLIDAY_HOURS',
-  'ON_CALL_WEEKDAY',
-  'ON_CALL_WEEKEND',
-  'ON_CALL_PUBLIC_HOLIDAY',
-] as const;
-export type AccrualType = (typeof ACCRUAL_TYPES)[number];
+export { ACCRUAL_TYPES, type AccrualType } from '../../../runtime';
 
 /** The ON_CALL types are counted; the others are kept in minutes and shown in hours. */
 export const isCounted = (type: AccrualType) => type.startsWith('ON_CALL_');
@@ -30,15 +26,11 @@ export interface AccrualAmount {
   total: number;
 }
 
-export const AgreementCopySchema = uuidEntity('AccrualsAgreement', 'accruals_agreements', (p) => ({
-  employeeId: p.string().length(36).index(),
-  startDate: p.string().length(10),
-  /** Inclusive. */
-  endDate: p.string().length(10),
-  targets: p.json<AccrualAmount[]>(),
-  openingBalances: p.json<AccrualAmount[]>(),
-  version: p.integer(),
-}));
+export const AgreementCopySchema = agreementCopySchema(
+  'AccrualsAgreement',
+  'accruals_agreements',
+  (p) => ({ targets: p.json<AccrualAmount[]>(), openingBalances: p.json<AccrualAmount[]>() }),
+);
 /** Accruals' copy of an agreement (its newest version), fed by agreements' events. */
 export type AgreementCopy = InferEntity<typeof AgreementCopySchema>;
 

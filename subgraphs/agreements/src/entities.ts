@@ -4,19 +4,9 @@ import {
   type InferEntityFromProperties,
   type PrimaryKeyProp,
 } from '@mikro-orm/core';
-import { timestamps, uuidEntity } from '../../../runtime';
+import { type AccrualType, timestamps, uuidEntity } from '../../../runtime';
 
-/** The accrual types (docs/domain.md#accruals), in the order every subgraph declares them. */
-export const ACCRUAL_TYPES = [
-  'ANNUAL_TARGET_HOURS',
-  'NIGHT_HOURS',
-  'WEEKEND_HOURS',
-  'PUBLIC_HOLIDAY_HOURS',
-  'ON_CALL_WEEKDAY',
-  'ON_CALL_WEEKEND',
-  'ON_CALL_PUBLIC_HOLIDAY',
-] as const;
-export type AccrualType = (typeof ACCRUAL_TYPES)[number];
+export { ACCRUAL_TYPES, type AccrualType } from '../../../runtime';
 
 /** Types measured in hours; the others are counted. */
 export const HOUR_TYPES: ReadonlySet<AccrualType> = new Set([

@@ -1,5 +1,6 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import {
+  agreementCopySchema,
   employeeCopySchema,
   mutationTrail,
   PLACED_COLUMNS,
@@ -101,18 +102,13 @@ export const EmployeeCopySchema = employeeCopySchema(
 /** Attendance's copy of an employee, fed by employees' events. */
 export type EmployeeCopy = InferEntity<typeof EmployeeCopySchema>;
 
-export const AgreementCopySchema = uuidEntity(
+export const AgreementCopySchema = agreementCopySchema(
   'AttendanceAgreement',
   'attendance_agreements',
   (p) => ({
-    employeeId: p.string().length(36).index(),
-    startDate: p.string().length(10),
-    /** Inclusive. */
-    endDate: p.string().length(10),
     workingDays: p.json<Weekday[]>(),
     /** Contracted minutes a week; null when the agreement does not say (the policy's day then). */
     weeklyMinutes: p.integer().nullable(),
-    version: p.integer(),
   }),
 );
 /** Attendance's copy of an agreement's working pattern (its newest version). */

@@ -1,5 +1,6 @@
 import type { InferEntity } from '@mikro-orm/core';
 import {
+  agreementCopySchema,
   employeeCopySchema,
   type LeaveType,
   mutationTrail,
@@ -82,19 +83,18 @@ export const EmployeeCopySchema = employeeCopySchema<EmployeeCopy>(
   PLACED_COLUMNS,
 );
 
-export const AgreementCopySchema = uuidEntity('LeaveAgreement', 'leave_agreements', (p) => ({
-  employeeId: p.string().length(36).index(),
-  startDate: p.string().length(10),
-  /** Inclusive. */
-  endDate: p.string().length(10),
-  /** Full-time equivalent in ten-thousandths (7500 = 0.75). */
-  fteUnits: p.integer(),
-  /** Annual leave days the agreement gives, in hundredths; null when its events carry none. */
-  annualLeaveHundredths: p.integer().nullable(),
-  /** The working pattern; null when its events carry none (Monday to Friday then). */
-  workingDays: p.json<Weekday[]>().nullable(),
-  version: p.integer(),
-}));
+export const AgreementCopySchema = agreementCopySchema(
+  'LeaveAgreement',
+  'leave_agreements',
+  (p) => ({
+    /** Full-time equivalent in ten-thousandths (7500 = 0.75). */
+    fteUnits: p.integer(),
+    /** Annual leave days the agreement gives, in hundredths; null when its events carry none. */
+    annualLeaveHundredths: p.integer().nullable(),
+    /** The working pattern; null when its events carry none (Monday to Friday then). */
+    workingDays: p.json<Weekday[]>().nullable(),
+  }),
+);
 
 /** Leave's copy of an agreement (its newest version), fed by agreements' events. */
 export type AgreementCopy = InferEntity<typeof AgreementCopySchema>;

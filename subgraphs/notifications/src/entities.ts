@@ -1,5 +1,5 @@
 import type { InferEntity } from '@mikro-orm/core';
-import { type EmployeeStatus, uuidEntity } from '../../../runtime';
+import { employeeNameColumns, type EmployeeStatus, uuidEntity } from '../../../runtime';
 
 export const NOTIFICATION_TYPES = [
   'LEAVE_REQUESTED',
@@ -64,9 +64,7 @@ export const EmployeeCopySchema = uuidEntity(
   'NotificationEmployee',
   'notification_employees',
   (p) => ({
-    firstName: p.string().length(100).nullable(),
-    lastName: p.string().length(100).nullable(),
-    email: p.string().length(320).nullable(),
+    ...employeeNameColumns(p),
     managerId: p.string().length(36).nullable(),
     status: p.string().$type<EmployeeStatus>().length(20),
     /** The employee's version the copy reflects; older events change nothing. */
