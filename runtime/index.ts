@@ -216,6 +216,7 @@ export {
   type PolicyCopy,
   policyCopyId,
   policyCopySchema,
+  policyVersionColumns,
   type PolicyKind,
   policyLabel,
   type PolicyProblem,

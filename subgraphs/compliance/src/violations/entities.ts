@@ -18,17 +18,8 @@ export type WaivedRule = NonNullable<
   EventData<'time.entry.recorded'>['complianceException']
 >['rules'][number];
 
-/** The figures behind a finding; which ones depend on the rule (see the detected contract). */
-export interface ViolationDetails {
-  minutes?: number;
-  limitMinutes?: number;
-  breakMinutes?: number;
-  breakDueMinutes?: number;
-  lateArrivals?: number;
-  windowDays?: number;
-  waivedRules?: WaivedRule[];
-  reason?: string;
-}
+/** The figures behind a finding, as the detected event carries them; which ones depend on the rule. */
+export type ViolationDetails = EventData<'compliance.violation.detected'>['details'];
 
 export const ViolationSchema = uuidEntity(
   'ComplianceViolation',
