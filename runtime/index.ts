@@ -55,6 +55,7 @@ export {
   type EmployeeCopyKeeper,
   employeeCopySchema,
   type EmployeeEvent,
+  employeeNameColumns,
   type EmployeeEventData,
   type EmployeeKnowing,
   type EmployeeStatus,
@@ -111,6 +112,16 @@ export {
 export { readBodyText } from './src/http/readBodyText';
 export { validId, validTraceparent } from './src/http/requestIds';
 export { timeEntryCopySchema } from './src/timeEntryCopySchema';
+export { agreementCopySchema } from './src/agreementCopySchema';
+export { ACCRUAL_TYPES, type AccrualType } from './src/accrualTypes';
+export {
+  mutationTrail,
+  optimisticLock,
+  type PropertyBuilders,
+  rowId,
+  timestamps,
+} from './src/entityColumns';
+export { type TableKeys, uuidEntity } from './src/uuidEntity';
 export {
   AGREEMENT_EVENTS,
   type AgreementEvent,
@@ -205,6 +216,7 @@ export {
   type PolicyCopy,
   policyCopyId,
   policyCopySchema,
+  policyVersionColumns,
   type PolicyKind,
   policyLabel,
   type PolicyProblem,

@@ -1,4 +1,4 @@
-import { defineEntity } from '@mikro-orm/core';
+import { uuidEntity } from './uuidEntity';
 
 /**
  * The table of a domain's copy of time entries, fed by time's events: the newest version
@@ -6,17 +6,12 @@ import { defineEntity } from '@mikro-orm/core';
  * own entity and table.
  */
 export const timeEntryCopySchema = (name: string, tableName: string) =>
-  defineEntity({
-    name,
-    tableName,
-    properties: (p) => ({
-      id: p.string().primary().length(36),
-      employeeId: p.string().length(36).index(),
-      periodType: p.string().length(30),
-      startTime: p.datetime(),
-      endTime: p.datetime().nullable(),
-      mealBreakMinutes: p.integer(),
-      version: p.integer(),
-      deleted: p.boolean(),
-    }),
-  });
+  uuidEntity(name, tableName, (p) => ({
+    employeeId: p.string().length(36).index(),
+    periodType: p.string().length(30),
+    startTime: p.datetime(),
+    endTime: p.datetime().nullable(),
+    mealBreakMinutes: p.integer(),
+    version: p.integer(),
+    deleted: p.boolean(),
+  }));

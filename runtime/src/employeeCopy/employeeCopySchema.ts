@@ -1,4 +1,5 @@
 import { defineEntity, type EntitySchema, type InferEntityFromProperties } from '@mikro-orm/core';
+import { rowId } from '../entityColumns';
 import type { EmployeeStatus } from './employeeEvents';
 
 type PropertyBuilders = typeof defineEntity.properties;
@@ -24,7 +25,7 @@ function copyProperties<E extends ExtraColumn>(p: PropertyBuilders, extra: reado
   const picked = (Object.keys(extraColumns) as E[]).filter((column) => extra.includes(column));
   const extras = Object.fromEntries(picked.map((column) => [column, extraColumns[column](p)]));
   return {
-    id: p.string().primary().length(36),
+    ...rowId(p),
     status: p.string().$type<EmployeeStatus>().length(20),
     managerId: p.string().length(36).nullable().index(),
     ...(extras as ExtraProperties<E>),

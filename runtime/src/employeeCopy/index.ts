@@ -22,6 +22,7 @@ export {
 export { keepEmployeeCopy, type EmployeeCopyKeeper } from './keepEmployeeCopy';
 export { lockableCopyKeeping } from './lockableCopyKeeping';
 export { namedCopyKeeping, type NamedEmployeeCopy } from './namedCopyKeeping';
+export { employeeNameColumns } from './employeeNameColumns';
 export { lockEmployee } from './lockEmployee';
 export { managerChainLoader, managerChains } from './managerChains';
 export {

@@ -29,6 +29,7 @@ export {
 export { checkPolicyRules, ruleNames, type PolicyProblem } from './checkPolicyRules';
 export { POLICY_UPDATED, judgedBy, type PolicyUpdatedData } from './policyEvents';
 export { policyCopyId, policyCopySchema, type PolicyCopy } from './policyCopySchema';
+export { policyVersionColumns } from './policyVersionColumns';
 export { createPolicyCopies, type PolicyCopies, type PolicyCopiesOptions } from './policyCopies';
 export {
   COMPLIANCE_CHECKS,

@@ -1,5 +1,5 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import type { AnyRules, PolicyKind } from './policyRules';
+import { policyVersionColumns } from './policyVersionColumns';
 
 export const policyCopyId = (kind: string, key: string, version: number): string =>
   `${kind}:${key}:${version}`;
@@ -12,11 +12,7 @@ export function policyCopySchema(name = 'PolicyCopy', tableName = 'policy_copy')
     properties: (p) => ({
       /** `<kind>:<key>:<version>`, so a second delivery of the event changes nothing. */
       id: p.string().primary().length(80),
-      kind: p.string().$type<PolicyKind>().length(20),
-      key: p.string().length(30),
-      version: p.integer(),
-      effectiveFrom: p.datetime(),
-      rules: p.json<AnyRules>(),
+      ...policyVersionColumns(p),
       receivedAt: p.datetime(),
     }),
     indexes: [{ properties: ['kind', 'key', 'effectiveFrom'] }],

@@ -1,51 +1,46 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import type { EmployeeStatus, OidcRole } from '../../../runtime';
+import {
+  employeeNameColumns,
+  type EmployeeStatus,
+  type OidcRole,
+  timestamps,
+  uuidEntity,
+} from '../../../runtime';
 
 /** Roles an ADMIN or HR may give an account, above what its employee record makes it. */
 export const EXPLICIT_ROLES = ['HR', 'FINANCE', 'AUDITOR', 'ADMIN'] as const;
 export type ExplicitRole = (typeof EXPLICIT_ROLES)[number];
 
-export const AccountSchema = defineEntity({
-  name: 'Account',
-  tableName: 'accounts',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
-    /** Lower case; unique. */
-    email: p.string().length(254).unique(),
-    /** argon2id PHC string; null until the person sets a password. */
-    passwordHash: p.string().length(200).nullable(),
-    /** The employee this account is; null for an administrator without an employee record. */
-    employeeId: p.string().length(36).nullable().unique(),
-    /** A role given by ADMIN or HR; null: EMPLOYEE or MANAGER, from the employee record. */
-    explicitRole: p.string().$type<ExplicitRole>().length(20).nullable(),
-    /** Failed sign-ins in a row; 0 after a good one. */
-    failedAttempts: p.integer().default(0),
-    lockedUntil: p.datetime().nullable(),
-    createdAt: p.datetime(),
-    updatedAt: p.datetime(),
-  }),
-});
+export const AccountSchema = uuidEntity('Account', 'accounts', (p) => ({
+  /** Lower case; unique. */
+  email: p.string().length(254).unique(),
+  /** argon2id PHC string; null until the person sets a password. */
+  passwordHash: p.string().length(200).nullable(),
+  /** The employee this account is; null for an administrator without an employee record. */
+  employeeId: p.string().length(36).nullable().unique(),
+  /** A role given by ADMIN or HR; null: EMPLOYEE or MANAGER, from the employee record. */
+  explicitRole: p.string().$type<ExplicitRole>().length(20).nullable(),
+  /** Failed sign-ins in a row; 0 after a good one. */
+  failedAttempts: p.integer().default(0),
+  lockedUntil: p.datetime().nullable(),
+  ...timestamps(p),
+}));
 /** A person's way in: an e-mail, a password (argon2id), and what locks it. */
 export type Account = InferEntity<typeof AccountSchema>;
 
-export const SessionSchema = defineEntity({
-  name: 'AccountSession',
-  tableName: 'account_sessions',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
-    accountId: p.string().length(36).index(),
-    createdAt: p.datetime(),
-    expiresAt: p.datetime(),
-    revokedAt: p.datetime().nullable(),
-    /** SIGNED_OUT, REUSED (a rotated refresh token came back), or null while alive. */
-    revokedBecause: p.string().length(20).nullable(),
-    /**
-     * The role an OpenID Connect provider's claims mapped to at sign-in, which the session keeps;
-     * null for any other sign-in (the role is then the account's, docs/sign-in.md "Roles").
-     */
-    providerRole: p.string().$type<OidcRole>().length(20).nullable(),
-  }),
-});
+export const SessionSchema = uuidEntity('AccountSession', 'account_sessions', (p) => ({
+  accountId: p.string().length(36).index(),
+  createdAt: p.datetime(),
+  expiresAt: p.datetime(),
+  revokedAt: p.datetime().nullable(),
+  /** SIGNED_OUT, REUSED (a rotated refresh token came back), or null while alive. */
+  revokedBecause: p.string().length(20).nullable(),
+  /**
+   * The role an OpenID Connect provider's claims mapped to at sign-in, which the session keeps;
+   * null for any other sign-in (the role is then the account's, docs/sign-in.md "Roles").
+   */
+  providerRole: p.string().$type<OidcRole>().length(20).nullable(),
+}));
 /** One signed-in browser: alive until it expires, is signed out, or a refresh token is reused. */
 export type Session = InferEntity<typeof SessionSchema>;
 
@@ -68,50 +63,37 @@ export type RefreshToken = InferEntity<typeof RefreshTokenSchema>;
 export const TICKET_KINDS = ['INVITATION', 'PASSWORD_RESET'] as const;
 export type TicketKind = (typeof TICKET_KINDS)[number];
 
-export const TicketSchema = defineEntity({
-  name: 'AccountTicket',
-  tableName: 'account_tickets',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
-    kind: p.string().$type<TicketKind>().length(20),
-    tokenHash: p.string().length(64).unique(),
-    /** The token, encrypted with the data key (invitations; null for resets). */
-    sealedToken: p.text().nullable(),
-    accountId: p.string().length(36).index(),
-    createdAt: p.datetime(),
-    expiresAt: p.datetime(),
-    /** When it was used; a used ticket is gone for good. */
-    usedAt: p.datetime().nullable(),
-  }),
-});
+export const TicketSchema = uuidEntity('AccountTicket', 'account_tickets', (p) => ({
+  kind: p.string().$type<TicketKind>().length(20),
+  tokenHash: p.string().length(64).unique(),
+  /** The token, encrypted with the data key (invitations; null for resets). */
+  sealedToken: p.text().nullable(),
+  accountId: p.string().length(36).index(),
+  createdAt: p.datetime(),
+  expiresAt: p.datetime(),
+  /** When it was used; a used ticket is gone for good. */
+  usedAt: p.datetime().nullable(),
+}));
 /**
  * A one-time link: an invitation (set the first password) or a password reset. Found by the
  * SHA-256 of its token; the token itself is kept encrypted so HR can read an invitation's link.
  */
 export type Ticket = InferEntity<typeof TicketSchema>;
 
-export const EmployeeCopySchema = defineEntity({
-  name: 'AccountEmployee',
-  tableName: 'account_employees',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
-    firstName: p.string().length(100).nullable(),
-    lastName: p.string().length(100).nullable(),
-    email: p.string().length(320).nullable(),
-    managerId: p.string().length(36).nullable().index(),
-    status: p.string().$type<EmployeeStatus>().length(20),
-    version: p.integer(),
-    updatedAt: p.datetime(),
-  }),
-});
+export const EmployeeCopySchema = uuidEntity('AccountEmployee', 'account_employees', (p) => ({
+  ...employeeNameColumns(p),
+  managerId: p.string().length(36).nullable().index(),
+  status: p.string().$type<EmployeeStatus>().length(20),
+  version: p.integer(),
+  updatedAt: p.datetime(),
+}));
 /** Accounts' copy of an employee, fed by employees' events: name, work e-mail, manager. */
 export type EmployeeCopy = InferEntity<typeof EmployeeCopySchema>;
 
-export const AccountMailSchema = defineEntity({
-  name: 'AccountMail',
-  tableName: 'account_mail_outbox',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const AccountMailSchema = uuidEntity(
+  'AccountMail',
+  'account_mail_outbox',
+  (p) => ({
     to: p.string().length(320).fieldName('to_address'),
     subject: p.string().length(200),
     text: p.text(),
@@ -122,8 +104,10 @@ export const AccountMailSchema = defineEntity({
     createdAt: p.datetime(),
     sentAt: p.datetime().nullable(),
   }),
-  indexes: [{ name: 'account_mail_due', properties: ['status', 'nextAttemptAt'] }],
-});
+  {
+    indexes: [{ name: 'account_mail_due', properties: ['status', 'nextAttemptAt'] }],
+  },
+);
 /** An e-mail with a link, waiting to be sent; its text is erased once sent (the link is a secret). */
 export type AccountMail = InferEntity<typeof AccountMailSchema>;
 

@@ -1,32 +1,23 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { timeEntryCopySchema } from '../../../runtime';
+import {
+  type AccrualType,
+  agreementCopySchema,
+  timeEntryCopySchema,
+  uuidEntity,
+} from '../../../runtime';
 
-export const ACCRUAL_TYPES = [
-  'ANNUAL_TARGET_HOURS',
-  'NIGHT_HOURS',
-  'WEEKEND_HOURS',
-  'PUBLIC_HOLIDAY_HOURS',
-  'ON_CALL_WEEKDAY',
-  'ON_CALL_WEEKEND',
-  'ON_CALL_PUBLIC_HOLIDAY',
-] as const;
-export type AccrualType = (typeof ACCRUAL_TYPES)[number];
+export { ACCRUAL_TYPES, type AccrualType } from '../../../runtime';
 
 /** The ON_CALL types are counted; the others are kept in minutes and shown in hours. */
 export const isCounted = (type: AccrualType) => type.startsWith('ON_CALL_');
 
-export const EmployeeCopySchema = defineEntity({
-  name: 'AccrualsEmployee',
-  tableName: 'accruals_employees',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
-    /** Region for public holidays: ENGLAND_AND_WALES, SCOTLAND, NORTHERN_IRELAND or a country code. */
-    location: p.string().length(30),
-    timeZone: p.string().length(64),
-    managerId: p.string().length(36).nullable(),
-    version: p.integer(),
-  }),
-});
+export const EmployeeCopySchema = uuidEntity('AccrualsEmployee', 'accruals_employees', (p) => ({
+  /** Region for public holidays: ENGLAND_AND_WALES, SCOTLAND, NORTHERN_IRELAND or a country code. */
+  location: p.string().length(30),
+  timeZone: p.string().length(64),
+  managerId: p.string().length(36).nullable(),
+  version: p.integer(),
+}));
 /** Accruals' copy of what it needs of an employee, fed by employees' events. */
 export type EmployeeCopy = InferEntity<typeof EmployeeCopySchema>;
 
@@ -35,20 +26,11 @@ export interface AccrualAmount {
   total: number;
 }
 
-export const AgreementCopySchema = defineEntity({
-  name: 'AccrualsAgreement',
-  tableName: 'accruals_agreements',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
-    employeeId: p.string().length(36).index(),
-    startDate: p.string().length(10),
-    /** Inclusive. */
-    endDate: p.string().length(10),
-    targets: p.json<AccrualAmount[]>(),
-    openingBalances: p.json<AccrualAmount[]>(),
-    version: p.integer(),
-  }),
-});
+export const AgreementCopySchema = agreementCopySchema(
+  'AccrualsAgreement',
+  'accruals_agreements',
+  (p) => ({ targets: p.json<AccrualAmount[]>(), openingBalances: p.json<AccrualAmount[]>() }),
+);
 /** Accruals' copy of an agreement (its newest version), fed by agreements' events. */
 export type AgreementCopy = InferEntity<typeof AgreementCopySchema>;
 
@@ -56,11 +38,10 @@ export const EntryCopySchema = timeEntryCopySchema('AccrualsEntry', 'accruals_en
 /** Accruals' copy of a time entry, fed by time's events; a deletion leaves it as a tombstone. */
 export type EntryCopy = InferEntity<typeof EntryCopySchema>;
 
-export const ContributionSchema = defineEntity({
-  name: 'AccrualContribution',
-  tableName: 'accruals_contributions',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const ContributionSchema = uuidEntity(
+  'AccrualContribution',
+  'accruals_contributions',
+  (p) => ({
     employeeId: p.string().length(36).index(),
     agreementId: p.string().length(36).nullable().index(),
     entryId: p.string().length(36).index(),
@@ -68,18 +49,17 @@ export const ContributionSchema = defineEntity({
     date: p.string().length(10),
     amount: p.integer(),
   }),
-});
+);
 /**
  * What one time entry adds to one accrual type on one local day: minutes for the hour
  * types, 1 for an ON_CALL period. `agreementId` is null while no agreement covers the day.
  */
 export type Contribution = InferEntity<typeof ContributionSchema>;
 
-export const AccrualDaySchema = defineEntity({
-  name: 'AccrualDay',
-  tableName: 'accruals_days',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const AccrualDaySchema = uuidEntity(
+  'AccrualDay',
+  'accruals_days',
+  (p) => ({
     employeeId: p.string().length(36),
     agreementId: p.string().length(36),
     accrualType: p.string().$type<AccrualType>().length(30),
@@ -87,13 +67,15 @@ export const AccrualDaySchema = defineEntity({
     dayTotal: p.integer(),
     cumulativeTotal: p.integer(),
   }),
-  indexes: [
-    {
-      name: 'accruals_days_agreement_type_date',
-      properties: ['agreementId', 'accrualType', 'date'],
-    },
-  ],
-});
+  {
+    indexes: [
+      {
+        name: 'accruals_days_agreement_type_date',
+        properties: ['agreementId', 'accrualType', 'date'],
+      },
+    ],
+  },
+);
 /**
  * One agreement's accrual type on one day that has something: the day's total and the
  * cumulative total (opening balance included) from the agreement start. Every type the

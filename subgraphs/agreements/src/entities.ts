@@ -4,18 +4,9 @@ import {
   type InferEntityFromProperties,
   type PrimaryKeyProp,
 } from '@mikro-orm/core';
+import { type AccrualType, timestamps, uuidEntity } from '../../../runtime';
 
-/** The accrual types (docs/domain.md#accruals), in the order every subgraph declares them. */
-export const ACCRUAL_TYPES = [
-  'ANNUAL_TARGET_HOURS',
-  'NIGHT_HOURS',
-  'WEEKEND_HOURS',
-  'PUBLIC_HOLIDAY_HOURS',
-  'ON_CALL_WEEKDAY',
-  'ON_CALL_WEEKEND',
-  'ON_CALL_PUBLIC_HOLIDAY',
-] as const;
-export type AccrualType = (typeof ACCRUAL_TYPES)[number];
+export { ACCRUAL_TYPES, type AccrualType } from '../../../runtime';
 
 /** Types measured in hours; the others are counted. */
 export const HOUR_TYPES: ReadonlySet<AccrualType> = new Set([
@@ -64,22 +55,22 @@ export type AgreementTerms = Omit<
   typeof PrimaryKeyProp
 >;
 
-export const AgreementSchema = defineEntity({
-  name: 'Agreement',
-  tableName: 'agreements',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const AgreementSchema = uuidEntity(
+  'Agreement',
+  'agreements',
+  (p) => ({
     employeeId: p.string().length(36),
     ...termsProperties(p),
     version: p.integer(),
     /** The date the current version takes effect. */
     effectiveFrom: p.string().length(10),
-    createdAt: p.datetime(),
-    updatedAt: p.datetime(),
+    ...timestamps(p),
   }),
-  // One employee's agreements are read together (overlap checks, loaders, imports).
-  indexes: [{ name: 'agreements_employee_start', properties: ['employeeId', 'startDate'] }],
-});
+  {
+    // One employee's agreements are read together (overlap checks, loaders, imports).
+    indexes: [{ name: 'agreements_employee_start', properties: ['employeeId', 'startDate'] }],
+  },
+);
 /** The current state of an agreement: one row per agreement, moved on every amendment. */
 export type Agreement = InferEntity<typeof AgreementSchema>;
 
@@ -100,20 +91,15 @@ export const AgreementVersionSchema = defineEntity({
 /** One version of an agreement as it was: history is never rewritten. */
 export type AgreementVersion = InferEntity<typeof AgreementVersionSchema>;
 
-export const KnownEmployeeSchema = defineEntity({
-  name: 'KnownEmployee',
-  tableName: 'known_employees',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
-    employeeNumber: p.string().length(50).index(),
-    managerId: p.string().length(36).nullable().index(),
-    terminated: p.boolean(),
-    /** The newest employee version applied. */
-    version: p.integer(),
-    /** The employee version the manager came from (not every event carries one). */
-    managerVersion: p.integer(),
-  }),
-});
+export const KnownEmployeeSchema = uuidEntity('KnownEmployee', 'known_employees', (p) => ({
+  employeeNumber: p.string().length(50).index(),
+  managerId: p.string().length(36).nullable().index(),
+  terminated: p.boolean(),
+  /** The newest employee version applied. */
+  version: p.integer(),
+  /** The employee version the manager came from (not every event carries one). */
+  managerVersion: p.integer(),
+}));
 /**
  * The local copy of an employee, fed by employees events: enough to match an
  * import's employee number and to know who manages whom.
@@ -133,28 +119,23 @@ export interface ImportJobReport {
   errors: { row: number; column: string | null; message: string }[];
 }
 
-export const ImportJobSchema = defineEntity({
-  name: 'ImportJob',
-  tableName: 'agreement_imports',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
-    status: p.string().$type<ImportJobStatus>().length(10),
-    dryRun: p.boolean(),
-    /** The file's rows, counted before the import starts. */
-    rowsTotal: p.integer(),
-    /** Rows settled (taken or rejected) so far. */
-    rowsDone: p.integer(),
-    /** The report, once DONE. */
-    report: p.json<ImportJobReport>().nullable(),
-    /** Why it stopped, once FAILED. */
-    failure: p.text().nullable(),
-    startedBy: p.string().length(200),
-    startedAt: p.datetime(),
-    /** Moved on every batch: a RUNNING job that has not moved for long lost its process. */
-    updatedAt: p.datetime(),
-    finishedAt: p.datetime().nullable().index(),
-  }),
-});
+export const ImportJobSchema = uuidEntity('ImportJob', 'agreement_imports', (p) => ({
+  status: p.string().$type<ImportJobStatus>().length(10),
+  dryRun: p.boolean(),
+  /** The file's rows, counted before the import starts. */
+  rowsTotal: p.integer(),
+  /** Rows settled (taken or rejected) so far. */
+  rowsDone: p.integer(),
+  /** The report, once DONE. */
+  report: p.json<ImportJobReport>().nullable(),
+  /** Why it stopped, once FAILED. */
+  failure: p.text().nullable(),
+  startedBy: p.string().length(200),
+  startedAt: p.datetime(),
+  /** Moved on every batch: a RUNNING job that has not moved for long lost its process. */
+  updatedAt: p.datetime(),
+  finishedAt: p.datetime().nullable().index(),
+}));
 /**
  * An import run in the background, its progress recorded after every batch, so any
  * replica can answer how far it is.

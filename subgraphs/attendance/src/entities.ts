@@ -1,5 +1,12 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { employeeCopySchema, PLACED_COLUMNS, policyCopySchema } from '../../../runtime';
+import {
+  agreementCopySchema,
+  employeeCopySchema,
+  mutationTrail,
+  PLACED_COLUMNS,
+  policyCopySchema,
+  uuidEntity,
+} from '../../../runtime';
 
 export { EMPLOYEE_STATUSES, type EmployeeStatus } from '../../../runtime';
 
@@ -18,11 +25,10 @@ export type Weekday = (typeof WEEKDAYS)[number];
 /** How an entry came to be: a check-in at a device, or a manual entry by a manager or HR. */
 export type EntrySource = 'DEVICE' | 'MANUAL';
 
-export const AttendanceEntrySchema = defineEntity({
-  name: 'AttendanceEntry',
-  tableName: 'attendance_entries',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const AttendanceEntrySchema = uuidEntity(
+  'AttendanceEntry',
+  'attendance_entries',
+  (p) => ({
     employeeId: p.string().length(36),
     date: p.string().length(10),
     checkInTime: p.datetime(),
@@ -44,17 +50,15 @@ export const AttendanceEntrySchema = defineEntity({
     plannedEnd: p.datetime().nullable(),
     lateByMinutes: p.integer(),
     earlyExitMinutes: p.integer(),
-    /** Optimistic lock: every flush that changes the row adds one. */
-    version: p.integer().version(),
-    correlationId: p.string().length(200),
-    createdAt: p.datetime(),
-    updatedAt: p.datetime(),
+    ...mutationTrail(p),
   }),
-  indexes: [
-    { name: 'attendance_entries_employee_date', properties: ['employeeId', 'date'] },
-    { name: 'attendance_entries_employee_in', properties: ['employeeId', 'checkInTime'] },
-  ],
-});
+  {
+    indexes: [
+      { name: 'attendance_entries_employee_date', properties: ['employeeId', 'date'] },
+      { name: 'attendance_entries_employee_in', properties: ['employeeId', 'checkInTime'] },
+    ],
+  },
+);
 /**
  * One check-in and (once closed) its check-out. Instants are stored in UTC; `date` is the
  * employee's local day of the check-in. A correction is a new MANUAL entry that names the
@@ -62,11 +66,10 @@ export const AttendanceEntrySchema = defineEntity({
  */
 export type AttendanceEntry = InferEntity<typeof AttendanceEntrySchema>;
 
-export const AttendanceDaySchema = defineEntity({
-  name: 'AttendanceDay',
-  tableName: 'attendance_days',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const AttendanceDaySchema = uuidEntity(
+  'AttendanceDay',
+  'attendance_days',
+  (p) => ({
     employeeId: p.string().length(36),
     date: p.string().length(10),
     status: p.string().$type<AttendanceStatus>().length(20),
@@ -84,8 +87,10 @@ export const AttendanceDaySchema = defineEntity({
     processedAt: p.datetime(),
     correlationId: p.string().length(200),
   }),
-  uniques: [{ name: 'attendance_days_employee_date', properties: ['employeeId', 'date'] }],
-});
+  {
+    uniques: [{ name: 'attendance_days_employee_date', properties: ['employeeId', 'date'] }],
+  },
+);
 /** The outcome of processing one employee's local day; one row per employee and day at most. */
 export type AttendanceDay = InferEntity<typeof AttendanceDaySchema>;
 
@@ -97,37 +102,32 @@ export const EmployeeCopySchema = employeeCopySchema(
 /** Attendance's copy of an employee, fed by employees' events. */
 export type EmployeeCopy = InferEntity<typeof EmployeeCopySchema>;
 
-export const AgreementCopySchema = defineEntity({
-  name: 'AttendanceAgreement',
-  tableName: 'attendance_agreements',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
-    employeeId: p.string().length(36).index(),
-    startDate: p.string().length(10),
-    /** Inclusive. */
-    endDate: p.string().length(10),
+export const AgreementCopySchema = agreementCopySchema(
+  'AttendanceAgreement',
+  'attendance_agreements',
+  (p) => ({
     workingDays: p.json<Weekday[]>(),
     /** Contracted minutes a week; null when the agreement does not say (the policy's day then). */
     weeklyMinutes: p.integer().nullable(),
-    version: p.integer(),
   }),
-});
+);
 /** Attendance's copy of an agreement's working pattern (its newest version). */
 export type AgreementCopy = InferEntity<typeof AgreementCopySchema>;
 
-export const ShiftCopySchema = defineEntity({
-  name: 'AttendanceShift',
-  tableName: 'attendance_shifts',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const ShiftCopySchema = uuidEntity(
+  'AttendanceShift',
+  'attendance_shifts',
+  (p) => ({
     employeeId: p.string().length(36),
     scheduleId: p.string().length(36).nullable(),
     start: p.datetime().fieldName('start_time').nullable(),
     end: p.datetime().fieldName('end_time').nullable(),
     replaced: p.boolean(),
   }),
-  indexes: [{ name: 'attendance_shifts_employee_start', properties: ['employeeId', 'start'] }],
-});
+  {
+    indexes: [{ name: 'attendance_shifts_employee_start', properties: ['employeeId', 'start'] }],
+  },
+);
 /**
  * Attendance's copy of a published shift. A shift a later publication replaced stays as a
  * tombstone (`replaced`), so a late copy of the older publication cannot bring it back.

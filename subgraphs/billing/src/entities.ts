@@ -1,5 +1,10 @@
 import { defineEntity, type EntitySchema, type InferEntity } from '@mikro-orm/core';
-import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE, timeEntryCopySchema } from '../../../runtime';
+import {
+  DEFAULT_LOCATION,
+  DEFAULT_TIME_ZONE,
+  timeEntryCopySchema,
+  uuidEntity,
+} from '../../../runtime';
 import type { UncostedDay } from './costing';
 
 /** A value of an employee field that holds from a local day on (grade, department). */
@@ -11,23 +16,18 @@ export interface Dated {
   value: string;
 }
 
-export const EmployeeCopySchema = defineEntity({
-  name: 'BillingEmployee',
-  tableName: 'billing_employees',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
-    employeeNumber: p.string().length(50).nullable(),
-    grades: p.json<Dated[]>(),
-    departments: p.json<Dated[]>(),
-    location: p.string().length(30),
-    timeZone: p.string().length(64),
-    managerId: p.string().length(36).nullable(),
-    /** The version that last set each single-valued field (location, timeZone, managerId, employeeNumber). */
-    fieldVersions: p.json<Record<string, number>>(),
-    /** The highest employee version seen. */
-    version: p.integer(),
-  }),
-});
+export const EmployeeCopySchema = uuidEntity('BillingEmployee', 'billing_employees', (p) => ({
+  employeeNumber: p.string().length(50).nullable(),
+  grades: p.json<Dated[]>(),
+  departments: p.json<Dated[]>(),
+  location: p.string().length(30),
+  timeZone: p.string().length(64),
+  managerId: p.string().length(36).nullable(),
+  /** The version that last set each single-valued field (location, timeZone, managerId, employeeNumber). */
+  fieldVersions: p.json<Record<string, number>>(),
+  /** The highest employee version seen. */
+  version: p.integer(),
+}));
 /** Billing's copy of what it needs of an employee, fed by employees' events. */
 export type EmployeeCopy = InferEntity<typeof EmployeeCopySchema>;
 
@@ -52,32 +52,27 @@ export type EntryCopy = InferEntity<typeof EntryCopySchema>;
 export const RATE_CARD_KINDS = ['SCHEDULED', 'BACKDATED', 'CORRECTION'] as const;
 export type RateCardKind = (typeof RATE_CARD_KINDS)[number];
 
-export const RateCardSchema = defineEntity({
-  name: 'BillingRateCard',
-  tableName: 'billing_rate_cards',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
-    grade: p.string().length(50).index(),
-    effectiveFrom: p.string().length(10),
-    baseHourlyRateMinor: p.integer(),
-    currency: p.string().length(3),
-    /** Multipliers in ten-thousandths (15000 = 1.5), so they are exact. */
-    overtimeMultiplier: p.integer(),
-    nightMultiplier: p.integer(),
-    publicHolidayMultiplier: p.integer(),
-    setAt: p.datetime(),
-    setBy: p.string().length(200),
-    /** Null on cards set before kinds were recorded (all were SCHEDULED). */
-    kind: p.string().$type<RateCardKind>().length(20).nullable(),
-    /** Why a CORRECTION was made, as FINANCE gave it. */
-    correctionReason: p.string().length(500).nullable(),
-    /** Costed transactions the card reversed, and transactions it posted (null on old cards). */
-    reversedCount: p.integer().nullable(),
-    postedCount: p.integer().nullable(),
-    /** Entries waiting for a rate that the card costed. */
-    costedWaitingCount: p.integer().nullable(),
-  }),
-});
+export const RateCardSchema = uuidEntity('BillingRateCard', 'billing_rate_cards', (p) => ({
+  grade: p.string().length(50).index(),
+  effectiveFrom: p.string().length(10),
+  baseHourlyRateMinor: p.integer(),
+  currency: p.string().length(3),
+  /** Multipliers in ten-thousandths (15000 = 1.5), so they are exact. */
+  overtimeMultiplier: p.integer(),
+  nightMultiplier: p.integer(),
+  publicHolidayMultiplier: p.integer(),
+  setAt: p.datetime(),
+  setBy: p.string().length(200),
+  /** Null on cards set before kinds were recorded (all were SCHEDULED). */
+  kind: p.string().$type<RateCardKind>().length(20).nullable(),
+  /** Why a CORRECTION was made, as FINANCE gave it. */
+  correctionReason: p.string().length(500).nullable(),
+  /** Costed transactions the card reversed, and transactions it posted (null on old cards). */
+  reversedCount: p.integer().nullable(),
+  postedCount: p.integer().nullable(),
+  /** Entries waiting for a rate that the card costed. */
+  costedWaitingCount: p.integer().nullable(),
+}));
 /**
  * A rate card of a grade from a day on. Append-only: setting the card of a grade and day
  * again adds a row, and the newest row of a (grade, day) is the card. A card from a past
@@ -88,12 +83,11 @@ export type RateCard = InferEntity<typeof RateCardSchema>;
 export const ACCOUNT_KINDS = ['COST_CENTRE', 'PAYROLL_LIABILITY'] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
-export const AccountSchema = defineEntity({
-  name: 'BillingAccount',
-  tableName: 'billing_accounts',
-  properties: (p) => ({
-    /** Derived from kind, owner and currency (UUIDv5), so every replica names it alike. */
-    id: p.string().primary().length(36),
+export const AccountSchema = uuidEntity(
+  'BillingAccount',
+  'billing_accounts',
+  (p) => ({
+    // The id derives from kind, owner and currency (UUIDv5), so every replica names it alike.
     kind: p.string().$type<AccountKind>().length(20),
     /** The department (cost centre) or the employee id (liability). */
     ownerKey: p.string().length(200),
@@ -101,18 +95,19 @@ export const AccountSchema = defineEntity({
     name: p.string().length(300),
     createdAt: p.datetime(),
   }),
-  uniques: [{ name: 'billing_accounts_owner', properties: ['kind', 'ownerKey', 'currency'] }],
-});
+  {
+    uniques: [{ name: 'billing_accounts_owner', properties: ['kind', 'ownerKey', 'currency'] }],
+  },
+);
 /** A ledger account: a department's cost centre or an employee's payroll liability, per currency. */
 export type Account = InferEntity<typeof AccountSchema>;
 
 export type TransactionKind = 'COST' | 'REVERSAL';
 
-export const TransactionSchema = defineEntity({
-  name: 'BillingTransaction',
-  tableName: 'billing_transactions',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const TransactionSchema = uuidEntity(
+  'BillingTransaction',
+  'billing_transactions',
+  (p) => ({
     kind: p.string().$type<TransactionKind>().length(10),
     entryId: p.string().length(36).index(),
     employeeId: p.string().length(36),
@@ -134,8 +129,12 @@ export const TransactionSchema = defineEntity({
     rateCardId: p.string().length(36).nullable(),
     recordedAt: p.datetime(),
   }),
-  indexes: [{ name: 'billing_transactions_employee_day', properties: ['employeeId', 'workDate'] }],
-});
+  {
+    indexes: [
+      { name: 'billing_transactions_employee_day', properties: ['employeeId', 'workDate'] },
+    ],
+  },
+);
 /**
  * A ledger transaction: one entry's cost on one local work day, or the reversal of one.
  * Never updated or deleted (database triggers refuse it); its postings sum to zero
@@ -143,11 +142,10 @@ export const TransactionSchema = defineEntity({
  */
 export type LedgerTransaction = InferEntity<typeof TransactionSchema>;
 
-export const PostingSchema = defineEntity({
-  name: 'BillingPosting',
-  tableName: 'billing_postings',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const PostingSchema = uuidEntity(
+  'BillingPosting',
+  'billing_postings',
+  (p) => ({
     transactionId: p.string().length(36).index(),
     accountId: p.string().length(36),
     amountMinor: p.bigint('number'),
@@ -155,8 +153,10 @@ export const PostingSchema = defineEntity({
     /** Copied from the transaction, so balances on a day need no join. */
     bookingDate: p.string().length(10),
   }),
-  indexes: [{ name: 'billing_postings_account_day', properties: ['accountId', 'bookingDate'] }],
-});
+  {
+    indexes: [{ name: 'billing_postings_account_day', properties: ['accountId', 'bookingDate'] }],
+  },
+);
 /** One line of a transaction: a signed amount (debit positive) on one account. */
 export type Posting = InferEntity<typeof PostingSchema>;
 

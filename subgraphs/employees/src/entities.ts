@@ -1,16 +1,15 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import type { EmployeeStatus } from '../../../runtime';
+import { type EmployeeStatus, optimisticLock, timestamps, uuidEntity } from '../../../runtime';
 
 export type { EmployeeStatus };
 
 export const EMPLOYMENT_TYPES = ['FULL_TIME', 'PART_TIME', 'CONTRACTOR'] as const;
 export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
 
-export const EmployeeSchema = defineEntity({
-  name: 'Employee',
-  tableName: 'employees',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const EmployeeSchema = uuidEntity(
+  'Employee',
+  'employees',
+  (p) => ({
     employeeNumber: p.string().length(20).unique('employees_employee_number_unique'),
     firstName: p.string().length(100),
     lastName: p.string().length(100),
@@ -30,16 +29,14 @@ export const EmployeeSchema = defineEntity({
     timeZone: p.string().length(64),
     /** `{"amountMinor":…,"currency":…}`, sealed. */
     salarySealed: p.text().nullable(),
-    // Optimistic lock: every flush that changes the row adds one and checks the old value.
-    version: p.integer().version(),
-    // Mapped as `Date`, not `p.type('datetime')`: on SQLite the latter reads back as changed on
-    // every flush.
-    createdAt: p.datetime(),
-    updatedAt: p.datetime(),
+    ...optimisticLock(p),
+    ...timestamps(p),
   }),
-  // The directory's keyset order; keeps every page an index range scan.
-  indexes: [{ name: 'employees_name_order', properties: ['lastName', 'firstName', 'id'] }],
-});
+  {
+    // The directory's keyset order; keeps every page an index range scan.
+    indexes: [{ name: 'employees_name_order', properties: ['lastName', 'firstName', 'id'] }],
+  },
+);
 
 /** One row of `employees`. Phone and salary hold ciphertext, never clear values. */
 export type Employee = InferEntity<typeof EmployeeSchema>;

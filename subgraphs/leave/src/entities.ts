@@ -1,9 +1,12 @@
-import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import type { InferEntity } from '@mikro-orm/core';
 import {
+  agreementCopySchema,
   employeeCopySchema,
   type LeaveType,
+  mutationTrail,
   PLACED_COLUMNS,
   type PlacedEmployeeCopy,
+  uuidEntity,
 } from '../../../runtime';
 import { LeavePolicyCopySchema } from './leavePolicies';
 import type { Weekday } from './days';
@@ -20,11 +23,10 @@ export interface ChargedDay {
   halves: number;
 }
 
-export const LeaveRequestSchema = defineEntity({
-  name: 'LeaveRequest',
-  tableName: 'leave_requests',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const LeaveRequestSchema = uuidEntity(
+  'LeaveRequest',
+  'leave_requests',
+  (p) => ({
     employeeId: p.string().length(36),
     leaveType: p.string().$type<LeaveType>().length(20),
     startDate: p.string().length(10),
@@ -54,17 +56,15 @@ export const LeaveRequestSchema = defineEntity({
     rejectionReason: p.string().length(500).nullable(),
     cancelledBy: p.string().length(200).nullable(),
     cancelledAt: p.datetime().nullable(),
-    // Optimistic lock: every flush that changes the row adds one and checks the old value.
-    version: p.integer().version(),
-    correlationId: p.string().length(200),
-    createdAt: p.datetime(),
-    updatedAt: p.datetime(),
+    ...mutationTrail(p),
   }),
-  indexes: [
-    { name: 'leave_requests_employee_start', properties: ['employeeId', 'startDate'] },
-    { name: 'leave_requests_status', properties: ['status', 'employeeId'] },
-  ],
-});
+  {
+    indexes: [
+      { name: 'leave_requests_employee_start', properties: ['employeeId', 'startDate'] },
+      { name: 'leave_requests_status', properties: ['status', 'employeeId'] },
+    ],
+  },
+);
 
 /** A request for leave and where it stands in the workflow. */
 export type LeaveRequest = InferEntity<typeof LeaveRequestSchema>;
@@ -83,24 +83,18 @@ export const EmployeeCopySchema = employeeCopySchema<EmployeeCopy>(
   PLACED_COLUMNS,
 );
 
-export const AgreementCopySchema = defineEntity({
-  name: 'LeaveAgreement',
-  tableName: 'leave_agreements',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
-    employeeId: p.string().length(36).index(),
-    startDate: p.string().length(10),
-    /** Inclusive. */
-    endDate: p.string().length(10),
+export const AgreementCopySchema = agreementCopySchema(
+  'LeaveAgreement',
+  'leave_agreements',
+  (p) => ({
     /** Full-time equivalent in ten-thousandths (7500 = 0.75). */
     fteUnits: p.integer(),
     /** Annual leave days the agreement gives, in hundredths; null when its events carry none. */
     annualLeaveHundredths: p.integer().nullable(),
     /** The working pattern; null when its events carry none (Monday to Friday then). */
     workingDays: p.json<Weekday[]>().nullable(),
-    version: p.integer(),
   }),
-});
+);
 
 /** Leave's copy of an agreement (its newest version), fed by agreements' events. */
 export type AgreementCopy = InferEntity<typeof AgreementCopySchema>;

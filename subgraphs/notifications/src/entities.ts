@@ -1,5 +1,5 @@
-import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import type { EmployeeStatus } from '../../../runtime';
+import type { InferEntity } from '@mikro-orm/core';
+import { employeeNameColumns, type EmployeeStatus, uuidEntity } from '../../../runtime';
 
 export const NOTIFICATION_TYPES = [
   'LEAVE_REQUESTED',
@@ -28,11 +28,10 @@ export type NotificationChannel = 'IN_APP' | 'IN_APP_AND_EMAIL';
 // Instants here are typed 'datetime' as they always were; `p.datetime()` would map them as `Date`,
 // which hydrates and compares differently.
 
-export const NotificationSchema = defineEntity({
-  name: 'Notification',
-  tableName: 'notifications',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const NotificationSchema = uuidEntity(
+  'Notification',
+  'notifications',
+  (p) => ({
     recipientId: p.string().length(36),
     type: p.string().$type<NotificationType>().length(40),
     title: p.string().length(200),
@@ -48,43 +47,41 @@ export const NotificationSchema = defineEntity({
     readAt: p.type('datetime').nullable(),
     version: p.integer(),
   }),
-  uniques: [{ name: 'notifications_dedupe', properties: ['dedupeKey', 'recipientId'] }],
-  indexes: [
-    { name: 'notifications_recipient_created', properties: ['recipientId', 'createdAt', 'id'] },
-  ],
-});
+  {
+    uniques: [{ name: 'notifications_dedupe', properties: ['dedupeKey', 'recipientId'] }],
+    indexes: [
+      { name: 'notifications_recipient_created', properties: ['recipientId', 'createdAt', 'id'] },
+    ],
+  },
+);
 
 /** One notification of one recipient. */
 export type Notification = InferEntity<typeof NotificationSchema>;
 
 export { EMPLOYEE_STATUSES, type EmployeeStatus } from '../../../runtime';
 
-export const EmployeeCopySchema = defineEntity({
-  name: 'NotificationEmployee',
-  tableName: 'notification_employees',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
-    firstName: p.string().length(100).nullable(),
-    lastName: p.string().length(100).nullable(),
-    email: p.string().length(320).nullable(),
+export const EmployeeCopySchema = uuidEntity(
+  'NotificationEmployee',
+  'notification_employees',
+  (p) => ({
+    ...employeeNameColumns(p),
     managerId: p.string().length(36).nullable(),
     status: p.string().$type<EmployeeStatus>().length(20),
     /** The employee's version the copy reflects; older events change nothing. */
     version: p.integer(),
     updatedAt: p.type('datetime'),
   }),
-});
+);
 
 /** Notifications' copy of an employee, fed by employees' events: who to tell, and where. */
 export type EmployeeCopy = InferEntity<typeof EmployeeCopySchema>;
 
 export type EmailStatus = 'PENDING' | 'SENT' | 'FAILED';
 
-export const EmailOutboxSchema = defineEntity({
-  name: 'NotificationEmail',
-  tableName: 'notification_email_outbox',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const EmailOutboxSchema = uuidEntity(
+  'NotificationEmail',
+  'notification_email_outbox',
+  (p) => ({
     notificationId: p.string().length(36).unique(),
     to: p.string().length(320).fieldName('to_address'),
     subject: p.string().length(200),
@@ -97,8 +94,10 @@ export const EmailOutboxSchema = defineEntity({
     createdAt: p.type('datetime'),
     sentAt: p.type('datetime').nullable(),
   }),
-  indexes: [{ name: 'notification_email_due', properties: ['status', 'nextAttemptAt'] }],
-});
+  {
+    indexes: [{ name: 'notification_email_due', properties: ['status', 'nextAttemptAt'] }],
+  },
+);
 
 /** An e-mail waiting to be sent, sent, or given up on; never deleted by delivery. */
 export type EmailOutbox = InferEntity<typeof EmailOutboxSchema>;

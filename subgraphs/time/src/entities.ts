@@ -1,5 +1,11 @@
-import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { employeeCopySchema, type LockableEmployeeCopy, policyCopySchema } from '../../../runtime';
+import type { InferEntity } from '@mikro-orm/core';
+import {
+  employeeCopySchema,
+  type LockableEmployeeCopy,
+  mutationTrail,
+  policyCopySchema,
+  uuidEntity,
+} from '../../../runtime';
 
 export const PERIOD_TYPES = [
   'SHIFT',
@@ -12,11 +18,10 @@ export const PERIOD_TYPES = [
 ] as const;
 export type PeriodType = (typeof PERIOD_TYPES)[number];
 
-export const TimeEntrySchema = defineEntity({
-  name: 'TimeEntry',
-  tableName: 'time_entries',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const TimeEntrySchema = uuidEntity(
+  'TimeEntry',
+  'time_entries',
+  (p) => ({
     employeeId: p.string().length(36),
     periodType: p.string().$type<PeriodType>().length(30),
     shiftType: p.string().length(50).nullable(),
@@ -24,17 +29,14 @@ export const TimeEntrySchema = defineEntity({
     /** Null while the entry is open. */
     endTime: p.datetime().nullable(),
     mealBreakMinutes: p.integer(),
-    // Optimistic lock: every flush that changes the row adds one and checks the old value.
-    version: p.integer().version(),
-    /** Of the mutation that last changed the entry. */
-    correlationId: p.string().length(200),
-    createdAt: p.datetime(),
-    updatedAt: p.datetime(),
+    ...mutationTrail(p),
     /** Set by a deletion; the row stays as a tombstone and is hidden from every read. */
     deletedAt: p.datetime().nullable(),
   }),
-  indexes: [{ name: 'time_entries_employee_start', properties: ['employeeId', 'startTime'] }],
-});
+  {
+    indexes: [{ name: 'time_entries_employee_start', properties: ['employeeId', 'startTime'] }],
+  },
+);
 
 /** One recorded period of a person's time. Instants are stored in UTC. */
 export type TimeEntry = InferEntity<typeof TimeEntrySchema>;
@@ -55,11 +57,10 @@ export const EmployeeCopySchema = employeeCopySchema<EmployeeCopy>(
   ['timeZone'],
 );
 
-export const ScheduledShiftSchema = defineEntity({
-  name: 'ScheduledShift',
-  tableName: 'scheduled_shifts',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const ScheduledShiftSchema = uuidEntity(
+  'ScheduledShift',
+  'scheduled_shifts',
+  (p) => ({
     employeeId: p.string().length(36),
     /** The publication it came with. */
     scheduleId: p.string().length(36).index(),
@@ -69,8 +70,10 @@ export const ScheduledShiftSchema = defineEntity({
     publishedAt: p.datetime(),
     correlationId: p.string().length(200),
   }),
-  indexes: [{ name: 'scheduled_shifts_employee_start', properties: ['employeeId', 'start'] }],
-});
+  {
+    indexes: [{ name: 'scheduled_shifts_employee_start', properties: ['employeeId', 'start'] }],
+  },
+);
 
 /** One planned shift of a published schedule. */
 export type ScheduledShift = InferEntity<typeof ScheduledShiftSchema>;

@@ -1,13 +1,13 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { uuidEntity } from '../../../../runtime';
 
 // Instants here are typed 'datetime' as they always were; `p.datetime()` would map them as `Date`,
 // which hydrates and compares differently.
 
-export const TrainingCourseSchema = defineEntity({
-  name: 'TrainingCourse',
-  tableName: 'compliance_training_courses',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const TrainingCourseSchema = uuidEntity(
+  'TrainingCourse',
+  'compliance_training_courses',
+  (p) => ({
     /** Unique, as HR gave it (letters, digits, `-` and `_`). */
     code: p.string().length(50).unique(),
     title: p.string().length(200),
@@ -20,16 +20,15 @@ export const TrainingCourseSchema = defineEntity({
     createdAt: p.type('datetime'),
     updatedAt: p.type('datetime'),
   }),
-});
+);
 
 /** A course people must complete, and renew when its validity runs out. */
 export type TrainingCourse = InferEntity<typeof TrainingCourseSchema>;
 
-export const TrainingAssignmentSchema = defineEntity({
-  name: 'TrainingAssignment',
-  tableName: 'compliance_training_assignments',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const TrainingAssignmentSchema = uuidEntity(
+  'TrainingAssignment',
+  'compliance_training_assignments',
+  (p) => ({
     employeeId: p.string().length(36),
     courseId: p.string().length(36).index(),
     /** The department whose rule brought it, when one did. */
@@ -44,19 +43,20 @@ export const TrainingAssignmentSchema = defineEntity({
     createdAt: p.type('datetime'),
     updatedAt: p.type('datetime'),
   }),
-  // One assignment per person and course; lists page by due date.
-  uniques: [{ properties: ['employeeId', 'courseId'] }],
-  indexes: [{ properties: ['dueDate', 'id'] }, { properties: ['expiresOn'] }],
-});
+  {
+    // One assignment per person and course; lists page by due date.
+    uniques: [{ properties: ['employeeId', 'courseId'] }],
+    indexes: [{ properties: ['dueDate', 'id'] }, { properties: ['expiresOn'] }],
+  },
+);
 
 /** One person's duty to complete one course: one row per person and course. */
 export type TrainingAssignment = InferEntity<typeof TrainingAssignmentSchema>;
 
-export const DepartmentRuleSchema = defineEntity({
-  name: 'TrainingDepartmentRule',
-  tableName: 'compliance_training_department_rules',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const DepartmentRuleSchema = uuidEntity(
+  'TrainingDepartmentRule',
+  'compliance_training_department_rules',
+  (p) => ({
     courseId: p.string().length(36),
     /** As HR gave it; matched without regard to case. */
     department: p.string().length(100).index(),
@@ -66,8 +66,10 @@ export const DepartmentRuleSchema = defineEntity({
     createdAt: p.type('datetime'),
     createdBy: p.string().length(200),
   }),
-  uniques: [{ properties: ['courseId', 'department'] }],
-});
+  {
+    uniques: [{ properties: ['courseId', 'department'] }],
+  },
+);
 
 /** A course assigned to a department: everyone in it now, and whoever joins it later. */
 export type DepartmentRule = InferEntity<typeof DepartmentRuleSchema>;

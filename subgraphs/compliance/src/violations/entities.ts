@@ -1,6 +1,6 @@
-import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import type { InferEntity } from '@mikro-orm/core';
 import type { EventData } from '../../../../messaging';
-import type { PolicyKind } from '../../../../runtime';
+import { type PolicyKind, uuidEntity } from '../../../../runtime';
 
 export const VIOLATION_RULES = [
   'HR_EXCEPTION',
@@ -18,23 +18,13 @@ export type WaivedRule = NonNullable<
   EventData<'time.entry.recorded'>['complianceException']
 >['rules'][number];
 
-/** The figures behind a finding; which ones depend on the rule (see the detected contract). */
-export interface ViolationDetails {
-  minutes?: number;
-  limitMinutes?: number;
-  breakMinutes?: number;
-  breakDueMinutes?: number;
-  lateArrivals?: number;
-  windowDays?: number;
-  waivedRules?: WaivedRule[];
-  reason?: string;
-}
+/** The figures behind a finding, as the detected event carries them; which ones depend on the rule. */
+export type ViolationDetails = EventData<'compliance.violation.detected'>['details'];
 
-export const ViolationSchema = defineEntity({
-  name: 'ComplianceViolation',
-  tableName: 'compliance_violations',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const ViolationSchema = uuidEntity(
+  'ComplianceViolation',
+  'compliance_violations',
+  (p) => ({
     employeeId: p.string().length(36),
     rule: p.string().$type<ViolationRule>().length(30),
     message: p.text(),
@@ -55,21 +45,22 @@ export const ViolationSchema = defineEntity({
     closingNote: p.text().nullable(),
     version: p.integer(),
   }),
-  uniques: [{ name: 'compliance_violations_source', properties: ['sourceEventId', 'rule'] }],
-  indexes: [
-    { name: 'compliance_violations_newest', properties: ['detectedAt', 'id'] },
-    { name: 'compliance_violations_employee', properties: ['employeeId', 'rule', 'fromDate'] },
-  ],
-});
+  {
+    uniques: [{ name: 'compliance_violations_source', properties: ['sourceEventId', 'rule'] }],
+    indexes: [
+      { name: 'compliance_violations_newest', properties: ['detectedAt', 'id'] },
+      { name: 'compliance_violations_employee', properties: ['employeeId', 'rule', 'fromDate'] },
+    ],
+  },
+);
 
 /** A breach of a policy found after the fact in another domain's event. */
 export type Violation = InferEntity<typeof ViolationSchema>;
 
-export const LateArrivalSchema = defineEntity({
-  name: 'ComplianceLateArrival',
-  tableName: 'compliance_late_arrivals',
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const LateArrivalSchema = uuidEntity(
+  'ComplianceLateArrival',
+  'compliance_late_arrivals',
+  (p) => ({
     employeeId: p.string().length(36),
     date: p.string().length(10),
     dayId: p.string().length(36),
@@ -77,8 +68,10 @@ export const LateArrivalSchema = defineEntity({
     sourceEventId: p.string().length(100),
     receivedAt: p.datetime(),
   }),
-  uniques: [{ name: 'compliance_late_arrivals_day', properties: ['employeeId', 'date'] }],
-});
+  {
+    uniques: [{ name: 'compliance_late_arrivals_day', properties: ['employeeId', 'date'] }],
+  },
+);
 
 /** A late arrival attendance reported, kept to find patterns of them. */
 export type LateArrival = InferEntity<typeof LateArrivalSchema>;

@@ -1,0 +1,25 @@
+import { defineEntity, type EntityMetadataWithProperties } from '@mikro-orm/core';
+import { rowId, type PropertyBuilders } from './entityColumns';
+
+type WithRowId<C> = ReturnType<typeof rowId> & C;
+
+/** The indexes and unique constraints of a table, over its columns. */
+export type TableKeys<C> = Pick<EntityMetadataWithProperties<WithRowId<C>>, 'indexes' | 'uniques'>;
+
+/**
+ * A table whose rows are keyed by a UUID `id`, the first column, followed by `columns`. Each
+ * entity names itself and its table; the entity's type follows from the columns.
+ */
+export function uuidEntity<C extends Record<string, unknown>>(
+  name: string,
+  tableName: string,
+  columns: (p: PropertyBuilders) => C,
+  keys: TableKeys<C> = {},
+) {
+  return defineEntity({
+    name,
+    tableName,
+    ...keys,
+    properties: (p) => ({ ...rowId(p), ...columns(p) }),
+  });
+}
