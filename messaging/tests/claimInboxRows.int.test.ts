@@ -58,23 +58,16 @@ describe('claimInboxRows', () => {
     while (Number((await waiting())[0]!.n) === 0) await new Promise((r) => setImmediate(r));
   }
 
-  onPostgres('leaves out what a concurrent transaction claimed and committed', async () => {
-    let end!: (how: 'commit') => void;
+  onPostgres.each([
+    ['leaves out what a concurrent transaction claimed and committed', 'commit', ['c']],
+    ['claims what a concurrent transaction claimed and rolled back', 'rollback', ['b', 'c']],
+  ] as const)('%s', async (_name, how, left) => {
+    let end!: (how: 'commit' | 'rollback') => void;
     const first = await holding(['a', 'b'], new Promise((resolve) => (end = resolve)));
     const second = claim(['b', 'c']);
     await someoneWaits();
-    end('commit');
+    end(how);
     await first.done;
-    expect(await second).toEqual(new Set(['c']));
-  });
-
-  onPostgres('claims what a concurrent transaction claimed and rolled back', async () => {
-    let end!: (how: 'rollback') => void;
-    const first = await holding(['a', 'b'], new Promise((resolve) => (end = resolve)));
-    const second = claim(['b', 'c']);
-    await someoneWaits();
-    end('rollback');
-    await first.done;
-    expect(await second).toEqual(new Set(['b', 'c']));
+    expect(await second).toEqual(new Set(left));
   });
 });

@@ -1,19 +1,17 @@
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import {
   InboxEntry,
-  connectNats,
   eventsStream,
-  subjectFor,
   type EventCatalogue,
   type EventConsumer,
   type EventConsumerOptions,
   type EventEnvelope,
   type EventHandlerDefinition,
-  type NatsClients,
 } from '..';
 import { sentSql, sqlShape, type SentQuery } from '../../test-support/sqlShape';
 import { Effect, openTestDb, type TestDb } from './support/database';
-import { NATS_URL, messageCount, openTestNats, type TestNats } from './support/nats';
+import { messageCount, openTestNats, type TestNats } from './support/nats';
+import { expectEachAppliedOnce } from './support/expectEachAppliedOnce';
 import { recordingLogger } from './support/recordingLogger';
 import { publishThings } from './support/publishThings';
 import { testCatalogue } from './support/things';
@@ -41,8 +39,6 @@ describe('durable consumer with an inbox', () => {
     await nats?.close();
   });
 
-  const effects = () => database.orm.em.fork().count(Effect, {});
-
   /** A consumer of this suite's stream and database; `options` override the defaults. */
   const consumerFor = (
     handler: EventHandlerDefinition,
@@ -50,92 +46,22 @@ describe('durable consumer with an inbox', () => {
   ): EventConsumer => testConsumer(database, nats, { handler, catalogue, ...options });
 
   it('applies each of 1,000 events once across a stop, a killed connection and duplicates', async () => {
-    let onApplied: (n: number) => void = () => undefined;
-    const handler: EventHandlerDefinition = {
-      name: 'effects',
-      types: ['test.thing.created'],
-      async handle(event, { em }) {
-        const n = event.data.n as number;
-        em.persist(em.create(Effect, { eventId: event.id, n }));
-        onApplied(n);
-      },
-    };
-    const logger = recordingLogger();
-    const consumerOn = (clients: NatsClients) =>
-      consumerFor(handler, {
-        js: clients.js,
-        jsm: clients.jsm,
-        logger,
-        ackWaitMs: 1000,
-        batch: 20,
-      });
-
-    // 1. A clean stop part of the way through.
-    const first = consumerOn(nats);
-    await first.start();
-    await waitFor('300 effects', async () => (await effects()) >= 300, 40_000);
-    await first.stop();
-    const afterStop = await effects();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await effects()).toBe(afterStop); // stopped means stopped
-
-    // 2. A process that dies: its connection closes while it applies event 700, whose
-    //    effect commits but whose ack never leaves.
-    const doomed = await connectNats({
-      servers: NATS_URL,
-      name: 'doomed',
-      waitOnFirstConnect: false,
-      timeoutMs: 1000,
-    });
-    const second = consumerOn(doomed);
-    let killedEvent: string | undefined;
-    onApplied = (n) => {
-      if (n !== 700) return;
-      killedEvent = events[n].id;
-      void doomed.nc.close();
-    };
-    await second.start();
-    await waitFor('the killed connection', async () => doomed.nc.isClosed(), 40_000);
-    await second.stop();
-    onApplied = () => undefined;
-
-    // 3. A replacement, which also sees one event published a second time under another msgID.
-    const duplicate = events[42];
-    await nats.js.publish(subjectFor(duplicate.type, nats.ns), JSON.stringify(duplicate), {
-      msgID: `copy-of-${duplicate.id}`,
-    });
-    expect(await messageCount(nats.jsm, stream)).toBe(TOTAL + 1);
-    const third: EventConsumer = consumerOn(nats);
-    await third.start();
-    try {
-      await waitFor(
-        'the consumer to catch up',
-        async () => {
-          const info = await nats.jsm.consumers.info(stream, third.name);
-          return (
-            info.num_pending === 0 &&
-            info.num_ack_pending === 0 &&
-            info.delivered.stream_seq === TOTAL + 1
-          );
+    await expectEachAppliedOnce({
+      database,
+      nats,
+      catalogue,
+      events,
+      handler: (onApplied) => ({
+        name: 'effects',
+        types: ['test.thing.created'],
+        async handle(event, { em }) {
+          const n = event.data.n as number;
+          em.persist(em.create(Effect, { eventId: event.id, n }));
+          onApplied([n]);
         },
-        60_000,
-      );
-    } finally {
-      await third.stop();
-    }
-    const rows = await database.orm.em.fork().find(Effect, {});
-    expect(rows).toHaveLength(TOTAL);
-    expect(new Set(rows.map((row) => row.eventId)).size).toBe(TOTAL);
-    const inbox = await database.orm.em.fork().find(InboxEntry, { consumer: 'test_effects' });
-    expect(inbox).toHaveLength(TOTAL);
-    expect(inbox.every((entry) => Date.now() - entry.processedAt.getTime() < 120_000)).toBe(true);
-    // Both the event whose ack was lost and the republished copy reached a consumer again,
-    // and the inbox turned them away.
-    const skipped = logger.entries
-      .filter((entry) => entry.message?.startsWith('event already applied'))
-      .map((entry) => entry.details.eventId);
-    expect(killedEvent).toBe(events[700].id);
-    expect(skipped).toEqual(expect.arrayContaining([killedEvent, duplicate.id]));
+      }),
+      batch: 20,
+    });
   }, 120_000);
 
   it('hands back what a stopped consumer had pulled, so a restart waits for no ack_wait', async () => {

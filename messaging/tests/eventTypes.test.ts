@@ -4,6 +4,14 @@ import path from 'node:path';
 import { draftOf, type CataloguedDraft, type EventData } from '..';
 
 describe('event data types', () => {
+  const balance: EventData<'accruals.balance.changed'> = {
+    employeeId: '0190a0b0-0000-7000-8000-000000000001',
+    accrualType: 'NIGHT_HOURS',
+    date: '2026-04-01',
+    cumulative: 7.5,
+    version: 1,
+  };
+
   it('are generated from the current contracts', () => {
     // Prettier formats the file, and it cannot load inside Jest: the check runs as a command.
     const root = path.resolve(__dirname, '../..');
@@ -27,13 +35,6 @@ describe('event data types', () => {
   });
 
   it("hold a draft's data to its schema (checked by the compiler in npm test)", () => {
-    const balance: EventData<'accruals.balance.changed'> = {
-      employeeId: '0190a0b0-0000-7000-8000-000000000001',
-      accrualType: 'NIGHT_HOURS',
-      date: '2026-04-01',
-      cumulative: 7.5,
-      version: 1,
-    };
     const draft: CataloguedDraft = {
       type: 'accruals.balance.changed',
       subject: balance.employeeId,
@@ -55,22 +56,19 @@ describe('event data types', () => {
   });
 
   it('build a draft of a type, its subject and data, held to the schema', () => {
-    const data: EventData<'accruals.balance.changed'> = {
-      employeeId: '0190a0b0-0000-7000-8000-000000000001',
-      accrualType: 'NIGHT_HOURS',
-      date: '2026-04-01',
-      cumulative: 7.5,
-      version: 1,
-    };
     const draft: CataloguedDraft<'accruals.balance.changed'> = draftOf(
       'accruals.balance.changed',
-      data.employeeId,
-      data,
+      balance.employeeId,
+      balance,
     );
-    expect(draft).toEqual({ type: 'accruals.balance.changed', subject: data.employeeId, data });
+    expect(draft).toEqual({
+      type: 'accruals.balance.changed',
+      subject: balance.employeeId,
+      data: balance,
+    });
     // @ts-expect-error: a field the schema does not have
-    draftOf('accruals.balance.changed', data.employeeId, { ...data, extra: true });
+    draftOf('accruals.balance.changed', balance.employeeId, { ...balance, extra: true });
     // @ts-expect-error: another type's data
-    draftOf('accruals.balance_status.changed', data.employeeId, data);
+    draftOf('accruals.balance_status.changed', balance.employeeId, balance);
   });
 });

@@ -1,6 +1,10 @@
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
-import { seedOrganisation, type Organisation } from '../../test-support/seedOrganisation';
+import {
+  agreementInput,
+  seedOrganisation,
+  type Organisation,
+} from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 
 // The agreements contract operations through the real gateway, with the
@@ -10,22 +14,18 @@ describe('agreements through the gateway', () => {
   let org: Organisation;
   const hr = () => ({ role: 'HR' as const, sub: org.hr.id });
 
-  const agreementInput = (employeeId: string) => ({
-    employeeId,
-    agreementType: 'AHA',
-    startDate: '2025-04-01',
-    endDate: '2026-03-31',
-    fte: 0.8,
-    termsAndConditions: 'MODERNISED',
-    salaryBasis: 'NATIONAL',
-    weeklyHours: 30,
-    workingDays: ['MON', 'TUE', 'WED', 'THU'],
-    annualLeaveDays: 21.6,
-    targets: [
-      { accrualType: 'ANNUAL_TARGET_HOURS', total: 1560 },
-      { accrualType: 'NIGHT_HOURS', total: 160 },
-    ],
-  });
+  /** A four-day, 0.8 FTE year: the full-time agreement scaled down. */
+  const partTime = (employeeId: string) =>
+    agreementInput(employeeId, '2025-04-01', '2026-03-31', {
+      fte: 0.8,
+      weeklyHours: 30,
+      workingDays: ['MON', 'TUE', 'WED', 'THU'],
+      annualLeaveDays: 21.6,
+      targets: [
+        { accrualType: 'ANNUAL_TARGET_HOURS', total: 1560 },
+        { accrualType: 'NIGHT_HOURS', total: 160 },
+      ],
+    });
 
   beforeAll(async () => {
     tp = await createTestPlatform();
@@ -37,11 +37,7 @@ describe('agreements through the gateway', () => {
     const [report] = org.reports;
     // Agreements learns of new employees from events, so the first try may come too early.
     const created = await waitFor(async () => {
-      const result = await tp.graphql(
-        op('CreateAgreement'),
-        { input: agreementInput(report.id) },
-        hr(),
-      );
+      const result = await tp.graphql(op('CreateAgreement'), { input: partTime(report.id) }, hr());
       return result.errors ? undefined : result.data!.createAgreement;
     });
     expect(created).toEqual({ id: expect.any(String), version: 1 });

@@ -20,6 +20,22 @@ function importsOf(file: string): string[] {
   return specifiers.map((s) => path.relative(root, path.resolve(path.dirname(file), s)));
 }
 
+/** `file -> target` for each import of `files` that `forbidden` refuses, given the importing path. */
+function offendingImports(
+  files: string[],
+  forbidden: (target: string, from: string) => boolean,
+): string[] {
+  return files.flatMap((file) => {
+    const from = path.relative(root, file);
+    return importsOf(file)
+      .filter((target) => forbidden(target, from))
+      .map((target) => `${from} -> ${target}`);
+  });
+}
+
+/** The source files of the given top-level folders. */
+const filesOf = (...tops: string[]) => tops.flatMap((top) => sourceFiles(path.join(root, top)));
+
 const subgraphDirs = fs
   .readdirSync(path.join(root, 'subgraphs'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
@@ -73,36 +89,26 @@ function findCycle(graph: Map<string, Set<string>>): string[] | undefined {
 
 describe('architecture', () => {
   it.each(subgraphDirs)('subgraph %s imports no other subgraph', (name) => {
-    const offending = sourceFiles(path.join(root, 'subgraphs', name)).flatMap((file) =>
-      importsOf(file)
-        .filter(
-          (target) => target.startsWith('subgraphs/') && !target.startsWith(`subgraphs/${name}/`),
-        )
-        .map((target) => `${path.relative(root, file)} -> ${target}`),
+    const offending = offendingImports(
+      filesOf(`subgraphs/${name}`),
+      (target) => target.startsWith('subgraphs/') && !target.startsWith(`subgraphs/${name}/`),
     );
     expect(offending).toEqual([]);
   });
 
-  it('keeps the gateway generic: it imports no subgraph, platform or messaging code', () => {
-    const offending = sourceFiles(path.join(root, 'gateway')).flatMap((file) =>
-      importsOf(file)
-        .filter((target) => /^(subgraphs|platform|messaging)\//.test(target))
-        .map((target) => `${path.relative(root, file)} -> ${target}`),
-    );
-    expect(offending).toEqual([]);
-  });
-
-  it('keeps runtime and messaging free of domain code', () => {
-    const files = [
-      ...sourceFiles(path.join(root, 'runtime')),
-      ...sourceFiles(path.join(root, 'messaging')),
-    ];
-    const offending = files.flatMap((file) =>
-      importsOf(file)
-        .filter((target) => /^(subgraphs|platform|gateway)\//.test(target))
-        .map((target) => `${path.relative(root, file)} -> ${target}`),
-    );
-    expect(offending).toEqual([]);
+  it.each([
+    [
+      'keeps the gateway generic: it imports no subgraph, platform or messaging code',
+      ['gateway'],
+      /^(subgraphs|platform|messaging)\//,
+    ],
+    [
+      'keeps runtime and messaging free of domain code',
+      ['runtime', 'messaging'],
+      /^(subgraphs|platform|gateway)\//,
+    ],
+  ])('%s', (_rule, tops, forbidden) => {
+    expect(offendingImports(filesOf(...tops), (target) => forbidden.test(target))).toEqual([]);
   });
 
   it('reaches runtime and messaging only through their doors, tests through their testing door', () => {
@@ -116,19 +122,11 @@ describe('architecture', () => {
       'test-support',
       'web',
     ];
-    const files = [...tops, 'runtime', 'messaging'].flatMap((top) =>
-      sourceFiles(path.join(root, top)),
-    );
-    const offending = files.flatMap((file) => {
-      const from = path.relative(root, file);
-      return importsOf(file)
-        .filter((target) => {
-          const pkg = doored(target);
-          if (!pkg || from.startsWith(`${pkg}/`)) return false;
-          if (target === `${pkg}/testing`) return !TEST_CODE.test(from);
-          return target !== pkg;
-        })
-        .map((target) => `${from} -> ${target}`);
+    const offending = offendingImports(filesOf(...tops, 'runtime', 'messaging'), (target, from) => {
+      const pkg = doored(target);
+      if (!pkg || from.startsWith(`${pkg}/`)) return false;
+      if (target === `${pkg}/testing`) return !TEST_CODE.test(from);
+      return target !== pkg;
     });
     expect(offending).toEqual([]);
   });

@@ -10,6 +10,7 @@ import {
   daysAround,
   createAgreement,
 } from '../../test-support/seedOrganisation';
+import { rateCardInput } from '../../test-support/rateCardInput';
 import { waitFor } from '../../test-support/waitFor';
 
 const zone = 'Europe/London';
@@ -48,14 +49,8 @@ describe('billing through the gateway', () => {
   const rate = 1875;
   const holiday = isPublicHoliday('ENGLAND_AND_WALES', date) ? 2 : 1;
   const costOf = (hours: number) => Math.round(hours * rate * holiday);
-  const card = (amountMinor: number, currency = 'GBP') => ({
-    grade,
-    effectiveFrom: date,
-    baseHourlyRate: { amountMinor, currency },
-    overtimeMultiplier: 1.5,
-    nightMultiplier: 1.25,
-    publicHolidayMultiplier: 2,
-  });
+  const card = (amountMinor: number, currency?: string) =>
+    rateCardInput(grade, date, amountMinor, currency);
 
   beforeAll(async () => {
     tp = await createTestPlatform();
@@ -119,14 +114,7 @@ describe('billing through the gateway', () => {
   it('costs a recorded shift at hours × rate, reverses and re-posts an amendment, and balances', async () => {
     const set = await tp.graphql(op('SetRateCard'), { input: card(rate) }, finance);
     expect(set.errors).toBeUndefined();
-    expect(set.data!.setRateCard).toEqual({
-      grade,
-      effectiveFrom: date,
-      baseHourlyRate: { amountMinor: rate, currency: 'GBP' },
-      overtimeMultiplier: 1.5,
-      nightMultiplier: 1.25,
-      publicHolidayMultiplier: 2,
-    });
+    expect(set.data!.setRateCard).toEqual(card(rate));
 
     const self = asEmployee(nurse.id);
     const input = {

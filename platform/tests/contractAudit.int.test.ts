@@ -21,6 +21,7 @@ import {
   seedOrganisation,
   type Organisation,
 } from '../../test-support/seedOrganisation';
+import { rateCardInput } from '../../test-support/rateCardInput';
 import { waitFor } from '../../test-support/waitFor';
 import { nextWorkingDays, TEST_ZONE as zone } from '../../test-support/workingDays';
 
@@ -196,20 +197,7 @@ describe('every contract mutation ends in an audit entry', () => {
 
   it('billing: a rate card set, a day closed', async () => {
     const today = DateTime.now().setZone(zone).toISODate()!;
-    await run(
-      'SetRateCard',
-      {
-        input: {
-          grade: 'BAND_5',
-          effectiveFrom: today,
-          baseHourlyRate: { amountMinor: 1875, currency: 'GBP' },
-          overtimeMultiplier: 1.5,
-          nightMultiplier: 1.25,
-          publicHolidayMultiplier: 2,
-        },
-      },
-      finance,
-    );
+    await run('SetRateCard', { input: rateCardInput('BAND_5', today, 1875) }, finance);
     await run('CloseBillingDay', { input: { date } }, finance);
   });
 

@@ -3,6 +3,7 @@ import { isPublicHoliday } from '../../runtime';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
 import { createPerson, type SeededPerson } from '../../test-support/seedOrganisation';
+import { rateCardInput } from '../../test-support/rateCardInput';
 import { waitFor } from '../../test-support/waitFor';
 
 const zone = 'Europe/London';
@@ -24,14 +25,7 @@ describe('plausible time through the gateway', () => {
   beforeAll(async () => {
     tp = await createTestPlatform();
     nurse = await createPerson(tp, 'Rosa', 'Lind', { grade, timeZone: zone });
-    const card = {
-      grade,
-      effectiveFrom: date,
-      baseHourlyRate: { amountMinor: rate, currency: 'GBP' },
-      overtimeMultiplier: 1.5,
-      nightMultiplier: 1.25,
-      publicHolidayMultiplier: 2,
-    };
+    const card = rateCardInput(grade, date, rate);
     // Billing learns the grade by event; a card for a grade it does not know is refused.
     await waitFor(async () => {
       const set = await tp.graphql(op('SetRateCard'), { input: card }, finance);

@@ -3,6 +3,14 @@ import { close, createHttpServer, listen } from '../../runtime';
 import { waitFor } from '../../test-support/waitFor';
 import { proxyRoute } from '../src/proxyRoute';
 
+/** The route's own refusal: `status`, and one UNAVAILABLE error saying `message`. */
+async function expectUnavailable(response: Response, status: number, message: string) {
+  expect(response.status).toBe(status);
+  expect(await response.json()).toEqual({
+    errors: [{ message, extensions: { code: 'UNAVAILABLE' } }],
+  });
+}
+
 describe('proxyRoute', () => {
   let upstream: http.Server;
   let gateway: http.Server;
@@ -76,15 +84,7 @@ describe('proxyRoute', () => {
     let upstreamClosed = false;
     handle = (req) => req.socket.once('close', () => (upstreamClosed = true));
     const response = await fetch(`${base}/export`);
-    expect(response.status).toBe(504);
-    expect(await response.json()).toEqual({
-      errors: [
-        {
-          message: 'No answer within 300 ms; try again later.',
-          extensions: { code: 'UNAVAILABLE' },
-        },
-      ],
-    });
+    await expectUnavailable(response, 504, 'No answer within 300 ms; try again later.');
     await waitFor(async () => (upstreamClosed ? true : undefined));
   });
 
@@ -110,14 +110,6 @@ describe('proxyRoute', () => {
     upstream.closeAllConnections();
     await close(upstream);
     const response = await fetch(`${base}/export`);
-    expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({
-      errors: [
-        {
-          message: 'The service behind this route is unavailable.',
-          extensions: { code: 'UNAVAILABLE' },
-        },
-      ],
-    });
+    await expectUnavailable(response, 503, 'The service behind this route is unavailable.');
   });
 });

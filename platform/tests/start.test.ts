@@ -109,6 +109,30 @@ describe('npm start', () => {
     return started;
   }
 
+  interface Ready extends Run {
+    dataDir: string;
+    port: number;
+    /** npm and every process below it once it was ready. */
+    tree: number[];
+  }
+
+  /** `npm start` on a new DATA_DIR and a free port, ready to serve. */
+  async function startReadyAnew(): Promise<Ready> {
+    const dataDir = newDataDir();
+    const port = await freePort();
+    const started = await startReady(dataDir, port);
+    const tree = [started.child.pid!, ...descendantsOf(started.child.pid!)];
+    return { ...started, dataDir, port, tree };
+  }
+
+  /** Sends `signal` to npm: its whole tree must go, closing the port and freeing DATA_DIR. */
+  async function expectStopOn(signal: NodeJS.Signals, { child, tree, port, dataDir }: Ready) {
+    child.kill(signal);
+    await waitFor(async () => (tree.some(isRunning) ? undefined : true), 60_000);
+    expect(await portOpen(port)).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+  }
+
   afterAll(async () => {
     // Whatever a failed test left running.
     for (const { child } of runs) {
@@ -123,49 +147,30 @@ describe('npm start', () => {
   });
 
   it('refuses a second start on the same DATA_DIR, naming the process that holds it, and stops on SIGTERM', async () => {
-    const dataDir = newDataDir();
-    const port = await freePort();
-    const first = await startReady(dataDir, port);
-    const holder = JSON.parse(fs.readFileSync(path.join(dataDir, LOCK_FILE), 'utf8')).pid;
-    const tree = [first.child.pid!, ...descendantsOf(first.child.pid!)];
-    expect(tree).toContain(holder);
+    const first = await startReadyAnew();
+    const holder = JSON.parse(fs.readFileSync(path.join(first.dataDir, LOCK_FILE), 'utf8')).pid;
+    expect(first.tree).toContain(holder);
 
-    const second = run('tsx', { DATA_DIR: dataDir, PORT: String(await freePort()) });
+    const second = run('tsx', { DATA_DIR: first.dataDir, PORT: String(await freePort()) });
     expect(await second.exited).toBe(1);
-    expect(second.output()).toContain(`DATA_DIR ${dataDir} is in use by process ${holder}`);
-    expect(await portOpen(port)).toBe(true);
+    expect(second.output()).toContain(`DATA_DIR ${first.dataDir} is in use by process ${holder}`);
+    expect(await portOpen(first.port)).toBe(true);
 
     // To npm itself, as a supervisor or a shell's `kill` sends it.
-    first.child.kill('SIGTERM');
-    await waitFor(async () => (tree.some(isRunning) ? undefined : true), 60_000);
-    expect(await portOpen(port)).toBe(false);
-    expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+    await expectStopOn('SIGTERM', first);
     expect(first.output()).not.toMatch(/did not stop/);
   }, 180_000);
 
-  it('stops on SIGINT to npm, as Ctrl-C in a terminal sends it', async () => {
-    const dataDir = newDataDir();
-    const port = await freePort();
-    const started = await startReady(dataDir, port);
-    const tree = [started.child.pid!, ...descendantsOf(started.child.pid!)];
-
-    started.child.kill('SIGINT');
-    await waitFor(async () => (tree.some(isRunning) ? undefined : true), 60_000);
-    expect(await portOpen(port)).toBe(false);
-    expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
-  }, 180_000);
-
-  it('stops when npm dies without passing a signal on', async () => {
-    const dataDir = newDataDir();
-    const port = await freePort();
-    const started = await startReady(dataDir, port);
-    const tree = [started.child.pid!, ...descendantsOf(started.child.pid!)];
-
-    started.child.kill('SIGKILL');
-    await waitFor(async () => (tree.some(isRunning) ? undefined : true), 60_000);
-    expect(await portOpen(port)).toBe(false);
-    expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
-  }, 180_000);
+  it.each([
+    ['on SIGINT to npm, as Ctrl-C in a terminal sends it', 'SIGINT'],
+    ['when npm dies without passing a signal on', 'SIGKILL'],
+  ] as const)(
+    'stops %s',
+    async (_when, signal) => {
+      await expectStopOn(signal, await startReadyAnew());
+    },
+    180_000,
+  );
 
   it('stops the nats-server it launched and frees DATA_DIR when its port is taken', async () => {
     const dataDir = newDataDir();

@@ -37,18 +37,21 @@ describe('createTokenVerifier', () => {
       jwks: issuer.jwks(),
     });
 
+  /** A token of our issuer and audience with `claims`, its header under our kid, not signed yet. */
+  const unsigned = (claims: Record<string, unknown>, alg = 'ES256') =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg, kid: issuer.kid })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE);
+  const ourKey = () => importJWK(privateJwk, 'ES256');
+
+  /** A token issued now for five minutes, `edit` adding to it, signed with our key unless `key` is given. */
   const sign = async (
     claims: Record<string, unknown>,
     edit: (jwt: SignJWT) => SignJWT = (jwt) => jwt,
+    { alg = 'ES256', key }: { alg?: string; key?: Parameters<SignJWT['sign']>[0] } = {},
   ) =>
-    edit(
-      new SignJWT(claims)
-        .setProtectedHeader({ alg: 'ES256', kid: issuer.kid })
-        .setIssuer(ISSUER)
-        .setAudience(AUDIENCE)
-        .setIssuedAt()
-        .setExpirationTime('5m'),
-    ).sign(await importJWK(privateJwk, 'ES256'));
+    edit(unsigned(claims, alg).setIssuedAt().setExpirationTime('5m')).sign(key ?? (await ourKey()));
 
   const refusal = async (header: string | undefined) => {
     const error = await verifier()
@@ -152,15 +155,8 @@ describe('createTokenVerifier', () => {
         const jwk = JSON.parse(
           fs.readFileSync(path.join(other, 'issuer', 'private.jwk.json'), 'utf8'),
         ) as JWK;
-        const token = await new SignJWT({ role: 'ADMIN' })
-          .setProtectedHeader({ alg: 'ES256', kid: issuer.kid })
-          .setSubject('service:admin')
-          .setIssuer(ISSUER)
-          .setAudience(AUDIENCE)
-          .setIssuedAt()
-          .setExpirationTime('5m')
-          .sign(await importJWK(jwk, 'ES256'));
-        return `Bearer ${token}`;
+        const key = await importJWK(jwk, 'ES256');
+        return `Bearer ${await sign({ role: 'ADMIN' }, (j) => j.setSubject('service:admin'), { key })}`;
       },
       /not valid/,
     ],
@@ -174,14 +170,10 @@ describe('createTokenVerifier', () => {
       'a token with an algorithm that is not pinned (HS256 with the public key as secret)',
       async () => {
         const secret = new TextEncoder().encode(JSON.stringify(issuer.jwks().keys[0]));
-        const token = await new SignJWT({ role: 'ADMIN' })
-          .setProtectedHeader({ alg: 'HS256', kid: issuer.kid })
-          .setSubject('service:admin')
-          .setIssuer(ISSUER)
-          .setAudience(AUDIENCE)
-          .setIssuedAt()
-          .setExpirationTime('5m')
-          .sign(secret);
+        const token = await sign({ role: 'ADMIN' }, (j) => j.setSubject('service:admin'), {
+          alg: 'HS256',
+          key: secret,
+        });
         return `Bearer ${token}`;
       },
       /not valid/,
@@ -200,13 +192,10 @@ describe('createTokenVerifier', () => {
     [
       'a token without an expiry',
       async () => {
-        const token = await new SignJWT({ role: 'HR' })
-          .setProtectedHeader({ alg: 'ES256', kid: issuer.kid })
+        const token = await unsigned({ role: 'HR' })
           .setSubject('e1')
-          .setIssuer(ISSUER)
-          .setAudience(AUDIENCE)
           .setIssuedAt()
-          .sign(await importJWK(privateJwk, 'ES256'));
+          .sign(await ourKey());
         return `Bearer ${token}`;
       },
       /not valid/,
@@ -228,13 +217,10 @@ describe('createTokenVerifier', () => {
         return iat === undefined ? jwt : jwt.setIssuedAt(iat);
       });
     const withoutIat = async (exp: number) => {
-      const token = await new SignJWT({ role: 'HR' })
-        .setProtectedHeader({ alg: 'ES256', kid: issuer.kid })
+      const token = await unsigned({ role: 'HR' })
         .setSubject('e1')
-        .setIssuer(ISSUER)
-        .setAudience(AUDIENCE)
         .setExpirationTime(exp)
-        .sign(await importJWK(privateJwk, 'ES256'));
+        .sign(await ourKey());
       return token;
     };
 
