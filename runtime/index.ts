@@ -39,6 +39,7 @@ export {
   requireDateTime,
   splitByLocalDay,
 } from './src/calendar';
+export { chunks } from './src/chunks';
 export { type Cipher, createCipher, loadDataKey } from './src/cipher';
 export { type AppConfig, ConfigError, loadConfig, subgraphOptionsOf } from './src/config';
 export { checkFirst, decodeCursor, pageOf, pageSize } from './src/connections';

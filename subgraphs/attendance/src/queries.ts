@@ -7,15 +7,6 @@ import {
   type AttendanceEntry,
 } from './entities';
 
-/** Ids per `in (...)` list, well inside every driver's parameter limit. */
-export const CHUNK = 500;
-
-export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 /** The person's live entries (not superseded) that share an instant with `[start, end)`. */
 export function overlapping(
   tx: EntityManager,
