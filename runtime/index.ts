@@ -115,6 +115,8 @@ export { timeEntryCopySchema } from './src/timeEntryCopySchema';
 export {
   AGREEMENT_EVENTS,
   type AgreementEvent,
+  PLACEMENT_EVENTS,
+  type PlacementEvent,
   TIME_ENTRY_EVENTS,
   type TimeEntryEvent,
 } from './src/eventGroups';
