@@ -247,7 +247,14 @@ export {
   type DomainErrors,
   type ReasonDetails,
 } from './src/domainErrors';
-export { isManagerAbove, isSelf, mayReadEmployee, type ManagerChain } from './src/access';
+export {
+  createReadCheck,
+  isManagerAbove,
+  isSelf,
+  mayReadEmployee,
+  type ManagerChain,
+  type ReadCheck,
+} from './src/access';
 export {
   checkExpectedVersion,
   concurrentChange,
