@@ -215,6 +215,8 @@ export {
   type PolicyRef,
   type PolicyVersion,
   readCaller,
+  refusalFinding,
+  refusedQuestion,
   ruleNames,
   type RulesOf,
   SINGLE_KEY,

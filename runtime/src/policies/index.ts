@@ -38,3 +38,4 @@ export {
   type ComplianceQuestion,
 } from './complianceCheck';
 export { readCaller } from './readCaller';
+export { refusalFinding, refusedQuestion } from './refusalFinding';
