@@ -264,4 +264,11 @@ export {
   withOptimisticLock,
 } from './src/optimisticLock';
 export { keepNewest, keepNewestOfEach, takeNewer } from './src/keepNewest';
-export { byEmployee, groupBy, idLoader, listLoader, rangeLoader } from './src/loaders';
+export {
+  byEmployee,
+  findByEmployee,
+  groupBy,
+  idLoader,
+  listLoader,
+  rangeLoader,
+} from './src/loaders';
