@@ -48,6 +48,8 @@ export { rateLimitStoreOf } from './src/edgeConfig';
 export {
   type CopyKeeping,
   copyKnowing,
+  type CopyLoaders,
+  createCopyLoaders,
   EMPLOYEE_EVENTS,
   EMPLOYEE_LOOKED_UP,
   EMPLOYEE_QUESTION,

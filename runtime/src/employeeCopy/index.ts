@@ -24,6 +24,7 @@ export { lockableCopyKeeping } from './lockableCopyKeeping';
 export { namedCopyKeeping, type NamedEmployeeCopy } from './namedCopyKeeping';
 export { lockEmployee } from './lockEmployee';
 export { managerChainLoader, managerChains } from './managerChains';
+export { createCopyLoaders, type CopyLoaders } from './createCopyLoaders';
 export {
   loadCopies,
   updateEmployeeCopies,
