@@ -192,6 +192,7 @@ export {
   type ComplianceFinding,
   type ComplianceQuestion,
   createPolicyCopies,
+  createSettingsPolicyCopies,
   DEFAULT_ATTENDANCE_RULES,
   DEFAULT_LEAVE_RULES,
   DEFAULT_VARIABLES,

@@ -29,7 +29,12 @@ export {
 export { checkPolicyRules, ruleNames, type PolicyProblem } from './checkPolicyRules';
 export { POLICY_UPDATED, judgedBy, type PolicyUpdatedData } from './policyEvents';
 export { policyCopyId, policyCopySchema, type PolicyCopy } from './policyCopySchema';
-export { createPolicyCopies, type PolicyCopies, type PolicyCopiesOptions } from './policyCopies';
+export {
+  createPolicyCopies,
+  createSettingsPolicyCopies,
+  type PolicyCopies,
+  type PolicyCopiesOptions,
+} from './policyCopies';
 export {
   COMPLIANCE_CHECKS,
   type CheckingCaller,
