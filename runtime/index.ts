@@ -39,6 +39,7 @@ export {
   requireDateTime,
   splitByLocalDay,
 } from './src/calendar';
+export { chunks } from './src/chunks';
 export { type Cipher, createCipher, loadDataKey } from './src/cipher';
 export { type AppConfig, ConfigError, loadConfig, subgraphOptionsOf } from './src/config';
 export { checkFirst, decodeCursor, pageOf, pageSize } from './src/connections';
@@ -47,6 +48,8 @@ export { rateLimitStoreOf } from './src/edgeConfig';
 export {
   type CopyKeeping,
   copyKnowing,
+  type CopyLoaders,
+  createCopyLoaders,
   EMPLOYEE_EVENTS,
   EMPLOYEE_LOOKED_UP,
   EMPLOYEE_QUESTION,
@@ -125,6 +128,8 @@ export { type TableKeys, uuidEntity } from './src/uuidEntity';
 export {
   AGREEMENT_EVENTS,
   type AgreementEvent,
+  PLACEMENT_EVENTS,
+  type PlacementEvent,
   TIME_ENTRY_EVENTS,
   type TimeEntryEvent,
 } from './src/eventGroups';
@@ -198,6 +203,7 @@ export {
   type ComplianceFinding,
   type ComplianceQuestion,
   createPolicyCopies,
+  createSettingsPolicyCopies,
   DEFAULT_ATTENDANCE_RULES,
   DEFAULT_LEAVE_RULES,
   DEFAULT_VARIABLES,
@@ -224,6 +230,8 @@ export {
   type PolicyRef,
   type PolicyVersion,
   readCaller,
+  refusalFinding,
+  refusedQuestion,
   ruleNames,
   type RulesOf,
   SINGLE_KEY,
@@ -244,6 +252,7 @@ export {
   type SubgraphMessaging,
   type SubgraphRuntime,
 } from './src/subgraph/createSubgraphRuntime';
+export { inputMutations } from './src/subgraph/inputMutations';
 export { lazySubgraph } from './src/subgraph/lazySubgraph';
 export { readSubgraphSdl } from './src/subgraph/readSubgraphSdl';
 export { createTracingPlugin, currentTraceparent } from './src/traceContext';
@@ -256,7 +265,14 @@ export {
   type DomainErrors,
   type ReasonDetails,
 } from './src/domainErrors';
-export { isManagerAbove, isSelf, mayReadEmployee, type ManagerChain } from './src/access';
+export {
+  createReadCheck,
+  isManagerAbove,
+  isSelf,
+  mayReadEmployee,
+  type ManagerChain,
+  type ReadCheck,
+} from './src/access';
 export {
   checkExpectedVersion,
   concurrentChange,
@@ -264,4 +280,11 @@ export {
   withOptimisticLock,
 } from './src/optimisticLock';
 export { keepNewest, keepNewestOfEach, takeNewer } from './src/keepNewest';
-export { byEmployee, groupBy, idLoader, listLoader, rangeLoader } from './src/loaders';
+export {
+  byEmployee,
+  findByEmployee,
+  groupBy,
+  idLoader,
+  listLoader,
+  rangeLoader,
+} from './src/loaders';

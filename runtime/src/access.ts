@@ -30,3 +30,17 @@ export async function mayReadEmployee(
   if (isSelf(identity, employeeId) || hasRole(identity, ...roles)) return true;
   return isManagerAbove(identity, employeeId, managersOf);
 }
+
+/** A check that refuses whoever may not read an employee's data (see {@link mayReadEmployee}). */
+export type ReadCheck = (
+  identity: Identity,
+  employeeId: string,
+  managersOf: ManagerChain,
+) => Promise<void>;
+
+/** The read check of a domain: the employee, their managers above and `roles`, else `refusal`. */
+export function createReadCheck(refusal: () => Error, ...roles: Role[]): ReadCheck {
+  return async (identity, employeeId, managersOf) => {
+    if (!(await mayReadEmployee(identity, employeeId, managersOf, ...roles))) throw refusal();
+  };
+}

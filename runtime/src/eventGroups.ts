@@ -15,3 +15,11 @@ export const TIME_ENTRY_EVENTS = [
   'time.entry.deleted',
 ] as const satisfies readonly EventType[];
 export type TimeEntryEvent = CataloguedEvent<(typeof TIME_ENTRY_EVENTS)[number]>;
+
+/** The employees events that say where an employee works and whom they report to. */
+export const PLACEMENT_EVENTS = [
+  'employees.employee.created',
+  'employees.employee.updated',
+  'employees.manager.assigned',
+] as const satisfies readonly EventType[];
+export type PlacementEvent = CataloguedEvent<(typeof PLACEMENT_EVENTS)[number]>;

@@ -25,6 +25,7 @@ export { namedCopyKeeping, type NamedEmployeeCopy } from './namedCopyKeeping';
 export { employeeNameColumns } from './employeeNameColumns';
 export { lockEmployee } from './lockEmployee';
 export { managerChainLoader, managerChains } from './managerChains';
+export { createCopyLoaders, type CopyLoaders } from './createCopyLoaders';
 export {
   loadCopies,
   updateEmployeeCopies,

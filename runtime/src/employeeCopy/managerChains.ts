@@ -1,11 +1,10 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
+import { chunks } from '../chunks';
 import { sqlTable } from '../database';
 
 /** Deeper than any real organisation; stops a walk if bad data ever held a loop. */
 const MAX_DEPTH = 64;
-/** Ids per `in (...)` list, well inside every driver's parameter limit. */
-const CHUNK = 500;
 
 /**
  * The managers above each employee in a table of reporting lines (the entity `entity`,
@@ -18,8 +17,7 @@ export async function managerChains(
 ): Promise<Map<string, string[]>> {
   const chains = new Map(ids.map((id) => [id, [] as string[]]));
   const t = sqlTable(em, entity);
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const part = ids.slice(i, i + CHUNK);
+  for (const part of chunks(ids)) {
     const rows = await em.execute<{ start_id: string; manager_id: string }[]>(
       `with recursive chain(start_id, manager_id, depth) as (
          select id, manager_id, 0 from ${t} where id in (${part.map(() => '?').join(', ')})

@@ -1,3 +1,4 @@
+export { findByEmployee } from './findByEmployee';
 export { byEmployee, groupBy } from './groupBy';
 export { idLoader } from './idLoader';
 export { listLoader } from './listLoader';

@@ -30,7 +30,12 @@ export { checkPolicyRules, ruleNames, type PolicyProblem } from './checkPolicyRu
 export { POLICY_UPDATED, judgedBy, type PolicyUpdatedData } from './policyEvents';
 export { policyCopyId, policyCopySchema, type PolicyCopy } from './policyCopySchema';
 export { policyVersionColumns } from './policyVersionColumns';
-export { createPolicyCopies, type PolicyCopies, type PolicyCopiesOptions } from './policyCopies';
+export {
+  createPolicyCopies,
+  createSettingsPolicyCopies,
+  type PolicyCopies,
+  type PolicyCopiesOptions,
+} from './policyCopies';
 export {
   COMPLIANCE_CHECKS,
   type CheckingCaller,
@@ -39,3 +44,4 @@ export {
   type ComplianceQuestion,
 } from './complianceCheck';
 export { readCaller } from './readCaller';
+export { refusalFinding, refusedQuestion } from './refusalFinding';

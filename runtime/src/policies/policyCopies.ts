@@ -85,3 +85,18 @@ export function createPolicyCopies(options: PolicyCopiesOptions): PolicyCopies {
     inForce,
   };
 }
+
+/**
+ * Copies of the one kind of policy a subgraph decides with, whose version 1 is the module's
+ * settings (the deployment's variables), so a deployment that never changes it behaves as before.
+ */
+export const createSettingsPolicyCopies = <K extends PolicyKind>(
+  schema: EntitySchema<PolicyCopy>,
+  kind: K,
+  settings: () => RulesOf[K],
+): PolicyCopies =>
+  createPolicyCopies({
+    schema,
+    kinds: [kind],
+    defaults: <D extends PolicyKind>() => settings() as unknown as RulesOf[D],
+  });

@@ -1,18 +1,14 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import {
-  type CataloguedEvent,
-  type CataloguedHandler,
-  type EventType,
-  type CataloguedDraft,
-  isEventOf,
-} from '../../../messaging';
+import { type CataloguedHandler, type CataloguedDraft, isEventOf } from '../../../messaging';
 import {
   AGREEMENT_EVENTS,
   type AgreementEvent,
   type CopyKeeping,
   keepNewest,
   patchKeeping,
+  PLACEMENT_EVENTS,
+  type PlacementEvent,
   takeNewer,
   TIME_ENTRY_EVENTS,
   type TimeEntryEvent,
@@ -32,14 +28,7 @@ import { emitting, type Emit } from './events';
 import { lockEmployee, rebuildEmployee, reapplyEntries } from './ledger';
 import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE } from './rules';
 
-export const EMPLOYEE_EVENTS = [
-  'employees.employee.created',
-  'employees.employee.updated',
-  'employees.manager.assigned',
-] as const satisfies readonly EventType[];
-
-type EmployeeEvent = CataloguedEvent<(typeof EMPLOYEE_EVENTS)[number]>;
-type LedgerEvent = TimeEntryEvent | AgreementEvent | EmployeeEvent;
+type LedgerEvent = TimeEntryEvent | AgreementEvent | PlacementEvent;
 
 /** Accruals keeps zone, location and manager of each employee. */
 const employeeCopy: CopyKeeping<EmployeeCopy> = {
@@ -124,7 +113,7 @@ async function keepAgreement(em: EntityManager, { data }: AgreementEvent): Promi
  * Keeps zone, location and manager; true when zone or location changed, which moves day
  * boundaries and holidays.
  */
-async function keepEmployee(em: EntityManager, event: EmployeeEvent): Promise<boolean> {
+async function keepEmployee(em: EntityManager, event: PlacementEvent): Promise<boolean> {
   const change = await updateEmployeeCopy(em, event, employeeCopy);
   if (!change) return false;
   const before = change.before ?? { location: DEFAULT_LOCATION, timeZone: DEFAULT_TIME_ZONE };
@@ -135,7 +124,7 @@ async function keepEmployee(em: EntityManager, event: EmployeeEvent): Promise<bo
 /** An agreement or employees event: where it changes what days count, all is recomputed. */
 async function applyEmployeeWideEvent(
   em: EntityManager,
-  event: AgreementEvent | EmployeeEvent,
+  event: AgreementEvent | PlacementEvent,
   emit: Emit,
   now: Date,
 ) {
@@ -246,7 +235,7 @@ function uniqueChains(events: LedgerEvent[]) {
 export function createLedgerHandler(now: () => Date): CataloguedHandler<LedgerEvent['type']> {
   return {
     name: 'ledger',
-    types: [...TIME_ENTRY_EVENTS, ...AGREEMENT_EVENTS, ...EMPLOYEE_EVENTS],
+    types: [...TIME_ENTRY_EVENTS, ...AGREEMENT_EVENTS, ...PLACEMENT_EVENTS],
     handle: (event, { em, emit }) => applyEvent(em, event, emitting(emit), now()),
     handleBatch: (events, { em, emit }) => applyEvents(em, events, emit, now()),
   };

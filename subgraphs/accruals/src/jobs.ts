@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { CataloguedJob } from '../../../messaging';
-import { localDate } from '../../../runtime';
+import { chunks, localDate } from '../../../runtime';
 import { checkAgreement, lastRowsOn, seenStatuses, statusChanges } from './balanceStatus';
 import { AgreementCopySchema, EmployeeCopySchema, type AgreementCopy } from './entities';
 import { emitting, type Emit } from './events';
@@ -10,8 +10,6 @@ import { addDays, DEFAULT_TIME_ZONE } from './rules';
 export const BALANCE_STATUS_JOB = 'accruals.checkBalanceStatus';
 /** The UTC time of day the check runs: after midnight in Europe/London, summer or winter. */
 export const RUN_AT_UTC = 'T01:00:00Z';
-/** Agreements read and compared per round of queries. */
-const CHUNK = 500;
 
 interface InForce {
   agreement: AgreementCopy;
@@ -30,10 +28,10 @@ async function agreementsInForce(em: EntityManager, at: Date): Promise<InForce[]
   );
   const zones = new Map<string, string>();
   const employeeIds = [...new Set(agreements.map((a) => a.employeeId))];
-  for (let i = 0; i < employeeIds.length; i += CHUNK) {
+  for (const part of chunks(employeeIds)) {
     const copies = await em.find(
       EmployeeCopySchema,
-      { id: { $in: employeeIds.slice(i, i + CHUNK) } },
+      { id: { $in: part } },
       { disableIdentityMap: true, fields: ['id', 'timeZone'] },
     );
     for (const copy of copies) zones.set(copy.id, copy.timeZone);
@@ -54,8 +52,7 @@ async function agreementsInForce(em: EntityManager, at: Date): Promise<InForce[]
  */
 export async function checkAllStatuses(em: EntityManager, at: Date, emit: Emit): Promise<void> {
   const inForce = await agreementsInForce(em, at);
-  for (let i = 0; i < inForce.length; i += CHUNK) {
-    const chunk = inForce.slice(i, i + CHUNK);
+  for (const chunk of chunks(inForce)) {
     const rows = await lastRowsOn(
       em,
       chunk.map(({ agreement, on }) => ({ id: agreement.id, on })),

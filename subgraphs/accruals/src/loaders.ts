@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { idLoader, listLoader, managerChainLoader } from '../../../runtime';
+import { type CopyLoaders, createCopyLoaders, listLoader } from '../../../runtime';
 import {
   AccrualDaySchema,
   AgreementCopySchema,
@@ -11,13 +11,10 @@ import {
 } from './entities';
 
 /** Per-request batches: N employees' copies, agreements or chains cost one query each. */
-export interface AccrualsLoaders {
-  employee: DataLoader<string, EmployeeCopy | null>;
+export interface AccrualsLoaders extends CopyLoaders<EmployeeCopy> {
   agreements: DataLoader<string, AgreementCopy[]>;
   /** An agreement's day rows up to a day, oldest first; the key is `agreementId|date`. */
   daysUpTo: DataLoader<string, AccrualDayRow[]>;
-  /** Managers above an employee in accruals' copy, nearest first. */
-  managerChain: DataLoader<string, string[]>;
 }
 
 /** One query for the whole batch, up to its latest day; each key keeps its own rows. */
@@ -38,12 +35,11 @@ function daysUpToLoader(em: EntityManager): DataLoader<string, AccrualDayRow[]> 
 
 export function createLoaders({ em }: { em: EntityManager }): AccrualsLoaders {
   return {
-    employee: idLoader(em, EmployeeCopySchema),
+    ...createCopyLoaders(em, EmployeeCopySchema),
     agreements: listLoader(
       (ids) => em.find(AgreementCopySchema, { employeeId: { $in: ids } }),
       (row) => row.employeeId,
     ),
     daysUpTo: daysUpToLoader(em),
-    managerChain: managerChainLoader(em, EmployeeCopySchema.meta.className),
   };
 }

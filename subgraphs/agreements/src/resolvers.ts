@@ -7,8 +7,7 @@ import {
   type AgreementVersion,
   type ImportJob,
 } from './entities';
-import type { AmendAgreementInput, CreateAgreementInput, ImportAgreementsInput } from './inputs';
-import { DateScalar, DateTimeScalar } from '../../../runtime';
+import { DateScalar, DateTimeScalar, inputMutations } from '../../../runtime';
 
 const service = (ctx: AgreementContext) => new AgreementService(ctx);
 
@@ -34,16 +33,12 @@ export const createResolvers = (): GraphQLResolverMap<AgreementContext> => ({
     agreementsImport: (_root, args: { id: string }, ctx: AgreementContext) =>
       service(ctx).importJob(args.id),
   },
-  Mutation: {
-    createAgreement: (_root, args: { input: CreateAgreementInput }, ctx: AgreementContext) =>
-      service(ctx).create(args.input),
-    amendAgreement: (_root, args: { input: AmendAgreementInput }, ctx: AgreementContext) =>
-      service(ctx).amend(args.input),
-    importAgreements: (_root, args: { input: ImportAgreementsInput }, ctx: AgreementContext) =>
-      service(ctx).import(args.input),
-    startAgreementsImport: (_root, args: { input: ImportAgreementsInput }, ctx: AgreementContext) =>
-      service(ctx).startImport(args.input),
-  },
+  Mutation: inputMutations(service, {
+    createAgreement: 'create',
+    amendAgreement: 'amend',
+    importAgreements: 'import',
+    startAgreementsImport: 'startImport',
+  }),
   AgreementsImport: {
     result: (job: ImportJob) => job.report,
   },

@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
-  createPolicyCopies,
+  createSettingsPolicyCopies,
   defaultVersion,
   type PolicyCopies,
-  type PolicyKind,
   type PolicyVersion,
   type RulesOf,
   SINGLE_KEY,
@@ -28,16 +27,9 @@ export interface AttendancePolicies {
   read(em: EntityManager): Promise<PolicyAt>;
 }
 
-/**
- * Version 1 is the module's settings (the deployment's ATTENDANCE_* variables), so a
- * deployment that never changes the policy behaves as before.
- */
+/** Version 1 is the module's settings (the deployment's ATTENDANCE_* variables). */
 export function createAttendancePolicies(settings: () => AttendanceSettings): AttendancePolicies {
-  const copies = createPolicyCopies({
-    schema: PolicyCopySchema,
-    kinds: ['ATTENDANCE'],
-    defaults: <K extends PolicyKind>() => settings() as RulesOf[K],
-  });
+  const copies = createSettingsPolicyCopies(PolicyCopySchema, 'ATTENDANCE', settings);
   async function read(em: EntityManager): Promise<PolicyAt> {
     const rows = await em.find(
       PolicyCopySchema,

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { idLoader, managerChainLoader, rangeLoader } from '../../../runtime';
+import { type CopyLoaders, createCopyLoaders, rangeLoader } from '../../../runtime';
 import {
   EmployeeCopySchema,
   type AttendanceDay,
@@ -18,12 +18,9 @@ export interface RangeKey {
 }
 
 /** Per-request batches: N employees' days, entries, copies or chains cost one query each. */
-export interface AttendanceLoaders {
+export interface AttendanceLoaders extends CopyLoaders<EmployeeCopy> {
   days: DataLoader<RangeKey, AttendanceDay[], string>;
   entries: DataLoader<RangeKey, AttendanceEntry[], string>;
-  employee: DataLoader<string, EmployeeCopy | null>;
-  /** Managers above an employee in attendance's copy, nearest first. */
-  managerChain: DataLoader<string, string[]>;
   /** The ATTENDANCE versions, read once per request when first needed. */
   policies: () => Promise<PolicyAt>;
 }
@@ -38,8 +35,7 @@ export function createLoaders(attendance: AttendancePolicies) {
       policies: () => (policies ??= attendance.read(em)),
       days: rangeLoader(rangeOf, (ids, { from, to }) => daysOf(em, ids, from, to)),
       entries: rangeLoader(rangeOf, (ids, { from, to }) => entriesOf(em, ids, from, to)),
-      employee: idLoader(em, EmployeeCopySchema),
-      managerChain: managerChainLoader(em, 'AttendanceEmployee'),
+      ...createCopyLoaders(em, EmployeeCopySchema),
     };
   };
 }

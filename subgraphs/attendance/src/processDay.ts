@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from '@mikro-orm/core';
 import type { CataloguedDraft } from '../../../messaging';
-import { addDays, byEmployee } from '../../../runtime';
+import { addDays, byEmployee, chunks } from '../../../runtime';
 import {
   AgreementCopySchema,
   AttendanceDaySchema,
@@ -27,7 +27,6 @@ import {
   type DayOutcome,
   type DayPlan,
 } from './rules';
-import { chunks } from './queries';
 
 /** What one run of processing did for a date. */
 export interface ProcessResult {

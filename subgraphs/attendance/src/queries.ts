@@ -1,20 +1,7 @@
+import type { EntitySchema, FilterQuery, OrderDefinition } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { byEmployee } from '../../../runtime';
-import {
-  AttendanceDaySchema,
-  AttendanceEntrySchema,
-  type AttendanceDay,
-  type AttendanceEntry,
-} from './entities';
-
-/** Ids per `in (...)` list, well inside every driver's parameter limit. */
-export const CHUNK = 500;
-
-export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
+import { findByEmployee } from '../../../runtime';
+import { AttendanceDaySchema, AttendanceEntrySchema, type AttendanceEntry } from './entities';
 
 /** The person's live entries (not superseded) that share an instant with `[start, end)`. */
 export function overlapping(
@@ -46,32 +33,28 @@ export function openEntry(tx: EntityManager, employeeId: string): Promise<Attend
   );
 }
 
-/** Processed days of many employees between two dates (inclusive), in one query. */
-export async function daysOf(
-  em: EntityManager,
-  employeeIds: readonly string[],
-  from: string,
-  to: string,
-): Promise<Map<string, AttendanceDay[]>> {
-  const rows = await em.find(
-    AttendanceDaySchema,
-    { employeeId: { $in: [...employeeIds] }, date: { $gte: from, $lte: to } },
-    { orderBy: { date: 'asc' } },
-  );
-  return byEmployee(rows);
+/** A read of many employees' rows on days `from` to `to` (inclusive), in one query. */
+function onDays<T extends { employeeId: string; date: string }>(
+  schema: EntitySchema<T>,
+  orderBy: OrderDefinition<T>,
+) {
+  return (
+    em: EntityManager,
+    employeeIds: readonly string[],
+    from: string,
+    to: string,
+  ): Promise<Map<string, T[]>> =>
+    findByEmployee(
+      em,
+      schema,
+      employeeIds,
+      { date: { $gte: from, $lte: to } } as FilterQuery<T>,
+      orderBy,
+    );
 }
 
-/** Entries (superseded ones too) of many employees on days `from` to `to`, in one query. */
-export async function entriesOf(
-  em: EntityManager,
-  employeeIds: readonly string[],
-  from: string,
-  to: string,
-): Promise<Map<string, AttendanceEntry[]>> {
-  const rows = await em.find(
-    AttendanceEntrySchema,
-    { employeeId: { $in: [...employeeIds] }, date: { $gte: from, $lte: to } },
-    { orderBy: { checkInTime: 'asc', id: 'asc' } },
-  );
-  return byEmployee(rows);
-}
+/** Processed days of many employees between two dates (inclusive). */
+export const daysOf = onDays(AttendanceDaySchema, { date: 'asc' });
+
+/** Entries (superseded ones too) of many employees on days `from` to `to`. */
+export const entriesOf = onDays(AttendanceEntrySchema, { checkInTime: 'asc', id: 'asc' });

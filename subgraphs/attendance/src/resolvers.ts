@@ -1,13 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { DateScalar, DateTimeScalar } from '../../../runtime';
+import { DateScalar, DateTimeScalar, inputMutations } from '../../../runtime';
 import type { AttendancePolicies } from './attendancePolicies';
 import type { AttendanceEntry } from './entities';
-import type {
-  CheckInInput,
-  CheckOutInput,
-  ManualAttendanceInput,
-  ProcessAttendanceDayInput,
-} from './inputs';
 import { workedMinutesOf } from './rules';
 import {
   AttendanceService,
@@ -39,22 +33,12 @@ export function createResolvers(
       attendanceEntry: (_root, args: { id: string }, ctx: AttendanceContext) =>
         service(ctx).entry(args.id),
     },
-    Mutation: {
-      checkIn: (_root, args: { input: CheckInInput }, ctx: AttendanceContext) =>
-        service(ctx).checkIn(args.input),
-      checkOut: (_root, args: { input: CheckOutInput }, ctx: AttendanceContext) =>
-        service(ctx).checkOut(args.input),
-      recordManualAttendance: (
-        _root,
-        args: { input: ManualAttendanceInput },
-        ctx: AttendanceContext,
-      ) => service(ctx).recordManual(args.input),
-      processAttendanceDay: (
-        _root,
-        args: { input: ProcessAttendanceDayInput },
-        ctx: AttendanceContext,
-      ) => service(ctx).process(args.input),
-    },
+    Mutation: inputMutations(service, {
+      checkIn: 'checkIn',
+      checkOut: 'checkOut',
+      recordManualAttendance: 'recordManual',
+      processAttendanceDay: 'process',
+    }),
     Employee: {
       // A reference costs nothing here: each field checks access per employee, batched.
       __resolveReference: (reference: EmployeeRef) => ({ id: reference.id }),

@@ -10,6 +10,7 @@ import {
   policyLabel,
   policyRef,
   readCaller,
+  refusedQuestion,
   type ResponderDefinition,
 } from '../../../runtime';
 import type { AttendancePolicies, AttendancePolicy } from './attendancePolicies';
@@ -161,12 +162,7 @@ export async function checkAttendanceDay(
     const error = firstFault(thrown);
     if (!attendanceErrors.is(error)) throw thrown;
     const field = fieldOf(error.field);
-    if (!REFUSING_THE_ENTRY.has(error.reason))
-      return {
-        allowed: false,
-        findings: [],
-        refusal: { code: error.code, message: error.message, field },
-      };
+    if (!REFUSING_THE_ENTRY.has(error.reason)) return refusedQuestion(error, field);
     const finding: ComplianceFinding = {
       rule: error.rule ?? error.reason,
       field,

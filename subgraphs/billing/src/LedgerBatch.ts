@@ -1,5 +1,6 @@
 import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import { chunks } from '../../../runtime';
 import { RateBook } from './costing';
 import { storedCopy, type LedgerStore } from './directStore';
 import {
@@ -24,15 +25,6 @@ import {
   lockForPosting,
   type AccountSpec,
 } from './ledger';
-
-/** Rows per statement: far below SQLite's and PostgreSQL's bound-parameter limits. */
-const CHUNK = 500;
-
-function chunks<T>(list: T[]): T[][] {
-  const out: T[][] = [];
-  for (let from = 0; from < list.length; from += CHUNK) out.push(list.slice(from, from + CHUNK));
-  return out;
-}
 
 /** What a batch has written to its buffers and not yet to the database. */
 interface Pending {

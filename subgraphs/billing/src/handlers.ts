@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { type CataloguedHandler, type EventEnvelope, isEventOf } from '../../../messaging';
 import {
-  type CataloguedEvent,
-  type CataloguedHandler,
-  type EventEnvelope,
-  type EventType,
-  isEventOf,
-} from '../../../messaging';
-import { localDate, TIME_ENTRY_EVENTS, type TimeEntryEvent } from '../../../runtime';
+  localDate,
+  PLACEMENT_EVENTS,
+  type PlacementEvent,
+  TIME_ENTRY_EVENTS,
+  type TimeEntryEvent,
+} from '../../../runtime';
 import {
   blankEmployee,
   EmployeeCopySchema,
@@ -29,14 +29,7 @@ import {
 import { DEFAULT_CURRENCY } from './money';
 import { repost } from './repost';
 
-export const EMPLOYEE_EVENTS = [
-  'employees.employee.created',
-  'employees.employee.updated',
-  'employees.manager.assigned',
-] as const satisfies readonly EventType[];
-
-type EmployeeEvent = CataloguedEvent<(typeof EMPLOYEE_EVENTS)[number]>;
-type LedgerEvent = TimeEntryEvent | EmployeeEvent;
+type LedgerEvent = TimeEntryEvent | PlacementEvent;
 
 /** The first day of time: the hiring record's grade and department hold for all earlier work. */
 const BEGINNING = '0001-01-01';
@@ -94,7 +87,7 @@ export async function applyEntryEvent(
  */
 export async function applyEmployeeEvent(
   em: EntityManager,
-  event: EmployeeEvent,
+  event: PlacementEvent,
 ): Promise<EmployeeCopy> {
   const { employeeId, version } = event.data;
   await ensureLedgerGuards(em);
@@ -123,7 +116,7 @@ export async function applyEmployeeEvent(
 }
 
 /** What an employees event says of the fields billing keeps. */
-function valuesOf(event: EmployeeEvent): Record<string, unknown> {
+function valuesOf(event: PlacementEvent): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   if (event.type === 'employees.employee.created') Object.assign(values, event.data);
   else if (event.type === 'employees.employee.updated') {
@@ -189,7 +182,7 @@ async function saveEmployee(
  */
 export async function applyEvent(em: EntityManager, event: LedgerEvent): Promise<void> {
   if (isEventOf(TIME_ENTRY_EVENTS, event)) await applyEntryEvent(em, event);
-  else if (isEventOf(EMPLOYEE_EVENTS, event)) await applyEmployeeEvent(em, event);
+  else if (isEventOf(PLACEMENT_EVENTS, event)) await applyEmployeeEvent(em, event);
 }
 
 /**
@@ -204,7 +197,7 @@ export async function applyEvents(em: EntityManager, events: LedgerEvent[]): Pro
   const batch = await LedgerBatch.open(em, entryIds, employeeIds);
   for (const event of events) {
     if (isEventOf(TIME_ENTRY_EVENTS, event)) await applyEntryEvent(em, event, batch);
-    else if (isEventOf(EMPLOYEE_EVENTS, event)) {
+    else if (isEventOf(PLACEMENT_EVENTS, event)) {
       await batch.flush();
       batch.employeeChanged(await applyEmployeeEvent(em, event));
     }
@@ -218,7 +211,7 @@ export async function applyEvents(em: EntityManager, events: LedgerEvent[]): Pro
  */
 export const ledgerHandler: CataloguedHandler<LedgerEvent['type']> = {
   name: 'ledger',
-  types: [...TIME_ENTRY_EVENTS, ...EMPLOYEE_EVENTS],
+  types: [...TIME_ENTRY_EVENTS, ...PLACEMENT_EVENTS],
   handle: (event, { em }) => applyEvent(em as EntityManager, event),
   handleBatch: (events, { em }) => applyEvents(em as EntityManager, events as LedgerEvent[]),
 };

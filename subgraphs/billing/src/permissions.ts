@@ -1,4 +1,4 @@
-import { hasRole, type Identity, type ManagerChain, mayReadEmployee } from '../../../runtime';
+import { createReadCheck, hasRole, type Identity } from '../../../runtime';
 import { forbiddenTo } from './errors';
 
 /** Rate cards, the ledger, statements and the daily close: FINANCE and ADMIN. */
@@ -23,11 +23,9 @@ export function assertCanClose(identity: Identity): void {
  * An employee's cost: FINANCE, HR, ADMIN and SYSTEM for anyone; the employee themself;
  * a MANAGER for their direct and indirect reports. Everyone else is FORBIDDEN.
  */
-export async function assertCanReadCost(
-  identity: Identity,
-  employeeId: string,
-  managersOf: ManagerChain,
-): Promise<void> {
-  if (await mayReadEmployee(identity, employeeId, managersOf, 'FINANCE', 'HR', 'SYSTEM')) return;
-  throw forbiddenTo("You may not read this employee's cost.");
-}
+export const assertCanReadCost = createReadCheck(
+  () => forbiddenTo("You may not read this employee's cost."),
+  'FINANCE',
+  'HR',
+  'SYSTEM',
+);

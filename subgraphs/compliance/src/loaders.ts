@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { idLoader, listLoader, managerChainLoader } from '../../../runtime';
+import { type CopyLoaders, createCopyLoaders, idLoader, listLoader } from '../../../runtime';
 import { EmployeeCopySchema, type EmployeeCopy } from './entities';
 import {
   TrainingAssignmentSchema,
@@ -10,10 +10,7 @@ import {
 } from './training/entities';
 
 /** Per-request batches: N employees' copies, chains, training or courses cost one query each. */
-export interface ComplianceLoaders {
-  employee: DataLoader<string, EmployeeCopy | null>;
-  /** Managers above an employee in compliance's copy, nearest first. */
-  managerChain: DataLoader<string, string[]>;
+export interface ComplianceLoaders extends CopyLoaders<EmployeeCopy> {
   /** A person's assignments, by due date. */
   training: DataLoader<string, TrainingAssignment[]>;
   /** Courses by id. */
@@ -22,8 +19,7 @@ export interface ComplianceLoaders {
 
 export function createLoaders({ em }: { em: EntityManager }): ComplianceLoaders {
   return {
-    employee: idLoader(em, EmployeeCopySchema),
-    managerChain: managerChainLoader(em, EmployeeCopySchema.meta.className),
+    ...createCopyLoaders(em, EmployeeCopySchema),
     training: listLoader(
       (ids) =>
         em.find(

@@ -3,17 +3,10 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Employee } from './entities';
 import { forbiddenTo } from './errors';
 import { EmployeeService, type EmployeeContext } from './EmployeeService';
-import type {
-  AssignManagerInput,
-  ChangeEmployeeStatusInput,
-  CreateEmployeeInput,
-  Money,
-  TerminateEmployeeInput,
-  UpdateEmployeeInput,
-} from './inputs';
+import type { Money } from './inputs';
 import { assertCanReadDirectory, canRead, type Access } from './permissions';
 import type { EmployeeFilter } from './queries';
-import { DateScalar, DateTimeScalar } from '../../../runtime';
+import { DateScalar, DateTimeScalar, inputMutations } from '../../../runtime';
 
 interface PageArgs {
   first: number;
@@ -65,21 +58,13 @@ export const createResolvers = (): GraphQLResolverMap<EmployeeContext> => ({
     verifyEmployee: (_root, args: { id: string }, ctx: EmployeeContext) =>
       service(ctx).verify(args.id),
   },
-  Mutation: {
-    createEmployee: (_root, args: { input: CreateEmployeeInput }, ctx: EmployeeContext) =>
-      service(ctx).create(args.input),
-    updateEmployee: (_root, args: { input: UpdateEmployeeInput }, ctx: EmployeeContext) =>
-      service(ctx).update(args.input),
-    changeEmployeeStatus: (
-      _root,
-      args: { input: ChangeEmployeeStatusInput },
-      ctx: EmployeeContext,
-    ) => service(ctx).changeStatus(args.input),
-    assignManager: (_root, args: { input: AssignManagerInput }, ctx: EmployeeContext) =>
-      service(ctx).assignManager(args.input),
-    terminateEmployee: (_root, args: { input: TerminateEmployeeInput }, ctx: EmployeeContext) =>
-      service(ctx).terminate(args.input),
-  },
+  Mutation: inputMutations(service, {
+    createEmployee: 'create',
+    updateEmployee: 'update',
+    changeEmployeeStatus: 'changeStatus',
+    assignManager: 'assignManager',
+    terminateEmployee: 'terminate',
+  }),
   Employee: {
     // Other subgraphs' references pass the same checks as a query, one reference at a time.
     __resolveReference: async (reference: { id: string }, ctx: EmployeeContext) => {

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
 import {
-  idLoader,
+  type CopyLoaders,
+  createCopyLoaders,
   listLoader,
-  managerChainLoader,
   type PolicyCopy,
   rangeLoader,
 } from '../../../runtime';
@@ -38,21 +38,18 @@ export interface OfStatus {
 }
 
 /** Per-request batches: N employees' copies, agreements, requests or chains cost one query each. */
-export interface LeaveLoaders {
-  employee: DataLoader<string, EmployeeCopy | null>;
+export interface LeaveLoaders extends CopyLoaders<EmployeeCopy> {
   agreements: DataLoader<string, AgreementCopy[]>;
   activeRequests: DataLoader<ActiveFrom, LeaveRequest[], string>;
   activeBetween: DataLoader<ActiveBetween, LeaveRequest[], string>;
   requests: DataLoader<OfStatus, LeaveRequest[], string>;
-  /** Managers above an employee in leave's copy, nearest first. */
-  managerChain: DataLoader<string, string[]>;
   /** Every LEAVE policy version leave holds (the key is `LEAVE`): one query for all balances. */
   policyCopies: DataLoader<'LEAVE', PolicyCopy[]>;
 }
 
 export function createLoaders({ em }: { em: EntityManager }): LeaveLoaders {
   return {
-    employee: idLoader(em, EmployeeCopySchema),
+    ...createCopyLoaders(em, EmployeeCopySchema),
     agreements: listLoader(
       (ids) =>
         em.find(
@@ -74,7 +71,6 @@ export function createLoaders({ em }: { em: EntityManager }): LeaveLoaders {
       (key) => key.status ?? '*',
       (ids, { status }) => requestsOf(em, ids, status),
     ),
-    managerChain: managerChainLoader(em, EmployeeCopySchema.meta.className),
     policyCopies: new DataLoader(async (keys) => {
       const copies = await readCopies(em);
       return keys.map(() => copies);

@@ -1,28 +1,29 @@
 import {
+  createReadCheck,
   hasRole,
   type Identity,
   isManagerAbove,
   isSelf,
   type ManagerChain,
   mayReadEmployee,
+  type Role,
 } from '../../../runtime';
 import { forbidden } from './errors';
+
+/** Who reads leave beside the employee and their managers above (ADMIN always). */
+const READERS: Role[] = ['HR', 'SYSTEM'];
 
 /** Reading leave: self, managers above (direct or indirect), HR, ADMIN and SYSTEM. */
 export const canReadLeave = (
   identity: Identity,
   employeeId: string,
   managersOf: ManagerChain,
-): Promise<boolean> => mayReadEmployee(identity, employeeId, managersOf, 'HR', 'SYSTEM');
+): Promise<boolean> => mayReadEmployee(identity, employeeId, managersOf, ...READERS);
 
-export async function assertCanReadLeave(
-  identity: Identity,
-  employeeId: string,
-  managersOf: ManagerChain,
-): Promise<void> {
-  if (!(await canReadLeave(identity, employeeId, managersOf)))
-    throw forbidden("You may not read this employee's leave.");
-}
+export const assertCanReadLeave = createReadCheck(
+  () => forbidden("You may not read this employee's leave."),
+  ...READERS,
+);
 
 /** Requesting and cancelling: one's own leave (EMPLOYEE, MANAGER, HR); HR and ADMIN anyone's. */
 export function assertCanRequestFor(identity: Identity, employeeId: string): void {
@@ -55,11 +56,7 @@ export async function assertCanDecide(
  * Asking whether a request would comply (validateCompliance): whoever may read the
  * employee's leave, so a manager may check a report's plans before they ask.
  */
-export async function assertCanCheckFor(
-  identity: Identity,
-  employeeId: string,
-  managersOf: ManagerChain,
-): Promise<void> {
-  if (!(await canReadLeave(identity, employeeId, managersOf)))
-    throw forbidden('You may check leave only for yourself, your reports, or as HR.');
-}
+export const assertCanCheckFor = createReadCheck(
+  () => forbidden('You may check leave only for yourself, your reports, or as HR.'),
+  ...READERS,
+);

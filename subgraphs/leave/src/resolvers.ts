@@ -1,14 +1,9 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { DateScalar, DateTimeScalar, SERVICE_PREFIX } from '../../../runtime';
+import { DateScalar, DateTimeScalar, inputMutations, SERVICE_PREFIX } from '../../../runtime';
 import type { Balance } from './balances';
 import { halvesOf } from './days';
 import type { LeaveRequest, LeaveStatus } from './entities';
-import type {
-  CancelLeaveInput,
-  DecideLeaveInput,
-  PreviewLeaveInput,
-  RequestLeaveInput,
-} from './inputs';
+import type { PreviewLeaveInput } from './inputs';
 import { LeaveService, type LeaveContext } from './LeaveService';
 import type { Preview } from './previewRequest';
 import type { LeaveSettings } from './settings';
@@ -44,16 +39,13 @@ const queries = (service: Service) => ({
     })),
 });
 
-const mutations = (service: Service) => ({
-  requestLeave: (_root: unknown, args: { input: RequestLeaveInput }, ctx: LeaveContext) =>
-    service(ctx).requestLeave(args.input),
-  approveLeave: (_root: unknown, args: { input: DecideLeaveInput }, ctx: LeaveContext) =>
-    service(ctx).approveLeave(args.input),
-  rejectLeave: (_root: unknown, args: { input: DecideLeaveInput }, ctx: LeaveContext) =>
-    service(ctx).rejectLeave(args.input),
-  cancelLeave: (_root: unknown, args: { input: CancelLeaveInput }, ctx: LeaveContext) =>
-    service(ctx).cancelLeave(args.input),
-});
+const mutations = (service: Service) =>
+  inputMutations(service, {
+    requestLeave: 'requestLeave',
+    approveLeave: 'approveLeave',
+    rejectLeave: 'rejectLeave',
+    cancelLeave: 'cancelLeave',
+  });
 
 const employee = (service: Service) => ({
   // A reference costs nothing here: the fields below check access per employee.

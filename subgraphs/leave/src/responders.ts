@@ -2,14 +2,14 @@ import type { EntityManager } from '@mikro-orm/knex';
 import {
   COMPLIANCE_CHECKS,
   type ComplianceAnswer,
-  type ComplianceFinding,
   firstFault,
-  type PolicyRef,
   readCaller,
+  refusalFinding,
+  refusedQuestion,
   type ResponderDefinition,
 } from '../../../runtime';
 import { EmployeeCopySchema } from './entities';
-import { leaveErrors, unknownEmployee, type LeaveError } from './errors';
+import { leaveErrors, unknownEmployee } from './errors';
 import * as check from './inputs';
 import { judgeRequest } from './judgeRequest';
 import { createLoaders } from './loaders';
@@ -32,8 +32,7 @@ export function leaveComplianceResponder(settings: LeaveSettings): ResponderDefi
         // (its first bad field, as a refusal names one).
         const error = firstFault(thrown);
         if (!leaveErrors.is(error)) throw thrown;
-        const refusal = { code: error.code, message: error.message, field: error.field ?? null };
-        return { allowed: false, findings: [], refusal };
+        return refusedQuestion(error);
       }
     },
   };
@@ -57,13 +56,5 @@ async function checkRequest(
   const { config, policies, now } = settings;
   const judging = { config, policies, now: now() };
   const { violations } = await judgeRequest(em, judging, request, employee);
-  return { allowed: violations.length === 0, findings: violations.map(findingOf) };
+  return { allowed: violations.length === 0, findings: violations.map(refusalFinding) };
 }
-
-const findingOf = (error: LeaveError): ComplianceFinding => ({
-  rule: error.rule ?? error.reason,
-  field: error.field ?? null,
-  message: error.message,
-  severity: 'REFUSAL',
-  policy: (error.extensions.policy as PolicyRef | undefined) ?? null,
-});

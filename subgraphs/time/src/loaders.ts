@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { idLoader, managerChainLoader, rangeLoader } from '../../../runtime';
+import { type CopyLoaders, createCopyLoaders, rangeLoader } from '../../../runtime';
 import {
   EmployeeCopySchema,
   type EmployeeCopy,
@@ -17,12 +17,9 @@ export interface WindowKey {
 }
 
 /** Per-request batches: N employees' entries, shifts, copies or chains cost one query each. */
-export interface TimeLoaders {
+export interface TimeLoaders extends CopyLoaders<EmployeeCopy> {
   entries: DataLoader<WindowKey, TimeEntry[], string>;
   shifts: DataLoader<WindowKey, ScheduledShift[], string>;
-  employee: DataLoader<string, EmployeeCopy | null>;
-  /** Managers above an employee in time's copy, nearest first. */
-  managerChain: DataLoader<string, string[]>;
 }
 
 const windowOf = (key: WindowKey) => `${key.from.toISOString()}|${key.to.toISOString()}`;
@@ -31,7 +28,6 @@ export function createLoaders({ em }: { em: EntityManager }): TimeLoaders {
   return {
     entries: rangeLoader(windowOf, (ids, { from, to }) => entriesOf(em, ids, from, to)),
     shifts: rangeLoader(windowOf, (ids, { from, to }) => shiftsOf(em, ids, from, to)),
-    employee: idLoader(em, EmployeeCopySchema),
-    managerChain: managerChainLoader(em, 'EmployeeCopy'),
+    ...createCopyLoaders(em, EmployeeCopySchema),
   };
 }

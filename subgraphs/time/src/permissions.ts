@@ -1,22 +1,19 @@
 import {
+  createReadCheck,
   hasRole,
   type Identity,
   isManagerAbove,
   isSelf,
   type ManagerChain,
-  mayReadEmployee,
 } from '../../../runtime';
 import { forbidden } from './errors';
 
 /** Reading time and schedules: self, managers above (direct or indirect), HR, ADMIN, SYSTEM. */
-export async function assertCanReadTime(
-  identity: Identity,
-  employeeId: string,
-  managersOf: ManagerChain,
-): Promise<void> {
-  if (!(await mayReadEmployee(identity, employeeId, managersOf, 'HR', 'SYSTEM')))
-    throw forbidden("You may not read this employee's time.");
-}
+export const assertCanReadTime = createReadCheck(
+  () => forbidden("You may not read this employee's time."),
+  'HR',
+  'SYSTEM',
+);
 
 /** Recording, amending, deleting: one's own time; HR, ADMIN and SYSTEM anyone's. */
 export function assertCanWriteTime(identity: Identity, employeeId: string): void {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { byEmployee } from '../../../runtime';
+import { byEmployee, findByEmployee } from '../../../runtime';
 import {
   ScheduledShiftSchema,
   TimeEntrySchema,
@@ -77,19 +77,19 @@ export async function entriesOf(
 }
 
 /** Published shifts of many employees starting inside `[from, to)`, in one query. */
-export async function shiftsOf(
+export const shiftsOf = (
   em: EntityManager,
   employeeIds: readonly string[],
   from: Date,
   to: Date,
-): Promise<Map<string, ScheduledShift[]>> {
-  const rows = await em.find(
+): Promise<Map<string, ScheduledShift[]>> =>
+  findByEmployee(
+    em,
     ScheduledShiftSchema,
-    { employeeId: { $in: [...employeeIds] }, start: { $gte: from, $lt: to } },
-    { orderBy: { start: 'asc' } },
+    employeeIds,
+    { start: { $gte: from, $lt: to } },
+    { start: 'asc' },
   );
-  return byEmployee(rows);
-}
 
 /** The person's closed OVERTIME entries that share any instant with `[from, to)`. */
 export async function overtimeWithin(

@@ -1,11 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { DateScalar, DateTimeScalar } from '../../../runtime';
-import type {
-  AmendTimeEntryInput,
-  DeleteTimeEntryInput,
-  PublishScheduleInput,
-  RecordTimeEntryInput,
-} from './inputs';
+import { DateScalar, DateTimeScalar, inputMutations } from '../../../runtime';
 import { TimeService, type TimeContext } from './TimeService';
 import type { WorkingTimePolicies } from './workingTimePolicies';
 
@@ -23,16 +17,12 @@ export function createResolvers(policies: WorkingTimePolicies): GraphQLResolverM
     Query: {
       timeEntry: (_root, args: { id: string }, ctx: TimeContext) => service(ctx).entry(args.id),
     },
-    Mutation: {
-      recordTimeEntry: (_root, args: { input: RecordTimeEntryInput }, ctx: TimeContext) =>
-        service(ctx).record(args.input),
-      amendTimeEntry: (_root, args: { input: AmendTimeEntryInput }, ctx: TimeContext) =>
-        service(ctx).amend(args.input),
-      deleteTimeEntry: (_root, args: { input: DeleteTimeEntryInput }, ctx: TimeContext) =>
-        service(ctx).delete(args.input),
-      publishSchedule: (_root, args: { input: PublishScheduleInput }, ctx: TimeContext) =>
-        service(ctx).publishSchedule(args.input),
-    },
+    Mutation: inputMutations(service, {
+      recordTimeEntry: 'record',
+      amendTimeEntry: 'amend',
+      deleteTimeEntry: 'delete',
+      publishSchedule: 'publishSchedule',
+    }),
     Employee: {
       // A reference costs nothing here: the fields below check access per employee.
       __resolveReference: (reference: EmployeeRef) => ({ id: reference.id }),

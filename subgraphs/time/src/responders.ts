@@ -2,13 +2,13 @@ import type { EntityManager } from '@mikro-orm/knex';
 import {
   COMPLIANCE_CHECKS,
   type ComplianceAnswer,
-  type ComplianceFinding,
   DomainError,
   ErrorCode,
   firstFault,
   type Identity,
-  type PolicyRef,
   readCaller,
+  refusalFinding,
+  refusedQuestion,
   type ResponderDefinition,
 } from '../../../runtime';
 import { complianceException } from './workingTimeBreaches';
@@ -41,14 +41,6 @@ const REFUSING = new Set<string>([
 /** Time's refusals, and the kit's stale version that the write would also give. */
 const answers = (error: unknown): error is DomainError =>
   timeErrors.is(error) || (error instanceof DomainError && error.reason === 'VERSION_CONFLICT');
-
-const finding = (error: DomainError): ComplianceFinding => ({
-  rule: error.rule ?? error.reason,
-  field: error.field ?? null,
-  message: error.message,
-  severity: 'REFUSAL',
-  policy: (error.extensions.policy as PolicyRef | undefined) ?? null,
-});
 
 /** Who asks, about what, and the policy the write would be judged by. */
 interface Question {
@@ -108,14 +100,13 @@ export async function checkTimeEntry(
       asked.input.entryId === undefined
         ? await recordProblems(em, asked)
         : await amendProblems(em, asked);
-    return { allowed: !problems.length, findings: problems.map(finding) };
+    return { allowed: !problems.length, findings: problems.map(refusalFinding) };
   } catch (thrown) {
     // A question with several bad fields is answered with the first, as a refusal names one.
     const error = firstFault(thrown);
     if (!answers(error)) throw thrown;
-    if (!REFUSING.has(error.code)) return { allowed: false, findings: [finding(error)] };
-    const refusal = { code: error.code, message: error.message, field: error.field ?? null };
-    return { allowed: false, findings: [], refusal };
+    if (!REFUSING.has(error.code)) return { allowed: false, findings: [refusalFinding(error)] };
+    return refusedQuestion(error);
   }
 }
 

@@ -1,10 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
-  createPolicyCopies,
+  createSettingsPolicyCopies,
   type PolicyCopies,
-  type PolicyKind,
   type PolicyVersion,
-  type RulesOf,
   SINGLE_KEY,
 } from '../../../runtime';
 import { PolicyCopySchema } from './entities';
@@ -18,15 +16,8 @@ export interface WorkingTimePolicies {
   at(em: EntityManager, at: Date): Promise<PolicyVersion<'WORKING_TIME'>>;
 }
 
-/**
- * Version 1 is the module's settings (the deployment's TIME_* variables), so a deployment
- * that never changes the policy behaves as before.
- */
+/** Version 1 is the module's settings (the deployment's TIME_* variables). */
 export function createWorkingTimePolicies(settings: () => TimeSettings): WorkingTimePolicies {
-  const copies = createPolicyCopies({
-    schema: PolicyCopySchema,
-    kinds: ['WORKING_TIME'],
-    defaults: <K extends PolicyKind>() => settings() as RulesOf[K],
-  });
+  const copies = createSettingsPolicyCopies(PolicyCopySchema, 'WORKING_TIME', settings);
   return { copies, at: (em, at) => copies.inForce(em, 'WORKING_TIME', SINGLE_KEY, at) };
 }

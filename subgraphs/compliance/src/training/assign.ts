@@ -1,22 +1,14 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
+import { chunks } from '../../../../runtime';
 import type { Emit } from '../events';
 import { TrainingAssignmentSchema, type TrainingAssignment, type TrainingCourse } from './entities';
 import { trainingAssigned } from './events';
-
-/** Ids per `in (...)` list, well inside every driver's parameter limit. */
-const CHUNK = 500;
 
 /** Someone to assign a course to, and the department rule that brings it, if one does. */
 export interface Assignee {
   employeeId: string;
   department: string | null;
-}
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const parts: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) parts.push(items.slice(i, i + CHUNK));
-  return parts;
 }
 
 /**
