@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
-import { sqlTable } from '../../../runtime';
+import { chunks, sqlTable } from '../../../runtime';
 import type { EventEnvelope } from '../../../messaging';
 import { AuditEntrySchema, type AuditEntry } from './entities';
 import { eventToEntry, type EntryDraft } from './eventToEntry';
@@ -60,9 +60,7 @@ export async function appendEntries(
     return last;
   });
   // Plain inserts: nothing for the unit of work to track or flush again later.
-  for (let at = 0; at < added.length; at += INSERT_CHUNK) {
-    await tx.insertMany(AuditEntrySchema, added.slice(at, at + INSERT_CHUNK));
-  }
+  for (const run of chunks(added, INSERT_CHUNK)) await tx.insertMany(AuditEntrySchema, run);
   return entries;
 }
 

@@ -61,4 +61,15 @@ describe('appending audit entries in batches', () => {
     );
     await fc.assert(property, { numRuns: 30 });
   }, 120_000);
+
+  it('stores a batch larger than one insert statement takes, every entry in order', async () => {
+    await batched.em.fork().nativeDelete(AuditEntrySchema, {});
+    const many = eventSeries(450, new Date('2025-02-01T00:00:00Z')).map(eventToEntry);
+    await batched.em.fork().transactional((tx) => appendEntries(tx, many));
+    const rows = await batched.em.fork().find(AuditEntrySchema, {}, { orderBy: { seq: 'asc' } });
+    expect(rows.map((row) => [row.seq, row.eventId])).toEqual(
+      many.map((draft, i) => [i + 1, draft.eventId]),
+    );
+    expect(await verifyChain(batched.em)).toMatchObject({ valid: true });
+  });
 });
