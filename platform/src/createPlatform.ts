@@ -29,6 +29,7 @@ import { subgraphs as allSubgraphs } from '../../subgraphs';
 import { createPlatformVerifier } from './auth/createPlatformVerifier';
 import { platformGatewayOptions } from './gateway/platformGatewayOptions';
 import { startSubgraphs } from './startup/startSubgraphs';
+import { stopRuntimes } from './startup/stopRuntimes';
 import { undoStart } from './startup/undoStart';
 
 export const SUPERGRAPH_FILE = path.resolve(__dirname, '../../schema/supergraph.graphql');
@@ -115,7 +116,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     listen: (port = config.PORT, host = config.HOST) => gateway.listen(port, host),
     async stop() {
       await gateway.stop();
-      for (const runtime of Object.values(runtimes).reverse()) await runtime.stop();
+      await stopRuntimes(runtimes, logger);
       await closeNats(nats.nc);
     },
   };

@@ -1,9 +1,10 @@
 import type { NatsConnection } from '@nats-io/nats-core';
 import { closeNats } from '../../../messaging';
 import type { Logger, SubgraphRuntime } from '../../../runtime';
+import { stopRuntimes } from './stopRuntimes';
 
 /**
- * After a start that failed: stops the runtimes it listed, last first, and closes NATS,
+ * After a start that failed: stops the runtimes it listed and closes NATS,
  * so it leaves no consumers, database files or connections open; then throws its error.
  */
 export async function undoStart(
@@ -12,11 +13,7 @@ export async function undoStart(
   nc: NatsConnection,
   logger: Logger,
 ): Promise<never> {
-  for (const runtime of Object.values(runtimes).reverse()) {
-    await runtime.stop().catch((stopError: unknown) => {
-      logger.warn({ err: stopError, subgraph: runtime.name }, 'subgraph did not stop cleanly');
-    });
-  }
+  await stopRuntimes(runtimes, logger);
   await closeNats(nc);
   throw error;
 }
