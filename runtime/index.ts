@@ -26,6 +26,7 @@ export {
 } from './src/auth';
 export {
   addDays,
+  addMonths,
   daysBetween,
   DEFAULT_LOCATION,
   DEFAULT_TIME_ZONE,

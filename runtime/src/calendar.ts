@@ -101,14 +101,71 @@ export function nightMinutes(
   );
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/** UTC midnight of a calendar date written YYYY-MM-DD, in ms; undefined for anything else. */
+function utcMidnight(date: string): number | undefined {
+  const match = ISO_DATE.exec(date);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const at = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, keeps years 0 to 99 as they are.
+  at.setUTCFullYear(year, month - 1, day);
+  // A day past its month's end (2025-02-30) rolls over: it is no date.
+  return at.getUTCMonth() === month - 1 && at.getUTCDate() === day ? at.getTime() : undefined;
+}
+
+/** YYYY-MM-DD of a UTC instant with a four-digit year; undefined outside them. */
+function isoDateAt(ms: number): string | undefined {
+  const at = new Date(ms);
+  const year = at.getUTCFullYear();
+  if (!(year >= 0 && year <= 9999)) return undefined;
+  return `${String(year).padStart(4, '0')}-${twoDigits(at.getUTCMonth() + 1)}-${twoDigits(at.getUTCDate())}`;
+}
+
+// Balances, accruals and day moves call these in their inner loops: plain UTC arithmetic on
+// the common form, Luxon for anything else, with the same answers (tests/calendar.test.ts).
+
 /** Days from `a` to `b`, both ISO dates (b - a). */
-export const daysBetween = (a: string, b: string): number =>
-  Math.round(
+export function daysBetween(a: string, b: string): number {
+  const from = utcMidnight(a);
+  const to = utcMidnight(b);
+  if (from !== undefined && to !== undefined) return Math.round((to - from) / DAY_MS);
+  return Math.round(
     DateTime.fromISO(b, { zone: 'utc' }).diff(DateTime.fromISO(a, { zone: 'utc' }), 'days').days,
   );
+}
 
-export const addDays = (date: string, days: number): string =>
-  DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate()!;
+/**
+ * The ISO date `months` after `date` (before it when negative); a day past the end of the
+ * month it lands in becomes that month's last day (31 January plus a month: 28 February).
+ */
+export function addMonths(date: string, months: number): string {
+  const match = ISO_DATE.exec(date);
+  if (match && utcMidnight(date) !== undefined && Number.isInteger(months)) {
+    const index = Number(match[1]) * 12 + Number(match[2]) - 1 + months;
+    const [year, month] = [Math.floor(index / 12), index % 12];
+    // Day 0 of the next month is this month's last day.
+    const lastDay = new Date(Date.UTC(2000, month + 1, 0)).getUTCDate();
+    const leapFebruary = month === 1 && lastDay === 29 && !isLeapYear(year) ? 28 : lastDay;
+    const day = Math.min(Number(match[3]), leapFebruary);
+    if (year >= 0 && year <= 9999)
+      return `${String(year).padStart(4, '0')}-${twoDigits(month + 1)}-${twoDigits(day)}`;
+  }
+  return DateTime.fromISO(date, { zone: 'utc' }).plus({ months }).toISODate()!;
+}
+
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** The ISO date `days` after `date` (before it when negative). */
+export function addDays(date: string, days: number): string {
+  const from = utcMidnight(date);
+  const sum =
+    from !== undefined && Number.isInteger(days) ? isoDateAt(from + days * DAY_MS) : undefined;
+  return sum ?? DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate()!;
+}
 
 export const isIsoDate = (value: string): boolean =>
   /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import {
   addDays,
+  addMonths,
   daysBetween,
   isIsoDate,
   isPublicHoliday,
@@ -110,5 +113,72 @@ describe('calendar', () => {
     );
     const refuse = (field: string, message: string) => new RangeError(`${field}: ${message}`);
     expect(() => requireDateTime('yesterday', 'from', refuse)).toThrow(RangeError);
+  });
+
+  // addDays and daysBetween do plain UTC arithmetic on YYYY-MM-DD; Luxon is the reference.
+  describe('day arithmetic, as Luxon does it', () => {
+    const luxonAdd = (date: string, days: number) =>
+      DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate()!;
+    const luxonBetween = (a: string, b: string) =>
+      Math.round(
+        DateTime.fromISO(b, { zone: 'utc' }).diff(DateTime.fromISO(a, { zone: 'utc' }), 'days')
+          .days,
+      );
+    const isoDate = fc
+      .date({
+        min: new Date('0001-01-01T00:00:00Z'),
+        max: new Date('9999-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString().slice(0, 10));
+
+    it('adds days across months, leap years, centuries and the ends of the four-digit years', () => {
+      fc.assert(
+        fc.property(isoDate, fc.integer({ min: -4_000_000, max: 4_000_000 }), (date, days) => {
+          expect(addDays(date, days)).toBe(luxonAdd(date, days));
+        }),
+        { numRuns: 2000 },
+      );
+      expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+      expect(addDays('2100-02-28', 1)).toBe('2100-03-01');
+      expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+      expect(addDays('9999-12-31', 1)).toBe(luxonAdd('9999-12-31', 1));
+    });
+
+    it("adds months and years, a day past the month's end becoming its last day", () => {
+      const luxonPlus = (date: string, plus: { months: number } | { years: number }) =>
+        DateTime.fromISO(date, { zone: 'utc' }).plus(plus).toISODate()!;
+      fc.assert(
+        fc.property(isoDate, fc.integer({ min: -130_000, max: 130_000 }), (date, months) => {
+          expect(addMonths(date, months)).toBe(luxonPlus(date, { months }));
+          const years = Math.trunc(months / 12);
+          expect(addMonths(date, years * 12)).toBe(luxonPlus(date, { years }));
+        }),
+        { numRuns: 2000 },
+      );
+      expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');
+      expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+      expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
+      expect(addMonths('2000-02-29', -1200)).toBe('1900-02-28');
+    });
+
+    it('counts the days between two dates', () => {
+      fc.assert(
+        fc.property(isoDate, isoDate, (a, b) => expect(daysBetween(a, b)).toBe(luxonBetween(a, b))),
+        { numRuns: 2000 },
+      );
+    });
+
+    it.each(['2025-02-30', '2025-13-01', '2025-1-01', '', '2025-06-01T10:00:00Z', '20250601'])(
+      'answers %j as Luxon does',
+      (odd) => {
+        expect(addDays(odd, 1)).toBe(luxonAdd(odd, 1));
+        expect(daysBetween('2025-01-01', odd)).toBe(luxonBetween('2025-01-01', odd));
+        expect(addDays('2025-01-01', 0.5)).toBe(luxonAdd('2025-01-01', 0.5));
+        expect(addMonths(odd, 1)).toBe(
+          DateTime.fromISO(odd, { zone: 'utc' }).plus({ months: 1 }).toISODate(),
+        );
+      },
+    );
   });
 });
