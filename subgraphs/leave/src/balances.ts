@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { addDays, daysBetween, type LeaveRules, type LeaveType } from '../../../runtime';
+import { addDays, addMonths, daysBetween, type LeaveRules, type LeaveType } from '../../../runtime';
 import type { AgreementCopy, ChargedDay, EmployeeCopy, LeaveStatus } from './entities';
 import { DEFAULT_WORKING_DAYS, halvesBetween, type Weekday } from './days';
 import type { LeaveConfig } from './settings';
@@ -18,8 +18,24 @@ export type RulesOfYear = (year: LeaveYear) => LeaveRules;
  * last moment once it has ended, so a closed year never changes with a new policy version.
  */
 export function yearInstant(year: LeaveYear, zone: string, now: Date): Date {
-  const end = DateTime.fromISO(year.end, { zone }).endOf('day').toJSDate();
+  const end = endOfDay(year.end, zone);
   return end < now ? end : now;
+}
+
+/** Ends of days already worked out, by zone and date: a team's balances ask for the same few. */
+const dayEnds = new Map<string, Date>();
+const MAX_DAY_ENDS = 10_000;
+
+/** The last moment of a local day; a time zone's offset is costly to work out each time. */
+function endOfDay(date: string, zone: string): Date {
+  const key = `${zone}|${date}`;
+  let end = dayEnds.get(key);
+  if (!end) {
+    end = DateTime.fromISO(date, { zone }).endOf('day').toJSDate();
+    if (dayEnds.size >= MAX_DAY_ENDS) dayEnds.clear();
+    dayEnds.set(key, end);
+  }
+  return new Date(end);
 }
 
 /** What a balance is computed from: the request's days and where it stands. */
@@ -42,10 +58,7 @@ export interface Balance {
   remaining: number;
 }
 
-const plusYears = (date: string, years: number) =>
-  DateTime.fromISO(date, { zone: 'utc' }).plus({ years }).toISODate()!;
-const plusMonths = (date: string, months: number) =>
-  DateTime.fromISO(date, { zone: 'utc' }).plus({ months }).toISODate()!;
+const plusYears = (date: string, years: number) => addMonths(date, years * 12);
 
 const covering = (agreements: readonly AgreementCopy[], date: string) =>
   agreements.find((a) => a.startDate <= date && date <= a.endDate);
@@ -152,7 +165,7 @@ export function balanceOf(
       entitlementOf(type, rulesOf(previous), previous, employee, agreements) -
       sumOf(bookings, type, ['APPROVED'], previous.start, previous.end);
     carriedOver = Math.max(0, Math.min(toHalvesUp(policy.carryOverCapDays), unused));
-    carryOverExpiresOn = addDays(plusMonths(year.start, policy.carryOverExpiryMonths), -1);
+    carryOverExpiresOn = addDays(addMonths(year.start, policy.carryOverExpiryMonths), -1);
     if (on > carryOverExpiresOn) {
       const used = sumOf(bookings, type, ['APPROVED', 'PENDING'], year.start, carryOverExpiresOn);
       carriedOver = Math.min(carriedOver, used);
