@@ -111,6 +111,21 @@ interface Phase {
   peakHeap: number;
 }
 
+/** Each kind of subscription error once, with how often it came (a close says its code). */
+const errorsSeen = new Map<string, number>();
+function reportError(error: unknown): void {
+  const { code, reason } = error as { code?: number; reason?: string };
+  const text =
+    code !== undefined
+      ? `socket closed ${code} ${reason ?? ''}`
+      : error instanceof Error
+        ? error.message
+        : JSON.stringify(error);
+  const seen = (errorsSeen.get(text) ?? 0) + 1;
+  errorsSeen.set(text, seen);
+  if (seen === 1) console.error('subscription error:', text);
+}
+
 /** Opens PER_SOCKET subscriptions on one socket per recipient; resolves once all are acknowledged. */
 async function openClients(
   platform: PlatformProcess,
@@ -137,7 +152,7 @@ async function openClients(
             const data = value.data as { notificationReceived?: { id: string } } | undefined;
             if (data?.notificationReceived) onResult(data.notificationReceived.id, index);
           },
-          error: (error) => console.error('subscription error', JSON.stringify(error)),
+          error: (error) => reportError(error),
           complete: () => undefined,
         },
       );
