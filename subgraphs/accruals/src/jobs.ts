@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { CataloguedJob } from '../../../messaging';
-import { chunks, localDate } from '../../../runtime';
+import { addDays, chunks, DEFAULT_TIME_ZONE, localDate } from '../../../runtime';
 import { checkAgreement, lastRowsOn, seenStatuses, statusChanges } from './balanceStatus';
 import { AgreementCopySchema, EmployeeCopySchema, type AgreementCopy } from './entities';
 import { emitting, type Emit } from './events';
 import { lockEmployee } from './ledger';
-import { addDays, DEFAULT_TIME_ZONE } from './rules';
 
 export const BALANCE_STATUS_JOB = 'accruals.checkBalanceStatus';
 /** The UTC time of day the check runs: after midnight in Europe/London, summer or winter. */
