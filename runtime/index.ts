@@ -252,7 +252,7 @@ export {
   type SubgraphMessaging,
   type SubgraphRuntime,
 } from './src/subgraph/createSubgraphRuntime';
-export { inputMutations } from './src/subgraph/inputMutations';
+export { idQueries, inputMutations } from './src/subgraph/inputMutations';
 export { lazySubgraph } from './src/subgraph/lazySubgraph';
 export { readSubgraphSdl } from './src/subgraph/readSubgraphSdl';
 export { createTracingPlugin, currentTraceparent } from './src/traceContext';
