@@ -40,6 +40,7 @@ export {
   requireDateTime,
   splitByLocalDay,
 } from './src/calendar';
+export { dailyRuns } from './src/dailyRuns';
 export { chunks } from './src/chunks';
 export { type Cipher, createCipher, loadDataKey } from './src/cipher';
 export { type AppConfig, ConfigError, loadConfig, subgraphOptionsOf } from './src/config';
@@ -253,7 +254,7 @@ export {
   type SubgraphMessaging,
   type SubgraphRuntime,
 } from './src/subgraph/createSubgraphRuntime';
-export { inputMutations } from './src/subgraph/inputMutations';
+export { idQueries, inputMutations } from './src/subgraph/inputMutations';
 export { lazySubgraph } from './src/subgraph/lazySubgraph';
 export { readSubgraphSdl } from './src/subgraph/readSubgraphSdl';
 export { createTracingPlugin, currentTraceparent } from './src/traceContext';

@@ -1,10 +1,31 @@
-/** The names of a service's methods that take one argument (a mutation's `input`). */
+/** The names of a service's methods that take one argument (a mutation's `input`, an `id`). */
 type InputMethod<S> = {
   [K in keyof S]: S[K] extends (input: never) => unknown ? K : never;
 }[keyof S];
 
-/** A mutation resolver: the field's `input` argument for the request's context. */
-type InputResolver<C> = (root: unknown, args: { input: unknown }, ctx: C) => unknown;
+/** A resolver of a field whose one argument `name` goes to the request's service. */
+type ArgumentResolver<C, A extends string> = (
+  root: unknown,
+  args: Record<A, unknown>,
+  ctx: C,
+) => unknown;
+
+/** Resolvers that each hand the field's argument `name` to a method of the request's service. */
+function argumentResolvers<C, S, A extends string>(
+  name: A,
+  service: (ctx: C) => S,
+  methods: Record<string, InputMethod<S>>,
+): Record<string, ArgumentResolver<C, A>> {
+  const resolverOf =
+    (method: InputMethod<S>): ArgumentResolver<C, A> =>
+    (_root, args, ctx) => {
+      const target = service(ctx);
+      return (target[method] as (argument: unknown) => unknown).call(target, args[name]);
+    };
+  return Object.fromEntries(
+    Object.entries(methods).map(([field, method]) => [field, resolverOf(method)]),
+  );
+}
 
 /**
  * Mutation resolvers that each hand their `input` to a method of the request's service
@@ -13,14 +34,17 @@ type InputResolver<C> = (root: unknown, args: { input: unknown }, ctx: C) => unk
 export function inputMutations<C, S>(
   service: (ctx: C) => S,
   methods: Record<string, InputMethod<S>>,
-): Record<string, InputResolver<C>> {
-  const resolverOf =
-    (method: InputMethod<S>): InputResolver<C> =>
-    (_root, args, ctx) => {
-      const target = service(ctx);
-      return (target[method] as (input: unknown) => unknown).call(target, args.input);
-    };
-  return Object.fromEntries(
-    Object.entries(methods).map(([field, method]) => [field, resolverOf(method)]),
-  );
+): Record<string, ArgumentResolver<C, 'input'>> {
+  return argumentResolvers('input', service, methods);
+}
+
+/**
+ * Query resolvers that each hand their `id` to a method of the request's service
+ * (`{ timeEntry: 'entry' }`): the service checks who may and finds the row.
+ */
+export function idQueries<C, S>(
+  service: (ctx: C) => S,
+  methods: Record<string, InputMethod<S>>,
+): Record<string, ArgumentResolver<C, 'id'>> {
+  return argumentResolvers('id', service, methods);
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { SubgraphContext } from '../../../runtime';
+import { addDays, type SubgraphContext } from '../../../runtime';
 import {
   AccrualDaySchema,
   ContributionSchema,
@@ -11,7 +11,6 @@ import * as check from './inputs';
 import { unitValue } from './ledger';
 import type { AccrualsLoaders } from './loaders';
 import { assertCanReadAccruals } from './permissions';
-import { addDays } from './rules';
 import { summarise, type AccrualSummary } from './summarise';
 
 export type { AccrualSummary };

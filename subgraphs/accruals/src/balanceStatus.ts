@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { localDate, sqlTable } from '../../../runtime';
+import { DEFAULT_TIME_ZONE, localDate, sqlTable } from '../../../runtime';
 import {
   AccrualDaySchema,
   AgreementCopySchema,
@@ -11,7 +11,7 @@ import {
   type BalanceStatusRow,
 } from './entities';
 import { balanceStatusChanged, type Emit } from './events';
-import { DEFAULT_TIME_ZONE, deviationPercent, type AccrualStatus } from './rules';
+import { deviationPercent, type AccrualStatus } from './rules';
 import { summarise, type AccrualSummary, type CumulativeRow } from './summarise';
 
 /** A type whose status differs from the one last seen. */

@@ -5,6 +5,8 @@ import {
   AGREEMENT_EVENTS,
   type AgreementEvent,
   type CopyKeeping,
+  DEFAULT_LOCATION,
+  DEFAULT_TIME_ZONE,
   keepNewest,
   patchKeeping,
   PLACEMENT_EVENTS,
@@ -26,7 +28,6 @@ import {
 import { checkEmployeeStatus } from './balanceStatus';
 import { emitting, type Emit } from './events';
 import { lockEmployee, rebuildEmployee, reapplyEntries } from './ledger';
-import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE } from './rules';
 
 type LedgerEvent = TimeEntryEvent | AgreementEvent | PlacementEvent;
 

@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { CataloguedJob } from '../../../messaging';
-import { chunks, localDate } from '../../../runtime';
+import { addDays, chunks, dailyRuns, DEFAULT_TIME_ZONE, localDate } from '../../../runtime';
 import { checkAgreement, lastRowsOn, seenStatuses, statusChanges } from './balanceStatus';
 import { AgreementCopySchema, EmployeeCopySchema, type AgreementCopy } from './entities';
 import { emitting, type Emit } from './events';
 import { lockEmployee } from './ledger';
-import { addDays, DEFAULT_TIME_ZONE } from './rules';
 
 export const BALANCE_STATUS_JOB = 'accruals.checkBalanceStatus';
 /** The UTC time of day the check runs: after midnight in Europe/London, summer or winter. */
@@ -84,14 +83,12 @@ export function createBalanceStatusJob(now: () => Date): CataloguedJob {
   return {
     name: BALANCE_STATUS_JOB,
     maxAttempts: 5,
-    plan(at) {
-      const today = localDate(at, 'UTC');
-      return [today, addDays(today, 1)].map((date) => ({
-        id: `${BALANCE_STATUS_JOB}:${date}`,
-        job: BALANCE_STATUS_JOB,
-        runAt: new Date(`${date}${RUN_AT_UTC}`),
-      }));
-    },
+    plan: (at) =>
+      dailyRuns(
+        BALANCE_STATUS_JOB,
+        localDate(at, 'UTC'),
+        (date) => new Date(`${date}${RUN_AT_UTC}`),
+      ),
     run: (ctx) => checkAllStatuses(ctx.em, now(), emitting(ctx.emit)),
   };
 }

@@ -1,6 +1,6 @@
 import { raw, type EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { isPostgres, sqlTable } from '../../../runtime';
+import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE, isPostgres, sqlTable } from '../../../runtime';
 import { v7 as uuidv7 } from 'uuid';
 import {
   AccrualDaySchema,
@@ -17,7 +17,7 @@ import {
   type EntryCopy,
 } from './entities';
 import { balanceChanged, type Emit } from './events';
-import { contributionsOf, DEFAULT_LOCATION, DEFAULT_TIME_ZONE } from './rules';
+import { contributionsOf } from './rules';
 
 /** Where an employee's days fall: zone and public-holiday region, with defaults until known. */
 async function placeOf(em: EntityManager, employeeId: string) {

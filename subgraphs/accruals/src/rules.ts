@@ -3,15 +3,6 @@ import { isPublicHoliday, isWeekendDate, nightMinutes, splitByLocalDay } from '.
 import type { EventData } from '../../../messaging';
 import type { AccrualType } from './entities';
 
-export {
-  addDays,
-  daysBetween,
-  DEFAULT_LOCATION,
-  DEFAULT_TIME_ZONE,
-  isIsoDate,
-  isPublicHoliday,
-} from '../../../runtime';
-
 /** The entry fields the rules read. */
 export interface EntryFacts {
   periodType: string;

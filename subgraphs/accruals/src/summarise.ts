@@ -1,6 +1,7 @@
 import { ACCRUAL_TYPES, isCounted, type AccrualType, type AgreementCopy } from './entities';
 import { toStored, unitValue } from './ledger';
-import { daysBetween, statusOf, type AccrualStatus } from './rules';
+import { daysBetween } from '../../../runtime';
+import { statusOf, type AccrualStatus } from './rules';
 
 export interface AccrualSummary {
   accrualType: AccrualType;

@@ -8,6 +8,9 @@ import {
 } from '../../../test-support/startSubgraph';
 import { applyEvent, createAccruals, type AccrualsDraft } from '../src';
 import { employeeEntityQuery } from '../../../test-support/employeeEntityQuery';
+import { entryData, entryPeriod, type EntryFields } from '../../../test-support/timeEntryEvents';
+
+export type { EntryFields };
 
 export type { Caller } from '../../../test-support/startSubgraph';
 
@@ -114,46 +117,19 @@ export function agreementEvent(
   );
 }
 
-export interface EntryFields {
-  entryId: string;
-  employeeId: string;
-  version: number;
-  startTime: string;
-  endTime: string | null;
-  periodType?: string;
-  mealBreakMinutes?: number;
-}
-
 export function entryEvent(
   kind: 'recorded' | 'amended' | 'deleted',
   fields: EntryFields,
   correlationId: string = uuidv7(),
 ) {
-  const base = {
-    employeeId: fields.employeeId,
-    entryId: fields.entryId,
-    version: fields.version,
-    periodType: fields.periodType ?? 'SHIFT',
-    shiftType: null,
-    startTime: fields.startTime,
-    endTime: fields.endTime,
-    mealBreakMinutes: fields.mealBreakMinutes ?? 0,
-  };
   const extra =
     kind === 'amended'
-      ? {
-          previous: {
-            periodType: base.periodType,
-            shiftType: null,
-            startTime: base.startTime,
-            endTime: base.endTime,
-            mealBreakMinutes: base.mealBreakMinutes,
-          },
-        }
+      ? { previous: entryPeriod(fields) }
       : kind === 'deleted'
         ? { deletedAt: new Date().toISOString() }
         : {};
-  return event(`time.entry.${kind}`, fields.entryId, { ...base, ...extra }, correlationId);
+  const data = { ...entryData(fields), ...extra };
+  return event(`time.entry.${kind}`, fields.entryId, data, correlationId);
 }
 
 export const DAYS = employeeEntityQuery(

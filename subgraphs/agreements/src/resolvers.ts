@@ -7,7 +7,7 @@ import {
   type AgreementVersion,
   type ImportJob,
 } from './entities';
-import { DateScalar, DateTimeScalar, inputMutations } from '../../../runtime';
+import { DateScalar, DateTimeScalar, idQueries, inputMutations } from '../../../runtime';
 
 const service = (ctx: AgreementContext) => new AgreementService(ctx);
 
@@ -28,11 +28,7 @@ const asAgreement = (v: AgreementVersion): Agreement => ({
 export const createResolvers = (): GraphQLResolverMap<AgreementContext> => ({
   Date: DateScalar,
   DateTime: DateTimeScalar,
-  Query: {
-    agreement: (_root, args: { id: string }, ctx: AgreementContext) => service(ctx).get(args.id),
-    agreementsImport: (_root, args: { id: string }, ctx: AgreementContext) =>
-      service(ctx).importJob(args.id),
-  },
+  Query: idQueries(service, { agreement: 'get', agreementsImport: 'importJob' }),
   Mutation: inputMutations(service, {
     createAgreement: 'create',
     amendAgreement: 'amend',

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { CataloguedJob } from '../../../messaging';
-import { addDays } from '../../../runtime';
+import { dailyRuns } from '../../../runtime';
 import { expiryCutoff, type Retention } from './retention';
 
 export const PURGE_JOB = 'audit.purgeExpired';
@@ -16,15 +16,7 @@ const purgeRunAt = (date: string) => new Date(`${date}T02:00:00.000Z`);
 export function createPurgeJob(retention: Retention): CataloguedJob {
   return {
     name: PURGE_JOB,
-    plan(now) {
-      const today = now.toISOString().slice(0, 10);
-      return [today, addDays(today, 1)].map((date) => ({
-        id: `${PURGE_JOB}:${date}`,
-        job: PURGE_JOB,
-        runAt: purgeRunAt(date),
-        payload: {},
-      }));
-    },
+    plan: (now) => dailyRuns(PURGE_JOB, now.toISOString().slice(0, 10), purgeRunAt),
     async run(ctx) {
       const em = ctx.em as EntityManager;
       const days = await retention.daysAt(em, ctx.runAt);

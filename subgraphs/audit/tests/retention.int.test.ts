@@ -6,7 +6,14 @@ import { AuditEntrySchema } from '../src/entities';
 import { PURGED_EVENT } from '../src/events';
 import { RETENTION_ACTOR } from '../src/retention';
 import { useAuditDatabase } from './db';
-import { eventSeries, makeEvent, startAudit, type AuditHarness, type Caller } from './support';
+import {
+  eventSeries,
+  intactChain,
+  makeEvent,
+  startAudit,
+  type AuditHarness,
+  type Caller,
+} from './support';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date();
@@ -36,12 +43,7 @@ describe('retention purge', () => {
     const left = await remaining();
     expect(result).toEqual({ before, deleted: 10, firstRemainingId: left[0].id });
     expect(left.map((e) => e.seq)).toEqual([11, 12, 13, 14, 15]);
-    expect(await verifyChain(suite.orm.em)).toEqual({
-      valid: true,
-      checked: 5,
-      firstInvalidId: null,
-      chains: 1,
-    });
+    expect(await verifyChain(suite.orm.em)).toEqual(intactChain(5));
 
     const [event] = await purgeEvents(suite.orm);
     expect(event).toMatchObject({
@@ -60,12 +62,7 @@ describe('retention purge', () => {
       actorId: RETENTION_ACTOR,
       seq: 16,
     });
-    expect(await verifyChain(suite.orm.em)).toEqual({
-      valid: true,
-      checked: 6,
-      firstInvalidId: null,
-      chains: 1,
-    });
+    expect(await verifyChain(suite.orm.em)).toEqual(intactChain(6));
   });
 
   it("runs daily as the module's job, purging what the retention period no longer covers", async () => {
@@ -130,12 +127,7 @@ describe('retention purge', () => {
     expect(result.deleted).toBe(3);
     await append(eventSeries(1, daysAgo(1)));
     expect((await remaining()).map((e) => e.seq)).toEqual([4, 5]);
-    expect(await verifyChain(suite.orm.em)).toEqual({
-      valid: true,
-      checked: 2,
-      firstInvalidId: null,
-      chains: 1,
-    });
+    expect(await verifyChain(suite.orm.em)).toEqual(intactChain(2));
   });
 
   it('records a purge of an empty log too', async () => {

@@ -137,3 +137,11 @@ export function eventSeries(count: number, start: Date, extra: EventOptions = {}
     makeEvent({ ...extra, time: new Date(start.getTime() + i * 60_000) }),
   );
 }
+
+/** What verifyChain reports of `checked` entries, in `chains` chains, none of them altered. */
+export const intactChain = (checked: number, chains = 1) => ({
+  valid: true,
+  checked,
+  firstInvalidId: null,
+  chains,
+});

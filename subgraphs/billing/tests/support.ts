@@ -13,6 +13,9 @@ import {
 import { applyEvent, createBilling } from '../src';
 import type { RateCard } from '../src/entities';
 import { table } from '../src/guards';
+import { entryData, entryPeriod, type EntryFields } from '../../../test-support/timeEntryEvents';
+
+export type { EntryFields };
 
 const catalogue = loadCatalogue();
 
@@ -180,37 +183,15 @@ export function managerAssigned(employeeId: string, managerId: string, version: 
   });
 }
 
-export interface EntryFields {
-  entryId: string;
-  employeeId: string;
-  version: number;
-  periodType?: string;
-  startTime: string;
-  endTime: string | null;
-  mealBreakMinutes?: number;
-}
-
 export function entryEvent(verb: 'recorded' | 'amended' | 'deleted', e: EntryFields) {
   return foreignEvent(
     `time.entry.${verb}`,
     {
-      employeeId: e.employeeId,
-      entryId: e.entryId,
-      version: e.version,
-      periodType: e.periodType ?? 'SHIFT',
-      shiftType: null,
-      startTime: e.startTime,
-      endTime: e.endTime,
-      mealBreakMinutes: e.mealBreakMinutes ?? 0,
+      ...entryData(e),
       ...(verb === 'deleted' && { deletedAt: '2026-03-01T00:00:00.000Z' }),
+      // Amended from a plain shift, whatever the entry is now.
       ...(verb === 'amended' && {
-        previous: {
-          periodType: 'SHIFT',
-          shiftType: null,
-          startTime: e.startTime,
-          endTime: e.endTime,
-          mealBreakMinutes: 0,
-        },
+        previous: entryPeriod({ startTime: e.startTime, endTime: e.endTime }),
       }),
     },
     e.entryId,

@@ -6,7 +6,7 @@ import { EmployeeService, type EmployeeContext } from './EmployeeService';
 import type { Money } from './inputs';
 import { assertCanReadDirectory, canRead, type Access } from './permissions';
 import type { EmployeeFilter } from './queries';
-import { DateScalar, DateTimeScalar, inputMutations } from '../../../runtime';
+import { DateScalar, DateTimeScalar, idQueries, inputMutations } from '../../../runtime';
 
 interface PageArgs {
   first: number;
@@ -51,12 +51,10 @@ export const createResolvers = (): GraphQLResolverMap<EmployeeContext> => ({
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Query: {
+    ...idQueries(service, { employee: 'get', verifyEmployee: 'verify' }),
     me: (_root, _args, ctx: EmployeeContext) => service(ctx).me(),
-    employee: (_root, args: { id: string }, ctx: EmployeeContext) => service(ctx).get(args.id),
     employees: (_root, args: PageArgs, ctx: EmployeeContext) =>
       service(ctx).list(args.first, args.after, args.filter ?? {}),
-    verifyEmployee: (_root, args: { id: string }, ctx: EmployeeContext) =>
-      service(ctx).verify(args.id),
   },
   Mutation: inputMutations(service, {
     createEmployee: 'create',

@@ -5,7 +5,8 @@ import { assertNotPartner, assertReadsHistory } from '../permissions';
 import { parseInstant } from './parseInstant';
 import { inForceAt, readHistories, readHistory } from './policyHistory';
 import { toPolicyView } from './policyView';
-import { policyKey, type PolicyChangeInput } from './readPolicyChange';
+import { commandMutations } from '../commandMutations';
+import { policyKey } from './readPolicyChange';
 import { updatePolicy } from './updatePolicy';
 
 interface PoliciesArgs {
@@ -38,11 +39,5 @@ export const policyResolvers = (settings: ComplianceSettings): ComplianceResolve
       return history.map((record) => toPolicyView(record, inForce));
     },
   },
-  Mutation: {
-    updateCompliancePolicy: (
-      _root: unknown,
-      args: { input: PolicyChangeInput },
-      ctx: ComplianceContext,
-    ) => updatePolicy(ctx, settings, args.input),
-  },
+  Mutation: commandMutations(settings, { updateCompliancePolicy: updatePolicy }),
 });

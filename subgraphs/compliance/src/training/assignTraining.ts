@@ -9,6 +9,7 @@ import { assertHr } from '../permissions';
 import { emittingIn } from '../events';
 import { ensureAssignments } from './assign';
 import { courseById } from './courses';
+import { requiredText } from './requiredText';
 import { DepartmentRuleSchema, type TrainingAssignment, type TrainingCourse } from './entities';
 import { trainingToday } from './status';
 
@@ -31,13 +32,6 @@ export function checkDueDate(value: string, today: string, field = 'input.dueDat
   if (value > addDays(today, 366 * MAX_YEARS_AHEAD))
     throw invalid(field, `${field} must be within ${MAX_YEARS_AHEAD} years.`);
   return value;
-}
-
-function checkDepartment(value: string): string {
-  const department = value.trim();
-  if (!department || department.length > MAX_DEPARTMENT)
-    throw invalid('input.department', `department must be 1 to ${MAX_DEPARTMENT} characters.`);
-  return department;
 }
 
 /** A course that may still be assigned, or a refusal naming `input.courseId`. */
@@ -129,7 +123,9 @@ export async function assignTraining(
   const at = settings.now();
   const today = trainingToday(at);
   const dueDate = checkDueDate(input.dueDate, today);
-  const department = byDepartment ? checkDepartment(input.department!) : null;
+  const department = byDepartment
+    ? requiredText('department', input.department!, MAX_DEPARTMENT)
+    : null;
   return ctx.em.transactional(async (tx) => {
     const course = await assignableCourse(tx, input.courseId);
     const emit = emittingIn(ctx, tx);

@@ -8,6 +8,7 @@ import { assertHr, assertNotPartner } from '../permissions';
 import { decodeCursor, pageOf, pageSize } from '../../../../runtime';
 import { TrainingCourseSchema, type TrainingCourse } from './entities';
 import { emittingIn } from '../events';
+import { requiredText } from './requiredText';
 import { courseCreated, courseUpdated, type ChangeableField } from './events';
 
 export interface CreateCourseInput {
@@ -35,13 +36,6 @@ function checkCode(value: string): string {
   if (!CODE.test(code))
     throw invalid('input.code', 'code must be 1 to 50 letters, digits, "-" or "_".');
   return code;
-}
-
-function checkTitle(value: string): string {
-  const title = value.trim();
-  if (!title || title.length > MAX_TITLE)
-    throw invalid('input.title', `title must be 1 to ${MAX_TITLE} characters.`);
-  return title;
 }
 
 function checkDescription(value: string | null | undefined): string | null {
@@ -79,7 +73,7 @@ export async function createCourse(
   const course: TrainingCourse = {
     id: uuidv7(),
     code: checkCode(input.code),
-    title: checkTitle(input.title),
+    title: requiredText('title', input.title, MAX_TITLE),
     description: checkDescription(input.description),
     validityMonths: checkValidity(input.validityMonths),
     retired: false,
@@ -109,7 +103,8 @@ export async function updateCourse(
 ): Promise<TrainingCourse> {
   assertHr(ctx.identity, 'change training courses');
   const next: Partial<Pick<TrainingCourse, ChangeableField>> = {};
-  if (input.title !== undefined && input.title !== null) next.title = checkTitle(input.title);
+  if (input.title !== undefined && input.title !== null)
+    next.title = requiredText('title', input.title, MAX_TITLE);
   if (input.description !== undefined) next.description = checkDescription(input.description);
   if (input.validityMonths !== undefined) next.validityMonths = checkValidity(input.validityMonths);
   if (typeof input.retired === 'boolean') next.retired = input.retired;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { DateTime } from 'luxon';
 import type { CataloguedJob } from '../../../../messaging';
-import { addDays, DEFAULT_TIME_ZONE, sqlTable } from '../../../../runtime';
+import { addDays, dailyRuns, DEFAULT_TIME_ZONE, sqlTable } from '../../../../runtime';
 import type { ComplianceSettings } from '../settings';
 import { EmployeeCopySchema } from '../entities';
 import { emitting, type Emit } from '../events';
@@ -131,15 +131,7 @@ const runAt = (date: string) =>
 export function trainingReminderJob(settings: ComplianceSettings): CataloguedJob {
   return {
     name: REMINDER_JOB,
-    plan(now) {
-      const today = trainingToday(now);
-      return [today, addDays(today, 1)].map((date) => ({
-        id: `${REMINDER_JOB}:${date}`,
-        job: REMINDER_JOB,
-        runAt: runAt(date),
-        payload: {},
-      }));
-    },
+    plan: (now) => dailyRuns(REMINDER_JOB, trainingToday(now), runAt),
     async run(ctx) {
       const em = ctx.em as EntityManager;
       const emit = emitting(ctx.emit);

@@ -1,19 +1,9 @@
 import type { ComplianceContext, ComplianceResolvers } from '../resolvers';
 import type { ComplianceSettings } from '../settings';
 import { assignTraining, type AssignTrainingInput } from './assignTraining';
-import {
-  importTrainingCompletions,
-  recordTrainingCompletion,
-  type ImportInput,
-  type RecordCompletionInput,
-} from './completions';
-import {
-  createCourse,
-  listCourses,
-  updateCourse,
-  type CreateCourseInput,
-  type UpdateCourseInput,
-} from './courses';
+import { commandMutations } from '../commandMutations';
+import { importTrainingCompletions, recordTrainingCompletion } from './completions';
+import { createCourse, listCourses, updateCourse } from './courses';
 import type { TrainingAssignment } from './entities';
 import { courseOf, listAssignments, trainingOf, type AssignmentFilter } from './queries';
 import { statusOf, trainingToday } from './status';
@@ -39,16 +29,12 @@ export function trainingResolvers(settings: ComplianceSettings): ComplianceResol
       ) => listAssignments(ctx, settings, args),
     },
     Mutation: {
-      createTrainingCourse: (
-        _: unknown,
-        args: { input: CreateCourseInput },
-        ctx: ComplianceContext,
-      ) => createCourse(ctx, settings, args.input),
-      updateTrainingCourse: (
-        _: unknown,
-        args: { input: UpdateCourseInput },
-        ctx: ComplianceContext,
-      ) => updateCourse(ctx, settings, args.input),
+      ...commandMutations(settings, {
+        createTrainingCourse: createCourse,
+        updateTrainingCourse: updateCourse,
+        recordTrainingCompletion,
+        importTrainingCompletions,
+      }),
       assignTraining: async (
         _: unknown,
         args: { input: AssignTrainingInput },
@@ -56,16 +42,6 @@ export function trainingResolvers(settings: ComplianceSettings): ComplianceResol
       ) => ({
         assignments: await assignTraining(ctx, settings, args.input),
       }),
-      recordTrainingCompletion: (
-        _: unknown,
-        args: { input: RecordCompletionInput },
-        ctx: ComplianceContext,
-      ) => recordTrainingCompletion(ctx, settings, args.input),
-      importTrainingCompletions: (
-        _: unknown,
-        args: { input: ImportInput },
-        ctx: ComplianceContext,
-      ) => importTrainingCompletions(ctx, settings, args.input),
     },
     TrainingAssignment: {
       course: (a: TrainingAssignment, _: unknown, ctx: ComplianceContext) =>
