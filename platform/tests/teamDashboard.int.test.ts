@@ -39,7 +39,9 @@ function dashboardSql(n: number): Record<string, string[]> {
     accruals: [
       managerChainsSql('accruals_employees', n),
       `select a0.* from accruals_agreements as a0 where a0.employee_id ${team}`,
-      `select a0.* from accruals_days as a0 where a0.agreement_id ${team} and a0.date <= ? order by a0.date asc`,
+      `select d.* from accruals_days as d where d.agreement_id ${team} and (d.date = (select max(l.date) ` +
+        'from accruals_days l where l.agreement_id = d.agreement_id and l.accrual_type = d.accrual_type ' +
+        'and l.date <= ?)) order by d.date asc',
     ],
     leave: [
       managerChainsSql('leave_employees', n),

@@ -43,7 +43,7 @@ export class AccrualsService {
     await this.assertCanRead(employeeId);
     const agreement = await this.agreementOn(employeeId, on);
     if (!agreement) return [];
-    const rows = await this.ctx.loaders.daysUpTo.load(`${agreement.id}|${on}`);
+    const rows = await this.ctx.loaders.lastDays.load(`${agreement.id}|${on}`);
     return summarise(agreement, rows, on);
   }
 

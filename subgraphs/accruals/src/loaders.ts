@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { type CopyLoaders, createCopyLoaders, listLoader } from '../../../runtime';
+import { type CopyLoaders, createCopyLoaders, listLoader, sqlTable } from '../../../runtime';
 import {
   AccrualDaySchema,
   AgreementCopySchema,
@@ -13,23 +13,45 @@ import {
 /** Per-request batches: N employees' copies, agreements or chains cost one query each. */
 export interface AccrualsLoaders extends CopyLoaders<EmployeeCopy> {
   agreements: DataLoader<string, AgreementCopy[]>;
-  /** An agreement's day rows up to a day, oldest first; the key is `agreementId|date`. */
-  daysUpTo: DataLoader<string, AccrualDayRow[]>;
+  /**
+   * An agreement's latest day row of each type up to a day (what a summary reads), oldest
+   * first; the key is `agreementId|date`.
+   */
+  lastDays: DataLoader<string, AccrualDayRow[]>;
 }
 
-/** One query for the whole batch, up to its latest day; each key keeps its own rows. */
-function daysUpToLoader(em: EntityManager): DataLoader<string, AccrualDayRow[]> {
+/**
+ * The rows of `agreementIds` that are the latest of their type up to `date`: a summary needs
+ * only those, where the whole history up to the day grows with every day worked.
+ */
+function lastDaysUpTo(em: EntityManager, agreementIds: string[], date: string) {
+  const table = sqlTable(em, AccrualDaySchema.meta.className);
+  return em
+    .createQueryBuilder(AccrualDaySchema, 'd')
+    .where({ agreementId: { $in: agreementIds } })
+    .andWhere(
+      `d.date = (select max(l.date) from ${table} l where l.agreement_id = d.agreement_id ` +
+        'and l.accrual_type = d.accrual_type and l.date <= ?)',
+      [date],
+    )
+    .orderBy({ date: 'asc' })
+    .execute<AccrualDayRow[]>('all');
+}
+
+/** One query per day asked for (a batch asks for one, as a rule); each key keeps its own rows. */
+function lastDaysLoader(em: EntityManager): DataLoader<string, AccrualDayRow[]> {
   return new DataLoader(async (keys) => {
     const parsed = keys.map((key) => key.split('|') as [string, string]);
-    const latest = parsed.map(([, date]) => date).sort()[parsed.length - 1];
-    const rows = await em.find(
-      AccrualDaySchema,
-      { agreementId: { $in: [...new Set(parsed.map(([id]) => id))] }, date: { $lte: latest } },
-      { orderBy: { date: 'asc' } },
-    );
-    return parsed.map(([id, date]) =>
-      rows.filter((row) => row.agreementId === id && row.date <= date),
-    );
+    const byDate = new Map<string, Set<string>>();
+    for (const [id, date] of parsed) byDate.set(date, (byDate.get(date) ?? new Set()).add(id));
+    const found = new Map<string, AccrualDayRow[]>();
+    for (const [date, ids] of byDate) {
+      for (const row of await lastDaysUpTo(em, [...ids], date)) {
+        const key = `${row.agreementId}|${date}`;
+        found.set(key, [...(found.get(key) ?? []), row]);
+      }
+    }
+    return keys.map((key) => found.get(key) ?? []);
   });
 }
 
@@ -40,6 +62,6 @@ export function createLoaders({ em }: { em: EntityManager }): AccrualsLoaders {
       (ids) => em.find(AgreementCopySchema, { employeeId: { $in: ids } }),
       (row) => row.employeeId,
     ),
-    daysUpTo: daysUpToLoader(em),
+    lastDays: lastDaysLoader(em),
   };
 }

@@ -9,6 +9,7 @@ import {
   type AccrualsHarness,
   type Caller,
 } from './support';
+import { employeeEntityQuery } from '../../../test-support/employeeEntityQuery';
 import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('accruals: a team in one request', () => {
@@ -54,7 +55,9 @@ describe('accruals: a team in one request', () => {
 
   const READS = [
     'select a0.* from accruals_agreements as a0 where a0.employee_id in (5 values)',
-    "select a0.* from accruals_days as a0 where a0.agreement_id in (5 values) and a0.date <= '2025-06-30' order by a0.date asc",
+    'select d.* from accruals_days as d where d.agreement_id in (5 values) and (d.date = (select max(l.date) ' +
+      'from accruals_days l where l.agreement_id = d.agreement_id and l.accrual_type = d.accrual_type ' +
+      "and l.date <= '2025-06-30')) order by d.date asc",
   ];
 
   it('reads N employees’ summaries with a fixed number of queries', async () => {
@@ -67,5 +70,41 @@ describe('accruals: a team in one request', () => {
       managerChainsSql('accruals_employees', 5),
       ...READS,
     ]);
+  });
+
+  // The day rows read are only the latest of each type up to the day asked for.
+  it('sums up to each day asked for, several days in one request', async () => {
+    const id = uuidv7();
+    await h.apply(employeeCreated(id));
+    await h.apply(agreementEvent(id));
+    for (const [day, hours] of [
+      ['10', 3],
+      ['12', 2],
+      ['20', 4],
+    ] as const) {
+      await h.apply(
+        entryEvent('recorded', {
+          entryId: uuidv7(),
+          employeeId: id,
+          version: 1,
+          startTime: `2025-06-${day}T07:00:00Z`,
+          endTime: `2025-06-${day}T${String(7 + hours).padStart(2, '0')}:00:00Z`,
+        }),
+      );
+    }
+    const onDays = ['2025-06-09', '2025-06-11', '2025-06-15', '2025-06-30'];
+    const query = employeeEntityQuery(
+      '',
+      onDays.map((on, i) => `on${i}: accruals(on: "${on}") { accrualType worked }`).join('\n'),
+    );
+    const reply = await h.gql(query, { reps: [{ __typename: 'Employee', id }] });
+    expect(reply.errors).toBeUndefined();
+    const annual = onDays.map(
+      (_, i) =>
+        reply.data!._entities[0][`on${i}`].find(
+          (s: { accrualType: string }) => s.accrualType === 'ANNUAL_TARGET_HOURS',
+        ).worked,
+    );
+    expect(annual).toEqual([0, 3, 5, 9]);
   });
 });
