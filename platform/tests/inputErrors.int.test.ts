@@ -1,10 +1,8 @@
 import { contractOperation as op } from '../../test-support/contractOperation';
-import {
-  createTestPlatform,
-  type GraphQLResult,
-  type TestPlatform,
-} from '../../test-support/createTestPlatform';
-import { createPerson, personInput, type SeededPerson } from '../../test-support/seedOrganisation';
+import { type GraphQLResult } from '../../test-support/createTestPlatform';
+import { hireBeforeAll } from '../../test-support/hireBeforeAll';
+import { platformSuite } from '../../test-support/platformSuite';
+import { personInput } from '../../test-support/seedOrganisation';
 
 const hr = { role: 'HR' as const, sub: 'service:hr' };
 
@@ -27,15 +25,9 @@ function refusedFields(result: GraphQLResult, mutation: string, ran = true): str
 // A form sent with several bad fields learns of all of them at once, one error per field
 // with its name, so that each message can stand beside its own field.
 describe('an input with several bad fields, through the gateway', () => {
-  let tp: TestPlatform;
-  let nurse: SeededPerson;
+  const tp = platformSuite();
+  const nurse = hireBeforeAll(tp, 'Nia', 'Forms');
   const asNurse = () => ({ role: 'EMPLOYEE' as const, sub: nurse.id });
-
-  beforeAll(async () => {
-    tp = await createTestPlatform();
-    nurse = await createPerson(tp, 'Nia', 'Forms');
-  });
-  afterAll(() => tp.stop());
 
   it('refuses createEmployee naming its three bad fields, and creates nobody', async () => {
     const input = personInput('   ', 'Forms', { email: 'not-an-address', hireDate: '2023-02-30' });
