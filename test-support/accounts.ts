@@ -1,5 +1,8 @@
 import { createAccount, type AccountDraft } from '../subgraphs/accounts/src';
+import { AccountSchema } from '../subgraphs/accounts/src/entities';
 import type { TestPlatform } from './createTestPlatform';
+import { createPerson, type SeededPerson } from './seedOrganisation';
+import { waitFor } from './waitFor';
 
 /**
  * Makes an account that can sign in at once on a test platform (the whole platform, accounts
@@ -10,6 +13,20 @@ export function createTestAccount(test: TestPlatform, draft: AccountDraft): Prom
   const runtime = test.platform.runtimes.accounts;
   if (!runtime) throw new Error('The test platform does not run the accounts subgraph.');
   return createAccount(runtime.orm.em.fork(), draft);
+}
+
+/** Hires someone through the gateway and waits for the account accounts makes on hearing of it. */
+export async function hireWithAccount(
+  test: TestPlatform,
+  firstName: string,
+  lastName: string,
+): Promise<SeededPerson> {
+  const person = await createPerson(test, firstName, lastName);
+  await waitFor(async () => {
+    const em = test.platform.runtimes.accounts.orm.em.fork();
+    return (await em.findOne(AccountSchema, { employeeId: person.id })) ?? undefined;
+  });
+  return person;
 }
 
 /** What a sign-in answered: the status, the JSON body, and the refresh cookie it set. */

@@ -37,30 +37,30 @@ export interface TestPlatform {
   stop(): Promise<void>;
 }
 
+export interface TestPlatformOptions {
+  modules?: readonly SubgraphModule<never>[];
+  /** Serve only these subgraphs, on a supergraph composed of them alone. */
+  only?: readonly SubgraphModule<any>[];
+  natsUrl?: string;
+  /** Supergraph to serve (default: the committed one); compose it for modules not listed yet. */
+  supergraphSdl?: string;
+  /** Bounds on the gateway's subscription clients. */
+  subscriptionLimits?: Partial<SubscriptionLimits>;
+  /** Configuration variables beyond the test defaults (rate limits, `NODE_ENV`). */
+  env?: Record<string, string>;
+  /** Where the platform logs (default: nowhere). */
+  logger?: Logger;
+  /** A built web app to serve at `/` (see test-support/browser.ts). */
+  site?: StaticSiteOptions;
+  /** The gateway's port (default: any free one), for settings that name the platform's URL. */
+  port?: number;
+}
+
 /**
  * The whole platform for one test suite: its own databases, its own streams,
  * the real gateway on a free port, the real NATS. `stop` removes all of it.
  */
-export async function createTestPlatform(
-  options: {
-    modules?: readonly SubgraphModule<never>[];
-    /** Serve only these subgraphs, on a supergraph composed of them alone. */
-    only?: readonly SubgraphModule<any>[];
-    natsUrl?: string;
-    /** Supergraph to serve (default: the committed one); compose it for modules not listed yet. */
-    supergraphSdl?: string;
-    /** Bounds on the gateway's subscription clients. */
-    subscriptionLimits?: Partial<SubscriptionLimits>;
-    /** Configuration variables beyond the test defaults (rate limits, `NODE_ENV`). */
-    env?: Record<string, string>;
-    /** Where the platform logs (default: nowhere). */
-    logger?: Logger;
-    /** A built web app to serve at `/` (see test-support/browser.ts). */
-    site?: StaticSiteOptions;
-    /** The gateway's port (default: any free one), for settings that name the platform's URL. */
-    port?: number;
-  } = {},
-): Promise<TestPlatform> {
+export async function createTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const db = await createTestDatabase();
   const namespace = createTestNamespace();
   const config = loadConfig({

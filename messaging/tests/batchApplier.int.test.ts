@@ -1,15 +1,9 @@
 import fc from 'fast-check';
-import {
-  InboxEntry,
-  type EventEnvelope,
-  type EventHandlerDefinition,
-  type EventCatalogue,
-  type Logger,
-} from '..';
+import { InboxEntry, type EventEnvelope, type EventHandlerDefinition, type Logger } from '..';
 import { createTestNamespace } from '../testing';
 import { createEventApplier } from '../src/consumer/createEventApplier';
 import { applyBothWays } from './support/applyBothWays';
-import { clearTables, Effect, openTestDb, tablesOf, type TestDb } from './support/database';
+import { clearTables, Effect, suiteDb, tablesOf, type TestDb } from './support/database';
 import { recordingLogger } from './support/recordingLogger';
 import { testCatalogue, thingEvent } from './support/things';
 
@@ -42,20 +36,10 @@ const handler = (failOn?: number): EventHandlerDefinition => ({
 });
 
 describe('applying events in batches', () => {
-  let oneByOne: TestDb;
-  let batched: TestDb;
-  let catalogue: EventCatalogue;
+  const oneByOne = suiteDb('one_by_one');
+  const batched = suiteDb('batched');
+  const catalogue = testCatalogue();
   const events = Array.from({ length: 12 }, (_, n) => thingEvent('created', n));
-
-  beforeAll(async () => {
-    oneByOne = await openTestDb('one_by_one');
-    batched = await openTestDb('batched');
-    catalogue = testCatalogue();
-  });
-  afterAll(async () => {
-    await oneByOne?.close();
-    await batched?.close();
-  });
 
   const applierOn = (database: TestDb, failOn?: number, logger?: Logger) =>
     createEventApplier({

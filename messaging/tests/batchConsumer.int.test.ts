@@ -1,27 +1,21 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EventEnvelope } from '..';
-import { Effect, openTestDb, type TestDb } from './support/database';
+import { Effect, suiteDb } from './support/database';
 import { expectEachAppliedOnce } from './support/expectEachAppliedOnce';
-import { openTestNats, type TestNats } from './support/nats';
+import { suiteNats } from './support/nats';
 import { publishThings } from './support/publishThings';
 import { testCatalogue } from './support/things';
 
 const TOTAL = 1000;
 
 describe('durable consumer with a batch path', () => {
-  let nats: TestNats;
-  let database: TestDb;
+  const nats = suiteNats('batch-consumer-test');
+  const database = suiteDb('batch_consumer');
   const catalogue = testCatalogue();
   let events: EventEnvelope[];
 
   beforeAll(async () => {
-    nats = await openTestNats('batch-consumer-test');
-    database = await openTestDb('batch_consumer');
     events = await publishThings(database, nats, catalogue, TOTAL);
-  });
-  afterAll(async () => {
-    await database?.close();
-    await nats?.close();
   });
 
   it('applies each of 1,000 events once across a stop, a killed connection and duplicates', async () => {

@@ -9,6 +9,7 @@ import {
   loadCatalogue,
   type EventContract,
 } from '..';
+import { DEFAULT_ATTENDANCE_RULES } from '../../runtime';
 import { thingContract } from './support/things';
 
 const EMPLOYEE = '0190a6e2-5b7c-7d3e-9f10-1a2b3c4d5e6f';
@@ -297,24 +298,9 @@ const validData: Record<string, Record<string, unknown>> = {
     key: 'DEFAULT',
     version: 2,
     effectiveFrom: '2026-04-01T00:00:00.000Z',
-    rules: {
-      graceMinutes: 5,
-      halfDayMinutes: 240,
-      overtimeToleranceMinutes: 15,
-      workdayStart: '08:30',
-      defaultShiftMinutes: 450,
-      latePatternCount: 3,
-      latePatternDays: 30,
-    },
-    previous: {
-      graceMinutes: 10,
-      halfDayMinutes: 240,
-      overtimeToleranceMinutes: 15,
-      workdayStart: '09:00',
-      defaultShiftMinutes: 450,
-      latePatternCount: 3,
-      latePatternDays: 30,
-    },
+    // A change from the platform's defaults.
+    rules: { ...DEFAULT_ATTENDANCE_RULES, graceMinutes: 5, workdayStart: '08:30' },
+    previous: DEFAULT_ATTENDANCE_RULES,
     reason: 'Shorter grace agreed with the works council.',
   },
   'compliance.violation.detected': {

@@ -1,14 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { InboxEntry } from '..';
 import { claimInboxRows } from '../src/consumer/claimInboxRows';
-import { openTestDb, type TestDb } from './support/database';
+import { suiteDb } from './support/database';
 
 const onPostgres = process.env.TEST_DB === 'postgres' ? it : it.skip;
 
 describe('claimInboxRows', () => {
-  let database: TestDb;
-  beforeAll(async () => (database = await openTestDb('claim')));
-  afterAll(() => database?.close());
+  const database = suiteDb('claim');
   beforeEach(() => database.orm.em.fork().nativeDelete(InboxEntry, {}));
 
   const claim = (ids: string[]) =>

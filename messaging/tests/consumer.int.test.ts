@@ -2,15 +2,14 @@ import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import {
   InboxEntry,
   eventsStream,
-  type EventCatalogue,
   type EventConsumer,
   type EventConsumerOptions,
   type EventEnvelope,
   type EventHandlerDefinition,
 } from '..';
 import { sentSql, sqlShape, type SentQuery } from '../../test-support/sqlShape';
-import { Effect, openTestDb, type TestDb } from './support/database';
-import { messageCount, openTestNats, type TestNats } from './support/nats';
+import { Effect, suiteDb } from './support/database';
+import { messageCount, suiteNats } from './support/nats';
 import { expectEachAppliedOnce } from './support/expectEachAppliedOnce';
 import { recordingLogger } from './support/recordingLogger';
 import { publishThings } from './support/publishThings';
@@ -21,22 +20,15 @@ import { testConsumer } from './support/workers';
 const TOTAL = 1000;
 
 describe('durable consumer with an inbox', () => {
-  let nats: TestNats;
-  let database: TestDb;
-  let catalogue: EventCatalogue;
+  const nats = suiteNats('consumer-test');
+  const database = suiteDb('consumer');
+  const catalogue = testCatalogue();
   let stream: string;
   let events: EventEnvelope[];
 
   beforeAll(async () => {
-    nats = await openTestNats('consumer-test');
-    database = await openTestDb('consumer');
-    catalogue = testCatalogue();
     stream = eventsStream(nats.ns);
     events = await publishThings(database, nats, catalogue, TOTAL);
-  });
-  afterAll(async () => {
-    await database?.close();
-    await nats?.close();
   });
 
   /** A consumer of this suite's stream and database; `options` override the defaults. */

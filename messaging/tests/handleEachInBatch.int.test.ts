@@ -11,7 +11,7 @@ import {
 import { createTestNamespace } from '../testing';
 import { createEventApplier, type Outcome } from '../src/consumer/createEventApplier';
 import { applyBothWays } from './support/applyBothWays';
-import { clearTables, Effect, openTestDb, tablesOf, type TestDb } from './support/database';
+import { clearTables, Effect, suiteDb, tablesOf, type TestDb } from './support/database';
 import { testCatalogue, thingEvent } from './support/things';
 
 const TALLY = 'tally';
@@ -55,19 +55,10 @@ const handler = (failOn?: number): EventHandlerDefinition => {
 // however the events are cut into batches, even for a handler that writes behind the unit of
 // work's back and reads what it wrote in the next event.
 describe('handleEachInBatch', () => {
-  let oneByOne: TestDb;
-  let batched: TestDb;
+  const oneByOne = suiteDb('each_one_by_one');
+  const batched = suiteDb('each_batched');
   const catalogue = testCatalogue();
   const events = Array.from({ length: 10 }, (_, n) => thingEvent('created', n + 1));
-
-  beforeAll(async () => {
-    oneByOne = await openTestDb('each_one_by_one');
-    batched = await openTestDb('each_batched');
-  });
-  afterAll(async () => {
-    await oneByOne?.close();
-    await batched?.close();
-  });
 
   const applierOn = (database: TestDb, failOn?: number) =>
     createEventApplier({

@@ -5,32 +5,24 @@ import {
   createEvent,
   eventsStream,
   recordEvent,
-  type EventCatalogue,
   type EventEnvelope,
   type OutboxRelayOptions,
 } from '..';
 import { createTestNamespace } from '../testing';
-import { openTestDb, type TestDb } from './support/database';
-import { messageCount, openTestNats, readStream, type TestNats } from './support/nats';
+import { suiteDb } from './support/database';
+import { messageCount, readStream, suiteNats } from './support/nats';
 import { testCatalogue, thingEvent } from './support/things';
 import { testRelay } from './support/workers';
 import { waitFor } from './support/waitFor';
 
 describe('transactional outbox and relay', () => {
-  let nats: TestNats;
-  let database: TestDb;
-  let catalogue: EventCatalogue;
+  const nats = suiteNats('outbox-test');
+  const database = suiteDb('outbox');
+  const catalogue = testCatalogue();
   let stream: string;
 
-  beforeAll(async () => {
-    nats = await openTestNats('outbox-test');
-    database = await openTestDb('outbox');
-    catalogue = testCatalogue();
+  beforeAll(() => {
     stream = eventsStream(nats.ns);
-  });
-  afterAll(async () => {
-    await database?.close();
-    await nats?.close();
   });
   beforeEach(async () => {
     await database.orm.em.fork().nativeDelete(OutboxEntry, {});

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { createLogger } from '../../runtime';
 import { contractOperation } from '../../test-support/contractOperation';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
+import { platformSuite } from '../../test-support/platformSuite';
 import { personInput } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 
@@ -18,13 +18,8 @@ describe('access log and error log', () => {
     level: 'info',
     destination: { write: (text: string) => void lines.push(JSON.parse(text)) },
   });
-  let tp: TestPlatform;
+  const tp = platformSuite({ logger }, 120_000);
   const hr = { role: 'HR' as const, sub: uuidv7() };
-
-  beforeAll(async () => {
-    tp = await createTestPlatform({ logger });
-  }, 120_000);
-  afterAll(() => tp?.stop());
 
   const linesOf = (requestId: string) => lines.filter((line) => line.requestId === requestId);
   const accessLines = (requestId: string, service: string) =>

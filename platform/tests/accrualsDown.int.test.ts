@@ -1,11 +1,7 @@
 import { contractOperation as op } from '../../test-support/contractOperation';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
-import {
-  createPerson,
-  type SeededPerson,
-  agreementInput,
-  createAgreement,
-} from '../../test-support/seedOrganisation';
+import { hireBeforeAll } from '../../test-support/hireBeforeAll';
+import { platformSuite } from '../../test-support/platformSuite';
+import { agreementInput, createAgreement } from '../../test-support/seedOrganisation';
 import { inParallel } from '../../test-support/inParallel';
 import { waitFor } from '../../test-support/waitFor';
 
@@ -25,13 +21,11 @@ function shift(n: number) {
 // Time must keep taking entries while accruals is down; when accruals comes back it
 // catches up from its durable consumer, and the balances are what the entries say.
 describe('accruals down while 600 time entries are recorded', () => {
-  let tp: TestPlatform;
-  let nurse: SeededPerson;
+  const tp = platformSuite();
+  const nurse = hireBeforeAll(tp, 'Ada', 'Backlog');
   const self = () => ({ role: 'EMPLOYEE' as const, sub: nurse.id });
 
   beforeAll(async () => {
-    tp = await createTestPlatform();
-    nurse = await createPerson(tp, 'Ada', 'Backlog');
     await createAgreement(tp, agreementInput(nurse.id, '2025-04-01', '2026-03-31'));
     // Accruals has the agreement before it goes down.
     await waitFor(async () => {
@@ -43,7 +37,6 @@ describe('accruals down while 600 time entries are recorded', () => {
       return data?.employee.accruals.length ? true : undefined;
     });
   });
-  afterAll(() => tp.stop());
 
   const worked = async () => {
     const { data } = await tp.graphql(

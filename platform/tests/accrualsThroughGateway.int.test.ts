@@ -1,24 +1,18 @@
 import { contractOperation as op } from '../../test-support/contractOperation';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
-import {
-  createPerson,
-  type SeededPerson,
-  agreementInput,
-  createAgreement,
-} from '../../test-support/seedOrganisation';
+import { hireBeforeAll } from '../../test-support/hireBeforeAll';
+import { platformSuite } from '../../test-support/platformSuite';
+import { agreementInput, createAgreement } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 
 // The time-recording chain end to end: an employee (employees), their
 // agreement (agreements), a shift (time), and the balances (accruals), each
 // subgraph learning from the others' events over NATS, read through the gateway.
 describe('accruals through the gateway', () => {
-  let tp: TestPlatform;
-  let nurse: SeededPerson;
+  const tp = platformSuite();
+  const nurse = hireBeforeAll(tp, 'Grace', 'Night');
   const self = () => ({ role: 'EMPLOYEE' as const, sub: nurse.id });
 
   beforeAll(async () => {
-    tp = await createTestPlatform();
-    nurse = await createPerson(tp, 'Grace', 'Night');
     // Agreements hears of the new employee through an event: retry until it has.
     await createAgreement(
       tp,
@@ -30,7 +24,6 @@ describe('accruals through the gateway', () => {
       }),
     );
   });
-  afterAll(() => tp.stop());
 
   it('turns a recorded shift into balances, and says when the chain has reached them', async () => {
     const input = {

@@ -1,17 +1,14 @@
 import { contractOperation as op } from '../../test-support/contractOperation';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
-import {
-  agreementInput,
-  seedOrganisation,
-  type Organisation,
-} from '../../test-support/seedOrganisation';
+import { beforeAllValue } from '../../test-support/beforeAllValue';
+import { platformSuite } from '../../test-support/platformSuite';
+import { agreementInput, seedOrganisation } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 
 // The agreements contract operations through the real gateway, with the
 // agreements subgraph learning of employees from their events over NATS.
 describe('agreements through the gateway', () => {
-  let tp: TestPlatform;
-  let org: Organisation;
+  const tp = platformSuite();
+  const org = beforeAllValue(() => seedOrganisation(tp));
   const hr = () => ({ role: 'HR' as const, sub: org.hr.id });
 
   /** A four-day, 0.8 FTE year: the full-time agreement scaled down. */
@@ -26,12 +23,6 @@ describe('agreements through the gateway', () => {
         { accrualType: 'NIGHT_HOURS', total: 160 },
       ],
     });
-
-  beforeAll(async () => {
-    tp = await createTestPlatform();
-    org = await seedOrganisation(tp);
-  });
-  afterAll(() => tp.stop());
 
   it('creates an agreement once the employee is known, and the employee reads it', async () => {
     const [report] = org.reports;

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import { isPublicHoliday } from '../../runtime';
 import { contractOperation as op } from '../../test-support/contractOperation';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
+import { beforeAllValue } from '../../test-support/beforeAllValue';
+import { platformSuite } from '../../test-support/platformSuite';
 import {
   seedOrganisation,
-  type Organisation,
   agreementInput,
   daysAround,
   createAgreement,
@@ -25,21 +25,18 @@ function lastWorkingDay(): DateTime {
 // a late arrival by hand, HR runs the day's processing, and the month shows present,
 // late and absent days; a check-in and check-out of today go through as well.
 describe('attendance through the gateway', () => {
-  let tp: TestPlatform;
-  let org: Organisation;
+  const tp = platformSuite();
+  const org = beforeAllValue(() => seedOrganisation(tp));
   const hr = { role: 'HR' as const, sub: 'service:hr' };
   const day = lastWorkingDay();
   const date = day.toISODate()!;
   const at = (hour: number, minute = 0) => day.set({ hour, minute }).toISO()!;
 
   beforeAll(async () => {
-    tp = await createTestPlatform();
-    org = await seedOrganisation(tp);
     for (const report of org.reports) {
       await createAgreement(tp, agreementInput(report.id, ...daysAround(day, 30, 300)));
     }
   });
-  afterAll(() => tp.stop());
 
   const month = (id: string) =>
     tp.graphql(op('AttendanceMonth'), { id, month: date.slice(0, 7), from: date, to: date }, hr);

@@ -1,5 +1,5 @@
 import { contractOperation } from '../../test-support/contractOperation';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
+import { platformSuite } from '../../test-support/platformSuite';
 import { createPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 
@@ -9,13 +9,8 @@ const SEND = `mutation Send($input: SendNotificationInput!) {
 
 // Nobody may read another person's notifications: not through the audit log either.
 describe('notifications in the audit log', () => {
-  let tp: TestPlatform;
+  const tp = platformSuite({}, 120_000);
   const hr = { role: 'HR' as const, sub: 'service:hr' };
-
-  beforeAll(async () => {
-    tp = await createTestPlatform();
-  }, 120_000);
-  afterAll(() => tp?.stop());
 
   it('show AUDITOR and ADMIN that a notification was sent, but not its title or body', async () => {
     const person = await createPerson(tp, 'Ines', 'Moreau');

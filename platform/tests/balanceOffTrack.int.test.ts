@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
 import { contractOperation as op } from '../../test-support/contractOperation';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
+import { hireBeforeAll } from '../../test-support/hireBeforeAll';
+import { platformSuite } from '../../test-support/platformSuite';
 import {
   agreementInput,
   daysAround,
   createAgreement,
-  createPerson,
   type SeededPerson,
 } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
@@ -15,20 +15,16 @@ import { whenSettled } from '../../test-support/platformMetrics';
 // leave a nurse far behind her expected share of 1,950 target hours. Accruals says so once
 // (accruals.balance_status.changed over NATS), and notifications tells her and her manager.
 describe('balances off track through the gateway', () => {
-  let tp: TestPlatform;
-  let manager: SeededPerson;
-  let nurse: SeededPerson;
+  const tp = platformSuite();
+  const manager = hireBeforeAll(tp, 'Maya', 'Okafor', { jobTitle: 'Ward Manager' });
+  const nurse = hireBeforeAll(tp, 'Nia', 'Shore', () => ({ managerId: manager.id }));
   const today = DateTime.now().setZone('Europe/London').startOf('day');
   const asEmployee = (person: SeededPerson) => ({ role: 'EMPLOYEE' as const, sub: person.id });
   const asManager = (person: SeededPerson) => ({ role: 'MANAGER' as const, sub: person.id });
 
   beforeAll(async () => {
-    tp = await createTestPlatform();
-    manager = await createPerson(tp, 'Maya', 'Okafor', { jobTitle: 'Ward Manager' });
-    nurse = await createPerson(tp, 'Nia', 'Shore', { managerId: manager.id });
     await createAgreement(tp, agreementInput(nurse.id, ...daysAround(today, 200, 164)));
   });
-  afterAll(() => tp.stop());
 
   const settled = () => whenSettled(tp, 60_000);
 

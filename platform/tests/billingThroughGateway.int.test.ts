@@ -2,14 +2,9 @@ import { DateTime } from 'luxon';
 import { OutboxEntry } from '../../messaging';
 import { isPublicHoliday } from '../../runtime';
 import { contractOperation as op } from '../../test-support/contractOperation';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
-import {
-  createPerson,
-  type SeededPerson,
-  agreementInput,
-  daysAround,
-  createAgreement,
-} from '../../test-support/seedOrganisation';
+import { hireBeforeAll } from '../../test-support/hireBeforeAll';
+import { platformSuite } from '../../test-support/platformSuite';
+import { agreementInput, daysAround, createAgreement } from '../../test-support/seedOrganisation';
 import { rateCardInput } from '../../test-support/rateCardInput';
 import { waitFor } from '../../test-support/waitFor';
 
@@ -33,10 +28,7 @@ interface Line {
 // the cost is visible to the employee and their manager but not to anyone else. Rate
 // cards take effect today at the earliest, so the work is today's.
 describe('billing through the gateway', () => {
-  let tp: TestPlatform;
-  let manager: SeededPerson;
-  let nurse: SeededPerson;
-  let outsider: SeededPerson;
+  const tp = platformSuite();
   const hr = { role: 'HR' as const, sub: 'service:hr' };
   const finance = { role: 'FINANCE' as const, sub: 'service:finance' };
   const asEmployee = (id: string) => ({ role: 'EMPLOYEE' as const, sub: id });
@@ -52,15 +44,18 @@ describe('billing through the gateway', () => {
   const card = (amountMinor: number, currency?: string) =>
     rateCardInput(grade, date, amountMinor, currency);
 
+  const manager = hireBeforeAll(tp, 'Maya', 'Okafor', { grade: 'BAND_7', department });
+  const nurse = hireBeforeAll(tp, 'Aisha', 'Khan', () => ({
+    grade,
+    department,
+    managerId: manager.id,
+  }));
+  const outsider = hireBeforeAll(tp, 'Owen', 'Hughes', { grade, department: 'Radiology' });
+
   beforeAll(async () => {
-    tp = await createTestPlatform();
-    manager = await createPerson(tp, 'Maya', 'Okafor', { grade: 'BAND_7', department });
-    nurse = await createPerson(tp, 'Aisha', 'Khan', { grade, department, managerId: manager.id });
-    outsider = await createPerson(tp, 'Owen', 'Hughes', { grade, department: 'Radiology' });
     // Agreements learns of the employee by event.
     await createAgreement(tp, agreementInput(nurse.id, ...daysAround(today, 30, 300)));
   });
-  afterAll(() => tp.stop());
 
   const cost = (id: string, caller: { role: 'EMPLOYEE' | 'MANAGER' | 'FINANCE'; sub: string }) =>
     tp.graphql(op('EmployeeCost'), { id, from: date, to: date }, caller);

@@ -1,23 +1,17 @@
 import { Writable } from 'node:stream';
 import {
-  closeNats,
-  connectNats,
   createEvent,
   deadLetterStream,
   type EventEnvelope,
   InboxEntry,
   loadCatalogue,
-  type NatsClients,
   subjectFor,
 } from '../../messaging';
 import { createLogger } from '../../runtime';
 import { catalogueSamples } from '../../test-support/catalogueSamples';
 import { contractOperation as op } from '../../test-support/contractOperation';
-import {
-  createTestPlatform,
-  TEST_NATS_URL,
-  type TestPlatform,
-} from '../../test-support/createTestPlatform';
+import { natsSuite } from '../../test-support/natsSuite';
+import { platformSuite } from '../../test-support/platformSuite';
 import { waitFor } from '../../test-support/waitFor';
 
 const catalogue = loadCatalogue();
@@ -45,18 +39,9 @@ function failureLog() {
 // Every type and version of the catalogue, former names included, with data generated from
 // its schema, goes through the real NATS to every consumer the catalogue names for it.
 describe('the whole event catalogue on the platform', () => {
-  let tp: TestPlatform;
-  let nats: NatsClients;
   const log = failureLog();
-
-  beforeAll(async () => {
-    tp = await createTestPlatform({ logger: log.logger });
-    nats = await connectNats({ servers: TEST_NATS_URL, name: 'catalogue-test' });
-  });
-  afterAll(async () => {
-    await closeNats(nats.nc);
-    await tp.stop();
-  });
+  const tp = platformSuite({ logger: log.logger });
+  const nats = natsSuite('catalogue-test');
 
   const publish = async (event: EventEnvelope) => {
     await nats.js.publish(subjectFor(event.type, tp.namespace), JSON.stringify(event), {

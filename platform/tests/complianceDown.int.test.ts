@@ -1,24 +1,14 @@
 import { DateTime } from 'luxon';
-import {
-  closeNats,
-  connectNats,
-  createEvent,
-  InboxEntry,
-  type NatsClients,
-  subjectFor,
-} from '../../messaging';
+import { createEvent, InboxEntry, subjectFor } from '../../messaging';
 import { DEFAULT_LEAVE_RULES, DEFAULT_WORKING_TIME_RULES, POLICY_UPDATED } from '../../runtime';
 import { agreements } from '../../subgraphs/agreements/src';
 import { employees } from '../../subgraphs/employees/src';
 import { leave } from '../../subgraphs/leave/src';
 import { time } from '../../subgraphs/time/src';
 import { contractOperation as op } from '../../test-support/contractOperation';
-import {
-  createTestPlatform,
-  TEST_NATS_URL,
-  type TestPlatform,
-} from '../../test-support/createTestPlatform';
-import { createPerson } from '../../test-support/seedOrganisation';
+import { hireBeforeAll } from '../../test-support/hireBeforeAll';
+import { natsSuite } from '../../test-support/natsSuite';
+import { platformSuite } from '../../test-support/platformSuite';
 import { waitFor } from '../../test-support/waitFor';
 import { nextWorkingDays } from '../../test-support/workingDays';
 
@@ -29,20 +19,10 @@ const modules = [employees, agreements, time, leave];
 const today = () => DateTime.now().setZone('Europe/London').startOf('day');
 
 describe('leave and time decide with their copies while compliance is down', () => {
-  let tp: TestPlatform;
-  let nats: NatsClients;
-  let employeeId: string;
-  const asEmployee = () => ({ role: 'EMPLOYEE' as const, sub: employeeId });
-
-  beforeAll(async () => {
-    tp = await createTestPlatform({ only: modules });
-    nats = await connectNats({ servers: TEST_NATS_URL, name: 'compliance-down-test' });
-    employeeId = (await createPerson(tp, 'Dana', 'Copy')).id;
-  });
-  afterAll(async () => {
-    await closeNats(nats.nc);
-    await tp.stop();
-  });
+  const tp = platformSuite({ only: modules });
+  const nats = natsSuite('compliance-down-test');
+  const employee = hireBeforeAll(tp, 'Dana', 'Copy');
+  const asEmployee = () => ({ role: 'EMPLOYEE' as const, sub: employee.id });
 
   /**
    * Publishes version 2 of a policy as compliance would have, in force from an hour ago,
@@ -83,7 +63,7 @@ describe('leave and time decide with their copies while compliance is down', () 
     });
     // Under version 1 (7 days' notice) ten days ahead would give notice enough.
     const day = nextWorkingDays(today().plus({ days: 10 }), 1)[0]!.toISODate();
-    const input = { employeeId, leaveType: 'ANNUAL', startDate: day, endDate: day };
+    const input = { employeeId: employee.id, leaveType: 'ANNUAL', startDate: day, endDate: day };
     const result = await tp.graphql(op('RequestLeave'), { input }, asEmployee());
     expect(result.errors).toHaveLength(1);
     const refusal = result.errors![0]!;
@@ -100,7 +80,7 @@ describe('leave and time decide with their copies while compliance is down', () 
     });
     const start = today().minus({ days: 1 }).set({ hour: 18 });
     const entry = (hours: number) => ({
-      employeeId,
+      employeeId: employee.id,
       periodType: 'OVERTIME',
       startTime: start.toISO(),
       endTime: start.plus({ hours }).toISO(),

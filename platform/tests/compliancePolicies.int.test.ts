@@ -1,11 +1,8 @@
 import { DateTime } from 'luxon';
 import { contractOperation as op } from '../../test-support/contractOperation';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
-import {
-  seedOrganisation,
-  agreeForTwoLeaveYears,
-  type Organisation,
-} from '../../test-support/seedOrganisation';
+import { beforeAllValue } from '../../test-support/beforeAllValue';
+import { platformSuite } from '../../test-support/platformSuite';
+import { seedOrganisation, agreeForTwoLeaveYears } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 
 const UPDATE_POLICY = `mutation ($input: UpdateCompliancePolicyInput!) {
@@ -19,8 +16,8 @@ const MY_REQUEST = `query ($id: ID!) { leaveRequest(id: $id) { id status policyV
 // A policy changed through the gateway reaches leave over NATS: a request made before the
 // change keeps the version it was judged by, one made after is judged by the new one.
 describe('a LEAVE policy change, from HR to leave', () => {
-  let tp: TestPlatform;
-  let org: Organisation;
+  const tp = platformSuite();
+  const org = beforeAllValue(() => seedOrganisation(tp));
   let nurse: string;
   const hr = { role: 'HR' as const, sub: 'service:hr' };
   const asNurse = () => ({ role: 'EMPLOYEE' as const, sub: nurse });
@@ -41,12 +38,9 @@ describe('a LEAVE policy change, from HR to leave', () => {
     tp.graphql(REQUEST, { input: { leaveType: 'ANNUAL', ...dates } }, asNurse());
 
   beforeAll(async () => {
-    tp = await createTestPlatform();
-    org = await seedOrganisation(tp);
     nurse = org.reports[0]!.id;
     await agreeForTwoLeaveYears(tp, nurse, today, run(0, 1).startDate);
   });
-  afterAll(() => tp.stop());
 
   it('judges a request before the change by version 1 and one after by version 2, each for good', async () => {
     const before = await request(run(0, 5));

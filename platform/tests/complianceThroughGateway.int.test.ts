@@ -1,4 +1,4 @@
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
+import { platformSuite } from '../../test-support/platformSuite';
 import { createPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 import { attendance } from '../../subgraphs/attendance/src';
@@ -23,11 +23,7 @@ const VALIDATE = `query ($input: ComplianceCheckInput!) {
 }`;
 
 describe('compliance through the gateway: a policy change reaches time, and time answers the check', () => {
-  let p: TestPlatform;
-  beforeAll(async () => {
-    p = await createTestPlatform({ only: modules });
-  });
-  afterAll(() => p.stop());
+  const p = platformSuite({ only: modules });
 
   const hr = { role: 'HR' as const, sub: '0190a3c4-0000-7000-8000-0000000000c1' };
   const hire = async () => {

@@ -4,7 +4,7 @@ import { employees } from '../../subgraphs/employees/src';
 import { createNotifications } from '../../subgraphs/notifications/src';
 import { time } from '../../subgraphs/time/src';
 import { contractOperation as op } from '../../test-support/contractOperation';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
+import { platformSuite } from '../../test-support/platformSuite';
 import { createPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 
@@ -19,15 +19,11 @@ const VIOLATIONS = `
 // event reaches compliance, which records the violation, and notifications tells HR and
 // the employee's manager.
 describe('compliance violations through the gateway', () => {
-  let tp: TestPlatform;
   const hrId = uuidv7();
   const hr = { role: 'HR' as const, sub: hrId };
-
-  beforeAll(async () => {
-    const modules = [employees, time, compliance, createNotifications({ hrRecipientIds: [hrId] })];
-    tp = await createTestPlatform({ only: modules });
+  const tp = platformSuite({
+    only: [employees, time, compliance, createNotifications({ hrRecipientIds: [hrId] })],
   });
-  afterAll(() => tp.stop());
 
   it('turns time recorded under HR’s exception into a violation HR lists and the manager hears of', async () => {
     const manager = await createPerson(tp, 'Maya', 'Okafor', { jobTitle: 'Ward Manager' });

@@ -1,15 +1,12 @@
 import type { Client } from 'graphql-ws';
 import { DateTime } from 'luxon';
 import { contractOperation as op } from '../../test-support/contractOperation';
-import {
-  createTestPlatform,
-  type GraphQLResult,
-  type TestPlatform,
-} from '../../test-support/createTestPlatform';
+import { beforeAllValue } from '../../test-support/beforeAllValue';
+import { type GraphQLResult, type TestPlatform } from '../../test-support/createTestPlatform';
+import { platformSuite } from '../../test-support/platformSuite';
 import {
   createPerson,
   seedOrganisation,
-  type Organisation,
   agreementInput,
   createAgreement,
 } from '../../test-support/seedOrganisation';
@@ -20,16 +17,10 @@ import { nextWorkingDays, TEST_ZONE } from '../../test-support/workingDays';
 // The front end's operations (schema/contract/) for the domains built so far,
 // executed through the real gateway on a seeded organisation.
 describe('contract operations through the gateway', () => {
-  let tp: TestPlatform;
-  let org: Organisation;
+  const tp = platformSuite();
+  const org = beforeAllValue(() => seedOrganisation(tp));
   const hr = () => ({ role: 'HR' as const, sub: org.hr.id });
   const auditor = { role: 'AUDITOR' as const, sub: 'service:auditor' };
-
-  beforeAll(async () => {
-    tp = await createTestPlatform();
-    org = await seedOrganisation(tp);
-  });
-  afterAll(() => tp.stop());
 
   it('Me: the signed-in employee with their manager', async () => {
     const me = org.reports[1];

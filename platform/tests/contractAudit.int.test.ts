@@ -1,25 +1,16 @@
 import { DateTime } from 'luxon';
-import {
-  closeNats,
-  connectNats,
-  deadLetterStream,
-  eventsStream,
-  type NatsClients,
-} from '../../messaging';
+import { deadLetterStream, eventsStream } from '../../messaging';
 import { contractOperation as op } from '../../test-support/contractOperation';
-import {
-  createTestPlatform,
-  TEST_NATS_URL,
-  type Caller,
-  type TestPlatform,
-} from '../../test-support/createTestPlatform';
+import { beforeAllValue } from '../../test-support/beforeAllValue';
+import { type Caller } from '../../test-support/createTestPlatform';
+import { natsSuite } from '../../test-support/natsSuite';
+import { platformSuite } from '../../test-support/platformSuite';
 import {
   agreementInput,
   daysAround,
   createAgreement,
   personInput,
   seedOrganisation,
-  type Organisation,
 } from '../../test-support/seedOrganisation';
 import { rateCardInput } from '../../test-support/rateCardInput';
 import { waitFor } from '../../test-support/waitFor';
@@ -38,9 +29,9 @@ const daysAhead = (count: number): DateTime[] => nextWorkingDays(today.plus({ da
 // with its own correlation id, and each ends in the audit log under that id; after the whole
 // run no event has gone to the dead letters.
 describe('every contract mutation ends in an audit entry', () => {
-  let tp: TestPlatform;
-  let org: Organisation;
-  let nats: NatsClients;
+  const tp = platformSuite();
+  const nats = natsSuite('contract-audit-test');
+  const org = beforeAllValue(() => seedOrganisation(tp));
   const hr = (): Caller => ({ role: 'HR', sub: org.hr.id });
   const manager = (): Caller => ({ role: 'MANAGER', sub: org.manager.id });
   const self = (id: string): Caller => ({ role: 'EMPLOYEE', sub: id });
@@ -51,16 +42,9 @@ describe('every contract mutation ends in an audit entry', () => {
   let counter = 0;
 
   beforeAll(async () => {
-    tp = await createTestPlatform();
-    nats = await connectNats({ servers: TEST_NATS_URL, name: 'contract-audit-test' });
-    org = await seedOrganisation(tp);
     for (const report of org.reports.slice(0, 2)) {
       await createAgreement(tp, agreementInput(report.id, ...daysAround(day, 30, 300)), hr());
     }
-  });
-  afterAll(async () => {
-    await closeNats(nats.nc);
-    await tp.stop();
   });
 
   /**

@@ -1,18 +1,13 @@
 import { contractOperation } from '../../test-support/contractOperation';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
+import { platformSuite } from '../../test-support/platformSuite';
 import { personInput } from '../../test-support/seedOrganisation';
 
 const DIRECTORY = contractOperation('EmployeeDirectory');
 
 // Text the databases refuse or choke on is a client's mistake, told as such before it gets there.
 describe('text inputs through the gateway', () => {
-  let tp: TestPlatform;
+  const tp = platformSuite({}, 120_000);
   const hr = { role: 'HR' as const, sub: 'service:hr' };
-
-  beforeAll(async () => {
-    tp = await createTestPlatform();
-  }, 120_000);
-  afterAll(() => tp?.stop());
 
   it('refuses a NUL character in a name as BAD_USER_INPUT naming each field, and stores nothing', async () => {
     // The test's address is made from the name, so it holds the NUL too: both are named.

@@ -1,10 +1,8 @@
 import { contractOperation as op } from '../../test-support/contractOperation';
-import {
-  createTestPlatform,
-  type GraphQLResult,
-  type TestPlatform,
-} from '../../test-support/createTestPlatform';
-import { createPerson, personInput, type SeededPerson } from '../../test-support/seedOrganisation';
+import { type Caller, type GraphQLResult } from '../../test-support/createTestPlatform';
+import { hireBeforeAll } from '../../test-support/hireBeforeAll';
+import { platformSuite } from '../../test-support/platformSuite';
+import { personInput } from '../../test-support/seedOrganisation';
 
 const hr = { role: 'HR' as const, sub: 'service:hr' };
 
@@ -27,21 +25,23 @@ function refusedFields(result: GraphQLResult, mutation: string, ran = true): str
 // A form sent with several bad fields learns of all of them at once, one error per field
 // with its name, so that each message can stand beside its own field.
 describe('an input with several bad fields, through the gateway', () => {
-  let tp: TestPlatform;
-  let nurse: SeededPerson;
+  const tp = platformSuite();
+  const nurse = hireBeforeAll(tp, 'Nia', 'Forms');
   const asNurse = () => ({ role: 'EMPLOYEE' as const, sub: nurse.id });
 
-  beforeAll(async () => {
-    tp = await createTestPlatform();
-    nurse = await createPerson(tp, 'Nia', 'Forms');
-  });
-  afterAll(() => tp.stop());
+  /** Sends `operation`, whose one mutation is named after it, and reads its refusal's fields. */
+  const refusedBy = async (operation: string, input: object, caller: Caller, ran = true) => {
+    const mutation = operation[0]!.toLowerCase() + operation.slice(1);
+    return refusedFields(await tp.graphql(op(operation), { input }, caller), mutation, ran);
+  };
 
   it('refuses createEmployee naming its three bad fields, and creates nobody', async () => {
     const input = personInput('   ', 'Forms', { email: 'not-an-address', hireDate: '2023-02-30' });
-    const result = await tp.graphql(op('CreateEmployee'), { input }, hr);
-
-    expect(refusedFields(result, 'createEmployee')).toEqual(['email', 'firstName', 'hireDate']);
+    expect(await refusedBy('CreateEmployee', input, hr)).toEqual([
+      'email',
+      'firstName',
+      'hireDate',
+    ]);
     const directory = await tp.graphql(
       'query ($s: String) { employees(first: 5, filter: { search: $s }) { totalCount } }',
       { s: 'Forms' },
@@ -57,18 +57,14 @@ describe('an input with several bad fields, through the gateway', () => {
       timeZone: 'Mars/Olympus_Mons',
       jobTitle: 'Sister',
     };
-    const result = await tp.graphql(op('UpdateEmployee'), { input }, hr);
-
-    expect(refusedFields(result, 'updateEmployee')).toEqual(['email', 'timeZone']);
+    expect(await refusedBy('UpdateEmployee', input, hr)).toEqual(['email', 'timeZone']);
     const profile = await tp.graphql(op('EmployeeProfile'), { id: nurse.id }, hr);
     expect(profile.data?.employee.jobTitle).toBe('Staff Nurse');
   });
 
   it('still names a single bad field alone, as before', async () => {
     const input = personInput('Ada', 'Single', { hireDate: 'yesterday' });
-    const result = await tp.graphql(op('CreateEmployee'), { input }, hr);
-
-    expect(refusedFields(result, 'createEmployee')).toEqual(['hireDate']);
+    expect(await refusedBy('CreateEmployee', input, hr)).toEqual(['hireDate']);
   });
 
   it('refuses recordTimeEntry naming its two bad fields', async () => {
@@ -79,23 +75,20 @@ describe('an input with several bad fields, through the gateway', () => {
       endTime: '2025-04-01T17:00:00Z',
       mealBreakMinutes: -5,
     };
-    const result = await tp.graphql(op('RecordTimeEntry'), { input }, asNurse());
-
-    expect(refusedFields(result, 'recordTimeEntry')).toEqual(['mealBreakMinutes', 'startTime']);
+    expect(await refusedBy('RecordTimeEntry', input, asNurse())).toEqual([
+      'mealBreakMinutes',
+      'startTime',
+    ]);
   });
 
   it('refuses requestLeave naming its two bad fields', async () => {
     const input = { leaveType: 'ANNUAL', startDate: 'next Monday', endDate: '2025-02-30' };
-    const result = await tp.graphql(op('RequestLeave'), { input }, asNurse());
-
-    expect(refusedFields(result, 'requestLeave')).toEqual(['endDate', 'startDate']);
+    expect(await refusedBy('RequestLeave', input, asNurse())).toEqual(['endDate', 'startDate']);
   });
 
   it('names every text over its bound at once, before the domain looks at it', async () => {
     const input = personInput('A'.repeat(1001), 'B'.repeat(1001), { email: 'ab@example.com' });
-    const result = await tp.graphql(op('CreateEmployee'), { input }, hr);
-
-    expect(refusedFields(result, 'createEmployee', false)).toEqual([
+    expect(await refusedBy('CreateEmployee', input, hr, false)).toEqual([
       'input.firstName',
       'input.lastName',
     ]);

@@ -1,11 +1,8 @@
 import { DateTime } from 'luxon';
 import { contractOperation as op } from '../../test-support/contractOperation';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
-import {
-  seedOrganisation,
-  type Organisation,
-  agreeForTwoLeaveYears,
-} from '../../test-support/seedOrganisation';
+import { beforeAllValue } from '../../test-support/beforeAllValue';
+import { platformSuite } from '../../test-support/platformSuite';
+import { seedOrganisation, agreeForTwoLeaveYears } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 import { isWorkingDay, TEST_ZONE } from '../../test-support/workingDays';
 
@@ -13,8 +10,8 @@ import { isWorkingDay, TEST_ZONE } from '../../test-support/workingDays';
 // leave, their manager sees and decides it, and the balances follow. Dates are relative
 // to today, since the notice period is counted from today.
 describe('leave through the gateway', () => {
-  let tp: TestPlatform;
-  let org: Organisation;
+  const tp = platformSuite();
+  const org = beforeAllValue(() => seedOrganisation(tp));
   const asEmployee = (id: string) => ({ role: 'EMPLOYEE' as const, sub: id });
   const asManager = (id: string) => ({ role: 'MANAGER' as const, sub: id });
   const today = DateTime.now().setZone(TEST_ZONE).startOf('day');
@@ -33,12 +30,9 @@ describe('leave through the gateway', () => {
   let nurse: string;
 
   beforeAll(async () => {
-    tp = await createTestPlatform();
-    org = await seedOrganisation(tp);
     nurse = org.reports[0]!.id;
     await agreeForTwoLeaveYears(tp, nurse, today, week(0).startDate);
   });
-  afterAll(() => tp.stop());
 
   const request = async (dates: { startDate: string; endDate: string }) => {
     const input = { leaveType: 'ANNUAL', ...dates };

@@ -1,14 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
-import { freePort } from '../../messaging/testing';
-import { readSignInSettings, type SubgraphModule } from '../../runtime';
-import { subgraphs } from '../../subgraphs';
-import { createAccounts } from '../../subgraphs/accounts/src';
-import { AccountSchema, SessionSchema } from '../../subgraphs/accounts/src/entities';
-import { authCall } from '../../test-support/accounts';
+import { SessionSchema } from '../../subgraphs/accounts/src/entities';
+import { authCall, hireWithAccount } from '../../test-support/accounts';
 import { contractOperation } from '../../test-support/contractOperation';
 import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
 import { startOidcProvider, type OidcTestProvider } from '../../test-support/oidcProvider';
-import { createPerson, type SeededPerson } from '../../test-support/seedOrganisation';
+import { oidcSignInOptions } from '../../test-support/oidcSignInOptions';
+import type { SeededPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 
 // Sign-in through an OpenID Connect provider, end to end on the all-in-one platform: the
@@ -53,29 +50,10 @@ describe('sign-in through an OpenID Connect provider', () => {
 
   beforeAll(async () => {
     provider = await startOidcProvider();
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    provider.allowRedirect(`${origin}/auth/oidc/callback`);
-    const settings = readSignInSettings({
-      PUBLIC_URL: origin,
-      OIDC_ISSUER: provider.issuer,
-      OIDC_CLIENT_ID: provider.clientId,
-      OIDC_CLIENT_SECRET: provider.clientSecret,
-      OIDC_ROLE_CLAIM: 'groups',
-      OIDC_ROLE_MAP: JSON.stringify(ROLE_MAP),
-      OIDC_PROVIDER_NAME: 'Test ID',
-    });
-    const accounts = createAccounts({ settings, inviteFirstAdmin: false });
-    const modules = subgraphs.map((m) =>
-      m.name === 'accounts' ? accounts : m,
-    ) as unknown as SubgraphModule<never>[];
-    tp = await createTestPlatform({ modules, port });
-    ada = await createPerson(tp, 'Ada', 'Lovelace');
-    // Hiring makes the account (accounts hears employees' event).
-    await waitFor(async () => {
-      const em = tp.platform.runtimes.accounts.orm.em.fork();
-      return (await em.findOne(AccountSchema, { employeeId: ada.id })) ?? undefined;
-    });
+    const signIn = await oidcSignInOptions(provider, ROLE_MAP);
+    origin = signIn.origin;
+    tp = await createTestPlatform(signIn.options);
+    ada = await hireWithAccount(tp, 'Ada', 'Lovelace');
   }, 120_000);
   afterAll(async () => {
     await tp?.stop();

@@ -5,13 +5,9 @@ import { Supergraph } from '@apollo/federation-internals';
 import fs from 'node:fs';
 import { createOperationAnalyzer } from '../../runtime';
 import { contractOperation as op } from '../../test-support/contractOperation';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
-import {
-  agreementInput,
-  createAgreement,
-  createPerson,
-  type SeededPerson,
-} from '../../test-support/seedOrganisation';
+import { hireBeforeAll } from '../../test-support/hireBeforeAll';
+import { platformSuite } from '../../test-support/platformSuite';
+import { agreementInput, createAgreement } from '../../test-support/seedOrganisation';
 import { connectSubscriptions } from '../../test-support/subscriptionClient';
 import { waitFor } from '../../test-support/waitFor';
 import { SUPERGRAPH_FILE } from '../src/createPlatform';
@@ -34,8 +30,8 @@ const yearOfDays = (copies: number) => `query YearOfDays {
 // subscription, HTTP, graphql-ws or SSE. Subgraph calls are counted where the gateway
 // hands them over, so "refused" means no subgraph saw anything.
 describe('operation limits through the platform', () => {
-  let tp: TestPlatform;
-  let nurse: SeededPerson;
+  const tp = platformSuite();
+  const nurse = hireBeforeAll(tp, 'Ada', 'Flood');
   let subgraphCalls = 0;
   const clients: Client[] = [];
   const asNurse = () => ({ role: 'EMPLOYEE' as const, sub: nurse.id });
@@ -51,8 +47,6 @@ describe('operation limits through the platform', () => {
   };
 
   beforeAll(async () => {
-    tp = await createTestPlatform();
-    nurse = await createPerson(tp, 'Ada', 'Flood');
     const start = today.minus({ months: 1 }).startOf('month');
     await createAgreement(
       tp,
@@ -74,9 +68,9 @@ describe('operation limits through the platform', () => {
       };
     }
   });
-  afterAll(async () => {
+  // Each test's sockets are closed after it, before the platform stops after the last.
+  afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.dispose()));
-    await tp.stop();
   });
 
   const post = async (body: Record<string, unknown>, token?: string, accept?: string) => {

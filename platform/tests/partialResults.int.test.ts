@@ -1,5 +1,5 @@
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
-import { createPerson, type SeededPerson } from '../../test-support/seedOrganisation';
+import { hireBeforeAll } from '../../test-support/hireBeforeAll';
+import { platformSuite } from '../../test-support/platformSuite';
 
 const ON = '2025-06-01';
 
@@ -14,17 +14,10 @@ const ME = `query MeWithLeave($on: Date!) {
 // A field the caller may not read, or whose subgraph cannot answer, comes back null with
 // its own error; the employee it hangs on, and that employee's other fields, still come.
 describe('an error on a contributed field stays on that field', () => {
-  let tp: TestPlatform;
-  let ada: SeededPerson;
-  let ben: SeededPerson;
+  const tp = platformSuite();
+  const ada = hireBeforeAll(tp, 'Ada', 'Field');
+  const ben = hireBeforeAll(tp, 'Ben', 'Colleague');
   const asAda = () => ({ role: 'EMPLOYEE' as const, sub: ada.id });
-
-  beforeAll(async () => {
-    tp = await createTestPlatform();
-    ada = await createPerson(tp, 'Ada', 'Field');
-    ben = await createPerson(tp, 'Ben', 'Colleague');
-  });
-  afterAll(() => tp.stop());
 
   it("gives an employee a colleague's directory fields and refuses only their leave balances", async () => {
     const { data, errors } = await tp.graphql(PROFILE, { id: ben.id, on: ON }, asAda());

@@ -8,8 +8,9 @@ import { readNotificationsSse } from '../../docs/partners/examples/followNotific
 import { fetchSchema } from '../../docs/partners/examples/introspect';
 import { syncEmployees } from '../../docs/partners/examples/syncEmployees';
 import { ErrorCode } from '../../runtime';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
-import { seedOrganisation, type Organisation } from '../../test-support/seedOrganisation';
+import { beforeAllValue } from '../../test-support/beforeAllValue';
+import { platformSuite } from '../../test-support/platformSuite';
+import { seedOrganisation } from '../../test-support/seedOrganisation';
 import { collect, connectSubscriptions } from '../../test-support/subscriptionClient';
 import { waitFor } from '../../test-support/waitFor';
 
@@ -31,18 +32,15 @@ async function shell(example: string, env: Record<string, string>, after = '') {
 }
 
 describe('the partner guide', () => {
-  let tp: TestPlatform;
-  let org: Organisation;
+  const tp = platformSuite({ env: { INTROSPECTION_OPEN: 'false' } }, 120_000);
+  const org = beforeAllValue(() => seedOrganisation(tp), 120_000);
   let gateway: string;
   const everyone = () => [org.hr, org.manager, ...org.reports, org.indirect, org.outsider];
   const partner = { role: 'PARTNER' as const, sub: 'acme-payroll', scopes: ['employees:read'] };
 
-  beforeAll(async () => {
-    tp = await createTestPlatform({ env: { INTROSPECTION_OPEN: 'false' } });
+  beforeAll(() => {
     gateway = tp.url.replace(/\/graphql$/, '');
-    org = await seedOrganisation(tp);
-  }, 120_000);
-  afterAll(() => tp.stop());
+  });
 
   it('shows each example file as it is', () => {
     for (const file of fs.readdirSync(examples)) {

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { isPublicHoliday } from '../../runtime';
 import { contractOperation as op } from '../../test-support/contractOperation';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
-import { createPerson, type SeededPerson } from '../../test-support/seedOrganisation';
+import { hireBeforeAll } from '../../test-support/hireBeforeAll';
+import { platformSuite } from '../../test-support/platformSuite';
 import { rateCardInput } from '../../test-support/rateCardInput';
 import { waitFor } from '../../test-support/waitFor';
 
@@ -11,8 +11,7 @@ const zone = 'Europe/London';
 // The working-time rules through the gateway: a shift years ahead is refused and never
 // reaches billing's ledger, while HR's exception to a rule is stored, costed and audited.
 describe('plausible time through the gateway', () => {
-  let tp: TestPlatform;
-  let nurse: SeededPerson;
+  const tp = platformSuite();
   const hr = { role: 'HR' as const, sub: 'service:hr' };
   const finance = { role: 'FINANCE' as const, sub: 'service:finance' };
   const auditor = { role: 'AUDITOR' as const, sub: 'service:auditor' };
@@ -22,9 +21,9 @@ describe('plausible time through the gateway', () => {
   const rate = 2000;
   const holiday = isPublicHoliday('ENGLAND_AND_WALES', date) ? 2 : 1;
 
+  const nurse = hireBeforeAll(tp, 'Rosa', 'Lind', { grade, timeZone: zone });
+
   beforeAll(async () => {
-    tp = await createTestPlatform();
-    nurse = await createPerson(tp, 'Rosa', 'Lind', { grade, timeZone: zone });
     const card = rateCardInput(grade, date, rate);
     // Billing learns the grade by event; a card for a grade it does not know is refused.
     await waitFor(async () => {
@@ -32,7 +31,6 @@ describe('plausible time through the gateway', () => {
       return set.errors ? undefined : true;
     });
   });
-  afterAll(() => tp.stop());
 
   const costOn = async (day: string) => {
     const result = await tp.graphql(

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
+import type { TestPlatform } from '../../test-support/createTestPlatform';
+import { platformSuite } from '../../test-support/platformSuite';
 import { contractOperation } from '../../test-support/contractOperation';
 import { createPerson } from '../../test-support/seedOrganisation';
 import { collect, connectSubscriptions } from '../../test-support/subscriptionClient';
@@ -22,7 +23,17 @@ interface Answer {
 }
 
 describe('rate limits', () => {
-  let tp: TestPlatform;
+  const tp = platformSuite({
+    env: {
+      TRUST_PROXY_HOPS: '1',
+      RATE_LIMIT_WINDOW_SECONDS: '600',
+      RATE_LIMIT_REQUESTS: '5',
+      RATE_LIMIT_COST: '100',
+      RATE_LIMIT_PARTNER_REQUESTS: '3',
+      RATE_LIMIT_PARTNER_QUOTAS: JSON.stringify({ 'payroll-sync': { requests: 8 } }),
+      RATE_LIMIT_AUTH_FAILURES: '3',
+    },
+  });
   const clients: Client[] = [];
 
   /** A caller of its own, so that no test spends another's quota. */
@@ -69,22 +80,9 @@ describe('rate limits', () => {
     expect(answer.body.errors?.[0]?.extensions?.retryAfterSeconds).toBe(retryAfter);
   };
 
-  beforeAll(async () => {
-    tp = await createTestPlatform({
-      env: {
-        TRUST_PROXY_HOPS: '1',
-        RATE_LIMIT_WINDOW_SECONDS: '600',
-        RATE_LIMIT_REQUESTS: '5',
-        RATE_LIMIT_COST: '100',
-        RATE_LIMIT_PARTNER_REQUESTS: '3',
-        RATE_LIMIT_PARTNER_QUOTAS: JSON.stringify({ 'payroll-sync': { requests: 8 } }),
-        RATE_LIMIT_AUTH_FAILURES: '3',
-      },
-    });
-  });
-  afterAll(async () => {
-    await Promise.all(clients.map((client) => client.dispose()));
-    await tp?.stop();
+  // Each test's sockets are closed after it, before the platform stops after the last.
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((client) => client.dispose()));
   });
 
   it('refuses one identity over its limit with 429, and leaves another alone', async () => {

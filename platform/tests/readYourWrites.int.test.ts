@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { contractOperation as op } from '../../test-support/contractOperation';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
+import { platformSuite } from '../../test-support/platformSuite';
 import { agreementInput, createPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 import { KnownEmployeeSchema } from '../../subgraphs/agreements/src/entities';
@@ -15,12 +15,7 @@ const asHr = { role: 'HR' as const, sub: 'service:hr' };
 // Right after HR hires someone, the other domains take writes about them at once, though
 // the created event may not have reached their copies yet: they ask employees.
 describe('writes about someone hired a moment ago', () => {
-  let tp: TestPlatform;
-
-  beforeAll(async () => {
-    tp = await createTestPlatform();
-  });
-  afterAll(() => tp.stop());
+  const tp = platformSuite();
 
   const agreementFor = (id: string) =>
     tp.graphql(

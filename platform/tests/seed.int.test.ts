@@ -1,15 +1,12 @@
 import { runSeed, seedCalendar, type SeedSummary } from '../../bin/seed';
-import {
-  createTestPlatform,
-  type Caller,
-  type TestPlatform,
-} from '../../test-support/createTestPlatform';
+import type { Caller } from '../../test-support/createTestPlatform';
+import { platformSuite } from '../../test-support/platformSuite';
 
 // `npm run seed` against the whole platform: what HR, a manager and an employee then see,
 // and a second run that changes none of it. A small organisation keeps it quick; the
 // command's default is about fifty people.
 describe('the demo organisation seed', () => {
-  let tp: TestPlatform;
+  const tp = platformSuite();
   let summary: SeedSummary;
   const days = 3;
   const calendar = seedCalendar(new Date(), days);
@@ -65,10 +62,8 @@ describe('the demo organisation seed', () => {
   };
 
   beforeAll(async () => {
-    tp = await createTestPlatform();
     summary = await seed();
   }, 300_000);
-  afterAll(() => tp.stop());
 
   it('puts people in departments, with managers over two levels', async () => {
     const seen = await snapshot();

@@ -1,5 +1,5 @@
 import { contractOperation } from '../../test-support/contractOperation';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
+import { platformSuite } from '../../test-support/platformSuite';
 import { authCall, createTestAccount, originOf, signIn } from '../../test-support/accounts';
 import { createPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
@@ -12,16 +12,14 @@ const PASSWORD = 'a long enough password';
 
 // Sign-in on the gateway's own port, as the web app uses it: invitation, session, audit.
 describe('sign-in through the gateway', () => {
-  let tp: TestPlatform;
+  // Few failed sign-ins per address, so the last test reaches the block quickly.
+  const tp = platformSuite({ env: { RATE_LIMIT_AUTH_FAILURES: '12' } }, 120_000);
   let origin: string;
   const hr = { role: 'HR' as const, sub: 'service:hr' };
 
-  beforeAll(async () => {
-    // Few failed sign-ins per address, so the last test reaches the block quickly.
-    tp = await createTestPlatform({ env: { RATE_LIMIT_AUTH_FAILURES: '12' } });
+  beforeAll(() => {
     origin = originOf(tp);
-  }, 120_000);
-  afterAll(() => tp?.stop());
+  });
 
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
   const asToken = async (token: string, query: string, variables = {}) => {

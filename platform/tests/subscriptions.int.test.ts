@@ -3,12 +3,9 @@ import type { Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { Gateway } from '../../gateway/src';
 import { contractOperation as op } from '../../test-support/contractOperation';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
-import {
-  seedOrganisation,
-  type Organisation,
-  agreeForTwoLeaveYears,
-} from '../../test-support/seedOrganisation';
+import { beforeAllValue } from '../../test-support/beforeAllValue';
+import { platformSuite } from '../../test-support/platformSuite';
+import { seedOrganisation, agreeForTwoLeaveYears } from '../../test-support/seedOrganisation';
 import { collect, connectSubscriptions } from '../../test-support/subscriptionClient';
 import { waitFor } from '../../test-support/waitFor';
 import { nextWorkingDays } from '../../test-support/workingDays';
@@ -22,8 +19,10 @@ const SEND = `mutation Send($input: SendNotificationInput!) {
 }`;
 
 describe('subscriptions through the gateway', () => {
-  let tp: TestPlatform;
-  let org: Organisation;
+  const tp = platformSuite({
+    subscriptionLimits: { maxPerConnection: 3, connectionInitTimeoutMs: 1000 },
+  });
+  const org = beforeAllValue(() => seedOrganisation(tp));
   let nurse: string;
   let colleague: string;
   const clients: Client[] = [];
@@ -53,10 +52,6 @@ describe('subscriptions through the gateway', () => {
   const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
 
   beforeAll(async () => {
-    tp = await createTestPlatform({
-      subscriptionLimits: { maxPerConnection: 3, connectionInitTimeoutMs: 1000 },
-    });
-    org = await seedOrganisation(tp);
     nurse = org.reports[0]!.id;
     colleague = org.reports[1]!.id;
     await agreeForTwoLeaveYears(tp, nurse, today, today.plus({ days: 30 }).toISODate()!);
@@ -73,7 +68,6 @@ describe('subscriptions through the gateway', () => {
     await Promise.all(clients.splice(0).map((client) => client.dispose()));
     await waitFor(async () => (engine().open() === 0 ? true : undefined), 5000, 20);
   });
-  afterAll(() => tp.stop());
 
   it('pushes an approval to the employee, with names from employees, and to nobody else', async () => {
     const [start] = nextWorkingDays(today.plus({ days: 21 }), 1);

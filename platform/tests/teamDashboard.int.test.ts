@@ -1,7 +1,7 @@
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { DateTime } from 'luxon';
 import { contractOperation as op } from '../../test-support/contractOperation';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
+import { platformSuite } from '../../test-support/platformSuite';
 import {
   createPerson,
   type SeededPerson,
@@ -74,14 +74,9 @@ function dashboardSql(n: number): Record<string, string[]> {
 // answer for the whole team at once (DataLoader batches), so the SQL it costs is the
 // same for a team of 5 as for a team of 50, each statement over the whole team.
 describe('TeamDashboard', () => {
-  let tp: TestPlatform;
+  const tp = platformSuite();
   const today = DateTime.now().setZone('Europe/London').toISODate()!;
   const month = today.slice(0, 7);
-
-  beforeAll(async () => {
-    tp = await createTestPlatform();
-  });
-  afterAll(() => tp.stop());
 
   /** A manager with `size` reports, each with an agreement covering today. */
   async function team(size: number): Promise<SeededPerson> {

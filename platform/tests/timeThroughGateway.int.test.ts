@@ -1,5 +1,5 @@
 import { contractOperation } from '../../test-support/contractOperation';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
+import { platformSuite } from '../../test-support/platformSuite';
 import { createPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 import { employees } from '../../subgraphs/employees/src';
@@ -10,11 +10,7 @@ import { earlyShiftInput } from '../../test-support/timeEntries';
 const modules = [employees, time];
 
 describe('time through the gateway, fed by employees over NATS', () => {
-  let p: TestPlatform;
-  beforeAll(async () => {
-    p = await createTestPlatform({ only: modules });
-  });
-  afterAll(() => p.stop());
+  const p = platformSuite({ only: modules });
 
   const hire = async (managerId?: string) => {
     const { id } = await createPerson(p, 'Pat', 'Gateway', managerId ? { managerId } : {});

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { contractOperation as op } from '../../test-support/contractOperation';
-import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
+import { platformSuite } from '../../test-support/platformSuite';
 import { createPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 
@@ -16,11 +16,7 @@ const ASSIGN = `mutation ($input: AssignTrainingInput!) {
 // HR assigns a course due within the reminder window, the daily job raises the reminder,
 // and notifications turns it into the employee's notification.
 describe('training through the gateway', () => {
-  let tp: TestPlatform;
-  beforeAll(async () => {
-    tp = await createTestPlatform();
-  });
-  afterAll(() => tp.stop());
+  const tp = platformSuite();
 
   it("the scheduled job's reminder becomes the employee's notification", async () => {
     const nurse = await createPerson(tp, 'Tara', 'Ining');

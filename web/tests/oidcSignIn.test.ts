@@ -1,11 +1,7 @@
-import { freePort } from '../../messaging/testing';
-import { readSignInSettings, type SubgraphModule } from '../../runtime';
-import { subgraphs } from '../../subgraphs';
-import { createAccounts } from '../../subgraphs/accounts/src';
-import { AccountSchema } from '../../subgraphs/accounts/src/entities';
+import { hireWithAccount } from '../../test-support/accounts';
 import { startOidcProvider, type OidcTestProvider } from '../../test-support/oidcProvider';
-import { createPerson, type SeededPerson } from '../../test-support/seedOrganisation';
-import { waitFor } from '../../test-support/waitFor';
+import { oidcSignInOptions } from '../../test-support/oidcSignInOptions';
+import type { SeededPerson } from '../../test-support/seedOrganisation';
 import { seriousViolations } from './roleSession';
 import { pagePerTest, webSuite } from './support/webSuite';
 
@@ -19,30 +15,10 @@ const web = webSuite({
   // The platform's accounts sign in through the provider, which sends people back to its port.
   platform: async () => {
     provider = await startOidcProvider();
-    const port = await freePort();
-    const origin = `http://127.0.0.1:${port}`;
-    provider.allowRedirect(`${origin}/auth/oidc/callback`);
-    const settings = readSignInSettings({
-      PUBLIC_URL: origin,
-      OIDC_ISSUER: provider.issuer,
-      OIDC_CLIENT_ID: provider.clientId,
-      OIDC_CLIENT_SECRET: provider.clientSecret,
-      OIDC_ROLE_CLAIM: 'groups',
-      OIDC_ROLE_MAP: JSON.stringify({ 'hr-team': 'HR', staff: 'EMPLOYEE' }),
-      OIDC_PROVIDER_NAME: 'Test ID',
-    });
-    const accounts = createAccounts({ settings, inviteFirstAdmin: false });
-    const modules = subgraphs.map((m) =>
-      m.name === 'accounts' ? accounts : m,
-    ) as unknown as SubgraphModule<never>[];
-    return { modules, port };
+    return (await oidcSignInOptions(provider, { 'hr-team': 'HR', staff: 'EMPLOYEE' })).options;
   },
   setUp: async ({ platform }) => {
-    ada = await createPerson(platform, 'Ada', 'Lovelace');
-    await waitFor(async () => {
-      const em = platform.platform.runtimes.accounts.orm.em.fork();
-      return (await em.findOne(AccountSchema, { employeeId: ada.id })) ?? undefined;
-    });
+    ada = await hireWithAccount(platform, 'Ada', 'Lovelace');
   },
   tearDown: async () => {
     await provider?.stop();

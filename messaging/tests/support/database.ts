@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { EntitySchema } from '@mikro-orm/core';
 import { openDatabase } from '../../../runtime';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 import { InboxEntry, OutboxEntry, type EventEnvelope } from '../..';
 
 /** A row a test handler writes in the consumer's transaction: one per applied event. */
@@ -43,6 +44,14 @@ export async function openTestDb(name: string): Promise<TestDb> {
       await db.drop();
     },
   };
+}
+
+/** `openTestDb` for the whole suite: open before its tests, closed after them. */
+export function suiteDb(name: string): TestDb {
+  return suiteHarness(async () => {
+    const database = await openTestDb(name);
+    return { ...database, stop: () => database.close() };
+  });
 }
 
 /** Each effect row in the order it was written, each follow-up with its cause, the inbox. */

@@ -2,6 +2,7 @@ import pino from 'pino';
 import type { JetStreamManager, StoredMsg } from '@nats-io/jetstream';
 import { connectNats, ensureStreams, type NatsClients, type Namespace } from '../..';
 import { createTestNamespace, deleteStreams } from '../../testing';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 export const NATS_URL = process.env.NATS_URL ?? '127.0.0.1:4222';
 
@@ -27,6 +28,14 @@ export async function openTestNats(name: string, servers = NATS_URL): Promise<Te
       await clients.nc.close();
     },
   };
+}
+
+/** `openTestNats` for the whole suite: open before its tests, closed after them. */
+export function suiteNats(name: string): TestNats {
+  return suiteHarness(async () => {
+    const nats = await openTestNats(name);
+    return { ...nats, stop: () => nats.close() };
+  });
 }
 
 export async function messageCount(jsm: JetStreamManager, stream: string): Promise<number> {
