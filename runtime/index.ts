@@ -274,6 +274,11 @@ export {
   type ReadCheck,
 } from './src/access';
 export {
+  createOwnWriteCheck,
+  isSelfAsEmployee,
+  type OwnWriteCheck,
+} from './src/createOwnWriteCheck';
+export {
   checkExpectedVersion,
   concurrentChange,
   staleVersion,

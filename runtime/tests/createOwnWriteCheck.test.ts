@@ -1,0 +1,34 @@
+import { createOwnWriteCheck, isSelfAsEmployee } from '../src/createOwnWriteCheck';
+import type { Identity, Role } from '../src/identity';
+
+const ANNA = '00000000-0000-4000-8000-00000000000a';
+const BOSS = '00000000-0000-4000-8000-00000000000b';
+
+const as = (role: Role, employeeId: string | null): Identity => ({
+  subject: employeeId ?? 'service:x',
+  role,
+  employeeId,
+  scopes: [],
+  token: 't',
+  expiresAt: 0,
+});
+
+describe('writes one makes for oneself', () => {
+  it('knows the employee themself only with an EMPLOYEE or MANAGER token', () => {
+    expect(isSelfAsEmployee(as('EMPLOYEE', ANNA), ANNA)).toBe(true);
+    expect(isSelfAsEmployee(as('MANAGER', ANNA), ANNA)).toBe(true);
+    expect(isSelfAsEmployee(as('EMPLOYEE', BOSS), ANNA)).toBe(false);
+    for (const role of ['HR', 'FINANCE', 'AUDITOR', 'PARTNER'] as const)
+      expect(isSelfAsEmployee(as(role, ANNA), ANNA)).toBe(false);
+  });
+
+  it('lets the employee and the roles named write, ADMIN always, and refuses the rest', () => {
+    const check = createOwnWriteCheck(() => new Error('no'), 'SYSTEM');
+    expect(() => check(as('EMPLOYEE', ANNA), ANNA)).not.toThrow();
+    expect(() => check(as('SYSTEM', null), ANNA)).not.toThrow();
+    expect(() => check(as('ADMIN', null), ANNA)).not.toThrow();
+    expect(() => check(as('MANAGER', BOSS), ANNA)).toThrow('no');
+    expect(() => check(as('HR', BOSS), ANNA)).toThrow('no');
+    expect(() => check(as('FINANCE', ANNA), ANNA)).toThrow('no');
+  });
+});
