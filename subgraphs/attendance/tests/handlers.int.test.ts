@@ -6,14 +6,12 @@ import {
   ShiftCopySchema,
 } from '../src/entities';
 import {
-  CHECK_IN,
   DAY,
   agreementData,
   at,
   createdData,
   leaveData,
   scheduleData,
-  self,
   startAttendance,
 } from './support';
 import { suiteHarness } from '../../../test-support/suiteHarness';
@@ -152,11 +150,7 @@ describe('attendance: local copies fed by events', () => {
     const shifts = await em().find(ShiftCopySchema, { employeeId: id }, { orderBy: { id: 'asc' } });
     expect(shifts.filter((s) => !s.replaced).map((s) => s.id)).toEqual([newer.shifts[0].shiftId]);
     // Lateness is measured against the newer shift's 11:00 start.
-    const reply = await h.gql(
-      CHECK_IN,
-      { input: { time: at(DAY, '11:30'), location: 'HQ', device: 'd' } },
-      self(id),
-    );
+    const reply = await h.checkIn(id, '11:30');
     expect(reply.data!.checkIn).toMatchObject({ lateByMinutes: 30 });
   });
 

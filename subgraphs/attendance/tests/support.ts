@@ -127,6 +127,12 @@ export interface AttendanceHarness extends SubgraphHarness {
   hire(overrides?: Record<string, unknown>): Promise<string>;
   /** A reporting line: a boss, a lead who reports to them, and a person who reports to the lead. */
   hireLine(): Promise<[boss: string, lead: string, id: string]>;
+  /** The employee's own check-in at HQ at `clock` (hh:mm) on `date` (DAY unless told). */
+  checkIn(
+    employeeId: string,
+    clock: string,
+    opts?: { date?: string; device?: string },
+  ): Promise<GraphQLReply>;
   /** Runs processAttendanceDay as HR and returns the result. */
   process(date: string, employeeIds?: string[]): Promise<{ processed: number; changed: number }>;
   day(employeeId: string, date: string): Promise<Record<string, unknown> | null>;
@@ -177,6 +183,12 @@ export async function startAttendance(options: AttendanceOptions = {}): Promise<
       const lead = await harness.hire({ managerId: boss });
       return [boss, lead, await harness.hire({ managerId: lead })];
     },
+    checkIn: (employeeId, clock, { date = DAY, device = 'd' } = {}) =>
+      h.gql(
+        CHECK_IN,
+        { input: { time: at(date, clock), location: 'HQ', device } },
+        self(employeeId),
+      ),
     async process(date, employeeIds) {
       const reply = await h.gql(PROCESS, { input: { date, employeeIds } }, hr);
       if (reply.errors) throw new Error(JSON.stringify(reply.errors));
