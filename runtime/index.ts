@@ -39,6 +39,7 @@ export {
   requireDateTime,
   splitByLocalDay,
 } from './src/calendar';
+export { answerCompliance, type ComplianceAnswering } from './src/answerCompliance';
 export { chunks } from './src/chunks';
 export { type Cipher, createCipher, loadDataKey } from './src/cipher';
 export { type AppConfig, ConfigError, loadConfig, subgraphOptionsOf } from './src/config';
