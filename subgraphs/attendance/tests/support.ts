@@ -1,10 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import {
-  type CataloguedHandler,
   connectNats,
   ensureStreams,
   type EventEnvelope,
-  loadCatalogue,
   type Namespace,
   type NatsClients,
   subjectFor,
@@ -13,13 +11,10 @@ import { createTestNamespace, deleteStreams } from '../../../messaging/testing';
 import { DEFAULT_ATTENDANCE_RULES } from '../../../runtime';
 import {
   foreignEvent,
-  followUpEmit,
   startSubgraph,
   type Caller,
   type GraphQLReply,
   type SubgraphHarness,
-  asHandled,
-  consumes,
 } from '../../../test-support/startSubgraph';
 import {
   agreementCreatedData,
@@ -34,6 +29,7 @@ import {
 } from '../src';
 import { AttendanceDaySchema, AttendanceEntrySchema, PolicyCopySchema } from '../src/entities';
 import { employeeEntityQuery } from '../../../test-support/employeeEntityQuery';
+import { feedAsConsumer } from '../../../test-support/feedAsConsumer';
 
 export { onlyError } from '../../../test-support/startSubgraph';
 export type { Caller, GraphQLReply };
@@ -144,35 +140,19 @@ export const PROCESS = `mutation ($input: ProcessAttendanceDayInput!) {
   processAttendanceDay(input: $input) { date processed changed }
 }`;
 
-/** The module's own consumer of `event`, as its runtime would pick it. */
-function handlerOf(handlers: CataloguedHandler[] = [], event: EventEnvelope) {
-  const handler = handlers.find((h) => consumes(h, event.type));
-  if (!handler) throw new Error(`attendance does not consume ${event.type}`);
-  return handler;
-}
-
 export async function startAttendance(options: AttendanceOptions = {}): Promise<AttendanceHarness> {
   const module = createAttendance(options);
   const h = await startSubgraph(module);
-  // The consumer validates against the catalogue before handling; so do the tests.
-  const catalogueCheck = (event: EventEnvelope) => loadCatalogue().validate(event);
-  const apply = (event: EventEnvelope) =>
-    h.transaction((em) =>
-      handlerOf(module.eventHandlers, event).handle(asHandled(event), {
-        em,
-        emit: followUpEmit(em, 'attendance', event),
-      }),
-    );
+  const consume = feedAsConsumer(h, module);
   const harness: AttendanceHarness = {
     ...h,
     module,
     async feed(type, data, opts = {}) {
       const event = foreignEvent(type, data);
-      if (opts.validate !== false) catalogueCheck(event);
-      await apply(event);
+      await consume(event, opts);
       return event;
     },
-    replay: (event) => apply(event),
+    replay: (event) => consume(event, { validate: false }),
     async hire(overrides = {}) {
       const id = uuidv7();
       await harness.feed('employees.employee.created', createdData(id, overrides));
