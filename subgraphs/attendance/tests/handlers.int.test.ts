@@ -14,6 +14,8 @@ import {
   scheduleData,
   startAttendance,
 } from './support';
+import { statusChangedData, terminatedData } from '../../../test-support/employeeEvents';
+import { employeeUpdatedData } from '../../../test-support/employeeUpdatedData';
 import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('attendance: local copies fed by events', () => {
@@ -50,14 +52,14 @@ describe('attendance: local copies fed by events', () => {
 
   it('employees.employee.updated takes location and zone; an older version is ignored', async () => {
     const id = await h.hire();
-    await h.feed('employees.employee.updated', {
-      ...base(id, 3),
-      changes: { timeZone: { old: 'Europe/London', new: 'America/New_York' } },
-    });
-    await h.feed('employees.employee.updated', {
-      ...base(id, 2),
-      changes: { location: { old: 'ENGLAND_AND_WALES', new: 'SCOTLAND' } },
-    });
+    await h.feed(
+      'employees.employee.updated',
+      employeeUpdatedData(id, 3, { timeZone: { old: 'Europe/London', new: 'America/New_York' } }),
+    );
+    await h.feed(
+      'employees.employee.updated',
+      employeeUpdatedData(id, 2, { location: { old: 'ENGLAND_AND_WALES', new: 'SCOTLAND' } }),
+    );
     expect(await employee(id)).toMatchObject({
       timeZone: 'America/New_York',
       location: 'ENGLAND_AND_WALES',
@@ -67,26 +69,15 @@ describe('attendance: local copies fed by events', () => {
 
   it('employees.employee.status_changed and terminated; out of order they do not roll back', async () => {
     const id = await h.hire();
-    await h.feed('employees.employee.terminated', {
-      ...base(id, 3),
-      terminationDate: '2025-06-30',
-    });
-    await h.feed('employees.employee.status_changed', {
-      ...base(id, 2),
-      from: 'ACTIVE',
-      to: 'ON_LEAVE',
-    });
+    await h.feed('employees.employee.terminated', terminatedData(id, 3, '2025-06-30'));
+    await h.feed('employees.employee.status_changed', statusChangedData(id, 2, 'ON_LEAVE'));
     expect(await employee(id)).toMatchObject({
       status: 'TERMINATED',
       terminationDate: '2025-06-30',
       version: 3,
     });
     const other = await h.hire();
-    await h.feed('employees.employee.status_changed', {
-      ...base(other, 2),
-      from: 'ACTIVE',
-      to: 'ON_LEAVE',
-    });
+    await h.feed('employees.employee.status_changed', statusChangedData(other, 2, 'ON_LEAVE'));
     expect(await employee(other)).toMatchObject({ status: 'ON_LEAVE', version: 2 });
   });
 

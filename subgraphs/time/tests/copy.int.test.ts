@@ -11,6 +11,7 @@ import { waitFor } from '../../../test-support/waitFor';
 import { EmployeeCopySchema } from '../src/entities';
 import { createdData, employeeEvent, startTime, type TimeHarness } from './support';
 import { statusChangedData } from '../../../test-support/employeeEvents';
+import { employeeUpdatedData } from '../../../test-support/employeeUpdatedData';
 import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const copyOf = (h: TimeHarness, id: string) =>
@@ -44,12 +45,10 @@ describe('time: local copy of employees', () => {
       timeZone: 'Europe/Paris',
       version: 3,
     });
-    await h.employeeEvent('employees.employee.updated', {
-      employeeId: id,
-      employeeNumber: 'E1',
-      version: 4,
-      changes: { timeZone: { old: 'Europe/Paris', new: 'Europe/London' } },
-    });
+    await h.employeeEvent(
+      'employees.employee.updated',
+      employeeUpdatedData(id, 4, { timeZone: { old: 'Europe/Paris', new: 'Europe/London' } }),
+    );
     await h.employeeEvent(
       'employees.employee.status_changed',
       statusChangedData(id, 5, 'ON_LEAVE'),
