@@ -1,13 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import {
-  connectNats,
-  ensureStreams,
-  type EventEnvelope,
-  type Namespace,
-  type NatsClients,
-  subjectFor,
-} from '../../../messaging';
-import { createTestNamespace, deleteStreams } from '../../../messaging/testing';
+import type { EventEnvelope } from '../../../messaging';
 import { DEFAULT_ATTENDANCE_RULES } from '../../../runtime';
 import {
   foreignEvent,
@@ -30,6 +22,7 @@ import {
 import { AttendanceDaySchema, AttendanceEntrySchema, PolicyCopySchema } from '../src/entities';
 import { employeeEntityQuery } from '../../../test-support/employeeEntityQuery';
 import { feedAsConsumer } from '../../../test-support/feedAsConsumer';
+import { openTestStreams, type TestStreams } from '../../../test-support/openTestStreams';
 
 export { onlyError } from '../../../test-support/startSubgraph';
 export type { Caller, GraphQLReply };
@@ -223,36 +216,23 @@ export const SUMMARY = employeeEntityQuery(
 export const reps = (...ids: string[]) => ids.map((id) => ({ __typename: 'Employee', id }));
 
 /** Attendance served over NATS in a namespace of its own: consumers, responders and relay. */
-export interface NatsAttendance {
+export interface NatsAttendance extends Omit<TestStreams, 'close'> {
   h: SubgraphHarness;
-  nats: NatsClients;
-  namespace: Namespace;
-  /** Publishes `event` as its owner would, `times` times over (redeliveries). */
-  publish(event: EventEnvelope, times?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startOverNats(name: string): Promise<NatsAttendance> {
-  const servers = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
-  const nats = await connectNats({ servers, name });
-  const namespace = createTestNamespace();
-  await ensureStreams(nats.jsm, namespace);
-  const { nc, js, jsm } = nats;
-  const h = await startSubgraph(attendance, { messaging: { nc, js, jsm, namespace } });
+  const streams = await openTestStreams(name);
+  const { nc, js, jsm } = streams.nats;
+  const h = await startSubgraph(attendance, {
+    messaging: { nc, js, jsm, namespace: streams.namespace },
+  });
   return {
+    ...streams,
     h,
-    nats,
-    namespace,
-    async publish(event, times = 1) {
-      for (let i = 0; i < times; i++)
-        await js.publish(subjectFor(event.type, namespace), JSON.stringify(event), {
-          msgID: `${event.id}-${i}`,
-        });
-    },
     async stop() {
       await h.stop();
-      await deleteStreams(jsm, namespace);
-      await nats.nc.drain();
+      await streams.close();
     },
   };
 }
