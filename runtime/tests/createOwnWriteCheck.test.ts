@@ -1,17 +1,8 @@
 import { createOwnWriteCheck, isSelfAsEmployee } from '../src/createOwnWriteCheck';
-import type { Identity, Role } from '../src/identity';
+import { identityAs as as } from './support/identityAs';
 
 const ANNA = '00000000-0000-4000-8000-00000000000a';
 const BOSS = '00000000-0000-4000-8000-00000000000b';
-
-const as = (role: Role, employeeId: string | null): Identity => ({
-  subject: employeeId ?? 'service:x',
-  role,
-  employeeId,
-  scopes: [],
-  token: 't',
-  expiresAt: 0,
-});
 
 describe('writes one makes for oneself', () => {
   it('knows the employee themself only with an EMPLOYEE or MANAGER token', () => {
