@@ -41,6 +41,7 @@ export {
   splitByLocalDay,
 } from './src/calendar';
 export { dailyRuns } from './src/dailyRuns';
+export { answerCompliance, type ComplianceAnswering } from './src/answerCompliance';
 export { chunks } from './src/chunks';
 export { type Cipher, createCipher, loadDataKey } from './src/cipher';
 export { type AppConfig, ConfigError, loadConfig, subgraphOptionsOf } from './src/config';
@@ -275,6 +276,11 @@ export {
   type ManagerChain,
   type ReadCheck,
 } from './src/access';
+export {
+  createOwnWriteCheck,
+  isSelfAsEmployee,
+  type OwnWriteCheck,
+} from './src/createOwnWriteCheck';
 export {
   checkExpectedVersion,
   concurrentChange,

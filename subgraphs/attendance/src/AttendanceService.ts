@@ -202,11 +202,17 @@ export class AttendanceService {
     return check.id('employeeId', value);
   }
 
-  async checkIn(input: CheckInInput): Promise<AttendanceEntry> {
+  /** Whom a check-in or -out is for, once the caller may make it, and when (now unless given). */
+  private punch(input: CheckInInput | CheckOutInput): { employeeId: string; time: Date } {
     const employeeId = this.subjectOf(input.employeeId);
     assertCanCheckIn(this.ctx.identity, employeeId);
     const now = new Date();
     const time = input.time == null ? now : check.pastDateTime('time', input.time, now);
+    return { employeeId, time };
+  }
+
+  async checkIn(input: CheckInInput): Promise<AttendanceEntry> {
+    const { employeeId, time } = this.punch(input);
     const location = check.text('location', input.location);
     const device = check.text('device', input.device);
     const key = input.idempotencyKey;
@@ -230,10 +236,7 @@ export class AttendanceService {
   }
 
   async checkOut(input: CheckOutInput): Promise<AttendanceEntry> {
-    const employeeId = this.subjectOf(input.employeeId);
-    assertCanCheckIn(this.ctx.identity, employeeId);
-    const now = new Date();
-    const time = input.time == null ? now : check.pastDateTime('time', input.time, now);
+    const { employeeId, time } = this.punch(input);
     const location = check.optionalText('location', input.location);
     const device = check.optionalText('device', input.device);
     const id = await withOptimisticLock(ATTENDANCE, () =>

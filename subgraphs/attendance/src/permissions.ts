@@ -1,18 +1,13 @@
 import {
+  createOwnWriteCheck,
   hasRole,
   type Identity,
   isManagerAbove,
   isSelf,
+  isSelfAsEmployee,
   type ManagerChain,
 } from '../../../runtime';
 import { forbidden } from './errors';
-
-/**
- * One's own attendance is for EMPLOYEE and MANAGER tokens (docs/domain.md#who-may-do-what):
- * HR and ADMIN act through their wider rights, FINANCE and AUDITOR not at all.
- */
-const isOwn = (identity: Identity, employeeId: string) =>
-  isSelf(identity, employeeId) && ['EMPLOYEE', 'MANAGER'].includes(identity.role);
 
 /** Reading attendance: the employee, their managers (direct or indirect), HR, ADMIN, SYSTEM. */
 export async function assertCanReadAttendance(
@@ -20,16 +15,18 @@ export async function assertCanReadAttendance(
   employeeId: string,
   managersOf: ManagerChain,
 ): Promise<void> {
-  if (hasRole(identity, 'HR', 'SYSTEM') || isOwn(identity, employeeId)) return;
+  // One's own attendance is read with an employee's token only, unlike most domains.
+  if (hasRole(identity, 'HR', 'SYSTEM') || isSelfAsEmployee(identity, employeeId)) return;
   if (await isManagerAbove(identity, employeeId, managersOf)) return;
   throw forbidden("You may not read this employee's attendance.");
 }
 
 /** Checking in and out: one's own (EMPLOYEE, MANAGER); HR, ADMIN and SYSTEM (kiosks) for anyone. */
-export function assertCanCheckIn(identity: Identity, employeeId: string): void {
-  if (hasRole(identity, 'HR', 'SYSTEM') || isOwn(identity, employeeId)) return;
-  throw forbidden('You may check in and out only yourself.');
-}
+export const assertCanCheckIn = createOwnWriteCheck(
+  () => forbidden('You may check in and out only yourself.'),
+  'HR',
+  'SYSTEM',
+);
 
 /** Manual entries and corrections: a manager of the employee (never their own), HR, ADMIN. */
 export async function assertCanRecordManual(

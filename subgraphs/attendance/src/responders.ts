@@ -1,15 +1,14 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import {
+  answerCompliance,
   COMPLIANCE_CHECKS,
   type ComplianceAnswer,
   type ComplianceFinding,
-  firstFault,
   type Identity,
   localDate,
   managerChainLoader,
   policyLabel,
   policyRef,
-  readCaller,
   refusedQuestion,
   type ResponderDefinition,
 } from '../../../runtime';
@@ -146,32 +145,31 @@ export async function checkAttendanceDay(
   question: Record<string, unknown>,
   policies: AttendancePolicies,
 ): Promise<ComplianceAnswer> {
-  const caller = readCaller(question.caller);
-  if ('refusal' in caller) return { allowed: false, findings: [], refusal: caller.refusal };
-  try {
-    const { entry, employee, date } = await refusalsOf(em, caller.identity, question);
-    const inputs = await dayInputs(em, employee.id, date);
-    inputs.entries = entriesWith(inputs.entries, entry);
-    const judged = judgeDay(employee, date, inputs, await policies.read(em));
-    const findings = judged.outcome
-      ? warningsOf(judged.outcome, judged.dayPolicy, judged.checkInPolicy)
-      : [];
-    return { allowed: true, findings };
-  } catch (thrown) {
-    // A question with several bad fields is answered with the first, as a refusal names one.
-    const error = firstFault(thrown);
-    if (!attendanceErrors.is(error)) throw thrown;
-    const field = fieldOf(error.field);
-    if (!REFUSING_THE_ENTRY.has(error.reason)) return refusedQuestion(error, field);
-    const finding: ComplianceFinding = {
-      rule: error.rule ?? error.reason,
-      field,
-      message: error.message,
-      severity: 'REFUSAL',
-      policy: null,
-    };
-    return { allowed: false, findings: [finding] };
-  }
+  return answerCompliance(question, {
+    answers: attendanceErrors.is,
+    async check(identity) {
+      const { entry, employee, date } = await refusalsOf(em, identity, question);
+      const inputs = await dayInputs(em, employee.id, date);
+      inputs.entries = entriesWith(inputs.entries, entry);
+      const judged = judgeDay(employee, date, inputs, await policies.read(em));
+      const findings = judged.outcome
+        ? warningsOf(judged.outcome, judged.dayPolicy, judged.checkInPolicy)
+        : [];
+      return { allowed: true, findings };
+    },
+    refused(error) {
+      const field = fieldOf(error.field);
+      if (!REFUSING_THE_ENTRY.has(error.reason)) return refusedQuestion(error, field);
+      const finding: ComplianceFinding = {
+        rule: error.rule ?? error.reason,
+        field,
+        message: error.message,
+        severity: 'REFUSAL',
+        policy: null,
+      };
+      return { allowed: false, findings: [finding] };
+    },
+  });
 }
 
 /** Answers `validateCompliance` about an attendance day (runtime/src/policies/complianceCheck.ts). */

@@ -15,10 +15,6 @@ import { terminatedData } from '../../../test-support/employeeEvents';
 describe('attendance: check-in and check-out', () => {
   const h = suiteHarness(startAttendance);
 
-  /** The employee's own check-in at HQ at `time` on DAY. */
-  const checkInAt = (id: string, time: string, device = 'd') =>
-    h.gql(CHECK_IN, { input: { time: at(DAY, time), location: 'HQ', device } }, self(id));
-
   it('is late by 14 minutes at 09:14 against a 09:00 shift with 10 minutes grace', async () => {
     const id = await h.hire();
     await h.feed(
@@ -45,7 +41,7 @@ describe('attendance: check-in and check-out', () => {
 
   it('is on time within the grace period, against the working pattern without a schedule', async () => {
     const id = await h.hire();
-    const reply = await checkInAt(id, '09:10', 'phone');
+    const reply = await h.checkIn(id, '09:10', { device: 'phone' });
     expect(reply.data!.checkIn).toMatchObject({
       late: false,
       lateByMinutes: 0,
@@ -55,7 +51,7 @@ describe('attendance: check-in and check-out', () => {
 
   it('checks out the open check-in, with worked hours and an early exit', async () => {
     const id = await h.hire();
-    await checkInAt(id, '09:00');
+    await h.checkIn(id, '09:00');
     const reply = await h.op('CheckOut', { input: { time: at(DAY, '15:30') } }, self(id));
     expect(reply.errors).toBeUndefined();
     expect(reply.data!.checkOut).toMatchObject({
@@ -84,8 +80,8 @@ describe('attendance: check-in and check-out', () => {
 
   it('refuses a second open check-in and a check-out before the check-in', async () => {
     const id = await h.hire();
-    await checkInAt(id, '09:00');
-    const again = await checkInAt(id, '09:05');
+    await h.checkIn(id, '09:00');
+    const again = await h.checkIn(id, '09:05');
     expect(onlyError(again).extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       reason: 'ALREADY_CHECKED_IN',

@@ -1,14 +1,12 @@
-import type { EntityManager } from '@mikro-orm/knex';
-import { type CheckingCaller, COMPLIANCE_CHECKS, type ComplianceAnswer } from '../../../runtime';
+import { type CheckingCaller, COMPLIANCE_CHECKS } from '../../../runtime';
 import { attendance } from '../src';
 import { DAY, MANUAL, POLICY_V2, at, hr, startAttendance } from './support';
+import { complianceAsker } from '../../../test-support/complianceAsker';
 import { suiteHarness } from '../../../test-support/suiteHarness';
 
 /** After v2 took effect (a Thursday). */
 const LATER = '2025-06-12';
 const V2 = { kind: 'ATTENDANCE', key: 'DEFAULT', version: 2 };
-
-const responder = attendance.responders!.find((r) => r.name === COMPLIANCE_CHECKS.attendanceDay)!;
 
 describe('attendance: the compliance check of a manual entry writes nothing', () => {
   const h = suiteHarness(startAttendance);
@@ -26,14 +24,7 @@ describe('attendance: the compliance check of a manual entry writes nothing', ()
     await h.feed('compliance.policy.updated', POLICY_V2);
   });
 
-  /** Asks the question and asserts nothing was written meanwhile. */
-  const ask = async (caller: CheckingCaller, input: Record<string, unknown>) => {
-    const before = await h.snapshot();
-    const em = h.runtime.orm.em.fork() as EntityManager;
-    const answer = (await responder.answer({ caller, input }, { em })) as ComplianceAnswer;
-    expect(await h.snapshot()).toEqual(before);
-    return answer;
-  };
+  const ask = complianceAsker(h, attendance, COMPLIANCE_CHECKS.attendanceDay);
   const day = (date: string, checkIn: string, checkOut?: string) => ({
     employeeId,
     date,

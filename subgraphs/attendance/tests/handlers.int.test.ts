@@ -6,16 +6,16 @@ import {
   ShiftCopySchema,
 } from '../src/entities';
 import {
-  CHECK_IN,
   DAY,
   agreementData,
   at,
   createdData,
   leaveData,
   scheduleData,
-  self,
   startAttendance,
 } from './support';
+import { statusChangedData, terminatedData } from '../../../test-support/employeeEvents';
+import { employeeUpdatedData } from '../../../test-support/employeeUpdatedData';
 import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('attendance: local copies fed by events', () => {
@@ -52,14 +52,14 @@ describe('attendance: local copies fed by events', () => {
 
   it('employees.employee.updated takes location and zone; an older version is ignored', async () => {
     const id = await h.hire();
-    await h.feed('employees.employee.updated', {
-      ...base(id, 3),
-      changes: { timeZone: { old: 'Europe/London', new: 'America/New_York' } },
-    });
-    await h.feed('employees.employee.updated', {
-      ...base(id, 2),
-      changes: { location: { old: 'ENGLAND_AND_WALES', new: 'SCOTLAND' } },
-    });
+    await h.feed(
+      'employees.employee.updated',
+      employeeUpdatedData(id, 3, { timeZone: { old: 'Europe/London', new: 'America/New_York' } }),
+    );
+    await h.feed(
+      'employees.employee.updated',
+      employeeUpdatedData(id, 2, { location: { old: 'ENGLAND_AND_WALES', new: 'SCOTLAND' } }),
+    );
     expect(await employee(id)).toMatchObject({
       timeZone: 'America/New_York',
       location: 'ENGLAND_AND_WALES',
@@ -69,26 +69,15 @@ describe('attendance: local copies fed by events', () => {
 
   it('employees.employee.status_changed and terminated; out of order they do not roll back', async () => {
     const id = await h.hire();
-    await h.feed('employees.employee.terminated', {
-      ...base(id, 3),
-      terminationDate: '2025-06-30',
-    });
-    await h.feed('employees.employee.status_changed', {
-      ...base(id, 2),
-      from: 'ACTIVE',
-      to: 'ON_LEAVE',
-    });
+    await h.feed('employees.employee.terminated', terminatedData(id, 3, '2025-06-30'));
+    await h.feed('employees.employee.status_changed', statusChangedData(id, 2, 'ON_LEAVE'));
     expect(await employee(id)).toMatchObject({
       status: 'TERMINATED',
       terminationDate: '2025-06-30',
       version: 3,
     });
     const other = await h.hire();
-    await h.feed('employees.employee.status_changed', {
-      ...base(other, 2),
-      from: 'ACTIVE',
-      to: 'ON_LEAVE',
-    });
+    await h.feed('employees.employee.status_changed', statusChangedData(other, 2, 'ON_LEAVE'));
     expect(await employee(other)).toMatchObject({ status: 'ON_LEAVE', version: 2 });
   });
 
@@ -152,11 +141,7 @@ describe('attendance: local copies fed by events', () => {
     const shifts = await em().find(ShiftCopySchema, { employeeId: id }, { orderBy: { id: 'asc' } });
     expect(shifts.filter((s) => !s.replaced).map((s) => s.id)).toEqual([newer.shifts[0].shiftId]);
     // Lateness is measured against the newer shift's 11:00 start.
-    const reply = await h.gql(
-      CHECK_IN,
-      { input: { time: at(DAY, '11:30'), location: 'HQ', device: 'd' } },
-      self(id),
-    );
+    const reply = await h.checkIn(id, '11:30');
     expect(reply.data!.checkIn).toMatchObject({ lateByMinutes: 30 });
   });
 

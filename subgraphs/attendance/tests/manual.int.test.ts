@@ -1,6 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
 import {
-  CHECK_IN,
   DAY,
   ENTRIES,
   MANUAL,
@@ -79,11 +78,7 @@ describe('attendance: manual entries and corrections', () => {
 
   it('keeps the original visible when correcting it', async () => {
     const person = await h.hire({ managerId: lead });
-    const checkIn = await h.gql(
-      CHECK_IN,
-      { input: { time: at(DAY, '09:40'), location: 'HQ', device: 'd' } },
-      self(person),
-    );
+    const checkIn = await h.checkIn(person, '09:40');
     const original = checkIn.data!.checkIn.id;
     const correction = await h.gql(
       MANUAL,

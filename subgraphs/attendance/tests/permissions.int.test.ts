@@ -26,11 +26,7 @@ describe('attendance: who may read and write (docs/domain.md#who-may-do-what)', 
   beforeAll(async () => {
     [boss, lead, id] = await h.hireLine();
     peer = await h.hire({ managerId: boss });
-    const reply = await h.gql(
-      CHECK_IN,
-      { input: { time: at(DAY, '09:00'), location: 'HQ', device: 'd' } },
-      self(id),
-    );
+    const reply = await h.checkIn(id, '09:00');
     entryId = reply.data!.checkIn.id;
   });
 

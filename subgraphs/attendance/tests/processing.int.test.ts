@@ -2,7 +2,6 @@ import { v7 as uuidv7 } from 'uuid';
 import { PROCESS_DAY_JOB, planProcessDay, runProcessDay } from '../src';
 import { AttendanceDaySchema } from '../src/entities';
 import {
-  CHECK_IN,
   CHECK_OUT,
   DAY,
   HOLIDAY,
@@ -23,11 +22,7 @@ describe('attendance: daily processing', () => {
   const h = suiteHarness(startAttendance);
 
   const work = async (id: string, date: string, inAt: string, outAt?: string) => {
-    await h.gql(
-      CHECK_IN,
-      { input: { time: at(date, inAt), location: 'HQ', device: 'd' } },
-      self(id),
-    );
+    await h.checkIn(id, inAt, { date });
     if (outAt) await h.gql(CHECK_OUT, { input: { time: at(date, outAt) } }, self(id));
   };
 

@@ -4,9 +4,9 @@ import { loadContract } from '../../../schema/src/contract';
 import { attendance, createAttendance } from '../src';
 import type { AttendanceEntry, EmployeeCopy, ShiftCopy } from '../src/entities';
 import { evaluateDay, lateBy, planDay } from '../src/rules';
-import { createSubgraphRuntime } from '../../../runtime';
 import { DEFAULT_SETTINGS, readSettings } from '../src/settings';
 import { londonCopy } from './support';
+import { expectStartRefused } from '../../../test-support/expectStartRefused';
 
 const ours = loadContract().filter((o) => o.file === 'attendance.graphql');
 
@@ -99,14 +99,6 @@ describe('attendance rules', () => {
   });
 
   it('refuses to start with a bad setting, before any request needs it', async () => {
-    process.env.ATTENDANCE_GRACE_MINUTES = 'ten';
-    try {
-      // The module of the environment's settings; they are checked first: nothing here is
-      // ever reached.
-      const runtime = createSubgraphRuntime(createAttendance(), {} as never);
-      await expect(runtime.start()).rejects.toThrow(/ATTENDANCE_GRACE_MINUTES/);
-    } finally {
-      delete process.env.ATTENDANCE_GRACE_MINUTES;
-    }
+    await expectStartRefused(() => createAttendance(), 'ATTENDANCE_GRACE_MINUTES', 'ten');
   });
 });

@@ -1,25 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
-import {
-  type CataloguedHandler,
-  connectNats,
-  ensureStreams,
-  type EventEnvelope,
-  loadCatalogue,
-  type Namespace,
-  type NatsClients,
-  subjectFor,
-} from '../../../messaging';
-import { createTestNamespace, deleteStreams } from '../../../messaging/testing';
+import type { EventEnvelope } from '../../../messaging';
 import { DEFAULT_ATTENDANCE_RULES } from '../../../runtime';
 import {
   foreignEvent,
-  followUpEmit,
   startSubgraph,
   type Caller,
   type GraphQLReply,
   type SubgraphHarness,
-  asHandled,
-  consumes,
 } from '../../../test-support/startSubgraph';
 import {
   agreementCreatedData,
@@ -34,6 +21,8 @@ import {
 } from '../src';
 import { AttendanceDaySchema, AttendanceEntrySchema, PolicyCopySchema } from '../src/entities';
 import { employeeEntityQuery } from '../../../test-support/employeeEntityQuery';
+import { feedAsConsumer } from '../../../test-support/feedAsConsumer';
+import { openTestStreams, type TestStreams } from '../../../test-support/openTestStreams';
 
 export { onlyError } from '../../../test-support/startSubgraph';
 export type { Caller, GraphQLReply };
@@ -127,6 +116,12 @@ export interface AttendanceHarness extends SubgraphHarness {
   hire(overrides?: Record<string, unknown>): Promise<string>;
   /** A reporting line: a boss, a lead who reports to them, and a person who reports to the lead. */
   hireLine(): Promise<[boss: string, lead: string, id: string]>;
+  /** The employee's own check-in at HQ at `clock` (hh:mm) on `date` (DAY unless told). */
+  checkIn(
+    employeeId: string,
+    clock: string,
+    opts?: { date?: string; device?: string },
+  ): Promise<GraphQLReply>;
   /** Runs processAttendanceDay as HR and returns the result. */
   process(date: string, employeeIds?: string[]): Promise<{ processed: number; changed: number }>;
   day(employeeId: string, date: string): Promise<Record<string, unknown> | null>;
@@ -138,35 +133,19 @@ export const PROCESS = `mutation ($input: ProcessAttendanceDayInput!) {
   processAttendanceDay(input: $input) { date processed changed }
 }`;
 
-/** The module's own consumer of `event`, as its runtime would pick it. */
-function handlerOf(handlers: CataloguedHandler[] = [], event: EventEnvelope) {
-  const handler = handlers.find((h) => consumes(h, event.type));
-  if (!handler) throw new Error(`attendance does not consume ${event.type}`);
-  return handler;
-}
-
 export async function startAttendance(options: AttendanceOptions = {}): Promise<AttendanceHarness> {
   const module = createAttendance(options);
   const h = await startSubgraph(module);
-  // The consumer validates against the catalogue before handling; so do the tests.
-  const catalogueCheck = (event: EventEnvelope) => loadCatalogue().validate(event);
-  const apply = (event: EventEnvelope) =>
-    h.transaction((em) =>
-      handlerOf(module.eventHandlers, event).handle(asHandled(event), {
-        em,
-        emit: followUpEmit(em, 'attendance', event),
-      }),
-    );
+  const consume = feedAsConsumer(h, module);
   const harness: AttendanceHarness = {
     ...h,
     module,
     async feed(type, data, opts = {}) {
       const event = foreignEvent(type, data);
-      if (opts.validate !== false) catalogueCheck(event);
-      await apply(event);
+      await consume(event, opts);
       return event;
     },
-    replay: (event) => apply(event),
+    replay: (event) => consume(event, { validate: false }),
     async hire(overrides = {}) {
       const id = uuidv7();
       await harness.feed('employees.employee.created', createdData(id, overrides));
@@ -177,6 +156,12 @@ export async function startAttendance(options: AttendanceOptions = {}): Promise<
       const lead = await harness.hire({ managerId: boss });
       return [boss, lead, await harness.hire({ managerId: lead })];
     },
+    checkIn: (employeeId, clock, { date = DAY, device = 'd' } = {}) =>
+      h.gql(
+        CHECK_IN,
+        { input: { time: at(date, clock), location: 'HQ', device } },
+        self(employeeId),
+      ),
     async process(date, employeeIds) {
       const reply = await h.gql(PROCESS, { input: { date, employeeIds } }, hr);
       if (reply.errors) throw new Error(JSON.stringify(reply.errors));
@@ -231,36 +216,23 @@ export const SUMMARY = employeeEntityQuery(
 export const reps = (...ids: string[]) => ids.map((id) => ({ __typename: 'Employee', id }));
 
 /** Attendance served over NATS in a namespace of its own: consumers, responders and relay. */
-export interface NatsAttendance {
+export interface NatsAttendance extends Omit<TestStreams, 'close'> {
   h: SubgraphHarness;
-  nats: NatsClients;
-  namespace: Namespace;
-  /** Publishes `event` as its owner would, `times` times over (redeliveries). */
-  publish(event: EventEnvelope, times?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startOverNats(name: string): Promise<NatsAttendance> {
-  const servers = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
-  const nats = await connectNats({ servers, name });
-  const namespace = createTestNamespace();
-  await ensureStreams(nats.jsm, namespace);
-  const { nc, js, jsm } = nats;
-  const h = await startSubgraph(attendance, { messaging: { nc, js, jsm, namespace } });
+  const streams = await openTestStreams(name);
+  const { nc, js, jsm } = streams.nats;
+  const h = await startSubgraph(attendance, {
+    messaging: { nc, js, jsm, namespace: streams.namespace },
+  });
   return {
+    ...streams,
     h,
-    nats,
-    namespace,
-    async publish(event, times = 1) {
-      for (let i = 0; i < times; i++)
-        await js.publish(subjectFor(event.type, namespace), JSON.stringify(event), {
-          msgID: `${event.id}-${i}`,
-        });
-    },
     async stop() {
       await h.stop();
-      await deleteStreams(jsm, namespace);
-      await nats.nc.drain();
+      await streams.close();
     },
   };
 }

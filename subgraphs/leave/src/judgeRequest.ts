@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { addDays, daysBetween, DEFAULT_TIME_ZONE, localDate } from '../../../runtime';
 import { balanceOf, leaveYearOf, type Booking } from './balances';
-import { chargedDays, halvesOf, type Span } from './days';
+import { halvesOf, type Span } from './days';
 import type { AgreementCopy, ChargedDay, EmployeeCopy } from './entities';
 import { LeaveReason, violation, type LeaveError } from './errors';
 import type { CheckedRequest } from './inputs';
@@ -31,9 +31,8 @@ export async function judgeRequest(
   request: CheckedRequest,
   employee: EmployeeCopy,
 ): Promise<Judgement> {
-  const { policy, agreements, rules } = await requestGrounds(em, judging, request, employee);
+  const { policy, agreements, days } = await requestGrounds(em, judging, request, employee);
   const { span } = request;
-  const days = chargedDays(span, rules);
   const today = localDate(judging.now, employee.timeZone ?? DEFAULT_TIME_ZONE);
   const violations = employmentViolations(policy, employee, span);
   violations.push(...dayViolations(policy, span, days, today));

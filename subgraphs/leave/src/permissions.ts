@@ -1,9 +1,9 @@
 import {
+  createOwnWriteCheck,
   createReadCheck,
   hasRole,
   type Identity,
   isManagerAbove,
-  isSelf,
   type ManagerChain,
   mayReadEmployee,
   type Role,
@@ -26,11 +26,10 @@ export const assertCanReadLeave = createReadCheck(
 );
 
 /** Requesting and cancelling: one's own leave (EMPLOYEE, MANAGER, HR); HR and ADMIN anyone's. */
-export function assertCanRequestFor(identity: Identity, employeeId: string): void {
-  if (hasRole(identity, 'HR')) return;
-  if (isSelf(identity, employeeId) && ['EMPLOYEE', 'MANAGER'].includes(identity.role)) return;
-  throw forbidden('You may request and cancel only your own leave.');
-}
+export const assertCanRequestFor = createOwnWriteCheck(
+  () => forbidden('You may request and cancel only your own leave.'),
+  'HR',
+);
 
 /**
  * Approving or rejecting: the employee's manager (leave's copy) or HR and ADMIN; never

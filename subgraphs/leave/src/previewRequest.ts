@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { addDays, daysBetween, isPublicHoliday } from '../../../runtime';
 import { balanceOf, type Booking } from './balances';
-import { chargedDays, weekdayOf, type DayRules } from './days';
+import { weekdayOf, type DayRules } from './days';
 import type { ChargedDay, EmployeeCopy } from './entities';
 import type { CheckedRequest } from './inputs';
 import type { LeavePolicy } from './leavePolicies';
@@ -28,9 +28,8 @@ export async function previewRequest(
   request: CheckedRequest,
   employee: EmployeeCopy,
 ): Promise<Preview> {
-  const { policy, agreements, rules } = await requestGrounds(em, judging, request, employee);
+  const { policy, agreements, rules, days } = await requestGrounds(em, judging, request, employee);
   const { span } = request;
-  const days = chargedDays(span, rules);
   const preview = { policy, days, holidays: holidaysLeftOut(span, rules) };
   if (!policy.rules.usesBalance) return { ...preview, balance: null };
   const type = request.leaveType;

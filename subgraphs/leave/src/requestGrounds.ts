@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { DEFAULT_TIME_ZONE, type LeaveType } from '../../../runtime';
 import { historyFloor, workingDaysOn, yearInstant, type LeaveYear } from './balances';
-import type { DayRules } from './days';
+import { chargedDays, type DayRules } from './days';
 import {
   ACTIVE_STATUSES,
   AgreementCopySchema,
   LeaveRequestSchema,
   type AgreementCopy,
+  type ChargedDay,
   type EmployeeCopy,
   type LeaveRequest,
 } from './entities';
@@ -30,9 +31,11 @@ export interface RequestGrounds {
   agreements: AgreementCopy[];
   /** Which days of the request count. */
   rules: DayRules;
+  /** The days the request charges, by those rules. */
+  days: ChargedDay[];
 }
 
-/** The policy in force (refusing a type it switches off), the agreements and the day rules. */
+/** The policy in force (refusing a type it switches off), the agreements, day rules and days. */
 export async function requestGrounds(
   em: EntityManager,
   judging: Judging,
@@ -51,7 +54,7 @@ export async function requestGrounds(
     location: employee.location,
     policy: policy.rules,
   };
-  return { policy, agreements, rules };
+  return { policy, agreements, rules, days: chargedDays(request.span, rules) };
 }
 
 /** What a balance of the request's type is worked out from. */

@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import {
+  answerCompliance,
   COMPLIANCE_CHECKS,
   type ComplianceAnswer,
-  firstFault,
-  readCaller,
+  type Identity,
   refusalFinding,
-  refusedQuestion,
   type ResponderDefinition,
 } from '../../../runtime';
 import { EmployeeCopySchema } from './entities';
@@ -24,29 +23,23 @@ import type { LeaveSettings } from './settings';
 export function leaveComplianceResponder(settings: LeaveSettings): ResponderDefinition {
   return {
     name: COMPLIANCE_CHECKS.leaveRequest,
-    async answer(question, { em }): Promise<ComplianceAnswer> {
-      try {
-        return await checkRequest(em, settings, question);
-      } catch (thrown) {
-        // The refusals a real request would get before any rule: who asks, and the input
-        // (its first bad field, as a refusal names one).
-        const error = firstFault(thrown);
-        if (!leaveErrors.is(error)) throw thrown;
-        return refusedQuestion(error);
-      }
-    },
+    // The refusals a real request would get before any rule (who asks, and the input)
+    // refuse the question itself.
+    answer: (question, { em }) =>
+      answerCompliance(question, {
+        answers: leaveErrors.is,
+        check: (identity) => checkRequest(em, settings, identity, question.input),
+      }),
   };
 }
 
 async function checkRequest(
   em: EntityManager,
   settings: LeaveSettings,
-  question: Record<string, unknown>,
+  identity: Identity,
+  asked: unknown,
 ): Promise<ComplianceAnswer> {
-  const caller = readCaller(question.caller);
-  if ('refusal' in caller) return { allowed: false, findings: [], refusal: caller.refusal };
-  const { identity } = caller;
-  const input = check.questionInput(question.input);
+  const input = check.questionInput(asked);
   check.idempotencyKey(input.idempotencyKey);
   const request = check.requestInput(input, identity.employeeId);
   const { managerChain } = createLoaders({ em });

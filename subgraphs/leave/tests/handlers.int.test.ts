@@ -3,6 +3,7 @@ import { AgreementCopySchema, EmployeeCopySchema } from '../src/entities';
 import { employeeCopyHandler, agreementCopyHandler } from '../src/handlers';
 import { agreementData, createdData, startLeave } from './support';
 import { statusChangedData, terminatedData } from '../../../test-support/employeeEvents';
+import { employeeUpdatedData } from '../../../test-support/employeeUpdatedData';
 import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('leave: copies fed by events', () => {
@@ -51,15 +52,13 @@ describe('leave: copies fed by events', () => {
     const id = uuidv7();
     await h.employeeEvent('employees.employee.created', createdData(id));
     const update = (version: number, location: string) =>
-      h.employeeEvent('employees.employee.updated', {
-        employeeId: id,
-        employeeNumber: 'E1',
-        version,
-        changes: {
+      h.employeeEvent(
+        'employees.employee.updated',
+        employeeUpdatedData(id, version, {
           location: { old: 'ENGLAND_AND_WALES', new: location },
           hireDate: { old: '2021-04-01', new: '2021-05-04' },
-        },
-      });
+        }),
+      );
     await update(3, 'NORTHERN_IRELAND');
     await update(2, 'SCOTLAND'); // out of order: older than the copy
     await update(3, 'SCOTLAND'); // duplicate version

@@ -1,18 +1,15 @@
 import { v7 as uuidv7 } from 'uuid';
-import { type EventEnvelope, loadCatalogue } from '../../../messaging';
+import type { EventEnvelope } from '../../../messaging';
 import {
   foreignEvent,
-  followUpEmit,
   startSubgraph,
   type Caller,
   type SubgraphHarness,
-  asHandled,
 } from '../../../test-support/startSubgraph';
 import { createdData } from '../../../test-support/employeeEvents';
+import { feedAsConsumer } from '../../../test-support/feedAsConsumer';
 import { createNotifications, type NotificationsModule, type NotificationsOptions } from '../src';
 import { EmailOutboxSchema, EmployeeCopySchema, NotificationSchema } from '../src/entities';
-
-const catalogue = loadCatalogue();
 
 export interface NotificationsHarness extends SubgraphHarness {
   module: NotificationsModule;
@@ -65,17 +62,8 @@ export async function startNotifications(
 ): Promise<NotificationsHarness> {
   const module = createNotifications({ deliveryJob: false, ...options });
   const h = await startSubgraph(module);
-  const handler = module.eventHandlers![0]!;
   const em = () => h.runtime.orm.em.fork();
-  const feed = async (event: EventEnvelope) => {
-    catalogue.validate(event);
-    await h.transaction((tx) =>
-      handler.handle(asHandled(event), {
-        em: tx,
-        emit: followUpEmit(tx, 'notifications', event),
-      }),
-    );
-  };
+  const feed = feedAsConsumer(h, module);
   const send = async (type: string, data: Record<string, unknown>) => {
     const event = foreignEvent(type, data);
     await feed(event);

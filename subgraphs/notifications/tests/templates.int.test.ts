@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { leaveData, startNotifications } from './support';
 import { statusChangedData, terminatedData } from '../../../test-support/employeeEvents';
+import { employeeUpdatedData } from '../../../test-support/employeeUpdatedData';
 import { suiteHarness } from '../../../test-support/suiteHarness';
 
 describe('notifications: templates from events', () => {
@@ -456,12 +457,10 @@ describe('notifications: copy of employees', () => {
       previousManagerId: null,
     });
     // Version 2 arrives after 3: older than the copy, it changes nothing.
-    await h.send('employees.employee.updated', {
-      employeeId: id,
-      employeeNumber: 'E1',
-      version: 2,
-      changes: { email: { old: 'ann@example.com', new: 'old@example.com' } },
-    });
+    await h.send(
+      'employees.employee.updated',
+      employeeUpdatedData(id, 2, { email: { old: 'ann@example.com', new: 'old@example.com' } }),
+    );
     await h.send('employees.employee.status_changed', statusChangedData(id, 2, 'ON_LEAVE'));
     expect(await h.copy(id)).toMatchObject({
       firstName: 'Ann',
@@ -470,15 +469,13 @@ describe('notifications: copy of employees', () => {
       status: 'ACTIVE',
       version: 3,
     });
-    await h.send('employees.employee.updated', {
-      employeeId: id,
-      employeeNumber: 'E1',
-      version: 4,
-      changes: {
+    await h.send(
+      'employees.employee.updated',
+      employeeUpdatedData(id, 4, {
         email: { old: 'ann@example.com', new: 'ann.new@example.com' },
         lastName: { old: 'Person', new: 'Smith' },
-      },
-    });
+      }),
+    );
     await h.send('employees.employee.terminated', terminatedData(id, 5, '2026-12-31'));
     expect(await h.copy(id)).toMatchObject({
       firstName: 'Ann',

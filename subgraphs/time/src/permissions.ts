@@ -1,9 +1,9 @@
 import {
+  createOwnWriteCheck,
   createReadCheck,
   hasRole,
   type Identity,
   isManagerAbove,
-  isSelf,
   type ManagerChain,
 } from '../../../runtime';
 import { forbidden } from './errors';
@@ -16,11 +16,11 @@ export const assertCanReadTime = createReadCheck(
 );
 
 /** Recording, amending, deleting: one's own time; HR, ADMIN and SYSTEM anyone's. */
-export function assertCanWriteTime(identity: Identity, employeeId: string): void {
-  if (hasRole(identity, 'HR', 'SYSTEM')) return;
-  if (isSelf(identity, employeeId) && ['EMPLOYEE', 'MANAGER'].includes(identity.role)) return;
-  throw forbidden('You may record and change only your own time.');
-}
+export const assertCanWriteTime = createOwnWriteCheck(
+  () => forbidden('You may record and change only your own time.'),
+  'HR',
+  'SYSTEM',
+);
 
 /** Publishing a schedule: a MANAGER for their reports; HR and ADMIN for anyone. */
 export async function assertCanPublishSchedule(

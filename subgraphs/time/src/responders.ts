@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import {
+  answerCompliance,
   COMPLIANCE_CHECKS,
   type ComplianceAnswer,
   DomainError,
   ErrorCode,
-  firstFault,
   type Identity,
-  readCaller,
   refusalFinding,
   refusedQuestion,
   type ResponderDefinition,
@@ -89,25 +88,23 @@ export async function checkTimeEntry(
   question: Record<string, unknown>,
   policies: WorkingTimePolicies,
 ): Promise<ComplianceAnswer> {
-  const caller = readCaller(question.caller);
-  if ('refusal' in caller) return { allowed: false, findings: [], refusal: caller.refusal };
-  const { identity } = caller;
-  try {
-    if (typeof question.input !== 'object' || question.input === null)
-      throw invalid('input', 'input must be the entry to check.');
-    const asked = { identity, input: question.input as CheckInput, policies };
-    const problems =
-      asked.input.entryId === undefined
-        ? await recordProblems(em, asked)
-        : await amendProblems(em, asked);
-    return { allowed: !problems.length, findings: problems.map(refusalFinding) };
-  } catch (thrown) {
-    // A question with several bad fields is answered with the first, as a refusal names one.
-    const error = firstFault(thrown);
-    if (!answers(error)) throw thrown;
-    if (!REFUSING.has(error.code)) return { allowed: false, findings: [refusalFinding(error)] };
-    return refusedQuestion(error);
-  }
+  return answerCompliance(question, {
+    answers,
+    async check(identity) {
+      if (typeof question.input !== 'object' || question.input === null)
+        throw invalid('input', 'input must be the entry to check.');
+      const asked = { identity, input: question.input as CheckInput, policies };
+      const problems =
+        asked.input.entryId === undefined
+          ? await recordProblems(em, asked)
+          : await amendProblems(em, asked);
+      return { allowed: !problems.length, findings: problems.map(refusalFinding) };
+    },
+    refused: (error) =>
+      REFUSING.has(error.code)
+        ? refusedQuestion(error)
+        : { allowed: false, findings: [refusalFinding(error)] },
+  });
 }
 
 /** Answers `validateCompliance` about a time entry (runtime/src/policies/complianceCheck.ts). */

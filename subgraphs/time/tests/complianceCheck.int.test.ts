@@ -1,18 +1,15 @@
-import type { EntityManager } from '@mikro-orm/knex';
 import {
   type CheckingCaller,
   COMPLIANCE_CHECKS,
-  type ComplianceAnswer,
   DEFAULT_WORKING_TIME_RULES,
 } from '../../../runtime';
 import { time } from '../src';
 import { hr, startTime } from './support';
+import { complianceAsker } from '../../../test-support/complianceAsker';
 import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const HR: CheckingCaller = { subject: hr.sub!, role: 'HR', employeeId: hr.sub! };
 const POLICY_V2 = { kind: 'WORKING_TIME', key: 'DEFAULT', version: 2 };
-
-const responder = time.responders!.find((r) => r.name === COMPLIANCE_CHECKS.timeEntry)!;
 
 describe('time: the compliance check answers what a write would decide, writing nothing', () => {
   const h = suiteHarness(startTime);
@@ -32,14 +29,7 @@ describe('time: the compliance check answers what a write would decide, writing 
     });
   });
 
-  /** Asks the question and asserts nothing was written meanwhile. */
-  const ask = async (caller: CheckingCaller, input: Record<string, unknown>) => {
-    const before = await h.snapshot();
-    const em = h.runtime.orm.em.fork() as EntityManager;
-    const answer = (await responder.answer({ caller, input }, { em })) as ComplianceAnswer;
-    expect(await h.snapshot()).toEqual(before);
-    return answer;
-  };
+  const ask = complianceAsker(h, time, COMPLIANCE_CHECKS.timeEntry);
   const entry = (day: string, from: string, to: string, extra: Record<string, unknown> = {}) => ({
     employeeId,
     periodType: 'SHIFT',

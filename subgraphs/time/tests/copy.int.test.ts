@@ -1,16 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
-import {
-  connectNats,
-  ensureStreams,
-  type Namespace,
-  type NatsClients,
-  subjectFor,
-} from '../../../messaging';
-import { createTestNamespace, deleteStreams } from '../../../messaging/testing';
 import { waitFor } from '../../../test-support/waitFor';
 import { EmployeeCopySchema } from '../src/entities';
 import { createdData, employeeEvent, startTime, type TimeHarness } from './support';
-import { statusChangedData } from '../../../test-support/employeeEvents';
+import { statusChangedData, terminatedData } from '../../../test-support/employeeEvents';
+import { employeeUpdatedData } from '../../../test-support/employeeUpdatedData';
+import { openTestStreams, type TestStreams } from '../../../test-support/openTestStreams';
 import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const copyOf = (h: TimeHarness, id: string) =>
@@ -44,12 +38,10 @@ describe('time: local copy of employees', () => {
       timeZone: 'Europe/Paris',
       version: 3,
     });
-    await h.employeeEvent('employees.employee.updated', {
-      employeeId: id,
-      employeeNumber: 'E1',
-      version: 4,
-      changes: { timeZone: { old: 'Europe/Paris', new: 'Europe/London' } },
-    });
+    await h.employeeEvent(
+      'employees.employee.updated',
+      employeeUpdatedData(id, 4, { timeZone: { old: 'Europe/Paris', new: 'Europe/London' } }),
+    );
     await h.employeeEvent(
       'employees.employee.status_changed',
       statusChangedData(id, 5, 'ON_LEAVE'),
@@ -77,38 +69,27 @@ describe('time: local copy of employees', () => {
 });
 
 describe('time: local copy fed through NATS', () => {
-  let nats: NatsClients;
-  let namespace: Namespace;
+  let streams: TestStreams;
   let h: TimeHarness;
 
   beforeAll(async () => {
-    nats = await connectNats({
-      servers: process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222',
-      name: 'time-test',
-    });
-    namespace = createTestNamespace();
-    await ensureStreams(nats.jsm, namespace);
-    h = await startTime({ messaging: { js: nats.js, jsm: nats.jsm, namespace } });
+    streams = await openTestStreams('time-test');
+    const { js, jsm } = streams.nats;
+    h = await startTime({ messaging: { js, jsm, namespace: streams.namespace } });
   });
   afterAll(async () => {
     await h.stop();
-    await deleteStreams(nats.jsm, namespace);
-    await nats.nc.drain();
+    await streams.close();
   });
 
   it('applies each event once through the inbox, even when published twice', async () => {
     const id = uuidv7();
     const created = employeeEvent('employees.employee.created', createdData(id));
-    const terminated = employeeEvent('employees.employee.terminated', {
-      employeeId: id,
-      employeeNumber: 'E1',
-      version: 2,
-      terminationDate: '2025-03-31',
-    });
-    for (const event of [created, terminated, created])
-      await nats.js.publish(subjectFor(event.type, namespace), JSON.stringify(event), {
-        msgID: `${event.id}-${Math.random()}`,
-      });
+    const terminated = employeeEvent(
+      'employees.employee.terminated',
+      terminatedData(id, 2, '2025-03-31'),
+    );
+    for (const event of [created, terminated, created]) await streams.publish(event);
     const copy = await waitFor(async () => {
       const found = await copyOf(h, id);
       return found?.status === 'TERMINATED' ? found : undefined;

@@ -1,6 +1,6 @@
-import { createSubgraphRuntime } from '../../../runtime';
 import { createTime } from '../src';
 import { DEFAULT_SETTINGS, readSettings } from '../src/settings';
+import { expectStartRefused } from '../../../test-support/expectStartRefused';
 
 describe('time: the working-time rules’ settings', () => {
   it('has documented defaults and reads each variable', () => {
@@ -41,15 +41,7 @@ describe('time: the working-time rules’ settings', () => {
   });
 
   it('refuses to start with a bad setting, before any request needs it', async () => {
-    process.env.TIME_MAX_ENTRY_MINUTES = 'a day';
-    try {
-      // The module of the environment's settings; they are checked first: nothing else of
-      // the runtime is reached.
-      const runtime = createSubgraphRuntime(createTime(), {} as never);
-      await expect(runtime.start()).rejects.toThrow(/TIME_MAX_ENTRY_MINUTES/);
-    } finally {
-      delete process.env.TIME_MAX_ENTRY_MINUTES;
-    }
+    await expectStartRefused(() => createTime(), 'TIME_MAX_ENTRY_MINUTES', 'a day');
     expect(DEFAULT_SETTINGS.maxEntryMinutes).toBe(1440);
   });
 });
