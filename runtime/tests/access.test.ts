@@ -1,18 +1,10 @@
 import { isManagerAbove, isSelf, mayReadEmployee } from '../src/access';
-import type { Identity, Role } from '../src/identity';
+import { identityAs as as } from './support/identityAs';
 
 const ANNA = '00000000-0000-4000-8000-00000000000a';
 const BOSS = '00000000-0000-4000-8000-00000000000b';
 const TOP = '00000000-0000-4000-8000-00000000000c';
 
-const as = (role: Role, employeeId: string | null): Identity => ({
-  subject: employeeId ?? 'service:x',
-  role,
-  employeeId,
-  scopes: [],
-  token: 't',
-  expiresAt: 0,
-});
 const chain = async (id: string) => (id === ANNA ? [BOSS, TOP] : []);
 
 describe('access rules', () => {
