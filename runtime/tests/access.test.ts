@@ -1,4 +1,5 @@
 import { isManagerAbove, isSelf, mayReadEmployee } from '../src/access';
+import type { Identity } from '../src/identity';
 import { identityAs as as } from './support/identityAs';
 
 const ANNA = '00000000-0000-4000-8000-00000000000a';
