@@ -1,7 +1,6 @@
 import { contractOperation } from '../test-support/contractOperation';
-import { createTestDatabase } from '../test-support/database';
-import { runLoad } from './lib/runLoad';
-import { startPlatformProcess, type PlatformProcess } from './lib/startPlatformProcess';
+import { measureQueryLoad, queryLoadBench } from './lib/queryLoadBench';
+import type { PlatformProcess } from './lib/startPlatformProcess';
 import { runBench } from './lib/runBench';
 
 /**
@@ -13,9 +12,6 @@ import { runBench } from './lib/runBench';
  * instead of SQLite), NATS_URL.
  */
 const EMPLOYEES = Number(process.env.EMPLOYEES ?? 10_000);
-const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
-const DURATION = Number(process.env.DURATION ?? 20) * 1000;
-const WARMUP = Number(process.env.WARMUP ?? 5) * 1000;
 const DEPARTMENTS = ['Emergency Medicine', 'Radiology', 'Cardiology', 'Oncology', 'Paediatrics'];
 
 async function seed(platform: PlatformProcess, token: string): Promise<number> {
@@ -68,15 +64,7 @@ async function waitForAudit(platform: PlatformProcess, token: string): Promise<n
 }
 
 async function main(): Promise<void> {
-  if (process.env.DATABASE === 'postgres') process.env.TEST_DB = 'postgres';
-  const db = await createTestDatabase();
-  const platform = await startPlatformProcess({
-    ...(db.url && { DATABASE_URL: db.url }),
-    ...(process.env.NATS_URL && { NATS_URL: process.env.NATS_URL }),
-    // The load stands for many clients under one token: no per-identity cap holds it.
-    GATEWAY_MAX_CONCURRENT_PER_IDENTITY: String(CONNECTIONS),
-  });
-  try {
+  await queryLoadBench(async (platform) => {
     const hrToken = platform.token('HR', 'service:bench');
     const seedSeconds = await seed(platform, hrToken);
     const auditLagSeconds = await waitForAudit(
@@ -84,37 +72,17 @@ async function main(): Promise<void> {
       platform.token('AUDITOR', 'service:bench'),
     );
     const load = {
-      url: platform.url,
-      body: JSON.stringify({
-        query: contractOperation('EmployeeDirectory'),
-        variables: { first: 50 },
-      }),
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${hrToken}` },
-      connections: CONNECTIONS,
+      query: contractOperation('EmployeeDirectory'),
+      variables: { first: 50 },
+      token: hrToken,
     };
-    await runLoad({ ...load, durationMs: WARMUP });
-    const queriesBefore = await platform.metric('hr_db_queries_total');
-    const result = await runLoad({ ...load, durationMs: DURATION });
-    const queries = (await platform.metric('hr_db_queries_total')) - queriesBefore;
-    const figures = {
-      database: db.url ? 'postgresql' : 'sqlite',
+    return {
       employees: EMPLOYEES,
       seedSeconds: Number(seedSeconds.toFixed(1)),
       auditCaughtUpSecondsAfterSeed: Number(auditLagSeconds.toFixed(1)),
-      connections: CONNECTIONS,
-      durationSeconds: DURATION / 1000,
-      requests: result.requests,
-      errors: result.errors,
-      rps: Math.round(result.rps),
-      p50Ms: Number(result.p50.toFixed(1)),
-      p99Ms: Number(result.p99.toFixed(1)),
-      sqlQueriesPerRequest: Number((queries / result.requests).toFixed(2)),
+      ...(await measureQueryLoad(platform, load)),
     };
-    console.log(JSON.stringify(figures, null, 2));
-  } finally {
-    await platform.stop();
-    await db.drop();
-  }
+  });
 }
 
 runBench(main);

@@ -1,12 +1,11 @@
 import { DateTime } from 'luxon';
 import { contractOperation } from '../test-support/contractOperation';
-import { createTestDatabase } from '../test-support/database';
 import { inParallel } from '../test-support/inParallel';
 import { agreementInput, personInput } from '../test-support/seedOrganisation';
 import { graphqlCall, type Call } from './lib/graphqlCall';
 import { runBench } from './lib/runBench';
-import { runLoad } from './lib/runLoad';
-import { startPlatformProcess, type PlatformProcess } from './lib/startPlatformProcess';
+import { measureQueryLoad, queryLoadBench, type QueryLoad } from './lib/queryLoadBench';
+import type { PlatformProcess } from './lib/startPlatformProcess';
 
 /**
  * `npm run bench:dashboard`: TeamDashboard, a manager's view of REPORTS direct reports read
@@ -17,9 +16,6 @@ import { startPlatformProcess, type PlatformProcess } from './lib/startPlatformP
  * Knobs: REPORTS (50), CONNECTIONS (50), DURATION (20 s), WARMUP (5 s), DATABASE=postgres.
  */
 const REPORTS = Number(process.env.REPORTS ?? 50);
-const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
-const DURATION = Number(process.env.DURATION ?? 20) * 1000;
-const WARMUP = Number(process.env.WARMUP ?? 5) * 1000;
 
 const today = DateTime.now().setZone('Europe/London');
 const variables = (managerId: string) => ({
@@ -58,12 +54,13 @@ interface Report {
 }
 
 /** Seconds until every report on the dashboard shows accruals and leave balances. */
-async function waitForDashboard(platform: PlatformProcess, body: string, token: string) {
+async function waitForDashboard(platform: PlatformProcess, load: QueryLoad) {
   const started = performance.now();
+  const body = JSON.stringify({ query: load.query, variables: load.variables });
   for (;;) {
     const response = await fetch(platform.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${load.token}` },
       body,
     });
     const { data } = (await response.json()) as {
@@ -79,57 +76,20 @@ async function waitForDashboard(platform: PlatformProcess, body: string, token: 
 }
 
 async function main(): Promise<void> {
-  if (process.env.DATABASE === 'postgres') process.env.TEST_DB = 'postgres';
-  const db = await createTestDatabase();
-  const platform = await startPlatformProcess({
-    ...(db.url && { DATABASE_URL: db.url }),
-    ...(process.env.NATS_URL && { NATS_URL: process.env.NATS_URL }),
-    // The load stands for many clients under one token: no per-identity cap holds it.
-    GATEWAY_MAX_CONCURRENT_PER_IDENTITY: String(CONNECTIONS),
-  });
-  try {
+  await queryLoadBench(async (platform) => {
     const managerId = await seedTeam(platform, graphqlCall(platform));
-    const token = platform.token('MANAGER', managerId);
-    const body = JSON.stringify({
+    const load = {
       query: contractOperation('TeamDashboard'),
       variables: variables(managerId),
-    });
-    const settledSeconds = await waitForDashboard(platform, body, token);
-    const load = {
-      url: platform.url,
-      body,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      connections: CONNECTIONS,
+      token: platform.token('MANAGER', managerId),
     };
-    await runLoad({ ...load, durationMs: WARMUP });
-    const counters = () =>
-      Promise.all([
-        platform.metric('hr_db_queries_total'),
-        platform.metric('gateway_subgraph_request_duration_seconds_count'),
-      ]);
-    const [queriesBefore, callsBefore] = await counters();
-    const result = await runLoad({ ...load, durationMs: DURATION });
-    const [queries, calls] = await counters();
-    const perRequest = (n: number) => Number((n / result.requests).toFixed(2));
-    const figures = {
-      database: db.url ? 'postgresql' : 'sqlite',
+    const settledSeconds = await waitForDashboard(platform, load);
+    return {
       reports: REPORTS,
       dashboardCompleteSecondsAfterSeed: Number(settledSeconds.toFixed(1)),
-      connections: CONNECTIONS,
-      durationSeconds: DURATION / 1000,
-      requests: result.requests,
-      errors: result.errors,
-      rps: Math.round(result.rps),
-      p50Ms: Number(result.p50.toFixed(1)),
-      p99Ms: Number(result.p99.toFixed(1)),
-      sqlQueriesPerRequest: perRequest(queries - queriesBefore),
-      subgraphCallsPerRequest: perRequest(calls - callsBefore),
+      ...(await measureQueryLoad(platform, load)),
     };
-    console.log(JSON.stringify(figures, null, 2));
-  } finally {
-    await platform.stop();
-    await db.drop();
-  }
+  });
 }
 
 runBench(main);
