@@ -47,6 +47,12 @@ export interface GatewayOptions {
    * Defaults: 8 running, 64 waiting (`DEFAULT_CONCURRENCY`).
    */
   concurrency?: ConcurrencyOptions;
+  /**
+   * A query identical to one the same caller (the same bearer token, or none) has running
+   * joins it rather than planning and calling subgraphs again; limits, cost and error masks
+   * still apply to each request. Mutations never share. Default true.
+   */
+  shareInflight?: boolean;
   /** Extra exact-path HTTP routes, e.g. `/.well-known/jwks.json` or an export proxied to a subgraph. */
   routes?: Record<string, RouteHandler>;
   /**

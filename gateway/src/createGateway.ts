@@ -7,6 +7,7 @@ import {
 } from '../../runtime';
 import { createApolloServer } from './apollo/createApolloServer';
 import { createConcurrencyCap } from './concurrency/createConcurrencyCap';
+import { createInflightSharing } from './concurrency/createInflightSharing';
 import { createGatewayContextFactory } from './context/createGatewayContextFactory';
 import type { Gateway, GatewayOptions } from './GatewayOptions';
 import { gatewayReadiness } from './health/gatewayReadiness';
@@ -43,6 +44,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const apollo = createApolloServer({
     gateway,
     cap: createConcurrencyCap(options.concurrency),
+    sharing: options.shareInflight === false ? undefined : createInflightSharing(),
     check,
     introspection,
     costsOf,

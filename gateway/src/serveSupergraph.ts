@@ -96,6 +96,7 @@ async function main(): Promise<void> {
     introspection: config.INTROSPECTION_OPEN ? 'open' : 'restricted',
     limits: readLimits(),
     metricsEndpoint: metricsEndpointOf(config),
+    shareInflight: config.GATEWAY_SHARE_INFLIGHT,
     concurrency: {
       maxPerIdentity: config.GATEWAY_MAX_CONCURRENT_PER_IDENTITY,
       queuePerIdentity: config.GATEWAY_QUEUE_PER_IDENTITY,

@@ -12,8 +12,10 @@ describe('per-identity concurrency cap', () => {
   let bob: string;
 
   beforeAll(async () => {
+    // Identical queries of one caller would share one run: here each must take a slot.
     fx = await startFixture('in-process', {
       concurrency: { maxPerIdentity: 2, queuePerIdentity: 1, retryAfterSeconds: 3 },
+      shareInflight: false,
     });
     alice = await fx.token('EMPLOYEE', 'u1');
     bob = await fx.token('EMPLOYEE', 'u2');

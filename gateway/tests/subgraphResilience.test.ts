@@ -21,9 +21,10 @@ async function start(
   reviewsReady?: () => Promise<boolean>,
 ) {
   const sw = createSubgraphSwitch(behaviour);
+  // One caller's identical queries would share one run: here each must reach the subgraph.
   const fx = await startFixture(
     mode,
-    { metricsRegistry: new Registry(), ...options },
+    { metricsRegistry: new Registry(), shareInflight: false, ...options },
     {
       async endpoints(endpoints) {
         const reviews = await sw.wrap(endpoints.reviews);

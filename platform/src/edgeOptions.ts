@@ -10,9 +10,10 @@ export function edgeOptions(
   config: AppConfig,
 ): Pick<
   GatewayOptions,
-  'rateLimits' | 'trustProxyHops' | 'cors' | 'metricsEndpoint' | 'concurrency'
+  'rateLimits' | 'trustProxyHops' | 'cors' | 'metricsEndpoint' | 'concurrency' | 'shareInflight'
 > {
   return {
+    shareInflight: config.GATEWAY_SHARE_INFLIGHT,
     concurrency: {
       maxPerIdentity: config.GATEWAY_MAX_CONCURRENT_PER_IDENTITY,
       queuePerIdentity: config.GATEWAY_QUEUE_PER_IDENTITY,

@@ -76,6 +76,8 @@ const schema = z.object({
   GATEWAY_MAX_CONCURRENT_PER_IDENTITY: z.coerce.number().int().positive().optional(),
   /** Operations of one identity waiting for a slot before it is answered 429 (64). */
   GATEWAY_QUEUE_PER_IDENTITY: z.coerce.number().int().min(0).optional(),
+  /** Identical queries of one caller in flight at once run once (true; false: each its own). */
+  GATEWAY_SHARE_INFLIGHT: bool.optional(),
   /** Subgraph to serve with `npm run serve -- <name>`, or `gateway`. */
   SERVICE: z.string().optional(),
   // The gateway's policy toward each subgraph (docs/resilience.md); unset, the gateway's defaults.

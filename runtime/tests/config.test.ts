@@ -73,6 +73,8 @@ describe('loadConfig', () => {
     expect(
       loadConfig({ GATEWAY_MAX_CONCURRENT_PER_IDENTITY: '4', GATEWAY_QUEUE_PER_IDENTITY: '0' }),
     ).toMatchObject({ GATEWAY_MAX_CONCURRENT_PER_IDENTITY: 4, GATEWAY_QUEUE_PER_IDENTITY: 0 });
+    expect(loadConfig({}).GATEWAY_SHARE_INFLIGHT).toBeUndefined();
+    expect(loadConfig({ GATEWAY_SHARE_INFLIGHT: 'false' }).GATEWAY_SHARE_INFLIGHT).toBe(false);
   });
 
   it.each([
@@ -100,6 +102,7 @@ describe('loadConfig', () => {
     ['GATEWAY_MAX_CONCURRENT_PER_IDENTITY', '0'],
     ['GATEWAY_MAX_CONCURRENT_PER_IDENTITY', 'many'],
     ['GATEWAY_QUEUE_PER_IDENTITY', '-1'],
+    ['GATEWAY_SHARE_INFLIGHT', 'sometimes'],
     ['SUBGRAPH_TIMEOUT_MS', 'soon'],
     ['SUBGRAPH_MAX_CONCURRENCY', '0'],
     ['SUBGRAPH_QUEUE', '-1'],

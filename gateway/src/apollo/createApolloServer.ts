@@ -15,6 +15,7 @@ import {
 } from '../../../runtime';
 import { capGateway } from '../concurrency/capGateway';
 import type { ConcurrencyCap } from '../concurrency/createConcurrencyCap';
+import type { InflightSharing } from '../concurrency/createInflightSharing';
 import { createRequestIdPlugin } from '../context/createRequestIdPlugin';
 import type { GatewayContext } from '../context/GatewayContext';
 import { neutralError, PREFLIGHT_HEADER } from '../errors/neutralMessage';
@@ -27,6 +28,8 @@ export interface ApolloServerParts {
   gateway: ApolloGateway;
   /** The per-identity cap the gateway's executor runs under. */
   cap: ConcurrencyCap;
+  /** Identical queries of one caller in flight at once, run once (off when absent). */
+  sharing?: InflightSharing;
   /** The operation check every transport shares. */
   check: OperationCheck;
   introspection: IntrospectionMode;
@@ -71,7 +74,7 @@ function gatewayPlugins(parts: ApolloServerParts): ApolloServerPlugin<GatewayCon
 export function createApolloServer(parts: ApolloServerParts): ApolloServer<GatewayContext> {
   const { limits } = parts.check;
   return new ApolloServer<GatewayContext>({
-    gateway: capGateway(parts.gateway, parts.cap),
+    gateway: capGateway(parts.gateway, parts.cap, parts.sharing),
     formatError: (formatted, error) =>
       formatError(neutralError(nameTokenLimit(formatted, limits.maxTokens)), error),
     includeStacktraceInErrorResponses: false,

@@ -77,6 +77,13 @@ function createGate(): Gate & { pass(): Promise<string> } {
 
 let gate: ReturnType<typeof createGate> | undefined;
 
+/** The `sub` claim of a forwarded `Bearer <JWT>` header (the gateway verified it). */
+function subjectOf(authorization: string | undefined): string | null {
+  const payload = authorization?.split('.')[1];
+  if (!payload) return null;
+  return (JSON.parse(Buffer.from(payload, 'base64url').toString()) as { sub?: string }).sub ?? null;
+}
+
 /** A subgraph's SDL, linked to Federation 2 with `@key`. */
 const federated = (sdl: string) =>
   parse(
@@ -92,6 +99,8 @@ const users = {
       broken: String
       "Answers once the test opens the gate (see Fixture.hold), at once when none is set."
       held: String
+      "The subject of the bearer token the subgraph was called with, once the gate opens."
+      whoami: String
     }
     type User @key(fields: "id") {
       id: ID!
@@ -105,6 +114,10 @@ const users = {
         throw new Error('insert into "users" ("id", "salary") values ($1, $2) - duplicate key');
       },
       held: () => gate?.pass() ?? 'passed',
+      whoami: async (_: unknown, __: unknown, { headers }: SubgraphContext) => {
+        await gate?.pass();
+        return subjectOf(headers.authorization);
+      },
     },
     User: {
       __resolveReference: ({ id }: { id: string }) => USERS.find((u) => u.id === id),
