@@ -39,6 +39,13 @@ export interface PrepareContext {
   fields: Record<string, SubscriptionField>;
 }
 
+/**
+ * Each operation's lookup, made once: clients send the same few documents (parsed once by
+ * the document cache), and thousands of subscriptions would otherwise each hold a printed
+ * copy of the same query.
+ */
+const lookups = new WeakMap<OperationDefinitionNode, LookupDocument>();
+
 const notSubscription = () =>
   refusalOf(
     new OperationRefusedError(
@@ -98,6 +105,11 @@ export function prepareSubscription(
   if (!field || !definition) return badSubscription(`${node.name.value} is not served.`);
   const coerced = argumentsOf(schema, operation, node, definition, request.variables);
   if ('errors' in coerced) return coerced;
-  const lookup = createLookupDocument(document, operation, node, field.lookup);
+  let lookup = lookups.get(operation);
+  if (!lookup)
+    lookups.set(
+      operation,
+      (lookup = createLookupDocument(document, operation, node, field.lookup)),
+    );
   return { field, fieldName: node.name.value, args: coerced.args, document, lookup };
 }
