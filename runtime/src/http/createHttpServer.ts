@@ -127,7 +127,8 @@ async function serveGraphQL<C extends BaseContext>(
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      // Encoded once: given the string, Node would measure it for Content-Length first.
+      res.end(Buffer.from(response.body.string));
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
