@@ -48,7 +48,9 @@ function lastDaysLoader(em: EntityManager): DataLoader<string, AccrualDayRow[]> 
     for (const [date, ids] of byDate) {
       for (const row of await lastDaysUpTo(em, [...ids], date)) {
         const key = `${row.agreementId}|${date}`;
-        found.set(key, [...(found.get(key) ?? []), row]);
+        const rows = found.get(key);
+        if (rows) rows.push(row);
+        else found.set(key, [row]);
       }
     }
     return keys.map((key) => found.get(key) ?? []);
