@@ -49,6 +49,15 @@ export { checkFirst, decodeCursor, pageOf, pageSize } from './src/connections';
 export { type DatabaseTarget, isPostgres, openDatabase, sqlTable, targetFor } from './src/database';
 export { rateLimitStoreOf } from './src/edgeConfig';
 export {
+  migrateDatabase,
+  type MigrateOptions,
+  type MigrationOutcome,
+} from './src/migrations/migrateDatabase';
+export { migrationName, migrationOptions } from './src/migrations/migrationOptions';
+export { baselineOf, KIT_MIGRATIONS, withKitMigrations } from './src/migrations/kitMigrations';
+export { subgraphEntities } from './src/subgraph/openSubgraphDatabase';
+export type { MigrationClass, MigrationSet } from './src/migrations/MigrationSet';
+export {
   type CopyKeeping,
   copyKnowing,
   type CopyLoaders,
@@ -241,6 +250,7 @@ export {
   type WorkingTimeRules,
 } from './src/policies';
 export { DateScalar, DateTimeScalar } from './src/scalars';
+export { SqliteDriver } from './src/sqliteDriver';
 export { readSignInSettings, secureCookies, type SignInSettings } from './src/signInConfig';
 export {
   defineSubgraph,

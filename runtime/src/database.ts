@@ -5,6 +5,9 @@ import { SqliteDriver } from './sqliteDriver';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { isPostgres } from '../../messaging';
 import { cacheStatements, type PreparingDatabase } from './cacheStatements';
+import { migrateDatabase, type MigrateOptions } from './migrations/migrateDatabase';
+import { migrationOptions } from './migrations/migrationOptions';
+import type { MigrationSet } from './migrations/MigrationSet';
 
 /** Where a subgraph keeps its tables: its own SQLite file, or its own PostgreSQL schema. */
 export type DatabaseTarget =
@@ -15,6 +18,13 @@ export interface DatabaseOptions {
   // EntitySchema's generics differ per entity; the ORM accepts any of them.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   entities: EntitySchema<any, any>[];
+  /**
+   * The committed migrations that make the tables. Without them (tests' own entities, tools
+   * over a copy) the schema is updated from the entities instead.
+   */
+  migrations?: MigrationSet;
+  /** With `migrations`: how a database made before migrations is recognised and adopted. */
+  adopt?: MigrateOptions['adopt'];
   /** Connection pool size on PostgreSQL (default 10). */
   poolSize?: number;
   debug?: boolean;
@@ -48,10 +58,14 @@ function ormOptions(options: DatabaseOptions): Options {
     forceUtcTimezone: true,
   };
   const { target } = options;
+  const migrations = options.migrations
+    ? migrationOptions(options.migrations[target.kind === 'sqlite' ? 'sqlite' : 'postgresql'])
+    : {};
   if (target.kind === 'sqlite') {
     fs.mkdirSync(path.dirname(target.file), { recursive: true });
     return {
       ...common,
+      ...migrations,
       driver: SqliteDriver,
       dbName: target.file,
       pool: { afterCreate: withStatementCache },
@@ -59,6 +73,7 @@ function ormOptions(options: DatabaseOptions): Options {
   }
   return {
     ...common,
+    ...migrations,
     driver: PostgreSqlDriver,
     clientUrl: target.url,
     schema: target.schema,
@@ -76,9 +91,9 @@ function withStatementCache<D extends PreparingDatabase>(
 }
 
 /**
- * Opens the subgraph's database and brings its schema up to date. The update is
- * additive (`safe`): tables and columns are created, never dropped, so a
- * restart on a newer version keeps every row.
+ * Opens the subgraph's database and brings its schema up to date: by its committed
+ * migrations when it has them (docs/migrations.md), otherwise by an additive update from the
+ * entities (`safe`: tables and columns are created, never dropped).
  */
 export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> {
   const orm = await MikroORM.init(ormOptions(options));
@@ -90,9 +105,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
     await orm.em.getConnection().execute('pragma journal_mode = wal');
     await orm.em.getConnection().execute('pragma busy_timeout = 5000');
   }
-  await orm.schema.updateSchema({
-    safe: true,
-    schema: target.kind === 'postgres' ? target.schema : undefined,
-  });
+  const schema = target.kind === 'postgres' ? target.schema : undefined;
+  if (options.migrations) {
+    await migrateDatabase(orm, {
+      ...(schema ? { schema } : {}),
+      ...(options.adopt ? { adopt: options.adopt } : {}),
+    });
+  } else {
+    await orm.schema.updateSchema({ safe: true, schema });
+  }
   return orm;
 }

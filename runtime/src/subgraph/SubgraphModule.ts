@@ -13,6 +13,7 @@ import type { IssueOptions } from '../auth/createLocalIssuer';
 import type { Cipher } from '../cipher';
 import type { Identity } from '../identity';
 import type { Logger } from '../logger';
+import type { MigrationSet } from '../migrations/MigrationSet';
 import type { AskOwner, ResponderDefinition } from '../ownerRequests';
 import type { SubgraphMessaging } from './createSubgraphRuntime';
 
@@ -98,6 +99,11 @@ export interface SubgraphModule<L = unknown> {
   // Each EntitySchema has its own generics; the ORM takes any of them.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   entities: EntitySchema<any, any>[];
+  /**
+   * The committed migrations that make the module's tables (`src/migrations/`); without
+   * them the tables follow the entities (modules made only for a test).
+   */
+  migrations?: MigrationSet;
   /** Builds this request's DataLoaders. */
   loaders?: (ctx: Omit<SubgraphContext<L>, 'loaders'>) => L;
   /** Reactions to other domains' events, each a durable consumer. */

@@ -7,6 +7,7 @@ const DELEGATED: Record<Delegated, true> = {
   typeDefs: true,
   resolvers: true,
   entities: true,
+  migrations: true,
   loaders: true,
   eventHandlers: true,
   jobs: true,

@@ -3,8 +3,28 @@ import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { InboxEntry, OutboxEntry, ScheduledJob } from '../../../messaging';
 import { openDatabase, type DatabaseTarget } from '../database';
 import { IdempotencyRecordSchema } from '../idempotency';
+import { baselineOf, withKitMigrations } from '../migrations/kitMigrations';
+import type { MigrationSet } from '../migrations/MigrationSet';
 import { dbQueries } from '../metrics';
 import type { SubgraphModule } from './SubgraphModule';
+
+/** The module's entities and the tables every subgraph has beside its own. */
+export const subgraphEntities = (module: Pick<SubgraphModule<unknown>, 'entities'>) => [
+  ...module.entities,
+  OutboxEntry,
+  InboxEntry,
+  ScheduledJob,
+  IdempotencyRecordSchema,
+];
+
+/** The kit's and the module's migrations; a database from before them adopts the first of each. */
+function migrationsOf(own: MigrationSet, target: DatabaseTarget) {
+  const engine = target.kind === 'sqlite' ? 'sqlite' : 'postgresql';
+  return {
+    migrations: withKitMigrations(own),
+    adopt: { markerTable: 'outbox', baseline: baselineOf(own, engine) },
+  };
+}
 
 /**
  * Opens the module's database with the tables every subgraph has beside its own (outbox,
@@ -16,7 +36,8 @@ export async function openSubgraphDatabase<L>(
 ): Promise<MikroORM> {
   const orm = await openDatabase({
     target,
-    entities: [...module.entities, OutboxEntry, InboxEntry, ScheduledJob, IdempotencyRecordSchema],
+    entities: subgraphEntities(module),
+    ...(module.migrations ? migrationsOf(module.migrations, target) : {}),
   });
   const queries = dbQueries.labels({ subgraph: module.name });
   (orm.em.getConnection() as AbstractSqlConnection).getKnex().on('query', () => queries.inc());

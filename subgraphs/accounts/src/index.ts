@@ -8,6 +8,7 @@ import {
   type SubgraphModule,
 } from '../../../runtime';
 import { entities } from './entities';
+import { migrations } from './migrations';
 import { inviteFirstAdmin } from './firstAdmin';
 import { createEmployeeHandler } from './handlers';
 import { createAuthRoutes } from './http/authRoutes';
@@ -50,6 +51,7 @@ export function createAccounts(options: AccountsOptions = {}): AccountsModule {
       ...createResolvers(deps, partnerClientResolvers(deps)),
     } as never,
     entities,
+    migrations,
     eventHandlers: [createEmployeeHandler(deps, started)],
     jobs: mail ? [deliveryJob(mail, now, options.deliveryIntervalMs ?? 5000)] : [],
     publicRoutes: createAuthRoutes(deps, [

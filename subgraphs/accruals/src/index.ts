@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineSubgraph, readSubgraphSdl, type SubgraphModule } from '../../../runtime';
 import { entities } from './entities';
+import { migrations } from './migrations';
 import { createLedgerHandler } from './handlers';
 import { createLoaders, type AccrualsLoaders } from './loaders';
 import { resolvers } from './resolvers';
@@ -24,6 +25,7 @@ export function createAccruals(options: AccrualsOptions = {}): SubgraphModule<Ac
     typeDefs,
     resolvers,
     entities,
+    migrations,
     loaders: createLoaders,
     eventHandlers: [createLedgerHandler(now)],
     jobs: [createBalanceStatusJob(now)],

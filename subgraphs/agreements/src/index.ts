@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineSubgraph, readSubgraphSdl, type SubgraphModule } from '../../../runtime';
 import { entities } from './entities';
+import { migrations } from './migrations';
 import { employeeCopyHandler } from './handlers';
 import { createLoaders, type AgreementLoaders } from './loaders';
 import { createResolvers } from './resolvers';
@@ -19,6 +20,7 @@ export function createAgreements(
     typeDefs,
     resolvers: createResolvers(),
     entities,
+    migrations,
     loaders: createLoaders,
     eventHandlers: [employeeCopyHandler],
   });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineSubgraph, readSubgraphSdl, type SubgraphModule } from '../../../runtime';
 import { createAttendancePolicies, type AttendancePolicies } from './attendancePolicies';
 import { entities } from './entities';
+import { migrations } from './migrations';
 import { copyHandler, createLeaveHandler } from './handlers';
 import { createProcessDayJob } from './jobs';
 import { createLoaders, type AttendanceLoaders } from './loaders';
@@ -32,6 +33,7 @@ export function createAttendance(options: AttendanceOptions = {}): AttendanceMod
     typeDefs,
     resolvers: createResolvers(policies),
     entities,
+    migrations,
     loaders: createLoaders(policies),
     eventHandlers: [copyHandler, createLeaveHandler(policies), policies.copies.handler],
     responders: [createComplianceResponder(policies)],

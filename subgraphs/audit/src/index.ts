@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { CataloguedJob } from '../../../messaging';
 import { defineSubgraph, readSubgraphSdl, type SubgraphModule } from '../../../runtime';
 import { auditEntities } from './entities';
+import { migrations } from './migrations';
 import { exportRoute } from './exportRoute';
 import { auditLogHandler, deadLetterRecorder } from './handlers';
 import { createPurgeJob } from './jobs';
@@ -26,6 +27,7 @@ export function createAudit(options: AuditOptions = {}): AuditModule {
     typeDefs,
     resolvers: createResolvers(retention),
     entities: auditEntities,
+    migrations,
     eventHandlers: [auditLogHandler, retention.policy.handler],
     deadLetterHandlers: [deadLetterRecorder],
     jobs: [purgeExpiredJob],

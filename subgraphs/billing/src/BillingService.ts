@@ -12,7 +12,6 @@ import { closeDay, ledgerToday } from './closeDay';
 import { GradeSchema, RateCardSchema, type Grade, type RateCard } from './entities';
 import { gradeExists, gradeNotFound, invalid } from './errors';
 import { gradeCreated, gradeUpdated, rateCardSet } from './events';
-import { ensureLedgerGuards } from './guards';
 import {
   checkDate,
   checkDescription,
@@ -54,7 +53,6 @@ export class BillingService {
       key: input.idempotencyKey,
     };
     const { id } = await once(this.em, scope, async (tx) => {
-      await ensureLedgerGuards(tx);
       const card: RateCard = {
         id: uuidv7(),
         grade,

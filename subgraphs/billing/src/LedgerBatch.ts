@@ -17,7 +17,6 @@ import {
   type RateCard,
   type UncostedEntry,
 } from './entities';
-import { ensureLedgerGuards } from './guards';
 import {
   accountId,
   ensureAccounts,
@@ -45,7 +44,7 @@ const nothingPending = (): Pending => ({
 
 /**
  * The store of many events in one transaction. Reads that no event of the batch changes
- * behind its back are made once: guards, locks, the last close, rate cards, and the copies
+ * behind its back are made once: locks, the last close, rate cards, and the copies
  * of the batch's entries and employees (kept up to date as events change them). Inserts of
  * new rows wait in buffers and go in a few multi-row statements. Whatever must read rows
  * back from the database (a known entry's live costs, an employee event) flushes first, so
@@ -74,7 +73,6 @@ export class LedgerBatch implements LedgerStore {
     employeeIds: string[],
   ): Promise<LedgerBatch> {
     const batch = new LedgerBatch(em);
-    await ensureLedgerGuards(em);
     await batch.prepare(employeeIds);
     await batch.load(entryIds, employeeIds);
     return batch;
@@ -197,7 +195,7 @@ export class LedgerBatch implements LedgerStore {
     for (const chunk of chunks(accounts)) await ensureAccounts(this.em, chunk);
     for (const chunk of chunks(entries)) await this.em.insertMany(EntryCopySchema, chunk);
     for (const chunk of chunks(uncosted)) await this.em.insertMany(UncostedEntrySchema, chunk);
-    // Postings first: on SQLite a transaction row seals its postings (see guards.ts).
+    // Postings first: on SQLite a transaction row seals its postings (see the ledger guards' migration).
     for (const chunk of chunks(postings)) await this.em.insertMany(PostingSchema, chunk);
     for (const chunk of chunks(transactions)) await this.em.insertMany(TransactionSchema, chunk);
   }

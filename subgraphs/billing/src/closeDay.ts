@@ -10,7 +10,7 @@ import {
   type DayTotal,
 } from './entities';
 import { dayClosed } from './events';
-import { ensureLedgerGuards, postgresSchema, table } from './guards';
+import { postgresSchema, table } from './guards';
 
 /** The ledger's days are cut in the platform's zone. */
 export const LEDGER_ZONE = DEFAULT_TIME_ZONE;
@@ -46,7 +46,6 @@ export async function closeDay(
   date: string,
   options: { emit: (draft: CataloguedDraft) => void; jobId?: string | null; now?: Date },
 ): Promise<CloseResult> {
-  await ensureLedgerGuards(em);
   if (postgresSchema(em))
     await em.execute(`select pg_advisory_xact_lock(hashtext('billing.close'))`);
   const existing = await em.findOne(DayCloseSchema, { date }, { disableIdentityMap: true });

@@ -2,7 +2,6 @@ import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { RateBook } from './costing';
 import { EmployeeCopySchema, EntryCopySchema, type EmployeeCopy, type EntryCopy } from './entities';
-import { ensureLedgerGuards } from './guards';
 import { lockForPosting, rateBookFor } from './ledger';
 import { directWriter, type LedgerWriter } from './repost';
 
@@ -36,7 +35,6 @@ export const directStore = (em: EntityManager): LedgerStore => ({
   em,
   ...directWriter(em),
   async prepare(employeeIds) {
-    await ensureLedgerGuards(em);
     await lockForPosting(em, employeeIds);
   },
   entry: (id) => storedCopy(em, EntryCopySchema, id),

@@ -17,7 +17,6 @@ import {
 } from './entities';
 import { directStore, storedCopy, type LedgerStore } from './directStore';
 import { LedgerBatch } from './LedgerBatch';
-import { ensureLedgerGuards } from './guards';
 import {
   costCentre,
   ensureAccounts,
@@ -90,7 +89,6 @@ export async function applyEmployeeEvent(
   event: PlacementEvent,
 ): Promise<EmployeeCopy> {
   const { employeeId, version } = event.data;
-  await ensureLedgerGuards(em);
   await lockForPosting(em, [employeeId]);
   const existing = await storedCopy(em, EmployeeCopySchema, employeeId);
   const copy = existing ?? blankEmployee(employeeId);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineSubgraph, readSubgraphSdl, type SubgraphModule } from '../../../runtime';
 import { entities } from './entities';
+import { migrations } from './migrations';
 import { ledgerHandler } from './handlers';
 import { closeDayJob } from './jobs';
 import { createLoaders, type BillingLoaders } from './loaders';
@@ -16,6 +17,7 @@ export function createBilling(options: BillingOptions = {}): SubgraphModule<Bill
     typeDefs,
     resolvers: createResolvers(billingSettings(options)),
     entities,
+    migrations,
     loaders: createLoaders,
     eventHandlers: [ledgerHandler],
     jobs: [closeDayJob],
@@ -29,5 +31,4 @@ export { applyEvent } from './handlers';
 export { closeDay } from './closeDay';
 export { closeDayJob, CLOSE_JOB } from './jobs';
 export { DAY_CLOSED, RATE_CARD_SET } from './events';
-export { ensureLedgerGuards } from './guards';
 export { assessEntry, costEntry, RateBook } from './costing';

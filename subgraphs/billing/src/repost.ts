@@ -40,7 +40,7 @@ export const directWriter = (em: EntityManager): LedgerWriter => ({
   ensureAccounts: (specs) => ensureAccounts(em, specs),
   recordUncosted: (entryIds, rows) => recordUncosted(em, entryIds, rows),
   async insertLedger(transactions, postings) {
-    // Postings first: on SQLite the transaction row seals its postings (see guards.ts).
+    // Postings first: on SQLite the transaction row seals its postings (see the ledger guards' migration).
     await em.insertMany(PostingSchema, postings);
     await em.insertMany(TransactionSchema, transactions);
   },

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineSubgraph, readSubgraphSdl, type SubgraphModule } from '../../../runtime';
 import { entities } from './entities';
+import { migrations } from './migrations';
 import { employeeCopyHandler } from './handlers';
 import { createLoaders, type ComplianceLoaders } from './loaders';
 import { policyHandlers, policyJobs } from './policies';
@@ -24,6 +25,7 @@ export function createCompliance(
     typeDefs,
     resolvers: createResolvers(settings),
     entities,
+    migrations,
     loaders: createLoaders,
     eventHandlers: [
       employeeCopyHandler,

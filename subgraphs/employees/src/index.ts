@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineSubgraph, readSubgraphSdl, type SubgraphModule } from '../../../runtime';
 import { entities } from './entities';
+import { migrations } from './migrations';
 import { createLoaders, type EmployeeLoaders } from './loaders';
 import { createResolvers } from './resolvers';
 import { employeeResponder } from './responders';
@@ -17,6 +18,7 @@ export function createEmployees(_options: EmployeesOptions = {}): SubgraphModule
     typeDefs,
     resolvers: createResolvers(),
     entities,
+    migrations,
     loaders: createLoaders,
     responders: [employeeResponder],
   });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineSubgraph, readSubgraphSdl, type SubgraphModule } from '../../../runtime';
 import { entities } from './entities';
+import { migrations } from './migrations';
 import { agreementCopyHandler, employeeCopyHandler } from './handlers';
 import { createLeavePolicies } from './leavePolicies';
 import { createLoaders, type LeaveLoaders } from './loaders';
@@ -24,6 +25,7 @@ export function createLeave(options: LeaveOptions = {}): SubgraphModule<LeaveLoa
     typeDefs,
     resolvers: createResolvers(settings),
     entities,
+    migrations,
     loaders: createLoaders,
     eventHandlers: [employeeCopyHandler, agreementCopyHandler, policies.handler],
     responders: [leaveComplianceResponder(settings)],

@@ -9,6 +9,7 @@ import {
   type SubgraphModule,
 } from '../../../runtime';
 import { entities } from './entities';
+import { migrations } from './migrations';
 import { createNotifyHandler } from './handlers';
 import { createDeliveryJob, deliverer } from './jobs';
 import { createResolvers } from './resolvers';
@@ -36,6 +37,7 @@ export function createNotifications(options: NotificationsOptions = {}): Notific
     typeDefs,
     resolvers: createResolvers(settings),
     entities,
+    migrations,
     eventHandlers: [createNotifyHandler(settings)],
     jobs: settings.deliveryJob ? [createDeliveryJob(settings)] : [],
     // Said once as the subgraph starts, not wherever the module is imported.

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineSubgraph, readSubgraphSdl, type SubgraphModule } from '../../../runtime';
 import { entities } from './entities';
+import { migrations } from './migrations';
 import { employeeCopyHandler } from './handlers';
 import { createLoaders, type TimeLoaders } from './loaders';
 import { createComplianceResponder } from './responders';
@@ -23,6 +24,7 @@ export function createTime(options: TimeOptions = {}): SubgraphModule<TimeLoader
     typeDefs,
     resolvers: createResolvers(policies),
     entities,
+    migrations,
     loaders: createLoaders,
     eventHandlers: [employeeCopyHandler, policies.copies.handler],
     responders: [createComplianceResponder(policies)],

@@ -1,0 +1,5 @@
+// Written by `npm run migration:create`: the migrations of this folder, oldest first.
+import { Migration20261204194251_initial } from './Migration20261204194251_initial';
+import { Migration20261204200000_ledgerGuards } from './Migration20261204200000_ledgerGuards';
+
+export const sqlite = [Migration20261204194251_initial, Migration20261204200000_ledgerGuards];
