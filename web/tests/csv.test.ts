@@ -1,4 +1,4 @@
-import { toCsv } from '../src/ui/csv';
+import { fieldColumns, toCsv } from '../src/ui/csv';
 
 describe('the CSV export of a list', () => {
   const columns = [
@@ -15,6 +15,13 @@ describe('the CSV export of a list', () => {
   it('keeps a cell a spreadsheet would run as a formula as text', () => {
     expect(toCsv([{ name: '=HYPERLINK("x")', days: -1 }], columns)).toBe(
       `Name,Days\r\n"'=HYPERLINK(""x"")",-1\r\n`,
+    );
+  });
+
+  it('writes the fields of field columns as they are, in the order their headings are written', () => {
+    const fields = fieldColumns({ Days: 'days', 'Last name': 'name', Paid: 'paid' });
+    expect(toCsv([{ name: 'Walsh', days: 2.5, paid: false }], fields)).toBe(
+      'Days,Last name,Paid\r\n2.5,Walsh,false\r\n',
     );
   });
 });

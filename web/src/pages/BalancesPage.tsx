@@ -14,7 +14,7 @@ import { AccrualBalancesDocument, type AccrualBalancesQuery } from '../gql/graph
 import { ExportTable } from '../ui/ExportTable';
 import { Page } from '../ui/Page';
 import { QueryError } from '../ui/QueryState';
-import type { CsvColumn } from '../ui/csv';
+import { fieldColumns, type CsvColumn } from '../ui/csv';
 import { localDate } from '../ui/dates';
 
 // Only the parts drawn here, so the chart costs what it uses (and only on this page).
@@ -52,15 +52,15 @@ export default function BalancesPage() {
   );
 }
 
-const CSV_COLUMNS: CsvColumn<Accrual>[] = [
-  { heading: 'Type', value: (a) => a.accrualType },
-  { heading: 'Unit', value: (a) => a.measurementUnit },
-  { heading: 'Target', value: (a) => a.target },
-  { heading: 'Worked', value: (a) => a.worked },
-  { heading: 'Expected to date', value: (a) => a.expectedToDate },
-  { heading: 'Remaining', value: (a) => a.remaining },
-  { heading: 'Status', value: (a) => a.status },
-];
+const CSV_COLUMNS: CsvColumn<Accrual>[] = fieldColumns({
+  Type: 'accrualType',
+  Unit: 'measurementUnit',
+  Target: 'target',
+  Worked: 'worked',
+  'Expected to date': 'expectedToDate',
+  Remaining: 'remaining',
+  Status: 'status',
+});
 
 const round = (n: number) => Math.round(n * 100) / 100;
 

@@ -16,6 +16,7 @@ import { formatDateTime, ProblemList } from '../ui/Field';
 import { Page } from '../ui/Page';
 import { usePages } from '../ui/usePages';
 import { useRowActions } from '../ui/useRowActions';
+import { fieldColumns } from '../ui/csv';
 
 const PAGE_SIZE = 20;
 const refetchQueries = [UnreadCountDocument];
@@ -52,12 +53,12 @@ export default function NotificationsPage() {
         <CsvButton
           filename="notifications.csv"
           rows={list?.nodes ?? []}
-          columns={[
-            { heading: 'When', value: (n) => n.createdAt },
-            { heading: 'Title', value: (n) => n.title },
-            { heading: 'Body', value: (n) => n.body },
-            { heading: 'Status', value: (n) => n.status },
-          ]}
+          columns={fieldColumns({
+            When: 'createdAt',
+            Title: 'title',
+            Body: 'body',
+            Status: 'status',
+          })}
         />
       </div>
       <ProblemList problems={actions.problems} />

@@ -1,10 +1,27 @@
+/** What a cell of an export can hold. */
+type CsvValue = string | number | boolean | null | undefined;
+
 /** One column of an export: its heading and how to read it from a row. */
 export interface CsvColumn<T> {
   heading: string;
-  value: (row: T) => string | number | boolean | null | undefined;
+  value: (row: T) => CsvValue;
 }
 
-const cell = (value: string | number | boolean | null | undefined) => {
+/**
+ * Columns that export fields as they are, from `{ heading: field }` in column order (a heading
+ * is words, never a number, so the object keeps the order it is written in). They serve any
+ * row that has those fields, each a text, a number or a yes/no.
+ */
+export function fieldColumns<F extends string>(
+  fields: Record<string, F>,
+): CsvColumn<Record<F, CsvValue>>[] {
+  return Object.entries(fields).map(([heading, field]) => ({
+    heading,
+    value: (row) => row[field],
+  }));
+}
+
+const cell = (value: CsvValue) => {
   const text = value === null || value === undefined ? '' : String(value);
   // A leading = + - @ would be a formula to a spreadsheet; quote it as text.
   // Numbers stay numbers (-1 is not a formula).

@@ -9,22 +9,22 @@ import { PagedTable } from '../../ui/PagedTable';
 import { SearchForm } from '../../ui/SearchForm';
 import { useFilters } from '../../ui/useFilters';
 import { WithNote } from '../../ui/WithNote';
-import type { CsvColumn } from '../../ui/csv';
+import { fieldColumns, type CsvColumn } from '../../ui/csv';
 import { DeadLetterActions } from './DeadLetterActions';
 
 const PAGE_SIZE = 20;
 type DeadLetter = DeadLetterListQuery['deadLetters']['nodes'][number];
 
-const CSV_COLUMNS: CsvColumn<DeadLetter>[] = [
-  { heading: 'Consumer', value: (d) => d.consumer },
-  { heading: 'Type', value: (d) => d.type },
-  { heading: 'Reason', value: (d) => d.reason },
-  { heading: 'Error', value: (d) => d.error },
-  { heading: 'Attempts', value: (d) => d.attempts },
-  { heading: 'First failed', value: (d) => d.firstFailedAt },
-  { heading: 'Last failed', value: (d) => d.lastFailedAt },
-  { heading: 'Event', value: (d) => d.eventId },
-];
+const CSV_COLUMNS: CsvColumn<DeadLetter>[] = fieldColumns({
+  Consumer: 'consumer',
+  Type: 'type',
+  Reason: 'reason',
+  Error: 'error',
+  Attempts: 'attempts',
+  'First failed': 'firstFailedAt',
+  'Last failed': 'lastFailedAt',
+  Event: 'eventId',
+});
 
 /** Events a consumer could not handle: replay each once fixed, or discard it with a reason. */
 export default function DeadLettersPage() {

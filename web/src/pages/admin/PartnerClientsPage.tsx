@@ -14,6 +14,7 @@ import { QueryError } from '../../ui/QueryState';
 import { useListPages } from '../../ui/useListPages';
 import { useRowActions } from '../../ui/useRowActions';
 import { WithNote } from '../../ui/WithNote';
+import { fieldColumns } from '../../ui/csv';
 import { NewPartnerClientForm, type Created } from './NewPartnerClientForm';
 
 const PAGE_SIZE = 20;
@@ -36,10 +37,12 @@ export default function PartnerClientsPage() {
           { heading: 'Client id', value: (c) => c.id },
           { heading: 'Name', value: (c) => c.name },
           { heading: 'Scopes', value: (c) => c.scopes.join(' ') },
-          { heading: 'Requests a minute', value: (c) => c.quotaRequests },
-          { heading: 'Cost a minute', value: (c) => c.quotaCost },
-          { heading: 'Made', value: (c) => c.createdAt },
-          { heading: 'Revoked', value: (c) => c.revokedAt },
+          ...fieldColumns({
+            'Requests a minute': 'quotaRequests',
+            'Cost a minute': 'quotaCost',
+            Made: 'createdAt',
+            Revoked: 'revokedAt',
+          }),
         ]}
       />
       {data && all.length === 0 && <p>No partner clients yet.</p>}

@@ -10,11 +10,24 @@ import { PagedTable } from '../../ui/PagedTable';
 import { SearchForm } from '../../ui/SearchForm';
 import { useFilters } from '../../ui/useFilters';
 import { WithNote } from '../../ui/WithNote';
+import { fieldColumns } from '../../ui/csv';
 import { FILTER_FIELDS, FILTER_INPUTS, filterOf, NO_FILTERS } from './auditFilters';
 import { ChainCheck } from './ChainCheck';
 import { downloadExport } from './downloadExport';
 
 const PAGE_SIZE = 25;
+
+const CSV_COLUMNS = fieldColumns({
+  Occurred: 'occurredAt',
+  Action: 'action',
+  'Log type': 'logType',
+  'Entity type': 'entityType',
+  'Entity id': 'entityId',
+  Actor: 'actorId',
+  Subgraph: 'subgraph',
+  Status: 'status',
+  Correlation: 'correlationId',
+});
 
 /** The audit log for auditors: filtered, paged, exported, and its hash chain verified. */
 export default function AuditLogPage() {
@@ -43,20 +56,7 @@ export default function AuditLogPage() {
         label="Audit entries"
         connection={data?.auditLogs}
         pages={pages}
-        csv={{
-          filename: 'audit-page.csv',
-          columns: [
-            { heading: 'Occurred', value: (e) => e.occurredAt },
-            { heading: 'Action', value: (e) => e.action },
-            { heading: 'Log type', value: (e) => e.logType },
-            { heading: 'Entity type', value: (e) => e.entityType },
-            { heading: 'Entity id', value: (e) => e.entityId },
-            { heading: 'Actor', value: (e) => e.actorId },
-            { heading: 'Subgraph', value: (e) => e.subgraph },
-            { heading: 'Status', value: (e) => e.status },
-            { heading: 'Correlation', value: (e) => e.correlationId },
-          ],
-        }}
+        csv={{ filename: 'audit-page.csv', columns: CSV_COLUMNS }}
         toolbar={
           <>
             <button type="button" className="secondary" onClick={() => exportAs('csv')}>

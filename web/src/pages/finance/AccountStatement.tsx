@@ -7,6 +7,7 @@ import { ExportTable } from '../../ui/ExportTable';
 import { formatDateTime, ProblemList } from '../../ui/Field';
 import { addDays, localDate } from '../../ui/dates';
 import { formatMoney, moneyColumns } from '../../ui/money';
+import { fieldColumns } from '../../ui/csv';
 
 type Statement = NonNullable<NonNullable<BillingStatementQuery['billingAccount']>['statement']>;
 
@@ -45,13 +46,15 @@ function Transactions({ statement, filename }: { statement: Statement; filename:
         csv={{
           filename,
           columns: [
-            { heading: 'Occurred', value: (t) => t.occurredAt },
-            { heading: 'Kind', value: (t) => t.kind },
-            { heading: 'Cause', value: (t) => t.cause },
-            { heading: 'Employee', value: (t) => t.employeeId },
-            { heading: 'Work date', value: (t) => t.workDate },
-            { heading: 'Booking date', value: (t) => t.bookingDate },
-            { heading: 'Late', value: (t) => t.late },
+            ...fieldColumns({
+              Occurred: 'occurredAt',
+              Kind: 'kind',
+              Cause: 'cause',
+              Employee: 'employeeId',
+              'Work date': 'workDate',
+              'Booking date': 'bookingDate',
+              Late: 'late',
+            }),
             ...moneyColumns('Amount', (t: Statement['transactions'][number]) => t.amount),
           ],
         }}

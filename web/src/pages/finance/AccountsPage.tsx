@@ -6,11 +6,17 @@ import { PagedTable } from '../../ui/PagedTable';
 import { QueryError } from '../../ui/QueryState';
 import { formatMoney, moneyColumns } from '../../ui/money';
 import { usePages } from '../../ui/usePages';
+import { fieldColumns, type CsvColumn } from '../../ui/csv';
 import { AccountStatement } from './AccountStatement';
 
 type Account = BillingAccountPageQuery['billingAccounts']['nodes'][number];
 
 const PAGE_SIZE = 20;
+
+const CSV_COLUMNS: CsvColumn<Account>[] = [
+  ...fieldColumns({ Name: 'name', Kind: 'kind', Owner: 'owner' }),
+  ...moneyColumns('Balance', (a: Account) => a.balance),
+];
 
 /** The ledger's accounts with their balances, and one account's statement over a period. */
 export default function AccountsPage() {
@@ -26,15 +32,7 @@ export default function AccountsPage() {
         label="Accounts"
         connection={data?.billingAccounts}
         pages={pages}
-        csv={{
-          filename: 'accounts.csv',
-          columns: [
-            { heading: 'Name', value: (a) => a.name },
-            { heading: 'Kind', value: (a) => a.kind },
-            { heading: 'Owner', value: (a) => a.owner },
-            ...moneyColumns('Balance', (a: Account) => a.balance),
-          ],
-        }}
+        csv={{ filename: 'accounts.csv', columns: CSV_COLUMNS }}
         columns={[
           { heading: 'Name', cell: (a) => a.name },
           { heading: 'Kind', cell: (a) => a.kind },

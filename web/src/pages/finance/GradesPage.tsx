@@ -5,10 +5,19 @@ import { Page } from '../../ui/Page';
 import { PagedTable } from '../../ui/PagedTable';
 import { QueryError } from '../../ui/QueryState';
 import { usePages } from '../../ui/usePages';
+import { fieldColumns } from '../../ui/csv';
 import { NewGradeForm } from './NewGradeForm';
 import { RateCards } from './RateCards';
 
 const PAGE_SIZE = 20;
+
+const CSV_COLUMNS = fieldColumns({
+  Code: 'code',
+  Description: 'description',
+  Holders: 'holderCount',
+  'Rated from': 'ratedFrom',
+  Retired: 'retired',
+});
 
 /** Grades and their rate cards: a new grade, and a new rate from a day on. */
 export default function GradesPage() {
@@ -25,16 +34,7 @@ export default function GradesPage() {
         label="Grades"
         connection={data?.grades}
         pages={pages}
-        csv={{
-          filename: 'grades.csv',
-          columns: [
-            { heading: 'Code', value: (g) => g.code },
-            { heading: 'Description', value: (g) => g.description },
-            { heading: 'Holders', value: (g) => g.holderCount },
-            { heading: 'Rated from', value: (g) => g.ratedFrom },
-            { heading: 'Retired', value: (g) => g.retired },
-          ],
-        }}
+        csv={{ filename: 'grades.csv', columns: CSV_COLUMNS }}
         rowKey={(g) => g.code}
         columns={[
           {

@@ -3,6 +3,7 @@ import { RateCardsOfDocument, type RateCardsOfQuery } from '../../gql/graphql';
 import { ExportTable } from '../../ui/ExportTable';
 import { QueryError } from '../../ui/QueryState';
 import { formatMoney, moneyColumns } from '../../ui/money';
+import { fieldColumns } from '../../ui/csv';
 import { SetRateForm } from './SetRateForm';
 
 type RateCard = RateCardsOfQuery['rateCards'][number];
@@ -24,10 +25,12 @@ export function RateCards({ grade, onSet }: { grade: string; onSet(): void }) {
             { heading: 'From', value: (c) => c.effectiveFrom },
             { heading: 'Kind', value: (c) => c.kind },
             ...moneyColumns('Base hourly', (c: RateCard) => c.baseHourlyRate),
-            { heading: 'Overtime ×', value: (c) => c.overtimeMultiplier },
-            { heading: 'Night ×', value: (c) => c.nightMultiplier },
-            { heading: 'Public holiday ×', value: (c) => c.publicHolidayMultiplier },
-            { heading: 'Correction', value: (c) => c.correctionReason },
+            ...fieldColumns({
+              'Overtime ×': 'overtimeMultiplier',
+              'Night ×': 'nightMultiplier',
+              'Public holiday ×': 'publicHolidayMultiplier',
+              Correction: 'correctionReason',
+            }),
           ],
         }}
         columns={[

@@ -7,7 +7,7 @@ import { PagedTable } from '../../ui/PagedTable';
 import { QueryError } from '../../ui/QueryState';
 import { useFilters } from '../../ui/useFilters';
 import { WithNote } from '../../ui/WithNote';
-import type { CsvColumn } from '../../ui/csv';
+import { fieldColumns, type CsvColumn } from '../../ui/csv';
 import { CourseName, overdueRow } from '../training/trainingRows';
 import { AssignTrainingForm } from './AssignTrainingForm';
 import { CompletionForm } from './CompletionForm';
@@ -19,12 +19,14 @@ type Assignment = TrainingDueQuery['trainingAssignments']['nodes'][number];
 const CSV_COLUMNS: CsvColumn<Assignment>[] = [
   { heading: 'Course', value: (t) => t.course.code },
   { heading: 'Title', value: (t) => t.course.title },
-  { heading: 'Employee', value: (t) => t.employeeId },
-  { heading: 'Department', value: (t) => t.department },
-  { heading: 'Due', value: (t) => t.dueDate },
-  { heading: 'Completed', value: (t) => t.completedOn },
-  { heading: 'Expires', value: (t) => t.expiresOn },
-  { heading: 'Status', value: (t) => t.status },
+  ...fieldColumns({
+    Employee: 'employeeId',
+    Department: 'department',
+    Due: 'dueDate',
+    Completed: 'completedOn',
+    Expires: 'expiresOn',
+    Status: 'status',
+  }),
 ];
 
 /** Training assignments by status and department; HR also assigns courses and records completions. */

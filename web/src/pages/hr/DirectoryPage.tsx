@@ -13,22 +13,22 @@ import { PagedTable } from '../../ui/PagedTable';
 import { SearchForm } from '../../ui/SearchForm';
 import { useFilters } from '../../ui/useFilters';
 import { WithNote } from '../../ui/WithNote';
-import type { CsvColumn } from '../../ui/csv';
+import { fieldColumns, type CsvColumn } from '../../ui/csv';
 import { fullName } from '../../ui/fullName';
 import { STATUSES } from './employeeChoices';
 
 const PAGE_SIZE = 20;
 type Employee = EmployeeDirectoryQuery['employees']['nodes'][number];
 
-const CSV_COLUMNS: CsvColumn<Employee>[] = [
-  { heading: 'Number', value: (e) => e.employeeNumber },
-  { heading: 'First name', value: (e) => e.firstName },
-  { heading: 'Last name', value: (e) => e.lastName },
-  { heading: 'E-mail', value: (e) => e.email },
-  { heading: 'Department', value: (e) => e.department },
-  { heading: 'Job title', value: (e) => e.jobTitle },
-  { heading: 'Status', value: (e) => e.status },
-];
+const CSV_COLUMNS: CsvColumn<Employee>[] = fieldColumns({
+  Number: 'employeeNumber',
+  'First name': 'firstName',
+  'Last name': 'lastName',
+  'E-mail': 'email',
+  Department: 'department',
+  'Job title': 'jobTitle',
+  Status: 'status',
+});
 
 /** HR's directory: everyone, searched by name or e-mail, filtered by department and status. */
 export default function DirectoryPage() {

@@ -6,9 +6,20 @@ import { PagedTable } from '../../ui/PagedTable';
 import { QueryError } from '../../ui/QueryState';
 import { useFilters } from '../../ui/useFilters';
 import { WithNote } from '../../ui/WithNote';
+import { fieldColumns } from '../../ui/csv';
 import { CloseViolationForm } from './CloseViolationForm';
 
 const PAGE_SIZE = 20;
+
+const CSV_COLUMNS = fieldColumns({
+  Rule: 'rule',
+  Employee: 'employeeId',
+  From: 'fromDate',
+  To: 'toDate',
+  Message: 'message',
+  Status: 'status',
+  Note: 'closingNote',
+});
 
 /** The violations the compliance checks found, open ones first; each closed with a note. */
 export function Violations() {
@@ -29,18 +40,7 @@ export function Violations() {
         label="Violations"
         connection={data?.complianceViolations}
         pages={pages}
-        csv={{
-          filename: 'violations.csv',
-          columns: [
-            { heading: 'Rule', value: (v) => v.rule },
-            { heading: 'Employee', value: (v) => v.employeeId },
-            { heading: 'From', value: (v) => v.fromDate },
-            { heading: 'To', value: (v) => v.toDate },
-            { heading: 'Message', value: (v) => v.message },
-            { heading: 'Status', value: (v) => v.status },
-            { heading: 'Note', value: (v) => v.closingNote },
-          ],
-        }}
+        csv={{ filename: 'violations.csv', columns: CSV_COLUMNS }}
         columns={[
           { heading: 'Rule', cell: (v) => v.rule },
           {

@@ -3,6 +3,7 @@ import { DeleteTimeEntryDocument } from '../../gql/graphql';
 import { ExportTable } from '../../ui/ExportTable';
 import { formatDateTime, ProblemList } from '../../ui/Field';
 import { useRowActions } from '../../ui/useRowActions';
+import { fieldColumns } from '../../ui/csv';
 import type { Entry } from './timeDraft';
 
 export interface TimeEntriesProps {
@@ -27,13 +28,13 @@ export function TimeEntries({ entries, from, onAmend, onDeleted }: TimeEntriesPr
       rows={entries}
       csv={{
         filename: `time-${from}.csv`,
-        columns: [
-          { heading: 'Type', value: (e) => e.periodType },
-          { heading: 'Shift', value: (e) => e.shiftType },
-          { heading: 'Start', value: (e) => e.startTime },
-          { heading: 'End', value: (e) => e.endTime },
-          { heading: 'Meal break (min)', value: (e) => e.mealBreakMinutes },
-        ],
+        columns: fieldColumns({
+          Type: 'periodType',
+          Shift: 'shiftType',
+          Start: 'startTime',
+          End: 'endTime',
+          'Meal break (min)': 'mealBreakMinutes',
+        }),
       }}
       above={<ProblemList problems={actions.problems} />}
       empty="No entries in these two weeks."

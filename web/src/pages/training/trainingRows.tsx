@@ -1,5 +1,5 @@
 import type { TrainingRowFragment, TrainingStatus } from '../../gql/graphql';
-import type { CsvColumn } from '../../ui/csv';
+import { fieldColumns, type CsvColumn } from '../../ui/csv';
 
 const LABELS: Record<TrainingStatus, string> = {
   DUE: 'Due',
@@ -14,10 +14,12 @@ export const statusLabel = (status: TrainingStatus) => LABELS[status];
 export const TRAINING_CSV_COLUMNS: CsvColumn<TrainingRowFragment>[] = [
   { heading: 'Course', value: (t) => t.course.code },
   { heading: 'Title', value: (t) => t.course.title },
-  { heading: 'Due', value: (t) => t.dueDate },
-  { heading: 'Completed', value: (t) => t.completedOn },
-  { heading: 'Valid until', value: (t) => t.expiresOn },
-  { heading: 'Status', value: (t) => t.status },
+  ...fieldColumns({
+    Due: 'dueDate',
+    Completed: 'completedOn',
+    'Valid until': 'expiresOn',
+    Status: 'status',
+  }),
 ];
 
 /** The day it must be done by next: the due date until completed, then the renewal date. */

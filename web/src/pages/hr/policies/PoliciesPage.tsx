@@ -1,13 +1,24 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { policyLabel } from '../../../api/problemsOf';
-import { PoliciesInForceDocument } from '../../../gql/graphql';
+import { PoliciesInForceDocument, type PolicyRulesFragment } from '../../../gql/graphql';
 import { ExportTable } from '../../../ui/ExportTable';
 import { formatDateTime } from '../../../ui/Field';
 import { Page } from '../../../ui/Page';
 import { QueryError } from '../../../ui/QueryState';
+import { fieldColumns, type CsvColumn } from '../../../ui/csv';
 import { PolicyDetail } from './PolicyDetail';
 import { rowKey, rulesOf } from './policyRules';
+
+const CSV_COLUMNS: CsvColumn<PolicyRulesFragment>[] = [
+  ...fieldColumns({
+    Kind: 'kind',
+    Key: 'key',
+    Version: 'version',
+    'In force from': 'effectiveFrom',
+  }),
+  { heading: 'Rules', value: (p) => JSON.stringify(rulesOf(p)) },
+];
 
 /** Compliance policies: those in force, each one's versions, and a new version. */
 export default function PoliciesPage() {
@@ -21,16 +32,7 @@ export default function PoliciesPage() {
       <ExportTable
         label="Policies in force"
         rows={policies}
-        csv={{
-          filename: 'policies.csv',
-          columns: [
-            { heading: 'Kind', value: (p) => p.kind },
-            { heading: 'Key', value: (p) => p.key },
-            { heading: 'Version', value: (p) => p.version },
-            { heading: 'In force from', value: (p) => p.effectiveFrom },
-            { heading: 'Rules', value: (p) => JSON.stringify(rulesOf(p)) },
-          ],
-        }}
+        csv={{ filename: 'policies.csv', columns: CSV_COLUMNS }}
         rowKey={rowKey}
         rowProps={(p) => ({ 'aria-selected': rowKey(p) === chosen })}
         columns={[
