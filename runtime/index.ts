@@ -130,6 +130,7 @@ export { timeEntryCopySchema } from './src/timeEntryCopySchema';
 export { agreementCopySchema } from './src/agreementCopySchema';
 export { ACCRUAL_TYPES, type AccrualType } from './src/accrualTypes';
 export {
+  employeeDay,
   mutationTrail,
   optimisticLock,
   type PropertyBuilders,

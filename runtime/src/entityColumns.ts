@@ -24,3 +24,9 @@ export const mutationTrail = (p: PropertyBuilders) => ({
   correlationId: p.string().length(200),
   ...timestamps(p),
 });
+
+/** A row about one employee's local day: the employee's id and the day (ISO date). */
+export const employeeDay = (p: PropertyBuilders) => ({
+  employeeId: p.string().length(36),
+  date: p.string().length(10),
+});

@@ -2,6 +2,7 @@ import { defineEntity, type InferEntity } from '@mikro-orm/core';
 import {
   agreementCopySchema,
   employeeCopySchema,
+  employeeDay,
   mutationTrail,
   PLACED_COLUMNS,
   policyCopySchema,
@@ -29,8 +30,7 @@ export const AttendanceEntrySchema = uuidEntity(
   'AttendanceEntry',
   'attendance_entries',
   (p) => ({
-    employeeId: p.string().length(36),
-    date: p.string().length(10),
+    ...employeeDay(p),
     checkInTime: p.datetime(),
     checkInLocation: p.string().length(200).nullable(),
     checkInDevice: p.string().length(200).nullable(),
@@ -70,8 +70,7 @@ export const AttendanceDaySchema = uuidEntity(
   'AttendanceDay',
   'attendance_days',
   (p) => ({
-    employeeId: p.string().length(36),
-    date: p.string().length(10),
+    ...employeeDay(p),
     status: p.string().$type<AttendanceStatus>().length(20),
     checkInTime: p.datetime().nullable(),
     checkOutTime: p.datetime().nullable(),

@@ -1,6 +1,6 @@
 import type { InferEntity } from '@mikro-orm/core';
 import type { EventData } from '../../../../messaging';
-import { type PolicyKind, uuidEntity } from '../../../../runtime';
+import { employeeDay, type PolicyKind, uuidEntity } from '../../../../runtime';
 
 export const VIOLATION_RULES = [
   'HR_EXCEPTION',
@@ -61,8 +61,7 @@ export const LateArrivalSchema = uuidEntity(
   'ComplianceLateArrival',
   'compliance_late_arrivals',
   (p) => ({
-    employeeId: p.string().length(36),
-    date: p.string().length(10),
+    ...employeeDay(p),
     dayId: p.string().length(36),
     lateByMinutes: p.integer(),
     sourceEventId: p.string().length(100),
