@@ -1,9 +1,13 @@
 # One image for every part: the command chooses gateway or a subgraph
-# (`tsx bin/serve.ts <name>`), so all parts run the same build.
+# (`node dist/bin/serve.js <name>`), so all parts run the same build (docs/operations.md).
 
-# The web app is built with the dev dependencies (Vite), which the image leaves out;
-# the gateway serves web/dist at `/` (docs/web.md).
-FROM node:20-bookworm-slim AS web
+# A supported Node LTS; any image with Node and npm on Debian stands in, e.g. one built
+# locally when no registry is reachable: docker build --build-arg NODE_IMAGE=<image> .
+ARG NODE_IMAGE=node:22-bookworm-slim
+
+# Build: all dependencies and the compiler toolchain, which better-sqlite3 needs when no
+# prebuilt binary matches.
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
@@ -11,23 +15,27 @@ RUN apt-get update \
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build:web
+# The web app with Vite (the gateway serves web/dist at `/`, docs/web.md), then the
+# platform's JavaScript with tsc into dist/.
+RUN npm run build:web && npm run build
+# Only the production dependencies go on, their native modules as built here.
+RUN npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim
+# Run: Node, the compiled platform and its production dependencies; no toolchain, no sources.
+FROM ${NODE_IMAGE}
 WORKDIR /app
-# better-sqlite3 builds from source when no prebuilt binary matches.
-RUN apt-get update \
-  && apt-get install -y --no-install-recommends python3 make g++ \
-  && rm -rf /var/lib/apt/lists/*
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund
-COPY . .
-COPY --from=web /app/web/dist web/dist
 ENV NODE_ENV=production HOST=0.0.0.0 DATA_DIR=/data
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules node_modules
+COPY --from=build /app/dist dist
+COPY --from=build /app/web/dist web/dist
 # Mount points of the key volumes (docker-compose.yml): a new volume takes the owner and
 # mode of its mount point, so the private key folders start out readable by `node` alone.
 RUN mkdir -p /data /keys/issuer /keys/gateway /keys/public \
   && chown -R node:node /data /keys \
   && chmod 700 /keys/issuer /keys/gateway
 USER node
-ENTRYPOINT ["node_modules/.bin/tsx", "bin/serve.ts"]
+# Gateway and subgraphs alike answer /health/ready on their PORT (4000 unless set).
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=6 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/health/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+ENTRYPOINT ["node", "dist/bin/serve.js"]

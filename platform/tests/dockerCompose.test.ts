@@ -182,14 +182,38 @@ describe('docker-compose.yml', () => {
     });
   });
 
-  it('runs files that exist in the image', () => {
+  describe('the image', () => {
     const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
-    expect(dockerfile).toContain('ENTRYPOINT ["node_modules/.bin/tsx", "bin/serve.ts"]');
-    expect(fs.existsSync(path.join(root, 'bin/serve.ts'))).toBe(true);
-    expect(services.keys.entrypoint?.[1]).toBe('bin/keys.ts');
-    expect(services.token.entrypoint?.[1]).toBe('bin/token.ts');
-    for (const name of ['keys', 'token']) {
-      expect(fs.existsSync(path.join(root, services[name].entrypoint![1]))).toBe(true);
-    }
+    // The stage the image is made of: what follows the last FROM.
+    const runStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    const build = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.build.json'), 'utf8'));
+
+    /** The source `npm run build` compiles `dist/<path>.js` from, if it compiles one. */
+    const sourceOf = (compiled: string) => {
+      const source = compiled.replace(/^dist\/(.*)\.js$/, '$1.ts');
+      const built = (build.include as string[]).some((dir) => source.startsWith(`${dir}/`));
+      return built && fs.existsSync(path.join(root, source)) ? source : undefined;
+    };
+
+    it('runs the compiled build (npm run build) with node, the one-off jobs too', () => {
+      expect(runStage).toContain('ENTRYPOINT ["node", "dist/bin/serve.js"]');
+      expect(runStage).toContain('COPY --from=build /app/dist dist');
+      expect(sourceOf('dist/bin/serve.js')).toBe('bin/serve.ts');
+      expect(services.keys.entrypoint).toEqual(['node', 'dist/bin/keys.js']);
+      expect(services.token.entrypoint).toEqual(['node', 'dist/bin/token.js']);
+      for (const name of ['keys', 'token']) {
+        expect(sourceOf(services[name].entrypoint![1])).toBe(`bin/${name}.ts`);
+      }
+    });
+
+    it('holds no compiler toolchain and no sources, and runs as node', () => {
+      expect(runStage).not.toMatch(/apt-get|g\+\+|python3|COPY \. /);
+      expect(runStage).toMatch(/\nUSER node\n/);
+      expect(runStage.indexOf('USER node')).toBeLessThan(runStage.indexOf('ENTRYPOINT'));
+    });
+
+    it("checks the readiness of the part it runs, on that part's port", () => {
+      expect(runStage).toMatch(/HEALTHCHECK .*\n.*process\.env\.PORT.*\/health\/ready/);
+    });
   });
 });

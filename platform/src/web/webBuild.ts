@@ -3,7 +3,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { StaticSiteOptions } from '../../../gateway/src';
 
-export const WEB_DIR = path.resolve(__dirname, '../../../web');
+/**
+ * The project's folder: the nearest above this file that holds package.json. From the
+ * sources that is three folders up; compiled (`npm run build`), dist/ holds none, so web/
+ * is still found beside dist/. Without one, web/ is taken beside the compiled tree.
+ */
+function projectDir(from = path.resolve(__dirname, '../../..')): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (dir === path.dirname(dir)) return from;
+  }
+}
+
+export const WEB_DIR = path.join(projectDir(), 'web');
 export const WEB_DIST = path.join(WEB_DIR, 'dist');
 /** What the build reads besides node_modules: a change to any makes the build stale. */
 const SOURCES = ['src', 'index.html', 'graphiql.html', 'vite.config.mts'];
@@ -31,6 +43,10 @@ export function webBuildIsStale(webDir = WEB_DIR): boolean {
  */
 export function ensureWebBuild(webDir = WEB_DIR): void {
   if (!webBuildIsStale(webDir)) return;
+  // Without the app's sources (a compiled build shipped without web/) there is nothing to build.
+  if (!fs.existsSync(path.join(webDir, 'vite.config.mts'))) {
+    throw new Error(`The web app's sources are not in ${webDir}: it cannot be built here.`);
+  }
   // Suites in parallel workers may all find it stale: one builds, the others wait for it.
   const lock = path.join(webDir, '.build-lock');
   const deadline = Date.now() + 300_000;
