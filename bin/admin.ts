@@ -13,7 +13,7 @@ import {
   createCipher,
   loadConfig,
   loadDataKey,
-  openDatabase,
+  openSubgraphDatabase,
   targetFor,
 } from '../runtime';
 import {
@@ -44,10 +44,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { signIn } = readAccountSettings(process.env);
   const module = createAccounts({ settings: signIn, inviteFirstAdmin: false });
-  const orm = await openDatabase({
-    target: targetFor(accounts.name, config),
-    entities: module.entities,
-  });
+  const orm = await openSubgraphDatabase(module, targetFor(accounts.name, config));
   try {
     const cipher = createCipher(loadDataKey(config));
     const link = await inviteAdmin(orm.em.fork(), module.deps, cipher, email);

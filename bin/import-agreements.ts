@@ -8,18 +8,9 @@ import {
   createOutboxRelay,
   DEFAULT_NAMESPACE,
   ensureStreams,
-  InboxEntry,
-  OutboxEntry,
   recordEvent,
 } from '../messaging';
-import {
-  ConfigError,
-  createLogger,
-  IdempotencyRecordSchema,
-  loadConfig,
-  openDatabase,
-  targetFor,
-} from '../runtime';
+import { ConfigError, createLogger, loadConfig, openSubgraphDatabase, targetFor } from '../runtime';
 import { agreements, importAgreements, recordsOf } from '../subgraphs/agreements/src';
 
 /**
@@ -47,10 +38,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (!fs.existsSync(args.file)) throw new ConfigError(`No file ${args.file}.`);
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'import-agreements' });
-  const orm = await openDatabase({
-    target: targetFor('agreements', config),
-    entities: [...agreements.entities, OutboxEntry, InboxEntry, IdempotencyRecordSchema],
-  });
+  const orm = await openSubgraphDatabase(agreements, targetFor('agreements', config));
   const correlationId = uuidv7();
   const started = Date.now();
   try {

@@ -55,7 +55,11 @@ export {
 } from './src/migrations/migrateDatabase';
 export { migrationName, migrationOptions } from './src/migrations/migrationOptions';
 export { baselineOf, KIT_MIGRATIONS, withKitMigrations } from './src/migrations/kitMigrations';
-export { subgraphEntities } from './src/subgraph/openSubgraphDatabase';
+export {
+  openSubgraphDatabase,
+  subgraphEntities,
+  type TableOwner,
+} from './src/subgraph/openSubgraphDatabase';
 export type { MigrationClass, MigrationSet } from './src/migrations/MigrationSet';
 export {
   type CopyKeeping,

@@ -54,6 +54,8 @@ export interface TestPlatformOptions {
   site?: StaticSiteOptions;
   /** The gateway's port (default: any free one), for settings that name the platform's URL. */
   port?: number;
+  /** A database the suite has filled beforehand (default: a new one); `stop` drops it too. */
+  database?: TestDatabase;
 }
 
 /**
@@ -61,7 +63,7 @@ export interface TestPlatformOptions {
  * the real gateway on a free port, the real NATS. `stop` removes all of it.
  */
 export async function createTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
-  const db = await createTestDatabase();
+  const db = options.database ?? (await createTestDatabase());
   const namespace = createTestNamespace();
   const config = loadConfig({
     NODE_ENV: 'test',

@@ -5,7 +5,11 @@ import { SqliteDriver } from './sqliteDriver';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { isPostgres } from '../../messaging';
 import { cacheStatements, type PreparingDatabase } from './cacheStatements';
-import { migrateDatabase, type MigrateOptions } from './migrations/migrateDatabase';
+import {
+  migrateDatabase,
+  type MigrateOptions,
+  type MigrationOutcome,
+} from './migrations/migrateDatabase';
 import { migrationOptions } from './migrations/migrationOptions';
 import type { MigrationSet } from './migrations/MigrationSet';
 
@@ -25,6 +29,8 @@ export interface DatabaseOptions {
   migrations?: MigrationSet;
   /** With `migrations`: how a database made before migrations is recognised and adopted. */
   adopt?: MigrateOptions['adopt'];
+  /** With `migrations`: told what the migration did (applied, adopted). */
+  onMigrated?: (outcome: MigrationOutcome) => void;
   /** Connection pool size on PostgreSQL (default 10). */
   poolSize?: number;
   debug?: boolean;
@@ -99,7 +105,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
   const orm = await MikroORM.init(ormOptions(options));
   const { target } = options;
   if (target.kind === 'postgres') {
-    await orm.em.getConnection().execute(`create schema if not exists "${target.schema}"`);
+    // With migrations the schema is made under their lock: two replicas making it at once
+    // would collide even with `if not exists`.
+    if (!options.migrations)
+      await orm.em.getConnection().execute(`create schema if not exists "${target.schema}"`);
   } else {
     // WAL lets readers run while a writer commits; busy_timeout waits instead of failing.
     await orm.em.getConnection().execute('pragma journal_mode = wal');
@@ -107,10 +116,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
   }
   const schema = target.kind === 'postgres' ? target.schema : undefined;
   if (options.migrations) {
-    await migrateDatabase(orm, {
+    const outcome = await migrateDatabase(orm, {
       ...(schema ? { schema } : {}),
       ...(options.adopt ? { adopt: options.adopt } : {}),
     });
+    options.onMigrated?.(outcome);
   } else {
     await orm.schema.updateSchema({ safe: true, schema });
   }

@@ -42,8 +42,11 @@ export async function migrateDatabase(
   // SQLite has one connection, which the migrator needs for itself: there the adoption
   // and the migrations commit one after the other (one process owns the file).
   if (!schema) return migrateIn(orm, options);
+  // The schema is made in a transaction of its own: the migrator reads the catalogue on
+  // other connections, which would wait on a schema this transaction had not committed.
+  await connection.transactional((trx) => lockSchema(connection, trx, schema, 'create'));
   return connection.transactional(async (trx) => {
-    await enterSchema(connection, trx, schema);
+    await lockSchema(connection, trx, schema, 'enter');
     return migrateIn(orm, options, trx);
   });
 }
@@ -64,18 +67,20 @@ async function migrateIn(orm: MikroORM, options: MigrateOptions, trx?: Transacti
   }
 }
 
-async function enterSchema(connection: AbstractSqlConnection, trx: Transaction, schema: string) {
-  await connection.execute(
-    'select pg_advisory_xact_lock(hashtext(?))',
-    [`migrate:${schema}`],
-    'all',
-    trx,
-  );
-  await connection.execute(
-    `set local search_path to "${schema.replace(/"/g, '""')}"`,
-    [],
-    'run',
-    trx,
+/** Waits for the schema's lock, then makes the schema or makes it the search path. */
+async function lockSchema(
+  connection: AbstractSqlConnection,
+  trx: Transaction,
+  schema: string,
+  step: 'create' | 'enter',
+) {
+  const run = (sql: string, params: unknown[] = []) => connection.execute(sql, params, 'run', trx);
+  const quoted = `"${schema.replace(/"/g, '""')}"`;
+  await run('select pg_advisory_xact_lock(hashtext(?))', [`migrate:${schema}`]);
+  await run(
+    step === 'create'
+      ? `create schema if not exists ${quoted}`
+      : `set local search_path to ${quoted}`,
   );
 }
 

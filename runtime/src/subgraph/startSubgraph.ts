@@ -16,7 +16,9 @@ export async function startSubgraph<L>(
 ): Promise<void> {
   const { module, options, logger } = setup;
   module.checkSettings?.(logger);
-  state.orm = await openSubgraphDatabase(module, options.target);
+  state.orm = await openSubgraphDatabase(module, options.target, ({ applied, adopted }) => {
+    if (applied.length + adopted.length > 0) logger.info({ applied, adopted }, 'database migrated');
+  });
   state.apollo = createSubgraphApollo(setup);
   await state.apollo.start();
   await module.onStart?.(contexts.start(state.orm));
