@@ -1,16 +1,11 @@
 import { contractOperation } from '../../../test-support/contractOperation';
-import { hr, onlyError, startWithEmployee, type Caller, type TimeHarness } from './support';
+import { hr, onlyError, suiteWithEmployee, type Caller } from './support';
 
 const AMEND = contractOperation('AmendTimeEntry');
 const DELETE = contractOperation('DeleteTimeEntry');
 
 describe('time: recording, amending and deleting entries', () => {
-  let h: TimeHarness;
-  let employeeId: string;
-  let self: Caller;
-
-  beforeAll(async () => ({ h, employeeId, self } = await startWithEmployee()));
-  afterAll(() => h.stop());
+  const { h, employee } = suiteWithEmployee();
 
   let day = 0;
   /** A fresh day in 2025 for each test, so entries of different tests never meet. */
@@ -20,8 +15,12 @@ describe('time: recording, amending and deleting entries', () => {
   };
   const at = (date: string, time: string) => `${date}T${time}:00+00:00`;
 
-  const record = (input: Record<string, unknown>, caller: Caller = self) =>
-    h.op('RecordTimeEntry', { input: { employeeId, periodType: 'SHIFT', ...input } }, caller);
+  const record = (input: Record<string, unknown>, caller: Caller = employee.self) =>
+    h.op(
+      'RecordTimeEntry',
+      { input: { employeeId: employee.id, periodType: 'SHIFT', ...input } },
+      caller,
+    );
 
   it('records an entry, returns it with offsets, and emits time.entry.recorded', async () => {
     const date = nextDay();
@@ -29,7 +28,7 @@ describe('time: recording, amending and deleting entries', () => {
       RECORD_FULL,
       {
         input: {
-          employeeId,
+          employeeId: employee.id,
           periodType: 'SHIFT',
           shiftType: 'Early',
           startTime: `${date}T08:00:00+01:00`,
@@ -37,12 +36,12 @@ describe('time: recording, amending and deleting entries', () => {
           mealBreakMinutes: 30,
         },
       },
-      self,
+      employee.self,
     );
     expect(reply.errors).toBeUndefined();
     const entry = reply.data!.recordTimeEntry;
     expect(entry).toMatchObject({
-      employeeId,
+      employeeId: employee.id,
       periodType: 'SHIFT',
       shiftType: 'Early',
       startTime: `${date}T07:00:00.000Z`,
@@ -57,7 +56,7 @@ describe('time: recording, amending and deleting entries', () => {
       dataversion: 1,
       correlationid: entry.correlationId,
       data: {
-        employeeId,
+        employeeId: employee.id,
         entryId: entry.id,
         version: 1,
         periodType: 'SHIFT',
@@ -234,7 +233,7 @@ describe('time: recording, amending and deleting entries', () => {
     // Touching ends do not overlap.
     const touching = await record({ startTime: at(date, '08:00'), endTime: at(date, '09:00') });
     expect(touching.errors).toBeUndefined();
-    await h.gql(DELETE, { input: { id: touching.data!.recordTimeEntry.id } }, self);
+    await h.gql(DELETE, { input: { id: touching.data!.recordTimeEntry.id } }, employee.self);
     const after = (await h.snapshot()) as { entries: unknown[] };
     expect(after.entries.length).toBe((before as { entries: unknown[] }).entries.length + 1);
   });
@@ -255,7 +254,7 @@ describe('time: recording, amending and deleting entries', () => {
     const closed = await h.gql(
       AMEND,
       { input: { id: entry.id, expectedVersion: 1, endTime: `${next}T04:00:00Z` } },
-      self,
+      employee.self,
     );
     expect(closed.errors).toBeUndefined();
     expect(closed.data!.amendTimeEntry).toMatchObject({
@@ -290,13 +289,17 @@ describe('time: recording, amending and deleting entries', () => {
       .recordTimeEntry;
     const second = (await record({ startTime: at(date, '11:00'), endTime: at(date, '12:00') }))
       .data!.recordTimeEntry;
-    await h.gql(AMEND, { input: { id: first.id, expectedVersion: 1, mealBreakMinutes: 10 } }, self);
+    await h.gql(
+      AMEND,
+      { input: { id: first.id, expectedVersion: 1, mealBreakMinutes: 10 } },
+      employee.self,
+    );
     const before = await h.snapshot();
     const stale = onlyError(
       await h.gql(
         AMEND,
         { input: { id: first.id, expectedVersion: 1, mealBreakMinutes: 5 } },
-        self,
+        employee.self,
       ),
     );
     expect(stale.extensions).toMatchObject({
@@ -305,11 +308,11 @@ describe('time: recording, amending and deleting entries', () => {
       actualVersion: 2,
     });
     const staleDelete = onlyError(
-      await h.gql(DELETE, { input: { id: first.id, expectedVersion: 1 } }, self),
+      await h.gql(DELETE, { input: { id: first.id, expectedVersion: 1 } }, employee.self),
     );
     expect(staleDelete.extensions).toMatchObject({ code: 'CONFLICT', field: 'expectedVersion' });
     const clash = onlyError(
-      await h.gql(AMEND, { input: { id: first.id, endTime: at(date, '11:30') } }, self),
+      await h.gql(AMEND, { input: { id: first.id, endTime: at(date, '11:30') } }, employee.self),
     );
     expect(clash.extensions).toMatchObject({
       code: 'POLICY_VIOLATION',
@@ -319,11 +322,11 @@ describe('time: recording, amending and deleting entries', () => {
       expect.objectContaining({ id: second.id, clash: 'END' }),
     ]);
     const bad = onlyError(
-      await h.gql(AMEND, { input: { id: first.id, endTime: at(date, '07:00') } }, self),
+      await h.gql(AMEND, { input: { id: first.id, endTime: at(date, '07:00') } }, employee.self),
     );
     expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endTime' });
     const noOffset = onlyError(
-      await h.gql(AMEND, { input: { id: first.id, startTime: '2025-01-01T07:00' } }, self),
+      await h.gql(AMEND, { input: { id: first.id, startTime: '2025-01-01T07:00' } }, employee.self),
     );
     expect(noOffset.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startTime' });
     expect(await h.snapshot()).toEqual(before);
@@ -333,7 +336,11 @@ describe('time: recording, amending and deleting entries', () => {
     const date = nextDay();
     const entry = (await record({ startTime: at(date, '08:00'), endTime: at(date, '10:00') })).data!
       .recordTimeEntry;
-    const reply = await h.gql(DELETE, { input: { id: entry.id, expectedVersion: 1 } }, self);
+    const reply = await h.gql(
+      DELETE,
+      { input: { id: entry.id, expectedVersion: 1 } },
+      employee.self,
+    );
     expect(reply.errors).toBeUndefined();
     expect(reply.data!.deleteTimeEntry).toEqual({
       id: entry.id,
@@ -346,16 +353,21 @@ describe('time: recording, amending and deleting entries', () => {
       correlationid: reply.data!.deleteTimeEntry.correlationId,
       data: {
         entryId: entry.id,
-        employeeId,
+        employeeId: employee.id,
         version: 2,
         startTime: `${date}T08:00:00.000Z`,
         deletedAt: expect.any(String),
       },
     });
-    const read = await h.timecard(employeeId, at(date, '00:00'), `${date}T23:59:59Z`, self);
+    const read = await h.timecard(
+      employee.id,
+      at(date, '00:00'),
+      `${date}T23:59:59Z`,
+      employee.self,
+    );
     expect(read.errors).toBeUndefined();
     expect(read.data!._entities[0].timeEntries).toEqual([]);
-    const again = onlyError(await h.gql(DELETE, { input: { id: entry.id } }, self));
+    const again = onlyError(await h.gql(DELETE, { input: { id: entry.id } }, employee.self));
     expect(again.extensions).toMatchObject({ code: 'NOT_FOUND' });
     // The slot is free again.
     expect(
