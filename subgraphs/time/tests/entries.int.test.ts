@@ -21,6 +21,8 @@ describe('time: recording, amending and deleting entries', () => {
       { input: { employeeId: employee.id, periodType: 'SHIFT', ...input } },
       caller,
     );
+  const amend = (input: Record<string, unknown>) => h.gql(AMEND, { input }, employee.self);
+  const remove = (input: Record<string, unknown>) => h.gql(DELETE, { input }, employee.self);
 
   it('records an entry, returns it with offsets, and emits time.entry.recorded', async () => {
     const date = nextDay();
@@ -233,7 +235,7 @@ describe('time: recording, amending and deleting entries', () => {
     // Touching ends do not overlap.
     const touching = await record({ startTime: at(date, '08:00'), endTime: at(date, '09:00') });
     expect(touching.errors).toBeUndefined();
-    await h.gql(DELETE, { input: { id: touching.data!.recordTimeEntry.id } }, employee.self);
+    await remove({ id: touching.data!.recordTimeEntry.id });
     const after = (await h.snapshot()) as { entries: unknown[] };
     expect(after.entries.length).toBe((before as { entries: unknown[] }).entries.length + 1);
   });
@@ -251,11 +253,7 @@ describe('time: recording, amending and deleting entries', () => {
     expect(clash.extensions!.clashes).toEqual([
       { id: entry.id, startTime: `${date}T22:00:00.000Z`, endTime: null, clash: 'BOTH' },
     ]);
-    const closed = await h.gql(
-      AMEND,
-      { input: { id: entry.id, expectedVersion: 1, endTime: `${next}T04:00:00Z` } },
-      employee.self,
-    );
+    const closed = await amend({ id: entry.id, expectedVersion: 1, endTime: `${next}T04:00:00Z` });
     expect(closed.errors).toBeUndefined();
     expect(closed.data!.amendTimeEntry).toMatchObject({
       id: entry.id,
@@ -289,31 +287,17 @@ describe('time: recording, amending and deleting entries', () => {
       .recordTimeEntry;
     const second = (await record({ startTime: at(date, '11:00'), endTime: at(date, '12:00') }))
       .data!.recordTimeEntry;
-    await h.gql(
-      AMEND,
-      { input: { id: first.id, expectedVersion: 1, mealBreakMinutes: 10 } },
-      employee.self,
-    );
+    await amend({ id: first.id, expectedVersion: 1, mealBreakMinutes: 10 });
     const before = await h.snapshot();
-    const stale = onlyError(
-      await h.gql(
-        AMEND,
-        { input: { id: first.id, expectedVersion: 1, mealBreakMinutes: 5 } },
-        employee.self,
-      ),
-    );
+    const stale = onlyError(await amend({ id: first.id, expectedVersion: 1, mealBreakMinutes: 5 }));
     expect(stale.extensions).toMatchObject({
       code: 'CONFLICT',
       field: 'expectedVersion',
       actualVersion: 2,
     });
-    const staleDelete = onlyError(
-      await h.gql(DELETE, { input: { id: first.id, expectedVersion: 1 } }, employee.self),
-    );
+    const staleDelete = onlyError(await remove({ id: first.id, expectedVersion: 1 }));
     expect(staleDelete.extensions).toMatchObject({ code: 'CONFLICT', field: 'expectedVersion' });
-    const clash = onlyError(
-      await h.gql(AMEND, { input: { id: first.id, endTime: at(date, '11:30') } }, employee.self),
-    );
+    const clash = onlyError(await amend({ id: first.id, endTime: at(date, '11:30') }));
     expect(clash.extensions).toMatchObject({
       code: 'POLICY_VIOLATION',
       rule: 'TIME_ENTRY_OVERLAP',
@@ -321,13 +305,9 @@ describe('time: recording, amending and deleting entries', () => {
     expect(clash.extensions!.clashes).toEqual([
       expect.objectContaining({ id: second.id, clash: 'END' }),
     ]);
-    const bad = onlyError(
-      await h.gql(AMEND, { input: { id: first.id, endTime: at(date, '07:00') } }, employee.self),
-    );
+    const bad = onlyError(await amend({ id: first.id, endTime: at(date, '07:00') }));
     expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endTime' });
-    const noOffset = onlyError(
-      await h.gql(AMEND, { input: { id: first.id, startTime: '2025-01-01T07:00' } }, employee.self),
-    );
+    const noOffset = onlyError(await amend({ id: first.id, startTime: '2025-01-01T07:00' }));
     expect(noOffset.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startTime' });
     expect(await h.snapshot()).toEqual(before);
   });
@@ -336,11 +316,7 @@ describe('time: recording, amending and deleting entries', () => {
     const date = nextDay();
     const entry = (await record({ startTime: at(date, '08:00'), endTime: at(date, '10:00') })).data!
       .recordTimeEntry;
-    const reply = await h.gql(
-      DELETE,
-      { input: { id: entry.id, expectedVersion: 1 } },
-      employee.self,
-    );
+    const reply = await remove({ id: entry.id, expectedVersion: 1 });
     expect(reply.errors).toBeUndefined();
     expect(reply.data!.deleteTimeEntry).toEqual({
       id: entry.id,
@@ -367,7 +343,7 @@ describe('time: recording, amending and deleting entries', () => {
     );
     expect(read.errors).toBeUndefined();
     expect(read.data!._entities[0].timeEntries).toEqual([]);
-    const again = onlyError(await h.gql(DELETE, { input: { id: entry.id } }, employee.self));
+    const again = onlyError(await remove({ id: entry.id }));
     expect(again.extensions).toMatchObject({ code: 'NOT_FOUND' });
     // The slot is free again.
     expect(
