@@ -1,17 +1,6 @@
 import { JSONSchemaFaker } from 'json-schema-faker';
 import { createEvent, type EventCatalogue, type EventContract } from '../messaging';
-
-/** A small seeded generator (mulberry32), so the samples are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seededRandom';
 
 /**
  * A valid `data` for each contract of the catalogue, generated from its JSON Schema with

@@ -21,12 +21,8 @@ export type EmployeeOp = typeof employeeOp extends fc.Arbitrary<infer T> ? T : n
  * numbers wrap around them): hires at version 1, everything else at a version of its own.
  */
 export function employeeEventsFor(employees: string[]): (op: EmployeeOp) => EventEnvelope {
-  const versions = new Map<string, number>();
-  const nextVersion = (id: string, bump: number) => {
-    const version = Math.max(2, (versions.get(id) ?? 1) + bump);
-    versions.set(id, Math.max(version, versions.get(id) ?? 1));
-    return version;
-  };
+  // A hire is version 1; what follows starts at 2.
+  const nextVersion = versionsFrom<string>(2);
   return (op) => {
     const n = op.employee % employees.length;
     const employeeId = employees[n]!;
@@ -55,6 +51,20 @@ export function employeeEventsFor(employees: string[]): (op: EmployeeOp) => Even
       ...base,
       changes: { [field]: { old: null, new: value } },
     });
+  };
+}
+
+/**
+ * The version of a generated event about `key`: `bump` over the highest version so far, but
+ * never below `first`. A bump of 0 or less repeats a version or goes back to a stale one.
+ */
+export function versionsFrom<K>(first: number): (key: K, bump: number) => number {
+  const highest = new Map<K, number>();
+  return (key, bump) => {
+    const before = highest.get(key) ?? first - 1;
+    const version = Math.max(first, before + bump);
+    highest.set(key, Math.max(version, before));
+    return version;
   };
 }
 

@@ -1,3 +1,4 @@
+import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import fc from 'fast-check';
 import {
   type CataloguedHandler,
@@ -61,6 +62,12 @@ export async function expectSameEffectInBatches<S>(options: SameEffectOptions<S>
     expect(await stateOf(o.batched)).toEqual(expected);
   });
   await fc.assert(property, { numRuns: options.numRuns ?? 40 });
+}
+
+/** A scenario's `stateOf` that reads the rows of one table that match `where`, in id order. */
+export function rowsOf<T extends object>(entity: EntityName<T>, where: FilterQuery<T>) {
+  return (h: Fed) =>
+    h.runtime.orm.em.fork().find(entity, where, { orderBy: { id: 'asc' } as QueryOrderMap<T> });
 }
 
 /** Options of {@link describeBatchPath}. */

@@ -69,14 +69,20 @@ describe('distributed mode: gateway and subgraphs as separate processes', () => 
     return (await response.json()) as { data?: any; errors?: any[] };
   };
 
-  it('signs a hired person in through the gateway, sign-in served by its own process', async () => {
+  /** HR hires a person through the gateway; resolves with HR's token and the new id. */
+  const hire = async (firstName: string, lastName: string) => {
     const hr = await issue('HR', 'service:hr');
     const created = await graphql(
       contractOperation('CreateEmployee'),
-      { input: personInput('Kofi', 'Mensah') },
+      { input: personInput(firstName, lastName) },
       hr,
     );
-    const id = created.data!.createEmployee.id as string;
+    expect(created.errors).toBeUndefined();
+    return { hr, id: created.data.createEmployee.id as string };
+  };
+
+  it('signs a hired person in through the gateway, sign-in served by its own process', async () => {
+    const { hr, id } = await hire('Kofi', 'Mensah');
     const invitation = await waitFor(async () => {
       const reply = await graphql(
         'query ($id: ID!) { employee(id: $id) { invitation { url } } }',
@@ -105,14 +111,7 @@ describe('distributed mode: gateway and subgraphs as separate processes', () => 
   });
 
   it('writes through the gateway, and the audit subgraph hears of it over NATS', async () => {
-    const hr = await issue('HR', 'service:hr');
-    const created = await graphql(
-      contractOperation('CreateEmployee'),
-      { input: personInput('Nia', 'Osei') },
-      hr,
-    );
-    expect(created.errors).toBeUndefined();
-    const id = created.data.createEmployee.id;
+    const { id } = await hire('Nia', 'Osei');
 
     const auditor = await issue('AUDITOR', 'service:auditor');
     const trail = await waitFor(async () => {

@@ -62,28 +62,37 @@ describe('an input with several bad fields, through the gateway', () => {
     expect(profile.data?.employee.jobTitle).toBe('Staff Nurse');
   });
 
-  it('still names a single bad field alone, as before', async () => {
-    const input = personInput('Ada', 'Single', { hireDate: 'yesterday' });
-    expect(await refusedBy('CreateEmployee', input, hr)).toEqual(['hireDate']);
-  });
-
-  it('refuses recordTimeEntry naming its two bad fields', async () => {
-    const input = {
-      employeeId: nurse.id,
-      periodType: 'SHIFT',
-      startTime: 'yesterday at nine',
-      endTime: '2025-04-01T17:00:00Z',
-      mealBreakMinutes: -5,
-    };
-    expect(await refusedBy('RecordTimeEntry', input, asNurse())).toEqual([
-      'mealBreakMinutes',
-      'startTime',
-    ]);
-  });
-
-  it('refuses requestLeave naming its two bad fields', async () => {
-    const input = { leaveType: 'ANNUAL', startDate: 'next Monday', endDate: '2025-02-30' };
-    expect(await refusedBy('RequestLeave', input, asNurse())).toEqual(['endDate', 'startDate']);
+  // Inputs and callers are made in the test: the nurse is hired in beforeAll.
+  it.each([
+    [
+      'refuses createEmployee naming a single bad field alone, as before',
+      'CreateEmployee',
+      () => personInput('Ada', 'Single', { hireDate: 'yesterday' }),
+      () => hr,
+      ['hireDate'],
+    ],
+    [
+      'refuses recordTimeEntry naming its two bad fields',
+      'RecordTimeEntry',
+      () => ({
+        employeeId: nurse.id,
+        periodType: 'SHIFT',
+        startTime: 'yesterday at nine',
+        endTime: '2025-04-01T17:00:00Z',
+        mealBreakMinutes: -5,
+      }),
+      asNurse,
+      ['mealBreakMinutes', 'startTime'],
+    ],
+    [
+      'refuses requestLeave naming its two bad fields',
+      'RequestLeave',
+      () => ({ leaveType: 'ANNUAL', startDate: 'next Monday', endDate: '2025-02-30' }),
+      asNurse,
+      ['endDate', 'startDate'],
+    ],
+  ])('%s', async (_title, operation, input, caller, fields) => {
+    expect(await refusedBy(operation, input(), caller())).toEqual(fields);
   });
 
   it('names every text over its bound at once, before the domain looks at it', async () => {

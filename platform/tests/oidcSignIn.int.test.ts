@@ -1,12 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import { SessionSchema } from '../../subgraphs/accounts/src/entities';
 import { authCall, hireWithAccount } from '../../test-support/accounts';
+import { waitForAuditLogs } from '../../test-support/auditLogs';
 import { contractOperation } from '../../test-support/contractOperation';
 import { createTestPlatform, type TestPlatform } from '../../test-support/createTestPlatform';
 import { startOidcProvider, type OidcTestProvider } from '../../test-support/oidcProvider';
 import { oidcSignInOptions } from '../../test-support/oidcSignInOptions';
 import type { SeededPerson } from '../../test-support/seedOrganisation';
-import { waitFor } from '../../test-support/waitFor';
 
 // Sign-in through an OpenID Connect provider, end to end on the all-in-one platform: the
 // gateway's /auth/oidc routes, openid-client against a real (small) provider over HTTP, the
@@ -239,7 +239,6 @@ describe('sign-in through an OpenID Connect provider', () => {
   });
 
   it('records each sign-in with its method and each refusal with its reason in the audit log', async () => {
-    const auditor = { role: 'AUDITOR' as const, sub: 'service:auditor' };
     const wanted = [
       'OIDC_STATE_MISMATCH',
       'OIDC_REJECTED',
@@ -247,16 +246,12 @@ describe('sign-in through an OpenID Connect provider', () => {
       'OIDC_ROLE_UNMAPPED',
       'OIDC_UNKNOWN_EMPLOYEE',
     ];
-    const nodes = await waitFor(async () => {
-      const logs = await tp.graphql(
-        contractOperation('AuditLogs'),
-        { filter: { entityType: 'user' }, first: 100 },
-        auditor,
-      );
-      const all: any[] = logs.data?.auditLogs.nodes ?? [];
-      const reasons = new Set(all.map((n) => n.newValues?.reason));
-      return wanted.every((r) => reasons.has(r)) ? all : undefined;
-    });
+    const nodes = await waitForAuditLogs(
+      tp,
+      { filter: { entityType: 'user' }, first: 100 },
+      (entry) => entry.newValues?.reason,
+      wanted,
+    );
     const logins = nodes.filter((n) => n.action === 'user_login');
     expect(logins.length).toBeGreaterThanOrEqual(3);
     expect(logins.every((n) => n.newValues.method === 'OIDC' && n.actorId === ada.id)).toBe(true);

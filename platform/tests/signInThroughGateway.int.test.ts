@@ -1,6 +1,7 @@
 import { contractOperation } from '../../test-support/contractOperation';
 import { platformSuite } from '../../test-support/platformSuite';
 import { authCall, createTestAccount, originOf, signIn } from '../../test-support/accounts';
+import { waitForAuditLogs } from '../../test-support/auditLogs';
 import { createPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 
@@ -75,18 +76,12 @@ describe('sign-in through the gateway', () => {
     const out = await authCall(origin, '/auth/logout', { cookie: refreshed.cookie });
     expect(out.status).toBe(204);
 
-    const auditor = { role: 'AUDITOR' as const, sub: 'service:auditor' };
-    const actions = await waitFor(async () => {
-      const logs = await tp.graphql(
-        contractOperation('AuditLogs'),
-        { filter: { entityType: 'user' }, first: 50 },
-        auditor,
-      );
-      const nodes: any[] = logs.data?.auditLogs.nodes ?? [];
-      const seen = new Set(nodes.map((n) => n.action));
-      const all = ['user_login', 'user_logout', 'user_login_failed'].every((a) => seen.has(a));
-      return all ? nodes : undefined;
-    });
+    const actions = await waitForAuditLogs(
+      tp,
+      { filter: { entityType: 'user' }, first: 50 },
+      (entry) => entry.action,
+      ['user_login', 'user_logout', 'user_login_failed'],
+    );
     const logins = actions.filter((n) => n.action === 'user_login');
     expect(logins.map((n) => n.newValues.method).sort()).toEqual(['INVITATION', 'PASSWORD']);
     expect(logins.every((n) => n.actorId === person.id)).toBe(true);

@@ -87,11 +87,14 @@ describe('accruals: ledger from events', () => {
 
   const shift = (employeeId: string, startTime: string, endTime: string, more = {}) =>
     ({ entryId: uuidv7(), employeeId, version: 1, startTime, endTime, ...more }) as EntryFields;
+  /** Applies time's recording of a shift (or, with `more`, another period) from start to end. */
+  const record = (employeeId: string, startTime: string, endTime: string, more = {}) =>
+    apply(entryEvent('recorded', shift(employeeId, startTime, endTime, more)));
 
   it('counts a weekday 14:00-23:30 as 9.5 hours with 0.5 night hours', async () => {
     const id = await employee();
     // 10 June 2025 is a Tuesday; BST is UTC+1.
-    await apply(entryEvent('recorded', shift(id, '2025-06-10T13:00:00Z', '2025-06-10T22:30:00Z')));
+    await record(id, '2025-06-10T13:00:00Z', '2025-06-10T22:30:00Z');
     expect(await day(h, id, 'ANNUAL_TARGET_HOURS', '2025-06-10')).toMatchObject({ dayTotal: 9.5 });
     expect(await day(h, id, 'NIGHT_HOURS', '2025-06-10')).toMatchObject({ dayTotal: 0.5 });
     expect(await day(h, id, 'WEEKEND_HOURS', '2025-06-10')).toMatchObject({ dayTotal: 0 });
@@ -99,8 +102,8 @@ describe('accruals: ledger from events', () => {
 
   it('splits 19:00-06:00 at local midnight, cumulative from the day before', async () => {
     const id = await employee();
-    await apply(entryEvent('recorded', shift(id, '2025-06-09T07:00:00Z', '2025-06-09T15:00:00Z')));
-    await apply(entryEvent('recorded', shift(id, '2025-06-10T18:00:00Z', '2025-06-11T05:00:00Z')));
+    await record(id, '2025-06-09T07:00:00Z', '2025-06-09T15:00:00Z');
+    await record(id, '2025-06-10T18:00:00Z', '2025-06-11T05:00:00Z');
     expect(await days(h, id, 'ANNUAL_TARGET_HOURS', '2025-06-09', '2025-06-12')).toEqual([
       { date: '2025-06-09', dayTotal: 8, cumulativeTotal: 8 },
       { date: '2025-06-10', dayTotal: 5, cumulativeTotal: 13 },
@@ -114,12 +117,7 @@ describe('accruals: ledger from events', () => {
 
   it('takes the meal break off the first day', async () => {
     const id = await employee();
-    await apply(
-      entryEvent(
-        'recorded',
-        shift(id, '2025-06-10T18:00:00Z', '2025-06-11T05:00:00Z', { mealBreakMinutes: 45 }),
-      ),
-    );
+    await record(id, '2025-06-10T18:00:00Z', '2025-06-11T05:00:00Z', { mealBreakMinutes: 45 });
     expect(
       (await days(h, id, 'ANNUAL_TARGET_HOURS', '2025-06-10', '2025-06-11')).map((d) => d.dayTotal),
     ).toEqual([4.25, 6]);
@@ -131,7 +129,7 @@ describe('accruals: ledger from events', () => {
     await apply(agreementEvent(id, { startDate: '2024-04-01', endDate: '2025-03-31' }));
     await apply(agreementEvent(id, { startDate: '2025-04-01', endDate: '2026-03-31' }));
     // Sat 29 March 22:00 GMT to Sun 30 March 07:00 BST: 8 real hours.
-    await apply(entryEvent('recorded', shift(id, '2025-03-29T22:00:00Z', '2025-03-30T06:00:00Z')));
+    await record(id, '2025-03-29T22:00:00Z', '2025-03-30T06:00:00Z');
     const spring = await days(h, id, 'ANNUAL_TARGET_HOURS', '2025-03-29', '2025-03-30');
     expect(spring.map((d) => d.dayTotal)).toEqual([2, 6]);
     const springNight = await days(h, id, 'NIGHT_HOURS', '2025-03-29', '2025-03-30');
@@ -139,7 +137,7 @@ describe('accruals: ledger from events', () => {
     const springWeekend = await days(h, id, 'WEEKEND_HOURS', '2025-03-29', '2025-03-30');
     expect(springWeekend.map((d) => d.dayTotal)).toEqual([2, 6]);
     // Sat 25 October 22:00 BST to Sun 26 October 07:00 GMT: 10 real hours.
-    await apply(entryEvent('recorded', shift(id, '2025-10-25T21:00:00Z', '2025-10-26T07:00:00Z')));
+    await record(id, '2025-10-25T21:00:00Z', '2025-10-26T07:00:00Z');
     const fall = await days(h, id, 'ANNUAL_TARGET_HOURS', '2025-10-25', '2025-10-26');
     expect(fall.map((d) => d.dayTotal)).toEqual([2, 8]);
     const fallNight = await days(h, id, 'NIGHT_HOURS', '2025-10-25', '2025-10-26');
@@ -149,23 +147,18 @@ describe('accruals: ledger from events', () => {
   it('counts weekend, public-holiday and on-call periods', async () => {
     const id = await employee();
     // Saturday 14 June 2025, 09:00-17:00 BST, 30 minutes' meal break.
-    await apply(
-      entryEvent(
-        'recorded',
-        shift(id, '2025-06-14T08:00:00Z', '2025-06-14T16:00:00Z', { mealBreakMinutes: 30 }),
-      ),
-    );
+    await record(id, '2025-06-14T08:00:00Z', '2025-06-14T16:00:00Z', { mealBreakMinutes: 30 });
     expect(await day(h, id, 'WEEKEND_HOURS', '2025-06-14')).toMatchObject({ dayTotal: 8 });
     expect(await day(h, id, 'ANNUAL_TARGET_HOURS', '2025-06-14')).toMatchObject({ dayTotal: 7.5 });
     // Christmas Day 2025 (a Thursday), 08:00-16:00 GMT.
-    await apply(entryEvent('recorded', shift(id, '2025-12-25T08:00:00Z', '2025-12-25T16:00:00Z')));
+    await record(id, '2025-12-25T08:00:00Z', '2025-12-25T16:00:00Z');
     expect(await day(h, id, 'PUBLIC_HOLIDAY_HOURS', '2025-12-25')).toMatchObject({ dayTotal: 8 });
     expect(await day(h, id, 'WEEKEND_HOURS', '2025-12-25')).toMatchObject({ dayTotal: 0 });
     const onCall = (start: string, end: string) =>
-      entryEvent('recorded', shift(id, start, end, { periodType: 'ON_CALL' }));
-    await apply(onCall('2025-12-26T18:00:00Z', '2025-12-27T08:00:00Z')); // Boxing Day
-    await apply(onCall('2025-12-27T18:00:00Z', '2025-12-28T08:00:00Z')); // Saturday
-    await apply(onCall('2025-12-29T18:00:00Z', '2025-12-30T08:00:00Z')); // Monday
+      record(id, start, end, { periodType: 'ON_CALL' });
+    await onCall('2025-12-26T18:00:00Z', '2025-12-27T08:00:00Z'); // Boxing Day
+    await onCall('2025-12-27T18:00:00Z', '2025-12-28T08:00:00Z'); // Saturday
+    await onCall('2025-12-29T18:00:00Z', '2025-12-30T08:00:00Z'); // Monday
     expect(await day(h, id, 'ON_CALL_PUBLIC_HOLIDAY', '2025-12-26')).toMatchObject({ dayTotal: 1 });
     expect(await day(h, id, 'ON_CALL_WEEKEND', '2025-12-27')).toMatchObject({ dayTotal: 1 });
     expect(await day(h, id, 'ON_CALL_WEEKDAY', '2025-12-29')).toMatchObject({ dayTotal: 1 });
@@ -224,7 +217,7 @@ describe('accruals: ledger from events', () => {
   it('keeps an entry outside every agreement and applies it when one arrives', async () => {
     const id = uuidv7();
     await apply(employeeCreated(id));
-    await apply(entryEvent('recorded', shift(id, '2025-06-10T07:00:00Z', '2025-06-10T15:00:00Z')));
+    await record(id, '2025-06-10T07:00:00Z', '2025-06-10T15:00:00Z');
     expect(await unassigned(h, id)).toBe(1);
     expect(await day(h, id, 'ANNUAL_TARGET_HOURS', '2025-06-10')).toMatchObject({ dayTotal: 0 });
     await apply(agreementEvent(id));
@@ -352,7 +345,7 @@ describe('accruals: ledger from events', () => {
     const agreementId = uuidv7();
     await apply(agreementEvent(id, { agreementId }));
     // 2 January 2026 is a public holiday in Scotland, not in England.
-    await apply(entryEvent('recorded', shift(id, '2026-01-02T08:00:00Z', '2026-01-02T16:00:00Z')));
+    await record(id, '2026-01-02T08:00:00Z', '2026-01-02T16:00:00Z');
     expect(await day(h, id, 'PUBLIC_HOLIDAY_HOURS', '2026-01-02')).toMatchObject({ dayTotal: 8 });
     await apply(
       event('employees.employee.updated', id, {
@@ -378,7 +371,7 @@ describe('accruals: ledger from events', () => {
   it('emits the earliest changed day and the new cumulative total', async () => {
     const id = await employee();
     const from = h.emitted.length;
-    await apply(entryEvent('recorded', shift(id, '2025-06-10T18:00:00Z', '2025-06-11T05:00:00Z')));
+    await record(id, '2025-06-10T18:00:00Z', '2025-06-11T05:00:00Z');
     const changes = h.emitted.slice(from).map((e) => e.data);
     expect(changes).toEqual(
       expect.arrayContaining([
@@ -397,7 +390,7 @@ describe('accruals: ledger from events', () => {
     const target = (data: Record<string, unknown>[]) =>
       data.find((d) => d.accrualType === 'ANNUAL_TARGET_HOURS')!;
     const next = h.emitted.length;
-    await apply(entryEvent('recorded', shift(id, '2025-06-12T08:00:00Z', '2025-06-12T10:00:00Z')));
+    await record(id, '2025-06-12T08:00:00Z', '2025-06-12T10:00:00Z');
     const later = target(h.emitted.slice(next).map((e) => e.data));
     expect(later).toMatchObject({ date: '2025-06-12', cumulative: 5 + 6 + 2 });
     expect(later.version).toBe((target(changes).version as number) + 1);

@@ -2,6 +2,7 @@ import { parse } from 'graphql';
 import { composeSupergraph } from '../../../schema/src/composeSupergraph';
 import { apiSchemaOf, loadContract, validateOperation } from '../../../schema/src/contract';
 import { contractEntityQuery } from '../../../test-support/contractOperation';
+import { ACCRUAL_TYPES } from '../../../runtime';
 import { typeDefs } from '../src';
 import { agreementInput, startAgreements } from './support';
 import { suiteHarness } from '../../../test-support/suiteHarness';
@@ -83,15 +84,7 @@ describe('the front end contract', () => {
       expect(read.errors).toBeUndefined();
       // Every accrual type, in the schema's order; those the agreement leaves out at 0.
       const targets = (totals: Record<string, number>) =>
-        [
-          'ANNUAL_TARGET_HOURS',
-          'NIGHT_HOURS',
-          'WEEKEND_HOURS',
-          'PUBLIC_HOLIDAY_HOURS',
-          'ON_CALL_WEEKDAY',
-          'ON_CALL_WEEKEND',
-          'ON_CALL_PUBLIC_HOLIDAY',
-        ].map((accrualType) => ({ accrualType, total: totals[accrualType] ?? 0 }));
+        ACCRUAL_TYPES.map((accrualType) => ({ accrualType, total: totals[accrualType] ?? 0 }));
       // The created agreement's fields as sent, but for the amended weekly hours.
       const {
         employeeId: _employee,

@@ -6,7 +6,7 @@ import {
   eventsWithRepeats,
   repeatOp,
 } from '../../../test-support/employeeEventOps';
-import { describeBatchPath, type Fed } from '../../../test-support/sameEffectInBatches';
+import { describeBatchPath, rowsOf } from '../../../test-support/sameEffectInBatches';
 import { KnownEmployeeSchema } from '../src/entities';
 import { employeeCopyHandler } from '../src/handlers';
 import { startAgreements } from './support';
@@ -17,11 +17,7 @@ const scenario = fc
   .map((ops) => {
     const employees = Array.from({ length: 4 }, () => uuidv7());
     const events = eventsWithRepeats(ops, employeeEventsFor(employees));
-    const stateOf = (h: Fed) =>
-      h.runtime.orm.em
-        .fork()
-        .find(KnownEmployeeSchema, { id: { $in: employees } }, { orderBy: { id: 'asc' } });
-    return { events, stateOf };
+    return { events, stateOf: rowsOf(KnownEmployeeSchema, { id: { $in: employees } }) };
   });
 
 describeBatchPath("agreements' copy of employees", {

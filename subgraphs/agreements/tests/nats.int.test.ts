@@ -1,48 +1,29 @@
 import { v7 as uuidv7 } from 'uuid';
-import {
-  connectNats,
-  createEvent,
-  ensureStreams,
-  loadCatalogue,
-  type Namespace,
-  type NatsClients,
-  subjectFor,
-} from '../../../messaging';
-import { createTestNamespace, deleteStreams } from '../../../messaging/testing';
+import { loadCatalogue } from '../../../messaging';
 import { createdData } from '../../../test-support/employeeEvents';
+import { openTestStreams, type TestStreams } from '../../../test-support/openTestStreams';
+import { foreignEvent } from '../../../test-support/startSubgraph';
 import { waitFor } from '../../../test-support/waitFor';
 import { agreementInput, startAgreements, type AgreementsHarness } from './support';
 
-const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
-
-let nats: NatsClients;
-let namespace: Namespace;
+let streams: TestStreams;
 let h: AgreementsHarness;
 
 beforeAll(async () => {
-  nats = await connectNats({
-    servers: NATS_URL,
-    name: 'agreements-test',
-    waitOnFirstConnect: false,
-  });
-  namespace = createTestNamespace();
-  await ensureStreams(nats.jsm, namespace);
+  streams = await openTestStreams('agreements-test');
+  const { nats, namespace } = streams;
   h = await startAgreements({ js: nats.js, jsm: nats.jsm, namespace });
 });
 afterAll(async () => {
   await h.stop();
-  await deleteStreams(nats.jsm, namespace);
-  await nats.nc.close();
+  await streams.close();
 });
 
 /** An employees event as the employees subgraph publishes it (validated by the catalogue). */
 async function publish(type: string, data: Record<string, unknown>) {
-  const event = createEvent(
-    { type, subject: String(data.employeeId), data },
-    { source: '/subgraphs/employees', correlationId: uuidv7() },
-  );
+  const event = foreignEvent(type, data);
   loadCatalogue().validate(event);
-  await nats.js.publish(subjectFor(type, namespace), JSON.stringify(event), { msgID: event.id });
+  await streams.publish(event);
 }
 
 const hired = (employeeId: string, employeeNumber: string, managerId: string | null) =>

@@ -5,6 +5,7 @@ import {
   employeeOp,
   eventsWithRepeats,
   repeatOp,
+  versionsFrom,
 } from '../../../test-support/employeeEventOps';
 import { describeBatchPath, type Fed } from '../../../test-support/sameEffectInBatches';
 import { foreignEvent } from '../../../test-support/startSubgraph';
@@ -41,10 +42,9 @@ const scenario = fc
     const employeeEvent = employeeEventsFor(employees);
     const agreements = Array.from({ length: 3 }, (_, n) => agreementData(employees[n % 2]!));
     const shiftIds = Array.from({ length: SHIFTS }, () => uuidv7());
-    const versions = new Map<number, number>();
+    const nextVersion = versionsFrom<number>(1);
     const agreementEvent = (op: Generated<typeof agreementOp>) => {
-      const version = Math.max(1, (versions.get(op.agreement) ?? 0) + op.bump);
-      versions.set(op.agreement, Math.max(version, versions.get(op.agreement) ?? 0));
+      const version = nextVersion(op.agreement, op.bump);
       const { workingDays, weeklyHours } = op;
       const data = { ...agreements[op.agreement]!, version, workingDays, weeklyHours };
       return foreignEvent(`agreements.agreement.${op.kind}`, data);

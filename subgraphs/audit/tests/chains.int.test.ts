@@ -41,18 +41,13 @@ onPostgres('audit log chains', () => {
 
   const entries = () =>
     suite.orm.em.fork().find(AuditEntrySchema, {}, { orderBy: [{ chain: 'asc' }, { seq: 'asc' }] });
+  /** Where each entry stands, as `chain:seq`, in chain order. */
+  const positions = async () => (await entries()).map((r) => `${r.chain}:${r.seq}`);
 
   it('lets two transactions append at once, each on a chain of its own', async () => {
     const start = new Date('2025-03-01T00:00:00Z');
     await appendSideBySide(eventSeries(3, start), eventSeries(2, start));
-    const rows = await entries();
-    expect(rows.map((r) => [r.chain, r.seq])).toEqual([
-      [0, 1],
-      [0, 2],
-      [0, 3],
-      [1, 1],
-      [1, 2],
-    ]);
+    expect(await positions()).toEqual(['0:1', '0:2', '0:3', '1:1', '1:2']);
     expect(await verifyChain(suite.orm.em)).toEqual(intactChain(5, 2));
     // A lone appender afterwards goes on with chain 0.
     await suite.orm.em.fork().transactional((tx) => append(tx, eventSeries(1, start)));
@@ -99,13 +94,7 @@ onPostgres('audit log chains', () => {
       before: new Date(Date.now() - 400 * DAY),
     });
     expect(result.deleted).toBe(7);
-    const rows = await entries();
-    expect(rows.map((r) => [r.chain, r.seq])).toEqual([
-      [0, 5],
-      [0, 6],
-      [1, 4],
-      [1, 5],
-    ]);
+    expect(await positions()).toEqual(['0:5', '0:6', '1:4', '1:5']);
     expect(await verifyChain(suite.orm.em)).toEqual(intactChain(4, 2));
   });
 });

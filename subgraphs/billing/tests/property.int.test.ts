@@ -12,19 +12,8 @@ import {
   type CardFields,
   type EntryFields,
 } from './support';
+import { seededRandom } from '../../../test-support/seededRandom';
 import { suiteHarness } from '../../../test-support/suiteHarness';
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed from its seed. */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const RUNS = 50;
 const PERIOD_TYPES = ['SHIFT', 'SHIFT', 'OVERTIME', 'TRAINING', 'ON_CALL'];
@@ -49,7 +38,7 @@ describe('billing: property — the ledger always balances and equals the entrie
   it(`holds over ${RUNS} random runs of record, amend, delete, duplicates, reordering and rate changes`, async () => {
     for (let run = 1; run <= RUNS; run += 1) {
       const seed = 0x5eed + run;
-      const random = mulberry32(seed);
+      const random = seededRandom(seed);
       const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
       const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
       const grade = `P${run}`;

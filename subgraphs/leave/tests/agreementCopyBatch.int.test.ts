@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
-import { eventsWithRepeats, repeatOp } from '../../../test-support/employeeEventOps';
-import { describeBatchPath, type Fed } from '../../../test-support/sameEffectInBatches';
+import { eventsWithRepeats, repeatOp, versionsFrom } from '../../../test-support/employeeEventOps';
+import { describeBatchPath, rowsOf } from '../../../test-support/sameEffectInBatches';
 import { foreignEvent } from '../../../test-support/startSubgraph';
 import { AgreementCopySchema } from '../src/entities';
 import { agreementCopyHandler } from '../src/handlers';
@@ -26,20 +26,15 @@ const scenario = fc
   .map((ops) => {
     const employees = [uuidv7(), uuidv7()];
     const agreements = Array.from({ length: 3 }, (_, n) => agreementData(employees[n % 2]!));
-    const versions = new Map<number, number>();
+    const nextVersion = versionsFrom<number>(1);
     const events = eventsWithRepeats(ops, (op) => {
-      const version = Math.max(1, (versions.get(op.agreement) ?? 0) + op.bump);
-      versions.set(op.agreement, Math.max(version, versions.get(op.agreement) ?? 0));
+      const version = nextVersion(op.agreement, op.bump);
       const { kind, fte, annualLeaveDays, workingDays } = op;
       const data = { ...agreements[op.agreement]!, version, fte, annualLeaveDays, workingDays };
       const ended = kind === 'ended' && { endDate: '2026-01-31', previousEndDate: '2026-03-31' };
       return foreignEvent(`agreements.agreement.${kind}`, { ...data, ...ended });
     });
-    const stateOf = (h: Fed) =>
-      h.runtime.orm.em
-        .fork()
-        .find(AgreementCopySchema, { employeeId: { $in: employees } }, { orderBy: { id: 'asc' } });
-    return { events, stateOf };
+    return { events, stateOf: rowsOf(AgreementCopySchema, { employeeId: { $in: employees } }) };
   });
 
 describeBatchPath("leave's copy of agreements", {

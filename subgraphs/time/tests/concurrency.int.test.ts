@@ -1,18 +1,14 @@
 import { contractOperation } from '../../../test-support/contractOperation';
-import { startWithEmployee, type Caller, type TimeHarness } from './support';
+import { suiteWithEmployee } from './support';
 
 describe('time: writes at the same moment', () => {
-  let h: TimeHarness;
-  let employeeId: string;
-  let self: Caller;
-  beforeAll(async () => ({ h, employeeId, self } = await startWithEmployee()));
-  afterAll(() => h.stop());
+  const { h, employee } = suiteWithEmployee();
 
   const record = (start: string, end: string) =>
     h.op(
       'RecordTimeEntry',
-      { input: { employeeId, periodType: 'SHIFT', startTime: start, endTime: end } },
-      self,
+      { input: { employeeId: employee.id, periodType: 'SHIFT', startTime: start, endTime: end } },
+      employee.self,
     );
 
   it('lets one of two overlapping entries recorded at once in, and refuses the other', async () => {
@@ -38,7 +34,7 @@ describe('time: writes at the same moment', () => {
       h.gql(
         contractOperation('AmendTimeEntry'),
         { input: { id: entry.id, expectedVersion: 1, mealBreakMinutes: minutes } },
-        self,
+        employee.self,
       );
     const replies = await Promise.all([amend(10), amend(20)]);
     expect(replies.filter((r) => !r.errors)).toHaveLength(1);

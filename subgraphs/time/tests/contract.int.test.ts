@@ -1,6 +1,6 @@
 import { loadContract } from '../../../schema/src/contract';
 import { contractEntityQuery } from '../../../test-support/contractOperation';
-import { hr, startWithEmployee, type Caller, type TimeHarness } from './support';
+import { hr, suiteWithEmployee } from './support';
 import { earlyShiftInput } from '../../../test-support/timeEntries';
 
 /**
@@ -9,11 +9,7 @@ import { earlyShiftInput } from '../../../test-support/timeEntries';
  * plan asks time for its part. (Validation against the supergraph is schema/tests'.)
  */
 describe('time: the contract operations', () => {
-  let h: TimeHarness;
-  let employeeId: string;
-  let self: Caller;
-  beforeAll(async () => ({ h, employeeId, self } = await startWithEmployee()));
-  afterAll(() => h.stop());
+  const { h, employee } = suiteWithEmployee();
 
   it('names the operations this suite runs', () => {
     const ours = loadContract().filter((o) => o.file === 'time.graphql');
@@ -30,8 +26,8 @@ describe('time: the contract operations', () => {
   const timecard = (from: string, to: string) =>
     h.gql(
       contractEntityQuery('Timecard'),
-      { representations: [{ __typename: 'Employee', id: employeeId }], from, to },
-      self,
+      { representations: [{ __typename: 'Employee', id: employee.id }], from, to },
+      employee.self,
     );
 
   it('RecordTimeEntry, AmendTimeEntry, DeleteTimeEntry, and the Timecard between them', async () => {
@@ -39,12 +35,12 @@ describe('time: the contract operations', () => {
       'RecordTimeEntry',
       {
         input: earlyShiftInput(
-          employeeId,
+          employee.id,
           '2025-03-03T08:00:00+01:00',
           '2025-03-03T16:00:00+01:00',
         ),
       },
-      self,
+      employee.self,
     );
     expect(recorded.errors).toBeUndefined();
     const entry = recorded.data!.recordTimeEntry;
@@ -62,7 +58,7 @@ describe('time: the contract operations', () => {
     const amended = await h.op(
       'AmendTimeEntry',
       { input: { id: entry.id, expectedVersion: 1, endTime: '2025-03-03T14:00:00Z' } },
-      self,
+      employee.self,
     );
     expect(amended.errors).toBeUndefined();
     expect(amended.data!.amendTimeEntry).toEqual({
@@ -94,7 +90,7 @@ describe('time: the contract operations', () => {
     const deleted = await h.op(
       'DeleteTimeEntry',
       { input: { id: entry.id, expectedVersion: 2 } },
-      self,
+      employee.self,
     );
     expect(deleted.errors).toBeUndefined();
     expect(deleted.data!.deleteTimeEntry).toEqual({
@@ -110,7 +106,7 @@ describe('time: the contract operations', () => {
       'PublishSchedule',
       {
         input: {
-          employeeId,
+          employeeId: employee.id,
           shifts: [
             {
               start: '2025-07-02T08:00:00+01:00',
@@ -135,11 +131,11 @@ describe('time: the contract operations', () => {
     const schedule = await h.gql(
       contractEntityQuery('Schedule'),
       {
-        representations: [{ __typename: 'Employee', id: employeeId }],
+        representations: [{ __typename: 'Employee', id: employee.id }],
         from: '2025-07-01',
         to: '2025-07-03',
       },
-      self,
+      employee.self,
     );
     expect(schedule.errors).toBeUndefined();
     expect(schedule.data!._entities).toEqual([{ schedule: [shift] }]);

@@ -1,16 +1,11 @@
 import { contractOperation } from '../../../test-support/contractOperation';
-import { hr, onlyError, startWithEmployee, type Caller, type TimeHarness } from './support';
+import { hr, onlyError, suiteWithEmployee, type Caller } from './support';
 
 const AMEND = contractOperation('AmendTimeEntry');
 const DELETE = contractOperation('DeleteTimeEntry');
 
 describe('time: recording, amending and deleting entries', () => {
-  let h: TimeHarness;
-  let employeeId: string;
-  let self: Caller;
-
-  beforeAll(async () => ({ h, employeeId, self } = await startWithEmployee()));
-  afterAll(() => h.stop());
+  const { h, employee } = suiteWithEmployee();
 
   let day = 0;
   /** A fresh day in 2025 for each test, so entries of different tests never meet. */
@@ -20,8 +15,14 @@ describe('time: recording, amending and deleting entries', () => {
   };
   const at = (date: string, time: string) => `${date}T${time}:00+00:00`;
 
-  const record = (input: Record<string, unknown>, caller: Caller = self) =>
-    h.op('RecordTimeEntry', { input: { employeeId, periodType: 'SHIFT', ...input } }, caller);
+  const record = (input: Record<string, unknown>, caller: Caller = employee.self) =>
+    h.op(
+      'RecordTimeEntry',
+      { input: { employeeId: employee.id, periodType: 'SHIFT', ...input } },
+      caller,
+    );
+  const amend = (input: Record<string, unknown>) => h.gql(AMEND, { input }, employee.self);
+  const remove = (input: Record<string, unknown>) => h.gql(DELETE, { input }, employee.self);
 
   it('records an entry, returns it with offsets, and emits time.entry.recorded', async () => {
     const date = nextDay();
@@ -29,7 +30,7 @@ describe('time: recording, amending and deleting entries', () => {
       RECORD_FULL,
       {
         input: {
-          employeeId,
+          employeeId: employee.id,
           periodType: 'SHIFT',
           shiftType: 'Early',
           startTime: `${date}T08:00:00+01:00`,
@@ -37,12 +38,12 @@ describe('time: recording, amending and deleting entries', () => {
           mealBreakMinutes: 30,
         },
       },
-      self,
+      employee.self,
     );
     expect(reply.errors).toBeUndefined();
     const entry = reply.data!.recordTimeEntry;
     expect(entry).toMatchObject({
-      employeeId,
+      employeeId: employee.id,
       periodType: 'SHIFT',
       shiftType: 'Early',
       startTime: `${date}T07:00:00.000Z`,
@@ -57,7 +58,7 @@ describe('time: recording, amending and deleting entries', () => {
       dataversion: 1,
       correlationid: entry.correlationId,
       data: {
-        employeeId,
+        employeeId: employee.id,
         entryId: entry.id,
         version: 1,
         periodType: 'SHIFT',
@@ -234,7 +235,7 @@ describe('time: recording, amending and deleting entries', () => {
     // Touching ends do not overlap.
     const touching = await record({ startTime: at(date, '08:00'), endTime: at(date, '09:00') });
     expect(touching.errors).toBeUndefined();
-    await h.gql(DELETE, { input: { id: touching.data!.recordTimeEntry.id } }, self);
+    await remove({ id: touching.data!.recordTimeEntry.id });
     const after = (await h.snapshot()) as { entries: unknown[] };
     expect(after.entries.length).toBe((before as { entries: unknown[] }).entries.length + 1);
   });
@@ -252,11 +253,7 @@ describe('time: recording, amending and deleting entries', () => {
     expect(clash.extensions!.clashes).toEqual([
       { id: entry.id, startTime: `${date}T22:00:00.000Z`, endTime: null, clash: 'BOTH' },
     ]);
-    const closed = await h.gql(
-      AMEND,
-      { input: { id: entry.id, expectedVersion: 1, endTime: `${next}T04:00:00Z` } },
-      self,
-    );
+    const closed = await amend({ id: entry.id, expectedVersion: 1, endTime: `${next}T04:00:00Z` });
     expect(closed.errors).toBeUndefined();
     expect(closed.data!.amendTimeEntry).toMatchObject({
       id: entry.id,
@@ -290,27 +287,17 @@ describe('time: recording, amending and deleting entries', () => {
       .recordTimeEntry;
     const second = (await record({ startTime: at(date, '11:00'), endTime: at(date, '12:00') }))
       .data!.recordTimeEntry;
-    await h.gql(AMEND, { input: { id: first.id, expectedVersion: 1, mealBreakMinutes: 10 } }, self);
+    await amend({ id: first.id, expectedVersion: 1, mealBreakMinutes: 10 });
     const before = await h.snapshot();
-    const stale = onlyError(
-      await h.gql(
-        AMEND,
-        { input: { id: first.id, expectedVersion: 1, mealBreakMinutes: 5 } },
-        self,
-      ),
-    );
+    const stale = onlyError(await amend({ id: first.id, expectedVersion: 1, mealBreakMinutes: 5 }));
     expect(stale.extensions).toMatchObject({
       code: 'CONFLICT',
       field: 'expectedVersion',
       actualVersion: 2,
     });
-    const staleDelete = onlyError(
-      await h.gql(DELETE, { input: { id: first.id, expectedVersion: 1 } }, self),
-    );
+    const staleDelete = onlyError(await remove({ id: first.id, expectedVersion: 1 }));
     expect(staleDelete.extensions).toMatchObject({ code: 'CONFLICT', field: 'expectedVersion' });
-    const clash = onlyError(
-      await h.gql(AMEND, { input: { id: first.id, endTime: at(date, '11:30') } }, self),
-    );
+    const clash = onlyError(await amend({ id: first.id, endTime: at(date, '11:30') }));
     expect(clash.extensions).toMatchObject({
       code: 'POLICY_VIOLATION',
       rule: 'TIME_ENTRY_OVERLAP',
@@ -318,13 +305,9 @@ describe('time: recording, amending and deleting entries', () => {
     expect(clash.extensions!.clashes).toEqual([
       expect.objectContaining({ id: second.id, clash: 'END' }),
     ]);
-    const bad = onlyError(
-      await h.gql(AMEND, { input: { id: first.id, endTime: at(date, '07:00') } }, self),
-    );
+    const bad = onlyError(await amend({ id: first.id, endTime: at(date, '07:00') }));
     expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endTime' });
-    const noOffset = onlyError(
-      await h.gql(AMEND, { input: { id: first.id, startTime: '2025-01-01T07:00' } }, self),
-    );
+    const noOffset = onlyError(await amend({ id: first.id, startTime: '2025-01-01T07:00' }));
     expect(noOffset.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startTime' });
     expect(await h.snapshot()).toEqual(before);
   });
@@ -333,7 +316,7 @@ describe('time: recording, amending and deleting entries', () => {
     const date = nextDay();
     const entry = (await record({ startTime: at(date, '08:00'), endTime: at(date, '10:00') })).data!
       .recordTimeEntry;
-    const reply = await h.gql(DELETE, { input: { id: entry.id, expectedVersion: 1 } }, self);
+    const reply = await remove({ id: entry.id, expectedVersion: 1 });
     expect(reply.errors).toBeUndefined();
     expect(reply.data!.deleteTimeEntry).toEqual({
       id: entry.id,
@@ -346,16 +329,21 @@ describe('time: recording, amending and deleting entries', () => {
       correlationid: reply.data!.deleteTimeEntry.correlationId,
       data: {
         entryId: entry.id,
-        employeeId,
+        employeeId: employee.id,
         version: 2,
         startTime: `${date}T08:00:00.000Z`,
         deletedAt: expect.any(String),
       },
     });
-    const read = await h.timecard(employeeId, at(date, '00:00'), `${date}T23:59:59Z`, self);
+    const read = await h.timecard(
+      employee.id,
+      at(date, '00:00'),
+      `${date}T23:59:59Z`,
+      employee.self,
+    );
     expect(read.errors).toBeUndefined();
     expect(read.data!._entities[0].timeEntries).toEqual([]);
-    const again = onlyError(await h.gql(DELETE, { input: { id: entry.id } }, self));
+    const again = onlyError(await remove({ id: entry.id }));
     expect(again.extensions).toMatchObject({ code: 'NOT_FOUND' });
     // The slot is free again.
     expect(

@@ -20,6 +20,8 @@ import {
   TimeEntrySchema,
 } from '../src/entities';
 import { employeeEntityQuery } from '../../../test-support/employeeEntityQuery';
+import { beforeAllValue } from '../../../test-support/beforeAllValue';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 export { onlyError } from '../../../test-support/startSubgraph';
 export type { Caller, GraphQLReply };
@@ -102,15 +104,20 @@ export async function startTime(
   };
 }
 
-/** Time with one employee hired, who calls as themself (`self`). */
-export async function startWithEmployee(): Promise<{
+/**
+ * Time with one employee hired, for a whole suite: started before its tests and stopped after
+ * them (suiteHarness). The employee calls as themself (`employee.self`).
+ */
+export function suiteWithEmployee(): {
   h: TimeHarness;
-  employeeId: string;
-  self: Caller;
-}> {
-  const h = await startTime();
-  const employeeId = await h.hire();
-  return { h, employeeId, self: { role: 'EMPLOYEE', sub: employeeId } };
+  employee: { id: string; self: Caller };
+} {
+  const h = suiteHarness(startTime);
+  const employee = beforeAllValue(async () => {
+    const id = await h.hire();
+    return { id, self: { role: 'EMPLOYEE', sub: id } as Caller };
+  });
+  return { h, employee };
 }
 
 export const TIMECARD = employeeEntityQuery(
