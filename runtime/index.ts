@@ -88,6 +88,7 @@ export {
   DomainError,
   ErrorCode,
   findDomainError,
+  findWrapped,
   forbidden,
   formatError,
   HTTP_STATUS,
