@@ -32,9 +32,8 @@ import { assertCanPublishSchedule, assertCanReadTime, assertCanWriteTime } from 
 import { employeeKnowing } from './handlers';
 import { complianceException, type WorkingTimeCheck } from './workingTimeBreaches';
 import {
-  amendedPeriod,
+  amendment,
   assertEmployeeMayHaveTime,
-  changedFields,
   entryProblems,
   entryToChange,
   recordedPeriod,
@@ -119,10 +118,8 @@ export class TimeService {
     const exception = complianceException(this.ctx.identity, input.complianceException);
     const id = await withOptimisticLock(TIME_ENTRY, () =>
       this.ctx.em.transactional(async (tx) => {
-        const entry = await entryToChange(tx, this.ctx.identity, input.id, expected);
-        const next = amendedPeriod(entry, input);
+        const { entry, next, changed } = await amendment(tx, this.ctx.identity, input, expected);
         const previous = events.valuesOf(entry);
-        const changed = changedFields(entry, next);
         if (!changed.size) return entry.id;
         await this.takeTurn(tx, entry.employeeId, { recording: false });
         const now = new Date();
