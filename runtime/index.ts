@@ -291,6 +291,7 @@ export {
 export { keepNewest, keepNewestOfEach, takeNewer } from './src/keepNewest';
 export {
   byEmployee,
+  employeeRowsLoader,
   findByEmployee,
   groupBy,
   idLoader,
