@@ -270,6 +270,7 @@ export {
   type ReasonDetails,
 } from './src/domainErrors';
 export {
+  createManagerWriteCheck,
   createReadCheck,
   isManagerAbove,
   isSelf,
