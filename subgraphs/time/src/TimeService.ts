@@ -107,7 +107,7 @@ export class TimeService {
         deletedAt: null,
       });
       tx.persist(entry);
-      this.emit(tx, events.recorded(entry, exception, policy.version));
+      this.emit(tx, events.recorded(entry, { exception, policyVersion: policy.version }));
       return entry.id;
     });
     return this.reload(id);
@@ -129,7 +129,10 @@ export class TimeService {
         Object.assign(entry, next, { correlationId: this.ctx.correlationId, updatedAt: now });
         // The flush bumps the version (optimistic lock); the event carries the new one.
         await tx.flush();
-        this.emit(tx, events.amended(entry, previous, exception, policy.version));
+        this.emit(
+          tx,
+          events.amended(entry, previous, { exception, policyVersion: policy.version }),
+        );
         return entry.id;
       }),
     );
