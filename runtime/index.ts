@@ -101,6 +101,7 @@ export {
   DomainError,
   ErrorCode,
   findDomainError,
+  findWrapped,
   forbidden,
   formatError,
   HTTP_STATUS,
@@ -284,6 +285,7 @@ export {
   type ReasonDetails,
 } from './src/domainErrors';
 export {
+  createManagerWriteCheck,
   createReadCheck,
   isManagerAbove,
   isSelf,
@@ -305,6 +307,7 @@ export {
 export { keepNewest, keepNewestOfEach, takeNewer } from './src/keepNewest';
 export {
   byEmployee,
+  employeeRowsLoader,
   findByEmployee,
   groupBy,
   idLoader,

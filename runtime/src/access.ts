@@ -44,3 +44,17 @@ export function createReadCheck(refusal: () => Error, ...roles: Role[]): ReadChe
     if (!(await mayReadEmployee(identity, employeeId, managersOf, ...roles))) throw refusal();
   };
 }
+
+/**
+ * The check of a write a manager makes for their reports (publishing a schedule, recording
+ * manual attendance): `roles` for anyone (ADMIN always), else a MANAGER above the employee,
+ * never for themself; else `refusal`.
+ */
+export function createManagerWriteCheck(refusal: () => Error, ...roles: Role[]): ReadCheck {
+  return async (identity, employeeId, managersOf) => {
+    if (hasRole(identity, ...roles)) return;
+    if (!isSelf(identity, employeeId) && (await isManagerAbove(identity, employeeId, managersOf)))
+      return;
+    throw refusal();
+  };
+}

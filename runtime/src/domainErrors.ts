@@ -64,6 +64,8 @@ export interface DomainErrors<R extends string> {
   notFound(reason: R, what: string, id: string, field?: string): DomainError;
   /** `field` names an employee the domain does not know (of its copy of the employees). */
   unknownEmployee(reason: R, id: string, field?: string): DomainError;
+  /** Employee `id` is terminated, so `refused` (`no new time can be recorded`), on `employeeId`. */
+  employeeTerminated(reason: R, id: string, refused: string): DomainError;
   /** Whether `error` is one of this domain's, with one of `reasons` if any are given. */
   is(error: unknown, ...reasons: (R | CommonReason)[]): error is DomainError;
 }
@@ -131,6 +133,8 @@ function domainErrors<R extends string>(
       new OfDomain(reason, `${what} ${id} was not found.`, { field, extensions: { id } }),
     unknownEmployee: (reason, id, field = 'employeeId') =>
       new OfDomain(reason, `There is no employee ${id}.`, { field }),
+    employeeTerminated: (reason, id, refused) =>
+      new OfDomain(reason, `Employee ${id} is terminated; ${refused}.`, { field: 'employeeId' }),
     is,
   };
 }

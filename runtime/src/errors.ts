@@ -101,15 +101,26 @@ export function toGraphQLError(error: DomainError): GraphQLError {
   });
 }
 
-/** The DomainError an error stands for, as thrown or wrapped (by GraphQL, or the gateway). */
-export function findDomainError(error: unknown): DomainError | undefined {
+/**
+ * The first `Class` in `error`'s chain of `originalError`s, as thrown or wrapped (by
+ * GraphQL, or the gateway), looking at most `depth` errors deep.
+ */
+export function findWrapped<T>(
+  error: unknown,
+  Class: abstract new (...args: never[]) => T,
+  depth = 5,
+): T | undefined {
   let current: unknown = error;
-  for (let depth = 0; current && depth < 5; depth++) {
-    if (current instanceof DomainError) return current;
+  for (let seen = 0; current && seen < depth; seen++) {
+    if (current instanceof Class) return current;
     current = (current as { originalError?: unknown }).originalError;
   }
   return undefined;
 }
+
+/** The DomainError an error stands for, as thrown or wrapped (by GraphQL, or the gateway). */
+export const findDomainError = (error: unknown): DomainError | undefined =>
+  findWrapped(error, DomainError);
 
 /** Codes GraphQL itself and Apollo use for a request that is wrong, not a server fault. */
 const REQUEST_ERROR_CODES: Record<string, ErrorCode> = {

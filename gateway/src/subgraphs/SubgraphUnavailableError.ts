@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '../../../runtime';
+import { DomainError, ErrorCode, findWrapped } from '../../../runtime';
 
 /**
  * Why a subgraph gave no answer: `UNREACHABLE` (no connection, or it broke),
@@ -42,11 +42,5 @@ export class SubgraphUnavailableError extends DomainError {
 }
 
 /** The SubgraphUnavailableError behind `error` (as thrown, or wrapped by GraphQL), if any. */
-export function subgraphUnavailable(error: unknown): SubgraphUnavailableError | undefined {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 3; depth++) {
-    if (current instanceof SubgraphUnavailableError) return current;
-    current = (current as { originalError?: unknown }).originalError;
-  }
-  return undefined;
-}
+export const subgraphUnavailable = (error: unknown): SubgraphUnavailableError | undefined =>
+  findWrapped(error, SubgraphUnavailableError, 3);

@@ -25,13 +25,8 @@ export {
   readPrivateJwk,
   writeJwksFile,
 } from './keyFiles';
-export {
-  GATEWAY_ASSERTION_AUDIENCE,
-  GATEWAY_ASSERTION_HEADER,
-  GATEWAY_ASSERTION_ISSUER,
-  GATEWAY_ASSERTION_LIFETIME_SECONDS,
-  GATEWAY_ASSERTION_TYPE,
-} from './gatewayAssertion';
+// The assertion's constants, every one: the signer and the verifier agree on them.
+export * from './gatewayAssertion';
 export {
   createGatewayAssertionSigner,
   type GatewayAssertionSigner,

@@ -1,5 +1,5 @@
 export { findByEmployee } from './findByEmployee';
 export { byEmployee, groupBy } from './groupBy';
 export { idLoader } from './idLoader';
-export { listLoader } from './listLoader';
+export { employeeRowsLoader, listLoader } from './listLoader';
 export { rangeLoader } from './rangeLoader';

@@ -9,91 +9,62 @@ import {
   type WorkingTimeRules,
 } from './policyRules';
 
-const leave = (values: Omit<LeaveRules, 'enabled'>): LeaveRules => ({ enabled: true, ...values });
-const none = { carryOverCapDays: 0, carryOverExpiryMonths: 0 };
-const uncounted = { countsWeekends: false, countsHolidays: false };
+/** What each type states: how it draws on a balance, and the notice and length it allows. */
+type LeaveTerms = Pick<
+  LeaveRules,
+  'usesBalance' | 'entitlementDays' | 'allowNegative' | 'noticeDays' | 'maxConsecutiveDays'
+>;
+
+/**
+ * A leave type's rules: paid, in half days too, counting working days only and carrying
+ * nothing over, unless `rules` says otherwise.
+ */
+const leave = (rules: LeaveTerms & Partial<LeaveRules>): LeaveRules => ({
+  enabled: true,
+  paid: true,
+  halfDaysAllowed: true,
+  countsWeekends: false,
+  countsHolidays: false,
+  carryOverCapDays: 0,
+  carryOverExpiryMonths: 0,
+  ...rules,
+});
+/** A balance of `days` a leave year, which a request may not overdraw. */
+const balanceOf = (days: number) => ({
+  usesBalance: true,
+  entitlementDays: days,
+  allowNegative: false,
+});
+/** No balance: nothing to run out of. */
+const noBalance = { usesBalance: false, entitlementDays: 0, allowNegative: true };
 
 /** Each leave type's rules before HR changes any. */
 export const DEFAULT_LEAVE_RULES: Record<LeaveType, LeaveRules> = {
   ANNUAL: leave({
-    ...uncounted,
-    paid: true,
-    usesBalance: true,
-    entitlementDays: 25,
-    allowNegative: false,
+    ...balanceOf(25),
     noticeDays: 7,
     maxConsecutiveDays: 20,
-    halfDaysAllowed: true,
     carryOverCapDays: 5,
     carryOverExpiryMonths: 3,
   }),
-  SICK: leave({
-    ...uncounted,
-    ...none,
-    paid: true,
-    usesBalance: false,
-    entitlementDays: 0,
-    allowNegative: true,
-    noticeDays: 0,
-    maxConsecutiveDays: null,
-    halfDaysAllowed: true,
-  }),
-  CASUAL: leave({
-    ...uncounted,
-    ...none,
-    paid: true,
-    usesBalance: true,
-    entitlementDays: 5,
-    allowNegative: false,
-    noticeDays: 1,
-    maxConsecutiveDays: 3,
-    halfDaysAllowed: true,
-  }),
+  SICK: leave({ ...noBalance, noticeDays: 0, maxConsecutiveDays: null }),
+  CASUAL: leave({ ...balanceOf(5), noticeDays: 1, maxConsecutiveDays: 3 }),
   COMPASSIONATE: leave({
-    ...uncounted,
-    ...none,
-    paid: true,
-    usesBalance: true,
-    entitlementDays: 5,
-    allowNegative: false,
+    ...balanceOf(5),
     noticeDays: 0,
     maxConsecutiveDays: 5,
     halfDaysAllowed: false,
   }),
   PARENTAL: leave({
-    ...none,
-    paid: true,
-    usesBalance: false,
-    entitlementDays: 0,
-    allowNegative: true,
+    ...noBalance,
     countsWeekends: true,
     countsHolidays: true,
     noticeDays: 28,
     maxConsecutiveDays: null,
     halfDaysAllowed: false,
   }),
-  UNPAID: leave({
-    ...uncounted,
-    ...none,
-    paid: false,
-    usesBalance: false,
-    entitlementDays: 0,
-    allowNegative: true,
-    noticeDays: 7,
-    maxConsecutiveDays: 60,
-    halfDaysAllowed: true,
-  }),
-  TOIL: leave({
-    ...uncounted,
-    ...none,
-    paid: true,
-    usesBalance: false,
-    entitlementDays: 0,
-    allowNegative: true,
-    noticeDays: 2,
-    maxConsecutiveDays: 5,
-    halfDaysAllowed: true,
-  }),
+  UNPAID: leave({ ...noBalance, paid: false, noticeDays: 7, maxConsecutiveDays: 60 }),
+  TOIL: leave({ ...noBalance, noticeDays: 2, maxConsecutiveDays: 5 }),
 };
 
 export const DEFAULT_ATTENDANCE_RULES: AttendanceRules = {

@@ -1,6 +1,11 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { type CopyLoaders, createCopyLoaders, listLoader, sqlTable } from '../../../runtime';
+import {
+  type CopyLoaders,
+  createCopyLoaders,
+  employeeRowsLoader,
+  sqlTable,
+} from '../../../runtime';
 import {
   AccrualDaySchema,
   AgreementCopySchema,
@@ -60,10 +65,7 @@ function lastDaysLoader(em: EntityManager): DataLoader<string, AccrualDayRow[]> 
 export function createLoaders({ em }: { em: EntityManager }): AccrualsLoaders {
   return {
     ...createCopyLoaders(em, EmployeeCopySchema),
-    agreements: listLoader(
-      (ids) => em.find(AgreementCopySchema, { employeeId: { $in: ids } }),
-      (row) => row.employeeId,
-    ),
+    agreements: employeeRowsLoader(em, AgreementCopySchema),
     lastDays: lastDaysLoader(em),
   };
 }

@@ -20,10 +20,10 @@ export const unknownEmployee = (id: string) =>
   attendanceErrors.unknownEmployee(AttendanceReason.UNKNOWN_EMPLOYEE, id);
 
 export const employeeTerminated = (id: string) =>
-  attendanceErrors.error(
+  attendanceErrors.employeeTerminated(
     AttendanceReason.EMPLOYEE_TERMINATED,
-    `Employee ${id} is terminated; no attendance can be recorded.`,
-    { field: 'employeeId' },
+    id,
+    'no attendance can be recorded',
   );
 
 export const alreadyCheckedIn = (entryId: string, since: Date) =>

@@ -1,9 +1,9 @@
 import {
+  createManagerWriteCheck,
   createOwnWriteCheck,
   hasRole,
   type Identity,
   isManagerAbove,
-  isSelf,
   isSelfAsEmployee,
   type ManagerChain,
 } from '../../../runtime';
@@ -29,18 +29,13 @@ export const assertCanCheckIn = createOwnWriteCheck(
 );
 
 /** Manual entries and corrections: a manager of the employee (never their own), HR, ADMIN. */
-export async function assertCanRecordManual(
-  identity: Identity,
-  employeeId: string,
-  managersOf: ManagerChain,
-): Promise<void> {
-  if (hasRole(identity, 'HR')) return;
-  if (!isSelf(identity, employeeId) && (await isManagerAbove(identity, employeeId, managersOf)))
-    return;
-  throw forbidden(
-    "Only HR, or a manager of the employee, may record manual attendance; never for one's own.",
-  );
-}
+export const assertCanRecordManual = createManagerWriteCheck(
+  () =>
+    forbidden(
+      "Only HR, or a manager of the employee, may record manual attendance; never for one's own.",
+    ),
+  'HR',
+);
 
 /** Running daily processing on demand: HR, ADMIN and SYSTEM. */
 export function assertCanProcess(identity: Identity): void {

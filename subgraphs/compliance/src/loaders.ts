@@ -1,6 +1,11 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { type CopyLoaders, createCopyLoaders, idLoader, listLoader } from '../../../runtime';
+import {
+  type CopyLoaders,
+  createCopyLoaders,
+  employeeRowsLoader,
+  idLoader,
+} from '../../../runtime';
 import { EmployeeCopySchema, type EmployeeCopy } from './entities';
 import {
   TrainingAssignmentSchema,
@@ -20,15 +25,7 @@ export interface ComplianceLoaders extends CopyLoaders<EmployeeCopy> {
 export function createLoaders({ em }: { em: EntityManager }): ComplianceLoaders {
   return {
     ...createCopyLoaders(em, EmployeeCopySchema),
-    training: listLoader(
-      (ids) =>
-        em.find(
-          TrainingAssignmentSchema,
-          { employeeId: { $in: ids } },
-          { orderBy: { dueDate: 'asc', id: 'asc' } },
-        ),
-      (row) => row.employeeId,
-    ),
+    training: employeeRowsLoader(em, TrainingAssignmentSchema, { dueDate: 'asc', id: 'asc' }),
     course: idLoader(em, TrainingCourseSchema),
   };
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import {
   type CopyLoaders,
   createCopyLoaders,
-  listLoader,
+  employeeRowsLoader,
   type PolicyCopy,
   rangeLoader,
 } from '../../../runtime';
@@ -50,15 +50,7 @@ export interface LeaveLoaders extends CopyLoaders<EmployeeCopy> {
 export function createLoaders({ em }: { em: EntityManager }): LeaveLoaders {
   return {
     ...createCopyLoaders(em, EmployeeCopySchema),
-    agreements: listLoader(
-      (ids) =>
-        em.find(
-          AgreementCopySchema,
-          { employeeId: { $in: ids } },
-          { orderBy: { startDate: 'asc' } },
-        ),
-      (row) => row.employeeId,
-    ),
+    agreements: employeeRowsLoader(em, AgreementCopySchema, { startDate: 'asc' }),
     activeRequests: rangeLoader(
       (key) => key.floor,
       (ids, { floor }) => activeRequestsOf(em, ids, floor),

@@ -1,3 +1,4 @@
+import type { QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import {
   ACTIVE_STATUSES,
@@ -25,43 +26,43 @@ export function overlapping(
   );
 }
 
-/** Pending or approved requests of many employees that end on or after `floor`, in one query. */
-export async function activeRequestsOf(
+/**
+ * Pending or approved requests of many employees that end on or after `from` and, given a
+ * `to`, start on or before it; in one query.
+ */
+async function activeRequestsWithin(
   em: EntityManager,
   employeeIds: readonly string[],
-  floor: string,
+  { from, to }: { from: string; to?: string },
+  orderBy: QueryOrderMap<LeaveRequest>,
 ): Promise<Map<string, LeaveRequest[]>> {
   const rows = await em.find(
     LeaveRequestSchema,
     {
       employeeId: { $in: [...employeeIds] },
       status: { $in: ACTIVE_STATUSES },
-      endDate: { $gte: floor },
+      ...(to !== undefined && { startDate: { $lte: to } }),
+      endDate: { $gte: from },
     },
-    { orderBy: { startDate: 'asc' } },
+    { orderBy },
   );
   return byEmployee(employeeIds, rows);
 }
 
+/** Pending or approved requests of many employees that end on or after `floor`, in one query. */
+export const activeRequestsOf = (
+  em: EntityManager,
+  employeeIds: readonly string[],
+  floor: string,
+) => activeRequestsWithin(em, employeeIds, { from: floor }, { startDate: 'asc' });
+
 /** Pending or approved requests of many employees sharing a day with `[from, to]`, in one query. */
-export async function activeRequestsBetween(
+export const activeRequestsBetween = (
   em: EntityManager,
   employeeIds: readonly string[],
   from: string,
   to: string,
-): Promise<Map<string, LeaveRequest[]>> {
-  const rows = await em.find(
-    LeaveRequestSchema,
-    {
-      employeeId: { $in: [...employeeIds] },
-      status: { $in: ACTIVE_STATUSES },
-      startDate: { $lte: to },
-      endDate: { $gte: from },
-    },
-    { orderBy: { startDate: 'asc', id: 'asc' } },
-  );
-  return byEmployee(employeeIds, rows);
-}
+) => activeRequestsWithin(em, employeeIds, { from, to }, { startDate: 'asc', id: 'asc' });
 
 /** Requests of many employees (of one status, or all), newest start first, in one query. */
 export async function requestsOf(

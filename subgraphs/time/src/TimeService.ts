@@ -32,9 +32,8 @@ import { assertCanPublishSchedule, assertCanReadTime, assertCanWriteTime } from 
 import { employeeKnowing } from './handlers';
 import { complianceException, type WorkingTimeCheck } from './workingTimeBreaches';
 import {
-  amendedPeriod,
+  amendment,
   assertEmployeeMayHaveTime,
-  changedFields,
   entryProblems,
   entryToChange,
   recordedPeriod,
@@ -108,7 +107,7 @@ export class TimeService {
         deletedAt: null,
       });
       tx.persist(entry);
-      this.emit(tx, events.recorded(entry, exception, policy.version));
+      this.emit(tx, events.recorded(entry, { exception, policyVersion: policy.version }));
       return entry.id;
     });
     return this.reload(id);
@@ -119,10 +118,8 @@ export class TimeService {
     const exception = complianceException(this.ctx.identity, input.complianceException);
     const id = await withOptimisticLock(TIME_ENTRY, () =>
       this.ctx.em.transactional(async (tx) => {
-        const entry = await entryToChange(tx, this.ctx.identity, input.id, expected);
-        const next = amendedPeriod(entry, input);
+        const { entry, next, changed } = await amendment(tx, this.ctx.identity, input, expected);
         const previous = events.valuesOf(entry);
-        const changed = changedFields(entry, next);
         if (!changed.size) return entry.id;
         await this.takeTurn(tx, entry.employeeId, { recording: false });
         const now = new Date();
@@ -132,7 +129,10 @@ export class TimeService {
         Object.assign(entry, next, { correlationId: this.ctx.correlationId, updatedAt: now });
         // The flush bumps the version (optimistic lock); the event carries the new one.
         await tx.flush();
-        this.emit(tx, events.amended(entry, previous, exception, policy.version));
+        this.emit(
+          tx,
+          events.amended(entry, previous, { exception, policyVersion: policy.version }),
+        );
         return entry.id;
       }),
     );

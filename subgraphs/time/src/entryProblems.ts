@@ -51,7 +51,7 @@ export function recordedPeriod(input: RecordTimeEntryInput): Period {
 }
 
 /** The entry as the amend leaves it, checked: absent fields stay as they are. */
-export function amendedPeriod(entry: TimeEntry, input: AmendTimeEntryInput): Period {
+function amendedPeriod(entry: TimeEntry, input: AmendTimeEntryInput): Period {
   const inputCheck = createInputCheck();
   const field = inputCheck.field;
   const has = (name: keyof AmendTimeEntryInput) => input[name] !== undefined;
@@ -92,7 +92,7 @@ function checkPeriod(
 }
 
 /** The fields of `next` that differ from the stored entry. */
-export function changedFields(entry: TimeEntry, next: Period): Set<keyof Period> {
+function changedFields(entry: TimeEntry, next: Period): Set<keyof Period> {
   const instant = (date: Date | null | undefined) => date?.getTime() ?? null;
   const fields = (Object.keys(next) as (keyof Period)[]).filter((field) =>
     field === 'startTime' || field === 'endTime'
@@ -115,6 +115,22 @@ export async function entryToChange(
   assertCanWriteTime(identity, entry.employeeId);
   checkExpectedVersion(TIME_ENTRY, expected, entry.version);
   return entry;
+}
+
+/**
+ * An amend's first step, for the write and for the question whether it would go through:
+ * the entry (if `identity` may change it at version `expected`), what the amend leaves of
+ * it, and the fields that changes.
+ */
+export async function amendment(
+  tx: EntityManager,
+  identity: Identity,
+  input: AmendTimeEntryInput,
+  expected?: number,
+): Promise<{ entry: TimeEntry; next: Period; changed: Set<keyof Period> }> {
+  const entry = await entryToChange(tx, identity, input.id, expected);
+  const next = amendedPeriod(entry, input);
+  return { entry, next, changed: changedFields(entry, next) };
 }
 
 /** What time knows of the person: they exist and, for new time, are not terminated. */

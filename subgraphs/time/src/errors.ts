@@ -38,11 +38,7 @@ export const unknownEmployee = (id: string) =>
   timeErrors.unknownEmployee(TimeReason.UNKNOWN_EMPLOYEE, id);
 
 export const employeeTerminated = (id: string) =>
-  timeErrors.error(
-    TimeReason.EMPLOYEE_TERMINATED,
-    `Employee ${id} is terminated; no new time can be recorded.`,
-    { field: 'employeeId' },
-  );
+  timeErrors.employeeTerminated(TimeReason.EMPLOYEE_TERMINATED, id, 'no new time can be recorded');
 
 export const entryNotFound = (id: string) =>
   timeErrors.notFound(TimeReason.TIME_ENTRY_NOT_FOUND, 'Time entry', id);

@@ -37,32 +37,26 @@ const entryData = (entry: TimeEntry) => ({
   ...valuesOf(entry),
 });
 
-/** HR's exception to the working-time rules, when the change was made under one (audited). */
-const withException = (exception: ComplianceException | null) =>
-  exception ? { complianceException: exception } : {};
+/** How a write was judged: under HR's exception to the working-time rules, if any, by a version. */
+export interface Judgement {
+  exception: ComplianceException | null;
+  policyVersion: number;
+}
 
-export const recorded = (
-  entry: TimeEntry,
-  exception: ComplianceException | null = null,
-  policyVersion?: number,
-) =>
-  draftOf('time.entry.recorded', entry.id, {
-    ...entryData(entry),
-    ...withException(exception),
-    ...judgedBy(policyVersion),
-  });
+/** What an event says of its judgement; the exception only when there was one (audited). */
+const judged = ({ exception, policyVersion }: Judgement) => ({
+  ...(exception ? { complianceException: exception } : {}),
+  ...judgedBy(policyVersion),
+});
 
-export const amended = (
-  entry: TimeEntry,
-  previous: EntryValues,
-  exception: ComplianceException | null = null,
-  policyVersion?: number,
-) =>
+export const recorded = (entry: TimeEntry, judgement: Judgement) =>
+  draftOf('time.entry.recorded', entry.id, { ...entryData(entry), ...judged(judgement) });
+
+export const amended = (entry: TimeEntry, previous: EntryValues, judgement: Judgement) =>
   draftOf('time.entry.amended', entry.id, {
     ...entryData(entry),
     previous,
-    ...withException(exception),
-    ...judgedBy(policyVersion),
+    ...judged(judgement),
   });
 
 /** The tombstone: the entry's last values, and the version the deletion gave it. */

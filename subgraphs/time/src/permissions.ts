@@ -1,11 +1,4 @@
-import {
-  createOwnWriteCheck,
-  createReadCheck,
-  hasRole,
-  type Identity,
-  isManagerAbove,
-  type ManagerChain,
-} from '../../../runtime';
+import { createManagerWriteCheck, createOwnWriteCheck, createReadCheck } from '../../../runtime';
 import { forbidden } from './errors';
 
 /** Reading time and schedules: self, managers above (direct or indirect), HR, ADMIN, SYSTEM. */
@@ -23,12 +16,7 @@ export const assertCanWriteTime = createOwnWriteCheck(
 );
 
 /** Publishing a schedule: a MANAGER for their reports; HR and ADMIN for anyone. */
-export async function assertCanPublishSchedule(
-  identity: Identity,
-  employeeId: string,
-  managersOf: ManagerChain,
-): Promise<void> {
-  if (hasRole(identity, 'HR')) return;
-  if (await isManagerAbove(identity, employeeId, managersOf)) return;
-  throw forbidden('Only HR, or a manager of the employee, may publish their schedule.');
-}
+export const assertCanPublishSchedule = createManagerWriteCheck(
+  () => forbidden('Only HR, or a manager of the employee, may publish their schedule.'),
+  'HR',
+);

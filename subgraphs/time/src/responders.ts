@@ -12,11 +12,9 @@ import {
 } from '../../../runtime';
 import { complianceException } from './workingTimeBreaches';
 import {
-  amendedPeriod,
+  amendment,
   assertEmployeeMayHaveTime,
-  changedFields,
   entryProblems,
-  entryToChange,
   recordedPeriod,
 } from './entryProblems';
 import { invalid, timeErrors } from './errors';
@@ -65,9 +63,8 @@ async function amendProblems(em: EntityManager, { identity, input, policies }: Q
     throw invalid('entryId', 'entryId must be a time entry id.');
   const expected = check.version('expectedVersion', input.expectedVersion);
   const exception = complianceException(identity, input.complianceException);
-  const entry = await entryToChange(em, identity, input.entryId, expected);
-  const next = amendedPeriod(entry, { ...input, id: entry.id });
-  const changed = changedFields(entry, next);
+  const amend = { ...input, id: input.entryId };
+  const { entry, next, changed } = await amendment(em, identity, amend, expected);
   if (!changed.size) return [];
   await assertEmployeeMayHaveTime(em, entry.employeeId, { recording: false });
   const policy = await policies.at(em, new Date());
