@@ -107,10 +107,6 @@ export {
   type EventData,
   type EventDataMap,
   type EventType,
-  type AttendanceRules,
-  type LeaveRules,
-  type RetentionRules,
-  type WorkingTimeRules,
 } from './src/eventTypes';
 export { currentTraceparent, inActiveSpan, inConsumerSpan, traceparentOf } from './src/traceSpans';
 export { isPostgres } from './src/dialect';

@@ -1235,137 +1235,232 @@ export type CompliancePolicyUpdatedV1 = {
   /**
    * The rules of this version, whole; their shape is the kind's.
    */
-  rules: LeaveRules | AttendanceRules | WorkingTimeRules | RetentionRules;
+  rules:
+    | {
+        /**
+         * Whether requests of this type may be made at all.
+         */
+        enabled: boolean;
+        /**
+         * Whether the leave is paid.
+         */
+        paid: boolean;
+        /**
+         * Whether requests draw on a balance (and are refused beyond it).
+         */
+        usesBalance: boolean;
+        /**
+         * Full-time days per leave year.
+         */
+        entitlementDays: number;
+        /**
+         * Whether a request may take the balance below zero.
+         */
+        allowNegative: boolean;
+        /**
+         * Whether non-working days of the pattern count as leave days.
+         */
+        countsWeekends: boolean;
+        /**
+         * Whether public holidays of the employee's location count as leave days.
+         */
+        countsHolidays: boolean;
+        /**
+         * Days between the request and the first day of leave, at least.
+         */
+        noticeDays: number;
+        /**
+         * The longest single request in days charged; null for no limit.
+         */
+        maxConsecutiveDays: number | null;
+        /**
+         * Whether a request may start or end with a half day.
+         */
+        halfDaysAllowed: boolean;
+        /**
+         * Unused days carried into the next leave year, at most.
+         */
+        carryOverCapDays: number;
+        /**
+         * Months after which carried days expire.
+         */
+        carryOverExpiryMonths: number;
+      }
+    | {
+        /**
+         * Minutes after the planned start before a check-in is late.
+         */
+        graceMinutes: number;
+        /**
+         * Worked minutes from which a day is PRESENT rather than HALF_DAY.
+         */
+        halfDayMinutes: number;
+        /**
+         * Minutes beyond the planned ones that do not count as overtime.
+         */
+        overtimeToleranceMinutes: number;
+        /**
+         * Local HH:MM a working-pattern day starts without a published shift.
+         */
+        workdayStart: string;
+        /**
+         * Planned length of a working day when nothing else gives one.
+         */
+        defaultShiftMinutes: number;
+        /**
+         * Late arrivals within latePatternDays that make a pattern; 0: never.
+         */
+        latePatternCount: number;
+        /**
+         * The window late arrivals are counted over, in days.
+         */
+        latePatternDays: number;
+      }
+    | {
+        /**
+         * Days after local today on which an entry may still start.
+         */
+        futureStartDays: number;
+        /**
+         * The longest entry, in minutes.
+         */
+        maxEntryMinutes: number;
+        /**
+         * The most OVERTIME per person and local day, in minutes.
+         */
+        dailyOvertimeCapMinutes: number;
+        /**
+         * Worked minutes in one entry beyond which a meal break is due.
+         */
+        minimumBreakAfterMinutes: number;
+        /**
+         * The meal break due then, in minutes.
+         */
+        minimumBreakMinutes: number;
+      }
+    | {
+        /**
+         * Days an audit entry is kept before the purge removes it.
+         */
+        auditRetentionDays: number;
+      };
   /**
    * The rules of the version before.
    */
-  previous: LeaveRules | AttendanceRules | WorkingTimeRules | RetentionRules;
+  previous:
+    | {
+        /**
+         * Whether requests of this type may be made at all.
+         */
+        enabled: boolean;
+        /**
+         * Whether the leave is paid.
+         */
+        paid: boolean;
+        /**
+         * Whether requests draw on a balance (and are refused beyond it).
+         */
+        usesBalance: boolean;
+        /**
+         * Full-time days per leave year.
+         */
+        entitlementDays: number;
+        /**
+         * Whether a request may take the balance below zero.
+         */
+        allowNegative: boolean;
+        /**
+         * Whether non-working days of the pattern count as leave days.
+         */
+        countsWeekends: boolean;
+        /**
+         * Whether public holidays of the employee's location count as leave days.
+         */
+        countsHolidays: boolean;
+        /**
+         * Days between the request and the first day of leave, at least.
+         */
+        noticeDays: number;
+        /**
+         * The longest single request in days charged; null for no limit.
+         */
+        maxConsecutiveDays: number | null;
+        /**
+         * Whether a request may start or end with a half day.
+         */
+        halfDaysAllowed: boolean;
+        /**
+         * Unused days carried into the next leave year, at most.
+         */
+        carryOverCapDays: number;
+        /**
+         * Months after which carried days expire.
+         */
+        carryOverExpiryMonths: number;
+      }
+    | {
+        /**
+         * Minutes after the planned start before a check-in is late.
+         */
+        graceMinutes: number;
+        /**
+         * Worked minutes from which a day is PRESENT rather than HALF_DAY.
+         */
+        halfDayMinutes: number;
+        /**
+         * Minutes beyond the planned ones that do not count as overtime.
+         */
+        overtimeToleranceMinutes: number;
+        /**
+         * Local HH:MM a working-pattern day starts without a published shift.
+         */
+        workdayStart: string;
+        /**
+         * Planned length of a working day when nothing else gives one.
+         */
+        defaultShiftMinutes: number;
+        /**
+         * Late arrivals within latePatternDays that make a pattern; 0: never.
+         */
+        latePatternCount: number;
+        /**
+         * The window late arrivals are counted over, in days.
+         */
+        latePatternDays: number;
+      }
+    | {
+        /**
+         * Days after local today on which an entry may still start.
+         */
+        futureStartDays: number;
+        /**
+         * The longest entry, in minutes.
+         */
+        maxEntryMinutes: number;
+        /**
+         * The most OVERTIME per person and local day, in minutes.
+         */
+        dailyOvertimeCapMinutes: number;
+        /**
+         * Worked minutes in one entry beyond which a meal break is due.
+         */
+        minimumBreakAfterMinutes: number;
+        /**
+         * The meal break due then, in minutes.
+         */
+        minimumBreakMinutes: number;
+      }
+    | {
+        /**
+         * Days an audit entry is kept before the purge removes it.
+         */
+        auditRetentionDays: number;
+      };
   /**
    * Why HR made the change; null when none was given.
    */
   reason: string | null;
 };
-
-/**
- * The rules of one leave type.
- */
-export interface LeaveRules {
-  /**
-   * Whether requests of this type may be made at all.
-   */
-  enabled: boolean;
-  /**
-   * Whether the leave is paid.
-   */
-  paid: boolean;
-  /**
-   * Whether requests draw on a balance (and are refused beyond it).
-   */
-  usesBalance: boolean;
-  /**
-   * Full-time days per leave year.
-   */
-  entitlementDays: number;
-  /**
-   * Whether a request may take the balance below zero.
-   */
-  allowNegative: boolean;
-  /**
-   * Whether non-working days of the pattern count as leave days.
-   */
-  countsWeekends: boolean;
-  /**
-   * Whether public holidays of the employee's location count as leave days.
-   */
-  countsHolidays: boolean;
-  /**
-   * Days between the request and the first day of leave, at least.
-   */
-  noticeDays: number;
-  /**
-   * The longest single request in days charged; null for no limit.
-   */
-  maxConsecutiveDays: number | null;
-  /**
-   * Whether a request may start or end with a half day.
-   */
-  halfDaysAllowed: boolean;
-  /**
-   * Unused days carried into the next leave year, at most.
-   */
-  carryOverCapDays: number;
-  /**
-   * Months after which carried days expire.
-   */
-  carryOverExpiryMonths: number;
-}
-/**
- * The shift rules attendance judges by.
- */
-export interface AttendanceRules {
-  /**
-   * Minutes after the planned start before a check-in is late.
-   */
-  graceMinutes: number;
-  /**
-   * Worked minutes from which a day is PRESENT rather than HALF_DAY.
-   */
-  halfDayMinutes: number;
-  /**
-   * Minutes beyond the planned ones that do not count as overtime.
-   */
-  overtimeToleranceMinutes: number;
-  /**
-   * Local HH:MM a working-pattern day starts without a published shift.
-   */
-  workdayStart: string;
-  /**
-   * Planned length of a working day when nothing else gives one.
-   */
-  defaultShiftMinutes: number;
-  /**
-   * Late arrivals within latePatternDays that make a pattern; 0: never.
-   */
-  latePatternCount: number;
-  /**
-   * The window late arrivals are counted over, in days.
-   */
-  latePatternDays: number;
-}
-/**
- * The working-time regulations time entries are checked against.
- */
-export interface WorkingTimeRules {
-  /**
-   * Days after local today on which an entry may still start.
-   */
-  futureStartDays: number;
-  /**
-   * The longest entry, in minutes.
-   */
-  maxEntryMinutes: number;
-  /**
-   * The most OVERTIME per person and local day, in minutes.
-   */
-  dailyOvertimeCapMinutes: number;
-  /**
-   * Worked minutes in one entry beyond which a meal break is due.
-   */
-  minimumBreakAfterMinutes: number;
-  /**
-   * The meal break due then, in minutes.
-   */
-  minimumBreakMinutes: number;
-}
-/**
- * How long data is kept.
- */
-export interface RetentionRules {
-  /**
-   * Days an audit entry is kept before the purge removes it.
-   */
-  auditRetentionDays: number;
-}
 
 /**
  * A person was given a course to complete by a due date (named by HR, or as a member of a department the course was assigned to), or an assignment's due date was brought forward. One event per assignment.
