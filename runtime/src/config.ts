@@ -29,6 +29,8 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   /** PostgreSQL; when absent each subgraph uses an embedded SQLite file under DATA_DIR. */
   DATABASE_URL: urlWith('postgres:', 'postgresql:').optional(),
+  /** Connections each subgraph's pool may open on PostgreSQL (docs/operations.md#connections). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** NATS with JetStream; when absent all-in-one starts a nats-server found on PATH. */
   NATS_URL: z.string().min(1).optional(),
   /** Prefix of stream and subject names, so several platforms can share one NATS. */

@@ -15,7 +15,8 @@ import type { MigrationSet } from './migrations/MigrationSet';
 
 /** Where a subgraph keeps its tables: its own SQLite file, or its own PostgreSQL schema. */
 export type DatabaseTarget =
-  { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema: string };
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; schema: string; poolSize?: number };
 
 export interface DatabaseOptions {
   target: DatabaseTarget;
@@ -31,7 +32,7 @@ export interface DatabaseOptions {
   adopt?: MigrateOptions['adopt'];
   /** With `migrations`: told what the migration did (applied, adopted). */
   onMigrated?: (outcome: MigrationOutcome) => void;
-  /** Connection pool size on PostgreSQL (default 10). */
+  /** Connection pool size on PostgreSQL (default: the target's, else 10). */
   poolSize?: number;
   debug?: boolean;
 }
@@ -39,9 +40,10 @@ export interface DatabaseOptions {
 /** The database a subgraph uses under a config: one schema per subgraph, or one file per subgraph. */
 export function targetFor(
   subgraph: string,
-  config: { DATABASE_URL?: string; DATA_DIR: string },
+  config: { DATABASE_URL?: string; DATABASE_POOL_SIZE?: number; DATA_DIR: string },
 ): DatabaseTarget {
-  if (config.DATABASE_URL) return { kind: 'postgres', url: config.DATABASE_URL, schema: subgraph };
+  const { DATABASE_URL: url, DATABASE_POOL_SIZE: poolSize } = config;
+  if (url) return { kind: 'postgres', url, schema: subgraph, ...(poolSize ? { poolSize } : {}) };
   return { kind: 'sqlite', file: path.join(config.DATA_DIR, `${subgraph}.sqlite`) };
 }
 
@@ -83,7 +85,7 @@ function ormOptions(options: DatabaseOptions): Options {
     driver: PostgreSqlDriver,
     clientUrl: target.url,
     schema: target.schema,
-    pool: { min: 0, max: options.poolSize ?? 10 },
+    pool: { min: 0, max: options.poolSize ?? target.poolSize ?? 10 },
   };
 }
 

@@ -1,5 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { openDatabase } from '../src/database';
+import { Client } from 'pg';
+import { openDatabase, targetFor } from '../src/database';
 import { createTestDatabase, type TestDatabase } from '../../test-support/database';
 
 interface Note {
@@ -44,5 +45,36 @@ describe('openDatabase', () => {
       ['n2', 'new', 't'],
     ]);
     await second.close();
+  });
+
+  it('opens at most DATABASE_POOL_SIZE connections on PostgreSQL', async () => {
+    if (!db.url) return; // SQLite has one connection per file, whatever the setting.
+    const target = targetFor('pooled', {
+      DATABASE_URL: db.url,
+      DATABASE_POOL_SIZE: 3,
+      DATA_DIR: db.dataDir,
+    });
+    const orm = await openDatabase({ target, entities: [NoteSchema] });
+    const watcher = new Client({ connectionString: db.url });
+    await watcher.connect();
+    try {
+      const sleeping = async () => {
+        const { rows } = await watcher.query<{ n: string }>(
+          `select count(*) as n from pg_stat_activity where query like 'select pg_sleep(0.7)%'`,
+        );
+        return Number(rows[0]!.n);
+      };
+      const sleeps = Array.from({ length: 6 }, () =>
+        orm.em.getConnection().execute('select pg_sleep(0.7)'),
+      );
+      let most = 0;
+      let done = false;
+      void Promise.all(sleeps).then(() => (done = true));
+      while (!done) most = Math.max(most, await sleeping());
+      expect(most).toBe(3);
+    } finally {
+      await watcher.end();
+      await orm.close();
+    }
   });
 });
