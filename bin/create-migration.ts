@@ -108,17 +108,30 @@ const subgraphTarget = (module: (typeof subgraphs)[number]): Target => ({
 
 /** Applies the committed migrations to a scratch database and writes what the entities add. */
 async function createFor(target: Target, engine: Engine, name: string, stamp: string) {
-  const committed = target.committed[engine];
   const folder = path.join(target.folder, engine);
   fs.mkdirSync(folder, { recursive: true });
   const { drop, ...scratch } = await scratchOptions(engine, target.name);
-  const base = migrationOptions(committed, folder);
+  try {
+    return await writeDifference(scratch, target, engine, { name, stamp, folder });
+  } finally {
+    await drop();
+  }
+}
+
+async function writeDifference(
+  scratch: Options,
+  target: Target,
+  engine: Engine,
+  file: { name: string; stamp: string; folder: string },
+): Promise<string> {
+  const committed = target.committed[engine];
+  const base = migrationOptions(committed, file.folder);
   const orm = await MikroORM.init({
     ...scratch,
     ...base,
     migrations: {
       ...base.migrations,
-      fileName: (_time, label) => `Migration${stamp}_${label ?? name}`,
+      fileName: (_time, label) => `Migration${file.stamp}_${label ?? file.name}`,
     },
     entities: target.entities,
     forceUtcTimezone: true,
@@ -127,14 +140,18 @@ async function createFor(target: Target, engine: Engine, name: string, stamp: st
   try {
     const migrator = orm.getMigrator() as Migrator;
     await migrator.up();
-    const made = await migrator.createMigration(folder, false, committed.length === 0, name);
+    const made = await migrator.createMigration(
+      file.folder,
+      false,
+      committed.length === 0,
+      file.name,
+    );
     if (!made.fileName) return '';
-    nameClassAfterFile(path.join(folder, made.fileName));
-    writeIndex(folder, engine);
+    nameClassAfterFile(path.join(file.folder, made.fileName));
+    writeIndex(file.folder, engine);
     return made.fileName;
   } finally {
     await orm.close();
-    await drop();
   }
 }
 
