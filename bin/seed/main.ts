@@ -1,18 +1,31 @@
+import { parseArgs } from 'node:util';
 import { ConfigError, createLocalIssuer, loadConfig } from '../../runtime';
 import { DEFAULT_SIZE, MIN_SIZE, runSeed, type SeedSummary } from './index';
 
 /**
- * `npm run seed [-- --size N]`: builds a demo hospital trust of about fifty people through
- * the running gateway (`npm start`), with a month of their time, attendance, leave and
- * training (bin/seed/). Running it again changes nothing.
+ * `npm run seed [-- --size N] [--gateway URL]`: builds a demo hospital trust of about fifty
+ * people through the running gateway (`npm start`, or `--gateway http://gateway:4000/graphql`
+ * from compose's `seed` service), with a month of their time, attendance, leave and training
+ * (bin/seed/). Its tokens come from the issuer's key under DATA_DIR. Running it again changes
+ * nothing.
  */
-function sizeArgument(argv: string[]): number {
-  const at = argv.indexOf('--size');
-  if (at === -1) return DEFAULT_SIZE;
-  const size = Number(argv[at + 1]);
+interface SeedArguments {
+  size: number;
+  gateway?: string;
+}
+
+function argumentsOf(argv: string[]): SeedArguments {
+  const { values } = parseArgs({
+    args: argv,
+    options: { size: { type: 'string' }, gateway: { type: 'string' } },
+    strict: true,
+  });
+  const size = values.size === undefined ? DEFAULT_SIZE : Number(values.size);
   if (!Number.isInteger(size) || size < MIN_SIZE || size > DEFAULT_SIZE)
     throw new ConfigError(`--size must be a whole number from ${MIN_SIZE} to ${DEFAULT_SIZE}.`);
-  return size;
+  if (values.gateway !== undefined && !/^https?:\/\/\S+$/.test(values.gateway))
+    throw new ConfigError("--gateway must be the http(s) URL of the gateway's /graphql.");
+  return { size, gateway: values.gateway };
 }
 
 function report(summary: SeedSummary): string {
@@ -35,14 +48,14 @@ function report(summary: SeedSummary): string {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const size = sizeArgument(process.argv.slice(2));
+  const { size, gateway } = argumentsOf(process.argv.slice(2));
   const issuer = createLocalIssuer({
     dataDir: config.DATA_DIR,
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
   });
   const summary = await runSeed({
-    url: `http://127.0.0.1:${config.PORT}/graphql`,
+    url: gateway ?? `http://127.0.0.1:${config.PORT}/graphql`,
     token: (caller) => issuer.issue(caller),
     size,
     log: (line) => process.stderr.write(`seed: ${line}\n`),
