@@ -112,10 +112,10 @@ describe('docker-compose.yml', () => {
         mounts(services[name]).some((m) => m.source === volume),
       );
 
-    it("gives the issuer's private key to the token issuers alone (the command and sign-in)", () => {
+    it("gives the issuer's private key to the token issuers alone (the tools and sign-in)", () => {
       const issuerKey = volumeOf(written.issuerPrivate);
-      expect(mounting(issuerKey).sort()).toEqual(['accounts', 'keys', 'token']);
-      for (const name of ['token', 'accounts']) {
+      expect(mounting(issuerKey).sort()).toEqual(['accounts', 'keys', 'seed', 'token']);
+      for (const name of ['token', 'seed', 'accounts']) {
         const issuerFile = keyPaths(env(services[name]).DATA_DIR).issuerPrivate;
         expect(mountHolding(services[name], issuerFile)).toMatchObject({
           source: issuerKey,
@@ -204,6 +204,22 @@ describe('docker-compose.yml', () => {
       for (const name of ['keys', 'token']) {
         expect(sourceOf(services[name].entrypoint![1])).toBe(`bin/${name}.ts`);
       }
+    });
+
+    it('runs the tools an operator needs from the compiled build, each configured to start', () => {
+      const tools = Object.keys(services).filter((n) => services[n].profiles?.includes('tools'));
+      expect(tools.sort()).toEqual(['admin', 'migrate', 'seed', 'token']);
+      for (const name of tools) {
+        const [command, script] = services[name].entrypoint!;
+        expect([name, command, sourceOf(script)]).toEqual([
+          name,
+          'node',
+          expect.stringMatching(/^bin\/.+\.ts$/),
+        ]);
+        expect(() => loadConfig(env(services[name]))).not.toThrow();
+      }
+      expect(services.seed.command).toEqual(['--gateway', 'http://gateway:4000/graphql']);
+      expect(services.seed.depends_on?.gateway).toEqual({ condition: 'service_healthy' });
     });
 
     it('holds no compiler toolchain and no sources, and runs as node', () => {
