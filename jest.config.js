@@ -25,6 +25,7 @@ const common = {
     '<rootDir>/schema',
     '<rootDir>/platform',
     '<rootDir>/web',
+    '<rootDir>/deploy',
   ],
 };
 

@@ -9,7 +9,10 @@ import { connect } from '@nats-io/transport-node';
 
 /** Options of {@link connectNats}. */
 export interface NatsOptions {
-  /** `host:port` or `nats://host:port`, one or several (a cluster). */
+  /**
+   * `host:port` or `nats://host:port`, one or several (a cluster). A URL may carry a user
+   * and password, `nats://user:password@host:4222`, which the client then signs in with.
+   */
   servers: string | string[];
   /** The client name shown by the server's monitoring, e.g. the subgraph. */
   name: string;
@@ -29,12 +32,38 @@ export interface NatsClients {
 }
 
 /**
+ * The servers without the user and password a URL carries, and those as the client's
+ * sign-in: the NATS client takes credentials only as options, and a URL is the one
+ * setting (NATS_URL) a deployment keeps in its secrets. Percent-escapes are decoded, so a
+ * password may hold `@` or `:` written as `%40` and `%3A`.
+ */
+export function signInOf(servers: string | string[]): {
+  servers: string[];
+  user?: string;
+  pass?: string;
+} {
+  let user: string | undefined;
+  let pass: string | undefined;
+  const bare = (Array.isArray(servers) ? servers : [servers]).map((server) => {
+    const match = /^([a-z]+:\/\/)([^@/]*)@(.*)$/i.exec(server);
+    if (!match) return server;
+    const colon = match[2].indexOf(':');
+    const [name, password] =
+      colon < 0 ? [match[2], ''] : [match[2].slice(0, colon), match[2].slice(colon + 1)];
+    user = decodeURIComponent(name);
+    pass = decodeURIComponent(password);
+    return `${match[1]}${match[3]}`;
+  });
+  return { servers: bare, ...(user === undefined ? {} : { user, pass }) };
+}
+
+/**
  * Connects to NATS and never gives up reconnecting: a server restart or a network cut
  * pauses publishing and consuming, it does not end them.
  */
 export async function connectNats(options: NatsOptions): Promise<NatsClients> {
   const nc = await connect({
-    servers: options.servers,
+    ...signInOf(options.servers),
     name: options.name,
     maxReconnectAttempts: -1,
     reconnectTimeWait: options.reconnectTimeWaitMs ?? 1000,

@@ -12,6 +12,8 @@ export interface NatsServerOptions {
   command?: string;
   /** Folders to look for nats-server in (default: PATH, then /usr/sbin and /usr/local/sbin). */
   searchPath?: string;
+  /** More arguments for nats-server, e.g. `['--user', 'hr', '--pass', '…']`. */
+  args?: string[];
 }
 
 export interface RunningNatsServer {
@@ -90,7 +92,16 @@ export async function startNatsServer(options: NatsServerOptions): Promise<Runni
   fs.mkdirSync(options.storeDir, { recursive: true });
   const child = spawn(
     command,
-    ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', options.storeDir],
+    [
+      '-a',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      '-js',
+      '-sd',
+      options.storeDir,
+      ...(options.args ?? []),
+    ],
     {
       stdio: 'ignore',
     },

@@ -17,6 +17,7 @@ const FOLDERS = [
   'bin',
   'bench',
   'docs',
+  'deploy',
 ];
 const ROOT_FILES = ['README.md', 'package.json', 'Dockerfile', 'docker-compose.yml', '.ci/run'];
 
