@@ -43,7 +43,14 @@ export {
 export { dailyRuns } from './src/dailyRuns';
 export { answerCompliance, type ComplianceAnswering } from './src/answerCompliance';
 export { chunks } from './src/chunks';
-export { type Cipher, createCipher, loadDataKey } from './src/cipher';
+export {
+  type Cipher,
+  CipherError,
+  createCipher,
+  dataKeyId,
+  loadCipher,
+  loadDataKey,
+} from './src/cipher';
 export { type AppConfig, ConfigError, loadConfig, subgraphOptionsOf } from './src/config';
 export { checkFirst, decodeCursor, pageOf, pageSize } from './src/connections';
 export { type DatabaseTarget, isPostgres, openDatabase, sqlTable, targetFor } from './src/database';
