@@ -51,6 +51,7 @@ export {
   loadCipher,
   loadDataKey,
 } from './src/cipher';
+export { type ReencryptCount, type ReencryptOptions, reencryptSealed } from './src/reencryptSealed';
 export { type AppConfig, ConfigError, loadConfig, subgraphOptionsOf } from './src/config';
 export { checkFirst, decodeCursor, pageOf, pageSize } from './src/connections';
 export { type DatabaseTarget, isPostgres, openDatabase, sqlTable, targetFor } from './src/database';

@@ -3,14 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CipherError, createCipher, dataKeyId, loadCipher, loadDataKey } from '../src/cipher';
-
-/** A value as the cipher sealed it before key ids: `v1:<base64 of iv, tag, ciphertext>`. */
-function sealV1(key: Buffer, plain: string): string {
-  const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
-  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return `v1:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
-}
+import { sealV1 } from '../../test-support/sealV1';
 
 function failureOf(run: () => unknown): unknown {
   try {
