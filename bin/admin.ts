@@ -8,14 +8,7 @@
  * platform running or not. An earlier link of the account stops working.
  */
 import { parseArgs } from 'node:util';
-import {
-  ConfigError,
-  createCipher,
-  loadConfig,
-  loadDataKey,
-  openSubgraphDatabase,
-  targetFor,
-} from '../runtime';
+import { ConfigError, loadCipher, loadConfig, openSubgraphDatabase, targetFor } from '../runtime';
 import {
   accounts,
   createAccounts,
@@ -46,7 +39,7 @@ async function main(): Promise<void> {
   const module = createAccounts({ settings: signIn, inviteFirstAdmin: false });
   const orm = await openSubgraphDatabase(module, targetFor(accounts.name, config));
   try {
-    const cipher = createCipher(loadDataKey(config));
+    const cipher = loadCipher(config);
     const link = await inviteAdmin(orm.em.fork(), module.deps, cipher, email);
     console.log(link);
   } finally {

@@ -7,7 +7,7 @@ import { closeNats, connectNats, createNamespace, ensureStreams } from '../messa
 import {
   type AppConfig,
   ConfigError,
-  createCipher,
+  loadCipher,
   createGatewayAssertionSigner,
   createGatewayAssertionVerifier,
   createLocalIssuer,
@@ -19,7 +19,6 @@ import {
   KeyFileError,
   listen,
   loadConfig,
-  loadDataKey,
   type Logger,
   metricsEndpointOf,
   readPrivateJwk,
@@ -166,7 +165,7 @@ async function serveSubgraph(
   const runtime = createSubgraphRuntime(module, {
     target: targetFor(name, config),
     verifier,
-    cipher: createCipher(loadDataKey(config)),
+    cipher: loadCipher(config),
     messaging: { nc: nats.nc, js: nats.js, jsm: nats.jsm, namespace },
     logger,
     schemaDetailsInErrors: config.NODE_ENV === 'development',

@@ -13,14 +13,20 @@ export {
   type GatewayAssertionSigner,
   type GatewayAssertionVerifier,
   issuerKeyFile,
+  KEY_OWNERS,
   KeyFileError,
   keyPaths,
+  KeyRotationError,
+  type KeyOwner,
   loadOrCreatePrivateJwk,
   type LocalIssuer,
   NOT_THE_GATEWAY,
   publicJwk,
+  publishKey,
   readJwksFile,
   readPrivateJwk,
+  retireKeys,
+  rotateKey,
   type TokenVerifier,
   writeJwksFile,
 } from './src/auth';
@@ -43,7 +49,15 @@ export {
 export { dailyRuns } from './src/dailyRuns';
 export { answerCompliance, type ComplianceAnswering } from './src/answerCompliance';
 export { chunks } from './src/chunks';
-export { type Cipher, createCipher, loadDataKey } from './src/cipher';
+export {
+  type Cipher,
+  CipherError,
+  createCipher,
+  dataKeyId,
+  loadCipher,
+  loadDataKey,
+} from './src/cipher';
+export { type ReencryptCount, type ReencryptOptions, reencryptSealed } from './src/reencryptSealed';
 export { type AppConfig, ConfigError, loadConfig, subgraphOptionsOf } from './src/config';
 export { checkFirst, decodeCursor, pageOf, pageSize } from './src/connections';
 export { type DatabaseTarget, isPostgres, openDatabase, sqlTable, targetFor } from './src/database';

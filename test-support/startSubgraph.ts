@@ -14,6 +14,7 @@ import {
   recordEvent,
 } from '../messaging';
 import {
+  type Cipher,
   createCipher,
   createLocalIssuer,
   createLogger,
@@ -59,6 +60,8 @@ export interface StartSubgraphOptions {
   defaultCaller?: Caller;
   /** Where the subgraph logs (default: nowhere). */
   logger?: Logger;
+  /** The data key ring (default: a random key of its own). */
+  cipher?: Cipher;
 }
 
 /** One subgraph served in-process on a test database, as the gateway would call it. */
@@ -173,7 +176,7 @@ export async function startSubgraph<L>(
   const runtime = createSubgraphRuntime(module, {
     target: db.target(module.name),
     verifier,
-    cipher: createCipher(crypto.randomBytes(32)),
+    cipher: options.cipher ?? createCipher(crypto.randomBytes(32)),
     logger: options.logger ?? createLogger({ level: 'silent' }),
     messaging: options.messaging,
     runWorkers: options.runWorkers,

@@ -15,11 +15,10 @@ import {
 } from '../../messaging';
 import {
   type AppConfig,
-  createCipher,
+  loadCipher,
   createLocalIssuer,
   createLogger,
   type DatabaseTarget,
-  loadDataKey,
   type Logger,
   type SubgraphModule,
   type SubgraphRuntime,
@@ -83,7 +82,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     audience: config.JWT_AUDIENCE,
   });
   const verifier = createPlatformVerifier(config, issuer);
-  const cipher = createCipher(loadDataKey(config));
+  const cipher = loadCipher(config);
   const database = options.database ?? ((name: string) => targetFor(name, config));
   const nats = await connectNats({ servers: options.natsUrl, name: 'hr-platform' });
   const runtimes: Record<string, SubgraphRuntime> = {};

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -21,16 +22,25 @@ interface Service {
 }
 
 const root = path.resolve(__dirname, '../..');
-const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), {
-  merge: true,
-}) as { services: Record<string, Service> };
+const composeText = fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8');
+const compose = parse(composeText, { merge: true }) as { services: Record<string, Service> };
 const { services } = compose;
+
+/** What an operator sets for the variables the compose file requires (`${NAME:?message}`). */
+const operatorSets: Record<string, string> = {
+  DATA_ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
+  POSTGRES_PASSWORD: 'Xk4p9Qv2Lm7w',
+};
+/** A value as compose gives it: `${NAME:-default}` is the default, `${NAME:?…}` the operator's. */
+const interpolate = (value: string) =>
+  value.replace(/\$\{(\w+)(:[-?])([^}]*)\}/g, (_all, name: string, kind: string, rest: string) => {
+    if (kind === ':-') return rest;
+    if (!(name in operatorSets)) throw new Error(`The compose file requires ${name}.`);
+    return operatorSets[name]!;
+  });
 const env = (service: Service) =>
   Object.fromEntries(
-    Object.entries(service.environment ?? {}).map(([k, v]) => [
-      k,
-      String(v).replace(/\$\{\w+:-(.*)\}/, '$1'),
-    ]),
+    Object.entries(service.environment ?? {}).map(([k, v]) => [k, interpolate(String(v))]),
   );
 
 interface Mount {
@@ -97,6 +107,71 @@ describe('docker-compose.yml', () => {
       });
     }
     expect(services.nats.command).toContain('-js');
+  });
+
+  describe('secrets', () => {
+    /** Every `${NAME…}` of the file, by name: how it is given (`:?` required, `:-` default). */
+    const variables = [...composeText.matchAll(/\$\{(\w+)(:[-?])([^}]*)\}/g)].map(
+      ([, name, kind, rest]) => ({ name: name!, kind: kind!, rest: rest! }),
+    );
+
+    it('requires the data key and the database password, with no default', () => {
+      for (const name of ['DATA_ENCRYPTION_KEY', 'POSTGRES_PASSWORD']) {
+        const uses = variables.filter((v) => v.name === name);
+        expect(uses.length).toBeGreaterThan(0);
+        for (const use of uses) expect(use).toMatchObject({ kind: ':?', rest: expect.any(String) });
+      }
+      for (const name of apps) {
+        const config = loadConfig(env(services[name]));
+        expect(config.DATA_ENCRYPTION_KEY).toBe(operatorSets.DATA_ENCRYPTION_KEY);
+        expect(config.DATABASE_URL).toContain(`:${operatorSets.POSTGRES_PASSWORD}@`);
+      }
+      expect(env(services.postgres).POSTGRES_PASSWORD).toBe(operatorSets.POSTGRES_PASSWORD);
+    });
+
+    it('passes earlier data keys through to every part, none by default', () => {
+      expect(variables.filter((v) => v.name === 'DATA_ENCRYPTION_PREVIOUS_KEYS')).toEqual([
+        { name: 'DATA_ENCRYPTION_PREVIOUS_KEYS', kind: ':-', rest: '' },
+      ]);
+      for (const name of [...apps, 'reencrypt']) {
+        expect(loadConfig(env(services[name])).DATA_ENCRYPTION_PREVIOUS_KEYS).toEqual([]);
+      }
+    });
+
+    it('holds no private key, key material or secret default', () => {
+      expect(composeText).not.toMatch(/"d"\s*:|-----BEGIN|PRIVATE KEY/);
+      // No base64 run as long as a 32-byte key (43 characters and more).
+      expect(composeText).not.toMatch(/[A-Za-z0-9+/]{43,}={0,2}/);
+      const secretName = /KEY|PASSWORD|SECRET|TOKEN/;
+      for (const { name, kind, rest } of variables) {
+        if (secretName.test(name) && kind === ':-')
+          expect({ name, rest }).toEqual({ name, rest: '' });
+      }
+      for (const [service, { environment = {} }] of Object.entries(services)) {
+        for (const [name, value] of Object.entries(environment)) {
+          if (!secretName.test(name) || name.endsWith('_FILE')) continue;
+          // Each secret comes from the operator's environment, never from the file.
+          expect({ service, name, value: String(value) }).toEqual({
+            service,
+            name,
+            value: expect.stringMatching(/^\$\{\w+:[-?][^}]*\}$/),
+          });
+        }
+      }
+    });
+
+    it("runs re-encryption on demand only, with the parts' database and data keys, and no key file", () => {
+      const job = services.reencrypt;
+      expect(job.profiles).toEqual(['tools']);
+      expect(job.entrypoint).toEqual(['node', 'dist/bin/reencrypt.js']);
+      expect(job.volumes ?? []).toEqual([]);
+      const config = loadConfig(env(job));
+      const employees = loadConfig(env(services.employees));
+      expect([config.DATABASE_URL, config.DATA_ENCRYPTION_KEY]).toEqual([
+        employees.DATABASE_URL,
+        employees.DATA_ENCRYPTION_KEY,
+      ]);
+    });
   });
 
   describe('keys', () => {
@@ -201,14 +276,15 @@ describe('docker-compose.yml', () => {
       expect(sourceOf('dist/bin/serve.js')).toBe('bin/serve.ts');
       expect(services.keys.entrypoint).toEqual(['node', 'dist/bin/keys.js']);
       expect(services.token.entrypoint).toEqual(['node', 'dist/bin/token.js']);
-      for (const name of ['keys', 'token']) {
+      expect(services.reencrypt.entrypoint).toEqual(['node', 'dist/bin/reencrypt.js']);
+      for (const name of ['keys', 'token', 'reencrypt']) {
         expect(sourceOf(services[name].entrypoint![1])).toBe(`bin/${name}.ts`);
       }
     });
 
     it('runs the tools an operator needs from the compiled build, each configured to start', () => {
       const tools = Object.keys(services).filter((n) => services[n].profiles?.includes('tools'));
-      expect(tools.sort()).toEqual(['admin', 'migrate', 'seed', 'token']);
+      expect(tools.sort()).toEqual(['admin', 'migrate', 'reencrypt', 'seed', 'token']);
       for (const name of tools) {
         const [command, script] = services[name].entrypoint!;
         expect([name, command, sourceOf(script)]).toEqual([

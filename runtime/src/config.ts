@@ -21,6 +21,9 @@ const urlWith = (...schemes: string[]) =>
 const httpUrl = urlWith('http:', 'https:');
 const positive = z.coerce.number().int().positive();
 const count = z.coerce.number().int().min(0);
+const dataKey = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64');
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -60,9 +63,13 @@ const schema = z.object({
     .transform((v) => v.split(',').map((a) => a.trim()))
     .pipe(z.array(z.enum(['ES256', 'ES384', 'RS256', 'PS256', 'EdDSA'])).min(1)),
   /** 32 bytes, base64, for personal data at rest; all-in-one keeps one under DATA_DIR. */
-  DATA_ENCRYPTION_KEY: z
+  DATA_ENCRYPTION_KEY: dataKey.optional(),
+  /** Earlier data keys, comma separated, still read until `npm run reencrypt` (docs/keys.md). */
+  DATA_ENCRYPTION_PREVIOUS_KEYS: z
     .string()
-    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64')
+    // Empty is none, so compose can pass the variable through unset.
+    .transform((v) => (v.trim() === '' ? [] : v.split(',').map((key) => key.trim())))
+    .pipe(z.array(dataKey))
     .optional(),
   /** Introspection for every caller (development); otherwise ADMIN and PARTNER only. */
   INTROSPECTION_OPEN: bool.optional(),

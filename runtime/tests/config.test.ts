@@ -90,6 +90,9 @@ describe('loadConfig', () => {
     ['JWT_ALGORITHMS', 'HS256'],
     ['JWT_ALGORITHMS', 'none'],
     ['DATA_ENCRYPTION_KEY', Buffer.alloc(16).toString('base64')],
+    ['DATA_ENCRYPTION_PREVIOUS_KEYS', Buffer.alloc(16).toString('base64')],
+    ['DATA_ENCRYPTION_PREVIOUS_KEYS', `${Buffer.alloc(32).toString('base64')},not a key`],
+    ['DATA_ENCRYPTION_PREVIOUS_KEYS', `${Buffer.alloc(32).toString('base64')},`],
     ['INTROSPECTION_OPEN', 'yes'],
     ['LOG_LEVEL', 'loud'],
     ['RETENTION_DAYS', '0'],
@@ -133,5 +136,16 @@ describe('loadConfig', () => {
       loadConfig({ JWKS_URL: 'http://issuer/jwks.json', JWKS_FILE: '/keys/jwks.json' });
     expect(both).toThrow(ConfigError);
     expect(both).toThrow(/JWKS_FILE/);
+  });
+
+  it('reads earlier data keys, comma separated, for reading only', () => {
+    const [a, b] = [Buffer.alloc(32, 1), Buffer.alloc(32, 2)].map((k) => k.toString('base64'));
+    expect(loadConfig({}).DATA_ENCRYPTION_PREVIOUS_KEYS).toBeUndefined();
+    expect(loadConfig({ DATA_ENCRYPTION_PREVIOUS_KEYS: '' }).DATA_ENCRYPTION_PREVIOUS_KEYS).toEqual(
+      [],
+    );
+    expect(
+      loadConfig({ DATA_ENCRYPTION_PREVIOUS_KEYS: `${a}, ${b}` }).DATA_ENCRYPTION_PREVIOUS_KEYS,
+    ).toEqual([a, b]);
   });
 });

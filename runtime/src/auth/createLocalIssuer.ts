@@ -1,7 +1,14 @@
 import crypto, { type KeyObject } from 'node:crypto';
-import { SignJWT, type JSONWebKeySet } from 'jose';
+import { SignJWT, type JSONWebKeySet, type JWK } from 'jose';
 import { SERVICE_PREFIX, isRole, type Role } from '../identity';
-import { KEY_ALGORITHM, keyPaths, loadOrCreatePrivateJwk, publicJwk } from './keyFiles';
+import fs from 'node:fs';
+import {
+  KEY_ALGORITHM,
+  keyPaths,
+  loadOrCreatePrivateJwk,
+  publicJwk,
+  readJwksFile,
+} from './keyFiles';
 
 /** The only algorithm the local issuer signs with. */
 export const LOCAL_ISSUER_ALGORITHM = KEY_ALGORITHM;
@@ -45,7 +52,11 @@ export interface LocalIssuer {
   readonly kid: string;
   /** A signed JWT with `sub`, `role`, `scopes`, `iss`, `aud`, `iat`, `exp` and `kid`. */
   issue(options: IssueOptions): Promise<string>;
-  /** The public key set to verify tokens with (serve it at `/.well-known/jwks.json`). */
+  /**
+   * The public key set to verify tokens with (serve it at `/.well-known/jwks.json`): the
+   * signing key, and the other keys of `<dataDir>/public/issuer-jwks.json` when `npm run keys`
+   * made one, so tokens of a key being rotated out still verify (docs/keys.md).
+   */
   jwks(): JSONWebKeySet;
 }
 
@@ -55,7 +66,7 @@ const SERVICE_ROLES: readonly Role[] = ['ADMIN', 'SYSTEM'];
 /**
  * A token issuer for the all-in-one mode and for tests. It loads the ES256 key
  * pair kept under `<dataDir>/issuer/`, creating it on first start (synchronously:
- * it runs once, at start).
+ * it runs once, at start). A key rotated afterwards signs from the next start on.
  */
 export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
   const privateJwk = loadOrCreatePrivateJwk(issuerKeyFile(options.dataDir));
@@ -64,6 +75,8 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
     format: 'jwk',
   });
   const kid = privateJwk.kid as string;
+  const published = publishedKeys(keyPaths(options.dataDir).issuerJwks);
+  const keys = [publicJwk(privateJwk), ...published.filter((key) => key.kid !== kid)];
 
   return {
     kid,
@@ -87,8 +100,13 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
         .setExpirationTime(issuedAt + ttlSeconds)
         .sign(key);
     },
-    jwks: () => ({ keys: [publicJwk(privateJwk)] }),
+    jwks: () => ({ keys }),
   };
 }
 
 const serviceSubject = (role: Role) => `${SERVICE_PREFIX}${role.toLowerCase()}`;
+
+/** The keys of the published set, if there is one (it holds public keys only). */
+function publishedKeys(file: string): JWK[] {
+  return fs.existsSync(file) ? readJwksFile(file).keys : [];
+}

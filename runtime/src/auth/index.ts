@@ -24,7 +24,17 @@ export {
   readJwksFile,
   readPrivateJwk,
   writeJwksFile,
+  writePrivateJwk,
 } from './keyFiles';
+export {
+  KEY_OWNERS,
+  keyFilesOf,
+  KeyRotationError,
+  publishKey,
+  retireKeys,
+  rotateKey,
+  type KeyOwner,
+} from './keyRotation';
 // The assertion's constants, every one: the signer and the verifier agree on them.
 export * from './gatewayAssertion';
 export {

@@ -82,6 +82,15 @@ export function publicJwk(privateJwk: JWK): JWK {
   return rest;
 }
 
+/** Replaces a private key file, readable by its owner only; a reader sees the old key or the new. */
+export function writePrivateJwk(file: string, jwk: JWK): void {
+  if (typeof jwk.d !== 'string') throw new TypeError('A private key file holds a private key.');
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const temp = `${file}.${process.pid}.${crypto.randomUUID()}`;
+  fs.writeFileSync(temp, JSON.stringify(jwk), { mode: 0o600, flag: 'wx' });
+  fs.renameSync(temp, file);
+}
+
 /** Writes a public key set for everyone to read. */
 export function writeJwksFile(file: string, jwks: JSONWebKeySet): void {
   if (jwks.keys.some((key) => 'd' in key)) throw new TypeError('A JWKS file holds public keys.');

@@ -121,6 +121,12 @@ export interface SubgraphModule<L = unknown> {
    * A key is an exact path, or a prefix ending in `/*` (`/auth/*`).
    */
   publicRoutes?: Record<string, PublicRoute>;
+  /**
+   * The columns that hold values sealed with the data key, by entity name: `npm run
+   * reencrypt` rewrites them when the key changes (docs/keys.md). A sealed column not
+   * listed here would stay unreadable once its old key is dropped.
+   */
+  sealedColumns?: Record<string, readonly string[]>;
   /** Whether the module signs access tokens (the runtime then needs the issuer's key). */
   issuesTokens?: boolean;
   /** Runs once as the runtime starts, after the database is open and before the workers. */

@@ -16,6 +16,7 @@ const DELEGATED: Record<Delegated, true> = {
   routes: true,
   publicRoutes: true,
   issuesTokens: true,
+  sealedColumns: true,
   onStart: true,
 };
 

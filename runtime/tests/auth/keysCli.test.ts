@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { JSONWebKeySet, JWK } from 'jose';
+import { decodeProtectedHeader, type JSONWebKeySet, type JWK } from 'jose';
 import {
   createGatewayAssertionSigner,
   createGatewayAssertionVerifier,
@@ -18,11 +18,18 @@ const run = promisify(execFile);
 
 describe('bin/keys.ts', () => {
   let dataDir: string;
-  const keys = () =>
-    run(tsx, [path.join(root, 'bin/keys.ts')], {
+  const keys = (...args: string[]) =>
+    run(tsx, [path.join(root, 'bin/keys.ts'), ...args], {
       env: { ...process.env, DATA_DIR: dataDir },
       cwd: root,
     });
+  /** How a refused run ends: its exit code and what it printed. */
+  const refusal = async (...args: string[]) =>
+    (await keys(...args).then(
+      () => ({ code: 0, stdout: '', stderr: '' }),
+      (e: unknown) => e,
+    )) as { code: number; stdout: string; stderr: string };
+  const kidsOf = (file: string) => json<JSONWebKeySet>(file).keys.map((k) => k.kid);
   const json = <T>(file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 
   beforeEach(() => {
@@ -85,5 +92,124 @@ describe('bin/keys.ts', () => {
     expect(newGateway.kid).not.toBe(oldGateway.kid);
     const kids = json<JSONWebKeySet>(paths.gatewayJwks).keys.map((k) => k.kid);
     expect(kids).toEqual([newGateway.kid, oldGateway.kid]);
+  });
+
+  describe('rotation', () => {
+    const claims = { issuer: 'hr-platform', audience: 'hr-platform' };
+    /** The issuer as a process starting now reads it (accounts, npm run token). */
+    const startIssuer = () => createLocalIssuer({ dataDir, ...claims });
+    /** A verifier of a process starting now, reading JWKS_FILE. */
+    const startVerifier = () =>
+      createTokenVerifier({
+        ...claims,
+        algorithms: ['ES256'],
+        jwksFile: keyPaths(dataDir).issuerJwks,
+      });
+    const verdict = (verifier: ReturnType<typeof startVerifier>, token: string) =>
+      verifier.verify(`Bearer ${token}`).then(
+        (identity) => `accepted ${identity.subject}`,
+        (error: { code?: string }) => `refused ${error.code}`,
+      );
+
+    it("rotates the issuer's key in two steps: both keys verify between them, the old one is refused after", async () => {
+      await keys();
+      const paths = keyPaths(dataDir);
+      const running = startVerifier();
+      const oldIssuer = startIssuer();
+      const oldToken = await oldIssuer.issue({ role: 'HR', sub: 'before' });
+      expect(await verdict(running, oldToken)).toBe('accepted before');
+
+      const { stdout } = await keys('rotate', 'issuer');
+      const newKid = json<JWK>(paths.issuerPrivate).kid!;
+      expect(newKid).not.toBe(oldIssuer.kid);
+      expect(stdout).toContain(`issuer key ${newKid} now signs; ${oldIssuer.kid} stays trusted.`);
+      expect(stdout).toContain('npm run keys -- retire issuer');
+      expect(fs.statSync(paths.issuerPrivate).mode & 0o777).toBe(0o600);
+      expect(fs.readdirSync(path.join(dataDir, 'issuer'))).toEqual(['private.jwk.json']);
+      expect(kidsOf(paths.issuerJwks)).toEqual([newKid, oldIssuer.kid]);
+      expect(json<JSONWebKeySet>(paths.issuerJwks).keys.some((k) => 'd' in k)).toBe(false);
+
+      // A running issuer keeps the key it started with; restarted, it signs with the new one.
+      expect(
+        await oldIssuer.issue({ role: 'HR', sub: 'x' }).then(decodeProtectedHeader),
+      ).toMatchObject({ kid: oldIssuer.kid });
+      const newIssuer = startIssuer();
+      expect(newIssuer.kid).toBe(newKid);
+      const newToken = await newIssuer.issue({ role: 'HR', sub: 'after' });
+      const oldToken2 = await oldIssuer.issue({ role: 'HR', sub: 'in flight' });
+      const during = startVerifier();
+      expect(await verdict(during, newToken)).toBe('accepted after');
+      expect(await verdict(during, oldToken2)).toBe('accepted in flight');
+      // A verifier started before the rotation reads the file again for the unknown key id
+      // (once its 30 s cooldown since the last read is over).
+      jest.useFakeTimers({
+        now: Date.now() + 31_000,
+        doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'queueMicrotask'],
+      });
+      try {
+        expect(await verdict(running, newToken)).toBe('accepted after');
+      } finally {
+        jest.useRealTimers();
+      }
+      // The all-in-one issuer serves both keys until the old one is retired.
+      expect(newIssuer.jwks().keys.map((k) => k.kid)).toEqual([newKid, oldIssuer.kid]);
+
+      const current = await refusal('retire', 'issuer', '--kid', newKid);
+      expect(current.code).toBe(1);
+      expect(current.stderr).toContain(`${newKid} is the issuer's current key`);
+      expect(kidsOf(paths.issuerJwks)).toEqual([newKid, oldIssuer.kid]);
+
+      const retired = await keys('retire', 'issuer');
+      expect(retired.stdout).toContain(`issuer keys retired: ${oldIssuer.kid}; ${newKid} stays.`);
+      expect(kidsOf(paths.issuerJwks)).toEqual([newKid]);
+      const after = startVerifier();
+      expect(await verdict(after, newToken)).toBe('accepted after');
+      expect(await verdict(after, oldToken2)).toBe('refused UNAUTHENTICATED');
+
+      const only = await refusal('retire', 'issuer');
+      expect(only.code).toBe(1);
+      expect(only.stderr).toContain(`holds only its current key ${newKid}: nothing to retire`);
+      expect(kidsOf(paths.issuerJwks)).toEqual([newKid]);
+    });
+
+    it("rotates the gateway's key the same way", async () => {
+      await keys();
+      const paths = keyPaths(dataDir);
+      const oldKey = json<JWK>(paths.gatewayPrivate);
+      const oldAssertion = await createGatewayAssertionSigner({ key: oldKey }).current();
+      await keys('rotate', 'gateway');
+      const newKey = json<JWK>(paths.gatewayPrivate);
+      expect(kidsOf(paths.gatewayJwks)).toEqual([newKey.kid, oldKey.kid]);
+      expect(kidsOf(paths.issuerJwks)).toHaveLength(1);
+      const newAssertion = await createGatewayAssertionSigner({ key: newKey }).current();
+      const subgraph = () => createGatewayAssertionVerifier({ jwksFile: paths.gatewayJwks });
+      await expect(subgraph().verify(oldAssertion)).resolves.toBeUndefined();
+      await expect(subgraph().verify(newAssertion)).resolves.toBeUndefined();
+
+      await keys('retire', 'gateway', '--kid', oldKey.kid!);
+      expect(kidsOf(paths.gatewayJwks)).toEqual([newKey.kid]);
+      await expect(subgraph().verify(newAssertion)).resolves.toBeUndefined();
+      await expect(subgraph().verify(oldAssertion)).rejects.toThrow();
+    });
+
+    it.each([
+      [['rotate', 'database'], 2, /issuer or gateway/],
+      [['rotate', 'issuer', '--kid', 'x'], 2, /--kid is for retire/],
+      [['renew', 'issuer'], 2, /Unknown command/],
+      [['rotate', 'issuer'], 1, /no key yet/],
+    ])('refuses %j with exit code %d', async (args, code, message) => {
+      const failed = await refusal(...args);
+      expect(failed.code).toBe(code);
+      expect(failed.stderr).toMatch(message);
+      expect(failed.stdout).toBe('');
+      expect(fs.existsSync(path.join(dataDir, 'public'))).toBe(false);
+    });
+
+    it('refuses to retire a key the set does not hold', async () => {
+      await keys();
+      const failed = await refusal('retire', 'issuer', '--kid', 'no-such-key');
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toContain('holds no key no-such-key');
+    });
   });
 });

@@ -59,6 +59,7 @@ export function createAccounts(options: AccountsOptions = {}): AccountsModule {
       ...oidcRoutes(deps, oidcOptionsOf(settings)),
     ]),
     issuesTokens: true,
+    sealedColumns: { AccountTicket: ['sealedToken'] },
     async onStart(ctx) {
       cipher = ctx.cipher;
       if (!mail) ctx.logger.info('no SMTP configured (SMTP_URL): invitation links are read by HR');

@@ -21,6 +21,7 @@ export function createEmployees(_options: EmployeesOptions = {}): SubgraphModule
     migrations,
     loaders: createLoaders,
     responders: [employeeResponder],
+    sealedColumns: { Employee: ['phoneSealed', 'salarySealed'] },
   });
 }
 

@@ -4,6 +4,7 @@ import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import {
   startSubgraph,
   type Caller,
+  type StartSubgraphOptions,
   type SubgraphHarness,
 } from '../../../test-support/startSubgraph';
 import { personInput as seedPersonInput } from '../../../test-support/seedOrganisation';
@@ -77,8 +78,10 @@ const CREATE = `mutation Create($input: CreateEmployeeInput!) {
   createEmployee(input: $input) { id version }
 }`;
 
-export async function startEmployees(): Promise<EmployeesHarness> {
-  const h = await startSubgraph(employees, { defaultCaller: hr });
+export async function startEmployees(
+  options: StartSubgraphOptions = {},
+): Promise<EmployeesHarness> {
+  const h = await startSubgraph(employees, { defaultCaller: hr, ...options });
   const table = (name: string) => (h.db.url ? `"employees"."${name}"` : `"${name}"`);
   const rows = () =>
     (h.runtime.orm.em.getConnection() as AbstractSqlConnection).execute(
