@@ -79,9 +79,12 @@ export { filterSubjectFor, subjectMatches } from './src/subjectFilter';
 export {
   closeNats,
   connectNats,
+  NatsAuthError,
   onReconnect,
+  type NatsAuth,
   type NatsClients,
   type NatsOptions,
+  type NatsTls,
 } from './src/connection';
 export type { Logger } from './src/logger';
 export {
