@@ -100,18 +100,6 @@ export function checkNats(raw: NatsRaw, ctx: z.RefinementCtx): void {
     issue(ctx, 'NATS_TLS_KEY_FILE', 'NATS_TLS_CERT_FILE needs it');
   if (raw.NATS_TLS_KEY_FILE && !raw.NATS_TLS_CERT_FILE)
     issue(ctx, 'NATS_TLS_CERT_FILE', 'NATS_TLS_KEY_FILE needs it');
-  const maxAge = raw.NATS_STREAM_MAX_AGE_DAYS;
-  if (
-    raw.OUTBOX_RETENTION_DAYS !== undefined &&
-    maxAge !== undefined &&
-    raw.OUTBOX_RETENTION_DAYS < maxAge
-  ) {
-    issue(
-      ctx,
-      'OUTBOX_RETENTION_DAYS',
-      `must be at least NATS_STREAM_MAX_AGE_DAYS (${maxAge}), so any event the stream may still hold can be republished`,
-    );
-  }
 }
 
 /** Days published outbox rows are kept: as set, else 30 days or the stream's age if longer. */

@@ -202,7 +202,6 @@ describe('loadConfig', () => {
       [{ NATS_TOKEN: 't', NATS_CREDS_FILE: '/run/hr.creds' }, 'NATS_CREDS_FILE'],
       [{ NATS_TLS_CERT_FILE: '/tls/cert.pem' }, 'NATS_TLS_KEY_FILE'],
       [{ NATS_TLS_KEY_FILE: '/tls/key.pem' }, 'NATS_TLS_CERT_FILE'],
-      [{ NATS_STREAM_MAX_AGE_DAYS: '60', OUTBOX_RETENTION_DAYS: '30' }, 'OUTBOX_RETENTION_DAYS'],
     ])('stops on %j, naming %s', (env, name) => {
       const load = () => loadConfig(env);
       expect(load).toThrow(ConfigError);
