@@ -6,7 +6,8 @@
  *   npm run --silent dead-letters -- replay <id>
  *   npm run --silent dead-letters -- discard <id> --reason "why"
  *
- * Talks to NATS_URL (default nats://127.0.0.1:4222) in the namespace of --namespace or
+ * Talks to NATS_URL (default nats://127.0.0.1:4222), with the NATS_* credentials and TLS
+ * settings of the platform (docs/nats.md), in the namespace of --namespace or
  * NATS_NAMESPACE. Replays and discards are published as audit events, like the GraphQL
  * mutations'. Exit codes: 0 done, 1 unexpected failure, 2 bad arguments, 3 no such dead
  * letter, 4 no consumer answered (try again), 5 the consumer failed again.
@@ -32,6 +33,7 @@ import {
   replayDeadLetter,
   subjectFor,
 } from '../messaging';
+import { loadNatsConfig, natsConnectionOf } from '../runtime/src/natsConfig';
 
 const USAGE = `Usage: npm run --silent dead-letters -- <command> [--namespace ID]
   list [--consumer NAME] [--type TYPE] [--first N] [--after CURSOR] [--json]
@@ -179,17 +181,24 @@ async function run(command: Command, nats: NatsClients, ns: Namespace): Promise<
 async function main(): Promise<number> {
   let command: Command;
   let ns: Namespace;
+  let connection: ReturnType<typeof natsConnectionOf>;
   try {
     command = readCommand(process.argv.slice(2));
     ns = createNamespace(command.values.namespace ?? process.env.NATS_NAMESPACE);
+    connection = natsConnectionOf(loadNatsConfig());
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return EXIT.USAGE;
   }
-  const servers = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+  const servers = connection.servers.length ? connection.servers : ['nats://127.0.0.1:4222'];
   let nats: NatsClients;
   try {
-    nats = await connectNats({ servers, name: 'dead-letters', waitOnFirstConnect: false });
+    nats = await connectNats({
+      ...connection,
+      servers,
+      name: 'dead-letters',
+      waitOnFirstConnect: false,
+    });
   } catch (error) {
     console.error(`Cannot reach NATS at ${servers}: ${(error as Error).message}`);
     return EXIT.UNAVAILABLE;

@@ -10,7 +10,16 @@ import {
   ensureStreams,
   recordEvent,
 } from '../messaging';
-import { ConfigError, createLogger, loadConfig, openSubgraphDatabase, targetFor } from '../runtime';
+import {
+  ConfigError,
+  createLogger,
+  loadConfig,
+  natsConnectionOf,
+  openSubgraphDatabase,
+  outboxKeepSentMsOf,
+  streamOptionsOf,
+  targetFor,
+} from '../runtime';
 import { agreements, importAgreements, recordsOf } from '../subgraphs/agreements/src';
 
 /**
@@ -67,9 +76,15 @@ async function main(): Promise<void> {
       },
     );
     if (config.NATS_URL && !args.dryRun) {
-      const nats = await connectNats({ servers: config.NATS_URL, name: 'import-agreements' });
-      await ensureStreams(nats.jsm, DEFAULT_NAMESPACE);
-      const relay = createOutboxRelay({ orm, js: nats.js, namespace: DEFAULT_NAMESPACE, logger });
+      const nats = await connectNats({ ...natsConnectionOf(config), name: 'import-agreements' });
+      await ensureStreams(nats.jsm, DEFAULT_NAMESPACE, streamOptionsOf(config));
+      const relay = createOutboxRelay({
+        orm,
+        js: nats.js,
+        namespace: DEFAULT_NAMESPACE,
+        logger,
+        keepSentMs: outboxKeepSentMsOf(config),
+      });
       await relay.drain();
       await closeNats(nats.nc);
     }

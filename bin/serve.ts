@@ -3,7 +3,13 @@ import { Supergraph } from '@apollo/federation-internals';
 import { register } from 'prom-client';
 import { createGateway, type SubgraphEndpoint } from '../gateway/src';
 import { webSite } from '../platform/src/web/webBuild';
-import { closeNats, connectNats, createNamespace, ensureStreams } from '../messaging';
+import {
+  closeNats,
+  connectNats,
+  createNamespace,
+  ensureStreams,
+  NatsAuthError,
+} from '../messaging';
 import {
   type AppConfig,
   ConfigError,
@@ -21,8 +27,11 @@ import {
   loadConfig,
   type Logger,
   metricsEndpointOf,
+  natsConnectionOf,
+  outboxKeepSentMsOf,
   readPrivateJwk,
   startTracing,
+  streamOptionsOf,
   type SubgraphModule,
   subgraphOptionsOf,
   targetFor,
@@ -112,9 +121,9 @@ async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing)
   // Subscriptions are served from the events stream, so they need NATS.
   const namespace = createNamespace(config.NATS_NAMESPACE);
   const nats = config.NATS_URL
-    ? await connectNats({ servers: config.NATS_URL, name: 'gateway' })
+    ? await connectNats({ ...natsConnectionOf(config), name: 'gateway' })
     : undefined;
-  if (nats) await ensureStreams(nats.jsm, namespace);
+  if (nats) await ensureStreams(nats.jsm, namespace, streamOptionsOf(config));
   else logger.warn('no NATS_URL: the gateway serves no subscriptions');
   const gateway = createGateway({
     supergraphSdl,
@@ -159,9 +168,9 @@ async function serveSubgraph(
     throw new ConfigError('NATS_URL is required to serve a subgraph on its own.');
   const verifier = verifierFor(config);
   const gatewayAssertions = gatewayAssertionsFor(config);
-  const nats = await connectNats({ servers: config.NATS_URL, name });
+  const nats = await connectNats({ ...natsConnectionOf(config), name });
   const namespace = createNamespace(config.NATS_NAMESPACE);
-  await ensureStreams(nats.jsm, namespace);
+  await ensureStreams(nats.jsm, namespace, streamOptionsOf(config));
   const runtime = createSubgraphRuntime(module, {
     target: targetFor(name, config),
     verifier,
@@ -171,6 +180,7 @@ async function serveSubgraph(
     schemaDetailsInErrors: config.NODE_ENV === 'development',
     metricsEndpoint: metricsEndpointOf(config),
     relayKillAfterPublishes: config.OUTBOX_RELAY_KILL_AFTER_PUBLISHES,
+    relayKeepSentMs: outboxKeepSentMsOf(config),
     // Sign-in is the issuer: the one service that holds its private key (DATA_DIR/issuer).
     issuer: module.issuesTokens ? issuerFor(config) : undefined,
   });
@@ -208,7 +218,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(
-    error instanceof ConfigError || error instanceof KeyFileError ? error.message : error,
+    error instanceof ConfigError || error instanceof KeyFileError || error instanceof NatsAuthError
+      ? error.message
+      : error,
   );
   process.exit(1);
 });

@@ -5,10 +5,16 @@ import { DataDirLockedError, lockDataDir } from '../platform/src/startup/lockDat
 import { StartupError } from '../platform/src/startup/StartupError';
 import { watchLauncher } from '../platform/src/startup/watchLauncher';
 import { ensureWebBuild, webSite } from '../platform/src/web/webBuild';
-import { createNamespace, NatsServerError, startNatsServer } from '../messaging';
+import { createNamespace, NatsAuthError, NatsServerError, startNatsServer } from '../messaging';
 
 /** Errors whose message says all an operator needs: no stack is printed for them. */
-const PLAIN_ERRORS = [ConfigError, NatsServerError, DataDirLockedError, StartupError];
+const PLAIN_ERRORS = [
+  ConfigError,
+  NatsServerError,
+  NatsAuthError,
+  DataDirLockedError,
+  StartupError,
+];
 
 /** A port already taken, said plainly. */
 function listenFailed(error: unknown, host: string, port: number): unknown {

@@ -42,6 +42,11 @@ export {
 } from './src/errors';
 export { OutboxEntry, recordEvent } from './src/outbox';
 export { createOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './src/outboxRelay';
+export {
+  republishOutbox,
+  type RepublishOptions,
+  type RepublishResult,
+} from './src/republishOutbox';
 export { deleteStreams, ensureStreams, type StreamOptions } from './src/streams';
 export { InboxEntry } from './src/inbox';
 export {
@@ -79,9 +84,12 @@ export { filterSubjectFor, subjectMatches } from './src/subjectFilter';
 export {
   closeNats,
   connectNats,
+  NatsAuthError,
   onReconnect,
+  type NatsAuth,
   type NatsClients,
   type NatsOptions,
+  type NatsTls,
 } from './src/connection';
 export type { Logger } from './src/logger';
 export {

@@ -63,6 +63,13 @@ export { checkFirst, decodeCursor, pageOf, pageSize } from './src/connections';
 export { type DatabaseTarget, isPostgres, openDatabase, sqlTable, targetFor } from './src/database';
 export { rateLimitStoreOf } from './src/edgeConfig';
 export {
+  loadNatsConfig,
+  natsConnectionOf,
+  outboxKeepSentMsOf,
+  outboxRetentionDaysOf,
+  streamOptionsOf,
+} from './src/natsConfig';
+export {
   migrateDatabase,
   type MigrateOptions,
   type MigrationOutcome,

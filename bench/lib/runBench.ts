@@ -16,7 +16,7 @@ export function runBench(main: () => Promise<void>): void {
 export async function measureWithNats(
   name: string,
   measure: (nats: NatsClients) => Promise<string[]>,
-  servers = TEST_NATS_URL,
+  servers: string | string[] = TEST_NATS_URL,
 ): Promise<void> {
   const nats = await connectNats({ servers, name });
   try {

@@ -4,8 +4,40 @@ import {
   type JetStreamClient,
   type JetStreamManager,
 } from '@nats-io/jetstream';
-import type { NatsConnection, Status } from '@nats-io/nats-core';
+import {
+  AuthorizationError,
+  credsAuthenticator,
+  type ConnectionOptions,
+  type NatsConnection,
+  type Status,
+} from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
+import { MessagingError } from './errors';
+
+/** How the platform proves who it is to NATS: one of these, or nothing. */
+export type NatsAuth =
+  | { user: string; password: string }
+  | { token: string }
+  /** The contents of a `.creds` file (user JWT and NKey seed), for decentralised accounts. */
+  | { creds: Uint8Array };
+
+/** TLS toward NATS; an empty object asks for TLS with the system's CAs. */
+export interface NatsTls {
+  /** The CA that signed the servers' certificates (PEM file). */
+  caFile?: string;
+  /** A client certificate and its key (PEM files), for servers that verify clients. */
+  certFile?: string;
+  keyFile?: string;
+}
+
+/** NATS refused the credentials: retrying would not help, so the connection gives up. */
+export class NatsAuthError extends MessagingError {
+  override name = 'NatsAuthError';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('NATS_AUTH_FAILED', message, options);
+  }
+}
 
 /** Options of {@link connectNats}. */
 export interface NatsOptions {
@@ -22,6 +54,10 @@ export interface NatsOptions {
   reconnectTimeWaitMs?: number;
   /** Timeout of JetStream API calls and publish acks (default 5 s). */
   timeoutMs?: number;
+  /** Credentials (default: none). */
+  auth?: NatsAuth;
+  /** TLS (default: only if the server requires it). */
+  tls?: NatsTls;
 }
 
 /** A NATS connection with its JetStream client and manager. */
@@ -68,6 +104,10 @@ export async function connectNats(options: NatsOptions): Promise<NatsClients> {
     maxReconnectAttempts: -1,
     reconnectTimeWait: options.reconnectTimeWaitMs ?? 1000,
     waitOnFirstConnect: options.waitOnFirstConnect ?? true,
+    ...authOptions(options.auth),
+    ...(options.tls && { tls: options.tls }),
+  }).catch((error: unknown) => {
+    throw error instanceof AuthorizationError ? authFailed(options, error) : error;
   });
   const jsOptions = { timeout: options.timeoutMs ?? 5000 };
   try {
@@ -78,6 +118,30 @@ export async function connectNats(options: NatsOptions): Promise<NatsClients> {
     await nc.close();
     throw error;
   }
+}
+
+function authOptions(auth: NatsAuth | undefined): Partial<ConnectionOptions> {
+  if (!auth) return {};
+  if ('creds' in auth) return { authenticator: credsAuthenticator(auth.creds) };
+  if ('token' in auth) return { token: auth.token };
+  return { user: auth.user, pass: auth.password };
+}
+
+/** The client gives up after the server refuses the same credentials twice: say so plainly. */
+function authFailed(options: NatsOptions, cause: AuthorizationError): NatsAuthError {
+  // Without the password a URL may carry: this message goes to the log.
+  const servers = signInOf(options.servers).servers.join(', ');
+  const used = !options.auth
+    ? 'no credentials were given'
+    : 'creds' in options.auth
+      ? 'the creds file was refused'
+      : 'token' in options.auth
+        ? 'the token was refused'
+        : `user "${options.auth.user}" and its password were refused`;
+  return new NatsAuthError(
+    `NATS authentication failed at ${servers} (${cause.message}): ${used}.`,
+    { cause },
+  );
 }
 
 /**

@@ -7,7 +7,8 @@ export type MessagingErrorCode =
   | 'CONFIG_INVALID'
   | 'PUBLISH_FAILED'
   | 'JOB_LEASE_LOST'
-  | 'DEAD_LETTER';
+  | 'DEAD_LETTER'
+  | 'NATS_AUTH_FAILED';
 
 /** Base of the package's errors: a stable `code`, and the underlying `cause` when there is one. */
 export class MessagingError extends Error {

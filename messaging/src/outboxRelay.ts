@@ -24,8 +24,9 @@ export interface OutboxRelayOptions {
   /** How long to wait for JetStream's ack of one publish (default 5 s). */
   publishTimeoutMs?: number;
   /**
-   * How long a published row stays in the outbox before it is deleted (default 24 h): well
-   * past the stream's duplicate window, and long enough to look at what went out recently.
+   * How long a published row stays in the outbox before it is deleted (default 30 days, the
+   * platform's OUTBOX_RETENTION_DAYS): events lost from the stream within it can be
+   * republished from here (republishOutbox).
    */
   keepSentMs?: number;
   /** How often the relay deletes rows published more than `keepSentMs` ago (default 10 min). */
@@ -72,7 +73,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   });
   const purge = createOutboxPurge({
     orm: options.orm,
-    keepSentMs: options.keepSentMs ?? 24 * 3600_000,
+    keepSentMs: options.keepSentMs ?? 30 * 24 * 3600_000,
     purgeIntervalMs: options.purgeIntervalMs ?? 600_000,
     logger,
   });

@@ -14,11 +14,18 @@ export interface NatsServerOptions {
   searchPath?: string;
   /** More arguments for nats-server, e.g. `['--user', 'hr', '--pass', '…']`. */
   args?: string[];
+  /**
+   * More server configuration (authorization, tls, cluster, …) in nats-server's format,
+   * written to `<storeDir>.conf` and passed with `-c`; the port and store stay the options'.
+   */
+  config?: string;
 }
 
 export interface RunningNatsServer {
   url: string;
   port: number;
+  /** The server process, e.g. to stop it from elsewhere. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -90,26 +97,18 @@ export async function startNatsServer(options: NatsServerOptions): Promise<Runni
   }
   const port = options.port ?? (await freePort());
   fs.mkdirSync(options.storeDir, { recursive: true });
-  const child = spawn(
-    command,
-    [
-      '-a',
-      '127.0.0.1',
-      '-p',
-      String(port),
-      '-js',
-      '-sd',
-      options.storeDir,
-      ...(options.args ?? []),
-    ],
-    {
-      stdio: 'ignore',
-    },
-  );
+  const args = ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', options.storeDir];
+  if (options.config !== undefined) {
+    const file = `${options.storeDir.replace(/\/+$/, '')}.conf`;
+    fs.writeFileSync(file, options.config);
+    args.push('-c', file);
+  }
+  const child = spawn(command, [...args, ...(options.args ?? [])], { stdio: 'ignore' });
   await waitForPort(port, child, 10_000);
   return {
     url: `nats://127.0.0.1:${port}`,
     port,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

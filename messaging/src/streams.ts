@@ -14,14 +14,34 @@ import {
   deadLetterStream,
   eventsStream,
 } from './envelope';
+import { MessagingConfigError } from './errors';
 import type { Namespace } from './types';
 
 /** Options of {@link ensureStreams}. */
 export interface StreamOptions {
   /** How long JetStream remembers a msgID to drop a republished event (default 2 minutes). */
   duplicateWindowMs?: number;
-  /** Copies kept in a cluster (default 1). */
+  /** Copies kept in a cluster (default 1); more than one needs a JetStream cluster. */
   replicas?: number;
+  /** Events older than this leave the events stream (default: kept). */
+  maxAgeMs?: number;
+  /** The most the events stream holds; the oldest events go first (default: no bound). */
+  maxBytes?: number;
+  /**
+   * The most the dead-letter stream holds (default: a tenth of `maxBytes`, at least 64 MiB,
+   * or no bound without `maxBytes`). When full it refuses new letters rather than dropping
+   * old ones: the consumer then keeps the event unacknowledged until there is room.
+   */
+  deadLetterMaxBytes?: number;
+}
+
+const MIN_DEAD_LETTER_BYTES = 64 * 1024 ** 2;
+
+/** The dead letters' bound: they wait for a person, so they never age out. */
+function deadLetterBytes(options: StreamOptions): number {
+  if (options.deadLetterMaxBytes !== undefined) return options.deadLetterMaxBytes;
+  if (options.maxBytes === undefined) return -1;
+  return Math.max(MIN_DEAD_LETTER_BYTES, Math.floor(options.maxBytes / 10));
 }
 
 const STREAM_IN_USE_WITH_OTHER_CONFIG = 10058;
@@ -41,6 +61,22 @@ async function addOrUpdate(
   }
 }
 
+/** A refusal (e.g. more replicas than JetStream servers) names the stream and says why. */
+async function addOrUpdateNamed(
+  jsm: JetStreamManager,
+  config: Partial<StreamConfig> & { name: string },
+): Promise<void> {
+  try {
+    await addOrUpdate(jsm, config);
+  } catch (error) {
+    if (!(error instanceof JetStreamApiError)) throw error;
+    throw new MessagingConfigError(
+      `NATS refused stream ${config.name} with ${config.num_replicas} replica(s): ${error.message}`,
+      { cause: error },
+    );
+  }
+}
+
 /**
  * Creates the events and dead-letter streams of a namespace, or brings an existing one's
  * configuration up to date. Safe to call at every start, by every replica.
@@ -50,24 +86,33 @@ export async function ensureStreams(
   ns: Namespace,
   options: StreamOptions = {},
 ): Promise<void> {
+  const duplicateWindowMs = options.duplicateWindowMs ?? 120_000;
   const common: Partial<StreamConfig> = {
     storage: StorageType.File,
     retention: RetentionPolicy.Limits,
-    discard: DiscardPolicy.Old,
-    duplicate_window: nanos(options.duplicateWindowMs ?? 120_000),
     num_replicas: options.replicas ?? 1,
   };
-  await addOrUpdate(jsm, {
+  await addOrUpdateNamed(jsm, {
     ...common,
     name: eventsStream(ns),
     subjects: [allEventsSubject(ns)],
     description: 'HR domain events (CloudEvents JSON), one subject per event type.',
+    discard: DiscardPolicy.Old,
+    // Zero and -1 say "no limit", so a limit removed from the configuration is lifted too.
+    max_age: nanos(options.maxAgeMs ?? 0),
+    max_bytes: options.maxBytes ?? -1,
+    // JetStream refuses a duplicate window longer than the stream's age.
+    duplicate_window: nanos(Math.min(duplicateWindowMs, options.maxAgeMs ?? Infinity)),
   });
-  await addOrUpdate(jsm, {
+  await addOrUpdateNamed(jsm, {
     ...common,
     name: deadLetterStream(ns),
     subjects: [allDeadLettersSubject(ns)],
     description: 'Events a consumer gave up on, with the reason in the headers.',
+    discard: DiscardPolicy.New,
+    max_age: 0,
+    max_bytes: deadLetterBytes(options),
+    duplicate_window: nanos(duplicateWindowMs),
   });
 }
 

@@ -20,6 +20,9 @@ import {
   createLogger,
   type DatabaseTarget,
   type Logger,
+  natsConnectionOf,
+  outboxKeepSentMsOf,
+  streamOptionsOf,
   type SubgraphModule,
   type SubgraphRuntime,
   targetFor,
@@ -35,8 +38,11 @@ export const SUPERGRAPH_FILE = path.resolve(__dirname, '../../schema/supergraph.
 
 export interface PlatformOptions {
   config: AppConfig;
-  /** NATS to use (all-in-one resolves it from NATS_URL or a started nats-server). */
-  natsUrl: string;
+  /**
+   * NATS to use (all-in-one resolves it from NATS_URL or a started nats-server); the
+   * credentials, TLS and stream settings come from the config.
+   */
+  natsUrl: string | string[];
   /** Subgraphs to run in this process (default: all). */
   modules?: readonly SubgraphModule<never>[];
   /** Stream and subject names (tests use their own). */
@@ -84,11 +90,16 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const verifier = createPlatformVerifier(config, issuer);
   const cipher = loadCipher(config);
   const database = options.database ?? ((name: string) => targetFor(name, config));
-  const nats = await connectNats({ servers: options.natsUrl, name: 'hr-platform' });
+  const nats = await connectNats({
+    ...natsConnectionOf(config),
+    servers: options.natsUrl,
+    name: 'hr-platform',
+  });
   const runtimes: Record<string, SubgraphRuntime> = {};
   const undo = (error: unknown) => undoStart(error, runtimes, nats.nc, logger);
-  await ensureStreams(nats.jsm, namespace).catch(undo);
-  const deps = { database, verifier, cipher, nats, namespace, issuer, logger };
+  await ensureStreams(nats.jsm, namespace, streamOptionsOf(config)).catch(undo);
+  const outboxKeepSentMs = outboxKeepSentMsOf(config);
+  const deps = { database, verifier, cipher, nats, namespace, issuer, logger, outboxKeepSentMs };
   // Each module's loaders are its own; the runtime needs none of their types.
   const modules = (options.modules ?? allSubgraphs).map((m) => m as SubgraphModule<unknown>);
   await startSubgraphs(modules, deps, runtimes).catch(undo);

@@ -2,7 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { keyPaths, loadConfig } from '../../runtime';
+import { spawnSync } from 'node:child_process';
+import { findOnPath } from '../../messaging';
+import { keyPaths, loadConfig, streamOptionsOf } from '../../runtime';
 import { subgraphs } from '../../subgraphs';
 import { readNotificationSettings } from '../../subgraphs/notifications/src';
 
@@ -30,7 +32,10 @@ const { services } = compose;
 const operatorSets: Record<string, string> = {
   DATA_ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
   POSTGRES_PASSWORD: 'Xk4p9Qv2Lm7w',
+  NATS_PASSWORD: 'Rq8z3Nf6Hs1c',
 };
+/** The operator's value of a required variable. */
+const required = (name: string) => operatorSets[name];
 /** A value as compose gives it: `${NAME:-default}` is the default, `${NAME:?…}` the operator's. */
 const interpolate = (value: string) =>
   value.replace(/\$\{(\w+)(:[-?])([^}]*)\}/g, (_all, name: string, kind: string, rest: string) => {
@@ -78,7 +83,11 @@ describe('docker-compose.yml', () => {
     for (const name of [...subgraphs.map((s) => s.name), 'gateway']) {
       const config = loadConfig(env(services[name]));
       expect(config.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
-      expect(config.NATS_URL).toBe('nats://nats:4222');
+      expect(config.NATS_URL).toEqual([
+        'nats://nats1:4222',
+        'nats://nats2:4222',
+        'nats://nats3:4222',
+      ]);
       expect(config.HOST).toBe('0.0.0.0');
     }
   });
@@ -102,11 +111,96 @@ describe('docker-compose.yml', () => {
     for (const name of [...subgraphs.map((s) => s.name), 'gateway']) {
       expect(services[name].depends_on).toMatchObject({
         postgres: { condition: 'service_healthy' },
-        nats: { condition: 'service_healthy' },
+        nats1: { condition: 'service_healthy' },
+        nats2: { condition: 'service_healthy' },
+        nats3: { condition: 'service_healthy' },
         keys: { condition: 'service_completed_successfully' },
       });
     }
-    expect(services.nats.command).toContain('-js');
+  });
+
+  describe('the NATS cluster', () => {
+    const nodes = ['nats1', 'nats2', 'nats3'];
+    const confFile = '/etc/nats/nats.conf';
+    const conf = fs.readFileSync(path.join(root, 'deploy/nats/nats.conf'), 'utf8');
+    const raw = fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8');
+    /** The file's settings with comments left out, whitespace squeezed. */
+    const settings = conf
+      .split('\n')
+      .map((line) => line.replace(/#.*/, '').trim())
+      .filter(Boolean)
+      .join(' ');
+
+    it('runs three JetStream nodes from the one configuration file, each with its own store', () => {
+      expect(Object.keys(services).filter((name) => /^nats/.test(name))).toEqual(nodes);
+      const stores = new Set<string>();
+      for (const name of nodes) {
+        const node = services[name];
+        expect(node.command).toEqual(['-c', confFile]);
+        expect(mountHolding(node, confFile)).toEqual({
+          source: './deploy/nats/nats.conf',
+          target: confFile,
+          readOnly: true,
+        });
+        stores.add(mountHolding(node, '/data')!.source);
+        expect(env(node).NATS_SERVER_NAME).toBe(name);
+        expect(node.healthcheck?.test.join(' ')).toContain(
+          'http://127.0.0.1:8222/healthz?js-enabled-only=true',
+        );
+      }
+      expect(stores.size).toBe(3);
+      expect(settings).toContain('server_name: $NATS_SERVER_NAME');
+      expect(settings).toContain('http_port: 8222');
+      expect(settings).toMatch(/jetstream \{ store_dir: \/data \}/);
+    });
+
+    it('routes every node to all three', () => {
+      const cluster = /cluster \{ name: hr listen: 0\.0\.0\.0:6222 routes: \[ (.*?) \] \}/.exec(
+        settings,
+      );
+      expect(cluster?.[1].split(' ')).toEqual(nodes.map((n) => `nats-route://${n}:6222`));
+    });
+
+    it("lets in only clients with the platform's user and password, and the password has no default", () => {
+      expect(settings).toContain('authorization { user: $NATS_USER password: $NATS_PASSWORD }');
+      // Required wherever it is given: `docker compose up` stops without it.
+      const passwords = raw.match(/NATS_PASSWORD: .*/g) ?? [];
+      expect(passwords.length).toBeGreaterThanOrEqual(2);
+      for (const line of passwords) expect(line).toMatch(/^NATS_PASSWORD: \$\{NATS_PASSWORD:\?/);
+      for (const name of [...nodes, ...apps]) {
+        expect(env(services[name])).toMatchObject({
+          NATS_USER: 'hr',
+          NATS_PASSWORD: required('NATS_PASSWORD'),
+        });
+      }
+    });
+
+    it('gives nats-server a configuration it accepts on each node, and one it refuses without a password', () => {
+      const command = findOnPath('nats-server', `${process.env.PATH}:/usr/sbin:/usr/local/sbin`);
+      expect(command).toBeDefined();
+      const check = (environment: Record<string, string>) =>
+        spawnSync(command!, ['-t', '-c', path.join(root, 'deploy/nats/nats.conf')], {
+          env: { PATH: process.env.PATH, ...environment },
+          encoding: 'utf8',
+        });
+      for (const name of nodes) expect(check(env(services[name])).status).toBe(0);
+      const { NATS_PASSWORD: _password, ...withoutPassword } = env(services.nats1);
+      const refused = check(withoutPassword);
+      expect(refused.status).not.toBe(0);
+      expect(refused.stderr).toContain('NATS_PASSWORD');
+    });
+
+    it('has every app keep three replicas of the streams, on the three nodes', () => {
+      for (const name of apps) {
+        const config = loadConfig(env(services[name]));
+        expect(streamOptionsOf(config)).toEqual({
+          replicas: 3,
+          maxAgeMs: 90 * 86_400_000,
+          maxBytes: 20 * 1024 ** 3,
+        });
+        expect(config.NATS_URL?.map((url) => new URL(url).hostname)).toEqual(nodes);
+      }
+    });
   });
 
   describe('secrets', () => {

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from './auth/createTokenVerifier';
+import { ConfigError } from './configError';
 import { checkEdge, edgeSchema } from './edgeConfig';
+import { checkNats, natsSchema } from './natsConfig';
 import { checkSignIn, signInSchema } from './signInConfig';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -34,8 +36,6 @@ const schema = z.object({
   DATABASE_URL: urlWith('postgres:', 'postgresql:').optional(),
   /** Connections each subgraph's pool may open on PostgreSQL (docs/operations.md#connections). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-  /** NATS with JetStream; when absent all-in-one starts a nats-server found on PATH. */
-  NATS_URL: z.string().min(1).optional(),
   /** Prefix of stream and subject names, so several platforms can share one NATS. */
   NATS_NAMESPACE: z
     .string()
@@ -105,10 +105,11 @@ const schema = z.object({
     .optional(),
 });
 
-const merged = schema.merge(edgeSchema).merge(signInSchema);
+const merged = schema.merge(edgeSchema).merge(signInSchema).merge(natsSchema);
 const withEdge = merged.superRefine((raw, ctx) => {
   checkEdge(raw, ctx);
   checkSignIn(raw, ctx);
+  checkNats(raw, ctx);
 });
 
 /** Every variable the configuration reads by name (`SUBGRAPH_URL_<NAME>` besides). */
@@ -122,9 +123,7 @@ export interface AppConfig extends Omit<RawConfig, 'INTROSPECTION_OPEN'> {
   subgraphUrls: Record<string, string>;
 }
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError };
 
 /**
  * Reads and validates the process configuration once, at start. A bad value

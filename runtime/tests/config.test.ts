@@ -1,4 +1,14 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ConfigError, loadConfig, subgraphOptionsOf } from '../src/config';
+import {
+  loadNatsConfig,
+  natsConnectionOf,
+  outboxKeepSentMsOf,
+  outboxRetentionDaysOf,
+  streamOptionsOf,
+} from '../src/natsConfig';
 
 describe('loadConfig', () => {
   it('gives the all-in-one defaults', () => {
@@ -117,6 +127,18 @@ describe('loadConfig', () => {
     ['SUBGRAPH_RETRIES', 'many'],
     ['SUBGRAPH_PROBE_TIMEOUT_MS', '0'],
     ['GATEWAY_REQUIRED_SUBGRAPHS', 'employees,Audit!'],
+    ['NATS_URL', 'http://nats:4222'],
+    ['NATS_URL', 'nats://a:4222, b:port'],
+    ['NATS_URL', ' , '],
+    ['NATS_STREAM_REPLICAS', '2'],
+    ['NATS_STREAM_REPLICAS', 'three'],
+    ['NATS_STREAM_MAX_AGE_DAYS', '0'],
+    ['NATS_STREAM_MAX_AGE_DAYS', 'a month'],
+    ['NATS_STREAM_MAX_BYTES', '0'],
+    ['NATS_STREAM_MAX_BYTES', '20 gigs'],
+    ['OUTBOX_RETENTION_DAYS', '0'],
+    ['NATS_PASSWORD', ''],
+    ['NATS_CREDS_FILE', ''],
   ])('stops on a bad %s (%s), naming the variable', (name, value) => {
     const load = () => loadConfig({ [name]: value });
     expect(load).toThrow(ConfigError);
@@ -147,5 +169,108 @@ describe('loadConfig', () => {
     expect(
       loadConfig({ DATA_ENCRYPTION_PREVIOUS_KEYS: `${a}, ${b}` }).DATA_ENCRYPTION_PREVIOUS_KEYS,
     ).toEqual([a, b]);
+  });
+
+  describe('NATS', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nats-config-'));
+    const pem = path.join(dir, 'ca.pem');
+    fs.writeFileSync(pem, 'not checked here');
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('reads a cluster as a list of servers', () => {
+      const config = loadConfig({ NATS_URL: 'nats://n1:4222, nats://n2:4222,tls://n3:4222' });
+      expect(config.NATS_URL).toEqual(['nats://n1:4222', 'nats://n2:4222', 'tls://n3:4222']);
+      expect(loadConfig({ NATS_URL: '127.0.0.1:4222' }).NATS_URL).toEqual(['127.0.0.1:4222']);
+    });
+
+    it('passes credentials and TLS to the connection', () => {
+      const userConfig = loadConfig({
+        NATS_URL: 'nats://n1:4222',
+        NATS_USER: 'hr',
+        NATS_PASSWORD: 's3cret',
+        NATS_TLS_CA_FILE: pem,
+      });
+      expect(natsConnectionOf(userConfig)).toEqual({
+        servers: ['nats://n1:4222'],
+        auth: { user: 'hr', password: 's3cret' },
+        tls: { caFile: pem },
+      });
+      expect(natsConnectionOf(loadConfig({ NATS_TOKEN: 't0ken' })).auth).toEqual({
+        token: 't0ken',
+      });
+      const creds = natsConnectionOf(loadConfig({ NATS_CREDS_FILE: pem })).auth;
+      expect(Buffer.from((creds as { creds: Uint8Array }).creds).toString()).toBe(
+        'not checked here',
+      );
+      expect(natsConnectionOf(loadConfig({}))).toEqual({
+        servers: [],
+        auth: undefined,
+        tls: undefined,
+      });
+    });
+
+    it.each([
+      [{ NATS_USER: 'hr' }, 'NATS_PASSWORD'],
+      [{ NATS_PASSWORD: 's3cret' }, 'NATS_USER'],
+      [{ NATS_USER: 'hr', NATS_PASSWORD: 's3cret', NATS_TOKEN: 't' }, 'NATS_TOKEN'],
+      [{ NATS_TOKEN: 't', NATS_CREDS_FILE: '/run/hr.creds' }, 'NATS_CREDS_FILE'],
+      [{ NATS_TLS_CERT_FILE: '/tls/cert.pem' }, 'NATS_TLS_KEY_FILE'],
+      [{ NATS_TLS_KEY_FILE: '/tls/key.pem' }, 'NATS_TLS_CERT_FILE'],
+    ])('stops on %j, naming %s', (env, name) => {
+      const load = () => loadConfig(env);
+      expect(load).toThrow(ConfigError);
+      expect(load).toThrow(new RegExp(`^Invalid configuration: ${name}:`));
+    });
+
+    it.each([
+      ['NATS_CREDS_FILE', {}],
+      ['NATS_TLS_CA_FILE', {}],
+      ['NATS_TLS_CERT_FILE', { NATS_TLS_KEY_FILE: pem }],
+      ['NATS_TLS_KEY_FILE', { NATS_TLS_CERT_FILE: pem }],
+    ])('stops at start when %s cannot be read, naming it', (name, others) => {
+      const config = loadConfig({ ...others, [name]: path.join(dir, 'missing.pem') });
+      const connect = () => natsConnectionOf(config);
+      expect(connect).toThrow(ConfigError);
+      expect(connect).toThrow(new RegExp(`${name}: cannot read .*missing\\.pem`));
+    });
+
+    it('reads stream replicas and limits, with sizes in binary units', () => {
+      expect(streamOptionsOf(loadConfig({}))).toEqual({
+        replicas: 1,
+        maxAgeMs: undefined,
+        maxBytes: undefined,
+      });
+      const config = loadConfig({
+        NATS_STREAM_REPLICAS: '3',
+        NATS_STREAM_MAX_AGE_DAYS: '30',
+        NATS_STREAM_MAX_BYTES: '20G',
+      });
+      expect(streamOptionsOf(config)).toEqual({
+        replicas: 3,
+        maxAgeMs: 30 * 86_400_000,
+        maxBytes: 20 * 1024 ** 3,
+      });
+      expect(loadConfig({ NATS_STREAM_MAX_BYTES: '1048576' }).NATS_STREAM_MAX_BYTES).toBe(
+        1024 ** 2,
+      );
+      expect(loadConfig({ NATS_STREAM_MAX_BYTES: '500MB' }).NATS_STREAM_MAX_BYTES).toBe(
+        500 * 1024 ** 2,
+      );
+    });
+
+    it("keeps published outbox rows 30 days, or as long as the stream's age if longer", () => {
+      expect(outboxRetentionDaysOf(loadConfig({}))).toBe(30);
+      expect(outboxKeepSentMsOf(loadConfig({}))).toBe(30 * 86_400_000);
+      expect(outboxRetentionDaysOf(loadConfig({ NATS_STREAM_MAX_AGE_DAYS: '90' }))).toBe(90);
+      expect(outboxRetentionDaysOf(loadConfig({ OUTBOX_RETENTION_DAYS: '7' }))).toBe(7);
+    });
+
+    it('checks the NATS variables alone for commands that need nothing else', () => {
+      expect(loadNatsConfig({ NATS_URL: 'n1:4222,n2:4222' }).NATS_URL).toEqual([
+        'n1:4222',
+        'n2:4222',
+      ]);
+      expect(() => loadNatsConfig({ NATS_USER: 'hr' })).toThrow(/NATS_PASSWORD/);
+    });
   });
 });

@@ -10,7 +10,7 @@ import * as networkingV1 from 'kubernetes-models/networking.k8s.io/v1';
 import * as policyV1 from 'kubernetes-models/policy/v1';
 import * as coreV1 from 'kubernetes-models/v1';
 import { createNamespace, eventsStream } from '../../../messaging';
-import { issuerKeyFile, loadConfig } from '../../../runtime';
+import { issuerKeyFile, loadConfig, streamOptionsOf } from '../../../runtime';
 import { subgraphs } from '../../../subgraphs';
 
 // Renders each overlay with `kubectl kustomize`, checks every object against the
@@ -202,7 +202,19 @@ describe.each(overlays)('the %s overlay', (overlay) => {
       'DATA_ENCRYPTION_KEY',
       'NATS_URL',
     ]);
-    expect(loadConfig(envOf(pod, container)).NATS_URL).toBe(secretStandIns.NATS_URL);
+    expect(loadConfig(envOf(pod, container)).NATS_URL).toEqual([secretStandIns.NATS_URL]);
+  });
+
+  it("keeps three copies of the events, one on each of the chart's NATS servers", () => {
+    const values = parse(fs.readFileSync(path.join(here, 'nats-values.yaml'), 'utf8'));
+    expect(values.config.cluster).toMatchObject({ enabled: true, replicas: 3 });
+    for (const part of parts) {
+      const { pod, container } = deploymentOf(part);
+      expect([part, streamOptionsOf(loadConfig(envOf(pod, container))).replicas]).toEqual([
+        part,
+        3,
+      ]);
+    }
   });
 
   it("mounts the issuer's private key into accounts alone, the gateway's into the gateway alone", () => {

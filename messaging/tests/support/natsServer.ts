@@ -15,16 +15,20 @@ export interface NatsServerProcess {
   destroy(): Promise<void>;
 }
 
-/** Runs `nats-server -js` on a free port with a temporary store. */
-export async function startNatsServer(): Promise<NatsServerProcess> {
+/**
+ * Runs `nats-server -js` on a free port with a temporary store, with `config` (e.g. an
+ * `authorization` block) when given.
+ */
+export async function startNatsServer(config?: string): Promise<NatsServerProcess> {
   const port = await freePort();
-  const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nats-store-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nats-store-'));
+  const storeDir = path.join(dir, 'store');
   let running: RunningNatsServer | undefined;
 
   const server: NatsServerProcess = {
     url: `127.0.0.1:${port}`,
     async start() {
-      running = await startServer({ storeDir, port });
+      running = await startServer({ storeDir, port, config });
     },
     async stop() {
       await running?.stop();
@@ -32,7 +36,7 @@ export async function startNatsServer(): Promise<NatsServerProcess> {
     },
     async destroy() {
       await server.stop();
-      fs.rmSync(storeDir, { recursive: true, force: true });
+      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
   await server.start();

@@ -22,6 +22,8 @@ export interface SubgraphDeps {
   /** Sign-in signs with the same key the verifier trusts. */
   issuer: LocalIssuer;
   logger: Logger;
+  /** How long published outbox rows stay (OUTBOX_RETENTION_DAYS). */
+  outboxKeepSentMs: number;
 }
 
 function subgraphFailed(name: string, error: unknown): StartupError {
@@ -47,6 +49,7 @@ export async function startSubgraphs(
       messaging: { nc: nats.nc, js: nats.js, jsm: nats.jsm, namespace },
       logger: deps.logger.child({ subgraph: module.name }),
       issuer: deps.issuer,
+      relayKeepSentMs: deps.outboxKeepSentMs,
     });
     runtimes[module.name] = runtime;
     await runtime.start().catch((error: unknown) => {

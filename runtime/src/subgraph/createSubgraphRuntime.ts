@@ -60,6 +60,8 @@ export interface SubgraphRuntimeOptions {
   ownerAsk?: OwnerAskOptions;
   /** Fault injection for the fault suite only: see OUTBOX_RELAY_KILL_AFTER_PUBLISHES. */
   relayKillAfterPublishes?: number;
+  /** How long published outbox rows stay, to republish from (OUTBOX_RETENTION_DAYS; the relay's default otherwise). */
+  relayKeepSentMs?: number;
   /** Signs access tokens, for a module that `issuesTokens` (all-in-one: the local issuer). */
   issuer?: { issue(options: IssueOptions): Promise<string> };
 }

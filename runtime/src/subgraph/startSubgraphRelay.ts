@@ -19,6 +19,7 @@ export function startSubgraphRelay<L>(
     namespace: setup.namespace,
     logger: setup.logger,
     killAfterPublishes: setup.options.relayKillAfterPublishes,
+    keepSentMs: setup.options.relayKeepSentMs,
   });
   wakeRelayOnCommit(orm, relay);
   relay.start();
