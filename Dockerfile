@@ -1,9 +1,13 @@
 # One image for every part: the command chooses gateway or a subgraph
 # (`node dist/bin/serve.js <name>`), so all parts run the same build (docs/operations.md).
 
-# A supported Node LTS; any image with Node and npm on Debian stands in, e.g. one built
-# locally when no registry is reachable: docker build --build-arg NODE_IMAGE=<image> .
+# A supported Node LTS. Any Debian image with Node and npm stands in for the build stage, and
+# any with Node for the run stage, e.g. those deploy/images/build-base-images.sh makes from
+# Debian's packages when no registry is reachable (docs/compose.md):
+#   docker build --build-arg NODE_IMAGE=hr-base/node-build:trixie \
+#     --build-arg RUN_IMAGE=hr-base/node:trixie .
 ARG NODE_IMAGE=node:22-bookworm-slim
+ARG RUN_IMAGE=node:22-bookworm-slim
 
 # Build: all dependencies and the compiler toolchain, which better-sqlite3 needs when no
 # prebuilt binary matches.
@@ -22,7 +26,7 @@ RUN npm run build:web && npm run build
 RUN npm prune --omit=dev --no-audit --no-fund
 
 # Run: Node, the compiled platform and its production dependencies; no toolchain, no sources.
-FROM ${NODE_IMAGE}
+FROM ${RUN_IMAGE}
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 DATA_DIR=/data
 COPY --from=build /app/package.json ./
