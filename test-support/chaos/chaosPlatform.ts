@@ -5,7 +5,8 @@ import path from 'node:path';
 import { type RunningNatsServer, startNatsServer } from '../../messaging';
 import { freePort } from '../../messaging/testing';
 import { subgraphs } from '../../subgraphs';
-import { prepareServedParts, type ServedParts } from '../servedParts';
+import type { LocalIssuer } from '../../runtime';
+import { prepareServedParts } from '../servedParts';
 import { startPrivatePostgres, type PrivatePostgres } from './privatePostgres';
 
 export const SUBGRAPH_NAMES: readonly string[] = subgraphs.map((s) => s.name);
@@ -37,9 +38,11 @@ interface Served {
  * replica set, so the load can spread calls over the sets.
  */
 export interface ChaosPlatform {
-  readonly pg: PrivatePostgres;
+  /** The database every subgraph's schema lives in: its URL, and a crash and start of it. */
+  readonly pg: Pick<PrivatePostgres, 'url' | 'crash' | 'start'>;
   readonly natsUrl: string;
-  readonly parts: ServedParts;
+  /** Signs the load's tokens with the platform's own issuer key. */
+  readonly issuer: LocalIssuer;
   /** One gateway URL per replica set (`http://127.0.0.1:<port>`). */
   gatewayUrls(): string[];
   /** SIGKILLs one replica of a subgraph; resolves once it is gone. */
@@ -50,6 +53,9 @@ export interface ChaosPlatform {
   exited(name: string, replica?: number): Promise<void>;
   stopNats(): Promise<void>;
   startNats(): Promise<void>;
+  /** A cluster's NATS: SIGKILLs one node, and starts it again (absent with a single server). */
+  killNatsNode?(): Promise<void>;
+  startNatsNode?(): Promise<void>;
   /** Starts another replica of every subgraph and a gateway in front of them. */
   addReplicaSet(): Promise<void>;
   stop(): Promise<void>;
@@ -120,7 +126,7 @@ export async function startChaosPlatform(
   return {
     pg,
     natsUrl: nats.url,
-    parts,
+    issuer: parts.issuer,
     gatewayUrls: () => gateways.map((port) => `http://127.0.0.1:${port}`),
     async kill(name, replica = 0) {
       const gone = exited(name, replica);

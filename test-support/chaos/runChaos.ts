@@ -15,7 +15,8 @@ export const FAULTS = [
   'postgres-restart',
   'replicas',
 ] as const;
-export type FaultName = (typeof FAULTS)[number];
+/** The faults of the process platform, and one only a platform on a NATS cluster can take. */
+export type FaultName = (typeof FAULTS)[number] | 'nats-node-kill';
 
 export interface ChaosOptions {
   /** Events each fault's phase writes; the fault strikes halfway (default 10,000). */
@@ -33,6 +34,8 @@ export interface ChaosOptions {
   /** Longest wait for the platform to catch up after a fault (default 10 min). */
   catchUpTimeoutMs: number;
   log: (line: string) => void;
+  /** Starts the platform under test (default: processes on a private PostgreSQL and NATS). */
+  start: (subgraphs: readonly string[]) => Promise<ChaosPlatform>;
 }
 
 export const defaultChaosOptions: ChaosOptions = {
@@ -44,6 +47,7 @@ export const defaultChaosOptions: ChaosOptions = {
   relayKillAfter: 25,
   catchUpTimeoutMs: 600_000,
   log: () => undefined,
+  start: startChaosPlatform,
 };
 
 export interface FaultRow extends Tally {
@@ -72,6 +76,13 @@ const strike: Record<FaultName, (c: Context) => Promise<void>> = {
     // The outage itself lasts a set time: that is the fault, not a wait for a result.
     await sleep(options.natsOutageMs);
     await platform.startNats();
+  },
+  async 'nats-node-kill'({ platform, options }) {
+    if (!platform.killNatsNode || !platform.startNatsNode)
+      throw new Error('nats-node-kill needs a platform on a NATS cluster.');
+    await platform.killNatsNode();
+    await sleep(options.natsOutageMs);
+    await platform.startNatsNode();
   },
   async 'relay-kill'({ platform, options }) {
     await platform.kill('time');
@@ -222,12 +233,12 @@ async function seedRateCard(db: Client) {
 export async function runChaos(partial: Partial<ChaosOptions> = {}): Promise<FaultRow[]> {
   const options = { ...defaultChaosOptions, ...partial };
   options.log('starting the platform');
-  const platform = await startChaosPlatform(options.subgraphs);
+  const platform = await options.start(options.subgraphs);
   const db = reconnectingDb(platform.pg.url);
   const rows: FaultRow[] = [];
   try {
     if (serves(options)('billing')) await seedRateCard(await db.get());
-    const client: GatewayClient = createGatewayClient(platform.parts.issuer, platform.gatewayUrls);
+    const client: GatewayClient = createGatewayClient(platform.issuer, platform.gatewayUrls);
     const staff = await hireStaff(client, options.staff, serves(options));
     const load = createSteadyLoad(client, staff, serves(options), DAYS_BACK);
     for (const fault of options.faults) {
