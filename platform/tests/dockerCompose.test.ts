@@ -72,11 +72,19 @@ const mountHolding = (service: Service, file: string) =>
 const apps = [...subgraphs.map((s) => s.name), 'gateway'];
 
 describe('docker-compose.yml', () => {
-  it('runs every subgraph and the gateway as services with health checks', () => {
+  it('runs every subgraph and the gateway as services with health checks on their ports', () => {
     for (const name of [...subgraphs.map((s) => s.name), 'gateway']) {
       expect(services[name]?.command).toEqual([name]);
-      expect(services[name]?.healthcheck?.test.join(' ')).toContain('/health/ready');
+      const port = String(loadConfig(env(services[name])).PORT);
+      expect(services[name]?.healthcheck?.test).toEqual([
+        'CMD',
+        'bash',
+        'dist/bin/health-check.sh',
+        port,
+      ]);
     }
+    const script = fs.readFileSync(path.join(root, 'bin/health-check.sh'), 'utf8');
+    expect(script).toContain('GET /health/ready');
   });
 
   it('gives each app service a configuration the process accepts', () => {
@@ -399,7 +407,10 @@ describe('docker-compose.yml', () => {
     });
 
     it("checks the readiness of the part it runs, on that part's port", () => {
-      expect(runStage).toMatch(/HEALTHCHECK .*\n.*process\.env\.PORT.*\/health\/ready/);
+      // Without an argument the script asks the port the part listens on (PORT).
+      expect(runStage).toMatch(/HEALTHCHECK .*\n\s+CMD \["bash", "dist\/bin\/health-check\.sh"\]/);
+      const script = fs.readFileSync(path.join(root, 'bin/health-check.sh'), 'utf8');
+      expect(script).toContain('port=${1:-${PORT:-4000}}');
     });
   });
 });
