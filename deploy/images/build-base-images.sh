@@ -93,7 +93,7 @@ build_nats() {
   local image=hr-base/nats:$SUITE dir=$WORK/nats
   have "$image" && { echo "$image: kept"; return; }
   with_packages "$dir" nats-server wget
-  import "$dir" "$image" --change 'ENTRYPOINT ["/usr/bin/nats-server"]'
+  import "$dir" "$image" --change 'ENTRYPOINT ["/usr/sbin/nats-server"]'
 }
 
 build_node
