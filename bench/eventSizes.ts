@@ -5,7 +5,7 @@
  * get the figures docs/nats.md sizes the stream with.
  */
 import { createNamespace, eventsStream, type NatsClients } from '../messaging';
-import { loadNatsConfig, natsConnectionOf } from '../runtime/src/natsConfig';
+import { loadNatsConfig, natsConnectionOf } from '../runtime';
 import { measureWithNats, runBench } from './lib/runBench';
 
 interface TypeTotals {

@@ -33,7 +33,7 @@ import {
   replayDeadLetter,
   subjectFor,
 } from '../messaging';
-import { loadNatsConfig, natsConnectionOf } from '../runtime/src/natsConfig';
+import { loadNatsConfig, natsConnectionOf } from '../runtime';
 
 const USAGE = `Usage: npm run --silent dead-letters -- <command> [--namespace ID]
   list [--consumer NAME] [--type TYPE] [--first N] [--after CURSOR] [--json]

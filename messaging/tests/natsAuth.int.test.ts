@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadNatsConfig, natsConnectionOf } from '../../runtime/src/natsConfig';
+import { loadNatsConfig, natsConnectionOf } from '../../runtime';
 import {
   closeNats,
   connectNats,
