@@ -47,8 +47,8 @@ function report(summary: SeedSummary): string {
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
   const { size, gateway } = argumentsOf(process.argv.slice(2));
+  const config = loadConfig();
   const issuer = createLocalIssuer({
     dataDir: config.DATA_DIR,
     issuer: config.JWT_ISSUER,
