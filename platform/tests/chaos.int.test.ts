@@ -1,4 +1,10 @@
-import { renderTable, runChaos, type FaultRow } from '../../test-support/chaos/runChaos';
+import {
+  lossesOf,
+  NOTHING_LOST,
+  renderTable,
+  runChaos,
+  type FaultRow,
+} from '../../test-support/chaos/runChaos';
 
 // The short fault suite (`npm run chaos` is the full one; docs/faults.md). It runs its own
 // PostgreSQL cluster and nats-server, so restarting them disturbs no other suite. It is about
@@ -26,17 +32,7 @@ describeOnPostgres('faults under load: every event lands exactly once in effect'
     (fault) => {
       const row = rows.find((r) => r.fault === fault)!;
       expect(row.written).toBeGreaterThanOrEqual(150);
-      expect({
-        lost: row.lost,
-        doubled: row.doubled,
-        deadLettered: row.deadLettered,
-        examples: row.examples,
-      }).toEqual({
-        lost: 0,
-        doubled: 0,
-        deadLettered: 0,
-        examples: [],
-      });
+      expect(lossesOf(row)).toEqual(NOTHING_LOST);
     },
   );
 });

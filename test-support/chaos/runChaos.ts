@@ -270,5 +270,16 @@ export function renderTable(rows: FaultRow[]): string {
   return [line(head), rule, ...body.map(line)].join('\n');
 }
 
+/** What a fault's phase should show of its counts: nothing lost, doubled or dead-lettered. */
+export const NOTHING_LOST = { lost: 0, doubled: 0, deadLettered: 0, examples: [] };
+
+/** The counts of a phase to compare with {@link NOTHING_LOST}, its examples included. */
+export const lossesOf = ({ lost, doubled, deadLettered, examples }: FaultRow) => ({
+  lost,
+  doubled,
+  deadLettered,
+  examples,
+});
+
 export const clean = (rows: FaultRow[]) =>
   rows.every((r) => r.lost === 0 && r.doubled === 0 && r.deadLettered === 0);

@@ -1,5 +1,11 @@
 import { SUBGRAPH_NAMES } from '../../../test-support/chaos/chaosPlatform';
-import { renderTable, runChaos, type FaultRow } from '../../../test-support/chaos/runChaos';
+import {
+  lossesOf,
+  NOTHING_LOST,
+  renderTable,
+  runChaos,
+  type FaultRow,
+} from '../../../test-support/chaos/runChaos';
 import {
   buildImages,
   requireDockerEngine,
@@ -71,12 +77,7 @@ describe('the compose stack', () => {
       (fault) => {
         const row = rows.find((r) => r.fault === fault)!;
         expect(row.written).toBeGreaterThanOrEqual(300);
-        expect({
-          lost: row.lost,
-          doubled: row.doubled,
-          deadLettered: row.deadLettered,
-          examples: row.examples,
-        }).toEqual({ lost: 0, doubled: 0, deadLettered: 0, examples: [] });
+        expect(lossesOf(row)).toEqual(NOTHING_LOST);
       },
     );
   });
