@@ -42,6 +42,6 @@ USER node
 # Gateway and subgraphs alike answer /health/ready on their PORT (4000 unless set).
 # bin/health-check.sh asks with bash alone: starting Node for every check of every part
 # costs more CPU than the parts themselves on a small machine.
-HEALTHCHECK --interval=10s --timeout=5s --start-period=20s --retries=6 \
+HEALTHCHECK --interval=10s --timeout=5s --start-period=180s --retries=6 \
   CMD ["bash", "dist/bin/health-check.sh"]
 ENTRYPOINT ["node", "dist/bin/serve.js"]
