@@ -8,6 +8,7 @@ import {
   connectNats,
   createNamespace,
   ensureStreams,
+  type StreamOptions,
   NatsAuthError,
 } from '../messaging';
 import {
@@ -123,7 +124,7 @@ async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing)
   const nats = config.NATS_URL
     ? await connectNats({ ...natsConnectionOf(config), name: 'gateway' })
     : undefined;
-  if (nats) await ensureStreams(nats.jsm, namespace, streamOptionsOf(config));
+  if (nats) await ensureStreams(nats.jsm, namespace, streamOptionsLogged(config, logger));
   else logger.warn('no NATS_URL: the gateway serves no subscriptions');
   const gateway = createGateway({
     supergraphSdl,
@@ -153,6 +154,13 @@ async function serveGateway(config: AppConfig, logger: Logger, tracing: Tracing)
   return gateway.listen(config.PORT, config.HOST);
 }
 
+/** The streams' options, saying so while a new cluster keeps the start waiting. */
+function streamOptionsLogged(config: AppConfig, logger: Logger): StreamOptions {
+  const onRetry = (error: unknown, attempt: number) =>
+    logger.warn({ err: error, attempt }, 'NATS JetStream is still forming; asking again');
+  return { ...streamOptionsOf(config), clusterForming: { onRetry } };
+}
+
 async function serveSubgraph(
   name: string,
   config: AppConfig,
@@ -170,7 +178,7 @@ async function serveSubgraph(
   const gatewayAssertions = gatewayAssertionsFor(config);
   const nats = await connectNats({ ...natsConnectionOf(config), name });
   const namespace = createNamespace(config.NATS_NAMESPACE);
-  await ensureStreams(nats.jsm, namespace, streamOptionsOf(config));
+  await ensureStreams(nats.jsm, namespace, streamOptionsLogged(config, logger));
   const runtime = createSubgraphRuntime(module, {
     target: targetFor(name, config),
     verifier,

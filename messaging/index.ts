@@ -48,6 +48,11 @@ export {
   type RepublishResult,
 } from './src/republishOutbox';
 export { deleteStreams, ensureStreams, type StreamOptions } from './src/streams';
+export {
+  isClusterForming,
+  whileClusterForms,
+  type ClusterFormingOptions,
+} from './src/whileClusterForms';
 export { InboxEntry } from './src/inbox';
 export {
   createEventConsumer,
@@ -95,6 +100,7 @@ export type { Logger } from './src/logger';
 export {
   NatsServerError,
   findOnPath,
+  freePort,
   startNatsServer,
   type NatsServerOptions,
   type RunningNatsServer,
@@ -115,6 +121,10 @@ export {
   type EventData,
   type EventDataMap,
   type EventType,
+  type AttendanceRules,
+  type LeaveRules,
+  type RetentionRules,
+  type WorkingTimeRules,
 } from './src/eventTypes';
 export { currentTraceparent, inActiveSpan, inConsumerSpan, traceparentOf } from './src/traceSpans';
 export { isPostgres } from './src/dialect';

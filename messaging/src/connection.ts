@@ -13,6 +13,7 @@ import {
 } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { MessagingError } from './errors';
+import { whileClusterForms, type ClusterFormingOptions } from './whileClusterForms';
 
 /** How the platform proves who it is to NATS: one of these, or nothing. */
 export type NatsAuth =
@@ -58,6 +59,8 @@ export interface NatsOptions {
   auth?: NatsAuth;
   /** TLS (default: only if the server requires it). */
   tls?: NatsTls;
+  /** How long to wait for a JetStream cluster that is still forming (see whileClusterForms). */
+  clusterForming?: ClusterFormingOptions;
 }
 
 /** A NATS connection with its JetStream client and manager. */
@@ -111,7 +114,10 @@ export async function connectNats(options: NatsOptions): Promise<NatsClients> {
   });
   const jsOptions = { timeout: options.timeoutMs ?? 5000 };
   try {
-    const jsm = await jetstreamManager(nc, jsOptions);
+    const jsm = await whileClusterForms(
+      () => jetstreamManager(nc, jsOptions),
+      options.clusterForming,
+    );
     return { nc, js: jetstream(nc, jsOptions), jsm };
   } catch (error) {
     // JetStream is not enabled on the server: do not leave a connection behind.

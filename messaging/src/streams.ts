@@ -16,6 +16,7 @@ import {
 } from './envelope';
 import { MessagingConfigError } from './errors';
 import type { Namespace } from './types';
+import { whileClusterForms, type ClusterFormingOptions } from './whileClusterForms';
 
 /** Options of {@link ensureStreams}. */
 export interface StreamOptions {
@@ -33,6 +34,8 @@ export interface StreamOptions {
    * old ones: the consumer then keeps the event unacknowledged until there is room.
    */
   deadLetterMaxBytes?: number;
+  /** How long to wait for a cluster that is still forming (see {@link whileClusterForms}). */
+  clusterForming?: ClusterFormingOptions;
 }
 
 const MIN_DEAD_LETTER_BYTES = 64 * 1024 ** 2;
@@ -65,9 +68,10 @@ async function addOrUpdate(
 async function addOrUpdateNamed(
   jsm: JetStreamManager,
   config: Partial<StreamConfig> & { name: string },
+  forming?: ClusterFormingOptions,
 ): Promise<void> {
   try {
-    await addOrUpdate(jsm, config);
+    await whileClusterForms(() => addOrUpdate(jsm, config), forming);
   } catch (error) {
     if (!(error instanceof JetStreamApiError)) throw error;
     throw new MessagingConfigError(
@@ -92,28 +96,36 @@ export async function ensureStreams(
     retention: RetentionPolicy.Limits,
     num_replicas: options.replicas ?? 1,
   };
-  await addOrUpdateNamed(jsm, {
-    ...common,
-    name: eventsStream(ns),
-    subjects: [allEventsSubject(ns)],
-    description: 'HR domain events (CloudEvents JSON), one subject per event type.',
-    discard: DiscardPolicy.Old,
-    // Zero and -1 say "no limit", so a limit removed from the configuration is lifted too.
-    max_age: nanos(options.maxAgeMs ?? 0),
-    max_bytes: options.maxBytes ?? -1,
-    // JetStream refuses a duplicate window longer than the stream's age.
-    duplicate_window: nanos(Math.min(duplicateWindowMs, options.maxAgeMs ?? Infinity)),
-  });
-  await addOrUpdateNamed(jsm, {
-    ...common,
-    name: deadLetterStream(ns),
-    subjects: [allDeadLettersSubject(ns)],
-    description: 'Events a consumer gave up on, with the reason in the headers.',
-    discard: DiscardPolicy.New,
-    max_age: 0,
-    max_bytes: deadLetterBytes(options),
-    duplicate_window: nanos(duplicateWindowMs),
-  });
+  await addOrUpdateNamed(
+    jsm,
+    {
+      ...common,
+      name: eventsStream(ns),
+      subjects: [allEventsSubject(ns)],
+      description: 'HR domain events (CloudEvents JSON), one subject per event type.',
+      discard: DiscardPolicy.Old,
+      // Zero and -1 say "no limit", so a limit removed from the configuration is lifted too.
+      max_age: nanos(options.maxAgeMs ?? 0),
+      max_bytes: options.maxBytes ?? -1,
+      // JetStream refuses a duplicate window longer than the stream's age.
+      duplicate_window: nanos(Math.min(duplicateWindowMs, options.maxAgeMs ?? Infinity)),
+    },
+    options.clusterForming,
+  );
+  await addOrUpdateNamed(
+    jsm,
+    {
+      ...common,
+      name: deadLetterStream(ns),
+      subjects: [allDeadLettersSubject(ns)],
+      description: 'Events a consumer gave up on, with the reason in the headers.',
+      discard: DiscardPolicy.New,
+      max_age: 0,
+      max_bytes: deadLetterBytes(options),
+      duplicate_window: nanos(duplicateWindowMs),
+    },
+    options.clusterForming,
+  );
 }
 
 /** Removes the namespace's streams (test clean-up); a stream that is already gone is fine. */

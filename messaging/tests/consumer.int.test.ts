@@ -8,13 +8,13 @@ import {
   type EventHandlerDefinition,
 } from '..';
 import { sentSql, sqlShape, type SentQuery } from '../../test-support/sqlShape';
-import { Effect, suiteDb } from './support/database';
+import { Effect, effectsHandler, suiteDb } from './support/database';
 import { messageCount, suiteNats } from './support/nats';
 import { expectEachAppliedOnce } from './support/expectEachAppliedOnce';
 import { recordingLogger } from './support/recordingLogger';
 import { publishThings } from './support/publishThings';
 import { testCatalogue } from './support/things';
-import { waitFor } from './support/waitFor';
+import { waitFor, waitForAll } from './support/waitFor';
 import { testConsumer } from './support/workers';
 
 const TOTAL = 1000;
@@ -43,15 +43,7 @@ describe('durable consumer with an inbox', () => {
       nats,
       catalogue,
       events,
-      handler: (onApplied) => ({
-        name: 'effects',
-        types: ['test.thing.created'],
-        async handle(event, { em }) {
-          const n = event.data.n as number;
-          em.persist(em.create(Effect, { eventId: event.id, n }));
-          onApplied([n]);
-        },
-      }),
+      handler: effectsHandler,
       batch: 20,
     });
   }, 120_000);
@@ -77,19 +69,19 @@ describe('durable consumer with an inbox', () => {
       );
     const first = consumer();
     await first.start();
-    await waitFor('a first share of the events', async () => seen.size >= 100, 40_000);
+    await waitForAll('a first share of the events', () => seen.size, 100);
     await first.stop();
     const second = consumer();
     await second.start();
     try {
       // TOTAL distinct events (one of them is in the stream twice, under two msgIDs).
-      await waitFor('every event', async () => seen.size === TOTAL, 30_000);
+      await waitForAll('every event', () => seen.size, TOTAL);
     } finally {
       await second.stop();
     }
     const inbox = await database.orm.em.fork().count(InboxEntry, { consumer: 'test_handback' });
     expect(inbox).toBe(TOTAL);
-  }, 90_000);
+  }, 300_000);
 
   /**
    * The consumer's statements as transactions, each the list of what became of its events:
@@ -152,7 +144,7 @@ describe('durable consumer with an inbox', () => {
     const applied = () => database.orm.em.fork().find(Effect, { n: { $gte: OFFSET } });
     await consumer.start();
     try {
-      await waitFor('every event', async () => (await applied()).length >= TOTAL, 60_000);
+      await waitForAll('every event', async () => (await applied()).length, TOTAL);
     } finally {
       await consumer.stop();
       knex.removeListener('query', record);
@@ -177,7 +169,7 @@ describe('durable consumer with an inbox', () => {
     expect(events.filter((e) => e !== 'applied').sort()).toEqual(['rolled back', ...copies]);
     expect(Math.max(...transactions.map((t) => t.length))).toBeLessThanOrEqual(25);
     expect(transactions.length).toBeLessThan(TOTAL / 4);
-  }, 90_000);
+  }, 300_000);
 
   it('recreates its durable when it is deleted under it, and applies every event once', async () => {
     const seen = new Set<string>();
@@ -192,7 +184,7 @@ describe('durable consumer with an inbox', () => {
     try {
       await waitFor('a first event', async () => seen.size > 0, 30_000);
       await nats.jsm.consumers.delete(stream, 'test_recreated');
-      await waitFor('every event', async () => seen.size === TOTAL, 60_000);
+      await waitForAll('every event', () => seen.size, TOTAL);
     } finally {
       await consumer.stop();
     }
@@ -200,7 +192,7 @@ describe('durable consumer with an inbox', () => {
     expect(info.config.durable_name).toBe('test_recreated');
     const inbox = await database.orm.em.fork().count(InboxEntry, { consumer: 'test_recreated' });
     expect(inbox).toBe(TOTAL);
-  }, 90_000);
+  }, 300_000);
 
   it('creates or updates the durable consumer the handler describes', async () => {
     const consumer = consumerFor(

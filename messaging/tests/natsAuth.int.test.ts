@@ -5,16 +5,14 @@ import { loadNatsConfig, natsConnectionOf } from '../../runtime';
 import {
   closeNats,
   connectNats,
-  createEventConsumer,
-  createOutboxRelay,
   ensureStreams,
   NatsAuthError,
   recordEvent,
   type NatsClients,
 } from '..';
 import { createTestNamespace, deleteStreams } from '../testing';
-import { clearTables, Effect, suiteDb } from './support/database';
-import { quietLogger } from './support/nats';
+import { clearTables, Effect, effectsHandler, suiteDb } from './support/database';
+import { testConsumer, testRelay } from './support/workers';
 import { startNatsServer, type NatsServerProcess } from './support/natsServer';
 import { testCatalogue, thingEvent } from './support/things';
 import { makeTlsFiles, type TlsFiles } from './support/tlsFiles';
@@ -62,29 +60,12 @@ describe('NATS credentials and TLS from the configuration', () => {
       await database.orm.em
         .fork()
         .transactional(async (em) => recordEvent(em, event, ns, catalogue));
-      const relay = createOutboxRelay({
-        orm: database.orm,
-        js: nats.js,
-        namespace: ns,
-        logger: quietLogger,
-      });
-      expect(await relay.drain()).toBe(1);
-      const consumer = createEventConsumer({
-        orm: database.orm,
-        js: nats.js,
-        jsm: nats.jsm,
-        namespace: ns,
-        subgraph: 'test',
-        catalogue,
-        logger: quietLogger,
-        handler: {
-          name: 'effects',
-          types: ['test.thing.created'],
-          async handle(received, { em }) {
-            em.persist(em.create(Effect, { eventId: received.id, n: received.data.n as number }));
-          },
-        },
-      });
+      expect(await testRelay(database, { ...nats, ns }).drain()).toBe(1);
+      const consumer = testConsumer(
+        database,
+        { ...nats, ns },
+        { catalogue, handler: effectsHandler() },
+      );
       await consumer.start();
       const applied = () => database.orm.em.fork().count(Effect, { eventId: event.id });
       await waitFor('the consumer to apply the event', async () => (await applied()) === 1);

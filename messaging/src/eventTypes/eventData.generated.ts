@@ -153,14 +153,7 @@ export interface AccrualsBalanceStatusChangedV1 {
   /**
    * The accrual type.
    */
-  accrualType:
-    | 'ANNUAL_TARGET_HOURS'
-    | 'NIGHT_HOURS'
-    | 'WEEKEND_HOURS'
-    | 'PUBLIC_HOLIDAY_HOURS'
-    | 'ON_CALL_WEEKDAY'
-    | 'ON_CALL_WEEKEND'
-    | 'ON_CALL_PUBLIC_HOLIDAY';
+  accrualType: AccrualType;
   /**
    * What worked, expectedToDate and target count: HOURS, or COUNT for the ON_CALL types.
    */
@@ -232,14 +225,7 @@ export interface AccrualsBalanceChangedV1 {
   /**
    * The accrual type.
    */
-  accrualType:
-    | 'ANNUAL_TARGET_HOURS'
-    | 'NIGHT_HOURS'
-    | 'WEEKEND_HOURS'
-    | 'PUBLIC_HOLIDAY_HOURS'
-    | 'ON_CALL_WEEKDAY'
-    | 'ON_CALL_WEEKEND'
-    | 'ON_CALL_PUBLIC_HOLIDAY';
+  accrualType: AccrualType;
   /**
    * The earliest local day whose cumulative total changed (ISO date).
    */
@@ -307,45 +293,13 @@ export interface AgreementsAgreementAmendedV1 {
    *
    * @maxItems 7
    */
-  targets: {
-    /**
-     * The accrual type.
-     */
-    accrualType:
-      | 'ANNUAL_TARGET_HOURS'
-      | 'NIGHT_HOURS'
-      | 'WEEKEND_HOURS'
-      | 'PUBLIC_HOLIDAY_HOURS'
-      | 'ON_CALL_WEEKDAY'
-      | 'ON_CALL_WEEKEND'
-      | 'ON_CALL_PUBLIC_HOLIDAY';
-    /**
-     * Hours (two decimals) or a whole count for ON_CALL types; at most 9,999,999.99, as agreements accepts it.
-     */
-    total: number;
-  }[];
+  targets: AccrualTotal[];
   /**
    * Opening balances, for people who join mid-year.
    *
    * @maxItems 7
    */
-  openingBalances: {
-    /**
-     * The accrual type.
-     */
-    accrualType:
-      | 'ANNUAL_TARGET_HOURS'
-      | 'NIGHT_HOURS'
-      | 'WEEKEND_HOURS'
-      | 'PUBLIC_HOLIDAY_HOURS'
-      | 'ON_CALL_WEEKDAY'
-      | 'ON_CALL_WEEKEND'
-      | 'ON_CALL_PUBLIC_HOLIDAY';
-    /**
-     * Hours (two decimals) or a whole count for ON_CALL types; at most 9,999,999.99, as agreements accepts it.
-     */
-    total: number;
-  }[];
+  openingBalances: AccrualTotal[];
   /**
    * The action (mutation or import) that caused the change.
    */
@@ -405,45 +359,13 @@ export interface AgreementsAgreementCreatedV1 {
    *
    * @maxItems 7
    */
-  targets: {
-    /**
-     * The accrual type.
-     */
-    accrualType:
-      | 'ANNUAL_TARGET_HOURS'
-      | 'NIGHT_HOURS'
-      | 'WEEKEND_HOURS'
-      | 'PUBLIC_HOLIDAY_HOURS'
-      | 'ON_CALL_WEEKDAY'
-      | 'ON_CALL_WEEKEND'
-      | 'ON_CALL_PUBLIC_HOLIDAY';
-    /**
-     * Hours (two decimals) or a whole count for ON_CALL types; at most 9,999,999.99, as agreements accepts it.
-     */
-    total: number;
-  }[];
+  targets: AccrualTotal[];
   /**
    * Opening balances, for people who join mid-year.
    *
    * @maxItems 7
    */
-  openingBalances: {
-    /**
-     * The accrual type.
-     */
-    accrualType:
-      | 'ANNUAL_TARGET_HOURS'
-      | 'NIGHT_HOURS'
-      | 'WEEKEND_HOURS'
-      | 'PUBLIC_HOLIDAY_HOURS'
-      | 'ON_CALL_WEEKDAY'
-      | 'ON_CALL_WEEKEND'
-      | 'ON_CALL_PUBLIC_HOLIDAY';
-    /**
-     * Hours (two decimals) or a whole count for ON_CALL types; at most 9,999,999.99, as agreements accepts it.
-     */
-    total: number;
-  }[];
+  openingBalances: AccrualTotal[];
   /**
    * The action (mutation or import) that caused the change.
    */
@@ -503,45 +425,13 @@ export interface AgreementsAgreementEndedV1 {
    *
    * @maxItems 7
    */
-  targets: {
-    /**
-     * The accrual type.
-     */
-    accrualType:
-      | 'ANNUAL_TARGET_HOURS'
-      | 'NIGHT_HOURS'
-      | 'WEEKEND_HOURS'
-      | 'PUBLIC_HOLIDAY_HOURS'
-      | 'ON_CALL_WEEKDAY'
-      | 'ON_CALL_WEEKEND'
-      | 'ON_CALL_PUBLIC_HOLIDAY';
-    /**
-     * Hours (two decimals) or a whole count for ON_CALL types; at most 9,999,999.99, as agreements accepts it.
-     */
-    total: number;
-  }[];
+  targets: AccrualTotal[];
   /**
    * Opening balances, for people who join mid-year.
    *
    * @maxItems 7
    */
-  openingBalances: {
-    /**
-     * The accrual type.
-     */
-    accrualType:
-      | 'ANNUAL_TARGET_HOURS'
-      | 'NIGHT_HOURS'
-      | 'WEEKEND_HOURS'
-      | 'PUBLIC_HOLIDAY_HOURS'
-      | 'ON_CALL_WEEKDAY'
-      | 'ON_CALL_WEEKEND'
-      | 'ON_CALL_PUBLIC_HOLIDAY';
-    /**
-     * Hours (two decimals) or a whole count for ON_CALL types; at most 9,999,999.99, as agreements accepts it.
-     */
-    total: number;
-  }[];
+  openingBalances: AccrualTotal[];
   /**
    * The action (mutation or import) that caused the change.
    */
@@ -1235,227 +1125,11 @@ export type CompliancePolicyUpdatedV1 = {
   /**
    * The rules of this version, whole; their shape is the kind's.
    */
-  rules:
-    | {
-        /**
-         * Whether requests of this type may be made at all.
-         */
-        enabled: boolean;
-        /**
-         * Whether the leave is paid.
-         */
-        paid: boolean;
-        /**
-         * Whether requests draw on a balance (and are refused beyond it).
-         */
-        usesBalance: boolean;
-        /**
-         * Full-time days per leave year.
-         */
-        entitlementDays: number;
-        /**
-         * Whether a request may take the balance below zero.
-         */
-        allowNegative: boolean;
-        /**
-         * Whether non-working days of the pattern count as leave days.
-         */
-        countsWeekends: boolean;
-        /**
-         * Whether public holidays of the employee's location count as leave days.
-         */
-        countsHolidays: boolean;
-        /**
-         * Days between the request and the first day of leave, at least.
-         */
-        noticeDays: number;
-        /**
-         * The longest single request in days charged; null for no limit.
-         */
-        maxConsecutiveDays: number | null;
-        /**
-         * Whether a request may start or end with a half day.
-         */
-        halfDaysAllowed: boolean;
-        /**
-         * Unused days carried into the next leave year, at most.
-         */
-        carryOverCapDays: number;
-        /**
-         * Months after which carried days expire.
-         */
-        carryOverExpiryMonths: number;
-      }
-    | {
-        /**
-         * Minutes after the planned start before a check-in is late.
-         */
-        graceMinutes: number;
-        /**
-         * Worked minutes from which a day is PRESENT rather than HALF_DAY.
-         */
-        halfDayMinutes: number;
-        /**
-         * Minutes beyond the planned ones that do not count as overtime.
-         */
-        overtimeToleranceMinutes: number;
-        /**
-         * Local HH:MM a working-pattern day starts without a published shift.
-         */
-        workdayStart: string;
-        /**
-         * Planned length of a working day when nothing else gives one.
-         */
-        defaultShiftMinutes: number;
-        /**
-         * Late arrivals within latePatternDays that make a pattern; 0: never.
-         */
-        latePatternCount: number;
-        /**
-         * The window late arrivals are counted over, in days.
-         */
-        latePatternDays: number;
-      }
-    | {
-        /**
-         * Days after local today on which an entry may still start.
-         */
-        futureStartDays: number;
-        /**
-         * The longest entry, in minutes.
-         */
-        maxEntryMinutes: number;
-        /**
-         * The most OVERTIME per person and local day, in minutes.
-         */
-        dailyOvertimeCapMinutes: number;
-        /**
-         * Worked minutes in one entry beyond which a meal break is due.
-         */
-        minimumBreakAfterMinutes: number;
-        /**
-         * The meal break due then, in minutes.
-         */
-        minimumBreakMinutes: number;
-      }
-    | {
-        /**
-         * Days an audit entry is kept before the purge removes it.
-         */
-        auditRetentionDays: number;
-      };
+  rules: LeaveRules | AttendanceRules | WorkingTimeRules | RetentionRules;
   /**
    * The rules of the version before.
    */
-  previous:
-    | {
-        /**
-         * Whether requests of this type may be made at all.
-         */
-        enabled: boolean;
-        /**
-         * Whether the leave is paid.
-         */
-        paid: boolean;
-        /**
-         * Whether requests draw on a balance (and are refused beyond it).
-         */
-        usesBalance: boolean;
-        /**
-         * Full-time days per leave year.
-         */
-        entitlementDays: number;
-        /**
-         * Whether a request may take the balance below zero.
-         */
-        allowNegative: boolean;
-        /**
-         * Whether non-working days of the pattern count as leave days.
-         */
-        countsWeekends: boolean;
-        /**
-         * Whether public holidays of the employee's location count as leave days.
-         */
-        countsHolidays: boolean;
-        /**
-         * Days between the request and the first day of leave, at least.
-         */
-        noticeDays: number;
-        /**
-         * The longest single request in days charged; null for no limit.
-         */
-        maxConsecutiveDays: number | null;
-        /**
-         * Whether a request may start or end with a half day.
-         */
-        halfDaysAllowed: boolean;
-        /**
-         * Unused days carried into the next leave year, at most.
-         */
-        carryOverCapDays: number;
-        /**
-         * Months after which carried days expire.
-         */
-        carryOverExpiryMonths: number;
-      }
-    | {
-        /**
-         * Minutes after the planned start before a check-in is late.
-         */
-        graceMinutes: number;
-        /**
-         * Worked minutes from which a day is PRESENT rather than HALF_DAY.
-         */
-        halfDayMinutes: number;
-        /**
-         * Minutes beyond the planned ones that do not count as overtime.
-         */
-        overtimeToleranceMinutes: number;
-        /**
-         * Local HH:MM a working-pattern day starts without a published shift.
-         */
-        workdayStart: string;
-        /**
-         * Planned length of a working day when nothing else gives one.
-         */
-        defaultShiftMinutes: number;
-        /**
-         * Late arrivals within latePatternDays that make a pattern; 0: never.
-         */
-        latePatternCount: number;
-        /**
-         * The window late arrivals are counted over, in days.
-         */
-        latePatternDays: number;
-      }
-    | {
-        /**
-         * Days after local today on which an entry may still start.
-         */
-        futureStartDays: number;
-        /**
-         * The longest entry, in minutes.
-         */
-        maxEntryMinutes: number;
-        /**
-         * The most OVERTIME per person and local day, in minutes.
-         */
-        dailyOvertimeCapMinutes: number;
-        /**
-         * Worked minutes in one entry beyond which a meal break is due.
-         */
-        minimumBreakAfterMinutes: number;
-        /**
-         * The meal break due then, in minutes.
-         */
-        minimumBreakMinutes: number;
-      }
-    | {
-        /**
-         * Days an audit entry is kept before the purge removes it.
-         */
-        auditRetentionDays: number;
-      };
+  previous: LeaveRules | AttendanceRules | WorkingTimeRules | RetentionRules;
   /**
    * Why HR made the change; null when none was given.
    */
@@ -2638,6 +2312,153 @@ export interface TimeSchedulePublishedV1 {
    * Ids of previously published shifts this publication replaced.
    */
   replacedShiftIds: string[];
+}
+
+/**
+ * The accrual type.
+ */
+export type AccrualType =
+  | 'ANNUAL_TARGET_HOURS'
+  | 'NIGHT_HOURS'
+  | 'WEEKEND_HOURS'
+  | 'PUBLIC_HOLIDAY_HOURS'
+  | 'ON_CALL_WEEKDAY'
+  | 'ON_CALL_WEEKEND'
+  | 'ON_CALL_PUBLIC_HOLIDAY';
+
+export interface AccrualTotal {
+  /**
+   * The accrual type.
+   */
+  accrualType: AccrualType;
+  /**
+   * Hours (two decimals) or a whole count for ON_CALL types; at most 9,999,999.99, as agreements accepts it.
+   */
+  total: number;
+}
+
+/**
+ * How one leave type behaves.
+ */
+export interface LeaveRules {
+  /**
+   * Whether requests of this type may be made at all.
+   */
+  enabled: boolean;
+  /**
+   * Whether the leave is paid.
+   */
+  paid: boolean;
+  /**
+   * Whether requests draw on a balance (and are refused beyond it).
+   */
+  usesBalance: boolean;
+  /**
+   * Full-time days per leave year; ANNUAL takes the agreement's entitlement when it gives one.
+   */
+  entitlementDays: number;
+  /**
+   * Whether a request may take the balance below zero.
+   */
+  allowNegative: boolean;
+  /**
+   * Whether Saturdays, Sundays and other non-working days of the pattern count as leave days.
+   */
+  countsWeekends: boolean;
+  /**
+   * Whether public holidays of the employee's location count as leave days.
+   */
+  countsHolidays: boolean;
+  /**
+   * Days between the request and the first day of leave, at least.
+   */
+  noticeDays: number;
+  /**
+   * The longest single request in days charged; null for no limit.
+   */
+  maxConsecutiveDays: number | null;
+  /**
+   * Whether a request may start or end with a half day.
+   */
+  halfDaysAllowed: boolean;
+  /**
+   * Unused days carried into the next leave year, at most (0: none).
+   */
+  carryOverCapDays: number;
+  /**
+   * Carried days not taken within this many months of the new leave year expire.
+   */
+  carryOverExpiryMonths: number;
+}
+
+/**
+ * Shift rules attendance judges check-ins and days by.
+ */
+export interface AttendanceRules {
+  /**
+   * Minutes after the planned start before a check-in is late (and before the end for early exit).
+   */
+  graceMinutes: number;
+  /**
+   * Worked minutes from which a day is PRESENT rather than HALF_DAY.
+   */
+  halfDayMinutes: number;
+  /**
+   * Minutes beyond the planned ones that do not count as overtime.
+   */
+  overtimeToleranceMinutes: number;
+  /**
+   * Local clock time (`HH:MM`) a working-pattern day starts when there is no published shift.
+   */
+  workdayStart: string;
+  /**
+   * The planned length of a working day when neither a shift nor the agreement gives one.
+   */
+  defaultShiftMinutes: number;
+  /**
+   * Late arrivals within `latePatternDays` that make a pattern (a violation); 0: never.
+   */
+  latePatternCount: number;
+  /**
+   * The window late arrivals are counted over, in days.
+   */
+  latePatternDays: number;
+}
+
+/**
+ * The working-time regulations every time entry is checked against (docs/working-time.md).
+ */
+export interface WorkingTimeRules {
+  /**
+   * Days after today (the employee's local today) on which an entry may still start.
+   */
+  futureStartDays: number;
+  /**
+   * The longest entry, in minutes.
+   */
+  maxEntryMinutes: number;
+  /**
+   * The most OVERTIME one person may record on one local day, in minutes.
+   */
+  dailyOvertimeCapMinutes: number;
+  /**
+   * Worked minutes in one entry beyond which a meal break is due.
+   */
+  minimumBreakAfterMinutes: number;
+  /**
+   * The meal break due then, in minutes.
+   */
+  minimumBreakMinutes: number;
+}
+
+/**
+ * How long data is kept.
+ */
+export interface RetentionRules {
+  /**
+   * Days an audit entry is kept before the purge removes it.
+   */
+  auditRetentionDays: number;
 }
 
 /** The data of each event type at its current version. */

@@ -3,7 +3,7 @@ import { EntitySchema } from '@mikro-orm/core';
 import { openDatabase } from '../../../runtime';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
 import { suiteHarness } from '../../../test-support/suiteHarness';
-import { InboxEntry, OutboxEntry, type EventEnvelope } from '../..';
+import { InboxEntry, OutboxEntry, type EventEnvelope, type EventHandlerDefinition } from '../..';
 
 /** A row a test handler writes in the consumer's transaction: one per applied event. */
 export interface Effect {
@@ -22,6 +22,22 @@ export const Effect = new EntitySchema<Effect>({
     n: { type: 'integer' },
   },
 });
+
+/**
+ * The handler most consumer tests run: one `Effect` row per `test.thing.created`, written in
+ * the consumer's transaction, with each applied `n` reported to `onApplied`.
+ */
+export function effectsHandler(onApplied?: (ns: number[]) => void): EventHandlerDefinition {
+  return {
+    name: 'effects',
+    types: ['test.thing.created'],
+    async handle(event, { em }) {
+      const n = event.data.n as number;
+      em.persist(em.create(Effect, { eventId: event.id, n }));
+      onApplied?.([n]);
+    },
+  };
+}
 
 export interface TestDb {
   db: TestDatabase;

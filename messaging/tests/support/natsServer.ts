@@ -16,11 +16,11 @@ export interface NatsServerProcess {
 }
 
 /**
- * Runs `nats-server -js` on a free port with a temporary store, with `config` (e.g. an
- * `authorization` block) when given.
+ * Runs `nats-server -js` on `port` (default: a free one) with a temporary store, with `config`
+ * (e.g. an `authorization` or `cluster` block) when given.
  */
-export async function startNatsServer(config?: string): Promise<NatsServerProcess> {
-  const port = await freePort();
+export async function startNatsServer(config?: string, port?: number): Promise<NatsServerProcess> {
+  port ??= await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nats-store-'));
   const storeDir = path.join(dir, 'store');
   let running: RunningNatsServer | undefined;

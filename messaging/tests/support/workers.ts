@@ -9,10 +9,13 @@ import {
 import type { TestDb } from './database';
 import { quietLogger, type TestNats } from './nats';
 
+/** The connection and namespace the test's workers use. */
+type WorkerNats = Pick<TestNats, 'js' | 'jsm' | 'ns'>;
+
 /** A relay of the suite's database to its namespace, logging nothing; `options` override. */
 export const testRelay = (
   database: TestDb,
-  nats: TestNats,
+  nats: WorkerNats,
   options: Partial<OutboxRelayOptions> = {},
 ): OutboxRelay =>
   createOutboxRelay({
@@ -26,7 +29,7 @@ export const testRelay = (
 /** A consumer of subgraph `test` on the suite's database and namespace, logging nothing. */
 export const testConsumer = (
   database: TestDb,
-  nats: TestNats,
+  nats: WorkerNats,
   options: Pick<EventConsumerOptions, 'handler'> & Partial<EventConsumerOptions>,
 ): EventConsumer =>
   createEventConsumer({
