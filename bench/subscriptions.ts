@@ -7,6 +7,7 @@ import {
   closeNats,
   connectNats,
   DEFAULT_NAMESPACE,
+  eventsStream,
   type NatsClients,
   startNatsServer,
   subjectFor,
@@ -28,18 +29,31 @@ import { runBench } from './lib/runBench';
  * per notification that reached NATS; the outbox is given a minute to publish them all), and
  * the platform process's peak RSS and heap; then the same again with
  * `recipient { firstName lastName }` selected, resolved from the employees subgraph.
- * Knobs: SUBSCRIPTIONS (5000), PER_SOCKET (10), RATE (notifications/s, 100), DURATION (s, 20).
+ * Memory is the platform process's alone (the load generator runs in this one): its RSS
+ * and heap, garbage collected, before the sockets open and once every subscription is live
+ * (before any event), and at peak while events flow; per subscription is
+ * (live − before) / SUBSCRIPTIONS.
+ * Knobs: SUBSCRIPTIONS (5000), PER_SOCKET (10), RATE (notifications/s, 100), DURATION (s, 20),
+ * PHASES (`plain,across`), HEAP_SNAPSHOT (a directory: the platform writes a heap snapshot
+ * there once the first phase's subscriptions are live).
  */
 const SUBSCRIPTIONS = Number(process.env.SUBSCRIPTIONS ?? 5000);
 const PER_SOCKET = Number(process.env.PER_SOCKET ?? 10);
 const RATE = Number(process.env.RATE ?? 100);
 const DURATION = Number(process.env.DURATION ?? 20) * 1000;
 const RECIPIENTS = Math.ceil(SUBSCRIPTIONS / PER_SOCKET);
+const PHASES = (process.env.PHASES ?? 'plain,across').split(',');
+const HEAP_SNAPSHOT = process.env.HEAP_SNAPSHOT && path.resolve(process.env.HEAP_SNAPSHOT);
+const SETTLE_FILE = path.join(os.tmpdir(), `hr-bench-settled-${process.pid}.json`);
 
 const PLAIN = `subscription Plain { notificationReceived { id title createdAt } }`;
 const ACROSS = `subscription Across {
   notificationReceived { id title createdAt recipient { firstName lastName } }
 }`;
+const TITLES = {
+  plain: 'notificationReceived { id title createdAt }',
+  across: '... with recipient { firstName lastName } (employees subgraph)',
+};
 const SEND = `mutation Send($input: SendNotificationInput!) {
   sendNotification(input: $input) { notificationId }
 }`;
@@ -97,6 +111,24 @@ async function seed(platform: PlatformProcess, sign: Sign): Promise<string[]> {
   return ids;
 }
 
+/**
+ * Waits until the platform has done with the events so far (seeding's fan-out into every
+ * subgraph): no durable on the events stream has anything pending, and the stream has not
+ * grown since the last look. Memory is measured only then, so it is the subscriptions'.
+ */
+async function quiet(nats: NatsClients): Promise<void> {
+  const stream = eventsStream(DEFAULT_NAMESPACE);
+  let lastSeq = -1;
+  for (;;) {
+    const seq = (await nats.jsm.streams.info(stream)).state.last_seq;
+    const consumers = await nats.jsm.consumers.list(stream).next();
+    const busy = consumers.some((c) => c.num_pending + c.num_ack_pending > 0);
+    if (!busy && seq === lastSeq) return;
+    lastSeq = seq;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
 interface Phase {
   latencies: number[];
   delivered: number;
@@ -107,20 +139,51 @@ interface Phase {
   /** Sockets that received nothing. */
   silent: number;
   errors: number;
+  /** Subscriptions live before the first send, and how long they took to open. */
+  open: number;
+  openSeconds: number;
+  /** Before the sockets open, and once every subscription is live. */
+  before: Memory;
+  live: Memory;
   peakRss: number;
   peakHeap: number;
+}
+
+interface Memory {
+  rss: number;
+  /** V8's heap: used, and held from the system. */
+  heap: number;
+  heapTotal: number;
+  /** Memory outside the heap that V8 knows of (buffers). */
+  external: number;
+}
+
+/**
+ * The platform's memory once it has collected its garbage (bench/lib/settleOnSignal.mjs):
+ * what it holds, apart from garbage V8 has not yet got round to.
+ */
+async function settled(platform: PlatformProcess): Promise<Memory> {
+  fs.rmSync(SETTLE_FILE, { force: true });
+  process.kill(platform.pid, 'SIGUSR2');
+  while (!fs.existsSync(SETTLE_FILE)) await new Promise((r) => setTimeout(r, 100));
+  const usage = JSON.parse(fs.readFileSync(SETTLE_FILE, 'utf8')) as NodeJS.MemoryUsage;
+  return {
+    rss: usage.rss,
+    heap: usage.heapUsed,
+    heapTotal: usage.heapTotal,
+    external: usage.external,
+  };
 }
 
 /** Each kind of subscription error once, with how often it came (a close says its code). */
 const errorsSeen = new Map<string, number>();
 function reportError(error: unknown): void {
-  const { code, reason } = error as { code?: number; reason?: string };
+  const { code, reason, message } = error as { code?: number; reason?: string; message?: string };
+  // A socket's error event is no Error, but carries a message.
   const text =
     code !== undefined
       ? `socket closed ${code} ${reason ?? ''}`
-      : error instanceof Error
-        ? error.message
-        : JSON.stringify(error);
+      : (message ?? JSON.stringify(error));
   const seen = (errorsSeen.get(text) ?? 0) + 1;
   errorsSeen.set(text, seen);
   if (seen === 1) console.error('subscription error:', text);
@@ -185,6 +248,10 @@ async function runPhase(
     published: 0,
     silent: 0,
     errors: 0,
+    open: 0,
+    openSeconds: 0,
+    before: await quiet(nats).then(() => settled(platform)),
+    live: { rss: 0, heap: 0, heapTotal: 0, external: 0 },
     peakRss: 0,
     peakHeap: 0,
   };
@@ -196,11 +263,15 @@ async function runPhase(
     if (at !== undefined) phase.latencies.push(performance.now() - at);
   });
   // Let every subscription become live before sending.
-  for (let i = 0; i < 600; i++) {
+  const opening = performance.now();
+  for (let i = 0; i < 3000; i++) {
     const open = await metrics(platform).catch(() => undefined);
-    if ((open?.gateway_subscriptions_open ?? 0) >= SUBSCRIPTIONS) break;
+    phase.open = open?.gateway_subscriptions_open ?? 0;
+    if (phase.open >= SUBSCRIPTIONS) break;
     await new Promise((r) => setTimeout(r, 200));
   }
+  phase.openSeconds = (performance.now() - opening) / 1000;
+  phase.live = await settled(platform);
   const sampler = setInterval(() => {
     void metrics(platform).then(
       (m) => {
@@ -223,7 +294,11 @@ async function runPhase(
           input: { recipientId, title: `n${phase.sent}`, body: 'bench' },
         }).then(
           () => undefined,
-          () => void (phase.errors += 1),
+          (error: unknown) => {
+            phase.errors += 1;
+            if (phase.errors === 1)
+              console.error('send failed:', String(error), (error as Error).cause);
+          },
         ),
       );
     }
@@ -247,14 +322,22 @@ async function runPhase(
   return phase;
 }
 
+const mib = (v: number) => `${(v / 1024 / 1024).toFixed(0)} MiB`;
+const memoryLine = (m: Memory) =>
+  `RSS ${mib(m.rss)}, heap used ${mib(m.heap)} of ${mib(m.heapTotal)}, external ${mib(m.external)}`;
+
 function report(name: string, phase: Phase): string {
   const sorted = [...phase.latencies].sort((a, b) => a - b);
   const ms = (v: number) => `${v.toFixed(0)} ms`;
-  const mib = (v: number) => `${(v / 1024 / 1024).toFixed(0)} MiB`;
+  const kb = (v: number) => `${(v / SUBSCRIPTIONS / 1000).toFixed(1)} KB`;
   return [
     `${name}:`,
     `  sent ${phase.sent} (${phase.errors} errors), ${phase.published} on NATS, delivered ${phase.delivered} of ${phase.expected} expected, ${phase.silent} sockets got nothing`,
+    `  ${phase.open} live after ${phase.openSeconds.toFixed(0)} s of opening`,
     `  publish -> client: p50 ${ms(percentile(sorted, 50))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted[sorted.length - 1] ?? 0)}`,
+    `  platform process before sockets (collected): ${memoryLine(phase.before)}`,
+    `  all subscriptions live (collected): ${memoryLine(phase.live)}`,
+    `  per subscription: RSS ${kb(phase.live.rss - phase.before.rss)}, heap used ${kb(phase.live.heap - phase.before.heap)}`,
     `  platform process peak: RSS ${mib(phase.peakRss)}, heap used ${mib(phase.peakHeap)}`,
   ].join('\n');
 }
@@ -262,7 +345,12 @@ function report(name: string, phase: Phase): string {
 async function main(): Promise<void> {
   const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-bench-nats-'));
   const server = await startNatsServer({ storeDir });
-  const platform = await startPlatformProcess({ NATS_URL: server.url });
+  const platform = await startPlatformProcess({
+    NATS_URL: server.url,
+    NODE_OPTIONS: `--expose-gc --import ${path.join(__dirname, 'lib/settleOnSignal.mjs')} ${process.env.EXTRA_NODE_OPTIONS ?? ''}`,
+    SETTLE_FILE,
+    ...(HEAP_SNAPSHOT && { SNAPSHOT_DIR: HEAP_SNAPSHOT }),
+  });
   const nats = await connectNats({ servers: server.url, name: 'bench-subscriptions' });
   const config = loadConfig({ DATA_DIR: platform.dataDir });
   const issuer = createLocalIssuer({
@@ -272,21 +360,23 @@ async function main(): Promise<void> {
   });
   const sign: Sign = (role, sub) => issuer.issue({ role: role as 'HR', sub });
   try {
+    if (HEAP_SNAPSHOT) fs.mkdirSync(HEAP_SNAPSHOT, { recursive: true });
     const ids = await seed(platform, sign);
-    const plain = await runPhase(platform, nats, sign, ids, PLAIN);
-    const across = await runPhase(platform, nats, sign, ids, ACROSS);
-    console.log(
-      [
-        `${SUBSCRIPTIONS} subscriptions (${RECIPIENTS} sockets x ${PER_SOCKET}), ${RATE} notifications/s for ${DURATION / 1000} s, one platform process (SQLite)`,
-        report('notificationReceived { id title createdAt }', plain),
-        report('... with recipient { firstName lastName } (employees subgraph)', across),
-      ].join('\n'),
-    );
+    const lines = [
+      `${SUBSCRIPTIONS} subscriptions (${RECIPIENTS} sockets x ${PER_SOCKET}), ${RATE} notifications/s for ${DURATION / 1000} s, one platform process (SQLite)`,
+    ];
+    for (const name of PHASES) {
+      const query = name === 'across' ? ACROSS : PLAIN;
+      const phase = await runPhase(platform, nats, sign, ids, query);
+      lines.push(report(name === 'across' ? TITLES.across : TITLES.plain, phase));
+    }
+    console.log(lines.join('\n'));
   } finally {
     await closeNats(nats.nc);
     await platform.stop();
     await server.stop();
     fs.rmSync(storeDir, { recursive: true, force: true });
+    fs.rmSync(SETTLE_FILE, { force: true });
   }
 }
 

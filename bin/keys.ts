@@ -28,7 +28,7 @@ import {
   retireKeys,
   rotateKey,
   type KeyOwner,
-} from '../runtime';
+} from '../runtime/edge';
 
 const USAGE =
   'Usage: npm run keys [-- rotate <issuer|gateway> | retire <issuer|gateway> [--kid <kid>]]';

@@ -5,29 +5,15 @@
  * helpers from ./testing).
  */
 export {
-  createGatewayAssertionSigner,
   createGatewayAssertionVerifier,
   createLocalIssuer,
-  createTokenVerifier,
   GATEWAY_ASSERTION_HEADER,
-  type GatewayAssertionSigner,
   type GatewayAssertionVerifier,
+  generatePrivateJwk,
   issuerKeyFile,
-  KEY_OWNERS,
-  KeyFileError,
-  keyPaths,
-  KeyRotationError,
-  type KeyOwner,
-  loadOrCreatePrivateJwk,
   type LocalIssuer,
-  NOT_THE_GATEWAY,
   publicJwk,
-  publishKey,
   readJwksFile,
-  readPrivateJwk,
-  retireKeys,
-  rotateKey,
-  type TokenVerifier,
   writeJwksFile,
 } from './src/auth';
 export {
@@ -76,6 +62,7 @@ export {
 } from './src/migrations/migrateDatabase';
 export { migrationName, migrationOptions } from './src/migrations/migrationOptions';
 export { baselineOf, KIT_MIGRATIONS, withKitMigrations } from './src/migrations/kitMigrations';
+export { dropTables } from './src/migrations/dropTables';
 export {
   openSubgraphDatabase,
   subgraphEntities,
@@ -132,18 +119,6 @@ export {
   toGraphQLError,
   unavailable,
 } from './src/errors';
-export { applyCors, type CorsOptions } from './src/http/applyCors';
-export { authFailure } from './src/http/authFailure';
-export { type ClientAddress, createClientAddress } from './src/http/clientAddress';
-export {
-  close,
-  createHttpServer,
-  HttpError,
-  listen,
-  type Readiness,
-  type RouteHandler,
-  sendError,
-} from './src/http/createHttpServer';
 export {
   createMetricsServer,
   metricsEndpointOf,
@@ -151,7 +126,6 @@ export {
   publicMetricsRoutes,
 } from './src/http/metricsEndpoint';
 export { readBodyText } from './src/http/readBodyText';
-export { validId, validTraceparent } from './src/http/requestIds';
 export { timeEntryCopySchema } from './src/timeEntryCopySchema';
 export { agreementCopySchema } from './src/agreementCopySchema';
 export { ACCRUAL_TYPES, type AccrualType } from './src/accrualTypes';
@@ -163,7 +137,7 @@ export {
   rowId,
   timestamps,
 } from './src/entityColumns';
-export { type TableKeys, uuidEntity } from './src/uuidEntity';
+export { type TableKeys, tableEntity, uuidEntity } from './src/uuidEntity';
 export {
   AGREEMENT_EVENTS,
   type AgreementEvent,
@@ -190,7 +164,6 @@ export {
 export { renderInputBoundsDocs } from './src/inputBounds/renderInputBoundsDocs';
 export { checkText, DEFAULT_BOUNDS } from './src/inputBounds/textBounds';
 export { createInputCheck, firstFault, type InputCheck, refuseAll } from './src/inputCheck';
-export { createLogger, type Logger } from './src/logger';
 export {
   DEFAULT_MAIL_FROM,
   deliverDueMail,
@@ -205,27 +178,9 @@ export {
   readSmtpUrl,
   smtpTransport,
 } from './src/mail';
-export { createAccessLogPlugin } from './src/logging/createAccessLogPlugin';
-export type { AccessLogOptions } from './src/logging/writeAccessLine';
+// What an edge process uses (config, auth, errors, HTTP, logs, limits, tracing) is declared there.
+export * from './edge';
 export { OIDC_ROLES, type OidcRole } from './src/oidcConfig';
-export {
-  type CheckedOperation,
-  type CostDirectives,
-  type CostOptions,
-  createOperationAnalyzer,
-  createOperationCheck,
-  DEFAULT_LIMITS,
-  type IntrospectionMode,
-  nameTokenLimit,
-  type OperationAnalysis,
-  type OperationAnalyzer,
-  type OperationCheck,
-  type OperationLimits,
-  OperationRefusedError,
-  parseOperation,
-  readCostDirectives,
-  refusalAsRequestError,
-} from './src/operationLimits';
 export {
   createOwnerAsker,
   NoOwnerError,
@@ -295,7 +250,6 @@ export {
 export { idQueries, inputMutations } from './src/subgraph/inputMutations';
 export { lazySubgraph } from './src/subgraph/lazySubgraph';
 export { readSubgraphSdl } from './src/subgraph/readSubgraphSdl';
-export { createTracingPlugin, currentTraceparent } from './src/traceContext';
 export { startTracing, type Tracing } from './src/tracing';
 export {
   COMMON_REASONS,

@@ -10,7 +10,7 @@ import type {
   OperationLimits,
   RouteHandler,
   TokenVerifier,
-} from '../../runtime';
+} from '../../runtime/edge';
 import type { ConcurrencyOptions } from './concurrency/createConcurrencyCap';
 import type { AuthMode, ContextFactory } from './context/createContextFactory';
 import type { GatewayContext } from './context/GatewayContext';

@@ -4,7 +4,7 @@ import {
   createLogger,
   createMetricsServer,
   createOperationCheck,
-} from '../../runtime';
+} from '../../runtime/edge';
 import { createApolloServer } from './apollo/createApolloServer';
 import { createConcurrencyCap } from './concurrency/createConcurrencyCap';
 import { createInflightSharing } from './concurrency/createInflightSharing';

@@ -27,7 +27,7 @@ export {
   type OperationAnalysis,
   type OperationAnalyzer,
   type OperationLimits,
-} from '../../runtime';
+} from '../../runtime/edge';
 export type { IntrospectionMode } from './operations/createOperationGuardPlugin';
 export {
   DEFAULT_RATE_LIMITS,

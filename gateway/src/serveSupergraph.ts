@@ -28,7 +28,7 @@ import {
   type OperationLimits,
   readPrivateJwk,
   subgraphOptionsOf,
-} from '../../runtime';
+} from '../../runtime/edge';
 import { createGateway } from './createGateway';
 
 const LIMIT_VARIABLES: Record<string, keyof OperationLimits> = {

@@ -33,6 +33,7 @@ describe('stringifyResult', () => {
     const first = stringifyResult({ data });
     const spy = jest.spyOn(JSON, 'stringify');
     try {
+      expect(stringifyResult({ data })).toBe(first);
       expect(stringifyResult({ data, extensions: { cost: 1 } })).toBe(
         '{"data":{"user":{"name":"Ada"}},"extensions":{"cost":1}}\n',
       );

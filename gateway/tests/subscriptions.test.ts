@@ -13,6 +13,7 @@ import {
   createDeliveryQueue,
   createEventFeed,
   createLookupDocument,
+  type FeedClient,
   type SubscriptionEvent,
 } from '../src';
 import { badSubscription, formatThrown } from '../src/subscriptions/subscriptionErrors';
@@ -142,15 +143,19 @@ describe('createEventFeed (real NATS)', () => {
       stream,
       logger: createLogger({ level: 'silent' }),
     });
-  const join = (f: ReturnType<typeof feed>, seen: number[], after?: number) =>
-    f.join(subject, (e) => seen.push(e.seq), {
-      after,
-      closed: () => false,
+  /** Joins the feed as a client that records what it receives; resolves with how it leaves. */
+  const join = async (f: ReturnType<typeof feed>, seen: number[], after?: number) => {
+    const client: FeedClient = {
+      receive: (e) => void seen.push(e.seq),
+      gone: () => false,
       pace: async () => undefined,
-      onError: (error) => {
+      replayFailed: (error) => {
         throw error;
       },
-    });
+    };
+    await f.join(subject, client, after);
+    return () => f.leave(subject, client);
+  };
   const until = async (check: () => boolean) => {
     for (let i = 0; i < 200 && !check(); i += 1) await new Promise((r) => setTimeout(r, 20));
   };
@@ -201,6 +206,57 @@ describe('createEventFeed (real NATS)', () => {
     expect(late).toEqual(watcher.slice(1));
     leaveLate();
     leaveWatcher();
+    await f.stop();
+  });
+
+  it('releases a client once however often it leaves: the consumer closes with the last client', async () => {
+    const f = feed();
+    const a: number[] = [];
+    const b: number[] = [];
+    const leaveA = await join(f, a);
+    const leaveB = await join(f, b);
+    leaveA();
+    leaveA();
+    expect(f.subjects()).toEqual([subject]);
+    const ack = await publish(1);
+    await until(() => b.length === 1);
+    // Events reach every client in one pass: had A still been there, it would have it now.
+    expect(b).toEqual([ack.seq]);
+    expect(a).toEqual([]);
+    leaveB();
+    expect(f.subjects()).toEqual([]);
+    await f.stop();
+  });
+
+  it('releases the consumer when its only client leaves in the middle of a replay', async () => {
+    const f = feed();
+    const first = await publish(0);
+    for (let n = 1; n <= 5; n += 1) await publish(n);
+    const seen: number[] = [];
+    let gone = false;
+    let paused!: () => void;
+    const pausedOnce = new Promise<void>((resolve) => (paused = resolve));
+    let resume!: () => void;
+    const resumed = new Promise<void>((resolve) => (resume = resolve));
+    const client: FeedClient = {
+      receive: (e) => void seen.push(e.seq),
+      gone: () => gone,
+      // The replay waits here after its first event, until the client has left.
+      pace: () => {
+        paused();
+        return resumed;
+      },
+      replayFailed: (error) => {
+        throw error;
+      },
+    };
+    await f.join(subject, client, first.seq);
+    await pausedOnce;
+    f.leave(subject, client);
+    gone = true;
+    expect(f.subjects()).toEqual([]);
+    resume();
+    expect(seen).toEqual([first.seq + 1]);
     await f.stop();
   });
 });

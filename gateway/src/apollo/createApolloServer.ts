@@ -12,7 +12,7 @@ import {
   type Logger,
   nameTokenLimit,
   type OperationCheck,
-} from '../../../runtime';
+} from '../../../runtime/edge';
 import { capGateway } from '../concurrency/capGateway';
 import type { ConcurrencyCap } from '../concurrency/createConcurrencyCap';
 import type { InflightSharing } from '../concurrency/createInflightSharing';

@@ -1,7 +1,7 @@
 import { BulkheadRejectedError, bulkhead, type BulkheadPolicy } from 'cockatiel';
 import type { GraphQLError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
-import { rateLimited } from '../../../runtime';
+import { rateLimited } from '../../../runtime/edge';
 import { asRequestError } from '../errors/asRequestError';
 
 export interface ConcurrencyOptions {

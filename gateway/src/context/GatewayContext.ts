@@ -1,5 +1,5 @@
 import type { BaseContext } from '@apollo/server';
-import type { Identity } from '../../../runtime';
+import type { Identity } from '../../../runtime/edge';
 
 /** What the gateway knows about a request; data sources forward parts of it to subgraphs. */
 export interface GatewayContext extends BaseContext {

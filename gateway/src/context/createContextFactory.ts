@@ -6,7 +6,7 @@ import {
   type TokenVerifier,
   validId,
   validTraceparent,
-} from '../../../runtime';
+} from '../../../runtime/edge';
 import type { GatewayContext } from './GatewayContext';
 
 export type AuthMode = 'required' | 'off';

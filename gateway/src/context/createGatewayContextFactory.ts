@@ -1,4 +1,4 @@
-import type { ClientAddress, Logger } from '../../../runtime';
+import type { ClientAddress, Logger } from '../../../runtime/edge';
 import type { GatewayOptions } from '../GatewayOptions';
 import { createRateLimiting, type RateLimiting } from '../rateLimits/createRateLimiting';
 import { createContextFactory, type ContextFactory } from './createContextFactory';

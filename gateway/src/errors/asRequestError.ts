@@ -1,6 +1,6 @@
 import type { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { type DomainError, httpStatusOf, toGraphQLError } from '../../../runtime';
+import { type DomainError, httpStatusOf, toGraphQLError } from '../../../runtime/edge';
 
 /**
  * A domain error as Apollo answers a whole request with it: its code, and the HTTP

@@ -1,4 +1,4 @@
-import type { Readiness } from '../../../runtime';
+import type { Readiness } from '../../../runtime/edge';
 import type { SubgraphReadiness } from './createSubgraphReadiness';
 
 /**

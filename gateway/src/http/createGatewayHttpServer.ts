@@ -6,7 +6,7 @@ import {
   type ClientAddress,
   createHttpServer,
   type Readiness,
-} from '../../../runtime';
+} from '../../../runtime/edge';
 import type { ContextFactory } from '../context/createContextFactory';
 import type { GatewayContext } from '../context/GatewayContext';
 import type { GatewayOptions } from '../GatewayOptions';

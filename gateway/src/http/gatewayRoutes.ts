@@ -1,5 +1,5 @@
 import type { Registry } from 'prom-client';
-import { type ClientAddress, publicMetricsRoutes, type RouteHandler } from '../../../runtime';
+import { type ClientAddress, publicMetricsRoutes, type RouteHandler } from '../../../runtime/edge';
 import type { GatewayOptions } from '../GatewayOptions';
 import type { RateLimits } from '../rateLimits/createRateLimits';
 import { guardPublicRoute } from '../rateLimits/guardPublicRoute';

@@ -1,4 +1,4 @@
-import { listen } from '../../../runtime';
+import { listen } from '../../../runtime/edge';
 import type { GatewayParts, GatewayState } from './GatewayParts';
 
 /** Starts Apollo (loading the supergraph) and the rate limits once, then listens; resolves with the port. */

@@ -1,4 +1,4 @@
-import { close } from '../../../runtime';
+import { close } from '../../../runtime/edge';
 import type { GatewayParts, GatewayState } from './GatewayParts';
 
 /** Stops taking requests, lets in-flight ones finish, then stops Apollo and what it used. */

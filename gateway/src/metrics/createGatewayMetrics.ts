@@ -6,7 +6,7 @@ import {
   register,
   type Registry,
 } from 'prom-client';
-import { ErrorCode } from '../../../runtime';
+import { ErrorCode } from '../../../runtime/edge';
 import { createLabelBound } from './createLabelBound';
 
 export interface GatewayMetricsOptions {

@@ -7,10 +7,10 @@ import {
   type OperationCheck,
   OperationRefusedError,
   refusalAsRequestError,
-} from '../../../runtime';
+} from '../../../runtime/edge';
 import type { GatewayContext } from '../context/GatewayContext';
 
-export type { IntrospectionMode } from '../../../runtime';
+export type { IntrospectionMode } from '../../../runtime/edge';
 
 export interface OperationGuardOptions {
   /** The operation check every transport shares. */

@@ -1,6 +1,6 @@
 import type { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLSchema } from 'graphql';
-import { type CostDirectives, readCostDirectives } from '../../../runtime';
+import { type CostDirectives, readCostDirectives } from '../../../runtime/edge';
 
 /**
  * Keeps the `@cost` and `@listSize` of each API schema the gateway loads. The API schema

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '../../../runtime';
+import { DomainError, ErrorCode } from '../../../runtime/edge';
 
 /** Where a caller stands against one quota after a count. */
 export interface QuotaState {

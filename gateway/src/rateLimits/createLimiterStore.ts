@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
-import { Pool } from 'pg';
+import type * as Pg from 'pg';
 import {
   RateLimiterMemory,
   RateLimiterPostgres,
   RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
-import type { Logger } from '../../../runtime';
+import type { Logger } from '../../../runtime/edge';
 import type { RateLimitStore } from './RateLimitOptions';
 
 /** One counter: points a key may spend per window, and how long a key over it is refused. */
@@ -46,6 +46,11 @@ const memoryLimiter = (spec: LimiterSpec) =>
     blockDuration: spec.blockSeconds,
   });
 
+/** The PostgreSQL client, loaded only for a PostgreSQL store: a gateway counting in memory never needs it. */
+const loadPg = (): typeof Pg =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('pg') as typeof Pg;
+
 /**
  * Counters for the rate limits: in this process's memory, or in one PostgreSQL table
  * shared by every gateway replica (rate-limiter-flexible's `RateLimiterPostgres`, one
@@ -58,7 +63,7 @@ export function createLimiterStore(store: RateLimitStore, logger: Logger): Limit
   }
   const table = store.table ?? DEFAULT_TABLE;
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(table)) throw new TypeError(`Bad table name ${table}.`);
-  const pool = new Pool({ connectionString: store.url, max: 10 });
+  const pool = new (loadPg().Pool)({ connectionString: store.url, max: 10 });
   // An idle connection dropped by the server must not end the process.
   pool.on('error', (error) => logger.warn({ err: error }, 'rate-limit store connection lost'));
   let sweeper: NodeJS.Timeout | undefined;

@@ -1,5 +1,5 @@
 import type { RateLimiterRes } from 'rate-limiter-flexible';
-import type { Logger } from '../../../runtime';
+import type { Logger } from '../../../runtime/edge';
 import {
   isOverLimit,
   storeKey,

@@ -5,7 +5,7 @@ import {
   type ClientAddress,
   ErrorCode,
   type Logger,
-} from '../../../runtime';
+} from '../../../runtime/edge';
 import type { ContextFactory } from '../context/createContextFactory';
 import type { GatewayContext } from '../context/GatewayContext';
 import { asRequestError } from '../errors/asRequestError';

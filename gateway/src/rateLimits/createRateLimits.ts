@@ -1,5 +1,5 @@
 import type { RateLimiterRes } from 'rate-limiter-flexible';
-import type { Identity, Logger } from '../../../runtime';
+import type { Identity, Logger } from '../../../runtime/edge';
 import { createLimiterStore, isOverLimit, storeKey, type LimiterSpec } from './createLimiterStore';
 import { createQuotaCounter, type QuotaCounter } from './createQuotaCounter';
 import { RateLimitedError, type QuotaState } from './RateLimitedError';

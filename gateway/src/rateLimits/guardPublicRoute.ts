@@ -5,7 +5,7 @@ import {
   httpStatusOf,
   type RouteHandler,
   sendError,
-} from '../../../runtime';
+} from '../../../runtime/edge';
 import type { RateLimits } from './createRateLimits';
 import { RateLimitedError } from './RateLimitedError';
 

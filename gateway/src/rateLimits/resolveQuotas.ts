@@ -1,4 +1,4 @@
-import type { Identity } from '../../../runtime';
+import type { Identity } from '../../../runtime/edge';
 import {
   DEFAULT_RATE_LIMITS,
   type AuthFailureLimit,

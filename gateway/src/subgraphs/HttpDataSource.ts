@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ErrorCode, type GatewayAssertionSigner, NOT_THE_GATEWAY } from '../../../runtime';
+import { ErrorCode, type GatewayAssertionSigner, NOT_THE_GATEWAY } from '../../../runtime/edge';
 import { forwardedHeaders, type GatewayContext } from '../context/GatewayContext';
 import type { Deadline } from './Deadline';
 import type { DeadlineFetcher, Fetcher, FetchError } from './createHttpFetcher';

@@ -1,5 +1,5 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { DomainError, ErrorCode } from '../../../runtime';
+import { DomainError, ErrorCode } from '../../../runtime/edge';
 import { forwardedHeaders, type GatewayContext } from '../context/GatewayContext';
 import type { Deadline } from './Deadline';
 import type { InProcessExecutor } from './SubgraphEndpoint';

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, findWrapped } from '../../../runtime';
+import { DomainError, ErrorCode, findWrapped } from '../../../runtime/edge';
 
 /**
  * Why a subgraph gave no answer: `UNREACHABLE` (no connection, or it broke),

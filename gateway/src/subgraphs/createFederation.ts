@@ -1,6 +1,6 @@
 import { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLSchema } from 'graphql';
-import type { CostDirectives, Logger } from '../../../runtime';
+import type { CostDirectives, Logger } from '../../../runtime/edge';
 import type { GatewayOptions } from '../GatewayOptions';
 import { createSubgraphReadiness, type SubgraphReadiness } from '../health/createSubgraphReadiness';
 import type { GatewayMetrics } from '../metrics/createGatewayMetrics';

@@ -5,7 +5,7 @@ import type {
 } from '@apollo/gateway';
 // The package's index does not re-export the request kinds.
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
-import type { GatewayAssertionSigner, Logger } from '../../../runtime';
+import type { GatewayAssertionSigner, Logger } from '../../../runtime/edge';
 import type { GatewayContext } from '../context/GatewayContext';
 import type { GatewayMetrics } from '../metrics/createGatewayMetrics';
 import type { DeadlineFetcher } from './createHttpFetcher';

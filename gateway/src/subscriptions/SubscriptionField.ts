@@ -1,6 +1,6 @@
 import type { FormattedExecutionResult } from 'graphql';
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import type { Identity } from '../../../runtime';
+import type { Identity } from '../../../runtime/edge';
 import type { SocketCaps } from './ws/createSocketGate';
 
 /** One message of the events stream, as a subscription field sees it. */

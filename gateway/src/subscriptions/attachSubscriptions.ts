@@ -9,7 +9,7 @@ import {
   HTTP_STATUS,
   type Logger,
   type OperationCheck,
-} from '../../../runtime';
+} from '../../../runtime/edge';
 import type { ContextFactory } from '../context/createContextFactory';
 import type { GatewayContext } from '../context/GatewayContext';
 import { createSubscriptionEngine } from './engine/createSubscriptionEngine';

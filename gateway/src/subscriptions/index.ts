@@ -2,7 +2,7 @@ export { attachSubscriptions, type AttachedSubscriptions } from './attachSubscri
 export { createSubscriptionEngine } from './engine/createSubscriptionEngine';
 export type { SubscriptionEngine, SubscriptionRequest } from './engine/SubscriptionEngine';
 export { createEventFeed } from './feed/createEventFeed';
-export type { EventFeed } from './feed/EventFeed';
+export type { EventFeed, FeedClient } from './feed/EventFeed';
 export { createDeliveryQueue, type DeliveryQueue } from './delivery/createDeliveryQueue';
 export { createLookupDocument, type LookupDocument } from './engine/createLookupDocument';
 export { RATE_LIMITED_CLOSE } from './ws/closeSocket';

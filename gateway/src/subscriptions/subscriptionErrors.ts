@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DomainError, ErrorCode, formatError, toGraphQLError } from '../../../runtime';
+import { DomainError, ErrorCode, formatError, toGraphQLError } from '../../../runtime/edge';
 
 /** A subscription refused before it starts, and why. */
 export interface Refusal {

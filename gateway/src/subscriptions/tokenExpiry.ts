@@ -1,4 +1,4 @@
-import type { Identity } from '../../../runtime';
+import type { Identity } from '../../../runtime/edge';
 
 // setTimeout takes at most 2^31 - 1 ms; a later expiry is checked again then.
 const MAX_DELAY = 2_147_483_647;

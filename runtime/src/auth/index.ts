@@ -15,17 +15,8 @@ export {
 } from './createTokenVerifier';
 export { identityFromClaims } from './identityFromClaims';
 export { createFileJWKSet, type FileJWKSetOptions } from './createFileJWKSet';
-export {
-  KeyFileError,
-  generatePrivateJwk,
-  keyPaths,
-  loadOrCreatePrivateJwk,
-  publicJwk,
-  readJwksFile,
-  readPrivateJwk,
-  writeJwksFile,
-  writePrivateJwk,
-} from './keyFiles';
+// Reading and writing key files, every helper: the keys command and key rotation build on them.
+export * from './keyFiles';
 export {
   KEY_OWNERS,
   keyFilesOf,

@@ -16,6 +16,10 @@ const root = path.resolve(__dirname, '../../..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
 const run = promisify(execFile);
 
+// Each step runs the tool as a process of its own, which a busy machine starts in seconds:
+// a rotation is five of them.
+jest.setTimeout(180_000);
+
 describe('bin/keys.ts', () => {
   let dataDir: string;
   const keys = (...args: string[]) =>

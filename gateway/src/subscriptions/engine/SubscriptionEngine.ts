@@ -1,7 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
 import type { DocumentNode, FormattedExecutionResult, GraphQLSchema } from 'graphql';
 import type { Gauge } from 'prom-client';
-import type { CostDirectives, Logger, OperationCheck } from '../../../../runtime';
+import type { CostDirectives, Logger, OperationCheck } from '../../../../runtime/edge';
 import type { GatewayContext } from '../../context/GatewayContext';
 import type { Refusal } from '../subscriptionErrors';
 import type { SubscriptionLimits, SubscriptionsOptions } from '../SubscriptionField';

@@ -10,7 +10,7 @@ import {
   type OperationCheck,
   OperationRefusedError,
   parseOperation,
-} from '../../../../runtime';
+} from '../../../../runtime/edge';
 import { neutralMessage } from '../../errors/neutralMessage';
 import { refusalOf, type Refusal } from '../subscriptionErrors';
 

@@ -6,7 +6,7 @@ import { createDocumentCache } from './createDocumentCache';
 import { createEventResolver, type ResultMemo } from './createEventResolver';
 import { prepareSubscription, type PreparedSubscription } from './prepareSubscription';
 import { runAsClient } from './runAsClient';
-import { startSubscription } from './startSubscription';
+import { startSubscription, type StartContext } from './startSubscription';
 import type {
   SubscribeOutcome,
   SubscriptionEngine,
@@ -45,16 +45,21 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
   const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...options.limits };
   const feed = createEventFeed(options);
   const documents = createDocumentCache(options);
-  const memo: ResultMemo = new WeakMap();
+  const shared = { apollo: options.apollo, memo: new WeakMap() as ResultMemo };
   let schema: GraphQLSchema | undefined;
   let open = 0;
-  const onOpen = () => {
-    open += 1;
-    options.gauge?.inc();
-  };
-  const onEnd = () => {
-    open -= 1;
-    options.gauge?.dec();
+  const started: StartContext = {
+    feed,
+    limits,
+    logger: options.logger,
+    onOpen() {
+      open += 1;
+      options.gauge?.inc();
+    },
+    onEnd() {
+      open -= 1;
+      options.gauge?.dec();
+    },
   };
 
   async function subscribe(request: SubscriptionRequest): Promise<SubscribeOutcome> {
@@ -66,10 +71,12 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
       runAsClient(options.apollo, request.context, query, variables);
     const refused = await authorize(prepared, request, probe);
     if (refused) return refused;
-    const resolve = createEventResolver(prepared, request, probe, memo);
-    const subject = options.subject(prepared.field.events);
-    const context = { feed, subject, limits, logger: options.logger, resolve, onOpen, onEnd };
-    const results = await startSubscription(prepared, request, resume.after, context);
+    const target = {
+      subject: options.subject(prepared.field.events),
+      resolver: createEventResolver(prepared, request, shared),
+      after: resume.after,
+    };
+    const results = await startSubscription(prepared, request, target, started);
     return { document: prepared.document, results };
   }
 

@@ -14,7 +14,7 @@ import {
   type OperationCheck,
   OperationRefusedError,
   unavailable,
-} from '../../../../runtime';
+} from '../../../../runtime/edge';
 import { badSubscription, refusalOf, type Refusal } from '../subscriptionErrors';
 import type { FieldArguments, SubscriptionField } from '../SubscriptionField';
 import { createLookupDocument, type LookupDocument } from './createLookupDocument';

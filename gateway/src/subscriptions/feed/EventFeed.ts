@@ -1,5 +1,5 @@
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
-import type { Logger } from '../../../../runtime';
+import type { Logger } from '../../../../runtime/edge';
 import type { SubscriptionEvent } from '../SubscriptionField';
 
 export interface EventFeedOptions {
@@ -9,27 +9,30 @@ export interface EventFeedOptions {
   logger: Logger;
 }
 
-/** Receives events in stream order. */
-export type EventSink = (event: SubscriptionEvent) => void;
-
-export interface JoinOptions {
-  /** Replay the events after this stream sequence first. */
-  after?: number;
+/**
+ * A client of the feed: an object whose methods the feed calls, rather than callbacks,
+ * so that a gateway holding tens of thousands of clients holds no closures for them.
+ */
+export interface FeedClient {
+  /** Receives events in stream order. */
+  receive(event: SubscriptionEvent): void;
   /** Whether the client is gone (stops a replay early). */
-  closed(): boolean;
+  gone(): boolean;
   /** Awaited after each replayed event, so a replay goes no faster than the client. */
   pace(): Promise<void>;
-  /** A replay failed; live events stop too. */
-  onError(error: unknown): void;
+  /** A replay failed; the client has left the feed. */
+  replayFailed(error: unknown): void;
 }
 
 export interface EventFeed {
   /**
-   * Sends `sink` every event on `subject` from now on, after replaying those after
-   * `options.after` (in the background), with no gap and no duplicate between the two.
-   * Resolves, once live events are covered, with the function that stops it.
+   * Sends `client` every event on `subject` from now on, after replaying those after
+   * `after` (in the background), with no gap and no duplicate between the two. Resolves
+   * once live events are covered.
    */
-  join(subject: string, sink: EventSink, options: JoinOptions): Promise<() => void>;
+  join(subject: string, client: FeedClient, after?: number): Promise<void>;
+  /** Stops sending `client` the subject's events; the last client closes the subject's consumer. */
+  leave(subject: string, client: FeedClient): void;
   /** Subjects with a live consumer now (tests). */
   subjects(): string[];
   stop(): Promise<void>;

@@ -4,11 +4,15 @@ import type { Channel } from './openChannel';
 export interface PoolEntry {
   refs: number;
   ready: Promise<Channel>;
+  /** The channel, once open. */
+  channel?: Channel;
 }
 
 export interface ChannelPool {
   /** The subject's channel, opened by its first client. */
   acquire(subject: string): PoolEntry;
+  /** The subject's entry now, if it has one. */
+  find(subject: string): PoolEntry | undefined;
   /** One client less; the last one closes the channel. */
   release(subject: string, entry: PoolEntry): void;
   /** Subjects with a channel now. */
@@ -27,15 +31,18 @@ export function createChannelPool(open: (subject: string) => Promise<Channel>): 
     acquire(subject) {
       let entry = entries.get(subject);
       if (!entry) {
-        entry = { refs: 0, ready: open(subject) };
-        entries.set(subject, entry);
+        const opened: PoolEntry = { refs: 0, ready: open(subject) };
+        entries.set(subject, (entry = opened));
         // A failed open is forgotten, so the next client tries again.
-        const opened = entry;
-        opened.ready.catch(() => entries.get(subject) === opened && entries.delete(subject));
+        opened.ready.then(
+          (channel) => (opened.channel = channel),
+          () => entries.get(subject) === opened && entries.delete(subject),
+        );
       }
       entry.refs += 1;
       return entry;
     },
+    find: (subject) => entries.get(subject),
     release(subject, entry) {
       entry.refs -= 1;
       if (entry.refs > 0) return;

@@ -1,13 +1,15 @@
-import type { SubscriptionEvent } from '../SubscriptionField';
-import { createChannelPool, type PoolEntry } from './createChannelPool';
-import type { EventFeed, EventFeedOptions, EventSink, JoinOptions } from './EventFeed';
+import { createChannelPool, type ChannelPool, type PoolEntry } from './createChannelPool';
+import type { EventFeed, EventFeedOptions, FeedClient } from './EventFeed';
 import { openChannel, type Channel } from './openChannel';
 import { replayEvents, type ReplayRange } from './replayEvents';
 
-/** A client on a channel: live events go to `sink`, or wait in `held` while a replay runs. */
-interface Listening {
-  sink: EventSink;
-  held: SubscriptionEvent[] | null;
+/** Takes the client off its subject's channel; the last one closes the channel. */
+function leaveChannel(pool: ChannelPool, subject: string, client: FeedClient): void {
+  const entry = pool.find(subject);
+  const channel = entry?.channel;
+  if (!entry || !channel?.clients.delete(client)) return;
+  channel.held.delete(client);
+  pool.release(subject, entry);
 }
 
 /**
@@ -16,19 +18,20 @@ interface Listening {
  */
 function catchUp(
   options: EventFeedOptions,
+  pool: ChannelPool,
   range: ReplayRange,
-  listening: Listening,
-  join: JoinOptions,
-  leave: () => void,
+  channel: Channel,
+  client: FeedClient,
 ): void {
-  replayEvents(options, range, listening.sink, join)
+  replayEvents(options, range, client)
     .then((last) => {
-      for (const event of listening.held ?? []) if (event.seq > last) listening.sink(event);
-      listening.held = null;
+      const held = channel.held.get(client) ?? [];
+      channel.held.delete(client);
+      for (const event of held) if (event.seq > last) client.receive(event);
     })
     .catch((error: unknown) => {
-      leave();
-      join.onError(error);
+      leaveChannel(pool, range.subject, client);
+      client.replayFailed(error);
     });
 }
 
@@ -50,25 +53,17 @@ export function createEventFeed(options: EventFeedOptions): EventFeed {
   }
 
   return {
-    async join(subject, sink, joinOptions) {
-      const entry = pool.acquire(subject);
-      const channel = await ready(subject, entry);
-      const { after } = joinOptions;
-      // Live events wait here while the replay runs, then follow it.
+    async join(subject, client, after) {
+      const channel = await ready(subject, pool.acquire(subject));
+      // Live events wait on the channel while the replay runs, then follow it.
       const replaying = after !== undefined && after < channel.lastSeq;
-      const listening: Listening = { sink, held: replaying ? [] : null };
-      const listener = (event: SubscriptionEvent) =>
-        listening.held ? listening.held.push(event) : sink(event);
-      channel.listeners.add(listener);
-      const leave = () => {
-        if (channel.listeners.delete(listener)) pool.release(subject, entry);
-      };
+      channel.clients.add(client);
       if (replaying) {
-        const range = { subject, after, upTo: channel.lastSeq };
-        catchUp(options, range, listening, joinOptions, leave);
+        channel.held.set(client, []);
+        catchUp(options, pool, { subject, after, upTo: channel.lastSeq }, channel, client);
       }
-      return leave;
     },
+    leave: (subject, client) => leaveChannel(pool, subject, client),
     subjects: () => pool.subjects(),
     stop: () => pool.closeAll(),
   };

@@ -1,5 +1,5 @@
 import type { JsMsg } from '@nats-io/jetstream';
-import type { Logger } from '../../../../runtime';
+import type { Logger } from '../../../../runtime/edge';
 import type { SubscriptionEvent } from '../SubscriptionField';
 
 /** The event a message carries; one that is not JSON is logged and skipped. */

@@ -2,14 +2,26 @@ import type { ConsumerMessages } from '@nats-io/jetstream';
 import type { SubscriptionEvent } from '../SubscriptionField';
 import { consumeFrom } from './consumeFrom';
 import { decodeEvent } from './decodeEvent';
-import type { EventFeedOptions } from './EventFeed';
+import type { EventFeedOptions, FeedClient } from './EventFeed';
 
-/** One subject's live events, handed to every listener. */
+/** One subject's live events, handed to every client. */
 export interface Channel {
-  /** Sequence of the last event handed to listeners (or the stream's end when opened). */
+  /** Sequence of the last event handed to clients (or the stream's end when opened). */
   lastSeq: number;
-  listeners: Set<(event: SubscriptionEvent) => void>;
+  clients: Set<FeedClient>;
+  /** Live events held for clients still replaying, handed over once the replay is done. */
+  held: Map<FeedClient, SubscriptionEvent[]>;
   messages: ConsumerMessages;
+}
+
+/** Hands an event to each client, or holds it for those still replaying. */
+function dispatch(channel: Channel, event: SubscriptionEvent): void {
+  const holding = channel.held.size > 0;
+  for (const client of channel.clients) {
+    const held = holding ? channel.held.get(client) : undefined;
+    if (held) held.push(event);
+    else client.receive(event);
+  }
 }
 
 /** Opens a channel on `subject` that covers every event after the stream's end now. */
@@ -20,14 +32,15 @@ export async function openChannel(options: EventFeedOptions, subject: string): P
   const consumer = await consumeFrom(options, subject, start + 1);
   const channel: Channel = {
     lastSeq: start,
-    listeners: new Set(),
+    clients: new Set(),
+    held: new Map(),
     messages: await consumer.consume(),
   };
   void (async () => {
     for await (const msg of channel.messages) {
       const event = decodeEvent(msg, logger);
       channel.lastSeq = msg.seq;
-      if (event) for (const listener of channel.listeners) listener(event);
+      if (event) dispatch(channel, event);
     }
   })().catch((error: unknown) => logger.error({ err: error, subject }, 'event feed stopped'));
   return channel;

@@ -1,6 +1,6 @@
 import { consumeFrom } from './consumeFrom';
 import { decodeEvent } from './decodeEvent';
-import type { EventFeedOptions, EventSink, JoinOptions } from './EventFeed';
+import type { EventFeedOptions, FeedClient } from './EventFeed';
 
 /** The stretch of a subject's events a replay sends: those of (after, upTo]. */
 export interface ReplayRange {
@@ -10,14 +10,13 @@ export interface ReplayRange {
 }
 
 /**
- * Sends the events of the range to `sink` through a short-lived consumer of its own,
+ * Sends the events of the range to the client through a short-lived consumer of its own,
  * at the client's pace; resolves with the sequence of the last one sent.
  */
 export async function replayEvents(
   options: EventFeedOptions,
   { subject, after, upTo }: ReplayRange,
-  sink: EventSink,
-  join: JoinOptions,
+  client: FeedClient,
 ): Promise<number> {
   const consumer = await consumeFrom(options, subject, after + 1);
   if ((await consumer.info()).num_pending === 0) return after;
@@ -25,11 +24,11 @@ export async function replayEvents(
   let last = after;
   try {
     for await (const msg of messages) {
-      if (msg.seq > upTo || join.closed()) break;
+      if (msg.seq > upTo || client.gone()) break;
       const event = decodeEvent(msg, options.logger);
       last = msg.seq;
-      if (event) sink(event);
-      await join.pace();
+      if (event) client.receive(event);
+      await client.pace();
       if (msg.seq >= upTo || msg.info.pending === 0) break;
     }
   } finally {

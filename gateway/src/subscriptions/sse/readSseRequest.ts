@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { ErrorCode, HTTP_STATUS } from '../../../../runtime';
+import { ErrorCode, HTTP_STATUS } from '../../../../runtime/edge';
 
 /** A subscription request over SSE, as sent. */
 export interface SseRequest {

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { HeaderMap } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ErrorCode, httpStatusOf } from '../../../../runtime';
+import { ErrorCode, httpStatusOf } from '../../../../runtime/edge';
 
 /** Answers with the errors as JSON, with `status` or else the first error's code's status. */
 export function sendErrors(

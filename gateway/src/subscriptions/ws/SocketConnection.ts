@@ -11,6 +11,8 @@ export interface SocketConnection {
   /** The headers of connection_init, for a fresh context per query or mutation. */
   headers: Record<string, string | undefined>;
   cancelExpiry(): void;
+  /** Drops the socket, its client too slow (one function for all its subscriptions). */
+  drop(): void;
 }
 
 /** What graphql-ws keeps per socket: ws's own, and the connection once accepted. */

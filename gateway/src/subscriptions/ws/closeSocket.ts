@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { WebSocket } from 'ws';
-import { ErrorCode } from '../../../../runtime';
+import { ErrorCode } from '../../../../runtime/edge';
 
 /** The close code of a socket over a rate limit, like HTTP's 429. */
 export const RATE_LIMITED_CLOSE = 4429;

@@ -1,7 +1,7 @@
 import { CloseCode } from 'graphql-ws';
 import type { ContextFactory } from '../../context/createContextFactory';
 import { onTokenExpiry } from '../tokenExpiry';
-import { closeRateLimited, isRateLimited } from './closeSocket';
+import { closeRateLimited, dropSocket, isRateLimited } from './closeSocket';
 import type { SocketGate } from './createSocketGate';
 import type { SocketContext } from './SocketConnection';
 
@@ -36,7 +36,7 @@ export async function connectSocket(
     const cancelExpiry = onTokenExpiry(context.identity, () =>
       socket.close(CloseCode.Forbidden, 'Token expired'),
     );
-    ctx.extra.connection = { context, headers, cancelExpiry };
+    ctx.extra.connection = { context, headers, cancelExpiry, drop: () => dropSocket(socket) };
     gate.initialised(socket);
     return true;
   } catch (error) {

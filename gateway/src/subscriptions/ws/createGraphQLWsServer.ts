@@ -4,7 +4,7 @@ import type http from 'node:http';
 import type * as UseWs from 'graphql-ws/dist/use/ws.cjs';
 import type { ExecutionArgs, ExecutionResult, FormattedExecutionResult } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { type ClientAddress, HTTP_STATUS, type Logger } from '../../../../runtime';
+import { type ClientAddress, HTTP_STATUS, type Logger } from '../../../../runtime/edge';
 import { dropSocket } from './closeSocket';
 import { connectSocket } from './connectSocket';
 import { createSocketGate, type SocketGate } from './createSocketGate';

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
-import type { ClientAddress } from '../../../../runtime';
+import type { ClientAddress } from '../../../../runtime/edge';
 
 /** Bounds on the sockets the gateway holds, checked before a socket is accepted. */
 export interface SocketCaps {

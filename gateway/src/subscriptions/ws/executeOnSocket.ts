@@ -1,4 +1,4 @@
-import { ErrorCode } from '../../../../runtime';
+import { ErrorCode } from '../../../../runtime/edge';
 import type { FormattedExecutionResult } from 'graphql';
 import type { ContextFactory } from '../../context/createContextFactory';
 import type { GatewayContext } from '../../context/GatewayContext';

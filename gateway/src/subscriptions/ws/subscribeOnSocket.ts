@@ -6,10 +6,9 @@ import {
   type GraphQLFormattedError,
 } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
-import { OperationRefusedError, parseOperation } from '../../../../runtime';
+import { OperationRefusedError, parseOperation } from '../../../../runtime/edge';
 import type { SubscriptionEngine } from '../engine/SubscriptionEngine';
 import { badSubscription, formatThrown } from '../subscriptionErrors';
-import { dropSocket } from './closeSocket';
 import { admitOperation, executeOnSocket, type SocketExecutor } from './executeOnSocket';
 import type { SocketConnection, SocketContext, SocketExecution } from './SocketConnection';
 
@@ -62,7 +61,7 @@ async function startOnSocket(
     operationName: payload.operationName,
     cursor: typeof cursor === 'string' || typeof cursor === 'number' ? String(cursor) : null,
     context: connection.context,
-    onOverflow: () => dropSocket(ctx.extra.socket),
+    onOverflow: connection.drop,
   });
   if ('errors' in outcome) return asGraphQLErrors(outcome.errors);
   return executionOf(outcome.document, { results: outcome.results });
