@@ -9,21 +9,8 @@ import {
   recordEvent,
 } from '../messaging';
 import { openDatabase } from '../runtime';
-import {
-  ATTENDANCE_STATUSES,
-  AgreementCopySchema,
-  AttendanceDaySchema,
-  AttendanceEntrySchema,
-  EmployeeCopySchema,
-  LeaveCopySchema,
-  ShiftCopySchema,
-  entities,
-  type AgreementCopy,
-  type AttendanceEntry,
-  type EmployeeCopy,
-  type LeaveCopy,
-  type ShiftCopy,
-} from '../subgraphs/attendance/src/entities';
+// The bench writes attendance's own tables directly, so it reads the entity schemas.
+import * as tables from '../subgraphs/attendance/src/entities';
 import { attendance, createProcessDayJob } from '../subgraphs/attendance/src';
 import { createTestDatabase } from '../test-support/database';
 import { databaseKnob } from './lib/databaseKnob';
@@ -79,7 +66,7 @@ const onShift = (i: number) => i % 3 === 0;
 /** Planned start in UTC: London is UTC+1 in May. */
 const plannedStart = (i: number) => (onShift(i) ? utc('06:00') : utc('08:00'));
 
-const employee = (i: number): EmployeeCopy => ({
+const employee = (i: number): tables.EmployeeCopy => ({
   id: id(1, i),
   status: scenario(i) === 'LEFT' ? 'TERMINATED' : 'ACTIVE',
   managerId: i % 10 === 0 ? null : id(1, i - (i % 10)),
@@ -92,7 +79,7 @@ const employee = (i: number): EmployeeCopy => ({
   updatedAt: RUN_AT,
 });
 
-const agreement = (i: number): AgreementCopy => ({
+const agreement = (i: number): tables.AgreementCopy => ({
   id: id(2, i),
   employeeId: id(1, i),
   startDate: '2025-04-01',
@@ -103,7 +90,7 @@ const agreement = (i: number): AgreementCopy => ({
 });
 
 /** The day's shift, plus yesterday's (a holiday shift) to make the window read more. */
-const shifts = (i: number): ShiftCopy[] =>
+const shifts = (i: number): tables.ShiftCopy[] =>
   onShift(i) && scenario(i) !== 'OFF'
     ? [
         { id: id(3, 2 * i), start: utc('06:00'), end: utc('14:00') },
@@ -116,7 +103,7 @@ const shifts = (i: number): ShiftCopy[] =>
     : [];
 
 /** The check-in (and check-out) of the day, if the scenario has one. */
-function entry(i: number): AttendanceEntry | null {
+function entry(i: number): tables.AttendanceEntry | null {
   const kind = scenario(i);
   if (['LEAVE', 'ABSENT', 'OFF', 'LEFT'].includes(kind)) return null;
   const start = plannedStart(i);
@@ -150,7 +137,7 @@ function entry(i: number): AttendanceEntry | null {
 }
 
 /** A week's leave around the holiday (which it does not charge); some others were cancelled. */
-function leave(i: number): LeaveCopy | null {
+function leave(i: number): tables.LeaveCopy | null {
   const kind = scenario(i);
   if (kind !== 'LEAVE' && i % 50 !== 40) return null;
   return {
@@ -180,11 +167,11 @@ async function seed(orm: MikroORM): Promise<void> {
   const em = orm.em.fork() as EntityManager;
   const all = Array.from({ length: EMPLOYEES }, (_, i) => i);
   const present = <T>(rows: (T | null)[]) => rows.filter((r): r is T => r !== null);
-  await insertAll(em, EmployeeCopySchema, all.map(employee));
-  await insertAll(em, AgreementCopySchema, all.map(agreement));
-  await insertAll(em, ShiftCopySchema, all.flatMap(shifts));
-  await insertAll(em, AttendanceEntrySchema, present(all.map(entry)));
-  await insertAll(em, LeaveCopySchema, present(all.map(leave)));
+  await insertAll(em, tables.EmployeeCopySchema, all.map(employee));
+  await insertAll(em, tables.AgreementCopySchema, all.map(agreement));
+  await insertAll(em, tables.ShiftCopySchema, all.flatMap(shifts));
+  await insertAll(em, tables.AttendanceEntrySchema, present(all.map(entry)));
+  await insertAll(em, tables.LeaveCopySchema, present(all.map(leave)));
 }
 
 /** Runs the job for DAY as the scheduler does: one transaction, events into the outbox. */
@@ -222,11 +209,11 @@ async function runJob(orm: MikroORM): Promise<{ ms: number; cpuMs: number; queri
 async function stored(orm: MikroORM) {
   const em = orm.em.fork() as EntityManager;
   const byStatus: Record<string, number> = {};
-  for (const status of ATTENDANCE_STATUSES)
-    byStatus[status] = await em.count(AttendanceDaySchema, { date: DAY, status });
-  const late = await em.count(AttendanceDaySchema, { date: DAY, lateByMinutes: { $gt: 0 } });
+  for (const status of tables.ATTENDANCE_STATUSES)
+    byStatus[status] = await em.count(tables.AttendanceDaySchema, { date: DAY, status });
+  const late = await em.count(tables.AttendanceDaySchema, { date: DAY, lateByMinutes: { $gt: 0 } });
   const top = await em.findOne(
-    AttendanceDaySchema,
+    tables.AttendanceDaySchema,
     { date: DAY },
     { orderBy: { version: 'desc' } },
   );
@@ -243,7 +230,7 @@ async function main(): Promise<void> {
   try {
     orm = await openDatabase({
       target: db.target('attendance'),
-      entities: [...entities, OutboxEntry, InboxEntry],
+      entities: [...tables.entities, OutboxEntry, InboxEntry],
     });
     const seeding = performance.now();
     await seed(orm);

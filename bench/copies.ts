@@ -1,12 +1,21 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { v7 as uuidv7 } from 'uuid';
 import type { SubgraphModule } from '../runtime';
+import { createAccounts } from '../subgraphs/accounts/src';
+import { AccountSchema } from '../subgraphs/accounts/src/entities';
 import { createAgreements } from '../subgraphs/agreements/src';
 import { KnownEmployeeSchema } from '../subgraphs/agreements/src/entities';
+import { createCompliance } from '../subgraphs/compliance/src';
+import {
+  DepartmentRuleSchema,
+  TrainingAssignmentSchema,
+  TrainingCourseSchema,
+} from '../subgraphs/compliance/src/training/entities';
 import { createNotifications } from '../subgraphs/notifications/src';
 import { NotificationSchema } from '../subgraphs/notifications/src/entities';
 import { createTime } from '../subgraphs/time/src';
 import { EmployeeCopySchema as TimeCopy } from '../subgraphs/time/src/entities';
+import { createdData } from '../test-support/employeeEvents';
 import { catchUpOnHires, withoutBatchPaths } from './lib/catchUpOnHires';
 import { databaseKnob } from './lib/databaseKnob';
 import { measureWithNats, runBench } from './lib/runBench';
@@ -21,12 +30,42 @@ import { measureWithNats, runBench } from './lib/runBench';
  *   compliance share;
  * - notifications: a copy and a notification to the hire's manager per hire (timed until every
  *   notification is stored);
- * - agreements: its own copy (number, manager, terminated), read and flushed once per batch.
+ * - agreements: its own copy (number, manager, terminated), read and flushed once per batch;
+ * - compliance: its copy and, the hires' department having a training rule, an assignment of
+ *   the rule's course per hire (timed until every assignment is stored);
+ * - accounts: a copy, an account and an invitation link per hire (timed until every account
+ *   is stored).
  * Knobs: EVENTS, SUBGRAPH, DATABASE (sqlite, or postgres: a fresh database on TEST_PG_URL),
  * TEST_NATS_URL.
  */
 const EVENTS = Number(process.env.EVENTS ?? 10_000);
 const MANAGERS = Array.from({ length: 50 }, () => uuidv7());
+
+/** Compliance with a course given by rule to the department every hire joins. */
+function complianceWithRule(): SubgraphModule<unknown> {
+  const module = createCompliance() as unknown as SubgraphModule<unknown>;
+  const at = new Date();
+  const course = { id: uuidv7(), code: 'IG', title: 'Information governance', version: 1 };
+  const department = createdData(uuidv7()).department;
+  return {
+    ...module,
+    async onStart(ctx) {
+      await module.onStart?.(ctx);
+      await ctx.em.fork().transactional(async (em) => {
+        em.create(TrainingCourseSchema, { ...course, createdAt: at, updatedAt: at });
+        em.create(DepartmentRuleSchema, {
+          id: uuidv7(),
+          courseId: course.id,
+          department,
+          dueDate: '2099-12-31',
+          leadDays: 30,
+          createdAt: at,
+          createdBy: 'bench',
+        });
+      });
+    },
+  };
+}
 
 /** Each subgraph's module (its loaders' type matters to no one here) and its copy's size. */
 const SUBGRAPHS = {
@@ -41,6 +80,11 @@ const SUBGRAPHS = {
     module: createAgreements,
     count: (em: EntityManager) => em.count(KnownEmployeeSchema, {}),
   },
+  compliance: {
+    module: complianceWithRule,
+    count: (em: EntityManager) => em.count(TrainingAssignmentSchema, {}),
+  },
+  accounts: { module: createAccounts, count: (em: EntityManager) => em.count(AccountSchema, {}) },
 } as const;
 
 function subgraphKnob() {

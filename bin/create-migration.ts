@@ -30,6 +30,7 @@ import {
   withKitMigrations,
 } from '../runtime';
 import { subgraphs } from '../subgraphs';
+import { subgraphNamed } from './lib/commandLine';
 
 type Engine = keyof MigrationSet;
 
@@ -53,8 +54,7 @@ function argsOf(argv: string[]): { name: string; only?: string } {
   const name = positionals[0] ?? '';
   if (!/^[a-z][A-Za-z0-9]{0,60}$/.test(name))
     throw new ConfigError('Name the migration in camelCase, e.g. `addLeaveReason`.');
-  if (values.subgraph && !subgraphs.some((s) => s.name === values.subgraph))
-    throw new ConfigError(`--subgraph must be one of: ${subgraphs.map((s) => s.name).join(', ')}`);
+  if (values.subgraph) subgraphNamed(values.subgraph, subgraphs);
   return { name, ...(values.subgraph ? { only: values.subgraph } : {}) };
 }
 

@@ -34,6 +34,7 @@ import {
   subjectFor,
 } from '../messaging';
 import { loadNatsConfig, natsConnectionOf } from '../runtime';
+import { textFlags } from './lib/commandLine';
 
 const USAGE = `Usage: npm run --silent dead-letters -- <command> [--namespace ID]
   list [--consumer NAME] [--type TYPE] [--first N] [--after CURSOR] [--json]
@@ -74,12 +75,7 @@ function readCommand(argv: string[]): Command {
     allowPositionals: true,
     strict: true,
     options: {
-      namespace: { type: 'string' },
-      consumer: { type: 'string' },
-      type: { type: 'string' },
-      first: { type: 'string' },
-      after: { type: 'string' },
-      reason: { type: 'string' },
+      ...textFlags('namespace', 'consumer', 'type', 'first', 'after', 'reason'),
       json: { type: 'boolean' },
     },
   });

@@ -11,16 +11,14 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, targetFor } from '../runtime';
+import { subgraphNamed } from './lib/commandLine';
 import { subgraphs } from '../subgraphs';
 import { migrateSubgraphs } from '../platform/src/startup/migrateSubgraphs';
 
 function chosen(argv: string[]) {
   const { values } = parseArgs({ args: argv, options: { subgraph: { type: 'string' } } });
   if (!values.subgraph) return subgraphs;
-  const module = subgraphs.find((s) => s.name === values.subgraph);
-  if (!module)
-    throw new ConfigError(`--subgraph must be one of: ${subgraphs.map((s) => s.name).join(', ')}`);
-  return [module];
+  return [subgraphNamed(values.subgraph, subgraphs)];
 }
 
 async function main(): Promise<void> {

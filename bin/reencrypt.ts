@@ -23,6 +23,7 @@ import {
   type ReencryptCount,
 } from '../runtime';
 import { subgraphs } from '../subgraphs';
+import { subgraphNamed } from './lib/commandLine';
 
 function optionsOf(argv: string[]) {
   const { values } = parseArgs({
@@ -34,10 +35,7 @@ function optionsOf(argv: string[]) {
     throw new ConfigError('--batch-size must be a whole number from 1 to 10000.');
   const sealing = subgraphs.filter((s) => s.sealedColumns);
   if (!values.subgraph) return { modules: sealing, batchSize };
-  const module = sealing.find((s) => s.name === values.subgraph);
-  if (!module)
-    throw new ConfigError(`--subgraph must be one of: ${sealing.map((s) => s.name).join(', ')}`);
-  return { modules: [module], batchSize };
+  return { modules: [subgraphNamed(values.subgraph, sealing)], batchSize };
 }
 
 function line(subgraph: string, count: ReencryptCount): string {

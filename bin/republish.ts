@@ -29,6 +29,7 @@ import {
   targetFor,
 } from '../runtime';
 import { subgraphs } from '../subgraphs';
+import { subgraphNamed, textFlags } from './lib/commandLine';
 
 const USAGE =
   'Usage: npm run --silent republish -- --subgraph NAME --from ISO-TIME [--to ISO-TIME] [--namespace ID]';
@@ -44,16 +45,9 @@ function instant(name: string, value: string | undefined, fallback?: Date): Date
 function readArgs(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
-    options: {
-      subgraph: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      namespace: { type: 'string' },
-    },
+    options: textFlags('subgraph', 'from', 'to', 'namespace'),
   });
-  const module = subgraphs.find((s) => s.name === values.subgraph);
-  if (!module)
-    throw new ConfigError(`--subgraph must be one of: ${subgraphs.map((s) => s.name).join(', ')}`);
+  const module = subgraphNamed(values.subgraph, subgraphs);
   const from = instant('from', values.from);
   const to = instant('to', values.to, new Date());
   if (to <= from) throw new ConfigError('--to must be later than --from');

@@ -4,6 +4,9 @@ import { createPlatform } from '../platform/src/createPlatform';
 import { DataDirLockedError, lockDataDir } from '../platform/src/startup/lockDataDir';
 import { StartupError } from '../platform/src/startup/StartupError';
 import { watchLauncher } from '../platform/src/startup/watchLauncher';
+import { childSubgraphsOf } from '../platform/src/subgraphProcess/childSubgraphsOf';
+import { SubgraphProcessError } from '../platform/src/subgraphProcess/SubgraphProcessError';
+import { subgraphs } from '../subgraphs';
 import { ensureWebBuild, webSite } from '../platform/src/web/webBuild';
 import { createNamespace, NatsAuthError, NatsServerError, startNatsServer } from '../messaging';
 
@@ -14,6 +17,7 @@ const PLAIN_ERRORS = [
   NatsAuthError,
   DataDirLockedError,
   StartupError,
+  SubgraphProcessError,
 ];
 
 /** A port already taken, said plainly. */
@@ -35,6 +39,10 @@ function listenFailed(error: unknown, host: string, port: number): unknown {
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'hr-platform' });
+  const childSubgraphs = childSubgraphsOf(
+    config,
+    subgraphs.map((module) => module.name),
+  );
   // First of all: a second platform on the same files stops here, having started nothing.
   const lock = lockDataDir(config.DATA_DIR);
   process.on('exit', () => lock.release());
@@ -55,12 +63,12 @@ async function main(): Promise<void> {
   };
 
   let stopping = false;
-  const shutdown = async (reason: string) => {
+  const shutdown = async (reason: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info({ reason }, 'stopping');
     await stopAll();
-    process.exit(0);
+    process.exit(code);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
@@ -83,7 +91,14 @@ async function main(): Promise<void> {
       logger.warn({ err: error }, 'the web app could not be built; serving GraphQL only');
     }
     const site = webSite();
-    const platform = await createPlatform({ config, natsUrl, namespace, logger, site });
+    const platform = await createPlatform({
+      ...{ config, natsUrl, namespace, logger, site, childSubgraphs },
+      // A second process that keeps dying leaves events unhandled: stop, saying so.
+      onChildGivenUp: (error) => {
+        console.error(`The platform stopped: ${error.message}`);
+        void shutdown(error.message, 1);
+      },
+    });
     started.push({ name: 'platform', stop: () => platform.stop() });
     const port = await platform
       .listen()
@@ -94,6 +109,9 @@ async function main(): Promise<void> {
         app: site ? `http://${config.HOST}:${port}/` : 'not built',
         nats: natsUrl,
         database: config.DATABASE_URL ? 'postgresql' : 'sqlite',
+        childProcess: platform.child
+          ? { pid: platform.child.pid(), subgraphs: childSubgraphs }
+          : 'none',
       },
       'HR platform ready; get a token with: npm run --silent token -- --role ADMIN',
     );

@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, createLocalIssuer, isRole, loadConfig, ROLES } from '../runtime';
+import { textFlags } from './lib/commandLine';
 
 const USAGE = `Usage: npm run --silent token -- --role <${ROLES.join('|')}> [--sub <id>] [--scopes a,b] [--ttl <seconds>]`;
 
@@ -16,12 +17,7 @@ class UsageError extends Error {}
 function readArguments(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
-    options: {
-      role: { type: 'string' },
-      sub: { type: 'string' },
-      scopes: { type: 'string' },
-      ttl: { type: 'string' },
-    },
+    options: textFlags('role', 'sub', 'scopes', 'ttl'),
     strict: true,
   });
   const role = values.role?.toUpperCase();

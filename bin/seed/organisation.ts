@@ -40,30 +40,25 @@ export interface Course {
 /** The leave request a person makes and what their manager does with it. */
 export type LeaveOutcome = 'PENDING' | 'APPROVED' | 'REJECTED' | 'CANCELLED';
 
-export const GRADES: readonly Grade[] = [
-  { code: 'BAND_3', description: 'Clinical support', hourlyMinor: 1250, salaryMinor: 2_440_000 },
-  {
-    code: 'BAND_4',
-    description: 'Assistant practitioner',
-    hourlyMinor: 1380,
-    salaryMinor: 2_700_000,
-  },
-  {
-    code: 'BAND_5',
-    description: 'Registered practitioner',
-    hourlyMinor: 1530,
-    salaryMinor: 2_990_000,
-  },
-  { code: 'BAND_6', description: 'Senior practitioner', hourlyMinor: 1890, salaryMinor: 3_700_000 },
-  {
-    code: 'BAND_7',
-    description: 'Advanced practitioner, team lead',
-    hourlyMinor: 2280,
-    salaryMinor: 4_460_000,
-  },
-  { code: 'BAND_8A', description: 'Service manager', hourlyMinor: 2650, salaryMinor: 5_180_000 },
-  { code: 'BAND_9', description: 'Director', hourlyMinor: 3800, salaryMinor: 7_400_000 },
+/** The pay bands of the demo: code, description, hourly rate and yearly salary in pence. */
+const GRADE_TABLE: readonly [string, string, number, number][] = [
+  ['BAND_3', 'Clinical support', 1250, 2_440_000],
+  ['BAND_4', 'Assistant practitioner', 1380, 2_700_000],
+  ['BAND_5', 'Registered practitioner', 1530, 2_990_000],
+  ['BAND_6', 'Senior practitioner', 1890, 3_700_000],
+  ['BAND_7', 'Advanced practitioner, team lead', 2280, 4_460_000],
+  ['BAND_8A', 'Service manager', 2650, 5_180_000],
+  ['BAND_9', 'Director', 3800, 7_400_000],
 ];
+
+export const GRADES: readonly Grade[] = GRADE_TABLE.map(
+  ([code, description, hourlyMinor, salaryMinor]) => ({
+    code,
+    description,
+    hourlyMinor,
+    salaryMinor,
+  }),
+);
 
 export const COURSES: readonly Course[] = [
   { code: 'FIRE-SAFETY', title: 'Fire safety', validityMonths: 12, dueInDays: 30 },

@@ -15,6 +15,8 @@ import {
 } from '../../messaging';
 import {
   type AppConfig,
+  createGatewayAssertionSigner,
+  generatePrivateJwk,
   loadCipher,
   createLocalIssuer,
   createLogger,
@@ -22,6 +24,7 @@ import {
   type Logger,
   natsConnectionOf,
   outboxKeepSentMsOf,
+  publicJwk,
   streamOptionsOf,
   type SubgraphModule,
   type SubgraphRuntime,
@@ -29,10 +32,12 @@ import {
 } from '../../runtime';
 import { subgraphs as allSubgraphs } from '../../subgraphs';
 import { createPlatformVerifier } from './auth/createPlatformVerifier';
-import { platformGatewayOptions } from './gateway/platformGatewayOptions';
+import { platformGatewayOptions, type RemoteSubgraphs } from './gateway/platformGatewayOptions';
 import { startSubgraphs } from './startup/startSubgraphs';
 import { stopRuntimes } from './startup/stopRuntimes';
 import { undoStart } from './startup/undoStart';
+import { type SubgraphProcess, startSubgraphProcess } from './subgraphProcess/startSubgraphProcess';
+import type { SubgraphProcessError } from './subgraphProcess/SubgraphProcessError';
 
 export const SUPERGRAPH_FILE = path.resolve(__dirname, '../../schema/supergraph.graphql');
 
@@ -45,6 +50,15 @@ export interface PlatformOptions {
   natsUrl: string | string[];
   /** Subgraphs to run in this process (default: all). */
   modules?: readonly SubgraphModule<never>[];
+  /**
+   * Of those, the ones to run in a second process instead, reached over loopback HTTP, so
+   * the event load can use another core (`npm start`: ALL_IN_ONE_CHILD_SUBGRAPHS; default
+   * none). That process takes its configuration from the environment and its databases from
+   * it (`database` does not reach it) and uses `namespace` by its id, NATS_NAMESPACE.
+   */
+  childSubgraphs?: readonly string[];
+  /** The second process kept dying and is left down: the platform should stop (default: logged). */
+  onChildGivenUp?: (error: SubgraphProcessError) => void;
   /** Stream and subject names (tests use their own). */
   namespace?: Namespace;
   /** Where each subgraph keeps its data (default: from the config). */
@@ -62,6 +76,8 @@ export interface Platform {
   runtimes: Record<string, SubgraphRuntime>;
   /** Signs tokens with the local issuer (all-in-one and tests). */
   issueToken: ReturnType<typeof createLocalIssuer>['issue'];
+  /** The second process, when some subgraphs run there. */
+  child?: SubgraphProcess;
   /** The gateway serving clients. */
   gateway: Gateway;
   /**
@@ -96,13 +112,24 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     name: 'hr-platform',
   });
   const runtimes: Record<string, SubgraphRuntime> = {};
-  const undo = (error: unknown) => undoStart(error, runtimes, nats.nc, logger);
+  let remote: (RemoteSubgraphs & { process: SubgraphProcess }) | undefined;
+  const undo = async (error: unknown) => {
+    await remote?.process.stop();
+    return undoStart(error, runtimes, nats.nc, logger);
+  };
   await ensureStreams(nats.jsm, namespace, streamOptionsOf(config)).catch(undo);
   const outboxKeepSentMs = outboxKeepSentMsOf(config);
   const deps = { database, verifier, cipher, nats, namespace, issuer, logger, outboxKeepSentMs };
   // Each module's loaders are its own; the runtime needs none of their types.
-  const modules = (options.modules ?? allSubgraphs).map((m) => m as SubgraphModule<unknown>);
+  const all = (options.modules ?? allSubgraphs).map((m) => m as SubgraphModule<unknown>);
+  const childNames = options.childSubgraphs ?? [];
+  // Forked before this process starts its own subgraphs, so both start at once; after the
+  // issuer's and the data keys' files exist, which the child reads.
+  if (childNames.length > 0)
+    remote = await startRemote(options, all, childNames, logger).catch(undo);
+  const modules = all.filter((module) => !childNames.includes(module.name));
   await startSubgraphs(modules, deps, runtimes).catch(undo);
+  await remote?.process.started.catch(undo);
 
   const gatewayOptions = platformGatewayOptions({
     config,
@@ -114,20 +141,52 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     namespace,
     subscriptionLimits: options.subscriptionLimits,
     site: options.site,
+    remote,
     logger,
   });
   const gateway = createGateway(gatewayOptions);
 
   return {
     runtimes,
+    child: remote?.process,
     issueToken: (claims) => issuer.issue(claims),
     gateway,
     createReplica: () => createGateway(gatewayOptions),
     listen: (port = config.PORT, host = config.HOST) => gateway.listen(port, host),
     async stop() {
       await gateway.stop();
-      await stopRuntimes(runtimes, logger);
+      await Promise.all([remote?.process.stop(), stopRuntimes(runtimes, logger)]);
       await closeNats(nats.nc);
     },
+  };
+}
+
+/**
+ * Forks the second process for `names` with a gateway key made for this run: its
+ * subgraphs answer only calls that carry an assertion signed with it.
+ */
+async function startRemote(
+  options: PlatformOptions,
+  all: readonly SubgraphModule<unknown>[],
+  names: readonly string[],
+  logger: Logger,
+): Promise<RemoteSubgraphs & { process: SubgraphProcess }> {
+  const key = generatePrivateJwk();
+  const child = await startSubgraphProcess({
+    names,
+    natsUrl: options.natsUrl,
+    namespaceId: options.config.NATS_NAMESPACE,
+    gatewayJwks: { keys: [publicJwk(key)] },
+    logger,
+    onGiveUp:
+      options.onChildGivenUp ??
+      ((error) => logger.error({ err: error }, 'the platform runs without these subgraphs')),
+  });
+  return {
+    process: child,
+    urls: child.urls,
+    modules: all.filter((module) => names.includes(module.name)),
+    assertion: createGatewayAssertionSigner({ key }),
+    ready: () => child.ready(),
   };
 }

@@ -11,9 +11,13 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Relative imports of a file, resolved to paths inside the repository. */
-function importsOf(file: string): string[] {
-  const text = fs.readFileSync(file, 'utf8');
+/** Type-only imports and exports, which the compiler erases: nothing is loaded for them. */
+const TYPE_ONLY = /(?:import|export)\s+type\s[^;]*;/g;
+
+/** Relative imports of a file, resolved to paths inside the repository (`loaded`: those run). */
+function importsOf(file: string, loaded = false): string[] {
+  const source = fs.readFileSync(file, 'utf8');
+  const text = loaded ? source.replace(TYPE_ONLY, '') : source;
   const specifiers = [
     ...text.matchAll(/(?:from\s+|import\s*\(|require\()\s*['"](\.[^'"]+)['"]/g),
   ].map((m) => m[1]);
@@ -51,6 +55,28 @@ function unitOf(file: string): string {
 
 /** The package a path lies in, for the two packages with a door. */
 const doored = (target: string) => /^(runtime|messaging)(\/|$)/.exec(target)?.[1];
+
+/** The source file an import target names: the module itself, or its folder's index. */
+function sourceOf(target: string): string | undefined {
+  return [`${target}.ts`, `${target}/index.ts`].find((file) =>
+    fs.existsSync(path.join(root, file)),
+  );
+}
+
+/** Every repository file that `files` load, directly or through others (relative imports). */
+function reachedFrom(files: string[]): string[] {
+  const reached = new Set<string>();
+  const pending = files.map((file) => path.relative(root, file));
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (reached.has(file) || TEST_CODE.test(file)) continue;
+    reached.add(file);
+    for (const target of importsOf(path.join(root, file), true)) {
+      const source = sourceOf(target);
+      if (source) pending.push(source);
+    }
+  }
+  return [...reached];
+}
 
 /** Edges between folders, from the imports of product code (tests excluded). */
 function folderGraph(): Map<string, Set<string>> {
@@ -111,7 +137,7 @@ describe('architecture', () => {
     expect(offendingImports(filesOf(...tops), (target) => forbidden.test(target))).toEqual([]);
   });
 
-  it('reaches runtime and messaging only through their doors, tests through their testing door', () => {
+  it('reaches runtime and messaging only through their doors (index, edge), tests through their testing door', () => {
     const tops = [
       'bin',
       'bench',
@@ -126,9 +152,14 @@ describe('architecture', () => {
       const pkg = doored(target);
       if (!pkg || from.startsWith(`${pkg}/`)) return false;
       if (target === `${pkg}/testing`) return !TEST_CODE.test(from);
-      return target !== pkg;
+      return target !== pkg && target !== `${pkg}/edge`;
     });
     expect(offending).toEqual([]);
+  });
+
+  it('keeps the gateway off the database and messaging: it loads only the edge doors', () => {
+    const reached = reachedFrom(filesOf('gateway/src'));
+    expect(reached.filter((file) => /^(runtime|messaging)\/index\.ts$/.test(file))).toEqual([]);
   });
 
   it('runs no import cycle between folders', () => {

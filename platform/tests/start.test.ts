@@ -7,7 +7,7 @@ import path from 'node:path';
 import { closeNats, connectNats, createNamespace } from '../../messaging';
 import { deleteStreams, freePort } from '../../messaging/testing';
 import { LOCK_FILE } from '../src/startup/lockDataDir';
-import { isRunning, parentOf } from '../src/startup/processInfo';
+import { descendantsOf, isRunning, parentOf, secondProcessesOf } from '../src/startup/processInfo';
 import { TEST_NATS_URL } from '../../test-support/createTestPlatform';
 import { waitFor } from '../../test-support/waitFor';
 
@@ -20,20 +20,6 @@ interface Run {
   output(): string;
   /** Its exit code. */
   exited: Promise<number | null>;
-}
-
-/** Every process below `pid`, found through /proc. */
-function descendantsOf(pid: number): number[] {
-  const parents = fs
-    .readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .map((entry) => [Number(entry), parentOf(Number(entry))] as const);
-  const found: number[] = [];
-  for (let frontier = [pid]; frontier.length > 0;) {
-    frontier = parents.filter(([, parent]) => frontier.includes(parent!)).map(([child]) => child);
-    found.push(...frontier);
-  }
-  return found;
 }
 
 /** The nats-servers whose store is under `dataDir`. */
@@ -51,6 +37,9 @@ function natsServersOf(dataDir: string): number[] {
     })
     .map(Number);
 }
+
+/** The subgraphs these tests move to the second process, whatever the machine's cores. */
+const CHILD_SUBGRAPHS = 'accruals,billing,audit';
 
 const portOpen = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -97,6 +86,7 @@ describe('npm start', () => {
       PORT: String(port),
       NATS_URL: TEST_NATS_URL,
       NATS_NAMESPACE: namespaceId,
+      ALL_IN_ONE_CHILD_SUBGRAPHS: CHILD_SUBGRAPHS,
     });
     await waitFor(async () => {
       if (started.child.exitCode !== null) throw new Error(`exited: ${started.output()}`);
@@ -114,7 +104,15 @@ describe('npm start', () => {
     port: number;
     /** npm and every process below it once it was ready. */
     tree: number[];
+    /** The second process, among `tree`. */
+    second: number;
   }
+
+  const isReady = (port: number) =>
+    fetch(`http://127.0.0.1:${port}/health/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
 
   /** `npm start` on a new DATA_DIR and a free port, ready to serve. */
   async function startReadyAnew(): Promise<Ready> {
@@ -122,13 +120,17 @@ describe('npm start', () => {
     const port = await freePort();
     const started = await startReady(dataDir, port);
     const tree = [started.child.pid!, ...descendantsOf(started.child.pid!)];
-    return { ...started, dataDir, port, tree };
+    const [second, ...more] = secondProcessesOf(dataDir);
+    expect(more).toEqual([]);
+    expect(tree).toContain(second);
+    return { ...started, dataDir, port, tree, second: second! };
   }
 
   /** Sends `signal` to npm: its whole tree must go, closing the port and freeing DATA_DIR. */
   async function expectStopOn(signal: NodeJS.Signals, { child, tree, port, dataDir }: Ready) {
     child.kill(signal);
     await waitFor(async () => (tree.some(isRunning) ? undefined : true), 60_000);
+    expect(secondProcessesOf(dataDir)).toEqual([]);
     expect(await portOpen(port)).toBe(false);
     expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
   }
@@ -171,6 +173,73 @@ describe('npm start', () => {
     },
     180_000,
   );
+
+  it('starts the second process again when it dies, not ready until it is', async () => {
+    const first = await startReadyAnew();
+    process.kill(first.second, 'SIGKILL');
+    await waitFor(async () => ((await isReady(first.port)) ? undefined : true), 60_000);
+    const again = await waitFor(async () => {
+      const [pid] = secondProcessesOf(first.dataDir).filter((p) => p !== first.second);
+      return pid;
+    }, 60_000);
+    await waitFor(async () => ((await isReady(first.port)) ? true : undefined), 90_000);
+    expect(descendantsOf(first.child.pid!)).toContain(again);
+    expect(first.output()).toContain('exited; starting it again');
+    await expectStopOn('SIGTERM', { ...first, tree: [...first.tree, again] });
+  }, 240_000);
+
+  it('stops, saying why, when the second process keeps dying before it is ready', async () => {
+    const first = await startReadyAnew();
+    // Each new one is killed as soon as it appears, before it can be ready, until the
+    // platform gives up and stops.
+    const killed = [first.second];
+    process.kill(first.second, 'SIGKILL');
+    const code = await waitFor(
+      async () => {
+        if (first.child.exitCode !== null) return first.child.exitCode;
+        for (const pid of secondProcessesOf(first.dataDir).filter((p) => !killed.includes(p))) {
+          killed.push(pid);
+          process.kill(pid, 'SIGKILL');
+        }
+        return undefined;
+      },
+      120_000,
+      20,
+    );
+    expect(code).toBe(1);
+    expect(killed).toHaveLength(3);
+    expect(first.output()).toMatch(
+      /The platform stopped: the subgraph process \(accruals, billing, audit\) exited with signal SIGKILL, 3 times in a row without becoming ready/,
+    );
+    await waitFor(async () => (first.tree.some(isRunning) ? undefined : true), 60_000);
+    expect(secondProcessesOf(first.dataDir)).toEqual([]);
+    expect(fs.existsSync(path.join(first.dataDir, LOCK_FILE))).toBe(false);
+  }, 240_000);
+
+  it('leaves no second process behind when the platform itself is killed', async () => {
+    const first = await startReadyAnew();
+    const platformPid = parentOf(first.second)!;
+    process.kill(platformPid, 'SIGKILL');
+    await waitFor(async () => (isRunning(first.second) ? undefined : true), 60_000);
+  }, 180_000);
+
+  it('stops the start when the second process cannot start, saying which subgraph and why', async () => {
+    const dataDir = newDataDir();
+    const failed = run('npm', {
+      DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      NATS_URL: TEST_NATS_URL,
+      NATS_NAMESPACE: namespaceId,
+      ALL_IN_ONE_CHILD_SUBGRAPHS: 'accruals,attendance',
+      ATTENDANCE_GRACE_MINUTES: 'soon',
+    });
+    expect(await failed.exited).not.toBe(0);
+    expect(failed.output()).toMatch(
+      /The platform did not start: the subgraph process \(accruals, attendance\) did not start: The attendance subgraph did not start: ATTENDANCE_GRACE_MINUTES .*"soon"/,
+    );
+    expect(secondProcessesOf(dataDir)).toEqual([]);
+    expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+  }, 180_000);
 
   it('stops the nats-server it launched and frees DATA_DIR when its port is taken', async () => {
     const dataDir = newDataDir();

@@ -12,7 +12,7 @@ import { startPrivatePostgres, type PrivatePostgres } from './privatePostgres';
 export const SUBGRAPH_NAMES: readonly string[] = subgraphs.map((s) => s.name);
 
 /** The load comes from a few identities: quotas meant for the internet would throttle it. */
-const GATEWAY_ENV = {
+export const LOAD_ENV = {
   RATE_LIMIT_STORE: 'memory',
   RATE_LIMIT_REQUESTS: '100000000',
   RATE_LIMIT_COST: '1000000000',
@@ -98,7 +98,7 @@ export async function startChaosPlatform(
     );
     parts.gateway(port, {
       LOG_LEVEL: 'fatal',
-      ...GATEWAY_ENV,
+      ...LOAD_ENV,
       ...urls,
       GATEWAY_REQUIRED_SUBGRAPHS: names.join(','),
     });

@@ -56,3 +56,34 @@ export function isRunning(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/** The pids /proc lists (none elsewhere). */
+function allPids(): number[] {
+  try {
+    return fs
+      .readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** The processes below `pid` that still run, found through /proc. */
+export function descendantsOf(pid: number): number[] {
+  const parents = allPids().map((entry) => [entry, parentOf(entry)] as const);
+  const found: number[] = [];
+  for (let frontier = [pid]; frontier.length > 0;) {
+    frontier = parents.filter(([, parent]) => frontier.includes(parent!)).map(([child]) => child);
+    found.push(...frontier);
+  }
+  return found;
+}
+
+/** All-in-one's second processes (subgraphProcessMain) running on `dataDir`, however orphaned. */
+export function secondProcessesOf(dataDir: string): number[] {
+  return allPids().filter(
+    (pid) =>
+      commandOf(pid)?.includes('subgraphProcessMain') && environmentOf(pid, 'DATA_DIR') === dataDir,
+  );
+}

@@ -1,0 +1,119 @@
+import type http from 'node:http';
+import { closeNats, connectNats, createNamespace, type NatsClients } from '../../../messaging';
+import {
+  close,
+  createGatewayAssertionVerifier,
+  createLocalIssuer,
+  createLogger,
+  listen,
+  loadCipher,
+  loadConfig,
+  type Logger,
+  natsConnectionOf,
+  outboxKeepSentMsOf,
+  startTracing,
+  type SubgraphModule,
+  type SubgraphRuntime,
+  targetFor,
+} from '../../../runtime';
+import { subgraphs } from '../../../subgraphs';
+import { createPlatformVerifier } from '../auth/createPlatformVerifier';
+import { startSubgraphs } from '../startup/startSubgraphs';
+import { stopRuntimes } from '../startup/stopRuntimes';
+import type { FromChild, StartMessage, ToChild } from './subgraphProcessMessages';
+
+/**
+ * The second process of all-in-one (forked by startSubgraphProcess): runs the subgraphs the
+ * first one names completely, as `npm run serve` runs one (GraphQL on a loopback port behind
+ * the gateway's assertion, consumers, relay, jobs), on the same configuration, DATA_DIR and
+ * NATS. It lives only as long as the first process: it stops when asked, and when the IPC
+ * channel closes because that process died.
+ */
+
+/** What the process has running, stopped in reverse. */
+interface Running {
+  nats?: NatsClients;
+  runtimes: Record<string, SubgraphRuntime>;
+  servers: http.Server[];
+}
+
+const send = (message: FromChild) => process.send?.(message);
+
+async function startAll(message: StartMessage, running: Running, logger: Logger): Promise<void> {
+  const config = loadConfig();
+  const issuer = createLocalIssuer({
+    dataDir: config.DATA_DIR,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+  });
+  const nats = await connectNats({
+    ...natsConnectionOf(config),
+    servers: message.natsUrl,
+    name: 'hr-platform-child',
+  });
+  running.nats = nats;
+  const modules = subgraphs
+    .filter((module) => message.names.includes(module.name))
+    .map((module) => module as SubgraphModule<unknown>);
+  const deps = {
+    database: (name: string) => targetFor(name, config),
+    verifier: createPlatformVerifier(config, issuer),
+    cipher: loadCipher(config),
+    nats,
+    namespace: createNamespace(message.namespaceId),
+    issuer,
+    logger,
+    outboxKeepSentMs: outboxKeepSentMsOf(config),
+  };
+  await startSubgraphs(modules, deps, running.runtimes);
+  const gatewayAssertions = createGatewayAssertionVerifier({ jwks: message.gatewayJwks });
+  for (const [name, runtime] of Object.entries(running.runtimes)) {
+    const server = runtime.createHttpServer({ gatewayAssertions });
+    running.servers.push(server);
+    // Loopback only: these servers answer the first process's gateway, nobody else.
+    await listen(server, message.ports[name]!, '127.0.0.1');
+  }
+}
+
+async function stopAll(running: Running, logger: Logger): Promise<void> {
+  await Promise.all(running.servers.map((server) => close(server)));
+  await stopRuntimes(running.runtimes, logger);
+  if (running.nats) await closeNats(running.nats.nc).catch(() => undefined);
+}
+
+function main(): void {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.LOG_LEVEL, name: 'hr-platform' }).child({
+    process: 'subgraphs',
+  });
+  const tracing = startTracing({
+    serviceName: config.OTEL_SERVICE_NAME ?? 'hr-platform',
+    otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+  });
+  const running: Running = { runtimes: {}, servers: [] };
+  let stopping: Promise<void> | undefined;
+  const stop = (code: number) => {
+    stopping ??= stopAll(running, logger)
+      .then(() => tracing.shutdown())
+      .catch((error: unknown) => logger.warn({ err: error }, 'did not stop cleanly'))
+      .finally(() => process.exit(code));
+  };
+  // Ctrl-C reaches the whole process group: the first process stops this one in its turn.
+  process.on('SIGINT', () => undefined);
+  process.on('SIGTERM', () => stop(0));
+  // The first process is gone (even SIGKILLed): nothing is left to serve.
+  process.on('disconnect', () => stop(0));
+  process.on('message', (message: ToChild) => {
+    if (message.type === 'stop') return stop(0);
+    startAll(message, running, logger).then(
+      () => send({ type: 'ready' }),
+      (error: unknown) => {
+        send({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+        stop(1);
+      },
+    );
+  });
+  send({ type: 'listening' });
+}
+
+if (require.main === module) main();

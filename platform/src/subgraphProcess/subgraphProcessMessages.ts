@@ -1,0 +1,29 @@
+import type { JSONWebKeySet } from 'jose';
+
+/** What the first process tells the second one, once, after forking it. */
+export interface StartMessage {
+  type: 'start';
+  /** The subgraphs to run, by name. */
+  names: string[];
+  natsUrl: string | string[];
+  /** The namespace id (NATS_NAMESPACE), so both processes use the same streams. */
+  namespaceId?: string;
+  /** Where each subgraph's HTTP server listens on the loopback interface, by name. */
+  ports: Record<string, number>;
+  /** The first process's gateway key: the subgraphs answer only calls signed with it. */
+  gatewayJwks: JSONWebKeySet;
+}
+
+/** The first process asks the second to stop. */
+export interface StopMessage {
+  type: 'stop';
+}
+
+export type ToChild = StartMessage | StopMessage;
+
+/**
+ * From the second process: `listening` once it can take messages (a message sent before
+ * would be lost), then its answer to `start`, ready or failed with a reason.
+ */
+export type FromChild =
+  { type: 'listening' } | { type: 'ready' } | { type: 'failed'; message: string };
