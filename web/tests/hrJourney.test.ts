@@ -71,3 +71,16 @@ describe('HR in the browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
+
+describe("HR's navigation", () => {
+  it('marks only the page that is open, not the directory above it', async () => {
+    const { page } = hr;
+    const current = page.locator('nav[aria-label="Main"] a[aria-current="page"]');
+    await page.goto(`${hr.platform.origin}/hr/compliance`);
+    await page.getByRole('heading', { name: 'Compliance', level: 1 }).waitFor();
+    expect(await current.allTextContents()).toEqual(['Compliance']);
+    await page.goto(`${hr.platform.origin}/hr`);
+    await page.getByRole('heading', { name: 'Directory', level: 1 }).waitFor();
+    expect(await current.allTextContents()).toEqual(['Directory']);
+  });
+});

@@ -51,6 +51,13 @@ export function navigationFor(user: { role: Role; employeeId: string | null }): 
   );
 }
 
+/**
+ * Whether `to` is marked current only on its own path: so when another page of the
+ * navigation lives under it (the directory at /hr beside /hr/attendance), else both would be.
+ */
+const markedOnlyOwnPath = (to: string) =>
+  NAV.some((other) => other.to !== to && other.to.startsWith(to === '/' ? '/' : `${to}/`));
+
 /** The signed-in frame: navigation by role, the live banner, the expired-session dialog. */
 export function Layout() {
   const user = useUser();
@@ -63,7 +70,7 @@ export function Layout() {
           <strong className="brand">HR</strong>
           <nav aria-label="Main">
             {items.map((item) => (
-              <NavLink key={item.to} to={item.to} end={item.to === '/' || item.to === '/team'}>
+              <NavLink key={item.to} to={item.to} end={markedOnlyOwnPath(item.to)}>
                 {item.label}
                 {item.to === '/notifications' && <UnreadBadge />}
               </NavLink>

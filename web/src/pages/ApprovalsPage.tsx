@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { useMutation, useSubscription } from '@apollo/client/react';
 import { useReconnected } from '../api/useReconnected';
 import {
   ApproveLeaveDocument,
@@ -12,7 +12,7 @@ import { Page } from '../ui/Page';
 import { PagedTable } from '../ui/PagedTable';
 import type { CsvColumn } from '../ui/csv';
 import { fullName } from '../ui/fullName';
-import { usePages } from '../ui/usePages';
+import { usePagedQuery } from '../ui/usePagedQuery';
 import { useRowActions } from '../ui/useRowActions';
 import { LEAVE_REQUEST_COLUMNS } from './leave/leaveRequestColumns';
 
@@ -30,23 +30,22 @@ const COLUMNS: CsvColumn<Request>[] = [
 
 /** The approvals inbox: reports' pending requests, kept live by the leave subscription. */
 export default function ApprovalsPage() {
-  const pages = usePages();
-  const { data, refetch } = useQuery(PendingLeaveApprovalsDocument, {
-    variables: { first: 20, after: pages.after },
-  });
+  const { list, refetch } = usePagedQuery(
+    PendingLeaveApprovalsDocument,
+    (d) => d.pendingLeaveApprovals,
+    { variables: {} },
+  );
   useSubscription(LeaveRequestUpdatedDocument, { onData: () => void refetch() });
   useReconnected(() => void refetch());
   const actions = useRowActions(() => void refetch());
-  const list = data?.pendingLeaveApprovals;
   return (
     <Page id="approvals" title="Approvals">
       <PagedTable
         label="Pending leave requests"
-        connection={list}
-        pages={pages}
+        {...list}
         csv={{ filename: 'approvals.csv', columns: COLUMNS }}
         above={<ProblemList problems={actions.problems} />}
-        empty={list && 'Nothing is waiting for you.'}
+        empty={list.connection && 'Nothing is waiting for you.'}
         actionsHeading="Decision"
         actions={(r) => <Decision request={r} run={actions.run} />}
       />

@@ -13,7 +13,6 @@ import { useEmployeeId } from '../app/AppContext';
 import { AccrualBalancesDocument, type AccrualBalancesQuery } from '../gql/graphql';
 import { ExportTable } from '../ui/ExportTable';
 import { Page } from '../ui/Page';
-import { QueryError } from '../ui/QueryState';
 import { fieldColumns, type CsvColumn } from '../ui/csv';
 import { localDate } from '../ui/dates';
 
@@ -28,8 +27,7 @@ export default function BalancesPage() {
   const { data, error } = useQuery(AccrualBalancesDocument, { variables: { id, on: localDate() } });
   const accruals = data?.employee?.accruals ?? [];
   return (
-    <Page id="balances" title="Balances">
-      <QueryError error={error} />
+    <Page id="balances" title="Balances" error={error}>
       {data && accruals.length === 0 && (
         <p>No agreement covers today, so there is nothing to accrue.</p>
       )}

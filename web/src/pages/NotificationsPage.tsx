@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useSubscription } from '@apollo/client/react';
+import { useMutation, useSubscription } from '@apollo/client/react';
 import { useState } from 'react';
 import { useReconnected } from '../api/useReconnected';
 import {
@@ -14,11 +14,11 @@ import { ConnectionPager } from '../ui/ConnectionPager';
 import { CsvButton } from '../ui/CsvButton';
 import { formatDateTime, ProblemList } from '../ui/Field';
 import { Page } from '../ui/Page';
+import { usePagedQuery } from '../ui/usePagedQuery';
 import { usePages } from '../ui/usePages';
 import { useRowActions } from '../ui/useRowActions';
 import { fieldColumns } from '../ui/csv';
 
-const PAGE_SIZE = 20;
 const refetchQueries = [UnreadCountDocument];
 type Notification = MyNotificationsQuery['myNotifications']['nodes'][number];
 
@@ -26,15 +26,15 @@ type Notification = MyNotificationsQuery['myNotifications']['nodes'][number];
 export default function NotificationsPage() {
   const pages = usePages();
   const [unreadOnly, setUnreadOnly] = useState(false);
-  const { data, refetch } = useQuery(MyNotificationsDocument, {
-    variables: { first: PAGE_SIZE, after: pages.after, unreadOnly },
+  const { data, list, refetch } = usePagedQuery(MyNotificationsDocument, (d) => d.myNotifications, {
+    variables: { unreadOnly },
+    pages,
   });
   useSubscription(NotificationReceivedDocument, { onData: () => void refetch() });
   useReconnected(() => void refetch());
   const [markRead] = useMutation(MarkNotificationReadDocument, { refetchQueries });
   const [markAll] = useMutation(MarkAllNotificationsReadDocument, { refetchQueries });
   const actions = useRowActions(() => void refetch());
-  const list = data?.myNotifications;
   return (
     <Page id="notifications" title="Notifications">
       <p aria-live="polite">{data ? `${data.unreadNotificationCount} unread` : ''}</p>
@@ -52,7 +52,7 @@ export default function NotificationsPage() {
         </button>
         <CsvButton
           filename="notifications.csv"
-          rows={list?.nodes ?? []}
+          rows={list.connection?.nodes ?? []}
           columns={fieldColumns({
             When: 'createdAt',
             Title: 'title',
@@ -63,7 +63,7 @@ export default function NotificationsPage() {
       </div>
       <ProblemList problems={actions.problems} />
       <ul className="notifications" aria-label="Your notifications">
-        {list?.nodes.map((n) => (
+        {list.connection?.nodes.map((n) => (
           <NotificationItem
             key={n.id}
             notification={n}
@@ -71,7 +71,7 @@ export default function NotificationsPage() {
           />
         ))}
       </ul>
-      <ConnectionPager connection={list} pages={pages} />
+      <ConnectionPager {...list} />
     </Page>
   );
 }

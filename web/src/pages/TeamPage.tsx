@@ -3,7 +3,6 @@ import { useEmployeeId } from '../app/AppContext';
 import { TeamDashboardDocument } from '../gql/graphql';
 import { ExportTable } from '../ui/ExportTable';
 import { Page } from '../ui/Page';
-import { QueryError } from '../ui/QueryState';
 import { localDate } from '../ui/dates';
 import { WithNote } from '../ui/WithNote';
 import { fullName } from '../ui/fullName';
@@ -17,8 +16,7 @@ export default function TeamPage() {
   });
   const reports = data?.employee?.directReports ?? [];
   return (
-    <Page id="team" title="Team">
-      <QueryError error={error} />
+    <Page id="team" title="Team" error={error}>
       <ExportTable
         label="Direct reports"
         rows={reports}

@@ -1,12 +1,9 @@
 import { ConnectionPager, type PagedConnection } from './ConnectionPager';
 import { ExportTable, type ExportTableProps } from './ExportTable';
-import type { Pages } from './usePages';
+import type { PagedList } from './usePagedQuery';
 
-export interface PagedTableProps<T> extends Omit<ExportTableProps<T>, 'rows'> {
-  /** The page on screen; undefined until it has loaded. */
-  connection: (PagedConnection & { nodes: readonly T[] }) | null | undefined;
-  pages: Pages;
-}
+export interface PagedTableProps<T>
+  extends Omit<ExportTableProps<T>, 'rows'>, PagedList<PagedConnection & { nodes: readonly T[] }> {}
 
 /** A page of a connection: its export, its table, and previous and next under it. */
 export function PagedTable<T>({ connection, pages, ...table }: PagedTableProps<T>) {

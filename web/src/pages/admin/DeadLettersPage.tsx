@@ -1,4 +1,3 @@
-import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { NO_PROBLEMS, problemsOf } from '../../api/problemsOf';
 import { DeadLetterListDocument, type DeadLetterListQuery } from '../../gql/graphql';
@@ -8,11 +7,11 @@ import { Page } from '../../ui/Page';
 import { PagedTable } from '../../ui/PagedTable';
 import { SearchForm } from '../../ui/SearchForm';
 import { useFilters } from '../../ui/useFilters';
+import { usePagedQuery } from '../../ui/usePagedQuery';
 import { WithNote } from '../../ui/WithNote';
 import { fieldColumns, type CsvColumn } from '../../ui/csv';
 import { DeadLetterActions } from './DeadLetterActions';
 
-const PAGE_SIZE = 20;
 type DeadLetter = DeadLetterListQuery['deadLetters']['nodes'][number];
 
 const CSV_COLUMNS: CsvColumn<DeadLetter>[] = fieldColumns({
@@ -29,17 +28,12 @@ const CSV_COLUMNS: CsvColumn<DeadLetter>[] = fieldColumns({
 /** Events a consumer could not handle: replay each once fixed, or discard it with a reason. */
 export default function DeadLettersPage() {
   const { filters, bind, pages } = useFilters({ consumer: '', type: '' });
-  const { data, error, refetch } = useQuery(DeadLetterListDocument, {
-    variables: {
-      first: PAGE_SIZE,
-      after: pages.after,
-      consumer: filters.consumer.trim() || null,
-      type: filters.type.trim() || null,
-    },
+  const { list, error, refetch } = usePagedQuery(DeadLetterListDocument, (d) => d.deadLetters, {
+    variables: { consumer: filters.consumer.trim() || null, type: filters.type.trim() || null },
+    pages,
   });
   const [outcome, setOutcome] = useState<string | null>(null);
   const problems = error ? problemsOf(error, ['consumer', 'type']) : NO_PROBLEMS;
-  const list = data?.deadLetters;
   const done = (message: string) => {
     setOutcome(message);
     void refetch();
@@ -54,10 +48,9 @@ export default function DeadLettersPage() {
       {outcome && <p role="status">{outcome}</p>}
       <PagedTable
         label="Dead letters"
-        connection={list}
-        pages={pages}
+        {...list}
         csv={{ filename: 'dead-letters.csv', columns: CSV_COLUMNS }}
-        above={list && list.nodes.length === 0 && <p>No dead letters.</p>}
+        empty={list.connection && 'No dead letters.'}
         columns={[
           { heading: 'Consumer', cell: (d) => d.consumer },
           {

@@ -1,4 +1,3 @@
-import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { NO_PROBLEMS, problemsOf, type Problem } from '../../api/problemsOf';
 import { useServices } from '../../app/AppContext';
@@ -9,6 +8,7 @@ import { Page } from '../../ui/Page';
 import { PagedTable } from '../../ui/PagedTable';
 import { SearchForm } from '../../ui/SearchForm';
 import { useFilters } from '../../ui/useFilters';
+import { usePagedQuery } from '../../ui/usePagedQuery';
 import { WithNote } from '../../ui/WithNote';
 import { fieldColumns } from '../../ui/csv';
 import { FILTER_FIELDS, FILTER_INPUTS, filterOf, NO_FILTERS } from './auditFilters';
@@ -34,8 +34,10 @@ export default function AuditLogPage() {
   const { session } = useServices();
   const { filters, set, pages } = useFilters(NO_FILTERS);
   const filter = filterOf(filters);
-  const { data, error } = useQuery(AuditLogSearchDocument, {
-    variables: { filter, first: PAGE_SIZE, after: pages.after },
+  const { list, error } = usePagedQuery(AuditLogSearchDocument, (d) => d.auditLogs, {
+    variables: { filter },
+    pages,
+    size: PAGE_SIZE,
   });
   const [exportProblems, setExportProblems] = useState<Problem[]>([]);
   const problems = error ? problemsOf(error, FILTER_FIELDS) : NO_PROBLEMS;
@@ -54,8 +56,7 @@ export default function AuditLogPage() {
       <ChainCheck from={filter.from} to={filter.to} />
       <PagedTable
         label="Audit entries"
-        connection={data?.auditLogs}
-        pages={pages}
+        {...list}
         csv={{ filename: 'audit-page.csv', columns: CSV_COLUMNS }}
         toolbar={
           <>

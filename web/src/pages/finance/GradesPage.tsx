@@ -1,15 +1,11 @@
-import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { GradeListDocument } from '../../gql/graphql';
 import { Page } from '../../ui/Page';
 import { PagedTable } from '../../ui/PagedTable';
-import { QueryError } from '../../ui/QueryState';
-import { usePages } from '../../ui/usePages';
+import { usePagedQuery } from '../../ui/usePagedQuery';
 import { fieldColumns } from '../../ui/csv';
 import { NewGradeForm } from './NewGradeForm';
 import { RateCards } from './RateCards';
-
-const PAGE_SIZE = 20;
 
 const CSV_COLUMNS = fieldColumns({
   Code: 'code',
@@ -21,19 +17,16 @@ const CSV_COLUMNS = fieldColumns({
 
 /** Grades and their rate cards: a new grade, and a new rate from a day on. */
 export default function GradesPage() {
-  const pages = usePages();
-  const { data, error, refetch } = useQuery(GradeListDocument, {
-    variables: { first: PAGE_SIZE, after: pages.after, includeRetired: true },
+  const { list, error, refetch } = usePagedQuery(GradeListDocument, (d) => d.grades, {
+    variables: { includeRetired: true },
   });
   const [chosen, setChosen] = useState<string | null>(null);
   return (
-    <Page id="grades" title="Grades and rate cards">
-      <QueryError error={error} />
+    <Page id="grades" title="Grades and rate cards" error={error}>
       <NewGradeForm onMade={() => void refetch()} />
       <PagedTable
         label="Grades"
-        connection={data?.grades}
-        pages={pages}
+        {...list}
         csv={{ filename: 'grades.csv', columns: CSV_COLUMNS }}
         rowKey={(g) => g.code}
         columns={[

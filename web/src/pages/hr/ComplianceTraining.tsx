@@ -1,4 +1,3 @@
-import { useQuery } from '@apollo/client/react';
 import { useUser } from '../../app/AppContext';
 import { TrainingDueDocument, type TrainingDueQuery, type TrainingStatus } from '../../gql/graphql';
 import type { Column } from '../../ui/DataTable';
@@ -6,6 +5,7 @@ import { InputField } from '../../ui/InputField';
 import { PagedTable } from '../../ui/PagedTable';
 import { QueryError } from '../../ui/QueryState';
 import { useFilters } from '../../ui/useFilters';
+import { usePagedQuery } from '../../ui/usePagedQuery';
 import { WithNote } from '../../ui/WithNote';
 import { fieldColumns, type CsvColumn } from '../../ui/csv';
 import { CourseName, overdueRow } from '../training/trainingRows';
@@ -13,7 +13,6 @@ import { AssignTrainingForm } from './AssignTrainingForm';
 import { CompletionForm } from './CompletionForm';
 import { CourseForm } from './CourseForm';
 
-const PAGE_SIZE = 20;
 type Assignment = TrainingDueQuery['trainingAssignments']['nodes'][number];
 
 const CSV_COLUMNS: CsvColumn<Assignment>[] = [
@@ -34,16 +33,19 @@ export function ComplianceTraining() {
   const { role } = useUser();
   const writes = role === 'HR' || role === 'ADMIN';
   const { filters, bind, pages } = useFilters({ status: 'OVERDUE', department: '' });
-  const { data, error, refetch } = useQuery(TrainingDueDocument, {
-    variables: {
-      first: PAGE_SIZE,
-      after: pages.after,
-      filter: {
-        status: (filters.status || null) as TrainingStatus | null,
-        department: filters.department.trim() || null,
+  const { list, error, refetch } = usePagedQuery(
+    TrainingDueDocument,
+    (d) => d.trainingAssignments,
+    {
+      variables: {
+        filter: {
+          status: (filters.status || null) as TrainingStatus | null,
+          department: filters.department.trim() || null,
+        },
       },
+      pages,
     },
-  });
+  );
   return (
     <>
       {writes && (
@@ -66,8 +68,7 @@ export function ComplianceTraining() {
         <QueryError error={error} />
         <PagedTable
           label="Training assignments"
-          connection={data?.trainingAssignments}
-          pages={pages}
+          {...list}
           csv={{ filename: 'training.csv', columns: CSV_COLUMNS }}
           rowProps={overdueRow}
           columns={assignmentColumns(writes, () => void refetch())}

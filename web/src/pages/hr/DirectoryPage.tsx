@@ -1,4 +1,3 @@
-import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { NO_PROBLEMS, problemsOf } from '../../api/problemsOf';
 import {
@@ -12,12 +11,12 @@ import { Page } from '../../ui/Page';
 import { PagedTable } from '../../ui/PagedTable';
 import { SearchForm } from '../../ui/SearchForm';
 import { useFilters } from '../../ui/useFilters';
+import { usePagedQuery } from '../../ui/usePagedQuery';
 import { WithNote } from '../../ui/WithNote';
 import { fieldColumns, type CsvColumn } from '../../ui/csv';
 import { fullName } from '../../ui/fullName';
 import { STATUSES } from './employeeChoices';
 
-const PAGE_SIZE = 20;
 type Employee = EmployeeDirectoryQuery['employees']['nodes'][number];
 
 const CSV_COLUMNS: CsvColumn<Employee>[] = fieldColumns({
@@ -40,8 +39,9 @@ export default function DirectoryPage() {
     status: (status || null) as EmployeeStatus | null,
     includeTerminated: status === 'TERMINATED',
   };
-  const { data, error } = useQuery(EmployeeDirectoryDocument, {
-    variables: { first: PAGE_SIZE, after: pages.after, filter },
+  const { list, error } = usePagedQuery(EmployeeDirectoryDocument, (d) => d.employees, {
+    variables: { filter },
+    pages,
   });
   const problems = error ? problemsOf(error, ['search', 'department', 'status']) : NO_PROBLEMS;
   return (
@@ -57,8 +57,7 @@ export default function DirectoryPage() {
       <ProblemList problems={problems.general} />
       <PagedTable
         label="Employees"
-        connection={data?.employees}
-        pages={pages}
+        {...list}
         csv={{ filename: 'directory.csv', columns: CSV_COLUMNS }}
         columns={[
           {

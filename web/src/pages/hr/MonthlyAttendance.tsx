@@ -1,4 +1,3 @@
-import { useQuery } from '@apollo/client/react';
 import { NO_PROBLEMS, problemsOf } from '../../api/problemsOf';
 import { MonthlyAttendanceDocument, type MonthlyAttendanceQuery } from '../../gql/graphql';
 import type { Column } from '../../ui/DataTable';
@@ -7,11 +6,11 @@ import { InputField } from '../../ui/InputField';
 import { PagedTable } from '../../ui/PagedTable';
 import { localDate } from '../../ui/dates';
 import { useFilters } from '../../ui/useFilters';
+import { usePagedQuery } from '../../ui/usePagedQuery';
 import { WithNote } from '../../ui/WithNote';
 import type { CsvColumn } from '../../ui/csv';
 import { fullName } from '../../ui/fullName';
 
-const PAGE_SIZE = 20;
 type Person = MonthlyAttendanceQuery['employees']['nodes'][number];
 type Summary = NonNullable<Person['attendanceSummary']>;
 
@@ -51,14 +50,10 @@ const COLUMNS: Column<Person>[] = [
 export function MonthlyAttendance() {
   const { filters, bind, pages } = useFilters({ month: localDate().slice(0, 7), department: '' });
   const { month, department } = filters;
-  const { data, error } = useQuery(MonthlyAttendanceDocument, {
+  const { list, error } = usePagedQuery(MonthlyAttendanceDocument, (d) => d.employees, {
     skip: !/^\d{4}-\d{2}$/.test(month),
-    variables: {
-      month,
-      first: PAGE_SIZE,
-      after: pages.after,
-      filter: { department: department.trim() || null },
-    },
+    variables: { month, filter: { department: department.trim() || null } },
+    pages,
   });
   const problems = error ? problemsOf(error, ['month', 'department']) : NO_PROBLEMS;
   return (
@@ -71,8 +66,7 @@ export function MonthlyAttendance() {
       <ProblemList problems={problems.general} />
       <PagedTable
         label={`Attendance in ${month}`}
-        connection={data?.employees}
-        pages={pages}
+        {...list}
         csv={{ filename: `attendance-${month}.csv`, columns: CSV_COLUMNS }}
         columns={COLUMNS}
       />

@@ -1,15 +1,13 @@
-import { useQuery } from '@apollo/client/react';
 import { ViolationsToReviewDocument, type ViolationStatus } from '../../gql/graphql';
 import { PolicyNote } from '../../ui/Field';
 import { InputField } from '../../ui/InputField';
 import { PagedTable } from '../../ui/PagedTable';
 import { QueryError } from '../../ui/QueryState';
 import { useFilters } from '../../ui/useFilters';
+import { usePagedQuery } from '../../ui/usePagedQuery';
 import { WithNote } from '../../ui/WithNote';
 import { fieldColumns } from '../../ui/csv';
 import { CloseViolationForm } from './CloseViolationForm';
-
-const PAGE_SIZE = 20;
 
 const CSV_COLUMNS = fieldColumns({
   Rule: 'rule',
@@ -24,13 +22,14 @@ const CSV_COLUMNS = fieldColumns({
 /** The violations the compliance checks found, open ones first; each closed with a note. */
 export function Violations() {
   const { filters, bind, pages } = useFilters({ status: 'OPEN' });
-  const { data, error, refetch } = useQuery(ViolationsToReviewDocument, {
-    variables: {
-      first: PAGE_SIZE,
-      after: pages.after,
-      filter: { status: (filters.status || null) as ViolationStatus | null },
+  const { list, error, refetch } = usePagedQuery(
+    ViolationsToReviewDocument,
+    (d) => d.complianceViolations,
+    {
+      variables: { filter: { status: (filters.status || null) as ViolationStatus | null } },
+      pages,
     },
-  });
+  );
   return (
     <div className="card">
       <h2>Violations</h2>
@@ -38,8 +37,7 @@ export function Violations() {
       <QueryError error={error} />
       <PagedTable
         label="Violations"
-        connection={data?.complianceViolations}
-        pages={pages}
+        {...list}
         csv={{ filename: 'violations.csv', columns: CSV_COLUMNS }}
         columns={[
           { heading: 'Rule', cell: (v) => v.rule },

@@ -3,7 +3,7 @@ import { CancelLeaveDocument, type MyLeaveQuery } from '../../gql/graphql';
 import { ProblemList } from '../../ui/Field';
 import { PagedTable } from '../../ui/PagedTable';
 import type { CsvColumn } from '../../ui/csv';
-import type { Pages } from '../../ui/usePages';
+import type { PagedList } from '../../ui/usePagedQuery';
 import { useRowActions } from '../../ui/useRowActions';
 import { LEAVE_REQUEST_COLUMNS } from './leaveRequestColumns';
 
@@ -19,20 +19,18 @@ const cancellable = (request: Request) =>
   request.status === 'PENDING' || request.status === 'APPROVED';
 
 export interface LeaveHistoryProps {
-  requests: Requests | null | undefined;
-  pages: Pages;
+  list: PagedList<Requests>;
   onChanged(): void;
 }
 
 /** One's leave requests, a page at a time; a pending or approved one can be cancelled. */
-export function LeaveHistory({ requests, pages, onChanged }: LeaveHistoryProps) {
+export function LeaveHistory({ list, onChanged }: LeaveHistoryProps) {
   const [cancel] = useMutation(CancelLeaveDocument);
   const actions = useRowActions(onChanged);
   return (
     <PagedTable
       label="Leave requests"
-      connection={requests}
-      pages={pages}
+      {...list}
       csv={{ filename: 'leave.csv', columns: COLUMNS }}
       above={<ProblemList problems={actions.problems} />}
       actions={(r) =>

@@ -1,4 +1,4 @@
-import { useQuery, useSubscription } from '@apollo/client/react';
+import { useSubscription } from '@apollo/client/react';
 import { useReconnected } from '../../api/useReconnected';
 import { useEmployeeId } from '../../app/AppContext';
 import {
@@ -9,7 +9,7 @@ import {
 import { DataTable } from '../../ui/DataTable';
 import { Page } from '../../ui/Page';
 import { localDate } from '../../ui/dates';
-import { usePages } from '../../ui/usePages';
+import { usePagedQuery } from '../../ui/usePagedQuery';
 import { LeaveHistory } from './LeaveHistory';
 import { LeaveRequestForm } from './LeaveRequestForm';
 
@@ -19,9 +19,9 @@ type Balance = NonNullable<NonNullable<MyLeaveQuery['employee']>['leaveBalances'
 /** Leave: balances, a request checked before it is sent, and the history with cancel. */
 export default function LeavePage() {
   const id = useEmployeeId();
-  const pages = usePages();
-  const { data, refetch } = useQuery(MyLeaveDocument, {
-    variables: { id, on: localDate(), first: PAGE_SIZE, after: pages.after },
+  const { data, list, refetch } = usePagedQuery(MyLeaveDocument, (d) => d.employee?.leaveRequests, {
+    variables: { id, on: localDate() },
+    size: PAGE_SIZE,
   });
   // A manager's decision shows on the open page, without a reload.
   useSubscription(MyLeaveRequestUpdatedDocument, {
@@ -35,7 +35,7 @@ export default function LeavePage() {
       <LeaveBalances balances={data?.employee?.leaveBalances ?? []} />
       <LeaveRequestForm onSent={reload} />
       <h2>History</h2>
-      <LeaveHistory requests={data?.employee?.leaveRequests} pages={pages} onChanged={reload} />
+      <LeaveHistory list={list} onChanged={reload} />
     </Page>
   );
 }

@@ -1,17 +1,15 @@
-import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { WhoIsOffDocument } from '../../gql/graphql';
 import { ConnectionPager } from '../../ui/ConnectionPager';
 import { Page } from '../../ui/Page';
 import { QueryError } from '../../ui/QueryState';
 import { localDate } from '../../ui/dates';
+import { usePagedQuery } from '../../ui/usePagedQuery';
 import { usePages } from '../../ui/usePages';
 import { LeaveCalendar, LeaveLegend } from './LeaveCalendar';
 import { MonthRequests } from './MonthRequests';
 import { addMonths, daysOfMonth, monthLabel } from './monthDays';
 import { useTeamManager } from './useTeamManager';
-
-const PAGE_SIZE = 20;
 
 /** Who is off: a month of the team's approved and pending leave, one row per person. */
 export default function WhoIsOffPage() {
@@ -19,29 +17,23 @@ export default function WhoIsOffPage() {
   const team = useTeamManager(pages.reset);
   const [month, setMonth] = useState(localDate().slice(0, 7));
   const days = daysOfMonth(month);
-  const { data, error } = useQuery(WhoIsOffDocument, {
+  const { list, error } = usePagedQuery(WhoIsOffDocument, (d) => d.employee?.reports, {
     skip: !team.managerId,
     // One person's leave that cannot be read leaves the rest of the team on screen.
     errorPolicy: 'all',
-    variables: {
-      managerId: team.managerId ?? '',
-      from: days[0],
-      to: days[days.length - 1],
-      first: PAGE_SIZE,
-      after: pages.after,
-    },
+    variables: { managerId: team.managerId ?? '', from: days[0], to: days[days.length - 1] },
+    pages,
   });
-  const list = data?.employee?.reports;
-  const people = list?.nodes ?? [];
+  const people = list.connection?.nodes ?? [];
   return (
     <Page id="off" title="Who is off">
       {team.chooser}
       <QueryError error={error} />
       <MonthNav month={month} onMove={(count) => setMonth((m) => addMonths(m, count))} />
       <LeaveCalendar month={month} days={days} people={people} />
-      {list && people.length === 0 && <p>Nobody reports to this manager.</p>}
+      {list.connection && people.length === 0 && <p>Nobody reports to this manager.</p>}
       <LeaveLegend />
-      <ConnectionPager connection={list} pages={pages} />
+      <ConnectionPager {...list} />
       <MonthRequests month={month} people={people} />
     </Page>
   );

@@ -1,23 +1,20 @@
-import { useQuery } from '@apollo/client/react';
 import { TeamTrainingDocument, type TeamTrainingQuery } from '../../gql/graphql';
 import { ConnectionPager } from '../../ui/ConnectionPager';
 import { CsvToolbar } from '../../ui/CsvToolbar';
 import { QueryError } from '../../ui/QueryState';
 import { fullName } from '../../ui/fullName';
-import { usePages } from '../../ui/usePages';
+import { usePagedQuery } from '../../ui/usePagedQuery';
 import { statusLabel, TRAINING_CSV_COLUMNS } from './trainingRows';
 
-const PAGE_SIZE = 20;
 type Person = NonNullable<TeamTrainingQuery['employee']>['reports']['nodes'][number];
 type Row = NonNullable<Person['training']>[number] & { person: Person };
 
 /** Everyone below the manager (direct and indirect), a page of people at a time, overdue marked. */
 export function TeamTraining({ managerId }: { managerId: string }) {
-  const pages = usePages();
-  const { data, error } = useQuery(TeamTrainingDocument, {
-    variables: { managerId, first: PAGE_SIZE, after: pages.after },
+  const { list, error } = usePagedQuery(TeamTrainingDocument, (d) => d.employee?.reports, {
+    variables: { managerId },
   });
-  const reports = data?.employee?.reports;
+  const reports = list.connection;
   const people = reports?.nodes ?? [];
   const rows: Row[] = people.flatMap((person) =>
     (person.training ?? []).map((t) => ({ ...t, person })),
@@ -44,7 +41,7 @@ export function TeamTraining({ managerId }: { managerId: string }) {
         ]}
       />
       <TeamTrainingTable people={people} />
-      <ConnectionPager connection={reports} pages={pages} />
+      <ConnectionPager {...list} />
     </div>
   );
 }

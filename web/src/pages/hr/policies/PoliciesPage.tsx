@@ -5,7 +5,6 @@ import { PoliciesInForceDocument, type PolicyRulesFragment } from '../../../gql/
 import { ExportTable } from '../../../ui/ExportTable';
 import { formatDateTime } from '../../../ui/Field';
 import { Page } from '../../../ui/Page';
-import { QueryError } from '../../../ui/QueryState';
 import { fieldColumns, type CsvColumn } from '../../../ui/csv';
 import { PolicyDetail } from './PolicyDetail';
 import { rowKey, rulesOf } from './policyRules';
@@ -27,8 +26,7 @@ export default function PoliciesPage() {
   const policies = data?.compliancePolicies ?? [];
   const policy = policies.find((p) => rowKey(p) === chosen);
   return (
-    <Page id="policies" title="Policies">
-      <QueryError error={error} />
+    <Page id="policies" title="Policies" error={error}>
       <ExportTable
         label="Policies in force"
         rows={policies}
