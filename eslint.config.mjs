@@ -32,6 +32,15 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // Product code stays in short units (docs/subgraphs.md, "Short units"); tests and benchmarks read as
+    // scripts, and a long `describe` is a list of cases, not a unit.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['**/tests/**', 'test-support/**', 'bench/**', 'deploy/**', '**/*.test.ts'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { CheckingCaller, ComplianceAnswer, ResponderDefinition } from '../runtime';
+import type { CheckingCaller, ComplianceAnswer, PolicyRef, ResponderDefinition } from '../runtime';
 import type { SubgraphHarness } from './startSubgraph';
 
 /** A harness whose tables can be compared before and after a question. */
@@ -25,4 +25,19 @@ export function complianceAsker(
     expect(await h.snapshot()).toEqual(before);
     return answer;
   };
+}
+
+/**
+ * A finding that `rule` is broken on `field`, judged by `policy`, whose message names that
+ * policy at its end: "(ATTENDANCE v2)", or "(LEAVE/TOIL v2)" for a key other than DEFAULT.
+ */
+export function findingOf(
+  rule: string,
+  field: string,
+  severity: 'WARNING' | 'REFUSAL',
+  policy: PolicyRef,
+) {
+  const name = policy.key === 'DEFAULT' ? policy.kind : `${policy.kind}/${policy.key}`;
+  const message = expect.stringMatching(new RegExp(` \\(${name} v${policy.version}\\)$`));
+  return expect.objectContaining({ rule, field, severity, policy, message });
 }

@@ -72,6 +72,18 @@ export function versionsFrom<K>(first: number): (key: K, bump: number) => number
 export const repeatOp = fc.record({ kind: fc.constant('repeat' as const), of: fc.nat(40) });
 export type RepeatOp = typeof repeatOp extends fc.Arbitrary<infer T> ? T : never;
 
+type OpOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
+/**
+ * A run of 1 to 30 operations drawn from `ops` (one named twice comes up twice as often), with
+ * repeats of earlier events among them.
+ */
+export function opsWithRepeats<A extends fc.Arbitrary<object>[]>(
+  ...ops: A
+): fc.Arbitrary<(OpOf<A[number]> | RepeatOp)[]> {
+  return fc.array(fc.oneof(...ops, repeatOp), { minLength: 1, maxLength: 30 }) as never;
+}
+
 /** The events of `ops` in order, `build` making each; a repeat delivers an earlier one again. */
 export function eventsWithRepeats<O extends object>(
   ops: readonly (O | RepeatOp)[],

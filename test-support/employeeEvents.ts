@@ -48,6 +48,33 @@ export function agreementCreatedData(
   };
 }
 
+/**
+ * The data of a leave.request.* event: annual, paid leave of whole `dates` (in order), pending
+ * at version 1 with no manager, unless `overrides` say otherwise.
+ */
+export function leaveRequestData<O extends Record<string, unknown>>(
+  employeeId: string,
+  dates: string[],
+  overrides: O = {} as O,
+) {
+  return {
+    requestId: uuidv7(),
+    employeeId,
+    version: 1,
+    leaveType: 'ANNUAL',
+    paid: true,
+    status: 'PENDING',
+    startDate: dates[0]!,
+    endDate: dates[dates.length - 1]!,
+    halfDayStart: false,
+    halfDayEnd: false,
+    days: dates.length,
+    dates: dates.map((date) => ({ date, days: 1 })),
+    managerId: null,
+    ...overrides,
+  };
+}
+
 /** A subgraph's placed copy of an active employee in London, as a row to insert. */
 export const londonCopy = (
   id: string,

@@ -73,7 +73,7 @@ export function rowsOf<T extends object>(entity: EntityName<T>, where: FilterQue
 /** Options of {@link describeBatchPath}. */
 export interface BatchPathOptions<H extends Fed, S> extends Omit<
   SameEffectOptions<S>,
-  'oneByOne' | 'batched' | 'handler'
+  'oneByOne' | 'batched' | 'handler' | 'subgraph'
 > {
   /** Starts a harness of the subgraph on a fresh database; the suite starts two. */
   start(): Promise<H & { stop(): Promise<void> }>;
@@ -98,6 +98,7 @@ export function describeBatchPath<H extends Fed, S>(
       const handler = options.handler(batched!);
       await expectSameEffectInBatches({
         ...options,
+        subgraph: batched!.runtime.name,
         handler,
         oneByOne: oneByOne!,
         batched: batched!,

@@ -86,6 +86,8 @@ export interface SubgraphHarness {
   transaction<T>(apply: (em: EntityManager) => Promise<T>): Promise<T>;
   /** The events recorded in the outbox, oldest first. */
   events(type?: string): Promise<EventEnvelope[]>;
+  /** The events about `subject` (of `type`, if given), oldest first. */
+  eventsAbout(subject: string, type?: string): Promise<EventEnvelope[]>;
   /** The SQL statements `run` sends to this subgraph's database. */
   countQueries(run: () => Promise<unknown>): Promise<string[]>;
   stop(): Promise<void>;
@@ -193,7 +195,7 @@ export async function startSubgraph<L>(
     return (await runtime.execute({ query, variables }, { authorization })) as GraphQLReply;
   };
 
-  return {
+  const harness: SubgraphHarness = {
     db,
     issuer,
     runtime,
@@ -210,6 +212,9 @@ export async function startSubgraph<L>(
         .fork()
         .find(OutboxEntry, type ? { type } : {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
       return rows.map((row) => JSON.parse(row.payload) as EventEnvelope);
+    },
+    async eventsAbout(subject, type) {
+      return (await harness.events(type)).filter((e) => e.subject === subject);
     },
     async countQueries(run) {
       const sql: string[] = [];
@@ -228,6 +233,13 @@ export async function startSubgraph<L>(
       if (!options.db) await db.drop();
     },
   };
+  return harness;
+}
+
+/** The data of a reply that must have succeeded, without errors. */
+export function dataOf(reply: GraphQLReply) {
+  expect(reply.errors).toBeUndefined();
+  return reply.data!;
 }
 
 /** The single error of a reply, for rule tests. */

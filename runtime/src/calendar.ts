@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import { badInput } from './errors';
 
@@ -21,6 +21,14 @@ const REGIONS: Record<string, [string, string?]> = {
 const holidayCache = new Map<string, Set<string>>();
 
 /**
+ * date-holidays and its rules for every country (about 5 MB of heap) are loaded on the first
+ * holiday asked for: most processes importing the kit, the gateway's among them, never ask.
+ */
+const loadHolidays = (): typeof Holidays =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('date-holidays') as typeof Holidays;
+
+/**
  * The public holidays (date-holidays type 'public' only, substitute days included) of a
  * location in a year, as ISO dates. A location is one of REGIONS or an ISO country code.
  */
@@ -29,7 +37,8 @@ export function publicHolidays(location: string, year: number): Set<string> {
   let days = holidayCache.get(key);
   if (!days) {
     const [country, state] = REGIONS[location] ?? [location];
-    const calendar = state ? new Holidays(country, state) : new Holidays(country);
+    const HolidaysOf = loadHolidays();
+    const calendar = state ? new HolidaysOf(country, state) : new HolidaysOf(country);
     const found = calendar.getHolidays(year) || [];
     days = new Set(found.filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
     holidayCache.set(key, days);

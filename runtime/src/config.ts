@@ -97,6 +97,28 @@ const schema = z.object({
   SUBGRAPH_BREAKER_HALF_OPEN_AFTER_MS: positive.optional(),
   SUBGRAPH_RETRIES: count.optional(),
   SUBGRAPH_PROBE_TIMEOUT_MS: positive.optional(),
+  /**
+   * Subgraphs `npm start` runs in a second process, so the event load can use a second core:
+   * `auto` (accruals, billing and audit when the machine has two cores or more), `none`, or
+   * names, comma separated (platform/src/subgraphProcess; docs/architecture.md).
+   */
+  ALL_IN_ONE_CHILD_SUBGRAPHS: z
+    .string()
+    .default('auto')
+    .transform((v) => v.trim())
+    .pipe(
+      z.union([
+        z.enum(['auto', 'none']),
+        z
+          .string()
+          .transform((v) => v.split(',').map((name) => name.trim()))
+          .pipe(
+            z
+              .array(z.string().regex(/^[a-z0-9_]+$/, 'must be auto, none or subgraph names'))
+              .min(1),
+          ),
+      ]),
+    ),
   /** Subgraphs the gateway's readiness requires, comma separated (default: all). */
   GATEWAY_REQUIRED_SUBGRAPHS: z
     .string()

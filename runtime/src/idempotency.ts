@@ -1,20 +1,17 @@
-import {
-  defineEntity,
-  UniqueConstraintViolationException,
-  type InferEntity,
-} from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type InferEntity } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import { tableEntity } from './uuidEntity';
 
-export const IdempotencyRecordSchema = defineEntity({
-  name: 'IdempotencyRecord',
-  tableName: 'idempotency_keys',
-  properties: (p) => ({
+export const IdempotencyRecordSchema = tableEntity(
+  'IdempotencyRecord',
+  'idempotency_keys',
+  (p) => ({
     /** `<operation>:<caller>:<key>`: a key is private to its caller and operation. */
     id: p.string().primary().length(400),
     resultId: p.string(),
     createdAt: p.datetime(),
   }),
-});
+);
 /** The first result of a create that carried an `idempotencyKey`. */
 export type IdempotencyRecord = InferEntity<typeof IdempotencyRecordSchema>;
 

@@ -1,6 +1,6 @@
 import { SpanKind, SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { currentTraceparent, inActiveSpan } from '../../messaging';
+import { currentTraceparent, inActiveSpan } from '../../messaging/edge';
 
 /*
  * Spans of GraphQL requests, built on messaging's spans (which events carry). Only the

@@ -1,13 +1,10 @@
 import { context, propagation, trace } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  BatchSpanProcessor,
-  SimpleSpanProcessor,
-  type SpanExporter,
-  type SpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import type * as OtlpHttp from '@opentelemetry/exporter-trace-otlp-http';
+import type * as Resources from '@opentelemetry/resources';
+import type * as TraceBase from '@opentelemetry/sdk-trace-base';
+import type { SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type * as TraceNode from '@opentelemetry/sdk-trace-node';
+import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 
 export interface TracingOptions {
   /** `service.name` of every span this process makes. */
@@ -33,6 +30,21 @@ let current: Tracing | undefined;
 const untraced: Tracing = { flush: async () => undefined, shutdown: async () => undefined };
 
 /**
+ * The SDK and its exporter, loaded only when spans go somewhere: a process that traces
+ * nothing (the default) does not carry their code.
+ */
+function loadSdk() {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return {
+    ...(require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpHttp),
+    ...(require('@opentelemetry/resources') as typeof Resources),
+    ...(require('@opentelemetry/sdk-trace-base') as typeof TraceBase),
+    ...(require('@opentelemetry/sdk-trace-node') as typeof TraceNode),
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
+/**
  * Registers the process-wide tracer provider, once: later calls return the
  * first one. Propagation is W3C trace context (the SDK's default). Without an
  * endpoint or exporter nothing is registered, and a caller's `traceparent` is
@@ -41,6 +53,13 @@ const untraced: Tracing = { flush: async () => undefined, shutdown: async () => 
 export function startTracing(options: TracingOptions): Tracing {
   if (current) return current;
   if (!options.exporter && !options.otlpEndpoint) return untraced;
+  const {
+    BatchSpanProcessor,
+    NodeTracerProvider,
+    OTLPTraceExporter,
+    resourceFromAttributes,
+    SimpleSpanProcessor,
+  } = loadSdk();
   const processors: SpanProcessor[] = [];
   if (options.exporter) processors.push(new SimpleSpanProcessor(options.exporter));
   if (options.otlpEndpoint) {

@@ -127,6 +127,8 @@ describe('loadConfig', () => {
     ['SUBGRAPH_RETRIES', 'many'],
     ['SUBGRAPH_PROBE_TIMEOUT_MS', '0'],
     ['GATEWAY_REQUIRED_SUBGRAPHS', 'employees,Audit!'],
+    ['ALL_IN_ONE_CHILD_SUBGRAPHS', 'accruals,Billing!'],
+    ['ALL_IN_ONE_CHILD_SUBGRAPHS', ''],
     ['NATS_URL', 'http://nats:4222'],
     ['NATS_URL', 'nats://a:4222, b:port'],
     ['NATS_URL', ' , '],

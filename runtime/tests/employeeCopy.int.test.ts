@@ -1,6 +1,4 @@
-import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { openDatabase } from '../src/database';
 import {
   EMPLOYEE_EVENTS,
   employeeCopySchema,
@@ -10,7 +8,7 @@ import {
   updateEmployeeCopy,
   type LockableEmployeeCopy,
 } from '../src/employeeCopy';
-import { createTestDatabase, type TestDatabase } from '../../test-support/database';
+import { ormPerTest } from '../../test-support/ormPerTest';
 
 interface Copy extends LockableEmployeeCopy {
   timeZone: string;
@@ -28,20 +26,10 @@ const event = (type: string, version: number, data: Record<string, unknown> = {}
 });
 
 describe('employee copy', () => {
-  let db: TestDatabase;
-  let orm: MikroORM;
-  const em = () => orm.em.fork() as EntityManager;
+  const test = ormPerTest('copies', [CopySchema]);
+  const em = () => test.orm.em.fork() as EntityManager;
   const apply = (e: ReturnType<typeof event>) => updateEmployeeCopy(em(), e, keeping);
   const copy = () => em().findOneOrFail(CopySchema, 'e1');
-
-  beforeEach(async () => {
-    db = await createTestDatabase();
-    orm = await openDatabase({ target: db.target('copies'), entities: [CopySchema] });
-  });
-  afterEach(async () => {
-    await orm.close();
-    await db.drop();
-  });
 
   it('starts a copy for an unknown employee, with defaults for what the event leaves out', async () => {
     await apply(event('manager.assigned', 3, { managerId: 'm1' }));

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { closeNats, connectNats, type Namespace } from '../../messaging';
 import { createTestNamespace } from '../../messaging/testing';
 import { TEST_NATS_URL } from '../../test-support/createTestPlatform';
-import { createTestDatabase, type TestDatabase } from '../../test-support/database';
-import { openDatabase } from '../src/database';
+import { ormPerTest } from '../../test-support/ormPerTest';
 import {
   EMPLOYEE_QUESTION,
   copyKnowing,
@@ -49,14 +47,13 @@ const record = (employeeId: string, version: number) => ({
 });
 
 describe('knowing an employee the copy has not heard of yet', () => {
-  let db: TestDatabase;
-  let orm: MikroORM;
+  const test = ormPerTest('copies', [CopySchema]);
   let nc: NatsConnection;
   let ns: Namespace;
   /** Employees on this namespace: the people it has, and how many questions it got. */
   let people: Map<string, ReturnType<typeof record>>;
   let asked: number;
-  const em = () => orm.em.fork() as EntityManager;
+  const em = () => test.orm.em.fork() as EntityManager;
   const copyOf = (id: string) => em().findOne(CopySchema, id);
 
   const answerAs = (answer: (question: { employeeId: string }) => unknown) =>
@@ -69,18 +66,12 @@ describe('knowing an employee the copy has not heard of yet', () => {
     });
 
   beforeEach(async () => {
-    db = await createTestDatabase();
-    orm = await openDatabase({ target: db.target('copies'), entities: [CopySchema] });
     nc = (await connectNats({ servers: TEST_NATS_URL, name: 'know-employee-test' })).nc;
     ns = createTestNamespace();
     people = new Map();
     asked = 0;
   });
-  afterEach(async () => {
-    await closeNats(nc);
-    await orm.close();
-    await db.drop();
-  });
+  afterEach(() => closeNats(nc));
 
   const know = (askOwner: AskOwner, id: string) =>
     knowEmployee({ em: em(), askOwner }, id, knowing);

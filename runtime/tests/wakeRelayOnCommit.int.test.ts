@@ -1,8 +1,7 @@
-import { EntitySchema, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import { EntitySchema, type EntityManager } from '@mikro-orm/core';
 import { OutboxEntry } from '../../messaging';
-import { openDatabase } from '../src/database';
 import { wakeRelayOnCommit } from '../src/subgraph/wakeRelayOnCommit';
-import { createTestDatabase, type TestDatabase } from '../../test-support/database';
+import { ormPerTest } from '../../test-support/ormPerTest';
 
 interface Note {
   id: string;
@@ -28,54 +27,47 @@ function recordSomething(em: EntityManager): void {
 }
 
 describe('wakeRelayOnCommit', () => {
-  let db: TestDatabase;
-  let orm: MikroORM;
+  const test = ormPerTest('wake', [NoteSchema, OutboxEntry]);
   let wakes: number;
-  beforeEach(async () => {
-    db = await createTestDatabase();
-    orm = await openDatabase({ target: db.target('wake'), entities: [NoteSchema, OutboxEntry] });
+  beforeEach(() => {
     wakes = 0;
-    wakeRelayOnCommit(orm, { notify: () => void wakes++ });
-  });
-  afterEach(async () => {
-    await orm.close();
-    await db.drop();
+    wakeRelayOnCommit(test.orm, { notify: () => void wakes++ });
   });
 
   it('wakes the relay once a transaction that recorded an event commits, not before', async () => {
     let wakesInside = -1;
-    await orm.em.fork().transactional(async (em) => {
+    await test.orm.em.fork().transactional(async (em) => {
       recordSomething(em);
       await em.flush();
       wakesInside = wakes;
     });
     expect(wakesInside).toBe(0);
     expect(wakes).toBe(1);
-    expect(await orm.em.fork().count(OutboxEntry, { sentAt: null })).toBe(1);
+    expect(await test.orm.em.fork().count(OutboxEntry, { sentAt: null })).toBe(1);
   });
 
   it('wakes it after a flush outside a transaction that recorded an event', async () => {
-    const em = orm.em.fork();
+    const em = test.orm.em.fork();
     recordSomething(em);
     await em.flush();
     expect(wakes).toBe(1);
   });
 
   it('leaves it asleep for changes that record no event, and for a rollback', async () => {
-    const em = orm.em.fork();
+    const em = test.orm.em.fork();
     await em.persistAndFlush(em.create(NoteSchema, { id: 'n1' }));
-    await orm.em.fork().transactional(async (tx) => {
+    await test.orm.em.fork().transactional(async (tx) => {
       tx.persist(tx.create(NoteSchema, { id: 'n2' }));
     });
     await expect(
-      orm.em.fork().transactional(async (tx) => {
+      test.orm.em.fork().transactional(async (tx) => {
         recordSomething(tx);
         await tx.flush();
         throw new Error('changed its mind');
       }),
     ).rejects.toThrow('changed its mind');
     // The relay marking rows sent updates them: that is no new event either.
-    const sent = orm.em.fork();
+    const sent = test.orm.em.fork();
     recordSomething(sent);
     await sent.flush();
     wakes = 0;
@@ -92,7 +84,7 @@ describe('wakeRelayOnCommit', () => {
       const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
       let recorded!: () => void;
       const firstRecorded = new Promise<void>((resolve) => (recorded = resolve));
-      const first = orm.em.fork().transactional(async (em) => {
+      const first = test.orm.em.fork().transactional(async (em) => {
         recordSomething(em);
         await em.flush();
         recorded();
@@ -100,7 +92,7 @@ describe('wakeRelayOnCommit', () => {
       });
       await firstRecorded;
       // Another transaction commits first: the relay may look before the first commits...
-      await orm.em.fork().transactional(async (em) => {
+      await test.orm.em.fork().transactional(async (em) => {
         em.persist(em.create(NoteSchema, { id: 'n3' }));
       });
       expect(wakes).toBe(1);

@@ -104,11 +104,33 @@ async function parseBody(
   }
 }
 
+/** Gives a string's UTF-8 bytes; see `encodeOnce`. */
+type Encoder = (text: string) => Buffer;
+
+/**
+ * An encoder that keeps the last answer's bytes: requests that joined one run (the gateway's
+ * shared queries) end with the same string, so they send one Buffer instead of a copy each,
+ * which was most of what a large shared answer allocated per request. Given the string, Node
+ * would measure it for Content-Length and encode it again on each write.
+ */
+export function encodeOnce(): Encoder {
+  let lastText: string | undefined;
+  let lastBytes = Buffer.alloc(0);
+  return (text) => {
+    if (text !== lastText) {
+      lastBytes = Buffer.from(text);
+      lastText = text;
+    }
+    return lastBytes;
+  };
+}
+
 async function serveGraphQL<C extends BaseContext>(
   endpoint: GraphQLEndpoint<C>,
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
+  encode: Encoder,
 ): Promise<void> {
   const headers = toHeaderMap(req);
   const httpGraphQLRequest: HTTPGraphQLRequest = {
@@ -127,8 +149,7 @@ async function serveGraphQL<C extends BaseContext>(
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      // Encoded once: given the string, Node would measure it for Content-Length first.
-      res.end(Buffer.from(response.body.string));
+      res.end(encode(response.body.string));
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
@@ -171,6 +192,7 @@ export function createHttpServer<C extends BaseContext>(
     ...options.routes,
   };
   const accessLog = options.accessLog && createHttpAccessLog(options.accessLog);
+  const encode = encodeOnce();
   const server = http.createServer(async (req, res) => {
     accessLog?.track(req, res);
     try {
@@ -179,7 +201,7 @@ export function createHttpServer<C extends BaseContext>(
       if (route) return await route(req, res);
       if (options.graphql && url.pathname === graphqlPath) {
         if (await options.pages?.graphql?.(req, res)) return;
-        return await serveGraphQL(options.graphql, req, res, url);
+        return await serveGraphQL(options.graphql, req, res, url, encode);
       }
       if (await options.pages?.other?.(req, res)) return;
       sendError(res, new HttpError(404, 'Not found.', 'NOT_FOUND'));

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type nodemailer from 'nodemailer';
 
 /** One e-mail as a transport takes it; `html` only where the mail has an HTML part. */
 export interface MailMessage {
@@ -17,9 +17,14 @@ export interface MailTransport {
 /** The default From address of the platform's e-mails. */
 export const DEFAULT_MAIL_FROM = 'HR Platform <no-reply@hr-platform.local>';
 
-/** A transport to `url`: connecting and the greeting wait `timeoutMs`, a socket three times that. */
+/**
+ * A transport to `url`: connecting and the greeting wait `timeoutMs`, a socket three times that.
+ * nodemailer loads with the first transport: processes that send no mail never need it.
+ */
 export function smtpTransport(url: string, timeoutMs = 10_000): MailTransport {
-  return nodemailer.createTransport({
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mailer = require('nodemailer') as typeof nodemailer;
+  return mailer.createTransport({
     url,
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,

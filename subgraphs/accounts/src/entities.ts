@@ -1,8 +1,9 @@
-import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import type { InferEntity } from '@mikro-orm/core';
 import {
   employeeNameColumns,
   type EmployeeStatus,
   type OidcRole,
+  tableEntity,
   timestamps,
   uuidEntity,
 } from '../../../runtime';
@@ -44,16 +45,16 @@ export const SessionSchema = uuidEntity('AccountSession', 'account_sessions', (p
 /** One signed-in browser: alive until it expires, is signed out, or a refresh token is reused. */
 export type Session = InferEntity<typeof SessionSchema>;
 
-export const RefreshTokenSchema = defineEntity({
-  name: 'AccountRefreshToken',
-  tableName: 'account_refresh_tokens',
-  properties: (p) => ({
+export const RefreshTokenSchema = tableEntity(
+  'AccountRefreshToken',
+  'account_refresh_tokens',
+  (p) => ({
     hash: p.string().primary().length(64),
     sessionId: p.string().length(36).index(),
     createdAt: p.datetime(),
     usedAt: p.datetime().nullable(),
   }),
-});
+);
 /**
  * A refresh token of a session, by its SHA-256 (the token itself is never stored). Each use
  * marks it used and makes the next; a used one coming back revokes the session.
@@ -111,24 +112,20 @@ export const AccountMailSchema = uuidEntity(
 /** An e-mail with a link, waiting to be sent; its text is erased once sent (the link is a secret). */
 export type AccountMail = InferEntity<typeof AccountMailSchema>;
 
-export const PartnerClientSchema = defineEntity({
-  name: 'PartnerClient',
-  tableName: 'partner_clients',
-  properties: (p) => ({
-    /** The client_id. */
-    id: p.string().primary().length(64),
-    name: p.string().length(200),
-    secretHash: p.string().length(64),
-    scopes: p.json<string[]>(),
-    /** Requests per rate-limit window; null: the platform's partner default. */
-    quotaRequests: p.integer().nullable(),
-    /** Cost per window; null: the default. */
-    quotaCost: p.integer().nullable(),
-    createdAt: p.datetime(),
-    createdBy: p.string().length(200),
-    revokedAt: p.datetime().nullable(),
-  }),
-});
+export const PartnerClientSchema = tableEntity('PartnerClient', 'partner_clients', (p) => ({
+  /** The client_id. */
+  id: p.string().primary().length(64),
+  name: p.string().length(200),
+  secretHash: p.string().length(64),
+  scopes: p.json<string[]>(),
+  /** Requests per rate-limit window; null: the platform's partner default. */
+  quotaRequests: p.integer().nullable(),
+  /** Cost per window; null: the default. */
+  quotaCost: p.integer().nullable(),
+  createdAt: p.datetime(),
+  createdBy: p.string().length(200),
+  revokedAt: p.datetime().nullable(),
+}));
 /** A partner's client: an id and a secret (SHA-256 only), the scopes and quota its tokens carry. */
 export type PartnerClient = InferEntity<typeof PartnerClientSchema>;
 

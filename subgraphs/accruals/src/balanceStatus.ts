@@ -141,7 +141,8 @@ export async function checkEmployeeStatus(
   if (agreement) await checkAgreement(em, agreement, on, emit);
 }
 
-async function recordChange(
+/** Stores one type's new status and emits its change. */
+export async function recordChange(
   em: EntityManager,
   agreement: AgreementCopy,
   { summary, previous, seen }: StatusChange,

@@ -1,7 +1,8 @@
-import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import type { InferEntity } from '@mikro-orm/core';
 import {
   type AccrualType,
   agreementCopySchema,
+  tableEntity,
   timeEntryCopySchema,
   uuidEntity,
 } from '../../../runtime';
@@ -84,21 +85,21 @@ export const AccrualDaySchema = uuidEntity(
  */
 export type AccrualDayRow = InferEntity<typeof AccrualDaySchema>;
 
-export const BalanceVersionSchema = defineEntity({
-  name: 'AccrualBalanceVersion',
-  tableName: 'accruals_balance_versions',
-  properties: (p) => ({
+export const BalanceVersionSchema = tableEntity(
+  'AccrualBalanceVersion',
+  'accruals_balance_versions',
+  (p) => ({
     id: p.string().primary().length(80),
     version: p.integer(),
   }),
-});
+);
 /** Counts the balance.changed events of one employee and type, for their `version`. */
 export type BalanceVersion = InferEntity<typeof BalanceVersionSchema>;
 
-export const BalanceStatusSchema = defineEntity({
-  name: 'AccrualBalanceStatus',
-  tableName: 'accruals_balance_statuses',
-  properties: (p) => ({
+export const BalanceStatusSchema = tableEntity(
+  'AccrualBalanceStatus',
+  'accruals_balance_statuses',
+  (p) => ({
     /** `agreementId|accrualType`. */
     id: p.string().primary().length(80),
     employeeId: p.string().length(36).index(),
@@ -111,7 +112,7 @@ export const BalanceStatusSchema = defineEntity({
     /** Changes so far; the version the last event carried (0 before any). */
     version: p.integer(),
   }),
-});
+);
 /**
  * The status last seen of one agreement's accrual type (ON_TRACK or a BEHIND/AHEAD band):
  * a change from it is an `accruals.balance_status.changed` event, the same status again is
@@ -119,15 +120,15 @@ export const BalanceStatusSchema = defineEntity({
  */
 export type BalanceStatusRow = InferEntity<typeof BalanceStatusSchema>;
 
-export const SeenCorrelationSchema = defineEntity({
-  name: 'AccrualsCorrelation',
-  tableName: 'accruals_correlations',
-  properties: (p) => ({
+export const SeenCorrelationSchema = tableEntity(
+  'AccrualsCorrelation',
+  'accruals_correlations',
+  (p) => ({
     correlationId: p.string().primary().length(200),
     eventType: p.string().length(100),
     appliedAt: p.datetime(),
   }),
-});
+);
 /** A correlation id of an event accruals has applied. */
 export type SeenCorrelation = InferEntity<typeof SeenCorrelationSchema>;
 

@@ -21,13 +21,13 @@ import {
   EmployeeCopySchema,
   EntryCopySchema,
   SeenCorrelationSchema,
-  type AgreementCopy,
   type EmployeeCopy,
   type EntryCopy,
 } from './entities';
 import { checkEmployeeStatus } from './balanceStatus';
 import { emitting, type Emit } from './events';
 import { lockEmployee, rebuildEmployee, reapplyEntries } from './ledger';
+import { lockEmployees, reapplyEntriesOfMany, type ChangedEntries } from './ledgerBatch';
 
 type LedgerEvent = TimeEntryEvent | AgreementEvent | PlacementEvent;
 
@@ -155,18 +155,14 @@ export async function applyEvent(
 }
 
 /**
- * One employee's events of a batch, with the same end state as one at a time: entry copies
- * take their newest versions, then either the employee is recomputed once (an agreement, zone
- * or location changed) or the changed entries move their days together; the status is
- * checked once.
+ * Keeps the copies of one employee's events of a batch, with the end state of one at a time:
+ * entry copies take their newest versions. Says whether an agreement, zone or location
+ * changed (then the employee is recomputed), and which entries changed.
  */
-async function applyEmployeeEvents(
+async function keepEmployeeEvents(
   em: EntityManager,
-  employeeId: string,
   events: LedgerEvent[],
   copies: Map<string, EntryCopy>,
-  emit: Emit,
-  now: Date,
 ) {
   const changed = new Map<string, EntryCopy>();
   let recompute = false;
@@ -182,19 +178,14 @@ async function applyEmployeeEvents(
     const copy = takeNewer(em, EntryCopySchema, copies, event.data.entryId, entryFields(event));
     if (copy) changed.set(copy.id, copy);
   }
-  await em.flush();
-  let agreements: AgreementCopy[];
-  if (recompute) agreements = await rebuildEmployee(em, employeeId, emit);
-  else if (changed.size > 0)
-    agreements = await reapplyEntries(em, employeeId, [...changed.values()], emit);
-  else return;
-  await checkEmployeeStatus(em, employeeId, now, emit, agreements);
+  return { recompute, entries: [...changed.values()] };
 }
 
 /**
- * Applies events that arrived together: one lock per employee (taken in id order, so two
- * replicas cannot deadlock), one look-up of the entry copies, and each employee's balances
- * moved once. What it emits is caused by the employee's last event in the batch.
+ * Applies events that arrived together: the employees' locks in one statement, one look-up
+ * of the entry copies, each recomputed employee rebuilt once and every other employee's
+ * changed entries moved together, their status checked once. What it emits is caused by
+ * the employee's last event in the batch.
  */
 export async function applyEvents(
   em: EntityManager,
@@ -209,16 +200,25 @@ export async function applyEvents(
     else byEmployee.set(event.data.employeeId, [event]);
   }
   const employeeIds = [...byEmployee.keys()].sort();
-  for (const employeeId of employeeIds) await lockEmployee(em, employeeId);
+  await lockEmployees(em, employeeIds);
   await remember(em, uniqueChains(events));
   const entryIds = events.flatMap((e) => (isEventOf(TIME_ENTRY_EVENTS, e) ? [e.data.entryId] : []));
   const found = await em.find(EntryCopySchema, { id: { $in: [...new Set(entryIds)] } });
   const copies = new Map(found.map((copy) => [copy.id, copy]));
+  const changed: ChangedEntries[] = [];
   for (const employeeId of employeeIds) {
     const mine = byEmployee.get(employeeId)!;
     const cause = mine[mine.length - 1]!;
-    await applyEmployeeEvents(em, employeeId, mine, copies, (draft) => emit(cause, draft), now);
+    const emitFor: Emit = (draft) => emit(cause, draft);
+    const { recompute, entries } = await keepEmployeeEvents(em, mine, copies);
+    if (recompute) {
+      await em.flush();
+      const agreements = await rebuildEmployee(em, employeeId, emitFor);
+      await checkEmployeeStatus(em, employeeId, now, emitFor, agreements);
+    } else if (entries.length > 0) changed.push({ employeeId, entries, emit: emitFor });
   }
+  await em.flush();
+  await reapplyEntriesOfMany(em, changed, now);
 }
 
 /** Every chain of the events once, named by its first event. */

@@ -32,7 +32,7 @@ const covering = (agreements: AgreementCopy[], date: string) =>
   agreements.find((a) => a.startDate <= date && date <= a.endDate) ?? null;
 
 /** Persists what one entry adds, each day against the agreement covering it (or none). */
-function addContributions(
+export function addContributions(
   em: EntityManager,
   entry: EntryCopy,
   agreements: AgreementCopy[],
@@ -66,7 +66,7 @@ export async function lockEmployee(em: EntityManager, employeeId: string): Promi
 }
 
 /** What changes on each (agreement, type, day) when `before` is replaced by `after`. */
-function deltasOf(before: Contribution[], after: Contribution[]): Map<string, DayDelta[]> {
+export function deltasOf(before: Contribution[], after: Contribution[]): Map<string, DayDelta[]> {
   const byDay = new Map<string, DayDelta>();
   const add = (c: Contribution, sign: number) => {
     if (!c.agreementId) return;
@@ -92,7 +92,7 @@ function deltasOf(before: Contribution[], after: Contribution[]): Map<string, Da
   return groups;
 }
 
-interface DayDelta {
+export interface DayDelta {
   agreementId: string;
   type: AccrualType;
   date: string;

@@ -44,6 +44,16 @@ describe('accruals: balance status changes', () => {
       endTime: new Date(Date.UTC(2026, 0, day, 8 + hours)).toISOString(),
     });
 
+  /** Version 2 of a recorded shift: amended (to `times`) or deleted. */
+  const secondVersion = (
+    type: 'amended' | 'deleted',
+    recorded: EventEnvelope,
+    times: { startTime?: string; endTime?: string } = {},
+  ) => {
+    const { entryId, employeeId, startTime, endTime } = recorded.data as Record<string, string>;
+    return entryEvent(type, { entryId, employeeId, version: 2, startTime, endTime, ...times });
+  };
+
   describe('after time events', () => {
     let employeeId: string;
     let agreementId: string;
@@ -75,12 +85,13 @@ describe('accruals: balance status changes', () => {
     });
 
     it('emits exactly one event when time moves the balance to 20 % behind', async () => {
-      const before = h.emitted.length;
-      for (let day = 1; day <= 8; day += 1) {
-        shifts.push(shift(employeeId, day, 10));
-        await h.apply(shifts[shifts.length - 1]!);
-      }
-      expect(changesOf(employeeId, h.emitted.slice(before))).toEqual([
+      const emitted = await h.emittedBy(async () => {
+        for (let day = 1; day <= 8; day += 1) {
+          shifts.push(shift(employeeId, day, 10));
+          await h.apply(shifts[shifts.length - 1]!);
+        }
+      });
+      expect(changesOf(employeeId, emitted)).toEqual([
         expect.objectContaining({
           status: 'BEHIND_15_25',
           band: '15-25',
@@ -95,48 +106,33 @@ describe('accruals: balance status changes', () => {
     });
 
     it('emits nothing for more time within the same band', async () => {
-      const before = h.emitted.length;
       shifts.push(shift(employeeId, 9, 2));
-      await h.apply(shifts[shifts.length - 1]!);
-      expect(changesOf(employeeId, h.emitted.slice(before))).toEqual([]);
+      const emitted = await h.emittedBy(() => h.apply(shifts[shifts.length - 1]!));
+      expect(changesOf(employeeId, emitted)).toEqual([]);
     });
 
     it('emits nothing new when the same time events are applied twice again', async () => {
-      const before = h.emitted.length;
-      for (let round = 0; round < 2; round += 1) for (const event of shifts) await h.apply(event);
-      expect(h.emitted.slice(before)).toEqual([]);
+      const emitted = await h.emittedBy(async () => {
+        for (let round = 0; round < 2; round += 1) for (const event of shifts) await h.apply(event);
+      });
+      expect(emitted).toEqual([]);
     });
 
     it('emits nothing when the balances are rebuilt and the band stays', async () => {
-      const moved = shifts[0]!.data as Record<string, string>;
-      const before = h.emitted.length;
       // The first shift moves to 2026-01-09: the balance changes from the 1st, its total not.
-      await h.apply(
-        entryEvent('amended', {
-          entryId: moved.entryId,
-          employeeId,
-          version: 2,
-          startTime: '2026-01-09T12:00:00.000Z',
-          endTime: '2026-01-09T22:00:00.000Z',
-        }),
-      );
-      expect(h.emitted.slice(before).map((e) => e.type)).toContain('accruals.balance.changed');
-      expect(changesOf(employeeId, h.emitted.slice(before))).toEqual([]);
+      const moved = secondVersion('amended', shifts[0]!, {
+        startTime: '2026-01-09T12:00:00.000Z',
+        endTime: '2026-01-09T22:00:00.000Z',
+      });
+      const emitted = await h.emittedBy(() => h.apply(moved));
+      expect(emitted.map((e) => e.type)).toContain('accruals.balance.changed');
+      expect(changesOf(employeeId, emitted)).toEqual([]);
     });
 
     it('emits one event when the balance moves to 25+ % behind', async () => {
-      const before = h.emitted.length;
-      const dropped = shifts[1]!.data as Record<string, string>;
-      await h.apply(
-        entryEvent('deleted', {
-          entryId: dropped.entryId,
-          employeeId,
-          version: 2,
-          startTime: dropped.startTime,
-          endTime: dropped.endTime,
-        }),
-      );
-      expect(changesOf(employeeId, h.emitted.slice(before))).toEqual([
+      const dropped = secondVersion('deleted', shifts[1]!);
+      const emitted = await h.emittedBy(() => h.apply(dropped));
+      expect(changesOf(employeeId, emitted)).toEqual([
         expect.objectContaining({
           status: 'BEHIND_25_PLUS',
           band: '25+',

@@ -21,6 +21,8 @@ export interface AccrualsHarness extends SubgraphHarness {
   apply(event: EventEnvelope): Promise<void>;
   /** Every event applying events emitted so far, validated against the catalogue. */
   emitted: EventEnvelope[];
+  /** The events applying emitted while `run` ran. */
+  emittedBy(run: () => Promise<unknown>): Promise<EventEnvelope[]>;
   /** The clock balances' status is checked by; null is the real one. */
   clock: { now: Date | null };
 }
@@ -35,6 +37,11 @@ export async function startAccruals(options: { now?: Date } = {}): Promise<Accru
     ...h,
     emitted,
     clock,
+    async emittedBy(run) {
+      const before = emitted.length;
+      await run();
+      return emitted.slice(before);
+    },
     async apply(event) {
       catalogue.validate(event);
       const drafts: AccrualsDraft[] = [];

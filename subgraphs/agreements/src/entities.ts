@@ -4,7 +4,7 @@ import {
   type InferEntityFromProperties,
   type PrimaryKeyProp,
 } from '@mikro-orm/core';
-import { type AccrualType, timestamps, uuidEntity } from '../../../runtime';
+import { type AccrualType, tableEntity, timestamps, uuidEntity } from '../../../runtime';
 
 export { ACCRUAL_TYPES, type AccrualType } from '../../../runtime';
 
@@ -74,10 +74,10 @@ export const AgreementSchema = uuidEntity(
 /** The current state of an agreement: one row per agreement, moved on every amendment. */
 export type Agreement = InferEntity<typeof AgreementSchema>;
 
-export const AgreementVersionSchema = defineEntity({
-  name: 'AgreementVersion',
-  tableName: 'agreement_versions',
-  properties: (p) => ({
+export const AgreementVersionSchema = tableEntity(
+  'AgreementVersion',
+  'agreement_versions',
+  (p) => ({
     /** `<agreement id>:<version>`. */
     id: p.string().primary().length(50),
     agreementId: p.string().length(36).index(),
@@ -87,7 +87,7 @@ export const AgreementVersionSchema = defineEntity({
     effectiveFrom: p.string().length(10),
     createdAt: p.datetime(),
   }),
-});
+);
 /** One version of an agreement as it was: history is never rewritten. */
 export type AgreementVersion = InferEntity<typeof AgreementVersionSchema>;
 

@@ -1,4 +1,4 @@
-import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import type { InferEntity } from '@mikro-orm/core';
 import {
   agreementCopySchema,
   employeeCopySchema,
@@ -6,6 +6,7 @@ import {
   mutationTrail,
   PLACED_COLUMNS,
   policyCopySchema,
+  tableEntity,
   uuidEntity,
 } from '../../../runtime';
 
@@ -135,25 +136,21 @@ export type ShiftCopy = InferEntity<typeof ShiftCopySchema>;
 
 export type LeaveCopyStatus = 'APPROVED' | 'CANCELLED';
 
-export const LeaveCopySchema = defineEntity({
-  name: 'AttendanceLeave',
-  tableName: 'attendance_leave',
-  properties: (p) => ({
-    id: p.string().primary().length(200),
-    employeeId: p.string().length(36).index(),
-    leaveType: p.string().length(30).nullable(),
-    startDate: p.string().length(10),
-    endDate: p.string().length(10),
-    /** The first day is a half day. */
-    startHalf: p.boolean(),
-    /** The last day is a half day. */
-    endHalf: p.boolean(),
-    /** The days the leave charges (working days less holidays), when the event lists them. */
-    dates: p.json<string[]>().nullable(),
-    status: p.string().$type<LeaveCopyStatus>().length(20),
-    version: p.integer(),
-  }),
-});
+export const LeaveCopySchema = tableEntity('AttendanceLeave', 'attendance_leave', (p) => ({
+  id: p.string().primary().length(200),
+  employeeId: p.string().length(36).index(),
+  leaveType: p.string().length(30).nullable(),
+  startDate: p.string().length(10),
+  endDate: p.string().length(10),
+  /** The first day is a half day. */
+  startHalf: p.boolean(),
+  /** The last day is a half day. */
+  endHalf: p.boolean(),
+  /** The days the leave charges (working days less holidays), when the event lists them. */
+  dates: p.json<string[]>().nullable(),
+  status: p.string().$type<LeaveCopyStatus>().length(20),
+  version: p.integer(),
+}));
 /** Attendance's copy of a leave request that was approved (and maybe cancelled since). */
 export type LeaveCopy = InferEntity<typeof LeaveCopySchema>;
 

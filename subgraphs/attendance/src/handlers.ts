@@ -1,14 +1,16 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
+  type CataloguedBatchContext,
   type CataloguedEvent,
   type CataloguedHandler,
   type EventType,
-  handleEachInBatch,
   isEventOf,
 } from '../../../messaging';
 import {
   AGREEMENT_EVENTS,
   type AgreementEvent,
+  byEmployee,
+  chunks,
   EMPLOYEE_EVENTS,
   keepEmployeeCopy,
   keepNewest,
@@ -16,7 +18,10 @@ import {
 } from '../../../runtime';
 import {
   AgreementCopySchema,
+  type AttendanceDay,
+  AttendanceDaySchema,
   EmployeeCopySchema,
+  type LeaveCopy,
   LeaveCopySchema,
   ShiftCopySchema,
   type Weekday,
@@ -107,20 +112,18 @@ export async function applyScheduleEvent(em: EntityManager, event: ScheduleEvent
   await em.flush();
 }
 
+/** What a leave event changed: the copy, and the days whose processing it may change. */
+interface LeaveTaken {
+  copy: LeaveCopy;
+  days: { from: string; to: string };
+}
+
 /**
- * An approved or cancelled leave request: the copy takes the newer version, then the days
- * it covers that were already processed are processed again (ON_LEAVE on approval; a
- * cancellation turns them back into what attendance shows, e.g. ABSENT).
+ * The leave event's change to `copy` (null: none yet), unflushed; null when it is no newer.
+ * The days are the ones the request covers, before and after.
  */
-export async function applyLeaveEvent(
-  em: EntityManager,
-  event: LeaveEvent,
-  run: Omit<ProcessRun, 'correlationId'>,
-): Promise<void> {
-  const { data } = event;
-  const id = data.requestId;
-  const copy = await em.findOne(LeaveCopySchema, id);
-  if (copy && copy.version >= data.version) return;
+function takeLeave(em: EntityManager, copy: LeaveCopy | null, { data }: LeaveEvent) {
+  if (copy && copy.version >= data.version) return null;
   const fields = {
     employeeId: data.employeeId,
     leaveType: data.leaveType,
@@ -133,13 +136,89 @@ export async function applyLeaveEvent(
     version: data.version,
   };
   const before = copy ? { startDate: copy.startDate, endDate: copy.endDate } : null;
-  if (copy) Object.assign(copy, fields);
-  else em.persist(em.create(LeaveCopySchema, { id, ...fields }));
-  await em.flush();
   const from = before && before.startDate < fields.startDate ? before.startDate : fields.startDate;
   const to = before && before.endDate > fields.endDate ? before.endDate : fields.endDate;
+  const row = copy
+    ? Object.assign(copy, fields)
+    : em.create(LeaveCopySchema, { id: data.requestId, ...fields });
+  if (!copy) em.persist(row);
+  return { copy: row, days: { from, to } } satisfies LeaveTaken;
+}
+
+/** The days `taken` covers processed again, with the event's chain (flushed first). */
+async function reprocessLeave(
+  em: EntityManager,
+  event: LeaveEvent,
+  taken: LeaveTaken,
+  run: Omit<ProcessRun, 'correlationId'>,
+) {
+  await em.flush();
   const correlationId = event.correlationid;
-  await reprocessRecordedDays(em, data.employeeId, { from, to }, { ...run, correlationId });
+  await reprocessRecordedDays(em, event.data.employeeId, taken.days, { ...run, correlationId });
+}
+
+/**
+ * An approved or cancelled leave request: the copy takes the newer version, then the days
+ * it covers that were already processed are processed again (ON_LEAVE on approval; a
+ * cancellation turns them back into what attendance shows, e.g. ABSENT).
+ */
+export async function applyLeaveEvent(
+  em: EntityManager,
+  event: LeaveEvent,
+  run: Omit<ProcessRun, 'correlationId'>,
+): Promise<void> {
+  const copy = await em.findOne(LeaveCopySchema, event.data.requestId);
+  const taken = takeLeave(em, copy, event);
+  if (taken) await reprocessLeave(em, event, taken, run);
+}
+
+/**
+ * The processed days of the batch's employees between the earliest and the latest date its
+ * requests cover (as events or as copies), by employee. Leave only reprocesses days that
+ * have a record and never makes one, so a day not found here needs no processing.
+ */
+async function recordedDaysOf(em: EntityManager, events: LeaveEvent[], copies: LeaveCopy[]) {
+  const spans = [...events.map((e) => e.data), ...copies];
+  const from = spans.map((s) => s.startDate).reduce((a, b) => (a < b ? a : b));
+  const to = spans.map((s) => s.endDate).reduce((a, b) => (a > b ? a : b));
+  const employees = [...new Set(events.map((e) => e.data.employeeId))];
+  const days: AttendanceDay[] = [];
+  for (const part of chunks(employees))
+    days.push(
+      ...(await em.find(AttendanceDaySchema, {
+        employeeId: { $in: part },
+        date: { $gte: from, $lte: to },
+      })),
+    );
+  return byEmployee(days);
+}
+
+/**
+ * The batch path, for a backlog of approvals: `applyLeaveEvent` event by event, with one read
+ * of the copies and one of the processed days; only an event over a processed day flushes and
+ * processes it again, in its turn, so days and their events follow the same order.
+ */
+async function applyLeaveInBatch(
+  events: LeaveEvent[],
+  { em, emit }: CataloguedBatchContext,
+  policies: AttendancePolicies,
+): Promise<void> {
+  if (!events.length) return;
+  const found: LeaveCopy[] = [];
+  for (const part of chunks([...new Set(events.map((e) => e.data.requestId))]))
+    found.push(...(await em.find(LeaveCopySchema, { id: { $in: part } })));
+  const copies = new Map(found.map((copy) => [copy.id, copy]));
+  const recorded = await recordedDaysOf(em, events, found);
+  for (const event of events) {
+    const taken = takeLeave(em, copies.get(event.data.requestId) ?? null, event);
+    if (!taken) continue;
+    copies.set(taken.copy.id, taken.copy);
+    const { from, to } = taken.days;
+    const days = recorded.get(event.data.employeeId) ?? [];
+    if (!days.some((day) => day.date >= from && day.date <= to)) continue;
+    await reprocessLeave(em, event, taken, { emit: (draft) => emit(event, draft), policies });
+  }
+  await em.flush();
 }
 
 type CopyHandler = CataloguedHandler<
@@ -187,5 +266,11 @@ export const createLeaveHandler = (
 ): CataloguedHandler<LeaveEvent['type']> => {
   const handle: CataloguedHandler<LeaveEvent['type']>['handle'] = (event, { em, emit }) =>
     applyLeaveEvent(em, event, { emit: (draft) => emit(draft), policies });
-  return { name: 'leave', types: LEAVE_EVENTS, handle, handleBatch: handleEachInBatch(handle) };
+  return {
+    name: 'leave',
+    types: LEAVE_EVENTS,
+    handle,
+    // A backlog of approvals, mostly of days to come, is read and written per batch.
+    handleBatch: (events, ctx) => applyLeaveInBatch(events, ctx, policies),
+  };
 };

@@ -171,15 +171,20 @@ export function employedOn(employee: EmployeeCopy, date: string): boolean {
   return true;
 }
 
-/** The approved leave that covers a day, if any. */
+/**
+ * The approved leave that covers `date`. Two requests may overlap while their events are on
+ * the way; the earliest request wins, so the day never depends on the order rows are read.
+ */
 export const leaveOn = (leave: LeaveCopy[], date: string): LeaveCopy | undefined =>
-  leave.find(
-    (l) =>
-      l.status === 'APPROVED' &&
-      l.startDate <= date &&
-      date <= l.endDate &&
-      (!l.dates?.length || l.dates.includes(date)),
-  );
+  leave
+    .filter(
+      (l) =>
+        l.status === 'APPROVED' &&
+        l.startDate <= date &&
+        date <= l.endDate &&
+        (!l.dates?.length || l.dates.includes(date)),
+    )
+    .reduce<LeaveCopy | undefined>((first, l) => (first && first.id < l.id ? first : l), undefined);
 
 /**
  * A day's outcome (docs/domain.md#attendance): PRESENT (in and out, worked >= the half-day

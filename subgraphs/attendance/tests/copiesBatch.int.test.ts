@@ -4,7 +4,7 @@ import {
   employeeEventsFor,
   employeeOp,
   eventsWithRepeats,
-  repeatOp,
+  opsWithRepeats,
   versionsFrom,
 } from '../../../test-support/employeeEventOps';
 import { describeBatchPath, type Fed } from '../../../test-support/sameEffectInBatches';
@@ -35,62 +35,59 @@ const scheduleOp = fc.record({
 type Generated<A> = A extends fc.Arbitrary<infer T> ? T : never;
 
 /** Employees, agreements and schedules events, mixed, about fresh records. */
-const scenario = fc
-  .array(fc.oneof(employeeOp, agreementOp, scheduleOp, repeatOp), { minLength: 1, maxLength: 30 })
-  .map((ops) => {
-    const employees = [uuidv7(), uuidv7()];
-    const employeeEvent = employeeEventsFor(employees);
-    const agreements = Array.from({ length: 3 }, (_, n) => agreementData(employees[n % 2]!));
-    const shiftIds = Array.from({ length: SHIFTS }, () => uuidv7());
-    const nextVersion = versionsFrom<number>(1);
-    const agreementEvent = (op: Generated<typeof agreementOp>) => {
-      const version = nextVersion(op.agreement, op.bump);
-      const { workingDays, weeklyHours } = op;
-      const data = { ...agreements[op.agreement]!, version, workingDays, weeklyHours };
-      return foreignEvent(`agreements.agreement.${op.kind}`, data);
-    };
-    const scheduleEvent = (op: Generated<typeof scheduleOp>) => {
-      const shifts = op.shifts.map((n) => ({
-        shiftId: shiftIds[n]!,
-        start: new Date(at(DAY, `0${n + 6}:00`)).toISOString(),
-        end: new Date(at(DAY, `1${n + 4}:00`)).toISOString(),
-        shiftType: null,
-      }));
-      const replacedShiftIds = op.replaced.filter((n) => !op.shifts.includes(n));
-      return foreignEvent('time.schedule.published', {
-        employeeId: employees[0],
-        scheduleId: uuidv7(),
-        version: 1,
-        from: new Date(at(DAY, '00:00')).toISOString(),
-        to: new Date(at(DAY, '23:00')).toISOString(),
-        shifts,
-        replacedShiftIds: replacedShiftIds.map((n) => shiftIds[n]!),
-      });
-    };
-    const events = eventsWithRepeats(ops, (op) => {
-      if (op.kind === 'schedule') return scheduleEvent(op);
-      return 'agreement' in op ? agreementEvent(op) : employeeEvent(op);
+const scenario = opsWithRepeats(employeeOp, agreementOp, scheduleOp).map((ops) => {
+  const employees = [uuidv7(), uuidv7()];
+  const employeeEvent = employeeEventsFor(employees);
+  const agreements = Array.from({ length: 3 }, (_, n) => agreementData(employees[n % 2]!));
+  const shiftIds = Array.from({ length: SHIFTS }, () => uuidv7());
+  const nextVersion = versionsFrom<number>(1);
+  const agreementEvent = (op: Generated<typeof agreementOp>) => {
+    const version = nextVersion(op.agreement, op.bump);
+    const { workingDays, weeklyHours } = op;
+    const data = { ...agreements[op.agreement]!, version, workingDays, weeklyHours };
+    return foreignEvent(`agreements.agreement.${op.kind}`, data);
+  };
+  const scheduleEvent = (op: Generated<typeof scheduleOp>) => {
+    const shifts = op.shifts.map((n) => ({
+      shiftId: shiftIds[n]!,
+      start: new Date(at(DAY, `0${n + 6}:00`)).toISOString(),
+      end: new Date(at(DAY, `1${n + 4}:00`)).toISOString(),
+      shiftType: null,
+    }));
+    const replacedShiftIds = op.replaced.filter((n) => !op.shifts.includes(n));
+    return foreignEvent('time.schedule.published', {
+      employeeId: employees[0],
+      scheduleId: uuidv7(),
+      version: 1,
+      from: new Date(at(DAY, '00:00')).toISOString(),
+      to: new Date(at(DAY, '23:00')).toISOString(),
+      shifts,
+      replacedShiftIds: replacedShiftIds.map((n) => shiftIds[n]!),
     });
-    const stateOf = async (h: Fed) => {
-      const em = h.runtime.orm.em.fork();
-      const mine = { employeeId: { $in: employees } };
-      const order = { orderBy: { id: 'asc' } } as const;
-      return {
-        employees: (await em.find(EmployeeCopySchema, { id: { $in: employees } }, order)).map(
-          ({ updatedAt: _at, ...rest }) => rest,
-        ),
-        agreements: await em.find(AgreementCopySchema, mine, order),
-        shifts: (await em.find(ShiftCopySchema, { id: { $in: shiftIds } }, order)).map(
-          ({ scheduleId: _id, ...rest }) => rest,
-        ),
-      };
-    };
-    return { events, stateOf };
+  };
+  const events = eventsWithRepeats(ops, (op) => {
+    if (op.kind === 'schedule') return scheduleEvent(op);
+    return 'agreement' in op ? agreementEvent(op) : employeeEvent(op);
   });
+  const stateOf = async (h: Fed) => {
+    const em = h.runtime.orm.em.fork();
+    const mine = { employeeId: { $in: employees } };
+    const order = { orderBy: { id: 'asc' } } as const;
+    return {
+      employees: (await em.find(EmployeeCopySchema, { id: { $in: employees } }, order)).map(
+        ({ updatedAt: _at, ...rest }) => rest,
+      ),
+      agreements: await em.find(AgreementCopySchema, mine, order),
+      shifts: (await em.find(ShiftCopySchema, { id: { $in: shiftIds } }, order)).map(
+        ({ scheduleId: _id, ...rest }) => rest,
+      ),
+    };
+  };
+  return { events, stateOf };
+});
 
 describeBatchPath("attendance's copies of employees, agreements and shifts", {
   start: () => startAttendance(),
-  subgraph: 'attendance',
   handler: () => copyHandler,
   scenario,
 });

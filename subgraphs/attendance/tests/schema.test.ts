@@ -2,8 +2,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { validate } from 'graphql';
 import { loadContract } from '../../../schema/src/contract';
 import { attendance, createAttendance } from '../src';
-import type { AttendanceEntry, EmployeeCopy, ShiftCopy } from '../src/entities';
-import { evaluateDay, lateBy, planDay } from '../src/rules';
+import type { AttendanceEntry, EmployeeCopy, LeaveCopy, ShiftCopy } from '../src/entities';
+import { evaluateDay, lateBy, leaveOn, planDay } from '../src/rules';
 import { DEFAULT_SETTINGS, readSettings } from '../src/settings';
 import { londonCopy } from './support';
 import { expectStartRefused } from '../../../test-support/expectStartRefused';
@@ -85,6 +85,25 @@ describe('attendance rules', () => {
         employee: { ...london, status: 'TERMINATED', terminationDate: '2025-06-01' },
       }),
     ).toBeNull();
+  });
+
+  it('takes the earliest of two approved requests over a day, in whatever order they come', () => {
+    const leave = (id: string): LeaveCopy => ({
+      id,
+      employeeId: 'e',
+      leaveType: 'ANNUAL',
+      startDate: '2025-06-09',
+      endDate: '2025-06-10',
+      startHalf: false,
+      endHalf: false,
+      dates: null,
+      status: 'APPROVED',
+      version: 2,
+    });
+    const [earlier, later] = [leave('01a244a2-abec'), leave('01a244a2-c757')];
+    expect(leaveOn([earlier, later], '2025-06-10')?.id).toBe(earlier.id);
+    expect(leaveOn([later, earlier], '2025-06-10')?.id).toBe(earlier.id);
+    expect(leaveOn([{ ...earlier, status: 'CANCELLED' }, later], '2025-06-10')?.id).toBe(later.id);
   });
 
   it('reads its settings from the environment and refuses bad values naming the variable', () => {

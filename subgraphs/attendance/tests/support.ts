@@ -11,6 +11,7 @@ import {
 import {
   agreementCreatedData,
   createdData,
+  leaveRequestData,
   londonCopy,
 } from '../../../test-support/employeeEvents';
 import {
@@ -24,7 +25,7 @@ import { employeeEntityQuery } from '../../../test-support/employeeEntityQuery';
 import { feedAsConsumer } from '../../../test-support/feedAsConsumer';
 import { openTestStreams, type TestStreams } from '../../../test-support/openTestStreams';
 
-export { onlyError } from '../../../test-support/startSubgraph';
+export { dataOf, onlyError } from '../../../test-support/startSubgraph';
 export type { Caller, GraphQLReply };
 
 export const hr: Caller = { role: 'HR', sub: uuidv7() };
@@ -47,25 +48,15 @@ export function agreementData(employeeId: string, overrides: Record<string, unkn
   return agreementCreatedData(employeeId, 1950, overrides);
 }
 
+/** A leave.request.* event's data: DAY off, approved. */
 export function leaveData(employeeId: string, overrides: Record<string, unknown> = {}) {
-  return {
-    requestId: uuidv7(),
-    employeeId,
+  return leaveRequestData(employeeId, [DAY], {
     version: 2,
-    leaveType: 'ANNUAL',
-    paid: true,
     status: 'APPROVED',
-    startDate: DAY,
-    endDate: DAY,
-    halfDayStart: false,
-    halfDayEnd: false,
-    days: 1,
-    dates: [{ date: DAY, days: 1 }],
-    managerId: null,
     approvedBy: uuidv7(),
     approvedAt: '2025-06-01T10:00:00.000Z',
     ...overrides,
-  };
+  });
 }
 
 export function scheduleData(
@@ -116,11 +107,11 @@ export interface AttendanceHarness extends SubgraphHarness {
   hire(overrides?: Record<string, unknown>): Promise<string>;
   /** A reporting line: a boss, a lead who reports to them, and a person who reports to the lead. */
   hireLine(): Promise<[boss: string, lead: string, id: string]>;
-  /** The employee's own check-in at HQ at `clock` (hh:mm) on `date` (DAY unless told). */
+  /** The employee's own check-in at `clock` (hh:mm) on `date` (DAY), at `location` (HQ). */
   checkIn(
     employeeId: string,
     clock: string,
-    opts?: { date?: string; device?: string },
+    opts?: { date?: string; location?: string; device?: string },
   ): Promise<GraphQLReply>;
   /** Runs processAttendanceDay as HR and returns the result. */
   process(date: string, employeeIds?: string[]): Promise<{ processed: number; changed: number }>;
@@ -156,12 +147,8 @@ export async function startAttendance(options: AttendanceOptions = {}): Promise<
       const lead = await harness.hire({ managerId: boss });
       return [boss, lead, await harness.hire({ managerId: lead })];
     },
-    checkIn: (employeeId, clock, { date = DAY, device = 'd' } = {}) =>
-      h.gql(
-        CHECK_IN,
-        { input: { time: at(date, clock), location: 'HQ', device } },
-        self(employeeId),
-      ),
+    checkIn: (employeeId, clock, { date = DAY, location = 'HQ', device = 'd' } = {}) =>
+      h.gql(CHECK_IN, { input: { time: at(date, clock), location, device } }, self(employeeId)),
     async process(date, employeeIds) {
       const reply = await h.gql(PROCESS, { input: { date, employeeIds } }, hr);
       if (reply.errors) throw new Error(JSON.stringify(reply.errors));
@@ -185,7 +172,9 @@ export async function startAttendance(options: AttendanceOptions = {}): Promise<
 }
 
 export const CHECK_IN = `mutation ($input: CheckInInput!) {
-  checkIn(input: $input) { id date checkInTime late lateByMinutes plannedStart version }
+  checkIn(input: $input) {
+    id date checkInTime checkInLocation checkInDevice late lateByMinutes plannedStart version
+  }
 }`;
 export const CHECK_OUT = `mutation ($input: CheckOutInput!) {
   checkOut(input: $input) { id checkOutTime workedHours earlyExit earlyExitMinutes version }

@@ -25,74 +25,62 @@ describe('attendance: bad input names its field', () => {
   const expectField = (reply: Awaited<ReturnType<AttendanceHarness['gql']>>, field: string) =>
     expect(onlyError(reply).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
 
-  const checkIn = (overrides: Record<string, unknown>) => ({
-    employeeId: id,
-    time: at(DAY, '09:00'),
-    location: 'HQ',
-    device: 'kiosk',
-    ...overrides,
-  });
+  /** A valid input of each mutation, for a case to spoil one field of. */
+  const validInput = {
+    checkIn: () => ({ employeeId: id, time: at(DAY, '09:00'), location: 'HQ', device: 'kiosk' }),
+    checkOut: () => ({ employeeId: id }),
+    recordManualAttendance: () => ({
+      employeeId: id,
+      checkInTime: at(DAY, '09:00'),
+      checkOutTime: at(DAY, '17:00'),
+      reason: 'Reader down',
+    }),
+  };
+  const mutations = { checkIn: CHECK_IN, checkOut: CHECK_OUT, recordManualAttendance: MANUAL };
 
-  it.each([
-    ['employeeId', { employeeId: 'not-an-id' }],
-    ['time', { time: '2025-06-10 09:00' }],
-    ['time', { time: '2025-06-10T09:00:00' }],
-    ['time', { time: '2025-02-30T09:00:00Z' }],
-    ['time', { time: '2999-01-01T09:00:00Z' }],
-    ['location', { location: '' }],
-    ['location', { location: 'x'.repeat(201) }],
-    ['device', { device: '  ' }],
+  it.each<[keyof typeof mutations, string, Record<string, unknown>]>([
+    ['checkIn', 'employeeId', { employeeId: 'not-an-id' }],
+    ['checkIn', 'time', { time: '2025-06-10 09:00' }],
+    ['checkIn', 'time', { time: '2025-06-10T09:00:00' }],
+    ['checkIn', 'time', { time: '2025-02-30T09:00:00Z' }],
+    ['checkIn', 'time', { time: '2999-01-01T09:00:00Z' }],
+    ['checkIn', 'location', { location: '' }],
+    ['checkIn', 'location', { location: 'x'.repeat(201) }],
+    ['checkIn', 'device', { device: '  ' }],
     // Control characters are refused before the domain's own checks, named by argument path.
-    ['input.device', { device: 'bad\u0000device' }],
-    ['idempotencyKey', { idempotencyKey: 'k'.repeat(201) }],
-  ])('checkIn: %s', async (field, overrides) => {
-    expectField(await h.gql(CHECK_IN, { input: checkIn(overrides) }, hr), field);
+    ['checkIn', 'input.device', { device: 'bad\u0000device' }],
+    ['checkIn', 'idempotencyKey', { idempotencyKey: 'k'.repeat(201) }],
+    ['checkOut', 'employeeId', { employeeId: '123' }],
+    ['checkOut', 'time', { time: 'yesterday' }],
+    ['checkOut', 'location', { location: 'x'.repeat(201) }],
+    ['checkOut', 'device', { device: '' }],
+    ['recordManualAttendance', 'employeeId', { employeeId: 'x' }],
+    ['recordManualAttendance', 'checkInTime', { checkInTime: '09:00' }],
+    ['recordManualAttendance', 'checkInTime', { checkInTime: '2999-06-10T09:00:00Z' }],
+    ['recordManualAttendance', 'checkOutTime', { checkOutTime: '2025-06-10T25:00:00Z' }],
+    ['recordManualAttendance', 'checkOutTime', { checkOutTime: at(DAY, '08:00') }],
+    ['recordManualAttendance', 'reason', { reason: '' }],
+    ['recordManualAttendance', 'correctsEntryId', { correctsEntryId: 'nope' }],
+    ['recordManualAttendance', 'idempotencyKey', { idempotencyKey: 'k'.repeat(201) }],
+  ])('%s: %s', async (mutation, field, overrides) => {
+    const input = { ...validInput[mutation](), ...overrides };
+    expectField(await h.gql(mutations[mutation], { input }, hr), field);
   });
 
   it('checkIn: employeeId is required for a caller who is no employee', async () => {
-    const { employeeId: _id, ...input } = checkIn({});
+    const { employeeId: _id, ...input } = validInput.checkIn();
     expectField(
       await h.gql(CHECK_IN, { input }, { role: 'SYSTEM', sub: 'service:kiosk' }),
       'employeeId',
     );
   });
 
-  it.each([
-    ['employeeId', { employeeId: '123' }],
-    ['time', { time: 'yesterday' }],
-    ['location', { location: 'x'.repeat(201) }],
-    ['device', { device: '' }],
-  ])('checkOut: %s', async (field, overrides) => {
-    expectField(await h.gql(CHECK_OUT, { input: { employeeId: id, ...overrides } }, hr), field);
-  });
-
-  const manual = (overrides: Record<string, unknown>) => ({
-    employeeId: id,
-    checkInTime: at(DAY, '09:00'),
-    checkOutTime: at(DAY, '17:00'),
-    reason: 'Reader down',
-    ...overrides,
-  });
-
-  it.each([
-    ['employeeId', { employeeId: 'x' }],
-    ['checkInTime', { checkInTime: '09:00' }],
-    ['checkInTime', { checkInTime: '2999-06-10T09:00:00Z' }],
-    ['checkOutTime', { checkOutTime: '2025-06-10T25:00:00Z' }],
-    ['checkOutTime', { checkOutTime: at(DAY, '08:00') }],
-    ['reason', { reason: '' }],
-    ['correctsEntryId', { correctsEntryId: 'nope' }],
-    ['idempotencyKey', { idempotencyKey: 'k'.repeat(201) }],
-  ])('recordManualAttendance: %s', async (field, overrides) => {
-    expectField(await h.gql(MANUAL, { input: manual(overrides) }, hr), field);
-  });
-
   it('recordManualAttendance: an unknown entry to correct is NOT_FOUND naming the field', async () => {
-    const reply = await h.gql(
-      MANUAL,
-      { input: manual({ correctsEntryId: '0190a3c4-0000-7000-8000-000000000001' }) },
-      hr,
-    );
+    const input = {
+      ...validInput.recordManualAttendance(),
+      correctsEntryId: '0190a3c4-0000-7000-8000-000000000001',
+    };
+    const reply = await h.gql(MANUAL, { input }, hr);
     expect(onlyError(reply).extensions).toMatchObject({
       code: 'NOT_FOUND',
       field: 'correctsEntryId',

@@ -1,5 +1,5 @@
-import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { policyCopySchema } from '../../../runtime';
+import type { InferEntity } from '@mikro-orm/core';
+import { policyCopySchema, uuidEntity } from '../../../runtime';
 
 /** Personal data is masked before it gets here (see eventToEntry.ts). */
 export type JsonObject = Record<string, unknown>;
@@ -22,19 +22,10 @@ export const RECORDED_FIELDS = [
   'eventId',
 ] as const;
 
-export const AuditEntrySchema = defineEntity({
-  name: 'AuditEntry',
-  tableName: 'audit_log',
-  indexes: [
-    { properties: ['occurredAt', 'seq'] },
-    { properties: ['entityType', 'entityId', 'occurredAt'] },
-    { properties: ['actorId', 'occurredAt'] },
-    { properties: ['logType', 'occurredAt'] },
-    { properties: ['correlationId'] },
-  ],
-  uniques: [{ name: 'audit_log_chain_seq', properties: ['chain', 'seq'] }],
-  properties: (p) => ({
-    id: p.string().primary().length(36),
+export const AuditEntrySchema = uuidEntity(
+  'AuditEntry',
+  'audit_log',
+  (p) => ({
     /**
      * The chain the entry belongs to: appenders running at once each extend a chain of
      * their own (appendEntry.ts). 0 for every entry written by a lone appender.
@@ -63,7 +54,17 @@ export const AuditEntrySchema = defineEntity({
     prevHash: p.string().length(64),
     hash: p.string().length(64),
   }),
-});
+  {
+    indexes: [
+      { properties: ['occurredAt', 'seq'] },
+      { properties: ['entityType', 'entityId', 'occurredAt'] },
+      { properties: ['actorId', 'occurredAt'] },
+      { properties: ['logType', 'occurredAt'] },
+      { properties: ['correlationId'] },
+    ],
+    uniques: [{ name: 'audit_log_chain_seq', properties: ['chain', 'seq'] }],
+  },
+);
 /** One audit log entry: one per event, chained to the one before by its hash. */
 export type AuditEntry = InferEntity<typeof AuditEntrySchema>;
 

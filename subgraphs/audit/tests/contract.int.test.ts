@@ -5,16 +5,9 @@ import { parse } from 'graphql';
 import { composeSupergraph } from '../../../schema/src/composeSupergraph';
 import { apiSchemaOf, loadContract, validateOperation } from '../../../schema/src/contract';
 import { contractOperation } from '../../../test-support/contractOperation';
-import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 import { appendEvent, typeDefs } from '../src';
-import {
-  EMPLOYEE_ID,
-  HR_ACTOR,
-  eventSeries,
-  startAudit,
-  type AuditHarness,
-  type Caller,
-} from './support';
+import { EMPLOYEE_ID, HR_ACTOR, eventSeries, startAudit, type Caller } from './support';
 
 /** Just enough of the employees subgraph to reach an Employee; the real one lives elsewhere. */
 const employeesTypeDefs = parse(`
@@ -82,13 +75,10 @@ describe('the front end contract', () => {
 });
 
 describe('EmployeeAuditTrail through a gateway', () => {
-  let db: TestDatabase;
-  let audit: AuditHarness;
+  const audit = suiteHarness(startAudit);
   let gateway: ApolloServer<{ authorization: string }>;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    audit = await startAudit({ db });
     for (const event of eventSeries(3, new Date('2025-06-01T00:00:00Z'))) {
       await appendEvent(audit.runtime.orm.em, event);
     }
@@ -114,8 +104,6 @@ describe('EmployeeAuditTrail through a gateway', () => {
   });
   afterAll(async () => {
     await gateway.stop();
-    await audit.runtime.stop();
-    await db.drop();
   });
 
   async function run(caller: Caller) {

@@ -37,20 +37,14 @@ describe('eventToEntry', () => {
   it('maps employee updated to UPDATE with each change split into old and new, personal data masked', () => {
     const entry = entryOf(employeeDrafts.updated);
     expect(entry.action).toBe('UPDATE');
-    expect(entry.oldValues).toEqual({
-      jobTitle: 'Engineer',
-      email: '***',
-      phone: '***',
-      salary: '***',
-    });
+    const masked = { email: '***', phone: '***', salary: '***' };
+    expect(entry.oldValues).toEqual({ jobTitle: 'Engineer', ...masked });
     expect(entry.newValues).toEqual({
       employeeId: EMPLOYEE_ID,
       employeeNumber: 'E-1001',
       version: 2,
       jobTitle: 'Senior Engineer',
-      email: '***',
-      phone: '***',
-      salary: '***',
+      ...masked,
     });
   });
 

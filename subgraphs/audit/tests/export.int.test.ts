@@ -1,18 +1,11 @@
 import type http from 'node:http';
 import { Writable } from 'node:stream';
 import { close, listen } from '../../../runtime';
-import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 import { createGatewayKeys } from '../../../test-support/gatewayKeys';
 import { appendEvent } from '../src';
 import { COLUMNS, csvCell, streamEntries } from '../src/exportRoute';
-import {
-  auditor,
-  eventSeries,
-  makeEvent,
-  startAudit,
-  type AuditHarness,
-  type Caller,
-} from './support';
+import { auditor, eventSeries, makeEvent, startAudit, type Caller } from './support';
 
 const start = new Date('2025-04-01T08:00:00Z');
 const SERIES = 40;
@@ -52,8 +45,7 @@ interface ErrorBody {
 }
 
 describe('audit export', () => {
-  let db: TestDatabase;
-  let audit: AuditHarness;
+  const audit = suiteHarness(startAudit);
   let server: http.Server;
   let base: string;
   const gateway = createGatewayKeys();
@@ -72,8 +64,6 @@ describe('audit export', () => {
   });
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    audit = await startAudit({ db });
     await appendEvent(audit.runtime.orm.em, tricky);
     for (const event of eventSeries(SERIES, start)) await appendEvent(audit.runtime.orm.em, event);
     server = audit.runtime.createHttpServer({ gatewayAssertions: gateway.verifier });
@@ -81,8 +71,6 @@ describe('audit export', () => {
   });
   afterAll(async () => {
     await close(server);
-    await audit.runtime.stop();
-    await db.drop();
   });
 
   // As the gateway's proxy route calls it: with the gateway's assertion.

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { contractOperation } from '../../../test-support/contractOperation';
-import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 import { appendEvent } from '../src';
 import { auditTable, rawSql } from './db';
 import {
@@ -11,7 +11,6 @@ import {
   eventSeries,
   makeEvent,
   startAudit,
-  type AuditHarness,
   type Caller,
 } from './support';
 
@@ -29,15 +28,12 @@ const ENTITIES = `query Trail($reps: [_Any!]!, $first: Int, $after: String) {
 }`;
 
 describe('audit GraphQL', () => {
-  let db: TestDatabase;
-  let audit: AuditHarness;
+  const audit = suiteHarness(startAudit);
   const otherEmployee = uuidv7();
   const otherActor = uuidv7();
   const correlationId = uuidv7();
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    audit = await startAudit({ db });
     const em = audit.runtime.orm.em;
     // 30 events about EMPLOYEE_ID by HR_ACTOR, one a minute from `start`.
     for (const event of eventSeries(30, start)) await appendEvent(em, event);
@@ -54,10 +50,6 @@ describe('audit GraphQL', () => {
     // Two events at the very same instant: the cursor must tell them apart.
     for (const event of eventSeries(1, minutes(200))) await appendEvent(em, event);
     for (const event of eventSeries(1, minutes(200))) await appendEvent(em, event);
-  });
-  afterAll(async () => {
-    await audit.runtime.stop();
-    await db.drop();
   });
 
   const auditLogs = (variables: Record<string, unknown>, caller: Caller = auditor) =>
@@ -246,14 +238,12 @@ describe('audit GraphQL', () => {
 });
 
 it('records an event with no data', async () => {
-  const db = await createTestDatabase();
-  const audit = await startAudit({ db });
+  const audit = await startAudit();
   try {
     await appendEvent(audit.runtime.orm.em, { ...makeEvent(), data: {} });
     const { data } = await audit.gql(contractOperation('AuditLogs'), {});
     expect(data!.auditLogs.nodes[0]).toMatchObject({ oldValues: null, newValues: {} });
   } finally {
-    await audit.runtime.stop();
-    await db.drop();
+    await audit.stop();
   }
 });

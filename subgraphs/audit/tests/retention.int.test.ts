@@ -1,19 +1,12 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { type CataloguedDraft, type EventEnvelope, OutboxEntry } from '../../../messaging';
-import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 import { appendEvent, audit, expiryCutoff, verifyChain } from '../src';
 import { AuditEntrySchema } from '../src/entities';
 import { PURGED_EVENT } from '../src/events';
 import { RETENTION_ACTOR } from '../src/retention';
 import { useAuditDatabase } from './db';
-import {
-  eventSeries,
-  intactChain,
-  makeEvent,
-  startAudit,
-  type AuditHarness,
-  type Caller,
-} from './support';
+import { eventSeries, intactChain, makeEvent, startAudit, type Caller } from './support';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date();
@@ -156,19 +149,12 @@ describe('purgeAuditLog mutation', () => {
   const PURGE = `mutation Purge($before: DateTime!) {
     purgeAuditLog(input: { before: $before }) { before deleted firstRemainingId }
   }`;
-  let db: TestDatabase;
-  let audit: AuditHarness;
+  const audit = suiteHarness(startAudit);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    audit = await startAudit({ db });
     for (const event of eventSeries(3, daysAgo(700)))
       await appendEvent(audit.runtime.orm.em, event);
     for (const event of eventSeries(2, daysAgo(3))) await appendEvent(audit.runtime.orm.em, event);
-  });
-  afterAll(async () => {
-    await audit.runtime.stop();
-    await db.drop();
   });
 
   it.each<Caller['role']>(['AUDITOR', 'HR', 'EMPLOYEE', 'FINANCE'])('refuses %s', async (role) => {

@@ -1,7 +1,8 @@
-import { defineEntity, type EntitySchema, type InferEntity } from '@mikro-orm/core';
+import type { EntitySchema, InferEntity } from '@mikro-orm/core';
 import {
   DEFAULT_LOCATION,
   DEFAULT_TIME_ZONE,
+  tableEntity,
   timeEntryCopySchema,
   uuidEntity,
 } from '../../../runtime';
@@ -167,74 +168,66 @@ export interface DayTotal {
   closingDebitBalanceMinor: number;
 }
 
-export const DayCloseSchema = defineEntity({
-  name: 'BillingDayClose',
-  tableName: 'billing_day_closes',
-  properties: (p) => ({
-    date: p.string().primary().length(10),
-    closedAt: p.datetime(),
-    transactionCount: p.integer(),
-    lateTransactionCount: p.integer(),
-    /** Per currency: debits and credits booked that day, and the closing debit balance total. */
-    totals: p.json<DayTotal[]>(),
-    jobId: p.string().length(200).nullable(),
-  }),
-});
+export const DayCloseSchema = tableEntity('BillingDayClose', 'billing_day_closes', (p) => ({
+  date: p.string().primary().length(10),
+  closedAt: p.datetime(),
+  transactionCount: p.integer(),
+  lateTransactionCount: p.integer(),
+  /** Per currency: debits and credits booked that day, and the closing debit balance total. */
+  totals: p.json<DayTotal[]>(),
+  jobId: p.string().length(200).nullable(),
+}));
 /** A closed ledger day: once stored, nothing can be booked on it or before it. */
 export type DayClose = InferEntity<typeof DayCloseSchema>;
 
-export const ClosingBalanceSchema = defineEntity({
-  name: 'BillingClosingBalance',
-  tableName: 'billing_closing_balances',
-  properties: (p) => ({
+export const ClosingBalanceSchema = tableEntity(
+  'BillingClosingBalance',
+  'billing_closing_balances',
+  (p) => ({
     id: p.string().primary().length(80),
     date: p.string().length(10).index(),
     accountId: p.string().length(36),
     balanceMinor: p.bigint('number'),
     currency: p.string().length(3),
   }),
-});
+);
 /** An account's balance at the end of a closed day. */
 export type ClosingBalance = InferEntity<typeof ClosingBalanceSchema>;
 
-export const EmployeeGradeSchema = defineEntity({
-  name: 'BillingEmployeeGrade',
-  tableName: 'billing_employee_grades',
-  properties: (p) => ({
+export const EmployeeGradeSchema = tableEntity(
+  'BillingEmployeeGrade',
+  'billing_employee_grades',
+  (p) => ({
     /** `<employeeId>|<grade>` */
     id: p.string().primary().length(100),
     employeeId: p.string().length(36),
     grade: p.string().length(50).index(),
   }),
-});
+);
 /** A grade an employee has had, so rate cards are set only for grades that exist. */
 export type EmployeeGrade = InferEntity<typeof EmployeeGradeSchema>;
 
-export const GradeSchema = defineEntity({
-  name: 'BillingGrade',
-  tableName: 'billing_grades',
-  properties: (p) => ({
-    /** The grade as the employees domain names it, e.g. `G7`. */
-    code: p.string().primary().length(50),
-    description: p.string().length(500).nullable(),
-    /** Retired: nobody should be given it any more; holders are still costed. */
-    retired: p.boolean(),
-    version: p.integer(),
-    createdAt: p.datetime(),
-    createdBy: p.string().length(200),
-    updatedAt: p.datetime(),
-  }),
-});
+export const GradeSchema = tableEntity('BillingGrade', 'billing_grades', (p) => ({
+  /** The grade as the employees domain names it, e.g. `G7`. */
+  code: p.string().primary().length(50),
+  description: p.string().length(500).nullable(),
+  /** Retired: nobody should be given it any more; holders are still costed. */
+  retired: p.boolean(),
+  version: p.integer(),
+  createdAt: p.datetime(),
+  createdBy: p.string().length(200),
+  updatedAt: p.datetime(),
+}));
 /**
  * A grade as reference data, kept by HR and FINANCE, so it exists before anyone holds it.
  * Grades that employees hold are known too, without a row here.
  */
 export type Grade = InferEntity<typeof GradeSchema>;
 
-export const UncostedEntrySchema = defineEntity({
-  name: 'BillingUncostedEntry',
-  tableName: 'billing_uncosted_entries',
-  properties: (p) => ({
+export const UncostedEntrySchema = tableEntity(
+  'BillingUncostedEntry',
+  'billing_uncosted_entries',
+  (p) => ({
     entryId: p.string().primary().length(36),
     employeeId: p.string().length(36).index(),
     periodType: p.string().length(30),
@@ -250,8 +243,10 @@ export const UncostedEntrySchema = defineEntity({
     /** When billing last found it uncosted. */
     checkedAt: p.datetime(),
   }),
-  indexes: [{ name: 'billing_uncosted_day', properties: ['firstDay', 'entryId'] }],
-});
+  {
+    indexes: [{ name: 'billing_uncosted_day', properties: ['firstDay', 'entryId'] }],
+  },
+);
 /**
  * A time entry with paid days that could not be costed, and why. Kept in line with the
  * ledger by every re-costing of the entry: the row goes once every paid day is costed.

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { type EventEnvelope, loadCatalogue } from '../../../messaging';
 import { asHandled, foreignEvent } from '../../../test-support/startSubgraph';
+import { versionsFrom } from '../../../test-support/employeeEventOps';
 import { DayCloseSchema, RateCardSchema } from '../src/entities';
 import { table } from '../src/guards';
 import { ledgerHandler } from '../src/handlers';
@@ -63,13 +64,13 @@ type Op = Generated<typeof entryOp> | Generated<typeof employeeOp>;
 function eventsOf(ops: Op[], run: number) {
   const employees = Array.from({ length: EMPLOYEES }, () => uuidv7());
   const entries = Array.from({ length: ENTRIES }, () => uuidv7());
-  const entryVersions = new Map<number, number>();
-  const employeeVersions = new Map<number, number>();
+  const entryVersion = versionsFrom<number>(1);
+  // A hire is version 1; every later employees event counts up from it.
+  const employeeVersion = versionsFrom<number>(2);
   const department = (n: number) => `D${run}-${n}`;
   const events = ops.map((op): EventEnvelope => {
     if ('entry' in op) {
-      const version = Math.max(1, (entryVersions.get(op.entry) ?? 0) + op.bump);
-      entryVersions.set(op.entry, Math.max(version, entryVersions.get(op.entry) ?? 0));
+      const version = entryVersion(op.entry, op.bump);
       const start = Date.parse(`${day(op.day)}T00:00:00Z`) + op.startHour * 3_600_000;
       return entryEvent(op.kind, {
         entryId: entries[op.entry]!,
@@ -82,8 +83,7 @@ function eventsOf(ops: Op[], run: number) {
       });
     }
     const id = employees[op.employee]!;
-    const version = (employeeVersions.get(op.employee) ?? 1) + 1;
-    employeeVersions.set(op.employee, version);
+    const version = employeeVersion(op.employee, 1);
     if (op.kind === 'hired')
       return employeeCreated(id, { grade: 'G1', department: department(op.employee) });
     if (op.kind === 'manager') return managerAssigned(id, employees[op.value]!, version);

@@ -10,15 +10,15 @@ import {
   expectRefused,
   rawDb,
   startBilling,
-  type BillingHarness,
 } from './support';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 const STATEMENT = `query ($id: ID!, $from: Date!, $to: Date!) { billingAccount(id: $id) {
   statement(from: $from, to: $to) { openingBalance { amountMinor } closingBalance { amountMinor }
     transactions { id kind late workDate bookingDate amount { amountMinor } } } } }`;
 
 describe('billing: the daily close', () => {
-  let h: BillingHarness;
+  const h = suiteHarness(() => startBilling('2026-03-02T12:00:00Z'));
   let employeeId: string;
   let centre: string;
   const shift = (entryId: string, version: number, day: string, end = '17:00') => ({
@@ -37,7 +37,6 @@ describe('billing: the daily close', () => {
   };
 
   beforeAll(async () => {
-    h = await startBilling('2026-03-02T12:00:00Z');
     employeeId = await h.hire({ grade: 'G1', department: 'Finance' });
     await h.setCard({ grade: 'G1', effectiveFrom: '2026-03-03', rate: 1000 });
     h.clock.now = new Date('2026-03-20T12:00:00Z');
@@ -46,7 +45,6 @@ describe('billing: the daily close', () => {
       (a: { kind: string; name: string }) => a.kind === 'COST_CENTRE' && a.name.includes('Finance'),
     ).id;
   });
-  afterAll(() => h.stop());
 
   it('closes a day once: a second close returns the first and emits nothing', async () => {
     await h.apply(entryEvent('recorded', shift(uuidv7(), 1, '2026-03-10')));
@@ -58,7 +56,7 @@ describe('billing: the daily close', () => {
     });
     const second = await close('2026-03-10');
     expect(second.data!.closeBillingDay).toEqual(first.data!.closeBillingDay);
-    const events = (await h.events(DAY_CLOSED)).filter((e) => e.subject === '2026-03-10');
+    const events = await h.eventsAbout('2026-03-10', DAY_CLOSED);
     expect(events).toHaveLength(1);
     const catalogue = loadCatalogue();
     expect(() => catalogue.validate(events[0])).not.toThrow();
@@ -94,7 +92,7 @@ describe('billing: the daily close', () => {
     });
     const nextClose = await close('2026-03-12');
     expect(nextClose.data!.closeBillingDay.transactionCount).toBe(3);
-    const [event] = (await h.events(DAY_CLOSED)).filter((e) => e.subject === '2026-03-12');
+    const [event] = await h.eventsAbout('2026-03-12', DAY_CLOSED);
     expect(event!.data).toMatchObject({ lateTransactionCount: 3 });
   });
 

@@ -14,22 +14,14 @@ describe('billing: bad input is a BAD_USER_INPUT naming the field', () => {
   const setCard = (input: Record<string, unknown>) =>
     h.op('SetRateCard', { input: { ...good, ...input } }, finance);
 
+  const rate = (amountMinor: number, currency: string) => ({
+    baseHourlyRate: { amountMinor, currency },
+  });
+
   it.each([
-    [
-      'negative rate',
-      { baseHourlyRate: { amountMinor: -1, currency: 'GBP' } },
-      'baseHourlyRate.amountMinor',
-    ],
-    [
-      'unknown currency',
-      { baseHourlyRate: { amountMinor: 100, currency: 'XYZ' } },
-      'baseHourlyRate.currency',
-    ],
-    [
-      'lower-case currency',
-      { baseHourlyRate: { amountMinor: 100, currency: 'gbp' } },
-      'baseHourlyRate.currency',
-    ],
+    ['negative rate', rate(-1, 'GBP'), 'baseHourlyRate.amountMinor'],
+    ['unknown currency', rate(100, 'XYZ'), 'baseHourlyRate.currency'],
+    ['lower-case currency', rate(100, 'gbp'), 'baseHourlyRate.currency'],
     ['unknown grade', { grade: 'NOPE' }, 'grade'],
     ['not a date', { effectiveFrom: '2026-02-30' }, 'effectiveFrom'],
     ['multiplier below 1', { overtimeMultiplier: 0.5 }, 'overtimeMultiplier'],

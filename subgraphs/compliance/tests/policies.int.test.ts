@@ -178,9 +178,7 @@ describe('compliance policies: versions, effective dating, who may change them',
       leave: { noticeDays: 3 },
       reason: 'Longer notice.',
     });
-    const events = (await h.events('compliance.policy.updated')).filter(
-      (e) => e.subject === 'LEAVE:CASUAL',
-    );
+    const events = await h.eventsAbout('LEAVE:CASUAL', 'compliance.policy.updated');
     expect(events).toHaveLength(2);
     const [second, third] = events;
     expect(second!.data).toMatchObject({

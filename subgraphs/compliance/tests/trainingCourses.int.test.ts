@@ -30,9 +30,7 @@ describe('training courses', () => {
       validityMonths: 12,
       retired: false,
     });
-    const [event] = (await h.events('compliance.course.created')).filter(
-      (e) => e.subject === course.id,
-    );
+    const [event] = await h.eventsAbout(course.id, 'compliance.course.created');
     expect(event!.data).toMatchObject({ courseId: course.id, code: 'FIRE-SAFETY', version: 1 });
   });
 
@@ -63,7 +61,7 @@ describe('training courses', () => {
       validityMonths: 36,
       retired: true,
     });
-    const [event] = (await h.events('compliance.course.updated')).filter((e) => e.subject === id);
+    const [event] = await h.eventsAbout(id, 'compliance.course.updated');
     expect(event!.data).toMatchObject({
       version: 2,
       changes: {

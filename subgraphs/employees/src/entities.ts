@@ -1,5 +1,11 @@
-import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { type EmployeeStatus, optimisticLock, timestamps, uuidEntity } from '../../../runtime';
+import type { InferEntity } from '@mikro-orm/core';
+import {
+  type EmployeeStatus,
+  optimisticLock,
+  tableEntity,
+  timestamps,
+  uuidEntity,
+} from '../../../runtime';
 
 export type { EmployeeStatus };
 
@@ -41,14 +47,10 @@ export const EmployeeSchema = uuidEntity(
 /** One row of `employees`. Phone and salary hold ciphertext, never clear values. */
 export type Employee = InferEntity<typeof EmployeeSchema>;
 
-export const EmployeeCounterSchema = defineEntity({
-  name: 'EmployeeCounter',
-  tableName: 'employee_counters',
-  properties: (p) => ({
-    name: p.string().primary().length(40),
-    lastNumber: p.integer(),
-  }),
-});
+export const EmployeeCounterSchema = tableEntity('EmployeeCounter', 'employee_counters', (p) => ({
+  name: p.string().primary().length(40),
+  lastNumber: p.integer(),
+}));
 
 /**
  * Named counters, moved inside the transaction that needs them: the row lock

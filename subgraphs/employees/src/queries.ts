@@ -71,40 +71,58 @@ export function checkPageSize(first: number): void {
 const likePattern = (search: string) =>
   `%${search.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
 
-function filtered(em: EntityManager, filter: EmployeeFilter) {
-  const qb = em.createQueryBuilder(EmployeeSchema, 'e');
-  if (filter.status) qb.andWhere({ status: filter.status });
-  else if (!filter.includeTerminated) qb.andWhere({ status: { $ne: 'TERMINATED' } });
-  if (filter.department) qb.andWhere({ department: filter.department });
-  if (filter.managerId) qb.andWhere({ managerId: filter.managerId });
+/** A WHERE clause and its values, in the order of its placeholders. */
+interface Condition {
+  sql: string;
+  params: unknown[];
+}
+
+function filterCondition(em: EntityManager, filter: EmployeeFilter): Condition {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    parts.push(sql);
+    params.push(...values);
+  };
+  if (filter.status) add('e.status = ?', filter.status);
+  else if (!filter.includeTerminated) add('e.status != ?', 'TERMINATED');
+  if (filter.department) add('e.department = ?', filter.department);
+  if (filter.managerId) add('e.manager_id = ?', filter.managerId);
   if (filter.reportsTo) {
     const t = table(em);
-    qb.andWhere(
+    add(
       `e.id in (with recursive tree(id) as (
          select id from ${t} where manager_id = ?
          union
          select c.id from ${t} c join tree on c.manager_id = tree.id
        ) select id from tree)`,
-      [filter.reportsTo],
+      filter.reportsTo,
     );
   }
   const search = filter.search?.trim();
   if (search) {
     const pattern = likePattern(search);
-    qb.andWhere(
+    add(
       `(lower(e.first_name || ' ' || e.last_name) like ? escape '!'
         or lower(e.last_name || ' ' || e.first_name) like ? escape '!'
         or lower(e.employee_number) like ? escape '!')`,
-      [pattern, pattern, pattern],
+      pattern,
+      pattern,
+      pattern,
     );
   }
-  return qb;
+  return { sql: parts.length ? parts.join(' and ') : '1 = 1', params };
 }
 
 /**
  * One page of the directory in (last name, first name, id) order. The cursor
  * is that key, so a page is an index range scan however deep it is, and rows
  * added or removed meanwhile cause neither gaps nor repeats.
+ *
+ * The two statements are written out rather than built with the query builder: building
+ * them cost a tenth of a directory request, more than running them. Rows are read plain
+ * (no managed entities, nothing is written after) and mapped to properties as the query
+ * builder maps them.
  */
 export async function listEmployees(
   em: EntityManager,
@@ -112,11 +130,27 @@ export async function listEmployees(
   first: number,
   after?: string | null,
 ): Promise<Page> {
-  const page = filtered(em, filter);
-  if (after) page.andWhere('(e.last_name, e.first_name, e.id) > (?, ?, ?)', decodeCursor(after, 3));
-  page.orderBy({ lastName: 'asc', firstName: 'asc', id: 'asc' }).limit(first + 1);
-  // Read-only: plain rows skip building managed entities, the main cost of a page.
-  const rows = await page.execute<Employee[]>('all');
-  const totalCount = await filtered(em, filter).getCount();
-  return { ...pageOf(rows, first, (e) => [e.lastName, e.firstName, e.id]), totalCount };
+  const where = filterCondition(em, filter);
+  const t = table(em);
+  const page = { ...where };
+  if (after) {
+    page.sql += ' and (e.last_name, e.first_name, e.id) > (?, ?, ?)';
+    page.params = [...page.params, ...decodeCursor(after, 3)];
+  }
+  const rows = await em.execute<Record<string, unknown>[]>(
+    `select e.* from ${t} as e where ${page.sql}
+     order by e.last_name asc, e.first_name asc, e.id asc limit ?`,
+    [...page.params, first + 1],
+  );
+  const count = await em.execute<{ count: number | string }>(
+    `select count(*) as count from ${t} as e where ${where.sql}`,
+    where.params,
+    'get',
+  );
+  const meta = em.getMetadata().get(EmployeeSchema.meta.className);
+  const employees = rows.map((row) => em.getDriver().mapResult(row, meta) as Employee);
+  return {
+    ...pageOf(employees, first, (e) => [e.lastName, e.firstName, e.id]),
+    totalCount: Number(count.count),
+  };
 }

@@ -14,9 +14,7 @@ describe('employees: requests at the same time', () => {
     );
     const codes = replies.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort();
     expect(codes).toEqual(['CONFLICT', 'OK']);
-    const updates = (await h.events()).filter(
-      (e) => e.subject === id && e.type === 'employees.employee.updated',
-    );
+    const updates = await h.eventsAbout(id, 'employees.employee.updated');
     expect(updates).toHaveLength(1);
     expect(updates[0].data.version).toBe(2);
   });

@@ -4,8 +4,6 @@ import { suiteHarness } from '../../../test-support/suiteHarness';
 describe('employees: events in the outbox and data at rest', () => {
   const h = suiteHarness(startEmployees);
 
-  const eventsOf = async (id: string) => (await h.events()).filter((e) => e.subject === id);
-
   it('records created with the core record and the envelope of the request', async () => {
     const managerId = await h.hire();
     const input = personInput({ managerId, grade: 'BAND_6', location: 'SCOTLAND' });
@@ -14,7 +12,7 @@ describe('employees: events in the outbox and data at rest', () => {
       { input },
     );
     const id = reply.data!.createEmployee.id;
-    const [event, ...more] = await eventsOf(id);
+    const [event, ...more] = await h.eventsAbout(id);
     expect(more).toEqual([]);
     expect(event).toMatchObject({
       type: 'employees.employee.created',
@@ -55,7 +53,7 @@ describe('employees: events in the outbox and data at rest', () => {
       },
     });
     await h.op('UpdateEmployee', { input: { id, phone: null } });
-    const [, changed, cleared] = await eventsOf(id);
+    const [, changed, cleared] = await h.eventsAbout(id);
     expect(changed).toMatchObject({
       type: 'employees.employee.updated',
       data: {
@@ -83,7 +81,7 @@ describe('employees: events in the outbox and data at rest', () => {
   it('records a corrected employee number under its new number', async () => {
     const id = await h.hire({ employeeNumber: 'OLD-1' });
     await h.op('UpdateEmployee', { input: { id, employeeNumber: 'NEW-1' } });
-    const [, changed] = await eventsOf(id);
+    const [, changed] = await h.eventsAbout(id);
     expect(changed.data).toEqual({
       employeeId: id,
       employeeNumber: 'NEW-1',
@@ -99,7 +97,7 @@ describe('employees: events in the outbox and data at rest', () => {
     await h.op('AssignManager', { input: { id, managerId } });
     await h.op('AssignManager', { input: { id, managerId: null } });
     await h.op('TerminateEmployee', { input: { id, terminationDate: '2025-03-31' } });
-    const events = (await eventsOf(id)).map((e) => [e.type, e.data]);
+    const events = (await h.eventsAbout(id)).map((e) => [e.type, e.data]);
     const number = (await h.rows()).find((r) => r.id === id)!.employee_number;
     const base = { employeeId: id, employeeNumber: number };
     expect(events.slice(1)).toEqual([
@@ -126,7 +124,7 @@ describe('employees: events in the outbox and data at rest', () => {
       },
       { authorization: `Bearer ${await h.issuer.issue(hr)}`, 'x-correlation-id': correlationId },
     );
-    const events = await eventsOf(id);
+    const events = await h.eventsAbout(id);
     expect(events.at(-1)).toMatchObject({
       type: 'employees.employee.status_changed',
       correlationid: correlationId,

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
-import { eventsWithRepeats, repeatOp, versionsFrom } from '../../../test-support/employeeEventOps';
+import {
+  eventsWithRepeats,
+  opsWithRepeats,
+  versionsFrom,
+} from '../../../test-support/employeeEventOps';
 import { describeBatchPath, rowsOf } from '../../../test-support/sameEffectInBatches';
 import { foreignEvent } from '../../../test-support/startSubgraph';
 import { AgreementCopySchema } from '../src/entities';
@@ -21,25 +25,22 @@ const agreementOp = fc.record({
 });
 
 /** Any agreements events, repeats and stale versions among them, about fresh agreements. */
-const scenario = fc
-  .array(fc.oneof(agreementOp, agreementOp, repeatOp), { minLength: 1, maxLength: 30 })
-  .map((ops) => {
-    const employees = [uuidv7(), uuidv7()];
-    const agreements = Array.from({ length: 3 }, (_, n) => agreementData(employees[n % 2]!));
-    const nextVersion = versionsFrom<number>(1);
-    const events = eventsWithRepeats(ops, (op) => {
-      const version = nextVersion(op.agreement, op.bump);
-      const { kind, fte, annualLeaveDays, workingDays } = op;
-      const data = { ...agreements[op.agreement]!, version, fte, annualLeaveDays, workingDays };
-      const ended = kind === 'ended' && { endDate: '2026-01-31', previousEndDate: '2026-03-31' };
-      return foreignEvent(`agreements.agreement.${kind}`, { ...data, ...ended });
-    });
-    return { events, stateOf: rowsOf(AgreementCopySchema, { employeeId: { $in: employees } }) };
+const scenario = opsWithRepeats(agreementOp, agreementOp).map((ops) => {
+  const employees = [uuidv7(), uuidv7()];
+  const agreements = Array.from({ length: 3 }, (_, n) => agreementData(employees[n % 2]!));
+  const nextVersion = versionsFrom<number>(1);
+  const events = eventsWithRepeats(ops, (op) => {
+    const version = nextVersion(op.agreement, op.bump);
+    const { kind, fte, annualLeaveDays, workingDays } = op;
+    const data = { ...agreements[op.agreement]!, version, fte, annualLeaveDays, workingDays };
+    const ended = kind === 'ended' && { endDate: '2026-01-31', previousEndDate: '2026-03-31' };
+    return foreignEvent(`agreements.agreement.${kind}`, { ...data, ...ended });
   });
+  return { events, stateOf: rowsOf(AgreementCopySchema, { employeeId: { $in: employees } }) };
+});
 
 describeBatchPath("leave's copy of agreements", {
   start: () => startLeave(),
-  subgraph: 'leave',
   handler: () => agreementCopyHandler,
   scenario,
 });

@@ -49,8 +49,7 @@ describe('leave: copies fed by events', () => {
   });
 
   it('employees.employee.updated: takes location, zone and hire date; ignores older versions', async () => {
-    const id = uuidv7();
-    await h.employeeEvent('employees.employee.created', createdData(id));
+    const id = await h.hire();
     const update = (version: number, location: string) =>
       h.employeeEvent(
         'employees.employee.updated',
@@ -70,8 +69,7 @@ describe('leave: copies fed by events', () => {
   });
 
   it('employees.employee.status_changed and terminated: status and termination date', async () => {
-    const id = uuidv7();
-    await h.employeeEvent('employees.employee.created', createdData(id));
+    const id = await h.hire();
     await h.employeeEvent(
       'employees.employee.status_changed',
       statusChangedData(id, 2, 'ON_LEAVE'),

@@ -40,7 +40,7 @@ describe('leave: approval workflow', () => {
       approvedBy: { id: managerId },
     });
     expect(reply.data.approveLeave.approvedAt).toMatch(/Z$/);
-    const [event] = (await h.events('leave.request.approved')).filter((e) => e.subject === id);
+    const [event] = await h.eventsAbout(id, 'leave.request.approved');
     expect(event.data).toMatchObject({
       requestId: id,
       employeeId,
@@ -102,7 +102,7 @@ describe('leave: approval workflow', () => {
       status: 'REJECTED',
       rejectionReason: 'Ward short-staffed',
     });
-    const [event] = (await h.events('leave.request.rejected')).filter((e) => e.subject === id);
+    const [event] = await h.eventsAbout(id, 'leave.request.rejected');
     expect(event.data).toMatchObject({ status: 'REJECTED', rejectedBy: managerId, version: 2 });
     const again = onlyError(await h.op('ApproveLeave', { input: { id } }, asManager(managerId)));
     expect(again.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
@@ -132,7 +132,7 @@ describe('leave: approval workflow', () => {
     await h.op('ApproveLeave', { input: { id: b } }, asManager(managerId));
     const reply = await h.op('CancelLeave', { input: { id: b } }, asEmployee(employeeId));
     expect(reply.data.cancelLeave.status).toBe('CANCELLED');
-    const [event] = (await h.events('leave.request.cancelled')).filter((e) => e.subject === b);
+    const [event] = await h.eventsAbout(b, 'leave.request.cancelled');
     expect(event.data).toMatchObject({
       status: 'CANCELLED',
       previousStatus: 'APPROVED',

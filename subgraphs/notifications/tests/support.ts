@@ -6,7 +6,7 @@ import {
   type Caller,
   type SubgraphHarness,
 } from '../../../test-support/startSubgraph';
-import { createdData } from '../../../test-support/employeeEvents';
+import { createdData, leaveRequestData } from '../../../test-support/employeeEvents';
 import { feedAsConsumer } from '../../../test-support/feedAsConsumer';
 import { createNotifications, type NotificationsModule, type NotificationsOptions } from '../src';
 import { EmailOutboxSchema, EmployeeCopySchema, NotificationSchema } from '../src/entities';
@@ -39,22 +39,10 @@ export function leaveData(
   managerId: string | null,
   extra: Record<string, unknown> = {},
 ) {
-  return {
-    requestId: uuidv7(),
-    employeeId,
-    version: 1,
-    leaveType: 'ANNUAL',
-    paid: true,
-    status: 'PENDING',
-    startDate: '2026-12-01',
-    endDate: '2026-12-03',
-    halfDayStart: false,
-    halfDayEnd: false,
-    days: 3,
-    dates: ['2026-12-01', '2026-12-02', '2026-12-03'].map((date) => ({ date, days: 1 })),
+  return leaveRequestData(employeeId, ['2026-12-01', '2026-12-02', '2026-12-03'], {
     managerId,
     ...extra,
-  };
+  });
 }
 
 export async function startNotifications(

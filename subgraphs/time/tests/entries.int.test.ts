@@ -51,7 +51,7 @@ describe('time: recording, amending and deleting entries', () => {
       mealBreakMinutes: 30,
       version: 1,
     });
-    const [event] = (await h.events()).filter((e) => e.subject === entry.id);
+    const [event] = await h.eventsAbout(entry.id);
     expect(event).toMatchObject({
       type: 'time.entry.recorded',
       source: '/subgraphs/time',
@@ -75,7 +75,7 @@ describe('time: recording, amending and deleting entries', () => {
     const reply = await record({ startTime: at(date, '09:00'), endTime: at(date, '10:00') });
     const entry = reply.data!.recordTimeEntry;
     expect(entry.correlationId).toEqual(expect.any(String));
-    const [event] = (await h.events()).filter((e) => e.subject === entry.id);
+    const [event] = await h.eventsAbout(entry.id);
     expect(event.correlationid).toBe(entry.correlationId);
   });
 
@@ -91,7 +91,7 @@ describe('time: recording, amending and deleting entries', () => {
     const again = await record(input);
     expect(again.errors).toBeUndefined();
     expect(again.data!.recordTimeEntry.id).toBe(first.data!.recordTimeEntry.id);
-    const recorded = (await h.events()).filter((e) => e.subject === first.data!.recordTimeEntry.id);
+    const recorded = await h.eventsAbout(first.data!.recordTimeEntry.id);
     expect(recorded).toHaveLength(1);
   });
 
@@ -262,9 +262,7 @@ describe('time: recording, amending and deleting entries', () => {
     });
     const later = await record({ startTime: at(next, '09:00'), endTime: at(next, '10:00') });
     expect(later.errors).toBeUndefined();
-    const amended = (await h.events()).find(
-      (e) => e.subject === entry.id && e.type === 'time.entry.amended',
-    );
+    const [amended] = await h.eventsAbout(entry.id, 'time.entry.amended');
     expect(amended).toMatchObject({
       correlationid: closed.data!.amendTimeEntry.correlationId,
       data: {
@@ -322,9 +320,7 @@ describe('time: recording, amending and deleting entries', () => {
       id: entry.id,
       correlationId: expect.any(String),
     });
-    const tombstone = (await h.events()).find(
-      (e) => e.subject === entry.id && e.type === 'time.entry.deleted',
-    );
+    const [tombstone] = await h.eventsAbout(entry.id, 'time.entry.deleted');
     expect(tombstone).toMatchObject({
       correlationid: reply.data!.deleteTimeEntry.correlationId,
       data: {

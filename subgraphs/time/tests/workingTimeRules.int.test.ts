@@ -264,7 +264,7 @@ describe('time: working-time rules', () => {
       expect(reply.errors).toBeUndefined();
       const entry = reply.data!.recordTimeEntry;
       expect(entry).toMatchObject({ endTime: '2025-03-04T14:00:00.000Z' });
-      const [recorded] = (await h.events()).filter((e) => e.subject === entry.id);
+      const [recorded] = await h.eventsAbout(entry.id);
       expect(recorded.data).toMatchObject({
         entryId: entry.id,
         complianceException: { rules: ['MAX_ENTRY_LENGTH'], reason },
@@ -285,9 +285,7 @@ describe('time: working-time rules', () => {
         hr,
       );
       expect(longer.errors).toBeUndefined();
-      const amended = (await h.events()).filter(
-        (e) => e.subject === entry.id && e.type === 'time.entry.amended',
-      );
+      const amended = await h.eventsAbout(entry.id, 'time.entry.amended');
       expect(amended.map((e) => e.data.complianceException ?? null)).toEqual([
         null,
         { rules: ['MAX_ENTRY_LENGTH', 'MINIMUM_BREAK'], reason },

@@ -13,8 +13,16 @@ export async function accountFor(
   now: Date,
   fields: { employeeId?: string | null; explicitRole?: ExplicitRole | null } = {},
 ): Promise<Account> {
-  const existing = await em.findOne(AccountSchema, { email });
-  if (existing) return existing;
+  return (await em.findOne(AccountSchema, { email })) ?? newAccount(em, email, now, fields);
+}
+
+/** A new account of an e-mail, without a password; the caller knows none holds the e-mail. */
+export function newAccount(
+  em: EntityManager,
+  email: string,
+  now: Date,
+  fields: { employeeId?: string | null; explicitRole?: ExplicitRole | null } = {},
+): Account {
   const account = em.create(AccountSchema, {
     id: uuidv7(),
     email,
@@ -41,6 +49,23 @@ export async function invite(
   account: Account,
   employee: EmployeeCopy | null,
 ): Promise<string> {
+  const link = await queueInvitation(em, deps, cipher, account, employee);
+  await em.flush();
+  return link;
+}
+
+/**
+ * `invite`, left for the caller to flush (a batch of hires flushes once). An account made in
+ * this transaction (`fresh`) has no earlier links to stop.
+ */
+export async function queueInvitation(
+  em: EntityManager,
+  deps: AccountsDeps,
+  cipher: Cipher,
+  account: Account,
+  employee: EmployeeCopy | null,
+  { fresh = false } = {},
+): Promise<string> {
   const now = deps.now();
   const { token } = await issueTicket(em, {
     kind: 'INVITATION',
@@ -48,6 +73,7 @@ export async function invite(
     now,
     ttlMs: deps.settings.INVITATION_TTL_HOURS * 3600_000,
     cipher,
+    fresh,
   });
   const link = linkOf(deps.settings.PUBLIC_URL, 'INVITATION', token);
   if (deps.mail) {
@@ -57,6 +83,5 @@ export async function invite(
       `(the link works once, for ${deps.settings.INVITATION_TTL_HOURS} hours):\n\n${link}\n`;
     queueMail(em, account.email, 'Your invitation to the HR platform', text, now);
   }
-  await em.flush();
   return link;
 }

@@ -14,19 +14,27 @@ export const linkOf = (publicUrl: string, kind: TicketKind, token: string) =>
 
 /**
  * A new one-time link of `kind` for an account, valid `ttlMs`; the account's earlier open
- * links of that kind stop working. Returns the token (shown or mailed once; only its hash
+ * links of that kind stop working (a `fresh` account, made in this transaction, has none). Returns the token (shown or mailed once; only its hash
  * is looked up, and an invitation's is kept encrypted for HR to read its link).
  */
 export async function issueTicket(
   em: EntityManager,
-  options: { kind: TicketKind; accountId: string; now: Date; ttlMs: number; cipher?: Cipher },
+  options: {
+    kind: TicketKind;
+    accountId: string;
+    now: Date;
+    ttlMs: number;
+    cipher?: Cipher;
+    fresh?: boolean;
+  },
 ): Promise<{ token: string; ticket: Ticket }> {
   const { kind, accountId, now } = options;
-  await em.nativeUpdate(
-    TicketSchema,
-    { kind, accountId, usedAt: null, expiresAt: { $gt: now } },
-    { expiresAt: now },
-  );
+  if (!options.fresh)
+    await em.nativeUpdate(
+      TicketSchema,
+      { kind, accountId, usedAt: null, expiresAt: { $gt: now } },
+      { expiresAt: now },
+    );
   const token = randomToken();
   const ticket = em.create(TicketSchema, {
     id: uuidv7(),

@@ -12,5 +12,11 @@ export const policyJobs: CataloguedJob[] = [];
 
 export { policyResolvers } from './policyResolvers';
 export { PolicyVersionSchema, type StoredPolicyVersion } from './PolicyVersionSchema';
-export { inForceAt, policyInForceAt, readHistory, type PolicyRecord } from './policyHistory';
+export {
+  inForceAt,
+  policyInForceAt,
+  readHistory,
+  versionInForceAt,
+  type PolicyRecord,
+} from './policyHistory';
 export { parseInstant } from './parseInstant';

@@ -79,10 +79,14 @@ export async function policyInForceAt<K extends PolicyKind>(
   key: string,
   at: Date,
 ): Promise<PolicyVersion<K>> {
-  const {
-    changedBy: _by,
-    reason: _why,
-    ...version
-  } = inForceAt(await readHistory(em, kind, key), at);
+  return versionInForceAt<K>(await readHistory(em, kind, key), at);
+}
+
+/** The version in force at `at` of a policy's history, without who made it and why. */
+export function versionInForceAt<K extends PolicyKind>(
+  history: readonly PolicyRecord[],
+  at: Date,
+): PolicyVersion<K> {
+  const { changedBy: _by, reason: _why, ...version } = inForceAt(history, at);
   return version as PolicyVersion<K>;
 }

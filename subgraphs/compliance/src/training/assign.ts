@@ -11,6 +11,33 @@ export interface Assignee {
   department: string | null;
 }
 
+/** A new assignment of a course to `assignee`, not yet completed, due on `dueDate`. */
+export const newAssignment = (
+  { employeeId, department }: Assignee,
+  courseId: string,
+  dueDate: string,
+  at: Date,
+): TrainingAssignment => ({
+  id: uuidv7(),
+  employeeId,
+  courseId,
+  department,
+  dueDate,
+  completedOn: null,
+  expiresOn: null,
+  version: 1,
+  createdAt: at,
+  updatedAt: at,
+});
+
+/** An assignment moved to an earlier due date: its next version. */
+export const movedTo = (a: TrainingAssignment, dueDate: string, at: Date): TrainingAssignment => ({
+  ...a,
+  dueDate,
+  version: a.version + 1,
+  updatedAt: at,
+});
+
 /**
  * Gives each assignee the course due on `dueDate`, once: a person who has it keeps their
  * one assignment, moved to `dueDate` when that is earlier (the earliest due date wins).
@@ -36,7 +63,7 @@ export async function ensureAssignments(
     const have = new Map(existing.map((a) => [a.employeeId, a]));
     for (const a of existing) {
       if (a.dueDate <= dueDate) continue;
-      const moved = { ...a, dueDate, version: a.version + 1, updatedAt: at };
+      const moved = movedTo(a, dueDate, at);
       await em.nativeUpdate(
         TrainingAssignmentSchema,
         { id: a.id },
@@ -47,18 +74,7 @@ export async function ensureAssignments(
     }
     const fresh: TrainingAssignment[] = part
       .filter((p) => !have.has(p.employeeId))
-      .map((p) => ({
-        id: uuidv7(),
-        employeeId: p.employeeId,
-        courseId: course.id,
-        department: p.department,
-        dueDate,
-        completedOn: null,
-        expiresOn: null,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
-      }));
+      .map((p) => newAssignment(p, course.id, dueDate, at));
     if (fresh.length) await insertIgnoring(em, fresh);
     const inserted = new Set(
       fresh.length
@@ -83,7 +99,8 @@ export async function ensureAssignments(
   return result;
 }
 
-async function insertIgnoring(em: EntityManager, rows: TrainingAssignment[]): Promise<void> {
+/** Inserts `rows`, skipping those a concurrent transaction inserted first. */
+export async function insertIgnoring(em: EntityManager, rows: TrainingAssignment[]): Promise<void> {
   await em
     .createQueryBuilder(TrainingAssignmentSchema)
     .insert(rows)

@@ -1,20 +1,19 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import {
-  type CataloguedEvent,
-  type CataloguedHandler,
-  handleEachInBatch,
-} from '../../../../messaging';
-import { addDays, sqlTable } from '../../../../runtime';
+import type { CataloguedEvent, CataloguedHandler } from '../../../../messaging';
+import { addDays, chunks, sqlTable } from '../../../../runtime';
 import type { ComplianceSettings } from '../settings';
 import { EmployeeCopySchema } from '../entities';
-import { emitting, type Emit } from '../events';
-import { ensureAssignments } from './assign';
+import { emitting, type ComplianceDraft, type Emit } from '../events';
+import { ensureAssignments, insertIgnoring, movedTo, newAssignment } from './assign';
 import {
   DepartmentRuleSchema,
   TrainingAssignmentSchema,
   TrainingCourseSchema,
   type DepartmentRule,
+  type TrainingAssignment,
+  type TrainingCourse,
 } from './entities';
+import { trainingAssigned } from './events';
 import { trainingToday } from './status';
 
 /**
@@ -29,6 +28,7 @@ async function rulesOf(em: EntityManager, department: string): Promise<Departmen
     .createQueryBuilder(DepartmentRuleSchema, 'r')
     .select('*')
     .where('lower(r.department) = lower(?)', [department])
+    .orderBy({ id: 'asc' })
     .getResultList();
 }
 
@@ -88,9 +88,144 @@ export function departmentJoinerHandler(settings: ComplianceSettings): JoinerHan
     name: 'training_departments',
     types: ['employees.employee.created', 'employees.employee.updated'],
     handle,
-    // A bulk hire commits once per batch, not once per person.
-    handleBatch: handleEachInBatch(handle),
+    // A bulk hire reads and writes once per batch, not once per person.
+    handleBatch: (events, { em, emit }) =>
+      joinInBatch(em as EntityManager, events, settings.now(), emit),
   };
+}
+
+type CausedDraft = { cause: JoiningEvent; draft: ComplianceDraft };
+
+/**
+ * The batch path of {@link departmentJoinerHandler}: the rules, courses, leavers and
+ * assignments the events need are read once, the events applied in order in memory as
+ * `handle` would one by one, then the new and moved assignments written and their events
+ * emitted in that order.
+ */
+async function joinInBatch(
+  em: EntityManager,
+  events: JoiningEvent[],
+  at: Date,
+  emit: (cause: JoiningEvent, draft: ComplianceDraft) => void,
+): Promise<void> {
+  const joins = await joinersOf(em, events);
+  const rules = await rulesByDepartment(em, joins);
+  const courses = await coursesOf(em, [...rules.values()].flat());
+  if (courses.size === 0) return;
+  const assignments = await assignmentsOf(em, joins, courses);
+  const stored = new Set(assignments.keys());
+  const written = new Map<string, TrainingAssignment>();
+  const drafts: CausedDraft[] = [];
+  const today = trainingToday(at);
+  for (const { event, department } of joins)
+    for (const rule of rules.get(department)!) {
+      const course = courses.get(rule.courseId);
+      if (!course) continue;
+      const key = `${event.data.employeeId}|${course.id}`;
+      const now = assign(assignments.get(key), event.data.employeeId, rule, today, at);
+      if (!now) continue;
+      assignments.set(key, now);
+      written.set(key, now);
+      drafts.push({ cause: event, draft: trainingAssigned(now, course) });
+    }
+  await writeAssignments(em, written, stored);
+  for (const { cause, draft } of drafts) emit(cause, draft);
+}
+
+/** The batch's events that put someone still employed in a department, in order. */
+async function joinersOf(em: EntityManager, events: JoiningEvent[]) {
+  const joins = events.flatMap((event) => {
+    const department = joinedDepartment(event);
+    return department ? [{ event, department }] : [];
+  });
+  const updated = joins.filter((j) => j.event.type === 'employees.employee.updated');
+  const left = new Set<string>();
+  for (const part of chunks(updated.map((j) => j.event.data.employeeId))) {
+    const copies = await em.find(EmployeeCopySchema, { id: { $in: part }, status: 'TERMINATED' });
+    for (const copy of copies) left.add(copy.id);
+  }
+  return joins.filter(({ event }) =>
+    event.type === 'employees.employee.created'
+      ? event.data.status !== 'TERMINATED'
+      : !left.has(event.data.employeeId),
+  );
+}
+
+/** The rules of each department the joiners name, as `rulesOf` reads them. */
+async function rulesByDepartment(em: EntityManager, joins: { department: string }[]) {
+  const rules = new Map<string, DepartmentRule[]>();
+  for (const { department } of joins)
+    if (!rules.has(department)) rules.set(department, await rulesOf(em, department));
+  return rules;
+}
+
+/** The courses of `rules` still given to joiners (not retired), by id. */
+async function coursesOf(em: EntityManager, rules: DepartmentRule[]) {
+  const ids = [...new Set(rules.map((r) => r.courseId))];
+  const courses = ids.length
+    ? await em.find(TrainingCourseSchema, { id: { $in: ids }, retired: false })
+    : [];
+  return new Map(courses.map((c) => [c.id, c]));
+}
+
+/** The joiners' assignments of `courses`, by employee and course. */
+async function assignmentsOf(
+  em: EntityManager,
+  joins: { event: JoiningEvent }[],
+  courses: Map<string, TrainingCourse>,
+) {
+  const found = new Map<string, TrainingAssignment>();
+  const ids = [...new Set(joins.map((j) => j.event.data.employeeId))];
+  for (const part of chunks(ids)) {
+    const rows = await em.find(
+      TrainingAssignmentSchema,
+      { courseId: { $in: [...courses.keys()] }, employeeId: { $in: part } },
+      { disableIdentityMap: true },
+    );
+    for (const a of rows) found.set(`${a.employeeId}|${a.courseId}`, a);
+  }
+  return found;
+}
+
+/**
+ * What `ensureAssignments` makes of one joiner's assignment under `rule`: a new one, one
+ * moved to an earlier due date, or nothing (undefined) when the one they have is due first.
+ */
+function assign(
+  had: TrainingAssignment | undefined,
+  employeeId: string,
+  rule: DepartmentRule,
+  today: string,
+  at: Date,
+): TrainingAssignment | undefined {
+  const dueDate = joinerDueDate(rule, today);
+  if (had) return had.dueDate <= dueDate ? undefined : movedTo(had, dueDate, at);
+  return newAssignment({ employeeId, department: rule.department }, rule.courseId, dueDate, at);
+}
+
+/**
+ * Inserts the new assignments (at their last state) and moves the others. A new one that a
+ * concurrent transaction made first fails the batch, whose events then go one at a time.
+ */
+async function writeAssignments(
+  em: EntityManager,
+  written: Map<string, TrainingAssignment>,
+  stored: Set<string>,
+): Promise<void> {
+  const fresh = [...written].filter(([key]) => !stored.has(key)).map(([, a]) => a);
+  for (const part of chunks(fresh)) {
+    await insertIgnoring(em, part);
+    const ids = part.map((a) => a.id);
+    const inserted = await em.count(TrainingAssignmentSchema, { id: { $in: ids } });
+    if (inserted < part.length) throw new Error('assignments made concurrently: retry one by one');
+  }
+  for (const [key, a] of written)
+    if (stored.has(key))
+      await em.nativeUpdate(
+        TrainingAssignmentSchema,
+        { id: a.id },
+        { dueDate: a.dueDate, version: a.version, updatedAt: a.updatedAt },
+      );
 }
 
 /**

@@ -1,5 +1,5 @@
-import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { uuidEntity } from '../../../../runtime';
+import type { InferEntity } from '@mikro-orm/core';
+import { tableEntity, uuidEntity } from '../../../../runtime';
 
 // Instants here are typed 'datetime' as they always were; `p.datetime()` would map them as `Date`,
 // which hydrates and compares differently.
@@ -74,16 +74,16 @@ export const DepartmentRuleSchema = uuidEntity(
 /** A course assigned to a department: everyone in it now, and whoever joins it later. */
 export type DepartmentRule = InferEntity<typeof DepartmentRuleSchema>;
 
-export const TrainingReminderSchema = defineEntity({
-  name: 'TrainingReminder',
-  tableName: 'compliance_training_reminders',
-  properties: (p) => ({
+export const TrainingReminderSchema = tableEntity(
+  'TrainingReminder',
+  'compliance_training_reminders',
+  (p) => ({
     assignmentId: p.string().primary().length(36),
     deadline: p.string().primary().length(10),
     status: p.string().length(10),
     raisedAt: p.type('datetime'),
   }),
-});
+);
 
 /** A reminder raised: at most one per assignment and the date it falls due (or expires). */
 export type TrainingReminder = InferEntity<typeof TrainingReminderSchema>;

@@ -1,8 +1,7 @@
 import type { CataloguedEvent, EventData } from '../../../../messaging';
 import { policyLabel, policyRef, type WorkingTimeRules } from '../../../../runtime';
-import { dayStart, zoneOf } from './employeeDays';
+import { dayStart } from './employeeDays';
 import { ViolationSchema } from './entities';
-import { policyAt } from './policyAt';
 import { recordViolation, type Finding, type Recording } from './recordViolation';
 import { duration } from './words';
 
@@ -55,8 +54,8 @@ export async function detectDayBreaches(
   event: CataloguedEvent<typeof DAY_PROCESSED>,
 ): Promise<void> {
   const day = event.data;
-  const zone = await zoneOf(rec.em, day.employeeId);
-  const policy = await policyAt(rec.em, 'WORKING_TIME', 'DEFAULT', dayStart(day.date, zone));
+  const zone = await rec.reads.zoneOf(day.employeeId);
+  const policy = await rec.reads.policyAt('WORKING_TIME', 'DEFAULT', dayStart(day.date, zone));
   const ref = policyRef(policy);
   for (const breach of dayBreaches(day, policy.rules, policyLabel(ref))) {
     const earlier = await rec.em.count(ViolationSchema, {

@@ -1,7 +1,6 @@
 import type { CataloguedEvent, EventData, EventType } from '../../../../messaging';
 import { localDate, policyLabel, policyRef } from '../../../../runtime';
-import { dayStart, zoneOf } from './employeeDays';
-import { policyAt } from './policyAt';
+import { dayStart } from './employeeDays';
 import { recordViolation, type Recording } from './recordViolation';
 import { days, listed } from './words';
 
@@ -35,9 +34,9 @@ export async function detectHrException(
   const entry = event.data;
   const exception = entry.complianceException;
   if (!exception) return;
-  const zone = await zoneOf(rec.em, entry.employeeId);
+  const zone = await rec.reads.zoneOf(entry.employeeId);
   const { from, to } = entryDays(entry, zone);
-  const policy = await policyAt(rec.em, 'WORKING_TIME', 'DEFAULT', dayStart(from, zone));
+  const policy = await rec.reads.policyAt('WORKING_TIME', 'DEFAULT', dayStart(from, zone));
   const ref = policyRef(policy);
   await recordViolation(rec, {
     employeeId: entry.employeeId,

@@ -3,9 +3,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { CataloguedEvent } from '../../../../messaging';
 import { addDays, lockEmployee, policyLabel, policyRef } from '../../../../runtime';
 import { EmployeeCopySchema } from '../entities';
-import { dayStart, zoneOf } from './employeeDays';
+import { dayStart } from './employeeDays';
 import { LateArrivalSchema, ViolationSchema } from './entities';
-import { policyAt } from './policyAt';
 import { recordViolation, type Recording } from './recordViolation';
 
 export const LATE_ARRIVAL_DETECTED = 'attendance.late_arrival.detected';
@@ -47,8 +46,8 @@ export async function detectLatePattern(
     }),
   );
   await em.flush();
-  const zone = await zoneOf(em, late.employeeId);
-  const policy = await policyAt(em, 'ATTENDANCE', 'DEFAULT', dayStart(late.date, zone));
+  const zone = await rec.reads.zoneOf(late.employeeId);
+  const policy = await rec.reads.policyAt('ATTENDANCE', 'DEFAULT', dayStart(late.date, zone));
   const { latePatternCount: count, latePatternDays: window } = policy.rules;
   if (count < 1) return;
   const windowStart = addDays(late.date, 1 - window);

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { PolicyRef } from '../../../../runtime';
 import { EmployeeCopySchema } from '../entities';
 import type { Emit } from '../events';
+import type { Reads } from './reads';
 import {
   ViolationSchema,
   type Violation,
@@ -24,9 +25,13 @@ export interface Finding {
   sourceEventId: string;
 }
 
-/** Where a detector records: the consumer's transaction, its emit and the clock. */
+/**
+ * Where a detector records: the consumer's transaction, its emit and the clock; and where it
+ * reads the person's zone and the policies.
+ */
 export interface Recording {
   em: EntityManager;
+  reads: Reads;
   emit: Emit;
   now: Date;
 }

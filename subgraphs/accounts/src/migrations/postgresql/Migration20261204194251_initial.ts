@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { dropTables } from '../../../../../runtime';
 
 export class Migration20261204194251_initial extends Migration {
   override async up(): Promise<void> {
@@ -26,18 +27,6 @@ export class Migration20261204194251_initial extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql(`drop table if exists "accounts" cascade;`);
-
-    this.addSql(`drop table if exists "account_employees" cascade;`);
-
-    this.addSql(`drop table if exists "account_mail_outbox" cascade;`);
-
-    this.addSql(`drop table if exists "account_refresh_tokens" cascade;`);
-
-    this.addSql(`drop table if exists "account_sessions" cascade;`);
-
-    this.addSql(`drop table if exists "account_tickets" cascade;`);
-
-    this.addSql(`drop table if exists "partner_clients" cascade;`);
+    dropTables(this, ['accounts', 'account_employees', 'account_mail_outbox', 'account_refresh_tokens', 'account_sessions', 'account_tickets', 'partner_clients']);
   }
 }

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { dropTables } from '../../../../../runtime';
 
 export class Migration20261204194251_initial extends Migration {
   override async up(): Promise<void> {
@@ -27,20 +28,6 @@ export class Migration20261204194251_initial extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql(`drop table if exists "accruals_balance_statuses" cascade;`);
-
-    this.addSql(`drop table if exists "accruals_balance_versions" cascade;`);
-
-    this.addSql(`drop table if exists "accruals_contributions" cascade;`);
-
-    this.addSql(`drop table if exists "accruals_days" cascade;`);
-
-    this.addSql(`drop table if exists "accruals_agreements" cascade;`);
-
-    this.addSql(`drop table if exists "accruals_correlations" cascade;`);
-
-    this.addSql(`drop table if exists "accruals_employees" cascade;`);
-
-    this.addSql(`drop table if exists "accruals_entries" cascade;`);
+    dropTables(this, ['accruals_balance_statuses', 'accruals_balance_versions', 'accruals_contributions', 'accruals_days', 'accruals_agreements', 'accruals_correlations', 'accruals_employees', 'accruals_entries']);
   }
 }

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { dropTables } from '../../../../../runtime';
 
 export class Migration20261204194251_initial extends Migration {
   override async up(): Promise<void> {
@@ -17,12 +18,6 @@ export class Migration20261204194251_initial extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql(`drop table if exists "agreements" cascade;`);
-
-    this.addSql(`drop table if exists "agreement_versions" cascade;`);
-
-    this.addSql(`drop table if exists "agreement_imports" cascade;`);
-
-    this.addSql(`drop table if exists "known_employees" cascade;`);
+    dropTables(this, ['agreements', 'agreement_versions', 'agreement_imports', 'known_employees']);
   }
 }

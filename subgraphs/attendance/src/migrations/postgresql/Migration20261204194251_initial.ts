@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { dropTables } from '../../../../../runtime';
 
 export class Migration20261204194251_initial extends Migration {
   override async up(): Promise<void> {
@@ -26,18 +27,6 @@ export class Migration20261204194251_initial extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql(`drop table if exists "attendance_agreements" cascade;`);
-
-    this.addSql(`drop table if exists "attendance_days" cascade;`);
-
-    this.addSql(`drop table if exists "attendance_employees" cascade;`);
-
-    this.addSql(`drop table if exists "attendance_entries" cascade;`);
-
-    this.addSql(`drop table if exists "attendance_leave" cascade;`);
-
-    this.addSql(`drop table if exists "attendance_policy_copies" cascade;`);
-
-    this.addSql(`drop table if exists "attendance_shifts" cascade;`);
+    dropTables(this, ['attendance_agreements', 'attendance_days', 'attendance_employees', 'attendance_entries', 'attendance_leave', 'attendance_policy_copies', 'attendance_shifts']);
   }
 }

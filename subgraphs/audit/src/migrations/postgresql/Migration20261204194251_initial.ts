@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { dropTables } from '../../../../../runtime';
 
 export class Migration20261204194251_initial extends Migration {
   override async up(): Promise<void> {
@@ -16,8 +17,6 @@ export class Migration20261204194251_initial extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql(`drop table if exists "audit_log" cascade;`);
-
-    this.addSql(`drop table if exists "audit_policy_copies" cascade;`);
+    dropTables(this, ['audit_log', 'audit_policy_copies']);
   }
 }

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { dropTables } from '../../../../../runtime';
 
 export class Migration20261204194251_initial extends Migration {
   override async up(): Promise<void> {
@@ -39,26 +40,6 @@ export class Migration20261204194251_initial extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql(`drop table if exists "billing_accounts" cascade;`);
-
-    this.addSql(`drop table if exists "billing_closing_balances" cascade;`);
-
-    this.addSql(`drop table if exists "billing_day_closes" cascade;`);
-
-    this.addSql(`drop table if exists "billing_employees" cascade;`);
-
-    this.addSql(`drop table if exists "billing_employee_grades" cascade;`);
-
-    this.addSql(`drop table if exists "billing_entries" cascade;`);
-
-    this.addSql(`drop table if exists "billing_grades" cascade;`);
-
-    this.addSql(`drop table if exists "billing_postings" cascade;`);
-
-    this.addSql(`drop table if exists "billing_rate_cards" cascade;`);
-
-    this.addSql(`drop table if exists "billing_transactions" cascade;`);
-
-    this.addSql(`drop table if exists "billing_uncosted_entries" cascade;`);
+    dropTables(this, ['billing_accounts', 'billing_closing_balances', 'billing_day_closes', 'billing_employees', 'billing_employee_grades', 'billing_entries', 'billing_grades', 'billing_postings', 'billing_rate_cards', 'billing_transactions', 'billing_uncosted_entries']);
   }
 }

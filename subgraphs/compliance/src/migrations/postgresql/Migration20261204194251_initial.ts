@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { dropTables } from '../../../../../runtime';
 
 export class Migration20261204194251_initial extends Migration {
   override async up(): Promise<void> {
@@ -35,20 +36,6 @@ export class Migration20261204194251_initial extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql(`drop table if exists "compliance_employees" cascade;`);
-
-    this.addSql(`drop table if exists "compliance_late_arrivals" cascade;`);
-
-    this.addSql(`drop table if exists "compliance_policy_versions" cascade;`);
-
-    this.addSql(`drop table if exists "compliance_violations" cascade;`);
-
-    this.addSql(`drop table if exists "compliance_training_assignments" cascade;`);
-
-    this.addSql(`drop table if exists "compliance_training_courses" cascade;`);
-
-    this.addSql(`drop table if exists "compliance_training_department_rules" cascade;`);
-
-    this.addSql(`drop table if exists "compliance_training_reminders" cascade;`);
+    dropTables(this, ['compliance_employees', 'compliance_late_arrivals', 'compliance_policy_versions', 'compliance_violations', 'compliance_training_assignments', 'compliance_training_courses', 'compliance_training_department_rules', 'compliance_training_reminders']);
   }
 }

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { dropTables } from '../../../../../runtime';
 
 export class Migration20261204194251_initial extends Migration {
   override async up(): Promise<void> {
@@ -14,8 +15,6 @@ export class Migration20261204194251_initial extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql(`drop table if exists "employees" cascade;`);
-
-    this.addSql(`drop table if exists "employee_counters" cascade;`);
+    dropTables(this, ['employees', 'employee_counters']);
   }
 }

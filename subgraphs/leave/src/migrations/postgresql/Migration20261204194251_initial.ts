@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { dropTables } from '../../../../../runtime';
 
 export class Migration20261204194251_initial extends Migration {
   override async up(): Promise<void> {
@@ -17,12 +18,6 @@ export class Migration20261204194251_initial extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql(`drop table if exists "leave_agreements" cascade;`);
-
-    this.addSql(`drop table if exists "leave_employees" cascade;`);
-
-    this.addSql(`drop table if exists "leave_policy_copies" cascade;`);
-
-    this.addSql(`drop table if exists "leave_requests" cascade;`);
+    dropTables(this, ['leave_agreements', 'leave_employees', 'leave_policy_copies', 'leave_requests']);
   }
 }

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { dropTables } from '../../../../../runtime';
 
 export class Migration20261204194251_initial extends Migration {
   override async up(): Promise<void> {
@@ -14,10 +15,6 @@ export class Migration20261204194251_initial extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql(`drop table if exists "notifications" cascade;`);
-
-    this.addSql(`drop table if exists "notification_email_outbox" cascade;`);
-
-    this.addSql(`drop table if exists "notification_employees" cascade;`);
+    dropTables(this, ['notifications', 'notification_email_outbox', 'notification_employees']);
   }
 }

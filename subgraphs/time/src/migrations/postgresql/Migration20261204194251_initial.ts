@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { dropTables } from '../../../../../runtime';
 
 export class Migration20261204194251_initial extends Migration {
   override async up(): Promise<void> {
@@ -17,12 +18,6 @@ export class Migration20261204194251_initial extends Migration {
   }
 
   override async down(): Promise<void> {
-    this.addSql(`drop table if exists "time_employees" cascade;`);
-
-    this.addSql(`drop table if exists "time_policy_copies" cascade;`);
-
-    this.addSql(`drop table if exists "scheduled_shifts" cascade;`);
-
-    this.addSql(`drop table if exists "time_entries" cascade;`);
+    dropTables(this, ['time_employees', 'time_policy_copies', 'scheduled_shifts', 'time_entries']);
   }
 }

@@ -1,0 +1,291 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  DEFAULT_LOCATION,
+  DEFAULT_TIME_ZONE,
+  isPostgres,
+  localDate,
+  sqlTable,
+} from '../../../runtime';
+import { lastRowsOn, recordChange, seenStatuses, statusChanges } from './balanceStatus';
+import {
+  AccrualDaySchema,
+  AgreementCopySchema,
+  BalanceVersionSchema,
+  ContributionSchema,
+  EmployeeCopySchema,
+  type AccrualDayRow,
+  type AgreementCopy,
+  type Contribution,
+  type EmployeeCopy,
+  type EntryCopy,
+} from './entities';
+import { balanceChanged, type Emit } from './events';
+import { addContributions, deltasOf, toStored, unitValue, type DayDelta } from './ledger';
+
+/** One employee's entries whose copies changed in a batch, and where its events go. */
+export interface ChangedEntries {
+  employeeId: string;
+  entries: EntryCopy[];
+  emit: Emit;
+}
+
+/** One agreement's type whose days move, and the deltas (sorted by date) that move it. */
+interface Move {
+  employeeId: string;
+  agreement: AgreementCopy;
+  days: DayDelta[];
+  /** The cumulative total of the first changed day after the move: what the event says. */
+  firstCumulative?: number;
+}
+
+/**
+ * Takes the locks of many employees in one statement, in id order so two replicas cannot
+ * deadlock. SQLite has a single writer already.
+ */
+export async function lockEmployees(em: EntityManager, employeeIds: string[]): Promise<void> {
+  if (!isPostgres(em) || employeeIds.length === 0) return;
+  // The sorted subquery is scanned in its order, so the locks are taken in it.
+  const values = employeeIds.map(() => '(?)').join(', ');
+  await (em as SqlEntityManager).execute(
+    `select count(pg_advisory_xact_lock(hashtext(s.id)))
+     from (select v.id from (values ${values}) as v(id) order by v.id) s`,
+    employeeIds,
+  );
+}
+
+const groupBy = <T>(items: T[], key: (item: T) => string) => {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const list = out.get(key(item));
+    if (list) list.push(item);
+    else out.set(key(item), [item]);
+  }
+  return out;
+};
+
+/**
+ * `reapplyEntries` for the changed entries of many employees at once, with the same end
+ * state and events: contributions and agreements read in one query each, the days each
+ * moved type touches read in one, and every write made in one flush. The caller holds the
+ * employees' locks.
+ */
+export async function reapplyEntriesOfMany(
+  em: EntityManager,
+  changed: ChangedEntries[],
+  now: Date,
+): Promise<void> {
+  if (changed.length === 0) return;
+  const employeeIds = changed.map((c) => c.employeeId);
+  const entryId = { $in: changed.flatMap((c) => c.entries.map((entry) => entry.id)) };
+  const old = await em.find(ContributionSchema, { entryId }, { disableIdentityMap: true });
+  await em.nativeDelete(ContributionSchema, { entryId });
+  const agreements = groupBy(
+    await em.find(AgreementCopySchema, { employeeId: { $in: employeeIds } }),
+    (a) => a.employeeId,
+  );
+  const places = new Map(
+    (await em.find(EmployeeCopySchema, { id: { $in: employeeIds } })).map((e) => [e.id, e]),
+  );
+  const oldByEmployee = groupBy(old, (c) => c.employeeId);
+  const moves: Move[] = [];
+  for (const { employeeId, entries } of changed) {
+    const theirs = agreements.get(employeeId) ?? [];
+    const place = placeOf(places.get(employeeId));
+    const fresh = entries.flatMap((entry) => addContributions(em, entry, theirs, place));
+    moves.push(...movesOf(employeeId, theirs, oldByEmployee.get(employeeId) ?? [], fresh));
+  }
+  const rows = await daysFrom(em, moves);
+  for (const move of moves) moveDays(em, move, rows.get(groupKey(move)) ?? []);
+  await em.flush();
+  await dropEmptyTypes(em, moves);
+  const versions = await nextBalanceVersions(em, moves);
+  const statuses = await statusesOf(em, changed, agreements, places, now);
+  const movesByEmployee = groupBy(moves, (m) => m.employeeId);
+  for (const { employeeId, emit } of changed) {
+    for (const move of movesByEmployee.get(employeeId) ?? []) {
+      const { days, firstCumulative } = move;
+      const type = days[0]!.type;
+      const value = unitValue(type, firstCumulative!);
+      emit(balanceChanged(employeeId, type, days[0]!.date, value, versions.shift()!));
+    }
+    const status = statuses.get(employeeId);
+    if (status)
+      for (const change of status.changes)
+        await recordChange(em, status.agreement, change, status.on, emit);
+  }
+}
+
+const placeOf = (copy: EmployeeCopy | undefined) => ({
+  zone: copy?.timeZone ?? DEFAULT_TIME_ZONE,
+  location: copy?.location ?? DEFAULT_LOCATION,
+});
+
+/** The day moves of one employee, in the order `reapplyEntries` makes them. */
+function movesOf(
+  employeeId: string,
+  agreements: AgreementCopy[],
+  before: Contribution[],
+  after: Contribution[],
+): Move[] {
+  const moves: Move[] = [];
+  for (const days of deltasOf(before, after).values()) {
+    const agreement = agreements.find((a) => a.id === days[0]!.agreementId);
+    if (agreement) moves.push({ employeeId, agreement, days });
+  }
+  return moves;
+}
+
+const groupKey = (move: Move) => `${move.agreement.id}|${move.days[0]!.type}`;
+
+/**
+ * For each move, its type's last row before the first changed day and every row after, in
+ * date order, as managed entities; one statement per hundred moves. The row before is read
+ * even when the day has a row: a day left empty is removed, and a later day then starts
+ * from the one before it.
+ */
+async function daysFrom(em: EntityManager, moves: Move[]): Promise<Map<string, AccrualDayRow[]>> {
+  const table = sqlTable(em, AccrualDaySchema.meta.className);
+  const out = new Map<string, AccrualDayRow[]>();
+  for (let at = 0; at < moves.length; at += 100) {
+    const chunk = moves.slice(at, at + 100);
+    const one = `(d.agreement_id = ? and d.accrual_type = ? and d."date" >= coalesce(
+      (select max(e."date") from ${table} e where e.agreement_id = ? and e.accrual_type = ?
+         and e."date" < ?), ''))`;
+    const params = chunk.flatMap(({ agreement, days }) => {
+      const { type, date } = days[0]!;
+      return [agreement.id, type, agreement.id, type, date];
+    });
+    const found = await (em as SqlEntityManager).execute<Record<string, unknown>[]>(
+      `select d.* from ${table} d where ${chunk.map(() => one).join(' or ')} order by d."date"`,
+      params,
+    );
+    for (const raw of found) {
+      const row = em.map(AccrualDaySchema, raw);
+      const key = `${row.agreementId}|${row.accrualType}`;
+      out.set(key, [...(out.get(key) ?? []), row]);
+    }
+  }
+  return out;
+}
+
+/**
+ * `moveDay` for each of a move's days, on rows in memory: a day's total changes by its
+ * delta, and so does every cumulative total from that day on. `rows` are the type's rows
+ * from the last one before the first changed day, in date order.
+ */
+function moveDays(em: EntityManager, move: Move, rows: AccrualDayRow[]): void {
+  const { agreement, days } = move;
+  const type = days[0]!.type;
+  const base = { employeeId: agreement.employeeId, agreementId: agreement.id, accrualType: type };
+  for (const { date, delta } of days) {
+    let at = rows.findLastIndex((row) => row.date <= date);
+    if (at < 0) {
+      // A type with no row yet gets its row on the agreement's start date first.
+      const opening = agreement.openingBalances.find((o) => o.accrualType === type);
+      const cumulativeTotal = opening ? toStored(type, opening.total) : 0;
+      const start = { ...base, date: agreement.startDate, dayTotal: 0, cumulativeTotal };
+      rows.unshift(persisted(em, start));
+      at = 0;
+    }
+    const nearest = rows[at]!;
+    move.firstCumulative ??= nearest.cumulativeTotal + delta;
+    if (nearest.date !== date) {
+      const row = { ...base, date, dayTotal: 0, cumulativeTotal: nearest.cumulativeTotal };
+      rows.splice((at += 1), 0, persisted(em, row));
+    }
+    const day = rows[at]!;
+    day.dayTotal += delta;
+    if (day.dayTotal === 0 && date !== agreement.startDate) {
+      // A day left with nothing has no row, as in a fresh computation.
+      em.remove(day);
+      rows.splice(at, 1);
+    }
+    for (const later of rows) if (later.date >= date) later.cumulativeTotal += delta;
+  }
+}
+
+function persisted(em: EntityManager, row: Omit<AccrualDayRow, 'id'>): AccrualDayRow {
+  const entity = em.create(AccrualDaySchema, { id: uuidv7(), ...row });
+  em.persist(entity);
+  return entity;
+}
+
+/**
+ * `dropIfEmpty` for every move that took something away: a type the agreement does not
+ * name loses its rows once none has anything. One query finds which still have something.
+ */
+async function dropEmptyTypes(em: EntityManager, moves: Move[]): Promise<void> {
+  const candidates = moves.filter(({ agreement, days }) => {
+    const named = [...agreement.targets, ...agreement.openingBalances];
+    return days.some((day) => day.delta < 0) && !named.some((a) => a.accrualType === days[0]!.type);
+  });
+  if (candidates.length === 0) return;
+  const where = candidates.map(({ agreement, days }) => ({
+    agreementId: agreement.id,
+    accrualType: days[0]!.type,
+  }));
+  const held = await em.find(
+    AccrualDaySchema,
+    { $or: where, dayTotal: { $ne: 0 } },
+    { fields: ['agreementId', 'accrualType'], disableIdentityMap: true },
+  );
+  const kept = new Set(held.map((row) => `${row.agreementId}|${row.accrualType}`));
+  const empty = where.filter((w) => !kept.has(`${w.agreementId}|${w.accrualType}`));
+  if (empty.length > 0) await em.nativeDelete(AccrualDaySchema, { $or: empty });
+}
+
+/**
+ * The versions of the moves' balance changes, in the moves' order, counted in one
+ * statement: a balance named twice (two agreements of one employee) takes two versions.
+ */
+async function nextBalanceVersions(em: EntityManager, moves: Move[]): Promise<number[]> {
+  if (moves.length === 0) return [];
+  const ids = moves.map((m) => `${m.employeeId}|${m.days[0]!.type}`);
+  const counts = new Map<string, number>();
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const table = sqlTable(em, BalanceVersionSchema.meta.className);
+  const rows = await (em as SqlEntityManager).execute<{ id: string; version: number }[]>(
+    `insert into ${table} as v (id, version) values ${[...counts].map(() => '(?, ?)').join(', ')}
+     on conflict (id) do update set version = v.version + excluded.version
+     returning id, version`,
+    [...counts].flat(),
+  );
+  // The last of a balance's changes takes the version stored; those before count up to it.
+  const next = new Map(rows.map((row) => [row.id, Number(row.version) - counts.get(row.id)!]));
+  return ids.map((id) => {
+    const version = next.get(id)! + 1;
+    next.set(id, version);
+    return version;
+  });
+}
+
+/** Each employee's status changes on their local day at `now`, read in two queries. */
+async function statusesOf(
+  em: EntityManager,
+  changed: ChangedEntries[],
+  agreements: Map<string, AgreementCopy[]>,
+  places: Map<string, EmployeeCopy>,
+  now: Date,
+) {
+  const covering = changed.flatMap(({ employeeId }) => {
+    const on = localDate(now, places.get(employeeId)?.timeZone ?? DEFAULT_TIME_ZONE);
+    const theirs = agreements.get(employeeId) ?? [];
+    const agreement = theirs.find((a) => a.startDate <= on && on <= a.endDate);
+    return agreement ? [{ employeeId, agreement, on }] : [];
+  });
+  const ids = covering.map((c) => c.agreement.id);
+  const rows = await lastRowsOn(
+    em,
+    covering.map(({ agreement, on }) => ({ id: agreement.id, on })),
+  );
+  const seen = ids.length > 0 ? await seenStatuses(em, ids) : new Map();
+  return new Map(
+    covering.map(({ employeeId, agreement, on }) => {
+      const mine = seen.get(agreement.id) ?? [];
+      const changes = statusChanges(agreement, rows.get(agreement.id)!, mine, on);
+      return [employeeId, { agreement, on, changes }] as const;
+    }),
+  );
+}
