@@ -9,6 +9,7 @@ import { badInput } from './errors';
  */
 
 export const DEFAULT_TIME_ZONE = 'Europe/London';
+const DAY_MS = 86_400_000;
 export const DEFAULT_LOCATION = 'ENGLAND_AND_WALES';
 
 /** Locations inside a country whose holidays differ, as date-holidays country and state. */
@@ -67,22 +68,70 @@ export interface DaySlice {
   dayEnd: number;
 }
 
+/** A local day of a zone: its ISO date and its bounds in UTC milliseconds, end exclusive. */
+interface LocalDay {
+  date: string;
+  start: number;
+  end: number;
+}
+
+/** How many (zone, UTC day) entries `localDaysCache` keeps before it starts afresh. */
+const LOCAL_DAYS_CACHE_SIZE = 20_000;
+const localDaysCache = new Map<string, LocalDay[]>();
+
+/**
+ * The local days of `zone` that overlap the UTC day `utcDay` (days since 1970), worked out with
+ * Luxon once and then remembered: asking a zone's offset (Intl) was most of what costing or
+ * accruing an entry took, and a backlog asks about the same few days thousands of times.
+ */
+function localDaysOver(utcDay: number, zone: string): LocalDay[] {
+  const key = `${zone}|${utcDay}`;
+  let days = localDaysCache.get(key);
+  if (days === undefined) {
+    days = [];
+    const stop = (utcDay + 1) * DAY_MS;
+    let day = localDayOf(DateTime.fromMillis(utcDay * DAY_MS, { zone }).startOf('day'));
+    days.push(day);
+    while (day.end < stop) {
+      day = localDayOf(DateTime.fromMillis(day.end, { zone }));
+      days.push(day);
+    }
+    if (localDaysCache.size >= LOCAL_DAYS_CACHE_SIZE) localDaysCache.clear();
+    localDaysCache.set(key, days);
+  }
+  return days;
+}
+
+/** The local day of `zone` that holds the instant `ms`. */
+function localDayAt(ms: number, zone: string): LocalDay {
+  const found = localDaysOver(Math.floor(ms / DAY_MS), zone).find(
+    (day) => day.start <= ms && ms < day.end,
+  );
+  return found ?? localDayOf(DateTime.fromMillis(ms, { zone }).startOf('day'));
+}
+
+/** The local day that starts at `start`. */
+function localDayOf(start: DateTime): LocalDay {
+  const end = start.plus({ days: 1 }).startOf('day');
+  return { date: start.toISODate()!, start: start.toMillis(), end: end.toMillis() };
+}
+
 /** Cuts [start, end) at the local midnights of `zone`. */
 export function splitByLocalDay(start: Date, end: Date, zone: string): DaySlice[] {
   const slices: DaySlice[] = [];
   const stop = end.getTime();
-  let cursor = DateTime.fromJSDate(start, { zone });
-  while (cursor.toMillis() < stop) {
-    const dayStart = cursor.startOf('day');
-    const nextDay = dayStart.plus({ days: 1 }).startOf('day');
+  for (let cursor = start.getTime(); cursor < stop;) {
+    const day = localDayAt(cursor, zone);
+    // A zone Luxon does not know has no days (NaN bounds): no slices, as before the cache.
+    if (!(day.end > cursor)) break;
     slices.push({
-      date: dayStart.toISODate()!,
-      from: cursor.toMillis(),
-      to: Math.min(stop, nextDay.toMillis()),
-      dayStart: dayStart.toMillis(),
-      dayEnd: nextDay.toMillis(),
+      date: day.date,
+      from: cursor,
+      to: Math.min(stop, day.end),
+      dayStart: day.start,
+      dayEnd: day.end,
     });
-    cursor = nextDay;
+    cursor = day.end;
   }
   return slices;
 }
@@ -101,17 +150,37 @@ export function nightMinutes(
   nightStartHour = 23,
   nightEndHour = 6,
 ): number {
-  const day = DateTime.fromMillis(slice.dayStart, { zone });
-  const morningEnd = day.set({ hour: nightEndHour }).toMillis();
-  const eveningStart = day.set({ hour: nightStartHour }).toMillis();
+  const { morningEnd, eveningStart } = nightBounds(
+    slice.dayStart,
+    zone,
+    nightStartHour,
+    nightEndHour,
+  );
   return (
     overlapMinutes(slice.from, slice.to, slice.dayStart, morningEnd) +
     overlapMinutes(slice.from, slice.to, eveningStart, slice.dayEnd)
   );
 }
 
+const nightBoundsCache = new Map<string, { morningEnd: number; eveningStart: number }>();
+
+/** When a local day's morning night hours end and its evening ones start; remembered, as above. */
+function nightBounds(dayStart: number, zone: string, startHour: number, endHour: number) {
+  const key = `${zone}|${dayStart}|${startHour}|${endHour}`;
+  let bounds = nightBoundsCache.get(key);
+  if (bounds === undefined) {
+    const day = DateTime.fromMillis(dayStart, { zone });
+    bounds = {
+      morningEnd: day.set({ hour: endHour }).toMillis(),
+      eveningStart: day.set({ hour: startHour }).toMillis(),
+    };
+    if (nightBoundsCache.size >= LOCAL_DAYS_CACHE_SIZE) nightBoundsCache.clear();
+    nightBoundsCache.set(key, bounds);
+  }
+  return bounds;
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
 const twoDigits = (n: number) => String(n).padStart(2, '0');
 
 /** UTC midnight of a calendar date written YYYY-MM-DD, in ms; undefined for anything else. */

@@ -181,4 +181,94 @@ describe('calendar', () => {
       },
     );
   });
+
+  describe('local days, as Luxon cuts them', () => {
+    /** splitByLocalDay and nightMinutes as they were written on Luxon alone. */
+    function luxonSplit(start: Date, end: Date, zone: string) {
+      const slices = [];
+      let cursor = DateTime.fromJSDate(start, { zone });
+      while (cursor.toMillis() < end.getTime()) {
+        const dayStart = cursor.startOf('day');
+        const nextDay = dayStart.plus({ days: 1 }).startOf('day');
+        slices.push({
+          date: dayStart.toISODate()!,
+          from: cursor.toMillis(),
+          to: Math.min(end.getTime(), nextDay.toMillis()),
+          dayStart: dayStart.toMillis(),
+          dayEnd: nextDay.toMillis(),
+        });
+        cursor = nextDay;
+      }
+      return slices;
+    }
+    const luxonNight = (
+      slice: { from: number; to: number; dayStart: number; dayEnd: number },
+      zone: string,
+    ) => {
+      const day = DateTime.fromMillis(slice.dayStart, { zone });
+      const overlap = (c: number, d: number) =>
+        Math.max(0, Math.min(slice.to, d) - Math.max(slice.from, c)) / 60000;
+      return (
+        overlap(slice.dayStart, day.set({ hour: 6 }).toMillis()) +
+        overlap(day.set({ hour: 23 }).toMillis(), slice.dayEnd)
+      );
+    };
+    // Zones whose days are odd: DST at midnight, half-hour DST, a skipped day, shifting offsets.
+    const ZONES = [
+      'Europe/London',
+      'America/New_York',
+      'America/Santiago',
+      'America/Havana',
+      'Asia/Beirut',
+      'Australia/Lord_Howe',
+      'Pacific/Apia',
+      'America/St_Johns',
+      'Asia/Kathmandu',
+      'Africa/Casablanca',
+      'Antarctica/Troll',
+      'UTC',
+    ];
+    const instant = fc.date({
+      min: new Date('1900-01-01T00:00:00Z'),
+      max: new Date('2100-01-01T00:00:00Z'),
+      noInvalidDate: true,
+    });
+
+    it('cuts any interval at the same midnights, and counts the same night minutes', () => {
+      fc.assert(
+        fc.property(
+          instant,
+          fc.integer({ min: 0, max: 4 * 24 * 60 }),
+          fc.constantFrom(...ZONES),
+          (start, minutes, zone) => {
+            const end = new Date(start.getTime() + minutes * 60000);
+            const slices = splitByLocalDay(start, end, zone);
+            expect(slices).toEqual(luxonSplit(start, end, zone));
+            for (const slice of slices)
+              expect(nightMinutes(slice, zone)).toBe(luxonNight(slice, zone));
+          },
+        ),
+        { numRuns: 3000 },
+      );
+    });
+
+    it('cuts the days either side of a transition as Luxon does, asked twice', () => {
+      // 2011-12-29 did not happen in Samoa; Santiago's clocks move at midnight.
+      for (const [zone, at] of [
+        ['Pacific/Apia', '2011-12-28T00:00:00Z'],
+        ['America/Santiago', '2025-04-05T00:00:00Z'],
+        ['America/Santiago', '2025-09-06T00:00:00Z'],
+        ['Europe/London', '2025-03-29T12:00:00Z'],
+      ] as const) {
+        const start = new Date(at);
+        const end = new Date(start.getTime() + 3 * 86_400_000);
+        expect(splitByLocalDay(start, end, zone)).toEqual(luxonSplit(start, end, zone));
+        expect(splitByLocalDay(start, end, zone)).toEqual(luxonSplit(start, end, zone));
+      }
+    });
+
+    it('has no days in a zone it does not know', () => {
+      expect(splitByLocalDay(new Date(0), new Date(86_400_000), 'Nowhere/Atlantis')).toEqual([]);
+    });
+  });
 });
