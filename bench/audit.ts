@@ -35,7 +35,8 @@ async function main(): Promise<void> {
       rates.push(run.rate);
       lines.push(
         `${name}: caught up ${run.seconds.toFixed(1)} s after the start, ` +
-          `${run.rate.toFixed(0)} entries/s from the first entry; ` +
+          `${run.rate.toFixed(0)} entries/s from the first entry, ` +
+          `${run.statementsPerEvent.toFixed(2)} SQL statements per event; ` +
           `chain ${chain.valid ? 'valid' : 'BROKEN'} over ${chain.checked} entries`,
       );
     }

@@ -115,7 +115,8 @@ async function main(): Promise<void> {
       rates.push(run.rate);
       lines.push(
         `${name}: caught up ${run.seconds.toFixed(1)} s after the start, ` +
-          `${run.rate.toFixed(0)} events/s from the first copy`,
+          `${run.rate.toFixed(0)} events/s from the first copy, ` +
+          `${run.statementsPerEvent.toFixed(2)} SQL statements per event`,
       );
     }
     return [...lines, `batches / one at a time: ${(rates[0]! / rates[1]!).toFixed(2)}x`];

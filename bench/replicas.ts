@@ -29,10 +29,13 @@ import { measureWithNats, runBench } from './lib/runBench';
  * round the employees) is published once they run. Prints for each run the time until
  * every event is applied, the CPU of each replica and of PostgreSQL's backends, and how
  * often a backend was seen waiting on a lock (sampled every 50 ms), so the scaling can be
- * computed where two cores cannot show it. Knobs: EMPLOYEES, ENTRIES, TEST_PG_URL,
- * TEST_NATS_URL.
+ * computed where two cores cannot show it. Knobs: EMPLOYEES, ENTRIES, PROFILE_DIR (a CPU
+ * profile of each replica), TEST_PG_URL, TEST_NATS_URL.
  */
 const EMPLOYEES = Number(process.env.EMPLOYEES ?? 100);
+/** Where each replica writes its CPU profile (a .cpuprofile per process), when set. */
+const PROFILE_DIR = process.env.PROFILE_DIR;
+const profileArgs = () => (PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []);
 const ENTRIES = Number(process.env.ENTRIES ?? 100);
 
 const catalogue = loadCatalogue();
@@ -89,7 +92,7 @@ async function publish(nats: NatsClients, ns: Namespace, events: EventEnvelope[]
 /** A replica in a process of its own, resolved once its consumer runs. */
 function startReplica(db: TestDatabase, namespace: string): Promise<ChildProcess> {
   const child = fork(path.join(__dirname, 'lib/accrualsReplica.ts'), {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...profileArgs()],
     env: { ...process.env, DATABASE_URL: db.url, DATA_DIR: db.dataDir, NAMESPACE: namespace },
   });
   return new Promise((resolve, reject) => {

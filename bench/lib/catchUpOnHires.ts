@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
 import {
   createEvent,
@@ -21,6 +22,19 @@ export function withoutBatchPaths<M extends Pick<SubgraphModule<never>, 'eventHa
     handleBatch: undefined,
   }));
   return { ...module, eventHandlers };
+}
+
+/**
+ * Counts the SQL statements the subgraph sends, but for the bench's own `count` polls (a
+ * `select count(*)`), so a batch path's cost can be read beside its rate.
+ */
+function countStatements(em: EntityManager) {
+  let total = 0;
+  const knex = (em.getConnection() as AbstractSqlConnection).getKnex();
+  knex.on('query', (q: { sql: string }) => {
+    if (!/^select count\(/i.test(q.sql)) total += 1;
+  });
+  return { total: () => total };
 }
 
 /** `count` hires, published before the subgraph starts, so they wait as a backlog. */
@@ -64,7 +78,12 @@ export async function catchUpOnHires<T = undefined>(
   nats: NatsClients,
   module: SubgraphModule<unknown>,
   { hires, count, inspect, hireData }: CatchUpOptions<T>,
-): Promise<{ seconds: number; rate: number; inspected: T | undefined }> {
+): Promise<{
+  seconds: number;
+  rate: number;
+  statementsPerEvent: number;
+  inspected: T | undefined;
+}> {
   const namespace = createTestNamespace();
   await ensureStreams(nats.jsm, namespace);
   try {
@@ -73,6 +92,7 @@ export async function catchUpOnHires<T = undefined>(
     const subgraph = await startSubgraph(module, {
       messaging: { nc: nats.nc, js: nats.js, jsm: nats.jsm, namespace },
     });
+    const statements = countStatements(subgraph.runtime.orm.em);
     try {
       const em = subgraph.runtime.orm.em;
       const deadline = started + 900_000;
@@ -86,6 +106,8 @@ export async function catchUpOnHires<T = undefined>(
       return {
         seconds: (ended - started) / 1000,
         rate: first ? ((hires - first.count) * 1000) / (ended - first.at) : NaN,
+        // The bench's own counting polls are left out: they are not the subgraph's work.
+        statementsPerEvent: statements.total() / hires,
         inspected: await inspect?.(em.fork()),
       };
     } finally {
