@@ -24,23 +24,29 @@ describe('writes about someone hired a moment ago', () => {
       asHr,
     );
 
+  type Answer = Awaited<ReturnType<typeof tp.graphql<Record<string, any>>>>;
+  /**
+   * Sends a write again, as its message asks, while it answers UNAVAILABLE: on a machine
+   * busy enough, employees can miss the ask's timeout, and nothing was written then. Any
+   * other refusal stands.
+   */
+  async function asAUserWould(send: () => Promise<Answer>): Promise<Answer> {
+    for (let tries = 1; ; tries += 1) {
+      const answer = await send();
+      if (tries === 5 || answer.errors?.[0]?.extensions?.code !== 'UNAVAILABLE') return answer;
+    }
+  }
+
   const writesFor = (id: string) => {
     const self = { role: 'EMPLOYEE' as const, sub: id };
+    const shift = earlyShiftInput(id, '2025-05-01T07:00:00+01:00', '2025-05-01T15:00:00+01:00');
+    const leave = { leaveType: 'SICK', startDate: '2025-05-05', endDate: '2025-05-06' };
+    const checkIn = { location: 'Ward 5', device: 'kiosk-1' };
     return Promise.all([
-      agreementFor(id),
-      tp.graphql(
-        op('RecordTimeEntry'),
-        {
-          input: earlyShiftInput(id, '2025-05-01T07:00:00+01:00', '2025-05-01T15:00:00+01:00'),
-        },
-        asHr,
-      ),
-      tp.graphql(
-        op('RequestLeave'),
-        { input: { leaveType: 'SICK', startDate: '2025-05-05', endDate: '2025-05-06' } },
-        self,
-      ),
-      tp.graphql(op('CheckIn'), { input: { location: 'Ward 5', device: 'kiosk-1' } }, self),
+      asAUserWould(() => agreementFor(id)),
+      asAUserWould(() => tp.graphql(op('RecordTimeEntry'), { input: shift }, asHr)),
+      asAUserWould(() => tp.graphql(op('RequestLeave'), { input: leave }, self)),
+      asAUserWould(() => tp.graphql(op('CheckIn'), { input: checkIn }, self)),
     ]);
   };
 
