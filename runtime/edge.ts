@@ -49,6 +49,7 @@ export {
 export {
   createMetricsServer,
   type MetricsEndpointOptions,
+  type ProcessMetrics,
   metricsEndpointOf,
   publicMetricsRoutes,
 } from './src/http/metricsEndpoint';

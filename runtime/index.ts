@@ -119,12 +119,6 @@ export {
   toGraphQLError,
   unavailable,
 } from './src/errors';
-export {
-  createMetricsServer,
-  metricsEndpointOf,
-  type MetricsEndpointOptions,
-  publicMetricsRoutes,
-} from './src/http/metricsEndpoint';
 export { readBodyText } from './src/http/readBodyText';
 export { timeEntryCopySchema } from './src/timeEntryCopySchema';
 export { agreementCopySchema } from './src/agreementCopySchema';

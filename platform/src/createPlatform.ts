@@ -188,5 +188,6 @@ async function startRemote(
     modules: all.filter((module) => names.includes(module.name)),
     assertion: createGatewayAssertionSigner({ key }),
     ready: () => child.ready(),
+    metrics: () => child.metrics(),
   };
 }

@@ -41,6 +41,23 @@ function natsServersOf(dataDir: string): number[] {
 /** The subgraphs these tests move to the second process, whatever the machine's cores. */
 const CHILD_SUBGRAPHS = 'accruals,billing,audit';
 
+const METRICS_TOKEN = 'start-test-metrics';
+
+/**
+ * Which of the second process's subgraphs `/metrics` counts an outbox of: their gauges live
+ * in that process, so they show only if the first one serves its metrics with its own.
+ */
+async function outboxBacklogs(port: number): Promise<string[]> {
+  const response = await fetch(`http://127.0.0.1:${port}/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  expect(response.status).toBe(200);
+  const text = await response.text();
+  const children = CHILD_SUBGRAPHS.split(',');
+  const found = [...text.matchAll(/^hr_outbox_backlog\{subgraph="(\w+)"\}/gm)].map((m) => m[1]!);
+  return found.filter((name) => children.includes(name)).sort();
+}
+
 const portOpen = (port: number) =>
   new Promise<boolean>((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
@@ -87,6 +104,7 @@ describe('npm start', () => {
       NATS_URL: TEST_NATS_URL,
       NATS_NAMESPACE: namespaceId,
       ALL_IN_ONE_CHILD_SUBGRAPHS: CHILD_SUBGRAPHS,
+      METRICS_TOKEN,
     });
     await waitFor(async () => {
       if (started.child.exitCode !== null) throw new Error(`exited: ${started.output()}`);
@@ -176,6 +194,7 @@ describe('npm start', () => {
 
   it('starts the second process again when it dies, not ready until it is', async () => {
     const first = await startReadyAnew();
+    expect(await outboxBacklogs(first.port)).toEqual(['accruals', 'audit', 'billing']);
     process.kill(first.second, 'SIGKILL');
     await waitFor(async () => ((await isReady(first.port)) ? undefined : true), 60_000);
     const again = await waitFor(async () => {
@@ -185,6 +204,8 @@ describe('npm start', () => {
     await waitFor(async () => ((await isReady(first.port)) ? true : undefined), 90_000);
     expect(descendantsOf(first.child.pid!)).toContain(again);
     expect(first.output()).toContain('exited; starting it again');
+    // The new second process's metrics are served again, beside the first's.
+    await waitFor(async () => (await outboxBacklogs(first.port)).length === 3 || undefined);
     await expectStopOn('SIGTERM', { ...first, tree: [...first.tree, again] });
   }, 240_000);
 

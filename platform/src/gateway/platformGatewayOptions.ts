@@ -10,6 +10,8 @@ import {
   type GatewayAssertionSigner,
   type LocalIssuer,
   type Logger,
+  metricsEndpointOf,
+  type ProcessMetrics,
   type RouteHandler,
   subgraphOptionsOf,
   type SubgraphModule,
@@ -48,6 +50,8 @@ export interface RemoteSubgraphs {
   assertion: GatewayAssertionSigner;
   /** Whether the process serving them is up and ready. */
   ready(): boolean;
+  /** That process's metrics, served with the first one's. */
+  metrics(): Promise<ProcessMetrics[]>;
 }
 
 /** Each runtime as a subgraph the gateway calls in-process; its readiness counts by name. */
@@ -106,6 +110,7 @@ export function platformGatewayOptions(parts: PlatformGatewayParts): GatewayOpti
     verifier: parts.verifier,
     introspection: config.INTROSPECTION_OPEN ? 'open' : 'restricted',
     ...edgeOptions(config),
+    metricsEndpoint: { ...metricsEndpointOf(config), others: remote?.metrics },
     routes: {
       '/.well-known/jwks.json': jwksRoute(parts.issuer),
       ...Object.assign({}, ...runtimes.map((r) => r.routes())),

@@ -2,6 +2,8 @@ import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import type { JSONWebKeySet } from 'jose';
 import type { Logger } from '../../../runtime';
+import type { ProcessMetrics } from '../../../runtime/edge';
+import { createMetricsAsker } from './createMetricsAsker';
 import { reservePorts } from './reservePorts';
 import { SubgraphProcessError } from './SubgraphProcessError';
 import type { FromChild, StartMessage } from './subgraphProcessMessages';
@@ -39,6 +41,8 @@ export interface SubgraphProcess {
   ready(): boolean;
   /** The running child's process id, if one runs. */
   pid(): number | undefined;
+  /** The ready child's metrics (prom-client JSON), or none: for the first process's `/metrics`. */
+  metrics(): Promise<ProcessMetrics[]>;
   /** Asks the child to stop and waits for it to exit; it is not started again. */
   stop(): Promise<void>;
 }
@@ -106,6 +110,7 @@ export async function startSubgraphProcess(
   let isReady = false;
   let stopping = false;
   let deaths = 0;
+  const asker = createMetricsAsker();
   const killLeftover = () => {
     if (child && running(child)) child.kill('SIGKILL');
   };
@@ -122,7 +127,8 @@ export async function startSubgraphProcess(
     isReady = false;
     return new Promise<void>((resolve, reject) => {
       forked.on('message', (answer: FromChild) => {
-        if (answer.type === 'listening') {
+        if (answer.type === 'metrics') asker.answered(answer.id, answer.metrics);
+        else if (answer.type === 'listening') {
           listening = true;
           // A child that dies meanwhile is handled through its exit.
           forked.send(message, () => undefined);
@@ -173,6 +179,7 @@ export async function startSubgraphProcess(
     started,
     ready: () => isReady && child !== undefined && running(child),
     pid: () => (child && running(child) ? child.pid : undefined),
+    metrics: () => asker.ask(isReady ? child : undefined),
     async stop() {
       stopping = true;
       await stopChild(child, listening);

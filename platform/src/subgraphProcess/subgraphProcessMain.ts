@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { collectDefaultMetrics, register } from 'prom-client';
 import { closeNats, connectNats, createNamespace, type NatsClients } from '../../../messaging';
 import {
   close,
@@ -81,6 +82,11 @@ async function stopAll(running: Running, logger: Logger): Promise<void> {
   if (running.nats) await closeNats(running.nats.nc).catch(() => undefined);
 }
 
+/** This process's metrics, for the first process's `/metrics`. */
+async function sendMetrics(id: number): Promise<void> {
+  send({ type: 'metrics', id, metrics: await register.getMetricsAsJSON() });
+}
+
 function main(): void {
   const config = loadConfig();
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'hr-platform' }).child({
@@ -90,6 +96,8 @@ function main(): void {
     serviceName: config.OTEL_SERVICE_NAME ?? 'hr-platform',
     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
   });
+  // Its CPU and memory count in the platform's, which the first process serves with its own.
+  collectDefaultMetrics({ register });
   const running: Running = { runtimes: {}, servers: [] };
   let stopping: Promise<void> | undefined;
   const stop = (code: number) => {
@@ -105,6 +113,7 @@ function main(): void {
   process.on('disconnect', () => stop(0));
   process.on('message', (message: ToChild) => {
     if (message.type === 'stop') return stop(0);
+    if (message.type === 'metrics') return void sendMetrics(message.id);
     startAll(message, running, logger).then(
       () => send({ type: 'ready' }),
       (error: unknown) => {

@@ -1,4 +1,5 @@
 import type { JSONWebKeySet } from 'jose';
+import type { ProcessMetrics } from '../../../runtime/edge';
 
 /** What the first process tells the second one, once, after forking it. */
 export interface StartMessage {
@@ -19,11 +20,21 @@ export interface StopMessage {
   type: 'stop';
 }
 
-export type ToChild = StartMessage | StopMessage;
+/** The first process asks for the second's metrics, to serve them with its own. */
+export interface MetricsRequest {
+  type: 'metrics';
+  /** Repeated in the answer, which may come after a later request's. */
+  id: number;
+}
+
+export type ToChild = StartMessage | StopMessage | MetricsRequest;
 
 /**
  * From the second process: `listening` once it can take messages (a message sent before
  * would be lost), then its answer to `start`, ready or failed with a reason.
  */
 export type FromChild =
-  { type: 'listening' } | { type: 'ready' } | { type: 'failed'; message: string };
+  | { type: 'listening' }
+  | { type: 'ready' }
+  | { type: 'failed'; message: string }
+  | { type: 'metrics'; id: number; metrics: ProcessMetrics };

@@ -1,6 +1,11 @@
 import crypto from 'node:crypto';
 import type http from 'node:http';
-import type { Registry } from 'prom-client';
+import {
+  AggregatorRegistry,
+  type MetricObjectWithValues,
+  type MetricValue,
+  type Registry,
+} from 'prom-client';
 import type { AppConfig } from '../config';
 import { createHttpServer, sendError, HttpError, type RouteHandler } from './createHttpServer';
 
@@ -18,7 +23,16 @@ export interface MetricsEndpointOptions {
    * a port, a token or this, the public listener does not serve it at all.
    */
   open?: boolean;
+  /**
+   * Other processes' metrics, served with this one's: all-in-one's second process. Added up
+   * by prom-client's aggregator, as a cluster's workers are; a process that cannot answer
+   * gives none.
+   */
+  others?: () => Promise<ProcessMetrics[]>;
 }
+
+/** One process's metrics, as prom-client's `getMetricsAsJSON` gives them. */
+export type ProcessMetrics = MetricObjectWithValues<MetricValue<string>>[];
 
 /**
  * From the configuration: `METRICS_PORT`, `METRICS_TOKEN`, and open on the public
@@ -36,8 +50,22 @@ export function metricsEndpointOf(
 
 const digest = (text: string) => crypto.createHash('sha256').update(text).digest();
 
+/** The registry's metrics as Prometheus text, with those of `others` added. */
+async function metricsText(
+  registry: Registry,
+  others: MetricsEndpointOptions['others'],
+): Promise<string> {
+  if (!others) return registry.metrics();
+  const all = [await registry.getMetricsAsJSON(), ...(await others())];
+  return AggregatorRegistry.aggregate(all).metrics();
+}
+
 /** Serves the registry's metrics, to callers with the token when there is one. */
-export function metricsRoute(registry: Registry, token?: string): RouteHandler {
+export function metricsRoute(
+  registry: Registry,
+  token?: string,
+  others?: MetricsEndpointOptions['others'],
+): RouteHandler {
   // Digests have one length, so the comparison takes the same time whatever was sent.
   const expected = token === undefined ? undefined : digest(`Bearer ${token}`);
   return async (req, res) => {
@@ -48,7 +76,7 @@ export function metricsRoute(registry: Registry, token?: string): RouteHandler {
         new HttpError(401, 'A valid metrics token is required.', 'UNAUTHENTICATED'),
       );
     }
-    const text = await registry.metrics();
+    const text = await metricsText(registry, others);
     res.writeHead(200, { 'content-type': registry.contentType });
     res.end(text);
   };
@@ -61,7 +89,7 @@ export function publicMetricsRoutes(
 ): Record<string, RouteHandler> {
   if (endpoint.port !== undefined) return {};
   if (endpoint.token === undefined && !endpoint.open) return {};
-  return { '/metrics': metricsRoute(registry, endpoint.token) };
+  return { '/metrics': metricsRoute(registry, endpoint.token, endpoint.others) };
 }
 
 /** The listener of its own for `/metrics` (and health checks), when a port is given. */
@@ -70,5 +98,6 @@ export function createMetricsServer(
   registry: Registry,
 ): http.Server | undefined {
   if (endpoint.port === undefined) return undefined;
-  return createHttpServer({ routes: { '/metrics': metricsRoute(registry, endpoint.token) } });
+  const route = metricsRoute(registry, endpoint.token, endpoint.others);
+  return createHttpServer({ routes: { '/metrics': route } });
 }
