@@ -54,12 +54,13 @@ export interface OutboxRelay {
 }
 
 /**
- * The outbox relay. Each round claims the oldest unsent rows, publishes them in order with
- * msgID = event id and marks them sent. On PostgreSQL the rows are claimed with
+ * The outbox relay. Each round claims the oldest unsent rows, publishes them with msgID =
+ * event id, several at once but one entity's in order (relay/publishRows), and marks them
+ * sent. On PostgreSQL the rows are claimed with
  * `FOR UPDATE SKIP LOCKED` in a transaction held through the publish, so replicas share
  * the table without publishing a row twice at once. On SQLite one process relays and no
  * transaction is held across the network. A failed publish leaves the row (and the rows
- * after it) unsent for a later round: nothing is dropped, and a republish of a row JetStream
+ * not sent after it) unsent for a later round: nothing is dropped, and a republish of a row JetStream
  * already had is dropped by the server's duplicate window.
  */
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {

@@ -125,6 +125,44 @@ describe('transactional outbox and relay', () => {
     expect(await unsent()).toBe(0);
   });
 
+  it("holds an entity's later events back when one of its publishes fails, and sends the rest", async () => {
+    // Thing 1 is created, updated and updated again; thing 2 likewise, in between.
+    const events = [1, 2, 1, 2, 1, 2].map((n, i) =>
+      thingEvent(i < 2 ? 'created' : 'updated', n, `corr-order-${i}`),
+    );
+    await commit(events);
+    const failing = events[2]!.id; // thing 1's first update
+    let refused = false;
+    // The real client, but for one refusal of the publish the test picks.
+    const js = new Proxy(nats.js, {
+      get: (target, key) =>
+        key === 'publish'
+          ? (subject: string, payload: string, opts: { msgID?: string }) => {
+              if (opts.msgID === failing && !refused) {
+                refused = true;
+                return Promise.reject(new Error('refused for the test'));
+              }
+              return target.publish(subject, payload, opts);
+            }
+          : Reflect.get(target, key),
+    });
+
+    await expect(relayFor({ js }).drain()).rejects.toThrow(OutboxPublishError);
+    const first = (await readStream(nats.jsm, stream)).map((m) => m.json<EventEnvelope>().id);
+    // Thing 1's events after the refused one wait; thing 2's do not.
+    expect(first).not.toContain(events[4]!.id);
+    expect(first.filter((id) => id !== events[0]!.id)).toEqual(
+      [events[1], events[3], events[5]].map((e) => e!.id).filter((id) => first.includes(id)),
+    );
+
+    expect(await relayFor().drain()).toBe(events.length - first.length);
+    const all = (await readStream(nats.jsm, stream)).map((m) => m.json<EventEnvelope>());
+    const of = (subject: string) => all.filter((e) => e.subject === subject).map((e) => e.id);
+    expect(of('thing-1')).toEqual([events[0], events[2], events[4]].map((e) => e!.id));
+    expect(of('thing-2')).toEqual([events[1], events[3], events[5]].map((e) => e!.id));
+    expect(await unsent()).toBe(0);
+  });
+
   it('keeps a row it cannot publish, with the error and attempt count', async () => {
     const nowhere = createTestNamespace(); // no stream listens on these subjects
     const event = thingEvent('created', 5);

@@ -2,9 +2,11 @@ import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { isPostgres } from '../dialect';
 import { eventsStream } from '../envelope';
-import { errorMessage } from '../errors';
 import { OutboxEntry } from '../outbox';
 import type { Namespace } from '../types';
+import { publishRows, type Publisher, type RelayRound } from './publishRows';
+
+export type { RelayRound } from './publishRows';
 
 /** Options of {@link createRelayRounds}: the relay's, resolved. */
 export interface RelayRoundsOptions {
@@ -19,14 +21,7 @@ export interface RelayRoundsOptions {
   killAfterPublishes?: number;
 }
 
-/** What one round came to; `error` when a publish failed and the rest of the batch waits. */
-export interface RelayRound {
-  published: number;
-  claimed: number;
-  error?: unknown;
-}
-
-/** Rounds of claiming the oldest unsent rows, publishing them in order and marking them sent. */
+/** Rounds of claiming the oldest unsent rows, publishing them (publishRows) and marking them sent. */
 export interface RelayRounds {
   /** Runs a round after the one in progress; rounds never overlap. */
   run(): Promise<RelayRound>;
@@ -37,7 +32,11 @@ export interface RelayRounds {
 export function createRelayRounds(options: RelayRoundsOptions): RelayRounds {
   const { orm } = options;
   const claimInTransaction = isPostgres(orm);
-  const publisher = { ...options, streamName: eventsStream(options.namespace), publishes: 0 };
+  const publisher: Publisher & { batchSize: number } = {
+    ...options,
+    streamName: eventsStream(options.namespace),
+    publishes: 0,
+  };
   // Rounds of one relay never overlap, whether started by the loop or by drain().
   let lastRound: Promise<unknown> = Promise.resolve();
   const claimAndPublish = (em: EntityManager) =>
@@ -57,18 +56,12 @@ export function createRelayRounds(options: RelayRoundsOptions): RelayRounds {
   };
 }
 
-/** What publishing needs, and the count of acknowledged publishes for fault injection. */
-interface Publisher extends RelayRoundsOptions {
-  streamName: string;
-  publishes: number;
-}
-
 /**
  * Claims the oldest unsent rows (on PostgreSQL locked, skipping rows another replica holds),
  * publishes them and saves what became of each.
  */
 async function claimAndPublishRows(
-  publisher: Publisher,
+  publisher: Publisher & { batchSize: number },
   em: EntityManager,
   claimInTransaction: boolean,
 ): Promise<RelayRound> {
@@ -84,31 +77,4 @@ async function claimAndPublishRows(
   const round = await publishRows(publisher, rows);
   if (rows.length > 0) await em.flush();
   return round;
-}
-
-/** Publishes rows in order with msgID = event id, marking each sent; stops at the first failure. */
-async function publishRows(publisher: Publisher, rows: OutboxEntry[]): Promise<RelayRound> {
-  const { js, streamName } = publisher;
-  let published = 0;
-  for (const row of rows) {
-    try {
-      await js.publish(row.subject, row.payload, {
-        msgID: row.id,
-        timeout: publisher.publishTimeoutMs,
-        expect: { streamName },
-      });
-      publisher.publishes += 1;
-      if (publisher.publishes === publisher.killAfterPublishes) {
-        process.kill(process.pid, 'SIGKILL');
-      }
-    } catch (error) {
-      row.attempts += 1;
-      row.lastError = errorMessage(error).slice(0, 1000);
-      // Later rows wait, so events of one entity keep their order.
-      return { published, claimed: rows.length, error };
-    }
-    row.sentAt = new Date();
-    published += 1;
-  }
-  return { published, claimed: rows.length };
 }
