@@ -280,6 +280,7 @@ export {
   withOptimisticLock,
 } from './src/optimisticLock';
 export { keepNewest, keepNewestOfEach, takeNewer } from './src/keepNewest';
+export { findOverlapping, type Period, type PeriodColumns } from './src/findOverlapping';
 export {
   byEmployee,
   employeeRowsLoader,
