@@ -5,6 +5,7 @@
  * helpers from ./testing).
  */
 export {
+  configuredIssuer,
   createGatewayAssertionVerifier,
   createLocalIssuer,
   GATEWAY_ASSERTION_HEADER,

@@ -3,7 +3,7 @@ import { closeNats, connectNats, createNamespace, type NatsClients } from '../..
 import {
   close,
   createGatewayAssertionVerifier,
-  createLocalIssuer,
+  configuredIssuer,
   createLogger,
   listen,
   loadCipher,
@@ -41,11 +41,7 @@ const send = (message: FromChild) => process.send?.(message);
 
 async function startAll(message: StartMessage, running: Running, logger: Logger): Promise<void> {
   const config = loadConfig();
-  const issuer = createLocalIssuer({
-    dataDir: config.DATA_DIR,
-    issuer: config.JWT_ISSUER,
-    audience: config.JWT_AUDIENCE,
-  });
+  const issuer = configuredIssuer(config);
   const nats = await connectNats({
     ...natsConnectionOf(config),
     servers: message.natsUrl,
