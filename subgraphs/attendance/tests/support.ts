@@ -105,8 +105,6 @@ export interface AttendanceHarness extends SubgraphHarness {
   replay(event: EventEnvelope): Promise<void>;
   /** Makes an employee known to attendance and returns its id. */
   hire(overrides?: Record<string, unknown>): Promise<string>;
-  /** A reporting line: a boss, a lead who reports to them, and a person who reports to the lead. */
-  hireLine(): Promise<[boss: string, lead: string, id: string]>;
   /** The employee's own check-in at `clock` (hh:mm) on `date` (DAY), at `location` (HQ). */
   checkIn(
     employeeId: string,
@@ -141,11 +139,6 @@ export async function startAttendance(options: AttendanceOptions = {}): Promise<
       const id = uuidv7();
       await harness.feed('employees.employee.created', createdData(id, overrides));
       return id;
-    },
-    async hireLine() {
-      const boss = await harness.hire();
-      const lead = await harness.hire({ managerId: boss });
-      return [boss, lead, await harness.hire({ managerId: lead })];
     },
     checkIn: (employeeId, clock, { date = DAY, location = 'HQ', device = 'd' } = {}) =>
       h.gql(CHECK_IN, { input: { time: at(date, clock), location, device } }, self(employeeId)),
