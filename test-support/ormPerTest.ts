@@ -1,26 +1,30 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { openDatabase } from '../runtime';
-import { createTestDatabase, type TestDatabase } from './database';
+import type { TestDatabase } from './database';
+import { openTestOrm, type TestEntities, type TestOrm } from './openTestOrm';
 
 /**
  * A fresh test database with an ORM on `entities` for each test, closed and dropped after it,
- * so that no test sees another's rows. Read `orm` inside a test or a later hook.
+ * so that no test sees another's rows. Read `orm` and `db` inside a test or a later hook.
  */
-export function ormPerTest(name: string, entities: Parameters<typeof openDatabase>[0]['entities']) {
-  let db: TestDatabase | undefined;
-  let orm: MikroORM | undefined;
+export function ormPerTest(name: string, entities: TestEntities) {
+  let opened: TestOrm | undefined;
   beforeEach(async () => {
-    db = await createTestDatabase();
-    orm = await openDatabase({ target: db.target(name), entities });
+    opened = await openTestOrm(name, entities);
   });
   afterEach(async () => {
-    await orm?.close();
-    await db?.drop();
+    await opened?.close();
+    opened = undefined;
   });
+  const current = (): TestOrm => {
+    if (!opened) throw new Error('ormPerTest: the ORM opens in beforeEach');
+    return opened;
+  };
   return {
     get orm(): MikroORM {
-      if (!orm) throw new Error('ormPerTest: the ORM opens in beforeEach');
-      return orm;
+      return current().orm;
+    },
+    get db(): TestDatabase {
+      return current().db;
     },
   };
 }
