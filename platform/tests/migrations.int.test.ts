@@ -1,6 +1,6 @@
 import { openSubgraphDatabase, type DatabaseTarget } from '../../runtime';
 import { subgraphs } from '../../subgraphs';
-import { createTestDatabase, type TestDatabase } from '../../test-support/database';
+import { databasePerTest } from '../../test-support/suiteDatabase';
 import { migrateSubgraphs } from '../src/startup/migrateSubgraphs';
 import { onPostgres } from '../../test-support/onPostgres';
 
@@ -34,11 +34,7 @@ async function history(target: DatabaseTarget, name: string): Promise<string[]> 
 }
 
 describe('committed migrations', () => {
-  let db: TestDatabase;
-  beforeEach(async () => {
-    db = await createTestDatabase();
-  });
-  afterEach(() => db.drop());
+  const db = databasePerTest();
 
   // A change to an entity without its migration fails here (npm run migration:create).
   it.each(subgraphs.map((s) => s.name))('make the tables %s’s entities describe', async (name) => {
