@@ -30,6 +30,7 @@ export {
   nightMinutes,
   publicHolidays,
   readDateTime,
+  requireDate,
   requireDateTime,
   splitByLocalDay,
 } from './src/calendar';
