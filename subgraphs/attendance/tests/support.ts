@@ -7,6 +7,7 @@ import {
   type Caller,
   type GraphQLReply,
   type SubgraphHarness,
+  hrCaller,
 } from '../../../test-support/startSubgraph';
 import {
   agreementCreatedData,
@@ -28,7 +29,7 @@ import { openTestStreams, type TestStreams } from '../../../test-support/openTes
 export { dataOf, onlyError } from '../../../test-support/startSubgraph';
 export type { Caller, GraphQLReply };
 
-export const hr: Caller = { role: 'HR', sub: uuidv7() };
+export const hr: Caller = hrCaller;
 export const system: Caller = { role: 'SYSTEM', sub: 'service:scheduler' };
 export const self = (id: string): Caller => ({ role: 'EMPLOYEE', sub: id });
 export const manager = (id: string): Caller => ({ role: 'MANAGER', sub: id });
