@@ -8,6 +8,8 @@ import {
   type GraphQLReply,
   type SubgraphHarness,
   hrCaller,
+  asEmployee,
+  asManager,
 } from '../../../test-support/startSubgraph';
 import {
   agreementCreatedData,
@@ -31,8 +33,8 @@ export type { Caller, GraphQLReply };
 
 export const hr: Caller = hrCaller;
 export const system: Caller = { role: 'SYSTEM', sub: 'service:scheduler' };
-export const self = (id: string): Caller => ({ role: 'EMPLOYEE', sub: id });
-export const manager = (id: string): Caller => ({ role: 'MANAGER', sub: id });
+export const self = asEmployee;
+export const manager = asManager;
 
 /** A Tuesday in British Summer Time (UTC+1), long past. */
 export const DAY = '2025-06-10';

@@ -11,6 +11,8 @@ import {
   type StartSubgraphOptions,
   type SubgraphHarness,
   hrCaller,
+  asEmployee,
+  asManager,
 } from '../../../test-support/startSubgraph';
 import { applyEmployeeEvent, createCompliance, type ComplianceOptions } from '../src';
 
@@ -21,8 +23,7 @@ export const TODAY = '2025-11-01';
 export const hr: Caller = hrCaller;
 export const admin: Caller = { role: 'ADMIN', sub: uuidv7() };
 export const auditor: Caller = { role: 'AUDITOR', sub: 'service:auditor' };
-export const asEmployee = (id: string): Caller => ({ role: 'EMPLOYEE', sub: id });
-export const asManager = (id: string): Caller => ({ role: 'MANAGER', sub: id });
+export { asEmployee, asManager };
 
 export interface ComplianceHarness extends SubgraphHarness {
   /** Applies an employees event to compliance's copy, as the consumer does. */

@@ -9,6 +9,8 @@ import {
   asHandled,
   consumes,
   hrCaller,
+  asEmployee,
+  asManager,
 } from '../../../test-support/startSubgraph';
 import { agreementCreatedData, createdData } from '../../../test-support/employeeEvents';
 import type { EventEnvelope } from '../../../messaging';
@@ -28,8 +30,7 @@ export const NOW = new Date('2025-11-01T12:00:00Z');
 export const TODAY = '2025-11-01';
 
 export const hr: Caller = hrCaller;
-export const asEmployee = (id: string): Caller => ({ role: 'EMPLOYEE', sub: id });
-export const asManager = (id: string): Caller => ({ role: 'MANAGER', sub: id });
+export { asEmployee, asManager };
 
 export { createdData };
 
