@@ -8,7 +8,7 @@ import {
   opsWithRepeats,
 } from '../../../test-support/employeeEventOps';
 import { createdData } from '../../../test-support/employeeEvents';
-import { describeBatchPath, type Fed } from '../../../test-support/sameEffectInBatches';
+import { describeBatchPath, type Fed, sorted } from '../../../test-support/sameEffectInBatches';
 import { foreignEvent, startSubgraph } from '../../../test-support/startSubgraph';
 import { createAccounts } from '../src';
 import {
@@ -70,9 +70,6 @@ function eventsOf(ops: Parameters<typeof eventsWithRepeats>[0]) {
   );
   return { events, employees, mailTo };
 }
-
-const sorted = <T>(list: T[]) =>
-  list.map((item) => JSON.stringify(item)).sort((a, b) => a.localeCompare(b));
 
 /**
  * Accounts' tables as far as the run's employees go, without what is random by nature (ids,

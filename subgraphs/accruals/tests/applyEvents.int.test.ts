@@ -12,6 +12,7 @@ import {
   startAccruals,
   type AccrualsHarness,
 } from './support';
+import { sorted, without } from '../../../test-support/sameEffectInBatches';
 
 const catalogue = loadCatalogue();
 const EMPLOYEES = 2;
@@ -131,12 +132,6 @@ async function rows(h: AccrualsHarness, className: string, employees: string[]) 
     .execute(`select * from ${sqlTable(em, className)}`)) as Record<string, unknown>[];
   return all.filter((row) => employees.includes(String(row.employee_id ?? row.id)));
 }
-
-const without = (row: Record<string, unknown>, ...keys: string[]) =>
-  Object.fromEntries(Object.entries(row).filter(([key]) => !keys.includes(key)));
-
-const sorted = (list: Record<string, unknown>[]) =>
-  list.map((item) => JSON.stringify(item)).sort((a, b) => a.localeCompare(b));
 
 /**
  * Whether a status row stands: its agreement covers the day of NOW and still targets its

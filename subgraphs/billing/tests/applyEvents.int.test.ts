@@ -15,6 +15,7 @@ import {
   startBilling,
   type BillingHarness,
 } from './support';
+import { sorted, without } from '../../../test-support/sameEffectInBatches';
 
 const catalogue = loadCatalogue();
 const EMPLOYEES = 3;
@@ -117,12 +118,6 @@ const rows = async (h: BillingHarness, name: string) =>
     string,
     unknown
   >[];
-
-const without = (row: Record<string, unknown>, ...keys: string[]) =>
-  Object.fromEntries(Object.entries(row).filter(([key]) => !keys.includes(key)));
-
-const sorted = <T>(list: T[]) =>
-  list.map((item) => JSON.stringify(item)).sort((a, b) => a.localeCompare(b));
 
 /**
  * Billing's tables as far as the run's employees go, with what is random by nature left

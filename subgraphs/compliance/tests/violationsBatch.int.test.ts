@@ -7,7 +7,7 @@ import {
   opsWithRepeats,
   repeatOp,
 } from '../../../test-support/employeeEventOps';
-import { describeBatchPath, type Fed } from '../../../test-support/sameEffectInBatches';
+import { describeBatchPath, type Fed, sorted } from '../../../test-support/sameEffectInBatches';
 import { foreignEvent } from '../../../test-support/startSubgraph';
 import { violationHandler } from '../src/violations/handlers';
 import { LateArrivalSchema, ViolationSchema } from '../src/violations/entities';
@@ -90,9 +90,6 @@ const eventsOf =
       }),
     );
   };
-
-const sorted = <T>(list: T[]) =>
-  list.map((item) => JSON.stringify(item)).sort((a, b) => a.localeCompare(b));
 
 /** The run's violations and late arrivals without their ids, and the detections in order. */
 async function stateOf(h: Fed, employees: string[]) {

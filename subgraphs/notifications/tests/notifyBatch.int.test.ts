@@ -9,7 +9,7 @@ import {
   opsWithRepeats,
   type RepeatOp,
 } from '../../../test-support/employeeEventOps';
-import { describeBatchPath, type Fed } from '../../../test-support/sameEffectInBatches';
+import { describeBatchPath, type Fed, sorted } from '../../../test-support/sameEffectInBatches';
 import { foreignEvent } from '../../../test-support/startSubgraph';
 import { EmailOutboxSchema, EmployeeCopySchema, NotificationSchema } from '../src/entities';
 import { createdData, leaveData, startNotifications } from './support';
@@ -70,9 +70,6 @@ function eventsOf(ops: Op[]) {
   );
   return { events, employees };
 }
-
-const sorted = <T>(list: T[]) =>
-  list.map((item) => JSON.stringify(item)).sort((a, b) => a.localeCompare(b));
 
 /**
  * Notifications' tables as far as the run's employees go, without what is random by nature
