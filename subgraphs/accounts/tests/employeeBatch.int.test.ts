@@ -6,6 +6,7 @@ import {
   employeeOp,
   eventsWithRepeats,
   opsWithRepeats,
+  type OpOf,
 } from '../../../test-support/employeeEventOps';
 import { createdData } from '../../../test-support/employeeEvents';
 import { describeBatchPath, type Fed, sorted } from '../../../test-support/sameEffectInBatches';
@@ -28,7 +29,7 @@ const mailOp = fc.record({
   address: fc.nat(3),
   bump: fc.integer({ min: 0, max: 2 }),
 });
-type MailOp = typeof mailOp extends fc.Arbitrary<infer T> ? T : never;
+type MailOp = OpOf<typeof mailOp>;
 
 /**
  * Events about fresh employees: any employees events, and hires and e-mail changes that take

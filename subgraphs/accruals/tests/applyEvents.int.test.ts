@@ -13,6 +13,7 @@ import {
   type AccrualsHarness,
 } from './support';
 import { sorted, without } from '../../../test-support/sameEffectInBatches';
+import type { OpOf } from '../../../test-support/employeeEventOps';
 
 const catalogue = loadCatalogue();
 const EMPLOYEES = 2;
@@ -55,8 +56,7 @@ const employeeOp = fc.record({
   value: fc.boolean(),
 });
 
-type Generated<A> = A extends fc.Arbitrary<infer T> ? T : never;
-type Op = Generated<typeof entryOp> | Generated<typeof agreementOp> | Generated<typeof employeeOp>;
+type Op = OpOf<typeof entryOp> | OpOf<typeof agreementOp> | OpOf<typeof employeeOp>;
 
 const employeeValue = (field: string, value: boolean) =>
   field === 'timeZone'

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { type EventEnvelope, loadCatalogue } from '../../../messaging';
 import { asHandled, foreignEvent } from '../../../test-support/startSubgraph';
-import { versionsFrom } from '../../../test-support/employeeEventOps';
+import { versionsFrom, type OpOf } from '../../../test-support/employeeEventOps';
 import { DayCloseSchema, RateCardSchema } from '../src/entities';
 import { table } from '../src/guards';
 import { ledgerHandler } from '../src/handlers';
@@ -58,8 +58,7 @@ const employeeOp = fc.record({
   day: fc.nat(DAYS - 1),
 });
 
-type Generated<A> = A extends fc.Arbitrary<infer T> ? T : never;
-type Op = Generated<typeof entryOp> | Generated<typeof employeeOp>;
+type Op = OpOf<typeof entryOp> | OpOf<typeof employeeOp>;
 
 /** Turns operations into catalogue-valid events for fresh employees and entries. */
 function eventsOf(ops: Op[], run: number) {

@@ -6,6 +6,7 @@ import {
   eventsWithRepeats,
   opsWithRepeats,
   repeatOp,
+  type OpOf,
 } from '../../../test-support/employeeEventOps';
 import { describeBatchPath, type Fed, sorted } from '../../../test-support/sameEffectInBatches';
 import { foreignEvent } from '../../../test-support/startSubgraph';
@@ -59,7 +60,7 @@ const violationOp = fc.record({
   long: fc.boolean(),
   rest: fc.nat(2),
 });
-type ViolationOp = typeof violationOp extends fc.Arbitrary<infer T> ? T : never;
+type ViolationOp = OpOf<typeof violationOp>;
 
 /** Processed days, late arrivals and time entries of two fresh employees and the one abroad. */
 const eventsOf =

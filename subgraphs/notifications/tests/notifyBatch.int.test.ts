@@ -8,6 +8,7 @@ import {
   eventsWithRepeats,
   opsWithRepeats,
   type RepeatOp,
+  type OpOf,
 } from '../../../test-support/employeeEventOps';
 import { describeBatchPath, type Fed, sorted } from '../../../test-support/sameEffectInBatches';
 import { foreignEvent } from '../../../test-support/startSubgraph';
@@ -28,15 +29,14 @@ const noticeOp = fc.record({
   day: fc.nat(DAYS - 1),
 });
 
-type Generated<A> = A extends fc.Arbitrary<infer T> ? T : never;
-type Op = EmployeeOp | Generated<typeof noticeOp> | RepeatOp;
+type Op = EmployeeOp | OpOf<typeof noticeOp> | RepeatOp;
 
 /** Turns operations into events about fresh employees. */
 function eventsOf(ops: Op[]) {
   const employees = Array.from({ length: EMPLOYEES }, () => uuidv7());
   const days = Array.from({ length: DAYS }, () => uuidv7());
   const employeeEvent = employeeEventsFor(employees);
-  const noticeEvent = (op: Generated<typeof noticeOp>): EventEnvelope => {
+  const noticeEvent = (op: OpOf<typeof noticeOp>): EventEnvelope => {
     const employeeId = employees[op.employee]!;
     const managerId = employees[op.other]!;
     if (op.kind === 'joined')
