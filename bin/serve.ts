@@ -17,7 +17,7 @@ import {
   loadCipher,
   createGatewayAssertionSigner,
   createGatewayAssertionVerifier,
-  createLocalIssuer,
+  configuredIssuer,
   createLogger,
   createMetricsServer,
   createSubgraphRuntime,
@@ -86,11 +86,7 @@ function gatewayAssertionsFor(config: AppConfig) {
 /** The issuer's private key must already be there (`tsx bin/keys.ts`): a new one nobody trusts is no use. */
 function issuerFor(config: AppConfig) {
   readPrivateJwk(issuerKeyFile(config.DATA_DIR));
-  return createLocalIssuer({
-    dataDir: config.DATA_DIR,
-    issuer: config.JWT_ISSUER,
-    audience: config.JWT_AUDIENCE,
-  });
+  return configuredIssuer(config);
 }
 
 /** Exports the spans still buffered; a collector that is down must not hold up the exit. */

@@ -7,7 +7,7 @@
  * the one the all-in-one server uses (DATA_DIR), so its tokens are accepted there.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, createLocalIssuer, isRole, loadConfig, ROLES } from '../runtime';
+import { ConfigError, configuredIssuer, isRole, loadConfig, ROLES } from '../runtime';
 import { textFlags } from './lib/commandLine';
 
 const USAGE = `Usage: npm run --silent token -- --role <${ROLES.join('|')}> [--sub <id>] [--scopes a,b] [--ttl <seconds>]`;
@@ -53,11 +53,7 @@ async function main(): Promise<number> {
       );
       return 2;
     }
-    const issuer = await createLocalIssuer({
-      dataDir: config.DATA_DIR,
-      issuer: config.JWT_ISSUER,
-      audience: config.JWT_AUDIENCE,
-    });
+    const issuer = configuredIssuer(config);
     process.stdout.write(`${await issuer.issue(request)}\n`);
     return 0;
   } catch (error) {

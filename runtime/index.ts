@@ -5,6 +5,7 @@
  * helpers from ./testing).
  */
 export {
+  configuredIssuer,
   createGatewayAssertionVerifier,
   createLocalIssuer,
   GATEWAY_ASSERTION_HEADER,
@@ -29,6 +30,7 @@ export {
   nightMinutes,
   publicHolidays,
   readDateTime,
+  requireDate,
   requireDateTime,
   splitByLocalDay,
 } from './src/calendar';
@@ -274,6 +276,7 @@ export {
   withOptimisticLock,
 } from './src/optimisticLock';
 export { keepNewest, keepNewestOfEach, takeNewer } from './src/keepNewest';
+export { findOverlapping, type Period, type PeriodColumns } from './src/findOverlapping';
 export {
   byEmployee,
   employeeRowsLoader,

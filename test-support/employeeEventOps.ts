@@ -3,6 +3,9 @@ import type { EventEnvelope } from '../messaging';
 import { createdData } from './employeeEvents';
 import { foreignEvent } from './startSubgraph';
 
+/** What an arbitrary draws: the type of one generated operation. */
+export type OpOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
 /** One employees event to generate: what happens to which of a few employees. */
 export const employeeOp = fc.record({
   kind: fc.constantFrom('hired', 'renamed', 'email', 'manager', 'terminated') as fc.Arbitrary<
@@ -14,7 +17,7 @@ export const employeeOp = fc.record({
   bump: fc.integer({ min: -1, max: 2 }),
   value: fc.nat(2),
 });
-export type EmployeeOp = typeof employeeOp extends fc.Arbitrary<infer T> ? T : never;
+export type EmployeeOp = OpOf<typeof employeeOp>;
 
 /**
  * Turns operations into catalogue-valid employees events about `employees` (an operation's
@@ -70,9 +73,7 @@ export function versionsFrom<K>(first: number): (key: K, bump: number) => number
 
 /** An earlier event of the same run delivered again. */
 export const repeatOp = fc.record({ kind: fc.constant('repeat' as const), of: fc.nat(40) });
-export type RepeatOp = typeof repeatOp extends fc.Arbitrary<infer T> ? T : never;
-
-type OpOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
+export type RepeatOp = OpOf<typeof repeatOp>;
 
 /**
  * A run of 1 to 30 operations drawn from `ops` (one named twice comes up twice as often), with

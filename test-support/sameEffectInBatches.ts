@@ -70,6 +70,17 @@ export function rowsOf<T extends object>(entity: EntityName<T>, where: FilterQue
     h.runtime.orm.em.fork().find(entity, where, { orderBy: { id: 'asc' } as QueryOrderMap<T> });
 }
 
+/**
+ * Rows (or anything) as sorted JSON, for a scenario's `stateOf` to compare tables whatever
+ * order their rows come in.
+ */
+export const sorted = <T>(list: T[]): string[] =>
+  list.map((item) => JSON.stringify(item)).sort((a, b) => a.localeCompare(b));
+
+/** A row without `keys`: what is random by nature (ids, times of writing), left out of a state. */
+export const without = (row: Record<string, unknown>, ...keys: string[]) =>
+  Object.fromEntries(Object.entries(row).filter(([key]) => !keys.includes(key)));
+
 /** Options of {@link describeBatchPath}. */
 export interface BatchPathOptions<H extends Fed, S> extends Omit<
   SameEffectOptions<S>,

@@ -95,6 +95,12 @@ export interface SubgraphHarness {
 
 export const hrCaller: Caller = { role: 'HR', sub: uuidv7() };
 
+/** An employee calling about themselves. */
+export const asEmployee = (id: string): Caller => ({ role: 'EMPLOYEE', sub: id });
+
+/** A manager calling, as the employee `id`. */
+export const asManager = (id: string): Caller => ({ role: 'MANAGER', sub: id });
+
 /**
  * An event as another subgraph would publish it, for feeding handlers directly. The
  * consumer would have checked it against the catalogue; here the test vouches for `data`.

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, createLocalIssuer, loadConfig } from '../../runtime';
+import { ConfigError, configuredIssuer, loadConfig } from '../../runtime';
 import { DEFAULT_SIZE, MIN_SIZE, runSeed, type SeedSummary } from './index';
 
 /**
@@ -49,11 +49,7 @@ function report(summary: SeedSummary): string {
 async function main(): Promise<void> {
   const { size, gateway } = argumentsOf(process.argv.slice(2));
   const config = loadConfig();
-  const issuer = createLocalIssuer({
-    dataDir: config.DATA_DIR,
-    issuer: config.JWT_ISSUER,
-    audience: config.JWT_AUDIENCE,
-  });
+  const issuer = configuredIssuer(config);
   const summary = await runSeed({
     url: gateway ?? `http://127.0.0.1:${config.PORT}/graphql`,
     token: (caller) => issuer.issue(caller),

@@ -156,6 +156,13 @@ describe('createEventFeed (real NATS)', () => {
     await f.join(subject, client, after);
     return () => f.leave(subject, client);
   };
+  /** A feed with two clients A and B joined, what each has received, and how each leaves. */
+  const twoClients = async () => {
+    const f = feed();
+    const a: number[] = [];
+    const b: number[] = [];
+    return { f, a, b, leaveA: await join(f, a), leaveB: await join(f, b) };
+  };
   const until = async (check: () => boolean) => {
     for (let i = 0; i < 200 && !check(); i += 1) await new Promise((r) => setTimeout(r, 20));
   };
@@ -172,11 +179,7 @@ describe('createEventFeed (real NATS)', () => {
   });
 
   it('shares one consumer per subject, opened by the first client and closed by the last', async () => {
-    const f = feed();
-    const a: number[] = [];
-    const b: number[] = [];
-    const leaveA = await join(f, a);
-    const leaveB = await join(f, b);
+    const { f, a, b, leaveA, leaveB } = await twoClients();
     expect(f.subjects()).toEqual([subject]);
     const acks = [await publish(1), await publish(2)];
     await until(() => a.length === 2 && b.length === 2);
@@ -210,11 +213,7 @@ describe('createEventFeed (real NATS)', () => {
   });
 
   it('releases a client once however often it leaves: the consumer closes with the last client', async () => {
-    const f = feed();
-    const a: number[] = [];
-    const b: number[] = [];
-    const leaveA = await join(f, a);
-    const leaveB = await join(f, b);
+    const { f, a, b, leaveA, leaveB } = await twoClients();
     leaveA();
     leaveA();
     expect(f.subjects()).toEqual([subject]);

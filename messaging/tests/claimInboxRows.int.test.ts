@@ -2,8 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { InboxEntry } from '..';
 import { claimInboxRows } from '../src/consumer/claimInboxRows';
 import { suiteDb } from './support/database';
-
-const onPostgres = process.env.TEST_DB === 'postgres' ? it : it.skip;
+import { itOnPostgres } from '../../test-support/onPostgres';
 
 describe('claimInboxRows', () => {
   const database = suiteDb('claim');
@@ -56,7 +55,7 @@ describe('claimInboxRows', () => {
     while (Number((await waiting())[0]!.n) === 0) await new Promise((r) => setImmediate(r));
   }
 
-  onPostgres.each([
+  itOnPostgres.each([
     ['leaves out what a concurrent transaction claimed and committed', 'commit', ['c']],
     ['claims what a concurrent transaction claimed and rolled back', 'rollback', ['b', 'c']],
   ] as const)('%s', async (_name, how, left) => {

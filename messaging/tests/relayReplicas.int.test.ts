@@ -12,6 +12,7 @@ import {
 import { Effect, openTestDb, type TestDb } from './support/database';
 import { messageCount, openTestNats, quietLogger, type TestNats } from './support/nats';
 import { testCatalogue, thingEvent } from './support/things';
+import { describeOnPostgres } from '../../test-support/onPostgres';
 
 /** The real client, counting the msgIDs this replica publishes. */
 function countingPublishes(js: JetStreamClient, published: string[]): JetStreamClient {
@@ -28,9 +29,7 @@ function countingPublishes(js: JetStreamClient, published: string[]): JetStreamC
 }
 
 // SKIP LOCKED is what lets relay replicas share one outbox table; SQLite has one relay.
-const onPostgres = process.env.TEST_DB === 'postgres' ? describe : describe.skip;
-
-onPostgres('relay replicas on PostgreSQL (skipped on SQLite: one relay per file)', () => {
+describeOnPostgres('relay replicas on PostgreSQL (skipped on SQLite: one relay per file)', () => {
   let nats: TestNats;
   let database: TestDb;
   let secondOrm: MikroORM;

@@ -33,6 +33,18 @@ cluster { name: forming, listen: 127.0.0.1:${routePorts[i]}, routes: [${routes}]
 const formingError = (code: number) =>
   new JetStreamApiError({ code: 503, err_code: code, description: 'forming' });
 
+/** Work that always refuses with `refusal`, counting how often it was asked. */
+function refusingWork(refusal: Error) {
+  const work = Object.assign(
+    () => {
+      work.calls++;
+      return Promise.reject(refusal);
+    },
+    { calls: 0 },
+  );
+  return work;
+}
+
 describe('whileClusterForms', () => {
   it('asks again while the cluster forms, and returns what the work gives once it has formed', async () => {
     let calls = 0;
@@ -45,26 +57,18 @@ describe('whileClusterForms', () => {
   });
 
   it('gives the last answer up once the wait is over', async () => {
-    let calls = 0;
     const refusal = formingError(10005);
-    const work = () => {
-      calls++;
-      return Promise.reject(refusal);
-    };
+    const work = refusingWork(refusal);
     // A wait of nothing is over before the first answer comes, whatever the machine's speed.
     await expect(whileClusterForms(work, { waitMs: 0, pauseMs: 10 })).rejects.toBe(refusal);
-    expect(calls).toBe(1);
+    expect(work.calls).toBe(1);
   });
 
   it('does not ask again on any other refusal', async () => {
-    let calls = 0;
     const refusal = formingError(10058);
-    const work = () => {
-      calls++;
-      return Promise.reject(refusal);
-    };
+    const work = refusingWork(refusal);
     await expect(whileClusterForms(work, { pauseMs: 10 })).rejects.toBe(refusal);
-    expect(calls).toBe(1);
+    expect(work.calls).toBe(1);
   });
 
   describe('a cluster whose servers start one after another', () => {

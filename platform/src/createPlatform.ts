@@ -18,7 +18,8 @@ import {
   createGatewayAssertionSigner,
   generatePrivateJwk,
   loadCipher,
-  createLocalIssuer,
+  configuredIssuer,
+  type LocalIssuer,
   createLogger,
   type DatabaseTarget,
   type Logger,
@@ -75,7 +76,7 @@ export interface PlatformOptions {
 export interface Platform {
   runtimes: Record<string, SubgraphRuntime>;
   /** Signs tokens with the local issuer (all-in-one and tests). */
-  issueToken: ReturnType<typeof createLocalIssuer>['issue'];
+  issueToken: LocalIssuer['issue'];
   /** The second process, when some subgraphs run there. */
   child?: SubgraphProcess;
   /** The gateway serving clients. */
@@ -98,11 +99,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const { config } = options;
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
   const namespace = options.namespace ?? DEFAULT_NAMESPACE;
-  const issuer = createLocalIssuer({
-    dataDir: config.DATA_DIR,
-    issuer: config.JWT_ISSUER,
-    audience: config.JWT_AUDIENCE,
-  });
+  const issuer = configuredIssuer(config);
   const verifier = createPlatformVerifier(config, issuer);
   const cipher = loadCipher(config);
   const database = options.database ?? ((name: string) => targetFor(name, config));

@@ -1,9 +1,8 @@
 import { openSubgraphDatabase, type DatabaseTarget } from '../../runtime';
 import { subgraphs } from '../../subgraphs';
-import { createTestDatabase, type TestDatabase } from '../../test-support/database';
+import { databasePerTest } from '../../test-support/suiteDatabase';
 import { migrateSubgraphs } from '../src/startup/migrateSubgraphs';
-
-const postgres = process.env.TEST_DB === 'postgres';
+import { onPostgres } from '../../test-support/onPostgres';
 
 /** What the entities still lack after the committed migrations ran: '' when they agree. */
 async function missingFromMigrations(target: DatabaseTarget, name: string): Promise<string> {
@@ -35,11 +34,7 @@ async function history(target: DatabaseTarget, name: string): Promise<string[]> 
 }
 
 describe('committed migrations', () => {
-  let db: TestDatabase;
-  beforeEach(async () => {
-    db = await createTestDatabase();
-  });
-  afterEach(() => db.drop());
+  const db = databasePerTest();
 
   // A change to an entity without its migration fails here (npm run migration:create).
   it.each(subgraphs.map((s) => s.name))('make the tables %s’s entities describe', async (name) => {
@@ -63,7 +58,7 @@ describe('committed migrations', () => {
     expect(names).toHaveLength(3);
     expect(new Set(names).size).toBe(3);
     // On PostgreSQL the lock lets one replica run them and the other find them done.
-    if (postgres) expect([...applied].sort()).toEqual([...names].sort());
+    if (onPostgres) expect([...applied].sort()).toEqual([...names].sort());
     const [again] = await migrateSubgraphs(billing, db.target);
     expect(again).toMatchObject({ applied: [], adopted: [] });
   });

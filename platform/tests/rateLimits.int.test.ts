@@ -7,11 +7,10 @@ import { contractOperation } from '../../test-support/contractOperation';
 import { createPerson } from '../../test-support/seedOrganisation';
 import { collect, connectSubscriptions } from '../../test-support/subscriptionClient';
 import { waitFor } from '../../test-support/waitFor';
+import { describeOnPostgres } from '../../test-support/onPostgres';
 
 // Rate limits at the gateway, through the whole platform with the real clients: counted
 // in memory on SQLite and in PostgreSQL on PostgreSQL, as all-in-one and replicas do.
-
-const onPostgres = process.env.TEST_DB === 'postgres' ? describe : describe.skip;
 
 const PING = '{ __typename }';
 const COSTLY = '{ employees(first: 60) { nodes { id firstName lastName } } }';
@@ -226,7 +225,7 @@ describe('rate limits', () => {
     expect(received.errors).toEqual([]);
   });
 
-  onPostgres('across gateway replicas', () => {
+  describeOnPostgres('across gateway replicas', () => {
     it('counts requests to either replica against the same quota', async () => {
       const replica = tp.platform.createReplica();
       const port = await replica.listen(0, '127.0.0.1');

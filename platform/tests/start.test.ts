@@ -96,6 +96,12 @@ describe('npm start', () => {
     return started;
   }
 
+  const isReady = (port: number) =>
+    fetch(`http://127.0.0.1:${port}/health/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
+
   /** The platform with a shared NATS and its own streams, ready to serve. */
   async function startReady(dataDir: string, port: number): Promise<Run> {
     const started = run('npm', {
@@ -108,13 +114,17 @@ describe('npm start', () => {
     });
     await waitFor(async () => {
       if (started.child.exitCode !== null) throw new Error(`exited: ${started.output()}`);
-      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
-        (response) => response.ok,
-        () => false,
-      );
-      return ready || undefined;
+      return (await isReady(port)) || undefined;
     }, 90_000);
     return started;
+  }
+
+  /** `npm start` on a new DATA_DIR and a free port, given `env`, which must fail. */
+  async function failedStartAnew(env: Record<string, string>) {
+    const dataDir = newDataDir();
+    const failed = run('npm', { DATA_DIR: dataDir, PORT: String(await freePort()), ...env });
+    expect(await failed.exited).not.toBe(0);
+    return { dataDir, output: failed.output() };
   }
 
   interface Ready extends Run {
@@ -125,12 +135,6 @@ describe('npm start', () => {
     /** The second process, among `tree`. */
     second: number;
   }
-
-  const isReady = (port: number) =>
-    fetch(`http://127.0.0.1:${port}/health/ready`).then(
-      (response) => response.ok,
-      () => false,
-    );
 
   /** `npm start` on a new DATA_DIR and a free port, ready to serve. */
   async function startReadyAnew(): Promise<Ready> {
@@ -245,17 +249,13 @@ describe('npm start', () => {
   }, 180_000);
 
   it('stops the start when the second process cannot start, saying which subgraph and why', async () => {
-    const dataDir = newDataDir();
-    const failed = run('npm', {
-      DATA_DIR: dataDir,
-      PORT: String(await freePort()),
+    const { dataDir, output } = await failedStartAnew({
       NATS_URL: TEST_NATS_URL,
       NATS_NAMESPACE: namespaceId,
       ALL_IN_ONE_CHILD_SUBGRAPHS: 'accruals,attendance',
       ATTENDANCE_GRACE_MINUTES: 'soon',
     });
-    expect(await failed.exited).not.toBe(0);
-    expect(failed.output()).toMatch(
+    expect(output).toMatch(
       /The platform did not start: the subgraph process \(accruals, attendance\) did not start: The attendance subgraph did not start: ATTENDANCE_GRACE_MINUTES .*"soon"/,
     );
     expect(secondProcessesOf(dataDir)).toEqual([]);
@@ -282,14 +282,8 @@ describe('npm start', () => {
   }, 180_000);
 
   it('stops what it started when a subgraph fails to start, saying which and why', async () => {
-    const dataDir = newDataDir();
-    const failed = run('npm', {
-      DATA_DIR: dataDir,
-      PORT: String(await freePort()),
-      ATTENDANCE_GRACE_MINUTES: 'soon',
-    });
-    expect(await failed.exited).not.toBe(0);
-    expect(failed.output()).toMatch(
+    const { dataDir, output } = await failedStartAnew({ ATTENDANCE_GRACE_MINUTES: 'soon' });
+    expect(output).toMatch(
       /The attendance subgraph did not start: ATTENDANCE_GRACE_MINUTES .*"soon"/,
     );
     // Subgraphs before it in the list had started: their databases are there.

@@ -11,6 +11,7 @@ import { subgraphs } from '../../subgraphs';
 import { migrateSubgraphs } from '../src/startup/migrateSubgraphs';
 import { createTestDatabase, type TestDatabase } from '../../test-support/database';
 import { createTestPlatform } from '../../test-support/createTestPlatform';
+import { onPostgres } from '../../test-support/onPostgres';
 
 /*
  * The last release before migrations made its tables by a schema update at start. The
@@ -19,7 +20,6 @@ import { createTestPlatform } from '../../test-support/createTestPlatform';
  * Upgrading must migrate them without losing or changing a row.
  */
 const FIXTURE = path.join(__dirname, 'fixtures', 'releaseBeforeMigrations');
-const postgres = process.env.TEST_DB === 'postgres';
 const HISTORY = 'mikro_orm_migrations';
 
 interface SqliteDb {
@@ -47,7 +47,7 @@ async function sqliteClass(db: TestDatabase): Promise<SqliteDbClass> {
 const gunzip = (file: string) => zlib.gunzipSync(fs.readFileSync(file)).toString('utf8');
 
 async function loadRelease(db: TestDatabase): Promise<void> {
-  if (postgres) {
+  if (onPostgres) {
     execFileSync('psql', ['-q', '-v', 'ON_ERROR_STOP=1', '-d', db.url!], {
       input: gunzip(path.join(FIXTURE, 'postgresql.sql.gz')),
       stdio: ['pipe', 'ignore', 'pipe'],
@@ -70,7 +70,7 @@ async function tableContents(db: TestDatabase): Promise<Record<string, string>> 
     const digest = crypto.createHash('sha256').update(rows.sort().join('\n')).digest('hex');
     contents[table] = `${rows.length} rows, ${digest.slice(0, 16)}`;
   };
-  if (postgres) {
+  if (onPostgres) {
     const client = new Client({ connectionString: db.url });
     await client.connect();
     const tables = await client.query<{ s: string; t: string }>(
@@ -159,7 +159,7 @@ describe('upgrading a database from the release before migrations', () => {
       subgraphs.find((s) => s.name === 'billing')!,
       db.target('billing'),
     );
-    const table = postgres ? '"billing".billing_postings' : 'billing_postings';
+    const table = onPostgres ? '"billing".billing_postings' : 'billing_postings';
     // The message, not `rejects.toThrow`: better-sqlite3's native part builds its errors with
     // the class of the first test file that loaded it, which is no Error in a later file.
     const refusal = await orm.em
@@ -175,7 +175,7 @@ describe('upgrading a database from the release before migrations', () => {
 
   it('serves what the release stored, salaries decrypted with its key', async () => {
     const key = fs
-      .readFileSync(path.join(FIXTURE, `${postgres ? 'postgresql' : 'sqlite'}.data.key`), 'utf8')
+      .readFileSync(path.join(FIXTURE, `${onPostgres ? 'postgresql' : 'sqlite'}.data.key`), 'utf8')
       .trim();
     const platform = await createTestPlatform({
       database: { ...db, drop: async () => undefined },

@@ -285,5 +285,18 @@ export function requireDateTime(
   );
 }
 
+/**
+ * A calendar date `YYYY-MM-DD` that exists, from 1900 on (as `readDateTime` takes instants),
+ * or the error `refuse` makes naming `field`.
+ */
+export function requireDate(
+  value: unknown,
+  field: string,
+  refuse: (field: string, message: string) => Error = badInput,
+): string {
+  if (typeof value === 'string' && isIsoDate(value) && value >= '1900-01-01') return value;
+  throw refuse(field, `${field} must be a calendar date as YYYY-MM-DD.`);
+}
+
 /** A zone name luxon (and so the IANA database) knows. */
 export const isTimeZone = (zone: string): boolean => DateTime.now().setZone(zone).isValid;

@@ -1,7 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { Client } from 'pg';
 import { openDatabase, targetFor } from '../src/database';
-import { createTestDatabase, type TestDatabase } from '../../test-support/database';
+import { databasePerTest } from '../../test-support/suiteDatabase';
 
 interface Note {
   id: string;
@@ -26,9 +26,7 @@ const NoteV2Schema = new EntitySchema<NoteV2>({
 });
 
 describe('openDatabase', () => {
-  let db: TestDatabase;
-  beforeEach(async () => (db = await createTestDatabase()));
-  afterEach(() => db.drop());
+  const db = databasePerTest();
 
   it('creates the tables at start and keeps rows when a later version adds a column', async () => {
     const first = await openDatabase({ target: db.target('notes'), entities: [NoteSchema] });

@@ -2,6 +2,7 @@ import { EntitySchema, type EntityManager } from '@mikro-orm/core';
 import { OutboxEntry } from '../../messaging';
 import { wakeRelayOnCommit } from '../src/subgraph/wakeRelayOnCommit';
 import { ormPerTest } from '../../test-support/ormPerTest';
+import { itOnPostgres } from '../../test-support/onPostgres';
 
 interface Note {
   id: string;
@@ -11,8 +12,6 @@ const NoteSchema = new EntitySchema<Note>({
   tableName: 'notes',
   properties: { id: { type: 'string', primary: true } },
 });
-
-const onPostgres = process.env.TEST_DB === 'postgres' ? it : it.skip;
 
 let counter = 0;
 /** An event in the outbox, as `recordEvent` leaves it for the flush. */
@@ -77,7 +76,7 @@ describe('wakeRelayOnCommit', () => {
     expect(wakes).toBe(0);
   });
 
-  onPostgres(
+  itOnPostgres(
     'wakes it at every commit while a transaction that recorded an event is open',
     async () => {
       let releaseFirst!: () => void;

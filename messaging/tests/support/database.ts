@@ -1,7 +1,5 @@
-import type { MikroORM } from '@mikro-orm/core';
 import { EntitySchema } from '@mikro-orm/core';
-import { openDatabase } from '../../../runtime';
-import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
+import { openTestOrm, type TestOrm } from '../../../test-support/openTestOrm';
 import { suiteHarness } from '../../../test-support/suiteHarness';
 import { InboxEntry, OutboxEntry, type EventEnvelope, type EventHandlerDefinition } from '../..';
 
@@ -39,28 +37,11 @@ export function effectsHandler(onApplied?: (ns: number[]) => void): EventHandler
   };
 }
 
-export interface TestDb {
-  db: TestDatabase;
-  orm: MikroORM;
-  close(): Promise<void>;
-}
+export type TestDb = TestOrm;
 
 /** A fresh database on the engine of the Jest project, with the outbox, inbox and effects tables. */
-export async function openTestDb(name: string): Promise<TestDb> {
-  const db = await createTestDatabase();
-  const orm = await openDatabase({
-    target: db.target(name),
-    entities: [OutboxEntry, InboxEntry, Effect],
-  });
-  return {
-    db,
-    orm,
-    async close() {
-      await orm.close();
-      await db.drop();
-    },
-  };
-}
+export const openTestDb = (name: string): Promise<TestDb> =>
+  openTestOrm(name, [OutboxEntry, InboxEntry, Effect]);
 
 /** `openTestDb` for the whole suite: open before its tests, closed after them. */
 export function suiteDb(name: string): TestDb {

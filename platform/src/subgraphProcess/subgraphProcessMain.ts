@@ -4,7 +4,7 @@ import { closeNats, connectNats, createNamespace, type NatsClients } from '../..
 import {
   close,
   createGatewayAssertionVerifier,
-  createLocalIssuer,
+  configuredIssuer,
   createLogger,
   listen,
   loadCipher,
@@ -42,11 +42,7 @@ const send = (message: FromChild) => process.send?.(message);
 
 async function startAll(message: StartMessage, running: Running, logger: Logger): Promise<void> {
   const config = loadConfig();
-  const issuer = createLocalIssuer({
-    dataDir: config.DATA_DIR,
-    issuer: config.JWT_ISSUER,
-    audience: config.JWT_AUDIENCE,
-  });
+  const issuer = configuredIssuer(config);
   const nats = await connectNats({
     ...natsConnectionOf(config),
     servers: message.natsUrl,

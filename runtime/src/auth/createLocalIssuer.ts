@@ -104,6 +104,21 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
   };
 }
 
+/** What configures the platform's own issuer (AppConfig has it). */
+export interface IssuerConfig {
+  DATA_DIR: string;
+  JWT_ISSUER: string;
+  JWT_AUDIENCE: string;
+}
+
+/** The platform's own issuer, as the configuration sets it: the server, seed and CLI agree. */
+export const configuredIssuer = (config: IssuerConfig): LocalIssuer =>
+  createLocalIssuer({
+    dataDir: config.DATA_DIR,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+  });
+
 const serviceSubject = (role: Role) => `${SERVICE_PREFIX}${role.toLowerCase()}`;
 
 /** The keys of the published set, if there is one (it holds public keys only). */

@@ -1,8 +1,10 @@
 export {
+  configuredIssuer,
   createLocalIssuer,
   issuerKeyFile,
   LOCAL_ISSUER_ALGORITHM,
   type IssueOptions,
+  type IssuerConfig,
   type LocalIssuer,
   type LocalIssuerOptions,
 } from './createLocalIssuer';

@@ -1,7 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { openDatabase } from '../../src/database';
 import { createLogger } from '../../src/logger';
-import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
+import { suiteDatabase } from '../../../test-support/suiteDatabase';
 
 interface Person {
   id: string;
@@ -17,9 +17,7 @@ const PersonSchema = new EntitySchema<Person>({
 });
 
 describe('logged errors', () => {
-  let db: TestDatabase;
-  beforeAll(async () => (db = await createTestDatabase()));
-  afterAll(() => db.drop());
+  const db = suiteDatabase();
 
   it("keep a driver error's type, code, message and stack, but not its statement or values", async () => {
     const orm = await openDatabase({ target: db.target('people'), entities: [PersonSchema] });

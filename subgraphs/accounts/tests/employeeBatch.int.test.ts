@@ -6,9 +6,10 @@ import {
   employeeOp,
   eventsWithRepeats,
   opsWithRepeats,
+  type OpOf,
 } from '../../../test-support/employeeEventOps';
 import { createdData } from '../../../test-support/employeeEvents';
-import { describeBatchPath, type Fed } from '../../../test-support/sameEffectInBatches';
+import { describeBatchPath, type Fed, sorted } from '../../../test-support/sameEffectInBatches';
 import { foreignEvent, startSubgraph } from '../../../test-support/startSubgraph';
 import { createAccounts } from '../src';
 import {
@@ -28,7 +29,7 @@ const mailOp = fc.record({
   address: fc.nat(3),
   bump: fc.integer({ min: 0, max: 2 }),
 });
-type MailOp = typeof mailOp extends fc.Arbitrary<infer T> ? T : never;
+type MailOp = OpOf<typeof mailOp>;
 
 /**
  * Events about fresh employees: any employees events, and hires and e-mail changes that take
@@ -70,9 +71,6 @@ function eventsOf(ops: Parameters<typeof eventsWithRepeats>[0]) {
   );
   return { events, employees, mailTo };
 }
-
-const sorted = <T>(list: T[]) =>
-  list.map((item) => JSON.stringify(item)).sort((a, b) => a.localeCompare(b));
 
 /**
  * Accounts' tables as far as the run's employees go, without what is random by nature (ids,

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { createLogger } from '../../../runtime';
-import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
+import { suiteDatabase } from '../../../test-support/suiteDatabase';
 import { startAccounts } from './support';
 
 /** A logger whose lines a test can read. */
@@ -16,12 +16,7 @@ function capturingLogger() {
 }
 
 describe('the first administrator', () => {
-  let db: TestDatabase;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-  });
-  afterAll(() => db.drop());
+  const db = suiteDatabase();
 
   it('gets a one-time link in the log at the first start without accounts, and only then', async () => {
     const first = capturingLogger();

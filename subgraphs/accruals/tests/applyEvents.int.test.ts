@@ -12,6 +12,8 @@ import {
   startAccruals,
   type AccrualsHarness,
 } from './support';
+import { sorted, without } from '../../../test-support/sameEffectInBatches';
+import type { OpOf } from '../../../test-support/employeeEventOps';
 
 const catalogue = loadCatalogue();
 const EMPLOYEES = 2;
@@ -54,8 +56,7 @@ const employeeOp = fc.record({
   value: fc.boolean(),
 });
 
-type Generated<A> = A extends fc.Arbitrary<infer T> ? T : never;
-type Op = Generated<typeof entryOp> | Generated<typeof agreementOp> | Generated<typeof employeeOp>;
+type Op = OpOf<typeof entryOp> | OpOf<typeof agreementOp> | OpOf<typeof employeeOp>;
 
 const employeeValue = (field: string, value: boolean) =>
   field === 'timeZone'
@@ -131,12 +132,6 @@ async function rows(h: AccrualsHarness, className: string, employees: string[]) 
     .execute(`select * from ${sqlTable(em, className)}`)) as Record<string, unknown>[];
   return all.filter((row) => employees.includes(String(row.employee_id ?? row.id)));
 }
-
-const without = (row: Record<string, unknown>, ...keys: string[]) =>
-  Object.fromEntries(Object.entries(row).filter(([key]) => !keys.includes(key)));
-
-const sorted = (list: Record<string, unknown>[]) =>
-  list.map((item) => JSON.stringify(item)).sort((a, b) => a.localeCompare(b));
 
 /**
  * Whether a status row stands: its agreement covers the day of NOW and still targets its

@@ -3,12 +3,11 @@ import { asHandled } from '../../../test-support/startSubgraph';
 import { applyEvents } from '../src/handlers';
 import { DAYS, agreementEvent, employeeCreated, entryEvent, startAccruals } from './support';
 import { suiteHarness } from '../../../test-support/suiteHarness';
+import { describeOnPostgres } from '../../../test-support/onPostgres';
 
 // Two replicas share one durable consumer, so one employee's events can be applied in
 // parallel transactions. Only PostgreSQL runs such transactions side by side.
-const onPostgres = process.env.TEST_DB === 'postgres' ? describe : describe.skip;
-
-onPostgres('accruals: one employee changed by parallel transactions', () => {
+describeOnPostgres('accruals: one employee changed by parallel transactions', () => {
   const h = suiteHarness(startAccruals);
 
   it('ends with the balances of applying the same events one by one', async () => {

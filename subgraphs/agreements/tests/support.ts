@@ -6,6 +6,7 @@ import {
   startSubgraph,
   type Caller,
   type SubgraphHarness,
+  hrCaller,
 } from '../../../test-support/startSubgraph';
 import { agreements, employeeCopyHandler } from '../src';
 
@@ -14,7 +15,7 @@ export { onlyError, type Caller, type GraphQLReply } from '../../../test-support
 // Tests read replies field by field; a loose type keeps them short.
 type Loose = any;
 
-export const hr: Caller = { role: 'HR', sub: uuidv7() };
+export const hr: Caller = hrCaller;
 
 export interface AgreementsHarness extends SubgraphHarness {
   /** Feeds an employees event to the local-copy handler, as the consumer would. */

@@ -1,4 +1,4 @@
-import { addDays, isIsoDate, readIdempotencyKey, requireDateTime } from '../../../runtime';
+import { addDays, readIdempotencyKey, requireDate, requireDateTime } from '../../../runtime';
 import { invalid } from './errors';
 
 /** The mutations' inputs, as GraphQL hands them over (not yet checked). */
@@ -55,11 +55,8 @@ export function pastDateTime(field: string, value: unknown, now: Date): Date {
 }
 
 /** A calendar date `YYYY-MM-DD` that exists. */
-export function isoDate(field: string, value: unknown): string {
-  if (typeof value !== 'string' || !isIsoDate(value) || value < '1900-01-01')
-    throw invalid(field, `${field} must be a calendar date as YYYY-MM-DD.`);
-  return value;
-}
+export const isoDate = (field: string, value: unknown): string =>
+  requireDate(value, field, invalid);
 
 /** Days `from` to `to` inclusive, `to` not before `from`, at most a year. */
 export function dateRange(from: unknown, to: unknown): { from: string; to: string } {

@@ -103,7 +103,7 @@ export async function assertNoOverlap(
   exceptId?: string,
 ): Promise<void> {
   const stale = start.getTime() - MAX_OPEN_MS;
-  const others = (await overlapping(tx, employeeId, start, end, exceptId)).filter(
+  const others = (await overlapping(tx, employeeId, { start, end }, exceptId)).filter(
     (e) => e.checkOutTime || e.checkInTime.getTime() > stale,
   );
   if (others.length)

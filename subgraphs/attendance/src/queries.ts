@@ -1,27 +1,18 @@
 import type { EntitySchema, FilterQuery, OrderDefinition } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { findByEmployee } from '../../../runtime';
+import { findByEmployee, findOverlapping, type Period } from '../../../runtime';
 import { AttendanceDaySchema, AttendanceEntrySchema, type AttendanceEntry } from './entities';
 
 /** The person's live entries (not superseded) that share an instant with `[start, end)`. */
 export function overlapping(
   tx: EntityManager,
   employeeId: string,
-  start: Date,
-  end: Date | null,
+  period: Period,
   exceptId?: string | null,
 ): Promise<AttendanceEntry[]> {
-  return tx.find(
-    AttendanceEntrySchema,
-    {
-      employeeId,
-      supersededById: null,
-      ...(exceptId && { id: { $ne: exceptId } }),
-      ...(end && { checkInTime: { $lt: end } }),
-      $or: [{ checkOutTime: null }, { checkOutTime: { $gt: start } }],
-    },
-    { orderBy: { checkInTime: 'asc' } },
-  );
+  const columns = { start: 'checkInTime', end: 'checkOutTime' } as const;
+  const live = { employeeId, supersededById: null };
+  return findOverlapping(tx, AttendanceEntrySchema, columns, live, period, exceptId);
 }
 
 /** The person's latest live entry that is still open, if any. */

@@ -6,6 +6,7 @@ import {
   eventsWithRepeats,
   opsWithRepeats,
   versionsFrom,
+  type OpOf,
 } from '../../../test-support/employeeEventOps';
 import { describeBatchPath, type Fed } from '../../../test-support/sameEffectInBatches';
 import { foreignEvent } from '../../../test-support/startSubgraph';
@@ -32,8 +33,6 @@ const scheduleOp = fc.record({
   replaced: fc.subarray([0, 1, 2, 3]),
 });
 
-type Generated<A> = A extends fc.Arbitrary<infer T> ? T : never;
-
 /** Employees, agreements and schedules events, mixed, about fresh records. */
 const scenario = opsWithRepeats(employeeOp, agreementOp, scheduleOp).map((ops) => {
   const employees = [uuidv7(), uuidv7()];
@@ -41,13 +40,13 @@ const scenario = opsWithRepeats(employeeOp, agreementOp, scheduleOp).map((ops) =
   const agreements = Array.from({ length: 3 }, (_, n) => agreementData(employees[n % 2]!));
   const shiftIds = Array.from({ length: SHIFTS }, () => uuidv7());
   const nextVersion = versionsFrom<number>(1);
-  const agreementEvent = (op: Generated<typeof agreementOp>) => {
+  const agreementEvent = (op: OpOf<typeof agreementOp>) => {
     const version = nextVersion(op.agreement, op.bump);
     const { workingDays, weeklyHours } = op;
     const data = { ...agreements[op.agreement]!, version, workingDays, weeklyHours };
     return foreignEvent(`agreements.agreement.${op.kind}`, data);
   };
-  const scheduleEvent = (op: Generated<typeof scheduleOp>) => {
+  const scheduleEvent = (op: OpOf<typeof scheduleOp>) => {
     const shifts = op.shifts.map((n) => ({
       shiftId: shiftIds[n]!,
       start: new Date(at(DAY, `0${n + 6}:00`)).toISOString(),

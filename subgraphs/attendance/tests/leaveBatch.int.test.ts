@@ -5,6 +5,7 @@ import {
   eventsWithRepeats,
   opsWithRepeats,
   versionsFrom,
+  type OpOf,
 } from '../../../test-support/employeeEventOps';
 import { describeBatchPath, type Fed } from '../../../test-support/sameEffectInBatches';
 import { foreignEvent } from '../../../test-support/startSubgraph';
@@ -25,7 +26,7 @@ const leaveOp = fc.record({
   /** Added to the request's highest version so far: stale and repeated versions too. */
   bump: fc.integer({ min: -1, max: 2 }),
 });
-type LeaveOp = typeof leaveOp extends fc.Arbitrary<infer T> ? T : never;
+type LeaveOp = OpOf<typeof leaveOp>;
 
 /** Approvals and cancellations of fresh requests of the two people, moving over the week. */
 function eventsOf(ops: Parameters<typeof eventsWithRepeats<LeaveOp>>[0]) {

@@ -12,13 +12,14 @@ import {
   startAttendance,
 } from './support';
 import { suiteHarness } from '../../../test-support/suiteHarness';
+import { hireLine } from '../../../test-support/hireLine';
 
 describe('attendance: manual entries and corrections', () => {
   const h = suiteHarness(startAttendance);
   let lead: string;
   let id: string;
   beforeAll(async () => {
-    [, lead, id] = await h.hireLine();
+    [, lead, id] = await hireLine(h);
   });
 
   const input = (overrides: Record<string, unknown> = {}) => ({

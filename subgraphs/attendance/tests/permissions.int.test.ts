@@ -15,6 +15,7 @@ import {
   type Caller,
 } from './support';
 import { suiteHarness } from '../../../test-support/suiteHarness';
+import { hireLine } from '../../../test-support/hireLine';
 
 describe('attendance: who may read and write (docs/domain.md#who-may-do-what)', () => {
   const h = suiteHarness(startAttendance);
@@ -24,7 +25,7 @@ describe('attendance: who may read and write (docs/domain.md#who-may-do-what)', 
   let peer: string;
   let entryId: string;
   beforeAll(async () => {
-    [boss, lead, id] = await h.hireLine();
+    [boss, lead, id] = await hireLine(h);
     peer = await h.hire({ managerId: boss });
     const reply = await h.checkIn(id, '09:00');
     entryId = reply.data!.checkIn.id;

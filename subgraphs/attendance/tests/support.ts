@@ -7,6 +7,9 @@ import {
   type Caller,
   type GraphQLReply,
   type SubgraphHarness,
+  hrCaller,
+  asEmployee,
+  asManager,
 } from '../../../test-support/startSubgraph';
 import {
   agreementCreatedData,
@@ -28,10 +31,10 @@ import { openTestStreams, type TestStreams } from '../../../test-support/openTes
 export { dataOf, onlyError } from '../../../test-support/startSubgraph';
 export type { Caller, GraphQLReply };
 
-export const hr: Caller = { role: 'HR', sub: uuidv7() };
+export const hr: Caller = hrCaller;
 export const system: Caller = { role: 'SYSTEM', sub: 'service:scheduler' };
-export const self = (id: string): Caller => ({ role: 'EMPLOYEE', sub: id });
-export const manager = (id: string): Caller => ({ role: 'MANAGER', sub: id });
+export const self = asEmployee;
+export const manager = asManager;
 
 /** A Tuesday in British Summer Time (UTC+1), long past. */
 export const DAY = '2025-06-10';
@@ -105,8 +108,6 @@ export interface AttendanceHarness extends SubgraphHarness {
   replay(event: EventEnvelope): Promise<void>;
   /** Makes an employee known to attendance and returns its id. */
   hire(overrides?: Record<string, unknown>): Promise<string>;
-  /** A reporting line: a boss, a lead who reports to them, and a person who reports to the lead. */
-  hireLine(): Promise<[boss: string, lead: string, id: string]>;
   /** The employee's own check-in at `clock` (hh:mm) on `date` (DAY), at `location` (HQ). */
   checkIn(
     employeeId: string,
@@ -141,11 +142,6 @@ export async function startAttendance(options: AttendanceOptions = {}): Promise<
       const id = uuidv7();
       await harness.feed('employees.employee.created', createdData(id, overrides));
       return id;
-    },
-    async hireLine() {
-      const boss = await harness.hire();
-      const lead = await harness.hire({ managerId: boss });
-      return [boss, lead, await harness.hire({ managerId: lead })];
     },
     checkIn: (employeeId, clock, { date = DAY, location = 'HQ', device = 'd' } = {}) =>
       h.gql(CHECK_IN, { input: { time: at(date, clock), location, device } }, self(employeeId)),

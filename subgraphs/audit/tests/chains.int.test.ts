@@ -6,14 +6,13 @@ import { AuditEntrySchema } from '../src/entities';
 import { eventToEntry } from '../src/eventToEntry';
 import { auditTable, rawSql, useAuditDatabase } from './db';
 import { eventSeries, intactChain } from './support';
+import { describeOnPostgres } from '../../../test-support/onPostgres';
 
 // Appenders running at once each extend a chain of their own; only PostgreSQL runs two
 // writing transactions side by side.
-const onPostgres = process.env.TEST_DB === 'postgres' ? describe : describe.skip;
-
 const DAY = 24 * 3600_000;
 
-onPostgres('audit log chains', () => {
+describeOnPostgres('audit log chains', () => {
   const suite = useAuditDatabase();
 
   const append = (em: EntityManager, events: EventEnvelope[]) =>

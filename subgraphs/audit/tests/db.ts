@@ -1,12 +1,15 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { isPostgres, openDatabase } from '../../../runtime';
 import { InboxEntry, OutboxEntry } from '../../../messaging';
-import { createTestDatabase, type TestDatabase } from '../../../test-support/database';
+import type { TestDatabase } from '../../../test-support/database';
+import { ormPerTest } from '../../../test-support/ormPerTest';
 import { auditEntities } from '../src/entities';
+
+const AUDIT_TABLES = [...auditEntities, OutboxEntry, InboxEntry];
 
 /** The audit tables (and the outbox) on the suite's database, without the runtime. */
 export const openAuditDatabase = (db: TestDatabase, name = 'audit'): Promise<MikroORM> =>
-  openDatabase({ target: db.target(name), entities: [...auditEntities, OutboxEntry, InboxEntry] });
+  openDatabase({ target: db.target(name), entities: AUDIT_TABLES });
 
 /** The audit table's name for raw SQL on either engine. */
 export const auditTable = (orm: MikroORM, schema = 'audit'): string =>
@@ -17,15 +20,5 @@ export const rawSql = (orm: MikroORM, sql: string, params: unknown[] = []) =>
   orm.em.getConnection().execute(sql, params as never[], 'run');
 
 /** A fresh database with the audit tables for each test of the suite, dropped after it. */
-export function useAuditDatabase(): { readonly db: TestDatabase; readonly orm: MikroORM } {
-  const suite = {} as { db: TestDatabase; orm: MikroORM };
-  beforeEach(async () => {
-    suite.db = await createTestDatabase();
-    suite.orm = await openAuditDatabase(suite.db);
-  });
-  afterEach(async () => {
-    await suite.orm.close();
-    await suite.db.drop();
-  });
-  return suite;
-}
+export const useAuditDatabase = (): { readonly db: TestDatabase; readonly orm: MikroORM } =>
+  ormPerTest('audit', AUDIT_TABLES);

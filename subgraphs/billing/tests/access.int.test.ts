@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { contractOperation } from '../../../test-support/contractOperation';
 import { entryEvent, finance, managerAssigned, startBilling } from './support';
 import { suiteHarness } from '../../../test-support/suiteHarness';
+import { hireLine } from '../../../test-support/hireLine';
 
 const COST = `query ($reps: [_Any!]!) { _entities(representations: $reps) {
   ... on Employee { id cost(from: "2026-03-01", to: "2026-03-31") { amountMinor currency } } } }`;
@@ -13,9 +14,7 @@ describe('billing: who sees what', () => {
   let report: string;
   let stranger: string;
   beforeAll(async () => {
-    boss = await h.hire();
-    manager = await h.hire({ managerId: boss });
-    report = await h.hire({ managerId: manager });
+    [boss, manager, report] = await hireLine(h);
     stranger = await h.hire();
     await h.setCard({ grade: 'G1', effectiveFrom: '2026-03-03', rate: 1000 });
     for (const employeeId of [report, stranger])

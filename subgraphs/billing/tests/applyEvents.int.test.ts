@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { type EventEnvelope, loadCatalogue } from '../../../messaging';
 import { asHandled, foreignEvent } from '../../../test-support/startSubgraph';
-import { versionsFrom } from '../../../test-support/employeeEventOps';
+import { versionsFrom, type OpOf } from '../../../test-support/employeeEventOps';
 import { DayCloseSchema, RateCardSchema } from '../src/entities';
 import { table } from '../src/guards';
 import { ledgerHandler } from '../src/handlers';
@@ -15,6 +15,7 @@ import {
   startBilling,
   type BillingHarness,
 } from './support';
+import { sorted, without } from '../../../test-support/sameEffectInBatches';
 
 const catalogue = loadCatalogue();
 const EMPLOYEES = 3;
@@ -57,8 +58,7 @@ const employeeOp = fc.record({
   day: fc.nat(DAYS - 1),
 });
 
-type Generated<A> = A extends fc.Arbitrary<infer T> ? T : never;
-type Op = Generated<typeof entryOp> | Generated<typeof employeeOp>;
+type Op = OpOf<typeof entryOp> | OpOf<typeof employeeOp>;
 
 /** Turns operations into catalogue-valid events for fresh employees and entries. */
 function eventsOf(ops: Op[], run: number) {
@@ -117,12 +117,6 @@ const rows = async (h: BillingHarness, name: string) =>
     string,
     unknown
   >[];
-
-const without = (row: Record<string, unknown>, ...keys: string[]) =>
-  Object.fromEntries(Object.entries(row).filter(([key]) => !keys.includes(key)));
-
-const sorted = <T>(list: T[]) =>
-  list.map((item) => JSON.stringify(item)).sort((a, b) => a.localeCompare(b));
 
 /**
  * Billing's tables as far as the run's employees go, with what is random by nature left

@@ -6,6 +6,7 @@ import {
   eventsWithRepeats,
   opsWithRepeats,
   repeatOp,
+  type OpOf,
 } from '../../../test-support/employeeEventOps';
 import { describeBatchPath, type Fed } from '../../../test-support/sameEffectInBatches';
 import { foreignEvent } from '../../../test-support/startSubgraph';
@@ -72,7 +73,7 @@ const joinOp = fc.record({
   department: fc.nat(DEPARTMENTS.length - 1),
   terminated: fc.boolean(),
 });
-type JoinOp = typeof joinOp extends fc.Arbitrary<infer T> ? T : never;
+type JoinOp = OpOf<typeof joinOp>;
 
 /** Hires into, and moves between, departments of three fresh employees and the leaver. */
 function eventsOf(employees: string[]) {

@@ -10,6 +10,9 @@ import {
   type Caller,
   type StartSubgraphOptions,
   type SubgraphHarness,
+  hrCaller,
+  asEmployee,
+  asManager,
 } from '../../../test-support/startSubgraph';
 import { applyEmployeeEvent, createCompliance, type ComplianceOptions } from '../src';
 
@@ -17,11 +20,10 @@ import { applyEmployeeEvent, createCompliance, type ComplianceOptions } from '..
 export const NOW = new Date('2025-11-01T12:00:00Z');
 export const TODAY = '2025-11-01';
 
-export const hr: Caller = { role: 'HR', sub: uuidv7() };
+export const hr: Caller = hrCaller;
 export const admin: Caller = { role: 'ADMIN', sub: uuidv7() };
 export const auditor: Caller = { role: 'AUDITOR', sub: 'service:auditor' };
-export const asEmployee = (id: string): Caller => ({ role: 'EMPLOYEE', sub: id });
-export const asManager = (id: string): Caller => ({ role: 'MANAGER', sub: id });
+export { asEmployee, asManager };
 
 export interface ComplianceHarness extends SubgraphHarness {
   /** Applies an employees event to compliance's copy, as the consumer does. */

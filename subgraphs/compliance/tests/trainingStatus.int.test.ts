@@ -2,6 +2,7 @@ import { managerChainsSql, requestSql } from '../../../test-support/sqlShape';
 import { onlyError } from '../../../test-support/startSubgraph';
 import { asEmployee, asManager, auditor, NOW, startCompliance } from './support';
 import { suiteHarness } from '../../../test-support/suiteHarness';
+import { hireLine } from '../../../test-support/hireLine';
 
 const CREATE = `mutation ($input: CreateTrainingCourseInput!) { createTrainingCourse(input: $input) { id } }`;
 const ASSIGN = `mutation ($input: AssignTrainingInput!) { assignTraining(input: $input) { assignments { id } } }`;
@@ -38,9 +39,7 @@ describe('training status and who sees it', () => {
     ).data!.createTrainingCourse.id;
     ethics = (await h.gql(CREATE, { input: { code: 'ETHICS', title: 'Ethics' } })).data!
       .createTrainingCourse.id;
-    top = await h.hire();
-    middle = await h.hire({ managerId: top });
-    deep = await h.hire({ managerId: middle });
+    [top, middle, deep] = await hireLine(h);
     direct = await h.hire({ managerId: top });
     other = await h.hire();
     outsider = await h.hire({ managerId: other });

@@ -15,6 +15,7 @@ import {
   VIOLATION,
   VIOLATIONS,
 } from './violationEvents';
+import { hireLine } from '../../../test-support/hireLine';
 
 describe('compliance: reading and closing violations', () => {
   let h: ComplianceHarness;
@@ -37,9 +38,7 @@ describe('compliance: reading and closing violations', () => {
 
   beforeAll(async () => {
     h = await startCompliance();
-    boss = await h.hire();
-    lead = await h.hire({ managerId: boss });
-    nurse = await h.hire({ managerId: lead });
+    [boss, lead, nurse] = await hireLine(h);
     porter = await h.hire({ managerId: boss });
     outsider = await h.hire();
     await overtime(nurse, '2025-10-01');

@@ -6,8 +6,9 @@ import {
   eventsWithRepeats,
   opsWithRepeats,
   repeatOp,
+  type OpOf,
 } from '../../../test-support/employeeEventOps';
-import { describeBatchPath, type Fed } from '../../../test-support/sameEffectInBatches';
+import { describeBatchPath, type Fed, sorted } from '../../../test-support/sameEffectInBatches';
 import { foreignEvent } from '../../../test-support/startSubgraph';
 import { violationHandler } from '../src/violations/handlers';
 import { LateArrivalSchema, ViolationSchema } from '../src/violations/entities';
@@ -59,7 +60,7 @@ const violationOp = fc.record({
   long: fc.boolean(),
   rest: fc.nat(2),
 });
-type ViolationOp = typeof violationOp extends fc.Arbitrary<infer T> ? T : never;
+type ViolationOp = OpOf<typeof violationOp>;
 
 /** Processed days, late arrivals and time entries of two fresh employees and the one abroad. */
 const eventsOf =
@@ -90,9 +91,6 @@ const eventsOf =
       }),
     );
   };
-
-const sorted = <T>(list: T[]) =>
-  list.map((item) => JSON.stringify(item)).sort((a, b) => a.localeCompare(b));
 
 /** The run's violations and late arrivals without their ids, and the detections in order. */
 async function stateOf(h: Fed, employees: string[]) {

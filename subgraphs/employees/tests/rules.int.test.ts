@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { onlyError, personInput, startEmployees, type GraphQLReply } from './support';
 import { suiteHarness } from '../../../test-support/suiteHarness';
+import { hireLine } from '../../../test-support/hireLine';
 
 interface Expected {
   code: string;
@@ -182,9 +183,7 @@ describe('employees: every rule refuses a bad request and changes nothing', () =
     });
 
     it('refuses a manager who reports to the employee, directly or not', async () => {
-      const top = await h.hire();
-      const middle = await h.hire({ managerId: top });
-      const bottom = await h.hire({ managerId: middle });
+      const [top, middle, bottom] = await hireLine(h);
       for (const below of [middle, bottom]) {
         await refuses(assign(top, below), { ...bad('managerId'), reason: 'MANAGER_CYCLE' });
       }

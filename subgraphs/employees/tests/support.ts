@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import {
   startSubgraph,
   type Caller,
   type StartSubgraphOptions,
   type SubgraphHarness,
+  hrCaller,
 } from '../../../test-support/startSubgraph';
 import { personInput as seedPersonInput } from '../../../test-support/seedOrganisation';
 import { employees } from '../src';
@@ -23,7 +23,7 @@ export interface EmployeesHarness extends SubgraphHarness {
 }
 
 /** HR as a person without an employee record of their own here. */
-export const hr: Caller = { role: 'HR', sub: uuidv7() };
+export const hr: Caller = hrCaller;
 export const admin: Caller = { role: 'ADMIN' };
 
 /**

@@ -8,6 +8,9 @@ import {
   type SubgraphHarness,
   asHandled,
   consumes,
+  hrCaller,
+  asEmployee,
+  asManager,
 } from '../../../test-support/startSubgraph';
 import { agreementCreatedData, createdData } from '../../../test-support/employeeEvents';
 import type { EventEnvelope } from '../../../messaging';
@@ -26,9 +29,8 @@ import { LeavePolicyCopySchema } from '../src/leavePolicies';
 export const NOW = new Date('2025-11-01T12:00:00Z');
 export const TODAY = '2025-11-01';
 
-export const hr: Caller = { role: 'HR', sub: uuidv7() };
-export const asEmployee = (id: string): Caller => ({ role: 'EMPLOYEE', sub: id });
-export const asManager = (id: string): Caller => ({ role: 'MANAGER', sub: id });
+export const hr: Caller = hrCaller;
+export { asEmployee, asManager };
 
 export { createdData };
 

@@ -8,8 +8,9 @@ import {
   eventsWithRepeats,
   opsWithRepeats,
   type RepeatOp,
+  type OpOf,
 } from '../../../test-support/employeeEventOps';
-import { describeBatchPath, type Fed } from '../../../test-support/sameEffectInBatches';
+import { describeBatchPath, type Fed, sorted } from '../../../test-support/sameEffectInBatches';
 import { foreignEvent } from '../../../test-support/startSubgraph';
 import { EmailOutboxSchema, EmployeeCopySchema, NotificationSchema } from '../src/entities';
 import { createdData, leaveData, startNotifications } from './support';
@@ -28,15 +29,14 @@ const noticeOp = fc.record({
   day: fc.nat(DAYS - 1),
 });
 
-type Generated<A> = A extends fc.Arbitrary<infer T> ? T : never;
-type Op = EmployeeOp | Generated<typeof noticeOp> | RepeatOp;
+type Op = EmployeeOp | OpOf<typeof noticeOp> | RepeatOp;
 
 /** Turns operations into events about fresh employees. */
 function eventsOf(ops: Op[]) {
   const employees = Array.from({ length: EMPLOYEES }, () => uuidv7());
   const days = Array.from({ length: DAYS }, () => uuidv7());
   const employeeEvent = employeeEventsFor(employees);
-  const noticeEvent = (op: Generated<typeof noticeOp>): EventEnvelope => {
+  const noticeEvent = (op: OpOf<typeof noticeOp>): EventEnvelope => {
     const employeeId = employees[op.employee]!;
     const managerId = employees[op.other]!;
     if (op.kind === 'joined')
@@ -70,9 +70,6 @@ function eventsOf(ops: Op[]) {
   );
   return { events, employees };
 }
-
-const sorted = <T>(list: T[]) =>
-  list.map((item) => JSON.stringify(item)).sort((a, b) => a.localeCompare(b));
 
 /**
  * Notifications' tables as far as the run's employees go, without what is random by nature

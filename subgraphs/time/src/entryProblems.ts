@@ -155,7 +155,7 @@ export async function entryProblems(
 ): Promise<DomainError[]> {
   const { employeeId, entry, amending } = work;
   const end = entry.endTime ?? null;
-  const others = await overlapping(tx, employeeId, entry.startTime, end, amending?.id);
+  const others = await overlapping(tx, employeeId, { start: entry.startTime, end }, amending?.id);
   const problems = others.length ? [overlap(clashes(entry.startTime, end, others))] : [];
   if (problems.length && !opts.all) return problems;
   return [...problems, ...(await workingTimeBreaches(tx, work, opts))];

@@ -1,4 +1,4 @@
-import { isIsoDate, readIdempotencyKey, requireDateTime } from '../../../runtime';
+import { readIdempotencyKey, requireDate, requireDateTime } from '../../../runtime';
 import type { ComplianceExceptionInput } from './workingTimeBreaches';
 import { PERIOD_TYPES, type PeriodType } from './entities';
 import { invalid } from './errors';
@@ -58,11 +58,8 @@ export function optionalDateTime(field: string, value: unknown): Date | null {
 }
 
 /** A calendar date `YYYY-MM-DD` that exists. */
-export function isoDate(field: string, value: unknown): string {
-  if (typeof value !== 'string' || !isIsoDate(value) || value < '1900-01-01')
-    throw invalid(field, `${field} must be a calendar date as YYYY-MM-DD.`);
-  return value;
-}
+export const isoDate = (field: string, value: unknown): string =>
+  requireDate(value, field, invalid);
 
 export function periodType(value: unknown): PeriodType {
   if (!PERIOD_TYPES.includes(value as PeriodType))

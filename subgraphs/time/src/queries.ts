@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { byEmployee, findByEmployee } from '../../../runtime';
+import { byEmployee, findByEmployee, findOverlapping, type Period } from '../../../runtime';
 import {
   ScheduledShiftSchema,
   TimeEntrySchema,
@@ -9,24 +9,15 @@ import {
 import type { Clash, ClashingEntry } from './errors';
 
 /** The person's live entries that share any instant with `[start, end)`; null end = open. */
-export async function overlapping(
+export function overlapping(
   tx: EntityManager,
   employeeId: string,
-  start: Date,
-  end: Date | null,
+  period: Period,
   exceptId?: string,
 ): Promise<TimeEntry[]> {
-  return tx.find(
-    TimeEntrySchema,
-    {
-      employeeId,
-      deletedAt: null,
-      ...(exceptId && { id: { $ne: exceptId } }),
-      ...(end && { startTime: { $lt: end } }),
-      $or: [{ endTime: null }, { endTime: { $gt: start } }],
-    },
-    { orderBy: { startTime: 'asc' } },
-  );
+  const columns = { start: 'startTime', end: 'endTime' } as const;
+  const live = { employeeId, deletedAt: null };
+  return findOverlapping(tx, TimeEntrySchema, columns, live, period, exceptId);
 }
 
 const NEVER = Number.POSITIVE_INFINITY;

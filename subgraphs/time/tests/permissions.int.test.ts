@@ -1,6 +1,7 @@
 import { contractOperation } from '../../../test-support/contractOperation';
 import { hr, onlyError, startTime, type Caller } from './support';
 import { suiteHarness } from '../../../test-support/suiteHarness';
+import { hireLine } from '../../../test-support/hireLine';
 
 const AMEND = contractOperation('AmendTimeEntry');
 const DELETE = contractOperation('DeleteTimeEntry');
@@ -17,9 +18,7 @@ describe('time: who may do what', () => {
   const as = (role: Caller['role'], sub: string): Caller => ({ role, sub });
 
   beforeAll(async () => {
-    boss = await h.hire();
-    lead = await h.hire({ managerId: boss });
-    worker = await h.hire({ managerId: lead });
+    [boss, lead, worker] = await hireLine(h);
     outsider = await h.hire();
     const reply = await h.op(
       'RecordTimeEntry',
