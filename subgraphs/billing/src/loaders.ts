@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { idLoader, type ManagerChain, rangeLoader } from '../../../runtime';
+import { idLoader, managerChainLoader, type ManagerChain, rangeLoader } from '../../../runtime';
 import { EmployeeCopySchema, type EmployeeCopy } from './entities';
 import { table } from './guards';
 
@@ -20,6 +20,8 @@ interface CurrencyCost {
 /** Per-request batches: N employees' copies, balances or costs cost one query each. */
 export interface BillingLoaders {
   employee: DataLoader<string, EmployeeCopy | null>;
+  /** The managers above each employee, nearest first: one query for a request's employees. */
+  managerChain: DataLoader<string, string[]>;
   /** An account's balance per currency, everything booked so far. */
   balance: DataLoader<string, number>;
   /** An employee's cost per currency on work days. */
@@ -36,6 +38,7 @@ export function createLoaders({ em }: { em: EntityManager }): BillingLoaders {
   );
   return {
     employee: idLoader(em, EmployeeCopySchema),
+    managerChain: managerChainLoader(em, EmployeeCopySchema.meta.className),
     balance: new DataLoader(async (ids) => {
       const rows = await em.execute<{ account_id: string; total: string }[]>(
         `select p.account_id, sum(p.amount_minor) as total from ${table(em, 'billing_postings')} p
@@ -79,15 +82,8 @@ async function costsOf(
   return found;
 }
 
-/** Managers above an employee in billing's copy, nearest first (cycle-safe). */
+/** Managers above an employee in billing's copy, nearest first. */
 export const managersOf =
   (loaders: BillingLoaders): ManagerChain =>
-  async (employeeId) => {
-    const chain: string[] = [];
-    let current = (await loaders.employee.load(employeeId))?.managerId ?? null;
-    while (current && !chain.includes(current) && chain.length < 50) {
-      chain.push(current);
-      current = (await loaders.employee.load(current))?.managerId ?? null;
-    }
-    return chain;
-  };
+  (employeeId) =>
+    loaders.managerChain.load(employeeId);
