@@ -37,7 +37,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** How far ahead of the server's clock a device's time may be. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
-/** The longest range of days a read may cover. */
+/** The most days a read may cover, both ends counted: `to` at most 365 days after `from`. */
 export const MAX_RANGE_DAYS = 366;
 export const MAX_TEXT = 200;
 export const MAX_REASON = 500;
@@ -64,7 +64,7 @@ export function dateRange(from: unknown, to: unknown): { from: string; to: strin
   const last = isoDate('to', to);
   if (last < first) throw invalid('to', 'to must not be before from.');
   if (addDays(first, MAX_RANGE_DAYS) <= last)
-    throw invalid('to', `to must be at most ${MAX_RANGE_DAYS} days after from.`);
+    throw invalid('to', `to must be at most ${MAX_RANGE_DAYS - 1} days after from.`);
   return { from: first, to: last };
 }
 

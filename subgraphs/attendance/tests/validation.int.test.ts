@@ -103,6 +103,17 @@ describe('attendance: bad input names its field', () => {
     expectField(await h.gql(DAYS, { reps: reps(id), ...range }, hr), field);
   });
 
+  it('Employee.attendance: a year of days at most, and the refusal says how far `to` may be', async () => {
+    // 2024 is a leap year: 366 days from 1 January to 31 December, 365 days after it.
+    const year = await h.gql(DAYS, { reps: reps(id), from: '2024-01-01', to: '2024-12-31' }, hr);
+    expect(year.errors).toBeUndefined();
+    const longer = await h.gql(DAYS, { reps: reps(id), from: '2024-01-01', to: '2025-01-01' }, hr);
+    expect(onlyError(longer)).toMatchObject({
+      message: 'to must be at most 365 days after from.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'to' },
+    });
+  });
+
   it.each(['2025-6', '2025-13', 'June', '2025-06-01'])(
     'Employee.attendanceSummary: month %s',
     async (month) => {
