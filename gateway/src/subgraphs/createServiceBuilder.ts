@@ -16,6 +16,7 @@ import {
   type SubgraphPolicy,
   type SubgraphPolicyEvents,
 } from './createSubgraphPolicy';
+import { dedupeRepresentations } from './dedupeRepresentations';
 import { HttpDataSource } from './HttpDataSource';
 import { InProcessDataSource } from './InProcessDataSource';
 import { placeOnFields } from './placeOnFields';
@@ -97,7 +98,9 @@ export function createServiceBuilder(options: ServiceBuilderOptions): ServiceBui
       process: (request) =>
         policy.execute((deadline) => source.process(request, deadline), isRead(request)),
     };
-    return placeOnFields(options.metrics ? observed(name, guarded, options.metrics) : guarded);
+    return dedupeRepresentations(
+      placeOnFields(options.metrics ? observed(name, guarded, options.metrics) : guarded),
+    );
   };
   return Object.assign(build, { built });
 }
