@@ -1,9 +1,8 @@
 import type { GraphQLDataSource } from '@apollo/gateway';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GatewayContext } from '../context/GatewayContext';
+import { errorAt, type AnswerError } from './errorAt';
 
 type Response = Awaited<ReturnType<GraphQLDataSource['process']>>;
-type ResponseError = GraphQLFormattedError | GraphQLError;
 
 const ENTITIES = '_entities';
 
@@ -16,25 +15,14 @@ function copyJson(value: unknown): unknown {
   return copy;
 }
 
-/** `error` at `path` instead of its own, of the same kind (Apollo reads both kinds). */
-function movedTo(error: ResponseError, path: (string | number)[]): ResponseError {
-  if (!(error instanceof GraphQLError)) return { ...error, path };
-  return new GraphQLError(error.message, {
-    path,
-    nodes: error.nodes,
-    originalError: error.originalError,
-    extensions: error.extensions,
-  });
-}
-
 /** Each error at an `_entities` index given once per position that asked for that entity. */
-function spreadErrors(errors: readonly ResponseError[], positionsOf: number[][]): ResponseError[] {
+function spreadErrors(errors: readonly AnswerError[], positionsOf: number[][]): AnswerError[] {
   return errors.flatMap((error) => {
     const [head, index, ...rest] = error.path ?? [];
     const positions =
       head === ENTITIES && typeof index === 'number' ? positionsOf[index] : undefined;
     if (!positions) return [error];
-    return positions.map((position) => movedTo(error, [ENTITIES, position, ...rest]));
+    return positions.map((position) => errorAt(error, [ENTITIES, position, ...rest]));
   });
 }
 
