@@ -168,8 +168,9 @@ export function mergeEntityFetches(
       if (!batch) {
         const gathering: Waiting[] = [];
         batches.set(request, gathering);
-        // Parallel fetches reach here in one synchronous run of Apollo's executor.
-        queueMicrotask(() => {
+        // Parallel fetches reach here in one synchronous run of Apollo's executor; fetches that
+        // answers read in the same turn of the event loop start are gathered too.
+        setImmediate(() => {
           batches.delete(request);
           for (let start = 0; start < gathering.length; start += MAX_MERGED) {
             send(gathering.slice(start, start + MAX_MERGED));
