@@ -96,6 +96,8 @@ function mergeDocuments(documents: DocumentNode[]): MergedOperation {
   return { query: print(document), operationName, document };
 }
 
+const byQuery = (a = '', b = '') => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Fetch `index`'s part of the merged answer: its entities, and the errors that are its own. */
 function partOf(response: Response, index: number): Response {
   const alias = `e${index}`;
@@ -172,6 +174,9 @@ export function mergeEntityFetches(
         // answers read in the same turn of the event loop start are gathered too.
         setImmediate(() => {
           batches.delete(request);
+          // In one order whatever order they came in, so that the same fetches make the same
+          // merged operation: one text for this cache and for the subgraph's.
+          gathering.sort((a, b) => byQuery(a.options.request.query, b.options.request.query));
           for (let start = 0; start < gathering.length; start += MAX_MERGED) {
             send(gathering.slice(start, start + MAX_MERGED));
           }
