@@ -60,6 +60,28 @@ describe('mergeEntityFetches', () => {
     expect(prices.errors).toEqual([{ message: 'no weight', path: ['_entities', 0, 'price'] }]);
   });
 
+  it('makes one operation text of the same fetches whatever order they start in', async () => {
+    const { source, sent } = fakeSubgraph(async () => ({
+      data: { e0: [{ name: 'Table' }], e1: [{ price: 899 }] },
+    }));
+    const merged = mergeEntityFetches(source);
+    const first = {};
+    const second = {};
+    const [names] = await Promise.all([
+      merged.process(fetchOf(first, NAMES, [product])),
+      merged.process(fetchOf(first, PRICES, [product])),
+    ]);
+    const [prices, namesAgain] = await Promise.all([
+      merged.process(fetchOf(second, PRICES, [product])),
+      merged.process(fetchOf(second, NAMES, [product])),
+    ]);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.request.query).toBe(sent[0]!.request.query);
+    expect(names.data).toEqual({ _entities: [{ name: 'Table' }] });
+    expect(namesAgain.data).toEqual({ _entities: [{ name: 'Table' }] });
+    expect(prices.data).toEqual({ _entities: [{ price: 899 }] });
+  });
+
   it('fails every merged fetch when the call fails, and tells each why when no data came', async () => {
     const down = new Error('down');
     const failing = mergeEntityFetches(fakeSubgraph(() => Promise.reject(down)).source);
