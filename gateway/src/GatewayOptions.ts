@@ -53,6 +53,12 @@ export interface GatewayOptions {
    * still apply to each request. Mutations never share. Default true.
    */
   shareInflight?: boolean;
+  /**
+   * A request's entity fetches to one subgraph that are ready together go as one operation,
+   * each under its own alias (see `mergeEntityFetches`). A subgraph's own operation limits
+   * then see the merged operation. Default true.
+   */
+  mergeEntityFetches?: boolean;
   /** Extra exact-path HTTP routes, e.g. `/.well-known/jwks.json` or an export proxied to a subgraph. */
   routes?: Record<string, RouteHandler>;
   /**

@@ -97,6 +97,7 @@ async function main(): Promise<void> {
     limits: readLimits(),
     metricsEndpoint: metricsEndpointOf(config),
     shareInflight: config.GATEWAY_SHARE_INFLIGHT,
+    mergeEntityFetches: config.GATEWAY_MERGE_FETCHES,
     concurrency: {
       maxPerIdentity: config.GATEWAY_MAX_CONCURRENT_PER_IDENTITY,
       queuePerIdentity: config.GATEWAY_QUEUE_PER_IDENTITY,

@@ -10,10 +10,17 @@ export function edgeOptions(
   config: AppConfig,
 ): Pick<
   GatewayOptions,
-  'rateLimits' | 'trustProxyHops' | 'cors' | 'metricsEndpoint' | 'concurrency' | 'shareInflight'
+  | 'rateLimits'
+  | 'trustProxyHops'
+  | 'cors'
+  | 'metricsEndpoint'
+  | 'concurrency'
+  | 'shareInflight'
+  | 'mergeEntityFetches'
 > {
   return {
     shareInflight: config.GATEWAY_SHARE_INFLIGHT,
+    mergeEntityFetches: config.GATEWAY_MERGE_FETCHES,
     concurrency: {
       maxPerIdentity: config.GATEWAY_MAX_CONCURRENT_PER_IDENTITY,
       queuePerIdentity: config.GATEWAY_QUEUE_PER_IDENTITY,

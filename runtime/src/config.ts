@@ -87,6 +87,8 @@ const schema = z.object({
   GATEWAY_QUEUE_PER_IDENTITY: z.coerce.number().int().min(0).optional(),
   /** Identical queries of one caller in flight at once run once (true; false: each its own). */
   GATEWAY_SHARE_INFLIGHT: bool.optional(),
+  /** A request's entity fetches to one subgraph that are ready together go as one (true). */
+  GATEWAY_MERGE_FETCHES: bool.optional(),
   /** Subgraph to serve with `npm run serve -- <name>`, or `gateway`. */
   SERVICE: z.string().optional(),
   // The gateway's policy toward each subgraph (docs/resilience.md); unset, the gateway's defaults.

@@ -24,6 +24,7 @@ export type FederationOptions = Pick<
   | 'subgraphPolicy'
   | 'subgraphPolicies'
   | 'readiness'
+  | 'mergeEntityFetches'
 >;
 
 /** Apollo Gateway over the supergraph, each subgraph behind its own data source and policy. */
@@ -43,8 +44,16 @@ export function createFederation(
     policy: options.subgraphPolicy,
     policies: options.subgraphPolicies,
     logger,
+    mergeEntityFetches: options.mergeEntityFetches,
   });
-  const gateway = new ApolloGateway({ supergraphSdl: options.supergraphSdl, buildService, logger });
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService,
+    logger,
+    // Each fetch carries its parsed operation, made once with the plan: merging fetches and
+    // placing a subgraph's unavailability on fields read it instead of parsing per call.
+    queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
+  });
   return {
     gateway,
     costsOf: watchCostDirectives(gateway),

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Deadline } from './Deadline';
 
@@ -11,6 +12,12 @@ type FetcherInit = NonNullable<Parameters<Fetcher>[1]>;
 export interface HttpFetcherOptions {
   /** Open connections per subgraph host (default 256); idle ones are kept alive. */
   maxSockets?: number;
+}
+
+/** A URL, and the request options it makes, parsed once. */
+interface Target {
+  url: URL;
+  options: http.RequestOptions;
 }
 
 /** Failures before the request was sent: no connection was made. */
@@ -43,13 +50,24 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher
   // shorter `Keep-Alive: timeout`, so it is rarely reused just as the server drops it.
   const agentOptions = { keepAlive: true, timeout: 30_000, maxSockets: options.maxSockets ?? 256 };
   const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
+  // A gateway calls a handful of URLs: each is parsed once, not on every call.
+  const targets = new Map<string, Target>();
+  const targetOf = (url: string): Target => {
+    let target = targets.get(url);
+    if (!target) {
+      const parsed = new URL(url);
+      target = { url: parsed, options: urlToHttpOptions(parsed) };
+      if (targets.size < 1_000) targets.set(url, target);
+    }
+    return target;
+  };
 
   function fetcher(
     url: string,
     init: FetcherInit = {},
     deadline?: Deadline,
   ): Promise<FetcherResponse> {
-    const target = new URL(url);
+    const { url: target, options: address } = targetOf(url);
     const agent = agents[target.protocol as keyof typeof agents];
     if (!agent) return Promise.reject(new TypeError(`Unsupported protocol in ${url}`));
     if (deadline?.expired) return Promise.reject(aborted(target));
@@ -58,7 +76,8 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher
     if (body) headers['content-length'] = body.length;
     const request = target.protocol === 'https:' ? https.request : http.request;
     return new Promise((resolve, reject) => {
-      const req = request(target, { method: init.method ?? 'GET', headers, agent }, (res) => {
+      const options = { ...address, method: init.method ?? 'GET', headers, agent };
+      const req = request(options, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', fail);

@@ -16,6 +16,8 @@ import {
   type SubgraphPolicy,
   type SubgraphPolicyEvents,
 } from './createSubgraphPolicy';
+import { dedupeRepresentations } from './dedupeRepresentations';
+import { mergeEntityFetches } from './mergeEntityFetches';
 import { HttpDataSource } from './HttpDataSource';
 import { InProcessDataSource } from './InProcessDataSource';
 import { placeOnFields } from './placeOnFields';
@@ -35,6 +37,8 @@ export interface ServiceBuilderOptions {
   /** Changes to it for some subgraphs, by name. */
   policies?: Record<string, SubgraphPolicyOptions>;
   logger?: Logger;
+  /** Merges a request's entity fetches that are ready together (default true). */
+  mergeEntityFetches?: boolean;
 }
 
 /** A subgraph as the gateway built it: its policy, and a probe for readiness. */
@@ -97,7 +101,9 @@ export function createServiceBuilder(options: ServiceBuilderOptions): ServiceBui
       process: (request) =>
         policy.execute((deadline) => source.process(request, deadline), isRead(request)),
     };
-    return placeOnFields(options.metrics ? observed(name, guarded, options.metrics) : guarded);
+    const measured = options.metrics ? observed(name, guarded, options.metrics) : guarded;
+    const merged = options.mergeEntityFetches === false ? measured : mergeEntityFetches(measured);
+    return dedupeRepresentations(placeOnFields(merged));
   };
   return Object.assign(build, { built });
 }
