@@ -59,8 +59,7 @@ function dashboardSql(n: number): Record<string, string[]> {
         'and a0.date >= ? and a0.date <= ? order by a0.date asc',
     ],
     billing: [
-      `select b0.* from billing_employees as b0 where b0.id ${team}`,
-      'select b0.* from billing_employees as b0 where b0.id in (1 value)',
+      managerChainsSql('billing_employees', n),
       'select a.owner_key, p.currency, sum(p.amount_minor) as total from billing_postings p ' +
         'join billing_transactions t on t.id = p.transaction_id ' +
         'join billing_accounts a on a.id = p.account_id ' +
