@@ -7,7 +7,9 @@ import {
   trace,
   type Attributes,
   type Context,
+  type Link,
   type Span,
+  type SpanOptions,
 } from '@opentelemetry/api';
 
 /*
@@ -48,22 +50,57 @@ export function inActiveSpan<T>(
   attributes: Attributes,
   work: (span: Span) => Promise<T>,
 ): Promise<T> {
-  return tracer().startActiveSpan(
-    name,
-    { kind, attributes },
-    contextOf(traceparent),
-    async (span) => {
-      try {
-        return await work(span);
-      } catch (error) {
-        span.recordException(error instanceof Error ? error : String(error));
-        span.setStatus({ code: SpanStatusCode.ERROR });
-        throw error;
-      } finally {
-        span.end();
-      }
-    },
-  );
+  return inSpan(name, { kind, attributes }, contextOf(traceparent), work);
+}
+
+/** Runs `work` in an active span started in `parent`, recording its failure, ending it after. */
+function inSpan<T>(
+  name: string,
+  options: SpanOptions,
+  parent: Context,
+  work: (span: Span) => Promise<T>,
+): Promise<T> {
+  return tracer().startActiveSpan(name, options, parent, async (span) => {
+    try {
+      return await work(span);
+    } catch (error) {
+      span.recordException(error instanceof Error ? error : String(error));
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+/** Most links a batch's span carries: a batch is at most one pull. */
+const MAX_BATCH_LINKS = 200;
+
+/** A link to the span each valid `traceparent` names, each once. */
+function linksTo(traceparents: (string | undefined)[]): Link[] {
+  const links: Link[] = [];
+  for (const traceparent of new Set(traceparents)) {
+    const context = traceparent && trace.getSpanContext(contextOf(traceparent));
+    if (context && isSpanContextValid(context)) links.push({ context });
+    if (links.length === MAX_BATCH_LINKS) break;
+  }
+  return links;
+}
+
+/**
+ * Runs the handling of a batch of messages in one CONSUMER span, linked to the span each
+ * event's `traceparent` names: a span has a single parent, and a batch's events come from
+ * many traces. The span starts a trace of its own; each producer's trace reaches it
+ * through its link.
+ */
+export function inBatchSpan<T>(
+  name: string,
+  traceparents: (string | undefined)[],
+  attributes: Attributes,
+  work: () => Promise<T>,
+): Promise<T> {
+  const options = { kind: SpanKind.CONSUMER, attributes, links: linksTo(traceparents) };
+  return inSpan(name, options, ROOT_CONTEXT, work);
 }
 
 /**

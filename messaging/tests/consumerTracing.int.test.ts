@@ -4,6 +4,7 @@ import { startTracing, type Tracing } from '../../runtime';
 import {
   OutboxEntry,
   createEvent,
+  eventsStream,
   recordEvent,
   type EventCatalogue,
   type EventConsumer,
@@ -98,5 +99,48 @@ describe('consumer spans', () => {
     const { traceId, spanId } = untracedSpan.spanContext();
     expect(traceId).not.toBe(TRACE);
     expect(followUpOf(untraced).traceparent).toBe(`00-${traceId}-${spanId}-01`);
+  });
+
+  it("links a batch's span to the trace of each of its events", async () => {
+    await consumer.stop();
+    // Only this case's events: none of the first case's, nor its follow-ups.
+    await database.orm.em.fork().nativeDelete(OutboxEntry, {});
+    await nats.jsm.streams.purge(eventsStream(nats.ns));
+    const other = '0af7651916cd43dd8448eb211c80319c';
+    const events = [
+      thing(11, `00-${TRACE}-${PRODUCER_SPAN}-01`),
+      thing(12, `00-${other}-b7ad6b7169203331-01`),
+      thing(13),
+    ];
+    const em = database.orm.em.fork();
+    for (const event of events) recordEvent(em, event, nats.ns, catalogue);
+    await em.flush();
+    expect(await testRelay(database, nats).drain()).toBe(3);
+    exporter.reset();
+
+    const batches: number[] = [];
+    consumer = testConsumer(database, nats, {
+      catalogue,
+      handler: {
+        name: 'batcher',
+        types: ['test.thing.created'],
+        async handle() {},
+        async handleBatch(batch) {
+          batches.push(batch.length);
+        },
+      },
+    });
+    await consumer.start();
+    // The three wait in the stream before the consumer starts, so one pull takes them all.
+    const span = await waitFor(async () =>
+      exporter.getFinishedSpans().find((s) => s.name === 'process batch'),
+    );
+    expect(batches).toEqual([3]);
+    expect(span.kind).toBe(SpanKind.CONSUMER);
+    expect(span.parentSpanContext).toBeUndefined();
+    expect(span.links.map((link) => link.context.traceId).sort()).toEqual([other, TRACE].sort());
+    expect(span.links.find((link) => link.context.traceId === TRACE)!.context.spanId).toBe(
+      PRODUCER_SPAN,
+    );
   });
 });

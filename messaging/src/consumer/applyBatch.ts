@@ -1,6 +1,6 @@
 import { createEvent } from '../envelope';
 import { recordEvent } from '../outbox';
-import { inConsumerSpan } from '../traceSpans';
+import { inBatchSpan } from '../traceSpans';
 import type { EventEnvelope, EventHandlerDefinition } from '../types';
 import { claimInboxRows } from './claimInboxRows';
 import type { EventApplierOptions, Outcome } from './createEventApplier';
@@ -25,7 +25,8 @@ export function applyBatch(
     'messaging.batch.message_count': events.length,
     'messaging.consumer.group.name': options.consumer,
   };
-  return inConsumerSpan('process batch', undefined, attributes, () =>
+  const traceparents = events.map((event) => event.traceparent);
+  return inBatchSpan('process batch', traceparents, attributes, () =>
     options.orm.em.fork().transactional(async (em) => {
       const claimed = await claimInboxRows(
         em,
