@@ -31,6 +31,9 @@ const common = {
 
 module.exports = {
   maxWorkers: 2,
+  // A worker that has run many platform suites holds what they leak (sockets, timers, module
+  // caches) and collects ever longer; one over this size after a file is replaced by a fresh one.
+  workerIdleMemoryLimit: '1GB',
   reporters: ['default', '<rootDir>/test-support/summaryReporter.js'],
   testTimeout: 60000,
   projects: [

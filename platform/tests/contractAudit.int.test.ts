@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { KnownEmployeeSchema } from '../../subgraphs/agreements/src/entities';
 import { deadLetterStream, eventsStream } from '../../messaging';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { beforeAllValue } from '../../test-support/beforeAllValue';
@@ -98,6 +99,15 @@ describe('every contract mutation ends in an audit entry', () => {
       'employee_number,agreement_type,start_date,end_date,fte,terms_and_conditions,salary_basis,' +
       'weekly_hours,working_days,annual_leave_days,target_annual_target_hours';
     const row = `${org.indirect.employeeNumber},AHA,2025-04-01,2026-03-31,1,MODERNISED,NATIONAL,37.5,MON|TUE|WED|THU|FRI,27,1950`;
+    // An import knows people by number from agreements' copy, which the hire's event fills:
+    // it does not ask employees, as a single write does (docs/architecture.md §3.4).
+    const agreements = tp.platform.runtimes.agreements!;
+    await waitFor(async () => {
+      const known = await agreements.orm.em.fork().count(KnownEmployeeSchema, {
+        id: org.indirect.id,
+      });
+      return known === 1 || undefined;
+    });
     const imported = await run(
       'ImportAgreements',
       { input: { format: 'CSV', content: `${header}\n${row}` } },
