@@ -51,6 +51,46 @@ function countPlaceholders(sql: string): number {
   return count;
 }
 
+/** The parts of better-sqlite3 and knex's client used here (better-sqlite3 ships no types). */
+interface RawStatement {
+  reader: boolean;
+  all(params: unknown[]): unknown[];
+  run(params: unknown[]): { changes: number; lastInsertRowid: number | bigint };
+}
+interface RawDatabase {
+  prepare(sql: string): RawStatement;
+  /** Knex's marks of the connection, and of the transaction holding it. */
+  __knexUid?: string;
+  __knexTxId?: string;
+}
+interface KnexClient {
+  acquireConnection(): Promise<RawDatabase>;
+  releaseConnection(connection: RawDatabase): Promise<unknown>;
+  emit(event: 'query', query: object): void;
+}
+
+/** Compiled statements kept per connection, the least recently used dropped first. */
+const KEPT_STATEMENTS = 256;
+const compiled = new WeakMap<RawDatabase, Map<string, RawStatement>>();
+
+/**
+ * `sql` compiled on `db`, once. Compiling a many-row INSERT costs about as much as running
+ * it, and knex compiled every statement anew.
+ */
+function statementOn(db: RawDatabase, sql: string): RawStatement {
+  let kept = compiled.get(db);
+  if (!kept) compiled.set(db, (kept = new Map()));
+  let statement = kept.get(sql);
+  if (statement) kept.delete(sql);
+  else statement = db.prepare(sql);
+  kept.set(sql, statement);
+  if (kept.size > KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
+  return statement;
+}
+
+/** As knex hands values to better-sqlite3, which binds no booleans. */
+const asKnexBinds = (value: unknown) => (typeof value === 'boolean' ? Number(value) : value);
+
 /**
  * MikroORM writes every value into the SQL text, so no two statements about different rows
  * are the same and SQLite parses each anew (the statement cache never hit). This connection
@@ -78,15 +118,39 @@ class BindingSqliteConnection extends BetterSqliteConnection {
     const bindings = sqliteBindings(sql, params);
     if (!bindings)
       return super.execute(queryOrKnex, params, method, ctx, loggerContext) as Promise<T>;
-    return this.executeQuery(
-      sql,
-      async () => {
-        const query = this.getKnex().raw(sql, bindings as Knex.RawBinding[]);
-        if (ctx) query.transacting(ctx);
-        return this.transformRawResult<T>(await query, method);
-      },
-      { query: sql, params, ...loggerContext },
-    );
+    return this.executeQuery(sql, () => this.runCompiled<T>(sql, bindings, method, ctx), {
+      query: sql,
+      params,
+      ...loggerContext,
+    });
+  }
+
+  /**
+   * Runs `sql` on the connection knex would use (the transaction's, or one from the pool),
+   * from a compiled statement kept for it. Knex's query listeners still hear of it.
+   */
+  private async runCompiled<T>(
+    sql: string,
+    bindings: unknown[],
+    method: Method,
+    ctx?: Knex.Transaction,
+  ): Promise<T> {
+    const client = (ctx ?? this.getKnex()).client as unknown as KnexClient;
+    const db = await client.acquireConnection();
+    try {
+      const values = bindings.map(asKnexBinds);
+      const { __knexUid, __knexTxId } = db;
+      client.emit('query', { __knexUid, __knexTxId, sql, bindings: values, method: 'raw' });
+      const statement = statementOn(db, sql);
+      const result = statement.reader ? statement.all(values) : statement.run(values);
+      return this.transformRawResult<T>(result, method);
+    } catch (error) {
+      // As knex reports a failed statement (with `compileSqlOnError` off): its SQL, no values.
+      if (error instanceof Error) error.message = `${sql} - ${error.message}`;
+      throw error;
+    } finally {
+      await client.releaseConnection(db);
+    }
   }
 
   /**
