@@ -40,7 +40,8 @@ export {
   OutboxPublishError,
   type MessagingErrorCode,
 } from './src/errors';
-export { OutboxEntry, recordEvent } from './src/outbox';
+export { insertRows } from './src/insertRows';
+export { insertedOutboxRows, OutboxEntry, recordEvent, withEventBatch } from './src/outbox';
 export { createOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './src/outboxRelay';
 export {
   republishOutbox,

@@ -1,5 +1,6 @@
 import { EntitySchema, type EntityManager } from '@mikro-orm/core';
-import { OutboxEntry } from '../../messaging';
+import { DEFAULT_NAMESPACE, OutboxEntry, recordEvent, withEventBatch } from '../../messaging';
+import { testCatalogue, thingEvent } from '../../messaging/tests/support/things';
 import { wakeRelayOnCommit } from '../src/subgraph/wakeRelayOnCommit';
 import { ormPerTest } from '../../test-support/ormPerTest';
 import { itOnPostgres } from '../../test-support/onPostgres';
@@ -49,6 +50,31 @@ describe('wakeRelayOnCommit', () => {
     const em = test.orm.em.fork();
     recordSomething(em);
     await em.flush();
+    expect(wakes).toBe(1);
+  });
+
+  it('wakes it once a transaction that recorded a batch of events commits, not before', async () => {
+    const catalogue = testCatalogue();
+    const record = (em: EntityManager, n: number) =>
+      recordEvent(em, thingEvent('created', n), DEFAULT_NAMESPACE, catalogue);
+    let wakesInside = -1;
+    await test.orm.em.fork().transactional((em) =>
+      withEventBatch(em, async () => {
+        for (const n of [1, 2, 3]) record(em, n);
+        await em.flush();
+        wakesInside = wakes;
+      }),
+    );
+    expect(wakesInside).toBe(0);
+    expect(wakes).toBe(1);
+    expect(await test.orm.em.fork().count(OutboxEntry, { sentAt: null })).toBe(3);
+    const failing = test.orm.em.fork().transactional((em) =>
+      withEventBatch(em, async () => {
+        record(em, 4);
+        throw new Error('changed its mind');
+      }),
+    );
+    await expect(failing).rejects.toThrow('changed its mind');
     expect(wakes).toBe(1);
   });
 

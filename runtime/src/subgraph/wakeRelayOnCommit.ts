@@ -1,5 +1,5 @@
 import type { EventSubscriber, FlushEventArgs, MikroORM } from '@mikro-orm/core';
-import { OutboxEntry } from '../../../messaging';
+import { insertedOutboxRows, OutboxEntry } from '../../../messaging';
 
 /** What the subscriber wakes: the outbox relay's nudge. */
 export interface Wakeable {
@@ -38,8 +38,8 @@ export function wakeRelayOnCommit(orm: MikroORM, relay: Wakeable): void {
       if (args.em.isInTransaction()) recorded = true;
       else relay.notify();
     },
-    afterTransactionCommit() {
-      if (recorded) relay.notify();
+    afterTransactionCommit({ transaction }) {
+      if (recorded || insertedOutboxRows(transaction)) relay.notify();
       settle();
     },
     afterTransactionRollback: settle,

@@ -1,0 +1,102 @@
+import { EntitySchema } from '@mikro-orm/core';
+import { insertRows } from '..';
+import { suiteHarness } from '../../test-support/suiteHarness';
+import { openTestOrm } from '../../test-support/openTestOrm';
+
+interface Sample {
+  id: string;
+  label: string;
+  count: number;
+  rate: number;
+  done: boolean;
+  at: Date;
+  note: string | null;
+  tags: string[];
+  totals: Record<string, number>;
+}
+
+const SampleSchema = new EntitySchema<Sample>({
+  name: 'Sample',
+  tableName: 'samples',
+  properties: {
+    id: { type: 'string', length: 36, primary: true },
+    label: { type: 'text' },
+    count: { type: 'integer' },
+    rate: { type: 'double' },
+    done: { type: 'boolean' },
+    at: { type: 'datetime' },
+    note: { type: 'string', length: 100, nullable: true },
+    tags: { type: 'json' },
+    totals: { type: 'json' },
+  },
+});
+
+/** Values that quoting, array literals or JSON could get wrong. */
+const sample = (i: number, prefix: string): Sample => ({
+  id: `${prefix}-${String(i).padStart(5, '0')}`,
+  label: [`plain ${i}`, `quote ' and "double"`, 'back\\slash, {brace}', 'NULL', '?', ''][i % 6],
+  count: i * 7 - 3,
+  rate: i / 8,
+  done: i % 2 === 0,
+  at: new Date(Date.UTC(2026, 11, 3, 8, 0, 0, i)),
+  note: i % 3 === 0 ? null : `note ${i}`,
+  tags: i % 4 === 0 ? [] : ['night', `t"${i}`],
+  totals: { ANNUAL: i, ['we"ird']: 0.5 },
+});
+
+describe('insertRows', () => {
+  const db = suiteHarness(async () => {
+    const opened = await openTestOrm('insert_rows', [SampleSchema]);
+    return { ...opened, stop: () => opened.close() };
+  });
+  beforeEach(() => db.orm.em.fork().nativeDelete(SampleSchema, {}));
+
+  const stored = async (prefix: string) => {
+    const em = db.orm.em.fork();
+    const schema = em.config.get('schema');
+    const table = schema ? `"${schema}"."samples"` : '"samples"';
+    const rows = await em
+      .getConnection()
+      .execute<Record<string, unknown>[]>(`select * from ${table} where id like ? order by id`, [
+        `${prefix}-%`,
+      ]);
+    return rows.map(({ id, ...columns }: Record<string, unknown>) => ({
+      n: String(id).slice(prefix.length),
+      ...columns,
+    }));
+  };
+
+  it('stores every column as the unit of work does, across statements', async () => {
+    const count = 1201;
+    const viaOrm = Array.from({ length: count }, (_, i) => sample(i, 'orm'));
+    const direct = Array.from({ length: count }, (_, i) => sample(i, 'raw'));
+    const em = db.orm.em.fork();
+    em.persist(viaOrm.map((row) => em.create(SampleSchema, row)));
+    await em.flush();
+    await db.orm.em.fork().transactional((tx) => insertRows(tx, SampleSchema, direct));
+
+    expect(await stored('raw')).toEqual(await stored('orm'));
+    const read = await db.orm.em.fork().find(
+      SampleSchema,
+      { id: { $like: 'raw-%' } },
+      {
+        orderBy: { id: 'asc' },
+      },
+    );
+    expect(read.map((row) => ({ ...row }))).toEqual(direct);
+  });
+
+  it('commits with the transaction, or not at all', async () => {
+    const failing = db.orm.em.fork().transactional(async (tx) => {
+      await insertRows(tx, SampleSchema, [sample(1, 'gone')]);
+      throw new Error('the change failed');
+    });
+    await expect(failing).rejects.toThrow('the change failed');
+    expect(await db.orm.em.fork().count(SampleSchema, {})).toBe(0);
+  });
+
+  it('does nothing for no rows', async () => {
+    await db.orm.em.fork().transactional((tx) => insertRows(tx, SampleSchema, []));
+    expect(await db.orm.em.fork().count(SampleSchema, {})).toBe(0);
+  });
+});
