@@ -13,7 +13,8 @@ import { runBench } from './lib/runBench';
  * `npm run bench:import`: time and peak memory of `import:agreements` on a
  * TAMS file of ROWS agreements (100,000), beside the plain insert rate of the
  * same database for the same rows. DATABASE=postgres uses a fresh PostgreSQL
- * database on TEST_PG_URL (dropped afterwards) instead of SQLite.
+ * database on TEST_PG_URL (dropped afterwards) instead of SQLite. PROFILE_DIR
+ * writes the import's CPU profile there.
  */
 const ROWS = Number(process.env.ROWS ?? 100_000);
 const root = path.resolve(__dirname, '..');
@@ -96,9 +97,13 @@ function runImport(
 ): Promise<{ seconds: number; peakMiB: number; report: unknown }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    // PROFILE_DIR=dir writes the import's CPU profile there.
+    const profile = process.env.PROFILE_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.PROFILE_DIR)}`]
+      : [];
     const child = spawn(
-      path.join(root, 'node_modules/.bin/tsx'),
-      [path.join(root, 'bin/import-agreements.ts'), file],
+      process.execPath,
+      [...profile, '--import', 'tsx', path.join(root, 'bin/import-agreements.ts'), file],
       {
         env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'pipe', 'ignore'],

@@ -6,7 +6,14 @@ import { ACCRUAL_TYPES, type AccrualType, type Agreement, type AgreementTerms } 
 import { agreementErrors, notATamsFile, overlapMessage } from './errors';
 import { agreementsOf, lockEmployees } from './queries';
 import * as check from './terms';
-import { amendAgreement, findOverlap, insertAgreement, type WriteContext } from './writes';
+import { withEventBatch } from '../../../messaging';
+import {
+  amendAgreement,
+  findOverlap,
+  heldRows,
+  insertAgreement,
+  type WriteContext,
+} from './writes';
 
 export type ImportFormat = 'CSV' | 'JSONL';
 
@@ -254,10 +261,15 @@ export async function importAgreements(
         }),
     );
   } else {
+    // New rows and their events go in together at the batch's end.
     await run((rows) =>
-      options.em
-        .fork()
-        .transactional((tx: EntityManager) => applyBatch(tx, rows, options, report, fault)),
+      options.em.fork().transactional((tx: EntityManager) =>
+        withEventBatch(tx, async () => {
+          const held = heldRows();
+          await applyBatch(tx, rows, { ...options, rows: held }, report, fault);
+          await held.insert(tx);
+        }),
+      ),
     );
   }
   report.errors.sort((a, b) => a.row - b.row);
