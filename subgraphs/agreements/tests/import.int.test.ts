@@ -95,6 +95,26 @@ it('a changed row amends, making version 2', async () => {
   });
 });
 
+it('a row amending what an earlier row of the same batch created stores both versions', async () => {
+  const report = await run(csv(row('I0005'), row('I0005', { fte: '0.6' })));
+  expect(report).toMatchObject({ created: 1, amended: 1, unchanged: 0, rejected: 0 });
+  const { agreements, versions } = (await h.snapshot()) as Record<string, Record<string, any>[]>;
+  const [stored] = agreements.filter((a) =>
+    versions.some((v) => v.agreement_id === a.id && v.fte_units === 6000),
+  );
+  expect(stored).toMatchObject({ version: 2, fte_units: 6000 });
+  const mine = versions.filter((v) => v.agreement_id === stored.id);
+  expect(mine.map((v) => [v.version, v.fte_units])).toEqual([
+    [1, 10000],
+    [2, 6000],
+  ]);
+  const events = (await h.events()).filter((e) => e.correlationid === report.correlationId);
+  expect(events.map((e) => [e.type, e.data.version, e.data.fte])).toEqual([
+    ['agreements.agreement.created', 1, 1],
+    ['agreements.agreement.amended', 2, 0.6],
+  ]);
+});
+
 it('reports each bad row with row, column and reason, and the good rows still go in', async () => {
   const content = [
     HEADER + ',target_sleep_hours',
