@@ -246,32 +246,25 @@ export async function importAgreements(
     await settle();
   };
 
-  if (options.dryRun) {
-    // Each employee's agreements as the run so far would have left them.
-    const simulated = new Map<string, Agreement[]>();
-    await run((rows) =>
-      options.em
-        .fork()
-        .transactional(async (tx: EntityManager) => {
-          await applyBatch(tx, rows, options, report, fault, simulated);
-          throw ROLLBACK;
-        })
-        .catch((error: unknown) => {
-          if (error !== ROLLBACK) throw error;
-        }),
-    );
-  } else {
-    // New rows and their events go in together at the batch's end.
-    await run((rows) =>
-      options.em.fork().transactional((tx: EntityManager) =>
+  // A dry run carries each employee's agreements as the run so far would have left them.
+  const simulated = options.dryRun ? new Map<string, Agreement[]>() : undefined;
+  // New rows and their events go in together at the batch's end; a dry run checks them
+  // as a real run would, then rolls back.
+  await run((rows) =>
+    options.em
+      .fork()
+      .transactional((tx: EntityManager) =>
         withEventBatch(tx, async () => {
           const held = heldRows();
-          await applyBatch(tx, rows, { ...options, rows: held }, report, fault);
+          await applyBatch(tx, rows, { ...options, rows: held }, report, fault, simulated);
+          if (simulated) throw ROLLBACK;
           await held.insert(tx);
         }),
-      ),
-    );
-  }
+      )
+      .catch((error: unknown) => {
+        if (error !== ROLLBACK) throw error;
+      }),
+  );
   report.errors.sort((a, b) => a.row - b.row);
   return report;
 }
