@@ -135,6 +135,9 @@ class BindingSqliteConnection extends BetterSqliteConnection {
     method: Method,
     ctx?: Knex.Transaction,
   ): Promise<T> {
+    // Knex refuses a statement on a transaction that has ended; so does this.
+    if (ctx?.isCompleted())
+      throw new Error('Transaction query already complete, run with DEBUG=knex:tx for more info');
     const client = (ctx ?? this.getKnex()).client as unknown as KnexClient;
     const db = await client.acquireConnection();
     try {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EntitySchema, UniqueConstraintViolationException, type MikroORM } from '@mikro-orm/core';
-import type { AbstractSqlConnection } from '@mikro-orm/knex';
+import type { AbstractSqlConnection, Knex } from '@mikro-orm/knex';
 import { openDatabase } from '..';
 import { sqliteBindings } from '../src/sqliteDriver';
 
@@ -122,6 +122,20 @@ describe('the SQLite driver', () => {
       .getConnection()
       .execute('select id from shifts where id in (?) and ?? = ?', [['s1', 's2'], 'minutes', 60]);
     expect(rows).toEqual([{ id: 's1' }]);
+  });
+
+  it('runs a statement in its transaction, and refuses one after the transaction ended', async () => {
+    let ended!: Knex.Transaction;
+    await orm.em.fork().transactional(async (em) => {
+      await em.persistAndFlush(em.create(ShiftSchema, shift('s1', 60)));
+      ended = em.getTransactionContext<Knex.Transaction>()!;
+      const inside = await em
+        .getConnection()
+        .execute('select count(*) as n from shifts where minutes = ?', [60], 'get', ended);
+      expect(inside).toEqual({ n: 1 });
+    });
+    const late = orm.em.getConnection().execute('select 1 where 1 = ?', [1], 'all', ended);
+    await expect(late).rejects.toThrow('Transaction query already complete');
   });
 
   it('reports a failed statement as SQLite did, its values left out', async () => {
