@@ -96,10 +96,8 @@ export async function ensureStreams(
     retention: RetentionPolicy.Limits,
     num_replicas: options.replicas ?? 1,
   };
-  await addOrUpdateNamed(
-    jsm,
+  const streams: (Partial<StreamConfig> & { name: string })[] = [
     {
-      ...common,
       name: eventsStream(ns),
       subjects: [allEventsSubject(ns)],
       description: 'HR domain events (CloudEvents JSON), one subject per event type.',
@@ -110,12 +108,7 @@ export async function ensureStreams(
       // JetStream refuses a duplicate window longer than the stream's age.
       duplicate_window: nanos(Math.min(duplicateWindowMs, options.maxAgeMs ?? Infinity)),
     },
-    options.clusterForming,
-  );
-  await addOrUpdateNamed(
-    jsm,
     {
-      ...common,
       name: deadLetterStream(ns),
       subjects: [allDeadLettersSubject(ns)],
       description: 'Events a consumer gave up on, with the reason in the headers.',
@@ -124,8 +117,10 @@ export async function ensureStreams(
       max_bytes: deadLetterBytes(options),
       duplicate_window: nanos(duplicateWindowMs),
     },
-    options.clusterForming,
-  );
+  ];
+  for (const stream of streams) {
+    await addOrUpdateNamed(jsm, { ...common, ...stream }, options.clusterForming);
+  }
 }
 
 /** Removes the namespace's streams (test clean-up); a stream that is already gone is fine. */
