@@ -149,7 +149,9 @@ class BindingSqliteConnection extends BetterSqliteConnection {
       return this.transformRawResult<T>(result, method);
     } catch (error) {
       // As knex reports a failed statement (with `compileSqlOnError` off): its SQL, no values.
-      if (error instanceof Error) error.message = `${sql} - ${error.message}`;
+      // Not `instanceof Error`: the driver's errors may come from another realm (Jest's).
+      const failed = error as { message?: unknown };
+      if (typeof failed?.message === 'string') failed.message = `${sql} - ${failed.message}`;
       throw error;
     } finally {
       await client.releaseConnection(db);
