@@ -53,6 +53,24 @@ describe('createHttpFetcher', () => {
     expect(connections).toBe(1);
   });
 
+  it('reads headers as fetch does: any case, repeated ones joined, none changed', async () => {
+    handle = (_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.setHeader('set-cookie', ['a=1', 'b=2']);
+      res.end('{"data":{}}');
+    };
+    fetcher = createHttpFetcher();
+    const { headers } = await post();
+    expect(headers.get('Content-Type')).toBe('application/json');
+    expect(headers.get('set-cookie')).toBe('a=1, b=2');
+    expect(headers.get('x-absent')).toBeNull();
+    expect(headers.has('content-type')).toBe(true);
+    expect([...headers].map(([name]) => name)).toEqual(
+      expect.arrayContaining(['content-type', 'set-cookie']),
+    );
+    expect(() => headers.set('x-mine', '1')).toThrow(TypeError);
+  });
+
   it('marks a failure on a kept-alive socket the server had closed as not sent, without retrying', async () => {
     handle = (req, res, nth) => {
       if (nth > 1) return req.socket.destroy();

@@ -3,6 +3,7 @@ import https from 'node:https';
 import { urlToHttpOptions } from 'node:url';
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Deadline } from './Deadline';
+import { ResponseHeaders } from './ResponseHeaders';
 
 /** The fetch signature `RemoteGraphQLDataSource` calls. */
 export type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -83,10 +84,10 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): HttpFetcher
         res.on('error', fail);
         res.on('end', () => {
           const { statusCode = 0, statusMessage = '' } = res;
-          const body = Buffer.concat(chunks);
-          resolve(
-            new BufferedResponse(url, statusCode, statusMessage, toHeaders(res.headers), body),
-          );
+          // A small answer comes in one chunk: no copy is needed to hold it whole.
+          const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+          const headers = new ResponseHeaders(res.headers);
+          resolve(new BufferedResponse(url, statusCode, statusMessage, headers, body));
         });
       });
       deadline?.onExpired(() => req.destroy(aborted(target)));
@@ -125,7 +126,7 @@ class BufferedResponse implements FetcherResponse {
     readonly url: string,
     readonly status: number,
     readonly statusText: string,
-    readonly headers: Headers,
+    readonly headers: FetcherResponse['headers'],
     private readonly body: Buffer,
   ) {}
 
@@ -150,15 +151,6 @@ class BufferedResponse implements FetcherResponse {
 
   clone(): BufferedResponse {
     const { url, status, statusText, headers, body } = this;
-    return new BufferedResponse(url, status, statusText, new Headers(headers), body);
+    return new BufferedResponse(url, status, statusText, headers, body);
   }
-}
-
-function toHeaders(incoming: http.IncomingHttpHeaders): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(incoming)) {
-    if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
-  }
-  return headers;
 }
