@@ -20,6 +20,7 @@ export interface LoggedContext extends BaseContext {
 }
 
 function codesOf(errors: readonly GraphQLFormattedError[] | undefined): string[] {
+  if (!errors?.length) return [];
   const codes = (errors ?? []).map((error) => String(error.extensions?.code ?? ErrorCode.INTERNAL));
   return [...new Set(codes)];
 }

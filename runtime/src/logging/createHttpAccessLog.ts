@@ -1,6 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { writeAccessLine, type AccessFacts, type AccessLogOptions } from './writeAccessLine';
+import {
+  accessLineWanted,
+  writeAccessLine,
+  type AccessFacts,
+  type AccessLogOptions,
+} from './writeAccessLine';
 
 const MAX_PATH = 200;
 
@@ -45,7 +50,8 @@ export function createHttpAccessLog(options: AccessLogOptions): HttpAccessLog {
       const startedAt = performance.now();
       const facts: AccessFacts = {};
       factsOfRequest.set(req, facts);
-      res.once('close', () =>
+      res.once('close', () => {
+        if (!accessLineWanted(logger, res.statusCode, facts.errors)) return;
         writeAccessLine(logger, {
           ...facts,
           method: req.method,
@@ -53,8 +59,8 @@ export function createHttpAccessLog(options: AccessLogOptions): HttpAccessLog {
           status: res.statusCode,
           ...(!res.writableFinished && { aborted: true }),
           durationMs: performance.now() - startedAt,
-        }),
-      );
+        });
+      });
     },
     fault(req, error) {
       const { requestId, correlationId } = factsOfRequest.get(req) ?? {};

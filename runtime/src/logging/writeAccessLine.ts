@@ -46,6 +46,26 @@ export function inProcessStatus(errors: string[] = []): string {
   return errors.find((code) => SERVER_FAULTS.has(code)) ?? errors[0] ?? 'ok';
 }
 
+/** An answer with a server fault: its line is a warning. */
+function isFault(status: AccessLine['status'], errors: string[] | undefined): boolean {
+  return (
+    (typeof status === 'number' ? status >= 500 : SERVER_FAULTS.has(status)) ||
+    !!errors?.some((code) => SERVER_FAULTS.has(code))
+  );
+}
+
+/**
+ * Whether `writeAccessLine` would write a line of this status and these errors, so that a
+ * caller on every request's path gathers the line's fields only when it would.
+ */
+export function accessLineWanted(
+  logger: Logger,
+  status: AccessLine['status'],
+  errors: string[] | undefined,
+): boolean {
+  return logger.isLevelEnabled(isFault(status, errors) ? 'warn' : 'info');
+}
+
 /**
  * Writes one access line. Client mistakes are info like successes; an answer with a server
  * fault is a warning here, since the fault itself is logged once, with its stack, where it
@@ -53,9 +73,7 @@ export function inProcessStatus(errors: string[] = []): string {
  */
 export function writeAccessLine(logger: Logger, line: AccessLine): void {
   const { durationMs, errors, ...rest } = line;
-  const fault =
-    (typeof line.status === 'number' ? line.status >= 500 : SERVER_FAULTS.has(line.status)) ||
-    !!errors?.some((code) => SERVER_FAULTS.has(code));
+  const fault = isFault(line.status, errors);
   // Below the log's level the line is not built at all: it is on every request's path.
   if (!logger.isLevelEnabled(fault ? 'warn' : 'info')) return;
   const fields = {
