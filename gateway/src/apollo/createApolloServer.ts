@@ -23,7 +23,7 @@ import type { GatewayMetrics } from '../metrics/createGatewayMetrics';
 import { createMetricsPlugin } from '../metrics/createMetricsPlugin';
 import { createOperationGuardPlugin } from '../operations/createOperationGuardPlugin';
 import type { RateLimiting } from '../rateLimits/createRateLimiting';
-import { stringifyResult } from './stringifyResult';
+import { stringifyResult, stringifyUnshared } from './stringifyResult';
 
 export interface ApolloServerParts {
   gateway: ApolloGateway;
@@ -79,7 +79,7 @@ export function createApolloServer(parts: ApolloServerParts): ApolloServer<Gatew
     formatError: (formatted, error) =>
       formatError(neutralError(nameTokenLimit(formatted, limits.maxTokens)), error),
     includeStacktraceInErrorResponses: false,
-    stringifyResult,
+    stringifyResult: parts.sharing ? stringifyResult : stringifyUnshared,
     allowBatchedHttpRequests: false,
     // Apollo's own header names still work; the neutral one is the one answers name.
     csrfPrevention: {

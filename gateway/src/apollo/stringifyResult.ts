@@ -37,3 +37,11 @@ export function stringifyResult(value: FormattedExecutionResult): string {
   }
   return `{${fields.join(',')}}\n`;
 }
+
+/**
+ * Apollo's serialisation, with nothing kept: without shared runs no two requests hold one
+ * data object, and remembering each answer's JSON only gave the collector more to trace.
+ */
+export function stringifyUnshared(value: FormattedExecutionResult): string {
+  return `${JSON.stringify(value)}\n`;
+}
