@@ -66,7 +66,11 @@ export class HttpDataSource implements GraphQLDataSource<GatewayContext> {
   async process(options: Options, deadline?: Deadline): Promise<Response> {
     const { request } = options;
     if (!request.query) throw new Error('Missing query');
-    const headers = await this.headersOf(options);
+    const headers = this.headersOf(options);
+    // Only a signed assertion needs a wait; a call without one goes out in the same turn.
+    if (this.assertion) {
+      headers[this.assertion.header.toLowerCase()] = await this.assertion.current();
+    }
     const { query, variables, operationName, extensions } = request;
     const body = JSON.stringify({ query, variables, operationName, extensions });
     try {
@@ -86,15 +90,11 @@ export class HttpDataSource implements GraphQLDataSource<GatewayContext> {
     }
   }
 
-  private async headersOf({ request, context }: Options): Promise<Record<string, string>> {
+  private headersOf({ request, context }: Options): Record<string, string> {
     const headers: Record<string, string> = {};
     for (const [name, value] of request.http?.headers ?? []) headers[name.toLowerCase()] = value;
     headers['content-type'] = 'application/json';
-    Object.assign(headers, forwardedHeaders(context));
-    if (this.assertion) {
-      headers[this.assertion.header.toLowerCase()] = await this.assertion.current();
-    }
-    return headers;
+    return Object.assign(headers, forwardedHeaders(context));
   }
 
   private async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
