@@ -143,7 +143,7 @@ class BindingSqliteConnection extends BetterSqliteConnection {
     try {
       const values = bindings.map(asKnexBinds);
       const { __knexUid, __knexTxId } = db;
-      client.emit('query', { __knexUid, __knexTxId, sql, bindings: values, method: 'raw' });
+      client.emit('query', { __knexUid, __knexTxId, sql, bindings, method: 'raw' });
       const statement = statementOn(db, sql);
       const result = statement.reader ? statement.all(values) : statement.run(values);
       return this.transformRawResult<T>(result, method);

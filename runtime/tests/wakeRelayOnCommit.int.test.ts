@@ -1,6 +1,12 @@
 import { EntitySchema, type EntityManager } from '@mikro-orm/core';
-import { DEFAULT_NAMESPACE, OutboxEntry, recordEvent, withEventBatch } from '../../messaging';
-import { testCatalogue, thingEvent } from '../../messaging/tests/support/things';
+import {
+  createEvent,
+  DEFAULT_NAMESPACE,
+  loadCatalogue,
+  OutboxEntry,
+  recordEvent,
+  withEventBatch,
+} from '../../messaging';
 import { wakeRelayOnCommit } from '../src/subgraph/wakeRelayOnCommit';
 import { ormPerTest } from '../../test-support/ormPerTest';
 import { itOnPostgres } from '../../test-support/onPostgres';
@@ -54,9 +60,24 @@ describe('wakeRelayOnCommit', () => {
   });
 
   it('wakes it once a transaction that recorded a batch of events commits, not before', async () => {
-    const catalogue = testCatalogue();
+    const catalogue = loadCatalogue();
+    catalogue.register({
+      ...{ type: 'test.note.added', version: 1, description: 'A note.', producer: 'test' },
+      ...{
+        consumers: ['test'],
+        schema: { type: 'object', properties: { n: { type: 'integer' } } },
+      },
+    });
     const record = (em: EntityManager, n: number) =>
-      recordEvent(em, thingEvent('created', n), DEFAULT_NAMESPACE, catalogue);
+      recordEvent(
+        em,
+        createEvent(
+          { type: 'test.note.added', subject: `note-${n}`, data: { n } },
+          { source: '/subgraphs/test', correlationId: `note-${n}` },
+        ),
+        DEFAULT_NAMESPACE,
+        catalogue,
+      );
     let wakesInside = -1;
     await test.orm.em.fork().transactional((em) =>
       withEventBatch(em, async () => {
