@@ -77,9 +77,9 @@ export function recordEvent(
 
 /**
  * Runs `work` with the events recorded on `em` held back, then inserts them together, in
- * order, in multi-row INSERTs. Many events in one transaction (an
- * import, a consumer's batch) then cost a statement per few hundred, not an entity each in
- * the unit of work. `em` must be in a transaction: the rows commit with the rest of it.
+ * order ({@link insertRows}). Many events in one transaction (an import's batch) then cost a
+ * few statements, not an entity each in the unit of work. `em` must be in a transaction:
+ * the rows commit or roll back with the rest of it.
  */
 export async function withEventBatch<T>(em: EntityManager, work: () => Promise<T>): Promise<T> {
   const transaction = em.getTransactionContext<object>();
