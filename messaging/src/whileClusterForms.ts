@@ -19,7 +19,10 @@ export function isClusterForming(error: unknown): boolean {
 
 /** Options of {@link whileClusterForms}. */
 export interface ClusterFormingOptions {
-  /** How long to keep asking while the cluster forms (default 60 s); then the last error stands. */
+  /**
+   * How long to keep asking while the cluster forms (default 3 minutes, compose's start
+   * period); then the last error stands.
+   */
   waitMs?: number;
   /** Pause between attempts (default 1 s). */
   pauseMs?: number;
@@ -37,7 +40,9 @@ export async function whileClusterForms<T>(
   options: ClusterFormingOptions = {},
 ): Promise<T> {
   // Bounded by time, not attempts: an unanswered attempt itself lasts the request's timeout.
-  const deadline = Date.now() + (options.waitMs ?? 60_000);
+  // A minute was not always enough: a cluster starting beside a dozen services on two cores
+  // had its leader and still refused three replicas for over a minute.
+  const deadline = Date.now() + (options.waitMs ?? 180_000);
   const policy = retry(
     handleWhen((error) => isClusterForming(error) && Date.now() < deadline),
     { maxAttempts: Number.MAX_SAFE_INTEGER, backoff: new ConstantBackoff(options.pauseMs ?? 1000) },
