@@ -98,7 +98,8 @@ async function startComposeStackOnce(): Promise<ComposeStack> {
   const project = `hrstack${crypto.randomBytes(3).toString('hex')}`;
   const secrets = {
     POSTGRES_PASSWORD: crypto.randomBytes(12).toString('hex'),
-    NATS_PASSWORD: crypto.randomBytes(12).toString('hex'),
+    // NATS reads it as a value of its configuration: a leading digit would make it a number.
+    NATS_PASSWORD: `nats${crypto.randomBytes(12).toString('hex')}`,
     DATA_ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
   };
   const ports = {
