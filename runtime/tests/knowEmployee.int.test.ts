@@ -124,6 +124,35 @@ describe('knowing an employee the copy has not heard of yet', () => {
     expect(asked).toBe(1);
   });
 
+  it('asks once when a look at the copy began before the answer was kept and ends after', async () => {
+    const id = randomUUID();
+    people.set(id, record(id, 1));
+    answerAs(({ employeeId }) => ({ employee: people.get(employeeId) ?? null }));
+    const askOwner = createOwnerAsker(nc, ns);
+    // The second look reads the copy at once but hears back only once the first
+    // writer's answer is kept: a read taken before that commit, as on a busy pool.
+    let kept!: () => void;
+    const answerKept = new Promise<void>((resolve) => (kept = resolve));
+    let looks = 0;
+    const slowLooking: typeof knowing = {
+      has: async (tx, employeeId) => {
+        const held = await knowing.has(tx, employeeId);
+        if ((looks += 1) > 1) await answerKept;
+        return held;
+      },
+      apply: async (tx, event) => {
+        const applied = await knowing.apply(tx, event);
+        setImmediate(kept);
+        return applied;
+      },
+    };
+    const knowSlowly = () => knowEmployee({ em: em(), askOwner }, id, slowLooking);
+    const first = knowSlowly();
+    const second = knowSlowly();
+    expect(await Promise.all([first, second])).toEqual([true, true]);
+    expect(asked).toBe(1);
+  });
+
   it('says no for someone employees does not have, and keeps nothing', async () => {
     answerAs(() => ({ employee: null }));
     const id = randomUUID();

@@ -35,15 +35,25 @@ export async function knowEmployee(
   employeeId: string,
   knowing: EmployeeKnowing,
 ): Promise<boolean> {
-  if (await knowing.has(ctx.em.fork(), employeeId)) return true;
-  // Writes about the same person at once wait for one question and one row.
+  // Writes about the same person at once share one look at the copy, one question and
+  // one row. The look is shared too: a look begun before the row's commit and ended
+  // after the question was done would otherwise ask again.
   const learning = learningOf(knowing, ctx.askOwner);
-  let learnt = learning.get(employeeId);
-  if (!learnt) {
-    learnt = learn(ctx, employeeId, knowing).finally(() => learning.delete(employeeId));
-    learning.set(employeeId, learnt);
+  let known = learning.get(employeeId);
+  if (!known) {
+    known = hasOrLearn(ctx, employeeId, knowing).finally(() => learning.delete(employeeId));
+    learning.set(employeeId, known);
   }
-  return learnt;
+  return known;
+}
+
+async function hasOrLearn(
+  ctx: { em: EntityManager; askOwner: AskOwner },
+  employeeId: string,
+  knowing: EmployeeKnowing,
+): Promise<boolean> {
+  if (await knowing.has(ctx.em.fork(), employeeId)) return true;
+  return learn(ctx, employeeId, knowing);
 }
 
 /**
