@@ -1,5 +1,5 @@
 import { createEvent } from '../envelope';
-import { recordEvent } from '../outbox';
+import { recordEvent, withEventBatch } from '../outbox';
 import { inBatchSpan } from '../traceSpans';
 import type { EventEnvelope, EventHandlerDefinition } from '../types';
 import { claimInboxRows } from './claimInboxRows';
@@ -37,17 +37,20 @@ export function applyBatch(
       const isFresh = events.map((event) => claimed.delete(event.id));
       const fresh = events.filter((_, index) => isFresh[index]);
       const emitted = new Map<string, number>();
+      // A batch's follow-up events go in together as plain rows, at its end.
       if (fresh.length > 0) {
-        await handleBatch(
-          fresh.map((event) => catalogue.asCurrent(event)),
-          {
-            em,
-            emit(cause, draft) {
-              const meta = followUpMeta(options.subgraph, cause, cause.traceparent);
-              recordEvent(em, createEvent(draft, meta), ns, catalogue);
-              emitted.set(cause.id, (emitted.get(cause.id) ?? 0) + 1);
+        await withEventBatch(em, () =>
+          handleBatch(
+            fresh.map((event) => catalogue.asCurrent(event)),
+            {
+              em,
+              emit(cause, draft) {
+                const meta = followUpMeta(options.subgraph, cause, cause.traceparent);
+                recordEvent(em, createEvent(draft, meta), ns, catalogue);
+                emitted.set(cause.id, (emitted.get(cause.id) ?? 0) + 1);
+              },
             },
-          },
+          ),
         );
       }
       return events.map((event, index) => ({

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { DEFAULT_TIME_ZONE, localDate, sqlTable } from '../../../runtime';
+import { chunks, DEFAULT_TIME_ZONE, localDate, sqlTable } from '../../../runtime';
 import {
   AccrualDaySchema,
   AgreementCopySchema,
@@ -112,8 +112,10 @@ export async function checkAgreement(
 ): Promise<void> {
   const rows = await lastRowsOn(em, [{ id: agreement.id, on }]);
   const seen = (await seenStatuses(em, [agreement.id])).get(agreement.id) ?? [];
+  const recorder = statusRecorder();
   for (const change of statusChanges(agreement, rows.get(agreement.id)!, seen, on))
-    await recordChange(em, agreement, change, on, emit);
+    recorder.record(agreement, change, on, emit);
+  await recorder.store(em);
 }
 
 /**
@@ -141,25 +143,42 @@ export async function checkEmployeeStatus(
   if (agreement) await checkAgreement(em, agreement, on, emit);
 }
 
-/** Stores one type's new status and emits its change. */
-export async function recordChange(
-  em: EntityManager,
-  agreement: AgreementCopy,
-  { summary, previous, seen }: StatusChange,
-  on: string,
-  emit: Emit,
-): Promise<void> {
-  const version = (seen?.version ?? 0) + 1;
-  const row = { status: summary.status, date: on, version };
-  if (seen) await em.nativeUpdate(BalanceStatusSchema, { id: seen.id }, row);
-  else
-    await em.insert(BalanceStatusSchema, {
-      id: statusId(agreement.id, summary.accrualType),
-      employeeId: agreement.employeeId,
-      agreementId: agreement.id,
-      accrualType: summary.accrualType,
-      ...row,
-    });
-  const deviation = deviationPercent(summary.worked, summary.expectedToDate);
-  emit(balanceStatusChanged({ agreement, summary, previous, on, deviation, version }));
+/**
+ * Emits status changes as they are recorded, and stores the new statuses together, one
+ * statement for a whole batch of employees.
+ */
+export function statusRecorder() {
+  const rows: BalanceStatusRow[] = [];
+  return {
+    record(
+      agreement: AgreementCopy,
+      { summary, previous, seen }: StatusChange,
+      on: string,
+      emit: Emit,
+    ) {
+      const version = (seen?.version ?? 0) + 1;
+      rows.push({
+        id: statusId(agreement.id, summary.accrualType),
+        employeeId: agreement.employeeId,
+        agreementId: agreement.id,
+        accrualType: summary.accrualType,
+        status: summary.status,
+        date: on,
+        version,
+      });
+      const deviation = deviationPercent(summary.worked, summary.expectedToDate);
+      emit(balanceStatusChanged({ agreement, summary, previous, on, deviation, version }));
+    },
+    async store(em: EntityManager): Promise<void> {
+      // A hundred rows a statement: knex writes SQLite's as a compound SELECT, which has a
+      // limit of 500 terms.
+      for (const some of chunks(rows, 100))
+        await (em as SqlEntityManager)
+          .createQueryBuilder(BalanceStatusSchema)
+          .insert(some)
+          .onConflict('id')
+          .merge(['status', 'date', 'version'])
+          .execute('run');
+    },
+  };
 }

@@ -21,6 +21,7 @@ import {
   EmployeeCopySchema,
   EntryCopySchema,
   SeenCorrelationSchema,
+  type AgreementCopy,
   type EmployeeCopy,
   type EntryCopy,
 } from './entities';
@@ -28,6 +29,7 @@ import { checkEmployeeStatus } from './balanceStatus';
 import { emitting, type Emit } from './events';
 import { lockEmployee, rebuildEmployee, reapplyEntries } from './ledger';
 import { lockEmployees, reapplyEntriesOfMany, type ChangedEntries } from './ledgerBatch';
+import { rebuildEmployees, type Rebuilt } from './rebuildBatch';
 
 type LedgerEvent = TimeEntryEvent | AgreementEvent | PlacementEvent;
 
@@ -97,17 +99,19 @@ export async function applyEntryEvent(
   await checkEmployeeStatus(em, employeeId, now, emit);
 }
 
+const agreementFields = ({ data }: AgreementEvent): Omit<AgreementCopy, 'id'> => ({
+  employeeId: data.employeeId,
+  startDate: data.startDate,
+  endDate: data.endDate,
+  targets: data.targets,
+  openingBalances: data.openingBalances,
+  version: data.version,
+});
+
 /** Keeps the newest version of an agreement; true when it changed the copy. */
-async function keepAgreement(em: EntityManager, { data }: AgreementEvent): Promise<boolean> {
-  const copy = await keepNewest(em, AgreementCopySchema, data.agreementId, {
-    employeeId: data.employeeId,
-    startDate: data.startDate,
-    endDate: data.endDate,
-    targets: data.targets,
-    openingBalances: data.openingBalances,
-    version: data.version,
-  });
-  return copy !== null;
+async function keepAgreement(em: EntityManager, event: AgreementEvent): Promise<boolean> {
+  const { agreementId } = event.data;
+  return (await keepNewest(em, AgreementCopySchema, agreementId, agreementFields(event))) !== null;
 }
 
 /**
@@ -154,36 +158,63 @@ export async function applyEvent(
   return applyEmployeeWideEvent(em, event, emit, now);
 }
 
+/** The copies a batch's events name, read in one statement a kind, by id. */
+interface BatchCopies {
+  entries: Map<string, EntryCopy>;
+  agreements: Map<string, AgreementCopy>;
+}
+
+async function copiesOf(em: EntityManager, events: LedgerEvent[]): Promise<BatchCopies> {
+  const entryIds = new Set<string>();
+  const agreementIds = new Set<string>();
+  for (const event of events) {
+    if (isEventOf(TIME_ENTRY_EVENTS, event)) entryIds.add(event.data.entryId);
+    else if (isEventOf(AGREEMENT_EVENTS, event)) agreementIds.add(event.data.agreementId);
+  }
+  const byId = <T extends { id: string }>(found: T[]) => new Map(found.map((c) => [c.id, c]));
+  return {
+    entries: byId(
+      entryIds.size > 0 ? await em.find(EntryCopySchema, { id: { $in: [...entryIds] } }) : [],
+    ),
+    agreements: byId(
+      agreementIds.size > 0
+        ? await em.find(AgreementCopySchema, { id: { $in: [...agreementIds] } })
+        : [],
+    ),
+  };
+}
+
 /**
  * Keeps the copies of one employee's events of a batch, with the end state of one at a time:
- * entry copies take their newest versions. Says whether an agreement, zone or location
- * changed (then the employee is recomputed), and which entries changed.
+ * entry and agreement copies take their newest versions. Says whether an agreement, zone or
+ * location changed (then the employee is recomputed), and which entries changed.
  */
-async function keepEmployeeEvents(
-  em: EntityManager,
-  events: LedgerEvent[],
-  copies: Map<string, EntryCopy>,
-) {
+async function keepEmployeeEvents(em: EntityManager, events: LedgerEvent[], copies: BatchCopies) {
   const changed = new Map<string, EntryCopy>();
   let recompute = false;
   for (const event of events) {
-    if (!isEventOf(TIME_ENTRY_EVENTS, event)) {
-      await em.flush();
+    if (isEventOf(TIME_ENTRY_EVENTS, event)) {
+      const { entryId } = event.data;
+      const copy = takeNewer(em, EntryCopySchema, copies.entries, entryId, entryFields(event));
+      if (copy) changed.set(copy.id, copy);
+    } else if (isEventOf(AGREEMENT_EVENTS, event)) {
+      const { agreementId } = event.data;
+      const fields = agreementFields(event);
       recompute =
-        (await (isEventOf(AGREEMENT_EVENTS, event)
-          ? keepAgreement(em, event)
-          : keepEmployee(em, event))) || recompute;
-      continue;
+        takeNewer(em, AgreementCopySchema, copies.agreements, agreementId, fields) !== null ||
+        recompute;
+    } else {
+      // The employee copy is kept by statements that read what is stored.
+      await em.flush();
+      recompute = (await keepEmployee(em, event)) || recompute;
     }
-    const copy = takeNewer(em, EntryCopySchema, copies, event.data.entryId, entryFields(event));
-    if (copy) changed.set(copy.id, copy);
   }
   return { recompute, entries: [...changed.values()] };
 }
 
 /**
  * Applies events that arrived together: the employees' locks in one statement, one look-up
- * of the entry copies, each recomputed employee rebuilt once and every other employee's
+ * of the copies, the recomputed employees rebuilt together and every other employee's
  * changed entries moved together, their status checked once. What it emits is caused by
  * the employee's last event in the batch.
  */
@@ -202,22 +233,19 @@ export async function applyEvents(
   const employeeIds = [...byEmployee.keys()].sort();
   await lockEmployees(em, employeeIds);
   await remember(em, uniqueChains(events));
-  const entryIds = events.flatMap((e) => (isEventOf(TIME_ENTRY_EVENTS, e) ? [e.data.entryId] : []));
-  const found = await em.find(EntryCopySchema, { id: { $in: [...new Set(entryIds)] } });
-  const copies = new Map(found.map((copy) => [copy.id, copy]));
+  const copies = await copiesOf(em, events);
   const changed: ChangedEntries[] = [];
+  const rebuilt: Rebuilt[] = [];
   for (const employeeId of employeeIds) {
     const mine = byEmployee.get(employeeId)!;
     const cause = mine[mine.length - 1]!;
     const emitFor: Emit = (draft) => emit(cause, draft);
     const { recompute, entries } = await keepEmployeeEvents(em, mine, copies);
-    if (recompute) {
-      await em.flush();
-      const agreements = await rebuildEmployee(em, employeeId, emitFor);
-      await checkEmployeeStatus(em, employeeId, now, emitFor, agreements);
-    } else if (entries.length > 0) changed.push({ employeeId, entries, emit: emitFor });
+    if (recompute) rebuilt.push({ employeeId, emit: emitFor });
+    else if (entries.length > 0) changed.push({ employeeId, entries, emit: emitFor });
   }
   await em.flush();
+  await rebuildEmployees(em, rebuilt, now);
   await reapplyEntriesOfMany(em, changed, now);
 }
 

@@ -31,6 +31,24 @@ async function placeOf(em: EntityManager, employeeId: string) {
 const covering = (agreements: AgreementCopy[], date: string) =>
   agreements.find((a) => a.startDate <= date && date <= a.endDate) ?? null;
 
+/** What one entry adds, each day against the agreement covering it (or none), as plain rows. */
+export function contributionRows(
+  entry: EntryCopy,
+  agreements: AgreementCopy[],
+  place: { zone: string; location: string },
+): Contribution[] {
+  if (entry.deleted) return [];
+  return contributionsOf(entry, place.zone, place.location).map((day) => ({
+    id: uuidv7(),
+    employeeId: entry.employeeId,
+    agreementId: covering(agreements, day.date)?.id ?? null,
+    entryId: entry.id,
+    accrualType: day.accrualType,
+    date: day.date,
+    amount: day.amount,
+  }));
+}
+
 /** Persists what one entry adds, each day against the agreement covering it (or none). */
 export function addContributions(
   em: EntityManager,
@@ -38,17 +56,8 @@ export function addContributions(
   agreements: AgreementCopy[],
   place: { zone: string; location: string },
 ): Contribution[] {
-  if (entry.deleted) return [];
-  const rows = contributionsOf(entry, place.zone, place.location).map((day) =>
-    em.create(ContributionSchema, {
-      id: uuidv7(),
-      employeeId: entry.employeeId,
-      agreementId: covering(agreements, day.date)?.id ?? null,
-      entryId: entry.id,
-      accrualType: day.accrualType,
-      date: day.date,
-      amount: day.amount,
-    }),
+  const rows = contributionRows(entry, agreements, place).map((row) =>
+    em.create(ContributionSchema, row),
   );
   rows.forEach((row) => em.persist(row));
   return rows;
@@ -266,9 +275,72 @@ export const toStored = (type: AccrualType, total: number) =>
   isCounted(type) ? Math.round(total) : Math.round(total * 60);
 
 /**
- * Rebuilds one agreement's day rows from its contributions and opening balances, from the
- * agreement start to its end, and emits `accruals.balance.changed` for each type whose
- * balance changed, naming the earliest changed day.
+ * One agreement's day rows from its contributions and opening balances, from the agreement
+ * start to its end: a row for each day with something, and one on the start date for every
+ * type it names or has days of.
+ */
+export function daysOf(agreement: AgreementCopy, contributions: Contribution[]): AccrualDayRow[] {
+  const perType = new Map<AccrualType, Map<string, number>>();
+  const dayMap = (type: AccrualType) => {
+    let days = perType.get(type);
+    if (!days) perType.set(type, (days = new Map()));
+    return days;
+  };
+  for (const t of [...agreement.targets, ...agreement.openingBalances]) dayMap(t.accrualType);
+  for (const c of contributions) {
+    if (c.date < agreement.startDate || c.date > agreement.endDate) continue;
+    const days = dayMap(c.accrualType);
+    days.set(c.date, (days.get(c.date) ?? 0) + c.amount);
+  }
+  const rows: AccrualDayRow[] = [];
+  for (const [type, days] of perType) {
+    const opening = agreement.openingBalances.find((o) => o.accrualType === type);
+    let cumulative = opening ? toStored(type, opening.total) : 0;
+    if (!days.has(agreement.startDate)) days.set(agreement.startDate, 0);
+    for (const date of [...days.keys()].sort()) {
+      const dayTotal = days.get(date)!;
+      cumulative += dayTotal;
+      rows.push({
+        id: uuidv7(),
+        employeeId: agreement.employeeId,
+        agreementId: agreement.id,
+        accrualType: type,
+        date,
+        dayTotal,
+        cumulativeTotal: cumulative,
+      });
+    }
+  }
+  return rows;
+}
+
+/** A type whose balance differs after a rebuild: its earliest changed day and total there. */
+export interface BalanceMove {
+  type: AccrualType;
+  date: string;
+  cumulative: number;
+}
+
+/** The types whose cumulative totals differ between `before` and `after` (sorted by date). */
+export function balanceMoves(before: AccrualDayRow[], after: AccrualDayRow[]): BalanceMove[] {
+  const types = new Set<AccrualType>([
+    ...before.map((r) => r.accrualType),
+    ...after.map((r) => r.accrualType),
+  ]);
+  const moves: BalanceMove[] = [];
+  for (const type of types) {
+    const was = before.filter((r) => r.accrualType === type);
+    const now = after.filter((r) => r.accrualType === type);
+    const dates = [...new Set([...was, ...now].map((r) => r.date))].sort();
+    const date = dates.find((d) => cumulativeOn(was, d) !== cumulativeOn(now, d));
+    if (date) moves.push({ type, date, cumulative: cumulativeOn(now, date) ?? 0 });
+  }
+  return moves;
+}
+
+/**
+ * Rebuilds one agreement's day rows (`daysOf`) and emits `accruals.balance.changed` for
+ * each type whose balance changed, naming the earliest changed day.
  */
 export async function rebuildDays(
   em: EntityManager,
@@ -286,56 +358,11 @@ export async function rebuildDays(
     { agreementId: agreement.id },
     { disableIdentityMap: true },
   );
-
-  const perType = new Map<AccrualType, Map<string, number>>();
-  const dayMap = (type: AccrualType) => {
-    let days = perType.get(type);
-    if (!days) perType.set(type, (days = new Map()));
-    return days;
-  };
-  for (const t of [...agreement.targets, ...agreement.openingBalances]) dayMap(t.accrualType);
-  for (const c of contributions) {
-    if (c.date < agreement.startDate || c.date > agreement.endDate) continue;
-    const days = dayMap(c.accrualType);
-    days.set(c.date, (days.get(c.date) ?? 0) + c.amount);
-  }
-
-  const newRows: AccrualDayRow[] = [];
-  for (const [type, days] of perType) {
-    const opening = agreement.openingBalances.find((o) => o.accrualType === type);
-    let cumulative = opening ? toStored(type, opening.total) : 0;
-    if (!days.has(agreement.startDate)) days.set(agreement.startDate, 0);
-    for (const date of [...days.keys()].sort()) {
-      const dayTotal = days.get(date)!;
-      cumulative += dayTotal;
-      newRows.push({
-        id: uuidv7(),
-        employeeId: agreement.employeeId,
-        agreementId: agreement.id,
-        accrualType: type,
-        date,
-        dayTotal,
-        cumulativeTotal: cumulative,
-      });
-    }
-  }
+  const newRows = daysOf(agreement, contributions);
   for (const row of newRows) em.persist(em.create(AccrualDaySchema, row));
   await em.flush();
-
-  const types = new Set<AccrualType>([
-    ...oldRows.map((r) => r.accrualType),
-    ...newRows.map((r) => r.accrualType),
-  ]);
-  for (const type of types) {
-    const before = oldRows.filter((r) => r.accrualType === type);
-    const after = newRows.filter((r) => r.accrualType === type);
-    const dates = [...new Set([...before, ...after].map((r) => r.date))].sort();
-    const changed = dates.find((d) => cumulativeOn(before, d) !== cumulativeOn(after, d));
-    if (changed) {
-      const cumulative = cumulativeOn(after, changed) ?? 0;
-      await emitChange(em, agreement.employeeId, type, changed, cumulative, emit);
-    }
-  }
+  for (const { type, date, cumulative } of balanceMoves(oldRows, newRows))
+    await emitChange(em, agreement.employeeId, type, date, cumulative, emit);
 }
 
 /** Counts a balance's changes in one statement; the count is the version its event carries. */

@@ -8,7 +8,7 @@ import {
   localDate,
   sqlTable,
 } from '../../../runtime';
-import { lastRowsOn, recordChange, seenStatuses, statusChanges } from './balanceStatus';
+import { lastRowsOn, statusRecorder, seenStatuses, statusChanges } from './balanceStatus';
 import {
   AccrualDaySchema,
   AgreementCopySchema,
@@ -55,7 +55,7 @@ export async function lockEmployees(em: EntityManager, employeeIds: string[]): P
   );
 }
 
-const groupBy = <T>(items: T[], key: (item: T) => string) => {
+export const groupBy = <T>(items: T[], key: (item: T) => string) => {
   const out = new Map<string, T[]>();
   for (const item of items) {
     const list = out.get(key(item));
@@ -100,8 +100,12 @@ export async function reapplyEntriesOfMany(
   for (const move of moves) moveDays(em, move, rows.get(groupKey(move)) ?? []);
   await em.flush();
   await dropEmptyTypes(em, moves);
-  const versions = await nextBalanceVersions(em, moves);
+  const versions = await nextBalanceVersions(
+    em,
+    moves.map((m) => `${m.employeeId}|${m.days[0]!.type}`),
+  );
   const statuses = await statusesOf(em, changed, agreements, places, now);
+  const recorder = statusRecorder();
   const movesByEmployee = groupBy(moves, (m) => m.employeeId);
   for (const { employeeId, emit } of changed) {
     for (const move of movesByEmployee.get(employeeId) ?? []) {
@@ -113,11 +117,12 @@ export async function reapplyEntriesOfMany(
     const status = statuses.get(employeeId);
     if (status)
       for (const change of status.changes)
-        await recordChange(em, status.agreement, change, status.on, emit);
+        recorder.record(status.agreement, change, status.on, emit);
   }
+  await recorder.store(em);
 }
 
-const placeOf = (copy: EmployeeCopy | undefined) => ({
+export const placeOf = (copy: EmployeeCopy | undefined) => ({
   zone: copy?.timeZone ?? DEFAULT_TIME_ZONE,
   location: copy?.location ?? DEFAULT_LOCATION,
 });
@@ -237,12 +242,11 @@ async function dropEmptyTypes(em: EntityManager, moves: Move[]): Promise<void> {
 }
 
 /**
- * The versions of the moves' balance changes, in the moves' order, counted in one
+ * The versions of balance changes (`employeeId|type` each), in their order, counted in one
  * statement: a balance named twice (two agreements of one employee) takes two versions.
  */
-async function nextBalanceVersions(em: EntityManager, moves: Move[]): Promise<number[]> {
-  if (moves.length === 0) return [];
-  const ids = moves.map((m) => `${m.employeeId}|${m.days[0]!.type}`);
+export async function nextBalanceVersions(em: EntityManager, ids: string[]): Promise<number[]> {
+  if (ids.length === 0) return [];
   const counts = new Map<string, number>();
   for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
   const table = sqlTable(em, BalanceVersionSchema.meta.className);
@@ -262,9 +266,9 @@ async function nextBalanceVersions(em: EntityManager, moves: Move[]): Promise<nu
 }
 
 /** Each employee's status changes on their local day at `now`, read in two queries. */
-async function statusesOf(
+export async function statusesOf(
   em: EntityManager,
-  changed: ChangedEntries[],
+  changed: readonly { employeeId: string }[],
   agreements: Map<string, AgreementCopy[]>,
   places: Map<string, EmployeeCopy>,
   now: Date,

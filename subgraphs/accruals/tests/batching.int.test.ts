@@ -11,6 +11,8 @@ import {
 } from './support';
 import { employeeEntityQuery } from '../../../test-support/employeeEntityQuery';
 import { suiteHarness } from '../../../test-support/suiteHarness';
+import { asHandled } from '../../../test-support/startSubgraph';
+import { applyEvents } from '../src/handlers';
 
 describe('accruals: a team in one request', () => {
   const h = suiteHarness(startAccruals);
@@ -106,5 +108,47 @@ describe('accruals: a team in one request', () => {
         ).worked,
     );
     expect(annual).toEqual([0, 3, 5, 9]);
+  });
+});
+
+describe('accruals: agreements that arrive together', () => {
+  const h = suiteHarness(startAccruals);
+
+  /** The statements a batch of `count` new agreements costs, one employee each with a shift. */
+  async function rebuildSql(count: number) {
+    const hires = Array.from({ length: count }, () => uuidv7());
+    for (const id of hires) {
+      await h.apply(employeeCreated(id));
+      const shift = { entryId: uuidv7(), employeeId: id, version: 1 };
+      const hours = { startTime: '2025-06-10T07:00:00Z', endTime: '2025-06-10T15:00:00Z' };
+      await h.apply(entryEvent('recorded', { ...shift, ...hours }));
+    }
+    const batch = hires.map((id) => asHandled(agreementEvent(id)));
+    const sql = await h.countQueries(() =>
+      h.transaction((em) => applyEvents(em, batch as never, () => {}, new Date('2025-06-30'))),
+    );
+    return requestSql(sql);
+  }
+
+  it('rebuilds the employees of a batch with statements that do not grow with it', async () => {
+    // A statement by what it does: its table for an insert, else its text, lists uncounted.
+    const kind = (sql: string) =>
+      /^insert into \w+/.exec(sql)?.[0] ??
+      sql.replace(/\d+ (values?|rows?)/g, 'N').replace(/\(values .*\) as v/, '(values) as v');
+    const few = await rebuildSql(2);
+    const many = await rebuildSql(7);
+    expect(many.map(kind)).toEqual(few.map(kind));
+    expect(many).toEqual(
+      expect.arrayContaining([
+        'delete from accruals_contributions where employee_id in (7 values)',
+        'select a0.* from accruals_entries as a0 where a0.employee_id in (7 values) and a0.deleted = false',
+        expect.stringMatching(/^insert into accruals_contributions\b/),
+        'delete from accruals_days where agreement_id in (7 values)',
+        expect.stringMatching(/^insert into accruals_days\b/),
+      ]),
+    );
+    expect(
+      many.filter((sql) => sql.startsWith('insert into accruals_balance_statuses')),
+    ).toHaveLength(1);
   });
 });

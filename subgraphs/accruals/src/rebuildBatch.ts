@@ -1,0 +1,121 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { insertRows } from '../../../messaging';
+import { statusRecorder } from './balanceStatus';
+import {
+  AccrualDaySchema,
+  AgreementCopySchema,
+  ContributionSchema,
+  EmployeeCopySchema,
+  EntryCopySchema,
+  type AgreementCopy,
+  type Contribution,
+  type EmployeeCopy,
+} from './entities';
+import { balanceChanged, type Emit } from './events';
+import { balanceMoves, contributionRows, daysOf, unitValue, type BalanceMove } from './ledger';
+import { groupBy, nextBalanceVersions, placeOf, statusesOf } from './ledgerBatch';
+
+/** One employee to recompute in a batch, and where its events go. */
+export interface Rebuilt {
+  employeeId: string;
+  emit: Emit;
+}
+
+/**
+ * `rebuildEmployee` and `checkEmployeeStatus` for many employees at once, with the same end
+ * state and events: every read is one statement for all of them, and contributions and days
+ * go in as plain rows, so the cost of a batch (a TAMS import's agreements) grows with its
+ * rows, not with what the unit of work holds. The caller holds the employees' locks and has
+ * flushed the copies.
+ */
+export async function rebuildEmployees(
+  em: EntityManager,
+  rebuilt: Rebuilt[],
+  now: Date,
+): Promise<void> {
+  if (rebuilt.length === 0) return;
+  const employeeId = { $in: rebuilt.map((r) => r.employeeId) };
+  await em.nativeDelete(ContributionSchema, { employeeId });
+  const agreements = groupBy(
+    await em.find(AgreementCopySchema, { employeeId }),
+    (a) => a.employeeId,
+  );
+  const places = new Map(
+    (await em.find(EmployeeCopySchema, { id: employeeId })).map((e) => [e.id, e]),
+  );
+  const contributions = await placeEntries(em, rebuilt, agreements, places);
+  const moves = await rebuildAgreements(em, [...agreements.values()].flat(), contributions);
+  const versions = await nextBalanceVersions(
+    em,
+    moves.map(({ agreement, move }) => `${agreement.employeeId}|${move.type}`),
+  );
+  const statuses = await statusesOf(em, rebuilt, agreements, places, now);
+  const recorder = statusRecorder();
+  const movesByEmployee = groupBy(
+    moves.map((m, at) => ({ ...m, version: versions[at]! })),
+    (m) => m.agreement.employeeId,
+  );
+  for (const { employeeId, emit } of rebuilt) {
+    for (const { move, version } of movesByEmployee.get(employeeId) ?? []) {
+      const value = unitValue(move.type, move.cumulative);
+      emit(balanceChanged(employeeId, move.type, move.date, value, version));
+    }
+    const status = statuses.get(employeeId);
+    if (status)
+      for (const change of status.changes)
+        recorder.record(status.agreement, change, status.on, emit);
+  }
+  await recorder.store(em);
+}
+
+/** Every entry's contributions against the agreements as they are now, stored. */
+async function placeEntries(
+  em: EntityManager,
+  rebuilt: Rebuilt[],
+  agreements: Map<string, AgreementCopy[]>,
+  places: Map<string, EmployeeCopy>,
+): Promise<Contribution[]> {
+  const entries = groupBy(
+    await em.find(
+      EntryCopySchema,
+      { employeeId: { $in: rebuilt.map((r) => r.employeeId) }, deleted: false },
+      { disableIdentityMap: true },
+    ),
+    (entry) => entry.employeeId,
+  );
+  const rows = rebuilt.flatMap(({ employeeId }) => {
+    const theirs = agreements.get(employeeId) ?? [];
+    const place = placeOf(places.get(employeeId));
+    return (entries.get(employeeId) ?? []).flatMap((e) => contributionRows(e, theirs, place));
+  });
+  await insertRows(em, ContributionSchema, rows);
+  return rows;
+}
+
+/** Replaces the agreements' day rows; the balances that moved, in the agreements' order. */
+async function rebuildAgreements(
+  em: EntityManager,
+  agreements: AgreementCopy[],
+  contributions: Contribution[],
+): Promise<{ agreement: AgreementCopy; move: BalanceMove }[]> {
+  if (agreements.length === 0) return [];
+  const agreementId = { $in: agreements.map((a) => a.id) };
+  const old = groupBy(
+    await em.find(
+      AccrualDaySchema,
+      { agreementId },
+      { orderBy: { date: 'asc' }, disableIdentityMap: true },
+    ),
+    (row) => row.agreementId,
+  );
+  await em.nativeDelete(AccrualDaySchema, { agreementId });
+  const byAgreement = groupBy(
+    contributions.filter((c) => c.agreementId !== null),
+    (c) => c.agreementId!,
+  );
+  const fresh = agreements.map((a) => daysOf(a, byAgreement.get(a.id) ?? []));
+  await insertRows(em, AccrualDaySchema, fresh.flat());
+  return agreements.flatMap((agreement, at) =>
+    balanceMoves(old.get(agreement.id) ?? [], fresh[at]!).map((move) => ({ agreement, move })),
+  );
+}
