@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
+import { insertRows } from '../../../messaging';
 import {
+  chunks,
   DEFAULT_LOCATION,
   DEFAULT_TIME_ZONE,
   isPostgres,
@@ -22,7 +24,7 @@ import {
   type EntryCopy,
 } from './entities';
 import { balanceChanged, type Emit } from './events';
-import { addContributions, deltasOf, toStored, unitValue, type DayDelta } from './ledger';
+import { contributionRows, deltasOf, toStored, unitValue, type DayDelta } from './ledger';
 
 /** One employee's entries whose copies changed in a batch, and where its events go. */
 export interface ChangedEntries {
@@ -68,8 +70,8 @@ export const groupBy = <T>(items: T[], key: (item: T) => string) => {
 /**
  * `reapplyEntries` for the changed entries of many employees at once, with the same end
  * state and events: contributions and agreements read in one query each, the days each
- * moved type touches read in one, and every write made in one flush. The caller holds the
- * employees' locks.
+ * moved type touches read in one and moved in memory, and the changes written as plain
+ * rows, a few statements for the whole batch. The caller holds the employees' locks.
  */
 export async function reapplyEntriesOfMany(
   em: EntityManager,
@@ -90,15 +92,23 @@ export async function reapplyEntriesOfMany(
   );
   const oldByEmployee = groupBy(old, (c) => c.employeeId);
   const moves: Move[] = [];
+  const contributions: Contribution[] = [];
   for (const { employeeId, entries } of changed) {
     const theirs = agreements.get(employeeId) ?? [];
     const place = placeOf(places.get(employeeId));
-    const fresh = entries.flatMap((entry) => addContributions(em, entry, theirs, place));
+    const fresh = entries.flatMap((entry) => contributionRows(entry, theirs, place));
+    contributions.push(...fresh);
     moves.push(...movesOf(employeeId, theirs, oldByEmployee.get(employeeId) ?? [], fresh));
   }
-  const rows = await daysFrom(em, moves);
-  for (const move of moves) moveDays(em, move, rows.get(groupKey(move)) ?? []);
-  await em.flush();
+  await insertRows(em, ContributionSchema, contributions);
+  const { rows, stored } = await daysFrom(em, moves);
+  for (const move of moves) {
+    // A type with no rows yet gets its list here, so the rows the move makes are written.
+    const key = groupKey(move);
+    if (!rows.has(key)) rows.set(key, []);
+    moveDays(move, rows.get(key)!);
+  }
+  await writeDays(em, stored, [...rows.values()].flat());
   await dropEmptyTypes(em, moves);
   const versions = await nextBalanceVersions(
     em,
@@ -107,12 +117,13 @@ export async function reapplyEntriesOfMany(
   const statuses = await statusesOf(em, changed, agreements, places, now);
   const recorder = statusRecorder();
   const movesByEmployee = groupBy(moves, (m) => m.employeeId);
+  let at = 0;
   for (const { employeeId, emit } of changed) {
     for (const move of movesByEmployee.get(employeeId) ?? []) {
       const { days, firstCumulative } = move;
       const type = days[0]!.type;
       const value = unitValue(type, firstCumulative!);
-      emit(balanceChanged(employeeId, type, days[0]!.date, value, versions.shift()!));
+      emit(balanceChanged(employeeId, type, days[0]!.date, value, versions[at++]!));
     }
     const status = statuses.get(employeeId);
     if (status)
@@ -144,15 +155,19 @@ function movesOf(
 
 const groupKey = (move: Move) => `${move.agreement.id}|${move.days[0]!.type}`;
 
+/** A day row as read, to tell afterwards whether the moves changed it. */
+type StoredDay = Pick<AccrualDayRow, 'dayTotal' | 'cumulativeTotal'>;
+
 /**
  * For each move, its type's last row before the first changed day and every row after, in
- * date order, as managed entities; one statement per hundred moves. The row before is read
- * even when the day has a row: a day left empty is removed, and a later day then starts
- * from the one before it.
+ * date order, as plain rows; one statement per hundred moves. The row before is read even
+ * when the day has a row: a day left empty is removed, and a later day then starts from
+ * the one before it. `stored` keeps each row's totals as read.
  */
-async function daysFrom(em: EntityManager, moves: Move[]): Promise<Map<string, AccrualDayRow[]>> {
+async function daysFrom(em: EntityManager, moves: Move[]) {
   const table = sqlTable(em, AccrualDaySchema.meta.className);
-  const out = new Map<string, AccrualDayRow[]>();
+  const rows = new Map<string, AccrualDayRow[]>();
+  const stored = new Map<string, StoredDay>();
   for (let at = 0; at < moves.length; at += 100) {
     const chunk = moves.slice(at, at + 100);
     const one = `(d.agreement_id = ? and d.accrual_type = ? and d."date" >= coalesce(
@@ -167,20 +182,33 @@ async function daysFrom(em: EntityManager, moves: Move[]): Promise<Map<string, A
       params,
     );
     for (const raw of found) {
-      const row = em.map(AccrualDaySchema, raw);
+      const row = dayRow(raw);
+      stored.set(row.id, { dayTotal: row.dayTotal, cumulativeTotal: row.cumulativeTotal });
       const key = `${row.agreementId}|${row.accrualType}`;
-      out.set(key, [...(out.get(key) ?? []), row]);
+      const list = rows.get(key);
+      if (list) list.push(row);
+      else rows.set(key, [row]);
     }
   }
-  return out;
+  return { rows, stored };
 }
+
+const dayRow = (raw: Record<string, unknown>): AccrualDayRow => ({
+  id: String(raw.id),
+  employeeId: String(raw.employee_id),
+  agreementId: String(raw.agreement_id),
+  accrualType: raw.accrual_type as AccrualDayRow['accrualType'],
+  date: String(raw.date),
+  dayTotal: Number(raw.day_total),
+  cumulativeTotal: Number(raw.cumulative_total),
+});
 
 /**
  * `moveDay` for each of a move's days, on rows in memory: a day's total changes by its
  * delta, and so does every cumulative total from that day on. `rows` are the type's rows
  * from the last one before the first changed day, in date order.
  */
-function moveDays(em: EntityManager, move: Move, rows: AccrualDayRow[]): void {
+function moveDays(move: Move, rows: AccrualDayRow[]): void {
   const { agreement, days } = move;
   const type = days[0]!.type;
   const base = { employeeId: agreement.employeeId, agreementId: agreement.id, accrualType: type };
@@ -190,31 +218,53 @@ function moveDays(em: EntityManager, move: Move, rows: AccrualDayRow[]): void {
       // A type with no row yet gets its row on the agreement's start date first.
       const opening = agreement.openingBalances.find((o) => o.accrualType === type);
       const cumulativeTotal = opening ? toStored(type, opening.total) : 0;
-      const start = { ...base, date: agreement.startDate, dayTotal: 0, cumulativeTotal };
-      rows.unshift(persisted(em, start));
+      rows.unshift({
+        id: uuidv7(),
+        ...base,
+        date: agreement.startDate,
+        dayTotal: 0,
+        cumulativeTotal,
+      });
       at = 0;
     }
     const nearest = rows[at]!;
     move.firstCumulative ??= nearest.cumulativeTotal + delta;
     if (nearest.date !== date) {
-      const row = { ...base, date, dayTotal: 0, cumulativeTotal: nearest.cumulativeTotal };
-      rows.splice((at += 1), 0, persisted(em, row));
+      const row = {
+        id: uuidv7(),
+        ...base,
+        date,
+        dayTotal: 0,
+        cumulativeTotal: nearest.cumulativeTotal,
+      };
+      rows.splice((at += 1), 0, row);
     }
     const day = rows[at]!;
     day.dayTotal += delta;
-    if (day.dayTotal === 0 && date !== agreement.startDate) {
-      // A day left with nothing has no row, as in a fresh computation.
-      em.remove(day);
-      rows.splice(at, 1);
-    }
+    // A day left with nothing has no row, as in a fresh computation.
+    if (day.dayTotal === 0 && date !== agreement.startDate) rows.splice(at, 1);
     for (const later of rows) if (later.date >= date) later.cumulativeTotal += delta;
   }
 }
 
-function persisted(em: EntityManager, row: Omit<AccrualDayRow, 'id'>): AccrualDayRow {
-  const entity = em.create(AccrualDaySchema, { id: uuidv7(), ...row });
-  em.persist(entity);
-  return entity;
+/**
+ * Writes what the moves changed: the rows read that changed or went are deleted, and the
+ * changed and new ones inserted, two statements (or a few, for many rows) for the batch.
+ */
+async function writeDays(
+  em: EntityManager,
+  stored: Map<string, StoredDay>,
+  after: AccrualDayRow[],
+) {
+  const changed = after.filter((row) => {
+    const was = stored.get(row.id);
+    return !was || was.dayTotal !== row.dayTotal || was.cumulativeTotal !== row.cumulativeTotal;
+  });
+  const written = new Set(changed);
+  const kept = new Set(after.filter((row) => !written.has(row)).map((row) => row.id));
+  const gone = [...stored.keys()].filter((id) => !kept.has(id));
+  for (const ids of chunks(gone)) await em.nativeDelete(AccrualDaySchema, { id: { $in: ids } });
+  await insertRows(em, AccrualDaySchema, changed);
 }
 
 /**

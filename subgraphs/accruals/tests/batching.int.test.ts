@@ -111,30 +111,54 @@ describe('accruals: a team in one request', () => {
   });
 });
 
-describe('accruals: agreements that arrive together', () => {
+describe('accruals: events that arrive together', () => {
   const h = suiteHarness(startAccruals);
+  const NOW = new Date('2025-06-30');
+  const hours = (day: string) => ({
+    startTime: `2025-06-${day}T07:00:00Z`,
+    endTime: `2025-06-${day}T15:00:00Z`,
+  });
+  // A statement by what it does: its table for an insert, else its text up to the where
+  // clause or the list of values, which grow with the batch.
+  const kind = (sql: string) =>
+    /^insert into \w+/.exec(sql)?.[0] ?? sql.split(/ where | \(values /)[0];
 
-  /** The statements a batch of `count` new agreements costs, one employee each with a shift. */
-  async function rebuildSql(count: number) {
+  /** `count` hired employees, each with a shift on 10 June. */
+  async function hire(count: number) {
     const hires = Array.from({ length: count }, () => uuidv7());
     for (const id of hires) {
       await h.apply(employeeCreated(id));
       const shift = { entryId: uuidv7(), employeeId: id, version: 1 };
-      const hours = { startTime: '2025-06-10T07:00:00Z', endTime: '2025-06-10T15:00:00Z' };
-      await h.apply(entryEvent('recorded', { ...shift, ...hours }));
+      await h.apply(entryEvent('recorded', { ...shift, ...hours('10') }));
     }
-    const batch = hires.map((id) => asHandled(agreementEvent(id)));
+    return hires;
+  }
+
+  /** The statements `batch` costs through the batch path. */
+  async function batchSql(batch: ReturnType<typeof agreementEvent>[]) {
+    const handled = batch.map(asHandled);
     const sql = await h.countQueries(() =>
-      h.transaction((em) => applyEvents(em, batch as never, () => {}, new Date('2025-06-30'))),
+      h.transaction((em) => applyEvents(em, handled as never, () => {}, NOW)),
     );
     return requestSql(sql);
   }
 
+  /** The statements a batch of new agreements costs, one each for `count` hires. */
+  const rebuildSql = async (count: number) =>
+    batchSql((await hire(count)).map((id) => agreementEvent(id)));
+
+  /** The statements a batch of shifts on 12 June costs, one each for `count` agreed hires. */
+  async function entriesSql(count: number) {
+    const hires = await hire(count);
+    for (const id of hires) await h.apply(agreementEvent(id));
+    return batchSql(
+      hires.map((employeeId) =>
+        entryEvent('recorded', { entryId: uuidv7(), employeeId, version: 1, ...hours('12') }),
+      ),
+    );
+  }
+
   it('rebuilds the employees of a batch with statements that do not grow with it', async () => {
-    // A statement by what it does: its table for an insert, else its text, lists uncounted.
-    const kind = (sql: string) =>
-      /^insert into \w+/.exec(sql)?.[0] ??
-      sql.replace(/\d+ (values?|rows?)/g, 'N').replace(/\(values .*\) as v/, '(values) as v');
     const few = await rebuildSql(2);
     const many = await rebuildSql(7);
     expect(many.map(kind)).toEqual(few.map(kind));
@@ -150,5 +174,19 @@ describe('accruals: agreements that arrive together', () => {
     expect(
       many.filter((sql) => sql.startsWith('insert into accruals_balance_statuses')),
     ).toHaveLength(1);
+  });
+
+  it('moves the balances of a batch of entries with statements that do not grow with it', async () => {
+    const few = await entriesSql(2);
+    const many = await entriesSql(7);
+    expect(many.map(kind)).toEqual(few.map(kind));
+    // Each shift adds to two types (annual and weekday hours) on a new day after the one
+    // before: that day is inserted, no row read is rewritten or dropped.
+    expect(many.filter((sql) => /^(insert into|delete from) accruals_days\b/.test(sql))).toEqual([
+      expect.stringMatching(/^insert into accruals_days\b/),
+    ]);
+    expect(many).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^insert into accruals_contributions\b/)]),
+    );
   });
 });
