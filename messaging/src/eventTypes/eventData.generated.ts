@@ -309,68 +309,7 @@ export interface AgreementsAgreementAmendedV1 {
 /**
  * An agreement was created (by HR or a TAMS import); version 1.
  */
-export interface AgreementsAgreementCreatedV1 {
-  /**
-   * The agreement's id.
-   */
-  agreementId: string;
-  /**
-   * The employee's id.
-   */
-  employeeId: string;
-  /**
-   * The agreement's version after this change; grows on every change.
-   */
-  version: number;
-  /**
-   * The day this version takes effect (ISO date).
-   */
-  effectiveFrom: string;
-  /**
-   * Agreement type code, e.g. AHA.
-   */
-  agreementType: string;
-  /**
-   * First day of the agreement (ISO date).
-   */
-  startDate: string;
-  /**
-   * Last day of the agreement, inclusive (ISO date).
-   */
-  endDate: string;
-  /**
-   * Full-time equivalent, more than 0 and at most 1, four decimals.
-   */
-  fte: number;
-  /**
-   * Contracted hours a week (optional: absent in events before it was added).
-   */
-  weeklyHours?: number;
-  /**
-   * The days of the week the person works, in week order (optional, as weeklyHours).
-   */
-  workingDays?: ('MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN')[];
-  /**
-   * Annual leave entitlement in days for a full leave year (optional, as weeklyHours).
-   */
-  annualLeaveDays?: number;
-  /**
-   * The targets the agreement sets, one per accrual type given.
-   *
-   * @maxItems 7
-   */
-  targets: AccrualTotal[];
-  /**
-   * Opening balances, for people who join mid-year.
-   *
-   * @maxItems 7
-   */
-  openingBalances: AccrualTotal[];
-  /**
-   * The action (mutation or import) that caused the change.
-   */
-  correlationId: string;
-}
+export type AgreementsAgreementCreatedV1 = AgreementsAgreementAmendedV1;
 
 /**
  * An amendment moved an agreement's end date earlier; sent beside amended.

@@ -58,17 +58,27 @@ class NamedParts {
 
 /**
  * TypeScript for the data of every catalogued event, from its JSON Schema
- * (json-schema-to-typescript), with each titled part declared once, and a map from each
- * type to its current version's data, so a producer or consumer that no longer fits a
- * schema fails to compile. Former names (`renamedTo`) are left out: their data is the new
- * type's.
+ * (json-schema-to-typescript), with each titled part and each schema several contracts share
+ * declared once, and a map from each type to its current version's data, so a producer or
+ * consumer that no longer fits a schema fails to compile. Former names (`renamedTo`) are left
+ * out: their data is the new type's.
  */
 export async function renderEventTypes(catalogue: EventCatalogue): Promise<string> {
   const contracts = catalogue.contracts().filter((contract) => !contract.renamedTo);
   const named = new NamedParts();
   const parts: string[] = [];
+  // Contracts whose data is the same schema share one declaration: the later ones name it.
+  const declared: { schema: Schema; name: string }[] = [];
   for (const contract of contracts) {
     const schema = named.extract(contract.schema, `${contract.type} v${contract.version}`);
+    const same = declared.find((d) => isDeepStrictEqual(d.schema, schema));
+    if (same) {
+      parts.push(
+        `/**\n * ${contract.description}\n */\nexport type ${typeNameOf(contract)} = ${same.name};\n`,
+      );
+      continue;
+    }
+    declared.push({ schema, name: typeNameOf(contract) });
     const data = { ...schema, title: undefined, description: contract.description };
     parts.push(await compile(data as never, typeNameOf(contract), OPTIONS));
   }
