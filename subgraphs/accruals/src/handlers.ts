@@ -4,6 +4,7 @@ import { type CataloguedHandler, type CataloguedDraft, isEventOf } from '../../.
 import {
   AGREEMENT_EVENTS,
   type AgreementEvent,
+  chunks,
   type CopyKeeping,
   DEFAULT_LOCATION,
   DEFAULT_TIME_ZONE,
@@ -43,14 +44,15 @@ const employeeCopy: CopyKeeping<EmployeeCopy> = {
 
 /** Remembers that events of these chains were applied, for `accrualsConsistency`. */
 async function remember(em: EntityManager, seen: { correlationId: string; eventType: string }[]) {
-  if (seen.length === 0) return;
   const appliedAt = new Date();
-  await (em as SqlEntityManager)
-    .createQueryBuilder(SeenCorrelationSchema)
-    .insert(seen.map((row) => ({ ...row, appliedAt })))
-    .onConflict('correlationId')
-    .ignore()
-    .execute('run');
+  // A hundred rows a statement: knex writes SQLite's as a compound SELECT, limited to 500.
+  for (const some of chunks(seen, 100))
+    await (em as SqlEntityManager)
+      .createQueryBuilder(SeenCorrelationSchema)
+      .insert(some.map((row) => ({ ...row, appliedAt })))
+      .onConflict('correlationId')
+      .ignore()
+      .execute('run');
 }
 
 /** The chains an event belongs to: its own, and the one an agreement names as its cause. */
