@@ -19,6 +19,12 @@ describe('claimInboxRows', () => {
     expect(rows.map((row) => row.eventId)).toEqual(['a', 'b', 'c']);
   });
 
+  it('claims a batch larger than one SQLite statement may hold', async () => {
+    const ids = Array.from({ length: 600 }, (_, i) => `e${i}`);
+    expect(await claim(ids.slice(0, 10))).toHaveProperty('size', 10);
+    expect(await claim(ids)).toEqual(new Set(ids.slice(10)));
+  });
+
   it('claims nothing for a consumer that another consumer already applied', async () => {
     await database.orm.em
       .fork()

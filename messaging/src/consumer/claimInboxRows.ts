@@ -15,13 +15,19 @@ export async function claimInboxRows(
 ): Promise<Set<string>> {
   const processedAt = new Date();
   const rows = [...new Set(eventIds)].map((eventId) => ({ consumer, eventId, processedAt }));
-  if (rows.length === 0) return new Set();
-  const added: Pick<InboxEntry, 'eventId'>[] = await (em as SqlEntityManager)
-    .createQueryBuilder(InboxEntry)
-    .insert(rows)
-    .onConflict(['consumer', 'eventId'])
-    .ignore()
-    .returning(['eventId'])
-    .execute('all');
-  return new Set(added.map((row) => row.eventId));
+  const claimed = new Set<string>();
+  // A hundred rows a statement: knex writes SQLite's as a compound SELECT, limited to 500.
+  for (let at = 0; at < rows.length; at += ROWS_PER_CLAIM) {
+    const added: Pick<InboxEntry, 'eventId'>[] = await (em as SqlEntityManager)
+      .createQueryBuilder(InboxEntry)
+      .insert(rows.slice(at, at + ROWS_PER_CLAIM))
+      .onConflict(['consumer', 'eventId'])
+      .ignore()
+      .returning(['eventId'])
+      .execute('all');
+    for (const row of added) claimed.add(row.eventId);
+  }
+  return claimed;
 }
+
+const ROWS_PER_CLAIM = 100;
