@@ -41,19 +41,10 @@ export async function knowEmployee(
   const learning = learningOf(knowing, ctx.askOwner);
   let known = learning.get(employeeId);
   if (!known) {
-    known = hasOrLearn(ctx, employeeId, knowing).finally(() => learning.delete(employeeId));
+    known = learn(ctx, employeeId, knowing).finally(() => learning.delete(employeeId));
     learning.set(employeeId, known);
   }
   return known;
-}
-
-async function hasOrLearn(
-  ctx: { em: EntityManager; askOwner: AskOwner },
-  employeeId: string,
-  knowing: EmployeeKnowing,
-): Promise<boolean> {
-  if (await knowing.has(ctx.em.fork(), employeeId)) return true;
-  return learn(ctx, employeeId, knowing);
 }
 
 /**
@@ -70,11 +61,13 @@ function learningOf(knowing: EmployeeKnowing, askOwner: AskOwner): Map<string, P
   return learning;
 }
 
+/** True when the copy holds them, or once it keeps what employees answers about them. */
 async function learn(
   ctx: { em: EntityManager; askOwner: AskOwner },
   employeeId: string,
   knowing: EmployeeKnowing,
 ): Promise<boolean> {
+  if (await knowing.has(ctx.em.fork(), employeeId)) return true;
   const employee = await lookUpEmployee(ctx.askOwner, employeeId);
   if (!employee) return false;
   await keepLookedUp(ctx.em, employee, knowing);
