@@ -18,6 +18,7 @@ import {
   ContributionSchema,
   EmployeeCopySchema,
   type AccrualDayRow,
+  type AccrualType,
   type AgreementCopy,
   type Contribution,
   type EmployeeCopy,
@@ -110,21 +111,47 @@ export async function reapplyEntriesOfMany(
   }
   await writeDays(em, stored, [...rows.values()].flat());
   await dropEmptyTypes(em, moves);
+  const changes = moves.map(({ employeeId, days, firstCumulative }) => ({
+    employeeId,
+    type: days[0]!.type,
+    date: days[0]!.date,
+    cumulative: firstCumulative!,
+  }));
+  await announce(em, changed, changes, { agreements, places, now });
+}
+
+/** A balance that moved: what its `accruals.balance.changed` says. */
+export interface BalanceChange {
+  employeeId: string;
+  type: AccrualType;
+  /** The earliest day that changed, and the cumulative total there. */
+  date: string;
+  cumulative: number;
+}
+
+/**
+ * Tells each employee's balance changes, in order, their versions counted in one statement;
+ * then the employee's status changes on their local day at `now`, stored in one upsert.
+ */
+export async function announce(
+  em: EntityManager,
+  employees: readonly { employeeId: string; emit: Emit }[],
+  changes: BalanceChange[],
+  at: { agreements: Map<string, AgreementCopy[]>; places: Map<string, EmployeeCopy>; now: Date },
+): Promise<void> {
   const versions = await nextBalanceVersions(
     em,
-    moves.map((m) => `${m.employeeId}|${m.days[0]!.type}`),
+    changes.map((c) => `${c.employeeId}|${c.type}`),
   );
-  const statuses = await statusesOf(em, changed, agreements, places, now);
+  const statuses = await statusesOf(em, employees, at.agreements, at.places, at.now);
   const recorder = statusRecorder();
-  const movesByEmployee = groupBy(moves, (m) => m.employeeId);
-  let at = 0;
-  for (const { employeeId, emit } of changed) {
-    for (const move of movesByEmployee.get(employeeId) ?? []) {
-      const { days, firstCumulative } = move;
-      const type = days[0]!.type;
-      const value = unitValue(type, firstCumulative!);
-      emit(balanceChanged(employeeId, type, days[0]!.date, value, versions[at++]!));
-    }
+  const byEmployee = groupBy(
+    changes.map((change, i) => ({ ...change, version: versions[i]! })),
+    (c) => c.employeeId,
+  );
+  for (const { employeeId, emit } of employees) {
+    for (const { type, date, cumulative, version } of byEmployee.get(employeeId) ?? [])
+      emit(balanceChanged(employeeId, type, date, unitValue(type, cumulative), version));
     const status = statuses.get(employeeId);
     if (status)
       for (const change of status.changes)
@@ -295,7 +322,7 @@ async function dropEmptyTypes(em: EntityManager, moves: Move[]): Promise<void> {
  * The versions of balance changes (`employeeId|type` each), in their order, counted in one
  * statement: a balance named twice (two agreements of one employee) takes two versions.
  */
-export async function nextBalanceVersions(em: EntityManager, ids: string[]): Promise<number[]> {
+async function nextBalanceVersions(em: EntityManager, ids: string[]): Promise<number[]> {
   if (ids.length === 0) return [];
   const counts = new Map<string, number>();
   for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -316,7 +343,7 @@ export async function nextBalanceVersions(em: EntityManager, ids: string[]): Pro
 }
 
 /** Each employee's status changes on their local day at `now`, read in two queries. */
-export async function statusesOf(
+async function statusesOf(
   em: EntityManager,
   changed: readonly { employeeId: string }[],
   agreements: Map<string, AgreementCopy[]>,

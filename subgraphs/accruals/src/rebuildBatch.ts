@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { insertRows } from '../../../messaging';
-import { statusRecorder } from './balanceStatus';
 import {
   AccrualDaySchema,
   AgreementCopySchema,
@@ -11,9 +10,9 @@ import {
   type Contribution,
   type EmployeeCopy,
 } from './entities';
-import { balanceChanged, type Emit } from './events';
-import { balanceMoves, contributionRows, daysOf, unitValue, type BalanceMove } from './ledger';
-import { groupBy, nextBalanceVersions, placeOf, statusesOf } from './ledgerBatch';
+import type { Emit } from './events';
+import { balanceMoves, contributionRows, daysOf, type BalanceMove } from './ledger';
+import { announce, groupBy, placeOf } from './ledgerBatch';
 
 /** One employee to recompute in a batch, and where its events go. */
 export interface Rebuilt {
@@ -45,27 +44,11 @@ export async function rebuildEmployees(
   );
   const contributions = await placeEntries(em, rebuilt, agreements, places);
   const moves = await rebuildAgreements(em, [...agreements.values()].flat(), contributions);
-  const versions = await nextBalanceVersions(
-    em,
-    moves.map(({ agreement, move }) => `${agreement.employeeId}|${move.type}`),
-  );
-  const statuses = await statusesOf(em, rebuilt, agreements, places, now);
-  const recorder = statusRecorder();
-  const movesByEmployee = groupBy(
-    moves.map((m, at) => ({ ...m, version: versions[at]! })),
-    (m) => m.agreement.employeeId,
-  );
-  for (const { employeeId, emit } of rebuilt) {
-    for (const { move, version } of movesByEmployee.get(employeeId) ?? []) {
-      const value = unitValue(move.type, move.cumulative);
-      emit(balanceChanged(employeeId, move.type, move.date, value, version));
-    }
-    const status = statuses.get(employeeId);
-    if (status)
-      for (const change of status.changes)
-        recorder.record(status.agreement, change, status.on, emit);
-  }
-  await recorder.store(em);
+  const changes = moves.map(({ agreement, move }) => ({
+    employeeId: agreement.employeeId,
+    ...move,
+  }));
+  await announce(em, rebuilt, changes, { agreements, places, now });
 }
 
 /** Every entry's contributions against the agreements as they are now, stored. */
