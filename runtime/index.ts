@@ -275,7 +275,7 @@ export {
   staleVersion,
   withOptimisticLock,
 } from './src/optimisticLock';
-export { keepNewest, keepNewestOfEach, takeNewer } from './src/keepNewest';
+export { keepNewest, keepNewestOfEach, newerRow, takeNewer } from './src/keepNewest';
 export { findOverlapping, type Period, type PeriodColumns } from './src/findOverlapping';
 export {
   byEmployee,

@@ -9,6 +9,8 @@ interface Columns<T> {
   /** The table, schema-qualified where it has a schema. */
   table: string;
   props: EntityProperty<T>[];
+  /** What follows the rows: nothing for a plain insert, the conflict clause of an upsert. */
+  onConflict?: string;
 }
 
 /** The stored columns of an entity: its scalar properties, in declaration order. */
@@ -40,6 +42,32 @@ export async function insertRows<T extends object>(
   else await insertByRow(em, columns, rows);
 }
 
+/**
+ * `insertRows` where a row may exist already: a row whose primary key is stored replaces
+ * it, every other column taken from the row. Each key at most once in `rows` (PostgreSQL
+ * refuses to change a row twice in one statement). For copies kept from events, written
+ * together at a batch's end instead of through the unit of work.
+ */
+export async function upsertRows<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  rows: readonly T[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = columnsOf(em, entity);
+  const meta = em.getMetadata().get<T>(entity);
+  const keys = meta.primaryKeys.map((key) => meta.properties[key].fieldNames[0]!);
+  const others = columns.props.filter((prop) => !meta.primaryKeys.includes(prop.name));
+  const set = others.map((prop) => {
+    const name = quoted(em, prop.fieldNames[0]!);
+    return `${name} = excluded.${name}`;
+  });
+  const target = keys.map((key) => quoted(em, key)).join(', ');
+  const onConflict = ` on conflict (${target}) do update set ${set.join(', ')}`;
+  if (isPostgres(em)) await insertByColumn(em, { ...columns, onConflict }, rows);
+  else await insertByRow(em, { ...columns, onConflict }, rows);
+}
+
 /** A row's value for a column, as the database stores it. */
 function valueOf<T>(em: EntityManager, prop: EntityProperty<T>, row: T): unknown {
   const value = row[prop.name] ?? null;
@@ -60,7 +88,7 @@ async function insertByRow<T>(em: EntityManager, columns: Columns<T>, rows: read
   for (let from = 0; from < rows.length; from += ROWS_PER_INSERT) {
     const run = rows.slice(from, from + ROWS_PER_INSERT);
     const params = run.flatMap((row) => props.map((prop) => valueOf(em, prop, row)));
-    const sql = into + run.map(() => tuple).join(', ');
+    const sql = into + run.map(() => tuple).join(', ') + (columns.onConflict ?? '');
     await em.getConnection().execute(sql, params, 'run', em.getTransactionContext());
   }
 }
@@ -74,7 +102,7 @@ async function insertByColumn<T>(em: EntityManager, columns: Columns<T>, rows: r
   const { table, props } = columns;
   const arrays = props.map((prop) => rows.map((row) => valueOf(em, prop, row)));
   const casts = props.map((prop) => `?::${prop.columnTypes[0]}[]`).join(', ');
-  const sql = `insert into ${quoted(em, table)} (${namesOf(em, columns)}) select * from unnest(${casts})`;
+  const sql = `insert into ${quoted(em, table)} (${namesOf(em, columns)}) select * from unnest(${casts})${columns.onConflict ?? ''}`;
   const query = (em.getConnection() as AbstractSqlConnection)
     .getKnex()
     .raw(sql, arrays as Knex.RawBinding[]);

@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { insertRows } from '..';
+import { insertRows, upsertRows } from '..';
 import { suiteHarness } from '../../test-support/suiteHarness';
 import { openTestOrm } from '../../test-support/openTestOrm';
 
@@ -98,5 +98,45 @@ describe('insertRows', () => {
   it('does nothing for no rows', async () => {
     await db.orm.em.fork().transactional((tx) => insertRows(tx, SampleSchema, []));
     expect(await db.orm.em.fork().count(SampleSchema, {})).toBe(0);
+  });
+
+  describe('upsertRows', () => {
+    /** Every column but the key changed, null made a value and a value made null. */
+    const changed = (row: Sample, i: number): Sample => ({
+      ...sample(i + 1, 'x'),
+      id: row.id,
+      note: row.note === null ? 'now set' : null,
+    });
+
+    it('stores new rows and replaces stored ones whole, across statements', async () => {
+      const count = 1201;
+      const before = Array.from({ length: count }, (_, i) => sample(i, 'up'));
+      await db.orm.em.fork().transactional((tx) => insertRows(tx, SampleSchema, before));
+      // Every other stored row changes; as many new rows come with them.
+      const after = [
+        ...before.filter((_, i) => i % 2 === 0).map(changed),
+        ...Array.from({ length: count }, (_, i) => sample(count + i, 'up')),
+      ];
+      await db.orm.em.fork().transactional((tx) => upsertRows(tx, SampleSchema, after));
+
+      const expected = [...after, ...before.filter((_, i) => i % 2 === 1)];
+      const viaOrm = db.orm.em.fork();
+      viaOrm.persist(
+        expected.map((row) => viaOrm.create(SampleSchema, { ...row, id: `orm${row.id.slice(2)}` })),
+      );
+      await viaOrm.flush();
+      expect(await stored('up')).toEqual(await stored('orm'));
+    });
+
+    it('commits with the transaction, or not at all', async () => {
+      const first = [sample(1, 'up'), sample(1, 'was')];
+      await db.orm.em.fork().transactional((tx) => insertRows(tx, SampleSchema, first));
+      const failing = db.orm.em.fork().transactional(async (tx) => {
+        await upsertRows(tx, SampleSchema, [changed(sample(1, 'up'), 1), sample(2, 'up')]);
+        throw new Error('the change failed');
+      });
+      await expect(failing).rejects.toThrow('the change failed');
+      expect(await stored('up')).toEqual(await stored('was'));
+    });
   });
 });

@@ -22,6 +22,23 @@ export function takeNewer<T extends Versioned>(
   return copy;
 }
 
+/**
+ * `takeNewer` for copies read as plain rows: the newer version as a row of its own, put in
+ * `known`; null when the copy holds that version or a later one already. Nothing is
+ * written: the caller stores what changed, e.g. with `upsertRows`.
+ */
+export function newerRow<T extends Versioned>(
+  known: Map<string, T>,
+  id: string,
+  fields: Omit<T, 'id'>,
+): T | null {
+  const copy = known.get(id);
+  if (copy && copy.version >= fields.version) return null;
+  const row = { ...copy, id, ...fields } as T;
+  known.set(id, row);
+  return row;
+}
+
 /** `takeNewer` for one record, read first and flushed after. */
 export async function keepNewest<T extends Versioned>(
   em: EntityManager,

@@ -1,6 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
-import { type CataloguedHandler, type CataloguedDraft, isEventOf } from '../../../messaging';
+import {
+  type CataloguedHandler,
+  type CataloguedDraft,
+  isEventOf,
+  upsertRows,
+} from '../../../messaging';
 import {
   AGREEMENT_EVENTS,
   type AgreementEvent,
@@ -9,10 +14,10 @@ import {
   DEFAULT_LOCATION,
   DEFAULT_TIME_ZONE,
   keepNewest,
+  newerRow,
   patchKeeping,
   PLACEMENT_EVENTS,
   type PlacementEvent,
-  takeNewer,
   TIME_ENTRY_EVENTS,
   type TimeEntryEvent,
   updateEmployeeCopy,
@@ -160,10 +165,15 @@ export async function applyEvent(
   return applyEmployeeWideEvent(em, event, emit, now);
 }
 
-/** The copies a batch's events name, read in one statement a kind, by id. */
+/**
+ * The copies a batch's events name, read as plain rows in one statement a kind, by id, and
+ * the ids of those the batch changed: they are written together at its end.
+ */
 interface BatchCopies {
   entries: Map<string, EntryCopy>;
   agreements: Map<string, AgreementCopy>;
+  changedEntries: Set<string>;
+  changedAgreements: Set<string>;
 }
 
 async function copiesOf(em: EntityManager, events: LedgerEvent[]): Promise<BatchCopies> {
@@ -173,17 +183,29 @@ async function copiesOf(em: EntityManager, events: LedgerEvent[]): Promise<Batch
     if (isEventOf(TIME_ENTRY_EVENTS, event)) entryIds.add(event.data.entryId);
     else if (isEventOf(AGREEMENT_EVENTS, event)) agreementIds.add(event.data.agreementId);
   }
+  const plain = { disableIdentityMap: true } as const;
   const byId = <T extends { id: string }>(found: T[]) => new Map(found.map((c) => [c.id, c]));
   return {
     entries: byId(
-      entryIds.size > 0 ? await em.find(EntryCopySchema, { id: { $in: [...entryIds] } }) : [],
+      entryIds.size > 0
+        ? await em.find(EntryCopySchema, { id: { $in: [...entryIds] } }, plain)
+        : [],
     ),
     agreements: byId(
       agreementIds.size > 0
-        ? await em.find(AgreementCopySchema, { id: { $in: [...agreementIds] } })
+        ? await em.find(AgreementCopySchema, { id: { $in: [...agreementIds] } }, plain)
         : [],
     ),
+    changedEntries: new Set(),
+    changedAgreements: new Set(),
   };
+}
+
+/** Stores the copies the batch changed, in one statement a kind. */
+async function storeCopies(em: EntityManager, copies: BatchCopies): Promise<void> {
+  const rows = <T>(known: Map<string, T>, ids: Set<string>) => [...ids].map((id) => known.get(id)!);
+  await upsertRows(em, EntryCopySchema, rows(copies.entries, copies.changedEntries));
+  await upsertRows(em, AgreementCopySchema, rows(copies.agreements, copies.changedAgreements));
 }
 
 /**
@@ -196,21 +218,21 @@ async function keepEmployeeEvents(em: EntityManager, events: LedgerEvent[], copi
   let recompute = false;
   for (const event of events) {
     if (isEventOf(TIME_ENTRY_EVENTS, event)) {
-      const { entryId } = event.data;
-      const copy = takeNewer(em, EntryCopySchema, copies.entries, entryId, entryFields(event));
+      const copy = newerRow(copies.entries, event.data.entryId, entryFields(event));
       if (copy) changed.set(copy.id, copy);
     } else if (isEventOf(AGREEMENT_EVENTS, event)) {
       const { agreementId } = event.data;
-      const fields = agreementFields(event);
-      recompute =
-        takeNewer(em, AgreementCopySchema, copies.agreements, agreementId, fields) !== null ||
-        recompute;
+      if (newerRow(copies.agreements, agreementId, agreementFields(event))) {
+        copies.changedAgreements.add(agreementId);
+        recompute = true;
+      }
     } else {
       // The employee copy is kept by statements that read what is stored.
       await em.flush();
       recompute = (await keepEmployee(em, event)) || recompute;
     }
   }
+  for (const id of changed.keys()) copies.changedEntries.add(id);
   return { recompute, entries: [...changed.values()] };
 }
 
@@ -246,6 +268,7 @@ export async function applyEvents(
     if (recompute) rebuilt.push({ employeeId, emit: emitFor });
     else if (entries.length > 0) changed.push({ employeeId, entries, emit: emitFor });
   }
+  await storeCopies(em, copies);
   await em.flush();
   await rebuildEmployees(em, rebuilt, now);
   await reapplyEntriesOfMany(em, changed, now);

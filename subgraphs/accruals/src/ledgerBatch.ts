@@ -85,11 +85,17 @@ export async function reapplyEntriesOfMany(
   const old = await em.find(ContributionSchema, { entryId }, { disableIdentityMap: true });
   await em.nativeDelete(ContributionSchema, { entryId });
   const agreements = groupBy(
-    await em.find(AgreementCopySchema, { employeeId: { $in: employeeIds } }),
+    await em.find(
+      AgreementCopySchema,
+      { employeeId: { $in: employeeIds } },
+      { disableIdentityMap: true },
+    ),
     (a) => a.employeeId,
   );
   const places = new Map(
-    (await em.find(EmployeeCopySchema, { id: { $in: employeeIds } })).map((e) => [e.id, e]),
+    (
+      await em.find(EmployeeCopySchema, { id: { $in: employeeIds } }, { disableIdentityMap: true })
+    ).map((e) => [e.id, e]),
   );
   const oldByEmployee = groupBy(old, (c) => c.employeeId);
   const moves: Move[] = [];

@@ -25,7 +25,7 @@ export interface Rebuilt {
  * state and events: every read is one statement for all of them, and contributions and days
  * go in as plain rows, so the cost of a batch (a TAMS import's agreements) grows with its
  * rows, not with what the unit of work holds. The caller holds the employees' locks and has
- * flushed the copies.
+ * stored the copies.
  */
 export async function rebuildEmployees(
   em: EntityManager,
@@ -36,11 +36,13 @@ export async function rebuildEmployees(
   const employeeId = { $in: rebuilt.map((r) => r.employeeId) };
   await em.nativeDelete(ContributionSchema, { employeeId });
   const agreements = groupBy(
-    await em.find(AgreementCopySchema, { employeeId }),
+    await em.find(AgreementCopySchema, { employeeId }, { disableIdentityMap: true }),
     (a) => a.employeeId,
   );
   const places = new Map(
-    (await em.find(EmployeeCopySchema, { id: employeeId })).map((e) => [e.id, e]),
+    (await em.find(EmployeeCopySchema, { id: employeeId }, { disableIdentityMap: true })).map(
+      (e) => [e.id, e],
+    ),
   );
   const contributions = await placeEntries(em, rebuilt, agreements, places);
   const moves = await rebuildAgreements(em, [...agreements.values()].flat(), contributions);
