@@ -201,18 +201,24 @@ async function daysFrom(em: EntityManager, moves: Move[]) {
   const table = sqlTable(em, AccrualDaySchema.meta.className);
   const rows = new Map<string, AccrualDayRow[]>();
   const stored = new Map<string, StoredDay>();
-  for (let at = 0; at < moves.length; at += 100) {
-    const chunk = moves.slice(at, at + 100);
-    const one = `(d.agreement_id = ? and d.accrual_type = ? and d."date" >= coalesce(
-      (select max(e."date") from ${table} e where e.agreement_id = ? and e.accrual_type = ?
-         and e."date" < ?), ''))`;
-    const params = chunk.flatMap(({ agreement, days }) => {
-      const { type, date } = days[0]!;
-      return [agreement.id, type, agreement.id, type, date];
-    });
+  // The moves as a table whose first days are worked out once, then joined to the days.
+  // As one OR of conditions per move, PostgreSQL read the days table whole (37 ms a
+  // statement); joined before the bounds were known, it worked one out per day row.
+  const since = earliestDayOf(moves);
+  for (let at = 0; at < since.length; at += 100) {
+    const chunk = since.slice(at, at + 100);
     const found = await (em as SqlEntityManager).execute<Record<string, unknown>[]>(
-      `select d.* from ${table} d where ${chunk.map(() => one).join(' or ')} order by d."date"`,
-      params,
+      `with m (agreement_id, accrual_type, since) as (values ${chunk.map(() => '(?, ?, ?)').join(', ')}),
+       b as materialized (select m.agreement_id, m.accrual_type,
+           coalesce((select max(e."date") from ${table} e
+              where e.agreement_id = m.agreement_id and e.accrual_type = m.accrual_type
+                and e."date" < m.since), '') as first_day
+         from m)
+       select d.* from b join ${table} d
+         on d.agreement_id = b.agreement_id and d.accrual_type = b.accrual_type
+        and d."date" >= b.first_day
+       order by d."date"`,
+      chunk.flat(),
     );
     for (const raw of found) {
       const row = dayRow(raw);
@@ -224,6 +230,18 @@ async function daysFrom(em: EntityManager, moves: Move[]) {
     }
   }
   return { rows, stored };
+}
+
+/** Each agreement and type the moves touch once, with the earliest day they change. */
+function earliestDayOf(moves: Move[]): [string, string, string][] {
+  const earliest = new Map<string, [string, string, string]>();
+  for (const move of moves) {
+    const { type, date } = move.days[0]!;
+    const known = earliest.get(groupKey(move));
+    if (!known) earliest.set(groupKey(move), [move.agreement.id, type, date]);
+    else if (date < known[2]) known[2] = date;
+  }
+  return [...earliest.values()];
 }
 
 const dayRow = (raw: Record<string, unknown>): AccrualDayRow => ({
