@@ -174,6 +174,8 @@ interface BatchCopies {
   agreements: Map<string, AgreementCopy>;
   changedEntries: Set<string>;
   changedAgreements: Set<string>;
+  /** Agreements that had no copy before the batch, so no day rows either. */
+  newAgreements: Set<string>;
 }
 
 async function copiesOf(em: EntityManager, events: LedgerEvent[]): Promise<BatchCopies> {
@@ -198,6 +200,7 @@ async function copiesOf(em: EntityManager, events: LedgerEvent[]): Promise<Batch
     ),
     changedEntries: new Set(),
     changedAgreements: new Set(),
+    newAgreements: new Set(),
   };
 }
 
@@ -222,7 +225,9 @@ async function keepEmployeeEvents(em: EntityManager, events: LedgerEvent[], copi
       if (copy) changed.set(copy.id, copy);
     } else if (isEventOf(AGREEMENT_EVENTS, event)) {
       const { agreementId } = event.data;
+      const known = copies.agreements.has(agreementId);
       if (newerRow(copies.agreements, agreementId, agreementFields(event))) {
+        if (!known) copies.newAgreements.add(agreementId);
         copies.changedAgreements.add(agreementId);
         recompute = true;
       }
@@ -270,7 +275,7 @@ export async function applyEvents(
   }
   await storeCopies(em, copies);
   await em.flush();
-  await rebuildEmployees(em, rebuilt, now);
+  await rebuildEmployees(em, rebuilt, now, copies.newAgreements);
   await reapplyEntriesOfMany(em, changed, now);
 }
 

@@ -6,6 +6,7 @@ import {
   ContributionSchema,
   EmployeeCopySchema,
   EntryCopySchema,
+  type AccrualDayRow,
   type AgreementCopy,
   type Contribution,
   type EmployeeCopy,
@@ -31,6 +32,7 @@ export async function rebuildEmployees(
   em: EntityManager,
   rebuilt: Rebuilt[],
   now: Date,
+  newAgreements: ReadonlySet<string> = new Set(),
 ): Promise<void> {
   if (rebuilt.length === 0) return;
   const employeeId = { $in: rebuilt.map((r) => r.employeeId) };
@@ -45,7 +47,8 @@ export async function rebuildEmployees(
     ),
   );
   const contributions = await placeEntries(em, rebuilt, agreements, places);
-  const moves = await rebuildAgreements(em, [...agreements.values()].flat(), contributions);
+  const all = [...agreements.values()].flat();
+  const moves = await rebuildAgreements(em, all, contributions, newAgreements);
   const changes = moves.map(({ agreement, move }) => ({
     employeeId: agreement.employeeId,
     ...move,
@@ -77,23 +80,19 @@ async function placeEntries(
   return rows;
 }
 
-/** Replaces the agreements' day rows; the balances that moved, in the agreements' order. */
+/**
+ * Replaces the agreements' day rows; the balances that moved, in the agreements' order. An
+ * agreement new in this batch has no rows yet: only the others' are read and deleted.
+ */
 async function rebuildAgreements(
   em: EntityManager,
   agreements: AgreementCopy[],
   contributions: Contribution[],
+  newAgreements: ReadonlySet<string>,
 ): Promise<{ agreement: AgreementCopy; move: BalanceMove }[]> {
   if (agreements.length === 0) return [];
-  const agreementId = { $in: agreements.map((a) => a.id) };
-  const old = groupBy(
-    await em.find(
-      AccrualDaySchema,
-      { agreementId },
-      { orderBy: { date: 'asc' }, disableIdentityMap: true },
-    ),
-    (row) => row.agreementId,
-  );
-  await em.nativeDelete(AccrualDaySchema, { agreementId });
+  const stored = agreements.filter((a) => !newAgreements.has(a.id)).map((a) => a.id);
+  const old = stored.length > 0 ? await oldDays(em, stored) : new Map<string, AccrualDayRow[]>();
   const byAgreement = groupBy(
     contributions.filter((c) => c.agreementId !== null),
     (c) => c.agreementId!,
@@ -103,4 +102,19 @@ async function rebuildAgreements(
   return agreements.flatMap((agreement, at) =>
     balanceMoves(old.get(agreement.id) ?? [], fresh[at]!).map((move) => ({ agreement, move })),
   );
+}
+
+/** The stored day rows of `agreementIds`, by agreement in date order; they are deleted. */
+async function oldDays(em: EntityManager, agreementIds: string[]) {
+  const agreementId = { $in: agreementIds };
+  const old = groupBy(
+    await em.find(
+      AccrualDaySchema,
+      { agreementId },
+      { orderBy: { date: 'asc' }, disableIdentityMap: true },
+    ),
+    (row) => row.agreementId,
+  );
+  await em.nativeDelete(AccrualDaySchema, { agreementId });
+  return old;
 }

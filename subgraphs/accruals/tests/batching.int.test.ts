@@ -168,13 +168,39 @@ describe('accruals: events that arrive together', () => {
         'delete from accruals_contributions where employee_id in (7 values)',
         'select a0.* from accruals_entries as a0 where a0.employee_id in (7 values) and a0.deleted = false',
         expect.stringMatching(/^insert into accruals_contributions\b/),
-        'delete from accruals_days where agreement_id in (7 values)',
         expect.stringMatching(/^insert into accruals_days\b/),
       ]),
     );
+    // New agreements have no day rows yet: none are read or deleted before the insert.
+    const replaced = /^(select a0\.\* from|delete from) accruals_days\b/;
+    expect(many.filter((sql) => replaced.test(sql))).toEqual([]);
     expect(
       many.filter((sql) => sql.startsWith('insert into accruals_balance_statuses')),
     ).toHaveLength(1);
+  });
+
+  it('reads and replaces the day rows of agreements it held before the batch', async () => {
+    const hires = await hire(3);
+    const agreementIds = hires.map(() => uuidv7());
+    for (const [at, id] of hires.entries())
+      await h.apply(agreementEvent(id, { agreementId: agreementIds[at] }));
+    const amended = await batchSql(
+      hires.map((employeeId, at) =>
+        agreementEvent(employeeId, {
+          agreementId: agreementIds[at],
+          type: 'amended',
+          version: 2,
+          endDate: '2026-06-30',
+        }),
+      ),
+    );
+    expect(amended).toEqual(
+      expect.arrayContaining([
+        'select a0.* from accruals_days as a0 where a0.agreement_id in (3 values) order by a0.date asc',
+        'delete from accruals_days where agreement_id in (3 values)',
+        expect.stringMatching(/^insert into accruals_days\b/),
+      ]),
+    );
   });
 
   it('takes a batch whose writes run past what one SQLite statement may hold', async () => {
