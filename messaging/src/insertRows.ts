@@ -36,10 +36,7 @@ export async function insertRows<T extends object>(
   entity: EntityName<T>,
   rows: readonly T[],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = columnsOf(em, entity);
-  if (isPostgres(em)) await insertByColumn(em, columns, rows);
-  else await insertByRow(em, columns, rows);
+  await insertInto(em, columnsOf(em, entity), rows);
 }
 
 /**
@@ -53,7 +50,6 @@ export async function upsertRows<T extends object>(
   entity: EntityName<T>,
   rows: readonly T[],
 ): Promise<void> {
-  if (rows.length === 0) return;
   const columns = columnsOf(em, entity);
   const meta = em.getMetadata().get<T>(entity);
   const keys = meta.primaryKeys.map((key) => meta.properties[key].fieldNames[0]!);
@@ -64,8 +60,14 @@ export async function upsertRows<T extends object>(
   });
   const target = keys.map((key) => quoted(em, key)).join(', ');
   const onConflict = ` on conflict (${target}) do update set ${set.join(', ')}`;
-  if (isPostgres(em)) await insertByColumn(em, { ...columns, onConflict }, rows);
-  else await insertByRow(em, { ...columns, onConflict }, rows);
+  await insertInto(em, { ...columns, onConflict }, rows);
+}
+
+/** The statements for `rows`, as the database takes them best. */
+async function insertInto<T>(em: EntityManager, columns: Columns<T>, rows: readonly T[]) {
+  if (rows.length === 0) return;
+  if (isPostgres(em)) await insertByColumn(em, columns, rows);
+  else await insertByRow(em, columns, rows);
 }
 
 /** A row's value for a column, as the database stores it. */
