@@ -26,13 +26,13 @@ export interface Rebuilt {
  * state and events: every read is one statement for all of them, and contributions and days
  * go in as plain rows, so the cost of a batch (a TAMS import's agreements) grows with its
  * rows, not with what the unit of work holds. The caller holds the employees' locks and has
- * stored the copies.
+ * stored the copies; `newAgreements` are those that had no copy before, so no day rows.
  */
 export async function rebuildEmployees(
   em: EntityManager,
   rebuilt: Rebuilt[],
   now: Date,
-  newAgreements: ReadonlySet<string> = new Set(),
+  newAgreements: ReadonlySet<string>,
 ): Promise<void> {
   if (rebuilt.length === 0) return;
   const employeeId = { $in: rebuilt.map((r) => r.employeeId) };
