@@ -2,11 +2,19 @@ import type { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { parse, type CsvError } from 'csv-parse';
 import type { EntityManager } from '@mikro-orm/knex';
-import { ACCRUAL_TYPES, type AccrualType, type Agreement, type AgreementTerms } from './entities';
+import {
+  ACCRUAL_TYPES,
+  AgreementSchema,
+  KnownEmployeeSchema,
+  type AccrualType,
+  type Agreement,
+  type AgreementTerms,
+} from './entities';
 import { agreementErrors, notATamsFile, overlapMessage } from './errors';
 import { agreementsOf, lockEmployees } from './queries';
 import * as check from './terms';
 import { withEventBatch } from '../../../messaging';
+import { createStatisticsRefresh } from '../../../runtime';
 import {
   amendAgreement,
   findOverlap,
@@ -248,6 +256,11 @@ export async function importAgreements(
 
   // A dry run carries each employee's agreements as the run so far would have left them.
   const simulated = options.dryRun ? new Map<string, Agreement[]>() : undefined;
+  // Each batch looks up its employees and their agreements by lists of ids.
+  const refreshStatistics = createStatisticsRefresh(options.em, [
+    AgreementSchema.meta.className,
+    KnownEmployeeSchema.meta.className,
+  ]);
   // New rows and their events go in together at the batch's end; a dry run checks them
   // as a real run would, then rolls back.
   await run((rows) =>
@@ -263,7 +276,8 @@ export async function importAgreements(
       )
       .catch((error: unknown) => {
         if (error !== ROLLBACK) throw error;
-      }),
+      })
+      .then(() => (simulated ? undefined : refreshStatistics(report.created + report.amended))),
   );
   report.errors.sort((a, b) => a.row - b.row);
   return report;

@@ -2,7 +2,9 @@ import { Readable } from 'node:stream';
 import { v7 as uuidv7 } from 'uuid';
 import type { EntityManager } from '@mikro-orm/knex';
 import { waitFor } from '../../../test-support/waitFor';
-import { AgreementSchema, ImportJobSchema } from '../src/entities';
+import { itOnPostgres } from '../../../test-support/onPostgres';
+import { sqlTable } from '../../../runtime';
+import { AgreementSchema, ImportJobSchema, KnownEmployeeSchema } from '../src/entities';
 import { importAgreements, recordsOf } from '../src/importer';
 import { JOB_BATCH_SIZE } from '../src/importJobs';
 import { startAgreements, type AgreementsHarness } from './support';
@@ -167,3 +169,45 @@ it('shows a RUNNING import whose progress stopped moving as FAILED', async () =>
   expect(read).toMatchObject({ status: 'FAILED', rowsDone: 100, result: null });
   expect(read.failure).toMatch(/importing the file again is safe/);
 });
+
+itOnPostgres(
+  'keeps the planner statistics of the tables it grows, as autovacuum would too late',
+  async () => {
+    const em = h.runtime.orm.em.fork() as EntityManager;
+    const numbers = Array.from({ length: 600 }, (_, i) => `S${i}`);
+    await em.insertMany(
+      KnownEmployeeSchema,
+      numbers.map((employeeNumber) => ({
+        id: uuidv7(),
+        employeeNumber,
+        managerId: null,
+        terminated: false,
+        version: 1,
+        managerVersion: 1,
+      })),
+    );
+    const believed = async () => {
+      const table = sqlTable(em, AgreementSchema.meta.className);
+      const [row] = await em
+        .getConnection()
+        .execute<{ reltuples: number }[]>(
+          `select reltuples from pg_class where oid = '${table}'::regclass`,
+        );
+      return Number(row!.reltuples);
+    };
+    const before = await em.count(AgreementSchema, {});
+    const report = await importAgreements(
+      recordsOf('CSV', Readable.from([csv(numbers.map((n) => row(n)))])),
+      {
+        em,
+        emit: () => undefined,
+        correlationId: 'c',
+        dryRun: false,
+        batchSize: 100,
+      },
+    );
+    expect(report.created).toBe(600);
+    // Analyzed once 500 rows were in, not after the last batch.
+    expect(await believed()).toBe(before + 500);
+  },
+);
