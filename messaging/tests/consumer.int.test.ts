@@ -194,6 +194,30 @@ describe('durable consumer with an inbox', () => {
     expect(inbox).toBe(TOTAL);
   }, 300_000);
 
+  it('asks JetStream for its durable once, not before every pull', async () => {
+    const asked = { info: 0, pulls: 0 };
+    const sub = nats.nc.subscribe('$JS.API.CONSUMER.>', {
+      callback: (_error, msg) => {
+        if (msg.subject === `$JS.API.CONSUMER.INFO.${stream}.test_asks`) asked.info += 1;
+        if (msg.subject === `$JS.API.CONSUMER.MSG.NEXT.${stream}.test_asks`) asked.pulls += 1;
+      },
+    });
+    const consumer = consumerFor({
+      name: 'asks',
+      types: ['test.thing.created'],
+      handle: async () => undefined,
+    });
+    await consumer.start();
+    try {
+      await waitFor('six pulls', async () => asked.pulls >= 6, 60_000);
+    } finally {
+      await consumer.stop();
+      sub.unsubscribe();
+    }
+    // Making the durable answers with its info; the pulls share one look of their own.
+    expect(asked.info).toBe(1);
+  }, 120_000);
+
   it('creates or updates the durable consumer the handler describes', async () => {
     const consumer = consumerFor(
       {

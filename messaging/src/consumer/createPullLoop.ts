@@ -1,6 +1,7 @@
 import {
   JetStreamApiCodes,
   JetStreamApiError,
+  type Consumer,
   type ConsumerMessages,
   type JetStreamClient,
   type JsMsg,
@@ -47,6 +48,9 @@ export function createPullLoop(options: PullLoopOptions): PullLoop {
   const { js, stream, consumer, maxBatch, handleMessages, logger, state } = options;
   let currentPull: ConsumerMessages | undefined;
   let failures = 0;
+  // Asking for the consumer is a JetStream API request; one answer serves every pull until
+  // a pull fails, so an idle durable costs one request a pull, not two.
+  let durable: Promise<Consumer> | undefined;
 
   /**
    * One pull at a time: every message a pull delivers is handled, or handed back at once
@@ -55,8 +59,8 @@ export function createPullLoop(options: PullLoopOptions): PullLoop {
    * longer than two idle heartbeats fails.
    */
   async function pullOnce(): Promise<boolean> {
-    const durable = await js.consumers.get(stream, consumer);
-    const pulled = await durable.fetch({ max_messages: maxBatch, expires: PULL_EXPIRES_MS });
+    const source = await (durable ??= js.consumers.get(stream, consumer));
+    const pulled = await source.fetch({ max_messages: maxBatch, expires: PULL_EXPIRES_MS });
     currentPull = pulled;
     // With the connection gone a pull never ends by itself; end it so the loop can back
     // off, and a stop is never held up by it.
@@ -102,6 +106,8 @@ export function createPullLoop(options: PullLoopOptions): PullLoop {
       try {
         failures = (await pullOnce()) ? 0 : failures + 1;
       } catch (error) {
+        // Ask again next time: the durable may have been deleted or recreated meanwhile.
+        durable = undefined;
         if (error instanceof ClosedConnectionError) break;
         failures += 1;
         logger.warn({ consumer, err: error, failures }, 'pull interrupted');
