@@ -63,6 +63,43 @@ export async function upsertRows<T extends object>(
   await insertInto(em, { ...columns, onConflict }, rows);
 }
 
+/**
+ * `insertRows` where a row's primary key may be stored already: such a row is left out and
+ * the stored one kept. For facts remembered once (a correlation seen), where any row
+ * with the key says the same.
+ */
+export async function insertNewRows<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  rows: readonly T[],
+): Promise<void> {
+  const meta = em.getMetadata().get<T>(entity);
+  const keys = meta.primaryKeys.map((key) => quoted(em, meta.properties[key].fieldNames[0]!));
+  const onConflict = ` on conflict (${keys.join(', ')}) do nothing`;
+  await insertInto(em, { ...columnsOf(em, entity), onConflict }, rows);
+}
+
+/**
+ * Runs `sql` in `em`'s transaction with its `?` bindings bound, and answers the rows it
+ * returns. On PostgreSQL they go to the driver as they are, an array as one array
+ * parameter, where `em.execute` writes every value into the SQL text for the server to
+ * parse and plan. SQLite's connection binds plain values itself.
+ */
+export async function queryBound<R>(
+  em: EntityManager,
+  sql: string,
+  bindings: readonly unknown[],
+): Promise<R[]> {
+  if (!isPostgres(em))
+    return em.getConnection().execute<R[]>(sql, [...bindings], 'all', em.getTransactionContext());
+  const query = (em.getConnection() as AbstractSqlConnection)
+    .getKnex()
+    .raw(sql, bindings as Knex.RawBinding[]);
+  const ctx = em.getTransactionContext<Knex.Transaction>();
+  const result = (await (ctx ? query.transacting(ctx) : query)) as { rows: R[] } | R[];
+  return Array.isArray(result) ? result : result.rows;
+}
+
 /** The statements for `rows`, as the database takes them best. */
 async function insertInto<T>(em: EntityManager, columns: Columns<T>, rows: readonly T[]) {
   if (rows.length === 0) return;
@@ -105,9 +142,5 @@ async function insertByColumn<T>(em: EntityManager, columns: Columns<T>, rows: r
   const arrays = props.map((prop) => rows.map((row) => valueOf(em, prop, row)));
   const casts = props.map((prop) => `?::${prop.columnTypes[0]}[]`).join(', ');
   const sql = `insert into ${quoted(em, table)} (${namesOf(em, columns)}) select * from unnest(${casts})${columns.onConflict ?? ''}`;
-  const query = (em.getConnection() as AbstractSqlConnection)
-    .getKnex()
-    .raw(sql, arrays as Knex.RawBinding[]);
-  const ctx = em.getTransactionContext<Knex.Transaction>();
-  await (ctx ? query.transacting(ctx) : query);
+  await queryBound(em, sql, arrays);
 }

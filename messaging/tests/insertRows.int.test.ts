@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import { insertRows, upsertRows } from '..';
+import { insertNewRows, insertRows, queryBound, upsertRows } from '..';
 import { suiteHarness } from '../../test-support/suiteHarness';
 import { openTestOrm } from '../../test-support/openTestOrm';
 
@@ -137,6 +137,47 @@ describe('insertRows', () => {
       });
       await expect(failing).rejects.toThrow('the change failed');
       expect(await stored('up')).toEqual(await stored('was'));
+    });
+  });
+
+  describe('insertNewRows', () => {
+    it('stores the rows whose keys are new and keeps the stored ones as they were, across statements', async () => {
+      const count = 1201;
+      const before = Array.from({ length: count }, (_, i) => sample(i, 'nw'));
+      await db.orm.em.fork().transactional((tx) => insertRows(tx, SampleSchema, before));
+      // Every other stored key comes again with other values, beside as many new rows.
+      const again = before
+        .filter((_, i) => i % 2 === 0)
+        .map((row, i) => ({ ...sample(i + 7, 'x'), id: row.id }));
+      const fresh = Array.from({ length: count }, (_, i) => sample(count + i, 'nw'));
+      await db.orm.em
+        .fork()
+        .transactional((tx) => insertNewRows(tx, SampleSchema, [...again, ...fresh]));
+
+      const viaOrm = db.orm.em.fork();
+      viaOrm.persist(
+        [...before, ...fresh].map((row) =>
+          viaOrm.create(SampleSchema, { ...row, id: `orm${row.id.slice(2)}` }),
+        ),
+      );
+      await viaOrm.flush();
+      expect(await stored('nw')).toEqual(await stored('orm'));
+    });
+  });
+
+  describe('queryBound', () => {
+    it('answers the rows a statement returns, its values bound', async () => {
+      const em = db.orm.em.fork();
+      await insertRows(em, SampleSchema, [sample(1, 'qb'), sample(2, 'qb')]);
+      const table = em.config.get('schema') ? `"${em.config.get('schema')}"."samples"` : 'samples';
+      const rows = await queryBound<{ id: string; count: number }>(
+        em,
+        `update ${table} set count = count + ? where id = ? returning id, count`,
+        [100, 'qb-00002'],
+      );
+      expect(rows.map((row) => ({ ...row, count: Number(row.count) }))).toEqual([
+        { id: 'qb-00002', count: 111 },
+      ]);
     });
   });
 });

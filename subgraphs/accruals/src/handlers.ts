@@ -1,15 +1,14 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import {
   type CataloguedHandler,
   type CataloguedDraft,
+  insertNewRows,
   isEventOf,
   upsertRows,
 } from '../../../messaging';
 import {
   AGREEMENT_EVENTS,
   type AgreementEvent,
-  chunks,
   type CopyKeeping,
   DEFAULT_LOCATION,
   DEFAULT_TIME_ZONE,
@@ -50,14 +49,11 @@ const employeeCopy: CopyKeeping<EmployeeCopy> = {
 /** Remembers that events of these chains were applied, for `accrualsConsistency`. */
 async function remember(em: EntityManager, seen: { correlationId: string; eventType: string }[]) {
   const appliedAt = new Date();
-  // A hundred rows a statement: knex writes SQLite's as a compound SELECT, limited to 500.
-  for (const some of chunks(seen, 100))
-    await (em as SqlEntityManager)
-      .createQueryBuilder(SeenCorrelationSchema)
-      .insert(some.map((row) => ({ ...row, appliedAt })))
-      .onConflict('correlationId')
-      .ignore()
-      .execute('run');
+  await insertNewRows(
+    em,
+    SeenCorrelationSchema,
+    seen.map((row) => ({ ...row, appliedAt })),
+  );
 }
 
 /** The chains an event belongs to: its own, and the one an agreement names as its cause. */
