@@ -42,7 +42,8 @@ import { measureWithNats, runBench } from './lib/runBench';
  *     `billing.closeDay` job's run (the code path of `closeBillingDay` too) and counts its
  *     SQL statements.
  * Knobs: EVENTS (5000), TRANSACTIONS (100000), EMPLOYEES (200), DATABASE=postgres (default;
- * a fresh database on TEST_PG_URL, dropped afterwards) or sqlite, TEST_NATS_URL.
+ * a fresh database on TEST_PG_URL, dropped afterwards) or sqlite, TEST_NATS_URL, PATHS=batch
+ * ((a) through the batch path alone, and no (b)).
  */
 const EVENTS = Number(process.env.EVENTS ?? 5000);
 const TRANSACTIONS = Number(process.env.TRANSACTIONS ?? 100_000);
@@ -314,10 +315,12 @@ async function main(): Promise<void> {
       `database: ${database === 'postgres' ? 'PostgreSQL' : 'SQLite'}; ${EMPLOYEES} employees`,
     ];
     const rates: number[] = [];
-    for (const [name, module] of [
+    const paths = [
       ['in batches', billingWithoutJobs()],
       ['one at a time', withoutBatchPaths(billingWithoutJobs())],
-    ] as const) {
+    ] as const;
+    const batchOnly = process.env.PATHS === 'batch';
+    for (const [name, module] of batchOnly ? paths.slice(0, 1) : paths) {
       const a = await postingRate(nats, module);
       rates.push(a.rate);
       lines.push(
@@ -329,6 +332,7 @@ async function main(): Promise<void> {
       );
       if (!a.balanced) process.exitCode = 1;
     }
+    if (batchOnly) return lines;
     lines.push(`(a) batches / one at a time: ${(rates[0]! / rates[1]!).toFixed(2)}x`);
     const b = await closeTime();
     return [
