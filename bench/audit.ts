@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { createAudit, verifyChain } from '../subgraphs/audit/src';
 import { AuditEntrySchema } from '../subgraphs/audit/src/entities';
-import { catchUpOnHires, withoutBatchPaths } from './lib/catchUpOnHires';
+import { catchUpOnHires } from './lib/catchUpOnHires';
+import { backlogPaths, batchGainLine } from './lib/backlogPaths';
 import { databaseKnob } from './lib/databaseKnob';
 import { measureWithNats, runBench } from './lib/runBench';
 
@@ -22,11 +23,7 @@ async function main(): Promise<void> {
   await measureWithNats('bench-audit', async (nats) => {
     const lines = [`database: ${database}; backlog of ${EVENTS} events`];
     const rates: number[] = [];
-    const paths = [
-      ['in batches', createAudit()],
-      ['one at a time', withoutBatchPaths(createAudit())],
-    ] as const;
-    for (const [name, module] of process.env.PATHS === 'batch' ? paths.slice(0, 1) : paths) {
+    for (const [name, module] of backlogPaths(createAudit)) {
       const run = await catchUpOnHires(nats, module, {
         hires: EVENTS,
         count: entriesOf,
@@ -41,8 +38,7 @@ async function main(): Promise<void> {
           `chain ${chain.valid ? 'valid' : 'BROKEN'} over ${chain.checked} entries`,
       );
     }
-    if (rates.length < 2) return lines;
-    return [...lines, `batches / one at a time: ${(rates[0]! / rates[1]!).toFixed(2)}x`];
+    return [...lines, ...batchGainLine(rates)];
   });
 }
 

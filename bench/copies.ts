@@ -16,7 +16,8 @@ import { NotificationSchema } from '../subgraphs/notifications/src/entities';
 import { createTime } from '../subgraphs/time/src';
 import { EmployeeCopySchema as TimeCopy } from '../subgraphs/time/src/entities';
 import { createdData } from '../test-support/employeeEvents';
-import { catchUpOnHires, withoutBatchPaths } from './lib/catchUpOnHires';
+import { catchUpOnHires } from './lib/catchUpOnHires';
+import { backlogPaths, batchGainLine } from './lib/backlogPaths';
 import { databaseKnob } from './lib/databaseKnob';
 import { measureWithNats, runBench } from './lib/runBench';
 
@@ -36,7 +37,7 @@ import { measureWithNats, runBench } from './lib/runBench';
  * - accounts: a copy, an account and an invitation link per hire (timed until every account
  *   is stored).
  * Knobs: EVENTS, SUBGRAPH, DATABASE (sqlite, or postgres: a fresh database on TEST_PG_URL),
- * TEST_NATS_URL.
+ * TEST_NATS_URL, PATHS=batch (the batch path alone).
  */
 const EVENTS = Number(process.env.EVENTS ?? 10_000);
 const MANAGERS = Array.from({ length: 50 }, () => uuidv7());
@@ -106,10 +107,7 @@ async function main(): Promise<void> {
       `database: ${database}; ${subgraph.name}'s copy of employees; backlog of ${EVENTS} hires`,
     ];
     const rates: number[] = [];
-    for (const [name, module] of [
-      ['in batches', subgraph.module()],
-      ['one at a time', withoutBatchPaths(subgraph.module())],
-    ] as const) {
+    for (const [name, module] of backlogPaths(subgraph.module)) {
       const { count, hireData } = subgraph;
       const run = await catchUpOnHires(nats, module, { hires: EVENTS, count, hireData });
       rates.push(run.rate);
@@ -119,7 +117,7 @@ async function main(): Promise<void> {
           `${run.statementsPerEvent.toFixed(2)} SQL statements per event`,
       );
     }
-    return [...lines, `batches / one at a time: ${(rates[0]! / rates[1]!).toFixed(2)}x`];
+    return [...lines, ...batchGainLine(rates)];
   });
 }
 
