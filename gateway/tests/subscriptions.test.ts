@@ -17,6 +17,7 @@ import {
   type SubscriptionEvent,
 } from '../src';
 import { badSubscription, formatThrown } from '../src/subscriptions/subscriptionErrors';
+import { ChannelClients } from '../src/subscriptions/feed/ChannelClients';
 
 const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 const event = (seq: number): SubscriptionEvent => ({ seq, subject: 's', body: { n: seq } });
@@ -127,6 +128,56 @@ describe('createDeliveryQueue', () => {
   });
 });
 
+describe('ChannelClients', () => {
+  const keyOf = (e: SubscriptionEvent) => e.body.key;
+  const otherKeyOf = (e: SubscriptionEvent) => e.body.other;
+  /** A client that hears every event, or with `route`, the events of its key. */
+  const client = (route?: FeedClient['route']): FeedClient => ({
+    ...(route && { route }),
+    receive: () => undefined,
+    gone: () => false,
+    pace: async () => undefined,
+    replayFailed: () => undefined,
+  });
+  const routed = (key: unknown, of = keyOf) => client({ key, of });
+  const keyed = (seq: number, body: Record<string, unknown>): SubscriptionEvent => ({
+    seq,
+    subject: 's',
+    body,
+  });
+
+  it('hands an event to the clients of its key and to those that hear everything, once each', () => {
+    const clients = new ChannelClients();
+    const [a1, a2, b, all, unkeyed, other] = [
+      routed('a'),
+      routed('a'),
+      routed('b'),
+      client(),
+      routed(undefined),
+      routed('a', otherKeyOf),
+    ];
+    for (const c of [a1, a2, b, all, unkeyed, other]) clients.add(c);
+    clients.add(a1);
+    expect(clients.size).toBe(6);
+    expect([...clients.for(keyed(1, { key: 'a' }))]).toEqual([all, unkeyed, a1, a2]);
+    expect([...clients.for(keyed(2, { key: 'b', other: 'a' }))]).toEqual([all, unkeyed, b, other]);
+    expect([...clients.for(keyed(3, {}))]).toEqual([all, unkeyed]);
+  });
+
+  it('forgets a client once, and a key with its last client', () => {
+    const clients = new ChannelClients();
+    const [a, all] = [routed('a'), client()];
+    clients.add(a);
+    clients.add(all);
+    expect(clients.delete(a)).toBe(true);
+    expect(clients.delete(a)).toBe(false);
+    expect(clients.size).toBe(1);
+    expect([...clients.for(keyed(1, { key: 'a' }))]).toEqual([all]);
+    clients.add(a);
+    expect([...clients.for(keyed(2, { key: 'a' }))]).toEqual([all, a]);
+  });
+});
+
 describe('createEventFeed (real NATS)', () => {
   // The gateway is generic: its own stream, made with plain nats.js, not the platform's.
   const id = crypto.randomUUID().slice(0, 8);
@@ -223,6 +274,34 @@ describe('createEventFeed (real NATS)', () => {
     expect(b).toEqual([ack.seq]);
     expect(a).toEqual([]);
     leaveB();
+    expect(f.subjects()).toEqual([]);
+    await f.stop();
+  });
+
+  it('hands a live event to the clients of its key alone, and to those that hear everything', async () => {
+    const f = feed();
+    const seen: Record<string, number[]> = { a: [], b: [], all: [] };
+    const routed = (name: string): FeedClient => ({
+      ...(name !== 'all' && { route: { key: name, of: (e) => e.body.key } }),
+      receive: (e) => void seen[name]!.push(e.seq),
+      gone: () => false,
+      pace: async () => undefined,
+      replayFailed: (error) => {
+        throw error;
+      },
+    });
+    const clients = ['a', 'b', 'all'].map(routed);
+    for (const c of clients) await f.join(subject, c);
+    const acks = [];
+    for (const key of ['a', 'b', 'a', 'c'])
+      acks.push(await js.publish(subject, JSON.stringify({ key })));
+    await until(() => seen.all!.length === 4);
+    expect(seen).toEqual({
+      a: [acks[0]!.seq, acks[2]!.seq],
+      b: [acks[1]!.seq],
+      all: acks.map((ack) => ack.seq),
+    });
+    for (const c of clients) f.leave(subject, c);
     expect(f.subjects()).toEqual([]);
     await f.stop();
   });

@@ -47,6 +47,10 @@ const notificationReceived: SubscriptionField = {
   events: 'notifications.notification.created',
   // Nobody sees another person's notifications, whatever their role.
   matches: (event, _args, identity) => !!identity && data(event).recipientId === personOf(identity),
+  route: {
+    event: (event) => data(event).recipientId,
+    client: (_args, identity) => personOf(identity),
+  },
   lookup: {
     field: 'notification',
     arguments: { id: 'ID!' },
@@ -72,6 +76,11 @@ const leaveRequestUpdated: SubscriptionField = {
     await assertProbe(probe, LEAVE_PROBE, employeeId, "this employee's leave");
   },
   matches: followsLeaveOf,
+  // A client that names an employee hears that employee's requests alone; the others hear all.
+  route: {
+    event: (event) => data(event).employeeId,
+    client: (args) => args.employeeId ?? undefined,
+  },
   lookup: {
     field: 'leaveRequest',
     arguments: { id: 'ID!' },
@@ -86,6 +95,7 @@ const accrualBalanceChanged: SubscriptionField = {
     await assertProbe(probe, ACCRUALS_PROBE, args.employeeId, "this employee's accruals");
   },
   matches: (event, args) => data(event).employeeId === args.employeeId,
+  route: { event: (event) => data(event).employeeId, client: (args) => args.employeeId },
   lookup: {
     field: 'accrualBalance',
     arguments: { employeeId: 'ID!', accrualType: 'AccrualType!' },

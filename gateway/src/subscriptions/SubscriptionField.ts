@@ -43,6 +43,18 @@ export interface SubscriptionField {
   authorize?(args: FieldArguments, identity: Identity | null, probe: Probe): Promise<void>;
   /** Cheap in-memory filter: whether this event may concern this client. */
   matches(event: SubscriptionEvent, args: FieldArguments, identity: Identity | null): boolean;
+  /**
+   * Optional routing, so that an event is handed to the clients of its key alone rather than
+   * to every client of its subject: with tens of thousands of clients, checking each one
+   * against each event costs more than the rest of the delivery. `event` is the key an event
+   * is for, `client` the key a client listens on; a client whose key is undefined hears
+   * every event. `matches` still decides for each client an event reaches. Both are called
+   * on their own, not as methods.
+   */
+  route?: {
+    event(event: SubscriptionEvent): unknown;
+    client(args: FieldArguments, identity: Identity | null): unknown;
+  };
   /** How to fetch the payload; the client's selection set is run under this field. */
   lookup: EntityLookup;
 }

@@ -6,7 +6,7 @@ import {
   type DeliveryQueueOptions,
 } from '../delivery/createDeliveryQueue';
 import type { EventResolver } from '../delivery/resolveQueued';
-import type { EventFeed, FeedClient } from '../feed/EventFeed';
+import type { EventFeed, FeedClient, FeedRoute } from '../feed/EventFeed';
 import type { SubscriptionEvent, SubscriptionLimits } from '../SubscriptionField';
 import type { PreparedSubscription } from './prepareSubscription';
 import type { SubscriptionRequest } from './SubscriptionEngine';
@@ -30,6 +30,7 @@ export interface StartContext {
 class LiveSubscription implements FeedClient, DeliveryQueueOptions {
   readonly queue: DeliveryQueue;
   readonly maxQueued: number;
+  readonly route?: FeedRoute;
   /** Whether it joined the feed: only then does it count as open, and leave it on close. */
   joined = false;
 
@@ -43,6 +44,8 @@ class LiveSubscription implements FeedClient, DeliveryQueueOptions {
   ) {
     this.maxQueued = context.limits.maxQueuedEvents;
     this.queue = createDeliveryQueue(this);
+    const route = prepared.field.route;
+    if (route) this.route = { key: route.client(prepared.args, identity), of: route.event };
   }
 
   receive(event: SubscriptionEvent): void {

@@ -13,7 +13,17 @@ export interface EventFeedOptions {
  * A client of the feed: an object whose methods the feed calls, rather than callbacks,
  * so that a gateway holding tens of thousands of clients holds no closures for them.
  */
+/** The clients of one key: see `SubscriptionField.route`. */
+export interface FeedRoute {
+  /** The key the client listens on. */
+  key: unknown;
+  /** An event's key; the same function for every client routed alike. */
+  of(event: SubscriptionEvent): unknown;
+}
+
 export interface FeedClient {
+  /** Where the client listens; without it, the client hears every event of its subject. */
+  readonly route?: FeedRoute;
   /** Receives events in stream order. */
   receive(event: SubscriptionEvent): void;
   /** Whether the client is gone (stops a replay early). */

@@ -1,5 +1,6 @@
 import type { ConsumerMessages } from '@nats-io/jetstream';
 import type { SubscriptionEvent } from '../SubscriptionField';
+import { ChannelClients } from './ChannelClients';
 import { consumeFrom } from './consumeFrom';
 import { decodeEvent } from './decodeEvent';
 import type { EventFeedOptions, FeedClient } from './EventFeed';
@@ -8,7 +9,7 @@ import type { EventFeedOptions, FeedClient } from './EventFeed';
 export interface Channel {
   /** Sequence of the last event handed to clients (or the stream's end when opened). */
   lastSeq: number;
-  clients: Set<FeedClient>;
+  clients: ChannelClients;
   /** Live events held for clients still replaying, handed over once the replay is done. */
   held: Map<FeedClient, SubscriptionEvent[]>;
   messages: ConsumerMessages;
@@ -17,7 +18,7 @@ export interface Channel {
 /** Hands an event to each client, or holds it for those still replaying. */
 function dispatch(channel: Channel, event: SubscriptionEvent): void {
   const holding = channel.held.size > 0;
-  for (const client of channel.clients) {
+  for (const client of channel.clients.for(event)) {
     const held = holding ? channel.held.get(client) : undefined;
     if (held) held.push(event);
     else client.receive(event);
@@ -32,7 +33,7 @@ export async function openChannel(options: EventFeedOptions, subject: string): P
   const consumer = await consumeFrom(options, subject, start + 1);
   const channel: Channel = {
     lastSeq: start,
-    clients: new Set(),
+    clients: new ChannelClients(),
     held: new Map(),
     messages: await consumer.consume(),
   };
