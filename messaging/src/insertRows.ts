@@ -52,14 +52,12 @@ export async function upsertRows<T extends object>(
 ): Promise<void> {
   const columns = columnsOf(em, entity);
   const meta = em.getMetadata().get<T>(entity);
-  const keys = meta.primaryKeys.map((key) => meta.properties[key].fieldNames[0]!);
   const others = columns.props.filter((prop) => !meta.primaryKeys.includes(prop.name));
   const set = others.map((prop) => {
     const name = quoted(em, prop.fieldNames[0]!);
     return `${name} = excluded.${name}`;
   });
-  const target = keys.map((key) => quoted(em, key)).join(', ');
-  const onConflict = ` on conflict (${target}) do update set ${set.join(', ')}`;
+  const onConflict = ` on conflict (${keyColumns(em, entity)}) do update set ${set.join(', ')}`;
   await insertInto(em, { ...columns, onConflict }, rows);
 }
 
@@ -73,9 +71,7 @@ export async function insertNewRows<T extends object>(
   entity: EntityName<T>,
   rows: readonly T[],
 ): Promise<void> {
-  const meta = em.getMetadata().get<T>(entity);
-  const keys = meta.primaryKeys.map((key) => quoted(em, meta.properties[key].fieldNames[0]!));
-  const onConflict = ` on conflict (${keys.join(', ')}) do nothing`;
+  const onConflict = ` on conflict (${keyColumns(em, entity)}) do nothing`;
   await insertInto(em, { ...columnsOf(em, entity), onConflict }, rows);
 }
 
@@ -98,6 +94,12 @@ export async function queryBound<R>(
   const ctx = em.getTransactionContext<Knex.Transaction>();
   const result = (await (ctx ? query.transacting(ctx) : query)) as { rows: R[] } | R[];
   return Array.isArray(result) ? result : result.rows;
+}
+
+/** An entity's primary key columns, quoted, for a conflict target. */
+function keyColumns<T extends object>(em: EntityManager, entity: EntityName<T>): string {
+  const meta = em.getMetadata().get<T>(entity);
+  return meta.primaryKeys.map((key) => quoted(em, meta.properties[key].fieldNames[0]!)).join(', ');
 }
 
 /** The statements for `rows`, as the database takes them best. */

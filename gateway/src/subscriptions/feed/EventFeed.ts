@@ -9,10 +9,6 @@ export interface EventFeedOptions {
   logger: Logger;
 }
 
-/**
- * A client of the feed: an object whose methods the feed calls, rather than callbacks,
- * so that a gateway holding tens of thousands of clients holds no closures for them.
- */
 /** The clients of one key: see `SubscriptionField.route`. */
 export interface FeedRoute {
   /** The key the client listens on. */
@@ -21,6 +17,10 @@ export interface FeedRoute {
   of(event: SubscriptionEvent): unknown;
 }
 
+/**
+ * A client of the feed: an object whose methods the feed calls, rather than callbacks,
+ * so that a gateway holding tens of thousands of clients holds no closures for them.
+ */
 export interface FeedClient {
   /** Where the client listens; without it, the client hears every event of its subject. */
   readonly route?: FeedRoute;
