@@ -49,7 +49,7 @@ export { type ReencryptCount, type ReencryptOptions, reencryptSealed } from './s
 export { type AppConfig, ConfigError, loadConfig, subgraphOptionsOf } from './src/config';
 export { checkFirst, decodeCursor, pageOf, pageSize } from './src/connections';
 export { type DatabaseTarget, isPostgres, openDatabase, sqlTable, targetFor } from './src/database';
-export { createStatisticsRefresh } from './src/createStatisticsRefresh';
+export { createStatisticsRefresh, type StatisticsRefresh } from './src/createStatisticsRefresh';
 export { rateLimitStoreOf } from './src/edgeConfig';
 export {
   loadNatsConfig,

@@ -10,6 +10,7 @@ import {
   AGREEMENT_EVENTS,
   type AgreementEvent,
   type CopyKeeping,
+  createStatisticsRefresh,
   DEFAULT_LOCATION,
   DEFAULT_TIME_ZONE,
   keepNewest,
@@ -22,7 +23,9 @@ import {
   updateEmployeeCopy,
 } from '../../../runtime';
 import {
+  AccrualDaySchema,
   AgreementCopySchema,
+  ContributionSchema,
   EmployeeCopySchema,
   EntryCopySchema,
   SeenCorrelationSchema,
@@ -288,10 +291,31 @@ function uniqueChains(events: LedgerEvent[]) {
  * zone it depends on are applied in the order they were published.
  */
 export function createLedgerHandler(now: () => Date): CataloguedHandler<LedgerEvent['type']> {
+  const refreshStatistics = createStatisticsRefresh(LEDGER_TABLES);
+  let applied = 0;
   return {
     name: 'ledger',
     types: [...TIME_ENTRY_EVENTS, ...AGREEMENT_EVENTS, ...PLACEMENT_EVENTS],
-    handle: (event, { em, emit }) => applyEvent(em, event, emitting(emit), now()),
-    handleBatch: (events, { em, emit }) => applyEvents(em, events, emit, now()),
+    handle: async (event, { em, emit }) => {
+      await applyEvent(em, event, emitting(emit), now());
+      await refreshStatistics(em, ++applied);
+    },
+    handleBatch: async (events, { em, emit }) => {
+      await applyEvents(em, events, emit, now());
+      await refreshStatistics(em, (applied += events.length));
+    },
   };
 }
+
+/**
+ * The tables the ledger reads by lists of employees and agreements. A catch-up (the rebuild
+ * after an import) grows them from empty faster than autovacuum analyzes them, and without
+ * statistics each of those reads is a sequential scan.
+ */
+const LEDGER_TABLES = [
+  AgreementCopySchema,
+  EmployeeCopySchema,
+  EntryCopySchema,
+  AccrualDaySchema,
+  ContributionSchema,
+].map((schema) => schema.meta.className);

@@ -257,7 +257,7 @@ export async function importAgreements(
   // A dry run carries each employee's agreements as the run so far would have left them.
   const simulated = options.dryRun ? new Map<string, Agreement[]>() : undefined;
   // Each batch looks up its employees and their agreements by lists of ids.
-  const refreshStatistics = createStatisticsRefresh(options.em, [
+  const refreshStatistics = createStatisticsRefresh([
     AgreementSchema.meta.className,
     KnownEmployeeSchema.meta.className,
   ]);
@@ -277,7 +277,9 @@ export async function importAgreements(
       .catch((error: unknown) => {
         if (error !== ROLLBACK) throw error;
       })
-      .then(() => (simulated ? undefined : refreshStatistics(report.created + report.amended))),
+      .then(() =>
+        simulated ? undefined : refreshStatistics(options.em, report.created + report.amended),
+      ),
   );
   report.errors.sort((a, b) => a.row - b.row);
   return report;
