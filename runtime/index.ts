@@ -280,6 +280,7 @@ export { keepNewest, keepNewestOfEach, newerRow, takeNewer } from './src/keepNew
 export { findOverlapping, type Period, type PeriodColumns } from './src/findOverlapping';
 export {
   byEmployee,
+  type EmployeeRange,
   employeeRowsLoader,
   findByEmployee,
   groupBy,

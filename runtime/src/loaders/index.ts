@@ -2,4 +2,4 @@ export { findByEmployee } from './findByEmployee';
 export { byEmployee, groupBy } from './groupBy';
 export { idLoader } from './idLoader';
 export { employeeRowsLoader, listLoader } from './listLoader';
-export { rangeLoader } from './rangeLoader';
+export { type EmployeeRange, rangeLoader } from './rangeLoader';

@@ -1,6 +1,16 @@
 import DataLoader from 'dataloader';
 
 /**
+ * The key of a read of one employee over the days `from` to `to` (`YYYY-MM-DD`), the range
+ * most domains' range loaders batch; what the days cover is the read's to say.
+ */
+export interface EmployeeRange {
+  employeeId: string;
+  from: string;
+  to: string;
+}
+
+/**
  * Per-request batches of reads of one employee over a range (of days, or of instants): one
  * query per distinct range in the batch, with every employee of that range in it.
  */

@@ -1,6 +1,11 @@
 import type DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { type CopyLoaders, createCopyLoaders, rangeLoader } from '../../../runtime';
+import {
+  type CopyLoaders,
+  createCopyLoaders,
+  type EmployeeRange,
+  rangeLoader,
+} from '../../../runtime';
 import {
   EmployeeCopySchema,
   type AttendanceDay,
@@ -10,22 +15,16 @@ import {
 import type { AttendancePolicies, PolicyAt } from './attendancePolicies';
 import { daysOf, entriesOf } from './queries';
 
-/** A read of one employee over days `from` to `to`; a batch groups keys by range. */
-export interface RangeKey {
-  employeeId: string;
-  from: string;
-  to: string;
-}
-
 /** Per-request batches: N employees' days, entries, copies or chains cost one query each. */
 export interface AttendanceLoaders extends CopyLoaders<EmployeeCopy> {
-  days: DataLoader<RangeKey, AttendanceDay[], string>;
-  entries: DataLoader<RangeKey, AttendanceEntry[], string>;
+  days: DataLoader<EmployeeRange, AttendanceDay[], string>;
+  entries: DataLoader<EmployeeRange, AttendanceEntry[], string>;
   /** The ATTENDANCE versions, read once per request when first needed. */
   policies: () => Promise<PolicyAt>;
 }
 
-const rangeOf = (key: RangeKey) => `${key.from}|${key.to}`;
+/** Days `from` to `to`: a batch groups keys by range. */
+const rangeOf = (key: EmployeeRange) => `${key.from}|${key.to}`;
 
 /** The loaders of a request; the ATTENDANCE versions come from `attendance`. */
 export function createLoaders(attendance: AttendancePolicies) {

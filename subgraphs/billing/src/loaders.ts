@@ -1,15 +1,17 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
-import { idLoader, managerChainLoader, type ManagerChain, rangeLoader } from '../../../runtime';
+import {
+  type EmployeeRange,
+  idLoader,
+  managerChainLoader,
+  type ManagerChain,
+  rangeLoader,
+} from '../../../runtime';
 import { EmployeeCopySchema, type EmployeeCopy } from './entities';
 import { table } from './guards';
 
 /** An employee's cost over work days `[from, to]`. */
-export interface CostKey {
-  employeeId: string;
-  from: string;
-  to: string;
-}
+export type CostKey = EmployeeRange;
 
 /** What an employee cost in one currency. */
 interface CurrencyCost {

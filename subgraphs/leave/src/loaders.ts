@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import {
   type CopyLoaders,
   createCopyLoaders,
+  type EmployeeRange,
   employeeRowsLoader,
   type PolicyCopy,
   rangeLoader,
@@ -25,11 +26,7 @@ export interface ActiveFrom {
 }
 
 /** An employee's pending and approved requests sharing a day with `from` to `to`. */
-export interface ActiveBetween {
-  employeeId: string;
-  from: string;
-  to: string;
-}
+export type ActiveBetween = EmployeeRange;
 
 /** An employee's requests of one status, or of any when `status` is null. */
 export interface OfStatus {
