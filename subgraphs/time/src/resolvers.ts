@@ -1,5 +1,5 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { DateScalar, DateTimeScalar, inputMutations } from '../../../runtime';
+import { DateScalar, DateTimeScalar, idQueries, inputMutations } from '../../../runtime';
 import { TimeService, type TimeContext } from './TimeService';
 import type { WorkingTimePolicies } from './workingTimePolicies';
 
@@ -14,9 +14,7 @@ export function createResolvers(policies: WorkingTimePolicies): GraphQLResolverM
   return {
     Date: DateScalar,
     DateTime: DateTimeScalar,
-    Query: {
-      timeEntry: (_root, args: { id: string }, ctx: TimeContext) => service(ctx).entry(args.id),
-    },
+    Query: idQueries(service, { timeEntry: 'entry' }),
     Mutation: inputMutations(service, {
       recordTimeEntry: 'record',
       amendTimeEntry: 'amend',
