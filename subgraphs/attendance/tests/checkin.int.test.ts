@@ -8,14 +8,11 @@ import {
   onlyError,
   self,
   scheduleData,
-  startAttendance,
+  describeAttendance,
 } from './support';
-import { suiteHarness } from '../../../test-support/suiteHarness';
 import { terminatedData } from '../../../test-support/employeeEvents';
 
-describe('attendance: check-in and check-out', () => {
-  const h = suiteHarness(startAttendance);
-
+describeAttendance('attendance: check-in and check-out', (h) => {
   it('is late by 14 minutes at 09:14 against a 09:00 shift with 10 minutes grace', async () => {
     const id = await h.hire();
     await h.feed(

@@ -1,15 +1,13 @@
 import { type CheckingCaller, COMPLIANCE_CHECKS, type PolicyRef } from '../../../runtime';
 import { attendance } from '../src';
-import { DAY, MANUAL, POLICY_V2, at, hr, startAttendance } from './support';
+import { DAY, MANUAL, POLICY_V2, at, hr, describeAttendance } from './support';
 import { complianceAsker, findingOf } from '../../../test-support/complianceAsker';
-import { suiteHarness } from '../../../test-support/suiteHarness';
 
 /** After v2 took effect (a Thursday). */
 const LATER = '2025-06-12';
 const V2: PolicyRef = { kind: 'ATTENDANCE', key: 'DEFAULT', version: 2 };
 
-describe('attendance: the compliance check of a manual entry writes nothing', () => {
-  const h = suiteHarness(startAttendance);
+describeAttendance('attendance: the compliance check of a manual entry writes nothing', (h) => {
   let managerId: string;
   let employeeId: string;
   const manager = (): CheckingCaller => ({

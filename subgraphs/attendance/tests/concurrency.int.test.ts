@@ -1,9 +1,6 @@
-import { PROCESS, hr, startAttendance } from './support';
-import { suiteHarness } from '../../../test-support/suiteHarness';
+import { PROCESS, hr, describeAttendance } from './support';
 
-describe('attendance: concurrent writes', () => {
-  const h = suiteHarness(startAttendance);
-
+describeAttendance('attendance: concurrent writes', (h) => {
   it('lets one of several simultaneous check-ins of a person through', async () => {
     const id = await h.hire();
     const replies = await Promise.all(

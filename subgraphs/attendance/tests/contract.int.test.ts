@@ -1,13 +1,11 @@
 import { parse } from 'graphql';
 import { loadContract } from '../../../schema/src/contract';
 import { contractEntityQuery as asEntityQuery } from '../../../test-support/contractOperation';
-import { DAY, at, hr, manager, self, startAttendance } from './support';
-import { suiteHarness } from '../../../test-support/suiteHarness';
+import { DAY, at, hr, manager, self, describeAttendance } from './support';
 
 const ours = loadContract().filter((o) => o.file === 'attendance.graphql');
 
-describe('attendance: every contract operation of attendance.graphql', () => {
-  const h = suiteHarness(startAttendance);
+describeAttendance('attendance: every contract operation of attendance.graphql', (h) => {
   let lead: string;
   let id: string;
   beforeAll(async () => {

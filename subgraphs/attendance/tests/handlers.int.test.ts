@@ -12,15 +12,12 @@ import {
   createdData,
   leaveData,
   scheduleData,
-  startAttendance,
+  describeAttendance,
 } from './support';
 import { statusChangedData, terminatedData } from '../../../test-support/employeeEvents';
 import { employeeUpdatedData } from '../../../test-support/employeeUpdatedData';
-import { suiteHarness } from '../../../test-support/suiteHarness';
 
-describe('attendance: local copies fed by events', () => {
-  const h = suiteHarness(startAttendance);
-
+describeAttendance('attendance: local copies fed by events', (h) => {
   const em = () => h.runtime.orm.em.fork();
   const employee = (id: string) => em().findOne(EmployeeCopySchema, id);
   const base = (id: string, version: number) => ({ employeeId: id, employeeNumber: 'E1', version });

@@ -9,13 +9,11 @@ import {
   onlyError,
   reps,
   self,
-  startAttendance,
+  describeAttendance,
 } from './support';
-import { suiteHarness } from '../../../test-support/suiteHarness';
 import { hireLine } from '../../../test-support/hireLine';
 
-describe('attendance: manual entries and corrections', () => {
-  const h = suiteHarness(startAttendance);
+describeAttendance('attendance: manual entries and corrections', (h) => {
   let lead: string;
   let id: string;
   beforeAll(async () => {

@@ -11,14 +11,12 @@ import {
   reps,
   self,
   system,
-  startAttendance,
+  describeAttendance,
   type Caller,
 } from './support';
-import { suiteHarness } from '../../../test-support/suiteHarness';
 import { hireLine } from '../../../test-support/hireLine';
 
-describe('attendance: who may read and write (docs/domain.md#who-may-do-what)', () => {
-  const h = suiteHarness(startAttendance);
+describeAttendance('attendance: who may read and write (docs/domain.md#who-may-do-what)', (h) => {
   let boss: string;
   let lead: string;
   let id: string;

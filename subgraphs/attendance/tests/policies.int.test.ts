@@ -1,6 +1,5 @@
 import { type AttendanceRules, DEFAULT_ATTENDANCE_RULES } from '../../../runtime';
-import { CHECK_IN, CHECK_OUT, DAY, at, hr, startAttendance } from './support';
-import { suiteHarness } from '../../../test-support/suiteHarness';
+import { CHECK_IN, CHECK_OUT, DAY, at, hr, describeAttendance } from './support';
 
 /** Two days after DAY, a Thursday; v2 takes effect in between. */
 const LATER = '2025-06-12';
@@ -20,8 +19,7 @@ const attendancePolicy = (
   reason: 'Shorter grace agreed with the union',
 });
 
-describe('attendance: days are judged by the ATTENDANCE version in force', () => {
-  const h = suiteHarness(startAttendance);
+describeAttendance('attendance: days are judged by the ATTENDANCE version in force', (h) => {
   beforeAll(async () => {
     // From midnight UTC between DAY and LATER: five minutes' grace, eight-hour days.
     await h.feed(

@@ -14,13 +14,10 @@ import {
   onlyError,
   self,
   system,
-  startAttendance,
+  describeAttendance,
 } from './support';
-import { suiteHarness } from '../../../test-support/suiteHarness';
 
-describe('attendance: daily processing', () => {
-  const h = suiteHarness(startAttendance);
-
+describeAttendance('attendance: daily processing', (h) => {
   const work = async (id: string, date: string, inAt: string, outAt?: string) => {
     await h.checkIn(id, inAt, { date });
     if (outAt) await h.gql(CHECK_OUT, { input: { time: at(date, outAt) } }, self(id));

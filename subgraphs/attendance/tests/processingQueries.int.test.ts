@@ -9,8 +9,7 @@ import {
   LeaveCopySchema,
   ShiftCopySchema,
 } from '../src/entities';
-import { DAY, at, londonCopy, startAttendance, type AttendanceHarness } from './support';
-import { suiteHarness } from '../../../test-support/suiteHarness';
+import { DAY, at, londonCopy, describeAttendance, type AttendanceHarness } from './support';
 
 /** The same mix of days for `count` people: present, late, open, on leave, absent, on shift. */
 async function seed(h: AttendanceHarness, count: number): Promise<string[]> {
@@ -103,9 +102,7 @@ async function seed(h: AttendanceHarness, count: number): Promise<string[]> {
   return ids;
 }
 
-describe('attendance: processing a day in batches', () => {
-  const h = suiteHarness(startAttendance);
-
+describeAttendance('attendance: processing a day in batches', (h) => {
   const processed = async (ids: string[]) => {
     let result: { processed: number; changed: number } | undefined;
     const sql = await h.countQueries(async () => (result = await h.process(DAY, ids)));

@@ -27,6 +27,7 @@ import { AttendanceDaySchema, AttendanceEntrySchema, PolicyCopySchema } from '..
 import { employeeEntityQuery } from '../../../test-support/employeeEntityQuery';
 import { feedAsConsumer } from '../../../test-support/feedAsConsumer';
 import { openTestStreams, type TestStreams } from '../../../test-support/openTestStreams';
+import { suiteHarness } from '../../../test-support/suiteHarness';
 
 export { dataOf, onlyError } from '../../../test-support/startSubgraph';
 export type { Caller, GraphQLReply };
@@ -165,6 +166,14 @@ export async function startAttendance(options: AttendanceOptions = {}): Promise<
     },
   };
   return harness;
+}
+
+/**
+ * A suite of attendance's tests on one default harness, started before them and stopped after
+ * (suiteHarness): the setup nearly every suite of this folder opens with.
+ */
+export function describeAttendance(title: string, tests: (h: AttendanceHarness) => void): void {
+  describe(title, () => tests(suiteHarness(startAttendance)));
 }
 
 export const CHECK_IN = `mutation ($input: CheckInInput!) {

@@ -10,13 +10,11 @@ import {
   hr,
   onlyError,
   reps,
-  startAttendance,
+  describeAttendance,
   type AttendanceHarness,
 } from './support';
-import { suiteHarness } from '../../../test-support/suiteHarness';
 
-describe('attendance: bad input names its field', () => {
-  const h = suiteHarness(startAttendance);
+describeAttendance('attendance: bad input names its field', (h) => {
   let id: string;
   beforeAll(async () => {
     id = await h.hire();
