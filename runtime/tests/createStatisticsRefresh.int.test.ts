@@ -1,6 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { createStatisticsRefresh, sqlTable } from '..';
+import { plannerRows } from '../../test-support/plannerRows';
 import { suiteHarness } from '../../test-support/suiteHarness';
 import { openTestOrm } from '../../test-support/openTestOrm';
 import { itOnPostgres, onPostgres } from '../../test-support/onPostgres';
@@ -29,15 +30,7 @@ describe('createStatisticsRefresh', () => {
     const rows = Array.from({ length: count }, () => ({ id: ++next }));
     await em.insertMany(RowSchema, rows);
   };
-  /** The row count the planner believes, as the last analyze left it (PostgreSQL). */
-  const believed = async (em: EntityManager, entity = 'StatRow') => {
-    const [row] = await em
-      .getConnection()
-      .execute<{ reltuples: number }[]>(
-        `select reltuples from pg_class where oid = '${sqlTable(em, entity)}'::regclass`,
-      );
-    return Number(row!.reltuples);
-  };
+  const believed = (em: EntityManager, entity = 'StatRow') => plannerRows(em, entity);
 
   itOnPostgres(
     'analyzes when the rows written have doubled since the last time, from the first mark',

@@ -1,6 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { EntityManager } from '@mikro-orm/core';
-import { sqlTable } from '../../../runtime';
+import { plannerRows } from '../../../test-support/plannerRows';
 import { asHandled } from '../../../test-support/startSubgraph';
 import { suiteHarness } from '../../../test-support/suiteHarness';
 import { itOnPostgres } from '../../../test-support/onPostgres';
@@ -11,17 +10,6 @@ import { employeeCreated, startAccruals } from './support';
 describe('accruals: the ledger keeps the statistics of the tables a catch-up grows', () => {
   const h = suiteHarness(startAccruals);
 
-  /** The rows the planner believes the employee copies hold (below 1 before any analyze). */
-  const believed = async (em: EntityManager) => {
-    const table = sqlTable(em, EmployeeCopySchema.meta.className);
-    const [row] = await em
-      .getConnection()
-      .execute<{ reltuples: number }[]>(
-        `select reltuples from pg_class where oid = '${table}'::regclass`,
-      );
-    return Number(row!.reltuples);
-  };
-
   itOnPostgres('analyzes once 500 events are applied, not before', async () => {
     const handler = createLedgerHandler(() => new Date());
     const batch = () => Array.from({ length: 200 }, () => asHandled(employeeCreated(uuidv7())));
@@ -30,8 +18,8 @@ describe('accruals: the ledger keeps the statistics of the tables a catch-up gro
     await apply();
     await apply();
     const em = h.runtime.orm.em.fork();
-    expect(await believed(em)).toBeLessThan(1); // 400 applied: never analyzed
+    expect(await plannerRows(em, EmployeeCopySchema.meta.className)).toBeLessThan(1); // 400 applied: never analyzed
     await apply();
-    expect(await believed(em)).toBe(600);
+    expect(await plannerRows(em, EmployeeCopySchema.meta.className)).toBe(600);
   });
 });
