@@ -30,9 +30,9 @@ import { runBench } from './lib/runBench';
  * the platform process's peak RSS and heap; then the same again with
  * `recipient { firstName lastName }` selected, resolved from the employees subgraph.
  * Memory is the platform process's alone (the load generator runs in this one): its RSS
- * and heap, garbage collected, before the sockets open and once every subscription is live
- * (before any event), and at peak while events flow; per subscription is
- * (live − before) / SUBSCRIPTIONS.
+ * and heap, garbage collected, before the sockets open, once every subscription is live
+ * (before any event) and once the events are delivered (what the load left behind), and at
+ * peak while events flow; per subscription is (live − before) / SUBSCRIPTIONS.
  * Knobs: SUBSCRIPTIONS (5000), PER_SOCKET (10), RATE (notifications/s, 100), DURATION (s, 20),
  * PHASES (`plain,across`), HEAP_SNAPSHOT (a directory: the platform writes a heap snapshot
  * there once the first phase's subscriptions are live).
@@ -142,9 +142,10 @@ interface Phase {
   /** Subscriptions live before the first send, and how long they took to open. */
   open: number;
   openSeconds: number;
-  /** Before the sockets open, and once every subscription is live. */
+  /** Before the sockets open, once every subscription is live, and once the events are delivered. */
   before: Memory;
   live: Memory;
+  after: Memory;
   peakRss: number;
   peakHeap: number;
 }
@@ -252,6 +253,7 @@ async function runPhase(
     openSeconds: 0,
     before: await quiet(nats).then(() => settled(platform)),
     live: { rss: 0, heap: 0, heapTotal: 0, external: 0 },
+    after: { rss: 0, heap: 0, heapTotal: 0, external: 0 },
     peakRss: 0,
     peakHeap: 0,
   };
@@ -315,6 +317,7 @@ async function runPhase(
     await new Promise((r) => setTimeout(r, 100));
   }
   clearInterval(sampler);
+  phase.after = await settled(platform);
   phase.published = published.size;
   phase.silent = perRecipient.filter((n) => n === 0).length;
   watch.unsubscribe();
@@ -337,6 +340,7 @@ function report(name: string, phase: Phase): string {
     `  publish -> client: p50 ${ms(percentile(sorted, 50))}, p99 ${ms(percentile(sorted, 99))}, max ${ms(sorted[sorted.length - 1] ?? 0)}`,
     `  platform process before sockets (collected): ${memoryLine(phase.before)}`,
     `  all subscriptions live (collected): ${memoryLine(phase.live)}`,
+    `  after the events, still subscribed (collected): ${memoryLine(phase.after)}`,
     `  per subscription: RSS ${kb(phase.live.rss - phase.before.rss)}, heap used ${kb(phase.live.heap - phase.before.heap)}`,
     `  platform process peak: RSS ${mib(phase.peakRss)}, heap used ${mib(phase.peakHeap)}`,
   ].join('\n');
