@@ -1,3 +1,5 @@
+import { createPerson } from '../../test-support/seedOrganisation';
+import { waitFor } from '../../test-support/waitFor';
 import { errorBeside } from './support/fields';
 import {
   itHasNoSeriousViolations,
@@ -69,6 +71,32 @@ describe('HR in the browser', () => {
     expect(await page.getByLabel('Department').inputValue()).toBe('Cardiology');
     await page.waitForLoadState('networkidle');
     expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
+describe("HR's record of a person", () => {
+  it('shows what was saved, so the next save changes only what it says', async () => {
+    const { page, platform } = hr;
+    const person = await createPerson(platform, 'Vera', 'Ledger');
+    const stored = async () => {
+      const read = await platform.graphql(
+        'query($id: ID!) { employee(id: $id) { jobTitle department } }',
+        {
+          id: person.id,
+        },
+      );
+      return read.data!.employee as { jobTitle: string; department: string };
+    };
+    await page.goto(`${platform.origin}/hr/employees/${person.id}`);
+    const jobTitle = page.getByLabel('Job title');
+    await jobTitle.fill('Ward Sister');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await waitFor(async () => (await jobTitle.inputValue()) === 'Ward Sister' || undefined);
+
+    await page.getByLabel('Department').fill('Renal');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await waitFor(async () => ((await stored()).department === 'Renal' ? true : undefined));
+    expect(await stored()).toEqual({ jobTitle: 'Ward Sister', department: 'Renal' });
   });
 });
 
