@@ -107,6 +107,9 @@ export async function connectNats(options: NatsOptions): Promise<NatsClients> {
     maxReconnectAttempts: -1,
     reconnectTimeWait: options.reconnectTimeWaitMs ?? 1000,
     waitOnFirstConnect: options.waitOnFirstConnect ?? true,
+    // Without it the client builds two errors with stacks for every request and publish ack,
+    // used only if one fails: 3 % of a consumer's CPU in a catch-up.
+    noAsyncTraces: true,
     ...authOptions(options.auth),
     ...(options.tls && { tls: options.tls }),
   }).catch((error: unknown) => {
