@@ -7,7 +7,8 @@ export interface FirstFailures {
   remember(seq: number): void;
   /** The first failure noted, forgetting it. */
   take(seq: number): Date | undefined;
-  forget(seq: number): void;
+  /** Forgets the message's failure; reads its sequence only when any failure is noted. */
+  forget(msg: { readonly seq: number }): void;
 }
 
 export function createFirstFailures(): FirstFailures {
@@ -25,8 +26,9 @@ export function createFirstFailures(): FirstFailures {
       firstFailures.delete(seq);
       return first;
     },
-    forget(seq) {
-      firstFailures.delete(seq);
+    forget(msg) {
+      // A message's sequence is parsed from its reply subject: not worth it for every ack.
+      if (firstFailures.size > 0) firstFailures.delete(msg.seq);
     },
   };
 }

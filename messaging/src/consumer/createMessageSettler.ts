@@ -60,7 +60,7 @@ function settle(
   confirm: boolean,
 ): Promise<boolean> {
   if ('error' in outcome) return failed(options, firstFailures, msg, event, outcome.error);
-  firstFailures.forget(msg.seq);
+  firstFailures.forget(msg);
   if (outcome.duplicate) {
     options.logger.debug(
       { consumer: options.consumer, eventId: event.id },
