@@ -25,6 +25,7 @@ import {
   issuerKeyFile,
   KeyFileError,
   listen,
+  limitHeapGrowth,
   loadConfig,
   type Logger,
   metricsEndpointOf,
@@ -206,6 +207,7 @@ async function serveSubgraph(
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  limitHeapGrowth(config.HEAP_GROWING_PERCENT);
   const name = process.argv[2] ?? config.SERVICE;
   if (!name) throw new ConfigError('Name what to serve: npm run serve -- <gateway|subgraph name>.');
   const logger = createLogger({ level: config.LOG_LEVEL, name });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError, createLogger, loadConfig, startTracing } from '../runtime';
+import { ConfigError, createLogger, limitHeapGrowth, loadConfig, startTracing } from '../runtime';
 import { createPlatform } from '../platform/src/createPlatform';
 import { DataDirLockedError, lockDataDir } from '../platform/src/startup/lockDataDir';
 import { StartupError } from '../platform/src/startup/StartupError';
@@ -38,6 +38,7 @@ function listenFailed(error: unknown, host: string, port: number): unknown {
 /** `npm start`: the whole platform in one process (see README). */
 async function main(): Promise<void> {
   const config = loadConfig();
+  limitHeapGrowth(config.HEAP_GROWING_PERCENT);
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'hr-platform' });
   const childSubgraphs = childSubgraphsOf(
     config,

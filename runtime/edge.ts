@@ -23,6 +23,7 @@ export {
   type TokenVerifier,
 } from './src/auth';
 export { ConfigError, loadConfig, subgraphOptionsOf } from './src/config';
+export { limitHeapGrowth } from './src/limitHeapGrowth';
 export {
   DomainError,
   ErrorCode,

@@ -47,6 +47,7 @@ export {
 } from './src/cipher';
 export { type ReencryptCount, type ReencryptOptions, reencryptSealed } from './src/reencryptSealed';
 export { type AppConfig, ConfigError, loadConfig, subgraphOptionsOf } from './src/config';
+export { limitHeapGrowth } from './src/limitHeapGrowth';
 export { checkFirst, decodeCursor, pageOf, pageSize } from './src/connections';
 export { type DatabaseTarget, isPostgres, openDatabase, sqlTable, targetFor } from './src/database';
 export { createStatisticsRefresh, type StatisticsRefresh } from './src/createStatisticsRefresh';

@@ -47,6 +47,8 @@ export async function startPlatformProcess(
   const fullEnv = {
     ...process.env,
     NODE_ENV: 'production',
+    // As `npm start` sets it.
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
     LOG_LEVEL: 'warn',
     DATA_DIR: dataDir,
     PORT: String(port),

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       JWT_ALGORITHMS: ['ES256'],
       INTROSPECTION_OPEN: true,
       RETENTION_DAYS: 365,
+      HEAP_GROWING_PERCENT: 20,
       subgraphUrls: {},
     });
     expect(config.DATA_DIR).toMatch(/\/data$/);
@@ -106,6 +107,8 @@ describe('loadConfig', () => {
     ['INTROSPECTION_OPEN', 'yes'],
     ['LOG_LEVEL', 'loud'],
     ['RETENTION_DAYS', '0'],
+    ['HEAP_GROWING_PERCENT', '-1'],
+    ['HEAP_GROWING_PERCENT', 'some'],
     ['SUBGRAPH_URL_AUDIT', 'audit:4001'],
     ['SUBGRAPH_URL_AUDIT', 'ftp://audit/graphql'],
     ['OTEL_EXPORTER_OTLP_ENDPOINT', 'collector:4318'],

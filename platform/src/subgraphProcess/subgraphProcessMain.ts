@@ -8,6 +8,7 @@ import {
   createLogger,
   listen,
   loadCipher,
+  limitHeapGrowth,
   loadConfig,
   type Logger,
   natsConnectionOf,
@@ -85,6 +86,7 @@ async function sendMetrics(id: number): Promise<void> {
 
 function main(): void {
   const config = loadConfig();
+  limitHeapGrowth(config.HEAP_GROWING_PERCENT);
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'hr-platform' }).child({
     process: 'subgraphs',
   });
