@@ -7,17 +7,28 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The fields a hash covers: all but the hashes themselves. Changing this list breaks every chain. */
 const HASHED_FIELDS = ['id', 'seq', ...RECORDED_FIELDS] as const;
 
-/** JSON with object keys sorted at every depth: one text per value, whatever the key order. */
+/**
+ * JSON with object keys sorted at every depth: one text per value, whatever the key order.
+ * Written out by hand, not with entries, filter and map: every entry is hashed once on
+ * append and once on each verification.
+ */
 export function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value !== 'object') return JSON.stringify(value);
   if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v ?? null)).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + canonicalJson(value[i]);
+    return `${out}]`;
   }
-  return JSON.stringify(value ?? null);
+  const record = value as Record<string, unknown>;
+  let out = '{';
+  for (const key of Object.keys(record).sort()) {
+    const field = record[key];
+    if (field === undefined) continue;
+    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(field)}`;
+  }
+  return `${out}}`;
 }
 
 /**
