@@ -218,6 +218,41 @@ describe('durable consumer with an inbox', () => {
     expect(asked.info).toBe(1);
   }, 120_000);
 
+  it('asks for the next batch while it applies one, and applies in the order delivered', async () => {
+    const pulls = { count: 0 };
+    const sub = nats.nc.subscribe(`$JS.API.CONSUMER.MSG.NEXT.${stream}.test_ahead`, {
+      callback: () => {
+        pulls.count += 1;
+      },
+    });
+    let release = () => {};
+    const firstBatchHeld = new Promise<void>((resolve) => (release = resolve));
+    const applied: string[] = [];
+    const consumer = consumerFor(
+      {
+        name: 'ahead',
+        types: ['test.thing.created'],
+        handle: async (event) => {
+          if (applied.length === 0) await firstBatchHeld;
+          applied.push(event.id);
+        },
+      },
+      { batch: 20 },
+    );
+    await consumer.start();
+    try {
+      await waitFor('a second pull while the first is applied', async () => pulls.count >= 2);
+      expect(applied).toEqual([]);
+      release();
+      await waitForAll('every event', () => applied.length, TOTAL);
+    } finally {
+      release();
+      await consumer.stop();
+      sub.unsubscribe();
+    }
+    expect(applied).toEqual(events.map((event) => event.id));
+  }, 120_000);
+
   it('creates or updates the durable consumer the handler describes', async () => {
     const consumer = consumerFor(
       {

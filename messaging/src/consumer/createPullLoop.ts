@@ -36,6 +36,12 @@ export interface PullLoop {
   resetFailures(): void;
 }
 
+/** A pull whose messages have all arrived, and the promise of their handling (healthy or not). */
+interface Pull {
+  handled: Promise<boolean>;
+  stalled: boolean;
+}
+
 /** How long an idle pull waits for messages; also the longest a stop waits for one. */
 export const PULL_EXPIRES_MS = 1000;
 /** How much longer than its expiry a pull may take before it is taken as stalled. */
@@ -53,12 +59,16 @@ export function createPullLoop(options: PullLoopOptions): PullLoop {
   let durable: Promise<Consumer> | undefined;
 
   /**
-   * One pull at a time: every message a pull delivers is handled, or handed back at once
-   * (nak) when a stop came meanwhile, so a restart never leaves events waiting out
-   * ack_wait. Messages are handled while the pull goes on: a pull whose reader is busy for
-   * longer than two idle heartbeats fails.
+   * One pull: resolves once all its messages have arrived (or it expired), with the promise
+   * of their handling. They are handled after `previous`, the pull before's, so a consumer's
+   * events are applied in the order they were delivered, one batch at a time; meanwhile the
+   * loop asks for the next pull, and the next batch is on its way while this one commits.
+   * Every message is handled, or handed back at once (nak) when a stop came meanwhile or the
+   * handling before failed, so a restart never leaves events waiting out ack_wait. Messages
+   * are handled while the pull goes on: a pull whose reader is busy for longer than two
+   * idle heartbeats fails.
    */
-  async function pullOnce(): Promise<boolean> {
+  async function pullOnce(previous: Promise<boolean>): Promise<Pull> {
     const source = await (durable ??= js.consumers.get(stream, consumer));
     const pulled = await source.fetch({ max_messages: maxBatch, expires: PULL_EXPIRES_MS });
     currentPull = pulled;
@@ -70,21 +80,32 @@ export function createPullLoop(options: PullLoopOptions): PullLoop {
       pulled.stop();
     }, PULL_EXPIRES_MS + PULL_GRACE_MS);
     let healthy = true;
+    // The handling before failed (connection trouble): hand back what this pull brought,
+    // without counting it as a failure of its own.
+    let handBack = false;
     let queue: JsMsg[] = [];
     let working: Promise<void> | undefined;
     const work = async () => {
-      while (queue.length > 0) {
-        const taken = queue;
-        queue = [];
-        // An unconfirmed ack means connection trouble: hand back the rest of this pull.
-        if (state.running && healthy) healthy = await handleMessages(taken);
-        else taken.forEach((msg) => msg.nak());
+      if (!(await previous)) handBack = true;
+      try {
+        while (queue.length > 0) {
+          const taken = queue;
+          queue = [];
+          // An unconfirmed ack means connection trouble: hand back the rest of this pull.
+          if (state.running && healthy && !handBack) healthy = await handleMessages(taken);
+          else taken.forEach((msg) => msg.nak());
+        }
+      } catch (error) {
+        // Never left unhandled while the next pull runs; the rest is handed back.
+        healthy = false;
+        logger.warn({ consumer, err: error }, 'handling a pull failed');
+        queue.splice(0).forEach((msg) => msg.nak());
       }
       working = undefined;
     };
     try {
       for await (const msg of pulled) {
-        if (!state.running || !healthy) {
+        if (!state.running || !healthy || handBack) {
           msg.nak();
           continue;
         }
@@ -95,16 +116,21 @@ export function createPullLoop(options: PullLoopOptions): PullLoop {
     } finally {
       clearTimeout(watchdog);
       currentPull = undefined;
-      await (working ?? work());
     }
-    return healthy && !stalled;
+    const handled = (working ?? work()).then(() => healthy);
+    return { handled, stalled };
   }
 
   async function run(): Promise<void> {
     failures = 0;
+    let previous = Promise.resolve(true);
     while (state.running) {
       try {
-        failures = (await pullOnce()) ? 0 : failures + 1;
+        const pull = await pullOnce(previous);
+        // At most one pull waits while another is handled.
+        const handledBefore = await previous;
+        previous = pull.handled;
+        failures = handledBefore && !pull.stalled ? 0 : failures + 1;
       } catch (error) {
         // Ask again next time: the durable may have been deleted or recreated meanwhile.
         durable = undefined;
@@ -118,6 +144,8 @@ export function createPullLoop(options: PullLoopOptions): PullLoop {
       if (state.running && failures > 0)
         await state.stopping.wait(backoffMs(failures, 500, 10_000));
     }
+    // A stop returns once what was pulled is handled or handed back.
+    await previous;
     state.running = false;
   }
 
