@@ -4,13 +4,13 @@ import {
   type Consumer,
   type ConsumerMessages,
   type JetStreamClient,
-  type JsMsg,
 } from '@nats-io/jetstream';
 import { ClosedConnectionError } from '@nats-io/nats-core';
 import type { Logger } from '../logger';
 import { backoffMs } from '../wakeup';
 import type { ConsumerState } from './consumerState';
 import type { BatchHandler } from './createBatchHandler';
+import { createPullQueue } from './createPullQueue';
 
 /** Options of {@link createPullLoop}. */
 export interface PullLoopOptions {
@@ -51,7 +51,7 @@ const isConsumerNotFound = (error: unknown): boolean =>
   error instanceof JetStreamApiError && error.code === JetStreamApiCodes.ConsumerNotFound;
 
 export function createPullLoop(options: PullLoopOptions): PullLoop {
-  const { js, stream, consumer, maxBatch, handleMessages, logger, state } = options;
+  const { js, stream, consumer, maxBatch, logger, state } = options;
   let currentPull: ConsumerMessages | undefined;
   let failures = 0;
   // Asking for the consumer is a JetStream API request; one answer serves every pull until
@@ -79,46 +79,26 @@ export function createPullLoop(options: PullLoopOptions): PullLoop {
       stalled = true;
       pulled.stop();
     }, PULL_EXPIRES_MS + PULL_GRACE_MS);
-    let healthy = true;
-    // The handling before failed (connection trouble): hand back what this pull brought,
-    // without counting it as a failure of its own.
-    let handBack = false;
-    let queue: JsMsg[] = [];
-    let working: Promise<void> | undefined;
-    const work = async () => {
-      if (!(await previous)) handBack = true;
-      try {
-        while (queue.length > 0) {
-          const taken = queue;
-          queue = [];
-          // An unconfirmed ack means connection trouble: hand back the rest of this pull.
-          if (state.running && healthy && !handBack) healthy = await handleMessages(taken);
-          else taken.forEach((msg) => msg.nak());
-        }
-      } catch (error) {
-        // Never left unhandled while the next pull runs; the rest is handed back.
-        healthy = false;
-        logger.warn({ consumer, err: error }, 'handling a pull failed');
-        queue.splice(0).forEach((msg) => msg.nak());
-      }
-      working = undefined;
-    };
+    const queue = createPullQueue({ ...options, previous });
     try {
       for await (const msg of pulled) {
-        if (!state.running || !healthy || handBack) {
+        if (queue.refusing) {
           msg.nak();
           continue;
         }
-        queue.push(msg);
+        queue.add(msg);
         // Apply what has arrived so far rather than wait for the rest of the pull.
-        if (pulled.getPending() === 0) working ??= work();
+        if (pulled.getPending() === 0) queue.start();
       }
+    } catch (error) {
+      // The loop goes on only once what did arrive is handled: never two handlings at once.
+      await queue.finish();
+      throw error;
     } finally {
       clearTimeout(watchdog);
       currentPull = undefined;
     }
-    const handled = (working ?? work()).then(() => healthy);
-    return { handled, stalled };
+    return { handled: queue.finish(), stalled };
   }
 
   async function run(): Promise<void> {
