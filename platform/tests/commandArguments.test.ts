@@ -1,21 +1,13 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runScript } from '../../test-support/runScript';
 
 // The operator's commands refuse bad arguments before they touch a database or NATS: a
 // message naming the argument, a non-zero exit, and nothing written under DATA_DIR.
-const root = path.resolve(__dirname, '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
-
 function runCommand(script: string, args: string[], dataDir: string) {
-  return new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const { DATABASE_URL: _db, NATS_URL: _nats, ...inherited } = process.env;
-    const env = { ...inherited, DATA_DIR: dataDir };
-    execFile(tsx, [path.join(root, script), ...args], { cwd: root, env }, (error, _out, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stderr }),
-    );
-  });
+  const { DATABASE_URL: _db, NATS_URL: _nats, ...inherited } = process.env;
+  return runScript(script, args, { env: { ...inherited, DATA_DIR: dataDir } });
 }
 
 describe('operator commands with bad arguments', () => {

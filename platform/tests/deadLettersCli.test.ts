@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,10 +22,8 @@ import {
   startFragileConsumer,
   type FragileConsumer,
 } from '../../test-support/fragileConsumer';
+import { runScript, type ScriptRun } from '../../test-support/runScript';
 import { waitFor } from '../../test-support/waitFor';
-
-const root = path.resolve(__dirname, '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 /** The events in the stream whose type is `type` (NATS wildcards allowed), oldest first. */
 async function readEventsOf(nats: NatsClients, ns: Namespace, type: string) {
@@ -40,12 +37,6 @@ async function readEventsOf(nats: NatsClients, ns: Namespace, type: string) {
   }
 }
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 // The command runs as its own process against a nats-server of its own, as an operator's would.
 describe('npm run dead-letters', () => {
   const id = `T${crypto.randomBytes(4).toString('hex')}`;
@@ -56,15 +47,9 @@ describe('npm run dead-letters', () => {
   let fragile: FragileConsumer;
 
   /** Runs the command as a process, as an operator would. */
-  const cli = (...args: string[]): Promise<Run> =>
-    new Promise((resolve) => {
-      execFile(
-        tsx,
-        ['bin/dead-letters.ts', ...args],
-        { cwd: root, env: { ...process.env, NATS_URL: server.url, NATS_NAMESPACE: id } },
-        (error, stdout, stderr) =>
-          resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-      );
+  const cli = (...args: string[]): Promise<ScriptRun> =>
+    runScript('bin/dead-letters.ts', args, {
+      env: { ...process.env, NATS_URL: server.url, NATS_NAMESPACE: id },
     });
   // Waiting and checking go through the API: each run of the command costs a process start.
   const listedIds = async () =>

@@ -1,19 +1,13 @@
 import crypto from 'node:crypto';
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { type Cipher, createCipher, dataKeyId } from '../../runtime';
 import { subgraphs } from '../../subgraphs';
 import { startAccounts } from '../../subgraphs/accounts/tests/support';
 import { startEmployees } from '../../subgraphs/employees/tests/support';
 import { createTestDatabase, type TestDatabase } from '../../test-support/database';
+import { runScript, runScriptOk } from '../../test-support/runScript';
 import { sealV1 } from '../../test-support/sealV1';
 import type { SubgraphHarness } from '../../test-support/startSubgraph';
-
-const root = path.resolve(__dirname, '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
-const run = promisify(execFile);
 
 const EMPLOYEE = `query ($id: ID!) {
   employee(id: $id) { id firstName phone salary { amountMinor currency } }
@@ -59,22 +53,21 @@ describe('npm run reencrypt', () => {
   let employeesBefore: { employees: Row[]; events: unknown[] };
   let ticketsBefore: Row[];
 
-  const reencrypt = async (keys: { current: Buffer; previous?: Buffer[] }) => {
+  /** The command's environment: the database of this suite, `keys` as the ring. */
+  const reencryptEnv = (keys: { current: Buffer; previous?: Buffer[] }) => {
     const { DATABASE_URL: _url, DATA_ENCRYPTION_KEY: _key, ...env } = process.env;
-    const args = [path.join(root, 'bin/reencrypt.ts'), '--batch-size', '2'];
-    return run(tsx, args, {
-      cwd: root,
-      env: {
-        ...env,
-        DATA_DIR: db.dataDir,
-        ...(db.url ? { DATABASE_URL: db.url } : {}),
-        DATA_ENCRYPTION_KEY: keys.current.toString('base64'),
-        DATA_ENCRYPTION_PREVIOUS_KEYS: (keys.previous ?? [])
-          .map((k) => k.toString('base64'))
-          .join(','),
-      },
-    });
+    return {
+      ...env,
+      DATA_DIR: db.dataDir,
+      ...(db.url ? { DATABASE_URL: db.url } : {}),
+      DATA_ENCRYPTION_KEY: keys.current.toString('base64'),
+      DATA_ENCRYPTION_PREVIOUS_KEYS: (keys.previous ?? [])
+        .map((k) => k.toString('base64'))
+        .join(','),
+    };
   };
+  const reencrypt = (keys: { current: Buffer; previous?: Buffer[] }) =>
+    runScriptOk('bin/reencrypt.ts', ['--batch-size', '2'], { env: reencryptEnv(keys) });
 
   /** What employees and accounts answer through GraphQL with `cipher` as the ring. */
   async function readWith(cipher: Cipher) {
@@ -161,10 +154,9 @@ describe('npm run reencrypt', () => {
       ['Internal error.', { code: 'INTERNAL' }],
     ]);
 
-    const failure = (await reencrypt({ current: newKey }).catch((e: unknown) => e)) as {
-      code: number;
-      stdout: string;
-    };
+    const failure = await runScript('bin/reencrypt.ts', ['--batch-size', '2'], {
+      env: reencryptEnv({ current: newKey }),
+    });
     expect(failure.code).toBe(1);
     expect(failure.stdout).toContain(
       `employees.employees: re-encrypted 0, already current 0, unreadable 7 (missing data keys: ${dataKeyId(oldKey)})`,

@@ -1,13 +1,8 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { keyPaths } from '../../runtime';
-
-const root = path.resolve(__dirname, '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
-const run = promisify(execFile);
+import { runScript, runScriptOk } from '../../test-support/runScript';
 
 // `npm run serve` never needs, nor makes, the issuer's private key: a part
 // that would need it refuses to start, before connecting to anything.
@@ -18,23 +13,19 @@ describe('npm run serve and the keys', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'serve-keys-'));
     keys = keyPaths(path.join(dataDir, 'keys'));
-    await run(tsx, [path.join(root, 'bin/keys.ts')], {
+    await runScriptOk('bin/keys.ts', [], {
       env: { ...process.env, DATA_DIR: path.join(dataDir, 'keys') },
     });
   });
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   const serve = async (name: string, env: Record<string, string>) => {
-    const failure = (await run(tsx, [path.join(root, 'bin/serve.ts'), name], {
-      cwd: root,
+    const failure = await runScript('bin/serve.ts', [name], {
       // Nothing listens there: a start that got as far as connecting would fail differently.
       env: { ...process.env, DATA_DIR: dataDir, NATS_URL: 'nats://127.0.0.1:9', ...env },
-    }).then(
-      () => undefined,
-      (error: unknown) => error,
-    )) as { code: number; stderr: string } | undefined;
-    expect(failure?.code).toBe(1);
-    return failure!.stderr;
+    });
+    expect(failure.code).toBe(1);
+    return failure.stderr;
   };
 
   it('refuses to serve a part without public keys to verify tokens with, and makes none', async () => {

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { decodeProtectedHeader, type JSONWebKeySet, type JWK } from 'jose';
 import {
   createGatewayAssertionSigner,
@@ -11,10 +9,7 @@ import {
   createTokenVerifier,
   keyPaths,
 } from '../../src/auth';
-
-const root = path.resolve(__dirname, '../../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
-const run = promisify(execFile);
+import { runScript, runScriptOk } from '../../../test-support/runScript';
 
 // Each step runs the tool as a process of its own, which a busy machine starts in seconds:
 // a rotation is five of them.
@@ -22,17 +17,10 @@ jest.setTimeout(180_000);
 
 describe('bin/keys.ts', () => {
   let dataDir: string;
-  const keys = (...args: string[]) =>
-    run(tsx, [path.join(root, 'bin/keys.ts'), ...args], {
-      env: { ...process.env, DATA_DIR: dataDir },
-      cwd: root,
-    });
+  const env = () => ({ ...process.env, DATA_DIR: dataDir });
+  const keys = (...args: string[]) => runScriptOk('bin/keys.ts', args, { env: env() });
   /** How a refused run ends: its exit code and what it printed. */
-  const refusal = async (...args: string[]) =>
-    (await keys(...args).then(
-      () => ({ code: 0, stdout: '', stderr: '' }),
-      (e: unknown) => e,
-    )) as { code: number; stdout: string; stderr: string };
+  const refusal = (...args: string[]) => runScript('bin/keys.ts', args, { env: env() });
   const kidsOf = (file: string) => json<JSONWebKeySet>(file).keys.map((k) => k.kid);
   const json = <T>(file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 

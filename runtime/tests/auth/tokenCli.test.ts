@@ -1,13 +1,8 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { createLocalIssuer, createTokenVerifier } from '../../src/auth';
-
-const root = path.resolve(__dirname, '../../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
-const run = promisify(execFile);
+import { runScript, runScriptOk } from '../../../test-support/runScript';
 
 describe('bin/token.ts', () => {
   let dataDir: string;
@@ -17,8 +12,7 @@ describe('bin/token.ts', () => {
     JWT_ISSUER: 'cli-issuer',
     JWT_AUDIENCE: 'cli-api',
   });
-  const token = (...args: string[]) =>
-    run(tsx, [path.join(root, 'bin/token.ts'), ...args], { env: env(), cwd: root });
+  const token = (...args: string[]) => runScriptOk('bin/token.ts', args, { env: env() });
 
   beforeEach(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'token-cli-'));
@@ -73,11 +67,7 @@ describe('bin/token.ts', () => {
     [['--role', 'HR', '--sub', 'e1', '--ttl', '3601'], /JWT_MAX_TTL_SECONDS \(3600\)/],
     [['--role', 'HR', '--sub', 'e1', '--bogus'], /Unknown option/],
   ])('refuses %j with exit code 2 and a message on stderr', async (args, message) => {
-    const error = (await token(...args).catch((e: unknown) => e)) as {
-      code: number;
-      stdout: string;
-      stderr: string;
-    };
+    const error = await runScript('bin/token.ts', args, { env: env() });
     expect(error.code).toBe(2);
     expect(error.stdout).toBe('');
     expect(error.stderr).toMatch(message);

@@ -1,14 +1,11 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { v7 as uuidv7 } from 'uuid';
 import { AgreementSchema, KnownEmployeeSchema } from '../src/entities';
 import { startAgreements } from './support';
+import { runScriptOk } from '../../../test-support/runScript';
 import { suiteHarness } from '../../../test-support/suiteHarness';
 
-const run = promisify(execFile);
-const ROOT = path.resolve(__dirname, '../../..');
 const EMPLOYEES = 1000;
 const YEARS = 5;
 
@@ -49,11 +46,9 @@ const importFile = async (...args: string[]) => {
   delete env.NATS_URL;
   delete env.DATABASE_URL;
   if (h.db.url) env.DATABASE_URL = h.db.url;
-  const { stdout, stderr } = await run(
-    path.join(ROOT, 'node_modules/.bin/tsx'),
-    [path.join(ROOT, 'bin/import-agreements.ts'), file, ...args],
-    { env, cwd: ROOT },
-  );
+  const { stdout, stderr } = await runScriptOk('bin/import-agreements.ts', [file, ...args], {
+    env,
+  });
   return { report: JSON.parse(stdout), stderr };
 };
 
