@@ -32,9 +32,9 @@ export interface EventConsumerOptions {
   /** How long the server waits for an ack before redelivering (default 30 s). */
   ackWaitMs?: number;
   /**
-   * Messages pulled per request (default 20, or 200 for a handler with `handleBatch`). Those
-   * already buffered when one is taken are applied together in one transaction, so a backlog
-   * costs one commit per batch.
+   * Messages pulled per request (default the handler's `batchSize`, else 20, or 200 for a
+   * handler with `handleBatch`). Those already buffered when one is taken are applied together
+   * in one transaction, so a backlog costs one commit per batch.
    */
   batch?: number;
   /** Redelivery delay after a failed attempt, by attempt; the last one repeats (default 1 s, 5 s, 30 s, 60 s). */
@@ -111,7 +111,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     js,
     stream,
     consumer: name,
-    maxBatch: options.batch ?? (handler.handleBatch ? BATCH_PATH_PULL : 20),
+    maxBatch: options.batch ?? handler.batchSize ?? (handler.handleBatch ? BATCH_PATH_PULL : 20),
     handleMessages,
     ensureDurable,
     logger,

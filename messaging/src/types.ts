@@ -84,6 +84,11 @@ export interface EventHandlerDefinition<Draft = EventDraft> {
    * so a failing event is retried and dead-lettered alone as ever.
    */
   handleBatch?(events: EventEnvelope[], ctx: BatchHandlerContext<Draft>): Promise<void>;
+  /**
+   * Messages pulled per request, so at most per batch (default 20, or 200 with `handleBatch`).
+   * More suits a batch path whose cost is mostly per transaction, such as an append-only log.
+   */
+  batchSize?: number;
   /** Deliveries before the event goes to HR_DLQ (default 5). */
   maxDeliver?: number;
 }

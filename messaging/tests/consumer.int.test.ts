@@ -253,6 +253,36 @@ describe('durable consumer with an inbox', () => {
     expect(applied).toEqual(events.map((event) => event.id));
   }, 120_000);
 
+  it("pulls the handler's batchSize at a time, and applies no larger batch", async () => {
+    const asked: number[] = [];
+    const sub = nats.nc.subscribe(`$JS.API.CONSUMER.MSG.NEXT.${stream}.test_sized`, {
+      callback: (_, msg) => {
+        asked.push((msg.json() as { batch: number }).batch);
+      },
+    });
+    const batches: number[] = [];
+    const consumer = consumerFor({
+      name: 'sized',
+      types: ['test.thing.created'],
+      batchSize: 37,
+      handle: async () => {
+        batches.push(1);
+      },
+      handleBatch: async (batch) => {
+        batches.push(batch.length);
+      },
+    });
+    await consumer.start();
+    try {
+      await waitForAll('every event', () => batches.reduce((sum, n) => sum + n, 0), TOTAL);
+    } finally {
+      await consumer.stop();
+      sub.unsubscribe();
+    }
+    expect(new Set(asked)).toEqual(new Set([37]));
+    expect(Math.max(...batches)).toBe(37);
+  }, 120_000);
+
   it('creates or updates the durable consumer the handler describes', async () => {
     const consumer = consumerFor(
       {
