@@ -76,6 +76,28 @@ export async function insertNewRows<T extends object>(
 }
 
 /**
+ * PostgreSQL only: `insertNewRows` in one statement, answering the `returning` column of the
+ * rows it added (those whose key was not stored yet). For a claim that must say what it took.
+ */
+export async function insertNewRowsReturning<T extends object, K extends keyof T & string>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  rows: readonly T[],
+  returning: K,
+): Promise<Pick<T, K>[]> {
+  if (rows.length === 0) return [];
+  const columns = columnsOf(em, entity);
+  const prop = columns.props.find((candidate) => String(candidate.name) === returning)!;
+  const column = quoted(em, prop.fieldNames[0]!);
+  const tail = ` on conflict (${keyColumns(em, entity)}) do nothing returning ${column} as ${quoted(em, returning)}`;
+  return queryBound<Pick<T, K>>(
+    em,
+    byColumnSql(em, columns) + tail,
+    byColumnArrays(em, columns, rows),
+  );
+}
+
+/**
  * Runs `sql` in `em`'s transaction with its `?` bindings bound, and answers the rows it
  * returns. On PostgreSQL they go to the driver as they are, an array as one array
  * parameter, where `em.execute` writes every value into the SQL text for the server to
@@ -140,9 +162,15 @@ async function insertByRow<T>(em: EntityManager, columns: Columns<T>, rows: read
  * parameters cost PostgreSQL more to type and plan than the rows cost to store.
  */
 async function insertByColumn<T>(em: EntityManager, columns: Columns<T>, rows: readonly T[]) {
-  const { table, props } = columns;
-  const arrays = props.map((prop) => rows.map((row) => valueOf(em, prop, row)));
-  const casts = props.map((prop) => `?::${prop.columnTypes[0]}[]`).join(', ');
-  const sql = `insert into ${quoted(em, table)} (${namesOf(em, columns)}) select * from unnest(${casts})${columns.onConflict ?? ''}`;
-  await queryBound(em, sql, arrays);
+  const sql = byColumnSql(em, columns) + (columns.onConflict ?? '');
+  await queryBound(em, sql, byColumnArrays(em, columns, rows));
 }
+
+/** PostgreSQL's insert of one array per column, unnested, without what follows the rows. */
+function byColumnSql<T>(em: EntityManager, columns: Columns<T>): string {
+  const casts = columns.props.map((prop) => `?::${prop.columnTypes[0]}[]`).join(', ');
+  return `insert into ${quoted(em, columns.table)} (${namesOf(em, columns)}) select * from unnest(${casts})`;
+}
+
+const byColumnArrays = <T>(em: EntityManager, { props }: Columns<T>, rows: readonly T[]) =>
+  props.map((prop) => rows.map((row) => valueOf(em, prop, row)));

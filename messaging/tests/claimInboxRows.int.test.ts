@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { InboxEntry } from '..';
 import { claimInboxRows } from '../src/consumer/claimInboxRows';
 import { suiteDb } from './support/database';
 import { itOnPostgres } from '../../test-support/onPostgres';
+import { sqlShape, type SentQuery } from '../../test-support/sqlShape';
 
 describe('claimInboxRows', () => {
   const database = suiteDb('claim');
@@ -23,6 +25,26 @@ describe('claimInboxRows', () => {
     const ids = Array.from({ length: 600 }, (_, i) => `e${i}`);
     expect(await claim(ids.slice(0, 10))).toHaveProperty('size', 10);
     expect(await claim(ids)).toEqual(new Set(ids.slice(10)));
+  });
+
+  itOnPostgres('claims a batch on PostgreSQL in one statement, an array per column', async () => {
+    const sent: string[] = [];
+    const knex = (database.orm.em.getConnection() as AbstractSqlConnection).getKnex();
+    const record = (query: SentQuery) => sent.push(sqlShape(query.sql));
+    knex.on('query', record);
+    const ids = Array.from({ length: 600 }, (_, i) => `e${i}`);
+    try {
+      expect(await claim(ids)).toHaveProperty('size', 600);
+    } finally {
+      knex.removeListener('query', record);
+    }
+    expect(sent).toEqual([
+      'begin',
+      'insert into inbox (consumer, event_id, processed_at) select * from ' +
+        'unnest($1::varchar(100)[], $2::varchar(36)[], $3::timestamptz[]) ' +
+        'on conflict (consumer, event_id) do nothing returning event_id as eventId',
+      'commit',
+    ]);
   });
 
   it('claims nothing for a consumer that another consumer already applied', async () => {

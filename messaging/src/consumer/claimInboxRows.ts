@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/knex';
+import { isPostgres } from '../dialect';
 import { InboxEntry } from '../inbox';
+import { insertNewRowsReturning } from '../insertRows';
 
 /**
  * Adds the inbox rows `(consumer, id)` of a batch in `em`'s transaction and answers the ids
@@ -15,6 +17,11 @@ export async function claimInboxRows(
 ): Promise<Set<string>> {
   const processedAt = new Date();
   const rows = [...new Set(eventIds)].map((eventId) => ({ consumer, eventId, processedAt }));
+  if (isPostgres(em)) {
+    // One statement, an array per column, whatever the batch's size.
+    const added = await insertNewRowsReturning(em, InboxEntry, rows, 'eventId');
+    return new Set(added.map((row) => row.eventId));
+  }
   const claimed = new Set<string>();
   // A hundred rows a statement: knex writes SQLite's as a compound SELECT, limited to 500.
   for (let at = 0; at < rows.length; at += ROWS_PER_CLAIM) {
