@@ -78,7 +78,7 @@ describe("an employee's day in the web app", () => {
     await form.getByLabel('End').fill(`${day}T12:00`);
     await form.getByRole('button', { name: 'Record' }).click();
     const table = page.getByRole('table', { name: 'Time entries' });
-    const early = table.getByRole('row').filter({ hasText: 'SHIFT (Early)' });
+    const early = table.getByRole('row').filter({ hasText: 'Shift (Early)' });
     await early.waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -89,10 +89,10 @@ describe("an employee's day in the web app", () => {
     await amend.getByLabel('End').fill(`${day}T13:30`);
     await amend.getByLabel('Meal break (minutes)').fill('30');
     await amend.getByRole('button', { name: 'Save changes' }).click();
-    const amended = table.getByRole('row').filter({ hasText: 'SHIFT (Early, stayed on)' });
+    const amended = table.getByRole('row').filter({ hasText: 'Shift (Early, stayed on)' });
     await amended.getByRole('cell', { name: '30 min' }).waitFor();
     await page.getByRole('form', { name: 'Record time' }).waitFor();
-    expect(await table.getByRole('row').filter({ hasText: 'SHIFT (Early)' }).count()).toBe(0);
+    expect(await table.getByRole('row').filter({ hasText: 'Shift (Early)' }).count()).toBe(0);
 
     await amended.getByRole('button', { name: 'Delete' }).click();
     await amended.waitFor({ state: 'detached' });
@@ -134,7 +134,7 @@ describe("an employee's day in the web app", () => {
     // Monday to Friday is five weekdays; the holiday is not a working day, as the server counts.
     const hint =
       `${week.days} working days charged (public holidays not counted: ${week.holidays.join(', ')}). ` +
-      `Remaining ANNUAL balance: ${before} days now, ${before - week.days} after this request.`;
+      `Remaining annual leave balance: ${before} days now, ${before - week.days} after this request.`;
     await form.getByText(hint, { exact: true }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -175,7 +175,7 @@ describe("an employee's day in the web app", () => {
     // Sending works with the new session, and records the entry once.
     await form.getByRole('button', { name: 'Record' }).click();
     const table = page.getByRole('table', { name: 'Time entries' });
-    await table.getByText('SHIFT (Late, typed before expiry)').waitFor();
+    await table.getByText('Shift (Late, typed before expiry)').waitFor();
     const stored = await web.platform.graphql(
       'query($id: ID!, $from: DateTime!, $to: DateTime!) { employee(id: $id) { timeEntries(from: $from, to: $to) { shiftType } } }',
       {
@@ -188,6 +188,6 @@ describe("an employee's day in the web app", () => {
       (e: { shiftType: string | null }) => e.shiftType === 'Late, typed before expiry',
     );
     expect(late).toHaveLength(1);
-    expect(await table.getByText('SHIFT (Late, typed before expiry)').count()).toBe(1);
+    expect(await table.getByText('Shift (Late, typed before expiry)').count()).toBe(1);
   });
 });

@@ -98,6 +98,27 @@ describe("HR's record of a person", () => {
     await waitFor(async () => ((await stored()).department === 'Renal' ? true : undefined));
     expect(await stored()).toEqual({ jobTitle: 'Ward Sister', department: 'Renal' });
   });
+
+  it('shows statuses and kinds in words, and saves the choice made in words', async () => {
+    const { page, platform } = hr;
+    const person = await createPerson(platform, 'Wren', 'Worded');
+    await page.goto(`${platform.origin}/hr/employees/${person.id}`);
+    await page.getByText(/· Active$/).waitFor();
+    const kinds = page.getByLabel('Employment type').locator('option');
+    expect(await kinds.allTextContents()).toEqual(['Full time', 'Part time', 'Contractor']);
+    const statuses = page.getByLabel('Status', { exact: true }).locator('option');
+    expect(await statuses.allTextContents()).toEqual(['Active', 'Inactive', 'On leave']);
+
+    await page.getByLabel('Employment type').selectOption({ label: 'Part time' });
+    await page.getByRole('button', { name: 'Save details' }).click();
+    const kind = async () =>
+      (
+        await platform.graphql('query($id: ID!) { employee(id: $id) { employmentType } }', {
+          id: person.id,
+        })
+      ).data!.employee as { employmentType: string };
+    await waitFor(async () => ((await kind()).employmentType === 'PART_TIME' ? true : undefined));
+  });
 });
 
 describe("HR's navigation", () => {

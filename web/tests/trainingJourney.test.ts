@@ -82,7 +82,7 @@ describe('training in the browser', () => {
       .filter({ hasText: 'FIRE-1' });
     await fire.getByLabel('Completed on').fill(day(-90));
     await fire.getByRole('button', { name: 'Record' }).click();
-    await fire.getByRole('cell', { name: 'OVERDUE' }).waitFor();
+    await fire.getByRole('cell', { name: 'Overdue' }).waitFor();
     expect(await fire.textContent()).toContain(day(-90));
 
     await page.waitForLoadState('networkidle');

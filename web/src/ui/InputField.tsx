@@ -1,5 +1,5 @@
 import type { Problems } from '../api/problemsOf';
-import { SelectField } from './SelectField';
+import { SelectField, type Choice } from './SelectField';
 import { TextField } from './TextField';
 
 export interface InputFieldProps {
@@ -14,7 +14,7 @@ export interface InputFieldProps {
   required?: boolean;
   hint?: string;
   /** Choices: a select instead of an input. */
-  options?: readonly string[];
+  options?: readonly Choice[];
 }
 
 /** A {@link TextField} or {@link SelectField} with the server's refusal of `name` beside it. */

@@ -8,6 +8,7 @@ import { useFilters } from '../../ui/useFilters';
 import { usePagedQuery } from '../../ui/usePagedQuery';
 import { WithNote } from '../../ui/WithNote';
 import { fieldColumns, type CsvColumn } from '../../ui/csv';
+import { labelledChoices, TRAINING_STATUS_LABELS } from '../../ui/enumLabels';
 import { CourseName, overdueRow } from '../training/trainingRows';
 import { AssignTrainingForm } from './AssignTrainingForm';
 import { CompletionForm } from './CompletionForm';
@@ -61,7 +62,10 @@ export function ComplianceTraining() {
           <InputField
             label="Training status"
             {...bind('status')}
-            options={['OVERDUE', 'DUE', 'EXPIRING', 'COMPLETED', '']}
+            options={labelledChoices(
+              ['OVERDUE', 'DUE', 'EXPIRING', 'COMPLETED', ''],
+              TRAINING_STATUS_LABELS,
+            )}
           />
           <InputField label="Training department" {...bind('department')} />
         </div>
@@ -91,7 +95,7 @@ function assignmentColumns(
     },
     { heading: 'Due', cell: (t) => t.dueDate },
     { heading: 'Completed', cell: (t) => t.completedOn ?? '–' },
-    { heading: 'Status', cell: (t) => t.status },
+    { heading: 'Status', cell: (t) => TRAINING_STATUS_LABELS[t.status] },
     writes && {
       heading: 'Record a completion',
       cell: (t) => <CompletionForm assignment={t} onRecorded={onRecorded} />,

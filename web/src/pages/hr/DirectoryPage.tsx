@@ -15,6 +15,7 @@ import { usePagedQuery } from '../../ui/usePagedQuery';
 import { WithNote } from '../../ui/WithNote';
 import { fieldColumns, type CsvColumn } from '../../ui/csv';
 import { fullName } from '../../ui/fullName';
+import { EMPLOYEE_STATUS_LABELS, labelledChoices } from '../../ui/enumLabels';
 import { STATUSES } from './employeeChoices';
 
 type Employee = EmployeeDirectoryQuery['employees']['nodes'][number];
@@ -52,7 +53,11 @@ export default function DirectoryPage() {
       <SearchForm problems={problems}>
         <InputField label="Search" {...bind('search')} />
         <InputField label="Department" {...bind('department')} />
-        <InputField label="Status" {...bind('status')} options={['', ...STATUSES]} />
+        <InputField
+          label="Status"
+          {...bind('status')}
+          options={labelledChoices(['', ...STATUSES], EMPLOYEE_STATUS_LABELS)}
+        />
       </SearchForm>
       <ProblemList problems={problems.general} />
       <PagedTable
@@ -71,7 +76,7 @@ export default function DirectoryPage() {
           { heading: 'Number', cell: (e) => e.employeeNumber },
           { heading: 'Department', cell: (e) => e.department },
           { heading: 'Job title', cell: (e) => e.jobTitle },
-          { heading: 'Status', cell: (e) => e.status },
+          { heading: 'Status', cell: (e) => EMPLOYEE_STATUS_LABELS[e.status] },
         ]}
       />
     </Page>

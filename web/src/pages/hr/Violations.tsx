@@ -7,6 +7,7 @@ import { useFilters } from '../../ui/useFilters';
 import { usePagedQuery } from '../../ui/usePagedQuery';
 import { WithNote } from '../../ui/WithNote';
 import { fieldColumns } from '../../ui/csv';
+import { labelledChoices, VIOLATION_STATUS_LABELS } from '../../ui/enumLabels';
 import { CloseViolationForm } from './CloseViolationForm';
 
 const CSV_COLUMNS = fieldColumns({
@@ -33,7 +34,11 @@ export function Violations() {
   return (
     <div className="card">
       <h2>Violations</h2>
-      <InputField label="Status" {...bind('status')} options={['OPEN', 'CLOSED', '']} />
+      <InputField
+        label="Status"
+        {...bind('status')}
+        options={labelledChoices(['OPEN', 'CLOSED', ''], VIOLATION_STATUS_LABELS)}
+      />
       <QueryError error={error} />
       <PagedTable
         label="Violations"
@@ -54,7 +59,12 @@ export function Violations() {
               </WithNote>
             ),
           },
-          { heading: 'Status', cell: (v) => <WithNote note={v.closingNote}>{v.status}</WithNote> },
+          {
+            heading: 'Status',
+            cell: (v) => (
+              <WithNote note={v.closingNote}>{VIOLATION_STATUS_LABELS[v.status]}</WithNote>
+            ),
+          },
         ]}
         actions={(v) =>
           v.status === 'OPEN' && (

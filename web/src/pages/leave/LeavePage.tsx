@@ -7,6 +7,7 @@ import {
   type MyLeaveQuery,
 } from '../../gql/graphql';
 import { DataTable } from '../../ui/DataTable';
+import { LEAVE_TYPE_LABELS } from '../../ui/enumLabels';
 import { Page } from '../../ui/Page';
 import { localDate } from '../../ui/dates';
 import { usePagedQuery } from '../../ui/usePagedQuery';
@@ -50,7 +51,7 @@ function LeaveBalances({ balances }: { balances: readonly Balance[] }) {
         rows={balances}
         rowKey={(b) => b.leaveType}
         columns={[
-          { heading: 'Type', cell: (b) => b.leaveType },
+          { heading: 'Type', cell: (b) => LEAVE_TYPE_LABELS[b.leaveType] },
           { heading: 'Remaining', cell: (b) => b.remaining },
           { heading: 'Pending', cell: (b) => b.pending },
           { heading: 'Taken', cell: (b) => b.taken },

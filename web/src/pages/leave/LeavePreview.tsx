@@ -7,6 +7,7 @@ import {
   type PreviewLeaveQuery,
 } from '../../gql/graphql';
 import { PolicyNote } from '../../ui/Field';
+import { LEAVE_TYPE_LABELS } from '../../ui/enumLabels';
 import { hasDays, spanOf, type LeaveDraft } from './leaveDraft';
 
 /**
@@ -79,7 +80,7 @@ function PreviewText({ leaveType, loading, preview, error }: PreviewTextProps) {
     : '';
   const { balance } = preview;
   const left = balance
-    ? `Remaining ${leaveType} balance: ${balance.remainingBefore} days now, ${balance.remainingAfter} after this request.`
-    : `${leaveType} leave draws on no balance.`;
+    ? `Remaining ${LEAVE_TYPE_LABELS[leaveType].toLowerCase()} balance: ${balance.remainingBefore} days now, ${balance.remainingAfter} after this request.`
+    : `${LEAVE_TYPE_LABELS[leaveType]} draws on no balance.`;
   return `${preview.days} working ${preview.days === 1 ? 'day' : 'days'} charged${holidays}. ${left}`;
 }

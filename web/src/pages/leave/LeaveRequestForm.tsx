@@ -6,6 +6,7 @@ import { Form, FormActions, SubmitButton } from '../../ui/Form';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { useMutationForm } from '../../ui/useMutationForm';
+import { LEAVE_TYPE_LABELS, labelledChoices } from '../../ui/enumLabels';
 import { EMPTY_DRAFT, hasDays, LEAVE_TYPES, type LeaveDraft } from './leaveDraft';
 import { LeavePreview } from './LeavePreview';
 
@@ -42,7 +43,7 @@ export function LeaveRequestForm({ onSent }: { onSent(): void }) {
         name="leaveType"
         value={draft.leaveType}
         onChange={(value) => set('leaveType')(value as LeaveType)}
-        options={LEAVE_TYPES}
+        options={labelledChoices(LEAVE_TYPES, LEAVE_TYPE_LABELS)}
       />
       <TextField label="First day" {...typed('startDate')} type="date" />
       <TextField label="Last day" {...typed('endDate')} type="date" />

@@ -1,5 +1,6 @@
 import type { WhoIsOffQuery } from '../../gql/graphql';
-import { LEAVE_CODES, LEAVE_NAMES, LeaveCell } from './LeaveCell';
+import { LEAVE_TYPE_LABELS } from '../../ui/enumLabels';
+import { LEAVE_CODES, LeaveCell } from './LeaveCell';
 import { dayLabel, isWeekend, monthLabel, weekdayInitial } from './monthDays';
 import { fullName } from '../../ui/fullName';
 
@@ -62,7 +63,7 @@ export function LeaveLegend() {
       {Object.entries(LEAVE_CODES)
         .map(
           ([type, code]) =>
-            `${code} ${LEAVE_NAMES[type as keyof typeof LEAVE_NAMES].toLowerCase()}`,
+            `${code} ${LEAVE_TYPE_LABELS[type as keyof typeof LEAVE_TYPE_LABELS].toLowerCase()}`,
         )
         .join(', ')}
       .

@@ -1,4 +1,5 @@
 import type { LeaveStatus, LeaveType } from '../../gql/graphql';
+import { LEAVE_TYPE_LABELS } from '../../ui/enumLabels';
 
 export interface DayOff {
   leaveType: LeaveType;
@@ -57,16 +58,6 @@ export function LeaveCell({
   );
 }
 
-export const LEAVE_NAMES: Record<LeaveType, string> = {
-  ANNUAL: 'Annual leave',
-  SICK: 'Sick leave',
-  CASUAL: 'Casual leave',
-  COMPASSIONATE: 'Compassionate leave',
-  PARENTAL: 'Parental leave',
-  UNPAID: 'Unpaid leave',
-  TOIL: 'Time off in lieu',
-};
-
 /** `Annual leave, approved`. */
 export const describe = (off: Pick<DayOff, 'leaveType' | 'status'>) =>
-  `${LEAVE_NAMES[off.leaveType]}, ${off.status.toLowerCase()}`;
+  `${LEAVE_TYPE_LABELS[off.leaveType]}, ${off.status.toLowerCase()}`;

@@ -4,6 +4,7 @@ import { ExportTable } from '../../ui/ExportTable';
 import { formatDateTime, ProblemList } from '../../ui/Field';
 import { useRowActions } from '../../ui/useRowActions';
 import { fieldColumns } from '../../ui/csv';
+import { PERIOD_TYPE_LABELS } from '../../ui/enumLabels';
 import type { Entry } from './timeDraft';
 
 export interface TimeEntriesProps {
@@ -41,7 +42,8 @@ export function TimeEntries({ entries, from, onAmend, onDeleted }: TimeEntriesPr
       columns={[
         {
           heading: 'Type',
-          cell: (e) => `${e.periodType}${e.shiftType ? ` (${e.shiftType})` : ''}`,
+          cell: (e) =>
+            `${PERIOD_TYPE_LABELS[e.periodType]}${e.shiftType ? ` (${e.shiftType})` : ''}`,
         },
         { heading: 'Start', cell: (e) => formatDateTime(e.startTime) },
         { heading: 'End', cell: (e) => (e.endTime ? formatDateTime(e.endTime) : 'open') },

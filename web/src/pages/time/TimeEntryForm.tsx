@@ -5,6 +5,7 @@ import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { useDraft } from '../../ui/useDraft';
 import { useMutationForm } from '../../ui/useMutationForm';
+import { labelledChoices, PERIOD_TYPE_LABELS } from '../../ui/enumLabels';
 import { draftOf, entryFieldsOf, PERIOD_TYPES, type Entry, type TimeDraft } from './timeDraft';
 
 /** The input fields the form shows, by their names in the mutation's input. */
@@ -39,7 +40,11 @@ export function TimeEntryForm({ employeeId, entry, onDone }: TimeEntryFormProps)
   const title = entry ? 'Amend entry' : 'Record time';
   return (
     <Form label={title} form={form}>
-      <SelectField label="Type" {...bind('periodType')} options={PERIOD_TYPES} />
+      <SelectField
+        label="Type"
+        {...bind('periodType')}
+        options={labelledChoices(PERIOD_TYPES, PERIOD_TYPE_LABELS)}
+      />
       <TextField label="Shift name" {...bind('shiftType')} maxLength={50} />
       <TextField label="Start" {...bind('start', 'startTime')} type="datetime-local" required />
       <TextField label="End" {...bind('end', 'endTime')} type="datetime-local" />

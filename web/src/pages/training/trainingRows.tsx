@@ -1,14 +1,8 @@
 import type { TrainingRowFragment, TrainingStatus } from '../../gql/graphql';
 import { fieldColumns, type CsvColumn } from '../../ui/csv';
+import { TRAINING_STATUS_LABELS } from '../../ui/enumLabels';
 
-const LABELS: Record<TrainingStatus, string> = {
-  DUE: 'Due',
-  COMPLETED: 'Completed',
-  EXPIRING: 'Expiring',
-  OVERDUE: 'Overdue',
-};
-
-export const statusLabel = (status: TrainingStatus) => LABELS[status];
+export const statusLabel = (status: TrainingStatus) => TRAINING_STATUS_LABELS[status];
 
 /** An assignment's columns in an export, one's own or a team member's. */
 export const TRAINING_CSV_COLUMNS: CsvColumn<TrainingRowFragment>[] = [

@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { UpdateEmployeeDocument, type EmploymentType } from '../../../gql/graphql';
 import { Form, FormActions, SubmitButton } from '../../../ui/Form';
 import { InputFields, type FieldSpec } from '../../../ui/InputFields';
+import { EMPLOYMENT_TYPE_LABELS, labelledChoices } from '../../../ui/enumLabels';
 import { useDraft } from '../../../ui/useDraft';
 import { useMutationForm } from '../../../ui/useMutationForm';
 import { EMPLOYMENT_TYPES, type PersonField } from '../employeeChoices';
@@ -17,7 +18,11 @@ const DETAILS: readonly FieldSpec<Editable>[] = [
   { key: 'department', label: 'Department' },
   { key: 'jobTitle', label: 'Job title' },
   { key: 'grade', label: 'Grade' },
-  { key: 'employmentType', label: 'Employment type', options: EMPLOYMENT_TYPES },
+  {
+    key: 'employmentType',
+    label: 'Employment type',
+    options: labelledChoices(EMPLOYMENT_TYPES, EMPLOYMENT_TYPE_LABELS),
+  },
   { key: 'hireDate', label: 'Hire date', type: 'date' },
   { key: 'location', label: 'Location' },
   { key: 'timeZone', label: 'Time zone' },

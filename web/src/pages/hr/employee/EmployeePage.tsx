@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { EmployeeRecordDocument } from '../../../gql/graphql';
 import { Page } from '../../../ui/Page';
+import { EMPLOYEE_STATUS_LABELS } from '../../../ui/enumLabels';
 import { Loading, QueryError } from '../../../ui/QueryState';
 import { fullName } from '../../../ui/fullName';
 import { DetailsForm } from './DetailsForm';
@@ -30,7 +31,7 @@ export default function EmployeePage() {
       }
     >
       <p>
-        {employee.employeeNumber} · {employee.status}
+        {employee.employeeNumber} · {EMPLOYEE_STATUS_LABELS[employee.status]}
         {employee.terminationDate && ` · leaves on ${employee.terminationDate}`}
       </p>
       <DetailsForm key={employee.version} employee={employee} onSaved={reload} />

@@ -4,6 +4,7 @@ import { ChangeEmployeeStatusDocument, type EmployeeStatus } from '../../../gql/
 import { Form, FormActions, SubmitButton } from '../../../ui/Form';
 import { InputField } from '../../../ui/InputField';
 import { useMutationForm } from '../../../ui/useMutationForm';
+import { EMPLOYEE_STATUS_LABELS, labelledChoices } from '../../../ui/enumLabels';
 import { STATUSES } from '../employeeChoices';
 import { changeOf, type RecordFormProps } from './employeeRecord';
 
@@ -22,7 +23,10 @@ export function StatusForm({ employee, onSaved }: RecordFormProps) {
         name="status"
         value={status}
         onChange={setStatus}
-        options={STATUSES.filter((s) => s !== 'TERMINATED')}
+        options={labelledChoices(
+          STATUSES.filter((s) => s !== 'TERMINATED'),
+          EMPLOYEE_STATUS_LABELS,
+        )}
       />
       <FormActions>
         <SubmitButton disabled={status === employee.status}>Change status</SubmitButton>
