@@ -105,7 +105,7 @@ export function createEventConsumer(options: EventConsumerOptions): EventConsume
     state,
   });
   const handleMessages = createBatchHandler({ applier, settler, ackWaitMs, relay: options.relay });
-  const durable = { ...options, stream, name, catalogue, ackWaitMs, maxDeliver };
+  const durable = { ...options, stream, name, catalogue, ackWaitMs };
   const ensureDurable = () => ensureEventDurable(durable);
   const pulls = createPullLoop({
     js,

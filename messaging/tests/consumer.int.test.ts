@@ -8,6 +8,7 @@ import {
   type EventHandlerDefinition,
 } from '..';
 import { sentSql, sqlShape, type SentQuery } from '../../test-support/sqlShape';
+import { ensureEventDurable } from '../src/consumer/ensureEventDurable';
 import { Effect, effectsHandler, suiteDb } from './support/database';
 import { messageCount, suiteNats } from './support/nats';
 import { expectEachAppliedOnce } from './support/expectEachAppliedOnce';
@@ -283,6 +284,49 @@ describe('durable consumer with an inbox', () => {
     expect(Math.max(...batches)).toBe(37);
   }, 120_000);
 
+  it('applies an event handed back more often than maxDeliver: the server never drops it', async () => {
+    const seen = new Set<string>();
+    const handler: EventHandlerDefinition = {
+      name: 'handed_back',
+      types: ['test.thing.created'],
+      maxDeliver: 2,
+      handle: async (event) => {
+        seen.add(event.id);
+      },
+    };
+    // The durable as the consumer makes it, then three hand-backs of its first events (as a
+    // stop, or a failed ack before them, gives): one delivery more than maxDeliver.
+    const name = 'test_handed_back';
+    await ensureEventDurable({
+      jsm: nats.jsm,
+      namespace: nats.ns,
+      stream,
+      name,
+      subgraph: 'test',
+      handler,
+      catalogue,
+      ackWaitMs: 30_000,
+    });
+    const durable = await nats.js.consumers.get(stream, name);
+    let first: number | undefined;
+    let deliveries = 0;
+    for (let round = 0; round < 10 && deliveries < 3; round++) {
+      for await (const msg of await durable.fetch({ max_messages: 10, expires: 1000 })) {
+        first ??= msg.seq;
+        if (msg.seq === first) deliveries = msg.info.deliveryCount;
+        msg.nak();
+      }
+    }
+    expect(deliveries).toBe(3);
+    const consumer = consumerFor(handler);
+    await consumer.start();
+    try {
+      await waitForAll('every event, the handed-back ones too', () => seen.size, TOTAL);
+    } finally {
+      await consumer.stop();
+    }
+  }, 120_000);
+
   it('creates or updates the durable consumer the handler describes', async () => {
     const consumer = consumerFor(
       {
@@ -301,7 +345,8 @@ describe('durable consumer with an inbox', () => {
     expect(config).toMatchObject({
       durable_name: 'test_effects',
       ack_policy: 'explicit',
-      max_deliver: 7,
+      // No limit at the server: the consumer dead-letters at the handler's seventh delivery.
+      max_deliver: -1,
       ack_wait: 1500 * 1_000_000,
       filter_subject: `${nats.ns.subjectPrefix}hr.test.thing.created`,
     });

@@ -34,7 +34,7 @@ export async function giveUpMessage(
         logger.error(context, 'dead letter not published before stop; the event stays unacked');
         return true;
       }
-      // The server will not deliver it again, so keep it here until the DLQ takes it.
+      // Its deliveries are spent: keep it here until the DLQ takes it.
       keepAlive(msg);
       await state.stopping.wait(backoffMs(attempt, 500, 10_000));
     }
