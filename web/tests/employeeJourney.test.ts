@@ -141,7 +141,7 @@ describe("an employee's day in the web app", () => {
     await form.getByRole('button', { name: 'Send request' }).click();
     await form
       .getByRole('status')
-      .filter({ hasText: `Requested ${week.days} days: PENDING.` })
+      .filter({ hasText: `Requested ${week.days} days: pending.` })
       .waitFor();
     const row = page
       .getByRole('table', { name: 'Leave requests' })

@@ -41,7 +41,7 @@ describe('live updates across two browsers', () => {
       await signInThroughApp(nursePage, web.platform.origin, nurse.email);
       await nursePage.getByRole('link', { name: 'Leave' }).click();
       const history = nursePage.getByRole('table', { name: 'Leave requests' });
-      await history.getByRole('cell', { name: 'PENDING' }).waitFor();
+      await history.getByRole('cell', { name: 'Pending' }).waitFor();
       const reloads: string[] = [];
       nursePage.on('framenavigated', (frame) => {
         if (frame === nursePage.mainFrame()) reloads.push(frame.url());
@@ -57,7 +57,7 @@ describe('live updates across two browsers', () => {
         .click();
       await managerPage.getByText('Nothing is waiting for you.').waitFor();
 
-      await history.getByRole('cell', { name: 'APPROVED' }).waitFor();
+      await history.getByRole('cell', { name: 'Approved' }).waitFor();
       await nursePage.getByLabel(/^[1-9]\d* unread$/).waitFor();
       expect(reloads).toEqual([]);
     } finally {

@@ -14,7 +14,8 @@ import type { CsvColumn } from '../ui/csv';
 import { fullName } from '../ui/fullName';
 import { usePagedQuery } from '../ui/usePagedQuery';
 import { useRowActions } from '../ui/useRowActions';
-import { LEAVE_REQUEST_COLUMNS } from './leave/leaveRequestColumns';
+import type { Column } from '../ui/DataTable';
+import { LEAVE_REQUEST_CELLS, LEAVE_REQUEST_COLUMNS } from './leave/leaveRequestColumns';
 
 type Request = PendingLeaveApprovalsQuery['pendingLeaveApprovals']['nodes'][number];
 
@@ -26,6 +27,11 @@ function personName(person: { firstName: string; lastName: string } | null): str
 const COLUMNS: CsvColumn<Request>[] = [
   { heading: 'Employee', value: (r) => personName(r.employee) },
   ...LEAVE_REQUEST_COLUMNS,
+];
+/** On screen the kind of leave reads in words; the export keeps its code. */
+const SHOWN: Column<Request>[] = [
+  { heading: 'Employee', cell: (r) => personName(r.employee) },
+  ...LEAVE_REQUEST_CELLS,
 ];
 
 /** The approvals inbox: reports' pending requests, kept live by the leave subscription. */
@@ -44,6 +50,7 @@ export default function ApprovalsPage() {
         label="Pending leave requests"
         {...list}
         csv={{ filename: 'approvals.csv', columns: COLUMNS }}
+        columns={SHOWN}
         above={<ProblemList problems={actions.problems} />}
         empty={list.connection && 'Nothing is waiting for you.'}
         actionsHeading="Decision"

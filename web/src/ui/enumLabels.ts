@@ -1,6 +1,7 @@
 import type {
   EmployeeStatus,
   EmploymentType,
+  LeaveStatus,
   LeaveType,
   PeriodType,
   TrainingStatus,
@@ -32,6 +33,13 @@ export const LEAVE_TYPE_LABELS: Record<LeaveType, string> = {
   PARENTAL: 'Parental leave',
   UNPAID: 'Unpaid leave',
   TOIL: 'Time off in lieu',
+};
+
+export const LEAVE_STATUS_LABELS: Record<LeaveStatus, string> = {
+  PENDING: 'Pending',
+  APPROVED: 'Approved',
+  REJECTED: 'Rejected',
+  CANCELLED: 'Cancelled',
 };
 
 export const PERIOD_TYPE_LABELS: Record<PeriodType, string> = {

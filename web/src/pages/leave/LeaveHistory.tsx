@@ -3,9 +3,11 @@ import { CancelLeaveDocument, type MyLeaveQuery } from '../../gql/graphql';
 import { ProblemList } from '../../ui/Field';
 import { PagedTable } from '../../ui/PagedTable';
 import type { CsvColumn } from '../../ui/csv';
+import type { Column } from '../../ui/DataTable';
+import { LEAVE_STATUS_LABELS } from '../../ui/enumLabels';
 import type { PagedList } from '../../ui/usePagedQuery';
 import { useRowActions } from '../../ui/useRowActions';
-import { LEAVE_REQUEST_COLUMNS } from './leaveRequestColumns';
+import { LEAVE_REQUEST_CELLS, LEAVE_REQUEST_COLUMNS } from './leaveRequestColumns';
 
 type Requests = NonNullable<NonNullable<MyLeaveQuery['employee']>['leaveRequests']>;
 type Request = Requests['nodes'][number];
@@ -13,6 +15,11 @@ type Request = Requests['nodes'][number];
 const COLUMNS: CsvColumn<Request>[] = [
   ...LEAVE_REQUEST_COLUMNS,
   { heading: 'Status', value: (r) => r.status },
+];
+/** On screen the kind and the status read in words; the export keeps the codes. */
+const SHOWN: Column<Request>[] = [
+  ...LEAVE_REQUEST_CELLS,
+  { heading: 'Status', cell: (r) => LEAVE_STATUS_LABELS[r.status] },
 ];
 
 const cancellable = (request: Request) =>
@@ -32,6 +39,7 @@ export function LeaveHistory({ list, onChanged }: LeaveHistoryProps) {
       label="Leave requests"
       {...list}
       csv={{ filename: 'leave.csv', columns: COLUMNS }}
+      columns={SHOWN}
       above={<ProblemList problems={actions.problems} />}
       actions={(r) =>
         cancellable(r) && (

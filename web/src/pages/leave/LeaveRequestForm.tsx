@@ -6,7 +6,7 @@ import { Form, FormActions, SubmitButton } from '../../ui/Form';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { useMutationForm } from '../../ui/useMutationForm';
-import { LEAVE_TYPE_LABELS, labelledChoices } from '../../ui/enumLabels';
+import { LEAVE_STATUS_LABELS, LEAVE_TYPE_LABELS, labelledChoices } from '../../ui/enumLabels';
 import { EMPTY_DRAFT, hasDays, LEAVE_TYPES, type LeaveDraft } from './leaveDraft';
 import { LeavePreview } from './LeavePreview';
 
@@ -25,7 +25,10 @@ export function LeaveRequestForm({ onSent }: { onSent(): void }) {
     // A fresh form: the count and balance shown were for the request now sent.
     setDraft(EMPTY_DRAFT);
     onSent();
-    return `Requested ${result.data?.requestLeave.days} days: ${result.data?.requestLeave.status}.`;
+    const sent = result.data?.requestLeave;
+    return (
+      sent && `Requested ${sent.days} days: ${LEAVE_STATUS_LABELS[sent.status].toLowerCase()}.`
+    );
   }, FORM_FIELDS);
   const set =
     <K extends keyof LeaveDraft>(field: K) =>
