@@ -64,10 +64,17 @@ export const VIOLATION_STATUS_LABELS: Record<ViolationStatus, string> = {
   CLOSED: 'Closed',
 };
 
-/** A select's choices over enum `values`, each shown in words; '' stays "(any)". */
+/** An enum's values in the order of its map: the order the screens offer them in. */
+export const valuesOf = <T extends string>(labels: Record<T, string>): T[] =>
+  Object.keys(labels) as T[];
+
+/**
+ * A select's choices over an enum, each shown in words: all its values, or those of
+ * `values` ('' among them stays "(any)").
+ */
 export function labelledChoices<T extends string>(
-  values: readonly (T | '')[],
   labels: Record<T, string>,
+  values: readonly (T | '')[] = valuesOf(labels),
 ): Choice[] {
   return values.map((value) => (value === '' ? '' : { value, label: labels[value] }));
 }

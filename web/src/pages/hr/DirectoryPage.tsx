@@ -15,8 +15,7 @@ import { usePagedQuery } from '../../ui/usePagedQuery';
 import { WithNote } from '../../ui/WithNote';
 import { fieldColumns, type CsvColumn } from '../../ui/csv';
 import { fullName } from '../../ui/fullName';
-import { EMPLOYEE_STATUS_LABELS, labelledChoices } from '../../ui/enumLabels';
-import { STATUSES } from './employeeChoices';
+import { EMPLOYEE_STATUS_LABELS, labelledChoices, valuesOf } from '../../ui/enumLabels';
 
 type Employee = EmployeeDirectoryQuery['employees']['nodes'][number];
 
@@ -56,7 +55,10 @@ export default function DirectoryPage() {
         <InputField
           label="Status"
           {...bind('status')}
-          options={labelledChoices(['', ...STATUSES], EMPLOYEE_STATUS_LABELS)}
+          options={labelledChoices(EMPLOYEE_STATUS_LABELS, [
+            '',
+            ...valuesOf(EMPLOYEE_STATUS_LABELS),
+          ])}
         />
       </SearchForm>
       <ProblemList problems={problems.general} />

@@ -7,7 +7,7 @@ import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { useMutationForm } from '../../ui/useMutationForm';
 import { LEAVE_STATUS_LABELS, LEAVE_TYPE_LABELS, labelledChoices } from '../../ui/enumLabels';
-import { EMPTY_DRAFT, hasDays, LEAVE_TYPES, type LeaveDraft } from './leaveDraft';
+import { EMPTY_DRAFT, hasDays, type LeaveDraft } from './leaveDraft';
 import { LeavePreview } from './LeavePreview';
 
 const FORM_FIELDS = ['leaveType', 'startDate', 'endDate', 'halfDayStart', 'halfDayEnd', 'reason'];
@@ -46,7 +46,7 @@ export function LeaveRequestForm({ onSent }: { onSent(): void }) {
         name="leaveType"
         value={draft.leaveType}
         onChange={(value) => set('leaveType')(value as LeaveType)}
-        options={labelledChoices(LEAVE_TYPES, LEAVE_TYPE_LABELS)}
+        options={labelledChoices(LEAVE_TYPE_LABELS)}
       />
       <TextField label="First day" {...typed('startDate')} type="date" />
       <TextField label="Last day" {...typed('endDate')} type="date" />

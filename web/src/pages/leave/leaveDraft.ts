@@ -1,8 +1,4 @@
 import type { LeaveType } from '../../gql/graphql';
-import { LEAVE_TYPE_LABELS } from '../../ui/enumLabels';
-
-/** Every kind of leave, in the order the form offers them: the schema's, through its words. */
-export const LEAVE_TYPES = Object.keys(LEAVE_TYPE_LABELS) as LeaveType[];
 
 /** A leave request as typed. */
 export interface LeaveDraft {

@@ -43,7 +43,7 @@ export function TimeEntryForm({ employeeId, entry, onDone }: TimeEntryFormProps)
       <SelectField
         label="Type"
         {...bind('periodType')}
-        options={labelledChoices(PERIOD_TYPES, PERIOD_TYPE_LABELS)}
+        options={labelledChoices(PERIOD_TYPE_LABELS, PERIOD_TYPES)}
       />
       <TextField label="Shift name" {...bind('shiftType')} maxLength={50} />
       <TextField label="Start" {...bind('start', 'startTime')} type="datetime-local" required />

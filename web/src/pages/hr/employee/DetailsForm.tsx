@@ -5,7 +5,7 @@ import { InputFields, type FieldSpec } from '../../../ui/InputFields';
 import { EMPLOYMENT_TYPE_LABELS, labelledChoices } from '../../../ui/enumLabels';
 import { useDraft } from '../../../ui/useDraft';
 import { useMutationForm } from '../../../ui/useMutationForm';
-import { EMPLOYMENT_TYPES, type PersonField } from '../employeeChoices';
+import type { PersonField } from '../employeeChoices';
 import { changeOf, type RecordFormProps } from './employeeRecord';
 
 type Editable = PersonField | 'location' | 'timeZone';
@@ -21,7 +21,7 @@ const DETAILS: readonly FieldSpec<Editable>[] = [
   {
     key: 'employmentType',
     label: 'Employment type',
-    options: labelledChoices(EMPLOYMENT_TYPES, EMPLOYMENT_TYPE_LABELS),
+    options: labelledChoices(EMPLOYMENT_TYPE_LABELS),
   },
   { key: 'hireDate', label: 'Hire date', type: 'date' },
   { key: 'location', label: 'Location' },

@@ -4,8 +4,7 @@ import { ChangeEmployeeStatusDocument, type EmployeeStatus } from '../../../gql/
 import { Form, FormActions, SubmitButton } from '../../../ui/Form';
 import { InputField } from '../../../ui/InputField';
 import { useMutationForm } from '../../../ui/useMutationForm';
-import { EMPLOYEE_STATUS_LABELS, labelledChoices } from '../../../ui/enumLabels';
-import { STATUSES } from '../employeeChoices';
+import { EMPLOYEE_STATUS_LABELS, labelledChoices, valuesOf } from '../../../ui/enumLabels';
 import { changeOf, type RecordFormProps } from './employeeRecord';
 
 /** Active, inactive or on leave (termination has a form of its own). */
@@ -24,8 +23,8 @@ export function StatusForm({ employee, onSaved }: RecordFormProps) {
         value={status}
         onChange={setStatus}
         options={labelledChoices(
-          STATUSES.filter((s) => s !== 'TERMINATED'),
           EMPLOYEE_STATUS_LABELS,
+          valuesOf(EMPLOYEE_STATUS_LABELS).filter((s) => s !== 'TERMINATED'),
         )}
       />
       <FormActions>

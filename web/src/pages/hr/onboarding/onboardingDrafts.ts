@@ -6,7 +6,8 @@ import type {
 } from '../../../gql/graphql';
 import { addDays, localDate } from '../../../ui/dates';
 import type { FieldSpec } from '../../../ui/InputFields';
-import { EMPLOYMENT_TYPES, type PersonField } from '../employeeChoices';
+import { EMPLOYMENT_TYPE_LABELS, labelledChoices } from '../../../ui/enumLabels';
+import type { PersonField } from '../employeeChoices';
 import type { ManagerChoice } from '../ManagerPicker';
 
 export const STEPS = ['Person', 'Agreement', 'Manager', 'Invitation'] as const;
@@ -33,7 +34,11 @@ export const PERSON_INPUTS: readonly FieldSpec<PersonField>[] = [
   { key: 'department', label: 'Department', required: true },
   { key: 'jobTitle', label: 'Job title', required: true },
   { key: 'grade', label: 'Grade', required: true },
-  { key: 'employmentType', label: 'Employment type', options: EMPLOYMENT_TYPES },
+  {
+    key: 'employmentType',
+    label: 'Employment type',
+    options: labelledChoices(EMPLOYMENT_TYPE_LABELS),
+  },
   { key: 'hireDate', label: 'Hire date', type: 'date', required: true },
 ];
 export const PERSON_FIELDS = PERSON_INPUTS.map((input) => input.key);
