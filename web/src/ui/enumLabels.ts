@@ -78,3 +78,7 @@ export function labelledChoices<T extends string>(
 ): Choice[] {
   return values.map((value) => (value === '' ? '' : { value, label: labels[value] }));
 }
+
+/** A filter's choices over an enum: each value in words, then "(any)". */
+export const filterChoices = <T extends string>(labels: Record<T, string>): Choice[] =>
+  labelledChoices(labels, [...valuesOf(labels), '']);

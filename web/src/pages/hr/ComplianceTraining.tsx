@@ -8,7 +8,7 @@ import { useFilters } from '../../ui/useFilters';
 import { usePagedQuery } from '../../ui/usePagedQuery';
 import { WithNote } from '../../ui/WithNote';
 import { fieldColumns, type CsvColumn } from '../../ui/csv';
-import { labelledChoices, TRAINING_STATUS_LABELS, valuesOf } from '../../ui/enumLabels';
+import { filterChoices, TRAINING_STATUS_LABELS } from '../../ui/enumLabels';
 import { CourseName, overdueRow } from '../training/trainingRows';
 import { AssignTrainingForm } from './AssignTrainingForm';
 import { CompletionForm } from './CompletionForm';
@@ -62,10 +62,7 @@ export function ComplianceTraining() {
           <InputField
             label="Training status"
             {...bind('status')}
-            options={labelledChoices(TRAINING_STATUS_LABELS, [
-              ...valuesOf(TRAINING_STATUS_LABELS),
-              '',
-            ])}
+            options={filterChoices(TRAINING_STATUS_LABELS)}
           />
           <InputField label="Training department" {...bind('department')} />
         </div>

@@ -7,7 +7,7 @@ import { useFilters } from '../../ui/useFilters';
 import { usePagedQuery } from '../../ui/usePagedQuery';
 import { WithNote } from '../../ui/WithNote';
 import { fieldColumns } from '../../ui/csv';
-import { labelledChoices, valuesOf, VIOLATION_STATUS_LABELS } from '../../ui/enumLabels';
+import { filterChoices, VIOLATION_STATUS_LABELS } from '../../ui/enumLabels';
 import { CloseViolationForm } from './CloseViolationForm';
 
 const CSV_COLUMNS = fieldColumns({
@@ -37,10 +37,7 @@ export function Violations() {
       <InputField
         label="Status"
         {...bind('status')}
-        options={labelledChoices(VIOLATION_STATUS_LABELS, [
-          ...valuesOf(VIOLATION_STATUS_LABELS),
-          '',
-        ])}
+        options={filterChoices(VIOLATION_STATUS_LABELS)}
       />
       <QueryError error={error} />
       <PagedTable
