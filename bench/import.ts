@@ -6,7 +6,9 @@ import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { InboxEntry, OutboxEntry } from '../messaging';
 import { IdempotencyRecordSchema, openDatabase } from '../runtime';
 import { KnownEmployeeSchema, entities } from '../subgraphs/agreements/src/entities';
+import { descendantsOf } from '../platform/src/startup/processInfo';
 import { createTestDatabase } from '../test-support/database';
+import { processRss } from './lib/processRss';
 import { runBench } from './lib/runBench';
 
 /**
@@ -109,11 +111,10 @@ function runImport(
         stdio: ['ignore', 'pipe', 'ignore'],
       },
     );
-    let peakKiB = 0;
+    let peakBytes = 0;
     const sample = setInterval(() => {
-      for (const pid of [child.pid, ...childrenOf(child.pid!)]) {
-        const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/);
-        if (status) peakKiB = Math.max(peakKiB, Number(status[1]));
+      for (const pid of [child.pid!, ...descendantsOf(child.pid!)]) {
+        peakBytes = Math.max(peakBytes, processRss(pid, 'VmHWM'));
       }
     }, 100);
     let stdout = '';
@@ -124,25 +125,11 @@ function runImport(
       if (code !== 0) return reject(new Error(`import exited with ${code}`));
       resolve({
         seconds: (performance.now() - started) / 1000,
-        peakMiB: Math.round(peakKiB / 1024),
+        peakMiB: Math.round(peakBytes / 1024 / 1024),
         report: JSON.parse(stdout),
       });
     });
   });
-}
-
-function childrenOf(pid: number): number[] {
-  try {
-    const kids = fs
-      .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-    return kids.flatMap((kid) => [kid, ...childrenOf(kid)]);
-  } catch {
-    return [];
-  }
 }
 
 async function main(): Promise<void> {
