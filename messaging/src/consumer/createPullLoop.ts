@@ -46,6 +46,13 @@ interface Pull {
 export const PULL_EXPIRES_MS = 1000;
 /** How much longer than its expiry a pull may take before it is taken as stalled. */
 const PULL_GRACE_MS = 4000;
+/**
+ * How long after its expiry a pull that brought messages is taken as over. The server ends a
+ * pull at its expiry and says so (408), but NATS 2.9 sometimes says nothing when a message
+ * went out at that instant; the client would then wait for two missed heartbeats and the loop
+ * back off, holding the consumer's events for about 1.5 s.
+ */
+export const PULL_OVERRUN_MS = 250;
 
 const isConsumerNotFound = (error: unknown): boolean =>
   error instanceof JetStreamApiError && error.code === JetStreamApiCodes.ConsumerNotFound;
@@ -66,7 +73,8 @@ export function createPullLoop(options: PullLoopOptions): PullLoop {
    * Every message is handled, or handed back at once (nak) when a stop came meanwhile or the
    * handling before failed, so a restart never leaves events waiting out ack_wait. Messages
    * are handled while the pull goes on: a pull whose reader is busy for longer than two
-   * idle heartbeats fails.
+   * idle heartbeats fails. A pull that brought messages ends PULL_OVERRUN_MS after its expiry
+   * whether or not the server says so.
    */
   async function pullOnce(previous: Promise<boolean>): Promise<Pull> {
     const source = await (durable ??= js.consumers.get(stream, consumer));
@@ -79,9 +87,12 @@ export function createPullLoop(options: PullLoopOptions): PullLoop {
       stalled = true;
       pulled.stop();
     }, PULL_EXPIRES_MS + PULL_GRACE_MS);
+    let brought = false;
+    const overrun = setTimeout(() => brought && pulled.stop(), PULL_EXPIRES_MS + PULL_OVERRUN_MS);
     const queue = createPullQueue({ ...options, previous });
     try {
       for await (const msg of pulled) {
+        brought = true;
         if (queue.refusing) {
           msg.nak();
           continue;
@@ -96,6 +107,7 @@ export function createPullLoop(options: PullLoopOptions): PullLoop {
       throw error;
     } finally {
       clearTimeout(watchdog);
+      clearTimeout(overrun);
       currentPull = undefined;
     }
     return { handled: queue.finish(), stalled };
