@@ -44,6 +44,11 @@ import { startOfLocalDay } from './startOfLocalDay';
 
 export type TimeContext = SubgraphContext<TimeLoaders>;
 
+/** Time holds no copy of the person yet: employees is asked, and the write tried again. */
+class CopyMissing extends Error {
+  override name = 'CopyMissing';
+}
+
 /** What a deletion returns. */
 export interface DeletedEntry {
   id: string;
@@ -93,24 +98,31 @@ export class TimeService {
     const exception = complianceException(this.ctx.identity, input.complianceException);
     const { employeeId } = input;
     const key = input.idempotencyKey;
-    const id = await this.createOnce('time.recordTimeEntry', key, employeeId, async (tx) => {
-      const now = new Date();
-      const policy = await this.judge(tx, now, { employeeId, entry: period, exception });
-      const entry = tx.create(TimeEntrySchema, {
-        id: uuidv7(),
-        employeeId: input.employeeId,
-        ...period,
-        version: 1,
-        correlationId: this.ctx.correlationId,
-        createdAt: now,
-        updatedAt: now,
-        deletedAt: null,
-      });
-      tx.persist(entry);
-      this.emit(tx, events.recorded(entry, { exception, policyVersion: policy.version }));
-      return entry.id;
-    });
-    return this.reload(id);
+    let recorded: TimeEntry | undefined;
+    const { id, replayed } = await this.createOnce(
+      'time.recordTimeEntry',
+      key,
+      employeeId,
+      async (tx) => {
+        const now = new Date();
+        const policy = await this.judge(tx, now, { employeeId, entry: period, exception });
+        recorded = tx.create(TimeEntrySchema, {
+          id: uuidv7(),
+          employeeId: input.employeeId,
+          ...period,
+          version: 1,
+          correlationId: this.ctx.correlationId,
+          createdAt: now,
+          updatedAt: now,
+          deletedAt: null,
+        });
+        tx.persist(recorded);
+        this.emit(tx, events.recorded(recorded, { exception, policyVersion: policy.version }));
+        return recorded.id;
+      },
+    );
+    // A new entry is answered as written; a repeated key's entry is read as it is now.
+    return replayed || !recorded ? this.reload(id) : recorded;
   }
 
   async amend(input: AmendTimeEntryInput): Promise<TimeEntry> {
@@ -158,8 +170,11 @@ export class TimeService {
     const { employeeId, idempotencyKey: key } = input;
     await assertCanPublishSchedule(this.ctx.identity, employeeId, this.managersOf);
     const shifts = check.scheduledShifts(input.shifts);
-    const scheduleId = await this.createOnce('time.publishSchedule', key, employeeId, (tx) =>
-      this.publish(tx, employeeId, shifts),
+    const { id: scheduleId } = await this.createOnce(
+      'time.publishSchedule',
+      key,
+      employeeId,
+      (tx) => this.publish(tx, employeeId, shifts),
     );
     return this.ctx.em
       .fork()
@@ -212,22 +227,32 @@ export class TimeService {
   }
 
   /**
-   * Something new for the person, once per idempotency key: they are known (asked for if
-   * not), and `create` runs in their write turn. Returns what it created.
+   * Something new for the person, once per idempotency key, in their write turn: the id of
+   * what `create` made, or of what the key made before (`replayed`). Time usually knows the
+   * person already; when their copy is missing (a hire a moment ago), employees is asked
+   * and the write tried once more.
    */
   private async createOnce(
     operation: string,
     key: string | null | undefined,
     employeeId: string,
     create: (tx: EntityManager) => Promise<string>,
-  ): Promise<string> {
+  ): Promise<{ id: string; replayed: boolean }> {
     const scope = { operation, caller: this.ctx.identity.subject, key: check.idempotencyKey(key) };
-    await this.know(employeeId);
-    const { id } = await once(this.ctx.em, scope, async (tx) => {
-      await this.takeTurn(tx, employeeId, { recording: true });
-      return create(tx);
-    });
-    return id;
+    const attempt = (asked: boolean) =>
+      once(this.ctx.em, scope, async (tx) => {
+        if (!(await lockEmployee(tx, EmployeeCopySchema, employeeId)))
+          throw asked ? unknownEmployee(employeeId) : new CopyMissing();
+        await assertEmployeeMayHaveTime(tx, employeeId, { recording: true });
+        return create(tx);
+      });
+    try {
+      return await attempt(false);
+    } catch (error) {
+      if (!(error instanceof CopyMissing)) throw error;
+      await this.know(employeeId);
+      return attempt(true);
+    }
   }
 
   /**

@@ -1,4 +1,5 @@
 import { contractOperation } from '../../../test-support/contractOperation';
+import { sqlShape } from '../../../test-support/sqlShape';
 import { hr, onlyError, suiteWithEmployee, type Caller } from './support';
 
 const AMEND = contractOperation('AmendTimeEntry');
@@ -23,6 +24,35 @@ describe('time: recording, amending and deleting entries', () => {
     );
   const amend = (input: Record<string, unknown>) => h.gql(AMEND, { input }, employee.self);
   const remove = (input: Record<string, unknown>) => h.gql(DELETE, { input }, employee.self);
+
+  it('records in one transaction: no look at the person before it, no read of the entry after', async () => {
+    const date = nextDay();
+    let reply: Awaited<ReturnType<typeof record>> | undefined;
+    const sql = await h.countQueries(async () => {
+      reply = await record({ startTime: at(date, '08:00'), endTime: at(date, '12:00') });
+    });
+    expect(reply!.errors).toBeUndefined();
+    const { id } = reply!.data!.recordTimeEntry;
+    const shapes = sql.map(sqlShape);
+    expect(shapes[0]).toBe('begin');
+    expect(shapes.at(-1)).toBe('commit');
+    expect(shapes.filter((s) => s.includes('time_entries'))).toEqual([
+      expect.stringMatching(/^select t0\.\* from time_entries as t0 where t0\.employee_id = /),
+      'insert into time_entries (1 row) returning version',
+    ]);
+    // What it answered is what it stored.
+    const stored = await h.gql(
+      `{ timeEntry(id: "${id}") { id version startTime endTime } }`,
+      {},
+      hr,
+    );
+    expect(stored.data!.timeEntry).toEqual({
+      id,
+      version: 1,
+      startTime: `${date}T08:00:00.000Z`,
+      endTime: `${date}T12:00:00.000Z`,
+    });
+  });
 
   it('records an entry, returns it with offsets, and emits time.entry.recorded', async () => {
     const date = nextDay();
