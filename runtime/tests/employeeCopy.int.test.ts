@@ -3,6 +3,7 @@ import {
   EMPLOYEE_EVENTS,
   employeeCopySchema,
   keepEmployeeCopy,
+  lockEmployee,
   lockableCopyKeeping,
   managerChains,
   updateEmployeeCopy,
@@ -99,5 +100,35 @@ describe('employee copy', () => {
       );
     const chains = await managerChains(em(), 'TestEmployee', ['a', 'c', 'x']);
     expect(Object.fromEntries(chains)).toEqual({ a: ['b', 'c'], c: [], x: [] });
+  });
+
+  describe('lockEmployee', () => {
+    it('locks the copy and holds it as updated, so a look later in the transaction sends nothing', async () => {
+      await apply(event('employee.created', 1, { timeZone: 'Europe/Paris' }));
+      await em().transactional(async (tx) => {
+        expect(await lockEmployee(tx, CopySchema, 'e1')).toBe(true);
+        const sql: string[] = [];
+        const knex = tx.getConnection().getKnex();
+        const listen = (q: { sql: string }) => sql.push(q.sql);
+        knex.on('query', listen);
+        const held = await tx.findOneOrFail(CopySchema, 'e1');
+        knex.removeListener('query', listen);
+        expect(sql).toEqual([]);
+        expect(held).toMatchObject({ timeZone: 'Europe/Paris', writeLock: 1 });
+      });
+      expect(await copy()).toMatchObject({ writeLock: 1 });
+      expect(await em().transactional((tx) => lockEmployee(tx, CopySchema, 'nobody'))).toBe(false);
+    });
+
+    it('leaves a copy the transaction already holds as it is, changes not yet flushed included', async () => {
+      await apply(event('employee.created', 1, { timeZone: 'Europe/Paris' }));
+      await em().transactional(async (tx) => {
+        const held = await tx.findOneOrFail(CopySchema, 'e1');
+        held.timeZone = 'Asia/Tokyo';
+        await lockEmployee(tx, CopySchema, 'e1');
+        expect(held.timeZone).toBe('Asia/Tokyo');
+      });
+      expect(await copy()).toMatchObject({ timeZone: 'Asia/Tokyo', writeLock: 1 });
+    });
   });
 });

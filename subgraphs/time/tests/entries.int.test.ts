@@ -25,7 +25,7 @@ describe('time: recording, amending and deleting entries', () => {
   const amend = (input: Record<string, unknown>) => h.gql(AMEND, { input }, employee.self);
   const remove = (input: Record<string, unknown>) => h.gql(DELETE, { input }, employee.self);
 
-  it('records in one transaction: no look at the person before it, no read of the entry after', async () => {
+  it('records in one transaction, one statement on the person, none to read the entry back', async () => {
     const date = nextDay();
     let reply: Awaited<ReturnType<typeof record>> | undefined;
     const sql = await h.countQueries(async () => {
@@ -36,6 +36,10 @@ describe('time: recording, amending and deleting entries', () => {
     const shapes = sql.map(sqlShape);
     expect(shapes[0]).toBe('begin');
     expect(shapes.at(-1)).toBe('commit');
+    // The person's copy: locked, and read by the same statement.
+    expect(shapes.filter((s) => s.includes('time_employees'))).toEqual([
+      `update time_employees set write_lock = write_lock + 1 where id = '${employee.id}' returning *`,
+    ]);
     expect(shapes.filter((s) => s.includes('time_entries'))).toEqual([
       expect.stringMatching(/^select t0\.\* from time_entries as t0 where t0\.employee_id = /),
       'insert into time_entries (1 row) returning version',
