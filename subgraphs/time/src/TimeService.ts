@@ -218,11 +218,16 @@ export class TimeService {
 
   /**
    * Takes the person's write turn (their copy row's lock) and checks what time knows
-   * of them: they exist and, for new time, are not terminated.
+   * of them: they exist (else `missing`, or UNKNOWN_EMPLOYEE) and, for new time, are not
+   * terminated.
    */
-  private async takeTurn(tx: EntityManager, employeeId: string, opts: { recording: boolean }) {
+  private async takeTurn(
+    tx: EntityManager,
+    employeeId: string,
+    opts: { recording: boolean; missing?: () => Error },
+  ) {
     if (!(await lockEmployee(tx, EmployeeCopySchema, employeeId)))
-      throw unknownEmployee(employeeId);
+      throw opts.missing?.() ?? unknownEmployee(employeeId);
     await assertEmployeeMayHaveTime(tx, employeeId, opts);
   }
 
@@ -241,9 +246,8 @@ export class TimeService {
     const scope = { operation, caller: this.ctx.identity.subject, key: check.idempotencyKey(key) };
     const attempt = (asked: boolean) =>
       once(this.ctx.em, scope, async (tx) => {
-        if (!(await lockEmployee(tx, EmployeeCopySchema, employeeId)))
-          throw asked ? unknownEmployee(employeeId) : new CopyMissing();
-        await assertEmployeeMayHaveTime(tx, employeeId, { recording: true });
+        const missing = asked ? undefined : () => new CopyMissing();
+        await this.takeTurn(tx, employeeId, { recording: true, missing });
         return create(tx);
       });
     try {
