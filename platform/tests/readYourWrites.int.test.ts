@@ -6,7 +6,7 @@ import { waitFor } from '../../test-support/waitFor';
 import { KnownEmployeeSchema } from '../../subgraphs/agreements/src/entities';
 import { EmployeeCopySchema as AttendanceCopy } from '../../subgraphs/attendance/src/entities';
 import { EmployeeCopySchema as LeaveCopy } from '../../subgraphs/leave/src/entities';
-import { EmployeeCopySchema as TimeCopy } from '../../subgraphs/time/src/entities';
+import { EmployeeCopySchema as TimeCopy, TimeEntrySchema } from '../../subgraphs/time/src/entities';
 import { earlyShiftInput } from '../../test-support/timeEntries';
 
 const RUNS = 50;
@@ -108,6 +108,17 @@ describe('writes about someone hired a moment ago', () => {
       asHr,
     );
     expect(checkIn.errors?.[0]?.extensions?.reason).toBe('UNKNOWN_EMPLOYEE');
+    // Time looks in its transaction first, then asks, then tries once more: still refused.
+    const shift = earlyShiftInput(nobody, '2025-05-01T07:00:00+01:00', '2025-05-01T15:00:00+01:00');
+    const entry = await tp.graphql(op('RecordTimeEntry'), { input: shift }, asHr);
+    expect(entry.data?.recordTimeEntry ?? null).toBeNull();
+    expect(entry.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'UNKNOWN_EMPLOYEE',
+    });
+    expect(
+      await tp.platform.runtimes.time!.orm.em.fork().count(TimeEntrySchema, { employeeId: nobody }),
+    ).toBe(0);
   });
 
   it('answers UNAVAILABLE, not UNKNOWN_EMPLOYEE, while employees is down, and learns them once it is back', async () => {
