@@ -1,15 +1,12 @@
-import { type ChildProcess, fork } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { JSONWebKeySet } from 'jose';
 import type { Logger } from '../../../runtime';
 import type { ProcessMetrics } from '../../../runtime/edge';
 import { createMetricsAsker } from './createMetricsAsker';
-import { reservePorts } from './reservePorts';
+import { type HeldPorts, holdPorts, portsOf, releasePorts } from './holdPorts';
+import { type ForkedChild, forkChild, isRunning } from './forkChild';
 import { SubgraphProcessError } from './SubgraphProcessError';
-import type { FromChild, StartMessage } from './subgraphProcessMessages';
-
-/** The child's entry, beside this file: TypeScript under tsx, JavaScript when built. */
-const ENTRY = path.join(__dirname, `subgraphProcessMain${path.extname(__filename)}`);
+import type { StartMessage } from './subgraphProcessMessages';
 
 /** How long a stopping child may take before it is killed (its pulls end within seconds). */
 const STOP_GRACE_MS = 30_000;
@@ -47,29 +44,20 @@ export interface SubgraphProcess {
   stop(): Promise<void>;
 }
 
-const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
-
-const exitOf = (code: number | null, signal: NodeJS.Signals | null) =>
-  signal ? `signal ${signal}` : `code ${code}`;
-
-/** What the child is sent once it takes messages: what to run, and where. */
-function startMessageOf(
-  options: SubgraphProcessOptions,
-  ports: Record<string, number>,
-): StartMessage {
+/** What the child is sent once it takes messages and holds its sockets: what to run. */
+function startMessageOf(options: SubgraphProcessOptions): StartMessage {
   return {
     type: 'start',
     names: [...options.names],
     natsUrl: options.natsUrl,
     namespaceId: options.namespaceId,
-    ports,
     gatewayJwks: options.gatewayJwks,
   };
 }
 
 /** Asks a running child to stop and waits for its exit, killing it after STOP_GRACE_MS. */
 async function stopChild(child: ChildProcess | undefined, takesMessages: boolean): Promise<void> {
-  if (!child || !running(child)) return;
+  if (!child || !isRunning(child)) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
   // One that cannot take the message yet has started nothing to stop gracefully.
@@ -79,11 +67,8 @@ async function stopChild(child: ChildProcess | undefined, takesMessages: boolean
   clearTimeout(timer);
 }
 
-/** Leaves the child down after too many deaths in a row, and tells the platform why. */
-function giveUp(options: SubgraphProcessOptions, label: string, why: string, deaths: number) {
-  const error = new SubgraphProcessError(
-    `${label} exited with ${why}, ${deaths} times in a row without becoming ready; it is not started again.`,
-  );
+/** Leaves the child down, and tells the platform why. */
+function giveUp(options: SubgraphProcessOptions, error: SubgraphProcessError) {
   options.logger.error({ err: error }, 'subgraph process given up');
   options.onGiveUp(error);
 }
@@ -92,9 +77,10 @@ function giveUp(options: SubgraphProcessOptions, label: string, why: string, dea
  * Forks all-in-one's second process and keeps it running: it runs `names` (the child,
  * subgraphProcessMain), reached by the gateway over loopback HTTP. A child that dies is
  * started again on the same ports; the events it had not acknowledged are redelivered by
- * JetStream, and its inboxes keep each one's effect single. After `maxDeaths` deaths in a
- * row without becoming ready it is left down and `onGiveUp` is called. The first process
- * kills it with SIGKILL if it exits any other way than through `stop`.
+ * JetStream, and its inboxes keep each one's effect single. The ports are bound here and
+ * their sockets handed to each child, so no one else can take them between two children.
+ * After `maxDeaths` deaths in a row without becoming ready it is left down and `onGiveUp` is
+ * called. The first process kills it with SIGKILL if it exits any other way than `stop`.
  */
 export async function startSubgraphProcess(
   options: SubgraphProcessOptions,
@@ -102,62 +88,50 @@ export async function startSubgraphProcess(
   const { names, logger } = options;
   const maxDeaths = options.maxDeaths ?? 3;
   const label = `the subgraph process (${names.join(', ')})`;
-  const ports = await reservePorts(names);
-  const message = startMessageOf(options, ports);
-  let child: ChildProcess | undefined;
-  /** Whether the running child has said it takes messages. */
-  let listening = false;
-  let isReady = false;
+  const firstHeld = await holdPorts(names);
+  const ports = portsOf(firstHeld);
+  const message = startMessageOf(options);
+  let current: ForkedChild | undefined;
   let stopping = false;
   let deaths = 0;
   const asker = createMetricsAsker();
   const killLeftover = () => {
-    if (child && running(child)) child.kill('SIGKILL');
+    if (current && isRunning(current.process)) current.process.kill('SIGKILL');
   };
   process.on('exit', killLeftover);
 
-  /** Forks a child; resolves when it is ready, rejects if it fails or exits first. */
-  function spawn(onDeath: (why: string) => void): Promise<void> {
-    const forked = fork(ENTRY, [], {
-      execArgv: process.execArgv,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  /** Forks a child on `held`; resolves when it is ready, rejects if it fails or exits first. */
+  function spawn(held: HeldPorts, onDeath: (why: string) => void): Promise<void> {
+    const forked = forkChild(held, message, label, {
+      metrics: (id, metrics) => asker.answered(id, metrics),
+      exit: (why) => !stopping && current === forked && onDeath(why),
     });
-    child = forked;
-    listening = false;
-    isReady = false;
-    return new Promise<void>((resolve, reject) => {
-      forked.on('message', (answer: FromChild) => {
-        if (answer.type === 'metrics') asker.answered(answer.id, answer.metrics);
-        else if (answer.type === 'listening') {
-          listening = true;
-          // A child that dies meanwhile is handled through its exit.
-          forked.send(message, () => undefined);
-        } else if (answer.type === 'ready') {
-          isReady = true;
-          deaths = 0;
-          resolve();
-        } else reject(new SubgraphProcessError(`${label} did not start: ${answer.message}`));
-      });
-      forked.once('error', (error) =>
-        reject(
-          new SubgraphProcessError(`${label} could not run: ${error.message}`, { cause: error }),
-        ),
-      );
-      forked.once('exit', (code, signal) => {
-        isReady = false;
-        const why = exitOf(code, signal);
-        reject(new SubgraphProcessError(`${label} exited with ${why} before it was ready.`));
-        if (!stopping && child === forked) onDeath(why);
-      });
+    current = forked;
+    return forked.ready.then(() => {
+      deaths = 0;
     });
   }
 
   /** After the first start: each death starts it again, until too many in a row. */
   function restartOnDeath(why: string): void {
     deaths += 1;
-    if (deaths >= maxDeaths) return giveUp(options, label, why, deaths);
+    if (deaths >= maxDeaths) {
+      const message = `${label} exited with ${why}, ${deaths} times in a row without becoming ready; it is not started again.`;
+      return giveUp(options, new SubgraphProcessError(message));
+    }
     logger.error({ exit: why, subgraphs: names }, `${label} exited; starting it again`);
-    spawn(restartOnDeath).then(
+    holdPorts(names, ports).then(
+      (held) => restartOn(held),
+      (error: unknown) => {
+        const message = `${label} cannot be started again: its ports are taken (${String(error)}).`;
+        giveUp(options, new SubgraphProcessError(message, { cause: error }));
+      },
+    );
+  }
+
+  function restartOn(held: HeldPorts): void {
+    if (stopping) return releasePorts(held);
+    spawn(held, restartOnDeath).then(
       () => logger.info({ subgraphs: names }, `${label} is ready again`),
       // Its death, if it died, is handled by restartOnDeath through its exit.
       (error: unknown) => logger.warn({ err: error }, `${label} did not start again`),
@@ -166,7 +140,7 @@ export async function startSubgraphProcess(
 
   // A death during the first start fails the start: the caller stops the platform.
   let firstDone = false;
-  const started = spawn((why) => firstDone && restartOnDeath(why)).then(() => {
+  const started = spawn(firstHeld, (why) => firstDone && restartOnDeath(why)).then(() => {
     firstDone = true;
   });
   // Marked as handled here: the caller awaits it only after starting its own subgraphs.
@@ -177,12 +151,12 @@ export async function startSubgraphProcess(
       names.map((name) => [name, `http://127.0.0.1:${ports[name]}/graphql`]),
     ),
     started,
-    ready: () => isReady && child !== undefined && running(child),
-    pid: () => (child && running(child) ? child.pid : undefined),
-    metrics: () => asker.ask(isReady ? child : undefined),
+    ready: () => current?.isReady() ?? false,
+    pid: () => (current && isRunning(current.process) ? current.process.pid : undefined),
+    metrics: () => asker.ask(current?.isReady() ? current.process : undefined),
     async stop() {
       stopping = true;
-      await stopChild(child, listening);
+      await stopChild(current?.process, current?.takesMessages() ?? false);
       process.off('exit', killLeftover);
     },
   };

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import type net from 'node:net';
 import { collectDefaultMetrics, register } from 'prom-client';
 import { closeNats, connectNats, createNamespace, type NatsClients } from '../../../messaging';
 import {
@@ -6,7 +7,6 @@ import {
   createGatewayAssertionVerifier,
   configuredIssuer,
   createLogger,
-  listen,
   loadCipher,
   limitHeapGrowth,
   loadConfig,
@@ -37,6 +37,8 @@ interface Running {
   nats?: NatsClients;
   runtimes: Record<string, SubgraphRuntime>;
   servers: http.Server[];
+  /** The listening sockets handed over by the first process, by subgraph name. */
+  sockets: Record<string, net.Server>;
 }
 
 const send = (message: FromChild) => process.send?.(message);
@@ -68,9 +70,23 @@ async function startAll(message: StartMessage, running: Running, logger: Logger)
   for (const [name, runtime] of Object.entries(running.runtimes)) {
     const server = runtime.createHttpServer({ gatewayAssertions });
     running.servers.push(server);
-    // Loopback only: these servers answer the first process's gateway, nobody else.
-    await listen(server, message.ports[name]!, '127.0.0.1');
+    await serveOn(server, running.sockets[name], name);
   }
+}
+
+/** Serves on a socket the first process bound (loopback only: for its gateway alone). */
+function serveOn(server: http.Server, socket: net.Server | undefined, name: string) {
+  if (!socket) throw new Error(`no socket was handed over for ${name}`);
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(socket, () => resolve());
+  });
+}
+
+/** Keeps a socket handed over until its subgraph serves on it, refusing calls meanwhile. */
+function keepSocket(running: Running, name: string, socket: net.Server): void {
+  socket.on('connection', (connection) => connection.resetAndDestroy());
+  running.sockets[name] = socket;
 }
 
 async function stopAll(running: Running, logger: Logger): Promise<void> {
@@ -96,7 +112,7 @@ function main(): void {
   });
   // Its CPU and memory count in the platform's, which the first process serves with its own.
   collectDefaultMetrics({ register });
-  const running: Running = { runtimes: {}, servers: [] };
+  const running: Running = { runtimes: {}, servers: [], sockets: {} };
   let stopping: Promise<void> | undefined;
   const stop = (code: number) => {
     stopping ??= stopAll(running, logger)
@@ -109,7 +125,8 @@ function main(): void {
   process.on('SIGTERM', () => stop(0));
   // The first process is gone (even SIGKILLed): nothing is left to serve.
   process.on('disconnect', () => stop(0));
-  process.on('message', (message: ToChild) => {
+  process.on('message', (message: ToChild, socket?: net.Server) => {
+    if (message.type === 'port') return keepSocket(running, message.name, socket!);
     if (message.type === 'stop') return stop(0);
     if (message.type === 'metrics') return void sendMetrics(message.id);
     startAll(message, running, logger).then(

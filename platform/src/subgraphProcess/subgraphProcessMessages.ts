@@ -1,7 +1,17 @@
 import type { JSONWebKeySet } from 'jose';
 import type { ProcessMetrics } from '../../../runtime/edge';
 
-/** What the first process tells the second one, once, after forking it. */
+/**
+ * One subgraph's listening socket, sent with the message as its handle: the first process
+ * binds the port and hands it over, before the start message.
+ */
+export interface PortMessage {
+  type: 'port';
+  /** The subgraph that serves on it. */
+  name: string;
+}
+
+/** What the first process tells the second one, once, after forking it and its ports. */
 export interface StartMessage {
   type: 'start';
   /** The subgraphs to run, by name. */
@@ -9,8 +19,6 @@ export interface StartMessage {
   natsUrl: string | string[];
   /** The namespace id (NATS_NAMESPACE), so both processes use the same streams. */
   namespaceId?: string;
-  /** Where each subgraph's HTTP server listens on the loopback interface, by name. */
-  ports: Record<string, number>;
   /** The first process's gateway key: the subgraphs answer only calls signed with it. */
   gatewayJwks: JSONWebKeySet;
 }
@@ -27,7 +35,7 @@ export interface MetricsRequest {
   id: number;
 }
 
-export type ToChild = StartMessage | StopMessage | MetricsRequest;
+export type ToChild = PortMessage | StartMessage | StopMessage | MetricsRequest;
 
 /**
  * From the second process: `listening` once it can take messages (a message sent before
