@@ -101,7 +101,6 @@ export type { Logger } from './src/logger';
 export {
   NatsServerError,
   findOnPath,
-  freePort,
   startNatsServer,
   type NatsServerOptions,
   type RunningNatsServer,

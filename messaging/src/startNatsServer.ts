@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { freePort } from './freePort';
 
 export interface NatsServerOptions {
   /** JetStream store directory. */
@@ -48,17 +49,6 @@ export function findOnPath(command: string, envPath = process.env.PATH ?? ''): s
   return undefined;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
@@ -81,6 +71,35 @@ function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Prom
   });
 }
 
+/** Tries to start a free port's server this many times, in case another takes it first. */
+const PORT_TRIES = 3;
+
+function argsOf(options: NatsServerOptions, port: number): string[] {
+  const args = ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', options.storeDir];
+  if (options.config !== undefined) {
+    const file = `${options.storeDir.replace(/\/+$/, '')}.conf`;
+    fs.writeFileSync(file, options.config);
+    args.push('-c', file);
+  }
+  return [...args, ...(options.args ?? [])];
+}
+
+/** Runs nats-server until it listens: on `options.port`, or on a free port, tried again. */
+async function spawnListening(command: string, options: NatsServerOptions) {
+  for (let tries = 1; ; tries++) {
+    const port = options.port ?? (await freePort());
+    const child = spawn(command, argsOf(options, port), { stdio: 'ignore' });
+    try {
+      await waitForPort(port, child, 10_000);
+      return { child, port };
+    } catch (error) {
+      child.kill('SIGKILL');
+      const exited = error instanceof NatsServerError && child.exitCode !== null;
+      if (options.port !== undefined || !exited || tries >= PORT_TRIES) throw error;
+    }
+  }
+}
+
 /**
  * Starts a nats-server with JetStream as a child process. All-in-one uses it
  * when no NATS_URL is configured; tests use it to stop NATS midway.
@@ -95,16 +114,8 @@ export async function startNatsServer(options: NatsServerOptions): Promise<Runni
         '(Debian/Ubuntu: apt-get install nats-server; or https://docs.nats.io) so it is on PATH.',
     );
   }
-  const port = options.port ?? (await freePort());
   fs.mkdirSync(options.storeDir, { recursive: true });
-  const args = ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', options.storeDir];
-  if (options.config !== undefined) {
-    const file = `${options.storeDir.replace(/\/+$/, '')}.conf`;
-    fs.writeFileSync(file, options.config);
-    args.push('-c', file);
-  }
-  const child = spawn(command, [...args, ...(options.args ?? [])], { stdio: 'ignore' });
-  await waitForPort(port, child, 10_000);
+  const { child, port } = await spawnListening(command, options);
   return {
     url: `nats://127.0.0.1:${port}`,
     port,
