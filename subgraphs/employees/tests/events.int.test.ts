@@ -38,7 +38,8 @@ describe('employees: events in the outbox and data at rest', () => {
         timeZone: 'Europe/London',
       },
     });
-    expect(JSON.stringify(event)).not.toMatch(/7946|3500000|salary|phone/);
+    // The exact values: a random id or tag may well hold a few of the same digits.
+    expect(JSON.stringify(event)).not.toMatch(/7946 0958|\b3500000\b|salary|phone/);
   });
 
   it('records updated with old and new values, phone and salary masked', async () => {
@@ -75,7 +76,7 @@ describe('employees: events in the outbox and data at rest', () => {
       version: 3,
       changes: { phone: { old: '***', new: null } },
     });
-    expect(JSON.stringify([changed, cleared])).not.toMatch(/7700|4200000/);
+    expect(JSON.stringify([changed, cleared])).not.toMatch(/7700 900456|\b4200000\b/);
   });
 
   it('records a corrected employee number under its new number', async () => {
@@ -140,6 +141,6 @@ describe('employees: events in the outbox and data at rest', () => {
     expect(row.phone_sealed).toMatch(/^v2:[\w-]{11}:/);
     expect(row.salary_sealed).toMatch(/^v2:[\w-]{11}:/);
     const stored = JSON.stringify(row);
-    expect(stored).not.toMatch(/7946|0123|5123456|EUR/);
+    expect(stored).not.toMatch(/7946 0123|\b5123456\b|"EUR"/);
   });
 });
