@@ -27,10 +27,13 @@ describe('input checks', () => {
 
   it('accepts IANA zones and names them as Intl does', () => {
     expect(check.timeZone('Europe/London')).toBe('Europe/London');
-    expect(check.timeZone('europe/paris')).toBe('Europe/Paris');
-    expect(check.timeZone('UTC')).toBe('UTC');
-    for (const bad of ['Mars/Base', '+01:00', '', 'Europe/']) {
-      expect(fieldOf(() => check.timeZone(bad))).toBe('timeZone');
+    // Twice each: the second answer comes from what the first one resolved.
+    for (let i = 0; i < 2; i++) {
+      expect(check.timeZone('europe/paris')).toBe('Europe/Paris');
+      expect(check.timeZone('UTC')).toBe('UTC');
+      for (const bad of ['Mars/Base', '+01:00', '', 'Europe/']) {
+        expect(fieldOf(() => check.timeZone(bad))).toBe('timeZone');
+      }
     }
   });
 
