@@ -116,12 +116,17 @@ export async function startNatsServer(options: NatsServerOptions): Promise<Runni
   }
   fs.mkdirSync(options.storeDir, { recursive: true });
   const { child, port } = await spawnListening(command, options);
+  // A process that exits without stopping it (a failed benchmark, an uncaught error) would
+  // leave it running, holding its store; it shuts down cleanly on SIGTERM by itself.
+  const stopOnExit = () => child.kill('SIGTERM');
+  process.on('exit', stopOnExit);
   return {
     url: `nats://127.0.0.1:${port}`,
     port,
     pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
+        process.off('exit', stopOnExit);
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');

@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { findOnPath, NatsServerError, startNatsServer } from '..';
 import { freePort } from '../testing';
+import { waitFor } from '../../test-support/waitFor';
 
 const portIn = (url: string) => Number(new URL(url).port);
 
@@ -47,6 +49,22 @@ describe('startNatsServer', () => {
     expect(nc.info?.jetstream).toBe(true);
     await nc.close();
     await server.stop();
+  });
+
+  it('does not outlive the process that started it, even one that exits without stopping it', async () => {
+    // As a benchmark that fails does: start a server, print its pid, exit with an error.
+    const script =
+      `const { startNatsServer } = require(${JSON.stringify(path.resolve(__dirname, '..'))});` +
+      `startNatsServer({ storeDir: ${JSON.stringify(storeDir)} })` +
+      `.then((server) => { console.log(server.pid); process.exit(1); });`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    expect(run.status).toBe(1);
+    const pid = Number(run.stdout.trim());
+    expect(pid).toBeGreaterThan(0);
+    await waitFor(async () => (fs.existsSync(`/proc/${pid}`) ? undefined : true));
   });
 
   it('says how to get NATS when there is no nats-server to start', async () => {
