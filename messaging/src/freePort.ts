@@ -16,7 +16,7 @@ function ephemeralRange(): [number, number] | undefined {
   }
 }
 
-/** Binds `port` on the loopback interface and releases it: resolves whether it was free. */
+/** Binds `port` (0: any) on the loopback interface and releases it: the port, or none if taken. */
 function bindsAt(port: number): Promise<number | undefined> {
   return new Promise((resolve) => {
     const server = net.createServer();
@@ -36,9 +36,9 @@ function bindsAt(port: number): Promise<number | undefined> {
  */
 export async function freePort(): Promise<number> {
   const range = ephemeralRange();
-  const below = range ? range[0] : 0;
-  for (let i = 0; below - LOWEST > 1_000 && i < TRIES; i++) {
-    const port = await bindsAt(LOWEST + Math.floor(Math.random() * (below - LOWEST)));
+  const room = (range ? range[0] : 0) - LOWEST;
+  for (let i = 0; room > 1_000 && i < TRIES; i++) {
+    const port = await bindsAt(LOWEST + Math.floor(Math.random() * room));
     if (port) return port;
   }
   const port = await bindsAt(0);

@@ -74,8 +74,9 @@ function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Prom
 /** Tries to start a free port's server this many times, in case another takes it first. */
 const PORT_TRIES = 3;
 
-function argsOf(options: NatsServerOptions, port: number): string[] {
-  const args = ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', options.storeDir];
+/** The arguments besides the port; `config` is written beside the store, once. */
+function argsOf(options: NatsServerOptions): string[] {
+  const args = ['-a', '127.0.0.1', '-js', '-sd', options.storeDir];
   if (options.config !== undefined) {
     const file = `${options.storeDir.replace(/\/+$/, '')}.conf`;
     fs.writeFileSync(file, options.config);
@@ -86,9 +87,10 @@ function argsOf(options: NatsServerOptions, port: number): string[] {
 
 /** Runs nats-server until it listens: on `options.port`, or on a free port, tried again. */
 async function spawnListening(command: string, options: NatsServerOptions) {
+  const args = argsOf(options);
   for (let tries = 1; ; tries++) {
     const port = options.port ?? (await freePort());
-    const child = spawn(command, argsOf(options, port), { stdio: 'ignore' });
+    const child = spawn(command, ['-p', String(port), ...args], { stdio: 'ignore' });
     try {
       await waitForPort(port, child, 10_000);
       return { child, port };
