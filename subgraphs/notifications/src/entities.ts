@@ -25,9 +25,6 @@ export type NotificationStatus = 'UNREAD' | 'READ';
 /** IN_APP only, or in-app and also queued for e-mail. */
 export type NotificationChannel = 'IN_APP' | 'IN_APP_AND_EMAIL';
 
-// Instants here are typed 'datetime' as they always were; `p.datetime()` would map them as `Date`,
-// which hydrates and compares differently.
-
 export const NotificationSchema = uuidEntity(
   'Notification',
   'notifications',
@@ -43,8 +40,8 @@ export const NotificationSchema = uuidEntity(
      * as the day of an incomplete check-out, or an HR send's batch), so a re-run cannot duplicate.
      */
     dedupeKey: p.string().length(200),
-    createdAt: p.type('datetime'),
-    readAt: p.type('datetime').nullable(),
+    createdAt: p.datetime(),
+    readAt: p.datetime().nullable(),
     version: p.integer(),
   }),
   {
@@ -69,7 +66,7 @@ export const EmployeeCopySchema = uuidEntity(
     status: p.string().$type<EmployeeStatus>().length(20),
     /** The employee's version the copy reflects; older events change nothing. */
     version: p.integer(),
-    updatedAt: p.type('datetime'),
+    updatedAt: p.datetime(),
   }),
 );
 
@@ -89,10 +86,10 @@ export const EmailOutboxSchema = uuidEntity(
     html: p.text(),
     status: p.string().$type<EmailStatus>().length(10),
     attempts: p.integer(),
-    nextAttemptAt: p.type('datetime'),
+    nextAttemptAt: p.datetime(),
     lastError: p.text().nullable(),
-    createdAt: p.type('datetime'),
-    sentAt: p.type('datetime').nullable(),
+    createdAt: p.datetime(),
+    sentAt: p.datetime().nullable(),
   }),
   {
     indexes: [{ name: 'notification_email_due', properties: ['status', 'nextAttemptAt'] }],

@@ -1,9 +1,6 @@
 import type { InferEntity } from '@mikro-orm/core';
 import { tableEntity, uuidEntity } from '../../../../runtime';
 
-// Instants here are typed 'datetime' as they always were; `p.datetime()` would map them as `Date`,
-// which hydrates and compares differently.
-
 export const TrainingCourseSchema = uuidEntity(
   'TrainingCourse',
   'compliance_training_courses',
@@ -17,8 +14,8 @@ export const TrainingCourseSchema = uuidEntity(
     retired: p.boolean().default(false),
     /** 1 when created, one more per change. */
     version: p.integer(),
-    createdAt: p.type('datetime'),
-    updatedAt: p.type('datetime'),
+    createdAt: p.datetime(),
+    updatedAt: p.datetime(),
   }),
 );
 
@@ -40,8 +37,8 @@ export const TrainingAssignmentSchema = uuidEntity(
     /** ISO date the latest completion stops being valid (fixed when it was recorded). */
     expiresOn: p.string().length(10).nullable(),
     version: p.integer(),
-    createdAt: p.type('datetime'),
-    updatedAt: p.type('datetime'),
+    createdAt: p.datetime(),
+    updatedAt: p.datetime(),
   }),
   {
     // One assignment per person and course; lists page by due date.
@@ -63,7 +60,7 @@ export const DepartmentRuleSchema = uuidEntity(
     dueDate: p.string().length(10),
     /** Days from the assignment to its due date, given to a later joiner when the date has passed. */
     leadDays: p.integer(),
-    createdAt: p.type('datetime'),
+    createdAt: p.datetime(),
     createdBy: p.string().length(200),
   }),
   {
@@ -81,7 +78,7 @@ export const TrainingReminderSchema = tableEntity(
     assignmentId: p.string().primary().length(36),
     deadline: p.string().primary().length(10),
     status: p.string().length(10),
-    raisedAt: p.type('datetime'),
+    raisedAt: p.datetime(),
   }),
 );
 
