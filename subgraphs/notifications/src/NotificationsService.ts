@@ -1,13 +1,18 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
 import { once, type SubgraphContext } from '../../../runtime';
-import { EmployeeCopySchema, NotificationSchema, type Notification } from './entities';
+import {
+  EmployeeCopySchema,
+  NotificationSchema,
+  type EmployeeCopy,
+  type Notification,
+} from './entities';
 import { notificationNotFound, unknownRecipient } from './errors';
 import { notificationRead } from './events';
 import { checkRecipientIds, checkSendInput, type SendInput } from './inputs';
 import { mayRead } from './permissions';
 import type { NotificationsSettings } from './settings';
-import { storeNotifications, type NotificationDraft } from './storeNotifications';
+import { addNotifications, type NotificationDraft } from './storeNotifications';
 
 export type NotificationsContext = SubgraphContext<unknown>;
 
@@ -72,9 +77,10 @@ export class NotificationsService {
     const { ctx, settings } = this;
     checkSendInput(input);
     const field = operation === 'sendNotification' ? 'recipientId' : 'recipientIds';
-    await assertKnown(ctx.em, field, recipientIds);
+    const recipients = await knownRecipients(ctx.em, field, recipientIds);
     const scope = { operation, caller: ctx.identity.subject, key: input.idempotencyKey };
-    const { id: batchId } = await once(ctx.em, scope, async (tx) => {
+    let stored: Notification[] = [];
+    const { id: batchId, replayed } = await once(ctx.em, scope, async (tx) => {
       const batch = `send:${uuidv7()}`;
       const drafts: NotificationDraft[] = recipientIds.map((recipientId) => ({
         recipientId,
@@ -84,21 +90,33 @@ export class NotificationsService {
         dedupeKey: batch,
       }));
       const emit = (draft: Parameters<NotificationsContext['emit']>[1]) => ctx.emit(tx, draft);
-      await storeNotifications(
+      // The batch's key is new, so nothing is stored under it yet.
+      const known = { stored: new Map(), address: (id: string) => recipients.get(id)?.email };
+      stored = addNotifications(
         { em: tx, emit, now: settings.now(), email: settings.email },
         drafts,
+        known,
       );
       return batch;
     });
-    const rows = await ctx.em.fork().find(NotificationSchema, { dedupeKey: batchId });
+    // A replay answers with what the first send stored.
+    const rows = replayed
+      ? await ctx.em.fork().find(NotificationSchema, { dedupeKey: batchId })
+      : stored;
     const byRecipient = new Map(rows.map((r) => [r.recipientId, r]));
     return recipientIds.map((id) => byRecipient.get(id)).filter((n): n is Notification => !!n);
   }
 }
 
-async function assertKnown(em: EntityManager, field: string, ids: string[]): Promise<void> {
-  const found = await em.find(EmployeeCopySchema, { id: { $in: ids } }, { fields: ['id'] });
-  const known = new Set(found.map((e) => e.id));
+/** The recipients' copies by id; refuses the send naming those nobody knows. */
+async function knownRecipients(
+  em: EntityManager,
+  field: string,
+  ids: string[],
+): Promise<Map<string, EmployeeCopy>> {
+  const found = await em.fork().find(EmployeeCopySchema, { id: { $in: ids } });
+  const known = new Map(found.map((e) => [e.id, e]));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length) throw unknownRecipient(field, unknown);
+  return known;
 }
