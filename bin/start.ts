@@ -38,6 +38,11 @@ function listenFailed(error: unknown, host: string, port: number): unknown {
 /** `npm start`: the whole platform in one process (see README). */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // All-in-one serves the web app on PORT, so its links go there unless PUBLIC_URL says
+  // otherwise (a proxy in front). Set before any subgraph, or the second process, reads it.
+  if (!process.env.PUBLIC_URL && config.PORT !== 0) {
+    process.env.PUBLIC_URL = `http://localhost:${config.PORT}`;
+  }
   limitHeapGrowth(config.HEAP_GROWING_PERCENT);
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'hr-platform' });
   const childSubgraphs = childSubgraphsOf(

@@ -172,6 +172,8 @@ describe('npm start', () => {
 
   it('refuses a second start on the same DATA_DIR, naming the process that holds it, and stops on SIGTERM', async () => {
     const first = await startReadyAnew();
+    // The first administrator's link leads to this platform's own port.
+    expect(first.output()).toContain(`http://localhost:${first.port}/invite/`);
     const holder = JSON.parse(fs.readFileSync(path.join(first.dataDir, LOCK_FILE), 'utf8')).pid;
     expect(first.tree).toContain(holder);
 
