@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { DateTimeType, EntitySchema } from '@mikro-orm/core';
 
 /** Proof that a consumer has applied an event; written in the same transaction as the effect. */
 export interface InboxEntry {
@@ -16,6 +16,6 @@ export const InboxEntry = new EntitySchema<InboxEntry>({
     // The composite key makes a second effect of the same event fail at commit.
     consumer: { type: 'string', length: 100, primary: true },
     eventId: { type: 'string', length: 36, primary: true },
-    processedAt: { type: 'datetime' },
+    processedAt: { type: DateTimeType },
   },
 });

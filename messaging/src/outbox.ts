@@ -1,4 +1,4 @@
-import { EntitySchema, type EntityManager } from '@mikro-orm/core';
+import { DateTimeType, EntitySchema, type EntityManager } from '@mikro-orm/core';
 import { loadCatalogue, type EventCatalogue } from './catalogue';
 import { subjectFor } from './envelope';
 import { insertRows } from './insertRows';
@@ -29,8 +29,8 @@ export const OutboxEntry = new EntitySchema<OutboxEntry>({
     subject: { type: 'string', length: 255 },
     type: { type: 'string', length: 255 },
     payload: { type: 'text' },
-    createdAt: { type: 'datetime' },
-    sentAt: { type: 'datetime', nullable: true },
+    createdAt: { type: DateTimeType },
+    sentAt: { type: DateTimeType, nullable: true },
     attempts: { type: 'integer', default: 0 },
     lastError: { type: 'text', nullable: true },
   },

@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { DateTimeType, EntitySchema } from '@mikro-orm/core';
 
 /** Where an occurrence is: waiting, claimed by a replica, finished, or given up on. */
 export type ScheduledJobStatus = 'PENDING' | 'RUNNING' | 'DONE' | 'FAILED';
@@ -33,15 +33,15 @@ export const ScheduledJob = new EntitySchema<ScheduledJob>({
   properties: {
     id: { type: 'string', length: 200, primary: true },
     job: { type: 'string', length: 200 },
-    runAt: { type: 'datetime' },
+    runAt: { type: DateTimeType },
     payload: { type: 'json' },
     status: { type: 'string', length: 16 },
     attempts: { type: 'integer', default: 0 },
     leaseOwner: { type: 'string', length: 200, nullable: true },
-    leaseUntil: { type: 'datetime', nullable: true },
+    leaseUntil: { type: DateTimeType, nullable: true },
     lastError: { type: 'text', nullable: true },
-    createdAt: { type: 'datetime' },
-    finishedAt: { type: 'datetime', nullable: true },
+    createdAt: { type: DateTimeType },
+    finishedAt: { type: DateTimeType, nullable: true },
   },
   // Replicas look for due occurrences by status and time.
   indexes: [{ properties: ['status', 'runAt'] }],
