@@ -1,5 +1,5 @@
 import type { InferEntity } from '@mikro-orm/core';
-import { tableEntity, uuidEntity } from '../../../../runtime';
+import { tableEntity, timestamps, uuidEntity } from '../../../../runtime';
 
 export const TrainingCourseSchema = uuidEntity(
   'TrainingCourse',
@@ -14,8 +14,7 @@ export const TrainingCourseSchema = uuidEntity(
     retired: p.boolean().default(false),
     /** 1 when created, one more per change. */
     version: p.integer(),
-    createdAt: p.datetime(),
-    updatedAt: p.datetime(),
+    ...timestamps(p),
   }),
 );
 
@@ -37,8 +36,7 @@ export const TrainingAssignmentSchema = uuidEntity(
     /** ISO date the latest completion stops being valid (fixed when it was recorded). */
     expiresOn: p.string().length(10).nullable(),
     version: p.integer(),
-    createdAt: p.datetime(),
-    updatedAt: p.datetime(),
+    ...timestamps(p),
   }),
   {
     // One assignment per person and course; lists page by due date.
