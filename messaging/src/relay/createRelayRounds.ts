@@ -1,9 +1,9 @@
-import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { isPostgres } from '../dialect';
 import { eventsStream } from '../envelope';
-import { OutboxEntry } from '../outbox';
 import type { Namespace } from '../types';
+import { claimRows, saveRows } from './outboxRows';
 import { publishRows, type Publisher, type RelayRound } from './publishRows';
 
 export type { RelayRound } from './publishRows';
@@ -65,16 +65,11 @@ async function claimAndPublishRows(
   em: EntityManager,
   claimInTransaction: boolean,
 ): Promise<RelayRound> {
-  const rows = await em.find(
-    OutboxEntry,
-    { sentAt: null },
-    {
-      orderBy: { createdAt: 'asc', id: 'asc' },
-      limit: publisher.batchSize,
-      ...(claimInTransaction && { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE }),
-    },
-  );
+  const rows = await claimRows(em, publisher.batchSize, claimInTransaction);
+  const attempts = rows.map((row) => row.attempts);
   const round = await publishRows(publisher, rows);
-  if (rows.length > 0) await em.flush();
+  const sent = rows.filter((row) => row.sentAt !== null);
+  const failed = rows.filter((row, index) => row.attempts !== attempts[index]);
+  await saveRows(em, sent, failed);
   return round;
 }

@@ -1,6 +1,6 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { errorMessage } from '../errors';
-import type { OutboxEntry } from '../outbox';
+import type { RelayRow } from './outboxRows';
 
 /** What publishing needs, and the count of acknowledged publishes for fault injection. */
 export interface Publisher {
@@ -28,7 +28,7 @@ export interface RelayRound {
 export const PUBLISHES_IN_FLIGHT = 64;
 
 /** The entity a row's event is about (the envelope's `subject`); the row itself if unreadable. */
-function entityOf(row: OutboxEntry): string {
+function entityOf(row: RelayRow): string {
   try {
     const { subject } = JSON.parse(row.payload) as { subject?: unknown };
     return typeof subject === 'string' ? `entity:${subject}` : `row:${row.id}`;
@@ -44,7 +44,7 @@ function entityOf(row: OutboxEntry): string {
  * entity's later event into the stream before its earlier one. After the first failure no
  * publish starts; the failed rows and those not sent wait for the next round.
  */
-export async function publishRows(publisher: Publisher, rows: OutboxEntry[]): Promise<RelayRound> {
+export async function publishRows(publisher: Publisher, rows: RelayRow[]): Promise<RelayRound> {
   const round: RelayRound = { published: 0, claimed: rows.length };
   const lastOf = new Map<string, Promise<boolean>>();
   const inFlight = new Set<Promise<boolean>>();
@@ -65,7 +65,7 @@ export async function publishRows(publisher: Publisher, rows: OutboxEntry[]): Pr
   await Promise.all(inFlight);
   return round;
 
-  async function publishRow(row: OutboxEntry): Promise<boolean> {
+  async function publishRow(row: RelayRow): Promise<boolean> {
     try {
       await publisher.js.publish(row.subject, row.payload, {
         msgID: row.id,
