@@ -4,10 +4,13 @@ import {
   OutboxPublishError,
   createEvent,
   eventsStream,
+  isPostgres,
   recordEvent,
   type EventEnvelope,
   type OutboxRelayOptions,
 } from '..';
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
+import { sqlShape, type SentQuery } from '../../test-support/sqlShape';
 import { createTestNamespace } from '../testing';
 import { suiteDb } from './support/database';
 import { messageCount, readStream, suiteNats } from './support/nats';
@@ -69,6 +72,35 @@ describe('transactional outbox and relay', () => {
     const row = await database.orm.em.fork().findOneOrFail(OutboxEntry, { id: event.id });
     expect(row.sentAt).toBeInstanceOf(Date);
     expect(row.attempts).toBe(0);
+  });
+
+  it('claims a round in one statement and marks what it sent in one more', async () => {
+    await commit([1, 2, 3].map((n) => thingEvent('created', 30 + n)));
+    const sent: string[] = [];
+    const knex = (database.orm.em.getConnection() as AbstractSqlConnection).getKnex();
+    const record = (query: SentQuery) => sent.push(sqlShape(query.sql));
+    knex.on('query', record);
+    try {
+      expect(await relayFor({ batchSize: 10 }).drain()).toBe(3);
+    } finally {
+      knex.removeListener('query', record);
+    }
+    // One round takes all three: on PostgreSQL its rows locked to the end of its transaction,
+    // skipping those another replica holds. (PostgreSQL's statements carry their values.)
+    const lock = isPostgres(database.orm) ? ' for update skip locked' : '';
+    const claim =
+      'select id as id, subject as subject, payload as payload, attempts as attempts, ' +
+      'last_error as last_error from outbox where sent_at is null ' +
+      `order by created_at asc, id asc limit n${lock}`;
+    const shapes = sent
+      .filter((statement) => /\boutbox\b/.test(statement))
+      .map((statement) =>
+        statement
+          .replace(/\blimit (\?|\d+)/, 'limit n')
+          .replace(/sent_at = ('[^']*'|\?)/, 'sent_at = ?'),
+      );
+    expect(shapes).toEqual([claim, 'update outbox set sent_at = ? where id in (3 values)']);
+    expect(await unsent()).toBe(0);
   });
 
   it('lets JetStream drop a row the relay publishes again', async () => {
