@@ -19,10 +19,19 @@ function columnsOf<T extends object>(em: EntityManager, entity: EntityName<T>): 
   const props = meta.props.filter(
     (prop) => prop.kind === 'scalar' && prop.persist !== false && prop.fieldNames?.length === 1,
   ) as EntityProperty<T>[];
-  // On PostgreSQL each subgraph's tables sit in its own schema.
-  const schema = meta.schema ?? em.config.get('schema');
-  return { table: schema ? `${schema}.${meta.tableName}` : meta.tableName, props };
+  return { table: tableNameOf(em, entity), props };
 }
+
+/** An entity's table, schema-qualified where it has a schema (each subgraph's, on PostgreSQL). */
+function tableNameOf<T extends object>(em: EntityManager, entity: EntityName<T>): string {
+  const meta = em.getMetadata().get<T>(entity);
+  const schema = meta.schema ?? em.config.get('schema');
+  return schema ? `${schema}.${meta.tableName}` : meta.tableName;
+}
+
+/** An entity's table as a statement names it: schema-qualified and quoted. */
+export const quotedTable = <T extends object>(em: EntityManager, entity: EntityName<T>) =>
+  quoted(em, tableNameOf(em, entity));
 
 /**
  * Inserts plain `rows` of `entity`, in order, in `em`'s transaction. Every column is taken

@@ -86,7 +86,7 @@ describe('transactional outbox and relay', () => {
       knex.removeListener('query', record);
     }
     // One round takes all three: on PostgreSQL its rows locked to the end of its transaction,
-    // skipping those another replica holds. (PostgreSQL's statements carry their values.)
+    // skipping those another replica holds. Values are bound (`?` on SQLite, `$1` on PostgreSQL).
     const lock = isPostgres(database.orm) ? ' for update skip locked' : '';
     const claim =
       'select id as id, subject as subject, payload as payload, attempts as attempts, ' +
@@ -96,8 +96,8 @@ describe('transactional outbox and relay', () => {
       .filter((statement) => /\boutbox\b/.test(statement))
       .map((statement) =>
         statement
-          .replace(/\blimit (\?|\d+)/, 'limit n')
-          .replace(/sent_at = ('[^']*'|\?)/, 'sent_at = ?'),
+          .replace(/\blimit (\?|\$1|\d+)/, 'limit n')
+          .replace(/sent_at = (\?|\$1)/, 'sent_at = ?'),
       );
     expect(shapes).toEqual([claim, 'update outbox set sent_at = ? where id in (3 values)']);
     expect(await unsent()).toBe(0);

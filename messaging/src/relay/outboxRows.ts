@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { AbstractSqlConnection } from '@mikro-orm/knex';
+import { queryBound, quotedTable } from '../insertRows';
 import { OutboxEntry } from '../outbox';
 
 /** What the relay reads of an unsent row, and what publishing it changes. */
@@ -8,14 +8,12 @@ export type RelayRow = Pick<
   'id' | 'subject' | 'payload' | 'attempts' | 'lastError' | 'sentAt'
 >;
 
-/** The outbox's table and the columns the relay uses, as the entity names them. */
+/** The outbox's table and the columns the relay uses, as the database names them. */
 function outboxTable(em: EntityManager) {
   const meta = em.getMetadata().get<OutboxEntry>(OutboxEntry.meta.className);
-  // On PostgreSQL each subgraph's tables sit in its own schema.
-  const schema = meta.schema ?? em.config.get('schema');
   const column = (name: keyof OutboxEntry) => meta.properties[name].fieldNames[0]!;
   return {
-    table: schema ? `"${schema}"."${meta.tableName}"` : `"${meta.tableName}"`,
+    table: quotedTable(em, OutboxEntry),
     id: column('id'),
     subject: column('subject'),
     payload: column('payload'),
@@ -26,15 +24,15 @@ function outboxTable(em: EntityManager) {
   };
 }
 
-type Row = Record<string, unknown>;
+type OutboxTable = ReturnType<typeof outboxTable>;
 
-const run = (em: EntityManager, sql: string, params: unknown[], method: 'all' | 'run') =>
-  (em.getConnection() as AbstractSqlConnection).execute<Row[]>(
-    sql,
-    params,
-    method,
-    em.getTransactionContext(),
-  );
+/** Each ORM's outbox names, made once: the relay runs a round or two per event. */
+const tables = new WeakMap<object, OutboxTable>();
+function tableOf(em: EntityManager): OutboxTable {
+  let table = tables.get(em.getMetadata());
+  if (!table) tables.set(em.getMetadata(), (table = outboxTable(em)));
+  return table;
+}
 
 /**
  * The oldest unsent rows, at most `limit`; with `lock` (PostgreSQL) locked to the end of
@@ -46,15 +44,14 @@ export async function claimRows(
   limit: number,
   lock: boolean,
 ): Promise<RelayRow[]> {
-  const t = outboxTable(em);
-  const rows = await run(
+  const t = tableOf(em);
+  const rows = await queryBound<Record<string, unknown>>(
     em,
     `select ${t.id} as id, ${t.subject} as subject, ${t.payload} as payload, ` +
       `${t.attempts} as attempts, ${t.lastError} as last_error from ${t.table} ` +
       `where ${t.sentAt} is null order by ${t.createdAt} asc, ${t.id} asc limit ?` +
       (lock ? ' for update skip locked' : ''),
     [limit],
-    'all',
   );
   return rows.map((row) => ({
     id: String(row.id),
@@ -76,22 +73,20 @@ export async function saveRows(
   sent: readonly RelayRow[],
   failed: readonly RelayRow[],
 ): Promise<void> {
-  const t = outboxTable(em);
+  const t = tableOf(em);
   if (sent.length > 0) {
     const ids = sent.map((row) => row.id);
-    await run(
+    await queryBound(
       em,
       `update ${t.table} set ${t.sentAt} = ? where ${t.id} in (${ids.map(() => '?').join(', ')})`,
       [new Date(), ...ids],
-      'run',
     );
   }
   for (const row of failed) {
-    await run(
+    await queryBound(
       em,
       `update ${t.table} set ${t.attempts} = ?, ${t.lastError} = ? where ${t.id} = ?`,
       [row.attempts, row.lastError, row.id],
-      'run',
     );
   }
 }
