@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { contractOperation } from '../test-support/contractOperation';
 import { measureQueryLoad, queryLoadBench } from './lib/queryLoadBench';
 import type { PlatformProcess } from './lib/startPlatformProcess';
@@ -10,6 +12,9 @@ import { runBench } from './lib/runBench';
  * Knobs: EMPLOYEES (10000), CONNECTIONS (50), DURATION (20 s), WARMUP (5 s),
  * DATABASE=postgres (a fresh database on TEST_PG_URL, dropped afterwards,
  * instead of SQLite), NATS_URL.
+ * On SQLite it also times the page's two statements alone, run back to back on the
+ * platform's own employees database: what one core could answer if SQLite were all a
+ * request cost (`sqlAlone`).
  */
 const EMPLOYEES = Number(process.env.EMPLOYEES ?? 10_000);
 const DEPARTMENTS = ['Emergency Medicine', 'Radiology', 'Cardiology', 'Oncology', 'Paediatrics'];
@@ -63,6 +68,46 @@ async function waitForAudit(platform: PlatformProcess, token: string): Promise<n
   }
 }
 
+/** The parts of better-sqlite3 used here (it ships no types). */
+interface Sqlite {
+  prepare(sql: string): {
+    all(...values: unknown[]): unknown[];
+    get(...values: unknown[]): unknown;
+  };
+  close(): void;
+}
+const Database = createRequire(__filename)('better-sqlite3') as new (
+  file: string,
+  options: { readonly: boolean },
+) => Sqlite;
+
+/**
+ * The directory page's statements as `listEmployees` sends them (the first page of people
+ * not terminated, and their count), timed alone over REPEAT runs after a warm-up.
+ */
+function timeSqlAlone(dataDir: string) {
+  const REPEAT = 2000;
+  const db = new Database(path.join(dataDir, 'employees.sqlite'), { readonly: true });
+  try {
+    const page = db.prepare(
+      `select e.* from employees as e where e.status != ?
+       order by e.last_name asc, e.first_name asc, e.id asc limit ?`,
+    );
+    const count = db.prepare('select count(*) as count from employees as e where e.status != ?');
+    const once = () => {
+      page.all('TERMINATED', 51);
+      count.get('TERMINATED');
+    };
+    for (let i = 0; i < 200; i++) once();
+    const started = performance.now();
+    for (let i = 0; i < REPEAT; i++) once();
+    const ms = (performance.now() - started) / REPEAT;
+    return { msPerRequest: Number(ms.toFixed(3)), requestsPerCoreAtMost: Math.round(1000 / ms) };
+  } finally {
+    db.close();
+  }
+}
+
 async function main(): Promise<void> {
   await queryLoadBench(async (platform) => {
     const hrToken = platform.token('HR', 'service:bench');
@@ -81,6 +126,7 @@ async function main(): Promise<void> {
       seedSeconds: Number(seedSeconds.toFixed(1)),
       auditCaughtUpSecondsAfterSeed: Number(auditLagSeconds.toFixed(1)),
       ...(await measureQueryLoad(platform, load)),
+      ...(process.env.DATABASE !== 'postgres' && { sqlAlone: timeSqlAlone(platform.dataDir) }),
     };
   });
 }
