@@ -40,7 +40,7 @@ export {
   OutboxPublishError,
   type MessagingErrorCode,
 } from './src/errors';
-export { insertNewRows, insertRows, queryBound, upsertRows } from './src/insertRows';
+export { insertNewRows, insertRows, queryBound, quotedTable, upsertRows } from './src/insertRows';
 export { insertedOutboxRows, OutboxEntry, recordEvent, withEventBatch } from './src/outbox';
 export { createOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './src/outboxRelay';
 export {

@@ -31,11 +31,14 @@ export interface SentQuery {
 }
 
 /**
- * The statement with its bound values written where its `?` stand, so a test reads the same
- * text on both databases: on SQLite the values are bound, on PostgreSQL MikroORM writes them in.
+ * The statement with its bound values written where its `?` (or PostgreSQL's `$1`) stand, so
+ * a test reads the same text on both databases: on SQLite the values are bound; on PostgreSQL
+ * MikroORM writes them in, and the platform's own bound statements send `$1`, `$2`….
  */
 export function sentSql({ sql, bindings }: SentQuery): string {
   if (!bindings?.length) return sql;
+  if (/\$\d/.test(sql))
+    return sql.replace(/\$(\d+)/g, (_all, n: string) => literal(bindings[+n - 1]));
   let next = 0;
   return sql.replace(/\?/g, () => literal(bindings[next++]));
 }

@@ -120,6 +120,31 @@ describe('employee copy', () => {
       expect(await em().transactional((tx) => lockEmployee(tx, CopySchema, 'nobody'))).toBe(false);
     });
 
+    // The query builder wrote the id into the text: a statement per person, each parsed anew.
+    it('sends one statement text whoever it locks, the person bound rather than written in', async () => {
+      await apply(event('employee.created', 1));
+      await updateEmployeeCopy(
+        em(),
+        { type: 'employees.employee.created', data: { employeeId: 'e2', version: 1 } },
+        keeping,
+      );
+      const sent: { sql: string; bindings?: unknown[] }[] = [];
+      const listen = (query: { sql: string; bindings?: unknown[] }) => sent.push(query);
+      const knex = em().getConnection().getKnex();
+      knex.on('query', listen);
+      try {
+        for (const id of ['e1', 'e2'])
+          await em().transactional((tx) => lockEmployee(tx, CopySchema, id));
+      } finally {
+        knex.removeListener('query', listen);
+      }
+      const locks = sent.filter((query) => /^update/i.test(query.sql));
+      expect(locks.map((query) => query.bindings)).toEqual([['e1'], ['e2']]);
+      expect(locks[1]!.sql).toBe(locks[0]!.sql);
+      expect(locks[0]!.sql).not.toMatch(/e1/);
+      expect(await copy()).toMatchObject({ writeLock: 1 });
+    });
+
     it('leaves a copy the transaction already holds as it is, changes not yet flushed included', async () => {
       await apply(event('employee.created', 1, { timeZone: 'Europe/Paris' }));
       await em().transactional(async (tx) => {

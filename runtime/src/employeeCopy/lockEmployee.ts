@@ -1,6 +1,20 @@
-import { raw, type EntityDictionary, type EntitySchema } from '@mikro-orm/core';
+import type { EntityDictionary, EntitySchema } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import { queryBound, quotedTable } from '../../../messaging';
 import type { LockableEmployeeCopy } from './employeeCopySchema';
+
+/**
+ * The lock's statement, the person bound rather than written in: MikroORM's query builder
+ * wrote the id into the text, so each person's lock was a statement of its own, parsed anew
+ * and crowding the statements every other write reuses out of SQLite's statement cache.
+ */
+function lockSql<T extends LockableEmployeeCopy>(tx: EntityManager, schema: EntitySchema<T>) {
+  const { properties } = tx.getMetadata().get<LockableEmployeeCopy>(schema.meta.className);
+  const column = (name: 'writeLock' | 'id') =>
+    tx.getPlatform().quoteIdentifier(properties[name].fieldNames[0]!);
+  const lock = column('writeLock');
+  return `update ${quotedTable(tx, schema)} set ${lock} = ${lock} + 1 where ${column('id')} = ? returning *`;
+}
 
 /**
  * Takes the person's write turn until `tx` ends: the update locks their copy row, so two
@@ -14,12 +28,7 @@ export async function lockEmployee<T extends LockableEmployeeCopy>(
   schema: EntitySchema<T>,
   employeeId: string,
 ): Promise<boolean> {
-  const rows: EntityDictionary<T>[] = await tx
-    .createQueryBuilder(schema)
-    .update({ writeLock: raw('write_lock + 1') } as object)
-    .where({ id: employeeId } as object)
-    .returning('*' as never)
-    .execute('all', false);
+  const rows = await queryBound<EntityDictionary<T>>(tx, lockSql(tx, schema), [employeeId]);
   if (rows.length === 0) return false;
   // A copy `tx` already holds may carry changes not yet flushed: it is left as it is.
   if (!tx.getUnitOfWork().getById(schema.meta.className, employeeId)) tx.map(schema, rows[0]!);
