@@ -125,7 +125,10 @@ describe('employee copy', () => {
       await apply(event('employee.created', 1));
       await updateEmployeeCopy(
         em(),
-        { type: 'employees.employee.created', data: { employeeId: 'e2', version: 1 } },
+        {
+          type: 'employees.employee.created',
+          data: { employeeId: 'e2', employeeNumber: 'E2', version: 1 },
+        },
         keeping,
       );
       const sent: { sql: string; bindings?: unknown[] }[] = [];
