@@ -27,7 +27,9 @@ const RAW_MESSAGES = Number(process.env.RAW_MESSAGES ?? 20_000);
 /** Times each recorded entry until its balance change arrives over NATS. */
 async function measureLag(platform: PlatformProcess, nats: NatsClients, ids: string[]) {
   const balances = watchEventLags(nats, 'accruals.balance.changed');
-  const recorders = ids.map((id) => ({ id, token: platform.token('EMPLOYEE', id) }));
+  const recorders = await Promise.all(
+    ids.map(async (id) => ({ id, token: await platform.token('EMPLOYEE', id) })),
+  );
   const load = await recordTimeEntries(
     graphqlCall(platform),
     recorders,

@@ -110,11 +110,11 @@ function timeSqlAlone(dataDir: string) {
 
 async function main(): Promise<void> {
   await queryLoadBench(async (platform) => {
-    const hrToken = platform.token('HR', 'service:bench');
+    const hrToken = await platform.token('HR', 'service:bench');
     const seedSeconds = await seed(platform, hrToken);
     const auditLagSeconds = await waitForAudit(
       platform,
-      platform.token('AUDITOR', 'service:bench'),
+      await platform.token('AUDITOR', 'service:bench'),
     );
     const load = {
       query: contractOperation('EmployeeDirectory'),

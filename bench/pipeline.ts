@@ -107,7 +107,9 @@ async function measure(platform: PlatformProcess, nats: NatsClients, ids: string
   // Tokens first: each is a child process that blocks this loop, and on a busy machine all of
   // them outlast the server's keep-alive, so a socket it closed meanwhile would be taken for the
   // next request; the drain's polling lets the client see those closes first.
-  const recorders = ids.map((id) => ({ id, token: platform.token('EMPLOYEE', id) }));
+  const recorders = await Promise.all(
+    ids.map(async (id) => ({ id, token: await platform.token('EMPLOYEE', id) })),
+  );
   const names = await durableNames(nats);
   await drain(nats, names);
   const recorded = watchEventLags(nats, 'time.entry.recorded');

@@ -26,7 +26,7 @@ const variables = (managerId: string) => ({
 
 /** A manager and their reports, each with a year's agreement around today; the manager's id. */
 async function seedTeam(platform: PlatformProcess, gql: Call): Promise<string> {
-  const hr = platform.token('HR', 'service:bench');
+  const hr = await platform.token('HR', 'service:bench');
   const hire = async (input: ReturnType<typeof personInput>) =>
     (await gql(contractOperation('CreateEmployee'), { input }, hr)).createEmployee.id!;
   const managerId = await hire(personInput('Team', 'Lead', { jobTitle: 'Ward Manager' }));
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     const load = {
       query: contractOperation('TeamDashboard'),
       variables: variables(managerId),
-      token: platform.token('MANAGER', managerId),
+      token: await platform.token('MANAGER', managerId),
     };
     const settledSeconds = await waitForDashboard(platform, load);
     return {

@@ -14,7 +14,7 @@ export async function seedAgreedEmployees(
   count: number,
   lastName: string,
 ): Promise<string[]> {
-  const hr = platform.token('HR', 'service:bench');
+  const hr = await platform.token('HR', 'service:bench');
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const input = personInput('Bench', `${lastName}${i}`);
