@@ -6,7 +6,7 @@ import type { LockableEmployeeCopy } from './employeeCopySchema';
 /**
  * The lock's statement, the person bound rather than written in: MikroORM's query builder
  * wrote the id into the text, so each person's lock was a statement of its own, parsed anew
- * and crowding the statements every other write reuses out of SQLite's statement cache.
+ * each time and, with many people writing, filling the connection's statement cache.
  */
 function lockSql<T extends LockableEmployeeCopy>(tx: EntityManager, schema: EntitySchema<T>) {
   const { properties } = tx.getMetadata().get<LockableEmployeeCopy>(schema.meta.className);
