@@ -104,6 +104,59 @@ function checkNode(
     check(node.value, bound, path, walk.found);
 }
 
+/** An argument that holds text, where the operation (or one of its fragments) passes it. */
+interface TextArgument {
+  name: string;
+  value: ValueNode;
+  type: GraphQLInputType;
+  bound: TextBound | undefined;
+}
+
+/** The text arguments of an operation and its fragments, in document order. */
+function textArgumentsOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): TextArgument[] {
+  const found: TextArgument[] = [];
+  const typeInfo = new TypeInfo(schema);
+  const visitor = visitWithTypeInfo(typeInfo, {
+    Argument(node) {
+      const argument = typeInfo.getArgument();
+      if (argument && holdsText(argument.type))
+        found.push({
+          name: node.name.value,
+          value: node.value,
+          type: argument.type,
+          bound: boundOf(schema, argument),
+        });
+      return false;
+    },
+  });
+  const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+  for (const definition of [operation, ...fragments]) visit(definition, visitor);
+  return found;
+}
+
+// Apollo Server parses a query once and hands every request the same document, so the walk
+// with type information is done once per operation rather than on each request.
+const argumentsBySchema = new WeakMap<
+  GraphQLSchema,
+  WeakMap<OperationDefinitionNode, TextArgument[]>
+>();
+
+function cachedTextArguments(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): TextArgument[] {
+  let byOperation = argumentsBySchema.get(schema);
+  if (!byOperation) argumentsBySchema.set(schema, (byOperation = new WeakMap()));
+  let found = byOperation.get(operation);
+  if (!found) byOperation.set(operation, (found = textArgumentsOf(schema, document, operation)));
+  return found;
+}
+
 /** Every String or ID argument value of the operation that breaks its bound, in order, each path once. */
 export function findTextProblems(
   schema: GraphQLSchema,
@@ -112,17 +165,8 @@ export function findTextProblems(
   variables: Variables,
 ): Found[] {
   const walk: Walk = { schema, variables, found: [] };
-  const typeInfo = new TypeInfo(schema);
-  const visitor = visitWithTypeInfo(typeInfo, {
-    Argument(node) {
-      const argument = typeInfo.getArgument();
-      if (argument && holdsText(argument.type))
-        checkNode(walk, node.value, argument.type, boundOf(schema, argument), node.name.value);
-      return false;
-    },
-  });
-  const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
-  for (const definition of [operation, ...fragments]) visit(definition, visitor);
+  for (const { name, value, type, bound } of cachedTextArguments(schema, document, operation))
+    checkNode(walk, value, type, bound, name);
   const seen = new Set<string>();
   return walk.found.filter(({ path }) => !seen.has(path) && seen.add(path));
 }

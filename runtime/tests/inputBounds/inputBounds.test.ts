@@ -123,6 +123,16 @@ describe('text inputs', () => {
     });
   });
 
+  it('checks each request’s own values when the same operation comes again', async () => {
+    const query = 'query ($s: String) { ...F } fragment F on Query { echo(search: $s) }';
+    expect(await h.gql(query, { s: 'short' })).toEqual({ data: { echo: 'ok' } });
+    expect(await refusal(query, { s: 'far too long' })).toMatchObject({ field: 'search' });
+    expect(await refusal(query, { s: 'bell \u0007' })).toMatchObject({
+      reason: 'CONTROL_CHARACTER',
+    });
+    expect(await h.gql(query, { s: 'short' })).toEqual({ data: { echo: 'ok' } });
+  });
+
   it('answers HTTP 400 over HTTP', async () => {
     const gateway = createGatewayKeys();
     const server = h.runtime.createHttpServer({ gatewayAssertions: gateway.verifier });
