@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { decodeCursor, type Identity, pageOf } from '../../../runtime';
+import { decodeCursor, findById, type Identity, pageOf } from '../../../runtime';
 import { NotificationSchema, type Notification } from './entities';
 import { invalid } from './errors';
 import { mayRead } from './permissions';
@@ -44,6 +44,6 @@ export async function ownNotification(
   identity: Identity,
   id: string,
 ): Promise<Notification | null> {
-  const notification = await em.findOne(NotificationSchema, { id });
+  const notification = await findById(em, NotificationSchema, id);
   return notification && mayRead(identity, notification) ? notification : null;
 }
