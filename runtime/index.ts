@@ -279,7 +279,7 @@ export {
 } from './src/optimisticLock';
 export { keepNewest, keepNewestOfEach, newerRow, takeNewer } from './src/keepNewest';
 export { findOverlapping, type Period, type PeriodColumns } from './src/findOverlapping';
-export { findById } from './src/findById';
+export { findById, findIn, mapRows, type ReadOptions } from './src/findRows';
 export {
   byEmployee,
   type EmployeeRange,

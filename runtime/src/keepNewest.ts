@@ -1,4 +1,5 @@
 import type { EntityManager, EntitySchema } from '@mikro-orm/core';
+import { findIn } from './findRows';
 
 /** A copy of a record kept from events: the newest version wins. */
 type Versioned = { id: string; version: number };
@@ -62,7 +63,7 @@ export async function keepNewestOfEach<T extends Versioned>(
   records: readonly { id: string; fields: Omit<T, 'id'> }[],
 ): Promise<void> {
   const ids = [...new Set(records.map((record) => record.id))];
-  const found = (await em.find(schema, { id: { $in: ids } } as never)) as T[];
+  const found = await findIn(em, schema, 'id', ids);
   const known = new Map(found.map((copy) => [copy.id, copy]));
   for (const { id, fields } of records) takeNewer(em, schema, known, id, fields);
   await em.flush();

@@ -124,7 +124,7 @@ describe('updateEmployeeCopies', () => {
     }
     expect(sent).toEqual([
       'begin',
-      'select t0.* from test_employees as t0 where t0.id in (3 values)',
+      'select * from test_employees where id in (3 values)',
       'insert into test_employees (3 rows)',
       'commit',
     ]);

@@ -1,5 +1,6 @@
 import type { EntityManager, EntitySchema, RequiredEntityData } from '@mikro-orm/core';
 import type { EmployeeEventData } from './employeeEvents';
+import { findIn } from '../findRows';
 
 /** How one subgraph keeps its copy of employees. */
 export interface CopyKeeping<T extends { id: string; version: number }> {
@@ -73,7 +74,7 @@ export async function loadCopies<T extends { id: string; version: number }>(
   ids: readonly string[],
 ): Promise<LoadedCopies<T>> {
   const unique = [...new Set(ids)];
-  const found: T[] = await em.find(keeping.schema, { id: { $in: unique } } as object);
+  const found = await findIn(em, keeping.schema, 'id', unique);
   const copies = new Map<string, T | null>(unique.map((id) => [id, null]));
   for (const copy of found) copies.set(copy.id, copy);
   const get = async (id: string): Promise<T | null> => {

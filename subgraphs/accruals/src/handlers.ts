@@ -13,6 +13,7 @@ import {
   createStatisticsRefresh,
   DEFAULT_LOCATION,
   DEFAULT_TIME_ZONE,
+  findIn,
   keepNewest,
   newerRow,
   patchKeeping,
@@ -188,13 +189,11 @@ async function copiesOf(em: EntityManager, events: LedgerEvent[]): Promise<Batch
   const byId = <T extends { id: string }>(found: T[]) => new Map(found.map((c) => [c.id, c]));
   return {
     entries: byId(
-      entryIds.size > 0
-        ? await em.find(EntryCopySchema, { id: { $in: [...entryIds] } }, plain)
-        : [],
+      entryIds.size > 0 ? await findIn(em, EntryCopySchema, 'id', [...entryIds], plain) : [],
     ),
     agreements: byId(
       agreementIds.size > 0
-        ? await em.find(AgreementCopySchema, { id: { $in: [...agreementIds] } }, plain)
+        ? await findIn(em, AgreementCopySchema, 'id', [...agreementIds], plain)
         : [],
     ),
     changedEntries: new Set(),

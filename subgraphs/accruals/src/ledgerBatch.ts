@@ -6,6 +6,7 @@ import {
   chunks,
   DEFAULT_LOCATION,
   DEFAULT_TIME_ZONE,
+  findIn,
   isPostgres,
   localDate,
   sqlTable,
@@ -81,21 +82,16 @@ export async function reapplyEntriesOfMany(
 ): Promise<void> {
   if (changed.length === 0) return;
   const employeeIds = changed.map((c) => c.employeeId);
-  const entryId = { $in: changed.flatMap((c) => c.entries.map((entry) => entry.id)) };
-  const old = await em.find(ContributionSchema, { entryId }, { disableIdentityMap: true });
-  await em.nativeDelete(ContributionSchema, { entryId });
+  const entryIds = changed.flatMap((c) => c.entries.map((entry) => entry.id));
+  const plain = { disableIdentityMap: true };
+  const old = await findIn(em, ContributionSchema, 'entryId', entryIds, plain);
+  await em.nativeDelete(ContributionSchema, { entryId: { $in: entryIds } });
   const agreements = groupBy(
-    await em.find(
-      AgreementCopySchema,
-      { employeeId: { $in: employeeIds } },
-      { disableIdentityMap: true },
-    ),
+    await findIn(em, AgreementCopySchema, 'employeeId', employeeIds, plain),
     (a) => a.employeeId,
   );
   const places = new Map(
-    (
-      await em.find(EmployeeCopySchema, { id: { $in: employeeIds } }, { disableIdentityMap: true })
-    ).map((e) => [e.id, e]),
+    (await findIn(em, EmployeeCopySchema, 'id', employeeIds, plain)).map((e) => [e.id, e]),
   );
   const oldByEmployee = groupBy(old, (c) => c.employeeId);
   const moves: Move[] = [];

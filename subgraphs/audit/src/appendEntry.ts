@@ -1,7 +1,7 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityDictionary, EntityManager } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { v7 as uuidv7 } from 'uuid';
-import { sqlTable } from '../../../runtime';
+import { findIn, mapRows, sqlTable } from '../../../runtime';
 import { insertRows, type EventEnvelope } from '../../../messaging';
 import { AuditEntrySchema, type AuditEntry } from './entities';
 import { eventToEntry, type EntryDraft } from './eventToEntry';
@@ -16,6 +16,9 @@ export const CHAIN_LOCK_KEY = 0x41554449;
  * SQLite, which has a single writer) keeps one chain.
  */
 export const CHAINS = 8;
+
+// Read-only: kept out of the identity map, so many appends in one transaction stay cheap.
+const READ_ONLY = { disableIdentityMap: true };
 
 /**
  * Appends one entry inside the caller's transaction. The same event twice
@@ -40,11 +43,8 @@ export async function appendEntries(
   // Outside a transaction the lock would end with its statement and the chain could fork.
   if (!tx.isInTransaction()) throw new Error('appendEntry needs a transaction.');
   const chain = await takeChain(tx);
-  const logged = await tx.find(
-    AuditEntrySchema,
-    { eventId: { $in: [...new Set(drafts.map((draft) => draft.eventId))] } },
-    { disableIdentityMap: true },
-  );
+  const eventIds = drafts.map((draft) => draft.eventId);
+  const logged = await findIn(tx, AuditEntrySchema, 'eventId', eventIds, READ_ONLY);
   const byEvent = new Map(logged.map((entry) => [entry.eventId, entry]));
   const added: AuditEntry[] = [];
   let last = await chainEnd(tx, 'desc', chain);
@@ -87,12 +87,16 @@ export async function chainEnd(
   end: 'asc' | 'desc',
   chain: number,
 ): Promise<AuditEntry | null> {
-  // Read-only: kept out of the identity map, so many appends in one transaction stay cheap.
-  const [entry] = await em.find(
-    AuditEntrySchema,
-    { chain },
-    { orderBy: { seq: end }, limit: 1, disableIdentityMap: true },
-  );
+  const table = sqlTable(em, AuditEntrySchema.meta.className);
+  const rows: EntityDictionary<AuditEntry>[] = await em
+    .getConnection()
+    .execute(
+      `select * from ${table} where chain = ? order by seq ${end} limit 1`,
+      [chain],
+      'all',
+      em.getTransactionContext(),
+    );
+  const [entry] = mapRows(em, AuditEntrySchema, rows, READ_ONLY);
   return entry ?? null;
 }
 

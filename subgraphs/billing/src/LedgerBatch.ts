@@ -1,6 +1,6 @@
-import type { EntitySchema, FilterQuery } from '@mikro-orm/core';
+import type { EntitySchema } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { chunks } from '../../../runtime';
+import { chunks, findIn } from '../../../runtime';
 import { RateBook } from './costing';
 import { storedCopy, type LedgerStore } from './directStore';
 import {
@@ -93,10 +93,8 @@ export class LedgerBatch implements LedgerStore {
     ids: string[],
   ): Promise<T[]> {
     const found: T[] = [];
-    for (const chunk of chunks([...new Set(ids)])) {
-      const where = { id: { $in: chunk } } as unknown as FilterQuery<T>;
-      found.push(...((await this.em.find(schema, where, { disableIdentityMap: true })) as T[]));
-    }
+    for (const chunk of chunks([...new Set(ids)]))
+      found.push(...(await findIn(this.em, schema, 'id', chunk, { disableIdentityMap: true })));
     return found;
   }
 

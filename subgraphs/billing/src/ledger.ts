@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { v5 as uuidv5 } from 'uuid';
-import { addDays } from '../../../runtime';
+import { addDays, findIn } from '../../../runtime';
 import { RateBook } from './costing';
 import {
   AccountSchema,
@@ -105,7 +105,7 @@ export async function rateBookFor(
   const grades = [...new Set(employees.flatMap((e) => e?.grades.map((g) => g.value) ?? []))];
   if (!grades.length) return new RateBook([]);
   return new RateBook(
-    await em.find(RateCardSchema, { grade: { $in: grades } }, { disableIdentityMap: true }),
+    await findIn(em, RateCardSchema, 'grade', grades, { disableIdentityMap: true }),
   );
 }
 

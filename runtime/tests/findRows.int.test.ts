@@ -1,6 +1,6 @@
 import type { InferEntity } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { findById } from '../src/findById';
+import { findById, findIn } from '../src/findRows';
 import { uuidEntity } from '../src/uuidEntity';
 import { ormPerTest } from '../../test-support/ormPerTest';
 
@@ -104,6 +104,45 @@ describe('findById', () => {
       // Inserted without the identity map: only a read in the transaction can see it.
       await tx.insert(NoteSchema, note(C, 'not yet committed'));
       expect(await findById(tx, NoteSchema, C)).toMatchObject({ title: 'not yet committed' });
+    });
+  });
+
+  describe('findIn', () => {
+    const sortedIds = (notes: Note[]) => notes.map((n) => n.id).sort();
+
+    it('gives the rows find gives, managed, or detached when asked', async () => {
+      const fork = em();
+      const found = await findIn(fork, NoteSchema, 'title', ['first', 'second', 'none']);
+      const expected = await em().find(NoteSchema, { title: { $in: ['first', 'second'] } });
+      expect(sortedIds(found)).toEqual([A, B]);
+      expect(found.find((n) => n.id === A)).toEqual(expected.find((n) => n.id === A));
+      expect(fork.getUnitOfWork().getById(NoteSchema.meta.className, A)).toBe(
+        found.find((n) => n.id === A),
+      );
+      const detached = em();
+      expect(
+        sortedIds(await findIn(detached, NoteSchema, 'id', [A], { disableIdentityMap: true })),
+      ).toEqual([A]);
+      expect(detached.getUnitOfWork().getById(NoteSchema.meta.className, A)).toBeUndefined();
+      expect(await findIn(em(), NoteSchema, 'id', [])).toEqual([]);
+    });
+
+    it('sends one bound statement, the same text for the same number of values', async () => {
+      const queries = await sent(async () => {
+        await findIn(em(), NoteSchema, 'id', [A, B]);
+        await findIn(em(), NoteSchema, 'id', [B, A, A]);
+      });
+      expect(queries.map((query) => query.bindings)).toEqual([
+        [A, B],
+        [B, A],
+      ]);
+      expect(queries[1]!.sql).toBe(queries[0]!.sql);
+    });
+
+    it('flushes first, as find does, while the manager holds changes of the table', async () => {
+      const fork = em();
+      (await fork.findOneOrFail(NoteSchema, { id: A })).title = 'renamed';
+      expect(sortedIds(await findIn(fork, NoteSchema, 'title', ['renamed']))).toEqual([A]);
     });
   });
 });
