@@ -1,3 +1,6 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { AbstractSqlConnection } from '@mikro-orm/knex';
+
 /**
  * A SQL statement as tests compare it on SQLite and PostgreSQL alike (in the manner of
  * MikroORM's own tests, which assert the statements sent): identifier quotes and the
@@ -95,4 +98,21 @@ function rowsAndRest(tuples: string): string {
     }
   }
   return `${rows} ${rows === 1 ? 'row' : 'rows'})`;
+}
+
+/** The statements `run` sends through the connection of `em`, as knex reports them, in order. */
+export async function sentQueries(
+  em: EntityManager,
+  run: () => Promise<unknown>,
+): Promise<SentQuery[]> {
+  const sent: SentQuery[] = [];
+  const knex = (em.getConnection() as AbstractSqlConnection).getKnex();
+  const listen = (query: SentQuery) => sent.push(query);
+  knex.on('query', listen);
+  try {
+    await run();
+  } finally {
+    knex.removeListener('query', listen);
+  }
+  return sent;
 }

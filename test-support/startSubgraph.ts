@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
 import {
   type CataloguedDraft,
@@ -29,7 +28,7 @@ import {
 } from '../runtime';
 import { contractOperation } from './contractOperation';
 import { createTestDatabase, type TestDatabase } from './database';
-import { sentSql, type SentQuery } from './sqlShape';
+import { sentQueries, sentSql } from './sqlShape';
 
 const ISSUER = 'hr-platform-test';
 
@@ -223,16 +222,7 @@ export async function startSubgraph<L>(
       return (await harness.events(type)).filter((e) => e.subject === subject);
     },
     async countQueries(run) {
-      const sql: string[] = [];
-      const knex = (runtime.orm.em.getConnection() as AbstractSqlConnection).getKnex();
-      const listener = (query: SentQuery) => sql.push(sentSql(query));
-      knex.on('query', listener);
-      try {
-        await run();
-      } finally {
-        knex.removeListener('query', listener);
-      }
-      return sql;
+      return (await sentQueries(runtime.orm.em, run)).map(sentSql);
     },
     async stop() {
       await runtime.stop();

@@ -10,6 +10,7 @@ import {
   type LockableEmployeeCopy,
 } from '../src/employeeCopy';
 import { ormPerTest } from '../../test-support/ormPerTest';
+import { sentQueries } from '../../test-support/sqlShape';
 
 interface Copy extends LockableEmployeeCopy {
   timeZone: string;
@@ -107,13 +108,11 @@ describe('employee copy', () => {
       await apply(event('employee.created', 1, { timeZone: 'Europe/Paris' }));
       await em().transactional(async (tx) => {
         expect(await lockEmployee(tx, CopySchema, 'e1')).toBe(true);
-        const sql: string[] = [];
-        const knex = tx.getConnection().getKnex();
-        const listen = (q: { sql: string }) => sql.push(q.sql);
-        knex.on('query', listen);
-        const held = await tx.findOneOrFail(CopySchema, 'e1');
-        knex.removeListener('query', listen);
-        expect(sql).toEqual([]);
+        let held: Copy | undefined;
+        const sent = await sentQueries(tx, async () => {
+          held = await tx.findOneOrFail(CopySchema, 'e1');
+        });
+        expect(sent).toEqual([]);
         expect(held).toMatchObject({ timeZone: 'Europe/Paris', writeLock: 1 });
       });
       expect(await copy()).toMatchObject({ writeLock: 1 });
@@ -131,16 +130,10 @@ describe('employee copy', () => {
         },
         keeping,
       );
-      const sent: { sql: string; bindings?: unknown[] }[] = [];
-      const listen = (query: { sql: string; bindings?: unknown[] }) => sent.push(query);
-      const knex = em().getConnection().getKnex();
-      knex.on('query', listen);
-      try {
+      const sent = await sentQueries(em(), async () => {
         for (const id of ['e1', 'e2'])
           await em().transactional((tx) => lockEmployee(tx, CopySchema, id));
-      } finally {
-        knex.removeListener('query', listen);
-      }
+      });
       const locks = sent.filter((query) => /^update/i.test(query.sql));
       expect(locks.map((query) => query.bindings)).toEqual([['e1'], ['e2']]);
       expect(locks[1]!.sql).toBe(locks[0]!.sql);

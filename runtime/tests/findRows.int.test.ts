@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { findById, findIn } from '../src/findRows';
 import { uuidEntity } from '../src/uuidEntity';
 import { ormPerTest } from '../../test-support/ormPerTest';
+import { sentQueries } from '../../test-support/sqlShape';
 
 const NoteSchema = uuidEntity('FindNote', 'find_notes', (p) => ({
   title: p.string().length(100),
@@ -30,19 +31,7 @@ describe('findById', () => {
   const test = ormPerTest('find_by_id', [NoteSchema]);
   const em = () => test.orm.em.fork() as EntityManager;
 
-  /** The statements `run` sends, with their bindings. */
-  async function sent(run: () => Promise<unknown>) {
-    const queries: { sql: string; bindings?: unknown[] }[] = [];
-    const listen = (query: { sql: string; bindings?: unknown[] }) => queries.push(query);
-    const knex = em().getConnection().getKnex();
-    knex.on('query', listen);
-    try {
-      await run();
-    } finally {
-      knex.removeListener('query', listen);
-    }
-    return queries;
-  }
+  const sent = (run: () => Promise<unknown>) => sentQueries(em(), run);
 
   beforeEach(async () => {
     const fork = em();
