@@ -83,9 +83,18 @@ export async function findIn<T extends object>(
     const where = { [property]: { $in: unique } } as FilterQuery<T>;
     return em.find(schema, where, options as FindOptions<T>) as unknown as Promise<T[]>;
   }
-  const sql = selectSql(em, schema as unknown as EntitySchema<never>, property, unique.length);
-  const rows = await queryBound<EntityDictionary<T>>(em as SqlEntityManager, sql, unique);
-  return mapRows(em, schema, rows, options);
+  return mapRows(em, schema, await selectIn(em, schema, property, unique), options);
+}
+
+/** The rows whose `property` is one of `values` (distinct), as the database sends them. */
+function selectIn<T extends object>(
+  em: EntityManager,
+  schema: EntitySchema<T>,
+  property: string,
+  values: readonly unknown[],
+): Promise<EntityDictionary<T>[]> {
+  const sql = selectSql(em, schema as unknown as EntitySchema<never>, property, values.length);
+  return queryBound<EntityDictionary<T>>(em as SqlEntityManager, sql, values);
 }
 
 /**
@@ -105,6 +114,7 @@ export async function findById<T extends { id: string }>(
     return em.findOne(schema, { id } as FilterQuery<T>);
   const held = uow.getById<{ id: string }>(schema.meta.className, id);
   if (held) return held as T;
-  const [found] = await findIn(em, schema, 'id' as keyof T & string, [id]);
-  return found ?? null;
+  // The flush check is made above: read directly rather than through findIn, which makes it again.
+  const [row] = await selectIn(em, schema, 'id', [id]);
+  return row ? em.map(schema, row) : null;
 }
