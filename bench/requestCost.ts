@@ -3,7 +3,9 @@ import { contractOperation } from '../test-support/contractOperation';
 import { personInput } from '../test-support/seedOrganisation';
 import { graphqlCall } from './lib/graphqlCall';
 import { processCpuSeconds } from './lib/processCpuSeconds';
+import { entryInput } from './lib/recordTimeEntries';
 import { runBench } from './lib/runBench';
+import { seedAgreedEmployees } from './lib/seedAgreedEmployees';
 import { startPlatformProcess, type PlatformProcess } from './lib/startPlatformProcess';
 
 /**
@@ -13,13 +15,17 @@ import { startPlatformProcess, type PlatformProcess } from './lib/startPlatformP
  * compiled), a pause, then REQUESTS more, CONCURRENCY at a time; then the CPU time each
  * platform process spent over them, per request, read from /proc once they are done.
  * The operations: `{ __typename }` (the gateway alone), a notification read by its
- * recipient (what a subscription's delivery runs for each event), and HR sending one.
- * Knobs: REQUESTS (1500), WARMUP (1000), CONCURRENCY (4), ROUNDS (2: the operations in turn).
+ * recipient (what a subscription's delivery runs for each event), HR sending one, and an
+ * employee recording a time entry (what starts bench:pipeline's fan-out; the CPU of its
+ * consumers is counted with it).
+ * Knobs: REQUESTS (1500), WARMUP (1000), CONCURRENCY (4), ROUNDS (2: the operations in turn),
+ * ONLY (the operations whose name holds it, e.g. `recordTimeEntry`, to profile one alone).
  */
 const REQUESTS = Number(process.env.REQUESTS ?? 1500);
 const WARMUP = Number(process.env.WARMUP ?? 1000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 4);
 const ROUNDS = Number(process.env.ROUNDS ?? 2);
+const ONLY = process.env.ONLY ?? '';
 
 const SEND = `mutation Send($input: SendNotificationInput!) {
   sendNotification(input: $input) { notificationId }
@@ -53,10 +59,20 @@ async function operationsOf(platform: PlatformProcess): Promise<Operation[]> {
   }
   if (!sent) throw new Error('the notifications subgraph never learned of the employee');
   const recipient = await platform.token('EMPLOYEE', employeeId);
+  const [recorderId] = await seedAgreedEmployees(platform, call, 1, 'Cost');
+  const recorder = await platform.token('EMPLOYEE', recorderId!);
+  let slot = 0;
+  const record = () =>
+    call(
+      contractOperation('RecordTimeEntry'),
+      { input: entryInput(recorderId!, slot++) },
+      recorder,
+    );
   return [
     { name: '{ __typename } (gateway alone)', run: () => call('{ __typename }', {}, hr) },
     { name: 'notification read by its recipient', run: () => call(READ, { id: sent }, recipient) },
     { name: 'sendNotification by HR', run: () => call(SEND, { input }, hr) },
+    { name: 'recordTimeEntry by the employee', run: record },
   ];
 }
 
@@ -89,7 +105,7 @@ async function measure(pids: number[], operation: Operation): Promise<string> {
 async function main(): Promise<void> {
   const platform = await startPlatformProcess();
   try {
-    const operations = await operationsOf(platform);
+    const operations = (await operationsOf(platform)).filter((o) => o.name.includes(ONLY));
     const pids = [platform.pid, ...secondProcessesOf(platform.dataDir)];
     const lines = [`${REQUESTS} requests each, ${CONCURRENCY} at a time, all-in-one (SQLite)`];
     for (let round = 1; round <= ROUNDS; round++) {

@@ -22,7 +22,7 @@ export interface RecordedLoad {
 }
 
 /** An employee's `slot`-th entry: a one-hour shift, two hours after their previous one. */
-function entryInput(employeeId: string, slot: number) {
+export function entryInput(employeeId: string, slot: number) {
   const start = new Date(Date.UTC(2025, 3, 1) + slot * 2 * 3600_000);
   return {
     employeeId,
