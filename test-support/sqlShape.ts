@@ -50,6 +50,8 @@ function literal(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
   if (typeof value === 'string') return `'${value.replace(/'/g, "''")}'`;
   if (Buffer.isBuffer(value)) return `X'${value.toString('hex')}'`;
+  // As sqlInstant writes an instant PostgreSQL receives (SQLite's are numbers already).
+  if (value instanceof Date) return `'${value.toISOString()}'`;
   return String(value);
 }
 

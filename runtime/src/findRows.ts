@@ -14,10 +14,20 @@ export interface ReadOptions {
   disableIdentityMap?: boolean;
 }
 
-// The statements of each entity, per database (its configuration), built once.
+// The statements built for each database (its configuration), by a key their builder names.
 const statements = new WeakMap<object, Map<string, string>>();
 
-function columnOf(em: EntityManager, className: string, property: string): string {
+/** The statement `key` names on `em`'s database: built by `build` once, then kept. */
+export function statementOf(em: EntityManager, key: string, build: () => string): string {
+  let known = statements.get(em.config);
+  if (!known) statements.set(em.config, (known = new Map()));
+  let sql = known.get(key);
+  if (sql === undefined) known.set(key, (sql = build()));
+  return sql;
+}
+
+/** The quoted column of an entity's property that maps to one column. */
+export function columnOf(em: EntityManager, className: string, property: string): string {
   const { properties } = em.getMetadata().get<Record<string, unknown>>(className);
   const prop = properties[property];
   if (!prop || prop.fieldNames?.length !== 1)
@@ -32,17 +42,12 @@ function selectSql(
   property: string,
   count: number,
 ) {
-  let known = statements.get(em.config);
-  if (!known) statements.set(em.config, (known = new Map()));
-  const key = `${schema.meta.className}.${property}.${count}`;
-  let sql = known.get(key);
-  if (sql === undefined) {
+  const key = `in:${schema.meta.className}.${property}.${count}`;
+  return statementOf(em, key, () => {
     const column = columnOf(em, schema.meta.className, property);
     const test = count === 1 ? `= ?` : `in (${Array(count).fill('?').join(', ')})`;
-    sql = `select * from ${quotedTable(em as SqlEntityManager, schema)} where ${column} ${test}`;
-    known.set(key, sql);
-  }
-  return sql;
+    return `select * from ${quotedTable(em as SqlEntityManager, schema)} where ${column} ${test}`;
+  });
 }
 
 /**

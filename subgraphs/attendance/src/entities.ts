@@ -57,6 +57,8 @@ export const AttendanceEntrySchema = uuidEntity(
     indexes: [
       { name: 'attendance_entries_employee_date', properties: ['employeeId', 'date'] },
       { name: 'attendance_entries_employee_in', properties: ['employeeId', 'checkInTime'] },
+      // Leads the overlap check: the entries still running at an instant (findOverlapping).
+      { name: 'attendance_entries_employee_out', properties: ['employeeId', 'checkOutTime'] },
     ],
   },
 );

@@ -34,7 +34,11 @@ export const TimeEntrySchema = uuidEntity(
     deletedAt: p.datetime().nullable(),
   }),
   {
-    indexes: [{ name: 'time_entries_employee_start', properties: ['employeeId', 'startTime'] }],
+    indexes: [
+      { name: 'time_entries_employee_start', properties: ['employeeId', 'startTime'] },
+      // Leads the overlap check: the entries still running at an instant (findOverlapping).
+      { name: 'time_entries_employee_end', properties: ['employeeId', 'endTime'] },
+    ],
   },
 );
 

@@ -1,5 +1,5 @@
 import { contractOperation } from '../../../test-support/contractOperation';
-import { sqlShape } from '../../../test-support/sqlShape';
+import { sqlInstant, sqlShape } from '../../../test-support/sqlShape';
 import { hr, onlyError, suiteWithEmployee, type Caller } from './support';
 
 const AMEND = contractOperation('AmendTimeEntry');
@@ -40,8 +40,12 @@ describe('time: recording, amending and deleting entries', () => {
     expect(shapes.filter((s) => s.includes('time_employees'))).toEqual([
       `update time_employees set write_lock = write_lock + 1 where id = '${employee.id}' returning *`,
     ]);
+    // The overlap check reads only the entries still running at the start, or left open.
+    const select = `select * from time_entries where employee_id = '${employee.id}' and deleted_at is null`;
+    const before = `start_time < ${sqlInstant(h.db, at(date, '12:00'))}`;
+    const after = `end_time > ${sqlInstant(h.db, at(date, '08:00'))}`;
     expect(shapes.filter((s) => s.includes('time_entries'))).toEqual([
-      expect.stringMatching(/^select t0\.\* from time_entries as t0 where t0\.employee_id = /),
+      `${select} and ${before} and ${after} union all ${select} and end_time is null`,
       'insert into time_entries (1 row) returning version',
     ]);
     // What it answered is what it stored.
