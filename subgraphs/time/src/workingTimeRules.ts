@@ -53,6 +53,9 @@ export function futureStart(
   s: WorkingTimeRules,
 ): Breach | undefined {
   if (MAY_LIE_AHEAD.has(entry.periodType)) return undefined;
+  // The limit is at least the start of tomorrow, so after `now`: time recorded after it began
+  // passes without the zone's calendar, which costs more than the rest of the check.
+  if (entry.startTime.getTime() <= now.getTime()) return undefined;
   const today = DateTime.fromJSDate(now, { zone }).startOf('day');
   const limit = today.plus({ days: s.futureStartDays + 1 }).toJSDate();
   if (entry.startTime.getTime() < limit.getTime()) return undefined;
