@@ -20,7 +20,8 @@ export type RowsOf<T> = { [K in keyof T & string]?: string | null };
 
 /**
  * The rows matching `where` whose period shares an instant with `period`, all but the row
- * `exceptId` (the one being amended), earliest first. Open ends, on either side, run forever.
+ * `exceptId` (the one being amended), earliest first (by id where two start together). Open
+ * ends, on either side, run forever.
  *
  * Read as two branches of one bound statement: the rows ending after `period` starts (and
  * starting before it ends), and the rows still open. Each is led by the table's index on
@@ -38,27 +39,34 @@ export async function findOverlapping<T extends { id: string }>(
   period: Period,
   exceptId?: string | null,
 ): Promise<T[]> {
+  const read: OverlapRead<T> = { tx, schema, columns, where, period, exceptId };
   const meta = tx.getMetadata().get(schema.meta.className);
-  if (tx.getUnitOfWork().shouldAutoFlush(meta))
-    return findThroughOrm(tx, schema, columns, where, period, exceptId);
-  const { sql, values } = overlapStatement(tx, schema, columns, where, period, exceptId);
+  if (tx.getUnitOfWork().shouldAutoFlush(meta)) return findThroughOrm(read);
+  const { sql, values } = overlapStatement(read);
   const rows = await queryBound<EntityDictionary<T>>(tx, sql, values);
   const startOf = (row: T) => (row[columns.start] as Date).getTime();
   const ends = period.end?.getTime() ?? Number.POSITIVE_INFINITY;
   const found = mapRows(tx, schema, rows).filter((row) => startOf(row) < ends);
-  return found.sort((a, b) => startOf(a) - startOf(b));
+  return found.sort((a, b) => startOf(a) - startOf(b) || (a.id < b.id ? -1 : 1));
+}
+
+/** The arguments of one `findOverlapping`. */
+interface OverlapRead<T extends object> {
+  tx: EntityManager;
+  schema: EntitySchema<T>;
+  columns: PeriodColumns<T>;
+  where: RowsOf<T>;
+  period: Period;
+  exceptId?: string | null;
 }
 
 /** The bound statement of `findOverlapping` and its values. */
-function overlapStatement<T extends { id: string }>(
-  tx: EntityManager,
-  schema: EntitySchema<T>,
-  columns: PeriodColumns<T>,
-  where: RowsOf<T>,
-  { start, end }: Period,
-  exceptId?: string | null,
+function overlapStatement<T extends object>(
+  read: OverlapRead<T>,
 ): { sql: string; values: unknown[] } {
-  const entries = Object.entries(where) as [string, string | null][];
+  const { tx, schema, columns, exceptId } = read;
+  const { start, end } = read.period;
+  const entries = Object.entries(read.where) as [string, string | null][];
   const className = schema.meta.className;
   const shape = entries.map(([name, value]) => `${name}${value === null ? '0' : '='}`);
   const key = `overlap:${className}:${shape.join(',')}:${exceptId ? 'except' : ''}:${end ? 'closed' : 'open'}`;
@@ -82,20 +90,15 @@ function overlapStatement<T extends { id: string }>(
 }
 
 /** The same read through `find`, which flushes the manager's pending changes first. */
-function findThroughOrm<T extends { id: string }>(
-  tx: EntityManager,
-  schema: EntitySchema<T>,
-  columns: PeriodColumns<T>,
-  where: RowsOf<T>,
-  { start, end }: Period,
-  exceptId?: string | null,
-): Promise<T[]> {
+function findThroughOrm<T extends object>(read: OverlapRead<T>): Promise<T[]> {
+  const { columns, exceptId } = read;
+  const { start, end } = read.period;
   const filter = {
-    ...where,
+    ...read.where,
     ...(exceptId && { id: { $ne: exceptId } }),
     ...(end && { [columns.start]: { $lt: end } }),
     $or: [{ [columns.end]: null }, { [columns.end]: { $gt: start } }],
   };
-  const options = { orderBy: { [columns.start]: 'asc' } } as FindOptions<T>;
-  return tx.find(schema, filter as FilterQuery<T>, options) as Promise<T[]>;
+  const options = { orderBy: { [columns.start]: 'asc', id: 'asc' } } as FindOptions<T>;
+  return read.tx.find(read.schema, filter as FilterQuery<T>, options) as Promise<T[]>;
 }
