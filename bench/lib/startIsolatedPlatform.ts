@@ -25,9 +25,18 @@ export async function startIsolatedPlatform(name: string): Promise<IsolatedPlatf
   const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hr-bench-nats-'));
   const server = await startNatsServer({ storeDir });
   const db = await createTestDatabase();
+  const dropAll = async () => {
+    await server.stop();
+    await db.drop();
+    fs.rmSync(storeDir, { recursive: true, force: true });
+  };
   const platform = await startPlatformProcess({
     NATS_URL: server.url,
     ...(db.url && { DATABASE_URL: db.url }),
+  }).catch(async (error: unknown) => {
+    // A platform that did not start leaves no NATS server, store or database behind.
+    await dropAll();
+    throw error;
   });
   const nats = await connectNats({ servers: server.url, name });
   return {
@@ -37,9 +46,7 @@ export async function startIsolatedPlatform(name: string): Promise<IsolatedPlatf
     async stop() {
       await closeNats(nats.nc);
       await platform.stop();
-      await server.stop();
-      await db.drop();
-      fs.rmSync(storeDir, { recursive: true, force: true });
+      await dropAll();
     },
   };
 }

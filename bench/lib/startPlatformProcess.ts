@@ -81,7 +81,14 @@ export async function startPlatformProcess(
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  await waitReady(base, child);
+  try {
+    await waitReady(base, child);
+  } catch (error) {
+    // A platform that did not start leaves no process nor data directory behind.
+    child.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const issuer = configuredIssuer(loadConfig(fullEnv));
   return {
     url: `${base}/graphql`,
