@@ -51,9 +51,20 @@ function ownerOf(value: string | undefined): KeyOwner {
   return value as KeyOwner;
 }
 
+/**
+ * `--kid <kid>` as `--kid=<kid>`: key ids are base64url, and one in 64 begins with a dash,
+ * which parseArgs would otherwise refuse as a missing value.
+ */
+function withKidJoined(argv: string[]): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++)
+    args.push(argv[i] === '--kid' && i + 1 < argv.length ? `--kid=${argv[++i]}` : argv[i]!);
+  return args;
+}
+
 function run(argv: string[], dir: string): string {
   const { values, positionals } = parseArgs({
-    args: argv,
+    args: withKidJoined(argv),
     options: { kid: { type: 'string' } },
     allowPositionals: true,
   });

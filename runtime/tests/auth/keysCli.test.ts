@@ -206,5 +206,13 @@ describe('bin/keys.ts', () => {
       expect(failed.code).toBe(1);
       expect(failed.stderr).toContain('holds no key no-such-key');
     });
+
+    // Key ids are base64url: one in 64 begins with a dash, as printed for the next command.
+    it('takes a key id that begins with a dash as the id, written after --kid', async () => {
+      await keys();
+      const failed = await refusal('retire', 'issuer', '--kid', '-no-such-key');
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toContain('holds no key -no-such-key');
+    });
   });
 });
