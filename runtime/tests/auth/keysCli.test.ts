@@ -192,6 +192,7 @@ describe('bin/keys.ts', () => {
       [['rotate', 'issuer', '--kid', 'x'], 2, /--kid is for retire/],
       [['renew', 'issuer'], 2, /Unknown command/],
       [['rotate', 'issuer'], 1, /no key yet/],
+      [['retire', 'issuer', '--kid'], 2, /argument missing/],
     ])('refuses %j with exit code %d', async (args, code, message) => {
       const failed = await refusal(...args);
       expect(failed.code).toBe(code);
