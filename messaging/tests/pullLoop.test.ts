@@ -22,7 +22,10 @@ function silentPull(messages: JsMsg[]): ConsumerMessages {
   } as unknown as ConsumerMessages;
 }
 
-function startLoop(pulls: ConsumerMessages[]) {
+/** Answers the loop's consumer info requests: at once, unless a test holds them. */
+type Info = () => Promise<unknown>;
+
+function startLoop(pulls: ConsumerMessages[], info: Info = async () => ({})) {
   const fetches: number[] = [];
   const handled: JsMsg[][] = [];
   const logger = recordingLogger();
@@ -30,6 +33,7 @@ function startLoop(pulls: ConsumerMessages[]) {
   const js = {
     consumers: {
       get: async () => ({
+        info,
         fetch: async () => {
           fetches.push(Date.now());
           return pulls.shift() ?? silentPull([]);
@@ -79,6 +83,29 @@ describe('the pull loop', () => {
     expect(loop.fetches).toHaveLength(2);
     expect(loop.fetches[1]! - loop.fetches[0]!).toBe(PULL_EXPIRES_MS + PULL_OVERRUN_MS);
     expect(loop.logger.entries.filter((e) => e.level === 'warn')).toEqual([]);
+    await loop.stop();
+  });
+
+  it('ends an overrun pull only once the server has answered a request sent after its overrun', async () => {
+    let answer: () => void = () => undefined;
+    const held = () => new Promise<unknown>((resolve) => (answer = () => resolve({})));
+    const loop = startLoop([silentPull([msg(1)])], held);
+    await jest.advanceTimersByTimeAsync(PULL_EXPIRES_MS + PULL_OVERRUN_MS + 100);
+    // Messages the server sent before the pull expired may still be unread: it stays open.
+    expect(loop.fetches).toHaveLength(1);
+    answer();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(loop.fetches).toHaveLength(2);
+    expect(seqs(loop.handled)).toEqual([1]);
+    await loop.stop();
+  });
+
+  it('ends an overrun pull when the request after it fails', async () => {
+    const loop = startLoop([silentPull([msg(1)])], async () => {
+      throw new Error('no responders');
+    });
+    await jest.advanceTimersByTimeAsync(PULL_EXPIRES_MS + PULL_OVERRUN_MS);
+    expect(loop.fetches).toHaveLength(2);
     await loop.stop();
   });
 

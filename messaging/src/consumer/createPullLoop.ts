@@ -50,9 +50,26 @@ const PULL_GRACE_MS = 4000;
  * How long after its expiry a pull that brought messages is taken as over. The server ends a
  * pull at its expiry and says so (408), but NATS 2.9 sometimes says nothing when a message
  * went out at that instant; the client would then wait for two missed heartbeats and the loop
- * back off, holding the consumer's events for about 1.5 s.
+ * back off, holding the consumer's events for about 1.5 s. See {@link endOverrunPull}.
  */
 export const PULL_OVERRUN_MS = 250;
+
+/**
+ * Ends a pull that outlived its expiry once the server has answered a request sent after
+ * it. A timer due while the process was busy fires before the socket is read: messages the
+ * server sent the pull before it expired may be waiting there, and ended at once the pull
+ * would drop them, to come back only after ack_wait. The answer comes after them on the
+ * same connection, so by then they have been read; anything that fails ends the pull too.
+ */
+async function endOverrunPull(source: Consumer, pulled: ConsumerMessages): Promise<void> {
+  try {
+    await source.info();
+  } catch {
+    // NATS away or the durable gone: the pull ends all the same, and the loop sees why.
+  } finally {
+    pulled.stop();
+  }
+}
 
 const isConsumerNotFound = (error: unknown): boolean =>
   error instanceof JetStreamApiError && error.code === JetStreamApiCodes.ConsumerNotFound;
@@ -74,7 +91,7 @@ export function createPullLoop(options: PullLoopOptions): PullLoop {
    * handling before failed, so a restart never leaves events waiting out ack_wait. Messages
    * are handled while the pull goes on: a pull whose reader is busy for longer than two
    * idle heartbeats fails. A pull that brought messages ends PULL_OVERRUN_MS after its expiry
-   * whether or not the server says so.
+   * whether or not the server says so, once what the server sent it before then is read.
    */
   async function pullOnce(previous: Promise<boolean>): Promise<Pull> {
     const source = await (durable ??= js.consumers.get(stream, consumer));
@@ -88,7 +105,10 @@ export function createPullLoop(options: PullLoopOptions): PullLoop {
       pulled.stop();
     }, PULL_EXPIRES_MS + PULL_GRACE_MS);
     let brought = false;
-    const overrun = setTimeout(() => brought && pulled.stop(), PULL_EXPIRES_MS + PULL_OVERRUN_MS);
+    const overrun = setTimeout(
+      () => brought && void endOverrunPull(source, pulled),
+      PULL_EXPIRES_MS + PULL_OVERRUN_MS,
+    );
     const queue = createPullQueue({ ...options, previous });
     try {
       for await (const msg of pulled) {
