@@ -220,11 +220,19 @@ export function createHttpServer<C extends BaseContext>(
   return server;
 }
 
+/**
+ * The accept queue asked of the kernel (which caps it at net.core.somaxconn). A busy Node.js
+ * process accepts about one connection per turn of its event loop; behind Node's default of
+ * 511, a burst of new connections (a shift clocking off at once) has its SYNs dropped, and
+ * each client waits out a retransmission of a second or more, or gives up.
+ */
+export const LISTEN_BACKLOG = 4096;
+
 /** Listens and resolves with the bound port (useful with port 0 in tests). */
 export function listen(server: http.Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => {
+    server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
       const address = server.address();
       resolve(typeof address === 'object' && address ? address.port : port);
     });
