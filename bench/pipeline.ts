@@ -1,8 +1,8 @@
 import { DEFAULT_NAMESPACE, eventsStream, type NatsClients } from '../messaging';
 import { type CatchUp, durableCatchUp } from './lib/durableCatchUp';
-import { graphqlCall } from './lib/graphqlCall';
+import { DEFAULT_CONNECTIONS, graphqlCall } from './lib/graphqlCall';
 import { cpuBetween, processTreeCpuSeconds } from './lib/processTreeCpuSeconds';
-import { recordTimeEntries } from './lib/recordTimeEntries';
+import { type RecordedLoad, recordTimeEntries } from './lib/recordTimeEntries';
 import { percentile } from './lib/runLoad';
 import { seedAgreedEmployees } from './lib/seedAgreedEmployees';
 import { startIsolatedPlatform } from './lib/startIsolatedPlatform';
@@ -14,7 +14,9 @@ import { runBench } from './lib/runBench';
  * `npm run bench:pipeline`: the whole event fan-out of a recorded time entry, on the
  * all-in-one platform in its own process (its own nats-server and a fresh database).
  * Records time entries through the gateway at a steady RATE for DURATION and prints:
- * - entries sent, the offered rate, errors; how long `recordTimeEntry` took to answer;
+ * - entries sent, the offered rate, errors (and the first one's message); how long
+ *   `recordTimeEntry` took to answer, over the load and by the WINDOW (s, 5) it was sent in,
+ *   which tells a queue built while the process warms up from one that keeps growing;
  * - from each mutation's start to the `accruals.balance.changed` of its correlation id, and
  *   to its `time.entry.recorded` on NATS (how far time's outbox relay lags the commit);
  * - for every durable on the events stream (the time entry's consumers marked), how long
@@ -26,7 +28,8 @@ import { runBench } from './lib/runBench';
  *   the second one all-in-one forks for some subgraphs, apart and together), and per entry
  *   over the load and the catch-up (the cost of an entry's whole fan-out, however it queues);
  * - the SQL statements each subgraph sent per entry, over the load and the catch-up.
- * Knobs: EMPLOYEES (20), RATE (entries/s, 20), DURATION (s, 60), CATCH_UP_CAP (s, 120: how
+ * Knobs: EMPLOYEES (20), RATE (entries/s, 20), DURATION (s, 60), WINDOW (s, 5), CONNECTIONS (the
+ * keep-alive connections the load shares, 64), CATCH_UP_CAP (s, 120: how
  * long to wait for the events and the durables), DATABASE (sqlite, or postgres: a fresh
  * database on TEST_PG_URL).
  */
@@ -34,6 +37,8 @@ const EMPLOYEES = Number(process.env.EMPLOYEES ?? 20);
 const RATE = Number(process.env.RATE ?? 20);
 const DURATION = Number(process.env.DURATION ?? 60) * 1000;
 const CATCH_UP_CAP = Number(process.env.CATCH_UP_CAP ?? 120) * 1000;
+const WINDOW = Number(process.env.WINDOW ?? 5) * 1000;
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? DEFAULT_CONNECTIONS);
 
 /** The durables a recorded time entry fans out to. */
 const FAN_OUT = ['accruals_ledger', 'billing_ledger', 'audit_audit_log', 'notifications_notify'];
@@ -113,11 +118,11 @@ async function measure(platform: PlatformProcess, nats: NatsClients, ids: string
   const names = await durableNames(nats);
   await drain(nats, names);
   const recorded = watchEventLags(nats, 'time.entry.recorded');
-  const balances = watchEventLags(nats, 'accruals.balance.changed');
+  const balances = watchEventLags(nats, 'accruals.balance.changed', recorded);
   const statementsBefore = await statementsBySubgraph(platform);
   const cpuBefore = processTreeCpuSeconds(platform.pid);
   const load = await recordTimeEntries(
-    graphqlCall(platform),
+    graphqlCall(platform, CONNECTIONS),
     recorders,
     { rate: RATE, durationMs: DURATION },
     (correlationId, startedAt, employeeId) => {
@@ -152,6 +157,22 @@ async function measure(platform: PlatformProcess, nats: NatsClients, ids: string
   };
 }
 
+/** The answers' p50 and p99 by the window of the load they were sent in. */
+function windowLines(timeline: RecordedLoad['timeline']): string[] {
+  const lines: string[] = [];
+  for (let from = 0; from < DURATION; from += WINDOW) {
+    const answers = timeline
+      .filter((t) => t.sentAt >= from && t.sentAt < from + WINDOW)
+      .map((t) => t.answer)
+      .sort((a, b) => a - b);
+    const range = `${from / 1000}-${(from + WINDOW) / 1000} s`.padEnd(12);
+    lines.push(
+      `  sent ${range} ${String(answers.length).padStart(6)} answered: p50 ${ms(percentile(answers, 50))}, p99 ${ms(percentile(answers, 99))}`,
+    );
+  }
+  return lines;
+}
+
 /** Cores used over the load: in all, and by the first process and the one below it. */
 function cpuLine(cpu: { main: number; children: number }, seconds: number): string {
   const cores = (s: number) => (s / seconds).toFixed(2);
@@ -167,8 +188,10 @@ function report(database: string, run: Awaited<ReturnType<typeof measure>>): str
   const p = (sorted: number[], n: number) => ms(percentile(sorted, n));
   return [
     `database: ${database}; ${EMPLOYEES} employees; ${STREAM} at sequence ${run.endSequence} when the load ended`,
-    `entries: ${load.total} sent over ${load.sentSeconds.toFixed(1)} s (offered ${RATE}/s), ${load.errors} errors`,
-    `recordTimeEntry answered: p50 ${p(load.answers, 50)}, p99 ${p(load.answers, 99)}`,
+    `entries: ${load.total} sent over ${load.sentSeconds.toFixed(1)} s (offered ${RATE}/s over ${CONNECTIONS} connections), ${load.errors} errors` +
+      (load.firstError ? ` (the first: ${load.firstError})` : ''),
+    `recordTimeEntry answered: p50 ${p(load.answers, 50)}, p99 ${p(load.answers, 99)}; by when it was sent:`,
+    ...windowLines(load.timeline),
     `recordTimeEntry -> accruals.balance.changed: p50 ${p(balance.lags, 50)}, p99 ${p(balance.lags, 99)}, max ${ms(balance.lags[balance.lags.length - 1] ?? 0)}; ${balance.missing} never came`,
     `recordTimeEntry -> time.entry.recorded on NATS (outbox relay): p50 ${p(relay.lags, 50)}, p99 ${p(relay.lags, 99)}; ${relay.missing} never came`,
     `durables after the last answer (* a time entry's fan-out): idle = nothing pending or awaiting ack; ` +

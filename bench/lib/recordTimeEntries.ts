@@ -17,6 +17,10 @@ export interface RecordedLoad {
   answeredSeconds: number;
   /** How long each successful mutation took to answer, ascending, in milliseconds. */
   answers: number[];
+  /** Each successful mutation's send, from the first send, and its answer, in send order (ms). */
+  timeline: { sentAt: number; answer: number }[];
+  /** The first failure's message, when there was one. */
+  firstError?: string;
   /** `performance.now()` when the last mutation answered. */
   endedAt: number;
 }
@@ -48,6 +52,8 @@ export async function recordTimeEntries(
 ): Promise<RecordedLoad> {
   const total = Math.round((load.rate * load.durationMs) / 1000);
   const answers: number[] = [];
+  const timeline: RecordedLoad['timeline'] = [];
+  let firstError: string | undefined;
   const pending: Promise<void>[] = [];
   let errors = 0;
   const begun = performance.now();
@@ -61,9 +67,13 @@ export async function recordTimeEntries(
       gql(contractOperation('RecordTimeEntry'), { input }, recorder.token).then(
         (data) => {
           answers.push(performance.now() - t0);
+          timeline.push({ sentAt: t0 - begun, answer: performance.now() - t0 });
           onRecorded(data.recordTimeEntry.correlationId as string, t0, recorder.id);
         },
-        () => void (errors += 1),
+        (error: unknown) => {
+          errors += 1;
+          firstError ??= String(error).slice(0, 300);
+        },
       ),
     );
   }
@@ -71,12 +81,15 @@ export async function recordTimeEntries(
   await Promise.all(pending);
   const endedAt = performance.now();
   answers.sort((a, b) => a - b);
+  timeline.sort((a, b) => a.sentAt - b.sentAt);
   return {
     total,
     errors,
     sentSeconds,
     answeredSeconds: (endedAt - begun) / 1000,
     answers,
+    timeline,
     endedAt,
+    ...(firstError === undefined ? {} : { firstError }),
   };
 }

@@ -50,7 +50,8 @@ export async function startPlatformProcess(
     NODE_ENV: 'production',
     // As `npm start` sets it.
     MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
-    LOG_LEVEL: 'warn',
+    // PLATFORM_LOG_LEVEL=info adds the access log: each request's time inside the platform.
+    LOG_LEVEL: process.env.PLATFORM_LOG_LEVEL ?? 'warn',
     DATA_DIR: dataDir,
     PORT: String(port),
     METRICS_TOKEN: metricsToken,
