@@ -20,7 +20,8 @@ import { runBench } from './lib/runBench';
  * - from each mutation's start to the `accruals.balance.changed` of its correlation id, and
  *   to its `time.entry.recorded` on NATS (how far time's outbox relay lags the commit);
  * - for every durable on the events stream (the time entry's consumers marked), how long
- *   after the last answer it first had nothing pending or awaiting ack, and how long until
+ *   after the last answer it first had nothing pending or awaiting ack, the messages it had
+ *   delivered per entry (handled or acked unread), and how long until
  *   it also had delivered up to the stream's last sequence when the load ended (a durable
  *   that filters out the last events gets there at its next pull); neither counts before
  *   every entry's `time.entry.recorded` is on NATS, since no durable can have caught up before;
@@ -56,8 +57,22 @@ async function durableNames(nats: NatsClients): Promise<string[]> {
 const lastSequence = async (nats: NatsClients) =>
   (await nats.jsm.streams.info(STREAM)).state.last_seq;
 
-/** One line per durable, the fan-out's first and marked with `*`, absent or not. */
-function catchUpLines(times: Map<string, CatchUp>, sequence: number): string[] {
+/** Messages each durable has had delivered (redeliveries included), by name. */
+async function deliveries(nats: NatsClients, names: string[]): Promise<Map<string, number>> {
+  const infos = await Promise.all(names.map((name) => nats.jsm.consumers.info(STREAM, name)));
+  return new Map(infos.map((info) => [info.name, info.delivered.consumer_seq]));
+}
+
+/**
+ * One line per durable, the fan-out's first and marked with `*`, absent or not, with the
+ * messages delivered to it per entry: a durable that filters on a prefix also gets, and
+ * acks unread, the events it does not handle.
+ */
+function catchUpLines(
+  times: Map<string, CatchUp>,
+  sequence: number,
+  perEntry: Map<string, number>,
+): string[] {
   const others = [...times.keys()].filter((name) => !FAN_OUT.includes(name)).sort();
   const names = [...FAN_OUT, ...others];
   const width = Math.max(...names.map((n) => n.length));
@@ -66,8 +81,9 @@ function catchUpLines(times: Map<string, CatchUp>, sequence: number): string[] {
   return names.map((name) => {
     const mark = FAN_OUT.includes(name) ? '*' : ' ';
     const time = times.get(name);
+    const delivered = `${(perEntry.get(name) ?? 0).toFixed(1)} delivered per entry`;
     const figures = time
-      ? `idle ${figure(time.idle)}  at ${sequence}: ${figure(time.delivered)}`
+      ? `idle ${figure(time.idle)}  at ${sequence}: ${figure(time.delivered)}  ${delivered}`
       : 'absent: no such durable';
     return `  ${mark} ${name.padEnd(width)}  ${figures}`.trimEnd();
   });
@@ -120,6 +136,7 @@ async function measure(platform: PlatformProcess, nats: NatsClients, ids: string
   const recorded = watchEventLags(nats, 'time.entry.recorded');
   const balances = watchEventLags(nats, 'accruals.balance.changed', recorded);
   const statementsBefore = await statementsBySubgraph(platform);
+  const deliveredBefore = await deliveries(nats, names);
   const cpuBefore = processTreeCpuSeconds(platform.pid);
   const load = await recordTimeEntries(
     graphqlCall(platform, CONNECTIONS),
@@ -145,6 +162,13 @@ async function measure(platform: PlatformProcess, nats: NatsClients, ids: string
     balances.settle(CATCH_UP_CAP),
   ]);
   const { main, children } = cpuBetween(cpuBefore, processTreeCpuSeconds(platform.pid));
+  const deliveredAfter = await deliveries(nats, names);
+  const perEntry = new Map(
+    names.map((name) => [
+      name,
+      (deliveredAfter.get(name)! - deliveredBefore.get(name)!) / load.total,
+    ]),
+  );
   const cpuToCatchUp = main + children;
   const statements = statementsLine(
     statementsBefore,
@@ -152,7 +176,7 @@ async function measure(platform: PlatformProcess, nats: NatsClients, ids: string
     load.total,
   );
   return {
-    ...{ load, cpu, cpuToCatchUp, endSequence, caughtUp, statements },
+    ...{ load, cpu, cpuToCatchUp, endSequence, caughtUp, statements, perEntry },
     ...{ relay: recorded.stop(), balance: balances.stop() },
   };
 }
@@ -196,7 +220,7 @@ function report(database: string, run: Awaited<ReturnType<typeof measure>>): str
     `recordTimeEntry -> time.entry.recorded on NATS (outbox relay): p50 ${p(relay.lags, 50)}, p99 ${p(relay.lags, 99)}; ${relay.missing} never came`,
     `durables after the last answer (* a time entry's fan-out): idle = nothing pending or awaiting ack; ` +
       `at ${run.endSequence} = idle and delivered up to the stream's last sequence when the load ended:`,
-    ...catchUpLines(run.caughtUp, run.endSequence),
+    ...catchUpLines(run.caughtUp, run.endSequence, run.perEntry),
     cpuLine(run.cpu, load.answeredSeconds),
     `platform CPU per entry, load and catch-up: ${((run.cpuToCatchUp / load.total) * 1000).toFixed(1)} ms`,
     run.statements,
