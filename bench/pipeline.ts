@@ -1,6 +1,8 @@
+import os from 'node:os';
 import { DEFAULT_NAMESPACE, eventsStream, type NatsClients } from '../messaging';
 import { type CatchUp, durableCatchUp } from './lib/durableCatchUp';
 import { DEFAULT_CONNECTIONS, graphqlCall } from './lib/graphqlCall';
+import { processCpuSeconds } from './lib/processCpuSeconds';
 import { cpuBetween, processTreeCpuSeconds } from './lib/processTreeCpuSeconds';
 import { type RecordedLoad, recordTimeEntries } from './lib/recordTimeEntries';
 import { percentile } from './lib/runLoad';
@@ -26,7 +28,8 @@ import { runBench } from './lib/runBench';
  *   that filters out the last events gets there at its next pull); neither counts before
  *   every entry's `time.entry.recorded` is on NATS, since no durable can have caught up before;
  * - the platform's CPU time over the load, as cores used on average (its first process and
- *   the second one all-in-one forks for some subgraphs, apart and together), and per entry
+ *   the second one all-in-one forks for some subgraphs, apart and together; then the
+ *   nats-server's and this load generator's, which share the machine), and per entry
  *   over the load and the catch-up (the cost of an entry's whole fan-out, however it queues);
  * - the SQL statements each subgraph sent per entry, over the load and the catch-up.
  * Knobs: EMPLOYEES (20), RATE (entries/s, 20), DURATION (s, 60), WINDOW (s, 5), CONNECTIONS (the
@@ -123,8 +126,19 @@ function statementsLine(before: Map<string, number>, after: Map<string, number>,
   return `SQL statements per entry, load and catch-up: ${total.toFixed(1)} (${per.map(([name, n]) => `${name} ${n.toFixed(1)}`).join(', ')})`;
 }
 
+/** CPU seconds so far of the nats-server and of this process, the load's client. */
+const othersCpu = (natsPid: number) => ({
+  nats: processCpuSeconds(natsPid),
+  client: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+});
+
 /** The load, then the events it led to and the durables catching up with it. */
-async function measure(platform: PlatformProcess, nats: NatsClients, ids: string[]) {
+async function measure(
+  platform: PlatformProcess,
+  nats: NatsClients,
+  natsPid: number,
+  ids: string[],
+) {
   // Tokens first: each is a child process that blocks this loop, and on a busy machine all of
   // them outlast the server's keep-alive, so a socket it closed meanwhile would be taken for the
   // next request; the drain's polling lets the client see those closes first.
@@ -138,6 +152,7 @@ async function measure(platform: PlatformProcess, nats: NatsClients, ids: string
   const statementsBefore = await statementsBySubgraph(platform);
   const deliveredBefore = await deliveries(nats, names);
   const cpuBefore = processTreeCpuSeconds(platform.pid);
+  const othersBefore = othersCpu(natsPid);
   const load = await recordTimeEntries(
     graphqlCall(platform, CONNECTIONS),
     recorders,
@@ -148,6 +163,11 @@ async function measure(platform: PlatformProcess, nats: NatsClients, ids: string
     },
   );
   const cpu = cpuBetween(cpuBefore, processTreeCpuSeconds(platform.pid));
+  const othersAfter = othersCpu(natsPid);
+  const others = {
+    nats: othersAfter.nats - othersBefore.nats,
+    client: othersAfter.client - othersBefore.client,
+  };
   const endSequence = await lastSequence(nats);
   const [caughtUp] = await Promise.all([
     durableCatchUp(nats.jsm, names, {
@@ -176,7 +196,7 @@ async function measure(platform: PlatformProcess, nats: NatsClients, ids: string
     load.total,
   );
   return {
-    ...{ load, cpu, cpuToCatchUp, endSequence, caughtUp, statements, perEntry },
+    ...{ load, cpu, others, cpuToCatchUp, endSequence, caughtUp, statements, perEntry },
     ...{ relay: recorded.stop(), balance: balances.stop() },
   };
 }
@@ -222,6 +242,8 @@ function report(database: string, run: Awaited<ReturnType<typeof measure>>): str
       `at ${run.endSequence} = idle and delivered up to the stream's last sequence when the load ended:`,
     ...catchUpLines(run.caughtUp, run.endSequence, run.perEntry),
     cpuLine(run.cpu, load.answeredSeconds),
+    `the rest of the machine during the load: nats-server ${(run.others.nats / load.answeredSeconds).toFixed(2)} cores, ` +
+      `this load generator ${(run.others.client / load.answeredSeconds).toFixed(2)} (of ${os.availableParallelism()})`,
     `platform CPU per entry, load and catch-up: ${((run.cpuToCatchUp / load.total) * 1000).toFixed(1)} ms`,
     run.statements,
   ].join('\n');
@@ -232,7 +254,7 @@ async function main(): Promise<void> {
   const { platform, nats } = isolated;
   try {
     const ids = await seedAgreedEmployees(platform, graphqlCall(platform), EMPLOYEES, 'Pipeline');
-    console.log(report(isolated.database, await measure(platform, nats, ids)));
+    console.log(report(isolated.database, await measure(platform, nats, isolated.natsPid, ids)));
   } finally {
     await isolated.stop();
   }

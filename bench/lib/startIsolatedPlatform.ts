@@ -10,6 +10,8 @@ export interface IsolatedPlatform {
   platform: PlatformProcess;
   /** A connection of the benchmark's own to the platform's NATS. */
   nats: NatsClients;
+  /** The nats-server's process id, to read its CPU time. */
+  natsPid: number;
   /** 'SQLite' or 'PostgreSQL', for the report. */
   database: string;
   stop(): Promise<void>;
@@ -42,6 +44,7 @@ export async function startIsolatedPlatform(name: string): Promise<IsolatedPlatf
   return {
     platform,
     nats,
+    natsPid: server.pid,
     database: database === 'postgres' ? 'PostgreSQL' : 'SQLite',
     async stop() {
       await closeNats(nats.nc);
