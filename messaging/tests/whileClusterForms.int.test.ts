@@ -88,29 +88,48 @@ describe('whileClusterForms', () => {
       const ns = createTestNamespace();
       const refusals: unknown[] = [];
       const joining: Promise<void>[] = [];
+      // A server that cannot start (its port taken meanwhile) fails the test at once, with its
+      // reason, instead of leaving the client to wait out the cluster that never forms.
+      let joinFailed: (error: unknown) => void = () => undefined;
+      const joinFailure = new Promise<never>((_, reject) => (joinFailed = reject));
+      joinFailure.catch(() => undefined);
       const clusterForming = {
         waitMs: 120_000,
         pauseMs: 250,
         onRetry: (error: unknown) => {
           refusals.push(error);
           // The rest of the cluster starts only once the lone server has refused.
-          if (refusals.length === 1) joining.push(cluster.start(1).then(() => cluster.start(2)));
+          if (refusals.length === 1)
+            joining.push(
+              cluster
+                .start(1)
+                .then(() => cluster.start(2))
+                .catch(joinFailed),
+            );
         },
       };
-      nats = await connectNats({
-        servers: cluster.url,
-        name: 'forming-test',
-        timeoutMs: 1000,
-        clusterForming,
-      });
-      await ensureStreams(nats.jsm, ns, { replicas: 3, clusterForming });
+      nats = await Promise.race([
+        connectNats({
+          servers: cluster.url,
+          name: 'forming-test',
+          timeoutMs: 1000,
+          clusterForming,
+        }),
+        joinFailure,
+      ]);
+      await Promise.race([
+        ensureStreams(nats.jsm, ns, { replicas: 3, clusterForming }),
+        joinFailure,
+      ]);
       await Promise.all(joining);
       expect(refusals.length).toBeGreaterThan(0);
       expect(refusals.every(isClusterForming)).toBe(true);
       const info = await nats.jsm.streams.info(eventsStream(ns));
       expect(info.config.num_replicas).toBe(3);
       expect(info.cluster?.replicas).toHaveLength(2);
-    });
+      // The wait is the product's own (`waitMs`): on a busy machine a cluster can take over a
+      // minute to accept three replicas, and Jest's clock must not end the test before it.
+    }, 200_000);
 
     it('still says which stream NATS refused when the cluster cannot keep the replicas', async () => {
       const error = await ensureStreams(nats!.jsm, createTestNamespace(), {
