@@ -15,7 +15,7 @@ interface SeenPull {
 }
 
 const FOLLOWERS = 5;
-const ATTEMPTS = 5;
+const ATTEMPTS = 10;
 
 /**
  * Watches, on a connection of its own, every pull request of `consumer` and every event the
