@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { httpPost } from './httpPost';
 import type { PlatformProcess } from './startPlatformProcess';
 
 /** The mutations used here answer one object of string fields, e.g. `createEmployee { id }`. */
@@ -13,32 +14,6 @@ export type Call = (
 /** Keep-alive connections a {@link graphqlCall} opens at most, unless told otherwise. */
 export const DEFAULT_CONNECTIONS = 64;
 
-/** POSTs `body` over `agent`; resolves with the answer's text whatever its status. */
-function post(agent: http.Agent, url: URL, body: string, token: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          authorization: `Bearer ${token}`,
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
-}
-
 /**
  * Posts operations to the platform's gateway with a bearer token; throws on GraphQL errors.
  * The calls share at most `connections` keep-alive connections, as a proxy or a partner's
@@ -50,7 +25,10 @@ export function graphqlCall(platform: PlatformProcess, connections = DEFAULT_CON
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const url = new URL(platform.url);
   return async (query, variables, token) => {
-    const text = await post(agent, url, JSON.stringify({ query, variables }), token);
+    const { text } = await httpPost(agent, url, JSON.stringify({ query, variables }), {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+    });
     const body = JSON.parse(text) as { data: Data; errors?: unknown };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;

@@ -51,7 +51,6 @@ export async function recordTimeEntries(
   onRecorded: (correlationId: string, startedAt: number, employeeId: string) => void,
 ): Promise<RecordedLoad> {
   const total = Math.round((load.rate * load.durationMs) / 1000);
-  const answers: number[] = [];
   const timeline: RecordedLoad['timeline'] = [];
   let firstError: string | undefined;
   const pending: Promise<void>[] = [];
@@ -66,7 +65,6 @@ export async function recordTimeEntries(
     pending.push(
       gql(contractOperation('RecordTimeEntry'), { input }, recorder.token).then(
         (data) => {
-          answers.push(performance.now() - t0);
           timeline.push({ sentAt: t0 - begun, answer: performance.now() - t0 });
           onRecorded(data.recordTimeEntry.correlationId as string, t0, recorder.id);
         },
@@ -80,8 +78,8 @@ export async function recordTimeEntries(
   const sentSeconds = (performance.now() - begun) / 1000;
   await Promise.all(pending);
   const endedAt = performance.now();
-  answers.sort((a, b) => a - b);
   timeline.sort((a, b) => a.sentAt - b.sentAt);
+  const answers = timeline.map((t) => t.answer).sort((a, b) => a - b);
   return {
     total,
     errors,

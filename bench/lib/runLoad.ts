@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { httpPost } from './httpPost';
 
 export interface LoadOptions {
   url: string;
@@ -17,27 +18,12 @@ export interface LoadResult {
   max: number;
 }
 
-function post(agent: http.Agent, url: URL, options: LoadOptions): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = http.request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: { ...options.headers, 'content-length': Buffer.byteLength(options.body) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve(res.statusCode === 200 && !Buffer.concat(chunks).includes('"errors"')),
-        );
-      },
-    );
-    req.on('error', () => resolve(false));
-    req.end(options.body);
-  });
-}
+/** Whether one request was answered 200 without GraphQL errors. */
+const post = (agent: http.Agent, url: URL, options: LoadOptions): Promise<boolean> =>
+  httpPost(agent, url, options.body, options.headers).then(
+    ({ status, text }) => status === 200 && !text.includes('"errors"'),
+    () => false,
+  );
 
 /** The p-th percentile of ascending `sorted` (0 when empty). */
 export const percentile = (sorted: number[], p: number): number =>

@@ -41,9 +41,9 @@ interface Arrival {
  */
 export function watchEventLags(nats: NatsClients, type: string, causes?: EventLags): EventLags {
   const expected = new Map<string, Expected>();
-  const places = new Map<string, number>();
-  // Every event seen, by correlation id and by subject: one can come before its write's answer.
-  const arrived = new Map<string, number>();
+  // Every event seen, by correlation id (when it came, its place among those seen) and by
+  // subject: one can come before its write's answer.
+  const arrived = new Map<string, { at: number; place: number }>();
   const bySubject = new Map<string, Arrival[]>();
   const startOf = new Map<string, number>();
   const lags: number[] = [];
@@ -61,7 +61,7 @@ export function watchEventLags(nats: NatsClients, type: string, causes?: EventLa
 
   /** When the first event that answers `id` came, if one has. */
   const answeredAt = (id: string, { startedAt, subject }: Expected): number | undefined => {
-    const own = arrived.get(id);
+    const own = arrived.get(id)?.at;
     if (own !== undefined || subject === undefined) return own;
     return bySubject.get(subject)?.find((a) => covers(a.correlationId, id, startedAt))?.at;
   };
@@ -87,8 +87,7 @@ export function watchEventLags(nats: NatsClients, type: string, causes?: EventLa
       const { correlationid, subject } = msg.json<EventEnvelope>();
       if (arrived.has(correlationid)) continue;
       const at = performance.now();
-      places.set(correlationid, places.size);
-      arrived.set(correlationid, at);
+      arrived.set(correlationid, { at, place: arrived.size });
       const list = bySubject.get(subject ?? '') ?? [];
       list.push({ correlationId: correlationid, at });
       bySubject.set(subject ?? '', list);
@@ -115,7 +114,7 @@ export function watchEventLags(nats: NatsClients, type: string, causes?: EventLa
       else lags.push(at - startedAt);
     },
     waiting,
-    placeOf: (correlationId) => places.get(correlationId),
+    placeOf: (correlationId) => arrived.get(correlationId)?.place,
     async settle(capMs) {
       const deadline = performance.now() + capMs;
       while (waiting() > 0 && performance.now() < deadline)
