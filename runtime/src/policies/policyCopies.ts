@@ -1,9 +1,11 @@
 import type { EntityManager, EntitySchema } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { CataloguedEvent, CataloguedHandler } from '../../../messaging';
 import { POLICY_UPDATED } from './policyEvents';
 import { type PolicyCopy, policyCopyId } from './policyCopySchema';
 import { defaultVersion } from './policyDefaults';
 import type { PolicyKind, PolicyVersion, RulesOf } from './policyRules';
+import { readVersionInForce } from './readVersionInForce';
 
 type PolicyUpdated = CataloguedEvent<typeof POLICY_UPDATED>;
 
@@ -60,19 +62,9 @@ export function createPolicyCopies(options: PolicyCopiesOptions): PolicyCopies {
     key: string,
     at: Date,
   ): Promise<PolicyVersion<K>> {
-    const copy = await em.findOne(
-      schema,
-      { kind, key, effectiveFrom: { $lte: at } },
-      { orderBy: { effectiveFrom: 'desc', version: 'desc' } },
-    );
+    const copy = await readVersionInForce(em as SqlEntityManager, schema, kind, key, at);
     if (!copy) return defaultVersion(kind, key, options.defaults?.(kind, key));
-    return {
-      kind,
-      key,
-      version: copy.version,
-      effectiveFrom: copy.effectiveFrom,
-      rules: copy.rules as RulesOf[K],
-    };
+    return { kind, key, ...copy, rules: copy.rules as RulesOf[K] };
   }
 
   return {

@@ -3,6 +3,7 @@ import {
   checkExpectedVersion,
   createInputCheck,
   type DomainError,
+  findById,
   type Identity,
   type InputCheck,
 } from '../../../runtime';
@@ -139,7 +140,7 @@ export async function assertEmployeeMayHaveTime(
   employeeId: string,
   opts: { recording: boolean },
 ): Promise<void> {
-  const copy = await tx.findOne(EmployeeCopySchema, employeeId);
+  const copy = await findById(tx, EmployeeCopySchema, employeeId);
   if (!copy) throw unknownEmployee(employeeId);
   if (opts.recording && copy.status === 'TERMINATED') throw employeeTerminated(employeeId);
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import {
   DEFAULT_TIME_ZONE,
   type DomainError,
+  findById,
   hasRole,
   type Identity,
   type PolicyVersion,
@@ -89,7 +90,7 @@ export async function workingTimeBreaches(
   );
   if (!due.length) return [];
   const s = policy.rules;
-  const zone = (await tx.findOne(EmployeeCopySchema, employeeId))?.timeZone ?? DEFAULT_TIME_ZONE;
+  const zone = (await findById(tx, EmployeeCopySchema, employeeId))?.timeZone ?? DEFAULT_TIME_ZONE;
   const breachOf: Record<WorkingTimeRule, () => Promise<Breach | undefined>> = {
     FUTURE_START: async () => futureStart(entry, new Date(), zone, s),
     MAX_ENTRY_LENGTH: async () => maxEntryLength(entry, s),
