@@ -1,10 +1,10 @@
 import os from 'node:os';
 import { DEFAULT_NAMESPACE, eventsStream, type NatsClients } from '../messaging';
 import { type CatchUp, durableCatchUp } from './lib/durableCatchUp';
-import { DEFAULT_CONNECTIONS, graphqlCall } from './lib/graphqlCall';
+import { type Call, DEFAULT_CONNECTIONS, graphqlCall, openConnections } from './lib/graphqlCall';
 import { processCpuSeconds } from './lib/processCpuSeconds';
 import { cpuBetween, processTreeCpuSeconds } from './lib/processTreeCpuSeconds';
-import { type RecordedLoad, recordTimeEntries } from './lib/recordTimeEntries';
+import { type RecordedLoad, type Recorder, recordTimeEntries } from './lib/recordTimeEntries';
 import { percentile } from './lib/runLoad';
 import { seedAgreedEmployees } from './lib/seedAgreedEmployees';
 import { startIsolatedPlatform } from './lib/startIsolatedPlatform';
@@ -32,8 +32,10 @@ import { runBench } from './lib/runBench';
  *   nats-server's and this load generator's, which share the machine), and per entry
  *   over the load and the catch-up (the cost of an entry's whole fan-out, however it queues);
  * - the SQL statements each subgraph sent per entry, over the load and the catch-up.
+ * The load's keep-alive connections are opened before it (as a proxy holds them open).
  * Knobs: EMPLOYEES (20), RATE (entries/s, 20), DURATION (s, 60), WINDOW (s, 5), CONNECTIONS (the
- * keep-alive connections the load shares, 64), CATCH_UP_CAP (s, 120: how
+ * keep-alive connections the load shares, 64), WARMUP (s, 0: that long of the same load first,
+ * not measured, and the durables drained after it), CATCH_UP_CAP (s, 120: how
  * long to wait for the events and the durables), DATABASE (sqlite, or postgres: a fresh
  * database on TEST_PG_URL).
  */
@@ -43,6 +45,7 @@ const DURATION = Number(process.env.DURATION ?? 60) * 1000;
 const CATCH_UP_CAP = Number(process.env.CATCH_UP_CAP ?? 120) * 1000;
 const WINDOW = Number(process.env.WINDOW ?? 5) * 1000;
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? DEFAULT_CONNECTIONS);
+const WARMUP = Number(process.env.WARMUP ?? 0) * 1000;
 
 /** The durables a recorded time entry fans out to. */
 const FAN_OUT = ['accruals_ledger', 'billing_ledger', 'audit_audit_log', 'notifications_notify'];
@@ -103,7 +106,7 @@ async function drain(nats: NatsClients, names: string[]): Promise<void> {
     pollMs: 100,
   });
   if ([...drained.values()].some((time) => time.delivered === undefined))
-    throw new Error('the seed did not drain');
+    throw new Error('the durables did not drain');
 }
 
 /** SQL statements sent so far, per subgraph, from the platform's metrics. */
@@ -132,6 +135,22 @@ function othersCpu(natsPid: number) {
   return { nats: processCpuSeconds(natsPid), client: (user + system) / 1e6 };
 }
 
+/**
+ * WARMUP seconds of the same load, not measured, so the figures are those of a process whose
+ * code has been compiled; the first slot the measured load may use after it.
+ */
+async function warmUp(call: Call, recorders: Recorder[]): Promise<number> {
+  if (WARMUP === 0) return 0;
+  const warm = await recordTimeEntries(
+    call,
+    recorders,
+    { rate: RATE, durationMs: WARMUP },
+    () => {},
+  );
+  if (warm.errors) throw new Error(`the warm-up failed: ${warm.firstError}`);
+  return Math.ceil(warm.total / recorders.length);
+}
+
 /** The load, then the events it led to and the durables catching up with it. */
 async function measure(
   platform: PlatformProcess,
@@ -147,6 +166,10 @@ async function measure(
   );
   const names = await durableNames(nats);
   await drain(nats, names);
+  const call = graphqlCall(platform, CONNECTIONS);
+  await openConnections(call, CONNECTIONS, recorders[0]!.token);
+  const firstSlot = await warmUp(call, recorders);
+  await drain(nats, names);
   const recorded = watchEventLags(nats, 'time.entry.recorded');
   const balances = watchEventLags(nats, 'accruals.balance.changed', recorded);
   const statementsBefore = await statementsBySubgraph(platform);
@@ -154,9 +177,9 @@ async function measure(
   const cpuBefore = processTreeCpuSeconds(platform.pid);
   const othersBefore = othersCpu(natsPid);
   const load = await recordTimeEntries(
-    graphqlCall(platform, CONNECTIONS),
+    call,
     recorders,
-    { rate: RATE, durationMs: DURATION },
+    { rate: RATE, durationMs: DURATION, firstSlot },
     (correlationId, startedAt, employeeId) => {
       recorded.expect(correlationId, startedAt);
       balances.expect(correlationId, startedAt, employeeId);
@@ -232,7 +255,8 @@ function report(database: string, run: Awaited<ReturnType<typeof measure>>): str
   const p = (sorted: number[], n: number) => ms(percentile(sorted, n));
   return [
     `database: ${database}; ${EMPLOYEES} employees; ${STREAM} at sequence ${run.endSequence} when the load ended`,
-    `entries: ${load.total} sent over ${load.sentSeconds.toFixed(1)} s (offered ${RATE}/s over ${CONNECTIONS} connections), ${load.errors} errors` +
+    `entries: ${load.total} sent over ${load.sentSeconds.toFixed(1)} s (offered ${RATE}/s over ${CONNECTIONS} connections opened before it` +
+      `${WARMUP ? `, after ${WARMUP / 1000} s of the same load not measured` : ''}), ${load.errors} errors` +
       (load.firstError ? ` (the first: ${load.firstError})` : ''),
     `recordTimeEntry answered: p50 ${p(load.answers, 50)}, p99 ${p(load.answers, 99)}; by when it was sent:`,
     ...windowLines(load.timeline),

@@ -34,3 +34,14 @@ export function graphqlCall(platform: PlatformProcess, connections = DEFAULT_CON
     return body.data;
   };
 }
+
+/**
+ * Opens `connections` keep-alive connections of `call`'s pool before a load, as a proxy or a
+ * partner's client holds its connections open: `{ __typename }` on each at once. Opened during
+ * a burst instead, they would wait to be accepted by a process busy compiling its code (a
+ * busy Node.js process accepts about one connection per turn of its event loop), and the
+ * requests on the last ones answer seconds late whatever the platform's speed.
+ */
+export async function openConnections(call: Call, connections: number, token: string) {
+  await Promise.all(Array.from({ length: connections }, () => call('{ __typename }', {}, token)));
+}

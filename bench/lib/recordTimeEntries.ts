@@ -40,14 +40,15 @@ export function entryInput(employeeId: string, slot: number) {
 /**
  * Records time entries through the gateway, the recorders in turn, each as themselves, at a
  * steady `rate` per second for `durationMs` (an open loop: a slow answer does not delay the
- * next send).
+ * next send). Each recorder's entries take their slots from `firstSlot` (0) on, so a second
+ * load after a first one starts past the slots it took.
  * `onRecorded` gets each answered entry's correlation id, the `performance.now()` its
  * mutation started at, and its employee.
  */
 export async function recordTimeEntries(
   gql: Call,
   recorders: Recorder[],
-  load: { rate: number; durationMs: number },
+  load: { rate: number; durationMs: number; firstSlot?: number },
   onRecorded: (correlationId: string, startedAt: number, employeeId: string) => void,
 ): Promise<RecordedLoad> {
   const total = Math.round((load.rate * load.durationMs) / 1000);
@@ -60,7 +61,7 @@ export async function recordTimeEntries(
     const wait = begun + (n * 1000) / load.rate - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const recorder = recorders[n % recorders.length]!;
-    const input = entryInput(recorder.id, Math.floor(n / recorders.length));
+    const input = entryInput(recorder.id, (load.firstSlot ?? 0) + Math.floor(n / recorders.length));
     const t0 = performance.now();
     pending.push(
       gql(contractOperation('RecordTimeEntry'), { input }, recorder.token).then(
