@@ -33,7 +33,8 @@ export async function readVersionInForce(
   at: Date,
 ): Promise<StoredVersion | null> {
   const meta = em.getMetadata().get(schema.meta.className);
-  if (em.getUnitOfWork().shouldAutoFlush(meta)) return findThroughOrm(em, schema, kind, key, at);
+  if (em.getUnitOfWork().shouldAutoFlush(meta))
+    return findThroughOrm(em, schema, { kind, key, at });
   const sql = statementOf(em, `versionInForce:${schema.meta.className}`, () =>
     versionSql(em, schema),
   );
@@ -64,13 +65,13 @@ const storedVersion = (row: VersionRow): StoredVersion => ({
   rules: typeof row.rules === 'string' ? (JSON.parse(row.rules) as AnyRules) : row.rules,
 });
 
+/** The same read through `findOne`, which flushes the manager's pending changes first. */
 async function findThroughOrm(
   em: EntityManager,
   schema: EntitySchema<PolicyCopy>,
-  kind: PolicyKind,
-  key: string,
-  at: Date,
+  where: { kind: PolicyKind; key: string; at: Date },
 ): Promise<StoredVersion | null> {
+  const { kind, key, at } = where;
   const copy = await em.findOne(
     schema,
     { kind, key, effectiveFrom: { $lte: at } },
