@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException, type InferEntity } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import { findById } from './findRows';
 import { tableEntity } from './uuidEntity';
 
 export const IdempotencyRecordSchema = tableEntity(
@@ -27,7 +28,7 @@ export async function once(
 ): Promise<{ id: string; replayed: boolean }> {
   if (!scope.key) return { id: await em.transactional((tx) => create(tx)), replayed: false };
   const id = `${scope.operation}:${scope.caller}:${scope.key}`;
-  const existing = await em.fork().findOne(IdempotencyRecordSchema, { id });
+  const existing = await findById(em.fork(), IdempotencyRecordSchema, id);
   if (existing) return { id: existing.resultId, replayed: true };
   try {
     const resultId = await em.transactional(async (tx) => {
@@ -41,7 +42,7 @@ export async function once(
   } catch (error) {
     // Two requests with one key at once: the loser returns the winner's result.
     if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    const winner = await em.fork().findOne(IdempotencyRecordSchema, { id });
+    const winner = await findById(em.fork(), IdempotencyRecordSchema, id);
     if (!winner) throw error;
     return { id: winner.resultId, replayed: true };
   }
