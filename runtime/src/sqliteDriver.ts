@@ -1,6 +1,7 @@
 import { BetterSqliteConnection, BetterSqliteDriver } from '@mikro-orm/better-sqlite';
-import type { Configuration } from '@mikro-orm/core';
+import { type Configuration, EventType } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
+import { type SqliteClient, type SqliteHandle, SqliteTransaction } from './sqliteTransaction';
 
 type Method = 'all' | 'get' | 'run';
 
@@ -88,6 +89,10 @@ function statementOn(db: RawDatabase, sql: string): RawStatement {
   return statement;
 }
 
+/** BEGIN, COMMIT, a savepoint: compiled once per connection like any statement. */
+const runControl = (db: SqliteHandle, sql: string) =>
+  void statementOn(db as unknown as RawDatabase, sql).run([]);
+
 /** As knex hands values to better-sqlite3, which binds no booleans. */
 const asKnexBinds = (value: unknown) => (typeof value === 'boolean' ? Number(value) : value);
 
@@ -156,6 +161,24 @@ class BindingSqliteConnection extends BetterSqliteConnection {
     } finally {
       await client.releaseConnection(db);
     }
+  }
+
+  /**
+   * A transaction begins as MikroORM's does, on a {@link SqliteTransaction} rather than
+   * knex's. A savepoint (`ctx` given) is the transaction's own `transaction()`.
+   */
+  override async begin(
+    options: Parameters<BetterSqliteConnection['begin']>[0] = {},
+  ): Promise<Knex.Transaction> {
+    if (options.ctx) return super.begin(options);
+    await options.eventBroadcaster?.dispatchEvent(EventType.beforeTransactionStart);
+    const client = this.getKnex().client as unknown as SqliteClient;
+    const transaction = await SqliteTransaction.begin(client, runControl);
+    for (const query of this.platform.getBeginTransactionSQL(options))
+      this.logQuery(query, options.loggerContext);
+    const trx = transaction as unknown as Knex.Transaction;
+    await options.eventBroadcaster?.dispatchEvent(EventType.afterTransactionStart, trx);
+    return trx;
   }
 
   /**
