@@ -9,7 +9,7 @@ import { percentile } from './lib/runLoad';
 import { seedAgreedEmployees } from './lib/seedAgreedEmployees';
 import { startIsolatedPlatform } from './lib/startIsolatedPlatform';
 import type { PlatformProcess } from './lib/startPlatformProcess';
-import { watchEventLags } from './lib/watchEventLags';
+import { type TimedLag, watchEventLags } from './lib/watchEventLags';
 import { runBench } from './lib/runBench';
 
 /**
@@ -17,8 +17,9 @@ import { runBench } from './lib/runBench';
  * all-in-one platform in its own process (its own nats-server and a fresh database).
  * Records time entries through the gateway at a steady RATE for DURATION and prints:
  * - entries sent, the offered rate, errors (and the first one's message); how long
- *   `recordTimeEntry` took to answer, over the load and by the WINDOW (s, 5) it was sent in,
- *   which tells a queue built while the process warms up from one that keeps growing;
+ *   `recordTimeEntry` took to answer, over the load and by the WINDOW (s, 5) it was sent in
+ *   (with the p99 to its balance change), which tells a queue built while the process warms
+ *   up from one that keeps growing;
  * - from each mutation's start to the `accruals.balance.changed` of its correlation id, and
  *   to its `time.entry.recorded` on NATS (how far time's outbox relay lags the commit);
  * - for every durable on the events stream (the time entry's consumers marked), how long
@@ -224,17 +225,27 @@ async function measure(
   };
 }
 
-/** The answers' p50 and p99 by the window of the load they were sent in. */
-function windowLines(timeline: RecordedLoad['timeline']): string[] {
+/**
+ * By the window of the load they were sent in: the answers' p50 and p99, and the p99 from the
+ * mutation to its balance change (the load's start taken as its first mutation's).
+ */
+function windowLines(timeline: RecordedLoad['timeline'], balances: TimedLag[]): string[] {
   const lines: string[] = [];
+  const start = Math.min(...balances.map((t) => t.startedAt));
   for (let from = 0; from < DURATION; from += WINDOW) {
+    const within = (sentAt: number) => sentAt >= from && sentAt < from + WINDOW;
     const answers = timeline
-      .filter((t) => t.sentAt >= from && t.sentAt < from + WINDOW)
+      .filter((t) => within(t.sentAt))
       .map((t) => t.answer)
+      .sort((a, b) => a - b);
+    const lags = balances
+      .filter((t) => within(t.startedAt - start))
+      .map((t) => t.lag)
       .sort((a, b) => a - b);
     const range = `${from / 1000}-${(from + WINDOW) / 1000} s`.padEnd(12);
     lines.push(
-      `  sent ${range} ${String(answers.length).padStart(6)} answered: p50 ${ms(percentile(answers, 50))}, p99 ${ms(percentile(answers, 99))}`,
+      `  sent ${range} ${String(answers.length).padStart(6)} answered: p50 ${ms(percentile(answers, 50))}, p99 ${ms(percentile(answers, 99))}; ` +
+        `balance change p99 ${ms(percentile(lags, 99))}`,
     );
   }
   return lines;
@@ -259,7 +270,7 @@ function report(database: string, run: Awaited<ReturnType<typeof measure>>): str
       `${WARMUP ? `, after ${WARMUP / 1000} s of the same load not measured` : ''}), ${load.errors} errors` +
       (load.firstError ? ` (the first: ${load.firstError})` : ''),
     `recordTimeEntry answered: p50 ${p(load.answers, 50)}, p99 ${p(load.answers, 99)}; by when it was sent:`,
-    ...windowLines(load.timeline),
+    ...windowLines(load.timeline, balance.timed),
     `recordTimeEntry -> accruals.balance.changed: p50 ${p(balance.lags, 50)}, p99 ${p(balance.lags, 99)}, max ${ms(balance.lags[balance.lags.length - 1] ?? 0)}; ${balance.missing} never came`,
     `recordTimeEntry -> time.entry.recorded on NATS (outbox relay): p50 ${p(relay.lags, 50)}, p99 ${p(relay.lags, 99)}; ${relay.missing} never came`,
     `durables after the last answer (* a time entry's fan-out): idle = nothing pending or awaiting ack; ` +

@@ -18,8 +18,17 @@ export interface EventLags {
   settle(capMs: number): Promise<void>;
   /** The place among the events seen of the watched type of the one with this correlation id. */
   placeOf(correlationId: string): number | undefined;
-  /** Stops watching: the lags (ms, ascending) and how many expected events never came. */
-  stop(): { lags: number[]; missing: number };
+  /**
+   * Stops watching: the lags (ms, ascending), each with its expectation's start, and how many
+   * expected events never came.
+   */
+  stop(): { lags: number[]; timed: TimedLag[]; missing: number };
+}
+
+/** A lag (ms) and the `startedAt` it was timed from. */
+export interface TimedLag {
+  startedAt: number;
+  lag: number;
 }
 
 interface Expected {
@@ -46,7 +55,8 @@ export function watchEventLags(nats: NatsClients, type: string, causes?: EventLa
   const arrived = new Map<string, { at: number; place: number }>();
   const bySubject = new Map<string, Arrival[]>();
   const startOf = new Map<string, number>();
-  const lags: number[] = [];
+  const timed: TimedLag[] = [];
+  const settled = (startedAt: number, at: number) => timed.push({ startedAt, lag: at - startedAt });
 
   /** Whether the write of `cause` comes after the write of `id` (or is it). */
   const covers = (cause: string, id: string, startedAt: number): boolean => {
@@ -72,7 +82,7 @@ export function watchEventLags(nats: NatsClients, type: string, causes?: EventLa
       const at = answeredAt(id, wanted);
       if (at === undefined) continue;
       expected.delete(id);
-      lags.push(at - wanted.startedAt);
+      settled(wanted.startedAt, at);
     }
   };
 
@@ -94,14 +104,14 @@ export function watchEventLags(nats: NatsClients, type: string, causes?: EventLa
       const own = expected.get(correlationid);
       if (own) {
         expected.delete(correlationid);
-        lags.push(at - own.startedAt);
+        settled(own.startedAt, at);
       }
       if (subject === undefined) continue;
       // Only the writes about this subject can be answered by it.
       for (const [id, wanted] of expected) {
         if (wanted.subject !== subject || !covers(correlationid, id, wanted.startedAt)) continue;
         expected.delete(id);
-        lags.push(at - wanted.startedAt);
+        settled(wanted.startedAt, at);
       }
     }
   })();
@@ -111,7 +121,7 @@ export function watchEventLags(nats: NatsClients, type: string, causes?: EventLa
       const wanted = subject === undefined ? { startedAt } : { startedAt, subject };
       const at = answeredAt(correlationId, wanted);
       if (at === undefined) expected.set(correlationId, wanted);
-      else lags.push(at - startedAt);
+      else settled(startedAt, at);
     },
     waiting,
     placeOf: (correlationId) => arrived.get(correlationId)?.place,
@@ -123,7 +133,8 @@ export function watchEventLags(nats: NatsClients, type: string, causes?: EventLa
     stop() {
       subscription.unsubscribe();
       sweep();
-      return { lags: [...lags].sort((a, b) => a - b), missing: expected.size };
+      const lags = timed.map((t) => t.lag).sort((a, b) => a - b);
+      return { lags, timed, missing: expected.size };
     },
   };
 }
