@@ -1,52 +1,34 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { EntitySchema, type MikroORM } from '@mikro-orm/core';
 import type { AbstractSqlConnection, EntityManager } from '@mikro-orm/knex';
-import { openDatabase } from '..';
+import { tableEntity } from '..';
+import { ormPerTest } from '../../test-support/ormPerTest';
 import { sqlShape } from '../../test-support/sqlShape';
 
-interface Counter {
-  id: string;
-  value: number;
-}
-const CounterSchema = new EntitySchema<Counter>({
-  name: 'Counter',
-  tableName: 'counters',
-  properties: { id: { type: 'string', primary: true }, value: { type: 'integer' } },
-});
+const CounterSchema = tableEntity('Counter', 'counters', (p) => ({
+  id: p.string().primary(),
+  value: p.integer(),
+}));
 
 /** Transactions on SQLite, which the driver runs without knex's transaction objects. */
 describe('a SQLite transaction', () => {
-  let dir: string;
-  let orm: MikroORM;
+  const test = ormPerTest('counters', [CounterSchema]);
   let sent: { shape: string; txid?: string }[];
-  beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sqlite-transaction-'));
-    orm = await openDatabase({
-      target: { kind: 'sqlite', file: path.join(dir, 'counters.sqlite') },
-      entities: [CounterSchema],
-    });
+  beforeEach(() => {
     sent = [];
-    const knex = (orm.em.getConnection() as AbstractSqlConnection).getKnex();
+    const knex = (test.orm.em.getConnection() as AbstractSqlConnection).getKnex();
     knex.on('query', (query: { sql: string; __knexTxId?: string }) =>
       sent.push({ shape: sqlShape(query.sql).replace(/\btrx\d+$/, 'trx'), txid: query.__knexTxId }),
     );
   });
-  afterEach(async () => {
-    await orm.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
 
   const values = async () =>
-    (await orm.em.fork().find(CounterSchema, {}, { orderBy: { id: 'asc' } })).map(
+    (await test.orm.em.fork().find(CounterSchema, {}, { orderBy: { id: 'asc' } })).map(
       ({ id, value }) => [id, value],
     );
   const add = (em: EntityManager, id: string, value = 1) => em.insert(CounterSchema, { id, value });
   const failure = new Error('the work failed');
 
   it('commits its work, each statement sent in it and named by it', async () => {
-    await orm.em.fork().transactional((em) => add(em as EntityManager, 'a'));
+    await test.orm.em.fork().transactional((em) => add(em as EntityManager, 'a'));
     expect(await values()).toEqual([['a', 1]]);
     const [begin, insert, commit] = sent;
     expect([begin, insert, commit].map((q) => q?.shape)).toEqual([
@@ -59,7 +41,7 @@ describe('a SQLite transaction', () => {
   });
 
   it('rolls its work back when the work throws, and the error is the work’s', async () => {
-    const work = orm.em.fork().transactional(async (em) => {
+    const work = test.orm.em.fork().transactional(async (em) => {
       await add(em as EntityManager, 'a');
       throw failure;
     });
@@ -73,7 +55,7 @@ describe('a SQLite transaction', () => {
   });
 
   it('undoes only a savepoint whose work throws', async () => {
-    await orm.em.fork().transactional(async (em) => {
+    await test.orm.em.fork().transactional(async (em) => {
       await add(em as EntityManager, 'kept');
       await em.transactional((inner) => add(inner as EntityManager, 'also kept'));
       const undone = em.transactional(async (inner) => {
@@ -100,11 +82,11 @@ describe('a SQLite transaction', () => {
   });
 
   it('runs two transactions begun together one after the other', async () => {
-    await orm.em.fork().insert(CounterSchema, { id: 'c', value: 0 });
+    await test.orm.em.fork().insert(CounterSchema, { id: 'c', value: 0 });
     sent = [];
     // Each reads, waits a turn, then writes what it read plus one: interleaved, one add is lost.
     const increment = () =>
-      orm.em.fork().transactional(async (em) => {
+      test.orm.em.fork().transactional(async (em) => {
         const row = await em.findOneOrFail(CounterSchema, { id: 'c' });
         await new Promise(setImmediate);
         await em.nativeUpdate(CounterSchema, { id: 'c' }, { value: row.value + 1 });
@@ -125,7 +107,7 @@ describe('a SQLite transaction', () => {
   });
 
   it('runs savepoints begun together one after the other', async () => {
-    await orm.em.fork().transactional(async (em) => {
+    await test.orm.em.fork().transactional(async (em) => {
       await Promise.all(
         ['x', 'y'].map((id) =>
           em.transactional(async (inner) => {
@@ -148,7 +130,7 @@ describe('a SQLite transaction', () => {
   });
 
   it('ends a transaction whose COMMIT failed, and the next one runs', async () => {
-    const connection = orm.em.getConnection();
+    const connection = test.orm.em.getConnection();
     await connection.execute('pragma foreign_keys = on');
     await connection.execute('create table parents (id text primary key)');
     await connection.execute(
@@ -156,7 +138,7 @@ describe('a SQLite transaction', () => {
         'parent_id text references parents (id) deferrable initially deferred)',
     );
     // A deferred foreign key is checked at COMMIT, which fails and leaves SQLite's transaction open.
-    const orphan = orm.em
+    const orphan = test.orm.em
       .fork()
       .transactional((em) =>
         em
@@ -169,13 +151,13 @@ describe('a SQLite transaction', () => {
           ),
       );
     await expect(orphan).rejects.toThrow(/FOREIGN KEY constraint failed/);
-    await orm.em.fork().transactional((em) => add(em as EntityManager, 'after'));
+    await test.orm.em.fork().transactional((em) => add(em as EntityManager, 'after'));
     expect(await values()).toEqual([['after', 1]]);
     expect(await connection.execute('select count(*) as n from children')).toEqual([{ n: 0 }]);
   });
 
   it('answers statements outside any transaction while none is open', async () => {
-    await orm.em.fork().transactional((em) => add(em as EntityManager, 'a'));
+    await test.orm.em.fork().transactional((em) => add(em as EntityManager, 'a'));
     sent = [];
     await values();
     expect(sent).toEqual([{ shape: expect.stringMatching(/^select /), txid: undefined }]);
