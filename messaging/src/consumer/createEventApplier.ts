@@ -51,9 +51,33 @@ export function createEventApplier(options: EventApplierOptions): EventApplier {
   // A handler of a renamed type also reads the events published under its former names.
   const typePatterns = catalogue.withFormerNames(handler.types).map((t) => subjectFor(t, ns));
   return {
-    handles: (subject) => typePatterns.some((pattern) => subjectMatches(pattern, subject)),
+    handles: rememberedUpTo(KNOWN_SUBJECTS, (subject: string) =>
+      typePatterns.some((pattern) => subjectMatches(pattern, subject)),
+    ),
     read: (text, subject) => readEvent(catalogue, ns, text, subject),
     apply: (events) => applyEvents(options, events),
+  };
+}
+
+/**
+ * Subjects whose answer a consumer keeps: the catalogue's types are far fewer, and anything
+ * beyond them (a stray publisher's subjects) is matched each time rather than kept.
+ */
+const KNOWN_SUBJECTS = 1000;
+
+/**
+ * `decide`, its answers kept for the first `limit` subjects it is asked about: a consumer that
+ * takes every event of the stream asks about each one, and split the subject anew each time.
+ */
+function rememberedUpTo(limit: number, decide: (subject: string) => boolean) {
+  const known = new Map<string, boolean>();
+  return (subject: string): boolean => {
+    let answer = known.get(subject);
+    if (answer === undefined) {
+      answer = decide(subject);
+      if (known.size < limit) known.set(subject, answer);
+    }
+    return answer;
   };
 }
 
