@@ -37,7 +37,10 @@ import { runBench } from './lib/runBench';
  * (accruals, billing, audit) only consumes events here. Read after a garbage collection,
  * before the sockets open, once every subscription is live (before any event) and once the
  * events are delivered (what the load left behind): the first process's RSS and heap. Read
- * every half second while events flow: each process's RSS (from /proc) and the heap of both;
+ * while events flow: each process's RSS every half second (from /proc, which costs the platform
+ * nothing) and the heap of both every five (from `/metrics`: a scrape blocks the gateway's
+ * process for about 10 ms with 2,000 sockets open, and one every half second lengthened the
+ * deliveries it fell on; Prometheus scrapes every 15 s by default);
  * per subscription is (live − before) / SUBSCRIPTIONS.
  * Knobs: SUBSCRIPTIONS (5000), PER_SOCKET (10), RATE (notifications/s, 100), DURATION (s, 20),
  * PHASES (`plain,across`), HEAP_SNAPSHOT (a directory: the platform writes a heap snapshot
@@ -52,6 +55,8 @@ const PHASES = (process.env.PHASES ?? 'plain,across').split(',');
 const HEAP_SNAPSHOT = process.env.HEAP_SNAPSHOT && path.resolve(process.env.HEAP_SNAPSHOT);
 // Deliveries of events published in the first seconds of sending also time the code's warm-up.
 const WARM_UP_MS = 5000;
+/** The heap is read from a scrape of `/metrics` at every tenth RSS sample: every five seconds. */
+const HEAP_EVERY_TICKS = 10;
 const SETTLE_FILE = path.join(os.tmpdir(), `hr-bench-settled-${process.pid}.json`);
 
 const PLAIN = `subscription Plain { notificationReceived { id title createdAt } }`;
@@ -299,8 +304,10 @@ async function runPhase(
   }
   phase.openSeconds = (performance.now() - opening) / 1000;
   phase.live = await settled(platform);
+  let ticks = 0;
   const sampler = setInterval(() => {
     samplePeakRss(platform.pid, phase.peakRss);
+    if (ticks++ % HEAP_EVERY_TICKS !== 0) return;
     void metrics(platform).then(
       (m) => (phase.peakHeap = Math.max(phase.peakHeap, m.nodejs_heap_size_used_bytes ?? 0)),
       () => undefined,
