@@ -76,10 +76,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RETENTION_DAYS: z.coerce.number().int().positive().default(365),
   /**
-   * How far V8 lets the heap grow past what a full collection kept, in percent (20); 0 leaves
+   * How far V8 lets the heap grow past what a full collection kept, in percent (50); 0 leaves
    * it to V8, which lets a busy process hold several times its live data in garbage.
    */
-  HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(1000).default(20),
+  HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(1000).default(50),
   /** Fault suite only (docs/faults.md): a served subgraph SIGKILLs itself after its Nth publish, before marking it sent. */
   OUTBOX_RELAY_KILL_AFTER_PUBLISHES: positive.optional(),
   /** OTLP/HTTP collector for traces; without it spans are made (ids propagate) but not exported. */

@@ -19,7 +19,7 @@ describe('loadConfig', () => {
       JWT_ALGORITHMS: ['ES256'],
       INTROSPECTION_OPEN: true,
       RETENTION_DAYS: 365,
-      HEAP_GROWING_PERCENT: 20,
+      HEAP_GROWING_PERCENT: 50,
       subgraphUrls: {},
     });
     expect(config.DATA_DIR).toMatch(/\/data$/);
