@@ -1,7 +1,12 @@
 import { BetterSqliteConnection, BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { type Configuration, EventType } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
-import { type SqliteClient, type SqliteHandle, SqliteTransaction } from './sqliteTransaction';
+import {
+  completedError,
+  type SqliteClient,
+  type SqliteHandle,
+  SqliteTransaction,
+} from './sqliteTransaction';
 
 type Method = 'all' | 'get' | 'run';
 
@@ -141,8 +146,7 @@ class BindingSqliteConnection extends BetterSqliteConnection {
     ctx?: Knex.Transaction,
   ): Promise<T> {
     // Knex refuses a statement on a transaction that has ended; so does this.
-    if (ctx?.isCompleted())
-      throw new Error('Transaction query already complete, run with DEBUG=knex:tx for more info');
+    if (ctx?.isCompleted()) throw completedError();
     const client = (ctx ?? this.getKnex()).client as unknown as KnexClient;
     const db = await client.acquireConnection();
     try {

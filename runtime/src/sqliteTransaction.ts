@@ -96,7 +96,7 @@ export class SqliteTransaction {
       this.end(sql);
       this.settle.resolve();
     } catch (error) {
-      // SQLite keeps a transaction open whose COMMIT failed (a busy database): end it.
+      // SQLite keeps a transaction open whose COMMIT failed (a deferred foreign key): end it.
       if (!this.outer && this.db.inTransaction) this.tryControl('ROLLBACK');
       this.settle.reject(error);
     } finally {
@@ -146,17 +146,17 @@ export class SqliteTransaction {
   private leave(): void {
     if (this.left) return;
     this.left = true;
-    if (this.outer) this.db.__knexTxId = this.outer.txid;
-    else this.release();
-  }
-
-  private release(): void {
+    if (this.outer) {
+      this.db.__knexTxId = this.outer.txid;
+      return;
+    }
     delete this.db.__knexTxId;
     void this.base.releaseConnection(this.db);
   }
 }
 
-function completedError(): Error {
+/** Knex's error for a statement on a transaction that has ended. */
+export function completedError(): Error {
   return new Error('Transaction query already complete, run with DEBUG=knex:tx for more info');
 }
 
