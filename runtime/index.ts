@@ -168,6 +168,7 @@ export {
   type DeliveryResult,
   type MailDelivery,
   mailDeliveryJob,
+  mailOutboxColumns,
   type MailDeliveryJobOptions,
   type MailMessage,
   type MailTransport,

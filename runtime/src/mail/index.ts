@@ -5,6 +5,7 @@ export {
   type OutgoingMail,
   pendingMail,
 } from './deliverDueMail';
+export { mailOutboxColumns } from './mailOutboxColumns';
 export { mailDeliveryJob, type MailDeliveryJobOptions } from './mailDeliveryJob';
 export {
   DEFAULT_MAIL_FROM,

@@ -2,6 +2,7 @@ import type { InferEntity } from '@mikro-orm/core';
 import {
   employeeNameColumns,
   type EmployeeStatus,
+  mailOutboxColumns,
   type OidcRole,
   tableEntity,
   timestamps,
@@ -95,15 +96,7 @@ export const AccountMailSchema = uuidEntity(
   'AccountMail',
   'account_mail_outbox',
   (p) => ({
-    to: p.string().length(320).fieldName('to_address'),
-    subject: p.string().length(200),
-    text: p.text(),
-    status: p.string().$type<'PENDING' | 'SENT' | 'FAILED'>().length(10),
-    attempts: p.integer(),
-    nextAttemptAt: p.datetime(),
-    lastError: p.text().nullable(),
-    createdAt: p.datetime(),
-    sentAt: p.datetime().nullable(),
+    ...mailOutboxColumns(p),
   }),
   {
     indexes: [{ name: 'account_mail_due', properties: ['status', 'nextAttemptAt'] }],

@@ -1,5 +1,10 @@
 import type { InferEntity } from '@mikro-orm/core';
-import { employeeNameColumns, type EmployeeStatus, uuidEntity } from '../../../runtime';
+import {
+  employeeNameColumns,
+  type EmployeeStatus,
+  mailOutboxColumns,
+  uuidEntity,
+} from '../../../runtime';
 
 export const NOTIFICATION_TYPES = [
   'LEAVE_REQUESTED',
@@ -73,23 +78,13 @@ export const EmployeeCopySchema = uuidEntity(
 /** Notifications' copy of an employee, fed by employees' events: who to tell, and where. */
 export type EmployeeCopy = InferEntity<typeof EmployeeCopySchema>;
 
-export type EmailStatus = 'PENDING' | 'SENT' | 'FAILED';
-
 export const EmailOutboxSchema = uuidEntity(
   'NotificationEmail',
   'notification_email_outbox',
   (p) => ({
     notificationId: p.string().length(36).unique(),
-    to: p.string().length(320).fieldName('to_address'),
-    subject: p.string().length(200),
-    text: p.text(),
+    ...mailOutboxColumns(p),
     html: p.text(),
-    status: p.string().$type<EmailStatus>().length(10),
-    attempts: p.integer(),
-    nextAttemptAt: p.datetime(),
-    lastError: p.text().nullable(),
-    createdAt: p.datetime(),
-    sentAt: p.datetime().nullable(),
   }),
   {
     indexes: [{ name: 'notification_email_due', properties: ['status', 'nextAttemptAt'] }],
