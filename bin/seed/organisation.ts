@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
 /**
  * The demo organisation `npm run seed` builds: a hospital trust of about fifty people in
  * six departments across the UK and Ireland. Fixed names and keys, so every run, on any
@@ -184,99 +187,32 @@ const LEADERS: readonly Person[] = [
 
 type Staff = [firstName: string, lastName: string, jobTitle: string, grade: string];
 
-/** Staff written one a line, as `First Last, Job title, GRADE`. */
-const staffTable = (table: string): Staff[] =>
-  table
-    .trim()
-    .split('\n')
-    .map((line) => {
-      const [name, jobTitle, grade] = line.split(',').map((part) => part.trim());
-      const [firstName, lastName] = name!.split(' ');
-      return [firstName!, lastName!, jobTitle!, grade!];
-    });
-
-/** Each department's staff, reporting to its head. */
-const STAFF: Record<string, { manager: string; region: typeof UK; people: Staff[] }> = {
-  'Emergency Medicine': {
-    manager: 'ed-manager',
-    region: UK,
-    people: staffTable(`
-      Aisha Khan, Staff Nurse, BAND_5
-      Ben Walsh, Staff Nurse, BAND_5
-      Chloe Evans, Senior Staff Nurse, BAND_6
-      Dev Patel, Healthcare Assistant, BAND_3
-      Grace Owusu, Staff Nurse, BAND_5
-      Harry Clarke, Emergency Nurse Practitioner, BAND_7
-      Imogen Price, Healthcare Assistant, BAND_3
-      Jamal Hassan, Staff Nurse, BAND_5
-      Katie Morgan, Senior Staff Nurse, BAND_6
-      Liam Turner, Assistant Practitioner, BAND_4
-    `),
-  },
-  Radiology: {
-    manager: 'rad-manager',
-    region: SCOTLAND,
-    people: staffTable(`
-      Owen Hughes, Radiographer, BAND_6
-      Isla Campbell, Radiographer, BAND_5
-      Callum Fraser, Senior Radiographer, BAND_7
-      Eilidh Ross, Radiology Assistant, BAND_3
-      Murray Stewart, Sonographer, BAND_6
-      Kirsty Graham, Radiographer, BAND_5
-      Lewis Paterson, Assistant Practitioner, BAND_4
-      Morag Sinclair, Radiographer, BAND_5
-    `),
-  },
-  Cardiology: {
-    manager: 'card-manager',
-    region: UK,
-    people: staffTable(`
-      Priya Sharma, Cardiac Physiologist, BAND_6
-      Tom Bennett, Staff Nurse, BAND_5
-      Yusuf Ali, Cardiac Physiologist, BAND_5
-      Zara Ahmed, Healthcare Assistant, BAND_3
-      Oliver Green, Senior Staff Nurse, BAND_6
-      Ruby Foster, Staff Nurse, BAND_5
-      Samir Nasser, Assistant Practitioner, BAND_4
-      Tessa Lloyd, Clinical Nurse Specialist, BAND_7
-    `),
-  },
-  Pharmacy: {
-    manager: 'pharm-manager',
-    region: NI,
-    people: staffTable(`
-      Aoife Kelly, Pharmacist, BAND_6
-      Conor Quinn, Pharmacy Technician, BAND_4
-      Erin McCann, Pharmacist, BAND_7
-      Patrick Gallagher, Pharmacy Assistant, BAND_3
-      Roisin Murphy, Pharmacy Technician, BAND_4
-      Sean Brennan, Pharmacist, BAND_6
-    `),
-  },
-  Digital: {
-    manager: 'digital-manager',
-    region: IRELAND,
-    people: staffTable(`
-      Ciara Walsh, Software Engineer, BAND_6
-      Darragh Nolan, Data Analyst, BAND_5
-      Emma Ryan, Clinical Systems Trainer, BAND_5
-      Fionn Duffy, Software Engineer, BAND_7
-      Orla Keane, Service Desk Analyst, BAND_4
-    `),
-  },
-  People: {
-    manager: 'hr-lead',
-    region: UK,
-    people: staffTable(`
-      Victoria Shaw, HR Advisor, BAND_5
-      William Hart, Recruitment Officer, BAND_4
-      Yasmin Begum, Payroll Officer, BAND_4
-      Zoe Marsh, Workforce Analyst, BAND_6
-      Adam Fletcher, HR Assistant, BAND_3
-      Bethany Cole, Wellbeing Lead, BAND_6
-    `),
-  },
+/** Each department's head and where it works; its staff are in staff.csv, in this order. */
+const DEPARTMENTS: Record<string, { manager: string; region: typeof UK }> = {
+  'Emergency Medicine': { manager: 'ed-manager', region: UK },
+  Radiology: { manager: 'rad-manager', region: SCOTLAND },
+  Cardiology: { manager: 'card-manager', region: UK },
+  Pharmacy: { manager: 'pharm-manager', region: NI },
+  Digital: { manager: 'digital-manager', region: IRELAND },
+  People: { manager: 'hr-lead', region: UK },
 };
+
+/** staff.csv: `department,name,jobTitle,grade` a line, the name as `First Last`. */
+function staffByDepartment(): Map<string, Staff[]> {
+  const lines = fs.readFileSync(path.join(__dirname, 'staff.csv'), 'utf8').trim().split('\n');
+  const staff = new Map<string, Staff[]>();
+  for (const line of lines.slice(1)) {
+    const [department, name, jobTitle, grade] = line.split(',') as [string, string, string, string];
+    const [firstName, lastName] = name.split(' ') as [string, string];
+    if (!DEPARTMENTS[department])
+      throw new Error(`staff.csv names an unknown department: ${department}.`);
+    staff.set(department, [
+      ...(staff.get(department) ?? []),
+      [firstName, lastName, jobTitle, grade],
+    ]);
+  }
+  return staff;
+}
 
 /** Hire dates spread over eight years, one per staff member in turn. */
 const hireDateOf = (index: number) =>
@@ -284,8 +220,9 @@ const hireDateOf = (index: number) =>
 
 /** Staff taken from each department in turn, so a small organisation has every department. */
 function interleavedStaff(): Person[] {
-  const departments = Object.entries(STAFF).map(([department, { manager, region, people }]) =>
-    people.map(([firstName, lastName, jobTitle, grade], i) => ({
+  const staff = staffByDepartment();
+  const departments = Object.entries(DEPARTMENTS).map(([department, { manager, region }]) =>
+    (staff.get(department) ?? []).map(([firstName, lastName, jobTitle, grade], i) => ({
       key: `${department.toLowerCase().replace(/\s+/g, '-')}-${i + 1}`,
       firstName,
       lastName,
