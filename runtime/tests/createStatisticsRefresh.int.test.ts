@@ -1,24 +1,15 @@
-import { EntitySchema } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { createStatisticsRefresh, sqlTable } from '..';
+import { createStatisticsRefresh, sqlTable, tableEntity } from '..';
 import { plannerRows } from '../../test-support/plannerRows';
 import { suiteHarness } from '../../test-support/suiteHarness';
 import { openTestOrm } from '../../test-support/openTestOrm';
 import { itOnPostgres, onPostgres } from '../../test-support/onPostgres';
 
-interface Row {
-  id: number;
-}
-const RowSchema = new EntitySchema<Row>({
-  name: 'StatRow',
-  tableName: 'stat_rows',
-  properties: { id: { type: 'integer', primary: true } },
-});
-const OtherSchema = new EntitySchema<Row>({
-  name: 'StatOther',
-  tableName: 'stat_others',
-  properties: { id: { type: 'integer', primary: true } },
-});
+/** A table of bare integer keys, counted by the planner's statistics. */
+const rowTable = (name: string, tableName: string) =>
+  tableEntity(name, tableName, (p) => ({ id: p.integer().primary() }));
+const RowSchema = rowTable('StatRow', 'stat_rows');
+const OtherSchema = rowTable('StatOther', 'stat_others');
 
 describe('createStatisticsRefresh', () => {
   const db = suiteHarness(async () => {
