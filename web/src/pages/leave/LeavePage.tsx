@@ -1,11 +1,7 @@
 import { useSubscription } from '@apollo/client/react';
 import { useReconnected } from '../../api/useReconnected';
 import { useEmployeeId } from '../../app/AppContext';
-import {
-  MyLeaveDocument,
-  MyLeaveRequestUpdatedDocument,
-  type MyLeaveQuery,
-} from '../../gql/graphql';
+import { LeaveRequestUpdatedDocument, MyLeaveDocument, type MyLeaveQuery } from '../../gql/graphql';
 import { DataTable } from '../../ui/DataTable';
 import { LEAVE_TYPE_LABELS } from '../../ui/enumLabels';
 import { Page } from '../../ui/Page';
@@ -25,7 +21,7 @@ export default function LeavePage() {
     size: PAGE_SIZE,
   });
   // A manager's decision shows on the open page, without a reload.
-  useSubscription(MyLeaveRequestUpdatedDocument, {
+  useSubscription(LeaveRequestUpdatedDocument, {
     variables: { employeeId: id },
     onData: () => void refetch(),
   });
