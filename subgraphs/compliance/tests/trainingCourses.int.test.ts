@@ -86,6 +86,23 @@ describe('training courses', () => {
     expect(missing.extensions!.code).toBe('NOT_FOUND');
   });
 
+  it('counts the courses listed, retired ones only when asked for, the same on every page', async () => {
+    const COUNTED = `query ($first: Int, $includeRetired: Boolean) {
+      trainingCourses(first: $first, includeRetired: $includeRetired) { totalCount nodes { code } }
+    }`;
+    const { id } = (await h.gql(CREATE, { input: { code: 'OLD', title: 'Old course' } })).data!
+      .createTrainingCourse;
+    await h.gql(UPDATE, { input: { id, retired: true } });
+    const counted = async (includeRetired: boolean) => {
+      const whole = (await h.gql(COUNTED, { first: 500, includeRetired })).data!.trainingCourses;
+      const one = (await h.gql(COUNTED, { first: 1, includeRetired })).data!.trainingCourses;
+      expect(one.totalCount).toBe(whole.totalCount);
+      expect(whole.totalCount).toBe(whole.nodes.length);
+      return whole.totalCount;
+    };
+    expect(await counted(true)).toBe((await counted(false)) + 1);
+  });
+
   it('pages courses by code, and refuses partners', async () => {
     for (const code of ['A1', 'A2', 'A3'])
       await h.gql(CREATE, { input: { code, title: `Course ${code}` } });

@@ -113,6 +113,25 @@ describe('training status and who sees it', () => {
     expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
+  it('counts what the caller may read and the filter selects, the same on every page', async () => {
+    const COUNTED = `query ($filter: TrainingAssignmentFilter, $first: Int) {
+      trainingAssignments(filter: $filter, first: $first) { totalCount }
+    }`;
+    const asked: [Record<string, unknown>, typeof auditor][] = [
+      [{}, auditor],
+      [{ status: 'DUE' }, auditor],
+      [{ courseId: fire }, auditor],
+      [{}, asManager(top)],
+      [{ managerId: middle }, asManager(top)],
+      [{}, asEmployee(deep)],
+    ];
+    for (const [filter, caller] of asked) {
+      const reply = await h.gql(COUNTED, { filter, first: 1 }, caller);
+      expect(reply.errors).toBeUndefined();
+      expect(reply.data!.trainingAssignments.totalCount).toBe((await list(filter, caller)).length);
+    }
+  });
+
   it('an employee sees only their own training', async () => {
     const own = await list({}, asEmployee(deep));
     expect(new Set(own.map((r) => r.employeeId))).toEqual(new Set([deep]));

@@ -107,6 +107,28 @@ describe('compliance: reading and closing violations', () => {
     ]);
   });
 
+  it('counts what the caller may read and the filter selects, the same on every page', async () => {
+    const COUNTED = `query ($first: Int, $after: String, $filter: ComplianceViolationFilter) {
+      complianceViolations(first: $first, after: $after, filter: $filter) { totalCount }
+    }`;
+    const count = async (variables: Record<string, unknown>, caller = hr) => {
+      const reply = await h.gql(COUNTED, variables, caller);
+      expect(reply.errors).toBeUndefined();
+      return reply.data!.complianceViolations.totalCount;
+    };
+    const after = (await list({ first: 4 })).pageInfo.endCursor;
+    expect([await count({ first: 1 }), await count({ first: 4, after })]).toEqual([6, 6]);
+    expect(await count({ filter: { from: '2025-10-05', to: '2025-10-20' } })).toBe(3);
+    expect(await count({ filter: { status: 'OPEN', employeeId: porter } })).toBe(1);
+    expect(await count({}, asManager(boss))).toBe(5);
+    expect(await count({}, asManager(lead))).toBe(4);
+    expect(await count({}, asEmployee(porter))).toBe(1);
+    // Counted only when asked for: a page alone runs no count.
+    const counts = (sql: string[]) => sql.filter((q) => /\bcount\(/i.test(q)).length;
+    expect(counts(await h.countQueries(() => list({ first: 1 })))).toBe(0);
+    expect(counts(await h.countQueries(() => count({ first: 1 })))).toBe(1);
+  });
+
   it('refuses a period that is not one, a bad cursor and too large a page', async () => {
     expect(await errorOf(VIOLATIONS, { filter: { from: '2025-13-01' } })).toMatchObject({
       code: 'BAD_USER_INPUT',

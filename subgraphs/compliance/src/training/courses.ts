@@ -134,12 +134,14 @@ export async function listCourses(
 ) {
   assertNotPartner(ctx.identity, 'training courses');
   const size = pageSize(args.first);
-  const where: Record<string, unknown> = {};
-  if (!args.includeRetired) where.retired = false;
-  if (args.after) where.code = { $gt: decodeCursor(args.after, 1)[0] };
+  const listed: Record<string, unknown> = args.includeRetired ? {} : { retired: false };
+  const where = args.after ? { ...listed, code: { $gt: decodeCursor(args.after, 1)[0] } } : listed;
   const rows = await ctx.em.find(TrainingCourseSchema, where, {
     orderBy: { code: 'asc' },
     limit: size + 1,
   });
-  return pageOf(rows, size, (course) => [course.code]);
+  return {
+    ...pageOf(rows, size, (course) => [course.code]),
+    totalCount: () => ctx.em.count(TrainingCourseSchema, listed),
+  };
 }

@@ -55,14 +55,22 @@ function checkFilter(filter: AssignmentFilter): void {
   }
 }
 
-/** The SQL of a filtered, paged list of assignments, ordered by due date then id. */
+/** Where a page of assignments starts (after the cursor's due date and id) and its size. */
+interface PageBounds {
+  after: string[] | null;
+  limit: number;
+}
+
+/**
+ * The SQL of a filtered, paged list of assignments' ids, ordered by due date then id; without
+ * `page`, the count of all the filter selects.
+ */
 function listQuery(
   em: EntityManager,
   filter: AssignmentFilter,
   today: string,
   reminderDays: number,
-  after: string[] | null,
-  limit: number,
+  page: PageBounds | null,
 ) {
   const a = sqlTable(em, TrainingAssignmentSchema.meta.className);
   const e = sqlTable(em, EmployeeCopySchema.meta.className);
@@ -93,11 +101,12 @@ function listQuery(
     const condition = statusCondition(filter.status, today, reminderDays);
     add(condition.sql, ...condition.params);
   }
+  const after = page?.after;
   if (after) add('(a.due_date > ? or (a.due_date = ? and a.id > ?))', after[0], after[0], after[1]);
-  const sql =
-    `${withTeam}select a.id from ${a} a` +
-    (where.length ? ` where ${where.join(' and ')}` : '') +
-    ` order by a.due_date, a.id limit ${limit}`;
+  const selected =
+    `${withTeam}select ${page ? 'a.id' : 'count(*) as count'} from ${a} a` +
+    (where.length ? ` where ${where.join(' and ')}` : '');
+  const sql = page ? `${selected} order by a.due_date, a.id limit ${page.limit}` : selected;
   return { sql, params };
 }
 
@@ -113,14 +122,9 @@ export async function listAssignments(
   const filter = await allowedFilter(ctx, asked);
   const after = args.after ? decodeCursor(args.after, 2) : null;
   const today = trainingToday(settings.now());
-  const { sql, params } = listQuery(
-    ctx.em,
-    filter,
-    today,
-    settings.trainingReminderDays,
-    after,
-    size + 1,
-  );
+  const query = (page: PageBounds | null) =>
+    listQuery(ctx.em, filter, today, settings.trainingReminderDays, page);
+  const { sql, params } = query({ after, limit: size + 1 });
   const ids = (await ctx.em.execute<{ id: string }[]>(sql, params)).map((r) => r.id);
   const rows = ids.length
     ? await ctx.em.find(
@@ -129,7 +133,14 @@ export async function listAssignments(
         { orderBy: { dueDate: 'asc', id: 'asc' } },
       )
     : [];
-  return pageOf(rows, size, (row) => [row.dueDate, row.id]);
+  const counted = query(null);
+  return {
+    ...pageOf(rows, size, (row) => [row.dueDate, row.id]),
+    totalCount: async () =>
+      Number(
+        (await ctx.em.execute<{ count: number | string }[]>(counted.sql, counted.params))[0]!.count,
+      ),
+  };
 }
 
 /** Employee.training: the person, their managers, HR, ADMIN and AUDITOR. */

@@ -29,6 +29,8 @@ export interface ViolationFilter {
 export interface ViolationPage {
   nodes: Violation[];
   pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  /** Counted only when selected. */
+  totalCount: () => Promise<number>;
 }
 
 /** Whose violations a caller reads: everyone's, one person's, or a manager's and their reports'. */
@@ -108,7 +110,10 @@ export async function listViolations(
     .orderBy({ detectedAt: 'desc', id: 'desc' })
     .limit(args.first + 1)
     .getResultList();
-  return pageOf(rows, args.first, (row) => [row.detectedAt.toISOString(), row.id]);
+  return {
+    ...pageOf(rows, args.first, (row) => [row.detectedAt.toISOString(), row.id]),
+    totalCount: () => selected(em, scope, filter).getCount(),
+  };
 }
 
 /** One violation, under the list's rule; null when there is none. */
