@@ -122,7 +122,21 @@ describe("the manager's screens in the browser", () => {
     }
   });
 
-  it('records a manual entry with its reason and shows it among the day’s entries', async () => {
+  it('records a manual entry in the report’s time zone, with its reason, among the day’s entries', async () => {
+    // Mara's browser is in New York this time; Nell's days and times are London's.
+    const london = page;
+    const away = await web.browser.newContext({ timezoneId: 'America/New_York', locale: 'en-GB' });
+    try {
+      page = await away.newPage();
+      await signInThroughApp(page, web.platform.origin, manager.email);
+      await recordManualEntry();
+    } finally {
+      page = london;
+      await away.close();
+    }
+  });
+
+  async function recordManualEntry() {
     await open('Manual attendance');
     await page.getByLabel('Employee', { exact: true }).selectOption({ label: 'Nell Shift' });
     await page.getByLabel('Day', { exact: true }).fill(workedDay.toISODate()!);
@@ -142,11 +156,14 @@ describe("the manager's screens in the browser", () => {
     await entry.waitFor();
     const text = await entry.textContent();
     expect(text).toContain('MANUAL');
-    expect(text).toContain('40 min');
+    // 09:40 in London: 40 minutes late for her 09:00 shift, and shown as she would read it.
+    const [checkedIn, , hours, late] = await entry.getByRole('cell').allTextContents();
+    expect([checkedIn?.endsWith('09:40'), hours, late]).toEqual([true, '7.33', '40 min']);
+    expect(await form.textContent()).toContain("Times are Nell Shift's, in Europe/London.");
     // The form starts afresh for the next entry.
     expect(await form.getByLabel('Reason').inputValue()).toBe('');
     await expectAccessible();
-  });
+  }
 
   it("lists the team's late arrival over a period and exports it", async () => {
     await open('Late arrivals');

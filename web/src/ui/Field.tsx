@@ -65,5 +65,6 @@ export function ProblemList({ problems }: { problems: Problem[] }) {
   );
 }
 
-export const formatDateTime = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** An instant as people read it: in `timeZone`, or the browser's. */
+export const formatDateTime = (iso: string, timeZone?: string) =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone });

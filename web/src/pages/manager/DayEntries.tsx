@@ -12,11 +12,13 @@ const stateOf = (entry: Entry) =>
 export interface DayEntriesProps {
   entries: readonly Entry[];
   loaded: boolean;
+  /** The person's time zone, the times shown in it. */
+  zone: string;
   onCorrect(entry: Entry): void;
 }
 
 /** A day's entries, corrected ones too; each that still counts may be corrected. */
-export function DayEntries({ entries, loaded, onCorrect }: DayEntriesProps) {
+export function DayEntries({ entries, loaded, zone, onCorrect }: DayEntriesProps) {
   return (
     <>
       <ExportTable
@@ -36,10 +38,10 @@ export function DayEntries({ entries, loaded, onCorrect }: DayEntriesProps) {
         }}
         empty={loaded && 'No entries on this day.'}
         columns={[
-          { heading: 'In', cell: (e) => formatDateTime(e.checkInTime) },
+          { heading: 'In', cell: (e) => formatDateTime(e.checkInTime, zone) },
           {
             heading: 'Out',
-            cell: (e) => (e.checkOutTime ? formatDateTime(e.checkOutTime) : 'still in'),
+            cell: (e) => (e.checkOutTime ? formatDateTime(e.checkOutTime, zone) : 'still in'),
           },
           { heading: 'Hours', cell: (e) => e.workedHours },
           { heading: 'Late', cell: (e) => (e.late ? `${e.lateByMinutes} min` : '–') },

@@ -4,10 +4,11 @@ import { NO_PROBLEMS, problemsOf } from '../../api/problemsOf';
 import { DayAttendanceDocument } from '../../gql/graphql';
 import { ProblemList } from '../../ui/Field';
 import { InputField } from '../../ui/InputField';
-import { localDate } from '../../ui/dates';
 import { DayEntries, type Entry } from './DayEntries';
 import { ManualEntryForm } from './ManualEntryForm';
+import { todayIn } from './localTimes';
 import { ReportChooser, type Person } from './ReportChooser';
+import { usePersonZone } from './usePersonZone';
 
 /** Manual attendance: a report's entries of a day, and a manual entry or a correction. */
 export default function ManualAttendancePage() {
@@ -16,13 +17,19 @@ export default function ManualAttendancePage() {
     <section aria-labelledby="manual-title">
       <h1 id="manual-title">Manual attendance</h1>
       <ReportChooser value={person} onChange={setPerson} />
-      {person && <PersonDay key={person.id} person={person} />}
+      {person && <PersonZoned key={person.id} person={person} />}
     </section>
   );
 }
 
-function PersonDay({ person }: { person: Person }) {
-  const [day, setDay] = useState(localDate());
+/** A person's day once their time zone is known: the day and times are theirs. */
+function PersonZoned({ person }: { person: Person }) {
+  const zone = usePersonZone(person.id);
+  return zone ? <PersonDay person={person} zone={zone} /> : null;
+}
+
+function PersonDay({ person, zone }: { person: Person; zone: string }) {
+  const [day, setDay] = useState(todayIn(zone));
   const [correcting, setCorrecting] = useState<Entry | null>(null);
   // Each entry recorded starts the form afresh.
   const [recorded, setRecorded] = useState(0);
@@ -55,12 +62,14 @@ function PersonDay({ person }: { person: Person }) {
         <DayEntries
           entries={data?.employee?.attendanceEntries ?? []}
           loaded={!!data}
+          zone={zone}
           onCorrect={setCorrecting}
         />
       </div>
       <ManualEntryForm
         key={`${day}-${correcting?.id ?? 'new'}-${recorded}`}
         person={person}
+        zone={zone}
         day={day}
         correcting={correcting}
         onCancel={() => setCorrecting(null)}

@@ -3,17 +3,18 @@ import { RecordManualEntryDocument } from '../../gql/graphql';
 import { formatDateTime } from '../../ui/Field';
 import { Form, FormActions, SubmitButton } from '../../ui/Form';
 import { InputField } from '../../ui/InputField';
-import { toLocalInput } from '../../ui/dates';
 import { useDraft } from '../../ui/useDraft';
 import { useMutationForm } from '../../ui/useMutationForm';
 import type { Entry } from './DayEntries';
-import { offsetDateTime } from './localTimes';
+import { localInput, offsetDateTime } from './localTimes';
 import type { Person } from './ReportChooser';
 
 const FIELDS = ['checkInTime', 'checkOutTime', 'reason'];
 
 export interface ManualEntryFormProps {
   person: Person;
+  /** The person's time zone: the times typed are theirs. */
+  zone: string;
   day: string;
   /** The entry to correct; a new entry when null. */
   correcting: Entry | null;
@@ -23,10 +24,10 @@ export interface ManualEntryFormProps {
 
 /** A manual entry, or a correction of one, with the reason the server requires. */
 export function ManualEntryForm(props: ManualEntryFormProps) {
-  const { person, day, correcting, onCancel, onRecorded } = props;
+  const { person, zone, day, correcting, onCancel, onRecorded } = props;
   const { draft, bind } = useDraft(() => ({
-    checkIn: correcting ? toLocalInput(correcting.checkInTime) : `${day}T09:00`,
-    checkOut: correcting?.checkOutTime ? toLocalInput(correcting.checkOutTime) : `${day}T17:00`,
+    checkIn: correcting ? localInput(correcting.checkInTime, zone) : `${day}T09:00`,
+    checkOut: correcting?.checkOutTime ? localInput(correcting.checkOutTime, zone) : `${day}T17:00`,
     reason: '',
   }));
   const [record] = useMutation(RecordManualEntryDocument, {
@@ -36,8 +37,8 @@ export function ManualEntryForm(props: ManualEntryFormProps) {
   const form = useMutationForm(async () => {
     const input = {
       employeeId: person.id,
-      checkInTime: offsetDateTime(draft.checkIn),
-      checkOutTime: draft.checkOut ? offsetDateTime(draft.checkOut) : null,
+      checkInTime: offsetDateTime(draft.checkIn, zone),
+      checkOutTime: draft.checkOut ? offsetDateTime(draft.checkOut, zone) : null,
       reason: draft.reason,
       correctsEntryId: correcting?.id ?? null,
       idempotencyKey: crypto.randomUUID(),
@@ -46,12 +47,12 @@ export function ManualEntryForm(props: ManualEntryFormProps) {
     if (result.data) onRecorded(result.data.recordManualAttendance.date);
   }, FIELDS);
   const title = correcting
-    ? `Correct the entry from ${formatDateTime(correcting.checkInTime)}`
+    ? `Correct the entry from ${formatDateTime(correcting.checkInTime, zone)}`
     : 'Record an entry';
   return (
     <Form label={title} form={form}>
       <p className="hint">
-        Times are in your browser&apos;s time zone.
+        Times are {person.name}&apos;s, in {zone}.
         {correcting && ' The entry corrected stays on record, marked as corrected.'}
       </p>
       <InputField label="Checked in" {...bind('checkIn', 'checkInTime')} type="datetime-local" />

@@ -16,9 +16,9 @@ interface ShiftRow {
 const FIELDS = ['start', 'end', 'shiftType'] as const;
 
 /** The shifts of one publication; the server names a bad one as `shifts[i].end`. */
-export function PublishShiftsForm({ person }: { person: Person }) {
+export function PublishShiftsForm({ person, zone }: { person: Person; zone: string }) {
   const [rows, setRows] = useState<ShiftRow[]>([
-    { start: localAt(1, '09:00'), end: localAt(1, '17:00'), shiftType: '' },
+    { start: localAt(1, '09:00', zone), end: localAt(1, '17:00', zone), shiftType: '' },
   ]);
   const [publish] = useMutation(PublishShiftsDocument, {
     refetchQueries: ['ReportSchedule'],
@@ -27,8 +27,8 @@ export function PublishShiftsForm({ person }: { person: Person }) {
   const form = useMutationForm(
     async () => {
       const shifts = rows.map((row) => ({
-        start: offsetDateTime(row.start),
-        end: offsetDateTime(row.end),
+        start: offsetDateTime(row.start, zone),
+        end: offsetDateTime(row.end, zone),
         shiftType: row.shiftType.trim() || null,
       }));
       const input = { employeeId: person.id, shifts, idempotencyKey: crypto.randomUUID() };
@@ -48,7 +48,7 @@ export function PublishShiftsForm({ person }: { person: Person }) {
   return (
     <Form label="Publish shifts" title={`Publish shifts for ${person.name}`} form={form}>
       <p className="hint">
-        Times are in your browser&apos;s time zone. The new shifts replace the published ones they
+        Times are {person.name}&apos;s, in {zone}. The new shifts replace the published ones they
         overlap.
       </p>
       {rows.map((row, i) => (

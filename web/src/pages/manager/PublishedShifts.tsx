@@ -5,16 +5,17 @@ import { ReportScheduleDocument } from '../../gql/graphql';
 import { ExportTable } from '../../ui/ExportTable';
 import { DateRangeFields } from '../../ui/DateRangeFields';
 import { formatDateTime, ProblemList } from '../../ui/Field';
-import { addDays, localDate } from '../../ui/dates';
+import { addDays } from '../../ui/dates';
+import { todayIn } from './localTimes';
 import type { Person } from './ReportChooser';
 
 const hoursOf = (shift: { start: string; end: string }) =>
   Math.round(((Date.parse(shift.end) - Date.parse(shift.start)) / 36e5) * 100) / 100;
 
 /** The shifts published for a person over a period (a week back to four weeks on, at first). */
-export function PublishedShifts({ person }: { person: Person }) {
-  const [from, setFrom] = useState(addDays(localDate(), -7));
-  const [to, setTo] = useState(addDays(localDate(), 28));
+export function PublishedShifts({ person, zone }: { person: Person; zone: string }) {
+  const [from, setFrom] = useState(addDays(todayIn(zone), -7));
+  const [to, setTo] = useState(addDays(todayIn(zone), 28));
   const { data, error } = useQuery(ReportScheduleDocument, {
     skip: !from || !to,
     variables: { id: person.id, from, to },
@@ -40,8 +41,8 @@ export function PublishedShifts({ person }: { person: Person }) {
         }}
         empty={data && 'No shift is published in this period.'}
         columns={[
-          { heading: 'Start', cell: (s) => formatDateTime(s.start) },
-          { heading: 'End', cell: (s) => formatDateTime(s.end) },
+          { heading: 'Start', cell: (s) => formatDateTime(s.start, zone) },
+          { heading: 'End', cell: (s) => formatDateTime(s.end, zone) },
           { heading: 'Hours', cell: hoursOf },
           { heading: 'Kind', cell: (s) => s.shiftType ?? '–' },
         ]}

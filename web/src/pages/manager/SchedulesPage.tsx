@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { PublishShiftsForm } from './PublishShiftsForm';
 import { PublishedShifts } from './PublishedShifts';
 import { ReportChooser, type Person } from './ReportChooser';
+import { usePersonZone } from './usePersonZone';
 
 /** Schedules: publish a report's shifts, and see what is published for them. */
 export default function SchedulesPage() {
@@ -10,13 +11,20 @@ export default function SchedulesPage() {
     <section aria-labelledby="schedules-title">
       <h1 id="schedules-title">Schedules</h1>
       <ReportChooser value={person} onChange={setPerson} />
-      {person && (
-        // A new person starts a fresh form.
-        <div key={person.id}>
-          <PublishShiftsForm person={person} />
-          <PublishedShifts person={person} />
-        </div>
-      )}
+      {/* A new person starts a fresh form. */}
+      {person && <PersonSchedule key={person.id} person={person} />}
     </section>
+  );
+}
+
+/** One person's shifts, in their time zone once it is known. */
+function PersonSchedule({ person }: { person: Person }) {
+  const zone = usePersonZone(person.id);
+  if (!zone) return null;
+  return (
+    <div>
+      <PublishShiftsForm person={person} zone={zone} />
+      <PublishedShifts person={person} zone={zone} />
+    </div>
   );
 }
