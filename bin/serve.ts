@@ -30,6 +30,7 @@ import {
   type Logger,
   metricsEndpointOf,
   natsConnectionOf,
+  inboxKeepMsOf,
   outboxKeepSentMsOf,
   readPrivateJwk,
   startTracing,
@@ -186,6 +187,7 @@ async function serveSubgraph(
     metricsEndpoint: metricsEndpointOf(config),
     relayKillAfterPublishes: config.OUTBOX_RELAY_KILL_AFTER_PUBLISHES,
     relayKeepSentMs: outboxKeepSentMsOf(config),
+    inboxKeepMs: inboxKeepMsOf(config),
     // Sign-in is the issuer: the one service that holds its private key (DATA_DIR/issuer).
     issuer: module.issuesTokens ? issuerFor(config) : undefined,
   });

@@ -55,6 +55,7 @@ export {
   type ClusterFormingOptions,
 } from './src/whileClusterForms';
 export { InboxEntry } from './src/inbox';
+export { firstEventIdAt, pruneInbox } from './src/pruneInbox';
 export {
   createEventConsumer,
   type EventConsumer,

@@ -55,6 +55,8 @@ export { rateLimitStoreOf } from './src/edgeConfig';
 export {
   loadNatsConfig,
   natsConnectionOf,
+  inboxKeepMsOf,
+  inboxRetentionDaysOf,
   outboxKeepSentMsOf,
   outboxRetentionDaysOf,
   streamOptionsOf,

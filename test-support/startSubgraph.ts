@@ -61,6 +61,8 @@ export interface StartSubgraphOptions {
   logger?: Logger;
   /** The data key ring (default: a random key of its own). */
   cipher?: Cipher;
+  /** How long inbox rows stay after their event was made (default: for ever). */
+  inboxKeepMs?: number;
 }
 
 /** One subgraph served in-process on a test database, as the gateway would call it. */
@@ -187,6 +189,7 @@ export async function startSubgraph<L>(
     logger: options.logger ?? createLogger({ level: 'silent' }),
     messaging: options.messaging,
     runWorkers: options.runWorkers,
+    inboxKeepMs: options.inboxKeepMs,
     issuer,
   });
   await runtime.start();

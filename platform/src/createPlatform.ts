@@ -24,6 +24,7 @@ import {
   type DatabaseTarget,
   type Logger,
   natsConnectionOf,
+  inboxKeepMsOf,
   outboxKeepSentMsOf,
   publicJwk,
   streamOptionsOf,
@@ -115,8 +116,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     return undoStart(error, runtimes, nats.nc, logger);
   };
   await ensureStreams(nats.jsm, namespace, streamOptionsOf(config)).catch(undo);
-  const outboxKeepSentMs = outboxKeepSentMsOf(config);
-  const deps = { database, verifier, cipher, nats, namespace, issuer, logger, outboxKeepSentMs };
+  const retention = {
+    outboxKeepSentMs: outboxKeepSentMsOf(config),
+    inboxKeepMs: inboxKeepMsOf(config),
+  };
+  const deps = { database, verifier, cipher, nats, namespace, issuer, logger, ...retention };
   // Each module's loaders are its own; the runtime needs none of their types.
   const all = (options.modules ?? allSubgraphs).map((m) => m as SubgraphModule<unknown>);
   const childNames = options.childSubgraphs ?? [];

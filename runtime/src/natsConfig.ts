@@ -73,6 +73,11 @@ export const natsSchema = z.object({
   NATS_STREAM_MAX_BYTES: size.optional(),
   /** Days published outbox rows stay, to republish from (default 30, or NATS_STREAM_MAX_AGE_DAYS if longer). */
   OUTBOX_RETENTION_DAYS: days.optional(),
+  /**
+   * Days a consumer's inbox row stays after its event was made: past what the stream and the
+   * outboxes may send again (default: a day past that when the stream has an age; else kept).
+   */
+  INBOX_RETENTION_DAYS: days.optional(),
 });
 
 export type NatsRaw = z.infer<typeof natsSchema>;
@@ -100,6 +105,29 @@ export function checkNats(raw: NatsRaw, ctx: z.RefinementCtx): void {
     issue(ctx, 'NATS_TLS_KEY_FILE', 'NATS_TLS_CERT_FILE needs it');
   if (raw.NATS_TLS_KEY_FILE && !raw.NATS_TLS_CERT_FILE)
     issue(ctx, 'NATS_TLS_CERT_FILE', 'NATS_TLS_KEY_FILE needs it');
+  checkInboxRetention(raw, ctx);
+}
+
+/** The days an event may still come again: from the stream, or republished from an outbox. */
+const replayableDaysOf = (config: NatsRaw): number =>
+  Math.max(outboxRetentionDaysOf(config), config.NATS_STREAM_MAX_AGE_DAYS ?? 0);
+
+// An inbox row pruned while its event may still come again would let that copy apply twice.
+function checkInboxRetention(raw: NatsRaw, ctx: z.RefinementCtx): void {
+  const days = raw.INBOX_RETENTION_DAYS;
+  if (days === undefined) return;
+  if (raw.NATS_STREAM_MAX_AGE_DAYS === undefined)
+    issue(
+      ctx,
+      'INBOX_RETENTION_DAYS',
+      'needs NATS_STREAM_MAX_AGE_DAYS: a stream without an age keeps every event, and a consumer made again reads them all',
+    );
+  else if (days <= replayableDaysOf(raw))
+    issue(
+      ctx,
+      'INBOX_RETENTION_DAYS',
+      `must be more than ${replayableDaysOf(raw)}: the stream or the outboxes may send an event again until then`,
+    );
 }
 
 /** Days published outbox rows are kept: as set, else 30 days or the stream's age if longer. */
@@ -151,6 +179,22 @@ export const streamOptionsOf = (config: NatsRaw): StreamOptions => ({
   maxAgeMs: config.NATS_STREAM_MAX_AGE_DAYS && config.NATS_STREAM_MAX_AGE_DAYS * DAY_MS,
   maxBytes: config.NATS_STREAM_MAX_BYTES,
 });
+
+/**
+ * Days inbox rows stay after their event was made: as set, else a day past what the stream
+ * and outboxes may send again; undefined (kept for ever) while the stream has no age.
+ */
+export function inboxRetentionDaysOf(config: NatsRaw): number | undefined {
+  if (config.INBOX_RETENTION_DAYS !== undefined) return config.INBOX_RETENTION_DAYS;
+  if (config.NATS_STREAM_MAX_AGE_DAYS === undefined) return undefined;
+  return replayableDaysOf(config) + 1;
+}
+
+/** How long inbox rows stay after their event was made; undefined: for ever. */
+export const inboxKeepMsOf = (config: NatsRaw): number | undefined => {
+  const days = inboxRetentionDaysOf(config);
+  return days === undefined ? undefined : days * DAY_MS;
+};
 
 /** How long the outbox relay keeps published rows. */
 export const outboxKeepSentMsOf = (config: NatsRaw): number =>

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig, subgraphOptionsOf } from '../src/config';
 import {
+  inboxKeepMsOf,
+  inboxRetentionDaysOf,
   loadNatsConfig,
   natsConnectionOf,
   outboxKeepSentMsOf,
@@ -268,6 +270,35 @@ describe('loadConfig', () => {
       expect(outboxKeepSentMsOf(loadConfig({}))).toBe(30 * 86_400_000);
       expect(outboxRetentionDaysOf(loadConfig({ NATS_STREAM_MAX_AGE_DAYS: '90' }))).toBe(90);
       expect(outboxRetentionDaysOf(loadConfig({ OUTBOX_RETENTION_DAYS: '7' }))).toBe(7);
+    });
+
+    it('keeps inbox rows a day past what the stream and outboxes may send again, or for ever', () => {
+      expect(inboxRetentionDaysOf(loadConfig({}))).toBeUndefined();
+      expect(inboxKeepMsOf(loadConfig({}))).toBeUndefined();
+      expect(inboxRetentionDaysOf(loadConfig({ NATS_STREAM_MAX_AGE_DAYS: '90' }))).toBe(91);
+      expect(inboxKeepMsOf(loadConfig({ NATS_STREAM_MAX_AGE_DAYS: '90' }))).toBe(91 * 86_400_000);
+      expect(
+        inboxRetentionDaysOf(
+          loadConfig({ NATS_STREAM_MAX_AGE_DAYS: '7', OUTBOX_RETENTION_DAYS: '60' }),
+        ),
+      ).toBe(61);
+      expect(
+        inboxRetentionDaysOf(
+          loadConfig({ NATS_STREAM_MAX_AGE_DAYS: '90', INBOX_RETENTION_DAYS: '365' }),
+        ),
+      ).toBe(365);
+    });
+
+    it.each([
+      [{ INBOX_RETENTION_DAYS: '365' }, /INBOX_RETENTION_DAYS.*needs NATS_STREAM_MAX_AGE_DAYS/],
+      [{ NATS_STREAM_MAX_AGE_DAYS: '90', INBOX_RETENTION_DAYS: '90' }, /must be more than 90/],
+      [
+        { NATS_STREAM_MAX_AGE_DAYS: '7', OUTBOX_RETENTION_DAYS: '60', INBOX_RETENTION_DAYS: '30' },
+        /INBOX_RETENTION_DAYS.*must be more than 60/,
+      ],
+    ])('refuses an inbox retention shorter than events may come again: %p', (env, message) => {
+      expect(() => loadConfig(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env)).toThrow(message);
     });
 
     it('checks the NATS variables alone for commands that need nothing else', () => {

@@ -1,5 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { parse } from 'graphql';
+import { v7 as uuidv7 } from 'uuid';
+import { InboxEntry } from '../../messaging';
 import { defineSubgraph } from '../src/subgraph/SubgraphModule';
 import { startSubgraph, type SubgraphHarness } from '../../test-support/startSubgraph';
 import { waitFor } from '../../test-support/waitFor';
@@ -102,5 +104,53 @@ describe('subgraph runtime with jobs', () => {
     harness = await startSubgraph({ ...jobtest, name: 'jobless', jobs: undefined });
     expect(harness.runtime.scheduler).toBeUndefined();
     expect(await harness.runtime.runDueJobs()).toBe(0);
+  });
+
+  describe("pruning the inbox of a module's event consumers", () => {
+    const DAY = 86_400_000;
+    const consuming = {
+      ...jobtest,
+      name: 'consuming',
+      jobs: undefined,
+      eventHandlers: [{ name: 'copies', types: ['>'] as const, handle: async () => {} }],
+    };
+    const made = (days: number) => uuidv7({ msecs: Date.now() - days * DAY });
+    const old = made(40);
+    const recent = made(10);
+    const inbox = async () =>
+      (
+        await harness!.runtime.orm.em
+          .fork()
+          .find(InboxEntry, {}, { orderBy: { consumer: 'asc', eventId: 'asc' } })
+      ).map((row) => [row.consumer, row.eventId]);
+
+    it("deletes its consumers' rows of events made before the retention, and no others", async () => {
+      harness = await startSubgraph(consuming, { inboxKeepMs: 30 * DAY });
+      const processedAt = new Date();
+      await harness.runtime.orm.em.fork().insertMany(InboxEntry, [
+        { consumer: 'consuming_copies', eventId: old, processedAt },
+        { consumer: 'consuming_copies', eventId: recent, processedAt },
+        // A dead-letter watcher's rows are keyed by a hash, not an event id: not pruned.
+        { consumer: 'consuming_letters', eventId: old, processedAt },
+      ]);
+      await harness.runtime.scheduler!.schedule({
+        id: 'consuming.pruneInbox:now',
+        job: 'consuming.pruneInbox',
+        runAt: new Date(Date.now() - 1000),
+      });
+      await harness.runtime.runDueJobs();
+      expect(await harness.runtime.scheduler!.get('consuming.pruneInbox:now')).toMatchObject({
+        status: 'DONE',
+      });
+      expect(await inbox()).toEqual([
+        ['consuming_copies', recent],
+        ['consuming_letters', old],
+      ]);
+    });
+
+    it('keeps every row when no retention is set', async () => {
+      harness = await startSubgraph(consuming);
+      expect(harness.runtime.scheduler).toBeUndefined();
+    });
   });
 });

@@ -24,6 +24,8 @@ export interface SubgraphDeps {
   logger: Logger;
   /** How long published outbox rows stay (OUTBOX_RETENTION_DAYS). */
   outboxKeepSentMs: number;
+  /** How long inbox rows stay after their event was made (INBOX_RETENTION_DAYS); none: for ever. */
+  inboxKeepMs?: number;
 }
 
 function subgraphFailed(name: string, error: unknown): StartupError {
@@ -50,6 +52,7 @@ export async function startSubgraphs(
       logger: deps.logger.child({ subgraph: module.name }),
       issuer: deps.issuer,
       relayKeepSentMs: deps.outboxKeepSentMs,
+      inboxKeepMs: deps.inboxKeepMs,
     });
     runtimes[module.name] = runtime;
     await runtime.start().catch((error: unknown) => {

@@ -12,6 +12,7 @@ import {
   loadConfig,
   type Logger,
   natsConnectionOf,
+  inboxKeepMsOf,
   outboxKeepSentMsOf,
   startTracing,
   type SubgraphModule,
@@ -64,6 +65,7 @@ async function startAll(message: StartMessage, running: Running, logger: Logger)
     issuer,
     logger,
     outboxKeepSentMs: outboxKeepSentMsOf(config),
+    inboxKeepMs: inboxKeepMsOf(config),
   };
   await startSubgraphs(modules, deps, running.runtimes);
   const gatewayAssertions = createGatewayAssertionVerifier({ jwks: message.gatewayJwks });

@@ -62,6 +62,8 @@ export interface SubgraphRuntimeOptions {
   relayKillAfterPublishes?: number;
   /** How long published outbox rows stay, to republish from (OUTBOX_RETENTION_DAYS; the relay's default otherwise). */
   relayKeepSentMs?: number;
+  /** How long after an event was made its inbox rows stay (INBOX_RETENTION_DAYS); none: for ever. */
+  inboxKeepMs?: number;
   /** Signs access tokens, for a module that `issuesTokens` (all-in-one: the local issuer). */
   issuer?: { issue(options: IssueOptions): Promise<string> };
 }

@@ -24,6 +24,7 @@ export async function startSubgraphWorkers<L>(
     const scheduler = createSubgraphScheduler({
       ...setup,
       orm,
+      inboxKeepMs: options.inboxKeepMs,
       // Publish a job's events as soon as its run commits (when there is a relay).
       onEventsRecorded: () => workers.relay?.notify(),
     });
