@@ -95,6 +95,17 @@ describe('notifications: inbox and sending', () => {
     expect(onlyError(reply).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 
+  it('counts a body in characters: 5,000 emoji go, one more is refused', async () => {
+    const send = (body: string) => h.gql(SEND, { input: { recipientId: bob, title: 'ok', body } });
+    const sent = await send('🙂'.repeat(5000));
+    expect(sent.errors).toBeUndefined();
+    expect(sent.data!.sendNotification.recipientId).toBe(bob);
+    expect(onlyError(await send('🙂'.repeat(5001))).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'body',
+    });
+  });
+
   it.each([
     ['recipientIds', { recipientIds: [] }],
     ['recipientIds', { recipientIds: ['BOB', 'BOB'] }],
