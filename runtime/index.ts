@@ -162,7 +162,7 @@ export {
   SERVICE_PREFIX,
 } from './src/identity';
 export { renderInputBoundsDocs } from './src/inputBounds/renderInputBoundsDocs';
-export { checkText, DEFAULT_BOUNDS } from './src/inputBounds/textBounds';
+export { checkText, DEFAULT_BOUNDS, longerThan } from './src/inputBounds/textBounds';
 export { createInputCheck, firstFault, type InputCheck, refuseAll } from './src/inputCheck';
 export {
   DEFAULT_MAIL_FROM,

@@ -97,7 +97,11 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
-function longerThan(text: string, max: number): boolean {
+/**
+ * Whether `text` holds more than `max` characters, counted as the schema's bounds count them:
+ * code points, so an emoji is one character, not two.
+ */
+export function longerThan(text: string, max: number): boolean {
   // Code units are never fewer than code points: count the points only when it matters.
   if (text.length <= max) return false;
   let points = 0;

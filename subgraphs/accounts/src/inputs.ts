@@ -1,3 +1,4 @@
+import { longerThan } from '../../../runtime';
 import { invalid } from './errors';
 
 /** Longest e-mail address accepted (RFC 5321's path limit). */
@@ -38,7 +39,7 @@ export function readPassword(body: Record<string, unknown>, field = 'password'):
 export function readText(body: Record<string, unknown>, field: string, max: number): string {
   const raw = body[field];
   if (typeof raw !== 'string' || raw.trim() === '') throw invalid(field, `${field} is required.`);
-  if ([...raw].length > max) throw invalid(field, `${field} is at most ${max} characters.`);
+  if (longerThan(raw, max)) throw invalid(field, `${field} is at most ${max} characters.`);
   if ([...raw].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
     throw invalid(field, `${field} is one line of text.`);
   return raw;

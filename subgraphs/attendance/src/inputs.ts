@@ -1,4 +1,10 @@
-import { addDays, readIdempotencyKey, requireDate, requireDateTime } from '../../../runtime';
+import {
+  addDays,
+  longerThan,
+  readIdempotencyKey,
+  requireDate,
+  requireDateTime,
+} from '../../../runtime';
 import { invalid } from './errors';
 
 /** The mutations' inputs, as GraphQL hands them over (not yet checked). */
@@ -92,7 +98,7 @@ export function id(field: string, value: unknown): string {
 export function text(field: string, value: unknown, max = MAX_TEXT): string {
   const trimmed = typeof value === 'string' ? value.trim() : '';
   if (!trimmed) throw invalid(field, `${field} must not be blank.`);
-  if (trimmed.length > max) throw invalid(field, `${field} must be at most ${max} characters.`);
+  if (longerThan(trimmed, max)) throw invalid(field, `${field} must be at most ${max} characters.`);
   if ([...trimmed].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
     throw invalid(field, `${field} must not contain control characters.`);
   return trimmed;

@@ -1,4 +1,4 @@
-import { createInputCheck, daysBetween, isIsoDate } from '../../../runtime';
+import { createInputCheck, daysBetween, isIsoDate, longerThan } from '../../../runtime';
 import type { UncostedReason } from './costing';
 import { invalid } from './errors';
 import { isCurrency, toScaled } from './money';
@@ -74,7 +74,7 @@ export function checkRateCardInput(input: SetRateCardInput): RateCardFields {
     checkMultiplier('publicHolidayMultiplier', input.publicHolidayMultiplier),
   );
   const reason = input.correctionReason?.trim() || null;
-  if (reason && reason.length > MAX_DESCRIPTION_LENGTH)
+  if (reason && longerThan(reason, MAX_DESCRIPTION_LENGTH))
     field(() => {
       throw invalid(
         'correctionReason',
@@ -130,7 +130,7 @@ export function checkGradeCode(field: string, value: unknown): string {
 export function checkDescription(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   const text = value.trim();
-  if (text.length > MAX_DESCRIPTION_LENGTH)
+  if (longerThan(text, MAX_DESCRIPTION_LENGTH))
     throw invalid('description', `description is at most ${MAX_DESCRIPTION_LENGTH} characters.`);
   return text || null;
 }

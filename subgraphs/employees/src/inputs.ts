@@ -1,4 +1,9 @@
-import { DEFAULT_LOCATION, DEFAULT_TIME_ZONE, readIdempotencyKey } from '../../../runtime';
+import {
+  DEFAULT_LOCATION,
+  DEFAULT_TIME_ZONE,
+  longerThan,
+  readIdempotencyKey,
+} from '../../../runtime';
 import { ISO_COUNTRIES } from './countries';
 import { EMPLOYMENT_TYPES, type EmployeeStatus, type EmploymentType } from './entities';
 import { invalid } from './errors';
@@ -26,7 +31,7 @@ const MAX_TEXT = 100;
 export function text(field: string, value: unknown, max = MAX_TEXT): string {
   const trimmed = typeof value === 'string' ? value.trim() : '';
   if (!trimmed) throw invalid(field, `${field} must not be empty.`);
-  if (trimmed.length > max) throw invalid(field, `${field} must be at most ${max} characters.`);
+  if (longerThan(trimmed, max)) throw invalid(field, `${field} must be at most ${max} characters.`);
   return trimmed;
 }
 

@@ -7,6 +7,7 @@ import {
   isIsoDate,
   LEAVE_TYPES,
   type LeaveType,
+  longerThan,
   readIdempotencyKey,
 } from '../../../runtime';
 import type { Span } from './days';
@@ -68,7 +69,7 @@ export function text(field: string, value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'string') throw invalid(field, `${field} must be text.`);
   const trimmed = value.trim();
-  if (trimmed.length > MAX_REASON)
+  if (longerThan(trimmed, MAX_REASON))
     throw invalid(field, `${field} must be at most ${MAX_REASON} characters.`);
   return trimmed || null;
 }

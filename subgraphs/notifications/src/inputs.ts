@@ -1,3 +1,4 @@
+import { longerThan } from '../../../runtime';
 import { invalid } from './errors';
 
 export const MAX_TITLE = 200;
@@ -20,12 +21,9 @@ export interface PageArgs {
   unreadOnly?: boolean | null;
 }
 
-// Characters are code points, as the schema's bounds count them: an emoji is one, not two.
-const lengthOf = (value: string) => [...value].length;
-
 function checkText(field: string, value: string, max: number): void {
   if (value.trim() === '') throw invalid(field, `${field} must not be empty.`);
-  if (lengthOf(value) > max) throw invalid(field, `${field} is at most ${max} characters.`);
+  if (longerThan(value, max)) throw invalid(field, `${field} is at most ${max} characters.`);
 }
 
 /** A message's title, body and idempotency key, the first bad one refused. */

@@ -1,4 +1,4 @@
-import { readIdempotencyKey, requireDate, requireDateTime } from '../../../runtime';
+import { longerThan, readIdempotencyKey, requireDate, requireDateTime } from '../../../runtime';
 import type { ComplianceExceptionInput } from './workingTimeBreaches';
 import { PERIOD_TYPES, type PeriodType } from './entities';
 import { invalid } from './errors';
@@ -71,7 +71,7 @@ export function periodType(value: unknown): PeriodType {
 export function shiftType(value: unknown, field = 'shiftType'): string | null {
   if (value === null || value === undefined) return null;
   const trimmed = typeof value === 'string' ? value.trim() : '';
-  if (trimmed.length > MAX_SHIFT_TYPE)
+  if (longerThan(trimmed, MAX_SHIFT_TYPE))
     throw invalid(field, `${field} must be at most ${MAX_SHIFT_TYPE} characters.`);
   return trimmed || null;
 }

@@ -5,7 +5,7 @@ import type { ComplianceContext } from '../resolvers';
 import type { ComplianceSettings } from '../settings';
 import { changedMeanwhile, codeTaken, courseNotFound, invalid } from '../errors';
 import { assertHr, assertNotPartner } from '../permissions';
-import { decodeCursor, pageOf, pageSize } from '../../../../runtime';
+import { decodeCursor, longerThan, pageOf, pageSize } from '../../../../runtime';
 import { TrainingCourseSchema, type TrainingCourse } from './entities';
 import { emittingIn } from '../events';
 import { requiredText } from './requiredText';
@@ -40,7 +40,7 @@ function checkCode(value: string): string {
 
 function checkDescription(value: string | null | undefined): string | null {
   const text = value?.trim() ?? '';
-  if (text.length > MAX_DESCRIPTION)
+  if (longerThan(text, MAX_DESCRIPTION))
     throw invalid('input.description', `description is at most ${MAX_DESCRIPTION} characters.`);
   return text || null;
 }

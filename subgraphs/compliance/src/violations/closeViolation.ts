@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Identity } from '../../../../runtime';
+import { type Identity, longerThan } from '../../../../runtime';
 import { alreadyClosed, invalid, violationNotFound } from '../errors';
 import { assertHr } from '../permissions';
 import type { Emit } from '../events';
@@ -11,7 +11,7 @@ const NOTE_MAX = 2000;
 function checkedNote(note: unknown): string {
   const text = typeof note === 'string' ? note.trim() : '';
   if (!text) throw invalid('note', 'A note saying what was done is required.');
-  if ([...text].length > NOTE_MAX)
+  if (longerThan(text, NOTE_MAX))
     throw invalid('note', `The note must be at most ${NOTE_MAX} characters.`);
   return text;
 }
