@@ -8,6 +8,12 @@ import { TEST_ZONE as zone, workingDays } from '../../test-support/workingDays';
 import { openAs, seriousViolations } from './roleSession';
 import { errorBeside } from './support/fields';
 import { createManagerAndReport } from './support/team';
+import {
+  agreementInput,
+  createAgreement,
+  createPerson,
+  daysAround,
+} from '../../test-support/seedOrganisation';
 import { webSuite } from './support/webSuite';
 
 const today = DateTime.now().setZone(zone).startOf('day');
@@ -49,6 +55,17 @@ const web = webSuite({
       { role: 'MANAGER', sub: manager.id },
     );
     expect(approved.errors).toBeUndefined();
+    // Otto, another report, has worked to a year's target of hours for two weeks.
+    const otto = await createPerson(platform, 'Otto', 'Hours', { managerId: manager.id });
+    await createAgreement(platform, agreementInput(otto.id, ...daysAround(today, 14, 350)));
+    await waitFor(async () => {
+      const { data } = await platform.graphql(
+        op('AccrualBalances'),
+        { id: otto.id, on: today.toISODate() },
+        { role: 'MANAGER', sub: manager.id },
+      );
+      return data?.employee?.accruals?.length ? true : undefined;
+    });
     // The browser's days and times are London's, as the people's are.
     context = await browser.newContext({
       timezoneId: zone,
@@ -82,6 +99,23 @@ describe("the manager's screens in the browser", () => {
     const cell = row.getByRole('cell').nth(leaveDay.day - 1);
     await cell.filter({ hasText: 'Sick leave, approved' }).waitFor();
     expect(await row.getByRole('cell').filter({ hasText: 'approved' }).count()).toBe(1);
+    await expectAccessible();
+  });
+
+  it("shows each direct report's month and their target hours on the team page", async () => {
+    await open('Team');
+    const team = page.getByRole('table', { name: 'Direct reports' });
+    const otto = team.getByRole('row', { name: /Otto Hours/ });
+    // Nothing worked in the two weeks of a year's target of 1,950 hours so far.
+    await otto.getByRole('cell', { name: '0 of 1950 h, behind by over 25 %' }).waitFor();
+    // Nell has no agreement: no target to show.
+    expect(
+      await team
+        .getByRole('row', { name: /Nell Shift/ })
+        .getByRole('cell')
+        .last()
+        .textContent(),
+    ).toBe('–');
     await expectAccessible();
   });
 

@@ -14,6 +14,7 @@ import { AccrualBalancesDocument, type AccrualBalancesQuery } from '../gql/graph
 import { ExportTable } from '../ui/ExportTable';
 import { Page } from '../ui/Page';
 import { fieldColumns, type CsvColumn } from '../ui/csv';
+import { ACCRUAL_STATUS_LABELS } from '../ui/enumLabels';
 import { localDate } from '../ui/dates';
 
 // Only the parts drawn here, so the chart costs what it uses (and only on this page).
@@ -43,7 +44,7 @@ export default function BalancesPage() {
           { heading: 'Expected to date', cell: (a) => round(a.expectedToDate) },
           { heading: 'Target', cell: (a) => round(a.target) },
           { heading: 'Remaining', cell: (a) => round(a.remaining) },
-          { heading: 'Status', cell: (a) => a.status.replace(/_/g, ' ').toLowerCase() },
+          { heading: 'Status', cell: (a) => ACCRUAL_STATUS_LABELS[a.status] },
         ]}
       />
     </Page>

@@ -1,10 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import { useEmployeeId } from '../app/AppContext';
-import { TeamDashboardDocument } from '../gql/graphql';
+import { TeamDashboardDocument, type TeamDashboardQuery } from '../gql/graphql';
 import { ExportTable } from '../ui/ExportTable';
 import { Page } from '../ui/Page';
 import { localDate } from '../ui/dates';
 import { WithNote } from '../ui/WithNote';
+import { ACCRUAL_STATUS_LABELS } from '../ui/enumLabels';
 import { fullName } from '../ui/fullName';
 
 /** The team dashboard: each direct report's month, balances and pending requests. */
@@ -28,6 +29,9 @@ export default function TeamPage() {
             { heading: 'Late arrivals', value: (r) => r.attendanceSummary?.lateArrivals ?? '' },
             { heading: 'Worked hours', value: (r) => r.attendanceSummary?.workedHours ?? '' },
             { heading: 'Pending requests', value: (r) => r.leaveRequests?.totalCount ?? '' },
+            { heading: 'Target hours worked', value: (r) => targetHours(r)?.worked ?? '' },
+            { heading: 'Target hours', value: (r) => targetHours(r)?.target ?? '' },
+            { heading: 'Target status', value: (r) => targetHours(r)?.status ?? '' },
           ],
         }}
         columns={[
@@ -43,8 +47,23 @@ export default function TeamPage() {
             cell: (r) => r.leaveBalances?.find((b) => b.leaveType === 'ANNUAL')?.remaining ?? '–',
           },
           { heading: 'Pending', cell: (r) => r.leaveRequests?.totalCount ?? '–' },
+          { heading: 'Target hours', cell: targetHoursText },
         ]}
       />
     </Page>
   );
+}
+
+type Report = NonNullable<TeamDashboardQuery['employee']>['directReports'][number];
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/** The report's annual target hours today; undefined while no agreement covers today. */
+const targetHours = (r: Report) => r.accruals?.find((a) => a.accrualType === 'ANNUAL_TARGET_HOURS');
+
+/** Worked against the year's target, and how that stands against the share expected by today. */
+function targetHoursText(r: Report): string {
+  const hours = targetHours(r);
+  if (!hours) return '–';
+  return `${round(hours.worked)} of ${round(hours.target)} h, ${ACCRUAL_STATUS_LABELS[hours.status].toLowerCase()}`;
 }

@@ -1,4 +1,5 @@
 import type {
+  AccrualStatus,
   EmployeeStatus,
   EmploymentType,
   LeaveStatus,
@@ -16,6 +17,16 @@ export const EMPLOYMENT_TYPE_LABELS: Record<EmploymentType, string> = {
   FULL_TIME: 'Full time',
   PART_TIME: 'Part time',
   CONTRACTOR: 'Contractor',
+};
+
+export const ACCRUAL_STATUS_LABELS: Record<AccrualStatus, string> = {
+  ON_TRACK: 'On track',
+  BEHIND_5_15: 'Behind by 5–15 %',
+  BEHIND_15_25: 'Behind by 15–25 %',
+  BEHIND_25_PLUS: 'Behind by over 25 %',
+  AHEAD_5_15: 'Ahead by 5–15 %',
+  AHEAD_15_25: 'Ahead by 15–25 %',
+  AHEAD_25_PLUS: 'Ahead by over 25 %',
 };
 
 export const EMPLOYEE_STATUS_LABELS: Record<EmployeeStatus, string> = {
