@@ -94,6 +94,7 @@ export {
   type EmployeeStatus,
   keepEmployeeCopy,
   knowEmployee,
+  knowEmployeeByNumber,
   loadCopies,
   type LoadedCopies,
   lockableCopyKeeping,
@@ -108,6 +109,7 @@ export {
   type PlacedEmployeeCopy,
   updateEmployeeCopies,
   updateEmployeeCopy,
+  validEmployeeAnswer,
 } from './src/employeeCopy';
 export {
   badInput,

@@ -10,6 +10,7 @@ import {
   copyKnowing,
   employeeCopySchema,
   knowEmployee,
+  knowEmployeeByNumber,
   lockableCopyKeeping,
   updateEmployeeCopy,
   type PlacedEmployeeCopy,
@@ -56,7 +57,9 @@ describe('knowing an employee the copy has not heard of yet', () => {
   const em = () => test.orm.em.fork() as EntityManager;
   const copyOf = (id: string) => em().findOne(CopySchema, id);
 
-  const answerAs = (answer: (question: { employeeId: string }) => unknown) =>
+  const answerAs = (
+    answer: (question: { employeeId: string; employeeNumber?: string }) => unknown,
+  ) =>
     nc.subscribe(ownerSubject(ns, EMPLOYEE_QUESTION), {
       queue: 'employees',
       callback: (_error, msg) => {
@@ -182,5 +185,23 @@ describe('knowing an employee the copy has not heard of yet', () => {
     const error = await errorOf(know(createOwnerAsker(nc, ns, { retries: 0 }), id));
     expect(error).toMatchObject({ code: 'UNAVAILABLE' });
     expect(await copyOf(id)).toBeNull();
+  });
+
+  it('by number: keeps whoever holds the number now, and takes an answer about another as none', async () => {
+    const id = randomUUID();
+    const holder = { ...record(id, 2), employeeNumber: 'N7' };
+    // N7 is the holder's; about N9 it answers with N7's holder, who is not the one asked about.
+    const answers: Record<string, typeof holder | null> = { N7: holder, N9: holder };
+    answerAs((question) => ({ employee: answers[question.employeeNumber ?? ''] ?? null }));
+    const askOwner = createOwnerAsker(nc, ns, { retries: 0 });
+    const byNumber = (number: string) =>
+      knowEmployeeByNumber({ em: em(), askOwner }, number, knowing);
+    expect(await byNumber('N7')).toBe(true);
+    expect(await copyOf(id)).toMatchObject({ id, version: 2 });
+    expect(await byNumber('N8')).toBe(false);
+    expect(await errorOf(byNumber('N9'))).toMatchObject({
+      code: 'UNAVAILABLE',
+      message: expect.stringMatching(/Employee number N9/),
+    });
   });
 });

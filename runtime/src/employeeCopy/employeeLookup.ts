@@ -7,7 +7,7 @@ import { DomainError, ErrorCode } from '../errors';
 import { NoOwnerError, OwnerUnavailableError, type AskOwner } from '../ownerRequests';
 import type { EmployeeEventData } from './employeeEvents';
 
-/** The question employees answers: who is `employeeId`, as its events say. */
+/** The question employees answers: who is `employeeId` (or holds `employeeNumber`), as its events say. */
 export const EMPLOYEE_QUESTION = 'employees.employee';
 
 /** An employee as employees answers the question: what its events carry, never more. */
@@ -60,35 +60,51 @@ export function validEmployeeAnswer(answer: unknown): answer is EmployeeAnswer {
   return checkAnswer(answer);
 }
 
-const retryLater = (employeeId: string, cause: unknown) =>
+/** Whom the question is about: an employee's id, or the employee number they hold now. */
+type Who = { employeeId: string } | { employeeNumber: string };
+
+const named = (who: Who) =>
+  'employeeId' in who ? `Employee ${who.employeeId}` : `Employee number ${who.employeeNumber}`;
+
+const retryLater = (who: Who, cause: unknown) =>
   new DomainError(
     ErrorCode.UNAVAILABLE,
-    `Employee ${employeeId} is not known here yet and the employees service cannot be asked now. Retry in a moment.`,
+    `${named(who)} is not known here yet and the employees service cannot be asked now. Retry in a moment.`,
     'OWNER_UNAVAILABLE',
     { cause },
   );
 
+const isAbout = (employee: LookedUpEmployee, who: Who) =>
+  'employeeId' in who
+    ? employee.employeeId === who.employeeId
+    : employee.employeeNumber === who.employeeNumber;
+
 /**
- * Asks employees who `employeeId` is: the record, or null when there is nobody of that
- * id (or, without NATS, nobody to ask). UNAVAILABLE (retry) when employees does not
+ * Asks employees who someone is: the record, or null when there is nobody of that id or
+ * number (or, without NATS, nobody to ask). UNAVAILABLE (retry) when employees does not
  * answer or answers out of contract.
  */
-export async function lookUpEmployee(
-  askOwner: AskOwner,
-  employeeId: string,
-): Promise<LookedUpEmployee | null> {
+async function lookUp(askOwner: AskOwner, who: Who): Promise<LookedUpEmployee | null> {
   let answer: unknown;
   try {
-    answer = await askOwner(EMPLOYEE_QUESTION, { employeeId });
+    answer = await askOwner(EMPLOYEE_QUESTION, who);
   } catch (error) {
     // No NATS: nobody to ask, and no event will come either; the copy is all there is.
     if (error instanceof NoOwnerError) return null;
-    if (error instanceof OwnerUnavailableError) throw retryLater(employeeId, error);
+    if (error instanceof OwnerUnavailableError) throw retryLater(who, error);
     throw error;
   }
   if (!validEmployeeAnswer(answer))
-    throw retryLater(employeeId, new Error('The employees answer does not fit its contract.'));
-  if (answer.employee && answer.employee.employeeId !== employeeId)
-    throw retryLater(employeeId, new Error('The employees answer is about someone else.'));
+    throw retryLater(who, new Error('The employees answer does not fit its contract.'));
+  if (answer.employee && !isAbout(answer.employee, who))
+    throw retryLater(who, new Error('The employees answer is about someone else.'));
   return answer.employee;
 }
+
+/** `lookUp` by id: who `employeeId` is. */
+export const lookUpEmployee = (askOwner: AskOwner, employeeId: string) =>
+  lookUp(askOwner, { employeeId });
+
+/** `lookUp` by number: who holds `employeeNumber` now. */
+export const lookUpEmployeeByNumber = (askOwner: AskOwner, employeeNumber: string) =>
+  lookUp(askOwner, { employeeNumber });

@@ -37,8 +37,14 @@ export {
 export {
   EMPLOYEE_QUESTION,
   lookUpEmployee,
+  lookUpEmployeeByNumber,
   validEmployeeAnswer,
   type EmployeeAnswer,
   type LookedUpEmployee,
 } from './employeeLookup';
-export { copyKnowing, knowEmployee, type EmployeeKnowing } from './knowEmployee';
+export {
+  copyKnowing,
+  knowEmployee,
+  knowEmployeeByNumber,
+  type EmployeeKnowing,
+} from './knowEmployee';

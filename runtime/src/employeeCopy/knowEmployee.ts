@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException, type EntitySchema } from '@mikro-or
 import type { EntityManager } from '@mikro-orm/knex';
 import type { AskOwner } from '../ownerRequests';
 import { EMPLOYEE_LOOKED_UP, type EmployeeEventData } from './employeeEvents';
-import { lookUpEmployee, type LookedUpEmployee } from './employeeLookup';
+import { lookUpEmployee, lookUpEmployeeByNumber, type LookedUpEmployee } from './employeeLookup';
 import { updateEmployeeCopy, type CopyKeeping } from './updateEmployeeCopy';
 
 /** How a subgraph's copy tells whether it holds an employee, and takes in what it learns. */
@@ -69,6 +69,23 @@ async function learn(
 ): Promise<boolean> {
   if (await knowing.has(ctx.em.fork(), employeeId)) return true;
   const employee = await lookUpEmployee(ctx.askOwner, employeeId);
+  if (!employee) return false;
+  await keepLookedUp(ctx.em, employee, knowing);
+  return true;
+}
+
+/**
+ * Keeps in the copy the employee who holds `employeeNumber` now, as employees answers, for a
+ * write that names people by number (an import); false when nobody holds it (or, without
+ * NATS, nobody can be asked). UNAVAILABLE when employees cannot be asked. Call it outside the
+ * write's transaction.
+ */
+export async function knowEmployeeByNumber(
+  ctx: { em: EntityManager; askOwner: AskOwner },
+  employeeNumber: string,
+  knowing: EmployeeKnowing,
+): Promise<boolean> {
+  const employee = await lookUpEmployeeByNumber(ctx.askOwner, employeeNumber);
   if (!employee) return false;
   await keepLookedUp(ctx.em, employee, knowing);
   return true;

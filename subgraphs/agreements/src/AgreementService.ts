@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { checkExpectedVersion, knowEmployee, once, type SubgraphContext } from '../../../runtime';
 import { AgreementSchema, type Agreement, type ImportJob } from './entities';
 import { agreementNotFound, invalid, overlap, unknownEmployee } from './errors';
+import { employeeNumberLearner } from './employeeNumberLearner';
 import { employeeKnowing } from './handlers';
 import { countRows, importAgreements, recordsOf, type ImportReport } from './importer';
 import { readImportJob, startImportJob } from './importJobs';
@@ -122,6 +123,7 @@ export class AgreementService {
       em: this.ctx.em,
       ...this.write,
       dryRun: input.dryRun ?? false,
+      learnEmployees: employeeNumberLearner(this.ctx),
     });
   }
 
@@ -140,6 +142,7 @@ export class AgreementService {
       records: this.recordsOf(input),
       rowsTotal,
       dryRun: input.dryRun ?? false,
+      learnEmployees: employeeNumberLearner(this.ctx),
       startedBy: this.ctx.identity.subject,
     });
   }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
 import type { Logger } from '../../../runtime';
 import { ImportJobSchema, type ImportJob } from './entities';
+import type { LearnEmployeeNumbers } from './employeeNumberLearner';
 import { importAgreements, type SourceRecord } from './importer';
 import type { WriteContext } from './writes';
 
@@ -29,6 +30,7 @@ export interface JobStart extends WriteContext {
   rowsTotal: number;
   dryRun: boolean;
   startedBy: string;
+  learnEmployees?: LearnEmployeeNumbers;
 }
 
 /** Moves a job on: its fields, and the time that shows it is alive. */
@@ -76,6 +78,7 @@ async function runJob(start: JobStart, id: string): Promise<void> {
       correlationId: start.correlationId,
       dryRun: start.dryRun,
       batchSize: JOB_BATCH_SIZE,
+      learnEmployees: start.learnEmployees,
       onProgress: (rowsDone) => update(em, id, { rowsDone }),
     });
     await update(em, id, { status: 'DONE', report, finishedAt: new Date() });

@@ -10,6 +10,7 @@ import {
   type Agreement,
   type AgreementTerms,
 } from './entities';
+import type { LearnEmployeeNumbers } from './employeeNumberLearner';
 import { agreementErrors, notATamsFile, overlapMessage } from './errors';
 import { agreementsOf, lockEmployees } from './queries';
 import * as check from './terms';
@@ -61,6 +62,8 @@ export interface ImportOptions extends WriteContext {
    * (the rows {@link countRows} counts); awaited, so a caller may record it.
    */
   onProgress?: (rows: number) => void | Promise<void>;
+  /** Learns the people a batch names that the copy of employees lacks, before the batch. */
+  learnEmployees?: LearnEmployeeNumbers;
 }
 
 /** At most this many row errors are listed; `rejected` still counts every row. */
@@ -263,8 +266,11 @@ export async function importAgreements(
   ]);
   // New rows and their events go in together at the batch's end; a dry run checks them
   // as a real run would, then rolls back.
-  await run((rows) =>
-    options.em
+  const learn = async (rows: ValidRow[]) =>
+    options.learnEmployees?.([...new Set(rows.map((r) => r.employeeNumber))]);
+  await run(async (rows) => {
+    await learn(rows);
+    return options.em
       .fork()
       .transactional((tx: EntityManager) =>
         withEventBatch(tx, async () => {
@@ -279,8 +285,8 @@ export async function importAgreements(
       })
       .then(() =>
         simulated ? undefined : refreshStatistics(options.em, report.created + report.amended),
-      ),
-  );
+      );
+  });
   report.errors.sort((a, b) => a.row - b.row);
   return report;
 }
