@@ -264,10 +264,11 @@ export async function importAgreements(
     AgreementSchema.meta.className,
     KnownEmployeeSchema.meta.className,
   ]);
-  // New rows and their events go in together at the batch's end; a dry run checks them
-  // as a real run would, then rolls back.
+  // Before its transaction: asking employees is no work to hold a transaction open for.
   const learn = async (rows: ValidRow[]) =>
     options.learnEmployees?.([...new Set(rows.map((r) => r.employeeNumber))]);
+  // New rows and their events go in together at the batch's end; a dry run checks them
+  // as a real run would, then rolls back.
   await run(async (rows) => {
     await learn(rows);
     return options.em
