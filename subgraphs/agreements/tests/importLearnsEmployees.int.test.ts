@@ -1,7 +1,7 @@
 import type { Msg } from '@nats-io/nats-core';
 import { v7 as uuidv7 } from 'uuid';
 import { EMPLOYEE_QUESTION } from '../../../runtime';
-import { ownerSubject } from '../../../runtime/src/ownerRequests';
+import { ownerSubject } from '../../../runtime/testing';
 import { createdData } from '../../../test-support/employeeEvents';
 import { openTestStreams, type TestStreams } from '../../../test-support/openTestStreams';
 import { KnownEmployeeSchema } from '../src/entities';
