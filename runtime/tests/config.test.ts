@@ -144,6 +144,9 @@ describe('loadConfig', () => {
     ['NATS_STREAM_MAX_BYTES', '0'],
     ['NATS_STREAM_MAX_BYTES', '20 gigs'],
     ['OUTBOX_RETENTION_DAYS', '0'],
+    ['INBOX_RETENTION_DAYS', '0'],
+    ['INBOX_RETENTION_DAYS', 'a year'],
+    ['INBOX_RETENTION_DAYS', '-91'],
     ['NATS_PASSWORD', ''],
     ['NATS_CREDS_FILE', ''],
   ])('stops on a bad %s (%s), naming the variable', (name, value) => {
