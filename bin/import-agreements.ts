@@ -6,14 +6,17 @@ import {
   closeNats,
   connectNats,
   createEvent,
+  createNamespace,
   createOutboxRelay,
-  DEFAULT_NAMESPACE,
   ensureStreams,
+  type Namespace,
   recordEvent,
 } from '../messaging';
 import {
+  type AppConfig,
   ConfigError,
   createLogger,
+  createOwnerAsker,
   loadConfig,
   natsConnectionOf,
   openSubgraphDatabase,
@@ -21,13 +24,19 @@ import {
   streamOptionsOf,
   targetFor,
 } from '../runtime';
-import { agreements, importAgreements, recordsOf } from '../subgraphs/agreements/src';
+import {
+  agreements,
+  employeeNumberLearner,
+  importAgreements,
+  recordsOf,
+} from '../subgraphs/agreements/src';
 
 /**
  * `npm run import:agreements -- FILE [--dry-run] [--format CSV|JSONL]`: a TAMS
  * export streamed straight into the agreements database, with the same checks
- * and report as the `importAgreements` mutation. Events wait in the outbox
- * (and are published now when NATS_URL is set).
+ * and report as the `importAgreements` mutation. Events wait in the outbox.
+ * With NATS_URL set, employees is asked about numbers the copy lacks, as the
+ * mutation asks, and the events are published before it exits.
  */
 const USAGE = 'Usage: import-agreements FILE [--dry-run] [--format CSV|JSONL]';
 
@@ -43,6 +52,14 @@ function parseArgs(argv: string[]) {
   return { file, dryRun, format: (format ?? guessed) as 'CSV' | 'JSONL' };
 }
 
+/** NATS, when NATS_URL is set: to ask employees about numbers and to publish the events. */
+async function openMessaging(config: AppConfig, namespace: Namespace) {
+  if (!config.NATS_URL) return undefined;
+  const nats = await connectNats({ ...natsConnectionOf(config), name: 'import-agreements' });
+  await ensureStreams(nats.jsm, namespace, streamOptionsOf(config));
+  return { nats, askOwner: createOwnerAsker(nats.nc, namespace) };
+}
+
 async function main(): Promise<void> {
   // The live set stays small while garbage comes fast; V8 would let the heap grow to four
   // times the live set between full collections, most of an import's peak memory.
@@ -51,14 +68,21 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (!fs.existsSync(args.file)) throw new ConfigError(`No file ${args.file}.`);
   const logger = createLogger({ level: config.LOG_LEVEL, name: 'import-agreements' });
+  // The platform's own namespace: events recorded under another would reach no consumer.
+  const namespace = createNamespace(config.NATS_NAMESPACE);
   const orm = await openSubgraphDatabase(agreements, targetFor('agreements', config));
+  const messaging = await openMessaging(config, namespace).catch(async (error: unknown) => {
+    await orm.close();
+    throw error;
+  });
+  const em = orm.em.fork() as EntityManager;
   const correlationId = uuidv7();
   const started = Date.now();
   try {
     const report = await importAgreements(
       recordsOf(args.format, fs.createReadStream(args.file, { encoding: 'utf8' })),
       {
-        em: orm.em.fork() as EntityManager,
+        em,
         dryRun: args.dryRun,
         correlationId,
         emit: (tx, draft) =>
@@ -69,8 +93,9 @@ async function main(): Promise<void> {
               correlationId,
               actor: 'service:import-agreements',
             }),
-            DEFAULT_NAMESPACE,
+            namespace,
           ),
+        learnEmployees: messaging && employeeNumberLearner({ em, askOwner: messaging.askOwner }),
         onProgress: (rows) => {
           const seconds = (Date.now() - started) / 1000;
           process.stderr.write(
@@ -79,21 +104,19 @@ async function main(): Promise<void> {
         },
       },
     );
-    if (config.NATS_URL && !args.dryRun) {
-      const nats = await connectNats({ ...natsConnectionOf(config), name: 'import-agreements' });
-      await ensureStreams(nats.jsm, DEFAULT_NAMESPACE, streamOptionsOf(config));
+    if (messaging && !args.dryRun) {
       const relay = createOutboxRelay({
         orm,
-        js: nats.js,
-        namespace: DEFAULT_NAMESPACE,
+        js: messaging.nats.js,
+        namespace,
         logger,
         keepSentMs: outboxKeepSentMsOf(config),
       });
       await relay.drain();
-      await closeNats(nats.nc);
     }
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } finally {
+    if (messaging) await closeNats(messaging.nats.nc);
     await orm.close();
   }
 }

@@ -30,3 +30,4 @@ export const agreements = createAgreements();
 
 export { employeeCopyHandler };
 export { importAgreements, recordsOf, type ImportReport } from './importer';
+export { employeeNumberLearner } from './employeeNumberLearner';
