@@ -70,5 +70,5 @@ it('asks employees about a number its copy lacks and publishes in the platform n
   const last = await streams.nats.jsm.streams.getMessage(eventsStream(streams.namespace), {
     last_by_subj: subject,
   });
-  expect(last.json<{ correlationid: string }>().correlationid).toBe(report.correlationId);
+  expect(last?.json<{ correlationid: string }>().correlationid).toBe(report.correlationId);
 });
