@@ -67,7 +67,7 @@ export {
   createOperationCheck,
   DEFAULT_LIMITS,
   type IntrospectionMode,
-  nameTokenLimit,
+  nameParseFailure,
   type OperationAnalysis,
   type OperationAnalyzer,
   type OperationCheck,

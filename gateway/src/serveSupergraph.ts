@@ -37,6 +37,7 @@ const LIMIT_VARIABLES: Record<string, keyof OperationLimits> = {
   GATEWAY_MAX_TOKENS: 'maxTokens',
   GATEWAY_MAX_COST: 'maxCost',
   GATEWAY_MAX_DIRECTIVES: 'maxDirectives',
+  GATEWAY_MAX_VARIABLE_DEPTH: 'maxVariableDepth',
   GATEWAY_MAX_BODY_BYTES: 'maxBodyBytes',
   GATEWAY_DEFAULT_LIST_SIZE: 'defaultListSize',
 };

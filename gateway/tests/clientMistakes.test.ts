@@ -139,6 +139,44 @@ describe('client mistakes', () => {
     expect(fx.calls).toEqual([]);
   });
 
+  // Sent as text: JSON.stringify itself runs out of stack on such a value.
+  const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+
+  it.each([
+    ['undeclared', `{"query":"{ users { id } }","variables":{"deep":${nested(6000)}}}`],
+    [
+      'declared',
+      '{"query":"mutation M($input: AddReviewInput!) { addReview(input: $input) { id } }",' +
+        `"variables":{"input":{"body":${nested(6000)}}}}`,
+    ],
+  ])('variables nested 6,000 deep (%s): one refusal naming the limit', async (_case, body) => {
+    const { status, body: answer } = await post(body);
+    expect(status).toBe(400);
+    expect(answer.errors).toEqual([
+      {
+        message:
+          "The operation's variables' nesting is 33, above the limit of 32 (maxVariableDepth).",
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          reason: 'LIMIT_EXCEEDED',
+          limit: 'maxVariableDepth',
+        },
+      },
+    ]);
+    expect(fx.calls).toEqual([]);
+  });
+
+  it('a document nested past what the parser can walk: a refusal saying so', async () => {
+    const { status, body: answer } = await post({
+      query: `{ users(filter: ${'['.repeat(2400)}"x"${']'.repeat(2400)}) { id } }`,
+    });
+    expect(status).toBe(400);
+    expect(answer.errors?.[0]).toEqual({
+      message: 'The operation nests too deeply to be read.',
+      extensions: { code: 'BAD_USER_INPUT', reason: 'SYNTAX_ERROR' },
+    });
+  });
+
   it('directive overloading: one refusal naming the limit, not an error per directive', async () => {
     const { status, body } = await post({
       query: 'query cop { __typename @aa@aa@aa@aa@aa@aa@aa@aa@aa@aa }',

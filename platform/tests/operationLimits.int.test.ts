@@ -87,7 +87,11 @@ describe('operation limits through the platform', () => {
   };
 
   /** Sends over a graphql-ws socket and resolves with what ended it. */
-  const overSocket = async (payload: { query: string; operationName?: string }) => {
+  const overSocket = async (payload: {
+    query: string;
+    operationName?: string;
+    variables?: Record<string, unknown>;
+  }) => {
     const client = connectSubscriptions(tp.url, await tp.token(asNurse()));
     clients.push(client);
     return new Promise<Loose>((resolve) => {
@@ -182,6 +186,34 @@ describe('operation limits through the platform', () => {
         expect.objectContaining({
           extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'operationName' }),
         }),
+      ]);
+      expect(subgraphCalls).toBe(before);
+    });
+
+    const nested = (depth: number): unknown => (depth === 0 ? 'x' : [nested(depth - 1)]);
+
+    it.each([
+      [
+        'a document nested 2,400 deep',
+        { query: `{ me(x: ${'['.repeat(2400)}1${']'.repeat(2400)}) { id } }` },
+        { code: 'BAD_USER_INPUT', reason: 'SYNTAX_ERROR' },
+      ],
+      [
+        'variables nested 40 deep',
+        { query: 'query Me { me { id } }', variables: { deep: nested(40) } },
+        { code: 'BAD_USER_INPUT', limit: 'maxVariableDepth' },
+      ],
+      [
+        'a subscription with variables nested 40 deep',
+        { query: 'subscription { leaveRequestUpdated { id } }', variables: { deep: nested(40) } },
+        { code: 'BAD_USER_INPUT', limit: 'maxVariableDepth' },
+      ],
+    ])('over graphql-ws, %s: refused with a code', async (_case, payload, extensions) => {
+      const before = subgraphCalls;
+      // A query's refusal is its result; a subscription's, the subscribe's error.
+      const { error, results } = await overSocket(payload);
+      expect(error ?? (results as Loose[])[0].errors).toEqual([
+        expect.objectContaining({ extensions: expect.objectContaining(extensions) }),
       ]);
       expect(subgraphCalls).toBe(before);
     });

@@ -74,6 +74,39 @@ describe('createOperationCheck', () => {
     });
   });
 
+  it('passes variables nested to maxVariableDepth and refuses one level more, arrays or objects', () => {
+    const nest = (depth: number, wrap: (inner: unknown) => unknown) => {
+      let value: unknown = 'x';
+      for (let i = 0; i < depth; i++) value = wrap(value);
+      return value;
+    };
+    const query = 'query Me { me { id } }';
+    expect(run(query, { variables: { a: nest(31, (v) => [v]) } })).toHaveProperty('operation');
+    for (const wrap of [(v: unknown) => [v], (v: unknown) => ({ v })]) {
+      const refused = refusal(query, { variables: { a: nest(32, wrap) } });
+      expect(refused.message).toBe(
+        "The operation's variables' nesting is 33, above the limit of 32 (maxVariableDepth).",
+      );
+      expect(refused.extensions).toEqual({ limit: 'maxVariableDepth' });
+    }
+    // Far past the limit, the count stops there rather than walk it all.
+    expect(refusal(query, { variables: { a: nest(100_000, (v) => [v]) } }).message).toMatch(
+      /nesting is 33,/,
+    );
+  });
+
+  it("parses a document nested past the parser's stack into a refusal, not a crash", () => {
+    const refused = parseOperation(
+      `{ me(x: ${'['.repeat(5000)}1${']'.repeat(5000)}) { id } }`,
+      20_000,
+    );
+    expect(refused).toBeInstanceOf(OperationRefusedError);
+    expect(refused).toMatchObject({
+      message: 'The operation nests too deeply to be read.',
+      reason: 'SYNTAX_ERROR',
+    });
+  });
+
   it('refuses more directives than maxDirectives, counted over the whole document', () => {
     const eight = Array.from({ length: 8 }, () => '@include(if: true)').join(' ');
     expect(run(`{ me ${eight} { id } }`)).toHaveProperty('analysis.directives', 8);

@@ -10,7 +10,7 @@ import {
   formatError,
   type IntrospectionMode,
   type Logger,
-  nameTokenLimit,
+  nameParseFailure,
   type OperationCheck,
 } from '../../../runtime/edge';
 import { capGateway } from '../concurrency/capGateway';
@@ -77,7 +77,7 @@ export function createApolloServer(parts: ApolloServerParts): ApolloServer<Gatew
   return new ApolloServer<GatewayContext>({
     gateway: capGateway(parts.gateway, parts.cap, parts.sharing),
     formatError: (formatted, error) =>
-      formatError(neutralError(nameTokenLimit(formatted, limits.maxTokens)), error),
+      formatError(neutralError(nameParseFailure(formatted, limits.maxTokens)), error),
     includeStacktraceInErrorResponses: false,
     stringifyResult: parts.sharing ? stringifyResult : stringifyUnshared,
     allowBatchedHttpRequests: false,

@@ -1,5 +1,10 @@
 import type { GraphQLFormattedError } from 'graphql';
-import { isTokenLimitError, tokenLimitMessage } from './parseOperation';
+import {
+  isStackOverflowMessage,
+  isTokenLimitError,
+  TOO_DEEP_MESSAGE,
+  tokenLimitMessage,
+} from './parseOperation';
 
 /** Limits checked before an operation is planned or any subgraph is called. */
 export interface OperationLimits {
@@ -13,6 +18,8 @@ export interface OperationLimits {
   maxCost?: number;
   /** Directive uses anywhere in the document (default 8). */
   maxDirectives?: number;
+  /** Deepest nesting of lists and objects in the variables (default 32). */
+  maxVariableDepth?: number;
   /** Request body size in bytes (default 1 MiB). */
   maxBodyBytes?: number;
   /** List size assumed when nothing (`@listSize`, a size argument, a period) gives one (default 10). */
@@ -34,6 +41,8 @@ export interface OperationLimits {
  *   hand-written operation needs, while documents that repeat directives to multiply the
  *   server's work (directive overloading, 10 in graphql-cop's probe) are refused.
  * - maxTokens 5 000: the longest contract operation (TeamDashboard) has 132 tokens.
+ * - maxVariableDepth 32: contract inputs nest at most 3 deep (an input, its list, an item);
+ *   thousands of levels would exhaust the stack of whatever walks them.
  */
 export const DEFAULT_LIMITS: Required<OperationLimits> = {
   maxDepth: 12,
@@ -41,6 +50,7 @@ export const DEFAULT_LIMITS: Required<OperationLimits> = {
   maxTokens: 5000,
   maxCost: 20_000,
   maxDirectives: 8,
+  maxVariableDepth: 32,
   maxBodyBytes: 1024 * 1024,
   defaultListSize: 10,
 };
@@ -58,19 +68,23 @@ export function resolveLimits(limits: OperationLimits = {}): Required<OperationL
 }
 
 /**
- * graphql-js reports the token limit as a syntax error in its own words; this
- * names the limit like the gateway's other limits do.
+ * A document Apollo could not parse, in the gateway's words: graphql-js reports the token
+ * limit as a syntax error in its own words, and a document nested past the parser's stack
+ * as the stack's error; this names the limit, or says the document nests too deeply.
  */
-export function nameTokenLimit(
+export function nameParseFailure(
   formatted: GraphQLFormattedError,
   maxTokens: number,
 ): GraphQLFormattedError {
-  if (
-    formatted.extensions?.code !== 'GRAPHQL_PARSE_FAILED' ||
-    !isTokenLimitError(formatted.message)
-  ) {
-    return formatted;
+  if (formatted.extensions?.code !== 'GRAPHQL_PARSE_FAILED') return formatted;
+  if (isStackOverflowMessage(formatted.message)) {
+    return {
+      ...formatted,
+      message: TOO_DEEP_MESSAGE,
+      extensions: { ...formatted.extensions, reason: 'SYNTAX_ERROR' },
+    };
   }
+  if (!isTokenLimitError(formatted.message)) return formatted;
   return {
     ...formatted,
     message: tokenLimitMessage(maxTokens),

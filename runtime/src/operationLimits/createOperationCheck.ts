@@ -7,6 +7,7 @@ import {
 import { ErrorCode } from '../errors';
 import { hasRole, type Identity } from '../identity';
 import { countDirectives } from './countDirectives';
+import { nestingDepth } from './nestingDepth';
 import {
   createOperationAnalyzer,
   type CostOptions,
@@ -99,16 +100,8 @@ export function createOperationCheck(options: OperationCheckOptions = {}): Opera
       };
     }
     const variables = input.variables ?? undefined;
-    if (variables !== undefined && (typeof variables !== 'object' || Array.isArray(variables))) {
-      return {
-        refusal: new OperationRefusedError(
-          ErrorCode.BAD_USER_INPUT,
-          'The variables must be an object.',
-          'VARIABLES_INVALID',
-          { field: 'variables' },
-        ),
-      };
-    }
+    const badVariables = checkVariables(variables, limits.maxVariableDepth);
+    if (badVariables) return { refusal: badVariables };
     const measured = analyze(
       schema,
       document,
@@ -145,6 +138,23 @@ export function createOperationCheck(options: OperationCheckOptions = {}): Opera
   };
 
   return Object.assign(check, { limits, directives });
+}
+
+/** Variables that are not an object, or nest deeper than `maxDepth`. */
+function checkVariables(variables: unknown, maxDepth: number): OperationRefusedError | undefined {
+  if (variables === undefined) return undefined;
+  if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) {
+    return new OperationRefusedError(
+      ErrorCode.BAD_USER_INPUT,
+      'The variables must be an object.',
+      'VARIABLES_INVALID',
+      { field: 'variables' },
+    );
+  }
+  const depth = nestingDepth(variables, maxDepth);
+  return depth > maxDepth
+    ? overLimit('maxVariableDepth', "variables' nesting", depth, maxDepth)
+    : undefined;
 }
 
 /** Why no operation could be picked: the name is empty, unknown, or missing among several. */

@@ -4,7 +4,7 @@
  */
 export {
   DEFAULT_LIMITS,
-  nameTokenLimit,
+  nameParseFailure,
   resolveLimits,
   type OperationLimits,
 } from './OperationLimits';

@@ -15,6 +15,9 @@ export function parseOperation(
   try {
     return parse(source, { maxTokens });
   } catch (error) {
+    if (isStackOverflow(error)) {
+      return new OperationRefusedError(ErrorCode.BAD_USER_INPUT, TOO_DEEP_MESSAGE, 'SYNTAX_ERROR');
+    }
     if (!(error instanceof GraphQLError)) throw error;
     if (TOO_MANY_TOKENS.test(error.message)) {
       return new OperationRefusedError(
@@ -34,3 +37,15 @@ export const tokenLimitMessage = (maxTokens: number) =>
   `The operation has more than ${maxTokens} tokens, the limit (maxTokens).`;
 
 export const isTokenLimitError = (message: string) => TOO_MANY_TOKENS.test(message);
+
+/**
+ * The parser recurses once per level of nesting: a few thousand brackets, well inside the
+ * token limit, run it out of stack. Such a document is the client's mistake all the same.
+ */
+export const TOO_DEEP_MESSAGE = 'The operation nests too deeply to be read.';
+
+const isStackOverflow = (error: unknown): boolean =>
+  error instanceof RangeError && /call stack/i.test(error.message);
+
+/** Whether a parse failure's message is the stack running out (as Apollo reports it). */
+export const isStackOverflowMessage = (message: string) => /^Maximum call stack/.test(message);
