@@ -43,7 +43,7 @@ export const VIOLATIONS = `
   query ($first: Int, $after: String, $filter: ComplianceViolationFilter) {
     complianceViolations(first: $first, after: $after, filter: $filter) {
       nodes {
-        id employeeId rule message fromDate toDate source status
+        id employeeId employee { id } rule message fromDate toDate source status
         policy { kind key version }
         detectedAt closedAt closedBy closingNote
       }

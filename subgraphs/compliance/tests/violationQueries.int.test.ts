@@ -58,7 +58,11 @@ describe('compliance: reading and closing violations', () => {
     return reply.data!.complianceViolations;
   };
   const who = async (variables: Record<string, unknown>, caller = hr) =>
-    (await list(variables, caller)).nodes.map((v: any) => [v.employeeId, v.rule, v.fromDate]);
+    (await list(variables, caller)).nodes.map((v: any) => {
+      // The employee's reference, for the gateway to fetch their name from employees.
+      expect(v.employee).toEqual({ id: v.employeeId });
+      return [v.employeeId, v.rule, v.fromDate];
+    });
   const errorOf = async (query: string, variables: Record<string, unknown>, caller = hr) => {
     const reply = await h.gql(query, variables, caller);
     expect(reply.errors).toHaveLength(1);

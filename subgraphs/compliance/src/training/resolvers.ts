@@ -44,6 +44,7 @@ export function trainingResolvers(settings: ComplianceSettings): ComplianceResol
       }),
     },
     TrainingAssignment: {
+      employee: (a: TrainingAssignment) => ({ id: a.employeeId }),
       course: (a: TrainingAssignment, _: unknown, ctx: ComplianceContext) =>
         courseOf(ctx, a.courseId),
       status: (a: TrainingAssignment) =>

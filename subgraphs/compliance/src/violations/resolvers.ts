@@ -36,6 +36,7 @@ export const violationResolvers = (settings: ComplianceSettings): ComplianceReso
       ),
   },
   ComplianceViolation: {
+    employee: (v: Violation) => ({ id: v.employeeId }),
     policy: (v: Violation) => policyOf(v),
   },
 });
