@@ -245,16 +245,27 @@ export function addDays(date: string, days: number): string {
   return sum ?? DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate()!;
 }
 
+/**
+ * The days the platform takes from outside: from 1900 (no one working now was hired before)
+ * to 2199. Nothing further out is a real date of work, leave or pay, and the window keeps
+ * every year arithmetic (leave years, agreement years, holidays) inside four digits.
+ */
+export const FIRST_DAY = '1900-01-01';
+export const LAST_DAY = '2199-12-31';
+const [FIRST_YEAR, LAST_YEAR] = [1900, 2199];
+
+/** A calendar date `YYYY-MM-DD` that exists and lies in the platform's window (FIRST_DAY to LAST_DAY). */
 export const isIsoDate = (value: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
+  value >= FIRST_DAY && value <= LAST_DAY && utcMidnight(value) !== undefined;
 
 // RFC 3339: date, time with seconds (fraction optional), and an offset, which is required.
 const RFC3339 =
   /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-](\d{2}):(\d{2}))$/;
 
 /**
- * The instant of an RFC 3339 date-time with an offset, on a day that exists from 1900 on;
- * undefined for anything else, so each domain refuses it with its own error.
+ * The instant of an RFC 3339 date-time with an offset, on a day that exists in the
+ * platform's window (1900 to 2199); undefined for anything else, so each domain refuses it
+ * with its own error.
  */
 export function readDateTime(value: unknown): Date | undefined {
   const match = typeof value === 'string' ? RFC3339.exec(value) : null;
@@ -262,7 +273,8 @@ export function readDateTime(value: unknown): Date | undefined {
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
   const offsetOk = match[9] === undefined || (Number(match[9]) < 24 && Number(match[10]) < 60);
   const date = new Date(Date.UTC(year, month - 1, day));
-  const dayOk = date.getUTCMonth() === month - 1 && date.getUTCDate() === day && year >= 1900;
+  const inWindow = year >= FIRST_YEAR && year <= LAST_YEAR;
+  const dayOk = date.getUTCMonth() === month - 1 && date.getUTCDate() === day && inWindow;
   if (!dayOk || hour > 23 || minute > 59 || second > 59 || !offsetOk) return undefined;
   const instant = new Date(value as string);
   return Number.isNaN(instant.getTime()) ? undefined : instant;
@@ -281,21 +293,21 @@ export function requireDateTime(
   if (instant) return instant;
   throw refuse(
     field,
-    `${field} must be an RFC 3339 date-time with an offset, e.g. 2025-04-01T09:00:00+01:00.`,
+    `${field} must be an RFC 3339 date-time with an offset, e.g. 2025-04-01T09:00:00+01:00, from 1900 to 2199.`,
   );
 }
 
 /**
- * A calendar date `YYYY-MM-DD` that exists, from 1900 on (as `readDateTime` takes instants),
- * or the error `refuse` makes naming `field`.
+ * A calendar date `YYYY-MM-DD` that exists, from 1900 to 2199 (as `readDateTime` takes
+ * instants), or the error `refuse` makes naming `field`.
  */
 export function requireDate(
   value: unknown,
   field: string,
   refuse: (field: string, message: string) => Error = badInput,
 ): string {
-  if (typeof value === 'string' && isIsoDate(value) && value >= '1900-01-01') return value;
-  throw refuse(field, `${field} must be a calendar date as YYYY-MM-DD.`);
+  if (typeof value === 'string' && isIsoDate(value)) return value;
+  throw refuse(field, `${field} must be a calendar date as YYYY-MM-DD, from 1900 to 2199.`);
 }
 
 /** A zone name luxon (and so the IANA database) knows. */

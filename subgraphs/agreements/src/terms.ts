@@ -11,6 +11,7 @@ import {
   type TermsAndConditions,
   type Weekday,
 } from './entities';
+import { isIsoDate } from '../../../runtime';
 import { invalid } from './errors';
 
 /** Terms as a client or a file gives them, before any check. */
@@ -42,17 +43,14 @@ export type Report = (field: string, message: string) => void;
 
 const isBlank = (value: unknown) => value === undefined || value === null || value === '';
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isoDate(field: string, value: unknown): string {
-  const match = typeof value === 'string' ? DATE.exec(value.trim()) : null;
-  if (match) {
-    const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    if (date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d)
-      return match[0];
-  }
-  throw invalid(field, `${field} must be a date as YYYY-MM-DD, got ${JSON.stringify(value)}.`);
+  const day = typeof value === 'string' ? value.trim() : '';
+  if (isIsoDate(day)) return day;
+  throw invalid(
+    field,
+    `${field} must be a date as YYYY-MM-DD from 1900 to 2199, got ${JSON.stringify(value)}.`,
+  );
 }
 
 /** A decimal with at most `decimals` places, as an exact integer of 10^-decimals units. */

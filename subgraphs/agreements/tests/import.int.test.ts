@@ -126,9 +126,10 @@ it('reports each bad row with row, column and reason, and the good rows still go
     row('I0001', { start_date: '2025-10-01', end_date: '2026-09-30' }) + ',', // row 7: overlap
     row('I0004', { target_annual_target_hours: '' }) + ',', // row 8: annual target missing
     row('I0005', { start_date: '2026-04-01', end_date: '2027-03-31' }) + ',5', // row 9: good
+    row('I0006', { end_date: '9999-03-31' }) + ',', // row 10: an end past the calendar's window
   ].join('\n');
   const report = await run(content);
-  expect(report).toMatchObject({ created: 2, amended: 0, unchanged: 0, rejected: 6 });
+  expect(report).toMatchObject({ created: 2, amended: 0, unchanged: 0, rejected: 7 });
   const where = report.errors.map((e: { row: number; column: string }) => [e.row, e.column]);
   expect(where).toEqual([
     [1, 'target_sleep_hours'],
@@ -138,6 +139,7 @@ it('reports each bad row with row, column and reason, and the good rows still go
     [6, 'employee_number'],
     [7, 'end_date'],
     [8, 'target_annual_target_hours'],
+    [10, 'end_date'],
   ]);
   expect(report.errors[0].message).toMatch(/Unknown accrual type SLEEP_HOURS/);
   expect(report.errors[5].message).toMatch(/overlaps agreement/);
@@ -174,7 +176,7 @@ it('imports JSON lines the same way, with line numbers', async () => {
   expect(row3[0]).toEqual({
     row: 3,
     column: 'start_date',
-    message: 'start_date must be a date as YYYY-MM-DD, got "soon".',
+    message: 'start_date must be a date as YYYY-MM-DD from 1900 to 2199, got "soon".',
   });
   expect(
     row3.slice(1).map((e: { column: string; message: string }) => [e.column, e.message]),

@@ -1,6 +1,7 @@
 import {
   DEFAULT_LOCATION,
   DEFAULT_TIME_ZONE,
+  isIsoDate,
   longerThan,
   readIdempotencyKey,
 } from '../../../runtime';
@@ -24,7 +25,7 @@ const EMAIL =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const PHONE = /^\+?[0-9 ()-]+$/;
 const EMPLOYEE_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{0,19}$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_TEXT = 100;
 
 /** A required line of text: trimmed, not empty, at most `max` characters. */
@@ -68,15 +69,13 @@ export function employeeNumber(value: unknown): string {
   return trimmed;
 }
 
-/** A calendar date `YYYY-MM-DD` that exists (no 2023-02-29). */
+/** A calendar date `YYYY-MM-DD` that exists (no 2023-02-29), in the platform's window. */
 export function isoDate(field: string, value: unknown): string {
-  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
-  if (!match) throw invalid(field, `${field} must be a date as YYYY-MM-DD.`);
-  const [year, month, day] = match.slice(1).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  const exists = date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  if (!exists || year < 1900) throw invalid(field, `${field} ${value} is not a calendar date.`);
-  return value as string;
+  if (typeof value !== 'string' || !ISO_DATE.test(value))
+    throw invalid(field, `${field} must be a date as YYYY-MM-DD.`);
+  if (!isIsoDate(value))
+    throw invalid(field, `${field} ${value} is not a calendar date from 1900 to 2199.`);
+  return value;
 }
 
 export function employmentType(value: unknown): EmploymentType {

@@ -54,6 +54,7 @@ describe('employees: every rule refuses a bad request and changes nothing', () =
       ['a first name over 100 characters', { firstName: 'x'.repeat(101) }, 'firstName'],
       ['a hire date that is not a date', { hireDate: 'yesterday' }, 'hireDate'],
       ['a hire date not on the calendar', { hireDate: '2023-02-29' }, 'hireDate'],
+      ['a hire date in year 9999', { hireDate: '9999-12-31' }, 'hireDate'],
       ['an unknown location', { location: 'ATLANTIS' }, 'location'],
       ['an unassigned country code', { location: 'XX' }, 'location'],
       ['an unknown time zone', { timeZone: 'Mars/Olympus_Mons' }, 'timeZone'],

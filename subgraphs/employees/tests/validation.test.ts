@@ -12,7 +12,16 @@ const fieldOf = (run: () => unknown) => {
 describe('input checks', () => {
   it('accepts real calendar dates only', () => {
     expect(check.isoDate('hireDate', '2024-02-29')).toBe('2024-02-29');
-    for (const bad of ['2023-02-29', '2024-04-31', '2024-1-01', '01/02/2024', '', 20240101]) {
+    const outside = ['0001-01-01', '1899-12-31', '2200-01-01', '9999-12-31'];
+    for (const bad of [
+      '2023-02-29',
+      '2024-04-31',
+      '2024-1-01',
+      '01/02/2024',
+      '',
+      20240101,
+      ...outside,
+    ]) {
       expect(fieldOf(() => check.isoDate('hireDate', bad))).toBe('hireDate');
     }
   });

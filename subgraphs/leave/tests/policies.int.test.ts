@@ -207,6 +207,17 @@ describe('leave: balances under versioned LEAVE policies', () => {
       carriedOver: 5,
     });
   });
+
+  it.each(['0001-01-01', '2200-01-01'])('refuses balances on %s, naming on', async (on) => {
+    const id = await h.hire();
+    const reply = await h.entities(
+      [{ __typename: 'Employee', id }],
+      BALANCES,
+      { on },
+      '$on: Date!',
+    );
+    expect(reply.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'on' });
+  });
 });
 
 describe('leave: the compliance check of a leave request', () => {

@@ -104,5 +104,9 @@ describe('leave: previewing a request before it is sent', () => {
     const id = await h.hire();
     const error = onlyError(await preview(id, { startDate: '2026-01-12', endDate: '2026-01-09' }));
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endDate' });
+    const ancient = onlyError(
+      await preview(id, { startDate: '0001-01-01', endDate: '2026-01-09' }),
+    );
+    expect(ancient.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'startDate' });
   });
 });

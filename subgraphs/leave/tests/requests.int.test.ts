@@ -164,6 +164,9 @@ describe('leave: requesting', () => {
       ['a start that is no date', { startDate: '2026-02-30', endDate: '2026-03-02' }, 'startDate'],
       ['an end that is no date', { startDate: '2026-01-05', endDate: '05/01/2026' }, 'endDate'],
       ['a span over a year', { startDate: '2026-01-05', endDate: '2027-01-06' }, 'endDate'],
+      // Year 1's leave year began in year 0, which crashed the balance's arithmetic.
+      ['a start in year 1', { startDate: '0001-03-01', endDate: '2026-01-05' }, 'startDate'],
+      ['an end past 2199', { startDate: '2199-12-31', endDate: '2200-01-01' }, 'endDate'],
       ['a reason too long', { ...monday, reason: 'x'.repeat(501) }, 'reason'],
       [
         'two half days on one day',
