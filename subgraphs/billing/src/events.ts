@@ -25,8 +25,14 @@ export const rateCardSet = (card: RateCard) =>
     version: 1,
   });
 
+/**
+ * A grade's events name it by its code, which may hold spaces and any letter ("Band 5"), but
+ * an event's subject is an opaque id of visible ASCII: the code goes in percent-encoded.
+ */
+export const gradeSubject = (code: string): string => encodeURIComponent(code);
+
 export const gradeCreated = (grade: Grade) =>
-  draftOf(GRADE_CREATED, grade.code, {
+  draftOf(GRADE_CREATED, gradeSubject(grade.code), {
     grade: grade.code,
     description: grade.description ?? null,
     retired: grade.retired,
@@ -41,7 +47,7 @@ export const gradeUpdated = (
   previous: GradeState,
   version: number,
 ) =>
-  draftOf(GRADE_UPDATED, code, {
+  draftOf(GRADE_UPDATED, gradeSubject(code), {
     grade: code,
     description: next.description ?? null,
     retired: next.retired,

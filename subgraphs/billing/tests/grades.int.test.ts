@@ -187,4 +187,23 @@ describe('billing: grades are reference data', () => {
     const admin = { role: 'ADMIN' as const, sub: uuidv7() };
     expect((await h.gql(UNCOSTED, {}, admin)).errors).toBeUndefined();
   });
+
+  // Last: the grades it creates would show in the lists the tests above compare.
+  it.each(['Band 5', 'Stufe Ä5'])('takes a code with a space or any letter: %s', async (code) => {
+    const created = await h.gql(CREATE, { input: { code } }, hr);
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createGrade).toMatchObject({ code, defined: true, version: 1 });
+    const updated = await h.gql(
+      `mutation ($input: UpdateGradeInput!) { updateGrade(input: $input) { code description } }`,
+      { input: { code, description: 'Nursing' } },
+      finance,
+    );
+    expect(updated.data!.updateGrade).toEqual({ code, description: 'Nursing' });
+    // The events carry the code as it is; their subject, percent-encoded.
+    for (const type of ['billing.grade.created', 'billing.grade.updated'] as const) {
+      const [event] = (await h.events(type)).filter((e) => e.data.grade === code);
+      expect(event!.subject).toBe(encodeURIComponent(code));
+      expect(() => loadCatalogue().validate(event!)).not.toThrow();
+    }
+  });
 });
