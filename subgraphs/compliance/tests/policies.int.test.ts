@@ -311,6 +311,23 @@ describe('compliance policies: versions, effective dating, who may change them',
       /may not be in the past/,
     ],
     [
+      // One scheduled that far would hold back every later change of the policy.
+      'an effectiveFrom more than 366 days ahead',
+      { kind: 'RETENTION', effectiveFrom: inDays(367), retention: { auditRetentionDays: 400 } },
+      'input.effectiveFrom',
+      /at most 366 days ahead/,
+    ],
+    [
+      'an effectiveFrom in year 9999',
+      {
+        kind: 'RETENTION',
+        effectiveFrom: '9999-01-01T00:00:00Z',
+        retention: { auditRetentionDays: 400 },
+      },
+      'input.effectiveFrom',
+      /RFC 3339/,
+    ],
+    [
       'an effectiveFrom that is no instant',
       {
         kind: 'RETENTION',

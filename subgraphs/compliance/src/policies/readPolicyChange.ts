@@ -31,6 +31,13 @@ export interface PolicyChange {
 
 /** A little clock skew between the caller and here is not "the past". */
 const SKEW_MS = 1000;
+/**
+ * How far ahead a change may be scheduled: a year and a day, time to prepare the next leave
+ * year. Each change must follow the newest version, so one scheduled decades ahead by a slip
+ * of the keyboard would hold every later change back until then.
+ */
+export const MAX_AHEAD_DAYS = 366;
+const DAY_MS = 24 * 3600_000;
 
 /** The rules input of the change's kind; any other kind's is refused naming it. */
 function changesOf(input: PolicyChangeInput): Record<string, unknown> {
@@ -61,11 +68,21 @@ export function readPolicyChange(input: PolicyChangeInput, now: Date): PolicyCha
   const key = policyKey(input.kind, input.key, 'input.key');
   const effectiveFrom =
     input.effectiveFrom == null ? null : parseInstant(input.effectiveFrom, 'input.effectiveFrom');
-  if (effectiveFrom && effectiveFrom.getTime() < now.getTime() - SKEW_MS)
+  if (effectiveFrom) checkEffectiveFrom(effectiveFrom, now);
+  const reason = input.reason?.trim() || null;
+  return { kind: input.kind, key, changes, effectiveFrom, reason };
+}
+
+/** Neither in the past nor more than {@link MAX_AHEAD_DAYS} ahead of `now`. */
+function checkEffectiveFrom(effectiveFrom: Date, now: Date): void {
+  if (effectiveFrom.getTime() < now.getTime() - SKEW_MS)
     throw invalid(
       'input.effectiveFrom',
       'effectiveFrom may not be in the past: what was decided keeps the version it was decided under.',
     );
-  const reason = input.reason?.trim() || null;
-  return { kind: input.kind, key, changes, effectiveFrom, reason };
+  if (effectiveFrom.getTime() > now.getTime() + MAX_AHEAD_DAYS * DAY_MS)
+    throw invalid(
+      'input.effectiveFrom',
+      `effectiveFrom may be at most ${MAX_AHEAD_DAYS} days ahead.`,
+    );
 }
