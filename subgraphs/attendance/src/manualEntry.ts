@@ -26,6 +26,17 @@ import * as check from './inputs';
 /** An open check-in older than this no longer blocks a new one (a forgotten check-out). */
 export const MAX_OPEN_MS = 24 * 3_600_000;
 
+/**
+ * A check-out after its check-in, and within MAX_OPEN_MS of it: past that, a check-in counts
+ * as forgotten, so no entry of attendance lasts longer.
+ */
+function checkSpan(checkInTime: Date, checkOutTime: Date): void {
+  const span = checkOutTime.getTime() - checkInTime.getTime();
+  if (span <= 0) throw invalid('checkOutTime', 'checkOutTime must be after checkInTime.');
+  if (span > MAX_OPEN_MS)
+    throw invalid('checkOutTime', 'checkOutTime must be at most 24 hours after checkInTime.');
+}
+
 /** A manual entry's checked input. */
 export interface ManualEntry {
   employeeId: string;
@@ -52,10 +63,7 @@ export function checkedManualEntry(
     input.checkOutTime == null
       ? null
       : field(() => check.pastDateTime('checkOutTime', input.checkOutTime, now));
-  if (checkInTime && checkOutTime && checkOutTime.getTime() <= checkInTime.getTime())
-    field(() => {
-      throw invalid('checkOutTime', 'checkOutTime must be after checkInTime.');
-    });
+  if (checkInTime && checkOutTime) field(() => checkSpan(checkInTime, checkOutTime));
   const reason =
     opts.reasonRequired || input.reason != null
       ? field(() => check.text('reason', input.reason, check.MAX_REASON))

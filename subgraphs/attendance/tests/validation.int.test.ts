@@ -57,6 +57,12 @@ describeAttendance('attendance: bad input names its field', (h) => {
     ['recordManualAttendance', 'checkInTime', { checkInTime: '2999-06-10T09:00:00Z' }],
     ['recordManualAttendance', 'checkOutTime', { checkOutTime: '2025-06-10T25:00:00Z' }],
     ['recordManualAttendance', 'checkOutTime', { checkOutTime: at(DAY, '08:00') }],
+    // Past 24 hours a check-in counts as forgotten: no entry lasts longer.
+    [
+      'recordManualAttendance',
+      'checkOutTime',
+      { checkInTime: '2000-01-01T09:00:00Z', checkOutTime: at(DAY, '17:00') },
+    ],
     ['recordManualAttendance', 'reason', { reason: '' }],
     ['recordManualAttendance', 'correctsEntryId', { correctsEntryId: 'nope' }],
     ['recordManualAttendance', 'idempotencyKey', { idempotencyKey: 'k'.repeat(201) }],

@@ -48,6 +48,8 @@ export interface PublishScheduleInput {
 
 export const MAX_SHIFT_TYPE = 50;
 export const MAX_SHIFTS = 500;
+/** The longest shift a schedule plans: a week, as the longest entry a policy may allow. */
+export const MAX_SHIFT_MS = 7 * 24 * 3_600_000;
 
 /** An instant given as RFC 3339 with an offset; anything else is BAD_USER_INPUT naming `field`. */
 export const dateTime = (field: string, value: unknown): Date =>
@@ -126,6 +128,8 @@ export function scheduledShifts(input: ScheduledShiftInput[]): Shift[] {
     const end = dateTime(`shifts[${i}].end`, shift.end);
     if (end.getTime() <= start.getTime())
       throw invalid(`shifts[${i}].end`, 'A shift must end after it starts.');
+    if (end.getTime() - start.getTime() > MAX_SHIFT_MS)
+      throw invalid(`shifts[${i}].end`, 'A shift must end at most 7 days after it starts.');
     return { start, end, shiftType: shiftType(shift.shiftType, `shifts[${i}].shiftType`) };
   });
   shifts.sort((a, b) => a.start.getTime() - b.start.getTime());

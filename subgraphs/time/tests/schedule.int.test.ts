@@ -93,6 +93,11 @@ describe('time: schedules', () => {
       'shifts[0].end',
     ],
     [
+      'a shift of more than 7 days',
+      [{ start: '2025-10-01T10:00:00Z', end: '2099-01-01T10:00:00Z' }],
+      'shifts[0].end',
+    ],
+    [
       'no offset',
       [{ start: '2025-10-01T10:00:00', end: '2025-10-01T12:00:00Z' }],
       'shifts[0].start',
