@@ -77,6 +77,10 @@ describe('calendar', () => {
     expect(daysBetween('2025-01-01', '2025-03-01')).toBe(59);
     expect(isIsoDate('2025-02-29')).toBe(false);
     expect(isIsoDate('2024-02-29')).toBe(true);
+    // The window of dates taken from outside: 1900 to 2199.
+    for (const inside of ['1900-01-01', '2199-12-31']) expect(isIsoDate(inside)).toBe(true);
+    for (const outside of ['0000-01-01', '0001-03-01', '1899-12-31', '2200-01-01', '9999-12-31'])
+      expect(isIsoDate(outside)).toBe(false);
     expect(isTimeZone('Europe/London')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
   });
@@ -94,6 +98,8 @@ describe('calendar', () => {
       '2025-04-01T09:00Z',
       '2025-02-29T09:00:00Z',
       '1899-12-31T23:00:00Z',
+      '2200-01-01T00:00:00Z',
+      '9999-01-01T00:00:00Z',
       '2025-04-01T24:00:00Z',
       '2025-04-01T09:60:00Z',
       '2025-04-01T09:00:60Z',
