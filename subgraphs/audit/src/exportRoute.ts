@@ -1,7 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import type { Writable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/core';
-import { type DomainError, ErrorCode, type SubgraphRoute } from '../../../runtime';
+import {
+  checkText,
+  DEFAULT_BOUNDS,
+  type DomainError,
+  ErrorCode,
+  type SubgraphRoute,
+} from '../../../runtime';
 import { AuditEntrySchema, RECORDED_FIELDS, type AuditEntry } from './entities';
 import { AuditReason, auditErrors, badField } from './errors';
 import { readRange, TEXT_FIELDS, type AuditFilter } from './inputs';
@@ -74,9 +80,20 @@ export function readExportParams(params: URLSearchParams): ExportRequest {
   });
   for (const key of TEXT_FIELDS) {
     const value = params.get(key);
-    if (value) filter[key] = value;
+    if (value) filter[key] = boundedText(key, value);
   }
   return { format, filter };
+}
+
+/** The criteria AuditLogFilter types as ID; the others are String. */
+const ID_FIELDS = new Set<string>(['actorId', 'entityId']);
+
+/** A text criterion under the bound GraphQL's filter gives it (length, no control characters). */
+function boundedText(key: (typeof TEXT_FIELDS)[number], value: string): string {
+  const bound = ID_FIELDS.has(key) ? DEFAULT_BOUNDS.ID : DEFAULT_BOUNDS.String;
+  const problem = checkText(value, bound, key);
+  if (problem) throw invalidParam(key, problem.message);
+  return value;
 }
 
 /**

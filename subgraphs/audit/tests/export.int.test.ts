@@ -173,6 +173,10 @@ describe('audit export', () => {
     ['?from=2025-04-02T00:00:00Z&to=2025-04-01T00:00:00Z', 'to'],
     ['?format=csv&format=ndjson', 'format'],
     ['?form=csv', 'form'],
+    // The bounds GraphQL's filter has: an ID of at most 128 characters, no control characters.
+    [`?entityId=${'x'.repeat(129)}`, 'entityId'],
+    ['?logType=%00%01', 'logType'],
+    [`?correlationId=${'c'.repeat(1001)}`, 'correlationId'],
   ])('refuses %s with 400 naming the parameter', async (query, field) => {
     const response = await get(query);
     expect(response.status).toBe(400);
