@@ -318,6 +318,33 @@ describe('subscriptions through the gateway', () => {
     resumed.close();
   });
 
+  it.each([{ a: 1 }, [1], -1, 1.5, 'abc'])(
+    'refuses a cursor that is no stream position, %j, over graphql-ws and SSE alike',
+    async (cursor) => {
+      const token = await tp.token(asEmployee(nurse));
+      const overWs = subscribe(connect(token), op('NotificationReceived'), {}, { cursor });
+      await overWs.ended;
+      expect(overWs.errors[0]).toEqual([
+        expect.objectContaining({
+          message: 'The cursor is not one this gateway gave.',
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+        }),
+      ]);
+      const overSse = await fetch(tp.url, {
+        method: 'POST',
+        headers: {
+          accept: 'text/event-stream',
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+        },
+        body: JSON.stringify({ query: op('NotificationReceived'), extensions: { cursor } }),
+      });
+      expect(overSse.status).toBe(400);
+      const body = (await overSse.json()) as Loose;
+      expect(body.errors[0].message).toBe('The cursor is not one this gateway gave.');
+    },
+  );
+
   it('refuses SSE without a valid token', async () => {
     const response = await fetch(tp.url, {
       method: 'POST',

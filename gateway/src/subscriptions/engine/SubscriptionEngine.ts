@@ -10,8 +10,11 @@ export interface SubscriptionRequest {
   query: string;
   variables?: Record<string, unknown> | null;
   operationName?: string | null;
-  /** The stream sequence of the last event the client saw: resume after it. */
-  cursor?: string | null;
+  /**
+   * The stream sequence of the last event the client saw, as the client sent it (a string
+   * of digits or a whole number; anything else is refused): resume after it.
+   */
+  cursor?: unknown;
   context: GatewayContext;
   /** Called when the client falls too far behind; the transport drops the connection. */
   onOverflow(): void;

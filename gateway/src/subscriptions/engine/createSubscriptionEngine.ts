@@ -15,11 +15,12 @@ import type {
 } from './SubscriptionEngine';
 
 /** The stream sequence a client resumes after, when its cursor is one this gateway gave. */
-function resumeAfter(cursor: string | null | undefined): { after?: number } | Refusal {
+function resumeAfter(cursor: unknown): { after?: number } | Refusal {
   if (cursor == null) return {};
-  if (!/^\d{1,15}$/.test(cursor))
+  const text = typeof cursor === 'number' ? String(cursor) : cursor;
+  if (typeof text !== 'string' || !/^\d{1,15}$/.test(text))
     return badSubscription('The cursor is not one this gateway gave.');
-  return { after: Number(cursor) };
+  return { after: Number(text) };
 }
 
 /** Runs the field's own check, if it has one; what it throws refuses the subscription. */

@@ -49,7 +49,7 @@ function subscriptionOf(
     query: body.query,
     variables: body.variables as SubscriptionRequest['variables'],
     operationName: body.operationName,
-    cursor: cursor === undefined ? null : String(cursor),
+    cursor,
     context,
     onOverflow: () => res.destroy(),
   };

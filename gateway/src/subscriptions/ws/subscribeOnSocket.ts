@@ -54,12 +54,11 @@ async function startOnSocket(
   } catch (error) {
     return asGraphQLErrors([formatThrown(error)]);
   }
-  const cursor = payload.extensions?.cursor;
   const outcome = await serving.engine.subscribe({
     query: payload.query,
     variables: payload.variables,
     operationName: payload.operationName,
-    cursor: typeof cursor === 'string' || typeof cursor === 'number' ? String(cursor) : null,
+    cursor: payload.extensions?.cursor,
     context: connection.context,
     onOverflow: connection.drop,
   });
