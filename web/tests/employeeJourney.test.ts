@@ -75,6 +75,10 @@ describe("an employee's day in the web app", () => {
     const form = page.getByRole('form', { name: 'Record time' });
     await form.getByLabel('Shift name').fill('Early');
     await form.getByLabel('Start').fill(`${day}T08:00`);
+    // An end before the start is said beside End in the form's words, and not sent.
+    await form.getByLabel('End').fill(`${day}T07:00`);
+    expect(await errorBeside(form.getByLabel('End'))).toBe('End must be after Start.');
+    expect(await form.getByRole('button', { name: 'Record' }).isDisabled()).toBe(true);
     await form.getByLabel('End').fill(`${day}T12:00`);
     await form.getByRole('button', { name: 'Record' }).click();
     const table = page.getByRole('table', { name: 'Time entries' });
@@ -94,22 +98,35 @@ describe("an employee's day in the web app", () => {
     await page.getByRole('form', { name: 'Record time' }).waitFor();
     expect(await table.getByRole('row').filter({ hasText: 'Shift (Early)' }).count()).toBe(0);
 
+    // Deleting asks first, naming the entry; keeping it leaves it there.
     await amended.getByRole('button', { name: 'Delete' }).click();
+    await amended.getByRole('button', { name: 'Keep it' }).click();
+    await amended.getByRole('button', { name: 'Delete' }).click();
+    await amended.getByRole('button', { name: /^Delete the entry of / }).click();
     await amended.waitFor({ state: 'detached' });
     await page.getByText('No entries in these two weeks.').waitFor();
   });
 
-  it('shows a refusal of a leave request beside its field, and nothing is written', async () => {
+  it('shows a refusal of a leave request beside its field before sending, and nothing is written', async () => {
     const { page } = tab;
     await openSignedIn('Leave');
     const day = pastWorkingDay();
     const form = page.getByRole('form', { name: 'Request leave' });
-    await form.getByLabel('First day', { exact: true }).fill(day);
-    await form.getByLabel('Last day', { exact: true }).fill(day);
-    await form.getByRole('button', { name: 'Send request' }).click();
-    // The error sits in the field's own description, named by the input.
-    const errorText = await errorBeside(form.getByLabel('First day', { exact: true }));
-    expect(errorText.length).toBeGreaterThan(0);
+    const first = form.getByLabel('First day', { exact: true });
+    const last = form.getByLabel('Last day', { exact: true });
+    // A last day before the first is said beside it in the form's words.
+    await first.fill(addDays(day, 1));
+    await last.fill(day);
+    expect(await errorBeside(last)).toBe('The last day must not be before the first day.');
+    await first.fill(day);
+    // The check refuses a past day as it is typed: said once, beside its field, in words.
+    const [message] = (await errorBeside(first)).split(' Rule: ');
+    expect(message!.length).toBeGreaterThan(0);
+    expect(message).not.toMatch(/ANNUAL leave|startDate|endDate/);
+    const listed = form.getByRole('list', { name: 'Before you send' });
+    const listedText = (await listed.count()) ? await listed.textContent() : '';
+    expect(listedText).not.toContain(message);
+    expect(await form.getByRole('button', { name: 'Send request' }).isDisabled()).toBe(true);
     const written = await web.platform.graphql(
       'query($id: ID!) { employee(id: $id) { leaveRequests(first: 5) { totalCount } } }',
       { id: employee.id },
@@ -149,6 +166,35 @@ describe("an employee's day in the web app", () => {
       .filter({ hasText: week.monday });
     await row.getByRole('cell', { name: String(week.days), exact: true }).waitFor();
     await form.getByText('Choose the days to see the count.').waitFor();
+  });
+
+  it('fits a phone: the navigation behind a menu button, wide tables scrolling in their box', async () => {
+    const { page } = tab;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInThroughApp(page, web.platform.origin, employee.email);
+    const menu = page.getByRole('button', { name: 'Menu' });
+    const myTime = page.getByRole('link', { name: 'My time' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await myTime.isVisible()).toBe(false);
+    await menu.press('Enter');
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await myTime.click();
+    // The chosen page closes the menu; its table scrolls within itself, never the page.
+    await page.getByRole('heading', { name: 'My time', level: 1 }).waitFor();
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    await page.getByRole('table', { name: 'Time entries' }).waitFor();
+    const width = await page
+      .locator('html')
+      .evaluate((html) => html.ownerDocument.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    // The skip link shows once focused and moves focus to the page's content.
+    const skip = page.getByRole('link', { name: 'Skip to main content' });
+    await skip.focus();
+    expect((await skip.boundingBox())!.x).toBeGreaterThanOrEqual(0);
+    await skip.press('Enter');
+    expect(
+      await page.locator('main').evaluate((main) => main.ownerDocument.activeElement === main),
+    ).toBe(true);
   });
 
   it('asks to sign in again when the session expires mid-form, keeping what was typed', async () => {

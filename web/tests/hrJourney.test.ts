@@ -121,6 +121,44 @@ describe("HR's record of a person", () => {
   });
 });
 
+describe("HR's policies", () => {
+  it('shows a built-in default as in force since the start, not from a made-up date', async () => {
+    const { page, platform } = hr;
+    await page.goto(`${platform.origin}/hr/policies`);
+    const table = page.getByRole('table', { name: 'Policies in force' });
+    await table.getByRole('cell', { name: 'Since the start (default)' }).first().waitFor();
+    expect(await table.textContent()).not.toContain('1970');
+  });
+});
+
+describe("HR's termination of a person", () => {
+  it('asks before terminating, then shows the status as final and offers no invitation', async () => {
+    const { page, platform } = hr;
+    const person = await createPerson(platform, 'Tobias', 'Leaver');
+    await page.goto(`${platform.origin}/hr/employees/${person.id}`);
+    const terminate = page.getByRole('form', { name: 'Terminate' });
+    await terminate.getByLabel('Last day of employment').fill('2030-06-30');
+    await terminate.getByRole('button', { name: 'Terminate employment' }).click();
+    // Nothing is sent until the second click, which names the person and the day.
+    await terminate.getByRole('button', { name: 'Keep them employed' }).click();
+    await page.getByText(/· Active$/).waitFor();
+    await terminate.getByRole('button', { name: 'Terminate employment' }).click();
+    await terminate.getByRole('button', { name: 'Terminate Tobias Leaver on 2030-06-30' }).click();
+    await page.getByText(/· Left · leaves on 2030-06-30$/).waitFor();
+
+    const status = page
+      .locator('.card')
+      .filter({ has: page.getByRole('heading', { name: 'Status' }) });
+    expect(await status.textContent()).toContain('Left on 2030-06-30');
+    expect(await page.getByRole('button', { name: 'Change status' }).count()).toBe(0);
+    expect(await page.getByLabel('Status', { exact: true }).count()).toBe(0);
+    await page.getByText('Employment has ended: there is no invitation to send.').waitFor();
+    expect(await page.getByRole('button', { name: 'New invitation link' }).count()).toBe(0);
+    expect(await page.locator('a.invitation-link').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
 describe("HR's navigation", () => {
   it('marks only the page that is open, not the directory above it', async () => {
     const { page } = hr;

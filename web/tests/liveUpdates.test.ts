@@ -65,4 +65,45 @@ describe('live updates across two browsers', () => {
       await managerContext.close();
     }
   });
+
+  it("shows the employee's reason, asks the manager's before rejecting, and tells the employee", async () => {
+    const date = workingDayAfter(14);
+    await waitFor(async () => {
+      const result = await web.platform.graphql(
+        op('RequestLeave'),
+        { input: { leaveType: 'SICK', startDate: date, endDate: date, reason: 'Dentist' } },
+        { role: 'EMPLOYEE', sub: nurse.id },
+      );
+      return result.errors ? undefined : true;
+    });
+    const managerContext = await web.browser.newContext();
+    try {
+      const managerPage = await managerContext.newPage();
+      await signInThroughApp(managerPage, web.platform.origin, manager.email);
+      await managerPage.getByRole('link', { name: 'Approvals' }).click();
+      const row = managerPage
+        .getByRole('table', { name: 'Pending leave requests' })
+        .getByRole('row')
+        .filter({ hasText: date });
+      await row.getByRole('cell', { name: 'Dentist', exact: true }).waitFor();
+      await row.getByRole('button', { name: 'Reject' }).click();
+      await row.getByLabel('Reason (optional)').fill('Short-staffed that day');
+      await row.getByRole('button', { name: "Reject Nell Shift's request" }).click();
+      await managerPage.getByText('Nothing is waiting for you.').waitFor();
+
+      const nurseContext = await web.browser.newContext();
+      const nursePage = await nurseContext.newPage();
+      await signInThroughApp(nursePage, web.platform.origin, nurse.email);
+      await nursePage.getByRole('link', { name: 'Leave' }).click();
+      await nursePage
+        .getByRole('table', { name: 'Leave requests' })
+        .getByRole('row')
+        .filter({ hasText: date })
+        .getByRole('cell', { name: 'Rejected Reason: Short-staffed that day' })
+        .waitFor();
+      await nurseContext.close();
+    } finally {
+      await managerContext.close();
+    }
+  });
 });

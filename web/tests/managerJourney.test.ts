@@ -135,7 +135,7 @@ describe("the manager's screens in the browser", () => {
     await second.getByLabel('End').fill(at(today, '17:00'));
     await second.getByLabel('Kind of shift').fill('Early');
     await page.getByRole('button', { name: 'Publish' }).click();
-    await page.getByRole('status').filter({ hasText: 'Published 2 shift(s)' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Published 2 shifts' }).waitFor();
     const listed = page.getByRole('table', { name: 'Shifts of Nell Shift' }).locator('tbody tr');
     expect(await listed.count()).toBe(2);
     expect(await listed.nth(1).textContent()).toContain('Early');
@@ -189,7 +189,7 @@ describe("the manager's screens in the browser", () => {
       .getByRole('row', { name: /Badge reader was down/ });
     await entry.waitFor();
     const text = await entry.textContent();
-    expect(text).toContain('MANUAL');
+    expect(text).toContain('Manual entry');
     // 09:40 in London: 40 minutes late for her 09:00 shift, and shown as she would read it.
     const [checkedIn, , hours, late] = await entry.getByRole('cell').allTextContents();
     expect([checkedIn?.endsWith('09:40'), hours, late]).toEqual([true, '7.33', '40 min']);
@@ -218,6 +218,14 @@ describe("the manager's screens in the browser", () => {
     expect(csv.split(/\r?\n/)[0]).toBe('Employee,Day,Checked in,Late by (min)');
     expect(csv).toContain(`Nell Shift,${workedDay.toISODate()},`);
     await expectAccessible();
+
+    // A period ending before it starts is said once, beside To, and not asked for.
+    const to = page.getByLabel('To', { exact: true });
+    await to.fill(workedDay.minus({ days: 1 }).toISODate()!);
+    expect(await errorBeside(to)).toBe('To must not be before From.');
+    expect(await page.getByText('To must not be before From.').count()).toBe(1);
+    expect(await page.getByText(/arrived late in this period/).count()).toBe(0);
+    expect(await row.count()).toBe(0);
   });
 
   it("lets HR choose whose team: Mara's calendar shows Nell's leave", async () => {

@@ -1,7 +1,9 @@
 import crypto from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { AccountSchema } from '../../subgraphs/accounts/src/entities';
 import { createTestAccount } from '../../test-support/accounts';
+import { waitFor } from '../../test-support/waitFor';
 import type { WebPlatform } from '../../test-support/browser';
 import { webSuite, type WebSuite, type WebSuiteOptions } from './support/webSuite';
 
@@ -14,15 +16,19 @@ export interface RoleSession {
 
 /**
  * A browser signed in with a new account of `role`, on `path`: the app shows the sign-in page
- * there, then the page itself once signed in.
+ * there, then the page itself once signed in. With `employeeId`, the account is that person's,
+ * given the role.
  */
 export async function openAs(
   platform: WebPlatform,
   browser: Browser,
   role: ExplicitRole,
   path: string,
+  employeeId?: string,
 ): Promise<RoleSession> {
-  const email = `${role.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}@example.test`;
+  const email = employeeId
+    ? await accountEmailOf(platform, employeeId)
+    : `${role.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}@example.test`;
   const password = 'correct horse battery staple';
   await createTestAccount(platform, { email, password, role });
   const context = await browser.newContext({ acceptDownloads: true });
@@ -33,6 +39,15 @@ export async function openAs(
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
   return { context, page };
+}
+
+/** The e-mail of the account accounts makes on hearing of a hire (moments after it). */
+async function accountEmailOf(platform: WebPlatform, employeeId: string): Promise<string> {
+  const account = await waitFor(async () => {
+    const em = platform.platform.runtimes.accounts.orm.em.fork();
+    return (await em.findOne(AccountSchema, { employeeId })) ?? undefined;
+  });
+  return account.email;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
-import { Suspense } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { Suspense, useEffect, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useReconnected } from '../api/useReconnected';
 import type { Role } from '../auth/authApi';
 import { NotificationReceivedDocument, UnreadCountDocument } from '../gql/graphql';
@@ -63,12 +63,29 @@ export function Layout() {
   const user = useUser();
   const state = useSessionState();
   const items = navigationFor(user);
+  const [menuOpen, setMenuOpen] = useState(false);
+  // A page chosen from the menu closes it, so the phone shows the page rather than the list.
+  const { pathname } = useLocation();
+  useEffect(() => setMenuOpen(false), [pathname]);
   return (
     <>
       <div className="shell" inert={state.status === 'expired' ? true : undefined}>
+        <a className="skip-link" href="#main">
+          Skip to main content
+        </a>
         <header>
           <strong className="brand">HR</strong>
-          <nav aria-label="Main">
+          {/* Shown on narrow screens only (app.css), where the links would fill the screen. */}
+          <button
+            type="button"
+            className="menu-button secondary"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            Menu
+          </button>
+          <nav id="main-nav" aria-label="Main" className={menuOpen ? 'open' : undefined}>
             {items.map((item) => (
               <NavLink key={item.to} to={item.to} end={markedOnlyOwnPath(item.to)}>
                 {item.label}
@@ -79,7 +96,8 @@ export function Layout() {
           <SignOut name={user.name} />
         </header>
         <LiveBanner />
-        <main>
+        {/* The skip link's target: focusable from script only, so it is not a tab stop. */}
+        <main id="main" tabIndex={-1}>
           <Suspense fallback={<Loading />}>
             <Outlet />
           </Suspense>

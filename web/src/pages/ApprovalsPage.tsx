@@ -1,4 +1,5 @@
 import { useMutation, useSubscription } from '@apollo/client/react';
+import { useState } from 'react';
 import { useReconnected } from '../api/useReconnected';
 import {
   ApproveLeaveDocument,
@@ -7,11 +8,13 @@ import {
   RejectLeaveDocument,
   type PendingLeaveApprovalsQuery,
 } from '../gql/graphql';
+import { ConfirmButton } from '../ui/ConfirmButton';
 import { ProblemList } from '../ui/Field';
 import { Page } from '../ui/Page';
 import { PagedTable } from '../ui/PagedTable';
+import { TextField } from '../ui/TextField';
 import type { CsvColumn } from '../ui/csv';
-import { fullName } from '../ui/fullName';
+import { personName } from '../ui/fullName';
 import { usePagedQuery } from '../ui/usePagedQuery';
 import { useRowActions } from '../ui/useRowActions';
 import type { Column } from '../ui/DataTable';
@@ -19,19 +22,16 @@ import { LEAVE_REQUEST_CELLS, LEAVE_REQUEST_COLUMNS } from './leave/leaveRequest
 
 type Request = PendingLeaveApprovalsQuery['pendingLeaveApprovals']['nodes'][number];
 
-/** A name to show; '–' when the employees service could not say (the request still shows). */
-function personName(person: { firstName: string; lastName: string } | null): string {
-  return person ? fullName(person) : '–';
-}
-
 const COLUMNS: CsvColumn<Request>[] = [
   { heading: 'Employee', value: (r) => personName(r.employee) },
   ...LEAVE_REQUEST_COLUMNS,
+  { heading: 'Reason', value: (r) => r.reason ?? '' },
 ];
 /** On screen the kind of leave reads in words; the export keeps its code. */
 const SHOWN: Column<Request>[] = [
   { heading: 'Employee', cell: (r) => personName(r.employee) },
   ...LEAVE_REQUEST_CELLS,
+  { heading: 'Reason', cell: (r) => r.reason || '–' },
 ];
 
 /** The approvals inbox: reports' pending requests, kept live by the leave subscription. */
@@ -60,19 +60,27 @@ export default function ApprovalsPage() {
   );
 }
 
-/** Approve or reject a request, as it stands (its version). */
+/** Approve or reject a request, as it stands (its version); a rejection asks why first. */
 function Decision({ request, run }: { request: Request; run(action: Promise<unknown>): void }) {
   const [approve] = useMutation(ApproveLeaveDocument);
   const [reject] = useMutation(RejectLeaveDocument);
-  const variables = { input: { id: request.id, expectedVersion: request.version } };
+  const [reason, setReason] = useState('');
+  const decided = { id: request.id, expectedVersion: request.version };
   return (
     <>
-      <button type="button" onClick={() => run(approve({ variables }))}>
+      <button type="button" onClick={() => run(approve({ variables: { input: decided } }))}>
         Approve
       </button>{' '}
-      <button type="button" className="secondary" onClick={() => run(reject({ variables }))}>
-        Reject
-      </button>
+      <ConfirmButton
+        label="Reject"
+        confirm={`Reject ${personName(request.employee)}'s request`}
+        onConfirm={() =>
+          run(reject({ variables: { input: { ...decided, reason: reason.trim() || null } } }))
+        }
+      >
+        {/* The employee is told the reason with the decision. */}
+        <TextField label="Reason (optional)" value={reason} onChange={setReason} maxLength={500} />
+      </ConfirmButton>
     </>
   );
 }

@@ -14,7 +14,11 @@ import { AccrualBalancesDocument, type AccrualBalancesQuery } from '../gql/graph
 import { ExportTable } from '../ui/ExportTable';
 import { Page } from '../ui/Page';
 import { fieldColumns, type CsvColumn } from '../ui/csv';
-import { ACCRUAL_STATUS_LABELS } from '../ui/enumLabels';
+import {
+  ACCRUAL_STATUS_LABELS,
+  ACCRUAL_TYPE_LABELS,
+  MEASUREMENT_UNIT_LABELS,
+} from '../ui/enumLabels';
 import { localDate } from '../ui/dates';
 
 // Only the parts drawn here, so the chart costs what it uses (and only on this page).
@@ -39,11 +43,11 @@ export default function BalancesPage() {
         csv={{ filename: 'balances.csv', columns: CSV_COLUMNS }}
         rowKey={(a) => a.accrualType}
         columns={[
-          { heading: 'Type', cell: (a) => a.accrualType },
-          { heading: 'Worked', cell: (a) => round(a.worked) },
-          { heading: 'Expected to date', cell: (a) => round(a.expectedToDate) },
-          { heading: 'Target', cell: (a) => round(a.target) },
-          { heading: 'Remaining', cell: (a) => round(a.remaining) },
+          { heading: 'Type', cell: (a) => ACCRUAL_TYPE_LABELS[a.accrualType] },
+          { heading: 'Worked', cell: (a) => amount(a, a.worked) },
+          { heading: 'Expected to date', cell: (a) => amount(a, a.expectedToDate) },
+          { heading: 'Target', cell: (a) => amount(a, a.target) },
+          { heading: 'Remaining', cell: (a) => amount(a, a.remaining) },
           { heading: 'Status', cell: (a) => ACCRUAL_STATUS_LABELS[a.status] },
         ]}
       />
@@ -63,6 +67,10 @@ const CSV_COLUMNS: CsvColumn<Accrual>[] = fieldColumns({
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
+/** A figure with its unit, so hours and counts of periods are not mistaken for each other. */
+const amount = (accrual: Accrual, n: number) =>
+  `${round(n)} ${MEASUREMENT_UNIT_LABELS[accrual.measurementUnit]}`;
+
 function AccrualChart({ accruals }: { accruals: Accrual[] }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -70,7 +78,7 @@ function AccrualChart({ accruals }: { accruals: Accrual[] }) {
     const chart = new Chart(canvas.current, {
       type: 'bar',
       data: {
-        labels: accruals.map((a) => a.accrualType.replace(/_/g, ' ').toLowerCase()),
+        labels: accruals.map((a) => ACCRUAL_TYPE_LABELS[a.accrualType]),
         datasets: [
           { label: 'Worked', data: accruals.map((a) => a.worked), backgroundColor: '#1d4fb8' },
           {

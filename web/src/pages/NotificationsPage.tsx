@@ -35,6 +35,8 @@ export default function NotificationsPage() {
   const [markRead] = useMutation(MarkNotificationReadDocument, { refetchQueries });
   const [markAll] = useMutation(MarkAllNotificationsReadDocument, { refetchQueries });
   const actions = useRowActions(() => void refetch());
+  const nodes = list.connection?.nodes;
+  const unread = data?.unreadNotificationCount ?? 0;
   return (
     <Page id="notifications" title="Notifications">
       <p aria-live="polite">{data ? `${data.unreadNotificationCount} unread` : ''}</p>
@@ -47,7 +49,7 @@ export default function NotificationsPage() {
             pages.reset();
           }}
         />
-        <button type="button" onClick={() => actions.run(markAll())}>
+        <button type="button" disabled={unread === 0} onClick={() => actions.run(markAll())}>
           Mark all read
         </button>
         <CsvButton
@@ -62,15 +64,20 @@ export default function NotificationsPage() {
         />
       </div>
       <ProblemList problems={actions.problems} />
-      <ul className="notifications" aria-label="Your notifications">
-        {list.connection?.nodes.map((n) => (
-          <NotificationItem
-            key={n.id}
-            notification={n}
-            onRead={() => actions.run(markRead({ variables: { input: { id: n.id } } }))}
-          />
-        ))}
-      </ul>
+      {nodes?.length === 0 && (
+        <p>{unreadOnly ? 'Nothing unread: you are up to date.' : 'You have no notifications.'}</p>
+      )}
+      {nodes && nodes.length > 0 && (
+        <ul className="notifications" aria-label="Your notifications">
+          {nodes.map((n) => (
+            <NotificationItem
+              key={n.id}
+              notification={n}
+              onRead={() => actions.run(markRead({ variables: { input: { id: n.id } } }))}
+            />
+          ))}
+        </ul>
+      )}
       <ConnectionPager {...list} />
     </Page>
   );

@@ -1,21 +1,28 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEmployeeId } from '../app/AppContext';
+import { useEmployeeId, useUser } from '../app/AppContext';
+import type { Role } from '../auth/authApi';
 import { CheckInDocument, CheckOutDocument, TodayDocument, type TodayQuery } from '../gql/graphql';
 import { formatDateTime, ProblemList } from '../ui/Field';
 import { Page } from '../ui/Page';
 import { Loading, QueryError } from '../ui/QueryState';
-import { localDate } from '../ui/dates';
+import { formatMinutes, localDate } from '../ui/dates';
+import { shiftKind } from '../ui/enumLabels';
 import { useRowActions } from '../ui/useRowActions';
 
 type Today = NonNullable<TodayQuery['employee']>;
 type AttendanceEntry = NonNullable<Today['attendanceEntries']>[number];
 
-/** Today: the published shift, and checking in and out. */
+/** The roles that check in and read their own attendance (docs/domain.md, "Who may do what"). */
+const RECORDS_ATTENDANCE: readonly Role[] = ['EMPLOYEE', 'MANAGER', 'HR', 'ADMIN'];
+
+/** Today: the published shift, and checking in and out for the roles that do. */
 export default function TodayPage() {
   const id = useEmployeeId();
+  const attendance = RECORDS_ATTENDANCE.includes(useUser().role);
   const { data, loading, error, refetch } = useQuery(TodayDocument, {
-    variables: { id, day: localDate() },
+    variables: { id, day: localDate(), attendance },
   });
+  const schedule = data?.employee?.schedule ?? [];
   const entries = (data?.employee?.attendanceEntries ?? []).filter((e) => !e.supersededByEntryId);
   return (
     <Page id="today" title="Today">
@@ -23,8 +30,19 @@ export default function TodayPage() {
       <QueryError error={error} />
       {data && (
         <>
-          <ShiftCard schedule={data.employee?.schedule ?? []} />
-          <AttendanceCard entries={entries} onChanged={() => void refetch()} />
+          <ShiftCard schedule={schedule} />
+          {attendance ? (
+            <AttendanceCard
+              entries={entries}
+              hasShift={schedule.length > 0}
+              onChanged={() => void refetch()}
+            />
+          ) : (
+            <div className="card">
+              <h2>Attendance</h2>
+              <p>Your role does not record attendance, so there is nothing to check in to.</p>
+            </div>
+          )}
         </>
       )}
     </Page>
@@ -39,8 +57,8 @@ function ShiftCard({ schedule }: { schedule: NonNullable<Today['schedule']> }) {
         <ul>
           {schedule.map((shift) => (
             <li key={shift.id}>
-              {shift.shiftType ?? 'Shift'}: {formatDateTime(shift.start)} –{' '}
-              {formatDateTime(shift.end)}
+              {shift.shiftType ? shiftKind(shift.shiftType) : 'Shift'}:{' '}
+              {formatDateTime(shift.start)} – {formatDateTime(shift.end)}
             </li>
           ))}
         </ul>
@@ -51,9 +69,15 @@ function ShiftCard({ schedule }: { schedule: NonNullable<Today['schedule']> }) {
   );
 }
 
+interface AttendanceCardProps {
+  entries: AttendanceEntry[];
+  /** Lateness is measured against a published shift; without one nobody is late. */
+  hasShift: boolean;
+  onChanged(): void;
+}
+
 /** Today's check-ins, and the button to check in, or out while one is open. */
-function AttendanceCard(props: { entries: AttendanceEntry[]; onChanged(): void }) {
-  const { entries, onChanged } = props;
+function AttendanceCard({ entries, hasShift, onChanged }: AttendanceCardProps) {
   const [checkIn, checkingIn] = useMutation(CheckInDocument);
   const [checkOut, checkingOut] = useMutation(CheckOutDocument);
   const actions = useRowActions(onChanged);
@@ -66,17 +90,19 @@ function AttendanceCard(props: { entries: AttendanceEntry[]; onChanged(): void }
   return (
     <div className="card">
       <h2>Attendance</h2>
-      <ul>
-        {entries.map((entry) => (
-          <li key={entry.id}>
-            In {formatDateTime(entry.checkInTime)}
-            {entry.late && ` (late by ${entry.lateByMinutes} min)`}
-            {entry.checkOutTime
-              ? `, out ${formatDateTime(entry.checkOutTime)} (${entry.workedHours} h)`
-              : ', still in'}
-          </li>
-        ))}
-      </ul>
+      {entries.length > 0 && (
+        <ul>
+          {entries.map((entry) => (
+            <li key={entry.id}>
+              In {formatDateTime(entry.checkInTime)}
+              {hasShift && entry.late && ` (late by ${formatMinutes(entry.lateByMinutes)})`}
+              {entry.checkOutTime
+                ? `, out ${formatDateTime(entry.checkOutTime)} (${entry.workedHours} h)`
+                : ', still in'}
+            </li>
+          ))}
+        </ul>
+      )}
       <ProblemList problems={actions.problems} />
       {open ? (
         <button

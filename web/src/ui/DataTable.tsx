@@ -37,30 +37,34 @@ export function DataTable<T>(props: DataTableProps<T>) {
     shown.push({ heading: props.actionsHeading ?? 'Actions', hiddenHeading: true, cell: actions });
   return (
     <>
-      <table aria-label={label}>
-        <thead>
-          <tr>
-            {shown.map((column, index) => (
-              <th key={index}>
-                {column.hiddenHeading ? (
-                  <span className="sr-only">{column.heading}</span>
-                ) : (
-                  column.heading
-                )}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => (
-            <tr key={rowKey(row, index)} {...rowProps?.(row)}>
+      {/* A wide table scrolls within its own box, so the page never scrolls sideways on a
+          phone; the box takes focus, so keyboard users can scroll it too. */}
+      <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+        <table aria-label={label}>
+          <thead>
+            <tr>
               {shown.map((column, index) => (
-                <td key={index}>{column.cell(row)}</td>
+                <th key={index}>
+                  {column.hiddenHeading ? (
+                    <span className="sr-only">{column.heading}</span>
+                  ) : (
+                    column.heading
+                  )}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => (
+              <tr key={rowKey(row, index)} {...rowProps?.(row)}>
+                {shown.map((column, index) => (
+                  <td key={index}>{column.cell(row)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {empty && rows.length === 0 && <p>{empty}</p>}
     </>
   );

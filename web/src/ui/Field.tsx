@@ -40,28 +40,37 @@ export function PolicyNote({ policy }: { policy: NonNullable<Problem['policy']> 
   return <span className="policy"> Rule: {policyLabel(policy)}</span>;
 }
 
-/** Problems that name no field, above the form's buttons. */
+/**
+ * Problems that name no field, above the form's buttons; each message once (a read of many
+ * rows may be refused the same way for each).
+ */
 export function ProblemList({ problems }: { problems: Problem[] }) {
-  if (problems.length === 0) return null;
+  const distinct = problems.filter(
+    (problem, index) => problems.findIndex((p) => p.message === problem.message) === index,
+  );
+  if (distinct.length === 0) return null;
+  // The alert wraps the list: a role on the ul itself would leave its items outside any list.
   return (
-    <ul className="problems" role="alert">
-      {problems.map((problem, index) => (
-        <li key={index}>
-          {problem.message}
-          {problem.policy && <PolicyNote policy={problem.policy} />}
-          {problem.clashes && (
-            <ul>
-              {problem.clashes.map((clash) => (
-                <li key={clash.id} className="clash">
-                  Clashes with the entry {formatDateTime(clash.startTime)} –{' '}
-                  {clash.endTime ? formatDateTime(clash.endTime) : 'open'}
-                </li>
-              ))}
-            </ul>
-          )}
-        </li>
-      ))}
-    </ul>
+    <div role="alert">
+      <ul className="problems">
+        {distinct.map((problem, index) => (
+          <li key={index}>
+            {problem.message}
+            {problem.policy && <PolicyNote policy={problem.policy} />}
+            {problem.clashes && (
+              <ul>
+                {problem.clashes.map((clash) => (
+                  <li key={clash.id} className="clash">
+                    Clashes with the entry {formatDateTime(clash.startTime)} –{' '}
+                    {clash.endTime ? formatDateTime(clash.endTime) : 'open'}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -21,3 +21,11 @@ export function toLocalInput(iso: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${localDate(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/** A length of time in minutes as people read it: `6 h 52 min`, `45 min`, `2 h`. */
+export function formatMinutes(total: number): string {
+  const hours = Math.floor(total / 60);
+  const minutes = Math.round(total % 60);
+  if (!hours) return `${minutes} min`;
+  return minutes ? `${hours} h ${minutes} min` : `${hours} h`;
+}

@@ -1,11 +1,16 @@
 import type {
   AccrualStatus,
+  AccrualType,
+  AttendanceSource,
+  BillingAccountKind,
   EmployeeStatus,
   EmploymentType,
   LeaveStatus,
   LeaveType,
+  MeasurementUnit,
   PeriodType,
   TrainingStatus,
+  ViolationRule,
   ViolationStatus,
 } from '../gql/graphql';
 import type { Choice } from './SelectField';
@@ -27,6 +32,40 @@ export const ACCRUAL_STATUS_LABELS: Record<AccrualStatus, string> = {
   AHEAD_5_15: 'Ahead by 5–15 %',
   AHEAD_15_25: 'Ahead by 15–25 %',
   AHEAD_25_PLUS: 'Ahead by over 25 %',
+};
+
+export const ACCRUAL_TYPE_LABELS: Record<AccrualType, string> = {
+  ANNUAL_TARGET_HOURS: 'Annual target hours',
+  NIGHT_HOURS: 'Night hours',
+  WEEKEND_HOURS: 'Weekend hours',
+  PUBLIC_HOLIDAY_HOURS: 'Public holiday hours',
+  ON_CALL_WEEKDAY: 'On call, weekdays',
+  ON_CALL_WEEKEND: 'On call, weekends',
+  ON_CALL_PUBLIC_HOLIDAY: 'On call, public holidays',
+};
+
+/** The unit after a figure: `12 h`, `3 periods`. */
+export const MEASUREMENT_UNIT_LABELS: Record<MeasurementUnit, string> = {
+  HOURS: 'h',
+  COUNT: 'periods',
+};
+
+export const ATTENDANCE_SOURCE_LABELS: Record<AttendanceSource, string> = {
+  DEVICE: 'Checked in',
+  MANUAL: 'Manual entry',
+};
+
+export const BILLING_ACCOUNT_KIND_LABELS: Record<BillingAccountKind, string> = {
+  COST_CENTRE: 'Cost centre',
+  PAYROLL_LIABILITY: 'Payroll liability',
+};
+
+export const VIOLATION_RULE_LABELS: Record<ViolationRule, string> = {
+  HR_EXCEPTION: 'HR exception',
+  DAILY_OVERTIME_CAP: 'Daily overtime cap',
+  LONGEST_SHIFT: 'Longest shift',
+  MINIMUM_BREAK: 'Minimum break',
+  LATE_PATTERN: 'Pattern of late arrivals',
 };
 
 export const EMPLOYEE_STATUS_LABELS: Record<EmployeeStatus, string> = {
@@ -74,6 +113,16 @@ export const VIOLATION_STATUS_LABELS: Record<ViolationStatus, string> = {
   OPEN: 'Open',
   CLOSED: 'Closed',
 };
+
+/**
+ * A shift's kind, free text that is often a code (`DAY`, `LONG_DAY`): a code reads as words
+ * (`Day`, `Long day`); anything else as it was typed.
+ */
+export function shiftKind(kind: string): string {
+  if (!/^[A-Z0-9_]+$/.test(kind)) return kind;
+  const words = kind.replace(/_/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 /** An enum's values in the order of its map: the order the screens offer them in. */
 export const valuesOf = <T extends string>(labels: Record<T, string>): T[] =>

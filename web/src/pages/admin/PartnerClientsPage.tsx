@@ -5,6 +5,7 @@ import {
   RevokePartnerClientDocument,
   type PartnerClientRowFragment,
 } from '../../gql/graphql';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { CsvToolbar } from '../../ui/CsvToolbar';
 import { DataTable } from '../../ui/DataTable';
 import { formatDateTime, ProblemList } from '../../ui/Field';
@@ -97,30 +98,16 @@ function SecretOnce({ created, onDone }: { created: Created; onDone(): void }) {
 
 /** Revoking takes a second click, naming the partner. */
 function RevokeButton({ client }: { client: PartnerClientRowFragment }) {
-  const [asked, setAsked] = useState(false);
   const [revoke, { loading }] = useMutation(RevokePartnerClientDocument);
   const actions = useRowActions(() => {});
   return (
     <div>
-      {asked ? (
-        <>
-          <button
-            type="button"
-            className="danger"
-            disabled={loading}
-            onClick={() => actions.run(revoke({ variables: { id: client.id } }))}
-          >
-            Revoke {client.name} now
-          </button>{' '}
-          <button type="button" className="secondary" onClick={() => setAsked(false)}>
-            Keep it
-          </button>
-        </>
-      ) : (
-        <button type="button" className="secondary" onClick={() => setAsked(true)}>
-          Revoke
-        </button>
-      )}
+      <ConfirmButton
+        label="Revoke"
+        confirm={`Revoke ${client.name} now`}
+        disabled={loading}
+        onConfirm={() => actions.run(revoke({ variables: { id: client.id } }))}
+      />
       <ProblemList problems={actions.problems} />
     </div>
   );

@@ -5,6 +5,7 @@ import { PagedTable } from '../../ui/PagedTable';
 import { formatMoney, moneyColumns } from '../../ui/money';
 import { usePagedQuery } from '../../ui/usePagedQuery';
 import { fieldColumns, type CsvColumn } from '../../ui/csv';
+import { BILLING_ACCOUNT_KIND_LABELS } from '../../ui/enumLabels';
 import { AccountStatement } from './AccountStatement';
 
 type Account = BillingAccountPageQuery['billingAccounts']['nodes'][number];
@@ -28,7 +29,7 @@ export default function AccountsPage() {
         csv={{ filename: 'accounts.csv', columns: CSV_COLUMNS }}
         columns={[
           { heading: 'Name', cell: (a) => a.name },
-          { heading: 'Kind', cell: (a) => a.kind },
+          { heading: 'Kind', cell: (a) => BILLING_ACCOUNT_KIND_LABELS[a.kind] },
           { heading: 'Balance', cell: (a) => formatMoney(a.balance) },
         ]}
         actions={(a) => (

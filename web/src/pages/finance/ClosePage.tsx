@@ -2,13 +2,18 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { NO_PROBLEMS, problemsOf } from '../../api/problemsOf';
 import { CloseDayDocument, TrialBalanceOnDocument } from '../../gql/graphql';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { formatDateTime, ProblemList } from '../../ui/Field';
-import { Form, SubmitButton } from '../../ui/Form';
+import { Form } from '../../ui/Form';
 import { InputField } from '../../ui/InputField';
 import { Page } from '../../ui/Page';
 import { addDays, localDate } from '../../ui/dates';
 import { useMutationForm } from '../../ui/useMutationForm';
 import { TrialBalance } from './TrialBalance';
+
+/** Today as the ledger cuts its days: in the platform's zone (closeBillingDay's input says so). */
+const ledgerToday = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 
 /** Finance's day: the trial balance on a day, and closing that day's books. */
 export default function ClosePage() {
@@ -25,6 +30,7 @@ export default function ClosePage() {
   }, ['date']);
   const closed = closing.data?.closeBillingDay ?? data?.billingDayClose;
   // The day's field shows what reading it refused as well as what closing it did.
+  const ended = valid && day < ledgerToday();
   const read = error ? problemsOf(error, ['on', 'date']) : NO_PROBLEMS;
   const byField = { ...read.byField, ...form.problems.byField };
   return (
@@ -43,9 +49,21 @@ export default function ClosePage() {
         <p role="status">
           {closed?.closed
             ? `${closed.date} was closed ${formatDateTime(closed.closedAt)}: ${closed.transactionCount} transactions, ${closed.lateTransactionCount} late.`
-            : `${day} is open.`}
+            : ended
+              ? `${day} is open.`
+              : `${day} is open: it can be closed once it has ended.`}
         </p>
-        <SubmitButton disabled={!valid || Boolean(closed?.closed)}>Close {day}</SubmitButton>
+        {/* Nothing can be booked on a closed day again, so closing asks twice. */}
+        {ended && !closed?.closed && (
+          <ConfirmButton
+            key={day}
+            label={`Close ${day}`}
+            confirm={`Close ${day} for good`}
+            cancel="Leave it open"
+            submit
+            disabled={form.busy}
+          />
+        )}
       </Form>
     </Page>
   );

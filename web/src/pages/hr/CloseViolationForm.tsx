@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { CloseViolationDocument, type ViolationsToReviewQuery } from '../../gql/graphql';
 import { Form, FormActions, SubmitButton } from '../../ui/Form';
 import { InputField } from '../../ui/InputField';
+import { VIOLATION_RULE_LABELS } from '../../ui/enumLabels';
+import { personName } from '../../ui/fullName';
 import { useMutationForm } from '../../ui/useMutationForm';
 
 type Violation = ViolationsToReviewQuery['complianceViolations']['nodes'][number];
@@ -22,7 +24,7 @@ export function CloseViolationForm({ violation, onClosed }: CloseViolationFormPr
   }, ['note']);
   return (
     <Form
-      label={`Close ${violation.rule} of ${violation.fromDate}`}
+      label={`Close ${VIOLATION_RULE_LABELS[violation.rule]} of ${personName(violation.employee)} on ${violation.fromDate}`}
       form={form}
       heading="none"
       card={false}

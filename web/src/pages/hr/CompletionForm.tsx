@@ -4,6 +4,7 @@ import { RecordTrainingCompletionDocument, type TrainingDueQuery } from '../../g
 import { Form, FormActions, SubmitButton } from '../../ui/Form';
 import { InputField } from '../../ui/InputField';
 import { localDate } from '../../ui/dates';
+import { personName } from '../../ui/fullName';
 import { useMutationForm } from '../../ui/useMutationForm';
 
 type Assignment = TrainingDueQuery['trainingAssignments']['nodes'][number];
@@ -24,7 +25,7 @@ export function CompletionForm({ assignment, onRecorded }: CompletionFormProps) 
   }, ['input.completedOn']);
   return (
     <Form
-      label={`Completion of ${course.code} by ${employeeId}`}
+      label={`Completion of ${course.code} by ${personName(assignment.employee)}`}
       form={form}
       heading="none"
       card={false}

@@ -9,6 +9,7 @@ import { usePagedQuery } from '../../ui/usePagedQuery';
 import { WithNote } from '../../ui/WithNote';
 import { fieldColumns, type CsvColumn } from '../../ui/csv';
 import { filterChoices, TRAINING_STATUS_LABELS } from '../../ui/enumLabels';
+import { personName } from '../../ui/fullName';
 import { CourseName, overdueRow } from '../training/trainingRows';
 import { AssignTrainingForm } from './AssignTrainingForm';
 import { CompletionForm } from './CompletionForm';
@@ -19,8 +20,9 @@ type Assignment = TrainingDueQuery['trainingAssignments']['nodes'][number];
 const CSV_COLUMNS: CsvColumn<Assignment>[] = [
   { heading: 'Course', value: (t) => t.course.code },
   { heading: 'Title', value: (t) => t.course.title },
+  { heading: 'Employee', value: (t) => personName(t.employee) },
   ...fieldColumns({
-    Employee: 'employeeId',
+    'Employee id': 'employeeId',
     Department: 'department',
     Due: 'dueDate',
     Completed: 'completedOn',
@@ -88,7 +90,7 @@ function assignmentColumns(
     { heading: 'Course', cell: (t) => <CourseName course={t.course} /> },
     {
       heading: 'Employee',
-      cell: (t) => <WithNote note={t.department}>{t.employeeId}</WithNote>,
+      cell: (t) => <WithNote note={t.department}>{personName(t.employee)}</WithNote>,
     },
     { heading: 'Due', cell: (t) => t.dueDate },
     { heading: 'Completed', cell: (t) => t.completedOn ?? '–' },

@@ -1,4 +1,8 @@
-import { ViolationsToReviewDocument, type ViolationStatus } from '../../gql/graphql';
+import {
+  ViolationsToReviewDocument,
+  type ViolationStatus,
+  type ViolationsToReviewQuery,
+} from '../../gql/graphql';
 import { PolicyNote } from '../../ui/Field';
 import { InputField } from '../../ui/InputField';
 import { PagedTable } from '../../ui/PagedTable';
@@ -6,19 +10,25 @@ import { QueryError } from '../../ui/QueryState';
 import { useFilters } from '../../ui/useFilters';
 import { usePagedQuery } from '../../ui/usePagedQuery';
 import { WithNote } from '../../ui/WithNote';
-import { fieldColumns } from '../../ui/csv';
-import { filterChoices, VIOLATION_STATUS_LABELS } from '../../ui/enumLabels';
+import { fieldColumns, type CsvColumn } from '../../ui/csv';
+import { filterChoices, VIOLATION_RULE_LABELS, VIOLATION_STATUS_LABELS } from '../../ui/enumLabels';
+import { personName } from '../../ui/fullName';
 import { CloseViolationForm } from './CloseViolationForm';
 
-const CSV_COLUMNS = fieldColumns({
-  Rule: 'rule',
-  Employee: 'employeeId',
-  From: 'fromDate',
-  To: 'toDate',
-  Message: 'message',
-  Status: 'status',
-  Note: 'closingNote',
-});
+type Violation = ViolationsToReviewQuery['complianceViolations']['nodes'][number];
+
+const CSV_COLUMNS: CsvColumn<Violation>[] = [
+  { heading: 'Rule', value: (v) => v.rule },
+  { heading: 'Employee', value: (v) => personName(v.employee) },
+  ...fieldColumns({
+    'Employee id': 'employeeId',
+    From: 'fromDate',
+    To: 'toDate',
+    Message: 'message',
+    Status: 'status',
+    Note: 'closingNote',
+  }),
+];
 
 /** The violations the compliance checks found, open ones first; each closed with a note. */
 export function Violations() {
@@ -45,7 +55,8 @@ export function Violations() {
         {...list}
         csv={{ filename: 'violations.csv', columns: CSV_COLUMNS }}
         columns={[
-          { heading: 'Rule', cell: (v) => v.rule },
+          { heading: 'Rule', cell: (v) => VIOLATION_RULE_LABELS[v.rule] },
+          { heading: 'Employee', cell: (v) => personName(v.employee) },
           {
             heading: 'Days',
             cell: (v) => (v.toDate !== v.fromDate ? `${v.fromDate} – ${v.toDate}` : v.fromDate),
@@ -53,10 +64,10 @@ export function Violations() {
           {
             heading: 'What',
             cell: (v) => (
-              <WithNote note={`Employee ${v.employeeId}`}>
+              <>
                 {v.message}
                 {v.policy && <PolicyNote policy={v.policy} />}
-              </WithNote>
+              </>
             ),
           },
           {

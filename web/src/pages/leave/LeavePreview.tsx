@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { problemsOf } from '../../api/problemsOf';
+import { problemsOf, type PolicyRef, type Problem } from '../../api/problemsOf';
 import {
   CheckLeaveDocument,
   PreviewLeaveDocument,
@@ -10,12 +10,15 @@ import { PolicyNote } from '../../ui/Field';
 import { LEAVE_TYPE_LABELS } from '../../ui/enumLabels';
 import { hasDays, spanOf, type LeaveDraft } from './leaveDraft';
 
+/** The fields whose refusal shows beside them, as a refusal of the sent request would. */
+const BESIDE = ['startDate', 'endDate'];
+
 /**
- * What the request would be, asked as the person types: the days charged and the balance left,
- * and any rule it would break, so a refusal shows before anything is sent.
+ * The request checked and counted as the person types: the rules it would break (beside the
+ * day they name, or listed), whether it would be refused (then it is not sent), and the
+ * server's count of its days.
  */
-export function LeavePreview({ draft }: { draft: LeaveDraft }) {
-  const ready = hasDays(draft);
+export function useLeaveCheck(draft: LeaveDraft, ready: boolean) {
   const span = spanOf(draft);
   const check = useQuery(CheckLeaveDocument, {
     skip: !ready,
@@ -28,7 +31,36 @@ export function LeavePreview({ draft }: { draft: LeaveDraft }) {
     variables: { input: span },
     fetchPolicy: 'network-only',
   });
-  const findings = ready ? (check.data?.validateCompliance.findings ?? []) : [];
+  const verdict = ready ? check.data?.validateCompliance : undefined;
+  // One line per rule: the check may name a rule once per day it breaks.
+  const unique = (verdict?.findings ?? []).filter(
+    (finding, index, all) => all.findIndex((f) => f.message === finding.message) === index,
+  );
+  const beside: Record<string, Problem> = {};
+  for (const { field, message, policy, severity } of unique)
+    if (severity === 'REFUSAL' && field && BESIDE.includes(field) && !beside[field])
+      beside[field] = { message: inWords(message, policy), field, policy: policy ?? undefined };
+  const findings = unique.filter(
+    (finding) => beside[finding.field ?? '']?.message !== inWords(finding.message, finding.policy),
+  );
+  return { beside, findings, refused: verdict?.allowed === false, preview, ready };
+}
+
+export type LeaveCheck = ReturnType<typeof useLeaveCheck>;
+
+/** A leave rule's message with the kind of leave in words (`ANNUAL leave` reads `Annual leave`). */
+function inWords(message: string, policy: PolicyRef | null | undefined): string {
+  if (policy?.kind !== 'LEAVE' || !(policy.key in LEAVE_TYPE_LABELS)) return message;
+  const words = LEAVE_TYPE_LABELS[policy.key as LeaveType];
+  return message.replace(`${policy.key} leave`, words);
+}
+
+/**
+ * What the request would be: the days charged and the balance left, and any rule it would
+ * break, so a refusal shows before anything is sent.
+ */
+export function LeavePreview({ draft, check }: { draft: LeaveDraft; check: LeaveCheck }) {
+  const { findings, refused, preview, ready } = check;
   return (
     <>
       <p className="hint" aria-live="polite">
@@ -38,7 +70,10 @@ export function LeavePreview({ draft }: { draft: LeaveDraft }) {
             loading={preview.loading}
             preview={preview.data?.leaveRequestPreview}
             error={preview.error}
+            refused={refused}
           />
+        ) : hasDays(draft) ? (
+          'Choose a last day on or after the first day to see the count.'
         ) : (
           'Choose the days to see the count.'
         )}
@@ -48,7 +83,7 @@ export function LeavePreview({ draft }: { draft: LeaveDraft }) {
           {findings.map((finding, index) => (
             <li key={index}>
               {finding.severity === 'WARNING' ? 'Note: ' : 'Would be refused: '}
-              {finding.message}
+              {inWords(finding.message, finding.policy)}
               {finding.policy && <PolicyNote policy={finding.policy} />}
             </li>
           ))}
@@ -63,16 +98,19 @@ interface PreviewTextProps {
   loading: boolean;
   preview?: PreviewLeaveQuery['leaveRequestPreview'];
   error?: unknown;
+  /** The check refuses the request: its rule is listed below, so it is not said here too. */
+  refused: boolean;
 }
 
 /** The server's count of the days and the balance left, in a sentence. */
-function PreviewText({ leaveType, loading, preview, error }: PreviewTextProps) {
+function PreviewText({ leaveType, loading, preview, error, refused }: PreviewTextProps) {
   if (loading) return 'Counting the working days…';
   if (error) {
+    if (refused) return 'The days are not counted: the request would be refused.';
     // The field's own refusal shows beside it once sent; here, why there is no count.
     const { general, byField } = problemsOf(error);
     const first = general[0] ?? Object.values(byField)[0];
-    return `The days cannot be counted: ${first?.message ?? 'try again.'}`;
+    return `The days cannot be counted: ${first ? inWords(first.message, first.policy) : 'try again.'}`;
   }
   if (!preview) return null;
   const holidays = preview.publicHolidays.length

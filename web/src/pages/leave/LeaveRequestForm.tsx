@@ -7,8 +7,8 @@ import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { useMutationForm } from '../../ui/useMutationForm';
 import { LEAVE_STATUS_LABELS, LEAVE_TYPE_LABELS, labelledChoices } from '../../ui/enumLabels';
-import { EMPTY_DRAFT, hasDays, type LeaveDraft } from './leaveDraft';
-import { LeavePreview } from './LeavePreview';
+import { EMPTY_DRAFT, hasDays, rangeProblem, type LeaveDraft } from './leaveDraft';
+import { LeavePreview, useLeaveCheck } from './LeavePreview';
 
 const FORM_FIELDS = ['leaveType', 'startDate', 'endDate', 'halfDayStart', 'halfDayEnd', 'reason'];
 
@@ -16,6 +16,8 @@ const FORM_FIELDS = ['leaveType', 'startDate', 'endDate', 'halfDayStart', 'halfD
 export function LeaveRequestForm({ onSent }: { onSent(): void }) {
   const [draft, setDraft] = useState<LeaveDraft>(EMPTY_DRAFT);
   const [request] = useMutation(RequestLeaveDocument);
+  const backwards = rangeProblem(draft);
+  const check = useLeaveCheck(draft, hasDays(draft) && !backwards);
   const form = useMutationForm(async () => {
     const result = await request({
       variables: {
@@ -48,8 +50,18 @@ export function LeaveRequestForm({ onSent }: { onSent(): void }) {
         onChange={(value) => set('leaveType')(value as LeaveType)}
         options={labelledChoices(LEAVE_TYPE_LABELS)}
       />
-      <TextField label="First day" {...typed('startDate')} type="date" />
-      <TextField label="Last day" {...typed('endDate')} type="date" />
+      <TextField
+        label="First day"
+        {...typed('startDate')}
+        type="date"
+        problem={check.beside.startDate}
+      />
+      <TextField
+        label="Last day"
+        {...typed('endDate')}
+        type="date"
+        problem={backwards ?? check.beside.endDate}
+      />
       <CheckField
         label="First day is a half day"
         checked={draft.halfDayStart}
@@ -61,9 +73,10 @@ export function LeaveRequestForm({ onSent }: { onSent(): void }) {
         onChange={set('halfDayEnd')}
       />
       <TextField label="Reason (optional)" {...typed('reason')} maxLength={500} />
-      <LeavePreview draft={draft} />
+      <LeavePreview draft={draft} check={check} />
       <FormActions>
-        <SubmitButton disabled={!hasDays(draft)}>Send request</SubmitButton>
+        {/* A request the check refuses would only be refused again once sent. */}
+        <SubmitButton disabled={!check.ready || check.refused}>Send request</SubmitButton>
       </FormActions>
     </Form>
   );

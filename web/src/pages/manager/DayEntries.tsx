@@ -1,6 +1,8 @@
 import type { DayAttendanceQuery } from '../../gql/graphql';
 import { ExportTable } from '../../ui/ExportTable';
 import { formatDateTime } from '../../ui/Field';
+import { formatMinutes } from '../../ui/dates';
+import { ATTENDANCE_SOURCE_LABELS } from '../../ui/enumLabels';
 
 export type Entry = NonNullable<
   NonNullable<DayAttendanceQuery['employee']>['attendanceEntries']
@@ -44,8 +46,8 @@ export function DayEntries({ entries, loaded, zone, onCorrect }: DayEntriesProps
             cell: (e) => (e.checkOutTime ? formatDateTime(e.checkOutTime, zone) : 'still in'),
           },
           { heading: 'Hours', cell: (e) => e.workedHours },
-          { heading: 'Late', cell: (e) => (e.late ? `${e.lateByMinutes} min` : '–') },
-          { heading: 'Source', cell: (e) => e.source },
+          { heading: 'Late', cell: (e) => (e.late ? formatMinutes(e.lateByMinutes) : '–') },
+          { heading: 'Source', cell: (e) => ATTENDANCE_SOURCE_LABELS[e.source] },
           { heading: 'Reason', cell: (e) => e.reason ?? '–' },
           { heading: 'State', cell: stateOf },
         ]}

@@ -6,7 +6,7 @@ import { DateRangeFields } from '../../ui/DateRangeFields';
 import { ExportTable } from '../../ui/ExportTable';
 import { formatDateTime, ProblemList } from '../../ui/Field';
 import { Page } from '../../ui/Page';
-import { localDate } from '../../ui/dates';
+import { formatMinutes, localDate } from '../../ui/dates';
 import { fullName } from '../../ui/fullName';
 import { useFilters } from '../../ui/useFilters';
 import { useTeamManager } from './useTeamManager';
@@ -14,19 +14,31 @@ import { useTeamManager } from './useTeamManager';
 /** People per page (TeamLateArrivals asks for 10): the API pages the team, not the days. */
 const PAGE_SIZE = 10;
 
+/** What an empty table means: nobody in the team, or nobody late. */
+const emptyText = (people: number) =>
+  people === 0
+    ? 'Nobody reports to this manager, so there is no team to show.'
+    : 'Nobody on this page arrived late in this period.';
+
 /** Late arrivals: the team's late first check-ins over a period, oldest first per person. */
 export default function LateArrivalsPage() {
   const today = localDate();
   const { filters, set, pages } = useFilters({ from: `${today.slice(0, 7)}-01`, to: today });
   const { from, to } = filters;
   const team = useTeamManager(pages.reset);
+  // A backwards period is said once, beside To, and never asked: each person would refuse it.
+  const backwards = Boolean(from && to && to < from);
   const { data, error } = useQuery(TeamLateArrivalsDocument, {
-    skip: !team.managerId || !from || !to,
+    skip: !team.managerId || !from || !to || backwards,
     errorPolicy: 'all',
     variables: { managerId: team.managerId ?? '', from, to, after: pages.after },
   });
-  const problems = error ? problemsOf(error, ['from', 'to']) : NO_PROBLEMS;
-  const list = data?.employee?.reports;
+  const problems = backwards
+    ? { byField: { to: { message: 'To must not be before From.', field: 'to' } }, general: [] }
+    : error
+      ? problemsOf(error, ['from', 'to'])
+      : NO_PROBLEMS;
+  const list = backwards ? undefined : data?.employee?.reports;
   const rows = (list?.nodes ?? []).flatMap((person) =>
     (person.lateArrivals ?? []).map((day) => ({
       personId: person.id,
@@ -58,7 +70,7 @@ export default function LateArrivalsPage() {
           ],
         }}
         rowKey={(r) => `${r.personId}-${r.date}`}
-        empty={list && 'Nobody on this page arrived late in this period.'}
+        empty={list && !error && emptyText(list.totalCount)}
         columns={[
           { heading: 'Employee', cell: (r) => r.name },
           { heading: 'Day', cell: (r) => r.date },
@@ -66,7 +78,7 @@ export default function LateArrivalsPage() {
             heading: 'Checked in',
             cell: (r) => (r.checkInTime ? formatDateTime(r.checkInTime) : '–'),
           },
-          { heading: 'Late by', cell: (r) => `${r.lateByMinutes} min` },
+          { heading: 'Late by', cell: (r) => formatMinutes(r.lateByMinutes) },
         ]}
       />
       <ConnectionPager connection={list} pages={pages} />

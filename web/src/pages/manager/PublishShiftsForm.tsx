@@ -33,7 +33,8 @@ export function PublishShiftsForm({ person, zone }: { person: Person; zone: stri
       }));
       const input = { employeeId: person.id, shifts, idempotencyKey: crypto.randomUUID() };
       const result = await publish({ variables: { input } });
-      return `Published ${result.data?.publishSchedule.length ?? 0} shift(s) for ${person.name}.`;
+      const count = result.data?.publishSchedule.length ?? 0;
+      return `Published ${count} ${count === 1 ? 'shift' : 'shifts'} for ${person.name}.`;
     },
     rows.flatMap((_, i) => FIELDS.map((field) => `shifts[${i}].${field}`)),
   );

@@ -1,10 +1,11 @@
 import { useMutation } from '@apollo/client/react';
 import { DeleteTimeEntryDocument } from '../../gql/graphql';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ExportTable } from '../../ui/ExportTable';
 import { formatDateTime, ProblemList } from '../../ui/Field';
 import { useRowActions } from '../../ui/useRowActions';
 import { fieldColumns } from '../../ui/csv';
-import { PERIOD_TYPE_LABELS } from '../../ui/enumLabels';
+import { PERIOD_TYPE_LABELS, shiftKind } from '../../ui/enumLabels';
 import type { Entry } from './timeDraft';
 
 export interface TimeEntriesProps {
@@ -43,7 +44,7 @@ export function TimeEntries({ entries, from, onAmend, onDeleted }: TimeEntriesPr
         {
           heading: 'Type',
           cell: (e) =>
-            `${PERIOD_TYPE_LABELS[e.periodType]}${e.shiftType ? ` (${e.shiftType})` : ''}`,
+            `${PERIOD_TYPE_LABELS[e.periodType]}${e.shiftType ? ` (${shiftKind(e.shiftType)})` : ''}`,
         },
         { heading: 'Start', cell: (e) => formatDateTime(e.startTime) },
         { heading: 'End', cell: (e) => (e.endTime ? formatDateTime(e.endTime) : 'open') },
@@ -54,9 +55,11 @@ export function TimeEntries({ entries, from, onAmend, onDeleted }: TimeEntriesPr
           <button type="button" className="secondary" onClick={() => onAmend(e)}>
             Amend
           </button>{' '}
-          <button type="button" className="secondary" onClick={() => remove(e)}>
-            Delete
-          </button>
+          <ConfirmButton
+            label="Delete"
+            confirm={`Delete the entry of ${formatDateTime(e.startTime)}`}
+            onConfirm={() => remove(e)}
+          />
         </>
       )}
     />

@@ -38,6 +38,11 @@ export function TimeEntryForm({ employeeId, entry, onDone }: TimeEntryFormProps)
     onDone();
   }, FORM_FIELDS);
   const title = entry ? 'Amend entry' : 'Record time';
+  // Said beside End as it is typed, in the form's words; the server would name its field.
+  const endProblem =
+    draft.start && draft.end && draft.end <= draft.start
+      ? { message: 'End must be after Start.', field: 'endTime' }
+      : undefined;
   return (
     <Form label={title} form={form}>
       <SelectField
@@ -47,10 +52,17 @@ export function TimeEntryForm({ employeeId, entry, onDone }: TimeEntryFormProps)
       />
       <TextField label="Shift name" {...bind('shiftType')} maxLength={50} />
       <TextField label="Start" {...bind('start', 'startTime')} type="datetime-local" required />
-      <TextField label="End" {...bind('end', 'endTime')} type="datetime-local" />
+      <TextField
+        label="End"
+        {...bind('end', 'endTime')}
+        type="datetime-local"
+        problem={endProblem}
+      />
       <TextField label="Meal break (minutes)" {...bind('mealBreakMinutes')} type="number" min={0} />
       <FormActions>
-        <SubmitButton>{entry ? 'Save changes' : 'Record'}</SubmitButton>
+        <SubmitButton disabled={Boolean(endProblem)}>
+          {entry ? 'Save changes' : 'Record'}
+        </SubmitButton>
         {entry && (
           <button type="button" className="secondary" onClick={onDone}>
             Cancel

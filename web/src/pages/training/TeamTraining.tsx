@@ -49,36 +49,38 @@ export function TeamTraining({ managerId }: { managerId: string }) {
 /** A row per person and course; one saying so for a person with none. */
 function TeamTrainingTable({ people }: { people: Person[] }) {
   return (
-    <table aria-label="Team training">
-      <thead>
-        <tr>
-          <th>Person</th>
-          <th>Course</th>
-          <th>Due by</th>
-          <th>Completed</th>
-          <th>Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {people.map((person) =>
-          person.training?.length ? (
-            person.training.map((t) => (
-              <tr key={t.id} className={t.status === 'OVERDUE' ? 'overdue' : undefined}>
+    <div className="table-scroll" role="region" aria-label="Team training" tabIndex={0}>
+      <table aria-label="Team training">
+        <thead>
+          <tr>
+            <th>Person</th>
+            <th>Course</th>
+            <th>Due by</th>
+            <th>Completed</th>
+            <th>Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((person) =>
+            person.training?.length ? (
+              person.training.map((t) => (
+                <tr key={t.id} className={t.status === 'OVERDUE' ? 'overdue' : undefined}>
+                  <td>{fullName(person)}</td>
+                  <td>{t.course.title}</td>
+                  <td>{t.dueDate}</td>
+                  <td>{t.completedOn ?? '–'}</td>
+                  <td>{statusLabel(t.status)}</td>
+                </tr>
+              ))
+            ) : (
+              <tr key={person.id}>
                 <td>{fullName(person)}</td>
-                <td>{t.course.title}</td>
-                <td>{t.dueDate}</td>
-                <td>{t.completedOn ?? '–'}</td>
-                <td>{statusLabel(t.status)}</td>
+                <td colSpan={4}>No training assigned</td>
               </tr>
-            ))
-          ) : (
-            <tr key={person.id}>
-              <td>{fullName(person)}</td>
-              <td colSpan={4}>No training assigned</td>
-            </tr>
-          ),
-        )}
-      </tbody>
-    </table>
+            ),
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -4,10 +4,20 @@ import { QueryError } from '../../../ui/QueryState';
 import { InvitationView } from '../InvitationView';
 import type { EmployeeRecord } from './employeeRecord';
 
-/** The person's invitation, and a new link while it is not yet accepted. */
+/**
+ * The person's invitation, and a new link while it is not yet accepted; none for someone whose
+ * employment has ended, who is not to sign in.
+ */
 export function InvitationCard({ employee }: { employee: EmployeeRecord }) {
   const [resend, { data, loading, error }] = useMutation(ResendInvitationDocument);
   const invitation = data?.resendInvitation ?? employee.invitation;
+  if (employee.status === 'TERMINATED')
+    return (
+      <div className="card">
+        <h2>Invitation</h2>
+        <p>Employment has ended: there is no invitation to send.</p>
+      </div>
+    );
   return (
     <div className="card">
       <h2>Invitation</h2>

@@ -7,8 +7,27 @@ import { useMutationForm } from '../../../ui/useMutationForm';
 import { EMPLOYEE_STATUS_LABELS, labelledChoices, valuesOf } from '../../../ui/enumLabels';
 import { changeOf, type RecordFormProps } from './employeeRecord';
 
-/** Active, inactive or on leave (termination has a form of its own). */
+/** Active, inactive or on leave (termination has a form of its own, and is final). */
 export function StatusForm({ employee, onSaved }: RecordFormProps) {
+  if (employee.status === 'TERMINATED') return <FinalStatus employee={employee} />;
+  return <StatusChoice employee={employee} onSaved={onSaved} />;
+}
+
+/** A terminated person's status, which nothing changes any more. */
+function FinalStatus({ employee }: Pick<RecordFormProps, 'employee'>) {
+  return (
+    <div className="card">
+      <h2>Status</h2>
+      <p>
+        {EMPLOYEE_STATUS_LABELS.TERMINATED}
+        {employee.terminationDate && ` on ${employee.terminationDate}`}. Employment has ended, so
+        the status no longer changes.
+      </p>
+    </div>
+  );
+}
+
+function StatusChoice({ employee, onSaved }: RecordFormProps) {
   const [status, setStatus] = useState<string>(employee.status);
   const [change] = useMutation(ChangeEmployeeStatusDocument);
   const form = useMutationForm(async () => {

@@ -1,9 +1,11 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { TerminateEmployeeDocument } from '../../../gql/graphql';
-import { Form, FormActions, SubmitButton } from '../../../ui/Form';
+import { ConfirmButton } from '../../../ui/ConfirmButton';
+import { Form, FormActions } from '../../../ui/Form';
 import { InputField } from '../../../ui/InputField';
 import { localDate } from '../../../ui/dates';
+import { fullName } from '../../../ui/fullName';
 import { useMutationForm } from '../../../ui/useMutationForm';
 import { changeOf, type RecordFormProps } from './employeeRecord';
 
@@ -26,9 +28,14 @@ export function TerminateForm({ employee, onSaved }: RecordFormProps) {
         onChange={setDate}
       />
       <FormActions>
-        <SubmitButton disabled={!date} className="danger">
-          Terminate employment
-        </SubmitButton>
+        {/* Termination is final: the second click names the person and the day. */}
+        <ConfirmButton
+          label="Terminate employment"
+          confirm={`Terminate ${fullName(employee)} on ${date}`}
+          cancel="Keep them employed"
+          submit
+          disabled={!date || form.busy}
+        />
       </FormActions>
     </Form>
   );

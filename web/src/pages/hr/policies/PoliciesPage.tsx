@@ -3,11 +3,10 @@ import { useState } from 'react';
 import { policyLabel } from '../../../api/problemsOf';
 import { PoliciesInForceDocument, type PolicyRulesFragment } from '../../../gql/graphql';
 import { ExportTable } from '../../../ui/ExportTable';
-import { formatDateTime } from '../../../ui/Field';
 import { Page } from '../../../ui/Page';
 import { fieldColumns, type CsvColumn } from '../../../ui/csv';
 import { PolicyDetail } from './PolicyDetail';
-import { rowKey, rulesOf } from './policyRules';
+import { inForceFrom, rowKey, rulesOf } from './policyRules';
 
 const CSV_COLUMNS: CsvColumn<PolicyRulesFragment>[] = [
   ...fieldColumns({
@@ -35,7 +34,7 @@ export default function PoliciesPage() {
         rowProps={(p) => ({ 'aria-selected': rowKey(p) === chosen })}
         columns={[
           { heading: 'Policy', cell: (p) => policyLabel(p) },
-          { heading: 'In force from', cell: (p) => formatDateTime(p.effectiveFrom) },
+          { heading: 'In force from', cell: (p) => inForceFrom(p.effectiveFrom) },
           { heading: 'Changed by', cell: (p) => p.changedBy ?? '–' },
         ]}
         actions={(p) => (

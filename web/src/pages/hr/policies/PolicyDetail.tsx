@@ -2,9 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { policyLabel } from '../../../api/problemsOf';
 import { PolicyHistoryDocument, type PolicyRulesFragment } from '../../../gql/graphql';
 import { DataTable } from '../../../ui/DataTable';
-import { formatDateTime } from '../../../ui/Field';
 import { EditPolicyForm } from './EditPolicyForm';
-import { rulesOf } from './policyRules';
+import { inForceFrom, rulesOf } from './policyRules';
 
 /** One policy: a new version of it, and every version it has had. */
 export function PolicyDetail({
@@ -34,7 +33,7 @@ export function PolicyDetail({
         rowKey={(v) => String(v.version)}
         columns={[
           { heading: 'Version', cell: (v) => `v${v.version}` },
-          { heading: 'In force from', cell: (v) => formatDateTime(v.effectiveFrom) },
+          { heading: 'In force from', cell: (v) => inForceFrom(v.effectiveFrom) },
           { heading: 'In force now', cell: (v) => (v.inForce ? 'yes' : 'no') },
           { heading: 'By', cell: (v) => v.changedBy ?? '–' },
           { heading: 'Reason', cell: (v) => v.reason ?? '–' },

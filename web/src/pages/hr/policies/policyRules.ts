@@ -1,5 +1,6 @@
 import { problemsOf, type Problems } from '../../../api/problemsOf';
 import type { PolicyRulesFragment } from '../../../gql/graphql';
+import { formatDateTime } from '../../../ui/Field';
 
 export type Scalar = string | number | boolean | null;
 
@@ -65,3 +66,10 @@ export function policyProblems(caught: unknown, shownFields: readonly string[]):
     ],
   };
 }
+
+/**
+ * When a version came into force, as people read it. The built-in defaults are stored as in
+ * force from the epoch, which is no real date: they read as in force since the start.
+ */
+export const inForceFrom = (iso: string) =>
+  Date.parse(iso) <= 0 ? 'Since the start (default)' : formatDateTime(iso);
