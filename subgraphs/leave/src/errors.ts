@@ -5,6 +5,7 @@ import {
   type PolicyVersion,
   type ReasonDetails,
 } from '../../../runtime';
+import { leaveTypeName } from './leaveTypeName';
 
 /** Why leave refuses, beyond the shared reasons, under the code each is answered with. */
 export const leaveErrors = defineDomainErrors('LeaveError', {
@@ -53,7 +54,7 @@ export const violation = (
 export const notOffered = (policy: PolicyVersion) =>
   leaveErrors.error(
     'INVALID_INPUT',
-    `${policy.key} leave is not offered (${policyLabel(policy)})`,
+    `${leaveTypeName(policy.key)} is not offered (${policyLabel(policy)})`,
     {
       field: 'leaveType',
       extensions: { policy: policyRef(policy) },

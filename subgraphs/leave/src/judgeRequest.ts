@@ -6,6 +6,7 @@ import type { AgreementCopy, ChargedDay, EmployeeCopy } from './entities';
 import { LeaveReason, violation, type LeaveError } from './errors';
 import type { CheckedRequest } from './inputs';
 import type { LeavePolicy } from './leavePolicies';
+import { leaveTypeName } from './leaveTypeName';
 import { overlapping } from './queries';
 import { balanceGrounds, requestGrounds, type Judging } from './requestGrounds';
 
@@ -108,9 +109,14 @@ function dayViolations(
   const found: LeaveError[] = [];
   if ((span.halfDayStart || span.halfDayEnd) && !rules.halfDaysAllowed)
     found.push(
-      violation(LeaveReason.HALF_DAY_NOT_ALLOWED, policy, `${key} leave is taken in whole days.`, {
-        field: span.halfDayStart ? 'halfDayStart' : 'halfDayEnd',
-      }),
+      violation(
+        LeaveReason.HALF_DAY_NOT_ALLOWED,
+        policy,
+        `${leaveTypeName(key)} is taken in whole days.`,
+        {
+          field: span.halfDayStart ? 'halfDayStart' : 'halfDayEnd',
+        },
+      ),
     );
   const halves = halvesOf(days);
   if (halves === 0)
@@ -130,7 +136,7 @@ function dayViolations(
       violation(
         LeaveReason.NOTICE_PERIOD,
         policy,
-        `${key} leave needs ${rules.noticeDays} days' notice; the earliest start is ${earliestStartDate}.`,
+        `${leaveTypeName(key)} needs ${rules.noticeDays} days' notice; the earliest start is ${earliestStartDate}.`,
         { field: 'startDate', extensions: { noticeDays: rules.noticeDays, earliestStartDate } },
       ),
     );
@@ -140,7 +146,7 @@ function dayViolations(
       violation(
         LeaveReason.MAX_CONSECUTIVE_DAYS,
         policy,
-        `${key} leave is at most ${rules.maxConsecutiveDays} days in one request; this one is ${halves / 2}.`,
+        `${leaveTypeName(key)} is at most ${rules.maxConsecutiveDays} days in one request; this one is ${halves / 2}.`,
         {
           field: 'endDate',
           extensions: { maxConsecutiveDays: rules.maxConsecutiveDays, days: halves / 2 },
@@ -181,7 +187,7 @@ async function balanceViolation(
     return violation(
       LeaveReason.INSUFFICIENT_BALANCE,
       versionOf(balance.year),
-      `Not enough ${type} balance in the leave year from ${yearStart}: ${available} days left, ${requested / 2} asked.`,
+      `Not enough ${leaveTypeName(type).toLowerCase()} left in the leave year from ${yearStart}: ${available} days left, ${requested / 2} asked.`,
       { extensions: { leaveYearStart: yearStart, available, requested: requested / 2 } },
     );
   }

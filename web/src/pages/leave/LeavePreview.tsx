@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { problemsOf, type PolicyRef, type Problem } from '../../api/problemsOf';
+import { problemsOf, type Problem } from '../../api/problemsOf';
 import {
   CheckLeaveDocument,
   PreviewLeaveDocument,
@@ -39,21 +39,14 @@ export function useLeaveCheck(draft: LeaveDraft, ready: boolean) {
   const beside: Record<string, Problem> = {};
   for (const { field, message, policy, severity } of unique)
     if (severity === 'REFUSAL' && field && BESIDE.includes(field) && !beside[field])
-      beside[field] = { message: inWords(message, policy), field, policy: policy ?? undefined };
+      beside[field] = { message, field, policy: policy ?? undefined };
   const findings = unique.filter(
-    (finding) => beside[finding.field ?? '']?.message !== inWords(finding.message, finding.policy),
+    (finding) => beside[finding.field ?? '']?.message !== finding.message,
   );
   return { beside, findings, refused: verdict?.allowed === false, preview, ready };
 }
 
 export type LeaveCheck = ReturnType<typeof useLeaveCheck>;
-
-/** A leave rule's message with the kind of leave in words (`ANNUAL leave` reads `Annual leave`). */
-function inWords(message: string, policy: PolicyRef | null | undefined): string {
-  if (policy?.kind !== 'LEAVE' || !(policy.key in LEAVE_TYPE_LABELS)) return message;
-  const words = LEAVE_TYPE_LABELS[policy.key as LeaveType];
-  return message.replace(`${policy.key} leave`, words);
-}
 
 /**
  * What the request would be: the days charged and the balance left, and any rule it would
@@ -83,7 +76,7 @@ export function LeavePreview({ draft, check }: { draft: LeaveDraft; check: Leave
           {findings.map((finding, index) => (
             <li key={index}>
               {finding.severity === 'WARNING' ? 'Note: ' : 'Would be refused: '}
-              {inWords(finding.message, finding.policy)}
+              {finding.message}
               {finding.policy && <PolicyNote policy={finding.policy} />}
             </li>
           ))}
@@ -110,7 +103,7 @@ function PreviewText({ leaveType, loading, preview, error, refused }: PreviewTex
     // The field's own refusal shows beside it once sent; here, why there is no count.
     const { general, byField } = problemsOf(error);
     const first = general[0] ?? Object.values(byField)[0];
-    return `The days cannot be counted: ${first ? inWords(first.message, first.policy) : 'try again.'}`;
+    return `The days cannot be counted: ${first ? first.message : 'try again.'}`;
   }
   if (!preview) return null;
   const holidays = preview.publicHolidays.length
