@@ -41,6 +41,7 @@ import * as check from './inputs';
 import {
   bumpCounter,
   checkPageSize,
+  listDepartments,
   listEmployees,
   managerChains,
   type EmployeeFilter,
@@ -80,6 +81,11 @@ export class EmployeeService {
     assertCanReadDirectory(this.ctx.identity);
     checkPageSize(first);
     return listEmployees(this.ctx.em, filter, first, after);
+  }
+
+  departments(): Promise<string[]> {
+    assertCanReadDirectory(this.ctx.identity);
+    return listDepartments(this.ctx.em);
   }
 
   async verify(id: string): Promise<EmployeeVerification> {

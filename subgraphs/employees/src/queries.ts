@@ -154,3 +154,14 @@ export async function listEmployees(
     totalCount: Number(count.count),
   };
 }
+
+/** The departments of everyone not terminated, each once, in alphabetical order. */
+export async function listDepartments(em: EntityManager): Promise<string[]> {
+  const rows = await em
+    .createQueryBuilder(EmployeeSchema)
+    .select('department', true)
+    .where({ status: { $ne: 'TERMINATED' } })
+    .orderBy({ department: 'asc' })
+    .execute<{ department: string }[]>('all');
+  return rows.map((row) => row.department);
+}

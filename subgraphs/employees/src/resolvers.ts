@@ -53,6 +53,7 @@ export const createResolvers = (): GraphQLResolverMap<EmployeeContext> => ({
   Query: {
     ...idQueries(service, { employee: 'get', verifyEmployee: 'verify' }),
     me: (_root, _args, ctx: EmployeeContext) => service(ctx).me(),
+    departments: (_root, _args, ctx: EmployeeContext) => service(ctx).departments(),
     employees: (_root, args: PageArgs, ctx: EmployeeContext) =>
       service(ctx).list(args.first, args.after, args.filter ?? {}),
   },

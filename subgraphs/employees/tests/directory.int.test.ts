@@ -155,6 +155,25 @@ describe('employees: create, read, reports, lifecycle', () => {
     expect(direct.data!.employees.nodes).toEqual([{ id: a }, { id: b }]);
   });
 
+  it('lists the departments people work in, each once, alphabetically, without those only the terminated were in', async () => {
+    const departments = async (caller: Parameters<typeof h.gql>[2] = hr) => {
+      const reply = await h.gql('{ departments }', {}, caller);
+      return reply;
+    };
+    await h.hire({ department: 'Zz Wards' });
+    await h.hire({ department: 'Zz Wards' });
+    await h.hire({ department: 'Zz Labs' });
+    const gone = await h.hire({ department: 'Zz Closed' });
+    await h.op('TerminateEmployee', { input: { id: gone, terminationDate: '2024-01-31' } });
+    const reply = await departments({ role: 'EMPLOYEE', sub: gone });
+    expect(reply.errors).toBeUndefined();
+    const listed: string[] = reply.data!.departments;
+    expect(listed.filter((d) => d.startsWith('Zz'))).toEqual(['Zz Labs', 'Zz Wards']);
+    expect(new Set(listed).size).toBe(listed.length);
+    const partner = await departments({ role: 'PARTNER', sub: 'partner-1' });
+    expect(partner.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+
   it('verifies an employee for other systems', async () => {
     const id = await h.hire({ department: 'Radiology' });
     const found = await h.op('VerifyEmployee', { id }, { role: 'SYSTEM' });
