@@ -166,6 +166,22 @@ describe('client mistakes', () => {
     expect(fx.calls).toEqual([]);
   });
 
+  it.each([
+    ['a value of the wrong type', { input: { body: 5 } }, 'input.body'],
+    ['no value for a required variable', {}, 'input'],
+  ])(
+    'a variable with %s: 400 naming where, before any subgraph',
+    async (_case, variables, field) => {
+      const { status, body: answer } = await post({
+        query: 'mutation M($input: AddReviewInput!) { addReview(input: $input) { id } }',
+        variables,
+      });
+      expect(status).toBe(400);
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(fx.calls).toEqual([]);
+    },
+  );
+
   it('a document nested past what the parser can walk: a refusal saying so', async () => {
     const { status, body: answer } = await post({
       query: `{ users(filter: ${'['.repeat(2400)}"x"${']'.repeat(2400)}) { id } }`,

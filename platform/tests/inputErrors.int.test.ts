@@ -102,4 +102,21 @@ describe('an input with several bad fields, through the gateway', () => {
       'input.lastName',
     ]);
   });
+
+  // Date is the subgraphs' scalar: the gateway passes the value on and the subgraph refuses it.
+  it.each([
+    ['a Date that is a number', { d: 12345 }, 'd'],
+    [
+      'a Date within an input that is a number',
+      { input: { leaveType: 'ANNUAL', startDate: 5, endDate: '2026-01-05' } },
+      'input.startDate',
+    ],
+  ])('names the variable of %s', async (_case, variables, field) => {
+    const query =
+      'd' in variables
+        ? 'query ($d: Date) { accrualBalance(employeeId: "x", accrualType: NIGHT_HOURS, on: $d) { remaining } }'
+        : 'query ($input: LeaveRequestPreviewInput!) { leaveRequestPreview(input: $input) { days } }';
+    const result = await tp.graphql(query, variables, asNurse());
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
 });

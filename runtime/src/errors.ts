@@ -145,6 +145,16 @@ function isUncodedClientError(error: unknown): boolean {
   );
 }
 
+// graphql-js words a variable it cannot take as `Variable "$input" got invalid value 5 at
+// "input.startDate"; …`, or `Variable "$d" of required type "Date!" was not provided.`
+const VARIABLE_ERROR = /^Variable "\$(\w+)" (?:got invalid value[^]*? at "([^"]+)";)?/;
+
+/** The variable, or the place within it, that a variable's error is about. */
+function variableField(message: string): string | undefined {
+  const match = VARIABLE_ERROR.exec(message);
+  return match ? (match[2] ?? match[1]) : undefined;
+}
+
 /**
  * Apollo `formatError`: every error leaves with a code from the table; anything
  * unexpected becomes INTERNAL with a generic message, so no stack, SQL or
@@ -166,7 +176,8 @@ export function formatError(
       (isUncodedClientError(error) ? ErrorCode.BAD_USER_INPUT : undefined));
   if (code && code !== ErrorCode.INTERNAL) {
     const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions: { ...extensions, code } };
+    const field = extensions.field ?? variableField(formatted.message);
+    return { ...formatted, extensions: { ...extensions, code, ...(field && { field }) } };
   }
   return {
     message: 'Internal error.',
