@@ -20,7 +20,7 @@ const SEND = `mutation Send($input: SendNotificationInput!) {
 
 describe('subscriptions through the gateway', () => {
   const tp = platformSuite({
-    subscriptionLimits: { maxPerConnection: 3, connectionInitTimeoutMs: 1000 },
+    subscriptionLimits: { maxPerConnection: 3, connectionInitTimeoutMs: 1000, maxReplayEvents: 20 },
   });
   const org = beforeAllValue(() => seedOrganisation(tp));
   let nurse: string;
@@ -235,6 +235,49 @@ describe('subscriptions through the gateway', () => {
     await waitFor(async () => (after.results.length >= 4 ? true : undefined), 5000, 20);
     await settle(300);
     expect(after.results.map((r) => r.data.notificationReceived.id)).toEqual([...missed, liveOne]);
+  });
+
+  it('refuses a cursor further back than a replay may reach, over graphql-ws and SSE', async () => {
+    const token = await tp.token(asEmployee(nurse));
+    const first = subscribe(connect(token), op('NotificationReceived'));
+    await live(1);
+    await send(nurse, 'mark');
+    await waitFor(async () => (first.results.length > 0 ? true : undefined), 5000, 20);
+    const cursor = first.results[0].extensions.cursor as string;
+    first.stop();
+    // Everyone's notifications count: the replay would read each of them.
+    for (let i = 0; i < 21; i++) await send(colleague, `flood ${i}`);
+
+    const again = subscribe(connect(token), op('NotificationReceived'), {}, { cursor });
+    await again.ended;
+    expect(again.errors[0]).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /^The cursor is too far back to resume from \(\d+ events since, at most 20\)/,
+        ),
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', reason: 'CURSOR_TOO_OLD' }),
+      }),
+    ]);
+    const overSse = await fetch(tp.url, {
+      method: 'POST',
+      headers: {
+        accept: 'text/event-stream',
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'last-event-id': cursor,
+      },
+      body: JSON.stringify({ query: op('NotificationReceived') }),
+    });
+    expect(overSse.status).toBe(400);
+    expect(((await overSse.json()) as Loose).errors[0].extensions.reason).toBe('CURSOR_TOO_OLD');
+    // Without the cursor it goes live.
+    await waitFor(async () => (engine().open() === 0 ? true : undefined), 5000, 20);
+    const fresh = subscribe(connect(token), op('NotificationReceived'));
+    await live(1);
+    const id = await send(nurse, 'after the flood');
+    await waitFor(async () => (fresh.results.length > 0 ? true : undefined), 5000, 20);
+    expect(fresh.results.map((r) => r.data.notificationReceived.id)).toEqual([id]);
+    fresh.stop();
   });
 
   it('delivers each event once to the clients of each of two gateway replicas', async () => {

@@ -72,6 +72,11 @@ export interface SubscriptionLimits extends SocketCaps {
   maxQueuedEvents: number;
   /** Bytes waiting in one socket's send buffer before it is dropped as too slow (default 1 MiB). */
   maxBufferedBytes: number;
+  /**
+   * Events of the field's type after a cursor that a resume may replay (default 10,000).
+   * A cursor further back is refused: its client subscribes afresh and reads its list again.
+   */
+  maxReplayEvents: number;
 }
 
 export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = Object.freeze({
@@ -79,6 +84,9 @@ export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = Object.freeze({
   connectionInitTimeoutMs: 10_000,
   maxQueuedEvents: 1000,
   maxBufferedBytes: 1024 * 1024,
+  // Everyone's events of the type pass through a replay, each read and matched against the
+  // client: a cursor from the stream's start would cost the gateway the whole stream.
+  maxReplayEvents: 10_000,
   // Hundreds of people may share an office's or a hospital's address, each with a socket
   // or two; one client has no use for more. A socket is initialised within moments of
   // opening, so a few dozen waiting per address covers a crowd reconnecting at once.

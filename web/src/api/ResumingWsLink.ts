@@ -41,17 +41,39 @@ export class ResumingWsLink extends ApolloLink {
         operationName: operation.operationName,
         extensions: { ...operation.extensions },
       };
-      return this.client.subscribe(payload, {
-        next: (result: FormattedExecutionResult) => {
-          const cursor = result.extensions?.cursor;
-          if (typeof cursor === 'string' || typeof cursor === 'number') {
-            payload.extensions = { ...payload.extensions, cursor: String(cursor) };
-          }
-          observer.next(result as ApolloLink.Result);
-        },
-        complete: () => observer.complete(),
-        error: (error: unknown) => observer.error(toError(error)),
-      });
+      let stop = (): void => undefined;
+      const start = () => {
+        stop = this.client.subscribe(payload, {
+          next: (result: FormattedExecutionResult) => {
+            const cursor = result.extensions?.cursor;
+            if (typeof cursor === 'string' || typeof cursor === 'number') {
+              payload.extensions = { ...payload.extensions, cursor: String(cursor) };
+            }
+            observer.next(result as ApolloLink.Result);
+          },
+          complete: () => observer.complete(),
+          error: (error: unknown) => {
+            // Away so long that the gateway will not replay it all: go on live without the
+            // cursor; the page reads its list again as it does after any reconnection.
+            if (!isCursorTooOld(error)) return observer.error(toError(error));
+            const { cursor: _dropped, ...rest } = payload.extensions;
+            payload.extensions = rest;
+            start();
+          },
+        });
+      };
+      start();
+      return () => stop();
     });
   }
+}
+
+/** The gateway's refusal of a cursor further back than a replay may reach. */
+function isCursorTooOld(error: unknown): boolean {
+  return (
+    Array.isArray(error) &&
+    error.some(
+      (e: { extensions?: Record<string, unknown> }) => e.extensions?.reason === 'CURSOR_TOO_OLD',
+    )
+  );
 }

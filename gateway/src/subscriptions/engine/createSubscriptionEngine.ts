@@ -63,6 +63,16 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
     },
   };
 
+  /** A refusal when more events than a replay may send lie after the cursor. */
+  async function replayTooFar(subject: string, after: number): Promise<Refusal | undefined> {
+    const count = await feed.countAfter(subject, after);
+    if (count <= limits.maxReplayEvents) return undefined;
+    return badSubscription(
+      `The cursor is too far back to resume from (${count} events since, at most ${limits.maxReplayEvents}): subscribe without it and read the list again.`,
+      'CURSOR_TOO_OLD',
+    );
+  }
+
   async function subscribe(request: SubscriptionRequest): Promise<SubscribeOutcome> {
     const prepared = prepareSubscription(request, { ...options, schema, documents });
     if ('errors' in prepared) return prepared;
@@ -72,8 +82,13 @@ export function createSubscriptionEngine(options: SubscriptionEngineOptions): Su
       runAsClient(options.apollo, request.context, query, variables);
     const refused = await authorize(prepared, request, probe);
     if (refused) return refused;
+    const subject = options.subject(prepared.field.events);
+    if (resume.after !== undefined) {
+      const tooFar = await replayTooFar(subject, resume.after);
+      if (tooFar) return tooFar;
+    }
     const target = {
-      subject: options.subject(prepared.field.events),
+      subject,
       resolver: createEventResolver(prepared, request, shared),
       after: resume.after,
     };

@@ -41,6 +41,8 @@ export interface EventFeed {
    * once live events are covered.
    */
   join(subject: string, client: FeedClient, after?: number): Promise<void>;
+  /** How many events on `subject` the stream holds after sequence `after`. */
+  countAfter(subject: string, after: number): Promise<number>;
   /** Stops sending `client` the subject's events; the last client closes the subject's consumer. */
   leave(subject: string, client: FeedClient): void;
   /** Subjects with a live consumer now (tests). */

@@ -1,3 +1,4 @@
+import { consumeFrom } from './consumeFrom';
 import { createChannelPool, type ChannelPool, type PoolEntry } from './createChannelPool';
 import type { EventFeed, EventFeedOptions, FeedClient } from './EventFeed';
 import { openChannel, type Channel } from './openChannel';
@@ -62,6 +63,10 @@ export function createEventFeed(options: EventFeedOptions): EventFeed {
         channel.held.set(client, []);
         catchUp(options, pool, { subject, after, upTo: channel.lastSeq }, channel, client);
       }
+    },
+    async countAfter(subject, after) {
+      const consumer = await consumeFrom(options, subject, after + 1);
+      return (await consumer.info()).num_pending;
     },
     leave: (subject, client) => leaveChannel(pool, subject, client),
     subjects: () => pool.subjects(),
