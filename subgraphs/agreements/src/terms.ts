@@ -43,7 +43,6 @@ export type Report = (field: string, message: string) => void;
 
 const isBlank = (value: unknown) => value === undefined || value === null || value === '';
 
-
 export function isoDate(field: string, value: unknown): string {
   const day = typeof value === 'string' ? value.trim() : '';
   if (isIsoDate(day)) return day;
