@@ -51,6 +51,19 @@ describe('subscriptions through the gateway', () => {
 
   const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
 
+  /** A subscription asked for over SSE, resuming after `lastEventId` when given. */
+  const sseRequest = (token: string, body: object, lastEventId?: string) =>
+    fetch(tp.url, {
+      method: 'POST',
+      headers: {
+        accept: 'text/event-stream',
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        ...(lastEventId && { 'last-event-id': lastEventId }),
+      },
+      body: JSON.stringify(body),
+    });
+
   beforeAll(async () => {
     nurse = org.reports[0]!.id;
     colleague = org.reports[1]!.id;
@@ -258,16 +271,7 @@ describe('subscriptions through the gateway', () => {
         extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', reason: 'CURSOR_TOO_OLD' }),
       }),
     ]);
-    const overSse = await fetch(tp.url, {
-      method: 'POST',
-      headers: {
-        accept: 'text/event-stream',
-        'content-type': 'application/json',
-        authorization: `Bearer ${token}`,
-        'last-event-id': cursor,
-      },
-      body: JSON.stringify({ query: op('NotificationReceived') }),
-    });
+    const overSse = await sseRequest(token, { query: op('NotificationReceived') }, cursor);
     expect(overSse.status).toBe(400);
     expect(((await overSse.json()) as Loose).errors[0].extensions.reason).toBe('CURSOR_TOO_OLD');
     // Without the cursor it goes live.
@@ -373,18 +377,11 @@ describe('subscriptions through the gateway', () => {
           extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
         }),
       ]);
-      const overSse = await fetch(tp.url, {
-        method: 'POST',
-        headers: {
-          accept: 'text/event-stream',
-          'content-type': 'application/json',
-          authorization: `Bearer ${token}`,
-        },
-        body: JSON.stringify({ query: op('NotificationReceived'), extensions: { cursor } }),
-      });
+      const body = { query: op('NotificationReceived'), extensions: { cursor } };
+      const overSse = await sseRequest(token, body);
       expect(overSse.status).toBe(400);
-      const body = (await overSse.json()) as Loose;
-      expect(body.errors[0].message).toBe('The cursor is not one this gateway gave.');
+      const answer = (await overSse.json()) as Loose;
+      expect(answer.errors[0].message).toBe('The cursor is not one this gateway gave.');
     },
   );
 
