@@ -51,19 +51,6 @@ describe('subscriptions through the gateway', () => {
 
   const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
 
-  /** A subscription asked for over SSE, resuming after `lastEventId` when given. */
-  const sseRequest = (token: string, body: object, lastEventId?: string) =>
-    fetch(tp.url, {
-      method: 'POST',
-      headers: {
-        accept: 'text/event-stream',
-        'content-type': 'application/json',
-        authorization: `Bearer ${token}`,
-        ...(lastEventId && { 'last-event-id': lastEventId }),
-      },
-      body: JSON.stringify(body),
-    });
-
   beforeAll(async () => {
     nurse = org.reports[0]!.id;
     colleague = org.reports[1]!.id;
@@ -271,7 +258,7 @@ describe('subscriptions through the gateway', () => {
         extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', reason: 'CURSOR_TOO_OLD' }),
       }),
     ]);
-    const overSse = await sseRequest(token, { query: op('NotificationReceived') }, cursor);
+    const overSse = await sseRequest(tp.url, token, { query: op('NotificationReceived') }, cursor);
     expect(overSse.status).toBe(400);
     expect(((await overSse.json()) as Loose).errors[0].extensions.reason).toBe('CURSOR_TOO_OLD');
     // Without the cursor it goes live.
@@ -378,7 +365,7 @@ describe('subscriptions through the gateway', () => {
         }),
       ]);
       const body = { query: op('NotificationReceived'), extensions: { cursor } };
-      const overSse = await sseRequest(token, body);
+      const overSse = await sseRequest(tp.url, token, body);
       expect(overSse.status).toBe(400);
       const answer = (await overSse.json()) as Loose;
       expect(answer.errors[0].message).toBe('The cursor is not one this gateway gave.');
@@ -401,10 +388,15 @@ interface SseEvent {
   data: Loose;
 }
 
-/** A minimal SSE reader over fetch. */
-async function sse(url: string, token: string, query: string, lastEventId?: string) {
-  const controller = new AbortController();
-  const response = await fetch(url, {
+/** A subscription asked for over SSE, resuming after `lastEventId` when given. */
+function sseRequest(
+  url: string,
+  token: string,
+  body: object,
+  lastEventId?: string,
+  signal?: AbortSignal,
+) {
+  return fetch(url, {
     method: 'POST',
     headers: {
       accept: 'text/event-stream',
@@ -412,9 +404,15 @@ async function sse(url: string, token: string, query: string, lastEventId?: stri
       authorization: `Bearer ${token}`,
       ...(lastEventId && { 'last-event-id': lastEventId }),
     },
-    body: JSON.stringify({ query }),
-    signal: controller.signal,
+    body: JSON.stringify(body),
+    signal,
   });
+}
+
+/** A minimal SSE reader over fetch. */
+async function sse(url: string, token: string, query: string, lastEventId?: string) {
+  const controller = new AbortController();
+  const response = await sseRequest(url, token, { query }, lastEventId, controller.signal);
   expect(response.status).toBe(200);
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let text = '';
