@@ -7,6 +7,7 @@ import {
 } from '../../test-support/fragileConsumer';
 import { waitFor } from '../../test-support/waitFor';
 import { roleSuite, seriousViolations } from './roleSession';
+import { openPage } from './support/webSuite';
 
 let nats: NatsClients;
 let fragile: FragileConsumer;
@@ -45,6 +46,25 @@ describe('an administrator in the browser', () => {
     await row.getByRole('button', { name: 'Discard' }).click();
     await page.getByRole('status').filter({ hasText: 'discarded' }).waitFor();
     await page.getByText('No dead letters.').waitFor();
+  });
+
+  it('names an invited administrator once, by the e-mail that is their only name', async () => {
+    const { page, context } = await openPage(admin.browser);
+    try {
+      // Accounts names an account without an employee record by its e-mail, as the first
+      // administrator's invitation is; its token is known only from the log, so it is stood in.
+      const email = 'admin@localhost';
+      await page.route('**/invitations/first-admin', (route) =>
+        route.fulfill({ json: { email, name: email, expiresAt: '2099-01-01T00:00:00Z' } }),
+      );
+      await page.goto(`${admin.platform.origin}/invite/first-admin`);
+      await page
+        .getByText(`${email}: choose a password to finish setting up your account.`)
+        .waitFor();
+      expect(await page.getByText(`${email} (${email})`).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
   });
 
   it('without an employee record, lands on its first page and is told why it has no leave', async () => {

@@ -4,20 +4,29 @@ import { waitFor } from '../../test-support/waitFor';
 import { roleSuite, seriousViolations } from './roleSession';
 
 let personId: string;
+let actorId: string;
 
 const ENTRIES = `query ($entityId: ID) { auditLogs(filter: { entityId: $entityId }) { totalCount } }`;
 
 const auditor = roleSuite('AUDITOR', '/audit', {
   setUp: async ({ platform }) => {
     personId = (await createPerson(platform, 'Rhys', 'Morgan')).id;
-    // The audit subgraph records the hire by event, moments later.
+    // Hana, of HR, changes his job title: the entry's actor is her employee id.
+    actorId = (await createPerson(platform, 'Hana', 'Actor')).id;
+    const changed = await platform.graphql(
+      'mutation ($input: UpdateEmployeeInput!) { updateEmployee(input: $input) { id } }',
+      { input: { id: personId, jobTitle: 'Charge Nurse' } },
+      { role: 'HR', sub: actorId },
+    );
+    expect(changed.errors).toBeUndefined();
+    // The audit subgraph records the hire and the change by event, moments later.
     await waitFor(async () => {
       const result = await platform.graphql(
         ENTRIES,
         { entityId: personId },
         { role: 'AUDITOR', sub: 'service:auditor' },
       );
-      return result.data?.auditLogs.totalCount > 0 ? true : undefined;
+      return result.data?.auditLogs.totalCount > 1 ? true : undefined;
     });
   },
 });
@@ -32,6 +41,11 @@ describe('an auditor in the browser', () => {
       const texts = await rows.allTextContents();
       return texts.length > 0 && texts.every((text) => text.includes(personId)) ? true : undefined;
     });
+    // An employee who made a change is named, their id under the name; a service as it is.
+    const byHana = rows.filter({ hasText: 'Hana Actor' });
+    await byHana.waitFor();
+    expect(await byHana.textContent()).toContain(actorId);
+    expect(await rows.filter({ hasText: 'service:hr' }).count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Verify chain' }).click();
     await page.getByRole('status').filter({ hasText: 'The chain is intact' }).waitFor();
   });

@@ -5,7 +5,7 @@ import {
   TEST_PASSWORD,
 } from '../../test-support/browser';
 import { seriousViolations } from './roleSession';
-import { pastWorkingDay } from './support/days';
+import { pastWorkingDay, shownDay } from './support/days';
 import { errorBeside } from './support/fields';
 import { pagePerTest, webSuite } from './support/webSuite';
 
@@ -149,8 +149,10 @@ describe("an employee's day in the web app", () => {
     await form.getByLabel('First day', { exact: true }).fill(week.monday);
     await form.getByLabel('Last day', { exact: true }).fill(week.friday);
     // Monday to Friday is five weekdays; the holiday is not a working day, as the server counts.
+    // Days read as the browser's language writes them, not as the API's YYYY-MM-DD.
+    const holidays = await Promise.all(week.holidays.map((day) => shownDay(page, day)));
     const hint =
-      `${week.days} working days charged (public holidays not counted: ${week.holidays.join(', ')}). ` +
+      `${week.days} working days charged (public holidays not counted: ${holidays.join(', ')}). ` +
       `Remaining annual leave balance: ${before} days now, ${before - week.days} after this request.`;
     await form.getByText(hint, { exact: true }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -163,7 +165,7 @@ describe("an employee's day in the web app", () => {
     const row = page
       .getByRole('table', { name: 'Leave requests' })
       .getByRole('row')
-      .filter({ hasText: week.monday });
+      .filter({ hasText: await shownDay(page, week.monday) });
     await row.getByRole('cell', { name: String(week.days), exact: true }).waitFor();
     await form.getByText('Choose the days to see the count.').waitFor();
   });

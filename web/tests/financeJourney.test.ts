@@ -1,6 +1,7 @@
 import { addDays } from '../../runtime';
 import { createPerson } from '../../test-support/seedOrganisation';
 import { itHasNoSeriousViolations, openAs, roleSuite } from './roleSession';
+import { shownDay } from './support/days';
 
 const finance = roleSuite('FINANCE', '/finance');
 
@@ -18,21 +19,26 @@ describe('Finance in the browser', () => {
     await balance.waitFor();
     expect(await balance.textContent()).toContain('Balanced');
     await page.getByRole('status').filter({ hasText: 'once it has ended' }).waitFor();
-    expect(await page.getByRole('button', { name: `Close ${today}` }).count()).toBe(0);
+    expect(
+      await page.getByRole('button', { name: `Close ${await shownDay(page, today)}` }).count(),
+    ).toBe(0);
 
     // Yesterday is closed by the platform's own schedule; a day before it is still open.
     const day = addDays(today, -10);
     await page.getByLabel('Day', { exact: true }).fill(day);
+    // The day reads as the browser's language writes it, not as the API's YYYY-MM-DD.
+    const shown = await shownDay(page, day);
     await page
       .getByRole('status')
-      .filter({ hasText: `${day} is open.` })
+      .filter({ hasText: `${shown} is open.` })
       .waitFor();
-    await page.getByRole('button', { name: `Close ${day}` }).click();
+    await page.getByRole('button', { name: `Close ${shown}` }).click();
     const status = page.getByRole('status').filter({ hasText: 'was closed' });
     expect(await status.count()).toBe(0);
-    await page.getByRole('button', { name: `Close ${day} for good` }).click();
+    await page.getByRole('button', { name: `Close ${shown} for good` }).click();
     await status.waitFor();
-    expect(await page.getByRole('button', { name: `Close ${day}` }).count()).toBe(0);
+    expect(await status.textContent()).toContain(`${shown} was closed`);
+    expect(await page.getByRole('button', { name: `Close ${shown}` }).count()).toBe(0);
   });
 
   it('shows a person in Finance their day, saying their role records no attendance', async () => {

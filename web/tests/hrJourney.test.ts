@@ -1,6 +1,7 @@
 import { createPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
-import { errorBeside } from './support/fields';
+import { shownDay } from './support/days';
+import { errorBeside, suggestionsOf } from './support/fields';
 import {
   itHasNoSeriousViolations,
   roleSuite,
@@ -41,6 +42,12 @@ describe('HR in the browser', () => {
     const row = page.getByRole('row').filter({ hasText: 'Imogen Tallis' });
     await row.waitFor();
     expect(await row.textContent()).toContain('Cardiology');
+    // The department filter is a choice of the departments people work in, not free text.
+    const department = page.getByLabel('Department');
+    await department.locator('option', { hasText: 'Cardiology' }).waitFor({ state: 'attached' });
+    expect(await department.evaluate((field) => field.tagName)).toBe('SELECT');
+    await department.selectOption('Cardiology');
+    await row.waitFor();
   }, 180_000);
 
   it("shows the server's refusal beside the field: an e-mail already in use", async () => {
@@ -51,6 +58,8 @@ describe('HR in the browser', () => {
     const error = await errorBeside(email);
     expect(await email.getAttribute('aria-invalid')).toBe('true');
     expect(error.length).toBeGreaterThan(0);
+    // Hiring suggests the departments there are, and still takes a new one.
+    expect(await suggestionsOf(page.getByLabel('Department'))).toContain('Cardiology');
   });
 
   itHasNoSeriousViolations(hr, [
@@ -70,6 +79,7 @@ describe('HR in the browser', () => {
     await page.getByRole('heading', { name: 'Invitation' }).waitFor();
     expect(await page.getByLabel('Department').inputValue()).toBe('Cardiology');
     await page.waitForLoadState('networkidle');
+    expect(await suggestionsOf(page.getByLabel('Department'))).toContain('Cardiology');
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
@@ -143,18 +153,28 @@ describe("HR's termination of a person", () => {
     await terminate.getByRole('button', { name: 'Keep them employed' }).click();
     await page.getByText(/· Active$/).waitFor();
     await terminate.getByRole('button', { name: 'Terminate employment' }).click();
-    await terminate.getByRole('button', { name: 'Terminate Tobias Leaver on 2030-06-30' }).click();
-    await page.getByText(/· Left · leaves on 2030-06-30$/).waitFor();
+    // The day reads as people write it, not as the API's 2030-06-30.
+    const lastDay = await shownDay(page, '2030-06-30');
+    expect(lastDay).not.toContain('2030-06');
+    await terminate.getByRole('button', { name: `Terminate Tobias Leaver on ${lastDay}` }).click();
+    await page.getByText(`· Left · leaves on ${lastDay}`).waitFor();
 
     const status = page
       .locator('.card')
       .filter({ has: page.getByRole('heading', { name: 'Status' }) });
-    expect(await status.textContent()).toContain('Left on 2030-06-30');
+    expect(await status.textContent()).toContain(`Left on ${lastDay}`);
     expect(await page.getByRole('button', { name: 'Change status' }).count()).toBe(0);
     expect(await page.getByLabel('Status', { exact: true }).count()).toBe(0);
     await page.getByText('Employment has ended: there is no invitation to send.').waitFor();
     expect(await page.getByRole('button', { name: 'New invitation link' }).count()).toBe(0);
     expect(await page.locator('a.invitation-link').count()).toBe(0);
+    // The server refuses any change now: the details and the manager are shown, not offered.
+    const kept = 'Employment has ended: the record is kept as history and no longer changes.';
+    await page.getByText(kept).first().waitFor();
+    expect(await page.getByText(kept).count()).toBe(2);
+    expect(await page.getByRole('button', { name: /^Save/ }).count()).toBe(0);
+    expect(await page.getByRole('textbox').count()).toBe(0);
+    expect(await page.getByText('Reported to nobody.').count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

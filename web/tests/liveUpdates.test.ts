@@ -1,7 +1,7 @@
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { signInThroughApp } from '../../test-support/browser';
 import { waitFor } from '../../test-support/waitFor';
-import { workingDayAfter } from './support/days';
+import { shownDay, workingDayAfter } from './support/days';
 import { createManagerAndReport } from './support/team';
 import { webSuite } from './support/webSuite';
 
@@ -84,7 +84,7 @@ describe('live updates across two browsers', () => {
       const row = managerPage
         .getByRole('table', { name: 'Pending leave requests' })
         .getByRole('row')
-        .filter({ hasText: date });
+        .filter({ hasText: await shownDay(managerPage, date) });
       await row.getByRole('cell', { name: 'Dentist', exact: true }).waitFor();
       await row.getByRole('button', { name: 'Reject' }).click();
       await row.getByLabel('Reason (optional)').fill('Short-staffed that day');
@@ -98,7 +98,7 @@ describe('live updates across two browsers', () => {
       await nursePage
         .getByRole('table', { name: 'Leave requests' })
         .getByRole('row')
-        .filter({ hasText: date })
+        .filter({ hasText: await shownDay(nursePage, date) })
         .getByRole('cell', { name: 'Rejected Reason: Short-staffed that day' })
         .waitFor();
       await nurseContext.close();

@@ -91,6 +91,26 @@ async function expectAccessible() {
 describe("the manager's screens in the browser", () => {
   it("shows a report's approved leave on the team calendar, a month on", async () => {
     await open('Who is off');
+    // This month: today's column is boxed and named, weekends striped and named, with a legend.
+    const thisMonth = page.getByRole('table', {
+      name: `Leave in ${today.setLocale('en-GB').toFormat('LLLL yyyy')}`,
+    });
+    const days = thisMonth.getByRole('columnheader');
+    const todays = days.nth(today.day);
+    expect(await todays.getAttribute('aria-current')).toBe('date');
+    expect(await todays.getAttribute('class')).toContain('today');
+    expect(await todays.locator('abbr').getAttribute('title')).toMatch(/\btoday$/);
+    expect(await thisMonth.locator('[aria-current="date"]').count()).toBe(1);
+    const saturday = today
+      .startOf('month')
+      .plus({ days: (6 - today.startOf('month').weekday + 7) % 7 });
+    const weekend = days.nth(saturday.day);
+    expect(await weekend.getAttribute('class')).toContain('weekend');
+    expect(await weekend.locator('abbr').getAttribute('title')).toContain(', weekend');
+    const legend = (await page.locator('.legend').textContent()) ?? '';
+    expect(legend).toContain('striped: a weekend');
+    expect(legend).toContain('boxed: today');
+
     await page.getByRole('button', { name: 'Next month' }).click();
     const month = leaveDay.setLocale('en-GB').toFormat('LLLL yyyy');
     const calendar = page.getByRole('table', { name: `Leave in ${month}` });
@@ -108,6 +128,12 @@ describe("the manager's screens in the browser", () => {
     const otto = team.getByRole('row', { name: /Otto Hours/ });
     // Nothing worked in the two weeks of a year's target of 1,950 hours so far.
     await otto.getByRole('cell', { name: '0 of 1950 h, behind by over 25 %' }).waitFor();
+    // The attendance figures are the month's, and say so.
+    await team.getByRole('columnheader', { name: 'Worked h this month' }).waitFor();
+    const month = today.setLocale('en-GB').toFormat('LLLL yyyy');
+    await page
+      .getByText(`Present days, late arrivals and hours worked: ${month} so far.`)
+      .waitFor();
     // Nell has no agreement: no target to show.
     expect(
       await team
@@ -202,11 +228,12 @@ describe("the manager's screens in the browser", () => {
   it("lists the team's late arrival over a period and exports it", async () => {
     await open('Late arrivals');
     await page.getByLabel('From', { exact: true }).fill(workedDay.toISODate()!);
+    // The day reads as the browser's language writes it (British here), not as the API's.
     const row = page
       .getByRole('table', { name: 'Late arrivals' })
       .getByRole('row')
       .filter({ hasText: 'Nell Shift' })
-      .filter({ hasText: workedDay.toISODate()! });
+      .filter({ hasText: workedDay.setLocale('en-GB').toFormat('d LLL yyyy') });
     await row.waitFor();
     expect(await row.textContent()).toContain('40 min');
 

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { signInThroughApp } from '../../test-support/browser';
 import { waitFor } from '../../test-support/waitFor';
 import { roleSuite, seriousViolations } from './roleSession';
+import { shownDay } from './support/days';
 import { createManagerAndReport } from './support/team';
 import { openPage } from './support/webSuite';
 
@@ -53,7 +54,8 @@ describe('training in the browser', () => {
 
     const assign = page.getByRole('form', { name: 'Assign a course' });
     await assign.getByLabel('Course').selectOption({ label: 'Radiation safety (RAD-SAFETY)' });
-    await assign.getByLabel('Department to assign').fill('Radiology');
+    // A department is chosen from those people work in, so a typo cannot reach nobody.
+    await assign.getByLabel('Department to assign').selectOption('Radiology');
     await assign.getByLabel('Due by').fill(DUE);
     await assign.getByRole('button', { name: 'Assign' }).click();
     await assign.getByRole('status').filter({ hasText: 'and to whoever joins it' }).waitFor();
@@ -71,6 +73,9 @@ describe('training in the browser', () => {
     await assign.getByLabel('People by name', { exact: true }).check();
     await assign.getByLabel('Find people by name').fill('Rhys');
     await assign.getByRole('button', { name: 'Add Rhys Ray' }).click();
+    // The chosen name shows once; its button says Remove and names him to screen readers.
+    const remove = assign.getByRole('button', { name: 'Remove Rhys Ray' });
+    expect(await remove.textContent()).toBe('Remove');
     await assign.getByRole('button', { name: 'Assign' }).click();
     await assign.getByRole('status').filter({ hasText: 'is assigned to 1 person' }).waitFor();
 
@@ -83,7 +88,11 @@ describe('training in the browser', () => {
     await fire.getByLabel('Completed on').fill(day(-90));
     await fire.getByRole('button', { name: 'Record' }).click();
     await fire.getByRole('cell', { name: 'Overdue' }).waitFor();
-    expect(await fire.textContent()).toContain(day(-90));
+    expect(await fire.textContent()).toContain(await shownDay(page, day(-90)));
+    expect(await fire.textContent()).not.toContain(day(-90));
+    // The training list is filtered by a department chosen from those there are.
+    const departments = page.getByLabel('Training department').locator('option');
+    expect(await departments.allTextContents()).toContain('Radiology');
     // The pager counts every assignment the filter selects; here they fit on one page.
     const rows = await page
       .getByRole('table', { name: 'Training assignments' })
@@ -102,7 +111,7 @@ describe('training in the browser', () => {
     await radiation.waitFor();
     expect(await radiation.getByRole('cell').allTextContents()).toEqual([
       'Radiation safety (RAD-SAFETY)',
-      DUE,
+      await shownDay(page, DUE),
       '–',
       '–',
       'Due',

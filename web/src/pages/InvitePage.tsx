@@ -29,8 +29,11 @@ export default function InvitePage() {
         {invitation && (
           <>
             <p>
-              {invitation.name} ({invitation.email}): choose a password to finish setting up your
-              account.
+              {/* An account without an employee record is named by its e-mail: said once. */}
+              {invitation.name === invitation.email
+                ? invitation.email
+                : `${invitation.name} (${invitation.email})`}
+              : choose a password to finish setting up your account.
             </p>
             <PasswordForm
               label="Set password"

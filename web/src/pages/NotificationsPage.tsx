@@ -12,7 +12,8 @@ import {
 import { CheckField } from '../ui/CheckField';
 import { ConnectionPager } from '../ui/ConnectionPager';
 import { CsvButton } from '../ui/CsvButton';
-import { formatDateTime, ProblemList } from '../ui/Field';
+import { formatDateTime } from '../ui/dates';
+import { ProblemList } from '../ui/Field';
 import { Page } from '../ui/Page';
 import { usePagedQuery } from '../ui/usePagedQuery';
 import { usePages } from '../ui/usePages';

@@ -3,7 +3,7 @@ import { useEmployeeId } from '../app/AppContext';
 import { TeamDashboardDocument, type TeamDashboardQuery } from '../gql/graphql';
 import { ExportTable } from '../ui/ExportTable';
 import { Page } from '../ui/Page';
-import { localDate } from '../ui/dates';
+import { localDate, monthLabel } from '../ui/dates';
 import { WithNote } from '../ui/WithNote';
 import { ACCRUAL_STATUS_LABELS } from '../ui/enumLabels';
 import { fullName } from '../ui/fullName';
@@ -12,17 +12,22 @@ import { fullName } from '../ui/fullName';
 export default function TeamPage() {
   const managerId = useEmployeeId();
   const today = localDate();
+  const month = today.slice(0, 7);
   const { data, error } = useQuery(TeamDashboardDocument, {
-    variables: { managerId, today, month: today.slice(0, 7) },
+    variables: { managerId, today, month },
   });
   const reports = data?.employee?.directReports ?? [];
   return (
     <Page id="team" title="Team" error={error}>
+      {/* The attendance figures are the month's so far, not the year's as the target is. */}
+      <p className="hint">
+        Present days, late arrivals and hours worked: {monthLabel(month)} so far.
+      </p>
       <ExportTable
         label="Direct reports"
         rows={reports}
         csv={{
-          filename: `team-${today.slice(0, 7)}.csv`,
+          filename: `team-${month}.csv`,
           columns: [
             { heading: 'Name', value: (r) => fullName(r) },
             { heading: 'Present days', value: (r) => r.attendanceSummary?.presentDays ?? '' },
@@ -41,7 +46,7 @@ export default function TeamPage() {
           },
           { heading: 'Present', cell: (r) => r.attendanceSummary?.presentDays ?? '–' },
           { heading: 'Late', cell: (r) => r.attendanceSummary?.lateArrivals ?? '–' },
-          { heading: 'Worked h', cell: (r) => r.attendanceSummary?.workedHours ?? '–' },
+          { heading: 'Worked h this month', cell: (r) => r.attendanceSummary?.workedHours ?? '–' },
           {
             heading: 'Annual leave left',
             cell: (r) => r.leaveBalances?.find((b) => b.leaveType === 'ANNUAL')?.remaining ?? '–',

@@ -2,10 +2,10 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useEmployeeId, useUser } from '../app/AppContext';
 import type { Role } from '../auth/authApi';
 import { CheckInDocument, CheckOutDocument, TodayDocument, type TodayQuery } from '../gql/graphql';
-import { formatDateTime, ProblemList } from '../ui/Field';
+import { ProblemList } from '../ui/Field';
 import { Page } from '../ui/Page';
 import { Loading, QueryError } from '../ui/QueryState';
-import { formatMinutes, localDate } from '../ui/dates';
+import { formatMinutes, localDate, formatDateTime } from '../ui/dates';
 import { shiftKind } from '../ui/enumLabels';
 import { useRowActions } from '../ui/useRowActions';
 

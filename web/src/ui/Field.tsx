@@ -1,5 +1,6 @@
 import { useId, type ReactElement, type ReactNode } from 'react';
 import { policyLabel, type Problem } from '../api/problemsOf';
+import { formatDateTime } from './dates';
 
 export interface FieldProps {
   label: string;
@@ -73,7 +74,3 @@ export function ProblemList({ problems }: { problems: Problem[] }) {
     </div>
   );
 }
-
-/** An instant as people read it: in `timeZone`, or the browser's. */
-export const formatDateTime = (iso: string, timeZone?: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone });

@@ -15,11 +15,13 @@ export interface InputFieldProps {
   hint?: string;
   /** Choices: a select instead of an input. */
   options?: readonly Choice[];
+  /** Values an input offers as one types; others may still be typed. */
+  suggestions?: readonly string[];
 }
 
 /** A {@link TextField} or {@link SelectField} with the server's refusal of `name` beside it. */
 export function InputField(props: InputFieldProps) {
-  const { name, problems, type = 'text', required, options, ...shared } = props;
+  const { name, problems, type = 'text', required, options, suggestions, ...shared } = props;
   const problem = problems?.byField[name];
   if (options) return <SelectField {...shared} name={name} problem={problem} options={options} />;
   return (
@@ -30,6 +32,7 @@ export function InputField(props: InputFieldProps) {
       required={required}
       step={type === 'number' ? 'any' : undefined}
       problem={problem}
+      suggestions={suggestions}
     />
   );
 }

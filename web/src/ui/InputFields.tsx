@@ -22,10 +22,13 @@ export interface InputFieldsProps<K extends string> {
   values: FieldValues<K>;
   /** The refusal to show each field's problem from; the surrounding form's when absent. */
   problems?: Problems;
+  /** Values a field offers as one types, by key, when only known once read (departments). */
+  suggestions?: { [key in K]?: readonly string[] };
 }
 
 /** A grid of {@link InputField}s, one per field of a draft held as text. */
-export function InputFields<K extends string>({ fields, values, problems }: InputFieldsProps<K>) {
+export function InputFields<K extends string>(props: InputFieldsProps<K>) {
+  const { fields, values, problems, suggestions } = props;
   return (
     <div className="grid">
       {fields.map(({ key, name = key, ...field }) => (
@@ -36,6 +39,7 @@ export function InputFields<K extends string>({ fields, values, problems }: Inpu
           value={values.draft[key]}
           onChange={values.set(key)}
           problems={problems}
+          suggestions={suggestions?.[key] ?? field.suggestions}
         />
       ))}
     </div>

@@ -29,3 +29,34 @@ export function formatMinutes(total: number): string {
   if (!hours) return `${minutes} min`;
   return minutes ? `${hours} h ${minutes} min` : `${hours} h`;
 }
+
+/**
+ * A day (YYYY-MM-DD) as people read it, in the browser's language: `Jun 30, 2030`,
+ * `30 Jun 2030`. Read at midnight UTC and shown in UTC, so no zone moves it to another day;
+ * anything else (a day half typed) as it is.
+ */
+export function formatDate(day: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  });
+}
+
+/** A month (YYYY-MM) in words: `March 2026`; anything else as it is. */
+export function monthLabel(month: string): string {
+  if (!/^\d{4}-\d{2}$/.test(month)) return month;
+  return new Date(`${month}-01T00:00:00Z`).toLocaleDateString(undefined, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** A span of days, or one day when it starts and ends on the same. */
+export const formatDays = (from: string, to: string) =>
+  from === to ? formatDate(from) : `${formatDate(from)} – ${formatDate(to)}`;
+
+/** An instant as people read it, in the same style as a day: in `timeZone`, or the browser's. */
+export const formatDateTime = (iso: string, timeZone?: string) =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone });

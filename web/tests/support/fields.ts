@@ -10,3 +10,13 @@ export async function errorBeside(field: Locator): Promise<string> {
   const ids = (await field.getAttribute('aria-describedby'))!.split(' ');
   return (await page.locator(`[id="${ids[ids.length - 1]}"]`).textContent()) ?? '';
 }
+
+/** What an input suggests as one types: the values of the datalist it names. */
+export async function suggestionsOf(field: Locator): Promise<string[]> {
+  const id = await field.getAttribute('list');
+  if (!id) return [];
+  return field
+    .page()
+    .locator(`datalist[id="${id}"] option`)
+    .evaluateAll((options) => options.map((option) => option.getAttribute('value') ?? ''));
+}

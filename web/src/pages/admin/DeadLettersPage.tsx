@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { NO_PROBLEMS, problemsOf } from '../../api/problemsOf';
 import { DeadLetterListDocument, type DeadLetterListQuery } from '../../gql/graphql';
-import { formatDateTime, ProblemList } from '../../ui/Field';
+import { formatDateTime } from '../../ui/dates';
+import { ProblemList } from '../../ui/Field';
 import { InputField } from '../../ui/InputField';
 import { Page } from '../../ui/Page';
 import { PagedTable } from '../../ui/PagedTable';

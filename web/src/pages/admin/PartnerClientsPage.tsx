@@ -8,7 +8,8 @@ import {
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { CsvToolbar } from '../../ui/CsvToolbar';
 import { DataTable } from '../../ui/DataTable';
-import { formatDateTime, ProblemList } from '../../ui/Field';
+import { formatDateTime } from '../../ui/dates';
+import { ProblemList } from '../../ui/Field';
 import { Page } from '../../ui/Page';
 import { Pager } from '../../ui/Pager';
 import { QueryError } from '../../ui/QueryState';

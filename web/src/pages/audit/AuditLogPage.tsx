@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { NO_PROBLEMS, problemsOf, type Problem } from '../../api/problemsOf';
 import { useServices } from '../../app/AppContext';
 import { AuditLogSearchDocument } from '../../gql/graphql';
-import { formatDateTime, ProblemList } from '../../ui/Field';
+import { formatDateTime } from '../../ui/dates';
+import { ProblemList } from '../../ui/Field';
 import { InputFields } from '../../ui/InputFields';
 import { Page } from '../../ui/Page';
 import { PagedTable } from '../../ui/PagedTable';
@@ -12,6 +13,7 @@ import { usePagedQuery } from '../../ui/usePagedQuery';
 import { WithNote } from '../../ui/WithNote';
 import { fieldColumns } from '../../ui/csv';
 import { FILTER_FIELDS, FILTER_INPUTS, filterOf, NO_FILTERS } from './auditFilters';
+import { ActorName } from './ActorName';
 import { ChainCheck } from './ChainCheck';
 import { downloadExport } from './downloadExport';
 
@@ -72,7 +74,7 @@ export default function AuditLogPage() {
           { heading: 'When', cell: (e) => formatDateTime(e.occurredAt) },
           { heading: 'Log type', cell: (e) => <WithNote note={e.action}>{e.logType}</WithNote> },
           { heading: 'Entity', cell: (e) => <WithNote note={e.entityId}>{e.entityType}</WithNote> },
-          { heading: 'Actor', cell: (e) => e.actorId ?? '–' },
+          { heading: 'Actor', cell: (e) => <ActorName actorId={e.actorId} /> },
           { heading: 'Subgraph', cell: (e) => e.subgraph },
         ]}
       />

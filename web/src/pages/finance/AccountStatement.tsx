@@ -4,8 +4,8 @@ import { NO_PROBLEMS, problemsOf } from '../../api/problemsOf';
 import { BillingStatementDocument, type BillingStatementQuery } from '../../gql/graphql';
 import { DateRangeFields } from '../../ui/DateRangeFields';
 import { ExportTable } from '../../ui/ExportTable';
-import { formatDateTime, ProblemList } from '../../ui/Field';
-import { addDays, localDate } from '../../ui/dates';
+import { ProblemList } from '../../ui/Field';
+import { addDays, localDate, formatDateTime, formatDate } from '../../ui/dates';
 import { formatMoney, moneyColumns } from '../../ui/money';
 import { fieldColumns } from '../../ui/csv';
 
@@ -62,7 +62,10 @@ function Transactions({ statement, filename }: { statement: Statement; filename:
           { heading: 'When', cell: (t) => formatDateTime(t.occurredAt) },
           { heading: 'Kind', cell: (t) => t.kind },
           { heading: 'Cause', cell: (t) => t.cause },
-          { heading: 'Work date', cell: (t) => `${t.workDate}${t.late ? ' (late)' : ''}` },
+          {
+            heading: 'Work date',
+            cell: (t) => `${formatDate(t.workDate)}${t.late ? ' (late)' : ''}`,
+          },
           { heading: 'Amount', cell: (t) => formatMoney(t.amount) },
         ]}
       />

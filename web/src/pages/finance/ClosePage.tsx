@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { NO_PROBLEMS, problemsOf } from '../../api/problemsOf';
 import { CloseDayDocument, TrialBalanceOnDocument } from '../../gql/graphql';
 import { ConfirmButton } from '../../ui/ConfirmButton';
-import { formatDateTime, ProblemList } from '../../ui/Field';
+import { ProblemList } from '../../ui/Field';
 import { Form } from '../../ui/Form';
 import { InputField } from '../../ui/InputField';
 import { Page } from '../../ui/Page';
-import { addDays, localDate } from '../../ui/dates';
+import { addDays, localDate, formatDateTime, formatDate } from '../../ui/dates';
 import { useMutationForm } from '../../ui/useMutationForm';
 import { TrialBalance } from './TrialBalance';
 
@@ -48,17 +48,17 @@ export default function ClosePage() {
         {data?.trialBalance && <TrialBalance balance={data.trialBalance} />}
         <p role="status">
           {closed?.closed
-            ? `${closed.date} was closed ${formatDateTime(closed.closedAt)}: ${closed.transactionCount} transactions, ${closed.lateTransactionCount} late.`
+            ? `${formatDate(closed.date)} was closed ${formatDateTime(closed.closedAt)}: ${closed.transactionCount} transactions, ${closed.lateTransactionCount} late.`
             : ended
-              ? `${day} is open.`
-              : `${day} is open: it can be closed once it has ended.`}
+              ? `${formatDate(day)} is open.`
+              : `${formatDate(day)} is open: it can be closed once it has ended.`}
         </p>
         {/* Nothing can be booked on a closed day again, so closing asks twice. */}
         {ended && !closed?.closed && (
           <ConfirmButton
             key={day}
-            label={`Close ${day}`}
-            confirm={`Close ${day} for good`}
+            label={`Close ${formatDate(day)}`}
+            confirm={`Close ${formatDate(day)} for good`}
             cancel="Leave it open"
             submit
             disabled={form.busy}

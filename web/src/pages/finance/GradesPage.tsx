@@ -6,6 +6,7 @@ import { usePagedQuery } from '../../ui/usePagedQuery';
 import { fieldColumns } from '../../ui/csv';
 import { NewGradeForm } from './NewGradeForm';
 import { RateCards } from './RateCards';
+import { formatDate } from '../../ui/dates';
 
 const CSV_COLUMNS = fieldColumns({
   Code: 'code',
@@ -37,7 +38,10 @@ export default function GradesPage() {
           },
           { heading: 'Description', cell: (g) => g.description ?? '–' },
           { heading: 'Holders', cell: (g) => g.holderCount },
-          { heading: 'Rated from', cell: (g) => g.ratedFrom ?? 'no rate' },
+          {
+            heading: 'Rated from',
+            cell: (g) => (g.ratedFrom ? formatDate(g.ratedFrom) : 'no rate'),
+          },
         ]}
         actions={(g) => (
           <button type="button" className="secondary" onClick={() => setChosen(g.code)}>

@@ -5,6 +5,7 @@ import { QueryError } from '../../ui/QueryState';
 import { formatMoney, moneyColumns } from '../../ui/money';
 import { fieldColumns } from '../../ui/csv';
 import { SetRateForm } from './SetRateForm';
+import { formatDate } from '../../ui/dates';
 
 type RateCard = RateCardsOfQuery['rateCards'][number];
 
@@ -34,7 +35,7 @@ export function RateCards({ grade, onSet }: { grade: string; onSet(): void }) {
           ],
         }}
         columns={[
-          { heading: 'From', cell: (c) => c.effectiveFrom },
+          { heading: 'From', cell: (c) => formatDate(c.effectiveFrom) },
           {
             heading: 'Kind',
             cell: (c) => (

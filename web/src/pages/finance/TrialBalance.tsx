@@ -1,13 +1,14 @@
 import type { TrialBalanceOnQuery } from '../../gql/graphql';
 import { CsvToolbar } from '../../ui/CsvToolbar';
 import { formatMoney } from '../../ui/money';
+import { formatDate } from '../../ui/dates';
 
 type Balance = NonNullable<TrialBalanceOnQuery['trialBalance']>;
 
 /** A day's debits and credits, whether they balance, and the same as a CSV row. */
 export function TrialBalance({ balance }: { balance: Balance }) {
   const facts: [string, string][] = [
-    ['On', balance.on],
+    ['On', formatDate(balance.on)],
     ['Debits', formatMoney(balance.total)],
     ['Credits', formatMoney(balance.credits)],
     ['Balanced', balance.balanced ? 'Balanced' : 'NOT balanced'],

@@ -8,6 +8,7 @@ import { SelectField } from '../../ui/SelectField';
 import { addDays, localDate } from '../../ui/dates';
 import { useMutationForm } from '../../ui/useMutationForm';
 import { PeoplePicker, type PersonChoice } from './PeoplePicker';
+import { useDepartments } from './useDepartments';
 
 const FIELDS = ['input.courseId', 'input.department', 'input.employeeIds', 'input.dueDate'];
 type Target = 'department' | 'people';
@@ -21,6 +22,7 @@ export function AssignTrainingForm({ onAssigned }: { onAssigned(): void }) {
   const [people, setPeople] = useState<PersonChoice[]>([]);
   const [dueDate, setDueDate] = useState(addDays(localDate(), 30));
   const [assign] = useMutation(AssignTrainingDocument);
+  const departments = useDepartments();
   const list = courses.data?.trainingCourses.nodes ?? [];
   const form = useMutationForm(async () => {
     const target = to === 'department' ? { department } : { employeeIds: people.map((p) => p.id) };
@@ -47,11 +49,14 @@ export function AssignTrainingForm({ onAssigned }: { onAssigned(): void }) {
       />
       <TargetChoice value={to} onChange={setTo} />
       {to === 'department' ? (
-        <InputField
+        // A course goes to a department people work in: one typed wrongly would reach nobody.
+        <SelectField
           label="Department to assign"
           name="input.department"
           value={department}
           onChange={setDepartment}
+          placeholder="(choose a department)"
+          options={departments}
           required
         />
       ) : (

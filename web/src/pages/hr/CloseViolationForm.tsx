@@ -6,6 +6,7 @@ import { InputField } from '../../ui/InputField';
 import { VIOLATION_RULE_LABELS } from '../../ui/enumLabels';
 import { personName } from '../../ui/fullName';
 import { useMutationForm } from '../../ui/useMutationForm';
+import { formatDate } from '../../ui/dates';
 
 type Violation = ViolationsToReviewQuery['complianceViolations']['nodes'][number];
 
@@ -24,7 +25,7 @@ export function CloseViolationForm({ violation, onClosed }: CloseViolationFormPr
   }, ['note']);
   return (
     <Form
-      label={`Close ${VIOLATION_RULE_LABELS[violation.rule]} of ${personName(violation.employee)} on ${violation.fromDate}`}
+      label={`Close ${VIOLATION_RULE_LABELS[violation.rule]} of ${personName(violation.employee)} on ${formatDate(violation.fromDate)}`}
       form={form}
       heading="none"
       card={false}

@@ -13,7 +13,9 @@ import { personName } from '../../ui/fullName';
 import { CourseName, overdueRow } from '../training/trainingRows';
 import { AssignTrainingForm } from './AssignTrainingForm';
 import { CompletionForm } from './CompletionForm';
+import { useDepartments } from './useDepartments';
 import { CourseForm } from './CourseForm';
+import { formatDate } from '../../ui/dates';
 
 type Assignment = TrainingDueQuery['trainingAssignments']['nodes'][number];
 
@@ -36,6 +38,7 @@ export function ComplianceTraining() {
   const { role } = useUser();
   const writes = role === 'HR' || role === 'ADMIN';
   const { filters, bind, pages } = useFilters({ status: 'OVERDUE', department: '' });
+  const departments = useDepartments();
   const { list, error, refetch } = usePagedQuery(
     TrainingDueDocument,
     (d) => d.trainingAssignments,
@@ -66,7 +69,11 @@ export function ComplianceTraining() {
             {...bind('status')}
             options={filterChoices(TRAINING_STATUS_LABELS)}
           />
-          <InputField label="Training department" {...bind('department')} />
+          <InputField
+            label="Training department"
+            {...bind('department')}
+            options={['', ...departments]}
+          />
         </div>
         <QueryError error={error} />
         <PagedTable
@@ -92,8 +99,8 @@ function assignmentColumns(
       heading: 'Employee',
       cell: (t) => <WithNote note={t.department}>{personName(t.employee)}</WithNote>,
     },
-    { heading: 'Due', cell: (t) => t.dueDate },
-    { heading: 'Completed', cell: (t) => t.completedOn ?? '–' },
+    { heading: 'Due', cell: (t) => formatDate(t.dueDate) },
+    { heading: 'Completed', cell: (t) => (t.completedOn ? formatDate(t.completedOn) : '–') },
     { heading: 'Status', cell: (t) => TRAINING_STATUS_LABELS[t.status] },
     writes && {
       heading: 'Record a completion',

@@ -16,6 +16,7 @@ import { WithNote } from '../../ui/WithNote';
 import { fieldColumns, type CsvColumn } from '../../ui/csv';
 import { fullName } from '../../ui/fullName';
 import { EMPLOYEE_STATUS_LABELS, labelledChoices, valuesOf } from '../../ui/enumLabels';
+import { useDepartments } from './useDepartments';
 
 type Employee = EmployeeDirectoryQuery['employees']['nodes'][number];
 
@@ -33,6 +34,7 @@ const CSV_COLUMNS: CsvColumn<Employee>[] = fieldColumns({
 export default function DirectoryPage() {
   const { filters, bind, pages } = useFilters({ search: '', department: '', status: '' });
   const { search, department, status } = filters;
+  const departments = useDepartments();
   const filter = {
     search: search.trim() || null,
     department: department.trim() || null,
@@ -51,7 +53,7 @@ export default function DirectoryPage() {
       </p>
       <SearchForm problems={problems}>
         <InputField label="Search" {...bind('search')} />
-        <InputField label="Department" {...bind('department')} />
+        <InputField label="Department" {...bind('department')} options={['', ...departments]} />
         <InputField
           label="Status"
           {...bind('status')}

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../ui/Field';
+import { formatDateTime } from '../../ui/dates';
 
 export interface InvitationLike {
   url: string;

@@ -4,12 +4,13 @@ import type { Column } from '../../ui/DataTable';
 import { ProblemList } from '../../ui/Field';
 import { InputField } from '../../ui/InputField';
 import { PagedTable } from '../../ui/PagedTable';
-import { localDate } from '../../ui/dates';
+import { localDate, monthLabel } from '../../ui/dates';
 import { useFilters } from '../../ui/useFilters';
 import { usePagedQuery } from '../../ui/usePagedQuery';
 import { WithNote } from '../../ui/WithNote';
 import type { CsvColumn } from '../../ui/csv';
 import { fullName } from '../../ui/fullName';
+import { useDepartments } from './useDepartments';
 
 type Person = MonthlyAttendanceQuery['employees']['nodes'][number];
 type Summary = NonNullable<Person['attendanceSummary']>;
@@ -50,6 +51,7 @@ const COLUMNS: Column<Person>[] = [
 export function MonthlyAttendance() {
   const { filters, bind, pages } = useFilters({ month: localDate().slice(0, 7), department: '' });
   const { month, department } = filters;
+  const departments = useDepartments();
   const { list, error } = usePagedQuery(MonthlyAttendanceDocument, (d) => d.employees, {
     skip: !/^\d{4}-\d{2}$/.test(month),
     variables: { month, filter: { department: department.trim() || null } },
@@ -61,11 +63,16 @@ export function MonthlyAttendance() {
       <h2>Monthly summary</h2>
       <div className="filters">
         <InputField label="Month" type="month" {...bind('month')} problems={problems} />
-        <InputField label="Department" {...bind('department')} problems={problems} />
+        <InputField
+          label="Department"
+          {...bind('department')}
+          problems={problems}
+          options={['', ...departments]}
+        />
       </div>
       <ProblemList problems={problems.general} />
       <PagedTable
-        label={`Attendance in ${month}`}
+        label={`Attendance in ${monthLabel(month)}`}
         {...list}
         csv={{ filename: `attendance-${month}.csv`, columns: CSV_COLUMNS }}
         columns={COLUMNS}

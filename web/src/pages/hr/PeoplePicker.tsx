@@ -17,13 +17,15 @@ export function PeoplePicker({ value, onChange, problem }: PeoplePickerProps) {
         <ul aria-label="Chosen people">
           {value.map((person) => (
             <li key={person.id}>
+              {/* The name is beside it: the button repeats it for screen readers only. */}
               {person.name}{' '}
               <button
                 type="button"
                 className="secondary"
+                aria-label={`Remove ${person.name}`}
                 onClick={() => onChange(value.filter((p) => p.id !== person.id))}
               >
-                Remove {person.name}
+                Remove
               </button>
             </li>
           ))}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ProcessAttendanceDayDocument } from '../../gql/graphql';
 import { Form, FormActions, SubmitButton } from '../../ui/Form';
 import { InputField } from '../../ui/InputField';
-import { addDays, localDate } from '../../ui/dates';
+import { addDays, localDate, formatDate } from '../../ui/dates';
 import { useMutationForm } from '../../ui/useMutationForm';
 
 /** Settles a day's attendance for everyone (yesterday unless changed). */
@@ -13,7 +13,8 @@ export function ProcessDayForm() {
   const form = useMutationForm(async () => {
     const result = (await process({ variables: { input: { date } } })).data?.processAttendanceDay;
     return (
-      result && `${result.date}: ${result.processed} people processed, ${result.changed} changed.`
+      result &&
+      `${formatDate(result.date)}: ${result.processed} people processed, ${result.changed} changed.`
     );
   }, ['date']);
   return (

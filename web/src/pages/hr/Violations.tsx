@@ -14,6 +14,7 @@ import { fieldColumns, type CsvColumn } from '../../ui/csv';
 import { filterChoices, VIOLATION_RULE_LABELS, VIOLATION_STATUS_LABELS } from '../../ui/enumLabels';
 import { personName } from '../../ui/fullName';
 import { CloseViolationForm } from './CloseViolationForm';
+import { formatDays } from '../../ui/dates';
 
 type Violation = ViolationsToReviewQuery['complianceViolations']['nodes'][number];
 
@@ -59,7 +60,7 @@ export function Violations() {
           { heading: 'Employee', cell: (v) => personName(v.employee) },
           {
             heading: 'Days',
-            cell: (v) => (v.toDate !== v.fromDate ? `${v.fromDate} – ${v.toDate}` : v.fromDate),
+            cell: (v) => formatDays(v.fromDate, v.toDate),
           },
           {
             heading: 'What',

@@ -10,6 +10,7 @@ import { WithNote } from '../../ui/WithNote';
 import type { PagedList } from '../../ui/usePagedQuery';
 import { useRowActions } from '../../ui/useRowActions';
 import { LEAVE_REQUEST_CELLS, LEAVE_REQUEST_COLUMNS } from './leaveRequestColumns';
+import { formatDate } from '../../ui/dates';
 
 type Requests = NonNullable<NonNullable<MyLeaveQuery['employee']>['leaveRequests']>;
 type Request = Requests['nodes'][number];
@@ -55,7 +56,7 @@ export function LeaveHistory({ list, onChanged }: LeaveHistoryProps) {
         cancellable(r) && (
           <ConfirmButton
             label="Cancel"
-            confirm={`Cancel the leave of ${r.startDate}`}
+            confirm={`Cancel the leave of ${formatDate(r.startDate)}`}
             cancel="Keep it"
             onConfirm={() =>
               actions.run(

@@ -9,6 +9,7 @@ import {
 import { PolicyNote } from '../../ui/Field';
 import { LEAVE_TYPE_LABELS } from '../../ui/enumLabels';
 import { hasDays, spanOf, type LeaveDraft } from './leaveDraft';
+import { formatDate } from '../../ui/dates';
 
 /** The fields whose refusal shows beside them, as a refusal of the sent request would. */
 const BESIDE = ['startDate', 'endDate'];
@@ -107,7 +108,7 @@ function PreviewText({ leaveType, loading, preview, error, refused }: PreviewTex
   }
   if (!preview) return null;
   const holidays = preview.publicHolidays.length
-    ? ` (public holidays not counted: ${preview.publicHolidays.join(', ')})`
+    ? ` (public holidays not counted: ${preview.publicHolidays.map(formatDate).join(', ')})`
     : '';
   const { balance } = preview;
   const left = balance

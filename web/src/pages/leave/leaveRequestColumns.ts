@@ -1,6 +1,7 @@
 import type { LeaveType } from '../../gql/graphql';
 import { fieldColumns } from '../../ui/csv';
-import { columnsOf, type Column } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
+import { formatDate } from '../../ui/dates';
 import { LEAVE_TYPE_LABELS } from '../../ui/enumLabels';
 
 /** What every list of leave requests shows of one, and exports. */
@@ -11,7 +12,7 @@ export const LEAVE_REQUEST_COLUMNS = fieldColumns({
   Days: 'days',
 });
 
-/** The same columns on screen, the kind of leave in words (the export keeps its code). */
+/** The same columns on screen, the kind of leave and the days in words (the export keeps codes). */
 export const LEAVE_REQUEST_CELLS: Column<{
   leaveType: LeaveType;
   startDate: string;
@@ -19,5 +20,7 @@ export const LEAVE_REQUEST_CELLS: Column<{
   days: number;
 }>[] = [
   { heading: 'Type', cell: (r) => LEAVE_TYPE_LABELS[r.leaveType] },
-  ...columnsOf(LEAVE_REQUEST_COLUMNS).slice(1),
+  { heading: 'From', cell: (r) => formatDate(r.startDate) },
+  { heading: 'To', cell: (r) => formatDate(r.endDate) },
+  { heading: 'Days', cell: (r) => r.days },
 ];

@@ -1,7 +1,6 @@
 import type { DayAttendanceQuery } from '../../gql/graphql';
 import { ExportTable } from '../../ui/ExportTable';
-import { formatDateTime } from '../../ui/Field';
-import { formatMinutes } from '../../ui/dates';
+import { formatMinutes, formatDateTime } from '../../ui/dates';
 import { ATTENDANCE_SOURCE_LABELS } from '../../ui/enumLabels';
 
 export type Entry = NonNullable<

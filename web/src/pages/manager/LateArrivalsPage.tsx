@@ -4,9 +4,9 @@ import { TeamLateArrivalsDocument } from '../../gql/graphql';
 import { ConnectionPager } from '../../ui/ConnectionPager';
 import { DateRangeFields } from '../../ui/DateRangeFields';
 import { ExportTable } from '../../ui/ExportTable';
-import { formatDateTime, ProblemList } from '../../ui/Field';
+import { ProblemList } from '../../ui/Field';
 import { Page } from '../../ui/Page';
-import { formatMinutes, localDate } from '../../ui/dates';
+import { formatMinutes, localDate, formatDateTime, formatDate } from '../../ui/dates';
 import { fullName } from '../../ui/fullName';
 import { useFilters } from '../../ui/useFilters';
 import { useTeamManager } from './useTeamManager';
@@ -73,7 +73,7 @@ export default function LateArrivalsPage() {
         empty={list && !error && emptyText(list.totalCount)}
         columns={[
           { heading: 'Employee', cell: (r) => r.name },
-          { heading: 'Day', cell: (r) => r.date },
+          { heading: 'Day', cell: (r) => formatDate(r.date) },
           {
             heading: 'Checked in',
             cell: (r) => (r.checkInTime ? formatDateTime(r.checkInTime) : '–'),

@@ -1,7 +1,8 @@
 import type { WhoIsOffQuery } from '../../gql/graphql';
+import { localDate, monthLabel } from '../../ui/dates';
 import { LEAVE_TYPE_LABELS } from '../../ui/enumLabels';
 import { LEAVE_CODES, LeaveCell } from './LeaveCell';
-import { dayLabel, isWeekend, monthLabel, weekdayInitial } from './monthDays';
+import { dayLabel, isWeekend, weekdayInitial } from './monthDays';
 import { fullName } from '../../ui/fullName';
 
 export type Person = NonNullable<WhoIsOffQuery['employee']>['reports']['nodes'][number];
@@ -15,6 +16,7 @@ export interface LeaveCalendarProps {
 
 /** A month of the team's leave: a row per person, a column per day, and what the codes mean. */
 export function LeaveCalendar({ month, days, people }: LeaveCalendarProps) {
+  const today = localDate();
   return (
     <div className="calendar-scroll" role="region" aria-label="Calendar" tabIndex={0}>
       <table className="calendar" aria-label={`Leave in ${monthLabel(month)}`}>
@@ -22,8 +24,13 @@ export function LeaveCalendar({ month, days, people }: LeaveCalendarProps) {
           <tr>
             <th scope="col">Name</th>
             {days.map((day) => (
-              <th key={day} scope="col" className={isWeekend(day) ? 'weekend' : undefined}>
-                <abbr title={dayLabel(day)}>
+              <th
+                key={day}
+                scope="col"
+                className={dayClass(day, today)}
+                aria-current={day === today ? 'date' : undefined}
+              >
+                <abbr title={dayTitle(day, today)}>
                   {weekdayInitial(day)}
                   <br />
                   {Number(day.slice(8))}
@@ -40,7 +47,7 @@ export function LeaveCalendar({ month, days, people }: LeaveCalendarProps) {
                 <LeaveCell
                   key={day}
                   day={day}
-                  weekend={isWeekend(day)}
+                  className={dayClass(day, today)}
                   offs={
                     person.leaveBetween?.filter((r) => r.startDate <= day && day <= r.endDate) ?? []
                   }
@@ -54,12 +61,21 @@ export function LeaveCalendar({ month, days, people }: LeaveCalendarProps) {
   );
 }
 
+/** Weekends are striped and today is boxed: marks of their own, not only a colour. */
+const dayClass = (day: string, today: string) =>
+  [isWeekend(day) && 'weekend', day === today && 'today'].filter(Boolean).join(' ') || undefined;
+
+/** `Sat 5 December 2026, weekend`, `Mon 7 December 2026, today`: the column's full name. */
+const dayTitle = (day: string, today: string) =>
+  [dayLabel(day), isWeekend(day) && 'weekend', day === today && 'today'].filter(Boolean).join(', ');
+
 /** What the calendar's codes and marks mean. */
 export function LeaveLegend() {
   return (
     <p className="legend hint">
-      <span className="off approved">AL</span> approved, <span className="off pending">AL</span>{' '}
-      pending; ½ a half day.{' '}
+      <span className="sample weekend">S</span> striped: a weekend;{' '}
+      <span className="sample today">7</span> boxed: today. <span className="off approved">AL</span>{' '}
+      approved, <span className="off pending">AL</span> pending; ½ a half day.{' '}
       {Object.entries(LEAVE_CODES)
         .map(
           ([type, code]) =>

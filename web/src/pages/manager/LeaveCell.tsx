@@ -28,16 +28,14 @@ const isHalf = (off: DayOff, day: string) =>
 export function LeaveCell({
   offs,
   day,
-  weekend,
+  className,
 }: {
   offs: DayOff[];
   day: string;
-  weekend: boolean;
+  /** The day's own marks (a weekend, today), as on its column's heading. */
+  className?: string;
 }) {
-  const classes = [
-    weekend ? 'weekend' : '',
-    offs.length ? `off ${offs[0].status.toLowerCase()}` : '',
-  ]
+  const classes = [className, offs.length ? `off ${offs[0].status.toLowerCase()}` : '']
     .filter(Boolean)
     .join(' ');
   return (

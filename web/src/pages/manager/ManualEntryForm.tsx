@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { RecordManualEntryDocument } from '../../gql/graphql';
-import { formatDateTime } from '../../ui/Field';
+import { formatDateTime } from '../../ui/dates';
 import { Form, FormActions, SubmitButton } from '../../ui/Form';
 import { InputField } from '../../ui/InputField';
 import { useDraft } from '../../ui/useDraft';

@@ -3,7 +3,7 @@ import { fullName } from '../../ui/fullName';
 import { LEAVE_REQUEST_COLUMNS } from '../leave/leaveRequestColumns';
 import type { Person } from './LeaveCalendar';
 import { describe } from './LeaveCell';
-import { monthLabel } from './monthDays';
+import { formatDate, monthLabel } from '../../ui/dates';
 
 /** The same leave as the calendar, as a list: what the CSV holds. */
 export function MonthRequests({ month, people }: { month: string; people: Person[] }) {
@@ -28,8 +28,8 @@ export function MonthRequests({ month, people }: { month: string; people: Person
         columns={[
           { heading: 'Employee', cell: (r) => r.name },
           { heading: 'Leave', cell: describe },
-          { heading: 'From', cell: (r) => r.startDate },
-          { heading: 'To', cell: (r) => r.endDate },
+          { heading: 'From', cell: (r) => formatDate(r.startDate) },
+          { heading: 'To', cell: (r) => formatDate(r.endDate) },
           { heading: 'Days', cell: (r) => r.days },
         ]}
       />

@@ -4,8 +4,8 @@ import { NO_PROBLEMS, problemsOf } from '../../api/problemsOf';
 import { ReportScheduleDocument } from '../../gql/graphql';
 import { ExportTable } from '../../ui/ExportTable';
 import { DateRangeFields } from '../../ui/DateRangeFields';
-import { formatDateTime, ProblemList } from '../../ui/Field';
-import { addDays } from '../../ui/dates';
+import { ProblemList } from '../../ui/Field';
+import { addDays, formatDateTime } from '../../ui/dates';
 import { todayIn } from './localTimes';
 import type { Person } from './ReportChooser';
 

@@ -3,12 +3,12 @@ import { WhoIsOffDocument } from '../../gql/graphql';
 import { ConnectionPager } from '../../ui/ConnectionPager';
 import { Page } from '../../ui/Page';
 import { QueryError } from '../../ui/QueryState';
-import { localDate } from '../../ui/dates';
+import { localDate, monthLabel } from '../../ui/dates';
 import { usePagedQuery } from '../../ui/usePagedQuery';
 import { usePages } from '../../ui/usePages';
 import { LeaveCalendar, LeaveLegend } from './LeaveCalendar';
 import { MonthRequests } from './MonthRequests';
-import { addMonths, daysOfMonth, monthLabel } from './monthDays';
+import { addMonths, daysOfMonth } from './monthDays';
 import { useTeamManager } from './useTeamManager';
 
 /** Who is off: a month of the team's approved and pending leave, one row per person. */

@@ -19,14 +19,6 @@ export function addMonths(month: string, count: number): string {
   return date.toISOString().slice(0, 7);
 }
 
-/** `March 2026`. */
-export const monthLabel = (month: string) =>
-  utc(`${month}-01`).toLocaleDateString(undefined, {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-
 /** `Mon 2 March 2026`. */
 export const dayLabel = (day: string) =>
   utc(day).toLocaleDateString(undefined, {

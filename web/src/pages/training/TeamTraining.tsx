@@ -5,6 +5,7 @@ import { QueryError } from '../../ui/QueryState';
 import { fullName } from '../../ui/fullName';
 import { usePagedQuery } from '../../ui/usePagedQuery';
 import { statusLabel, TRAINING_CSV_COLUMNS } from './trainingRows';
+import { formatDate } from '../../ui/dates';
 
 type Person = NonNullable<TeamTrainingQuery['employee']>['reports']['nodes'][number];
 type Row = NonNullable<Person['training']>[number] & { person: Person };
@@ -67,8 +68,8 @@ function TeamTrainingTable({ people }: { people: Person[] }) {
                 <tr key={t.id} className={t.status === 'OVERDUE' ? 'overdue' : undefined}>
                   <td>{fullName(person)}</td>
                   <td>{t.course.title}</td>
-                  <td>{t.dueDate}</td>
-                  <td>{t.completedOn ?? '–'}</td>
+                  <td>{formatDate(t.dueDate)}</td>
+                  <td>{t.completedOn ? formatDate(t.completedOn) : '–'}</td>
                   <td>{statusLabel(t.status)}</td>
                 </tr>
               ))

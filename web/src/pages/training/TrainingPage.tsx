@@ -14,6 +14,7 @@ import {
   statusLabel,
   TRAINING_CSV_COLUMNS,
 } from './trainingRows';
+import { formatDate } from '../../ui/dates';
 
 /** Everyone's own training and what falls due next; a manager also sees the team's. */
 export default function TrainingPage() {
@@ -41,7 +42,7 @@ function MyTraining({ employeeId }: { employeeId: string }) {
       {next && (
         <p className={next.status === 'OVERDUE' ? 'overdue-note' : undefined}>
           Next: <strong>{next.course.title}</strong>{' '}
-          {next.status === 'OVERDUE' ? 'was due' : 'is due'} by {fallsDue(next)}.
+          {next.status === 'OVERDUE' ? 'was due' : 'is due'} by {formatDate(fallsDue(next)!)}.
         </p>
       )}
       {!loading && list.length === 0 && <p>You have no training assigned.</p>}
@@ -63,11 +64,12 @@ function TrainingTable({ label, rows }: { label: string; rows: readonly Training
       rowProps={overdueRow}
       columns={[
         { heading: 'Course', cell: (t) => <CourseName course={t.course} /> },
-        { heading: 'Due by', cell: (t) => t.dueDate },
-        { heading: 'Completed', cell: (t) => t.completedOn ?? '–' },
+        { heading: 'Due by', cell: (t) => formatDate(t.dueDate) },
+        { heading: 'Completed', cell: (t) => (t.completedOn ? formatDate(t.completedOn) : '–') },
         {
           heading: 'Valid until',
-          cell: (t) => t.expiresOn ?? (t.completedOn ? 'does not expire' : '–'),
+          cell: (t) =>
+            t.expiresOn ? formatDate(t.expiresOn) : t.completedOn ? 'does not expire' : '–',
         },
         { heading: 'Status', cell: (t) => statusLabel(t.status) },
       ]}

@@ -1,12 +1,15 @@
 import { useMutation } from '@apollo/client/react';
+import { Fragment } from 'react';
 import { UpdateEmployeeDocument, type EmploymentType } from '../../../gql/graphql';
 import { Form, FormActions, SubmitButton } from '../../../ui/Form';
 import { InputFields, type FieldSpec } from '../../../ui/InputFields';
 import { EMPLOYMENT_TYPE_LABELS, labelledChoices } from '../../../ui/enumLabels';
+import { formatDate } from '../../../ui/dates';
 import { useDraft } from '../../../ui/useDraft';
 import { useMutationForm } from '../../../ui/useMutationForm';
 import type { PersonField } from '../employeeChoices';
-import { changeOf, type RecordFormProps } from './employeeRecord';
+import { useDepartments } from '../useDepartments';
+import { changeOf, KEPT_AS_HISTORY, type RecordFormProps } from './employeeRecord';
 
 type Editable = PersonField | 'location' | 'timeZone';
 
@@ -29,14 +32,46 @@ const DETAILS: readonly FieldSpec<Editable>[] = [
 ];
 const EDITABLE = DETAILS.map((field) => field.key);
 
-/** The person's details, each changed in place. */
+/** The person's details, each changed in place; only read once their employment has ended. */
 export function DetailsForm({ employee, onSaved }: RecordFormProps) {
+  if (employee.status === 'TERMINATED') return <KeptDetails employee={employee} />;
+  return <DetailsChoice employee={employee} onSaved={onSaved} />;
+}
+
+/** A field's value as read: a choice in words, a day formatted, nothing as a dash. */
+function shown(field: FieldSpec<Editable>, value: string | null | undefined): string {
+  if (!value) return '–';
+  if (field.type === 'date') return formatDate(value);
+  const choice = field.options?.find((o) => typeof o !== 'string' && o.value === value);
+  return choice && typeof choice !== 'string' ? choice.label : value;
+}
+
+/** A terminated person's details: kept as they were, since the server refuses any change. */
+function KeptDetails({ employee }: Pick<RecordFormProps, 'employee'>) {
+  return (
+    <div className="card">
+      <h2>Details</h2>
+      <p>{KEPT_AS_HISTORY}</p>
+      <dl className="record">
+        {DETAILS.map((field) => (
+          <Fragment key={field.key}>
+            <dt>{field.label}</dt>
+            <dd>{shown(field, employee[field.key])}</dd>
+          </Fragment>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+function DetailsChoice({ employee, onSaved }: RecordFormProps) {
   const initial = Object.fromEntries(EDITABLE.map((f) => [f, employee[f] ?? ''])) as {
     [K in Editable]: string;
   };
   const details = useDraft(initial);
   const { draft } = details;
   const [update] = useMutation(UpdateEmployeeDocument);
+  const departments = useDepartments();
   const form = useMutationForm(async () => {
     // Only what changed, so an unchanged field is never refused.
     const changes = Object.fromEntries(
@@ -52,7 +87,7 @@ export function DetailsForm({ employee, onSaved }: RecordFormProps) {
   }, EDITABLE);
   return (
     <Form label="Details" form={form}>
-      <InputFields fields={DETAILS} values={details} />
+      <InputFields fields={DETAILS} values={details} suggestions={{ department: departments }} />
       <FormActions>
         <SubmitButton>Save details</SubmitButton>
       </FormActions>

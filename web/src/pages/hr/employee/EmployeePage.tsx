@@ -4,6 +4,7 @@ import { EmployeeRecordDocument } from '../../../gql/graphql';
 import { Page } from '../../../ui/Page';
 import { EMPLOYEE_STATUS_LABELS } from '../../../ui/enumLabels';
 import { Loading, QueryError } from '../../../ui/QueryState';
+import { formatDate } from '../../../ui/dates';
 import { fullName } from '../../../ui/fullName';
 import { DetailsForm } from './DetailsForm';
 import { InvitationCard } from './InvitationCard';
@@ -32,7 +33,7 @@ export default function EmployeePage() {
     >
       <p>
         {employee.employeeNumber} · {EMPLOYEE_STATUS_LABELS[employee.status]}
-        {employee.terminationDate && ` · leaves on ${employee.terminationDate}`}
+        {employee.terminationDate && ` · leaves on ${formatDate(employee.terminationDate)}`}
       </p>
       <DetailsForm key={employee.version} employee={employee} onSaved={reload} />
       <StatusForm employee={employee} onSaved={reload} />

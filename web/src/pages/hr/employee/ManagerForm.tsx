@@ -5,10 +5,28 @@ import { Form, FormActions, SubmitButton } from '../../../ui/Form';
 import { fullName } from '../../../ui/fullName';
 import { useMutationForm } from '../../../ui/useMutationForm';
 import { ManagerPicker, type ManagerChoice } from '../ManagerPicker';
-import { changeOf, type RecordFormProps } from './employeeRecord';
+import { changeOf, KEPT_AS_HISTORY, type RecordFormProps } from './employeeRecord';
 
-/** Whom the person reports to, or nobody. */
+/** Whom the person reports to, or nobody; only read once their employment has ended. */
 export function ManagerForm({ employee, onSaved }: RecordFormProps) {
+  if (employee.status === 'TERMINATED') return <KeptManager employee={employee} />;
+  return <ManagerChoiceForm employee={employee} onSaved={onSaved} />;
+}
+
+/** A terminated person's last manager, which the server no longer changes. */
+function KeptManager({ employee }: Pick<RecordFormProps, 'employee'>) {
+  return (
+    <div className="card">
+      <h2>Manager</h2>
+      <p>
+        Reported to <strong>{employee.manager ? fullName(employee.manager) : 'nobody'}</strong>.{' '}
+        {KEPT_AS_HISTORY}
+      </p>
+    </div>
+  );
+}
+
+function ManagerChoiceForm({ employee, onSaved }: RecordFormProps) {
   const { manager } = employee;
   const current = manager ? { id: manager.id, name: fullName(manager) } : null;
   const [choice, setChoice] = useState<ManagerChoice | null>(current);

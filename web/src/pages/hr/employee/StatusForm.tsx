@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ChangeEmployeeStatusDocument, type EmployeeStatus } from '../../../gql/graphql';
 import { Form, FormActions, SubmitButton } from '../../../ui/Form';
 import { InputField } from '../../../ui/InputField';
+import { formatDate } from '../../../ui/dates';
 import { useMutationForm } from '../../../ui/useMutationForm';
 import { EMPLOYEE_STATUS_LABELS, labelledChoices, valuesOf } from '../../../ui/enumLabels';
 import { changeOf, type RecordFormProps } from './employeeRecord';
@@ -20,8 +21,8 @@ function FinalStatus({ employee }: Pick<RecordFormProps, 'employee'>) {
       <h2>Status</h2>
       <p>
         {EMPLOYEE_STATUS_LABELS.TERMINATED}
-        {employee.terminationDate && ` on ${employee.terminationDate}`}. Employment has ended, so
-        the status no longer changes.
+        {employee.terminationDate && ` on ${formatDate(employee.terminationDate)}`}. Employment has
+        ended, so the status no longer changes.
       </p>
     </div>
   );

@@ -4,7 +4,7 @@ import { TerminateEmployeeDocument } from '../../../gql/graphql';
 import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { Form, FormActions } from '../../../ui/Form';
 import { InputField } from '../../../ui/InputField';
-import { localDate } from '../../../ui/dates';
+import { localDate, formatDate } from '../../../ui/dates';
 import { fullName } from '../../../ui/fullName';
 import { useMutationForm } from '../../../ui/useMutationForm';
 import { changeOf, type RecordFormProps } from './employeeRecord';
@@ -31,7 +31,7 @@ export function TerminateForm({ employee, onSaved }: RecordFormProps) {
         {/* Termination is final: the second click names the person and the day. */}
         <ConfirmButton
           label="Terminate employment"
-          confirm={`Terminate ${fullName(employee)} on ${date}`}
+          confirm={`Terminate ${fullName(employee)} on ${formatDate(date)}`}
           cancel="Keep them employed"
           submit
           disabled={!date || form.busy}

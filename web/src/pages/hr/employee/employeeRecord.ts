@@ -13,3 +13,7 @@ export interface RecordFormProps {
 export const changeOf = <T extends object>(employee: EmployeeRecord, change: T) => ({
   variables: { input: { id: employee.id, expectedVersion: employee.version, ...change } },
 });
+
+/** What a terminated person's record says: nothing on it changes any more. */
+export const KEPT_AS_HISTORY =
+  'Employment has ended: the record is kept as history and no longer changes.';

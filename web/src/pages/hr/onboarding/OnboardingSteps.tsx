@@ -3,16 +3,23 @@ import { CheckField } from '../../../ui/CheckField';
 import { InputFields } from '../../../ui/InputFields';
 import { useFormState } from '../../../ui/formState';
 import { ManagerPicker } from '../ManagerPicker';
+import { useDepartments } from '../useDepartments';
 import { AGREEMENT_INPUTS, PERSON_INPUTS, WEEKDAYS } from './onboardingDrafts';
 import type { Onboarding } from './useOnboarding';
 
 /** The person's details; fixed once they are made. */
 export function PersonStep({ wizard }: { wizard: Onboarding }) {
   const { person, made } = wizard;
+  const departments = useDepartments();
   return (
     <fieldset disabled={Boolean(made)}>
       <legend>The person{made ? ' (made)' : ''}</legend>
-      <InputFields fields={PERSON_INPUTS} values={person} />
+      {/* Someone may be hired into a department nobody works in yet: suggested, not chosen. */}
+      <InputFields
+        fields={PERSON_INPUTS}
+        values={person}
+        suggestions={{ department: departments }}
+      />
     </fieldset>
   );
 }

@@ -1,6 +1,6 @@
 import { problemsOf, type Problems } from '../../../api/problemsOf';
 import type { PolicyRulesFragment } from '../../../gql/graphql';
-import { formatDateTime } from '../../../ui/Field';
+import { formatDateTime } from '../../../ui/dates';
 
 export type Scalar = string | number | boolean | null;
 
