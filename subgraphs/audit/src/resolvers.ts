@@ -20,6 +20,9 @@ interface DeadLetterArgs extends PageArgs {
   type?: string | null;
 }
 
+/** An actor that is an employee: their id; services are `service:<name>`. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const optional = (value: string | null | undefined) => value ?? undefined;
 
 /** The resolvers, on the module's retention rules. */
@@ -66,6 +69,10 @@ export function createResolvers(retention: Retention): GraphQLResolverMap<Contex
         assertDeadLetterAdmin(ctx.identity);
         return service(ctx).discardDeadLetter(args.input);
       },
+    },
+    AuditLogEntry: {
+      actor: (entry: { actorId: string | null }) =>
+        entry.actorId && UUID.test(entry.actorId) ? { id: entry.actorId } : null,
     },
     Employee: {
       __resolveReference: (reference: { id: string }, ctx: Context) => {

@@ -22,7 +22,7 @@ const cursorOf = (parts: string[]) => Buffer.from(JSON.stringify(parts)).toStrin
 const ENTITIES = `query Trail($reps: [_Any!]!, $first: Int, $after: String) {
   _entities(representations: $reps) {
     ... on Employee { id auditTrail(first: $first, after: $after) {
-      totalCount pageInfo { endCursor hasNextPage } nodes { id occurredAt logType actorId entityId }
+      totalCount pageInfo { endCursor hasNextPage } nodes { id occurredAt logType actorId actor { id } entityId }
     } }
   }
 }`;
@@ -88,6 +88,14 @@ describe('audit GraphQL', () => {
       oldValues: null,
     });
     expect(page.nodes[0].newValues).toMatchObject({ email: '***', firstName: 'Ada' });
+    // An employee actor as a reference the gateway fills from employees; a service as none.
+    const actors = await audit.gql('{ auditLogs(first: 100) { nodes { actorId actor { id } } } }');
+    const nodes = actors.data!.auditLogs.nodes as { actorId: string | null; actor: unknown }[];
+    expect(nodes.find((n) => n.actorId === HR_ACTOR)!.actor).toEqual({ id: HR_ACTOR });
+    for (const node of nodes)
+      expect(node.actor).toEqual(
+        node.actorId?.startsWith('service:') ? null : { id: node.actorId },
+      );
     expect(page.nodes[0].requestId).toEqual(expect.any(String));
     expect(page.nodes[0].correlationId).toEqual(expect.any(String));
     expect(page.nodes[2].occurredAt).toBe(minutes(104).toISOString());

@@ -1,21 +1,21 @@
-import { useQuery } from '@apollo/client/react';
-import { ActorNameDocument } from '../../gql/graphql';
 import { fullName } from '../../ui/fullName';
 import { WithNote } from '../../ui/WithNote';
 
-/** A service's actor id is `service:<name>`; anything else may be an employee's id. */
-const mayBeEmployee = (actorId: string) => !actorId.startsWith('service:');
+/** An entry's actor as the log reads it: the person when an employee, else the raw id. */
+interface Actor {
+  actorId?: string | null;
+  actor?: { firstName: string; lastName: string } | null;
+}
 
 /**
  * Who made a change: a person by name, their id under it (what the Actor filter takes); a
- * service, or an id that names nobody, as it is. Each actor is read once, however many rows.
+ * service, or an id whose record cannot be read, as it is. The names come with the page.
  */
-export function ActorName({ actorId }: { actorId: string | null | undefined }) {
-  const { data } = useQuery(ActorNameDocument, {
-    skip: !actorId || !mayBeEmployee(actorId),
-    variables: { id: actorId ?? '' },
-  });
-  if (!actorId) return '–';
-  const person = data?.employee;
-  return person ? <WithNote note={actorId}>{fullName(person)}</WithNote> : actorId;
+export function ActorName({ entry }: { entry: Actor }) {
+  if (!entry.actorId) return '–';
+  return entry.actor ? (
+    <WithNote note={entry.actorId}>{fullName(entry.actor)}</WithNote>
+  ) : (
+    entry.actorId
+  );
 }

@@ -74,7 +74,7 @@ export default function AuditLogPage() {
           { heading: 'When', cell: (e) => formatDateTime(e.occurredAt) },
           { heading: 'Log type', cell: (e) => <WithNote note={e.action}>{e.logType}</WithNote> },
           { heading: 'Entity', cell: (e) => <WithNote note={e.entityId}>{e.entityType}</WithNote> },
-          { heading: 'Actor', cell: (e) => <ActorName actorId={e.actorId} /> },
+          { heading: 'Actor', cell: (e) => <ActorName entry={e} /> },
           { heading: 'Subgraph', cell: (e) => e.subgraph },
         ]}
       />
