@@ -29,6 +29,7 @@ export {
   localDate,
   nightMinutes,
   publicHolidays,
+  publicHolidaysBetween,
   readDateTime,
   requireDate,
   requireDateTime,

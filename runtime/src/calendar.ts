@@ -47,6 +47,14 @@ export function publicHolidays(location: string, year: number): Set<string> {
   return days;
 }
 
+/** The public holidays of a location from `from` to `to` (ISO dates, inclusive), in order. */
+export function publicHolidaysBetween(location: string, from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++)
+    for (const day of publicHolidays(location, year)) if (day >= from && day <= to) days.push(day);
+  return days.sort();
+}
+
 export const isPublicHoliday = (location: string, date: string): boolean =>
   publicHolidays(location, Number(date.slice(0, 4))).has(date);
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { DateTime } from 'luxon';
 import type { BrowserContext, Page } from 'playwright-core';
+import { publicHolidays } from '../../runtime';
 import { signInThroughApp } from '../../test-support/browser';
 import { contractOperation as op } from '../../test-support/contractOperation';
 import { waitFor } from '../../test-support/waitFor';
@@ -119,6 +120,20 @@ describe("the manager's screens in the browser", () => {
     const cell = row.getByRole('cell').nth(leaveDay.day - 1);
     await cell.filter({ hasText: 'Sick leave, approved' }).waitFor();
     expect(await row.getByRole('cell').filter({ hasText: 'approved' }).count()).toBe(1);
+    // The month's public holidays where she works (England and Wales) are marked, and only they.
+    const marked = await row
+      .getByRole('cell')
+      .evaluateAll((cells) =>
+        cells.flatMap((c, i) => (c.classList.contains('holiday') ? [i + 1] : [])),
+      );
+    const holidays = [...publicHolidays('ENGLAND_AND_WALES', leaveDay.year)]
+      .filter((day) => day.startsWith(leaveDay.toFormat('yyyy-MM')))
+      .map((day) => Number(day.slice(8)))
+      .sort((a, b) => a - b);
+    expect(marked).toEqual(holidays);
+    expect(await page.locator('.legend').textContent()).toContain(
+      'a public holiday where the person works',
+    );
     await expectAccessible();
   });
 

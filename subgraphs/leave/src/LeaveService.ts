@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
 import {
   checkExpectedVersion,
+  DEFAULT_LOCATION,
   DEFAULT_TIME_ZONE,
   knowEmployee,
   LEAVE_TYPES,
@@ -10,6 +11,7 @@ import {
   lockEmployee,
   once,
   pageOf,
+  publicHolidaysBetween,
   type SubgraphContext,
   withOptimisticLock,
 } from '../../../runtime';
@@ -139,6 +141,14 @@ export class LeaveService {
     const period = check.period(from, to);
     await assertCanReadLeave(this.ctx.identity, employeeId, this.managersOf);
     return this.ctx.loaders.activeBetween.load({ employeeId, ...period });
+  }
+
+  /** The public holidays of the employee's location in the period (the default location's when leave does not know them yet). */
+  async holidaysBetween(employeeId: string, from: unknown, to: unknown): Promise<string[]> {
+    const period = check.period(from, to);
+    await assertCanReadLeave(this.ctx.identity, employeeId, this.managersOf);
+    const employee = await this.ctx.loaders.employee.load(employeeId);
+    return publicHolidaysBetween(employee?.location ?? DEFAULT_LOCATION, period.from, period.to);
   }
 
   /** Pending requests of the caller's direct reports, earliest start first. */

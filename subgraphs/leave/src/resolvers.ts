@@ -59,6 +59,11 @@ const employee = (service: Service) => ({
   ) => service(ctx).requestsOf(ref.id, args),
   leaveBetween: (ref: EmployeeRef, args: { from: string; to: string }, ctx: LeaveContext) =>
     service(ctx).requestsBetween(ref.id, args.from, args.to),
+  publicHolidaysBetween: (
+    ref: EmployeeRef,
+    args: { from: string; to: string },
+    ctx: LeaveContext,
+  ) => service(ctx).holidaysBetween(ref.id, args.from, args.to),
 });
 
 const leaveRequest = (service: Service) => ({

@@ -87,4 +87,31 @@ describe('leave: requests sharing a day with a period (the team calendar)', () =
     );
     expect(onlyError(reply).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
   });
+
+  it("marks the public holidays of each person's location over the period, and refuses as leaveBetween does", async () => {
+    const scot = await h.hire({ managerId, location: 'SCOTLAND' });
+    const holidays = (people: string[], from: string, to: string, caller = asManager(managerId)) =>
+      h.entities(
+        people.map((id) => ({ __typename: 'Employee', id })),
+        '... on Employee { id publicHolidaysBetween(from: $from, to: $to) }',
+        { from, to },
+        '$from: Date!, $to: Date!',
+        caller,
+      );
+    const reply = await holidays([first, scot], '2025-12-20', '2026-01-05');
+    expect(reply.errors).toBeUndefined();
+    const [england, scotland] = reply.data!._entities;
+    // England and Wales: Christmas, Boxing Day, New Year's Day; Scotland adds 2 January.
+    expect(england.publicHolidaysBetween).toEqual(['2025-12-25', '2025-12-26', '2026-01-01']);
+    expect(scotland.publicHolidaysBetween).toEqual([
+      '2025-12-25',
+      '2025-12-26',
+      '2026-01-01',
+      '2026-01-02',
+    ]);
+    const refused = await holidays([first], '2026-01-31', '2026-01-01', hr);
+    expect(onlyError(refused).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+    const colleague = await holidays([first], '2026-01-01', '2026-01-31', asEmployee(second));
+    expect(onlyError(colleague).extensions!.code).toBe('FORBIDDEN');
+  });
 });

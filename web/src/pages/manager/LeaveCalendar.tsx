@@ -40,21 +40,27 @@ export function LeaveCalendar({ month, days, people }: LeaveCalendarProps) {
           </tr>
         </thead>
         <tbody>
-          {people.map((person) => (
-            <tr key={person.id}>
-              <th scope="row">{fullName(person)}</th>
-              {days.map((day) => (
-                <LeaveCell
-                  key={day}
-                  day={day}
-                  className={dayClass(day, today)}
-                  offs={
-                    person.leaveBetween?.filter((r) => r.startDate <= day && day <= r.endDate) ?? []
-                  }
-                />
-              ))}
-            </tr>
-          ))}
+          {people.map((person) => {
+            // Holidays are the person's: where they work decides them.
+            const holidays = new Set(person.publicHolidaysBetween ?? []);
+            return (
+              <tr key={person.id}>
+                <th scope="row">{fullName(person)}</th>
+                {days.map((day) => (
+                  <LeaveCell
+                    key={day}
+                    day={day}
+                    className={dayClass(day, today)}
+                    holiday={holidays.has(day)}
+                    offs={
+                      person.leaveBetween?.filter((r) => r.startDate <= day && day <= r.endDate) ??
+                      []
+                    }
+                  />
+                ))}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
@@ -74,8 +80,10 @@ export function LeaveLegend() {
   return (
     <p className="legend hint">
       <span className="sample weekend">S</span> striped: a weekend;{' '}
-      <span className="sample today">7</span> boxed: today. <span className="off approved">AL</span>{' '}
-      approved, <span className="off pending">AL</span> pending; ½ a half day.{' '}
+      <span className="sample today">7</span> boxed: today;{' '}
+      <span className="sample holiday">PH</span> a public holiday where the person works.{' '}
+      <span className="off approved">AL</span> approved, <span className="off pending">AL</span>{' '}
+      pending; ½ a half day.{' '}
       {Object.entries(LEAVE_CODES)
         .map(
           ([type, code]) =>

@@ -29,17 +29,30 @@ export function LeaveCell({
   offs,
   day,
   className,
+  holiday = false,
 }: {
   offs: DayOff[];
   day: string;
   /** The day's own marks (a weekend, today), as on its column's heading. */
   className?: string;
+  /** A public holiday where the person works. */
+  holiday?: boolean;
 }) {
-  const classes = [className, offs.length ? `off ${offs[0].status.toLowerCase()}` : '']
+  const classes = [
+    className,
+    holiday && 'holiday',
+    offs.length ? `off ${offs[0].status.toLowerCase()}` : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
     <td className={classes || undefined}>
+      {holiday && (
+        <span>
+          {offs.length === 0 && <span aria-hidden="true">PH</span>}
+          <span className="sr-only">Public holiday{offs.length > 0 && ', '}</span>
+        </span>
+      )}
       {offs.map((off, i) => (
         <span key={i}>
           <span aria-hidden="true">
