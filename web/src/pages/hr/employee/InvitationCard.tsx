@@ -3,6 +3,7 @@ import { ResendInvitationDocument } from '../../../gql/graphql';
 import { QueryError } from '../../../ui/QueryState';
 import { InvitationView } from '../InvitationView';
 import type { EmployeeRecord } from './employeeRecord';
+import { KeptCard } from './KeptCard';
 
 /**
  * The person's invitation, and a new link while it is not yet accepted; none for someone whose
@@ -13,10 +14,9 @@ export function InvitationCard({ employee }: { employee: EmployeeRecord }) {
   const invitation = data?.resendInvitation ?? employee.invitation;
   if (employee.status === 'TERMINATED')
     return (
-      <div className="card">
-        <h2>Invitation</h2>
-        <p>Employment has ended: there is no invitation to send.</p>
-      </div>
+      <KeptCard heading="Invitation">
+        Employment has ended: there is no invitation to send.
+      </KeptCard>
     );
   return (
     <div className="card">

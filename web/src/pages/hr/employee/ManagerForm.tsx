@@ -6,6 +6,7 @@ import { fullName } from '../../../ui/fullName';
 import { useMutationForm } from '../../../ui/useMutationForm';
 import { ManagerPicker, type ManagerChoice } from '../ManagerPicker';
 import { changeOf, KEPT_AS_HISTORY, type RecordFormProps } from './employeeRecord';
+import { KeptCard } from './KeptCard';
 
 /** Whom the person reports to, or nobody; only read once their employment has ended. */
 export function ManagerForm({ employee, onSaved }: RecordFormProps) {
@@ -16,13 +17,10 @@ export function ManagerForm({ employee, onSaved }: RecordFormProps) {
 /** A terminated person's last manager, which the server no longer changes. */
 function KeptManager({ employee }: Pick<RecordFormProps, 'employee'>) {
   return (
-    <div className="card">
-      <h2>Manager</h2>
-      <p>
-        Reported to <strong>{employee.manager ? fullName(employee.manager) : 'nobody'}</strong>.{' '}
-        {KEPT_AS_HISTORY}
-      </p>
-    </div>
+    <KeptCard heading="Manager">
+      Reported to <strong>{employee.manager ? fullName(employee.manager) : 'nobody'}</strong>.{' '}
+      {KEPT_AS_HISTORY}
+    </KeptCard>
   );
 }
 

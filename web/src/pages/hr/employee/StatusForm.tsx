@@ -7,6 +7,7 @@ import { formatDate } from '../../../ui/dates';
 import { useMutationForm } from '../../../ui/useMutationForm';
 import { EMPLOYEE_STATUS_LABELS, labelledChoices, valuesOf } from '../../../ui/enumLabels';
 import { changeOf, type RecordFormProps } from './employeeRecord';
+import { KeptCard } from './KeptCard';
 
 /** Active, inactive or on leave (termination has a form of its own, and is final). */
 export function StatusForm({ employee, onSaved }: RecordFormProps) {
@@ -17,14 +18,11 @@ export function StatusForm({ employee, onSaved }: RecordFormProps) {
 /** A terminated person's status, which nothing changes any more. */
 function FinalStatus({ employee }: Pick<RecordFormProps, 'employee'>) {
   return (
-    <div className="card">
-      <h2>Status</h2>
-      <p>
-        {EMPLOYEE_STATUS_LABELS.TERMINATED}
-        {employee.terminationDate && ` on ${formatDate(employee.terminationDate)}`}. Employment has
-        ended, so the status no longer changes.
-      </p>
-    </div>
+    <KeptCard heading="Status">
+      {EMPLOYEE_STATUS_LABELS.TERMINATED}
+      {employee.terminationDate && ` on ${formatDate(employee.terminationDate)}`}. Employment has
+      ended, so the status no longer changes.
+    </KeptCard>
   );
 }
 
