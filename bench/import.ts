@@ -2,10 +2,17 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import type { AbstractSqlConnection } from '@mikro-orm/knex';
-import { InboxEntry, OutboxEntry } from '../messaging';
+import type { EntityName, OrderDefinition } from '@mikro-orm/core';
+import type { AbstractSqlConnection, EntityManager } from '@mikro-orm/knex';
+import { InboxEntry, OutboxEntry, insertRows } from '../messaging';
 import { IdempotencyRecordSchema, openDatabase } from '../runtime';
-import { KnownEmployeeSchema, entities } from '../subgraphs/agreements/src/entities';
+import { recordsOf } from '../subgraphs/agreements/src';
+import {
+  AgreementSchema,
+  AgreementVersionSchema,
+  KnownEmployeeSchema,
+  entities,
+} from '../subgraphs/agreements/src/entities';
 import { descendantsOf } from '../platform/src/startup/processInfo';
 import { createTestDatabase } from '../test-support/database';
 import { processRss } from './lib/processRss';
@@ -17,6 +24,10 @@ import { runBench } from './lib/runBench';
  * same database for the same rows. DATABASE=postgres uses a fresh PostgreSQL
  * database on TEST_PG_URL (dropped afterwards) instead of SQLite. PROFILE_DIR
  * writes the import's CPU profile there.
+ *
+ * It also prints the import's floor: reading the file with no checks, and writing the
+ * rows the import wrote (each agreement, its first version and its event in the outbox)
+ * again, ready-made, in the import's transactions. No import can take less than the two.
  */
 const ROWS = Number(process.env.ROWS ?? 100_000);
 const root = path.resolve(__dirname, '..');
@@ -40,7 +51,7 @@ function writeFile(file: string): void {
 }
 
 /** The agreements database with every employee the file names already known (its local copy). */
-async function prepare(target: Parameters<typeof openDatabase>[0]['target']): Promise<number> {
+async function prepare(target: Target): Promise<number> {
   const orm = await openDatabase({
     target,
     entities: [...entities, OutboxEntry, InboxEntry, IdempotencyRecordSchema],
@@ -89,6 +100,53 @@ async function plainInsertSeconds(connection: AbstractSqlConnection): Promise<nu
   }
   const seconds = (performance.now() - started) / 1000;
   await knex.schema.dropTable('bench_plain_agreements');
+  return seconds;
+}
+
+type Target = Parameters<typeof openDatabase>[0]['target'];
+
+/** Seconds to read the file as the import reads it, with nothing checked or written. */
+async function parseSeconds(file: string): Promise<number> {
+  const started = performance.now();
+  let rows = 0;
+  for await (const record of recordsOf('CSV', fs.createReadStream(file, { encoding: 'utf8' })))
+    if (record.column === undefined) rows += 1;
+  if (rows !== ROWS) throw new Error(`read ${rows} rows, not ${ROWS}`);
+  return (performance.now() - started) / 1000;
+}
+
+/** The stored rows of `entity`, as plain objects in key order, then deleted. */
+async function takeRows<T extends object>(em: EntityManager, entity: EntityName<T>) {
+  const rows = await em.find(entity, {}, { orderBy: { id: 'asc' } as OrderDefinition<T> });
+  if (rows.length !== ROWS) throw new Error(`found ${rows.length} rows, not ${ROWS}`);
+  await em.nativeDelete(entity, {});
+  return { entity: entity as EntityName<object>, rows: rows.map((row) => ({ ...row }) as object) };
+}
+
+/**
+ * Seconds to write the rows the import wrote again, ready-made: read back, deleted, then
+ * inserted 500 agreements (with their versions and outbox rows) per transaction.
+ */
+async function rowsWrittenSeconds(target: Target): Promise<number> {
+  const orm = await openDatabase({
+    target,
+    entities: [...entities, OutboxEntry, InboxEntry, IdempotencyRecordSchema],
+  });
+  const em = orm.em.fork() as EntityManager;
+  const tables = [
+    await takeRows(em, AgreementSchema),
+    await takeRows(em, AgreementVersionSchema),
+    await takeRows(em, OutboxEntry),
+  ];
+  em.clear();
+  const started = performance.now();
+  for (let from = 0; from < ROWS; from += 500)
+    await em.fork().transactional(async (tx) => {
+      for (const { entity, rows } of tables)
+        await insertRows(tx, entity, rows.slice(from, from + 500));
+    });
+  const seconds = (performance.now() - started) / 1000;
+  await orm.close();
   return seconds;
 }
 
@@ -144,6 +202,10 @@ async function main(): Promise<void> {
       ...(db.url && { DATABASE_URL: db.url }),
     });
     const report = run.report as Record<string, number>;
+    const floor = {
+      parse: await parseSeconds(file),
+      rows: await rowsWrittenSeconds(db.target('agreements')),
+    };
     console.log(
       JSON.stringify(
         {
@@ -157,6 +219,9 @@ async function main(): Promise<void> {
           rejected: report.rejected,
           plainInsertSeconds: Number(plainSeconds.toFixed(1)),
           plainInsertRowsPerSecond: Math.round(ROWS / plainSeconds),
+          floorParseSeconds: Number(floor.parse.toFixed(2)),
+          floorRowsWrittenSeconds: Number(floor.rows.toFixed(2)),
+          floorRowsPerSecond: Math.round(ROWS / (floor.parse + floor.rows)),
         },
         null,
         2,
