@@ -5,6 +5,7 @@ import type { Attributes } from '@opentelemetry/api';
 import { createHttpAccessLog, shareAccessFacts } from '../logging/createHttpAccessLog';
 import type { AccessLogOptions } from '../logging/writeAccessLine';
 import { inRequestSpan } from '../traceContext';
+import { answerClientError } from './answerClientError';
 import { readBodyText } from './readBodyText';
 
 /** A plain route beside GraphQL, e.g. `/health/live` or a streamed export. */
@@ -41,6 +42,12 @@ export interface HttpServerOptions<C extends BaseContext> {
     graphql?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
     other?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
   };
+  /**
+   * Longest time a client may take to send one whole request, headers and body (default
+   * 60 s: a 1 MiB body at 17 KB/s). Past it the request is answered 408 and its connection
+   * closed, so a client sending a byte now and then cannot hold connections for long.
+   */
+  requestTimeoutMs?: number;
 }
 
 /** A readiness answer with details for the body, e.g. which dependencies are down. */
@@ -61,6 +68,7 @@ export class HttpError extends Error {
 }
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
+const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return readBodyText(
@@ -193,30 +201,51 @@ export function createHttpServer<C extends BaseContext>(
   };
   const accessLog = options.accessLog && createHttpAccessLog(options.accessLog);
   const encode = encodeOnce();
-  const server = http.createServer(async (req, res) => {
-    accessLog?.track(req, res);
-    try {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      const route = findRoute(routes, url.pathname);
-      if (route) return await route(req, res);
-      if (options.graphql && url.pathname === graphqlPath) {
-        if (await options.pages?.graphql?.(req, res)) return;
-        return await serveGraphQL(options.graphql, req, res, url, encode);
+  // The last request of each connection and its answer, so a late refusal of a request
+  // never writes into an answer already begun (a 413 sent while the body still comes).
+  const last = new WeakMap<object, { req: IncomingMessage; res: ServerResponse }>();
+  const answerBegun = (socket: object) => {
+    const { req, res } = last.get(socket) ?? {};
+    return !!res?.headersSent && !(res.writableFinished && req?.complete);
+  };
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const server = http.createServer(
+    {
+      requestTimeout,
+      headersTimeout: requestTimeout,
+      // Node looks for requests past their time every 30 s unless told otherwise.
+      connectionsCheckingInterval: Math.min(5_000, Math.max(50, requestTimeout / 4)),
+    },
+    async (req, res) => {
+      accessLog?.track(req, res);
+      last.set(req.socket, { req, res });
+      try {
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        const route = findRoute(routes, url.pathname);
+        if (route) return await route(req, res);
+        if (options.graphql && url.pathname === graphqlPath) {
+          if (await options.pages?.graphql?.(req, res)) return;
+          return await serveGraphQL(options.graphql, req, res, url, encode);
+        }
+        if (await options.pages?.other?.(req, res)) return;
+        sendError(res, new HttpError(404, 'Not found.', 'NOT_FOUND'));
+      } catch (error) {
+        // A client that went away mid-request is no fault of the server's.
+        const gone = req.destroyed && (error as { code?: string }).code === 'ECONNRESET';
+        if (!(error instanceof HttpError) && !gone) accessLog?.fault(req, error);
+        if (res.headersSent || gone) return void res.destroy();
+        sendError(
+          res,
+          error instanceof HttpError ? error : new HttpError(500, 'Internal error.', 'INTERNAL'),
+        );
       }
-      if (await options.pages?.other?.(req, res)) return;
-      sendError(res, new HttpError(404, 'Not found.', 'NOT_FOUND'));
-    } catch (error) {
-      if (!(error instanceof HttpError)) accessLog?.fault(req, error);
-      if (res.headersSent) return void res.destroy();
-      sendError(
-        res,
-        error instanceof HttpError ? error : new HttpError(500, 'Internal error.', 'INTERNAL'),
-      );
-    }
-  });
+    },
+  );
+  server.on('clientError', (error: Error, socket) =>
+    answerClientError(error, socket, answerBegun(socket)),
+  );
   // Keep-alive longer than typical load balancer idle timeouts avoids resets on reuse.
   server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
   return server;
 }
 
