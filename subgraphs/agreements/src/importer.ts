@@ -68,6 +68,8 @@ export interface ImportOptions extends WriteContext {
 
 /** At most this many row errors are listed; `rejected` still counts every row. */
 export const MAX_ERRORS = 1000;
+/** Unknown columns noted by name; past it, one note counts the rest, so rows' errors still fit. */
+const MAX_COLUMN_NOTES = 20;
 
 const lower = (type: AccrualType) => type.toLowerCase();
 const SCALAR_COLUMNS = {
@@ -94,6 +96,26 @@ const KNOWN_COLUMNS = new Set<string>([
 ]);
 const REQUIRED_COLUMNS = ['employee_number', 'start_date'];
 
+/**
+ * Passes a row the first time the file gives its agreement (employee number and start date)
+ * and reports it after: a second row would amend it back and forth on every run of the file.
+ */
+function oncePerFile(fault: (row: number, column: string | null, message: string) => void) {
+  const firstRows = new Map<string, number>();
+  return ({ row, employeeNumber, terms }: ValidRow): boolean => {
+    const key = `${employeeNumber}\n${terms.startDate}`;
+    const first = firstRows.get(key);
+    if (first === undefined) return (void firstRows.set(key, row), true);
+    fault(
+      row,
+      'start_date',
+      `Row ${first} already gives the agreement of ${employeeNumber} starting ` +
+        `${terms.startDate}; a file gives each agreement once.`,
+    );
+    return false;
+  };
+}
+
 function columnFault(column: string): string {
   const match = /^(target|opening)_(.+)$/.exec(column);
   return match
@@ -101,12 +123,40 @@ function columnFault(column: string): string {
     : `Unknown column ${column}; it is ignored.`;
 }
 
+/** The file's header, lower-cased; a column named twice would make one value win unseen. */
+function readHeader(header: string[]): string[] {
+  const columns = header.map((name) => String(name).trim().toLowerCase());
+  const twice = columns.find((column, i) => columns.indexOf(column) !== i);
+  if (twice !== undefined)
+    throw notATamsFile(`This is not a TAMS CSV file: the column ${twice} is named twice.`);
+  const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
+  if (missing.length)
+    throw notATamsFile(`This is not a TAMS CSV file: no ${missing.join(', ')} column.`);
+  return columns;
+}
+
+/** Notes for the columns the import does not know, at most {@link MAX_COLUMN_NOTES}. */
+function* columnNotes(columns: string[], row: number): Generator<SourceRecord> {
+  const unknown = columns.filter((c) => !KNOWN_COLUMNS.has(c));
+  for (const column of unknown.slice(0, MAX_COLUMN_NOTES))
+    yield { row, values: {}, fault: columnFault(column), column };
+  const more = unknown.slice(MAX_COLUMN_NOTES);
+  if (more.length)
+    yield {
+      row,
+      values: {},
+      fault: `${more.length} more unknown columns are ignored.`,
+      column: more[0],
+    };
+}
+
 /** CSV with a header row, parsed record by record. */
 export async function* csvRecords(input: Readable): AsyncGenerator<SourceRecord> {
   const skipped: SourceRecord[] = [];
+  let columns: string[] | undefined;
   const parser = input.pipe(
     parse({
-      columns: (header: string[]) => header.map((name) => String(name).trim().toLowerCase()),
+      columns: (header: string[]) => (columns = readHeader(header)),
       bom: true,
       trim: true,
       skip_empty_lines: true,
@@ -118,21 +168,19 @@ export async function* csvRecords(input: Readable): AsyncGenerator<SourceRecord>
       },
     }),
   );
-  let first = true;
+  let noted = false;
+  // The header's notes come first, once, whether or not any row could be read.
+  const notes = function* () {
+    if (noted || !columns) return;
+    noted = true;
+    yield* columnNotes(columns, 1);
+  };
   try {
     for await (const { record, info } of parser as AsyncIterable<{
       record: Record<string, string>;
       info: { lines: number };
     }>) {
-      if (first) {
-        first = false;
-        const columns = Object.keys(record);
-        const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
-        if (missing.length)
-          throw notATamsFile(`This is not a TAMS CSV file: no ${missing.join(', ')} column.`);
-        for (const column of columns.filter((c) => !KNOWN_COLUMNS.has(c)))
-          yield { row: 1, values: {}, fault: columnFault(column), column };
-      }
+      yield* notes();
       yield* skipped.splice(0);
       yield { row: info.lines, values: record };
     }
@@ -140,7 +188,9 @@ export async function* csvRecords(input: Readable): AsyncGenerator<SourceRecord>
     if (agreementErrors.is(error)) throw error;
     throw notATamsFile(`This is not a CSV file: ${(error as Error).message}`);
   }
-  if (first) throw notATamsFile('This is not a TAMS CSV file: it has no header row and no rows.');
+  if (!columns)
+    throw notATamsFile('This is not a TAMS CSV file: it has no header row and no rows.');
+  yield* notes();
   yield* skipped.splice(0);
 }
 
@@ -149,8 +199,10 @@ export async function* jsonlRecords(input: Readable): AsyncGenerator<SourceRecor
   const seen = new Set<string>();
   let row = 0;
   let objects = 0;
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+  for await (const read of createInterface({ input, crlfDelay: Infinity })) {
     row += 1;
+    // A byte-order mark before the first object, as some editors write.
+    const line = row === 1 ? read.replace(/^\uFEFF/, '') : read;
     if (line.trim() === '') continue;
     let values: unknown;
     try {
@@ -164,14 +216,21 @@ export async function* jsonlRecords(input: Readable): AsyncGenerator<SourceRecor
       continue;
     }
     objects += 1;
-    const record = Object.fromEntries(
-      Object.entries(values).map(([key, value]) => [key.trim().toLowerCase(), value]),
-    );
-    for (const column of Object.keys(record).filter((c) => !KNOWN_COLUMNS.has(c) && !seen.has(c))) {
-      seen.add(column);
-      yield { row, values: {}, fault: columnFault(column), column };
+    const entries = Object.entries(values).map(([key, value]) => [key.trim().toLowerCase(), value]);
+    const keys = entries.map(([key]) => key as string);
+    const twice = keys.find((key, i) => keys.indexOf(key) !== i);
+    if (twice !== undefined) {
+      yield { row, values: {}, fault: `The line names ${twice} twice.` };
+      continue;
     }
-    yield { row, values: record };
+    // Each unknown column is noted once, and only the first few: rows' errors must still fit.
+    if (seen.size < MAX_COLUMN_NOTES) {
+      const fresh = keys.filter((c) => !KNOWN_COLUMNS.has(c) && !seen.has(c));
+      const noted = fresh.slice(0, MAX_COLUMN_NOTES - seen.size);
+      noted.forEach((column) => seen.add(column));
+      yield* columnNotes(noted, row);
+    }
+    yield { row, values: Object.fromEntries(entries) };
   }
   if (objects === 0) throw notATamsFile('This is not a JSON lines file: it has no rows.');
 }
@@ -229,6 +288,8 @@ export async function importAgreements(
     note(row, column, message);
   };
 
+  const once = oncePerFile(fault);
+
   const run = async (runBatch: (rows: ValidRow[]) => Promise<void>) => {
     let batch: ValidRow[] = [];
     let read = 0;
@@ -250,7 +311,7 @@ export async function importAgreements(
       if (record.fault !== undefined) fault(record.row, null, record.fault);
       else {
         const valid = validate(record, fault);
-        if (valid) batch.push(valid);
+        if (valid && once(valid)) batch.push(valid);
       }
       if (read % batchSize === 0) await settle();
     }
@@ -297,7 +358,6 @@ function validate(
   fault: (row: number, column: string | null, message: string) => void,
 ): ValidRow | null {
   const { values, row } = record;
-  const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
   const raw: check.RawTerms = { targets: {}, openings: {} };
   for (const [key, column] of Object.entries(SCALAR_COLUMNS))
     raw[key as keyof typeof SCALAR_COLUMNS] = values[column];
@@ -310,12 +370,18 @@ function validate(
     ok = false;
     fault(row, column, message);
   };
-  const employeeNumber = text(values.employee_number).trim();
-  if (!employeeNumber) report('employee_number', 'employee_number is required.');
+  const employeeNumber = cellText(values.employee_number).trim();
+  if (!employeeNumber)
+    report(
+      'employee_number',
+      isBlank(values.employee_number)
+        ? 'employee_number is required.'
+        : 'employee_number must be text.',
+    );
   let effectiveFrom: string | undefined;
-  if (text(values.effective_from).trim()) {
+  if (!isBlank(values.effective_from)) {
     try {
-      effectiveFrom = check.isoDate('effective_from', text(values.effective_from));
+      effectiveFrom = check.isoDate('effective_from', values.effective_from);
     } catch (error) {
       report('effective_from', (error as Error).message);
     }
@@ -323,6 +389,13 @@ function validate(
   const terms = check.parseTerms(raw, COLUMN_NAMES, report);
   return ok && terms ? { row, employeeNumber, terms, effectiveFrom } : null;
 }
+
+const isBlank = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/** A cell as text; a JSON line's object or list is no cell's text (and may not even print). */
+const cellText = (value: unknown) =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 
 async function applyBatch(
   tx: EntityManager,

@@ -43,12 +43,21 @@ export type Report = (field: string, message: string) => void;
 
 const isBlank = (value: unknown) => value === undefined || value === null || value === '';
 
+/** Longest value quoted back in a message: a file's cell may be megabytes long. */
+const SHOWN_CHARS = 40;
+
+/** A value as a message quotes it: JSON-like, cut short, and numbers as given (1e309 is Infinity). */
+export function shown(value: unknown): string {
+  const text = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
+  return text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text;
+}
+
 export function isoDate(field: string, value: unknown): string {
   const day = typeof value === 'string' ? value.trim() : '';
   if (isIsoDate(day)) return day;
   throw invalid(
     field,
-    `${field} must be a date as YYYY-MM-DD from 1900 to 2199, got ${JSON.stringify(value)}.`,
+    `${field} must be a date as YYYY-MM-DD from 1900 to 2199, got ${shown(value)}.`,
   );
 }
 
@@ -61,7 +70,7 @@ export function decimalUnits(field: string, value: unknown, decimals: number): n
   if (!match || fraction.length > decimals)
     throw invalid(
       field,
-      `${field} must be a number ≥ 0 with at most ${decimals} decimal places, got ${JSON.stringify(value)}.`,
+      `${field} must be a number ≥ 0 with at most ${decimals} decimal places, got ${shown(value)}.`,
     );
   return Number(match[1]) * 10 ** decimals + Number(fraction.padEnd(decimals, '0') || '0');
 }
@@ -69,10 +78,7 @@ export function decimalUnits(field: string, value: unknown, decimals: number): n
 function oneOf<T extends string>(field: string, value: unknown, values: readonly T[]): T {
   const text = typeof value === 'string' ? value.trim().toUpperCase() : value;
   if (!values.includes(text as T))
-    throw invalid(
-      field,
-      `${field} must be one of ${values.join(', ')}, got ${JSON.stringify(value)}.`,
-    );
+    throw invalid(field, `${field} must be one of ${values.join(', ')}, got ${shown(value)}.`);
   return text as T;
 }
 
@@ -98,10 +104,7 @@ export function workingDays(field: string, value: unknown): Weekday[] {
 export function fteUnits(field: string, value: unknown): number {
   const units = decimalUnits(field, value, 4);
   if (units <= 0 || units > 10_000)
-    throw invalid(
-      field,
-      `${field} must be more than 0 and at most 1, got ${JSON.stringify(value)}.`,
-    );
+    throw invalid(field, `${field} must be more than 0 and at most 1, got ${shown(value)}.`);
   return units;
 }
 

@@ -95,24 +95,23 @@ it('a changed row amends, making version 2', async () => {
   });
 });
 
-it('a row amending what an earlier row of the same batch created stores both versions', async () => {
-  const report = await run(csv(row('I0005'), row('I0005', { fte: '0.6' })));
-  expect(report).toMatchObject({ created: 1, amended: 1, unchanged: 0, rejected: 0 });
-  const { agreements, versions } = (await h.snapshot()) as Record<string, Record<string, any>[]>;
-  const [stored] = agreements.filter((a) =>
-    versions.some((v) => v.agreement_id === a.id && v.fte_units === 6000),
-  );
-  expect(stored).toMatchObject({ version: 2, fte_units: 6000 });
-  const mine = versions.filter((v) => v.agreement_id === stored.id);
-  expect(mine.map((v) => [v.version, v.fte_units])).toEqual([
-    [1, 10000],
-    [2, 6000],
+it('a file gives each agreement once: a second row for it is refused, naming the first', async () => {
+  const twice = csv(row('I0005'), row('I0005', { fte: '0.6' }));
+  const report = await run(twice);
+  expect(report).toMatchObject({ created: 1, amended: 0, unchanged: 0, rejected: 1 });
+  expect(report.errors).toEqual([
+    {
+      row: 3,
+      column: 'start_date',
+      message:
+        'Row 2 already gives the agreement of I0005 starting 2025-04-01; ' +
+        'a file gives each agreement once.',
+    },
   ]);
-  const events = (await h.events()).filter((e) => e.correlationid === report.correlationId);
-  expect(events.map((e) => [e.type, e.data.version, e.data.fte])).toEqual([
-    ['agreements.agreement.created', 1, 1],
-    ['agreements.agreement.amended', 2, 0.6],
-  ]);
+  // So the same file again changes nothing, where it used to amend the agreement to and fro.
+  const before = await h.snapshot();
+  expect(await run(twice)).toMatchObject({ created: 0, amended: 0, unchanged: 1, rejected: 1 });
+  expect(await h.snapshot()).toEqual(before);
 });
 
 it('reports each bad row with row, column and reason, and the good rows still go in', async () => {
@@ -217,4 +216,116 @@ it('refuses a file that is not CSV, and an import by anyone but HR', async () =>
     { role: 'EMPLOYEE', sub: 'x' },
   );
   expect(reply.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+});
+
+describe('files that try the reader', () => {
+  beforeAll(async () => {
+    for (let i = 1; i <= 4; i++) await h.knownEmployee(`F000${i}`);
+  });
+
+  const jsonl = (...objects: unknown[]) => objects.map((o) => JSON.stringify(o)).join('\n');
+  const terms = {
+    agreement_type: 'AHA',
+    start_date: '2027-04-01',
+    end_date: '2028-03-31',
+    fte: 1,
+    terms_and_conditions: 'MODERNISED',
+    salary_basis: 'NATIONAL',
+    weekly_hours: 37.5,
+    working_days: 'MON|TUE',
+    annual_leave_days: 27,
+    target_annual_target_hours: 1950,
+  };
+
+  it('reports a JSON line whose value is an object as a bad row, and reads on', async () => {
+    const reply = await h.gql(IMPORT, {
+      input: {
+        format: 'JSONL',
+        content: jsonl(
+          { ...terms, employee_number: { toString: 1 } },
+          { ...terms, employee_number: 'F0001', fte: [1] },
+          { ...terms, employee_number: 'F0002' },
+        ),
+      },
+    });
+    expect(reply.errors).toBeUndefined();
+    const report = reply.data!.importAgreements;
+    expect(report).toMatchObject({ created: 1, rejected: 2 });
+    expect(report.errors).toEqual([
+      { row: 1, column: 'employee_number', message: 'employee_number must be text.' },
+      {
+        row: 2,
+        column: 'fte',
+        message: 'fte must be a number ≥ 0 with at most 4 decimal places, got [1].',
+      },
+    ]);
+  });
+
+  it('refuses a CSV file naming a column twice, which would make one value win unseen', async () => {
+    const reply = await h.gql(IMPORT, {
+      input: { format: 'CSV', content: `${HEADER},FTE\n${row('F0003')},0.5\n` },
+    });
+    expect(reply.errors?.[0].message).toBe(
+      'This is not a TAMS CSV file: the column fte is named twice.',
+    );
+    expect(reply.errors?.[0].extensions).toMatchObject({ field: 'content' });
+  });
+
+  it('refuses a JSON line naming a column twice in two spellings', async () => {
+    const reply = await h.gql(IMPORT, {
+      input: {
+        format: 'JSONL',
+        content: jsonl({ ...terms, employee_number: 'F0003', EMPLOYEE_NUMBER: 'F0004' }),
+      },
+    });
+    expect(reply.data!.importAgreements).toMatchObject({
+      created: 0,
+      rejected: 1,
+      errors: [{ row: 1, column: null, message: 'The line names employee_number twice.' }],
+    });
+  });
+
+  it('reports the rows of a file whose rows cannot be read, not "no header row"', async () => {
+    const report = await run(`${HEADER}\nF0003,"AHA\nF0004,AHA,only,three\n`);
+    expect(report).toMatchObject({ created: 0, rejected: 1 });
+    expect(report.errors[0]).toMatchObject({ column: null });
+  });
+
+  it('reads a JSON lines file that begins with a byte-order mark', async () => {
+    const reply = await h.gql(IMPORT, {
+      input: { format: 'JSONL', content: `\uFEFF${jsonl({ ...terms, employee_number: 'F0003' })}` },
+    });
+    expect(reply.data!.importAgreements).toMatchObject({ created: 1, rejected: 0, errors: [] });
+  });
+
+  it('names the first 20 unknown columns and counts the rest in one note', async () => {
+    const extra = Array.from({ length: 25 }, (_, i) => `extra_${i}`);
+    const content = `${HEADER},${extra.join(',')}\n${row('F0004', { fte: '2' })}${',x'.repeat(25)}\n`;
+    const report = await run(content);
+    const notes = report.errors.filter((e: { row: number }) => e.row === 1);
+    expect(notes).toHaveLength(21);
+    expect(notes[20]).toEqual({
+      row: 1,
+      column: 'extra_20',
+      message: '5 more unknown columns are ignored.',
+    });
+    expect(report.errors.find((e: { row: number }) => e.row === 2)).toMatchObject({
+      column: 'fte',
+    });
+  });
+
+  it('quotes a long bad value back cut short, and a number as given', async () => {
+    const report = await run(csv(row('F0004', { weekly_hours: '9'.repeat(5000) })));
+    expect(report.errors[0].message).toBe(
+      `weekly_hours must be a number ≥ 0 with at most 2 decimal places, got "${'9'.repeat(39)}….`,
+    );
+    const reply = await h.gql(IMPORT, {
+      input: { format: 'JSONL', content: '{"employee_number":"F0004","fte":1e309}' },
+    });
+    expect(reply.data!.importAgreements.errors).toContainEqual({
+      row: 1,
+      column: 'fte',
+      message: 'fte must be a number ≥ 0 with at most 4 decimal places, got Infinity.',
+    });
+  });
 });

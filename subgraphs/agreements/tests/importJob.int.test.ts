@@ -70,7 +70,7 @@ it('a dry run in batches reports what the real run does and writes nothing', asy
   const content = csv([
     row('D1'), // line 2: created
     row('D2'), // line 3: created
-    row('D1', '0.5'), // line 4: amends line 2's agreement, in a later batch
+    row('D1', '0.5', '2026-04-01', '2027-03-31'), // line 4: D1's next agreement, a later batch
     row('D2', '1', '2025-10-01', '2026-09-30'), // line 5: overlaps line 3's
     row('D3', '1', 'soon'), // line 6: a date that is not one
   ]);
@@ -95,12 +95,12 @@ it('a dry run in batches reports what the real run does and writes nothing', asy
   const masked = (report: typeof dry.report) =>
     JSON.stringify(report).replace(/agreement [0-9a-f-]{36}/g, 'agreement …');
   expect(masked(dry.report)).toEqual(masked(real.report));
-  expect(real.report).toMatchObject({ created: 2, amended: 1, rejected: 2 });
+  expect(real.report).toMatchObject({ created: 3, amended: 0, rejected: 2 });
   expect(real.report.errors.map((e) => [e.row, e.column])).toEqual([
     [5, 'end_date'],
     [6, 'start_date'],
   ]);
-  expect(await count([a, b])).toBe(2);
+  expect(await count([a, b])).toBe(3);
 });
 
 it('a dry-run job reports and writes nothing', async () => {

@@ -13,8 +13,8 @@ const IMPORT = `mutation I($input: ImportAgreementsInput!) {
 const HEADER =
   'employee_number,agreement_type,start_date,end_date,fte,terms_and_conditions,salary_basis,' +
   'weekly_hours,working_days,annual_leave_days,target_annual_target_hours';
-const row = (number: string) =>
-  `${number},AHA,2025-04-01,2026-03-31,1,MODERNISED,NATIONAL,37.5,MON|TUE|WED|THU|FRI,27,1950`;
+const row = (number: string, start = '2025-04-01', end = '2026-03-31') =>
+  `${number},AHA,${start},${end},1,MODERNISED,NATIONAL,37.5,MON|TUE|WED|THU|FRI,27,1950`;
 
 let streams: TestStreams;
 let h: AgreementsHarness;
@@ -47,7 +47,13 @@ it('asks employees about numbers its copy lacks, once each, and imports their ro
   const id = uuidv7();
   holders.set('L0001', createdData(id, { employeeNumber: 'L0001' }));
   const known = await h.knownEmployee('L0002');
-  const content = [HEADER, row('L0001'), row('L0002'), row('L0404'), row('L0404')].join('\n');
+  const content = [
+    HEADER,
+    row('L0001'),
+    row('L0002'),
+    row('L0404'),
+    row('L0404', '2026-04-01', '2027-03-31'),
+  ].join('\n');
   const reply = await h.gql(IMPORT, { input: { format: 'CSV', content } });
   expect(reply.errors).toBeUndefined();
   expect(reply.data!.importAgreements).toMatchObject({
