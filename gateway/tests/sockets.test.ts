@@ -154,4 +154,33 @@ describe('graphql-ws sockets', () => {
       expect((await open('203.0.113.6')).socket).toBeDefined();
     });
   });
+
+  describe('subscription ids', () => {
+    const subscribe = (socket: WebSocket, id: string) =>
+      socket.send(
+        JSON.stringify({ id, type: 'subscribe', payload: { query: '{ users { id } }' } }),
+      );
+
+    it('closes a socket whose subscribe id is longer than 128 characters, with 4400', async () => {
+      const { socket } = await open('192.0.2.10');
+      await initialise(socket!);
+      const code = closed(socket!);
+      subscribe(socket!, 'x'.repeat(129));
+      expect(await code).toBe(4400);
+    });
+
+    it('serves an id of 128 characters', async () => {
+      const { socket } = await open('192.0.2.11');
+      await initialise(socket!);
+      const id = 'y'.repeat(128);
+      const answered = new Promise<{ id: string; type: string }>((resolve) =>
+        socket!.on('message', (data) => {
+          const message = JSON.parse(String(data));
+          if (message.type === 'next' || message.type === 'error') resolve(message);
+        }),
+      );
+      subscribe(socket!, id);
+      expect(await answered).toMatchObject({ id, type: 'next' });
+    });
+  });
 });

@@ -2,7 +2,12 @@ import type http from 'node:http';
 // The package's `exports` map is not read under this project's module resolution: the
 // types come from the file, the code through the exported path.
 import type * as UseWs from 'graphql-ws/dist/use/ws.cjs';
-import type { ExecutionArgs, ExecutionResult, FormattedExecutionResult } from 'graphql';
+import {
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  GraphQLError,
+} from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { type ClientAddress, HTTP_STATUS, type Logger } from '../../../../runtime/edge';
 import { dropSocket } from './closeSocket';
@@ -28,6 +33,12 @@ export interface GraphQLWsServer {
   /** Closes every socket and stops taking new ones. */
   close(): Promise<void>;
 }
+
+/**
+ * Longest subscribe id served. graphql-ws keeps each subscription under the client's id, of
+ * any length a message may hold; no client needs more than a UUID's few dozen characters.
+ */
+export const MAX_SUBSCRIPTION_ID = 128;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { useServer } = require('graphql-ws/use/ws') as typeof UseWs;
@@ -85,7 +96,13 @@ export function createGraphQLWsServer(options: GraphQLWsServerOptions): GraphQLW
       onClose(ctx) {
         ctx.extra.connection?.cancelExpiry();
       },
-      onSubscribe: (ctx, _id, payload) => subscribeOnSocket(ctx, payload, options),
+      onSubscribe(ctx, id, payload) {
+        if (id.length <= MAX_SUBSCRIPTION_ID) return subscribeOnSocket(ctx, payload, options);
+        // 4400 is graphql-ws's own code for a message it cannot take.
+        const reason = `Subscription id over ${MAX_SUBSCRIPTION_ID} characters`;
+        ctx.extra.socket.close(4400, reason);
+        return [new GraphQLError(reason)];
+      },
       // Results are already formatted (errors as JSON); onNext passes them on unchanged.
       subscribe: (args: ExecutionArgs) =>
         (args.contextValue as SocketExecution)
