@@ -28,6 +28,8 @@ const RETURNED = [
   'cache-control',
   'location',
   'retry-after',
+  // Keeps a browser from sniffing a download (the audit export's CSV) as HTML or script.
+  'x-content-type-options',
 ];
 
 /** Methods whose request body is streamed on to the upstream. */

@@ -53,6 +53,25 @@ describe('proxyRoute', () => {
     expect(await response.text()).toBe('id,logType\n1,Bearer t\n');
   });
 
+  it("passes on the audit export's download headers, nosniff among them", async () => {
+    handle = (_req, res) => {
+      res.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="audit-log.csv"',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      res.end('seq\r\n');
+    };
+    const response = await fetch(`${base}/export?format=csv`);
+    expect(Object.fromEntries(response.headers)).toMatchObject({
+      'content-disposition': 'attachment; filename="audit-log.csv"',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    expect(await response.text()).toBe('seq\r\n');
+  });
+
   it('forwards a POST under a prefix with its body and cookie, and returns the cookies set', async () => {
     handle = (req, res) => {
       let body = '';

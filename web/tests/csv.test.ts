@@ -18,6 +18,12 @@ describe('the CSV export of a list', () => {
     );
   });
 
+  it('quotes a cell holding a semicolon, where Excel in many locales splits cells', () => {
+    expect(toCsv([{ name: 'Smith;=1+1', days: 1 }], columns)).toBe(
+      'Name,Days\r\n"Smith;=1+1",1\r\n',
+    );
+  });
+
   it('writes the fields of field columns as they are, in the order their headings are written', () => {
     const fields = fieldColumns({ Days: 'days', 'Last name': 'name', Paid: 'paid' });
     expect(toCsv([{ name: 'Walsh', days: 2.5, paid: false }], fields)).toBe(

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Request } from 'playwright-core';
 import { createPerson, type SeededPerson } from '../../test-support/seedOrganisation';
 import { waitFor } from '../../test-support/waitFor';
 import { roleSuite, seriousViolations } from './roleSession';
@@ -113,5 +114,35 @@ describe('the TAMS import in the browser', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.locator('[aria-invalid="true"]').waitFor();
     expect(await errorBeside(page.getByLabel('TAMS file'))).toMatch(/not a TAMS CSV file/);
+  });
+
+  it('refuses, before sending, a file whose encoded request is over the gateway limit', async () => {
+    const { page } = hr;
+    await page.reload();
+    await page.getByRole('heading', { name: 'Import agreements', level: 1 }).waitFor();
+    // Under 1,000,000 bytes on disk; JSON escapes each quote and CRLF, so over 1 MiB sent.
+    const quoted = (text: string) =>
+      text
+        .split(',')
+        .map((cell) => `"${cell}"`)
+        .join(',');
+    const row = `${quoted(line(people[0].employeeNumber))}\r\n`;
+    const content = `${quoted(HEADER)}\r\n${row.repeat(Math.floor(989_905 / row.length))}`;
+    expect(Buffer.byteLength(content)).toBeLessThan(1_000_000);
+    const isImport = (request: Request) => !!request.postData()?.includes('StartAgreementsImport');
+    const sent: string[] = [];
+    page.on('request', (request) => void (isImport(request) && sent.push(request.url())));
+    await chooseFile(content);
+    // Whichever comes first: the form's refusal, or the request it should not have sent.
+    const refusedOrSent = Promise.race([
+      page.getByLabel('TAMS file').and(page.locator('[aria-invalid="true"]')).waitFor(),
+      page.waitForRequest(isImport),
+    ]).catch(() => undefined);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await refusedOrSent;
+    expect(sent).toEqual([]);
+    expect(await errorBeside(page.getByLabel('TAMS file'))).toMatch(
+      /tams-export\.csv makes a request of 1,\d{3} KiB once encoded .* at most 1,024 KiB/,
+    );
   });
 });

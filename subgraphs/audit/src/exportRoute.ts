@@ -24,7 +24,10 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   ndjson: 'application/x-ndjson; charset=utf-8',
 };
 
-/** Columns in file order; chain, seq and the hashes let an auditor check each chain offline. */
+/**
+ * Columns in file order; chain, seq and the hashes let an auditor check each chain offline,
+ * from the NDJSON export: the CSV's formula guard changes cells (docs/domain.md).
+ */
 export const COLUMNS = ['seq', 'id', ...RECORDED_FIELDS, 'prevHash', 'hash', 'chain'] as const;
 
 const KNOWN_PARAMS = new Set<string>(['format', 'from', 'to', ...TEXT_FIELDS]);
@@ -156,11 +159,12 @@ const csvLine = (cells: string[]): string => `${cells.map(csvCell).join(',')}\r\
 
 /**
  * RFC 4180 quoting, after a leading quote on cells a spreadsheet would run as
- * a formula (= + - @, tab, carriage return).
+ * a formula (= + - @, tab, carriage return). A ; is quoted too: Excel with a
+ * semicolon list separator would start a new cell, maybe a formula, there.
  */
 export function csvCell(text: string): string {
   const guarded = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+  return /[",;\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
 /** Resolves when `out` took the chunk, or after 'drain' when its buffer was full. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type http from 'node:http';
 import { Writable } from 'node:stream';
 import { close, listen } from '../../../runtime';
@@ -40,6 +41,24 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** Canonical JSON as docs/domain.md describes it: keys sorted at every depth, no spaces. */
+function sortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${sortedJson(record[k])}`).join(',')}}`;
+}
+
+/** An NDJSON line's hash, worked out from the line alone, as an auditor would offline. */
+function offlineHash(line: Record<string, unknown>): string {
+  const { hash: _hash, prevHash, chain, ...fields } = line;
+  const hashed = chain === 0 ? fields : { ...fields, chain };
+  return createHash('sha256')
+    .update(`${prevHash as string}${sortedJson(hashed)}`)
+    .digest('hex');
+}
+
 interface ErrorBody {
   errors: { message: string; extensions: Record<string, unknown> }[];
 }
@@ -52,7 +71,7 @@ describe('audit export', () => {
   const tricky = makeEvent({
     actor: '=HYPERLINK("http://evil")',
     subject: '-1+2',
-    requestId: '@SUM(A1)',
+    requestId: '-1-1',
     type: 'employees.employee.updated',
     time: new Date('2025-04-01T07:00:00Z'),
     data: {
@@ -116,12 +135,30 @@ describe('audit export', () => {
     const first = rows[1];
     expect(cell(first, 'actorId')).toBe(`'=HYPERLINK("http://evil")`);
     expect(cell(first, 'entityId')).toBe(`'-1+2`);
-    expect(cell(first, 'requestId')).toBe(`'@SUM(A1)`);
+    expect(cell(first, 'requestId')).toBe(`'-1-1`);
     expect(JSON.parse(cell(first, 'oldValues'))).toEqual({ jobTitle: 'Lead, "Ops"' });
     expect(JSON.parse(cell(first, 'newValues')).jobTitle).toBe('Head\nof Ops');
     expect(cell(first, 'occurredAt')).toBe('2025-04-01T07:00:00.000Z');
     expect(cell(rows[2], 'prevHash')).toBe(cell(first, 'hash'));
     expect(text).toContain(`"{""jobTitle"":""Lead, \\""Ops\\""""}"`);
+  });
+
+  it('verifies offline from the NDJSON export as docs/domain.md says; the CSV is for reading', async () => {
+    const entries = (await (await get('')).text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    entries.sort((a, b) => Number(a.chain) - Number(b.chain) || Number(a.seq) - Number(b.seq));
+    let before: Record<string, unknown> | undefined;
+    for (const entry of entries) {
+      const first = !before || before.chain !== entry.chain;
+      expect(entry.prevHash).toBe(first ? '0'.repeat(64) : before!.hash);
+      expect(offlineHash(entry)).toBe(entry.hash);
+      before = entry;
+    }
+    // The guarded cell is what a spreadsheet shows, not what was hashed.
+    const csv = parseCsv(await (await get('?format=csv')).text());
+    expect(csv[1][COLUMNS.indexOf('requestId')]).toBe(`'${entries[0].requestId as string}`);
   });
 
   it('filters by type, entity and time', async () => {
@@ -222,6 +259,7 @@ describe('csvCell', () => {
     ['@cmd', "'@cmd"],
     ['\tx', "'\tx"],
     ['=a,"b"', `"'=a,""b"""`],
+    ['Smith;=1+1', '"Smith;=1+1"'],
   ])('writes %j as %j', (input, output) => {
     expect(csvCell(input)).toBe(output);
   });

@@ -164,6 +164,51 @@ describe('training completions', () => {
     expect(dryAgain.data!.importTrainingCompletions).toMatchObject({ recorded: 0, unchanged: 1 });
   });
 
+  it('reads lines ended by a lone CR, and a leading BOM is not part of row 1', async () => {
+    const a = await h.hire();
+    const b = await h.hire();
+    const crOnly = [
+      'employee_id,course_code,completed_on',
+      `${a},FIRE,2025-10-01`,
+      `${a},NOPE,2025-10-01`,
+    ].join('\r');
+    const csv = await h.gql(IMPORT, { input: { format: 'CSV', content: crOnly, dryRun: true } });
+    expect(csv.data!.importTrainingCompletions).toEqual({
+      rows: 2,
+      recorded: 0,
+      unchanged: 0,
+      problems: [{ row: 2, column: 'course_code', message: 'No course has this code.' }],
+    });
+    const line = JSON.stringify({
+      employee_id: b,
+      course_code: 'FIRE',
+      completed_on: '2025-08-01',
+    });
+    const ndjson = await h.gql(IMPORT, { input: { format: 'NDJSON', content: `\uFEFF${line}\n` } });
+    expect(ndjson.data!.importTrainingCompletions).toEqual({
+      rows: 1,
+      recorded: 1,
+      unchanged: 0,
+      problems: [],
+    });
+    const bomCsv = `\uFEFFemployee_id,course_code,completed_on\r\n${b},ETHICS,2025-08-01`;
+    const withHeader = await h.gql(IMPORT, { input: { format: 'CSV', content: bomCsv } });
+    expect(withHeader.data!.importTrainingCompletions).toMatchObject({ rows: 1, recorded: 1 });
+  });
+
+  it('refuses a file with no rows, naming input.content', async () => {
+    const files: [string, string][] = [
+      ['CSV', 'employee_id,course_code,completed_on'],
+      ['CSV', 'employee_id,course_code,completed_on\r\n\r\n'],
+      ['NDJSON', '\n \n'],
+    ];
+    for (const [format, content] of files)
+      expect(onlyError(await h.gql(IMPORT, { input: { format, content } }))).toMatchObject({
+        message: 'The file has no rows to import.',
+        extensions: { code: 'BAD_USER_INPUT', field: 'input.content' },
+      });
+  });
+
   it('refuses a file without its header, or over 5,000 rows, naming input.content', async () => {
     const noHeader = onlyError(
       await h.gql(IMPORT, { input: { format: 'CSV', content: 'a,b,c\n1,2,3' } }),

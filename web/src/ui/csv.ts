@@ -26,7 +26,8 @@ const cell = (value: CsvValue) => {
   // A leading = + - @ would be a formula to a spreadsheet; quote it as text.
   // Numbers stay numbers (-1 is not a formula).
   const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  // A ; is quoted too: Excel with a semicolon list separator splits cells there.
+  return /[",;\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
 /** RFC 4180 CSV of the rows, with a heading line. */

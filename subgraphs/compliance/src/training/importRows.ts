@@ -20,17 +20,22 @@ export interface RowProblem {
   message: string;
 }
 
-/** The file's lines one by one, without splitting the whole text into an array. */
+/**
+ * The file's lines one by one, without splitting the whole text into an array. A line ends
+ * at CRLF, LF or a lone CR (old Mac exports), so a CR-only file is not read as one line.
+ */
 function* linesOf(content: string): Generator<string> {
+  const ends = /\r\n|\n|\r/g;
   let start = 0;
-  while (start <= content.length) {
-    const end = content.indexOf('\n', start);
-    const stop = end === -1 ? content.length : end;
-    yield content.slice(start, stop).replace(/\r$/, '');
-    if (end === -1) return;
-    start = end + 1;
+  for (let end = ends.exec(content); end; end = ends.exec(content)) {
+    yield content.slice(start, end.index);
+    start = ends.lastIndex;
   }
+  yield content.slice(start);
 }
+
+/** Spreadsheets and Windows editors start UTF-8 files with a BOM; it is not part of row 1. */
+const withoutBom = (content: string) => (content.startsWith('\uFEFF') ? content.slice(1) : content);
 
 /** A CSV line's fields (csv-parse, as the agreements import reads), or null when malformed. */
 function csvFields(line: string): string[] | null {
@@ -103,13 +108,13 @@ function csvRow(
 
 /**
  * The rows of a file, CSV (with its header) or NDJSON, read line by line; blank lines are
- * skipped but keep their number. More than {@link MAX_IMPORT_ROWS} rows refuses the file.
+ * skipped but keep their number. No rows, or more than {@link MAX_IMPORT_ROWS}, refuses the file.
  */
 export function* importRows(
   format: 'CSV' | 'NDJSON',
   content: string,
 ): Generator<ImportRow | RowProblem> {
-  const lines = linesOf(content);
+  const lines = linesOf(withoutBom(content));
   const at = format === 'CSV' ? headerOf(lines.next().value as string | undefined) : null;
   let row = 0;
   let count = 0;
@@ -120,6 +125,9 @@ export function* importRows(
       throw invalid('input.content', `An import takes at most ${MAX_IMPORT_ROWS} rows.`);
     yield at ? csvRow(line, row, at) : ndjsonRow(line, row);
   }
+  // As the agreements import does: a file with nothing to import is refused, not reported
+  // as an import of nothing, so a file that was misread or cut short is noticed.
+  if (count === 0) throw invalid('input.content', 'The file has no rows to import.');
 }
 
 export const isProblem = (item: ImportRow | RowProblem): item is RowProblem => !('values' in item);
