@@ -444,7 +444,10 @@ export type FindingSeverity =
 
 /** A TAMS export to import: one agreement per row, matched on employee number and start date. */
 export type ImportAgreementsInput = {
-  /** The file's text. */
+  /**
+   * The file's text. The request that carries it is at most 1 MiB as sent, with the text
+   * JSON-encoded (a quote or a line break takes two bytes): split a larger file.
+   */
   content: string;
   /** Check and report only; nothing is written. */
   dryRun?: boolean | null | undefined;
