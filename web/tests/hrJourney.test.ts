@@ -175,6 +175,12 @@ describe("HR's termination of a person", () => {
     expect(await page.getByRole('button', { name: /^Save/ }).count()).toBe(0);
     expect(await page.getByRole('textbox').count()).toBe(0);
     expect(await page.getByText('Reported to nobody.').count()).toBe(1);
+    // Kept details read in words: the region, not the code the API stores.
+    const details = page
+      .locator('.card')
+      .filter({ has: page.getByRole('heading', { name: 'Details' }) });
+    expect(await details.locator('dd').allTextContents()).toContain('England and Wales');
+    expect(await details.textContent()).not.toContain('ENGLAND_AND_WALES');
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

@@ -124,6 +124,16 @@ export function shiftKind(kind: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** The regions of the UK whose public holidays differ, as a person's `location` names them. */
+export const UK_REGION_LABELS: Record<string, string> = {
+  ENGLAND_AND_WALES: 'England and Wales',
+  SCOTLAND: 'Scotland',
+  NORTHERN_IRELAND: 'Northern Ireland',
+};
+
+/** A location in words: a UK region by name; a country's two-letter code as it is. */
+export const locationName = (location: string): string => UK_REGION_LABELS[location] ?? location;
+
 /** An enum's values in the order of its map: the order the screens offer them in. */
 export const valuesOf = <T extends string>(labels: Record<T, string>): T[] =>
   Object.keys(labels) as T[];

@@ -3,7 +3,12 @@ import { Fragment } from 'react';
 import { UpdateEmployeeDocument, type EmploymentType } from '../../../gql/graphql';
 import { Form, FormActions, SubmitButton } from '../../../ui/Form';
 import { InputFields, type FieldSpec } from '../../../ui/InputFields';
-import { EMPLOYMENT_TYPE_LABELS, labelledChoices } from '../../../ui/enumLabels';
+import {
+  EMPLOYMENT_TYPE_LABELS,
+  labelledChoices,
+  locationName,
+  UK_REGION_LABELS,
+} from '../../../ui/enumLabels';
 import { formatDate } from '../../../ui/dates';
 import { useDraft } from '../../../ui/useDraft';
 import { useMutationForm } from '../../../ui/useMutationForm';
@@ -27,7 +32,12 @@ const DETAILS: readonly FieldSpec<Editable>[] = [
     options: labelledChoices(EMPLOYMENT_TYPE_LABELS),
   },
   { key: 'hireDate', label: 'Hire date', type: 'date' },
-  { key: 'location', label: 'Location' },
+  {
+    key: 'location',
+    label: 'Location',
+    hint: 'Where public holidays come from: ENGLAND_AND_WALES, SCOTLAND, NORTHERN_IRELAND, or a two-letter country code such as IE.',
+    suggestions: Object.keys(UK_REGION_LABELS),
+  },
   { key: 'timeZone', label: 'Time zone' },
 ];
 const EDITABLE = DETAILS.map((field) => field.key);
@@ -42,6 +52,7 @@ export function DetailsForm({ employee, onSaved }: RecordFormProps) {
 function shown(field: FieldSpec<Editable>, value: string | null | undefined): string {
   if (!value) return '–';
   if (field.type === 'date') return formatDate(value);
+  if (field.key === 'location') return locationName(value);
   const choice = field.options?.find((o) => typeof o !== 'string' && o.value === value);
   return choice && typeof choice !== 'string' ? choice.label : value;
 }
