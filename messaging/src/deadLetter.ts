@@ -1,5 +1,5 @@
-import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
-import { headers as createHeaders } from '@nats-io/nats-core';
+import { JetStreamApiError, type JetStreamClient, type JsMsg } from '@nats-io/jetstream';
+import { Empty, headers as createHeaders, InvalidArgumentError } from '@nats-io/nats-core';
 import { deadLetterSubject, typeFromSubject } from './envelope';
 import type { Namespace } from './types';
 
@@ -19,6 +19,11 @@ export const DeadLetterHeader = {
   firstFailure: 'Hr-Dlq-First-Failure',
   /** When it gave up (RFC 3339). */
   lastFailure: 'Hr-Dlq-Last-Failure',
+  /**
+   * The payload's size in bytes, on a letter sent without it (too large to copy with the
+   * headers); the event stays in its stream at the sequence above.
+   */
+  payloadOmitted: 'Hr-Dlq-Payload-Omitted',
 } as const;
 
 export type DeadLetterReason = 'EVENT_INVALID' | 'HANDLER_FAILED';
@@ -26,10 +31,21 @@ export type DeadLetterReason = 'EVENT_INVALID' | 'HANDLER_FAILED';
 // Header values are one line; a stack or a long validation report is cut.
 const headerValue = (text: string) => text.replace(/[\r\n]+/g, ' ').slice(0, 2000);
 
+const MESSAGE_EXCEEDS_MAXIMUM = 10054;
+
+/** The copy is larger than the connection (max_payload) or the stream takes: it never will fit. */
+function isTooLarge(error: unknown): boolean {
+  return (
+    (error instanceof InvalidArgumentError && error.message.includes('max_payload')) ||
+    (error instanceof JetStreamApiError && error.code === MESSAGE_EXCEEDS_MAXIMUM)
+  );
+}
+
 /**
  * Copies a message a consumer gives up on to `hrdlq.<consumer>.<type>` with why and where it
  * came from, and when it first and last failed (`firstFailure` defaults to now). The msgID
- * (consumer + stream sequence) keeps a retried copy out of the stream.
+ * (consumer + stream sequence) keeps a retried copy out of the stream. A payload too large to
+ * copy beside the headers is left out, and said so: the letter then points at the event.
  */
 export async function publishDeadLetter(
   js: JetStreamClient,
@@ -52,8 +68,16 @@ export async function publishDeadLetter(
   headers.set(DeadLetterHeader.firstFailure, (firstFailure ?? now).toISOString());
   headers.set(DeadLetterHeader.lastFailure, now.toISOString());
   const type = typeFromSubject(msg.subject, ns) ?? 'unknown';
-  await js.publish(deadLetterSubject(ns, consumer, type), msg.data, {
-    headers,
-    msgID: `${consumer}:${msg.info.stream}:${msg.seq}`,
-  });
+  const subject = deadLetterSubject(ns, consumer, type);
+  const options = { headers, msgID: `${consumer}:${msg.info.stream}:${msg.seq}` };
+  try {
+    await js.publish(subject, msg.data, options);
+  } catch (publishError) {
+    if (!isTooLarge(publishError)) throw publishError;
+    // Retrying the same copy would fail for ever and hold the consumer up: send the letter alone.
+    const note = `The event (${msg.data.length} bytes) is too large for a dead letter; it stays in ${msg.info.stream} at sequence ${msg.seq}.`;
+    headers.set(DeadLetterHeader.error, headerValue(`${note} ${error}`));
+    headers.set(DeadLetterHeader.payloadOmitted, String(msg.data.length));
+    await js.publish(subject, Empty, options);
+  }
 }

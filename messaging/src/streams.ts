@@ -34,11 +34,23 @@ export interface StreamOptions {
    * old ones: the consumer then keeps the event unacknowledged until there is room.
    */
   deadLetterMaxBytes?: number;
+  /**
+   * The most one event may take, headers included (default {@link MAX_EVENT_BYTES}; -1 no
+   * bound). Raise it only beside a server whose max_payload is larger, keeping 8 KiB of room.
+   */
+  maxEventBytes?: number;
   /** How long to wait for a cluster that is still forming (see {@link whileClusterForms}). */
   clusterForming?: ClusterFormingOptions;
 }
 
 const MIN_DEAD_LETTER_BYTES = 64 * 1024 ** 2;
+
+/**
+ * NATS's default max_payload (1 MiB) less room for a dead letter's headers (under 3 KiB): an
+ * event the stream takes can always be dead-lettered whole. A larger one is refused when it
+ * is published, not left for every consumer to fail on.
+ */
+const MAX_EVENT_BYTES = 1024 ** 2 - 8 * 1024;
 
 /** The dead letters' bound: they wait for a person, so they never age out. */
 function deadLetterBytes(options: StreamOptions): number {
@@ -105,6 +117,7 @@ export async function ensureStreams(
       // Zero and -1 say "no limit", so a limit removed from the configuration is lifted too.
       max_age: nanos(options.maxAgeMs ?? 0),
       max_bytes: options.maxBytes ?? -1,
+      max_msg_size: options.maxEventBytes ?? MAX_EVENT_BYTES,
       // JetStream refuses a duplicate window longer than the stream's age.
       duplicate_window: nanos(Math.min(duplicateWindowMs, options.maxAgeMs ?? Infinity)),
     },

@@ -76,6 +76,28 @@ describe('ensureStreams', () => {
     expect((await nats.jsm.streams.info(deadLetterStream(ns))).config.max_bytes).toBe(-1);
   });
 
+  it('refuses, on an existing stream too, an event too large to be dead-lettered whole', async () => {
+    const bounded = createTestNamespace();
+    try {
+      // As an older version left the stream: no bound on one event.
+      await ensureStreams(nats.jsm, bounded, { maxEventBytes: -1 });
+      await ensureStreams(nats.jsm, bounded);
+      const info = await nats.jsm.streams.info(eventsStream(bounded));
+      // 1 MiB (NATS's max_payload) less room for a dead letter's headers.
+      expect(info.config.max_msg_size).toBe(1024 ** 2 - 8 * 1024);
+      const subject = `${bounded.subjectPrefix}hr.test.thing.created`;
+      const refused = await nats.js
+        .publish(subject, 'x'.repeat(1_048_276))
+        .catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(JetStreamApiError);
+      expect((refused as JetStreamApiError).message).toMatch(/exceeds maximum/);
+      await nats.js.publish(subject, 'x'.repeat(1_040_000));
+      expect(await messageCount(nats.jsm, eventsStream(bounded))).toBe(1);
+    } finally {
+      await deleteStreams(nats.jsm, bounded);
+    }
+  });
+
   it('drops events older than the max age, and a new consumer starts past them', async () => {
     const aging = createTestNamespace();
     await ensureStreams(nats.jsm, aging, { maxAgeMs: 1000 });

@@ -34,11 +34,13 @@ export async function giveUpMessage(
         logger.error(context, 'dead letter not published before stop; the event stays unacked');
         return true;
       }
-      // Its deliveries are spent: keep it here until the DLQ takes it.
+      // Its deliveries are spent: keep it here until the DLQ takes it, saying so each time.
+      logger.error({ ...context, attempt }, 'dead letter not published; the event is held');
       keepAlive(msg);
       await state.stopping.wait(backoffMs(attempt, 500, 10_000));
     }
   }
-  logger.error({ consumer, seq: msg.seq, reason, err: error }, 'event dead-lettered');
+  // `error` is text: as `err` a logger would take it for a thrown non-Error and lose it.
+  logger.error({ consumer, seq: msg.seq, reason, error }, 'event dead-lettered');
   return confirmAck(options, msg);
 }

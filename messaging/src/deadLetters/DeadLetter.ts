@@ -21,11 +21,11 @@ export interface DeadLetter {
   lastFailedAt: Date;
   /** The subject the event was published on. */
   subject: string;
-  /** The event's id, when the payload is a JSON object with one. */
+  /** The event's id, when the payload is a JSON object with a UUID as id. */
   eventId: string | null;
-  /** The event envelope; null when the payload is not JSON. */
+  /** The event envelope; null when the payload is not JSON, or was too large to copy. */
   event: Record<string, unknown> | null;
-  /** The payload as text, when it is not JSON. */
+  /** The payload as text, when it is not JSON (and was copied). */
   rawPayload: string | null;
 }
 
@@ -42,6 +42,12 @@ export interface DeadLetterMessage {
 const MAX_PAGE = 100;
 const CONSUMER = /^[A-Za-z0-9_-]{1,100}$/;
 const TYPE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*){1,5}$/;
+// Envelopes carry UUIDs; anything else (say 300 characters) would fail the catalogue again
+// when copied into a follow-up event's correlationid or data.
+const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const eventIdOf = (event: Record<string, unknown> | null): string | null =>
+  typeof event?.id === 'string' && EVENT_ID.test(event.id) ? event.id : null;
 
 function parseEvent(text: string): Record<string, unknown> | null {
   try {
@@ -66,6 +72,7 @@ export function toDeadLetter(msg: DeadLetterMessage, ns: Namespace): DeadLetter 
   const text = new TextDecoder().decode(msg.data);
   const event = parseEvent(text);
   const lastFailedAt = dateOr(header(DeadLetterHeader.lastFailure), msg.time);
+  const omitted = header(DeadLetterHeader.payloadOmitted) !== undefined;
   return {
     id: String(msg.seq),
     consumer: header(DeadLetterHeader.consumer) ?? '',
@@ -76,9 +83,9 @@ export function toDeadLetter(msg: DeadLetterMessage, ns: Namespace): DeadLetter 
     firstFailedAt: dateOr(header(DeadLetterHeader.firstFailure), lastFailedAt),
     lastFailedAt,
     subject,
-    eventId: typeof event?.id === 'string' ? event.id : null,
+    eventId: eventIdOf(event),
     event,
-    rawPayload: event === null ? text : null,
+    rawPayload: event === null && !omitted ? text : null,
   };
 }
 

@@ -10,6 +10,7 @@ import {
 import { nanos } from '@nats-io/nats-core';
 import { addOrUpdateConsumer } from '../consumer/addOrUpdateConsumer';
 import { allDeadLettersSubject, deadLetterStream } from '../envelope';
+import { EventValidationError } from '../errors';
 import { defaultLogger, type Logger } from '../logger';
 import type { OutboxRelay } from '../outboxRelay';
 import type { EventDraft, HandlerContext, Namespace } from '../types';
@@ -47,8 +48,8 @@ const RETRY_DELAY_MS = 5000;
 
 /**
  * A durable consumer on HR_DLQ that hands each dead letter to `handler` once: its effect,
- * the events it emits and an inbox row commit together. A failure is retried later; a dead
- * letter is never itself dead-lettered.
+ * the events it emits and an inbox row commit together. A failure is retried later, unless
+ * it can never succeed; a dead letter is never itself dead-lettered.
  */
 export function createDeadLetterWatcher(options: DeadLetterWatcherOptions): DeadLetterWatcher {
   const { js, jsm, namespace: ns, subgraph, handler } = options;
@@ -102,10 +103,22 @@ async function handle(watch: Watch, msg: JsMsg): Promise<void> {
     if ((await applyDeadLetter(watch, msg)) > 0) watch.relay?.notify();
     msg.ack();
   } catch (error) {
-    watch.logger.warn(
-      { consumer: watch.consumer, seq: msg.seq, err: error },
-      'dead letter not handled; will retry',
-    );
-    msg.nak(RETRY_DELAY_MS);
+    settleFailed(watch, msg, error);
   }
+}
+
+/**
+ * As the consumers do with an invalid event: a follow-up the catalogue refuses is refused
+ * again on every retry, and retried letters would fill the watcher's unacknowledged window
+ * and stall every letter after them. Such a letter is acked and logged; it stays in HR_DLQ.
+ */
+function settleFailed(watch: Watch, msg: JsMsg, error: unknown): void {
+  const context = { consumer: watch.consumer, seq: msg.seq, err: error };
+  if (error instanceof EventValidationError) {
+    watch.logger.error(context, 'dead letter cannot be handled; acked, it stays in HR_DLQ');
+    msg.ack();
+    return;
+  }
+  watch.logger.warn(context, 'dead letter not handled; will retry');
+  msg.nak(RETRY_DELAY_MS);
 }

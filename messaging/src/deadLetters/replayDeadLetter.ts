@@ -1,4 +1,5 @@
 import { headers as createHeaders, type NatsConnection } from '@nats-io/nats-core';
+import { DeadLetterHeader } from '../deadLetter';
 import { replaySubject } from '../envelope';
 import { errorMessage } from '../errors';
 import type { DeadLetter } from './DeadLetter';
@@ -61,6 +62,11 @@ export async function replayDeadLetter(
   const letter = fromStored(stored, clients.namespace);
   if (!letter.consumer) {
     throw new DeadLetterError('REPLAY_FAILED', `Dead letter ${id} names no consumer.`, 'id');
+  }
+  if (stored.header?.has(DeadLetterHeader.payloadOmitted)) {
+    // The consumer would only find an empty payload, and a copy would not fit a request.
+    const message = `Dead letter ${id} holds no copy of its event (it was too large) to replay.`;
+    throw new DeadLetterError('REPLAY_FAILED', message, 'id');
   }
   const reply = await ask(clients.nc, clients, letter, stored.data, options.timeoutMs ?? 15_000);
   if (!reply.ok) {

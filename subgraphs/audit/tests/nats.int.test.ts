@@ -118,6 +118,22 @@ describe('audit log fed by NATS', () => {
     expect(others.map((r) => r.eventId).sort()).toEqual([before.id, after.id].sort());
   });
 
+  it('records the dead letter of an event whose id is too long, without that id', async () => {
+    // The id fails the envelope; copied into audit's own event it would fail the catalogue too.
+    const longId = { ...makeEvent(), id: 'e'.repeat(300) };
+    const [after] = eventSeries(1, new Date('2025-05-03T00:00:00Z'));
+    await publish(longId, 'long-id');
+    await publish(after);
+    await start();
+
+    await untilCount(2);
+    const rows = await audit!.runtime.orm.em.fork().find(AuditEntrySchema, {});
+    const recorded = rows.find((r) => r.logType === 'audit.dead_letter.recorded');
+    expect(recorded?.newValues).toMatchObject({ consumer: 'audit_audit_log', eventId: null });
+    expect(recorded?.correlationId).toBe('audit_dead_letters');
+    expect(rows.filter((r) => r !== recorded).map((r) => r.eventId)).toEqual([after.id]);
+  });
+
   it('audits its own purge through the stream', async () => {
     const old = eventSeries(3, new Date(Date.now() - 800 * 24 * 3600 * 1000));
     for (const event of old) await publish(event);
