@@ -212,6 +212,7 @@ export {
   keysOf,
   LEAVE_TYPES,
   type LeaveRules,
+  MAX_ENTRY_MINUTES,
   type LeaveType,
   POLICY_KINDS,
   POLICY_UPDATED,

@@ -43,6 +43,7 @@ function sample(catalogue: EventCatalogue, contract: EventContract): Record<stri
       string,
       unknown
     >;
+    fitPeriods(contract.schema, data);
     const draft = { type: contract.type, subject: 'sample', data, dataversion: contract.version };
     try {
       catalogue.validate(createEvent(draft, meta));
@@ -52,6 +53,23 @@ function sample(catalogue: EventCatalogue, contract: EventContract): Record<stri
     }
   }
   throw new Error(`No valid sample of ${contract.type} v${contract.version}: ${String(last)}`);
+}
+
+type SchemaNode = { period?: { start: string; end: string }; properties?: object; items?: unknown };
+
+/**
+ * Ends each closed `period` of `data` an hour after its start: two random instants seldom
+ * make one the catalogue accepts (ordered, at most a week apart).
+ */
+function fitPeriods(schema: unknown, data: unknown): void {
+  if (typeof schema !== 'object' || schema === null || typeof data !== 'object' || !data) return;
+  const node = schema as SchemaNode;
+  if (Array.isArray(data)) return data.forEach((item) => fitPeriods(node.items, item));
+  const fields = data as Record<string, unknown>;
+  const start = node.period && fields[node.period.start];
+  if (node.period && typeof start === 'string' && typeof fields[node.period.end] === 'string')
+    fields[node.period.end] = new Date(Date.parse(start) + 3_600_000).toISOString();
+  for (const [key, child] of Object.entries(node.properties ?? {})) fitPeriods(child, fields[key]);
 }
 
 /** `exclusiveMinimum: n` (draft-07) as `minimum: n, exclusiveMinimum: true` (draft-04), at any depth. */

@@ -1,9 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, {
+  type ErrorObject,
+  type FuncKeywordDefinition,
+  type SchemaValidateFunction,
+  type ValidateFunction,
+} from 'ajv';
 import addFormats from 'ajv-formats';
-import { dataschemaFor } from './envelope';
+import { dataschemaFor, sourceFor } from './envelope';
 import { CatalogueError, EventValidationError } from './errors';
 import type { EventEnvelope } from './types';
 
@@ -92,6 +97,12 @@ export function namingRuleBreach(type: string, producer: string): string | undef
   if (!isPast(past)) return `"${past}" is not a past tense`;
   return undefined;
 }
+/**
+ * The largest version, sequence or contract version an event may carry: what the integer
+ * columns that keep versions hold on PostgreSQL. A contract's version fields say so too.
+ */
+const MAX_VERSION = 2_147_483_647;
+
 // Printable ASCII without spaces: ids that come from requests or other systems.
 const OPAQUE_ID = { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]+$' };
 
@@ -132,13 +143,14 @@ const envelopeSchema = {
       type: 'string',
       pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$',
     },
-    source: { type: 'string', pattern: '^/subgraphs/[a-z][a-z0-9-]*$' },
-    type: { type: 'string', pattern: `^${TOKEN}(\\.${TOKEN}){1,3}$` },
+    // Every string is bounded: they end up in logs, dead letters and audit rows.
+    source: { type: 'string', maxLength: 100, pattern: '^/subgraphs/[a-z][a-z0-9-]*$' },
+    type: { type: 'string', maxLength: 200, pattern: `^${TOKEN}(\\.${TOKEN}){1,3}$` },
     subject: OPAQUE_ID,
-    time: { type: 'string', format: 'date-time' },
+    time: { type: 'string', maxLength: 64, format: 'date-time' },
     datacontenttype: { const: 'application/json' },
-    dataschema: { type: 'string', format: 'uri' },
-    dataversion: { type: 'integer', minimum: 1 },
+    dataschema: { type: 'string', maxLength: 300, format: 'uri' },
+    dataversion: { type: 'integer', minimum: 1, maximum: MAX_VERSION },
     correlationid: OPAQUE_ID,
     causationid: OPAQUE_ID,
     actor: OPAQUE_ID,
@@ -147,6 +159,56 @@ const envelopeSchema = {
     data: { type: 'object' },
   },
 };
+
+/** The `period` keyword's value: two date-time fields of the object and the longest span. */
+interface PeriodRule {
+  start: string;
+  end: string;
+  maxMinutes: number;
+}
+
+/**
+ * `period` on an object schema: when `end` is set, it is after `start` and at most
+ * `maxMinutes` later. JSON Schema cannot compare two fields, and consumers split a period
+ * per day, so an unbounded one would tie them up (docs/events.md#bounds).
+ */
+const periodKeyword: FuncKeywordDefinition = {
+  keyword: 'period',
+  type: 'object',
+  schemaType: 'object',
+  metaSchema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['start', 'end', 'maxMinutes'],
+    properties: {
+      start: { type: 'string' },
+      end: { type: 'string' },
+      maxMinutes: { type: 'integer', minimum: 1 },
+    },
+  },
+  errors: true,
+  validate: checkPeriod,
+};
+
+function checkPeriod(rule: PeriodRule, data: Record<string, unknown>): boolean {
+  const message = periodBreach(rule, data);
+  (checkPeriod as SchemaValidateFunction).errors = message
+    ? [{ keyword: 'period', message, params: { ...rule } }]
+    : [];
+  return message === undefined;
+}
+
+/** Why the period of `data` breaks `rule`; undefined when open, or left to `format`. */
+function periodBreach(rule: PeriodRule, data: Record<string, unknown>): string | undefined {
+  const [start, end] = [data[rule.start], data[rule.end]];
+  if (typeof start !== 'string' || typeof end !== 'string') return undefined;
+  const [from, to] = [Date.parse(start), Date.parse(end)];
+  if (Number.isNaN(from) || Number.isNaN(to)) return undefined;
+  if (to <= from) return `must have ${rule.end} after ${rule.start}`;
+  if (to - from > rule.maxMinutes * 60_000)
+    return `must have ${rule.end} at most ${rule.maxMinutes} minutes after ${rule.start}`;
+  return undefined;
+}
 
 const keyOf = (type: string, version: number) => `${type}@${version}`;
 const labelOf = (contract: unknown) =>
@@ -173,6 +235,7 @@ export class EventCatalogue {
 
   constructor(contracts: EventContract[] = []) {
     addFormats(this.ajv);
+    this.ajv.addKeyword(periodKeyword);
     this.checkContract = this.ajv.compile(contractSchema);
     this.checkEnvelope = this.ajv.compile(envelopeSchema);
     contracts.forEach((contract) => this.add(contract, labelOf(contract)));
@@ -289,8 +352,8 @@ export class EventCatalogue {
   }
 
   /**
-   * Checks the envelope's attributes, that its type and version are in the catalogue, and
-   * its data against that contract; returns it typed, or throws {@link EventValidationError}.
+   * Checks the envelope's attributes, that its type and version are in the catalogue, that
+   * its source is that contract's producer, and its data against that contract; returns it typed, or throws {@link EventValidationError}.
    */
   validate(value: unknown): EventEnvelope {
     if (!this.checkEnvelope(value)) {
@@ -302,6 +365,13 @@ export class EventCatalogue {
     if (!entry) {
       throw new EventValidationError(
         `${event.type} v${event.dataversion} is not in the event catalogue.`,
+      );
+    }
+    // Stops a misconfigured part, not a hostile one: that takes NATS credentials (docs/nats.md).
+    const source = sourceFor(entry.contract.producer);
+    if (event.source !== source) {
+      throw new EventValidationError(
+        `event/source must be ${source}, the producer of ${event.type}; got ${event.source}`,
       );
     }
     const dataschema = dataschemaFor(event.type, event.dataversion);

@@ -66,6 +66,9 @@ export const deadLetterSubject = (ns: Namespace, consumer: string, type?: string
 export const replaySubject = (ns: Namespace, consumer: string): string =>
   `${ns.subjectPrefix}hrreplay.${consumer}`;
 
+/** The `source` of the events a subgraph publishes: `/subgraphs/<name>`. */
+export const sourceFor = (subgraph: string): string => `/subgraphs/${subgraph}`;
+
 /** The `dataschema` URI of a contract: `urn:hr:events:<type>:v<version>`. */
 export const dataschemaFor = (type: string, version: number): string =>
   `urn:hr:events:${type}:v${version}`;

@@ -470,9 +470,15 @@ const validData: Record<string, Record<string, unknown>> = {
   },
 };
 
-const meta = { source: '/subgraphs/employees', correlationId: 'corr-1' };
+/** The meta of an event of `type`, as its producer (the type's domain) makes it. */
+const metaOf = (type: string) => ({
+  source: `/subgraphs/${type.split('.')[0]}`,
+  correlationId: 'corr-1',
+});
+const meta = metaOf('employees.employee.created');
+const testMeta = metaOf('test.thing.created');
 const eventOf = (type: string, data = validData[type], dataversion?: number) =>
-  createEvent({ type, subject: EMPLOYEE, data, dataversion }, meta);
+  createEvent({ type, subject: EMPLOYEE, data, dataversion }, metaOf(type));
 
 describe('the shipped catalogue', () => {
   const catalogue = loadCatalogue();
@@ -777,13 +783,124 @@ describe('event data', () => {
   });
 });
 
+describe('hostile input', () => {
+  const catalogue = loadCatalogue();
+  const INT4_MAX = 2 ** 31 - 1;
+  const withData = (type: string, change: Record<string, unknown>) =>
+    eventOf(type, { ...validData[type], ...change });
+
+  /** Every integer field of a schema named `version` or `…Version`, by path. */
+  function versionFields(schema: unknown, at = ''): [string, Record<string, unknown>][] {
+    if (typeof schema !== 'object' || schema === null) return [];
+    const found = Object.entries(schema).flatMap(([key, value]) =>
+      versionFields(value, `${at}/${key}`),
+    );
+    const { properties } = schema as { properties?: Record<string, Record<string, unknown>> };
+    for (const [name, field] of Object.entries(properties ?? {}))
+      if (/^version$|Version$/.test(name) && field.type === 'integer')
+        found.push([`${at}/properties/${name}`, field]);
+    return found;
+  }
+
+  it('caps every version field at what an integer column holds', () => {
+    const fields = catalogue
+      .contracts()
+      .flatMap(({ type, schema }) => versionFields(schema).map(([at, f]) => ({ type, at, f })));
+    expect(fields.length).toBeGreaterThan(40);
+    const uncapped = fields.filter(({ f }) => f.maximum !== INT4_MAX);
+    expect(uncapped.map(({ type, at }) => type + at)).toEqual([]);
+  });
+
+  it.each([
+    ['the largest safe integer', '9007199254740991'],
+    ['1e300', '1e300'],
+    ['one past the column', String(INT4_MAX + 1)],
+  ])('refuses an employee version of %s', (_, version) => {
+    const event = withData('employees.employee.updated', { version: 2 });
+    const text = JSON.stringify(event).replace('"version":2', `"version":${version}`);
+    expectInvalid(catalogue, JSON.parse(text), /event\/data\/version must be <= 2147483647/);
+    expect(
+      catalogue.validate(withData('employees.employee.updated', { version: INT4_MAX })),
+    ).toBeTruthy();
+  });
+
+  it("refuses an event whose source is not its type's producer", () => {
+    const forged = {
+      ...eventOf('employees.employee.terminated'),
+      source: '/subgraphs/notifications',
+    };
+    expectInvalid(
+      catalogue,
+      forged,
+      /event\/source must be \/subgraphs\/employees, the producer of employees.employee.terminated/,
+    );
+  });
+
+  it.each([
+    ['source', `/subgraphs/${'a'.repeat(10_000)}`],
+    ['type', `employees.employee.${'a'.repeat(300)}`],
+    ['time', `2025-04-01T07:00:00.${'0'.repeat(100)}Z`],
+    ['dataschema', `urn:hr:${'a'.repeat(400)}`],
+    ['subject', 'a'.repeat(201)],
+    ['correlationid', 'a'.repeat(201)],
+    ['actor', 'a'.repeat(201)],
+  ])('refuses an envelope %s longer than its bound', (attribute, value) => {
+    const event = { ...eventOf('employees.employee.terminated'), [attribute]: value };
+    expectInvalid(catalogue, event, new RegExp(`event/${attribute} must NOT have more than`));
+  });
+
+  describe('the period of a time entry', () => {
+    const WEEK = 7 * 24 * 60;
+    const at = (minutes: number) =>
+      new Date(Date.UTC(2025, 3, 1, 7) + minutes * 60_000).toISOString();
+    const span = (minutes: number) => ({ startTime: at(0), endTime: at(minutes) });
+
+    it.each([
+      ['time.entry.recorded', span(-60)],
+      ['time.entry.recorded', span(0)],
+      ['time.entry.recorded', { startTime: at(0), endTime: '2125-04-01T07:00:00.000Z' }],
+      ['time.entry.recorded', span(WEEK + 1)],
+      ['time.entry.amended', span(WEEK + 1)],
+      ['time.entry.amended', span(-1)],
+    ])('refuses %s of %p', (type, period) => {
+      expectInvalid(catalogue, withData(type, period), /event\/data must have endTime/);
+    });
+
+    it('takes a deleted entry, or an amended one as it was, longer than a week', () => {
+      // They describe an entry stored before time bounded entries to a week, which may still
+      // be corrected or deleted; no consumer splits them per day.
+      const previous = {
+        ...(validData['time.entry.amended'].previous as object),
+        ...span(WEEK + 1),
+      };
+      expect(catalogue.validate(withData('time.entry.amended', { previous }))).toBeTruthy();
+      expect(catalogue.validate(withData('time.entry.deleted', span(WEEK + 1)))).toBeTruthy();
+    });
+
+    it('refuses a scheduled shift longer than a week', () => {
+      const shifts = [{ shiftId: ENTRY, start: at(0), end: at(WEEK + 1), shiftType: null }];
+      expectInvalid(
+        catalogue,
+        withData('time.schedule.published', { from: at(0), to: at(WEEK + 1), shifts }),
+        /event\/data\/shifts\/0 must have end at most 10080 minutes after start/,
+      );
+    });
+
+    it('accepts an entry of exactly a week, and an open one', () => {
+      expect(catalogue.validate(withData('time.entry.recorded', span(WEEK)))).toBeTruthy();
+      const open = { startTime: at(0), endTime: null };
+      expect(catalogue.validate(withData('time.entry.recorded', open))).toBeTruthy();
+    });
+  });
+});
+
 describe('registering contracts', () => {
   it('adds a type that then validates', () => {
     const catalogue = new EventCatalogue();
     catalogue.register(thingContract('created'));
     const event = createEvent(
       { type: 'test.thing.created', subject: 't1', data: { n: 1, version: 1 } },
-      meta,
+      testMeta,
     );
     expect(catalogue.validate(event)).toBe(event);
     expectInvalid(
@@ -855,7 +972,7 @@ describe('registering contracts', () => {
       ]);
       const old = createEvent(
         { type: 'test.checked_in', subject: 't1', data: { n: 1, version: 1 } },
-        meta,
+        testMeta,
       );
       expect(catalogue.validate(old)).toBe(old);
       expect(catalogue.asCurrent(old)).toEqual({ ...old, type: 'test.check_in.recorded' });

@@ -1,4 +1,4 @@
-import { keysOf, type PolicyKind } from './policyRules';
+import { keysOf, MAX_ENTRY_MINUTES, type PolicyKind } from './policyRules';
 
 /** What is wrong with one value of a policy: the field (`rules.noticeDays`) and why. */
 export interface PolicyProblem {
@@ -40,7 +40,7 @@ const SHAPES: Record<PolicyKind, Shape> = {
   },
   WORKING_TIME: {
     futureStartDays: whole(0, 366),
-    maxEntryMinutes: whole(1, 7 * DAY),
+    maxEntryMinutes: whole(1, MAX_ENTRY_MINUTES),
     dailyOvertimeCapMinutes: whole(0, DAY),
     minimumBreakAfterMinutes: whole(0, DAY),
     minimumBreakMinutes: whole(0, 240),

@@ -1,5 +1,6 @@
 export {
   LEAVE_TYPES,
+  MAX_ENTRY_MINUTES,
   POLICY_KINDS,
   SINGLE_KEY,
   keysOf,

@@ -25,6 +25,13 @@ export const LEAVE_TYPES = [
 ] as const;
 export type LeaveType = (typeof LEAVE_TYPES)[number];
 
+/**
+ * The longest a time entry or a scheduled shift may last, whatever a WORKING_TIME policy or
+ * an HR exception allows: the ceiling of `maxEntryMinutes`, and the `period` bound of the
+ * time events' contracts, so consumers that split an entry per day do a bounded amount of work.
+ */
+export const MAX_ENTRY_MINUTES = 7 * 24 * 60;
+
 /** The key of a kind that has one policy only. */
 export const SINGLE_KEY = 'DEFAULT';
 

@@ -1,4 +1,10 @@
-import { longerThan, readIdempotencyKey, requireDate, requireDateTime } from '../../../runtime';
+import {
+  longerThan,
+  MAX_ENTRY_MINUTES,
+  readIdempotencyKey,
+  requireDate,
+  requireDateTime,
+} from '../../../runtime';
 import type { ComplianceExceptionInput } from './workingTimeBreaches';
 import { PERIOD_TYPES, type PeriodType } from './entities';
 import { invalid } from './errors';
@@ -48,8 +54,8 @@ export interface PublishScheduleInput {
 
 export const MAX_SHIFT_TYPE = 50;
 export const MAX_SHIFTS = 500;
-/** The longest shift a schedule plans: a week, as the longest entry a policy may allow. */
-export const MAX_SHIFT_MS = 7 * 24 * 3_600_000;
+/** The longest shift a schedule plans or entry lasts: a week, as the longest a policy may allow. */
+export const MAX_SHIFT_MS = MAX_ENTRY_MINUTES * 60_000;
 
 /** An instant given as RFC 3339 with an offset; anything else is BAD_USER_INPUT naming `field`. */
 export const dateTime = (field: string, value: unknown): Date =>
@@ -84,10 +90,16 @@ export function mealBreak(mealBreakMinutes: number): void {
     throw invalid('mealBreakMinutes', 'mealBreakMinutes must be a whole number, 0 or more.');
 }
 
-/** End after start; the meal break 0 or more and shorter than the period (when it is closed). */
+/**
+ * End after start and at most a week later, whatever the policy or an HR exception allows
+ * (the bound consumers hold the events to); the meal break 0 or more and shorter than the
+ * period (when it is closed).
+ */
 export function period(start: Date, end: Date | null, mealBreakMinutes: number): void {
   if (end && end.getTime() <= start.getTime())
     throw invalid('endTime', 'endTime must be after startTime.');
+  if (end && end.getTime() - start.getTime() > MAX_SHIFT_MS)
+    throw invalid('endTime', 'endTime must be at most 7 days after startTime.');
   mealBreak(mealBreakMinutes);
   if (end && mealBreakMinutes * 60_000 >= end.getTime() - start.getTime())
     throw invalid('mealBreakMinutes', 'mealBreakMinutes must be less than the period.');

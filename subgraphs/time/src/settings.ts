@@ -1,6 +1,7 @@
 import {
   DEFAULT_VARIABLES,
   DEFAULT_WORKING_TIME_RULES,
+  MAX_ENTRY_MINUTES,
   type WorkingTimeRules,
 } from '../../../runtime';
 
@@ -17,7 +18,7 @@ export const DEFAULT_SETTINGS: TimeSettings = DEFAULT_WORKING_TIME_RULES;
 /** The whole numbers each setting's variable accepts. */
 const BOUNDS: Record<keyof TimeSettings, { min: number; max: number }> = {
   futureStartDays: { min: 0, max: 366 },
-  maxEntryMinutes: { min: 1, max: 7 * 24 * 60 },
+  maxEntryMinutes: { min: 1, max: MAX_ENTRY_MINUTES },
   dailyOvertimeCapMinutes: { min: 0, max: 24 * 60 },
   minimumBreakAfterMinutes: { min: 0, max: 24 * 60 },
   minimumBreakMinutes: { min: 0, max: 240 },

@@ -148,6 +148,17 @@ describe('time: recording, amending and deleting entries', () => {
         'endTime',
       ],
       [
+        // Whole-day types are exempt from the policy's longest entry, not from this bound.
+        'a rest day longer than a week',
+        () => ({
+          periodType: 'SCHEDULED_REST_DAY',
+          startTime: at('2025-06-01', '00:00'),
+          endTime: at('2025-06-08', '00:01'),
+        }),
+        'BAD_USER_INPUT',
+        'endTime',
+      ],
+      [
         'a start without offset',
         () => ({ startTime: '2025-06-01T10:00:00' }),
         'BAD_USER_INPUT',
