@@ -10,7 +10,7 @@ import {
 import * as check from './inputs';
 import { unitValue } from './ledger';
 import type { AccrualsLoaders } from './loaders';
-import { assertCanReadAccruals } from './permissions';
+import { assertCanFollowChanges, assertCanReadAccruals } from './permissions';
 import { summarise, type AccrualSummary } from './summarise';
 
 export type { AccrualSummary };
@@ -115,6 +115,7 @@ export class AccrualsService {
   }
 
   async consistency(correlationId: string) {
+    assertCanFollowChanges(this.ctx.identity);
     check.correlationId(correlationId);
     const seen = await this.ctx.em.findOne(SeenCorrelationSchema, { correlationId });
     return { correlationId, reflected: !!seen };

@@ -1,4 +1,4 @@
-import { createReadCheck } from '../../../runtime';
+import { createReadCheck, type Identity } from '../../../runtime';
 import { forbidden } from './errors';
 
 /**
@@ -10,3 +10,11 @@ export const assertCanReadAccruals = createReadCheck(
   'HR',
   'SYSTEM',
 );
+
+/**
+ * Following a change into the balances: anyone signed in but a partner, who makes no changes
+ * to follow and whom accruals answers nothing.
+ */
+export function assertCanFollowChanges(identity: Identity): void {
+  if (identity.role === 'PARTNER') throw forbidden('A partner may not read accruals.');
+}

@@ -294,6 +294,12 @@ describe('accruals: ledger from events', () => {
     expect((await h.gql(query, { c: correlationId })).data!.accrualsConsistency.reflected).toBe(
       true,
     );
+    const partner = await h.gql(
+      query,
+      { c: correlationId },
+      { role: 'PARTNER', sub: 'p', scopes: [] },
+    );
+    expect(partner.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('lets the employee, their manager and HR read, and nobody else', async () => {

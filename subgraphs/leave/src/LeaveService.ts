@@ -48,8 +48,10 @@ import {
   assertCanCheckFor,
   assertCanDecide,
   assertCanReadLeave,
+  assertCanReadPolicies,
   assertCanRequestFor,
   canReadLeave,
+  decidesForReports,
 } from './permissions';
 import { previewRequest, type Preview } from './previewRequest';
 import type { LeaveSettings } from './settings';
@@ -81,6 +83,7 @@ export class LeaveService {
 
   /** The version of each type's policy in force now. */
   async policies(): Promise<LeavePolicy[]> {
+    assertCanReadPolicies(this.ctx.identity);
     const book = this.settings.policies.book(await this.ctx.loaders.policyCopies.load('LEAVE'));
     const now = this.settings.now();
     return LEAVE_TYPES.map((type) => book.at(type, now));
@@ -159,7 +162,7 @@ export class LeaveService {
     const first = check.first(args.first);
     const after = check.after(args.after);
     const me = this.ctx.identity.employeeId;
-    if (!me) return page([], first, 0);
+    if (!me || !decidesForReports(this.ctx.identity)) return page([], first, 0);
     const reports = await this.ctx.em.find(
       EmployeeCopySchema,
       { managerId: me },

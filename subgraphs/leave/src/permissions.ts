@@ -52,6 +52,19 @@ export async function assertCanDecide(
 }
 
 /**
+ * Whether the caller is shown their direct reports' pending leave: only those who may decide
+ * it (a MANAGER, HR, ADMIN). Another role with reports, a partner's token naming a person,
+ * may not read it, and would otherwise see every reason given.
+ */
+export const decidesForReports = (identity: Identity): boolean =>
+  identity.role === 'MANAGER' || hasRole(identity, 'HR');
+
+/** The leave types' rules: anyone signed in but a partner, whom every domain but employees refuses. */
+export function assertCanReadPolicies(identity: Identity): void {
+  if (identity.role === 'PARTNER') throw forbidden('A partner may not read leave policies.');
+}
+
+/**
  * Asking whether a request would comply (validateCompliance): whoever may read the
  * employee's leave, so a manager may check a report's plans before they ask.
  */

@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import { onlyError } from '../../../test-support/startSubgraph';
 import {
   asEmployee,
@@ -35,6 +36,18 @@ describe('leave: judged by versioned LEAVE policies', () => {
     );
   const approvedEventOf = async (requestId: string) =>
     (await h.events('leave.request.approved')).find((e) => e.subject === requestId)!;
+
+  it('tells every caller the rules but a partner, as every domain but employees refuses one', async () => {
+    expect(
+      (await h.gql(READ_POLICIES, {}, { role: 'EMPLOYEE', sub: uuidv7() })).errors,
+    ).toBeUndefined();
+    const partner = await h.gql(
+      READ_POLICIES,
+      {},
+      { role: 'PARTNER', sub: 'partner-y', scopes: [] },
+    );
+    expect(partner.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+  });
 
   it('judges a request made before a change by the old version and one made after by the new, each showing its own', async () => {
     const managerId = await h.hire();

@@ -214,4 +214,17 @@ describe('leave: approval workflow', () => {
     const none = await h.gql(`{ pendingLeaveApprovals { totalCount } }`, {}, asEmployee(a));
     expect(none.data!.pendingLeaveApprovals.totalCount).toBe(0);
   });
+
+  it('lists them only to whom may decide them, whatever reports the token names', async () => {
+    const m = await h.hire();
+    const report = await h.hire({ managerId: m });
+    await h.request(report, { startDate: '2026-04-13', endDate: '2026-04-13' });
+    const count = async (role: 'MANAGER' | 'HR' | 'FINANCE' | 'AUDITOR' | 'EMPLOYEE' | 'PARTNER') =>
+      (await h.gql(`{ pendingLeaveApprovals { totalCount } }`, {}, { role, sub: m })).data!
+        .pendingLeaveApprovals.totalCount;
+    expect(await count('MANAGER')).toBe(1);
+    expect(await count('HR')).toBe(1);
+    for (const role of ['FINANCE', 'AUDITOR', 'EMPLOYEE', 'PARTNER'] as const)
+      expect([role, await count(role)]).toEqual([role, 0]);
+  });
 });
