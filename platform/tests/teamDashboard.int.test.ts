@@ -12,9 +12,12 @@ import { inParallel } from '../../test-support/inParallel';
 import { managerChainsSql, sentSql, sqlShape, type SentQuery } from '../../test-support/sqlShape';
 import { whenSettled } from '../../test-support/platformMetrics';
 
-/** What the relay, consumers and scheduler run on their own: their tables and transactions. */
+/**
+ * What the relay, consumers and scheduler run on their own: their tables and transactions,
+ * and the end-of-employment job's look for last days passed, which may fall in any run.
+ */
 const BACKGROUND =
-  /[`"](outbox|inbox|scheduled_jobs)[`"]|^\s*(begin|commit|rollback|savepoint|release)\b/i;
+  /[`"](outbox|inbox|scheduled_jobs)[`"]|[`"]termination_date[`"] is not null|^\s*(begin|commit|rollback|savepoint|release)\b/i;
 /** A date literal: the dashboard's days follow the clock. */
 const DATE = /'\d{4}-\d{2}-\d{2}'/g;
 

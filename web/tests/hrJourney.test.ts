@@ -147,16 +147,19 @@ describe("HR's termination of a person", () => {
     const person = await createPerson(platform, 'Tobias', 'Leaver');
     await page.goto(`${platform.origin}/hr/employees/${person.id}`);
     const terminate = page.getByRole('form', { name: 'Terminate' });
-    await terminate.getByLabel('Last day of employment').fill('2030-06-30');
+    // A last day already past: the employment ends at once.
+    await terminate.getByLabel('Last day of employment').fill('2025-06-30');
     await terminate.getByRole('button', { name: 'Terminate employment' }).click();
     // Nothing is sent until the second click, which names the person and the day.
     await terminate.getByRole('button', { name: 'Keep them employed' }).click();
     await page.getByText(/· Active$/).waitFor();
     await terminate.getByRole('button', { name: 'Terminate employment' }).click();
-    // The day reads as people write it, not as the API's 2030-06-30.
-    const lastDay = await shownDay(page, '2030-06-30');
-    expect(lastDay).not.toContain('2030-06');
-    await terminate.getByRole('button', { name: `Terminate Tobias Leaver on ${lastDay}` }).click();
+    // The day reads as people write it, not as the API's 2025-06-30.
+    const lastDay = await shownDay(page, '2025-06-30');
+    expect(lastDay).not.toContain('2025-06');
+    await terminate
+      .getByRole('button', { name: `Terminate Tobias Leaver after ${lastDay}` })
+      .click();
     await page.getByText(`· Left · leaves on ${lastDay}`).waitFor();
 
     const status = page
@@ -181,6 +184,37 @@ describe("HR's termination of a person", () => {
       .filter({ has: page.getByRole('heading', { name: 'Details' }) });
     expect(await details.locator('dd').allTextContents()).toContain('England and Wales');
     expect(await details.textContent()).not.toContain('ENGLAND_AND_WALES');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('schedules a last day to come, keeps the person employed until then, and withdraws it', async () => {
+    const { page, platform } = hr;
+    const person = await createPerson(platform, 'Tessa', 'Stayer');
+    await page.goto(`${platform.origin}/hr/employees/${person.id}`);
+    const terminate = page.getByRole('form', { name: 'Terminate' });
+    await terminate.getByText('The last day is worked').waitFor();
+    await terminate.getByLabel('Last day of employment').fill('2030-06-30');
+    await terminate.getByRole('button', { name: 'Terminate employment' }).click();
+    const lastDay = await shownDay(page, '2030-06-30');
+    await terminate
+      .getByRole('button', { name: `Terminate Tessa Stayer after ${lastDay}` })
+      .click();
+    // Still employed: active, with the day they leave on, and everything still offered.
+    await page.getByText(`· Active · leaves on ${lastDay}`).waitFor();
+    await terminate.getByText(`Leaves on ${lastDay}`).waitFor();
+    expect(await page.getByRole('button', { name: 'Change status' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^Save/ }).count()).toBeGreaterThan(0);
+
+    await terminate.getByRole('button', { name: 'Withdraw termination' }).click();
+    // Nothing is sent until the second click, which names the person and the day.
+    await terminate.getByRole('button', { name: 'Keep the last day' }).click();
+    await page.getByText(`· Active · leaves on ${lastDay}`).waitFor();
+    await terminate.getByRole('button', { name: 'Withdraw termination' }).click();
+    await terminate
+      .getByRole('button', { name: `Keep Tessa Stayer employed after ${lastDay}` })
+      .click();
+    await page.getByText(/· Active$/).waitFor();
+    expect(await terminate.getByRole('button', { name: 'Withdraw termination' }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

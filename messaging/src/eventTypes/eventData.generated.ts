@@ -1460,7 +1460,7 @@ export interface EmployeesEmployeeTerminatedV1 {
 }
 
 /**
- * Core or personal fields of an employee changed (status and manager have their own events).
+ * Core or personal fields of an employee changed (status and manager have their own events); terminationDate changes when a termination is scheduled for a later day, moved or withdrawn (the termination itself is employees.employee.terminated).
  */
 export interface EmployeesEmployeeUpdatedV1 {
   /**
@@ -1490,6 +1490,7 @@ export interface EmployeesEmployeeUpdatedV1 {
     hireDate?: Change;
     location?: Change;
     timeZone?: Change;
+    terminationDate?: Change;
     phone?: MaskedChange;
     salary?: MaskedChange;
   };

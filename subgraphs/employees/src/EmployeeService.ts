@@ -1,7 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { v7 as uuidv7 } from 'uuid';
-import type { CataloguedDraft } from '../../../messaging';
 import {
   checkExpectedVersion,
   once,
@@ -23,9 +22,9 @@ import {
 } from './errors';
 import {
   employeeCreated,
-  employeeTerminated,
   employeeUpdated,
   managerAssigned,
+  type PendingEvent,
   statusChanged,
 } from './events';
 import type {
@@ -34,10 +33,17 @@ import type {
   CreateEmployeeInput,
   TerminateEmployeeInput,
   UpdateEmployeeInput,
+  WithdrawTerminationInput,
 } from './inputs';
 import type { EmployeeLoaders } from './loaders';
 import { assertCanManage, assertCanReadDirectory, assertCanUpdate } from './permissions';
 import * as check from './inputs';
+import {
+  endEmployment,
+  lastDayPassed,
+  scheduleTermination,
+  withdrawTermination,
+} from './termination';
 import {
   bumpCounter,
   checkPageSize,
@@ -59,12 +65,13 @@ export interface EmployeeVerification {
 const NUMBER_COUNTER = 'employee_number';
 const REPORTING_LINES = 'reporting_lines';
 
-/** An event to record once the change is flushed and the new version is known. */
-type PendingEvent = (employee: Employee) => CataloguedDraft;
-
 /** Employees' use cases: who may, what is valid, and the event each change records. */
 export class EmployeeService {
-  constructor(private readonly ctx: EmployeeContext) {}
+  constructor(
+    private readonly ctx: EmployeeContext,
+    /** The clock that says whether a last day has passed (tests pin it). */
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   me(): Promise<Employee | null> {
     const { employeeId, role } = this.ctx.identity;
@@ -128,6 +135,9 @@ export class EmployeeService {
       if (Object.keys(changes).length === 0) return null;
       if (changes.email) await this.assertEmailFree(tx, patch.email!, employee.id);
       if (changes.employeeNumber) await this.assertNumberFree(tx, patch.employeeNumber!);
+      // The first day may not move past a scheduled last day.
+      if (changes.hireDate && employee.terminationDate)
+        check.notAfter('hireDate', patch.hireDate!, employee.terminationDate, 'the last day');
       applyPatch(employee, patch, this.ctx.cipher);
       return (e) => employeeUpdated(e, changes);
     });
@@ -159,16 +169,29 @@ export class EmployeeService {
     });
   }
 
+  /**
+   * Ends the employment after its last day: at once when that day has passed on the
+   * employee's calendar, else the day is recorded and the end-of-employment job ends it
+   * (jobs.ts). Terminating again before then moves the day.
+   */
   terminate(input: TerminateEmployeeInput): Promise<Employee> {
     assertCanManage(this.ctx.identity);
     const terminationDate = check.isoDate('terminationDate', input.terminationDate);
     return this.change(input.id, input.expectedVersion, async (_tx, employee) => {
       if (employee.status === 'TERMINATED') throw lifecycle('The employee is already terminated.');
       check.notBefore('terminationDate', terminationDate, employee.hireDate, 'the hire date');
-      employee.status = 'TERMINATED';
-      employee.terminationDate = terminationDate;
-      return (e) => employeeTerminated(e, terminationDate);
+      return lastDayPassed(employee, terminationDate, this.now())
+        ? endEmployment(employee, terminationDate)
+        : scheduleTermination(employee, terminationDate);
     });
+  }
+
+  /** Withdraws a scheduled termination: the person stays; refused once they are terminated. */
+  withdrawTermination(input: WithdrawTerminationInput): Promise<Employee> {
+    assertCanManage(this.ctx.identity);
+    return this.change(input.id, input.expectedVersion, async (_tx, employee) =>
+      withdrawTermination(employee),
+    );
   }
 
   /**

@@ -1,8 +1,11 @@
-import { draftOf, type EventData } from '../../../messaging';
+import { type CataloguedDraft, draftOf, type EventData } from '../../../messaging';
 import type { Employee, EmployeeStatus } from './entities';
 
 /** Each changed field with its old and new value, personal ones masked. */
 export type Changes = EventData<'employees.employee.updated'>['changes'];
+
+/** An event to record once the change is flushed and the new version is known. */
+export type PendingEvent = (employee: Employee) => CataloguedDraft;
 
 /** What every event of an employee starts with. */
 const versionOf = (employee: Employee) => ({

@@ -139,6 +139,10 @@ export function notBefore(field: string, date: string, earliest: string, what: s
   if (date < earliest) throw invalid(field, `${field} ${date} is before ${what} ${earliest}.`);
 }
 
+export function notAfter(field: string, date: string, latest: string, what: string): void {
+  if (date > latest) throw invalid(field, `${field} ${date} is after ${what} ${latest}.`);
+}
+
 /** A create's idempotency key, as the kit reads it. */
 export const idempotencyKey = (value: unknown): string | null => readIdempotencyKey(value, invalid);
 
@@ -196,5 +200,10 @@ export interface AssignManagerInput {
 export interface TerminateEmployeeInput {
   id: string;
   terminationDate: string;
+  expectedVersion?: number | null;
+}
+
+export interface WithdrawTerminationInput {
+  id: string;
   expectedVersion?: number | null;
 }

@@ -14,8 +14,6 @@ interface PageArgs {
   filter?: EmployeeFilter | null;
 }
 
-const service = (ctx: EmployeeContext) => new EmployeeService(ctx);
-
 /**
  * A field only some callers may read: the check runs per employee, on every
  * path (queries, mutations, entity references), and a refusal is an error on
@@ -47,47 +45,51 @@ function unseal<T>(
 }
 
 /** The resolvers: each checks who may, then asks the service or the loaders. */
-export const createResolvers = (): GraphQLResolverMap<EmployeeContext> => ({
-  Date: DateScalar,
-  DateTime: DateTimeScalar,
-  Query: {
-    ...idQueries(service, { employee: 'get', verifyEmployee: 'verify' }),
-    me: (_root, _args, ctx: EmployeeContext) => service(ctx).me(),
-    departments: (_root, _args, ctx: EmployeeContext) => service(ctx).departments(),
-    employees: (_root, args: PageArgs, ctx: EmployeeContext) =>
-      service(ctx).list(args.first, args.after, args.filter ?? {}),
-  },
-  Mutation: inputMutations(service, {
-    createEmployee: 'create',
-    updateEmployee: 'update',
-    changeEmployeeStatus: 'changeStatus',
-    assignManager: 'assignManager',
-    terminateEmployee: 'terminate',
-  }),
-  Employee: {
-    // Other subgraphs' references pass the same checks as a query, one reference at a time.
-    __resolveReference: async (reference: { id: string }, ctx: EmployeeContext) => {
-      assertCanReadDirectory(ctx.identity);
-      return ctx.loaders.byId.load(reference.id);
+export function createResolvers(now: () => Date): GraphQLResolverMap<EmployeeContext> {
+  const service = (ctx: EmployeeContext) => new EmployeeService(ctx, now);
+  return {
+    Date: DateScalar,
+    DateTime: DateTimeScalar,
+    Query: {
+      ...idQueries(service, { employee: 'get', verifyEmployee: 'verify' }),
+      me: (_root, _args, ctx: EmployeeContext) => service(ctx).me(),
+      departments: (_root, _args, ctx: EmployeeContext) => service(ctx).departments(),
+      employees: (_root, args: PageArgs, ctx: EmployeeContext) =>
+        service(ctx).list(args.first, args.after, args.filter ?? {}),
     },
-    phone: guarded('personal', (employee, ctx) => unseal(employee.phoneSealed, ctx, String)),
-    grade: personal('grade'),
-    employmentType: personal('employmentType'),
-    hireDate: personal('hireDate'),
-    terminationDate: personal('terminationDate'),
-    location: personal('location'),
-    timeZone: personal('timeZone'),
-    version: personal('version'),
-    createdAt: personal('createdAt'),
-    updatedAt: personal('updatedAt'),
-    salary: guarded('salary', (employee, ctx) =>
-      unseal(employee.salarySealed, ctx, (plain) => JSON.parse(plain) as Money),
-    ),
-    manager: (employee: Employee, _args, ctx: EmployeeContext) =>
-      employee.managerId ? ctx.loaders.byId.load(employee.managerId) : null,
-    directReports: (employee: Employee, _args, ctx: EmployeeContext) =>
-      ctx.loaders.directReports.load(employee.id),
-    reports: (employee: Employee, args: PageArgs, ctx: EmployeeContext) =>
-      service(ctx).list(args.first, args.after, { ...args.filter, reportsTo: employee.id }),
-  },
-});
+    Mutation: inputMutations(service, {
+      createEmployee: 'create',
+      updateEmployee: 'update',
+      changeEmployeeStatus: 'changeStatus',
+      assignManager: 'assignManager',
+      terminateEmployee: 'terminate',
+      withdrawTermination: 'withdrawTermination',
+    }),
+    Employee: {
+      // Other subgraphs' references pass the same checks as a query, one reference at a time.
+      __resolveReference: async (reference: { id: string }, ctx: EmployeeContext) => {
+        assertCanReadDirectory(ctx.identity);
+        return ctx.loaders.byId.load(reference.id);
+      },
+      phone: guarded('personal', (employee, ctx) => unseal(employee.phoneSealed, ctx, String)),
+      grade: personal('grade'),
+      employmentType: personal('employmentType'),
+      hireDate: personal('hireDate'),
+      terminationDate: personal('terminationDate'),
+      location: personal('location'),
+      timeZone: personal('timeZone'),
+      version: personal('version'),
+      createdAt: personal('createdAt'),
+      updatedAt: personal('updatedAt'),
+      salary: guarded('salary', (employee, ctx) =>
+        unseal(employee.salarySealed, ctx, (plain) => JSON.parse(plain) as Money),
+      ),
+      manager: (employee: Employee, _args, ctx: EmployeeContext) =>
+        employee.managerId ? ctx.loaders.byId.load(employee.managerId) : null,
+      directReports: (employee: Employee, _args, ctx: EmployeeContext) =>
+        ctx.loaders.directReports.load(employee.id),
+      reports: (employee: Employee, args: PageArgs, ctx: EmployeeContext) =>
+        service(ctx).list(args.first, args.after, { ...args.filter, reportsTo: employee.id }),
+    },
+  };
+}

@@ -28,6 +28,7 @@ describe('employees: the contract operations', () => {
       'TerminateEmployee',
       'UpdateEmployee',
       'VerifyEmployee',
+      'WithdrawTermination',
     ]);
   });
 
@@ -138,15 +139,26 @@ describe('employees: the contract operations', () => {
       verifyEmployee: { exists: true, status: 'ON_LEAVE', department: DEPARTMENT },
     });
 
-    expect(await ok('TerminateEmployee', { input: { id, terminationDate: '2026-12-31' } })).toEqual(
+    // A last day already past ends the employment at once.
+    expect(await ok('TerminateEmployee', { input: { id, terminationDate: '2025-12-31' } })).toEqual(
       {
-        terminateEmployee: { id, status: 'TERMINATED', terminationDate: '2026-12-31' },
+        terminateEmployee: { id, status: 'TERMINATED', terminationDate: '2025-12-31' },
       },
     );
     const after = await ok('EmployeeDirectory', { first: 10, filter: { department: DEPARTMENT } });
     expect(after.employees.nodes.map((n: { id: string }) => n.id)).toEqual([managerId]);
     expect(await ok('VerifyEmployee', { id }, { role: 'SYSTEM' })).toEqual({
       verifyEmployee: { exists: true, status: 'TERMINATED', department: DEPARTMENT },
+    });
+  });
+
+  it('TerminateEmployee for a day to come schedules it; WithdrawTermination takes it back', async () => {
+    const id = await h.hire({ department: DEPARTMENT });
+    expect(await ok('TerminateEmployee', { input: { id, terminationDate: '2030-06-30' } })).toEqual(
+      { terminateEmployee: { id, status: 'ACTIVE', terminationDate: '2030-06-30' } },
+    );
+    expect(await ok('WithdrawTermination', { input: { id, expectedVersion: 2 } })).toEqual({
+      withdrawTermination: { id, status: 'ACTIVE', terminationDate: null, version: 3 },
     });
   });
 });

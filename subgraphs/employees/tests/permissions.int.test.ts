@@ -189,6 +189,7 @@ describe('employees: who may read and change what', () => {
       ['ChangeEmployeeStatus', { input: { id: 'R', status: 'ON_LEAVE' } }],
       ['AssignManager', { input: { id: 'R', managerId: null } }],
       ['TerminateEmployee', { input: { id: 'R', terminationDate: '2025-01-01' } }],
+      ['WithdrawTermination', { input: { id: 'R' } }],
     ])('refuses %s to anyone but HR and ADMIN', async (operation, variables) => {
       const input = JSON.parse(JSON.stringify(variables.input).replace('"R"', `"${report}"`));
       if (operation === 'CreateEmployee') Object.assign(input, { ...minimalCreate() });

@@ -8,7 +8,7 @@ import {
   hrCaller,
 } from '../../../test-support/startSubgraph';
 import { personInput as seedPersonInput } from '../../../test-support/seedOrganisation';
-import { employees } from '../src';
+import { createEmployees, employees, type EmployeesOptions } from '../src';
 import type { Employee } from '../src/entities';
 
 export { onlyError, type Caller, type GraphQLReply } from '../../../test-support/startSubgraph';
@@ -78,10 +78,16 @@ const CREATE = `mutation Create($input: CreateEmployeeInput!) {
   createEmployee(input: $input) { id version }
 }`;
 
+/** Starts employees on a test database; `now` pins the clock whose local day ends employments. */
 export async function startEmployees(
-  options: StartSubgraphOptions = {},
+  options: StartSubgraphOptions & EmployeesOptions = {},
 ): Promise<EmployeesHarness> {
-  const h = await startSubgraph(employees, { defaultCaller: hr, ...options });
+  const { now, ...start } = options;
+  const module = now ? createEmployees({ now }) : employees;
+  // Without NATS the workers are only the scheduler, whose polls would show among the SQL
+  // the read suites count; the job's suite drives it itself.
+  const runWorkers = start.runWorkers ?? start.messaging !== undefined;
+  const h = await startSubgraph(module, { defaultCaller: hr, ...start, runWorkers });
   const table = (name: string) => (h.db.url ? `"employees"."${name}"` : `"${name}"`);
   const rows = () =>
     (h.runtime.orm.em.getConnection() as AbstractSqlConnection).execute(

@@ -38,7 +38,7 @@ export default function EmployeePage() {
       <DetailsForm key={employee.version} employee={employee} onSaved={reload} />
       <StatusForm employee={employee} onSaved={reload} />
       <ManagerForm employee={employee} onSaved={reload} />
-      <TerminateForm employee={employee} onSaved={reload} />
+      <TerminateForm key={`end-${employee.version}`} employee={employee} onSaved={reload} />
       <InvitationCard employee={employee} />
     </Page>
   );
