@@ -1479,23 +1479,66 @@ export interface EmployeesEmployeeUpdatedV1 {
    * Each changed field with its old and new value; personal fields (phone, salary) masked.
    */
   changes: {
-    employeeNumber?: Change;
-    firstName?: Change;
-    lastName?: Change;
-    email?: Change;
-    department?: Change;
-    jobTitle?: Change;
-    grade?: Change;
-    employmentType?: Change;
-    hireDate?: Change;
-    location?: Change;
-    timeZone?: Change;
-    terminationDate?: Change;
+    employeeNumber?: CodeChange;
+    firstName?: NameChange;
+    lastName?: NameChange;
+    email?: EmailChange;
+    department?: TextChange;
+    jobTitle?: TextChange;
+    grade?: CodeChange;
+    employmentType?: EmploymentTypeChange;
+    hireDate?: DateChange;
+    location?: LocationChange;
+    timeZone?: TimeZoneChange;
+    terminationDate?: DateChange;
     phone?: MaskedChange;
     salary?: MaskedChange;
   };
 }
-export interface Change {
+/**
+ * A code: 1 to 50 characters.
+ */
+export interface CodeChange {
+  old: string | null;
+  new: string | null;
+}
+/**
+ * A name: 1 to 100 characters.
+ */
+export interface NameChange {
+  old: string | null;
+  new: string | null;
+}
+export interface EmailChange {
+  old: string | null;
+  new: string | null;
+}
+/**
+ * Free text: 1 to 200 characters.
+ */
+export interface TextChange {
+  old: string | null;
+  new: string | null;
+}
+export interface EmploymentTypeChange {
+  old: string | null;
+  new: string | null;
+}
+export interface DateChange {
+  old: string | null;
+  new: string | null;
+}
+/**
+ * A UK nation or an ISO country code.
+ */
+export interface LocationChange {
+  old: string | null;
+  new: string | null;
+}
+/**
+ * An IANA time zone.
+ */
+export interface TimeZoneChange {
   old: string | null;
   new: string | null;
 }
