@@ -320,6 +320,7 @@ export async function importAgreements(
 
   // A dry run carries each employee's agreements as the run so far would have left them.
   const simulated = options.dryRun ? new Map<string, Agreement[]>() : undefined;
+  const file: FileState = { simulated, madeAt: new Map() };
   // Each batch looks up its employees and their agreements by lists of ids.
   const refreshStatistics = createStatisticsRefresh([
     AgreementSchema.meta.className,
@@ -337,7 +338,7 @@ export async function importAgreements(
       .transactional((tx: EntityManager) =>
         withEventBatch(tx, async () => {
           const held = heldRows();
-          await applyBatch(tx, rows, { ...options, rows: held }, report, fault, simulated);
+          await applyBatch(tx, rows, { ...options, rows: held }, report, fault, file);
           if (simulated) throw ROLLBACK;
           await held.insert(tx);
         }),
@@ -397,14 +398,31 @@ const isBlank = (value: unknown) =>
 const cellText = (value: unknown) =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 
+/** What one run of a file carries from batch to batch. */
+interface FileState {
+  /** A dry run's agreements, as it would have written them, by employee. */
+  simulated?: Map<string, Agreement[]>;
+  /** The row each agreement this file created came from. */
+  madeAt: Map<string, number>;
+}
+
+/**
+ * Why a row overlaps `other`: an agreement this file made is named by its row, which a dry
+ * run and a real run share, not by an id the dry run only makes up.
+ */
+const overlapOf = (other: Agreement, madeAt: Map<string, number>) => {
+  const row = madeAt.get(other.id);
+  if (row === undefined) return overlapMessage(other);
+  return `It overlaps the agreement of row ${row} (${other.startDate} to ${other.endDate}) of the same employee.`;
+};
+
 async function applyBatch(
   tx: EntityManager,
   rows: ValidRow[],
   ctx: WriteContext,
   report: ImportReport,
   fault: (row: number, column: string | null, message: string) => void,
-  /** A dry run's state carried between batches: agreements it would have written. */
-  simulated?: Map<string, Agreement[]>,
+  { simulated, madeAt }: FileState,
 ): Promise<void> {
   const numbers = [...new Set(rows.map((r) => r.employeeNumber))];
   const employees = await lockEmployees(tx, { employeeNumber: { $in: numbers } });
@@ -429,11 +447,13 @@ async function applyBatch(
     const match = list.find((a) => a.startDate === terms.startDate);
     const clash = findOverlap(list, terms, match?.id);
     if (clash) {
-      fault(row, 'end_date', overlapMessage(clash));
+      fault(row, 'end_date', overlapOf(clash, madeAt));
       continue;
     }
     if (!match) {
-      list.push(insertAgreement(tx, ctx, employeeId, terms));
+      const made = insertAgreement(tx, ctx, employeeId, terms);
+      madeAt.set(made.id, row);
+      list.push(made);
       report.created += 1;
       continue;
     }
