@@ -121,4 +121,43 @@ describe('invitations', () => {
     const resend = await h.gql(RESEND, { id }, asEmployee);
     expect(resend.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('stops an invitation once the person has a password from a reset, and shows it done', async () => {
+    const email = 'zed@example.org';
+    const id = await h.hire({ email });
+    const { invitation } = await invitationOf(id);
+    const token = tokenOf(invitation.url);
+    // The person never used the invitation: they reset their password by e-mail instead.
+    expect((await h.call('/auth/password-reset', { body: { email } })).status).toBe(202);
+    await h.runtime.orm.em.fork().transactional(async (em) => {
+      const { deliverDueMail } = await import('../src/mail');
+      await deliverDueMail(
+        em,
+        { transport, from: 'x@y.z', maxAttempts: 5, retryDelayMs: 1 },
+        new Date(),
+      );
+    });
+    const resetMail = sent.filter((m) => m.to === email).at(-1)!;
+    const resetToken = /\/reset\/([A-Za-z0-9_-]{43})/.exec(resetMail.text)![1];
+    const reset = await h.call(`/auth/password-reset/${resetToken}`, {
+      body: { password: 'the password they chose' },
+    });
+    expect(reset.status).toBe(200);
+
+    // Whoever else holds the invitation can neither read it nor replace that password.
+    expect((await h.call(`/auth/invitations/${token}`, { method: 'GET' })).status).toBe(410);
+    const taken = await h.call(`/auth/invitations/${token}/accept`, {
+      body: { password: 'a takeover attempt here' },
+    });
+    expect([taken.status, taken.body.errors[0].extensions.code]).toEqual([
+      410,
+      'INVITATION_EXPIRED',
+    ]);
+    const own = await h.call('/auth/login', {
+      body: { email, password: 'the password they chose' },
+    });
+    expect(own.status).toBe(200);
+    // HR sees the invitation done with, and offers no new one.
+    expect((await invitationOf(id)).invitation.acceptedAt).toEqual(expect.any(String));
+  });
 });

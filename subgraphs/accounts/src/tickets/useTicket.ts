@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/knex';
 import type { PublicRouteContext } from '../../../../runtime';
 import type { AccountsDeps } from '../settings';
 import { AccountSchema, EmployeeCopySchema, TicketSchema, type TicketKind } from '../entities';
@@ -35,10 +36,25 @@ export async function useTicket(
       ? await tx.findOne(EmployeeCopySchema, { id: account.employeeId })
       : null;
     if (!isEmployed(account, employee)) throw ticketExpired();
-    if (kind === 'PASSWORD_RESET') await revokeAll(ctx, tx, account.id, now);
+    // An invitation is for choosing a first password: once there is one, whoever else holds
+    // the link (a forwarded e-mail, a colleague) must not replace it.
+    if (kind === 'INVITATION' && account.passwordHash) throw ticketExpired();
+    if (kind === 'PASSWORD_RESET') {
+      await revokeAll(ctx, tx, account.id, now);
+      await closeInvitations(tx, account.id, now);
+    }
     Object.assign(account, { passwordHash, failedAttempts: 0, lockedUntil: null, updatedAt: now });
     return signIn(ctx, tx, account, deps, kind);
   });
+}
+
+/** A reset is a first password too: the invitation it answers is done with, and shown so. */
+async function closeInvitations(tx: EntityManager, accountId: string, now: Date) {
+  await tx.nativeUpdate(
+    TicketSchema,
+    { accountId, kind: 'INVITATION', usedAt: null },
+    { usedAt: now },
+  );
 }
 
 /** What the page of an invitation shows before the person sets a password. */
@@ -49,6 +65,7 @@ export async function describeInvitation(
 ): Promise<{ email: string; name: string; expiresAt: string }> {
   const ticket = await openTicket(ctx.em, 'INVITATION', token, deps.now());
   const account = await ctx.em.findOneOrFail(AccountSchema, { id: ticket.accountId });
+  if (account.passwordHash) throw ticketExpired();
   const employee = account.employeeId
     ? await ctx.em.findOne(EmployeeCopySchema, { id: account.employeeId })
     : null;
