@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { seriousViolations } from './roleSession';
 import { pagePerTest, webSuite } from './support/webSuite';
 
@@ -30,6 +32,35 @@ describe('the web app served by the platform', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toContain('immutable');
     expect(asset.headers.get('content-type')).toContain('javascript');
+  });
+
+  it('cannot be framed by a page of another origin (clickjacking)', async () => {
+    const { page } = tab;
+    // A decoy on another port (another origin, still on this machine) framing a page of the app.
+    const target = `${web.platform.origin}/approvals`;
+    const decoy = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><title>Decoy</title><iframe src="${target}"></iframe>`);
+    });
+    await new Promise<void>((resolve) => decoy.listen(0, '127.0.0.1', resolve));
+    try {
+      const outcome = new Promise<string>((resolve) => {
+        page.on('requestfailed', (request) => {
+          if (request.url() === target) resolve(request.failure()?.errorText ?? 'failed');
+        });
+        page.on('requestfinished', (request) => {
+          if (request.url() === target) resolve('shown in the frame');
+        });
+      });
+      await page.goto(`http://127.0.0.1:${(decoy.address() as AddressInfo).port}/`);
+      expect(await outcome).toBe('net::ERR_BLOCKED_BY_RESPONSE');
+      // Chromium puts its own error page in the frame, never the app.
+      const frame = page.frames().find((candidate) => candidate !== page.mainFrame())!;
+      expect(frame.url()).not.toContain(web.platform.origin);
+      expect(await frame.getByRole('heading').count()).toBe(0);
+    } finally {
+      await new Promise((resolve) => decoy.close(resolve));
+    }
   });
 
   it('still answers API clients as before: JSON 404 for unknown paths, no file outside the app', async () => {

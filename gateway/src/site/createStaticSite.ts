@@ -40,6 +40,18 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '
 const YEAR_SECONDS = 365 * 24 * 3600;
 /** Longest request path looked up on disk; longer ones cannot name a built file. */
 const MAX_PATH = 512;
+/**
+ * Sent with every file of the site, so with every page: no other site may frame a page (a
+ * decoy page over a framed `/approvals` makes one click approve: clickjacking), with the
+ * older `X-Frame-Options` for browsers without `frame-ancestors`; no `<base>` or plugin
+ * content; and no `Referer` leaving a page, whose path may hold a token (`/invite/<token>`,
+ * `/reset/<token>`). No `script-src`/`style-src` yet: GraphiQL has inline style and workers.
+ */
+const PAGE_HEADERS = {
+  'content-security-policy': "frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+} as const;
 
 const acceptsHtml = (req: IncomingMessage) => (req.headers.accept ?? '').includes('text/html');
 const acceptsGzip = (req: IncomingMessage) =>
@@ -48,7 +60,8 @@ const acceptsGzip = (req: IncomingMessage) =>
 /**
  * A built single-page app served beside GraphQL: its files, `index.html` for app routes
  * (a browser's GET of a path with no file extension), a year's cache for hashed assets and
- * none for HTML, gzip when the client takes it.
+ * none for HTML, gzip when the client takes it; no page may be framed by another site, nor
+ * send a `Referer` (`PAGE_HEADERS`).
  */
 export function createStaticSite(options: StaticSiteOptions): StaticSite {
   const root = path.resolve(options.dir);
@@ -74,6 +87,7 @@ export function createStaticSite(options: StaticSiteOptions): StaticSite {
         : 'no-cache',
       'x-content-type-options': 'nosniff',
       vary: 'accept-encoding',
+      ...PAGE_HEADERS,
     };
     if (COMPRESSIBLE.has(ext) && acceptsGzip(req)) {
       const key = `${file}:${stat.size}:${stat.mtimeMs}`;
