@@ -1,5 +1,5 @@
 import { AccountSchema } from '../src/entities';
-import type { MailTransport } from '../src/mail';
+import { deliverDueMail, type MailTransport } from '../src/mail';
 import { PASSWORD, startAccounts } from './support';
 import { suiteHarness } from '../../../test-support/suiteHarness';
 
@@ -27,6 +27,16 @@ describe('invitations', () => {
     return reply.data!._entities[0];
   };
   const tokenOf = (url: string) => url.split('/').pop()!;
+  const deliverMail = () =>
+    h.runtime.orm.em
+      .fork()
+      .transactional((em) =>
+        deliverDueMail(
+          em,
+          { transport, from: 'x@y.z', maxAttempts: 5, retryDelayMs: 1 },
+          new Date(),
+        ),
+      );
 
   it('invites each hired person once, by e-mail, with a link HR can read', async () => {
     const id = await h.hire({ email: 'Linus@Example.org' });
@@ -36,14 +46,7 @@ describe('invitations', () => {
     expect(account).toEqual({ email: 'linus@example.org', role: 'EMPLOYEE', activated: false });
 
     await h.runtime.runDueJobs();
-    await h.runtime.orm.em.fork().transactional(async (em) => {
-      const { deliverDueMail } = await import('../src/mail');
-      await deliverDueMail(
-        em,
-        { transport, from: 'x@y.z', maxAttempts: 5, retryDelayMs: 1 },
-        new Date(),
-      );
-    });
+    await deliverMail();
     const mail = sent.find((m) => m.to === 'linus@example.org');
     expect(mail?.text).toContain(invitation.url);
     expect(mail?.text).toContain('Hello Pat,');
@@ -129,14 +132,7 @@ describe('invitations', () => {
     const token = tokenOf(invitation.url);
     // The person never used the invitation: they reset their password by e-mail instead.
     expect((await h.call('/auth/password-reset', { body: { email } })).status).toBe(202);
-    await h.runtime.orm.em.fork().transactional(async (em) => {
-      const { deliverDueMail } = await import('../src/mail');
-      await deliverDueMail(
-        em,
-        { transport, from: 'x@y.z', maxAttempts: 5, retryDelayMs: 1 },
-        new Date(),
-      );
-    });
+    await deliverMail();
     const resetMail = sent.filter((m) => m.to === email).at(-1)!;
     const resetToken = /\/reset\/([A-Za-z0-9_-]{43})/.exec(resetMail.text)![1];
     const reset = await h.call(`/auth/password-reset/${resetToken}`, {
