@@ -26,6 +26,7 @@ export {
   deadLetterSubject,
   eventsStream,
   replaySubject,
+  sourceFor,
   subjectFor,
   typeFromSubject,
 } from './src/envelope';

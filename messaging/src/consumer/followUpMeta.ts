@@ -1,3 +1,4 @@
+import { sourceFor } from '../envelope';
 import type { EventEnvelope, EventMeta } from '../types';
 
 /** The meta of an event a consumer emits because of `cause`: same chain, same actor. */
@@ -7,7 +8,7 @@ export function followUpMeta(
   traceparent: string | undefined,
 ): EventMeta {
   return {
-    source: `/subgraphs/${subgraph}`,
+    source: sourceFor(subgraph),
     correlationId: cause.correlationid,
     causationId: cause.id,
     actor: cause.actor,

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { JsMsg } from '@nats-io/jetstream';
 import { claimInbox } from '../consumer/claimInbox';
-import { createEvent } from '../envelope';
+import { createEvent, sourceFor } from '../envelope';
 import { recordEvent } from '../outbox';
 import type { EventDraft, Namespace } from '../types';
 import type { CataloguedDraft } from '../eventTypes';
@@ -41,7 +41,7 @@ export async function applyDeadLetter(app: DeadLetterApplication, msg: JsMsg): P
     if (!(await claimInbox(em, consumer, inboxKey(msg)))) return;
     const emit = (draft: EventDraft | CataloguedDraft) => {
       const meta = {
-        source: `/subgraphs/${app.subgraph}`,
+        source: sourceFor(app.subgraph),
         correlationId: letter.eventId ?? consumer,
       };
       recordEvent(em, createEvent(draft, meta), ns);

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { createEvent } from '../envelope';
+import { createEvent, sourceFor } from '../envelope';
 import { JobLeaseLostError } from '../errors';
 import { recordEvent } from '../outbox';
 import type { EventMeta, JobDefinition, JobDraft } from '../types';
@@ -20,7 +20,7 @@ export async function executeJob(
   const { owner, leaseMs, now } = context;
   const correlationId = uuidv7();
   const meta: EventMeta = {
-    source: `/subgraphs/${context.subgraph}`,
+    source: sourceFor(context.subgraph),
     correlationId,
     actor: 'system:scheduler',
   };

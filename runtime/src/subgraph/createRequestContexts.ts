@@ -1,7 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { createEvent, type EventMeta, recordEvent, untypedDraft } from '../../../messaging';
+import {
+  createEvent,
+  type EventMeta,
+  recordEvent,
+  sourceFor,
+  untypedDraft,
+} from '../../../messaging';
 import { createOwnerAsker, type AskOwner } from '../ownerRequests';
 import { requestIds, type RequestHeaders } from './requestHeaders';
 import type { SubgraphSetup } from './SubgraphSetup';
@@ -42,7 +48,7 @@ const eventMeta = (
   subgraph: string,
   ids: Pick<EventMeta, 'requestId' | 'correlationId' | 'traceparent'>,
 ): EventMeta => ({
-  source: `/subgraphs/${subgraph}`,
+  source: sourceFor(subgraph),
   ...ids,
 });
 
