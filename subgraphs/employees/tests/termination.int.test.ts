@@ -252,6 +252,21 @@ describe('employees: termination after the last day', () => {
       expect(await h.snapshot()).toEqual(before);
     });
 
+    it('refuses an id or a version no employee could have, with a code, and writes nothing', async () => {
+      const id = await h.hire();
+      await terminate(id, '2026-03-18');
+      const before = await h.snapshot();
+      const refusals = [
+        [await withdraw('not-an-id'), { code: 'NOT_FOUND', reason: 'EMPLOYEE_NOT_FOUND' }],
+        [await withdraw('x'.repeat(5000)), { code: 'BAD_USER_INPUT', field: 'input.id' }],
+        [await withdraw(id, -1), { code: 'BAD_USER_INPUT', field: 'expectedVersion' }],
+        [await withdraw(id, 2 ** 40), { code: 'BAD_USER_INPUT', field: 'input.expectedVersion' }],
+      ] as const;
+      for (const [reply, extensions] of refusals)
+        expect(onlyError(reply).extensions).toMatchObject(extensions);
+      expect(await h.snapshot()).toEqual(before);
+    });
+
     it('either withdraws or ends, never both, when the job runs at the same time', async () => {
       const id = await h.hire();
       await terminate(id, '2026-03-20');
