@@ -160,7 +160,7 @@ describe("HR's termination of a person", () => {
     await terminate
       .getByRole('button', { name: `Terminate Tobias Leaver after ${lastDay}` })
       .click();
-    await page.getByText(`· Left · leaves on ${lastDay}`).waitFor();
+    await page.getByText(`· Left on ${lastDay}`).waitFor();
 
     const status = page
       .locator('.card')

@@ -33,7 +33,7 @@ export default function EmployeePage() {
     >
       <p>
         {employee.employeeNumber} · {EMPLOYEE_STATUS_LABELS[employee.status]}
-        {employee.terminationDate && ` · leaves on ${formatDate(employee.terminationDate)}`}
+        {employee.terminationDate && lastDayNote(employee.status, employee.terminationDate)}
       </p>
       <DetailsForm key={employee.version} employee={employee} onSaved={reload} />
       <StatusForm employee={employee} onSaved={reload} />
@@ -43,3 +43,7 @@ export default function EmployeePage() {
     </Page>
   );
 }
+
+/** A last day already behind the person reads as when they left; one ahead, as when they leave. */
+const lastDayNote = (status: string, lastDay: string) =>
+  status === 'TERMINATED' ? ` on ${formatDate(lastDay)}` : ` · leaves on ${formatDate(lastDay)}`;
